@@ -45,6 +45,7 @@ class Article:
     keywords: tuple[str, ...] = ()
     language: tuple[str, ...] = ()
     record_type: str = "PubmedArticle"
+    publisher: str | None = None  # books only (PubmedBookArticle/BookDocument/Book/Publisher)
 
     @property
     def abstract(self) -> str:

@@ -1,0 +1,555 @@
+"""PubMed XML (efetch replies, MEDLINE baseline/update files) to `Article` records, streaming.
+
+The parser is built on `lxml.etree.iterparse`: it reacts only to the end of each record element
+(`PubmedArticle`, `PubmedBookArticle`, a bare `MedlineCitation` in a `MedlineCitationSet`, `DeleteCitation`),
+turns it into a frozen record and then frees it, so memory stays flat on files of any size.
+
+Text rules (every evidence offset refers to the text returned here, so they are fixed):
+
+* Inline markup (`<i>`, `<b>`, `<u>`, `<sup>`, `<sub>`, nested, MathML) keeps all of its text, in document order,
+  including the text after each tag (its tail).
+* `<sup>` whose content is a number, optionally signed (`9`, `-4`, `−4`, `+2`, `2.5`), directly after a letter,
+  digit or closing bracket, becomes `^` + content: `10<sup>9</sup>/L` -> `10^9/L`, `m<sup>2</sup>` -> `m^2`.
+  Any other superscript (footnote marks `a`, `®`, a lone `+`/`-` as in `CD34<sup>+</sup>`) keeps its text
+  without `^`.
+* `<sub>` is plain text, as PubMed displays it inline: `p<sub>trend</sub>` -> `ptrend`.
+* MathML (`mml:math`) is flattened to its text leaves joined without separators (the whitespace between MathML
+  elements is pretty-printing, not content): a V-dot-O2-max formula becomes `V.O2max`.
+* Runs of XML whitespace (space, tab, CR, LF) collapse to one space and the ends are stripped. No other
+  character is touched: Unicode spaces, `·`, `≥`, `−` stay as they are.
+
+Hostile input: the parser never expands entities, loads a DTD or touches the network. A document whose internal
+DTD subset declares any `<!ENTITY>` (PubMed never does) is rejected with `PubMedXMLError`, so XXE and entity bombs
+fail fast; the standard `<!DOCTYPE PubmedArticleSet PUBLIC ... "https://dtd.nlm.nih.gov/...">` line is accepted
+and never fetched.
+
+Only the main `Abstract` forms sections; `OtherAbstract` (translations, plain-language summaries) is ignored.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import os
+import re
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO, Union
+
+from lxml import etree
+
+from extractor.errors import PubMedXMLError
+from extractor.models import AbstractSection, Article, DeletedCitation
+
+Source = Union[str, os.PathLike, bytes, BinaryIO]
+
+ARTICLE_TAG = "PubmedArticle"
+BOOK_TAG = "PubmedBookArticle"
+CITATION_TAG = "MedlineCitation"
+DELETE_TAG = "DeleteCitation"
+ERROR_TAG = "ERROR"
+RECORD_TAGS = (ARTICLE_TAG, BOOK_TAG, CITATION_TAG, DELETE_TAG, ERROR_TAG)
+ROOT_TAGS = frozenset({"PubmedArticleSet", "MedlineCitationSet", "PubmedBookArticleSet", ARTICLE_TAG, BOOK_TAG,
+                       CITATION_TAG})
+
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
+DOCTYPE_2025 = (b'<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2025//EN" '
+                b'"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_250101.dtd">\n')
+
+GZIP_MAGIC = b"\x1f\x8b"
+MATHML_NS = "{http://www.w3.org/1998/Math/MathML}"
+
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+_NUMERIC_SUP = re.compile(r"[+\-−–]?\d+(?:[.,·]\d+)?")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Public API
+# ---------------------------------------------------------------------------------------------------------------
+
+def iter_records(source: Source) -> Iterator[Article | DeletedCitation]:
+    """Stream every record of a PubMed XML document.
+
+    Args:
+        source: a path (`.xml` or gzip-compressed, detected by its magic bytes), the document as bytes, or a binary
+            file object.
+
+    Returns:
+        An iterator of `Article` (for `PubmedArticle`, `PubmedBookArticle` and bare `MedlineCitation`) and
+        `DeletedCitation` (for a MEDLINE update file's `DeleteCitation`), in document order.
+
+    Raises:
+        PubMedXMLError: the document is malformed (with its line number and the last good PMID), declares entities,
+            is an NCBI `<ERROR>` reply, or is not a PubMed document at all.
+    """
+    for element in _iter_elements(source):
+        yield _element_to_record(element)
+
+
+def iter_articles(source: Source) -> Iterator[Article]:
+    """Stream the articles of a PubMed XML document, skipping `DeleteCitation` entries.
+
+    Args:
+        source: a path, bytes or a binary file object (see `iter_records`).
+
+    Returns:
+        An iterator of `Article`.
+
+    Raises:
+        PubMedXMLError: see `iter_records`.
+    """
+    for record in iter_records(source):
+        if isinstance(record, Article):
+            yield record
+
+
+def parse_bytes(data: bytes) -> list[Article]:
+    """Parse an efetch reply held in memory.
+
+    Args:
+        data: the XML document (plain or gzip-compressed).
+
+    Returns:
+        The articles, in document order; an empty list for a `PubmedArticleSet` with no records.
+
+    Raises:
+        PubMedXMLError: see `iter_records`.
+    """
+    return list(iter_articles(data))
+
+
+def split_records(data: Source) -> Iterator[tuple[str, bytes]]:
+    """Split an efetch reply into one raw XML element per PMID, streaming, for the store.
+
+    A bare `MedlineCitation` (MEDLINE file) is wrapped in `<PubmedArticle>` so that every piece is a valid
+    `PubmedArticleSet` member. `DeleteCitation` entries carry no record and are not yielded.
+
+    Args:
+        data: the XML document as bytes (a path or binary file object works too).
+
+    Returns:
+        An iterator of (pmid, UTF-8 bytes of that one `PubmedArticle`/`PubmedBookArticle` element, without XML
+        declaration).
+
+    Raises:
+        PubMedXMLError: see `iter_records`.
+    """
+    for element in _iter_elements(data):
+        if element.tag == DELETE_TAG:
+            continue
+        raw = etree.tostring(element, encoding="UTF-8", xml_declaration=False, with_tail=False)
+        if element.tag == CITATION_TAG:
+            raw = b"<PubmedArticle>" + raw + b"</PubmedArticle>"
+        yield _require_pmid(element), raw
+
+
+def wrap_records(raws: Iterable[bytes]) -> bytes:
+    """Join raw records (as `split_records` yields them) into one `PubmedArticleSet` document.
+
+    Args:
+        raws: raw `PubmedArticle`/`PubmedBookArticle` elements; a leading XML declaration on any is dropped.
+
+    Returns:
+        A UTF-8 document with XML declaration and the standard 2025 DOCTYPE line; parsing it gives back the same
+        articles.
+    """
+    parts = [XML_DECLARATION, DOCTYPE_2025, b"<PubmedArticleSet>\n"]
+    for raw in raws:
+        parts.append(_strip_declaration(raw).strip())
+        parts.append(b"\n")
+    parts.append(b"</PubmedArticleSet>\n")
+    return b"".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Streaming
+# ---------------------------------------------------------------------------------------------------------------
+
+def _iter_elements(source: Source) -> Iterator[etree._Element]:
+    """Yield each record element while it is complete, then free it and everything before it."""
+    stream, owned = _open_source(source)
+    last_pmid: str | None = None
+    checked = False
+    try:
+        # Hostile-input settings: no entity substitution, no DTD (not even the PUBLIC one NCBI names), no network,
+        # libxml2's default size limits (huge_tree=False).
+        context = etree.iterparse(
+            stream, events=("end",), tag=RECORD_TAGS, resolve_entities=False, load_dtd=False, no_network=True,
+            huge_tree=False, dtd_validation=False, remove_comments=True, remove_pis=True,
+        )
+        try:
+            for _, element in context:
+                if not checked:
+                    _check_entities(element.getroottree())
+                if element.tag == ERROR_TAG:
+                    raise PubMedXMLError(f"NCBI returned an error: {_text(element) or '(empty <ERROR>)'}")
+                if not checked:
+                    _check_root(element.getroottree())
+                    checked = True
+                if element.tag == CITATION_TAG and element.getparent() is not None \
+                        and element.getparent().tag == ARTICLE_TAG:
+                    continue  # part of a PubmedArticle, handled at its end event
+                yield element
+                last_pmid = _pmid(element) or last_pmid
+                _free(element)
+            root = context.root
+        except etree.XMLSyntaxError as exc:
+            raise _syntax_error(exc, last_pmid) from None
+        if root is not None and not checked:
+            _check_entities(root.getroottree())
+            _check_root(root.getroottree())
+    finally:
+        if owned:
+            stream.close()
+
+
+def _free(element: etree._Element) -> None:
+    # clear() drops the record's content; deleting the already-processed siblings keeps the root from growing
+    # an ever longer list of empty elements, which is what makes memory constant.
+    element.clear(keep_tail=False)
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
+
+
+def _check_entities(tree: etree._ElementTree) -> None:
+    """Reject a document whose internal DTD subset declares entities."""
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise PubMedXMLError("refusing a document whose DTD declares entities (PubMed XML never does; "
+                             "this looks like an XXE or entity-expansion attack)")
+
+
+def _check_root(tree: etree._ElementTree) -> None:
+    """Reject an NCBI <ERROR> reply and documents that are not PubMed XML."""
+    root = tree.getroot()
+    if root.tag == ERROR_TAG:
+        raise PubMedXMLError(f"NCBI returned an error: {_text(root) or '(empty <ERROR>)'}")
+    if root.tag not in ROOT_TAGS:
+        raise PubMedXMLError(f"not a PubMed article document: root element is <{root.tag}>")
+
+
+def _syntax_error(exc: etree.XMLSyntaxError, last_pmid: str | None) -> PubMedXMLError:
+    line = exc.position[0] if exc.position else exc.lineno
+    after = f"; last good record: PMID {last_pmid}" if last_pmid else "; no complete record before it"
+    return PubMedXMLError(f"malformed XML at line {line}: {exc.msg}{after}")
+
+
+def _open_source(source: Source) -> tuple[BinaryIO, bool]:
+    """Return a binary stream of the (decompressed) document, and whether we must close it."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+        if data[:2] == GZIP_MAGIC:
+            return gzip.GzipFile(fileobj=io.BytesIO(data)), True
+        return io.BytesIO(data), True
+    if isinstance(source, (str, os.PathLike)):
+        try:
+            handle = open(source, "rb")
+        except OSError as exc:
+            raise PubMedXMLError(f"cannot read {os.fspath(source)}: {exc.strerror}") from None
+        return _maybe_gunzip(handle), True
+    if hasattr(source, "read"):
+        return _maybe_gunzip(source), False
+    raise TypeError(f"expected a path, bytes or a binary file object, not {type(source).__name__}")
+
+
+def _maybe_gunzip(handle: BinaryIO) -> BinaryIO:
+    # Decide by content, not by suffix: efetch output saved as .xml may be gzip, and .gz files may be plain.
+    if hasattr(handle, "peek"):
+        head, stream = handle.peek(2)[:2], handle
+    else:
+        head = handle.read(2)
+        stream = _Prefixed(head, handle)
+    return gzip.GzipFile(fileobj=stream) if head == GZIP_MAGIC else stream
+
+
+class _Prefixed(io.RawIOBase):
+    """A read-only stream that replays a few already-read bytes before the rest of a non-peekable handle."""
+
+    def __init__(self, prefix: bytes, handle: BinaryIO):
+        self._prefix = prefix
+        self._handle = handle
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int = -1) -> bytes:
+        if self._prefix:
+            head, self._prefix = self._prefix, b""
+            if size is None or size < 0:
+                return head + self._handle.read()
+            return head + self._handle.read(max(size - len(head), 0))
+        return self._handle.read(size)
+
+    def readinto(self, buffer) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def _strip_declaration(raw: bytes) -> bytes:
+    raw = raw.lstrip()
+    if raw.startswith(b"<?xml"):
+        return raw[raw.index(b"?>") + 2:]
+    return raw
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Records
+# ---------------------------------------------------------------------------------------------------------------
+
+def _element_to_record(element: etree._Element) -> Article | DeletedCitation:
+    if element.tag == DELETE_TAG:
+        return DeletedCitation(pmids=tuple(_text(p) for p in element.iterfind("PMID") if _text(p)))
+    if element.tag == BOOK_TAG:
+        return _book_article(element)
+    if element.tag == CITATION_TAG:
+        return _journal_article(element, None)
+    return _journal_article(element.find(CITATION_TAG), element.find("PubmedData"))
+
+
+def _journal_article(citation: etree._Element | None, pubmed_data: etree._Element | None) -> Article:
+    if citation is None:
+        raise PubMedXMLError("a PubmedArticle without MedlineCitation")
+    pmid = _require_pmid(citation)
+    article = citation.find("Article")
+    if article is None:
+        return Article(pmid=pmid)
+    journal = article.find("Journal")
+    ids = pubmed_data.find("ArticleIdList") if pubmed_data is not None else None
+    return Article(
+        pmid=pmid,
+        title=_title(article),
+        sections=_sections(article.find("Abstract")),
+        journal=_child_text(journal, "Title"),
+        journal_iso=_child_text(journal, "ISOAbbreviation"),
+        year=_year(journal, article),
+        volume=_child_text(journal, "JournalIssue/Volume"),
+        issue=_child_text(journal, "JournalIssue/Issue"),
+        pages=_pages(article.find("Pagination")),
+        doi=_doi(article, ids),
+        pmcid=_article_id(ids, "pmc"),
+        authors=_authors(article.find("AuthorList")),
+        publication_types=_texts(article, "PublicationTypeList/PublicationType"),
+        mesh_headings=_texts(citation, "MeshHeadingList/MeshHeading/DescriptorName"),
+        keywords=_keywords(citation),
+        language=_texts(article, "Language"),
+    )
+
+
+def _book_article(element: etree._Element) -> Article:
+    document = element.find("BookDocument")
+    if document is None:
+        raise PubMedXMLError("a PubmedBookArticle without BookDocument")
+    book = document.find("Book")
+    book_title = _child_inline(book, "BookTitle")
+    title = _child_inline(document, "ArticleTitle") or book_title or ""
+    ids = element.find("PubmedBookData/ArticleIdList")
+    return Article(
+        pmid=_require_pmid(document),
+        title=title,
+        sections=_sections(document.find("Abstract")),
+        # The book is the chapter's container, as the journal is an article's; a whole book has none.
+        journal=book_title if book_title != title else None,
+        year=_book_year(book),
+        doi=_doi(document, ids),
+        pmcid=_article_id(ids, "pmc"),
+        authors=_authors(_book_authors(document)),
+        publication_types=_texts(document, "PublicationType"),
+        keywords=_keywords(document),
+        language=_texts(document, "Language"),
+        publisher=_child_text(book, "Publisher/PublisherName"),
+        record_type=BOOK_TAG,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Fields: one helper each, None (or ()) when missing
+# ---------------------------------------------------------------------------------------------------------------
+
+def _pmid(element: etree._Element) -> str | None:
+    for path in ("PMID", "MedlineCitation/PMID", "BookDocument/PMID"):
+        value = _child_text(element, path)
+        if value:
+            return value
+    return None
+
+
+def _require_pmid(element: etree._Element) -> str:
+    pmid = _pmid(element)
+    if pmid is None:
+        raise PubMedXMLError(f"a <{element.tag}> record without PMID (line {element.sourceline})")
+    return pmid
+
+
+def _title(article: etree._Element) -> str:
+    # A few non-English records have an empty ArticleTitle and only a VernacularTitle (trialstreamer's fallback).
+    return _child_inline(article, "ArticleTitle") or _child_inline(article, "VernacularTitle") or ""
+
+
+def _sections(abstract: etree._Element | None) -> tuple[AbstractSection, ...]:
+    if abstract is None:
+        return ()
+    sections = []
+    for node in abstract.iterfind("AbstractText"):
+        text = _inline_text(node)
+        label = node.get("Label") or None
+        if text or label:
+            sections.append(AbstractSection(label=label, nlm_category=node.get("NlmCategory") or None, text=text))
+    return tuple(sections)
+
+
+def _year(journal: etree._Element | None, article: etree._Element) -> int | None:
+    pub_date = journal.find("JournalIssue/PubDate") if journal is not None else None
+    return (_date_year(pub_date) or _year_in(_child_text(pub_date, "MedlineDate"))
+            or _date_year(article.find("ArticleDate")))
+
+
+def _book_year(book: etree._Element | None) -> int | None:
+    pub_date = book.find("PubDate") if book is not None else None
+    return _date_year(pub_date) or _year_in(_child_text(pub_date, "MedlineDate"))
+
+
+def _date_year(date: etree._Element | None) -> int | None:
+    return _year_in(_child_text(date, "Year"))
+
+
+def _year_in(value: str | None) -> int | None:
+    # MedlineDate is free text such as "1998 Dec-1999 Jan" or "Winter 2004": the first 4-digit year counts.
+    match = _YEAR.search(value) if value else None
+    return int(match.group(1)) if match else None
+
+
+def _pages(pagination: etree._Element | None) -> str | None:
+    if pagination is None:
+        return None
+    medline = _child_text(pagination, "MedlinePgn")
+    if medline:
+        return medline
+    start, end = _child_text(pagination, "StartPage"), _child_text(pagination, "EndPage")
+    if start and end:
+        return f"{start}-{end}"
+    return start or end
+
+
+def _doi(owner: etree._Element, ids: etree._Element | None) -> str | None:
+    for node in owner.iterfind("ELocationID"):
+        if node.get("EIdType") == "doi" and node.get("ValidYN", "Y") == "Y":
+            value = _text(node)
+            if value:
+                return value
+    return _article_id(ids, "doi")
+
+
+def _article_id(ids: etree._Element | None, id_type: str) -> str | None:
+    if ids is None:
+        return None
+    for node in ids.iterfind("ArticleId"):
+        if node.get("IdType") == id_type:
+            value = _text(node)
+            if value:
+                return value
+    return None
+
+
+def _book_authors(document: etree._Element) -> etree._Element | None:
+    # A chapter lists its authors and, inside Book, the book's editors; only Type="authors" counts.
+    for author_list in document.iterfind("AuthorList"):
+        if author_list.get("Type", "authors") == "authors":
+            return author_list
+    return None
+
+
+def _authors(author_list: etree._Element | None) -> tuple[str, ...]:
+    if author_list is None:
+        return ()
+    names = (_author_name(author) for author in author_list.iterfind("Author"))
+    return tuple(name for name in names if name)
+
+
+def _author_name(author: etree._Element) -> str | None:
+    collective = _child_inline(author, "CollectiveName")
+    if collective:
+        return collective
+    last = _child_text(author, "LastName")
+    initials = _child_text(author, "Initials")
+    if last and initials:
+        return f"{last} {initials}"
+    return last
+
+
+def _keywords(owner: etree._Element) -> tuple[str, ...]:
+    words = (_inline_text(node) for node in owner.iterfind("KeywordList/Keyword"))
+    return tuple(word for word in words if word)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------------------------------------------
+
+def _text(node: etree._Element | None) -> str | None:
+    """Plain text of a leaf element, whitespace-normalised; None when missing or blank."""
+    if node is None:
+        return None
+    value = _normalise(node.text) if len(node) == 0 else _inline_text(node)
+    return value or None
+
+
+def _child_text(parent: etree._Element | None, path: str) -> str | None:
+    if parent is None:
+        return None
+    return _text(parent.find(path))
+
+
+def _child_inline(parent: etree._Element | None, path: str) -> str | None:
+    node = parent.find(path) if parent is not None else None
+    return (_inline_text(node) or None) if node is not None else None
+
+
+def _texts(parent: etree._Element | None, path: str) -> tuple[str, ...]:
+    if parent is None:
+        return ()
+    values = (_text(node) for node in parent.iterfind(path))
+    return tuple(value for value in values if value)
+
+
+def _normalise(text: str | None) -> str:
+    return _XML_SPACE.sub(" ", text).strip(" ") if text else ""
+
+
+def _inline_text(node: etree._Element) -> str:
+    """Text of an element with inline markup, rendered by the module's rules and whitespace-normalised."""
+    if len(node) == 0:
+        return _normalise(node.text)
+    parts: list[str] = []
+    _render_children(node, parts)
+    return _normalise("".join(parts))
+
+
+def _render_children(node: etree._Element, parts: list[str]) -> None:
+    if node.text:
+        parts.append(node.text)
+    for child in node:
+        if isinstance(child.tag, str):
+            _render_child(child, parts)
+        if child.tail:
+            parts.append(child.tail)  # the text after an inline tag belongs to the parent
+
+
+def _render_child(child: etree._Element, parts: list[str]) -> None:
+    if child.tag == "sup":
+        parts.append(_sup_text(child, parts))
+    elif child.tag.startswith(MATHML_NS):
+        parts.append("".join(leaf.strip() for leaf in child.itertext()))
+    else:
+        _render_children(child, parts)
+
+
+def _sup_text(sup: etree._Element, before: list[str]) -> str:
+    inner: list[str] = []
+    _render_children(sup, inner)
+    content = _normalise("".join(inner))
+    previous = before[-1][-1:] if before and before[-1] else ""
+    if _NUMERIC_SUP.fullmatch(content) and (previous.isalnum() or previous in ")]"):
+        return "^" + content
+    return content
