@@ -1,19 +1,260 @@
-"""Command line (typer). Thin: parse options, build Settings, call one library function, print."""
+"""Command line (typer). Thin: parse options, build Settings, call one library function, print.
+
+This is the only module that prints. Expected failures (ExtractorError) become one line on stderr
+and a non-zero exit, with no traceback.
+"""
 from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+from extractor import retrieval
+from extractor.config import REPO_ROOT, Settings
+from extractor.errors import ExtractorError, FetchError, UsageError
+from extractor.models import Article
+from extractor.store import ArticleStore
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__.split("\n")[0])
+
+# Options shared by the commands that reach PubMed or the store.
+StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="SQLite article store [env EXTRACTOR_STORE; default output/store.sqlite]")]
+UrlOpt = Annotated[Optional[str], typer.Option("--eutils-url", help="E-utilities base URL [env EXTRACTOR_EUTILS_URL]")]
+EmailOpt = Annotated[Optional[str], typer.Option("--email", help="contact e-mail sent to NCBI [env NCBI_EMAIL]")]
+KeyOpt = Annotated[Optional[str], typer.Option("--api-key", help="NCBI API key: 10 requests/s instead of 3 [env NCBI_API_KEY]")]
+OfflineOpt = Annotated[bool, typer.Option("--offline", help="never touch the network; use only the store")]
+RefreshOpt = Annotated[bool, typer.Option("--refresh", help="fetch again PMIDs already stored")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")]
+
+
+def _fails_cleanly(command: Callable) -> Callable:
+    """Turn ExtractorError into 'Error: ...' on stderr and its exit code; keep Ctrl-C quiet too."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except ExtractorError as exc:
+            typer.echo(f"Error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("Interrupted: everything fetched so far is stored.", err=True)
+            raise typer.Exit(130) from None
+
+    return wrapper
+
+
+def _settings(store, eutils_url=None, email=None, api_key=None, offline=False, quiet=False) -> Settings:
+    return Settings.from_env(
+        store_path=store, eutils_url=eutils_url, email=email, api_key=api_key, offline=offline, quiet=quiet
+    )
+
+
+@contextmanager
+def _progress(total: int, label: str, settings: Settings) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr for work of more than one batch, unless quiet or stderr is not a terminal."""
+    if settings.quiet or total <= settings.batch_size or not sys.stderr.isatty():
+        yield None
+        return
+    with typer.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update
 
 
 @app.callback()
 def main() -> None:
-    """extractor: evidence tables of salvage ALL regimens from PubMed abstracts."""
+    """extractor: evidence tables of salvage ALL regimens from PubMed abstracts, with exact provenance."""
 
 
 @app.command()
-def version() -> None:
-    """Print the version.  Example: extractor version"""
-    from extractor import __version__
+@_fails_cleanly
+def search(
+    query: Annotated[str, typer.Argument(help="a PubMed query")],
+    max_results: Annotated[Optional[int], typer.Option("--max", min=1, help="keep at most N hits")] = None,
+    mindate: Annotated[Optional[str], typer.Option(help="earliest publication date, YYYY[/MM[/DD]]")] = None,
+    maxdate: Annotated[Optional[str], typer.Option(help="latest publication date, YYYY[/MM[/DD]]")] = None,
+    store: StoreOpt = None, eutils_url: UrlOpt = None, email: EmailOpt = None, api_key: KeyOpt = None,
+    offline: OfflineOpt = False, refresh: RefreshOpt = False, quiet: QuietOpt = False,
+) -> None:
+    """Search PubMed, store the hits, print PMID<TAB>year<TAB>title for each.
 
-    typer.echo(__version__)
+    Example: extractor search "inotuzumab AND acute lymphoblastic leukemia" --max 50
+    """
+    settings = _settings(store, eutils_url, email, api_key, offline, quiet)
+    with ArticleStore(settings.store_path) as db:
+        run = retrieval.run_search(query, settings, db, max_results, mindate, maxdate)
+        with _progress(len(run.pmids), "Fetching", settings) as progress:
+            retrieval.fetch_into_store(list(run.pmids), settings, db, refresh, progress)
+        _print_listing(retrieval.stored_articles(db, run.pmids))
+        typer.echo(f"{len(run.pmids)} of {run.count} hits stored in {settings.store_path}", err=True)
+
+
+@app.command()
+@_fails_cleanly
+def fetch(
+    pmids: Annotated[Optional[list[str]], typer.Argument(help="PMIDs to fetch")] = None,
+    pmid_file: Annotated[Optional[Path], typer.Option("--pmid-file", help="file of PMIDs, one or more per line")] = None,
+    out: Annotated[Optional[Path], typer.Option(help="also write the articles to FILE.xml or FILE.jsonl")] = None,
+    store: StoreOpt = None, eutils_url: UrlOpt = None, email: EmailOpt = None, api_key: KeyOpt = None,
+    offline: OfflineOpt = False, refresh: RefreshOpt = False, quiet: QuietOpt = False,
+) -> None:
+    """Fetch articles by PMID into the store (PMIDs already stored are not fetched again).
+
+    Example: extractor fetch 30307611 28249141 --out output/articles.jsonl
+    """
+    settings = _settings(store, eutils_url, email, api_key, offline, quiet)
+    wanted = retrieval.validate_pmids(list(pmids or []) + (retrieval.read_pmid_file(pmid_file) if pmid_file else []))
+    if not wanted:
+        raise UsageError("no PMIDs: give them as arguments or with --pmid-file")
+    _check_out_suffix(out, (".xml", ".jsonl"))
+    with ArticleStore(settings.store_path, create=not offline) as db:
+        with _progress(len(wanted), "Fetching", settings) as progress:
+            report = retrieval.fetch_into_store(wanted, settings, db, refresh, progress)
+        typer.echo(
+            f"{len(report.fetched)} fetched, {len(report.already_stored)} already stored, in {settings.store_path}",
+            err=True,
+        )
+        if out:
+            unknown = set(report.unknown)
+            _write_articles(db, [p for p in wanted if p not in unknown], out)
+    if report.unknown:
+        raise FetchError(f"PubMed does not know {len(report.unknown)} PMID(s): {', '.join(report.unknown)}")
+
+
+@app.command()
+@_fails_cleanly
+def show(
+    pmids: Annotated[Optional[list[str]], typer.Argument(help="stored PMIDs to show")] = None,
+    xml: Annotated[Optional[Path], typer.Option("--xml", help="read a PubMed XML file (.xml or .xml.gz) instead")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="one JSON object per article")] = False,
+    store: StoreOpt = None,
+) -> None:
+    """Show parsed articles from the store or from a PubMed XML file.
+
+    Example: extractor show 30307611 --json
+    """
+    if xml is not None:
+        _print_articles(_articles_from_xml(xml), as_json)
+        return
+    wanted = retrieval.validate_pmids(pmids or [])
+    if not wanted:
+        raise UsageError("nothing to show: give stored PMIDs or --xml FILE")
+    settings = _settings(store)
+    with ArticleStore(settings.store_path, create=False) as db:
+        lacking = db.missing(wanted)
+        _print_articles(retrieval.stored_articles(db, wanted), as_json)
+    if lacking:
+        raise UsageError(f"not in the store: {', '.join(lacking)}; fetch them first (extractor fetch PMID...)")
+
+
+@app.command("load")
+@_fails_cleanly
+def load(
+    files: Annotated[list[Path], typer.Argument(help="PubMed XML files or folders of them (.xml, .xml.gz)")],
+    store: StoreOpt = None,
+) -> None:
+    """Store every record of local PubMed XML files, without the network.
+
+    Example: extractor load fixtures/pubmed
+    """
+    settings = _settings(store)
+    paths = _xml_files(files)
+    with ArticleStore(settings.store_path) as db:
+        stored = retrieval.import_files(paths, db)
+    typer.echo(f"{len(stored)} records from {len(paths)} file(s) stored in {settings.store_path}", err=True)
+
+
+@app.command("list")
+@_fails_cleanly
+def list_articles(store: StoreOpt = None) -> None:
+    """List the stored articles: PMID<TAB>year<TAB>title.
+
+    Example: extractor list --store output/store.sqlite
+    """
+    settings = _settings(store)
+    with ArticleStore(settings.store_path, create=False) as db:
+        _print_listing(retrieval.stored_articles(db))
+
+
+@app.command()
+@_fails_cleanly
+def demo(store: StoreOpt = None) -> None:
+    """Load the bundled fixture articles into the store and list them (offline).
+
+    Example: extractor demo
+    """
+    settings = _settings(store)
+    paths = _xml_files([REPO_ROOT / "fixtures" / "pubmed"])
+    with ArticleStore(settings.store_path) as db:
+        stored = retrieval.import_files(paths, db)
+        _print_listing(retrieval.stored_articles(db, stored))
+    typer.echo(f"{len(stored)} bundled articles stored in {settings.store_path}", err=True)
+
+
+def _print_listing(articles: Iterable[Article]) -> None:
+    for article in articles:
+        typer.echo(f"{article.pmid}\t{article.year or ''}\t{article.title}")
+
+
+def _print_articles(articles: Iterable[Article], as_json: bool) -> None:
+    for article in articles:
+        typer.echo(json.dumps(article.to_dict(), ensure_ascii=False) if as_json else _readable(article))
+
+
+def _readable(article: Article) -> str:
+    head = [
+        f"PMID {article.pmid}  {article.journal_iso or article.journal or ''} {article.year or ''}".rstrip(),
+        article.title,
+        "; ".join(article.authors[:6]) + (" et al." if len(article.authors) > 6 else ""),
+    ]
+    if article.doi:
+        head.append(f"doi:{article.doi}")
+    body = [f"{s.label}: {s.text}" if s.label else s.text for s in article.sections] or ["(no abstract)"]
+    return "\n".join(line for line in head if line) + "\n\n" + "\n\n".join(body) + "\n"
+
+
+def _articles_from_xml(path: Path) -> Iterator[Article]:
+    from extractor import pubmed_xml
+
+    if not path.is_file():
+        raise UsageError(f"no such XML file: {path}")
+    return pubmed_xml.iter_articles(path)
+
+
+def _xml_files(paths: Iterable[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.name.endswith((".xml", ".xml.gz"))))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"no such file or folder: {path}")
+    if not found:
+        raise UsageError("no .xml or .xml.gz files found in " + ", ".join(map(str, paths)))
+    return found
+
+
+def _check_out_suffix(out: Path | None, allowed: tuple[str, ...]) -> None:
+    if out is not None and out.suffix.lower() not in allowed:
+        raise UsageError(f"--out {out}: the file must end in {' or '.join(allowed)}")
+
+
+def _write_articles(db: ArticleStore, pmids: list[str], out: Path) -> None:
+    from extractor import pubmed_xml
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix.lower() == ".xml":
+        with out.open("wb") as fh:
+            for chunk in pubmed_xml.wrap_records(xml for _, xml in db.iter_raw(pmids)):
+                fh.write(chunk)
+    else:
+        with out.open("w", encoding="utf-8") as fh:
+            for article in retrieval.stored_articles(db, pmids):
+                fh.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
+    typer.echo(f"wrote {out}", err=True)
