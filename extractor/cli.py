@@ -250,9 +250,7 @@ def _write_articles(db: ArticleStore, pmids: list[str], out: Path) -> None:
 
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix.lower() == ".xml":
-        with out.open("wb") as fh:
-            for chunk in pubmed_xml.wrap_records(xml for _, xml in db.iter_raw(pmids)):
-                fh.write(chunk)
+        out.write_bytes(pubmed_xml.wrap_records(xml for _, xml in db.iter_raw(pmids)))
     else:
         with out.open("w", encoding="utf-8") as fh:
             for article in retrieval.stored_articles(db, pmids):

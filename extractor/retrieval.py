@@ -4,6 +4,7 @@ This module joins the fetcher (eutils), the store and the XML splitter; it holds
 """
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -115,17 +116,18 @@ def run_search(
     return store.record_search(query, result.count, list(result.pmids))
 
 
-def import_files(paths: Iterable[Path], store: ArticleStore) -> list[str]:
-    """Store every record of local PubMed XML files (.xml or .xml.gz), one transaction per file.
+def import_files(paths: Iterable[Path], store: ArticleStore, chunk: int = 1000) -> list[str]:
+    """Store every record of local PubMed XML files (.xml or .xml.gz), streaming, committing every `chunk` records.
 
     Returns:
         The PMIDs stored, in file order.
     """
     stored: list[str] = []
     for path in paths:
-        records = list(pubmed_xml.split_records(Path(path).read_bytes()))
-        store.put_many(records)
-        stored.extend(pmid for pmid, _ in records)
+        records = pubmed_xml.split_records(Path(path))
+        while batch := list(itertools.islice(records, chunk)):
+            store.put_many(batch)
+            stored.extend(pmid for pmid, _ in batch)
     return stored
 
 
