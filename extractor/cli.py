@@ -189,7 +189,7 @@ def demo(store: StoreOpt = None) -> None:
     Example: extractor demo
     """
     settings = _settings(store)
-    paths = _xml_files([REPO_ROOT / "fixtures" / "pubmed"])
+    paths = _xml_files([REPO_ROOT / "fixtures" / "demo"])
     with ArticleStore(settings.store_path) as db:
         stored = retrieval.import_files(paths, db)
         _print_listing(retrieval.stored_articles(db, stored))
