@@ -24,10 +24,10 @@ from extractor.store import ArticleStore
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__.split("\n")[0])
 
 # Options shared by the commands that reach PubMed or the store.
-StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="SQLite article store [env EXTRACTOR_STORE; default output/store.sqlite]")]
-UrlOpt = Annotated[Optional[str], typer.Option("--eutils-url", help="E-utilities base URL [env EXTRACTOR_EUTILS_URL]")]
-EmailOpt = Annotated[Optional[str], typer.Option("--email", help="contact e-mail sent to NCBI [env NCBI_EMAIL]")]
-KeyOpt = Annotated[Optional[str], typer.Option("--api-key", help="NCBI API key: 10 requests/s instead of 3 [env NCBI_API_KEY]")]
+StoreOpt = Annotated[Optional[Path], typer.Option("--store", help="SQLite article store (env EXTRACTOR_STORE; default output/store.sqlite)")]
+UrlOpt = Annotated[Optional[str], typer.Option("--eutils-url", help="E-utilities base URL (env EXTRACTOR_EUTILS_URL)")]
+EmailOpt = Annotated[Optional[str], typer.Option("--email", help="contact e-mail sent to NCBI (env NCBI_EMAIL)")]
+KeyOpt = Annotated[Optional[str], typer.Option("--api-key", help="NCBI API key: 10 requests/s instead of 3 (env NCBI_API_KEY)")]
 OfflineOpt = Annotated[bool, typer.Option("--offline", help="never touch the network; use only the store")]
 RefreshOpt = Annotated[bool, typer.Option("--refresh", help="fetch again PMIDs already stored")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")]
@@ -76,8 +76,8 @@ def main() -> None:
 def search(
     query: Annotated[str, typer.Argument(help="a PubMed query")],
     max_results: Annotated[Optional[int], typer.Option("--max", min=1, help="keep at most N hits")] = None,
-    mindate: Annotated[Optional[str], typer.Option(help="earliest publication date, YYYY[/MM[/DD]]")] = None,
-    maxdate: Annotated[Optional[str], typer.Option(help="latest publication date, YYYY[/MM[/DD]]")] = None,
+    mindate: Annotated[Optional[str], typer.Option(help="earliest publication date, YYYY, YYYY/MM or YYYY/MM/DD")] = None,
+    maxdate: Annotated[Optional[str], typer.Option(help="latest publication date, YYYY, YYYY/MM or YYYY/MM/DD")] = None,
     store: StoreOpt = None, eutils_url: UrlOpt = None, email: EmailOpt = None, api_key: KeyOpt = None,
     offline: OfflineOpt = False, refresh: RefreshOpt = False, quiet: QuietOpt = False,
 ) -> None:

@@ -1,0 +1,136 @@
+"""The command line: each command's happy path on offline data, and one-line errors with non-zero exits."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from extractor.cli import app
+
+DEMO_PMIDS = [f"9000000{i}" for i in range(1, 9)]
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.fixture
+def store(tmp_path):
+    return tmp_path / "store.sqlite"
+
+
+@pytest.fixture
+def demo_store(runner, store):
+    result = runner.invoke(app, ["demo", "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    return store
+
+
+def run(runner, *args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_cli_demo_stores_and_lists_the_bundled_articles(runner, store):
+    result = run(runner, "demo", "--store", store)
+    lines = result.stdout.splitlines()
+    assert result.exit_code == 0
+    assert [line.split("\t")[0] for line in lines] == DEMO_PMIDS
+    assert lines[0].split("\t")[1] == "2016"
+
+
+def test_cli_list_prints_pmid_year_title(runner, demo_store):
+    result = run(runner, "list", "--store", demo_store)
+    pmid, year, title = result.stdout.splitlines()[2].split("\t")
+    assert (pmid, year, title.startswith("Tisagenlecleucel")) == ("90000003", "2018", True)
+
+
+def test_cli_show_json_has_every_field(runner, demo_store):
+    result = run(runner, "show", "90000001", "--json", "--store", demo_store)
+    record = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert [s["label"] for s in record["sections"]] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
+    assert {"nlm_category", "text"} <= set(record["sections"][0])
+    assert {"journal", "journal_iso", "year", "doi", "pmcid", "authors", "mesh_headings", "language"} <= set(record)
+
+
+def test_cli_show_reads_an_xml_file_without_a_store(runner, fixtures_dir):
+    result = run(runner, "show", "--xml", fixtures_dir / "demo" / "90000005.xml")
+    assert result.exit_code == 0
+    assert "PMID 90000005" in result.stdout and "Mini-hyper-CVD" in result.stdout
+
+
+def test_cli_show_reports_pmids_not_in_the_store(runner, demo_store):
+    result = run(runner, "show", "90000001", "12345", "--store", demo_store)
+    assert result.exit_code != 0
+    assert "not in the store: 12345" in result.stderr
+
+
+def test_cli_load_stores_files_from_a_folder(runner, store, fixtures_dir):
+    result = run(runner, "load", fixtures_dir / "demo", "--store", store)
+    assert result.exit_code == 0
+    assert "8 records from 8 file(s)" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["fetch", "12ab", "--offline"], "malformed PMID '12ab'"),
+        (["fetch", "--offline"], "no PMIDs"),
+        (["search", "  ", "--offline"], "empty query"),
+        (["show", "--xml", "absent.xml"], "no such XML file"),
+        (["load", "absent-folder"], "no such file or folder"),
+        (["fetch", "1", "--out", "articles.csv"], "must end in .xml or .jsonl"),
+    ],
+)
+def test_cli_bad_input_is_one_line_and_non_zero(runner, store, args, message):
+    result = run(runner, *args, *(["--store", store] if args[0] != "show" else []))
+    assert result.exit_code != 0
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_cli_offline_fetch_names_the_pmids_it_lacks(runner, demo_store):
+    result = run(runner, "fetch", "90000001", "31", "32", "--offline", "--store", demo_store)
+    assert result.exit_code != 0
+    assert "lacks 2 PMID(s): 31, 32" in result.stderr
+
+
+def test_cli_offline_fetch_of_stored_pmids_writes_jsonl(runner, demo_store, tmp_path):
+    out = tmp_path / "a.jsonl"
+    result = run(runner, "fetch", "90000002", "90000001", "--offline", "--store", demo_store, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["pmid"] for line in out.read_text().splitlines()] == ["90000002", "90000001"]
+
+
+def test_cli_fetch_out_xml_round_trips_through_show(runner, demo_store, tmp_path):
+    out = tmp_path / "a.xml"
+    run(runner, "fetch", "90000003", "90000004", "--offline", "--store", demo_store, "--out", out)
+    result = run(runner, "show", "--xml", out, "--json")
+    assert [json.loads(line)["pmid"] for line in result.stdout.splitlines()] == ["90000003", "90000004"]
+
+
+def test_cli_corrupt_store_is_a_clear_error_and_left_untouched(runner, store):
+    store.write_bytes(b"garbage" * 200)
+    result = run(runner, "list", "--store", store)
+    assert result.exit_code != 0
+    assert "not a usable article store" in result.stderr
+    assert store.read_bytes() == b"garbage" * 200
+
+
+def test_cli_corrupt_xml_file_is_a_clear_error(runner, tmp_path):
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID>")
+    result = run(runner, "show", "--xml", bad)
+    assert result.exit_code != 0
+    assert result.stderr.startswith("Error: ") and "Traceback" not in result.output
+
+
+def test_cli_every_command_has_help_with_an_example(runner):
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__
+        result = run(runner, name, "--help")
+        assert result.exit_code == 0
+        assert "Example:" in result.stdout, name
