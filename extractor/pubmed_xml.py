@@ -57,6 +57,11 @@ DOCTYPE_2025 = (b'<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 
 GZIP_MAGIC = b"\x1f\x8b"
 MATHML_NS = "{http://www.w3.org/1998/Math/MathML}"
 
+PROLOG_LIMIT = 64 * 1024  # NCBI's prolog (declaration + DOCTYPE line) is about 200 bytes
+ENTITY_MESSAGE = ("refusing a document whose DTD declares entities: PubMed XML never does, so this is an XXE or "
+                  "entity-expansion attack, or not PubMed XML")
+_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_POSITION_SUFFIX = re.compile(r", line \d+, column \d+$")
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _NUMERIC_SUP = re.compile(r"[+\-−–]?\d+(?:[.,·]\d+)?")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
@@ -167,6 +172,12 @@ def wrap_records(raws: Iterable[bytes]) -> bytes:
 def _iter_elements(source: Source) -> Iterator[etree._Element]:
     """Yield each record element while it is complete, then free it and everything before it."""
     stream, owned = _open_source(source)
+    try:
+        stream = _screen_prolog(stream)
+    except PubMedXMLError:
+        if owned:
+            stream.close()
+        raise
     last_pmid: str | None = None
     checked = False
     try:
@@ -202,6 +213,25 @@ def _iter_elements(source: Source) -> Iterator[etree._Element]:
             stream.close()
 
 
+def _screen_prolog(stream: BinaryIO) -> BinaryIO:
+    """Reject entity declarations before libxml2 sees them, and return a stream that replays what was read.
+
+    libxml2 refuses a billion-laughs bomb by itself ("entity amplification factor exceeded") and, without
+    resolve_entities, never substitutes external entities; screening the prolog turns both into one clear error
+    before any parsing. `_check_entities` stays as the backstop for prologs this byte scan cannot read.
+    """
+    head = stream.read(PROLOG_LIMIT)
+    if not head.strip():
+        raise PubMedXMLError("empty document: expected PubMed XML")
+    match = _FIRST_ELEMENT.search(head)
+    prolog = head[: match.start()] if match else head
+    if b"<!ENTITY" in prolog:
+        raise PubMedXMLError(ENTITY_MESSAGE)
+    if match is None and len(head) == PROLOG_LIMIT:
+        raise PubMedXMLError(f"no root element in the first {PROLOG_LIMIT} bytes: not a PubMed XML document")
+    return _Prefixed(head, stream)
+
+
 def _free(element: etree._Element) -> None:
     # clear() drops the record's content; deleting the already-processed siblings keeps the root from growing
     # an ever longer list of empty elements, which is what makes memory constant.
@@ -216,8 +246,7 @@ def _check_entities(tree: etree._ElementTree) -> None:
     """Reject a document whose internal DTD subset declares entities."""
     dtd = tree.docinfo.internalDTD
     if dtd is not None and any(True for _ in dtd.iterentities()):
-        raise PubMedXMLError("refusing a document whose DTD declares entities (PubMed XML never does; "
-                             "this looks like an XXE or entity-expansion attack)")
+        raise PubMedXMLError(ENTITY_MESSAGE)
 
 
 def _check_root(tree: etree._ElementTree) -> None:
@@ -230,9 +259,10 @@ def _check_root(tree: etree._ElementTree) -> None:
 
 
 def _syntax_error(exc: etree.XMLSyntaxError, last_pmid: str | None) -> PubMedXMLError:
-    line = exc.position[0] if exc.position else exc.lineno
-    after = f"; last good record: PMID {last_pmid}" if last_pmid else "; no complete record before it"
-    return PubMedXMLError(f"malformed XML at line {line}: {exc.msg}{after}")
+    line, column = exc.position if exc.position else (exc.lineno, 0)
+    reason = _POSITION_SUFFIX.sub("", exc.msg or "syntax error")
+    after = f"last good record: PMID {last_pmid}" if last_pmid else "no complete record before it"
+    return PubMedXMLError(f"malformed XML at line {line}, column {column}: {reason} ({after})")
 
 
 def _open_source(source: Source) -> tuple[BinaryIO, bool]:
@@ -550,6 +580,6 @@ def _sup_text(sup: etree._Element, before: list[str]) -> str:
     _render_children(sup, inner)
     content = _normalise("".join(inner))
     previous = before[-1][-1:] if before and before[-1] else ""
-    if _NUMERIC_SUP.fullmatch(content) and (previous.isalnum() or previous in ")]"):
+    if previous and (previous.isalnum() or previous in ")]") and _NUMERIC_SUP.fullmatch(content):
         return "^" + content
     return content
