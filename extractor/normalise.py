@@ -1,0 +1,599 @@
+"""Numbers, durations and units as abstracts write them.
+
+Pure functions over plain strings: no spaCy, no I/O. Every finder returns records carrying the character offsets
+of what it read (``text[start:end] == record.text``), so callers can build evidence from them. Nothing here
+invents a number: a form that cannot be read with confidence (a "× 106" with no cell or per-kg cue, a comma that
+could be a list or a decimal) is skipped rather than guessed.
+
+Number words are data: the mapping comes from ``patterns/numbers.jsonl`` (see :func:`number_words`) and is passed
+in; this module does not hard-code an English lexicon.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+# Hyphen-like characters publishers use between words and in ranges (ASCII, U+2010 hyphen, U+2011 non-breaking
+# hyphen, U+2012 figure dash, en and em dashes). The Unicode minus (U+2212) is a sign, not a range dash.
+HYPHENS = "-\u2010\u2011\u2012\u2013\u2014"
+MINUS_SIGNS = "-\u2212"
+
+_QUALIFIERS = {
+    "≥": ">=", "⩾": ">=", "≧": ">=", ">=": ">=", "=>": ">=",
+    "≤": "<=", "⩽": "<=", "≦": "<=", "<=": "<=", "=<": "<=",
+    ">": ">", "<": "<", "~": "~", "≈": "~", "∼": "~",
+}
+# "> or =" is how PubMed renders a lost "≥" in older records.
+_QUALIFIER_BEFORE = re.compile(r"(>\s?or\s?=|<\s?or\s?=|>=|<=|=>|=<|[≥⩾≧≤⩽≦><~≈∼])\s?$")
+
+# A written number: optional sign, integer part with optional thousands groups, optional decimal part written
+# with "." or the middle dot "·" (Lancet style). A leading-dot decimal (".01", as in "P = .01") is allowed.
+# Lookbehind: not glued to a letter, digit or decimal mark, so "CD19", "mg/m2" and "KTE-X19" are not numbers.
+_DIGITS = re.compile(
+    r"(?<![\w.·,])"
+    r"(?P<sign>[" + MINUS_SIGNS + r"](?=[\d.·]))?"
+    r"(?:(?P<int>\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:[.·](?P<frac>\d+))?|[.·](?P<lead>\d+))"
+    # Not an ordinal ("2nd") and not glued to an upper-case code ("4-1BB").
+    r"(?![\d])(?!st\b|nd\b|rd\b|th\b)(?![A-Z]{2})"
+)
+# Decimal comma ("2,5"), only on request: in English abstracts "2,5" is more often a list than a decimal.
+_DIGITS_DECIMAL_COMMA = re.compile(
+    r"(?<![\w.·,])(?P<sign>[" + MINUS_SIGNS + r"](?=\d))?(?P<int>\d+),(?P<frac>\d{1,2})(?![\d,])"
+)
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+# mantissa × 10 exponent: "1 × 10^6", "1×10(6)", "5 x 10e6", "2 × 10⁶", or the lost-superscript "1×106".
+_SCIENTIFIC = re.compile(
+    r"(?P<mant>(?<![\w.·])\d+(?:[.·]\d+)?)?\s?(?P<times>[×xX*])\s?10"
+    r"(?:\s?(?:\^|\*\*|[eE])\s?\(?(?P<caret>[-−]?\d{1,2})\)?"
+    r"|\((?P<paren>[-−]?\d{1,2})\)"
+    r"|(?P<sup>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
+    r"|(?P<lost>\d{1,2}))"
+    r"(?![\d])"
+)
+# What makes a lost superscript ("×106") safe to read as a power of ten: a cell count or a per-kg/per-litre unit.
+_LOST_SUPERSCRIPT_CUE = re.compile(r"^[^\d.;]{0,40}?(?:cells?\b|/\s?kg\b|per\s+kg\b|/\s?[lL]\b|/\s?[µμu]l\b|/mm3)")
+
+_WORD = re.compile(r"[A-Za-z]+")
+_WORD_GAP = re.compile(r"^(?:[ " + HYPHENS + r"]| and )$")
+
+
+@dataclass(frozen=True)
+class Number:
+    """One number as written: its value, where it is, and a qualifier ("<", ">=", "~"...) printed before it."""
+
+    value: float
+    start: int
+    end: int
+    text: str
+    qualifier: str | None = None
+    form: str = "digits"  # "digits", "word" or "scientific"
+
+    @property
+    def is_integer(self) -> bool:
+        """True when the value is a whole number (a count can only be one of these)."""
+        return float(self.value).is_integer()
+
+
+@dataclass(frozen=True)
+class Range:
+    """Two numbers read as one range ("12-24", "12 to 24", "range, 12-24")."""
+
+    low: Number
+    high: Number
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fraction:
+    """A count out of a denominator ("44/48", "44 of 48", "44 of the 48")."""
+
+    count: Number
+    denominator: Number
+    start: int
+    end: int
+    text: str
+
+    @property
+    def percent(self) -> float | None:
+        """100 n / N rounded to 0.1, as the gold records a rate printed only as n/N; None for N = 0."""
+        if self.denominator.value == 0:
+            return None
+        return round(100 * self.count.value / self.denominator.value, 1)
+
+
+@dataclass(frozen=True)
+class CountPercent:
+    """A count with its printed percentage ("44 patients (92%)", "92% (44/48)"); denominator when printed."""
+
+    count: Number
+    percent: Number
+    denominator: Number | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class MedianRange:
+    """A median with its range or IQR ("39 years (range, 18-75)"); low/high are None when not printed."""
+
+    median: Number
+    low: Number | None
+    high: Number | None
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A duration ("7.7 months", "2 years", "3-year") with its value converted to months."""
+
+    number: Number
+    unit: str  # "years", "months", "weeks" or "days"
+    months: float
+    start: int
+    end: int
+    text: str
+
+
+# --------------------------------------------------------------------------------------------------- number words
+
+
+def number_words(rules: Iterable) -> dict[str, float]:
+    """The number-word lexicon from pattern rules.
+
+    Args:
+        rules: objects with ``label``, ``id`` and ``pattern`` attributes (``extractor.patterns.Rule``); only
+            ``NUMBER_WORD`` rules with a string pattern are used, their ``id`` being the value ("48").
+
+    Returns:
+        Lower-cased word -> value, e.g. {"forty": 40.0, "eight": 8.0, "hundred": 100.0}.
+    """
+    words: dict[str, float] = {}
+    for rule in rules:
+        if getattr(rule, "label", None) == "NUMBER_WORD" and isinstance(rule.pattern, str):
+            words[rule.pattern.lower()] = float(rule.id)
+    return words
+
+
+def _word_class(value: float) -> str:
+    """Grammar class of a number word: unit (0-9), teen (10-19), tens (20-90), or a multiplier (100, 1000...)."""
+    if value >= 100 and math.log10(value).is_integer():
+        return "mult"
+    if value < 10:
+        return "unit"
+    if value < 20:
+        return "teen"
+    return "tens"
+
+
+def _word_follows(prev: str, prev_value: float, cur: str, cur_value: float, total: float) -> bool:
+    """Whether a word may continue the number read so far ("forty" + "eight" yes; "eight" + "forty" no)."""
+    if cur == "mult":
+        # "one hundred", "twenty thousand", "five hundred thousand"; not "hundred hundred".
+        return prev != "mult" or cur_value > prev_value
+    if prev == "tens":
+        return cur == "unit" and cur_value > 0
+    if prev == "mult":
+        return True
+    return False
+
+
+def _read_words(text: str, words: Mapping[str, float]) -> list[Number]:
+    """Every number written in words, composing "forty-eight", "twenty four", "one hundred and five"."""
+    found: list[Number] = []
+    # "and" is dropped here and judged as a gap below ("one hundred and five", but not "two and three").
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text) if m.group().lower() != "and"]
+    i = 0
+    while i < len(tokens):
+        start, end, word = tokens[i]
+        if word not in words:
+            i += 1
+            continue
+        total, current = 0.0, 0.0
+        prev_class, prev_value = None, 0.0
+        j = i
+        while j < len(tokens):
+            s, e, w = tokens[j]
+            if w not in words:
+                break
+            value = words[w]
+            cls = _word_class(value)
+            if j > i:
+                gap = text[tokens[j - 1][1]:s]
+                if not _WORD_GAP.match(gap) or not _word_follows(prev_class, prev_value, cls, value, current):
+                    break
+                if gap == " and " and prev_class != "mult":
+                    break
+            if cls == "mult":
+                current = max(current, 1.0) * value
+                if value >= 1000:
+                    total, current = total + current, 0.0
+            else:
+                current += value
+            prev_class, prev_value, end = cls, value, e
+            j += 1
+        found.append(Number(total + current, start, end, text[start:end], _qualifier(text, start), "word"))
+        i = j
+    return found
+
+
+# --------------------------------------------------------------------------------------------------- digits
+
+
+def _qualifier(text: str, start: int) -> str | None:
+    """The comparison sign printed just before a number, canonicalised ("≥", "> or =" -> ">=")."""
+    m = _QUALIFIER_BEFORE.search(text[max(0, start - 8):start])
+    if not m:
+        return None
+    sign = re.sub(r"\s|or", "", m.group(1))
+    return _QUALIFIERS.get(sign, sign)
+
+
+def _digits_value(m: re.Match) -> float:
+    """The value of a _DIGITS (or decimal-comma) match."""
+    lead = m.groupdict().get("lead")
+    if lead:
+        value = float("0." + lead)
+    else:
+        frac = m.group("frac")
+        value = float(m.group("int").replace(",", "") + ("." + frac if frac else ""))
+    return -value if m.group("sign") else value
+
+
+def _read_scientific(text: str) -> list[Number]:
+    """Powers of ten with a mantissa; a lost superscript ("1×106") only before a cell or per-kg/litre cue."""
+    found = []
+    for m in _SCIENTIFIC.finditer(text):
+        if m.group("mant") is None:
+            continue
+        if m.group("lost") is not None:
+            if not _LOST_SUPERSCRIPT_CUE.match(text[m.end():]):
+                continue
+            exponent = int(m.group("lost"))
+        else:
+            raw = m.group("caret") or m.group("paren") or m.group("sup").translate(_SUPERSCRIPTS)
+            exponent = int(raw.replace("−", "-"))
+        mantissa = float(m.group("mant").replace("·", "."))
+        value = mantissa * 10.0 ** exponent
+        start = m.start("mant")
+        found.append(Number(value, start, m.end(), text[start:m.end()], _qualifier(text, start), "scientific"))
+    return found
+
+
+def _lost_superscript_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of "× 10dd" that could not be read safely: their digits must not be read as plain numbers."""
+    return [(m.start("times"), m.end()) for m in _SCIENTIFIC.finditer(text) if m.group("mant") is not None]
+
+
+def find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_comma: bool = False) -> list[Number]:
+    """Every number in a text, left to right.
+
+    Args:
+        text: any string; odd Unicode and nonsense are fine (nothing raises).
+        words: the number-word lexicon (:func:`number_words`); None reads digits only.
+        decimal_comma: read "2,5" as 2.5 (European style). Off by default: English abstracts use the comma for
+            thousands ("1,234") and lists ("2,5 or 10"), so a lone comma decimal is not read as one number.
+
+    Returns:
+        Numbers sorted by start, not overlapping. "1 × 10^6" is one number (1000000.0); "−0.5" is negative;
+        "12-24" is two positive numbers (use :func:`find_ranges` for the range).
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[Number] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for number in _read_scientific(text):
+        found.append(number)
+        taken.append((number.start, number.end))
+    taken.extend(_lost_superscript_spans(text))
+    if decimal_comma:
+        for m in _DIGITS_DECIMAL_COMMA.finditer(text):
+            if free(m.start(), m.end()):
+                found.append(Number(_digits_value(m), m.start(), m.end(), m.group(), _qualifier(text, m.start())))
+                taken.append((m.start(), m.end()))
+    for m in _DIGITS.finditer(text):
+        if free(m.start(), m.end()):
+            found.append(Number(_digits_value(m), m.start(), m.end(), m.group(), _qualifier(text, m.start())))
+            taken.append((m.start(), m.end()))
+    if words:
+        for number in _read_words(text, words):
+            if free(number.start, number.end):
+                found.append(number)
+    return sorted(found, key=lambda n: n.start)
+
+
+def read_number(text: str, words: Mapping[str, float] | None = None) -> Number | None:
+    """The one number a string is ("0·6", "1,234", "−2", "Forty-eight", "≥18", "1 × 10^6"), or None.
+
+    Args:
+        text: a token or short span; surrounding spaces and a leading qualifier are allowed.
+        words: the number-word lexicon; None reads digits only.
+
+    Returns:
+        The number, or None when the text is not exactly one number.
+    """
+    numbers = find_numbers(text, words)
+    if len(numbers) != 1:
+        return None
+    number = numbers[0]
+    before = text[:number.start].strip()
+    if before and not re.fullmatch(_QUALIFIER_BEFORE.pattern.rstrip("$"), before):
+        return None
+    if text[number.end:].strip():
+        return None
+    return number
+
+
+# --------------------------------------------------------------------------------------------------- compounds
+
+_RANGE_SEP = r"\s?[" + HYPHENS + r"]\s?|\s+to\s+"
+# Units that may be repeated inside a range ("12 months to 24 months", "1.8 mg/m2 to 1.3 mg/m2").
+_RANGE_UNITS = r"(?:months?|mo|years?|yrs?|weeks?|days?|[mµμ]?g(?:/m2|/kg)?)"
+
+
+def find_ranges(text: str, words: Mapping[str, float] | None = None) -> list[Range]:
+    """Ranges of two numbers: "12-24", "12–24", "12 to 24", "1.8 to 1.3", "range, 12-24" (the cue is included).
+
+    A hyphen between two numbers is a range only when the second is not glued to further digits or letters that
+    make it an identifier; a descending pair ("1.8 to 1.3", a step-down dose) is still returned as written.
+    """
+    numbers = find_numbers(text, words)
+    ranges = []
+    for low, high in zip(numbers, numbers[1:]):
+        gap = text[low.end:high.start]
+        # A unit may sit between the two numbers ("12 months to 24 months", "35% to 41%").
+        if not re.fullmatch(r"(?:\s?(?:%|" + _RANGE_UNITS + r"))?(?:" + _RANGE_SEP + r")", gap):
+            continue
+        start = low.start
+        cue = re.search(r"(?:range|IQR|interquartile range)\s?[,:=]?\s?$", text[max(0, start - 30):start], re.I)
+        if cue:
+            start -= len(cue.group())
+        ranges.append(Range(low, high, start, high.end, text[start:high.end]))
+    return ranges
+
+
+_FRACTION_OF = re.compile(r"^\s?(?:/|of(?: the)?|out of(?: the)?|of all)\s?$")
+
+
+def find_fractions(text: str, words: Mapping[str, float] | None = None) -> list[Fraction]:
+    """Counts out of a denominator: "44/48", "44 of 48", "44 out of 48", "forty-four of the 48".
+
+    Only whole, non-negative numbers with count <= denominator are returned: "3/4-year" or "0.5/1" are not
+    fractions of patients.
+    """
+    numbers = find_numbers(text, words)
+    found = []
+    for count, den in zip(numbers, numbers[1:]):
+        gap = text[count.end:den.start]
+        if not _FRACTION_OF.match(gap):
+            continue
+        if gap.strip() == "/" and gap != "/":
+            continue  # "44 / 48" spaced is rare and often a ratio; keep to the printed "44/48"
+        if not (count.is_integer and den.is_integer) or count.value < 0 or den.value <= 0:
+            continue
+        if count.value > den.value or count.form == "scientific" or den.form == "scientific":
+            continue
+        found.append(Fraction(count, den, count.start, den.end, text[count.start:den.end]))
+    return found
+
+
+_PERCENT_AFTER = re.compile(r"^\s?%")
+
+
+def _percent_at(text: str, number: Number) -> bool:
+    return bool(_PERCENT_AFTER.match(text[number.end:]))
+
+
+def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> list[CountPercent]:
+    """A count with its percentage: "44 patients (92%)", "44 (92%)", "92% (44/48)", "92% (n = 44)".
+
+    The words between a count and its bracketed percentage are limited to a few (a noun phrase such as "patients"
+    or "of them"), so a percentage of another clause is not attached to a stray count.
+    """
+    numbers = find_numbers(text, words)
+    found = []
+    for a, b in zip(numbers, numbers[1:]):
+        gap = text[a.end:b.start]
+        # count ... (percent%)
+        if (a.is_integer and a.value >= 0 and a.form != "scientific" and _percent_at(text, b)
+                and not _percent_at(text, a)
+                and re.fullmatch(r"(?:\s[A-Za-z][\w\-]*){0,4}\s?[(\[]\s?", gap)):
+            end = b.end + len(_PERCENT_AFTER.match(text[b.end:]).group())
+            found.append(CountPercent(a, b, None, a.start, end, text[a.start:end]))
+    for frac in find_fractions(text, words):
+        # percent% (44/48)
+        before = text[:frac.start]
+        m = re.search(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?$", before)
+        if m:
+            pct = read_number(m.group(1))
+            if pct is not None:
+                pct = Number(pct.value, m.start(1), m.end(1), m.group(1))
+                found.append(CountPercent(frac.count, pct, frac.denominator, m.start(1), frac.end,
+                                          text[m.start(1):frac.end]))
+    for n in find_n_equals(text):
+        before = text[:n.start]
+        m = re.search(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)$", before)
+        if m and n.is_integer:
+            pct = read_number(m.group(1))
+            if pct is not None:
+                pct = Number(pct.value, m.start(1), m.end(1), m.group(1))
+                found.append(CountPercent(n, pct, None, m.start(1), n.end, text[m.start(1):n.end]))
+    return sorted(found, key=lambda c: c.start)
+
+
+_N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?=\d)")
+
+
+def find_n_equals(text: str) -> list[Number]:
+    """The N of "(n = 48)", "N=48", "n: 48" (the number only; its offsets point at the digits)."""
+    found = []
+    for m in _N_EQUALS.finditer(text):
+        numbers = find_numbers(text[m.end():m.end() + 12])
+        if numbers and numbers[0].start == 0 and numbers[0].is_integer and numbers[0].value >= 0:
+            n = numbers[0]
+            found.append(Number(n.value, m.end() + n.start, m.end() + n.end, n.text))
+    return found
+
+
+_MEDIAN_RANGE = re.compile(
+    r"^(?P<unit>\s?(?:years?|months?|weeks?|days?|yrs?|mo)\b)?\s?[(\[]\s?(?:(?:range|IQR|interquartile range)"
+    r"\s?[,:=]?\s?)?$",
+    re.I,
+)
+
+
+def find_median_ranges(text: str, words: Mapping[str, float] | None = None) -> list[MedianRange]:
+    """Medians with their bracketed range: "39 years (range, 18-75)", "39 (18–75)", "12 [IQR, 8-20] months".
+
+    A bare number is not returned (every number would be a candidate median); callers that found a "median"
+    cue and a number without a range can build a MedianRange themselves.
+    """
+    numbers = find_numbers(text, words)
+    ranges = {r.low.start: r for r in find_ranges(text, words)}
+    found = []
+    for i, median in enumerate(numbers[:-1]):
+        nxt = numbers[i + 1]
+        rng = ranges.get(nxt.start)
+        if rng is None:
+            continue
+        gap = text[median.end:rng.start]
+        if not _MEDIAN_RANGE.match(gap) and not _MEDIAN_RANGE.match(text[median.end:nxt.start]):
+            continue
+        close = re.match(r"\s?(?:years?|months?|weeks?|days?|yrs?|mo)?\s?[)\]]", text[rng.end:], re.I)
+        end = rng.end + (len(close.group()) if close else 0)
+        found.append(MedianRange(median, rng.low, rng.high, median.start, end, text[median.start:end]))
+    return found
+
+
+_NOT_REACHED = re.compile(
+    r"\b(?:(?:was|were|has|have|had)\s+)?(?:not\s+(?:yet\s+)?(?:been\s+)?reached|not\s+attained"
+    r"|(?<![\w/])NR(?![\w/]))",
+)
+
+
+def find_not_reached(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each "not reached" / "not yet been reached" / "NR" (a median that was not attained)."""
+    return [(m.start(), m.end()) for m in _NOT_REACHED.finditer(text)]
+
+
+# --------------------------------------------------------------------------------------------------- durations
+
+_DURATION_UNITS = {
+    "year": "years", "years": "years", "yr": "years", "yrs": "years", "y": "years",
+    "month": "months", "months": "months", "mo": "months", "mos": "months",
+    "week": "weeks", "weeks": "weeks", "wk": "weeks", "wks": "weeks",
+    "day": "days", "days": "days", "d": "days",
+}
+_DAYS_PER_MONTH = 30.4375  # 365.25 / 12, the gold convention
+
+
+def duration_unit(word: str) -> str | None:
+    """Canonical duration unit ("years", "months", "weeks", "days") of a word such as "yr", "Months", "wk"."""
+    return _DURATION_UNITS.get(word.lower().rstrip("."))
+
+
+def to_months(value: float | None, unit: str) -> float | None:
+    """A duration in months, rounded to 0.1: years x 12, weeks x 7 / 30.4375, days / 30.4375.
+
+    Args:
+        value: the number as written (None stays None: a median "not reached").
+        unit: any spelling :func:`duration_unit` knows.
+
+    Returns:
+        Months, or None when the value is None or the unit is not a duration.
+    """
+    canonical = duration_unit(unit)
+    if value is None or canonical is None:
+        return None
+    factor = {"years": 12.0, "months": 1.0, "weeks": 7 / _DAYS_PER_MONTH, "days": 1 / _DAYS_PER_MONTH}[canonical]
+    return round(value * factor, 1)
+
+
+_DURATION = re.compile(
+    r"^(?P<gap>\s?[" + HYPHENS + r"]?\s?)(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I
+)
+
+
+def find_durations(text: str, words: Mapping[str, float] | None = None) -> list[Duration]:
+    """Durations: "7.7 months", "2 years", "3-year", "18‐month", "Two years", converted to months.
+
+    The unit must follow the number directly (a hyphen or a space between), so "2 prior regimens over years"
+    is not a duration.
+    """
+    found = []
+    for number in find_numbers(text, words):
+        m = _DURATION.match(text[number.end:])
+        if not m or number.value < 0:
+            continue
+        unit = duration_unit(m.group("unit"))
+        end = number.end + m.end()
+        found.append(Duration(number, unit, to_months(number.value, unit), number.start, end,
+                              text[number.start:end]))
+    return found
+
+
+# --------------------------------------------------------------------------------------------------- units
+
+_MICRO = r"(?:mcg|µg|μg|ug)"
+_PER_WORDS = {"d": "day", "day": "day", "days": "day", "daily": "day", "wk": "week", "week": "week",
+              "weekly": "week", "cycle": "cycle", "course": "course", "dose": "dose", "infusion": "infusion",
+              "h": "hour", "hr": "hour", "hour": "hour", "min": "minute"}
+
+
+def canonical_unit(text: str) -> str:
+    """A dose unit in one spelling: "mg/m²" and "mg/m(2)" -> "mg/m2", "mcg"/"μg"/"ug" -> "µg",
+    "µg/m2/d" and "µg/m2 per day" -> "µg/m2/day", "cells / kg" -> "cells/kg".
+
+    Args:
+        text: the unit as printed.
+
+    Returns:
+        The canonical spelling (spaces removed, micro sign U+00B5, "m2", "/day"); unknown units keep their
+        letters, lower-cased except for IU/U.
+    """
+    unit = text.strip()
+    unit = re.sub(r"\s*per\s+", "/", unit, flags=re.I)
+    unit = re.sub(r"\s+", "", unit)
+    unit = re.sub(r"m(?:²|\^2|\(2\)|2)", "m2", unit)
+    unit = re.sub(_MICRO, "µg", unit, flags=re.I)
+    unit = re.sub(r"(?i)(?<=[a-z2])/(?:sq\.?m|square\s?met(?:er|re))", "/m2", unit)
+    parts = unit.split("/")
+    head = parts[0]
+    if head.upper() in ("IU", "U", "MU"):
+        head = head.upper()
+    elif head.lower() in ("mg", "g", "µg", "ng", "kg", "cells", "cell", "ml", "l"):
+        head = head.lower()
+        if head == "cell":
+            head = "cells"
+    tail = []
+    for part in parts[1:]:
+        low = part.lower()
+        if low in _PER_WORDS:
+            tail.append(_PER_WORDS[low])
+        elif low in ("kg", "m2", "l", "ml"):
+            tail.append(low if low != "l" else "L")
+        else:
+            tail.append(part)
+    return "/".join([head] + tail)
+
+
+def split_per(unit: str) -> tuple[str, str | None]:
+    """A canonical unit split into the amount and the schedule: "mg/m2/day" -> ("mg/m2", "day"),
+    "µg/day" -> ("µg", "day"), "mg/kg" -> ("mg/kg", None).
+
+    The gold schema records the per-day/week/cycle/dose part in ``per``, not in ``unit``.
+    """
+    canonical = canonical_unit(unit)
+    parts = canonical.split("/")
+    if len(parts) > 1 and parts[-1] in set(_PER_WORDS.values()):
+        return "/".join(parts[:-1]), parts[-1]
+    return canonical, None
