@@ -32,3 +32,11 @@ def corpus_dir() -> Path:
     if not (CORPUS / "articles.xml").exists():
         pytest.fail(f"the shared corpus is missing at {CORPUS}; it must sit beside the project as ../shared/corpus")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real extraction pipeline, built once per test session from the repo's patterns/."""
+    from extractor.pipeline import build_nlp
+
+    return build_nlp(REPO / "patterns")

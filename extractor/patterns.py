@@ -1,0 +1,126 @@
+"""Loading and validating the rule files in patterns/ (the only module that knows that folder's layout).
+
+Each `patterns/*.jsonl` line is one rule in spaCy's ruler format plus our keys (see patterns/README.md).
+The loader checks every line and reports every problem at once, each as `patterns/<file>:<line>: problem`.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.schemas import validate_token_pattern
+
+from extractor.errors import PatternError
+
+REQUIRED_KEYS = frozenset({"label", "id", "pattern", "example"})
+OPTIONAL_KEYS = frozenset({"note", "source"})
+ALLOWED_KEYS = REQUIRED_KEYS | OPTIONAL_KEYS
+
+# The labels each rule file may use. A new file needs a row here (and in patterns/README.md): a label the
+# extractors never read is a rule that silently does nothing, so unknown files and labels are errors.
+LABELS_BY_FILE: dict[str, frozenset[str]] = {
+    "endpoints.jsonl": frozenset({"ENDPOINT", "ENDPOINT_CUE"}),
+    "timepoints.jsonl": frozenset({"TIMEPOINT"}),
+    "outcome_cues.jsonl": frozenset({"NOT_REACHED", "RESPECTIVELY", "COMPARATOR", "NEGATION", "HEDGE"}),
+    "numbers.jsonl": frozenset({"NUMBER_WORD"}),
+    "units.jsonl": frozenset({"UNIT"}),
+    "measures.jsonl": frozenset({"MEASURE", "CI", "PVALUE"}),
+    "drugs.jsonl": frozenset({"DRUG"}),
+    "cohort.jsonl": frozenset({"COHORT", "AGE", "FOLLOW_UP"}),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validated rule line. `pattern` is a phrase string or a list of Matcher token dicts."""
+
+    file: str
+    line: int
+    label: str
+    id: str
+    pattern: Any
+    example: str
+    note: str | None = None
+    source: str | None = None
+
+    @property
+    def where(self) -> str:
+        return f"patterns/{self.file}:{self.line}"
+
+    def ruler_pattern(self) -> dict:
+        """The dict spaCy's SpanRuler takes."""
+        return {"label": self.label, "id": self.id, "pattern": self.pattern}
+
+
+def load_rules(patterns_dir: Path | str) -> list[Rule]:
+    """Load and validate every `*.jsonl` file in `patterns_dir`.
+
+    Args:
+        patterns_dir: the folder holding the rule files.
+
+    Returns:
+        The rules in file-name order, then line order.
+
+    Raises:
+        PatternError: listing every problem found in every file, each as `patterns/<file>:<line>: ...`.
+    """
+    folder = Path(patterns_dir)
+    if not folder.is_dir():
+        raise PatternError([f"{folder}: no such patterns folder"])
+    rules: list[Rule] = []
+    problems: list[str] = []
+    for path in sorted(folder.glob("*.jsonl")):
+        file_rules, file_problems = _load_file(path)
+        rules.extend(file_rules)
+        problems.extend(file_problems)
+    if problems:
+        raise PatternError(problems)
+    return rules
+
+
+def _load_file(path: Path) -> tuple[list[Rule], list[str]]:
+    labels = LABELS_BY_FILE.get(path.name)
+    if labels is None:
+        known = ", ".join(sorted(LABELS_BY_FILE))
+        return [], [f"patterns/{path.name}:0: no label set is declared for this file (known files: {known})"]
+    rules, problems = [], []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip():
+            continue
+        where = f"patterns/{path.name}:{number}"
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{where}: not valid JSON ({exc.msg})")
+            continue
+        line_problems = _check_line(data, labels)
+        problems.extend(f"{where}: {p}" for p in line_problems)
+        if not line_problems:
+            rules.append(Rule(file=path.name, line=number, **data))
+    return rules, problems
+
+
+def _check_line(data: Any, labels: frozenset[str]) -> list[str]:
+    """Every problem of one parsed line (empty when the rule is valid)."""
+    if not isinstance(data, dict):
+        return ["a rule must be a JSON object"]
+    problems = [f"unknown key {key!r}" for key in sorted(set(data) - ALLOWED_KEYS)]
+    problems += [f"missing key {key!r}" for key in sorted(REQUIRED_KEYS - set(data))]
+    if "label" in data and data["label"] not in labels:
+        problems.append(f"label {data['label']!r} is not one of {sorted(labels)}")
+    for key in ("id", "example"):
+        if key in data and (not isinstance(data[key], str) or not data[key].strip()):
+            problems.append(f"{key!r} must be a non-empty string")
+    if "pattern" in data:
+        problems += _check_pattern(data["pattern"])
+    return problems
+
+
+def _check_pattern(pattern: Any) -> list[str]:
+    if isinstance(pattern, str):
+        return [] if pattern.strip() else ["empty pattern"]
+    if not isinstance(pattern, list) or not pattern:
+        return ["pattern must be a non-empty string or a non-empty list of token dicts"]
+    return [f"invalid token pattern: {err}" for err in validate_token_pattern(pattern)]
