@@ -7,6 +7,7 @@ Facts are compared as multisets per article; each fact is a key:
   is null while count and denominator are given is the rate 100 * count / denominator.
 - dose: (first word of the drug name, lowercased; dose; unit without spaces, with `m²` = `m2` and
   `mcg` = `ug` = `µg` = `μg`). Set semantics: each distinct triple counts once per article, on both sides.
+  A null dose or unit is part of the key, as a null outcome value is.
 - comparison: (measure, value) where the measure starts with HR, OR or RR (or "hazard ratio", "odds ratio",
   "relative risk", "risk ratio"), so gold measures such as "HR InO vs SC" count as HR. A comparison without a
   recognised measure or without a value (a p-value alone) is not a fact.
@@ -122,7 +123,7 @@ def _quantize(number: Decimal) -> Decimal | None:
             rounded = number.quantize(_TENTH, rounding=ROUND_HALF_UP)
         except InvalidOperation:
             return None
-    # -0.04 rounds to -0.0, which must be the same key as 0.0.
+    # -0.04 rounds to -0.0; it equals 0.0 already, but should also read as 0.0 in reports.
     return rounded if rounded else Decimal("0.0")
 
 
@@ -788,6 +789,9 @@ def evaluate(gold_dir: Path, index_file: Path, pred_file: Path) -> Evaluation:
 # Report
 
 
+_ATTRIBUTE_NAMES = {"arm_multi_arm": "arm (multi-arm studies)"}
+
+
 def _score(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
@@ -803,7 +807,7 @@ def _prf_table(title: str, rows: dict[str, PRF]) -> list[str]:
 
 
 def _accuracy_row(name: str, accuracy: Accuracy) -> str:
-    row = f"  {name:<26}{accuracy.correct:>5}/{accuracy.n:<5}{_score(accuracy.accuracy):>8}"
+    row = f"  {name:<26}{accuracy.correct:>5}/{accuracy.n:<5}{_score(accuracy.accuracy):>9}"
     if isinstance(accuracy, LabelAccuracy):
         row += f"{_score(accuracy.accuracy_counting_missing):>18}"
     return row
@@ -814,16 +818,16 @@ def _article_lines(evaluation: Evaluation) -> list[str]:
     for tag, facts in (("missed", evaluation.missed), ("spurious", evaluation.spurious)):
         for fact in facts:
             text = "" if fact.text is None else f'  | "{fact.text}"'
-            by_article[(fact.article_id, fact.pmid)].append(f"    {tag:<9}{fact.kind:<11}{fact.describe()}{text}")
+            by_article[(fact.article_id, fact.pmid)].append(f"    {tag:<10}{fact.kind:<11}{fact.describe()}{text}")
     for mismatch in evaluation.attribute_mismatches:
         fact = mismatch.fact
         by_article[(fact.article_id, fact.pmid)].append(
-            f"    {'attribute':<9}{fact.kind:<11}{fact.describe()}: {mismatch.attribute} "
+            f"    {'mismatch':<10}{fact.kind:<11}{fact.describe()}: {mismatch.attribute} "
             f"gold {mismatch.gold!r}, predicted {mismatch.predicted!r}")
-    lines = ["", "Missed and spurious facts, by article"]
+    lines = ["", "Missed and spurious facts (and attribute mismatches of matched facts), by article"]
     for (article_id, pmid), rows in sorted(by_article.items()):
         lines += [f"  {article_id} (pmid {pmid})"] + rows
-    return lines
+    return lines if by_article else lines + ["  (none)"]
 
 
 def format_report(evaluation: Evaluation, verbose: bool = False) -> str:
@@ -838,10 +842,12 @@ def format_report(evaluation: Evaluation, verbose: bool = False) -> str:
              f"spurious): {len(e.extra_predictions)}", ""]
     lines += _prf_table("Facts (micro)", {"all": e.overall, **e.by_kind})
     lines += [""] + _prf_table("Outcomes by endpoint", e.by_endpoint)
-    lines += ["", f"Labels (over articles with a prediction){'':<6}{'counting missing as wrong':>26}"]
+    lines += ["", "Labels (accuracy over articles with a prediction; and counting missing articles as wrong)",
+              f"  {'':<26}{'correct/n':>11}{'accuracy':>10}{'with missing':>17}"]
     lines += [_accuracy_row(name, acc) for name, acc in e.labels.items()]
-    lines += ["", "Attributes of matched facts (where gold has them)"]
-    lines += [_accuracy_row(name, acc) for name, acc in e.attributes.items()]
+    lines += ["", "Attributes of matched facts (accuracy where gold has the attribute)",
+              f"  {'':<26}{'correct/n':>11}{'accuracy':>10}"]
+    lines += [_accuracy_row(_ATTRIBUTE_NAMES.get(name, name), acc) for name, acc in e.attributes.items()]
     if e.missing_articles:
         lines += ["", "Missing articles (no prediction line; all their facts missed):"]
         lines += [f"  {a.id} (pmid {a.pmid})" for a in e.missing_articles]
