@@ -196,6 +196,25 @@ def demo(store: StoreOpt = None) -> None:
     typer.echo(f"{len(stored)} bundled articles stored in {settings.store_path}", err=True)
 
 
+@app.command()
+@_fails_cleanly
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="folder of gold annotations, one <id>.json per article")],
+    index: Annotated[Path, typer.Option(help="articles.index.json mapping gold ids to PMIDs")],
+    pred: Annotated[Path, typer.Option(help="predictions, JSON lines as written by extractor extract")],
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="list every missed and spurious fact")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="print the scores as JSON")] = False,
+) -> None:
+    """Score predictions against gold: precision, recall, F1 per kind and overall, and label accuracy.
+
+    Example: extractor evaluate --gold ../shared/corpus/gold --index ../shared/corpus/articles.index.json --pred output/corpus.jsonl
+    """
+    from extractor import evaluate as scoring
+
+    result = scoring.evaluate(gold, index, pred)
+    typer.echo(json.dumps(result.to_dict(), indent=1) if as_json else scoring.format_report(result, verbose))
+
+
 def _print_listing(articles: Iterable[Article]) -> None:
     for article in articles:
         typer.echo(f"{article.pmid}\t{article.year or ''}\t{article.title}")

@@ -134,3 +134,23 @@ def test_cli_every_command_has_help_with_an_example(runner):
         result = run(runner, name, "--help")
         assert result.exit_code == 0
         assert "Example:" in result.stdout, name
+
+
+def test_cli_evaluate_scores_gold_against_itself_as_perfect(runner, corpus_dir, tmp_path):
+    index = json.loads((corpus_dir / "articles.index.json").read_text())
+    pred = tmp_path / "pred.jsonl"
+    with pred.open("w") as fh:
+        for entry in index:
+            gold = json.loads((corpus_dir / "gold" / f"{entry['id']}.json").read_text())
+            fh.write(json.dumps({**gold, "pmid": entry["pmid"]}) + "\n")
+    result = run(runner, "evaluate", "--gold", corpus_dir / "gold", "--index", corpus_dir / "articles.index.json",
+                 "--pred", pred, "--json")
+    overall = json.loads(result.stdout)["overall"]
+    assert result.exit_code == 0
+    assert (overall["precision"], overall["recall"], overall["f1"]) == (1.0, 1.0, 1.0)
+
+
+def test_cli_evaluate_names_a_missing_prediction_file(runner, corpus_dir, tmp_path):
+    result = run(runner, "evaluate", "--gold", corpus_dir / "gold", "--index", corpus_dir / "articles.index.json",
+                 "--pred", tmp_path / "absent.jsonl")
+    assert result.exit_code != 0 and "absent.jsonl" in result.stderr
