@@ -1,0 +1,124 @@
+"""Extraction: parsed articles to gold-schema dicts, every value with its evidence.
+
+`extract_articles` streams: section texts go through `nlp.pipe` in batches and each article's dict is yielded as
+soon as its last section is processed, so a corpus of any size never sits in memory.
+"""
+from __future__ import annotations
+
+import importlib
+from typing import Callable, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extractor.models import Article
+from extractor.normalise import number_words
+from extractor.patterns import load_rules
+from extractor.extract.context import ArticleContext
+from extractor.extract.outcomes import extract_outcomes
+
+SCALARS = ("cohort_size", "median_age_years", "median_follow_up_months")
+# Per-kind extractors of engineer E, looked up by name so this module works before each of them lands.
+_OPTIONAL = {"scalars": "extract_scalars", "doses": "extract_doses", "comparisons": "extract_comparisons"}
+
+
+def extract_article(article: Article, nlp: Language) -> dict:
+    """One article's extraction (see `extract_articles`)."""
+    return next(extract_articles([article], nlp))
+
+
+def extract_articles(articles: Iterable[Article], nlp: Language, batch_size: int = 256) -> Iterator[dict]:
+    """Extract every article, streaming.
+
+    Args:
+        articles: parsed articles (any iterable; consumed lazily).
+        nlp: the pipeline of `extractor.pipeline.build_nlp`.
+        batch_size: section texts per `nlp.pipe` batch.
+
+    Returns:
+        An iterator of gold-schema dicts (pmid, labels, scalars, arms, outcomes, doses, comparisons), in input order.
+    """
+    words = _number_words(nlp)
+    extractors = _extractors()
+    current, docs = None, []
+    for doc, (article, section, last) in nlp.pipe(_section_texts(articles), as_tuples=True, batch_size=batch_size):
+        if section is not None:
+            docs.append((section, doc))
+        if last:
+            yield _extract_one(article, docs, words, extractors)
+            docs = []
+
+
+def _section_texts(articles: Iterable[Article]):
+    """(text, (article, section name, is last section)) for nlp.pipe; an empty article still yields one item."""
+    for article in articles:
+        pairs = [(name, text) for name, text in article.named_texts() if text]
+        if not pairs:
+            yield "", (article, None, True)
+            continue
+        for i, (name, text) in enumerate(pairs):
+            yield text, (article, name, i == len(pairs) - 1)
+
+
+def _extract_one(article: Article, docs: list[tuple[str, Doc]], words, extractors) -> dict:
+    context = ArticleContext(pmid=article.pmid, words=words)
+    found = {"outcomes": [], "doses": [], "comparisons": []}
+    for section, doc in docs:
+        if "scalars" in extractors:
+            for candidate in extractors["scalars"](doc, section, context):
+                context.add_scalar(candidate)
+        found["outcomes"] += extract_outcomes(doc, section, context)
+        for kind in ("doses", "comparisons"):
+            if kind in extractors:
+                found[kind] += extractors[kind](doc, section, context)
+    return _article_dict(article, context, found)
+
+
+def _article_dict(article: Article, context: ArticleContext, found: dict) -> dict:
+    scalars = {name: context.scalars.get(name, {}).get("value") for name in SCALARS}
+    return {
+        "pmid": article.pmid,
+        # Labels and arm detection are deepened in a later issue; these are neutral defaults.
+        "relevant": True,
+        "setting": "relapsed/refractory",
+        "population": {"age_group": "unknown", "ph_status": "unknown", "lineage": "unknown"},
+        "design": {"phase": "unknown", "randomized": False},
+        **scalars,
+        "scalar_evidence": {n: c["evidence"] for n, c in context.scalars.items() if "evidence" in c},
+        "arms": [{"label": "all", "drugs": [], "n": scalars["cohort_size"]}],
+        "outcomes": _dedupe(found["outcomes"]),
+        "doses": found["doses"],
+        "comparisons": found["comparisons"],
+    }
+
+
+def _dedupe(outcomes: list[dict]) -> list[dict]:
+    """Each outcome once: a fact repeated in another sentence (results restated in the conclusions) is dropped,
+    while two arms of one sentence with the same value are both kept."""
+    first_seen: dict[tuple, tuple] = {}
+    kept = []
+    for outcome in outcomes:
+        ev = outcome["evidence"]
+        key = (outcome["endpoint"], outcome["value"], outcome["timepoint_months"])
+        where = (ev["section"], ev["start"])
+        if first_seen.setdefault(key, where) != where:
+            continue
+        kept.append(outcome)
+    return kept
+
+
+def _number_words(nlp: Language) -> dict[str, float]:
+    patterns = nlp.get_pipe("extractor_rules").patterns
+    return {p["pattern"].lower(): float(p["id"]) for p in patterns
+            if p.get("label") == "NUMBER_WORD" and isinstance(p.get("pattern"), str)}
+
+
+def _extractors() -> dict[str, Callable]:
+    found = {}
+    for module, function in _OPTIONAL.items():
+        try:
+            found[module] = getattr(importlib.import_module(f"extractor.extract.{module}"), function)
+        except ModuleNotFoundError as exc:
+            if exc.name != f"extractor.extract.{module}":
+                raise
+    return found

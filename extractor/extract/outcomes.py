@@ -1,0 +1,491 @@
+"""Outcomes: response, survival, transplant, toxicity and early-death rates and medians, per arm or subgroup.
+
+One sentence at a time. Endpoint mentions come from the rule spans (patterns/endpoints.jsonl); values are read from
+the sentence text with extractor.normalise (percentages, durations, counts, "not reached"); each value is then given
+to an endpoint mention:
+- "respectively" lists zip a run of endpoint mentions (or time points, or subgroups) with the run of values after;
+- otherwise a value belongs to the nearest endpoint before it that takes its kind of value (a rate takes %, a
+  survival endpoint takes % or a duration), or failing that the nearest after it ("44 patients (92%) responded").
+Unscored measures (partial remission, relapse rate, follow-up...) are endpoints with id OTHER: they own the numbers
+next to them so that those are not handed to a neighbour, and are then dropped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractor import normalise
+from extractor.extract.context import ArticleContext
+from extractor.extract.evidence import evidence
+from extractor.pipeline import SPANS_KEY
+
+SURVIVAL = {"OS", "PFS", "EFS", "RFS"}
+RATES = {"CR", "CR_CRi", "ORR", "MRD_NEG", "HSCT", "VOD", "CRS", "NEURO", "EARLY_DEATH"}
+TIMED = SURVIVAL | {"EARLY_DEATH"}
+PERCENT, DURATION, NOT_REACHED, FRACTION, COUNT = "%", "duration", "not reached", "fraction", "count"
+# The kinds of value each endpoint family takes.
+ACCEPTS = {
+    **{e: {PERCENT, FRACTION, COUNT} for e in RATES},
+    **{e: {PERCENT, DURATION, NOT_REACHED} for e in SURVIVAL},
+    "DOR": {DURATION, NOT_REACHED},
+    "OTHER": {PERCENT, DURATION, NOT_REACHED, FRACTION, COUNT},
+}
+_UNITS = r"(?:months?|mos?\.?|years?|yrs?\.?|weeks?|wks?|days?)"
+_PERCENT_AFTER = re.compile(r"^\s?%")
+_SHARED_AFTER = re.compile(r"^\s?(?:and|vs\.?|versus|or|v\.|,)\s?(?=[\d.·])")
+_RANGE_AFTER = re.compile(r"^\s?(?:%\s?)?(?:to|[-–—])\s?(?=[\d.·])")
+_DURATION_AFTER = re.compile(r"^\s?[-‐–]?\s?(" + _UNITS + r")\b", re.I)
+_BRACKET_THEN_UNIT = re.compile(r"^\s?[(\[][^()\[\]]*[)\]]\s?(" + _UNITS + r")\b", re.I)
+_CI_START = re.compile(r"^[(\[]\s?(?:95\s?%|CI\b|confidence|range|IQR|interquartile|±|\+/-)", re.I)
+_PVALUE_BEFORE = re.compile(r"(?:\b[pP]\s?(?:value\s?)?[=<>≤≥]\s?|[=<>≤≥]\s?)$")
+_SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
+_NOT_A_MEDIAN_BEFORE = re.compile(
+    r"(?:than|over|under|within|after|before|beyond|least|up to|for|aged|age|follow-up of|follow-up,|lasting|last|"
+    r"first|CR1 of)\s?$", re.I)
+_AGE_AFTER = re.compile(r"^\s?(?:old|of age)\b", re.I)
+_COUNT_AFTER = re.compile(
+    r"^\s?(?:(?:of the|out of|of)\s[\d]+\s)?(?:[a-z-]+\s){0,2}?(?:patients?|pts|children|adults|subjects|cases|responders|"
+    r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|were bridged|went|obtained)\b")
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:(?:patients|those|responders|subjects|children|adults|pts|cases)\s(?:who\s)?(?:with|without|in|achieving|"
+    r"attaining|reaching|achieved|attained|had|in\s(?:first|second|third))|\bin\s(?:first|second|third)|\b(?:in|after|among|with|without|post)"
+    r")\s?(?:an?\s|the\s)?$", re.I)
+_ARM_GROUP = re.compile(r"\b(?:in|with|for|of)\s(?:the\s)?([\w\-/+ ]{2,40}?)\s(?:group|arm|cohort)\b", re.I)
+
+
+@dataclass
+class Value:
+    """A number of a sentence, typed (PERCENT, DURATION...), with offsets relative to the sentence text."""
+
+    kind: str
+    value: float | None
+    start: int
+    end: int
+    value_max: float | None = None
+    count: float | None = None
+    denominator: float | None = None
+    computed: bool = False
+
+
+@dataclass
+class Mention:
+    """An endpoint mention in a sentence (offsets relative to the sentence text)."""
+
+    family: str
+    start: int
+    end: int
+    qualifier: bool = False
+    values: list = field(default_factory=list)
+
+
+def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
+    """Every scored outcome stated in one section.
+
+    Args:
+        doc: the processed section text.
+        section: its name (evidence section).
+        context: the article so far (cohort size for count-only rates, number words).
+
+    Returns:
+        Outcome dicts in the gold schema, each with `evidence`.
+    """
+    spans = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start_char)
+    outcomes = []
+    for sent in doc.sents:
+        inside = [s for s in spans if s.start >= sent.start and s.end <= sent.end]
+        if any(s.label_ == "ENDPOINT" and s.id_ != "OTHER" for s in inside):
+            outcomes += _sentence_outcomes(sent, inside, section, context)
+    return outcomes
+
+
+def _sentence_outcomes(sent: Span, spans: list[Span], section: str, context: ArticleContext) -> list[dict]:
+    text, base = sent.text, sent.start_char
+    mentions = _mentions(sent, spans)
+    timepoints = _timepoints(spans, base, context)
+    values = _values(text, base, spans, timepoints, context)
+    if not values or not mentions:
+        return []
+    _assign(text, mentions, values, spans, base)
+    return _outcomes(sent, section, mentions, timepoints, context)
+
+
+# ----------------------------------------------------------------------------------------------------- mentions
+
+
+def _mentions(sent: Span, spans: list[Span]) -> list[Mention]:
+    text, base = sent.text, sent.start_char
+    endpoint_spans = filter_spans([s for s in spans if s.label_ == "ENDPOINT"])
+    mentions: list[Mention] = []
+    for span in sorted(endpoint_spans, key=lambda s: s.start):
+        start, end = span.start_char - base, span.end_char - base
+        if mentions and _restates(text, mentions[-1], span.id_, start):
+            mentions[-1].end = max(mentions[-1].end, end + 1)
+            continue
+        qualifier = bool(_QUALIFIER_BEFORE.search(text[max(0, start - 40):start])) and span.id_ != "OTHER"
+        mentions.append(Mention(span.id_, start, end, qualifier))
+    return _redefine_composites(text, mentions)
+
+
+def _restates(text: str, previous: Mention, family: str, start: int) -> bool:
+    """An abbreviation in brackets right after its expansion ("overall survival (OS)") is the same mention."""
+    return previous.family == family and re.fullmatch(r"\s?[(\[]\s?", text[previous.end:start]) is not None
+
+
+def _redefine_composites(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A response rate defined in brackets as CR plus CRi/CRp/CRh is CR_CRi (SCHEMA convention); the mentions inside
+    the definition are part of it, not endpoints of their own."""
+    result = []
+    skip_until = -1
+    for i, mention in enumerate(mentions):
+        if mention.start < skip_until:
+            continue
+        result.append(mention)
+        if mention.family != "ORR":
+            continue
+        bracket = _next_bracket(text, mention.end)
+        if bracket is None:
+            continue
+        b_start, b_end = bracket
+        inner = [m for m in mentions[i + 1:] if b_start <= m.start < b_end]
+        families = {m.family for m in inner}
+        if "CR" in families | {"CR_CRi"} and "CR_CRi" in families and "OTHER" not in families:
+            mention.family = "CR_CRi"
+            skip_until = b_end
+    return result
+
+
+def _next_bracket(text: str, at: int) -> tuple[int, int] | None:
+    """The bracket group opening at `at` (after spaces), or opening right after the first value that follows."""
+    m = re.match(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[])", text[at:])
+    if not m:
+        return None
+    open_at = at + m.start(1)
+    close_at = _matching_close(text, open_at)
+    return (open_at, close_at) if close_at else None
+
+
+def _matching_close(text: str, open_at: int) -> int | None:
+    depth = 0
+    for i in range(open_at, len(text)):
+        if text[i] in "([":
+            depth += 1
+        elif text[i] in ")]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return None
+
+
+# ----------------------------------------------------------------------------------------------------- time points
+
+
+@dataclass
+class TimePoint:
+    months: list
+    start: int
+    end: int
+
+
+def _timepoints(spans: list[Span], base: int, context: ArticleContext) -> list[TimePoint]:
+    found = []
+    for span in filter_spans([s for s in spans if s.label_ == "TIMEPOINT"]):
+        unit = next((t.text for t in reversed(span) if normalise.duration_unit(t.text)), None)
+        numbers = [normalise.read_number(t.text, context.words) for t in span if t.like_num]
+        months = [normalise.to_months(n.value, unit) for n in numbers if n is not None]
+        if unit and months:
+            found.append(TimePoint(months, span.start_char - base, span.end_char - base))
+    return sorted(found, key=lambda t: t.start)
+
+
+# ----------------------------------------------------------------------------------------------------- values
+
+
+def _values(text: str, base: int, spans: list[Span], timepoints: list[TimePoint], context) -> list[Value]:
+    """The typed values of a sentence, without CIs, ranges, thresholds, p-values and time points."""
+    excluded = _ci_regions(text) + [(t.start, t.end) for t in timepoints]
+    numbers = [n for n in normalise.find_numbers(text, context.words)
+               if not _within(n.start, excluded) and not _is_noise(text, n)]
+    values: list[Value] = []
+    used: set[int] = set()
+    counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)}
+    for i, number in enumerate(numbers):
+        if number.start in used:
+            continue
+        kind = _kind(text, numbers, i)
+        if kind is None:
+            continue
+        value = Value(kind, number.value, number.start, number.end)
+        high = _range_high(text, numbers, i, kind)
+        if high is not None:
+            value.value_max, value.end = high.value, high.end
+            used.add(high.start)
+        if kind == PERCENT and number.start in counts:
+            cp = counts[number.start]
+            value.count = cp.count.value
+            value.denominator = cp.denominator.value if cp.denominator else _of_denominator(text, cp.end, context)
+            used.add(cp.count.start)
+            value.start = min(value.start, cp.count.start)
+        values.append(value)
+    values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
+    values += _fractions(text, values, excluded, context)
+    values += _not_reached(spans, base, excluded)
+    return sorted(values, key=lambda v: v.start)
+
+
+def _kind(text: str, numbers: list, i: int) -> str | None:
+    number = numbers[i]
+    after = text[number.end:]
+    if _PERCENT_AFTER.match(after):
+        return PERCENT
+    if _DURATION_AFTER.match(after) or _BRACKET_THEN_UNIT.match(after):
+        return None if _not_a_median(text, number) else DURATION
+    # "65 and 66%", "23.6 vs 5.7 months", "2 to 3 months": the unit is printed once, after the last number.
+    if i + 1 < len(numbers) and (_SHARED_AFTER.match(after) or _RANGE_AFTER.match(after)):
+        nxt_kind = _kind(text, numbers, i + 1)
+        if nxt_kind in (PERCENT, DURATION) and numbers[i + 1].start - number.end <= 9:
+            return nxt_kind
+    if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after):
+        return COUNT
+    return None
+
+
+def _not_a_median(text: str, number) -> bool:
+    """Durations that are eligibility or follow-up times, ages or landmarks, not medians of an endpoint."""
+    before = text[max(0, number.start - 20):number.start]
+    after = text[number.end:number.end + 30]
+    return bool(_NOT_A_MEDIAN_BEFORE.search(before) or _AGE_AFTER.match(re.sub(r"^\s?" + _UNITS, "", after, flags=re.I)))
+
+
+def _range_high(text: str, numbers: list, i: int, kind: str):
+    """The second number of "35% to 41%" / "2 to 3 months" (not of "65 and 66%", two values)."""
+    if i + 1 >= len(numbers):
+        return None
+    number, nxt = numbers[i], numbers[i + 1]
+    gap = text[number.end:nxt.start]
+    if kind == PERCENT and re.fullmatch(r"\s?%\s?(?:to|[-–—])\s?", gap) and _PERCENT_AFTER.match(text[nxt.end:]):
+        return nxt
+    if kind == DURATION and re.fullmatch(r"\s?(?:to|[-–—])\s?", gap) and _DURATION_AFTER.match(text[nxt.end:]):
+        return nxt
+    return None
+
+
+def _is_noise(text: str, number) -> bool:
+    """Thresholds ("<0.01%", "≥3"), p-values, SDs ("27 ± 18%") and the 95 of "95% CI"."""
+    before = text[max(0, number.start - 12):number.start]
+    if number.qualifier or _PVALUE_BEFORE.search(before) or _SD_BEFORE.search(before):
+        return True
+    return bool(re.match(r"^\s?%\s?(?:CI|confidence)", text[number.end:], re.I))
+
+
+def _ci_regions(text: str) -> list[tuple[int, int]]:
+    """Brackets holding a CI or range: "(95% CI, 0.55-0.93)", "[range, 5-66]", or a bare "(14–24%)" / "(25, 62%)"
+    printed right after a value."""
+    regions = []
+    for m in re.finditer(r"[(\[]", text):
+        close = _matching_close(text, m.start())
+        if close is None:
+            continue
+        inner = text[m.start():close]
+        before = text[max(0, m.start() - 12):m.start()]
+        after_value = re.search(r"(?:\d\s?%|\d\s?" + _UNITS + r"|\d)\s?$", before, re.I)
+        two_numbers = re.match(r"^[(\[]\s?[\d.·]+\s?%?\s?(?:[-–—,]|to)\s?(?:[\d.·]+|not|NE|NR)", inner)
+        if _CI_START.match(inner) or (after_value and two_numbers):
+            regions.append((m.start(), close))
+    return regions
+
+
+def _within(at: int, regions: list[tuple[int, int]]) -> bool:
+    return any(start <= at < end for start, end in regions)
+
+
+def _of_denominator(text: str, at: int, context) -> float | None:
+    """The N of "88 (78%) of 113 evaluable patients"."""
+    m = re.match(r"\s?of\s(?:the\s)?(\w+)", text[at:])
+    if m:
+        number = normalise.read_number(m.group(1), context.words)
+        if number is not None and number.is_integer:
+            return number.value
+    return None
+
+
+def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]:
+    """Rates printed only as n/N or "n of N" (no percentage next to them): computed, as the gold does."""
+    found = []
+    for frac in normalise.find_fractions(text, context.words):
+        if _within(frac.start, excluded) or any(v.start <= frac.start < v.end + 4 for v in values):
+            continue
+        near = text[max(0, frac.start - 3):frac.end + 4]
+        if "%" in near or frac.percent is None or frac.count.value > frac.denominator.value:
+            continue
+        found.append(Value(FRACTION, frac.percent, frac.start, frac.end, count=frac.count.value,
+                           denominator=frac.denominator.value, computed=True))
+    return found
+
+
+def _not_reached(spans: list[Span], base: int, excluded) -> list[Value]:
+    return [Value(NOT_REACHED, None, s.start_char - base, s.end_char - base)
+            for s in spans if s.label_ == "NOT_REACHED" and not _within(s.start_char - base, excluded)]
+
+
+# ----------------------------------------------------------------------------------------------------- assignment
+
+
+def _assign(text: str, mentions: list[Mention], values: list[Value], spans: list[Span], base: int) -> None:
+    """Give each value to an endpoint mention (see the module docstring)."""
+    targets = [m for m in mentions if not m.qualifier] or mentions
+    respectively = [s.start_char - base for s in spans if s.label_ == "RESPECTIVELY"]
+    rest = values
+    if respectively:
+        rest = _assign_respectively(targets, values, respectively[0])
+    for value in rest:
+        target = _nearest(targets, value)
+        if target is not None:
+            target.values.append(value)
+    _share_conjoined(text, targets)
+
+
+def _assign_respectively(targets: list[Mention], values: list[Value], at: int) -> list[Value]:
+    """Zip "A and B were x and y, respectively": the run of mentions before the run of values that ends before
+    "respectively". Returns the values left for nearest-mention assignment."""
+    run = [v for v in values if v.start < at]
+    if not run:
+        return values
+    first = run[0]
+    before = [m for m in targets if m.end <= first.start]
+    if not before:
+        return values
+    # The mentions after the last value that precedes the run's first value, i.e. the subject of the list.
+    group = [m for m in before if not any(m.end <= v.start < first.start and v not in run for v in values)]
+    group = [m for m in group if all(v.kind in ACCEPTS[m.family] for v in run)]
+    mentions_in_run = [m for m in targets if first.start <= m.start < run[-1].start]
+    if not group or mentions_in_run:
+        return values
+    if len(group) > 1 and len(run) % len(group) == 0:
+        for i, value in enumerate(run):
+            group[i % len(group)].values.append(value)
+    elif len(group) >= 1:
+        for value in run:
+            group[-1].values.append(value)
+    else:
+        return values
+    return [v for v in values if v not in run]
+
+
+def _nearest(mentions: list[Mention], value: Value) -> Mention | None:
+    before = [m for m in mentions if m.end <= value.start and value.kind in ACCEPTS[m.family]]
+    if before:
+        return before[-1]
+    after = [m for m in mentions if m.start >= value.end and value.kind in ACCEPTS[m.family]]
+    return after[0] if after else None
+
+
+def _share_conjoined(text: str, mentions: list[Mention]) -> None:
+    """"1-year EFS and OS were 43%": one value stated for two endpoints joined by "and" goes to both."""
+    for a, b in zip(mentions, mentions[1:]):
+        if not a.values and len(b.values) == 1 and b.values[0].kind == PERCENT and a.family in SURVIVAL \
+                and b.family in SURVIVAL and re.fullmatch(r"\s?(?:\([^()]*\)\s?)?(?:and|&)\s", text[a.end:b.start]):
+            a.values.append(b.values[0])
+
+
+# ----------------------------------------------------------------------------------------------------- outcomes
+
+
+def _outcomes(sent: Span, section: str, mentions: list[Mention], timepoints, context) -> list[dict]:
+    outcomes = []
+    for mention in mentions:
+        if mention.family == "OTHER" or not mention.values:
+            continue
+        arms = _arm_labels(sent.text, len(mention.values))
+        for i, value in enumerate(mention.values):
+            outcome = _outcome(sent, section, mention, value, timepoints, i, len(mention.values), context)
+            if outcome is not None:
+                outcome["arm"] = arms[i]
+                outcomes.append(outcome)
+    return outcomes
+
+
+def _outcome(sent, section, mention, value, timepoints, index, total, context) -> dict | None:
+    endpoint = _endpoint_code(mention.family, value)
+    if endpoint is None:
+        return None
+    if value.kind == COUNT:
+        if context.cohort_size is None or value.value > context.cohort_size:
+            return None
+        value = Value(COUNT, round(100 * value.value / context.cohort_size, 1), value.start, value.end,
+                      count=value.value, denominator=context.cohort_size, computed=True)
+    if value.kind in (PERCENT, FRACTION, COUNT) and not (0 <= value.value <= 100):
+        return None
+    outcome = {
+        "endpoint": endpoint,
+        "value": value.value,
+        "unit": "months" if value.kind in (DURATION, NOT_REACHED) else "%",
+        "count": value.count,
+        "denominator": value.denominator,
+        "timepoint_months": _timepoint(mention, value, timepoints, index, total) if endpoint.endswith("_RATE")
+        or endpoint == "EARLY_DEATH" else None,
+        "ci95": None,
+        "computed": value.computed,
+        "flags": [],
+        "evidence": evidence(sent.doc, section, *_clause(sent, mention, value)),
+    }
+    if value.value_max is not None:
+        outcome["value_max"] = value.value_max
+    if value.kind == DURATION:
+        outcome["value"] = _months(sent.text, value)
+        if value.value_max is not None:
+            outcome["value_max"] = _months(sent.text, Value(DURATION, value.value_max, value.end - 1, value.end))
+    return outcome
+
+
+def _endpoint_code(family: str, value: Value) -> str | None:
+    if family in RATES:
+        return family
+    if family in SURVIVAL:
+        return f"{family}_RATE" if value.kind == PERCENT else f"{family}_MEDIAN"
+    if family == "DOR":
+        return "DOR_MEDIAN"
+    return None
+
+
+def _months(text: str, value: Value) -> float | None:
+    """A duration value converted to months, with the unit printed after it (or after its bracket / range)."""
+    after = text[value.end:]
+    m = _DURATION_AFTER.match(after) or _BRACKET_THEN_UNIT.match(after)
+    if m is None:
+        m = re.match(r"^[^;]{0,20}?\b(" + _UNITS + r")\b", after, re.I)
+    unit = m.group(1) if m else "months"
+    return normalise.to_months(value.value, unit)
+
+
+def _timepoint(mention: Mention, value: Value, timepoints: list[TimePoint], index: int, total: int) -> float | None:
+    months = [m for t in timepoints for m in t.months]
+    if not months:
+        return None
+    if len(months) == total and total > 1:
+        return months[index]
+    near = min(timepoints, key=lambda t: min(abs(t.start - mention.start), abs(t.start - value.start)))
+    return near.months[0]
+
+
+def _clause(sent: Span, mention: Mention, value: Value) -> tuple[int, int]:
+    """The stating snippet: from the earlier of mention and value to the later, widened to the clause."""
+    base = sent.start_char
+    start, end = min(mention.start, value.start), max(mention.end, value.end)
+    text = sent.text
+    # Widen to the enclosing clause boundaries (";" or sentence edges) so the snippet reads as a statement.
+    left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start))
+    right_candidates = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
+    right = min(right_candidates) if right_candidates else len(text)
+    return base + left + 1, base + right
+
+
+def _arm_labels(text: str, count: int) -> list[str]:
+    if count == 1:
+        return ["all"]
+    groups = [g.strip() for g in _ARM_GROUP.findall(text)]
+    if len(groups) >= count:
+        return groups[:count]
+    return [f"subgroup {i + 1}" for i in range(count)]
