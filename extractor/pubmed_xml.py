@@ -61,6 +61,7 @@ PROLOG_LIMIT = 64 * 1024  # NCBI's prolog (declaration + DOCTYPE line) is about 
 ENTITY_MESSAGE = ("refusing a document whose DTD declares entities: PubMed XML never does, so this is an XXE or "
                   "entity-expansion attack, or not PubMed XML")
 _FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_SPECIAL_INLINE = ("sup", MATHML_NS + "*", etree.Entity)  # elements the inline renderer must treat specially
 _POSITION_SUFFIX = re.compile(r", line \d+, column \d+$")
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
 _NUMERIC_SUP = re.compile(r"[+\-−–]?\d+(?:[.,·]\d+)?")
@@ -144,7 +145,10 @@ def split_records(data: Source) -> Iterator[tuple[str, bytes]]:
         raw = etree.tostring(element, encoding="UTF-8", xml_declaration=False, with_tail=False)
         if element.tag == CITATION_TAG:
             raw = b"<PubmedArticle>" + raw + b"</PubmedArticle>"
-        yield _require_pmid(element), raw
+        pmid = _pmid(element)
+        if pmid is None:
+            raise PubMedXMLError(f"a <{element.tag}> record without PMID (line {element.sourceline})")
+        yield pmid, raw
 
 
 def wrap_records(raws: Iterable[bytes]) -> bytes:
@@ -192,7 +196,7 @@ def _iter_elements(source: Source) -> Iterator[etree._Element]:
                 if not checked:
                     _check_entities(element.getroottree())
                 if element.tag == ERROR_TAG:
-                    raise PubMedXMLError(f"NCBI returned an error: {_text(element) or '(empty <ERROR>)'}")
+                    raise PubMedXMLError(f"NCBI returned an error: {_leaf(element) or '(empty <ERROR>)'}")
                 if not checked:
                     _check_root(element.getroottree())
                     checked = True
@@ -253,7 +257,7 @@ def _check_root(tree: etree._ElementTree) -> None:
     """Reject an NCBI <ERROR> reply and documents that are not PubMed XML."""
     root = tree.getroot()
     if root.tag == ERROR_TAG:
-        raise PubMedXMLError(f"NCBI returned an error: {_text(root) or '(empty <ERROR>)'}")
+        raise PubMedXMLError(f"NCBI returned an error: {_leaf(root) or '(empty <ERROR>)'}")
     if root.tag not in ROOT_TAGS:
         raise PubMedXMLError(f"not a PubMed article document: root element is <{root.tag}>")
 
@@ -327,70 +331,90 @@ def _strip_declaration(raw: bytes) -> bytes:
 # ---------------------------------------------------------------------------------------------------------------
 # Records
 # ---------------------------------------------------------------------------------------------------------------
+# Speed: lxml's find()/findtext() go through ElementPath (1.5-2.5 µs a call), so each level of a record is indexed
+# once by one pass over its children (`_index`) and the field helpers receive elements, not paths.
+
+Kids = dict  # tag -> first child element with that tag
+
 
 def _element_to_record(element: etree._Element) -> Article | DeletedCitation:
     if element.tag == DELETE_TAG:
-        return DeletedCitation(pmids=tuple(_text(p) for p in element.iterfind("PMID") if _text(p)))
+        return DeletedCitation(pmids=_leaves(element, "PMID"))
     if element.tag == BOOK_TAG:
         return _book_article(element)
     if element.tag == CITATION_TAG:
         return _journal_article(element, None)
-    return _journal_article(element.find(CITATION_TAG), element.find("PubmedData"))
+    kids = _index(element)
+    return _journal_article(kids.get(CITATION_TAG), kids.get("PubmedData"))
 
 
 def _journal_article(citation: etree._Element | None, pubmed_data: etree._Element | None) -> Article:
     if citation is None:
         raise PubMedXMLError("a PubmedArticle without MedlineCitation")
-    pmid = _require_pmid(citation)
-    article = citation.find("Article")
+    c = _index(citation)
+    pmid = _require_pmid(c, citation)
+    article = c.get("Article")
     if article is None:
         return Article(pmid=pmid)
-    journal = article.find("Journal")
-    ids = pubmed_data.find("ArticleIdList") if pubmed_data is not None else None
+    a = _index(article)
+    journal = _index(a.get("Journal"))
+    issue = _index(journal.get("JournalIssue"))
+    ids = _index(pubmed_data).get("ArticleIdList")
     return Article(
         pmid=pmid,
-        title=_title(article),
-        sections=_sections(article.find("Abstract")),
-        journal=_child_text(journal, "Title"),
-        journal_iso=_child_text(journal, "ISOAbbreviation"),
-        year=_year(journal, article),
-        volume=_child_text(journal, "JournalIssue/Volume"),
-        issue=_child_text(journal, "JournalIssue/Issue"),
-        pages=_pages(article.find("Pagination")),
-        doi=_doi(article, ids),
+        title=_title(a),
+        sections=_sections(a.get("Abstract")),
+        journal=_leaf(journal.get("Title")),
+        journal_iso=_leaf(journal.get("ISOAbbreviation")),
+        year=_year(issue.get("PubDate"), a.get("ArticleDate")),
+        volume=_leaf(issue.get("Volume")),
+        issue=_leaf(issue.get("Issue")),
+        pages=_pages(a.get("Pagination")),
+        doi=_doi(article if "ELocationID" in a else None, ids),
         pmcid=_article_id(ids, "pmc"),
-        authors=_authors(article.find("AuthorList")),
-        publication_types=_texts(article, "PublicationTypeList/PublicationType"),
-        mesh_headings=_texts(citation, "MeshHeadingList/MeshHeading/DescriptorName"),
-        keywords=_keywords(citation),
-        language=_texts(article, "Language"),
+        authors=_authors(a.get("AuthorList")),
+        publication_types=_leaves(a.get("PublicationTypeList"), "PublicationType"),
+        mesh_headings=_mesh_headings(c.get("MeshHeadingList")),
+        keywords=_keywords(citation if "KeywordList" in c else None),
+        language=_leaves(article, "Language"),
     )
 
 
 def _book_article(element: etree._Element) -> Article:
-    document = element.find("BookDocument")
+    document = _index(element).get("BookDocument")
     if document is None:
         raise PubMedXMLError("a PubmedBookArticle without BookDocument")
-    book = document.find("Book")
-    book_title = _child_inline(book, "BookTitle")
-    title = _child_inline(document, "ArticleTitle") or book_title or ""
-    ids = element.find("PubmedBookData/ArticleIdList")
+    d = _index(document)
+    book = _index(d.get("Book"))
+    book_title = _inline_or_none(book.get("BookTitle"))
+    title = _inline_or_none(d.get("ArticleTitle")) or book_title or ""
+    ids = _index(_index(element).get("PubmedBookData")).get("ArticleIdList")
     return Article(
-        pmid=_require_pmid(document),
+        pmid=_require_pmid(d, document),
         title=title,
-        sections=_sections(document.find("Abstract")),
+        sections=_sections(d.get("Abstract")),
         # The book is the chapter's container, as the journal is an article's; a whole book has none.
         journal=book_title if book_title != title else None,
-        year=_book_year(book),
-        doi=_doi(document, ids),
+        year=_year(book.get("PubDate"), None),
+        doi=_doi(document if "ELocationID" in d else None, ids),
         pmcid=_article_id(ids, "pmc"),
         authors=_authors(_book_authors(document)),
-        publication_types=_texts(document, "PublicationType"),
-        keywords=_keywords(document),
-        language=_texts(document, "Language"),
-        publisher=_child_text(book, "Publisher/PublisherName"),
+        publication_types=_leaves(document, "PublicationType"),
+        keywords=_keywords(document if "KeywordList" in d else None),
+        language=_leaves(document, "Language"),
+        publisher=_leaf(_index(book.get("Publisher")).get("PublisherName")),
         record_type=BOOK_TAG,
     )
+
+
+def _index(element: etree._Element | None) -> Kids:
+    """Map each child tag to its first child element (empty for a missing element)."""
+    kids: Kids = {}
+    if element is not None:
+        for child in element:
+            if child.tag not in kids:
+                kids[child.tag] = child
+    return kids
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -398,30 +422,28 @@ def _book_article(element: etree._Element) -> Article:
 # ---------------------------------------------------------------------------------------------------------------
 
 def _pmid(element: etree._Element) -> str | None:
-    for path in ("PMID", "MedlineCitation/PMID", "BookDocument/PMID"):
-        value = _child_text(element, path)
-        if value:
-            return value
-    return None
+    """The PMID of any record element (for error messages and split_records)."""
+    # The record's own PMID is the first in document order (CommentsCorrections PMIDs come after it).
+    return _leaf(next(element.iter("PMID"), None))
 
 
-def _require_pmid(element: etree._Element) -> str:
-    pmid = _pmid(element)
+def _require_pmid(kids: Kids, element: etree._Element) -> str:
+    pmid = _leaf(kids.get("PMID"))
     if pmid is None:
         raise PubMedXMLError(f"a <{element.tag}> record without PMID (line {element.sourceline})")
     return pmid
 
 
-def _title(article: etree._Element) -> str:
+def _title(article: Kids) -> str:
     # A few non-English records have an empty ArticleTitle and only a VernacularTitle (trialstreamer's fallback).
-    return _child_inline(article, "ArticleTitle") or _child_inline(article, "VernacularTitle") or ""
+    return _inline_or_none(article.get("ArticleTitle")) or _inline_or_none(article.get("VernacularTitle")) or ""
 
 
 def _sections(abstract: etree._Element | None) -> tuple[AbstractSection, ...]:
     if abstract is None:
         return ()
     sections = []
-    for node in abstract.iterfind("AbstractText"):
+    for node in abstract.iterchildren("AbstractText"):
         text = _inline_text(node)
         label = node.get("Label") or None
         if text or label:
@@ -429,19 +451,10 @@ def _sections(abstract: etree._Element | None) -> tuple[AbstractSection, ...]:
     return tuple(sections)
 
 
-def _year(journal: etree._Element | None, article: etree._Element) -> int | None:
-    pub_date = journal.find("JournalIssue/PubDate") if journal is not None else None
-    return (_date_year(pub_date) or _year_in(_child_text(pub_date, "MedlineDate"))
-            or _date_year(article.find("ArticleDate")))
-
-
-def _book_year(book: etree._Element | None) -> int | None:
-    pub_date = book.find("PubDate") if book is not None else None
-    return _date_year(pub_date) or _year_in(_child_text(pub_date, "MedlineDate"))
-
-
-def _date_year(date: etree._Element | None) -> int | None:
-    return _year_in(_child_text(date, "Year"))
+def _year(pub_date: etree._Element | None, article_date: etree._Element | None) -> int | None:
+    date = _index(pub_date)
+    return (_year_in(_leaf(date.get("Year"))) or _year_in(_leaf(date.get("MedlineDate")))
+            or _year_in(_leaf(_index(article_date).get("Year"))))
 
 
 def _year_in(value: str | None) -> int | None:
@@ -453,38 +466,41 @@ def _year_in(value: str | None) -> int | None:
 def _pages(pagination: etree._Element | None) -> str | None:
     if pagination is None:
         return None
-    medline = _child_text(pagination, "MedlinePgn")
+    kids = _index(pagination)
+    medline = _leaf(kids.get("MedlinePgn"))
     if medline:
         return medline
-    start, end = _child_text(pagination, "StartPage"), _child_text(pagination, "EndPage")
+    start, end = _leaf(kids.get("StartPage")), _leaf(kids.get("EndPage"))
     if start and end:
         return f"{start}-{end}"
     return start or end
 
 
-def _doi(owner: etree._Element, ids: etree._Element | None) -> str | None:
-    for node in owner.iterfind("ELocationID"):
-        if node.get("EIdType") == "doi" and node.get("ValidYN", "Y") == "Y":
-            value = _text(node)
-            if value:
-                return value
+def _doi(owner: etree._Element | None, ids: etree._Element | None) -> str | None:
+    if owner is not None:
+        for node in owner.iterchildren("ELocationID"):
+            if node.get("EIdType") == "doi" and node.get("ValidYN", "Y") == "Y":
+                value = _leaf(node)
+                if value:
+                    return value
     return _article_id(ids, "doi")
 
 
 def _article_id(ids: etree._Element | None, id_type: str) -> str | None:
+    # Only the record's own ArticleIdList: the ones under ReferenceList name the cited papers.
     if ids is None:
         return None
-    for node in ids.iterfind("ArticleId"):
+    for node in ids.iterchildren("ArticleId"):
         if node.get("IdType") == id_type:
-            value = _text(node)
+            value = _leaf(node)
             if value:
                 return value
     return None
 
 
 def _book_authors(document: etree._Element) -> etree._Element | None:
-    # A chapter lists its authors and, inside Book, the book's editors; only Type="authors" counts.
-    for author_list in document.iterfind("AuthorList"):
+    # A chapter lists its authors here and, inside Book, the book's editors; only Type="authors" counts.
+    for author_list in document.iterchildren("AuthorList"):
         if author_list.get("Type", "authors") == "authors":
             return author_list
     return None
@@ -493,23 +509,34 @@ def _book_authors(document: etree._Element) -> etree._Element | None:
 def _authors(author_list: etree._Element | None) -> tuple[str, ...]:
     if author_list is None:
         return ()
-    names = (_author_name(author) for author in author_list.iterfind("Author"))
+    names = (_author_name(author) for author in author_list.iterchildren("Author"))
     return tuple(name for name in names if name)
 
 
 def _author_name(author: etree._Element) -> str | None:
-    collective = _child_inline(author, "CollectiveName")
+    kids = _index(author)
+    collective = _inline_or_none(kids.get("CollectiveName"))
     if collective:
         return collective
-    last = _child_text(author, "LastName")
-    initials = _child_text(author, "Initials")
+    last, initials = _leaf(kids.get("LastName")), _leaf(kids.get("Initials"))
     if last and initials:
         return f"{last} {initials}"
     return last
 
 
-def _keywords(owner: etree._Element) -> tuple[str, ...]:
-    words = (_inline_text(node) for node in owner.iterfind("KeywordList/Keyword"))
+def _mesh_headings(heading_list: etree._Element | None) -> tuple[str, ...]:
+    # Descriptor names only; qualifiers and MajorTopicYN are left out on purpose (not needed downstream).
+    if heading_list is None:
+        return ()
+    names = (_leaf(_index(heading).get("DescriptorName")) for heading in heading_list.iterchildren("MeshHeading"))
+    return tuple(name for name in names if name)
+
+
+def _keywords(owner: etree._Element | None) -> tuple[str, ...]:
+    if owner is None:
+        return ()
+    words = (_inline_text(node) for keyword_list in owner.iterchildren("KeywordList")
+             for node in keyword_list.iterchildren("Keyword"))
     return tuple(word for word in words if word)
 
 
@@ -517,40 +544,43 @@ def _keywords(owner: etree._Element) -> tuple[str, ...]:
 # Text
 # ---------------------------------------------------------------------------------------------------------------
 
-def _text(node: etree._Element | None) -> str | None:
-    """Plain text of a leaf element, whitespace-normalised; None when missing or blank."""
+def _leaf(node: etree._Element | None) -> str | None:
+    """Text of an element, whitespace-normalised; None when missing or blank."""
     if node is None:
         return None
     value = _normalise(node.text) if len(node) == 0 else _inline_text(node)
     return value or None
 
 
-def _child_text(parent: etree._Element | None, path: str) -> str | None:
-    if parent is None:
-        return None
-    return _text(parent.find(path))
-
-
-def _child_inline(parent: etree._Element | None, path: str) -> str | None:
-    node = parent.find(path) if parent is not None else None
-    return (_inline_text(node) or None) if node is not None else None
-
-
-def _texts(parent: etree._Element | None, path: str) -> tuple[str, ...]:
+def _leaves(parent: etree._Element | None, tag: str) -> tuple[str, ...]:
     if parent is None:
         return ()
-    values = (_text(node) for node in parent.iterfind(path))
+    values = (_leaf(node) for node in parent.iterchildren(tag))
     return tuple(value for value in values if value)
 
 
+def _inline_or_none(node: etree._Element | None) -> str | None:
+    return (_inline_text(node) or None) if node is not None else None
+
+
 def _normalise(text: str | None) -> str:
-    return _XML_SPACE.sub(" ", text).strip(" ") if text else ""
+    if not text:
+        return ""
+    if text.isascii():
+        # Fast path. For ASCII, str.split() also splits on \x0b, \x0c and \x1c-\x1f, but XML 1.0 forbids those
+        # characters, so the result equals the XML-whitespace rule below.
+        return " ".join(text.split())
+    return _XML_SPACE.sub(" ", text).strip(" ")
 
 
 def _inline_text(node: etree._Element) -> str:
     """Text of an element with inline markup, rendered by the module's rules and whitespace-normalised."""
     if len(node) == 0:
         return _normalise(node.text)
+    if next(node.iter(*_SPECIAL_INLINE), None) is None:
+        # Fast path (most titles and sections): no superscript, MathML or stray entity reference, so every tag
+        # renders as its plain text and lxml's itertext already yields texts and tails in document order.
+        return _normalise("".join(node.itertext()))
     parts: list[str] = []
     _render_children(node, parts)
     return _normalise("".join(parts))
@@ -560,26 +590,35 @@ def _render_children(node: etree._Element, parts: list[str]) -> None:
     if node.text:
         parts.append(node.text)
     for child in node:
-        if isinstance(child.tag, str):
-            _render_child(child, parts)
+        tag = child.tag
+        if tag == "sup":
+            parts.append(_sup_text(child, parts))
+        elif not isinstance(tag, str):
+            pass  # a stray entity reference (never expanded): its tail still counts
+        elif tag.startswith(MATHML_NS):
+            parts.append(_math_text(child))
+        elif len(child) == 0:
+            if child.text:
+                parts.append(child.text)  # <i>, <b>, <u>, <sub>: plain text
+        else:
+            _render_children(child, parts)
         if child.tail:
             parts.append(child.tail)  # the text after an inline tag belongs to the parent
 
 
-def _render_child(child: etree._Element, parts: list[str]) -> None:
-    if child.tag == "sup":
-        parts.append(_sup_text(child, parts))
-    elif child.tag.startswith(MATHML_NS):
-        parts.append("".join(leaf.strip() for leaf in child.itertext()))
-    else:
-        _render_children(child, parts)
+def _math_text(math: etree._Element) -> str:
+    # The whitespace between MathML elements is pretty-printing; the leaves joined as they are read as one term.
+    return "".join(leaf.strip() for leaf in math.itertext())
 
 
 def _sup_text(sup: etree._Element, before: list[str]) -> str:
-    inner: list[str] = []
-    _render_children(sup, inner)
-    content = _normalise("".join(inner))
-    previous = before[-1][-1:] if before and before[-1] else ""
+    if len(sup) == 0:
+        content = _normalise(sup.text)
+    else:
+        inner: list[str] = []
+        _render_children(sup, inner)
+        content = _normalise("".join(inner))
+    previous = before[-1][-1:] if before else ""
     if previous and (previous.isalnum() or previous in ")]") and _NUMERIC_SUP.fullmatch(content):
         return "^" + content
     return content
