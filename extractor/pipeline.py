@@ -87,6 +87,7 @@ def _customise_tokenizer(nlp: Language) -> None:
         r"(?<=[0-9])[×xX](?=[0-9])",  # "1×10^6", "2.5x10(6)"
         r"\^",  # "10^9/L"
         r"/",  # "44/48", "CR/CRi", "mg/m2"
+        r"(?<=[0-9])(?=(?:mg|µg|μg|mcg|g)(?:/|\b))",  # "360mg/m2", "1.3mg": a number glued to its dose unit
         r"(?<=[A-Za-z])\+(?=[A-Za-z])",  # "CR+CRi"
         r"(?<=[0-9%])[(\[]",  # "31(18-60)", "80%(44/48)"
         r"(?<=[0-9])%",  # "80%(44/48"
