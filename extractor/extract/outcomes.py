@@ -53,6 +53,11 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?:(?:patients|those|responders|subjects|children|adults|pts|cases)\s(?:who\s)?(?:with|without|in|achieving|"
     r"attaining|reaching|achieved|attained|had|in\s(?:first|second|third))|\bin\s(?:first|second|third)|\b(?:in|after|among|with|without|post)"
     r")\s?(?:an?\s|the\s)?$", re.I)
+_LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
+                          r"estimated|estimates|be|been|median|respectively|to)|[:=(\[,])\s?$", re.I)
+_FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
+                           r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
+                           r"bridged|became|showed|converted)\b", re.I)
 _ARM_GROUP = re.compile(r"\b(?:in|with|for|of)\s(?:the\s)?([\w\-/+ ]{2,40}?)\s(?:group|arm|cohort)\b", re.I)
 
 
@@ -228,6 +233,11 @@ def _values(text: str, base: int, spans: list[Span], timepoints: list[TimePoint]
             value.denominator = cp.denominator.value if cp.denominator else _of_denominator(text, cp.end, context)
             used.add(cp.count.start)
             value.start = min(value.start, cp.count.start)
+            numerator = _of_numerator(text, cp.count.start, numbers)
+            if numerator is not None and cp.denominator is None:
+                value.count, value.denominator = numerator.value, cp.count.value
+                used.add(numerator.start)
+                value.start = numerator.start
         values.append(value)
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
     values += _fractions(text, values, excluded, context)
@@ -277,6 +287,9 @@ def _is_noise(text: str, number) -> bool:
     before = text[max(0, number.start - 12):number.start]
     if number.qualifier or _PVALUE_BEFORE.search(before) or _SD_BEFORE.search(before):
         return True
+    # "0.01%", "10-4": MRD thresholds, not rates.
+    if number.value < 1 and re.search(r"[.·]\d\d", number.text):
+        return True
     return bool(re.match(r"^\s?%\s?(?:CI|confidence)", text[number.end:], re.I))
 
 
@@ -294,6 +307,10 @@ def _ci_regions(text: str) -> list[tuple[int, int]]:
         two_numbers = re.match(r"^[(\[]\s?[\d.·]+\s?%?\s?(?:[-–—,]|to)\s?(?:[\d.·]+|not|NE|NR)", inner)
         if _CI_START.match(inner) or (after_value and two_numbers):
             regions.append((m.start(), close))
+        # "(88%; 78, 98%)", "(26%; 95% CI, 15 to 40)": what follows the bracket's own percentage is its CI.
+        tail = re.search(r"%\s?[;,]\s?(?=[^()\[\]]*\d[^()\[\]]*(?:[-–,]|to)\s?\d)", inner)
+        if tail:
+            regions.append((m.start() + tail.end(), close))
     return regions
 
 
@@ -308,6 +325,14 @@ def _of_denominator(text: str, at: int, context) -> float | None:
         number = normalise.read_number(m.group(1), context.words)
         if number is not None and number.is_integer:
             return number.value
+    return None
+
+
+def _of_numerator(text: str, at: int, numbers: list):
+    """The n of "six out of 36 patients (17%)" / "seven of the 13 (54%)", whose bracketed count is the N."""
+    for number in numbers:
+        if number.end < at and re.fullmatch(r"\s(?:out of|of)\s(?:the\s)?", text[number.end:at]):
+            return number
     return None
 
 
@@ -341,45 +366,63 @@ def _assign(text: str, mentions: list[Mention], values: list[Value], spans: list
     if respectively:
         rest = _assign_respectively(targets, values, respectively[0])
     for value in rest:
-        target = _nearest(targets, value)
+        target = _nearest(targets, value, values, text)
         if target is not None:
             target.values.append(value)
     _share_conjoined(text, targets)
 
 
 def _assign_respectively(targets: list[Mention], values: list[Value], at: int) -> list[Value]:
-    """Zip "A and B were x and y, respectively": the run of mentions before the run of values that ends before
+    """Zip "A and B were x and y, respectively": the run of mentions just before the run of values that ends at
     "respectively". Returns the values left for nearest-mention assignment."""
-    run = [v for v in values if v.start < at]
+    last_mention_end = max((m.end for m in targets if m.end <= at), default=-1)
+    run = [v for v in values if last_mention_end <= v.start < at]
     if not run:
         return values
-    first = run[0]
-    before = [m for m in targets if m.end <= first.start]
-    if not before:
-        return values
-    # The mentions after the last value that precedes the run's first value, i.e. the subject of the list.
-    group = [m for m in before if not any(m.end <= v.start < first.start and v not in run for v in values)]
+    group = []
+    for mention in reversed([m for m in targets if m.end <= run[0].start]):
+        if _between(values, mention.end, run[0].start, None) or group and _between(values, mention.end, group[0].start, None):
+            break
+        group.insert(0, mention)
     group = [m for m in group if all(v.kind in ACCEPTS[m.family] for v in run)]
-    mentions_in_run = [m for m in targets if first.start <= m.start < run[-1].start]
-    if not group or mentions_in_run:
+    if not group:
         return values
     if len(group) > 1 and len(run) % len(group) == 0:
         for i, value in enumerate(run):
             group[i % len(group)].values.append(value)
-    elif len(group) >= 1:
-        for value in run:
-            group[-1].values.append(value)
     else:
-        return values
+        group[-1].values.extend(run)
     return [v for v in values if v not in run]
 
 
-def _nearest(mentions: list[Mention], value: Value) -> Mention | None:
+def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: str) -> Mention | None:
+    """The mention before the value that takes it, unless the value is the subject of a later one ("13 patients
+    (52%) achieved CR", "45% of patients proceeded to HSCT") and is not directly stated for the earlier one."""
     before = [m for m in mentions if m.end <= value.start and value.kind in ACCEPTS[m.family]]
+    after = [m for m in mentions if m.start >= value.end and value.kind in ACCEPTS[m.family]]
+    if after and _binds_forward(text, value, after[0], values):
+        if not before or not _direct(text, before[-1], value, values):
+            return after[0]
     if before:
         return before[-1]
-    after = [m for m in mentions if m.start >= value.end and value.kind in ACCEPTS[m.family]]
     return after[0] if after else None
+
+
+def _between(values: list[Value], start: int, end: int, value: Value) -> bool:
+    return any(start <= v.start < end and v is not value for v in values)
+
+
+def _direct(text: str, mention: Mention, value: Value, values: list[Value]) -> bool:
+    """"CR rate was 40%", "OS (25%)": nothing but linking words between a mention and its value."""
+    gap = text[mention.end:value.start]
+    return len(gap) <= 80 and not _between(values, mention.end, value.start, value) and bool(_LINK_BEFORE.search(gap))
+
+
+def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value]) -> bool:
+    gap = text[value.end:mention.start]
+    if _between(values, value.end, mention.start, value) or len(gap) > 90 or ";" in gap:
+        return False
+    return len(gap.strip(" )]%")) == 0 or bool(_FORWARD_VERB.search(gap))
 
 
 def _share_conjoined(text: str, mentions: list[Mention]) -> None:
@@ -471,15 +514,9 @@ def _timepoint(mention: Mention, value: Value, timepoints: list[TimePoint], inde
 
 
 def _clause(sent: Span, mention: Mention, value: Value) -> tuple[int, int]:
-    """The stating snippet: from the earlier of mention and value to the later, widened to the clause."""
-    base = sent.start_char
-    start, end = min(mention.start, value.start), max(mention.end, value.end)
-    text = sent.text
-    # Widen to the enclosing clause boundaries (";" or sentence edges) so the snippet reads as a statement.
-    left = max(text.rfind(";", 0, start), text.rfind(". ", 0, start))
-    right_candidates = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
-    right = min(right_candidates) if right_candidates else len(text)
-    return base + left + 1, base + right
+    """The stating snippet: the sentence (clauses of abstract sentences share their subject and verb, so a
+    narrower cut would often lose the endpoint or the arm)."""
+    return sent.start_char, sent.end_char
 
 
 def _arm_labels(text: str, count: int) -> list[str]:
