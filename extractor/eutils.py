@@ -141,6 +141,10 @@ class _Transient(Exception):
         self.unreachable = unreachable
 
 
+class _ErrorPayload(Exception):
+    """NCBI answered with an error message in the body (often with HTTP 200); not retried."""
+
+
 class RateLimiter:
     """Spaces calls evenly so that at most ``rate`` start in any one-second window; thread-safe.
 
@@ -422,6 +426,8 @@ class EutilsClient:
         for attempt in range(attempts):
             try:
                 return check(self._send(method, url, params, what))
+            except _ErrorPayload as exc:
+                raise FetchError(f"{what}: NCBI reported an error: {exc}") from None
             except _Transient as failure:
                 if attempt + 1 == attempts:
                     raise FetchError(_exhausted_message(what, url, attempts, failure)) from None
@@ -508,7 +514,7 @@ def _read_esearch_json(body: bytes) -> _Page:
         if isinstance(holder, dict):
             message = holder.get("ERROR") or holder.get("error")
             if message:
-                raise FetchError(f"esearch: NCBI reported an error: {_one_line(message)}")
+                raise _ErrorPayload(_one_line(message))
     if not isinstance(result, dict) or "count" not in result:
         raise _Transient("esearch sent JSON without esearchresult/count")
     return _Page(
@@ -524,7 +530,7 @@ def _read_esearch_xml(body: bytes) -> _Page:
     root = _parse_xml(body, "esearch")
     message = _error_payload(root)
     if message is not None:
-        raise FetchError(f"esearch: NCBI reported an error: {message}")
+        raise _ErrorPayload(message)
     count = root.findtext("Count")
     if root.tag != "eSearchResult" or count is None:
         raise _Transient(f"esearch sent XML without eSearchResult/Count (root <{root.tag}>)")
@@ -539,11 +545,14 @@ def _read_esearch_xml(body: bytes) -> _Page:
 
 
 def _check_efetch(body: bytes) -> bytes:
-    """Return the efetch body if it is well-formed XML without an <ERROR>; garbled bodies are retried."""
+    """Return the efetch body if it is well-formed XML without an <ERROR>; garbled bodies are retried.
+
+    Parsing a 200-record batch takes milliseconds, far less than the request itself.
+    """
     root = _parse_xml(body, "efetch")
     message = _error_payload(root)
     if message is not None:
-        raise FetchError(f"efetch: NCBI reported an error: {message}")
+        raise _ErrorPayload(message)
     return body
 
 

@@ -40,3 +40,18 @@ def nlp():
     from extractor.pipeline import build_nlp
 
     return build_nlp(REPO / "patterns")
+
+
+@pytest.fixture
+def eutils_server():
+    """A fake NCBI E-utilities server on 127.0.0.1 (tests/eutils_server.py), stopped after the test.
+
+    Point a client at it with Settings(eutils_url=eutils_server.url). Queue faults with
+    eutils_server.inject(Fault...), read eutils_server.requests, swap the corpus with
+    eutils_server.reset(corpus=FakePubMed.generate(size=...)).
+    """
+    from eutils_server import EutilsServer
+
+    with EutilsServer() as server:
+        yield server
+        assert not server.errors, "the fake E-utilities server failed:\n" + "\n".join(server.errors)

@@ -22,6 +22,7 @@ Example:
 """
 from __future__ import annotations
 
+import functools
 import json
 import socket
 import threading
@@ -117,18 +118,7 @@ class FakePubMed:
         Returns:
             The corpus.
         """
-        years = last_year - first_year + 1
-        records = []
-        for i in range(size):
-            if same_day is not None:
-                pubdate = same_day
-            else:
-                start = date(first_year + i * years // size, 1, 1)
-                pubdate = start + timedelta(days=(i * 7919) % 365)
-            epub = pubdate - timedelta(days=45) if epub_every and i % epub_every == 0 else None
-            words = frozenset(w for w, every in GENERATED_WORDS.items() if i % every == 0)
-            records.append(FakeRecord(str(first_pmid + 3 * i), pubdate, epub, words))
-        return cls(records)
+        return cls(_generated(size, first_year, last_year, same_day, epub_every, first_pmid))
 
     def add(self, record: FakeRecord) -> None:
         """Add or replace one record (e.g. with a stored efetch record in ``xml``)."""
@@ -189,6 +179,24 @@ class FakePubMed:
         if record is None:
             return None
         return record.xml if record.xml is not None else _article_xml(record).encode("utf-8")
+
+
+@functools.lru_cache(maxsize=8)
+def _generated(size: int, first_year: int, last_year: int, same_day: date | None, epub_every: int,
+               first_pmid: int) -> tuple[FakeRecord, ...]:
+    """The records of FakePubMed.generate; cached, since every test builds the same corpus."""
+    years = last_year - first_year + 1
+    records = []
+    for i in range(size):
+        if same_day is not None:
+            pubdate = same_day
+        else:
+            start = date(first_year + i * years // size, 1, 1)
+            pubdate = start + timedelta(days=(i * 7919) % 365)
+        epub = pubdate - timedelta(days=45) if epub_every and i % epub_every == 0 else None
+        words = frozenset(w for w, every in GENERATED_WORDS.items() if i % every == 0)
+        records.append(FakeRecord(str(first_pmid + 3 * i), pubdate, epub, words))
+    return tuple(records)
 
 
 def _words(term: str) -> list[str]:
@@ -424,7 +432,7 @@ class EutilsServer:
         httpd.app = self  # type: ignore[attr-defined]
         self._httpd = httpd
         self._stopping.clear()
-        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
+        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.01},
                                         name="eutils-server", daemon=True)
         self._thread.start()
         return self
