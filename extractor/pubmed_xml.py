@@ -47,6 +47,7 @@ CITATION_TAG = "MedlineCitation"
 DELETE_TAG = "DeleteCitation"
 ERROR_TAG = "ERROR"
 RECORD_TAGS = (ARTICLE_TAG, BOOK_TAG, CITATION_TAG, DELETE_TAG, ERROR_TAG)
+PUBMED_SET_TAGS = (ARTICLE_TAG, BOOK_TAG, DELETE_TAG, ERROR_TAG)
 ROOT_TAGS = frozenset({"PubmedArticleSet", "MedlineCitationSet", "PubmedBookArticleSet", ARTICLE_TAG, BOOK_TAG,
                        CITATION_TAG})
 
@@ -60,7 +61,7 @@ MATHML_NS = "{http://www.w3.org/1998/Math/MathML}"
 PROLOG_LIMIT = 64 * 1024  # NCBI's prolog (declaration + DOCTYPE line) is about 200 bytes
 ENTITY_MESSAGE = ("refusing a document whose DTD declares entities: PubMed XML never does, so this is an XXE or "
                   "entity-expansion attack, or not PubMed XML")
-_FIRST_ELEMENT = re.compile(rb"<[A-Za-z_]")
+_FIRST_ELEMENT = re.compile(rb"<([A-Za-z_][-A-Za-z0-9_.:]*)")
 _SPECIAL_INLINE = ("sup", MATHML_NS + "*", etree.Entity)  # elements the inline renderer must treat specially
 _POSITION_SUFFIX = re.compile(r", line \d+, column \d+$")
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
@@ -87,8 +88,12 @@ def iter_records(source: Source) -> Iterator[Article | DeletedCitation]:
         PubMedXMLError: the document is malformed (with its line number and the last good PMID), declares entities,
             is an NCBI `<ERROR>` reply, or is not a PubMed document at all.
     """
-    for element in _iter_elements(source):
-        yield _element_to_record(element)
+    progress: dict[str, str] = {}
+    for element in _iter_elements(source, progress):
+        record = _element_to_record(element)
+        if isinstance(record, Article):
+            progress["pmid"] = record.pmid
+        yield record
 
 
 def iter_articles(source: Source) -> Iterator[Article]:
@@ -139,7 +144,8 @@ def split_records(data: Source) -> Iterator[tuple[str, bytes]]:
     Raises:
         PubMedXMLError: see `iter_records`.
     """
-    for element in _iter_elements(data):
+    progress: dict[str, str] = {}
+    for element in _iter_elements(data, progress):
         if element.tag == DELETE_TAG:
             continue
         raw = etree.tostring(element, encoding="UTF-8", xml_declaration=False, with_tail=False)
@@ -148,6 +154,7 @@ def split_records(data: Source) -> Iterator[tuple[str, bytes]]:
         pmid = _pmid(element)
         if pmid is None:
             raise PubMedXMLError(f"a <{element.tag}> record without PMID (line {element.sourceline})")
+        progress["pmid"] = pmid
         yield pmid, raw
 
 
@@ -173,22 +180,28 @@ def wrap_records(raws: Iterable[bytes]) -> bytes:
 # Streaming
 # ---------------------------------------------------------------------------------------------------------------
 
-def _iter_elements(source: Source) -> Iterator[etree._Element]:
-    """Yield each record element while it is complete, then free it and everything before it."""
+def _iter_elements(source: Source, progress: dict[str, str]) -> Iterator[etree._Element]:
+    """Yield each record element while it is complete, then free it and everything before it.
+
+    The caller stores the PMID of each record it has converted in `progress["pmid"]`, so that a syntax error can
+    name the last good record without this loop reading PMIDs itself.
+    """
     stream, owned = _open_source(source)
     try:
-        stream = _screen_prolog(stream)
+        stream, root_tag = _screen_prolog(stream)
     except PubMedXMLError:
         if owned:
             stream.close()
         raise
-    last_pmid: str | None = None
     checked = False
+    # A bare MedlineCitation is a record only in MEDLINE files; elsewhere listening for it would add one
+    # event per PubmedArticle for nothing.
+    tags = RECORD_TAGS if root_tag in (None, "MedlineCitationSet", CITATION_TAG) else PUBMED_SET_TAGS
     try:
         # Hostile-input settings: no entity substitution, no DTD (not even the PUBLIC one NCBI names), no network,
         # libxml2's default size limits (huge_tree=False).
         context = etree.iterparse(
-            stream, events=("end",), tag=RECORD_TAGS, resolve_entities=False, load_dtd=False, no_network=True,
+            stream, events=("end",), tag=tags, resolve_entities=False, load_dtd=False, no_network=True,
             huge_tree=False, dtd_validation=False, remove_comments=True, remove_pis=True,
         )
         try:
@@ -204,11 +217,10 @@ def _iter_elements(source: Source) -> Iterator[etree._Element]:
                         and element.getparent().tag == ARTICLE_TAG:
                     continue  # part of a PubmedArticle, handled at its end event
                 yield element
-                last_pmid = _pmid(element) or last_pmid
                 _free(element)
             root = context.root
         except etree.XMLSyntaxError as exc:
-            raise _syntax_error(exc, last_pmid) from None
+            raise _syntax_error(exc, progress.get("pmid")) from None
         if root is not None and not checked:
             _check_entities(root.getroottree())
             _check_root(root.getroottree())
@@ -217,12 +229,17 @@ def _iter_elements(source: Source) -> Iterator[etree._Element]:
             stream.close()
 
 
-def _screen_prolog(stream: BinaryIO) -> BinaryIO:
-    """Reject entity declarations before libxml2 sees them, and return a stream that replays what was read.
+def _screen_prolog(stream: BinaryIO) -> tuple[BinaryIO, str | None]:
+    """Reject entity declarations before libxml2 sees them.
+
+    Returns:
+        A stream that replays what was read, and the root element's tag if it was seen.
+
 
     libxml2 refuses a billion-laughs bomb by itself ("entity amplification factor exceeded") and, without
     resolve_entities, never substitutes external entities; screening the prolog turns both into one clear error
-    before any parsing. `_check_entities` stays as the backstop for prologs this byte scan cannot read.
+    before any parsing. `_check_entities` stays as the backstop for prologs this byte scan cannot read (e.g.
+    UTF-16).
     """
     head = stream.read(PROLOG_LIMIT)
     if not head.strip():
@@ -233,7 +250,8 @@ def _screen_prolog(stream: BinaryIO) -> BinaryIO:
         raise PubMedXMLError(ENTITY_MESSAGE)
     if match is None and len(head) == PROLOG_LIMIT:
         raise PubMedXMLError(f"no root element in the first {PROLOG_LIMIT} bytes: not a PubMed XML document")
-    return _Prefixed(head, stream)
+    root_tag = match.group(1).decode("ascii", "replace") if match else None
+    return _Prefixed(head, stream), root_tag
 
 
 def _free(element: etree._Element) -> None:
@@ -528,8 +546,15 @@ def _mesh_headings(heading_list: etree._Element | None) -> tuple[str, ...]:
     # Descriptor names only; qualifiers and MajorTopicYN are left out on purpose (not needed downstream).
     if heading_list is None:
         return ()
-    names = (_leaf(_index(heading).get("DescriptorName")) for heading in heading_list.iterchildren("MeshHeading"))
+    names = (_leaf(_descriptor(heading)) for heading in heading_list.iterchildren("MeshHeading"))
     return tuple(name for name in names if name)
+
+
+def _descriptor(heading: etree._Element) -> etree._Element | None:
+    # The DTD puts DescriptorName first; checking that child avoids indexing every heading.
+    if len(heading) and heading[0].tag == "DescriptorName":
+        return heading[0]
+    return _index(heading).get("DescriptorName")
 
 
 def _keywords(owner: etree._Element | None) -> tuple[str, ...]:

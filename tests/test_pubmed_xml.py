@@ -489,7 +489,7 @@ def test_pubmed_xml_streaming_frees_processed_records():
         f"</Article></MedlineCitation></PubmedArticle>" for n in range(1, 501))
     data = f"{HEADER}<PubmedArticleSet>{records}</PubmedArticleSet>".encode()
     preceding, root = [], None
-    for element in pubmed_xml._iter_elements(data):
+    for element in pubmed_xml._iter_elements(data, {}):
         root = element.getparent()
         preceding.append(sum(1 for _ in element.itersiblings(preceding=True)))
     assert len(preceding) == 500
