@@ -54,7 +54,7 @@ _SCIENTIFIC = re.compile(
     r"(?![\d])"
 )
 # What makes a lost superscript ("×106") safe to read as a power of ten: a cell count or a per-kg/per-litre unit.
-_LOST_SUPERSCRIPT_CUE = re.compile(r"^[^\d.;]{0,40}?(?:cells?\b|/\s?kg\b|per\s+kg\b|/\s?[lL]\b|/\s?[µμu]l\b|/mm3)")
+_LOST_SUPERSCRIPT_CUE = re.compile(r"^[^.;]{0,40}?(?:cells?\b|/\s?kg\b|per\s+kg\b|/\s?[lL]\b|/\s?[µμu]l\b|/mm3)")
 
 _WORD = re.compile(r"[A-Za-z]+")
 _WORD_GAP = re.compile(r"^(?:[ " + HYPHENS + r"]| and )$")

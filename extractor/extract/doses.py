@@ -1,0 +1,194 @@
+"""Doses: a drug, a number (or a range, or a list) and a dose unit, per day/week/dose/cycle where printed.
+
+A dose is read where a number stands directly before a UNIT rule span ("40 mg/m2", "9 μg/day", "1×106 cells/kg")
+and a DRUG rule span names the drug: the nearest one before the number in the same sentence, or one directly
+after the unit ("1 × 10^6 cells/kg KTE-X19", "40 mg/m2 of clofarabine"). A number with a unit but no drug in its
+sentence is left out: a dose without its drug would be an invented attachment.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from extractor import normalise as nz
+from extractor.extract.context import ArticleContext
+from extractor.extract.evidence import evidence
+from extractor.extract.spans import rule_spans
+
+# How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
+# children at a dose of 52 mg/m2/day" names it once for two doses.
+_DRUG_REACH = 110
+# Separators inside a list or range of doses sharing one unit: "2, 1, or 0.5×106", "0.6 and 0.3", "1.8 to 1.3".
+_LIST_SEP = re.compile(r"^(?:\s?,\s?(?:or\s|and\s)?|\s(?:or|and)\s)$")
+# A number counting something else cannot open a list of doses: "during cycle 1 and 0.3 mg/m2".
+_COUNTED_BEFORE = re.compile(
+    r"(?:cycles?|courses?|days?|weeks?|months?|years?|patients?|cohorts?|levels?|grades?|arms?|groups?|phases?"
+    r"|blocks?|steps?|doses?)\s$", re.I)
+_RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\sto\s)$")
+_DOSE_OF = re.compile(r"\bdoses? of\s$", re.I)
+# A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19".
+_DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
+
+
+def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
+    """Every dose stated in one section.
+
+    Args:
+        doc: the processed section text.
+        section: its name (evidence.section).
+        context: the article's context (number words).
+
+    Returns:
+        Dose dicts {drug, dose, dose_max, unit, per, flags, evidence}; a list of doses sharing a unit ("2, 1, or
+        0.5×106 cells/kg") gives one dict per dose, a range or step-down ("1.8 to 1.3 mg/m2") one dict with
+        dose_max.
+    """
+    doses = []
+    for sent in doc.sents:
+        doses += _sentence_doses(sent, section, context)
+    return doses
+
+
+def _sentence_doses(sent: Span, section: str, context: ArticleContext) -> list[dict]:
+    doc = sent.doc
+    drugs = rule_spans(sent, "DRUG")
+    units = rule_spans(sent, "UNIT", outside=drugs)
+    if not units or not drugs:
+        return []
+    numbers = [_shift(n, sent.start_char) for n in nz.find_numbers(sent.text, context.words)]
+    found = []
+    for i, unit in enumerate(units):
+        if unit.id_.startswith("/") and unit.id_ != "/kg":
+            continue
+        reading = _amount_before(doc, unit, numbers, drugs)
+        if reading is None:
+            continue
+        group, unit_id, cell_drug = reading
+        if _foreign_unit_follows(doc, unit, units):
+            continue
+        per_span = _per_after(doc, unit, units)
+        amount, per = nz.split_per(unit_id)
+        if per_span is not None:
+            per = per_span.id_.lstrip("/")
+        end_span = per_span or unit
+        drug = cell_drug or _drug_for(doc, group[0], end_span, drugs)
+        if drug is None:
+            continue
+        start = min(drug.start_char, group[0].start)
+        end = max(drug.end_char, end_span.end_char)
+        for value, value_max in _values(doc, group):
+            found.append({
+                "drug": drug.id_, "dose": _tidy(value), "dose_max": _tidy(value_max), "unit": amount, "per": per,
+                "flags": _flags(value, value_max),
+                "evidence": evidence(doc, section, start, end),
+            })
+    return found
+
+
+def _flags(value: float, value_max: float | None) -> list[str]:
+    """Flags of a dose that cannot be a real one (zero or negative)."""
+    flags = []
+    if value <= 0 or (value_max is not None and value_max <= 0):
+        flags.append("non_positive_dose")
+    return flags
+
+
+def _shift(number: nz.Number, offset: int) -> nz.Number:
+    """A number read in a sentence, with its offsets moved to the section text."""
+    return nz.Number(number.value, number.start + offset, number.end + offset, number.text, number.qualifier,
+                     number.form)
+
+
+def _amount_before(doc: Doc, unit: Span, numbers: list[nz.Number], drugs: list[Span]):
+    """The number (and the list or range it ends) standing directly before a unit, with the unit's id.
+
+    A cell product may stand between the number and "per kg" ("1 × 10^6 CD22-CAR T cells per kg"): the unit is
+    then cells/kg and the product is the drug.
+    """
+    unit_id, cell_drug, anchor = unit.id_, None, unit.start_char
+    if unit.id_ == "/kg":
+        product = next((d for d in drugs if d.end_char <= unit.start_char
+                        and doc.text[d.end_char:unit.start_char] in ("", " ")
+                        and d.text.lower().endswith("cells")), None)
+        if product is None:
+            return None
+        unit_id, cell_drug, anchor = "cells/kg", product, product.start_char
+    last = next((n for n in reversed(numbers) if n.end <= anchor), None)
+    if last is None or doc.text[last.end:anchor] not in ("", " "):
+        return None
+    return _group_ending_at(doc, numbers, last), unit_id, cell_drug
+
+
+def _group_ending_at(doc: Doc, numbers: list[nz.Number], last: nz.Number) -> list[nz.Number]:
+    """The numbers of a list or a two-number range ending at `last` ("2, 1, or 0.5", "1.8 to 1.3")."""
+    group = [last]
+    index = numbers.index(last)
+    while index > 0:
+        previous = numbers[index - 1]
+        gap = doc.text[previous.end:group[0].start]
+        if _RANGE_SEP.match(gap) and len(group) == 1:
+            return [previous, last, None]  # marker: a range, not a list
+        if not _LIST_SEP.match(gap) or _COUNTED_BEFORE.search(doc.text[max(0, previous.start - 12):previous.start]):
+            break
+        group.insert(0, previous)
+        index -= 1
+    return group
+
+
+def _values(doc: Doc, group: list) -> list[tuple[float, float | None]]:
+    """(dose, dose_max) pairs of a group; the power of ten of a scientific last member applies to all."""
+    if group[-1] is None:
+        low, high = group[0], group[1]
+        factor = _factor(high)
+        low_value = low.value * factor if low.form != "scientific" else low.value
+        return [(low_value, high.value)]
+    factor = _factor(group[-1])
+    return [(n.value * factor if n.form != "scientific" else n.value, None) for n in group]
+
+
+def _factor(number: nz.Number) -> float:
+    """The power of ten a scientific number carries ("0.5×106" -> 1e6), 1 for a plain number."""
+    if number.form != "scientific":
+        return 1.0
+    mantissa = nz.read_number(re.split(r"\s?[×xX*]", number.text)[0])
+    return number.value / mantissa.value if mantissa and mantissa.value else 1.0
+
+
+def _per_after(doc: Doc, unit: Span, units: list[Span]) -> Span | None:
+    """A schedule unit ("/day", "per week", "daily") directly after an amount unit."""
+    for other in units:
+        if other.id_.startswith("/") and other.id_ != "/kg" and other.start == unit.end:
+            return other
+        if other.id_.startswith("/") and other.id_ != "/kg" and doc.text[unit.end_char:other.start_char] == " ":
+            return other
+    return None
+
+
+def _foreign_unit_follows(doc: Doc, unit: Span, units: list[Span]) -> bool:
+    """True for "mg/dL", "g/L" and the like: the amount unit continues with a "/" no schedule rule knows."""
+    rest = doc.text[unit.end_char:unit.end_char + 2]
+    if not rest.startswith("/"):
+        return False
+    return not any(u.start == unit.end for u in units)
+
+
+def _drug_for(doc: Doc, first: nz.Number, end_span: Span, drugs: list[Span]) -> Span | None:
+    """The drug a dose belongs to: named right after it, else the nearest drug before it in reach."""
+    after = next((d for d in drugs if d.start_char >= end_span.end_char), None)
+    if after is not None and _DRUG_AFTER_GAP.match(doc.text[end_span.end_char:after.start_char]):
+        return after
+    before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
+    # "the dose of clofarabine in combination with cytarabine was 52 mg/m2": the drug whose dose it is.
+    subject = [d for d in before if _DOSE_OF.search(doc.text[max(0, d.start_char - 12):d.start_char])]
+    if subject and not re.search(r"\d", doc.text[subject[-1].end_char:first.start]):
+        return subject[-1]
+    return before[-1] if before else None
+
+
+def _tidy(value: float | None) -> float | int | None:
+    """Whole numbers as int (1000000, not 1000000.0); others rounded to remove float noise (0.5*1e6)."""
+    if value is None:
+        return None
+    value = round(value, 6)
+    return int(value) if float(value).is_integer() else value

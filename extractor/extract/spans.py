@@ -1,0 +1,29 @@
+"""Reading the rule spans of a sentence: the longest match of a label, without overlaps."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from extractor.pipeline import SPANS_KEY
+
+
+def rule_spans(sent: Span, label: str, outside: list[Span] = ()) -> list[Span]:
+    """The `label` spans of the SpanRuler inside a sentence, longest first among overlaps, in text order.
+
+    The ruler keeps every match ("inotuzumab" inside "inotuzumab ozogamicin"); extractors want one reading per
+    stretch of text, and the longest phrase is the most specific one.
+
+    Args:
+        sent: the sentence.
+        label: the rule label (DRUG, UNIT, MEASURE...).
+        outside: spans already read as something else; a span overlapping one of them is dropped (the "cells"
+            of "CD22-CAR T cells per kg" belongs to the drug, not to a unit).
+    """
+    spans = [s for s in sent.doc.spans.get(SPANS_KEY, []) if s.label_ == label
+             and s.start >= sent.start and s.end <= sent.end
+             and all(s.end <= o.start or s.start >= o.end for o in outside)]
+    spans.sort(key=lambda s: (-(s.end - s.start), s.start))
+    kept: list[Span] = []
+    for span in spans:
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
