@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from extractor.cli import app
 
-DEMO_PMIDS = [f"9000000{i}" for i in range(1, 9)]
+DEMO_PMIDS = [f"9100000{i}" for i in range(1, 9)]
 
 
 @pytest.fixture
@@ -43,11 +43,11 @@ def test_cli_demo_stores_and_lists_the_bundled_articles(runner, store):
 def test_cli_list_prints_pmid_year_title(runner, demo_store):
     result = run(runner, "list", "--store", demo_store)
     pmid, year, title = result.stdout.splitlines()[2].split("\t")
-    assert (pmid, year, title.startswith("Tisagenlecleucel")) == ("90000003", "2018", True)
+    assert (pmid, year, title.startswith("Tisagenlecleucel")) == ("91000003", "2018", True)
 
 
 def test_cli_show_json_has_every_field(runner, demo_store):
-    result = run(runner, "show", "90000001", "--json", "--store", demo_store)
+    result = run(runner, "show", "91000001", "--json", "--store", demo_store)
     record = json.loads(result.stdout)
     assert result.exit_code == 0
     assert [s["label"] for s in record["sections"]] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
@@ -56,13 +56,13 @@ def test_cli_show_json_has_every_field(runner, demo_store):
 
 
 def test_cli_show_reads_an_xml_file_without_a_store(runner, fixtures_dir):
-    result = run(runner, "show", "--xml", fixtures_dir / "demo" / "90000005.xml")
+    result = run(runner, "show", "--xml", fixtures_dir / "demo" / "91000005.xml")
     assert result.exit_code == 0
-    assert "PMID 90000005" in result.stdout and "Mini-hyper-CVD" in result.stdout
+    assert "PMID 91000005" in result.stdout and "Mini-hyper-CVD" in result.stdout
 
 
 def test_cli_show_reports_pmids_not_in_the_store(runner, demo_store):
-    result = run(runner, "show", "90000001", "12345", "--store", demo_store)
+    result = run(runner, "show", "91000001", "12345", "--store", demo_store)
     assert result.exit_code != 0
     assert "not in the store: 12345" in result.stderr
 
@@ -93,23 +93,23 @@ def test_cli_bad_input_is_one_line_and_non_zero(runner, store, args, message):
 
 
 def test_cli_offline_fetch_names_the_pmids_it_lacks(runner, demo_store):
-    result = run(runner, "fetch", "90000001", "31", "32", "--offline", "--store", demo_store)
+    result = run(runner, "fetch", "91000001", "31", "32", "--offline", "--store", demo_store)
     assert result.exit_code != 0
     assert "lacks 2 PMID(s): 31, 32" in result.stderr
 
 
 def test_cli_offline_fetch_of_stored_pmids_writes_jsonl(runner, demo_store, tmp_path):
     out = tmp_path / "a.jsonl"
-    result = run(runner, "fetch", "90000002", "90000001", "--offline", "--store", demo_store, "--out", out)
+    result = run(runner, "fetch", "91000002", "91000001", "--offline", "--store", demo_store, "--out", out)
     assert result.exit_code == 0, result.output
-    assert [json.loads(line)["pmid"] for line in out.read_text().splitlines()] == ["90000002", "90000001"]
+    assert [json.loads(line)["pmid"] for line in out.read_text().splitlines()] == ["91000002", "91000001"]
 
 
 def test_cli_fetch_out_xml_round_trips_through_show(runner, demo_store, tmp_path):
     out = tmp_path / "a.xml"
-    run(runner, "fetch", "90000003", "90000004", "--offline", "--store", demo_store, "--out", out)
+    run(runner, "fetch", "91000003", "91000004", "--offline", "--store", demo_store, "--out", out)
     result = run(runner, "show", "--xml", out, "--json")
-    assert [json.loads(line)["pmid"] for line in result.stdout.splitlines()] == ["90000003", "90000004"]
+    assert [json.loads(line)["pmid"] for line in result.stdout.splitlines()] == ["91000003", "91000004"]
 
 
 def test_cli_corrupt_store_is_a_clear_error_and_left_untouched(runner, store):
