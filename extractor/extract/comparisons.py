@@ -1,0 +1,195 @@
+"""Comparisons: hazard, odds and risk ratios with their 95% CI and p-value.
+
+A comparison is read where a MEASURE rule span (hazard ratio, HR, odds ratio, OR, relative risk, RR) is followed
+closely by its value: "HR, 0.71; 95% CI, 0.55 to 0.93; P = .01", "HR 0.71 [95% CI 0.55-0.93]", "hazard ratio for
+death with A vs. B, 0.71", "(P < .0001; hazard ratio, 0.40; 95% confidence interval, 0.03-0.72)", and the list
+"hazard ratio: 0.64 [p=0.026], 0.81 [p=0.11], and 0.60 [p=0.03]". A bare p-value is not a comparison fact and is
+not emitted here.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from extractor import normalise as nz
+from extractor.extract.checks import ci_flags
+from extractor.extract.context import ArticleContext
+from extractor.extract.evidence import evidence
+from extractor.extract.spans import rule_spans
+
+# Between an abbreviated measure and its value only punctuation: "HR 0.71", "HR, 0.71", "HR = 0.71", "HR: 0.71".
+# HR and RR also abbreviate "high risk" and "relapsed/refractory", which are never followed like this.
+_SHORT_GAP = re.compile(r"^\s?(?:[,:=]|was|of)?\s?$")
+# A spelled-out measure may say what it compares first: "hazard ratio for death with A vs. B, 0.71".
+_LONG_GAP = re.compile(r"^(?:\s?[,:=]?\s?|\s(?:was|of|is)\s|\s[^\d;()\[\]]{1,80}?(?:,\s|:\s|\swas\s|\sof\s))$")
+# The CI level written between measure and value: "HR (95% CI) 0.71 (0.55-0.93)".
+_LEVEL = re.compile(r"\s?[(\[]\s?9\d(?:[.·]\d)?\s?%\s?(?:CI|confidence interval)\s?[)\]]\s?[,:=]?\s?")
+_CI_CUE = re.compile(
+    r"^\s?[(\[,;]?\s?(?:9\d(?:[.·]\d)?\s?%\s?)?(?:CI|confidence interval)(?:\s?[(\[]CI[)\]])?\s?[,:=]?\s?"
+    r"|^\s?[(\[]\s?(?=[\d.·−-])"
+)
+_P_VALUE = re.compile(r"(?<![A-Za-z])[pP]\s?(?:[-\s]?value)?\s?(?P<op>[=<>≤≥]|<=|>=)\s?(?P<num>\d*[.·]?\d+)")
+# A further value of a list: ", 0.81 [p=0.11]", ", and 0.60 (95% CI, ...)".
+_NEXT_VALUE = re.compile(r"^\s?[)\]]?\s?,?\s?(?:and\s)?$")
+
+
+def extract_comparisons(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
+    """Every HR/OR/RR with a value in one section.
+
+    Args:
+        doc: the processed section text.
+        section: its name (evidence.section).
+        context: the article's context.
+
+    Returns:
+        Comparison dicts {endpoint, measure, value, ci95, p, flags, evidence}; endpoint is the nearest endpoint
+        named before the measure in the sentence (OS, PFS...), or None.
+    """
+    found = []
+    for sent in doc.sents:
+        found += _sentence_comparisons(sent, section, context)
+    return found
+
+
+def _sentence_comparisons(sent: Span, section: str, context: ArticleContext) -> list[dict]:
+    doc = sent.doc
+    measures = rule_spans(sent, "MEASURE")
+    numbers = [_shift(n, sent.start_char) for n in nz.find_numbers(sent.text, context.words)]
+    found, used = [], set()
+    for measure in measures:
+        value = _value_after(doc, measure, numbers)
+        if value is None or value.start in used:
+            continue
+        while value is not None:
+            used.add(value.start)
+            item, end = _read_one(doc, sent, measure, value, numbers, section)
+            if item is not None:
+                found.append(item)
+            value = _next_in_list(doc, numbers, end)
+    return found
+
+
+def _shift(number: nz.Number, offset: int) -> nz.Number:
+    return nz.Number(number.value, number.start + offset, number.end + offset, number.text, number.qualifier,
+                     number.form)
+
+
+def _value_after(doc: Doc, measure: Span, numbers: list[nz.Number]) -> nz.Number | None:
+    """The measure's value: the first number after it, if what stands between fits the measure's style."""
+    after = [n for n in numbers if n.start >= measure.end_char]
+    if not after:
+        return None
+    value = after[0]
+    gap = doc.text[measure.end_char:value.start]
+    level = _LEVEL.match(gap)
+    if _is_level(doc, value) or level:
+        # "HR (95% CI) 0.71": skip the CI level and read the number after it
+        rest = [n for n in after if not _is_level(doc, n)]
+        if not rest:
+            return None
+        value = rest[0]
+        gap = _LEVEL.sub(" ", doc.text[measure.end_char:value.start])
+    short = len(measure.text) <= 3
+    if not (_SHORT_GAP.match(gap) if short else _LONG_GAP.match(gap)):
+        return None
+    if re.match(r"\s?(?:%|months?|years?|weeks?|days?|patients?)", doc.text[value.end:]):
+        return None
+    return value
+
+
+def _is_level(doc: Doc, number: nz.Number) -> bool:
+    """True for the 95 of "95% CI"."""
+    return bool(re.match(r"\s?%\s?(?:CI|confidence)", doc.text[number.end:]))
+
+
+def _read_one(doc: Doc, sent: Span, measure: Span, value: nz.Number, numbers: list[nz.Number], section: str):
+    """The comparison of one value: its CI and p after it (or a p before it, in the same bracket)."""
+    end = value.end
+    ci, ci_end = _ci_after(doc, value, numbers)
+    if ci_end is not None:
+        end = ci_end
+    p, p_end = _p_after(doc, sent, end)
+    if p is None:
+        p = _p_before(doc, sent, measure)
+    else:
+        end = p_end
+    if value.value <= 0:
+        return None, end  # a ratio is positive: a zero or negative "HR" is a misreading, not a fact
+    start = measure.start_char
+    item = {
+        "endpoint": _endpoint_before(sent, measure),
+        "measure": measure.id_,
+        "value": value.value,
+        "ci95": ci,
+        "p": p,
+        "flags": ci_flags(value.value, ci),
+        "evidence": evidence(doc, section, start, end),
+    }
+    return item, end
+
+
+def _ci_after(doc: Doc, value: nz.Number, numbers: list[nz.Number]):
+    """([low, high], end) of the CI printed right after a value, else (None, None)."""
+    rest = doc.text[value.end:value.end + 60]
+    cue = _CI_CUE.match(rest)
+    if not cue:
+        return None, None
+    at = value.end + cue.end()
+    later = [n for n in numbers if n.start >= at]
+    if len(later) < 2 or later[0].start != at:
+        return None, None
+    low, high = later[0], later[1]
+    if not re.fullmatch(r"\s?(?:[" + nz.HYPHENS + r"]|to|,)\s?", doc.text[low.end:high.start]):
+        return None, None
+    return [low.value, high.value], high.end
+
+
+def _p_after(doc: Doc, sent: Span, at: int):
+    """(p, end) of a p-value within the same clause after `at` (before the next ratio or the sentence end)."""
+    rest = doc.text[at:min(sent.end_char, at + 40)]
+    m = _P_VALUE.search(rest)
+    if not m or re.search(r"hazard|odds|\bHR\b|\bOR\b|\bRR\b", rest[:m.start()]):
+        return None, None
+    return _p_text(m), at + m.end()
+
+
+def _p_before(doc: Doc, sent: Span, measure: Span) -> str | None:
+    """A p-value printed before the measure inside the same bracket: "(P < .0001; hazard ratio, 0.40)"."""
+    before = doc.text[sent.start_char:measure.start_char]
+    bracket = max(before.rfind("("), before.rfind("["))
+    if bracket < 0 or re.search(r"[)\]]", before[bracket:]):
+        return None
+    m = _P_VALUE.search(before[bracket:])
+    return _p_text(m) if m else None
+
+
+def _p_text(m: re.Match) -> str:
+    """A p-value as the gold writes it: "0.01", "<0.001", ".019" (an equals sign is dropped)."""
+    op = m.group("op")
+    number = m.group("num").replace("·", ".")
+    return number if op == "=" else op + number
+
+
+def _next_in_list(doc: Doc, numbers: list[nz.Number], end: int) -> nz.Number | None:
+    """The next value of a list of ratios sharing one measure, when it is printed in the same shape
+    (a value followed by its own bracketed p or CI)."""
+    after = [n for n in numbers if n.start >= end]
+    if not after:
+        return None
+    candidate = after[0]
+    bracket_close = re.match(r"^\s?[)\]]", doc.text[end:])
+    gap = doc.text[end:candidate.start]
+    if not bracket_close or not _NEXT_VALUE.match(gap):
+        return None
+    if not re.match(r"\s?[(\[]\s?(?:[pP]\s?[=<>]|9\d(?:[.·]\d)?\s?%)", doc.text[candidate.end:]):
+        return None
+    return candidate
+
+
+def _endpoint_before(sent: Span, measure: Span) -> str | None:
+    """The endpoint a ratio compares: the nearest ENDPOINT span before it in the sentence ("OS_MEDIAN" -> "OS")."""
+    endpoints = [e for e in rule_spans(sent, "ENDPOINT") if e.end <= measure.start and e.id_ != "OTHER"]
+    if not endpoints:
+        return None
+    return re.sub(r"_(?:MEDIAN|RATE)$", "", endpoints[-1].id_)
