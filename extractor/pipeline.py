@@ -11,7 +11,7 @@ from pathlib import Path
 
 import spacy
 import numpy
-from spacy.attrs import LIKE_NUM, ORTH, SENT_START
+from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
@@ -53,6 +53,7 @@ def build_nlp(patterns_dir: Path | str) -> Language:
     rules = load_rules(patterns_dir)
     nlp = spacy.blank("en")
     nlp.vocab.lex_attr_getters[LIKE_NUM] = like_num
+    nlp.vocab.lex_attr_getters[LOWER] = lower
     _customise_tokenizer(nlp)
     nlp.add_pipe(SENTENCES)
     ruler = nlp.add_pipe(
@@ -76,6 +77,15 @@ def like_num(text: str) -> bool:
     return english_like_num(cleaned)
 
 
+_HYPHEN_FORMS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
+def lower(text: str) -> str:
+    """Lower case with the Unicode hyphens (U+2010, U+2011) some publishers print read as "-", so a phrase rule
+    "event-free survival" also matches "event\u2010free survival"."""
+    return text.lower().translate(_HYPHEN_FORMS)
+
+
 def _customise_tokenizer(nlp: Language) -> None:
     defaults = nlp.Defaults
     prefixes = [rf"[{_OPERATORS}]", r"/(?==)"] + list(defaults.prefixes)
@@ -85,6 +95,7 @@ def _customise_tokenizer(nlp: Language) -> None:
         rf"[{_OPERATORS}]",  # "P=.01", "p<0.05", "HR=0.71"
         rf"(?<=[0-9])[{_DASHES}](?=[0-9.])",  # "12–24", "0.55-0.93"
         r"(?<=[0-9])[×xX](?=[0-9])",  # "1×10^6", "2.5x10(6)"
+        r"(?<=[A-Za-z0-9])[\u2010\u2011](?=[A-Za-z0-9])",  # "3\u2010year", "event\u2010free"
         r"\^",  # "10^9/L"
         r"/",  # "44/48", "CR/CRi", "mg/m2"
         r"(?<=[0-9])(?=(?:mg|µg|μg|mcg|g)(?:/|\b))",  # "360mg/m2", "1.3mg": a number glued to its dose unit

@@ -32,7 +32,9 @@ ACCEPTS = {
     **{e: {PERCENT, DURATION, NOT_REACHED} for e in SURVIVAL},
     "DOR": {DURATION, NOT_REACHED},
     "OTHER": {PERCENT, DURATION, NOT_REACHED, FRACTION, COUNT},
+    "CR_PART": {PERCENT, DURATION, NOT_REACHED, FRACTION, COUNT},
 }
+ABSORBERS = {"OTHER", "CR_PART"}
 _UNITS = r"(?:months?|mos?\.?|years?|yrs?\.?|weeks?|wks?|days?)"
 _PERCENT_AFTER = re.compile(r"^\s?%")
 _SHARED_AFTER = re.compile(r"^\s?(?:and|vs\.?|versus|or|v\.|,)\s?(?=[\d.·])")
@@ -49,15 +51,18 @@ _AGE_AFTER = re.compile(r"^\s?(?:old|of age)\b", re.I)
 _COUNT_AFTER = re.compile(
     r"^\s?(?:(?:of the|out of|of)\s[\d]+\s)?(?:[a-z-]+\s){0,2}?(?:patients?|pts|children|adults|subjects|cases|responders|"
     r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|were bridged|went|obtained)\b")
+# An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT") is not
+# the endpoint the sentence measures.
 _QUALIFIER_BEFORE = re.compile(
-    r"(?:(?:patients|those|responders|subjects|children|adults|pts|cases)\s(?:who\s)?(?:with|without|in|achieving|"
-    r"attaining|reaching|achieved|attained|had|in\s(?:first|second|third))|\bin\s(?:first|second|third)|\b(?:in|after|among|with|without|post)"
-    r")\s?(?:an?\s|the\s)?$", re.I)
+    r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:who\s)?(?:with|without|in|achieving|"
+    r"attaining|reaching|achieved|attained|had|in\s(?:first|second|third))|\bin\s(?:first|second|third)|"
+    r"\b(?:in|after|among|without|post|before|prior to|until)|\b(?:who|that)\s(?:did not|had not|could not|"
+    r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
-                          r"estimated|estimates|be|been|median|respectively|to)|[:=(\[,])\s?$", re.I)
+                          r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
-                           r"bridged|became|showed|converted)\b", re.I)
+                           r"bridged|became|showed|converted|remaining|being|alive)\b", re.I)
 _ARM_GROUP = re.compile(r"\b(?:in|with|for|of)\s(?:the\s)?([\w\-/+ ]{2,40}?)\s(?:group|arm|cohort)\b", re.I)
 
 
@@ -129,7 +134,7 @@ def _mentions(sent: Span, spans: list[Span]) -> list[Mention]:
         if mentions and _restates(text, mentions[-1], span.id_, start):
             mentions[-1].end = max(mentions[-1].end, end + 1)
             continue
-        qualifier = bool(_QUALIFIER_BEFORE.search(text[max(0, start - 40):start])) and span.id_ != "OTHER"
+        qualifier = bool(_QUALIFIER_BEFORE.search(text[max(0, start - 40):start])) and span.id_ not in ABSORBERS
         mentions.append(Mention(span.id_, start, end, qualifier))
     return _redefine_composites(text, mentions)
 
@@ -156,7 +161,7 @@ def _redefine_composites(text: str, mentions: list[Mention]) -> list[Mention]:
         b_start, b_end = bracket
         inner = [m for m in mentions[i + 1:] if b_start <= m.start < b_end]
         families = {m.family for m in inner}
-        if "CR" in families | {"CR_CRi"} and "CR_CRi" in families and "OTHER" not in families:
+        if families & {"CR", "CR_CRi"} and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
             mention.family = "CR_CRi"
             skip_until = b_end
     return result
@@ -164,10 +169,13 @@ def _redefine_composites(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _next_bracket(text: str, at: int) -> tuple[int, int] | None:
     """The bracket group opening at `at` (after spaces), or opening right after the first value that follows."""
-    m = re.match(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[])", text[at:])
+    m = re.match(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[:])", text[at:])
     if not m:
         return None
     open_at = at + m.start(1)
+    if m.group(1) == ":":  # "the response rate was 56%: 13 (52%) CR and 1 (4%) CRp"
+        close_at = text.find(";", open_at)
+        return open_at, close_at if close_at != -1 else len(text)
     close_at = _matching_close(text, open_at)
     return (open_at, close_at) if close_at else None
 
@@ -242,6 +250,8 @@ def _values(text: str, base: int, spans: list[Span], timepoints: list[TimePoint]
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
     values += _fractions(text, values, excluded, context)
     values += _not_reached(spans, base, excluded)
+    hedges = [s.end_char - base for s in spans if s.label_ == "HEDGE"]
+    values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
     return sorted(values, key=lambda v: v.start)
 
 
@@ -305,10 +315,12 @@ def _ci_regions(text: str) -> list[tuple[int, int]]:
         before = text[max(0, m.start() - 12):m.start()]
         after_value = re.search(r"(?:\d\s?%|\d\s?" + _UNITS + r"|\d)\s?$", before, re.I)
         two_numbers = re.match(r"^[(\[]\s?[\d.·]+\s?%?\s?(?:[-–—,]|to)\s?(?:[\d.·]+|not|NE|NR)", inner)
-        if _CI_START.match(inner) or (after_value and two_numbers):
+        # "(8+, 12, 37+, and 48 weeks)": individual observations, not results.
+        listing = "%" not in inner and len(re.findall(r"\d+\+?\s?,", inner)) >= 2
+        if _CI_START.match(inner) or (after_value and two_numbers) or listing:
             regions.append((m.start(), close))
         # "(88%; 78, 98%)", "(26%; 95% CI, 15 to 40)": what follows the bracket's own percentage is its CI.
-        tail = re.search(r"%\s?[;,]\s?(?=[^()\[\]]*\d[^()\[\]]*(?:[-–,]|to)\s?\d)", inner)
+        tail = re.search(r"%\s?[;,]\s?(?=.*\d.*(?:[-–,]|to)\s?\d)", inner)
         if tail:
             regions.append((m.start() + tail.end(), close))
     return regions
@@ -343,6 +355,8 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
         if _within(frac.start, excluded) or any(v.start <= frac.start < v.end + 4 for v in values):
             continue
         near = text[max(0, frac.start - 3):frac.end + 4]
+        if re.search(r"(?:phase|grade|grades|stage)\s?$", text[max(0, frac.start - 8):frac.start], re.I):
+            continue
         if "%" in near or frac.percent is None or frac.count.value > frac.denominator.value:
             continue
         found.append(Value(FRACTION, frac.percent, frac.start, frac.end, count=frac.count.value,
@@ -360,11 +374,11 @@ def _not_reached(spans: list[Span], base: int, excluded) -> list[Value]:
 
 def _assign(text: str, mentions: list[Mention], values: list[Value], spans: list[Span], base: int) -> None:
     """Give each value to an endpoint mention (see the module docstring)."""
-    targets = [m for m in mentions if not m.qualifier] or mentions
+    targets = [m for m in mentions if not m.qualifier]
     respectively = [s.start_char - base for s in spans if s.label_ == "RESPECTIVELY"]
     rest = values
     if respectively:
-        rest = _assign_respectively(targets, values, respectively[0])
+        rest = _assign_respectively(text, targets, values, respectively[0])
     for value in rest:
         target = _nearest(targets, value, values, text)
         if target is not None:
@@ -372,26 +386,27 @@ def _assign(text: str, mentions: list[Mention], values: list[Value], spans: list
     _share_conjoined(text, targets)
 
 
-def _assign_respectively(targets: list[Mention], values: list[Value], at: int) -> list[Value]:
+def _assign_respectively(text: str, targets: list[Mention], values: list[Value], at: int) -> list[Value]:
     """Zip "A and B were x and y, respectively": the run of mentions just before the run of values that ends at
     "respectively". Returns the values left for nearest-mention assignment."""
     last_mention_end = max((m.end for m in targets if m.end <= at), default=-1)
     run = [v for v in values if last_mention_end <= v.start < at]
     if not run:
         return values
-    group = []
+    group: list[Mention] = []
     for mention in reversed([m for m in targets if m.end <= run[0].start]):
-        if _between(values, mention.end, run[0].start, None) or group and _between(values, mention.end, group[0].start, None):
+        gap = text[mention.end:(group[0].start if group else run[0].start)]
+        if group and (re.search(r"\d", gap) or len(gap) > 40) or _between(values, mention.end, run[0].start, None):
             break
         group.insert(0, mention)
-    group = [m for m in group if all(v.kind in ACCEPTS[m.family] for v in run)]
     if not group:
         return values
-    if len(group) > 1 and len(run) % len(group) == 0:
-        for i, value in enumerate(run):
-            group[i % len(group)].values.append(value)
-    else:
-        group[-1].values.extend(run)
+    # Each mention is a slot, in order; a slot that cannot take the value (a DOR given as a %) drops it.
+    slots = group if len(run) % len(group) == 0 else group[-1:]
+    for i, value in enumerate(run):
+        slot = slots[i % len(slots)]
+        if value.kind in ACCEPTS[slot.family]:
+            slot.values.append(value)
     return [v for v in values if v not in run]
 
 
@@ -400,12 +415,12 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     (52%) achieved CR", "45% of patients proceeded to HSCT") and is not directly stated for the earlier one."""
     before = [m for m in mentions if m.end <= value.start and value.kind in ACCEPTS[m.family]]
     after = [m for m in mentions if m.start >= value.end and value.kind in ACCEPTS[m.family]]
-    if after and _binds_forward(text, value, after[0], values):
-        if not before or not _direct(text, before[-1], value, values):
-            return after[0]
+    forward = bool(after) and _binds_forward(text, value, after[0], values)
+    if forward and (not before or not _direct(text, before[-1], value, values)):
+        return after[0]
     if before:
         return before[-1]
-    return after[0] if after else None
+    return after[0] if forward else None
 
 
 def _between(values: list[Value], start: int, end: int, value: Value) -> bool:
@@ -420,9 +435,12 @@ def _direct(text: str, mention: Mention, value: Value, values: list[Value]) -> b
 
 def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value]) -> bool:
     gap = text[value.end:mention.start]
-    if _between(values, value.end, mention.start, value) or len(gap) > 90 or ";" in gap:
+    if len(gap) > 100 or ";" in gap:
         return False
-    return len(gap.strip(" )]%")) == 0 or bool(_FORWARD_VERB.search(gap))
+    # Values in between are allowed only as a parallel list ("51% of A and 41% of B achieved CR").
+    if any(value.end <= v.start < mention.start and v.kind != value.kind for v in values):
+        return False
+    return len(gap.strip(" )]([%")) == 0 or bool(_FORWARD_VERB.search(gap))
 
 
 def _share_conjoined(text: str, mentions: list[Mention]) -> None:
@@ -439,7 +457,7 @@ def _share_conjoined(text: str, mentions: list[Mention]) -> None:
 def _outcomes(sent: Span, section: str, mentions: list[Mention], timepoints, context) -> list[dict]:
     outcomes = []
     for mention in mentions:
-        if mention.family == "OTHER" or not mention.values:
+        if mention.family in ABSORBERS or not mention.values:
             continue
         arms = _arm_labels(sent.text, len(mention.values))
         for i, value in enumerate(mention.values):
