@@ -5,6 +5,8 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from extractor.errors import UsageError
+
 NCBI_EUTILS_URL = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils/"
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,8 +46,10 @@ class Settings:
             "api_key": os.environ.get("NCBI_API_KEY"),
             "store_path": _path_or_none(os.environ.get("EXTRACTOR_STORE")),
             "patterns_dir": _path_or_none(os.environ.get("EXTRACTOR_PATTERNS")),
+            "timeout_s": _number_or_none(os.environ.get("EXTRACTOR_TIMEOUT"), float),
+            "max_retries": _number_or_none(os.environ.get("EXTRACTOR_MAX_RETRIES"), int),
         }
-        values = {k: v for k, v in env.items() if v}
+        values = {k: v for k, v in env.items() if v is not None and v != ""}
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
@@ -55,3 +59,12 @@ class Settings:
 
 def _path_or_none(value: str | None) -> Path | None:
     return Path(value) if value else None
+
+
+def _number_or_none(value: str | None, kind: type) -> float | int | None:
+    if not value:
+        return None
+    try:
+        return kind(value)
+    except ValueError:
+        raise UsageError(f"{value!r} is not a valid number in the environment; fix or unset it") from None
