@@ -54,9 +54,9 @@ _COUNT_AFTER = re.compile(
 # An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT") is not
 # the endpoint the sentence measures.
 _QUALIFIER_BEFORE = re.compile(
-    r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:who\s)?(?:with|without|in|achieving|"
-    r"attaining|reaching|achieved|attained|had|in\s(?:first|second|third))|\bin\s(?:first|second|third)|"
-    r"\b(?:in|after|among|without|post|before|prior to|until)|\b(?:who|that)\s(?:did not|had not|could not|"
+    r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:with|without|in|achieving|attaining|"
+    r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
+    r"\b(?:among|without|post|before|prior to|until)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
@@ -267,7 +267,9 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
         nxt_kind = _kind(text, numbers, i + 1)
         if nxt_kind in (PERCENT, DURATION) and numbers[i + 1].start - number.end <= 9:
             return nxt_kind
-    if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after):
+    # A count, unless it is the denominator of what precedes ("78% of 113 patients").
+    if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
+            and not re.search(r"\bof\s(?:the\s)?$", text[max(0, number.start - 8):number.start]):
         return COUNT
     return None
 
@@ -440,7 +442,8 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     # Values in between are allowed only as a parallel list ("51% of A and 41% of B achieved CR").
     if any(value.end <= v.start < mention.start and v.kind != value.kind for v in values):
         return False
-    return len(gap.strip(" )]([%")) == 0 or bool(_FORWARD_VERB.search(gap))
+    bare = gap.strip(" )]([%")
+    return not bare or bool(re.fullmatch(r"(?:an?|the|with)", bare)) or bool(_FORWARD_VERB.search(gap))
 
 
 def _share_conjoined(text: str, mentions: list[Mention]) -> None:
