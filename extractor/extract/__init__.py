@@ -12,8 +12,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.models import Article
-from extractor.normalise import number_words
-from extractor.patterns import load_rules
 from extractor.extract.context import ArticleContext
 from extractor.extract.outcomes import extract_outcomes
 
@@ -52,7 +50,7 @@ def extract_articles(articles: Iterable[Article], nlp: Language, batch_size: int
 def _section_texts(articles: Iterable[Article]):
     """(text, (article, section name, is last section)) for nlp.pipe; an empty article still yields one item."""
     for article in articles:
-        pairs = [(name, text) for name, text in article.named_texts() if text]
+        pairs = article.named_texts()
         if not pairs:
             yield "", (article, None, True)
             continue
@@ -63,15 +61,24 @@ def _section_texts(articles: Iterable[Article]):
 def _extract_one(article: Article, docs: list[tuple[str, Doc]], words, extractors) -> dict:
     context = ArticleContext(pmid=article.pmid, words=words)
     found = {"outcomes": [], "doses": [], "comparisons": []}
-    for section, doc in docs:
+    for index, (section, doc) in enumerate(docs):
         if "scalars" in extractors:
             for candidate in extractors["scalars"](doc, section, context):
+                _locate(candidate, index)
                 context.add_scalar(candidate)
-        found["outcomes"] += extract_outcomes(doc, section, context)
+        found["outcomes"] += [_locate(o, index) for o in extract_outcomes(doc, section, context)]
         for kind in ("doses", "comparisons"):
             if kind in extractors:
-                found[kind] += extractors[kind](doc, section, context)
+                found[kind] += [_locate(v, index) for v in extractors[kind](doc, section, context)]
     return _article_dict(article, context, found)
+
+
+def _locate(value: dict, index: int) -> dict:
+    """Add the section's position in `Article.named_texts()` to the evidence: unlabelled abstracts can have several
+    sections called ABSTRACT, and the name alone would not say which one the offsets refer to."""
+    if "evidence" in value:
+        value["evidence"]["section_index"] = index
+    return value
 
 
 def _article_dict(article: Article, context: ArticleContext, found: dict) -> dict:

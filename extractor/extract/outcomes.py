@@ -63,6 +63,9 @@ _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
                            r"bridged|became|showed|converted|remaining|being|alive)\b", re.I)
+# What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
+_SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
+                          r"adults|subjects|responders)(?:\s(?:subsequently|successfully|eventually))?)", re.I)
 _ARM_GROUP = re.compile(r"\b(?:in|with|for|of)\s(?:the\s)?([\w\-/+ ]{2,40}?)\s(?:group|arm|cohort)\b", re.I)
 
 
@@ -443,7 +446,7 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     if any(value.end <= v.start < mention.start and v.kind != value.kind for v in values):
         return False
     bare = gap.strip(" )]([%")
-    return not bare or bool(re.fullmatch(r"(?:an?|the|with)", bare)) or bool(_FORWARD_VERB.search(gap))
+    return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap))
 
 
 def _share_conjoined(text: str, mentions: list[Mention]) -> None:

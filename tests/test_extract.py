@@ -1,0 +1,124 @@
+"""Outcome extraction from single sentences of our own wording (one behaviour per test)."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract import extract_article
+from extractor.extract.context import ArticleContext
+from extractor.extract.outcomes import extract_outcomes
+from extractor.models import AbstractSection, Article
+
+
+def _facts(nlp, text, cohort=None):
+    context = ArticleContext(pmid="1", words={"seven": 7.0, "twelve": 12.0, "no": 0.0}, cohort_size=cohort)
+    outcomes = extract_outcomes(nlp(text), "RESULTS", context)
+    return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in outcomes)
+
+
+@pytest.mark.parametrize(
+    "text, facts",
+    [
+        ("The complete remission rate was 62%.", [("CR", 62, None)]),
+        ("Overall, 30 patients (75%) responded to treatment.", [("ORR", 75, None)]),
+        ("In all, 18 of 40 patients (45%) achieved CR/CRi.", [("CR_CRi", 45, None)]),
+        ("Of the responders, 80% were negative for minimal residual disease.", [("MRD_NEG", 80, None)]),
+        ("Grade 3 cytokine release syndrome occurred in 9% of patients.", [("CRS", 9, None)]),
+        ("Hepatic veno-occlusive disease developed in 6% of patients.", [("VOD", 6, None)]),
+        ("Ten patients (25%) proceeded to allogeneic stem cell transplantation.", [("HSCT", 25, None)]),
+        ("The rate of early death was 7%.", [("EARLY_DEATH", 7, None)]),
+    ],
+)
+def test_extract_rate_phrasings(nlp, text, facts):
+    assert _facts(nlp, text) == facts
+
+
+def test_extract_two_arms_split_by_vs(nlp):
+    text = "The CR rate was higher with the antibody than with chemotherapy (64% vs. 31%, P < .001)."
+    assert _facts(nlp, text) == [("CR", 31, None), ("CR", 64, None)]
+
+
+def test_extract_respectively_zips_endpoints(nlp):
+    text = "The median PFS and OS were 6.5 and 11.2 months, respectively."
+    assert _facts(nlp, text) == [("OS_MEDIAN", 11.2, None), ("PFS_MEDIAN", 6.5, None)]
+
+
+def test_extract_respectively_zips_timepoints(nlp):
+    text = "Overall survival at 1 and 3 years was 52% and 30%, respectively."
+    assert _facts(nlp, text) == [("OS_RATE", 30, 36), ("OS_RATE", 52, 12)]
+
+
+@pytest.mark.parametrize(
+    "text, facts",
+    [
+        ("The 2-year overall survival was 41%.", [("OS_RATE", 41, 24)]),
+        ("Event-free survival at 18 months was 35%.", [("EFS_RATE", 35, 18)]),
+        ("The estimated 1-year disease-free survival was 48%.", [("RFS_RATE", 48, 12)]),
+    ],
+)
+def test_extract_rates_at_time_points(nlp, text, facts):
+    assert _facts(nlp, text) == facts
+
+
+def test_extract_median_in_weeks_converted_to_months(nlp):
+    assert _facts(nlp, "The median duration of remission was 26 weeks.") == [("DOR_MEDIAN", 6.0, None)]
+
+
+def test_extract_median_not_reached_is_null(nlp):
+    assert _facts(nlp, "The median overall survival was not reached.") == [("OS_MEDIAN", None, None)]
+
+
+def test_extract_ci_values_are_not_outcomes(nlp):
+    text = "The median overall survival was 9.1 months (95% CI, 6.0 to 12.4)."
+    assert _facts(nlp, text) == [("OS_MEDIAN", 9.1, None)]
+
+
+def test_extract_count_and_denominator_kept(nlp):
+    outcome = extract_outcomes(nlp("Overall, 33 of 48 patients (69%) achieved a complete remission."), "RESULTS",
+                               ArticleContext(pmid="1"))[0]
+    assert (outcome["count"], outcome["denominator"], outcome["value"]) == (33, 48, 69)
+
+
+def test_extract_fraction_only_rate_is_computed(nlp):
+    outcome = extract_outcomes(nlp("Complete remission was achieved in 21/28 patients."), "RESULTS",
+                               ArticleContext(pmid="1"))[0]
+    assert (outcome["value"], outcome["computed"]) == (75.0, True)
+
+
+def test_extract_count_only_rate_uses_cohort(nlp):
+    assert _facts(nlp, "Twelve patients underwent allogeneic HSCT.", cohort=48) == [("HSCT", 25.0, None)]
+
+
+def test_extract_count_only_rate_without_cohort_is_skipped(nlp):
+    assert _facts(nlp, "Twelve patients underwent allogeneic HSCT.") == []
+
+
+def test_extract_subgroup_endpoint_does_not_take_values(nlp):
+    text = "Median overall survival in patients with CR was 14.2 months."
+    assert _facts(nlp, text) == [("OS_MEDIAN", 14.2, None)]
+
+
+def test_extract_thresholds_and_hedges_ignored(nlp):
+    assert _facts(nlp, "In earlier series, approximately 40% of adults achieved MRD <0.01%.") == []
+
+
+def test_extract_phase_fraction_is_not_a_rate(nlp):
+    assert _facts(nlp, "This phase 1/2 study measured the overall response rate.") == []
+
+
+def test_extract_article_evidence_slices_section_text(nlp):
+    article = Article(pmid="1", title="A trial", sections=(
+        AbstractSection("RESULTS", None, "Enrolment was fast. The CR rate was 62% and the ORR was 80%."),))
+    result = extract_article(article, nlp)
+    assert {o["endpoint"] for o in result["outcomes"]} == {"CR", "ORR"}
+    for outcome in result["outcomes"]:
+        ev = outcome["evidence"]
+        assert article.sections[0].text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_extract_article_without_abstract(nlp):
+    result = extract_article(Article(pmid="2"), nlp)
+    assert result["pmid"] == "2" and result["outcomes"] == []
+
+
+def test_extract_absurd_percentage_not_emitted(nlp):
+    assert _facts(nlp, "The complete remission rate was 480%.") == []
