@@ -1,0 +1,182 @@
+"""Scalars: the study's headline N (cohort_size), median age in years, median follow-up in months.
+
+Candidates are returned in text order; the article keeps the first of each (`ArticleContext.add_scalar`), which is
+the SCHEMA convention for cohort_size: the size the abstract first gives for its study population.
+
+- cohort size: a whole number followed closely by a population noun ("48 patients", "Sixty-five adults with
+  relapsed ALL", "26 relapsed/refractory ... patients"), in a sentence that introduces a population (an
+  enrolment cue such as "enrolled", "were treated", "A total of", "We report", or a sentence opening "Of the N" /
+  "Among the N"), or in the title. Counts of a subset are not candidates: a denominator of "8 of 25", a count
+  with its percentage "106 (47%) patients".
+- median age: the number after a "median age" cue ("median age, 14 years", "median age was 31(18-60) years").
+- median follow-up: the duration after a "median follow-up" cue, converted to months.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from extractor import normalise as nz
+from extractor.extract.context import ArticleContext
+from extractor.extract.evidence import evidence
+from extractor.extract.spans import rule_spans
+from extractor.models import TITLE_SECTION
+
+# What may stand between a count and its population noun: words, slashes, brackets ("26 relapsed/refractory
+# Philadelphia positive (Ph+) acute lymphoblastic leukemia (ALL) patients"), but no digits or clause punctuation.
+_TO_NOUN = re.compile(r"^[A-Za-z\s/()+\-\u2010\u2011\u2212]{0,100}$")
+_MAX_WORDS_TO_NOUN = 12
+_OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
+_PERCENT_NEXT = re.compile(r"^\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")
+_AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|[^\d.;]{0,30}?(?:\swas|\sof|,|:|=)\s?)$")
+_AGE_AFTER = re.compile(r"^\s?(?:years?|yrs?|y\b|[(\[]|[;,)\]]|\.(?!\d)|$)")
+_FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,30}$")
+
+
+def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
+    """Scalar candidates of one section, in text order.
+
+    Args:
+        doc: the processed section text.
+        section: its name (evidence.section).
+        context: the article's context (number words).
+
+    Returns:
+        Dicts {scalar, value, evidence} with scalar one of cohort_size, median_age_years, median_follow_up_months.
+    """
+    found, split = [], False
+    for sent in doc.sents:
+        numbers = [_shift(n, sent.start_char) for n in nz.find_numbers(sent.text, context.words)]
+        # Once a section has split its population into groups ("B-ALL (n = 7) ... T-ALL (n = 24)"), the
+        # headline N is their sum, which it does not print; a later count is one group's, not the cohort.
+        if not split:
+            found += _cohort(sent, section, numbers)
+        split = split or len(nz.find_n_equals(sent.text)) >= 2
+        found += _median_age(sent, section, numbers)
+        found += _follow_up(sent, section, numbers)
+    return _unambiguous(found)
+
+
+def _unambiguous(found: list[dict]) -> list[dict]:
+    """Drop a scalar stated with two different values in one section (a follow-up for RFS and another for OS):
+    which one is the study's is not in the text."""
+    values: dict[str, set] = {}
+    for candidate in found:
+        values.setdefault(candidate["scalar"], set()).add(candidate["value"])
+    return [c for c in found if c["scalar"] == "cohort_size" or len(values[c["scalar"]]) == 1]
+
+
+def _shift(number: nz.Number, offset: int) -> nz.Number:
+    return nz.Number(number.value, number.start + offset, number.end + offset, number.text, number.qualifier,
+                     number.form)
+
+
+def _candidate(name: str, value, doc: Doc, section: str, start: int, end: int) -> dict:
+    return {"scalar": name, "value": value, "evidence": evidence(doc, section, start, end)}
+
+
+def _cohort(sent: Span, section: str, numbers: list[nz.Number]) -> list[dict]:
+    doc = sent.doc
+    cues = rule_spans(sent, "COHORT")
+    nouns = [c for c in cues if c.id_ == "population"]
+    if not nouns:
+        return []
+    enrolment = any(c.id_ == "enrolment" for c in cues)
+    totals = [c for c in cues if c.id_ == "total"]
+    denominators = {f.denominator.start for f in nz.find_fractions(sent.text)}
+    for number in numbers:
+        if not _is_headcount(doc, number) or number.start - sent.start_char in denominators:
+            continue
+        groups_before = [n for n in nz.find_n_equals(sent.text) if n.start + sent.start_char < number.start]
+        if len(groups_before) >= 2 or _another_group_follows(doc, sent, number, numbers, nouns):
+            return []
+        noun = next((n for n in nouns if n.start_char >= number.end), None)
+        if noun is None:
+            continue
+        between = doc.text[number.end:noun.start_char]
+        if not _TO_NOUN.match(between) or len(between.split()) > _MAX_WORDS_TO_NOUN:
+            continue
+        before = doc.text[sent.start_char:number.start]
+        opened = any(t.end_char <= number.start and not doc.text[t.end_char:number.start].strip() for t in totals)
+        if section == TITLE_SECTION or enrolment or opened or _OPENS_POPULATION.match(before):
+            return [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
+    return []
+
+
+def _another_group_follows(doc: Doc, sent: Span, number: nz.Number, numbers: list[nz.Number],
+                           nouns: list[Span]) -> bool:
+    """True for "26 patients with T-ALL and 13 with T-LBL": the sentence counts two groups, not one cohort."""
+    for later in numbers:
+        if later.start <= number.end or not later.is_integer:
+            continue
+        before = doc.text[max(sent.start_char, later.start - 6):later.start]
+        after = doc.text[later.end:later.end + 6]
+        # the noun left out ("and 13 with") marks a parallel group; "and 410 patients had" is a later subset
+        if re.search(r"(?:and|or|,)\s$", before) and after.startswith(" with"):
+            return True
+    return False
+
+
+def _is_headcount(doc: Doc, number: nz.Number) -> bool:
+    """A whole, plain, positive number that is not a percentage, an age or a subset with its percentage."""
+    if not number.is_integer or number.value < 2 or number.qualifier or number.form == "scientific":
+        return False
+    if _PERCENT_NEXT.match(doc.text[number.end:]) or doc.text[number.end:number.end + 1] in nz.HYPHENS:
+        return False  # "106 (47%) patients" is a subset; "Three-year update" a duration
+    # "aged 18", "Phase 2 ... 40 patients" keep: only the word right before matters here.
+    return not re.search(r"(?:aged?|phase|grade|cycles?|days?)\s?$", doc.text[max(0, number.start - 8):number.start],
+                         re.I)
+
+
+def _median_age(sent: Span, section: str, numbers: list[nz.Number]) -> list[dict]:
+    doc = sent.doc
+    for cue in rule_spans(sent, "AGE"):
+        after = [n for n in numbers if n.start >= cue.end_char]
+        if not after:
+            continue
+        number = after[0]
+        if not _AGE_GAP.match(doc.text[cue.end_char:number.start]) or number.qualifier or number.value <= 0:
+            continue
+        if not _AGE_AFTER.match(doc.text[number.end:]) or number.value > 110:
+            continue
+        return [_candidate("median_age_years", _tidy(number.value), doc, section, cue.start_char, number.end)]
+    return []
+
+
+def _follow_up(sent: Span, section: str, numbers: list[nz.Number]) -> list[dict]:
+    doc = sent.doc
+    for cue in rule_spans(sent, "FOLLOW_UP"):
+        ahead = _duration_before(doc, sent, cue)
+        if ahead is not None:
+            return [_candidate("median_follow_up_months", _tidy(ahead.months), doc, section,
+                               sent.start_char + ahead.start, cue.end_char)]
+        rest = doc.text[cue.end_char:sent.end_char]
+        durations = nz.find_durations(rest)
+        if not durations or not _FOLLOW_UP_GAP.match(rest[:durations[0].start]):
+            continue
+        duration = durations[0]
+        if duration.number.qualifier or duration.months <= 0:
+            continue
+        end = cue.end_char + duration.end
+        return [_candidate("median_follow_up_months", _tidy(duration.months), doc, section, cue.start_char, end)]
+    return []
+
+
+def _duration_before(doc: Doc, sent: Span, cue: Span) -> nz.Duration | None:
+    """A duration printed before the cue: "At 22.1 months (range, 7.1-36.1) median follow-up"."""
+    head = doc.text[sent.start_char:cue.start_char]
+    durations = nz.find_durations(head)
+    if not durations:
+        return None
+    last = durations[-1]
+    if not _BEFORE_CUE.match(head[last.end:]) or last.number.qualifier or last.months <= 0:
+        return None
+    return last
+
+
+_BEFORE_CUE = re.compile(r"^\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s)?$")
+
+
+def _tidy(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
