@@ -287,7 +287,9 @@ class EutilsClient:
             warnings = (f"PubMed reported {wanted} hits but served {len(pmids)}",)
         return SearchResult(term, first.count, pmids, first.webenv, first.query_key, first.translation, warnings)
 
-    def _sliced_ids(self, term: str, whole: DateSpan, wanted: int, webenv: str | None) -> tuple[list[str], tuple[str, ...]]:
+    def _sliced_ids(
+        self, term: str, whole: DateSpan, wanted: int, webenv: str | None
+    ) -> tuple[list[str], tuple[str, ...]]:
         """Collect PMIDs slice by slice, newest first, halving any slice over the 9,999 cap."""
         warnings: list[str] = []
 
@@ -422,7 +424,7 @@ class EutilsClient:
         """
         url = self.settings.eutils_url.rstrip("/") + "/" + endpoint
         params = self._with_identity(params)
-        attempts = self.settings.max_retries + 1
+        attempts = max(0, self.settings.max_retries) + 1
         for attempt in range(attempts):
             try:
                 return check(self._send(method, url, params, what))
@@ -447,7 +449,8 @@ class EutilsClient:
         except requests.Timeout as exc:
             raise _Transient(f"no reply within {self.settings.timeout_s:g} s ({_describe(exc)})",
                              unreachable=isinstance(exc, requests.ConnectTimeout)) from None
-        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError) as exc:
+        except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError,
+                requests.exceptions.ContentDecodingError) as exc:
             raise _Transient(f"connection failed ({_describe(exc)})", unreachable=_is_refused(exc)) from None
         status = reply.status_code
         if status == 429 or status >= 500:
@@ -584,7 +587,8 @@ def _check_query(query: str) -> str:
 
 
 def _check_max_results(max_results: int | None) -> None:
-    if max_results is not None and (isinstance(max_results, bool) or not isinstance(max_results, int) or max_results < 1):
+    valid = isinstance(max_results, int) and not isinstance(max_results, bool) and max_results >= 1
+    if max_results is not None and not valid:
         raise UsageError(f"--max must be a positive whole number, got {max_results!r}")
 
 
@@ -689,7 +693,8 @@ def _is_refused(exc: BaseException) -> bool:
 
 
 def _snippet(body: bytes) -> str:
-    text = _one_line(body[:300].decode("utf-8", "replace"))
+    """The start of an error reply, without HTML tags (NCBI's 4xx pages are often HTML)."""
+    text = _one_line(re.sub(r"<[^>]*>", " ", body[:600].decode("utf-8", "replace")))
     return f": {text}" if text else ""
 
 

@@ -338,9 +338,11 @@ def test_eutils_fails_after_max_retries(eutils_server, make_client, fake_time, e
     eutils_server.inject(Fault.http(503, endpoint=endpoint), times=4)
     client = make_client(settings_for(eutils_server, max_retries=3))
     pmids = eutils_server.corpus.pmids[:3]
-    call = (lambda: client.esearch("inotuzumab")) if endpoint == "esearch" else (lambda: list(client.efetch_pmids(pmids)))
     with pytest.raises(FetchError, match="after 4 attempts.*HTTP 503") as caught:
-        call()
+        if endpoint == "esearch":
+            client.esearch("inotuzumab")
+        else:
+            list(client.efetch_pmids(pmids))
     assert len(eutils_server.requests) == 4
     if endpoint == "efetch":
         assert f"{pmids[0]}..{pmids[-1]}" in str(caught.value)
