@@ -56,7 +56,7 @@ _COUNT_AFTER = re.compile(
 _QUALIFIER_BEFORE = re.compile(
     r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
-    r"\b(?:among|without|post|before|prior to|until)|\b(?:who|that)\s(?:did not|had not|could not|"
+    r"\b(?:among|without|post|before|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
@@ -139,7 +139,7 @@ def _mentions(sent: Span, spans: list[Span]) -> list[Mention]:
             continue
         qualifier = bool(_QUALIFIER_BEFORE.search(text[max(0, start - 40):start])) and span.id_ not in ABSORBERS
         mentions.append(Mention(span.id_, start, end, qualifier))
-    return _redefine_composites(text, mentions)
+    return _composite_by_parts(_redefine_composites(text, mentions))
 
 
 def _restates(text: str, previous: Mention, family: str, start: int) -> bool:
@@ -168,6 +168,22 @@ def _redefine_composites(text: str, mentions: list[Mention]) -> list[Mention]:
             mention.family = "CR_CRi"
             skip_until = b_end
     return result
+
+
+def _composite_by_parts(mentions: list[Mention]) -> list[Mention]:
+    """"Overall remission 77%, with CR in 55% and CRi in 21%": an overall rate broken down into CR and a CRi/CRh
+    part (and no partial response) is the CR_CRi composite, and the part alone is not."""
+    for i, mention in enumerate(mentions):
+        if mention.family != "ORR" or mention.qualifier:
+            continue
+        later = mentions[i + 1:]
+        families = {m.family for m in later}
+        if "CR" in families and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
+            mention.family = "CR_CRi"
+            for part in later:
+                if part.family == "CR_CRi":
+                    part.family = "CR_PART"
+    return mentions
 
 
 def _next_bracket(text: str, at: int) -> tuple[int, int] | None:
@@ -421,6 +437,10 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     before = [m for m in mentions if m.end <= value.start and value.kind in ACCEPTS[m.family]]
     after = [m for m in mentions if m.start >= value.end and value.kind in ACCEPTS[m.family]]
     forward = bool(after) and _binds_forward(text, value, after[0], values)
+    if value.kind == COUNT:
+        # A bare count is a rate only as the subject of its endpoint: "Twelve patients underwent HSCT".
+        gap = text[value.end:after[0].start].strip() if after else None
+        return after[0] if forward and (not gap or _SUBJECT_GAP.fullmatch(gap)) else None
     if forward and (not before or not _direct(text, before[-1], value, values)):
         return after[0]
     if before:
