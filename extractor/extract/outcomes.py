@@ -166,7 +166,9 @@ def _redefine_composites(text: str, mentions: list[Mention]) -> list[Mention]:
         families = {m.family for m in inner}
         if families & {"CR", "CR_CRi"} and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
             mention.family = "CR_CRi"
-            skip_until = b_end
+            for part in inner:  # the definition's parts keep their own values ("13 (52%) CR"), the CRi part alone
+                if part.family == "CR_CRi":
+                    part.family = "CR_PART"
     return result
 
 
