@@ -107,6 +107,8 @@ class DateSpan:
             (older, newer): two spans that together cover this one.
         """
         a, b = self.start, self.end
+        if not self.splittable:
+            raise ValueError(f"a one-day span cannot be split: {self}")
         if a.year < b.year:
             mid = (a.year + b.year) // 2
             return DateSpan(a, date(mid, 12, 31)), DateSpan(date(mid + 1, 1, 1), b)
@@ -294,7 +296,8 @@ class EutilsClient:
         warnings: list[str] = []
 
         def ids() -> Iterator[str]:
-            stack = list(whole.split())  # the whole span is known to be over the cap
+            # The whole span is known to be over the cap: split it at once (a single day cannot be).
+            stack = list(whole.split()) if whole.splittable else [whole]
             while stack:
                 span = stack.pop()  # newest last on the stack, so popped first
                 page = self._esearch_page(term, span, 0, self._page_size, webenv=webenv)
@@ -434,7 +437,7 @@ class EutilsClient:
                 if attempt + 1 == attempts:
                     raise FetchError(_exhausted_message(what, url, attempts, failure)) from None
                 delay = self._retry_delay(attempt, failure, what)
-                log.warning("%s: %s; retry %d of %d in %.2f s", what, failure.reason, attempt + 1,
+                log.info("%s: %s; retry %d of %d in %.2f s", what, failure.reason, attempt + 1,
                             attempts - 1, delay)
                 self._sleep(delay)
         raise AssertionError("unreachable")  # the loop returns or raises

@@ -181,9 +181,10 @@ def test_eutils_esearch_slices_months_and_days(eutils_server, make_client, days)
     assert any(lo[unit] == hi[unit] and lo != hi for lo, hi in spans)
 
 
-def test_eutils_esearch_warns_when_one_day_exceeds_the_cap(eutils_server, make_client):
+@pytest.mark.parametrize("dates", [(None, None), ("2021/05/04", "2021/05/04")], ids=["any-date", "that-day"])
+def test_eutils_esearch_warns_when_one_day_exceeds_the_cap(eutils_server, make_client, dates):
     eutils_server.reset(corpus=corpus_within(date(2021, 5, 4), 1, 10_050))
-    hits = make_client().esearch("leukemia")
+    hits = make_client().esearch("leukemia", mindate=dates[0], maxdate=dates[1])
     assert hits.count == 10_050
     assert hits.pmids == eutils_server.corpus.expected("leukemia")[:9999]
     assert len(hits.warnings) == 1 and "2021/05/04" in hits.warnings[0]
