@@ -97,6 +97,8 @@ def _cohort(sent: Span, section: str, numbers: list[nz.Number]) -> list[dict]:
         between = doc.text[number.end:noun.start_char]
         if not _TO_NOUN.match(between) or len(between.split()) > _MAX_WORDS_TO_NOUN:
             continue
+        if _PERCENT_NEXT.match(doc.text[noun.end_char:]):
+            continue  # "Twelve patients (38%)": a share of the cohort, not the cohort
         before = doc.text[sent.start_char:number.start]
         opened = any(t.end_char <= number.start and not doc.text[t.end_char:number.start].strip() for t in totals)
         if section == TITLE_SECTION or enrolment or opened or _OPENS_POPULATION.match(before):

@@ -1,0 +1,69 @@
+"""extract/comparisons.py: hazard, odds and risk ratios with CI and p, from sentences of our own wording."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.extract.comparisons import extract_comparisons
+from extractor.extract.context import ArticleContext
+
+
+def _comparisons(nlp, text):
+    doc = nlp(text)
+    found = extract_comparisons(doc, "RESULTS", ArticleContext(pmid="0"))
+    for item in found:
+        ev = item["evidence"]
+        assert doc.text[ev["start"]:ev["end"]] == ev["text"]
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, measure, value, ci, p",
+    [
+        ("Survival was longer with the antibody (HR, 0.62; 95% CI, 0.48 to 0.81; P = .002).", "HR", 0.62,
+         [0.48, 0.81], ".002"),
+        ("Survival favoured the antibody (HR 0.62 [95% CI 0.48-0.81]).", "HR", 0.62, [0.48, 0.81], None),
+        ("The hazard ratio for death with the antibody vs. chemotherapy was 0.74 (95% CI, 0.58 to 0.95).", "HR",
+         0.74, [0.58, 0.95], None),
+        ("Relapse was less frequent after transplant (hazard ratio for relapse, 0.45; 95% confidence interval "
+         "[CI], 0.30 to 0.68; P<0.001).", "HR", 0.45, [0.30, 0.68], "<0.001"),
+        ("Response was more likely in first salvage (odds ratio, 2.9; 95% CI, 1.4-6.1; P = 0.004).", "OR", 2.9,
+         [1.4, 6.1], "0.004"),
+        ("Early death was more frequent in older patients (RR 1.8; 95% CI, 1.1-2.9).", "RR", 1.8, [1.1, 2.9], None),
+        ("Age predicted survival (P = .03; hazard ratio, 1.04).", "HR", 1.04, None, ".03"),
+        ("The hazard ratio: 0.70 (0.52-0.94) favoured the combination.", "HR", 0.70, [0.52, 0.94], None),
+        ("Remission duration was longer (HR=0·58, 95% CI 0·40–0·85).", "HR", 0.58, [0.40, 0.85], None),
+    ],
+)
+def test_comparisons_reads_measure_value_ci_p(nlp, text, measure, value, ci, p):
+    (item,) = _comparisons(nlp, text)
+    assert (item["measure"], item["value"], item["ci95"], item["p"]) == (measure, pytest.approx(value), ci, p)
+
+
+def test_comparisons_list_of_ratios_sharing_a_measure(nlp):
+    text = "Survival improved across strata (hazard ratio: 0.66 [p=0.02], 0.79 [p=0.12], and 0.58 [p=0.03])."
+    assert [c["value"] for c in _comparisons(nlp, text)] == [0.66, 0.79, 0.58]
+
+
+def test_comparisons_endpoint_from_sentence(nlp):
+    text = "Overall survival was longer with the antibody (hazard ratio, 0.71; 95% CI, 0.55 to 0.93)."
+    (item,) = _comparisons(nlp, text)
+    assert item["endpoint"] == "OS"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients with high risk (HR) disease had 14% survival at 5 years.",
+        "Adults with RR ALL were enrolled in 2015 and 2016.",
+        "Remission was 34% vs. 16% (P<0.001).",
+        "Responders had 12 or 14 months of remission.",
+        "The hazard ratio was not estimable in 3 patients.",
+    ],
+)
+def test_comparisons_none_without_a_ratio_value(nlp, text):
+    assert _comparisons(nlp, text) == []
+
+
+def test_comparisons_flags_ci_not_containing_estimate(nlp):
+    (item,) = _comparisons(nlp, "The odds ratio was 3.2 (95% CI, 1.1 to 2.4).")
+    assert item["flags"] == ["ci_excludes_estimate"]
