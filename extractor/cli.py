@@ -87,7 +87,9 @@ def search(
     """
     settings = _settings(store, eutils_url, email, api_key, offline, quiet)
     with ArticleStore(settings.store_path) as db:
-        run = retrieval.run_search(query, settings, db, max_results, mindate, maxdate)
+        run, warnings = retrieval.run_search(query, settings, db, max_results, mindate, maxdate)
+        for warning in warnings:
+            typer.echo(f"Warning: {warning}", err=True)
         with _progress(len(run.pmids), "Fetching", settings) as progress:
             retrieval.fetch_into_store(list(run.pmids), settings, db, refresh, progress)
         _print_listing(retrieval.stored_articles(db, run.pmids))

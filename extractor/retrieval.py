@@ -99,10 +99,13 @@ def run_search(
     mindate: str | None = None,
     maxdate: str | None = None,
     client: EutilsClient | None = None,
-) -> SearchRun:
+) -> tuple[SearchRun, tuple[str, ...]]:
     """Run a search and record it; the caller then fetches its hits with fetch_into_store.
 
     Offline, the newest stored run of the same query is returned instead of asking PubMed.
+
+    Returns:
+        The stored run, and PubMed's (or the client's) warnings, e.g. hits beyond what can be retrieved.
     """
     if not query.strip():
         raise UsageError("empty query: give a PubMed query such as 'inotuzumab AND leukemia'")
@@ -110,10 +113,10 @@ def run_search(
         run = store.latest_search(query)
         if run is None:
             raise StoreError(f"offline, and the store holds no run of the query {query!r}; run it online first")
-        return run
+        return run, ()
     client = client or EutilsClient(settings)
     result = client.esearch(query, max_results=max_results, mindate=mindate, maxdate=maxdate)
-    return store.record_search(query, result.count, list(result.pmids))
+    return store.record_search(query, result.count, list(result.pmids)), tuple(result.warnings)
 
 
 def import_files(paths: Iterable[Path], store: ArticleStore, chunk: int = 1000) -> list[str]:
