@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor import normalise
+from extractor.extract.checks import outcome_flags
 from extractor.extract.context import ArticleContext
 from extractor.extract.evidence import evidence
 from extractor.pipeline import SPANS_KEY
@@ -520,6 +521,7 @@ def _outcome(sent, section, mention, value, timepoints, index, total, context) -
         "flags": [],
         "evidence": evidence(sent.doc, section, *_clause(sent, mention, value)),
     }
+    outcome["flags"] = outcome_flags(outcome)  # count/denominator vs printed %, CI vs estimate (E's checks)
     if value.value_max is not None:
         outcome["value_max"] = value.value_max
     if value.kind == DURATION:
