@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.extract.comparisons import extract_comparisons
 from extractor.extract.context import ArticleContext
@@ -67,3 +69,17 @@ def test_comparisons_none_without_a_ratio_value(nlp, text):
 def test_comparisons_flags_ci_not_containing_estimate(nlp):
     (item,) = _comparisons(nlp, "The odds ratio was 3.2 (95% CI, 1.1 to 2.4).")
     assert item["flags"] == ["ci_excludes_estimate"]
+
+
+_PIECES = list("0123456789.,·−- x×^()[]/%<>≥=;:") + [
+    "mg/m2", " HR ", " hazard ratio ", " 95% CI ", " P ", " patients ", " median age ", " median follow-up ",
+    " months ", " clofarabine ", " cells/kg ", " per kg ", " CD22-CAR T cells ", " enrolled ", " n = ", " of "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_comparisons_property_never_raises_and_evidence_holds(nlp, text):
+    doc = nlp(text)
+    for item in extract_comparisons(doc, "RESULTS", ArticleContext(pmid="0")):
+        ev = item["evidence"]
+        assert doc.text[ev["start"]:ev["end"]] == ev["text"]

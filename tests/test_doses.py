@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.extract.context import ArticleContext
 from extractor.extract.doses import extract_doses
@@ -114,3 +116,17 @@ def test_doses_subject_of_dose_of_wins_over_partner(nlp, context_words):
 )
 def test_doses_none_without_drug_or_dose_unit(nlp, context_words, text):
     assert _doses(nlp, context_words, text) == []
+
+
+_PIECES = list("0123456789.,·−- x×^()[]/%<>≥=;:") + [
+    "mg/m2", " HR ", " hazard ratio ", " 95% CI ", " P ", " patients ", " median age ", " median follow-up ",
+    " months ", " clofarabine ", " cells/kg ", " per kg ", " CD22-CAR T cells ", " enrolled ", " n = ", " of "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_doses_property_never_raises_and_evidence_holds(nlp, text):
+    doc = nlp(text)
+    for item in extract_doses(doc, "RESULTS", ArticleContext(pmid="0")):
+        ev = item["evidence"]
+        assert doc.text[ev["start"]:ev["end"]] == ev["text"]

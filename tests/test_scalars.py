@@ -4,6 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.extract.context import ArticleContext
 from extractor.extract.scalars import extract_scalars
@@ -96,3 +98,17 @@ def test_scalars_median_follow_up_in_months(nlp, context_words, text, months):
 def test_scalars_two_different_follow_ups_are_ambiguous(nlp, context_words):
     text = "After a median follow-up of 12 months RFS was short. OS was 9 months at a median follow-up of 20 months."
     assert all(c[0] != "median_follow_up_months" for c in _scalars(nlp, context_words, text))
+
+
+_PIECES = list("0123456789.,·−- x×^()[]/%<>≥=;:") + [
+    "mg/m2", " HR ", " hazard ratio ", " 95% CI ", " P ", " patients ", " median age ", " median follow-up ",
+    " months ", " clofarabine ", " cells/kg ", " per kg ", " CD22-CAR T cells ", " enrolled ", " n = ", " of "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+def test_scalars_property_never_raises_and_evidence_holds(nlp, text):
+    doc = nlp(text)
+    for item in extract_scalars(doc, "RESULTS", ArticleContext(pmid="0")):
+        ev = item["evidence"]
+        assert doc.text[ev["start"]:ev["end"]] == ev["text"]
