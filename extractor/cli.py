@@ -57,9 +57,13 @@ def _settings(store, eutils_url=None, email=None, api_key=None, offline=False, q
 
 
 @contextmanager
-def _progress(total: int, label: str, settings: Settings) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on stderr for work of more than one batch, unless quiet or stderr is not a terminal."""
-    if settings.quiet or total <= settings.batch_size or not sys.stderr.isatty():
+def _progress(
+    total: int | None, label: str, settings: Settings, threshold: int | None = None
+) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr for work larger than `threshold` (default: one fetch batch), unless quiet or
+    stderr is not a terminal. With an unknown total the bar counts items without a percentage."""
+    threshold = settings.batch_size if threshold is None else threshold
+    if settings.quiet or not sys.stderr.isatty() or (total is not None and total <= threshold):
         yield None
         return
     with typer.progressbar(length=total, label=label, file=sys.stderr) as bar:
@@ -196,6 +200,55 @@ def demo(store: StoreOpt = None) -> None:
         stored = retrieval.import_files(paths, db)
         _print_listing(retrieval.stored_articles(db, stored))
     typer.echo(f"{len(stored)} bundled articles stored in {settings.store_path}", err=True)
+
+
+@app.command()
+@_fails_cleanly
+def extract(
+    pmids: Annotated[Optional[list[str]], typer.Argument(help="stored PMIDs to extract")] = None,
+    query: Annotated[Optional[str], typer.Option(help="extract the hits of this stored search")] = None,
+    xml: Annotated[Optional[Path], typer.Option("--xml", help="extract straight from a PubMed XML file")] = None,
+    out: Annotated[Path, typer.Option(help="JSON lines, one article per line")] = Path("output/extracted.jsonl"),
+    csv: Annotated[Optional[Path], typer.Option("--csv", help="also write one row per value to this CSV")] = None,
+    patterns: Annotated[Optional[Path], typer.Option(help="rule folder (env EXTRACTOR_PATTERNS)")] = None,
+    store: StoreOpt = None, quiet: QuietOpt = False,
+) -> None:
+    """Extract trial figures, each with its evidence, from stored articles or an XML file.
+
+    Example: extractor extract --xml fixtures/demo/91000001.xml --out output/demo.jsonl --csv output/demo.csv
+    """
+    from extractor.batch import extract_to_files
+
+    settings = Settings.from_env(store_path=store, patterns_dir=patterns, quiet=quiet)
+    _check_out_suffix(out, (".jsonl",))
+    _check_out_suffix(csv, (".csv",))
+    with _article_source(pmids, query, xml, settings) as (articles, total):
+        with _progress(total, "Extracting", settings, threshold=1) as progress:
+            count = extract_to_files(articles, settings.patterns_dir, out, csv, progress)
+    typer.echo(f"{count} articles extracted to {out}" + (f" and {csv}" if csv else ""), err=True)
+
+
+@contextmanager
+def _article_source(pmids, query, xml, settings: Settings):
+    """The articles to extract, and how many (None when unknown), from exactly one of PMIDs, --query, --xml."""
+    given = [name for name, value in (("PMIDs", pmids), ("--query", query), ("--xml", xml)) if value]
+    if len(given) != 1:
+        raise UsageError("give exactly one source: stored PMIDs, --query Q or --xml FILE")
+    if xml:
+        yield _articles_from_xml(xml), None
+        return
+    with ArticleStore(settings.store_path, create=False) as db:
+        if query:
+            run = db.latest_search(query)
+            if run is None:
+                raise UsageError(f"no stored search for {query!r}; run: extractor search {query!r}")
+            wanted = list(run.pmids)
+        else:
+            wanted = retrieval.validate_pmids(pmids)
+        lacking = db.missing(wanted)
+        if lacking:
+            raise UsageError(f"not in the store: {', '.join(lacking[:10])}; fetch them first (extractor fetch PMID...)")
+        yield retrieval.stored_articles(db, wanted), len(wanted)
 
 
 @app.command()

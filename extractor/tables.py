@@ -22,7 +22,7 @@ def value_rows(article: dict) -> Iterator[dict]:
     pmid = article.get("pmid")
     for name in ("cohort_size", "median_age_years", "median_follow_up_months"):
         if article.get(name) is not None:
-            evidence = (article.get("evidence") or {}).get(name)
+            evidence = (article.get("scalar_evidence") or {}).get(name)
             yield _row(pmid, "scalar", {"value": article[name]}, name, evidence)
     for outcome in article.get("outcomes", []):
         yield _row(pmid, "outcome", outcome, outcome.get("endpoint"), outcome.get("evidence"))
@@ -40,22 +40,50 @@ def values_frame(articles: Iterable[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=VALUE_COLUMNS)
 
 
-def write_values_csv(articles: Iterable[dict], path: Path, chunk: int = 500) -> int:
-    """Stream the values of many articles to one CSV, `chunk` articles at a time.
+class ValuesCsvWriter:
+    """Streams the values of many articles to one CSV, flushing every `chunk` articles.
 
-    Returns:
-        The number of rows written.
+    Example:
+        >>> with ValuesCsvWriter(Path("output/values.csv")) as csv_out:
+        ...     csv_out.add(article_dict)
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    written, batch, header = 0, [], True
-    with path.open("w", encoding="utf-8", newline="") as fh:
+
+    def __init__(self, path: Path, chunk: int = 200):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._fh = path.open("w", encoding="utf-8", newline="")
+        self._chunk, self._batch, self._header = chunk, [], True
+        self.rows_written = 0
+
+    def add(self, article: dict) -> None:
+        self._batch.append(article)
+        if len(self._batch) >= self._chunk:
+            self._flush()
+
+    def close(self) -> None:
+        self._flush()
+        self._fh.close()
+
+    def __enter__(self) -> "ValuesCsvWriter":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _flush(self) -> None:
+        frame = values_frame(self._batch)
+        if self._header or len(frame):
+            neutralise_formulas(frame).to_csv(self._fh, index=False, header=self._header)
+            self._fh.flush()
+        self.rows_written += len(frame)
+        self._batch, self._header = [], False
+
+
+def write_values_csv(articles: Iterable[dict], path: Path, chunk: int = 200) -> int:
+    """Write the values of many articles to one CSV, streaming; returns the number of rows written."""
+    with ValuesCsvWriter(path, chunk) as writer:
         for article in articles:
-            batch.append(article)
-            if len(batch) >= chunk:
-                written += _append(batch, fh, header)
-                batch, header = [], False
-        written += _append(batch, fh, header)
-    return written
+            writer.add(article)
+    return writer.rows_written
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -64,13 +92,6 @@ def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
         return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) else cell
 
     return frame.map(safe)
-
-
-def _append(articles: list[dict], fh, header: bool) -> int:
-    frame = values_frame(articles)
-    if header or len(frame):
-        neutralise_formulas(frame).to_csv(fh, index=False, header=header)
-    return len(frame)
 
 
 def _row(pmid, kind: str, record: dict, name, evidence: dict | None) -> dict:

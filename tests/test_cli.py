@@ -154,3 +154,55 @@ def test_cli_evaluate_names_a_missing_prediction_file(runner, corpus_dir, tmp_pa
     result = run(runner, "evaluate", "--gold", corpus_dir / "gold", "--index", corpus_dir / "articles.index.json",
                  "--pred", tmp_path / "absent.jsonl")
     assert result.exit_code != 0 and "absent.jsonl" in result.stderr
+
+
+def _evidence_holds(record, article):
+    texts = article.named_texts()
+    values = record["outcomes"] + record["doses"] + record["comparisons"] + list(record["scalar_evidence"].values())
+    for value in values:
+        evidence = value.get("evidence", value)
+        name, text = texts[evidence["section_index"]]
+        assert name == evidence["section"]
+        assert text[evidence["start"]:evidence["end"]] == evidence["text"]
+    return len(values)
+
+
+def test_cli_extract_from_xml_writes_jsonl_and_csv_with_exact_evidence(runner, fixtures_dir, tmp_path):
+    from extractor.pubmed_xml import iter_articles
+
+    source = fixtures_dir / "demo" / "91000002.xml"
+    out, csv = tmp_path / "x.jsonl", tmp_path / "x.csv"
+    result = run(runner, "extract", "--xml", source, "--out", out, "--csv", csv)
+    record = json.loads(out.read_text())
+    assert result.exit_code == 0, result.output
+    assert _evidence_holds(record, next(iter_articles(source))) >= 5
+    assert len(csv.read_text().splitlines()) > 5
+
+
+def test_cli_extract_from_the_store_by_pmid_keeps_the_order(runner, demo_store, tmp_path):
+    out = tmp_path / "x.jsonl"
+    result = run(runner, "extract", "91000004", "91000003", "--store", demo_store, "--out", out)
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["pmid"] for line in out.read_text().splitlines()] == ["91000004", "91000003"]
+
+
+def test_cli_extract_article_without_abstract_gives_an_empty_record(runner, demo_store, tmp_path):
+    out = tmp_path / "x.jsonl"
+    run(runner, "extract", "91000008", "--store", demo_store, "--out", out)
+    record = json.loads(out.read_text())
+    assert (record["outcomes"], record["doses"], record["comparisons"]) == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "exactly one source"),
+        (["91000001", "--xml", "a.xml"], "exactly one source"),
+        (["--query", "never searched"], "no stored search"),
+        (["12345"], "not in the store: 12345"),
+        (["91000001", "--out", "x.csv"], "must end in .jsonl"),
+    ],
+)
+def test_cli_extract_bad_input_is_one_line(runner, demo_store, args, message):
+    result = run(runner, "extract", *args, "--store", demo_store)
+    assert result.exit_code != 0 and message in result.stderr
