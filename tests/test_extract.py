@@ -122,3 +122,23 @@ def test_extract_article_without_abstract(nlp):
 
 def test_extract_absurd_percentage_not_emitted(nlp):
     assert _facts(nlp, "The complete remission rate was 480%.") == []
+
+
+def test_extract_ci_in_the_count_bracket_does_not_block_binding(nlp):
+    text = "Of the infused patients, 27 (71%; 95% CI, 54 to 85%) attained complete remission."
+    assert _facts(nlp, text) == [("CR", 71, None)]
+
+
+def test_extract_nested_bracket_before_unit(nlp):
+    text = "The median event-free survival was 5.2 (95% CI, 3.1-not reached [NR]) months."
+    assert _facts(nlp, text) == [("EFS_MEDIAN", 5.2, None)]
+
+
+def test_extract_median_survival_takes_no_percentage(nlp):
+    text = "Those with two or more risk factors (38%) had a median survival of 4 months."
+    assert _facts(nlp, text) == [("OS_MEDIAN", 4, None)]
+
+
+def test_extract_grade_is_not_a_count(nlp):
+    text = "Responses were similar, but grade 4 neurologic events (22% vs 9%) were more frequent in older adults."
+    assert _facts(nlp, text) == [("NEURO", 9, None), ("NEURO", 22, None)]

@@ -41,13 +41,14 @@ _PERCENT_AFTER = re.compile(r"^\s?%")
 _SHARED_AFTER = re.compile(r"^\s?(?:and|vs\.?|versus|or|v\.|,)\s?(?=[\d.·])")
 _RANGE_AFTER = re.compile(r"^\s?(?:%\s?)?(?:to|[-–—])\s?(?=[\d.·])")
 _DURATION_AFTER = re.compile(r"^\s?[-‐–]?\s?(" + _UNITS + r")\b", re.I)
-_BRACKET_THEN_UNIT = re.compile(r"^\s?[(\[][^()\[\]]*[)\]]\s?(" + _UNITS + r")\b", re.I)
+_UNIT_START = re.compile(r"^\s?(" + _UNITS + r")\b", re.I)
 _CI_START = re.compile(r"^[(\[]\s?(?:95\s?%|CI\b|confidence|range|IQR|interquartile|±|\+/-)", re.I)
 _PVALUE_BEFORE = re.compile(r"(?:\b[pP]\s?(?:value\s?)?[=<>≤≥]\s?|[=<>≤≥]\s?)$")
 _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
 _NOT_A_MEDIAN_BEFORE = re.compile(
     r"(?:than|over|under|within|after|before|beyond|least|up to|for|aged|age|follow-up of|follow-up,|lasting|last|"
     r"first|CR1 of)\s?$", re.I)
+_GRADE_BEFORE = re.compile(r"\b(?:grades?|stage|phase|cycles?|day|arm)\s?[≥>≤<]?\s?$", re.I)
 _AGE_AFTER = re.compile(r"^\s?(?:old|of age)\b", re.I)
 _COUNT_AFTER = re.compile(
     r"^\s?(?:(?:of the|out of|of)\s[\d]+\s)?(?:[a-z-]+\s){0,2}?(?:patients?|pts|children|adults|subjects|cases|responders|"
@@ -93,6 +94,12 @@ class Mention:
     end: int
     qualifier: bool = False
     values: list = field(default_factory=list)
+    median: bool = False  # "median OS": a duration (or not reached), never a %
+
+    def takes(self, value: "Value") -> bool:
+        if self.median and value.kind == PERCENT:
+            return False
+        return value.kind in ACCEPTS[self.family]
 
 
 def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
@@ -139,7 +146,8 @@ def _mentions(sent: Span, spans: list[Span]) -> list[Mention]:
             mentions[-1].end = max(mentions[-1].end, end + 1)
             continue
         qualifier = bool(_QUALIFIER_BEFORE.search(text[max(0, start - 40):start])) and span.id_ not in ABSORBERS
-        mentions.append(Mention(span.id_, start, end, qualifier))
+        median = any(c.label_ == "ENDPOINT_CUE" and 0 <= span.start - c.end <= 3 for c in spans)
+        mentions.append(Mention(span.id_, start, end, qualifier, median=median))
     return _composite_by_parts(_redefine_composites(text, mentions))
 
 
@@ -245,7 +253,8 @@ def _values(text: str, base: int, spans: list[Span], timepoints: list[TimePoint]
                if not _within(n.start, excluded) and not _is_noise(text, n)]
     values: list[Value] = []
     used: set[int] = set()
-    counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)}
+    counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
+              if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])}
     for i, number in enumerate(numbers):
         if number.start in used:
             continue
@@ -282,7 +291,7 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
     after = text[number.end:]
     if _PERCENT_AFTER.match(after):
         return PERCENT
-    if _DURATION_AFTER.match(after) or _BRACKET_THEN_UNIT.match(after):
+    if _DURATION_AFTER.match(after) or _bracket_then_unit(text, number.end):
         return None if _not_a_median(text, number) else DURATION
     # "65 and 66%", "23.6 vs 5.7 months", "2 to 3 months": the unit is printed once, after the last number.
     if i + 1 < len(numbers) and (_SHARED_AFTER.match(after) or _RANGE_AFTER.match(after)):
@@ -294,6 +303,15 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
             and not re.search(r"\bof\s(?:the\s)?$", text[max(0, number.start - 8):number.start]):
         return COUNT
     return None
+
+
+def _bracket_then_unit(text: str, at: int) -> re.Match | None:
+    """The unit printed after a value's bracket, "6.8 (95% CI, 4.4-not estimable [NE]) months" (brackets may nest)."""
+    m = re.match(r"\s?[(\[]", text[at:])
+    if not m:
+        return None
+    close = _matching_close(text, at + m.end() - 1)
+    return _UNIT_START.match(text[close:]) if close else None
 
 
 def _not_a_median(text: str, number) -> bool:
@@ -429,7 +447,7 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
     slots = group if len(run) % len(group) == 0 else group[-1:]
     for i, value in enumerate(run):
         slot = slots[i % len(slots)]
-        if value.kind in ACCEPTS[slot.family]:
+        if slot.takes(value):
             slot.values.append(value)
     return [v for v in values if v not in run]
 
@@ -437,8 +455,8 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
 def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: str) -> Mention | None:
     """The mention before the value that takes it, unless the value is the subject of a later one ("13 patients
     (52%) achieved CR", "45% of patients proceeded to HSCT") and is not directly stated for the earlier one."""
-    before = [m for m in mentions if m.end <= value.start and value.kind in ACCEPTS[m.family]]
-    after = [m for m in mentions if m.start >= value.end and value.kind in ACCEPTS[m.family]]
+    before = [m for m in mentions if m.end <= value.start and m.takes(value)]
+    after = [m for m in mentions if m.start >= value.end and m.takes(value)]
     forward = bool(after) and _binds_forward(text, value, after[0], values)
     if value.kind == COUNT:
         # A bare count is a rate only as the subject of its endpoint: "Twelve patients underwent HSCT".
@@ -449,6 +467,15 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if before:
         return before[-1]
     return after[0] if forward else None
+
+
+def _own_bracket_end(text: str, value: Value) -> int:
+    """Where the bracket opened inside a value ("31 (78") closes; the value's end when it opened none."""
+    inner = text[value.start:value.end]
+    opened = max(inner.rfind("("), inner.rfind("["))
+    if opened == -1 or inner.count(")") + inner.count("]") >= inner.count("(") + inner.count("["):
+        return value.end
+    return _matching_close(text, value.start + opened) or value.end
 
 
 def _between(values: list[Value], start: int, end: int, value: Value) -> bool:
@@ -462,7 +489,8 @@ def _direct(text: str, mention: Mention, value: Value, values: list[Value]) -> b
 
 
 def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value]) -> bool:
-    gap = text[value.end:mention.start]
+    # "34 (79%; 95% CI, 66 to 92%) achieved CR": the rest of the value's own bracket is its CI, not a gap.
+    gap = text[min(_own_bracket_end(text, value), mention.start):mention.start]
     if len(gap) > 100 or ";" in gap:
         return False
     # Values in between are allowed only as a parallel list ("51% of A and 41% of B achieved CR").
@@ -544,7 +572,7 @@ def _endpoint_code(family: str, value: Value) -> str | None:
 def _months(text: str, value: Value) -> float | None:
     """A duration value converted to months, with the unit printed after it (or after its bracket / range)."""
     after = text[value.end:]
-    m = _DURATION_AFTER.match(after) or _BRACKET_THEN_UNIT.match(after)
+    m = _DURATION_AFTER.match(after) or _bracket_then_unit(text, value.end)
     if m is None:
         m = re.match(r"^[^;]{0,20}?\b(" + _UNITS + r")\b", after, re.I)
     unit = m.group(1) if m else "months"
