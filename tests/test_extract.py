@@ -142,3 +142,32 @@ def test_extract_median_survival_takes_no_percentage(nlp):
 def test_extract_grade_is_not_a_count(nlp):
     text = "Responses were similar, but grade 4 neurologic events (22% vs 9%) were more frequent in older adults."
     assert _facts(nlp, text) == [("NEURO", 9, None), ("NEURO", 22, None)]
+
+
+@pytest.mark.parametrize(
+    "text, facts",
+    [
+        ("No patient in this cohort developed hepatic veno-occlusive disease.", [("VOD", 0, None)]),
+        ("There were no cases of sinusoidal obstruction syndrome after transplant.", [("VOD", 0, None)]),
+        ("Eight children were treated and no CRs were observed.", [("CR", 0, None)]),
+        ("None of the patients experienced grade 3 or higher CRS.", [("CRS", 0, None)]),
+    ],
+)
+def test_extract_negated_endpoint_is_a_zero_rate(nlp, text, facts):
+    assert _facts(nlp, text) == facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients with no CR had a median overall survival of 3 months.",
+        "There was no significant difference in CR rates between the arms.",
+    ],
+)
+def test_extract_negation_of_a_subgroup_or_difference_is_not_a_zero(nlp, text):
+    assert all(value != 0 for _, value, _ in _facts(nlp, text))
+
+
+def test_extract_zero_rate_has_count_zero(nlp):
+    outcome = extract_outcomes(nlp("No patient developed VOD."), "RESULTS", ArticleContext(pmid="1"))[0]
+    assert (outcome["value"], outcome["count"]) == (0, 0)

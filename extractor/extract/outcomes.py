@@ -27,6 +27,7 @@ SURVIVAL = {"OS", "PFS", "EFS", "RFS"}
 RATES = {"CR", "CR_CRi", "ORR", "MRD_NEG", "HSCT", "VOD", "CRS", "NEURO", "EARLY_DEATH"}
 TIMED = SURVIVAL | {"EARLY_DEATH"}
 PERCENT, DURATION, NOT_REACHED, FRACTION, COUNT = "%", "duration", "not reached", "fraction", "count"
+ZERO = "zero"  # "No patient developed VOD": value 0, count 0
 # The kinds of value each endpoint family takes.
 ACCEPTS = {
     **{e: {PERCENT, FRACTION, COUNT} for e in RATES},
@@ -68,6 +69,20 @@ _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|
 # What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
 _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
                           r"adults|subjects|responders)(?:\s(?:subsequently|successfully|eventually))?)", re.I)
+# Between a negation cue and the endpoint it denies: modifiers of the endpoint ("grade ≥3", "hepatic")...
+_MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+))?|severe|serious|"
+             r"clinical(?:ly significant)?|hepatic|liver|fatal|symptomatic|(?:treatment|drug)-related|significant|new|"
+             r"documented|confirmed)")
+_NEGATION_MODIFIERS = re.compile(r"\s?(?:" + _MODIFIER + r"\s)*", re.I)
+# ...or a subject and its verb ("patient developed", "cases of"), then modifiers.
+_NEGATED_SUBJECT = re.compile(
+    r"\s(?:(?:patients?|pts|subjects|children|adults|participants)(?:\s(?:in (?:this|the|our) (?:study|trial|cohort)|"
+    r"treated))?\s(?:developed|experienced|had|suffered|showed|presented with|died of|was diagnosed with|were "
+    r"diagnosed with|(?:has|have) developed)|(?:cases?|episodes?|events?|instances?|evidence|signs?|occurrences?)\sof)"
+    r"\s(?:any\s|an?\s)?(?:" + _MODIFIER + r"\s)*", re.I)
+# ...or, right after the endpoint, a verb of observation ("no CRs were observed", "with no CRs achieved").
+_NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:(?:was|were|has been|have been|had been)\s)?(?:observed|reported|"
+                            r"seen|occurred|achieved|documented|noted|recorded|detected|developed)\b", re.I)
 _ARM_GROUP = re.compile(r"\b(?:in|with|for|of)\s(?:the\s)?([\w\-/+ ]{2,40}?)\s(?:group|arm|cohort)\b", re.I)
 
 
@@ -127,9 +142,11 @@ def _sentence_outcomes(sent: Span, spans: list[Span], section: str, context: Art
     mentions = _mentions(sent, spans)
     timepoints = _timepoints(spans, base, context)
     values = _values(text, base, spans, timepoints, context)
-    if not values or not mentions:
+    if not mentions:
         return []
-    _assign(text, mentions, values, spans, base)
+    if values:
+        _assign(text, mentions, values, spans, base)
+    _negated_zeros(text, mentions, spans, base)
     return _outcomes(sent, section, mentions, timepoints, context)
 
 
@@ -508,6 +525,20 @@ def _share_conjoined(text: str, mentions: list[Mention]) -> None:
             a.values.append(b.values[0])
 
 
+def _negated_zeros(text: str, mentions: list[Mention], spans: list[Span], base: int) -> None:
+    """"No patient developed VOD", "no case of hepatic VOD was reported", "with no CRs observed": a zero rate
+    (SCHEMA: value 0, count 0) for a rate endpoint that took no value, when the words between the cue and the
+    endpoint say the endpoint itself did not occur (not "patients with no CR had...", a subgroup)."""
+    for cue in (s for s in spans if s.label_ == "NEGATION"):
+        start, end = cue.start_char - base, cue.end_char - base
+        target = next((m for m in mentions if m.start >= end), None)
+        if target is None or target.family not in RATES or target.qualifier or target.values:
+            continue
+        gap, after = text[end:target.start], text[target.end:]
+        if _NEGATED_SUBJECT.fullmatch(gap) or (_NEGATION_MODIFIERS.fullmatch(gap) and _NEGATED_AFTER.match(after)):
+            target.values.append(Value(ZERO, 0.0, start, target.end, count=0.0))
+
+
 # ----------------------------------------------------------------------------------------------------- outcomes
 
 
@@ -529,6 +560,8 @@ def _outcome(sent, section, mention, value, timepoints, index, total, context) -
     endpoint = _endpoint_code(mention.family, value)
     if endpoint is None:
         return None
+    if value.kind == ZERO:
+        value = Value(ZERO, 0.0, value.start, value.end, count=0.0)
     if value.kind == COUNT:
         if context.cohort_size is None or value.value > context.cohort_size:
             return None
