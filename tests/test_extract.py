@@ -171,3 +171,50 @@ def test_extract_negation_of_a_subgroup_or_difference_is_not_a_zero(nlp, text):
 def test_extract_zero_rate_has_count_zero(nlp):
     outcome = extract_outcomes(nlp("No patient developed VOD."), "RESULTS", ArticleContext(pmid="1"))[0]
     assert (outcome["value"], outcome["count"]) == (0, 0)
+
+
+def test_extract_bracket_labels_type_each_value(nlp):
+    text = ("In the three cohorts, response rates were 75% (CR + CRi), 62% (CR or CRh) and 40% (CR + partial "
+            "response), respectively.")
+    assert _facts(nlp, text) == [("CR_CRi", 62, None), ("CR_CRi", 75, None), ("ORR", 40, None)]
+
+
+def test_extract_bracket_of_another_measure_is_not_the_endpoints(nlp):
+    text = "The two regimens were similar in CR rates (61% vs. 48%, P = 0.4), mucositis (4% vs. 19%, P = 0.2)."
+    assert _facts(nlp, text) == [("CR", 48, None), ("CR", 61, None)]
+
+
+def test_extract_defined_response_rate_keeps_its_definition(nlp):
+    context = ArticleContext(pmid="1")
+    first = "The response rate (complete remission plus complete remission with incomplete count recovery) was 58%."
+    later = "In the earlier study the response rate was 22%."
+    found = [o for text in (first, later) for o in extract_outcomes(nlp(text), "RESULTS", context)]
+    assert [(o["endpoint"], o["value"]) for o in found] == [("CR_CRi", 58), ("CR_CRi", 22)]
+
+
+def test_extract_definition_parts_take_no_value_outside_the_definition(nlp):
+    text = "The response rate [complete remission and complete remission with incomplete count recovery] was 47%."
+    assert _facts(nlp, text) == [("CR_CRi", 47, None)]
+
+
+def test_extract_unscored_measure_inside_the_subject_is_passed_over(nlp):
+    text = "Overall, 72% of Ph-positive MRD-evaluable patients achieved an MRD response."
+    assert _facts(nlp, text) == [("MRD_NEG", 72, None)]
+
+
+def test_extract_fraction_in_bracket_is_the_percentages_count(nlp):
+    outcome = extract_outcomes(nlp("In all, 88% (n = 22/25) of patients achieved an MRD response."), "RESULTS",
+                               ArticleContext(pmid="1"))
+    assert [(o["value"], o["count"], o["denominator"]) for o in outcome] == [(88, 22, 25)]
+
+
+def test_extract_respectively_run_skips_subgroup_counts(nlp):
+    text = "CR/CRi was more frequent in the 20 patients with B-ALL than in the others (70% vs. 20%, respectively)."
+    assert _facts(nlp, text, cohort=30) == [("CR_CRi", 20, None), ("CR_CRi", 70, None)]
+
+
+def test_extract_listed_endpoints_are_not_parts_of_an_overall_rate(nlp):
+    text = ("Remission rates were higher with the antibody, both for complete remission with full hematologic "
+            "recovery (30% vs. 14%) and for complete remission with full, partial, or incomplete hematologic recovery "
+            "(41% vs. 22%).")
+    assert _facts(nlp, text) == [("CR", 14, None), ("CR", 30, None), ("CR_CRi", 22, None), ("CR_CRi", 41, None)]

@@ -18,6 +18,8 @@ class ArticleContext:
         cohort_size: the study's headline N once a scalar extractor has found it.
         arms: arm labels seen so far, in order of first mention.
         scalars: scalar candidates found so far, as returned by `extract_scalars` (first one per name wins).
+        definitions: endpoint phrases the abstract has defined ("response rate [CR and CRi]" -> CR_CRi), lower-cased,
+            so that a later bare "response rate" keeps the definition.
     """
 
     pmid: str
@@ -25,6 +27,7 @@ class ArticleContext:
     cohort_size: int | None = None
     arms: list[str] = field(default_factory=list)
     scalars: dict[str, dict] = field(default_factory=dict)
+    definitions: dict[str, str] = field(default_factory=dict)
 
     def add_scalar(self, candidate: dict) -> None:
         """Keep the first candidate per scalar name ("the size the abstract first gives")."""

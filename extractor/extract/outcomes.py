@@ -110,9 +110,12 @@ class Mention:
     qualifier: bool = False
     values: list = field(default_factory=list)
     median: bool = False  # "median OS": a duration (or not reached), never a %
+    region: tuple[int, int] | None = None  # a definition's part takes only values inside the definition
 
     def takes(self, value: "Value") -> bool:
         if self.median and value.kind == PERCENT:
+            return False
+        if self.region is not None and not self.region[0] <= value.start < self.region[1]:
             return False
         return value.kind in ACCEPTS[self.family]
 
@@ -139,7 +142,7 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
 
 def _sentence_outcomes(sent: Span, spans: list[Span], section: str, context: ArticleContext) -> list[dict]:
     text, base = sent.text, sent.start_char
-    mentions = _mentions(sent, spans)
+    mentions = _mentions(sent, spans, context.definitions)
     timepoints = _timepoints(spans, base, context)
     values = _values(text, base, spans, timepoints, context)
     if not mentions:
@@ -153,7 +156,7 @@ def _sentence_outcomes(sent: Span, spans: list[Span], section: str, context: Art
 # ----------------------------------------------------------------------------------------------------- mentions
 
 
-def _mentions(sent: Span, spans: list[Span]) -> list[Mention]:
+def _mentions(sent: Span, spans: list[Span], definitions: dict[str, str]) -> list[Mention]:
     text, base = sent.text, sent.start_char
     endpoint_spans = filter_spans([s for s in spans if s.label_ == "ENDPOINT"])
     mentions: list[Mention] = []
@@ -165,7 +168,11 @@ def _mentions(sent: Span, spans: list[Span]) -> list[Mention]:
         qualifier = bool(_QUALIFIER_BEFORE.search(text[max(0, start - 40):start])) and span.id_ not in ABSORBERS
         median = any(c.label_ == "ENDPOINT_CUE" and 0 <= span.start - c.end <= 3 for c in spans)
         mentions.append(Mention(span.id_, start, end, qualifier, median=median))
-    return _composite_by_parts(_redefine_composites(text, mentions))
+    mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
+    for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
+        if mention.family == "ORR":
+            mention.family = definitions.get(text[mention.start:mention.end].lower(), "ORR")
+    return mentions
 
 
 def _restates(text: str, previous: Mention, family: str, start: int) -> bool:
@@ -173,9 +180,10 @@ def _restates(text: str, previous: Mention, family: str, start: int) -> bool:
     return previous.family == family and re.fullmatch(r"\s?[(\[]\s?", text[previous.end:start]) is not None
 
 
-def _redefine_composites(text: str, mentions: list[Mention]) -> list[Mention]:
+def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[str, str]) -> list[Mention]:
     """A response rate defined in brackets as CR plus CRi/CRp/CRh is CR_CRi (SCHEMA convention); the mentions inside
-    the definition are part of it, not endpoints of their own."""
+    the definition are part of it, not endpoints of their own. The definition holds for the rest of the article
+    (`definitions`: the defined phrase, lower-cased, to its endpoint)."""
     result = []
     skip_until = -1
     for i, mention in enumerate(mentions):
@@ -188,17 +196,21 @@ def _redefine_composites(text: str, mentions: list[Mention]) -> list[Mention]:
         if bracket is None:
             continue
         b_start, b_end = bracket
+        if re.search(r"%\s?$", text[:b_start]) and not re.search(r"\d", text[b_start:b_end]):
+            continue  # "56% (CR + CRi)" names the value before it (see _label_brackets)
         inner = [m for m in mentions[i + 1:] if b_start <= m.start < b_end]
         families = {m.family for m in inner}
         if families & {"CR", "CR_CRi"} and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
             mention.family = "CR_CRi"
+            definitions[text[mention.start:mention.end].lower()] = "CR_CRi"
             for part in inner:  # the definition's parts keep their own values ("13 (52%) CR"), the CRi part alone
+                part.region = (b_start, b_end)
                 if part.family == "CR_CRi":
                     part.family = "CR_PART"
     return result
 
 
-def _composite_by_parts(mentions: list[Mention]) -> list[Mention]:
+def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Overall remission 77%, with CR in 55% and CRi in 21%": an overall rate broken down into CR and a CRi/CRh
     part (and no partial response) is the CR_CRi composite, and the part alone is not."""
     for i, mention in enumerate(mentions):
@@ -206,6 +218,11 @@ def _composite_by_parts(mentions: list[Mention]) -> list[Mention]:
             continue
         later = mentions[i + 1:]
         families = {m.family for m in later}
+        # Only an overall rate with its own value is broken down; "remission rates, both CR (34%) and CR/CRi (44%)"
+        # lists two endpoints.
+        gap = text[mention.end:later[0].start] if later else ""
+        if later and (not re.search(r"\d\s?%", gap) or re.search(r"%\s?[(\[]\s?$", gap)):
+            continue  # ... and "were 75% (CR + CRi), 40% (CR + PR)" labels each value (see _label_brackets)
         if "CR" in families and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
             mention.family = "CR_CRi"
             for part in later:
@@ -416,11 +433,23 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
         near = text[max(0, frac.start - 3):frac.end + 4]
         if re.search(r"(?:phase|grade|grades|stage)\s?$", text[max(0, frac.start - 8):frac.start], re.I):
             continue
+        owner = _bracketing_percent(text, frac, values)
+        if owner is not None:  # "93% (n = 49/53)": the count and denominator of the percentage before it
+            owner.count, owner.denominator = frac.count.value, frac.denominator.value
+            continue
         if "%" in near or frac.percent is None or frac.count.value > frac.denominator.value:
             continue
         found.append(Value(FRACTION, frac.percent, frac.start, frac.end, count=frac.count.value,
                            denominator=frac.denominator.value, computed=True))
     return found
+
+
+def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
+    m = re.search(r"%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)?$", text[max(0, frac.start - 12):frac.start])
+    if not m:
+        return None
+    percent_end = frac.start - len(m.group())
+    return next((v for v in values if v.kind == PERCENT and percent_end - 1 <= v.end <= percent_end), None)
 
 
 def _not_reached(spans: list[Span], base: int, excluded) -> list[Value]:
@@ -433,6 +462,7 @@ def _not_reached(spans: list[Span], base: int, excluded) -> list[Value]:
 
 def _assign(text: str, mentions: list[Mention], values: list[Value], spans: list[Span], base: int) -> None:
     """Give each value to an endpoint mention (see the module docstring)."""
+    values = _label_brackets(text, mentions, values)
     targets = [m for m in mentions if not m.qualifier]
     respectively = [s.start_char - base for s in spans if s.label_ == "RESPECTIVELY"]
     rest = values
@@ -445,6 +475,53 @@ def _assign(text: str, mentions: list[Mention], values: list[Value], spans: list
     _share_conjoined(text, targets)
 
 
+def _label_brackets(text: str, mentions: list[Mention], values: list[Value]) -> list[Value]:
+    """"83% (CR + CRi), 80% (CR + CRi) and 50% (CR + PR)": a bracket of endpoint names right after a percentage names
+    that value (CR with a CRi/CRh part is CR_CRi; CR with PR is ORR). The bracket's mentions become one labelled
+    mention holding the value, the others parts that take nothing. Returns the values left to assign."""
+    rest = []
+    for value in values:
+        label = _bracket_label(text, mentions, value) if value.kind == PERCENT else None
+        if label is None:
+            rest.append(value)
+        else:
+            label.values.append(value)
+    return rest
+
+
+def _bracket_label(text: str, mentions: list[Mention], value: Value) -> Mention | None:
+    m = re.match(r"\s?%\s?([(\[])", text[value.end:])
+    if not m:
+        return None
+    open_at = value.end + m.start(1)
+    close = _matching_close(text, open_at)
+    inner = [x for x in mentions if close and open_at <= x.start and x.end <= close]
+    if not inner:
+        return None
+    words = text[open_at:close]
+    for x in reversed(inner):
+        words = words[:x.start - open_at] + " " * (x.end - x.start) + words[x.end - open_at:]
+    if not re.fullmatch(r"(?:[\s+/,&()\[\]]|\b(?:and|or|plus|with)\b)*", words):
+        return None
+    family = _bracket_family({x.family for x in inner})
+    if family is None:
+        return None
+    for x in inner:
+        x.qualifier, x.region, x.family = False, (open_at, open_at), "CR_PART"
+    inner[0].family, inner[0].region = family, None
+    return inner[0]
+
+
+def _bracket_family(families: set[str]) -> str | None:
+    if len(families) == 1:
+        return next(iter(families))
+    if "CR" in families and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
+        return "CR_CRi"
+    if "CR" in families and "OTHER" in families and families <= {"CR", "OTHER", "CR_CRi", "CR_PART"}:
+        return "ORR"  # CR plus partial response
+    return None
+
+
 def _assign_respectively(text: str, targets: list[Mention], values: list[Value], at: int) -> list[Value]:
     """Zip "A and B were x and y, respectively": the run of mentions just before the run of values that ends at
     "respectively". Returns the values left for nearest-mention assignment."""
@@ -452,6 +529,8 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
     run = [v for v in values if last_mention_end <= v.start < at]
     if not run:
         return values
+    # The listed values share a kind ("76% vs. 12%"); a count of the subgroup names in between is not one of them.
+    run = [v for v in run if v.kind == run[-1].kind or {v.kind, run[-1].kind} <= {PERCENT, FRACTION}]
     group: list[Mention] = []
     for mention in reversed([m for m in targets if m.end <= run[0].start]):
         gap = text[mention.end:(group[0].start if group else run[0].start)]
@@ -474,16 +553,36 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     (52%) achieved CR", "45% of patients proceeded to HSCT") and is not directly stated for the earlier one."""
     before = [m for m in mentions if m.end <= value.start and m.takes(value)]
     after = [m for m in mentions if m.start >= value.end and m.takes(value)]
-    forward = bool(after) and _binds_forward(text, value, after[0], values)
+    ahead = _forward_target(text, value, after, values)
     if value.kind == COUNT:
         # A bare count is a rate only as the subject of its endpoint: "Twelve patients underwent HSCT".
-        gap = text[value.end:after[0].start].strip() if after else None
-        return after[0] if forward and (not gap or _SUBJECT_GAP.fullmatch(gap)) else None
-    if forward and (not before or not _direct(text, before[-1], value, values)):
-        return after[0]
-    if before:
+        gap = text[value.end:ahead.start].strip() if ahead else None
+        return ahead if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap)) else None
+    if ahead and (not before or not _direct(text, before[-1], value, values)):
+        return ahead
+    if before and not _other_head(text, before[-1], value):
         return before[-1]
-    return after[0] if forward else None
+    return ahead
+
+
+def _forward_target(text: str, value: Value, after: list[Mention], values: list[Value]) -> Mention | None:
+    """The later mention the value is the subject of. An unscored measure inside the subject ("83% of Ph+
+    MRD-evaluable patients achieved an MRD response") is passed over unless the value binds to it."""
+    for mention in after:
+        if _binds_forward(text, value, mention, values):
+            return mention
+        if mention.family not in ABSORBERS:
+            return None
+    return None
+
+
+def _other_head(text: str, mention: Mention, value: Value) -> bool:
+    """"CR rates (58% vs. 42%), renal dysfunction (0% vs. 17%)": the value's bracket follows another noun phrase,
+    after the mention's own bracket has closed, so it belongs to that (unscored) measure."""
+    open_at = max(text.rfind("(", mention.end, value.start), text.rfind("[", mention.end, value.start))
+    if open_at == -1 or (_matching_close(text, open_at) or len(text)) <= value.start:
+        return False
+    return bool(re.search(r"[)\]]\s?[,;]?\s?(?:and\s)?(?:[A-Za-z][\w\-]*\s?){1,5}$", text[mention.end:open_at]))
 
 
 def _own_bracket_end(text: str, value: Value) -> int:
