@@ -27,6 +27,7 @@ Only the main `Abstract` forms sections; `OtherAbstract` (translations, plain-la
 """
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import os
@@ -62,9 +63,10 @@ PROLOG_LIMIT = 64 * 1024  # NCBI's prolog (declaration + DOCTYPE line) is about 
 ENTITY_MESSAGE = ("refusing a document whose DTD declares entities: PubMed XML never does, so this is an XXE or "
                   "entity-expansion attack, or not PubMed XML")
 _FIRST_ELEMENT = re.compile(rb"<([A-Za-z_][-A-Za-z0-9_.:]*)")
-_SPECIAL_INLINE = ("sup", MATHML_NS + "*", etree.Entity)  # elements the inline renderer must treat specially
+_PLAIN_INLINE = frozenset({"i", "b", "u", "sub"})  # inline tags that render as their plain text
 _POSITION_SUFFIX = re.compile(r", line \d+, column \d+$")
 _XML_SPACE = re.compile(r"[ \t\r\n]+")
+_NON_XML_SPACE = re.compile(r"[^\S \t\r\n]")  # what str.split() also splits on (re's \s is str.isspace)
 _NUMERIC_SUP = re.compile(r"[+\-−–]?\d+(?:[.,·]\d+)?")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|2\d\d\d)(?!\d)")
 
@@ -349,53 +351,178 @@ def _strip_declaration(raw: bytes) -> bytes:
 # ---------------------------------------------------------------------------------------------------------------
 # Records
 # ---------------------------------------------------------------------------------------------------------------
-# Speed: lxml's find()/findtext() go through ElementPath (1.5-2.5 µs a call), so each level of a record is indexed
-# once by one pass over its children (`_index`) and the field helpers receive elements, not paths.
+# Speed: lxml's find()/findtext() go through ElementPath (1.5-2.5 µs a call) and iterchildren(tag, ...) builds a
+# tag matcher per call, so a journal article is read by one plain pass over the children of each level
+# (MedlineCitation, Article, Journal, JournalIssue, ...) that keeps the first child of each wanted tag (and every
+# ELocationID, Language, KeywordList). The rarer book records use `_index` (the same first-child-per-tag rule).
 
 Kids = dict  # tag -> first child element with that tag
 
+# A frozen dataclass's __init__ sets each of Article's 18 fields through object.__setattr__ (~2 µs a record).
+# `_journal_article` fills every field itself (in declaration order, record_type and publisher at their defaults),
+# so it can create the object and fill its __dict__ in one step (~0.3 µs): the same object as Article(**values).
+# Only while Article stays a plain dataclass with exactly these fields and no __post_init__; otherwise (say,
+# models.py gains a field or a validation) it falls back to the constructor.
+_ARTICLE_FIELDS = ("pmid", "title", "sections", "journal", "journal_iso", "year", "volume", "issue", "pages", "doi",
+                   "pmcid", "authors", "publication_types", "mesh_headings", "keywords", "language", "record_type",
+                   "publisher")
+_FAST_ARTICLE = (
+    tuple(f.name for f in dataclasses.fields(Article)) == _ARTICLE_FIELDS
+    and not hasattr(Article, "__post_init__") and not hasattr(Article, "__slots__")
+    and Article(pmid="0").record_type == ARTICLE_TAG and Article(pmid="0").publisher is None
+)
+_new_object = object.__new__
+
 
 def _element_to_record(element: etree._Element) -> Article | DeletedCitation:
-    if element.tag == DELETE_TAG:
+    tag = element.tag
+    if tag == DELETE_TAG:
         return DeletedCitation(pmids=_leaves(element, "PMID"))
-    if element.tag == BOOK_TAG:
+    if tag == BOOK_TAG:
         return _book_article(element)
-    if element.tag == CITATION_TAG:
+    if tag == CITATION_TAG:
         return _journal_article(element, None)
-    kids = _index(element)
-    return _journal_article(kids.get(CITATION_TAG), kids.get("PubmedData"))
+    citation = pubmed_data = None
+    for child in element:
+        tag = child.tag
+        if tag == CITATION_TAG:
+            if citation is None:
+                citation = child
+        elif tag == "PubmedData":
+            if pubmed_data is None:
+                pubmed_data = child
+    return _journal_article(citation, pubmed_data)
 
 
 def _journal_article(citation: etree._Element | None, pubmed_data: etree._Element | None) -> Article:
     if citation is None:
         raise PubMedXMLError("a PubmedArticle without MedlineCitation")
-    c = _index(citation)
-    pmid = _require_pmid(c, citation)
-    article = c.get("Article")
+    pmid_node = article = heading_list = None
+    keyword_lists = None
+    for child in citation:
+        tag = child.tag
+        if tag == "PMID":
+            if pmid_node is None:
+                pmid_node = child
+        elif tag == "Article":
+            if article is None:
+                article = child
+        elif tag == "MeshHeadingList":
+            if heading_list is None:
+                heading_list = child
+        elif tag == "KeywordList":
+            if keyword_lists is None:
+                keyword_lists = [child]
+            else:
+                keyword_lists.append(child)
+    pmid = _leaf(pmid_node)
+    if pmid is None:
+        raise PubMedXMLError(f"a <{citation.tag}> record without PMID (line {citation.sourceline})")
     if article is None:
         return Article(pmid=pmid)
-    a = _index(article)
-    journal = _index(a.get("Journal"))
-    issue = _index(journal.get("JournalIssue"))
-    ids = _index(pubmed_data).get("ArticleIdList")
-    return Article(
-        pmid=pmid,
-        title=_title(a),
-        sections=_sections(a.get("Abstract")),
-        journal=_leaf(journal.get("Title")),
-        journal_iso=_leaf(journal.get("ISOAbbreviation")),
-        year=_year(issue.get("PubDate"), a.get("ArticleDate")),
-        volume=_leaf(issue.get("Volume")),
-        issue=_leaf(issue.get("Issue")),
-        pages=_pages(a.get("Pagination")),
-        doi=_doi(article if "ELocationID" in a else None, ids),
-        pmcid=_article_id(ids, "pmc"),
-        authors=_authors(a.get("AuthorList")),
-        publication_types=_leaves(a.get("PublicationTypeList"), "PublicationType"),
-        mesh_headings=_mesh_headings(c.get("MeshHeadingList")),
-        keywords=_keywords(citation if "KeywordList" in c else None),
-        language=_leaves(article, "Language"),
-    )
+
+    title = vernacular = abstract = journal = pagination = article_date = author_list = type_list = None
+    elocations = None
+    languages = []
+    for child in article:
+        tag = child.tag
+        if tag == "ArticleTitle":
+            if title is None:
+                title = child
+        elif tag == "Language":
+            value = _leaf(child)
+            if value:
+                languages.append(value)
+        elif tag == "ELocationID":
+            if elocations is None:
+                elocations = [child]
+            else:
+                elocations.append(child)
+        elif tag == "Abstract":
+            if abstract is None:
+                abstract = child
+        elif tag == "Journal":
+            if journal is None:
+                journal = child
+        elif tag == "AuthorList":
+            if author_list is None:
+                author_list = child
+        elif tag == "PublicationTypeList":
+            if type_list is None:
+                type_list = child
+        elif tag == "Pagination":
+            if pagination is None:
+                pagination = child
+        elif tag == "ArticleDate":
+            if article_date is None:
+                article_date = child
+        elif tag == "VernacularTitle":
+            if vernacular is None:
+                vernacular = child
+
+    journal_title = journal_iso = issue = None
+    if journal is not None:
+        for child in journal:
+            tag = child.tag
+            if tag == "JournalIssue":
+                if issue is None:
+                    issue = child
+            elif tag == "Title":
+                if journal_title is None:
+                    journal_title = child
+            elif tag == "ISOAbbreviation":
+                if journal_iso is None:
+                    journal_iso = child
+    volume = issue_number = pub_date = None
+    if issue is not None:
+        for child in issue:
+            tag = child.tag
+            if tag == "PubDate":
+                if pub_date is None:
+                    pub_date = child
+            elif tag == "Volume":
+                if volume is None:
+                    volume = child
+            elif tag == "Issue":
+                if issue_number is None:
+                    issue_number = child
+
+    doi = _elocation_doi(elocations) if elocations is not None else None
+    pmcid = None
+    if pubmed_data is not None:
+        for child in pubmed_data:
+            if child.tag == "ArticleIdList":
+                if doi is None:
+                    doi = _article_id(child, "doi")
+                pmcid = _article_id(child, "pmc")
+                break
+
+    values = {
+        "pmid": pmid,
+        "title": (title is not None and _inline_text(title)) or (vernacular is not None and _inline_text(vernacular))
+        or "",
+        "sections": _sections(abstract) if abstract is not None else (),
+        "journal": _leaf(journal_title),
+        "journal_iso": _leaf(journal_iso),
+        "year": _year(pub_date, article_date),
+        "volume": _leaf(volume),
+        "issue": _leaf(issue_number),
+        "pages": _pages(pagination),
+        "doi": doi,
+        "pmcid": pmcid,
+        "authors": _authors(author_list) if author_list is not None else (),
+        "publication_types": _leaves(type_list, "PublicationType") if type_list is not None else (),
+        "mesh_headings": _mesh_headings(heading_list) if heading_list is not None else (),
+        "keywords": _keyword_texts(keyword_lists) if keyword_lists is not None else (),
+        "language": tuple(languages),
+        "record_type": ARTICLE_TAG,
+        "publisher": None,
+    }
+    if _FAST_ARTICLE:
+        record = _new_object(Article)
+        record.__dict__.update(values)
+        return record
+    return Article(**values)
 
 
 def _book_article(element: etree._Element) -> Article:
@@ -452,55 +579,89 @@ def _require_pmid(kids: Kids, element: etree._Element) -> str:
     return pmid
 
 
-def _title(article: Kids) -> str:
-    # A few non-English records have an empty ArticleTitle and only a VernacularTitle (trialstreamer's fallback).
-    return _inline_or_none(article.get("ArticleTitle")) or _inline_or_none(article.get("VernacularTitle")) or ""
-
-
 def _sections(abstract: etree._Element | None) -> tuple[AbstractSection, ...]:
     if abstract is None:
         return ()
     sections = []
-    for node in abstract.iterchildren("AbstractText"):
+    for node in abstract:
+        if node.tag != "AbstractText":
+            continue
         text = _inline_text(node)
         label = node.get("Label") or None
         if text or label:
-            sections.append(AbstractSection(label=label, nlm_category=node.get("NlmCategory") or None, text=text))
+            sections.append(AbstractSection(label, node.get("NlmCategory") or None, text))
     return tuple(sections)
 
 
 def _year(pub_date: etree._Element | None, article_date: etree._Element | None) -> int | None:
-    date = _index(pub_date)
-    return (_year_in(_leaf(date.get("Year"))) or _year_in(_leaf(date.get("MedlineDate")))
-            or _year_in(_leaf(_index(article_date).get("Year"))))
+    year = medline = None
+    if pub_date is not None:
+        for child in pub_date:
+            tag = child.tag
+            if tag == "Year":
+                if year is None:
+                    year = child
+            elif tag == "MedlineDate":
+                if medline is None:
+                    medline = child
+    found = _year_in(_leaf(year)) or _year_in(_leaf(medline))
+    if found or article_date is None:
+        return found
+    for child in article_date:
+        if child.tag == "Year":
+            return _year_in(_leaf(child))
+    return None
 
 
 def _year_in(value: str | None) -> int | None:
     # MedlineDate is free text such as "1998 Dec-1999 Jan" or "Winter 2004": the first 4-digit year counts.
-    match = _YEAR.search(value) if value else None
+    if not value:
+        return None
+    if len(value) == 4 and value.isascii() and value.isdigit():
+        # A plain <Year> (the usual case): the same answer as the regex below, without running it.
+        return int(value) if "1800" <= value <= "2999" else None
+    match = _YEAR.search(value)
     return int(match.group(1)) if match else None
 
 
 def _pages(pagination: etree._Element | None) -> str | None:
     if pagination is None:
         return None
-    kids = _index(pagination)
-    medline = _leaf(kids.get("MedlinePgn"))
+    medline = start = end = None
+    for child in pagination:
+        tag = child.tag
+        if tag == "MedlinePgn":
+            if medline is None:
+                medline = child
+        elif tag == "StartPage":
+            if start is None:
+                start = child
+        elif tag == "EndPage":
+            if end is None:
+                end = child
+    medline = _leaf(medline)
     if medline:
         return medline
-    start, end = _leaf(kids.get("StartPage")), _leaf(kids.get("EndPage"))
+    start, end = _leaf(start), _leaf(end)
     if start and end:
         return f"{start}-{end}"
     return start or end
 
 
+def _elocation_doi(elocations: list[etree._Element]) -> str | None:
+    for node in elocations:
+        if node.get("EIdType") == "doi" and node.get("ValidYN", "Y") == "Y":
+            value = _leaf(node)
+            if value:
+                return value
+    return None
+
+
 def _doi(owner: etree._Element | None, ids: etree._Element | None) -> str | None:
     if owner is not None:
-        for node in owner.iterchildren("ELocationID"):
-            if node.get("EIdType") == "doi" and node.get("ValidYN", "Y") == "Y":
-                value = _leaf(node)
-                if value:
-                    return value
+        value = _elocation_doi(list(owner.iterchildren("ELocationID")))
+        if value:
+            return value
     return _article_id(ids, "doi")
 
 
@@ -508,8 +669,8 @@ def _article_id(ids: etree._Element | None, id_type: str) -> str | None:
     # Only the record's own ArticleIdList: the ones under ReferenceList name the cited papers.
     if ids is None:
         return None
-    for node in ids.iterchildren("ArticleId"):
-        if node.get("IdType") == id_type:
+    for node in ids:
+        if node.tag == "ArticleId" and node.get("IdType") == id_type:
             value = _leaf(node)
             if value:
                 return value
@@ -527,42 +688,75 @@ def _book_authors(document: etree._Element) -> etree._Element | None:
 def _authors(author_list: etree._Element | None) -> tuple[str, ...]:
     if author_list is None:
         return ()
-    names = (_author_name(author) for author in author_list.iterchildren("Author"))
-    return tuple(name for name in names if name)
-
-
-def _author_name(author: etree._Element) -> str | None:
-    kids = _index(author)
-    collective = _inline_or_none(kids.get("CollectiveName"))
-    if collective:
-        return collective
-    last, initials = _leaf(kids.get("LastName")), _leaf(kids.get("Initials"))
-    if last and initials:
-        return f"{last} {initials}"
-    return last
+    names = []
+    for author in author_list:
+        if author.tag != "Author":
+            continue
+        collective = last = initials = None
+        for child in author:
+            tag = child.tag
+            if tag == "LastName":
+                if last is None:
+                    last = child
+            elif tag == "Initials":
+                if initials is None:
+                    initials = child
+            elif tag == "CollectiveName":
+                if collective is None:
+                    collective = child
+        if collective is not None:
+            name = _inline_text(collective)
+            if name:
+                names.append(name)
+                continue
+        last = _leaf(last)
+        if last:
+            initials = _leaf(initials)
+            names.append(f"{last} {initials}" if initials else last)
+    return tuple(names)
 
 
 def _mesh_headings(heading_list: etree._Element | None) -> tuple[str, ...]:
     # Descriptor names only; qualifiers and MajorTopicYN are left out on purpose (not needed downstream).
     if heading_list is None:
         return ()
-    names = (_leaf(_descriptor(heading)) for heading in heading_list.iterchildren("MeshHeading"))
-    return tuple(name for name in names if name)
+    names = []
+    for heading in heading_list:
+        if heading.tag != "MeshHeading":
+            continue
+        name = _leaf(_descriptor(heading))
+        if name:
+            names.append(name)
+    return tuple(names)
 
 
 def _descriptor(heading: etree._Element) -> etree._Element | None:
-    # The DTD puts DescriptorName first; checking that child avoids indexing every heading.
-    if len(heading) and heading[0].tag == "DescriptorName":
-        return heading[0]
-    return _index(heading).get("DescriptorName")
+    # The DTD puts DescriptorName first; checking that child avoids scanning every heading.
+    if len(heading):
+        first = heading[0]
+        if first.tag == "DescriptorName":
+            return first
+        for child in heading:
+            if child.tag == "DescriptorName":
+                return child
+    return None
+
+
+def _keyword_texts(keyword_lists: list[etree._Element]) -> tuple[str, ...]:
+    words = []
+    for keyword_list in keyword_lists:
+        for node in keyword_list:
+            if node.tag == "Keyword":
+                word = _inline_text(node)
+                if word:
+                    words.append(word)
+    return tuple(words)
 
 
 def _keywords(owner: etree._Element | None) -> tuple[str, ...]:
     if owner is None:
         return ()
-    words = (_inline_text(node) for keyword_list in owner.iterchildren("KeywordList")
-             for node in keyword_list.iterchildren("Keyword"))
-    return tuple(word for word in words if word)
+    return _keyword_texts(list(owner.iterchildren("KeywordList")))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -573,15 +767,26 @@ def _leaf(node: etree._Element | None) -> str | None:
     """Text of an element, whitespace-normalised; None when missing or blank."""
     if node is None:
         return None
-    value = _normalise(node.text) if len(node) == 0 else _inline_text(node)
-    return value or None
+    if len(node) == 0:
+        text = node.text
+        if not text:
+            return None
+        if text.isalnum():
+            return text  # no whitespace at all (years, codes, single words): nothing to normalise
+        return _normalise(text) or None
+    return _inline_text(node) or None
 
 
 def _leaves(parent: etree._Element | None, tag: str) -> tuple[str, ...]:
     if parent is None:
         return ()
-    values = (_leaf(node) for node in parent.iterchildren(tag))
-    return tuple(value for value in values if value)
+    values = []
+    for node in parent:
+        if node.tag == tag:
+            value = _leaf(node)
+            if value:
+                values.append(value)
+    return tuple(values)
 
 
 def _inline_or_none(node: etree._Element | None) -> str | None:
@@ -591,9 +796,11 @@ def _inline_or_none(node: etree._Element | None) -> str | None:
 def _normalise(text: str | None) -> str:
     if not text:
         return ""
-    if text.isascii():
-        # Fast path. For ASCII, str.split() also splits on \x0b, \x0c and \x1c-\x1f, but XML 1.0 forbids those
-        # characters, so the result equals the XML-whitespace rule below.
+    if text.isascii() or text.isprintable() or _NON_XML_SPACE.search(text) is None:
+        # Fast path. str.split() splits on every character for which str.isspace() is true; when the only such
+        # characters present are the four XML whitespace characters, the result equals the rule below. (For
+        # ASCII, it would also split on \x0b, \x0c and \x1c-\x1f, but XML 1.0 forbids those characters;
+        # isprintable() is false for every whitespace character except the ASCII space.)
         return " ".join(text.split())
     return _XML_SPACE.sub(" ", text).strip(" ")
 
@@ -602,47 +809,62 @@ def _inline_text(node: etree._Element) -> str:
     """Text of an element with inline markup, rendered by the module's rules and whitespace-normalised."""
     if len(node) == 0:
         return _normalise(node.text)
-    if next(node.iter(*_SPECIAL_INLINE), None) is None:
-        # Fast path (most titles and sections): no superscript, MathML or stray entity reference, so every tag
-        # renders as its plain text and lxml's itertext already yields texts and tails in document order.
-        return _normalise("".join(node.itertext()))
     parts: list[str] = []
     _render_children(node, parts)
     return _normalise("".join(parts))
 
 
 def _render_children(node: etree._Element, parts: list[str]) -> None:
-    if node.text:
-        parts.append(node.text)
+    # Texts and tails in document order, as itertext() would give them, except for <sup>, MathML and stray
+    # entity references. (This is also faster than itertext() for the few children inline markup has.)
+    append = parts.append
+    text = node.text
+    if text:
+        append(text)
     for child in node:
         tag = child.tag
-        if tag == "sup":
-            parts.append(_sup_text(child, parts))
+        if tag in _PLAIN_INLINE:
+            if len(child) == 0:
+                text = child.text
+                if text:
+                    append(text)  # <i>, <b>, <u>, <sub>: plain text
+            else:
+                _render_children(child, parts)
+        elif tag == "sup":
+            append(_sup_text(child, parts))
         elif not isinstance(tag, str):
             pass  # a stray entity reference (never expanded): its tail still counts
         elif tag.startswith(MATHML_NS):
-            parts.append(_math_text(child))
+            append(_math_text(child))
         elif len(child) == 0:
-            if child.text:
-                parts.append(child.text)  # <i>, <b>, <u>, <sub>: plain text
+            text = child.text
+            if text:
+                append(text)  # any other tag: plain text
         else:
             _render_children(child, parts)
-        if child.tail:
-            parts.append(child.tail)  # the text after an inline tag belongs to the parent
+        text = child.tail
+        if text:
+            append(text)  # the text after an inline tag belongs to the parent
 
 
 def _math_text(math: etree._Element) -> str:
     # The whitespace between MathML elements is pretty-printing; the leaves joined as they are read as one term.
-    return "".join(leaf.strip() for leaf in math.itertext())
+    return "".join([leaf.strip() for leaf in math.itertext()])
 
 
 def _sup_text(sup: etree._Element, before: list[str]) -> str:
     if len(sup) == 0:
-        content = _normalise(sup.text)
+        content = sup.text
+        if not content:
+            return ""
+        if not content.isalnum():
+            content = _normalise(content)
     else:
         inner: list[str] = []
         _render_children(sup, inner)
         content = _normalise("".join(inner))
+    if not content:
+        return content
     previous = before[-1][-1:] if before else ""
     if previous and (previous.isalnum() or previous in ")]") and _NUMERIC_SUP.fullmatch(content):
         return "^" + content
