@@ -206,3 +206,33 @@ def test_cli_extract_article_without_abstract_gives_an_empty_record(runner, demo
 def test_cli_extract_bad_input_is_one_line(runner, demo_store, args, message):
     result = run(runner, "extract", *args, "--store", demo_store)
     assert result.exit_code != 0 and message in result.stderr
+
+
+class _Terminal:
+    """A stand-in stderr that says it is a terminal and keeps what is written."""
+
+    def __init__(self):
+        self.parts = []
+
+    def isatty(self):
+        return True
+
+    def write(self, text):
+        self.parts.append(text)
+
+    def flush(self):
+        pass
+
+
+@pytest.mark.parametrize(("total", "quiet", "shown"), [(450, False, True), (150, False, False), (450, True, False)])
+def test_cli_progress_bar_only_for_more_than_one_batch_on_a_terminal(monkeypatch, total, quiet, shown):
+    from extractor import cli
+    from extractor.config import Settings
+
+    terminal = _Terminal()
+    monkeypatch.setattr(cli.sys, "stderr", terminal)
+    with cli._progress(total, "Fetching", Settings(quiet=quiet)) as progress:
+        if progress:
+            progress(200)
+    assert (progress is not None) == shown
+    assert ("Fetching" in "".join(terminal.parts)) == shown
