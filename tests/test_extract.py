@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.extract import extract_article
+from extractor.extract import _number_words, extract_article
 from extractor.extract.context import ArticleContext
 from extractor.extract.outcomes import extract_outcomes
 from extractor.models import AbstractSection, Article
 
 
 def _facts(nlp, text, cohort=None):
-    context = ArticleContext(pmid="1", words={"seven": 7.0, "twelve": 12.0, "no": 0.0}, cohort_size=cohort)
+    context = ArticleContext(pmid="1", words=_number_words(nlp), cohort_size=cohort)
     outcomes = extract_outcomes(nlp(text), "RESULTS", context)
     return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in outcomes)
 
@@ -218,3 +218,45 @@ def test_extract_listed_endpoints_are_not_parts_of_an_overall_rate(nlp):
             "recovery (30% vs. 14%) and for complete remission with full, partial, or incomplete hematologic recovery "
             "(41% vs. 22%).")
     assert _facts(nlp, text) == [("CR", 14, None), ("CR", 30, None), ("CR_CRi", 22, None), ("CR_CRi", 41, None)]
+
+
+def test_extract_including_cri_defines_cr_as_the_composite(nlp):
+    context = ArticleContext(pmid="1")
+    first = "The primary end point was complete remission (including complete remission with incomplete count recovery)."
+    later = "Complete remission occurred in 64% of the antibody group."
+    found = [o for text in (first, later) for o in extract_outcomes(nlp(text), "RESULTS", context)]
+    assert [(o["endpoint"], o["value"]) for o in found] == [("CR_CRi", 64)]
+
+
+@pytest.mark.parametrize(
+    "text, facts",
+    [
+        ("In this series, 18 achieved a complete molecular response.", [("MRD_NEG", 45.0, None)]),
+        ("All but two achieved complete remission after one cycle.", [("CR", 95.0, None)]),
+        ("The cohort had eight complete remissions (CR) and three partial remissions.", [("CR", 20.0, None)]),
+        ("The best response was 30% (6 CR, 6 CRi).", [("CR", 15.0, None)]),
+    ],
+)
+def test_extract_count_only_responses_use_the_cohort(nlp, text, facts):
+    assert _facts(nlp, text, cohort=40) == facts
+
+
+def test_extract_count_lead_in_is_the_denominator(nlp):
+    outcome = extract_outcomes(nlp("Of 12 patients with CR, 9 achieved MRD negativity."), "RESULTS",
+                               ArticleContext(pmid="1", cohort_size=40))
+    assert [(o["value"], o["count"], o["denominator"]) for o in outcome] == [(75.0, 9, 12)]
+
+
+def test_extract_plural_component_is_not_a_cr_count(nlp):
+    text = "There were six complete remissions and four CRs without platelet recovery."
+    assert _facts(nlp, text, cohort=40) == [("CR", 15.0, None)]
+
+
+def test_extract_parallel_subject_list_binds_to_the_verb(nlp):
+    text = "Four older responders (20%) and 30 younger responders (55%) proceeded to allogeneic HSCT."
+    assert _facts(nlp, text) == [("HSCT", 20, None), ("HSCT", 55, None)]
+
+
+def test_extract_percentage_with_sd_is_a_value(nlp):
+    text = "The 3-year event-free survival was 31 +/- 9% with the new regimen compared to 12 +/- 7% with the old one."
+    assert _facts(nlp, text) == [("EFS_RATE", 12, 36), ("EFS_RATE", 31, 36)]

@@ -45,6 +45,7 @@ _DURATION_AFTER = re.compile(r"^\s?[-‐–]?\s?(" + _UNITS + r")\b", re.I)
 _UNIT_START = re.compile(r"^\s?(" + _UNITS + r")\b", re.I)
 _CI_START = re.compile(r"^[(\[]\s?(?:95\s?%|CI\b|confidence|range|IQR|interquartile|±|\+/-)", re.I)
 _PVALUE_BEFORE = re.compile(r"(?:\b[pP]\s?(?:value\s?)?[=<>≤≥]\s?|[=<>≤≥]\s?)$")
+_SD_PERCENT_AFTER = re.compile(r"^\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%")
 _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
 _NOT_A_MEDIAN_BEFORE = re.compile(
     r"(?:than|over|under|within|after|before|beyond|least|up to|for|aged|age|follow-up of|follow-up,|lasting|last|"
@@ -53,7 +54,8 @@ _GRADE_BEFORE = re.compile(r"\b(?:grades?|stage|phase|cycles?|day|arm)\s?[≥>�
 _AGE_AFTER = re.compile(r"^\s?(?:old|of age)\b", re.I)
 _COUNT_AFTER = re.compile(
     r"^\s?(?:(?:of the|out of|of)\s[\d]+\s)?(?:[a-z-]+\s){0,2}?(?:patients?|pts|children|adults|subjects|cases|responders|"
-    r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|were bridged|went|obtained)\b")
+    r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|were bridged|went|obtained)\b"
+    r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b")
 # An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT") is not
 # the endpoint the sentence measures.
 _QUALIFIER_BEFORE = re.compile(
@@ -83,6 +85,15 @@ _NEGATED_SUBJECT = re.compile(
 # ...or, right after the endpoint, a verb of observation ("no CRs were observed", "with no CRs achieved").
 _NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:(?:was|were|has been|have been|had been)\s)?(?:observed|reported|"
                             r"seen|occurred|achieved|documented|noted|recorded|detected|developed)\b", re.I)
+_INCLUDING = re.compile(r"\s?(?:including|incl\.|i\.e\.,?|defined as|comprising|encompassing)\s", re.I)
+# What joins the values of a parallel list: "15% and 61 ...", "51% of Ph- and 41% of ...".
+_LIST_LINK = re.compile(r"^\s?%?\s?[)\]]?\s?(?:[\w+\-/]+\s){0,4}(?:,\s?(?:and\s)?|and\s|or\s)$")
+# "23 achieved a complete molecular response", "9 patients developed CRS": a count, its verb, the endpoint.
+_COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|attained|obtained|reached|developed|"
+                             r"experienced|had)(?:\s(?:an?|the|grade\s?[≥>]?\s?\d(?:\s?or higher)?))?", re.I)
+# "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
+_OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
+_ALL_BUT = re.compile(r"\ball but\s$", re.I)
 _ARM_GROUP = re.compile(r"\b(?:in|with|for|of)\s(?:the\s)?([\w\-/+ ]{2,40}?)\s(?:group|arm|cohort)\b", re.I)
 
 
@@ -98,6 +109,7 @@ class Value:
     count: float | None = None
     denominator: float | None = None
     computed: bool = False
+    all_but: bool = False  # "All but one achieved CR": the count is the cohort minus the value
 
 
 @dataclass
@@ -170,8 +182,8 @@ def _mentions(sent: Span, spans: list[Span], definitions: dict[str, str]) -> lis
         mentions.append(Mention(span.id_, start, end, qualifier, median=median))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
     for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
-        if mention.family == "ORR":
-            mention.family = definitions.get(text[mention.start:mention.end].lower(), "ORR")
+        if mention.family in ("ORR", "CR"):
+            mention.family = definitions.get(text[mention.start:mention.end].lower(), mention.family)
     return mentions
 
 
@@ -190,12 +202,16 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         if mention.start < skip_until:
             continue
         result.append(mention)
-        if mention.family != "ORR":
+        if mention.family not in ("ORR", "CR"):
             continue
         bracket = _next_bracket(text, mention.end)
         if bracket is None:
             continue
         b_start, b_end = bracket
+        # CR itself is redefined only by an explicit inclusion: "complete remission (including CR with incomplete
+        # hematologic recovery)"; a bare "CR (CR/CRi)" stays as written.
+        if mention.family == "CR" and not _INCLUDING.match(text[b_start + 1:b_end]):
+            continue
         if re.search(r"%\s?$", text[:b_start]) and not re.search(r"\d", text[b_start:b_end]):
             continue  # "56% (CR + CRi)" names the value before it (see _label_brackets)
         inner = [m for m in mentions[i + 1:] if b_start <= m.start < b_end]
@@ -296,6 +312,8 @@ def _values(text: str, base: int, spans: list[Span], timepoints: list[TimePoint]
         if kind is None:
             continue
         value = Value(kind, number.value, number.start, number.end)
+        if kind == COUNT:
+            _count_lead_in(text, value, context)
         high = _range_high(text, numbers, i, kind)
         if high is not None:
             value.value_max, value.end = high.value, high.end
@@ -320,10 +338,23 @@ def _values(text: str, base: int, spans: list[Span], timepoints: list[TimePoint]
     return sorted(values, key=lambda v: v.start)
 
 
+def _count_lead_in(text: str, value: Value, context) -> None:
+    """"All but one achieved", "Of 16 patients with CR, 14 achieved": what a bare count is counted against."""
+    before = text[:value.start]
+    m = _ALL_BUT.search(before)
+    if m:
+        value.all_but, value.start = True, m.start()
+        return
+    m = _OF_LEAD_IN.search(before)
+    number = normalise.read_number(m.group(1), context.words) if m else None
+    if number is not None and number.is_integer and number.value >= value.value:
+        value.denominator = number.value
+
+
 def _kind(text: str, numbers: list, i: int) -> str | None:
     number = numbers[i]
     after = text[number.end:]
-    if _PERCENT_AFTER.match(after):
+    if _PERCENT_AFTER.match(after) or _SD_PERCENT_AFTER.match(after):
         return PERCENT
     if _DURATION_AFTER.match(after) or _bracket_then_unit(text, number.end):
         return None if _not_a_median(text, number) else DURATION
@@ -436,6 +467,7 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
         owner = _bracketing_percent(text, frac, values)
         if owner is not None:  # "93% (n = 49/53)": the count and denominator of the percentage before it
             owner.count, owner.denominator = frac.count.value, frac.denominator.value
+            owner.end = frac.end
             continue
         if "%" in near or frac.percent is None or frac.count.value > frac.denominator.value:
             continue
@@ -557,7 +589,7 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if value.kind == COUNT:
         # A bare count is a rate only as the subject of its endpoint: "Twelve patients underwent HSCT".
         gap = text[value.end:ahead.start].strip() if ahead else None
-        return ahead if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap)) else None
+        return ahead if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)) else None
     if ahead and (not before or not _direct(text, before[-1], value, values)):
         return ahead
     if before and not _other_head(text, before[-1], value):
@@ -582,7 +614,9 @@ def _other_head(text: str, mention: Mention, value: Value) -> bool:
     open_at = max(text.rfind("(", mention.end, value.start), text.rfind("[", mention.end, value.start))
     if open_at == -1 or (_matching_close(text, open_at) or len(text)) <= value.start:
         return False
-    return bool(re.search(r"[)\]]\s?[,;]?\s?(?:and\s)?(?:[A-Za-z][\w\-]*\s?){1,5}$", text[mention.end:open_at]))
+    head = re.search(r"[)\]]\s?[,;]?\s?(?:and\s)?((?:[A-Za-z][\w\-]*\s?){1,5})$", text[mention.end:open_at])
+    # "... (27%) compared to DNR (10%)": an arm after a comparator, not another measure.
+    return bool(head) and not re.search(r"\b(?:compared|versus|vs|than|with|in|for|among|group|arm)\b", head.group(1), re.I)
 
 
 def _own_bracket_end(text: str, value: Value) -> int:
@@ -610,8 +644,13 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     if len(gap) > 100 or ";" in gap:
         return False
     # Values in between are allowed only as a parallel list ("51% of A and 41% of B achieved CR").
-    if any(value.end <= v.start < mention.start and v.kind != value.kind for v in values):
+    between = [v for v in values if value.end <= v.start < mention.start]
+    if any(v.kind != value.kind for v in between):
         return False
+    if between:  # "Three older responders (15%) and 61 younger responders (59%) proceeded to HSCT"
+        if not _LIST_LINK.search(text[_own_bracket_end(text, value):between[0].start]):
+            return False
+        gap = text[min(_own_bracket_end(text, between[-1]), mention.start):mention.start]
     bare = gap.strip(" )]([%")
     return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap))
 
@@ -631,6 +670,8 @@ def _negated_zeros(text: str, mentions: list[Mention], spans: list[Span], base: 
     for cue in (s for s in spans if s.label_ == "NEGATION"):
         start, end = cue.start_char - base, cue.end_char - base
         target = next((m for m in mentions if m.start >= end), None)
+        if target is not None:  # the cue word itself read as a count ("no" in a number-word list) is not a value
+            target.values = [v for v in target.values if not start <= v.start < end]
         if target is None or target.family not in RATES or target.qualifier or target.values:
             continue
         gap, after = text[end:target.start], text[target.end:]
@@ -662,10 +703,9 @@ def _outcome(sent, section, mention, value, timepoints, index, total, context) -
     if value.kind == ZERO:
         value = Value(ZERO, 0.0, value.start, value.end, count=0.0)
     if value.kind == COUNT:
-        if context.cohort_size is None or value.value > context.cohort_size:
+        value = _count_rate(value, context)
+        if value is None:
             return None
-        value = Value(COUNT, round(100 * value.value / context.cohort_size, 1), value.start, value.end,
-                      count=value.value, denominator=context.cohort_size, computed=True)
     if value.kind in (PERCENT, FRACTION, COUNT) and not (0 <= value.value <= 100):
         return None
     outcome = {
@@ -689,6 +729,17 @@ def _outcome(sent, section, mention, value, timepoints, index, total, context) -
         if value.value_max is not None:
             outcome["value_max"] = _months(sent.text, Value(DURATION, value.value_max, value.end - 1, value.end))
     return outcome
+
+
+def _count_rate(value: Value, context) -> Value | None:
+    """A rate printed only as a count: against its lead-in's N, or the study's cohort (SCHEMA convention)."""
+    denominator = value.denominator if not value.all_but else None
+    denominator = denominator or context.cohort_size
+    count = denominator - value.value if value.all_but and denominator else value.value
+    if denominator is None or not 0 <= count <= denominator:
+        return None
+    return Value(COUNT, round(100 * count / denominator, 1), value.start, value.end, count=count,
+                 denominator=denominator, computed=True)
 
 
 def _endpoint_code(family: str, value: Value) -> str | None:
