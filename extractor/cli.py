@@ -189,17 +189,41 @@ def list_articles(store: StoreOpt = None) -> None:
 
 @app.command()
 @_fails_cleanly
-def demo(store: StoreOpt = None) -> None:
-    """Load the bundled fixture articles into the store and list them (offline).
+def demo(
+    out: Annotated[Path, typer.Option(help="output folder")] = Path("output"),
+    store: StoreOpt = None, quiet: QuietOpt = False,
+) -> None:
+    """Offline, on the bundled fixtures: store, extract, tables and report in one go, written to output/.
 
-    Example: extractor demo
+    Writes the store, extracted.jsonl, studies.csv, studies.xlsx, regimens.csv and report.html, and lists the
+    bundled articles on stdout.
+
+    Example: extractor demo --out output
     """
-    settings = _settings(store)
+    settings = Settings.from_env(store_path=store or out / "store.sqlite", quiet=quiet)
     paths = _xml_files([REPO_ROOT / "fixtures" / "demo"])
     with ArticleStore(settings.store_path) as db:
         stored = retrieval.import_files(paths, db)
         _print_listing(retrieval.stored_articles(db, stored))
-    typer.echo(f"{len(stored)} bundled articles stored in {settings.store_path}", err=True)
+        typer.echo(f"{len(stored)} bundled articles stored in {settings.store_path}", err=True)
+        articles = list(retrieval.stored_articles(db, stored))
+    _evidence_outputs(articles, out, None, settings, "Salvage ALL evidence: demo (invented records)")
+
+
+def _evidence_outputs(articles, out: Path, curation: Optional[Path], settings: Settings, title: str) -> None:
+    """Extract, curate, tabulate and write the standard outputs of run and demo, with progress."""
+    from extractor import workflow
+
+    with _progress(len(articles), "Extracting", settings, threshold=1) as progress:
+        evidence = workflow.extract_evidence(articles, settings.patterns_dir, out / "extracted.jsonl", progress)
+    evidence, warnings = workflow.curate(evidence, workflow.default_curation(out, curation))
+    for warning in warnings:
+        typer.echo(f"Warning: {warning}", err=True)
+    written = workflow.write_outputs(workflow.tables_of(evidence), evidence, out, title)
+    typer.echo(f"{len(evidence.records)} articles extracted to {written.extracted}", err=True)
+    typer.echo(f"{written.rows} study arms of {written.studies_count} studies in "
+               + ", ".join(str(p) for p in written.studies) + f"; regimens in {written.regimens}", err=True)
+    typer.echo(f"report: {written.report}", err=True)
 
 
 @app.command()
@@ -330,3 +354,137 @@ def _write_articles(db: ArticleStore, pmids: list[str], out: Path) -> None:
             for article in retrieval.stored_articles(db, pmids):
                 fh.write(json.dumps(article.to_dict(), ensure_ascii=False) + "\n")
     typer.echo(f"wrote {out}", err=True)
+
+
+FromOpt = Annotated[Optional[Path], typer.Option("--from", help="extraction records (JSON lines of extractor extract)")]
+XmlOpt = Annotated[Optional[Path], typer.Option("--xml", help="extract straight from a PubMed XML file")]
+QueryOpt = Annotated[Optional[str], typer.Option("--query", help="the hits of this stored search")]
+SettingOpt = Annotated[Optional[str], typer.Option("--setting", help="keep one setting, e.g. 'first salvage'")]
+PopulationOpt = Annotated[Optional[str], typer.Option(
+    "--population", help="keep a population value, e.g. adult, pediatric or ph_status=positive")]
+RegimenOpt = Annotated[Optional[str], typer.Option("--regimen", help="keep regimens naming this drug, class or name")]
+RelevantOpt = Annotated[bool, typer.Option("--relevant-only/--all-studies", help="leave out studies classified "
+                                           "as not relevant (frontline, other diseases)")]
+CurationOpt = Annotated[Optional[Path], typer.Option("--curation", help="overrides CSV: pmid,target,value,reviewer,note")]
+
+
+def _evidence_for(pmids, from_jsonl, query, xml, settings: Settings):
+    """Extraction records and their articles from exactly one of --from, --xml, --query or PMIDs."""
+    from extractor import workflow
+
+    if from_jsonl is not None:
+        if pmids or query or xml:
+            raise UsageError("give exactly one source: --from FILE.jsonl, --xml FILE, --query Q or stored PMIDs")
+        records = workflow.read_records(from_jsonl)
+        articles = workflow.stored_articles_for(settings.store_path, [str(r["pmid"]) for r in records])
+        return workflow.Evidence(records, articles)
+    with _article_source(pmids, query, xml, settings) as (articles, total):
+        with _progress(total, "Extracting", settings, threshold=1) as progress:
+            return workflow.extract_evidence(articles, settings.patterns_dir, None, progress)
+
+
+def _tables_for(pmids, from_jsonl, query, xml, curation, filters, settings: Settings):
+    from extractor import workflow
+
+    evidence = _evidence_for(pmids, from_jsonl, query, xml, settings)
+    evidence, warnings = workflow.curate(evidence, curation)
+    for warning in warnings:
+        typer.echo(f"Warning: {warning}", err=True)
+    return evidence, workflow.tables_of(evidence, filters)
+
+
+def _filters(setting, population, regimen, relevant_only):
+    from extractor.study_tables import Filters
+
+    return Filters(setting=setting, population=population, regimen=regimen, relevant_only=relevant_only)
+
+
+@app.command()
+@_fails_cleanly
+def table(
+    pmids: Annotated[Optional[list[str]], typer.Argument(help="stored PMIDs")] = None,
+    from_jsonl: FromOpt = None, xml: XmlOpt = None, query: QueryOpt = None,
+    out: Annotated[Path, typer.Option(help="the study table file")] = Path("output/studies.csv"),
+    fmt: Annotated[Optional[str], typer.Option("--format", help="csv, xlsx, md, json or html (default: from "
+                                               "--out's suffix, else csv)")] = None,
+    regimens_out: Annotated[Optional[Path], typer.Option("--regimens-out", help="also write the regimen table "
+                                                         "(format from its suffix)")] = None,
+    setting: SettingOpt = None, population: PopulationOpt = None, regimen: RegimenOpt = None,
+    relevant_only: RelevantOpt = True, curation: CurationOpt = None,
+    patterns: Annotated[Optional[Path], typer.Option(help="rule folder (env EXTRACTOR_PATTERNS)")] = None,
+    store: StoreOpt = None, quiet: QuietOpt = False,
+) -> None:
+    """Write the study table (one row per study arm) and optionally the regimen table with pooled rates.
+
+    Example: extractor table --from output/extracted.jsonl --out output/studies.xlsx --regimens-out output/regimens.csv
+    """
+    from extractor.writers import format_for, write_table
+
+    settings = Settings.from_env(store_path=store, patterns_dir=patterns, quiet=quiet)
+    fmt = format_for(out, fmt)
+    _, tables = _tables_for(pmids, from_jsonl, query, xml, curation,
+                            _filters(setting, population, regimen, relevant_only), settings)
+    write_table(tables.study, out, fmt, "Salvage ALL evidence: study table")
+    message = f"{len(tables.study)} study arms written to {out}"
+    if regimens_out is not None:
+        write_table(tables.regimens, regimens_out, None, "Salvage ALL evidence: regimen table")
+        message += f", {len(tables.regimens)} regimens to {regimens_out}"
+    typer.echo(message, err=True)
+
+
+@app.command()
+@_fails_cleanly
+def report(
+    pmids: Annotated[Optional[list[str]], typer.Argument(help="stored PMIDs")] = None,
+    from_jsonl: FromOpt = None, xml: XmlOpt = None, query: QueryOpt = None,
+    out: Annotated[Path, typer.Option(help="the HTML page")] = Path("output/report.html"),
+    setting: SettingOpt = None, population: PopulationOpt = None, regimen: RegimenOpt = None,
+    relevant_only: RelevantOpt = True, curation: CurationOpt = None,
+    title: Annotated[str, typer.Option(help="the page heading")] = "Salvage ALL evidence",
+    patterns: Annotated[Optional[Path], typer.Option(help="rule folder (env EXTRACTOR_PATTERNS)")] = None,
+    store: StoreOpt = None, quiet: QuietOpt = False,
+) -> None:
+    """Write one self-contained HTML report: sortable study table linked to the abstracts, plots, regimen table.
+
+    Example: extractor report --from output/extracted.jsonl --out output/report.html
+    """
+    from extractor.report import write_report
+
+    settings = Settings.from_env(store_path=store, patterns_dir=patterns, quiet=quiet)
+    _check_out_suffix(out, (".html", ".htm"))
+    evidence, tables = _tables_for(pmids, from_jsonl, query, xml, curation,
+                                   _filters(setting, population, regimen, relevant_only), settings)
+    write_report(out, tables, evidence.articles, title)
+    typer.echo(f"report of {len(tables.rows)} study arms written to {out}", err=True)
+
+
+@app.command("run")
+@_fails_cleanly
+def run_all(
+    query: Annotated[str, typer.Argument(help="a PubMed query")],
+    max_results: Annotated[Optional[int], typer.Option("--max", min=1, help="keep at most N hits")] = None,
+    out: Annotated[Path, typer.Option(help="output folder")] = Path("output"),
+    curation: CurationOpt = None,
+    store: Annotated[Optional[Path], typer.Option("--store", help="SQLite article store (default OUT/store.sqlite)")] = None,
+    eutils_url: UrlOpt = None, email: EmailOpt = None, api_key: KeyOpt = None,
+    offline: OfflineOpt = False, quiet: QuietOpt = False,
+) -> None:
+    """Search, fetch into the store, extract, and write the tables and the report, in one go.
+
+    A rerun fetches only what the store lacks. Writes OUT/extracted.jsonl, studies.csv, studies.xlsx,
+    regimens.csv and report.html (OUT/curation.csv, when present, is applied).
+
+    Example: extractor run "inotuzumab ozogamicin AND acute lymphoblastic leukemia" --max 100 --out output
+    """
+    settings = _settings(store or out / "store.sqlite", eutils_url, email, api_key, offline, quiet)
+    typer.echo(f"Searching PubMed for {query!r}", err=True)
+    with ArticleStore(settings.store_path, create=not offline) as db:
+        found, warnings = retrieval.run_search(query, settings, db, max_results)
+        for warning in warnings:
+            typer.echo(f"Warning: {warning}", err=True)
+        with _progress(len(found.pmids), "Fetching", settings) as progress:
+            fetched = retrieval.fetch_into_store(list(found.pmids), settings, db, False, progress)
+        typer.echo(f"{len(found.pmids)} of {found.count} hits: {len(fetched.fetched)} fetched, "
+                   f"{len(fetched.already_stored)} already stored in {settings.store_path}", err=True)
+        articles = list(retrieval.stored_articles(db, found.pmids))
+    _evidence_outputs(articles, out, curation, settings, f"Salvage ALL evidence: {query}")

@@ -36,3 +36,7 @@ class PatternError(ExtractorError):
     def __init__(self, problems: list[str]):
         super().__init__("invalid patterns:\n  " + "\n  ".join(problems))
         self.problems = problems
+
+
+class CurationError(ExtractorError):
+    """A line of a curation overrides file is invalid; the message names file:line."""

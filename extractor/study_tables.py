@@ -1,0 +1,403 @@
+"""Evidence tables (pandas): the study table (one row per study arm) and the regimen table (one row per regimen
+and setting, with ranges and pooled estimates).
+
+Which outcomes make an arm's row: those whose `arm` is the arm's label, plus the `all` outcomes of a single-arm
+study. Subgroup outcomes (and the whole-cohort outcomes of a multi-arm study) are not an arm's headline: they are
+listed in the row's `notes`, never in its endpoint cells. Each endpoint has a number column (`CR`) and a
+readable cell (`CR_cell`, "92% (44/48)"); a value that failed a consistency check carries "[flagged: ...]" in its
+cell, a reviewer's correction "[curated]", and both are listed in the `flags` and `curated` columns.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from extractor import pooling
+from extractor.models import Article
+
+PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
+
+# (endpoint code, column heading for people), in the order of the issue.
+ENDPOINTS: list[tuple[str, str]] = [
+    ("CR", "CR"), ("CR_CRi", "CR/CRi"), ("ORR", "ORR"), ("MRD_NEG", "MRD-negative"),
+    ("OS_MEDIAN", "median OS"), ("PFS_MEDIAN", "median PFS"), ("EFS_MEDIAN", "median EFS"),
+    ("RFS_MEDIAN", "median RFS"), ("OS_RATE", "OS rate"), ("HSCT", "HSCT"), ("VOD", "VOD"), ("CRS", "CRS"),
+    ("NEURO", "neurotoxicity"), ("EARLY_DEATH", "early death"),
+]
+ENDPOINT_CODES = [code for code, _ in ENDPOINTS]
+PROPORTIONS = ("CR", "CR_CRi", "ORR", "MRD_NEG", "HSCT", "VOD", "CRS", "NEURO", "EARLY_DEATH")
+MEDIANS = ("OS_MEDIAN", "PFS_MEDIAN", "EFS_MEDIAN", "RFS_MEDIAN")
+_ALIASES = {"DFS_MEDIAN": "RFS_MEDIAN", "LFS_MEDIAN": "RFS_MEDIAN", "DFS_RATE": "RFS_RATE", "LFS_RATE": "RFS_RATE"}
+
+STUDY_HEAD = [
+    "pmid", "first_author", "year", "journal", "arm", "regimen", "classes", "setting", "population", "phase",
+    "randomized", "N", "median_age", "median_follow_up",
+]
+STUDY_COLUMNS = (
+    STUDY_HEAD
+    + [col for code in ENDPOINT_CODES for col in (code, f"{code}_cell")]
+    + ["OS_RATE_months", "HR", "HR_cell", "flags", "curated", "notes", "url"]
+)
+UNIDENTIFIED = "regimen not identified"
+_SCALAR_COLUMNS = {"N": "cohort_size", "median_age": "median_age_years", "median_follow_up": "median_follow_up_months"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which rows to keep. `population` is a value of any population field ("adult", "B") or field=value
+    ("ph_status=positive"); `regimen` is a case-insensitive part of the regimen name, a drug or a class."""
+
+    setting: str | None = None
+    population: str | None = None
+    regimen: str | None = None
+    relevant_only: bool = True
+
+
+@dataclass
+class StudyRow:
+    """One study arm: its table values, the evidence behind each column, and its headline outcomes."""
+
+    values: dict
+    sources: dict = field(default_factory=dict)
+    outcomes: dict = field(default_factory=dict)
+    n: int | None = None
+
+
+@dataclass
+class Tables:
+    """The study rows (with provenance), the study table and the regimen table."""
+
+    rows: list[StudyRow]
+    study: pd.DataFrame
+    regimens: pd.DataFrame
+    pooled: dict
+
+
+def build_tables(
+    records: Iterable[dict], articles: Mapping[str, Article] | None = None, filters: Filters | None = None
+) -> Tables:
+    """Study and regimen tables of extraction records.
+
+    Args:
+        records: extraction dicts (gold schema with evidence), curated or not.
+        articles: parsed articles by PMID, for author, year and journal (missing ones leave those cells empty).
+        filters: rows to keep (default: relevant studies only).
+
+    Returns:
+        Tables: rows sorted by regimen class, then year.
+
+    Example:
+        >>> tables = build_tables(records, {a.pmid: a for a in articles})
+        >>> tables.study.to_csv("output/studies.csv", index=False)
+    """
+    filters = filters or Filters()
+    articles = articles or {}
+    rows = [row for record in records for row in study_rows(record, articles.get(str(record.get("pmid"))))
+            if keep(row, record, filters)]
+    rows.sort(key=_sort_key)
+    pooled = pool_rows(rows)
+    return Tables(rows, study_frame(rows), regimen_frame(rows, pooled), pooled)
+
+
+def study_rows(record: dict, article: Article | None = None) -> list[StudyRow]:
+    """The rows of one study, one per arm (a study without arms gets one row, `all`)."""
+    arms = record.get("arms") or [{"label": "all", "drugs": [], "n": record.get("cohort_size")}]
+    labels = {arm.get("label") or "all" for arm in arms}
+    outcomes = [_canonical(o) for o in record.get("outcomes") or []]
+    single = len(arms) == 1
+    rows = []
+    for arm in arms:
+        label = arm.get("label") or "all"
+        own = [o for o in outcomes if o["arm"] == label or (single and o["arm"] == "all")]
+        taken = {id(o) for o in own}
+        # Not this arm's headline, and not another arm's: subgroups, and a multi-arm study's whole cohort.
+        others = [o for o in outcomes if id(o) not in taken and o["arm"] not in labels - {label}]
+        rows.append(_row(record, article, arm, own, others))
+    return rows
+
+
+def keep(row: StudyRow, record: dict, filters: Filters) -> bool:
+    """Whether a row passes the filters."""
+    if filters.relevant_only and record.get("relevant") is False:
+        return False
+    if filters.setting and (record.get("setting") or "").lower() != filters.setting.lower():
+        return False
+    if filters.population and not _population_matches(record.get("population") or {}, filters.population):
+        return False
+    if filters.regimen:
+        wanted = filters.regimen.lower()
+        haystack = [row.values["regimen"] or "", row.values["classes"] or "", *row.values.get("_drugs", [])]
+        if not any(wanted in text.lower() for text in haystack):
+            return False
+    return True
+
+
+def study_frame(rows: list[StudyRow]) -> pd.DataFrame:
+    """The study table: one row per arm, STUDY_COLUMNS in order."""
+    return pd.DataFrame([{col: row.values.get(col) for col in STUDY_COLUMNS} for row in rows],
+                        columns=STUDY_COLUMNS)
+
+
+def pool_rows(rows: list[StudyRow]) -> dict[tuple, pooling.Pooled]:
+    """Pooled rates per (regimen, setting, endpoint): only rows with a count and denominator (or a rate and n),
+    never across settings or endpoints, never over unidentified regimens."""
+    groups: dict[tuple, list[pooling.Proportion]] = defaultdict(list)
+    for row in rows:
+        if row.values["regimen"] in (None, UNIDENTIFIED):
+            continue
+        for code in PROPORTIONS:
+            study = row_proportion(row, code)
+            if study is not None:
+                groups[(row.values["regimen"], row.values["setting"], code)].append(study)
+    return pooling.pool_groups(groups)
+
+
+def row_proportion(row: StudyRow, code: str) -> pooling.Proportion | None:
+    """The events/patients of one row's endpoint, from count/denominator or from the rate and the arm's n."""
+    outcome = row.outcomes.get(code)
+    if outcome is None:
+        return None
+    label = study_label(row)
+    exact = pooling.proportion(outcome.get("count"), outcome.get("denominator"), label)
+    return exact or pooling.from_rate(outcome.get("value"), outcome.get("denominator") or row.n, label)
+
+
+def study_label(row: StudyRow) -> str:
+    """'Author year (arm)' for plots."""
+    v = row.values
+    who = " ".join(str(x) for x in (v.get("first_author") or f"PMID {v['pmid']}", v.get("year") or "") if x)
+    return who + ("" if v.get("arm") in (None, "all") else f" ({v['arm']})")
+
+
+def regimen_frame(rows: list[StudyRow], pooled: dict[tuple, pooling.Pooled]) -> pd.DataFrame:
+    """The regimen table: one row per regimen and setting, with studies, patients, ranges and pooled rates."""
+    groups: dict[tuple, list[StudyRow]] = defaultdict(list)
+    for row in rows:
+        groups[(row.values["regimen"] or UNIDENTIFIED, row.values["setting"])].append(row)
+    out = []
+    for (regimen, setting), members in groups.items():
+        line = {
+            "regimen": regimen,
+            "classes": members[0].values["classes"],
+            "setting": setting,
+            "studies": len({m.values["pmid"] for m in members}),
+            "patients": sum(m.n for m in members if m.n) or None,
+        }
+        for code, _ in ENDPOINTS:
+            values = [m.values[code] for m in members if m.values.get(code) is not None]
+            line[f"{code}_range"] = _range(values, code)
+            if code in PROPORTIONS:
+                result = pooled.get((regimen, setting, code))
+                line.update(_pooled_columns(code, result))
+        out.append(line)
+    frame = pd.DataFrame(out, columns=regimen_columns())
+    return frame.sort_values(["classes", "regimen", "setting"], na_position="last", kind="stable",
+                             key=lambda s: s.fillna("~").astype(str).str.lower()).reset_index(drop=True)
+
+
+def regimen_columns() -> list[str]:
+    """Column order of the regimen table."""
+    cols = ["regimen", "classes", "setting", "studies", "patients"]
+    for code, _ in ENDPOINTS:
+        cols.append(f"{code}_range")
+        if code in PROPORTIONS:
+            cols += [f"{code}_pooled", f"{code}_ci_low", f"{code}_ci_high", f"{code}_i2", f"{code}_k",
+                     f"{code}_pooled_cell"]
+    return cols
+
+
+def format_number(value: float | int | None) -> str:
+    """92.0 -> '92', 38.70 -> '38.7', 0.714 -> '0.71', None -> ''."""
+    if value is None:
+        return ""
+    value = float(value)
+    if value.is_integer():
+        return str(int(value))
+    # Ratios and CIs below 10 keep two decimals (HR 0.71), rates and months one (38.7%).
+    return f"{value:.2f}".rstrip("0").rstrip(".") if abs(value) < 10 else f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def readable(outcome: dict) -> str:
+    """A readable cell: '92% (44/48)', '7.7 mo', 'NR', '23% at 24 mo', '35-41%', with CI when printed."""
+    code = outcome.get("endpoint", "")
+    value, high = outcome.get("value"), outcome.get("value_max")
+    if value is None:
+        text = "NR" if code.endswith("_MEDIAN") or code == "DOR_MEDIAN" else ""
+    else:
+        text = format_number(value) + (f"–{format_number(high)}" if high is not None else "")
+        text += " mo" if outcome.get("unit") == "months" or code.endswith("_MEDIAN") else "%"
+    if outcome.get("count") is not None and outcome.get("denominator"):
+        text += f" ({format_number(outcome['count'])}/{format_number(outcome['denominator'])})"
+    elif outcome.get("count") is not None and not code.endswith("_MEDIAN"):
+        text += f" (n={format_number(outcome['count'])})"
+    if outcome.get("timepoint_months") is not None and code.endswith("_RATE"):
+        text += f" at {format_number(outcome['timepoint_months'])} mo"
+    ci = outcome.get("ci95")
+    if ci and len(ci) == 2 and None not in ci:
+        text += f" [95% CI {format_number(ci[0])}–{format_number(ci[1])}]"
+    return text + _marks(outcome)
+
+
+def _row(record: dict, article: Article | None, arm: dict, own: list[dict], others: list[dict]) -> StudyRow:
+    pmid = str(record.get("pmid") or record.get("id") or "")
+    label = arm.get("label") or "all"
+    curated = record.get("curated") or {}
+    design = record.get("design") or {}
+    drugs = [d for d in arm.get("drugs") or [] if d]
+    n = arm.get("n")
+    if n is None and len(record.get("arms") or [None]) == 1:
+        n = record.get("cohort_size")
+    values = {
+        "pmid": pmid,
+        "first_author": article.first_author if article else record.get("first_author"),
+        "year": article.year if article else record.get("year"),
+        "journal": (article.journal_iso or article.journal) if article else record.get("journal"),
+        "arm": label,
+        "regimen": arm.get("regimen") or (" + ".join(drugs) if drugs else (label if label != "all" else None)),
+        "classes": "; ".join(arm.get("classes") or []) or None,
+        "setting": record.get("setting"),
+        "population": _population_text(record.get("population") or {}),
+        "phase": design.get("phase"),
+        "randomized": design.get("randomized"),
+        "N": n,
+        "median_age": record.get("median_age_years"),
+        "median_follow_up": record.get("median_follow_up_months"),
+        "url": PUBMED_URL.format(pmid=pmid),
+        "_drugs": drugs,
+    }
+    if values["regimen"] is None:
+        values["regimen"] = UNIDENTIFIED
+    row = StudyRow(values, n=int(n) if isinstance(n, (int, float)) else None)
+    scalar_ev = record.get("scalar_evidence") or {}
+    for column, name in _SCALAR_COLUMNS.items():
+        if column == "N" and arm.get("evidence"):
+            row.sources["N"] = arm["evidence"]
+        elif values[column] is not None and (column != "N" or n == record.get("cohort_size")):
+            if name in scalar_ev:
+                row.sources[column] = scalar_ev[name]
+        if name in curated and (column != "N" or n == record.get("cohort_size")):
+            row.sources[column] = {"curated": curated[name]}
+    curated_cols = [f"{k} ({v.get('reviewer') or 'reviewer'})" for k, v in curated.items()
+                    if not k.startswith("outcome:") and (not k.startswith("arm:") or k.split(":")[1] == label)]
+    flags, notes = [], []
+    for outcome in own:
+        code = outcome["endpoint"]
+        if code not in ENDPOINT_CODES:
+            notes.append(f"{code}: {readable(outcome)}")
+            continue
+        if code in row.outcomes:
+            notes.append(f"also {code}: {readable(outcome)}")
+            continue
+        row.outcomes[code] = outcome
+        values[code] = outcome.get("value")
+        values[f"{code}_cell"] = readable(_with_implied_denominator(outcome, row.n))
+        row.sources[code] = outcome.get("evidence") or ({"curated": outcome["curated"]} if outcome.get("curated")
+                                                         else {"text": outcome.get("text")})
+        if code == "OS_RATE":
+            values["OS_RATE_months"] = outcome.get("timepoint_months")
+        if outcome.get("flags"):
+            flags.append(f"{code}: {', '.join(outcome['flags'])}")
+        if outcome.get("curated"):
+            curated_cols.append(f"{code} ({outcome['curated'].get('reviewer') or 'reviewer'})")
+    for outcome in others:
+        notes.append(f"{outcome.get('arm')}: {outcome['endpoint']} {readable(outcome)}")
+    _add_comparisons(row, record.get("comparisons") or [])
+    values["flags"] = "; ".join(flags) or None
+    values["curated"] = "; ".join(curated_cols) or None
+    values["notes"] = "; ".join(notes) or None
+    return row
+
+
+def _add_comparisons(row: StudyRow, comparisons: list[dict]) -> None:
+    hrs = [c for c in comparisons if (c.get("measure") or "").upper() == "HR" and c.get("value") is not None]
+    if not hrs:
+        return
+    hrs.sort(key=lambda c: c.get("endpoint") != "OS")  # the OS hazard ratio first: it is what readers compare
+    cells = []
+    for c in hrs:
+        text = " ".join(filter(None, [c.get("endpoint"), "HR", format_number(c["value"])]))
+        ci = c.get("ci95")
+        if ci and len(ci) == 2 and None not in ci:
+            text += f" ({format_number(ci[0])}–{format_number(ci[1])})"
+        if c.get("p"):
+            p = str(c["p"])
+            text += f", p{p}" if p[:1] in "<>=≤≥" else f", p={p}"
+        cells.append(text + _marks(c))
+    row.values["HR"] = hrs[0]["value"]
+    row.values["HR_cell"] = "; ".join(cells)
+    row.sources["HR"] = hrs[0].get("evidence") or {"text": hrs[0].get("text")}
+
+
+def _marks(value: dict) -> str:
+    marks = ""
+    if value.get("flags"):
+        marks += f" [flagged: {', '.join(value['flags'])}]"
+    if value.get("curated"):
+        marks += " [curated]"
+    return marks
+
+
+def _with_implied_denominator(outcome: dict, n: int | None) -> dict:
+    """A count printed without its denominator ("44 patients (92%)") is shown as 44/48 when the arm's n agrees
+    with the printed rate (within the one point a rounded percentage allows); otherwise it stays n=44."""
+    count, value = outcome.get("count"), outcome.get("value")
+    if (outcome.get("denominator") or count is None or value is None or not n or outcome.get("unit") != "%"
+            or abs(100 * count / n - value) > 1.0):
+        return outcome
+    return {**outcome, "denominator": n}
+
+
+def _canonical(outcome: dict) -> dict:
+    code = outcome.get("endpoint") or "OTHER"
+    return {**outcome, "endpoint": _ALIASES.get(code, code), "arm": outcome.get("arm") or "all"}
+
+
+def _population_text(population: dict) -> str | None:
+    parts = []
+    if population.get("age_group") not in (None, "unknown"):
+        parts.append(population["age_group"])
+    if population.get("ph_status") not in (None, "unknown"):
+        parts.append({"any": "Ph any"}.get(population["ph_status"], f"Ph-{population['ph_status']}"))
+    if population.get("lineage") not in (None, "unknown"):
+        parts.append({"any": "any lineage"}.get(population["lineage"], f"{population['lineage']}-lineage"))
+    return ", ".join(parts) or None
+
+
+def _population_matches(population: dict, wanted: str) -> bool:
+    if "=" in wanted:
+        key, value = (part.strip().lower() for part in wanted.split("=", 1))
+        return str(population.get(key, "")).lower() == value
+    return wanted.strip().lower() in {str(v).lower() for v in population.values()}
+
+
+def _range(values: list[float], code: str) -> str | None:
+    if not values:
+        return None
+    unit = " mo" if code in MEDIANS else "%"
+    low, high = min(values), max(values)
+    text = format_number(low) if low == high else f"{format_number(low)}–{format_number(high)}"
+    return text + unit
+
+
+def _pooled_columns(code: str, result: pooling.Pooled | None) -> dict:
+    if result is None:
+        return {f"{code}_{k}": None for k in ("pooled", "ci_low", "ci_high", "i2", "k", "pooled_cell")}
+    i2 = None if result.i2 is None else round(100 * result.i2, 1)
+    cell = (f"{format_number(round(100 * result.estimate, 1))}% (95% CI {format_number(round(100 * result.ci_low, 1))}"
+            f"–{format_number(round(100 * result.ci_high, 1))}"
+            + (f"; I² {format_number(i2)}%" if i2 is not None else "; single study, Wilson CI")
+            + f"; k={result.k}, n={result.patients})")
+    return {
+        f"{code}_pooled": round(100 * result.estimate, 1), f"{code}_ci_low": round(100 * result.ci_low, 1),
+        f"{code}_ci_high": round(100 * result.ci_high, 1), f"{code}_i2": i2, f"{code}_k": result.k,
+        f"{code}_pooled_cell": cell,
+    }
+
+
+def _sort_key(row: StudyRow):
+    v = row.values
+    classes = (v.get("classes") or "~").lower()
+    return (classes, v.get("year") or 9999, v.get("pmid") or "", v.get("arm") != "all")
