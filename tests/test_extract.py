@@ -260,3 +260,20 @@ def test_extract_parallel_subject_list_binds_to_the_verb(nlp):
 def test_extract_percentage_with_sd_is_a_value(nlp):
     text = "The 3-year event-free survival was 31 +/- 9% with the new regimen compared to 12 +/- 7% with the old one."
     assert _facts(nlp, text) == [("EFS_RATE", 12, 36), ("EFS_RATE", 31, 36)]
+
+
+@pytest.mark.parametrize(
+    "text, ci95",
+    [
+        ("The median overall survival was 8.4 months (95% CI, 5.9 to 10.1).", [5.9, 10.1]),
+        ("The CR rate was 62.5% [95% confidence interval {CI}, 51.0 to 73.2].", [51.0, 73.2]),
+        ("Grade 1-2 CRS occurred in 30 (75%; 59, 87%) patients.", [59, 87]),
+        ("The 1-year overall survival was 48% (31, 64%).", [31, 64]),
+        ("The median event-free survival was 5.2 (95% CI, 3.1-not reached) months.", [3.1, None]),
+        ("The median duration of response was 26 weeks (95% CI, 13, 39).", [3.0, 9.0]),
+        ("The median overall survival was 9 months (range, 1-30).", None),
+    ],
+)
+def test_extract_ci95_after_the_value(nlp, text, ci95):
+    outcome = extract_outcomes(nlp(text), "RESULTS", ArticleContext(pmid="1"))[0]
+    assert outcome["ci95"] == ci95

@@ -94,6 +94,13 @@ _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|a
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
 _ALL_BUT = re.compile(r"\ball but\s$", re.I)
+_CI_NUMBER = r"\d+(?:[.·]\d+)?"
+_CI_AFTER = re.compile(
+    r"^\s?%?\s?(?:" + _UNITS + r")?\s?(?P<open>[(\[;,])\s?(?:median,?\s)?"
+    r"(?P<label>95\s?%\s?(?:CI|confidence interval|confidence intervals)(?:\s?[\[{(](?:95\s?%\s?)?CI[\]})])?"
+    r"\s?[,:=]?\s?)?"
+    r"(?P<low>" + _CI_NUMBER + r")\s?%?\s?(?:to|[-–—,])\s?(?:(?P<high>" + _CI_NUMBER + r")(?P<percent>\s?%)?|"
+    r"not (?:estimable|reached|evaluable)|NE\b|NR\b)", re.I)
 _ARM_GROUP = re.compile(r"\b(?:in|with|for|of)\s(?:the\s)?([\w\-/+ ]{2,40}?)\s(?:group|arm|cohort)\b", re.I)
 
 
@@ -716,7 +723,7 @@ def _outcome(sent, section, mention, value, timepoints, index, total, context) -
         "denominator": value.denominator,
         "timepoint_months": _timepoint(mention, value, timepoints, index, total) if endpoint.endswith("_RATE")
         or endpoint == "EARLY_DEATH" else None,
-        "ci95": None,
+        "ci95": _ci95(sent.text, value) if value.kind in (PERCENT, DURATION) else None,
         "computed": value.computed,
         "flags": [],
         "evidence": evidence(sent.doc, section, *_clause(sent, mention, value)),
@@ -726,6 +733,9 @@ def _outcome(sent, section, mention, value, timepoints, index, total, context) -
         outcome["value_max"] = value.value_max
     if value.kind == DURATION:
         outcome["value"] = _months(sent.text, value)
+        if outcome["ci95"]:  # "20 weeks (95% CI, 11, 56)": the bounds are in the value's unit
+            outcome["ci95"] = [_months(sent.text, Value(DURATION, b, value.start, value.end)) if b is not None
+                               else None for b in outcome["ci95"]]
         if value.value_max is not None:
             outcome["value_max"] = _months(sent.text, Value(DURATION, value.value_max, value.end - 1, value.end))
     return outcome
@@ -740,6 +750,23 @@ def _count_rate(value: Value, context) -> Value | None:
         return None
     return Value(COUNT, round(100 * count / denominator, 1), value.start, value.end, count=count,
                  denominator=denominator, computed=True)
+
+
+def _ci95(text: str, value: Value) -> list | None:
+    """The 95% CI printed right after a value: "7.7 months (95% CI, 6.0 to 9.2)", "80.7% [95% confidence interval
+    {CI}, 72.1 to 87.7]", "6.8 (95% CI, 4.4-not estimable) months" (open upper bound: None), or the tail of the
+    value's own bracket "(88%; 78, 98%)". A bare "(14-24)" may be a range, so it is not read as a CI."""
+    m = _CI_AFTER.match(text[value.end:])
+    # Unlabelled, only as the tail of the value's bracket or as a bracket of two percentages after a percentage
+    # ("43% (25, 62%)"), which abstracts print for CIs; "7 months (1-20)" may be a range.
+    unlabelled = m and (m.group("open") == ";" or (value.kind == PERCENT and m.group("percent")))
+    if not m or not (m.group("label") or unlabelled):
+        return None
+    low = normalise.read_number(m.group("low"))
+    high = normalise.read_number(m.group("high")) if m.group("high") else None
+    if low is None or (m.group("high") and high is None):
+        return None
+    return [low.value, high.value if high is not None else None]
 
 
 def _endpoint_code(family: str, value: Value) -> str | None:
