@@ -8,6 +8,12 @@ to an endpoint mention:
   survival endpoint takes % or a duration), or failing that the nearest after it ("44 patients (92%) responded").
 Unscored measures (partial remission, relapse rate, follow-up...) are endpoints with id OTHER: they own the numbers
 next to them so that those are not handed to a neighbour, and are then dropped.
+Before that: a bracket of endpoint names right after a value names it ("83% (CR + CRi), 50% (CR + PR)"); a response
+rate defined as CR plus CRi/CRh ("response rate [CR and CRi]", "complete remission (including CRi)") is CR_CRi for
+the rest of the article (ArticleContext.definitions). After it: a rate endpoint denied by a NEGATION cue ("No
+patient developed VOD") that took no value is a zero rate; a bare count ("23 achieved a complete molecular
+response", "All but one achieved CR") is a rate against an "Of N" lead-in or the cohort (SCHEMA convention).
+(`_of_numerator` / `_of_denominator` are number reading and belong in extractor.normalise, E's module.)
 """
 from __future__ import annotations
 
