@@ -78,8 +78,7 @@ def wilson_interval(events: int, total: int, alpha: float = 0.05) -> tuple[float
     """Wilson score interval of one proportion.
 
     Example:
-        >>> wilson_interval(44, 48)
-        (0.80..., 0.96...)
+        >>> wilson_interval(44, 48)  # (0.804..., 0.967...)
     """
     low, high = proportion_confint(events, total, alpha=alpha, method="wilson")
     return float(low), float(high)
@@ -116,10 +115,14 @@ def pool(studies: Sequence[Proportion], alpha: float = 0.05) -> Pooled | None:
     effects, variances = zip(*(logit_effect(s) for s in studies))
     result = combine_effects(np.array(effects), np.array(variances), method_re="dl", alpha=alpha)
     frame = result.summary_frame()
-    row = frame.loc["random effect"]
+    tau2 = float(result.tau2)
+    # statsmodels (0.14, 0.15) leaves the DL moment estimate (Q - df) / C untruncated: when Q < df it is negative
+    # and its "random effect" row weights by 1 / (v + tau2) with tau2 < 0, which shrinks the CI to nothing.
+    # DerSimonian and Laird truncate at 0, where the random-effects estimate is the fixed-effect one.
+    row = frame.loc["random effect"] if tau2 > 0 else frame.loc["fixed effect"]
     return Pooled(
         _expit(row["eff"]), _expit(row["ci_low"]), _expit(row["ci_upp"]), len(studies), patients,
-        i2=float(max(0.0, result.i2)), tau2=float(result.tau2), method="DerSimonian-Laird (logit)",
+        i2=float(max(0.0, result.i2)), tau2=max(0.0, tau2), method="DerSimonian-Laird (logit)",
     )
 
 

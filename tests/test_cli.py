@@ -22,8 +22,9 @@ def store(tmp_path):
 
 
 @pytest.fixture
-def demo_store(runner, store):
-    result = runner.invoke(app, ["demo", "--store", str(store)])
+def demo_store(runner, store, fixtures_dir):
+    """The demo articles in a store (loaded, not extracted: `demo` itself is tested once, below)."""
+    result = runner.invoke(app, ["load", str(fixtures_dir / "demo"), "--store", str(store)])
     assert result.exit_code == 0, result.output
     return store
 
@@ -32,12 +33,77 @@ def run(runner, *args):
     return runner.invoke(app, [str(a) for a in args])
 
 
-def test_cli_demo_stores_and_lists_the_bundled_articles(runner, store):
-    result = run(runner, "demo", "--store", store)
+def test_cli_demo_stores_and_lists_the_bundled_articles(runner, store, tmp_path):
+    result = run(runner, "demo", "--store", store, "--out", tmp_path / "out")
     lines = result.stdout.splitlines()
     assert result.exit_code == 0
     assert [line.split("\t")[0] for line in lines] == DEMO_PMIDS
     assert lines[0].split("\t")[1] == "2016"
+
+
+def test_cli_demo_writes_store_records_tables_and_report(runner, tmp_path):
+    out = tmp_path / "out"
+    result = run(runner, "demo", "--out", out)
+    assert result.exit_code == 0, result.output
+    names = {"store.sqlite", "extracted.jsonl", "studies.csv", "studies.xlsx", "regimens.csv", "report.html"}
+    assert names <= {p.name for p in out.iterdir()}
+    assert len((out / "extracted.jsonl").read_text().splitlines()) == len(DEMO_PMIDS)
+    assert "report:" in result.stderr
+
+
+@pytest.mark.parametrize(("name", "fmt", "check"), [
+    ("studies.csv", None, lambda p: p.read_text().startswith("pmid,first_author,year")),
+    ("studies.xlsx", None, lambda p: p.read_bytes()[:2] == b"PK"),
+    ("studies.md", None, lambda p: p.read_text().startswith("| pmid |")),
+    ("studies.json", None, lambda p: json.loads(p.read_text())[0]["pmid"].startswith("9100000")),
+    ("studies.html", None, lambda p: p.read_text().startswith("<!DOCTYPE html>")),
+    ("studies.txt", "md", lambda p: p.read_text().startswith("| pmid |")),
+])
+def test_cli_table_writes_each_format(runner, fixtures_dir, tmp_path, name, fmt, check):
+    out = tmp_path / name
+    args = ["table", "--xml", fixtures_dir / "demo" / "91000003.xml", "--out", out]
+    result = run(runner, *args, *(["--format", fmt] if fmt else []))
+    assert result.exit_code == 0, result.output
+    assert check(out)
+
+
+def test_cli_table_from_jsonl_with_regimens_and_store_metadata(runner, demo_store, fixtures_dir, tmp_path):
+    records = tmp_path / "extracted.jsonl"
+    assert run(runner, "extract", "--xml", fixtures_dir / "demo" / "91000001.xml", "--out", records).exit_code == 0
+    out, regimens = tmp_path / "studies.csv", tmp_path / "regimens.csv"
+    result = run(runner, "table", "--from", records, "--out", out, "--regimens-out", regimens, "--store", demo_store)
+    assert result.exit_code == 0, result.output
+    assert "91000001" in out.read_text() and regimens.read_text().startswith("regimen,classes,setting")
+    assert ",2016," in out.read_text()  # the year came from the stored article
+
+
+def test_cli_report_writes_one_html_page(runner, fixtures_dir, tmp_path):
+    out = tmp_path / "report.html"
+    result = run(runner, "report", "--xml", fixtures_dir / "demo" / "91000004.xml", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "<svg" in out.read_text() and 'id="studies"' in out.read_text()
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["table", "--from", "absent.jsonl", "--out", "x.csv"], "no such JSON Lines file"),
+    (["table", "--out", "x.csv"], "give exactly one source"),
+    (["table", "--xml", "absent.xml", "--out", "x.csv", "--format", "pdf"], "unknown format 'pdf'"),
+    (["report", "--xml", "absent.xml", "--out", "x.txt"], "must end in .html"),
+])
+def test_cli_table_and_report_fail_cleanly(runner, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    result = run(runner, *args)
+    assert result.exit_code != 0
+    assert message in result.stderr and "Traceback" not in result.output
+
+
+def test_cli_table_reports_a_bad_curation_line(runner, fixtures_dir, tmp_path):
+    curation = tmp_path / "curation.csv"
+    curation.write_text("pmid,target,value,reviewer,note\n91000003,cohort_size,many,R,\n")
+    result = run(runner, "table", "--xml", fixtures_dir / "demo" / "91000003.xml", "--out", tmp_path / "t.csv",
+                 "--curation", curation)
+    assert result.exit_code == 1
+    assert f"{curation}:2: cohort_size needs a number, got 'many'" in result.stderr
 
 
 def test_cli_list_prints_pmid_year_title(runner, demo_store):

@@ -122,3 +122,23 @@ def test_cli_fetch_out_jsonl_holds_the_parsed_articles(runner, env, tmp_path):
     assert result.exit_code == 0
     assert [r["pmid"] for r in records] == pmids(7, 8)
     assert records[0]["sections"][2]["nlm_category"] == "RESULTS"
+
+
+def test_cli_run_searches_fetches_extracts_and_writes_tables_and_report(runner, env, eutils_server, tmp_path):
+    out = tmp_path / "out"
+    result = run(runner, "run", "blinatumomab", "--max", "5", "--out", out, "--store", env)
+    assert result.exit_code == 0, result.output
+    assert {"extracted.jsonl", "studies.csv", "studies.xlsx", "regimens.csv", "report.html"} <= {
+        p.name for p in out.iterdir()}
+    assert len((out / "extracted.jsonl").read_text().splitlines()) == 5
+    assert "5 fetched, 0 already stored" in result.stderr
+
+
+def test_cli_run_again_uses_the_store_and_fetches_nothing(runner, env, eutils_server, tmp_path):
+    out = tmp_path / "out"
+    assert run(runner, "run", "blinatumomab", "--max", "5", "--out", out, "--store", env).exit_code == 0
+    fetches = sum(r.endpoint == "efetch" for r in eutils_server.requests)
+    result = run(runner, "run", "blinatumomab", "--max", "5", "--out", out, "--store", env)
+    assert result.exit_code == 0, result.output
+    assert "0 fetched, 5 already stored" in result.stderr
+    assert sum(r.endpoint == "efetch" for r in eutils_server.requests) == fetches
