@@ -277,3 +277,9 @@ def test_extract_percentage_with_sd_is_a_value(nlp):
 def test_extract_ci95_after_the_value(nlp, text, ci95):
     outcome = extract_outcomes(nlp(text), "RESULTS", ArticleContext(pmid="1"))[0]
     assert outcome["ci95"] == ci95
+
+
+def test_extract_word_count_of_n_is_a_fraction(nlp):
+    outcome = extract_outcomes(nlp("Eighteen of 24 responders subsequently underwent allogeneic HSCT."), "RESULTS",
+                               ArticleContext(pmid="1", words=_number_words(nlp), cohort_size=60))
+    assert [(o["value"], o["count"], o["denominator"]) for o in outcome] == [(75.0, 18, 24)]

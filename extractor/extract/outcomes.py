@@ -344,7 +344,9 @@ def _values(text: str, base: int, spans: list[Span], timepoints: list[TimePoint]
                 value.start = numerator.start
         values.append(value)
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
-    values += _fractions(text, values, excluded, context)
+    fractions = _fractions(text, values, excluded, context)
+    # "Twenty-one of 23 responders underwent HSCT": the fraction, not the bare count that opens it.
+    values = [v for v in values if not (v.kind == COUNT and any(f.start == v.start for f in fractions))] + fractions
     values += _not_reached(spans, base, excluded)
     hedges = [s.end_char - base for s in spans if s.label_ == "HEDGE"]
     values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
@@ -472,7 +474,7 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
     """Rates printed only as n/N or "n of N" (no percentage next to them): computed, as the gold does."""
     found = []
     for frac in normalise.find_fractions(text, context.words):
-        if _within(frac.start, excluded) or any(v.start <= frac.start < v.end + 4 for v in values):
+        if _within(frac.start, excluded) or any(v.start <= frac.start < v.end + 4 for v in values if v.kind != COUNT):
             continue
         near = text[max(0, frac.start - 3):frac.end + 4]
         if re.search(r"(?:phase|grade|grades|stage)\s?$", text[max(0, frac.start - 8):frac.start], re.I):
