@@ -29,6 +29,9 @@ LABELS_BY_FILE: dict[str, frozenset[str]] = {
     "measures.jsonl": frozenset({"MEASURE", "CI", "PVALUE"}),
     "drugs.jsonl": frozenset({"DRUG"}),
     "cohort.jsonl": frozenset({"COHORT", "AGE", "FOLLOW_UP"}),
+    "settings.jsonl": frozenset({"SETTING", "DISEASE", "PRIOR_LINES"}),
+    "population.jsonl": frozenset({"AGE_GROUP", "PH_STATUS", "LINEAGE", "POPULATION_CONTEXT"}),
+    "design.jsonl": frozenset({"PHASE", "PHASE_REPORTED", "DESIGN", "DESIGN_CONTEXT"}),
 }
 
 

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.models import Article
+from extractor.extract.classify import classify_study
 from extractor.extract.context import ArticleContext
 from extractor.extract.outcomes import extract_outcomes
 
@@ -70,7 +71,7 @@ def _extract_one(article: Article, docs: list[tuple[str, Doc]], words, extractor
         for kind in ("doses", "comparisons"):
             if kind in extractors:
                 found[kind] += [_locate(v, index) for v in extractors[kind](doc, section, context)]
-    return _article_dict(article, context, found)
+    return _article_dict(article, context, found, classify_study(article, docs))
 
 
 def _locate(value: dict, index: int) -> dict:
@@ -81,15 +82,11 @@ def _locate(value: dict, index: int) -> dict:
     return value
 
 
-def _article_dict(article: Article, context: ArticleContext, found: dict) -> dict:
+def _article_dict(article: Article, context: ArticleContext, found: dict, labels: dict) -> dict:
     scalars = {name: context.scalars.get(name, {}).get("value") for name in SCALARS}
     return {
         "pmid": article.pmid,
-        # Labels and arm detection are deepened in a later issue; these are neutral defaults.
-        "relevant": True,
-        "setting": "relapsed/refractory",
-        "population": {"age_group": "unknown", "ph_status": "unknown", "lineage": "unknown"},
-        "design": {"phase": "unknown", "randomized": False},
+        **labels,  # relevant, setting, population, design (extract/classify.py)
         **scalars,
         "scalar_evidence": {n: c["evidence"] for n, c in context.scalars.items() if "evidence" in c},
         "arms": [{"label": "all", "drugs": [], "n": scalars["cohort_size"]}],

@@ -1,0 +1,398 @@
+"""Study classification: relevant, setting, population (age group, Ph status, lineage) and design (phase,
+randomized), from the title and abstract together with the record's publication types and MeSH headings.
+
+The cues are rules in `patterns/settings.jsonl`, `patterns/population.jsonl` and `patterns/design.jsonl`; this
+module only weighs them. The defaults are precision-minded: a label the abstract does not state is `unknown`
+(or `relapsed/refractory`, the corpus's base setting; `randomized` False). Precedence, in short:
+
+- the title states the study population more reliably than the body, whose background sentences talk about
+  other patients ("in adults, InO is effective; data in children are scarce"), so a title cue wins;
+- a cue in a sentence that marks a part of the cohort ("28% were Ph+", "(n = 4)", "in the subgroup") does not
+  restrict the population, it says the population is mixed;
+- first / second-or-later salvage only when the population is restricted to that line: no broader cue
+  (relapsed/refractory, refractory, another line) describes it;
+- frontline and MRD-positive remission only when nothing says relapsed/refractory; another disease without ALL
+  is `other`; all three, and a review without own data, are not relevant.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from extractor.models import TITLE_SECTION, Article
+from extractor.pipeline import SPANS_KEY
+
+_FAMILIES = {
+    "settings": frozenset({"SETTING", "DISEASE", "PRIOR_LINES"}),
+    "population": frozenset({"AGE_GROUP", "PH_STATUS", "LINEAGE", "POPULATION_CONTEXT"}),
+    "design": frozenset({"PHASE", "PHASE_REPORTED", "DESIGN", "DESIGN_CONTEXT"}),
+}
+_LABELS = frozenset().union(*_FAMILIES.values())
+_MASKED_BY_POPULATION_IGNORE = frozenset({"AGE_GROUP", "PH_STATUS", "LINEAGE"})
+_HYPOTHETICAL_MASKS = frozenset({"PHASE", "PHASE_REPORTED", "DESIGN"})
+
+RR, FIRST, LATER = "relapsed/refractory", "first salvage", "second or later salvage"
+FRONTLINE, MRD, OTHER = "frontline", "MRD-positive remission", "other"
+_SALVAGE_IDS = frozenset({"relapsed", RR, FIRST, LATER})
+_COMPATIBLE_PHASES = {"1": {"1"}, "2": {"2"}, "3": {"3"}, "1/2": {"1", "2", "1/2"}}
+
+# Publication types and MeSH headings (NLM's controlled vocabularies, not free text).
+_PT_PHASE = {"Clinical Trial, Phase I": "1", "Clinical Trial, Phase II": "2", "Clinical Trial, Phase III": "3"}
+_PT_RANDOMIZED = frozenset({"Randomized Controlled Trial"})
+_PT_TRIAL_PREFIX = "Clinical Trial"
+_PT_REVIEW = frozenset({"Review"})
+_PT_OWN_DATA = frozenset({"Clinical Trial", "Randomized Controlled Trial", "Multicenter Study", "Observational Study",
+                          "Meta-Analysis", "Comparative Study", "Case Reports"})
+_PT_POOLED = frozenset({"Meta-Analysis", "Systematic Review"})
+_MESH_RETROSPECTIVE = frozenset({"Retrospective Studies"})
+_MESH_PEDIATRIC = frozenset({"Child", "Child, Preschool", "Infant", "Infant, Newborn"})
+_MESH_ADULT = frozenset({"Adult", "Young Adult", "Middle Aged", "Aged", "Aged, 80 and over"})
+_MESH_OLDER = frozenset({"Aged", "Aged, 80 and over"})
+_MESH_T = frozenset({"Precursor T-Cell Lymphoblastic Leukemia-Lymphoma"})
+_MESH_B = frozenset({"Precursor B-Cell Lymphoblastic Leukemia-Lymphoma"})
+_MESH_ALL = frozenset({"Precursor Cell Lymphoblastic Leukemia-Lymphoma"}) | _MESH_T | _MESH_B
+_MESH_OTHER_PREFIXES = ("Leukemia, Myeloid", "Leukemia, Lymphocytic, Chronic", "Lymphoma, Non-Hodgkin",
+                        "Lymphoma, Large B-Cell", "Multiple Myeloma", "Myelodysplastic Syndromes", "Hodgkin Disease")
+
+# Median ages that settle an age group when no word does: a cohort with a median of 25 or more is an adult one,
+# a median of 15 or less a pediatric one; anything between is left unknown.
+_ADULT_MEDIAN_AGE, _PEDIATRIC_MEDIAN_AGE = 25, 15
+_SUBSET_WINDOW = 4  # tokens either side of a cue in which a "%" or "(n =" makes it a part of the cohort
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One rule match that classification reads."""
+
+    label: str
+    id: str
+    title: bool
+    sentence: int  # index of the sentence across the article (title first)
+    span: Span
+
+
+def classify_study(article: Article, docs: list[tuple[str, Doc]]) -> dict:
+    """Classify one study from its processed sections and its record metadata.
+
+    Args:
+        article: the parsed record (publication types and MeSH headings are used when present).
+        docs: (section name, Doc) pairs from the pipeline, the title first, as `extract_articles` passes them.
+
+    Returns:
+        {"relevant": bool, "setting": str, "population": {"age_group", "ph_status", "lineage"},
+         "design": {"phase", "randomized"}}, values as SCHEMA.md defines them.
+    """
+    cues = _cues(docs)
+    setting = _setting(cues, article)
+    design = _design(cues, article)
+    return {
+        "relevant": _relevant(setting, cues, article),
+        "setting": setting,
+        "population": {
+            "age_group": _age_group(cues, docs, article),
+            "ph_status": _two_valued(cues, "PH_STATUS", {"positive", "negative"}, "any"),
+            "lineage": _two_valued(cues, "LINEAGE", {"B", "T"}, "any") if _has(cues, "LINEAGE")
+            else _mesh_lineage(article),
+        },
+        "design": design,
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Collecting cues
+
+
+def _cues(docs: list[tuple[str, Doc]]) -> list[Cue]:
+    cues: list[Cue] = []
+    offset = 0
+    for section, doc in docs:
+        spans = [s for s in doc.spans[SPANS_KEY] if s.label_ in _LABELS] if SPANS_KEY in doc.spans else []
+        spans = _drop_contained(spans)
+        ignore = [s for s in spans if s.label_ == "POPULATION_CONTEXT" and s.id_ == "ignore"]
+        phase_ignore = [s for s in spans if s.label_ == "DESIGN_CONTEXT" and s.id_ == "ignore"]
+        hypothetical = {s.sent.start for s in spans if s.label_ == "DESIGN_CONTEXT" and s.id_ == "hypothetical"}
+        sentences = {sent.start: i for i, sent in enumerate(doc.sents)} if len(doc) else {}
+        for span in spans:
+            if span.label_ in _MASKED_BY_POPULATION_IGNORE and _overlaps(span, ignore):
+                continue
+            if span.label_ in ("PHASE", "PHASE_REPORTED") and _overlaps(span, phase_ignore):
+                continue
+            if span.label_ in _HYPOTHETICAL_MASKS and span.sent.start in hypothetical:
+                continue
+            cues.append(Cue(span.label_, span.id_, section == TITLE_SECTION, offset + sentences[span.sent.start], span))
+        offset += len(sentences)
+    return cues
+
+
+def _drop_contained(spans: list[Span]) -> list[Span]:
+    """Within one label, a match inside a longer match of the same label is the longer one's part
+    ("refractory" in "primary refractory", "adult" in "pediatric and young adult")."""
+    kept = []
+    for span in spans:
+        if not any(o is not span and o.label_ == span.label_ and o.start <= span.start and span.end <= o.end
+                   and (o.end - o.start) > (span.end - span.start) for o in spans):
+            kept.append(span)
+    return kept
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)
+
+
+def _has(cues: list[Cue], label: str, ids=None, title=None) -> bool:
+    return any(c.label == label and (ids is None or c.id in ids) and (title is None or c.title == title) for c in cues)
+
+
+def _is_subset(cue: Cue, cues: list[Cue]) -> bool:
+    """True when the cue's sentence names part of the cohort: a subgroup word, or a percentage or "(n =" right
+    beside the cue ("28% of patients were Ph+", "pre-B ALL, 84%", "second relapse (n = 4)")."""
+    span = cue.span
+    if any(c.label == "POPULATION_CONTEXT" and c.id == "subset" and c.span.doc is span.doc
+           and c.span.sent.start == span.sent.start for c in cues):
+        return True
+    doc, sent = span.doc, span.sent
+    after = doc[span.end:min(sent.end, span.end + _SUBSET_WINDOW)]
+    before = doc[max(sent.start, span.start - _SUBSET_WINDOW - 1):span.start]
+    if any(t.text == "%" for t in after) or any(t.text == "%" for t in before):
+        return True
+    words = [t.lower_ for t in after]
+    return any(words[i] == "n" and i + 1 < len(words) and words[i + 1] == "=" for i in range(len(words)))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Setting and relevance
+
+
+def _setting(cues: list[Cue], article: Article) -> str:
+    if _other_disease(cues, article):
+        return OTHER
+    setting = [c for c in cues if c.label == "SETTING"]
+    title = {c.id for c in setting if c.title}
+    body = {c.id for c in setting if not c.title}
+    if _later_line_restricted(setting, cues):
+        return LATER
+    if not title & _SALVAGE_IDS:
+        if FRONTLINE in title:
+            return FRONTLINE
+        if MRD in title:
+            return MRD
+    if FIRST in title and not title & {RR, LATER}:
+        return FIRST
+    if RR in title:
+        return RR
+    if FIRST in body and not body & {RR, LATER}:
+        return FIRST
+    if not (title | body) & _SALVAGE_IDS:
+        if FRONTLINE in body:
+            return FRONTLINE
+        if MRD in body:
+            return MRD
+    return RR
+
+
+def _other_disease(cues: list[Cue], article: Article) -> bool:
+    """Another disease is the study's subject: named in the title without ALL, or named with ALL nowhere."""
+    if _has(cues, "DISEASE", {"other"}, title=True) and not _has(cues, "DISEASE", {"ALL"}, title=True):
+        return True
+    if _has(cues, "DISEASE", {"ALL"}):
+        return False
+    if _has(cues, "DISEASE", {"other"}):
+        return True
+    mesh = set(article.mesh_headings)
+    return not mesh & _MESH_ALL and any(m.startswith(_MESH_OTHER_PREFIXES) for m in mesh)
+
+
+def _later_line_restricted(setting: list[Cue], cues: list[Cue]) -> bool:
+    """Every patient is beyond first salvage: a later-line cue that is neither a part of the cohort nor in a
+    sentence that also admits first relapse or refractory disease, or a prior-lines range that starts at two."""
+    for cue in setting:
+        if cue.id != LATER or _is_subset(cue, cues):
+            continue
+        same_sentence = {c.id for c in setting if c.span.doc is cue.span.doc and c.sentence == cue.sentence}
+        if not same_sentence & {FIRST, RR}:
+            return True
+    return any(_prior_lines_minimum(c) >= 2 for c in cues if c.label == "PRIOR_LINES")
+
+
+def _prior_lines_minimum(cue: Cue) -> float:
+    """The lower bound of "(range, 2 to 6)" after a prior-lines cue in its sentence; 0 when not stated."""
+    doc, sent = cue.span.doc, cue.span.sent
+    words = {s.start: float(s.id_) for s in doc.spans[SPANS_KEY] if s.label_ == "NUMBER_WORD" and len(s) == 1}
+    tokens = doc[cue.span.end:sent.end]
+    for i, token in enumerate(tokens):
+        if token.lower_ != "range":
+            continue
+        for follower in tokens[i + 1:i + 4]:
+            if follower.i in words:
+                return words[follower.i]
+            if follower.like_num:
+                try:
+                    return float(follower.text)
+                except ValueError:
+                    return 0
+        return 0
+    return 0
+
+
+def _relevant(setting: str, cues: list[Cue], article: Article) -> bool:
+    if setting in (OTHER, FRONTLINE, MRD):
+        return False
+    pts = set(article.publication_types)
+    review = bool(pts & _PT_REVIEW) and not pts & _PT_OWN_DATA
+    review = review or _has(cues, "DESIGN", {"review"})
+    own_data = _has(cues, "DESIGN", {"own-data", "retrospective", "pooled", "randomized"}) or _has(cues, "PHASE")
+    return not (review and not own_data)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Population
+
+
+def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -> str:
+    ages = [c for c in cues if c.label == "AGE_GROUP"]
+    if any(c.id == "mixed" for c in ages):
+        return "mixed"
+    title = {c.id for c in ages if c.title} - {"younger"}
+    if title:
+        if "pediatric" in title and title & {"adult", "older adult"}:
+            return "mixed"
+        if "pediatric" in title:
+            return "pediatric"
+        return "older adult" if "older adult" in title else "adult"
+    counts = {key: sum(1 for c in ages if c.id == key) for key in ("pediatric", "adult", "older adult", "younger")}
+    pediatric, adult, older = counts["pediatric"], counts["adult"], counts["older adult"]
+    if pediatric and (adult or older):
+        return "pediatric" if pediatric > adult + older else "adult" if adult + older > pediatric else "mixed"
+    if pediatric:
+        return "pediatric"
+    if older and not counts["younger"] and older >= adult:
+        return "older adult"
+    if adult or older:
+        return "adult"
+    median = _median_age(docs)
+    if median is not None:
+        if median >= _ADULT_MEDIAN_AGE:
+            return "adult"
+        if median <= _PEDIATRIC_MEDIAN_AGE:
+            return "pediatric"
+        return "unknown"
+    return _mesh_age(article)
+
+
+def _median_age(docs: list[tuple[str, Doc]]) -> float | None:
+    """The first number after a median-age cue (patterns/cohort.jsonl, label AGE) in the same sentence."""
+    for _, doc in docs:
+        for span in doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ():
+            if span.label_ != "AGE":
+                continue
+            for token in doc[span.end:min(span.sent.end, span.end + 6)]:
+                if token.like_num:
+                    try:
+                        return float(token.text.replace("·", "."))
+                    except ValueError:
+                        break
+    return None
+
+
+def _mesh_age(article: Article) -> str:
+    mesh = set(article.mesh_headings)
+    pediatric, adult = bool(mesh & _MESH_PEDIATRIC), bool(mesh & _MESH_ADULT)
+    if pediatric and adult:
+        return "mixed"
+    if pediatric:
+        return "pediatric"
+    if adult:
+        return "older adult" if mesh & _MESH_ADULT <= _MESH_OLDER else "adult"
+    return "unknown"
+
+
+def _two_valued(cues: list[Cue], label: str, values: set[str], both: str) -> str:
+    """Ph status or lineage: both values named is `any`; one value named only for a part of the cohort is `any`
+    too (the rest of the cohort has the other); one value naming the population is that value."""
+    found = [c for c in cues if c.label == label and c.id in values]
+    ids = {c.id for c in found}
+    if not ids:
+        return "unknown"
+    if len(ids) > 1:
+        return both
+    (value,) = ids
+    if any(c.title for c in found):
+        return value
+    return both if all(_is_subset(c, cues) for c in found) else value
+
+
+def _mesh_lineage(article: Article) -> str:
+    mesh = set(article.mesh_headings)
+    t, b = bool(mesh & _MESH_T), bool(mesh & _MESH_B)
+    return "any" if t and b else "T" if t else "B" if b else "unknown"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Design
+
+
+def _design(cues: list[Cue], article: Article) -> dict:
+    pts = set(article.publication_types)
+    phase = _phase(cues, article, pts)
+    randomized = _has(cues, "DESIGN", {"randomized"}) or bool(pts & _PT_RANDOMIZED)
+    # Phase 3 trials in this field are randomized comparisons; a single-arm phase 3 says so.
+    randomized = randomized or (phase == "3" and not _has(cues, "DESIGN", {"single-arm"}))
+    return {"phase": phase, "randomized": randomized}
+
+
+def _phase(cues: list[Cue], article: Article, pts: set[str]) -> str:
+    design = {c.id for c in cues if c.label == "DESIGN"}
+    if "retrospective" in design:
+        return "retrospective"
+    phases = [c for c in cues if c.label == "PHASE"]
+    if "pooled" in design or bool(pts & _PT_POOLED) or _coordinated_phases(phases):
+        return "pooled"
+    reported = {c.id for c in cues if c.label == "PHASE_REPORTED"}
+    if len(reported) == 1:
+        return reported.pop()
+    if phases:
+        return _one_phase(phases)
+    pt_phases = {_PT_PHASE[p] for p in pts if p in _PT_PHASE}
+    if len(pt_phases) == 1:
+        return pt_phases.pop()
+    if {"1", "2"} <= pt_phases and len(pt_phases) == 2:
+        return "1/2"
+    if set(article.mesh_headings) & _MESH_RETROSPECTIVE or "Observational Study" in pts:
+        return "retrospective"
+    trial_typed = any(p.startswith(_PT_TRIAL_PREFIX) or p in _PT_RANDOMIZED for p in pts)
+    if "observational" in design and "randomized" not in design and not trial_typed:
+        return "retrospective"
+    return "unknown"
+
+
+def _coordinated_phases(phases: list[Cue]) -> bool:
+    """Two incompatible phases joined by "and" in one sentence ("the phase 1/2 study A and the phase 3 study B"):
+    several trials analysed together."""
+    for i, first in enumerate(phases):
+        for second in phases[i + 1:]:
+            if first.span.doc is not second.span.doc or first.sentence != second.sentence:
+                continue
+            if _COMPATIBLE_PHASES[first.id] & _COMPATIBLE_PHASES[second.id]:
+                continue
+            between = first.span.doc[min(first.span.end, second.span.end):max(first.span.start, second.span.start)]
+            if any(t.lower_ == "and" for t in between):
+                return True
+    return False
+
+
+def _one_phase(phases: list[Cue]) -> str:
+    """The phase of a study that names one or more: "1/2" covers a "phase 2" mention of the same study; among
+    incompatible ones, the title's, then the most often named."""
+    ids = {c.id for c in phases}
+    if len(ids) == 1:
+        return ids.pop()
+    if "1/2" in ids and ids <= {"1", "2", "1/2"}:
+        return "1/2"
+    title = {c.id for c in phases if c.title}
+    if len(title) == 1:
+        return title.pop()
+    counts = {i: sum(1 for c in phases if c.id == i) for i in ids}
+    best = max(counts.values())
+    winners = [i for i, n in counts.items() if n == best]
+    return winners[0] if len(winners) == 1 else "unknown"
