@@ -16,6 +16,7 @@ from extractor import normalise as nz
 from extractor.extract.checks import ci_flags
 from extractor.extract.context import ArticleContext
 from extractor.extract.evidence import evidence
+from extractor.extract.sentences import Sentence, section_view
 from extractor.extract.spans import rule_spans
 
 # Between an abbreviated measure and its value only punctuation: "HR 0.71", "HR, 0.71", "HR = 0.71", "HR: 0.71".
@@ -47,71 +48,68 @@ def extract_comparisons(doc: Doc, section: str, context: ArticleContext) -> list
         named before the measure in the sentence (OS, PFS...), or None.
     """
     found = []
-    for sent in doc.sents:
+    for sent in section_view(doc).sentences:
         found += _sentence_comparisons(sent, section, context)
     return found
 
 
-def _sentence_comparisons(sent: Span, section: str, context: ArticleContext) -> list[dict]:
-    doc = sent.doc
+def _sentence_comparisons(sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
     measures = rule_spans(sent, "MEASURE")
-    numbers = [_shift(n, sent.start_char) for n in nz.find_numbers(sent.text, context.words)]
+    if not measures:
+        return []  # most sentences have none: their numbers need not be read here
+    doc, text = sent.doc, sent.section_text
+    numbers = sent.section_numbers(context.words)  # shared with the other extractors
     found, used = [], set()
     for measure in measures:
-        value = _value_after(doc, measure, numbers)
+        value = _value_after(text, measure, numbers)
         if value is None or value.start in used:
             continue
         while value is not None:
             used.add(value.start)
-            item, end = _read_one(doc, sent, measure, value, numbers, section)
+            item, end = _read_one(doc, text, sent, measure, value, numbers, section)
             if item is not None:
                 found.append(item)
-            value = _next_in_list(doc, numbers, end)
+            value = _next_in_list(text, numbers, end)
     return found
 
 
-def _shift(number: nz.Number, offset: int) -> nz.Number:
-    return nz.Number(number.value, number.start + offset, number.end + offset, number.text, number.qualifier,
-                     number.form)
-
-
-def _value_after(doc: Doc, measure: Span, numbers: list[nz.Number]) -> nz.Number | None:
+def _value_after(text: str, measure: Span, numbers: list[nz.Number]) -> nz.Number | None:
     """The measure's value: the first number after it, if what stands between fits the measure's style."""
     after = [n for n in numbers if n.start >= measure.end_char]
     if not after:
         return None
     value = after[0]
-    gap = doc.text[measure.end_char:value.start]
+    gap = text[measure.end_char:value.start]
     level = _LEVEL.match(gap)
-    if _is_level(doc, value) or level:
+    if _is_level(text, value) or level:
         # "HR (95% CI) 0.71": skip the CI level and read the number after it
-        rest = [n for n in after if not _is_level(doc, n)]
+        rest = [n for n in after if not _is_level(text, n)]
         if not rest:
             return None
         value = rest[0]
-        gap = _LEVEL.sub(" ", doc.text[measure.end_char:value.start])
-    short = len(measure.text) <= 3
+        gap = _LEVEL.sub(" ", text[measure.end_char:value.start])
+    short = measure.end_char - measure.start_char <= 3  # len(measure.text), without rebuilding the span's text
     if not (_SHORT_GAP.match(gap) if short else _LONG_GAP.match(gap)):
         return None
-    if re.match(r"\s?(?:%|months?|years?|weeks?|days?|patients?)", doc.text[value.end:]):
+    if re.match(r"\s?(?:%|months?|years?|weeks?|days?|patients?)", text[value.end:]):
         return None
     return value
 
 
-def _is_level(doc: Doc, number: nz.Number) -> bool:
+def _is_level(text: str, number: nz.Number) -> bool:
     """True for the 95 of "95% CI"."""
-    return bool(re.match(r"\s?%\s?(?:CI|confidence)", doc.text[number.end:]))
+    return bool(re.match(r"\s?%\s?(?:CI|confidence)", text[number.end:]))
 
 
-def _read_one(doc: Doc, sent: Span, measure: Span, value: nz.Number, numbers: list[nz.Number], section: str):
+def _read_one(doc: Doc, text: str, sent: Sentence, measure: Span, value: nz.Number, numbers: list[nz.Number], section: str):
     """The comparison of one value: its CI and p after it (or a p before it, in the same bracket)."""
     end = value.end
-    ci, ci_end = _ci_after(doc, value, numbers)
+    ci, ci_end = _ci_after(text, value, numbers)
     if ci_end is not None:
         end = ci_end
-    p, p_end = _p_after(doc, sent, end)
+    p, p_end = _p_after(text, sent, end)
     if p is None:
-        p = _p_before(doc, sent, measure)
+        p = _p_before(text, sent, measure)
     else:
         end = p_end
     if value.value <= 0:
@@ -129,9 +127,9 @@ def _read_one(doc: Doc, sent: Span, measure: Span, value: nz.Number, numbers: li
     return item, end
 
 
-def _ci_after(doc: Doc, value: nz.Number, numbers: list[nz.Number]):
+def _ci_after(text: str, value: nz.Number, numbers: list[nz.Number]):
     """([low, high], end) of the CI printed right after a value, else (None, None)."""
-    rest = doc.text[value.end:value.end + 60]
+    rest = text[value.end:value.end + 60]
     cue = _CI_CUE.match(rest)
     if not cue:
         return None, None
@@ -140,23 +138,23 @@ def _ci_after(doc: Doc, value: nz.Number, numbers: list[nz.Number]):
     if len(later) < 2 or later[0].start != at:
         return None, None
     low, high = later[0], later[1]
-    if not re.fullmatch(r"\s?(?:[" + nz.HYPHENS + r"]|to|,)\s?", doc.text[low.end:high.start]):
+    if not re.fullmatch(r"\s?(?:[" + nz.HYPHENS + r"]|to|,)\s?", text[low.end:high.start]):
         return None, None
     return [low.value, high.value], high.end
 
 
-def _p_after(doc: Doc, sent: Span, at: int):
+def _p_after(text: str, sent: Sentence, at: int):
     """(p, end) of a p-value within the same clause after `at` (before the next ratio or the sentence end)."""
-    rest = doc.text[at:min(sent.end_char, at + 40)]
+    rest = text[at:min(sent.end_char, at + 40)]
     m = _P_VALUE.search(rest)
     if not m or re.search(r"hazard|odds|\bHR\b|\bOR\b|\bRR\b", rest[:m.start()]):
         return None, None
     return _p_text(m), at + m.end()
 
 
-def _p_before(doc: Doc, sent: Span, measure: Span) -> str | None:
+def _p_before(text: str, sent: Sentence, measure: Span) -> str | None:
     """A p-value printed before the measure inside the same bracket: "(P < .0001; hazard ratio, 0.40)"."""
-    before = doc.text[sent.start_char:measure.start_char]
+    before = text[sent.start_char:measure.start_char]
     bracket = max(before.rfind("("), before.rfind("["))
     if bracket < 0 or re.search(r"[)\]]", before[bracket:]):
         return None
@@ -171,23 +169,23 @@ def _p_text(m: re.Match) -> str:
     return number if op == "=" else op + number
 
 
-def _next_in_list(doc: Doc, numbers: list[nz.Number], end: int) -> nz.Number | None:
+def _next_in_list(text: str, numbers: list[nz.Number], end: int) -> nz.Number | None:
     """The next value of a list of ratios sharing one measure, when it is printed in the same shape
     (a value followed by its own bracketed p or CI)."""
     after = [n for n in numbers if n.start >= end]
     if not after:
         return None
     candidate = after[0]
-    bracket_close = re.match(r"^\s?[)\]]", doc.text[end:])
-    gap = doc.text[end:candidate.start]
+    bracket_close = re.match(r"^\s?[)\]]", text[end:])
+    gap = text[end:candidate.start]
     if not bracket_close or not _NEXT_VALUE.match(gap):
         return None
-    if not re.match(r"\s?[(\[]\s?(?:[pP]\s?[=<>]|9\d(?:[.·]\d)?\s?%)", doc.text[candidate.end:]):
+    if not re.match(r"\s?[(\[]\s?(?:[pP]\s?[=<>]|9\d(?:[.·]\d)?\s?%)", text[candidate.end:]):
         return None
     return candidate
 
 
-def _endpoint_before(sent: Span, measure: Span) -> str | None:
+def _endpoint_before(sent: Sentence, measure: Span) -> str | None:
     """The endpoint a ratio compares: the nearest ENDPOINT span before it in the sentence ("OS_MEDIAN" -> "OS")."""
     endpoints = [e for e in rule_spans(sent, "ENDPOINT") if e.end <= measure.start and e.id_ != "OTHER"]
     if not endpoints:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from extractor import normalise as nz
 from extractor.extract.context import ArticleContext
 from extractor.extract.evidence import evidence
+from extractor.extract.sentences import Sentence, section_view
 from extractor.extract.spans import rule_spans
 
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
@@ -45,39 +46,41 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
         dose_max.
     """
     doses = []
-    for sent in doc.sents:
+    for sent in section_view(doc).sentences:
         doses += _sentence_doses(sent, section, context)
     return doses
 
 
-def _sentence_doses(sent: Span, section: str, context: ArticleContext) -> list[dict]:
-    doc = sent.doc
+def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
+    doc, text = sent.doc, sent.section_text
     drugs = rule_spans(sent, "DRUG")
+    if not drugs:
+        return []  # checked first: most sentences name no drug, and then the units need not be read
     units = rule_spans(sent, "UNIT", outside=drugs)
-    if not units or not drugs:
+    if not units:
         return []
-    numbers = [_shift(n, sent.start_char) for n in nz.find_numbers(sent.text, context.words)]
+    numbers = sent.section_numbers(context.words)  # shared with the other extractors
     found = []
     for i, unit in enumerate(units):
         if unit.id_.startswith("/") and unit.id_ != "/kg":
             continue
-        reading = _amount_before(doc, unit, numbers, drugs)
+        reading = _amount_before(text, unit, numbers, drugs)
         if reading is None:
             continue
         group, unit_id, cell_drug = reading
-        if _foreign_unit_follows(doc, unit, units):
+        if _foreign_unit_follows(text, unit, units):
             continue
-        per_span = _per_after(doc, unit, units)
+        per_span = _per_after(text, unit, units)
         amount, per = nz.split_per(unit_id)
         if per_span is not None:
             per = per_span.id_.lstrip("/")
         end_span = per_span or unit
-        drug = cell_drug or _drug_for(doc, group[0], end_span, drugs)
+        drug = cell_drug or _drug_for(text, group[0], end_span, drugs)
         if drug is None:
             continue
         start = min(drug.start_char, group[0].start)
         end = max(drug.end_char, end_span.end_char)
-        for value, value_max in _values(doc, group):
+        for value, value_max in _values(group):
             found.append({
                 "drug": drug.id_, "dose": _tidy(value), "dose_max": _tidy(value_max), "unit": amount, "per": per,
                 "flags": _flags(value, value_max),
@@ -94,13 +97,7 @@ def _flags(value: float, value_max: float | None) -> list[str]:
     return flags
 
 
-def _shift(number: nz.Number, offset: int) -> nz.Number:
-    """A number read in a sentence, with its offsets moved to the section text."""
-    return nz.Number(number.value, number.start + offset, number.end + offset, number.text, number.qualifier,
-                     number.form)
-
-
-def _amount_before(doc: Doc, unit: Span, numbers: list[nz.Number], drugs: list[Span]):
+def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[Span]):
     """The number (and the list or range it ends) standing directly before a unit, with the unit's id.
 
     A cell product may stand between the number and "per kg" ("1 × 10^6 CD22-CAR T cells per kg"): the unit is
@@ -109,34 +106,34 @@ def _amount_before(doc: Doc, unit: Span, numbers: list[nz.Number], drugs: list[S
     unit_id, cell_drug, anchor = unit.id_, None, unit.start_char
     if unit.id_ == "/kg":
         product = next((d for d in drugs if d.end_char <= unit.start_char
-                        and doc.text[d.end_char:unit.start_char] in ("", " ")
-                        and d.text.lower().endswith("cells")), None)
+                        and text[d.end_char:unit.start_char] in ("", " ")
+                        and text[d.start_char:d.end_char].lower().endswith("cells")), None)
         if product is None:
             return None
         unit_id, cell_drug, anchor = "cells/kg", product, product.start_char
     last = next((n for n in reversed(numbers) if n.end <= anchor), None)
-    if last is None or doc.text[last.end:anchor] not in ("", " "):
+    if last is None or text[last.end:anchor] not in ("", " "):
         return None
-    return _group_ending_at(doc, numbers, last), unit_id, cell_drug
+    return _group_ending_at(text, numbers, last), unit_id, cell_drug
 
 
-def _group_ending_at(doc: Doc, numbers: list[nz.Number], last: nz.Number) -> list[nz.Number]:
+def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> list[nz.Number]:
     """The numbers of a list or a two-number range ending at `last` ("2, 1, or 0.5", "1.8 to 1.3")."""
     group = [last]
     index = numbers.index(last)
     while index > 0:
         previous = numbers[index - 1]
-        gap = doc.text[previous.end:group[0].start]
+        gap = text[previous.end:group[0].start]
         if _RANGE_SEP.match(gap) and len(group) == 1:
             return [previous, last, None]  # marker: a range, not a list
-        if not _LIST_SEP.match(gap) or _COUNTED_BEFORE.search(doc.text[max(0, previous.start - 12):previous.start]):
+        if not _LIST_SEP.match(gap) or _COUNTED_BEFORE.search(text[max(0, previous.start - 12):previous.start]):
             break
         group.insert(0, previous)
         index -= 1
     return group
 
 
-def _values(doc: Doc, group: list) -> list[tuple[float, float | None]]:
+def _values(group: list) -> list[tuple[float, float | None]]:
     """(dose, dose_max) pairs of a group; the power of ten of a scientific last member applies to all."""
     if group[-1] is None:
         low, high = group[0], group[1]
@@ -155,33 +152,33 @@ def _factor(number: nz.Number) -> float:
     return number.value / mantissa.value if mantissa and mantissa.value else 1.0
 
 
-def _per_after(doc: Doc, unit: Span, units: list[Span]) -> Span | None:
+def _per_after(text: str, unit: Span, units: list[Span]) -> Span | None:
     """A schedule unit ("/day", "per week", "daily") directly after an amount unit."""
     for other in units:
         if other.id_.startswith("/") and other.id_ != "/kg" and other.start == unit.end:
             return other
-        if other.id_.startswith("/") and other.id_ != "/kg" and doc.text[unit.end_char:other.start_char] == " ":
+        if other.id_.startswith("/") and other.id_ != "/kg" and text[unit.end_char:other.start_char] == " ":
             return other
     return None
 
 
-def _foreign_unit_follows(doc: Doc, unit: Span, units: list[Span]) -> bool:
+def _foreign_unit_follows(text: str, unit: Span, units: list[Span]) -> bool:
     """True for "mg/dL", "g/L" and the like: the amount unit continues with a "/" no schedule rule knows."""
-    rest = doc.text[unit.end_char:unit.end_char + 2]
+    rest = text[unit.end_char:unit.end_char + 2]
     if not rest.startswith("/"):
         return False
     return not any(u.start == unit.end for u in units)
 
 
-def _drug_for(doc: Doc, first: nz.Number, end_span: Span, drugs: list[Span]) -> Span | None:
+def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span]) -> Span | None:
     """The drug a dose belongs to: named right after it, else the nearest drug before it in reach."""
     after = next((d for d in drugs if d.start_char >= end_span.end_char), None)
-    if after is not None and _DRUG_AFTER_GAP.match(doc.text[end_span.end_char:after.start_char]):
+    if after is not None and _DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char]):
         return after
     before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
     # "the dose of clofarabine in combination with cytarabine was 52 mg/m2": the drug whose dose it is.
-    subject = [d for d in before if _DOSE_OF.search(doc.text[max(0, d.start_char - 12):d.start_char])]
-    if subject and not re.search(r"\d", doc.text[subject[-1].end_char:first.start]):
+    subject = [d for d in before if _DOSE_OF.search(text[max(0, d.start_char - 12):d.start_char])]
+    if subject and not re.search(r"\d", text[subject[-1].end_char:first.start]):
         return subject[-1]
     return before[-1] if before else None
 

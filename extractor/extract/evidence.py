@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from extractor.extract.sentences import doc_text
+
 
 def evidence(doc: Doc, section: str, start_char: int, end_char: int) -> dict:
     """Evidence for a character range of a section's doc, trimmed of surrounding spaces and punctuation.
@@ -16,7 +18,7 @@ def evidence(doc: Doc, section: str, start_char: int, end_char: int) -> dict:
     Returns:
         {"section", "start", "end", "text"} with doc.text[start:end] == text.
     """
-    text = doc.text
+    text = doc_text(doc)  # cached: Doc.text is rebuilt from the tokens on every access
     start, end = max(0, start_char), min(len(text), end_char)
     while start < end and text[start] in " ,;:":
         start += 1

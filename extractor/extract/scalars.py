@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from extractor import normalise as nz
 from extractor.extract.context import ArticleContext
 from extractor.extract.evidence import evidence
+from extractor.extract.sentences import Sentence, section_view
 from extractor.extract.spans import rule_spans
 from extractor.models import TITLE_SECTION
 
@@ -32,6 +33,7 @@ _PERCENT_NEXT = re.compile(r"^\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")
 _AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|[^\d.;]{0,30}?(?:\swas|\sof|,|:|=)\s?)$")
 _AGE_AFTER = re.compile(r"^\s?(?:years?|yrs?|y\b|[(\[]|[;,)\]]|\.(?!\d)|$)")
 _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,30}$")
+_COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
 
 
 def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
@@ -46,13 +48,13 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
         Dicts {scalar, value, evidence} with scalar one of cohort_size, median_age_years, median_follow_up_months.
     """
     found, split = [], False
-    for sent in doc.sents:
-        numbers = [_shift(n, sent.start_char) for n in nz.find_numbers(sent.text, context.words)]
+    for sent in section_view(doc).sentences:
+        numbers = sent.section_numbers(context.words)  # shared with the other extractors
         # Once a section has split its population into groups ("B-ALL (n = 7) ... T-ALL (n = 24)"), the
         # headline N is their sum, which it does not print; a later count is one group's, not the cohort.
         if not split:
             found += _cohort(sent, section, numbers)
-        split = split or len(nz.find_n_equals(sent.text)) >= 2
+        split = split or len(sent.n_equals()) >= 2
         found += _median_age(sent, section, numbers)
         found += _follow_up(sent, section, numbers)
     return _unambiguous(found)
@@ -67,93 +69,86 @@ def _unambiguous(found: list[dict]) -> list[dict]:
     return [c for c in found if c["scalar"] == "cohort_size" or len(values[c["scalar"]]) == 1]
 
 
-def _shift(number: nz.Number, offset: int) -> nz.Number:
-    return nz.Number(number.value, number.start + offset, number.end + offset, number.text, number.qualifier,
-                     number.form)
-
-
 def _candidate(name: str, value, doc: Doc, section: str, start: int, end: int) -> dict:
     return {"scalar": name, "value": value, "evidence": evidence(doc, section, start, end)}
 
 
-def _cohort(sent: Span, section: str, numbers: list[nz.Number]) -> list[dict]:
-    doc = sent.doc
+def _cohort(sent: Sentence, section: str, numbers: list[nz.Number]) -> list[dict]:
+    doc, text = sent.doc, sent.section_text
     cues = rule_spans(sent, "COHORT")
     nouns = [c for c in cues if c.id_ == "population"]
     if not nouns:
         return []
     enrolment = any(c.id_ == "enrolment" for c in cues)
     totals = [c for c in cues if c.id_ == "total"]
-    denominators = {f.denominator.start for f in nz.find_fractions(sent.text)}
+    denominators = {f.denominator.start for f in sent.digit_fractions()}
     for number in numbers:
-        if not _is_headcount(doc, number) or number.start - sent.start_char in denominators:
+        if not _is_headcount(text, number) or number.start - sent.start_char in denominators:
             continue
-        groups_before = [n for n in nz.find_n_equals(sent.text) if n.start + sent.start_char < number.start]
-        if len(groups_before) >= 2 or _another_group_follows(doc, sent, number, numbers, nouns):
+        groups_before = [n for n in sent.n_equals() if n.start + sent.start_char < number.start]
+        if len(groups_before) >= 2 or _another_group_follows(text, sent, number, numbers):
             return []
         noun = next((n for n in nouns if n.start_char >= number.end), None)
         if noun is None:
             continue
-        between = doc.text[number.end:noun.start_char]
+        between = text[number.end:noun.start_char]
         if not _TO_NOUN.match(between) or len(between.split()) > _MAX_WORDS_TO_NOUN:
             continue
-        if _PERCENT_NEXT.match(doc.text[noun.end_char:]):
+        if _PERCENT_NEXT.match(text[noun.end_char:]):
             continue  # "Twelve patients (38%)": a share of the cohort, not the cohort
-        before = doc.text[sent.start_char:number.start]
-        opened = any(t.end_char <= number.start and not doc.text[t.end_char:number.start].strip() for t in totals)
+        before = text[sent.start_char:number.start]
+        opened = any(t.end_char <= number.start and not text[t.end_char:number.start].strip() for t in totals)
         if section == TITLE_SECTION or enrolment or opened or _OPENS_POPULATION.match(before):
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
     return []
 
 
-def _another_group_follows(doc: Doc, sent: Span, number: nz.Number, numbers: list[nz.Number],
-                           nouns: list[Span]) -> bool:
+def _another_group_follows(text: str, sent: Sentence, number: nz.Number, numbers: list[nz.Number]) -> bool:
     """True for "26 patients with T-ALL and 13 with T-LBL": the sentence counts two groups, not one cohort."""
     for later in numbers:
         if later.start <= number.end or not later.is_integer:
             continue
-        before = doc.text[max(sent.start_char, later.start - 6):later.start]
-        after = doc.text[later.end:later.end + 6]
+        before = text[max(sent.start_char, later.start - 6):later.start]
+        after = text[later.end:later.end + 6]
         # the noun left out ("and 13 with") marks a parallel group; "and 410 patients had" is a later subset
         if re.search(r"(?:and|or|,)\s$", before) and after.startswith(" with"):
             return True
     return False
 
 
-def _is_headcount(doc: Doc, number: nz.Number) -> bool:
+def _is_headcount(text: str, number: nz.Number) -> bool:
     """A whole, plain, positive number that is not a percentage, an age or a subset with its percentage."""
     if not number.is_integer or number.value < 2 or number.qualifier or number.form == "scientific":
         return False
-    if _PERCENT_NEXT.match(doc.text[number.end:]) or doc.text[number.end:number.end + 1] in nz.HYPHENS:
+    if _PERCENT_NEXT.match(text[number.end:]) or text[number.end:number.end + 1] in nz.HYPHENS:
         return False  # "106 (47%) patients" is a subset; "Three-year update" a duration
     # "aged 18", "Phase 2 ... 40 patients" keep: only the word right before matters here.
-    return not re.search(r"(?:aged?|phase|grade|cycles?|days?)\s?$", doc.text[max(0, number.start - 8):number.start],
-                         re.I)
+    return not _COUNTED_BEFORE.search(text[max(0, number.start - 8):number.start])
 
 
-def _median_age(sent: Span, section: str, numbers: list[nz.Number]) -> list[dict]:
-    doc = sent.doc
+def _median_age(sent: Sentence, section: str, numbers: list[nz.Number]) -> list[dict]:
+    doc, text = sent.doc, sent.section_text
     for cue in rule_spans(sent, "AGE"):
         after = [n for n in numbers if n.start >= cue.end_char]
         if not after:
             continue
         number = after[0]
-        if not _AGE_GAP.match(doc.text[cue.end_char:number.start]) or number.qualifier or number.value <= 0:
+        if not _AGE_GAP.match(text[cue.end_char:number.start]) or number.qualifier or number.value <= 0:
             continue
-        if not _AGE_AFTER.match(doc.text[number.end:]) or number.value > 110:
+        if not _AGE_AFTER.match(text[number.end:]) or number.value > 110:
             continue
         return [_candidate("median_age_years", _tidy(number.value), doc, section, cue.start_char, number.end)]
     return []
 
 
-def _follow_up(sent: Span, section: str, numbers: list[nz.Number]) -> list[dict]:
-    doc = sent.doc
+def _follow_up(sent: Sentence, section: str, numbers: list[nz.Number]) -> list[dict]:
+    doc, text = sent.doc, sent.section_text
     for cue in rule_spans(sent, "FOLLOW_UP"):
-        ahead = _duration_before(doc, sent, cue)
+        ahead = _duration_before(text, sent, cue)
         if ahead is not None:
             return [_candidate("median_follow_up_months", _tidy(ahead.months), doc, section,
                                sent.start_char + ahead.start, cue.end_char)]
-        rest = doc.text[cue.end_char:sent.end_char]
+        rest = text[cue.end_char:sent.end_char]
         durations = nz.find_durations(rest)
         if not durations or not _FOLLOW_UP_GAP.match(rest[:durations[0].start]):
             continue
@@ -165,9 +160,9 @@ def _follow_up(sent: Span, section: str, numbers: list[nz.Number]) -> list[dict]
     return []
 
 
-def _duration_before(doc: Doc, sent: Span, cue: Span) -> nz.Duration | None:
+def _duration_before(text: str, sent: Sentence, cue: Span) -> nz.Duration | None:
     """A duration printed before the cue: "At 22.1 months (range, 7.1-36.1) median follow-up"."""
-    head = doc.text[sent.start_char:cue.start_char]
+    head = text[sent.start_char:cue.start_char]
     durations = nz.find_durations(head)
     if not durations:
         return None

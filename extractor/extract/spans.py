@@ -3,24 +3,29 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from extractor.extract.sentences import Sentence
 from extractor.pipeline import SPANS_KEY
 
 
-def rule_spans(sent: Span, label: str, outside: list[Span] = ()) -> list[Span]:
+def rule_spans(sent: Span | Sentence, label: str, outside: list[Span] = ()) -> list[Span]:
     """The `label` spans of the SpanRuler inside a sentence, longest first among overlaps, in text order.
 
     The ruler keeps every match ("inotuzumab" inside "inotuzumab ozogamicin"); extractors want one reading per
     stretch of text, and the longest phrase is the most specific one.
 
     Args:
-        sent: the sentence.
+        sent: the sentence: a `sentences.Sentence` (its spans are grouped once per doc) or a spaCy Span (all the
+            doc's spans are scanned).
         label: the rule label (DRUG, UNIT, MEASURE...).
         outside: spans already read as something else; a span overlapping one of them is dropped (the "cells"
             of "CD22-CAR T cells per kg" belongs to the drug, not to a unit).
     """
-    spans = [s for s in sent.doc.spans.get(SPANS_KEY, []) if s.label_ == label
-             and s.start >= sent.start and s.end <= sent.end
-             and all(s.end <= o.start or s.start >= o.end for o in outside)]
+    if isinstance(sent, Sentence):
+        candidates = sent.labelled(label)
+    else:
+        candidates = [s for s in sent.doc.spans.get(SPANS_KEY, []) if s.label_ == label
+                      and s.start >= sent.start and s.end <= sent.end]
+    spans = [s for s in candidates if all(s.end <= o.start or s.start >= o.end for o in outside)]
     spans.sort(key=lambda s: (-(s.end - s.start), s.start))
     kept: list[Span] = []
     for span in spans:
