@@ -113,8 +113,9 @@ def pool(studies: Sequence[Proportion], alpha: float = 0.05) -> Pooled | None:
         low, high = wilson_interval(only.events, only.total, alpha)
         return Pooled(only.rate, low, high, 1, patients)
     effects, variances = zip(*(logit_effect(s) for s in studies))
-    result = combine_effects(np.array(effects), np.array(variances), method_re="dl", alpha=alpha)
-    frame = result.summary_frame()
+    with np.errstate(divide="ignore", invalid="ignore"):  # Q = 0 (identical studies) divides by zero inside
+        result = combine_effects(np.array(effects), np.array(variances), method_re="dl", alpha=alpha)
+        frame = result.summary_frame()
     tau2 = float(result.tau2)
     # statsmodels (0.14, 0.15) leaves the DL moment estimate (Q - df) / C untruncated: when Q < df it is negative
     # and its "random effect" row weights by 1 / (v + tau2) with tau2 < 0, which shrinks the CI to nothing.
@@ -122,7 +123,7 @@ def pool(studies: Sequence[Proportion], alpha: float = 0.05) -> Pooled | None:
     row = frame.loc["random effect"] if tau2 > 0 else frame.loc["fixed effect"]
     return Pooled(
         _expit(row["eff"]), _expit(row["ci_low"]), _expit(row["ci_upp"]), len(studies), patients,
-        i2=float(max(0.0, result.i2)), tau2=max(0.0, tau2), method="DerSimonian-Laird (logit)",
+        i2=float(max(0.0, result.i2)) if np.isfinite(result.i2) else 0.0, tau2=max(0.0, tau2), method="DerSimonian-Laird (logit)",
     )
 
 

@@ -1,0 +1,281 @@
+"""Study and regimen tables: rows per arm, headline cells, markings, filters, pooling like with like; and on the
+shared corpus, rows per arm against gold, provenance of every number, and cell-by-cell agreement with gold."""
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+
+from extractor.models import Article
+from extractor.study_tables import STUDY_COLUMNS, UNIDENTIFIED, Filters, build_tables, readable, study_rows
+
+
+def ev(text="stated here", start=0, section="RESULTS", index=1):
+    return {"section": section, "start": start, "end": start + len(text), "text": text, "section_index": index}
+
+
+def outcome(endpoint, value, arm="all", **extra):
+    base = {"arm": arm, "endpoint": endpoint, "value": value, "unit": "months" if "MEDIAN" in endpoint else "%",
+            "count": None, "denominator": None, "timepoint_months": None, "ci95": None, "flags": [],
+            "evidence": ev(f"{endpoint} {value}")}
+    return {**base, **extra}
+
+
+def single_arm(pmid="1", **extra):
+    record = {
+        "pmid": pmid, "relevant": True, "setting": "first salvage",
+        "population": {"age_group": "adult", "ph_status": "negative", "lineage": "B"},
+        "design": {"phase": "2", "randomized": False}, "cohort_size": 48, "median_age_years": 39,
+        "median_follow_up_months": 31,
+        "scalar_evidence": {"cohort_size": ev("48 patients"), "median_age_years": ev("median age 39")},
+        "arms": [{"label": "all", "drugs": ["inotuzumab ozogamicin", "mini-hyper-CVD"], "n": 48,
+                  "regimen": "mini-HCVD + inotuzumab", "classes": ["antibody-drug conjugate", "chemotherapy"]}],
+        "outcomes": [outcome("ORR", 92, count=44, denominator=48), outcome("OS_MEDIAN", 25.5),
+                     outcome("CR", 66, arm="subgroup 1"), outcome("OS_RATE", 23, timepoint_months=24)],
+        "doses": [], "comparisons": [],
+    }
+    return {**record, **extra}
+
+
+def two_arms(pmid="2", setting="relapsed/refractory"):
+    return {
+        "pmid": pmid, "relevant": True, "setting": setting, "population": {"age_group": "adult"},
+        "design": {"phase": "3", "randomized": True}, "cohort_size": 405,
+        "arms": [{"label": "blinatumomab", "drugs": ["blinatumomab"], "n": 271,
+                  "classes": ["bispecific T-cell engager"]},
+                 {"label": "chemotherapy", "drugs": ["standard chemotherapy"], "n": 134, "classes": ["chemotherapy"]}],
+        "outcomes": [outcome("OS_MEDIAN", 7.7, arm="blinatumomab"), outcome("OS_MEDIAN", 4.0, arm="chemotherapy"),
+                     outcome("CR", 34, arm="blinatumomab"), outcome("CR", 16, arm="chemotherapy"),
+                     outcome("EARLY_DEATH", 3, arm="all")],
+        "comparisons": [{"endpoint": "OS", "measure": "HR", "value": 0.71, "ci95": [0.55, 0.93], "p": "0.01",
+                         "evidence": ev("hazard ratio 0.71")}],
+    }
+
+
+def test_study_tables_single_arm_study_is_one_row_with_all_outcomes():
+    (row,) = study_rows(single_arm())
+    assert (row.values["arm"], row.values["N"], row.values["ORR_cell"]) == ("all", 48, "92% (44/48)")
+    assert row.values["OS_MEDIAN_cell"] == "25.5 mo" and row.values["OS_RATE_cell"] == "23% at 24 mo"
+    assert row.values["OS_RATE_months"] == 24
+
+
+def test_study_tables_subgroup_outcomes_stay_out_of_the_headline_cells():
+    (row,) = study_rows(single_arm())
+    assert row.values.get("CR") is None and row.values.get("CR_cell") is None
+    assert "subgroup 1: CR 66%" in row.values["notes"]
+
+
+def test_study_tables_multi_arm_study_has_one_row_per_arm_with_its_own_values():
+    rows = study_rows(two_arms())
+    assert [(r.values["arm"], r.values["N"], r.values["CR"], r.values["OS_MEDIAN"]) for r in rows] == [
+        ("blinatumomab", 271, 34, 7.7), ("chemotherapy", 134, 16, 4.0)]
+
+
+def test_study_tables_whole_cohort_outcomes_of_a_multi_arm_study_are_notes():
+    rows = study_rows(two_arms())
+    assert all(r.values.get("EARLY_DEATH") is None and "all: EARLY_DEATH 3%" in r.values["notes"] for r in rows)
+    assert all("OS_MEDIAN 4 mo" not in (rows[0].values["notes"] or "") for _ in rows)  # no other arm's headline
+
+
+def test_study_tables_hr_of_the_comparison_on_each_arm_row():
+    rows = study_rows(two_arms())
+    assert {r.values["HR"] for r in rows} == {0.71}
+    assert rows[0].values["HR_cell"] == "OS HR 0.71 (0.55–0.93), p=0.01"
+
+
+@pytest.mark.parametrize(("arm", "expected"), [
+    ({"label": "all", "drugs": ["a", "b"], "regimen": "A + B"}, "A + B"),
+    ({"label": "all", "drugs": ["clofarabine", "cytarabine"]}, "clofarabine + cytarabine"),
+    ({"label": "inotuzumab group", "drugs": []}, "inotuzumab group"),
+    ({"label": "all", "drugs": []}, UNIDENTIFIED),
+])
+def test_study_tables_regimen_falls_back_to_drugs_then_label(arm, expected):
+    (row,) = study_rows(single_arm(arms=[{**arm, "n": 10}]))
+    assert row.values["regimen"] == expected
+
+
+@pytest.mark.parametrize(("record", "cell"), [
+    (outcome("ORR", 92, count=44, denominator=48), "92% (44/48)"),
+    (outcome("CR", 38.7, count=12), "38.7% (n=12)"),
+    (outcome("OS_MEDIAN", 7.7), "7.7 mo"),
+    (outcome("OS_MEDIAN", None), "NR"),
+    (outcome("OS_RATE", 23, timepoint_months=24), "23% at 24 mo"),
+    (outcome("CR", 35, value_max=41), "35–41%"),
+    (outcome("CR_CRi", 81, ci95=[73, 87]), "81% [95% CI 73–87]"),
+    (outcome("CR", 50, flags=["count_percent_mismatch"]), "50% [flagged: count_percent_mismatch]"),
+    (outcome("CR", 50, curated={"reviewer": "R"}), "50% [curated]"),
+])
+def test_study_tables_readable_cells(record, cell):
+    assert readable(record) == cell
+
+
+def test_study_tables_count_without_denominator_shows_the_arms_n_when_it_agrees():
+    record = single_arm(outcomes=[outcome("ORR", 92, count=44), outcome("CR", 50, count=10)])
+    (row,) = study_rows(record)
+    assert (row.values["ORR_cell"], row.values["CR_cell"]) == ("92% (44/48)", "50% (n=10)")
+
+
+def test_study_tables_flagged_values_are_listed_in_the_flags_column():
+    record = single_arm(outcomes=[outcome("CR", 50, count=10, denominator=48, flags=["count_percent_mismatch"])])
+    (row,) = study_rows(record)
+    assert row.values["flags"] == "CR: count_percent_mismatch"
+    assert row.values["CR_cell"].endswith("[flagged: count_percent_mismatch]")
+
+
+def test_study_tables_metadata_comes_from_the_article():
+    article = Article(pmid="1", title="T", authors=("Jabbour E", "Kantarjian H"), journal="Cancer",
+                      journal_iso="Cancer", year=2018)
+    tables = build_tables([single_arm()], {"1": article})
+    assert tables.study.loc[0, ["first_author", "year", "journal"]].tolist() == ["Jabbour E", 2018, "Cancer"]
+    assert tables.study.loc[0, "url"] == "https://pubmed.ncbi.nlm.nih.gov/1/"
+    assert list(tables.study.columns) == STUDY_COLUMNS
+
+
+@pytest.mark.parametrize(("filters", "pmids"), [
+    (Filters(), ["1", "2"]),
+    (Filters(relevant_only=False), ["1", "2", "3"]),
+    (Filters(setting="first salvage"), ["1"]),
+    (Filters(population="adult"), ["1", "2"]),
+    (Filters(population="ph_status=negative"), ["1"]),
+    (Filters(regimen="blinatumomab"), ["2"]),
+    (Filters(regimen="antibody-drug"), ["1"]),
+])
+def test_study_tables_filters(filters, pmids):
+    records = [single_arm("1"), two_arms("2"), single_arm("3", relevant=False, setting="frontline")]
+    tables = build_tables(records, filters=filters)
+    assert sorted(set(tables.study["pmid"])) == pmids
+
+
+def test_study_tables_sorted_by_regimen_class_then_year():
+    articles = {p: Article(pmid=p, year=y) for p, y in (("1", 2018), ("2", 2017), ("4", 2010))}
+    records = [single_arm("1"), two_arms("2"), single_arm("4")]
+    tables = build_tables(records, articles)
+    assert list(zip(tables.study["pmid"], tables.study["arm"])) == [
+        ("4", "all"), ("1", "all"), ("2", "blinatumomab"), ("2", "chemotherapy")]
+
+
+def test_study_tables_regimen_table_pools_like_with_like():
+    records = [two_arms("2"), two_arms("5"), two_arms("6", setting="first salvage")]
+    for record, n in zip(records, (271, 100, 80)):
+        record["outcomes"][2].update(count=round(0.34 * n), denominator=n)
+        record["arms"][0]["n"] = n
+    tables = build_tables(records)
+    regimens = tables.regimens.set_index(["regimen", "setting"])
+    rr = regimens.loc[("blinatumomab", "relapsed/refractory")]
+    assert (rr["studies"], rr["patients"], rr["CR_k"]) == (2, 371, 2)
+    assert rr["CR_i2"] is not None and "I²" in rr["CR_pooled_cell"]
+    first = regimens.loc[("blinatumomab", "first salvage")]
+    assert first["CR_k"] == 1 and "single study, Wilson CI" in first["CR_pooled_cell"]
+
+
+def test_study_tables_rates_without_n_are_ranged_but_not_pooled():
+    record = two_arms("2")
+    for arm in record["arms"]:
+        arm["n"] = None
+    tables = build_tables([record])
+    row = tables.regimens.set_index("regimen").loc["blinatumomab"]
+    assert row["CR_range"] == "34%" and row["CR_pooled"] is None or math.isnan(row["CR_pooled"])
+
+
+def test_study_tables_unidentified_regimens_are_never_pooled():
+    records = [single_arm(str(i), arms=[{"label": "all", "drugs": [], "n": 48}]) for i in (1, 2)]
+    tables = build_tables(records)
+    assert tables.pooled == {}
+    assert tables.regimens.loc[0, "ORR_range"] == "92%"
+
+
+# --- the shared corpus --------------------------------------------------------------------------------------------
+
+NUMBER_COLUMNS = ["N", "median_age", "median_follow_up", "CR", "CR_CRi", "ORR", "MRD_NEG", "OS_MEDIAN",
+                  "PFS_MEDIAN", "EFS_MEDIAN", "RFS_MEDIAN", "OS_RATE", "OS_RATE_months", "HSCT", "VOD", "CRS",
+                  "NEURO", "EARLY_DEATH"]
+# The agreement this suite measured (see the printed figure); the floor keeps it from sliding back.
+CELL_AGREEMENT_FLOOR = 0.50  # measured 0.517 (108 of 209) with arms not yet detected (issue 4)
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_dir, nlp):
+    from extractor.extract import extract_articles
+    from extractor.pubmed_xml import iter_articles
+
+    articles = list(iter_articles(corpus_dir / "articles.xml"))
+    records = list(extract_articles(articles, nlp))
+    index = json.loads((corpus_dir / "articles.index.json").read_text())
+    gold = []
+    for entry in index:
+        record = json.loads((corpus_dir / "gold" / f"{entry['id']}.json").read_text())
+        gold.append({**record, "pmid": entry["pmid"]})
+    return {"articles": {a.pmid: a for a in articles}, "records": records, "gold": gold}
+
+
+@pytest.mark.xfail(strict=True, reason="needs issue 4: study classification (`relevant` is a constant True, so "
+                   "irrelevant studies get rows) and arm detection (multi-arm studies come out as one arm `all`)")
+def test_study_tables_corpus_has_one_row_per_gold_arm_of_relevant_studies_only(corpus):
+    table = build_tables(corpus["records"], corpus["articles"]).study
+    got = table.groupby("pmid").size().to_dict()
+    expected = {g["pmid"]: len(g.get("arms") or [None]) for g in corpus["gold"] if g["relevant"]}
+    assert got == expected
+
+
+def test_study_tables_corpus_every_number_traces_to_an_evidence_span(corpus):
+    tables = build_tables(corpus["records"], corpus["articles"], Filters(relevant_only=False))
+    checked = 0
+    for row in tables.rows:
+        article = corpus["articles"][row.values["pmid"]]
+        texts = article.named_texts()
+        for column in NUMBER_COLUMNS + ["HR"]:
+            value = row.values.get(column)
+            if value is None:
+                continue
+            source = row.sources.get("OS_RATE" if column == "OS_RATE_months" else column)
+            assert source is not None, (row.values["pmid"], column, value)
+            name, text = texts[source["section_index"]]
+            assert name == source["section"]
+            assert text[source["start"]:source["end"]] == source["text"], (row.values["pmid"], column)
+            checked += 1
+    assert checked > 100  # 154 numbers today
+
+
+def _match_rows(gold_rows, pred_rows):
+    """Pairs of (gold row, predicted row or None) within one study: same arm label, else the only row of each."""
+    pairs, free = [], list(pred_rows)
+    for g in gold_rows:
+        match = next((p for p in free if p.values["arm"].lower() == g.values["arm"].lower()), None)
+        if match is None and len(gold_rows) == 1 and len(free) == 1:
+            match = free[0]
+        if match is not None:
+            free.remove(match)
+        pairs.append((g, match))
+    return pairs
+
+
+def _same(a, b) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return round(float(a), 1) == round(float(b), 1)
+
+
+def test_study_tables_corpus_cells_agree_with_gold(corpus):
+    relevant = {g["pmid"] for g in corpus["gold"] if g["relevant"]}
+    gold_rows = [r for r in build_tables(corpus["gold"], corpus["articles"]).rows]
+    pred_rows = [r for r in build_tables(corpus["records"], corpus["articles"], Filters(relevant_only=False)).rows
+                 if r.values["pmid"] in relevant]
+    agree = total = 0
+    for pmid in sorted(relevant):
+        gold_here = [r for r in gold_rows if r.values["pmid"] == pmid]
+        pred_here = [r for r in pred_rows if r.values["pmid"] == pmid]
+        for g, p in _match_rows(gold_here, pred_here):
+            for column in NUMBER_COLUMNS:
+                want, got = g.values.get(column), p.values.get(column) if p else None
+                if want is None and got is None:
+                    continue
+                total += 1
+                agree += _same(want, got)
+        matched = {id(p) for _, p in _match_rows(gold_here, pred_here) if p}
+        for p in pred_here:  # rows the gold does not have: every filled cell is a disagreement
+            if id(p) not in matched:
+                total += sum(p.values.get(c) is not None for c in NUMBER_COLUMNS)
+    rate = agree / total
+    print(f"\nstudy table vs gold: {agree} of {total} filled cells agree ({rate:.1%})")
+    assert rate >= CELL_AGREEMENT_FLOOR
