@@ -34,7 +34,10 @@ _HYPOTHETICAL_MASKS = frozenset({"PHASE", "PHASE_REPORTED", "DESIGN"})
 
 RR, FIRST, LATER = "relapsed/refractory", "first salvage", "second or later salvage"
 FRONTLINE, MRD, OTHER = "frontline", "MRD-positive remission", "other"
+CR2 = "second remission"  # evidence of first salvage, but MRD studies also enrol patients in CR2
 _SALVAGE_IDS = frozenset({"relapsed", RR, FIRST, LATER})
+_FLIPPED = {"positive": "negative", "negative": "positive", "B": "T", "T": "B"}
+_EXCLUSION_WINDOW = 8  # tokens between an exclusion word and the Ph status or lineage it excludes
 _COMPATIBLE_PHASES = {"1": {"1"}, "2": {"2"}, "3": {"3"}, "1/2": {"1", "2", "1/2"}}
 
 # Publication types and MeSH headings (NLM's controlled vocabularies, not free text).
@@ -168,11 +171,13 @@ def _setting(cues: list[Cue], article: Article) -> str:
     if _other_disease(cues, article):
         return OTHER
     setting = [c for c in cues if c.label == "SETTING"]
-    title = {c.id for c in setting if c.title}
-    body = {c.id for c in setting if not c.title}
+    title = {FIRST if c.id == CR2 else c.id for c in setting if c.title}
+    body = {FIRST if c.id == CR2 else c.id for c in setting if not c.title}
+    salvage_title = {c.id for c in setting if c.title} & _SALVAGE_IDS
+    salvage_any = {c.id for c in setting} & _SALVAGE_IDS
     if _later_line_restricted(setting, cues):
         return LATER
-    if not title & _SALVAGE_IDS:
+    if not salvage_title:
         if FRONTLINE in title:
             return FRONTLINE
         if MRD in title:
@@ -183,7 +188,7 @@ def _setting(cues: list[Cue], article: Article) -> str:
         return RR
     if FIRST in body and not body & {RR, LATER}:
         return FIRST
-    if not (title | body) & _SALVAGE_IDS:
+    if not salvage_any:
         if FRONTLINE in body:
             return FRONTLINE
         if MRD in body:
@@ -210,7 +215,7 @@ def _later_line_restricted(setting: list[Cue], cues: list[Cue]) -> bool:
         if cue.id != LATER or _is_subset(cue, cues):
             continue
         same_sentence = {c.id for c in setting if c.span.doc is cue.span.doc and c.sentence == cue.sentence}
-        if not same_sentence & {FIRST, RR}:
+        if not same_sentence & {FIRST, CR2, RR}:
             return True
     return any(_prior_lines_minimum(c) >= 2 for c in cues if c.label == "PRIOR_LINES")
 
@@ -268,8 +273,10 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
         return "pediatric"
     if older and not counts["younger"] and older >= adult:
         return "older adult"
-    if adult or older:
+    if adult or (older and not counts["younger"]):
         return "adult"
+    if older:
+        return "unknown"  # "older patients did worse than younger ones": an age comparison, not the age group
     median = _median_age(docs)
     if median is not None:
         if median >= _ADULT_MEDIAN_AGE:
@@ -308,18 +315,29 @@ def _mesh_age(article: Article) -> str:
 
 
 def _two_valued(cues: list[Cue], label: str, values: set[str], both: str) -> str:
-    """Ph status or lineage: both values named is `any`; one value named only for a part of the cohort is `any`
-    too (the rest of the cohort has the other); one value naming the population is that value."""
+    """Ph status or lineage. The title's value, when it names one, is the population's. Otherwise both values
+    named is `any`; one value named only for a part of the cohort is `any` too (the rest of the cohort has the
+    other); one value naming the population is that value. An excluded value ("Ph-positive patients were
+    excluded") names the other one."""
     found = [c for c in cues if c.label == label and c.id in values]
-    ids = {c.id for c in found}
+    title = {c.id for c in found if c.title}
+    if len(title) == 1:
+        return title.pop()
+    named = [(_FLIPPED[c.id] if _is_excluded(c, cues) else c.id, c) for c in found]
+    ids = {value for value, _ in named}
     if not ids:
         return "unknown"
     if len(ids) > 1:
         return both
     (value,) = ids
-    if any(c.title for c in found):
-        return value
-    return both if all(_is_subset(c, cues) for c in found) else value
+    return both if all(_is_subset(c, cues) for _, c in named) else value
+
+
+def _is_excluded(cue: Cue, cues: list[Cue]) -> bool:
+    return any(c.label == "POPULATION_CONTEXT" and c.id == "excluded" and c.span.doc is cue.span.doc
+               and c.sentence == cue.sentence
+               and min(abs(c.span.start - cue.span.end), abs(cue.span.start - c.span.end)) <= _EXCLUSION_WINDOW
+               for c in cues)
 
 
 def _mesh_lineage(article: Article) -> str:
