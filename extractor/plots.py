@@ -41,7 +41,7 @@ def forest_plot(rows: list[StudyRow], pooled: dict[tuple, pooling.Pooled]) -> st
                     right = f"{format_number(row.values[code])}% ({study.events}/{study.total}; {_pct(low)}–{_pct(high)})"
                 else:
                     low = high = None
-                    right = f"{format_number(row.values[code])}% (n unknown)"
+                    right = f"{format_number(row.values[code])}% (denominator not given)"
                 lines.append(("study", study_label(row), value, low, high, right))
             result = pooled.get((regimen, members[0].values["setting"], code)) if regimen != UNIDENTIFIED else None
             if result is not None and result.k >= 2:

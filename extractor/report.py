@@ -29,7 +29,7 @@ _COLUMNS: list[tuple[str, str, str | None, str | None]] = [
     ("Median follow-up (mo)", "median_follow_up", "median_follow_up", "median_follow_up"),
     *[(name, f"{code}_cell", code, code) for code, name in ENDPOINTS],
     ("HR", "HR_cell", "HR", "HR"), ("Flags", "flags", None, None), ("Curated", "curated", None, None),
-    ("Notes", "notes", None, None),
+    ("Subgroups and other values", "notes", None, None),
 ]
 
 _CSS = """
@@ -37,7 +37,8 @@ body{font:14px/1.4 system-ui,sans-serif;margin:16px;color:#222}
 h1{font-size:20px}h2{font-size:17px;margin-top:28px}
 .controls{margin:8px 0}.controls input,.controls select{font-size:14px;padding:2px 4px;margin-right:8px}
 table{border-collapse:collapse;font-size:12.5px}
-th,td{border:1px solid #ccc;padding:2px 5px;vertical-align:top}
+th,td{border:1px solid #ccc;padding:2px 5px;vertical-align:top;max-width:16em}
+td a.ev{white-space:nowrap}details summary{cursor:pointer;color:#555;white-space:nowrap}
 th{background:#eef;position:sticky;top:0;cursor:pointer;white-space:nowrap}
 th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
 td.flagged{background:#fff3cd}td.curated{background:#e3f4e1}
@@ -238,6 +239,10 @@ def _study_table(rows: list[StudyRow]) -> str:
             if column == "pmid":
                 content = (f'<a href="{_e(v["url"])}" rel="noopener noreferrer">{_e(text)}</a> '
                            f'<a class="ev" href="#abstract" data-pmid="{_e(v["pmid"])}">abstract</a>')
+            elif column == "notes" and text:
+                items = text.split("; ")
+                content = (f"<details><summary>{len(items)} more</summary>"
+                           + "<br>".join(_e(item) for item in items) + "</details>")
             elif text and source_col and source_col in row.sources:
                 content = _evidence_link(v["pmid"], row.sources[source_col], text)
             else:

@@ -161,8 +161,15 @@ def row_proportion(row: StudyRow, code: str) -> pooling.Proportion | None:
     if outcome is None:
         return None
     label = study_label(row)
-    exact = pooling.proportion(outcome.get("count"), outcome.get("denominator"), label)
-    return exact or pooling.from_rate(outcome.get("value"), outcome.get("denominator") or row.n, label)
+    count, denominator, value = outcome.get("count"), outcome.get("denominator"), outcome.get("value")
+    if denominator is not None:
+        return pooling.proportion(count, denominator, label)
+    if count is not None:
+        # A printed count with no denominator: the arm's n is its denominator only when the printed rate agrees;
+        # otherwise the rate was of a subset (evaluable patients) whose size the abstract does not give.
+        implied = _with_implied_denominator(outcome, row.n)
+        return pooling.proportion(count, implied.get("denominator"), label)
+    return pooling.from_rate(value, row.n, label)
 
 
 def study_label(row: StudyRow) -> str:
