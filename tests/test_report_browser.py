@@ -115,3 +115,32 @@ def test_report_browser_filter_hides_rows(page):
     page.fill("#filter", "91000002")
     assert page.locator("#shown").inner_text() == "1"
     assert page.locator("#studies tbody tr:visible").count() == 1
+
+
+def test_report_browser_every_corpus_value_highlights_exactly_its_evidence(browser, corpus_dir, nlp, tmp_path):
+    from extractor.extract import extract_articles
+    from extractor.pubmed_xml import iter_articles
+
+    articles = {a.pmid: a for a in iter_articles(corpus_dir / "articles.xml")}
+    records = list(extract_articles(articles.values(), nlp))
+    path = write_report(tmp_path / "corpus.html", build_tables(records, articles), articles, "Corpus")
+    page = browser.new_page()
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(path.as_uri())
+    # Click every evidence link in the page's own script, compare the highlight with the evidence text.
+    result = page.evaluate("""() => {
+        const bad = []; let n = 0;
+        for (const link of document.querySelectorAll("a.ev[data-evidence]")) {
+            link.click(); n += 1;
+            const mark = document.querySelector("#abstract mark#highlight");
+            if (!mark || mark.textContent !== link.getAttribute("data-evidence")) {
+                bad.push(link.getAttribute("data-pmid") + ": " + link.textContent);
+            }
+        }
+        return {n, bad};
+    }""")
+    page.close()
+    assert errors == []
+    assert result["n"] > 100 and result["bad"] == []
