@@ -7,13 +7,16 @@ while a decimal "0·6", a signed "−1.2" and abbreviations such as "vs." and "n
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import spacy
 import numpy
+from spacy import attrs
 from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -61,6 +64,8 @@ def build_nlp(patterns_dir: Path | str) -> Language:
         name=RULER,
         config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True, "overwrite": False},
     )
+    # Before any pattern is added, so that the ruler's token patterns go to the one-pass matcher.
+    ruler.matcher = TokenPatternMatcher(nlp.vocab, validate=True)
     ruler.add_patterns([rule.ruler_pattern() for rule in rules])
     return nlp
 
@@ -126,18 +131,256 @@ class SentenceSegmenter:
     A sentence ends at a standalone ".", "!" or "?" token followed by a token that can open a sentence (a capital,
     a digit or an opening bracket). Abbreviations ("vs.", "no.", "e.g.", "et al.") are single tokens thanks to the
     tokenizer's special cases and decimals (".01", "0.5") are single tokens, so neither looks like a terminator.
-    A Matcher finds the candidate terminators so the per-doc work is proportional to the sentences, not tokens.
+    One pass over the tokens' ORTH ids finds the terminators (a Matcher with a REGEX token cost 4x more); only the
+    token after each is read as text.
     """
 
     def __init__(self, vocab):
-        self.matcher = Matcher(vocab)
-        self.matcher.add("END", [[{"ORTH": {"IN": [".", "!", "?"]}}, {"ORTH": {"REGEX": r"^[A-Z0-9(\[“\"]"}}]])
+        self.terminators = frozenset(vocab.strings.add(t) for t in (".", "!", "?"))
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
         starts = numpy.full((len(doc), 1), -1, dtype="int64")
         starts[0, 0] = 1
-        for _, start, _end in self.matcher(doc):
-            starts[start + 1, 0] = 1
+        orths = doc.to_array(ORTH).tolist()
+        for i in range(len(orths) - 1):
+            if orths[i] in self.terminators and _OPENS_SENTENCE.match(doc[i + 1].text):
+                starts[i + 1, 0] = 1
         return doc.from_array([SENT_START], starts.astype("uint64"))
+
+
+_OPENS_SENTENCE = re.compile(r"^[A-Z0-9(\[“\"]")
+
+
+class TokenPatternMatcher:
+    """A stand-in for the SpanRuler's Matcher that matches simple token patterns in one Python pass.
+
+    spaCy's Matcher tries every pattern at every token, so its cost grows with patterns x tokens (it was two thirds
+    of the pipeline). Most of our token patterns only test ORTH/TEXT, LOWER (a value, an IN list or a REGEX) or
+    a flag such as LIKE_NUM, with the "?", "*", "+" and "{n,m}" operators: those are filed under a value one of
+    their leading tokens must have, so a token is only tried against the few patterns that can match there, each
+    run as a small NFA (a direct check when every step is one token). Any other
+    pattern (other attributes or predicates, callbacks...) goes to a real Matcher. The matches are the Matcher's:
+    every (key, start, end), all the ends of a "*" included (the SpanRuler keeps them all and dedupes).
+    """
+
+    # Token attributes read from `doc.to_array`: string ids (TEXT is ORTH for the Matcher) and lexeme flags.
+    _STRINGS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
+    _FLAGS = {name: getattr(attrs, name) for name in ("LIKE_NUM", "IS_ALPHA", "IS_DIGIT", "IS_PUNCT", "IS_LOWER",
+                                                     "IS_UPPER", "IS_TITLE", "IS_SPACE", "IS_BRACKET", "IS_QUOTE")}
+
+    def __init__(self, vocab, validate: bool = False, **matcher_options):
+        self.vocab = vocab
+        self.validate = validate
+        self.fallback = Matcher(vocab, validate=validate, **matcher_options)
+        self._by_first: dict[tuple[int, int], dict[int, list]] = {}  # (offset, column) -> value -> patterns
+        self._anywhere: list = []  # compiled patterns whose first token is not known by its value
+        self._attrs: list[int] = [ORTH, LOWER]  # the to_array columns the compiled patterns read
+        self._keys: set[str] = set()  # every key added, compiled or not
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, key) -> bool:
+        return key in self._keys
+
+    def add(self, key: str, patterns: list, on_match=None, greedy=None) -> None:
+        self._keys.add(key)
+        for pattern in patterns:
+            compiled = None if on_match or greedy else self._compile(pattern)
+            if compiled is None:
+                self.fallback.add(key, [pattern], on_match=on_match, greedy=greedy)
+                continue
+            if self.validate and validate_token_pattern(pattern):
+                raise ValueError(f"invalid token pattern {pattern!r}: {validate_token_pattern(pattern)}")
+            self._index(_Compiled(self.vocab.strings.add(key), compiled))
+
+    def _compile(self, pattern: list) -> list | None:
+        """[(checks, op)] with checks [(column, values)] (anything supporting `in`) and op "1", "?" or "*";
+        "+" and "{n,m}" are spelled with those. None when the pattern needs the real Matcher."""
+        steps = []
+        for token in pattern:
+            checks = []
+            for attr, value in token.items():
+                if attr == "OP":
+                    continue
+                values = self._values(attr, value)
+                if values is None:
+                    return None
+                checks.append((self._column(attr), values))
+            ops = _repeat(token.get("OP", "1"))
+            if ops is None:
+                return None
+            steps += [(checks, op) for op in ops]
+        return steps or None
+
+    def _column(self, attr: str) -> int:
+        attr_id = self._STRINGS.get(attr) or self._FLAGS[attr]
+        if attr_id not in self._attrs:
+            self._attrs.append(attr_id)
+        return self._attrs.index(attr_id)
+
+    def _values(self, attr: str, value):
+        """What a token's attribute may be, as something supporting `in`; None for what is not compiled."""
+        if attr in self._FLAGS:
+            return frozenset({int(value)}) if isinstance(value, bool) else None
+        if attr not in self._STRINGS:
+            return None
+        if isinstance(value, str):
+            return frozenset({self.vocab.strings.add(value)})
+        if isinstance(value, dict) and len(value) == 1:
+            (predicate, argument), = value.items()
+            strings = isinstance(argument, list) and all(isinstance(v, str) for v in argument)
+            if predicate == "IN" and strings:
+                return frozenset(self.vocab.strings.add(v) for v in argument)
+            if predicate == "NOT_IN" and strings:
+                return _Excluding(frozenset(self.vocab.strings.add(v) for v in argument))
+            if predicate == "REGEX" and isinstance(argument, str):
+                return _RegexValues(argument, self.vocab.strings)
+        return None
+
+    def _index(self, compiled: "_Compiled") -> None:
+        """File the pattern under the values one of its tokens must have: the first token with a known string value
+        among the leading one-token steps (a number's unit rather than "any number"), else under every value its
+        first consumed token may have."""
+        prefix = []
+        for checks, op in compiled.steps:
+            if op != "1":
+                break
+            prefix.append(checks)
+        keyed = [(column >= 2, offset, column, values) for offset, checks in enumerate(prefix)
+                 for column, values in checks if isinstance(values, frozenset)]
+        if keyed:
+            _, offset, column, values = min(keyed, key=lambda k: k[:3])  # strings before flags, then the earliest
+            self._file(offset, column, values, compiled)
+            return
+        for checks, op in compiled.steps:
+            known = [(column, values) for column, values in checks if isinstance(values, frozenset)]
+            if known:
+                self._file(0, *min(known, key=lambda k: k[0]), compiled)
+            elif compiled not in self._anywhere:
+                self._anywhere.append(compiled)
+            if op == "1":
+                break
+
+    def _file(self, offset: int, column: int, values: frozenset, compiled: "_Compiled") -> None:
+        for value in values:
+            bucket = self._by_first.setdefault((offset, column), {}).setdefault(value, [])
+            if compiled not in bucket:
+                bucket.append(compiled)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        matches = list(self.fallback(doc)) if len(self.fallback) else []
+        if not len(doc) or not (self._by_first or self._anywhere):
+            return matches
+        rows = doc.to_array(self._attrs).tolist()
+        found = set()
+        columns = list(zip(*rows))
+        for (offset, column), buckets in self._by_first.items():
+            for at, value in enumerate(columns[column]):
+                bucket = buckets.get(value)
+                if bucket is not None and at >= offset:
+                    for compiled in bucket:
+                        for end in compiled.ends(rows, at - offset):
+                            found.add((compiled.key, at - offset, end))
+        for compiled in self._anywhere:
+            for start in range(len(rows)):
+                for end in compiled.ends(rows, start):
+                    found.add((compiled.key, start, end))
+        return matches + sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+
+class _Compiled:
+    """One compiled token pattern: its match key and its steps [(checks, op)], with the states each state
+    reaches by skipping optional steps worked out once."""
+
+    def __init__(self, key: int, steps: list):
+        self.key, self.steps = key, steps
+        self.fixed = all(op == "1" for _, op in steps)
+        self.closure = [frozenset(_skip_optional(steps, {state})) for state in range(len(steps) + 1)]
+
+    def ends(self, rows: list, start: int) -> list[int]:
+        """Every end of a match starting at `start`."""
+        if self.fixed:  # most patterns: one token per step, at most one match
+            if start + len(self.steps) > len(rows):
+                return []
+            for offset, (checks, _) in enumerate(self.steps):
+                row = rows[start + offset]
+                for column, values in checks:
+                    if row[column] not in values:
+                        return []
+            return [start + len(self.steps)]
+        return self._nfa_ends(rows, start)
+
+    def _nfa_ends(self, rows: list, start: int) -> list[int]:
+        steps, closure, final = self.steps, self.closure, len(self.steps)
+        ends, states, at = [], closure[0], start
+        while at < len(rows):
+            row, moved = rows[at], set()
+            for state in states:
+                if state == final:
+                    continue
+                checks, op = steps[state]
+                if all(row[column] in values for column, values in checks):
+                    moved.add(state if op == "*" else state + 1)
+            if not moved:
+                break
+            at += 1
+            states = frozenset().union(*(closure[state] for state in moved))
+            if final in states:
+                ends.append(at)
+        return ends
+
+
+class _Excluding:
+    """Every value but some (a NOT_IN list)."""
+
+    def __init__(self, excluded: frozenset):
+        self.excluded = excluded
+
+    def __contains__(self, value: int) -> bool:
+        return value not in self.excluded
+
+
+class _RegexValues:
+    """The string ids whose string matches a REGEX (as the Matcher tests it: `re.search` on the string), memoised
+    per id: a text repeats the same few hundred words."""
+
+    def __init__(self, pattern: str, strings):
+        self.regex, self.strings, self.memo = re.compile(pattern), strings, {}
+
+    def __contains__(self, value: int) -> bool:
+        hit = self.memo.get(value)
+        if hit is None:
+            hit = self.memo[value] = bool(self.regex.search(self.strings[value]))
+        return hit
+
+
+def _repeat(op: str) -> list[str] | None:
+    """An operator as a run of "1" (one token), "?" (at most one) and "*" (any number); None if unknown."""
+    if op in ("1", "?", "*"):
+        return [op]
+    if op == "+":
+        return ["1", "*"]
+    m = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op)
+    if not m or not (m.group(1) or m.group(3)):
+        return None
+    low = int(m.group(1) or 0)
+    if not m.group(2):
+        return ["1"] * low  # {n}
+    if not m.group(3):
+        return ["1"] * low + ["*"]  # {n,}
+    high = int(m.group(3))
+    return ["1"] * low + ["?"] * (high - low) if high >= low else None  # {n,m}, {,m}
+
+
+def _skip_optional(steps: list, states: set) -> set:
+    """The states reachable by skipping "?" and "*" steps."""
+    todo, seen = list(states), set(states)
+    while todo:
+        state = todo.pop()
+        if state < len(steps) and steps[state][1] in ("?", "*") and state + 1 not in seen:
+            seen.add(state + 1)
+            todo.append(state + 1)
+    return seen
