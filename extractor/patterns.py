@@ -34,6 +34,13 @@ LABELS_BY_FILE: dict[str, frozenset[str]] = {
     "design.jsonl": frozenset({"PHASE", "PHASE_REPORTED", "DESIGN", "DESIGN_CONTEXT"}),
 }
 
+# Data files of patterns/ that are not ruler rules: they describe the ids of the rules (see `load_regimen_classes`).
+DATA_FILES = frozenset({"regimen_classes.jsonl"})
+REGIMEN_FILE = "regimen_classes.jsonl"
+REGIMEN_KEYS = frozenset({"id", "class", "kind", "components", "short", "example", "note"})
+REGIMEN_REQUIRED = frozenset({"id", "class", "kind", "example"})
+REGIMEN_KINDS = frozenset({"agent", "backbone"})
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -75,6 +82,8 @@ def load_rules(patterns_dir: Path | str) -> list[Rule]:
     rules: list[Rule] = []
     problems: list[str] = []
     for path in sorted(folder.glob("*.jsonl")):
+        if path.name in DATA_FILES:
+            continue
         file_rules, file_problems = _load_file(path)
         rules.extend(file_rules)
         problems.extend(file_problems)
@@ -127,3 +136,96 @@ def _check_pattern(pattern: Any) -> list[str]:
     if not isinstance(pattern, list) or not pattern:
         return ["pattern must be a non-empty string or a non-empty list of token dicts"]
     return [f"invalid token pattern: {err}" for err in validate_token_pattern(pattern)]
+
+
+@dataclass(frozen=True)
+class RegimenEntry:
+    """What the regimen lexicon knows of one canonical drug id (a line of patterns/regimen_classes.jsonl).
+
+    Attributes:
+        id: the canonical id, as in patterns/drugs.jsonl.
+        cls: the class ("antibody-drug conjugate", "tyrosine kinase inhibitor", "chemotherapy"...).
+        kind: "agent" (one drug) or "backbone" (a named combination, or unspecified chemotherapy).
+        components: a backbone's canonical component ids (empty for an agent or an unspecified backbone).
+        short: the display name in a readable regimen ("inotuzumab", "mini-HCVD"); the id when not given.
+    """
+
+    id: str
+    cls: str
+    kind: str
+    components: tuple[str, ...] = ()
+    short: str | None = None
+    example: str = ""
+
+    @property
+    def display(self) -> str:
+        return self.short or self.id
+
+
+def load_regimen_classes(patterns_dir: Path | str, rules: list[Rule] | None = None) -> dict[str, RegimenEntry]:
+    """Load and validate patterns/regimen_classes.jsonl: the class of each canonical drug id.
+
+    Every id (and every backbone component) must be a DRUG id of patterns/drugs.jsonl, every DRUG id must have a
+    line, keys are a closed set and `kind` is `agent` or `backbone`.
+
+    Args:
+        patterns_dir: the folder holding the rule files.
+        rules: the already loaded rules (loaded from the folder when None).
+
+    Returns:
+        The entries by canonical id.
+
+    Raises:
+        PatternError: every problem at once, each as `patterns/regimen_classes.jsonl:<line>: ...`.
+    """
+    folder = Path(patterns_dir)
+    path = folder / REGIMEN_FILE
+    if not path.is_file():
+        raise PatternError([f"patterns/{REGIMEN_FILE}:0: missing (the class of every drug id lives there)"])
+    drug_ids = {r.id for r in (rules if rules is not None else load_rules(folder)) if r.label == "DRUG"}
+    entries: dict[str, RegimenEntry] = {}
+    problems: list[str] = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip():
+            continue
+        where = f"patterns/{REGIMEN_FILE}:{number}"
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{where}: not valid JSON ({exc.msg})")
+            continue
+        line_problems = _check_regimen(data, drug_ids, entries)
+        problems.extend(f"{where}: {p}" for p in line_problems)
+        if not line_problems:
+            entries[data["id"]] = RegimenEntry(data["id"], data["class"], data["kind"], tuple(data.get("components", ())),
+                                               data.get("short"), data["example"])
+    problems += [f"patterns/{REGIMEN_FILE}:0: drug id {i!r} of drugs.jsonl has no class line"
+                 for i in sorted(drug_ids - set(entries)) if not any(i in p for p in problems)]
+    if problems:
+        raise PatternError(problems)
+    return entries
+
+
+def _check_regimen(data: Any, drug_ids: set[str], seen: dict) -> list[str]:
+    if not isinstance(data, dict):
+        return ["a line must be a JSON object"]
+    problems = [f"unknown key {key!r}" for key in sorted(set(data) - REGIMEN_KEYS)]
+    problems += [f"missing key {key!r}" for key in sorted(REGIMEN_REQUIRED - set(data))]
+    for key in ("id", "class", "example", "short"):
+        if key in data and (not isinstance(data[key], str) or not data[key].strip()):
+            problems.append(f"{key!r} must be a non-empty string")
+    if isinstance(data.get("id"), str):
+        if data["id"] not in drug_ids:
+            problems.append(f"id {data['id']!r} is not a DRUG id of patterns/drugs.jsonl")
+        if data["id"] in seen:
+            problems.append(f"id {data['id']!r} has two lines")
+    if "kind" in data and data["kind"] not in REGIMEN_KINDS:
+        problems.append(f"kind {data['kind']!r} is not one of {sorted(REGIMEN_KINDS)}")
+    components = data.get("components", [])
+    if not isinstance(components, list) or not all(isinstance(c, str) for c in components):
+        problems.append("components must be a list of drug ids")
+    else:
+        problems += [f"component {c!r} is not a DRUG id of patterns/drugs.jsonl" for c in components if c not in drug_ids]
+        if components and data.get("kind") != "backbone":
+            problems.append("only a backbone has components")
+    return problems

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.models import Article
+from extractor.extract.arms import detect_arms
 from extractor.extract.classify import classify_study
 from extractor.extract.context import ArticleContext
 from extractor.extract.outcomes import extract_outcomes
@@ -61,6 +62,8 @@ def _section_texts(articles: Iterable[Article]):
 
 def _extract_one(article: Article, docs: list[tuple[str, Doc]], words, extractors) -> dict:
     context = ArticleContext(pmid=article.pmid, words=words)
+    context.arm_index = detect_arms(docs)
+    context.arms = [arm.label for arm in context.arm_index.arms]
     found = {"outcomes": [], "doses": [], "comparisons": []}
     for index, (section, doc) in enumerate(docs):
         if "scalars" in extractors:
@@ -89,7 +92,8 @@ def _article_dict(article: Article, context: ArticleContext, found: dict, labels
         **labels,  # relevant, setting, population, design (extract/classify.py)
         **scalars,
         "scalar_evidence": {n: c["evidence"] for n, c in context.scalars.items() if "evidence" in c},
-        "arms": [{"label": "all", "drugs": [], "n": scalars["cohort_size"]}],
+        "arms": context.arm_index.to_dicts(scalars["cohort_size"]) if context.arm_index is not None
+        else [{"label": "all", "drugs": [], "n": scalars["cohort_size"], "regimen": "", "classes": []}],
         "outcomes": _dedupe(found["outcomes"]),
         "doses": found["doses"],
         "comparisons": found["comparisons"],
@@ -97,13 +101,15 @@ def _article_dict(article: Article, context: ArticleContext, found: dict, labels
 
 
 def _dedupe(outcomes: list[dict]) -> list[dict]:
-    """Each outcome once: a fact repeated in another sentence (results restated in the conclusions) is dropped,
-    while two arms of one sentence with the same value are both kept."""
+    """Each outcome once per arm or subgroup (SCHEMA): a fact repeated in another sentence for the same arm (results
+    restated in the conclusions) is dropped, while the same value of two arms or subgroups is kept for each, whether
+    stated in one sentence or in two."""
     first_seen: dict[tuple, tuple] = {}
     kept = []
     for outcome in outcomes:
         ev = outcome["evidence"]
-        key = (outcome["endpoint"], outcome["value"], outcome["timepoint_months"])
+        key = (outcome["endpoint"], outcome["value"], outcome["timepoint_months"],
+               " ".join(str(outcome.get("arm") or "all").split()).casefold())
         where = (ev["section"], ev["start"])
         if first_seen.setdefault(key, where) != where:
             continue

@@ -17,6 +17,7 @@ class ArticleContext:
         words: the number-word lexicon ("forty" -> 40.0) from patterns/numbers.jsonl, for extractor.normalise.
         cohort_size: the study's headline N once a scalar extractor has found it.
         arms: arm labels seen so far, in order of first mention.
+        arm_index: the article's arms (`extract.arms.ArmIndex`), detected before its figures are read.
         scalars: scalar candidates found so far, as returned by `extract_scalars` (first one per name wins).
         definitions: endpoint phrases the abstract has defined ("response rate [CR and CRi]" -> CR_CRi), lower-cased,
             so that a later bare "response rate" keeps the definition.
@@ -28,6 +29,7 @@ class ArticleContext:
     arms: list[str] = field(default_factory=list)
     scalars: dict[str, dict] = field(default_factory=dict)
     definitions: dict[str, str] = field(default_factory=dict)
+    arm_index: object | None = None
 
     def add_scalar(self, candidate: dict) -> None:
         """Keep the first candidate per scalar name ("the size the abstract first gives")."""

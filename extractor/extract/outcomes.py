@@ -158,14 +158,17 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
     """
     spans = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start_char)
     outcomes = []
+    index = context.arm_index
     for sent in doc.sents:
         inside = [s for s in spans if s.start >= sent.start and s.end <= sent.end]
+        scope = index.observe(sent.text, section) if index is not None else (None, False)
         if any(s.label_ == "ENDPOINT" and s.id_ != "OTHER" for s in inside):
-            outcomes += _sentence_outcomes(sent, inside, section, context)
+            outcomes += _sentence_outcomes(sent, inside, section, context, scope)
     return outcomes
 
 
-def _sentence_outcomes(sent: Span, spans: list[Span], section: str, context: ArticleContext) -> list[dict]:
+def _sentence_outcomes(sent: Span, spans: list[Span], section: str, context: ArticleContext,
+                       scope: tuple = (None, False)) -> list[dict]:
     text, base = sent.text, sent.start_char
     mentions = _mentions(sent, spans, context.definitions)
     timepoints = _timepoints(spans, base, context)
@@ -175,7 +178,7 @@ def _sentence_outcomes(sent: Span, spans: list[Span], section: str, context: Art
     if values:
         _assign(text, mentions, values, spans, base)
     _negated_zeros(text, mentions, spans, base)
-    return _outcomes(sent, section, mentions, timepoints, context)
+    return _outcomes(sent, section, mentions, timepoints, context, scope)
 
 
 # ----------------------------------------------------------------------------------------------------- mentions
@@ -697,12 +700,12 @@ def _negated_zeros(text: str, mentions: list[Mention], spans: list[Span], base: 
 # ----------------------------------------------------------------------------------------------------- outcomes
 
 
-def _outcomes(sent: Span, section: str, mentions: list[Mention], timepoints, context) -> list[dict]:
+def _outcomes(sent: Span, section: str, mentions: list[Mention], timepoints, context, scope=(None, False)) -> list[dict]:
     outcomes = []
     for mention in mentions:
         if mention.family in ABSORBERS or not mention.values:
             continue
-        arms = _arm_labels(sent.text, len(mention.values))
+        arms = _arm_labels(sent.text, mention.values, context, scope)
         for i, value in enumerate(mention.values):
             outcome = _outcome(sent, section, mention, value, timepoints, i, len(mention.values), context)
             if outcome is not None:
@@ -813,7 +816,11 @@ def _clause(sent: Span, mention: Mention, value: Value) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
-def _arm_labels(text: str, count: int) -> list[str]:
+def _arm_labels(text: str, values: list, context, scope) -> list[str]:
+    """The arm or subgroup of each value (extract/arms.py reads the groups; see `ArmIndex.labels`)."""
+    if context.arm_index is not None:
+        return context.arm_index.labels(text, [(v.start, v.end) for v in values], scope)
+    count = len(values)
     if count == 1:
         return ["all"]
     groups = [g.strip() for g in _ARM_GROUP.findall(text)]

@@ -1,0 +1,622 @@
+"""Arms, subgroups and regimens: which group of patients each figure belongs to, and what that group received.
+
+Detection (`detect_arms`, over the whole article before any figure is read), from the abstract's own words:
+- arms with their n: "randomly assigned to receive blinatumomab (271 patients) or chemotherapy (134 patients)",
+  "treated with standard HCVAD (n = 77) or with inotuzumab plus mini-HCVD (n = 58)";
+- randomised arms without n: "randomly assigned to receive either A (A group) or B (B group)";
+- comparisons: "A versus B" (title), "comparing A with B", "comparison of A to B", "A (InO) vs. B (SC)";
+- bracket lists "(ALL, n = 255; NHL, n = 155)" and arm codes "(B1) ... (B2)", "arm A / arm B", "cohort 1 / cohort 2";
+- historical controls ("compared to historical controls", "our previous trial with X alone").
+A study without two arms of its own has one arm `all` (a historical control is an arm beside it).
+
+Labels are the abstract's group names, normalised: a drug arm is its canonical name (patterns/drugs.jsonl), a
+combination its readable regimen ("inotuzumab + mini-HCVD ± blinatumomab"), unspecified chemotherapy as written
+("standard of care chemotherapy"), a group name in brackets wins ("standard-therapy group" -> "standard therapy").
+Each arm's regimen has canonical drugs, a readable name and classes (patterns/regimen_classes.jsonl); an agent the
+lexicon does not know is kept by its written name.
+
+Assignment (`ArmIndex.labels`, per sentence, for the values of one endpoint mention), in order:
+1. a group right after each value ("7.7 months in the blinatumomab group", "93% of Ph- ... 64% of Ph+ patients");
+2. a group right before the value's bracket ("IDR (12.5 mg/m2) (27 +/- 18%)", "InO (CR/CRi = 73%");
+3. "respectively" with a list of groups (zipped, or cycled when the values are a multiple of the groups);
+4. values compared ("80.7% vs. 29.4%"): the groups the sentence names, in its order, then the other arms in their
+   order of introduction ("the former"/"the latter" name the first/second arm);
+5. one value: a group named before it in its clause ("the CR rate in the X arm was 40%"), the sentence's leading
+   scope ("In the MRD+ group, ...", "Among patients with NHL, ..."), a scope carried from the previous sentence when
+   it named an arm or group, else `all`.
+A leading subgroup scope prefixes a subgroup named after the value ("In the R/R group, 51% of Ph- ..." ->
+"R/R Ph-").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from extractor.extract.evidence import evidence
+from extractor.extract.sentences import section_view
+from extractor.extract.spans import rule_spans
+
+GENERIC = {"chemotherapy", "standard chemotherapy"}
+HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
+_N_BRACKET = r"[(\[]\s?(?:n\s?=\s?(?P<{0}>\d+)|(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects))\s?[)\]]"
+_PART = r"[^;()]{{2,140}}?(?:\s?\([^()]{{1,40}}\))?"
+_WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("na") + r",?\s(?:or|versus|vs\.?|and)\s"
+                     r"(?P<b>" + _PART.format() + r")\s?" + _N_BRACKET.format("nb"), re.I)
+_RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,80}?\bto\s(?:receive\s)?(?:either\s)?"
+                         r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with)\s|$)",
+                         re.I)
+_COMPARED = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s(?P<a>[^;,]{2,90}?)\s"
+                       r"(?:with|to|versus|vs\.?)\s(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)",
+                       re.I)
+_VERSUS = re.compile(r"(?P<a>[^;,:]{2,90}?)\s(?:versus|vs\.?)\s(?P<b>[^;,:]{2,90}?)(?=\s(?:in|for|among|as|on|at)\s|[,.;:]|$)",
+                     re.I)
+_LIST = re.compile(r"\(\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)((?:;\s?[A-Za-z][\w+/\- ]{0,30},\s?n\s?=\s?\d+)+)\s?\)")
+_CODE = re.compile(r"\(\s?((?:arm|cohort|group)\s)?([A-Z]{1,2}\d)\s?\)")
+_NAMED = re.compile(r"\b(arm|cohort|stratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")
+_HISTORICAL = re.compile(r"\bhistorical(?:ly)?\s(?:controls?|cohorts?|rates?|data|comparators?)\b|\bhistorical(?:ly)?\b", re.I)
+_PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience|series)\s(?:with|of|using)\s"
+                       r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
+_GROUP_BRACKET = re.compile(r"\(\s?(?:the\s)?([^()]{2,60}?)\s(?:group|arm|cohort)\s?\)", re.I)
+_ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?\)")
+_LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\sof\s)+", re.I)
+_ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective)\s", re.I)
+_TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|:)\s", re.I)
+_COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|combined with|followed by)\s?$", re.I)
+_WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.I)
+_DRUG_LIKE = re.compile(r"\b([A-Z][a-z]{3,}(?:mab|nib|cel|stat|tinib|clax|lisib|zomib|parib|leucel|ine|ide))\b")
+_TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
+_REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
+                           r"supportive care|regimen)\b", re.I)
+_DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug/m2|mcg/m2))(?:/\w+)*\s?\)", re.I)
+# What may stand between a value and a group named after it: its unit, brackets, "of the evaluable".
+_AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)*"
+                          r"(?:%|months?|mo|years?|weeks?|days?)?,?\s?"
+                          r"(?:in|of|for|among|with)\s(?:the\s)?(?:evaluable\s|all\s)?", re.I)
+_SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s[\w+/\-≥≤<>]+){0,3}?)\s"
+                             r"(?:subgroup|group|arm|cohort|patients|subjects|children|adults)\b")
+_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children)\s(?:with|in)\s)?"
+                    r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
+_ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:patients|cohort|population)\b",
+                           re.I)
+_NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|summary|this|these|our|results?|"
+                          r"analysis|contrast|particular|general|overall|both)\b|\d", re.I)
+_FORMER_LATTER = re.compile(r"\bthe\s(former|latter)\b", re.I)
+
+
+@dataclass
+class Arm:
+    """One arm of a study, with the strings that name it in the text (lower-cased, hyphens unified)."""
+
+    label: str
+    drugs: list[str]
+    n: int | None = None
+    regimen: str = ""
+    classes: list[str] = field(default_factory=list)
+    aliases: set[str] = field(default_factory=set)
+    historical: bool = False
+    first_seen: float = float("inf")
+    source: dict | None = None  # the evidence of the sentence that names the arm (and states its n)
+
+    def to_dict(self) -> dict:
+        out = {"label": self.label, "drugs": list(self.drugs), "n": self.n, "regimen": self.regimen,
+               "classes": list(self.classes)}
+        if self.source is not None:
+            out["evidence"] = dict(self.source)
+        return out
+
+
+@lru_cache(maxsize=4)
+def regimen_lexicon(patterns_dir: str | None = None) -> dict:
+    """The regimen lexicon (patterns/regimen_classes.jsonl), loaded once per folder (the repo's by default)."""
+    from extractor.config import Settings
+    from extractor.patterns import load_regimen_classes
+
+    return load_regimen_classes(Path(patterns_dir) if patterns_dir else Settings().patterns_dir)
+
+
+# ------------------------------------------------------------------------------------------------------ regimens
+
+
+def read_regimen(text: str, drugs: list[tuple[int, int, str]], lexicon: dict) -> tuple[list[str], str, list[str], bool]:
+    """The regimen a phrase names: canonical drugs (unknown agents by their written name), a readable name and classes.
+
+    Args:
+        text: the phrase ("inotuzumab ozogamicin plus mini-HCVD with or without blinatumomab").
+        drugs: its DRUG spans as (start, end, canonical id), offsets in `text`, in text order.
+        lexicon: `regimen_lexicon()`.
+
+    Returns:
+        (drugs, readable name, classes, whether the drugs are joined as a combination).
+    """
+    names, parts, combination = [], [], True
+    previous_end = None
+    items = list(drugs)
+    for match in _DRUG_LIKE.finditer(text):  # an unknown agent is kept by its written name
+        if not any(s <= match.start() < e for s, e, _ in drugs):
+            items.append((match.start(), match.end(), match.group(1).lower()))
+    items.sort()
+    for start, end, canonical in items:
+        if canonical in names:
+            previous_end = end
+            continue
+        gap = text[previous_end:start] if previous_end is not None else ""
+        display = lexicon[canonical].display if canonical in lexicon else canonical
+        if previous_end is None:
+            parts.append(display)
+        elif _WITH_OR_WITHOUT.match(gap):
+            parts.append(f"± {display}")
+        else:
+            combination = combination and bool(_COMBINE.match(gap))
+            parts.append(f"+ {display}")
+        names.append(canonical)
+        previous_end = end
+    classes = []
+    for canonical in names:
+        cls = lexicon[canonical].cls if canonical in lexicon else "unknown"
+        if cls not in classes:
+            classes.append(cls)
+    return names, " ".join(parts), classes, combination
+
+
+# ------------------------------------------------------------------------------------------------------ detection
+
+
+def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "ArmIndex":
+    """The arms of one article, from all its sections (title first).
+
+    Args:
+        docs: (section name, processed doc) in `Article.named_texts()` order.
+        lexicon: `regimen_lexicon()` (loaded when None).
+
+    Returns:
+        The article's `ArmIndex` (its arms, or none for a single-arm study, and the state for assignment).
+    """
+    lexicon = lexicon if lexicon is not None else regimen_lexicon()
+    index = ArmIndex(lexicon)
+    sentences = []
+    sources = []
+    for number, (section, doc) in enumerate(docs):
+        for sent in section_view(doc).sentences:
+            drugs = [(s.start_char - sent.start_char, s.end_char - sent.start_char, s.id_)
+                     for s in rule_spans(sent, "DRUG")]
+            sentences.append((number, section, sent.text.translate(HYPHENS), drugs))
+            sources.append((doc, section, sent.start_char, sent.end_char, number))
+    found: list[tuple[int, list[Arm]]] = []
+    for position, (_, section, text, drugs) in enumerate(sentences):
+        for priority, finder in enumerate((_with_n, _randomised, _compared, _bracket_list)):
+            arms = finder(text, drugs, lexicon)
+            if arms:
+                doc, section_name, start, end, number = sources[position]
+                source = {**evidence(doc, section_name, start, end), "section_index": number}
+            for arm in arms:
+                arm.source = source
+            if arms:
+                found.append((priority, arms))
+                break
+    found.sort(key=lambda f: f[0])
+    for rank, (_, arms) in enumerate(found):  # the most explicit statement defines the arms; others add names
+        for arm in arms:
+            index.add(arm, new=rank == 0)
+    if len(index.arms) < 2:
+        index.arms = []
+        for _, section, text, _ in sentences:  # arm codes: "(B1) ... (B2)", "arm A ... arm B"
+            index.add_codes(text)
+            if len(index.arms) >= 2:
+                break
+        if len(index.arms) < 2:
+            index.arms = []
+    index.add_historical([s[2] for s in sentences])
+    index.order([s[2] for s in sentences])
+    index.article_drugs = _article_drugs(sentences, lexicon)
+    return index
+
+
+def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> list[Arm]:
+    arms = []
+    for text, drugs, n in parts:
+        arm = _arm_from_phrase(text, drugs, n, lexicon)
+        if arm is None:
+            return []
+        arms.append(arm)
+    if len({a.label.lower() for a in arms}) < len(arms):
+        return []
+    return arms
+
+
+def _slice(text: str, drugs: list, start: int, end: int) -> list:
+    return [(s - start, e - start, i) for s, e, i in drugs if start <= s and e <= end]
+
+
+def _with_n(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+    m = _WITH_N.search(text)
+    if not m:
+        return []
+    a_start = m.start("a")
+    trimmed = _TRIM_LEFT.match(m.group("a"))
+    if trimmed:
+        a_start += trimmed.end()
+    parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
+             (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
+    return _parts_to_arms(parts, lexicon)
+
+
+def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+    m = _RANDOMISED.search(text)
+    if not m:
+        return []
+    parts = []
+    for name in ("a", "b"):
+        start, end = m.start(name), m.end(name)
+        part = text[start:end]
+        cut = re.search(r",|\s(?:and|who|which|administered|given)\s", part)
+        if cut and not _inside_bracket(part, cut.start()):
+            part = part[:cut.start()]
+        parts.append((part, _slice(text, drugs, start, start + len(part)), None))
+    return _parts_to_arms(parts, lexicon)
+
+
+def _compared(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+    m = _COMPARED.search(text) or _VERSUS.search(text)
+    if not m:
+        return []
+    a_start = m.start("a")
+    trimmed = _TRIM_LEFT.match(m.group("a"))
+    if trimmed:
+        a_start += trimmed.end()
+    parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), None),
+             (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), None)]
+    arms = _parts_to_arms(parts, lexicon)
+    return arms if len(arms) == 2 and arms[0].drugs != arms[1].drugs else []
+
+
+def _bracket_list(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+    m = _LIST.search(text)
+    if not m:
+        return []
+    items = [(m.group(1), m.group(2))] + re.findall(r";\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)", m.group(3))
+    return [Arm(label.strip(), [], int(n), aliases={label.strip().lower()}) for label, n in items]
+
+
+def _inside_bracket(text: str, at: int) -> bool:
+    return text[:at].count("(") > text[:at].count(")")
+
+
+def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Arm | None:
+    """One arm from its written phrase ("standard intensive chemotherapy (standard-therapy group)"), or None when the
+    phrase does not name a treatment."""
+    aliases, group = set(), None
+    g = _GROUP_BRACKET.search(text)
+    if g:
+        group = g.group(1).strip()
+        aliases.add(group.lower())
+        text_core = text[:g.start()]
+    else:
+        text_core = text
+    for a in _ABBREV_BRACKET.finditer(text_core):
+        if not re.fullmatch(r"\d+|n", a.group(1), re.I):
+            aliases.add(a.group(1).lower())
+    bracket = re.search(r"\s?[(\[]", text_core)
+    core = text_core[:bracket.start()] if bracket else text_core
+    lead = _LEAD.match(core)
+    offset = lead.end() if lead else 0
+    core = core[offset:].strip()
+    core_drugs = [(s - offset, e - offset, i) for s, e, i in drugs if e - offset <= len(core) and s >= offset]
+    if not core:
+        return None
+    adjective = _ADJECTIVE.match(core)  # "standard HCVAD" is HCVAD; "standard therapy" stays as written
+    if adjective and core_drugs and core_drugs[0][0] == adjective.end() and core_drugs[0][2] in lexicon \
+            and (lexicon[core_drugs[0][2]].kind == "agent" or lexicon[core_drugs[0][2]].components):
+        cut = adjective.end()
+        core, core_drugs = core[cut:], [(s - cut, e - cut, i) for s, e, i in core_drugs]
+    first_word_drug = core_drugs and core_drugs[0][0] <= 0
+    if not first_word_drug and not _REGIMEN_HEAD.match(core) and not (group and _REGIMEN_HEAD.match(group)):
+        return None
+    names, readable, classes, combination = read_regimen(core, core_drugs, lexicon)
+    aliases.add(core.lower())
+    single = len(core_drugs) == 1 and core_drugs[0][0] == 0 and core_drugs[0][1] >= len(core.rstrip(" s"))
+    if group:
+        label = _group_label(group, lexicon, drugs)
+    elif single:
+        entry = lexicon.get(core_drugs[0][2])
+        generic = entry is not None and entry.kind == "backbone" and not entry.components
+        label = _written(core) if generic else (entry.display if entry and entry.kind == "backbone" else core_drugs[0][2])
+    elif len(names) >= 2 and combination:
+        label = readable
+    else:
+        label = _written(core)
+    for _, _, canonical in core_drugs:
+        aliases.add(canonical)
+    return Arm(label, names, n, readable or label, classes, aliases)
+
+
+def _group_label(group: str, lexicon: dict, drugs: list) -> str:
+    written = _written(group)
+    for _, _, canonical in drugs:  # "(inotuzumab ozogamicin group)": the drug arm's canonical name
+        if written == canonical or (canonical in lexicon and written == lexicon[canonical].display.lower()):
+            return canonical
+    return written
+
+
+def _written(phrase: str) -> str:
+    """A written group name, normalised: lower case unless an abbreviation, hyphenated compounds opened
+    ("standard-therapy" -> "standard therapy", "standard-of-care" -> "standard of care"), plural treatments singular."""
+    words = []
+    for word in phrase.strip().split():
+        if re.fullmatch(r"[a-z]+(?:-[a-z]+)+", word.lower()) and not re.search(r"-(?:based|intensity|dose|line)\b", word.lower()):
+            word = word.replace("-", " ")
+        words.append(word if re.search(r"[A-Z].*[A-Z]|\d", word) else word.lower())
+    text = " ".join(words)
+    return re.sub(r"\b(chemotherap|therap)ies\b", r"\1y", text)
+
+
+def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
+    """The drugs of a single-arm study: those of the title, else of the first sentence naming a treatment."""
+    for number, section, text, drugs in sentences:
+        if drugs or _TREATED_WITH.search(text):
+            names, readable, classes, _ = read_regimen(text, drugs, lexicon)
+            if not drugs:
+                name = _TREATED_WITH.search(text).group(1).lower()
+                names, readable, classes = [name], name, ["unknown"]
+            names = [n for n in names if n not in ("chemotherapy",) or len(names) == 1]
+            return names, " + ".join(lexicon[n].display if n in lexicon else n for n in names), classes
+    return [], "", []
+
+
+# ------------------------------------------------------------------------------------------------------ assignment
+
+
+class ArmIndex:
+    """The arms of one article and what assignment needs while its sentences are read in order."""
+
+    def __init__(self, lexicon: dict):
+        self.lexicon = lexicon
+        self.arms: list[Arm] = []
+        self.article_drugs: tuple = ([], "", [])
+        self.scope: str | None = None  # a scope carried to the next sentences ("In the MRD+ group, ...")
+        self.scope_section: str | None = None
+
+    # building
+
+    def add(self, arm: Arm, new: bool = True) -> None:
+        """Add an arm, or merge it into the known arm it names (same label, drugs or names; two unspecified
+        chemotherapies are one arm)."""
+        for known in self.arms:
+            if known.label.lower() == arm.label.lower() or (known.drugs and known.drugs == arm.drugs) \
+                    or (known.aliases & arm.aliases - set(known.drugs) - set(arm.drugs)) \
+                    or (known.drugs and arm.drugs and set(known.drugs) | set(arm.drugs) <= GENERIC):
+                known.aliases |= arm.aliases
+                if known.n is None and arm.n is not None:
+                    known.n, known.source = arm.n, arm.source
+                return
+        if new:
+            self.arms.append(arm)
+
+    def add_codes(self, text: str) -> None:
+        codes = [c for _, c in _CODE.findall(text)]
+        named = [f"{kind} {code}" for kind, code in _NAMED.findall(text)]
+        found = named if len(set(named)) >= 2 else codes if len(set(codes)) >= 2 else []
+        for code in dict.fromkeys(found):
+            n = re.search(re.escape(code) + r"\s?(?:patients\s?)?\(\s?n\s?=\s?(\d+)\s?\)", text)
+            self.arms.append(Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()}))
+
+    def add_historical(self, texts: list[str]) -> None:
+        for text in texts:
+            previous = _PREVIOUS.search(text)
+            if previous:
+                regimen = previous.group("r").strip()
+                self.arms.append(Arm(f"historical {regimen}", [], None, regimen, [],
+                                     {previous.group(0).lower(), f"historical {regimen}".lower()}, historical=True))
+                return
+        for text in texts:
+            m = _HISTORICAL.search(text)
+            if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", text, re.I):
+                self.arms.append(Arm("historical controls", [], None, "", [],
+                                     {"historical controls", "historical control", "historically", "historical rates"},
+                                     historical=True))
+                return
+
+    def order(self, texts: list[str]) -> None:
+        """Order the arms by first mention in the article (the order "vs." lists follow)."""
+        position = 0
+        for text in texts:
+            for start, _, label in self.refs(text, arms_only=True):
+                arm = self.by_label(label)
+                if arm is not None and arm.first_seen == float("inf"):
+                    arm.first_seen = position + start
+            position += len(text) + 1
+        own = sorted([a for a in self.arms if not a.historical], key=lambda a: a.first_seen)
+        self.arms = own + [a for a in self.arms if a.historical]
+
+    def by_label(self, label: str) -> Arm | None:
+        return next((a for a in self.arms if a.label == label), None)
+
+    @property
+    def multi_arm(self) -> bool:
+        """Two arms of its own, or its own cohort beside a historical control."""
+        return len(self.sequence) >= 2
+
+    @property
+    def sequence(self) -> list[str]:
+        """The arm labels in order of introduction (the study's own cohort `all` when it has one arm)."""
+        own = [a.label for a in self.arms if not a.historical]
+        return (own if len(own) >= 2 else ["all"]) + [a.label for a in self.arms if a.historical]
+
+    def to_dicts(self, cohort_size: int | None) -> list[dict]:
+        """The article's `arms`: its arms, or one arm `all` (with the cohort size); a historical control beside
+        the study's own single arm keeps it `all`."""
+        own = [a for a in self.arms if not a.historical]
+        if len(own) >= 2:
+            return [a.to_dict() for a in self.arms]
+        drugs, readable, classes = self.article_drugs
+        single = own[0].to_dict() if own else {"label": "all", "drugs": drugs, "n": cohort_size, "regimen": readable,
+                                               "classes": classes}
+        single["label"] = "all"
+        return [single] + [a.to_dict() for a in self.arms if a.historical]
+
+    # reading
+
+    def refs(self, text: str, arms_only: bool = False) -> list[tuple[int, int, str]]:
+        """The arm names of a sentence as (start, end, label), longest first among overlaps, in text order. A drug
+        followed by its dose in brackets names a dose level ("IDR (12.5 mg/m2)" -> "idarubicin 12.5 mg/m2")."""
+        text = text.translate(HYPHENS)
+        found = []
+        lower = text.lower()
+        for arm in self.arms:
+            for alias in arm.aliases:
+                if not alias:
+                    continue
+                haystack = text if len(alias) <= 3 else lower
+                needle = next((w for w in (arm.label, *arm.aliases) if w.lower() == alias and len(alias) <= 3), alias)
+                needle = alias if len(alias) > 3 else (needle if needle != alias else self._written_case(text, alias))
+                if needle is None:
+                    continue
+                for m in re.finditer(r"(?<![\w+\-/])" + re.escape(needle) + r"(?![\w+/]|-(?=\w))", haystack):
+                    found.append((m.start(), m.end(), arm.label))
+        if not arms_only and self.lexicon:
+            found += self._dose_levels(text)
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        kept = []
+        for ref in found:
+            if all(ref[1] <= k[0] or ref[0] >= k[1] for k in kept):
+                kept.append(ref)
+        return sorted(kept)
+
+    @staticmethod
+    def _written_case(text: str, alias: str) -> str | None:
+        """A short alias ("sc", "ino", "all") matches only as the abstract wrote it: in capitals or mixed case."""
+        for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text, re.I):
+            if m.group(0) != m.group(0).lower():
+                return m.group(0)
+        return None
+
+    def _dose_levels(self, text: str) -> list[tuple[int, int, str]]:
+        out = []
+        for arm in self.arms:
+            for alias in arm.aliases:
+                if len(alias) < 2:
+                    continue
+                for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text, re.I):
+                    dose = _DOSE_AFTER.match(text[m.end():])
+                    if dose and arm.drugs:
+                        out.append((m.start(), m.end() + dose.end(), f"{arm.drugs[0]} {dose.group(1)}"))
+        return out
+
+    def observe(self, text: str, section: str) -> tuple[str | None, bool]:
+        """Read a sentence's leading scope ("In the MRD+ group, ..."), update the carried scope, and return the scope
+        that holds for this sentence and whether it is its own."""
+        if section != self.scope_section:
+            self.scope, self.scope_section = None, section
+        m = _SCOPE.match(text)
+        if m and not _NOT_A_GROUP.search(m.group("x")):
+            refs = [r for r in self.refs(m.group("x")) if r[0] == 0]
+            label = refs[0][2] if refs else m.group("x").strip()
+            if refs or m.group("g"):
+                self.scope = label
+            return label, True
+        if _ALL_PATIENTS.search(text):
+            self.scope = None
+        return self.scope, False
+
+    def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False)
+               ) -> list[str]:
+        """The arm or subgroup of each value of one endpoint mention.
+
+        Args:
+            text: the sentence.
+            positions: the values' (start, end) in the sentence, in text order.
+            scope: what `observe` returned for this sentence.
+
+        Returns:
+            One label per value (`all` when nothing names a group).
+        """
+        text = text.translate(HYPHENS)
+        refs = self.refs(text)
+        scope_label, own_scope = scope
+        if own_scope:
+            refs = [r for r in refs if r[0] > 40 or not text[:r[0]].strip().lower().startswith(("in", "among", "for"))]
+        after = [self._after(text, p, refs) for p in positions]
+        before = [self._before(text, p, refs) for p in positions]
+        count = len(positions)
+        if count >= 2:
+            for labels in (after, before):
+                if all(labels) and len(set(labels)) == count:
+                    return [self._scoped(scope_label, l) for l in labels]
+            mixed = [a or b for a, b in zip(after, before)]
+            if all(mixed) and len(set(mixed)) == count:
+                return [self._scoped(scope_label, l) for l in mixed]
+            named = list(dict.fromkeys(label for _, _, label in refs if self.by_label(label) or label in mixed))
+            if re.search(r"\brespectively\b", text, re.I) and named and count % len(named) == 0 and len(named) >= 2:
+                return [named[i % len(named)] for i in range(count)]
+            order = self._former_latter(text) or named + [label for label in self.sequence if label not in named]
+            if self.multi_arm and len(order) >= count:
+                return order[:count]
+            if all(mixed):
+                return [self._scoped(scope_label, l) for l in mixed]
+            return [f"subgroup {i + 1}" for i in range(count)]
+        start, end = positions[0]
+        label = after[0] or before[0] or self._in_clause(text, start, refs)
+        if label:
+            return [self._scoped(scope_label, label)]
+        return [scope_label or "all"]
+
+    def _scoped(self, scope: str | None, label: str) -> str:
+        """A subgroup inside the sentence's scope: "In the R/R group, 51% of Ph- ..." -> "R/R Ph-"."""
+        if scope is None or self.by_label(label) or self.by_label(scope) is not None and False:
+            return label
+        if scope.lower() in label.lower() or self.by_label(scope) is not None:
+            return label
+        return f"{scope} {label}"
+
+    def _after(self, text: str, position: tuple[int, int], refs) -> str | None:
+        rest = text[position[1]:]
+        m = _AFTER_VALUE.match(rest)
+        if not m:
+            return None
+        at = position[1] + m.end()
+        for start, end, label in refs:
+            if start == at:
+                return label
+        sub = _SUBGROUP_AFTER.match(text[at:])
+        if sub:
+            name = (sub.group(1) or sub.group(2)).strip()
+            if not re.fullmatch(r"(?:the|all|evaluable|these|those|treated|our|other|remaining)(?:\s\w+)?", name, re.I) \
+                    and not re.search(r"\d", name):
+                return name
+        return None
+
+    @staticmethod
+    def _before(text: str, position: tuple[int, int], refs) -> str | None:
+        """The group right before the bracket holding the value: "DNR (10 +/- 8%", "InO (CR/CRi = 73%"."""
+        head = text[:position[0]]
+        opened = head.rfind("(")
+        if opened == -1 or head.rfind(")") > opened or re.search(r"\d", head[opened + 1:]) and \
+                not re.fullmatch(r"[^\d]*=\s?", head[opened + 1:]) and "%" in head[opened:]:
+            return None
+        if not re.fullmatch(r"(?:[A-Za-z/+\-\s]{0,20}=\s?)?", head[opened + 1:]):
+            return None
+        for start, end, label in refs:
+            if re.fullmatch(r"\s?", text[end:opened]):
+                return label
+        return None
+
+    def _in_clause(self, text: str, start: int, refs) -> str | None:
+        """One value, a named arm before it in its clause with no other number in between ("where the response rate
+        was 17%" after "our previous trial with X alone")."""
+        if not self.multi_arm:
+            return None
+        for ref_start, ref_end, label in reversed(refs):
+            gap = text[ref_end:start]
+            if ref_end <= start and self.by_label(label) and not re.search(r"[;\d]", gap) and len(gap) <= 80:
+                return label
+        return None
+
+    def _former_latter(self, text: str) -> list[str]:
+        own = [a.label for a in self.arms if not a.historical]
+        words = [w.lower() for w in _FORMER_LATTER.findall(text)]
+        if len(own) == 2 and words in (["former", "latter"], ["latter", "former"]):
+            return own if words[0] == "former" else own[::-1]
+        return []
