@@ -21,7 +21,8 @@ it equals nothing, so such a fact can only be missed or spurious, never matched.
 
 Matched facts are then checked for their attributes, each as an accuracy over the matched facts whose gold
 has the attribute (not null): `arm` (outcomes; compared case-insensitively after collapsing whitespace, and
-reported again for multi-arm studies, i.e. gold articles with two or more arms), `count`, `denominator` and
+reported again for multi-arm studies, i.e. gold articles with two or more arms; and, as a second looser
+measure beside it, after mapping both labels through the regimen lexicon, see `lexicon_arm`), `count`, `denominator` and
 `ci95` (outcomes and comparisons; both bounds equal after the same 0.1 rounding as the values, because SCHEMA
 gives one precision for all numbers and a CI checked more finely than its own point estimate would be
 incoherent). Within one key, gold and predicted facts are paired so that the number of agreeing attributes
@@ -40,6 +41,8 @@ Example:
     print(format_report(evaluation, verbose=True))
 """
 from __future__ import annotations
+
+from functools import lru_cache
 
 import json
 import re
@@ -62,7 +65,7 @@ LABELS = (
     "design.phase",
     "design.randomized",
 )
-ATTRIBUTES = ("arm", "arm_multi_arm", "count", "denominator", "ci95")
+ATTRIBUTES = ("arm", "arm_multi_arm", "arm_lexicon", "arm_lexicon_multi_arm", "count", "denominator", "ci95")
 KEY_FIELDS = {
     "outcome": ("endpoint", "value", "timepoint_months"),
     "dose": ("drug", "dose", "unit"),
@@ -201,6 +204,41 @@ def normalise_arm(arm: Any) -> str | Unparsed | None:
     if not isinstance(arm, str):
         return Unparsed(arm)
     return " ".join(arm.split()).casefold()
+
+
+@lru_cache(maxsize=1)
+def _drug_synonyms() -> tuple[tuple[re.Pattern, str], ...]:
+    """Every string DRUG pattern of the repo's patterns/drugs.jsonl with its canonical id, longest first."""
+    from extractor.config import Settings
+    from extractor.patterns import load_rules
+
+    pairs = {(r.pattern.lower().translate(_HYPHENS), r.id.lower()) for r in load_rules(Settings().patterns_dir)
+             if r.label == "DRUG" and isinstance(r.pattern, str)}
+    return tuple((re.compile(r"(?<![\w])" + re.escape(p) + r"(?![\w])"), i)
+                 for p, i in sorted(pairs, key=lambda x: -len(x[0])))
+
+
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def lexicon_arm(arm: Any) -> str | None:
+    """A second, looser arm comparison (reported beside the exact one, never instead of it): both labels mapped
+    through the regimen lexicon, so that a synonym, abbreviation or brand of the same regimen agrees ("InO" and
+    "inotuzumab ozogamicin", "HCVAD" and "hyper-CVAD", "daunomycin" and "daunorubicin"). Lower case, hyphens
+    as spaces, each drug synonym replaced by its canonical id (longest synonym first), a trailing bracket that
+    only restates the arm's schedule or study dropped ("B1 (epratuzumab weekly ×4)" -> "b1")."""
+    if not isinstance(arm, str):
+        return None
+    text = " ".join(arm.lower().translate(_HYPHENS).split())
+    text = re.sub(r"\s?\([^()]*\)$", "", text) or text
+    marks = []
+    for pattern, canonical in _drug_synonyms():
+        def mark(m, canonical=canonical):
+            marks.append(canonical)
+            return f"\x00{len(marks) - 1}\x00"
+        text = pattern.sub(mark, text)
+    text = re.sub(r"\x00(\d+)\x00", lambda m: marks[int(m.group(1))], text)
+    return " ".join(text.replace("-", " ").split())
 
 
 def _normalise_ci(ci95: Any) -> tuple | Unparsed | None:
@@ -690,6 +728,10 @@ class _Tally:
             if not right:
                 self.mismatches.append(AttributeMismatch(gold.fact, name, gold.record.get(name),
                                                          pred.record.get(name)))
+        if gold.fact.kind == "outcome" and gold.record.get("arm") is not None:
+            right = lexicon_arm(gold.record.get("arm")) == lexicon_arm(pred.record.get("arm"))
+            for tally_name in ("arm_lexicon", "arm_lexicon_multi_arm") if multi_arm else ("arm_lexicon",):
+                self.attributes[tally_name].update(n=1, correct=int(right))
 
 
 def _score_article(golds: list[_Item], preds: list[_Item], multi_arm: bool, tally: _Tally) -> None:
@@ -789,7 +831,8 @@ def evaluate(gold_dir: Path, index_file: Path, pred_file: Path) -> Evaluation:
 # Report
 
 
-_ATTRIBUTE_NAMES = {"arm_multi_arm": "arm (multi-arm studies)"}
+_ATTRIBUTE_NAMES = {"arm_multi_arm": "arm (multi-arm studies)", "arm_lexicon": "arm, lexicon-mapped",
+                    "arm_lexicon_multi_arm": "arm, lexicon-mapped (multi)"}
 
 
 def _score(value: float | None) -> str:

@@ -312,7 +312,7 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
             and (lexicon[core_drugs[0][2]].kind == "agent" or lexicon[core_drugs[0][2]].components):
         cut = adjective.end()
         core, core_drugs = core[cut:], [(s - cut, e - cut, i) for s, e, i in core_drugs]
-    first_word_drug = core_drugs and core_drugs[0][0] <= 0
+    first_word_drug = (core_drugs and core_drugs[0][0] <= 0) or bool(_DRUG_LIKE.match(core))
     if not first_word_drug and not _REGIMEN_HEAD.match(core) and not (group and _REGIMEN_HEAD.match(group)):
         return None
     names, readable, classes, combination = read_regimen(core, core_drugs, lexicon)
