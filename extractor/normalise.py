@@ -272,7 +272,25 @@ def _lost_superscript_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start("times"), m.end()) for m in _SCIENTIFIC.finditer(text) if m.group("mant") is not None]
 
 
+# find_numbers is pure, and the extractors ask for the same sentence's numbers several times (outcomes alone reads
+# them for its values, its count-percents and its fractions): the latest answers are kept. Keyed by the lexicon's
+# identity (a lexicon is not changed once built); the entry holds the lexicon so that its id cannot be reused.
+_RECENT_NUMBERS: dict[tuple, tuple] = {}
+_RECENT_SIZE = 512
+
+
 def find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_comma: bool = False) -> list[Number]:
+    """Every number in a text, left to right (see `_find_numbers`); a fresh list on every call."""
+    key = (text, id(words), decimal_comma)
+    hit = _RECENT_NUMBERS.get(key)
+    if hit is None or hit[0] is not words:
+        if len(_RECENT_NUMBERS) >= _RECENT_SIZE:
+            _RECENT_NUMBERS.clear()
+        hit = _RECENT_NUMBERS[key] = (words, _find_numbers(text, words, decimal_comma))
+    return list(hit[1])
+
+
+def _find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_comma: bool = False) -> list[Number]:
     """Every number in a text, left to right.
 
     Args:
