@@ -273,10 +273,18 @@ def _lost_superscript_spans(text: str) -> list[tuple[int, int]]:
 
 
 # find_numbers is pure, and the extractors ask for the same sentence's numbers several times (outcomes alone reads
-# them for its values, its count-percents and its fractions): the latest answers are kept. Keyed by the lexicon's
-# identity (a lexicon is not changed once built); the entry holds the lexicon so that its id cannot be reused.
+# them for its values, its count-percents and its fractions): the answers are kept until `forget_numbers()`, which
+# `extract.sentences.section_view` calls for every new section, so the memo serves one section only (a corpus that
+# repeats a text, as the benchmark's does, gains nothing from it). Keyed by the lexicon's identity (a lexicon is not
+# changed once built); the entry holds the lexicon so that its id cannot be reused. Bounded for callers that never
+# call forget_numbers().
 _RECENT_NUMBERS: dict[tuple, tuple] = {}
 _RECENT_SIZE = 512
+
+
+def forget_numbers() -> None:
+    """Drop the answers `find_numbers` kept (see above)."""
+    _RECENT_NUMBERS.clear()
 
 
 def find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_comma: bool = False) -> list[Number]:

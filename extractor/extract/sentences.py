@@ -38,6 +38,7 @@ def section_view(doc: Doc) -> "SectionView":
     """The (cached) view of a processed section doc."""
     view = _VIEWS.get(doc)
     if view is None:
+        nz.forget_numbers()  # its memo is for one section's sentences (see normalise.find_numbers)
         view = _VIEWS[doc] = SectionView(doc)
     return view
 
