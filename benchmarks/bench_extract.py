@@ -8,6 +8,9 @@ measures, in this one process (spaCy's blank pipeline is single-threaded):
 - extract: our full extraction from parsed articles (parse excluded);
 - parse+extract: from the XML file to extracted records (parse included).
 
+The corpus repeats the 8 demo abstracts: a cache that outlived an article would flatter every figure, so the
+extraction's caches live for one doc or one section (see benchmarks/README.md, "Extraction benchmark").
+
 Usage:
     python benchmarks/bench_extract.py --abstracts 5000 --repeat 3
 """
