@@ -70,3 +70,61 @@ def test_pipeline_empty_text(nlp):
 def test_pipeline_rule_spans_carry_label_and_id(nlp):
     doc = nlp("The median overall survival was 8 months.")
     assert ("ENDPOINT", "OS") in {(s.label_, s.id_) for s in doc.spans["rules"]}
+
+
+# --- The one-pass TokenPatternMatcher must find exactly what spaCy's own Matcher finds. ---
+
+def _reference_ruler(nlp):
+    """The same rules in a stock SpanRuler (spaCy's Matcher), on the same tokenizer and vocabulary."""
+    import spacy
+
+    from extractor.pipeline import RULER, SPANS_KEY
+
+    reference = spacy.blank("en", vocab=nlp.vocab)
+    reference.tokenizer = nlp.tokenizer
+    ruler = reference.add_pipe("span_ruler", config={
+        "spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True, "overwrite": False})
+    ruler.add_patterns(nlp.get_pipe(RULER).patterns)
+    return reference
+
+
+def _spans(doc):
+    return sorted((s.start, s.end, s.label_, s.id_) for s in doc.spans.get("rules", []))
+
+
+def _pattern_words(nlp):
+    words = set()
+    for pattern in nlp.get_pipe("extractor_rules").patterns:
+        if isinstance(pattern["pattern"], str):
+            words.update(pattern["pattern"].split())
+        else:
+            for token in pattern["pattern"]:
+                words.update(v for k, v in token.items() if isinstance(v, str) and k != "OP")
+                for v in token.values():
+                    if isinstance(v, dict):
+                        words.update(x for x in v.get("IN", []) if isinstance(x, str))
+    return sorted(words) + ["(", ")", ".", ",", "%", "12", "0.5", "vs.", "The", "patients", "-"]
+
+
+@pytest.fixture(scope="module")
+def reference(nlp):
+    return _reference_ruler(nlp)
+
+
+def test_pipeline_token_matcher_equals_spacy_matcher_on_real_text(nlp, reference, corpus_dir, fixtures_dir):
+    from extractor.pubmed_xml import iter_articles
+
+    paths = [corpus_dir / "articles.xml", *sorted((fixtures_dir / "demo").glob("*.xml"))]
+    texts = [text for path in paths for article in iter_articles(path) for _, text in article.named_texts()]
+    differ = [t[:80] for t in texts if _spans(nlp(t)) != _spans(reference(t))]
+    assert len(texts) > 100 and differ == []
+
+
+def test_pipeline_token_matcher_equals_spacy_matcher_on_token_soups(nlp, reference):
+    import random
+
+    words, rng = _pattern_words(nlp), random.Random(7)
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) if rng.random() < 0.9 else rng.choice(words).upper()
+                        for _ in range(rng.randint(1, 25)))
+        assert _spans(nlp(text)) == _spans(reference(text)), text
