@@ -35,11 +35,18 @@ LABELS_BY_FILE: dict[str, frozenset[str]] = {
 }
 
 # Data files of patterns/ that are not ruler rules: they describe the ids of the rules (see `load_regimen_classes`).
-DATA_FILES = frozenset({"regimen_classes.jsonl"})
+DATA_FILES = frozenset({"regimen_classes.jsonl", "subgroup_cues.jsonl"})
 REGIMEN_FILE = "regimen_classes.jsonl"
 REGIMEN_KEYS = frozenset({"id", "class", "kind", "components", "short", "example", "note"})
 REGIMEN_REQUIRED = frozenset({"id", "class", "kind", "example"})
 REGIMEN_KINDS = frozenset({"agent", "backbone"})
+SUBGROUP_FILE = "subgroup_cues.jsonl"
+SUBGROUP_KEYS = frozenset({"kind", "pattern", "replace", "example", "note"})
+SUBGROUP_REQUIRED = frozenset({"kind", "pattern", "example"})
+# rewrite: a regex and its replacement, applied in file order to a subgroup's written name ("aged 40 years or older"
+# -> "aged >=40 years"); whole: a name that means the whole cohort ("all patients", "relapsed ALL") -> `all`;
+# not_group: a list that "respectively" zips but that is not of groups (grades, cycles), so its values stay `all`.
+SUBGROUP_KINDS = frozenset({"rewrite", "whole", "not_group"})
 
 
 @dataclass(frozen=True)
@@ -229,3 +236,70 @@ def _check_regimen(data: Any, drug_ids: set[str], seen: dict) -> list[str]:
         if components and data.get("kind") != "backbone":
             problems.append("only a backbone has components")
     return problems
+
+
+@dataclass(frozen=True)
+class SubgroupCue:
+    """One line of patterns/subgroup_cues.jsonl: a compiled regex (case-insensitive) and, for a rewrite, its
+    replacement."""
+
+    kind: str
+    pattern: "re.Pattern"
+    replace: str
+    example: str
+
+
+def load_subgroup_cues(patterns_dir: Path | str) -> list[SubgroupCue]:
+    """The lexical cues of subgroup names (patterns/subgroup_cues.jsonl), in file order (rewrites apply in order).
+
+    Each line is `{"kind", "pattern", "replace", "example", "note"}`; `pattern` is a Python regex matched
+    case-insensitively, and the `example` must match it (a rewrite's example must change under it).
+
+    Raises:
+        PatternError: every problem at once, each as `patterns/subgroup_cues.jsonl:<line>: ...`.
+    """
+    import re
+
+    path = Path(patterns_dir) / SUBGROUP_FILE
+    if not path.is_file():
+        raise PatternError([f"patterns/{SUBGROUP_FILE}:0: missing (the cues of subgroup names live there)"])
+    cues: list[SubgroupCue] = []
+    problems: list[str] = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip():
+            continue
+        where = f"patterns/{SUBGROUP_FILE}:{number}"
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{where}: not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(data, dict):
+            problems.append(f"{where}: a line must be a JSON object")
+            continue
+        line = [f"unknown key {k!r}" for k in sorted(set(data) - SUBGROUP_KEYS)]
+        line += [f"missing key {k!r}" for k in sorted(SUBGROUP_REQUIRED - set(data))]
+        if "kind" in data and data["kind"] not in SUBGROUP_KINDS:
+            line.append(f"kind {data['kind']!r} is not one of {sorted(SUBGROUP_KINDS)}")
+        if data.get("kind") == "rewrite" and not isinstance(data.get("replace"), str):
+            line.append("a rewrite needs 'replace' (a string)")
+        compiled = None
+        if isinstance(data.get("pattern"), str) and data["pattern"]:
+            try:
+                compiled = re.compile(data["pattern"], re.I)
+            except re.error as exc:
+                line.append(f"pattern is not a valid regex ({exc})")
+        elif "pattern" in data:
+            line.append("'pattern' must be a non-empty string")
+        example = data.get("example")
+        if compiled is not None and isinstance(example, str):
+            if not compiled.search(example):
+                line.append(f"the example {example!r} does not match the pattern")
+        elif "example" in data:
+            line.append("'example' must be a string")
+        problems += [f"{where}: {p}" for p in line]
+        if not line:
+            cues.append(SubgroupCue(data["kind"], compiled, data.get("replace", ""), example))
+    if problems:
+        raise PatternError(problems)
+    return cues

@@ -36,6 +36,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from extractor.extract import subgroups
 from extractor.extract.evidence import evidence
 from extractor.extract.sentences import section_view
 from extractor.extract.spans import rule_spans
@@ -83,7 +84,16 @@ _SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|chil
 _ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:patients|cohort|population)\b",
                            re.I)
 _NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|summary|this|these|our|results?|"
-                          r"analysis|contrast|particular|general|overall|both)\b|\d", re.I)
+                          r"analys[ie]s|contrast|particular|general|overall|both)\b|\d", re.I)
+# A wider leading scope, named by its subgroup words: "In CR2 patients, ...", "In the 9 patients treated under revised
+# management, ...", "In the subgroup of 110 patients with Ph-negative ALL in remission, ...", "In cohort 2A (94 patients), ..."
+_SCOPE_WIDE = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()]{1,90}?)(?:\s?\([^()]*\))?,\s")
+_NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|summary|this|these|our|results?|analys[ie]s|"
+                          r"contrast|particular|general|overall|both|multivariate|univariate|landmark|median|phase|"
+                          r"practice|terms?|order|light|context|view|comparison|each|which|part|case|all)\b|\b\d{4}\b",
+                          re.I)
+_LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()]{1,40}(?:,\s[^,;()]{1,40})*,?\s(?:and|or)\s[^,;()]{1,40},")
+_GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re.I)
 _FORMER_LATTER = re.compile(r"\bthe\s(former|latter)\b", re.I)
 
 
@@ -209,6 +219,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                 break
         if len(index.arms) < 2:
             index.arms = []
+    index.title = " ".join(doc.text for section, doc in docs if section == "TITLE")
     index.add_historical([s[2] for s in sentences])
     index.order([s[2] for s in sentences])
     index.article_drugs = _article_drugs(sentences, lexicon)
@@ -279,6 +290,12 @@ def _bracket_list(text: str, drugs: list, lexicon: dict) -> list[Arm]:
         return []
     items = [(m.group(1), m.group(2))] + re.findall(r";\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)", m.group(3))
     return [Arm(label.strip(), [], int(n), aliases={label.strip().lower()}) for label, n in items]
+
+
+def _inside(text: str, at: int) -> bool:
+    """The position is inside a round or square bracket."""
+    head = text[:at]
+    return head.count("(") + head.count("[") > head.count(")") + head.count("]")
 
 
 def _inside_bracket(text: str, at: int) -> bool:
@@ -378,6 +395,7 @@ class ArmIndex:
         self.article_drugs: tuple = ([], "", [])
         self.scope: str | None = None  # a scope carried to the next sentences ("In the MRD+ group, ...")
         self.scope_section: str | None = None
+        self.title: str = ""  # the article's title: words of the study population, not of a subgroup
 
     # building
 
@@ -510,6 +528,8 @@ class ArmIndex:
         that holds for this sentence and whether it is its own."""
         if section != self.scope_section:
             self.scope, self.scope_section = None, section
+        if _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
+            return self.scope, False
         m = _SCOPE.match(text)
         if m and not _NOT_A_GROUP.search(m.group("x")):
             refs = [r for r in self.refs(m.group("x")) if r[0] == 0]
@@ -517,18 +537,28 @@ class ArmIndex:
             if refs or m.group("g"):
                 self.scope = label
             return label, True
+        wide = _SCOPE_WIDE.match(text)
+        if wide and not _NOT_A_SCOPE.search(wide.group("x")):
+            label = subgroups.name(wide.group("x"))
+            if label and not subgroups.is_whole(label, self.title):
+                if _GROUP_WORD.search(wide.group("x")):
+                    self.scope = label
+                return label, True
         if _ALL_PATIENTS.search(text):
             self.scope = None
         return self.scope, False
 
-    def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False)
-               ) -> list[str]:
+    def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),
+               avoid: list[tuple[int, int]] = (), timepoint_list: bool = False) -> list[str]:
         """The arm or subgroup of each value of one endpoint mention.
 
         Args:
             text: the sentence.
             positions: the values' (start, end) in the sentence, in text order.
             scope: what `observe` returned for this sentence.
+            avoid: the sentence's endpoint and time-point spans (start, end): a list over them is not of groups.
+            timepoint_list: the values are zipped with the sentence's time points ("at 2 and 5 years ... 19% and 13%"),
+                so they are one group's.
 
         Returns:
             One label per value (`all` when nothing names a group).
@@ -556,12 +586,84 @@ class ArmIndex:
                 return order[:count]
             if all(mixed):
                 return [self._scoped(scope_label, l) for l in mixed]
-            return [f"subgroup {i + 1}" for i in range(count)]
+            return [self._scoped(scope_label, l) if l != "all" else (scope_label or "all")
+                    for l in self._subgroups(text, positions, avoid, timepoint_list, mixed)]
         start, end = positions[0]
         label = after[0] or before[0] or self._in_clause(text, start, refs)
         if label:
             return [self._scoped(scope_label, label)]
+        listed = subgroups.respectively(text, positions, avoid) if re.search(r"\brespectively\b", text, re.I) else None
+        if listed:
+            return [self._scoped(scope_label, self._whole(listed[0]))]
+        found = subgroups.after_value(text, end, avoid) or subgroups.before_bracket(text, start, avoid) \
+            or subgroups.subject(text, start) or (subgroups.leading_of(text) if not own_scope else None)
+        if found and not subgroups.is_whole(found, self.title):
+            return [self._scoped(scope_label, found)]
         return [scope_label or "all"]
+
+    def _subgroups(self, text: str, positions: list[tuple[int, int]], avoid, timepoint_list: bool,
+                   known: list[str | None]) -> list[str]:
+        """Two or more values of one endpoint that no arm names: the groups the sentence names (extract/subgroups.py),
+        `all` for values that are one group's (a list over time points, grades or cycles), else the nearest phrase."""
+        count = len(positions)
+        if timepoint_list:
+            return ["all"] * count
+        respectively = re.search(r"\brespectively\b", text, re.I)
+        if respectively:
+            listed = subgroups.respectively(text, positions, avoid)
+            if listed:
+                return [self._whole(l) for l in listed]
+        each = [k or subgroups.inside_value(text, s, e) or subgroups.after_value(text, e, avoid)
+                or subgroups.before_bracket(text, s, avoid) for (s, e), k in zip(positions, known)]
+        if each and not each[0]:
+            each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"
+        each = [self._whole(l) if l else None for l in each]
+        if count == 2 and all(each):
+            each = subgroups.shared_head(each)
+        if all(each) and len(set(each)) == count:
+            return each
+        pairs = self._bracket_pairs(text, positions)
+        out: list[str | None] = list(each)
+        for indices in pairs:
+            pair = [positions[i] for i in indices]
+            groups = subgroups.comparison(text, pair, avoid) or subgroups.lone_group(text, pair)
+            if groups is None and all(each[i] for i in indices) and len({each[i] for i in indices}) == 2:
+                groups = [each[i] for i in indices]
+            if groups:
+                for i, g in zip(indices, groups):
+                    out[i] = self._whole(g)
+        paired = {i for indices in pairs for i in indices}
+        if paired:  # values outside the compared bracket ("CR rate equaled 50% and was higher in A than B (66 vs 13%)")
+            out = [o if o else ("all" if i not in paired else None) for i, o in enumerate(out)]
+        if all(out) and len(set(o for o, p in zip(out, positions)) | {None}) >= 2:
+            return out
+        if respectively and subgroups.not_a_group_list(text):
+            return ["all"] * count
+        return [o or f"group {i + 1}" for i, o in enumerate(out)]
+
+    @staticmethod
+    def _whole(label: str) -> str:
+        """Groups compared in one sentence differ, so only population words (not the title's) make one `all`."""
+        return "all" if subgroups.is_whole(label) else label
+
+    @staticmethod
+    def _bracket_pairs(text: str, positions: list[tuple[int, int]]) -> list[list[int]]:
+        """Indices of values compared two by two: two values in one bracket ("(66 vs 13%"), or joined by vs./versus
+        ("21% versus 10%"); else, two values alone, the pair."""
+        pairs, used = [], set()
+        for i in range(len(positions) - 1):
+            if i in used:
+                continue
+            between = text[positions[i][1]:positions[i + 1][0]]
+            if re.fullmatch(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:\([^()]*\)|\[[^\[\]]*\])?\s?"
+                            r"(?:vs\.?|versus|v\.|and|compared\s(?:with|to))\s?", between, re.I) \
+                    or re.fullmatch(r"[^()\[\]]{0,60}", between) and _inside(text, positions[i][0]) \
+                    and _inside(text, positions[i + 1][0]) and re.search(r"\bvs\.?|\bversus\b", between):
+                pairs.append([i, i + 1])
+                used |= {i, i + 1}
+        if not pairs and len(positions) == 2:
+            pairs = [[0, 1]]
+        return pairs
 
     def _scoped(self, scope: str | None, label: str) -> str:
         """A subgroup inside the sentence's scope: "In the R/R group, 51% of Ph- ..." -> "R/R Ph-"."""

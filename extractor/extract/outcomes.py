@@ -178,7 +178,8 @@ def _sentence_outcomes(sent: Span, spans: list[Span], section: str, context: Art
     if values:
         _assign(text, mentions, values, spans, base)
     _negated_zeros(text, mentions, spans, base)
-    return _outcomes(sent, section, mentions, timepoints, context, scope)
+    avoid = [(s.start_char - base, s.end_char - base) for s in spans if s.label_ in ("ENDPOINT", "TIMEPOINT")]
+    return _outcomes(sent, section, mentions, timepoints, context, scope, avoid)
 
 
 # ----------------------------------------------------------------------------------------------------- mentions
@@ -700,12 +701,16 @@ def _negated_zeros(text: str, mentions: list[Mention], spans: list[Span], base: 
 # ----------------------------------------------------------------------------------------------------- outcomes
 
 
-def _outcomes(sent: Span, section: str, mentions: list[Mention], timepoints, context, scope=(None, False)) -> list[dict]:
+def _outcomes(sent: Span, section: str, mentions: list[Mention], timepoints, context, scope=(None, False),
+              avoid=()) -> list[dict]:
     outcomes = []
+    months = [m for t in timepoints for m in t.months]
     for mention in mentions:
         if mention.family in ABSORBERS or not mention.values:
             continue
-        arms = _arm_labels(sent.text, mention.values, context, scope)
+        # values zipped with the time points ("OS at 2 and 5 years was 19% and 13%") are one group's (see _timepoint)
+        zipped = len(mention.values) > 1 and len(set(months)) == len(months) == len(mention.values)
+        arms = _arm_labels(sent.text, mention.values, context, scope, avoid, zipped)
         for i, value in enumerate(mention.values):
             outcome = _outcome(sent, section, mention, value, timepoints, i, len(mention.values), context)
             if outcome is not None:
@@ -816,10 +821,10 @@ def _clause(sent: Span, mention: Mention, value: Value) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
-def _arm_labels(text: str, values: list, context, scope) -> list[str]:
+def _arm_labels(text: str, values: list, context, scope, avoid=(), zipped: bool = False) -> list[str]:
     """The arm or subgroup of each value (extract/arms.py reads the groups; see `ArmIndex.labels`)."""
     if context.arm_index is not None:
-        return context.arm_index.labels(text, [(v.start, v.end) for v in values], scope)
+        return context.arm_index.labels(text, [(v.start, v.end) for v in values], scope, list(avoid), zipped)
     count = len(values)
     if count == 1:
         return ["all"]

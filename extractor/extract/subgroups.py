@@ -1,0 +1,336 @@
+"""Subgroups: the readable name of the group of patients a figure belongs to, read from the sentence that states it.
+
+`ArmIndex.labels` (extract/arms.py) asks here when a sentence's values are not the study's arms. The group names
+come from the sentence's own words, in these shapes:
+- a group right after a value: "OS of 12% in patients younger than 20 years vs 3% in those older than 50 years";
+- a group right before the value's bracket: "Median OS in patients with CR (19.8 months) ... those without CR (6.0
+  months)", "Three older responders (15%) and 61 younger responders (59%)";
+- two groups around a comparison word, the values in a bracket: "greater in the 17 patients with B-precursor ALL
+  than in the eight with T-ALL (76% vs. 12%)", "higher in patients aged 40 years or older compared with the younger
+  subgroup (33 vs 8%)", the first group as the sentence's subject ("complete MRD responders had longer RFS (23.6 vs
+  5.7 months) compared with MRD nonresponders"), or the named group and its complement ("patients with no MRD had
+  superior survival (100% vs 38%)" -> "no MRD" / "MRD");
+- a list that "respectively" zips: "for standard, intermediate and high risk groups were 92%, 64% and 14%,
+  respectively", "in patients who did or did not respond, respectively", "with and without censoring".
+A list over time points, endpoints or grades ("OS at 2 and 5 years was 19% and 13%, respectively", "grade 3 or 4
+events") is not a list of groups. One value: the group after it, or the sentence's subject ("Patients with a low
+disease burden had a median EFS of 10.6 months").
+
+Names are normalised compactly by the cues of patterns/subgroup_cues.jsonl (a data file: `rewrite` regexes applied in
+order, `whole` words that describe the study population itself, `not_group` list heads): "patients aged 40 years or
+older" -> "aged >=40 years", "younger than 20 years" -> "age <20 years", "who did not respond" -> "non-responders",
+"those without CR" -> "no CR". A name made only of population words and title words is the whole cohort (`all`).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+# Where a group phrase read forwards stops: punctuation, a comparison word, a verb, another value.
+_NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
+_STOP_FORWARD = re.compile(
+    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or|but|whereas|while|respectively|remaining|at\s\d)\b"
+    r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
+    r"|(?<!who)(?<!that)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
+    r"obtained|attained|proceeded|demonstrated|displayed|presented|relapsed|died)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
+# Where a group phrase read backwards (from a bracket or a comparison word) starts.
+_STOP_BACKWARD = re.compile(
+    r"(?:^|[,;:()\[\]]\s?|\b(?:in(?!\swhom)|for|among|between|to|versus|vs\.?|and|but|of)\s|" + _NOT_AFTER_COMPARATIVE +
+    r"\sthan\s|\b(?P<verb>was|were|is|are|had)\s)"
+    r"(?=[^,;:()\[\]]*$)", re.I)
+_CONNECTIVE = re.compile(_NOT_AFTER_COMPARATIVE + r"\s(?:than(?:\s(?:in|for|among|with))?|(?:as\s)?compared\s(?:to|with)|in\scomparison\s(?:to|with)|"
+                         r"versus|vs\.?|relative\sto)\s(?:in\s|for\s|among\s|with\s)?", re.I)
+_SIMILAR_AS = re.compile(r"\b(?:similar|same|comparable)\b[^,;]{0,80}?\sas\s", re.I)
+_COMPARATIVE = re.compile(r"\b(?:superior|inferior|longer|shorter|higher|lower|better|worse|greater|improved|"
+                          r"poorer|increased|reduced|more|less)\b", re.I)
+_SUBJECT = re.compile(r"^\s*(?:(?:In|Among)\s[^,]{1,60},\s)?(?P<g>(?:(?i:patients?|subjects|those|children|adults|older|younger|"
+                      r"(?:[\w+\-]+\s){0,2}(?:responders|nonresponders|non-responders))|[A-Z][\w\-]*?[A-Z\d+][\w+/\-]*\s"
+                      r"(?:[\w+\-]+\s)?(?:patients|responders|nonresponders|subjects|cases))\b[^;]{0,140}?)"
+                      r"(?<!who)(?<!to)\s(?:had|has|have|achieved|showed|experienced|were|was|demonstrated|obtained|attained|"
+                      r"reached|displayed)\b")
+_SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:with|who|whose|aged|younger|older|under|over|"
+                         r"above|below|found|achieving|receiving|treated|in)\b|^(?!patients?\b|subjects\b|those\b|"
+                         r"children\b|adults\b)", re.I)
+_LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[^,;()\d]{2,60}),\s")
+_AFTER = re.compile(r"^(?:\s?(?:%|months?|mo|years?|weeks?|days?))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
+                    r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:in|for|among|of)\s", re.I)
+_ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)[^,;:()\d]){1,40}?"
+_LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?:patients|subjects|those)\s(?:with\s|in\s)?)?"
+                   r"(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s" + _ITEM + r")"
+                   r"(?:\s+(?P<head>groups?|cohorts?|subgroups?|arms?|patients|subsets?))?(?=\s*[,;]|\s+(?:were|was|had|"
+                   r"respectively)\b|$)", re.I)
+_DID_OR_NOT = re.compile(r"\b(?:who\s)?(did|were|had|could)\s(?:or|and)\s(?:did|were|had|could)\snot\s(?P<v>[^,;()]{2,60}?)"
+                         r"(?=\s?[,;()]|\s(?:respectively)\b|$)", re.I)
+_WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|$)",
+                           re.I)
+_OPERATORS = {">=": "<", "<=": ">", ">": "<=", "<": ">="}
+_MAX = 90
+
+
+@lru_cache(maxsize=4)
+def cues(patterns_dir: str | None = None) -> tuple:
+    """The cues of patterns/subgroup_cues.jsonl by kind: (rewrites, whole-cohort words, not-group list heads)."""
+    from extractor.config import Settings
+    from extractor.patterns import load_subgroup_cues
+
+    loaded = load_subgroup_cues(Path(patterns_dir) if patterns_dir else Settings().patterns_dir)
+    return (tuple(c for c in loaded if c.kind == "rewrite"), tuple(c for c in loaded if c.kind == "whole"),
+            tuple(c for c in loaded if c.kind == "not_group"))
+
+
+def name(phrase: str | None) -> str | None:
+    """A written group phrase as a compact label ("patients aged 40 years or older" -> "aged >=40 years"), or None
+    when nothing of a name is left ("the patients", "twelve")."""
+    if not phrase:
+        return None
+    text = " ".join(phrase.split()).strip(" ,.;:")
+    if len(text) > 2 * _MAX:
+        return None
+    rewrites = cues()[0]
+    for _ in range(2):  # leading words come off in layers ("in the 17 patients with ...")
+        for cue in rewrites:
+            text = cue.pattern.sub(cue.replace, text).strip(" ,.;:")
+    text = " ".join(text.split())
+    if len(text) > _MAX:
+        return None
+    if re.match(r"[A-Z][a-z]+\b", text):  # a sentence's capital is not part of the name ("Older adults")
+        text = text[0].lower() + text[1:]
+    if not text or re.fullmatch(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|"
+                                r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
+                                r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)",
+                                text, re.I) or re.fullmatch(r"[\d\s.,%]+", text):
+        return None
+    return text
+
+
+def is_whole(label: str, title: str = "") -> bool:
+    """The label names the study population itself: only population words (patterns/subgroup_cues.jsonl `whole`)
+    and words of the title are left ("all evaluable patients", "patients with R/R B-ALL")."""
+    if label.strip().lower() == "all":
+        return True
+    text = label.lower()
+    for cue in cues()[1]:
+        text = cue.pattern.sub(" ", text)
+    title_words = set(re.findall(r"[\w+/\-]+", title.lower()))
+    rest = [w for w in re.findall(r"[\w+/\-<>=]+", text) if w not in title_words]
+    return not rest
+
+
+def not_a_group_list(text: str) -> bool:
+    """The sentence's "respectively" zips grades or cycles ("grade 3 or 4 events"), not groups."""
+    return any(cue.pattern.search(text) for cue in cues()[2])
+
+
+def complement(label: str) -> str:
+    """The other side of a group compared with everyone else: "no MRD" -> "MRD", "aged >=40 years" -> "aged <40
+    years", "responders" -> "non-responders", "CR" -> "no CR"."""
+    m = re.search(r"(>=|<=|>|<)(?=\d)", label)
+    if m:
+        return label[:m.start()] + _OPERATORS[m.group(1)] + label[m.end():]
+    if label.lower().startswith("no "):
+        return label[3:]
+    if label.lower() == "responders" or label.lower().endswith(" responders"):
+        return label[:-len("responders")] + "non-responders"
+    return f"no {label}"
+
+
+def _forward(text: str) -> str:
+    stop = _STOP_FORWARD.search(text)
+    return text[:stop.start()] if stop else text
+
+
+def _backward(text: str) -> str:
+    """The phrase that ends the text, read back to a preposition, punctuation or a verb; a verb of a relative clause
+    ("in whom FLAM was administered as ...") does not end it."""
+    stops = list(_STOP_BACKWARD.finditer(text))
+    while len(stops) > 1 and stops[-1].group("verb") and re.search(r"\b(?:who|whom|whose|which)\b",
+                                                                  text[stops[-2].end():stops[-1].start()], re.I):
+        stops.pop()
+    return text[stops[-1].end():] if stops else text
+
+
+def after_value(text: str, end: int, avoid=()) -> str | None:
+    """The group named right after a value ("12% in patients younger than 20 years", "46% for responders"); a
+    phrase over an endpoint or time point (`avoid`) is none."""
+    m = _AFTER.match(text[end:])
+    if not m:
+        return None
+    start = end + m.end()
+    phrase = _forward(text[start:])
+    if _overlaps(start, start + len(phrase), avoid, phrase):
+        return None
+    return name(phrase)
+
+
+def inside_value(text: str, start: int, end: int) -> str | None:
+    """A count value that spans its group: "Three older responders (15%" -> "older responders"."""
+    span = text[start:end]
+    if "(" not in span:
+        return None
+    return name(span[:span.index("(")])
+
+
+def leading_of(text: str) -> str | None:
+    """The group of a leading "Of 36 older adults, ..." (the whole cohort's "Of the 48 patients" names none)."""
+    m = _LEADING_OF.match(text)
+    return name(m.group("g")) if m else None
+
+
+_GROUP_START = re.compile(r"^(?:the\s|those\s|these\s)?(?:\w+\s(?=patients?|subjects|cases|responders))?(?:patients?|subjects|cases|those|who|with|without|"
+                          r"responders|nonresponders|non-responders)\b", re.I)
+
+
+def _overlaps(start: int, end: int, spans, phrase: str = "") -> bool:
+    """The phrase at start..end is an endpoint ("longer RFS", "2-year OS"): it ends with an endpoint or time-point
+    span and does not start as a group does ("patients with CR" is a group)."""
+    if _GROUP_START.match(phrase.strip()):
+        return False
+    end = start + len(phrase.rstrip()) if phrase else end
+    return any(a < end and start < b and b >= end - 1 for a, b in spans)
+
+
+def before_bracket(text: str, start: int, avoid=()) -> str | None:
+    """The group right before the bracket that holds the value ("patients with CR (19.8 months", "Three older
+    responders (15%)", "age less than 30 years (2-year OS of 21% versus ..."), when the bracket holds no other number
+    before the value."""
+    head = text[:start]
+    opened = max(head.rfind("("), head.rfind("["))
+    if opened == -1 or max(head.rfind(")"), head.rfind("]")) > opened or re.search(r"\d+(?:\.\d+)?\s?%", head[opened:]):
+        return None
+    if re.search(r"\d", re.sub(r"\b\d+-(?:year|month|week|day)\b|\bgrade\s?[≥>]?\s?\d\b", "", head[opened + 1:])):
+        return None
+    phrase = _backward(head[:opened].rstrip())
+    at = len(head[:opened].rstrip()) - len(phrase)
+    if _overlaps(at, at + len(phrase), avoid, phrase):
+        return None
+    return name(phrase)
+
+
+def subject(text: str, start: int) -> str | None:
+    """The sentence's subject when it is a group named before the verb that precedes the value ("Patients with a low
+    disease burden had ...", "Complete MRD responders had longer RFS ...")."""
+    m = _SUBJECT.match(text)
+    if not m or m.end() > start or not _SUBJECT_OK.match(m.group("g")):
+        return None
+    group = re.sub(r"\s?\([^()]*\)", "", m.group("g"))
+    if re.fullmatch(r"(?:Patients?|Subjects|Those|Children|Adults)", group.strip(), re.I):
+        return None
+    return name(group)
+
+
+def comparison(text: str, positions: list[tuple[int, int]], avoid=()) -> list[str] | None:
+    """Two values compared, with the groups around a comparison word outside the values' bracket: (first, second)."""
+    if len(positions) != 2:
+        return None
+    first, second = positions
+    outside = _mask_brackets(text)
+    found = [(m, False) for m in _CONNECTIVE.finditer(outside)] + [(m, True) for m in _SIMILAR_AS.finditer(outside)]
+    for m, similar in found:
+        if first[0] <= m.start() < second[1]:
+            continue  # the comparison word between the values ("21% versus 10%") is not between groups
+        left = None
+        if not similar and outside[m.start() - 1:m.start()] not in ")]":
+            phrase = _backward(outside[:m.start()].rstrip())
+            at = len(outside[:m.start()].rstrip()) - len(phrase)
+            if not _overlaps(at, at + len(phrase), avoid, phrase):
+                left = name(phrase)
+        phrase = _forward(outside[m.end():])
+        right = None if _overlaps(m.end(), m.end() + len(phrase), avoid, phrase) else name(phrase)
+        if left is None:
+            left = subject(text, len(text))
+        if left and right and left != right:
+            return [left, right]
+    return None
+
+
+def lone_group(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
+    """Two values compared where only one group is named, as the subject, with a comparative ("Patients with no MRD
+    had superior OS (100% vs 38%)"): the group and its complement."""
+    if len(positions) != 2 or not _COMPARATIVE.search(text):
+        return None
+    group = subject(text, positions[0][0])
+    return [group, complement(group)] if group else None
+
+
+def respectively(text: str, positions: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[str] | None:
+    """A list of groups that "respectively" zips with the values (or cycles, when the values are a multiple of it).
+    Lists over the sentence's endpoints or time points (`avoid`) are not lists of groups."""
+    count = len(positions)
+    lists = []
+    for m in _DID_OR_NOT.finditer(text):
+        verb = m.group("v")
+        lists.append((m.start(), m.end(), [name(f"who did {verb}") or verb, name(f"who did not {verb}") or f"not {verb}"]))
+    for m in _WITH_WITHOUT.finditer(text):
+        lists.append((m.start(), m.end(), [name(m.group("x")), name(f"without {m.group('x')}")]))
+    masked = re.sub(r"\([^()\d]{1,12}\)", lambda b: " " * len(b.group(0)), text)  # "intermediate (IR)"
+    for m in _LIST.finditer(masked):
+        s, e = m.start("list"), m.end("list")
+        if any(a < e and s < b for a, b in avoid):
+            continue
+        items = [" ".join(i.split()) for i in re.split(r",\s+(?:and\s|or\s)?|\s+(?:and|or)\s", m.group("list")) if i.strip()]
+        items = _distribute(items)
+        names = [name(i) for i in items]
+        if all(names) and len(set(names)) == len(names) >= 2:
+            lists.append((s, e, names))
+    lists = [entry for entry in lists if entry[2] and all(entry[2]) and len(entry[2]) >= 2]
+    fitting = [entry for entry in lists if count % len(entry[2]) == 0 and count >= len(entry[2])]
+    values_at = positions[0][0]
+    if not fitting:
+        run = _value_run(text, values_at)  # the clause's values, when this endpoint holds only some of them
+        index = [run.index(p[0]) if p[0] in run else None for p in positions]
+        fitting = [entry for entry in lists if len(entry[2]) == len(run)]
+        if fitting and None not in index:
+            names = min(fitting, key=lambda entry: abs(entry[0] - values_at))[2]
+            return [names[i] for i in index]
+        return None
+    s, e, names = min(fitting, key=lambda entry: abs(entry[0] - values_at))
+    if count == len(names):
+        return list(names)
+    per = count // len(names)  # "92% and 92%, 64% and 51%": each group's values side by side
+    return [names[i // per] for i in range(count)]
+
+
+def shared_head(labels: list[str]) -> list[str]:
+    """Two groups sharing the second's head noun: "older" and "younger responders" -> "older responders"."""
+    first, second = labels[0].split(), labels[1].split()
+    if len(first) == 1 and len(second) == 2 and first[0].lower() != second[0].lower() and \
+            second[0].lower() not in ("no", "non", "not") and second[1].lower() != first[0].lower() and \
+            not re.search(r"[\d<>=]", labels[0] + labels[1]):
+        return [f"{labels[0]} {second[1]}", labels[1]]
+    return labels
+
+
+def _value_run(text: str, at: int) -> list[int]:
+    """The starts of the values (percentages, durations) of the clause around `at`, outside brackets."""
+    start = max(text.rfind(";", 0, at), -1) + 1
+    end = text.find(";", at)
+    end = len(text) if end == -1 else end
+    masked = _mask_brackets(text)
+    return [start + m.start() for m in re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?=\s?(?:%|months?\b|years?\b))",
+                                                     masked[start:end])]
+
+
+def _distribute(items: list[str]) -> list[str]:
+    """A shared head word: "standard, intermediate and high risk" -> "standard risk", "intermediate risk", "high risk"."""
+    last = items[-1].split()
+    if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 for i in items[:-1]):
+        head = last[-1]
+        if not re.search(r"(?:groups?|cohorts?|subgroups?|arms?|patients)$", head, re.I):
+            return [f"{i} {head}" for i in items[:-1]] + [items[-1]]
+    return items
+
+
+def _mask_brackets(text: str) -> str:
+    """The text with bracket contents blanked (same length), so phrases are read around, not inside, brackets."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+            out.append(ch)
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+            out.append(ch)
+        else:
+            out.append(" " if depth else ch)
+    return "".join(out)
