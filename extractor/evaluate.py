@@ -22,7 +22,8 @@ it equals nothing, so such a fact can only be missed or spurious, never matched.
 Matched facts are then checked for their attributes, each as an accuracy over the matched facts whose gold
 has the attribute (not null): `arm` (outcomes; compared case-insensitively after collapsing whitespace, and
 reported again for multi-arm studies, i.e. gold articles with two or more arms; and, as a second looser
-measure beside it, after mapping both labels through the regimen lexicon, see `lexicon_arm`), `count`, `denominator` and
+measure beside it, after mapping both labels through the regimen lexicon, see `lexicon_arm`; and, as a third, the
+content words of one label within the other's, see `content_arm_agrees`), `count`, `denominator` and
 `ci95` (outcomes and comparisons; both bounds equal after the same 0.1 rounding as the values, because SCHEMA
 gives one precision for all numbers and a CI checked more finely than its own point estimate would be
 incoherent). Within one key, gold and predicted facts are paired so that the number of agreeing attributes
@@ -65,7 +66,8 @@ LABELS = (
     "design.phase",
     "design.randomized",
 )
-ATTRIBUTES = ("arm", "arm_multi_arm", "arm_lexicon", "arm_lexicon_multi_arm", "count", "denominator", "ci95")
+ATTRIBUTES = ("arm", "arm_multi_arm", "arm_lexicon", "arm_lexicon_multi_arm", "arm_content", "arm_content_multi_arm",
+              "count", "denominator", "ci95")
 KEY_FIELDS = {
     "outcome": ("endpoint", "value", "timepoint_months"),
     "dose": ("drug", "dose", "unit"),
@@ -239,6 +241,50 @@ def lexicon_arm(arm: Any) -> str | None:
         text = pattern.sub(mark, text)
     text = re.sub(r"\x00(\d+)\x00", lambda m: marks[int(m.group(1))], text)
     return " ".join(text.replace("-", " ").split())
+
+
+_COMPARISON_WORDS = ((r"(?:>\s?or\s?=|=\s?>|≥)\s?(?=\d)", ">="), (r"(?:<\s?or\s?=|=\s?<|≤)\s?(?=\d)", "<="),
+                     (r"\b(?:at least|no less than)\s(?=\d)", ">="),
+                     (r"\b(?:less than|shorter than|younger than|fewer than|under|below)\s(?=\d)", "<"),
+                     (r"\b(?:more than|longer than|older than|greater than|over|above)\s(?=\d)", ">"),
+                     (r"(\d+(?:\.\d+)?)\s(years?|months?)\sor\s(?:older|more|longer)\b", r">=\1 \2"),
+                     (r"(\d+(?:\.\d+)?)\s(years?|months?)\sor\s(?:younger|less|shorter)\b", r"<=\1 \2"),
+                     (r"\bnon-?responders\b", "nonresponders"), (r"\bwithout\b", "no"))
+_FUNCTION_WORDS = frozenset({"patients", "patient", "subjects", "group", "groups", "arm", "arms", "cohort", "subgroup",
+                             "with", "in", "of", "the", "a", "an", "and", "who", "those", "treated", "receiving",
+                             "received", "aged", "age", "old"})
+
+
+def _content_words(arm: str) -> frozenset[str]:
+    text = lexicon_arm(arm) or ""
+    for pattern, replacement in _COMPARISON_WORDS:
+        text = re.sub(pattern, replacement, text)
+    words = re.findall(r"[\w+\-<>=/.%^×]+", text)
+    return frozenset(w.strip(".") for w in words if w.strip(".") and w not in _FUNCTION_WORDS)
+
+
+def content_arm_agrees(gold: Any, pred: Any, gold_arms: frozenset[str] = frozenset()) -> bool:
+    """A third arm comparison (reported beside the exact and lexicon-mapped ones, never instead): after the lexicon
+    mapping (`lexicon_arm`) and comparison phrases as symbols ("aged 65 years or older" = "aged >=65 years",
+    "≥" = ">="), the content words (group words such as patients/group/cohort, prepositions and articles left out)
+    of one label are all among the other's ("MRD+ group" ~ "MRD+", "primary analysis, responders" ~ "responders").
+    Two guards keep it from rewarding a missing subgroup: `all` agrees only with `all`, and a label that is one of
+    the gold study's own arm labels never covers a longer label ("inotuzumab ozogamicin" does not agree with
+    "inotuzumab ozogamicin, BMB <50%": that value is a subgroup's, not the arm's)."""
+    if not isinstance(gold, str) or not isinstance(pred, str):
+        return False
+    g, p = _content_words(gold), _content_words(pred)
+    if not g or not p:
+        return lexicon_arm(gold) == lexicon_arm(pred)
+    if g == p:
+        return True
+    if "all" in (lexicon_arm(gold), lexicon_arm(pred)):
+        return False
+    smaller, label = (g, gold) if len(g) < len(p) else (p, pred)
+    if not smaller <= (p if smaller is g else g):
+        return False
+    arms = {_content_words(a) for a in gold_arms}
+    return smaller not in arms
 
 
 def _normalise_ci(ci95: Any) -> tuple | Unparsed | None:
@@ -712,6 +758,7 @@ class _Tally:
         self.missed: list[Fact] = []
         self.spurious: list[Fact] = []
         self.mismatches: list[AttributeMismatch] = []
+        self.gold_arms: frozenset[str] = frozenset()  # the current gold article's arm labels (content_arm_agrees)
 
     def add(self, fact: Fact, outcome: str) -> None:
         self.counts[fact.kind][outcome] += 1
@@ -731,6 +778,9 @@ class _Tally:
         if gold.fact.kind == "outcome" and gold.record.get("arm") is not None:
             right = lexicon_arm(gold.record.get("arm")) == lexicon_arm(pred.record.get("arm"))
             for tally_name in ("arm_lexicon", "arm_lexicon_multi_arm") if multi_arm else ("arm_lexicon",):
+                self.attributes[tally_name].update(n=1, correct=int(right))
+            right = content_arm_agrees(gold.record.get("arm"), pred.record.get("arm"), self.gold_arms)
+            for tally_name in ("arm_content", "arm_content_multi_arm") if multi_arm else ("arm_content",):
                 self.attributes[tally_name].update(n=1, correct=int(right))
 
 
@@ -809,6 +859,8 @@ def evaluate(gold_dir: Path, index_file: Path, pred_file: Path) -> Evaluation:
             missing.append(article)
         pred_items = [] if entry is None else _items(entry[1], article)
         multi_arm = len(gold_doc.get("arms") or []) >= MULTI_ARM_MIN
+        tally.gold_arms = frozenset(a.get("label") for a in gold_doc.get("arms") or []
+                                    if isinstance(a, dict) and isinstance(a.get("label"), str))
         _score_article(_items(gold_doc, article), pred_items, multi_arm, tally)
     by_kind = {kind: _prf(tally.counts[kind]) for kind in KINDS}
     return Evaluation(
@@ -832,7 +884,8 @@ def evaluate(gold_dir: Path, index_file: Path, pred_file: Path) -> Evaluation:
 
 
 _ATTRIBUTE_NAMES = {"arm_multi_arm": "arm (multi-arm studies)", "arm_lexicon": "arm, lexicon-mapped",
-                    "arm_lexicon_multi_arm": "arm, lexicon-mapped (multi)"}
+                    "arm_lexicon_multi_arm": "arm, lexicon-mapped (multi)", "arm_content": "arm, content words",
+                    "arm_content_multi_arm": "arm, content words (multi)"}
 
 
 def _score(value: float | None) -> str:

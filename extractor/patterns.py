@@ -45,8 +45,9 @@ SUBGROUP_KEYS = frozenset({"kind", "pattern", "replace", "example", "note"})
 SUBGROUP_REQUIRED = frozenset({"kind", "pattern", "example"})
 # rewrite: a regex and its replacement, applied in file order to a subgroup's written name ("aged 40 years or older"
 # -> "aged >=40 years"); whole: a name that means the whole cohort ("all patients", "relapsed ALL") -> `all`;
-# not_group: a list that "respectively" zips but that is not of groups (grades, cycles), so its values stay `all`.
-SUBGROUP_KINDS = frozenset({"rewrite", "whole", "not_group"})
+# not_group: a list that "respectively" zips but that is not of groups (grades, cycles), so its values stay `all`;
+# treatment: a cue that a sentence naming arm codes assigns treatments (dose, schedule), so the codes are arms.
+SUBGROUP_KINDS = frozenset({"rewrite", "whole", "not_group", "treatment"})
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ def _by_value(record: dict) -> dict:
      "blinatumomab (n = 30).", [("hyper-CVAD", 40), ("inotuzumab + mini-HCVD ± blinatumomab", 30)]),
     ("We randomized adults to receive either venetoclax (venetoclax group) or standard intensive chemotherapy "
      "(standard-therapy group).", [("venetoclax", None), ("standard therapy", None)]),
-    ("Outcomes were reported for both diseases (B-ALL, n = 80; T-ALL, n = 20).", [("B-ALL", 80), ("T-ALL", 20)]),
+    ("In all, 100 patients were treated (B-ALL, n = 80; T-ALL, n = 20).", [("B-ALL", 80), ("T-ALL", 20)]),
 ])
 def test_arms_detected_with_n(nlp, sentence, arms):
     assert sorted(_arms(_run(nlp, sentence))) == sorted(arms)
@@ -94,7 +94,7 @@ def test_arms_leading_scope_and_subgroups(nlp):
 
 
 def test_arms_scope_carried_to_the_next_sentence(nlp):
-    record = _run(nlp, "Outcomes were reported for both diseases (B-ALL, n = 80; T-ALL, n = 20).",
+    record = _run(nlp, "In all, 100 patients were treated (B-ALL, n = 80; T-ALL, n = 20).",
                   "Among patients with T-ALL, the CR rate was 45%.", "The median overall survival was 6.5 months.",
                   "Grade 3 CRS occurred in 12% of all patients.")
     assert _by_value(record) == {45: "T-ALL", 6.5: "T-ALL", 12: "all"}
@@ -118,3 +118,105 @@ def test_arms_unknown_agent_kept_by_its_written_name(nlp):
     record = _run(nlp, "Adults were randomly assigned to receive Zelpotinib (n = 50) or chemotherapy (n = 25).")
     arm = next(a for a in record["arms"] if a["n"] == 50)
     assert arm["drugs"] == ["zelpotinib"] and arm["classes"] == ["unknown"]
+
+
+# ---------------------------------------------------------------------------------------------- subgroups, named
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    ("The CR rate was greater in the 30 adults with B-lineage disease than in the twelve with T-lineage disease "
+     "(70% vs. 25%).", {70: "B-lineage disease", 25: "T-lineage disease"}),
+    ("The 1-year overall survival was 55% and 10% in patients who did or did not respond to induction, respectively.",
+     {55: "responders", 10: "non-responders"}),
+    ("Early mortality was higher in patients aged 60 years or older compared with the younger subgroup (20 vs 4%).",
+     {20: "aged >=60 years", 4: "younger"}),
+    ("Overall survival was 30% in patients younger than 25 years versus 8% in patients older than 55 years.",
+     {30: "age <25 years", 8: "age >55 years"}),
+    ("The EFS rates for low, standard and high risk groups were 85%, 60% and 20%, respectively.",
+     {85: "low risk", 60: "standard risk", 20: "high risk"}),
+    ("Complete MRD responders had longer overall survival (30.1 vs 8.2 months) compared with MRD nonresponders.",
+     {30.1: "complete MRD responders", 8.2: "MRD nonresponders"}),
+    ("The overall complete remission rate was 90% in patients treated with 2×106 cells/kg and 72% in all patients.",
+     {90: "2×10^6 cells/kg", 72: "all"}),
+    ("Median overall survival in patients with CR (14.2 months) was longer than in those without CR (3.1 months).",
+     {14.2: "CR", 3.1: "no CR"}),
+    ("Four older responders (20%) and 40 younger responders (55%) proceeded to transplantation.",
+     {20: "older responders", 55: "younger responders"}),
+    ("Patients with no detectable MRD after cycle 1 had superior overall survival (90% vs 40%).",
+     {90: "no detectable MRD after cycle 1", 40: "detectable MRD after cycle 1"}),
+    ("The CR rate was 55% and was higher for patients in first relapse compared to those in second relapse (70 vs 30%).",
+     {55: "all", 70: "first relapse", 30: "second relapse"}),
+    ("For the B-ALL, T-ALL, and LL cohorts, CR rates were 50%, 40%, and 30%, respectively.",
+     {50: "B-ALL", 40: "T-ALL", 30: "LL"}),
+    ("Overall survival was 33% in those with a first remission of more than 2 years and 9% in those with a first "
+     "remission of less than 2 years.", {33: "first remission >2 years", 9: "first remission <2 years"}),
+])
+def test_arms_subgroups_named_from_the_sentence(nlp, sentence, labels):
+    assert _by_value(_run(nlp, sentence)) == labels
+
+
+@pytest.mark.parametrize("sentence, labels", [
+    ("Overall survival at 1 and 3 years was 45% and 20%, respectively.", {45: "all", 20: "all"}),
+    ("Nine (12%) and 2 patients (3%) had grade 3 or 4 cytokine release syndrome, respectively.", {12: "all", 3: "all"}),
+    ("In CR3 patients, disease-free survival at 1 and 3 years was 40% and 22%.", {40: "CR3 patients", 22: "CR3 patients"}),
+])
+def test_arms_lists_over_time_points_or_grades_are_not_subgroups(nlp, sentence, labels):
+    assert _by_value(_run(nlp, sentence)) == labels
+
+
+@pytest.mark.parametrize("sentence, label", [
+    ("Complete remission was achieved in 60% of patients with extramedullary disease.", "extramedullary disease"),
+    ("Complete remission was achieved in 60% of patients with relapsed ALL.", "all"),
+    ("Patients with a high disease burden had a median overall survival of 4.1 months.", "high disease burden"),
+    ("In the 12 patients treated under the amended protocol, 25% had grade 3 CRS.", "amended protocol"),
+    ("In this heavily pretreated cohort, the CR rate was 60%.", "all"),
+])
+def test_arms_one_value_subgroup_or_whole_cohort(nlp, sentence, label):
+    assert set(_by_value(_run(nlp, sentence)).values()) == {label}
+
+
+def test_arms_bracket_breakdown_of_a_subgroup_is_not_arms(nlp):
+    record = _run(nlp, "The study treated adults with B-ALL (n = 20) and adolescents and adults with T-ALL (adolescents, "
+                  "n = 8; adults, n = 12).")
+    assert [a["label"] for a in record["arms"]] == ["all"]
+
+
+def test_arms_cohort_codes_without_different_treatment_are_subgroups(nlp):
+    record = _run(nlp, "Cohort 1 included patients in morphologic relapse; patients in cohort 2 had MRD only.",
+                  "In cohort 1 (40 patients), the CR rate was 65%.")
+    assert [a["label"] for a in record["arms"]] == ["all"]
+    assert _by_value(record) == {65: "cohort 1"}
+
+
+def test_arms_cohort_codes_with_different_doses_are_arms(nlp):
+    record = _run(nlp, "Patients in cohort A received drug X at 10 mg/m2 and patients in cohort B at 20 mg/m2.",
+                  "The CR rate was 40% in cohort A and 60% in cohort B.")
+    assert [a["label"] for a in record["arms"]] == ["cohort A", "cohort B"]
+    assert _by_value(record) == {40: "cohort A", 60: "cohort B"}
+
+
+@pytest.mark.parametrize("line, problem", [
+    ({"kind": "rewrite", "pattern": "x", "example": "x"}, "a rewrite needs 'replace'"),
+    ({"kind": "odd", "pattern": "x", "example": "x"}, "kind 'odd'"),
+    ({"kind": "whole", "pattern": "(", "example": "x"}, "not a valid regex"),
+    ({"kind": "whole", "pattern": "abc", "example": "xyz"}, "does not match"),
+    ({"kind": "whole", "pattern": "abc", "example": "abc", "colour": 1}, "unknown key 'colour'"),
+])
+def test_arms_subgroup_cues_loader_reports_file_and_line(tmp_path, line, problem):
+    import json
+
+    from extractor.errors import PatternError
+    from extractor.patterns import load_subgroup_cues
+
+    (tmp_path / "subgroup_cues.jsonl").write_text(json.dumps(line) + "\n")
+    with pytest.raises(PatternError) as info:
+        load_subgroup_cues(tmp_path)
+    assert any(p.startswith("patterns/subgroup_cues.jsonl:1: ") and problem in p for p in info.value.problems)
+
+
+def test_arms_subgroup_cues_examples_match():
+    from extractor.extract.subgroups import cues
+
+    for kind in cues():
+        for cue in kind:
+            assert cue.pattern.search(cue.example), cue.example

@@ -11,6 +11,11 @@ from extractor.pubmed_xml import iter_articles
 
 FLOOR_MULTI_ARM = 0.60  # reached: 44/71 = 0.620 exact (see README "Arms and regimens")
 FLOOR_LEXICON = 0.75  # reached: 56/71 = 0.789 after mapping both labels through the regimen lexicon
+FLOOR_CONTENT = 0.78  # reached: 57/71 = 0.803 with the content words of one label within the other's
+# Over all matched outcomes (single-arm studies' subgroups included): 178/253 = 0.704 exact, 194/253 = 0.767
+# lexicon-mapped, 202/253 = 0.798 content words (were 0.470 / 0.518 / 0.526 before subgroups were named).
+FLOOR_OVERALL = 0.68
+FLOOR_OVERALL_CONTENT = 0.78
 
 
 @pytest.fixture(scope="module")
@@ -28,10 +33,16 @@ def test_arms_golden_facts_not_worse(report):
 def test_arms_golden_multi_arm_floor(report):
     assert report.attributes["arm_multi_arm"].accuracy >= FLOOR_MULTI_ARM
     assert report.attributes["arm_lexicon_multi_arm"].accuracy >= FLOOR_LEXICON
+    assert report.attributes["arm_content_multi_arm"].accuracy >= FLOOR_CONTENT
 
 
-@pytest.mark.xfail(strict=True, reason="issue 4's bar (0.90, exact strings) is not met: most misses are gold labels "
-                   "no general rule derives ('B1 (epratuzumab weekly ×4)', 'inotuzumab ozogamicin, BMB <50%', "
-                   "'InO (study 1022)'), see README 'Arms and regimens'")
+def test_arms_golden_overall_floor(report):
+    assert report.attributes["arm"].accuracy >= FLOOR_OVERALL
+    assert report.attributes["arm_content"].accuracy >= FLOOR_OVERALL_CONTENT
+
+
+@pytest.mark.xfail(strict=True, reason="issue 4's bar (0.90) is not met on any measure (multi-arm 0.620 exact, 0.789 "
+                   "lexicon-mapped, 0.803 content words): subgroups nested in arms ('inotuzumab ozogamicin, BMB <50%'), "
+                   "gold abbreviations the lexicon lacks ('SC (study 1022)'), see README 'Arms and regimens'")
 def test_arms_golden_multi_arm_bar(report):
-    assert report.attributes["arm_multi_arm"].accuracy >= 0.90
+    assert report.attributes["arm_content_multi_arm"].accuracy >= 0.90

@@ -433,3 +433,19 @@ def test_evaluate_gold_copied_as_predictions_scores_one(corpus_dir, tmp_path):
         assert (prf.precision, prf.recall, prf.f1) == (1.0, 1.0, 1.0)
     assert all(acc.accuracy == 1.0 for acc in [*result.labels.values(), *result.attributes.values()])
     assert result.missed == result.spurious == result.missing_articles == result.extra_predictions == []
+
+
+@pytest.mark.parametrize("gold, pred, agrees", [
+    ("MRD+ group", "MRD+", True),
+    ("aged ≥65 years", "aged 65 years or older", True),
+    ("primary analysis, responders", "responders", True),
+    ("HCVAD", "hyper-CVAD", True),
+    ("all", "responders", False),
+    ("inotuzumab ozogamicin, BMB <50%", "inotuzumab ozogamicin", False),
+    ("age <30 years", "age >30 years", False),
+])
+def test_evaluate_content_arm_measure(gold, pred, agrees):
+    from extractor.evaluate import content_arm_agrees
+
+    arms = frozenset({"inotuzumab ozogamicin", "standard of care chemotherapy"})
+    assert content_arm_agrees(gold, pred, arms) is agrees

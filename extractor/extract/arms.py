@@ -199,6 +199,8 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     for position, (_, section, text, drugs) in enumerate(sentences):
         for priority, finder in enumerate((_with_n, _randomised, _compared, _bracket_list)):
             arms = finder(text, drugs, lexicon)
+            if finder is _bracket_list and arms and not _partition(arms, [s[2] for s in sentences[:position + 1]]):
+                arms = []  # a breakdown of part of the cohort ("T-ALL (children, n = 24; young adults, n = 5)")
             if arms:
                 doc, section_name, start, end, number = sources[position]
                 source = {**evidence(doc, section_name, start, end), "section_index": number}
@@ -214,7 +216,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     if len(index.arms) < 2:
         index.arms = []
         for _, section, text, _ in sentences:  # arm codes: "(B1) ... (B2)", "arm A ... arm B"
-            index.add_codes(text)
+            index.add_codes(text, [s[2] for s in sentences])
             if len(index.arms) >= 2:
                 break
         if len(index.arms) < 2:
@@ -290,6 +292,15 @@ def _bracket_list(text: str, drugs: list, lexicon: dict) -> list[Arm]:
         return []
     items = [(m.group(1), m.group(2))] + re.findall(r";\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)", m.group(3))
     return [Arm(label.strip(), [], int(n), aliases={label.strip().lower()}) for label, n in items]
+
+
+def _partition(arms: list[Arm], texts: list[str]) -> bool:
+    """A bracket list is the study's arms when its ns add up to a number of patients the abstract states up to it
+    ("410 patients had follow-up data reported (ALL, n = 255; NHL, n = 155)"); else it breaks down a subgroup."""
+    total = sum(a.n or 0 for a in arms)
+    pattern = re.compile(r"(?<![\d.])" + str(total) + r"\s(?:\w+\s){0,3}?(?:patients|subjects|children|adults|participants)\b",
+                         re.I)
+    return any(pattern.search(t) for t in texts)
 
 
 def _inside(text: str, at: int) -> bool:
@@ -413,10 +424,17 @@ class ArmIndex:
         if new:
             self.arms.append(arm)
 
-    def add_codes(self, text: str) -> None:
+    def add_codes(self, text: str, texts: list[str] = ()) -> None:
+        """Arm codes of one sentence ("(B1) ... (B2)", "arm A ... arm B"). Cohort and stratum codes are arms only
+        when a sentence naming them assigns treatments (a dose or schedule cue, patterns/subgroup_cues.jsonl);
+        otherwise they are subgroups of one treatment ("cohort 2A included patients with morphologic disease")."""
         codes = [c for _, c in _CODE.findall(text)]
         named = [f"{kind} {code}" for kind, code in _NAMED.findall(text)]
         found = named if len(set(named)) >= 2 else codes if len(set(codes)) >= 2 else []
+        if found and found is named and not all(k.lower() == "arm" for k, _ in _NAMED.findall(text)):
+            naming = [t for t in (texts or [text]) if any(re.search(r"\b" + re.escape(c) + r"\b", t) for c in found)]
+            if not any(subgroups.assigns_treatment(t) for t in naming):
+                return
         for code in dict.fromkeys(found):
             n = re.search(re.escape(code) + r"\s?(?:patients\s?)?\(\s?n\s?=\s?(\d+)\s?\)", text)
             self.arms.append(Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()}))

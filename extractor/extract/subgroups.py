@@ -39,8 +39,8 @@ _STOP_BACKWARD = re.compile(
     r"(?:^|[,;:()\[\]]\s?|\b(?:in(?!\swhom)|for|among|between|to|versus|vs\.?|and|but|of)\s|" + _NOT_AFTER_COMPARATIVE +
     r"\sthan\s|\b(?P<verb>was|were|is|are|had)\s)"
     r"(?=[^,;:()\[\]]*$)", re.I)
-_CONNECTIVE = re.compile(_NOT_AFTER_COMPARATIVE + r"\s(?:than(?:\s(?:in|for|among|with))?|(?:as\s)?compared\s(?:to|with)|in\scomparison\s(?:to|with)|"
-                         r"versus|vs\.?|relative\sto)\s(?:in\s|for\s|among\s|with\s)?", re.I)
+_CONNECTIVE = re.compile(r"(?:" + _NOT_AFTER_COMPARATIVE + r"\sthan(?:\s(?:in|for|among|with))?|\s(?:as\s)?compared\s(?:to|with)|"
+                         r"\sin\scomparison\s(?:to|with)|\sversus|\svs\.?|\srelative\sto)\s(?:in\s|for\s|among\s|with\s)?", re.I)
 _SIMILAR_AS = re.compile(r"\b(?:similar|same|comparable)\b[^,;]{0,80}?\sas\s", re.I)
 _COMPARATIVE = re.compile(r"\b(?:superior|inferior|longer|shorter|higher|lower|better|worse|greater|improved|"
                           r"poorer|increased|reduced|more|less)\b", re.I)
@@ -70,13 +70,14 @@ _MAX = 90
 
 @lru_cache(maxsize=4)
 def cues(patterns_dir: str | None = None) -> tuple:
-    """The cues of patterns/subgroup_cues.jsonl by kind: (rewrites, whole-cohort words, not-group list heads)."""
+    """The cues of patterns/subgroup_cues.jsonl by kind: (rewrites, whole-cohort words, not-group list heads,
+    treatment cues)."""
     from extractor.config import Settings
     from extractor.patterns import load_subgroup_cues
 
     loaded = load_subgroup_cues(Path(patterns_dir) if patterns_dir else Settings().patterns_dir)
     return (tuple(c for c in loaded if c.kind == "rewrite"), tuple(c for c in loaded if c.kind == "whole"),
-            tuple(c for c in loaded if c.kind == "not_group"))
+            tuple(c for c in loaded if c.kind == "not_group"), tuple(c for c in loaded if c.kind == "treatment"))
 
 
 def name(phrase: str | None) -> str | None:
@@ -94,7 +95,7 @@ def name(phrase: str | None) -> str | None:
     text = " ".join(text.split())
     if len(text) > _MAX:
         return None
-    if re.match(r"[A-Z][a-z]+\b", text):  # a sentence's capital is not part of the name ("Older adults")
+    if re.match(r"[A-Z][a-z]+(?=\s|$)", text):  # a sentence's capital is not part of the name ("Older adults")
         text = text[0].lower() + text[1:]
     if not text or re.fullmatch(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|"
                                 r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
@@ -120,6 +121,11 @@ def is_whole(label: str, title: str = "") -> bool:
 def not_a_group_list(text: str) -> bool:
     """The sentence's "respectively" zips grades or cycles ("grade 3 or 4 events"), not groups."""
     return any(cue.pattern.search(text) for cue in cues()[2])
+
+
+def assigns_treatment(text: str) -> bool:
+    """The sentence assigns treatments (a dose, schedule or randomisation cue), so arm codes it names are arms."""
+    return any(cue.pattern.search(text) for cue in cues()[3])
 
 
 def complement(label: str) -> str:
