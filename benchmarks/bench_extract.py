@@ -25,7 +25,7 @@ from pathlib import Path
 
 import spacy
 
-from extractor.extract import extract_articles
+from extractor.extraction import extract_articles
 from extractor.pipeline import build_nlp
 from extractor.pubmed_xml import iter_articles, split_records, wrap_records
 

@@ -29,7 +29,7 @@ def parse(source):
 def extract(articles, patterns_dir=None):
     """Extraction records (gold schema, with evidence) of parsed articles, one at a time."""
     from extractor.config import Settings
-    from extractor.extract import extract_articles
+    from extractor.extraction import extract_articles
     from extractor.pipeline import build_nlp
 
     return extract_articles(articles, build_nlp(patterns_dir or Settings().patterns_dir))

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from extractor.extract import extract_articles
+from extractor.extraction import extract_articles
 from extractor.models import Article
 from extractor.pipeline import build_nlp
 from extractor.tables import ValuesCsvWriter

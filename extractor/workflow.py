@@ -52,7 +52,7 @@ def extract_evidence(
         out_jsonl: optional JSON Lines file of the records, as `extractor extract` writes it.
         progress: called with 1 after each article.
     """
-    from extractor.extract import extract_articles
+    from extractor.extraction import extract_articles
     from extractor.pipeline import build_nlp
 
     kept: dict[str, Article] = {}

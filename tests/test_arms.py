@@ -1,9 +1,9 @@
-"""Arms and back-references (extract/arms.py), each phrasing on sentences of our own through the real pipeline."""
+"""Arms and back-references (extraction/arms.py), each phrasing on sentences of our own through the real pipeline."""
 from __future__ import annotations
 
 import pytest
 
-from extractor.extract import extract_article
+from extractor.extraction import extract_article
 from extractor.models import AbstractSection, Article
 
 
@@ -215,7 +215,7 @@ def test_arms_subgroup_cues_loader_reports_file_and_line(tmp_path, line, problem
 
 
 def test_arms_subgroup_cues_examples_match():
-    from extractor.extract.subgroups import cues
+    from extractor.extraction.subgroups import cues
 
     for kind in cues():
         for cue in kind:

@@ -1,9 +1,9 @@
-"""extract/checks.py: consistency flags on extracted values."""
+"""extraction/checks.py: consistency flags on extracted values."""
 from __future__ import annotations
 
 import pytest
 
-from extractor.extract import checks
+from extractor.extraction import checks
 
 
 @pytest.mark.parametrize(

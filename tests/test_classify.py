@@ -1,9 +1,9 @@
-"""Study classification (extractor.extract.classify): hand-built articles of our own wording, real pipeline."""
+"""Study classification (extractor.extraction.classify): hand-built articles of our own wording, real pipeline."""
 from __future__ import annotations
 
 import pytest
 
-from extractor.extract.classify import classify_study
+from extractor.extraction.classify import classify_study
 from extractor.models import AbstractSection, Article
 
 R_R_TITLE = "Drug X in relapsed or refractory acute lymphoblastic leukemia"

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from extractor.evaluate import LABELS
-from extractor.extract import extract_articles
+from extractor.extraction import extract_articles
 from extractor.pubmed_xml import iter_articles
 
 LABEL_BAR = 0.90

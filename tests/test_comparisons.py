@@ -1,12 +1,12 @@
-"""extract/comparisons.py: hazard, odds and risk ratios with CI and p, from sentences of our own wording."""
+"""extraction/comparisons.py: hazard, odds and risk ratios with CI and p, from sentences of our own wording."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.extract.comparisons import extract_comparisons
-from extractor.extract.context import ArticleContext
+from extractor.extraction.comparisons import extract_comparisons
+from extractor.extraction.context import ArticleContext
 
 
 def _comparisons(nlp, text):

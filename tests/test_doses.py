@@ -1,4 +1,4 @@
-"""extract/doses.py: drug, dose (or range), unit and schedule from sentences of our own wording."""
+"""extraction/doses.py: drug, dose (or range), unit and schedule from sentences of our own wording."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.extract.context import ArticleContext
-from extractor.extract.doses import extract_doses
+from extractor.extraction.context import ArticleContext
+from extractor.extraction.doses import extract_doses
 from extractor.normalise import number_words
 from extractor.patterns import load_rules
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.extract import _number_words, extract_article
-from extractor.extract.context import ArticleContext
-from extractor.extract.outcomes import extract_outcomes
+from extractor.extraction import _number_words, extract_article
+from extractor.extraction.context import ArticleContext
+from extractor.extraction.outcomes import extract_outcomes
 from extractor.models import AbstractSection, Article
 
 

@@ -6,7 +6,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extractor.extract import extract_article
+from extractor.extraction import extract_article
 from extractor.models import AbstractSection, Article
 
 # Words and numbers in abstract style, so random text often looks like a result sentence.

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from extractor.extract import extract_articles
+from extractor.extraction import extract_articles
 from extractor.pubmed_xml import iter_articles
 
 F1_BAR, PRECISION_BAR = 0.90, 0.95

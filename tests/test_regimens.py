@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from extractor.errors import PatternError
-from extractor.extract.arms import read_regimen
-from extractor.extract.spans import rule_spans
+from extractor.extraction.arms import read_regimen
+from extractor.extraction.spans import rule_spans
 from extractor.patterns import load_regimen_classes
 
 REPO = Path(__file__).resolve().parent.parent

@@ -118,7 +118,7 @@ def test_report_browser_filter_hides_rows(page):
 
 
 def test_report_browser_every_corpus_value_highlights_exactly_its_evidence(browser, corpus_dir, nlp, tmp_path):
-    from extractor.extract import extract_articles
+    from extractor.extraction import extract_articles
     from extractor.pubmed_xml import iter_articles
 
     articles = {a.pmid: a for a in iter_articles(corpus_dir / "articles.xml")}

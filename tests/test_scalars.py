@@ -1,4 +1,4 @@
-"""extract/scalars.py: cohort size, median age and median follow-up from sentences of our own wording."""
+"""extraction/scalars.py: cohort size, median age and median follow-up from sentences of our own wording."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.extract.context import ArticleContext
-from extractor.extract.scalars import extract_scalars
+from extractor.extraction.context import ArticleContext
+from extractor.extraction.scalars import extract_scalars
 from extractor.normalise import number_words
 from extractor.patterns import load_rules
 

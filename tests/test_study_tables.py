@@ -210,7 +210,7 @@ CELL_AGREEMENT_FLOOR = 0.50  # measured 0.517 (108 of 209) with arms not yet det
 
 @pytest.fixture(scope="module")
 def corpus(corpus_dir, nlp):
-    from extractor.extract import extract_articles
+    from extractor.extraction import extract_articles
     from extractor.pubmed_xml import iter_articles
 
     articles = list(iter_articles(corpus_dir / "articles.xml"))

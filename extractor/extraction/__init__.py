@@ -5,21 +5,21 @@ soon as its last section is processed, so a corpus of any size never sits in mem
 """
 from __future__ import annotations
 
-import importlib
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from extractor.models import Article
-from extractor.extract.arms import detect_arms
-from extractor.extract.classify import classify_study
-from extractor.extract.context import ArticleContext
-from extractor.extract.outcomes import extract_outcomes
+from extractor.extraction.arms import detect_arms
+from extractor.extraction.classify import classify_study
+from extractor.extraction.comparisons import extract_comparisons
+from extractor.extraction.context import ArticleContext
+from extractor.extraction.doses import extract_doses
+from extractor.extraction.outcomes import extract_outcomes
+from extractor.extraction.scalars import extract_scalars
 
 SCALARS = ("cohort_size", "median_age_years", "median_follow_up_months")
-# Per-kind extractors of engineer E, looked up by name so this module works before each of them lands.
-_OPTIONAL = {"scalars": "extract_scalars", "doses": "extract_doses", "comparisons": "extract_comparisons"}
 
 
 def extract_article(article: Article, nlp: Language) -> dict:
@@ -39,13 +39,12 @@ def extract_articles(articles: Iterable[Article], nlp: Language, batch_size: int
         An iterator of gold-schema dicts (pmid, labels, scalars, arms, outcomes, doses, comparisons), in input order.
     """
     words = _number_words(nlp)
-    extractors = _extractors()
-    current, docs = None, []
+    docs = []
     for doc, (article, section, last) in nlp.pipe(_section_texts(articles), as_tuples=True, batch_size=batch_size):
         if section is not None:
             docs.append((section, doc))
         if last:
-            yield _extract_one(article, docs, words, extractors)
+            yield _extract_one(article, docs, words)
             docs = []
 
 
@@ -60,20 +59,18 @@ def _section_texts(articles: Iterable[Article]):
             yield text, (article, name, i == len(pairs) - 1)
 
 
-def _extract_one(article: Article, docs: list[tuple[str, Doc]], words, extractors) -> dict:
+def _extract_one(article: Article, docs: list[tuple[str, Doc]], words) -> dict:
     context = ArticleContext(pmid=article.pmid, words=words)
     context.arm_index = detect_arms(docs)
     context.arms = [arm.label for arm in context.arm_index.arms]
     found = {"outcomes": [], "doses": [], "comparisons": []}
     for index, (section, doc) in enumerate(docs):
-        if "scalars" in extractors:
-            for candidate in extractors["scalars"](doc, section, context):
-                _locate(candidate, index)
-                context.add_scalar(candidate)
+        # Scalars first: a count-only rate needs the cohort size as its denominator.
+        for candidate in extract_scalars(doc, section, context):
+            context.add_scalar(_locate(candidate, index))
         found["outcomes"] += [_locate(o, index) for o in extract_outcomes(doc, section, context)]
-        for kind in ("doses", "comparisons"):
-            if kind in extractors:
-                found[kind] += [_locate(v, index) for v in extractors[kind](doc, section, context)]
+        found["doses"] += [_locate(d, index) for d in extract_doses(doc, section, context)]
+        found["comparisons"] += [_locate(c, index) for c in extract_comparisons(doc, section, context)]
     return _article_dict(article, context, found, classify_study(article, docs))
 
 
@@ -89,7 +86,7 @@ def _article_dict(article: Article, context: ArticleContext, found: dict, labels
     scalars = {name: context.scalars.get(name, {}).get("value") for name in SCALARS}
     return {
         "pmid": article.pmid,
-        **labels,  # relevant, setting, population, design (extract/classify.py)
+        **labels,  # relevant, setting, population, design (extraction/classify.py)
         **scalars,
         "scalar_evidence": {n: c["evidence"] for n, c in context.scalars.items() if "evidence" in c},
         "arms": context.arm_index.to_dicts(scalars["cohort_size"]) if context.arm_index is not None
@@ -121,14 +118,3 @@ def _number_words(nlp: Language) -> dict[str, float]:
     patterns = nlp.get_pipe("extractor_rules").patterns
     return {p["pattern"].lower(): float(p["id"]) for p in patterns
             if p.get("label") == "NUMBER_WORD" and isinstance(p.get("pattern"), str)}
-
-
-def _extractors() -> dict[str, Callable]:
-    found = {}
-    for module, function in _OPTIONAL.items():
-        try:
-            found[module] = getattr(importlib.import_module(f"extractor.extract.{module}"), function)
-        except ModuleNotFoundError as exc:
-            if exc.name != f"extractor.extract.{module}":
-                raise
-    return found

@@ -1,6 +1,6 @@
 """Subgroups: the readable name of the group of patients a figure belongs to, read from the sentence that states it.
 
-`ArmIndex.labels` (extract/arms.py) asks here when a sentence's values are not the study's arms. The group names
+`ArmIndex.labels` (extraction/arms.py) asks here when a sentence's values are not the study's arms. The group names
 come from the sentence's own words, in these shapes:
 - a group right after a value: "OS of 12% in patients younger than 20 years vs 3% in those older than 50 years";
 - a group right before the value's bracket: "Median OS in patients with CR (19.8 months) ... those without CR (6.0

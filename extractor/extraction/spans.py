@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from extractor.extract.sentences import Sentence
+from extractor.extraction.sentences import Sentence
 from extractor.pipeline import SPANS_KEY
 
 

@@ -36,10 +36,10 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from extractor.extract import subgroups
-from extractor.extract.evidence import evidence
-from extractor.extract.sentences import section_view
-from extractor.extract.spans import rule_spans
+from extractor.extraction import subgroups
+from extractor.extraction.evidence import evidence
+from extractor.extraction.sentences import section_view
+from extractor.extraction.spans import rule_spans
 
 GENERIC = {"chemotherapy", "standard chemotherapy"}
 HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
@@ -621,7 +621,7 @@ class ArmIndex:
 
     def _subgroups(self, text: str, positions: list[tuple[int, int]], avoid, timepoint_list: bool,
                    known: list[str | None]) -> list[str]:
-        """Two or more values of one endpoint that no arm names: the groups the sentence names (extract/subgroups.py),
+        """Two or more values of one endpoint that no arm names: the groups the sentence names (extraction/subgroups.py),
         `all` for values that are one group's (a list over time points, grades or cycles), else the nearest phrase."""
         count = len(positions)
         if timepoint_list:

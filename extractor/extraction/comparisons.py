@@ -13,11 +13,11 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractor import normalise as nz
-from extractor.extract.checks import ci_flags
-from extractor.extract.context import ArticleContext
-from extractor.extract.evidence import evidence
-from extractor.extract.sentences import Sentence, section_view
-from extractor.extract.spans import rule_spans
+from extractor.extraction.checks import ci_flags
+from extractor.extraction.context import ArticleContext
+from extractor.extraction.evidence import evidence
+from extractor.extraction.sentences import Sentence, section_view
+from extractor.extraction.spans import rule_spans
 
 # Between an abbreviated measure and its value only punctuation: "HR 0.71", "HR, 0.71", "HR = 0.71", "HR: 0.71".
 # HR and RR also abbreviate "high risk" and "relapsed/refractory", which are never followed like this.

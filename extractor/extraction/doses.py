@@ -12,10 +12,10 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractor import normalise as nz
-from extractor.extract.context import ArticleContext
-from extractor.extract.evidence import evidence
-from extractor.extract.sentences import Sentence, section_view
-from extractor.extract.spans import rule_spans
+from extractor.extraction.context import ArticleContext
+from extractor.extraction.evidence import evidence
+from extractor.extraction.sentences import Sentence, section_view
+from extractor.extraction.spans import rule_spans
 
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
 # children at a dose of 52 mg/m2/day" names it once for two doses.

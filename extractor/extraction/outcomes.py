@@ -24,9 +24,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor import normalise
-from extractor.extract.checks import outcome_flags
-from extractor.extract.context import ArticleContext
-from extractor.extract.evidence import evidence
+from extractor.extraction.checks import outcome_flags
+from extractor.extraction.context import ArticleContext
+from extractor.extraction.evidence import evidence
 from extractor.pipeline import SPANS_KEY
 
 SURVIVAL = {"OS", "PFS", "EFS", "RFS"}
@@ -822,7 +822,7 @@ def _clause(sent: Span, mention: Mention, value: Value) -> tuple[int, int]:
 
 
 def _arm_labels(text: str, values: list, context, scope, avoid=(), zipped: bool = False) -> list[str]:
-    """The arm or subgroup of each value (extract/arms.py reads the groups; see `ArmIndex.labels`)."""
+    """The arm or subgroup of each value (extraction/arms.py reads the groups; see `ArmIndex.labels`)."""
     if context.arm_index is not None:
         return context.arm_index.labels(text, [(v.start, v.end) for v in values], scope, list(avoid), zipped)
     count = len(values)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from extractor.extract.sentences import doc_text
+from extractor.extraction.sentences import doc_text
 
 
 def evidence(doc: Doc, section: str, start_char: int, end_char: int) -> dict:

@@ -18,10 +18,10 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractor import normalise as nz
-from extractor.extract.context import ArticleContext
-from extractor.extract.evidence import evidence
-from extractor.extract.sentences import Sentence, section_view
-from extractor.extract.spans import rule_spans
+from extractor.extraction.context import ArticleContext
+from extractor.extraction.evidence import evidence
+from extractor.extraction.sentences import Sentence, section_view
+from extractor.extraction.spans import rule_spans
 from extractor.models import TITLE_SECTION
 
 # What may stand between a count and its population noun: words, slashes, brackets ("26 relapsed/refractory
