@@ -3,12 +3,13 @@ and setting, with ranges and pooled estimates).
 
 Which outcomes make an arm's row: those whose `arm` is the arm's label, plus the `all` outcomes of a single-arm
 study. Subgroup outcomes (and the whole-cohort outcomes of a multi-arm study) are not an arm's headline: they are
-listed in the row's `notes`, never in its endpoint cells. Each endpoint has a number column (`CR`) and a
+listed in the row's `notes` (the whole cohort's as "whole cohort: ..."), never in its endpoint cells. Each endpoint has a number column (`CR`) and a
 readable cell (`CR_cell`, "92% (44/48)"); a value that failed a consistency check carries "[flagged: ...]" in its
 cell, a reviewer's correction "[curated]", and both are listed in the `flags` and `curated` columns.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -41,7 +42,11 @@ STUDY_COLUMNS = (
     + [col for code in ENDPOINT_CODES for col in (code, f"{code}_cell")]
     + ["OS_RATE_months", "HR", "HR_cell", "flags", "curated", "notes", "url"]
 )
-UNIDENTIFIED = "regimen not identified"
+UNIDENTIFIED = "regimen not extracted"
+# A rate printed without counts is of the arm's n only when its sentence does not name a narrower denominator:
+# "Among the first 218 patients, ... 80.7%", "MRD negativity among responders was 82%", "of evaluable patients".
+_SUBSET_CUES = re.compile(r"\bamong\b|\bevaluable\b|\brespond(?:ers?|ing)\b|\b(?:with|in|achieving|who achieved) "
+                          r"(?:an? )?(?:remission|response|CR)\b", re.IGNORECASE)
 _SCALAR_COLUMNS = {"N": "cohort_size", "median_age": "median_age_years", "median_follow_up": "median_follow_up_months"}
 
 
@@ -74,6 +79,7 @@ class Tables:
     study: pd.DataFrame
     regimens: pd.DataFrame
     pooled: dict
+    left_out: list[str] = field(default_factory=list)  # PMIDs of studies with nothing to tabulate (`is_empty`)
 
 
 def build_tables(
@@ -87,7 +93,9 @@ def build_tables(
         filters: rows to keep (default: relevant studies only).
 
     Returns:
-        Tables: rows sorted by regimen class, then year.
+        Tables: rows sorted by regimen class, then year, each study's arms together (`_sorted`). A study
+        that passes the filters but has nothing to show (`is_empty`: no regimen, no number, no note; a record
+        without an abstract) has no rows; its PMID is in `left_out`.
 
     Example:
         >>> tables = build_tables(records, {a.pmid: a for a in articles})
@@ -95,11 +103,23 @@ def build_tables(
     """
     filters = filters or Filters()
     articles = articles or {}
-    rows = [row for record in records for row in study_rows(record, articles.get(str(record.get("pmid"))))
-            if keep(row, record, filters)]
-    rows.sort(key=_sort_key)
+    rows, left_out = [], []
+    for record in records:
+        kept = [row for row in study_rows(record, articles.get(str(record.get("pmid")))) if keep(row, record, filters)]
+        if kept and all(is_empty(row) for row in kept):
+            left_out.append(kept[0].values["pmid"])
+        else:
+            rows += kept
+    rows = _sorted(rows)
     pooled = pool_rows(rows)
-    return Tables(rows, study_frame(rows), regimen_frame(rows, pooled), pooled)
+    return Tables(rows, study_frame(rows), regimen_frame(rows, pooled), pooled, left_out)
+
+
+def is_empty(row: StudyRow) -> bool:
+    """A row that says nothing: no regimen, no number (N, age, follow-up, endpoints, HR) and no note."""
+    v = row.values
+    numbers = ["N", "median_age", "median_follow_up", "HR", *ENDPOINT_CODES]
+    return v.get("regimen") == UNIDENTIFIED and not v.get("notes") and all(v.get(c) is None for c in numbers)
 
 
 def study_rows(record: dict, article: Article | None = None) -> list[StudyRow]:
@@ -156,7 +176,8 @@ def pool_rows(rows: list[StudyRow]) -> dict[tuple, pooling.Pooled]:
 
 
 def row_proportion(row: StudyRow, code: str) -> pooling.Proportion | None:
-    """The events/patients of one row's endpoint, from count/denominator or from the rate and the arm's n."""
+    """The events/patients of one row's endpoint, from count/denominator or from the rate and the arm's n (not when
+    the rate's sentence names a narrower denominator, `_SUBSET_CUES`)."""
     outcome = row.outcomes.get(code)
     if outcome is None:
         return None
@@ -169,6 +190,8 @@ def row_proportion(row: StudyRow, code: str) -> pooling.Proportion | None:
         # otherwise the rate was of a subset (evaluable patients) whose size the abstract does not give.
         implied = _with_implied_denominator(outcome, row.n)
         return pooling.proportion(count, implied.get("denominator"), label)
+    if _SUBSET_CUES.search((outcome.get("evidence") or {}).get("text") or outcome.get("text") or ""):
+        return None  # the rate of a subset whose size the abstract does not give next to it
     return pooling.from_rate(value, row.n, label)
 
 
@@ -263,7 +286,8 @@ def _row(record: dict, article: Article | None, arm: dict, own: list[dict], othe
         "year": article.year if article else record.get("year"),
         "journal": (article.journal_iso or article.journal) if article else record.get("journal"),
         "arm": label,
-        "regimen": arm.get("regimen") or (" + ".join(drugs) if drugs else (label if label != "all" else None)),
+        # The arm's label is not a regimen ("B1", "ALL", "historical controls"): never shown as one.
+        "regimen": arm.get("regimen") or (" + ".join(drugs) if drugs else None),
         "classes": "; ".join(arm.get("classes") or []) or None,
         "setting": record.get("setting"),
         "population": _population_text(record.get("population") or {}),
@@ -310,7 +334,8 @@ def _row(record: dict, article: Article | None, arm: dict, own: list[dict], othe
         if outcome.get("curated"):
             curated_cols.append(f"{code} ({outcome['curated'].get('reviewer') or 'reviewer'})")
     for outcome in others:
-        notes.append(f"{outcome.get('arm')}: {outcome['endpoint']} {readable(outcome)}")
+        group = "whole cohort" if outcome.get("arm") == "all" else outcome.get("arm")
+        notes.append(f"{group}: {outcome['endpoint']} {readable(outcome)}")
     _add_comparisons(row, record.get("comparisons") or [])
     values["flags"] = "; ".join(flags) or None
     values["curated"] = "; ".join(curated_cols) or None
@@ -404,7 +429,17 @@ def _pooled_columns(code: str, result: pooling.Pooled | None) -> dict:
     }
 
 
-def _sort_key(row: StudyRow):
-    v = row.values
-    classes = (v.get("classes") or "~").lower()
-    return (classes, v.get("year") or 9999, v.get("pmid") or "", v.get("arm") != "all")
+def _sorted(rows: list[StudyRow]) -> list[StudyRow]:
+    """Studies by the regimen class of their first arm (the experimental one: arms come in the order the abstract
+    introduces them), then year; a study's arms stay together in their order, so a randomized trial's control arm
+    sits under its experimental arm, not among the other chemotherapy rows."""
+    first: dict[str, StudyRow] = {}
+    for row in rows:
+        first.setdefault(row.values.get("pmid") or "", row)
+
+    def key(indexed):
+        index, row = indexed
+        head = first[row.values.get("pmid") or ""].values
+        return ((head.get("classes") or "~").lower(), head.get("year") or 9999, head.get("pmid") or "", index)
+
+    return [row for _, row in sorted(enumerate(rows), key=key)]
