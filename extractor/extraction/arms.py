@@ -68,6 +68,11 @@ _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospectiv
 _TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|:)\s", re.I)
 _COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|combined with|followed by)\s?$", re.I)
 _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.I)
+# Cheap necessary conditions of _WITH_N, _COMPARED and _VERSUS: their lazy 2-140 character groups are tried at every
+# position of every sentence, so a sentence without an "(n = 12)" / "versus" / comparison cue is not searched.
+_ANY_N_BRACKET = re.compile(r"[(\[]\s?(?:n\s?=\s?\d+|\d+\s(?:patients|pts|children|adults|subjects))\s?[)\]]", re.I)
+_COMPARE_CUE = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s", re.I)
+_VS = re.compile(r"\s(?:versus|vs\.?)\s", re.I)
 _DRUG_LIKE = re.compile(r"\b([A-Z][a-z]{3,}(?:mab|nib|cel|stat|tinib|clax|lisib|zomib|parib|leucel|ine|ide))\b")
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
@@ -245,7 +250,7 @@ def _slice(text: str, drugs: list, start: int, end: int) -> list:
 
 
 def _with_n(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _WITH_N.search(text)
+    m = _WITH_N.search(text) if _ANY_N_BRACKET.search(text) else None
     if not m:
         return []
     a_start = m.start("a")
@@ -273,7 +278,7 @@ def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
 
 
 def _compared(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _COMPARED.search(text) or _VERSUS.search(text)
+    m = (_COMPARED.search(text) if _COMPARE_CUE.search(text) else None) or (_VERSUS.search(text) if _VS.search(text) else None)
     if not m:
         return []
     a_start = m.start("a")

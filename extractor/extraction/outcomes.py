@@ -27,7 +27,7 @@ from extractor import normalise
 from extractor.extraction.checks import outcome_flags
 from extractor.extraction.context import ArticleContext
 from extractor.extraction.evidence import evidence
-from extractor.pipeline import SPANS_KEY
+from extractor.extraction.sentences import section_view
 
 SURVIVAL = {"OS", "PFS", "EFS", "RFS"}
 RATES = {"CR", "CR_CRi", "ORR", "MRD_NEG", "HSCT", "VOD", "CRS", "NEURO", "EARLY_DEATH"}
@@ -156,14 +156,13 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
     Returns:
         Outcome dicts in the gold schema, each with `evidence`.
     """
-    spans = sorted(doc.spans[SPANS_KEY], key=lambda s: s.start_char)
     outcomes = []
     index = context.arm_index
-    for sent in doc.sents:
-        inside = [s for s in spans if s.start >= sent.start and s.end <= sent.end]
+    # Sentences with their rule spans grouped once per doc and their text cached (sentences.section_view).
+    for sent in section_view(doc).sentences:
         scope = index.observe(sent.text, section) if index is not None else (None, False)
-        if any(s.label_ == "ENDPOINT" and s.id_ != "OTHER" for s in inside):
-            outcomes += _sentence_outcomes(sent, inside, section, context, scope)
+        if any(s.id_ != "OTHER" for s in sent.labelled("ENDPOINT")):
+            outcomes += _sentence_outcomes(sent, sent.spans, section, context, scope)
     return outcomes
 
 
