@@ -6,9 +6,9 @@ The loader checks every line and reports every problem at once, each as `pattern
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 from spacy.schemas import validate_token_pattern
 
@@ -35,7 +35,7 @@ LABELS_BY_FILE: dict[str, frozenset[str]] = {
 }
 
 # Data files of patterns/ that are not ruler rules: they describe the ids of the rules (see `load_regimen_classes`).
-DATA_FILES = frozenset({"regimen_classes.jsonl", "subgroup_cues.jsonl"})
+DATA_FILES = frozenset({"regimen_classes.jsonl", "subgroup_cues.jsonl", "spellings.jsonl"})
 REGIMEN_FILE = "regimen_classes.jsonl"
 REGIMEN_KEYS = frozenset({"id", "class", "kind", "components", "short", "example", "note"})
 REGIMEN_REQUIRED = frozenset({"id", "class", "kind", "example"})
@@ -48,6 +48,11 @@ SUBGROUP_REQUIRED = frozenset({"kind", "pattern", "example"})
 # not_group: a list that "respectively" zips but that is not of groups (grades, cycles), so its values stay `all`;
 # treatment: a cue that a sentence naming arm codes assigns treatments (dose, schedule), so the codes are arms.
 SUBGROUP_KINDS = frozenset({"rewrite", "whole", "not_group", "treatment"})
+SPELLING_FILE = "spellings.jsonl"
+SPELLING_KEYS = frozenset({"kind", "variant", "canonical", "example", "note"})
+SPELLING_REQUIRED = frozenset({"kind", "variant", "canonical", "example"})
+# prefix: a word starting with `variant` starts with `canonical` instead (haem- -> hem-); word: the whole word.
+SPELLING_KINDS = frozenset({"prefix", "word"})
 
 
 @dataclass(frozen=True)
@@ -304,3 +309,84 @@ def load_subgroup_cues(patterns_dir: Path | str) -> list[SubgroupCue]:
     if problems:
         raise PatternError(problems)
     return cues
+
+
+@dataclass(frozen=True)
+class Spellings:
+    """Spelling variants read as one form (patterns/spellings.jsonl): British and American spellings, -ical and
+    -ic adjectives. Applied to each lower-cased word by the pipeline's LOWER getter, so every LOWER rule (phrase
+    or token) matches both spellings while the text itself, and every evidence offset, stays as printed.
+
+    Attributes:
+        prefixes: (variant, canonical) word starts, longest first.
+        words: whole-word variants to their canonical form (looked up after the prefixes are applied).
+    """
+
+    prefixes: tuple[tuple[str, str], ...] = ()
+    words: Mapping[str, str] = field(default_factory=dict)
+
+    def normalise(self, word: str) -> str:
+        """One lower-cased word in its canonical spelling ("haematological" -> "hematologic")."""
+        for variant, canonical in self.prefixes:
+            if word.startswith(variant):
+                word = canonical + word[len(variant):]
+                break
+        return self.words.get(word, word)
+
+
+def load_spellings(patterns_dir: Path | str) -> Spellings:
+    """Load and validate patterns/spellings.jsonl (an absent file means no variants).
+
+    Each line is `{"kind", "variant", "canonical", "example", "note"}`: `kind` is `prefix` or `word`, `variant`
+    and `canonical` are lower-case letters, and the example must hold a word that the line rewrites.
+
+    Raises:
+        PatternError: every problem at once, each as `patterns/spellings.jsonl:<line>: ...`.
+    """
+    import re
+
+    path = Path(patterns_dir) / SPELLING_FILE
+    if not path.is_file():
+        return Spellings()
+    prefixes: list[tuple[str, str]] = []
+    words: dict[str, str] = {}
+    problems: list[str] = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip():
+            continue
+        where = f"patterns/{SPELLING_FILE}:{number}"
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{where}: not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(data, dict):
+            problems.append(f"{where}: a line must be a JSON object")
+            continue
+        line = [f"unknown key {k!r}" for k in sorted(set(data) - SPELLING_KEYS)]
+        line += [f"missing key {k!r}" for k in sorted(SPELLING_REQUIRED - set(data))]
+        if "kind" in data and data["kind"] not in SPELLING_KINDS:
+            line.append(f"kind {data['kind']!r} is not one of {sorted(SPELLING_KINDS)}")
+        for key in ("variant", "canonical"):
+            if key in data and not (isinstance(data[key], str) and re.fullmatch(r"[a-z]+", data[key])):
+                line.append(f"{key!r} must be lower-case letters")
+        if not line and data["variant"] == data["canonical"]:
+            line.append("'variant' and 'canonical' are the same")
+        example = data.get("example")
+        if not isinstance(example, str):
+            line.append("'example' must be a string")
+        elif not line:
+            tokens = re.findall(r"[a-z]+", example.lower())
+            hit = (any(t.startswith(data["variant"]) for t in tokens) if data["kind"] == "prefix"
+                   else data["variant"] in tokens)
+            if not hit:
+                line.append(f"the example {example!r} has no word this line rewrites")
+        problems += [f"{where}: {p}" for p in line]
+        if not line:
+            if data["kind"] == "prefix":
+                prefixes.append((data["variant"], data["canonical"]))
+            else:
+                words[data["variant"]] = data["canonical"]
+    if problems:
+        raise PatternError(problems)
+    return Spellings(tuple(sorted(prefixes, key=lambda p: -len(p[0]))), words)

@@ -20,7 +20,7 @@ from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
-from extractor.patterns import load_rules
+from extractor.patterns import Spellings, load_rules, load_spellings
 
 SPANS_KEY = "rules"
 SENTENCES = "extractor_sentences"
@@ -54,9 +54,10 @@ def build_nlp(patterns_dir: Path | str) -> Language:
         PatternError: when any rule file is invalid (every problem listed).
     """
     rules = load_rules(patterns_dir)
+    spellings = load_spellings(patterns_dir)
     nlp = spacy.blank("en")
     nlp.vocab.lex_attr_getters[LIKE_NUM] = like_num
-    nlp.vocab.lex_attr_getters[LOWER] = lower
+    nlp.vocab.lex_attr_getters[LOWER] = Lower(spellings)
     _customise_tokenizer(nlp)
     nlp.add_pipe(SENTENCES)
     ruler = nlp.add_pipe(
@@ -66,8 +67,27 @@ def build_nlp(patterns_dir: Path | str) -> Language:
     )
     # Before any pattern is added, so that the ruler's token patterns go to the one-pass matcher.
     ruler.matcher = TokenPatternMatcher(nlp.vocab, validate=True)
-    ruler.add_patterns([rule.ruler_pattern() for rule in rules])
+    ruler.add_patterns([_normalise_lower_values(rule.ruler_pattern(), spellings) for rule in rules])
     return nlp
+
+
+def _normalise_lower_values(pattern: dict, spellings: Spellings) -> dict:
+    """A token pattern's LOWER values in the spelling the LOWER getter gives (a rule written "haematopoietic"
+    must still match once every token's LOWER reads "hematopoietic"). Phrase patterns need nothing: their text
+    goes through the same tokenizer and getter."""
+    if isinstance(pattern["pattern"], str) or not (spellings.prefixes or spellings.words):
+        return pattern
+    tokens = []
+    for token in pattern["pattern"]:
+        value = token.get("LOWER")
+        if isinstance(value, str):
+            token = {**token, "LOWER": spellings.normalise(value)}
+        elif isinstance(value, dict) and any(k in value for k in ("IN", "NOT_IN")):
+            value = {k: list(dict.fromkeys(spellings.normalise(w) for w in v)) if k in ("IN", "NOT_IN") else v
+                     for k, v in value.items()}
+            token = {**token, "LOWER": value}
+        tokens.append(token)
+    return {**pattern, "pattern": tokens}
 
 
 def like_num(text: str) -> bool:
@@ -89,6 +109,18 @@ def lower(text: str) -> str:
     """Lower case with the Unicode hyphens (U+2010, U+2011) some publishers print read as "-", so a phrase rule
     "event-free survival" also matches "event\u2010free survival"."""
     return text.lower().translate(_HYPHEN_FORMS)
+
+
+class Lower:
+    """The LOWER getter: `lower`, then the word in its canonical spelling (patterns/spellings.jsonl), so that
+    "haematological", "leukaemia" and "randomised" match rules written "hematologic", "leukemia", "randomized".
+    spaCy computes it once per lexeme; the token text (and so every evidence offset) is unchanged."""
+
+    def __init__(self, spellings: Spellings):
+        self.spellings = spellings
+
+    def __call__(self, text: str) -> str:
+        return self.spellings.normalise(lower(text))
 
 
 def _customise_tokenizer(nlp: Language) -> None:

@@ -283,3 +283,15 @@ def test_extract_word_count_of_n_is_a_fraction(nlp):
     outcome = extract_outcomes(nlp("Eighteen of 24 responders subsequently underwent allogeneic HSCT."), "RESULTS",
                                ArticleContext(pmid="1", words=_number_words(nlp), cohort_size=60))
     assert [(o["value"], o["count"], o["denominator"]) for o in outcome] == [(75.0, 18, 24)]
+
+
+def test_extract_british_spelling_of_composite_remission(nlp):
+    text = ("Of 60 patients, 42 (70%) had complete remission or complete remission with incomplete haematological "
+            "recovery and 30 (50%) had complete remission.")
+    assert _facts(nlp, text) == [("CR", 50, None), ("CR_CRi", 70, None)]
+
+
+def test_extract_denominator_after_count_bracket(nlp):
+    outcome = extract_outcomes(nlp("Twenty (40%) of 50 evaluable patients achieved MRD negativity."), "RESULTS",
+                               ArticleContext(pmid="1", words=_number_words(nlp)))[0]
+    assert (outcome["endpoint"], outcome["count"], outcome["denominator"], outcome["value"]) == ("MRD_NEG", 20, 50, 40)

@@ -78,3 +78,66 @@ def test_patterns_example_matches_its_rule(nlp, rule):
     doc = nlp(rule.example)
     found = {(span.label_, span.id_) for span in doc.spans[SPANS_KEY]}
     assert (rule.label, rule.id) in found, f"{rule.where}: example does not match: {rule.example!r}"
+
+
+# --- patterns/spellings.jsonl: spelling variants the LOWER getter reads as one form ---
+
+SPELL = {"kind": "prefix", "variant": "haem", "canonical": "hem", "example": "Haematological recovery was slow."}
+
+
+def test_patterns_spellings_load_prefixes_and_words(tmp_path):
+    from extractor.patterns import load_spellings
+
+    _write(tmp_path, "spellings.jsonl", [SPELL, {"kind": "word", "variant": "hematological", "canonical": "hematologic",
+                                                 "example": "Hematological toxicity was mild."}])
+    spellings = load_spellings(tmp_path)
+    assert [spellings.normalise(w) for w in ("haematological", "haemorrhage", "hematologic", "them")] == [
+        "hematologic", "hemorrhage", "hematologic", "them"]
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [
+        ({**SPELL, "colour": "red"}, "unknown key 'colour'"),
+        ({**SPELL, "kind": "suffix"}, "kind 'suffix' is not one of"),
+        ({**SPELL, "variant": "Haem"}, "'variant' must be lower-case letters"),
+        ({**SPELL, "canonical": "haem"}, "are the same"),
+        ({**SPELL, "example": "Blood counts recovered."}, "has no word this line rewrites"),
+        ({k: v for k, v in SPELL.items() if k != "canonical"}, "missing key 'canonical'"),
+    ],
+)
+def test_patterns_spellings_bad_line_reported(tmp_path, line, problem):
+    from extractor.patterns import load_spellings
+
+    _write(tmp_path, "spellings.jsonl", [SPELL, line])
+    with pytest.raises(PatternError) as info:
+        load_spellings(tmp_path)
+    assert all(p.startswith("patterns/spellings.jsonl:2: ") for p in info.value.problems)
+    assert any(problem in p for p in info.value.problems)
+
+
+def test_patterns_spellings_examples_are_rewritten(nlp):
+    from extractor.patterns import load_spellings
+
+    path = REPO / "patterns" / "spellings.jsonl"
+    for line in path.read_text().splitlines():
+        data = json.loads(line)
+        lowers = [t.lower_ for t in nlp.make_doc(data["example"])]
+        assert any(w.startswith(data["canonical"]) if data["kind"] == "prefix" else w == data["canonical"]
+                   for w in lowers), data
+    assert load_spellings(REPO / "patterns").prefixes  # the repo's table loads
+
+
+@pytest.mark.parametrize(
+    "text, label, rule_id",
+    [
+        ("Paediatric patients were eligible.", "AGE_GROUP", "pediatric"),  # phrase rule "pediatric"
+        ("They had relapsed acute lymphoblastic leukaemia.", "DISEASE", "ALL"),
+        ("Patients were randomised to two arms.", "DESIGN", "randomized"),
+        ("12 patients proceeded to allogeneic haematopoietic stem cell transplantation.", "ENDPOINT", "HSCT"),
+        ("Complete remission with incomplete haematological recovery occurred in 40%.", "ENDPOINT", "CR_CRi"),
+    ],
+)
+def test_patterns_british_spellings_match_american_rules(nlp, text, label, rule_id):
+    doc = nlp(text)
+    assert (label, rule_id) in {(s.label_, s.id_) for s in doc.spans[SPANS_KEY]}

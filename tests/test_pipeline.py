@@ -128,3 +128,24 @@ def test_pipeline_token_matcher_equals_spacy_matcher_on_token_soups(nlp, referen
         text = " ".join(rng.choice(words) if rng.random() < 0.9 else rng.choice(words).upper()
                         for _ in range(rng.randint(1, 25)))
         assert _spans(nlp(text)) == _spans(reference(text)), text
+
+
+def test_pipeline_lower_reads_spelling_variants_but_text_stays(nlp):
+    doc = nlp("Haematological recovery in paediatric leukaemia.")
+    assert [t.lower_ for t in doc] == ["hematologic", "recovery", "in", "pediatric", "leukemia", "."]
+    assert doc.text == "Haematological recovery in paediatric leukaemia."
+
+
+def test_pipeline_token_rule_lower_values_follow_the_spelling_table(nlp):
+    from extractor.pipeline import RULER
+
+    values = [v for p in nlp.get_pipe(RULER).patterns if not isinstance(p["pattern"], str)
+              for token in p["pattern"] for v in _lower_values(token)]
+    assert values and not [v for v in values if v.startswith(("haem", "paed", "leukaem"))]
+
+
+def _lower_values(token):
+    value = token.get("LOWER")
+    if isinstance(value, str):
+        return [value]
+    return value.get("IN", []) if isinstance(value, dict) else []

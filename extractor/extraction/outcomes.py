@@ -457,7 +457,7 @@ def _within(at: int, regions: list[tuple[int, int]]) -> bool:
 
 def _of_denominator(text: str, at: int, context) -> float | None:
     """The N of "88 (78%) of 113 evaluable patients"."""
-    m = re.match(r"\s?of\s(?:the\s)?(\w+)", text[at:])
+    m = re.match(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)", text[at:])  # "88 (78%) of 113", "39 (71%) of 55"
     if m:
         number = normalise.read_number(m.group(1), context.words)
         if number is not None and number.is_integer:
