@@ -219,10 +219,12 @@ def _evidence_outputs(articles, out: Path, curation: Optional[Path], settings: S
     evidence, warnings = workflow.curate(evidence, workflow.default_curation(out, curation))
     for warning in warnings:
         typer.echo(f"Warning: {warning}", err=True)
-    written = workflow.write_outputs(workflow.tables_of(evidence), evidence, out, title)
+    tables = workflow.tables_of(evidence)
+    written = workflow.write_outputs(tables, evidence, out, title)
     typer.echo(f"{len(evidence.records)} articles extracted to {written.extracted}", err=True)
     typer.echo(f"{written.rows} study arms of {written.studies_count} studies in "
-               + ", ".join(str(p) for p in written.studies) + f"; regimens in {written.regimens}", err=True)
+               + ", ".join(str(p) for p in written.studies) + f"; regimens in {written.regimens}"
+               + _left_out(tables), err=True)
     typer.echo(f"report: {written.report}", err=True)
 
 
@@ -425,11 +427,16 @@ def table(
     _, tables = _tables_for(pmids, from_jsonl, query, xml, curation,
                             _filters(setting, population, regimen, relevant_only), settings)
     write_table(tables.study, out, fmt, "Salvage ALL evidence: study table")
-    message = f"{len(tables.study)} study arms written to {out}"
+    message = f"{len(tables.study)} study arms written to {out}" + _left_out(tables)
     if regimens_out is not None:
         write_table(tables.regimens, regimens_out, None, "Salvage ALL evidence: regimen table")
         message += f", {len(tables.regimens)} regimens to {regimens_out}"
     typer.echo(message, err=True)
+
+
+def _left_out(tables) -> str:
+    """'; left out, nothing to tabulate: PMID ...' for studies with no rows (study_tables.is_empty)."""
+    return f"; left out, nothing to tabulate: PMID {', '.join(tables.left_out)}" if tables.left_out else ""
 
 
 @app.command()

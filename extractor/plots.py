@@ -7,7 +7,8 @@ from collections import defaultdict
 from html import escape
 
 from extractor import pooling
-from extractor.study_tables import UNIDENTIFIED, StudyRow, format_number, row_proportion, study_label
+from extractor.study_tables import (UNIDENTIFIED, StudyRow, format_number, regimen_key, row_proportion,
+                                    study_label)
 
 FOREST_ENDPOINTS = (("CR_CRi", "CR/CRi"), ("CR", "CR"))
 _W, _LABEL_W, _PLOT_W, _ROW_H = 980, 360, 420, 18
@@ -30,20 +31,24 @@ def forest_plot(rows: list[StudyRow], pooled: dict[tuple, pooling.Pooled]) -> st
         groups: dict[tuple, list[StudyRow]] = defaultdict(list)
         for row in rows:
             if row.values.get(code) is not None:
-                groups[(row.values["regimen"] or UNIDENTIFIED, row.values["setting"] or "")].append(row)
-        for (regimen, setting), members in sorted(groups.items(), key=lambda kv: str(kv[0]).lower()):
+                groups[(regimen_key(row.values["regimen"]), row.values["setting"] or "")].append(row)
+        for (key, setting), members in sorted(groups.items(), key=lambda kv: str(kv[0]).lower()):
+            regimen = members[0].values["regimen"] or UNIDENTIFIED
             lines.append(("head", f"{name} · {regimen}" + (f" · {setting}" if setting else ""), None, None, None, ""))
             for row in members:
                 study = row_proportion(row, code)
                 value = min(1.0, max(0.0, row.values[code] / 100))
                 if study is not None:
                     low, high = pooling.wilson_interval(study.events, study.total)
-                    right = f"{format_number(row.values[code])}% ({study.events}/{study.total}; {_pct(low)}–{_pct(high)})"
+                    # A count the abstract printed shows as events/total; a rate times the arm's n as n=total.
+                    printed = row.outcomes[code].get("count") is not None
+                    size = f"{study.events}/{study.total}" if printed else f"n={study.total}"
+                    right = f"{format_number(row.values[code])}% ({size}; {_pct(low)}–{_pct(high)})"
                 else:
                     low = high = None
                     right = f"{format_number(row.values[code])}% (denominator not given)"
                 lines.append(("study", study_label(row), value, low, high, right))
-            result = pooled.get((regimen, members[0].values["setting"], code)) if regimen != UNIDENTIFIED else None
+            result = pooled.get((key, members[0].values["setting"], code))
             if result is not None and result.k >= 2:
                 right = f"{_pct(result.estimate)}% ({_pct(result.ci_low)}–{_pct(result.ci_high)}; I² {_pct(result.i2)}%)"
                 lines.append(("pooled", f"pooled, {result.k} studies, n={result.patients}", result.estimate,
@@ -85,7 +90,7 @@ def median_os_plot(rows: list[StudyRow]) -> str:
     groups: dict[str, list[StudyRow]] = defaultdict(list)
     for row in rows:
         if "OS_MEDIAN" in row.outcomes:
-            groups[row.values["regimen"] or UNIDENTIFIED].append(row)
+            groups[regimen_key(row.values["regimen"])].append(row)
     if not groups:
         return '<p class="noplot">No study arm reports a median overall survival.</p>'
     values = [r.values["OS_MEDIAN"] for rs in groups.values() for r in rs if r.values.get("OS_MEDIAN") is not None]
@@ -96,8 +101,8 @@ def median_os_plot(rows: list[StudyRow]) -> str:
     x0 = _LABEL_W
     scale = lambda m: x0 + _PLOT_W * m / top  # noqa: E731
     entries = []
-    for regimen, members in sorted(groups.items(), key=lambda kv: kv[0].lower()):
-        entries.append(("head", regimen, None))
+    for _, members in sorted(groups.items(), key=lambda kv: kv[0]):
+        entries.append(("head", members[0].values["regimen"] or UNIDENTIFIED, None))
         entries += [("study", study_label(r), r.values.get("OS_MEDIAN")) for r in members]
     height = (len(entries) + 3) * _ROW_H
     parts = [_svg_open(height, "Median overall survival in months per study arm, grouped by regimen")]

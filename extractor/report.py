@@ -19,18 +19,22 @@ from extractor.models import Article
 from extractor.study_tables import ENDPOINTS, PROPORTIONS, StudyRow, Tables
 from extractor.writers import to_html_table
 
-# (heading, value column shown, column sorted on numerically or None, provenance column or None)
+# (heading, value column shown, column sorted on numerically or None, provenance column or None). The study and
+# arm first, then N and the endpoints (what a reader compares, on the first screen), then the rest of the design.
 _COLUMNS: list[tuple[str, str, str | None, str | None]] = [
     ("PMID", "pmid", None, None), ("First author", "first_author", None, None), ("Year", "year", "year", None),
-    ("Journal", "journal", None, None), ("Arm", "arm", None, None), ("Regimen", "regimen", None, None),
-    ("Classes", "classes", None, None), ("Setting", "setting", None, None), ("Population", "population", None, None),
-    ("Phase", "phase", None, None), ("Randomized", "randomized", None, None), ("N", "N", "N", "N"),
-    ("Median age", "median_age", "median_age", "median_age"),
-    ("Median follow-up (mo)", "median_follow_up", "median_follow_up", "median_follow_up"),
+    ("Arm", "arm", None, None), ("Regimen", "regimen", None, None), ("Setting", "setting", None, None),
+    ("Population", "population", None, None), ("N", "N", "N", "N"),
     *[(name, f"{code}_cell", code, code) for code, name in ENDPOINTS],
-    ("HR", "HR_cell", "HR", "HR"), ("Flags", "flags", None, None), ("Curated", "curated", None, None),
+    ("HR", "HR_cell", "HR", "HR"), ("Classes", "classes", None, None), ("Phase", "phase", None, None),
+    ("Randomized", "randomized", None, None), ("Median age", "median_age", "median_age", "median_age"),
+    ("Median follow-up (mo)", "median_follow_up", "median_follow_up", "median_follow_up"),
+    ("Journal", "journal", None, None), ("Flags", "flags", None, None), ("Curated", "curated", None, None),
     ("Subgroups and other values", "notes", None, None),
 ]
+# The arm label `all` (a study's own whole cohort) reads as the disease ALL to a hematologist: shown as this.
+WHOLE_COHORT = "study cohort"
+_ALWAYS_SHOWN = {"pmid", "arm", "regimen"}
 
 _CSS = """
 body{font:14px/1.4 system-ui,sans-serif;margin:16px;color:#222}
@@ -189,7 +193,9 @@ def render_report(tables: Tables, articles: Mapping[str, Article], title: str = 
         f"<h1>{_e(title)}</h1>",
         f'<p class="meta">{len(pmids)} studies, {len(rows)} study arms. Click a value to see its sentence in the '
         "abstract; click a column heading to sort. [flagged: …] marks a value that failed a consistency check, "
-        "[curated] a reviewer's correction.</p>",
+        "[curated] a reviewer's correction. Columns no arm has a value for are left out here (the CSV has them)."
+        "</p>",
+        _left_out_note(tables, articles),
         "<h2>Study table</h2>",
         '<div class="controls"><label>Filter <input id="filter" type="search" placeholder="regimen, author, drug…">'
         f'</label><label>Setting <select id="setting-filter"><option value="">all</option>{options}</select></label>'
@@ -219,14 +225,34 @@ def write_report(path: Path, tables: Tables, articles: Mapping[str, Article], ti
     return path
 
 
+def _left_out_note(tables: Tables, articles: Mapping[str, Article]) -> str:
+    if not tables.left_out:
+        return ""
+    names = []
+    for pmid in tables.left_out:
+        article = articles.get(pmid)
+        why = "no abstract" if article is not None and not article.sections else "nothing extracted"
+        title = (article.title or "").rstrip(". ") if article is not None else ""
+        names.append(f"PMID {pmid} (" + "; ".join(filter(None, (title, why))) + ")")
+    return f'<p class="meta" id="left-out">Not in the table, nothing to tabulate: {_e("; ".join(names))}.</p>'
+
+
+def _visible_columns(rows: list[StudyRow]) -> list[tuple]:
+    """The columns of _COLUMNS that some row has a value for (PMID, arm and regimen always)."""
+    return [c for c in _COLUMNS if c[1] in _ALWAYS_SHOWN or any(_text(r.values.get(c[1])) for r in rows)]
+
+
 def _study_table(rows: list[StudyRow]) -> str:
-    head = "".join(f'<th scope="col">{_e(h)}</th>' for h, *_ in _COLUMNS)
+    columns = _visible_columns(rows)
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h, *_ in columns)
     body = []
     for row in rows:
         v = row.values
         cells = []
-        for heading, column, sort_col, source_col in _COLUMNS:
+        for heading, column, sort_col, source_col in columns:
             text = _text(v.get(column))
+            if column == "arm" and text == "all":
+                text = WHOLE_COHORT
             attrs = ""
             if sort_col is not None and _number(v.get(sort_col)) is not None:
                 attrs += f' data-sort="{_number(v.get(sort_col))}"'

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -161,17 +162,44 @@ def study_frame(rows: list[StudyRow]) -> pd.DataFrame:
                         columns=STUDY_COLUMNS)
 
 
+def regimen_key(regimen: str | None) -> str:
+    """What makes two regimens the same one for grouping and pooling: the same parts in any order, case aside
+    ("clofarabine + cyclophosphamide + etoposide" = "clofarabine + etoposide + cyclophosphamide")."""
+    return " + ".join(sorted(part.strip().lower() for part in (regimen or UNIDENTIFIED).split(" + ")))
+
+
+@lru_cache(maxsize=1)
+def _unspecified_backbones() -> frozenset[str]:
+    """Lower-cased ids (and short names) of the lexicon's backbones without components: "chemotherapy",
+    "standard chemotherapy" name no regimen, only that one was given."""
+    from extractor.config import Settings
+    from extractor.patterns import load_regimen_classes
+
+    entries = load_regimen_classes(Settings().patterns_dir).values()
+    return frozenset(name.lower() for e in entries if e.kind == "backbone" and not e.components
+                     for name in (e.id, e.short) if name)
+
+
+def poolable(row: StudyRow) -> bool:
+    """Whether a row's regimen is one regimen that can be pooled across studies: not unidentified, and not only
+    unspecified chemotherapy ("standard chemotherapy" is each trial's own investigator's choice, not one regimen)."""
+    regimen = row.values.get("regimen")
+    if regimen in (None, UNIDENTIFIED):
+        return False
+    return not set(regimen_key(regimen).split(" + ")) <= _unspecified_backbones()
+
+
 def pool_rows(rows: list[StudyRow]) -> dict[tuple, pooling.Pooled]:
-    """Pooled rates per (regimen, setting, endpoint): only rows with a count and denominator (or a rate and n),
-    never across settings or endpoints, never over unidentified regimens."""
+    """Pooled rates per (regimen_key, setting, endpoint): only rows with a count and denominator (or a rate and
+    n), never across settings or endpoints, never over unidentified or unspecified regimens (`poolable`)."""
     groups: dict[tuple, list[pooling.Proportion]] = defaultdict(list)
     for row in rows:
-        if row.values["regimen"] in (None, UNIDENTIFIED):
+        if not poolable(row):
             continue
         for code in PROPORTIONS:
             study = row_proportion(row, code)
             if study is not None:
-                groups[(row.values["regimen"], row.values["setting"], code)].append(study)
+                groups[(regimen_key(row.values["regimen"]), row.values["setting"], code)].append(study)
     return pooling.pool_groups(groups)
 
 
@@ -206,11 +234,11 @@ def regimen_frame(rows: list[StudyRow], pooled: dict[tuple, pooling.Pooled]) -> 
     """The regimen table: one row per regimen and setting, with studies, patients, ranges and pooled rates."""
     groups: dict[tuple, list[StudyRow]] = defaultdict(list)
     for row in rows:
-        groups[(row.values["regimen"] or UNIDENTIFIED, row.values["setting"])].append(row)
+        groups[(regimen_key(row.values["regimen"]), row.values["setting"])].append(row)
     out = []
-    for (regimen, setting), members in groups.items():
+    for (key, setting), members in groups.items():
         line = {
-            "regimen": regimen,
+            "regimen": members[0].values["regimen"] or UNIDENTIFIED,
             "classes": members[0].values["classes"],
             "setting": setting,
             "studies": len({m.values["pmid"] for m in members}),
@@ -220,7 +248,7 @@ def regimen_frame(rows: list[StudyRow], pooled: dict[tuple, pooling.Pooled]) -> 
             values = [m.values[code] for m in members if m.values.get(code) is not None]
             line[f"{code}_range"] = _range(values, code)
             if code in PROPORTIONS:
-                result = pooled.get((regimen, setting, code))
+                result = pooled.get((key, setting, code))
                 line.update(_pooled_columns(code, result))
         out.append(line)
     frame = pd.DataFrame(out, columns=regimen_columns())

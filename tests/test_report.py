@@ -129,3 +129,35 @@ def test_plots_escape_labels():
     article, record = make_study("1", regimen=HOSTILE)
     tables = build_tables([record], {"1": article})
     assert HOSTILE not in forest_plot(tables.rows, tables.pooled) + median_os_plot(tables.rows)
+
+
+def test_report_hides_columns_no_arm_has_and_keeps_them_in_the_table():
+    studies = [make_study("30307611")]
+    articles = {a.pmid: a for a, _ in studies}
+    tables = build_tables([r for _, r in studies], articles)
+    head = re.search(r'<table id="studies"><thead><tr>(.*?)</tr></thead>', render_report(tables, articles)).group(1)
+    headings = re.findall(r">([^<]+)</th>", head)
+    assert headings[:7] == ["PMID", "First author", "Year", "Arm", "Regimen", "Setting", "N"]  # no population
+    assert headings[7:10] == ["CR", "ORR", "median OS"]  # the endpoints next, on the first screen
+    assert "VOD" not in headings and "median PFS" not in headings and "Population" not in headings
+    assert "VOD" in tables.study.columns
+
+
+def test_report_shows_the_whole_cohort_arm_as_study_cohort_not_all():
+    studies = [make_study("30307611")]
+    articles = {a.pmid: a for a, _ in studies}
+    page = render_report(build_tables([r for _, r in studies], articles), articles)
+    assert "<td>study cohort</td>" in page and "<td>all</td>" not in page
+
+
+def test_report_names_the_studies_left_out_with_nothing_to_tabulate():
+    article, record = make_study("30307611")
+    empty = Article(pmid="91000008", title=f"A commentary {HOSTILE}.", year=2020)
+    records = [record, {"pmid": "91000008", "relevant": True, "arms": [{"label": "all", "drugs": []}],
+                        "outcomes": []}]
+    articles = {"30307611": article, "91000008": empty}
+    tables = build_tables(records, articles)
+    page = render_report(tables, articles)
+    assert tables.left_out == ["91000008"]
+    note = re.search(r'<p class="meta" id="left-out">(.*?)</p>', page).group(1)
+    assert "PMID 91000008 (A commentary &lt;script&gt;alert(1)&lt;/script&gt;; no abstract)" in note

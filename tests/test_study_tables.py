@@ -188,6 +188,25 @@ def test_study_tables_regimen_table_pools_like_with_like():
     assert first["CR_k"] == 1 and "single study, Wilson CI" in first["CR_pooled_cell"]
 
 
+def test_study_tables_unspecified_chemotherapy_arms_are_ranged_but_never_pooled():
+    records = [two_arms("2"), two_arms("5")]
+    for record in records:
+        record["outcomes"][3].update(count=20, denominator=100)  # the chemotherapy arm's CR
+    tables = build_tables(records)
+    assert not any(key[0] in ("chemotherapy", "standard chemotherapy") for key in tables.pooled)
+    row = tables.regimens.set_index("regimen").loc["standard chemotherapy"]
+    assert (row["studies"], row["CR_range"]) == (2, "16%")
+
+
+def test_study_tables_the_same_drugs_in_another_order_are_one_regimen():
+    orders = ("clofarabine + cyclophosphamide + etoposide", "clofarabine + etoposide + cyclophosphamide")
+    records = [single_arm(str(i), arms=[{"label": "all", "drugs": [], "n": 48, "regimen": r,
+                                         "classes": ["chemotherapy"]}]) for i, r in enumerate(orders)]
+    tables = build_tables(records)
+    assert len(tables.regimens) == 1 and tables.regimens.loc[0, "studies"] == 2
+    assert tables.regimens.loc[0, "ORR_k"] == 2
+
+
 def test_study_tables_rates_without_n_are_ranged_but_not_pooled():
     record = two_arms("2")
     for arm in record["arms"]:
