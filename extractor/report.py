@@ -311,7 +311,13 @@ def _regimen_display(tables: Tables):
         if code in PROPORTIONS:
             keep.append(f"{code}_pooled_cell")
     frame = frame[keep].dropna(axis=1, how="all")
-    return frame.rename(columns=lambda c: c.replace("_pooled_cell", " pooled").replace("_range", " range"))
+    # Headings people read: "CR/CRi range", "MRD-negative pooled", not the codes of the CSV.
+    names = {"regimen": "Regimen", "classes": "Classes", "setting": "Setting", "studies": "Studies",
+             "patients": "Patients"}
+    for code, name in ENDPOINTS:
+        names[f"{code}_range"] = f"{name} range"
+        names[f"{code}_pooled_cell"] = f"{name} pooled (95% CI)"
+    return frame.rename(columns=names)
 
 
 def _method_note() -> str:

@@ -161,3 +161,10 @@ def test_report_names_the_studies_left_out_with_nothing_to_tabulate():
     assert tables.left_out == ["91000008"]
     note = re.search(r'<p class="meta" id="left-out">(.*?)</p>', page).group(1)
     assert "PMID 91000008 (A commentary &lt;script&gt;alert(1)&lt;/script&gt;; no abstract)" in note
+
+
+def test_report_regimen_table_headings_are_readable(page):
+    head = re.search(r'<table id="regimens">.*?<thead>(.*?)</thead>', page, re.S)
+    text = head.group(1) if head else page
+    assert "CR pooled (95% CI)" in text and "median OS range" in text
+    assert "OS_MEDIAN" not in text and "_range" not in text and "pooled_cell" not in text
