@@ -24,7 +24,7 @@ LABELS_BY_FILE: dict[str, frozenset[str]] = {
     "endpoints.jsonl": frozenset({"ENDPOINT", "ENDPOINT_CUE"}),
     "timepoints.jsonl": frozenset({"TIMEPOINT"}),
     "outcome_cues.jsonl": frozenset({"NOT_REACHED", "RESPECTIVELY", "COMPARATOR", "NEGATION", "HEDGE"}),
-    "numbers.jsonl": frozenset({"NUMBER_WORD"}),
+    "numbers.jsonl": frozenset({"NUMBER_WORD", "NUMBER_LABEL"}),
     "units.jsonl": frozenset({"UNIT"}),
     "measures.jsonl": frozenset({"MEASURE", "CI", "PVALUE"}),
     "drugs.jsonl": frozenset({"DRUG"}),

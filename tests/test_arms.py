@@ -220,3 +220,19 @@ def test_arms_subgroup_cues_examples_match():
     for kind in cues():
         for cue in kind:
             assert cue.pattern.search(cue.example), cue.example
+
+
+def test_arms_ph_subgroups_named_around_than(nlp):
+    record = _run(nlp, "Complete remission was more common in Ph-positive than in Ph-negative patients (82% vs. 47%).")
+    assert _by_value(record) == {82: "Ph-positive", 47: "Ph-negative patients"}
+
+
+def test_arms_comparator_group_before_a_value_pair_is_not_the_first_value_group(nlp):
+    # The group before the bracket follows "than": it is the second value's, so the first value must not get it.
+    record = _run(nlp, "The CR rate of Ph-positive patients was higher than that of Ph-negative patients (82% vs. 47%).")
+    assert _by_value(record)[82] != "Ph-negative patients"
+
+
+def test_arms_numbered_cohorts_name_their_values(nlp):
+    record = _run(nlp, "The remission rate was 35% in cohort 1 and 65% in cohort 2.")
+    assert _by_value(record) == {35: "cohort 1", 65: "cohort 2"}

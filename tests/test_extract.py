@@ -295,3 +295,39 @@ def test_extract_denominator_after_count_bracket(nlp):
     outcome = extract_outcomes(nlp("Twenty (40%) of 50 evaluable patients achieved MRD negativity."), "RESULTS",
                                ArticleContext(pmid="1", words=_number_words(nlp)))[0]
     assert (outcome["endpoint"], outcome["count"], outcome["denominator"], outcome["value"]) == ("MRD_NEG", 20, 50, 40)
+
+
+@pytest.mark.parametrize(
+    "text, facts",
+    [
+        ("The remission rate was 35% in cohort 1 and 65% in cohort 2.", [("ORR", 35, None), ("ORR", 65, None)]),
+        ("Complete remission was reached by 30% at dose level 2 and by 55% at dose level 3.",
+         [("CR", 30, None), ("CR", 55, None)]),
+        ("MRD negativity was 48% in arm 1 and 71% in arm 2.", [("MRD_NEG", 48, None), ("MRD_NEG", 71, None)]),
+        ("Grade 3-4 cytokine release syndrome occurred in 7% of patients.", [("CRS", 7, None)]),
+        ("Across dose levels 1 to 3, 20% of patients had grade 3 or 4 neurotoxicity.", [("NEURO", 20, None)]),
+    ],
+)
+def test_extract_numbers_naming_a_cohort_level_or_grade_are_not_values(nlp, text, facts):
+    assert _facts(nlp, text) == facts
+
+
+def test_extract_percent_right_after_an_arm_word_is_still_a_value(nlp):
+    assert _facts(nlp, "In the ponatinib arm 58% of patients reached complete remission.") == [("CR", 58, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Complete remission was more common in Ph-positive than in Ph-negative patients (82% vs. 47%).",
+        "Ph-positive and Ph-negative patients had complete remission rates of 82% and 47%, respectively.",
+        "The complete remission rate in Ph-positive patients exceeded that in Ph-negative patients (82% vs. 47%).",
+    ],
+)
+def test_extract_ph_status_subgroups_do_not_absorb_rates(nlp, text):
+    assert _facts(nlp, text) == [("CR", 47, None), ("CR", 82, None)]
+
+
+def test_extract_ph_status_as_a_measure_still_owns_its_value(nlp):
+    # "were Ph-positive" is a measure of the cohort (unscored), not a subgroup: its 30% is not the CR rate.
+    assert _facts(nlp, "Overall, 30% of patients were Ph-positive; the CR rate was 61%.") == [("CR", 61, None)]

@@ -107,6 +107,13 @@ _CI_AFTER = re.compile(
     r"\s?[,:=]?\s?)?"
     r"(?P<low>" + _CI_NUMBER + r")\s?%?\s?(?:to|[-–—,])\s?(?:(?P<high>" + _CI_NUMBER + r")(?P<percent>\s?%)?|"
     r"not (?:estimable|reached|evaluable)|NE\b|NR\b)", re.I)
+# Population attributes that may also be unscored measures ("20% were Ph-positive"), and what makes them subgroup
+# names ("in Ph-positive patients"): see _names_subgroup.
+_ATTRIBUTES = {"PH_STATUS", "LINEAGE", "AGE_GROUP"}
+_SUBGROUP_NOUN_AFTER = re.compile(r"^\s?(?:(?:B-|T-)?(?:ALL|B-ALL|T-ALL|B-cell|T-cell|disease)\s)?(?:patients?|pts|"
+                                  r"adults|children|cases|subjects|subgroups?|cohorts?|groups?|populations?)\b", re.I)
+_SUBGROUP_BEFORE = re.compile(r"\b(?:in|among|for|between|than|versus|vs\.?|compared with|compared to)\s"
+                              r"(?:the\s|those\swith\s|patients\swith\s)?$", re.I)
 _ARM_GROUP = re.compile(r"\b(?:in|with|for|of)\s(?:the\s)?([\w\-/+ ]{2,40}?)\s(?:group|arm|cohort)\b", re.I)
 
 
@@ -177,7 +184,11 @@ def _sentence_outcomes(sent: Span, spans: list[Span], section: str, context: Art
     if values:
         _assign(text, mentions, values, spans, base)
     _negated_zeros(text, mentions, spans, base)
-    avoid = [(s.start_char - base, s.end_char - base) for s in spans if s.label_ in ("ENDPOINT", "TIMEPOINT")]
+    # Phrases over an endpoint or time point name no group; a population attribute ("Ph-positive", an unscored
+    # measure too) may.
+    attributes = {(s.start, s.end) for s in spans if s.label_ in _ATTRIBUTES}
+    avoid = [(s.start_char - base, s.end_char - base) for s in spans if s.label_ in ("ENDPOINT", "TIMEPOINT")
+             and not (s.id_ == "OTHER" and (s.start, s.end) in attributes)]
     return _outcomes(sent, section, mentions, timepoints, context, scope, avoid)
 
 
@@ -187,9 +198,12 @@ def _sentence_outcomes(sent: Span, spans: list[Span], section: str, context: Art
 def _mentions(sent: Span, spans: list[Span], definitions: dict[str, str]) -> list[Mention]:
     text, base = sent.text, sent.start_char
     endpoint_spans = filter_spans([s for s in spans if s.label_ == "ENDPOINT"])
+    attributes = [s for s in spans if s.label_ in _ATTRIBUTES]
     mentions: list[Mention] = []
     for span in sorted(endpoint_spans, key=lambda s: s.start):
         start, end = span.start_char - base, span.end_char - base
+        if span.id_ == "OTHER" and _names_subgroup(text, span, attributes, base):
+            continue
         if mentions and _restates(text, mentions[-1], span.id_, start):
             mentions[-1].end = max(mentions[-1].end, end + 1)
             continue
@@ -201,6 +215,21 @@ def _mentions(sent: Span, spans: list[Span], definitions: dict[str, str]) -> lis
         if mention.family in ("ORR", "CR"):
             mention.family = definitions.get(text[mention.start:mention.end].lower(), mention.family)
     return mentions
+
+
+def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) -> bool:
+    """A population attribute that is also an unscored measure ("20% were Ph-positive") names a subgroup instead
+    when a population noun follows it ("Ph-positive patients"), a preposition or comparison word precedes it ("in
+    Ph-positive ALL", "than in Ph-negative"), or another attribute is listed with it ("Ph-positive and
+    Ph-negative"): then it owns no values, and the rates of the sentence go to their endpoint."""
+    if not any(a.start == span.start and a.end == span.end for a in attributes):
+        return False
+    start, end = span.start_char - base, span.end_char - base
+    if _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]):
+        return True
+    return any(re.fullmatch(r"\s?(?:,|and|or|vs\.?|versus|than(?: in)?)\s", text[a.end_char - base:start])
+               or re.fullmatch(r"\s?(?:,|and|or|vs\.?|versus|than(?: in)?)\s", text[end:a.start_char - base])
+               for a in attributes if a is not span and (a.start, a.end) != (span.start, span.end))
 
 
 def _restates(text: str, previous: Mention, family: str, start: int) -> bool:
@@ -315,12 +344,14 @@ def _timepoints(spans: list[Span], base: int, context: ArticleContext) -> list[T
 def _values(text: str, base: int, spans: list[Span], timepoints: list[TimePoint], context) -> list[Value]:
     """The typed values of a sentence, without CIs, ranges, thresholds, p-values and time points."""
     excluded = _ci_regions(text) + [(t.start, t.end) for t in timepoints]
+    labels = _number_labels(spans, base)
     numbers = [n for n in normalise.find_numbers(text, context.words)
-               if not _within(n.start, excluded) and not _is_noise(text, n)]
+               if not _within(n.start, excluded) and not _is_noise(text, n) and not _is_label(text, n, labels)]
     values: list[Value] = []
     used: set[int] = set()
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
-              if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])}
+              if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
+              and not _within(c.count.start, labels)}
     for i, number in enumerate(numbers):
         if number.start in used:
             continue
@@ -347,13 +378,25 @@ def _values(text: str, base: int, spans: list[Span], timepoints: list[TimePoint]
                 value.start = numerator.start
         values.append(value)
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
-    fractions = _fractions(text, values, excluded, context)
+    fractions = _fractions(text, values, excluded + labels, context)
     # "Twenty-one of 23 responders underwent HSCT": the fraction, not the bare count that opens it.
     values = [v for v in values if not (v.kind == COUNT and any(f.start == v.start for f in fractions))] + fractions
     values += _not_reached(spans, base, excluded)
     hedges = [s.end_char - base for s in spans if s.label_ == "HEDGE"]
     values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
     return sorted(values, key=lambda v: v.start)
+
+
+def _number_labels(spans: list[Span], base: int) -> list[tuple[int, int]]:
+    """Where numbers name a cohort, arm, dose level, grade, cycle or day ("cohort 1", "dose levels 1 to 3"; NUMBER_LABEL
+    rules of patterns/numbers.jsonl): sentence-relative regions."""
+    return [(s.start_char - base, s.end_char - base) for s in spans if s.label_ == "NUMBER_LABEL"]
+
+
+def _is_label(text: str, number, labels: list[tuple[int, int]]) -> bool:
+    """A number inside a label ("40% in cohort 1 and 60% in cohort 2": the 1 is no value); one printed with its own
+    % right after the label word is a value ("in the blinatumomab arm 44% achieved CR")."""
+    return _within(number.start, labels) and not _PERCENT_AFTER.match(text[number.end:])
 
 
 def _count_lead_in(text: str, value: Value, context) -> None:

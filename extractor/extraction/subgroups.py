@@ -210,6 +210,11 @@ def before_bracket(text: str, start: int, avoid=()) -> str | None:
     at = len(head[:opened].rstrip()) - len(phrase)
     if _overlaps(at, at + len(phrase), avoid, phrase):
         return None
+    # "... higher than in Ph-negative patients (70% vs. 25%)": a group after a comparison word is the comparator,
+    # not the group of the bracket's first value.
+    if re.search(r"\b(?:than|compared\s(?:with|to)|versus|vs\.?|relative\sto)\s(?:(?:that|those)\s(?:of|in|among)\s|in\s|among\s|for\s|with\s)?(?:the\s)?$",
+                 head[:at], re.I) and re.search(r"\d\s?%?\s?(?:vs\.?|versus|and|,)\s?\d", text[opened:opened + 40], re.I):
+        return None
     return name(phrase)
 
 
