@@ -83,3 +83,27 @@ def test_comparisons_property_never_raises_and_evidence_holds(nlp, text):
     for item in extract_comparisons(doc, "RESULTS", ArticleContext(pmid="0")):
         ev = item["evidence"]
         assert doc.text[ev["start"]:ev["end"]] == ev["text"]
+
+
+@pytest.mark.parametrize(
+    "text, level, low, high",
+    [
+        ("At the interim analysis, event-free survival favoured the antibody (hazard ratio, 0.58; 97.5% confidence "
+         "interval [CI], 0.41 to 0.82; P = .001).", 97.5, 0.41, 0.82),
+        ("Relapse-free survival was longer (HR 0.66, 90% CI 0.50-0.87).", 90, 0.50, 0.87),
+        ("The hazard ratio (99% CI) for death was 0.71 (0.49 to 1.02).", 99, 0.49, 1.02),
+    ],
+)
+def test_comparisons_ci_of_another_level_is_not_ci95(nlp, text, level, low, high):
+    (item,) = _comparisons(nlp, text)
+    assert item["ci95"] is None and item["ci"] == {"level": level, "low": low, "high": high}
+
+
+def test_comparisons_ci95_has_no_separate_ci(nlp):
+    (item,) = _comparisons(nlp, "Overall survival was longer (HR, 0.70; 95% CI, 0.55 to 0.89).")
+    assert item["ci95"] == [0.55, 0.89] and "ci" not in item
+
+
+def test_comparisons_arm_numbers_are_not_the_ratio(nlp):
+    (item,) = _comparisons(nlp, "The hazard ratio for relapse in group 2 versus group 1 was 0.58 (95% CI, 0.40 to 0.84).")
+    assert (item["value"], item["ci95"]) == (0.58, [0.40, 0.84])

@@ -331,3 +331,9 @@ def test_extract_ph_status_subgroups_do_not_absorb_rates(nlp, text):
 def test_extract_ph_status_as_a_measure_still_owns_its_value(nlp):
     # "were Ph-positive" is a measure of the cohort (unscored), not a subgroup: its 30% is not the CR rate.
     assert _facts(nlp, "Overall, 30% of patients were Ph-positive; the CR rate was 61%.") == [("CR", 61, None)]
+
+
+def test_extract_ci_of_another_level_is_neither_ci95_nor_a_value(nlp):
+    outcomes = extract_outcomes(nlp("The complete remission rate was 52% (90% CI, 40 to 64)."), "RESULTS",
+                                ArticleContext(pmid="1", words=_number_words(nlp)))
+    assert [(o["endpoint"], o["value"], o["ci95"]) for o in outcomes] == [("CR", 52, None)]

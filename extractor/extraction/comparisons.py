@@ -25,9 +25,9 @@ _SHORT_GAP = re.compile(r"^\s?(?:[,:=]|was|of)?\s?$")
 # A spelled-out measure may say what it compares first: "hazard ratio for death with A vs. B, 0.71".
 _LONG_GAP = re.compile(r"^(?:\s?[,:=]?\s?|\s(?:was|of|is)\s|\s[^\d;()\[\]]{1,80}?(?:,\s|:\s|\swas\s|\sof\s))$")
 # The CI level written between measure and value: "HR (95% CI) 0.71 (0.55-0.93)".
-_LEVEL = re.compile(r"\s?[(\[]\s?9\d(?:[.·]\d)?\s?%\s?(?:CI|confidence interval)\s?[)\]]\s?[,:=]?\s?")
+_LEVEL = re.compile(r"\s?[(\[]\s?(?P<level>\d\d(?:[.·]\d)?)\s?%\s?(?:CI|confidence interval)\s?[)\]]\s?[,:=]?\s?")
 _CI_CUE = re.compile(
-    r"^\s?[(\[,;]?\s?(?:9\d(?:[.·]\d)?\s?%\s?)?(?:CI|confidence interval)(?:\s?[(\[]CI[)\]])?\s?[,:=]?\s?"
+    r"^\s?[(\[,;]?\s?(?:(?P<level>\d\d(?:[.·]\d)?)\s?%\s?)?(?:CI|confidence interval)(?:\s?[(\[]CI[)\]])?\s?[,:=]?\s?"
     r"|^\s?[(\[]\s?(?=[\d.·−-])"
 )
 _P_VALUE = re.compile(r"(?<![A-Za-z])[pP]\s?(?:[-\s]?value)?\s?(?P<op>[=<>≤≥]|<=|>=)\s?(?P<num>\d*[.·]?\d+)")
@@ -59,9 +59,18 @@ def _sentence_comparisons(sent: Sentence, section: str, context: ArticleContext)
         return []  # most sentences have none: their numbers need not be read here
     doc, text = sent.doc, sent.section_text
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
+    labels = [(s.start_char, s.end_char) for s in sent.labelled("NUMBER_LABEL")]
+    if labels:  # "HR for death in arm 2 versus arm 1 was 0.62": a number naming an arm is no value, nor a gap's digit
+        numbers = [n for n in numbers if not any(a <= n.start < b for a, b in labels)]
+        masked = list(text)
+        for a, b in labels:
+            masked[a:b] = re.sub(r"\d", "N", text[a:b])
+        gaps = "".join(masked)
+    else:
+        gaps = text
     found, used = [], set()
     for measure in measures:
-        value = _value_after(text, measure, numbers)
+        value = _value_after(gaps, measure, numbers)
         if value is None or value.start in used:
             continue
         while value is not None:
@@ -104,9 +113,12 @@ def _is_level(text: str, number: nz.Number) -> bool:
 def _read_one(doc: Doc, text: str, sent: Sentence, measure: Span, value: nz.Number, numbers: list[nz.Number], section: str):
     """The comparison of one value: its CI and p after it (or a p before it, in the same bracket)."""
     end = value.end
-    ci, ci_end = _ci_after(text, value, numbers)
+    ci, ci_end, level = _ci_after(text, value, numbers)
     if ci_end is not None:
         end = ci_end
+    if level is None:  # "HR (97.5% CI) 0.71 (0.55-0.93)": the level printed between the measure and its value
+        stated = _LEVEL.search(text[measure.end_char:value.start])
+        level = nz.read_number(stated.group("level")).value if stated else None
     p, p_end = _p_after(text, sent, end)
     if p is None:
         p = _p_before(text, sent, measure)
@@ -119,28 +131,33 @@ def _read_one(doc: Doc, text: str, sent: Sentence, measure: Span, value: nz.Numb
         "endpoint": _endpoint_before(sent, measure),
         "measure": measure.id_,
         "value": value.value,
-        "ci95": ci,
+        # SCHEMA's ci95 is a 95% CI: another level ("97.5% CI" of an interim analysis) is kept apart, with its level.
+        "ci95": ci if level in (None, 95) else None,
         "p": p,
         "flags": ci_flags(value.value, ci),
         "evidence": evidence(doc, section, start, end),
     }
+    if ci is not None and level not in (None, 95):
+        item["ci"] = {"level": level, "low": ci[0], "high": ci[1]}
     return item, end
 
 
 def _ci_after(text: str, value: nz.Number, numbers: list[nz.Number]):
-    """([low, high], end) of the CI printed right after a value, else (None, None)."""
+    """([low, high], end, level) of the CI printed right after a value (level None when not printed there), else
+    (None, None, None)."""
     rest = text[value.end:value.end + 60]
     cue = _CI_CUE.match(rest)
     if not cue:
-        return None, None
+        return None, None, None
     at = value.end + cue.end()
     later = [n for n in numbers if n.start >= at]
     if len(later) < 2 or later[0].start != at:
-        return None, None
+        return None, None, None
     low, high = later[0], later[1]
     if not re.fullmatch(r"\s?(?:[" + nz.HYPHENS + r"]|to|,)\s?", text[low.end:high.start]):
-        return None, None
-    return [low.value, high.value], high.end
+        return None, None, None
+    level = nz.read_number(cue.group("level")).value if cue.group("level") else None
+    return [low.value, high.value], high.end, level
 
 
 def _p_after(text: str, sent: Sentence, at: int):
