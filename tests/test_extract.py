@@ -337,3 +337,21 @@ def test_extract_ci_of_another_level_is_neither_ci95_nor_a_value(nlp):
     outcomes = extract_outcomes(nlp("The complete remission rate was 52% (90% CI, 40 to 64)."), "RESULTS",
                                 ArticleContext(pmid="1", words=_number_words(nlp)))
     assert [(o["endpoint"], o["value"], o["ci95"]) for o in outcomes] == [("CR", 52, None)]
+
+
+@pytest.mark.parametrize(
+    "text, facts",
+    [
+        ("Event-free and overall survival were 61% and 78%, respectively, at 1 year, and 44% and 59% at 3 years.",
+         [("EFS_RATE", 44, 36), ("EFS_RATE", 61, 12), ("OS_RATE", 59, 36), ("OS_RATE", 78, 12)]),
+        ("The rates of relapse-free and overall survival were 55% and 70%, respectively, at 6 months and 38% and "
+         "52% at 18 months.", [("OS_RATE", 52, 18), ("OS_RATE", 70, 6), ("RFS_RATE", 38, 18), ("RFS_RATE", 55, 6)]),
+    ],
+)
+def test_extract_respectively_continues_over_a_second_time_point(nlp, text, facts):
+    assert _facts(nlp, text) == facts
+
+
+def test_extract_respectively_does_not_swallow_a_later_endpoint(nlp):
+    text = "The CR and MRD-negativity rates were 64% and 48%, respectively; 36% proceeded to transplantation."
+    assert _facts(nlp, text) == [("CR", 64, None), ("HSCT", 36, None), ("MRD_NEG", 48, None)]

@@ -632,6 +632,14 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
         group.insert(0, mention)
     if not group:
         return values
+    # "EFS and OS were 73% and 90%, respectively, at 6 months and 50% and 76% at 12 months": the values after
+    # "respectively" continue the zip when they repeat its shape (as many, same kind, no endpoint named among them).
+    if len(group) > 1 and len(run) == len(group):
+        after = [v for v in values if v.start > at]
+        more = after[:len(after) - len(after) % len(group)]
+        if more and all(v.kind == run[-1].kind for v in more) \
+                and not any(at < m.start < more[-1].end for m in targets) and not _between_bracket(text, at, more):
+            run = run + more
     # Each mention is a slot, in order; a slot that cannot take the value (a DOR given as a %) drops it.
     slots = group if len(run) % len(group) == 0 else group[-1:]
     for i, value in enumerate(run):
@@ -639,6 +647,11 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
         if slot.takes(value):
             slot.values.append(value)
     return [v for v in values if v not in run]
+
+
+def _between_bracket(text: str, at: int, values: list[Value]) -> bool:
+    """Whether a value after "respectively" sits in a bracket (a CI or a count, not a continuation of the list)."""
+    return any(text[max(at, v.start - 2):v.start].strip() in ("(", "[") for v in values)
 
 
 def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: str) -> Mention | None:
