@@ -355,3 +355,16 @@ def test_extract_respectively_continues_over_a_second_time_point(nlp, text, fact
 def test_extract_respectively_does_not_swallow_a_later_endpoint(nlp):
     text = "The CR and MRD-negativity rates were 64% and 48%, respectively; 36% proceeded to transplantation."
     assert _facts(nlp, text) == [("CR", 64, None), ("HSCT", 36, None), ("MRD_NEG", 48, None)]
+
+
+@pytest.mark.parametrize(
+    "text, facts",
+    [
+        ("Early mortality within 60 days of salvage was 11%.", [("EARLY_DEATH", 11, 2.0)]),
+        ("Induction mortality during the first 4 weeks was 5%.", [("EARLY_DEATH", 5, 0.9)]),
+        # a window is no time point of a survival rate
+        ("Overall survival of patients relapsing within 18 months was 24%.", [("OS_RATE", 24, None)]),
+    ],
+)
+def test_extract_window_is_the_time_point_of_early_death_only(nlp, text, facts):
+    assert _facts(nlp, text) == facts

@@ -325,6 +325,7 @@ class TimePoint:
     months: list
     start: int
     end: int
+    window: bool = False  # "within 30 days": the time point of an early death only
 
 
 def _timepoints(spans: list[Span], base: int, context: ArticleContext) -> list[TimePoint]:
@@ -334,7 +335,7 @@ def _timepoints(spans: list[Span], base: int, context: ArticleContext) -> list[T
         numbers = [normalise.read_number(t.text, context.words) for t in span if t.like_num]
         months = [normalise.to_months(n.value, unit) for n in numbers if n is not None]
         if unit and months:
-            found.append(TimePoint(months, span.start_char - base, span.end_char - base))
+            found.append(TimePoint(months, span.start_char - base, span.end_char - base, span.id_ == "WITHIN"))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -792,8 +793,9 @@ def _outcome(sent, section, mention, value, timepoints, index, total, context) -
         "unit": "months" if value.kind in (DURATION, NOT_REACHED) else "%",
         "count": value.count,
         "denominator": value.denominator,
-        "timepoint_months": _timepoint(mention, value, timepoints, index, total) if endpoint.endswith("_RATE")
-        or endpoint == "EARLY_DEATH" else None,
+        "timepoint_months": _timepoint(mention, value, timepoints if endpoint == "EARLY_DEATH"
+                                       else [t for t in timepoints if not t.window], index, total)
+        if endpoint.endswith("_RATE") or endpoint == "EARLY_DEATH" else None,
         "ci95": _ci95(sent.text, value) if value.kind in (PERCENT, DURATION) else None,
         "computed": value.computed,
         "flags": [],
