@@ -236,3 +236,10 @@ def test_arms_comparator_group_before_a_value_pair_is_not_the_first_value_group(
 def test_arms_numbered_cohorts_name_their_values(nlp):
     record = _run(nlp, "The remission rate was 35% in cohort 1 and 65% in cohort 2.")
     assert _by_value(record) == {35: "cohort 1", 65: "cohort 2"}
+
+
+def test_arms_per_arm_rates_of_a_randomized_study(nlp):
+    record = _run(nlp, "Adults were randomly assigned to receive ponatinib (ponatinib group) or imatinib (imatinib group).",
+                  "Transplantation followed in 35% of the ponatinib group and in 20% of the imatinib group.",
+                  "Veno-occlusive liver disease occurred in 4% and 2% of the patients, respectively.")
+    assert _by_value(record) == {35: "ponatinib", 20: "imatinib", 4: "ponatinib", 2: "imatinib"}

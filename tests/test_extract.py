@@ -368,3 +368,18 @@ def test_extract_respectively_does_not_swallow_a_later_endpoint(nlp):
 )
 def test_extract_window_is_the_time_point_of_early_death_only(nlp, text, facts):
     assert _facts(nlp, text) == facts
+
+
+@pytest.mark.parametrize(
+    "text, facts",
+    [
+        ("Allogeneic stem cell transplantation was performed in 38% of patients.", [("HSCT", 38, None)]),
+        ("Transplantation followed in 16 patients (42%).", [("HSCT", 42, None)]),
+        ("Veno-occlusive liver disease developed in 7% of patients.", [("VOD", 7, None)]),
+        # "HSCT followed by maintenance" is no transplant rate, and "30% relapsed" is an unscored event
+        ("Responders proceeded to HSCT followed by maintenance; 30% relapsed.", []),
+        ("Of the 40 patients, 12 (30%) died of infection and the CR rate was 55%.", [("CR", 55, None)]),
+    ],
+)
+def test_extract_passive_transplant_and_unscored_events(nlp, text, facts):
+    assert _facts(nlp, text) == facts
