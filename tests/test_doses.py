@@ -130,3 +130,18 @@ def test_doses_property_never_raises_and_evidence_holds(nlp, text):
     for item in extract_doses(doc, "RESULTS", ArticleContext(pmid="0")):
         ev = item["evidence"]
         assert doc.text[ev["start"]:ev["end"]] == ev["text"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("One infusion of tisagenlecleucel (2.0 x 10(6) CAR-positive viable T cells per kilogram of body weight) was "
+         "given.", [("tisagenlecleucel", 2000000, None, "cells/kg", None)]),
+        ("Brexucabtagene autoleucel was dosed at 0.5 to 2 x 10(6) transduced T cells per kg.",
+         [("brexucabtagene autoleucel", 500000, 2000000, "cells/kg", None)]),
+        # no number directly before the described cells: no dose
+        ("Tisagenlecleucel expanded to 40% of circulating T cells per kg of tissue.", []),
+    ],
+)
+def test_doses_described_cells_per_kilogram(nlp, context_words, text, expected):
+    assert _doses(nlp, context_words, text) == expected

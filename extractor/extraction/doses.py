@@ -27,6 +27,9 @@ _COUNTED_BEFORE = re.compile(
     r"(?:cycles?|courses?|days?|weeks?|months?|years?|patients?|cohorts?|levels?|grades?|arms?|groups?|phases?"
     r"|blocks?|steps?|doses?)\s$", re.I)
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\sto\s)$")
+# A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells".
+_CELLS_BEFORE = re.compile(r"(?<=\d|\))\s(?:[A-Za-z][\w+\-]*\s){0,4}cells\s$", re.I)
+_DESCRIPTION = re.compile(r"\s(?:[A-Za-z][\w+\-]*\s){1,4}")
 _DOSE_OF = re.compile(r"\bdoses? of\s$", re.I)
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19".
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
@@ -108,12 +111,23 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         product = next((d for d in drugs if d.end_char <= unit.start_char
                         and text[d.end_char:unit.start_char] in ("", " ")
                         and text[d.start_char:d.end_char].lower().endswith("cells")), None)
-        if product is None:
-            return None
-        unit_id, cell_drug, anchor = "cells/kg", product, product.start_char
+        if product is not None:
+            unit_id, cell_drug, anchor = "cells/kg", product, product.start_char
+        else:
+            # "5.0 x 10(6) CAR-positive viable T cells per kilogram": cells described, the product named elsewhere
+            described = _CELLS_BEFORE.search(text[max(0, unit.start_char - 60):unit.start_char])
+            if described is None:
+                return None
+            unit_id, anchor = "cells/kg", unit.start_char - len(described.group())
     last = next((n for n in reversed(numbers) if n.end <= anchor), None)
-    if last is None or text[last.end:anchor] not in ("", " "):
+    if last is None:
         return None
+    if text[last.end:anchor] not in ("", " "):
+        # "2 x 10(6) transduced T cells per kg": the unit "cells per kg" after a few words describing the cells
+        described = unit_id == "cells/kg" and text[unit.start_char:unit.end_char].lower().startswith("cells") \
+            and _DESCRIPTION.fullmatch(text[last.end:unit.start_char])
+        if not described:
+            return None
     return _group_ending_at(text, numbers, last), unit_id, cell_drug
 
 
