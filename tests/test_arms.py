@@ -243,3 +243,10 @@ def test_arms_per_arm_rates_of_a_randomized_study(nlp):
                   "Transplantation followed in 35% of the ponatinib group and in 20% of the imatinib group.",
                   "Veno-occlusive liver disease occurred in 4% and 2% of the patients, respectively.")
     assert _by_value(record) == {35: "ponatinib", 20: "imatinib", 4: "ponatinib", 2: "imatinib"}
+
+
+def test_arms_value_of_the_patients_who_received_an_arm(nlp):
+    record = _run(nlp, "Adults were randomly assigned to receive ponatinib (ponatinib group) or imatinib (imatinib group).",
+                  "Arterial occlusive events aside, grade 3 or higher cytokine release syndrome was reported in 3.5% of "
+                  "the patients who received ponatinib.")
+    assert _by_value(record) == {3.5: "ponatinib"}

@@ -82,6 +82,8 @@ _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug
 _AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)*"
                           r"(?:%|months?|mo|years?|weeks?|days?)?,?\s?"
                           r"(?:in|of|for|among|with)\s(?:the\s)?(?:evaluable\s|all\s)?", re.I)
+_RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:who\s(?:had\s|were\s)?)?(?:received|receiving|"
+                           r"treated\swith|given|assigned\sto|randomi[sz]ed\sto)\s(?:the\s)?", re.I)
 _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s[\w+/\-≥≤<>]+){0,3}?)\s"
                              r"(?:subgroup|group|arm|cohort|patients|subjects|children|adults)\b")
 _SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children)\s(?:with|in)\s)?"
@@ -702,8 +704,10 @@ class ArmIndex:
         if not m:
             return None
         at = position[1] + m.end()
+        # "4.9% of the patients who received blinatumomab": the arm after a relative clause naming its treatment
+        treated = _RECEIVED_BY.match(text[at:])
         for start, end, label in refs:
-            if start == at:
+            if start == at or (treated and start == at + treated.end()):
                 return label
         sub = _SUBGROUP_AFTER.match(text[at:])
         if sub:
