@@ -394,93 +394,135 @@ def _element_to_record(element: etree._Element) -> Article | DeletedCitation:
     return _journal_article(citation, pubmed_data)
 
 
-_CITATION_PARTS = frozenset({"PMID", "Article", "MeshHeadingList"})
-_CITATION_LISTS = frozenset({"KeywordList"})
-_ARTICLE_PARTS = frozenset({"ArticleTitle", "VernacularTitle", "Abstract", "Journal", "AuthorList",
-                            "PublicationTypeList", "Pagination", "ArticleDate"})
-_ARTICLE_LISTS = frozenset({"Language", "ELocationID"})
-_JOURNAL_PARTS = frozenset({"JournalIssue", "Title", "ISOAbbreviation"})
-_ISSUE_PARTS = frozenset({"PubDate", "Volume", "Issue"})
-
-
 def _journal_article(citation: etree._Element | None, pubmed_data: etree._Element | None) -> Article:
     if citation is None:
         raise PubMedXMLError("a PubmedArticle without MedlineCitation")
-    parts = _first_children(citation, _CITATION_PARTS, _CITATION_LISTS)
-    pmid = _leaf(parts.get("PMID"))
+    pmid_node = article = heading_list = None
+    keyword_lists = None
+    for child in citation:
+        tag = child.tag
+        if tag == "PMID":
+            if pmid_node is None:
+                pmid_node = child
+        elif tag == "Article":
+            if article is None:
+                article = child
+        elif tag == "MeshHeadingList":
+            if heading_list is None:
+                heading_list = child
+        elif tag == "KeywordList":
+            if keyword_lists is None:
+                keyword_lists = [child]
+            else:
+                keyword_lists.append(child)
+    pmid = _leaf(pmid_node)
     if pmid is None:
         raise PubMedXMLError(f"a <{citation.tag}> record without PMID (line {citation.sourceline})")
-    article = parts.get("Article")
     if article is None:
         return Article(pmid=pmid)
-    fields = _article_fields(article)
-    fields.update(pmid=pmid, **_ids(pubmed_data, fields.pop("elocations")))
-    headings = parts.get("MeshHeadingList")
-    keyword_lists = parts.get("KeywordList")
-    fields["mesh_headings"] = _mesh_headings(headings) if headings is not None else ()
-    fields["keywords"] = _keyword_texts(keyword_lists) if keyword_lists else ()
-    return _build(Article, fields, record_type=ARTICLE_TAG, publisher=None)
 
+    title = vernacular = abstract = journal = pagination = article_date = author_list = type_list = None
+    elocations = None
+    languages = []
+    for child in article:
+        tag = child.tag
+        if tag == "ArticleTitle":
+            if title is None:
+                title = child
+        elif tag == "Language":
+            value = _leaf(child)
+            if value:
+                languages.append(value)
+        elif tag == "ELocationID":
+            if elocations is None:
+                elocations = [child]
+            else:
+                elocations.append(child)
+        elif tag == "Abstract":
+            if abstract is None:
+                abstract = child
+        elif tag == "Journal":
+            if journal is None:
+                journal = child
+        elif tag == "AuthorList":
+            if author_list is None:
+                author_list = child
+        elif tag == "PublicationTypeList":
+            if type_list is None:
+                type_list = child
+        elif tag == "Pagination":
+            if pagination is None:
+                pagination = child
+        elif tag == "ArticleDate":
+            if article_date is None:
+                article_date = child
+        elif tag == "VernacularTitle":
+            if vernacular is None:
+                vernacular = child
 
-def _article_fields(article: etree._Element) -> dict:
-    """The fields read from <Article>: title, sections, journal, dates, pages, authors, types, languages."""
-    parts = _first_children(article, _ARTICLE_PARTS, _ARTICLE_LISTS)
-    journal = _first_children(parts["Journal"], _JOURNAL_PARTS) if "Journal" in parts else {}
-    issue = _first_children(journal["JournalIssue"], _ISSUE_PARTS) if "JournalIssue" in journal else {}
-    title, vernacular = parts.get("ArticleTitle"), parts.get("VernacularTitle")
-    abstract, authors, types = parts.get("Abstract"), parts.get("AuthorList"), parts.get("PublicationTypeList")
-    return {
-        "title": (title is not None and _inline_text(title)) or (vernacular is not None and _inline_text(vernacular))
-        or "",
-        "sections": _sections(abstract) if abstract is not None else (),
-        "journal": _leaf(journal.get("Title")),
-        "journal_iso": _leaf(journal.get("ISOAbbreviation")),
-        "year": _year(issue.get("PubDate"), parts.get("ArticleDate")),
-        "volume": _leaf(issue.get("Volume")),
-        "issue": _leaf(issue.get("Issue")),
-        "pages": _pages(parts.get("Pagination")),
-        "authors": _authors(authors) if authors is not None else (),
-        "publication_types": _leaves(types, "PublicationType") if types is not None else (),
-        "language": tuple(v for child in parts.get("Language", ()) if (v := _leaf(child))),
-        "elocations": parts.get("ELocationID", ()),
-    }
+    journal_title = journal_iso = issue = None
+    if journal is not None:
+        for child in journal:
+            tag = child.tag
+            if tag == "JournalIssue":
+                if issue is None:
+                    issue = child
+            elif tag == "Title":
+                if journal_title is None:
+                    journal_title = child
+            elif tag == "ISOAbbreviation":
+                if journal_iso is None:
+                    journal_iso = child
+    volume = issue_number = pub_date = None
+    if issue is not None:
+        for child in issue:
+            tag = child.tag
+            if tag == "PubDate":
+                if pub_date is None:
+                    pub_date = child
+            elif tag == "Volume":
+                if volume is None:
+                    volume = child
+            elif tag == "Issue":
+                if issue_number is None:
+                    issue_number = child
 
-
-def _ids(pubmed_data: etree._Element | None, elocations: list) -> dict:
-    """DOI (ELocationID first, then ArticleIdList) and PMCID (ArticleIdList)."""
-    doi = _elocation_doi(elocations) if elocations else None
+    doi = _elocation_doi(elocations) if elocations is not None else None
     pmcid = None
     if pubmed_data is not None:
         for child in pubmed_data:
             if child.tag == "ArticleIdList":
-                doi = doi if doi is not None else _article_id(child, "doi")
+                if doi is None:
+                    doi = _article_id(child, "doi")
                 pmcid = _article_id(child, "pmc")
                 break
-    return {"doi": doi, "pmcid": pmcid}
 
-
-def _first_children(parent: etree._Element, tags: frozenset[str], repeated: frozenset[str] = frozenset()) -> dict:
-    """In one pass: the first child of each tag in `tags` (where PubMed repeats an element, the first counts), and
-    the list of all children of each tag in `repeated` (Language, ELocationID, KeywordList)."""
-    found: dict = {}
-    for child in parent:
-        tag = child.tag
-        if tag in tags:
-            if tag not in found:
-                found[tag] = child
-        elif tag in repeated:
-            found.setdefault(tag, []).append(child)
-    return found
-
-
-def _build(cls, values: dict, **more):
-    """A frozen record without its per-field __setattr__ calls, falling back to the constructor (see _FAST_ARTICLE)."""
-    values.update(more)
+    values = {
+        "pmid": pmid,
+        "title": (title is not None and _inline_text(title)) or (vernacular is not None and _inline_text(vernacular))
+        or "",
+        "sections": _sections(abstract) if abstract is not None else (),
+        "journal": _leaf(journal_title),
+        "journal_iso": _leaf(journal_iso),
+        "year": _year(pub_date, article_date),
+        "volume": _leaf(volume),
+        "issue": _leaf(issue_number),
+        "pages": _pages(pagination),
+        "doi": doi,
+        "pmcid": pmcid,
+        "authors": _authors(author_list) if author_list is not None else (),
+        "publication_types": _leaves(type_list, "PublicationType") if type_list is not None else (),
+        "mesh_headings": _mesh_headings(heading_list) if heading_list is not None else (),
+        "keywords": _keyword_texts(keyword_lists) if keyword_lists is not None else (),
+        "language": tuple(languages),
+        "record_type": ARTICLE_TAG,
+        "publisher": None,
+    }
     if _FAST_ARTICLE:
-        record = _new_object(cls)
+        record = _new_object(Article)
         record.__dict__.update(values)
         return record
-    return cls(**values)
+    return Article(**values)
 
 
 def _book_article(element: etree._Element) -> Article:
