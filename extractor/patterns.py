@@ -47,7 +47,7 @@ SUBGROUP_REQUIRED = frozenset({"kind", "pattern", "example"})
 # -> "aged >=40 years"); whole: a name that means the whole cohort ("all patients", "relapsed ALL") -> `all`;
 # not_group: a list that "respectively" zips but that is not of groups (grades, cycles), so its values stay `all`;
 # treatment: a cue that a sentence naming arm codes assigns treatments (dose, schedule), so the codes are arms.
-SUBGROUP_KINDS = frozenset({"rewrite", "whole", "not_group", "treatment"})
+SUBGROUP_KINDS = frozenset({"rewrite", "whole", "not_group", "treatment", "schedule"})
 SPELLING_FILE = "spellings.jsonl"
 SPELLING_KEYS = frozenset({"kind", "variant", "canonical", "example", "note"})
 SPELLING_REQUIRED = frozenset({"kind", "variant", "canonical", "example"})

@@ -250,3 +250,22 @@ def test_arms_value_of_the_patients_who_received_an_arm(nlp):
                   "Arterial occlusive events aside, grade 3 or higher cytokine release syndrome was reported in 3.5% of "
                   "the patients who received ponatinib.")
     assert _by_value(record) == {3.5: "ponatinib"}
+
+
+def test_arms_schedules_of_one_drug_are_arms(nlp):
+    record = _run(nlp, "Children were randomized 1:1 to venetoclax (400 mg) given early or late to a steroid backbone.")
+    assert sorted(_arms(record)) == [("early venetoclax", None), ("late venetoclax", None)]
+
+
+def test_arms_dose_levels_named_as_groups_are_arms(nlp):
+    record = _run(nlp, "Adults were randomized to receive either daunorubicin (DNR) or idarubicin (IDR).",
+                  "Later the dose of IDR was lowered.",
+                  "One-year EFS was 40% for IDR (12 mg/m2) and 20% for IDR (9 mg/m2).")
+    assert sorted(_arms(record)) == [("daunorubicin", None), ("idarubicin 12 mg/m2", None), ("idarubicin 9 mg/m2", None)]
+    assert _by_value(record) == {40: "idarubicin 12 mg/m2", 20: "idarubicin 9 mg/m2"}
+
+
+def test_arms_one_dose_level_does_not_split_an_arm(nlp):
+    record = _run(nlp, "Adults were randomized to receive either daunorubicin (DNR) or idarubicin (IDR).",
+                  "The dose was IDR (12 mg/m2) weekly.")
+    assert sorted(_arms(record)) == [("daunorubicin", None), ("idarubicin", None)]

@@ -117,6 +117,7 @@ class Arm:
     historical: bool = False
     first_seen: float = float("inf")
     source: dict | None = None  # the evidence of the sentence that names the arm (and states its n)
+    variant: str = ""  # a dose level or schedule ("12.5 mg/m2", "early"): arms of one drug that differ by it
 
     def to_dict(self) -> dict:
         out = {"label": self.label, "drugs": list(self.drugs), "n": self.n, "regimen": self.regimen,
@@ -204,7 +205,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
             sources.append((doc, section, sent.start_char, sent.end_char, number))
     found: list[tuple[int, list[Arm]]] = []
     for position, (_, section, text, drugs) in enumerate(sentences):
-        for priority, finder in enumerate((_with_n, _randomised, _compared, _bracket_list)):
+        for priority, finder in enumerate((_with_n, _schedules, _randomised, _compared, _bracket_list)):
             arms = finder(text, drugs, lexicon)
             if finder is _bracket_list and arms and not _partition(arms, [s[2] for s in sentences[:position + 1]]):
                 arms = []  # a breakdown of part of the cohort ("T-ALL (children, n = 24; young adults, n = 5)")
@@ -220,6 +221,9 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     for rank, (_, arms) in enumerate(found):  # the most explicit statement defines the arms; others add names
         for arm in arms:
             index.add(arm, new=rank == 0)
+    texts = [s[2] for s in sentences]
+    if index.arms:
+        index.split_dose_levels(texts)
     if len(index.arms) < 2:
         index.arms = []
         for _, section, text, _ in sentences:  # arm codes: "(B1) ... (B2)", "arm A ... arm B"
@@ -262,6 +266,28 @@ def _with_n(text: str, drugs: list, lexicon: dict) -> list[Arm]:
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
     return _parts_to_arms(parts, lexicon)
+
+
+def _schedules(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+    """Arms of one drug given on two schedules: "randomized 1:1 to bortezomib (1.3 mg/m2) administered early or late"
+    -> "early bortezomib", "late bortezomib" (schedule words: patterns/subgroup_cues.jsonl `schedule`)."""
+    words = subgroups.schedule_words()
+    m = re.search(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,40}?\bto\s(?:receive\s)?(?:either\s)?"
+                  r"(?P<d>[^;,()]{2,60}?)(?:\s?\([^()]*\))?\s(?:(?:administered|given|started|starting)\s)?"
+                  r"(?P<a>" + words + r")\s(?:or|versus|vs\.?)\s(?P<b>" + words + r")\b", text, re.I)
+    if not m:
+        return []
+    arm = _arm_from_phrase(m.group("d"), _slice(text, drugs, m.start("d"), m.end("d")), None, lexicon)
+    if arm is None or not arm.drugs or m.group("a").lower() == m.group("b").lower():
+        return []
+    arms = []
+    for key in ("a", "b"):
+        when = m.group(key).lower()
+        label = f"{when} {arm.label}"
+        arms.append(Arm(label, list(arm.drugs), None, f"{when} {arm.regimen}", list(arm.classes),
+                        {label.lower()} | {f"{when} {a}" for a in arm.aliases} | {f"{a} {when}" for a in arm.aliases},
+                        variant=when))
+    return arms
 
 
 def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
@@ -421,6 +447,8 @@ class ArmIndex:
         """Add an arm, or merge it into the known arm it names (same label, drugs or names; two unspecified
         chemotherapies are one arm)."""
         for known in self.arms:
+            if known.variant != arm.variant and known.label.lower() != arm.label.lower():
+                continue
             if known.label.lower() == arm.label.lower() or (known.drugs and known.drugs == arm.drugs) \
                     or (known.aliases & arm.aliases - set(known.drugs) - set(arm.drugs)) \
                     or (known.drugs and arm.drugs and set(known.drugs) | set(arm.drugs) <= GENERIC):
@@ -430,6 +458,34 @@ class ArmIndex:
                 return
         if new:
             self.arms.append(arm)
+
+    def split_dose_levels(self, texts: list[str]) -> None:
+        """An arm of one drug named at two or more dose levels as groups ("IDR (12.5 mg/m2) (27%) ... IDR (10 mg/m2)
+        (6%)", "for DNR, IDR (10 mg/m2), and IDR (12.5 mg/m2), respectively") is one arm per dose level
+        ("idarubicin 12.5 mg/m2", "idarubicin 10 mg/m2"): the design assigned each level to its own patients."""
+        out = []
+        for arm in self.arms:
+            if len(arm.drugs) != 1 or arm.historical or arm.variant:
+                out.append(arm)
+                continue
+            doses: dict[str, None] = {}
+            for text in texts:
+                for alias in arm.aliases:
+                    if len(alias) < 2:
+                        continue
+                    for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text, re.I):
+                        dose = _DOSE_AFTER.match(text[m.end():])
+                        if dose and re.fullmatch(r"\s?\(\s?[\d.]+\s?\S+\s?\)", dose.group(0)):
+                            doses[" ".join(dose.group(1).split())] = None
+            if len(doses) < 2:
+                out.append(arm)
+                continue
+            for dose in doses:
+                label = f"{arm.drugs[0]} {dose}"
+                aliases = {label.lower()} | {f"{a} ({dose})".lower() for a in arm.aliases if len(a) >= 2}
+                out.append(Arm(label, list(arm.drugs), None, f"{arm.regimen} {dose}", list(arm.classes), aliases,
+                               source=arm.source, variant=dose))
+        self.arms = out
 
     def add_codes(self, text: str, texts: list[str] = ()) -> None:
         """Arm codes of one sentence ("(B1) ... (B2)", "arm A ... arm B"). Cohort and stratum codes are arms only

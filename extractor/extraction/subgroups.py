@@ -71,13 +71,14 @@ _MAX = 90
 @lru_cache(maxsize=4)
 def cues(patterns_dir: str | None = None) -> tuple:
     """The cues of patterns/subgroup_cues.jsonl by kind: (rewrites, whole-cohort words, not-group list heads,
-    treatment cues)."""
+    treatment cues, schedule words of arms)."""
     from extractor.config import Settings
     from extractor.patterns import load_subgroup_cues
 
     loaded = load_subgroup_cues(Path(patterns_dir) if patterns_dir else Settings().patterns_dir)
     return (tuple(c for c in loaded if c.kind == "rewrite"), tuple(c for c in loaded if c.kind == "whole"),
-            tuple(c for c in loaded if c.kind == "not_group"), tuple(c for c in loaded if c.kind == "treatment"))
+            tuple(c for c in loaded if c.kind == "not_group"), tuple(c for c in loaded if c.kind == "treatment"),
+            tuple(c for c in loaded if c.kind == "schedule"))
 
 
 def name(phrase: str | None) -> str | None:
@@ -126,6 +127,11 @@ def not_a_group_list(text: str) -> bool:
 def assigns_treatment(text: str) -> bool:
     """The sentence assigns treatments (a dose, schedule or randomisation cue), so arm codes it names are arms."""
     return any(cue.pattern.search(text) for cue in cues()[3])
+
+
+def schedule_words() -> str:
+    """One regex alternation of the schedule words that name arms of one drug ("administered early or late")."""
+    return "|".join(f"(?:{c.pattern.pattern})" for c in cues()[4]) or r"(?!x)x"
 
 
 def complement(label: str) -> str:
