@@ -269,3 +269,19 @@ def test_arms_one_dose_level_does_not_split_an_arm(nlp):
     record = _run(nlp, "Adults were randomized to receive either daunorubicin (DNR) or idarubicin (IDR).",
                   "The dose was IDR (12 mg/m2) weekly.")
     assert sorted(_arms(record)) == [("daunorubicin", None), ("idarubicin", None)]
+
+
+def test_arms_separately_reported_study_is_its_own_arm(nlp):
+    record = _run(nlp, "In trial 301, adults were randomly assigned 2:1 to ponatinib (n = 40) or chemotherapy (n = 20) and "
+                  "12 Ph+ adults in study 205 received ponatinib.",
+                  "Rates of complete remission and minimal residual disease (MRD) negativity were 60% and 30% in study 205.",
+                  "In study 205, the rates were 58% (complete remission) and 90% (MRD).")
+    assert ("ponatinib (study 205)", 12) in _arms(record) and ("ponatinib", 40) in _arms(record)
+    assert {o["arm"] for o in record["outcomes"] if o["value"] in (58, 90)} <= {"ponatinib (study 205)"}
+
+
+def test_arms_second_value_of_an_endpoint_list_keeps_the_named_arm(nlp):
+    record = _run(nlp, "In trial 301, adults were randomly assigned 2:1 to ponatinib (n = 40) or chemotherapy (n = 20) and "
+                  "12 Ph+ adults in study 205 received ponatinib.",
+                  "The corresponding rates in study 205 were 58% (complete remission) and 90% (MRD).")
+    assert {o["arm"] for o in record["outcomes"] if o["value"] in (58, 90)} == {"ponatinib (study 205)"}

@@ -101,6 +101,8 @@ _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|s
                           re.I)
 _LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()]{1,40}(?:,\s[^,;()]{1,40})*,?\s(?:and|or)\s[^,;()]{1,40},")
 _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re.I)
+# Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
+_VALUE_LIST_GAP = re.compile(r"\s(?:were|was|are|is)\s(?:\d+(?:\.\d+)?\s?%\s?\([^()\d;]{1,30}\),?\s(?:and\s)?)+", re.I)
 _FORMER_LATTER = re.compile(r"\bthe\s(former|latter)\b", re.I)
 
 
@@ -224,6 +226,12 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     texts = [s[2] for s in sentences]
     if index.arms:
         index.split_dose_levels(texts)
+        for position, (_, _, text, drugs) in enumerate(sentences):
+            arm = _separate_study(text, drugs, lexicon)
+            if arm is not None and not any(arm.variant in a.aliases for a in index.arms):
+                doc, section_name, start, end, number = sources[position]
+                arm.source = {**evidence(doc, section_name, start, end), "section_index": number}
+                index.arms.append(arm)
     if len(index.arms) < 2:
         index.arms = []
         for _, section, text, _ in sentences:  # arm codes: "(B1) ... (B2)", "arm A ... arm B"
@@ -288,6 +296,26 @@ def _schedules(text: str, drugs: list, lexicon: dict) -> list[Arm]:
                         {label.lower()} | {f"{when} {a}" for a in arm.aliases} | {f"{a} {when}" for a in arm.aliases},
                         variant=when))
     return arms
+
+
+_SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:patients|subjects|children|adults)\s"
+                             r"(?:in|from|of|enrolled\sin)\s(?:the\s)?(?P<s>(?:study|trial|cohort|part)\s[A-Z\d][\w\-]{0,11})\s"
+                             r"(?:received\s|were\s(?:treated|given)\s(?:with\s)?)(?P<d>[^,;.()]{2,60}?)(?=[,;.]|\s?\(|$)")
+
+
+def _separate_study(text: str, drugs: list, lexicon: dict) -> Arm | None:
+    """A separately reported study or cohort of a pooled report, beside the arms: "16 Ph+ patients in study 1010
+    received InO" -> arm "inotuzumab ozogamicin (study 1010)" (n 16), named by "study 1010"."""
+    m = _SEPARATE_STUDY.search(text)
+    if not m:
+        return None
+    arm = _arm_from_phrase(m.group("d"), _slice(text, drugs, m.start("d"), m.end("d")), None, lexicon)
+    if arm is None or not arm.drugs:
+        return None
+    study = " ".join(m.group("s").split())
+    label = f"{arm.label} ({study})"
+    return Arm(label, list(arm.drugs), int(m.group("n")), arm.regimen, list(arm.classes), {label.lower(), study.lower()},
+               variant=study.lower())
 
 
 def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
@@ -612,6 +640,11 @@ class ArmIndex:
         if _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
             return self.scope, False
         m = _SCOPE.match(text)
+        whole_ref = [r for r in self.refs(m.group("x"), arms_only=True) if r[0] == 0 and r[1] == len(m.group("x").strip())] \
+            if m else []
+        if whole_ref and self.multi_arm:  # "In study 205, ..." when "study 205" names an arm
+            self.scope = whole_ref[0][2]
+            return self.scope, True
         if m and not _NOT_A_GROUP.search(m.group("x")):
             refs = [r for r in self.refs(m.group("x")) if r[0] == 0]
             label = refs[0][2] if refs else m.group("x").strip()
@@ -795,7 +828,8 @@ class ArmIndex:
             return None
         for ref_start, ref_end, label in reversed(refs):
             gap = text[ref_end:start]
-            if ref_end <= start and self.by_label(label) and not re.search(r"[;\d]", gap) and len(gap) <= 80:
+            if ref_end <= start and self.by_label(label) and len(gap) <= 80 \
+                    and (not re.search(r"[;\d]", gap) or _VALUE_LIST_GAP.fullmatch(gap)):
                 return label
         return None
 
