@@ -285,3 +285,18 @@ def test_arms_second_value_of_an_endpoint_list_keeps_the_named_arm(nlp):
                   "12 Ph+ adults in study 205 received ponatinib.",
                   "The corresponding rates in study 205 were 58% (complete remission) and 90% (MRD).")
     assert {o["arm"] for o in record["outcomes"] if o["value"] in (58, 90)} == {"ponatinib (study 205)"}
+
+
+def test_arms_cohorts_by_disease_state_and_subgroup(nlp):
+    record = _run(nlp, "Adults received ponatinib.",
+                  "Of the 120 patients enrolled, 50 were MRD+ (30 T-lineage [T] and 20 B-lineage [B]) and 70 had "
+                  "relapsed ALL (40 T and 30 B).")
+    assert sorted(_arms(record)) == [("MRD+ B", 20), ("MRD+ T", 30), ("relapsed B", 30), ("relapsed T", 40)]
+    assert all(a["drugs"] == ["ponatinib"] for a in record["arms"])
+
+
+def test_arms_cohorts_whose_numbers_do_not_add_up_are_not_arms(nlp):
+    record = _run(nlp, "Adults received ponatinib.",
+                  "Of the 120 patients enrolled, 50 were MRD+ (30 T-lineage [T] and 10 B-lineage [B]) and 70 had "
+                  "relapsed ALL (40 T and 30 B).")
+    assert [a["label"] for a in record["arms"]] == ["all"]

@@ -274,14 +274,6 @@ def corpus(corpus_dir, nlp):
     return {"articles": {a.pmid: a for a in articles}, "records": records, "gold": gold}
 
 
-@pytest.mark.xfail(strict=True, reason="arm detection (extractor/extraction/arms.py), not the tables: 4 of the 40 "
-                   "relevant studies get fewer rows than gold arms (50 rows for 56 gold arms; the other 36 match, and "
-                   "no irrelevant study has rows). 33231879: the third cohort, '16 Ph+ patients in study 1010 received "
-                   "InO', is not an arm (2 rows of 3); 36599847: the four cohorts 'MRD+ (83 Ph- and 26 Ph+)' and 'R/R "
-                   "(106 Ph- and 34 Ph+)' of 249 patients are not arms (1 row of 4); 8888809: the two IDR dose levels "
-                   "(12.5 and 10 mg/m2) are outcome labels but not arms, which are 'idarubicin' and 'daunorubicin' "
-                   "(2 rows of 3); 99000008: 'randomized 1:1 to bortezomib administered early or late' gives no arms "
-                   "(1 row of 2)")
 def test_study_tables_corpus_has_one_row_per_gold_arm_of_relevant_studies_only(corpus):
     table = build_tables(corpus["records"], corpus["articles"]).study
     got = table.groupby("pmid").size().to_dict()

@@ -240,10 +240,24 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                 break
         if len(index.arms) < 2:
             index.arms = []
+    if not index.arms:  # cohorts by disease state x subgroup: "109 were MRD+ (83 Ph- and 26 Ph+) and 140 had R/R ALL (...)"
+        for position, (_, _, text, _) in enumerate(sentences):
+            cohorts = _crossed_cohorts(text)
+            if cohorts:
+                doc, section_name, start, end, number = sources[position]
+                source = {**evidence(doc, section_name, start, end), "section_index": number}
+                for arm in cohorts:
+                    arm.source = source
+                index.arms = cohorts
+                break
     index.title = " ".join(doc.text for section, doc in docs if section == "TITLE")
     index.add_historical([s[2] for s in sentences])
     index.order([s[2] for s in sentences])
     index.article_drugs = _article_drugs(sentences, lexicon)
+    for arm in index.arms:
+        if arm.variant == "cohort" and not arm.drugs:
+            arm.drugs, arm.regimen, arm.classes = list(index.article_drugs[0]), index.article_drugs[1], \
+                list(index.article_drugs[2])
     return index
 
 
@@ -316,6 +330,52 @@ def _separate_study(text: str, drugs: list, lexicon: dict) -> Arm | None:
     label = f"{arm.label} ({study})"
     return Arm(label, list(arm.drugs), int(m.group("n")), arm.regimen, list(arm.classes), {label.lower(), study.lower()},
                variant=study.lower())
+
+
+def _sub_pattern(key: str) -> str:
+    return r"(?P<" + key + r">\d+)\s(?P<" + key + r"s>[^()\[\];,]{1,50}?(?:\s?\[[^\[\]]{1,12}\])?)"
+
+
+def _state_pattern(key: str) -> str:
+    return (r"(?P<" + key + r">\d+)\s(?:were|was|had|with)\s(?P<" + key + r"s>[^()\[\];,]{1,60}?)\s?\("
+            + _sub_pattern(key + "x") + r",?\s(?:and\s)?" + _sub_pattern(key + "y") + r"\)")
+
+
+_CROSSED = re.compile(_state_pattern("a") + r",?\s(?:and|while|whereas)\s" + _state_pattern("b"), re.I)
+_STATE_WORDS = re.compile(r"^(?:a\s)?(?:diagnosis\sof|diagnosed\swith|disease\sthat\swas)\s|\s(?:(?:B|T)-cell\s|B-|T-)?"
+                          r"(?:ALL|acute\slymphoblastic\sleuka?emia|disease)$", re.I)
+
+
+def _crossed_cohorts(text: str) -> list[Arm]:
+    """The cohorts of a multi-cohort study stated by disease state x subgroup, their ns adding up: "Of the 249
+    patients, 109 were MRD+ (83 Ph- and 26 Ph+) and 140 had R/R ALL (106 Ph- and 34 Ph+)" -> "MRD+ Ph-" (83),
+    "MRD+ Ph+" (26), "R/R Ph-" (106), "R/R Ph+" (34). The two states must split into the same subgroups."""
+    m = _CROSSED.search(text)
+    if not m:
+        return []
+    n = {k: int(m.group(k)) for k in ("a", "b", "ax", "ay", "bx", "by")}
+    if n["ax"] + n["ay"] != n["a"] or n["bx"] + n["by"] != n["b"]:
+        return []
+    if not re.search(r"(?<![\d.])" + str(n["a"] + n["b"]) + r"\s", text[:m.start()]):
+        return []
+
+    def state(key):
+        return _STATE_WORDS.sub("", _STATE_WORDS.sub("", m.group(key + "s").strip())).strip()
+
+    def sub(key):
+        phrase = m.group(key + "s").strip()
+        short = re.search(r"\[([^\[\]]{1,12})\]$", phrase)
+        return short.group(1).strip() if short else phrase
+
+    subs = [sub("ax"), sub("ay")]
+    if [sub("bx"), sub("by")] != subs or len(set(subs)) < 2 or not state("a") or not state("b"):
+        return []
+    arms = []
+    for s_key, keys in (("a", ("ax", "ay")), ("b", ("bx", "by"))):
+        for key in keys:
+            label = f"{state(s_key)} {sub(key)}"
+            arms.append(Arm(label, [], n[key], aliases={label.lower()}, variant="cohort"))
+    return arms
 
 
 def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
