@@ -300,3 +300,22 @@ def test_arms_cohorts_whose_numbers_do_not_add_up_are_not_arms(nlp):
                   "Of the 120 patients enrolled, 50 were MRD+ (30 T-lineage [T] and 10 B-lineage [B]) and 70 had "
                   "relapsed ALL (40 T and 30 B).")
     assert [a["label"] for a in record["arms"]] == ["all"]
+
+
+def test_arms_subgroups_nested_within_arms_respectively(nlp):
+    record = _run(nlp, "Adults were randomly assigned to receive either ponatinib (ponatinib group) or standard chemotherapy "
+                  "(chemotherapy group), with low or high white cell count, respectively, defined as white blood cells "
+                  "(WBC) <30 (n = 40) and >=30 (n = 20).",
+                  "Patients in the ponatinib vs. chemotherapy group with low and high WBC, respectively, had complete "
+                  "remission rates of 81% vs. 52% and 63 vs. 24%.")
+    assert _by_value(record) == {81: "ponatinib, WBC <30", 52: "chemotherapy, WBC <30", 63: "ponatinib, WBC >=30",
+                                 24: "chemotherapy, WBC >=30"}
+
+
+def test_arms_subgroups_nested_within_arms_without_a_definition_keep_their_names(nlp):
+    record = _run(nlp, "Adults were randomly assigned to receive either ponatinib (ponatinib group) or standard chemotherapy "
+                  "(chemotherapy group).",
+                  "Patients in the ponatinib vs. chemotherapy group with low and high risk, respectively, had complete "
+                  "remission rates of 81% vs. 52% and 63 vs. 24%.")
+    assert _by_value(record) == {81: "ponatinib, low risk", 52: "chemotherapy, low risk", 63: "ponatinib, high risk",
+                                 24: "chemotherapy, high risk"}

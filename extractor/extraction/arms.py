@@ -251,6 +251,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                 index.arms = cohorts
                 break
     index.title = " ".join(doc.text for section, doc in docs if section == "TITLE")
+    index.texts = [s[2] for s in sentences]
     index.add_historical([s[2] for s in sentences])
     index.order([s[2] for s in sentences])
     index.article_drugs = _article_drugs(sentences, lexicon)
@@ -528,6 +529,7 @@ class ArmIndex:
         self.scope: str | None = None  # a scope carried to the next sentences ("In the MRD+ group, ...")
         self.scope_section: str | None = None
         self.title: str = ""  # the article's title: words of the study population, not of a subgroup
+        self.texts: list[str] = []  # the article's sentences (definitions of subgroup levels)
 
     # building
 
@@ -753,6 +755,9 @@ class ArmIndex:
             if all(mixed) and len(set(mixed)) == count:
                 return [self._scoped(scope_label, l) for l in mixed]
             named = list(dict.fromkeys(label for _, _, label in refs if self.by_label(label) or label in mixed))
+            nested = self._nested(text, positions, named)
+            if nested:
+                return nested
             if re.search(r"\brespectively\b", text, re.I) and named and count % len(named) == 0 and len(named) >= 2:
                 return [named[i % len(named)] for i in range(count)]
             order = self._former_latter(text) or named + [label for label in self.sequence if label not in named]
@@ -814,6 +819,24 @@ class ArmIndex:
         if respectively and subgroups.not_a_group_list(text):
             return ["all"] * count
         return [o or f"group {i + 1}" for i, o in enumerate(out)]
+
+    def _nested(self, text: str, positions: list[tuple[int, int]], named: list[str]) -> list[str] | None:
+        """Values of subgroups nested within the arms: "A vs. B with low, moderate, and high BMB%, respectively
+        (74% vs. 46%, 75 vs. 27%, and 70 vs. 17%)" -> "A, low BMB%", "B, low BMB%", "A, moderate BMB%" ... (arms
+        vary fastest, each pair joined by vs.); a level the abstract defined by a threshold is named by it
+        ("BMB <50%")."""
+        if not re.search(r"\brespectively\b", text, re.I):
+            return None
+        arms = [label for label in named if self.by_label(label) is not None and not self.by_label(label).historical]
+        if len(arms) != 2:
+            return None
+        levels = subgroups.respective_list(text)
+        count = len(positions)
+        if not levels or count != len(arms) * len(levels) or \
+                self._bracket_pairs(text, positions) != [[i, i + 1] for i in range(0, count, 2)]:
+            return None
+        levels = subgroups.defined_levels(self.texts, [level.split()[0] for level in levels]) or levels
+        return [f"{arms[i % 2]}, {levels[i // 2]}" for i in range(count)]
 
     @staticmethod
     def _whole(label: str) -> str:

@@ -308,6 +308,45 @@ def respectively(text: str, positions: list[tuple[int, int]], avoid: list[tuple[
     return [names[i // per] for i in range(count)]
 
 
+_RESPECTIVE_LIST = re.compile(r"\b(?:with|of|for|in|among)\s(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s"
+                              + _ITEM + r"),?\s+respectively\b", re.I)
+_THRESHOLD = r"(?:[<>≤≥]\s?=?\s?)?\d+(?:\.\d+)?(?:\s?-\s?\d+(?:\.\d+)?)?\s?%?"
+_DEFINED = re.compile(r"(?P<list>[\w\-]+(?:,\s[\w\-]+)*,?\s(?:and|or)\s[\w\-]+)(?:\s[\w\-]+){0,3},?\srespectively,?\s"
+                      r"(?:defined|classified|categori[sz]ed)\sas\s(?P<measure>[^()\d<>]{2,60}?)\s?(?:\((?P<abbr>[A-Za-z][\w%]{1,9})\))?"
+                      r"\s?(?P<values>" + _THRESHOLD + r"(?:\s?\([^()]*\))?(?:,?\s(?:and\s|or\s)?" + _THRESHOLD
+                      + r"(?:\s?\([^()]*\))?)+)", re.I)
+
+
+def respective_list(text: str) -> list[str] | None:
+    """The groups a "respectively" zips inside each arm: "in the A vs. B arm with low, moderate, and high BMB%,
+    respectively" -> ["low BMB%", "moderate BMB%", "high BMB%"]."""
+    m = _RESPECTIVE_LIST.search(_mask_brackets(text))
+    if not m:
+        return None
+    items = _distribute([" ".join(i.split()) for i in re.split(r",\s+(?:and\s|or\s)?|\s+(?:and|or)\s", m.group("list"))
+                         if i.strip()])
+    names = [name(i) for i in items]
+    return names if all(names) and len(set(names)) == len(names) >= 2 else None
+
+
+def defined_levels(texts: list[str], words: list[str]) -> list[str] | None:
+    """Levels the abstract defined by thresholds, by their first words: "low, moderate, or high disease burden,
+    respectively, defined as bone marrow blasts (BMB) <50% (n=53), 50-90% (n=79), and >90% (n=30)" gives, for
+    ["low", "moderate", "high"], ["BMB <50%", "BMB 50-90%", "BMB >90%"]."""
+    for text in texts:
+        for m in _DEFINED.finditer(text):
+            listed = [w.lower() for w in re.split(r",\s(?:and\s|or\s)?|\s(?:and|or)\s", m.group("list")) if w]
+            if listed != [w.lower() for w in words]:
+                continue
+            values = re.sub(r"\([^()]*\)", " ", m.group("values"))
+            thresholds = [" ".join(t.split()).replace(" %", "%") for t in re.findall(_THRESHOLD, values)]
+            thresholds = [re.sub(r"^([<>≤≥])\s", r"\1", t) for t in thresholds]
+            if len(thresholds) == len(words):
+                head = m.group("abbr") or " ".join(m.group("measure").split())
+                return [f"{head} {t}" for t in thresholds]
+    return None
+
+
 def shared_head(labels: list[str]) -> list[str]:
     """Two groups sharing the second's head noun: "older" and "younger responders" -> "older responders"."""
     first, second = labels[0].split(), labels[1].split()
