@@ -319,3 +319,17 @@ def test_arms_subgroups_nested_within_arms_without_a_definition_keep_their_names
                   "remission rates of 81% vs. 52% and 63 vs. 24%.")
     assert _by_value(record) == {81: "ponatinib, low risk", 52: "chemotherapy, low risk", 63: "ponatinib, high risk",
                                  24: "chemotherapy, high risk"}
+
+
+def test_arms_back_reference_by_head_words_of_one_arm(nlp):
+    record = _run(nlp, "Adults were randomly assigned to receive ponatinib (n = 40) or standard intensive chemotherapy (n = 20).",
+                  "Complete remission was achieved by 60% in the ponatinib group and by 30% in the intensive-chemotherapy "
+                  "group.")
+    assert _by_value(record) == {60: "ponatinib", 30: "standard intensive chemotherapy"}
+
+
+def test_arms_back_reference_matching_two_arms_is_not_assigned_to_either(nlp):
+    record = _run(nlp, "Adults were randomized to receive either daunorubicin (DNR) or idarubicin (IDR).",
+                  "One-year EFS was 40% for IDR (12 mg/m2) and 20% for IDR (9 mg/m2).",
+                  "The CR rate was 70% in the idarubicin group.")
+    assert _by_value(record)[70] not in ("idarubicin 12 mg/m2", "idarubicin 9 mg/m2")

@@ -103,6 +103,9 @@ _LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()]{1,40}(?:,\s[^
 _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re.I)
 # Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
 _VALUE_LIST_GAP = re.compile(r"\s(?:were|was|are|is)\s(?:\d+(?:\.\d+)?\s?%\s?\([^()\d;]{1,30}\),?\s(?:and\s)?)+", re.I)
+_BACK_REFERENCE = re.compile(r"\bthe\s((?:[\w+/]+[\s\-]){0,3}?[\w+/]+)\s(?:group|arm|cohort)\b", re.I)
+_BACK_REFERENCE_SKIP = frozenset({"", "group", "arm", "cohort", "therapy", "treatment", "patients", "the", "regimen",
+                                  "study", "control", "same", "other", "whole", "entire", "overall", "two", "both"})
 _FORMER_LATTER = re.compile(r"\bthe\s(former|latter)\b", re.I)
 
 
@@ -667,12 +670,33 @@ class ArmIndex:
                     found.append((m.start(), m.end(), arm.label))
         if not arms_only and self.lexicon:
             found += self._dose_levels(text)
+            found += self._back_references(text, found)
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         kept = []
         for ref in found:
             if all(ref[1] <= k[0] or ref[0] >= k[1] for k in kept):
                 kept.append(ref)
         return sorted(kept)
+
+    def _back_references(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """A short name referring back to one arm ("the intensive-chemotherapy group" for "standard intensive
+        chemotherapy"): its words, hyphens opened and group words left out, are all words of exactly one arm's label
+        or names. Two arms that share the words (dose levels of one drug) leave it unassigned."""
+        own = [a for a in self.arms if not a.historical]
+        if len(own) < 2:
+            return []
+        out = []
+        for m in _BACK_REFERENCE.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e, _ in found):
+                continue
+            words = set(re.split(r"[\s\-]+", m.group(1).lower())) - _BACK_REFERENCE_SKIP
+            if not words:
+                continue
+            matching = [a for a in own if words <= {w for name in (a.label, *a.aliases)
+                                                     for w in re.split(r"[\s\-]+", name.lower())}]
+            if len(matching) == 1:
+                out.append((m.start(1), m.end(), matching[0].label))
+        return out
 
     @staticmethod
     def _written_case(text: str, alias: str) -> str | None:
