@@ -333,3 +333,15 @@ def test_arms_back_reference_matching_two_arms_is_not_assigned_to_either(nlp):
                   "One-year EFS was 40% for IDR (12 mg/m2) and 20% for IDR (9 mg/m2).",
                   "The CR rate was 70% in the idarubicin group.")
     assert _by_value(record)[70] not in ("idarubicin 12 mg/m2", "idarubicin 9 mg/m2")
+
+
+def test_arms_response_state_restricts_the_group_of_a_value(nlp):
+    record = _run(nlp, "In the relapsed group, 75% of CRLF+ and 60% of CRLF- MRD-evaluable patients in CR achieved MRD "
+                  "negativity.")
+    assert _by_value(record) == {75: "relapsed CRLF+ in CR", 60: "relapsed CRLF- in CR"}
+
+
+def test_arms_evaluable_without_a_response_state_keeps_the_group(nlp):
+    record = _run(nlp, "In the relapsed group, 75% of CRLF+ and 60% of CRLF- patients with evaluable MRD achieved MRD "
+                  "negativity.")
+    assert _by_value(record) == {75: "relapsed CRLF+", 60: "relapsed CRLF-"}

@@ -106,6 +106,10 @@ _VALUE_LIST_GAP = re.compile(r"\s(?:were|was|are|is)\s(?:\d+(?:\.\d+)?\s?%\s?\([
 _BACK_REFERENCE = re.compile(r"\bthe\s((?:[\w+/]+[\s\-]){0,3}?[\w+/]+)\s(?:group|arm|cohort)\b", re.I)
 _BACK_REFERENCE_SKIP = frozenset({"", "group", "arm", "cohort", "therapy", "treatment", "patients", "the", "regimen",
                                   "study", "control", "same", "other", "whole", "entire", "overall", "two", "both"})
+# A response state restricting the group a value is of: "67% of Ph+ MRD-evaluable patients in CR/CRh/CRi".
+_IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responders)\s(in\s(?:CR[\w/]*|complete\s(?:remission|"
+                          r"response)|(?:hematologic\s)?remission))(?=[\s,.;)]|$)", re.I)
+_COORDINATED = re.compile(r"^\s(?:and|or)\s\d+(?:\.\d+)?\s?%\s(?:of\s)?(?:the\s)?[A-Za-z][\w/]*[+\-]?")
 _FORMER_LATTER = re.compile(r"\bthe\s(former|latter)\b", re.I)
 
 
@@ -910,7 +914,11 @@ class ArmIndex:
             name = (sub.group(1) or sub.group(2)).strip()
             if not re.fullmatch(r"(?:the|all|evaluable|these|those|treated|our|other|remaining)(?:\s\w+)?", name, re.I) \
                     and not re.search(r"\d", name):
-                return name
+                rest = text[at + sub.end(1 if sub.group(1) else 2):]
+                state = _IN_RESPONSE.match(rest)
+                shared = _COORDINATED.match(rest)  # "83% of Ph- and 67% of Ph+ patients in CR": the state is both's
+                state = state or (_IN_RESPONSE.match(rest[shared.end():]) if shared else None)
+                return f"{name} {state.group(1)}" if state else name
         return None
 
     @staticmethod
