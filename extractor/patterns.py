@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping
 
 from spacy.schemas import validate_token_pattern
 
@@ -198,16 +198,9 @@ def load_regimen_classes(patterns_dir: Path | str, rules: list[Rule] | None = No
     drug_ids = {r.id for r in (rules if rules is not None else load_rules(folder)) if r.label == "DRUG"}
     entries: dict[str, RegimenEntry] = {}
     problems: list[str] = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip():
-            continue
-        where = f"patterns/{REGIMEN_FILE}:{number}"
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{where}: not valid JSON ({exc.msg})")
-            continue
-        line_problems = _check_regimen(data, drug_ids, entries)
+    for where, data, line_problems in _data_lines(path, REGIMEN_KEYS, REGIMEN_REQUIRED):
+        if data is not None:
+            line_problems += _check_regimen(data, drug_ids, entries)
         problems.extend(f"{where}: {p}" for p in line_problems)
         if not line_problems:
             entries[data["id"]] = RegimenEntry(data["id"], data["class"], data["kind"], tuple(data.get("components", ())),
@@ -219,11 +212,8 @@ def load_regimen_classes(patterns_dir: Path | str, rules: list[Rule] | None = No
     return entries
 
 
-def _check_regimen(data: Any, drug_ids: set[str], seen: dict) -> list[str]:
-    if not isinstance(data, dict):
-        return ["a line must be a JSON object"]
-    problems = [f"unknown key {key!r}" for key in sorted(set(data) - REGIMEN_KEYS)]
-    problems += [f"missing key {key!r}" for key in sorted(REGIMEN_REQUIRED - set(data))]
+def _check_regimen(data: dict, drug_ids: set[str], seen: dict) -> list[str]:
+    problems = []
     for key in ("id", "class", "example", "short"):
         if key in data and (not isinstance(data[key], str) or not data[key].strip()):
             problems.append(f"{key!r} must be a non-empty string")
@@ -271,20 +261,10 @@ def load_subgroup_cues(patterns_dir: Path | str) -> list[SubgroupCue]:
         raise PatternError([f"patterns/{SUBGROUP_FILE}:0: missing (the cues of subgroup names live there)"])
     cues: list[SubgroupCue] = []
     problems: list[str] = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip():
+    for where, data, line in _data_lines(path, SUBGROUP_KEYS, SUBGROUP_REQUIRED):
+        if data is None:
+            problems += [f"{where}: {p}" for p in line]
             continue
-        where = f"patterns/{SUBGROUP_FILE}:{number}"
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{where}: not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(data, dict):
-            problems.append(f"{where}: a line must be a JSON object")
-            continue
-        line = [f"unknown key {k!r}" for k in sorted(set(data) - SUBGROUP_KEYS)]
-        line += [f"missing key {k!r}" for k in sorted(SUBGROUP_REQUIRED - set(data))]
         if "kind" in data and data["kind"] not in SUBGROUP_KINDS:
             line.append(f"kind {data['kind']!r} is not one of {sorted(SUBGROUP_KINDS)}")
         if data.get("kind") == "rewrite" and not isinstance(data.get("replace"), str):
@@ -351,20 +331,10 @@ def load_spellings(patterns_dir: Path | str) -> Spellings:
     prefixes: list[tuple[str, str]] = []
     words: dict[str, str] = {}
     problems: list[str] = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip():
+    for where, data, line in _data_lines(path, SPELLING_KEYS, SPELLING_REQUIRED):
+        if data is None:
+            problems += [f"{where}: {p}" for p in line]
             continue
-        where = f"patterns/{SPELLING_FILE}:{number}"
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{where}: not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(data, dict):
-            problems.append(f"{where}: a line must be a JSON object")
-            continue
-        line = [f"unknown key {k!r}" for k in sorted(set(data) - SPELLING_KEYS)]
-        line += [f"missing key {k!r}" for k in sorted(SPELLING_REQUIRED - set(data))]
         if "kind" in data and data["kind"] not in SPELLING_KINDS:
             line.append(f"kind {data['kind']!r} is not one of {sorted(SPELLING_KINDS)}")
         for key in ("variant", "canonical"):
@@ -390,3 +360,23 @@ def load_spellings(patterns_dir: Path | str) -> Spellings:
     if problems:
         raise PatternError(problems)
     return Spellings(tuple(sorted(prefixes, key=lambda p: -len(p[0]))), words)
+
+
+def _data_lines(path: Path, keys: frozenset[str], required: frozenset[str]) -> Iterator[tuple[str, dict | None, list]]:
+    """Each non-blank line of a data file of patterns/: where it is (`patterns/<file>:<line>`), the parsed object
+    (None when the line is not a JSON object) and its first problems (bad JSON, unknown or missing keys)."""
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip():
+            continue
+        where = f"patterns/{path.name}:{number}"
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            yield where, None, [f"not valid JSON ({exc.msg})"]
+            continue
+        if not isinstance(data, dict):
+            yield where, None, ["a line must be a JSON object"]
+            continue
+        problems = [f"unknown key {k!r}" for k in sorted(set(data) - keys)]
+        problems += [f"missing key {k!r}" for k in sorted(required - set(data))]
+        yield where, data, problems
