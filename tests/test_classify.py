@@ -89,6 +89,11 @@ def test_classify_age_group(nlp, title, body, mesh, age_group):
     (R_R_TITLE, "Adults with Ph-like ALL were treated.", "unknown"),
     ("Drug X in relapsed Ph-negative ALL", "Kinase inhibitors changed outcomes of Ph-positive ALL.", "negative"),
     (R_R_TITLE, "Forty adults were treated.", "unknown"),
+    # both statuses eligible, the second elided to its suffix or the status waived: the first status's own cue
+    # is part of the coordination, not the population's value
+    (R_R_TITLE, "We enrolled 52 adults with Ph-positive or -negative B-cell ALL in second relapse.", "any"),
+    ("Drug Y for Philadelphia chromosome-negative and -positive ALL", "Thirty adults were treated.", "any"),
+    (R_R_TITLE, "Eligible adults were enrolled irrespective of Ph status.", "any"),
 ])
 def test_classify_ph_status(nlp, title, body, ph_status):
     assert _classify(nlp, title, body)["population"]["ph_status"] == ph_status

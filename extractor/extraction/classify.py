@@ -318,16 +318,17 @@ def _two_valued(cues: list[Cue], label: str, values: set[str], both: str) -> str
     """Ph status or lineage. The title's value, when it names one, is the population's. Otherwise both values
     named is `any`; one value named only for a part of the cohort is `any` too (the rest of the cohort has the
     other); one value naming the population is that value. An excluded value ("Ph-positive patients were
-    excluded") names the other one."""
-    found = [c for c in cues if c.label == label and c.id in values]
+    excluded") names the other one. A cue whose id is `both` itself ("Ph-negative or -positive", "regardless of
+    Ph status") names both values."""
+    found = [c for c in cues if c.label == label and (c.id in values or c.id == both)]
     title = {c.id for c in found if c.title}
     if len(title) == 1:
         return title.pop()
-    named = [(_FLIPPED[c.id] if _is_excluded(c, cues) else c.id, c) for c in found]
+    named = [(_FLIPPED[c.id] if c.id != both and _is_excluded(c, cues) else c.id, c) for c in found]
     ids = {value for value, _ in named}
     if not ids:
         return "unknown"
-    if len(ids) > 1:
+    if len(ids) > 1 or both in ids:
         return both
     (value,) = ids
     return both if all(_is_subset(c, cues) for _, c in named) else value
