@@ -41,6 +41,21 @@ def test_arms_single_arm_study_has_one_arm_all(nlp):
     assert _by_value(record) == {30: "all"}
 
 
+@pytest.mark.parametrize("title, sentences, drugs, regimen", [
+    # the title's unspecified chemotherapy is the named backbone given with its agent; the optional drug stays ±
+    ("Reduced-intensity chemotherapy plus ponatinib with or without blinatumomab in relapsed ALL",
+     ("Mini-HCVD (mini-hyper-CVD without anthracycline, methotrexate and cytarabine at reduced doses) was given "
+      "together with ponatinib to 30 adults.", "The CR rate was 70%."),
+     ["mini-hyper-CVD", "ponatinib", "blinatumomab"], "mini-HCVD + ponatinib ± blinatumomab"),
+    # no named backbone beside the agent: the unspecified chemotherapy is dropped as before
+    ("Chemotherapy with ponatinib in relapsed ALL", ("Thirty adults were treated.", "The CR rate was 70%."),
+     ["ponatinib"], "ponatinib"),
+])
+def test_arms_single_arm_title_regimen(nlp, title, sentences, drugs, regimen):
+    arm, = _run(nlp, *sentences, title=title)["arms"]
+    assert (arm["drugs"], arm["regimen"]) == (drugs, regimen)
+
+
 def test_arms_arm_codes(nlp):
     record = _run(nlp, "Drug X was given on a daily (A1) or a weekly (A2) schedule.",
                   "Complete remission was achieved in 40% in A1 and 55% in A2.")

@@ -159,7 +159,29 @@ def read_regimen(text: str, drugs: list[tuple[int, int, str]], lexicon: dict) ->
     Returns:
         (drugs, readable name, classes, whether the drugs are joined as a combination).
     """
-    names, parts, combination = [], [], True
+    joined, combination = _regimen_parts(text, drugs, lexicon)
+    names = [canonical for canonical, _ in joined]
+    classes = []
+    for canonical in names:
+        cls = lexicon[canonical].cls if canonical in lexicon else "unknown"
+        if cls not in classes:
+            classes.append(cls)
+    return names, _readable(joined, lexicon), classes, combination
+
+
+def _readable(joined: list[tuple[str, str]], lexicon: dict) -> str:
+    """A readable regimen name from (canonical, joiner) pairs: "inotuzumab + mini-HCVD ± blinatumomab"."""
+    parts = []
+    for canonical, joiner in joined:
+        display = lexicon[canonical].display if canonical in lexicon else canonical
+        parts.append(f"{joiner} {display}" if parts else display)
+    return " ".join(parts)
+
+
+def _regimen_parts(text: str, drugs: list[tuple[int, int, str]], lexicon: dict) -> tuple[list[tuple[str, str]], bool]:
+    """The drugs of a phrase in text order, each with the joiner before it ("+", or "±" after "with or without"),
+    and whether they are joined as a combination."""
+    joined, names, combination = [], [], True
     previous_end = None
     items = list(drugs)
     for match in _DRUG_LIKE.finditer(text):  # an unknown agent is kept by its written name
@@ -171,22 +193,17 @@ def read_regimen(text: str, drugs: list[tuple[int, int, str]], lexicon: dict) ->
             previous_end = end
             continue
         gap = text[previous_end:start] if previous_end is not None else ""
-        display = lexicon[canonical].display if canonical in lexicon else canonical
         if previous_end is None:
-            parts.append(display)
+            joiner = ""
         elif _WITH_OR_WITHOUT.match(gap):
-            parts.append(f"± {display}")
+            joiner = "±"
         else:
             combination = combination and bool(_COMBINE.match(gap))
-            parts.append(f"+ {display}")
+            joiner = "+"
+        joined.append((canonical, joiner))
         names.append(canonical)
         previous_end = end
-    classes = []
-    for canonical in names:
-        cls = lexicon[canonical].cls if canonical in lexicon else "unknown"
-        if cls not in classes:
-            classes.append(cls)
-    return names, " ".join(parts), classes, combination
+    return joined, combination
 
 
 # ------------------------------------------------------------------------------------------------------ detection
@@ -511,16 +528,54 @@ def _written(phrase: str) -> str:
 
 
 def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
-    """The drugs of a single-arm study: those of the title, else of the first sentence naming a treatment."""
-    for number, section, text, drugs in sentences:
+    """The drugs of a single-arm study: those of the title, else of the first sentence naming a treatment. An
+    optional drug ("with or without blinatumomab") stays one in the readable name ("± blinatumomab"). An
+    unspecified backbone there ("low-intensity chemotherapy with inotuzumab") is the one named backbone (one with
+    components) that the abstract gives together with one of its agents ("Mini-hyper-CVD ... combined with
+    inotuzumab ozogamicin"); without such a backbone, unspecified chemotherapy beside a drug is dropped."""
+    for position, (number, section, text, drugs) in enumerate(sentences):
         if drugs or _TREATED_WITH.search(text):
             names, readable, classes, _ = read_regimen(text, drugs, lexicon)
             if not drugs:
                 name = _TREATED_WITH.search(text).group(1).lower()
-                names, readable, classes = [name], name, ["unknown"]
-            names = [n for n in names if n not in ("chemotherapy",) or len(names) == 1]
-            return names, " + ".join(lexicon[n].display if n in lexicon else n for n in names), classes
+                return [name], name, ["unknown"]
+            joined, _ = _regimen_parts(text, drugs, lexicon)
+            backbone = _named_backbone(joined, sentences[position + 1:], lexicon)
+            if backbone is not None:
+                joined = [(backbone if _unspecified(n, lexicon) else n, j) for n, j in joined]
+            joined = [(n, j) for n, j in joined if n not in ("chemotherapy",) or len(joined) == 1]
+            if joined and joined[0][1] == "±":  # the leading drug was dropped; the next one opens the name
+                joined[0] = (joined[0][0], "")
+            names = [n for n, _ in joined]
+            classes = []
+            for canonical in names:
+                cls = lexicon[canonical].cls if canonical in lexicon else "unknown"
+                if cls not in classes:
+                    classes.append(cls)
+            return names, _readable(joined, lexicon), classes
     return [], "", []
+
+
+def _unspecified(canonical: str, lexicon: dict) -> bool:
+    entry = lexicon.get(canonical)
+    return entry is not None and entry.kind == "backbone" and not entry.components
+
+
+def _named_backbone(joined: list[tuple[str, str]], later, lexicon: dict) -> str | None:
+    """The named backbone that refines the one unspecified backbone of `joined`: the only one that later
+    sentences name beside an agent of `joined`; None when `joined` has no (or two) unspecified backbones or the
+    sentences name none or several."""
+    names = [n for n, _ in joined]
+    if sum(_unspecified(n, lexicon) for n in names) != 1:
+        return None
+    agents = {n for n in names if n in lexicon and lexicon[n].kind == "agent"}
+    found = set()
+    for _, _, _, drugs in later:
+        ids = {d for _, _, d in drugs}
+        if agents & ids:
+            found |= {d for d in ids if d in lexicon and lexicon[d].kind == "backbone" and lexicon[d].components
+                      and d not in names}
+    return found.pop() if len(found) == 1 else None
 
 
 # ------------------------------------------------------------------------------------------------------ assignment
