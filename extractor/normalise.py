@@ -185,11 +185,29 @@ def _word_follows(prev: str, prev_value: float, cur: str, cur_value: float, tota
     return False
 
 
+# Most sentences hold no number word: one search for any lexicon word (a whole _WORD token, ASCII case-insensitive
+# like the token's .lower()) skips splitting them into words. Keyed by the lexicon's identity, which holds it alive.
+_ANY_WORD: dict[int, tuple] = {}
+
+
+def _any_word(words: Mapping[str, float]) -> re.Pattern:
+    """A pattern that finds a whole word of the lexicon, if the text has one (see above)."""
+    hit = _ANY_WORD.get(id(words))
+    if hit is None or hit[0] is not words:
+        names = sorted((w for w in words if re.fullmatch(r"[a-z]+", w) and w != "and"), key=len, reverse=True)
+        body = "|".join(names) or r"(?!x)x"
+        pattern = re.compile(r"(?<![A-Za-z])(?:" + body + r")(?![A-Za-z])", re.IGNORECASE | re.ASCII)
+        hit = _ANY_WORD[id(words)] = (words, pattern)
+    return hit[1]
+
+
 def _read_words(text: str, words: Mapping[str, float]) -> list[Number]:
     """Every number written in words, composing "forty-eight", "twenty four", "one hundred and five"."""
     found: list[Number] = []
+    if not _any_word(words).search(text):
+        return found
     # "and" is dropped here and judged as a gap below ("one hundred and five", but not "two and three").
-    tokens = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text) if m.group().lower() != "and"]
+    tokens = [(m.start(), m.end(), w) for m in _WORD.finditer(text) if (w := m.group().lower()) != "and"]
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
@@ -247,10 +265,10 @@ def _digits_value(m: re.Match) -> float:
     return -value if m.group("sign") else value
 
 
-def _read_scientific(text: str) -> list[Number]:
+def _read_scientific(matches: list[re.Match], text: str) -> list[Number]:
     """Powers of ten with a mantissa; a lost superscript ("1×106") only before a cell or per-kg/litre cue."""
     found = []
-    for m in _SCIENTIFIC.finditer(text):
+    for m in matches:
         if m.group("mant") is None:
             continue
         if m.group("lost") is not None:
@@ -267,9 +285,17 @@ def _read_scientific(text: str) -> list[Number]:
     return found
 
 
-def _lost_superscript_spans(text: str) -> list[tuple[int, int]]:
+def _lost_superscript_spans(matches: list[re.Match]) -> list[tuple[int, int]]:
     """Spans of "× 10dd" that could not be read safely: their digits must not be read as plain numbers."""
-    return [(m.start("times"), m.end()) for m in _SCIENTIFIC.finditer(text) if m.group("mant") is not None]
+    return [(m.start("times"), m.end()) for m in matches if m.group("mant") is not None]
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether start..end overlaps none of the taken spans (a plain loop: this runs for every number read)."""
+    for s, e in taken:
+        if end > s and start < e:
+            return False
+    return True
 
 
 # find_numbers is pure, and the extractors ask for the same sentence's numbers several times (outcomes alone reads
@@ -313,26 +339,24 @@ def _find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_c
     """
     taken: list[tuple[int, int]] = []
     found: list[Number] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
-    for number in _read_scientific(text):
+    # _SCIENTIFIC needs a literal "10": most sentences skip its scan; its matches serve both readers below.
+    scientific = list(_SCIENTIFIC.finditer(text)) if "10" in text else []
+    for number in _read_scientific(scientific, text):
         found.append(number)
         taken.append((number.start, number.end))
-    taken.extend(_lost_superscript_spans(text))
+    taken.extend(_lost_superscript_spans(scientific))
     if decimal_comma:
         for m in _DIGITS_DECIMAL_COMMA.finditer(text):
-            if free(m.start(), m.end()):
+            if _free(taken, m.start(), m.end()):
                 found.append(Number(_digits_value(m), m.start(), m.end(), m.group(), _qualifier(text, m.start())))
                 taken.append((m.start(), m.end()))
     for m in _DIGITS.finditer(text):
-        if free(m.start(), m.end()):
+        if _free(taken, m.start(), m.end()):
             found.append(Number(_digits_value(m), m.start(), m.end(), m.group(), _qualifier(text, m.start())))
             taken.append((m.start(), m.end()))
     if words:
         for number in _read_words(text, words):
-            if free(number.start, number.end):
+            if _free(taken, number.start, number.end):
                 found.append(number)
     return sorted(found, key=lambda n: n.start)
 
