@@ -18,6 +18,7 @@ from extractor.extraction.context import ArticleContext
 from extractor.extraction.doses import extract_doses
 from extractor.extraction.outcomes import extract_outcomes
 from extractor.extraction.scalars import extract_scalars
+from extractor.extraction.sentences import remember_text
 
 SCALARS = ("cohort_size", "median_age_years", "median_follow_up_months")
 
@@ -40,8 +41,10 @@ def extract_articles(articles: Iterable[Article], nlp: Language, batch_size: int
     """
     words = _number_words(nlp)
     docs = []
-    for doc, (article, section, last) in nlp.pipe(_section_texts(articles), as_tuples=True, batch_size=batch_size):
+    for doc, (article, section, last, text) in nlp.pipe(_section_texts(articles), as_tuples=True,
+                                                         batch_size=batch_size):
         if section is not None:
+            remember_text(doc, text)
             docs.append((section, doc))
         if last:
             yield _extract_one(article, docs, words)
@@ -49,14 +52,15 @@ def extract_articles(articles: Iterable[Article], nlp: Language, batch_size: int
 
 
 def _section_texts(articles: Iterable[Article]):
-    """(text, (article, section name, is last section)) for nlp.pipe; an empty article still yields one item."""
+    """(text, (article, section name, is last section, text)) for nlp.pipe; an empty article still yields one item.
+    The text rides along in the context so its doc need not rebuild it from the tokens (`remember_text`)."""
     for article in articles:
         pairs = article.named_texts()
         if not pairs:
-            yield "", (article, None, True)
+            yield "", (article, None, True, "")
             continue
         for i, (name, text) in enumerate(pairs):
-            yield text, (article, name, i == len(pairs) - 1)
+            yield text, (article, name, i == len(pairs) - 1, text)
 
 
 def _extract_one(article: Article, docs: list[tuple[str, Doc]], words) -> dict:

@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 from extractor.extraction import subgroups
 from extractor.extraction.evidence import evidence
-from extractor.extraction.sentences import section_view
+from extractor.extraction.sentences import doc_text, section_view
 from extractor.extraction.spans import rule_spans
 
 GENERIC = {"chemotherapy", "standard chemotherapy"}
@@ -274,7 +274,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                     arm.source = source
                 index.arms = cohorts
                 break
-    index.title = " ".join(doc.text for section, doc in docs if section == "TITLE")
+    index.title = " ".join(doc_text(doc) for section, doc in docs if section == "TITLE")
     index.texts = [s[2] for s in sentences]
     index.add_historical([s[2] for s in sentences])
     index.order([s[2] for s in sentences])

@@ -34,6 +34,13 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Cache the text a doc was made from as its `doc_text`, sparing the rebuild from tokens: spaCy's tokenizer
+    is lossless, so the two are equal; a doc whose last token does not end where the text does is left alone."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        _TEXTS[doc] = text
+
+
 def section_view(doc: Doc) -> "SectionView":
     """The (cached) view of a processed section doc."""
     view = _VIEWS.get(doc)
