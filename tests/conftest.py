@@ -55,3 +55,25 @@ def eutils_server():
     with EutilsServer() as server:
         yield server
         assert not server.errors, "the fake E-utilities server failed:\n" + "\n".join(server.errors)
+
+
+@pytest.fixture(scope="session")
+def corpus_extraction(nlp, corpus_dir):
+    """Every corpus article and its extraction record, extracted once per session (treat as read-only)."""
+    from extractor.extraction import extract_articles
+    from extractor.pubmed_xml import iter_articles
+
+    articles = list(iter_articles(corpus_dir / "articles.xml"))
+    return articles, list(extract_articles(articles, nlp))
+
+
+@pytest.fixture(scope="session")
+def corpus_evaluation(corpus_extraction, corpus_dir, tmp_path_factory):
+    """The corpus extraction scored against the gold with extractor.evaluate."""
+    import json
+
+    from extractor.evaluate import evaluate
+
+    pred = tmp_path_factory.mktemp("corpus") / "pred.jsonl"
+    pred.write_text("".join(json.dumps(record) + "\n" for record in corpus_extraction[1]))
+    return evaluate(corpus_dir / "gold", corpus_dir / "articles.index.json", pred)

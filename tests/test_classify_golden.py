@@ -1,25 +1,16 @@
 """Study classification on the shared corpus: every label's accuracy holds the issue's bar (issue 4)."""
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from extractor.evaluate import LABELS
-from extractor.extraction import extract_articles
-from extractor.pubmed_xml import iter_articles
 
 LABEL_BAR = 0.90
 
 
 @pytest.fixture(scope="module")
-def evaluation(nlp, corpus_dir, tmp_path_factory):
-    from extractor.evaluate import evaluate
-
-    pred = tmp_path_factory.mktemp("classify_golden") / "pred.jsonl"
-    records = extract_articles(iter_articles(corpus_dir / "articles.xml"), nlp)
-    pred.write_text("".join(json.dumps(r) + "\n" for r in records))
-    return evaluate(corpus_dir / "gold", corpus_dir / "articles.index.json", pred)
+def evaluation(corpus_evaluation):
+    return corpus_evaluation
 
 
 @pytest.mark.parametrize("label", LABELS)

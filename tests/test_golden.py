@@ -1,29 +1,19 @@
 """End to end on the shared corpus: extract every article, score with extractor.evaluate, hold the issue's bar."""
 from __future__ import annotations
 
-import json
-
 import pytest
-
-from extractor.extraction import extract_articles
-from extractor.pubmed_xml import iter_articles
 
 F1_BAR, PRECISION_BAR = 0.90, 0.95
 
 
 @pytest.fixture(scope="module")
-def extracted(nlp, corpus_dir):
-    articles = list(iter_articles(corpus_dir / "articles.xml"))
-    return articles, list(extract_articles(articles, nlp))
+def extracted(corpus_extraction):
+    return corpus_extraction
 
 
 @pytest.fixture(scope="module")
-def evaluation(extracted, corpus_dir, tmp_path_factory):
-    from extractor.evaluate import evaluate
-
-    pred = tmp_path_factory.mktemp("golden") / "pred.jsonl"
-    pred.write_text("".join(json.dumps(d) + "\n" for d in extracted[1]))
-    return evaluate(corpus_dir / "gold", corpus_dir / "articles.index.json", pred)
+def evaluation(corpus_evaluation):
+    return corpus_evaluation
 
 
 def test_golden_every_article_extracted(extracted):
