@@ -315,13 +315,26 @@ def forget_numbers() -> None:
 
 def find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_comma: bool = False) -> list[Number]:
     """Every number in a text, left to right (see `_find_numbers`); a fresh list on every call."""
+    return list(_recall(text, words, decimal_comma)[1])
+
+
+def _recall(text: str, words: Mapping[str, float] | None, decimal_comma: bool) -> tuple:
+    """The memo entry (words, numbers, spans taken by the digit readers) of one reading (see above). A reading with
+    words is the digit-only reading plus the free number words, so it is built on that entry: the extractors ask
+    for both readings of most sentences (fractions and n = are read without words)."""
     key = (text, id(words), decimal_comma)
     hit = _RECENT_NUMBERS.get(key)
     if hit is None or hit[0] is not words:
+        if words:
+            _, digits, taken = _recall(text, None, decimal_comma)
+            numbers = sorted(digits + [n for n in _read_words(text, words) if _free(taken, n.start, n.end)],
+                             key=lambda n: n.start)
+        else:
+            numbers, taken = _read_digit_numbers(text, decimal_comma)
         if len(_RECENT_NUMBERS) >= _RECENT_SIZE:
             _RECENT_NUMBERS.clear()
-        hit = _RECENT_NUMBERS[key] = (words, _find_numbers(text, words, decimal_comma))
-    return list(hit[1])
+        hit = _RECENT_NUMBERS[key] = (words, numbers, taken)
+    return hit
 
 
 def _find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_comma: bool = False) -> list[Number]:
@@ -337,6 +350,15 @@ def _find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_c
         Numbers sorted by start, not overlapping. "1 × 10^6" is one number (1000000.0); "−0.5" is negative;
         "12-24" is two positive numbers (use :func:`find_ranges` for the range).
     """
+    numbers, taken = _read_digit_numbers(text, decimal_comma)
+    if not words:
+        return numbers
+    return sorted(numbers + [n for n in _read_words(text, words) if _free(taken, n.start, n.end)],
+                  key=lambda n: n.start)
+
+
+def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], list[tuple[int, int]]]:
+    """The numbers written with digits, sorted by start, and the spans they and unread powers of ten take."""
     taken: list[tuple[int, int]] = []
     found: list[Number] = []
     # _SCIENTIFIC needs a literal "10": most sentences skip its scan; its matches serve both readers below.
@@ -344,7 +366,8 @@ def _find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_c
     for number in _read_scientific(scientific, text):
         found.append(number)
         taken.append((number.start, number.end))
-    taken.extend(_lost_superscript_spans(scientific))
+    if scientific:
+        taken.extend(_lost_superscript_spans(scientific))
     if decimal_comma:
         for m in _DIGITS_DECIMAL_COMMA.finditer(text):
             if _free(taken, m.start(), m.end()):
@@ -354,11 +377,7 @@ def _find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_c
         if _free(taken, m.start(), m.end()):
             found.append(Number(_digits_value(m), m.start(), m.end(), m.group(), _qualifier(text, m.start())))
             taken.append((m.start(), m.end()))
-    if words:
-        for number in _read_words(text, words):
-            if _free(taken, number.start, number.end):
-                found.append(number)
-    return sorted(found, key=lambda n: n.start)
+    return sorted(found, key=lambda n: n.start), taken
 
 
 def read_number(text: str, words: Mapping[str, float] | None = None) -> Number | None:
