@@ -111,28 +111,18 @@ def _load_file(path: Path) -> tuple[list[Rule], list[str]]:
         known = ", ".join(sorted(LABELS_BY_FILE))
         return [], [f"patterns/{path.name}:0: no label set is declared for this file (known files: {known})"]
     rules, problems = [], []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not raw.strip():
-            continue
-        where = f"patterns/{path.name}:{number}"
-        try:
-            data = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{where}: not valid JSON ({exc.msg})")
-            continue
-        line_problems = _check_line(data, labels)
+    for number, where, data, line_problems in _data_lines(path, ALLOWED_KEYS, REQUIRED_KEYS):
+        if data is not None:
+            line_problems += _check_line(data, labels)
         problems.extend(f"{where}: {p}" for p in line_problems)
         if not line_problems:
             rules.append(Rule(file=path.name, line=number, **data))
     return rules, problems
 
 
-def _check_line(data: Any, labels: frozenset[str]) -> list[str]:
-    """Every problem of one parsed line (empty when the rule is valid)."""
-    if not isinstance(data, dict):
-        return ["a rule must be a JSON object"]
-    problems = [f"unknown key {key!r}" for key in sorted(set(data) - ALLOWED_KEYS)]
-    problems += [f"missing key {key!r}" for key in sorted(REQUIRED_KEYS - set(data))]
+def _check_line(data: dict, labels: frozenset[str]) -> list[str]:
+    """The problems of one rule object beyond its keys (empty when the rule is valid)."""
+    problems = []
     if "label" in data and data["label"] not in labels:
         problems.append(f"label {data['label']!r} is not one of {sorted(labels)}")
     for key in ("id", "example"):
@@ -198,7 +188,7 @@ def load_regimen_classes(patterns_dir: Path | str, rules: list[Rule] | None = No
     drug_ids = {r.id for r in (rules if rules is not None else load_rules(folder)) if r.label == "DRUG"}
     entries: dict[str, RegimenEntry] = {}
     problems: list[str] = []
-    for where, data, line_problems in _data_lines(path, REGIMEN_KEYS, REGIMEN_REQUIRED):
+    for _, where, data, line_problems in _data_lines(path, REGIMEN_KEYS, REGIMEN_REQUIRED):
         if data is not None:
             line_problems += _check_regimen(data, drug_ids, entries)
         problems.extend(f"{where}: {p}" for p in line_problems)
@@ -261,7 +251,7 @@ def load_subgroup_cues(patterns_dir: Path | str) -> list[SubgroupCue]:
         raise PatternError([f"patterns/{SUBGROUP_FILE}:0: missing (the cues of subgroup names live there)"])
     cues: list[SubgroupCue] = []
     problems: list[str] = []
-    for where, data, line in _data_lines(path, SUBGROUP_KEYS, SUBGROUP_REQUIRED):
+    for _, where, data, line in _data_lines(path, SUBGROUP_KEYS, SUBGROUP_REQUIRED):
         if data is None:
             problems += [f"{where}: {p}" for p in line]
             continue
@@ -331,7 +321,7 @@ def load_spellings(patterns_dir: Path | str) -> Spellings:
     prefixes: list[tuple[str, str]] = []
     words: dict[str, str] = {}
     problems: list[str] = []
-    for where, data, line in _data_lines(path, SPELLING_KEYS, SPELLING_REQUIRED):
+    for _, where, data, line in _data_lines(path, SPELLING_KEYS, SPELLING_REQUIRED):
         if data is None:
             problems += [f"{where}: {p}" for p in line]
             continue
@@ -362,9 +352,10 @@ def load_spellings(patterns_dir: Path | str) -> Spellings:
     return Spellings(tuple(sorted(prefixes, key=lambda p: -len(p[0]))), words)
 
 
-def _data_lines(path: Path, keys: frozenset[str], required: frozenset[str]) -> Iterator[tuple[str, dict | None, list]]:
-    """Each non-blank line of a data file of patterns/: where it is (`patterns/<file>:<line>`), the parsed object
-    (None when the line is not a JSON object) and its first problems (bad JSON, unknown or missing keys)."""
+def _data_lines(path: Path, keys: frozenset[str], required: frozenset[str]) -> Iterator[tuple]:
+    """Each non-blank line of a JSON Lines file of patterns/: its number, where it is (`patterns/<file>:<line>`), the
+    parsed object (None when the line is not a JSON object) and its first problems (bad JSON, unknown or missing
+    keys)."""
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not raw.strip():
             continue
@@ -372,11 +363,11 @@ def _data_lines(path: Path, keys: frozenset[str], required: frozenset[str]) -> I
         try:
             data = json.loads(raw)
         except json.JSONDecodeError as exc:
-            yield where, None, [f"not valid JSON ({exc.msg})"]
+            yield number, where, None, [f"not valid JSON ({exc.msg})"]
             continue
         if not isinstance(data, dict):
-            yield where, None, ["a line must be a JSON object"]
+            yield number, where, None, ["a line must be a JSON object"]
             continue
         problems = [f"unknown key {k!r}" for k in sorted(set(data) - keys)]
         problems += [f"missing key {k!r}" for k in sorted(required - set(data))]
-        yield where, data, problems
+        yield number, where, data, problems

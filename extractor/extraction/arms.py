@@ -161,12 +161,12 @@ def read_regimen(text: str, drugs: list[tuple[int, int, str]], lexicon: dict) ->
     """
     joined, combination = _regimen_parts(text, drugs, lexicon)
     names = [canonical for canonical, _ in joined]
-    classes = []
-    for canonical in names:
-        cls = lexicon[canonical].cls if canonical in lexicon else "unknown"
-        if cls not in classes:
-            classes.append(cls)
-    return names, _readable(joined, lexicon), classes, combination
+    return names, _readable(joined, lexicon), _classes(names, lexicon), combination
+
+
+def _classes(names: list[str], lexicon: dict) -> list[str]:
+    """The drugs' classes, each once, in drug order; an agent the lexicon does not know is of class `unknown`."""
+    return list(dict.fromkeys(lexicon[name].cls if name in lexicon else "unknown" for name in names))
 
 
 def _readable(joined: list[tuple[str, str]], lexicon: dict) -> str:
@@ -547,12 +547,7 @@ def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
             if joined and joined[0][1] == "±":  # the leading drug was dropped; the next one opens the name
                 joined[0] = (joined[0][0], "")
             names = [n for n, _ in joined]
-            classes = []
-            for canonical in names:
-                cls = lexicon[canonical].cls if canonical in lexicon else "unknown"
-                if cls not in classes:
-                    classes.append(cls)
-            return names, _readable(joined, lexicon), classes
+            return names, _readable(joined, lexicon), _classes(names, lexicon)
     return [], "", []
 
 
