@@ -362,6 +362,13 @@ def test_extract_respectively_does_not_swallow_a_later_endpoint(nlp):
     [
         ("Early mortality within 60 days of salvage was 11%.", [("EARLY_DEATH", 11, 2.0)]),
         ("Induction mortality during the first 4 weeks was 5%.", [("EARLY_DEATH", 5, 0.9)]),
+        # the window written before the noun, in digits or words, in days or weeks, or after it
+        ("Thirty-day mortality was 8%.", [("EARLY_DEATH", 8, 1.0)]),
+        ("The 8-week mortality rate was 10%.", [("EARLY_DEATH", 10, 1.8)]),
+        ("Mortality at 30 days was 3%.", [("EARLY_DEATH", 3, 1.0)]),
+        ("Four patients (8%) died within 30 days of starting therapy.", [("EARLY_DEATH", 8, 1.0)]),
+        # a survival figure is no early death, however it is worded
+        ("Mortality at 2 years was 40%.", []),
         # a window is no time point of a survival rate
         ("Overall survival of patients relapsing within 18 months was 24%.", [("OS_RATE", 24, None)]),
     ],
