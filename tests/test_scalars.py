@@ -39,6 +39,9 @@ def _scalars(nlp, words, text, section="RESULTS"):
         ("Among the 44 patients (median age, 30 years), most were in first relapse.", 44),
         ("We report outcomes in 31 relapsed/refractory Ph+ acute leukemia patients.", 31),
         ("One hundred twelve patients received the antibody.", 112),
+        ("Fifty-five patients were infused with the CAR T-cell product.", 55),
+        ("We identified 87 adults with relapsed disease.", 87),
+        ("Of 60 patients recruited, 55 were infused.", 60),
     ],
 )
 def test_scalars_cohort_size_first_population_count(nlp, context_words, text, n):
