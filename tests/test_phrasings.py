@@ -1,0 +1,32 @@
+"""Recurring phrasings of trial abstracts, written in our own words, run end to end.
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong
+group name, a duplicate); the figures restate published trials' results.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractor.extraction import extract_article
+from extractor.models import AbstractSection, Article
+
+
+def _run(nlp, text: str, title: str = "Salvage therapy of relapsed acute lymphoblastic leukemia") -> dict:
+    article = Article(pmid="1", title=title, sections=(AbstractSection(label=None, nlm_category=None, text=text),))
+    return extract_article(article, nlp)
+
+
+def _outcomes(record: dict) -> list[tuple]:
+    return sorted((o["arm"], o["endpoint"], o["value"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the comparison read before the group is not part of the group's name
+    ("Overall survival was significantly longer with blinatumomab (median, 7.7 vs. 4.0 months; hazard ratio for "
+     "death, 0.71; 95% CI, 0.55 to 0.93; P=0.01).",
+     [("blinatumomab", "OS_MEDIAN", 7.7), ("group 2", "OS_MEDIAN", 4.0)]),
+    ("Remission rates were higher with inotuzumab (CR, 81% vs. 29%; P<0.001).",
+     [("group 2", "CR", 29.0), ("inotuzumab", "CR", 81.0)]),
+])
+def test_phrasings_comparison_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
