@@ -206,8 +206,8 @@ class TokenPatternMatcher:
         self.vocab = vocab
         self.validate = validate
         self.fallback = Matcher(vocab, validate=validate, **matcher_options)
-        self._by_first: dict[tuple[int, int], dict[int, list]] = {}  # (offset, column) -> value -> patterns
-        self._anywhere: list = []  # compiled patterns whose first token is not known by its value
+        self._by_value: dict[int, dict[int, list[_Entry]]] = {}  # column -> value -> entries tried where a token has it
+        self._anywhere: list[_Entry] = []  # patterns whose first token is not known by its value: tried everywhere
         self._attrs: list[int] = [ORTH, LOWER]  # the to_array columns the compiled patterns read
         self._keys: set[str] = set()  # every key added, compiled or not
 
@@ -275,92 +275,108 @@ class TokenPatternMatcher:
     def _index(self, compiled: "_Compiled") -> None:
         """File the pattern under the values one of its tokens must have: the first token with a known string value
         among the leading one-token steps (a number's unit rather than "any number"), else under every value its
-        first consumed token may have."""
-        prefix = []
-        for checks, op in compiled.steps:
-            if op != "1":
-                break
-            prefix.append(checks)
-        keyed = [(column >= 2, offset, column, values) for offset, checks in enumerate(prefix)
-                 for column, values in checks if isinstance(values, frozenset)]
+        first consumed token may have. The leading steps' other checks go with it, most selective first, so that
+        most tries fail on one set lookup."""
+        leading = [(offset, column, values) for offset, (checks, _) in enumerate(compiled.steps[:compiled.prefix])
+                   for column, values in checks]
+        keyed = [check for check in leading if isinstance(check[2], frozenset)]
         if keyed:
-            _, offset, column, values = min(keyed, key=lambda k: k[:3])  # strings before flags, then the earliest
-            self._file(offset, column, values, compiled)
+            key = min(keyed, key=lambda check: (check[1] >= 2, check[0], check[1]))  # strings before flags, earliest
+            others = sorted((check for check in leading if check is not key), key=lambda check: (
+                not isinstance(check[2], frozenset), check[1] >= 2, abs(check[0] - key[0]), check[0]))
+            self._file(key, _Entry(key[0], others, compiled))
             return
-        for checks, op in compiled.steps:
+        for checks, op in compiled.steps:  # optional leading steps: each may hold the first token, up to a "1" one
             known = [(column, values) for column, values in checks if isinstance(values, frozenset)]
-            if known:
-                self._file(0, *min(known, key=lambda k: k[0]), compiled)
-            elif compiled not in self._anywhere:
-                self._anywhere.append(compiled)
+            if not known:  # a first token not known by its value: tried everywhere
+                self._anywhere.append(_Entry(0, leading, compiled))
+                return
+            self._file((0, *min(known, key=lambda k: k[0])), _Entry(0, [], compiled))
             if op == "1":
-                break
+                return
 
-    def _file(self, offset: int, column: int, values: frozenset, compiled: "_Compiled") -> None:
+    def _file(self, key: tuple, entry: "_Entry") -> None:
+        offset, column, values = key
         for value in values:
-            bucket = self._by_first.setdefault((offset, column), {}).setdefault(value, [])
-            if compiled not in bucket:
-                bucket.append(compiled)
+            self._by_value.setdefault(column, {}).setdefault(value, []).append(entry)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         matches = list(self.fallback(doc)) if len(self.fallback) else []
-        if not len(doc) or not (self._by_first or self._anywhere):
+        if not len(doc) or not (self._by_value or self._anywhere):
             return matches
-        rows = doc.to_array(self._attrs).tolist()
-        found = set()
-        columns = list(zip(*rows))
-        for (offset, column), buckets in self._by_first.items():
-            for at, value in enumerate(columns[column]):
-                bucket = buckets.get(value)
-                if bucket is not None and at >= offset:
-                    for compiled in bucket:
-                        for end in compiled.ends(rows, at - offset):
-                            found.add((compiled.key, at - offset, end))
-        for compiled in self._anywhere:
+        return matches + sorted(self.find(doc), key=lambda m: (m[1], m[2], m[0]))
+
+    def find(self, doc: Doc) -> set[tuple[int, int, int]]:
+        """The compiled patterns' matches (key, start, end), unordered."""
+        array = doc.to_array(self._attrs)
+        rows, found = array.tolist(), set()
+        for column, buckets in self._by_value.items():
+            for at, value in enumerate(array[:, column].tolist()):
+                entries = buckets.get(value)
+                if entries is not None:
+                    for entry in entries:
+                        entry.match(rows, at - entry.offset, found)
+        for entry in self._anywhere:
             for start in range(len(rows)):
-                for end in compiled.ends(rows, start):
-                    found.add((compiled.key, start, end))
-        return matches + sorted(found, key=lambda m: (m[1], m[2], m[0]))
+                entry.match(rows, start, found)
+        return found
+
+
+class _Entry:
+    """A compiled pattern as filed under one of its tokens' values: that token's offset in the pattern and the
+    other checks of the pattern's leading one-token steps, as (offset, column, values)."""
+
+    __slots__ = ("offset", "checks", "compiled")
+
+    def __init__(self, offset: int, checks: list, compiled: "_Compiled"):
+        self.offset, self.checks, self.compiled = offset, tuple(checks), compiled
+
+    def match(self, rows: list, start: int, found: set) -> None:
+        """Add to `found` every match of the pattern starting at `start` (where the filed-under token matched)."""
+        compiled = self.compiled
+        prefix = compiled.prefix
+        if start < 0 or start + prefix > len(rows):
+            return
+        for offset, column, values in self.checks:
+            if rows[start + offset][column] not in values:
+                return
+        if compiled.fixed:
+            found.add((compiled.key, start, start + prefix))
+            return
+        for end in compiled.ends_after_prefix(rows, start + prefix):
+            found.add((compiled.key, start, end))
 
 
 class _Compiled:
-    """One compiled token pattern: its match key and its steps [(checks, op)], with the states each state
-    reaches by skipping optional steps worked out once."""
+    """One compiled token pattern: its match key, its steps [(checks, op)], how many of them lead with one token
+    each (checked by the _Entry), and for the rest the states each state reaches, optional steps skipped."""
 
     def __init__(self, key: int, steps: list):
         self.key, self.steps = key, steps
-        self.fixed = all(op == "1" for _, op in steps)
-        self.closure = [frozenset(_skip_optional(steps, {state})) for state in range(len(steps) + 1)]
+        self.prefix = next((i for i, (_, op) in enumerate(steps) if op != "1"), len(steps))
+        self.fixed = self.prefix == len(steps)  # most patterns: one token per step, at most one match
+        closure = [frozenset(_skip_optional(steps, {state})) for state in range(len(steps) + 1)]
+        self.start_states = closure[self.prefix]
+        # state -> (its checks, the states a token passing them leads to)
+        self.moves = [(checks, closure[state if op == "*" else state + 1]) for state, (checks, op) in enumerate(steps)]
 
-    def ends(self, rows: list, start: int) -> list[int]:
-        """Every end of a match starting at `start`."""
-        if self.fixed:  # most patterns: one token per step, at most one match
-            if start + len(self.steps) > len(rows):
-                return []
-            for offset, (checks, _) in enumerate(self.steps):
-                row = rows[start + offset]
-                for column, values in checks:
-                    if row[column] not in values:
-                        return []
-            return [start + len(self.steps)]
-        return self._nfa_ends(rows, start)
-
-    def _nfa_ends(self, rows: list, start: int) -> list[int]:
-        steps, closure, final = self.steps, self.closure, len(self.steps)
-        ends, states, at = [], closure[0], start
-        while at < len(rows):
-            row, moved = rows[at], set()
+    def ends_after_prefix(self, rows: list, at: int) -> list[int]:
+        """Every end of a match whose leading one-token steps matched the tokens before `at`."""
+        moves, final, states = self.moves, len(self.steps), self.start_states
+        ends = [at] if self.prefix and final in states else []
+        while at < len(rows) and states:
+            row, reached = rows[at], set()
             for state in states:
-                if state == final:
-                    continue
-                checks, op = steps[state]
-                if all(row[column] in values for column, values in checks):
-                    moved.add(state if op == "*" else state + 1)
-            if not moved:
-                break
+                if state != final:
+                    checks, targets = moves[state]
+                    for column, values in checks:
+                        if row[column] not in values:
+                            break
+                    else:
+                        reached |= targets
             at += 1
-            states = frozenset().union(*(closure[state] for state in moved))
-            if final in states:
+            states = reached
+            if final in reached:
                 ends.append(at)
         return ends
 
