@@ -8,6 +8,7 @@ while a decimal "0·6", a signed "−1.2" and abbreviations such as "vs." and "n
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
 import spacy
@@ -16,8 +17,9 @@ from spacy import attrs
 from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.pipeline.span_ruler import SpanRuler, overlapping_labeled_spans_score
 from spacy.schemas import validate_token_pattern
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from extractor.patterns import Spellings, load_rules, load_spellings
@@ -25,6 +27,7 @@ from extractor.patterns import Spellings, load_rules, load_spellings
 SPANS_KEY = "rules"
 SENTENCES = "extractor_sentences"
 RULER = "extractor_rules"
+RULE_RULER = "extractor_span_ruler"  # the factory of the RULER component
 
 # Doc/Span/Token extensions: none yet. Declare any here, in one table, so they are registered in one place.
 EXTENSIONS: dict[str, dict] = {}
@@ -61,12 +64,10 @@ def build_nlp(patterns_dir: Path | str) -> Language:
     _customise_tokenizer(nlp)
     nlp.add_pipe(SENTENCES)
     ruler = nlp.add_pipe(
-        "span_ruler",
+        RULE_RULER,
         name=RULER,
         config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True, "overwrite": False},
     )
-    # Before any pattern is added, so that the ruler's token patterns go to the one-pass matcher.
-    ruler.matcher = TokenPatternMatcher(nlp.vocab, validate=True)
     ruler.add_patterns([_normalise_lower_values(rule.ruler_pattern(), spellings) for rule in rules])
     return nlp
 
@@ -185,6 +186,45 @@ class SentenceSegmenter:
 _OPENS_SENTENCE = re.compile(r"^[A-Z0-9(\[“\"]")
 
 
+@Language.factory(RULE_RULER, assigns=["doc.spans"], default_config={
+    "spans_key": SPANS_KEY, "phrase_matcher_attr": None, "validate": False, "overwrite": True})
+def make_rule_span_ruler(nlp: Language, name: str, spans_key: str, phrase_matcher_attr: str | None, validate: bool,
+                         overwrite: bool) -> "RuleSpanRuler":
+    return RuleSpanRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr, validate=validate,
+                         overwrite=overwrite, scorer=partial(overlapping_labeled_spans_score, spans_key=spans_key))
+
+
+class RuleSpanRuler(SpanRuler):
+    """spaCy's SpanRuler with its token patterns in a TokenPatternMatcher and a cheaper `match`.
+
+    The stock `match` builds a Span for every match (repeats included), hashes them into a set and sorts them by
+    Span comparisons, each of which builds two tuples. This one dedupes and sorts plain (start, end, label, id)
+    tuples and builds a Span only for each one kept: the same spans in the same order, since Spans sort by
+    (start_char, end_char, label, kb_id, id), kb_id is unset, and the tokenizer's tokens are never empty, so a
+    span's characters grow with its token indices.
+    """
+
+    def clear(self) -> None:
+        super().clear()
+        self.matcher = TokenPatternMatcher(self.nlp.vocab, validate=self.validate)
+        self._label_ids: dict[int, tuple[int, int]] = {}  # match key -> (label, id) string ids
+
+    def add_patterns(self, patterns: list) -> None:
+        super().add_patterns(patterns)
+        strings = self.nlp.vocab.strings
+        self._label_ids = {key: (strings.add(entry["label"]), strings.add(entry["id"]))
+                           for key, entry in self._match_label_id_map.items()}
+
+    def match(self, doc: Doc) -> list[Span]:
+        self._require_patterns()
+        found = self.matcher.find(doc)
+        if len(self.phrase_matcher):  # an empty PhraseMatcher only warns
+            found.update(self.phrase_matcher(doc))
+        label_ids = self._label_ids
+        kept = sorted({(start, end, *label_ids[key]) for key, start, end in found if start != end})
+        return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in kept]
+
+
 class TokenPatternMatcher:
     """A stand-in for the SpanRuler's Matcher that matches simple token patterns in one Python pass.
 
@@ -301,15 +341,15 @@ class TokenPatternMatcher:
             self._by_value.setdefault(column, {}).setdefault(value, []).append(entry)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        matches = list(self.fallback(doc)) if len(self.fallback) else []
-        if not len(doc) or not (self._by_value or self._anywhere):
-            return matches
-        return matches + sorted(self.find(doc), key=lambda m: (m[1], m[2], m[0]))
+        return sorted(self.find(doc), key=lambda m: (m[1], m[2], m[0]))
 
     def find(self, doc: Doc) -> set[tuple[int, int, int]]:
-        """The compiled patterns' matches (key, start, end), unordered."""
+        """Every match (key, start, end), unordered."""
+        found = set(self.fallback(doc)) if len(self.fallback) else set()
+        if not len(doc) or not (self._by_value or self._anywhere):
+            return found
         array = doc.to_array(self._attrs)
-        rows, found = array.tolist(), set()
+        rows = array.tolist()
         for column, buckets in self._by_value.items():
             for at, value in enumerate(array[:, column].tolist()):
                 entries = buckets.get(value)
