@@ -250,6 +250,10 @@ class TokenPatternMatcher:
         self._anywhere: list[_Entry] = []  # patterns whose first token is not known by its value: tried everywhere
         self._attrs: list[int] = [ORTH, LOWER]  # the to_array columns the compiled patterns read
         self._keys: set[str] = set()  # every key added, compiled or not
+        # Per word (ORTH id), learnt from the docs: every attribute read is the lexeme's, so a word's row of
+        # attributes and the entries to try where it occurs are the same in every doc (like spaCy's lexeme cache).
+        self._row_of: dict[int, tuple] = {}
+        self._entries_of: dict[int, tuple] = {}  # only the words with entries
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -267,6 +271,8 @@ class TokenPatternMatcher:
             if self.validate and validate_token_pattern(pattern):
                 raise ValueError(f"invalid token pattern {pattern!r}: {validate_token_pattern(pattern)}")
             self._index(_Compiled(self.vocab.strings.add(key), compiled))
+        self._row_of.clear()  # new attributes to read, new entries to try
+        self._entries_of.clear()
 
     def _compile(self, pattern: list) -> list | None:
         """[(checks, op)] with checks [(column, values)] (anything supporting `in`) and op "1", "?" or "*";
@@ -348,18 +354,32 @@ class TokenPatternMatcher:
         found = set(self.fallback(doc)) if len(self.fallback) else set()
         if not len(doc) or not (self._by_value or self._anywhere):
             return found
-        array = doc.to_array(self._attrs)
-        rows = array.tolist()
-        for column, buckets in self._by_value.items():
-            for at, value in enumerate(array[:, column].tolist()):
-                entries = buckets.get(value)
-                if entries is not None:
-                    for entry in entries:
-                        entry.match(rows, at - entry.offset, found)
+        orths = doc.to_array(ORTH).tolist()
+        row_of, entries_of = self._row_of, self._entries_of
+        try:
+            rows = [row_of[orth] for orth in orths]
+        except KeyError:
+            rows = self._learn(doc, orths)
+        for at, orth in enumerate(orths):
+            entries = entries_of.get(orth)
+            if entries is not None:
+                for entry in entries:
+                    entry.match(rows, at - entry.offset, found)
         for entry in self._anywhere:
             for start in range(len(rows)):
                 entry.match(rows, start, found)
         return found
+
+    def _learn(self, doc: Doc, orths: list[int]) -> list[tuple]:
+        """The doc's rows of attributes, remembering the words not seen before."""
+        rows = [tuple(row) for row in doc.to_array(self._attrs).tolist()]
+        for orth, row in zip(orths, rows):
+            if orth not in self._row_of:
+                self._row_of[orth] = row
+                entries = [entry for column, buckets in self._by_value.items() for entry in buckets.get(row[column], ())]
+                if entries:
+                    self._entries_of[orth] = tuple(entries)
+        return rows
 
 
 class _Entry:
@@ -383,7 +403,17 @@ class _Entry:
         if compiled.fixed:
             found.add((compiled.key, start, start + prefix))
             return
-        for end in compiled.ends_after_prefix(rows, start + prefix):
+        at = start + prefix
+        if compiled.next_token is not None:  # most tries fail here, without running the NFA
+            if at == len(rows):
+                return
+            row = rows[at]
+            for column, values in compiled.next_token:
+                if row[column] in values:
+                    break
+            else:
+                return
+        for end in compiled.ends_after_prefix(rows, at):
             found.add((compiled.key, start, end))
 
 
@@ -399,6 +429,10 @@ class _Compiled:
         self.start_states = closure[self.prefix]
         # state -> (its checks, the states a token passing them leads to)
         self.moves = [(checks, closure[state if op == "*" else state + 1]) for state, (checks, op) in enumerate(steps)]
+        # (column, values) pairs one of which the token after the prefix must pass; None if the prefix may end a match
+        final = len(steps)
+        self.next_token = None if final in self.start_states else _one_of(
+            [steps[state][0] for state in sorted(self.start_states)])
 
     def ends_after_prefix(self, rows: list, at: int) -> list[int]:
         """Every end of a match whose leading one-token steps matched the tokens before `at`."""
@@ -461,6 +495,21 @@ def _repeat(op: str) -> list[str] | None:
         return ["1"] * low + ["*"]  # {n,}
     high = int(m.group(3))
     return ["1"] * low + ["?"] * (high - low) if high >= low else None  # {n,m}, {,m}
+
+
+def _one_of(alternatives: list) -> list | None:
+    """A necessary condition for passing one of several lists of checks: one check of each (a known value set if
+    there is one), with the value sets of one column merged."""
+    merged, others = {}, []
+    for checks in alternatives:
+        if not checks:  # any token passes
+            return None
+        column, values = next(((c, v) for c, v in checks if isinstance(v, frozenset)), checks[0])
+        if isinstance(values, frozenset):
+            merged[column] = merged.get(column, frozenset()) | values
+        else:
+            others.append((column, values))
+    return list(merged.items()) + others
 
 
 def _skip_optional(steps: list, states: set) -> set:

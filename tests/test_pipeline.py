@@ -150,3 +150,35 @@ def _lower_values(token):
     if isinstance(value, str):
         return [value]
     return value.get("IN", []) if isinstance(value, dict) else []
+
+
+def test_pipeline_token_matcher_equals_spacy_matcher_on_operators_and_late_patterns():
+    """Wildcards, optional, repeated and counted tokens, flags; a pattern added after docs were matched (the
+    matcher's per-word memo must not hide it)."""
+    import random
+
+    import spacy
+    from spacy.matcher import Matcher
+
+    from extractor.pipeline import TokenPatternMatcher
+
+    nlp = spacy.blank("en")
+    patterns = {
+        "WILD": [{"LOWER": "a"}, {"OP": "?"}, {"LOWER": "b"}],
+        "STAR": [{"LOWER": "a"}, {"LOWER": {"IN": ["x", "y"]}, "OP": "*"}, {"LIKE_NUM": True}],
+        "PLUS": [{"ORTH": "("}, {"IS_ALPHA": True, "OP": "+"}, {"ORTH": ")"}],
+        "COUNT": [{"LOWER": "b", "OP": "{1,2}"}, {"LOWER": {"NOT_IN": ["a"]}}],
+        "OPTIONAL_FIRST": [{"LOWER": "x", "OP": "?"}, {"LOWER": {"REGEX": "^y+$"}}, {"LOWER": "a", "OP": "?"}],
+    }
+    ours, theirs = TokenPatternMatcher(nlp.vocab), Matcher(nlp.vocab)
+    rng, words = random.Random(3), ["a", "b", "x", "y", "yy", "(", ")", "12", "A", "B", "z"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(2000)]
+    for key, pattern in patterns.items():
+        ours.add(key, [pattern])
+        theirs.add(key, [pattern])
+        for text in texts[:400]:
+            doc = nlp.make_doc(text)
+            assert sorted(ours(doc)) == sorted(theirs(doc)), (key, text)
+    for text in texts:
+        doc = nlp.make_doc(text)
+        assert sorted(ours(doc)) == sorted(theirs(doc)), text
