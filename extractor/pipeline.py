@@ -428,7 +428,7 @@ class _Entry:
 
 class _Compiled:
     """One compiled token pattern: its match key, its steps [(checks, op)], how many of them lead with one token
-    each (checked by the _Entry), and for the rest the states each state reaches, optional steps skipped."""
+    each (checked by the _Entry), and for the rest an NFA: the states each state reaches, optional steps skipped."""
 
     def __init__(self, key: int, steps: list):
         self.key, self.steps = key, steps
@@ -438,6 +438,8 @@ class _Compiled:
         self.start_states = closure[self.prefix]
         # state -> (its checks, the states a token passing them leads to)
         self.moves = [(checks, closure[state if op == "*" else state + 1]) for state, (checks, op) in enumerate(steps)]
+        # A lazy DFA: per word (its row of attributes), the states it leads to from a set of states, worked out once.
+        self._after: dict[tuple, frozenset] = {}
         # (column, values) pairs one of which the token after the prefix must pass; None if the prefix may end a match
         final = len(steps)
         self.next_token = None if final in self.start_states else _one_of(
@@ -445,23 +447,28 @@ class _Compiled:
 
     def ends_after_prefix(self, rows: list, at: int) -> list[int]:
         """Every end of a match whose leading one-token steps matched the tokens before `at`."""
-        moves, final, states = self.moves, len(self.steps), self.start_states
+        final, states, after = len(self.steps), self.start_states, self._after
         ends = [at] if self.prefix and final in states else []
         while at < len(rows) and states:
-            row, reached = rows[at], set()
-            for state in states:
-                if state != final:
-                    checks, targets = moves[state]
-                    for column, values in checks:
-                        if row[column] not in values:
-                            break
-                    else:
-                        reached |= targets
+            key = (states, rows[at])
+            reached = after.get(key)
+            if reached is None:
+                reached = after[key] = self._step(states, rows[at])
             at += 1
             states = reached
             if final in reached:
                 ends.append(at)
         return ends
+
+    def _step(self, states: frozenset, row: tuple) -> frozenset:
+        """The states reached from `states` by a token with this row."""
+        reached = set()
+        for state in states:
+            if state != len(self.steps):
+                checks, targets = self.moves[state]
+                if all(row[column] in values for column, values in checks):
+                    reached |= targets
+        return frozenset(reached)
 
 
 class _Excluding:
