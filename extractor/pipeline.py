@@ -240,10 +240,12 @@ class TokenPatternMatcher:
     spaCy's Matcher tries every pattern at every token, so its cost grows with patterns x tokens (it was two thirds
     of the pipeline). Most of our token patterns only test ORTH/TEXT, LOWER (a value, an IN list or a REGEX) or
     a flag such as LIKE_NUM, with the "?", "*", "+" and "{n,m}" operators: those are filed under a value one of
-    their leading tokens must have, so a token is only tried against the few patterns that can match there, each
-    run as a small NFA (a direct check when every step is one token). Any other
-    pattern (other attributes or predicates, callbacks...) goes to a real Matcher. The matches are the Matcher's:
-    every (key, start, end), all the ends of a "*" included (the SpanRuler keeps them all and dedupes).
+    their leading tokens must have, so a word is only tried against the few patterns that can match there; the
+    pattern's leading one-token steps are checked directly (most tries fail on the first set lookup) and the rest
+    runs as a lazy DFA. Any other pattern (other attributes or predicates, callbacks...) goes to a real Matcher.
+    The matches are the Matcher's: every (key, start, end), all the ends of a "*" included (the SpanRuler keeps
+    them all and dedupes). Every attribute read is the lexeme's, so what is worked out for a word is kept for it
+    (its attributes, its entries, the DFA's moves), like spaCy's own lexeme cache; nothing larger is kept.
     """
 
     # Token attributes read from `doc.to_array`: string ids (TEXT is ORTH for the Matcher) and lexeme flags.
