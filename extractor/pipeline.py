@@ -415,7 +415,7 @@ class _Entry:
             found.add((compiled.key, start, start + prefix))
             return
         at = start + prefix
-        if compiled.next_token is not None:  # most tries fail here, without running the NFA
+        if compiled.next_token is not None:  # most tries that get here fail here, without running the DFA
             if at == len(rows):
                 return
             row = rows[at]
