@@ -182,3 +182,31 @@ def test_pipeline_token_matcher_equals_spacy_matcher_on_operators_and_late_patte
     for text in texts:
         doc = nlp.make_doc(text)
         assert sorted(ours(doc)) == sorted(theirs(doc)), text
+
+
+def test_pipeline_rule_span_ruler_equals_stock_span_ruler_after_clear():
+    """Our ruler on its own (a blank pipeline): repeated matches, a token and a phrase rule on the same span, an
+    empty phrase or token side; clear() keeps the one-pass matcher."""
+    import spacy
+
+    from extractor.pipeline import RULE_RULER, TokenPatternMatcher
+
+    patterns = [
+        {"label": "A", "id": "x", "pattern": [{"LOWER": "b", "OP": "+"}]},
+        {"label": "A", "id": "x", "pattern": "b b"},
+        {"label": "B", "pattern": [{"LOWER": "a"}, {"LOWER": "b", "OP": "*"}]},
+        {"label": "A", "id": "y", "pattern": "a b"},
+    ]
+    texts = ["a b b b a", "b", "A B. b a b", "", "c d"]
+    for chosen in (patterns, patterns[:1], patterns[1:2]):
+        ours, stock = spacy.blank("en"), spacy.blank("en")
+        config = {"spans_key": "rules", "phrase_matcher_attr": "LOWER", "overwrite": False}
+        ruler = ours.add_pipe(RULE_RULER, config=config)
+        ruler.add_patterns(chosen)
+        stock.add_pipe("span_ruler", config=config).add_patterns(chosen)
+        for _ in range(2):
+            for text in texts:
+                assert _spans(ours(text)) == _spans(stock(text)), (chosen, text)
+            ruler.clear()
+            ruler.add_patterns(chosen)
+        assert isinstance(ruler.matcher, TokenPatternMatcher)
