@@ -8,6 +8,7 @@ while a decimal "0·6", a signed "−1.2" and abbreviations such as "vs." and "n
 from __future__ import annotations
 
 import re
+from functools import partial
 from pathlib import Path
 
 import spacy
@@ -16,8 +17,9 @@ from spacy import attrs
 from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.pipeline.span_ruler import SpanRuler, overlapping_labeled_spans_score
 from spacy.schemas import validate_token_pattern
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from extractor.patterns import Spellings, load_rules, load_spellings
@@ -25,6 +27,7 @@ from extractor.patterns import Spellings, load_rules, load_spellings
 SPANS_KEY = "rules"
 SENTENCES = "extractor_sentences"
 RULER = "extractor_rules"
+RULE_RULER = "extractor_span_ruler"  # the factory of the RULER component
 
 # Doc/Span/Token extensions: none yet. Declare any here, in one table, so they are registered in one place.
 EXTENSIONS: dict[str, dict] = {}
@@ -61,12 +64,10 @@ def build_nlp(patterns_dir: Path | str) -> Language:
     _customise_tokenizer(nlp)
     nlp.add_pipe(SENTENCES)
     ruler = nlp.add_pipe(
-        "span_ruler",
+        RULE_RULER,
         name=RULER,
         config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True, "overwrite": False},
     )
-    # Before any pattern is added, so that the ruler's token patterns go to the one-pass matcher.
-    ruler.matcher = TokenPatternMatcher(nlp.vocab, validate=True)
     ruler.add_patterns([_normalise_lower_values(rule.ruler_pattern(), spellings) for rule in rules])
     return nlp
 
@@ -163,26 +164,74 @@ class SentenceSegmenter:
     A sentence ends at a standalone ".", "!" or "?" token followed by a token that can open a sentence (a capital,
     a digit or an opening bracket). Abbreviations ("vs.", "no.", "e.g.", "et al.") are single tokens thanks to the
     tokenizer's special cases and decimals (".01", "0.5") are single tokens, so neither looks like a terminator.
-    One pass over the tokens' ORTH ids finds the terminators (a Matcher with a REGEX token cost 4x more); only the
-    token after each is read as text.
+    One pass over the tokens' ORTH ids finds the terminators (a Matcher with a REGEX token cost 4x more, numpy
+    comparisons of these short arrays 1.5x more); only the word after each is read as text, once per word.
     """
 
     def __init__(self, vocab):
+        self.strings = vocab.strings
         self.terminators = frozenset(vocab.strings.add(t) for t in (".", "!", "?"))
+        self._opens: dict[int, bool] = {}  # ORTH id -> whether the word can open a sentence
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = numpy.full((len(doc), 1), -1, dtype="int64")
+        starts = numpy.full((len(doc), 1), -1, dtype="int64")  # -1: not a start
         starts[0, 0] = 1
         orths = doc.to_array(ORTH).tolist()
-        for i in range(len(orths) - 1):
-            if orths[i] in self.terminators and _OPENS_SENTENCE.match(doc[i + 1].text):
+        terminators = self.terminators
+        for i in [i for i, orth in enumerate(orths[:-1]) if orth in terminators]:
+            if self._can_open(orths[i + 1]):
                 starts[i + 1, 0] = 1
-        return doc.from_array([SENT_START], starts.astype("uint64"))
+        return doc.from_array([SENT_START], starts.view("uint64"))
+
+    def _can_open(self, orth: int) -> bool:
+        opens = self._opens.get(orth)
+        if opens is None:
+            opens = self._opens[orth] = bool(_OPENS_SENTENCE.match(self.strings[orth]))
+        return opens
 
 
 _OPENS_SENTENCE = re.compile(r"^[A-Z0-9(\[“\"]")
+
+
+@Language.factory(RULE_RULER, assigns=["doc.spans"], default_config={
+    "spans_key": SPANS_KEY, "phrase_matcher_attr": None, "validate": False, "overwrite": True})
+def make_rule_span_ruler(nlp: Language, name: str, spans_key: str, phrase_matcher_attr: str | None, validate: bool,
+                         overwrite: bool) -> "RuleSpanRuler":
+    return RuleSpanRuler(nlp, name, spans_key=spans_key, phrase_matcher_attr=phrase_matcher_attr, validate=validate,
+                         overwrite=overwrite, scorer=partial(overlapping_labeled_spans_score, spans_key=spans_key))
+
+
+class RuleSpanRuler(SpanRuler):
+    """spaCy's SpanRuler with its token patterns in a TokenPatternMatcher and a cheaper `match`.
+
+    The stock `match` builds a Span for every match (repeats included), hashes them into a set and sorts them by
+    Span comparisons, each of which builds two tuples. This one dedupes and sorts plain (start, end, label, id)
+    tuples and builds a Span only for each one kept: the same spans in the same order, since Spans sort by
+    (start_char, end_char, label, kb_id, id), kb_id is unset, and the tokenizer's tokens are never empty, so a
+    span's characters grow with its token indices.
+    """
+
+    def clear(self) -> None:
+        super().clear()
+        self.matcher = TokenPatternMatcher(self.nlp.vocab, validate=self.validate)
+        self._label_ids: dict[int, tuple[int, int]] = {}  # match key -> (label, id) string ids
+
+    def add_patterns(self, patterns: list) -> None:
+        super().add_patterns(patterns)
+        strings = self.nlp.vocab.strings
+        self._label_ids = {key: (strings.add(entry["label"]), strings.add(entry["id"]))
+                           for key, entry in self._match_label_id_map.items()}
+
+    def match(self, doc: Doc) -> list[Span]:
+        self._require_patterns()
+        found = self.matcher.find(doc)
+        if len(self.phrase_matcher):  # an empty PhraseMatcher only warns
+            found.update(self.phrase_matcher(doc))
+        label_ids = self._label_ids
+        kept = sorted({(start, end, *label_ids[key]) for key, start, end in found if start != end})
+        return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in kept]
 
 
 class TokenPatternMatcher:
@@ -191,10 +240,12 @@ class TokenPatternMatcher:
     spaCy's Matcher tries every pattern at every token, so its cost grows with patterns x tokens (it was two thirds
     of the pipeline). Most of our token patterns only test ORTH/TEXT, LOWER (a value, an IN list or a REGEX) or
     a flag such as LIKE_NUM, with the "?", "*", "+" and "{n,m}" operators: those are filed under a value one of
-    their leading tokens must have, so a token is only tried against the few patterns that can match there, each
-    run as a small NFA (a direct check when every step is one token). Any other
-    pattern (other attributes or predicates, callbacks...) goes to a real Matcher. The matches are the Matcher's:
-    every (key, start, end), all the ends of a "*" included (the SpanRuler keeps them all and dedupes).
+    their leading tokens must have, so a word is only tried against the few patterns that can match there; the
+    pattern's leading one-token steps are checked directly (most tries fail on the first set lookup) and the rest
+    runs as a lazy DFA. Any other pattern (other attributes or predicates, callbacks...) goes to a real Matcher.
+    The matches are the Matcher's: every (key, start, end), all the ends of a "*" included (the SpanRuler keeps
+    them all and dedupes). Every attribute read is the lexeme's, so what is worked out for a word is kept for it
+    (its attributes, its entries, the DFA's moves), like spaCy's own lexeme cache; nothing larger is kept.
     """
 
     # Token attributes read from `doc.to_array`: string ids (TEXT is ORTH for the Matcher) and lexeme flags.
@@ -206,10 +257,14 @@ class TokenPatternMatcher:
         self.vocab = vocab
         self.validate = validate
         self.fallback = Matcher(vocab, validate=validate, **matcher_options)
-        self._by_first: dict[tuple[int, int], dict[int, list]] = {}  # (offset, column) -> value -> patterns
-        self._anywhere: list = []  # compiled patterns whose first token is not known by its value
+        self._by_value: dict[int, dict[int, list[_Entry]]] = {}  # column -> value -> entries tried where a token has it
+        self._anywhere: list[_Entry] = []  # patterns whose first token is not known by its value: tried everywhere
         self._attrs: list[int] = [ORTH, LOWER]  # the to_array columns the compiled patterns read
         self._keys: set[str] = set()  # every key added, compiled or not
+        # Per word (ORTH id), learnt from the docs: every attribute read is the lexeme's, so a word's row of
+        # attributes and the entries to try where it occurs are the same in every doc (like spaCy's lexeme cache).
+        self._row_of: dict[int, tuple] = {}
+        self._entries_of: dict[int, tuple] = {}  # only the words with entries
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -227,6 +282,8 @@ class TokenPatternMatcher:
             if self.validate and validate_token_pattern(pattern):
                 raise ValueError(f"invalid token pattern {pattern!r}: {validate_token_pattern(pattern)}")
             self._index(_Compiled(self.vocab.strings.add(key), compiled))
+        self._row_of.clear()  # new attributes to read, new entries to try
+        self._entries_of.clear()
 
     def _compile(self, pattern: list) -> list | None:
         """[(checks, op)] with checks [(column, values)] (anything supporting `in`) and op "1", "?" or "*";
@@ -275,94 +332,145 @@ class TokenPatternMatcher:
     def _index(self, compiled: "_Compiled") -> None:
         """File the pattern under the values one of its tokens must have: the first token with a known string value
         among the leading one-token steps (a number's unit rather than "any number"), else under every value its
-        first consumed token may have."""
-        prefix = []
-        for checks, op in compiled.steps:
-            if op != "1":
-                break
-            prefix.append(checks)
-        keyed = [(column >= 2, offset, column, values) for offset, checks in enumerate(prefix)
-                 for column, values in checks if isinstance(values, frozenset)]
+        first consumed token may have. The leading steps' other checks go with it, most selective first, so that
+        most tries fail on one set lookup."""
+        leading = [(offset, column, values) for offset, (checks, _) in enumerate(compiled.steps[:compiled.prefix])
+                   for column, values in checks]
+        keyed = [check for check in leading if isinstance(check[2], frozenset)]
         if keyed:
-            _, offset, column, values = min(keyed, key=lambda k: k[:3])  # strings before flags, then the earliest
-            self._file(offset, column, values, compiled)
+            key = min(keyed, key=lambda check: (check[1] >= 2, check[0], check[1]))  # strings before flags, earliest
+            others = sorted((check for check in leading if check is not key), key=lambda check: (
+                not isinstance(check[2], frozenset), check[1] >= 2, abs(check[0] - key[0]), check[0]))
+            self._file(key, _Entry(key[0], others, compiled))
             return
-        for checks, op in compiled.steps:
+        for checks, op in compiled.steps:  # optional leading steps: each may hold the first token, up to a "1" one
             known = [(column, values) for column, values in checks if isinstance(values, frozenset)]
-            if known:
-                self._file(0, *min(known, key=lambda k: k[0]), compiled)
-            elif compiled not in self._anywhere:
-                self._anywhere.append(compiled)
+            if not known:  # a first token not known by its value: tried everywhere
+                self._anywhere.append(_Entry(0, leading, compiled))
+                return
+            self._file((0, *min(known, key=lambda k: k[0])), _Entry(0, [], compiled))
             if op == "1":
-                break
+                return
 
-    def _file(self, offset: int, column: int, values: frozenset, compiled: "_Compiled") -> None:
+    def _file(self, key: tuple, entry: "_Entry") -> None:
+        offset, column, values = key
         for value in values:
-            bucket = self._by_first.setdefault((offset, column), {}).setdefault(value, [])
-            if compiled not in bucket:
-                bucket.append(compiled)
+            self._by_value.setdefault(column, {}).setdefault(value, []).append(entry)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        matches = list(self.fallback(doc)) if len(self.fallback) else []
-        if not len(doc) or not (self._by_first or self._anywhere):
-            return matches
-        rows = doc.to_array(self._attrs).tolist()
-        found = set()
-        columns = list(zip(*rows))
-        for (offset, column), buckets in self._by_first.items():
-            for at, value in enumerate(columns[column]):
-                bucket = buckets.get(value)
-                if bucket is not None and at >= offset:
-                    for compiled in bucket:
-                        for end in compiled.ends(rows, at - offset):
-                            found.add((compiled.key, at - offset, end))
-        for compiled in self._anywhere:
+        return sorted(self.find(doc), key=lambda m: (m[1], m[2], m[0]))
+
+    def find(self, doc: Doc) -> set[tuple[int, int, int]]:
+        """Every match (key, start, end), unordered."""
+        found = set(self.fallback(doc)) if len(self.fallback) else set()
+        if not len(doc) or not (self._by_value or self._anywhere):
+            return found
+        orths = doc.to_array(ORTH).tolist()
+        row_of, entries_of = self._row_of, self._entries_of
+        try:
+            rows = [row_of[orth] for orth in orths]
+        except KeyError:
+            rows = self._learn(doc, orths)
+        for at, orth in enumerate(orths):
+            entries = entries_of.get(orth)
+            if entries is not None:
+                for entry in entries:
+                    entry.match(rows, at - entry.offset, found)
+        for entry in self._anywhere:
             for start in range(len(rows)):
-                for end in compiled.ends(rows, start):
-                    found.add((compiled.key, start, end))
-        return matches + sorted(found, key=lambda m: (m[1], m[2], m[0]))
+                entry.match(rows, start, found)
+        return found
+
+    def _learn(self, doc: Doc, orths: list[int]) -> list[tuple]:
+        """The doc's rows of attributes, remembering the words not seen before."""
+        rows = [tuple(row) for row in doc.to_array(self._attrs).tolist()]
+        for orth, row in zip(orths, rows):
+            if orth not in self._row_of:
+                self._row_of[orth] = row
+                entries = [entry for column, buckets in self._by_value.items() for entry in buckets.get(row[column], ())]
+                if entries:
+                    self._entries_of[orth] = tuple(entries)
+        return rows
+
+
+class _Entry:
+    """A compiled pattern as filed under one of its tokens' values: that token's offset in the pattern and the
+    other checks of the pattern's leading one-token steps, as (offset, column, values)."""
+
+    __slots__ = ("offset", "checks", "compiled")
+
+    def __init__(self, offset: int, checks: list, compiled: "_Compiled"):
+        self.offset, self.checks, self.compiled = offset, tuple(checks), compiled
+
+    def match(self, rows: list, start: int, found: set) -> None:
+        """Add to `found` every match of the pattern starting at `start` (where the filed-under token matched)."""
+        compiled = self.compiled
+        prefix = compiled.prefix
+        if start < 0 or start + prefix > len(rows):
+            return
+        for offset, column, values in self.checks:
+            if rows[start + offset][column] not in values:
+                return
+        if compiled.fixed:
+            found.add((compiled.key, start, start + prefix))
+            return
+        at = start + prefix
+        if compiled.next_token is not None:  # most tries that get here fail here, without running the DFA
+            if at == len(rows):
+                return
+            row = rows[at]
+            for column, values in compiled.next_token:
+                if row[column] in values:
+                    break
+            else:
+                return
+        for end in compiled.ends_after_prefix(rows, at):
+            found.add((compiled.key, start, end))
 
 
 class _Compiled:
-    """One compiled token pattern: its match key and its steps [(checks, op)], with the states each state
-    reaches by skipping optional steps worked out once."""
+    """One compiled token pattern: its match key, its steps [(checks, op)], how many of them lead with one token
+    each (checked by the _Entry), and for the rest an NFA: the states each state reaches, optional steps skipped."""
 
     def __init__(self, key: int, steps: list):
         self.key, self.steps = key, steps
-        self.fixed = all(op == "1" for _, op in steps)
-        self.closure = [frozenset(_skip_optional(steps, {state})) for state in range(len(steps) + 1)]
+        self.prefix = next((i for i, (_, op) in enumerate(steps) if op != "1"), len(steps))
+        self.fixed = self.prefix == len(steps)  # most patterns: one token per step, at most one match
+        closure = [frozenset(_skip_optional(steps, {state})) for state in range(len(steps) + 1)]
+        self.start_states = closure[self.prefix]
+        # state -> (its checks, the states a token passing them leads to)
+        self.moves = [(checks, closure[state if op == "*" else state + 1]) for state, (checks, op) in enumerate(steps)]
+        # A lazy DFA: per word (its row of attributes), the states it leads to from a set of states, worked out once.
+        self._after: dict[tuple, frozenset] = {}
+        # (column, values) pairs one of which the token after the prefix must pass; None if the prefix may end a match
+        final = len(steps)
+        self.next_token = None if final in self.start_states else _one_of(
+            [steps[state][0] for state in sorted(self.start_states)])
 
-    def ends(self, rows: list, start: int) -> list[int]:
-        """Every end of a match starting at `start`."""
-        if self.fixed:  # most patterns: one token per step, at most one match
-            if start + len(self.steps) > len(rows):
-                return []
-            for offset, (checks, _) in enumerate(self.steps):
-                row = rows[start + offset]
-                for column, values in checks:
-                    if row[column] not in values:
-                        return []
-            return [start + len(self.steps)]
-        return self._nfa_ends(rows, start)
-
-    def _nfa_ends(self, rows: list, start: int) -> list[int]:
-        steps, closure, final = self.steps, self.closure, len(self.steps)
-        ends, states, at = [], closure[0], start
-        while at < len(rows):
-            row, moved = rows[at], set()
-            for state in states:
-                if state == final:
-                    continue
-                checks, op = steps[state]
-                if all(row[column] in values for column, values in checks):
-                    moved.add(state if op == "*" else state + 1)
-            if not moved:
-                break
+    def ends_after_prefix(self, rows: list, at: int) -> list[int]:
+        """Every end of a match whose leading one-token steps matched the tokens before `at`."""
+        final, states, after = len(self.steps), self.start_states, self._after
+        ends = [at] if self.prefix and final in states else []
+        while at < len(rows) and states:
+            key = (states, rows[at])
+            reached = after.get(key)
+            if reached is None:
+                reached = after[key] = self._step(states, rows[at])
             at += 1
-            states = frozenset().union(*(closure[state] for state in moved))
-            if final in states:
+            states = reached
+            if final in reached:
                 ends.append(at)
         return ends
+
+    def _step(self, states: frozenset, row: tuple) -> frozenset:
+        """The states reached from `states` by a token with this row."""
+        reached = set()
+        for state in states:
+            if state != len(self.steps):
+                checks, targets = self.moves[state]
+                if all(row[column] in values for column, values in checks):
+                    reached |= targets
+        return frozenset(reached)
 
 
 class _Excluding:
@@ -405,6 +513,21 @@ def _repeat(op: str) -> list[str] | None:
         return ["1"] * low + ["*"]  # {n,}
     high = int(m.group(3))
     return ["1"] * low + ["?"] * (high - low) if high >= low else None  # {n,m}, {,m}
+
+
+def _one_of(alternatives: list) -> list | None:
+    """A necessary condition for passing one of several lists of checks: one check of each (a known value set if
+    there is one), with the value sets of one column merged."""
+    merged, others = {}, []
+    for checks in alternatives:
+        if not checks:  # any token passes
+            return None
+        column, values = next(((c, v) for c, v in checks if isinstance(v, frozenset)), checks[0])
+        if isinstance(values, frozenset):
+            merged[column] = merged.get(column, frozenset()) | values
+        else:
+            others.append((column, values))
+    return list(merged.items()) + others
 
 
 def _skip_optional(steps: list, states: set) -> set:

@@ -72,7 +72,8 @@ def test_pipeline_rule_spans_carry_label_and_id(nlp):
     assert ("ENDPOINT", "OS") in {(s.label_, s.id_) for s in doc.spans["rules"]}
 
 
-# --- The one-pass TokenPatternMatcher must find exactly what spaCy's own Matcher finds. ---
+# --- Our RuleSpanRuler (TokenPatternMatcher, its own dedupe and sort) must give exactly what spaCy's stock SpanRuler
+# with its own Matcher gives: the same spans, labels and ids, in the same order. ---
 
 def _reference_ruler(nlp):
     """The same rules in a stock SpanRuler (spaCy's Matcher), on the same tokenizer and vocabulary."""
@@ -89,7 +90,7 @@ def _reference_ruler(nlp):
 
 
 def _spans(doc):
-    return sorted((s.start, s.end, s.label_, s.id_) for s in doc.spans.get("rules", []))
+    return [(s.start, s.end, s.label_, s.id_) for s in doc.spans.get("rules", [])]  # in the group's order
 
 
 def _pattern_words(nlp):
@@ -149,3 +150,63 @@ def _lower_values(token):
     if isinstance(value, str):
         return [value]
     return value.get("IN", []) if isinstance(value, dict) else []
+
+
+def test_pipeline_token_matcher_equals_spacy_matcher_on_operators_and_late_patterns():
+    """Wildcards, optional, repeated and counted tokens, flags; a pattern added after docs were matched (the
+    matcher's per-word memo must not hide it)."""
+    import random
+
+    import spacy
+    from spacy.matcher import Matcher
+
+    from extractor.pipeline import TokenPatternMatcher
+
+    nlp = spacy.blank("en")
+    patterns = {
+        "WILD": [{"LOWER": "a"}, {"OP": "?"}, {"LOWER": "b"}],
+        "STAR": [{"LOWER": "a"}, {"LOWER": {"IN": ["x", "y"]}, "OP": "*"}, {"LIKE_NUM": True}],
+        "PLUS": [{"ORTH": "("}, {"IS_ALPHA": True, "OP": "+"}, {"ORTH": ")"}],
+        "COUNT": [{"LOWER": "b", "OP": "{1,2}"}, {"LOWER": {"NOT_IN": ["a"]}}],
+        "OPTIONAL_FIRST": [{"LOWER": "x", "OP": "?"}, {"LOWER": {"REGEX": "^y+$"}}, {"LOWER": "a", "OP": "?"}],
+    }
+    ours, theirs = TokenPatternMatcher(nlp.vocab), Matcher(nlp.vocab)
+    rng, words = random.Random(3), ["a", "b", "x", "y", "yy", "(", ")", "12", "A", "B", "z"]
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(2000)]
+    for key, pattern in patterns.items():
+        ours.add(key, [pattern])
+        theirs.add(key, [pattern])
+        for text in texts[:400]:
+            doc = nlp.make_doc(text)
+            assert sorted(ours(doc)) == sorted(theirs(doc)), (key, text)
+    for text in texts:
+        doc = nlp.make_doc(text)
+        assert sorted(ours(doc)) == sorted(theirs(doc)), text
+
+
+def test_pipeline_rule_span_ruler_equals_stock_span_ruler_after_clear():
+    """Our ruler on its own (a blank pipeline): repeated matches, a token and a phrase rule on the same span, an
+    empty phrase or token side; clear() keeps the one-pass matcher."""
+    import spacy
+
+    from extractor.pipeline import RULE_RULER, TokenPatternMatcher
+
+    patterns = [
+        {"label": "A", "id": "x", "pattern": [{"LOWER": "b", "OP": "+"}]},
+        {"label": "A", "id": "x", "pattern": "b b"},
+        {"label": "B", "pattern": [{"LOWER": "a"}, {"LOWER": "b", "OP": "*"}]},
+        {"label": "A", "id": "y", "pattern": "a b"},
+    ]
+    texts = ["a b b b a", "b", "A B. b a b", "", "c d"]
+    for chosen in (patterns, patterns[:1], patterns[1:2]):
+        ours, stock = spacy.blank("en"), spacy.blank("en")
+        config = {"spans_key": "rules", "phrase_matcher_attr": "LOWER", "overwrite": False}
+        ruler = ours.add_pipe(RULE_RULER, config=config)
+        ruler.add_patterns(chosen)
+        stock.add_pipe("span_ruler", config=config).add_patterns(chosen)
+        for _ in range(2):
+            for text in texts:
+                assert _spans(ours(text)) == _spans(stock(text)), (chosen, text)
+            ruler.clear()
+            ruler.add_patterns(chosen)
+        assert isinstance(ruler.matcher, TokenPatternMatcher)
