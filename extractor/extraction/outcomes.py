@@ -211,9 +211,8 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
                        scope: tuple = (None, False)) -> list[dict]:
     """The outcomes of one sentence. Its rule spans are read by label (`Sentence.labelled`: grouped once per doc),
     not by scanning all of them once per label."""
-    text, base = sent.text, sent.start_char
-    mentions = _mentions(sent, context.definitions)
-    if not mentions:
+    mentions = _mentions(sent, context.definitions)  # (also keeps the article's definitions up to date)
+    if not mentions or not _may_state_values(sent, context):
         return []
     timepoints = _timepoints(sent, context)
     values = _values(sent, timepoints, context)
@@ -221,6 +220,13 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
         _assign(sent, mentions, values)
     _negated_zeros(sent, mentions)
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
+
+
+def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
+    """A cheap necessary cue for any outcome: every value is a number, a "not reached" span or the zero of a
+    negation cue (the numbers are memoised for `_values`)."""
+    return bool(sent.labelled("NOT_REACHED") or sent.labelled("NEGATION")
+                or normalise.find_numbers(sent.text, context.words))
 
 
 def _avoid(sent: Sentence) -> list[tuple[int, int]]:
@@ -561,7 +567,7 @@ def _ci_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _within(at: int, regions: list[tuple[int, int]]) -> bool:
-    return any(start <= at < end for start, end in regions)
+    return bool(regions) and any(start <= at < end for start, end in regions)  # most region lists are empty
 
 
 def _of_denominator(text: str, at: int, context) -> float | None:
