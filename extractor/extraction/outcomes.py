@@ -27,7 +27,7 @@ from extractor import normalise
 from extractor.extraction.checks import outcome_flags
 from extractor.extraction.context import ArticleContext
 from extractor.extraction.evidence import evidence
-from extractor.extraction.sentences import section_view
+from extractor.extraction.sentences import Sentence, section_view
 
 SURVIVAL = {"OS", "PFS", "EFS", "RFS"}
 RATES = {"CR", "CR_CRi", "ORR", "MRD_NEG", "HSCT", "VOD", "CRS", "NEURO", "EARLY_DEATH"}
@@ -53,6 +53,7 @@ _CI_START = re.compile(r"^[(\[]\s?(?:95\s?%|CI\b|confidence|range|IQR|interquart
 _PVALUE_BEFORE = re.compile(r"(?:\b[pP]\s?(?:value\s?)?[=<>≤≥]\s?|[=<>≤≥]\s?)$")
 _SD_PERCENT_AFTER = re.compile(r"^\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%")
 _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
+_NOISE_SIGNS = frozenset("=<>≤≥±+")  # one of them is in every match of _PVALUE_BEFORE or _SD_BEFORE
 _NOT_A_MEDIAN_BEFORE = re.compile(
     r"(?:than|over|under|within|after|before|beyond|least|up to|for|aged|age|follow-up of|follow-up,|lasting|last|"
     r"first|CR1 of)\s?$", re.I)
@@ -117,7 +118,40 @@ _SUBGROUP_BEFORE = re.compile(r"\b(?:in|among|for|between|than|versus|vs\.?|comp
 _ARM_GROUP = re.compile(r"\b(?:in|with|for|of)\s(?:the\s)?([\w\-/+ ]{2,40}?)\s(?:group|arm|cohort)\b", re.I)
 
 
-@dataclass
+# Patterns of the readers below, compiled once.
+_ATTRIBUTE_LINK = re.compile(r"\s?(?:,|and|or|vs\.?|versus|than(?: in)?)\s")
+_RESTATED_OPEN = re.compile(r"\s?[(\[]\s?")
+_PERCENT_END = re.compile(r"%\s?$")
+_DIGIT = re.compile(r"\d")
+_DIGIT_PERCENT = re.compile(r"\d\s?%")
+_PERCENT_OPEN_END = re.compile(r"%\s?[(\[]\s?$")
+_NEXT_BRACKET = re.compile(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[:])")
+_OF_END = re.compile(r"\bof\s(?:the\s)?$")
+_OPEN_START = re.compile(r"\s?[(\[]")
+_PERCENT_RANGE_GAP = re.compile(r"\s?%\s?(?:to|[-–—])\s?")
+_RANGE_GAP = re.compile(r"\s?(?:to|[-–—])\s?")
+_TWO_DECIMALS = re.compile(r"[.·]\d\d")
+_CI_PERCENT_AFTER = re.compile(r"^\s?%\s?(?:CI|confidence)", re.I)
+_OPEN = re.compile(r"[(\[]")
+_BRACKET = re.compile(r"[()\[\]]")
+_VALUE_END = re.compile(r"(?:\d\s?%|\d\s?" + _UNITS + r"|\d)\s?$", re.I)
+_TWO_NUMBERS_INSIDE = re.compile(r"^[(\[]\s?[\d.·]+\s?%?\s?(?:[-–—,]|to)\s?(?:[\d.·]+|not|NE|NR)")
+_LISTED_NUMBER = re.compile(r"\d+\+?\s?,")
+_PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=.*\d.*(?:[-–,]|to)\s?\d)")
+_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)")
+_OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?")
+_STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
+_PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)?$")
+_PERCENT_BRACKET_AFTER = re.compile(r"\s?%\s?([(\[])")
+_LABEL_BRACKET_WORDS = re.compile(r"(?:[\s+/,&()\[\]]|\b(?:and|or|plus|with)\b)*")
+_OTHER_HEAD = re.compile(r"[)\]]\s?[,;]?\s?(?:and\s)?((?:[A-Za-z][\w\-]*\s?){1,5})$")
+_COMPARATOR = re.compile(r"\b(?:compared|versus|vs|than|with|in|for|among|group|arm)\b", re.I)
+_CONJOINED = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:and|&)\s")
+_UNIT_SOON = re.compile(r"^[^;]{0,20}?\b(" + _UNITS + r")\b", re.I)
+_LEADING_UNIT = re.compile(r"^\s?" + _UNITS, re.I)
+
+
+@dataclass(slots=True)
 class Value:
     """A number of a sentence, typed (PERCENT, DURATION...), with offsets relative to the sentence text."""
 
@@ -132,7 +166,7 @@ class Value:
     all_but: bool = False  # "All but one achieved CR": the count is the cohort minus the value
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """An endpoint mention in a sentence (offsets relative to the sentence text)."""
 
@@ -169,52 +203,84 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
     for sent in section_view(doc).sentences:
         scope = index.observe(sent.text, section) if index is not None else (None, False)
         if any(s.id_ != "OTHER" for s in sent.labelled("ENDPOINT")):
-            outcomes += _sentence_outcomes(sent, sent.spans, section, context, scope)
+            outcomes += _sentence_outcomes(sent, section, context, scope)
     return outcomes
 
 
-def _sentence_outcomes(sent: Span, spans: list[Span], section: str, context: ArticleContext,
+def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
                        scope: tuple = (None, False)) -> list[dict]:
-    text, base = sent.text, sent.start_char
-    mentions = _mentions(sent, spans, context.definitions)
-    timepoints = _timepoints(spans, base, context)
-    values = _values(text, base, spans, timepoints, context)
-    if not mentions:
+    """The outcomes of one sentence. Its rule spans are read by label (`Sentence.labelled`: grouped once per doc),
+    not by scanning all of them once per label."""
+    mentions = _mentions(sent, context.definitions)  # (also keeps the article's definitions up to date)
+    if not mentions or not _may_state_values(sent, context):
         return []
+    timepoints = _timepoints(sent, context)
+    values = _values(sent, timepoints, context)
     if values:
-        _assign(text, mentions, values, spans, base)
-    _negated_zeros(text, mentions, spans, base)
-    # Phrases over an endpoint or time point name no group; a population attribute ("Ph-positive", an unscored
-    # measure too) may.
-    attributes = {(s.start, s.end) for s in spans if s.label_ in _ATTRIBUTES}
-    avoid = [(s.start_char - base, s.end_char - base) for s in spans if s.label_ in ("ENDPOINT", "TIMEPOINT")
-             and not (s.id_ == "OTHER" and (s.start, s.end) in attributes)]
-    return _outcomes(sent, section, mentions, timepoints, context, scope, avoid)
+        _assign(sent, mentions, values)
+    _negated_zeros(sent, mentions)
+    return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
+
+
+def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
+    """A cheap necessary cue for any outcome: every value is a number, a "not reached" span or the zero of a
+    negation cue (the numbers are memoised for `_values`)."""
+    return bool(sent.labelled("NOT_REACHED") or sent.labelled("NEGATION")
+                or normalise.find_numbers(sent.text, context.words))
+
+
+def _avoid(sent: Sentence) -> list[tuple[int, int]]:
+    """Phrases over an endpoint or time point name no group; a population attribute ("Ph-positive", an unscored
+    measure too) may. Sentence-relative (start, end) of those spans."""
+    base = sent.start_char
+    attributes = {(s.start, s.end) for label in _ATTRIBUTES for s in sent.labelled(label)}
+    return [(s.start_char - base, s.end_char - base) for label in ("ENDPOINT", "TIMEPOINT") for s in sent.labelled(label)
+            if not (s.id_ == "OTHER" and (s.start, s.end) in attributes)]
 
 
 # ----------------------------------------------------------------------------------------------------- mentions
 
 
-def _mentions(sent: Span, spans: list[Span], definitions: dict[str, str]) -> list[Mention]:
+def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
     text, base = sent.text, sent.start_char
-    endpoint_spans = filter_spans([s for s in spans if s.label_ == "ENDPOINT"])
-    attributes = [s for s in spans if s.label_ in _ATTRIBUTES]
+    endpoint_spans = _longest(sent.labelled("ENDPOINT"))
+    attributes = [s for label in _ATTRIBUTES for s in sent.labelled(label)]
+    cue_ends = [c.end for c in sent.labelled("ENDPOINT_CUE")]
     mentions: list[Mention] = []
-    for span in sorted(endpoint_spans, key=lambda s: s.start):
-        start, end = span.start_char - base, span.end_char - base
-        if span.id_ == "OTHER" and _names_subgroup(text, span, attributes, base):
+    for span in endpoint_spans:
+        family, start, end = span.id_, span.start_char - base, span.end_char - base
+        if family == "OTHER" and _names_subgroup(text, span, attributes, base):
             continue
-        if mentions and _restates(text, mentions[-1], span.id_, start):
+        if mentions and _restates(text, mentions[-1], family, start):
             mentions[-1].end = max(mentions[-1].end, end + 1)
             continue
-        qualifier = bool(_QUALIFIER_BEFORE.search(text[max(0, start - 40):start])) and span.id_ not in ABSORBERS
-        median = any(c.label_ == "ENDPOINT_CUE" and 0 <= span.start - c.end <= 3 for c in spans)
-        mentions.append(Mention(span.id_, start, end, qualifier, median=median))
+        qualifier = family not in ABSORBERS and _names_a_qualifier(text[max(0, start - 40):start])
+        median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
+        mentions.append(Mention(family, start, end, qualifier, median=median))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
     for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
         if mention.family in ("ORR", "CR"):
             mention.family = definitions.get(text[mention.start:mention.end].lower(), mention.family)
     return mentions
+
+
+# re.I costs the regex engine its quick literal checks, and an end-anchored search tries every start: on ASCII
+# text (nearly always), the same pattern without re.I on the lower-cased window is the same test, ~1.7x faster.
+assert _QUALIFIER_BEFORE.pattern == _QUALIFIER_BEFORE.pattern.lower()
+_QUALIFIER_BEFORE_LOWER = re.compile(_QUALIFIER_BEFORE.pattern)
+
+
+def _names_a_qualifier(before: str) -> bool:
+    """`_QUALIFIER_BEFORE.search(before)`: the words before an endpoint make it a subgroup's name."""
+    if before.isascii():
+        return _QUALIFIER_BEFORE_LOWER.search(before.lower()) is not None
+    return _QUALIFIER_BEFORE.search(before) is not None
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    """`filter_spans`: the longest spans without overlaps, by start. Most sentences have none or one, which needs
+    no sorting."""
+    return list(spans) if len(spans) < 2 else filter_spans(spans)
 
 
 def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) -> bool:
@@ -227,14 +293,14 @@ def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) ->
     start, end = span.start_char - base, span.end_char - base
     if _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]):
         return True
-    return any(re.fullmatch(r"\s?(?:,|and|or|vs\.?|versus|than(?: in)?)\s", text[a.end_char - base:start])
-               or re.fullmatch(r"\s?(?:,|and|or|vs\.?|versus|than(?: in)?)\s", text[end:a.start_char - base])
+    return any(_ATTRIBUTE_LINK.fullmatch(text[a.end_char - base:start])
+               or _ATTRIBUTE_LINK.fullmatch(text[end:a.start_char - base])
                for a in attributes if a is not span and (a.start, a.end) != (span.start, span.end))
 
 
 def _restates(text: str, previous: Mention, family: str, start: int) -> bool:
     """An abbreviation in brackets right after its expansion ("overall survival (OS)") is the same mention."""
-    return previous.family == family and re.fullmatch(r"\s?[(\[]\s?", text[previous.end:start]) is not None
+    return previous.family == family and _RESTATED_OPEN.fullmatch(text[previous.end:start]) is not None
 
 
 def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[str, str]) -> list[Mention]:
@@ -257,7 +323,7 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         # hematologic recovery)"; a bare "CR (CR/CRi)" stays as written.
         if mention.family == "CR" and not _INCLUDING.match(text[b_start + 1:b_end]):
             continue
-        if re.search(r"%\s?$", text[:b_start]) and not re.search(r"\d", text[b_start:b_end]):
+        if _PERCENT_END.search(text[:b_start]) and not _DIGIT.search(text[b_start:b_end]):
             continue  # "56% (CR + CRi)" names the value before it (see _label_brackets)
         inner = [m for m in mentions[i + 1:] if b_start <= m.start < b_end]
         families = {m.family for m in inner}
@@ -282,7 +348,7 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
         # Only an overall rate with its own value is broken down; "remission rates, both CR (34%) and CR/CRi (44%)"
         # lists two endpoints.
         gap = text[mention.end:later[0].start] if later else ""
-        if later and (not re.search(r"\d\s?%", gap) or re.search(r"%\s?[(\[]\s?$", gap)):
+        if later and (not _DIGIT_PERCENT.search(gap) or _PERCENT_OPEN_END.search(gap)):
             continue  # ... and "were 75% (CR + CRi), 40% (CR + PR)" labels each value (see _label_brackets)
         if "CR" in families and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
             mention.family = "CR_CRi"
@@ -294,7 +360,7 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _next_bracket(text: str, at: int) -> tuple[int, int] | None:
     """The bracket group opening at `at` (after spaces), or opening right after the first value that follows."""
-    m = re.match(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[:])", text[at:])
+    m = _NEXT_BRACKET.match(text[at:])
     if not m:
         return None
     open_at = at + m.start(1)
@@ -306,14 +372,15 @@ def _next_bracket(text: str, at: int) -> tuple[int, int] | None:
 
 
 def _matching_close(text: str, open_at: int) -> int | None:
+    """Where the bracket at `open_at` closes (just after its closing bracket; round and square count alike)."""
     depth = 0
-    for i in range(open_at, len(text)):
-        if text[i] in "([":
+    for m in _BRACKET.finditer(text, open_at):  # only the brackets, not every character
+        if text[m.start()] in "([":
             depth += 1
-        elif text[i] in ")]":
+        else:
             depth -= 1
             if depth == 0:
-                return i + 1
+                return m.end()
     return None
 
 
@@ -328,9 +395,9 @@ class TimePoint:
     window: bool = False  # "within 30 days": the time point of an early death only
 
 
-def _timepoints(spans: list[Span], base: int, context: ArticleContext) -> list[TimePoint]:
-    found = []
-    for span in filter_spans([s for s in spans if s.label_ == "TIMEPOINT"]):
+def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
+    found, base = [], sent.start_char
+    for span in _longest(sent.labelled("TIMEPOINT")):
         unit = next((t.text for t in reversed(span) if normalise.duration_unit(t.text)), None)
         numbers = [normalise.read_number(t.text, context.words) for t in span if t.like_num]
         months = [normalise.to_months(n.value, unit) for n in numbers if n is not None]
@@ -342,17 +409,19 @@ def _timepoints(spans: list[Span], base: int, context: ArticleContext) -> list[T
 # ----------------------------------------------------------------------------------------------------- values
 
 
-def _values(text: str, base: int, spans: list[Span], timepoints: list[TimePoint], context) -> list[Value]:
+def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]:
     """The typed values of a sentence, without CIs, ranges, thresholds, p-values and time points."""
+    text, base = sent.text, sent.start_char
     excluded = _ci_regions(text) + [(t.start, t.end) for t in timepoints]
-    labels = _number_labels(spans, base)
+    labels = _number_labels(sent)
     numbers = [n for n in normalise.find_numbers(text, context.words)
                if not _within(n.start, excluded) and not _is_noise(text, n) and not _is_label(text, n, labels)]
     values: list[Value] = []
     used: set[int] = set()
+    # Only a percentage takes a count, and every count-percent has a "%": a cheap necessary cue first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
-              and not _within(c.count.start, labels)}
+              and not _within(c.count.start, labels)} if "%" in text else {}
     for i, number in enumerate(numbers):
         if number.start in used:
             continue
@@ -382,16 +451,17 @@ def _values(text: str, base: int, spans: list[Span], timepoints: list[TimePoint]
     fractions = _fractions(text, values, excluded + labels, context)
     # "Twenty-one of 23 responders underwent HSCT": the fraction, not the bare count that opens it.
     values = [v for v in values if not (v.kind == COUNT and any(f.start == v.start for f in fractions))] + fractions
-    values += _not_reached(spans, base, excluded)
-    hedges = [s.end_char - base for s in spans if s.label_ == "HEDGE"]
+    values += _not_reached(sent, excluded)
+    hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
     values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
     return sorted(values, key=lambda v: v.start)
 
 
-def _number_labels(spans: list[Span], base: int) -> list[tuple[int, int]]:
+def _number_labels(sent: Sentence) -> list[tuple[int, int]]:
     """Where numbers name a cohort, arm, dose level, grade, cycle or day ("cohort 1", "dose levels 1 to 3"; NUMBER_LABEL
     rules of patterns/numbers.jsonl): sentence-relative regions."""
-    return [(s.start_char - base, s.end_char - base) for s in spans if s.label_ == "NUMBER_LABEL"]
+    base = sent.start_char
+    return [(s.start_char - base, s.end_char - base) for s in sent.labelled("NUMBER_LABEL")]
 
 
 def _is_label(text: str, number, labels: list[tuple[int, int]]) -> bool:
@@ -427,14 +497,14 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
             return nxt_kind
     # A count, unless it is the denominator of what precedes ("78% of 113 patients").
     if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
-            and not re.search(r"\bof\s(?:the\s)?$", text[max(0, number.start - 8):number.start]):
+            and not _OF_END.search(text[max(0, number.start - 8):number.start]):
         return COUNT
     return None
 
 
 def _bracket_then_unit(text: str, at: int) -> re.Match | None:
     """The unit printed after a value's bracket, "6.8 (95% CI, 4.4-not estimable [NE]) months" (brackets may nest)."""
-    m = re.match(r"\s?[(\[]", text[at:])
+    m = _OPEN_START.match(text[at:])
     if not m:
         return None
     close = _matching_close(text, at + m.end() - 1)
@@ -445,7 +515,7 @@ def _not_a_median(text: str, number) -> bool:
     """Durations that are eligibility or follow-up times, ages or landmarks, not medians of an endpoint."""
     before = text[max(0, number.start - 20):number.start]
     after = text[number.end:number.end + 30]
-    return bool(_NOT_A_MEDIAN_BEFORE.search(before) or _AGE_AFTER.match(re.sub(r"^\s?" + _UNITS, "", after, flags=re.I)))
+    return bool(_NOT_A_MEDIAN_BEFORE.search(before) or _AGE_AFTER.match(_LEADING_UNIT.sub("", after)))
 
 
 def _range_high(text: str, numbers: list, i: int, kind: str):
@@ -454,9 +524,9 @@ def _range_high(text: str, numbers: list, i: int, kind: str):
         return None
     number, nxt = numbers[i], numbers[i + 1]
     gap = text[number.end:nxt.start]
-    if kind == PERCENT and re.fullmatch(r"\s?%\s?(?:to|[-–—])\s?", gap) and _PERCENT_AFTER.match(text[nxt.end:]):
+    if kind == PERCENT and _PERCENT_RANGE_GAP.fullmatch(gap) and _PERCENT_AFTER.match(text[nxt.end:]):
         return nxt
-    if kind == DURATION and re.fullmatch(r"\s?(?:to|[-–—])\s?", gap) and _DURATION_AFTER.match(text[nxt.end:]):
+    if kind == DURATION and _RANGE_GAP.fullmatch(gap) and _DURATION_AFTER.match(text[nxt.end:]):
         return nxt
     return None
 
@@ -464,44 +534,45 @@ def _range_high(text: str, numbers: list, i: int, kind: str):
 def _is_noise(text: str, number) -> bool:
     """Thresholds ("<0.01%", "≥3"), p-values, SDs ("27 ± 18%") and the 95 of "95% CI"."""
     before = text[max(0, number.start - 12):number.start]
-    if number.qualifier or _PVALUE_BEFORE.search(before) or _SD_BEFORE.search(before):
+    if number.qualifier or not _NOISE_SIGNS.isdisjoint(before) and (_PVALUE_BEFORE.search(before)
+                                                                     or _SD_BEFORE.search(before)):
         return True
     # "0.01%", "10-4": MRD thresholds, not rates.
-    if number.value < 1 and re.search(r"[.·]\d\d", number.text):
+    if number.value < 1 and _TWO_DECIMALS.search(number.text):
         return True
-    return bool(re.match(r"^\s?%\s?(?:CI|confidence)", text[number.end:], re.I))
+    return bool(_CI_PERCENT_AFTER.match(text[number.end:]))
 
 
 def _ci_regions(text: str) -> list[tuple[int, int]]:
     """Brackets holding a CI or range: "(95% CI, 0.55-0.93)", "[range, 5-66]", or a bare "(14–24%)" / "(25, 62%)"
     printed right after a value."""
     regions = []
-    for m in re.finditer(r"[(\[]", text):
+    for m in _OPEN.finditer(text):
         close = _matching_close(text, m.start())
         if close is None:
             continue
         inner = text[m.start():close]
         before = text[max(0, m.start() - 12):m.start()]
-        after_value = re.search(r"(?:\d\s?%|\d\s?" + _UNITS + r"|\d)\s?$", before, re.I)
-        two_numbers = re.match(r"^[(\[]\s?[\d.·]+\s?%?\s?(?:[-–—,]|to)\s?(?:[\d.·]+|not|NE|NR)", inner)
+        after_value = _VALUE_END.search(before)
+        two_numbers = _TWO_NUMBERS_INSIDE.match(inner)
         # "(8+, 12, 37+, and 48 weeks)": individual observations, not results.
-        listing = "%" not in inner and len(re.findall(r"\d+\+?\s?,", inner)) >= 2
+        listing = "%" not in inner and len(_LISTED_NUMBER.findall(inner)) >= 2
         if _CI_START.match(inner) or (after_value and two_numbers) or listing:
             regions.append((m.start(), close))
         # "(88%; 78, 98%)", "(26%; 95% CI, 15 to 40)": what follows the bracket's own percentage is its CI.
-        tail = re.search(r"%\s?[;,]\s?(?=.*\d.*(?:[-–,]|to)\s?\d)", inner)
+        tail = _PERCENT_THEN_CI.search(inner)
         if tail:
             regions.append((m.start() + tail.end(), close))
     return regions
 
 
 def _within(at: int, regions: list[tuple[int, int]]) -> bool:
-    return any(start <= at < end for start, end in regions)
+    return bool(regions) and any(start <= at < end for start, end in regions)  # most region lists are empty
 
 
 def _of_denominator(text: str, at: int, context) -> float | None:
     """The N of "88 (78%) of 113 evaluable patients"."""
-    m = re.match(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)", text[at:])  # "88 (78%) of 113", "39 (71%) of 55"
+    m = _OF_DENOMINATOR.match(text[at:])  # "88 (78%) of 113", "39 (71%) of 55"
     if m:
         number = normalise.read_number(m.group(1), context.words)
         if number is not None and number.is_integer:
@@ -512,7 +583,7 @@ def _of_denominator(text: str, at: int, context) -> float | None:
 def _of_numerator(text: str, at: int, numbers: list):
     """The n of "six out of 36 patients (17%)" / "seven of the 13 (54%)", whose bracketed count is the N."""
     for number in numbers:
-        if number.end < at and re.fullmatch(r"\s(?:out of|of)\s(?:the\s)?", text[number.end:at]):
+        if number.end < at and _OF_NUMERATOR_GAP.fullmatch(text[number.end:at]):
             return number
     return None
 
@@ -520,11 +591,13 @@ def _of_numerator(text: str, at: int, numbers: list):
 def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]:
     """Rates printed only as n/N or "n of N" (no percentage next to them): computed, as the gold does."""
     found = []
+    if "/" not in text and "of" not in text:  # a cheap necessary cue: "n/N", "n of N", "n out of N"
+        return found
     for frac in normalise.find_fractions(text, context.words):
         if _within(frac.start, excluded) or any(v.start <= frac.start < v.end + 4 for v in values if v.kind != COUNT):
             continue
         near = text[max(0, frac.start - 3):frac.end + 4]
-        if re.search(r"(?:phase|grade|grades|stage)\s?$", text[max(0, frac.start - 8):frac.start], re.I):
+        if _STAGE_END.search(text[max(0, frac.start - 8):frac.start]):
             continue
         owner = _bracketing_percent(text, frac, values)
         if owner is not None:  # "93% (n = 49/53)": the count and denominator of the percentage before it
@@ -539,26 +612,28 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
 
 
 def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
-    m = re.search(r"%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)?$", text[max(0, frac.start - 12):frac.start])
+    m = _PERCENT_BRACKET_END.search(text[max(0, frac.start - 12):frac.start])
     if not m:
         return None
     percent_end = frac.start - len(m.group())
     return next((v for v in values if v.kind == PERCENT and percent_end - 1 <= v.end <= percent_end), None)
 
 
-def _not_reached(spans: list[Span], base: int, excluded) -> list[Value]:
+def _not_reached(sent: Sentence, excluded) -> list[Value]:
+    base = sent.start_char
     return [Value(NOT_REACHED, None, s.start_char - base, s.end_char - base)
-            for s in spans if s.label_ == "NOT_REACHED" and not _within(s.start_char - base, excluded)]
+            for s in sent.labelled("NOT_REACHED") if not _within(s.start_char - base, excluded)]
 
 
 # ----------------------------------------------------------------------------------------------------- assignment
 
 
-def _assign(text: str, mentions: list[Mention], values: list[Value], spans: list[Span], base: int) -> None:
+def _assign(sent: Sentence, mentions: list[Mention], values: list[Value]) -> None:
     """Give each value to an endpoint mention (see the module docstring)."""
+    text = sent.text
     values = _label_brackets(text, mentions, values)
     targets = [m for m in mentions if not m.qualifier]
-    respectively = [s.start_char - base for s in spans if s.label_ == "RESPECTIVELY"]
+    respectively = [s.start_char - sent.start_char for s in sent.labelled("RESPECTIVELY")]
     rest = values
     if respectively:
         rest = _assign_respectively(text, targets, values, respectively[0])
@@ -584,7 +659,7 @@ def _label_brackets(text: str, mentions: list[Mention], values: list[Value]) -> 
 
 
 def _bracket_label(text: str, mentions: list[Mention], value: Value) -> Mention | None:
-    m = re.match(r"\s?%\s?([(\[])", text[value.end:])
+    m = _PERCENT_BRACKET_AFTER.match(text[value.end:])
     if not m:
         return None
     open_at = value.end + m.start(1)
@@ -595,7 +670,7 @@ def _bracket_label(text: str, mentions: list[Mention], value: Value) -> Mention 
     words = text[open_at:close]
     for x in reversed(inner):
         words = words[:x.start - open_at] + " " * (x.end - x.start) + words[x.end - open_at:]
-    if not re.fullmatch(r"(?:[\s+/,&()\[\]]|\b(?:and|or|plus|with)\b)*", words):
+    if not _LABEL_BRACKET_WORDS.fullmatch(words):
         return None
     family = _bracket_family({x.family for x in inner})
     if family is None:
@@ -628,7 +703,7 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
     group: list[Mention] = []
     for mention in reversed([m for m in targets if m.end <= run[0].start]):
         gap = text[mention.end:(group[0].start if group else run[0].start)]
-        if group and (re.search(r"\d", gap) or len(gap) > 40) or _between(values, mention.end, run[0].start, None):
+        if group and (_DIGIT.search(gap) or len(gap) > 40) or _between(values, mention.end, run[0].start, None):
             break
         group.insert(0, mention)
     if not group:
@@ -689,9 +764,9 @@ def _other_head(text: str, mention: Mention, value: Value) -> bool:
     open_at = max(text.rfind("(", mention.end, value.start), text.rfind("[", mention.end, value.start))
     if open_at == -1 or (_matching_close(text, open_at) or len(text)) <= value.start:
         return False
-    head = re.search(r"[)\]]\s?[,;]?\s?(?:and\s)?((?:[A-Za-z][\w\-]*\s?){1,5})$", text[mention.end:open_at])
+    head = _OTHER_HEAD.search(text[mention.end:open_at])
     # "... (27%) compared to DNR (10%)": an arm after a comparator, not another measure.
-    return bool(head) and not re.search(r"\b(?:compared|versus|vs|than|with|in|for|among|group|arm)\b", head.group(1), re.I)
+    return bool(head) and not _COMPARATOR.search(head.group(1))
 
 
 def _own_bracket_end(text: str, value: Value) -> int:
@@ -734,15 +809,16 @@ def _share_conjoined(text: str, mentions: list[Mention]) -> None:
     """"1-year EFS and OS were 43%": one value stated for two endpoints joined by "and" goes to both."""
     for a, b in zip(mentions, mentions[1:]):
         if not a.values and len(b.values) == 1 and b.values[0].kind == PERCENT and a.family in SURVIVAL \
-                and b.family in SURVIVAL and re.fullmatch(r"\s?(?:\([^()]*\)\s?)?(?:and|&)\s", text[a.end:b.start]):
+                and b.family in SURVIVAL and _CONJOINED.fullmatch(text[a.end:b.start]):
             a.values.append(b.values[0])
 
 
-def _negated_zeros(text: str, mentions: list[Mention], spans: list[Span], base: int) -> None:
+def _negated_zeros(sent: Sentence, mentions: list[Mention]) -> None:
     """"No patient developed VOD", "no case of hepatic VOD was reported", "with no CRs observed": a zero rate
     (SCHEMA: value 0, count 0) for a rate endpoint that took no value, when the words between the cue and the
     endpoint say the endpoint itself did not occur (not "patients with no CR had...", a subgroup)."""
-    for cue in (s for s in spans if s.label_ == "NEGATION"):
+    text, base = sent.text, sent.start_char
+    for cue in sent.labelled("NEGATION"):
         start, end = cue.start_char - base, cue.end_char - base
         target = next((m for m in mentions if m.start >= end), None)
         if target is not None:  # the cue word itself read as a count ("no" in a number-word list) is not a value
@@ -757,10 +833,11 @@ def _negated_zeros(text: str, mentions: list[Mention], spans: list[Span], base: 
 # ----------------------------------------------------------------------------------------------------- outcomes
 
 
-def _outcomes(sent: Span, section: str, mentions: list[Mention], timepoints, context, scope=(None, False),
+def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints, context, scope=(None, False),
               avoid=()) -> list[dict]:
     outcomes = []
     months = [m for t in timepoints for m in t.months]
+    stated = evidence(sent.doc, section, *_clause(sent))  # the same for every outcome of the sentence
     for mention in mentions:
         if mention.family in ABSORBERS or not mention.values:
             continue
@@ -768,14 +845,14 @@ def _outcomes(sent: Span, section: str, mentions: list[Mention], timepoints, con
         zipped = len(mention.values) > 1 and len(set(months)) == len(months) == len(mention.values)
         arms = _arm_labels(sent.text, mention.values, context, scope, avoid, zipped)
         for i, value in enumerate(mention.values):
-            outcome = _outcome(sent, section, mention, value, timepoints, i, len(mention.values), context)
+            outcome = _outcome(sent, stated, mention, value, timepoints, i, len(mention.values), context)
             if outcome is not None:
                 outcome["arm"] = arms[i]
                 outcomes.append(outcome)
     return outcomes
 
 
-def _outcome(sent, section, mention, value, timepoints, index, total, context) -> dict | None:
+def _outcome(sent, stated, mention, value, timepoints, index, total, context) -> dict | None:
     endpoint = _endpoint_code(mention.family, value)
     if endpoint is None:
         return None
@@ -799,7 +876,7 @@ def _outcome(sent, section, mention, value, timepoints, index, total, context) -
         "ci95": _ci95(sent.text, value) if value.kind in (PERCENT, DURATION) else None,
         "computed": value.computed,
         "flags": [],
-        "evidence": evidence(sent.doc, section, *_clause(sent, mention, value)),
+        "evidence": dict(stated),
     }
     outcome["flags"] = outcome_flags(outcome)  # count/denominator vs printed %, CI vs estimate (E's checks)
     if value.value_max is not None:
@@ -857,7 +934,7 @@ def _months(text: str, value: Value) -> float | None:
     after = text[value.end:]
     m = _DURATION_AFTER.match(after) or _bracket_then_unit(text, value.end)
     if m is None:
-        m = re.match(r"^[^;]{0,20}?\b(" + _UNITS + r")\b", after, re.I)
+        m = _UNIT_SOON.match(after)
     unit = m.group(1) if m else "months"
     return normalise.to_months(value.value, unit)
 
@@ -872,9 +949,9 @@ def _timepoint(mention: Mention, value: Value, timepoints: list[TimePoint], inde
     return near.months[0]
 
 
-def _clause(sent: Span, mention: Mention, value: Value) -> tuple[int, int]:
-    """The stating snippet: the sentence (clauses of abstract sentences share their subject and verb, so a
-    narrower cut would often lose the endpoint or the arm)."""
+def _clause(sent: Sentence) -> tuple[int, int]:
+    """The stating snippet of a sentence's outcomes: the whole sentence (clauses of abstract sentences share their
+    subject and verb, so a narrower cut would often lose the endpoint or the arm)."""
     return sent.start_char, sent.end_char
 
 
