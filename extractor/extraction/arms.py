@@ -72,7 +72,17 @@ _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.
 # position of every sentence, so a sentence without an "(n = 12)" / "versus" / comparison cue is not searched.
 _ANY_N_BRACKET = re.compile(r"[(\[]\s?(?:n\s?=\s?\d+|\d+\s(?:patients|pts|children|adults|subjects))\s?[)\]]", re.I)
 _COMPARE_CUE = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s", re.I)
-_VS = re.compile(r"\s(?:versus|vs\.?)\s", re.I)
+_VS_AT = re.compile(r"(?=\s(?:versus|vs\.?)\s)", re.I)  # every position, overlapping ones too
+# What _WITH_N's and _VERSUS' first group may hold and how long it may be (see _search_from_anchors): _WITH_N's
+# a is 2-140 characters but ; ( ), then maybe a space, up to the "(" of its own bracket or of its n bracket.
+_WITH_N_REACH, _WITH_N_STOPS = 141, ";()"
+_VERSUS_REACH, _VERSUS_STOPS = 90, ";,:"
+# Words without which a case-insensitive pattern cannot match (see _may_have).
+_COMPARE_WORDS = ("compar", "efficacy and safety of", "outcome")
+_VS_WORDS = ("versus", "vs")
+_RANDOMISED_WORDS = ("randomly assigned", "randomi", "allocated")
+_PREVIOUS_WORDS = ("previous", "prior", "earlier")
+_HISTORICAL_WORDS = ("historical",)
 _DRUG_LIKE = re.compile(r"\b([A-Z][a-z]{3,}(?:mab|nib|cel|stat|tinib|clax|lisib|zomib|parib|leucel|ine|ide))\b")
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
@@ -111,6 +121,44 @@ _IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responder
                           r"response)|(?:hematologic\s)?remission))(?=[\s,.;)]|$)", re.I)
 _COORDINATED = re.compile(r"^\s(?:and|or)\s\d+(?:\.\d+)?\s?%\s(?:of\s)?(?:the\s)?[A-Za-z][\w/]*[+\-]?")
 _FORMER_LATTER = re.compile(r"\bthe\s(former|latter)\b", re.I)
+
+
+def _may_have(text: str, words: tuple[str, ...]) -> bool:
+    """A cheap necessary condition of a case-insensitive pattern that cannot match without one of `words` (lower
+    case): one of them is in the lower-cased text. `in` scans many times faster than re, which cannot skip ahead
+    to a literal under re.I. re.I also matches a few non-ASCII letters to ASCII ones that str.lower() keeps apart
+    (ı, ſ, İ, the Kelvin sign), so a non-ASCII text always may."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(word in lower for word in words)
+
+
+def _unify_hyphens(text: str) -> str:
+    return text if text.isascii() else text.translate(HYPHENS)
+
+
+def _search_from_anchors(pattern: re.Pattern, text: str, anchors, reach: int, stops: str) -> re.Match | None:
+    """`pattern.search(text)` for a pattern whose match opens with 2 to `reach` characters, none of them in
+    `stops`, that run up to one of the anchors (positions in text, ascending). Only those start positions are
+    tried, in text order, so the answer is the same; the pattern's wide lazy first group is not tried at every
+    position of the text."""
+    tried = 0
+    for anchor in anchors:
+        run_start = max(text.rfind(stop, 0, anchor) for stop in stops) + 1
+        for start in range(max(tried, run_start, anchor - reach), anchor - 1):
+            m = pattern.match(text, start)
+            if m:
+                return m
+        tried = max(tried, anchor - 1)
+    return None
+
+
+def _positions(text: str, char: str):
+    at = text.find(char)
+    while at != -1:
+        yield at
+        at = text.find(char, at + 1)
 
 
 @dataclass
@@ -226,8 +274,8 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     for number, (section, doc) in enumerate(docs):
         for sent in section_view(doc).sentences:
             drugs = [(s.start_char - sent.start_char, s.end_char - sent.start_char, s.id_)
-                     for s in rule_spans(sent, "DRUG")]
-            sentences.append((number, section, sent.text.translate(HYPHENS), drugs))
+                     for s in rule_spans(sent, "DRUG")] if sent.labelled("DRUG") else []
+            sentences.append((number, section, _unify_hyphens(sent.text), drugs))
             sources.append((doc, section, sent.start_char, sent.end_char, number))
     found: list[tuple[int, list[Arm]]] = []
     for position, (_, section, text, drugs) in enumerate(sentences):
@@ -303,7 +351,7 @@ def _slice(text: str, drugs: list, start: int, end: int) -> list:
 
 
 def _with_n(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _WITH_N.search(text) if _ANY_N_BRACKET.search(text) else None
+    m = _with_n_match(text) if len(_ANY_N_BRACKET.findall(text)) >= 2 else None
     if not m:
         return []
     a_start = m.start("a")
@@ -315,13 +363,27 @@ def _with_n(text: str, drugs: list, lexicon: dict) -> list[Arm]:
     return _parts_to_arms(parts, lexicon)
 
 
+def _with_n_match(text: str) -> re.Match | None:
+    """`_WITH_N.search(text)`, tried only where its first group can start: within _WITH_N_REACH characters
+    before a "(", none of ; ( ) in between (an n bracket in square brackets is searched for everywhere)."""
+    if "[" in text:
+        return _WITH_N.search(text)
+    return _search_from_anchors(_WITH_N, text, _positions(text, "("), _WITH_N_REACH, _WITH_N_STOPS)
+
+
+@lru_cache(maxsize=8)
+def _schedules_pattern(words: str) -> re.Pattern:
+    return re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,40}?\bto\s(?:receive\s)?(?:either\s)?"
+                      r"(?P<d>[^;,()]{2,60}?)(?:\s?\([^()]*\))?\s(?:(?:administered|given|started|starting)\s)?"
+                      r"(?P<a>" + words + r")\s(?:or|versus|vs\.?)\s(?P<b>" + words + r")\b", re.I)
+
+
 def _schedules(text: str, drugs: list, lexicon: dict) -> list[Arm]:
     """Arms of one drug given on two schedules: "randomized 1:1 to bortezomib (1.3 mg/m2) administered early or late"
     -> "early bortezomib", "late bortezomib" (schedule words: patterns/subgroup_cues.jsonl `schedule`)."""
-    words = subgroups.schedule_words()
-    m = re.search(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,40}?\bto\s(?:receive\s)?(?:either\s)?"
-                  r"(?P<d>[^;,()]{2,60}?)(?:\s?\([^()]*\))?\s(?:(?:administered|given|started|starting)\s)?"
-                  r"(?P<a>" + words + r")\s(?:or|versus|vs\.?)\s(?P<b>" + words + r")\b", text, re.I)
+    if not _may_have(text, _RANDOMISED_WORDS):
+        return []
+    m = _schedules_pattern(subgroups.schedule_words()).search(text)
     if not m:
         return []
     arm = _arm_from_phrase(m.group("d"), _slice(text, drugs, m.start("d"), m.end("d")), None, lexicon)
@@ -345,7 +407,7 @@ _SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:pat
 def _separate_study(text: str, drugs: list, lexicon: dict) -> Arm | None:
     """A separately reported study or cohort of a pooled report, beside the arms: "16 Ph+ patients in study 1010
     received InO" -> arm "inotuzumab ozogamicin (study 1010)" (n 16), named by "study 1010"."""
-    m = _SEPARATE_STUDY.search(text)
+    m = _SEPARATE_STUDY.search(text) if any(word in text for word in ("study", "trial", "cohort", "part")) else None
     if not m:
         return None
     arm = _arm_from_phrase(m.group("d"), _slice(text, drugs, m.start("d"), m.end("d")), None, lexicon)
@@ -375,7 +437,7 @@ def _crossed_cohorts(text: str) -> list[Arm]:
     """The cohorts of a multi-cohort study stated by disease state x subgroup, their ns adding up: "Of the 249
     patients, 109 were MRD+ (83 Ph- and 26 Ph+) and 140 had R/R ALL (106 Ph- and 34 Ph+)" -> "MRD+ Ph-" (83),
     "MRD+ Ph+" (26), "R/R Ph-" (106), "R/R Ph+" (34). The two states must split into the same subgroups."""
-    m = _CROSSED.search(text)
+    m = _CROSSED.search(text) if text.count("(") >= 2 else None  # each state opens its own bracket
     if not m:
         return []
     n = {k: int(m.group(k)) for k in ("a", "b", "ax", "ay", "bx", "by")}
@@ -404,7 +466,7 @@ def _crossed_cohorts(text: str) -> list[Arm]:
 
 
 def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _RANDOMISED.search(text)
+    m = _RANDOMISED.search(text) if _may_have(text, _RANDOMISED_WORDS) else None
     if not m:
         return []
     parts = []
@@ -419,7 +481,7 @@ def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
 
 
 def _compared(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = (_COMPARED.search(text) if _COMPARE_CUE.search(text) else None) or (_VERSUS.search(text) if _VS.search(text) else None)
+    m = _compared_match(text) or _versus_match(text)
     if not m:
         return []
     a_start = m.start("a")
@@ -430,6 +492,21 @@ def _compared(text: str, drugs: list, lexicon: dict) -> list[Arm]:
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), None)]
     arms = _parts_to_arms(parts, lexicon)
     return arms if len(arms) == 2 and arms[0].drugs != arms[1].drugs else []
+
+
+def _compared_match(text: str) -> re.Match | None:
+    """`_COMPARED.search(text)`, from the first comparison cue on (the pattern opens with one)."""
+    cue = _COMPARE_CUE.search(text) if _may_have(text, _COMPARE_WORDS) else None
+    return _COMPARED.search(text, cue.start()) if cue else None
+
+
+def _versus_match(text: str) -> re.Match | None:
+    """`_VERSUS.search(text)`, tried only where its first group can start: within _VERSUS_REACH characters
+    before a "versus"/"vs", none of ; , : in between."""
+    if not _may_have(text, _VS_WORDS):
+        return None
+    anchors = (m.start() for m in _VS_AT.finditer(text))
+    return _search_from_anchors(_VERSUS, text, anchors, _VERSUS_REACH, _VERSUS_STOPS)
 
 
 def _bracket_list(text: str, drugs: list, lexicon: dict) -> list[Arm]:
@@ -638,10 +715,11 @@ class ArmIndex:
         """Arm codes of one sentence ("(B1) ... (B2)", "arm A ... arm B"). Cohort and stratum codes are arms only
         when a sentence naming them assigns treatments (a dose or schedule cue, patterns/subgroup_cues.jsonl);
         otherwise they are subgroups of one treatment ("cohort 2A included patients with morphologic disease")."""
-        codes = [c for _, c in _CODE.findall(text)]
-        named = [f"{kind} {code}" for kind, code in _NAMED.findall(text)]
+        codes = [c for _, c in _CODE.findall(text)] if "(" in text else []
+        kinds = _NAMED.findall(text) if any(kind in text for kind in ("arm", "cohort", "stratum")) else []
+        named = [f"{kind} {code}" for kind, code in kinds]
         found = named if len(set(named)) >= 2 else codes if len(set(codes)) >= 2 else []
-        if found and found is named and not all(k.lower() == "arm" for k, _ in _NAMED.findall(text)):
+        if found and found is named and not all(k.lower() == "arm" for k, _ in kinds):
             naming = [t for t in (texts or [text]) if any(re.search(r"\b" + re.escape(c) + r"\b", t) for c in found)]
             if not any(subgroups.assigns_treatment(t) for t in naming):
                 return
@@ -651,14 +729,14 @@ class ArmIndex:
 
     def add_historical(self, texts: list[str]) -> None:
         for text in texts:
-            previous = _PREVIOUS.search(text)
+            previous = _PREVIOUS.search(text) if _may_have(text, _PREVIOUS_WORDS) else None
             if previous:
                 regimen = previous.group("r").strip()
                 self.arms.append(Arm(f"historical {regimen}", [], None, regimen, [],
                                      {previous.group(0).lower(), f"historical {regimen}".lower()}, historical=True))
                 return
         for text in texts:
-            m = _HISTORICAL.search(text)
+            m = _HISTORICAL.search(text) if _may_have(text, _HISTORICAL_WORDS) else None
             if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", text, re.I):
                 self.arms.append(Arm("historical controls", [], None, "", [],
                                      {"historical controls", "historical control", "historically", "historical rates"},
