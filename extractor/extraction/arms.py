@@ -83,6 +83,7 @@ _VS_WORDS = ("versus", "vs")
 _RANDOMISED_WORDS = ("randomly assigned", "randomi", "allocated")
 _PREVIOUS_WORDS = ("previous", "prior", "earlier")
 _HISTORICAL_WORDS = ("historical",)
+_ALL_PATIENTS_WORDS, _WHOLE_WORDS = ("patients", "cohort", "population"), ("all", "whole", "entire", "overall")
 _DRUG_LIKE = re.compile(r"\b([A-Z][a-z]{3,}(?:mab|nib|cel|stat|tinib|clax|lisib|zomib|parib|leucel|ine|ide))\b")
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
@@ -120,6 +121,7 @@ _BACK_REFERENCE_SKIP = frozenset({"", "group", "arm", "cohort", "therapy", "trea
 _IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responders)\s(in\s(?:CR[\w/]*|complete\s(?:remission|"
                           r"response)|(?:hematologic\s)?remission))(?=[\s,.;)]|$)", re.I)
 _COORDINATED = re.compile(r"^\s(?:and|or)\s\d+(?:\.\d+)?\s?%\s(?:of\s)?(?:the\s)?[A-Za-z][\w/]*[+\-]?")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _FORMER_LATTER = re.compile(r"\bthe\s(former|latter)\b", re.I)
 
 
@@ -132,6 +134,17 @@ def _may_have(text: str, words: tuple[str, ...]) -> bool:
         return True
     lower = text.lower()
     return any(word in lower for word in words)
+
+
+def _surely_absent(alias: str, text: str, lower: str) -> bool:
+    """A case-insensitive search for the alias cannot find it in the text (`lower` is text.lower()): it is not
+    in the lower-cased text. Said only of ASCII text and alias: re.I folds a few non-ASCII letters onto ASCII ones
+    (see _may_have)."""
+    return text.isascii() and alias.isascii() and alias not in lower
+
+
+def _says_respectively(text: str) -> bool:
+    return _may_have(text, ("respectively",)) and _RESPECTIVELY.search(text) is not None
 
 
 def _unify_hyphens(text: str) -> str:
@@ -664,6 +677,8 @@ class ArmIndex:
         self.scope_section: str | None = None
         self.title: str = ""  # the article's title: words of the study population, not of a subgroup
         self.texts: list[str] = []  # the article's sentences (definitions of subgroup levels)
+        self._name_patterns: dict[str, re.Pattern] = {}
+        self._word_patterns: dict[str, re.Pattern] = {}
 
     # building
 
@@ -688,16 +703,17 @@ class ArmIndex:
         (6%)", "for DNR, IDR (10 mg/m2), and IDR (12.5 mg/m2), respectively") is one arm per dose level
         ("idarubicin 12.5 mg/m2", "idarubicin 10 mg/m2"): the design assigned each level to its own patients."""
         out = []
+        bracketed = [(text, text.lower()) for text in texts if "(" in text]  # _DOSE_AFTER opens a bracket
         for arm in self.arms:
             if len(arm.drugs) != 1 or arm.historical or arm.variant:
                 out.append(arm)
                 continue
             doses: dict[str, None] = {}
-            for text in texts:
+            for text, lower in bracketed:
                 for alias in arm.aliases:
-                    if len(alias) < 2:
+                    if len(alias) < 2 or _surely_absent(alias, text, lower):
                         continue
-                    for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text, re.I):
+                    for m in self._word_pattern(alias).finditer(text):
                         dose = _DOSE_AFTER.match(text[m.end():])
                         if dose and re.fullmatch(r"\s?\(\s?[\d.]+\s?\S+\s?\)", dose.group(0)):
                             doses[" ".join(dose.group(1).split())] = None
@@ -786,19 +802,19 @@ class ArmIndex:
     def refs(self, text: str, arms_only: bool = False) -> list[tuple[int, int, str]]:
         """The arm names of a sentence as (start, end, label), longest first among overlaps, in text order. A drug
         followed by its dose in brackets names a dose level ("IDR (12.5 mg/m2)" -> "idarubicin 12.5 mg/m2")."""
-        text = text.translate(HYPHENS)
+        text = _unify_hyphens(text)
         found = []
         lower = text.lower()
         for arm in self.arms:
             for alias in arm.aliases:
-                if not alias:
+                if not alias or self._absent(alias, text, lower):
                     continue
                 haystack = text if len(alias) <= 3 else lower
                 needle = next((w for w in (arm.label, *arm.aliases) if w.lower() == alias and len(alias) <= 3), alias)
                 needle = alias if len(alias) > 3 else (needle if needle != alias else self._written_case(text, alias))
                 if needle is None:
                     continue
-                for m in re.finditer(r"(?<![\w+\-/])" + re.escape(needle) + r"(?![\w+/]|-(?=\w))", haystack):
+                for m in self._name_pattern(needle).finditer(haystack):
                     found.append((m.start(), m.end(), arm.label))
         if not arms_only and self.lexicon:
             found += self._dose_levels(text)
@@ -830,21 +846,48 @@ class ArmIndex:
                 out.append((m.start(1), m.end(), matching[0].label))
         return out
 
+    # The patterns of the article's arm names are compiled once per article, not looked up per sentence and call.
+
+    def _name_pattern(self, needle: str) -> re.Pattern:
+        """A name as written, not inside a longer name ("InO" in "InO-based", "SC" in "SCT")."""
+        pattern = self._name_patterns.get(needle)
+        if pattern is None:
+            pattern = self._name_patterns[needle] = re.compile(r"(?<![\w+\-/])" + re.escape(needle) + r"(?![\w+/]|-(?=\w))")
+        return pattern
+
+    def _word_pattern(self, alias: str) -> re.Pattern:
+        """A name as whole words, in any case."""
+        pattern = self._word_patterns.get(alias)
+        if pattern is None:
+            pattern = self._word_patterns[alias] = re.compile(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", re.I)
+        return pattern
+
     @staticmethod
-    def _written_case(text: str, alias: str) -> str | None:
+    def _absent(alias: str, text: str, lower: str) -> bool:
+        """`refs` cannot find the alias in the text: a long alias is searched for in the lower-cased text, a short
+        one as written or case-insensitively (see _surely_absent)."""
+        return alias not in lower if len(alias) > 3 else _surely_absent(alias, text, lower)
+
+    def _written_case(self, text: str, alias: str) -> str | None:
         """A short alias ("sc", "ino", "all") matches only as the abstract wrote it: in capitals or mixed case."""
-        for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text, re.I):
+        for m in self._word_pattern(alias).finditer(text):
             if m.group(0) != m.group(0).lower():
                 return m.group(0)
         return None
 
     def _dose_levels(self, text: str) -> list[tuple[int, int, str]]:
+        """Dose levels named as groups: an arm's name followed by its dose in brackets ("IDR (12.5 mg/m2)")."""
         out = []
+        if "(" not in text:  # _DOSE_AFTER opens a bracket
+            return out
+        lower = text.lower()
         for arm in self.arms:
+            if not arm.drugs:
+                continue
             for alias in arm.aliases:
-                if len(alias) < 2:
+                if len(alias) < 2 or _surely_absent(alias, text, lower):
                     continue
-                for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text, re.I):
+                for m in self._word_pattern(alias).finditer(text):
                     dose = _DOSE_AFTER.match(text[m.end():])
                     if dose and arm.drugs:
                         out.append((m.start(), m.end() + dose.end(), f"{arm.drugs[0]} {dose.group(1)}"))
@@ -876,7 +919,7 @@ class ArmIndex:
                 if _GROUP_WORD.search(wide.group("x")):
                     self.scope = label
                 return label, True
-        if _ALL_PATIENTS.search(text):
+        if _may_have(text, _ALL_PATIENTS_WORDS) and _may_have(text, _WHOLE_WORDS) and _ALL_PATIENTS.search(text):
             self.scope = None
         return self.scope, False
 
@@ -914,7 +957,7 @@ class ArmIndex:
             nested = self._nested(text, positions, named)
             if nested:
                 return nested
-            if re.search(r"\brespectively\b", text, re.I) and named and count % len(named) == 0 and len(named) >= 2:
+            if _says_respectively(text) and named and count % len(named) == 0 and len(named) >= 2:
                 return [named[i % len(named)] for i in range(count)]
             order = self._former_latter(text) or named + [label for label in self.sequence if label not in named]
             if self.multi_arm and len(order) >= count:
@@ -927,7 +970,7 @@ class ArmIndex:
         label = after[0] or before[0] or self._in_clause(text, start, refs)
         if label:
             return [self._scoped(scope_label, label)]
-        listed = subgroups.respectively(text, positions, avoid) if re.search(r"\brespectively\b", text, re.I) else None
+        listed = subgroups.respectively(text, positions, avoid) if _says_respectively(text) else None
         if listed:
             return [self._scoped(scope_label, self._whole(listed[0]))]
         found = subgroups.after_value(text, end, avoid) or subgroups.before_bracket(text, start, avoid) \
@@ -943,7 +986,7 @@ class ArmIndex:
         count = len(positions)
         if timepoint_list:
             return ["all"] * count
-        respectively = re.search(r"\brespectively\b", text, re.I)
+        respectively = _says_respectively(text)
         if respectively:
             listed = subgroups.respectively(text, positions, avoid)
             if listed:
@@ -981,7 +1024,7 @@ class ArmIndex:
         (74% vs. 46%, 75 vs. 27%, and 70 vs. 17%)" -> "A, low BMB%", "B, low BMB%", "A, moderate BMB%" ... (arms
         vary fastest, each pair joined by vs.); a level the abstract defined by a threshold is named by it
         ("BMB <50%")."""
-        if not re.search(r"\brespectively\b", text, re.I):
+        if not _says_respectively(text):
             return None
         arms = [label for label in named if self.by_label(label) is not None and not self.by_label(label).historical]
         if len(arms) != 2:
