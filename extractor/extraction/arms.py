@@ -364,7 +364,8 @@ def _slice(text: str, drugs: list, start: int, end: int) -> list:
 
 
 def _with_n(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _with_n_match(text) if len(_ANY_N_BRACKET.findall(text)) >= 2 else None
+    two_brackets = text.count("(") + text.count("[") >= 2 and len(_ANY_N_BRACKET.findall(text)) >= 2
+    m = _with_n_match(text) if two_brackets else None
     if not m:
         return []
     a_start = m.start("a")
@@ -763,6 +764,8 @@ class ArmIndex:
         """Order the arms by first mention in the article (the order "vs." lists follow)."""
         position = 0
         for text in texts:
+            if all(a.first_seen != float("inf") for a in self.arms):
+                break  # no arm is left to be found (none, in a single-arm study)
             for start, _, label in self.refs(text, arms_only=True):
                 arm = self.by_label(label)
                 if arm is not None and arm.first_seen == float("inf"):
@@ -938,7 +941,7 @@ class ArmIndex:
         Returns:
             One label per value (`all` when nothing names a group).
         """
-        text = text.translate(HYPHENS)
+        text = _unify_hyphens(text)
         refs = self.refs(text)
         scope_label, own_scope = scope
         if own_scope:
