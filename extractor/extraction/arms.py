@@ -83,6 +83,7 @@ _VS_WORDS = ("versus", "vs")
 _RANDOMISED_WORDS = ("randomly assigned", "randomi", "allocated")
 _PREVIOUS_WORDS = ("previous", "prior", "earlier")
 _HISTORICAL_WORDS = ("historical",)
+_GROUP_WORDS = ("group", "arm", "cohort")
 _ALL_PATIENTS_WORDS, _WHOLE_WORDS = ("patients", "cohort", "population"), ("all", "whole", "entire", "overall")
 _DRUG_LIKE = re.compile(r"\b([A-Z][a-z]{3,}(?:mab|nib|cel|stat|tinib|clax|lisib|zomib|parib|leucel|ine|ide))\b")
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
@@ -110,6 +111,7 @@ _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|s
                           r"contrast|particular|general|overall|both|multivariate|univariate|landmark|median|phase|"
                           r"practice|terms?|order|light|context|view|comparison|each|which|part|case|all)\b|\b\d{4}\b",
                           re.I)
+_SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
 _LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()]{1,40}(?:,\s[^,;()]{1,40})*,?\s(?:and|or)\s[^,;()]{1,40},")
 _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re.I)
 # Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
@@ -125,15 +127,15 @@ _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _FORMER_LATTER = re.compile(r"\bthe\s(former|latter)\b", re.I)
 
 
-def _may_have(text: str, words: tuple[str, ...]) -> bool:
-    """A cheap necessary condition of a case-insensitive pattern that cannot match without one of `words` (lower
-    case): one of them is in the lower-cased text. `in` scans many times faster than re, which cannot skip ahead
-    to a literal under re.I. re.I also matches a few non-ASCII letters to ASCII ones that str.lower() keeps apart
-    (ı, ſ, İ, the Kelvin sign), so a non-ASCII text always may."""
+def _may_have(text: str, *word_groups: tuple[str, ...]) -> bool:
+    """A cheap necessary condition of a case-insensitive pattern that cannot match without a word of each group
+    (lower case): a word of each group is in the lower-cased text. `in` scans many times faster than re, which
+    cannot skip ahead to a literal under re.I. re.I also matches a few non-ASCII letters to ASCII ones that
+    str.lower() keeps apart (ı, ſ, İ, the Kelvin sign), so a non-ASCII text always may."""
     if not text.isascii():
         return True
     lower = text.lower()
-    return any(word in lower for word in words)
+    return all(any(word in lower for word in words) for words in word_groups)
 
 
 def _surely_absent(alias: str, text: str, lower: str) -> bool:
@@ -837,7 +839,7 @@ class ArmIndex:
         if len(own) < 2:
             return []
         out = []
-        for m in _BACK_REFERENCE.finditer(text):
+        for m in _BACK_REFERENCE.finditer(text) if _may_have(text, ("the",), _GROUP_WORDS) else ():
             if any(s < m.end() and m.start() < e for s, e, _ in found):
                 continue
             words = set(re.split(r"[\s\-]+", m.group(1).lower())) - _BACK_REFERENCE_SKIP
@@ -901,9 +903,10 @@ class ArmIndex:
         that holds for this sentence and whether it is its own."""
         if section != self.scope_section:
             self.scope, self.scope_section = None, section
-        if _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
+        opens = text.lstrip().startswith(_SCOPE_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
+        if opens and _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
             return self.scope, False
-        m = _SCOPE.match(text)
+        m = _SCOPE.match(text) if opens else None
         whole_ref = [r for r in self.refs(m.group("x"), arms_only=True) if r[0] == 0 and r[1] == len(m.group("x").strip())] \
             if m else []
         if whole_ref and self.multi_arm:  # "In study 205, ..." when "study 205" names an arm
@@ -915,14 +918,14 @@ class ArmIndex:
             if refs or m.group("g"):
                 self.scope = label
             return label, True
-        wide = _SCOPE_WIDE.match(text)
+        wide = _SCOPE_WIDE.match(text) if opens else None
         if wide and not _NOT_A_SCOPE.search(wide.group("x")):
             label = subgroups.name(wide.group("x"))
             if label and not subgroups.is_whole(label, self.title):
                 if _GROUP_WORD.search(wide.group("x")):
                     self.scope = label
                 return label, True
-        if _may_have(text, _ALL_PATIENTS_WORDS) and _may_have(text, _WHOLE_WORDS) and _ALL_PATIENTS.search(text):
+        if _may_have(text, _ALL_PATIENTS_WORDS, _WHOLE_WORDS) and _ALL_PATIENTS.search(text):
             self.scope = None
         return self.scope, False
 
