@@ -72,7 +72,19 @@ _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.
 # position of every sentence, so a sentence without an "(n = 12)" / "versus" / comparison cue is not searched.
 _ANY_N_BRACKET = re.compile(r"[(\[]\s?(?:n\s?=\s?\d+|\d+\s(?:patients|pts|children|adults|subjects))\s?[)\]]", re.I)
 _COMPARE_CUE = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s", re.I)
-_VS = re.compile(r"\s(?:versus|vs\.?)\s", re.I)
+_VS_AT = re.compile(r"(?=\s(?:versus|vs\.?)\s)", re.I)  # every position, overlapping ones too
+# What _WITH_N's and _VERSUS' first group may hold and how long it may be (see _search_from_anchors): _WITH_N's
+# a is 2-140 characters but ; ( ), then maybe a space, up to the "(" of its own bracket or of its n bracket.
+_WITH_N_REACH, _WITH_N_STOPS = 141, ";()"
+_VERSUS_REACH, _VERSUS_STOPS = 90, ";,:"
+# Words without which a case-insensitive pattern cannot match (see _may_have).
+_COMPARE_WORDS = ("compar", "efficacy and safety of", "outcome")
+_VS_WORDS = ("versus", "vs")
+_RANDOMISED_WORDS = ("randomly assigned", "randomi", "allocated")
+_PREVIOUS_WORDS = ("previous", "prior", "earlier")
+_HISTORICAL_WORDS = ("historical",)
+_GROUP_WORDS = ("group", "arm", "cohort")
+_ALL_PATIENTS_WORDS, _WHOLE_WORDS = ("patients", "cohort", "population"), ("all", "whole", "entire", "overall")
 _DRUG_LIKE = re.compile(r"\b([A-Z][a-z]{3,}(?:mab|nib|cel|stat|tinib|clax|lisib|zomib|parib|leucel|ine|ide))\b")
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
@@ -99,6 +111,7 @@ _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|s
                           r"contrast|particular|general|overall|both|multivariate|univariate|landmark|median|phase|"
                           r"practice|terms?|order|light|context|view|comparison|each|which|part|case|all)\b|\b\d{4}\b",
                           re.I)
+_SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
 _LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()]{1,40}(?:,\s[^,;()]{1,40})*,?\s(?:and|or)\s[^,;()]{1,40},")
 _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re.I)
 # Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
@@ -110,7 +123,67 @@ _BACK_REFERENCE_SKIP = frozenset({"", "group", "arm", "cohort", "therapy", "trea
 _IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responders)\s(in\s(?:CR[\w/]*|complete\s(?:remission|"
                           r"response)|(?:hematologic\s)?remission))(?=[\s,.;)]|$)", re.I)
 _COORDINATED = re.compile(r"^\s(?:and|or)\s\d+(?:\.\d+)?\s?%\s(?:of\s)?(?:the\s)?[A-Za-z][\w/]*[+\-]?")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _FORMER_LATTER = re.compile(r"\bthe\s(former|latter)\b", re.I)
+
+
+# The only letters that re.I matches to ASCII ones while str.lower() does not lower them to those ASCII letters
+# alone (found by trying every code point against every ASCII letter).
+_FOLDS_ONTO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")  # İ ı ſ, the Kelvin sign
+
+
+def _lowers_as_re_folds(text: str) -> bool:
+    """re.I finds an ASCII word in the text exactly where str.lower() makes it appear."""
+    return text.isascii() or not _FOLDS_ONTO_ASCII.search(text)
+
+
+def _may_have(text: str, *word_groups: tuple[str, ...]) -> bool:
+    """A cheap necessary condition of a case-insensitive pattern that cannot match without a word of each group
+    (lower case ASCII): a word of each group is in the lower-cased text. `in` scans many times faster than re,
+    which cannot skip ahead to a literal under re.I. A text with a letter that re.I folds onto ASCII otherwise
+    (_FOLDS_ONTO_ASCII) always may."""
+    if not _lowers_as_re_folds(text):
+        return True
+    lower = text.lower()
+    return all(any(word in lower for word in words) for words in word_groups)
+
+
+def _surely_absent(alias: str, text: str, lower: str) -> bool:
+    """A case-insensitive search for the alias cannot find it in the text (`lower` is text.lower()): it is not
+    in the lower-cased text. Said only of an ASCII alias, in a text without letters re.I folds onto ASCII ones
+    (see _may_have)."""
+    return alias.isascii() and _lowers_as_re_folds(text) and alias not in lower
+
+
+def _says_respectively(text: str) -> bool:
+    return _may_have(text, ("respectively",)) and _RESPECTIVELY.search(text) is not None
+
+
+def _unify_hyphens(text: str) -> str:
+    return text if text.isascii() else text.translate(HYPHENS)
+
+
+def _search_from_anchors(pattern: re.Pattern, text: str, anchors, reach: int, stops: str) -> re.Match | None:
+    """`pattern.search(text)` for a pattern whose match opens with 2 to `reach` characters, none of them in
+    `stops`, that run up to one of the anchors (positions in text, ascending). Only those start positions are
+    tried, in text order, so the answer is the same; the pattern's wide lazy first group is not tried at every
+    position of the text."""
+    tried = 0
+    for anchor in anchors:
+        run_start = max(text.rfind(stop, 0, anchor) for stop in stops) + 1
+        for start in range(max(tried, run_start, anchor - reach), anchor - 1):
+            m = pattern.match(text, start)
+            if m:
+                return m
+        tried = max(tried, anchor - 1)
+    return None
+
+
+def _positions(text: str, char: str):
+    at = text.find(char)
+    while at != -1:
+        yield at
+        at = text.find(char, at + 1)
 
 
 @dataclass
@@ -226,8 +299,8 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     for number, (section, doc) in enumerate(docs):
         for sent in section_view(doc).sentences:
             drugs = [(s.start_char - sent.start_char, s.end_char - sent.start_char, s.id_)
-                     for s in rule_spans(sent, "DRUG")]
-            sentences.append((number, section, sent.text.translate(HYPHENS), drugs))
+                     for s in rule_spans(sent, "DRUG")] if sent.labelled("DRUG") else []
+            sentences.append((number, section, _unify_hyphens(sent.text), drugs))
             sources.append((doc, section, sent.start_char, sent.end_char, number))
     found: list[tuple[int, list[Arm]]] = []
     for position, (_, section, text, drugs) in enumerate(sentences):
@@ -303,7 +376,8 @@ def _slice(text: str, drugs: list, start: int, end: int) -> list:
 
 
 def _with_n(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _WITH_N.search(text) if _ANY_N_BRACKET.search(text) else None
+    two_brackets = text.count("(") + text.count("[") >= 2 and len(_ANY_N_BRACKET.findall(text)) >= 2
+    m = _with_n_match(text) if two_brackets else None
     if not m:
         return []
     a_start = m.start("a")
@@ -315,13 +389,27 @@ def _with_n(text: str, drugs: list, lexicon: dict) -> list[Arm]:
     return _parts_to_arms(parts, lexicon)
 
 
+def _with_n_match(text: str) -> re.Match | None:
+    """`_WITH_N.search(text)`, tried only where its first group can start: within _WITH_N_REACH characters
+    before a "(", none of ; ( ) in between (an n bracket in square brackets is searched for everywhere)."""
+    if "[" in text:
+        return _WITH_N.search(text)
+    return _search_from_anchors(_WITH_N, text, _positions(text, "("), _WITH_N_REACH, _WITH_N_STOPS)
+
+
+@lru_cache(maxsize=8)
+def _schedules_pattern(words: str) -> re.Pattern:
+    return re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,40}?\bto\s(?:receive\s)?(?:either\s)?"
+                      r"(?P<d>[^;,()]{2,60}?)(?:\s?\([^()]*\))?\s(?:(?:administered|given|started|starting)\s)?"
+                      r"(?P<a>" + words + r")\s(?:or|versus|vs\.?)\s(?P<b>" + words + r")\b", re.I)
+
+
 def _schedules(text: str, drugs: list, lexicon: dict) -> list[Arm]:
     """Arms of one drug given on two schedules: "randomized 1:1 to bortezomib (1.3 mg/m2) administered early or late"
     -> "early bortezomib", "late bortezomib" (schedule words: patterns/subgroup_cues.jsonl `schedule`)."""
-    words = subgroups.schedule_words()
-    m = re.search(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,40}?\bto\s(?:receive\s)?(?:either\s)?"
-                  r"(?P<d>[^;,()]{2,60}?)(?:\s?\([^()]*\))?\s(?:(?:administered|given|started|starting)\s)?"
-                  r"(?P<a>" + words + r")\s(?:or|versus|vs\.?)\s(?P<b>" + words + r")\b", text, re.I)
+    if not _may_have(text, _RANDOMISED_WORDS):
+        return []
+    m = _schedules_pattern(subgroups.schedule_words()).search(text)
     if not m:
         return []
     arm = _arm_from_phrase(m.group("d"), _slice(text, drugs, m.start("d"), m.end("d")), None, lexicon)
@@ -345,7 +433,7 @@ _SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:pat
 def _separate_study(text: str, drugs: list, lexicon: dict) -> Arm | None:
     """A separately reported study or cohort of a pooled report, beside the arms: "16 Ph+ patients in study 1010
     received InO" -> arm "inotuzumab ozogamicin (study 1010)" (n 16), named by "study 1010"."""
-    m = _SEPARATE_STUDY.search(text)
+    m = _SEPARATE_STUDY.search(text) if any(word in text for word in ("study", "trial", "cohort", "part")) else None
     if not m:
         return None
     arm = _arm_from_phrase(m.group("d"), _slice(text, drugs, m.start("d"), m.end("d")), None, lexicon)
@@ -375,7 +463,7 @@ def _crossed_cohorts(text: str) -> list[Arm]:
     """The cohorts of a multi-cohort study stated by disease state x subgroup, their ns adding up: "Of the 249
     patients, 109 were MRD+ (83 Ph- and 26 Ph+) and 140 had R/R ALL (106 Ph- and 34 Ph+)" -> "MRD+ Ph-" (83),
     "MRD+ Ph+" (26), "R/R Ph-" (106), "R/R Ph+" (34). The two states must split into the same subgroups."""
-    m = _CROSSED.search(text)
+    m = _CROSSED.search(text) if text.count("(") >= 2 else None  # each state opens its own bracket
     if not m:
         return []
     n = {k: int(m.group(k)) for k in ("a", "b", "ax", "ay", "bx", "by")}
@@ -404,7 +492,7 @@ def _crossed_cohorts(text: str) -> list[Arm]:
 
 
 def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _RANDOMISED.search(text)
+    m = _RANDOMISED.search(text) if _may_have(text, _RANDOMISED_WORDS) else None
     if not m:
         return []
     parts = []
@@ -419,7 +507,7 @@ def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
 
 
 def _compared(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = (_COMPARED.search(text) if _COMPARE_CUE.search(text) else None) or (_VERSUS.search(text) if _VS.search(text) else None)
+    m = _compared_match(text) or _versus_match(text)
     if not m:
         return []
     a_start = m.start("a")
@@ -430,6 +518,21 @@ def _compared(text: str, drugs: list, lexicon: dict) -> list[Arm]:
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), None)]
     arms = _parts_to_arms(parts, lexicon)
     return arms if len(arms) == 2 and arms[0].drugs != arms[1].drugs else []
+
+
+def _compared_match(text: str) -> re.Match | None:
+    """`_COMPARED.search(text)`, from the first comparison cue on (the pattern opens with one)."""
+    cue = _COMPARE_CUE.search(text) if _may_have(text, _COMPARE_WORDS) else None
+    return _COMPARED.search(text, cue.start()) if cue else None
+
+
+def _versus_match(text: str) -> re.Match | None:
+    """`_VERSUS.search(text)`, tried only where its first group can start: within _VERSUS_REACH characters
+    before a "versus"/"vs", none of ; , : in between."""
+    if not _may_have(text, _VS_WORDS):
+        return None
+    anchors = (m.start() for m in _VS_AT.finditer(text))
+    return _search_from_anchors(_VERSUS, text, anchors, _VERSUS_REACH, _VERSUS_STOPS)
 
 
 def _bracket_list(text: str, drugs: list, lexicon: dict) -> list[Arm]:
@@ -587,6 +690,8 @@ class ArmIndex:
         self.scope_section: str | None = None
         self.title: str = ""  # the article's title: words of the study population, not of a subgroup
         self.texts: list[str] = []  # the article's sentences (definitions of subgroup levels)
+        self._name_patterns: dict[str, re.Pattern] = {}
+        self._word_patterns: dict[str, re.Pattern] = {}
 
     # building
 
@@ -611,16 +716,17 @@ class ArmIndex:
         (6%)", "for DNR, IDR (10 mg/m2), and IDR (12.5 mg/m2), respectively") is one arm per dose level
         ("idarubicin 12.5 mg/m2", "idarubicin 10 mg/m2"): the design assigned each level to its own patients."""
         out = []
+        bracketed = [(text, text.lower()) for text in texts if "(" in text]  # _DOSE_AFTER opens a bracket
         for arm in self.arms:
             if len(arm.drugs) != 1 or arm.historical or arm.variant:
                 out.append(arm)
                 continue
             doses: dict[str, None] = {}
-            for text in texts:
+            for text, lower in bracketed:
                 for alias in arm.aliases:
-                    if len(alias) < 2:
+                    if len(alias) < 2 or _surely_absent(alias, text, lower):
                         continue
-                    for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text, re.I):
+                    for m in self._word_pattern(alias).finditer(text):
                         dose = _DOSE_AFTER.match(text[m.end():])
                         if dose and re.fullmatch(r"\s?\(\s?[\d.]+\s?\S+\s?\)", dose.group(0)):
                             doses[" ".join(dose.group(1).split())] = None
@@ -638,10 +744,11 @@ class ArmIndex:
         """Arm codes of one sentence ("(B1) ... (B2)", "arm A ... arm B"). Cohort and stratum codes are arms only
         when a sentence naming them assigns treatments (a dose or schedule cue, patterns/subgroup_cues.jsonl);
         otherwise they are subgroups of one treatment ("cohort 2A included patients with morphologic disease")."""
-        codes = [c for _, c in _CODE.findall(text)]
-        named = [f"{kind} {code}" for kind, code in _NAMED.findall(text)]
+        codes = [c for _, c in _CODE.findall(text)] if "(" in text else []
+        kinds = _NAMED.findall(text) if any(kind in text for kind in ("arm", "cohort", "stratum")) else []
+        named = [f"{kind} {code}" for kind, code in kinds]
         found = named if len(set(named)) >= 2 else codes if len(set(codes)) >= 2 else []
-        if found and found is named and not all(k.lower() == "arm" for k, _ in _NAMED.findall(text)):
+        if found and found is named and not all(k.lower() == "arm" for k, _ in kinds):
             naming = [t for t in (texts or [text]) if any(re.search(r"\b" + re.escape(c) + r"\b", t) for c in found)]
             if not any(subgroups.assigns_treatment(t) for t in naming):
                 return
@@ -651,14 +758,14 @@ class ArmIndex:
 
     def add_historical(self, texts: list[str]) -> None:
         for text in texts:
-            previous = _PREVIOUS.search(text)
+            previous = _PREVIOUS.search(text) if _may_have(text, _PREVIOUS_WORDS) else None
             if previous:
                 regimen = previous.group("r").strip()
                 self.arms.append(Arm(f"historical {regimen}", [], None, regimen, [],
                                      {previous.group(0).lower(), f"historical {regimen}".lower()}, historical=True))
                 return
         for text in texts:
-            m = _HISTORICAL.search(text)
+            m = _HISTORICAL.search(text) if _may_have(text, _HISTORICAL_WORDS) else None
             if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", text, re.I):
                 self.arms.append(Arm("historical controls", [], None, "", [],
                                      {"historical controls", "historical control", "historically", "historical rates"},
@@ -669,6 +776,8 @@ class ArmIndex:
         """Order the arms by first mention in the article (the order "vs." lists follow)."""
         position = 0
         for text in texts:
+            if all(a.first_seen != float("inf") for a in self.arms):
+                break  # no arm is left to be found (none, in a single-arm study)
             for start, _, label in self.refs(text, arms_only=True):
                 arm = self.by_label(label)
                 if arm is not None and arm.first_seen == float("inf"):
@@ -708,19 +817,19 @@ class ArmIndex:
     def refs(self, text: str, arms_only: bool = False) -> list[tuple[int, int, str]]:
         """The arm names of a sentence as (start, end, label), longest first among overlaps, in text order. A drug
         followed by its dose in brackets names a dose level ("IDR (12.5 mg/m2)" -> "idarubicin 12.5 mg/m2")."""
-        text = text.translate(HYPHENS)
+        text = _unify_hyphens(text)
         found = []
         lower = text.lower()
         for arm in self.arms:
             for alias in arm.aliases:
-                if not alias:
+                if not alias or self._absent(alias, text, lower):
                     continue
                 haystack = text if len(alias) <= 3 else lower
                 needle = next((w for w in (arm.label, *arm.aliases) if w.lower() == alias and len(alias) <= 3), alias)
                 needle = alias if len(alias) > 3 else (needle if needle != alias else self._written_case(text, alias))
                 if needle is None:
                     continue
-                for m in re.finditer(r"(?<![\w+\-/])" + re.escape(needle) + r"(?![\w+/]|-(?=\w))", haystack):
+                for m in self._name_pattern(needle).finditer(haystack):
                     found.append((m.start(), m.end(), arm.label))
         if not arms_only and self.lexicon:
             found += self._dose_levels(text)
@@ -740,7 +849,7 @@ class ArmIndex:
         if len(own) < 2:
             return []
         out = []
-        for m in _BACK_REFERENCE.finditer(text):
+        for m in _BACK_REFERENCE.finditer(text) if _may_have(text, ("the",), _GROUP_WORDS) else ():
             if any(s < m.end() and m.start() < e for s, e, _ in found):
                 continue
             words = set(re.split(r"[\s\-]+", m.group(1).lower())) - _BACK_REFERENCE_SKIP
@@ -752,21 +861,48 @@ class ArmIndex:
                 out.append((m.start(1), m.end(), matching[0].label))
         return out
 
+    # The patterns of the article's arm names are compiled once per article, not looked up per sentence and call.
+
+    def _name_pattern(self, needle: str) -> re.Pattern:
+        """A name as written, not inside a longer name ("InO" in "InO-based", "SC" in "SCT")."""
+        pattern = self._name_patterns.get(needle)
+        if pattern is None:
+            pattern = self._name_patterns[needle] = re.compile(r"(?<![\w+\-/])" + re.escape(needle) + r"(?![\w+/]|-(?=\w))")
+        return pattern
+
+    def _word_pattern(self, alias: str) -> re.Pattern:
+        """A name as whole words, in any case."""
+        pattern = self._word_patterns.get(alias)
+        if pattern is None:
+            pattern = self._word_patterns[alias] = re.compile(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", re.I)
+        return pattern
+
     @staticmethod
-    def _written_case(text: str, alias: str) -> str | None:
+    def _absent(alias: str, text: str, lower: str) -> bool:
+        """`refs` cannot find the alias in the text: a long alias is searched for in the lower-cased text, a short
+        one as written or case-insensitively (see _surely_absent)."""
+        return alias not in lower if len(alias) > 3 else _surely_absent(alias, text, lower)
+
+    def _written_case(self, text: str, alias: str) -> str | None:
         """A short alias ("sc", "ino", "all") matches only as the abstract wrote it: in capitals or mixed case."""
-        for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text, re.I):
+        for m in self._word_pattern(alias).finditer(text):
             if m.group(0) != m.group(0).lower():
                 return m.group(0)
         return None
 
     def _dose_levels(self, text: str) -> list[tuple[int, int, str]]:
+        """Dose levels named as groups: an arm's name followed by its dose in brackets ("IDR (12.5 mg/m2)")."""
         out = []
+        if "(" not in text:  # _DOSE_AFTER opens a bracket
+            return out
+        lower = text.lower()
         for arm in self.arms:
+            if not arm.drugs:
+                continue
             for alias in arm.aliases:
-                if len(alias) < 2:
+                if len(alias) < 2 or _surely_absent(alias, text, lower):
                     continue
-                for m in re.finditer(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", text, re.I):
+                for m in self._word_pattern(alias).finditer(text):
                     dose = _DOSE_AFTER.match(text[m.end():])
                     if dose and arm.drugs:
                         out.append((m.start(), m.end() + dose.end(), f"{arm.drugs[0]} {dose.group(1)}"))
@@ -777,9 +913,10 @@ class ArmIndex:
         that holds for this sentence and whether it is its own."""
         if section != self.scope_section:
             self.scope, self.scope_section = None, section
-        if _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
+        opens = text.lstrip().startswith(_SCOPE_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
+        if opens and _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
             return self.scope, False
-        m = _SCOPE.match(text)
+        m = _SCOPE.match(text) if opens else None
         whole_ref = [r for r in self.refs(m.group("x"), arms_only=True) if r[0] == 0 and r[1] == len(m.group("x").strip())] \
             if m else []
         if whole_ref and self.multi_arm:  # "In study 205, ..." when "study 205" names an arm
@@ -791,14 +928,14 @@ class ArmIndex:
             if refs or m.group("g"):
                 self.scope = label
             return label, True
-        wide = _SCOPE_WIDE.match(text)
+        wide = _SCOPE_WIDE.match(text) if opens else None
         if wide and not _NOT_A_SCOPE.search(wide.group("x")):
             label = subgroups.name(wide.group("x"))
             if label and not subgroups.is_whole(label, self.title):
                 if _GROUP_WORD.search(wide.group("x")):
                     self.scope = label
                 return label, True
-        if _ALL_PATIENTS.search(text):
+        if _may_have(text, _ALL_PATIENTS_WORDS, _WHOLE_WORDS) and _ALL_PATIENTS.search(text):
             self.scope = None
         return self.scope, False
 
@@ -817,7 +954,7 @@ class ArmIndex:
         Returns:
             One label per value (`all` when nothing names a group).
         """
-        text = text.translate(HYPHENS)
+        text = _unify_hyphens(text)
         refs = self.refs(text)
         scope_label, own_scope = scope
         if own_scope:
@@ -836,7 +973,7 @@ class ArmIndex:
             nested = self._nested(text, positions, named)
             if nested:
                 return nested
-            if re.search(r"\brespectively\b", text, re.I) and named and count % len(named) == 0 and len(named) >= 2:
+            if _says_respectively(text) and named and count % len(named) == 0 and len(named) >= 2:
                 return [named[i % len(named)] for i in range(count)]
             order = self._former_latter(text) or named + [label for label in self.sequence if label not in named]
             if self.multi_arm and len(order) >= count:
@@ -849,7 +986,7 @@ class ArmIndex:
         label = after[0] or before[0] or self._in_clause(text, start, refs)
         if label:
             return [self._scoped(scope_label, label)]
-        listed = subgroups.respectively(text, positions, avoid) if re.search(r"\brespectively\b", text, re.I) else None
+        listed = subgroups.respectively(text, positions, avoid) if _says_respectively(text) else None
         if listed:
             return [self._scoped(scope_label, self._whole(listed[0]))]
         found = subgroups.after_value(text, end, avoid) or subgroups.before_bracket(text, start, avoid) \
@@ -865,7 +1002,7 @@ class ArmIndex:
         count = len(positions)
         if timepoint_list:
             return ["all"] * count
-        respectively = re.search(r"\brespectively\b", text, re.I)
+        respectively = _says_respectively(text)
         if respectively:
             listed = subgroups.respectively(text, positions, avoid)
             if listed:
@@ -903,7 +1040,7 @@ class ArmIndex:
         (74% vs. 46%, 75 vs. 27%, and 70 vs. 17%)" -> "A, low BMB%", "B, low BMB%", "A, moderate BMB%" ... (arms
         vary fastest, each pair joined by vs.); a level the abstract defined by a threshold is named by it
         ("BMB <50%")."""
-        if not re.search(r"\brespectively\b", text, re.I):
+        if not _says_respectively(text):
             return None
         arms = [label for label in named if self.by_label(label) is not None and not self.by_label(label).historical]
         if len(arms) != 2:

@@ -16,10 +16,12 @@ module only weighs them. The defaults are precision-minded: a label the abstract
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from extractor.extraction.sentences import SectionView, section_view
 from extractor.models import TITLE_SECTION, Article
 from extractor.pipeline import SPANS_KEY
 
@@ -110,33 +112,45 @@ def _cues(docs: list[tuple[str, Doc]]) -> list[Cue]:
     cues: list[Cue] = []
     offset = 0
     for section, doc in docs:
-        spans = [s for s in doc.spans[SPANS_KEY] if s.label_ in _LABELS] if SPANS_KEY in doc.spans else []
-        spans = _drop_contained(spans)
+        view = section_view(doc)
+        located = _drop_contained(_located_spans(doc, view))
+        spans = [span for _, span in located]
         ignore = [s for s in spans if s.label_ == "POPULATION_CONTEXT" and s.id_ == "ignore"]
         phase_ignore = [s for s in spans if s.label_ == "DESIGN_CONTEXT" and s.id_ == "ignore"]
-        hypothetical = {s.sent.start for s in spans if s.label_ == "DESIGN_CONTEXT" and s.id_ == "hypothetical"}
-        sentences = {sent.start: i for i, sent in enumerate(doc.sents)} if len(doc) else {}
-        for span in spans:
+        hypothetical = {i for i, s in located if s.label_ == "DESIGN_CONTEXT" and s.id_ == "hypothetical"}
+        for index, span in located:
             if span.label_ in _MASKED_BY_POPULATION_IGNORE and _overlaps(span, ignore):
                 continue
             if span.label_ in ("PHASE", "PHASE_REPORTED") and _overlaps(span, phase_ignore):
                 continue
-            if span.label_ in _HYPOTHETICAL_MASKS and span.sent.start in hypothetical:
+            if span.label_ in _HYPOTHETICAL_MASKS and index in hypothetical:
                 continue
-            cues.append(Cue(span.label_, span.id_, section == TITLE_SECTION, offset + sentences[span.sent.start], span))
-        offset += len(sentences)
+            cues.append(Cue(span.label_, span.id_, section == TITLE_SECTION, offset + index, span))
+        offset += len(view.sentences)
     return cues
 
 
-def _drop_contained(spans: list[Span]) -> list[Span]:
+def _located_spans(doc: Doc, view: SectionView) -> list[tuple[int, Span]]:
+    """The doc's spans of the classification labels, each with the index of the sentence it starts in (what
+    `Span.sent` finds, walking the tokens, for each span), in text order. They are read from the section view,
+    which grouped the doc's spans by sentence once; a span across a sentence boundary, which the view leaves
+    out, sends the doc the long way (every doc.spans entry is a new Span object)."""
+    grouped = sum(len(sent.spans) for sent in view.sentences)
+    if SPANS_KEY not in doc.spans or grouped == len(doc.spans[SPANS_KEY]):
+        return [(i, span) for i, sent in enumerate(view.sentences) for span in sent.spans if span.label_ in _LABELS]
+    starts = [sent.start for sent in view.sentences]
+    return [(bisect_right(starts, span.start) - 1, span) for span in doc.spans[SPANS_KEY] if span.label_ in _LABELS]
+
+
+def _drop_contained(located: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
     """Within one label, a match inside a longer match of the same label is the longer one's part
     ("refractory" in "primary refractory", "adult" in "pediatric and young adult")."""
-    kept = []
-    for span in spans:
-        if not any(o is not span and o.label_ == span.label_ and o.start <= span.start and span.end <= o.end
-                   and (o.end - o.start) > (span.end - span.start) for o in spans):
-            kept.append(span)
-    return kept
+    by_label: dict[str, list[Span]] = {}
+    for _, span in located:
+        by_label.setdefault(span.label_, []).append(span)
+    return [(i, span) for i, span in located
+            if not any(o is not span and o.start <= span.start and span.end <= o.end
+                       and (o.end - o.start) > (span.end - span.start) for o in by_label[span.label_])]
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
