@@ -30,3 +30,15 @@ def _outcomes(record: dict) -> list[tuple]:
 ])
 def test_phrasings_comparison_groups(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a share of the patients as the subject of a verbal endpoint ("proceeded to HSCT" holds its own verb)
+    ("Overall, 43% of patients proceeded to allogeneic HSCT.", [("all", "HSCT", 43.0)]),
+    ("In total, 38% of the evaluable patients underwent HSCT in remission.", [("all", "HSCT", 38.0)]),
+    ("Thirty-five patients (45%) were bridged to alloHSCT.", [("all", "HSCT", 45.0)]),
+    # a share of a subgroup is not the cohort's rate
+    ("Overall, 30% of the responders received a transplant.", []),
+])
+def test_phrasings_transplant_share(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

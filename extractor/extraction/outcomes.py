@@ -78,6 +78,9 @@ _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|
 # What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
 _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
                           r"adults|subjects|responders)(?:\s(?:subsequently|successfully|eventually))?)", re.I)
+# A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
+_SHARE_OF = re.compile(r"of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?(?:patients|pts|children|adults|"
+                       r"subjects)(?:\s(?:subsequently|successfully|eventually))?", re.I)
 # Between a negation cue and the endpoint it denies: modifiers of the endpoint ("grade ≥3", "hepatic")...
 _MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+))?|severe|serious|"
              r"clinical(?:ly significant)?|hepatic|liver|fatal|symptomatic|(?:treatment|drug)-related|significant|new|"
@@ -802,6 +805,8 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
             return False
         gap = text[min(_own_bracket_end(text, between[-1]), mention.start):mention.start]
     bare = gap.strip(" )]([%")
+    if value.kind == PERCENT and _SHARE_OF.fullmatch(bare):
+        return True  # "43% of patients proceeded to HSCT": the verb is inside the mention
     return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap))
 
 
