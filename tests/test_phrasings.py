@@ -42,3 +42,21 @@ def test_phrasings_comparison_groups(nlp, text, outcomes):
 ])
 def test_phrasings_transplant_share(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a list of endpoints and a list of as many values, zipped even without "respectively"
+    ("The rates of event-free survival and overall survival were 50% (95% CI, 35 to 64) and 76% (95% CI, 63 to 86) "
+     "at 12 months.", [("all", "EFS_RATE", 50.0), ("all", "OS_RATE", 76.0)]),
+    ("Median EFS and OS were 8.0 and 12.5 months.", [("all", "EFS_MEDIAN", 8.0), ("all", "OS_MEDIAN", 12.5)]),
+    ("The CR and MRD negativity rates were 64% and 48%.", [("all", "CR", 64.0), ("all", "MRD_NEG", 48.0)]),
+])
+def test_phrasings_endpoint_list_zipped_without_respectively(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_phrasings_compared_values_are_not_zipped_over_endpoints(nlp):
+    # two values compared for one endpoint list: no zip (the values are the arms', not the endpoints')
+    record = _run(nlp, "CR and CRi rates were 40% vs 30%.")
+    assert ("all", "CRi", 30.0) not in _outcomes(record)
+    assert not any(o["endpoint"] == "CR" and o["value"] == 40.0 and o["arm"] == "all" for o in record["outcomes"])

@@ -78,6 +78,10 @@ _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|
 # What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
 _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
                           r"adults|subjects|responders)(?:\s(?:subsequently|successfully|eventually))?)", re.I)
+# Between two endpoints of one list: "EFS and OS", "CR, CRi and MRD negativity", "OS (...) and EFS".
+_CONJOINED_GAP = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:,\s?(?:and\s)?|(?:and|&)\s)(?:the\s)?(?:rates?\sof\s)?")
+_LEADING_BRACKET = re.compile(r"^\s?%?\s?[(\[][^()\[\]]*[)\]]")
+_COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.I)
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
 _SHARE_OF = re.compile(r"of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?(?:patients|pts|children|adults|"
                        r"subjects)(?:\s(?:subsequently|successfully|eventually))?", re.I)
@@ -637,9 +641,8 @@ def _assign(sent: Sentence, mentions: list[Mention], values: list[Value]) -> Non
     values = _label_brackets(text, mentions, values)
     targets = [m for m in mentions if not m.qualifier]
     respectively = [s.start_char - sent.start_char for s in sent.labelled("RESPECTIVELY")]
-    rest = values
-    if respectively:
-        rest = _assign_respectively(text, targets, values, respectively[0])
+    rest = _assign_respectively(text, targets, values, respectively[0]) if respectively \
+        else _assign_parallel(text, targets, values)
     for value in rest:
         target = _nearest(targets, value, values, text)
         if target is not None:
@@ -726,6 +729,51 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
         if slot.takes(value):
             slot.values.append(value)
     return [v for v in values if v not in run]
+
+
+def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> list[Value]:
+    """"The rates of EFS and OS were 50% (95% CI, ...) and 76% (...) at 12 months": a list of endpoints joined by
+    "and" followed by a list of as many values of one kind is zipped as if "respectively" closed it. Only where
+    nothing compares (no "vs", "than", "compared"), so two arms' values for one endpoint are never taken apart.
+    Returns the values left for nearest-mention assignment."""
+    for first in range(len(targets) - 1):
+        group = [targets[first]]
+        for mention in targets[first + 1:]:
+            if not _CONJOINED_GAP.fullmatch(text[group[-1].end:mention.start]):
+                break
+            group.append(mention)
+        if len(group) < 2:
+            continue
+        run = [v for v in values if v.start >= group[-1].end][:len(group)]
+        if len(run) < len(group) or not _parallel_run(text, group, run, values, targets):
+            return values
+        for mention, value in zip(group, run):
+            mention.values.append(value)
+        return [v for v in values if v not in run]
+    return values
+
+
+def _parallel_run(text: str, group: list[Mention], run: list[Value], values: list[Value],
+                  targets: list[Mention]) -> bool:
+    """Whether `run` is the list of values of the endpoint list `group`: linked to it, linked to each other by
+    "and" or a comma, one kind, each takeable by its endpoint, and not followed by one more value of its list."""
+    lead = text[group[-1].end:run[0].start]
+    if len(lead) > 60 or ";" in lead or not _LINK_BEFORE.search(lead) or _COMPARING.search(text[group[0].start:run[-1].end]):
+        return False
+    if any(v.kind != run[0].kind for v in run) or not all(m.takes(v) for m, v in zip(group, run)):
+        return False
+    if any(run[0].start <= m.start < run[-1].end for m in targets):
+        return False
+    links = [_after_bracket(text[_own_bracket_end(text, a):b.start]) for a, b in zip(run, run[1:])]
+    following = [v for v in values if v.start >= run[-1].end][:1]
+    continued = following and _LIST_LINK.match(_after_bracket(text[_own_bracket_end(text, run[-1]):following[0].start]))
+    return all(_LIST_LINK.match(link) for link in links) and not continued
+
+
+def _after_bracket(gap: str) -> str:
+    """A gap between two listed values without the CI or count bracket that follows the first ("50% (95% CI, 35
+    to 64) and 76%")."""
+    return _LEADING_BRACKET.sub("", gap, count=1)
 
 
 def _between_bracket(text: str, at: int, values: list[Value]) -> bool:
