@@ -31,8 +31,10 @@ _QUALIFIER_BEFORE = re.compile(r"(>\s?or\s?=|<\s?or\s?=|>=|<=|=>|=<|[≥⩾≧�
 # A written number: optional sign, integer part with optional thousands groups, optional decimal part written
 # with "." or the middle dot "·" (Lancet style). A leading-dot decimal (".01", as in "P = .01") is allowed.
 # Lookbehind: not glued to a letter, digit or decimal mark, so "CD19", "mg/m2" and "KTE-X19" are not numbers.
+# The lookahead first is the character every match starts with: a cheap test that spares the lookbehind and the
+# alternatives at most positions.
 _DIGITS = re.compile(
-    r"(?<![\w.·,])"
+    r"(?=[" + MINUS_SIGNS + r"\d.·])(?<![\w.·,])"
     r"(?P<sign>[" + MINUS_SIGNS + r"](?=[\d.·]))?"
     r"(?:(?P<int>\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:[.·](?P<frac>\d+))?|[.·](?P<lead>\d+))"
     # Not an ordinal ("2nd") and not glued to an upper-case code ("4-1BB").
@@ -196,7 +198,10 @@ def _any_word(words: Mapping[str, float]) -> re.Pattern:
     if hit is None or hit[0] is not words:
         names = sorted((w for w in words if re.fullmatch(r"[a-z]+", w) and w != "and"), key=len, reverse=True)
         body = "|".join(names) or r"(?!x)x"
-        pattern = re.compile(r"(?<![A-Za-z])(?:" + body + r")(?![A-Za-z])", re.IGNORECASE | re.ASCII)
+        # Led by the words' first letters: a cheap test at each position before the lookbehind and the alternatives.
+        first = "".join(sorted({name[0] for name in names})) or "x"
+        pattern = re.compile(r"(?=[" + first + r"])(?<![A-Za-z])(?:" + body + r")(?![A-Za-z])",
+                             re.IGNORECASE | re.ASCII)
         hit = _ANY_WORD[id(words)] = (words, pattern)
     return hit[1]
 
@@ -245,8 +250,15 @@ def _read_words(text: str, words: Mapping[str, float]) -> list[Number]:
 # --------------------------------------------------------------------------------------------------- digits
 
 
+# The characters a _QUALIFIER_BEFORE match can end with. It ends at most two characters before the number (a space,
+# and a newline that "$" may stand before), so without one of these among the last three characters there is none.
+_QUALIFIER_ENDS = frozenset("=≥⩾≧≤⩽≦><~≈∼")
+
+
 def _qualifier(text: str, start: int) -> str | None:
     """The comparison sign printed just before a number, canonicalised ("≥", "> or =" -> ">=")."""
+    if _QUALIFIER_ENDS.isdisjoint(text[max(0, start - 3):start]):
+        return None  # a cheap necessary cue first: most numbers have no sign before them
     m = _QUALIFIER_BEFORE.search(text[max(0, start - 8):start])
     if not m:
         return None
@@ -255,14 +267,20 @@ def _qualifier(text: str, start: int) -> str | None:
 
 
 def _digits_value(m: re.Match) -> float:
-    """The value of a _DIGITS (or decimal-comma) match."""
-    lead = m.groupdict().get("lead")
+    """The value of a _DIGITS match."""
+    sign, whole, frac, lead = m.group("sign", "int", "frac", "lead")
     if lead:
         value = float("0." + lead)
     else:
-        frac = m.group("frac")
-        value = float(m.group("int").replace(",", "") + ("." + frac if frac else ""))
-    return -value if m.group("sign") else value
+        value = float(whole.replace(",", "") + ("." + frac if frac else ""))
+    return -value if sign else value
+
+
+def _decimal_comma_value(m: re.Match) -> float:
+    """The value of a _DIGITS_DECIMAL_COMMA match."""
+    sign, whole, frac = m.group("sign", "int", "frac")
+    value = float(whole.replace(",", "") + ("." + frac if frac else ""))
+    return -value if sign else value
 
 
 def _read_scientific(matches: list[re.Match], text: str) -> list[Number]:
@@ -290,7 +308,11 @@ def _lost_superscript_spans(matches: list[re.Match]) -> list[tuple[int, int]]:
     return [(m.start("times"), m.end()) for m in matches if m.group("mant") is not None]
 
 
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+def _start(number: Number) -> int:
+    return number.start
+
+
+def _free(taken, start: int, end: int) -> bool:
     """Whether start..end overlaps none of the taken spans (a plain loop: this runs for every number read)."""
     for s, e in taken:
         if end > s and start < e:
@@ -371,13 +393,17 @@ def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], l
     if decimal_comma:
         for m in _DIGITS_DECIMAL_COMMA.finditer(text):
             if _free(taken, m.start(), m.end()):
-                found.append(Number(_digits_value(m), m.start(), m.end(), m.group(), _qualifier(text, m.start())))
+                found.append(Number(_decimal_comma_value(m), m.start(), m.end(), m.group(),
+                                    _qualifier(text, m.start())))
                 taken.append((m.start(), m.end()))
+    # The plain numbers only need checking against what the readers above took: one finditer never overlaps itself.
+    blocked = tuple(taken)
     for m in _DIGITS.finditer(text):
-        if _free(taken, m.start(), m.end()):
-            found.append(Number(_digits_value(m), m.start(), m.end(), m.group(), _qualifier(text, m.start())))
-            taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda n: n.start), taken
+        start, end = m.span()
+        if not blocked or _free(blocked, start, end):
+            found.append(Number(_digits_value(m), start, end, m.group(), _qualifier(text, start)))
+            taken.append((start, end))
+    return (sorted(found, key=_start) if blocked else found), taken  # plain numbers alone come in text order
 
 
 def read_number(text: str, words: Mapping[str, float] | None = None) -> Number | None:
@@ -499,7 +525,7 @@ def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> 
     return sorted(found, key=lambda c: c.start)
 
 
-_N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?=\d)")
+_N_EQUALS = re.compile(r"(?=[nN])(?<![\w])[nN]\s?[=:]\s?(?=\d)")  # the lookahead: a cheap first test
 
 
 def find_n_equals(text: str) -> list[Number]:
