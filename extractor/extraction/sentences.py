@@ -14,7 +14,7 @@ are shared between the extractors: read them, do not modify them.
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_right
+from operator import attrgetter
 from typing import Mapping
 
 from spacy.tokens import Doc, Span
@@ -75,7 +75,8 @@ class SectionView:
         group = doc.spans.get(SPANS_KEY) if doc.spans else None
         if not group or not self.sentences:
             return
-        spans = sorted((RuleSpan(self._doc, self.text, span) for span in group), key=_start)  # a stable sort: ties keep their order
+        doc_ref, text = self._doc, self.text
+        spans = sorted([RuleSpan(doc_ref, text, span) for span in group], key=_START)  # stable: ties keep their order
         sentences, index = self.sentences, 0
         sentence = sentences[0]
         for span in spans:
@@ -88,19 +89,19 @@ class SectionView:
                 sentence._by_label.setdefault(span.label_, []).append(span)
 
 
-def _start(span: "RuleSpan") -> int:
-    return span.start
+_START = attrgetter("start")
+
+# The rules' (label, id) pairs are a few hundred: their hashes are resolved once, not on every `Span.label_` access.
+_NAMES: dict[tuple[int, int], tuple[str, str]] = {}
 
 
-# Rule labels and ids are a few dozen strings: their hashes are resolved once, not on every `Span.label_` access.
-_STRINGS: dict[int, str] = {}
-
-
-def _string(doc: Doc, key: int) -> str:
-    text = _STRINGS.get(key)
-    if text is None:
-        text = _STRINGS[key] = doc.vocab.strings[key] if key else ""
-    return text
+def _names(span: Span) -> tuple[str, str]:
+    """(label_, id_) of a rule span."""
+    key = (span.label, span.id)
+    names = _NAMES.get(key)
+    if names is None:
+        names = _NAMES[key] = (span.label_, span.id_)
+    return names
 
 
 class RuleSpan:
@@ -118,8 +119,7 @@ class RuleSpan:
         self._doc, self._text = doc_ref, section_text
         self.start, self.end = span.start, span.end
         self.start_char, self.end_char = span.start_char, span.end_char
-        doc = span.doc
-        self.label_, self.id_ = _string(doc, span.label), _string(doc, span.id)
+        self.label_, self.id_ = _names(span)
 
     @property
     def doc(self) -> Doc:
