@@ -31,8 +31,10 @@ _QUALIFIER_BEFORE = re.compile(r"(>\s?or\s?=|<\s?or\s?=|>=|<=|=>|=<|[≥⩾≧�
 # A written number: optional sign, integer part with optional thousands groups, optional decimal part written
 # with "." or the middle dot "·" (Lancet style). A leading-dot decimal (".01", as in "P = .01") is allowed.
 # Lookbehind: not glued to a letter, digit or decimal mark, so "CD19", "mg/m2" and "KTE-X19" are not numbers.
+# The lookahead first is the character every match starts with: a cheap test that spares the lookbehind and the
+# alternatives at most positions.
 _DIGITS = re.compile(
-    r"(?<![\w.·,])"
+    r"(?=[" + MINUS_SIGNS + r"\d.·])(?<![\w.·,])"
     r"(?P<sign>[" + MINUS_SIGNS + r"](?=[\d.·]))?"
     r"(?:(?P<int>\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:[.·](?P<frac>\d+))?|[.·](?P<lead>\d+))"
     # Not an ordinal ("2nd") and not glued to an upper-case code ("4-1BB").
@@ -196,7 +198,10 @@ def _any_word(words: Mapping[str, float]) -> re.Pattern:
     if hit is None or hit[0] is not words:
         names = sorted((w for w in words if re.fullmatch(r"[a-z]+", w) and w != "and"), key=len, reverse=True)
         body = "|".join(names) or r"(?!x)x"
-        pattern = re.compile(r"(?<![A-Za-z])(?:" + body + r")(?![A-Za-z])", re.IGNORECASE | re.ASCII)
+        # Led by the words' first letters: a cheap test at each position before the lookbehind and the alternatives.
+        first = "".join(sorted({name[0] for name in names})) or "x"
+        pattern = re.compile(r"(?=[" + first + r"])(?<![A-Za-z])(?:" + body + r")(?![A-Za-z])",
+                             re.IGNORECASE | re.ASCII)
         hit = _ANY_WORD[id(words)] = (words, pattern)
     return hit[1]
 
@@ -245,24 +250,38 @@ def _read_words(text: str, words: Mapping[str, float]) -> list[Number]:
 # --------------------------------------------------------------------------------------------------- digits
 
 
+# The characters a _QUALIFIER_BEFORE match can end with. It ends at most two characters before the number (a space,
+# and a newline that "$" may stand before), so without one of these among the last three characters there is none.
+_QUALIFIER_ENDS = frozenset("=≥⩾≧≤⩽≦><~≈∼")
+_SIGN_NOISE = re.compile(r"\s|or")  # what "> or =" has besides its signs
+
+
 def _qualifier(text: str, start: int) -> str | None:
     """The comparison sign printed just before a number, canonicalised ("≥", "> or =" -> ">=")."""
+    if _QUALIFIER_ENDS.isdisjoint(text[max(0, start - 3):start]):
+        return None  # a cheap necessary cue first: most numbers have no sign before them
     m = _QUALIFIER_BEFORE.search(text[max(0, start - 8):start])
     if not m:
         return None
-    sign = re.sub(r"\s|or", "", m.group(1))
+    sign = _SIGN_NOISE.sub("", m.group(1))
     return _QUALIFIERS.get(sign, sign)
 
 
 def _digits_value(m: re.Match) -> float:
-    """The value of a _DIGITS (or decimal-comma) match."""
-    lead = m.groupdict().get("lead")
+    """The value of a _DIGITS match."""
+    sign, whole, frac, lead = m.group("sign", "int", "frac", "lead")
     if lead:
         value = float("0." + lead)
     else:
-        frac = m.group("frac")
-        value = float(m.group("int").replace(",", "") + ("." + frac if frac else ""))
-    return -value if m.group("sign") else value
+        value = float(whole.replace(",", "") + ("." + frac if frac else ""))
+    return -value if sign else value
+
+
+def _decimal_comma_value(m: re.Match) -> float:
+    """The value of a _DIGITS_DECIMAL_COMMA match."""
+    sign, whole, frac = m.group("sign", "int", "frac")
+    value = float(whole.replace(",", "") + ("." + frac if frac else ""))
+    return -value if sign else value
 
 
 def _read_scientific(matches: list[re.Match], text: str) -> list[Number]:
@@ -290,7 +309,11 @@ def _lost_superscript_spans(matches: list[re.Match]) -> list[tuple[int, int]]:
     return [(m.start("times"), m.end()) for m in matches if m.group("mant") is not None]
 
 
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+def _start(number: Number) -> int:
+    return number.start
+
+
+def _free(taken, start: int, end: int) -> bool:
     """Whether start..end overlaps none of the taken spans (a plain loop: this runs for every number read)."""
     for s, e in taken:
         if end > s and start < e:
@@ -371,13 +394,20 @@ def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], l
     if decimal_comma:
         for m in _DIGITS_DECIMAL_COMMA.finditer(text):
             if _free(taken, m.start(), m.end()):
-                found.append(Number(_digits_value(m), m.start(), m.end(), m.group(), _qualifier(text, m.start())))
+                found.append(Number(_decimal_comma_value(m), m.start(), m.end(), m.group(),
+                                    _qualifier(text, m.start())))
                 taken.append((m.start(), m.end()))
+    # The plain numbers only need checking against what the readers above took: one finditer never overlaps itself.
+    blocked = tuple(taken)
     for m in _DIGITS.finditer(text):
-        if _free(taken, m.start(), m.end()):
-            found.append(Number(_digits_value(m), m.start(), m.end(), m.group(), _qualifier(text, m.start())))
-            taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda n: n.start), taken
+        start, end = m.span()
+        if not blocked or _free(blocked, start, end):
+            found.append(Number(_digits_value(m), start, end, m.group(), _qualifier(text, start)))
+            taken.append((start, end))
+    return (sorted(found, key=_start) if blocked else found), taken  # plain numbers alone come in text order
+
+
+_QUALIFIER_ONLY = re.compile(_QUALIFIER_BEFORE.pattern.rstrip("$"))
 
 
 def read_number(text: str, words: Mapping[str, float] | None = None) -> Number | None:
@@ -395,7 +425,7 @@ def read_number(text: str, words: Mapping[str, float] | None = None) -> Number |
         return None
     number = numbers[0]
     before = text[:number.start].strip()
-    if before and not re.fullmatch(_QUALIFIER_BEFORE.pattern.rstrip("$"), before):
+    if before and not _QUALIFIER_ONLY.fullmatch(before):
         return None
     if text[number.end:].strip():
         return None
@@ -409,6 +439,10 @@ _RANGE_SEP = r"\s?[" + HYPHENS + r"]\s?|\s+to\s+"
 _RANGE_UNITS = r"(?:months?|mo|years?|yrs?|weeks?|days?|[mµμ]?g(?:/m2|/kg)?)"
 
 
+_RANGE_GAP = re.compile(r"(?:\s?(?:%|" + _RANGE_UNITS + r"))?(?:" + _RANGE_SEP + r")")
+_RANGE_CUE_BEFORE = re.compile(r"(?:range|IQR|interquartile range)\s?[,:=]?\s?$", re.I)
+
+
 def find_ranges(text: str, words: Mapping[str, float] | None = None) -> list[Range]:
     """Ranges of two numbers: "12-24", "12–24", "12 to 24", "1.8 to 1.3", "range, 12-24" (the cue is included).
 
@@ -420,10 +454,10 @@ def find_ranges(text: str, words: Mapping[str, float] | None = None) -> list[Ran
     for low, high in zip(numbers, numbers[1:]):
         gap = text[low.end:high.start]
         # A unit may sit between the two numbers ("12 months to 24 months", "35% to 41%").
-        if not re.fullmatch(r"(?:\s?(?:%|" + _RANGE_UNITS + r"))?(?:" + _RANGE_SEP + r")", gap):
+        if not _RANGE_GAP.fullmatch(gap):
             continue
         start = low.start
-        cue = re.search(r"(?:range|IQR|interquartile range)\s?[,:=]?\s?$", text[max(0, start - 30):start], re.I)
+        cue = _RANGE_CUE_BEFORE.search(text[max(0, start - 30):start])
         if cue:
             start -= len(cue.group())
         ranges.append(Range(low, high, start, high.end, text[start:high.end]))
@@ -462,6 +496,11 @@ def _percent_at(text: str, number: Number) -> bool:
     return bool(_PERCENT_AFTER.match(text[number.end:]))
 
 
+_COUNT_TO_PERCENT = re.compile(r"(?:\s[A-Za-z][\w\-]*){0,4}\s?[(\[]\s?")
+_PERCENT_OPENS_FRACTION = re.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?$")
+_PERCENT_OPENS_N = re.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)$")
+
+
 def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> list[CountPercent]:
     """A count with its percentage: "44 patients (92%)", "44 (92%)", "92% (44/48)", "92% (n = 44)".
 
@@ -475,13 +514,13 @@ def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> 
         # count ... (percent%)
         if (a.is_integer and a.value >= 0 and a.form != "scientific" and _percent_at(text, b)
                 and not _percent_at(text, a)
-                and re.fullmatch(r"(?:\s[A-Za-z][\w\-]*){0,4}\s?[(\[]\s?", gap)):
+                and _COUNT_TO_PERCENT.fullmatch(gap)):
             end = b.end + len(_PERCENT_AFTER.match(text[b.end:]).group())
             found.append(CountPercent(a, b, None, a.start, end, text[a.start:end]))
     for frac in find_fractions(text, words):
         # percent% (44/48)
         before = text[:frac.start]
-        m = re.search(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?$", before)
+        m = _PERCENT_OPENS_FRACTION.search(before)
         if m:
             pct = read_number(m.group(1))
             if pct is not None:
@@ -490,7 +529,7 @@ def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> 
                                           text[m.start(1):frac.end]))
     for n in find_n_equals(text):
         before = text[:n.start]
-        m = re.search(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)$", before)
+        m = _PERCENT_OPENS_N.search(before)
         if m and n.is_integer:
             pct = read_number(m.group(1))
             if pct is not None:
@@ -499,7 +538,7 @@ def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> 
     return sorted(found, key=lambda c: c.start)
 
 
-_N_EQUALS = re.compile(r"(?<![\w])[nN]\s?[=:]\s?(?=\d)")
+_N_EQUALS = re.compile(r"(?=[nN])(?<![\w])[nN]\s?[=:]\s?(?=\d)")  # the lookahead: a cheap first test
 
 
 def find_n_equals(text: str) -> list[Number]:
@@ -520,6 +559,9 @@ _MEDIAN_RANGE = re.compile(
 )
 
 
+_RANGE_CLOSE = re.compile(r"\s?(?:years?|months?|weeks?|days?|yrs?|mo)?\s?[)\]]", re.I)
+
+
 def find_median_ranges(text: str, words: Mapping[str, float] | None = None) -> list[MedianRange]:
     """Medians with their bracketed range: "39 years (range, 18-75)", "39 (18–75)", "12 [IQR, 8-20] months".
 
@@ -537,7 +579,7 @@ def find_median_ranges(text: str, words: Mapping[str, float] | None = None) -> l
         gap = text[median.end:rng.start]
         if not _MEDIAN_RANGE.match(gap) and not _MEDIAN_RANGE.match(text[median.end:nxt.start]):
             continue
-        close = re.match(r"\s?(?:years?|months?|weeks?|days?|yrs?|mo)?\s?[)\]]", text[rng.end:], re.I)
+        close = _RANGE_CLOSE.match(text[rng.end:])
         end = rng.end + (len(close.group()) if close else 0)
         found.append(MedianRange(median, rng.low, rng.high, median.start, end, text[median.start:end]))
     return found
@@ -618,6 +660,13 @@ _PER_WORDS = {"d": "day", "day": "day", "days": "day", "daily": "day", "wk": "we
               "h": "hour", "hr": "hour", "hour": "hour", "min": "minute"}
 
 
+_PER = re.compile(r"\s*per\s+", re.I)
+_SPACES = re.compile(r"\s+")
+_SQUARE_METRE = re.compile(r"m(?:²|\^2|\(2\)|2)")
+_MICROGRAM = re.compile(_MICRO, re.I)
+_PER_SQUARE_METRE_WORDS = re.compile(r"(?i)(?<=[a-z2])/(?:sq\.?m|square\s?met(?:er|re))")
+
+
 def canonical_unit(text: str) -> str:
     """A dose unit in one spelling: "mg/m²" and "mg/m(2)" -> "mg/m2", "mcg"/"μg"/"ug" -> "µg",
     "µg/m2/d" and "µg/m2 per day" -> "µg/m2/day", "cells / kg" -> "cells/kg".
@@ -630,11 +679,11 @@ def canonical_unit(text: str) -> str:
         letters, lower-cased except for IU/U.
     """
     unit = text.strip()
-    unit = re.sub(r"\s*per\s+", "/", unit, flags=re.I)
-    unit = re.sub(r"\s+", "", unit)
-    unit = re.sub(r"m(?:²|\^2|\(2\)|2)", "m2", unit)
-    unit = re.sub(_MICRO, "µg", unit, flags=re.I)
-    unit = re.sub(r"(?i)(?<=[a-z2])/(?:sq\.?m|square\s?met(?:er|re))", "/m2", unit)
+    unit = _PER.sub("/", unit)
+    unit = _SPACES.sub("", unit)
+    unit = _SQUARE_METRE.sub("m2", unit)
+    unit = _MICROGRAM.sub("µg", unit)
+    unit = _PER_SQUARE_METRE_WORDS.sub("/m2", unit)
     parts = unit.split("/")
     head = parts[0]
     if head.upper() in ("IU", "U", "MU"):

@@ -33,6 +33,16 @@ _CI_CUE = re.compile(
 _P_VALUE = re.compile(r"(?<![A-Za-z])[pP]\s?(?:[-\s]?value)?\s?(?P<op>[=<>≤≥]|<=|>=)\s?(?P<num>\d*[.·]?\d+)")
 # A further value of a list: ", 0.81 [p=0.11]", ", and 0.60 (95% CI, ...)".
 _NEXT_VALUE = re.compile(r"^\s?[)\]]?\s?,?\s?(?:and\s)?$")
+# Patterns of the readers below, compiled once.
+_DIGIT = re.compile(r"\d")
+_NOT_A_RATIO_AFTER = re.compile(r"\s?(?:%|months?|years?|weeks?|days?|patients?)")
+_LEVEL_AFTER = re.compile(r"\s?%\s?(?:CI|confidence)")
+_CI_SEP = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|to|,)\s?")
+_ANOTHER_RATIO = re.compile(r"hazard|odds|\bHR\b|\bOR\b|\bRR\b")
+_CLOSE = re.compile(r"[)\]]")
+_CLOSE_FIRST = re.compile(r"^\s?[)\]]")
+_OWN_BRACKET = re.compile(r"\s?[(\[]\s?(?:[pP]\s?[=<>]|9\d(?:[.·]\d)?\s?%)")
+_ENDPOINT_KIND = re.compile(r"_(?:MEDIAN|RATE)$")
 
 
 def extract_comparisons(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
@@ -64,7 +74,7 @@ def _sentence_comparisons(sent: Sentence, section: str, context: ArticleContext)
         numbers = [n for n in numbers if not any(a <= n.start < b for a, b in labels)]
         masked = list(text)
         for a, b in labels:
-            masked[a:b] = re.sub(r"\d", "N", text[a:b])
+            masked[a:b] = _DIGIT.sub("N", text[a:b])
         gaps = "".join(masked)
     else:
         gaps = text
@@ -100,14 +110,14 @@ def _value_after(text: str, measure: Span, numbers: list[nz.Number]) -> nz.Numbe
     short = measure.end_char - measure.start_char <= 3  # len(measure.text), without rebuilding the span's text
     if not (_SHORT_GAP.match(gap) if short else _LONG_GAP.match(gap)):
         return None
-    if re.match(r"\s?(?:%|months?|years?|weeks?|days?|patients?)", text[value.end:]):
+    if _NOT_A_RATIO_AFTER.match(text[value.end:]):
         return None
     return value
 
 
 def _is_level(text: str, number: nz.Number) -> bool:
     """True for the 95 of "95% CI"."""
-    return bool(re.match(r"\s?%\s?(?:CI|confidence)", text[number.end:]))
+    return bool(_LEVEL_AFTER.match(text[number.end:]))
 
 
 def _read_one(doc: Doc, text: str, sent: Sentence, measure: Span, value: nz.Number, numbers: list[nz.Number], section: str):
@@ -154,7 +164,7 @@ def _ci_after(text: str, value: nz.Number, numbers: list[nz.Number]):
     if len(later) < 2 or later[0].start != at:
         return None, None, None
     low, high = later[0], later[1]
-    if not re.fullmatch(r"\s?(?:[" + nz.HYPHENS + r"]|to|,)\s?", text[low.end:high.start]):
+    if not _CI_SEP.fullmatch(text[low.end:high.start]):
         return None, None, None
     level = nz.read_number(cue.group("level")).value if cue.group("level") else None
     return [low.value, high.value], high.end, level
@@ -164,7 +174,7 @@ def _p_after(text: str, sent: Sentence, at: int):
     """(p, end) of a p-value within the same clause after `at` (before the next ratio or the sentence end)."""
     rest = text[at:min(sent.end_char, at + 40)]
     m = _P_VALUE.search(rest)
-    if not m or re.search(r"hazard|odds|\bHR\b|\bOR\b|\bRR\b", rest[:m.start()]):
+    if not m or _ANOTHER_RATIO.search(rest[:m.start()]):
         return None, None
     return _p_text(m), at + m.end()
 
@@ -173,7 +183,7 @@ def _p_before(text: str, sent: Sentence, measure: Span) -> str | None:
     """A p-value printed before the measure inside the same bracket: "(P < .0001; hazard ratio, 0.40)"."""
     before = text[sent.start_char:measure.start_char]
     bracket = max(before.rfind("("), before.rfind("["))
-    if bracket < 0 or re.search(r"[)\]]", before[bracket:]):
+    if bracket < 0 or _CLOSE.search(before[bracket:]):
         return None
     m = _P_VALUE.search(before[bracket:])
     return _p_text(m) if m else None
@@ -193,11 +203,11 @@ def _next_in_list(text: str, numbers: list[nz.Number], end: int) -> nz.Number | 
     if not after:
         return None
     candidate = after[0]
-    bracket_close = re.match(r"^\s?[)\]]", text[end:])
+    bracket_close = _CLOSE_FIRST.match(text[end:])
     gap = text[end:candidate.start]
     if not bracket_close or not _NEXT_VALUE.match(gap):
         return None
-    if not re.match(r"\s?[(\[]\s?(?:[pP]\s?[=<>]|9\d(?:[.·]\d)?\s?%)", text[candidate.end:]):
+    if not _OWN_BRACKET.match(text[candidate.end:]):
         return None
     return candidate
 
@@ -207,4 +217,4 @@ def _endpoint_before(sent: Sentence, measure: Span) -> str | None:
     endpoints = [e for e in rule_spans(sent, "ENDPOINT") if e.end <= measure.start and e.id_ != "OTHER"]
     if not endpoints:
         return None
-    return re.sub(r"_(?:MEDIAN|RATE)$", "", endpoints[-1].id_)
+    return _ENDPOINT_KIND.sub("", endpoints[-1].id_)

@@ -33,6 +33,8 @@ _DESCRIPTION = re.compile(r"\s(?:[A-Za-z][\w+\-]*\s){1,4}")
 _DOSE_OF = re.compile(r"\bdoses? of\s$", re.I)
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19".
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
+_TIMES = re.compile(r"\s?[×xX*]")
+_DIGIT = re.compile(r"\d")
 
 
 def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
@@ -162,7 +164,7 @@ def _factor(number: nz.Number) -> float:
     """The power of ten a scientific number carries ("0.5×106" -> 1e6), 1 for a plain number."""
     if number.form != "scientific":
         return 1.0
-    mantissa = nz.read_number(re.split(r"\s?[×xX*]", number.text)[0])
+    mantissa = nz.read_number(_TIMES.split(number.text)[0])
     return number.value / mantissa.value if mantissa and mantissa.value else 1.0
 
 
@@ -192,7 +194,7 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span]) ->
     before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
     # "the dose of clofarabine in combination with cytarabine was 52 mg/m2": the drug whose dose it is.
     subject = [d for d in before if _DOSE_OF.search(text[max(0, d.start_char - 12):d.start_char])]
-    if subject and not re.search(r"\d", text[subject[-1].end_char:first.start]):
+    if subject and not _DIGIT.search(text[subject[-1].end_char:first.start]):
         return subject[-1]
     return before[-1] if before else None
 

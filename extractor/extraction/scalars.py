@@ -34,6 +34,7 @@ _AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|[^\d.;]{0,30}?(?:\swas|\sof|,|:|=)\s?)
 _AGE_AFTER = re.compile(r"^\s?(?:years?|yrs?|y\b|[(\[]|[;,)\]]|\.(?!\d)|$)")
 _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,30}$")
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
+_LIST_JOIN_END = re.compile(r"(?:and|or|,)\s$")
 
 
 def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
@@ -111,7 +112,7 @@ def _another_group_follows(text: str, sent: Sentence, number: nz.Number, numbers
         before = text[max(sent.start_char, later.start - 6):later.start]
         after = text[later.end:later.end + 6]
         # the noun left out ("and 13 with") marks a parallel group; "and 410 patients had" is a later subset
-        if re.search(r"(?:and|or|,)\s$", before) and after.startswith(" with"):
+        if _LIST_JOIN_END.search(before) and after.startswith(" with"):
             return True
     return False
 

@@ -14,7 +14,7 @@ are shared between the extractors: read them, do not modify them.
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_right
+from operator import attrgetter
 from typing import Mapping
 
 from spacy.tokens import Doc, Span
@@ -53,14 +53,16 @@ def section_view(doc: Doc) -> "SectionView":
 class SectionView:
     """A section doc's text and sentences, each sentence with its rule spans.
 
-    Holds its doc through a weak reference: the cache is keyed by the doc, and a value referring to its own key
-    would keep the doc alive for ever.
+    Holds its doc only through a weak reference, and so do its sentences and rule spans (`RuleSpan`, not spaCy
+    Spans: a Span holds its doc): the cache is keyed by the doc, and a value referring to its own key would keep
+    every doc alive for ever. The sentences and spans hold the weak reference and the text, not the view, so that
+    a view is freed with its doc, without waiting for the cyclic garbage collector.
     """
 
     def __init__(self, doc: Doc):
         self._doc = weakref.ref(doc)
         self.text = doc_text(doc)
-        self.sentences = [Sentence(self, sent) for sent in doc.sents] if len(doc) else []
+        self.sentences = [Sentence(self._doc, self.text, sent) for sent in doc.sents] if len(doc) else []
         self._group_spans(doc)
 
     @property
@@ -70,11 +72,89 @@ class SectionView:
     def _group_spans(self, doc: Doc) -> None:
         """Give each rule span to the sentence holding it, in one pass over the spans (a span across a sentence
         boundary belongs to none). Each sentence's spans are ordered by start_char, ties in doc.spans order."""
-        starts = [s.start for s in self.sentences]
-        for span in sorted(doc.spans.get(SPANS_KEY, []), key=lambda s: s.start_char):
-            index = bisect_right(starts, span.start) - 1
-            if index >= 0 and span.end <= self.sentences[index].end:
-                self.sentences[index].add_span(span)
+        group = doc.spans.get(SPANS_KEY) if doc.spans else None
+        if not group or not self.sentences:
+            return
+        doc_ref, text = self._doc, self.text
+        spans = sorted([RuleSpan(doc_ref, text, span) for span in group], key=_START)  # stable: ties keep their order
+        sentences, index = self.sentences, 0
+        sentence = sentences[0]
+        for span in spans:
+            # Sentences tile the doc in order and the spans come by start: the holder only moves forward.
+            while span.start >= sentence.end and index + 1 < len(sentences):
+                index += 1
+                sentence = sentences[index]
+            if sentence.start <= span.start and span.end <= sentence.end:
+                sentence.spans.append(span)
+                sentence._by_label.setdefault(span.label_, []).append(span)
+
+
+_START = attrgetter("start")
+
+# The rules' (label, id) pairs are a few hundred: their hashes are resolved once, not on every `Span.label_` access.
+_NAMES: dict[tuple[int, int], tuple[str, str]] = {}
+
+
+def _names(span: Span) -> tuple[str, str]:
+    """(label_, id_) of a rule span."""
+    key = (span.label, span.id)
+    names = _NAMES.get(key)
+    if names is None:
+        names = _NAMES[key] = (span.label_, span.id_)
+    return names
+
+
+class RuleSpan:
+    """A rule span of the SpanRuler, as the extractors read it: label_, id_, start, end, start_char and end_char
+    are plain attributes (a spaCy Span recomputes them, and resolves label_ and id_ in the string store, on every
+    access), `text` a slice of the section text, and iterating gives its tokens.
+
+    Anything else a spaCy Span offers (`sent`, `root`...) is answered by the equivalent Span, built on demand.
+    Refers to its doc through the view's weak reference (see `SectionView`).
+    """
+
+    __slots__ = ("_doc", "_text", "start", "end", "start_char", "end_char", "label_", "id_")
+
+    def __init__(self, doc_ref: "weakref.ref[Doc]", section_text: str, span: Span):
+        self._doc, self._text = doc_ref, section_text
+        self.start, self.end = span.start, span.end
+        self.start_char, self.end_char = span.start_char, span.end_char
+        self.label_, self.id_ = _names(span)
+
+    @property
+    def doc(self) -> Doc:
+        return self._doc()
+
+    @property
+    def text(self) -> str:
+        return self._text[self.start_char:self.end_char]
+
+    @property
+    def span(self) -> Span:
+        """The equivalent spaCy Span (a new one on every call)."""
+        return Span(self.doc, self.start, self.end, label=self.label_, span_id=self.id_)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def __iter__(self):
+        doc = self.doc
+        return (doc[i] for i in range(self.start, self.end))
+
+    def __reversed__(self):
+        doc = self.doc
+        return (doc[i] for i in range(self.end - 1, self.start - 1, -1))
+
+    def __getitem__(self, index):
+        return self.span[index]
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.span, name)
+
+    def __repr__(self) -> str:
+        return self.text
 
 
 class Sentence:
@@ -84,38 +164,33 @@ class Sentence:
     `text` is a slice of the cached section text, which equals `Span.text`.
 
     Attributes:
-        span: the spaCy sentence Span.
-        spans: the rule spans inside the sentence, by start_char (ties in doc.spans order).
+        spans: the rule spans inside the sentence (`RuleSpan`), by start_char (ties in doc.spans order).
     """
 
-    __slots__ = ("_view", "span", "start", "end", "start_char", "end_char", "text", "spans", "_by_label",
+    __slots__ = ("_doc", "section_text", "start", "end", "start_char", "end_char", "text", "spans", "_by_label",
                  "_numbers", "_cache")
 
-    def __init__(self, view: SectionView, span: Span):
-        self._view = view
-        self.span = span
+    def __init__(self, doc_ref: "weakref.ref[Doc]", section_text: str, span: Span):
+        self._doc = doc_ref
+        self.section_text = section_text  # what evidence offsets and Span.start_char refer to
         self.start, self.end = span.start, span.end
         self.start_char, self.end_char = span.start_char, span.end_char
-        self.text = view.text[self.start_char:self.end_char]
-        self.spans: list[Span] = []
-        self._by_label: dict[str, list[Span]] = {}
+        self.text = section_text[self.start_char:self.end_char]
+        self.spans: list[RuleSpan] = []
+        self._by_label: dict[str, list[RuleSpan]] = {}
         self._numbers: tuple = (None, None, None)  # (words, sentence-relative numbers, section-relative numbers)
         self._cache: dict = {}
 
     @property
     def doc(self) -> Doc:
-        return self._view.doc
+        return self._doc()
 
     @property
-    def section_text(self) -> str:
-        """The whole section's text (what evidence offsets and Span.start_char refer to)."""
-        return self._view.text
+    def span(self) -> Span:
+        """The spaCy sentence Span (a new one on every call)."""
+        return self.doc[self.start:self.end]
 
-    def add_span(self, span: Span) -> None:
-        self.spans.append(span)
-        self._by_label.setdefault(span.label_, []).append(span)
-
-    def labelled(self, label: str) -> list[Span]:
+    def labelled(self, label: str) -> list[RuleSpan]:
         """The rule spans of one label, in `spans` order."""
         return self._by_label.get(label, [])
 

@@ -25,7 +25,12 @@ def rule_spans(sent: Span | Sentence, label: str, outside: list[Span] = ()) -> l
     else:
         candidates = [s for s in sent.doc.spans.get(SPANS_KEY, []) if s.label_ == label
                       and s.start >= sent.start and s.end <= sent.end]
-    spans = [s for s in candidates if all(s.end <= o.start or s.start >= o.end for o in outside)]
+    if not candidates:
+        return []  # most sentences have none of a given label
+    spans = [s for s in candidates if all(s.end <= o.start or s.start >= o.end for o in outside)] if outside \
+        else list(candidates)
+    if len(spans) < 2:
+        return spans  # nothing can overlap
     spans.sort(key=lambda s: (-(s.end - s.start), s.start))
     kept: list[Span] = []
     for span in spans:

@@ -1,0 +1,41 @@
+"""Section views (extraction/sentences.py): what they hand out equals spaCy's own objects, and they do not keep
+their docs alive (a view is cached in a dictionary weakly keyed by its doc)."""
+import gc
+import weakref
+
+from extractor.extraction.sentences import RuleSpan, section_view
+from extractor.pipeline import SPANS_KEY
+
+TEXT = ("Of the 48 patients enrolled, 44 (92%) achieved complete remission with inotuzumab ozogamicin. "
+        "The median overall survival was 7.7 months (HR, 0.71; 95% CI, 0.55 to 0.93).")
+
+
+def test_view_sentences_and_spans_equal_spacy(nlp):
+    doc = nlp(TEXT)
+    view = section_view(doc)
+    assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in view.sentences] == \
+        [(s.start, s.end, s.start_char, s.end_char, s.text) for s in doc.sents]
+    grouped = [span for sent in view.sentences for span in sent.spans]
+    expected = sorted((s for s in doc.spans[SPANS_KEY] if any(t.start <= s.start and s.end <= t.end for t in doc.sents)),
+                      key=lambda s: s.start_char)
+    assert [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_, s.text, len(s)) for s in grouped] == \
+        [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_, s.text, len(s)) for s in expected]
+    for rule, span in zip(grouped, expected):
+        assert isinstance(rule, RuleSpan)
+        assert [t.text for t in rule] == [t.text for t in span]
+        assert [t.text for t in reversed(rule)] == [t.text for t in reversed(span)]
+        assert rule.span == span and rule.sent == span.sent and rule.doc is doc
+
+
+def test_view_does_not_keep_its_doc_alive(nlp):
+    doc = nlp(TEXT)
+    view = section_view(doc)
+    assert view.sentences and any(sent.spans for sent in view.sentences)
+    view_ref, doc_ref = weakref.ref(view), weakref.ref(doc)
+    gc.disable()  # freed by reference counting alone, not by the cycle collector
+    try:
+        del doc, view
+        assert doc_ref() is None
+        assert view_ref() is None
+    finally:
+        gc.enable()
