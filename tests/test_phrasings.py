@@ -60,3 +60,12 @@ def test_phrasings_compared_values_are_not_zipped_over_endpoints(nlp):
     record = _run(nlp, "CR and CRi rates were 40% vs 30%.")
     assert ("all", "CRi", 30.0) not in _outcomes(record)
     assert not any(o["endpoint"] == "CR" and o["value"] == 40.0 and o["arm"] == "all" for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text", [
+    "KTE-X19 was administered at a dose of 1 × 10^6 cells per kilogram.",
+    "Tisagenlecleucel was given at 1 × 10^6 cells per kg.",
+])
+def test_phrasings_cells_per_kilogram_is_one_dose(nlp, text):
+    doses = [(d["dose"], d["unit"]) for d in _run(nlp, text)["doses"]]
+    assert doses == [(1000000, "cells/kg")]

@@ -67,7 +67,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
     found = []
     for i, unit in enumerate(units):
-        if unit.id_.startswith("/") and unit.id_ != "/kg":
+        if unit.id_.startswith("/") and unit.id_ != "/kg" or _per_kg_follows(text, unit, units):
             continue
         reading = _amount_before(text, unit, numbers, drugs)
         if reading is None:
@@ -176,6 +176,12 @@ def _per_after(text: str, unit: Span, units: list[Span]) -> Span | None:
         if other.id_.startswith("/") and other.id_ != "/kg" and text[unit.end_char:other.start_char] == " ":
             return other
     return None
+
+
+def _per_kg_follows(text: str, unit, units: list) -> bool:
+    """"1 × 10^6 cells per kilogram": the cells are counted per kg, read at the "/kg" unit, not as an absolute dose."""
+    return unit.id_ == "cells" and any(u.id_ == "/kg" and text[unit.end_char:u.start_char] in ("", " ")
+                                       for u in units)
 
 
 def _foreign_unit_follows(text: str, unit: Span, units: list[Span]) -> bool:
