@@ -69,3 +69,17 @@ def test_phrasings_compared_values_are_not_zipped_over_endpoints(nlp):
 def test_phrasings_cells_per_kilogram_is_one_dose(nlp, text):
     doses = [(d["dose"], d["unit"]) for d in _run(nlp, text)["doses"]]
     assert doses == [(1000000, "cells/kg")]
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Children and young adults (n = 75) received tisagenlecleucel.", 75),
+    ("Adults (n = 61; median age 45 years) were enrolled.", 61),
+    # two groups' Ns, or a subgroup without an enrolment verb, give no headline N
+    ("Patients with Ph+ ALL (n = 20) and Ph- ALL (n = 30) were enrolled.", None),
+    ("Patients in CR (n = 12) had longer overall survival.", None),
+])
+def test_phrasings_cohort_in_a_bracket(nlp, text, n):
+    record = _run(nlp, text)
+    assert record["cohort_size"] == n
+    if n is not None:
+        assert str(n) in record["scalar_evidence"]["cohort_size"]["text"]

@@ -36,6 +36,10 @@ _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,30}$")
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
 _LIST_JOIN_END = re.compile(r"(?:and|or|,)\s$")
 
+# Between the population noun and the N of its bracket: "adults (n = ", "patients [N=".
+_NOUN_TO_BRACKET = re.compile(r"\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
+_CLOSE_AFTER_N = re.compile(r"\s?[)\];,]")
+
 
 def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
     """Scalar candidates of one section, in text order.
@@ -101,7 +105,25 @@ def _cohort(sent: Sentence, section: str, numbers: list[nz.Number]) -> list[dict
         opened = any(t.end_char <= number.start and not text[t.end_char:number.start].strip() for t in totals)
         if section == TITLE_SECTION or enrolment or opened or _OPENS_POPULATION.match(before):
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
-    return []
+    return _bracketed_cohort(sent, section, nouns) if enrolment else []
+
+
+def _bracketed_cohort(sent: Sentence, section: str, nouns: list) -> list[dict]:
+    """"Children and young adults (n = 75) received tisagenlecleucel": the N in a bracket right after the
+    population noun of an enrolment sentence, when the sentence gives no other group's N."""
+    counts = sent.n_equals()
+    if len(counts) != 1:
+        return []
+    text, n = sent.section_text, counts[0]
+    start, end = n.start + sent.start_char, n.end + sent.start_char
+    noun = next((c for c in reversed(nouns) if c.end_char <= start), None)
+    if noun is None or not _NOUN_TO_BRACKET.fullmatch(text[noun.end_char:start]) or n.value < 2:
+        return []
+    close = _CLOSE_AFTER_N.match(text[end:])
+    if not close:
+        return []
+    end += close.end() if close.group().strip() in ")]" else 0  # the evidence takes its bracket whole
+    return [_candidate("cohort_size", int(n.value), sent.doc, section, noun.start_char, end)]
 
 
 def _another_group_follows(text: str, sent: Sentence, number: nz.Number, numbers: list[nz.Number]) -> bool:
