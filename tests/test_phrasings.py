@@ -83,3 +83,12 @@ def test_phrasings_cohort_in_a_bracket(nlp, text, n):
     assert record["cohort_size"] == n
     if n is not None:
         assert str(n) in record["scalar_evidence"]["cohort_size"]["text"]
+
+
+@pytest.mark.parametrize("text, months", [
+    ("The 2-y OS was 54%.", 24.0),
+    ("OS at 1 y was 61%.", 12.0),
+])
+def test_phrasings_year_abbreviated_y(nlp, text, months):
+    [outcome] = _run(nlp, text)["outcomes"]
+    assert (outcome["endpoint"], outcome["timepoint_months"]) == ("OS_RATE", months)
