@@ -78,35 +78,33 @@ def _candidate(name: str, value, doc: Doc, section: str, start: int, end: int) -
 
 
 def _cohort(sent: Sentence, section: str, words) -> list[dict]:
-    doc, text, base = sent.doc, sent.section_text, sent.start_char
+    doc, text = sent.doc, sent.section_text
     cues = rule_spans(sent, "COHORT")
     nouns = [c for c in cues if c.id_ == "population"]
     if not nouns:
         return []  # most sentences name no population: their numbers need not be read here
+    numbers = sent.section_numbers(words)  # shared with the other extractors
     enrolment = any(c.id_ == "enrolment" for c in cues)
     totals = [c for c in cues if c.id_ == "total"]
     denominators = {f.denominator.start for f in sent.digit_fractions()}
-    # Sentence-relative numbers (`base` moves them to the section text): no shifted copy of each one is built.
-    numbers = sent.numbers(words)
     for number in numbers:
-        start, end = number.start + base, number.end + base
-        if not _is_headcount(text, number, start, end) or number.start in denominators:
+        if not _is_headcount(text, number) or number.start - sent.start_char in denominators:
             continue
-        groups_before = [n for n in sent.n_equals() if n.start < number.start]
+        groups_before = [n for n in sent.n_equals() if n.start + sent.start_char < number.start]
         if len(groups_before) >= 2 or _another_group_follows(text, sent, number, numbers):
             return []
-        noun = next((n for n in nouns if n.start_char >= end), None)
+        noun = next((n for n in nouns if n.start_char >= number.end), None)
         if noun is None:
             continue
-        between = text[end:noun.start_char]
+        between = text[number.end:noun.start_char]
         if not _TO_NOUN.match(between) or len(between.split()) > _MAX_WORDS_TO_NOUN:
             continue
         if _PERCENT_NEXT.match(text[noun.end_char:]):
             continue  # "Twelve patients (38%)": a share of the cohort, not the cohort
-        before = text[base:start]
-        opened = any(t.end_char <= start and not text[t.end_char:start].strip() for t in totals)
+        before = text[sent.start_char:number.start]
+        opened = any(t.end_char <= number.start and not text[t.end_char:number.start].strip() for t in totals)
         if section == TITLE_SECTION or enrolment or opened or _OPENS_POPULATION.match(before):
-            return [_candidate("cohort_size", int(number.value), doc, section, start, noun.end_char)]
+            return [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
     return _bracketed_cohort(sent, section, nouns) if enrolment else []
 
 
@@ -129,30 +127,26 @@ def _bracketed_cohort(sent: Sentence, section: str, nouns: list) -> list[dict]:
 
 
 def _another_group_follows(text: str, sent: Sentence, number: nz.Number, numbers: list[nz.Number]) -> bool:
-    """True for "26 patients with T-ALL and 13 with T-LBL": the sentence counts two groups, not one cohort
-    (numbers sentence-relative, `text` the section's)."""
-    base = sent.start_char
+    """True for "26 patients with T-ALL and 13 with T-LBL": the sentence counts two groups, not one cohort."""
     for later in numbers:
         if later.start <= number.end or not later.is_integer:
             continue
-        start, end = later.start + base, later.end + base
-        before = text[max(base, start - 6):start]
-        after = text[end:end + 6]
+        before = text[max(sent.start_char, later.start - 6):later.start]
+        after = text[later.end:later.end + 6]
         # the noun left out ("and 13 with") marks a parallel group; "and 410 patients had" is a later subset
         if _LIST_JOIN_END.search(before) and after.startswith(" with"):
             return True
     return False
 
 
-def _is_headcount(text: str, number: nz.Number, start: int, end: int) -> bool:
-    """A whole, plain, positive number that is not a percentage, an age or a subset with its percentage (at
-    start:end of the section text)."""
+def _is_headcount(text: str, number: nz.Number) -> bool:
+    """A whole, plain, positive number that is not a percentage, an age or a subset with its percentage."""
     if not number.is_integer or number.value < 2 or number.qualifier or number.form == "scientific":
         return False
-    if _PERCENT_NEXT.match(text[end:]) or text[end:end + 1] in nz.HYPHENS:
+    if _PERCENT_NEXT.match(text[number.end:]) or text[number.end:number.end + 1] in nz.HYPHENS:
         return False  # "106 (47%) patients" is a subset; "Three-year update" a duration
     # "aged 18", "Phase 2 ... 40 patients" keep: only the word right before matters here.
-    return not _COUNTED_BEFORE.search(text[max(0, start - 8):start])
+    return not _COUNTED_BEFORE.search(text[max(0, number.start - 8):number.start])
 
 
 def _median_age(sent: Sentence, section: str, words) -> list[dict]:
