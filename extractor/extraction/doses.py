@@ -57,10 +57,10 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
 
 
 def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
+    if not sent.labelled("DRUG") or not sent.labelled("UNIT"):
+        return []  # most sentences name no drug or no unit: no overlaps need resolving then
     doc, text = sent.doc, sent.section_text
     drugs = rule_spans(sent, "DRUG")
-    if not drugs:
-        return []  # checked first: most sentences name no drug, and then the units need not be read
     units = rule_spans(sent, "UNIT", outside=drugs)
     if not units:
         return []

@@ -54,14 +54,13 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
     """
     found, split = [], False
     for sent in section_view(doc).sentences:
-        numbers = sent.section_numbers(context.words)  # shared with the other extractors
         # Once a section has split its population into groups ("B-ALL (n = 7) ... T-ALL (n = 24)"), the
         # headline N is their sum, which it does not print; a later count is one group's, not the cohort.
         if not split:
-            found += _cohort(sent, section, numbers)
+            found += _cohort(sent, section, context.words)
         split = split or len(sent.n_equals()) >= 2
-        found += _median_age(sent, section, numbers)
-        found += _follow_up(sent, section, numbers)
+        found += _median_age(sent, section, context.words)
+        found += _follow_up(sent, section)
     return _unambiguous(found)
 
 
@@ -78,12 +77,13 @@ def _candidate(name: str, value, doc: Doc, section: str, start: int, end: int) -
     return {"scalar": name, "value": value, "evidence": evidence(doc, section, start, end)}
 
 
-def _cohort(sent: Sentence, section: str, numbers: list[nz.Number]) -> list[dict]:
+def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     doc, text = sent.doc, sent.section_text
     cues = rule_spans(sent, "COHORT")
     nouns = [c for c in cues if c.id_ == "population"]
     if not nouns:
-        return []
+        return []  # most sentences name no population: their numbers need not be read here
+    numbers = sent.section_numbers(words)  # shared with the other extractors
     enrolment = any(c.id_ == "enrolment" for c in cues)
     totals = [c for c in cues if c.id_ == "total"]
     denominators = {f.denominator.start for f in sent.digit_fractions()}
@@ -149,9 +149,13 @@ def _is_headcount(text: str, number: nz.Number) -> bool:
     return not _COUNTED_BEFORE.search(text[max(0, number.start - 8):number.start])
 
 
-def _median_age(sent: Sentence, section: str, numbers: list[nz.Number]) -> list[dict]:
+def _median_age(sent: Sentence, section: str, words) -> list[dict]:
+    cues = rule_spans(sent, "AGE")
+    if not cues:
+        return []  # the numbers of a sentence without an age cue need not be read here
     doc, text = sent.doc, sent.section_text
-    for cue in rule_spans(sent, "AGE"):
+    numbers = sent.section_numbers(words)
+    for cue in cues:
         after = [n for n in numbers if n.start >= cue.end_char]
         if not after:
             continue
@@ -164,7 +168,7 @@ def _median_age(sent: Sentence, section: str, numbers: list[nz.Number]) -> list[
     return []
 
 
-def _follow_up(sent: Sentence, section: str, numbers: list[nz.Number]) -> list[dict]:
+def _follow_up(sent: Sentence, section: str) -> list[dict]:
     doc, text = sent.doc, sent.section_text
     for cue in rule_spans(sent, "FOLLOW_UP"):
         ahead = _duration_before(text, sent, cue)
