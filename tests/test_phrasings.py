@@ -92,3 +92,13 @@ def test_phrasings_cohort_in_a_bracket(nlp, text, n):
 def test_phrasings_year_abbreviated_y(nlp, text, months):
     [outcome] = _run(nlp, text)["outcomes"]
     assert (outcome["endpoint"], outcome["timepoint_months"]) == ("OS_RATE", months)
+
+
+@pytest.mark.parametrize("text, n", [
+    # two treatment groups counted in one sentence: no headline N (their sum is not printed)
+    ("A total of 60 patients received ponatinib plus hyper-CVAD and 40 received dasatinib plus hyper-CVAD.", None),
+    # one cohort, then the part of it that received a drug
+    ("Sixty patients were enrolled and 55 received blinatumomab.", 60),
+])
+def test_phrasings_two_treatment_groups_are_not_the_cohort(nlp, text, n):
+    assert _run(nlp, text)["cohort_size"] == n

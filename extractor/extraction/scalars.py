@@ -134,9 +134,18 @@ def _another_group_follows(text: str, sent: Sentence, number: nz.Number, numbers
         before = text[max(sent.start_char, later.start - 6):later.start]
         after = text[later.end:later.end + 6]
         # the noun left out ("and 13 with") marks a parallel group; "and 410 patients had" is a later subset
-        if _LIST_JOIN_END.search(before) and after.startswith(" with"):
+        if _LIST_JOIN_END.search(before) and (after.startswith(" with") or _treated_apart(sent, number, later)):
             return True
     return False
+
+
+def _treated_apart(sent: Sentence, number: nz.Number, later: nz.Number) -> bool:
+    """"60 patients received ponatinib ... and 40 received dasatinib ...": each count is followed by a drug of its
+    own, so the counts are two treatment groups ("60 were enrolled and 55 received X" names one drug)."""
+    drugs = rule_spans(sent, "DRUG")
+    first = {d.id_ for d in drugs if number.end <= d.start_char < later.start}
+    second = {d.id_ for d in drugs if d.start_char >= later.end}
+    return bool(first) and bool(second - first)
 
 
 def _is_headcount(text: str, number: nz.Number) -> bool:
