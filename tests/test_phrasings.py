@@ -102,3 +102,17 @@ def test_phrasings_year_abbreviated_y(nlp, text, months):
 ])
 def test_phrasings_two_treatment_groups_are_not_the_cohort(nlp, text, n):
     assert _run(nlp, text)["cohort_size"] == n
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a value followed by the treatment its group received, in a study whose arms the abstract never lists
+    ("The CR rate was 100% with ponatinib and 96% with dasatinib.",
+     [("dasatinib", "CR", 96.0), ("ponatinib", "CR", 100.0)]),
+    ("Median OS was 7.7 months with blinatumomab and 4.0 months with chemotherapy.",
+     [("blinatumomab", "OS_MEDIAN", 7.7), ("chemotherapy", "OS_MEDIAN", 4.0)]),
+    # "with" and words that are no treatment name no group
+    ("The CR rate was 45% with a median duration of 5 months and 20% after cycle 2.",
+     [("group 1", "CR", 45.0), ("group 2", "CR", 20.0)]),
+])
+def test_phrasings_value_with_treatment(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

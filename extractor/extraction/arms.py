@@ -98,6 +98,10 @@ _RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:who\
                            r"treated\swith|given|assigned\sto|randomi[sz]ed\sto)\s(?:the\s)?", re.I)
 _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s[\w+/\-≥≤<>]+){0,3}?)\s"
                              r"(?:subgroup|group|arm|cohort|patients|subjects|children|adults)\b")
+# After a value, the treatment its group received: "96% with dasatinib", "7.7 months with inotuzumab versus ...".
+_WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
+                             r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
+                             r"(?=\s?[,;.)]|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
 _SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children)\s(?:with|in)\s)?"
                     r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
 _ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:patients|cohort|population)\b",
@@ -1040,7 +1044,24 @@ class ArmIndex:
             return out
         if respectively and subgroups.not_a_group_list(text):
             return ["all"] * count
+        treated = [o or self._treatment_after(text, end) for o, (_, end) in zip(out, positions)]
+        if all(treated) and len(set(treated)) == count:
+            return treated
         return [o or f"group {i + 1}" for i, o in enumerate(out)]
+
+    def _treatment_after(self, text: str, end: int) -> str | None:
+        """"CR was 100% with ponatinib and 96% with dasatinib": a value followed by "with" and a treatment the
+        regimen lexicon knows by its first word names that treatment's group (a single-arm study has no arm names
+        to find there); "45% with a median duration" names none."""
+        m = _WITH_TREATMENT.match(text, end)
+        if not m:
+            return None
+        name = m.group("name")
+        first = name.split()[0].lower()
+        canonical = [key for key in self.lexicon if key.split()[0] == first]
+        if not canonical:
+            return None
+        return canonical[0] if len(canonical) == 1 and " " not in name else name
 
     def _nested(self, text: str, positions: list[tuple[int, int]], named: list[str]) -> list[str] | None:
         """Values of subgroups nested within the arms: "A vs. B with low, moderate, and high BMB%, respectively
