@@ -8,6 +8,7 @@ while a decimal "0·6", a signed "−1.2" and abbreviations such as "vs." and "n
 from __future__ import annotations
 
 import re
+import weakref
 from functools import partial
 from pathlib import Path
 
@@ -211,6 +212,9 @@ class RuleSpanRuler(SpanRuler):
     tuples and builds a Span only for each one kept: the same spans in the same order, since Spans sort by
     (start_char, end_char, label, kb_id, id), kb_id is unset, and the tokenizer's tokens are never empty, so a
     span's characters grow with its token indices.
+
+    It also keeps the spans it sets as plain tuples (`rule_matches`): reading them back from `doc.spans` builds a
+    new Span, and three Tokens, per span.
     """
 
     def clear(self) -> None:
@@ -232,6 +236,32 @@ class RuleSpanRuler(SpanRuler):
         label_ids = self._label_ids
         kept = sorted({(start, end, *label_ids[key]) for key, start, end in found if start != end})
         return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in kept]
+
+    def set_annotations(self, doc: Doc, matches: list[Span]) -> None:
+        # Only a group made of exactly these matches is kept (not one extended or filtered).
+        fresh = self.key and (self.overwrite or self.key not in doc.spans) and not self.spans_filter
+        super().set_annotations(doc, matches)
+        if fresh:
+            rows = [(s.start, s.end, s.start_char, s.end_char, s.label, s.id) for s in matches]
+            _RULE_MATCHES[doc] = (self.key, doc.spans[self.key], rows)
+
+
+# Doc -> (spans key, the SpanGroup set, its spans as tuples). Weakly keyed, so an entry dies with its doc; the group
+# holds its doc only weakly and the rows are ints, so an entry does not keep its doc alive either.
+_RULE_MATCHES: "weakref.WeakKeyDictionary[Doc, tuple]" = weakref.WeakKeyDictionary()
+
+
+def rule_matches(doc: Doc, key: str = SPANS_KEY) -> list[tuple[int, int, int, int, int, int]] | None:
+    """`doc.spans[key]` as (start, end, start_char, end_char, label, id) tuples, in the group's order, when a
+    RuleSpanRuler set that group and it is unchanged (the same object, of the same length); otherwise None (a doc
+    built or changed elsewhere, or unpickled: read `doc.spans`). Do not modify the list."""
+    kept = _RULE_MATCHES.get(doc)
+    if kept is None:
+        return None
+    kept_key, group, rows = kept
+    if kept_key != key or doc.spans.get(key) is not group or len(group) != len(rows):
+        return None
+    return rows
 
 
 class TokenPatternMatcher:

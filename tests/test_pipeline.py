@@ -210,3 +210,19 @@ def test_pipeline_rule_span_ruler_equals_stock_span_ruler_after_clear():
             ruler.clear()
             ruler.add_patterns(chosen)
         assert isinstance(ruler.matcher, TokenPatternMatcher)
+
+
+def test_pipeline_rule_matches_are_the_rule_spans_until_the_group_changes(nlp):
+    from spacy.tokens import Span
+
+    from extractor.pipeline import SPANS_KEY, rule_matches
+
+    doc = nlp("The median overall survival was 8 months vs. 6 months (HR, 0.7).")
+    group = doc.spans[SPANS_KEY]
+    assert rule_matches(doc) == [(s.start, s.end, s.start_char, s.end_char, s.label, s.id) for s in group]
+    assert rule_matches(doc, "other") is None
+    group.append(Span(doc, 0, 1, label="X"))
+    assert rule_matches(doc) is None  # extended in place
+    doc.spans[SPANS_KEY] = list(group)[:-1]
+    assert rule_matches(doc) is None  # replaced, even by the same spans
+    assert rule_matches(nlp.make_doc("OS was 8 months.")) is None  # not made by the ruler
