@@ -226,3 +226,30 @@ def test_pipeline_rule_matches_are_the_rule_spans_until_the_group_changes(nlp):
     doc.spans[SPANS_KEY] = list(group)[:-1]
     assert rule_matches(doc) is None  # replaced, even by the same spans
     assert rule_matches(nlp.make_doc("OS was 8 months.")) is None  # not made by the ruler
+
+
+@pytest.mark.parametrize("text", ["50% vs. 30% (vs. 20%)", "Vs. placebo, vs.", "29.4%vs. 3", "x vs.Following",
+                                  "a vs . b", "avs. b vs.vs."])
+def test_pipeline_tokenizer_reads_vs_as_the_special_case_does(nlp, text):
+    tokenizer = nlp.tokenizer
+    assert [(t.text, t.idx) for t in tokenizer(text)] == [(t.text, t.idx) for t in tokenizer.exact(text)]
+
+
+def test_pipeline_caching_tokenizer_equals_the_exact_one_on_glued_soups(nlp):
+    """The fast tokenizer reads "vs." as a whole word, not a special case (so spaCy keeps caching the text's chunks);
+    where that could differ (a glued chunk), the text is tokenized by the exact one: the same tokens either way."""
+    import random
+
+    tokenizer = nlp.tokenizer
+    words = _pattern_words(nlp) + ["vs", "Vs", "vs.", "Vs.", "no.", "e.g.", "al.", "(", ")", "%", "/", ";", "'s", "\n"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "  "]) for _ in range(rng.randint(1, 20)))
+        assert [(t.text, t.idx, t.norm_) for t in tokenizer(text)] == \
+            [(t.text, t.idx, t.norm_) for t in tokenizer.exact(text)], text
+
+
+def test_pipeline_caching_tokenizer_sends_only_glued_words_to_the_exact_one(nlp):
+    tokenizer = nlp.tokenizer
+    assert not tokenizer._splits_a_word(tokenizer.fast("50% vs. 30% (vs. 20%), Vs. placebo"), "50% vs. 30% (vs. 20%), Vs. placebo")
+    assert tokenizer._splits_a_word(tokenizer.fast("29.4%vs. 3"), "29.4%vs. 3")
