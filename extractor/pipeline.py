@@ -183,8 +183,7 @@ class CachingTokenizer:
         self.fast = Tokenizer(
             exact.vocab, rules={k: v for k, v in exact.rules.items() if k not in whole},
             prefix_search=exact.prefix_search, infix_finditer=exact.infix_finditer, url_match=exact.url_match,
-            suffix_search=lambda text: None if text in whole else suffix_search(text),
-            token_match=whole.__contains__ if token_match is None else lambda text: text in whole or token_match(text),
+            suffix_search=_KeepWhole(whole, suffix_search, None), token_match=_KeepWhole(whole, token_match, True),
             faster_heuristics=exact.faster_heuristics)
         self._words = [(w, exact.vocab.strings.add(w)) for w in words]
 
@@ -205,7 +204,23 @@ class CachingTokenizer:
             yield self(text)
 
     def __getattr__(self, name: str):
+        if name.startswith("_") or "exact" not in self.__dict__:  # dunders, and an object being unpickled
+            raise AttributeError(name)
         return getattr(self.exact, name)
+
+
+class _KeepWhole:
+    """A tokenizer hook (`token_match` or `suffix_search`) that keeps some words whole: it answers `whole` for
+    them (a match for token_match, no suffix for suffix_search) and asks `hook` about any other text. A class, not a
+    lambda, so that the pipeline can still be pickled."""
+
+    def __init__(self, words: frozenset, hook, whole):
+        self.words, self.hook, self.whole = words, hook, whole
+
+    def __call__(self, text: str):
+        if text in self.words:
+            return self.whole
+        return self.hook(text) if self.hook is not None else None
 
 
 @Language.factory(SENTENCES)

@@ -253,3 +253,11 @@ def test_pipeline_caching_tokenizer_sends_only_glued_words_to_the_exact_one(nlp)
     tokenizer = nlp.tokenizer
     assert not tokenizer._splits_a_word(tokenizer.fast("50% vs. 30% (vs. 20%), Vs. placebo"), "50% vs. 30% (vs. 20%), Vs. placebo")
     assert tokenizer._splits_a_word(tokenizer.fast("29.4%vs. 3"), "29.4%vs. 3")
+
+
+def test_pipeline_caching_tokenizer_pickles(nlp):
+    import pickle
+
+    tokenizer = pickle.loads(pickle.dumps(nlp.tokenizer))
+    text = "OS was 8 vs. 6 months (29.4%vs. 3)."
+    assert [t.text for t in tokenizer(text)] == [t.text for t in nlp.tokenizer(text)]
