@@ -8,6 +8,7 @@ while a decimal "0·6", a signed "−1.2" and abbreviations such as "vs." and "n
 from __future__ import annotations
 
 import re
+import weakref
 from functools import partial
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline.span_ruler import SpanRuler, overlapping_labeled_spans_score
 from spacy.schemas import validate_token_pattern
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
@@ -41,6 +43,9 @@ _ABBREVIATIONS = (
     "Figs.", "fig.", "ca.", "cf.", "pts.", "yr.", "yrs.", "mo.", "mos.", "wk.", "wks.", "min.", "max.",
     "resp.", "incl.", "Dr.", "St.", "Inc.",
 )
+# The special case nearly every abstract has (27 of the 39 special-case tokens of the shared corpus): see
+# `CachingTokenizer`.
+_WHOLE_WORDS = ("vs.", "Vs.")
 
 
 def build_nlp(patterns_dir: Path | str) -> Language:
@@ -151,6 +156,71 @@ def _customise_tokenizer(nlp: Language) -> None:
     tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if not (len(k) == 2 and k[0].isalpha() and k[1] == ".")}
     for abbreviation in _ABBREVIATIONS:
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    nlp.tokenizer = CachingTokenizer(tokenizer, _WHOLE_WORDS)
+
+
+class CachingTokenizer:
+    """The tokenizer with a few special cases read as whole words instead, so that spaCy keeps caching the text.
+
+    spaCy caches each whitespace-separated chunk's tokens, but once a special case has occurred in a text it caches
+    none of the text's later chunks (spaCy issue #1250): with "vs." in a text, every later chunk goes through the
+    prefix, suffix and infix regexes again, in every text (~2.5 instead of ~0.3 µs a token). Here a `fast`
+    tokenizer knows those words (a special case whose only token is itself and that starts with no prefix) as
+    `token_match` words whose suffix is never split instead, which gives the same tokens through the affix rules;
+    what it cannot give is spaCy's final pass, which merges a word's pieces when they come out of a glued chunk
+    ("29.4%vs." -> "vs", "." -> "vs."). So when a text holds one of the words at a place that is not one of the
+    fast doc's tokens, the text goes to the `exact` tokenizer (the one with every special case) instead.
+
+    Reading any other attribute reads the exact tokenizer's, and serialising saves it; change the tokenizer in
+    `_customise_tokenizer` (both are built from it), not on this object.
+    """
+
+    def __init__(self, exact: Tokenizer, words: tuple[str, ...]):
+        words = tuple(w for w in words if exact.rules.get(w) == [{ORTH: w}] and not exact.find_prefix(w))
+        whole = frozenset(words)
+        suffix_search, token_match = exact.suffix_search, exact.token_match
+        self.exact = exact
+        self.fast = Tokenizer(
+            exact.vocab, rules={k: v for k, v in exact.rules.items() if k not in whole},
+            prefix_search=exact.prefix_search, infix_finditer=exact.infix_finditer, url_match=exact.url_match,
+            suffix_search=_KeepWhole(whole, suffix_search, None), token_match=_KeepWhole(whole, token_match, True),
+            faster_heuristics=exact.faster_heuristics)
+        self._words = [(w, exact.vocab.strings.add(w)) for w in words]
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.fast(text)
+        return self.exact(text) if self._splits_a_word(doc, text) else doc
+
+    def _splits_a_word(self, doc: Doc, text: str) -> bool:
+        """Whether some occurrence of a whole word in the text is not a token of the doc."""
+        counts = [(orth, text.count(word)) for word, orth in self._words if word in text]
+        if not counts:
+            return False
+        orths = doc.to_array(ORTH).tolist()
+        return any(orths.count(orth) != count for orth, count in counts)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or "exact" not in self.__dict__:  # dunders, and an object being unpickled
+            raise AttributeError(name)
+        return getattr(self.exact, name)
+
+
+class _KeepWhole:
+    """A tokenizer hook (`token_match` or `suffix_search`) that keeps some words whole: it answers `whole` for
+    them (a match for token_match, no suffix for suffix_search) and asks `hook` about any other text. A class, not a
+    lambda, so that the pipeline can still be pickled."""
+
+    def __init__(self, words: frozenset, hook, whole):
+        self.words, self.hook, self.whole = words, hook, whole
+
+    def __call__(self, text: str):
+        if text in self.words:
+            return self.whole
+        return self.hook(text) if self.hook is not None else None
 
 
 @Language.factory(SENTENCES)
@@ -211,6 +281,9 @@ class RuleSpanRuler(SpanRuler):
     tuples and builds a Span only for each one kept: the same spans in the same order, since Spans sort by
     (start_char, end_char, label, kb_id, id), kb_id is unset, and the tokenizer's tokens are never empty, so a
     span's characters grow with its token indices.
+
+    It also keeps the spans it sets as plain tuples (`rule_matches`): reading them back from `doc.spans` builds a
+    new Span, and three Tokens, per span.
     """
 
     def clear(self) -> None:
@@ -232,6 +305,32 @@ class RuleSpanRuler(SpanRuler):
         label_ids = self._label_ids
         kept = sorted({(start, end, *label_ids[key]) for key, start, end in found if start != end})
         return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in kept]
+
+    def set_annotations(self, doc: Doc, matches: list[Span]) -> None:
+        # Only a group made of exactly these matches is kept (not one extended or filtered).
+        fresh = self.key and (self.overwrite or self.key not in doc.spans) and not self.spans_filter
+        super().set_annotations(doc, matches)
+        if fresh:
+            rows = [(s.start, s.end, s.start_char, s.end_char, s.label, s.id) for s in matches]
+            _RULE_MATCHES[doc] = (self.key, doc.spans[self.key], rows)
+
+
+# Doc -> (spans key, the SpanGroup set, its spans as tuples). Weakly keyed, so an entry dies with its doc; the group
+# holds its doc only weakly and the rows are ints, so an entry does not keep its doc alive either.
+_RULE_MATCHES: "weakref.WeakKeyDictionary[Doc, tuple]" = weakref.WeakKeyDictionary()
+
+
+def rule_matches(doc: Doc, key: str = SPANS_KEY) -> list[tuple[int, int, int, int, int, int]] | None:
+    """`doc.spans[key]` as (start, end, start_char, end_char, label, id) tuples, in the group's order, when a
+    RuleSpanRuler set that group and it is unchanged (the same object, of the same length); otherwise None (a doc
+    built or changed elsewhere, or unpickled: read `doc.spans`). Do not modify the list."""
+    kept = _RULE_MATCHES.get(doc)
+    if kept is None:
+        return None
+    kept_key, group, rows = kept
+    if kept_key != key or doc.spans.get(key) is not group or len(group) != len(rows):
+        return None
+    return rows
 
 
 class TokenPatternMatcher:

@@ -210,3 +210,54 @@ def test_pipeline_rule_span_ruler_equals_stock_span_ruler_after_clear():
             ruler.clear()
             ruler.add_patterns(chosen)
         assert isinstance(ruler.matcher, TokenPatternMatcher)
+
+
+def test_pipeline_rule_matches_are_the_rule_spans_until_the_group_changes(nlp):
+    from spacy.tokens import Span
+
+    from extractor.pipeline import SPANS_KEY, rule_matches
+
+    doc = nlp("The median overall survival was 8 months vs. 6 months (HR, 0.7).")
+    group = doc.spans[SPANS_KEY]
+    assert rule_matches(doc) == [(s.start, s.end, s.start_char, s.end_char, s.label, s.id) for s in group]
+    assert rule_matches(doc, "other") is None
+    group.append(Span(doc, 0, 1, label="X"))
+    assert rule_matches(doc) is None  # extended in place
+    doc.spans[SPANS_KEY] = list(group)[:-1]
+    assert rule_matches(doc) is None  # replaced, even by the same spans
+    assert rule_matches(nlp.make_doc("OS was 8 months.")) is None  # not made by the ruler
+
+
+@pytest.mark.parametrize("text", ["50% vs. 30% (vs. 20%)", "Vs. placebo, vs.", "29.4%vs. 3", "x vs.Following",
+                                  "a vs . b", "avs. b vs.vs."])
+def test_pipeline_tokenizer_reads_vs_as_the_special_case_does(nlp, text):
+    tokenizer = nlp.tokenizer
+    assert [(t.text, t.idx) for t in tokenizer(text)] == [(t.text, t.idx) for t in tokenizer.exact(text)]
+
+
+def test_pipeline_caching_tokenizer_equals_the_exact_one_on_glued_soups(nlp):
+    """The fast tokenizer reads "vs." as a whole word, not a special case (so spaCy keeps caching the text's chunks);
+    where that could differ (a glued chunk), the text is tokenized by the exact one: the same tokens either way."""
+    import random
+
+    tokenizer = nlp.tokenizer
+    words = _pattern_words(nlp) + ["vs", "Vs", "vs.", "Vs.", "no.", "e.g.", "al.", "(", ")", "%", "/", ";", "'s", "\n"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(words) + rng.choice(["", " ", " ", "  "]) for _ in range(rng.randint(1, 20)))
+        assert [(t.text, t.idx, t.norm_) for t in tokenizer(text)] == \
+            [(t.text, t.idx, t.norm_) for t in tokenizer.exact(text)], text
+
+
+def test_pipeline_caching_tokenizer_sends_only_glued_words_to_the_exact_one(nlp):
+    tokenizer = nlp.tokenizer
+    assert not tokenizer._splits_a_word(tokenizer.fast("50% vs. 30% (vs. 20%), Vs. placebo"), "50% vs. 30% (vs. 20%), Vs. placebo")
+    assert tokenizer._splits_a_word(tokenizer.fast("29.4%vs. 3"), "29.4%vs. 3")
+
+
+def test_pipeline_caching_tokenizer_pickles(nlp):
+    import pickle
+
+    tokenizer = pickle.loads(pickle.dumps(nlp.tokenizer))
+    text = "OS was 8 vs. 6 months (29.4%vs. 3)."
+    assert [t.text for t in tokenizer(text)] == [t.text for t in nlp.tokenizer(text)]

@@ -39,3 +39,21 @@ def test_view_does_not_keep_its_doc_alive(nlp):
         assert view_ref() is None
     finally:
         gc.enable()
+
+
+def test_view_of_a_doc_whose_spans_were_set_elsewhere_reads_doc_spans(nlp):
+    """A view reads the ruler's own tuples of its spans (pipeline.rule_matches), or doc.spans when the group was
+    not set by the ruler: the same sentences and spans either way."""
+    from spacy.tokens import Span
+
+    from extractor.pipeline import rule_matches
+
+    def described(view):
+        return [[(r.start, r.end, r.start_char, r.end_char, r.label_, r.id_, r.text) for r in s.spans]
+                for s in view.sentences]
+
+    doc = nlp(TEXT)
+    copy = nlp(TEXT)
+    copy.spans[SPANS_KEY] = [Span(copy, s.start, s.end, label=s.label_, span_id=s.id_) for s in copy.spans[SPANS_KEY]]
+    assert rule_matches(doc) is not None and rule_matches(copy) is None
+    assert described(section_view(doc)) == described(section_view(copy)) and described(section_view(doc))[1]

@@ -20,7 +20,7 @@ from typing import Mapping
 from spacy.tokens import Doc, Span
 
 from extractor import normalise as nz
-from extractor.pipeline import SPANS_KEY
+from extractor.pipeline import SPANS_KEY, rule_matches
 
 _TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
 _VIEWS: "weakref.WeakKeyDictionary[Doc, SectionView]" = weakref.WeakKeyDictionary()
@@ -62,7 +62,8 @@ class SectionView:
     def __init__(self, doc: Doc):
         self._doc = weakref.ref(doc)
         self.text = doc_text(doc)
-        self.sentences = [Sentence(self._doc, self.text, sent) for sent in doc.sents] if len(doc) else []
+        self.sentences = [Sentence(self._doc, self.text, sent.start, sent.end, sent.start_char, sent.end_char)
+                          for sent in doc.sents] if len(doc) else []
         self._group_spans(doc)
 
     @property
@@ -72,11 +73,13 @@ class SectionView:
     def _group_spans(self, doc: Doc) -> None:
         """Give each rule span to the sentence holding it, in one pass over the spans (a span across a sentence
         boundary belongs to none). Each sentence's spans are ordered by start_char, ties in doc.spans order."""
-        group = doc.spans.get(SPANS_KEY) if doc.spans else None
-        if not group or not self.sentences:
+        rows = _span_rows(doc)
+        if not rows or not self.sentences:
             return
-        doc_ref, text = self._doc, self.text
-        spans = sorted([RuleSpan(doc_ref, text, span) for span in group], key=_START)  # stable: ties keep their order
+        doc_ref, text, strings = self._doc, self.text, doc.vocab.strings
+        spans = sorted([RuleSpan(doc_ref, text, start, end, start_char, end_char, *_names(strings, label, span_id))
+                        for start, end, start_char, end_char, label, span_id in rows],
+                       key=_START)  # stable: ties keep their order
         sentences, index = self.sentences, 0
         sentence = sentences[0]
         for span in spans:
@@ -91,16 +94,28 @@ class SectionView:
 
 _START = attrgetter("start")
 
-# The rules' (label, id) pairs are a few hundred: their hashes are resolved once, not on every `Span.label_` access.
+
+def _span_rows(doc: Doc) -> list[tuple[int, int, int, int, int, int]]:
+    """The doc's rule spans as (start, end, start_char, end_char, label, id), in doc.spans order: the ruler's own
+    tuples when it made the group (`pipeline.rule_matches`), else read from the Spans (a doc built or changed
+    elsewhere; each one is a new Span object, with three Tokens)."""
+    rows = rule_matches(doc, SPANS_KEY)
+    if rows is not None:
+        return rows
+    group = doc.spans.get(SPANS_KEY) if doc.spans else None
+    return [(s.start, s.end, s.start_char, s.end_char, s.label, s.id) for s in group] if group else []
+
+
+# The rules' (label, id) pairs are a few hundred: their hashes are resolved once, not for every span.
 _NAMES: dict[tuple[int, int], tuple[str, str]] = {}
 
 
-def _names(span: Span) -> tuple[str, str]:
-    """(label_, id_) of a rule span."""
-    key = (span.label, span.id)
+def _names(strings, label: int, span_id: int) -> tuple[str, str]:
+    """(label_, id_) of a rule span's label and id hashes."""
+    key = (label, span_id)
     names = _NAMES.get(key)
     if names is None:
-        names = _NAMES[key] = (span.label_, span.id_)
+        names = _NAMES[key] = (strings[label], strings[span_id])
     return names
 
 
@@ -115,11 +130,11 @@ class RuleSpan:
 
     __slots__ = ("_doc", "_text", "start", "end", "start_char", "end_char", "label_", "id_")
 
-    def __init__(self, doc_ref: "weakref.ref[Doc]", section_text: str, span: Span):
+    def __init__(self, doc_ref: "weakref.ref[Doc]", section_text: str, start: int, end: int, start_char: int,
+                 end_char: int, label_: str, id_: str):
         self._doc, self._text = doc_ref, section_text
-        self.start, self.end = span.start, span.end
-        self.start_char, self.end_char = span.start_char, span.end_char
-        self.label_, self.id_ = _names(span)
+        self.start, self.end, self.start_char, self.end_char = start, end, start_char, end_char
+        self.label_, self.id_ = label_, id_
 
     @property
     def doc(self) -> Doc:
@@ -170,11 +185,11 @@ class Sentence:
     __slots__ = ("_doc", "section_text", "start", "end", "start_char", "end_char", "text", "spans", "_by_label",
                  "_numbers", "_cache")
 
-    def __init__(self, doc_ref: "weakref.ref[Doc]", section_text: str, span: Span):
+    def __init__(self, doc_ref: "weakref.ref[Doc]", section_text: str, start: int, end: int, start_char: int,
+                 end_char: int):
         self._doc = doc_ref
         self.section_text = section_text  # what evidence offsets and Span.start_char refer to
-        self.start, self.end = span.start, span.end
-        self.start_char, self.end_char = span.start_char, span.end_char
+        self.start, self.end, self.start_char, self.end_char = start, end, start_char, end_char
         self.text = section_text[self.start_char:self.end_char]
         self.spans: list[RuleSpan] = []
         self._by_label: dict[str, list[RuleSpan]] = {}
