@@ -163,9 +163,9 @@ class CachingTokenizer:
     """The tokenizer with a few special cases read as whole words instead, so that spaCy keeps caching the text.
 
     spaCy caches each whitespace-separated chunk's tokens, but once a special case has occurred in a text it caches
-    none of the text's later chunks (spaCy issue #1250): with "vs." in a text, every later chunk goes through the
-    prefix, suffix and infix regexes again, in every text (~2.5 instead of ~0.3 µs a token). Here a `fast`
-    tokenizer knows those words (a special case whose only token is itself and that starts with no prefix) as
+    none of the text's later chunks (spaCy issue #13950, open; PR #13951 proposes the fix): with "vs." in a text,
+    every later chunk goes through the prefix, suffix and infix regexes again, in every text (~2.5 instead of ~0.3 µs
+    a token). Here a `fast` tokenizer knows those words (a special case whose only token is itself and that starts with no prefix) as
     `token_match` words whose suffix is never split instead, which gives the same tokens through the affix rules;
     what it cannot give is spaCy's final pass, which merges a word's pieces when they come out of a glued chunk
     ("29.4%vs." -> "vs", "." -> "vs."). So when a text holds one of the words at a place that is not one of the
