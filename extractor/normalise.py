@@ -369,8 +369,9 @@ def _recall(text: str, words: Mapping[str, float] | None, decimal_comma: bool) -
     if hit is None or hit[0] is not words:
         if words:
             _, digits, taken = _recall(text, None, decimal_comma)
-            numbers = sorted(digits + [n for n in _read_words(text, words) if _free(taken, n.start, n.end)],
-                             key=lambda n: n.start)
+            spelled = [n for n in _read_words(text, words) if _free(taken, n.start, n.end)]
+            # Most texts spell no number: the digit reading, already in order, is shared (entries are never changed).
+            numbers = sorted(digits + spelled, key=_start) if spelled else digits
         else:
             numbers, taken = _read_digit_numbers(text, decimal_comma)
         if len(_RECENT_NUMBERS) >= _RECENT_SIZE:

@@ -403,14 +403,34 @@ class TimePoint:
 
 
 def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
+    spans = sent.labelled("TIMEPOINT")
+    if not spans:
+        return []
     found, base = [], sent.start_char
-    for span in _longest(sent.labelled("TIMEPOINT")):
-        unit = next((t.text for t in reversed(span) if normalise.duration_unit(t.text)), None)
-        numbers = [normalise.read_number(t.text, context.words) for t in span if t.like_num]
+    for span in _longest(spans):
+        tokens = [(t.text, t.like_num) for t in span]  # one Token object per token, read once
+        unit = next((text for text, _ in reversed(tokens) if normalise.duration_unit(text)), None)
+        if unit is None:
+            continue
+        numbers = [_token_number(text, context.words) for text, like_num in tokens if like_num]
         months = [normalise.to_months(n.value, unit) for n in numbers if n is not None]
-        if unit and months:
+        if months:
             found.append(TimePoint(months, span.start_char - base, span.end_char - base, span.id_ == "WITHIN"))
     return sorted(found, key=lambda t: t.start)
+
+
+# `normalise.read_number` of a token's text: a per-word memo (like spaCy's lexeme cache; the same few words, "2",
+# "five", "12", recur in every abstract), keyed by the lexicon's identity, which the entry holds alive.
+_TOKEN_NUMBERS: dict[tuple, tuple] = {}
+
+
+def _token_number(text: str, words) -> normalise.Number | None:
+    hit = _TOKEN_NUMBERS.get((text, id(words)))
+    if hit is None or hit[0] is not words:
+        if len(_TOKEN_NUMBERS) >= 4096:
+            _TOKEN_NUMBERS.clear()
+        hit = _TOKEN_NUMBERS[(text, id(words))] = (words, normalise.read_number(text, words))
+    return hit[1]
 
 
 # ----------------------------------------------------------------------------------------------------- values
