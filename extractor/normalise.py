@@ -270,6 +270,9 @@ def _qualifier(text: str, start: int) -> str | None:
 
 def _digits_value(m: re.Match) -> float:
     """The value of a _DIGITS match."""
+    written = m.group()
+    if written.isascii() and "," not in written:
+        return float(written)  # "12", "-3", "7.5", ".01": float reads them as written (most numbers are so)
     sign, whole, frac, lead = m.group("sign", "int", "frac", "lead")
     if lead:
         value = float("0." + lead)
