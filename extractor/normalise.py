@@ -579,6 +579,8 @@ def find_n_equals(text: str) -> list[Number]:
 
 def _find_n_equals(text: str, words: None = None) -> list[Number]:
     found = []
+    if "=" not in text and ":" not in text:  # a cheap necessary cue: most sentences have neither
+        return found
     for m in _N_EQUALS.finditer(text):
         numbers = find_numbers(text[m.end():m.end() + 12])
         if numbers and numbers[0].start == 0 and numbers[0].is_integer and numbers[0].value >= 0:
