@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 # Hyphen-like characters publishers use between words and in ranges (ASCII, U+2010 hyphen, U+2011 non-breaking
 # hyphen, U+2012 figure dash, en and em dashes). The Unicode minus (U+2212) is a sign, not a range dash.
@@ -62,9 +62,11 @@ _WORD = re.compile(r"[A-Za-z]+")
 _WORD_GAP = re.compile(r"^(?:[ " + HYPHENS + r"]| and )$")
 
 
-@dataclass(frozen=True)
-class Number:
-    """One number as written: its value, where it is, and a qualifier ("<", ">=", "~"...) printed before it."""
+class Number(NamedTuple):
+    """One number as written: its value, where it is, and a qualifier ("<", ">=", "~"...) printed before it.
+
+    A named tuple, not a frozen dataclass: as immutable and hashable, and ~4x cheaper to build (every number of
+    every sentence is one, and the section views copy each with section offsets)."""
 
     value: float
     start: int
@@ -187,29 +189,28 @@ def _word_follows(prev: str, prev_value: float, cur: str, cur_value: float, tota
     return False
 
 
-# Most sentences hold no number word: one search for any lexicon word (a whole _WORD token, ASCII case-insensitive
-# like the token's .lower()) skips splitting them into words. Keyed by the lexicon's identity, which holds it alive.
-_ANY_WORD: dict[int, tuple] = {}
+# Most sentences hold no number word: one test for a whole ASCII-letter word of the lexicon (a _WORD token,
+# lower-cased like the token's .lower()) skips splitting them into words. The test is on bytes: the UTF-8 text
+# with ASCII capitals lowered and every other non-letter byte (non-ASCII ones too) made a space, split into words:
+# a C pass, ~3x cheaper than a regex search for the lexicon words at every position. Keyed by the lexicon's
+# identity, which the entry holds alive.
+_LETTERS_ONLY = bytes(b if 97 <= b <= 122 else b + 32 if 65 <= b <= 90 else 32 for b in range(256))
+_LEXICON_NAMES: dict[int, tuple] = {}
 
 
-def _any_word(words: Mapping[str, float]) -> re.Pattern:
-    """A pattern that finds a whole word of the lexicon, if the text has one (see above)."""
-    hit = _ANY_WORD.get(id(words))
+def _spells_a_word(text: str, words: Mapping[str, float]) -> bool:
+    """Whether a whole word of the text (a run of ASCII letters, any case) is a one-word entry of the lexicon."""
+    hit = _LEXICON_NAMES.get(id(words))
     if hit is None or hit[0] is not words:
-        names = sorted((w for w in words if re.fullmatch(r"[a-z]+", w) and w != "and"), key=len, reverse=True)
-        body = "|".join(names) or r"(?!x)x"
-        # Led by the words' first letters: a cheap test at each position before the lookbehind and the alternatives.
-        first = "".join(sorted({name[0] for name in names})) or "x"
-        pattern = re.compile(r"(?=[" + first + r"])(?<![A-Za-z])(?:" + body + r")(?![A-Za-z])",
-                             re.IGNORECASE | re.ASCII)
-        hit = _ANY_WORD[id(words)] = (words, pattern)
-    return hit[1]
+        names = frozenset(w.encode() for w in words if re.fullmatch(r"[a-z]+", w) and w != "and")
+        hit = _LEXICON_NAMES[id(words)] = (words, names)
+    return not hit[1].isdisjoint(text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split())
 
 
 def _read_words(text: str, words: Mapping[str, float]) -> list[Number]:
     """Every number written in words, composing "forty-eight", "twenty four", "one hundred and five"."""
     found: list[Number] = []
-    if not _any_word(words).search(text):
+    if not _spells_a_word(text, words):
         return found
     # "and" is dropped here and judged as a gap below ("one hundred and five", but not "two and three").
     tokens = [(m.start(), m.end(), w) for m in _WORD.finditer(text) if (w := m.group().lower()) != "and"]
@@ -269,6 +270,9 @@ def _qualifier(text: str, start: int) -> str | None:
 
 def _digits_value(m: re.Match) -> float:
     """The value of a _DIGITS match."""
+    written = m.group()
+    if written.isascii() and "," not in written:
+        return float(written)  # "12", "-3", "7.5", ".01": float reads them as written (most numbers are so)
     sign, whole, frac, lead = m.group("sign", "int", "frac", "lead")
     if lead:
         value = float("0." + lead)
@@ -332,8 +336,25 @@ _RECENT_SIZE = 512
 
 
 def forget_numbers() -> None:
-    """Drop the answers `find_numbers` kept (see above)."""
+    """Drop the answers `find_numbers` and the compound readers kept (see above and `_remembered`)."""
     _RECENT_NUMBERS.clear()
+    _RECENT_COMPOUNDS.clear()
+
+
+# The compound readers are asked again for the same sentence too (fractions by `find_count_percents` and outcomes,
+# n = by `find_count_percents` and scalars): their answers are kept like find_numbers' (same lifetime and bound).
+_RECENT_COMPOUNDS: dict[tuple, tuple] = {}
+
+
+def _remembered(finder, text: str, words: Mapping[str, float] | None = None) -> list:
+    """`finder(text, words)`, kept until `forget_numbers()`; a fresh list on every call (the records are frozen)."""
+    key = (finder, text, id(words))
+    hit = _RECENT_COMPOUNDS.get(key)
+    if hit is None or hit[0] is not words:
+        if len(_RECENT_COMPOUNDS) >= _RECENT_SIZE:
+            _RECENT_COMPOUNDS.clear()
+        hit = _RECENT_COMPOUNDS[key] = (words, finder(text, words))
+    return list(hit[1])
 
 
 def find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_comma: bool = False) -> list[Number]:
@@ -350,8 +371,9 @@ def _recall(text: str, words: Mapping[str, float] | None, decimal_comma: bool) -
     if hit is None or hit[0] is not words:
         if words:
             _, digits, taken = _recall(text, None, decimal_comma)
-            numbers = sorted(digits + [n for n in _read_words(text, words) if _free(taken, n.start, n.end)],
-                             key=lambda n: n.start)
+            spelled = [n for n in _read_words(text, words) if _free(taken, n.start, n.end)]
+            # Most texts spell no number: the digit reading, already in order, is shared (entries are never changed).
+            numbers = sorted(digits + spelled, key=_start) if spelled else digits
         else:
             numbers, taken = _read_digit_numbers(text, decimal_comma)
         if len(_RECENT_NUMBERS) >= _RECENT_SIZE:
@@ -473,6 +495,10 @@ def find_fractions(text: str, words: Mapping[str, float] | None = None) -> list[
     Only whole, non-negative numbers with count <= denominator are returned: "3/4-year" or "0.5/1" are not
     fractions of patients.
     """
+    return _remembered(_find_fractions, text, words)
+
+
+def _find_fractions(text: str, words: Mapping[str, float] | None) -> list[Fraction]:
     numbers = find_numbers(text, words)
     found = []
     for count, den in zip(numbers, numbers[1:]):
@@ -489,11 +515,11 @@ def find_fractions(text: str, words: Mapping[str, float] | None = None) -> list[
     return found
 
 
-_PERCENT_AFTER = re.compile(r"^\s?%")
+_PERCENT_AFTER = re.compile(r"\s?%")  # matched at a number's end (no "^": it would not match at a `pos`)
 
 
 def _percent_at(text: str, number: Number) -> bool:
-    return bool(_PERCENT_AFTER.match(text[number.end:]))
+    return _PERCENT_AFTER.match(text, number.end) is not None
 
 
 _COUNT_TO_PERCENT = re.compile(r"(?:\s[A-Za-z][\w\-]*){0,4}\s?[(\[]\s?")
@@ -507,18 +533,23 @@ def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> 
     The words between a count and its bracketed percentage are limited to a few (a noun phrase such as "patients"
     or "of them"), so a percentage of another clause is not attached to a stray count.
     """
+    if "%" not in text:  # every form has one: a cheap necessary cue first
+        return []
     numbers = find_numbers(text, words)
+    percents = [_PERCENT_AFTER.match(text, n.end) for n in numbers]
     found = []
-    for a, b in zip(numbers, numbers[1:]):
-        gap = text[a.end:b.start]
+    for i, (a, b) in enumerate(zip(numbers, numbers[1:])):
         # count ... (percent%)
-        if (a.is_integer and a.value >= 0 and a.form != "scientific" and _percent_at(text, b)
-                and not _percent_at(text, a)
-                and _COUNT_TO_PERCENT.fullmatch(gap)):
-            end = b.end + len(_PERCENT_AFTER.match(text[b.end:]).group())
+        after_b = percents[i + 1]
+        if (after_b and not percents[i] and a.is_integer and a.value >= 0 and a.form != "scientific"
+                and _COUNT_TO_PERCENT.fullmatch(text, a.end, b.start)):
+            end = after_b.end()
             found.append(CountPercent(a, b, None, a.start, end, text[a.start:end]))
     for frac in find_fractions(text, words):
-        # percent% (44/48)
+        # percent% (44/48): the bracket opens at most three characters before the fraction (spaces, a newline);
+        # the end-anchored search below would try every start of the text.
+        if "(" not in text[max(0, frac.start - 3):frac.start] and "[" not in text[max(0, frac.start - 3):frac.start]:
+            continue
         before = text[:frac.start]
         m = _PERCENT_OPENS_FRACTION.search(before)
         if m:
@@ -543,7 +574,13 @@ _N_EQUALS = re.compile(r"(?=[nN])(?<![\w])[nN]\s?[=:]\s?(?=\d)")  # the lookahea
 
 def find_n_equals(text: str) -> list[Number]:
     """The N of "(n = 48)", "N=48", "n: 48" (the number only; its offsets point at the digits)."""
+    return _remembered(_find_n_equals, text)
+
+
+def _find_n_equals(text: str, words: None = None) -> list[Number]:
     found = []
+    if "=" not in text and ":" not in text:  # a cheap necessary cue: most sentences have neither
+        return found
     for m in _N_EQUALS.finditer(text):
         numbers = find_numbers(text[m.end():m.end() + 12])
         if numbers and numbers[0].start == 0 and numbers[0].is_integer and numbers[0].value >= 0:

@@ -315,3 +315,15 @@ def _in_words(value: int) -> str:
         return f"{_UNITS[hundreds]} hundred" + (f" and {_in_words(rest)}" if rest else "")
     thousands, rest = divmod(value, 1000)
     return f"{_in_words(thousands)} thousand" + (f" {_in_words(rest)}" if rest else "")
+
+
+@pytest.mark.parametrize("text, spelled", [
+    ("Twenty-one of 23 responders", True), ("FIVE patients", True), ("(three)", True), ("ténine", True),
+    ("often tenfold", False), ("éten", True), ("\u212aone", True), ("ſix", False), ("4two", True), ("", False),
+    ("and", False), ("lone surrogate \ud800two", True),
+])
+def test_normalise_spells_a_word_is_a_whole_ascii_word_of_the_lexicon(words, text, spelled):
+    # The bytes test must agree with a search for a lexicon word between non-letters (ASCII case-insensitive).
+    names = sorted((w for w in words if w.isalpha() and w.isascii() and w.islower() and w != "and"), key=len)[::-1]
+    pattern = re.compile(r"(?<![A-Za-z])(?:" + "|".join(names) + r")(?![A-Za-z])", re.I | re.A)
+    assert nz._spells_a_word(text, words) == bool(pattern.search(text)) == spelled
