@@ -118,3 +118,14 @@ def test_phrasings_value_with_treatment(nlp, text, outcomes):
 def test_phrasings_value_with_words_that_are_no_treatment(nlp):
     record = _run(nlp, "The CR rate was 45% with a median duration of 5 months and 20% after cycle 2.")
     assert not any("median" in o["arm"] or "duration" in o["arm"] for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an overall response defined with a partial response among its parts stays ORR and keeps its value
+    ("The overall response rate (CR+CRi+PR) was 55%.", [("all", "ORR", 55.0)]),
+    ("The ORR (CR, CRi, or PR) was 60%.", [("all", "ORR", 60.0)]),
+    # the parts' own values inside the bracket are still read
+    ("The overall response rate (CR 30%, PR 10%) was 40%.", [("all", "CR", 30.0), ("all", "ORR", 40.0)]),
+])
+def test_phrasings_overall_response_defined_with_pr(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

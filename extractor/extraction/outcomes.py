@@ -361,6 +361,12 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
                 part.region = (b_start, b_end)
                 if part.family == "CR_CRi":
                     part.family = "CR_PART"
+        elif mention.family == "ORR" and families & {"CR", "CR_CRi"} and "OTHER" in families \
+                and families <= {"CR", "CR_CRi", "CR_PART", "OTHER"}:
+            # "The overall response rate (CR+CRi+PR) was 55%": the bracket lists the ORR's parts (a partial response
+            # among them), which take only values inside it, so the value after the bracket stays the ORR's
+            for part in inner:
+                part.region = (b_start, b_end)
     return result
 
 
