@@ -129,3 +129,9 @@ def test_phrasings_value_with_words_that_are_no_treatment(nlp):
 ])
 def test_phrasings_overall_response_defined_with_pr(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_phrasings_grades_of_one_event_are_one_group(nlp):
+    # any grade and grade >=3 of one event, in one group: two values, both the whole cohort's
+    record = _run(nlp, "Cytokine release syndrome was reported in 15% (grade ≥3, 2%).")
+    assert _outcomes(record) == [("all", "CRS", 2.0), ("all", "CRS", 15.0)]
