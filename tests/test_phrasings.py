@@ -135,3 +135,27 @@ def test_phrasings_grades_of_one_event_are_one_group(nlp):
     # any grade and grade >=3 of one event, in one group: two values, both the whole cohort's
     record = _run(nlp, "Cytokine release syndrome was reported in 15% (grade ≥3, 2%).")
     assert _outcomes(record) == [("all", "CRS", 2.0), ("all", "CRS", 15.0)]
+
+
+def _comparisons(record: dict) -> list[tuple]:
+    return [(c["endpoint"], c["measure"], c["value"], c["ci95"]) for c in record["comparisons"]]
+
+
+@pytest.mark.parametrize("text, comparisons", [
+    # the endpoint named right after the ratio, and the event between the abbreviation and its value
+    ("The hazard ratio for EFS was 0.55 (95% CI, 0.39 to 0.78).", [("EFS", "HR", 0.55, [0.39, 0.78])]),
+    ("The HR for EFS was 0.55 (95% CI, 0.39-0.78).", [("EFS", "HR", 0.55, [0.39, 0.78])]),
+    # "HR" as high risk, followed by no ratio value
+    ("Patients at HR for relapse were 23%.", []),
+])
+def test_phrasings_ratio_names_its_endpoint_after_it(nlp, text, comparisons):
+    assert _comparisons(_run(nlp, text)) == comparisons
+
+
+def test_phrasings_whole_cohort_named_after_a_value_is_all(nlp):
+    assert _outcomes(_run(nlp, "Two-year overall survival was 37.3% in the whole cohort.")) == [("all", "OS_RATE", 37.3)]
+
+
+def test_phrasings_proceeded_directly_to_transplant(nlp):
+    record = _run(nlp, "Of the responders, 45 (41%) proceeded directly to stem cell transplantation.")
+    assert [(o["endpoint"], o["value"], o["count"]) for o in record["outcomes"]] == [("HSCT", 41.0, 45)]

@@ -1133,7 +1133,7 @@ class ArmIndex:
         if sub:
             name = (sub.group(1) or sub.group(2)).strip()
             if not re.fullmatch(r"(?:the|all|evaluable|these|those|treated|our|other|remaining)(?:\s\w+)?", name, re.I) \
-                    and not re.search(r"\d", name):
+                    and not re.search(r"\d", name) and not subgroups.is_whole(name):
                 rest = text[at + sub.end(1 if sub.group(1) else 2):]
                 state = _IN_RESPONSE.match(rest)
                 shared = _COORDINATED.match(rest)  # "83% of Ph- and 67% of Ph+ patients in CR": the state is both's

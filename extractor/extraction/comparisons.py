@@ -21,7 +21,8 @@ from extractor.extraction.spans import rule_spans
 
 # Between an abbreviated measure and its value only punctuation: "HR 0.71", "HR, 0.71", "HR = 0.71", "HR: 0.71".
 # HR and RR also abbreviate "high risk" and "relapsed/refractory", which are never followed like this.
-_SHORT_GAP = re.compile(r"^\s?(?:[,:=]|was|of)?\s?$")
+# "HR for death was 0.71": the event it is for may come in between, then a link word.
+_SHORT_GAP = re.compile(r"^\s?(?:for\s[\w\-]+(?:\s[\w\-]+)?\s(?=was|of|=|,|:))?(?:[,:=]|was|of)?\s?$")
 # A spelled-out measure may say what it compares first: "hazard ratio for death with A vs. B, 0.71".
 _LONG_GAP = re.compile(r"^(?:\s?[,:=]?\s?|\s(?:was|of|is)\s|\s[^\d;()\[\]]{1,80}?(?:,\s|:\s|\swas\s|\sof\s))$")
 # The CI level written between measure and value: "HR (95% CI) 0.71 (0.55-0.93)".
@@ -44,6 +45,8 @@ _CLOSE_FIRST = re.compile(r"^\s?[)\]]")
 _OWN_BRACKET = re.compile(r"\s?[(\[]\s?(?:[pP]\s?[=<>]|9\d(?:[.·]\d)?\s?%)")
 _ENDPOINT_KIND = re.compile(r"_(?:MEDIAN|RATE)$")
 
+# Between a ratio and the endpoint it names after it: "hazard ratio for EFS", "HR of OS".
+_RATIO_FOR = re.compile(r"\s(?:for|of|in)\s(?:the\s)?")
 
 def extract_comparisons(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
     """Every HR/OR/RR with a value in one section.
@@ -213,8 +216,13 @@ def _next_in_list(text: str, numbers: list[nz.Number], end: int) -> nz.Number | 
 
 
 def _endpoint_before(sent: Sentence, measure: Span) -> str | None:
-    """The endpoint a ratio compares: the nearest ENDPOINT span before it in the sentence ("OS_MEDIAN" -> "OS")."""
-    endpoints = [e for e in rule_spans(sent, "ENDPOINT") if e.end <= measure.start and e.id_ != "OTHER"]
-    if not endpoints:
-        return None
-    return _ENDPOINT_KIND.sub("", endpoints[-1].id_)
+    """The endpoint a ratio compares: the nearest ENDPOINT span before it in the sentence ("OS_MEDIAN" -> "OS"), else
+    one the ratio names right after it ("The hazard ratio for EFS was 0.55")."""
+    spans = [e for e in rule_spans(sent, "ENDPOINT") if e.id_ != "OTHER"]
+    before = [e for e in spans if e.end <= measure.start]
+    if before:
+        return _ENDPOINT_KIND.sub("", before[-1].id_)
+    text = sent.section_text
+    named = next((e for e in spans if e.start >= measure.end
+                  and _RATIO_FOR.fullmatch(text[measure.end_char:e.start_char])), None)
+    return _ENDPOINT_KIND.sub("", named.id_) if named else None
