@@ -159,3 +159,14 @@ def test_phrasings_whole_cohort_named_after_a_value_is_all(nlp):
 def test_phrasings_proceeded_directly_to_transplant(nlp):
     record = _run(nlp, "Of the responders, 45 (41%) proceeded directly to stem cell transplantation.")
     assert [(o["endpoint"], o["value"], o["count"]) for o in record["outcomes"]] == [("HSCT", 41.0, 45)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the share of patients reaching an endpoint is that endpoint's rate, not a subgroup named by it
+    ("The proportion of patients who achieved CR was 50%.", [("all", "CR", 50.0)]),
+    ("The percentage of patients achieving MRD negativity was 70%.", [("all", "MRD_NEG", 70.0)]),
+    # a group named by the endpoint keeps it a subgroup
+    ("Patients who achieved CR had a 2-year OS of 60%.", [("CR", "OS_RATE", 60.0)]),
+])
+def test_phrasings_share_of_patients_reaching_an_endpoint(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

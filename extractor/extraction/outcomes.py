@@ -85,6 +85,10 @@ _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
 _SHARE_OF = re.compile(r"of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?(?:patients|pts|children|adults|"
                        r"subjects)(?:\s(?:subsequently|successfully|eventually))?", re.I)
+# "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup.
+_SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects)\s"
+                        r"(?:who\s(?:achieved|attained|reached|had|underwent|developed|experienced)|achieving|attaining|"
+                        r"reaching|with|undergoing|developing)\s(?:an?\s|the\s)?$", re.I)
 # Between a negation cue and the endpoint it denies: modifiers of the endpoint ("grade ≥3", "hepatic")...
 _MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+))?|severe|serious|"
              r"clinical(?:ly significant)?|hepatic|liver|fatal|symptomatic|(?:treatment|drug)-related|significant|new|"
@@ -261,7 +265,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         if mentions and _restates(text, mentions[-1], family, start):
             mentions[-1].end = max(mentions[-1].end, end + 1)
             continue
-        qualifier = family not in ABSORBERS and _names_a_qualifier(text[max(0, start - 40):start])
+        before = text[max(0, start - 60):start]
+        qualifier = family not in ABSORBERS and _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         mentions.append(Mention(family, start, end, qualifier, median=median))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
