@@ -170,3 +170,12 @@ def test_phrasings_proceeded_directly_to_transplant(nlp):
 ])
 def test_phrasings_share_of_patients_reaching_an_endpoint(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a count and its percentage around the endpoint they count
+    ("There were 15 CRs (60%).", [("all", "CR", 60.0)]),
+    ("The ORR was 72%, including 15 CRs (60%).", [("all", "CR", 60.0), ("all", "ORR", 72.0)]),
+])
+def test_phrasings_count_around_its_endpoint(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

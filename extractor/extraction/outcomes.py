@@ -836,6 +836,10 @@ def _between_bracket(text: str, at: int, values: list[Value]) -> bool:
 def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: str) -> Mention | None:
     """The mention before the value that takes it, unless the value is the subject of a later one ("13 patients
     (52%) achieved CR", "45% of patients proceeded to HSCT") and is not directly stated for the earlier one."""
+    # "15 CRs (60%)": a count and its percentage read across the endpoint they count
+    inside = [m for m in mentions if value.start < m.start and m.end <= value.end and m.takes(value)]
+    if len(inside) == 1 and value.count is not None:
+        return inside[0]
     before = [m for m in mentions if m.end <= value.start and m.takes(value)]
     after = [m for m in mentions if m.start >= value.end and m.takes(value)]
     ahead = _forward_target(text, value, after, values)
