@@ -99,7 +99,7 @@ _RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:who\
 _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s[\w+/\-≥≤<>]+){0,3}?)\s"
                              r"(?:subgroup|group|arm|cohort|patients|subjects|children|adults)\b")
 # A severity grade right before a value: "(grade ≥3, 2%)", "grade 3 or 4 in 13%", "grades 3-4: 5%".
-_GRADE_BEFORE = re.compile(r"\bgrades?\s?(?:[≥>]=?\s?)?\d(?:\s?(?:[-–]|to|or|and)\s?\d)?(?:\s?or\s(?:higher|more|above|"
+_SEVERITY_BEFORE = re.compile(r"\bgrades?\s?(?:[≥>]=?\s?)?\d(?:\s?(?:[-–]|to|or|and)\s?\d)?(?:\s?or\s(?:higher|more|above|"
                            r"greater)|\+)?\s?(?:[,:;]|\bin\b|\bwas\b|\bwere\b|\bof\b)?\s?(?:in\s)?$", re.I)
 # After a value, the treatment its group received: "96% with dasatinib", "7.7 months with inotuzumab versus ...".
 _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
@@ -1047,7 +1047,7 @@ class ArmIndex:
             return out
         if respectively and subgroups.not_a_group_list(text):
             return ["all"] * count
-        if not any(out) and all(_GRADE_BEFORE.search(text[max(0, start - 30):start]) for start, _ in positions[1:]):
+        if not any(out) and all(_SEVERITY_BEFORE.search(text[max(0, start - 30):start]) for start, _ in positions[1:]):
             return ["all"] * count  # "CRS in 15% (grade ≥3, 2%)": the grades of one group's events
         treated = [o or self._treatment_after(text, end) for o, (_, end) in zip(out, positions)]
         if all(treated) and len(set(treated)) == count:
