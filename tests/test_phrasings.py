@@ -179,3 +179,14 @@ def test_phrasings_share_of_patients_reaching_an_endpoint(nlp, text, outcomes):
 ])
 def test_phrasings_count_around_its_endpoint(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # two compared values, then a group and its complement (an implied "respectively")
+    ("The 2-year OS was 49% vs 28% (P = .02) for patients who did and did not undergo HSCT.",
+     [("HSCT", "OS_RATE", 49.0), ("no HSCT", "OS_RATE", 28.0)]),
+    ("Median OS was 20.1 vs 6.0 months in patients with and without MRD negativity.",
+     [("MRD negativity", "OS_MEDIAN", 20.1), ("no MRD negativity", "OS_MEDIAN", 6.0)]),
+])
+def test_phrasings_group_and_complement_after_two_values(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

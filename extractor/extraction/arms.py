@@ -1021,6 +1021,9 @@ class ArmIndex:
             listed = subgroups.respectively(text, positions, avoid)
             if listed:
                 return [self._whole(l) for l in listed]
+        paired = subgroups.paired_after(text, positions[-1][1]) if count == 2 and not any(known) else None
+        if paired and len(set(paired)) == 2:
+            return [self._whole(p) for p in paired]
         each = [k or subgroups.inside_value(text, s, e) or subgroups.after_value(text, e, avoid)
                 or subgroups.before_bracket(text, s, avoid) for (s, e), k in zip(positions, known)]
         if each and not each[0]:

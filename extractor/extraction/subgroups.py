@@ -61,8 +61,8 @@ _LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?:patien
                    r"(?:\s+(?P<head>groups?|cohorts?|subgroups?|arms?|patients|subsets?))?(?=\s*[,;]|\s+(?:were|was|had|"
                    r"respectively)\b|$)", re.I)
 _DID_OR_NOT = re.compile(r"\b(?:who\s)?(did|were|had|could)\s(?:or|and)\s(?:did|were|had|could)\snot\s(?P<v>[^,;()]{2,60}?)"
-                         r"(?=\s?[,;()]|\s(?:respectively)\b|$)", re.I)
-_WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|$)",
+                         r"(?=\s?[,;()]|\s(?:respectively)\b|\.?$)", re.I)
+_WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|\.?$)",
                            re.I)
 _OPERATORS = {">=": "<", "<=": ">", ">": "<=", "<": ">="}
 _MAX = 90
@@ -270,16 +270,30 @@ def lone_group(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
     return [group, complement(group)] if group else None
 
 
+def paired_after(text: str, at: int) -> list[str] | None:
+    """Two values followed by a group and its complement: "49% vs 28% for patients who did and did not undergo
+    HSCT", "with and without MRD" (the order of the pair is the order of the values, as with "respectively")."""
+    pairs = _pairs(text)
+    after = [names for start, _, names in pairs if start >= at]
+    return after[0] if len(pairs) == 1 and after else None
+
+
+def _pairs(text: str) -> list[tuple[int, int, list[str]]]:
+    """The "did or did not X" and "with and without X" pairs of a sentence, as (start, end, [group, complement])."""
+    pairs = []
+    for m in _DID_OR_NOT.finditer(text):
+        verb = m.group("v")
+        pairs.append((m.start(), m.end(), [name(f"who did {verb}") or verb, name(f"who did not {verb}") or f"not {verb}"]))
+    for m in _WITH_WITHOUT.finditer(text):
+        pairs.append((m.start(), m.end(), [name(m.group("x")), name(f"without {m.group('x')}")]))
+    return [p for p in pairs if all(p[2])]
+
+
 def respectively(text: str, positions: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[str] | None:
     """A list of groups that "respectively" zips with the values (or cycles, when the values are a multiple of it).
     Lists over the sentence's endpoints or time points (`avoid`) are not lists of groups."""
     count = len(positions)
-    lists = []
-    for m in _DID_OR_NOT.finditer(text):
-        verb = m.group("v")
-        lists.append((m.start(), m.end(), [name(f"who did {verb}") or verb, name(f"who did not {verb}") or f"not {verb}"]))
-    for m in _WITH_WITHOUT.finditer(text):
-        lists.append((m.start(), m.end(), [name(m.group("x")), name(f"without {m.group('x')}")]))
+    lists = _pairs(text)
     masked = re.sub(r"\([^()\d]{1,12}\)", lambda b: " " * len(b.group(0)), text)  # "intermediate (IR)"
     for m in _LIST.finditer(masked):
         s, e = m.start("list"), m.end("list")
