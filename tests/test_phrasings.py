@@ -190,3 +190,17 @@ def test_phrasings_count_around_its_endpoint(nlp, text, outcomes):
 ])
 def test_phrasings_group_and_complement_after_two_values(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a leading scope names the first group when the compared value names its sibling
+    ("Among patients in first salvage, the CR rate was 70%, compared with 40% in later salvage.",
+     [("first salvage", "CR", 70.0), ("later salvage", "CR", 40.0)]),
+    # one group's values at successive assessments are that group's, not two groups
+    ("In the ponatinib cohort, the CR rate was 90% at week 4 and 95% at week 8.",
+     [("ponatinib", "CR", 90.0), ("ponatinib", "CR", 95.0)]),
+    ("The MRD negativity rate was 45% after cycle 1 and 70% after cycle 2.",
+     [("all", "MRD_NEG", 45.0), ("all", "MRD_NEG", 70.0)]),
+])
+def test_phrasings_scope_and_successive_times(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -98,6 +98,10 @@ _RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:who\
                            r"treated\swith|given|assigned\sto|randomi[sz]ed\sto)\s(?:the\s)?", re.I)
 _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s[\w+/\-≥≤<>]+){0,3}?)\s"
                              r"(?:subgroup|group|arm|cohort|patients|subjects|children|adults)\b")
+# A value stated at a time of assessment: "90% at week 4", "45% after cycle 1", "60% by day 28".
+_AT_A_TIME = re.compile(r"\s?%?\s(?:at|by|after)\s(?:the\send\sof\s)?(?:weeks?|days?|months?|cycles?|courses?)\s\d+\b", re.I)
+# The name given to a group the sentence does not name.
+_UNNAMED = re.compile(r"group \d+")
 # A severity grade right before a value: "(grade ≥3, 2%)", "grade 3 or 4 in 13%", "grades 3-4: 5%".
 _SEVERITY_BEFORE = re.compile(r"\bgrades?\s?(?:[≥>]=?\s?)?\d(?:\s?(?:[-–]|to|or|and)\s?\d)?(?:\s?or\s(?:higher|more|above|"
                            r"greater)|\+)?\s?(?:[,:;]|\bin\b|\bwas\b|\bwere\b|\bof\b)?\s?(?:in\s)?$", re.I)
@@ -994,8 +998,13 @@ class ArmIndex:
                 return order[:count]
             if all(mixed):
                 return [self._scoped(scope_label, l) for l in mixed]
-            return [self._scoped(scope_label, l) if l != "all" else (scope_label or "all")
-                    for l in self._subgroups(text, positions, avoid, timepoint_list, mixed)]
+            found = self._subgroups(text, positions, avoid, timepoint_list, mixed)
+            if scope_label and count == 2 and _UNNAMED.fullmatch(found[0]) and not _UNNAMED.fullmatch(found[1]) \
+                    and found[1] != "all":
+                # "Among patients in first salvage, the CR rate was 70%, compared with 40% in later salvage": the
+                # scope names the first group, the compared one is its sibling, not a group within it
+                return [scope_label, found[1]]
+            return [self._scoped(scope_label, l) if l != "all" else (scope_label or "all") for l in found]
         start, end = positions[0]
         label = after[0] or before[0] or self._in_clause(text, start, refs)
         if label:
@@ -1014,8 +1023,8 @@ class ArmIndex:
         """Two or more values of one endpoint that no arm names: the groups the sentence names (extraction/subgroups.py),
         `all` for values that are one group's (a list over time points, grades or cycles), else the nearest phrase."""
         count = len(positions)
-        if timepoint_list:
-            return ["all"] * count
+        if timepoint_list or all(_AT_A_TIME.match(text, end) for _, end in positions):
+            return ["all"] * count  # one group's values at successive times ("90% at week 4 and 95% at week 8")
         respectively = _says_respectively(text)
         if respectively:
             listed = subgroups.respectively(text, positions, avoid)
@@ -1055,7 +1064,7 @@ class ArmIndex:
         treated = [o or self._treatment_after(text, end) for o, (_, end) in zip(out, positions)]
         if all(treated) and len(set(treated)) == count:
             return treated
-        return [o or f"group {i + 1}" for i, o in enumerate(out)]
+        return [o or f"group {i + 1}" for i, o in enumerate(out)]  # see _UNNAMED
 
     def _treatment_after(self, text: str, end: int) -> str | None:
         """"CR was 100% with ponatinib and 96% with dasatinib": a value followed by "with" and a treatment the
