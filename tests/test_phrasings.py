@@ -204,3 +204,13 @@ def test_phrasings_group_and_complement_after_two_values(nlp, text, outcomes):
 ])
 def test_phrasings_scope_and_successive_times(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a percentage written as a word, in digits or after a number word
+    ("The CR rate was 43 percent.", [("all", "CR", 43.0)]),
+    ("Forty-three percent of patients proceeded to allogeneic HSCT.", [("all", "HSCT", 43.0)]),
+    ("The complete remission rate was 43 per cent.", [("all", "CR", 43.0)]),
+])
+def test_phrasings_percent_as_a_word(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -44,7 +44,7 @@ ACCEPTS = {
 }
 ABSORBERS = {"OTHER", "CR_PART"}
 _UNITS = r"(?:months?|mos?\.?|years?|yrs?\.?|weeks?|wks?|days?)"
-_PERCENT_AFTER = re.compile(r"^\s?%")
+_PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b|per\scent\b)")  # "43 percent" in older and word-spelled styles
 _SHARED_AFTER = re.compile(r"^\s?(?:and|vs\.?|versus|or|v\.|,)\s?(?=[\d.·])")
 _RANGE_AFTER = re.compile(r"^\s?(?:%\s?)?(?:to|[-–—])\s?(?=[\d.·])")
 _DURATION_AFTER = re.compile(r"^\s?[-‐–]?\s?(" + _UNITS + r")\b", re.I)
@@ -83,7 +83,7 @@ _CONJOINED_GAP = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:,\s?(?:and\s)?|(?:and|&)\s
 _LEADING_BRACKET = re.compile(r"^\s?%?\s?[(\[][^()\[\]]*[)\]]")
 _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.I)
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
-_SHARE_OF = re.compile(r"of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?(?:patients|pts|children|adults|"
+_SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?(?:patients|pts|children|adults|"
                        r"subjects)(?:\s(?:subsequently|successfully|eventually))?", re.I)
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup.
 _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects)\s"
