@@ -214,3 +214,14 @@ def test_phrasings_scope_and_successive_times(nlp, text, outcomes):
 ])
 def test_phrasings_percent_as_a_word(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a group between the endpoint and its value, and "those who did not" as its complement
+    ("The median survival of patients who underwent transplant was 20 months versus 6 months for those who did not.",
+     [("no transplant", "OS_MEDIAN", 6.0), ("transplant", "OS_MEDIAN", 20.0)]),
+    ("The 2-year OS of patients with MRD negativity was 60% compared with 20% for those who did not.",
+     [("MRD negativity", "OS_RATE", 60.0), ("no MRD negativity", "OS_RATE", 20.0)]),
+])
+def test_phrasings_group_then_elided_complement(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -1035,6 +1035,10 @@ class ArmIndex:
             return [self._whole(p) for p in paired]
         each = [k or subgroups.inside_value(text, s, e) or subgroups.after_value(text, e, avoid)
                 or subgroups.before_bracket(text, s, avoid) for (s, e), k in zip(positions, known)]
+        if count == 2 and not each[0]:
+            elided = subgroups.group_and_rest(text, positions[0][0], each[1])
+            if elided:
+                return elided
         if each and not each[0]:
             each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"
         each = [self._whole(l) if l else None for l in each]

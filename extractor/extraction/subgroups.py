@@ -64,6 +64,11 @@ _DID_OR_NOT = re.compile(r"\b(?:who\s)?(did|were|had|could)\s(?:or|and)\s(?:did|
                          r"(?=\s?[,;()]|\s(?:respectively)\b|\.?$)", re.I)
 _WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|\.?$)",
                            re.I)
+# A group between an endpoint and its value: "the median OS of patients who underwent HSCT was".
+_OF_GROUP_WAS = re.compile(r"\b(?:of|in|for|among)\s(?:the\s)?(?P<g>(?:patients|those|children|adults)\s(?:who|with|without|"
+                           r"receiving|treated|achieving|in)\s[^,;()\d]{2,60}?)\s(?:was|were|is|are)\s$", re.I)
+# What is left of a complement that leaves its verb out: "(those) who did not", "(those) who had not".
+_ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot", re.I)
 _OPERATORS = {">=": "<", "<=": ">", ">": "<=", "<": ">="}
 _MAX = 90
 
@@ -145,6 +150,17 @@ def complement(label: str) -> str:
     if label.lower() == "responders" or label.lower().endswith(" responders"):
         return label[:-len("responders")] + "non-responders"
     return f"no {label}"
+
+
+def group_and_rest(text: str, first_start: int, second: str | None) -> list[str] | None:
+    """"The median survival of patients who underwent transplant was 20 months versus 6 months for those who did
+    not": the group named between the endpoint and the first value, and its complement for a second value whose own
+    name is only the elided "those who did not"."""
+    m = _OF_GROUP_WAS.search(text[:first_start])
+    group = name(m.group("g")) if m else None
+    if not group or (second is not None and not _ELIDED_NOT.fullmatch(second)):
+        return None
+    return [group, complement(group)]
 
 
 def _forward(text: str) -> str:
