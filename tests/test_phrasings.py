@@ -225,3 +225,11 @@ def test_phrasings_percent_as_a_word(nlp, text, outcomes):
 ])
 def test_phrasings_group_then_elided_complement(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_phrasings_measure_naming_a_group_takes_no_value(nlp):
+    # "patients with Ph+ ALL" names a group: the unscored Ph+ measure must not take the next group's rate
+    record = _run(nlp, "Complete remission was achieved in 16 of 20 (80%) patients with Ph+ ALL and in 10 of 20 (50%) "
+                       "with Ph- ALL.")
+    assert sorted((o["endpoint"], o["value"], o["count"], o["denominator"]) for o in record["outcomes"]) == \
+        [("CR", 50.0, 10, 20), ("CR", 80.0, 16, 20)]

@@ -82,6 +82,9 @@ _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|o
 _CONJOINED_GAP = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:,\s?(?:and\s)?|(?:and|&)\s)(?:the\s)?(?:rates?\sof\s)?")
 _LEADING_BRACKET = re.compile(r"^\s?%?\s?[(\[][^()\[\]]*[)\]]")
 _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.I)
+# An unscored measure that names a group ("16 of 20 (80%) patients with Ph+ ALL and ..."): a subgroup, it takes
+# no value.
+_WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swith\s(?:an?\s|the\s)?$", re.I)
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
 _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?(?:patients|pts|children|adults|"
                        r"subjects)(?:\s(?:subsequently|successfully|eventually))?", re.I)
@@ -266,7 +269,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             mentions[-1].end = max(mentions[-1].end, end + 1)
             continue
         before = text[max(0, start - 60):start]
-        qualifier = family not in ABSORBERS and _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before)
+        qualifier = _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before) if family not in ABSORBERS \
+            else bool(_WITH_BEFORE.search(before))
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         mentions.append(Mention(family, start, end, qualifier, median=median))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
