@@ -398,10 +398,7 @@ def _with_n(text: str, drugs: list, lexicon: dict) -> list[Arm]:
     m = _with_n_match(text) if two_brackets else None
     if not m:
         return []
-    a_start = m.start("a")
-    trimmed = _TRIM_LEFT.match(m.group("a"))
-    if trimmed:
-        a_start += trimmed.end()
+    a_start = _first_arm_start(m)
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
     return _parts_to_arms(parts, lexicon)
@@ -524,14 +521,17 @@ def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
     return _parts_to_arms(parts, lexicon)
 
 
+def _first_arm_start(m: re.Match) -> int:
+    """Where the first arm's name of a finder match starts, after the lead-in words _TRIM_LEFT drops."""
+    trimmed = _TRIM_LEFT.match(m.group("a"))
+    return m.start("a") + (trimmed.end() if trimmed else 0)
+
+
 def _compared(text: str, drugs: list, lexicon: dict) -> list[Arm]:
     m = _compared_match(text) or _versus_match(text)
     if not m:
         return []
-    a_start = m.start("a")
-    trimmed = _TRIM_LEFT.match(m.group("a"))
-    if trimmed:
-        a_start += trimmed.end()
+    a_start = _first_arm_start(m)
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), None),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), None)]
     arms = _parts_to_arms(parts, lexicon)

@@ -141,7 +141,7 @@ def _read_one(doc: Doc, text: str, sent: Sentence, measure: Span, value: nz.Numb
         return None, end  # a ratio is positive: a zero or negative "HR" is a misreading, not a fact
     start = measure.start_char
     item = {
-        "endpoint": _endpoint_before(sent, measure),
+        "endpoint": _compared_endpoint(sent, measure),
         "measure": measure.id_,
         "value": value.value,
         # SCHEMA's ci95 is a 95% CI: another level ("97.5% CI" of an interim analysis) is kept apart, with its level.
@@ -215,7 +215,7 @@ def _next_in_list(text: str, numbers: list[nz.Number], end: int) -> nz.Number | 
     return candidate
 
 
-def _endpoint_before(sent: Sentence, measure: Span) -> str | None:
+def _compared_endpoint(sent: Sentence, measure: Span) -> str | None:
     """The endpoint a ratio compares: the nearest ENDPOINT span before it in the sentence ("OS_MEDIAN" -> "OS"), else
     one the ratio names right after it ("The hazard ratio for EFS was 0.55")."""
     spans = [e for e in rule_spans(sent, "ENDPOINT") if e.id_ != "OTHER"]
