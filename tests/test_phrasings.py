@@ -7,17 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.extraction import extract_article
-from extractor.models import AbstractSection, Article
-
-
-def _run(nlp, text: str, title: str = "Salvage therapy of relapsed acute lymphoblastic leukemia") -> dict:
-    article = Article(pmid="1", title=title, sections=(AbstractSection(label=None, nlm_category=None, text=text),))
-    return extract_article(article, nlp)
-
-
-def _outcomes(record: dict) -> list[tuple]:
-    return sorted((o["arm"], o["endpoint"], o["value"]) for o in record["outcomes"])
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
 
 
 @pytest.mark.parametrize("text, outcomes", [

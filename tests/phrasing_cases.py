@@ -1,0 +1,18 @@
+"""Helpers for the phrasing tests: run one text end to end as a one-section abstract and read back its values."""
+from __future__ import annotations
+
+from extractor.extraction import extract_article
+from extractor.models import AbstractSection, Article
+
+SALVAGE_TITLE = "Salvage therapy of relapsed acute lymphoblastic leukemia"
+
+
+def run_text(nlp, text: str, title: str = SALVAGE_TITLE, label: str | None = None) -> dict:
+    """The extraction record of an article whose abstract is `text` (one section, labelled `label` if given)."""
+    section = AbstractSection(label=label, nlm_category=label, text=text)
+    return extract_article(Article(pmid="1", title=title, sections=(section,)), nlp)
+
+
+def outcome_triples(record: dict) -> list[tuple]:
+    """(arm, endpoint, value) of every outcome, sorted: what most phrasing cases pin."""
+    return sorted((o["arm"], o["endpoint"], o["value"]) for o in record["outcomes"])
