@@ -160,7 +160,7 @@ def test_pipeline_token_matcher_equals_spacy_matcher_on_operators_and_late_patte
     import spacy
     from spacy.matcher import Matcher
 
-    from extractor.pipeline import TokenPatternMatcher
+    from extractor.token_matcher import TokenPatternMatcher
 
     nlp = spacy.blank("en")
     patterns = {
@@ -189,7 +189,8 @@ def test_pipeline_rule_span_ruler_equals_stock_span_ruler_after_clear():
     empty phrase or token side; clear() keeps the one-pass matcher."""
     import spacy
 
-    from extractor.pipeline import RULE_RULER, TokenPatternMatcher
+    from extractor.pipeline import RULE_RULER
+    from extractor.token_matcher import TokenPatternMatcher
 
     patterns = [
         {"label": "A", "id": "x", "pattern": [{"LOWER": "b", "OP": "+"}]},

@@ -1,0 +1,317 @@
+"""`TokenPatternMatcher`: the span ruler's token patterns matched in one pass over a doc's tokens."""
+from __future__ import annotations
+
+import re
+
+from spacy import attrs
+from spacy.attrs import LOWER, ORTH
+from spacy.matcher import Matcher
+from spacy.schemas import validate_token_pattern
+from spacy.tokens import Doc
+
+
+class TokenPatternMatcher:
+    """A stand-in for the SpanRuler's Matcher that matches simple token patterns in one Python pass.
+
+    spaCy's Matcher tries every pattern at every token, so its cost grows with patterns x tokens (it was two thirds
+    of the pipeline). Most of our token patterns only test ORTH/TEXT, LOWER (a value, an IN list or a REGEX) or
+    a flag such as LIKE_NUM, with the "?", "*", "+" and "{n,m}" operators: those are filed under a value one of
+    their leading tokens must have, so a word is only tried against the few patterns that can match there; the
+    pattern's leading one-token steps are checked directly (most tries fail on the first set lookup) and the rest
+    runs as a lazy DFA. Any other pattern (other attributes or predicates, callbacks...) goes to a real Matcher.
+    The matches are the Matcher's: every (key, start, end), all the ends of a "*" included (the SpanRuler keeps
+    them all and dedupes). Every attribute read is the lexeme's, so what is worked out for a word is kept for it
+    (its attributes, its entries, the DFA's moves), like spaCy's own lexeme cache; nothing larger is kept.
+    """
+
+    # Token attributes read from `doc.to_array`: string ids (TEXT is ORTH for the Matcher) and lexeme flags.
+    _STRINGS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER}
+    _FLAGS = {name: getattr(attrs, name) for name in ("LIKE_NUM", "IS_ALPHA", "IS_DIGIT", "IS_PUNCT", "IS_LOWER",
+                                                     "IS_UPPER", "IS_TITLE", "IS_SPACE", "IS_BRACKET", "IS_QUOTE")}
+
+    def __init__(self, vocab, validate: bool = False, **matcher_options):
+        self.vocab = vocab
+        self.validate = validate
+        self.fallback = Matcher(vocab, validate=validate, **matcher_options)
+        self._by_value: dict[int, dict[int, list[_Entry]]] = {}  # column -> value -> entries tried where a token has it
+        self._anywhere: list[_Entry] = []  # patterns whose first token is not known by its value: tried everywhere
+        self._attrs: list[int] = [ORTH, LOWER]  # the to_array columns the compiled patterns read
+        self._keys: set[str] = set()  # every key added, compiled or not
+        # Per word (ORTH id), learnt from the docs: every attribute read is the lexeme's, so a word's row of
+        # attributes and the entries to try where it occurs are the same in every doc (like spaCy's lexeme cache).
+        self._row_of: dict[int, tuple] = {}
+        self._entries_of: dict[int, tuple] = {}  # only the words with entries
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, key) -> bool:
+        return key in self._keys
+
+    def add(self, key: str, patterns: list, on_match=None, greedy=None) -> None:
+        self._keys.add(key)
+        for pattern in patterns:
+            compiled = None if on_match or greedy else self._compile(pattern)
+            if compiled is None:
+                self.fallback.add(key, [pattern], on_match=on_match, greedy=greedy)
+                continue
+            if self.validate and validate_token_pattern(pattern):
+                raise ValueError(f"invalid token pattern {pattern!r}: {validate_token_pattern(pattern)}")
+            self._index(_Compiled(self.vocab.strings.add(key), compiled))
+        self._row_of.clear()  # new attributes to read, new entries to try
+        self._entries_of.clear()
+
+    def _compile(self, pattern: list) -> list | None:
+        """[(checks, op)] with checks [(column, values)] (anything supporting `in`) and op "1", "?" or "*";
+        "+" and "{n,m}" are spelled with those. None when the pattern needs the real Matcher."""
+        steps = []
+        for token in pattern:
+            checks = []
+            for attr, value in token.items():
+                if attr == "OP":
+                    continue
+                values = self._values(attr, value)
+                if values is None:
+                    return None
+                checks.append((self._column(attr), values))
+            ops = _repeat(token.get("OP", "1"))
+            if ops is None:
+                return None
+            steps += [(checks, op) for op in ops]
+        return steps or None
+
+    def _column(self, attr: str) -> int:
+        attr_id = self._STRINGS.get(attr) or self._FLAGS[attr]
+        if attr_id not in self._attrs:
+            self._attrs.append(attr_id)
+        return self._attrs.index(attr_id)
+
+    def _values(self, attr: str, value):
+        """What a token's attribute may be, as something supporting `in`; None for what is not compiled."""
+        if attr in self._FLAGS:
+            return frozenset({int(value)}) if isinstance(value, bool) else None
+        if attr not in self._STRINGS:
+            return None
+        if isinstance(value, str):
+            return frozenset({self.vocab.strings.add(value)})
+        if isinstance(value, dict) and len(value) == 1:
+            (predicate, argument), = value.items()
+            strings = isinstance(argument, list) and all(isinstance(v, str) for v in argument)
+            if predicate == "IN" and strings:
+                return frozenset(self.vocab.strings.add(v) for v in argument)
+            if predicate == "NOT_IN" and strings:
+                return _Excluding(frozenset(self.vocab.strings.add(v) for v in argument))
+            if predicate == "REGEX" and isinstance(argument, str):
+                return _RegexValues(argument, self.vocab.strings)
+        return None
+
+    def _index(self, compiled: "_Compiled") -> None:
+        """File the pattern under the values one of its tokens must have: the first token with a known string value
+        among the leading one-token steps (a number's unit rather than "any number"), else under every value its
+        first consumed token may have. The leading steps' other checks go with it, most selective first, so that
+        most tries fail on one set lookup."""
+        leading = [(offset, column, values) for offset, (checks, _) in enumerate(compiled.steps[:compiled.prefix])
+                   for column, values in checks]
+        keyed = [check for check in leading if isinstance(check[2], frozenset)]
+        if keyed:
+            key = min(keyed, key=lambda check: (check[1] >= 2, check[0], check[1]))  # strings before flags, earliest
+            others = sorted((check for check in leading if check is not key), key=lambda check: (
+                not isinstance(check[2], frozenset), check[1] >= 2, abs(check[0] - key[0]), check[0]))
+            self._file(key, _Entry(key[0], others, compiled))
+            return
+        for checks, op in compiled.steps:  # optional leading steps: each may hold the first token, up to a "1" one
+            known = [(column, values) for column, values in checks if isinstance(values, frozenset)]
+            if not known:  # a first token not known by its value: tried everywhere
+                self._anywhere.append(_Entry(0, leading, compiled))
+                return
+            self._file((0, *min(known, key=lambda k: k[0])), _Entry(0, [], compiled))
+            if op == "1":
+                return
+
+    def _file(self, key: tuple, entry: "_Entry") -> None:
+        offset, column, values = key
+        for value in values:
+            self._by_value.setdefault(column, {}).setdefault(value, []).append(entry)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        return sorted(self.find(doc), key=lambda m: (m[1], m[2], m[0]))
+
+    def find(self, doc: Doc) -> set[tuple[int, int, int]]:
+        """Every match (key, start, end), unordered."""
+        found = set(self.fallback(doc)) if len(self.fallback) else set()
+        if not len(doc) or not (self._by_value or self._anywhere):
+            return found
+        orths = doc.to_array(ORTH).tolist()
+        row_of, entries_of = self._row_of, self._entries_of
+        try:
+            rows = [row_of[orth] for orth in orths]
+        except KeyError:
+            rows = self._learn(doc, orths)
+        for at, orth in enumerate(orths):
+            entries = entries_of.get(orth)
+            if entries is not None:
+                for entry in entries:
+                    entry.match(rows, at - entry.offset, found)
+        for entry in self._anywhere:
+            for start in range(len(rows)):
+                entry.match(rows, start, found)
+        return found
+
+    def _learn(self, doc: Doc, orths: list[int]) -> list[tuple]:
+        """The doc's rows of attributes, remembering the words not seen before."""
+        rows = [tuple(row) for row in doc.to_array(self._attrs).tolist()]
+        for orth, row in zip(orths, rows):
+            if orth not in self._row_of:
+                self._row_of[orth] = row
+                entries = [entry for column, buckets in self._by_value.items() for entry in buckets.get(row[column], ())]
+                if entries:
+                    self._entries_of[orth] = tuple(entries)
+        return rows
+
+
+class _Entry:
+    """A compiled pattern as filed under one of its tokens' values: that token's offset in the pattern and the
+    other checks of the pattern's leading one-token steps, as (offset, column, values)."""
+
+    __slots__ = ("offset", "checks", "compiled")
+
+    def __init__(self, offset: int, checks: list, compiled: "_Compiled"):
+        self.offset, self.checks, self.compiled = offset, tuple(checks), compiled
+
+    def match(self, rows: list, start: int, found: set) -> None:
+        """Add to `found` every match of the pattern starting at `start` (where the filed-under token matched)."""
+        compiled = self.compiled
+        prefix = compiled.prefix
+        if start < 0 or start + prefix > len(rows):
+            return
+        for offset, column, values in self.checks:
+            if rows[start + offset][column] not in values:
+                return
+        if compiled.fixed:
+            found.add((compiled.key, start, start + prefix))
+            return
+        at = start + prefix
+        if compiled.next_token is not None:  # most tries that get here fail here, without running the DFA
+            if at == len(rows):
+                return
+            row = rows[at]
+            for column, values in compiled.next_token:
+                if row[column] in values:
+                    break
+            else:
+                return
+        for end in compiled.ends_after_prefix(rows, at):
+            found.add((compiled.key, start, end))
+
+
+class _Compiled:
+    """One compiled token pattern: its match key, its steps [(checks, op)], how many of them lead with one token
+    each (checked by the _Entry), and for the rest an NFA: the states each state reaches, optional steps skipped."""
+
+    def __init__(self, key: int, steps: list):
+        self.key, self.steps = key, steps
+        self.prefix = next((i for i, (_, op) in enumerate(steps) if op != "1"), len(steps))
+        self.fixed = self.prefix == len(steps)  # most patterns: one token per step, at most one match
+        closure = [frozenset(_skip_optional(steps, {state})) for state in range(len(steps) + 1)]
+        self.start_states = closure[self.prefix]
+        # state -> (its checks, the states a token passing them leads to)
+        self.moves = [(checks, closure[state if op == "*" else state + 1]) for state, (checks, op) in enumerate(steps)]
+        # A lazy DFA: per word (its row of attributes), the states it leads to from a set of states, worked out once.
+        self._after: dict[tuple, frozenset] = {}
+        # (column, values) pairs one of which the token after the prefix must pass; None if the prefix may end a match
+        final = len(steps)
+        self.next_token = None if final in self.start_states else _one_of(
+            [steps[state][0] for state in sorted(self.start_states)])
+
+    def ends_after_prefix(self, rows: list, at: int) -> list[int]:
+        """Every end of a match whose leading one-token steps matched the tokens before `at`."""
+        final, states, after = len(self.steps), self.start_states, self._after
+        ends = [at] if self.prefix and final in states else []
+        while at < len(rows) and states:
+            key = (states, rows[at])
+            reached = after.get(key)
+            if reached is None:
+                reached = after[key] = self._step(states, rows[at])
+            at += 1
+            states = reached
+            if final in reached:
+                ends.append(at)
+        return ends
+
+    def _step(self, states: frozenset, row: tuple) -> frozenset:
+        """The states reached from `states` by a token with this row."""
+        reached = set()
+        for state in states:
+            if state != len(self.steps):
+                checks, targets = self.moves[state]
+                if all(row[column] in values for column, values in checks):
+                    reached |= targets
+        return frozenset(reached)
+
+
+class _Excluding:
+    """Every value but some (a NOT_IN list)."""
+
+    def __init__(self, excluded: frozenset):
+        self.excluded = excluded
+
+    def __contains__(self, value: int) -> bool:
+        return value not in self.excluded
+
+
+class _RegexValues:
+    """The string ids whose string matches a REGEX (as the Matcher tests it: `re.search` on the string), memoised
+    per id: a text repeats the same few hundred words."""
+
+    def __init__(self, pattern: str, strings):
+        self.regex, self.strings, self.memo = re.compile(pattern), strings, {}
+
+    def __contains__(self, value: int) -> bool:
+        hit = self.memo.get(value)
+        if hit is None:
+            hit = self.memo[value] = bool(self.regex.search(self.strings[value]))
+        return hit
+
+
+def _repeat(op: str) -> list[str] | None:
+    """An operator as a run of "1" (one token), "?" (at most one) and "*" (any number); None if unknown."""
+    if op in ("1", "?", "*"):
+        return [op]
+    if op == "+":
+        return ["1", "*"]
+    m = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op)
+    if not m or not (m.group(1) or m.group(3)):
+        return None
+    low = int(m.group(1) or 0)
+    if not m.group(2):
+        return ["1"] * low  # {n}
+    if not m.group(3):
+        return ["1"] * low + ["*"]  # {n,}
+    high = int(m.group(3))
+    return ["1"] * low + ["?"] * (high - low) if high >= low else None  # {n,m}, {,m}
+
+
+def _one_of(alternatives: list) -> list | None:
+    """A necessary condition for passing one of several lists of checks: one check of each (a known value set if
+    there is one), with the value sets of one column merged."""
+    merged, others = {}, []
+    for checks in alternatives:
+        if not checks:  # any token passes
+            return None
+        column, values = next(((c, v) for c, v in checks if isinstance(v, frozenset)), checks[0])
+        if isinstance(values, frozenset):
+            merged[column] = merged.get(column, frozenset()) | values
+        else:
+            others.append((column, values))
+    return list(merged.items()) + others
+
+
+def _skip_optional(steps: list, states: set) -> set:
+    """The states reachable by skipping "?" and "*" steps."""
+    todo, seen = list(states), set(states)
+    while todo:
+        state = todo.pop()
+        if state < len(steps) and steps[state][1] in ("?", "*") and state + 1 not in seen:
+            seen.add(state + 1)
+            todo.append(state + 1)
+    return seen
