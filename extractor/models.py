@@ -44,6 +44,7 @@ class Article:
     mesh_headings: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     language: tuple[str, ...] = ()
+    databanks: tuple[tuple[str, str], ...] = ()  # (DataBankName, AccessionNumber): trial registrations and others
     record_type: str = "PubmedArticle"
     publisher: str | None = None  # books only (PubmedBookArticle/BookDocument/Book/Publisher)
 

@@ -35,7 +35,7 @@ LABELS_BY_FILE: dict[str, frozenset[str]] = {
 }
 
 # Data files of patterns/ that are not ruler rules: they describe the ids of the rules (see `load_regimen_classes`).
-DATA_FILES = frozenset({"regimen_classes.jsonl", "subgroup_cues.jsonl", "spellings.jsonl"})
+DATA_FILES = frozenset({"regimen_classes.jsonl", "subgroup_cues.jsonl", "spellings.jsonl", "registries.jsonl"})
 REGIMEN_FILE = "regimen_classes.jsonl"
 REGIMEN_KEYS = frozenset({"id", "class", "kind", "components", "short", "example", "note"})
 REGIMEN_REQUIRED = frozenset({"id", "class", "kind", "example"})
@@ -53,6 +53,9 @@ SPELLING_KEYS = frozenset({"kind", "variant", "canonical", "example", "note"})
 SPELLING_REQUIRED = frozenset({"kind", "variant", "canonical", "example"})
 # prefix: a word starting with `variant` starts with `canonical` instead (haem- -> hem-); word: the whole word.
 SPELLING_KINDS = frozenset({"prefix", "word"})
+REGISTRY_FILE = "registries.jsonl"
+REGISTRY_KEYS = frozenset({"registry", "pattern", "id", "example", "note"})
+REGISTRY_REQUIRED = frozenset({"registry", "pattern", "id", "example"})
 
 
 @dataclass(frozen=True)
@@ -350,6 +353,61 @@ def load_spellings(patterns_dir: Path | str) -> Spellings:
     if problems:
         raise PatternError(problems)
     return Spellings(tuple(sorted(prefixes, key=lambda p: -len(p[0]))), words)
+
+
+@dataclass(frozen=True)
+class Registry:
+    """One trial registry (patterns/registries.jsonl): its name (as PubMed's DataBankName gives it), the regex
+    that finds its numbers in text (group `id`: the number's own part) and how a number is written (`id`, with
+    `{id}` for that part: "NCT{id}")."""
+
+    name: str
+    pattern: "re.Pattern"
+    id_format: str
+
+    def numbers(self, text: str) -> list[str]:
+        """The registry numbers written in a text, in the registry's own form ("NCT 01564784" -> "NCT01564784")."""
+        return [self.id_format.format(id=m.group("id")) for m in self.pattern.finditer(text)]
+
+
+def load_registries(patterns_dir: Path | str) -> list[Registry]:
+    """Load and validate patterns/registries.jsonl (an absent file means no registry is known).
+
+    Each line is `{"registry", "pattern", "id", "example", "note"}`: `pattern` is a Python regex (case-sensitive,
+    registry prefixes are printed in capitals) with a group named `id`, `id` holds `{id}`, and the example must
+    hold a number the pattern finds.
+
+    Raises:
+        PatternError: every problem at once, each as `patterns/registries.jsonl:<line>: ...`.
+    """
+    import re
+
+    path = Path(patterns_dir) / REGISTRY_FILE
+    if not path.is_file():
+        return []
+    registries: list[Registry] = []
+    problems: list[str] = []
+    for _, where, data, line in _data_lines(path, REGISTRY_KEYS, REGISTRY_REQUIRED):
+        if data is None:
+            problems += [f"{where}: {p}" for p in line]
+            continue
+        compiled = None
+        try:
+            compiled = re.compile(str(data.get("pattern", "")))
+        except re.error as exc:
+            line.append(f"pattern is not a valid regex ({exc})")
+        if compiled is not None and "id" not in compiled.groupindex:
+            line.append("the pattern needs a group named 'id' (the number's own part)")
+        if not (isinstance(data.get("id"), str) and "{id}" in data["id"]):
+            line.append("'id' must be a string holding {id}")
+        if not line and not compiled.search(str(data["example"])):
+            line.append(f"the example {data['example']!r} holds no number the pattern finds")
+        problems += [f"{where}: {p}" for p in line]
+        if not line:
+            registries.append(Registry(str(data["registry"]), compiled, data["id"]))
+    if problems:
+        raise PatternError(problems)
+    return registries
 
 
 def _data_lines(path: Path, keys: frozenset[str], required: frozenset[str]) -> Iterator[tuple]:

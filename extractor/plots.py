@@ -7,7 +7,7 @@ from collections import defaultdict
 from html import escape
 
 from extractor import pooling
-from extractor.study_tables import (UNIDENTIFIED, StudyRow, format_number, regimen_key, row_proportion,
+from extractor.study_tables import (UNIDENTIFIED, StudyRow, format_number, pool_group, regimen_key, row_proportion,
                                     study_label)
 
 FOREST_ENDPOINTS = (("CR_CRi", "CR/CRi"), ("CR", "CR"))
@@ -16,12 +16,12 @@ _FONT = 'font-family="sans-serif" font-size="12"'
 
 
 def forest_plot(rows: list[StudyRow], pooled: dict[tuple, pooling.Pooled]) -> str:
-    """Response rates per study arm with Wilson 95% CIs, grouped by endpoint, regimen and setting, each group
-    closed by its pooled estimate (a diamond; DerSimonian-Laird when two or more studies).
+    """Response rates per study arm with Wilson 95% CIs, grouped by endpoint, regimen, setting and population, each
+    group closed by its pooled estimate (a diamond; DerSimonian-Laird when two or more trials).
 
     Args:
         rows: study rows of study_tables.build_tables.
-        pooled: its pooled estimates by (regimen, setting, endpoint).
+        pooled: its pooled estimates by (`study_tables.pool_group`, endpoint).
 
     Returns:
         An <svg> element as text, or a short <p> when no row has a CR or CR/CRi rate.
@@ -31,10 +31,11 @@ def forest_plot(rows: list[StudyRow], pooled: dict[tuple, pooling.Pooled]) -> st
         groups: dict[tuple, list[StudyRow]] = defaultdict(list)
         for row in rows:
             if row.values.get(code) is not None:
-                groups[(regimen_key(row.values["regimen"]), row.values["setting"] or "")].append(row)
-        for (key, setting), members in sorted(groups.items(), key=lambda kv: str(kv[0]).lower()):
+                groups[pool_group(row)].append(row)
+        for group, members in sorted(groups.items(), key=lambda kv: str(kv[0]).lower()):
             regimen = members[0].values["regimen"] or UNIDENTIFIED
-            lines.append(("head", f"{name} · {regimen}" + (f" · {setting}" if setting else ""), None, None, None, ""))
+            where = " · ".join(part for part in group[1:] if part)
+            lines.append(("head", f"{name} · {regimen}" + (f" · {where}" if where else ""), None, None, None, ""))
             for row in members:
                 study = row_proportion(row, code)
                 value = min(1.0, max(0.0, row.values[code] / 100))
@@ -48,10 +49,10 @@ def forest_plot(rows: list[StudyRow], pooled: dict[tuple, pooling.Pooled]) -> st
                     low = high = None
                     right = f"{format_number(row.values[code])}% (denominator not given)"
                 lines.append(("study", study_label(row), value, low, high, right))
-            result = pooled.get((key, members[0].values["setting"], code))
+            result = pooled.get((*group, code))
             if result is not None and result.k >= 2:
                 right = f"{_pct(result.estimate)}% ({_pct(result.ci_low)}–{_pct(result.ci_high)}; I² {_pct(result.i2)}%)"
-                lines.append(("pooled", f"pooled, {result.k} studies, n={result.patients}", result.estimate,
+                lines.append(("pooled", f"pooled, {result.k} trials, n={result.patients}", result.estimate,
                               result.ci_low, result.ci_high, right))
     if not lines:
         return '<p class="noplot">No study arm reports a CR or CR/CRi rate.</p>'

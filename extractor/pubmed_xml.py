@@ -358,14 +358,14 @@ def _strip_declaration(raw: bytes) -> bytes:
 
 Kids = dict  # tag -> first child element with that tag
 
-# A frozen dataclass's __init__ sets each of Article's 18 fields through object.__setattr__ (~2 µs a record).
+# A frozen dataclass's __init__ sets each of Article's 19 fields through object.__setattr__ (~2 µs a record).
 # `_journal_article` fills every field itself (in declaration order, record_type and publisher at their defaults),
 # so it can create the object and fill its __dict__ in one step (~0.3 µs): the same object as Article(**values).
 # Only while Article stays a plain dataclass with exactly these fields and no __post_init__; otherwise (say,
 # models.py gains a field or a validation) it falls back to the constructor.
 _ARTICLE_FIELDS = ("pmid", "title", "sections", "journal", "journal_iso", "year", "volume", "issue", "pages", "doi",
-                   "pmcid", "authors", "publication_types", "mesh_headings", "keywords", "language", "record_type",
-                   "publisher")
+                   "pmcid", "authors", "publication_types", "mesh_headings", "keywords", "language", "databanks",
+                   "record_type", "publisher")
 _FAST_ARTICLE = (
     tuple(f.name for f in dataclasses.fields(Article)) == _ARTICLE_FIELDS
     and not hasattr(Article, "__post_init__") and not hasattr(Article, "__slots__")
@@ -422,7 +422,7 @@ def _journal_article(citation: etree._Element | None, pubmed_data: etree._Elemen
         return Article(pmid=pmid)
 
     title = vernacular = abstract = journal = pagination = article_date = author_list = type_list = None
-    elocations = None
+    elocations = databank_list = None
     languages = []
     for child in article:
         tag = child.tag
@@ -459,6 +459,9 @@ def _journal_article(citation: etree._Element | None, pubmed_data: etree._Elemen
         elif tag == "VernacularTitle":
             if vernacular is None:
                 vernacular = child
+        elif tag == "DataBankList":
+            if databank_list is None:
+                databank_list = child
 
     journal_title = journal_iso = issue = None
     if journal is not None:
@@ -515,6 +518,7 @@ def _journal_article(citation: etree._Element | None, pubmed_data: etree._Elemen
         "mesh_headings": _mesh_headings(heading_list) if heading_list is not None else (),
         "keywords": _keyword_texts(keyword_lists) if keyword_lists is not None else (),
         "language": tuple(languages),
+        "databanks": _databanks(databank_list) if databank_list is not None else (),
         "record_type": ARTICLE_TAG,
         "publisher": None,
     }
@@ -663,6 +667,24 @@ def _doi(owner: etree._Element | None, ids: etree._Element | None) -> str | None
         if value:
             return value
     return _article_id(ids, "doi")
+
+
+def _databanks(databank_list: etree._Element) -> tuple[tuple[str, str], ...]:
+    """(DataBankName, AccessionNumber) pairs: a trial's registration ("ClinicalTrials.gov", "NCT01564784") and
+    other databanks' entries (GenBank...), in the record's order."""
+    pairs = []
+    for bank in databank_list:
+        if bank.tag != "DataBank":
+            continue
+        name = accessions = None
+        for child in bank:
+            if child.tag == "DataBankName":
+                name = _leaf(child)
+            elif child.tag == "AccessionNumberList":
+                accessions = child
+        if name and accessions is not None:
+            pairs += [(name, number) for number in _leaves(accessions, "AccessionNumber")]
+    return tuple(pairs)
 
 
 def _article_id(ids: etree._Element | None, id_type: str) -> str | None:

@@ -27,7 +27,8 @@ _COLUMNS: list[tuple[str, str, str | None, str | None]] = [
     ("Population", "population", None, None), ("N", "N", "N", "N"),
     *[(name, f"{code}_cell", code, code) for code, name in ENDPOINTS],
     ("HR", "HR_cell", "HR", "HR"), ("Classes", "classes", None, None), ("Phase", "phase", None, None),
-    ("Randomized", "randomized", None, None), ("Median age", "median_age", "median_age", "median_age"),
+    ("Randomized", "randomized", None, None), ("Trial registration", "trial", None, None),
+    ("Median age", "median_age", "median_age", "median_age"),
     ("Median follow-up (mo)", "median_follow_up", "median_follow_up", "median_follow_up"),
     ("Journal", "journal", None, None), ("Flags", "flags", None, None), ("Curated", "curated", None, None),
     ("Subgroups and other values", "notes", None, None),
@@ -305,15 +306,15 @@ def _articles_data(articles: Mapping[str, Article], pmids: list[str]) -> dict:
 
 def _regimen_display(tables: Tables):
     frame = tables.regimens
-    keep = ["regimen", "classes", "setting", "studies", "patients"]
+    keep = ["regimen", "classes", "setting", "population", "studies", "reports", "patients"]
     for code, _ in ENDPOINTS:
         keep.append(f"{code}_range")
         if code in PROPORTIONS:
             keep.append(f"{code}_pooled_cell")
     frame = frame[keep].dropna(axis=1, how="all")
     # Headings people read: "CR/CRi range", "MRD-negative pooled", not the codes of the CSV.
-    names = {"regimen": "Regimen", "classes": "Classes", "setting": "Setting", "studies": "Studies",
-             "patients": "Patients"}
+    names = {"regimen": "Regimen", "classes": "Classes", "setting": "Setting", "population": "Population",
+             "studies": "Studies (trials)", "reports": "Reports", "patients": "Patients"}
     for code, name in ENDPOINTS:
         names[f"{code}_range"] = f"{name} range"
         names[f"{code}_pooled_cell"] = f"{name} pooled (95% CI)"
@@ -322,8 +323,10 @@ def _regimen_display(tables: Tables):
 
 def _method_note() -> str:
     return ("Pooled rates: random-effects meta-analysis of proportions, DerSimonian-Laird on logit-transformed "
-            "rates (statsmodels), within one regimen, one setting and one endpoint; only arms with a count and "
-            "denominator (or a rate and the arm's n). 0.5 is added to events and non-events of a study with 0 or "
+            "rates (statsmodels), within one regimen, one setting, one population (age group and Ph status) and one "
+            "endpoint; only arms with a count and denominator (or a rate and the arm's n); a trial reported more than "
+            "once (reports sharing a registry number) counts once, through its report with the most patients. "
+            "0.5 is added to events and non-events of a study with 0 or "
             "n events. A single study shows its rate with a Wilson 95% CI. Ranges are across study arms.")
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from extractor import pooling
+from extractor import pooling, trials
 from extractor.models import Article
 
 PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
@@ -36,7 +36,7 @@ _ALIASES = {"DFS_MEDIAN": "RFS_MEDIAN", "LFS_MEDIAN": "RFS_MEDIAN", "DFS_RATE": 
 
 STUDY_HEAD = [
     "pmid", "first_author", "year", "journal", "arm", "regimen", "classes", "setting", "population", "phase",
-    "randomized", "N", "median_age", "median_follow_up",
+    "randomized", "trial", "N", "median_age", "median_follow_up",
 ]
 STUDY_COLUMNS = (
     STUDY_HEAD
@@ -169,6 +169,14 @@ def regimen_key(regimen: str | None) -> str:
 
 
 @lru_cache(maxsize=1)
+def _registries() -> tuple:
+    from extractor.config import Settings
+    from extractor.patterns import load_registries
+
+    return tuple(load_registries(Settings().patterns_dir))
+
+
+@lru_cache(maxsize=1)
 def _unspecified_backbones() -> frozenset[str]:
     """Lower-cased ids (and short names) of the lexicon's backbones without components: "chemotherapy",
     "standard chemotherapy" name no regimen, only that one was given."""
@@ -189,18 +197,47 @@ def poolable(row: StudyRow) -> bool:
     return not set(regimen_key(regimen).split(" + ")) <= _unspecified_backbones()
 
 
+def pool_group(row: StudyRow) -> tuple[str, str | None, str | None]:
+    """What rows must share to be pooled or summarised together: the regimen (`regimen_key`), the setting and the
+    population by age group and Ph status (a Ph+ and a Ph- study of one drug are not one population)."""
+    return regimen_key(row.values["regimen"]), row.values["setting"], row.values.get("_pool_population")
+
+
 def pool_rows(rows: list[StudyRow]) -> dict[tuple, pooling.Pooled]:
-    """Pooled rates per (regimen_key, setting, endpoint): only rows with a count and denominator (or a rate and
-    n), never across settings or endpoints, never over unidentified or unspecified regimens (`poolable`)."""
-    groups: dict[tuple, list[pooling.Proportion]] = defaultdict(list)
+    """Pooled rates per (`pool_group`, endpoint): only rows with a count and denominator (or a rate and n), never
+    across settings, populations or endpoints, never over unidentified or unspecified regimens (`poolable`), and
+    each trial once (`one_report_per_trial`)."""
+    groups: dict[tuple, list[tuple[pooling.Proportion, StudyRow]]] = defaultdict(list)
     for row in rows:
         if not poolable(row):
             continue
         for code in PROPORTIONS:
             study = row_proportion(row, code)
             if study is not None:
-                groups[(regimen_key(row.values["regimen"]), row.values["setting"], code)].append(study)
-    return pooling.pool_groups(groups)
+                groups[(*pool_group(row), code)].append((study, row))
+    return pooling.pool_groups({key: [study for study, _ in one_report_per_trial(entries)]
+                                for key, entries in groups.items()})
+
+
+def one_report_per_trial(entries: list[tuple[pooling.Proportion, StudyRow]]) -> list[tuple]:
+    """The entries of one pooling group with each trial's patients counted once: where several reports (PMIDs)
+    share a registry number (`trials.same_trial_clusters`), only the report with the most patients for this
+    endpoint is kept (the most complete: a final analysis over an interim one), the latest on a tie."""
+    pmids = list(dict.fromkeys(row.values["pmid"] for _, row in entries))
+    ids = {row.values["pmid"]: row.values.get("_trial_ids", ()) for _, row in entries}
+    cluster = dict(zip(pmids, trials.same_trial_clusters([ids[pmid] for pmid in pmids])))
+    size: dict[str, int] = defaultdict(int)
+    year: dict[str, int] = {}
+    for study, row in entries:
+        size[row.values["pmid"]] += study.total
+        year[row.values["pmid"]] = row.values.get("year") or 0
+    chosen: dict[int, str] = {}
+    for pmid in pmids:
+        best = chosen.get(cluster[pmid])
+        if best is None or (size[pmid], year[pmid]) > (size[best], year[best]):
+            chosen[cluster[pmid]] = pmid
+    kept = set(chosen.values())
+    return [(study, row) for study, row in entries if row.values["pmid"] in kept]
 
 
 def row_proportion(row: StudyRow, code: str) -> pooling.Proportion | None:
@@ -231,34 +268,50 @@ def study_label(row: StudyRow) -> str:
 
 
 def regimen_frame(rows: list[StudyRow], pooled: dict[tuple, pooling.Pooled]) -> pd.DataFrame:
-    """The regimen table: one row per regimen and setting, with studies, patients, ranges and pooled rates."""
+    """The regimen table: one row per regimen, setting and population (`pool_group`), with its studies (trials,
+    each counted once however many reports it has), reports (PMIDs), patients, ranges and pooled rates."""
     groups: dict[tuple, list[StudyRow]] = defaultdict(list)
     for row in rows:
-        groups[(regimen_key(row.values["regimen"]), row.values["setting"])].append(row)
+        groups[pool_group(row)].append(row)
     out = []
-    for (key, setting), members in groups.items():
+    for (key, setting, population), members in groups.items():
         line = {
             "regimen": members[0].values["regimen"] or UNIDENTIFIED,
             "classes": members[0].values["classes"],
             "setting": setting,
-            "studies": len({m.values["pmid"] for m in members}),
-            "patients": sum(m.n for m in members if m.n) or None,
+            "population": population,
+            **_trial_counts(members),
         }
         for code, _ in ENDPOINTS:
             values = [m.values[code] for m in members if m.values.get(code) is not None]
             line[f"{code}_range"] = _range(values, code)
             if code in PROPORTIONS:
-                result = pooled.get((key, setting, code))
+                result = pooled.get((key, setting, population, code))
                 line.update(_pooled_columns(code, result))
         out.append(line)
     frame = pd.DataFrame(out, columns=regimen_columns())
-    return frame.sort_values(["classes", "regimen", "setting"], na_position="last", kind="stable",
+    return frame.sort_values(["classes", "regimen", "setting", "population"], na_position="last", kind="stable",
                              key=lambda s: s.fillna("~").astype(str).str.lower()).reset_index(drop=True)
+
+
+def _trial_counts(members: list[StudyRow]) -> dict:
+    """Studies (trials), reports (PMIDs) and patients of a regimen group: a trial's patients are those of its
+    largest report, not the sum of its primary paper and its updates."""
+    patients_of: dict[str, int] = defaultdict(int)
+    ids_of: dict[str, tuple] = {}
+    for row in members:
+        patients_of[row.values["pmid"]] += row.n or 0
+        ids_of[row.values["pmid"]] = row.values.get("_trial_ids", ())
+    pmids = list(ids_of)
+    largest: dict[int, int] = {}
+    for pmid, cluster in zip(pmids, trials.same_trial_clusters([ids_of[p] for p in pmids])):
+        largest[cluster] = max(largest.get(cluster, 0), patients_of[pmid])
+    return {"studies": len(largest), "reports": len(pmids), "patients": sum(largest.values()) or None}
 
 
 def regimen_columns() -> list[str]:
     """Column order of the regimen table."""
-    cols = ["regimen", "classes", "setting", "studies", "patients"]
+    cols = ["regimen", "classes", "setting", "population", "studies", "reports", "patients"]
     for code, _ in ENDPOINTS:
         cols.append(f"{code}_range")
         if code in PROPORTIONS:
@@ -305,6 +358,7 @@ def _row(record: dict, article: Article | None, arm: dict, own: list[dict], othe
     curated = record.get("curated") or {}
     design = record.get("design") or {}
     drugs = [d for d in arm.get("drugs") or [] if d]
+    trial_numbers = trials.trial_ids(article, _registries()) if article else tuple(record.get("trial_ids") or ())
     n = arm.get("n")
     if n is None and len(record.get("arms") or [None]) == 1:
         n = record.get("cohort_size")
@@ -321,11 +375,14 @@ def _row(record: dict, article: Article | None, arm: dict, own: list[dict], othe
         "population": _population_text(record.get("population") or {}),
         "phase": design.get("phase"),
         "randomized": design.get("randomized"),
+        "trial": "; ".join(trial_numbers) or None,
         "N": n,
         "median_age": record.get("median_age_years"),
         "median_follow_up": record.get("median_follow_up_months"),
         "url": PUBMED_URL.format(pmid=pmid),
         "_drugs": drugs,
+        "_trial_ids": trial_numbers,
+        "_pool_population": _pool_population(record.get("population") or {}),
     }
     if values["regimen"] is None:
         values["regimen"] = UNIDENTIFIED
@@ -424,6 +481,12 @@ def _population_text(population: dict) -> str | None:
     if population.get("lineage") not in (None, "unknown"):
         parts.append({"any": "any lineage"}.get(population["lineage"], f"{population['lineage']}-lineage"))
     return ", ".join(parts) or None
+
+
+def _pool_population(population: dict) -> str | None:
+    """The population as far as pooling goes: age group and Ph status ("adult, Ph-negative"); lineage is left out
+    (the salvage regimens' targets, CD19 and CD22, already make most studies B-lineage)."""
+    return _population_text({k: population.get(k) for k in ("age_group", "ph_status")})
 
 
 def _population_matches(population: dict, wanted: str) -> bool:

@@ -239,6 +239,8 @@ def test_pubmed_xml_mathml_is_flattened_in_order():
     ("mesh_headings", ("Precursor Cell Lymphoblastic Leukemia-Lymphoma", "Humans")),
     ("keywords", ("bispecific antibody", "relapse")),
     ("language", ("eng", "ger")),
+    # every DataBank's accession numbers, the trial registration among them
+    ("databanks", (("ClinicalTrials.gov", "NCT09999901"), ("GENBANK", "AB000001"), ("GENBANK", "AB000002"))),
     ("record_type", "PubmedArticle"),
     ("publisher", None),
 ])

@@ -79,7 +79,7 @@ def test_report_marks_flagged_values(page):
 
 def test_report_shows_both_plots_and_the_regimen_table(page):
     assert page.count("<svg") == 2 and 'id="regimens"' in page
-    assert "pooled, 2 studies, n=88" in page
+    assert "pooled, 2 trials, n=88" in page
 
 
 @pytest.mark.parametrize("where", ["title", "regimen", "author", "evidence"])

@@ -8,7 +8,7 @@ import math
 import pytest
 
 from extractor.evaluate import content_arm_agrees, lexicon_arm, normalise_arm
-from extractor.models import Article
+from extractor.models import AbstractSection, Article
 from extractor.study_tables import STUDY_COLUMNS, UNIDENTIFIED, Filters, build_tables, readable, study_rows
 
 
@@ -186,6 +186,44 @@ def test_study_tables_regimen_table_pools_like_with_like():
     assert rr["CR_i2"] is not None and "I²" in rr["CR_pooled_cell"]
     first = regimens.loc[("blinatumomab", "first salvage")]
     assert first["CR_k"] == 1 and "single study, Wilson CI" in first["CR_pooled_cell"]
+
+
+def _registered(pmid, number, n, year, cr_count):
+    """A single-arm report registered as `number` (printed in its abstract) with `cr_count` CRs of `n`."""
+    record = single_arm(pmid, cohort_size=n)
+    record["arms"][0]["n"] = n
+    record["outcomes"].append(outcome("CR", round(100 * cr_count / n), count=cr_count, denominator=n))
+    text = f"Patients received inotuzumab. ClinicalTrials.gov identifier: {number}." if number else "Patients."
+    article = Article(pmid=pmid, year=year, sections=(AbstractSection("RESULTS", "RESULTS", text),))
+    return record, article
+
+
+def test_study_tables_a_trial_reported_twice_is_pooled_and_counted_once():
+    # a primary report and its update (one registry number), and another trial: two trials, not three studies
+    reports = [_registered("1", "NCT01111111", 40, 2016, 20), _registered("2", "NCT01111111", 48, 2019, 26),
+               _registered("3", "NCT02222222", 30, 2018, 18)]
+    tables = build_tables([r for r, _ in reports], {a.pmid: a for _, a in reports})
+    line = tables.regimens.set_index("regimen").loc["mini-HCVD + inotuzumab"]
+    assert (line["studies"], line["reports"], line["patients"]) == (2, 3, 78)
+    (pooled,) = [v for k, v in tables.pooled.items() if k[-1] == "CR"]
+    assert (pooled.k, pooled.patients) == (2, 78)  # the update (48 patients) stands for its trial
+    assert dict(zip(tables.study["pmid"], tables.study["trial"])) == {
+        "1": "NCT01111111", "2": "NCT01111111", "3": "NCT02222222"}
+
+
+def test_study_tables_unregistered_reports_each_count_as_a_trial():
+    reports = [_registered("1", None, 40, 2016, 20), _registered("2", None, 48, 2019, 26)]
+    tables = build_tables([r for r, _ in reports], {a.pmid: a for _, a in reports})
+    (pooled,) = [v for k, v in tables.pooled.items() if k[-1] == "CR"]
+    assert pooled.k == 2 and tables.regimens.loc[0, "studies"] == 2
+
+
+def test_study_tables_ph_positive_and_ph_negative_studies_are_not_pooled_together():
+    negative = single_arm("1")
+    positive = single_arm("2", population={"age_group": "adult", "ph_status": "positive", "lineage": "B"})
+    tables = build_tables([negative, positive])
+    assert sorted(tables.regimens["population"]) == ["adult, Ph-negative", "adult, Ph-positive"]
+    assert all(v.k == 1 for k, v in tables.pooled.items() if k[-1] == "ORR")
 
 
 def test_study_tables_unspecified_chemotherapy_arms_are_ranged_but_never_pooled():
