@@ -37,6 +37,7 @@ class TokenPatternMatcher:
         self._anywhere: list[_Entry] = []  # patterns whose first token is not known by its value: tried everywhere
         self._attrs: list[int] = [ORTH, LOWER]  # the to_array columns the compiled patterns read
         self._keys: set[str] = set()  # every key added, compiled or not
+        self._common = frozenset(vocab.strings.add(word) for word in _COMMON_TOKENS)
         # Per word (ORTH id), learnt from the docs: every attribute read is the lexeme's, so a word's row of
         # attributes and the entries to try where it occurs are the same in every doc (like spaCy's lexeme cache).
         self._row_of: dict[int, tuple] = {}
@@ -57,7 +58,8 @@ class TokenPatternMatcher:
                 continue
             if self.validate and validate_token_pattern(pattern):
                 raise ValueError(f"invalid token pattern {pattern!r}: {validate_token_pattern(pattern)}")
-            self._index(_Compiled(self.vocab.strings.add(key), compiled))
+            for steps in self._variants(compiled):
+                self._index(_Compiled(self.vocab.strings.add(key), steps))
         self._row_of.clear()  # new attributes to read, new entries to try
         self._entries_of.clear()
 
@@ -79,6 +81,20 @@ class TokenPatternMatcher:
                 return None
             steps += [(checks, op) for op in ops]
         return steps or None
+
+    def _variants(self, steps: list, expansions: int = 3) -> list[list]:
+        """The pattern as alternatives with the same matches: while its leading one-token steps have no selective
+        string to be filed under ("30-day mortality": a number, then an optional dash), the optional step after
+        them is taken out in one alternative and made a one-token step in the other."""
+        prefix = next((i for i, (_, op) in enumerate(steps) if op != "1"), len(steps))
+        selective = any(column < 2 and isinstance(values, frozenset) and not self._has_common(values)
+                        for checks, _ in steps[:prefix] for column, values in checks)
+        if selective or expansions == 0 or prefix == len(steps) or steps[prefix][1] != "?":
+            return [steps]
+        without = steps[:prefix] + steps[prefix + 1:]
+        with_it = steps[:prefix] + [(steps[prefix][0], "1")] + steps[prefix + 1:]
+        return [v for alternative in (without, with_it) if alternative
+                for v in self._variants(alternative, expansions - 1)]
 
     def _column(self, attr: str) -> int:
         attr_id = self._STRINGS.get(attr) or self._FLAGS[attr]
@@ -114,7 +130,8 @@ class TokenPatternMatcher:
                    for column, values in checks]
         keyed = [check for check in leading if isinstance(check[2], frozenset)]
         if keyed:
-            key = min(keyed, key=lambda check: (check[1] >= 2, check[0], check[1]))  # strings before flags, earliest
+            # Strings before flags, then values that are not among the commonest tokens, then the earliest.
+            key = min(keyed, key=lambda check: (check[1] >= 2, self._has_common(check[2]), check[0], check[1]))
             others = sorted((check for check in leading if check is not key), key=lambda check: (
                 not isinstance(check[2], frozenset), check[1] >= 2, abs(check[0] - key[0]), check[0]))
             self._file(key, _Entry(key[0], others, compiled))
@@ -127,6 +144,9 @@ class TokenPatternMatcher:
             self._file((0, *min(known, key=lambda k: k[0])), _Entry(0, [], compiled))
             if op == "1":
                 return
+
+    def _has_common(self, values: frozenset) -> bool:
+        return not values.isdisjoint(self._common)
 
     def _file(self, key: tuple, entry: "_Entry") -> None:
         offset, column, values = key
@@ -167,6 +187,12 @@ class TokenPatternMatcher:
                 if entries:
                     self._entries_of[orth] = tuple(entries)
         return rows
+
+
+# Tokens in nearly every sentence of an abstract: a pattern filed under one of them is tried almost everywhere, so
+# it is filed under another of its tokens when it has one (the matches are the same either way).
+_COMMON_TOKENS = (",", ".", "(", ")", "[", "]", "%", "-", "–", "/", ";", ":", "=", "and", "or", "of", "the", "in",
+                  "with", "to", "a", "an", "was", "were", "for", "at", "on", "by", "as", "is", "patients")
 
 
 class _Entry:

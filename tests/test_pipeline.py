@@ -169,9 +169,14 @@ def test_pipeline_token_matcher_equals_spacy_matcher_on_operators_and_late_patte
         "PLUS": [{"ORTH": "("}, {"IS_ALPHA": True, "OP": "+"}, {"ORTH": ")"}],
         "COUNT": [{"LOWER": "b", "OP": "{1,2}"}, {"LOWER": {"NOT_IN": ["a"]}}],
         "OPTIONAL_FIRST": [{"LOWER": "x", "OP": "?"}, {"LOWER": {"REGEX": "^y+$"}}, {"LOWER": "a", "OP": "?"}],
+        # a flag, then optional steps: matched as alternatives filed under the word after them ("30-day")
+        "FLAG_THEN_OPTIONAL": [{"LIKE_NUM": True}, {"ORTH": "-", "OP": "?"}, {"LOWER": "b", "OP": "?"},
+                               {"LOWER": "z"}],
+        # filed under the rarer word, not the comma both alternatives start with
+        "COMMON_FIRST": [{"ORTH": {"IN": [",", "("]}}, {"LOWER": "z"}, {"LOWER": "a", "OP": "*"}],
     }
     ours, theirs = TokenPatternMatcher(nlp.vocab), Matcher(nlp.vocab)
-    rng, words = random.Random(3), ["a", "b", "x", "y", "yy", "(", ")", "12", "A", "B", "z"]
+    rng, words = random.Random(3), ["a", "b", "x", "y", "yy", "(", ")", "12", "A", "B", "z", "-", ","]
     texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 12))) for _ in range(2000)]
     for key, pattern in patterns.items():
         ours.add(key, [pattern])
@@ -262,3 +267,20 @@ def test_pipeline_caching_tokenizer_pickles(nlp):
     tokenizer = pickle.loads(pickle.dumps(nlp.tokenizer))
     text = "OS was 8 vs. 6 months (29.4%vs. 3)."
     assert [t.text for t in tokenizer(text)] == [t.text for t in nlp.tokenizer(text)]
+
+
+def test_pipeline_token_matcher_files_patterns_under_selective_words():
+    """A pattern is tried only where one of its selective words occurs: not at every comma or number (the
+    filing is what keeps the one pass cheap; the matches are checked against spaCy's above)."""
+    import spacy
+
+    from extractor.token_matcher import TokenPatternMatcher
+
+    nlp = spacy.blank("en")
+    matcher = TokenPatternMatcher(nlp.vocab)
+    matcher.add("COMMON_FIRST", [[{"ORTH": {"IN": [",", "("]}}, {"LOWER": "relapsed"}]])
+    matcher.add("FLAG_FIRST", [[{"LIKE_NUM": True}, {"ORTH": "-", "OP": "?"}, {"LOWER": "day"}, {"LOWER": "mortality"}]])
+    filed = {nlp.vocab.strings[value] for buckets in matcher._by_value.values() for value in buckets}
+    assert filed == {"relapsed", "day"} and not matcher._anywhere
+    doc = nlp.make_doc("30-day mortality, relapsed and 60 day mortality")
+    assert [doc[s:e].text for _, s, e in matcher(doc)] == ["30-day mortality", ", relapsed", "60 day mortality"]
