@@ -36,6 +36,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from extractor import normalise as nz
 from extractor.extraction import subgroups
 from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import doc_text, section_view
@@ -43,7 +44,8 @@ from extractor.extraction.spans import rule_spans
 
 GENERIC = {"chemotherapy", "standard chemotherapy"}
 HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
-_N_BRACKET = r"[(\[]\s?(?:n\s?=\s?(?P<{0}>\d+)|(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects))\s?[)\]]"
+# An arm's n bracket, maybe after what the arm is ("(FLAG, HiDAC, or cytarabine plus mitoxantrone; n = 138)").
+_N_BRACKET = r"[(\[]\s?(?:[^()\[\];]{{1,80}};\s?)?(?:n\s?=\s?(?P<{0}>\d+)|(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects))\s?[)\]]"
 _PART = r"[^;()]{{2,140}}?(?:\s?\([^()]{{1,40}}\))?"
 _WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("na") + r",?\s(?:or|versus|vs\.?|and)\s"
                      r"(?P<b>" + _PART.format() + r")\s?" + _N_BRACKET.format("nb"), re.I)
@@ -70,7 +72,7 @@ _COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|co
 _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.I)
 # Cheap necessary conditions of _WITH_N, _COMPARED and _VERSUS: their lazy 2-140 character groups are tried at every
 # position of every sentence, so a sentence without an "(n = 12)" / "versus" / comparison cue is not searched.
-_ANY_N_BRACKET = re.compile(r"[(\[]\s?(?:n\s?=\s?\d+|\d+\s(?:patients|pts|children|adults|subjects))\s?[)\]]", re.I)
+_ANY_N_BRACKET = re.compile(r"[(\[]\s?(?:[^()\[\];]{1,80};\s?)?(?:n\s?=\s?\d+|\d+\s(?:patients|pts|children|adults|subjects))\s?[)\]]", re.I)
 _COMPARE_CUE = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s", re.I)
 _VS_AT = re.compile(r"(?=\s(?:versus|vs\.?)\s)", re.I)  # every position, overlapping ones too
 # What _WITH_N's and _VERSUS' first group may hold and how long it may be (see _search_from_anchors): _WITH_N's
@@ -88,7 +90,8 @@ _ALL_PATIENTS_WORDS, _WHOLE_WORDS = ("patients", "cohort", "population"), ("all"
 _DRUG_LIKE = re.compile(r"\b([A-Z][a-z]{3,}(?:mab|nib|cel|stat|tinib|clax|lisib|zomib|parib|leucel|ine|ide))\b")
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
-                           r"supportive care|regimen)\b", re.I)
+                           r"supportive care|regimen)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|SOC|"
+                           r"investigator'?s'?\schoice)\b", re.I)
 _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug/m2|mcg/m2))(?:/\w+)*\s?\)", re.I)
 # What may stand between a value and a group named after it: its unit, brackets, "of the evaluable".
 _AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)*"
@@ -322,9 +325,11 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
             sources.append((doc, section, sent.start_char, sent.end_char, number))
     found: list[tuple[int, list[Arm]]] = []
     for position, (_, section, text, drugs) in enumerate(sentences):
-        for priority, finder in enumerate((_with_n, _schedules, _randomised, _compared, _bracket_list)):
+        for priority, finder in enumerate((_with_n, _assigned_counts, _received_counts, _schedules, _randomised,
+                                           _compared, _bracket_list)):
             arms = finder(text, drugs, lexicon)
-            if finder is _bracket_list and arms and not _partition(arms, [s[2] for s in sentences[:position + 1]]):
+            if finder in (_received_counts, _bracket_list) and arms \
+                    and not _partition(arms, [s[2] for s in sentences[:position + 1]]):
                 arms = []  # a breakdown of part of the cohort ("T-ALL (children, n = 24; young adults, n = 5)")
             if arms:
                 doc, section_name, start, end, number = sources[position]
@@ -438,6 +443,65 @@ def _schedules(text: str, drugs: list, lexicon: dict) -> list[Arm]:
                         {label.lower()} | {f"{when} {a}" for a in arm.aliases} | {f"{a} {when}" for a in arm.aliases},
                         variant=when))
     return arms
+
+
+# Arms stated as counts of patients with their treatments: "Sixty patients received inotuzumab and 40 received
+# standard chemotherapy", "164 were assigned to inotuzumab and 162 to standard care" (the second verb may be left out).
+_COUNT = r"(?P<{0}>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?(?:patients\s|pts\s|subjects\s)?"
+_ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
+_COUNTED_VERB = r"(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
+_COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
+                      r"(?:and|while|whereas)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s)(?P<b>[^,;()]{2,80}?)"
+                      r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between)\s|$)", re.I)
+# Where _COUNTED can start: the count right before the first verb (a match is tried only there).
+_COUNTED_AT = re.compile(r"(?:received|treated with|assigned to|randomi[sz]ed to|allocated to)\b")
+_COUNT_BEFORE = re.compile(_COUNT.format("n") + r"(?:were\s)?(?:randomly\s)?\Z")
+_COUNTED_WORDS = ("received", "treated with", "assigned", "randomi", "allocated")
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, float]:
+    from extractor.config import Settings
+    from extractor.patterns import load_rules
+
+    return nz.number_words(load_rules(Settings().patterns_dir))
+
+
+@lru_cache(maxsize=2)  # asked twice per sentence, by _assigned_counts and _received_counts
+def _counted_match(text: str) -> re.Match | None:
+    """`_COUNTED.search(text)`, tried only at the count right before each treatment verb."""
+    if not _may_have(text, _COUNTED_WORDS, (" and ", " while ", " whereas ")):
+        return None
+    for verb in _COUNTED_AT.finditer(text):
+        count = _COUNT_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+        m = _COUNTED.match(text, count.start()) if count else None
+        if m:
+            return m
+    return None
+
+
+def _counted_arms(text: str, drugs: list, lexicon: dict, assigned: bool) -> list[Arm]:
+    m = _counted_match(text)
+    if not m or bool(re.search(_ASSIGNED, m.group("va"), re.I)) != assigned:
+        return []
+    counts = [nz.read_number(m.group(key), _number_words()) for key in ("na", "nb")]
+    if any(c is None or not c.is_integer or c.value < 1 for c in counts):
+        return []
+    parts = [(m.group(key), _slice(text, drugs, m.start(key), m.end(key)), int(c.value)) for key, c in zip("ab", counts)]
+    arms = _parts_to_arms(parts, lexicon)
+    return arms if len(arms) == 2 and arms[0].drugs != arms[1].drugs else []
+
+
+def _assigned_counts(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+    """Two arms stated as counts assigned to their treatments ("164 were assigned to A and 162 to B")."""
+    return _counted_arms(text, drugs, lexicon, assigned=True)
+
+
+def _received_counts(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+    """Two arms stated as counts that received their treatments ("Sixty patients received A and 40 received B"):
+    arms only when the counts add up to a number of patients the abstract states (see detect_arms), not later
+    therapy of part of the cohort ("after relapse, 5 received A and 3 received B")."""
+    return _counted_arms(text, drugs, lexicon, assigned=False)
 
 
 _SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:patients|subjects|children|adults)\s"
