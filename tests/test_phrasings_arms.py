@@ -47,3 +47,43 @@ def test_phrasings_arms_detected(nlp, text, arms, outcomes):
 ])
 def test_phrasings_counted_treatments_not_arms(nlp, text):
     assert [a["label"] for a in _run(nlp, text)["arms"]] == ["all"]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the first group named after its noun, the second leaving the noun out
+    ("Complete remission occurred in 16 of 20 (80%) patients with Ph+ ALL and in 10 of 20 (50%) with Ph- ALL.",
+     [("Ph+ ALL", "CR", 80.0), ("Ph-", "CR", 50.0)]),
+    ("Twelve (60%) patients with Ph+ disease and 8 (40%) with Ph- disease achieved MRD negativity.",
+     [("Ph+ disease", "MRD_NEG", 60.0), ("Ph-", "MRD_NEG", 40.0)]),
+    # the first group as the sentence's subject, the second named after its value
+    ("Patients with prior HSCT had a median OS of 5.0 months versus 8.1 months for those without prior HSCT.",
+     [("no prior HSCT", "OS_MEDIAN", 8.1), ("prior HSCT", "OS_MEDIAN", 5.0)]),
+    ("Patients younger than 55 years had a median OS of 10 months versus 5 months for older patients.",
+     [("age <55 years", "OS_MEDIAN", 10.0), ("older", "OS_MEDIAN", 5.0)]),
+    # the first group between the endpoint and its value, the second after its value
+    ("The CR rate among patients with a high disease burden was 60% versus 85% among those with a low disease burden.",
+     [("high disease burden", "CR", 60.0), ("low disease burden", "CR", 85.0)]),
+    # a second group named only by its elided complement
+    ("The 1-year OS was 55% in patients who underwent HSCT versus 20% in those who did not.",
+     [("HSCT", "OS_RATE", 55.0), ("no HSCT", "OS_RATE", 20.0)]),
+    ("Median OS was 18.0 months for patients who proceeded to HSCT and 6.0 months for those who did not.",
+     [("HSCT", "OS_MEDIAN", 18.0), ("no HSCT", "OS_MEDIAN", 6.0)]),
+    ("The CR rate was 65% in patients with prior HSCT and 75% in those without.",
+     [("no prior HSCT", "CR", 75.0), ("prior HSCT", "CR", 65.0)]),
+    # "or" bounding a threshold or a line of therapy does not end the group's name
+    ("The CR rate was 70% in patients aged 55 years or older and 85% in younger patients.",
+     [("aged >=55 years", "CR", 70.0), ("younger", "CR", 85.0)]),
+    ("Median OS was 12.1 months in patients in first salvage and 6.5 months in those in second or later salvage.",
+     [("first salvage", "OS_MEDIAN", 12.1), ("second or later salvage", "OS_MEDIAN", 6.5)]),
+    # a "respectively" list of groups whose attribute is an endpoint word, held by its group noun
+    ("The 2-year OS was 65% and 20% for MRD-negative and MRD-positive patients, respectively.",
+     [("MRD-negative", "OS_RATE", 65.0), ("MRD-positive", "OS_RATE", 20.0)]),
+])
+def test_phrasings_two_subgroups_named(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_phrasings_count_is_not_a_group(nlp):
+    # a count alone is not a group's name
+    labels = {o["arm"] for o in _run(nlp, "Twelve (60%) patients achieved CR and 8 (40%) achieved PR.")["outcomes"]}
+    assert "twelve" not in labels

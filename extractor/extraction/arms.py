@@ -99,7 +99,7 @@ _AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|
                           r"(?:in|of|for|among|with)\s(?:the\s)?(?:evaluable\s|all\s)?", re.I)
 _RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:who\s(?:had\s|were\s)?)?(?:received|receiving|"
                            r"treated\swith|given|assigned\sto|randomi[sz]ed\sto)\s(?:the\s)?", re.I)
-_SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s[\w+/\-≥≤<>]+){0,3}?)\s"
+_SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s(?!(?:and|or)\s)[\w+/\-≥≤<>]+){0,3}?)\s"
                              r"(?:subgroup|group|arm|cohort|patients|subjects|children|adults)\b")
 # A value stated at a time of assessment: "90% at week 4", "45% after cycle 1", "60% by day 28".
 _AT_A_TIME = re.compile(r"\s?%?\s(?:at|by|after)\s(?:the\send\sof\s)?(?:weeks?|days?|months?|cycles?|courses?)\s\d+\b", re.I)
@@ -1103,6 +1103,12 @@ class ArmIndex:
             elided = subgroups.group_and_rest(text, positions[0][0], each[1])
             if elided:
                 return elided
+        if count == 2 and not each[0] and each[1]:
+            # "Patients with prior HSCT had a median OS of 5.0 months versus 8.1 months for those without prior HSCT"
+            each[0] = subgroups.subject(text, positions[0][0]) \
+                or subgroups.parallel_with(text, positions[0][1], positions[1][1])
+        if count == 2 and each[0] and each[1] and subgroups.elided(each[1]):
+            each[1] = subgroups.complement(each[0])  # "55% in patients who underwent HSCT versus 20% in those who did not"
         if each and not each[0]:
             each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"
         each = [self._whole(l) if l else None for l in each]

@@ -27,10 +27,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+# "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage".
+_NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
 # Where a group phrase read forwards stops: punctuation, a comparison word, a verb, another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
 _STOP_FORWARD = re.compile(
-    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or|but|whereas|while|respectively|remaining|at\s\d)\b"
+    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or" + _NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s\d)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
     r"|(?<!who)(?<!that)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
     r"obtained|attained|proceeded|underwent|demonstrated|displayed|presented|relapsed|died)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
@@ -68,7 +70,11 @@ _WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or)\swithout\s(?P<x>[^,;()]{2,60}?)(
 _OF_GROUP_WAS = re.compile(r"\b(?:of|in|for|among)\s(?:the\s)?(?P<g>(?:patients|those|children|adults)\s(?:who|with|without|"
                            r"receiving|treated|achieving|in)\s[^,;()\d]{2,60}?)\s(?:was|were|is|are)\s$", re.I)
 # What is left of a complement that leaves its verb out: "(those) who did not", "(those) who had not".
-_ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot", re.I)
+_ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot|(?:those\s|patients\s)?without", re.I)
+# A value's group named after its noun ("(80%) patients with Ph+ ALL"), and one that leaves the noun out ("(50%) with").
+_VALUE_TAIL = r"(?:[^()\[\]]{0,40}[)\]])?\s?%?\)?"
+_NOUN_WITH = re.compile(_VALUE_TAIL + r"\s(?:of\s)?(?:the\s)?(?:patients|subjects|children|adults)\s(?=with\s)", re.I)
+_ELIDED_WITH = re.compile(_VALUE_TAIL + r"\s(?:of\s|in\s)?with\s", re.I)
 _OPERATORS = {">=": "<", "<=": ">", ">": "<=", "<": ">="}
 _MAX = 90
 
@@ -154,13 +160,28 @@ def complement(label: str) -> str:
 
 def group_and_rest(text: str, first_start: int, second: str | None) -> list[str] | None:
     """"The median survival of patients who underwent transplant was 20 months versus 6 months for those who did
-    not": the group named between the endpoint and the first value, and its complement for a second value whose own
-    name is only the elided "those who did not"."""
+    not": the group named between the endpoint and the first value, and the second value's group ("... versus 85%
+    among those with a low disease burden"), or its complement when that is only the elided "those who did not"."""
     m = _OF_GROUP_WAS.search(text[:first_start])
     group = name(m.group("g")) if m else None
-    if not group or (second is not None and not _ELIDED_NOT.fullmatch(second)):
+    if not group or second == group:
         return None
-    return [group, complement(group)]
+    return [group, second if second is not None and not elided(second) else complement(group)]
+
+
+def elided(label: str) -> bool:
+    """A second group named only by what is left of its complement: "who did not", "without"."""
+    return bool(_ELIDED_NOT.fullmatch(label))
+
+
+def parallel_with(text: str, first_end: int, second_end: int) -> str | None:
+    """"16 of 20 (80%) patients with Ph+ ALL and in 10 of 20 (50%) with Ph- ALL": the first value's group after its
+    noun, read only when the second value's group leaves the noun out ("with Ph- ALL"), so the two are parallel
+    ("45% of patients with a median follow-up of ..." names no group)."""
+    if not _ELIDED_WITH.match(text, second_end):
+        return None
+    m = _NOUN_WITH.match(text, first_end)
+    return name(_forward(text[m.end():])) if m else None
 
 
 def _forward(text: str) -> str:
@@ -313,7 +334,8 @@ def respectively(text: str, positions: list[tuple[int, int]], avoid: list[tuple[
     masked = re.sub(r"\([^()\d]{1,12}\)", lambda b: " " * len(b.group(0)), text)  # "intermediate (IR)"
     for m in _LIST.finditer(masked):
         s, e = m.start("list"), m.end("list")
-        if any(a < e and s < b for a, b in avoid):
+        # a list over endpoints is not of groups; one with a group noun is ("MRD-negative and MRD-positive patients")
+        if not m.group("head") and any(a < e and s < b for a, b in avoid):
             continue
         items = [" ".join(i.split()) for i in re.split(r",\s+(?:and\s|or\s)?|\s+(?:and|or)\s", m.group("list")) if i.strip()]
         items = _distribute(items)
