@@ -87,3 +87,40 @@ def test_phrasings_count_is_not_a_group(nlp):
     # a count alone is not a group's name
     labels = {o["arm"] for o in _run(nlp, "Twelve (60%) patients achieved CR and 8 (40%) achieved PR.")["outcomes"]}
     assert "twelve" not in labels
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an arm named by its drug's short name, the other by its own: each value its own arm, not the sentence's order
+    ("Patients were randomly assigned to receive inotuzumab ozogamicin or standard therapy. The 2-year OS rate was 23% "
+     "with inotuzumab vs 10% with standard therapy.",
+     [("inotuzumab ozogamicin", "OS_RATE", 23.0), ("standard therapy", "OS_RATE", 10.0)]),
+    # "patients in the X group" is the arm, not a subgroup "patients in the X"
+    ("Patients were randomly assigned to receive inotuzumab ozogamicin or standard therapy. Hepatic VOD occurred in "
+     "11% of patients in the inotuzumab group versus 1% in the standard-therapy group.",
+     [("inotuzumab ozogamicin", "VOD", 11.0), ("standard therapy", "VOD", 1.0)]),
+    # a list of arms after the last value is zipped, not the last value's own group
+    ("Patients were randomized to blinatumomab (n = 271) or chemotherapy (n = 134). Neurologic events occurred in 65% "
+     "and 48% of patients in the blinatumomab and chemotherapy groups, respectively.",
+     [("blinatumomab", "NEURO", 65.0), ("chemotherapy", "NEURO", 48.0)]),
+    # the comparator group before the values' bracket is not the first value's
+    ("Patients were randomized to blinatumomab (n = 271) or chemotherapy (n = 134). Blinatumomab resulted in a higher "
+     "remission rate than chemotherapy (44% vs. 25%).",
+     [("blinatumomab", "ORR", 44.0), ("chemotherapy", "ORR", 25.0)]),
+])
+def test_phrasings_values_of_two_arms(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, arms", [
+    # bare bracketed ns that add up to the patients randomised
+    ("In this phase 3 trial, 405 patients were randomly assigned to blinatumomab (271) or chemotherapy (134).",
+     [("blinatumomab", 271), ("chemotherapy", 134)]),
+    # ... not otherwise
+    ("Patients were randomly assigned to blinatumomab (271) or chemotherapy (134).",
+     [("blinatumomab", None), ("chemotherapy", None)]),
+    # "those of" is not part of the comparator's name
+    ("Outcomes of inotuzumab plus mini-HCVD were compared with those of intensive chemotherapy (FLAG-IDA or HCVAD).",
+     [("inotuzumab + mini-HCVD", None), ("intensive chemotherapy", None)]),
+])
+def test_phrasings_arm_names_and_ns(nlp, text, arms):
+    assert _arms(_run(nlp, text)) == arms

@@ -65,7 +65,8 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
 _GROUP_BRACKET = re.compile(r"\(\s?(?:the\s)?([^()]{2,60}?)\s(?:group|arm|cohort)\s?\)", re.I)
 _ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?\)")
-_LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\sof\s)+", re.I)
+_LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\sof\s|th(?:ose|at)\sof\s|"
+                   r"(?:patients|those)\s(?:treated\swith|receiving|who\sreceived)\s)+", re.I)
 _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective)\s", re.I)
 _TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|:)\s", re.I)
 _COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|combined with|followed by)\s?$", re.I)
@@ -97,8 +98,8 @@ _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug
 _AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)*"
                           r"(?:%|months?|mo|years?|weeks?|days?)?,?\s?"
                           r"(?:in|of|for|among|with)\s(?:the\s)?(?:evaluable\s|all\s)?", re.I)
-_RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:who\s(?:had\s|were\s)?)?(?:received|receiving|"
-                           r"treated\swith|given|assigned\sto|randomi[sz]ed\sto)\s(?:the\s)?", re.I)
+_RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:in(?=\sthe\s)|(?:who\s(?:had\s|were\s)?)?(?:received|receiving|"
+                           r"treated\swith|given|assigned\sto|randomi[sz]ed\sto))\s(?:the\s)?", re.I)
 _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s(?!(?:and|or)\s)[\w+/\-≥≤<>]+){0,3}?)\s"
                              r"(?:subgroup|group|arm|cohort|patients|subjects|children|adults)\b")
 # A value stated at a time of assessment: "90% at week 4", "45% after cycle 1", "60% by day 28".
@@ -136,6 +137,8 @@ _BACK_REFERENCE_SKIP = frozenset({"", "group", "arm", "cohort", "therapy", "trea
 # A response state restricting the group a value is of: "67% of Ph+ MRD-evaluable patients in CR/CRh/CRi".
 _IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responders)\s(in\s(?:CR[\w/]*|complete\s(?:remission|"
                           r"response)|(?:hematologic\s)?remission))(?=[\s,.;)]|$)", re.I)
+_BARE_N = re.compile(r"\s?\((\d+)\)$")
+_COORDINATED_NAME = re.compile(r"(?:\s?\([^()]{0,30}\))?\s?(?:,|and|or|/|vs\.?|versus)\s?(?:the\s)?")
 _COORDINATED = re.compile(r"^\s(?:and|or)\s\d+(?:\.\d+)?\s?%\s(?:of\s)?(?:the\s)?[A-Za-z][\w/]*[+\-]?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _FORMER_LATTER = re.compile(r"\bthe\s(former|latter)\b", re.I)
@@ -370,6 +373,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                     arm.source = source
                 index.arms = cohorts
                 break
+    index.drug_spans = {text: drugs for _, _, text, drugs in sentences if drugs}
     index.title = " ".join(doc_text(doc) for section, doc in docs if section == "TITLE")
     index.texts = [s[2] for s in sentences]
     index.add_historical([s[2] for s in sentences])
@@ -582,7 +586,16 @@ def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
         if cut and not _inside_bracket(part, cut.start()):
             part = part[:cut.start()]
         parts.append((part, _slice(text, drugs, start, start + len(part)), None))
-    return _parts_to_arms(parts, lexicon)
+    return _parts_to_arms(_bare_ns(parts, text[:m.start()]), lexicon)
+
+
+def _bare_ns(parts: list[tuple[str, list, int | None]], before: str) -> list[tuple[str, list, int | None]]:
+    """"405 patients were randomly assigned to blinatumomab (271) or chemotherapy (134)": a bare number in brackets
+    after each arm is its n when they add up to the number of patients randomised."""
+    ns = [_BARE_N.search(part) for part, _, _ in parts]
+    if not all(ns) or not re.search(r"(?<![\d.])" + str(sum(int(n.group(1)) for n in ns)) + r"\s", before):
+        return parts
+    return [(part, drugs, int(n.group(1))) for (part, drugs, _), n in zip(parts, ns)]
 
 
 def _first_arm_start(m: re.Match) -> int:
@@ -772,6 +785,7 @@ class ArmIndex:
         self.scope_section: str | None = None
         self.title: str = ""  # the article's title: words of the study population, not of a subgroup
         self.texts: list[str] = []  # the article's sentences (definitions of subgroup levels)
+        self.drug_spans: dict[str, list] = {}  # a sentence's DRUG spans (start, end, canonical id), by its text
         self._name_patterns: dict[str, re.Pattern] = {}
         self._word_patterns: dict[str, re.Pattern] = {}
 
@@ -916,6 +930,7 @@ class ArmIndex:
         if not arms_only and self.lexicon:
             found += self._dose_levels(text)
             found += self._back_references(text, found)
+            found += self._drug_names(text)
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         kept = []
         for ref in found:
@@ -941,6 +956,19 @@ class ArmIndex:
                                                      for w in re.split(r"[\s\-]+", name.lower())}]
             if len(matching) == 1:
                 out.append((m.start(1), m.end(), matching[0].label))
+        return out
+
+    def _drug_names(self, text: str) -> list[tuple[int, int, str]]:
+        """A drug named as the lexicon knows it, not as the arm was written ("inotuzumab", "InO" for the arm
+        "inotuzumab ozogamicin"): the one arm of the study's own that holds the drug."""
+        own = [a for a in self.arms if not a.historical]
+        if len(own) < 2:
+            return []
+        out = []
+        for start, end, canonical in self.drug_spans.get(text, ()):
+            holding = [a for a in own if canonical in a.drugs]
+            if len(holding) == 1 and not holding[0].variant:
+                out.append((start, end, holding[0].label))
         return out
 
     # The patterns of the article's arm names are compiled once per article, not looked up per sentence and call.
@@ -1051,6 +1079,9 @@ class ArmIndex:
             mixed = [a or b for a, b in zip(after, before)]
             if all(mixed) and len(set(mixed)) == count:
                 return [self._scoped(scope_label, l) for l in mixed]
+            rest = self._other_arms(after) if not _says_respectively(text) else None
+            if rest:
+                return [self._scoped(scope_label, l) for l in rest]
             named = list(dict.fromkeys(label for _, _, label in refs if self.by_label(label) or label in mixed))
             nested = self._nested(text, positions, named)
             if nested:
@@ -1140,6 +1171,20 @@ class ArmIndex:
             return treated
         return [o or f"group {i + 1}" for i, o in enumerate(out)]  # see _UNNAMED
 
+    def _other_arms(self, labels: list[str | None]) -> list[str] | None:
+        """Values of which some are named by their arms ("23% with inotuzumab vs 10% with standard therapy" when
+        only "standard therapy" is an arm's name): the others are the arms left, in order, when exactly as many are
+        left as values unnamed."""
+        named = [l for l in labels if l]
+        if not named or len(named) == len(labels) or len(set(named)) < len(named) \
+                or not all(self.by_label(l) and not self.by_label(l).historical for l in named):
+            return None
+        left = [a.label for a in self.arms if not a.historical and a.label not in named]
+        if len(left) != len(labels) - len(named):
+            return None
+        left_iter = iter(left)
+        return [l or next(left_iter) for l in labels]
+
     def _treatment_after(self, text: str, end: int) -> str | None:
         """"CR was 100% with ponatinib and 96% with dasatinib": a value followed by "with" and a treatment the
         regimen lexicon knows by its first word names that treatment's group (a single-arm study has no arm names
@@ -1214,11 +1259,14 @@ class ArmIndex:
         treated = _RECEIVED_BY.match(text[at:])
         for start, end, label in refs:
             if start == at or (treated and start == at + treated.end()):
-                return label
+                # "48% of patients in the A and B groups, respectively": the first of a list names no one value
+                listed = _COORDINATED_NAME.match(text, end)
+                return None if listed and any(s == listed.end() for s, _, _ in refs) else label
         sub = _SUBGROUP_AFTER.match(text[at:])
         if sub:
             name = (sub.group(1) or sub.group(2)).strip()
             if not re.fullmatch(r"(?:the|all|evaluable|these|those|treated|our|other|remaining)(?:\s\w+)?", name, re.I) \
+                    and not re.match(r"(?:patients|subjects|those)\b", name, re.I) \
                     and not re.search(r"\d", name) and not subgroups.is_whole(name):
                 rest = text[at + sub.end(1 if sub.group(1) else 2):]
                 state = _IN_RESPONSE.match(rest)
