@@ -124,3 +124,35 @@ def test_phrasings_values_of_two_arms(nlp, text, outcomes):
 ])
 def test_phrasings_arm_names_and_ns(nlp, text, arms):
     assert _arms(_run(nlp, text)) == arms
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # clauses of their own, each opening with its group
+    ("Patients were randomized to blinatumomab or chemotherapy. In the blinatumomab arm, the CR rate was 34%; in the "
+     "chemotherapy arm, it was 16%.", [("blinatumomab", "CR", 34.0), ("chemotherapy", "CR", 16.0)]),
+    ("In cohort 1 (n = 20), the CR rate was 80%; in cohort 2 (n = 25), it was 60%.",
+     [("cohort 1", "CR", 80.0), ("cohort 2", "CR", 60.0)]),
+    # an arm in the bracket right after a value
+    ("Patients were randomized to blinatumomab or chemotherapy. Median OS was 7.7 months (blinatumomab) vs 4.0 months "
+     "(chemotherapy).", [("blinatumomab", "OS_MEDIAN", 7.7), ("chemotherapy", "OS_MEDIAN", 4.0)]),
+    # each clause's own subject ("while ...")
+    ("Ph+ patients (n = 20) had a CR rate of 90%, while Ph- patients (n = 40) had a CR rate of 75%.",
+     [("Ph+ patients", "CR", 90.0), ("Ph- patients", "CR", 75.0)]),
+])
+def test_phrasings_groups_by_clause(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_phrasings_bracketed_semicolon_is_no_clause(nlp):
+    # a semicolon inside the values' bracket does not open a clause with a subject of its own
+    record = _run(nlp, "In landmark analyses, complete MRD responders had longer RFS (23.6 vs 5.7 months; P = .002) "
+                       "compared with MRD nonresponders.")
+    assert _outcomes(record) == [("MRD nonresponders", "RFS_MEDIAN", 5.7),
+                                 ("complete MRD responders", "RFS_MEDIAN", 23.6)]
+
+
+def test_phrasings_scope_before_comma_is_no_subject(nlp):
+    # "Among responders, median DOR was ...": the subject is not read over the scope's comma
+    record = _run(nlp, "Among responders, median DOR was 12.0 months in MRD-negative and 4.0 months in MRD-positive "
+                       "patients.")
+    assert not any("DOR" in o["arm"] for o in record["outcomes"])

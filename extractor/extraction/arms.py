@@ -138,6 +138,11 @@ _BACK_REFERENCE_SKIP = frozenset({"", "group", "arm", "cohort", "therapy", "trea
 _IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responders)\s(in\s(?:CR[\w/]*|complete\s(?:remission|"
                           r"response)|(?:hematologic\s)?remission))(?=[\s,.;)]|$)", re.I)
 _BARE_N = re.compile(r"\s?\((\d+)\)$")
+# A clause of its own opening with its group ("; in the chemotherapy arm, it was 16%").
+_CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?,\s")
+# Two values joined by a bare conjunction: "88% and 67% with InO".
+_BARE_JOIN = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:,|and|or|,\sand)\s?", re.I)
+_ARM_BRACKET_AFTER = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?[(\[]\s?", re.I)
 _COORDINATED_NAME = re.compile(r"(?:\s?\([^()]{0,30}\))?\s?(?:,|and|or|/|vs\.?|versus)\s?(?:the\s)?")
 _COORDINATED = re.compile(r"^\s(?:and|or)\s\d+(?:\.\d+)?\s?%\s(?:of\s)?(?:the\s)?[A-Za-z][\w/]*[+\-]?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -1073,13 +1078,16 @@ class ArmIndex:
         before = [self._before(text, p, refs) for p in positions]
         count = len(positions)
         if count >= 2:
+            clauses = self._clause_scopes(text, positions) if ";" in text else None
+            if clauses:
+                return clauses
             for labels in (after, before):
                 if all(labels) and len(set(labels)) == count:
                     return [self._scoped(scope_label, l) for l in labels]
             mixed = [a or b for a, b in zip(after, before)]
             if all(mixed) and len(set(mixed)) == count:
                 return [self._scoped(scope_label, l) for l in mixed]
-            rest = self._other_arms(after) if not _says_respectively(text) else None
+            rest = self._other_arms(text, positions, after) if not _says_respectively(text) else None
             if rest:
                 return [self._scoped(scope_label, l) for l in rest]
             named = list(dict.fromkeys(label for _, _, label in refs if self.by_label(label) or label in mixed))
@@ -1171,19 +1179,39 @@ class ArmIndex:
             return treated
         return [o or f"group {i + 1}" for i, o in enumerate(out)]  # see _UNNAMED
 
-    def _other_arms(self, labels: list[str | None]) -> list[str] | None:
+    def _other_arms(self, text: str, positions: list[tuple[int, int]], labels: list[str | None]) -> list[str] | None:
         """Values of which some are named by their arms ("23% with inotuzumab vs 10% with standard therapy" when
         only "standard therapy" is an arm's name): the others are the arms left, in order, when exactly as many are
-        left as values unnamed."""
+        left as values unnamed. An unnamed value joined to the next by a bare "and" shares its group ("88% and 67%
+        with InO")."""
         named = [l for l in labels if l]
         if not named or len(named) == len(labels) or len(set(named)) < len(named) \
                 or not all(self.by_label(l) and not self.by_label(l).historical for l in named):
+            return None
+        if any(not label and i + 1 < len(positions) and _BARE_JOIN.fullmatch(text, positions[i][1], positions[i + 1][0])
+               for i, label in enumerate(labels)):
             return None
         left = [a.label for a in self.arms if not a.historical and a.label not in named]
         if len(left) != len(labels) - len(named):
             return None
         left_iter = iter(left)
         return [l or next(left_iter) for l in labels]
+
+    def _clause_scopes(self, text: str, positions: list[tuple[int, int]]) -> list[str] | None:
+        """Values in clauses of their own, each opening with its group: "In the blinatumomab arm, the CR rate was 34%;
+        in the chemotherapy arm, it was 16%", "In cohort 1 (n = 20), ...; in cohort 2 (n = 25), it was 60%"."""
+        labels, outside = [], subgroups.mask_brackets(text)
+        for start, _ in positions:
+            clause = outside.rfind(";", 0, start) + 1
+            m = _CLAUSE_SCOPE.match(text, clause, start)
+            if not m or _NOT_A_SCOPE.search(m.group("x")):
+                return None
+            refs = self.refs(m.group("x"))
+            label = refs[0][2] if refs and refs[0][0] == 0 else subgroups.name(m.group("x"))
+            if not label:
+                return None
+            labels.append(label)
+        return labels if len(set(labels)) == len(labels) else None
 
     def _treatment_after(self, text: str, end: int) -> str | None:
         """"CR was 100% with ponatinib and 96% with dasatinib": a value followed by "with" and a treatment the
@@ -1251,6 +1279,12 @@ class ArmIndex:
 
     def _after(self, text: str, position: tuple[int, int], refs) -> str | None:
         rest = text[position[1]:]
+        bracket = _ARM_BRACKET_AFTER.match(rest)  # "7.7 (blinatumomab) vs 4.0 months (chemotherapy)"
+        if bracket:
+            at = position[1] + bracket.end()
+            for start, end, label in refs:
+                if start == at and re.match(r"\s?[)\]]", text[end:]) and self.by_label(label):
+                    return label
         m = _AFTER_VALUE.match(rest)
         if not m:
             return None

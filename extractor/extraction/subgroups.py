@@ -47,10 +47,12 @@ _SIMILAR_AS = re.compile(r"\b(?:similar|same|comparable)\b[^,;]{0,80}?\sas\s", r
 _COMPARATIVE = re.compile(r"\b(?:superior|inferior|longer|shorter|higher|lower|better|worse|greater|improved|"
                           r"poorer|increased|reduced|more|less)\b", re.I)
 _SUBJECT = re.compile(r"^\s*(?:(?:In|Among)\s[^,]{1,60},\s)?(?P<g>(?:(?i:patients?|subjects|those|children|adults|older|younger|"
-                      r"(?:[\w+\-]+\s){0,2}(?:responders|nonresponders|non-responders))|[A-Z][\w\-]*?[A-Z\d+][\w+/\-]*\s"
+                      r"(?:[\w+\-]+\s){0,2}(?:responders|nonresponders|non-responders))|[A-Z][\w\-]*?[A-Z\d+\-][\w+/\-]*\s"
                       r"(?:[\w+\-]+\s)?(?:patients|responders|nonresponders|subjects|cases))\b[^;]{0,140}?)"
                       r"(?<!who)(?<!to)\s(?:had|has|have|achieved|showed|experienced|were|was|demonstrated|obtained|attained|"
                       r"reached|displayed)\b")
+# Where a clause with a subject of its own opens: "..., while Ph- patients had", "; patients with CR had".
+_CLAUSE_BREAK = re.compile(r";\s|,?\s(?:while|whereas)\s|,\sbut\s")
 _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:with|who|whose|aged|younger|older|under|over|"
                          r"above|below|found|achieving|receiving|treated|in)\b|^(?!patients?\b|subjects\b|those\b|"
                          r"children\b|adults\b)", re.I)
@@ -262,11 +264,16 @@ def before_bracket(text: str, start: int, avoid=()) -> str | None:
 
 
 def subject(text: str, start: int) -> str | None:
-    """The sentence's subject when it is a group named before the verb that precedes the value ("Patients with a low
-    disease burden had ...", "Complete MRD responders had longer RFS ...")."""
+    """The subject of the value's clause when it is a group named before the verb that precedes the value ("Patients
+    with a low disease burden had ...", "Complete MRD responders had longer RFS ...", "..., while Ph- patients (n =
+    40) had a CR rate of 75%")."""
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(mask_brackets(text), 0, start)] if ";" in text or "wh" in text \
+        or ", but" in text else []
+    if breaks:
+        text, start = text[breaks[-1]:], start - breaks[-1]
     m = _SUBJECT.match(text)
-    if not m or m.end() > start or not _SUBJECT_OK.match(m.group("g")):
-        return None
+    if not m or m.end() > start or not _SUBJECT_OK.match(m.group("g")) or "," in mask_brackets(m.group("g")):
+        return None  # "Among responders, median DOR was ...": a phrase over a comma is no subject
     group = re.sub(r"\s?\([^()]*\)", "", m.group("g"))
     if re.fullmatch(r"(?:Patients?|Subjects|Those|Children|Adults)", group.strip(), re.I):
         return None
@@ -278,7 +285,7 @@ def comparison(text: str, positions: list[tuple[int, int]], avoid=()) -> list[st
     if len(positions) != 2:
         return None
     first, second = positions
-    outside = _mask_brackets(text)
+    outside = mask_brackets(text)
     found = [(m, False) for m in _CONNECTIVE.finditer(outside)] + [(m, True) for m in _SIMILAR_AS.finditer(outside)]
     for m, similar in found:
         if first[0] <= m.start() < second[1]:
@@ -372,7 +379,7 @@ _DEFINED = re.compile(r"(?P<list>[\w\-]+(?:,\s[\w\-]+)*,?\s(?:and|or)\s[\w\-]+)(
 def respective_list(text: str) -> list[str] | None:
     """The groups a "respectively" zips inside each arm: "in the A vs. B arm with low, moderate, and high BMB%,
     respectively" -> ["low BMB%", "moderate BMB%", "high BMB%"]."""
-    m = _RESPECTIVE_LIST.search(_mask_brackets(text))
+    m = _RESPECTIVE_LIST.search(mask_brackets(text))
     if not m:
         return None
     items = _distribute([" ".join(i.split()) for i in re.split(r",\s+(?:and\s|or\s)?|\s+(?:and|or)\s", m.group("list"))
@@ -414,7 +421,7 @@ def _value_run(text: str, at: int) -> list[int]:
     start = max(text.rfind(";", 0, at), -1) + 1
     end = text.find(";", at)
     end = len(text) if end == -1 else end
-    masked = _mask_brackets(text)
+    masked = mask_brackets(text)
     return [start + m.start() for m in re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?=\s?(?:%|months?\b|years?\b))",
                                                      masked[start:end])]
 
@@ -429,7 +436,7 @@ def _distribute(items: list[str]) -> list[str]:
     return items
 
 
-def _mask_brackets(text: str) -> str:
+def mask_brackets(text: str) -> str:
     """The text with bracket contents blanked (same length), so phrases are read around, not inside, brackets."""
     out, depth = [], 0
     for ch in text:
