@@ -156,3 +156,27 @@ def test_phrasings_scope_before_comma_is_no_subject(nlp):
     record = _run(nlp, "Among responders, median DOR was 12.0 months in MRD-negative and 4.0 months in MRD-positive "
                        "patients.")
     assert not any("DOR" in o["arm"] for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a "respectively" list of lines of therapy or of remissions ("third or later", "CR1, CR2 and CR3")
+    ("The CR rates were 85%, 70% and 40% in first, second and third or later salvage, respectively.",
+     [("first salvage", "CR", 85.0), ("second salvage", "CR", 70.0), ("third or later salvage", "CR", 40.0)]),
+    ("The 1-year OS was 60%, 40% and 20% for patients in CR1, CR2 and CR3, respectively.",
+     [("CR1", "OS_RATE", 60.0), ("CR2", "OS_RATE", 40.0), ("CR3", "OS_RATE", 20.0)]),
+    # two population words compared are two groups, not the cohort twice
+    ("CRS occurred in 85% of children and 60% of adults.", [("adults", "CRS", 60.0), ("children", "CRS", 85.0)]),
+    # "patients without X" is "no X"
+    ("The CR/CRi rate was 85% (34/40) in patients without prior HSCT and 60% (12/20) in those with prior HSCT.",
+     [("no prior HSCT", "CR_CRi", 85.0), ("prior HSCT", "CR_CRi", 60.0)]),
+    # a leading "Among patients in the X group" is the arm
+    ("Patients were randomized to blinatumomab or chemotherapy. Among patients in the blinatumomab group, CRS occurred "
+     "in 5%.", [("blinatumomab", "CRS", 5.0)]),
+])
+def test_phrasings_subgroup_lists_and_names(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_phrasings_one_population_word_is_the_cohort(nlp):
+    # one value "in adults" of an adult study stays the cohort's
+    assert _outcomes(_run(nlp, "The CR rate was 70% in adults.")) == [("all", "CR", 70.0)]

@@ -113,7 +113,7 @@ _SEVERITY_BEFORE = re.compile(r"\bgrades?\s?(?:[≥>]=?\s?)?\d(?:\s?(?:[-–]|to
 _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
                              r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
                              r"(?=\s?[,;.)]|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
-_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children)\s(?:with|in)\s)?"
+_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children)\s(?:with|in)\s(?:the\s)?)?"
                     r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
 _ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:patients|cohort|population)\b",
                            re.I)
@@ -1150,7 +1150,10 @@ class ArmIndex:
             each[1] = subgroups.complement(each[0])  # "55% in patients who underwent HSCT versus 20% in those who did not"
         if each and not each[0]:
             each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"
+        written = each
         each = [self._whole(l) if l else None for l in each]
+        if count == 2 and all(written) and len(set(written)) == 2 and each == ["all", "all"]:
+            each = list(written)  # "CRS occurred in 85% of children and 60% of adults": two groups, not the cohort
         if count == 2 and all(each):
             each = subgroups.shared_head(each)
         if all(each) and len(set(each)) == count:

@@ -59,8 +59,10 @@ _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:wit
 _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[^,;()\d]{2,60}),\s")
 _AFTER = re.compile(r"^(?:\s?(?:%|months?|mo|years?|weeks?|days?))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
                     r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:in|for|among|of)\s", re.I)
-_ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)[^,;:()\d]){1,40}?"
-_LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?:patients|subjects|those)\s(?:with\s|in\s)?)?"
+# A list item: no number but one in a name ("CR2"); "or" bounding a line of therapy stays in it ("third or later").
+_ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)(?:[^,;:()\d]|(?<=[A-Za-z])\d)){1,40}?"
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s|or\s)?|\s+(?:and|or" + _NOT_A_BOUND + r")\s")
+_LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?P<noun>patients|subjects|those)\s(?:with\s|in\s)?)?"
                    r"(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s" + _ITEM + r")"
                    r"(?:\s+(?P<head>groups?|cohorts?|subgroups?|arms?|patients|subsets?))?(?=\s*[,;]|\s+(?:were|was|had|"
                    r"respectively)\b|$)", re.I)
@@ -341,10 +343,11 @@ def respectively(text: str, positions: list[tuple[int, int]], avoid: list[tuple[
     masked = re.sub(r"\([^()\d]{1,12}\)", lambda b: " " * len(b.group(0)), text)  # "intermediate (IR)"
     for m in _LIST.finditer(masked):
         s, e = m.start("list"), m.end("list")
-        # a list over endpoints is not of groups; one with a group noun is ("MRD-negative and MRD-positive patients")
-        if not m.group("head") and any(a < e and s < b for a, b in avoid):
+        # a list over endpoints is not of groups; one with a group noun is ("MRD-negative and MRD-positive patients",
+        # "patients in CR1, CR2 and CR3")
+        if not (m.group("head") or m.group("noun")) and any(a < e and s < b for a, b in avoid):
             continue
-        items = [" ".join(i.split()) for i in re.split(r",\s+(?:and\s|or\s)?|\s+(?:and|or)\s", m.group("list")) if i.strip()]
+        items = [" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list")) if i.strip()]
         items = _distribute(items)
         names = [name(i) for i in items]
         if all(names) and len(set(names)) == len(names) >= 2:
@@ -382,7 +385,7 @@ def respective_list(text: str) -> list[str] | None:
     m = _RESPECTIVE_LIST.search(mask_brackets(text))
     if not m:
         return None
-    items = _distribute([" ".join(i.split()) for i in re.split(r",\s+(?:and\s|or\s)?|\s+(?:and|or)\s", m.group("list"))
+    items = _distribute([" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list"))
                          if i.strip()])
     names = [name(i) for i in items]
     return names if all(names) and len(set(names)) == len(names) >= 2 else None
