@@ -180,3 +180,25 @@ def test_phrasings_subgroup_lists_and_names(nlp, text, outcomes):
 def test_phrasings_one_population_word_is_the_cohort(nlp):
     # one value "in adults" of an adult study stays the cohort's
     assert _outcomes(_run(nlp, "The CR rate was 70% in adults.")) == [("all", "CR", 70.0)]
+
+
+def _regimens(record: dict) -> list[tuple]:
+    return [(a["label"], a["regimen"]) for a in record["arms"]]
+
+
+@pytest.mark.parametrize("text, regimens", [
+    # arms compared "with" one another, each with its n
+    ("We compared patients treated with tisagenlecleucel (n = 40) with those treated with brexucabtagene autoleucel "
+     "(n = 30).", [("tisagenlecleucel", "tisagenlecleucel"), ("brexucabtagene autoleucel", "brexu-cel")]),
+    # one drug given two ways, each named as its group
+    ("Patients were randomly assigned to receive either weekly inotuzumab (weekly arm) or single-dose inotuzumab "
+     "(single-dose arm).", [("weekly", "inotuzumab"), ("single-dose", "inotuzumab")]),
+    # the comparator abbreviated
+    ("Patients were randomized to InO (n = 164) or SC (n = 162).",
+     [("inotuzumab ozogamicin", "inotuzumab"), ("SC", "SC")]),
+    # the lymphodepletion is not the study's regimen
+    ("Adults received tisagenlecleucel after lymphodepleting chemotherapy with fludarabine and cyclophosphamide.",
+     [("all", "tisagenlecleucel")]),
+])
+def test_phrasings_arm_regimens(nlp, text, regimens):
+    assert _regimens(_run(nlp, text)) == regimens

@@ -47,7 +47,8 @@ HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 # An arm's n bracket, maybe after what the arm is ("(FLAG, HiDAC, or cytarabine plus mitoxantrone; n = 138)").
 _N_BRACKET = r"[(\[]\s?(?:[^()\[\];]{{1,80}};\s?)?(?:n\s?=\s?(?P<{0}>\d+)|(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects))\s?[)\]]"
 _PART = r"[^;()]{{2,140}}?(?:\s?\([^()]{{1,40}}\))?"
-_WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("na") + r",?\s(?:or|versus|vs\.?|and)\s"
+_WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("na") + r",?\s(?:or|versus|vs\.?|and|"
+                     r"(?:compared\s)?(?:with|to))\s"
                      r"(?P<b>" + _PART.format() + r")\s?" + _N_BRACKET.format("nb"), re.I)
 _RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,80}?\bto\s(?:receive\s)?(?:either\s)?"
                          r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with)\s|$)",
@@ -91,7 +92,7 @@ _ALL_PATIENTS_WORDS, _WHOLE_WORDS = ("patients", "cohort", "population"), ("all"
 _DRUG_LIKE = re.compile(r"\b([A-Z][a-z]{3,}(?:mab|nib|cel|stat|tinib|clax|lisib|zomib|parib|leucel|ine|ide))\b")
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
-                           r"supportive care|regimen)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|SOC|"
+                           r"supportive care|regimen)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|B?SOC|SC|BSC|"
                            r"investigator'?s'?\schoice)\b", re.I)
 _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug/m2|mcg/m2))(?:/\w+)*\s?\)", re.I)
 # What may stand between a value and a group named after it: its unit, brackets, "of the evaluable".
@@ -400,6 +401,9 @@ def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> 
         arms.append(arm)
     if len({a.label.lower() for a in arms}) < len(arms):
         return []
+    if len(arms) == 2 and arms[0].drugs == arms[1].drugs:
+        for arm in arms:  # one drug given two ways ("weekly inotuzumab (weekly arm) or single-dose inotuzumab (...)")
+            arm.variant = arm.label
     return arms
 
 
@@ -690,7 +694,8 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
         cut = adjective.end()
         core, core_drugs = core[cut:], [(s - cut, e - cut, i) for s, e, i in core_drugs]
     first_word_drug = (core_drugs and core_drugs[0][0] <= 0) or bool(_DRUG_LIKE.match(core))
-    if not first_word_drug and not _REGIMEN_HEAD.match(core) and not (group and _REGIMEN_HEAD.match(group)):
+    # a phrase named as a group ("weekly inotuzumab (weekly arm)") is an arm when it holds a treatment
+    if not first_word_drug and not _REGIMEN_HEAD.match(core) and not (group and (_REGIMEN_HEAD.match(group) or core_drugs)):
         return None
     names, readable, classes, combination = read_regimen(core, core_drugs, lexicon)
     aliases.add(core.lower())
@@ -737,6 +742,7 @@ def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
     components) that the abstract gives together with one of its agents ("Mini-hyper-CVD ... combined with
     inotuzumab ozogamicin"); without such a backbone, unspecified chemotherapy beside a drug is dropped."""
     for position, (number, section, text, drugs) in enumerate(sentences):
+        drugs = _without_lymphodepletion(text, drugs)
         if drugs or _TREATED_WITH.search(text):
             names, readable, classes, _ = read_regimen(text, drugs, lexicon)
             if not drugs:
@@ -752,6 +758,20 @@ def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
             names = [n for n, _ in joined]
             return names, _readable(joined, lexicon), _classes(names, lexicon)
     return [], "", []
+
+
+# The lymphodepletion given before cell therapy: "after lymphodepleting chemotherapy with fludarabine and
+# cyclophosphamide" (its drugs are not the study's regimen).
+_LYMPHODEPLETION = re.compile(r"\b(?:after|following|with)\s(?:\w+\s)?(?:lymphodeplet\w+|lymphodepletion|conditioning)"
+                              r"(?:\s(?:chemotherapy|regimen|therapy))?(?:\s(?:with|using|of|consisting\sof))?[^,;.]*", re.I)
+
+
+def _without_lymphodepletion(text: str, drugs: list) -> list:
+    """The drugs of a sentence but those of its lymphodepletion phrase, when a drug is named before it."""
+    m = _LYMPHODEPLETION.search(text) if drugs and ("ondition" in text or "ymphodeplet" in text) else None
+    if not m or not any(start < m.start() for start, _, _ in drugs):
+        return drugs
+    return [d for d in drugs if not m.start() <= d[0] < m.end()]
 
 
 def _unspecified(canonical: str, lexicon: dict) -> bool:
