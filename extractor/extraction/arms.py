@@ -334,10 +334,9 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
             sources.append((doc, section, sent.start_char, sent.end_char, number))
     found: list[tuple[int, list[Arm]]] = []
     for position, (_, section, text, drugs) in enumerate(sentences):
-        for priority, finder in enumerate((_with_n, _assigned_counts, _received_counts, _schedules, _randomised,
-                                           _compared, _bracket_list)):
+        for priority, finder in enumerate(_FINDERS):
             arms = finder(text, drugs, lexicon)
-            if finder in (_received_counts, _bracket_list) and arms \
+            if arms and (finder is _bracket_list or finder is _counted and not _assigned(text)) \
                     and not _partition(arms, [s[2] for s in sentences[:position + 1]]):
                 arms = []  # a breakdown of part of the cohort ("T-ALL (children, n = 24; young adults, n = 5)")
             if arms:
@@ -469,7 +468,6 @@ _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?
 # Where _COUNTED can start: the count right before the first verb (a match is tried only there).
 _COUNTED_AT = re.compile(r"(?:received|treated with|assigned to|randomi[sz]ed to|allocated to)\b")
 _COUNT_BEFORE = re.compile(_COUNT.format("n") + r"(?:were\s)?(?:randomly\s)?\Z")
-_COUNTED_WORDS = ("received", "treated with", "assigned", "randomi", "allocated")
 
 
 @lru_cache(maxsize=1)
@@ -480,11 +478,15 @@ def _number_words() -> dict[str, float]:
     return nz.number_words(load_rules(Settings().patterns_dir))
 
 
-@lru_cache(maxsize=2)  # asked twice per sentence, by _assigned_counts and _received_counts
+def _may_count(text: str) -> bool:
+    """A cheap necessary condition of _COUNTED (its verbs are matched as written, in lower case)."""
+    return ("received" in text or "treated with" in text or "assigned to" in text or "randomi" in text
+            or "allocated to" in text) and (" and " in text or " wh" in text)
+
+
+@lru_cache(maxsize=2)  # asked again by _assigned
 def _counted_match(text: str) -> re.Match | None:
     """`_COUNTED.search(text)`, tried only at the count right before each treatment verb."""
-    if not _may_have(text, _COUNTED_WORDS, (" and ", " while ", " whereas ")):
-        return None
     for verb in _COUNTED_AT.finditer(text):
         count = _COUNT_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
         m = _COUNTED.match(text, count.start()) if count else None
@@ -493,9 +495,13 @@ def _counted_match(text: str) -> re.Match | None:
     return None
 
 
-def _counted_arms(text: str, drugs: list, lexicon: dict, assigned: bool) -> list[Arm]:
-    m = _counted_match(text)
-    if not m or bool(re.search(_ASSIGNED, m.group("va"), re.I)) != assigned:
+def _counted(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+    """Two arms stated as counts with their treatments: assigned ("164 were assigned to A and 162 to B"), or that
+    received them ("Sixty patients received A and 40 received B"), then arms only when the counts add up to a
+    number of patients the abstract states (see detect_arms and _assigned), not later therapy of part of the cohort
+    ("after relapse, 5 received A and 3 received B")."""
+    m = _counted_match(text) if _may_count(text) else None
+    if not m:
         return []
     counts = [nz.read_number(m.group(key), _number_words()) for key in ("na", "nb")]
     if any(c is None or not c.is_integer or c.value < 1 for c in counts):
@@ -505,16 +511,9 @@ def _counted_arms(text: str, drugs: list, lexicon: dict, assigned: bool) -> list
     return arms if len(arms) == 2 and arms[0].drugs != arms[1].drugs else []
 
 
-def _assigned_counts(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    """Two arms stated as counts assigned to their treatments ("164 were assigned to A and 162 to B")."""
-    return _counted_arms(text, drugs, lexicon, assigned=True)
-
-
-def _received_counts(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    """Two arms stated as counts that received their treatments ("Sixty patients received A and 40 received B"):
-    arms only when the counts add up to a number of patients the abstract states (see detect_arms), not later
-    therapy of part of the cohort ("after relapse, 5 received A and 3 received B")."""
-    return _counted_arms(text, drugs, lexicon, assigned=False)
+def _assigned(text: str) -> bool:
+    """The counts _counted read were assigned to their treatments ("were randomized to")."""
+    return bool(re.search(_ASSIGNED, _counted_match(text).group("va"), re.I))
 
 
 _SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:patients|subjects|children|adults)\s"
@@ -645,6 +644,10 @@ def _bracket_list(text: str, drugs: list, lexicon: dict) -> list[Arm]:
         return []
     items = [(m.group(1), m.group(2))] + re.findall(r";\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)", m.group(3))
     return [Arm(label.strip(), [], int(n), aliases={label.strip().lower()}) for label, n in items]
+
+
+# The arm finders of detect_arms, the most explicit first.
+_FINDERS = (_with_n, _counted, _schedules, _randomised, _compared, _bracket_list)
 
 
 def _partition(arms: list[Arm], texts: list[str]) -> bool:
@@ -986,11 +989,12 @@ class ArmIndex:
     def _drug_names(self, text: str) -> list[tuple[int, int, str]]:
         """A drug named as the lexicon knows it, not as the arm was written ("inotuzumab", "InO" for the arm
         "inotuzumab ozogamicin"): the one arm of the study's own that holds the drug."""
-        own = [a for a in self.arms if not a.historical]
+        spans = self.drug_spans.get(text)
+        own = [a for a in self.arms if not a.historical] if spans else ()
         if len(own) < 2:
             return []
         out = []
-        for start, end, canonical in self.drug_spans.get(text, ()):
+        for start, end, canonical in spans:
             holding = [a for a in own if canonical in a.drugs]
             if len(holding) == 1 and not holding[0].variant:
                 out.append((start, end, holding[0].label))
@@ -1107,14 +1111,15 @@ class ArmIndex:
             mixed = [a or b for a, b in zip(after, before)]
             if all(mixed) and len(set(mixed)) == count:
                 return [self._scoped(scope_label, l) for l in mixed]
-            rest = self._other_arms(text, positions, after) if not _says_respectively(text) else None
+            respectively = _says_respectively(text)
+            rest = self._other_arms(text, positions, after) if not respectively else None
             if rest:
                 return [self._scoped(scope_label, l) for l in rest]
             named = list(dict.fromkeys(label for _, _, label in refs if self.by_label(label) or label in mixed))
-            nested = self._nested(text, positions, named)
+            nested = self._nested(text, positions, named) if respectively else None
             if nested:
                 return nested
-            if _says_respectively(text) and named and count % len(named) == 0 and len(named) >= 2:
+            if respectively and named and count % len(named) == 0 and len(named) >= 2:
                 return [named[i % len(named)] for i in range(count)]
             order = self._former_latter(text) or named + [label for label in self.sequence if label not in named]
             if self.multi_arm and len(order) >= count:
@@ -1223,9 +1228,12 @@ class ArmIndex:
     def _clause_scopes(self, text: str, positions: list[tuple[int, int]]) -> list[str] | None:
         """Values in clauses of their own, each opening with its group: "In the blinatumomab arm, the CR rate was 34%;
         in the chemotherapy arm, it was 16%", "In cohort 1 (n = 20), ...; in cohort 2 (n = 25), it was 60%"."""
-        labels, outside = [], subgroups.mask_brackets(text)
+        labels = []
         for start, _ in positions:
-            clause = outside.rfind(";", 0, start) + 1
+            clause = text.rfind(";", 0, start)
+            while clause != -1 and _inside(text, clause):  # "(95% CI, 20-41; P = .01)" opens no clause
+                clause = text.rfind(";", 0, clause)
+            clause += 1
             m = _CLAUSE_SCOPE.match(text, clause, start)
             if not m or _NOT_A_SCOPE.search(m.group("x")):
                 return None
@@ -1254,9 +1262,7 @@ class ArmIndex:
         """Values of subgroups nested within the arms: "A vs. B with low, moderate, and high BMB%, respectively
         (74% vs. 46%, 75 vs. 27%, and 70 vs. 17%)" -> "A, low BMB%", "B, low BMB%", "A, moderate BMB%" ... (arms
         vary fastest, each pair joined by vs.); a level the abstract defined by a threshold is named by it
-        ("BMB <50%")."""
-        if not _says_respectively(text):
-            return None
+        ("BMB <50%"). Asked of a sentence that says "respectively"."""
         arms = [label for label in named if self.by_label(label) is not None and not self.by_label(label).historical]
         if len(arms) != 2:
             return None
@@ -1302,11 +1308,11 @@ class ArmIndex:
 
     def _after(self, text: str, position: tuple[int, int], refs) -> str | None:
         rest = text[position[1]:]
-        bracket = _ARM_BRACKET_AFTER.match(rest)  # "7.7 (blinatumomab) vs 4.0 months (chemotherapy)"
+        bracket = _ARM_BRACKET_AFTER.match(rest) if refs else None  # "7.7 (blinatumomab) vs 4.0 months (chemotherapy)"
         if bracket:
             at = position[1] + bracket.end()
             for start, end, label in refs:
-                if start == at and re.match(r"\s?[)\]]", text[end:]) and self.by_label(label):
+                if start == at and text[end:end + 2].lstrip()[:1] in (")", "]") and self.by_label(label):
                     return label
         m = _AFTER_VALUE.match(rest)
         if not m:
@@ -1322,8 +1328,8 @@ class ArmIndex:
         sub = _SUBGROUP_AFTER.match(text[at:])
         if sub:
             name = (sub.group(1) or sub.group(2)).strip()
-            if not re.fullmatch(r"(?:the|all|evaluable|these|those|treated|our|other|remaining)(?:\s\w+)?", name, re.I) \
-                    and not re.match(r"(?:patients|subjects|those)\b", name, re.I) \
+            if not re.fullmatch(r"(?:the|all|evaluable|these|those|treated|our|other|remaining)(?:\s\w+)?|"
+                                r"(?:patients|subjects|those)\b.*", name, re.I) \
                     and not re.search(r"\d", name) and not subgroups.is_whole(name):
                 rest = text[at + sub.end(1 if sub.group(1) else 2):]
                 state = _IN_RESPONSE.match(rest)

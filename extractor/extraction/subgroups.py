@@ -269,12 +269,13 @@ def subject(text: str, start: int) -> str | None:
     """The subject of the value's clause when it is a group named before the verb that precedes the value ("Patients
     with a low disease burden had ...", "Complete MRD responders had longer RFS ...", "..., while Ph- patients (n =
     40) had a CR rate of 75%")."""
-    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(mask_brackets(text), 0, start)] if ";" in text or "wh" in text \
-        or ", but" in text else []
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, start) if not _in_bracket(text, b.start())] \
+        if "; " in text or " while " in text or " whereas " in text or ", but " in text else []
     if breaks:
         text, start = text[breaks[-1]:], start - breaks[-1]
     m = _SUBJECT.match(text)
-    if not m or m.end() > start or not _SUBJECT_OK.match(m.group("g")) or "," in mask_brackets(m.group("g")):
+    if not m or m.end() > start or not _SUBJECT_OK.match(m.group("g")) \
+            or "," in m.group("g") and "," in mask_brackets(m.group("g")):
         return None  # "Among responders, median DOR was ...": a phrase over a comma is no subject
     group = re.sub(r"\s?\([^()]*\)", "", m.group("g"))
     if re.fullmatch(r"(?:Patients?|Subjects|Those|Children|Adults)", group.strip(), re.I):
@@ -437,6 +438,11 @@ def _distribute(items: list[str]) -> list[str]:
         if not re.search(r"(?:groups?|cohorts?|subgroups?|arms?|patients)$", head, re.I):
             return [f"{i} {head}" for i in items[:-1]] + [items[-1]]
     return items
+
+
+def _in_bracket(text: str, at: int) -> bool:
+    head = text[:at]
+    return head.count("(") + head.count("[") > head.count(")") + head.count("]")
 
 
 def mask_brackets(text: str) -> str:
