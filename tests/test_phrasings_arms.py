@@ -202,3 +202,29 @@ def _regimens(record: dict) -> list[tuple]:
 ])
 def test_phrasings_arm_regimens(nlp, text, regimens):
     assert _regimens(_run(nlp, text)) == regimens
+
+
+def test_phrasings_counts_compared_are_arms(nlp):
+    # groups compared by design, each counted with its treatment (no total stated)
+    record = _run(nlp, "We retrospectively compared 60 patients who received inotuzumab with 40 who received "
+                       "blinatumomab as first salvage. CR/CRi rates were 80% and 55%, respectively.")
+    assert _arms(record) == [("inotuzumab ozogamicin", 60), ("blinatumomab", 40)]
+    assert _outcomes(record) == [("blinatumomab", "CR_CRi", 55.0), ("inotuzumab ozogamicin", "CR_CRi", 80.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the cohort's value beside its subgroups', the last named only by its elided complement
+    ("A total of 96 patients were treated with mini-hyper-CVD plus inotuzumab; 30 of them also received blinatumomab. "
+     "The 3-year OS was 46% overall, 55% for those who received blinatumomab and 40% for those who did not.",
+     [("all", "OS_RATE", 46.0), ("blinatumomab", "OS_RATE", 55.0), ("no blinatumomab", "OS_RATE", 40.0)]),
+    # a value alone in its clause is the cohort's
+    ("The ORR was 80%; it was 90% in Ph-negative and 60% in Ph-positive patients.",
+     [("Ph-negative", "ORR", 90.0), ("Ph-positive", "ORR", 60.0), ("all", "ORR", 80.0)]),
+    # an age is not a group's size ("those 60 years or older")
+    ("The CR rate was 75% in patients younger than 60 years and 55% in those 60 years or older.",
+     [(">=60 years", "CR", 55.0), ("age <60 years", "CR", 75.0)]),
+    ("Among 67 patients treated in first salvage, the CR rate was 84%, compared with 62% among 29 patients in second "
+     "salvage or beyond.", [("first salvage", "CR", 84.0), ("second salvage or beyond", "CR", 62.0)]),
+])
+def test_phrasings_cohort_beside_subgroups(nlp, text, outcomes):
+    assert sorted(_outcomes(_run(nlp, text))) == sorted(outcomes)

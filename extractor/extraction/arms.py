@@ -144,6 +144,9 @@ _CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;(
 # Two values joined by a bare conjunction: "88% and 67% with InO".
 _BARE_JOIN = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:,|and|or|,\sand)\s?", re.I)
 _ARM_BRACKET_AFTER = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?[(\[]\s?", re.I)
+# A value of the whole cohort beside subgroups': "46% overall, 55% for those who received blinatumomab".
+_OVERALL_AFTER = re.compile(r"\s?%?\s(?:overall|in\sall\s(?:patients|evaluable\spatients)|in\sthe\s(?:whole|entire)\s"
+                            r"(?:cohort|population))\b")
 _COORDINATED_NAME = re.compile(r"(?:\s?\([^()]{0,30}\))?\s?(?:,|and|or|/|vs\.?|versus)\s?(?:the\s)?")
 _COORDINATED = re.compile(r"^\s(?:and|or)\s\d+(?:\.\d+)?\s?%\s(?:of\s)?(?:the\s)?[A-Za-z][\w/]*[+\-]?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -461,13 +464,21 @@ def _schedules(text: str, drugs: list, lexicon: dict) -> list[Arm]:
 # standard chemotherapy", "164 were assigned to inotuzumab and 162 to standard care" (the second verb may be left out).
 _COUNT = r"(?P<{0}>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?(?:patients\s|pts\s|subjects\s)?"
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
-_COUNTED_VERB = r"(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
+_COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
-                      r"(?:and|while|whereas)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s)(?P<b>[^,;()]{2,80}?)"
+                      r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s)(?P<b>[^,;()]{2,80}?)"
                       r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between)\s|$)", re.I)
 # Where _COUNTED can start: the count right before the first verb (a match is tried only there).
 _COUNTED_AT = re.compile(r"(?:received|treated with|assigned to|randomi[sz]ed to|allocated to)\b")
-_COUNT_BEFORE = re.compile(_COUNT.format("n") + r"(?:were\s)?(?:randomly\s)?\Z")
+_COUNT_BEFORE = re.compile(_COUNT.format("n") + r"(?:who\s)?(?:were\s)?(?:randomly\s)?\Z")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _number_word_pattern() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _number_words()), key=len, reverse=True)) + r")\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -481,14 +492,18 @@ def _number_words() -> dict[str, float]:
 def _may_count(text: str) -> bool:
     """A cheap necessary condition of _COUNTED (its verbs are matched as written, in lower case)."""
     return ("received" in text or "treated with" in text or "assigned to" in text or "randomi" in text
-            or "allocated to" in text) and (" and " in text or " wh" in text)
+            or "allocated to" in text) and (" and " in text or " wh" in text or " vs" in text or " versus " in text
+                                            or "compar" in text)
 
 
 @lru_cache(maxsize=2)  # asked again by _assigned
 def _counted_match(text: str) -> re.Match | None:
     """`_COUNTED.search(text)`, tried only at the count right before each treatment verb."""
     for verb in _COUNTED_AT.finditer(text):
-        count = _COUNT_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+        window = max(0, verb.start() - 40)
+        if not _DIGIT.search(text, window, verb.start()) and not _number_word_pattern().search(text, window, verb.start()):
+            continue  # no count before the verb: the wide _COUNT_BEFORE need not be tried at its every position
+        count = _COUNT_BEFORE.search(text, window, verb.start())
         m = _COUNTED.match(text, count.start()) if count else None
         if m:
             return m
@@ -512,8 +527,10 @@ def _counted(text: str, drugs: list, lexicon: dict) -> list[Arm]:
 
 
 def _assigned(text: str) -> bool:
-    """The counts _counted read were assigned to their treatments ("were randomized to")."""
-    return bool(re.search(_ASSIGNED, _counted_match(text).group("va"), re.I))
+    """The counts _counted read were assigned to their treatments ("were randomized to") or are compared as groups
+    ("We compared 60 patients who received A with 40 who received B")."""
+    m = _counted_match(text)
+    return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()]
 
 
 _SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:patients|subjects|children|adults)\s"
@@ -1161,7 +1178,8 @@ class ArmIndex:
         paired = subgroups.paired_after(text, positions[-1][1]) if count == 2 and not any(known) else None
         if paired and len(set(paired)) == 2:
             return [self._whole(p) for p in paired]
-        each = [k or subgroups.inside_value(text, s, e) or subgroups.after_value(text, e, avoid)
+        each = [k or ("all" if _OVERALL_AFTER.match(text, e) else None) or subgroups.inside_value(text, s, e)
+                or subgroups.after_value(text, e, avoid)
                 or subgroups.before_bracket(text, s, avoid) for (s, e), k in zip(positions, known)]
         if count == 2 and not each[0]:
             elided = subgroups.group_and_rest(text, positions[0][0], each[1])
@@ -1171,8 +1189,9 @@ class ArmIndex:
             # "Patients with prior HSCT had a median OS of 5.0 months versus 8.1 months for those without prior HSCT"
             each[0] = subgroups.subject(text, positions[0][0]) \
                 or subgroups.parallel_with(text, positions[0][1], positions[1][1])
-        if count == 2 and each[0] and each[1] and subgroups.elided(each[1]):
-            each[1] = subgroups.complement(each[0])  # "55% in patients who underwent HSCT versus 20% in those who did not"
+        for i in range(1, count):  # "55% in patients who underwent HSCT versus 20% in those who did not"
+            if each[i] and each[i - 1] and subgroups.elided(each[i]) and not subgroups.elided(each[i - 1]):
+                each[i] = subgroups.complement(each[i - 1])
         if each and not each[0]:
             each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"
         written = each
@@ -1205,7 +1224,9 @@ class ArmIndex:
         treated = [o or self._treatment_after(text, end) for o, (_, end) in zip(out, positions)]
         if all(treated) and len(set(treated)) == count:
             return treated
-        return [o or f"group {i + 1}" for i, o in enumerate(out)]  # see _UNNAMED
+        # a value alone in its clause is the cohort's ("The ORR was 80%; it was 90% in Ph- and 60% in Ph+ patients")
+        return [o or ("all" if self._alone_in_clause(text, positions, i) else f"group {i + 1}")
+                for i, o in enumerate(out)]  # see _UNNAMED
 
     def _other_arms(self, text: str, positions: list[tuple[int, int]], labels: list[str | None]) -> list[str] | None:
         """Values of which some are named by their arms ("23% with inotuzumab vs 10% with standard therapy" when
@@ -1224,6 +1245,21 @@ class ArmIndex:
             return None
         left_iter = iter(left)
         return [l or next(left_iter) for l in labels]
+
+    @staticmethod
+    def _alone_in_clause(text: str, positions: list[tuple[int, int]], i: int) -> bool:
+        """No other value shares the value's clause (the sentence split at semicolons outside brackets)."""
+        if ";" not in text:
+            return False
+        start, end = positions[i]
+        before = text.rfind(";", 0, start)
+        while before != -1 and _inside(text, before):
+            before = text.rfind(";", 0, before)
+        after = text.find(";", end)
+        while after != -1 and _inside(text, after):
+            after = text.find(";", after + 1)
+        after = len(text) if after == -1 else after
+        return not any(before < s < after for j, (s, _) in enumerate(positions) if j != i)
 
     def _clause_scopes(self, text: str, positions: list[tuple[int, int]]) -> list[str] | None:
         """Values in clauses of their own, each opening with its group: "In the blinatumomab arm, the CR rate was 34%;

@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 
 # "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage".
-_NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
+_NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
 # Where a group phrase read forwards stops: punctuation, a comparison word, a verb, another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
 _STOP_FORWARD = re.compile(
