@@ -228,3 +228,19 @@ def test_phrasings_counts_compared_are_arms(nlp):
 ])
 def test_phrasings_cohort_beside_subgroups(nlp, text, outcomes):
     assert sorted(_outcomes(_run(nlp, text))) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the cohort's value in a clause of its own, a subgroup's in the next
+    ("Median OS was 12 months; in Ph+ patients, it was 18 months.",
+     [("Ph+ patients", "OS_MEDIAN", 18.0), ("all", "OS_MEDIAN", 12.0)]),
+    # a subgroup compared with the whole cohort ("overall" after the unit)
+    ("Patients who relapsed after HSCT had a median OS of 5 months, compared with 9 months overall.",
+     [("all", "OS_MEDIAN", 9.0), ("relapsed after HSCT", "OS_MEDIAN", 5.0)]),
+    # in a two-arm trial, values named by subgroups are not the arms in order
+    ("Patients were randomized to inotuzumab ozogamicin or standard care. The CR rate was 80% in patients aged 55 "
+     "years or older and 60% in younger patients treated with inotuzumab.",
+     [("aged >=55 years", "CR", 80.0), ("younger", "CR", 60.0)]),
+])
+def test_phrasings_subgroups_beside_arms_and_cohort(nlp, text, outcomes):
+    assert sorted(_outcomes(_run(nlp, text))) == sorted(outcomes)

@@ -145,7 +145,7 @@ _CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;(
 _BARE_JOIN = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:,|and|or|,\sand)\s?", re.I)
 _ARM_BRACKET_AFTER = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?[(\[]\s?", re.I)
 # A value of the whole cohort beside subgroups': "46% overall, 55% for those who received blinatumomab".
-_OVERALL_AFTER = re.compile(r"\s?%?\s(?:overall|in\sall\s(?:patients|evaluable\spatients)|in\sthe\s(?:whole|entire)\s"
+_OVERALL_AFTER = re.compile(r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?\s(?:overall|in\sall\s(?:patients|evaluable\spatients)|in\sthe\s(?:whole|entire)\s"
                             r"(?:cohort|population))\b")
 _COORDINATED_NAME = re.compile(r"(?:\s?\([^()]{0,30}\))?\s?(?:,|and|or|/|vs\.?|versus)\s?(?:the\s)?")
 _COORDINATED = re.compile(r"^\s(?:and|or)\s\d+(?:\.\d+)?\s?%\s(?:of\s)?(?:the\s)?[A-Za-z][\w/]*[+\-]?")
@@ -1139,7 +1139,9 @@ class ArmIndex:
             if respectively and named and count % len(named) == 0 and len(named) >= 2:
                 return [named[i % len(named)] for i in range(count)]
             order = self._former_latter(text) or named + [label for label in self.sequence if label not in named]
-            if self.multi_arm and len(order) >= count:
+            # values named by subgroups are not the arms in order ("80% in patients aged 55 years or older and 60% in
+            # younger patients treated with inotuzumab")
+            if self.multi_arm and len(order) >= count and not any(l and not self.by_label(l) for l in mixed):
                 return order[:count]
             if all(mixed):
                 return [self._scoped(scope_label, l) for l in mixed]
@@ -1264,13 +1266,17 @@ class ArmIndex:
     def _clause_scopes(self, text: str, positions: list[tuple[int, int]]) -> list[str] | None:
         """Values in clauses of their own, each opening with its group: "In the blinatumomab arm, the CR rate was 34%;
         in the chemotherapy arm, it was 16%", "In cohort 1 (n = 20), ...; in cohort 2 (n = 25), it was 60%"."""
-        labels = []
+        labels, clauses = [], []
         for start, _ in positions:
             clause = text.rfind(";", 0, start)
             while clause != -1 and _inside(text, clause):  # "(95% CI, 20-41; P = .01)" opens no clause
                 clause = text.rfind(";", 0, clause)
             clause += 1
+            clauses.append(clause)
             m = _CLAUSE_SCOPE.match(text, clause, start)
+            if not m and clause == 0:
+                labels.append("all")  # "Median OS was 12 months; in Ph+ patients, it was 18 months"
+                continue
             if not m or _NOT_A_SCOPE.search(m.group("x")):
                 return None
             refs = self.refs(m.group("x"))
@@ -1278,6 +1284,8 @@ class ArmIndex:
             if not label:
                 return None
             labels.append(label)
+        if len(set(clauses)) < len(clauses) or labels.count("all") == len(labels):
+            return None  # values sharing a clause, or no clause naming a group
         return labels if len(set(labels)) == len(labels) else None
 
     def _treatment_after(self, text: str, end: int) -> str | None:
