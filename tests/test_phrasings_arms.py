@@ -244,3 +244,21 @@ def test_phrasings_cohort_beside_subgroups(nlp, text, outcomes):
 ])
 def test_phrasings_subgroups_beside_arms_and_cohort(nlp, text, outcomes):
     assert sorted(_outcomes(_run(nlp, text))) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a "respectively" list of the arms by short names, one of them no arm's name as written
+    ("Patients were randomized to inotuzumab ozogamicin or standard care. The CR rate was 74% and 31% in the SC and "
+     "InO arms, respectively.", [("inotuzumab ozogamicin", "CR", 31.0), ("standard care", "CR", 74.0)]),
+    ("Patients were randomized to inotuzumab ozogamicin or standard care. The CR rate was 74% and 31% in the InO and "
+     "SC arms, respectively.", [("inotuzumab ozogamicin", "CR", 74.0), ("standard care", "CR", 31.0)]),
+])
+def test_phrasings_respectively_over_short_arm_names(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_phrasings_values_sharing_an_arm_are_not_the_arms_in_turn(nlp):
+    # "88% and 67% with InO" are both InO's (of two subgroups): the first is not standard care's
+    record = _run(nlp, "Patients were randomized to inotuzumab ozogamicin or standard care. CR/CRi rates in first and "
+                       "second salvage were 88% and 67% with InO.")
+    assert "standard care" not in {o["arm"] for o in record["outcomes"]}

@@ -147,6 +147,7 @@ _ARM_BRACKET_AFTER = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?[(\
 # A value of the whole cohort beside subgroups': "46% overall, 55% for those who received blinatumomab".
 _OVERALL_AFTER = re.compile(r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?\s(?:overall|in\sall\s(?:patients|evaluable\spatients)|in\sthe\s(?:whole|entire)\s"
                             r"(?:cohort|population))\b")
+_ARMS_WORD = re.compile(r"\b(?:arms|groups)\b")
 _COORDINATED_NAME = re.compile(r"(?:\s?\([^()]{0,30}\))?\s?(?:,|and|or|/|vs\.?|versus)\s?(?:the\s)?")
 _COORDINATED = re.compile(r"^\s(?:and|or)\s\d+(?:\.\d+)?\s?%\s(?:of\s)?(?:the\s)?[A-Za-z][\w/]*[+\-]?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -1136,12 +1137,16 @@ class ArmIndex:
             nested = self._nested(text, positions, named) if respectively else None
             if nested:
                 return nested
+            listed_arms = self._listed_arms(text, positions, avoid, refs) if respectively else None
+            if listed_arms:
+                return listed_arms
             if respectively and named and count % len(named) == 0 and len(named) >= 2:
                 return [named[i % len(named)] for i in range(count)]
             order = self._former_latter(text) or named + [label for label in self.sequence if label not in named]
             # values named by subgroups are not the arms in order ("80% in patients aged 55 years or older and 60% in
             # younger patients treated with inotuzumab")
-            if self.multi_arm and len(order) >= count and not any(l and not self.by_label(l) for l in mixed):
+            if self.multi_arm and len(order) >= count and not any(l and not self.by_label(l) for l in mixed) \
+                    and not self._share_a_name(text, positions, after):
                 return order[:count]
             if all(mixed):
                 return [self._scoped(scope_label, l) for l in mixed]
@@ -1239,14 +1244,37 @@ class ArmIndex:
         if not named or len(named) == len(labels) or len(set(named)) < len(named) \
                 or not all(self.by_label(l) and not self.by_label(l).historical for l in named):
             return None
-        if any(not label and i + 1 < len(positions) and _BARE_JOIN.fullmatch(text, positions[i][1], positions[i + 1][0])
-               for i, label in enumerate(labels)):
+        if self._share_a_name(text, positions, labels):
             return None
         left = [a.label for a in self.arms if not a.historical and a.label not in named]
         if len(left) != len(labels) - len(named):
             return None
         left_iter = iter(left)
         return [l or next(left_iter) for l in labels]
+
+    def _listed_arms(self, text: str, positions, avoid, refs) -> list[str] | None:
+        """A "respectively" list of the two arms by their short names ("in the InO and SC arms, respectively"): one
+        names an arm, so the other is the other arm."""
+        own = [a.label for a in self.arms if not a.historical]
+        if len(positions) != 2 or len(own) != 2 or not _ARMS_WORD.search(text):
+            return None
+        listed = subgroups.respectively(text, positions, avoid)
+        if not listed or len(listed) != 2:
+            return None
+        named = [next((label for s, e, label in refs if text[s:e] == item and self.by_label(label)), None)
+                 for item in listed]
+        if sum(1 for n in named if n) != 1:
+            return None
+        known = next(n for n in named if n)
+        other = own[1] if known == own[0] else own[0]
+        return [n or other for n in named]
+
+    @staticmethod
+    def _share_a_name(text: str, positions: list[tuple[int, int]], after: list[str | None]) -> bool:
+        """An unnamed value joined by a bare "and" to a named one shares its name ("88% and 67% with InO"): the two
+        are not the arms in turn."""
+        return any(not after[i] and after[i + 1] and _BARE_JOIN.fullmatch(text, positions[i][1], positions[i + 1][0])
+                   for i in range(len(positions) - 1))
 
     @staticmethod
     def _alone_in_clause(text: str, positions: list[tuple[int, int]], i: int) -> bool:
