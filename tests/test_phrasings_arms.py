@@ -262,3 +262,20 @@ def test_phrasings_values_sharing_an_arm_are_not_the_arms_in_turn(nlp):
     record = _run(nlp, "Patients were randomized to inotuzumab ozogamicin or standard care. CR/CRi rates in first and "
                        "second salvage were 88% and 67% with InO.")
     assert "standard care" not in {o["arm"] for o in record["outcomes"]}
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # of two arms, one named as an arm by a name the study gives it nowhere else
+    ("Patients were randomized to inotuzumab ozogamicin or standard care. The CR/CRi rate was 81% in the InO arm as "
+     "compared with 29% in the SC arm.", [("inotuzumab ozogamicin", "CR_CRi", 81.0), ("standard care", "CR_CRi", 29.0)]),
+    # ... but two subgroups of a two-arm study stay subgroups
+    ("Patients were randomized to inotuzumab ozogamicin or standard care. OS was 50% in the low-risk group and 20% in "
+     "the high-risk group.", [("high-risk", "OS_RATE", 20.0), ("low-risk", "OS_RATE", 50.0)]),
+    # a leading scope bounded by "or older" is one group, not a list
+    ("In the subgroup of patients aged 70 years or older, the CR rate was 60%.", [("aged >=70 years", "CR", 60.0)]),
+    # a name with a number stays whole before its value, its elided complement "those without"
+    ("The CR rate in patients with KMT2A rearrangement was 50%, versus 80% in those without.",
+     [("KMT2A rearrangement", "CR", 50.0), ("no KMT2A rearrangement", "CR", 80.0)]),
+])
+def test_phrasings_more_group_names(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -128,7 +128,8 @@ _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|s
                           r"practice|terms?|order|light|context|view|comparison|each|which|part|case|all)\b|\b\d{4}\b",
                           re.I)
 _SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
-_LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()]{1,40}(?:,\s[^,;()]{1,40})*,?\s(?:and|or)\s[^,;()]{1,40},")
+_LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()]{1,40}(?:,\s[^,;()]{1,40})*,?\s(?:and|or"
+                         + subgroups.NOT_A_BOUND + r")\s[^,;()]{1,40},")  # "aged 70 years or older" is no list
 _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re.I)
 # Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
 _VALUE_LIST_GAP = re.compile(r"\s(?:were|was|are|is)\s(?:\d+(?:\.\d+)?\s?%\s?\([^()\d;]{1,30}\),?\s(?:and\s)?)+", re.I)
@@ -1119,6 +1120,8 @@ class ArmIndex:
         after = [self._after(text, p, refs) for p in positions]
         before = [self._before(text, p, refs) for p in positions]
         count = len(positions)
+        if count == 2 and all(after):
+            after = self._other_arm_named_arm(text, after)
         if count >= 2:
             clauses = self._clause_scopes(text, positions) if ";" in text else None
             if clauses:
@@ -1268,6 +1271,19 @@ class ArmIndex:
         known = next(n for n in named if n)
         other = own[1] if known == own[0] else own[0]
         return [n or other for n in named]
+
+    def _other_arm_named_arm(self, text: str, labels: list[str]) -> list[str]:
+        """"81% in the InO arm as compared with 29% in the SC arm": of two arms, one is named as an arm by a name the
+        study gives it nowhere else ("SC"); the other value's arm is known, so that is the other arm."""
+        own = [a.label for a in self.arms if not a.historical]
+        arms = [label in own for label in labels]
+        if len(own) != 2 or arms.count(True) != 1 or labels[0] == labels[1]:
+            return labels
+        stranger = labels[arms.index(False)]
+        if not re.search(r"(?<![\w-])" + re.escape(stranger) + r"\sarm\b", text):
+            return labels
+        other = own[1] if labels[arms.index(True)] == own[0] else own[0]
+        return [label if known else other for label, known in zip(labels, arms)]
 
     @staticmethod
     def _share_a_name(text: str, positions: list[tuple[int, int]], after: list[str | None]) -> bool:
