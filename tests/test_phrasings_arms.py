@@ -279,3 +279,21 @@ def test_phrasings_values_sharing_an_arm_are_not_the_arms_in_turn(nlp):
 ])
 def test_phrasings_more_group_names(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a treatment after each value, named as the lexicon knows it or as a comparator
+    ("The 3-year OS was 40% with mini-HCVD plus inotuzumab versus 17% with HCVAD.",
+     [("hyper-CVAD", "OS_RATE", 17.0), ("mini-HCVD plus inotuzumab", "OS_RATE", 40.0)]),
+    ("Patients received inotuzumab or SOC. The CR/CRi rate was 74% with inotuzumab and 31% with SOC.",
+     [("SOC", "CR_CRi", 31.0), ("inotuzumab ozogamicin", "CR_CRi", 74.0)]),
+    ("The CR rate was 45% with a median duration of 6 months.", [("all", "CR", 45.0)]),
+    # a list of groups right before the values zips them without "respectively"
+    ("The CR rates in first salvage and second salvage were 88% (n=30) and 52% (n=25).",
+     [("first salvage", "CR", 88.0), ("second salvage", "CR", 52.0)]),
+    ("The CR rates in adults and children were 80% and 70%.", [("adults", "CR", 80.0), ("children", "CR", 70.0)]),
+    # ... not a list of endpoints
+    ("The CR and MRD negativity rates were 64% and 48%.", [("all", "CR", 64.0), ("all", "MRD_NEG", 48.0)]),
+])
+def test_phrasings_treatments_and_lists_before_values(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

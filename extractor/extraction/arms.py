@@ -149,6 +149,7 @@ _ARM_BRACKET_AFTER = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?[(\
 _OVERALL_AFTER = re.compile(r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?\s(?:overall|in\sall\s(?:patients|evaluable\spatients)|in\sthe\s(?:whole|entire)\s"
                             r"(?:cohort|population))\b")
 _ARMS_WORD = re.compile(r"\b(?:arms|groups)\b")
+_LISTED_BEFORE = re.compile(r"\b(?:in|for|among)\s[^,;()\d]{2,50}\s(?:and|or)\s[^,;()\d]{2,50}\s(?:were|was)\s\Z")
 _COORDINATED_NAME = re.compile(r"(?:\s?\([^()]{0,30}\))?\s?(?:,|and|or|/|vs\.?|versus)\s?(?:the\s)?")
 _COORDINATED = re.compile(r"^\s(?:and|or)\s\d+(?:\.\d+)?\s?%\s(?:of\s)?(?:the\s)?[A-Za-z][\w/]*[+\-]?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -1181,10 +1182,14 @@ class ArmIndex:
         if timepoint_list or all(_AT_A_TIME.match(text, end) for _, end in positions):
             return ["all"] * count  # one group's values at successive times ("90% at week 4 and 95% at week 8")
         respectively = _says_respectively(text)
-        if respectively:
+        # "The CR rates in first salvage and second salvage were 88% and 52%": a list of groups right before the
+        # values zips them as "respectively" would
+        if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]):
             listed = subgroups.respectively(text, positions, avoid)
             if listed:
-                return [self._whole(l) for l in listed]
+                wholes = [self._whole(l) for l in listed]
+                distinct = len(set(listed)) == len(listed) >= 2  # "in adults and children": two groups, not the cohort
+                return list(listed) if distinct and set(wholes) == {"all"} else wholes
         paired = subgroups.paired_after(text, positions[-1][1]) if count == 2 and not any(known) else None
         if paired and len(set(paired)) == 2:
             return [self._whole(p) for p in paired]
@@ -1340,10 +1345,13 @@ class ArmIndex:
         if not m:
             return None
         name = m.group("name")
+        spans = [d for d in self.drug_spans.get(text, ()) if d[0] == m.start("name")]
+        if spans:  # a drug the lexicon knows by any of its names: "with mini-HCVD plus inotuzumab", "with HCVAD"
+            return spans[0][2] if spans[0][1] == m.end("name") else name
         first = name.split()[0].lower()
         canonical = [key for key in self.lexicon if key.split()[0] == first]
         if not canonical:
-            return None
+            return name if _REGIMEN_HEAD.match(name) else None  # "31% with SOC"
         return canonical[0] if len(canonical) == 1 and " " not in name else name
 
     def _nested(self, text: str, positions: list[tuple[int, int]], named: list[str]) -> list[str] | None:
