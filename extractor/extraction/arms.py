@@ -3,6 +3,8 @@
 Detection (`detect_arms`, over the whole article before any figure is read), from the abstract's own words:
 - arms with their n: "randomly assigned to receive blinatumomab (271 patients) or chemotherapy (134 patients)",
   "treated with standard HCVAD (n = 77) or with inotuzumab plus mini-HCVD (n = 58)";
+- arms as counts with their treatments: "Of the 326 patients, 164 were assigned to A and 162 to B", "We compared 60
+  patients who received A with 40 who received B" ("received" alone only when the counts add up to a stated total);
 - randomised arms without n: "randomly assigned to receive either A (A group) or B (B group)";
 - comparisons: "A versus B" (title), "comparing A with B", "comparison of A to B", "A (InO) vs. B (SC)";
 - bracket lists "(ALL, n = 255; NHL, n = 155)" and arm codes "(B1) ... (B2)", "arm A / arm B", "cohort 1 / cohort 2";
@@ -19,8 +21,11 @@ Assignment (`ArmIndex.labels`, per sentence, for the values of one endpoint ment
 1. a group right after each value ("7.7 months in the blinatumomab group", "93% of Ph- ... 64% of Ph+ patients");
 2. a group right before the value's bracket ("IDR (12.5 mg/m2) (27 +/- 18%)", "InO (CR/CRi = 73%");
 3. "respectively" with a list of groups (zipped, or cycled when the values are a multiple of the groups);
-4. values compared ("80.7% vs. 29.4%"): the groups the sentence names, in its order, then the other arms in their
-   order of introduction ("the former"/"the latter" name the first/second arm);
+4. values compared ("80.7% vs. 29.4%"): values in clauses of their own take each clause's opening group ("In the A
+   arm, ...; in the B arm, it was 16%"); some values named by their arms give the others the arms left ("23% with
+   inotuzumab vs 10% with standard therapy"); else the groups the sentence names, in its order, then the other arms
+   in their order of introduction ("the former"/"the latter" name the first/second arm), unless a value is named by
+   a subgroup;
 5. one value: a group named before it in its clause ("the CR rate in the X arm was 40%"), the sentence's leading
    scope ("In the MRD+ group, ...", "Among patients with NHL, ..."), a scope carried from the previous sentence when
    it named an arm or group, else `all`.
