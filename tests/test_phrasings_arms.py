@@ -297,3 +297,13 @@ def test_phrasings_more_group_names(nlp, text, outcomes):
 ])
 def test_phrasings_treatments_and_lists_before_values(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a population word as the subject, compared with another population word
+    ("Children had a CR rate of 90%, compared with 70% for adults.", [("adults", "CR", 70.0), ("children", "CR", 90.0)]),
+    # alone it is the cohort
+    ("Adults had a CR rate of 70%.", [("all", "CR", 70.0)]),
+])
+def test_phrasings_population_words_compared(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

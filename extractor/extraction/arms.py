@@ -1208,7 +1208,8 @@ class ArmIndex:
         if count == 2 and not each[0] and each[1]:
             # "Patients with prior HSCT had a median OS of 5.0 months versus 8.1 months for those without prior HSCT"
             each[0] = subgroups.subject(text, positions[0][0]) \
-                or subgroups.parallel_with(text, positions[0][1], positions[1][1])
+                or subgroups.parallel_with(text, positions[0][1], positions[1][1]) \
+                or (subgroups.population_subject(text, positions[0][0]) if subgroups.population_word(each[1]) else None)
         for i in range(1, count):  # "55% in patients who underwent HSCT versus 20% in those who did not"
             if each[i] and each[i - 1] and subgroups.elided(each[i]) and not subgroups.elided(each[i - 1]):
                 each[i] = subgroups.complement(each[i - 1])

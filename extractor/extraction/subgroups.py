@@ -51,6 +51,9 @@ _SUBJECT = re.compile(r"^\s*(?:(?:In|Among)\s[^,]{1,60},\s)?(?P<g>(?:(?i:patient
                       r"(?:[\w+\-]+\s)?(?:patients|responders|nonresponders|subjects|cases))\b[^;]{0,140}?)"
                       r"(?<!who)(?<!to)\s(?:had|has|have|achieved|showed|experienced|were|was|demonstrated|obtained|attained|"
                       r"reached|displayed)\b")
+_POPULATION = r"(?:children|adults|adolescents|infants|older\sadults|younger\sadults|young\sadults)"
+_POPULATION_SUBJECT = re.compile(r"^\s*(" + _POPULATION + r")\s(?:had|have|showed|achieved|experienced)\b", re.I)
+_POPULATION_WORD = re.compile(_POPULATION, re.I)
 # Where a clause with a subject of its own opens: "..., while Ph- patients had", "; patients with CR had".
 _CLAUSE_BREAK = re.compile(r";\s|,?\s(?:while|whereas)\s|,\sbut\s")
 _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:with|who|whose|aged|younger|older|under|over|"
@@ -174,6 +177,10 @@ def group_and_rest(text: str, first_start: int, second: str | None) -> list[str]
     return [group, second if second is not None and not elided(second) else complement(group)]
 
 
+def population_word(label: str) -> bool:
+    return bool(_POPULATION_WORD.fullmatch(label))
+
+
 def elided(label: str) -> bool:
     """A second group named only by what is left of its complement: "who did not", "without"."""
     return bool(_ELIDED_NOT.fullmatch(label))
@@ -282,6 +289,13 @@ def subject(text: str, start: int) -> str | None:
     if re.fullmatch(r"(?:Patients?|Subjects|Those|Children|Adults)", group.strip(), re.I):
         return None
     return name(group)
+
+
+def population_subject(text: str, start: int) -> str | None:
+    """A population word as the subject before the value ("Children had a CR rate of 90%, compared with 70% for
+    adults"): a group only beside another population word, which the caller checks."""
+    m = _POPULATION_SUBJECT.match(text)
+    return m.group(1).lower() if m and m.end() <= start else None
 
 
 def comparison(text: str, positions: list[tuple[int, int]], avoid=()) -> list[str] | None:
