@@ -3,6 +3,8 @@
 Detection (`detect_arms`, over the whole article before any figure is read), from the abstract's own words:
 - arms with their n: "randomly assigned to receive blinatumomab (271 patients) or chemotherapy (134 patients)",
   "treated with standard HCVAD (n = 77) or with inotuzumab plus mini-HCVD (n = 58)";
+- arms as counts with their treatments: "Of the 326 patients, 164 were assigned to A and 162 to B", "We compared 60
+  patients who received A with 40 who received B" ("received" alone only when the counts add up to a stated total);
 - randomised arms without n: "randomly assigned to receive either A (A group) or B (B group)";
 - comparisons: "A versus B" (title), "comparing A with B", "comparison of A to B", "A (InO) vs. B (SC)";
 - bracket lists "(ALL, n = 255; NHL, n = 155)" and arm codes "(B1) ... (B2)", "arm A / arm B", "cohort 1 / cohort 2";
@@ -19,8 +21,11 @@ Assignment (`ArmIndex.labels`, per sentence, for the values of one endpoint ment
 1. a group right after each value ("7.7 months in the blinatumomab group", "93% of Ph- ... 64% of Ph+ patients");
 2. a group right before the value's bracket ("IDR (12.5 mg/m2) (27 +/- 18%)", "InO (CR/CRi = 73%");
 3. "respectively" with a list of groups (zipped, or cycled when the values are a multiple of the groups);
-4. values compared ("80.7% vs. 29.4%"): the groups the sentence names, in its order, then the other arms in their
-   order of introduction ("the former"/"the latter" name the first/second arm);
+4. values compared ("80.7% vs. 29.4%"): values in clauses of their own take each clause's opening group ("In the A
+   arm, ...; in the B arm, it was 16%"); some values named by their arms give the others the arms left ("23% with
+   inotuzumab vs 10% with standard therapy"); else the groups the sentence names, in its order, then the other arms
+   in their order of introduction ("the former"/"the latter" name the first/second arm), unless a value is named by
+   a subgroup;
 5. one value: a group named before it in its clause ("the CR rate in the X arm was 40%"), the sentence's leading
    scope ("In the MRD+ group, ...", "Among patients with NHL, ..."), a scope carried from the previous sentence when
    it named an arm or group, else `all`.
@@ -36,6 +41,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from extractor import normalise as nz
 from extractor.extraction import subgroups
 from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import doc_text, section_view
@@ -43,9 +49,11 @@ from extractor.extraction.spans import rule_spans
 
 GENERIC = {"chemotherapy", "standard chemotherapy"}
 HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
-_N_BRACKET = r"[(\[]\s?(?:n\s?=\s?(?P<{0}>\d+)|(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects))\s?[)\]]"
+# An arm's n bracket, maybe after what the arm is ("(FLAG, HiDAC, or cytarabine plus mitoxantrone; n = 138)").
+_N_BRACKET = r"[(\[]\s?(?:[^()\[\];]{{1,80}};\s?)?(?:n\s?=\s?(?P<{0}>\d+)|(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects))\s?[)\]]"
 _PART = r"[^;()]{{2,140}}?(?:\s?\([^()]{{1,40}}\))?"
-_WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("na") + r",?\s(?:or|versus|vs\.?|and)\s"
+_WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("na") + r",?\s(?:or|versus|vs\.?|and|"
+                     r"(?:compared\s)?(?:with|to))\s"
                      r"(?P<b>" + _PART.format() + r")\s?" + _N_BRACKET.format("nb"), re.I)
 _RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,80}?\bto\s(?:receive\s)?(?:either\s)?"
                          r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with)\s|$)",
@@ -63,14 +71,15 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
 _GROUP_BRACKET = re.compile(r"\(\s?(?:the\s)?([^()]{2,60}?)\s(?:group|arm|cohort)\s?\)", re.I)
 _ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?\)")
-_LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\sof\s)+", re.I)
+_LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\sof\s|th(?:ose|at)\sof\s|"
+                   r"(?:patients|those)\s(?:treated\swith|receiving|who\sreceived)\s)+", re.I)
 _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective)\s", re.I)
 _TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|:)\s", re.I)
 _COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|combined with|followed by)\s?$", re.I)
 _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.I)
 # Cheap necessary conditions of _WITH_N, _COMPARED and _VERSUS: their lazy 2-140 character groups are tried at every
 # position of every sentence, so a sentence without an "(n = 12)" / "versus" / comparison cue is not searched.
-_ANY_N_BRACKET = re.compile(r"[(\[]\s?(?:n\s?=\s?\d+|\d+\s(?:patients|pts|children|adults|subjects))\s?[)\]]", re.I)
+_ANY_N_BRACKET = re.compile(r"[(\[]\s?(?:[^()\[\];]{1,80};\s?)?(?:n\s?=\s?\d+|\d+\s(?:patients|pts|children|adults|subjects))\s?[)\]]", re.I)
 _COMPARE_CUE = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s", re.I)
 _VS_AT = re.compile(r"(?=\s(?:versus|vs\.?)\s)", re.I)  # every position, overlapping ones too
 # What _WITH_N's and _VERSUS' first group may hold and how long it may be (see _search_from_anchors): _WITH_N's
@@ -88,15 +97,16 @@ _ALL_PATIENTS_WORDS, _WHOLE_WORDS = ("patients", "cohort", "population"), ("all"
 _DRUG_LIKE = re.compile(r"\b([A-Z][a-z]{3,}(?:mab|nib|cel|stat|tinib|clax|lisib|zomib|parib|leucel|ine|ide))\b")
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
-                           r"supportive care|regimen)\b", re.I)
+                           r"supportive care|regimen)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|B?SOC|SC|BSC|"
+                           r"investigator'?s'?\schoice)\b", re.I)
 _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug/m2|mcg/m2))(?:/\w+)*\s?\)", re.I)
 # What may stand between a value and a group named after it: its unit, brackets, "of the evaluable".
 _AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)*"
                           r"(?:%|months?|mo|years?|weeks?|days?)?,?\s?"
                           r"(?:in|of|for|among|with)\s(?:the\s)?(?:evaluable\s|all\s)?", re.I)
-_RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:who\s(?:had\s|were\s)?)?(?:received|receiving|"
-                           r"treated\swith|given|assigned\sto|randomi[sz]ed\sto)\s(?:the\s)?", re.I)
-_SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s[\w+/\-≥≤<>]+){0,3}?)\s"
+_RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:in(?=\sthe\s)|(?:who\s(?:had\s|were\s)?)?(?:received|receiving|"
+                           r"treated\swith|given|assigned\sto|randomi[sz]ed\sto))\s(?:the\s)?", re.I)
+_SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s(?!(?:and|or)\s)[\w+/\-≥≤<>]+){0,3}?)\s"
                              r"(?:subgroup|group|arm|cohort|patients|subjects|children|adults)\b")
 # A value stated at a time of assessment: "90% at week 4", "45% after cycle 1", "60% by day 28".
 _AT_A_TIME = re.compile(r"\s?%?\s(?:at|by|after)\s(?:the\send\sof\s)?(?:weeks?|days?|months?|cycles?|courses?)\s\d+\b", re.I)
@@ -109,7 +119,7 @@ _SEVERITY_BEFORE = re.compile(r"\bgrades?\s?(?:[≥>]=?\s?)?\d(?:\s?(?:[-–]|to
 _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
                              r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
                              r"(?=\s?[,;.)]|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
-_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children)\s(?:with|in)\s)?"
+_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children)\s(?:with|in)\s(?:the\s)?)?"
                     r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
 _ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:patients|cohort|population)\b",
                            re.I)
@@ -123,7 +133,8 @@ _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|s
                           r"practice|terms?|order|light|context|view|comparison|each|which|part|case|all)\b|\b\d{4}\b",
                           re.I)
 _SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
-_LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()]{1,40}(?:,\s[^,;()]{1,40})*,?\s(?:and|or)\s[^,;()]{1,40},")
+_LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()]{1,40}(?:,\s[^,;()]{1,40})*,?\s(?:and|or"
+                         + subgroups.NOT_A_BOUND + r")\s[^,;()]{1,40},")  # "aged 70 years or older" is no list
 _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re.I)
 # Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
 _VALUE_LIST_GAP = re.compile(r"\s(?:were|was|are|is)\s(?:\d+(?:\.\d+)?\s?%\s?\([^()\d;]{1,30}\),?\s(?:and\s)?)+", re.I)
@@ -133,6 +144,18 @@ _BACK_REFERENCE_SKIP = frozenset({"", "group", "arm", "cohort", "therapy", "trea
 # A response state restricting the group a value is of: "67% of Ph+ MRD-evaluable patients in CR/CRh/CRi".
 _IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responders)\s(in\s(?:CR[\w/]*|complete\s(?:remission|"
                           r"response)|(?:hematologic\s)?remission))(?=[\s,.;)]|$)", re.I)
+_BARE_N = re.compile(r"\s?\((\d+)\)$")
+# A clause of its own opening with its group ("; in the chemotherapy arm, it was 16%").
+_CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?,\s")
+# Two values joined by a bare conjunction: "88% and 67% with InO".
+_BARE_JOIN = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:,|and|or|,\sand)\s?", re.I)
+_ARM_BRACKET_AFTER = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?[(\[]\s?", re.I)
+# A value of the whole cohort beside subgroups': "46% overall, 55% for those who received blinatumomab".
+_OVERALL_AFTER = re.compile(r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?\s(?:overall|in\sall\s(?:patients|evaluable\spatients)|in\sthe\s(?:whole|entire)\s"
+                            r"(?:cohort|population))\b")
+_ARMS_WORD = re.compile(r"\b(?:arms|groups)\b")
+_LISTED_BEFORE = re.compile(r"\b(?:in|for|among)\s[^,;()\d]{2,50}\s(?:and|or)\s[^,;()\d]{2,50}\s(?:were|was)\s\Z")
+_COORDINATED_NAME = re.compile(r"(?:\s?\([^()]{0,30}\))?\s?(?:,|and|or|/|vs\.?|versus)\s?(?:the\s)?")
 _COORDINATED = re.compile(r"^\s(?:and|or)\s\d+(?:\.\d+)?\s?%\s(?:of\s)?(?:the\s)?[A-Za-z][\w/]*[+\-]?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _FORMER_LATTER = re.compile(r"\bthe\s(former|latter)\b", re.I)
@@ -322,9 +345,10 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
             sources.append((doc, section, sent.start_char, sent.end_char, number))
     found: list[tuple[int, list[Arm]]] = []
     for position, (_, section, text, drugs) in enumerate(sentences):
-        for priority, finder in enumerate((_with_n, _schedules, _randomised, _compared, _bracket_list)):
+        for priority, finder in enumerate(_FINDERS):
             arms = finder(text, drugs, lexicon)
-            if finder is _bracket_list and arms and not _partition(arms, [s[2] for s in sentences[:position + 1]]):
+            if arms and (finder is _bracket_list or finder is _counted and not _assigned(text)) \
+                    and not _partition(arms, [s[2] for s in sentences[:position + 1]]):
                 arms = []  # a breakdown of part of the cohort ("T-ALL (children, n = 24; young adults, n = 5)")
             if arms:
                 doc, section_name, start, end, number = sources[position]
@@ -365,6 +389,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                     arm.source = source
                 index.arms = cohorts
                 break
+    index.drug_spans = {text: drugs for _, _, text, drugs in sentences if drugs}
     index.title = " ".join(doc_text(doc) for section, doc in docs if section == "TITLE")
     index.texts = [s[2] for s in sentences]
     index.add_historical([s[2] for s in sentences])
@@ -386,6 +411,9 @@ def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> 
         arms.append(arm)
     if len({a.label.lower() for a in arms}) < len(arms):
         return []
+    if len(arms) == 2 and arms[0].drugs == arms[1].drugs:
+        for arm in arms:  # one drug given two ways ("weekly inotuzumab (weekly arm) or single-dose inotuzumab (...)")
+            arm.variant = arm.label
     return arms
 
 
@@ -438,6 +466,79 @@ def _schedules(text: str, drugs: list, lexicon: dict) -> list[Arm]:
                         {label.lower()} | {f"{when} {a}" for a in arm.aliases} | {f"{a} {when}" for a in arm.aliases},
                         variant=when))
     return arms
+
+
+# Arms stated as counts of patients with their treatments: "Sixty patients received inotuzumab and 40 received
+# standard chemotherapy", "164 were assigned to inotuzumab and 162 to standard care" (the second verb may be left out).
+_COUNT = r"(?P<{0}>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?(?:patients\s|pts\s|subjects\s)?"
+_ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
+_COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
+_COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
+                      r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s)(?P<b>[^,;()]{2,80}?)"
+                      r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between)\s|$)", re.I)
+# Where _COUNTED can start: the count right before the first verb (a match is tried only there).
+_COUNTED_AT = re.compile(r"(?:received|treated with|assigned to|randomi[sz]ed to|allocated to)\b")
+_COUNT_BEFORE = re.compile(_COUNT.format("n") + r"(?:who\s)?(?:were\s)?(?:randomly\s)?\Z")
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=1)
+def _number_word_pattern() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _number_words()), key=len, reverse=True)) + r")\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _number_words() -> dict[str, float]:
+    from extractor.config import Settings
+    from extractor.patterns import load_rules
+
+    return nz.number_words(load_rules(Settings().patterns_dir))
+
+
+def _may_count(text: str) -> bool:
+    """A cheap necessary condition of _COUNTED (its verbs are matched as written, in lower case)."""
+    return ("received" in text or "treated with" in text or "assigned to" in text or "randomi" in text
+            or "allocated to" in text) and (" and " in text or " wh" in text or " vs" in text or " versus " in text
+                                            or "compar" in text)
+
+
+@lru_cache(maxsize=2)  # asked again by _assigned
+def _counted_match(text: str) -> re.Match | None:
+    """`_COUNTED.search(text)`, tried only at the count right before each treatment verb."""
+    for verb in _COUNTED_AT.finditer(text):
+        window = max(0, verb.start() - 40)
+        if not _DIGIT.search(text, window, verb.start()) and not _number_word_pattern().search(text, window, verb.start()):
+            continue  # no count before the verb: the wide _COUNT_BEFORE need not be tried at its every position
+        count = _COUNT_BEFORE.search(text, window, verb.start())
+        m = _COUNTED.match(text, count.start()) if count else None
+        if m:
+            return m
+    return None
+
+
+def _counted(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+    """Two arms stated as counts with their treatments: assigned ("164 were assigned to A and 162 to B"), or that
+    received them ("Sixty patients received A and 40 received B"), then arms only when the counts add up to a
+    number of patients the abstract states (see detect_arms and _assigned), not later therapy of part of the cohort
+    ("after relapse, 5 received A and 3 received B")."""
+    m = _counted_match(text) if _may_count(text) else None
+    if not m:
+        return []
+    counts = [nz.read_number(m.group(key), _number_words()) for key in ("na", "nb")]
+    if any(c is None or not c.is_integer or c.value < 1 for c in counts):
+        return []
+    parts = [(m.group(key), _slice(text, drugs, m.start(key), m.end(key)), int(c.value)) for key, c in zip("ab", counts)]
+    arms = _parts_to_arms(parts, lexicon)
+    return arms if len(arms) == 2 and arms[0].drugs != arms[1].drugs else []
+
+
+def _assigned(text: str) -> bool:
+    """The counts _counted read were assigned to their treatments ("were randomized to") or are compared as groups
+    ("We compared 60 patients who received A with 40 who received B")."""
+    m = _counted_match(text)
+    return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()]
 
 
 _SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:patients|subjects|children|adults)\s"
@@ -518,7 +619,16 @@ def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
         if cut and not _inside_bracket(part, cut.start()):
             part = part[:cut.start()]
         parts.append((part, _slice(text, drugs, start, start + len(part)), None))
-    return _parts_to_arms(parts, lexicon)
+    return _parts_to_arms(_bare_ns(parts, text[:m.start()]), lexicon)
+
+
+def _bare_ns(parts: list[tuple[str, list, int | None]], before: str) -> list[tuple[str, list, int | None]]:
+    """"405 patients were randomly assigned to blinatumomab (271) or chemotherapy (134)": a bare number in brackets
+    after each arm is its n when they add up to the number of patients randomised."""
+    ns = [_BARE_N.search(part) for part, _, _ in parts]
+    if not all(ns) or not re.search(r"(?<![\d.])" + str(sum(int(n.group(1)) for n in ns)) + r"\s", before):
+        return parts
+    return [(part, drugs, int(n.group(1))) for (part, drugs, _), n in zip(parts, ns)]
 
 
 def _first_arm_start(m: re.Match) -> int:
@@ -559,6 +669,10 @@ def _bracket_list(text: str, drugs: list, lexicon: dict) -> list[Arm]:
         return []
     items = [(m.group(1), m.group(2))] + re.findall(r";\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)", m.group(3))
     return [Arm(label.strip(), [], int(n), aliases={label.strip().lower()}) for label, n in items]
+
+
+# The arm finders of detect_arms, the most explicit first.
+_FINDERS = (_with_n, _counted, _schedules, _randomised, _compared, _bracket_list)
 
 
 def _partition(arms: list[Arm], texts: list[str]) -> bool:
@@ -608,7 +722,8 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
         cut = adjective.end()
         core, core_drugs = core[cut:], [(s - cut, e - cut, i) for s, e, i in core_drugs]
     first_word_drug = (core_drugs and core_drugs[0][0] <= 0) or bool(_DRUG_LIKE.match(core))
-    if not first_word_drug and not _REGIMEN_HEAD.match(core) and not (group and _REGIMEN_HEAD.match(group)):
+    # a phrase named as a group ("weekly inotuzumab (weekly arm)") is an arm when it holds a treatment
+    if not first_word_drug and not _REGIMEN_HEAD.match(core) and not (group and (_REGIMEN_HEAD.match(group) or core_drugs)):
         return None
     names, readable, classes, combination = read_regimen(core, core_drugs, lexicon)
     aliases.add(core.lower())
@@ -655,6 +770,7 @@ def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
     components) that the abstract gives together with one of its agents ("Mini-hyper-CVD ... combined with
     inotuzumab ozogamicin"); without such a backbone, unspecified chemotherapy beside a drug is dropped."""
     for position, (number, section, text, drugs) in enumerate(sentences):
+        drugs = _without_lymphodepletion(text, drugs)
         if drugs or _TREATED_WITH.search(text):
             names, readable, classes, _ = read_regimen(text, drugs, lexicon)
             if not drugs:
@@ -670,6 +786,20 @@ def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
             names = [n for n, _ in joined]
             return names, _readable(joined, lexicon), _classes(names, lexicon)
     return [], "", []
+
+
+# The lymphodepletion given before cell therapy: "after lymphodepleting chemotherapy with fludarabine and
+# cyclophosphamide" (its drugs are not the study's regimen).
+_LYMPHODEPLETION = re.compile(r"\b(?:after|following|with)\s(?:\w+\s)?(?:lymphodeplet\w+|lymphodepletion|conditioning)"
+                              r"(?:\s(?:chemotherapy|regimen|therapy))?(?:\s(?:with|using|of|consisting\sof))?[^,;.]*", re.I)
+
+
+def _without_lymphodepletion(text: str, drugs: list) -> list:
+    """The drugs of a sentence but those of its lymphodepletion phrase, when a drug is named before it."""
+    m = _LYMPHODEPLETION.search(text) if drugs and ("ondition" in text or "ymphodeplet" in text) else None
+    if not m or not any(start < m.start() for start, _, _ in drugs):
+        return drugs
+    return [d for d in drugs if not m.start() <= d[0] < m.end()]
 
 
 def _unspecified(canonical: str, lexicon: dict) -> bool:
@@ -708,6 +838,7 @@ class ArmIndex:
         self.scope_section: str | None = None
         self.title: str = ""  # the article's title: words of the study population, not of a subgroup
         self.texts: list[str] = []  # the article's sentences (definitions of subgroup levels)
+        self.drug_spans: dict[str, list] = {}  # a sentence's DRUG spans (start, end, canonical id), by its text
         self._name_patterns: dict[str, re.Pattern] = {}
         self._word_patterns: dict[str, re.Pattern] = {}
 
@@ -852,6 +983,7 @@ class ArmIndex:
         if not arms_only and self.lexicon:
             found += self._dose_levels(text)
             found += self._back_references(text, found)
+            found += self._drug_names(text)
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         kept = []
         for ref in found:
@@ -877,6 +1009,20 @@ class ArmIndex:
                                                      for w in re.split(r"[\s\-]+", name.lower())}]
             if len(matching) == 1:
                 out.append((m.start(1), m.end(), matching[0].label))
+        return out
+
+    def _drug_names(self, text: str) -> list[tuple[int, int, str]]:
+        """A drug named as the lexicon knows it, not as the arm was written ("inotuzumab", "InO" for the arm
+        "inotuzumab ozogamicin"): the one arm of the study's own that holds the drug."""
+        spans = self.drug_spans.get(text)
+        own = [a for a in self.arms if not a.historical] if spans else ()
+        if len(own) < 2:
+            return []
+        out = []
+        for start, end, canonical in spans:
+            holding = [a for a in own if canonical in a.drugs]
+            if len(holding) == 1 and not holding[0].variant:
+                out.append((start, end, holding[0].label))
         return out
 
     # The patterns of the article's arm names are compiled once per article, not looked up per sentence and call.
@@ -980,21 +1126,36 @@ class ArmIndex:
         after = [self._after(text, p, refs) for p in positions]
         before = [self._before(text, p, refs) for p in positions]
         count = len(positions)
+        if count == 2 and all(after):
+            after = self._other_arm_named_arm(text, after)
         if count >= 2:
+            clauses = self._clause_scopes(text, positions) if ";" in text else None
+            if clauses:
+                return clauses
             for labels in (after, before):
                 if all(labels) and len(set(labels)) == count:
                     return [self._scoped(scope_label, l) for l in labels]
             mixed = [a or b for a, b in zip(after, before)]
             if all(mixed) and len(set(mixed)) == count:
                 return [self._scoped(scope_label, l) for l in mixed]
+            respectively = _says_respectively(text)
+            rest = self._other_arms(text, positions, after) if not respectively else None
+            if rest:
+                return [self._scoped(scope_label, l) for l in rest]
             named = list(dict.fromkeys(label for _, _, label in refs if self.by_label(label) or label in mixed))
-            nested = self._nested(text, positions, named)
+            nested = self._nested(text, positions, named) if respectively else None
             if nested:
                 return nested
-            if _says_respectively(text) and named and count % len(named) == 0 and len(named) >= 2:
+            listed_arms = self._listed_arms(text, positions, avoid, refs) if respectively else None
+            if listed_arms:
+                return listed_arms
+            if respectively and named and count % len(named) == 0 and len(named) >= 2:
                 return [named[i % len(named)] for i in range(count)]
             order = self._former_latter(text) or named + [label for label in self.sequence if label not in named]
-            if self.multi_arm and len(order) >= count:
+            # values named by subgroups are not the arms in order ("80% in patients aged 55 years or older and 60% in
+            # younger patients treated with inotuzumab")
+            if self.multi_arm and len(order) >= count and not any(l and not self.by_label(l) for l in mixed) \
+                    and not self._share_a_name(text, positions, after):
                 return order[:count]
             if all(mixed):
                 return [self._scoped(scope_label, l) for l in mixed]
@@ -1026,22 +1187,38 @@ class ArmIndex:
         if timepoint_list or all(_AT_A_TIME.match(text, end) for _, end in positions):
             return ["all"] * count  # one group's values at successive times ("90% at week 4 and 95% at week 8")
         respectively = _says_respectively(text)
-        if respectively:
+        # "The CR rates in first salvage and second salvage were 88% and 52%": a list of groups right before the
+        # values zips them as "respectively" would
+        if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]):
             listed = subgroups.respectively(text, positions, avoid)
             if listed:
-                return [self._whole(l) for l in listed]
+                wholes = [self._whole(l) for l in listed]
+                distinct = len(set(listed)) == len(listed) >= 2  # "in adults and children": two groups, not the cohort
+                return list(listed) if distinct and set(wholes) == {"all"} else wholes
         paired = subgroups.paired_after(text, positions[-1][1]) if count == 2 and not any(known) else None
         if paired and len(set(paired)) == 2:
             return [self._whole(p) for p in paired]
-        each = [k or subgroups.inside_value(text, s, e) or subgroups.after_value(text, e, avoid)
+        each = [k or ("all" if _OVERALL_AFTER.match(text, e) else None) or subgroups.inside_value(text, s, e)
+                or subgroups.after_value(text, e, avoid)
                 or subgroups.before_bracket(text, s, avoid) for (s, e), k in zip(positions, known)]
         if count == 2 and not each[0]:
             elided = subgroups.group_and_rest(text, positions[0][0], each[1])
             if elided:
                 return elided
+        if count == 2 and not each[0] and each[1]:
+            # "Patients with prior HSCT had a median OS of 5.0 months versus 8.1 months for those without prior HSCT"
+            each[0] = subgroups.subject(text, positions[0][0]) \
+                or subgroups.parallel_with(text, positions[0][1], positions[1][1]) \
+                or (subgroups.population_subject(text, positions[0][0]) if subgroups.population_word(each[1]) else None)
+        for i in range(1, count):  # "55% in patients who underwent HSCT versus 20% in those who did not"
+            if each[i] and each[i - 1] and subgroups.elided(each[i]) and not subgroups.elided(each[i - 1]):
+                each[i] = subgroups.complement(each[i - 1])
         if each and not each[0]:
             each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"
+        written = each
         each = [self._whole(l) if l else None for l in each]
+        if count == 2 and all(written) and len(set(written)) == 2 and each == ["all", "all"]:
+            each = list(written)  # "CRS occurred in 85% of children and 60% of adults": two groups, not the cohort
         if count == 2 and all(each):
             each = subgroups.shared_head(each)
         if all(each) and len(set(each)) == count:
@@ -1068,7 +1245,103 @@ class ArmIndex:
         treated = [o or self._treatment_after(text, end) for o, (_, end) in zip(out, positions)]
         if all(treated) and len(set(treated)) == count:
             return treated
-        return [o or f"group {i + 1}" for i, o in enumerate(out)]  # see _UNNAMED
+        # a value alone in its clause is the cohort's ("The ORR was 80%; it was 90% in Ph- and 60% in Ph+ patients")
+        return [o or ("all" if self._alone_in_clause(text, positions, i) else f"group {i + 1}")
+                for i, o in enumerate(out)]  # see _UNNAMED
+
+    def _other_arms(self, text: str, positions: list[tuple[int, int]], labels: list[str | None]) -> list[str] | None:
+        """Values of which some are named by their arms ("23% with inotuzumab vs 10% with standard therapy" when
+        only "standard therapy" is an arm's name): the others are the arms left, in order, when exactly as many are
+        left as values unnamed. An unnamed value joined to the next by a bare "and" shares its group ("88% and 67%
+        with InO")."""
+        named = [l for l in labels if l]
+        if not named or len(named) == len(labels) or len(set(named)) < len(named) \
+                or not all(self.by_label(l) and not self.by_label(l).historical for l in named):
+            return None
+        if self._share_a_name(text, positions, labels):
+            return None
+        left = [a.label for a in self.arms if not a.historical and a.label not in named]
+        if len(left) != len(labels) - len(named):
+            return None
+        left_iter = iter(left)
+        return [l or next(left_iter) for l in labels]
+
+    def _listed_arms(self, text: str, positions, avoid, refs) -> list[str] | None:
+        """A "respectively" list of the two arms by their short names ("in the InO and SC arms, respectively"): one
+        names an arm, so the other is the other arm."""
+        own = [a.label for a in self.arms if not a.historical]
+        if len(positions) != 2 or len(own) != 2 or not _ARMS_WORD.search(text):
+            return None
+        listed = subgroups.respectively(text, positions, avoid)
+        if not listed or len(listed) != 2:
+            return None
+        named = [next((label for s, e, label in refs if text[s:e] == item and self.by_label(label)), None)
+                 for item in listed]
+        if sum(1 for n in named if n) != 1:
+            return None
+        known = next(n for n in named if n)
+        other = own[1] if known == own[0] else own[0]
+        return [n or other for n in named]
+
+    def _other_arm_named_arm(self, text: str, labels: list[str]) -> list[str]:
+        """"81% in the InO arm as compared with 29% in the SC arm": of two arms, one is named as an arm by a name the
+        study gives it nowhere else ("SC"); the other value's arm is known, so that is the other arm."""
+        own = [a.label for a in self.arms if not a.historical]
+        arms = [label in own for label in labels]
+        if len(own) != 2 or arms.count(True) != 1 or labels[0] == labels[1]:
+            return labels
+        stranger = labels[arms.index(False)]
+        if not re.search(r"(?<![\w-])" + re.escape(stranger) + r"\sarm\b", text):
+            return labels
+        other = own[1] if labels[arms.index(True)] == own[0] else own[0]
+        return [label if known else other for label, known in zip(labels, arms)]
+
+    @staticmethod
+    def _share_a_name(text: str, positions: list[tuple[int, int]], after: list[str | None]) -> bool:
+        """An unnamed value joined by a bare "and" to a named one shares its name ("88% and 67% with InO"): the two
+        are not the arms in turn."""
+        return any(not after[i] and after[i + 1] and _BARE_JOIN.fullmatch(text, positions[i][1], positions[i + 1][0])
+                   for i in range(len(positions) - 1))
+
+    @staticmethod
+    def _alone_in_clause(text: str, positions: list[tuple[int, int]], i: int) -> bool:
+        """No other value shares the value's clause (the sentence split at semicolons outside brackets)."""
+        if ";" not in text:
+            return False
+        start, end = positions[i]
+        before = text.rfind(";", 0, start)
+        while before != -1 and _inside(text, before):
+            before = text.rfind(";", 0, before)
+        after = text.find(";", end)
+        while after != -1 and _inside(text, after):
+            after = text.find(";", after + 1)
+        after = len(text) if after == -1 else after
+        return not any(before < s < after for j, (s, _) in enumerate(positions) if j != i)
+
+    def _clause_scopes(self, text: str, positions: list[tuple[int, int]]) -> list[str] | None:
+        """Values in clauses of their own, each opening with its group: "In the blinatumomab arm, the CR rate was 34%;
+        in the chemotherapy arm, it was 16%", "In cohort 1 (n = 20), ...; in cohort 2 (n = 25), it was 60%"."""
+        labels, clauses = [], []
+        for start, _ in positions:
+            clause = text.rfind(";", 0, start)
+            while clause != -1 and _inside(text, clause):  # "(95% CI, 20-41; P = .01)" opens no clause
+                clause = text.rfind(";", 0, clause)
+            clause += 1
+            clauses.append(clause)
+            m = _CLAUSE_SCOPE.match(text, clause, start)
+            if not m and clause == 0:
+                labels.append("all")  # "Median OS was 12 months; in Ph+ patients, it was 18 months"
+                continue
+            if not m or _NOT_A_SCOPE.search(m.group("x")):
+                return None
+            refs = self.refs(m.group("x"))
+            label = refs[0][2] if refs and refs[0][0] == 0 else subgroups.name(m.group("x"))
+            if not label:
+                return None
+            labels.append(label)
+        if len(set(clauses)) < len(clauses) or labels.count("all") == len(labels):
+            return None  # values sharing a clause, or no clause naming a group
+        return labels if len(set(labels)) == len(labels) else None
 
     def _treatment_after(self, text: str, end: int) -> str | None:
         """"CR was 100% with ponatinib and 96% with dasatinib": a value followed by "with" and a treatment the
@@ -1078,19 +1351,20 @@ class ArmIndex:
         if not m:
             return None
         name = m.group("name")
+        spans = [d for d in self.drug_spans.get(text, ()) if d[0] == m.start("name")]
+        if spans:  # a drug the lexicon knows by any of its names: "with mini-HCVD plus inotuzumab", "with HCVAD"
+            return spans[0][2] if spans[0][1] == m.end("name") else name
         first = name.split()[0].lower()
         canonical = [key for key in self.lexicon if key.split()[0] == first]
         if not canonical:
-            return None
+            return name if _REGIMEN_HEAD.match(name) else None  # "31% with SOC"
         return canonical[0] if len(canonical) == 1 and " " not in name else name
 
     def _nested(self, text: str, positions: list[tuple[int, int]], named: list[str]) -> list[str] | None:
         """Values of subgroups nested within the arms: "A vs. B with low, moderate, and high BMB%, respectively
         (74% vs. 46%, 75 vs. 27%, and 70 vs. 17%)" -> "A, low BMB%", "B, low BMB%", "A, moderate BMB%" ... (arms
         vary fastest, each pair joined by vs.); a level the abstract defined by a threshold is named by it
-        ("BMB <50%")."""
-        if not _says_respectively(text):
-            return None
+        ("BMB <50%"). Asked of a sentence that says "respectively"."""
         arms = [label for label in named if self.by_label(label) is not None and not self.by_label(label).historical]
         if len(arms) != 2:
             return None
@@ -1136,6 +1410,12 @@ class ArmIndex:
 
     def _after(self, text: str, position: tuple[int, int], refs) -> str | None:
         rest = text[position[1]:]
+        bracket = _ARM_BRACKET_AFTER.match(rest) if refs else None  # "7.7 (blinatumomab) vs 4.0 months (chemotherapy)"
+        if bracket:
+            at = position[1] + bracket.end()
+            for start, end, label in refs:
+                if start == at and text[end:end + 2].lstrip()[:1] in (")", "]") and self.by_label(label):
+                    return label
         m = _AFTER_VALUE.match(rest)
         if not m:
             return None
@@ -1144,11 +1424,14 @@ class ArmIndex:
         treated = _RECEIVED_BY.match(text[at:])
         for start, end, label in refs:
             if start == at or (treated and start == at + treated.end()):
-                return label
+                # "48% of patients in the A and B groups, respectively": the first of a list names no one value
+                listed = _COORDINATED_NAME.match(text, end)
+                return None if listed and any(s == listed.end() for s, _, _ in refs) else label
         sub = _SUBGROUP_AFTER.match(text[at:])
         if sub:
             name = (sub.group(1) or sub.group(2)).strip()
-            if not re.fullmatch(r"(?:the|all|evaluable|these|those|treated|our|other|remaining)(?:\s\w+)?", name, re.I) \
+            if not re.fullmatch(r"(?:the|all|evaluable|these|those|treated|our|other|remaining)(?:\s\w+)?|"
+                                r"(?:patients|subjects|those)\b.*", name, re.I) \
                     and not re.search(r"\d", name) and not subgroups.is_whole(name):
                 rest = text[at + sub.end(1 if sub.group(1) else 2):]
                 state = _IN_RESPONSE.match(rest)

@@ -27,10 +27,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+# "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage".
+NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
 # Where a group phrase read forwards stops: punctuation, a comparison word, a verb, another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
 _STOP_FORWARD = re.compile(
-    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or|but|whereas|while|respectively|remaining|at\s\d)\b"
+    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s\d)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
     r"|(?<!who)(?<!that)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
     r"obtained|attained|proceeded|underwent|demonstrated|displayed|presented|relapsed|died)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
@@ -45,18 +47,25 @@ _SIMILAR_AS = re.compile(r"\b(?:similar|same|comparable)\b[^,;]{0,80}?\sas\s", r
 _COMPARATIVE = re.compile(r"\b(?:superior|inferior|longer|shorter|higher|lower|better|worse|greater|improved|"
                           r"poorer|increased|reduced|more|less)\b", re.I)
 _SUBJECT = re.compile(r"^\s*(?:(?:In|Among)\s[^,]{1,60},\s)?(?P<g>(?:(?i:patients?|subjects|those|children|adults|older|younger|"
-                      r"(?:[\w+\-]+\s){0,2}(?:responders|nonresponders|non-responders))|[A-Z][\w\-]*?[A-Z\d+][\w+/\-]*\s"
+                      r"(?:[\w+\-]+\s){0,2}(?:responders|nonresponders|non-responders))|[A-Z][\w\-]*?[A-Z\d+\-][\w+/\-]*\s"
                       r"(?:[\w+\-]+\s)?(?:patients|responders|nonresponders|subjects|cases))\b[^;]{0,140}?)"
                       r"(?<!who)(?<!to)\s(?:had|has|have|achieved|showed|experienced|were|was|demonstrated|obtained|attained|"
                       r"reached|displayed)\b")
+_POPULATION = r"(?:children|adults|adolescents|infants|older\sadults|younger\sadults|young\sadults)"
+_POPULATION_SUBJECT = re.compile(r"^\s*(" + _POPULATION + r")\s(?:had|have|showed|achieved|experienced)\b", re.I)
+_POPULATION_WORD = re.compile(_POPULATION, re.I)
+# Where a clause with a subject of its own opens: "..., while Ph- patients had", "; patients with CR had".
+_CLAUSE_BREAK = re.compile(r";\s|,?\s(?:while|whereas)\s|,\sbut\s")
 _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:with|who|whose|aged|younger|older|under|over|"
                          r"above|below|found|achieving|receiving|treated|in)\b|^(?!patients?\b|subjects\b|those\b|"
                          r"children\b|adults\b)", re.I)
 _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[^,;()\d]{2,60}),\s")
 _AFTER = re.compile(r"^(?:\s?(?:%|months?|mo|years?|weeks?|days?))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
                     r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:in|for|among|of)\s", re.I)
-_ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)[^,;:()\d]){1,40}?"
-_LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?:patients|subjects|those)\s(?:with\s|in\s)?)?"
+# A list item: no number but one in a name ("CR2"); "or" bounding a line of therapy stays in it ("third or later").
+_ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)(?:[^,;:()\d]|(?<=[A-Za-z])\d)){1,40}?"
+_ITEM_SPLIT = re.compile(r",\s+(?:and\s|or\s)?|\s+(?:and|or" + NOT_A_BOUND + r")\s")
+_LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?P<noun>patients|subjects|those)\s(?:with\s|in\s)?)?"
                    r"(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s" + _ITEM + r")"
                    r"(?:\s+(?P<head>groups?|cohorts?|subgroups?|arms?|patients|subsets?))?(?=\s*[,;]|\s+(?:were|was|had|"
                    r"respectively)\b|$)", re.I)
@@ -66,9 +75,14 @@ _WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or)\swithout\s(?P<x>[^,;()]{2,60}?)(
                            re.I)
 # A group between an endpoint and its value: "the median OS of patients who underwent HSCT was".
 _OF_GROUP_WAS = re.compile(r"\b(?:of|in|for|among)\s(?:the\s)?(?P<g>(?:patients|those|children|adults)\s(?:who|with|without|"
-                           r"receiving|treated|achieving|in)\s[^,;()\d]{2,60}?)\s(?:was|were|is|are)\s$", re.I)
+                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d){2,60}?)\s(?:was|were|is|are)\s$",
+                           re.I)  # a number inside a name stays in it ("with KMT2A rearrangement")
 # What is left of a complement that leaves its verb out: "(those) who did not", "(those) who had not".
-_ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot", re.I)
+_ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot|(?:those\s|patients\s)?without", re.I)
+# A value's group named after its noun ("(80%) patients with Ph+ ALL"), and one that leaves the noun out ("(50%) with").
+_VALUE_TAIL = r"(?:[^()\[\]]{0,40}[)\]])?\s?%?\)?"
+_NOUN_WITH = re.compile(_VALUE_TAIL + r"\s(?:of\s)?(?:the\s)?(?:patients|subjects|children|adults)\s(?=with\s)", re.I)
+_ELIDED_WITH = re.compile(_VALUE_TAIL + r"\s(?:of\s|in\s)?with\s", re.I)
 _OPERATORS = {">=": "<", "<=": ">", ">": "<=", "<": ">="}
 _MAX = 90
 
@@ -154,13 +168,32 @@ def complement(label: str) -> str:
 
 def group_and_rest(text: str, first_start: int, second: str | None) -> list[str] | None:
     """"The median survival of patients who underwent transplant was 20 months versus 6 months for those who did
-    not": the group named between the endpoint and the first value, and its complement for a second value whose own
-    name is only the elided "those who did not"."""
+    not": the group named between the endpoint and the first value, and the second value's group ("... versus 85%
+    among those with a low disease burden"), or its complement when that is only the elided "those who did not"."""
     m = _OF_GROUP_WAS.search(text[:first_start])
     group = name(m.group("g")) if m else None
-    if not group or (second is not None and not _ELIDED_NOT.fullmatch(second)):
+    if not group or second == group:
         return None
-    return [group, complement(group)]
+    return [group, second if second is not None and not elided(second) else complement(group)]
+
+
+def population_word(label: str) -> bool:
+    return bool(_POPULATION_WORD.fullmatch(label))
+
+
+def elided(label: str) -> bool:
+    """A second group named only by what is left of its complement: "who did not", "without"."""
+    return bool(_ELIDED_NOT.fullmatch(label))
+
+
+def parallel_with(text: str, first_end: int, second_end: int) -> str | None:
+    """"16 of 20 (80%) patients with Ph+ ALL and in 10 of 20 (50%) with Ph- ALL": the first value's group after its
+    noun, read only when the second value's group leaves the noun out ("with Ph- ALL"), so the two are parallel
+    ("45% of patients with a median follow-up of ..." names no group)."""
+    if not _ELIDED_WITH.match(text, second_end):
+        return None
+    m = _NOUN_WITH.match(text, first_end)
+    return name(_forward(text[m.end():])) if m else None
 
 
 def _forward(text: str) -> str:
@@ -241,15 +274,28 @@ def before_bracket(text: str, start: int, avoid=()) -> str | None:
 
 
 def subject(text: str, start: int) -> str | None:
-    """The sentence's subject when it is a group named before the verb that precedes the value ("Patients with a low
-    disease burden had ...", "Complete MRD responders had longer RFS ...")."""
+    """The subject of the value's clause when it is a group named before the verb that precedes the value ("Patients
+    with a low disease burden had ...", "Complete MRD responders had longer RFS ...", "..., while Ph- patients (n =
+    40) had a CR rate of 75%")."""
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, start) if not _in_bracket(text, b.start())] \
+        if "; " in text or " while " in text or " whereas " in text or ", but " in text else []
+    if breaks:
+        text, start = text[breaks[-1]:], start - breaks[-1]
     m = _SUBJECT.match(text)
-    if not m or m.end() > start or not _SUBJECT_OK.match(m.group("g")):
-        return None
+    if not m or m.end() > start or not _SUBJECT_OK.match(m.group("g")) \
+            or "," in m.group("g") and "," in mask_brackets(m.group("g")):
+        return None  # "Among responders, median DOR was ...": a phrase over a comma is no subject
     group = re.sub(r"\s?\([^()]*\)", "", m.group("g"))
     if re.fullmatch(r"(?:Patients?|Subjects|Those|Children|Adults)", group.strip(), re.I):
         return None
     return name(group)
+
+
+def population_subject(text: str, start: int) -> str | None:
+    """A population word as the subject before the value ("Children had a CR rate of 90%, compared with 70% for
+    adults"): a group only beside another population word, which the caller checks."""
+    m = _POPULATION_SUBJECT.match(text)
+    return m.group(1).lower() if m and m.end() <= start else None
 
 
 def comparison(text: str, positions: list[tuple[int, int]], avoid=()) -> list[str] | None:
@@ -257,7 +303,7 @@ def comparison(text: str, positions: list[tuple[int, int]], avoid=()) -> list[st
     if len(positions) != 2:
         return None
     first, second = positions
-    outside = _mask_brackets(text)
+    outside = mask_brackets(text)
     found = [(m, False) for m in _CONNECTIVE.finditer(outside)] + [(m, True) for m in _SIMILAR_AS.finditer(outside)]
     for m, similar in found:
         if first[0] <= m.start() < second[1]:
@@ -313,9 +359,11 @@ def respectively(text: str, positions: list[tuple[int, int]], avoid: list[tuple[
     masked = re.sub(r"\([^()\d]{1,12}\)", lambda b: " " * len(b.group(0)), text)  # "intermediate (IR)"
     for m in _LIST.finditer(masked):
         s, e = m.start("list"), m.end("list")
-        if any(a < e and s < b for a, b in avoid):
+        # a list over endpoints is not of groups; one with a group noun is ("MRD-negative and MRD-positive patients",
+        # "patients in CR1, CR2 and CR3")
+        if not (m.group("head") or m.group("noun")) and any(a < e and s < b for a, b in avoid):
             continue
-        items = [" ".join(i.split()) for i in re.split(r",\s+(?:and\s|or\s)?|\s+(?:and|or)\s", m.group("list")) if i.strip()]
+        items = [" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list")) if i.strip()]
         items = _distribute(items)
         names = [name(i) for i in items]
         if all(names) and len(set(names)) == len(names) >= 2:
@@ -350,10 +398,10 @@ _DEFINED = re.compile(r"(?P<list>[\w\-]+(?:,\s[\w\-]+)*,?\s(?:and|or)\s[\w\-]+)(
 def respective_list(text: str) -> list[str] | None:
     """The groups a "respectively" zips inside each arm: "in the A vs. B arm with low, moderate, and high BMB%,
     respectively" -> ["low BMB%", "moderate BMB%", "high BMB%"]."""
-    m = _RESPECTIVE_LIST.search(_mask_brackets(text))
+    m = _RESPECTIVE_LIST.search(mask_brackets(text))
     if not m:
         return None
-    items = _distribute([" ".join(i.split()) for i in re.split(r",\s+(?:and\s|or\s)?|\s+(?:and|or)\s", m.group("list"))
+    items = _distribute([" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list"))
                          if i.strip()])
     names = [name(i) for i in items]
     return names if all(names) and len(set(names)) == len(names) >= 2 else None
@@ -392,7 +440,7 @@ def _value_run(text: str, at: int) -> list[int]:
     start = max(text.rfind(";", 0, at), -1) + 1
     end = text.find(";", at)
     end = len(text) if end == -1 else end
-    masked = _mask_brackets(text)
+    masked = mask_brackets(text)
     return [start + m.start() for m in re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?=\s?(?:%|months?\b|years?\b))",
                                                      masked[start:end])]
 
@@ -407,7 +455,12 @@ def _distribute(items: list[str]) -> list[str]:
     return items
 
 
-def _mask_brackets(text: str) -> str:
+def _in_bracket(text: str, at: int) -> bool:
+    head = text[:at]
+    return head.count("(") + head.count("[") > head.count(")") + head.count("]")
+
+
+def mask_brackets(text: str) -> str:
     """The text with bracket contents blanked (same length), so phrases are read around, not inside, brackets."""
     out, depth = [], 0
     for ch in text:
