@@ -21,8 +21,9 @@ from extractor.extraction.spans import rule_spans
 
 # Between an abbreviated measure and its value only punctuation: "HR 0.71", "HR, 0.71", "HR = 0.71", "HR: 0.71".
 # HR and RR also abbreviate "high risk" and "relapsed/refractory", which are never followed like this.
-# "HR for death was 0.71": the event it is for may come in between, then a link word.
-_SHORT_GAP = re.compile(r"^\s?(?:for\s[\w\-]+(?:\s[\w\-]+)?\s(?=was|of|=|,|:))?(?:[,:=]|was|of)?\s?$")
+# "HR for death was 0.71", "HR for death with A vs. B, 0.71": what it is for may come in between, then a link;
+# "hazard ratio (HR) for death, 0.71": the abbreviation's bracket closes first.
+_SHORT_GAP = re.compile(r"^[)\]]?\s?(?:for\s[^\d;()\[\]]{1,80}?(?:\s?[,:=]\s?|\s(?:was|of|is)\s)|(?:[,:=]|was|of)?\s?)$")
 # A spelled-out measure may say what it compares first: "hazard ratio for death with A vs. B, 0.71".
 _LONG_GAP = re.compile(r"^(?:\s?[,:=]?\s?|\s(?:was|of|is)\s|\s[^\d;()\[\]]{1,80}?(?:,\s|:\s|\swas\s|\sof\s))$")
 # The CI level written between measure and value: "HR (95% CI) 0.71 (0.55-0.93)".
@@ -45,8 +46,9 @@ _CLOSE_FIRST = re.compile(r"^\s?[)\]]")
 _OWN_BRACKET = re.compile(r"\s?[(\[]\s?(?:[pP]\s?[=<>]|9\d(?:[.·]\d)?\s?%)")
 _ENDPOINT_KIND = re.compile(r"_(?:MEDIAN|RATE)$")
 
-# Between a ratio and the endpoint it names after it: "hazard ratio for EFS", "HR of OS".
-_RATIO_FOR = re.compile(r"\s(?:for|of|in)\s(?:the\s)?")
+# Between a ratio and the endpoint it names after it: "hazard ratio for EFS", "HR of OS", "odds ratio (OR) for
+# achieving CR".
+_RATIO_FOR = re.compile(r"[)\]]?\s(?:for|of|in)\s(?:the\s)?(?:(?:achieving|attaining)\s(?:an?\s)?)?")
 
 def extract_comparisons(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
     """Every HR/OR/RR with a value in one section.
@@ -216,13 +218,15 @@ def _next_in_list(text: str, numbers: list[nz.Number], end: int) -> nz.Number | 
 
 
 def _compared_endpoint(sent: Sentence, measure: Span) -> str | None:
-    """The endpoint a ratio compares: the nearest ENDPOINT span before it in the sentence ("OS_MEDIAN" -> "OS"), else
-    one the ratio names right after it ("The hazard ratio for EFS was 0.55")."""
+    """The endpoint a ratio compares: one the ratio names right after it ("The hazard ratio for EFS was 0.55"), or
+    by its event ("hazard ratio for death": OS; ENDPOINT_CUE rules), else the nearest ENDPOINT span before it in the
+    sentence ("OS_MEDIAN" -> "OS")."""
     spans = [e for e in rule_spans(sent, "ENDPOINT") if e.id_ != "OTHER"]
-    before = [e for e in spans if e.end <= measure.start]
-    if before:
-        return _ENDPOINT_KIND.sub("", before[-1].id_)
     text = sent.section_text
-    named = next((e for e in spans if e.start >= measure.end
+    events = [c for c in rule_spans(sent, "ENDPOINT_CUE") if c.id_ != "MEDIAN"]
+    named = next((e for e in spans + events if e.start >= measure.end
                   and _RATIO_FOR.fullmatch(text[measure.end_char:e.start_char])), None)
-    return _ENDPOINT_KIND.sub("", named.id_) if named else None
+    if named is not None:
+        return _ENDPOINT_KIND.sub("", named.id_)
+    before = [e for e in spans if e.end <= measure.start]
+    return _ENDPOINT_KIND.sub("", before[-1].id_) if before else None

@@ -178,6 +178,7 @@ class Value:
     denominator: float | None = None
     computed: bool = False
     all_but: bool = False  # "All but one achieved CR": the count is the cohort minus the value
+    median_only: bool = False  # "median OS: NR": the abbreviation reads as not reached only for a median
 
 
 @dataclass(slots=True)
@@ -193,7 +194,7 @@ class Mention:
     region: tuple[int, int] | None = None  # a definition's part takes only values inside the definition
 
     def takes(self, value: "Value") -> bool:
-        if self.median and value.kind == PERCENT:
+        if self.median and value.kind == PERCENT or value.median_only and not self.median:
             return False
         if self.region is not None and not self.region[0] <= value.start < self.region[1]:
             return False
@@ -259,7 +260,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
     text, base = sent.text, sent.start_char
     endpoint_spans = _longest(sent.labelled("ENDPOINT"))
     attributes = [s for label in _ATTRIBUTES for s in sent.labelled(label)]
-    cue_ends = [c.end for c in sent.labelled("ENDPOINT_CUE")]
+    cue_ends = [c.end for c in sent.labelled("ENDPOINT_CUE") if c.id_ == "MEDIAN"]
     mentions: list[Mention] = []
     for span in endpoint_spans:
         family, start, end = span.id_, span.start_char - base, span.end_char - base
@@ -683,9 +684,15 @@ def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
 
 
 def _not_reached(sent: Sentence, excluded) -> list[Value]:
-    base = sent.start_char
-    return [Value(NOT_REACHED, None, s.start_char - base, s.end_char - base)
-            for s in sent.labelled("NOT_REACHED") if not _within(s.start_char - base, excluded)]
+    """Medians not reached. An abbreviation ("was NR", ": NR") is matched with the verb or colon before it, which
+    is not part of the value."""
+    base, found = sent.start_char, []
+    for span in sent.labelled("NOT_REACHED"):
+        abbreviated = span.id_ == "ABBREVIATED"
+        start = (span[-1].idx if abbreviated else span.start_char) - base
+        if not _within(start, excluded):
+            found.append(Value(NOT_REACHED, None, start, span.end_char - base, median_only=abbreviated))
+    return found
 
 
 # ----------------------------------------------------------------------------------------------------- assignment
@@ -761,7 +768,7 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
     if not run:
         return values
     # The listed values share a kind ("76% vs. 12%"); a count of the subgroup names in between is not one of them.
-    run = [v for v in run if v.kind == run[-1].kind or {v.kind, run[-1].kind} <= {PERCENT, FRACTION}]
+    run = [v for v in run if _listed_together(v, run[-1])]
     group: list[Mention] = []
     for mention in reversed([m for m in targets if m.end <= run[0].start]):
         gap = text[mention.end:(group[0].start if group else run[0].start)]
@@ -816,7 +823,7 @@ def _parallel_run(text: str, group: list[Mention], run: list[Value], values: lis
     lead = text[group[-1].end:run[0].start]
     if len(lead) > 60 or ";" in lead or not _LINK_BEFORE.search(lead) or _COMPARING.search(text[group[0].start:run[-1].end]):
         return False
-    if any(v.kind != run[0].kind for v in run) or not all(m.takes(v) for m, v in zip(group, run)):
+    if any(not _listed_together(v, run[0]) for v in run) or not all(m.takes(v) for m, v in zip(group, run)):
         return False
     if any(run[0].start <= m.start < run[-1].end for m in targets):
         return False
@@ -824,6 +831,12 @@ def _parallel_run(text: str, group: list[Mention], run: list[Value], values: lis
     following = [v for v in values if v.start >= run[-1].end][:1]
     continued = following and _LIST_LINK.match(_after_bracket(text[_own_bracket_end(text, run[-1]):following[0].start]))
     return all(_LIST_LINK.match(link) for link in links) and not continued
+
+
+def _listed_together(a: Value, b: Value) -> bool:
+    """Whether two values may be items of one list: one kind, a rate printed as % or n/N, or a median printed as a
+    duration or "not reached" ("Median EFS and OS were NR and 14.1 months, respectively")."""
+    return a.kind == b.kind or {a.kind, b.kind} <= {PERCENT, FRACTION} or {a.kind, b.kind} <= {DURATION, NOT_REACHED}
 
 
 def _after_bracket(gap: str) -> str:
@@ -919,10 +932,11 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
 
 
 def _share_conjoined(text: str, mentions: list[Mention]) -> None:
-    """"1-year EFS and OS were 43%": one value stated for two endpoints joined by "and" goes to both."""
+    """"1-year EFS and OS were 43%", "Median OS and EFS were not reached": one value stated for two endpoints joined
+    by "and" goes to both."""
     for a, b in zip(mentions, mentions[1:]):
-        if not a.values and len(b.values) == 1 and b.values[0].kind == PERCENT and a.family in SURVIVAL \
-                and b.family in SURVIVAL and _CONJOINED.fullmatch(text[a.end:b.start]):
+        if not a.values and len(b.values) == 1 and b.values[0].kind in (PERCENT, NOT_REACHED) and a.takes(b.values[0]) \
+                and a.family in SURVIVAL and b.family in SURVIVAL and _CONJOINED.fullmatch(text[a.end:b.start]):
             a.values.append(b.values[0])
 
 

@@ -1,0 +1,70 @@
+"""Recurring phrasings of outcome values and ratio comparisons, written in our own words, run end to end.
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong
+endpoint, an invented value); the figures restate published trials' results.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+def _outcome_times(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
+
+
+def _comparisons(record: dict) -> list[tuple]:
+    return [(c["endpoint"], c["measure"], c["value"], c["ci95"], c["p"]) for c in record["comparisons"]]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # three time points listed with one unit, zipped with three rates (the numbers are no medians in years)
+    ("Overall survival at 1, 2 and 3 years was 60%, 45% and 30%, respectively.",
+     [("OS_RATE", 30.0, 36.0), ("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("OS at 6, 12, and 24 months was 70%, 55%, and 40%.",
+     [("OS_RATE", 40.0, 24.0), ("OS_RATE", 55.0, 12.0), ("OS_RATE", 70.0, 6.0)]),
+    ("The 1-, 2- and 3-year EFS rates were 50%, 35% and 25%, respectively.",
+     [("EFS_RATE", 25.0, 36.0), ("EFS_RATE", 35.0, 24.0), ("EFS_RATE", 50.0, 12.0)]),
+])
+def test_phrasings_three_time_points(nlp, text, outcomes):
+    assert _outcome_times(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "NR" right after a median endpoint and a verb or colon is "not reached" (value null)
+    ("The median overall survival was NR (95% CI, 12.1 to NR).", [("all", "OS_MEDIAN", None)]),
+    ("Median OS: NR; median EFS: 6.1 months.", [("all", "EFS_MEDIAN", 6.1), ("all", "OS_MEDIAN", None)]),
+    ("Median EFS and OS were NR and 14.1 months, respectively.",
+     [("all", "EFS_MEDIAN", None), ("all", "OS_MEDIAN", 14.1)]),
+    # one "not reached" for two medians joined by "and"
+    ("Median OS and EFS were not reached.", [("all", "EFS_MEDIAN", None), ("all", "OS_MEDIAN", None)]),
+    # elsewhere NR is no response or not reported: no value
+    ("NR patients (non-responders) had a median OS of 3.1 months.", [("NR patients", "OS_MEDIAN", 3.1)]),
+    ("The OS rate was NR in the older cohort.", []),
+])
+def test_phrasings_median_not_reached_abbreviated(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, comparisons", [
+    # the event a hazard ratio is for names the survival endpoint it compares
+    ("HR for death, 0.71 (95% CI, 0.55-0.93).", [("OS", "HR", 0.71, [0.55, 0.93], None)]),
+    ("Hazard ratio (HR) for death, 0.71 (95% CI, 0.55 to 0.93).", [("OS", "HR", 0.71, [0.55, 0.93], None)]),
+    ("HR for death in the inotuzumab arm vs standard care, 0.75 (95% CI, 0.57-0.99).",
+     [("OS", "HR", 0.75, [0.57, 0.99], None)]),
+    ("The hazard ratio for relapse or death was 0.55 (95% CI, 0.35 to 0.87).",
+     [("RFS", "HR", 0.55, [0.35, 0.87], None)]),
+    ("The hazard ratio for disease progression or death was 0.45 (95% CI, 0.33-0.61; P<0.001).",
+     [("PFS", "HR", 0.45, [0.33, 0.61], "<0.001")]),
+    ("HR for an event or death, 0.58 (95% CI, 0.41-0.83).", [("EFS", "HR", 0.58, [0.41, 0.83], None)]),
+    # an endpoint named after the ratio wins over one named earlier in the sentence
+    ("CR rates were higher, and the hazard ratio for death was 0.75 (P = 0.01).", [("OS", "HR", 0.75, None, "0.01")]),
+    ("HR for OS, 0.75 (95% CI, 0.57-0.99).", [("OS", "HR", 0.75, [0.57, 0.99], None)]),
+    ("Odds ratio (OR) for achieving CR, 2.9 (95% CI, 1.3-6.5).", [("CR", "OR", 2.9, [1.3, 6.5], None)]),
+    # relapse alone is no survival endpoint; HR as high risk takes no value
+    ("The hazard ratio for relapse was 0.48 (95% CI, 0.30-0.77).", [(None, "HR", 0.48, [0.3, 0.77], None)]),
+    ("Patients classified as HR for relapse, 12 patients in all, received the intensified arm.", []),
+])
+def test_phrasings_ratio_event(nlp, text, comparisons):
+    assert _comparisons(_run(nlp, text)) == comparisons
