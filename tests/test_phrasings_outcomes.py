@@ -68,3 +68,44 @@ def test_phrasings_median_not_reached_abbreviated(nlp, text, outcomes):
 ])
 def test_phrasings_ratio_event(nlp, text, comparisons):
     assert _comparisons(_run(nlp, text)) == comparisons
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # CR and its CRi/CRh variant spelled out as one endpoint, its abbreviation in brackets after it
+    ("The rate of CR or CR with incomplete hematologic recovery (CRi) was 80.7%.", [("all", "CR_CRi", 80.7)]),
+    ("Complete remission (CR) or CR with incomplete hematologic recovery (CRi) was achieved by 73% of patients.",
+     [("all", "CR_CRi", 73.0)]),
+    ("CR or CRh was achieved in 43% of patients.", [("all", "CR_CRi", 43.0)]),
+    ("CR plus CRi was achieved in 68%.", [("all", "CR_CRi", 68.0)]),
+    # a CRi alone, spelled out in a breakdown, is a part: its value is not the composite's
+    ("CR was achieved in 20 patients (50%) and complete remission with incomplete hematologic recovery (CRi) in 5 "
+     "(12%).", [("all", "CR", 50.0)]),
+    # an MRD-negative remission is MRD negativity
+    ("The rate of MRD-negative CR was 72%.", [("all", "MRD_NEG", 72.0)]),
+])
+def test_phrasings_remission_composites(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text", [
+    "Morphologic CR was achieved in 27/35 (77%) patients.",
+    "The CR rate was 27/35 (77%).",
+])
+def test_phrasings_fraction_before_its_percentage_is_one_value(nlp, text):
+    # "27/35 (77%)": one rate with its count and denominator, not a second rate of count 35
+    outcomes = _run(nlp, text)["outcomes"]
+    assert [(o["endpoint"], o["value"], o["count"], o["denominator"]) for o in outcomes] == [("CR", 77.0, 27.0, 35.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an endpoint after "after" is a landmark, not the endpoint measured
+    ("EFS after CR was 30% at 3 years.", [("all", "EFS_RATE", 30.0)]),
+    ("HSCT after CR was performed in 60% of patients.", []),
+    # an MRD status naming a group takes no rate
+    ("The 2-year OS was 60% for MRD-negative and 20% for MRD-positive patients.",
+     [("MRD-negative", "OS_RATE", 60.0), ("MRD-positive", "OS_RATE", 20.0)]),
+    ("MRD-negative patients had a 2-year OS of 65%.", [("MRD-negative patients", "OS_RATE", 65.0)]),
+    ("Twenty patients (40%) became MRD-negative.", [("all", "MRD_NEG", 40.0)]),
+])
+def test_phrasings_endpoint_naming_a_group_or_landmark(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

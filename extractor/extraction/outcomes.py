@@ -63,12 +63,13 @@ _COUNT_AFTER = re.compile(
     r"^\s?(?:(?:of the|out of|of)\s[\d]+\s)?(?:[a-z-]+\s){0,2}?(?:patients?|pts|children|adults|subjects|cases|responders|"
     r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|were bridged|went|obtained)\b"
     r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b")
-# An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT") is not
-# the endpoint the sentence measures.
+# An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT") or as a
+# landmark ("EFS after CR", "OS after HSCT") is not the endpoint the sentence measures.
 _QUALIFIER_BEFORE = re.compile(
     r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
-    r"\b(?:among|without|post|before|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
+    r"\b(?:among|without|post|before|after|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
+    r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
@@ -135,6 +136,9 @@ _ARM_GROUP = re.compile(r"\b(?:in|with|for|of)\s(?:the\s)?([\w\-/+ ]{2,40}?)\s(?
 # Patterns of the readers below, compiled once.
 _ATTRIBUTE_LINK = re.compile(r"\s?(?:,|and|or|vs\.?|versus|than(?: in)?)\s")
 _RESTATED_OPEN = re.compile(r"\s?[(\[]\s?")
+_CLOSE_START = re.compile(r"\s?[)\]]")
+_ADJECTIVE_END = re.compile(r"negative$", re.I)
+_COMPOSITE_WORDS = re.compile(r"\b(?:or|and|plus)\b|[/+]", re.I)
 _PERCENT_END = re.compile(r"%\s?$")
 _DIGIT = re.compile(r"\d")
 _DIGIT_PERCENT = re.compile(r"\d\s?%")
@@ -153,7 +157,7 @@ _TWO_NUMBERS_INSIDE = re.compile(r"^[(\[]\s?[\d.·]+\s?%?\s?(?:[-–—,]|to)\s?
 _LISTED_NUMBER = re.compile(r"\d+\+?\s?,")
 _PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=.*\d.*(?:[-–,]|to)\s?\d)")
 _OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)")
-_OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?")
+_OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
 _STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
 _PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)?$")
 _PERCENT_BRACKET_AFTER = re.compile(r"\s?%\s?([(\[])")
@@ -246,11 +250,13 @@ def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
 
 def _avoid(sent: Sentence) -> list[tuple[int, int]]:
     """Phrases over an endpoint or time point name no group; a population attribute ("Ph-positive", an unscored
-    measure too) may. Sentence-relative (start, end) of those spans."""
-    base = sent.start_char
+    measure too) or an MRD status naming a group ("for MRD-negative patients") may. Sentence-relative (start, end)
+    of those spans."""
+    base, text = sent.start_char, sent.text
     attributes = {(s.start, s.end) for label in _ATTRIBUTES for s in sent.labelled(label)}
     return [(s.start_char - base, s.end_char - base) for label in ("ENDPOINT", "TIMEPOINT") for s in sent.labelled(label)
-            if not (s.id_ == "OTHER" and (s.start, s.end) in attributes)]
+            if not (s.id_ == "OTHER" and (s.start, s.end) in attributes)
+            and not (s.id_ == "MRD_NEG" and _names_mrd_group(text, s.start_char - base, s.end_char - base))]
 
 
 # ----------------------------------------------------------------------------------------------------- mentions
@@ -266,12 +272,13 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         family, start, end = span.id_, span.start_char - base, span.end_char - base
         if family == "OTHER" and _names_subgroup(text, span, attributes, base):
             continue
-        if mentions and _restates(text, mentions[-1], family, start):
+        if mentions and _restates(text, mentions[-1], family, start, end):
             mentions[-1].end = max(mentions[-1].end, end + 1)
             continue
         before = text[max(0, start - 60):start]
         qualifier = _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before) if family not in ABSORBERS \
             else bool(_WITH_BEFORE.search(before))
+        qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         mentions.append(Mention(family, start, end, qualifier, median=median))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
@@ -291,8 +298,8 @@ _QUALIFIER_BEFORE_LOWER = re.compile(_QUALIFIER_BEFORE.pattern)
 # glued in "withthe "): a cheap necessary cue on the window's last word (or the one before an article) before the
 # end-anchored search, which tries every start. Checked against the pattern on 580,000 windows.
 _QUALIFIER_LAST_WORDS = ("with", "without", "in", "achieving", "attaining", "reaching", "achieved", "attained", "had",
-                         "reached", "first", "second", "third", "among", "post", "before", "to", "until", "who", "that",
-                         "not", "subsequently", "then")
+                         "reached", "first", "second", "third", "among", "post", "before", "after", "to", "until", "who",
+                         "that", "not", "subsequently", "then")
 _ARTICLES = ("a", "an", "the")
 _QUALIFIER_LAST_GLUED = tuple(word + article for word in _QUALIFIER_LAST_WORDS for article in _ARTICLES)
 
@@ -335,9 +342,22 @@ def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) ->
                for a in attributes if a is not span and (a.start, a.end) != (span.start, span.end))
 
 
-def _restates(text: str, previous: Mention, family: str, start: int) -> bool:
-    """An abbreviation in brackets right after its expansion ("overall survival (OS)") is the same mention."""
-    return previous.family == family and _RESTATED_OPEN.fullmatch(text[previous.end:start]) is not None
+def _names_mrd_group(text: str, start: int, end: int) -> bool:
+    """"60% for MRD-negative and 20% for MRD-positive patients", "MRD-negative patients had": the adjective names a
+    group, like a population attribute (see _names_subgroup); "20 (40%) became MRD-negative" states the rate."""
+    return _ADJECTIVE_END.search(text, start, end) is not None and bool(
+        _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]))
+
+
+def _restates(text: str, previous: Mention, family: str, start: int, end: int) -> bool:
+    """An abbreviation in brackets right after its expansion ("overall survival (OS)") is the same mention; so is the
+    CRi/CRh abbreviation alone in brackets after a composite spelled out ("CR or CR with incomplete hematologic
+    recovery (CRi)"), which would otherwise take the composite's value as a part's."""
+    if previous.family == family:
+        return _RESTATED_OPEN.fullmatch(text[previous.end:start]) is not None
+    return previous.family == "CR_CRi" and family == "CR_PART" and _RESTATED_OPEN.fullmatch(text[previous.end:start]) \
+        is not None and _CLOSE_START.match(text[end:]) is not None \
+        and _COMPOSITE_WORDS.search(text[previous.start:previous.end]) is not None
 
 
 def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[str, str]) -> list[Mention]:
@@ -645,7 +665,8 @@ def _of_denominator(text: str, at: int, context) -> float | None:
 
 
 def _of_numerator(text: str, at: int, numbers: list):
-    """The n of "six out of 36 patients (17%)" / "seven of the 13 (54%)", whose bracketed count is the N."""
+    """The n of "six out of 36 patients (17%)" / "seven of the 13 (54%)" / "27/35 (77%)", whose bracketed count is
+    the N."""
     for number in numbers:
         if number.end < at and _OF_NUMERATOR_GAP.fullmatch(text[number.end:at]):
             return number
