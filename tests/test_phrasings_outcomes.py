@@ -109,3 +109,33 @@ def test_phrasings_fraction_before_its_percentage_is_one_value(nlp, text):
 ])
 def test_phrasings_endpoint_naming_a_group_or_landmark(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, comparisons", [
+    # a plural measure linked by "were", and the same comparison in a second group after the first one's CI
+    ("HRs for OS were 0.64 (95% CI, 0.42-0.97) in younger and 0.92 (95% CI, 0.60-1.41) in older patients.",
+     [("OS", "HR", 0.64, [0.42, 0.97], None), ("OS", "HR", 0.92, [0.6, 1.41], None)]),
+    ("The hazard ratios for death were 0.61 and 0.89 in the two strata.", [("OS", "HR", 0.61, None, None)]),
+    # a second ratio of another endpoint is not read as a list item of the first
+    ("HR 0.64 (95% CI, 0.42-0.97) for OS and 0.80 (95% CI, 0.55-1.16) for EFS.",
+     [(None, "HR", 0.64, [0.42, 0.97], None)]),
+])
+def test_phrasings_ratio_lists(nlp, text, comparisons):
+    assert _comparisons(_run(nlp, text)) == comparisons
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    ("Eleven patients (44%) were able to proceed to allogeneic HCT.", [("HSCT", 44.0, None)]),
+    ("Twelve patients (40%) were subsequently transplanted.", [("HSCT", 40.0, None)]),
+    # "transplanted patients" names a group, not the transplant rate
+    ("The 1-year OS of transplanted patients was 50%.", [("OS_RATE", 50.0, 12.0)]),
+    # an early-death window written with a day number
+    ("Mortality at day 30 was 5% and at day 60 was 10%.", [("EARLY_DEATH", 5.0, 1.0), ("EARLY_DEATH", 10.0, 2.0)]),
+    ("Day 60 mortality was 8%.", [("EARLY_DEATH", 8.0, 2.0)]),
+    ("Two patients (5%) died before day 30.", [("EARLY_DEATH", 5.0, 1.0)]),
+    ("Early death (before day 28) occurred in 3 patients (8%).", [("EARLY_DEATH", 8.0, 0.9)]),
+    # a day number elsewhere is no survival time point
+    ("The CR rate at day 28 was 60%.", [("CR", 60.0, None)]),
+])
+def test_phrasings_transplant_and_early_death(nlp, text, outcomes):
+    assert _outcome_times(_run(nlp, text)) == outcomes

@@ -23,9 +23,11 @@ from extractor.extraction.spans import rule_spans
 # HR and RR also abbreviate "high risk" and "relapsed/refractory", which are never followed like this.
 # "HR for death was 0.71", "HR for death with A vs. B, 0.71": what it is for may come in between, then a link;
 # "hazard ratio (HR) for death, 0.71": the abbreviation's bracket closes first.
-_SHORT_GAP = re.compile(r"^[)\]]?\s?(?:for\s[^\d;()\[\]]{1,80}?(?:\s?[,:=]\s?|\s(?:was|of|is)\s)|(?:[,:=]|was|of)?\s?)$")
+_SHORT_GAP = re.compile(
+    r"^[)\]]?\s?(?:for\s[^\d;()\[\]]{1,80}?(?:\s?[,:=]\s?|\s(?:was|were|of|is)\s)|(?:[,:=]|was|of)?\s?)$")
 # A spelled-out measure may say what it compares first: "hazard ratio for death with A vs. B, 0.71".
-_LONG_GAP = re.compile(r"^(?:\s?[,:=]?\s?|\s(?:was|of|is)\s|\s[^\d;()\[\]]{1,80}?(?:,\s|:\s|\swas\s|\sof\s))$")
+_LONG_GAP = re.compile(
+    r"^(?:\s?[,:=]?\s?|\s(?:was|were|of|is)\s|\s[^\d;()\[\]]{1,80}?(?:,\s|:\s|\s?=\s?|\s(?:was|were|of)\s))$")
 # The CI level written between measure and value: "HR (95% CI) 0.71 (0.55-0.93)".
 _LEVEL = re.compile(r"\s?[(\[]\s?(?P<level>\d\d(?:[.·]\d)?)\s?%\s?(?:CI|confidence interval)\s?[)\]]\s?[,:=]?\s?")
 _CI_CUE = re.compile(
@@ -33,8 +35,9 @@ _CI_CUE = re.compile(
     r"|^\s?[(\[]\s?(?=[\d.·−-])"
 )
 _P_VALUE = re.compile(r"(?<![A-Za-z])[pP]\s?(?:[-\s]?value)?\s?(?P<op>[=<>≤≥]|<=|>=)\s?(?P<num>\d*[.·]?\d+)")
-# A further value of a list: ", 0.81 [p=0.11]", ", and 0.60 (95% CI, ...)".
-_NEXT_VALUE = re.compile(r"^\s?[)\]]?\s?,?\s?(?:and\s)?$")
+# A further value of a list: ", 0.81 [p=0.11]", ", and 0.60 (95% CI, ...)", or after the first one's group "(95% CI,
+# 0.42-0.97) in younger and 0.92 (95% CI, ...)" (the same comparison in another group).
+_NEXT_VALUE = re.compile(r"^\s?[)\]]?\s?(?:(?:in|among)\s(?:[\w\-+/]+\s){1,4})?,?\s?(?:and\s)?$")
 # Patterns of the readers below, compiled once.
 _DIGIT = re.compile(r"\d")
 _NOT_A_RATIO_AFTER = re.compile(r"\s?(?:%|months?|years?|weeks?|days?|patients?)")
