@@ -139,3 +139,15 @@ def test_phrasings_ratio_lists(nlp, text, comparisons):
 ])
 def test_phrasings_transplant_and_early_death(nlp, text, outcomes):
     assert _outcome_times(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a threshold of a group ("less than 50% blasts", "50% or more") is no rate
+    ("CR was achieved in 70% of patients with less than 50% blasts and 45% of those with 50% or more.",
+     [("CR", 45.0, None), ("CR", 70.0, None)]),
+    ("Patients with more than 50% marrow blasts had a CR rate of 40%.", [("CR", 40.0, None)]),
+    ("MRD was undetectable in 12 of 15 evaluable responders.", [("MRD_NEG", 80.0, None)]),
+    ("The mOS was 6.1 months.", [("OS_MEDIAN", 6.1, None)]),
+])
+def test_phrasings_thresholds_and_short_forms(nlp, text, outcomes):
+    assert _outcome_times(_run(nlp, text)) == outcomes

@@ -150,6 +150,7 @@ _PERCENT_RANGE_GAP = re.compile(r"\s?%\s?(?:to|[-–—])\s?")
 _RANGE_GAP = re.compile(r"\s?(?:to|[-–—])\s?")
 _TWO_DECIMALS = re.compile(r"[.·]\d\d")
 _CI_PERCENT_AFTER = re.compile(r"^\s?%\s?(?:CI|confidence)", re.I)
+_OR_MORE_AFTER = re.compile(r"^\s?%\s?or\s(?:more|higher|greater|above|less|lower|fewer|below)\b")
 _OPEN = re.compile(r"[(\[]")
 _BRACKET = re.compile(r"[()\[\]]")
 _VALUE_END = re.compile(r"(?:\d\s?%|\d\s?" + _UNITS + r"|\d)\s?$", re.I)
@@ -623,8 +624,9 @@ def _is_noise(text: str, number) -> bool:
     # "0.01%", "10-4": MRD thresholds, not rates.
     if number.value < 1 and _TWO_DECIMALS.search(number.text):
         return True
-    # "95% CI": a "%" right after the number (a cheap necessary cue: most numbers have none).
-    return "%" in text[number.end:number.end + 2] and bool(_CI_PERCENT_AFTER.match(text[number.end:]))
+    # "95% CI", "50% or more blasts": a "%" right after the number (a cheap necessary cue: most numbers have none).
+    return "%" in text[number.end:number.end + 2] and bool(_CI_PERCENT_AFTER.match(text[number.end:])
+                                                            or _OR_MORE_AFTER.match(text[number.end:]))
 
 
 def _ci_regions(text: str) -> list[tuple[int, int]]:
