@@ -118,7 +118,7 @@ def test_phrasings_endpoint_naming_a_group_or_landmark(nlp, text, outcomes):
     ("The hazard ratios for death were 0.61 and 0.89 in the two strata.", [("OS", "HR", 0.61, None, None)]),
     # a second ratio of another endpoint is not read as a list item of the first
     ("HR 0.64 (95% CI, 0.42-0.97) for OS and 0.80 (95% CI, 0.55-1.16) for EFS.",
-     [(None, "HR", 0.64, [0.42, 0.97], None)]),
+     [("OS", "HR", 0.64, [0.42, 0.97], None)]),
 ])
 def test_phrasings_ratio_lists(nlp, text, comparisons):
     assert _comparisons(_run(nlp, text)) == comparisons
@@ -151,3 +151,24 @@ def test_phrasings_transplant_and_early_death(nlp, text, outcomes):
 ])
 def test_phrasings_thresholds_and_short_forms(nlp, text, outcomes):
     assert _outcome_times(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an unscored event with its verb owns the value after the scored endpoint's
+    ("CR was achieved in 80%, but relapse occurred in 40% of responders.", [("all", "CR", 80.0)]),
+    ("CR was achieved in 80%; however, 40% subsequently relapsed.", [("all", "CR", 80.0)]),
+    ("Objective responses (CR + PR) occurred in 45% of patients.", [("all", "ORR", 45.0)]),
+])
+def test_phrasings_unscored_events_keep_their_values(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, comparisons", [
+    # the survival endpoint named after the ratio's value and CI
+    ("A hazard ratio of 0.62 (95% CI 0.45-0.85) for EFS favoured blinatumomab.",
+     [("EFS", "HR", 0.62, [0.45, 0.85], None)]),
+    # a group named there is no endpoint
+    ("The HR was 0.50 (95% CI 0.30-0.85) for MRD-negative patients.", [(None, "HR", 0.5, [0.3, 0.85], None)]),
+])
+def test_phrasings_ratio_endpoint_after_value(nlp, text, comparisons):
+    assert _comparisons(_run(nlp, text)) == comparisons

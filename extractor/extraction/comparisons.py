@@ -52,6 +52,9 @@ _ENDPOINT_KIND = re.compile(r"_(?:MEDIAN|RATE)$")
 # Between a ratio and the endpoint it names after it: "hazard ratio for EFS", "HR of OS", "odds ratio (OR) for
 # achieving CR".
 _RATIO_FOR = re.compile(r"[)\]]?\s(?:for|of|in)\s(?:the\s)?(?:(?:achieving|attaining)\s(?:an?\s)?)?")
+# Between a ratio's value (and CI) and the survival endpoint it is for: "0.62 (95% CI, 0.45-0.85) for EFS".
+_VALUE_FOR = re.compile(r"[)\]]?,?\sfor\s(?:the\s)?")
+_SURVIVAL = frozenset({"OS", "PFS", "EFS", "RFS", "DOR"})
 
 def extract_comparisons(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
     """Every HR/OR/RR with a value in one section.
@@ -146,7 +149,7 @@ def _read_one(doc: Doc, text: str, sent: Sentence, measure: Span, value: nz.Numb
         return None, end  # a ratio is positive: a zero or negative "HR" is a misreading, not a fact
     start = measure.start_char
     item = {
-        "endpoint": _compared_endpoint(sent, measure),
+        "endpoint": _compared_endpoint(sent, measure, end),
         "measure": measure.id_,
         "value": value.value,
         # SCHEMA's ci95 is a 95% CI: another level ("97.5% CI" of an interim analysis) is kept apart, with its level.
@@ -220,15 +223,17 @@ def _next_in_list(text: str, numbers: list[nz.Number], end: int) -> nz.Number | 
     return candidate
 
 
-def _compared_endpoint(sent: Sentence, measure: Span) -> str | None:
+def _compared_endpoint(sent: Sentence, measure: Span, end: int) -> str | None:
     """The endpoint a ratio compares: one the ratio names right after it ("The hazard ratio for EFS was 0.55"), or
-    by its event ("hazard ratio for death": OS; ENDPOINT_CUE rules), else the nearest ENDPOINT span before it in the
-    sentence ("OS_MEDIAN" -> "OS")."""
+    by its event ("hazard ratio for death": OS; ENDPOINT_CUE rules), or right after its value and CI (`end`: "a
+    hazard ratio of 0.62 (95% CI, 0.45-0.85) for EFS"), else the nearest ENDPOINT span before it in the sentence
+    ("OS_MEDIAN" -> "OS")."""
     spans = [e for e in rule_spans(sent, "ENDPOINT") if e.id_ != "OTHER"]
     text = sent.section_text
     events = [c for c in rule_spans(sent, "ENDPOINT_CUE") if c.id_ != "MEDIAN"]
     named = next((e for e in spans + events if e.start >= measure.end
-                  and _RATIO_FOR.fullmatch(text[measure.end_char:e.start_char])), None)
+                  and (_RATIO_FOR.fullmatch(text[measure.end_char:e.start_char])
+                       or e.id_ in _SURVIVAL and _VALUE_FOR.fullmatch(text[end:e.start_char]))), None)
     if named is not None:
         return _ENDPOINT_KIND.sub("", named.id_)
     before = [e for e in spans if e.end <= measure.start]
