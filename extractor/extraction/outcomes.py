@@ -790,14 +790,17 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
     run = [v for v in values if last_mention_end <= v.start < at]
     if not run:
         return values
+    # "The CR rate, MRD negativity rate and median OS were 80%, 70% and 12.1 months, respectively": values of
+    # several kinds, one for each endpoint listed, each taken by its own.
+    if len({v.kind for v in run}) > 1:
+        group = _listed_mentions(text, targets, values, run[0])
+        if len(group) == len(run) and all(m.takes(v) for m, v in zip(group, run)):
+            for mention, value in zip(group, run):
+                mention.values.append(value)
+            return [v for v in values if v not in run]
     # The listed values share a kind ("76% vs. 12%"); a count of the subgroup names in between is not one of them.
     run = [v for v in run if _listed_together(v, run[-1])]
-    group: list[Mention] = []
-    for mention in reversed([m for m in targets if m.end <= run[0].start]):
-        gap = text[mention.end:(group[0].start if group else run[0].start)]
-        if group and (_DIGIT.search(gap) or len(gap) > 40) or _between(values, mention.end, run[0].start, None):
-            break
-        group.insert(0, mention)
+    group = _listed_mentions(text, targets, values, run[0])
     if not group:
         return values
     # "EFS and OS were 73% and 90%, respectively, at 6 months and 50% and 76% at 12 months": the values after
@@ -815,6 +818,17 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
         if slot.takes(value):
             slot.values.append(value)
     return [v for v in values if v not in run]
+
+
+def _listed_mentions(text: str, targets: list[Mention], values: list[Value], first: Value) -> list[Mention]:
+    """The run of endpoint mentions just before the first value of a list (close together, no value among them)."""
+    group: list[Mention] = []
+    for mention in reversed([m for m in targets if m.end <= first.start]):
+        gap = text[mention.end:(group[0].start if group else first.start)]
+        if group and (_DIGIT.search(gap) or len(gap) > 40) or _between(values, mention.end, first.start, None):
+            break
+        group.insert(0, mention)
+    return group
 
 
 def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> list[Value]:
