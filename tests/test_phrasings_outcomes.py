@@ -184,3 +184,18 @@ def test_phrasings_ratio_endpoint_after_value(nlp, text, comparisons):
 ])
 def test_phrasings_respectively_mixed_kinds(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a time point printed against its mention is that mention's, even when another is nearer to the value
+    ("One-year OS was 60% and two-year OS 45%.", [("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    # number words before a shared unit
+    ("The one- and two-year OS were 50% and 30%.", [("OS_RATE", 30.0, 24.0), ("OS_RATE", 50.0, 12.0)]),
+    # a bracketed landmark after a survival endpoint is its time point, not a median of one year
+    ("OS (1 year) was 60% and EFS (2 years) was 40%.", [("EFS_RATE", 40.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("The median OS (7.7 months) exceeded that of controls.", [("OS_MEDIAN", 7.7, None)]),
+    # one time point for two values at their own time points
+    ("OS was 45% at 1 year and 30% at 2 years.", [("OS_RATE", 30.0, 24.0), ("OS_RATE", 45.0, 12.0)]),
+])
+def test_phrasings_time_point_of_each_rate(nlp, text, outcomes):
+    assert _outcome_times(_run(nlp, text)) == outcomes

@@ -141,6 +141,7 @@ _ADJECTIVE_END = re.compile(r"negative$", re.I)
 _COMPOSITE_WORDS = re.compile(r"\b(?:or|and|plus)\b|[/+]", re.I)
 _PERCENT_END = re.compile(r"%\s?$")
 _DIGIT = re.compile(r"\d")
+_HYPHENS = "-‐–"
 _DIGIT_PERCENT = re.compile(r"\d\s?%")
 _PERCENT_OPEN_END = re.compile(r"%\s?[(\[]\s?$")
 _NEXT_BRACKET = re.compile(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[:])")
@@ -469,7 +470,9 @@ def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
         unit = next((text for text, _ in reversed(tokens) if normalise.duration_unit(text)), None)
         if unit is None:
             continue
-        numbers = [_token_number(text, context.words) for text, like_num in tokens if like_num]
+        # "one- and two-year": a number word keeps its hyphen as one token
+        numbers = [_token_number(text.rstrip(_HYPHENS), context.words) for text, like_num in tokens
+                   if like_num or len(text) > 1 and text[-1] in _HYPHENS]
         months = [normalise.to_months(n.value, unit) for n in numbers if n is not None]
         if months:
             found.append(TimePoint(months, span.start_char - base, span.end_char - base, span.id_ == "WITHIN"))
@@ -1109,6 +1112,10 @@ def _timepoint(mention: Mention, value: Value, timepoints: list[TimePoint], inde
         return None
     if len(months) == total and total > 1:
         return months[index]
+    # "One-year OS was 60% and two-year OS 45%": a time point printed against the mention is its own
+    attached = [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
+    if len(attached) == 1:
+        return attached[0].months[0]
     near = min(timepoints, key=lambda t: min(abs(t.start - mention.start), abs(t.start - value.start)))
     return near.months[0]
 
