@@ -199,3 +199,13 @@ def test_phrasings_respectively_mixed_kinds(nlp, text, outcomes):
 ])
 def test_phrasings_time_point_of_each_rate(nlp, text, outcomes):
     assert _outcome_times(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a group's share before an endpoint that states its own rate is no second rate
+    ("Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%.", [("prior HSCT", "CR", 50.0)]),
+    # the subject's share of an endpoint without a value of its own is its rate
+    ("Thirteen patients (52%) achieved CR.", [("all", "CR", 52.0)]),
+])
+def test_phrasings_subject_share_and_own_value(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
