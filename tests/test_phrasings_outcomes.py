@@ -209,3 +209,15 @@ def test_phrasings_time_point_of_each_rate(nlp, text, outcomes):
 ])
 def test_phrasings_subject_share_and_own_value(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "All N patients achieved X": N of N
+    ("All 12 patients achieved CR.", [("CR", 100.0, 12.0, 12.0)]),
+    ("All twelve responders underwent HSCT.", [("HSCT", 100.0, 12.0, 12.0)]),
+    # "Overall 12 patients" is a count against the cohort, not all of them
+    ("A total of 40 patients were treated. Overall 12 patients achieved CR.", [("CR", 30.0, 12.0, 40.0)]),
+])
+def test_phrasings_all_of_a_count(nlp, text, outcomes):
+    found = _run(nlp, text)["outcomes"]
+    assert [(o["endpoint"], o["value"], o["count"], o["denominator"]) for o in found] == outcomes

@@ -116,6 +116,7 @@ _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|a
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
 _ALL_BUT = re.compile(r"\ball but\s$", re.I)
+_ALL_OF = re.compile(r"\ball(?: of the)?\s$", re.I)
 _CI_NUMBER = r"\d+(?:[.·]\d+)?"
 _CI_AFTER = re.compile(
     r"^\s?%?\s?(?:" + _UNITS + r")?\s?(?P<open>[(\[;,])\s?(?:median,?\s)?"
@@ -558,11 +559,16 @@ def _is_label(text: str, number, labels: list[tuple[int, int]]) -> bool:
 
 
 def _count_lead_in(text: str, value: Value, context) -> None:
-    """"All but one achieved", "Of 16 patients with CR, 14 achieved": what a bare count is counted against."""
+    """"All but one achieved", "Of 16 patients with CR, 14 achieved", "All 12 patients achieved": what a bare count
+    is counted against."""
     before = text[:value.start]
     m = _ALL_BUT.search(before)
     if m:
         value.all_but, value.start = True, m.start()
+        return
+    m = _ALL_OF.search(before)
+    if m:
+        value.denominator, value.start = value.value, m.start()
         return
     m = _OF_LEAD_IN.search(before)
     number = normalise.read_number(m.group(1), context.words) if m else None
