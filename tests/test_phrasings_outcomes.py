@@ -221,3 +221,14 @@ def test_phrasings_subject_share_and_own_value(nlp, text, outcomes):
 def test_phrasings_all_of_a_count(nlp, text, outcomes):
     found = _run(nlp, text)["outcomes"]
     assert [(o["endpoint"], o["value"], o["count"], o["denominator"]) for o in found] == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a verb after a bracket that closed the value's clause is another clause's verb
+    ("The difference in CR rates (60% vs 40%) was significant (P = .01) and OS was longer (HR 0.6; P = .03).",
+     [("group 1", "CR", 60.0), ("group 2", "CR", 40.0)]),
+    # a CI bracket before the verb keeps the value its subject
+    ("Of 36 older adults, 56% (95% CI, 38%-72%) achieved CR/CRh.", [("older adults", "CR_CRi", 56.0)]),
+])
+def test_phrasings_forward_verb_after_a_bracket(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -980,7 +980,9 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     bare = gap.strip(" )]([%")
     if value.kind == PERCENT and _SHARE_OF.fullmatch(bare):
         return True  # "43% of patients proceeded to HSCT": the verb is inside the mention
-    return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap))
+    # The verb comes after any bracket in between ("22% (95% CI, 14%-30%) of them remained"); one after a bracket
+    # that closed the value's clause is another clause's: "(60% vs 40%) was significant (P = .01) and OS was".
+    return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1))
 
 
 def _share_conjoined(text: str, mentions: list[Mention]) -> None:
