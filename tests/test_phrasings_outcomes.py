@@ -232,3 +232,23 @@ def test_phrasings_all_of_a_count(nlp, text, outcomes):
 ])
 def test_phrasings_forward_verb_after_a_bracket(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a count after its endpoint and verb ("occurred in N patients") is a rate against the cohort
+    ("We treated 25 children with relapsed ALL. CRS occurred in 20 patients. Neurotoxicity developed in 8 patients.",
+     [("CRS", 80.0, 20.0, 25.0), ("NEURO", 32.0, 8.0, 25.0)]),
+    # ... or against a lead-in's N
+    ("Forty patients were treated. Among the 25 patients with Ph- ALL, CR was achieved in 15 patients.",
+     [("CR", 60.0, 15.0, 25.0)]),
+    # a subgroup's count, or one arm's count of a two-arm trial, is no rate of the cohort
+    ("Forty patients were treated. CR was achieved in 20 patients with Ph+ ALL.", []),
+    ("A total of 405 patients were randomized to blinatumomab or chemotherapy. CRS occurred in 20 patients in the "
+     "blinatumomab group.", []),
+    # the CR/CRh composite written with its recoveries
+    ("Remission rates were higher with the antibody (CR with full, partial, or incomplete hematologic recovery, "
+     "44%).", [("CR_CRi", 44.0, None, None)]),
+])
+def test_phrasings_count_after_its_endpoint(nlp, text, outcomes):
+    found = _run(nlp, text)["outcomes"]
+    assert [(o["endpoint"], o["value"], o["count"], o["denominator"]) for o in found] == outcomes

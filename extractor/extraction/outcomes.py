@@ -115,6 +115,12 @@ _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|a
                              r"experienced|had)(?:\s(?:an?|the|grade\s?[≥>]?\s?\d(?:\s?or higher)?))?", re.I)
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
+# "CRS occurred in 20 patients", "CR was achieved in 15 patients": an endpoint, its verb, the count of patients.
+_OCCURRED_IN = re.compile(r"\s(?:(?:was|were|has been|have been)\s)?(?:\w+ly\s)?(?:observed|seen|reported|noted|achieved|"
+                          r"documented|occurred|developed|obtained|performed|attained|recorded)\s(?:in|by)\s", re.I)
+_CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
+                               r"within\b|at\b|following\b)")
+_SENTENCE_LEAD_IN = re.compile(r"\s?(?:of|among|in)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},", re.I)
 _ALL_BUT = re.compile(r"\ball but\s$", re.I)
 _ALL_OF = re.compile(r"\ball(?: of the)?\s$", re.I)
 _CI_NUMBER = r"\d+(?:[.·]\d+)?"
@@ -185,6 +191,7 @@ class Value:
     denominator: float | None = None
     computed: bool = False
     all_but: bool = False  # "All but one achieved CR": the count is the cohort minus the value
+    occurred_in: bool = False  # "CRS occurred in 20 patients": a count after its endpoint
     median_only: bool = False  # "median OS: NR": the abbreviation reads as not reached only for a median
 
 
@@ -907,14 +914,31 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     after = [m for m in mentions if m.start >= value.end and m.takes(value)]
     ahead = _forward_target(text, value, after, values)
     if value.kind == COUNT:
-        # A bare count is a rate only as the subject of its endpoint: "Twelve patients underwent HSCT".
+        # A bare count is a rate only as the subject of its endpoint ("Twelve patients underwent HSCT") or as the
+        # patients its endpoint occurred in ("CRS occurred in 20 patients").
         gap = text[value.end:ahead.start].strip() if ahead else None
-        return ahead if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)) else None
+        if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)):
+            return ahead
+        return before[-1] if before and _occurred_in(text, before[-1], value) else None
     if ahead and (not before or not _direct(text, before[-1], value, values)):
         return ahead
     if before and not _other_head(text, before[-1], value):
         return before[-1]
     return ahead
+
+
+def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
+    """"CRS occurred in 20 patients": the count is the patients the endpoint occurred in, when nothing narrows them
+    after it ("in 20 patients with Ph+ ALL" is a subgroup's count). A lead-in at the sentence's start ("Among the 25
+    patients with Ph- ALL, CR was achieved in 15 patients") is its denominator."""
+    if not _OCCURRED_IN.fullmatch(text[mention.end:value.start]) or not _CLAUSE_END_AFTER.match(text[value.end:]):
+        return False
+    value.occurred_in = True
+    lead_in = _SENTENCE_LEAD_IN.match(text)
+    number = normalise.read_number(lead_in.group(1)) if lead_in else None
+    if number is not None and number.is_integer and number.value >= value.value:
+        value.denominator = number.value
+    return True
 
 
 def _forward_target(text: str, value: Value, after: list[Mention], values: list[Value]) -> Mention | None:
@@ -1075,6 +1099,8 @@ def _outcome(sent, stated, mention, value, timepoints, index, total, context) ->
 def _count_rate(value: Value, context) -> Value | None:
     """A rate printed only as a count: against its lead-in's N, or the study's cohort (SCHEMA convention)."""
     denominator = value.denominator if not value.all_but else None
+    if denominator is None and value.occurred_in and context.arm_index is not None and context.arm_index.multi_arm:
+        return None  # "CRS occurred in 20 patients" of a two-arm trial: 20 of one arm, not of the total
     denominator = denominator or context.cohort_size
     count = denominator - value.value if value.all_but and denominator else value.value
     if denominator is None or not 0 <= count <= denominator:
