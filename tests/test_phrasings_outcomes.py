@@ -252,3 +252,9 @@ def test_phrasings_forward_verb_after_a_bracket(nlp, text, outcomes):
 def test_phrasings_count_after_its_endpoint(nlp, text, outcomes):
     found = _run(nlp, text)["outcomes"]
     assert [(o["endpoint"], o["value"], o["count"], o["denominator"]) for o in found] == outcomes
+
+
+def test_phrasings_fraction_after_n_equals_is_one_value(nlp):
+    # "n = 12/20 (60%)": one rate of 12 of 20, not a second one counting the 20
+    found = _run(nlp, "CR: n = 12/20 (60%).")["outcomes"]
+    assert [(o["endpoint"], o["value"], o["count"], o["denominator"]) for o in found] == [("CR", 60.0, 12.0, 20.0)]

@@ -707,6 +707,11 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
             owner.count, owner.denominator = frac.count.value, frac.denominator.value
             owner.end = frac.end
             continue
+        # "n = 12/20 (60%)": the percentage read the fraction's N as its count (the 12 after "=" is no value)
+        owner = next((v for v in values if v.kind == PERCENT and v.start == frac.denominator.start), None)
+        if owner is not None:
+            owner.count, owner.denominator, owner.start = frac.count.value, frac.denominator.value, frac.start
+            continue
         if "%" in near or frac.percent is None or frac.count.value > frac.denominator.value:
             continue
         found.append(Value(FRACTION, frac.percent, frac.start, frac.end, count=frac.count.value,
