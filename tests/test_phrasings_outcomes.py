@@ -258,3 +258,17 @@ def test_phrasings_fraction_after_n_equals_is_one_value(nlp):
     # "n = 12/20 (60%)": one rate of 12 of 20, not a second one counting the 20
     found = _run(nlp, "CR: n = 12/20 (60%).")["outcomes"]
     assert [(o["endpoint"], o["value"], o["count"], o["denominator"]) for o in found] == [("CR", 60.0, 12.0, 20.0)]
+
+
+@pytest.mark.parametrize("text, comparisons", [
+    # the event named before the ratio ("the risk of death") names its endpoint
+    ("Blinatumomab reduced the risk of death by 29% (hazard ratio, 0.71; 95% CI, 0.55-0.93).",
+     [("OS", "HR", 0.71, [0.55, 0.93], None)]),
+    ("The risk of relapse or death was reduced (HR 0.55).", [("RFS", "HR", 0.55, None, None)]),
+    # ... not when it is part of another measure
+    ("Early death was more frequent in older patients (HR 2.0; 95% CI 1.1-3.6).",
+     [("EARLY_DEATH", "HR", 2.0, [1.1, 3.6], None)]),
+    ("Death in CR was more common after HSCT (HR 1.9).", [(None, "HR", 1.9, None, None)]),
+])
+def test_phrasings_ratio_event_before(nlp, text, comparisons):
+    assert _comparisons(_run(nlp, text)) == comparisons

@@ -226,15 +226,20 @@ def _next_in_list(text: str, numbers: list[nz.Number], end: int) -> nz.Number | 
 def _compared_endpoint(sent: Sentence, measure: Span, end: int) -> str | None:
     """The endpoint a ratio compares: one the ratio names right after it ("The hazard ratio for EFS was 0.55"), or
     by its event ("hazard ratio for death": OS; ENDPOINT_CUE rules), or right after its value and CI (`end`: "a
-    hazard ratio of 0.62 (95% CI, 0.45-0.85) for EFS"), else the nearest ENDPOINT span before it in the sentence
-    ("OS_MEDIAN" -> "OS")."""
-    spans = [e for e in rule_spans(sent, "ENDPOINT") if e.id_ != "OTHER"]
-    text = sent.section_text
+    hazard ratio of 0.62 (95% CI, 0.45-0.85) for EFS"), else the nearest endpoint or event named before it in the
+    sentence ("OS_MEDIAN" -> "OS")."""
+    named_spans = rule_spans(sent, "ENDPOINT")
+    spans = [e for e in named_spans if e.id_ != "OTHER"]
     events = [c for c in rule_spans(sent, "ENDPOINT_CUE") if c.id_ != "MEDIAN"]
-    named = next((e for e in spans + events if e.start >= measure.end
-                  and (_RATIO_FOR.fullmatch(text[measure.end_char:e.start_char])
-                       or e.id_ in _SURVIVAL and _VALUE_FOR.fullmatch(text[end:e.start_char]))), None)
+    text, at = sent.section_text, measure.end_char
+    named = next((e for e in spans + events
+                  if 0 <= e.start_char - at <= 60 and _RATIO_FOR.fullmatch(text, at, e.start_char)
+                  or e.id_ in _SURVIVAL and 0 <= e.start_char - end <= 12
+                  and _VALUE_FOR.fullmatch(text, end, e.start_char)), None)
     if named is not None:
         return _ENDPOINT_KIND.sub("", named.id_)
-    before = [e for e in spans if e.end <= measure.start]
-    return _ENDPOINT_KIND.sub("", before[-1].id_) if before else None
+    # "The risk of death was lower with inotuzumab (HR 0.77)": an event before the ratio names it too, unless it is
+    # part of another measure ("death in CR", "early death").
+    events = [c for c in events if not any(e.start < c.end and c.start < e.end for e in named_spans)]
+    before = [e for e in spans + events if e.end <= measure.start]
+    return _ENDPOINT_KIND.sub("", max(before, key=lambda e: e.end).id_) if before else None
