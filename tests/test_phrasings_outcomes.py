@@ -272,3 +272,16 @@ def test_phrasings_fraction_after_n_equals_is_one_value(nlp):
 ])
 def test_phrasings_ratio_event_before(nlp, text, comparisons):
     assert _comparisons(_run(nlp, text)) == comparisons
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # measures that contain a scored endpoint's words but are other measures
+    ("The 2-year GVHD-free, relapse-free survival was 30%.", []),
+    ("Transplant-related mortality at 100 days was 8%.", []),
+    ("The probability of remaining in CR at 1 year was 55%.", []),
+    ("Continuous CR at 2 years was 40%.", []),
+    ("The 1-year survival free of relapse was 50%.", [("RFS_RATE", 50.0, 12.0)]),
+    ("Mortality at 30 days was 3%.", [("EARLY_DEATH", 3.0, 1.0)]),
+])
+def test_phrasings_measures_near_scored_endpoints(nlp, text, outcomes):
+    assert _outcome_times(_run(nlp, text)) == outcomes
