@@ -4,7 +4,8 @@ A comparison is read where a MEASURE rule span (hazard ratio, HR, odds ratio, OR
 closely by its value: "HR, 0.71; 95% CI, 0.55 to 0.93; P = .01", "HR 0.71 [95% CI 0.55-0.93]", "hazard ratio for
 death with A vs. B, 0.71", "(P < .0001; hazard ratio, 0.40; 95% confidence interval, 0.03-0.72)", and the list
 "hazard ratio: 0.64 [p=0.026], 0.81 [p=0.11], and 0.60 [p=0.03]". A bare p-value is not a comparison fact and is
-not emitted here.
+not emitted here. The endpoint compared is the one the ratio is "for" ("HR for EFS"), or its event ("hazard ratio for
+death": OS; "for relapse or death": RFS; ENDPOINT_CUE rules of patterns/endpoints.jsonl), else the one named before.
 """
 from __future__ import annotations
 

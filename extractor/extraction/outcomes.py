@@ -12,7 +12,8 @@ Before that: a bracket of endpoint names right after a value names it ("83% (CR 
 rate defined as CR plus CRi/CRh ("response rate [CR and CRi]", "complete remission (including CRi)") is CR_CRi for
 the rest of the article (ArticleContext.definitions). After it: a rate endpoint denied by a NEGATION cue ("No
 patient developed VOD") that took no value is a zero rate; a bare count ("23 achieved a complete molecular
-response", "All but one achieved CR") is a rate against an "Of N" lead-in or the cohort (SCHEMA convention).
+response", "All but one achieved CR", "CRS occurred in 20 patients") is a rate against an "Of N" lead-in or the
+cohort (SCHEMA convention).
 (`_of_numerator` / `_of_denominator` are number reading and belong in extractor.normalise, E's module.)
 """
 from __future__ import annotations
