@@ -4,7 +4,8 @@ A comparison is read where a MEASURE rule span (hazard ratio, HR, odds ratio, OR
 closely by its value: "HR, 0.71; 95% CI, 0.55 to 0.93; P = .01", "HR 0.71 [95% CI 0.55-0.93]", "hazard ratio for
 death with A vs. B, 0.71", "(P < .0001; hazard ratio, 0.40; 95% confidence interval, 0.03-0.72)", and the list
 "hazard ratio: 0.64 [p=0.026], 0.81 [p=0.11], and 0.60 [p=0.03]". A bare p-value is not a comparison fact and is
-not emitted here.
+not emitted here. The endpoint compared is the one the ratio is "for" ("HR for EFS"), or its event ("hazard ratio for
+death": OS; "for relapse or death": RFS; ENDPOINT_CUE rules of patterns/endpoints.jsonl), else the one named before.
 """
 from __future__ import annotations
 
@@ -21,10 +22,13 @@ from extractor.extraction.spans import rule_spans
 
 # Between an abbreviated measure and its value only punctuation: "HR 0.71", "HR, 0.71", "HR = 0.71", "HR: 0.71".
 # HR and RR also abbreviate "high risk" and "relapsed/refractory", which are never followed like this.
-# "HR for death was 0.71": the event it is for may come in between, then a link word.
-_SHORT_GAP = re.compile(r"^\s?(?:for\s[\w\-]+(?:\s[\w\-]+)?\s(?=was|of|=|,|:))?(?:[,:=]|was|of)?\s?$")
+# "HR for death was 0.71", "HR for death with A vs. B, 0.71": what it is for may come in between, then a link;
+# "hazard ratio (HR) for death, 0.71": the abbreviation's bracket closes first.
+_SHORT_GAP = re.compile(
+    r"^[)\]]?\s?(?:for\s[^\d;()\[\]]{1,80}?(?:\s?[,:=]\s?|\s(?:was|were|of|is)\s)|(?:[,:=]|was|of)?\s?)$")
 # A spelled-out measure may say what it compares first: "hazard ratio for death with A vs. B, 0.71".
-_LONG_GAP = re.compile(r"^(?:\s?[,:=]?\s?|\s(?:was|of|is)\s|\s[^\d;()\[\]]{1,80}?(?:,\s|:\s|\swas\s|\sof\s))$")
+_LONG_GAP = re.compile(
+    r"^(?:\s?[,:=]?\s?|\s(?:was|were|of|is)\s|\s[^\d;()\[\]]{1,80}?(?:,\s|:\s|\s?=\s?|\s(?:was|were|of)\s))$")
 # The CI level written between measure and value: "HR (95% CI) 0.71 (0.55-0.93)".
 _LEVEL = re.compile(r"\s?[(\[]\s?(?P<level>\d\d(?:[.·]\d)?)\s?%\s?(?:CI|confidence interval)\s?[)\]]\s?[,:=]?\s?")
 _CI_CUE = re.compile(
@@ -32,8 +36,9 @@ _CI_CUE = re.compile(
     r"|^\s?[(\[]\s?(?=[\d.·−-])"
 )
 _P_VALUE = re.compile(r"(?<![A-Za-z])[pP]\s?(?:[-\s]?value)?\s?(?P<op>[=<>≤≥]|<=|>=)\s?(?P<num>\d*[.·]?\d+)")
-# A further value of a list: ", 0.81 [p=0.11]", ", and 0.60 (95% CI, ...)".
-_NEXT_VALUE = re.compile(r"^\s?[)\]]?\s?,?\s?(?:and\s)?$")
+# A further value of a list: ", 0.81 [p=0.11]", ", and 0.60 (95% CI, ...)", or after the first one's group "(95% CI,
+# 0.42-0.97) in younger and 0.92 (95% CI, ...)" (the same comparison in another group).
+_NEXT_VALUE = re.compile(r"^\s?[)\]]?\s?(?:(?:in|among)\s(?:[\w\-+/]+\s){1,4})?,?\s?(?:and\s)?$")
 # Patterns of the readers below, compiled once.
 _DIGIT = re.compile(r"\d")
 _NOT_A_RATIO_AFTER = re.compile(r"\s?(?:%|months?|years?|weeks?|days?|patients?)")
@@ -45,8 +50,12 @@ _CLOSE_FIRST = re.compile(r"^\s?[)\]]")
 _OWN_BRACKET = re.compile(r"\s?[(\[]\s?(?:[pP]\s?[=<>]|9\d(?:[.·]\d)?\s?%)")
 _ENDPOINT_KIND = re.compile(r"_(?:MEDIAN|RATE)$")
 
-# Between a ratio and the endpoint it names after it: "hazard ratio for EFS", "HR of OS".
-_RATIO_FOR = re.compile(r"\s(?:for|of|in)\s(?:the\s)?")
+# Between a ratio and the endpoint it names after it: "hazard ratio for EFS", "HR of OS", "odds ratio (OR) for
+# achieving CR".
+_RATIO_FOR = re.compile(r"[)\]]?\s(?:for|of|in)\s(?:the\s)?(?:(?:achieving|attaining)\s(?:an?\s)?)?")
+# Between a ratio's value (and CI) and the survival endpoint it is for: "0.62 (95% CI, 0.45-0.85) for EFS".
+_VALUE_FOR = re.compile(r"[)\]]?,?\sfor\s(?:the\s)?")
+_SURVIVAL = frozenset({"OS", "PFS", "EFS", "RFS", "DOR"})
 
 def extract_comparisons(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
     """Every HR/OR/RR with a value in one section.
@@ -141,7 +150,7 @@ def _read_one(doc: Doc, text: str, sent: Sentence, measure: Span, value: nz.Numb
         return None, end  # a ratio is positive: a zero or negative "HR" is a misreading, not a fact
     start = measure.start_char
     item = {
-        "endpoint": _compared_endpoint(sent, measure),
+        "endpoint": _compared_endpoint(sent, measure, end),
         "measure": measure.id_,
         "value": value.value,
         # SCHEMA's ci95 is a 95% CI: another level ("97.5% CI" of an interim analysis) is kept apart, with its level.
@@ -215,14 +224,23 @@ def _next_in_list(text: str, numbers: list[nz.Number], end: int) -> nz.Number | 
     return candidate
 
 
-def _compared_endpoint(sent: Sentence, measure: Span) -> str | None:
-    """The endpoint a ratio compares: the nearest ENDPOINT span before it in the sentence ("OS_MEDIAN" -> "OS"), else
-    one the ratio names right after it ("The hazard ratio for EFS was 0.55")."""
-    spans = [e for e in rule_spans(sent, "ENDPOINT") if e.id_ != "OTHER"]
-    before = [e for e in spans if e.end <= measure.start]
-    if before:
-        return _ENDPOINT_KIND.sub("", before[-1].id_)
-    text = sent.section_text
-    named = next((e for e in spans if e.start >= measure.end
-                  and _RATIO_FOR.fullmatch(text[measure.end_char:e.start_char])), None)
-    return _ENDPOINT_KIND.sub("", named.id_) if named else None
+def _compared_endpoint(sent: Sentence, measure: Span, end: int) -> str | None:
+    """The endpoint a ratio compares: one the ratio names right after it ("The hazard ratio for EFS was 0.55"), or
+    by its event ("hazard ratio for death": OS; ENDPOINT_CUE rules), or right after its value and CI (`end`: "a
+    hazard ratio of 0.62 (95% CI, 0.45-0.85) for EFS"), else the nearest endpoint or event named before it in the
+    sentence ("OS_MEDIAN" -> "OS")."""
+    named_spans = rule_spans(sent, "ENDPOINT")
+    spans = [e for e in named_spans if e.id_ != "OTHER"]
+    events = [c for c in rule_spans(sent, "ENDPOINT_CUE") if c.id_ != "MEDIAN"]
+    text, at = sent.section_text, measure.end_char
+    named = next((e for e in spans + events
+                  if 0 <= e.start_char - at <= 60 and _RATIO_FOR.fullmatch(text, at, e.start_char)
+                  or e.id_ in _SURVIVAL and 0 <= e.start_char - end <= 12
+                  and _VALUE_FOR.fullmatch(text, end, e.start_char)), None)
+    if named is not None:
+        return _ENDPOINT_KIND.sub("", named.id_)
+    # "The risk of death was lower with inotuzumab (HR 0.77)": an event before the ratio names it too, unless it is
+    # part of another measure ("death in CR", "early death").
+    events = [c for c in events if not any(e.start < c.end and c.start < e.end for e in named_spans)]
+    before = [e for e in spans + events if e.end <= measure.start]
+    return _ENDPOINT_KIND.sub("", max(before, key=lambda e: e.end).id_) if before else None

@@ -12,7 +12,8 @@ Before that: a bracket of endpoint names right after a value names it ("83% (CR 
 rate defined as CR plus CRi/CRh ("response rate [CR and CRi]", "complete remission (including CRi)") is CR_CRi for
 the rest of the article (ArticleContext.definitions). After it: a rate endpoint denied by a NEGATION cue ("No
 patient developed VOD") that took no value is a zero rate; a bare count ("23 achieved a complete molecular
-response", "All but one achieved CR") is a rate against an "Of N" lead-in or the cohort (SCHEMA convention).
+response", "All but one achieved CR", "CRS occurred in 20 patients") is a rate against an "Of N" lead-in or the
+cohort (SCHEMA convention).
 (`_of_numerator` / `_of_denominator` are number reading and belong in extractor.normalise, E's module.)
 """
 from __future__ import annotations
@@ -63,12 +64,13 @@ _COUNT_AFTER = re.compile(
     r"^\s?(?:(?:of the|out of|of)\s[\d]+\s)?(?:[a-z-]+\s){0,2}?(?:patients?|pts|children|adults|subjects|cases|responders|"
     r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|were bridged|went|obtained)\b"
     r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b")
-# An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT") is not
-# the endpoint the sentence measures.
+# An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT") or as a
+# landmark ("EFS after CR", "OS after HSCT") is not the endpoint the sentence measures.
 _QUALIFIER_BEFORE = re.compile(
     r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
-    r"\b(?:among|without|post|before|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
+    r"\b(?:among|without|post|before|after|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
+    r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
@@ -114,7 +116,14 @@ _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|a
                              r"experienced|had)(?:\s(?:an?|the|grade\s?[≥>]?\s?\d(?:\s?or higher)?))?", re.I)
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
+# "CRS occurred in 20 patients", "CR was achieved in 15 patients": an endpoint, its verb, the count of patients.
+_OCCURRED_IN = re.compile(r"\s(?:(?:was|were|has been|have been)\s)?(?:\w+ly\s)?(?:observed|seen|reported|noted|achieved|"
+                          r"documented|occurred|developed|obtained|performed|attained|recorded)\s(?:in|by)\s", re.I)
+_CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
+                               r"within\b|at\b|following\b)")
+_SENTENCE_LEAD_IN = re.compile(r"\s?(?:of|among|in)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},", re.I)
 _ALL_BUT = re.compile(r"\ball but\s$", re.I)
+_ALL_OF = re.compile(r"\ball(?: of the)?\s$", re.I)
 _CI_NUMBER = r"\d+(?:[.·]\d+)?"
 _CI_AFTER = re.compile(
     r"^\s?%?\s?(?:" + _UNITS + r")?\s?(?P<open>[(\[;,])\s?(?:median,?\s)?"
@@ -135,8 +144,12 @@ _ARM_GROUP = re.compile(r"\b(?:in|with|for|of)\s(?:the\s)?([\w\-/+ ]{2,40}?)\s(?
 # Patterns of the readers below, compiled once.
 _ATTRIBUTE_LINK = re.compile(r"\s?(?:,|and|or|vs\.?|versus|than(?: in)?)\s")
 _RESTATED_OPEN = re.compile(r"\s?[(\[]\s?")
+_CLOSE_START = re.compile(r"\s?[)\]]")
+_ADJECTIVE_END = re.compile(r"negative$", re.I)
+_COMPOSITE_WORDS = re.compile(r"\b(?:or|and|plus)\b|[/+]", re.I)
 _PERCENT_END = re.compile(r"%\s?$")
 _DIGIT = re.compile(r"\d")
+_HYPHENS = "-‐–"
 _DIGIT_PERCENT = re.compile(r"\d\s?%")
 _PERCENT_OPEN_END = re.compile(r"%\s?[(\[]\s?$")
 _NEXT_BRACKET = re.compile(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[:])")
@@ -146,6 +159,7 @@ _PERCENT_RANGE_GAP = re.compile(r"\s?%\s?(?:to|[-–—])\s?")
 _RANGE_GAP = re.compile(r"\s?(?:to|[-–—])\s?")
 _TWO_DECIMALS = re.compile(r"[.·]\d\d")
 _CI_PERCENT_AFTER = re.compile(r"^\s?%\s?(?:CI|confidence)", re.I)
+_OR_MORE_AFTER = re.compile(r"^\s?%\s?or\s(?:more|higher|greater|above|less|lower|fewer|below)\b")
 _OPEN = re.compile(r"[(\[]")
 _BRACKET = re.compile(r"[()\[\]]")
 _VALUE_END = re.compile(r"(?:\d\s?%|\d\s?" + _UNITS + r"|\d)\s?$", re.I)
@@ -153,7 +167,7 @@ _TWO_NUMBERS_INSIDE = re.compile(r"^[(\[]\s?[\d.·]+\s?%?\s?(?:[-–—,]|to)\s?
 _LISTED_NUMBER = re.compile(r"\d+\+?\s?,")
 _PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=.*\d.*(?:[-–,]|to)\s?\d)")
 _OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)")
-_OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?")
+_OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
 _STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
 _PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)?$")
 _PERCENT_BRACKET_AFTER = re.compile(r"\s?%\s?([(\[])")
@@ -178,6 +192,8 @@ class Value:
     denominator: float | None = None
     computed: bool = False
     all_but: bool = False  # "All but one achieved CR": the count is the cohort minus the value
+    occurred_in: bool = False  # "CRS occurred in 20 patients": a count after its endpoint
+    median_only: bool = False  # "median OS: NR": the abbreviation reads as not reached only for a median
 
 
 @dataclass(slots=True)
@@ -193,7 +209,7 @@ class Mention:
     region: tuple[int, int] | None = None  # a definition's part takes only values inside the definition
 
     def takes(self, value: "Value") -> bool:
-        if self.median and value.kind == PERCENT:
+        if self.median and value.kind == PERCENT or value.median_only and not self.median:
             return False
         if self.region is not None and not self.region[0] <= value.start < self.region[1]:
             return False
@@ -245,11 +261,13 @@ def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
 
 def _avoid(sent: Sentence) -> list[tuple[int, int]]:
     """Phrases over an endpoint or time point name no group; a population attribute ("Ph-positive", an unscored
-    measure too) may. Sentence-relative (start, end) of those spans."""
-    base = sent.start_char
+    measure too) or an MRD status naming a group ("for MRD-negative patients") may. Sentence-relative (start, end)
+    of those spans."""
+    base, text = sent.start_char, sent.text
     attributes = {(s.start, s.end) for label in _ATTRIBUTES for s in sent.labelled(label)}
     return [(s.start_char - base, s.end_char - base) for label in ("ENDPOINT", "TIMEPOINT") for s in sent.labelled(label)
-            if not (s.id_ == "OTHER" and (s.start, s.end) in attributes)]
+            if not (s.id_ == "OTHER" and (s.start, s.end) in attributes)
+            and not (s.id_ == "MRD_NEG" and _names_mrd_group(text, s.start_char - base, s.end_char - base))]
 
 
 # ----------------------------------------------------------------------------------------------------- mentions
@@ -259,18 +277,19 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
     text, base = sent.text, sent.start_char
     endpoint_spans = _longest(sent.labelled("ENDPOINT"))
     attributes = [s for label in _ATTRIBUTES for s in sent.labelled(label)]
-    cue_ends = [c.end for c in sent.labelled("ENDPOINT_CUE")]
+    cue_ends = [c.end for c in sent.labelled("ENDPOINT_CUE") if c.id_ == "MEDIAN"]
     mentions: list[Mention] = []
     for span in endpoint_spans:
         family, start, end = span.id_, span.start_char - base, span.end_char - base
         if family == "OTHER" and _names_subgroup(text, span, attributes, base):
             continue
-        if mentions and _restates(text, mentions[-1], family, start):
+        if mentions and _restates(text, mentions[-1], family, start, end):
             mentions[-1].end = max(mentions[-1].end, end + 1)
             continue
         before = text[max(0, start - 60):start]
         qualifier = _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before) if family not in ABSORBERS \
             else bool(_WITH_BEFORE.search(before))
+        qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         mentions.append(Mention(family, start, end, qualifier, median=median))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
@@ -290,8 +309,8 @@ _QUALIFIER_BEFORE_LOWER = re.compile(_QUALIFIER_BEFORE.pattern)
 # glued in "withthe "): a cheap necessary cue on the window's last word (or the one before an article) before the
 # end-anchored search, which tries every start. Checked against the pattern on 580,000 windows.
 _QUALIFIER_LAST_WORDS = ("with", "without", "in", "achieving", "attaining", "reaching", "achieved", "attained", "had",
-                         "reached", "first", "second", "third", "among", "post", "before", "to", "until", "who", "that",
-                         "not", "subsequently", "then")
+                         "reached", "first", "second", "third", "among", "post", "before", "after", "to", "until", "who",
+                         "that", "not", "subsequently", "then")
 _ARTICLES = ("a", "an", "the")
 _QUALIFIER_LAST_GLUED = tuple(word + article for word in _QUALIFIER_LAST_WORDS for article in _ARTICLES)
 
@@ -334,9 +353,22 @@ def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) ->
                for a in attributes if a is not span and (a.start, a.end) != (span.start, span.end))
 
 
-def _restates(text: str, previous: Mention, family: str, start: int) -> bool:
-    """An abbreviation in brackets right after its expansion ("overall survival (OS)") is the same mention."""
-    return previous.family == family and _RESTATED_OPEN.fullmatch(text[previous.end:start]) is not None
+def _names_mrd_group(text: str, start: int, end: int) -> bool:
+    """"60% for MRD-negative and 20% for MRD-positive patients", "MRD-negative patients had": the adjective names a
+    group, like a population attribute (see _names_subgroup); "20 (40%) became MRD-negative" states the rate."""
+    return _ADJECTIVE_END.search(text, start, end) is not None and bool(
+        _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]))
+
+
+def _restates(text: str, previous: Mention, family: str, start: int, end: int) -> bool:
+    """An abbreviation in brackets right after its expansion ("overall survival (OS)") is the same mention; so is the
+    CRi/CRh abbreviation alone in brackets after a composite spelled out ("CR or CR with incomplete hematologic
+    recovery (CRi)"), which would otherwise take the composite's value as a part's."""
+    if previous.family == family:
+        return _RESTATED_OPEN.fullmatch(text[previous.end:start]) is not None
+    return previous.family == "CR_CRi" and family == "CR_PART" and _RESTATED_OPEN.fullmatch(text[previous.end:start]) \
+        is not None and _CLOSE_START.match(text[end:]) is not None \
+        and _COMPOSITE_WORDS.search(text[previous.start:previous.end]) is not None
 
 
 def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[str, str]) -> list[Mention]:
@@ -447,7 +479,9 @@ def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
         unit = next((text for text, _ in reversed(tokens) if normalise.duration_unit(text)), None)
         if unit is None:
             continue
-        numbers = [_token_number(text, context.words) for text, like_num in tokens if like_num]
+        # "one- and two-year": a number word keeps its hyphen as one token
+        numbers = [_token_number(text.rstrip(_HYPHENS), context.words) for text, like_num in tokens
+                   if like_num or len(text) > 1 and text[-1] in _HYPHENS]
         months = [normalise.to_months(n.value, unit) for n in numbers if n is not None]
         if months:
             found.append(TimePoint(months, span.start_char - base, span.end_char - base, span.id_ == "WITHIN"))
@@ -533,11 +567,16 @@ def _is_label(text: str, number, labels: list[tuple[int, int]]) -> bool:
 
 
 def _count_lead_in(text: str, value: Value, context) -> None:
-    """"All but one achieved", "Of 16 patients with CR, 14 achieved": what a bare count is counted against."""
+    """"All but one achieved", "Of 16 patients with CR, 14 achieved", "All 12 patients achieved": what a bare count
+    is counted against."""
     before = text[:value.start]
     m = _ALL_BUT.search(before)
     if m:
         value.all_but, value.start = True, m.start()
+        return
+    m = _ALL_OF.search(before)
+    if m:
+        value.denominator, value.start = value.value, m.start()
         return
     m = _OF_LEAD_IN.search(before)
     number = normalise.read_number(m.group(1), context.words) if m else None
@@ -602,8 +641,9 @@ def _is_noise(text: str, number) -> bool:
     # "0.01%", "10-4": MRD thresholds, not rates.
     if number.value < 1 and _TWO_DECIMALS.search(number.text):
         return True
-    # "95% CI": a "%" right after the number (a cheap necessary cue: most numbers have none).
-    return "%" in text[number.end:number.end + 2] and bool(_CI_PERCENT_AFTER.match(text[number.end:]))
+    # "95% CI", "50% or more blasts": a "%" right after the number (a cheap necessary cue: most numbers have none).
+    return "%" in text[number.end:number.end + 2] and bool(_CI_PERCENT_AFTER.match(text[number.end:])
+                                                            or _OR_MORE_AFTER.match(text[number.end:]))
 
 
 def _ci_regions(text: str) -> list[tuple[int, int]]:
@@ -644,7 +684,8 @@ def _of_denominator(text: str, at: int, context) -> float | None:
 
 
 def _of_numerator(text: str, at: int, numbers: list):
-    """The n of "six out of 36 patients (17%)" / "seven of the 13 (54%)", whose bracketed count is the N."""
+    """The n of "six out of 36 patients (17%)" / "seven of the 13 (54%)" / "27/35 (77%)", whose bracketed count is
+    the N."""
     for number in numbers:
         if number.end < at and _OF_NUMERATOR_GAP.fullmatch(text[number.end:at]):
             return number
@@ -667,6 +708,11 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
             owner.count, owner.denominator = frac.count.value, frac.denominator.value
             owner.end = frac.end
             continue
+        # "n = 12/20 (60%)": the percentage read the fraction's N as its count (the 12 after "=" is no value)
+        owner = next((v for v in values if v.kind == PERCENT and v.start == frac.denominator.start), None)
+        if owner is not None:
+            owner.count, owner.denominator, owner.start = frac.count.value, frac.denominator.value, frac.start
+            continue
         if "%" in near or frac.percent is None or frac.count.value > frac.denominator.value:
             continue
         found.append(Value(FRACTION, frac.percent, frac.start, frac.end, count=frac.count.value,
@@ -683,9 +729,15 @@ def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
 
 
 def _not_reached(sent: Sentence, excluded) -> list[Value]:
-    base = sent.start_char
-    return [Value(NOT_REACHED, None, s.start_char - base, s.end_char - base)
-            for s in sent.labelled("NOT_REACHED") if not _within(s.start_char - base, excluded)]
+    """Medians not reached. An abbreviation ("was NR", ": NR") is matched with the verb or colon before it, which
+    is not part of the value."""
+    base, found = sent.start_char, []
+    for span in sent.labelled("NOT_REACHED"):
+        abbreviated = span.id_ == "ABBREVIATED"
+        start = (span[-1].idx if abbreviated else span.start_char) - base
+        if not _within(start, excluded):
+            found.append(Value(NOT_REACHED, None, start, span.end_char - base, median_only=abbreviated))
+    return found
 
 
 # ----------------------------------------------------------------------------------------------------- assignment
@@ -760,14 +812,17 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
     run = [v for v in values if last_mention_end <= v.start < at]
     if not run:
         return values
+    # "The CR rate, MRD negativity rate and median OS were 80%, 70% and 12.1 months, respectively": values of
+    # several kinds, one for each endpoint listed, each taken by its own.
+    if len({v.kind for v in run}) > 1:
+        group = _listed_mentions(text, targets, values, run[0])
+        if len(group) == len(run) and all(m.takes(v) for m, v in zip(group, run)):
+            for mention, value in zip(group, run):
+                mention.values.append(value)
+            return [v for v in values if v not in run]
     # The listed values share a kind ("76% vs. 12%"); a count of the subgroup names in between is not one of them.
-    run = [v for v in run if v.kind == run[-1].kind or {v.kind, run[-1].kind} <= {PERCENT, FRACTION}]
-    group: list[Mention] = []
-    for mention in reversed([m for m in targets if m.end <= run[0].start]):
-        gap = text[mention.end:(group[0].start if group else run[0].start)]
-        if group and (_DIGIT.search(gap) or len(gap) > 40) or _between(values, mention.end, run[0].start, None):
-            break
-        group.insert(0, mention)
+    run = [v for v in run if _listed_together(v, run[-1])]
+    group = _listed_mentions(text, targets, values, run[0])
     if not group:
         return values
     # "EFS and OS were 73% and 90%, respectively, at 6 months and 50% and 76% at 12 months": the values after
@@ -785,6 +840,17 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
         if slot.takes(value):
             slot.values.append(value)
     return [v for v in values if v not in run]
+
+
+def _listed_mentions(text: str, targets: list[Mention], values: list[Value], first: Value) -> list[Mention]:
+    """The run of endpoint mentions just before the first value of a list (close together, no value among them)."""
+    group: list[Mention] = []
+    for mention in reversed([m for m in targets if m.end <= first.start]):
+        gap = text[mention.end:(group[0].start if group else first.start)]
+        if group and (_DIGIT.search(gap) or len(gap) > 40) or _between(values, mention.end, first.start, None):
+            break
+        group.insert(0, mention)
+    return group
 
 
 def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> list[Value]:
@@ -816,7 +882,7 @@ def _parallel_run(text: str, group: list[Mention], run: list[Value], values: lis
     lead = text[group[-1].end:run[0].start]
     if len(lead) > 60 or ";" in lead or not _LINK_BEFORE.search(lead) or _COMPARING.search(text[group[0].start:run[-1].end]):
         return False
-    if any(v.kind != run[0].kind for v in run) or not all(m.takes(v) for m, v in zip(group, run)):
+    if any(not _listed_together(v, run[0]) for v in run) or not all(m.takes(v) for m, v in zip(group, run)):
         return False
     if any(run[0].start <= m.start < run[-1].end for m in targets):
         return False
@@ -824,6 +890,12 @@ def _parallel_run(text: str, group: list[Mention], run: list[Value], values: lis
     following = [v for v in values if v.start >= run[-1].end][:1]
     continued = following and _LIST_LINK.match(_after_bracket(text[_own_bracket_end(text, run[-1]):following[0].start]))
     return all(_LIST_LINK.match(link) for link in links) and not continued
+
+
+def _listed_together(a: Value, b: Value) -> bool:
+    """Whether two values may be items of one list: one kind, a rate printed as % or n/N, or a median printed as a
+    duration or "not reached" ("Median EFS and OS were NR and 14.1 months, respectively")."""
+    return a.kind == b.kind or {a.kind, b.kind} <= {PERCENT, FRACTION} or {a.kind, b.kind} <= {DURATION, NOT_REACHED}
 
 
 def _after_bracket(gap: str) -> str:
@@ -848,9 +920,12 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     after = [m for m in mentions if m.start >= value.end and m.takes(value)]
     ahead = _forward_target(text, value, after, values)
     if value.kind == COUNT:
-        # A bare count is a rate only as the subject of its endpoint: "Twelve patients underwent HSCT".
+        # A bare count is a rate only as the subject of its endpoint ("Twelve patients underwent HSCT") or as the
+        # patients its endpoint occurred in ("CRS occurred in 20 patients").
         gap = text[value.end:ahead.start].strip() if ahead else None
-        return ahead if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)) else None
+        if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)):
+            return ahead
+        return before[-1] if before and _occurred_in(text, before[-1], value) else None
     if ahead and (not before or not _direct(text, before[-1], value, values)):
         return ahead
     if before and not _other_head(text, before[-1], value):
@@ -858,15 +933,35 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     return ahead
 
 
+def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
+    """"CRS occurred in 20 patients": the count is the patients the endpoint occurred in, when nothing narrows them
+    after it ("in 20 patients with Ph+ ALL" is a subgroup's count). A lead-in at the sentence's start ("Among the 25
+    patients with Ph- ALL, CR was achieved in 15 patients") is its denominator."""
+    if not _OCCURRED_IN.fullmatch(text[mention.end:value.start]) or not _CLAUSE_END_AFTER.match(text[value.end:]):
+        return False
+    value.occurred_in = True
+    lead_in = _SENTENCE_LEAD_IN.match(text)
+    number = normalise.read_number(lead_in.group(1)) if lead_in else None
+    if number is not None and number.is_integer and number.value >= value.value:
+        value.denominator = number.value
+    return True
+
+
 def _forward_target(text: str, value: Value, after: list[Mention], values: list[Value]) -> Mention | None:
     """The later mention the value is the subject of. An unscored measure inside the subject ("83% of Ph+
-    MRD-evaluable patients achieved an MRD response") is passed over unless the value binds to it."""
+    MRD-evaluable patients achieved an MRD response") is passed over unless the value binds to it. A mention that
+    states its own value ("Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%") takes no other."""
     for mention in after:
         if _binds_forward(text, value, mention, values):
-            return mention
+            return None if _states_own_value(text, mention, values) else mention
         if mention.family not in ABSORBERS:
             return None
     return None
+
+
+def _states_own_value(text: str, mention: Mention, values: list[Value]) -> bool:
+    following = next((v for v in values if v.start >= mention.end), None)
+    return following is not None and mention.takes(following) and _direct(text, mention, following, values)
 
 
 def _other_head(text: str, mention: Mention, value: Value) -> bool:
@@ -915,14 +1010,17 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     bare = gap.strip(" )]([%")
     if value.kind == PERCENT and _SHARE_OF.fullmatch(bare):
         return True  # "43% of patients proceeded to HSCT": the verb is inside the mention
-    return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap))
+    # The verb comes after any bracket in between ("22% (95% CI, 14%-30%) of them remained"); one after a bracket
+    # that closed the value's clause is another clause's: "(60% vs 40%) was significant (P = .01) and OS was".
+    return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1))
 
 
 def _share_conjoined(text: str, mentions: list[Mention]) -> None:
-    """"1-year EFS and OS were 43%": one value stated for two endpoints joined by "and" goes to both."""
+    """"1-year EFS and OS were 43%", "Median OS and EFS were not reached": one value stated for two endpoints joined
+    by "and" goes to both."""
     for a, b in zip(mentions, mentions[1:]):
-        if not a.values and len(b.values) == 1 and b.values[0].kind == PERCENT and a.family in SURVIVAL \
-                and b.family in SURVIVAL and _CONJOINED.fullmatch(text[a.end:b.start]):
+        if not a.values and len(b.values) == 1 and b.values[0].kind in (PERCENT, NOT_REACHED) and a.takes(b.values[0]) \
+                and a.family in SURVIVAL and b.family in SURVIVAL and _CONJOINED.fullmatch(text[a.end:b.start]):
             a.values.append(b.values[0])
 
 
@@ -1007,6 +1105,8 @@ def _outcome(sent, stated, mention, value, timepoints, index, total, context) ->
 def _count_rate(value: Value, context) -> Value | None:
     """A rate printed only as a count: against its lead-in's N, or the study's cohort (SCHEMA convention)."""
     denominator = value.denominator if not value.all_but else None
+    if denominator is None and value.occurred_in and context.arm_index is not None and context.arm_index.multi_arm:
+        return None  # "CRS occurred in 20 patients" of a two-arm trial: 20 of one arm, not of the total
     denominator = denominator or context.cohort_size
     count = denominator - value.value if value.all_but and denominator else value.value
     if denominator is None or not 0 <= count <= denominator:
@@ -1058,6 +1158,10 @@ def _timepoint(mention: Mention, value: Value, timepoints: list[TimePoint], inde
         return None
     if len(months) == total and total > 1:
         return months[index]
+    # "One-year OS was 60% and two-year OS 45%": a time point printed against the mention is its own
+    attached = [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
+    if len(attached) == 1:
+        return attached[0].months[0]
     near = min(timepoints, key=lambda t: min(abs(t.start - mention.start), abs(t.start - value.start)))
     return near.months[0]
 
