@@ -223,3 +223,28 @@ def test_phrasings_measure_naming_a_group_takes_no_value(nlp):
                        "with Ph- ALL.")
     assert sorted((o["endpoint"], o["value"], o["count"], o["denominator"]) for o in record["outcomes"]) == \
         [("CR", 50.0, 10, 20), ("CR", 80.0, 16, 20)]
+
+
+@pytest.mark.parametrize("text, outcome", [
+    # the percentage's own count and denominator after the people it is of: one value, not two groups
+    ("Complete remission was achieved in 31% of patients (19/62).", ("all", "CR", 31.0, 19.0, 62.0)),
+    ("Complete remission was achieved in 31% of the patients (19 of 62).", ("all", "CR", 31.0, 19.0, 62.0)),
+    # the printed percentage is the value, the fraction its count and denominator
+    ("Overall, 58% of patients (28/48) achieved CR/CRi.", ("all", "CR_CRi", 58.0, 28.0, 48.0)),
+])
+def test_phrasings_percent_of_people_then_its_fraction(nlp, text, outcome):
+    [found] = _run(nlp, text)["outcomes"]
+    assert (found["arm"], found["endpoint"], found["value"], found["count"], found["denominator"]) == outcome
+
+
+def test_phrasings_a_fraction_that_disagrees_with_the_percentage_is_not_its_count(nlp):
+    # 10/40 is 25%, not the 50% before it: the fraction is not that percentage's count and denominator
+    outcomes = _run(nlp, "Complete remission was achieved in 50% of patients (10/40 in the first cohort).")["outcomes"]
+    assert not any(o["value"] == 50.0 and o["denominator"] == 40.0 for o in outcomes)
+
+
+def test_phrasings_mrd_remission_is_mrd_negativity(nlp):
+    text = ("The 2-year EFS was 66.2% versus 27.1%, and MRD remission was achieved by 90% versus 54% of patients, "
+            "respectively.")
+    assert sorted((o["endpoint"], o["value"]) for o in _run(nlp, text)["outcomes"]) == [
+        ("EFS_RATE", 27.1), ("EFS_RATE", 66.2), ("MRD_NEG", 54.0), ("MRD_NEG", 90.0)]

@@ -170,6 +170,9 @@ _OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)")
 _OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
 _STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
 _PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)?$")
+# "31% of patients (19/62)": the percentage's own count and denominator after the people it is of.
+_PERCENT_OF_PEOPLE_BRACKET_END = re.compile(
+    r"%\s(?:of\s(?:the\s)?(?:[a-z-]+\s){0,2}?(?:patients|children|adults|subjects|cases|responders)\s?)[(\[]\s?$")
 _PERCENT_BRACKET_AFTER = re.compile(r"\s?%\s?([(\[])")
 _LABEL_BRACKET_WORDS = re.compile(r"(?:[\s+/,&()\[\]]|\b(?:and|or|plus|with)\b)*")
 _OTHER_HEAD = re.compile(r"[)\]]\s?[,;]?\s?(?:and\s)?((?:[A-Za-z][\w\-]*\s?){1,5})$")
@@ -721,11 +724,20 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
 
 
 def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
+    """The percentage a bracketed n/N belongs to: right before its bracket ("93% (49/53)"), or before the people it
+    is of ("31% of patients (19/62)") when the two agree (within the point a rounded percentage allows)."""
     m = _PERCENT_BRACKET_END.search(text[max(0, frac.start - 12):frac.start])
+    agreeing = False
+    if not m:
+        m = _PERCENT_OF_PEOPLE_BRACKET_END.search(text[max(0, frac.start - 48):frac.start])
+        agreeing = True
     if not m:
         return None
     percent_end = frac.start - len(m.group())
-    return next((v for v in values if v.kind == PERCENT and percent_end - 1 <= v.end <= percent_end), None)
+    owner = next((v for v in values if v.kind == PERCENT and percent_end - 1 <= v.end <= percent_end), None)
+    if owner is not None and agreeing and not (frac.percent is not None and abs(frac.percent - owner.value) <= 1):
+        return None
+    return owner
 
 
 def _not_reached(sent: Sentence, excluded) -> list[Value]:
