@@ -248,3 +248,20 @@ def test_phrasings_mrd_remission_is_mrd_negativity(nlp):
             "respectively.")
     assert sorted((o["endpoint"], o["value"]) for o in _run(nlp, text)["outcomes"]) == [
         ("EFS_RATE", 27.1), ("EFS_RATE", 66.2), ("MRD_NEG", 54.0), ("MRD_NEG", 90.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # grades of one group's events after the meeting-abstract "pts"
+    ("CRS occurred in 86% of pts (grade >=3, 9%).", [("all", "CRS", 86.0), ("all", "CRS", 9.0)]),
+])
+def test_phrasings_grades_after_pts(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, months", [
+    ("Early mortality (30 days) was 5%.", 1.0),
+    ("Induction mortality (day 28) was 6%.", 0.9),
+])
+def test_phrasings_early_death_window_in_a_bracket(nlp, text, months):
+    [outcome] = _run(nlp, text)["outcomes"]
+    assert (outcome["endpoint"], outcome["timepoint_months"]) == ("EARLY_DEATH", months)

@@ -1240,7 +1240,8 @@ class ArmIndex:
             return out
         if respectively and subgroups.not_a_group_list(text):
             return ["all"] * count
-        if not any(out) and all(_SEVERITY_BEFORE.search(text[max(0, start - 30):start]) for start, _ in positions[1:]):
+        if all(o in (None, "all") for o in out) and all(_SEVERITY_BEFORE.search(text[max(0, start - 30):start])
+                                                         for start, _ in positions[1:]):
             return ["all"] * count  # "CRS in 15% (grade ≥3, 2%)": the grades of one group's events
         treated = [o or self._treatment_after(text, end) for o, (_, end) in zip(out, positions)]
         if all(treated) and len(set(treated)) == count:
