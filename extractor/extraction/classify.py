@@ -33,6 +33,9 @@ _FAMILIES = {
 _LABELS = frozenset().union(*_FAMILIES.values())
 _MASKED_BY_POPULATION_IGNORE = frozenset({"AGE_GROUP", "PH_STATUS", "LINEAGE"})
 _HYPOTHETICAL_MASKS = frozenset({"PHASE", "PHASE_REPORTED", "DESIGN"})
+# Design cues in a sentence about a hypothetical study ("a randomized trial is needed") or another one ("compared
+# with a previous randomized trial") are not this study's.
+_NOT_THIS_STUDY = frozenset({"hypothetical", "other-study"})
 
 RR, FIRST, LATER = "relapsed/refractory", "first salvage", "second or later salvage"
 FRONTLINE, MRD, OTHER = "frontline", "MRD-positive remission", "other"
@@ -117,13 +120,13 @@ def _cues(docs: list[tuple[str, Doc]]) -> list[Cue]:
         spans = [span for _, span in located]
         ignore = [s for s in spans if s.label_ == "POPULATION_CONTEXT" and s.id_ == "ignore"]
         phase_ignore = [s for s in spans if s.label_ == "DESIGN_CONTEXT" and s.id_ == "ignore"]
-        hypothetical = {i for i, s in located if s.label_ == "DESIGN_CONTEXT" and s.id_ == "hypothetical"}
+        not_this_study = {i for i, s in located if s.label_ == "DESIGN_CONTEXT" and s.id_ in _NOT_THIS_STUDY}
         for index, span in located:
             if span.label_ in _MASKED_BY_POPULATION_IGNORE and _overlaps(span, ignore):
                 continue
             if span.label_ in ("PHASE", "PHASE_REPORTED") and _overlaps(span, phase_ignore):
                 continue
-            if span.label_ in _HYPOTHETICAL_MASKS and index in hypothetical:
+            if span.label_ in _HYPOTHETICAL_MASKS and index in not_this_study:
                 continue
             cues.append(Cue(span.label_, span.id_, section == TITLE_SECTION, offset + index, span))
         offset += len(view.sentences)
@@ -162,13 +165,18 @@ def _has(cues: list[Cue], label: str, ids=None, title=None) -> bool:
 
 
 def _is_subset(cue: Cue, cues: list[Cue]) -> bool:
-    """True when the cue's sentence names part of the cohort: a subgroup word, or a percentage or "(n =" right
-    beside the cue ("28% of patients were Ph+", "pre-B ALL, 84%", "second relapse (n = 4)")."""
+    """True when the cue's sentence names part of the cohort: a subgroup word, a part word just before the cue
+    ("including 12 with Ph+ ALL"), or a percentage or "(n =" right beside the cue ("28% of patients were Ph+",
+    "pre-B ALL, 84%", "second relapse (n = 4)")."""
     span = cue.span
-    if any(c.label == "POPULATION_CONTEXT" and c.id == "subset" and c.span.doc is span.doc
-           and c.span.sent.start == span.sent.start for c in cues):
-        return True
     doc, sent = span.doc, span.sent
+    for c in cues:
+        if c.label != "POPULATION_CONTEXT" or c.span.doc is not span.doc:
+            continue
+        if c.id == "subset" and c.span.sent.start == sent.start:
+            return True
+        if c.id == "part-of" and c.sentence == cue.sentence and 0 <= span.start - c.span.end <= _SUBSET_WINDOW:
+            return True
     after = doc[span.end:min(sent.end, span.end + _SUBSET_WINDOW)]
     before = doc[max(sent.start, span.start - _SUBSET_WINDOW - 1):span.start]
     if any(t.text == "%" for t in after) or any(t.text == "%" for t in before):
@@ -368,7 +376,9 @@ def _mesh_lineage(article: Article) -> str:
 def _design(cues: list[Cue], article: Article) -> dict:
     pts = set(article.publication_types)
     phase = _phase(cues, article, pts)
-    randomized = _has(cues, "DESIGN", {"randomized"}) or bool(pts & _PT_RANDOMIZED)
+    # A retrospective study is not randomized: its randomization words describe the trials before it ("in the
+    # randomized TOWER trial, blinatumomab improved survival; we retrospectively analysed ...").
+    randomized = bool(pts & _PT_RANDOMIZED) or (_has(cues, "DESIGN", {"randomized"}) and phase != "retrospective")
     # Phase 3 trials in this field are randomized comparisons; a single-arm phase 3 says so.
     randomized = randomized or (phase == "3" and not _has(cues, "DESIGN", {"single-arm"}))
     return {"phase": phase, "randomized": randomized}
@@ -385,12 +395,14 @@ def _phase(cues: list[Cue], article: Article, pts: set[str]) -> str:
     if len(reported) == 1:
         return reported.pop()
     if phases:
-        return _one_phase(phases)
+        return _one_phase(phases, [c for c in cues if c.label == "DESIGN_CONTEXT" and c.id == "this-study"])
     pt_phases = {_PT_PHASE[p] for p in pts if p in _PT_PHASE}
     if len(pt_phases) == 1:
         return pt_phases.pop()
     if {"1", "2"} <= pt_phases and len(pt_phases) == 2:
         return "1/2"
+    if "dose-finding" in design:  # "a first-in-human, dose-escalation study" names no phase but is one
+        return "1"
     if set(article.mesh_headings) & _MESH_RETROSPECTIVE or "Observational Study" in pts:
         return "retrospective"
     trial_typed = any(p.startswith(_PT_TRIAL_PREFIX) or p in _PT_RANDOMIZED for p in pts)
@@ -414,9 +426,10 @@ def _coordinated_phases(phases: list[Cue]) -> bool:
     return False
 
 
-def _one_phase(phases: list[Cue]) -> str:
+def _one_phase(phases: list[Cue], this_study: list[Cue]) -> str:
     """The phase of a study that names one or more: "1/2" covers a "phase 2" mention of the same study; among
-    incompatible ones, the title's, then the most often named."""
+    incompatible ones, the title's, then the one named as this study's ("in this single-arm phase 2 study", after
+    a background "phase 3 trial"), then the most often named."""
     ids = {c.id for c in phases}
     if len(ids) == 1:
         return ids.pop()
@@ -425,6 +438,9 @@ def _one_phase(phases: list[Cue]) -> str:
     title = {c.id for c in phases if c.title}
     if len(title) == 1:
         return title.pop()
+    own = {c.id for c in phases if any(o.span.doc is c.span.doc and _overlaps(c.span, [o.span]) for o in this_study)}
+    if len(own) == 1:
+        return own.pop()
     counts = {i: sum(1 for c in phases if c.id == i) for i in ids}
     best = max(counts.values())
     winners = [i for i, n in counts.items() if n == best]
