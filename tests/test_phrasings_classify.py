@@ -177,3 +177,74 @@ def test_older_age_as_a_risk_factor_is_no_age_group(nlp):
     record = run_text(nlp, "Patients with relapsed ALL were analysed. Survival was shorter with increasing age.",
                       title="Outcomes after relapse of ALL: older age predicts poor survival")
     assert record["population"]["age_group"] == "unknown"
+
+
+# --- frontline trials that mention relapse only as what followed ---------------------------------------------
+
+NEUTRAL_TITLE = "Hyper-CVAD plus rituximab in acute lymphoblastic leukemia"
+
+
+@pytest.mark.parametrize("text", [
+    "Adults with newly diagnosed CD20-positive ALL received hyper-CVAD with rituximab. The 4-year OS was 68%. "
+    "Patients who relapsed received salvage therapy with inotuzumab or blinatumomab.",
+    "Patients aged 15 to 39 years with previously untreated ALL received the regimen. Relapse occurred in 20 "
+    "patients, and survival after relapse was poor.",
+    "Newly diagnosed patients with ALL received hyper-CVAD plus rituximab. Patients who relapsed were offered "
+    "salvage on clinical trials.",
+])
+def test_frontline_population_with_relapse_as_an_outcome(nlp, text):
+    record = run_text(nlp, text, title=NEUTRAL_TITLE)
+    assert (record["setting"], record["relevant"]) == ("frontline", False)
+
+
+@pytest.mark.parametrize("text", [
+    # the frontline words are background, the population is relapsed
+    "Cure rates of newly diagnosed ALL exceed 80%, but outcomes of relapsed ALL remain poor. We treated 40 adults "
+    "with relapsed ALL with inotuzumab.",
+    "Although most children with newly diagnosed ALL are cured, those who relapse fare poorly. We infused 30 "
+    "children with relapsed B-ALL.",
+    # frontline therapy named as the line that failed
+    "Patients who relapsed after first-line therapy were treated with inotuzumab. Forty patients were treated.",
+    "Patients with ALL who failed frontline therapy received blinatumomab. Forty patients were treated.",
+    "After failure of first-line chemotherapy, 40 adults with ALL received blinatumomab.",
+])
+def test_relapsed_population_beside_frontline_words(nlp, text):
+    record = run_text(nlp, text, title=NEUTRAL_TITLE)
+    assert (record["setting"], record["relevant"]) == ("relapsed/refractory", True)
+
+
+def test_initial_therapy_is_frontline(nlp):
+    text = "Eighty-six adults with Ph-positive ALL received ponatinib with hyper-CVAD as initial therapy."
+    assert run_text(nlp, text, title=NEUTRAL_TITLE)["setting"] == "frontline"
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Adults with B-ALL in salvage 1 received blinatumomab. Fifty patients were treated.", "first salvage"),
+    ("Adults with B-ALL in salvage 2 or later received inotuzumab. Fifty patients were treated.",
+     "second or later salvage"),
+    ("Adults with B-ALL in salvage 1 or 2 received inotuzumab. Fifty patients were treated.", "relapsed/refractory"),
+    # a count of salvage cycles is no line
+    ("Adults with relapsed B-ALL received salvage 2 cycles of FLAG-ida.", "relapsed/refractory"),
+])
+def test_numbered_salvage_line(nlp, text, setting):
+    assert run_text(nlp, text, title=TITLE)["setting"] == setting
+
+
+@pytest.mark.parametrize("text", [
+    "We used a propensity-matched analysis to compare 60 adults with relapsed ALL treated with CAR T cells and 60 "
+    "treated with blinatumomab.",
+    "In this case-control study, 20 adults with VOD after inotuzumab were compared with 40 controls.",
+])
+def test_matched_comparisons_are_retrospective(nlp, text):
+    assert _design(nlp, text)["phase"] == "retrospective"
+
+
+def test_parts_of_a_phase_1_2_study_are_not_pooled_trials(nlp):
+    text = ("In this phase 1/2 study, the phase 1 part established the dose and the phase 2 part enrolled 50 adults "
+            "with relapsed ALL.")
+    assert _design(nlp, text)["phase"] == "1/2"
+
+
+def test_two_separate_phase_studies_stay_pooled(nlp):
+    text = "Adults with relapsed ALL from the phase 1 study A and the phase 2 study B were analysed together."
+    assert _design(nlp, text)["phase"] == "pooled"

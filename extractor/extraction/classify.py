@@ -67,6 +67,9 @@ _MESH_OTHER_PREFIXES = ("Leukemia, Myeloid", "Leukemia, Lymphocytic, Chronic", "
 # a median of 15 or less a pediatric one; anything between is left unknown.
 _ADULT_MEDIAN_AGE, _PEDIATRIC_MEDIAN_AGE = 25, 15
 _SUBSET_WINDOW = 4  # tokens either side of a cue in which a "%" or "(n =" makes it a part of the cohort
+_POPULATION_WINDOW = 4  # tokens before a setting cue in which "with" makes it the patients' qualifier
+_PATIENT_NOUNS = frozenset({"patients", "patient", "adults", "children", "adolescents", "pts", "subjects",
+                            "individuals", "cases"})
 
 
 @dataclass(frozen=True)
@@ -210,12 +213,36 @@ def _setting(cues: list[Cue], article: Article) -> str:
         return RR
     if FIRST in body and not body & {RR, LATER}:
         return FIRST
+    if not salvage_title and _frontline_population(setting):
+        return FRONTLINE
     if not salvage_any:
         if FRONTLINE in body:
             return FRONTLINE
         if MRD in body:
             return MRD
     return RR
+
+
+def _frontline_population(setting: list[Cue]) -> bool:
+    """The body names a frontline population ("adults with newly diagnosed ALL received ...") and its only
+    salvage words are about what followed ("patients who relapsed were offered salvage"): no broader or
+    line-specific cue, and no salvage cue naming the population ("adults with relapsed ALL")."""
+    body = [c for c in setting if not c.title]
+    if {c.id for c in body} & {RR, FIRST, LATER, CR2}:
+        return False
+    frontline = [c for c in body if c.id == FRONTLINE]
+    return (any(_names_population(c) for c in frontline)
+            and not any(_names_population(c) for c in body if c.id != FRONTLINE))
+
+
+def _names_population(cue: Cue) -> bool:
+    """The cue qualifies the patients: "with" shortly before it ("adults with newly diagnosed ALL") or a
+    patient noun right after its first word ("relapsed patients", "newly diagnosed adults")."""
+    doc, span, sent = cue.span.doc, cue.span, cue.span.sent
+    before = doc[max(sent.start, span.start - _POPULATION_WINDOW):span.start]
+    after = doc[span.start + 1:min(sent.end, span.end + 1)]
+    return (any(t.lower_ == "with" for t in before) and not any(t.is_punct and t.text != "-" for t in before[1:])
+            or any(t.lower_ in _PATIENT_NOUNS for t in after))
 
 
 def _other_disease(cues: list[Cue], article: Article) -> bool:
@@ -414,12 +441,15 @@ def _phase(cues: list[Cue], article: Article, pts: set[str]) -> str:
 def _coordinated_phases(phases: list[Cue]) -> bool:
     """Two incompatible phases joined by "and" in one sentence ("the phase 1/2 study A and the phase 3 study B"):
     several trials analysed together."""
+    multi_phase = any(c.id == "1/2" for c in phases)
     for i, first in enumerate(phases):
         for second in phases[i + 1:]:
             if first.span.doc is not second.span.doc or first.sentence != second.sentence:
                 continue
             if _COMPATIBLE_PHASES[first.id] & _COMPATIBLE_PHASES[second.id]:
                 continue
+            if multi_phase and {first.id, second.id} <= _COMPATIBLE_PHASES["1/2"]:
+                continue  # "the phase 1 part and the phase 2 part" of a phase 1/2 study
             between = first.span.doc[min(first.span.end, second.span.end):max(first.span.start, second.span.start)]
             if any(t.lower_ == "and" for t in between):
                 return True
