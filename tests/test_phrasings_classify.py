@@ -248,3 +248,43 @@ def test_parts_of_a_phase_1_2_study_are_not_pooled_trials(nlp):
 def test_two_separate_phase_studies_stay_pooled(nlp):
     text = "Adults with relapsed ALL from the phase 1 study A and the phase 2 study B were analysed together."
     assert _design(nlp, text)["phase"] == "pooled"
+
+
+# --- reviews, case reports, programmes ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title, text", [
+    ("An overview of immunotherapy for relapsed ALL",
+     "This article provides an overview of immunotherapy for relapsed ALL, including blinatumomab and CAR T cells."),
+    ("Recommendations for the management of relapsed ALL",
+     "An expert panel developed recommendations for the management of relapsed or refractory ALL in adults."),
+    # a review's own words are not masked by the future it talks about
+    ("Immunotherapy for relapsed ALL", "In this review, we summarize future directions for relapsed or refractory ALL."),
+])
+def test_review_without_own_data_is_not_relevant(nlp, title, text):
+    assert run_text(nlp, text, title=title)["relevant"] is False
+
+
+def test_case_report_with_literature_review_is_relevant(nlp):
+    text = ("We describe a 24-year-old man with relapsed T-ALL who achieved remission after nelarabine and "
+            "venetoclax, and review the literature.")
+    assert run_text(nlp, text, title="Nelarabine and venetoclax in relapsed T-ALL")["relevant"] is True
+
+
+@pytest.mark.parametrize("text", [
+    "Children with relapsed ALL received inotuzumab through a named patient program. 51 children were treated.",
+    "We conducted a nationwide survey of 120 adults with relapsed ALL. The CR rate was 40%.",
+])
+def test_named_patient_programme_and_survey_are_retrospective(nlp, text):
+    assert _design(nlp, text)["phase"] == "retrospective"
+
+
+def test_phase_1_and_phase_2_study_is_one_phase_1_2_study(nlp):
+    assert _design(nlp, "In this phase 1 and phase 2 study, 50 adults with relapsed ALL received the drug.")[
+        "phase"] == "1/2"
+
+
+def test_ph_positive_patients_who_also_received_a_tki_are_a_part(nlp):
+    text = ("Adults with relapsed or refractory B-ALL received inotuzumab. Patients with Ph-positive ALL also received "
+            "a tyrosine kinase inhibitor. Forty patients were treated.")
+    assert _population(nlp, text)["ph_status"] == "any"

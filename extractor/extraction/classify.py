@@ -35,7 +35,7 @@ _MASKED_BY_POPULATION_IGNORE = frozenset({"AGE_GROUP", "PH_STATUS", "LINEAGE"})
 _HYPOTHETICAL_MASKS = frozenset({"PHASE", "PHASE_REPORTED", "DESIGN"})
 # Design cues in a sentence about a hypothetical study ("a randomized trial is needed") or another one ("compared
 # with a previous randomized trial") are not this study's.
-_NOT_THIS_STUDY = frozenset({"hypothetical", "other-study"})
+_NOT_THIS_STUDY = frozenset({"hypothetical", "other-study"})  # a review's own words stay ("we discuss future ...")
 
 RR, FIRST, LATER = "relapsed/refractory", "first salvage", "second or later salvage"
 FRONTLINE, MRD, OTHER = "frontline", "MRD-positive remission", "other"
@@ -129,7 +129,7 @@ def _cues(docs: list[tuple[str, Doc]]) -> list[Cue]:
                 continue
             if span.label_ in ("PHASE", "PHASE_REPORTED") and _overlaps(span, phase_ignore):
                 continue
-            if span.label_ in _HYPOTHETICAL_MASKS and index in not_this_study:
+            if span.label_ in _HYPOTHETICAL_MASKS and index in not_this_study and span.id_ != "review":
                 continue
             cues.append(Cue(span.label_, span.id_, section == TITLE_SECTION, offset + index, span))
         offset += len(view.sentences)
