@@ -288,3 +288,40 @@ def test_ph_positive_patients_who_also_received_a_tki_are_a_part(nlp):
     text = ("Adults with relapsed or refractory B-ALL received inotuzumab. Patients with Ph-positive ALL also received "
             "a tyrosine kinase inhibitor. Forty patients were treated.")
     assert _population(nlp, text)["ph_status"] == "any"
+
+
+# --- structured abstracts: background trials, eligibility, parts ---------------------------------------------
+
+
+def test_we_conducted_a_phase_2_study_after_a_background_phase_1_2(nlp):
+    text = ("In a single-center phase 1-2a study, the CD19-directed CAR T cells produced high remission rates. We "
+            "conducted a phase 2, single-cohort, 25-center study in pediatric and young adult patients with relapsed "
+            "or refractory B-cell ALL. Of 92 enrolled patients, 75 received an infusion.")
+    assert _design(nlp, text)["phase"] == "2"
+
+
+def test_phase_2_results_of_a_phase_1_2_study_stay_1_2(nlp):
+    text = ("The group designed a phase I/II study of the antibody with reinduction chemotherapy in children with "
+            "relapsed ALL. Sixty children were treated.")
+    assert _design(nlp, text, title="Drug X in relapsed ALL: phase II results")["phase"] == "1/2"
+
+
+@pytest.mark.parametrize("text", [
+    "Adults with relapsed or refractory B-ALL were randomly assigned to the drug or chemotherapy. Philadelphia "
+    "chromosome-positive patients were eligible if they had failed a tyrosine kinase inhibitor.",
+    "Adults with relapsed or refractory B-ALL received a single infusion. Fifty-five patients were treated. Of "
+    "these, 15 had Ph-positive disease.",
+])
+def test_ph_positive_admitted_beside_the_others_is_any(nlp, text):
+    assert _population(nlp, text)["ph_status"] == "any"
+
+
+def test_ph_positive_population_sentence_stays_positive(nlp):
+    text = "Adults with Ph-positive ALL were eligible. Forty patients received ponatinib."
+    assert _population(nlp, text)["ph_status"] == "positive"
+
+
+def test_hyphenated_first_relapse_is_first_salvage(nlp):
+    text = ("This randomized phase 3 trial enrolled children younger than 18 years with high-risk first-relapse "
+            "B-ALL. Blinatumomab is effective in relapsed ALL.")
+    assert run_text(nlp, text, title=TITLE)["setting"] == "first salvage"

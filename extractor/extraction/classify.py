@@ -457,20 +457,20 @@ def _coordinated_phases(phases: list[Cue]) -> bool:
 
 
 def _one_phase(phases: list[Cue], this_study: list[Cue]) -> str:
-    """The phase of a study that names one or more: "1/2" covers a "phase 2" mention of the same study; among
-    incompatible ones, the title's, then the one named as this study's ("in this single-arm phase 2 study", after
-    a background "phase 3 trial"), then the most often named."""
+    """The phase of a study that names several: the one named as this study's ("we conducted a phase 2 study",
+    after a background "phase 3 trial" or "phase 1-2a study"); then "1/2" covers a "phase 2" mention of the same
+    study ("Phase II results" of "a phase I/II study"); then the title's; then the most often named."""
     ids = {c.id for c in phases}
     if len(ids) == 1:
         return ids.pop()
+    own = {c.id for c in phases if any(o.span.doc is c.span.doc and _overlaps(c.span, [o.span]) for o in this_study)}
+    if len(own) == 1:
+        return own.pop()
     if "1/2" in ids and ids <= {"1", "2", "1/2"}:
         return "1/2"
     title = {c.id for c in phases if c.title}
     if len(title) == 1:
         return title.pop()
-    own = {c.id for c in phases if any(o.span.doc is c.span.doc and _overlaps(c.span, [o.span]) for o in this_study)}
-    if len(own) == 1:
-        return own.pop()
     counts = {i: sum(1 for c in phases if c.id == i) for i in ids}
     best = max(counts.values())
     winners = [i for i, n in counts.items() if n == best]
