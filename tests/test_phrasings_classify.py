@@ -325,3 +325,66 @@ def test_hyphenated_first_relapse_is_first_salvage(nlp):
     text = ("This randomized phase 3 trial enrolled children younger than 18 years with high-risk first-relapse "
             "B-ALL. Blinatumomab is effective in relapsed ALL.")
     assert run_text(nlp, text, title=TITLE)["setting"] == "first salvage"
+
+
+# --- a randomized trial called for, not done ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("conclusion", [
+    "These results warrant further evaluation in a randomized trial.",
+    "This combination merits testing in randomized studies.",
+    "The benefit remains to be confirmed in randomized trials.",
+    "A randomized comparison with chemotherapy will be necessary.",
+    "Prospective randomized trials should address this question.",
+    "A randomized trial comparing X with Y has been launched.",
+    "Our results support a randomized trial.",
+])
+def test_randomized_trial_called_for_is_not_this_design(nlp, conclusion):
+    text = "In this phase 2 study, forty adults with relapsed ALL received the drug. " + conclusion
+    assert _design(nlp, text) == {"phase": "2", "randomized": False}
+
+
+def test_without_randomization_is_single_arm(nlp):
+    text = "Forty adults with relapsed ALL received the drug without randomization. The CR rate was 40%."
+    assert _design(nlp, text)["randomized"] is False
+
+
+def test_phase_2_3_is_neither_phase(nlp):
+    text = "In this phase 2/3 trial, 200 adults with relapsed ALL were randomized to the drug or chemotherapy."
+    assert _design(nlp, text) == {"phase": "unknown", "randomized": True}
+
+
+# --- later lines, MRD beside relapse, other diseases --------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Children with second relapse of ALL received CAR T cells. Thirty patients were treated.",
+     "second or later salvage"),
+    ("Adults with ALL in third or later relapse received inotuzumab. Thirty patients were treated.",
+     "second or later salvage"),
+    ("Children with ALL who had relapsed at least twice received CAR T cells.", "second or later salvage"),
+    ("Adults with ALL refractory to at least two prior regimens received blinatumomab.", "second or later salvage"),
+    # refractory beside a later line in a list of eligible groups still admits every line
+    ("Adults with refractory ALL or in second relapse received blinatumomab.", "relapsed/refractory"),
+])
+def test_later_line_phrasings(nlp, text, setting):
+    assert run_text(nlp, text, title=TITLE)["setting"] == setting
+
+
+def test_first_remission_with_mrd_is_the_mrd_setting(nlp):
+    text = "Adults with B-ALL in first complete remission with persistent MRD received blinatumomab."
+    record = run_text(nlp, text, title=TITLE)
+    assert (record["setting"], record["relevant"]) == ("MRD-positive remission", False)
+
+
+def test_relapsed_or_mrd_positive_is_relevant(nlp):
+    text = ("Patients with relapsed or refractory ALL, or with MRD-positive ALL in remission, received blinatumomab. "
+            "Forty patients were treated.")
+    record = run_text(nlp, text, title="Blinatumomab in relapsed or MRD-positive ALL")
+    assert (record["setting"], record["relevant"]) == ("relapsed/refractory", True)
+
+
+def test_adult_t_cell_leukemia_lymphoma_is_another_disease(nlp):
+    text = "Patients with relapsed adult T-cell leukemia-lymphoma received mogamulizumab."
+    record = run_text(nlp, text, title="Mogamulizumab in adult T-cell leukemia-lymphoma")
+    assert (record["setting"], record["relevant"]) == ("other", False)
