@@ -388,3 +388,19 @@ def test_adult_t_cell_leukemia_lymphoma_is_another_disease(nlp):
     text = "Patients with relapsed adult T-cell leukemia-lymphoma received mogamulizumab."
     record = run_text(nlp, text, title="Mogamulizumab in adult T-cell leukemia-lymphoma")
     assert (record["setting"], record["relevant"]) == ("other", False)
+
+
+# --- an eligible age range when no word names the age group -------------------------------------------------
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("Patients aged 3 to 47 years with relapsed T-ALL received CD7 CAR T cells.", "mixed"),
+    ("Patients aged 1-21 years with relapsed ALL received clofarabine.", "pediatric"),
+    ("Patients aged between 1 and 18 years with first relapse of ALL were randomised.", "pediatric"),
+    ("Patients aged 18–65 years with relapsed ALL received FLAG-ida.", "adult"),
+    ("Patients aged 60 to 85 years with relapsed ALL received mini-hyper-CVD.", "older adult"),
+    # a word naming the age group wins over the range
+    ("Adults aged 15 to 60 years with relapsed ALL received FLAG-ida.", "adult"),
+])
+def test_age_range_gives_the_age_group(nlp, text, age_group):
+    assert _population(nlp, text)["age_group"] == age_group

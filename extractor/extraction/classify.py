@@ -66,6 +66,9 @@ _MESH_OTHER_PREFIXES = ("Leukemia, Myeloid", "Leukemia, Lymphocytic, Chronic", "
 # Median ages that settle an age group when no word does: a cohort with a median of 25 or more is an adult one,
 # a median of 15 or less a pediatric one; anything between is left unknown.
 _ADULT_MEDIAN_AGE, _PEDIATRIC_MEDIAN_AGE = 25, 15
+# Bounds of an eligible age range: pediatric trials enrol up to 21; adult ones from 16 (as "aged 16 years or
+# older" is an adult cue); older-adult ones from 60.
+_PEDIATRIC_MAX_AGE, _ADULT_MIN_AGE, _OLDER_MIN_AGE = 21, 16, 60
 _SUBSET_WINDOW = 4  # tokens either side of a cue in which a "%" or "(n =" makes it a part of the cohort
 _POPULATION_WINDOW = 4  # tokens before a setting cue in which "with" makes it the patients' qualifier
 _PATIENT_NOUNS = frozenset({"patients", "patient", "adults", "children", "adolescents", "pts", "subjects",
@@ -304,7 +307,7 @@ def _relevant(setting: str, cues: list[Cue], article: Article) -> bool:
 
 
 def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -> str:
-    ages = [c for c in cues if c.label == "AGE_GROUP"]
+    ages = [c for c in cues if c.label == "AGE_GROUP" and c.id != "range"]
     if any(c.id == "mixed" for c in ages):
         return "mixed"
     title = {c.id for c in ages if c.title} - {"younger"}
@@ -326,6 +329,9 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
         return "adult"
     if older:
         return "unknown"  # "older patients did worse than younger ones": an age comparison, not the age group
+    ranged = next((group for group in map(_age_range_group, cues) if group), None)
+    if ranged:
+        return ranged
     median = _median_age(docs)
     if median is not None:
         if median >= _ADULT_MEDIAN_AGE:
@@ -334,6 +340,28 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
             return "pediatric"
         return "unknown"
     return _mesh_age(article)
+
+
+def _age_range_group(cue: Cue) -> str | None:
+    """The age group of an eligible range ("aged 3 to 47 years"): up to 21 is pediatric (pediatric trials enrol
+    to 21), from 16 adult (from 60 older adult), a range across both mixed; None for another cue."""
+    if cue.label != "AGE_GROUP" or cue.id != "range":
+        return None
+    bounds = []
+    for token in cue.span:
+        if token.like_num:
+            try:
+                bounds.append(float(token.text))
+            except ValueError:
+                return None
+    if len(bounds) != 2 or bounds[0] > bounds[1]:
+        return None
+    low, high = bounds
+    if high <= _PEDIATRIC_MAX_AGE:
+        return "pediatric"
+    if low >= _OLDER_MIN_AGE:
+        return "older adult"
+    return "adult" if low >= _ADULT_MIN_AGE else "mixed"
 
 
 def _median_age(docs: list[tuple[str, Doc]]) -> float | None:
