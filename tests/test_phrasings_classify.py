@@ -404,3 +404,25 @@ def test_adult_t_cell_leukemia_lymphoma_is_another_disease(nlp):
 ])
 def test_age_range_gives_the_age_group(nlp, text, age_group):
     assert _population(nlp, text)["age_group"] == age_group
+
+
+# --- background phases ---------------------------------------------------------------------------------------
+
+
+def test_phase_3_trials_in_the_background_are_no_pooled_count(nlp):
+    text = ("In our cohort, unlike phase 3 trials, the drug was given weekly. This phase 2 study enrolled 40 adults "
+            "with relapsed ALL.")
+    assert _design(nlp, text)["phase"] == "2"
+
+
+def test_two_phase_2_trials_are_still_pooled(nlp):
+    text = "We pooled patients from two phase 2 trials of inotuzumab in relapsed ALL. 90 patients were included."
+    assert _design(nlp, text)["phase"] == "pooled"
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("Here we report results of the phase 2 portion of a phase 1/2 trial in 50 adults with relapsed ALL.", "2"),
+    ("We present data from the phase 1 part of a phase 1/2 study in 24 adults with relapsed ALL.", "1"),
+])
+def test_reported_part_of_a_multi_phase_study(nlp, text, phase):
+    assert _design(nlp, text)["phase"] == phase

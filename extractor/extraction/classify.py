@@ -127,9 +127,12 @@ def _cues(docs: list[tuple[str, Doc]]) -> list[Cue]:
         ignore = [s for s in spans if s.label_ == "POPULATION_CONTEXT" and s.id_ == "ignore"]
         phase_ignore = [s for s in spans if s.label_ == "DESIGN_CONTEXT" and s.id_ == "ignore"]
         not_this_study = {i for i, s in located if s.label_ == "DESIGN_CONTEXT" and s.id_ in _NOT_THIS_STUDY}
+        phase_words = {t for s in spans if s.label_ == "PHASE" for t in range(s.start, s.end)}
         for index, span in located:
             if span.label_ in _MASKED_BY_POPULATION_IGNORE and _overlaps(span, ignore):
                 continue
+            if span.label_ == "DESIGN" and span.id_ == "pooled" and span.start in phase_words:
+                continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
             if span.label_ in ("PHASE", "PHASE_REPORTED") and _overlaps(span, phase_ignore):
                 continue
             if span.label_ in _HYPOTHETICAL_MASKS and index in not_this_study and span.id_ != "review":
