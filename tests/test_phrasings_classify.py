@@ -85,7 +85,8 @@ def test_institutional_words_do_not_override_a_phase(nlp):
 
 def test_retrospective_study_after_a_randomized_trial_is_not_randomized(nlp):
     text = ("In the randomized phase 3 TOWER trial, blinatumomab improved survival over chemotherapy. We "
-            "retrospectively analysed 150 adults with relapsed B-ALL treated with blinatumomab outside clinical trials.")
+            "retrospectively analysed 150 adults with relapsed B-ALL treated with blinatumomab outside clinical "
+            "trials.")
     assert _design(nlp, text) == {"phase": "retrospective", "randomized": False}
 
 
@@ -259,7 +260,8 @@ def test_two_separate_phase_studies_stay_pooled(nlp):
     ("Recommendations for the management of relapsed ALL",
      "An expert panel developed recommendations for the management of relapsed or refractory ALL in adults."),
     # a review's own words are not masked by the future it talks about
-    ("Immunotherapy for relapsed ALL", "In this review, we summarize future directions for relapsed or refractory ALL."),
+    ("Immunotherapy for relapsed ALL",
+     "In this review, we summarize future directions for relapsed or refractory ALL."),
 ])
 def test_review_without_own_data_is_not_relevant(nlp, title, text):
     assert run_text(nlp, text, title=title)["relevant"] is False
@@ -426,3 +428,18 @@ def test_two_phase_2_trials_are_still_pooled(nlp):
 ])
 def test_reported_part_of_a_multi_phase_study(nlp, text, phase):
     assert _design(nlp, text)["phase"] == phase
+
+
+@pytest.mark.parametrize("registration", [
+    "This trial was registered at ClinicalTrials.gov (NCT02349698).",
+    "This study was registered in the Chinese Clinical Trial Registry (ChiCTR-ONC-17013648).",
+])
+def test_registered_trial_with_a_multivariate_analysis_is_not_retrospective(nlp, registration):
+    text = ("Patients with relapsed or refractory B-ALL received CD19 CAR T cells. Fifty patients were infused. In "
+            "multivariate analysis, high tumor burden predicted relapse. " + registration)
+    assert _design(nlp, text)["phase"] == "unknown"
+
+
+def test_national_registry_study_stays_retrospective(nlp):
+    text = "Data of 300 adults with relapsed ALL were obtained from the national registry. Median OS was 6 months."
+    assert _design(nlp, text)["phase"] == "retrospective"

@@ -463,7 +463,8 @@ def _phase(cues: list[Cue], article: Article, pts: set[str]) -> str:
         return "1"
     if set(article.mesh_headings) & _MESH_RETROSPECTIVE or "Observational Study" in pts:
         return "retrospective"
-    trial_typed = any(p.startswith(_PT_TRIAL_PREFIX) or p in _PT_RANDOMIZED for p in pts)
+    trial_typed = "registered-trial" in design or any(p.startswith(_PT_TRIAL_PREFIX) or p in _PT_RANDOMIZED
+                                                      for p in pts)
     if "observational" in design and "randomized" not in design and not trial_typed:
         return "retrospective"
     return "unknown"
