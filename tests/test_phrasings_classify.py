@@ -443,3 +443,24 @@ def test_registered_trial_with_a_multivariate_analysis_is_not_retrospective(nlp,
 def test_national_registry_study_stays_retrospective(nlp):
     text = "Data of 300 adults with relapsed ALL were obtained from the national registry. Median OS was 6 months."
     assert _design(nlp, text)["phase"] == "retrospective"
+
+
+@pytest.mark.parametrize("text", [
+    "Adults with newly diagnosed ALL received hyper-CVAD with ofatumumab. The CR rate was 94%; 3% had primary "
+    "refractory disease. The 3-year OS was 68%.",
+    "Adults with newly diagnosed ALL received hyper-CVAD with ofatumumab. Two patients had induction failure and 10 "
+    "relapsed. The 3-year OS was 68%.",
+])
+def test_frontline_trial_reporting_refractory_patients_is_frontline(nlp, text):
+    record = run_text(nlp, text, title=NEUTRAL_TITLE)
+    assert (record["setting"], record["relevant"]) == ("frontline", False)
+
+
+@pytest.mark.parametrize("text", [
+    "Although most children with newly diagnosed ALL are cured, 15% relapse. We treated 40 children in first "
+    "relapse with drug X.",
+    "Most children with newly diagnosed ALL are cured. Children who had a first relapse received drug X.",
+])
+def test_first_relapse_population_after_a_frontline_background_is_first_salvage(nlp, text):
+    record = run_text(nlp, text, title=NEUTRAL_TITLE)
+    assert (record["setting"], record["relevant"]) == ("first salvage", True)

@@ -71,6 +71,8 @@ _ADULT_MEDIAN_AGE, _PEDIATRIC_MEDIAN_AGE = 25, 15
 _PEDIATRIC_MAX_AGE, _ADULT_MIN_AGE, _OLDER_MIN_AGE = 21, 16, 60
 _SUBSET_WINDOW = 4  # tokens either side of a cue in which a "%" or "(n =" makes it a part of the cohort
 _POPULATION_WINDOW = 4  # tokens before a setting cue in which "with" makes it the patients' qualifier
+_EVENT_VERBS = frozenset({"had", "developed", "experienced", "occurred", "showed"})
+_RELATIVES = frozenset({"who", "that", "which", "whom"})
 _PATIENT_NOUNS = frozenset({"patients", "patient", "adults", "children", "adolescents", "pts", "subjects",
                             "individuals", "cases"})
 
@@ -217,10 +219,10 @@ def _setting(cues: list[Cue], article: Article) -> str:
         return FIRST
     if RR in title:
         return RR
+    if not salvage_title and _frontline_population(setting, cues):
+        return FRONTLINE
     if FIRST in body and not body & {RR, LATER}:
         return FIRST
-    if not salvage_title and _frontline_population(setting):
-        return FRONTLINE
     if not salvage_any:
         if FRONTLINE in body:
             return FRONTLINE
@@ -229,16 +231,27 @@ def _setting(cues: list[Cue], article: Article) -> str:
     return RR
 
 
-def _frontline_population(setting: list[Cue]) -> bool:
+def _frontline_population(setting: list[Cue], cues: list[Cue]) -> bool:
     """The body names a frontline population ("adults with newly diagnosed ALL received ...") and its only
-    salvage words are about what followed ("patients who relapsed were offered salvage"): no broader or
-    line-specific cue, and no salvage cue naming the population ("adults with relapsed ALL")."""
+    salvage words are about what followed ("patients who relapsed were offered salvage", "two had induction
+    failure", "3% had primary refractory disease"): no broader or line-specific cue but events and parts of the
+    cohort, and no salvage cue naming the population ("adults with relapsed ALL")."""
     body = [c for c in setting if not c.title]
-    if {c.id for c in body} & {RR, FIRST, LATER, CR2}:
+    if any(c.id in (RR, FIRST, LATER, CR2) and not (_is_event(c) or _is_subset(c, cues)) for c in body):
         return False
     frontline = [c for c in body if c.id == FRONTLINE]
     return (any(_names_population(c) for c in frontline)
             and not any(_names_population(c) for c in body if c.id != FRONTLINE))
+
+
+def _is_event(cue: Cue) -> bool:
+    """The cue names something that happened to some patients ("two had induction failure", "refractory disease
+    occurred in 4"), not whom the study enrolled ("children who had a first relapse")."""
+    doc, span, sent = cue.span.doc, cue.span, cue.span.sent
+    for i in range(max(sent.start, span.start - 2), span.start):
+        if doc[i].lower_ in _EVENT_VERBS and not (i > sent.start and doc[i - 1].lower_ in _RELATIVES):
+            return True
+    return any(t.lower_ in _EVENT_VERBS for t in doc[span.end:min(sent.end, span.end + 2)])
 
 
 def _names_population(cue: Cue) -> bool:
