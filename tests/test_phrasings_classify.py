@@ -464,3 +464,16 @@ def test_frontline_trial_reporting_refractory_patients_is_frontline(nlp, text):
 def test_first_relapse_population_after_a_frontline_background_is_first_salvage(nlp, text):
     record = run_text(nlp, text, title=NEUTRAL_TITLE)
     assert (record["setting"], record["relevant"]) == ("first salvage", True)
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("In adults, inotuzumab improved remission rates over chemotherapy. We treated 25 children with relapsed B-ALL "
+     "with inotuzumab.", "pediatric"),
+    ("CAR T cells are approved in children with relapsed ALL. We infused 40 adults with relapsed B-ALL.", "adult"),
+    ("Forty adult patients with relapsed ALL received inotuzumab. Pediatric experience is limited.", "adult"),
+    ("Of 40 patients, 10 children and 30 adults with relapsed B-ALL received blinatumomab.", "mixed"),
+    # a counted older subgroup is a part, not the cohort
+    ("Adults with relapsed ALL received inotuzumab. Three older patients died of infection.", "adult"),
+])
+def test_counted_age_word_names_the_cohort(nlp, text, age_group):
+    assert _population(nlp, text)["age_group"] == age_group

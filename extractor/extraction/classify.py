@@ -333,6 +333,12 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
         if "pediatric" in title:
             return "pediatric"
         return "older adult" if "older adult" in title else "adult"
+    counted = {c.id for c in ages if _counted(c)}
+    if {"pediatric", "adult"} <= counted:
+        return "mixed"  # "10 children and 30 adults"
+    if len(counted & {"pediatric", "adult"}) == 1:
+        return (counted & {"pediatric", "adult"}).pop()  # "we treated 25 children", after "in adults, X improved"
+    ages = [c for c in ages if not (c.id == "older adult" and _counted(c))]  # "three older patients died": a part
     counts = {key: sum(1 for c in ages if c.id == key) for key in ("pediatric", "adult", "older adult", "younger")}
     pediatric, adult, older = counts["pediatric"], counts["adult"], counts["older adult"]
     if pediatric and (adult or older):
@@ -356,6 +362,12 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
             return "pediatric"
         return "unknown"
     return _mesh_age(article)
+
+
+def _counted(cue: Cue) -> bool:
+    """The age word follows a count: it names the cohort ("25 children", "forty adult patients")."""
+    start, sent_start = cue.span.start, cue.span.sent.start
+    return start > sent_start and cue.span.doc[start - 1].like_num
 
 
 def _age_range_group(cue: Cue) -> str | None:
