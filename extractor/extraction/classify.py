@@ -17,7 +17,7 @@ module only weighs them. The defaults are precision-minded: a label the abstract
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -77,15 +77,16 @@ _PATIENT_NOUNS = frozenset({"patients", "patient", "adults", "children", "adoles
                             "individuals", "cases"})
 
 
-@dataclass(frozen=True)
-class Cue:
-    """One rule match that classification reads."""
+class Cue(NamedTuple):
+    """One rule match that classification reads (a named tuple: built for every match, cheaply)."""
 
     label: str
     id: str
     title: bool
     sentence: int  # index of the sentence across the article (title first)
     span: Span
+    sent_start: int  # token bounds of that sentence in the span's doc (what `span.sent` would build)
+    sent_end: int
 
 
 def classify_study(article: Article, docs: list[tuple[str, Doc]]) -> dict:
@@ -139,7 +140,9 @@ def _cues(docs: list[tuple[str, Doc]]) -> list[Cue]:
                 continue
             if span.label_ in _HYPOTHETICAL_MASKS and index in not_this_study and span.id_ != "review":
                 continue
-            cues.append(Cue(span.label_, span.id_, section == TITLE_SECTION, offset + index, span))
+            sent = view.sentences[index]
+            cues.append(Cue(span.label_, span.id_, section == TITLE_SECTION, offset + index, span, sent.start,
+                            sent.end))
         offset += len(view.sentences)
     return cues
 
@@ -159,12 +162,28 @@ def _located_spans(doc: Doc, view: SectionView) -> list[tuple[int, Span]]:
 def _drop_contained(located: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
     """Within one label, a match inside a longer match of the same label is the longer one's part
     ("refractory" in "primary refractory", "adult" in "pediatric and young adult")."""
-    by_label: dict[str, list[Span]] = {}
-    for _, span in located:
-        by_label.setdefault(span.label_, []).append(span)
-    return [(i, span) for i, span in located
-            if not any(o is not span and o.start <= span.start and span.end <= o.end
-                       and (o.end - o.start) > (span.end - span.start) for o in by_label[span.label_])]
+    by_label: dict[str, list[int]] = {}
+    for k, (_, span) in enumerate(located):
+        by_label.setdefault(span.label_, []).append(k)
+    contained = set()
+    for keys in by_label.values():
+        if len(keys) > 1:
+            contained.update(_contained_in_longer([(located[k][1].start, -located[k][1].end, k) for k in keys]))
+    return [pair for k, pair in enumerate(located) if k not in contained] if contained else located
+
+
+def _contained_in_longer(extents: list[tuple[int, int, int]]) -> list[int]:
+    """The keys of the (start, -end, key) extents that lie inside a longer one, in one sweep by start: a span
+    is inside a longer one when one starting before it reaches its end, or one starting with it ends later."""
+    inside = []
+    reach_before, group_start, group_end = -1, None, -1
+    for start, negative_end, key in sorted(extents):
+        end = -negative_end
+        if start != group_start:  # the first of a group of equal starts is its longest
+            reach_before, group_start, group_end = max(reach_before, group_end), start, end
+        if reach_before >= end or group_end > end:
+            inside.append(key)
+    return inside
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -180,16 +199,14 @@ def _is_subset(cue: Cue, cues: list[Cue]) -> bool:
     ("including 12 with Ph+ ALL"), or a percentage or "(n =" right beside the cue ("28% of patients were Ph+",
     "pre-B ALL, 84%", "second relapse (n = 4)")."""
     span = cue.span
-    doc, sent = span.doc, span.sent
     for c in cues:
-        if c.label != "POPULATION_CONTEXT" or c.span.doc is not span.doc:
+        if c.label != "POPULATION_CONTEXT" or c.sentence != cue.sentence:
             continue
-        if c.id == "subset" and c.span.sent.start == sent.start:
+        if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW):
             return True
-        if c.id == "part-of" and c.sentence == cue.sentence and 0 <= span.start - c.span.end <= _SUBSET_WINDOW:
-            return True
-    after = doc[span.end:min(sent.end, span.end + _SUBSET_WINDOW)]
-    before = doc[max(sent.start, span.start - _SUBSET_WINDOW - 1):span.start]
+    doc = span.doc
+    after = doc[span.end:min(cue.sent_end, span.end + _SUBSET_WINDOW)]
+    before = doc[max(cue.sent_start, span.start - _SUBSET_WINDOW - 1):span.start]
     if any(t.text == "%" for t in after) or any(t.text == "%" for t in before):
         return True
     words = [t.lower_ for t in after]
@@ -247,19 +264,19 @@ def _frontline_population(setting: list[Cue], cues: list[Cue]) -> bool:
 def _is_event(cue: Cue) -> bool:
     """The cue names something that happened to some patients ("two had induction failure", "refractory disease
     occurred in 4"), not whom the study enrolled ("children who had a first relapse")."""
-    doc, span, sent = cue.span.doc, cue.span, cue.span.sent
-    for i in range(max(sent.start, span.start - 2), span.start):
-        if doc[i].lower_ in _EVENT_VERBS and not (i > sent.start and doc[i - 1].lower_ in _RELATIVES):
+    doc, span = cue.span.doc, cue.span
+    for i in range(max(cue.sent_start, span.start - 2), span.start):
+        if doc[i].lower_ in _EVENT_VERBS and not (i > cue.sent_start and doc[i - 1].lower_ in _RELATIVES):
             return True
-    return any(t.lower_ in _EVENT_VERBS for t in doc[span.end:min(sent.end, span.end + 2)])
+    return any(t.lower_ in _EVENT_VERBS for t in doc[span.end:min(cue.sent_end, span.end + 2)])
 
 
 def _names_population(cue: Cue) -> bool:
     """The cue qualifies the patients: "with" shortly before it ("adults with newly diagnosed ALL") or a
     patient noun right after its first word ("relapsed patients", "newly diagnosed adults")."""
-    doc, span, sent = cue.span.doc, cue.span, cue.span.sent
-    before = doc[max(sent.start, span.start - _POPULATION_WINDOW):span.start]
-    after = doc[span.start + 1:min(sent.end, span.end + 1)]
+    doc, span = cue.span.doc, cue.span
+    before = doc[max(cue.sent_start, span.start - _POPULATION_WINDOW):span.start]
+    after = doc[span.start + 1:min(cue.sent_end, span.end + 1)]
     return (any(t.lower_ == "with" for t in before) and not any(t.is_punct and t.text != "-" for t in before[1:])
             or any(t.lower_ in _PATIENT_NOUNS for t in after))
 
@@ -282,7 +299,7 @@ def _later_line_restricted(setting: list[Cue], cues: list[Cue]) -> bool:
     for cue in setting:
         if cue.id != LATER or _is_subset(cue, cues):
             continue
-        same_sentence = {c.id for c in setting if c.span.doc is cue.span.doc and c.sentence == cue.sentence}
+        same_sentence = {c.id for c in setting if c.sentence == cue.sentence}  # sentence indexes span the article
         if not same_sentence & {FIRST, CR2, RR}:
             return True
     return any(_prior_lines_minimum(c) >= 2 for c in cues if c.label == "PRIOR_LINES")
@@ -290,9 +307,9 @@ def _later_line_restricted(setting: list[Cue], cues: list[Cue]) -> bool:
 
 def _prior_lines_minimum(cue: Cue) -> float:
     """The lower bound of "(range, 2 to 6)" after a prior-lines cue in its sentence; 0 when not stated."""
-    doc, sent = cue.span.doc, cue.span.sent
+    doc = cue.span.doc
     words = {s.start: float(s.id_) for s in doc.spans[SPANS_KEY] if s.label_ == "NUMBER_WORD" and len(s) == 1}
-    tokens = doc[cue.span.end:sent.end]
+    tokens = doc[cue.span.end:cue.sent_end]
     for i, token in enumerate(tokens):
         if token.lower_ != "range":
             continue
@@ -366,8 +383,8 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
 
 def _counted(cue: Cue) -> bool:
     """The age word follows a count: it names the cohort ("25 children", "forty adult patients")."""
-    start, sent_start = cue.span.start, cue.span.sent.start
-    return start > sent_start and cue.span.doc[start - 1].like_num
+    start = cue.span.start
+    return start > cue.sent_start and cue.span.doc[start - 1].like_num
 
 
 def _age_range_group(cue: Cue) -> str | None:
@@ -440,8 +457,7 @@ def _two_valued(cues: list[Cue], label: str, values: set[str], both: str) -> str
 
 
 def _is_excluded(cue: Cue, cues: list[Cue]) -> bool:
-    return any(c.label == "POPULATION_CONTEXT" and c.id == "excluded" and c.span.doc is cue.span.doc
-               and c.sentence == cue.sentence
+    return any(c.label == "POPULATION_CONTEXT" and c.id == "excluded" and c.sentence == cue.sentence
                and min(abs(c.span.start - cue.span.end), abs(cue.span.start - c.span.end)) <= _EXCLUSION_WINDOW
                for c in cues)
 
@@ -501,7 +517,7 @@ def _coordinated_phases(phases: list[Cue]) -> bool:
     multi_phase = any(c.id == "1/2" for c in phases)
     for i, first in enumerate(phases):
         for second in phases[i + 1:]:
-            if first.span.doc is not second.span.doc or first.sentence != second.sentence:
+            if first.sentence != second.sentence:
                 continue
             if _COMPATIBLE_PHASES[first.id] & _COMPATIBLE_PHASES[second.id]:
                 continue
@@ -520,7 +536,7 @@ def _one_phase(phases: list[Cue], this_study: list[Cue]) -> str:
     ids = {c.id for c in phases}
     if len(ids) == 1:
         return ids.pop()
-    own = {c.id for c in phases if any(o.span.doc is c.span.doc and _overlaps(c.span, [o.span]) for o in this_study)}
+    own = {c.id for c in phases if any(o.sentence == c.sentence and _overlaps(c.span, [o.span]) for o in this_study)}
     if len(own) == 1:
         return own.pop()
     if "1/2" in ids and ids <= {"1", "2", "1/2"}:
