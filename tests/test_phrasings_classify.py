@@ -477,3 +477,15 @@ def test_first_relapse_population_after_a_frontline_background_is_first_salvage(
 ])
 def test_counted_age_word_names_the_cohort(nlp, text, age_group):
     assert _population(nlp, text)["age_group"] == age_group
+
+
+@pytest.mark.parametrize("text, setting", [
+    # a subgroup's result is no restriction of the cohort
+    ("Adults with relapsed B-ALL received inotuzumab. Patients in first salvage had a CR rate of 70%. Forty "
+     "patients were treated.", "relapsed/refractory"),
+    ("Adults with relapsed B-ALL received inotuzumab. Of them, 60% were in first salvage.", "relapsed/refractory"),
+    # the population in first salvage
+    ("Adults with B-ALL in first salvage received inotuzumab. Forty patients were treated.", "first salvage"),
+])
+def test_first_salvage_subgroup_result_is_not_the_population(nlp, text, setting):
+    assert run_text(nlp, text, title=TITLE)["setting"] == setting

@@ -238,7 +238,7 @@ def _setting(cues: list[Cue], article: Article) -> str:
         return RR
     if not salvage_title and _frontline_population(setting, cues):
         return FRONTLINE
-    if FIRST in body and not body & {RR, LATER}:
+    if _first_line_population(setting, cues) and not body & {RR, LATER}:
         return FIRST
     if not salvage_any:
         if FRONTLINE in body:
@@ -246,6 +246,13 @@ def _setting(cues: list[Cue], article: Article) -> str:
         if MRD in body:
             return MRD
     return RR
+
+
+def _first_line_population(setting: list[Cue], cues: list[Cue]) -> bool:
+    """The body restricts the cohort to first salvage: a second remission (CR2) is aimed at, or a first-salvage
+    cue names patients rather than a subgroup's result ("patients in first salvage had a CR rate of 70%")."""
+    return any(not c.title and (c.id == CR2 or c.id == FIRST and not (_is_event(c) or _is_subset(c, cues)))
+               for c in setting)
 
 
 def _frontline_population(setting: list[Cue], cues: list[Cue]) -> bool:
