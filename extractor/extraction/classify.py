@@ -236,9 +236,9 @@ def _setting(cues: list[Cue], article: Article) -> str:
         return FIRST
     if RR in title:
         return RR
-    if not salvage_title and _frontline_population(setting, cues):
+    if FRONTLINE in body and not salvage_title and _frontline_population(setting, cues):
         return FRONTLINE
-    if _first_line_population(setting, cues) and not body & {RR, LATER}:
+    if FIRST in body and not body & {RR, LATER} and _first_line_population(setting, cues):
         return FIRST
     if not salvage_any:
         if FRONTLINE in body:
