@@ -489,3 +489,17 @@ def test_counted_age_word_names_the_cohort(nlp, text, age_group):
 ])
 def test_first_salvage_subgroup_result_is_not_the_population(nlp, text, setting):
     assert run_text(nlp, text, title=TITLE)["setting"] == setting
+
+
+def test_patients_registered_in_a_registry_are_not_a_registered_trial(nlp):
+    text = ("Patients registered at the national transplant registry with relapsed ALL were analysed. In "
+            "multivariate analysis, age predicted survival.")
+    assert _design(nlp, text)["phase"] == "retrospective"
+
+
+@pytest.mark.parametrize("text, key, value", [
+    ("Adults with relapsed ALL, including those with Ph-positive disease, were eligible.", "ph_status", "any"),
+    ("Patients with relapsed ALL of any lineage, including T-ALL, received daratumumab.", "lineage", "any"),
+])
+def test_including_names_a_part_of_the_cohort(nlp, text, key, value):
+    assert _population(nlp, text)[key] == value
