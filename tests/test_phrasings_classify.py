@@ -503,3 +503,9 @@ def test_patients_registered_in_a_registry_are_not_a_registered_trial(nlp):
 ])
 def test_including_names_a_part_of_the_cohort(nlp, text, key, value):
     assert _population(nlp, text)[key] == value
+
+
+def test_relapsed_population_with_a_qualifier_between_with_and_the_cue(nlp):
+    text = ("Adults with newly diagnosed ALL are cured in 50%. We treated 40 adults with high-risk, relapsed ALL. "
+            "Patients who relapsed again received salvage.")
+    assert run_text(nlp, text, title=NEUTRAL_TITLE)["setting"] == "relapsed/refractory"

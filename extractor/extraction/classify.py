@@ -11,8 +11,11 @@ module only weighs them. The defaults are precision-minded: a label the abstract
   restrict the population, it says the population is mixed;
 - first / second-or-later salvage only when the population is restricted to that line: no broader cue
   (relapsed/refractory, refractory, another line) describes it;
-- frontline and MRD-positive remission only when nothing says relapsed/refractory; another disease without ALL
-  is `other`; all three, and a review without own data, are not relevant.
+- frontline and MRD-positive remission only when nothing says relapsed/refractory, or when the body names a
+  frontline population and its salvage words are only what followed ("patients who relapsed received
+  salvage"); another disease without ALL is `other`; all three, and a review without own data, are not relevant;
+- design cues of another study (background, hypothetical, "a previous randomized trial") are not this study's,
+  and a phase named as this study's ("in this phase 2 study") wins over a background trial's.
 """
 from __future__ import annotations
 
@@ -35,7 +38,8 @@ _MASKED_BY_POPULATION_IGNORE = frozenset({"AGE_GROUP", "PH_STATUS", "LINEAGE"})
 _HYPOTHETICAL_MASKS = frozenset({"PHASE", "PHASE_REPORTED", "DESIGN"})
 # Design cues in a sentence about a hypothetical study ("a randomized trial is needed") or another one ("compared
 # with a previous randomized trial") are not this study's.
-_NOT_THIS_STUDY = frozenset({"hypothetical", "other-study"})  # a review's own words stay ("we discuss future ...")
+# A review's own cue stays ("in this review, we summarize future directions").
+_NOT_THIS_STUDY = frozenset({"hypothetical", "other-study"})
 
 RR, FIRST, LATER = "relapsed/refractory", "first salvage", "second or later salvage"
 FRONTLINE, MRD, OTHER = "frontline", "MRD-positive remission", "other"
@@ -70,9 +74,10 @@ _ADULT_MEDIAN_AGE, _PEDIATRIC_MEDIAN_AGE = 25, 15
 # older" is an adult cue); older-adult ones from 60.
 _PEDIATRIC_MAX_AGE, _ADULT_MIN_AGE, _OLDER_MIN_AGE = 21, 16, 60
 _SUBSET_WINDOW = 4  # tokens either side of a cue in which a "%" or "(n =" makes it a part of the cohort
-_POPULATION_WINDOW = 4  # tokens before a setting cue in which "with" makes it the patients' qualifier
+_POPULATION_WINDOW = 6  # tokens before a setting cue in which "with" makes it the patients' qualifier
 _EVENT_VERBS = frozenset({"had", "developed", "experienced", "occurred", "showed"})
 _RELATIVES = frozenset({"who", "that", "which", "whom"})
+_PHRASE_BREAKS = frozenset({";", ":", "(", ")", "[", "]"})
 _PATIENT_NOUNS = frozenset({"patients", "patient", "adults", "children", "adolescents", "pts", "subjects",
                             "individuals", "cases"})
 
@@ -282,10 +287,11 @@ def _names_population(cue: Cue) -> bool:
     """The cue qualifies the patients: "with" shortly before it ("adults with newly diagnosed ALL") or a
     patient noun right after its first word ("relapsed patients", "newly diagnosed adults")."""
     doc, span = cue.span.doc, cue.span
-    before = doc[max(cue.sent_start, span.start - _POPULATION_WINDOW):span.start]
-    after = doc[span.start + 1:min(cue.sent_end, span.end + 1)]
-    return (any(t.lower_ == "with" for t in before) and not any(t.is_punct and t.text != "-" for t in before[1:])
-            or any(t.lower_ in _PATIENT_NOUNS for t in after))
+    before = list(doc[max(cue.sent_start, span.start - _POPULATION_WINDOW):span.start])
+    withs = [i for i, t in enumerate(before) if t.lower_ == "with"]
+    if withs and not any(t.text in _PHRASE_BREAKS for t in before[withs[-1] + 1:]):
+        return True  # "with" and the cue in one phrase ("with high-risk, relapsed ALL", not "with X; relapsed")
+    return any(t.lower_ in _PATIENT_NOUNS for t in doc[span.start + 1:min(cue.sent_end, span.end + 1)])
 
 
 def _other_disease(cues: list[Cue], article: Article) -> bool:
