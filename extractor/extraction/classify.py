@@ -11,13 +11,16 @@ module only weighs them. The defaults are precision-minded: a label the abstract
   restrict the population, it says the population is mixed;
 - first / second-or-later salvage only when the population is restricted to that line: no broader cue
   (relapsed/refractory, refractory, another line) describes it;
-- frontline and MRD-positive remission only when nothing says relapsed/refractory; another disease without ALL
-  is `other`; all three, and a review without own data, are not relevant.
+- frontline and MRD-positive remission only when nothing says relapsed/refractory, or when the body names a
+  frontline population and its salvage words are only what followed ("patients who relapsed received
+  salvage"); another disease without ALL is `other`; all three, and a review without own data, are not relevant;
+- design cues of another study (background, hypothetical, "a previous randomized trial") are not this study's,
+  and a phase named as this study's ("in this phase 2 study") wins over a background trial's.
 """
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -33,6 +36,10 @@ _FAMILIES = {
 _LABELS = frozenset().union(*_FAMILIES.values())
 _MASKED_BY_POPULATION_IGNORE = frozenset({"AGE_GROUP", "PH_STATUS", "LINEAGE"})
 _HYPOTHETICAL_MASKS = frozenset({"PHASE", "PHASE_REPORTED", "DESIGN"})
+# Design cues in a sentence about a hypothetical study ("a randomized trial is needed") or another one ("compared
+# with a previous randomized trial") are not this study's.
+# A review's own cue stays ("in this review, we summarize future directions").
+_NOT_THIS_STUDY = frozenset({"hypothetical", "other-study"})
 
 RR, FIRST, LATER = "relapsed/refractory", "first salvage", "second or later salvage"
 FRONTLINE, MRD, OTHER = "frontline", "MRD-positive remission", "other"
@@ -63,18 +70,28 @@ _MESH_OTHER_PREFIXES = ("Leukemia, Myeloid", "Leukemia, Lymphocytic, Chronic", "
 # Median ages that settle an age group when no word does: a cohort with a median of 25 or more is an adult one,
 # a median of 15 or less a pediatric one; anything between is left unknown.
 _ADULT_MEDIAN_AGE, _PEDIATRIC_MEDIAN_AGE = 25, 15
+# Bounds of an eligible age range: pediatric trials enrol up to 21; adult ones from 16 (as "aged 16 years or
+# older" is an adult cue); older-adult ones from 60.
+_PEDIATRIC_MAX_AGE, _ADULT_MIN_AGE, _OLDER_MIN_AGE = 21, 16, 60
 _SUBSET_WINDOW = 4  # tokens either side of a cue in which a "%" or "(n =" makes it a part of the cohort
+_POPULATION_WINDOW = 6  # tokens before a setting cue in which "with" makes it the patients' qualifier
+_EVENT_VERBS = frozenset({"had", "developed", "experienced", "occurred", "showed"})
+_RELATIVES = frozenset({"who", "that", "which", "whom"})
+_PHRASE_BREAKS = frozenset({";", ":", "(", ")", "[", "]"})
+_PATIENT_NOUNS = frozenset({"patients", "patient", "adults", "children", "adolescents", "pts", "subjects",
+                            "individuals", "cases"})
 
 
-@dataclass(frozen=True)
-class Cue:
-    """One rule match that classification reads."""
+class Cue(NamedTuple):
+    """One rule match that classification reads (a named tuple: built for every match, cheaply)."""
 
     label: str
     id: str
     title: bool
     sentence: int  # index of the sentence across the article (title first)
     span: Span
+    sent_start: int  # token bounds of that sentence in the span's doc (what `span.sent` would build)
+    sent_end: int
 
 
 def classify_study(article: Article, docs: list[tuple[str, Doc]]) -> dict:
@@ -117,15 +134,20 @@ def _cues(docs: list[tuple[str, Doc]]) -> list[Cue]:
         spans = [span for _, span in located]
         ignore = [s for s in spans if s.label_ == "POPULATION_CONTEXT" and s.id_ == "ignore"]
         phase_ignore = [s for s in spans if s.label_ == "DESIGN_CONTEXT" and s.id_ == "ignore"]
-        hypothetical = {i for i, s in located if s.label_ == "DESIGN_CONTEXT" and s.id_ == "hypothetical"}
+        not_this_study = {i for i, s in located if s.label_ == "DESIGN_CONTEXT" and s.id_ in _NOT_THIS_STUDY}
+        phase_words = {t for s in spans if s.label_ == "PHASE" for t in range(s.start, s.end)}
         for index, span in located:
             if span.label_ in _MASKED_BY_POPULATION_IGNORE and _overlaps(span, ignore):
                 continue
+            if span.label_ == "DESIGN" and span.id_ == "pooled" and span.start in phase_words:
+                continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
             if span.label_ in ("PHASE", "PHASE_REPORTED") and _overlaps(span, phase_ignore):
                 continue
-            if span.label_ in _HYPOTHETICAL_MASKS and index in hypothetical:
+            if span.label_ in _HYPOTHETICAL_MASKS and index in not_this_study and span.id_ != "review":
                 continue
-            cues.append(Cue(span.label_, span.id_, section == TITLE_SECTION, offset + index, span))
+            sent = view.sentences[index]
+            cues.append(Cue(span.label_, span.id_, section == TITLE_SECTION, offset + index, span, sent.start,
+                            sent.end))
         offset += len(view.sentences)
     return cues
 
@@ -145,12 +167,28 @@ def _located_spans(doc: Doc, view: SectionView) -> list[tuple[int, Span]]:
 def _drop_contained(located: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
     """Within one label, a match inside a longer match of the same label is the longer one's part
     ("refractory" in "primary refractory", "adult" in "pediatric and young adult")."""
-    by_label: dict[str, list[Span]] = {}
-    for _, span in located:
-        by_label.setdefault(span.label_, []).append(span)
-    return [(i, span) for i, span in located
-            if not any(o is not span and o.start <= span.start and span.end <= o.end
-                       and (o.end - o.start) > (span.end - span.start) for o in by_label[span.label_])]
+    by_label: dict[str, list[int]] = {}
+    for k, (_, span) in enumerate(located):
+        by_label.setdefault(span.label_, []).append(k)
+    contained = set()
+    for keys in by_label.values():
+        if len(keys) > 1:
+            contained.update(_contained_in_longer([(located[k][1].start, -located[k][1].end, k) for k in keys]))
+    return [pair for k, pair in enumerate(located) if k not in contained] if contained else located
+
+
+def _contained_in_longer(extents: list[tuple[int, int, int]]) -> list[int]:
+    """The keys of the (start, -end, key) extents that lie inside a longer one, in one sweep by start: a span
+    is inside a longer one when one starting before it reaches its end, or one starting with it ends later."""
+    inside = []
+    reach_before, group_start, group_end = -1, None, -1
+    for start, negative_end, key in sorted(extents):
+        end = -negative_end
+        if start != group_start:  # the first of a group of equal starts is its longest
+            reach_before, group_start, group_end = max(reach_before, group_end), start, end
+        if reach_before >= end or group_end > end:
+            inside.append(key)
+    return inside
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -162,15 +200,18 @@ def _has(cues: list[Cue], label: str, ids=None, title=None) -> bool:
 
 
 def _is_subset(cue: Cue, cues: list[Cue]) -> bool:
-    """True when the cue's sentence names part of the cohort: a subgroup word, or a percentage or "(n =" right
-    beside the cue ("28% of patients were Ph+", "pre-B ALL, 84%", "second relapse (n = 4)")."""
+    """True when the cue's sentence names part of the cohort: a subgroup word, a part word just before the cue
+    ("including 12 with Ph+ ALL"), or a percentage or "(n =" right beside the cue ("28% of patients were Ph+",
+    "pre-B ALL, 84%", "second relapse (n = 4)")."""
     span = cue.span
-    if any(c.label == "POPULATION_CONTEXT" and c.id == "subset" and c.span.doc is span.doc
-           and c.span.sent.start == span.sent.start for c in cues):
-        return True
-    doc, sent = span.doc, span.sent
-    after = doc[span.end:min(sent.end, span.end + _SUBSET_WINDOW)]
-    before = doc[max(sent.start, span.start - _SUBSET_WINDOW - 1):span.start]
+    for c in cues:
+        if c.label != "POPULATION_CONTEXT" or c.sentence != cue.sentence:
+            continue
+        if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW):
+            return True
+    doc = span.doc
+    after = doc[span.end:min(cue.sent_end, span.end + _SUBSET_WINDOW)]
+    before = doc[max(cue.sent_start, span.start - _SUBSET_WINDOW - 1):span.start]
     if any(t.text == "%" for t in after) or any(t.text == "%" for t in before):
         return True
     words = [t.lower_ for t in after]
@@ -200,7 +241,9 @@ def _setting(cues: list[Cue], article: Article) -> str:
         return FIRST
     if RR in title:
         return RR
-    if FIRST in body and not body & {RR, LATER}:
+    if FRONTLINE in body and not salvage_title and _frontline_population(setting, cues):
+        return FRONTLINE
+    if FIRST in body and not body & {RR, LATER} and _first_line_population(setting, cues):
         return FIRST
     if not salvage_any:
         if FRONTLINE in body:
@@ -208,6 +251,47 @@ def _setting(cues: list[Cue], article: Article) -> str:
         if MRD in body:
             return MRD
     return RR
+
+
+def _first_line_population(setting: list[Cue], cues: list[Cue]) -> bool:
+    """The body restricts the cohort to first salvage: a second remission (CR2) is aimed at, or a first-salvage
+    cue names patients rather than a subgroup's result ("patients in first salvage had a CR rate of 70%")."""
+    return any(not c.title and (c.id == CR2 or c.id == FIRST and not (_is_event(c) or _is_subset(c, cues)))
+               for c in setting)
+
+
+def _frontline_population(setting: list[Cue], cues: list[Cue]) -> bool:
+    """The body names a frontline population ("adults with newly diagnosed ALL received ...") and its only
+    salvage words are about what followed ("patients who relapsed were offered salvage", "two had induction
+    failure", "3% had primary refractory disease"): no broader or line-specific cue but events and parts of the
+    cohort, and no salvage cue naming the population ("adults with relapsed ALL")."""
+    body = [c for c in setting if not c.title]
+    if any(c.id in (RR, FIRST, LATER, CR2) and not (_is_event(c) or _is_subset(c, cues)) for c in body):
+        return False
+    frontline = [c for c in body if c.id == FRONTLINE]
+    return (any(_names_population(c) for c in frontline)
+            and not any(_names_population(c) for c in body if c.id != FRONTLINE))
+
+
+def _is_event(cue: Cue) -> bool:
+    """The cue names something that happened to some patients ("two had induction failure", "refractory disease
+    occurred in 4"), not whom the study enrolled ("children who had a first relapse")."""
+    doc, span = cue.span.doc, cue.span
+    for i in range(max(cue.sent_start, span.start - 2), span.start):
+        if doc[i].lower_ in _EVENT_VERBS and not (i > cue.sent_start and doc[i - 1].lower_ in _RELATIVES):
+            return True
+    return any(t.lower_ in _EVENT_VERBS for t in doc[span.end:min(cue.sent_end, span.end + 2)])
+
+
+def _names_population(cue: Cue) -> bool:
+    """The cue qualifies the patients: "with" shortly before it ("adults with newly diagnosed ALL") or a
+    patient noun right after its first word ("relapsed patients", "newly diagnosed adults")."""
+    doc, span = cue.span.doc, cue.span
+    before = list(doc[max(cue.sent_start, span.start - _POPULATION_WINDOW):span.start])
+    withs = [i for i, t in enumerate(before) if t.lower_ == "with"]
+    if withs and not any(t.text in _PHRASE_BREAKS for t in before[withs[-1] + 1:]):
+        return True  # "with" and the cue in one phrase ("with high-risk, relapsed ALL", not "with X; relapsed")
+    return any(t.lower_ in _PATIENT_NOUNS for t in doc[span.start + 1:min(cue.sent_end, span.end + 1)])
 
 
 def _other_disease(cues: list[Cue], article: Article) -> bool:
@@ -228,7 +312,7 @@ def _later_line_restricted(setting: list[Cue], cues: list[Cue]) -> bool:
     for cue in setting:
         if cue.id != LATER or _is_subset(cue, cues):
             continue
-        same_sentence = {c.id for c in setting if c.span.doc is cue.span.doc and c.sentence == cue.sentence}
+        same_sentence = {c.id for c in setting if c.sentence == cue.sentence}  # sentence indexes span the article
         if not same_sentence & {FIRST, CR2, RR}:
             return True
     return any(_prior_lines_minimum(c) >= 2 for c in cues if c.label == "PRIOR_LINES")
@@ -236,9 +320,9 @@ def _later_line_restricted(setting: list[Cue], cues: list[Cue]) -> bool:
 
 def _prior_lines_minimum(cue: Cue) -> float:
     """The lower bound of "(range, 2 to 6)" after a prior-lines cue in its sentence; 0 when not stated."""
-    doc, sent = cue.span.doc, cue.span.sent
+    doc = cue.span.doc
     words = {s.start: float(s.id_) for s in doc.spans[SPANS_KEY] if s.label_ == "NUMBER_WORD" and len(s) == 1}
-    tokens = doc[cue.span.end:sent.end]
+    tokens = doc[cue.span.end:cue.sent_end]
     for i, token in enumerate(tokens):
         if token.lower_ != "range":
             continue
@@ -269,7 +353,7 @@ def _relevant(setting: str, cues: list[Cue], article: Article) -> bool:
 
 
 def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -> str:
-    ages = [c for c in cues if c.label == "AGE_GROUP"]
+    ages = [c for c in cues if c.label == "AGE_GROUP" and c.id != "range"]
     if any(c.id == "mixed" for c in ages):
         return "mixed"
     title = {c.id for c in ages if c.title} - {"younger"}
@@ -279,6 +363,12 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
         if "pediatric" in title:
             return "pediatric"
         return "older adult" if "older adult" in title else "adult"
+    counted = {c.id for c in ages if _counted(c)}
+    if {"pediatric", "adult"} <= counted:
+        return "mixed"  # "10 children and 30 adults"
+    if len(counted & {"pediatric", "adult"}) == 1:
+        return (counted & {"pediatric", "adult"}).pop()  # "we treated 25 children", after "in adults, X improved"
+    ages = [c for c in ages if not (c.id == "older adult" and _counted(c))]  # "three older patients died": a part
     counts = {key: sum(1 for c in ages if c.id == key) for key in ("pediatric", "adult", "older adult", "younger")}
     pediatric, adult, older = counts["pediatric"], counts["adult"], counts["older adult"]
     if pediatric and (adult or older):
@@ -291,6 +381,9 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
         return "adult"
     if older:
         return "unknown"  # "older patients did worse than younger ones": an age comparison, not the age group
+    ranged = next((group for group in map(_age_range_group, cues) if group), None)
+    if ranged:
+        return ranged
     median = _median_age(docs)
     if median is not None:
         if median >= _ADULT_MEDIAN_AGE:
@@ -299,6 +392,34 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
             return "pediatric"
         return "unknown"
     return _mesh_age(article)
+
+
+def _counted(cue: Cue) -> bool:
+    """The age word follows a count: it names the cohort ("25 children", "forty adult patients")."""
+    start = cue.span.start
+    return start > cue.sent_start and cue.span.doc[start - 1].like_num
+
+
+def _age_range_group(cue: Cue) -> str | None:
+    """The age group of an eligible range ("aged 3 to 47 years"): up to 21 is pediatric (pediatric trials enrol
+    to 21), from 16 adult (from 60 older adult), a range across both mixed; None for another cue."""
+    if cue.label != "AGE_GROUP" or cue.id != "range":
+        return None
+    bounds = []
+    for token in cue.span:
+        if token.like_num:
+            try:
+                bounds.append(float(token.text))
+            except ValueError:
+                return None
+    if len(bounds) != 2 or bounds[0] > bounds[1]:
+        return None
+    low, high = bounds
+    if high <= _PEDIATRIC_MAX_AGE:
+        return "pediatric"
+    if low >= _OLDER_MIN_AGE:
+        return "older adult"
+    return "adult" if low >= _ADULT_MIN_AGE else "mixed"
 
 
 def _median_age(docs: list[tuple[str, Doc]]) -> float | None:
@@ -349,8 +470,7 @@ def _two_valued(cues: list[Cue], label: str, values: set[str], both: str) -> str
 
 
 def _is_excluded(cue: Cue, cues: list[Cue]) -> bool:
-    return any(c.label == "POPULATION_CONTEXT" and c.id == "excluded" and c.span.doc is cue.span.doc
-               and c.sentence == cue.sentence
+    return any(c.label == "POPULATION_CONTEXT" and c.id == "excluded" and c.sentence == cue.sentence
                and min(abs(c.span.start - cue.span.end), abs(cue.span.start - c.span.end)) <= _EXCLUSION_WINDOW
                for c in cues)
 
@@ -368,7 +488,9 @@ def _mesh_lineage(article: Article) -> str:
 def _design(cues: list[Cue], article: Article) -> dict:
     pts = set(article.publication_types)
     phase = _phase(cues, article, pts)
-    randomized = _has(cues, "DESIGN", {"randomized"}) or bool(pts & _PT_RANDOMIZED)
+    # A retrospective study is not randomized: its randomization words describe the trials before it ("in the
+    # randomized TOWER trial, blinatumomab improved survival; we retrospectively analysed ...").
+    randomized = bool(pts & _PT_RANDOMIZED) or (_has(cues, "DESIGN", {"randomized"}) and phase != "retrospective")
     # Phase 3 trials in this field are randomized comparisons; a single-arm phase 3 says so.
     randomized = randomized or (phase == "3" and not _has(cues, "DESIGN", {"single-arm"}))
     return {"phase": phase, "randomized": randomized}
@@ -385,15 +507,18 @@ def _phase(cues: list[Cue], article: Article, pts: set[str]) -> str:
     if len(reported) == 1:
         return reported.pop()
     if phases:
-        return _one_phase(phases)
+        return _one_phase(phases, [c for c in cues if c.label == "DESIGN_CONTEXT" and c.id == "this-study"])
     pt_phases = {_PT_PHASE[p] for p in pts if p in _PT_PHASE}
     if len(pt_phases) == 1:
         return pt_phases.pop()
     if {"1", "2"} <= pt_phases and len(pt_phases) == 2:
         return "1/2"
+    if "dose-finding" in design:  # "a first-in-human, dose-escalation study" names no phase but is one
+        return "1"
     if set(article.mesh_headings) & _MESH_RETROSPECTIVE or "Observational Study" in pts:
         return "retrospective"
-    trial_typed = any(p.startswith(_PT_TRIAL_PREFIX) or p in _PT_RANDOMIZED for p in pts)
+    trial_typed = "registered-trial" in design or any(p.startswith(_PT_TRIAL_PREFIX) or p in _PT_RANDOMIZED
+                                                      for p in pts)
     if "observational" in design and "randomized" not in design and not trial_typed:
         return "retrospective"
     return "unknown"
@@ -402,24 +527,31 @@ def _phase(cues: list[Cue], article: Article, pts: set[str]) -> str:
 def _coordinated_phases(phases: list[Cue]) -> bool:
     """Two incompatible phases joined by "and" in one sentence ("the phase 1/2 study A and the phase 3 study B"):
     several trials analysed together."""
+    multi_phase = any(c.id == "1/2" for c in phases)
     for i, first in enumerate(phases):
         for second in phases[i + 1:]:
-            if first.span.doc is not second.span.doc or first.sentence != second.sentence:
+            if first.sentence != second.sentence:
                 continue
             if _COMPATIBLE_PHASES[first.id] & _COMPATIBLE_PHASES[second.id]:
                 continue
+            if multi_phase and {first.id, second.id} <= _COMPATIBLE_PHASES["1/2"]:
+                continue  # "the phase 1 part and the phase 2 part" of a phase 1/2 study
             between = first.span.doc[min(first.span.end, second.span.end):max(first.span.start, second.span.start)]
             if any(t.lower_ == "and" for t in between):
                 return True
     return False
 
 
-def _one_phase(phases: list[Cue]) -> str:
-    """The phase of a study that names one or more: "1/2" covers a "phase 2" mention of the same study; among
-    incompatible ones, the title's, then the most often named."""
+def _one_phase(phases: list[Cue], this_study: list[Cue]) -> str:
+    """The phase of a study that names several: the one named as this study's ("we conducted a phase 2 study",
+    after a background "phase 3 trial" or "phase 1-2a study"); then "1/2" covers a "phase 2" mention of the same
+    study ("Phase II results" of "a phase I/II study"); then the title's; then the most often named."""
     ids = {c.id for c in phases}
     if len(ids) == 1:
         return ids.pop()
+    own = {c.id for c in phases if any(o.sentence == c.sentence and _overlaps(c.span, [o.span]) for o in this_study)}
+    if len(own) == 1:
+        return own.pop()
     if "1/2" in ids and ids <= {"1", "2", "1/2"}:
         return "1/2"
     title = {c.id for c in phases if c.title}
