@@ -30,11 +30,27 @@ _TO_NOUN = re.compile(r"^[A-Za-z\s/()+\-\u2010\u2011\u2212]{0,100}$")
 _MAX_WORDS_TO_NOUN = 12
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"^\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")
-_AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|[^\d.;]{0,30}?(?:\swas|\sof|,|:|=)\s?)$")
-_AGE_AFTER = re.compile(r"^\s?(?:years?|yrs?|y\b|[(\[]|[;,)\]]|\.(?!\d)|$)")
+_AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?)$")
+_AGE_AFTER = re.compile(r"^\s?(?:years?|yrs?|y\b|months?\b|[(\[]|[;,)\]]|\.(?!\d)|$)")
+_AGE_UNIT = re.compile(r"\s?(?:years?|yrs?|y\b|months?\b)")
+# An age in months, its unit after the number or after its bracketed range: "14 months", "14 (range, 2-24) months",
+# "14 (range, 2-24 months)"; read in years like any age.
+_IN_MONTHS = re.compile(r"\s?(?:months?\b|[(\[][^()\[\]]{0,40}?(?:months?\s?[)\]]|[)\]]\s?months?\b))", re.I)
 _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,30}$")
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
+# A second duration right after the first (its range bracket and group name skipped): "47 years in the inotuzumab
+# arm and 46 years in the control arm", "13.2 months vs 12.8 months", "25 months and for EFS 22 months".
+_SECOND_VALUE = re.compile(r"(?:\s?[(\[][^()\[\]]{0,60}[)\]])?(?:\s(?:in|for|with)\s[^\d;.()]{1,50}?)?,?\s"
+                           r"(?:and|vs\.?|versus|compared (?:with|to))\s(?:(?:in|for)\s[^\d;.()]{1,30}?\s)?"
+                           r"\d+(?:[.·]\d+)?\s?(?:years?|yrs?|months?|mo|weeks?|days?)\b")
 _LIST_JOIN_END = re.compile(r"(?:and|or|,)\s$")
+
+# How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
+_SCREENING_REACH = 25
+# A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled".
+_ELIDED_VERB = re.compile(r"\s(?:were|was|had been|have been)(?:\s(?:subsequently|eventually|then|finally))?\s")
+# At most two words between a count and its noun: "21 children", "21 young adults".
+_NEXT_NOUN = re.compile(r"\s(?:[A-Za-z\-]+\s){0,2}")
 
 # Between the population noun and the N of its bracket: "adults (n = ", "patients [N=".
 _NOUN_TO_BRACKET = re.compile(r"\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
@@ -84,16 +100,20 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     if not nouns:
         return []  # most sentences name no population: their numbers need not be read here
     numbers = sent.section_numbers(words)  # shared with the other extractors
-    enrolment = any(c.id_ == "enrolment" for c in cues)
+    enrolled = [c for c in cues if c.id_ == "enrolment"]
     totals = [c for c in cues if c.id_ == "total"]
-    denominators = {f.denominator.start for f in sent.digit_fractions()}
+    # a denominator ("8 of 25") and a group's N ("Ph-positive, n = 18) patients") count part of the cohort
+    parts = {f.denominator.start for f in sent.digit_fractions()} | {n.start for n in sent.n_equals()}
+    screened = False
     for number in numbers:
-        if not _is_headcount(text, number) or number.start - sent.start_char in denominators:
+        if not _is_headcount(text, number) or number.start - sent.start_char in parts:
             continue
+        if screened and (elided := _elided_enrolment(text, number, enrolled)) is not None:
+            return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
         groups_before = [n for n in sent.n_equals() if n.start + sent.start_char < number.start]
-        if len(groups_before) >= 2 or _another_group_follows(text, sent, number, numbers):
-            return []
         noun = next((n for n in nouns if n.start_char >= number.end), None)
+        if len(groups_before) >= 2 or _another_group_follows(text, sent, number, numbers, noun, nouns):
+            return []
         if noun is None:
             continue
         between = text[number.end:noun.start_char]
@@ -101,11 +121,29 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
             continue
         if _PERCENT_NEXT.match(text[noun.end_char:]):
             continue  # "Twelve patients (38%)": a share of the cohort, not the cohort
+        if _screened_count(text, noun, cues, numbers):
+            screened = True  # "Of 350 patients screened, 326 were randomized": the cohort is the second count
+            continue
         before = text[sent.start_char:number.start]
         opened = any(t.end_char <= number.start and not text[t.end_char:number.start].strip() for t in totals)
-        if section == TITLE_SECTION or enrolment or opened or _OPENS_POPULATION.match(before):
+        if section == TITLE_SECTION or enrolled or opened or _OPENS_POPULATION.match(before):
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
-    return _bracketed_cohort(sent, section, nouns) if enrolment else []
+    return _bracketed_cohort(sent, section, nouns) if enrolled else []
+
+
+def _screened_count(text: str, noun: Span, cues: list[Span], numbers: list[nz.Number]) -> bool:
+    """Whether the count ending at `noun` is of the patients screened or assessed for eligibility: a screening cue
+    follows the noun closely, before the next number ("350 patients were assessed for eligibility, and 326...")."""
+    cue = next((c for c in cues if c.start_char >= noun.end_char), None)
+    if cue is None or cue.id_ != "screened" or cue.start_char - noun.end_char > _SCREENING_REACH:
+        return False
+    return not any(noun.end_char <= n.start < cue.start_char for n in numbers)
+
+
+def _elided_enrolment(text: str, number: nz.Number, enrolled: list[Span]) -> Span | None:
+    """The enrolment cue of a count whose noun is left out after a screened count: "326 were randomized"."""
+    return next((c for c in enrolled if c.start_char > number.end
+                 and _ELIDED_VERB.fullmatch(text, number.end, c.start_char)), None)
 
 
 def _bracketed_cohort(sent: Sentence, section: str, nouns: list) -> list[dict]:
@@ -126,17 +164,35 @@ def _bracketed_cohort(sent: Sentence, section: str, nouns: list) -> list[dict]:
     return [_candidate("cohort_size", int(n.value), sent.doc, section, noun.start_char, end)]
 
 
-def _another_group_follows(text: str, sent: Sentence, number: nz.Number, numbers: list[nz.Number]) -> bool:
-    """True for "26 patients with T-ALL and 13 with T-LBL": the sentence counts two groups, not one cohort."""
+def _another_group_follows(text: str, sent: Sentence, number: nz.Number, numbers: list[nz.Number],
+                           noun: Span | None, nouns: list[Span]) -> bool:
+    """True for "26 patients with T-ALL and 13 with T-LBL" or "40 adults and 21 children": the sentence counts two
+    groups, not one cohort. A breakdown in brackets ("405 patients (271 to blinatumomab and 134 to chemotherapy)")
+    is not another group."""
+    next_count = True
     for later in numbers:
         if later.start <= number.end or not later.is_integer:
+            continue
+        if text.count("(", number.end, later.start) > text.count(")", number.end, later.start):
             continue
         before = text[max(sent.start_char, later.start - 6):later.start]
         after = text[later.end:later.end + 6]
         # the noun left out ("and 13 with") marks a parallel group; "and 410 patients had" is a later subset
         if _LIST_JOIN_END.search(before) and (after.startswith(" with") or _treated_apart(sent, number, later)):
             return True
+        # "87 patients: 40 children and 47 adults" is a breakdown: only the very next count can be a parallel one
+        if next_count and before.endswith(" and ") and _counts_other_noun(text, later, noun, nouns):
+            return True
+        next_count = False
     return False
+
+
+def _counts_other_noun(text: str, later: nz.Number, noun: Span | None, nouns: list[Span]) -> bool:
+    """"40 adults and 21 children": the count after "and" has a population noun of its own, not the first one's."""
+    other = next((n for n in nouns if n.start_char >= later.end), None)
+    if noun is None or other is None or other is noun or not _NEXT_NOUN.fullmatch(text, later.end, other.start_char):
+        return False
+    return other.text.lower() != noun.text.lower()
 
 
 def _treated_apart(sent: Sentence, number: nz.Number, later: nz.Number) -> bool:
@@ -173,17 +229,29 @@ def _median_age(sent: Sentence, section: str, words) -> list[dict]:
             continue
         if not _AGE_AFTER.match(text[number.end:]) or number.value > 110:
             continue
-        return [_candidate("median_age_years", _tidy(number.value), doc, section, cue.start_char, number.end)]
+        if _SECOND_VALUE.match(text, _after_unit(text, number.end)):
+            return []  # "47 years in the inotuzumab arm and 46 years in the control arm": each arm's, not the study's
+        years = round(number.value / 12, 1) if _IN_MONTHS.match(text, number.end) else number.value
+        return [_candidate("median_age_years", _tidy(years), doc, section, cue.start_char, number.end)]
     return []
+
+
+def _after_unit(text: str, end: int) -> int:
+    """Where the text after a value ends its unit word ("47| years" -> after "years")."""
+    unit = _AGE_UNIT.match(text, end)
+    return unit.end() if unit else end
 
 
 def _follow_up(sent: Sentence, section: str) -> list[dict]:
     doc, text = sent.doc, sent.section_text
     for cue in rule_spans(sent, "FOLLOW_UP"):
+        inside = nz.find_durations(text[cue.start_char:cue.end_char])  # "a median of 18 months of follow-up"
+        if inside:
+            return _follow_up_candidate(inside[0], text, doc, section, cue.start_char, cue.start_char, cue.end_char)
         ahead = _duration_before(text, sent, cue)
         if ahead is not None:
-            return [_candidate("median_follow_up_months", _tidy(ahead.months), doc, section,
-                               sent.start_char + ahead.start, cue.end_char)]
+            start = sent.start_char + ahead.start
+            return _follow_up_candidate(ahead, text, doc, section, sent.start_char, start, cue.end_char)
         rest = text[cue.end_char:sent.end_char]
         durations = nz.find_durations(rest)
         if not durations or not _FOLLOW_UP_GAP.match(rest[:durations[0].start]):
@@ -191,9 +259,18 @@ def _follow_up(sent: Sentence, section: str) -> list[dict]:
         duration = durations[0]
         if duration.number.qualifier or duration.months <= 0:
             continue
-        end = cue.end_char + duration.end
-        return [_candidate("median_follow_up_months", _tidy(duration.months), doc, section, cue.start_char, end)]
+        return _follow_up_candidate(duration, text, doc, section, cue.end_char, cue.start_char,
+                                    cue.end_char + duration.end)
     return []
+
+
+def _follow_up_candidate(duration: nz.Duration, text: str, doc: Doc, section: str, offset: int, start: int,
+                         end: int) -> list[dict]:
+    """The follow-up read from `duration` (offsets relative to `offset`), unless a second one follows it: "13.2
+    months for the inotuzumab arm and 12.8 months for the control arm" gives each arm's, not the study's."""
+    if _SECOND_VALUE.match(text, offset + duration.end):
+        return []
+    return [_candidate("median_follow_up_months", _tidy(duration.months), doc, section, start, end)]
 
 
 def _duration_before(text: str, sent: Sentence, cue: Span) -> nz.Duration | None:

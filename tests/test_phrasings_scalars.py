@@ -1,0 +1,106 @@
+"""Recurring phrasings of the study scalars (cohort size, median age, median follow-up) and of doses, written in our
+own words, run end to end. Each case is a way abstracts commonly state them that an earlier version got wrong."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run
+
+
+def _scalars(record: dict) -> tuple:
+    return record["cohort_size"], record["median_age_years"], record["median_follow_up_months"]
+
+
+@pytest.mark.parametrize("text, months", [
+    # the follow-up named after its measure, or as a verb
+    ("The median time of follow-up was 27 months.", 27),
+    ("The median length of follow-up was 2 years.", 24),
+    ("After a median observation of 2 years, 20 patients were alive.", 24),
+    ("Patients were followed for a median of 26 months.", 26),
+    ("Patients were followed up for a median of 3.2 years (range, 1-7).", 38.4),
+    ("With a median potential follow-up of 30 months, the median OS was 8 months.", 30),
+    # the duration inside the cue
+    ("After a median of 18 months of follow-up, the 2-year OS was 50%.", 18),
+])
+def test_phrasings_follow_up(nlp, text, months):
+    assert _run(nlp, text)["median_follow_up_months"] == months
+
+
+@pytest.mark.parametrize("text", [
+    # one follow-up per arm or per endpoint: which is the study's is not in the text
+    "The median follow-up was 13.2 months for the inotuzumab arm and 12.8 months for the control arm.",
+    "Median follow-up was 24 months in the blinatumomab group and 23 months in the chemotherapy group.",
+    "The median follow-up for OS was 25 months and for EFS 22 months.",
+])
+def test_phrasings_follow_up_per_group_is_none(nlp, text):
+    assert _run(nlp, text)["median_follow_up_months"] is None
+
+
+@pytest.mark.parametrize("text, years", [
+    # the median in a bracket after the age range
+    ("Patients were aged 18 to 78 years (median 46).", 46),
+    ("Patients aged 19-80 years (median, 52 years) were enrolled.", 52),
+    ("Patients were 22 to 79 years old (median, 48 years).", 48),
+    # the statistic named before the measure
+    ("Median (range) age was 41 (18-74) years.", 41),
+    # a longer description of when the age was taken
+    ("The median age of patients at the time of CAR T-cell infusion was 13 years.", 13),
+    # infants' ages in months, read in years
+    ("Patients had a median age of 14 months (range, 2-24 months).", 1.2),
+    ("The median age was 6 (range, 1-11) months.", 0.5),
+    ("The median age was 3 years (range, 6 months to 17 years).", 3),
+    ("The median age was 3 (range, 6 months to 17 years).", 3),
+    # a second number that is not an age does not make the age ambiguous
+    ("Patients had a median age of 42.5 years, and 60% were male.", 42.5),
+])
+def test_phrasings_median_age(nlp, text, years):
+    assert _run(nlp, text)["median_age_years"] == years
+
+
+@pytest.mark.parametrize("text", [
+    "The median age in the inotuzumab arm was 47 years and 46 years in the control arm.",
+    "The median age was 47 years vs 46 years.",
+    # a range of follow-up is not an age range
+    "Patients were followed for 1 to 10 years (median, 4 years).",
+])
+def test_phrasings_median_age_per_arm_is_none(nlp, text):
+    assert _run(nlp, text)["median_age_years"] is None
+
+
+@pytest.mark.parametrize("text, cohort", [
+    # the patients screened are not the cohort; the count after them is, its noun left out
+    ("Of 350 patients screened, 326 were randomized.", 326),
+    ("A total of 350 patients were assessed for eligibility, and 326 were randomly assigned.", 326),
+    ("Fifty patients were screened; 44 were enrolled.", 44),
+    # a breakdown in brackets does not make the total one group of several
+    ("A total of 405 patients were randomized (271 to blinatumomab and 134 to chemotherapy).", 405),
+    ("A total of 60 patients (40 with B-ALL and 20 with T-ALL) were included.", 60),
+    ("The cohort included 87 patients: 40 children and 47 adults.", 87),
+    ("We retrospectively reviewed 90 patients with relapsed ALL.", 90),
+    ("Records of 43 patients were reviewed.", 43),
+    # prior therapy inside an enrolment sentence leaves the enrolment cue
+    ("Thirty patients who had previously received blinatumomab were enrolled.", 30),
+])
+def test_phrasings_cohort(nlp, text, cohort):
+    assert _run(nlp, text)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text", [
+    # two groups counted side by side: the total is not printed
+    "The study included 40 adults and 21 children.",
+    # a group's N inside a bracket is not the cohort
+    "We enrolled 48 (Ph-negative, n = 30; Ph-positive, n = 18) patients.",
+    # prior therapy and a later transplant count part of the cohort, they do not enrol it
+    "Fifteen patients had received prior blinatumomab.",
+    "Twelve patients were previously treated with blinatumomab.",
+    "Twenty-two patients received allogeneic HSCT in remission.",
+    # a screened count alone is not the cohort
+    "Seven hundred patients were screened.",
+])
+def test_phrasings_cohort_is_none(nlp, text):
+    assert _run(nlp, text)["cohort_size"] is None
+
+
+def test_phrasings_cohort_after_a_prior_therapy_sentence(nlp):
+    record = _run(nlp, "Fifteen patients had received prior blinatumomab. A total of 44 patients were treated.")
+    assert record["cohort_size"] == 44
