@@ -104,3 +104,33 @@ def test_phrasings_cohort_is_none(nlp, text):
 def test_phrasings_cohort_after_a_prior_therapy_sentence(nlp):
     record = _run(nlp, "Fifteen patients had received prior blinatumomab. A total of 44 patients were treated.")
     assert record["cohort_size"] == 44
+
+
+def _doses(record: dict) -> list[tuple]:
+    return sorted((d["drug"], d["dose"], d["dose_max"], d["unit"]) for d in record["doses"])
+
+
+@pytest.mark.parametrize("text, doses", [
+    # an absolute cell dose with the cells described between the number and "cells"
+    ("Obecabtagene autoleucel was given as a split dose of 410 × 10^6 CAR T cells.",
+     [("obecabtagene autoleucel", 410000000, None, "cells")]),
+    ("The target dose of tisagenlecleucel was 0.2 to 5.0 × 10^8 CAR-positive T cells.",
+     [("tisagenlecleucel", 20000000, 500000000, "cells")]),
+    # a cap on the dose is not a dose
+    ("Vincristine 1.4 mg/m2 (maximum 2 mg) was given on days 1 and 8.", [("vincristine", 1.4, None, "mg/m2")]),
+    ("Patients received vincristine 1.5 mg/m2 (max. 2 mg) weekly.", [("vincristine", 1.5, None, "mg/m2")]),
+    # a flat dose still is one
+    ("Vincristine 2 mg flat dose was given on days 1 and 8.", [("vincristine", 2, None, "mg")]),
+])
+def test_phrasings_doses(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text", [
+    # cells per volume are a concentration, not a dose
+    "Tisagenlecleucel expanded to a peak of 2 × 10^4 CAR T cells per µL of blood.",
+    "Blinatumomab was given when the blast count was below 50 cells per microliter.",
+    "Blinatumomab lowered the B-cell count to 5 × 10^6 cells/L.",
+])
+def test_phrasings_cell_concentration_is_not_a_dose(nlp, text):
+    assert _run(nlp, text)["doses"] == []

@@ -30,6 +30,9 @@ _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\sto\s)$")
 # A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells".
 _CELLS_BEFORE = re.compile(r"(?<=\d|\))\s(?:[A-Za-z][\w+\-]*\s){0,4}cells\s$", re.I)
 _DESCRIPTION = re.compile(r"\s(?:[A-Za-z][\w+\-]*\s){1,4}")
+# A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg".
+_CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
+                         r"\s?[:,]?\s?$", re.I)
 _DOSE_OF = re.compile(r"\bdoses? of\s$", re.I)
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19".
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
@@ -125,11 +128,14 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     if last is None:
         return None
     if text[last.end:anchor] not in ("", " "):
-        # "2 x 10(6) transduced T cells per kg": the unit "cells per kg" after a few words describing the cells
-        described = unit_id == "cells/kg" and text[unit.start_char:unit.end_char].lower().startswith("cells") \
-            and _DESCRIPTION.fullmatch(text[last.end:unit.start_char])
+        # "2 x 10(6) transduced T cells per kg", "410 × 10^6 CAR T cells": the unit "cells per kg" or "cells" after
+        # a few words describing the cells
+        described = unit_id in ("cells", "cells/kg") and text[unit.start_char:unit.end_char].lower().startswith(
+            "cells") and _DESCRIPTION.fullmatch(text[last.end:unit.start_char])
         if not described:
             return None
+    if _CAP_BEFORE.search(text, max(0, last.start - 30), last.start):
+        return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
     return _group_ending_at(text, numbers, last), unit_id, cell_drug
 
 
@@ -185,9 +191,10 @@ def _per_kg_follows(text: str, unit, units: list) -> bool:
 
 
 def _foreign_unit_follows(text: str, unit: Span, units: list[Span]) -> bool:
-    """True for "mg/dL", "g/L" and the like: the amount unit continues with a "/" no schedule rule knows."""
-    rest = text[unit.end_char:unit.end_char + 2]
-    if not rest.startswith("/"):
+    """True for "mg/dL", "g/L" and the like: the amount unit continues with a "/" no schedule rule knows; also for
+    a count of cells per volume ("50 cells per microliter"), a concentration."""
+    rest = text[unit.end_char:unit.end_char + 5]
+    if not rest.startswith("/") and not (unit.id_ == "cells" and rest.lower() == " per "):
         return False
     return not any(u.start == unit.end for u in units)
 
