@@ -134,3 +134,34 @@ def test_phrasings_doses(nlp, text, doses):
 ])
 def test_phrasings_cell_concentration_is_not_a_dose(nlp, text):
     assert _run(nlp, text)["doses"] == []
+
+
+@pytest.mark.parametrize("text, doses", [
+    # NEJM style: the body-surface area spelled out, the schedule after it
+    ("Children received blinatumomab at 15 μg per square meter of body-surface area per day.",
+     [("blinatumomab", 15, None, "µg/m2", "day")]),
+    ("Inotuzumab ozogamicin was given at a dose of 1.8 mg per square meter of body-surface area per cycle.",
+     [("inotuzumab ozogamicin", 1.8, None, "mg/m2", "cycle")]),
+    ("Blinatumomab 15 micrograms/m2/day was given.", [("blinatumomab", 15, None, "µg/m2", "day")]),
+    ("Blinatumomab was given at 28 micrograms per day.", [("blinatumomab", 28, None, "µg", "day")]),
+    ("Dasatinib was given at 140 mg once a day.", [("dasatinib", 140, None, "mg", "day")]),
+    # thousands grouped with a space
+    ("Pegaspargase 2 500 IU/m2 was given on day 4.", [("pegaspargase", 2500, None, "IU/m2", None)]),
+])
+def test_phrasings_dose_units(nlp, text, doses):
+    assert sorted((d["drug"], d["dose"], d["dose_max"], d["unit"], d["per"]) for d in _run(nlp, text)["doses"]) \
+        == doses
+
+
+def test_phrasings_multiplier_word_is_not_a_cell_description(nlp):
+    # "3 million cells/kg" is not 3 cells/kg (the multiplier is not read: no dose rather than a wrong one)
+    assert _run(nlp, "Patients received tisagenlecleucel at 3 million cells/kg.")["doses"] == []
+
+
+@pytest.mark.parametrize("text, scalars", [
+    ("A total of 1 092 patients were included.", (1092, None, None)),
+    ("The median follow-up was two years.", (None, None, 24)),
+    ("After a median follow-up of three years, the OS was 40%.", (None, None, 36)),
+])
+def test_phrasings_scalars_number_forms(nlp, text, scalars):
+    assert _scalars(_run(nlp, text)) == scalars

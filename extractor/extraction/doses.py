@@ -28,8 +28,10 @@ _COUNTED_BEFORE = re.compile(
     r"|blocks?|steps?|doses?)\s$", re.I)
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\sto\s)$")
 # A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells".
-_CELLS_BEFORE = re.compile(r"(?<=\d|\))\s(?:[A-Za-z][\w+\-]*\s){0,4}cells\s$", re.I)
-_DESCRIPTION = re.compile(r"\s(?:[A-Za-z][\w+\-]*\s){1,4}")
+# A multiplier word is not a description: "3 million cells/kg" is not a dose of 3 cells/kg.
+_CELL_WORD = r"(?!(?i:thousand|million|billion)\s)[A-Za-z][\w+\-]*\s"
+_CELLS_BEFORE = re.compile(r"(?<=\d|\))\s(?:" + _CELL_WORD + r"){0,4}cells\s$", re.I)
+_DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
 # A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg".
 _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
                          r"\s?[:,]?\s?$", re.I)

@@ -76,7 +76,7 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
             found += _cohort(sent, section, context.words)
         split = split or len(sent.n_equals()) >= 2
         found += _median_age(sent, section, context.words)
-        found += _follow_up(sent, section)
+        found += _follow_up(sent, section, context.words)
     return _unambiguous(found)
 
 
@@ -242,18 +242,18 @@ def _after_unit(text: str, end: int) -> int:
     return unit.end() if unit else end
 
 
-def _follow_up(sent: Sentence, section: str) -> list[dict]:
+def _follow_up(sent: Sentence, section: str, words) -> list[dict]:
     doc, text = sent.doc, sent.section_text
     for cue in rule_spans(sent, "FOLLOW_UP"):
         inside = nz.find_durations(text[cue.start_char:cue.end_char])  # "a median of 18 months of follow-up"
         if inside:
             return _follow_up_candidate(inside[0], text, doc, section, cue.start_char, cue.start_char, cue.end_char)
-        ahead = _duration_before(text, sent, cue)
+        ahead = _duration_before(text, sent, cue, words)
         if ahead is not None:
             start = sent.start_char + ahead.start
             return _follow_up_candidate(ahead, text, doc, section, sent.start_char, start, cue.end_char)
         rest = text[cue.end_char:sent.end_char]
-        durations = nz.find_durations(rest)
+        durations = nz.find_durations(rest, words)  # "a median follow-up of two years"
         if not durations or not _FOLLOW_UP_GAP.match(rest[:durations[0].start]):
             continue
         duration = durations[0]
@@ -273,10 +273,10 @@ def _follow_up_candidate(duration: nz.Duration, text: str, doc: Doc, section: st
     return [_candidate("median_follow_up_months", _tidy(duration.months), doc, section, start, end)]
 
 
-def _duration_before(text: str, sent: Sentence, cue: Span) -> nz.Duration | None:
+def _duration_before(text: str, sent: Sentence, cue: Span, words) -> nz.Duration | None:
     """A duration printed before the cue: "At 22.1 months (range, 7.1-36.1) median follow-up"."""
     head = text[sent.start_char:cue.start_char]
-    durations = nz.find_durations(head)
+    durations = nz.find_durations(head, words)
     if not durations:
         return None
     last = durations[-1]
