@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import run_text as _run
+from extractor.extraction import extract_article
+from extractor.models import AbstractSection, Article
+from phrasing_cases import SALVAGE_TITLE, run_text as _run
 
 
 def _scalars(record: dict) -> tuple:
@@ -165,3 +167,23 @@ def test_phrasings_multiplier_word_is_not_a_cell_description(nlp):
 ])
 def test_phrasings_scalars_number_forms(nlp, text, scalars):
     assert _scalars(_run(nlp, text)) == scalars
+
+
+@pytest.mark.parametrize("text, cohort", [
+    ("The study population comprised 112 patients.", 112),
+    ("The study cohort consisted of 58 children.", 58),
+    ("We retrospectively evaluated 50 patients with relapsed ALL.", 50),
+    ("Seventy patients from 20 centres participated.", 70),
+    # a subset evaluated for an endpoint is not an enrolment
+    ("Forty patients were evaluated for response.", None),
+])
+def test_phrasings_cohort_enrolment_verbs(nlp, text, cohort):
+    assert _run(nlp, text)["cohort_size"] == cohort
+
+
+def test_phrasings_background_counts_another_study(nlp):
+    sections = (AbstractSection("BACKGROUND", "BACKGROUND",
+                                "In a previous trial, 326 patients were randomized to inotuzumab or standard care."),
+                AbstractSection("METHODS", "METHODS", "We analyzed 120 patients treated after failure of inotuzumab."))
+    record = extract_article(Article(pmid="1", title=SALVAGE_TITLE, sections=sections), nlp)
+    assert record["cohort_size"] == 120

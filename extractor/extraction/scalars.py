@@ -45,6 +45,9 @@ _SECOND_VALUE = re.compile(r"(?:\s?[(\[][^()\[\]]{0,60}[)\]])?(?:\s(?:in|for|wit
                            r"\d+(?:[.·]\d+)?\s?(?:years?|yrs?|months?|mo|weeks?|days?)\b")
 _LIST_JOIN_END = re.compile(r"(?:and|or|,)\s$")
 
+# The names of a labelled abstract's background section (PubMed's BACKGROUND category): "Background",
+# "INTRODUCTION", "IMPORTANCE", "CONTEXT", "RATIONALE".
+_BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
 # How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
 _SCREENING_REACH = 25
 # A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled".
@@ -68,13 +71,14 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
     Returns:
         Dicts {scalar, value, evidence} with scalar one of cohort_size, median_age_years, median_follow_up_months.
     """
-    found, split = [], False
+    # A background section counts other studies' patients ("In the phase 3 trial, 326 patients were randomized").
+    found, no_cohort = [], bool(_BACKGROUND.match(section))
     for sent in section_view(doc).sentences:
         # Once a section has split its population into groups ("B-ALL (n = 7) ... T-ALL (n = 24)"), the
         # headline N is their sum, which it does not print; a later count is one group's, not the cohort.
-        if not split:
+        if not no_cohort:
             found += _cohort(sent, section, context.words)
-        split = split or len(sent.n_equals()) >= 2
+        no_cohort = no_cohort or len(sent.n_equals()) >= 2
         found += _median_age(sent, section, context.words)
         found += _follow_up(sent, section, context.words)
     return _unambiguous(found)
