@@ -187,3 +187,19 @@ def test_phrasings_background_counts_another_study(nlp):
                 AbstractSection("METHODS", "METHODS", "We analyzed 120 patients treated after failure of inotuzumab."))
     record = extract_article(Article(pmid="1", title=SALVAGE_TITLE, sections=sections), nlp)
     assert record["cohort_size"] == 120
+
+
+@pytest.mark.parametrize("text, scalars", [
+    # one verb for both scalars
+    ("Median age and follow-up were 45 years and 24 months, respectively.", (None, 45, 24)),
+    ("The median age and median follow-up were 45 years and 2 years.", (None, 45, 24)),
+    # two different ages (or follow-ups) in one sentence: which is the study's is not said
+    ("The median age at transplant was 30 years, and the median age at relapse was 31 years.", (None, None, None)),
+    ("The median follow-up for OS was 25 months, and the median follow-up for EFS was 22 months.",
+     (None, None, None)),
+    ("The median age was 47 (range 18-80) and 46 (range 19-79) years in the two arms.", (None, None, None)),
+    # a count with its percentage after an age is not a second age
+    ("The median age was 45 years, and 12 (40%) patients were older than 60.", (None, 45, None)),
+])
+def test_phrasings_scalars_in_one_sentence(nlp, text, scalars):
+    assert _scalars(_run(nlp, text)) == scalars

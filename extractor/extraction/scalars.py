@@ -39,15 +39,21 @@ _IN_MONTHS = re.compile(r"\s?(?:months?\b|[(\[][^()\[\]]{0,40}?(?:months?\s?[)\]
 _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,30}$")
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
 # A second duration right after the first (its range bracket and group name skipped): "47 years in the inotuzumab
-# arm and 46 years in the control arm", "13.2 months vs 12.8 months", "25 months and for EFS 22 months".
+# arm and 46 years in the control arm", "13.2 months vs 12.8 months", "25 months and for EFS 22 months", "47
+# (range 18-80) and 46 (range 19-79) years".
 _SECOND_VALUE = re.compile(r"(?:\s?[(\[][^()\[\]]{0,60}[)\]])?(?:\s(?:in|for|with)\s[^\d;.()]{1,50}?)?,?\s"
                            r"(?:and|vs\.?|versus|compared (?:with|to))\s(?:(?:in|for)\s[^\d;.()]{1,30}?\s)?"
-                           r"\d+(?:[.·]\d+)?\s?(?:years?|yrs?|months?|mo|weeks?|days?)\b")
+                           r"\d+(?:[.·]\d+)?(?:\s?(?:years?|yrs?|months?|mo|weeks?|days?)\b|\s?[(\[]\s?(?:range|IQR|\d+(?:[.·]\d+)?\s?[-–]))")
 _LIST_JOIN_END = re.compile(r"(?:and|or|,)\s$")
 
 # The names of a labelled abstract's background section (PubMed's BACKGROUND category): "Background",
 # "INTRODUCTION", "IMPORTANCE", "CONTEXT", "RATIONALE".
 _BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
+# An age cue sharing its verb with the follow-up: "median age and (median) follow-up were 45 years and 24 months".
+_AGE_AND_FOLLOW_UP = re.compile(
+    r"\s(?:and|,)\s(?:the\s)?(?:median\s)?follow[\s\-\u2010]?up(?:\s(?:time|duration))?\s(?:were|was)\s"
+    r"(?P<age>\d+(?:[.·]\d+)?)\s?years?(?:\s?\([^()]{0,40}\))?,?\s(?:and\s)?"
+    r"(?P<follow_up>\d+(?:[.·]\d+)?)\s?(?P<unit>months?|years?)\b", re.I)
 # How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
 _SCREENING_REACH = 25
 # A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled".
@@ -107,16 +113,17 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     enrolled = [c for c in cues if c.id_ == "enrolment"]
     totals = [c for c in cues if c.id_ == "total"]
     # a denominator ("8 of 25") and a group's N ("Ph-positive, n = 18) patients") count part of the cohort
-    parts = {f.denominator.start for f in sent.digit_fractions()} | {n.start for n in sent.n_equals()}
+    counts = sent.n_equals()
+    parts = {f.denominator.start for f in sent.digit_fractions()} | {n.start for n in counts}
     screened = False
     for number in numbers:
         if not _is_headcount(text, number) or number.start - sent.start_char in parts:
             continue
         if screened and (elided := _elided_enrolment(text, number, enrolled)) is not None:
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
-        groups_before = [n for n in sent.n_equals() if n.start + sent.start_char < number.start]
+        groups_before = sum(n.start + sent.start_char < number.start for n in counts)
         noun = next((n for n in nouns if n.start_char >= number.end), None)
-        if len(groups_before) >= 2 or _another_group_follows(text, sent, number, numbers, noun, nouns):
+        if groups_before >= 2 or _another_group_follows(text, sent, number, numbers, noun, nouns):
             return []
         if noun is None:
             continue
@@ -219,25 +226,35 @@ def _is_headcount(text: str, number: nz.Number) -> bool:
 
 
 def _median_age(sent: Sentence, section: str, words) -> list[dict]:
+    """The median age after each age cue: two different ones in a section ("the median age at transplant was 30
+    years, and the median age at relapse was 31 years") are dropped together by `_unambiguous`."""
     cues = rule_spans(sent, "AGE")
     if not cues:
         return []  # the numbers of a sentence without an age cue need not be read here
-    doc, text = sent.doc, sent.section_text
-    numbers = sent.section_numbers(words)
+    found = []
     for cue in cues:
-        after = [n for n in numbers if n.start >= cue.end_char]
-        if not after:
+        text = sent.section_text
+        both = _AGE_AND_FOLLOW_UP.match(text, cue.end_char)
+        if both:
+            return _age_and_follow_up(both, sent, section, cue)
+        number = next((n for n in sent.section_numbers(words) if n.start >= cue.end_char), None)
+        if number is None or not _AGE_GAP.match(text[cue.end_char:number.start]) or number.qualifier:
             continue
-        number = after[0]
-        if not _AGE_GAP.match(text[cue.end_char:number.start]) or number.qualifier or number.value <= 0:
-            continue
-        if not _AGE_AFTER.match(text[number.end:]) or number.value > 110:
+        if not _AGE_AFTER.match(text[number.end:]) or not 0 < number.value <= 110:
             continue
         if _SECOND_VALUE.match(text, _after_unit(text, number.end)):
             return []  # "47 years in the inotuzumab arm and 46 years in the control arm": each arm's, not the study's
         years = round(number.value / 12, 1) if _IN_MONTHS.match(text, number.end) else number.value
-        return [_candidate("median_age_years", _tidy(years), doc, section, cue.start_char, number.end)]
-    return []
+        found.append(_candidate("median_age_years", _tidy(years), sent.doc, section, cue.start_char, number.end))
+    return found
+
+
+def _age_and_follow_up(both: re.Match, sent: Sentence, section: str, cue: Span) -> list[dict]:
+    """"Median age and follow-up were 45 years and 24 months": both scalars of one statement."""
+    age, follow_up = (float(both.group(g).replace("·", ".")) for g in ("age", "follow_up"))
+    months = nz.to_months(follow_up, both.group("unit"))
+    return [_candidate(name, _tidy(value), sent.doc, section, cue.start_char, both.end())
+            for name, value in (("median_age_years", age), ("median_follow_up_months", months))]
 
 
 def _after_unit(text: str, end: int) -> int:
@@ -247,25 +264,35 @@ def _after_unit(text: str, end: int) -> int:
 
 
 def _follow_up(sent: Sentence, section: str, words) -> list[dict]:
-    doc, text = sent.doc, sent.section_text
+    """The median follow-up of each cue (two different ones are dropped by `_unambiguous`)."""
+    found = []
     for cue in rule_spans(sent, "FOLLOW_UP"):
-        inside = nz.find_durations(text[cue.start_char:cue.end_char])  # "a median of 18 months of follow-up"
-        if inside:
-            return _follow_up_candidate(inside[0], text, doc, section, cue.start_char, cue.start_char, cue.end_char)
-        ahead = _duration_before(text, sent, cue, words)
-        if ahead is not None:
-            start = sent.start_char + ahead.start
-            return _follow_up_candidate(ahead, text, doc, section, sent.start_char, start, cue.end_char)
-        rest = text[cue.end_char:sent.end_char]
-        durations = nz.find_durations(rest, words)  # "a median follow-up of two years"
-        if not durations or not _FOLLOW_UP_GAP.match(rest[:durations[0].start]):
-            continue
-        duration = durations[0]
-        if duration.number.qualifier or duration.months <= 0:
-            continue
-        return _follow_up_candidate(duration, text, doc, section, cue.end_char, cue.start_char,
-                                    cue.end_char + duration.end)
-    return []
+        reading = _follow_up_at(sent, section, cue, words)
+        if reading == []:
+            return []  # one follow-up per arm: none is the study's
+        found += reading or []
+    return found
+
+
+def _follow_up_at(sent: Sentence, section: str, cue: Span, words) -> list[dict] | None:
+    """The follow-up a cue states (a one-item list), [] when it is one of several, None when it states none."""
+    doc, text = sent.doc, sent.section_text
+    inside = nz.find_durations(text[cue.start_char:cue.end_char])  # "a median of 18 months of follow-up"
+    if inside:
+        return _follow_up_candidate(inside[0], text, doc, section, cue.start_char, cue.start_char, cue.end_char)
+    ahead = _duration_before(text, sent, cue, words)
+    if ahead is not None:
+        start = sent.start_char + ahead.start
+        return _follow_up_candidate(ahead, text, doc, section, sent.start_char, start, cue.end_char)
+    rest = text[cue.end_char:sent.end_char]
+    durations = nz.find_durations(rest, words)  # "a median follow-up of two years"
+    if not durations or not _FOLLOW_UP_GAP.match(rest[:durations[0].start]):
+        return None
+    duration = durations[0]
+    if duration.number.qualifier or duration.months <= 0:
+        return None
+    return _follow_up_candidate(duration, text, doc, section, cue.end_char, cue.start_char,
+                                cue.end_char + duration.end)
 
 
 def _follow_up_candidate(duration: nz.Duration, text: str, doc: Doc, section: str, offset: int, start: int,
