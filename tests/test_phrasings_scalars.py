@@ -203,3 +203,18 @@ def test_phrasings_background_counts_another_study(nlp):
 ])
 def test_phrasings_scalars_in_one_sentence(nlp, text, scalars):
     assert _scalars(_run(nlp, text)) == scalars
+
+
+@pytest.mark.parametrize("text, doses", [
+    # "between X and Y" is a range
+    ("Inotuzumab was given at doses between 1.2 and 1.8 mg/m2.", [("inotuzumab ozogamicin", 1.2, 1.8, "mg/m2")]),
+    # a slash list shares the unit
+    ("Inotuzumab ozogamicin was given at 0.8/0.5/0.5 mg/m2 on days 1, 8 and 15.",
+     [("inotuzumab ozogamicin", 0.5, None, "mg/m2"), ("inotuzumab ozogamicin", 0.5, None, "mg/m2"),
+      ("inotuzumab ozogamicin", 0.8, None, "mg/m2")]),
+    ("Blinatumomab was given at 9/28 μg/day.", [("blinatumomab", 9, None, "µg"), ("blinatumomab", 28, None, "µg")]),
+    # a cap in another unit
+    ("Blinatumomab was given at 15 µg/m2/day (maximum 28 µg/day).", [("blinatumomab", 15, None, "µg/m2")]),
+])
+def test_phrasings_dose_lists(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

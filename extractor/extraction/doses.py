@@ -20,8 +20,11 @@ from extractor.extraction.spans import rule_spans
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
 # children at a dose of 52 mg/m2/day" names it once for two doses.
 _DRUG_REACH = 110
-# Separators inside a list or range of doses sharing one unit: "2, 1, or 0.5×106", "0.6 and 0.3", "1.8 to 1.3".
-_LIST_SEP = re.compile(r"^(?:\s?,\s?(?:or\s|and\s)?|\s(?:or|and)\s)$")
+# Separators inside a list or range of doses sharing one unit: "2, 1, or 0.5×106", "0.6 and 0.3", "1.8 to 1.3",
+# "0.8/0.5/0.5 mg/m2" (days 1, 8 and 15), "9/28 μg/day" (week 1, then).
+_LIST_SEP = re.compile(r"^(?:\s?,\s?(?:or\s|and\s)?|\s(?:or|and)\s|/)$")
+# "between 1.2 and 1.8 mg/m2" is a range, not two doses.
+_BETWEEN = re.compile(r"\bbetween\s$", re.I)
 # A number counting something else cannot open a list of doses: "during cycle 1 and 0.3 mg/m2".
 _COUNTED_BEFORE = re.compile(
     r"(?:cycles?|courses?|days?|weeks?|months?|years?|patients?|cohorts?|levels?|grades?|arms?|groups?|phases?"
@@ -148,7 +151,8 @@ def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> li
     while index > 0:
         previous = numbers[index - 1]
         gap = text[previous.end:group[0].start]
-        if _RANGE_SEP.match(gap) and len(group) == 1:
+        between = gap == " and " and _BETWEEN.search(text, max(0, previous.start - 9), previous.start)
+        if (_RANGE_SEP.match(gap) or between) and len(group) == 1:
             return [previous, last, None]  # marker: a range, not a list
         if not _LIST_SEP.match(gap) or _COUNTED_BEFORE.search(text[max(0, previous.start - 12):previous.start]):
             break
