@@ -218,3 +218,14 @@ def test_phrasings_scalars_in_one_sentence(nlp, text, scalars):
 ])
 def test_phrasings_dose_lists(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, age", [
+    # the cohort counted between the cue and the age
+    ("The median age of the 48 patients was 45 years.", 45),
+    ("The median age of all 120 patients was 52 years (range, 18-84).", 52),
+    # a counted subgroup with its own clause is not the cohort
+    ("The median age of the 12 patients who relapsed was 30 years.", None),
+])
+def test_phrasings_median_age_of_counted_cohort(nlp, text, age):
+    assert _run(nlp, text)["median_age_years"] == age

@@ -54,6 +54,9 @@ _AGE_AND_FOLLOW_UP = re.compile(
     r"\s(?:and|,)\s(?:the\s)?(?:median\s)?follow[\s\-\u2010]?up(?:\s(?:time|duration))?\s(?:were|was)\s"
     r"(?P<age>\d+(?:[.·]\d+)?)\s?years?(?:\s?\([^()]{0,40}\))?,?\s(?:and\s)?"
     r"(?P<follow_up>\d+(?:[.·]\d+)?)\s?(?P<unit>months?|years?)\b", re.I)
+# A group counted between the age cue and its value: "median age of the 48 patients was 45 years".
+_OF_THE = re.compile(r"\s(?:of|in|among)\s(?:the\s|all\s|these\s|our\s)?")
+_VERB_TO_AGE = re.compile(r"\s?(?:was|were|is|,|:)\s?")
 # How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
 _SCREENING_REACH = 25
 # A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled".
@@ -237,8 +240,12 @@ def _median_age(sent: Sentence, section: str, words) -> list[dict]:
         both = _AGE_AND_FOLLOW_UP.match(text, cue.end_char)
         if both:
             return _age_and_follow_up(both, sent, section, cue)
-        number = next((n for n in sent.section_numbers(words) if n.start >= cue.end_char), None)
-        if number is None or not _AGE_GAP.match(text[cue.end_char:number.start]) or number.qualifier:
+        numbers = sent.section_numbers(words)
+        first = next((n for n in numbers if n.start >= cue.end_char), None)
+        number = _past_counted_group(sent, cue, first, numbers)
+        if number is None or number.qualifier:
+            continue
+        if number is first and not _AGE_GAP.match(text[cue.end_char:number.start]):
             continue
         if not _AGE_AFTER.match(text[number.end:]) or not 0 < number.value <= 110:
             continue
@@ -247,6 +254,20 @@ def _median_age(sent: Sentence, section: str, words) -> list[dict]:
         years = round(number.value / 12, 1) if _IN_MONTHS.match(text, number.end) else number.value
         found.append(_candidate("median_age_years", _tidy(years), sent.doc, section, cue.start_char, number.end))
     return found
+
+
+def _past_counted_group(sent: Sentence, cue: Span, number: nz.Number | None,
+                        numbers: list[nz.Number]) -> nz.Number | None:
+    """The number after a group counted right after the cue ("median age of the 48 patients was 45 years" -> 45),
+    else `number` itself."""
+    text = sent.section_text
+    if number is None or not _OF_THE.fullmatch(text, cue.end_char, number.start):
+        return number
+    noun = next((c for c in rule_spans(sent, "COHORT") if c.start_char >= number.end), None)
+    if noun is None or noun.id_ != "population" or not _NEXT_NOUN.fullmatch(text, number.end, noun.start_char):
+        return number
+    age = next((n for n in numbers if n.start >= noun.end_char), None)
+    return age if age is not None and _VERB_TO_AGE.fullmatch(text, noun.end_char, age.start) else number
 
 
 def _age_and_follow_up(both: re.Match, sent: Sentence, section: str, cue: Span) -> list[dict]:
