@@ -229,3 +229,27 @@ def test_phrasings_dose_lists(nlp, text, doses):
 ])
 def test_phrasings_median_age_of_counted_cohort(nlp, text, age):
     assert _run(nlp, text)["median_age_years"] == age
+
+
+@pytest.mark.parametrize("text", [
+    # counts of dose levels, parts or cycles with the verb left out or repeated: the total is not printed
+    "Six patients were treated at dose level 1 and 12 at dose level 2.",
+    "Three patients were treated at 0.8 mg/m2 and six at 1.2 mg/m2 of inotuzumab.",
+    "A total of 22 patients were enrolled in the phase 1 portion and 43 in the phase 2 portion.",
+    "In the dose-escalation phase, 18 patients were treated; 30 more were treated in the expansion phase.",
+    "Twenty-four patients received 1 cycle and 10 received 2 cycles.",
+    "Twenty-four patients received one cycle, and ten patients received two cycles.",
+    "Fifteen patients in first salvage were treated with inotuzumab, and 25 patients in second salvage.",
+])
+def test_phrasings_cohort_parallel_groups_is_none(nlp, text):
+    assert _run(nlp, text)["cohort_size"] is None
+
+
+@pytest.mark.parametrize("text, cohort", [
+    # a later subset with a verb of its own keeps the total
+    ("Of the 60 patients, 40 were treated at the recommended dose.", 60),
+    ("Overall, 96 patients were enrolled; 59 received the drug in first salvage.", 96),
+    ("Forty-five patients were enrolled; 30 (67%) achieved CR.", 45),
+])
+def test_phrasings_cohort_with_later_subset(nlp, text, cohort):
+    assert _run(nlp, text)["cohort_size"] == cohort

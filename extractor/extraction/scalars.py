@@ -44,7 +44,10 @@ _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
 _SECOND_VALUE = re.compile(r"(?:\s?[(\[][^()\[\]]{0,60}[)\]])?(?:\s(?:in|for|with)\s[^\d;.()]{1,50}?)?,?\s"
                            r"(?:and|vs\.?|versus|compared (?:with|to))\s(?:(?:in|for)\s[^\d;.()]{1,30}?\s)?"
                            r"\d+(?:[.·]\d+)?(?:\s?(?:years?|yrs?|months?|mo|weeks?|days?)\b|\s?[(\[]\s?(?:range|IQR|\d+(?:[.·]\d+)?\s?[-–]))")
-_LIST_JOIN_END = re.compile(r"(?:and|or|,)\s$")
+_LIST_JOIN_END = re.compile(r"(?:and|or|[,;])\s$")
+# What follows a count whose verb is left out: "and 12 at dose level 2", "and 13 with T-LBL", "; 30 more were".
+_PARALLEL_AFTER = re.compile(r"\s(?:(?:more|additional)\b|(?:with|at|in|on|into|during)\s)")
+_DIGIT = re.compile(r"\d")
 
 # The names of a labelled abstract's background section (PubMed's BACKGROUND category): "Background",
 # "INTRODUCTION", "IMPORTANCE", "CONTEXT", "RATIONALE".
@@ -126,7 +129,7 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
         groups_before = sum(n.start + sent.start_char < number.start for n in counts)
         noun = next((n for n in nouns if n.start_char >= number.end), None)
-        if groups_before >= 2 or _another_group_follows(text, sent, number, numbers, noun, nouns):
+        if groups_before >= 2 or _another_group_follows(sent, number, numbers, noun, cues):
             return []
         if noun is None:
             continue
@@ -178,27 +181,50 @@ def _bracketed_cohort(sent: Sentence, section: str, nouns: list) -> list[dict]:
     return [_candidate("cohort_size", int(n.value), sent.doc, section, noun.start_char, end)]
 
 
-def _another_group_follows(text: str, sent: Sentence, number: nz.Number, numbers: list[nz.Number],
-                           noun: Span | None, nouns: list[Span]) -> bool:
-    """True for "26 patients with T-ALL and 13 with T-LBL" or "40 adults and 21 children": the sentence counts two
-    groups, not one cohort. A breakdown in brackets ("405 patients (271 to blinatumomab and 134 to chemotherapy)")
-    is not another group."""
-    next_count = True
+def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.Number], noun: Span | None,
+                           cues: list[Span]) -> bool:
+    """True for "26 patients with T-ALL and 13 with T-LBL", "6 patients were treated at dose level 1 and 12 at dose
+    level 2", "24 patients received 1 cycle and 10 received 2" or "40 adults and 21 children": the sentence counts
+    two groups, not one cohort. A breakdown in brackets ("405 patients (271 to blinatumomab and 134 to
+    chemotherapy)") is not another group; "60 patients were enrolled and 55 received X" is a later subset."""
+    text, next_count = sent.section_text, True
+    nouns = [c for c in cues if c.id_ == "population"]
     for later in numbers:
         if later.start <= number.end or not later.is_integer:
             continue
         if text.count("(", number.end, later.start) > text.count(")", number.end, later.start):
             continue
         before = text[max(sent.start_char, later.start - 6):later.start]
-        after = text[later.end:later.end + 6]
-        # the noun left out ("and 13 with") marks a parallel group; "and 410 patients had" is a later subset
-        if _LIST_JOIN_END.search(before) and (after.startswith(" with") or _treated_apart(sent, number, later)):
+        if _LIST_JOIN_END.search(before) and (_parallel_after(text, later, nouns) or _treated_apart(sent, number, later)
+                                              or _same_verb(text, number, later, cues)):
             return True
         # "87 patients: 40 children and 47 adults" is a breakdown: only the very next count can be a parallel one
         if next_count and before.endswith(" and ") and _counts_other_noun(text, later, noun, nouns):
             return True
         next_count = False
     return False
+
+
+def _parallel_after(text: str, later: nz.Number, nouns: list[Span]) -> bool:
+    """The verb left out after a count ("and 12 at dose level 2", "and 13 with T-LBL", "and 25 patients in second
+    salvage", "30 more were treated"): a group of its own."""
+    end = later.end
+    noun = next((n for n in nouns if n.start_char > end), None)
+    if noun is not None and text[end:noun.start_char] == " ":
+        end = noun.end_char  # the noun repeated: "and 25 patients in"
+    return _PARALLEL_AFTER.match(text, end) is not None
+
+
+def _same_verb(text: str, number: nz.Number, later: nz.Number, cues: list[Span]) -> bool:
+    """"24 patients received 1 cycle and 10 (patients) received 2 cycles": both counts have the same enrolment verb,
+    so they are two groups ("60 patients were enrolled and 55 received X" is a subset of the first)."""
+    enrolled = [c for c in cues if c.id_ == "enrolment"]
+    first = next((c for c in enrolled if number.end < c.start_char < later.start), None)
+    second = next((c for c in enrolled if c.start_char > later.end), None)
+    if first is None or second is None or first.text.lower() != second.text.lower():
+        return False
+    gap = text[later.end:second.start_char]
+    return not _DIGIT.search(gap) and len(gap.split()) <= 3
 
 
 def _counts_other_noun(text: str, later: nz.Number, noun: Span | None, nouns: list[Span]) -> bool:
