@@ -253,3 +253,15 @@ def test_phrasings_cohort_parallel_groups_is_none(nlp, text):
 ])
 def test_phrasings_cohort_with_later_subset(nlp, text, cohort):
     assert _run(nlp, text)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("title, cohort", [
+    ("Inotuzumab ozogamicin in 48 adults with relapsed ALL: a phase 2 study", 48),
+    # the count is of cohorts, trials, relapses or years, not of the patients named after them
+    ("Blinatumomab in 3 cohorts of patients with relapsed ALL", None),
+    ("Results of 2 phase II trials of inotuzumab in adults with ALL", None),
+    ("Salvage therapy in 2 consecutive relapses of ALL in children", None),
+    ("Survival of 65 years and older patients with relapsed ALL", None),
+])
+def test_phrasings_cohort_in_title(nlp, title, cohort):
+    assert _run(nlp, "CR was 50%.", title=title)["cohort_size"] == cohort

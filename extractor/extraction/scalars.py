@@ -28,6 +28,9 @@ from extractor.models import TITLE_SECTION
 # Philadelphia positive (Ph+) acute lymphoblastic leukemia (ALL) patients"), but no digits or clause punctuation.
 _TO_NOUN = re.compile(r"^[A-Za-z\s/()+\-\u2010\u2011\u2212]{0,100}$")
 _MAX_WORDS_TO_NOUN = 12
+# The count is of something else when an "of" or a time unit stands before the noun: "3 cohorts of patients",
+# "2 phase II trials of inotuzumab in adults", "65 years and older patients".
+_COUNTS_ELSE = re.compile(r"\sof\s|^\s(?:years?|months?|weeks?|days?)\b", re.I)
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"^\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")
 _AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?)$")
@@ -134,7 +137,7 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
         if noun is None:
             continue
         between = text[number.end:noun.start_char]
-        if not _TO_NOUN.match(between) or len(between.split()) > _MAX_WORDS_TO_NOUN:
+        if not _TO_NOUN.match(between) or len(between.split()) > _MAX_WORDS_TO_NOUN or _COUNTS_ELSE.search(between):
             continue
         if _PERCENT_NEXT.match(text[noun.end_char:]):
             continue  # "Twelve patients (38%)": a share of the cohort, not the cohort
