@@ -265,3 +265,14 @@ def test_phrasings_cohort_with_later_subset(nlp, text, cohort):
 ])
 def test_phrasings_cohort_in_title(nlp, title, cohort):
     assert _run(nlp, "CR was 50%.", title=title)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text", [
+    # a time point after a follow-up cue without its own duration is not the follow-up
+    "With a longer median follow-up, the 2-year OS was 45%.",
+    "With extended median follow-up, OS at 2 years was 45%.",
+    # a bound is not a median
+    "The median follow-up was more than 2 years.",
+])
+def test_phrasings_follow_up_not_a_time_point(nlp, text):
+    assert _run(nlp, text)["median_follow_up_months"] is None

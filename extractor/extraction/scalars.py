@@ -39,7 +39,11 @@ _AGE_UNIT = re.compile(r"\s?(?:years?|yrs?|y\b|months?\b)")
 # An age in months, its unit after the number or after its bracketed range: "14 months", "14 (range, 2-24) months",
 # "14 (range, 2-24 months)"; read in years like any age.
 _IN_MONTHS = re.compile(r"\s?(?:months?\b|[(\[][^()\[\]]{0,40}?(?:months?\s?[)\]]|[)\]]\s?months?\b))", re.I)
+# Between a follow-up cue and its duration: no number, no clause end, no time point or bound ("the 2-year OS" and
+# "OS at 2 years" after "With a longer median follow-up," are not the follow-up; neither is "more than 2 years").
 _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,30}$")
+_HYPHENATED = re.compile(r"\s?[" + nz.HYPHENS + r"]")
+_NOT_FOLLOW_UP_GAP = re.compile(r"\b(?:at|than|least|over|beyond|exceed\w*)\s?$", re.I)
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
 # A second duration right after the first (its range bracket and group name skipped): "47 years in the inotuzumab
 # arm and 46 years in the control arm", "13.2 months vs 12.8 months", "25 months and for EFS 22 months", "47
@@ -339,10 +343,18 @@ def _follow_up_at(sent: Sentence, section: str, cue: Span, words) -> list[dict] 
     if not durations or not _FOLLOW_UP_GAP.match(rest[:durations[0].start]):
         return None
     duration = durations[0]
-    if duration.number.qualifier or duration.months <= 0:
+    if duration.number.qualifier or duration.months <= 0 or _NOT_FOLLOW_UP_GAP.search(rest, 0, duration.start):
         return None
+    if _HYPHENATED.match(rest, duration.number.end) or _endpoint_between(sent, cue.end_char,
+                                                                          cue.end_char + duration.start):
+        return None  # "2-year" is a time point's adjective, never a follow-up
     return _follow_up_candidate(duration, text, doc, section, cue.end_char, cue.start_char,
                                 cue.end_char + duration.end)
+
+
+def _endpoint_between(sent: Sentence, start: int, end: int) -> bool:
+    """Whether an endpoint is named between two offsets: "median follow-up, the 2-year OS was"."""
+    return any(start <= e.start_char < end for e in sent.labelled("ENDPOINT"))
 
 
 def _follow_up_candidate(duration: nz.Duration, text: str, doc: Doc, section: str, offset: int, start: int,
