@@ -276,3 +276,16 @@ def test_phrasings_cohort_in_title(nlp, title, cohort):
 ])
 def test_phrasings_follow_up_not_a_time_point(nlp, text):
     assert _run(nlp, text)["median_follow_up_months"] is None
+
+
+@pytest.mark.parametrize("text, age", [
+    # the age of a part of the cohort is not the study's
+    ("The median age of patients who achieved CR was 40 years.", None),
+    ("The median age of responders was 38 years.", None),
+    ("The median age in the inotuzumab arm was 47 years.", None),
+    ("The median age-adjusted score was 3.", None),
+    # the whole population described by its disease still is
+    ("The median age of patients with relapsed ALL was 40 years.", 40),
+])
+def test_phrasings_median_age_of_a_part(nlp, text, age):
+    assert _run(nlp, text)["median_age_years"] == age

@@ -33,7 +33,10 @@ _MAX_WORDS_TO_NOUN = 12
 _COUNTS_ELSE = re.compile(r"\sof\s|^\s(?:years?|months?|weeks?|days?)\b", re.I)
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"^\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")
-_AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?)$")
+_AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|(?![-\u2010])[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?)$")
+# A part of the cohort named between the cue and the age: "of patients who achieved CR", "of responders", "in the
+# inotuzumab arm"; not the study's median age.
+_AGE_OF_PART = re.compile(r"\b(?:who|whom|which|that|responders?|non-?responders?|arms?|groups?)\b", re.I)
 _AGE_AFTER = re.compile(r"^\s?(?:years?|yrs?|y\b|months?\b|[(\[]|[;,)\]]|\.(?!\d)|$)")
 _AGE_UNIT = re.compile(r"\s?(?:years?|yrs?|y\b|months?\b)")
 # An age in months, its unit after the number or after its bracketed range: "14 months", "14 (range, 2-24) months",
@@ -278,7 +281,8 @@ def _median_age(sent: Sentence, section: str, words) -> list[dict]:
         number = _past_counted_group(sent, cue, first, numbers)
         if number is None or number.qualifier:
             continue
-        if number is first and not _AGE_GAP.match(text[cue.end_char:number.start]):
+        gap = text[cue.end_char:number.start]
+        if number is first and not _AGE_GAP.match(gap) or _AGE_OF_PART.search(gap):
             continue
         if not _AGE_AFTER.match(text[number.end:]) or not 0 < number.value <= 110:
             continue
