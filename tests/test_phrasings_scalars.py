@@ -289,3 +289,14 @@ def test_phrasings_follow_up_not_a_time_point(nlp, text):
 ])
 def test_phrasings_median_age_of_a_part(nlp, text, age):
     assert _run(nlp, text)["median_age_years"] == age
+
+
+@pytest.mark.parametrize("text, cohort", [
+    # a breakdown after a colon keeps the total
+    ("In total, 405 patients underwent randomization: 271 were assigned to blinatumomab and 134 to chemotherapy.",
+     405),
+    # a count left out of the first is not a parallel group
+    ("Between 2014 and 2016, 75 patients were infused; 3 patients were not infused because of death.", 75),
+])
+def test_phrasings_cohort_breakdowns(nlp, text, cohort):
+    assert _run(nlp, text)["cohort_size"] == cohort

@@ -196,7 +196,8 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
     """True for "26 patients with T-ALL and 13 with T-LBL", "6 patients were treated at dose level 1 and 12 at dose
     level 2", "24 patients received 1 cycle and 10 received 2" or "40 adults and 21 children": the sentence counts
     two groups, not one cohort. A breakdown in brackets ("405 patients (271 to blinatumomab and 134 to
-    chemotherapy)") is not another group; "60 patients were enrolled and 55 received X" is a later subset."""
+    chemotherapy)", "405 patients underwent randomization: 271 ... and 134 ...") is not another group; "60 patients
+    were enrolled and 55 received X" is a later subset."""
     text, next_count = sent.section_text, True
     nouns = [c for c in cues if c.id_ == "population"]
     for later in numbers:
@@ -204,6 +205,8 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
             continue
         if text.count("(", number.end, later.start) > text.count(")", number.end, later.start):
             continue
+        if ":" in text[number.end:later.start]:
+            continue  # "405 patients underwent randomization: 271 were assigned to X and 134 to Y" breaks it down
         before = text[max(sent.start_char, later.start - 6):later.start]
         if _LIST_JOIN_END.search(before) and (_parallel_after(text, later, nouns) or _treated_apart(sent, number, later)
                                               or _same_verb(text, number, later, cues)):
@@ -234,7 +237,8 @@ def _same_verb(text: str, number: nz.Number, later: nz.Number, cues: list[Span])
     if first is None or second is None or first.text.lower() != second.text.lower():
         return False
     gap = text[later.end:second.start_char]
-    return not _DIGIT.search(gap) and len(gap.split()) <= 3
+    # "75 patients were infused; 3 patients were not infused": the second count is left out of the first
+    return not _DIGIT.search(gap) and len(gap.split()) <= 3 and " not " not in gap
 
 
 def _counts_other_noun(text: str, later: nz.Number, noun: Span | None, nouns: list[Span]) -> bool:
