@@ -300,3 +300,13 @@ def test_phrasings_median_age_of_a_part(nlp, text, age):
 ])
 def test_phrasings_cohort_breakdowns(nlp, text, cohort):
     assert _run(nlp, text)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text, months", [
+    # the unit after the range bracket
+    ("With a median follow-up of 12.1 (range, 1.2-40.5) months, the median OS was 8 months.", 12.1),
+    ("Median follow-up was 22 [IQR 10-30] months.", 22),
+    ("Median follow-up was 2 (range 0.5-5) years.", 24),
+])
+def test_phrasings_follow_up_unit_after_range(nlp, text, months):
+    assert _run(nlp, text)["median_follow_up_months"] == months

@@ -45,6 +45,7 @@ _IN_MONTHS = re.compile(r"\s?(?:months?\b|[(\[][^()\[\]]{0,40}?(?:months?\s?[)\]
 # Between a follow-up cue and its duration: no number, no clause end, no time point or bound ("the 2-year OS" and
 # "OS at 2 years" after "With a longer median follow-up," are not the follow-up; neither is "more than 2 years").
 _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,30}$")
+_UNIT_AFTER_RANGE = re.compile(r"\s?[(\[][^()\[\]]{1,40}[)\]]\s?(?P<unit>years?|months?|mo|weeks?|days?)\b", re.I)
 _HYPHENATED = re.compile(r"\s?[" + nz.HYPHENS + r"]")
 _NOT_FOLLOW_UP_GAP = re.compile(r"\b(?:at|than|least|over|beyond|exceed\w*)\s?$", re.I)
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
@@ -347,7 +348,7 @@ def _follow_up_at(sent: Sentence, section: str, cue: Span, words) -> list[dict] 
         start = sent.start_char + ahead.start
         return _follow_up_candidate(ahead, text, doc, section, sent.start_char, start, cue.end_char)
     rest = text[cue.end_char:sent.end_char]
-    durations = nz.find_durations(rest, words)  # "a median follow-up of two years"
+    durations = _bracketed_durations(rest, words) or nz.find_durations(rest, words)  # "of two years"
     if not durations or not _FOLLOW_UP_GAP.match(rest[:durations[0].start]):
         return None
     duration = durations[0]
@@ -358,6 +359,17 @@ def _follow_up_at(sent: Sentence, section: str, cue: Span, words) -> list[dict] 
         return None  # "2-year" is a time point's adjective, never a follow-up
     return _follow_up_candidate(duration, text, doc, section, cue.end_char, cue.start_char,
                                 cue.end_char + duration.end)
+
+
+def _bracketed_durations(text: str, words) -> list[nz.Duration]:
+    """The first number of a text as a duration whose unit follows its range bracket: "22 (range, 3-45) months"."""
+    first = next(iter(nz.find_numbers(text, words)), None)
+    unit = _UNIT_AFTER_RANGE.match(text, first.end) if first is not None else None
+    if unit is None:
+        return []
+    name = nz.duration_unit(unit.group("unit"))
+    return [nz.Duration(first, name, nz.to_months(first.value, name), first.start, unit.end(),
+                        text[first.start:unit.end()])]
 
 
 def _endpoint_between(sent: Sentence, start: int, end: int) -> bool:
