@@ -310,3 +310,16 @@ def test_phrasings_cohort_breakdowns(nlp, text, cohort):
 ])
 def test_phrasings_follow_up_unit_after_range(nlp, text, months):
     assert _run(nlp, text)["median_follow_up_months"] == months
+
+
+@pytest.mark.parametrize("text, cohort", [
+    # "a total of" before an outcome's count is not the study population
+    ("A total of 25 patients achieved CR.", None),
+    ("A total of 3 patients died of infection.", None),
+    ("A total of 18 patients developed CRS.", None),
+    # before an enrolment verb it is
+    ("A total of 326 patients underwent randomization.", 326),
+    ("A total of 61 patients were included, and 40 achieved CR.", 61),
+])
+def test_phrasings_cohort_total_of_an_outcome(nlp, text, cohort):
+    assert _run(nlp, text)["cohort_size"] == cohort

@@ -71,6 +71,9 @@ _AGE_AND_FOLLOW_UP = re.compile(
 # A group counted between the age cue and its value: "median age of the 48 patients was 45 years".
 _OF_THE = re.compile(r"\s(?:of|in|among)\s(?:the\s|all\s|these\s|our\s)?")
 _VERB_TO_AGE = re.compile(r"\s?(?:was|were|is|,|:)\s?")
+# The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
+_OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reached|relapsed|died|developed|experienced"
+                           r"|responded|progressed|proceeded|underwent|discontinued|had)\b", re.I)
 # How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
 _SCREENING_REACH = 25
 # A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled".
@@ -154,6 +157,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
             continue
         before = text[sent.start_char:number.start]
         opened = any(t.end_char <= number.start and not text[t.end_char:number.start].strip() for t in totals)
+        # "A total of 25 patients achieved CR": a total of the responders, not of the study population
+        opened = opened and not _OUTCOME_VERB.match(text, noun.end_char)
         if section == TITLE_SECTION or enrolled or opened or _OPENS_POPULATION.match(before):
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
     return _bracketed_cohort(sent, section, nouns) if enrolled else []
