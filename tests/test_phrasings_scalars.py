@@ -323,3 +323,14 @@ def test_phrasings_follow_up_unit_after_range(nlp, text, months):
 ])
 def test_phrasings_cohort_total_of_an_outcome(nlp, text, cohort):
     assert _run(nlp, text)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text, cohort", [
+    # a count inside a group named first is a part of it
+    ("Of the 30 responders, 20 patients were treated with HSCT.", None),
+    ("Among 45 responders, 30 patients received consolidation.", None),
+    # a year first is not a group
+    ("In 2015, 40 patients were enrolled.", 40),
+])
+def test_phrasings_cohort_inside_a_named_group(nlp, text, cohort):
+    assert _run(nlp, text)["cohort_size"] == cohort

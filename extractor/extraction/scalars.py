@@ -32,6 +32,7 @@ _MAX_WORDS_TO_NOUN = 12
 # "2 phase II trials of inotuzumab in adults", "65 years and older patients".
 _COUNTS_ELSE = re.compile(r"\sof\s|^\s(?:years?|months?|weeks?|days?)\b", re.I)
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
+_OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"^\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")
 _AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|(?![-\u2010])[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?)$")
 # A part of the cohort named between the cue and the age: "of patients who achieved CR", "of responders", "in the
@@ -141,6 +142,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
             continue
         if screened and (elided := _elided_enrolment(text, number, enrolled)) is not None:
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
+        if number is not numbers[0] and _OPENS_SUBSET.match(text, sent.start_char, numbers[0].start):
+            return []  # "Of the 30 responders, 20 patients were treated with HSCT": a part of the group named first
         groups_before = sum(n.start + sent.start_char < number.start for n in counts)
         noun = next((n for n in nouns if n.start_char >= number.end), None)
         if groups_before >= 2 or _another_group_follows(sent, number, numbers, noun, cues):
