@@ -6,10 +6,16 @@ the SCHEMA convention for cohort_size: the size the abstract first gives for its
 - cohort size: a whole number followed closely by a population noun ("48 patients", "Sixty-five adults with
   relapsed ALL", "26 relapsed/refractory ... patients"), in a sentence that introduces a population (an
   enrolment cue such as "enrolled", "were treated", "A total of", "We report", or a sentence opening "Of the N" /
-  "Among the N"), or in the title. Counts of a subset are not candidates: a denominator of "8 of 25", a count
-  with its percentage "106 (47%) patients".
-- median age: the number after a "median age" cue ("median age, 14 years", "median age was 31(18-60) years").
-- median follow-up: the duration after a "median follow-up" cue, converted to months.
+  "Among the N"), or in the title; not in a background section (other studies' patients). Counts of a subset are
+  not candidates: a denominator of "8 of 25", a count with its percentage "106 (47%) patients", a group's "n =",
+  the patients screened ("Of 350 patients screened, 326 were randomized" gives 326), a count inside a group named
+  first, and a sentence counting two groups side by side ("6 patients at dose level 1 and 12 at dose level 2")
+  gives none.
+- median age: the number after a "median age" cue ("median age, 14 years", "median age was 31(18-60) years",
+  "aged 18 to 78 years (median 46)"), months read in years; not the age of a part ("of responders").
+- median follow-up: the duration after (or inside, or before) a "median follow-up" cue, converted to months.
+- an age or follow-up given per arm ("47 years in arm A and 46 years in arm B"), or two different ones in one
+  section, gives none.
 """
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ from extractor.extraction.sentences import Sentence, section_view
 from extractor.extraction.spans import rule_spans
 from extractor.models import TITLE_SECTION
 
+# --- cohort size
 # What may stand between a count and its population noun: words, slashes, brackets ("26 relapsed/refractory
 # Philadelphia positive (Ph+) acute lymphoblastic leukemia (ALL) patients"), but no digits or clause punctuation.
 _TO_NOUN = re.compile(r"^[A-Za-z\s/()+\-\u2010\u2011\u2212]{0,100}$")
@@ -34,6 +41,29 @@ _COUNTS_ELSE = re.compile(r"\sof\s|^\s(?:years?|months?|weeks?|days?)\b", re.I)
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
 _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"^\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")
+_COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
+# The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
+_OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reached|relapsed|died|developed|experienced"
+                           r"|responded|progressed|proceeded|underwent|discontinued|had)\b", re.I)
+# How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
+_SCREENING_REACH = 25
+# A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled".
+_ELIDED_VERB = re.compile(r"\s(?:were|was|had been|have been)(?:\s(?:subsequently|eventually|then|finally))?\s")
+# Two groups counted side by side: the join before the second count, what follows a count whose verb is left out
+# ("and 12 at dose level 2", "and 13 with T-LBL", "; 30 more were"), at most two words before a count's own noun
+# ("and 21 young adults").
+_LIST_JOIN_END = re.compile(r"(?:and|or|[,;])\s$")
+_PARALLEL_AFTER = re.compile(r"\s(?:(?:more|additional)\b|(?:with|at|in|on|into|during)\s)")
+_NEXT_NOUN = re.compile(r"\s(?:[A-Za-z\-]+\s){0,2}")
+_DIGIT = re.compile(r"\d")
+# Between the population noun and the N of its bracket: "adults (n = ", "patients [N=".
+_NOUN_TO_BRACKET = re.compile(r"\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
+_CLOSE_AFTER_N = re.compile(r"\s?[)\];,]")
+# The names of a labelled abstract's background section (PubMed's BACKGROUND category): "Background",
+# "INTRODUCTION", "IMPORTANCE", "CONTEXT", "RATIONALE".
+_BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
+
+# --- median age
 _AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|(?![-\u2010])[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?)$")
 # A part of the cohort named between the cue and the age: "of patients who achieved CR", "of responders", "in the
 # inotuzumab arm"; not the study's median age.
@@ -43,48 +73,31 @@ _AGE_UNIT = re.compile(r"\s?(?:years?|yrs?|y\b|months?\b)")
 # An age in months, its unit after the number or after its bracketed range: "14 months", "14 (range, 2-24) months",
 # "14 (range, 2-24 months)"; read in years like any age.
 _IN_MONTHS = re.compile(r"\s?(?:months?\b|[(\[][^()\[\]]{0,40}?(?:months?\s?[)\]]|[)\]]\s?months?\b))", re.I)
-# Between a follow-up cue and its duration: no number, no clause end, no time point or bound ("the 2-year OS" and
-# "OS at 2 years" after "With a longer median follow-up," are not the follow-up; neither is "more than 2 years").
-_FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,30}$")
-_UNIT_AFTER_RANGE = re.compile(r"\s?[(\[][^()\[\]]{1,40}[)\]]\s?(?P<unit>years?|months?|mo|weeks?|days?)\b", re.I)
-_HYPHENATED = re.compile(r"\s?[" + nz.HYPHENS + r"]")
-_NOT_FOLLOW_UP_GAP = re.compile(r"\b(?:at|than|least|over|beyond|exceed\w*)\s?$", re.I)
-_COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
-# A second duration right after the first (its range bracket and group name skipped): "47 years in the inotuzumab
-# arm and 46 years in the control arm", "13.2 months vs 12.8 months", "25 months and for EFS 22 months", "47
-# (range 18-80) and 46 (range 19-79) years".
-_SECOND_VALUE = re.compile(r"(?:\s?[(\[][^()\[\]]{0,60}[)\]])?(?:\s(?:in|for|with)\s[^\d;.()]{1,50}?)?,?\s"
-                           r"(?:and|vs\.?|versus|compared (?:with|to))\s(?:(?:in|for)\s[^\d;.()]{1,30}?\s)?"
-                           r"\d+(?:[.·]\d+)?(?:\s?(?:years?|yrs?|months?|mo|weeks?|days?)\b|\s?[(\[]\s?(?:range|IQR|\d+(?:[.·]\d+)?\s?[-–]))")
-_LIST_JOIN_END = re.compile(r"(?:and|or|[,;])\s$")
-# What follows a count whose verb is left out: "and 12 at dose level 2", "and 13 with T-LBL", "; 30 more were".
-_PARALLEL_AFTER = re.compile(r"\s(?:(?:more|additional)\b|(?:with|at|in|on|into|during)\s)")
-_DIGIT = re.compile(r"\d")
-
-# The names of a labelled abstract's background section (PubMed's BACKGROUND category): "Background",
-# "INTRODUCTION", "IMPORTANCE", "CONTEXT", "RATIONALE".
-_BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
+# A group counted between the age cue and its value: "median age of the 48 patients was 45 years".
+_OF_THE = re.compile(r"\s(?:of|in|among)\s(?:the\s|all\s|these\s|our\s)?")
+_VERB_TO_AGE = re.compile(r"\s?(?:was|were|is|,|:)\s?")
 # An age cue sharing its verb with the follow-up: "median age and (median) follow-up were 45 years and 24 months".
 _AGE_AND_FOLLOW_UP = re.compile(
     r"\s(?:and|,)\s(?:the\s)?(?:median\s)?follow[\s\-\u2010]?up(?:\s(?:time|duration))?\s(?:were|was)\s"
     r"(?P<age>\d+(?:[.·]\d+)?)\s?years?(?:\s?\([^()]{0,40}\))?,?\s(?:and\s)?"
     r"(?P<follow_up>\d+(?:[.·]\d+)?)\s?(?P<unit>months?|years?)\b", re.I)
-# A group counted between the age cue and its value: "median age of the 48 patients was 45 years".
-_OF_THE = re.compile(r"\s(?:of|in|among)\s(?:the\s|all\s|these\s|our\s)?")
-_VERB_TO_AGE = re.compile(r"\s?(?:was|were|is|,|:)\s?")
-# The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
-_OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reached|relapsed|died|developed|experienced"
-                           r"|responded|progressed|proceeded|underwent|discontinued|had)\b", re.I)
-# How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
-_SCREENING_REACH = 25
-# A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled".
-_ELIDED_VERB = re.compile(r"\s(?:were|was|had been|have been)(?:\s(?:subsequently|eventually|then|finally))?\s")
-# At most two words between a count and its noun: "21 children", "21 young adults".
-_NEXT_NOUN = re.compile(r"\s(?:[A-Za-z\-]+\s){0,2}")
 
-# Between the population noun and the N of its bracket: "adults (n = ", "patients [N=".
-_NOUN_TO_BRACKET = re.compile(r"\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
-_CLOSE_AFTER_N = re.compile(r"\s?[)\];,]")
+# --- median follow-up
+# Between a follow-up cue and its duration: no number, no clause end, no time point or bound ("the 2-year OS" and
+# "OS at 2 years" after "With a longer median follow-up," are not the follow-up; neither is "more than 2 years").
+_FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,30}$")
+_NOT_FOLLOW_UP_GAP = re.compile(r"\b(?:at|than|least|over|beyond|exceed\w*)\s?$", re.I)
+_HYPHENATED = re.compile(r"\s?[" + nz.HYPHENS + r"]")
+_UNIT_AFTER_RANGE = re.compile(r"\s?[(\[][^()\[\]]{1,40}[)\]]\s?(?P<unit>years?|months?|mo|weeks?|days?)\b", re.I)
+_BEFORE_CUE = re.compile(r"^\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s)?$")
+
+# --- age and follow-up: a second duration right after the first (its range bracket and group name skipped), "47
+# years in the inotuzumab arm and 46 years in the control arm", "13.2 months vs 12.8 months", "25 months and for EFS
+# 22 months", "47 (range 18-80) and 46 (range 19-79) years": one value per arm, none the study's.
+_SECOND_VALUE = re.compile(
+    r"(?:\s?[(\[][^()\[\]]{0,60}[)\]])?(?:\s(?:in|for|with)\s[^\d;.()]{1,50}?)?,?\s"
+    r"(?:and|vs\.?|versus|compared (?:with|to))\s(?:(?:in|for)\s[^\d;.()]{1,30}?\s)?\d+(?:[.·]\d+)?"
+    r"(?:\s?(?:years?|yrs?|months?|mo|weeks?|days?)\b|\s?[(\[]\s?(?:range|IQR|\d+(?:[.·]\d+)?\s?[-–]))")
 
 
 def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
@@ -283,13 +296,11 @@ def _median_age(sent: Sentence, section: str, words) -> list[dict]:
     cues = rule_spans(sent, "AGE")
     if not cues:
         return []  # the numbers of a sentence without an age cue need not be read here
-    found = []
+    found, text, numbers = [], sent.section_text, sent.section_numbers(words)
     for cue in cues:
-        text = sent.section_text
         both = _AGE_AND_FOLLOW_UP.match(text, cue.end_char)
         if both:
             return _age_and_follow_up(both, sent, section, cue)
-        numbers = sent.section_numbers(words)
         first = next((n for n in numbers if n.start >= cue.end_char), None)
         number = _past_counted_group(sent, cue, first, numbers)
         if number is None or number.qualifier:
@@ -362,9 +373,10 @@ def _follow_up_at(sent: Sentence, section: str, cue: Span, words) -> list[dict] 
     duration = durations[0]
     if duration.number.qualifier or duration.months <= 0 or _NOT_FOLLOW_UP_GAP.search(rest, 0, duration.start):
         return None
-    if _HYPHENATED.match(rest, duration.number.end) or _endpoint_between(sent, cue.end_char,
-                                                                          cue.end_char + duration.start):
+    if _HYPHENATED.match(rest, duration.number.end):
         return None  # "2-year" is a time point's adjective, never a follow-up
+    if _endpoint_between(sent, cue.end_char, cue.end_char + duration.start):
+        return None  # "median follow-up, the OS at 2 years": the duration is the endpoint's
     return _follow_up_candidate(duration, text, doc, section, cue.end_char, cue.start_char,
                                 cue.end_char + duration.end)
 
@@ -404,9 +416,6 @@ def _duration_before(text: str, sent: Sentence, cue: Span, words) -> nz.Duration
     if not _BEFORE_CUE.match(head[last.end:]) or last.number.qualifier or last.months <= 0:
         return None
     return last
-
-
-_BEFORE_CUE = re.compile(r"^\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s)?$")
 
 
 def _tidy(value: float) -> float | int:
