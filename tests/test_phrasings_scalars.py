@@ -21,6 +21,7 @@ def _scalars(record: dict) -> tuple:
     ("Patients were followed for a median of 26 months.", 26),
     ("Patients were followed up for a median of 3.2 years (range, 1-7).", 38.4),
     ("With a median potential follow-up of 30 months, the median OS was 8 months.", 30),
+    ("Median follow up time for the surviving patients was 5.1 years.", 61.2),
     # the duration inside the cue
     ("After a median of 18 months of follow-up, the 2-year OS was 50%.", 18),
 ])

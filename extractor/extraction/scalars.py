@@ -85,7 +85,7 @@ _AGE_AND_FOLLOW_UP = re.compile(
 # --- median follow-up
 # Between a follow-up cue and its duration: no number, no clause end, no time point or bound ("the 2-year OS" and
 # "OS at 2 years" after "With a longer median follow-up," are not the follow-up; neither is "more than 2 years").
-_FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,30}$")
+_FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,50}$")
 _NOT_FOLLOW_UP_GAP = re.compile(r"\b(?:at|than|least|over|beyond|exceed\w*)\s?$", re.I)
 _HYPHENATED = re.compile(r"\s?[" + nz.HYPHENS + r"]")
 _UNIT_AFTER_RANGE = re.compile(r"\s?[(\[][^()\[\]]{1,40}[)\]]\s?(?P<unit>years?|months?|mo|weeks?|days?)\b", re.I)
