@@ -335,3 +335,14 @@ def test_phrasings_cohort_total_of_an_outcome(nlp, text, cohort):
 ])
 def test_phrasings_cohort_inside_a_named_group(nlp, text, cohort):
     assert _run(nlp, text)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text, drug", [
+    # the partner named between the subject and its verb does not own the dose
+    ("Inotuzumab, given with rituximab, was administered at 1.8 mg/m2 per cycle.", "inotuzumab ozogamicin"),
+    ("Blinatumomab combined with ponatinib was given at 28 µg/day.", "blinatumomab"),
+    # the drug after "with" with the dose right after it does
+    ("Ponatinib was combined with blinatumomab at 28 µg/day.", "blinatumomab"),
+])
+def test_phrasings_dose_of_the_subject_drug(nlp, text, drug):
+    assert [d["drug"] for d in _run(nlp, text)["doses"]] == [drug]

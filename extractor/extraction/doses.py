@@ -41,6 +41,9 @@ _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\
 _DOSE_OF = re.compile(r"\bdoses? of\s$", re.I)
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19".
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
+# A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
+_COMBINED_WITH = re.compile(r"\b(?:with|plus)\s", re.I)
+_SUBJECT_VERB = re.compile(r"\b(?:was|were)\s(?:\w+\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
 _TIMES = re.compile(r"\s?[×xX*]")
 _DIGIT = re.compile(r"\d")
 
@@ -211,11 +214,22 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span]) ->
     if after is not None and _DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char]):
         return after
     before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
+    if _partner_of_subject(text, before, first):
+        return before[-2]
     # "the dose of clofarabine in combination with cytarabine was 52 mg/m2": the drug whose dose it is.
     subject = [d for d in before if _DOSE_OF.search(text[max(0, d.start_char - 12):d.start_char])]
     if subject and not _DIGIT.search(text[subject[-1].end_char:first.start]):
         return subject[-1]
     return before[-1] if before else None
+
+
+def _partner_of_subject(text: str, before: list[Span], first: nz.Number) -> bool:
+    """Whether the drug nearest before a dose is the subject's partner and the verb after it the subject's:
+    "Inotuzumab in combination with low-intensity chemotherapy was administered at 1.3 mg/m2" is inotuzumab's dose
+    ("Ponatinib was combined with blinatumomab at 28 µg/day" is blinatumomab's)."""
+    if len(before) < 2 or not _COMBINED_WITH.search(text, before[-2].end_char, before[-1].start_char):
+        return False
+    return _SUBJECT_VERB.search(text, before[-1].end_char, first.start) is not None
 
 
 def _tidy(value: float | None) -> float | int | None:
