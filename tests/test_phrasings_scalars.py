@@ -81,6 +81,9 @@ def test_phrasings_median_age_per_arm_is_none(nlp, text):
     ("The cohort included 87 patients: 40 children and 47 adults.", 87),
     ("We retrospectively reviewed 90 patients with relapsed ALL.", 90),
     ("Records of 43 patients were reviewed.", 43),
+    # an "N =" that is not a group's bracketed N is a count like any other
+    ("N = 40 patients were enrolled.", 40),
+    ("We enrolled n=40 patients.", 40),
     # prior therapy inside an enrolment sentence leaves the enrolment cue
     ("Thirty patients who had previously received blinatumomab were enrolled.", 30),
 ])

@@ -146,9 +146,12 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     numbers = sent.section_numbers(words)  # shared with the other extractors
     enrolled = [c for c in cues if c.id_ == "enrolment"]
     totals = [c for c in cues if c.id_ == "total"]
-    # a denominator ("8 of 25") and a group's N ("Ph-positive, n = 18) patients") count part of the cohort
+    # a denominator ("8 of 25") and a group's N closing its bracket ("Ph-positive, n = 18) patients") count part of
+    # the cohort; "N = 40 patients were enrolled" is the cohort
     counts = sent.n_equals()
-    parts = {f.denominator.start for f in sent.digit_fractions()} | {n.start for n in counts}
+    sentence = sent.text
+    parts = {f.denominator.start for f in sent.digit_fractions()} | {
+        n.start for n in counts if _CLOSE_AFTER_N.match(sentence, n.end)}
     screened = False
     for number in numbers:
         if not _is_headcount(text, number) or number.start - sent.start_char in parts:
