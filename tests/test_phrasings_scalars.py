@@ -122,6 +122,10 @@ def _doses(record: dict) -> list[tuple]:
      [("obecabtagene autoleucel", 410000000, None, "cells")]),
     ("The target dose of tisagenlecleucel was 0.2 to 5.0 × 10^8 CAR-positive T cells.",
      [("tisagenlecleucel", 20000000, 500000000, "cells")]),
+    # the cells named by the product itself
+    ("The product was given at a target dose of 410 × 10^6 CD19 CAR T cells.",
+     [("cd19-car t cells", 410000000, None, "cells")]),
+    ("Patients received 5 × 10^5 CD22 CAR T cells/kg.", [("cd22-car t cells", 500000, None, "cells/kg")]),
     # a cap on the dose is not a dose
     ("Vincristine 1.4 mg/m2 (maximum 2 mg) was given on days 1 and 8.", [("vincristine", 1.4, None, "mg/m2")]),
     ("Patients received vincristine 1.5 mg/m2 (max. 2 mg) weekly.", [("vincristine", 1.5, None, "mg/m2")]),

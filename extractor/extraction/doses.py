@@ -44,6 +44,8 @@ _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
 _COMBINED_WITH = re.compile(r"\b(?:with|plus)\s", re.I)
 _SUBJECT_VERB = re.compile(r"\b(?:was|were)\s(?:\w+\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
+# After a cell count: per kg or per volume ("cells/kg", "cells per kilogram", "cells/µL").
+_PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
 _TIMES = re.compile(r"\s?[×xX*]")
 _DIGIT = re.compile(r"\d")
 
@@ -73,11 +75,12 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
     doc, text = sent.doc, sent.section_text
     drugs = rule_spans(sent, "DRUG")
     units = rule_spans(sent, "UNIT", outside=drugs)
-    if not units:
+    products = "cells" in sent.text  # a cheap necessary cue of a cell product's dose
+    if not units and not products:
         return []
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
-    found = []
-    for i, unit in enumerate(units):
+    found = _product_doses(doc, section, text, drugs, numbers) if products else []
+    for unit in units:
         if unit.id_.startswith("/") and unit.id_ != "/kg" or _per_kg_follows(text, unit, units):
             continue
         reading = _amount_before(text, unit, numbers, drugs)
@@ -96,12 +99,29 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
             continue
         start = min(drug.start_char, group[0].start)
         end = max(drug.end_char, end_span.end_char)
-        for value, value_max in _values(group):
-            found.append({
-                "drug": drug.id_, "dose": _tidy(value), "dose_max": _tidy(value_max), "unit": amount, "per": per,
-                "flags": _flags(value, value_max),
-                "evidence": evidence(doc, section, start, end),
-            })
+        found += _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
+    return found
+
+
+def _group_doses(group: list, drug: Span, unit: str, per: str | None, where: dict) -> list[dict]:
+    """One dose dict per value of a group (a range gives one with dose_max)."""
+    return [{"drug": drug.id_, "dose": _tidy(value), "dose_max": _tidy(value_max), "unit": unit, "per": per,
+             "flags": _flags(value, value_max), "evidence": where} for value, value_max in _values(group)]
+
+
+def _product_doses(doc, section: str, text: str, drugs: list[Span], numbers: list[nz.Number]) -> list[dict]:
+    """"410 × 10^6 CD19 CAR T cells": an absolute cell dose whose unit is the end of the cell product's name (per
+    kg, "1 × 10^6 CD19 CAR T cells/kg", it is read at the "/kg" unit; per volume it is a concentration)."""
+    found = []
+    for drug in drugs:
+        if not text[drug.start_char:drug.end_char].lower().endswith("cells") or _PER_AFTER_CELLS.match(
+                text, drug.end_char):
+            continue
+        number = next((n for n in reversed(numbers) if n.end <= drug.start_char), None)
+        if number is None or number.form != "scientific" or text[number.end:drug.start_char] not in ("", " "):
+            continue
+        group = _group_ending_at(text, numbers, number)
+        found += _group_doses(group, drug, "cells", None, evidence(doc, section, group[0].start, drug.end_char))
     return found
 
 
@@ -214,7 +234,7 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span]) ->
     if after is not None and _DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char]):
         return after
     before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
-    if _partner_of_subject(text, before, first):
+    if len(before) >= 2 and _partner_of_subject(text, before, first):
         return before[-2]
     # "the dose of clofarabine in combination with cytarabine was 52 mg/m2": the drug whose dose it is.
     subject = [d for d in before if _DOSE_OF.search(text[max(0, d.start_char - 12):d.start_char])]
