@@ -2,8 +2,10 @@
 
 A dose is read where a number stands directly before a UNIT rule span ("40 mg/m2", "9 μg/day", "1×106 cells/kg")
 and a DRUG rule span names the drug: the nearest one before the number in the same sentence, or one directly
-after the unit ("1 × 10^6 cells/kg KTE-X19", "40 mg/m2 of clofarabine"). A number with a unit but no drug in its
-sentence is left out: a dose without its drug would be an invented attachment.
+after the unit ("1 × 10^6 cells/kg KTE-X19", "40 mg/m2 of clofarabine"); the subject drug when the nearest one is
+only its partner ("X, given with Y, was administered at 1.8 mg/m2"). A cell product's name may end the unit ("410 ×
+10^6 CD19 CAR T cells"). A number with a unit but no drug in its sentence is left out: a dose without its drug would
+be an invented attachment; so are a cap ("(maximum 2 mg)") and a count of cells per volume (a concentration).
 """
 from __future__ import annotations
 
