@@ -30,16 +30,21 @@ _QUALIFIER_BEFORE = re.compile(r"(>\s?or\s?=|<\s?or\s?=|>=|<=|=>|=<|[≥⩾≧�
 
 # A written number: optional sign, integer part with optional thousands groups, optional decimal part written
 # with "." or the middle dot "·" (Lancet style). A leading-dot decimal (".01", as in "P = .01") is allowed.
+# Thousands are grouped with commas ("1,092") or, in SI style, with a space, thin or no-break space ("1 092",
+# "10 000 IU/m2"): a group of exactly three digits that no digit, decimal or "%" follows; read apart, "1 092"
+# would be 1 and 92.
 # Lookbehind: not glued to a letter, digit or decimal mark, so "CD19", "mg/m2" and "KTE-X19" are not numbers.
 # The lookahead first is the character every match starts with: a cheap test that spares the lookbehind and the
 # alternatives at most positions.
 _DIGITS = re.compile(
     r"(?=[" + MINUS_SIGNS + r"\d.·])(?<![\w.·,])"
     r"(?P<sign>[" + MINUS_SIGNS + r"](?=[\d.·]))?"
-    r"(?:(?P<int>\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:[.·](?P<frac>\d+))?|[.·](?P<lead>\d+))"
+    r"(?:(?P<int>\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d%]|[.·,\-–]\d|\s%)|\d+)"
+    r"(?:[.·](?P<frac>\d+))?|[.·](?P<lead>\d+))"
     # Not an ordinal ("2nd") and not glued to an upper-case code ("4-1BB").
     r"(?![\d])(?!st\b|nd\b|rd\b|th\b)(?![A-Z]{2})"
 )
+_GROUP_MARKS = re.compile("[, \u00a0\u2009\u202f]")
 # Decimal comma ("2,5"), only on request: in English abstracts "2,5" is more often a list than a decimal.
 _DIGITS_DECIMAL_COMMA = re.compile(
     r"(?<![\w.·,])(?P<sign>[" + MINUS_SIGNS + r"](?=\d))?(?P<int>\d+),(?P<frac>\d{1,2})(?![\d,])"
@@ -271,13 +276,13 @@ def _qualifier(text: str, start: int) -> str | None:
 def _digits_value(m: re.Match) -> float:
     """The value of a _DIGITS match."""
     written = m.group()
-    if written.isascii() and "," not in written:
+    if written.isascii() and "," not in written and " " not in written:
         return float(written)  # "12", "-3", "7.5", ".01": float reads them as written (most numbers are so)
     sign, whole, frac, lead = m.group("sign", "int", "frac", "lead")
     if lead:
         value = float("0." + lead)
     else:
-        value = float(whole.replace(",", "") + ("." + frac if frac else ""))
+        value = float(_GROUP_MARKS.sub("", whole) + ("." + frac if frac else ""))
     return -value if sign else value
 
 

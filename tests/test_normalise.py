@@ -83,6 +83,9 @@ def test_normalise_number_words_do_not_compose_out_of_order(text, words):
         ("ranging 12–24 months", [12, 24]),
         ("the 2nd relapse after 3 cycles", [3]),
         ("doses of 2,5 or 10 mg", [2, 10]),
+        # thousands grouped SI style with a space (or a thin space); not a 3-digit number that is a range's end
+        ("A total of 1 092 patients", [1092]), ("asparaginase 10\u2009000 IU/m2", [10000]),
+        ("grade 3 100-200", [3, 100, 200]), ("in 2019 158 patients", [2019, 158]), ("3 100%", [3, 100]),
     ],
 )
 def test_normalise_find_numbers_values(text, values):
@@ -257,6 +260,7 @@ def _written_forms(value: float) -> list[str]:
     forms = [plain, plain.replace(".", "·")]
     if float(value).is_integer() and value >= 1000:
         forms.append(f"{int(value):,}")
+        forms.append(f"{int(value):,}".replace(",", " "))  # SI style: "1 092", "10 000"
     return forms
 
 
@@ -294,7 +298,7 @@ def test_normalise_property_numbers_come_from_the_text(text):
     for number in nz.find_numbers(text):
         assert text[number.start:number.end] == number.text
         if number.form == "digits":
-            written = number.text.replace("·", ".").replace(",", "").replace("−", "-")
+            written = number.text.replace("·", ".").replace(",", "").replace(" ", "").replace("−", "-")
             assert float(written) == number.value
 
 

@@ -74,13 +74,14 @@ def test_scalars_cohort_size_not_a_subset_or_split(nlp, context_words, text):
         ("The median age was 41 years.", 41), ("Patients (median age, 14 years) had relapsed.", 14),
         ("The median age was 29(18-64) years.", 29), ("The median age: 52.5 years [range, 19-80].", 52.5),
         ("The median age of the enrolled patients was 38 years.", 38),
+        ("The median age was 8 months.", 0.7),  # infants' ages, in years like any age
     ],
 )
 def test_scalars_median_age(nlp, context_words, text, age):
     assert ("median_age_years", age) in _scalars(nlp, context_words, text)
 
 
-@pytest.mark.parametrize("text", ["The median age was 8 months.", "The median age was ≥60 years in one arm."])
+@pytest.mark.parametrize("text", ["The median age was 8 weeks.", "The median age was ≥60 years in one arm."])
 def test_scalars_median_age_rejects_non_year_or_bound(nlp, context_words, text):
     assert all(c[0] != "median_age_years" for c in _scalars(nlp, context_words, text))
 

@@ -2,8 +2,10 @@
 
 A dose is read where a number stands directly before a UNIT rule span ("40 mg/m2", "9 μg/day", "1×106 cells/kg")
 and a DRUG rule span names the drug: the nearest one before the number in the same sentence, or one directly
-after the unit ("1 × 10^6 cells/kg KTE-X19", "40 mg/m2 of clofarabine"). A number with a unit but no drug in its
-sentence is left out: a dose without its drug would be an invented attachment.
+after the unit ("1 × 10^6 cells/kg KTE-X19", "40 mg/m2 of clofarabine"); the subject drug when the nearest one is
+only its partner ("X, given with Y, was administered at 1.8 mg/m2"). A cell product's name may end the unit ("410 ×
+10^6 CD19 CAR T cells"). A number with a unit but no drug in its sentence is left out: a dose without its drug would
+be an invented attachment; so are a cap ("(maximum 2 mg)") and a count of cells per volume (a concentration).
 """
 from __future__ import annotations
 
@@ -20,19 +22,32 @@ from extractor.extraction.spans import rule_spans
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
 # children at a dose of 52 mg/m2/day" names it once for two doses.
 _DRUG_REACH = 110
-# Separators inside a list or range of doses sharing one unit: "2, 1, or 0.5×106", "0.6 and 0.3", "1.8 to 1.3".
-_LIST_SEP = re.compile(r"^(?:\s?,\s?(?:or\s|and\s)?|\s(?:or|and)\s)$")
+# Separators inside a list or range of doses sharing one unit: "2, 1, or 0.5×106", "0.6 and 0.3", "1.8 to 1.3",
+# "0.8/0.5/0.5 mg/m2" (days 1, 8 and 15), "9/28 μg/day" (week 1, then).
+_LIST_SEP = re.compile(r"^(?:\s?,\s?(?:or\s|and\s)?|\s(?:or|and)\s|/)$")
+# "between 1.2 and 1.8 mg/m2" is a range, not two doses.
+_BETWEEN = re.compile(r"\bbetween\s$", re.I)
 # A number counting something else cannot open a list of doses: "during cycle 1 and 0.3 mg/m2".
 _COUNTED_BEFORE = re.compile(
     r"(?:cycles?|courses?|days?|weeks?|months?|years?|patients?|cohorts?|levels?|grades?|arms?|groups?|phases?"
     r"|blocks?|steps?|doses?)\s$", re.I)
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\sto\s)$")
 # A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells".
-_CELLS_BEFORE = re.compile(r"(?<=\d|\))\s(?:[A-Za-z][\w+\-]*\s){0,4}cells\s$", re.I)
-_DESCRIPTION = re.compile(r"\s(?:[A-Za-z][\w+\-]*\s){1,4}")
+# A multiplier word is not a description: "3 million cells/kg" is not a dose of 3 cells/kg.
+_CELL_WORD = r"(?!(?i:thousand|million|billion)\s)[A-Za-z][\w+\-]*\s"
+_CELLS_BEFORE = re.compile(r"(?<=\d|\))\s(?:" + _CELL_WORD + r"){0,4}cells\s$", re.I)
+_DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
+# A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg".
+_CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
+                         r"\s?[:,]?\s?$", re.I)
 _DOSE_OF = re.compile(r"\bdoses? of\s$", re.I)
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19".
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
+# A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
+_COMBINED_WITH = re.compile(r"\b(?:with|plus)\s", re.I)
+_SUBJECT_VERB = re.compile(r"\b(?:was|were)\s(?:\w+\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
+# After a cell count: per kg or per volume ("cells/kg", "cells per kilogram", "cells/µL").
+_PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
 _TIMES = re.compile(r"\s?[×xX*]")
 _DIGIT = re.compile(r"\d")
 
@@ -62,11 +77,12 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
     doc, text = sent.doc, sent.section_text
     drugs = rule_spans(sent, "DRUG")
     units = rule_spans(sent, "UNIT", outside=drugs)
-    if not units:
+    products = "cells" in sent.text  # a cheap necessary cue of a cell product's dose
+    if not units and not products:
         return []
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
-    found = []
-    for i, unit in enumerate(units):
+    found = _product_doses(doc, section, text, drugs, numbers) if products else []
+    for unit in units:
         if unit.id_.startswith("/") and unit.id_ != "/kg" or _per_kg_follows(text, unit, units):
             continue
         reading = _amount_before(text, unit, numbers, drugs)
@@ -85,12 +101,29 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
             continue
         start = min(drug.start_char, group[0].start)
         end = max(drug.end_char, end_span.end_char)
-        for value, value_max in _values(group):
-            found.append({
-                "drug": drug.id_, "dose": _tidy(value), "dose_max": _tidy(value_max), "unit": amount, "per": per,
-                "flags": _flags(value, value_max),
-                "evidence": evidence(doc, section, start, end),
-            })
+        found += _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
+    return found
+
+
+def _group_doses(group: list, drug: Span, unit: str, per: str | None, where: dict) -> list[dict]:
+    """One dose dict per value of a group (a range gives one with dose_max)."""
+    return [{"drug": drug.id_, "dose": _tidy(value), "dose_max": _tidy(value_max), "unit": unit, "per": per,
+             "flags": _flags(value, value_max), "evidence": where} for value, value_max in _values(group)]
+
+
+def _product_doses(doc, section: str, text: str, drugs: list[Span], numbers: list[nz.Number]) -> list[dict]:
+    """"410 × 10^6 CD19 CAR T cells": an absolute cell dose whose unit is the end of the cell product's name (per
+    kg, "1 × 10^6 CD19 CAR T cells/kg", it is read at the "/kg" unit; per volume it is a concentration)."""
+    found = []
+    for drug in drugs:
+        if not text[drug.start_char:drug.end_char].lower().endswith("cells") or _PER_AFTER_CELLS.match(
+                text, drug.end_char):
+            continue
+        number = next((n for n in reversed(numbers) if n.end <= drug.start_char), None)
+        if number is None or number.form != "scientific" or text[number.end:drug.start_char] not in ("", " "):
+            continue
+        group = _group_ending_at(text, numbers, number)
+        found += _group_doses(group, drug, "cells", None, evidence(doc, section, group[0].start, drug.end_char))
     return found
 
 
@@ -125,11 +158,14 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     if last is None:
         return None
     if text[last.end:anchor] not in ("", " "):
-        # "2 x 10(6) transduced T cells per kg": the unit "cells per kg" after a few words describing the cells
-        described = unit_id == "cells/kg" and text[unit.start_char:unit.end_char].lower().startswith("cells") \
-            and _DESCRIPTION.fullmatch(text[last.end:unit.start_char])
+        # "2 x 10(6) transduced T cells per kg", "410 × 10^6 CAR T cells": the unit "cells per kg" or "cells" after
+        # a few words describing the cells
+        described = unit_id in ("cells", "cells/kg") and text[unit.start_char:unit.end_char].lower().startswith(
+            "cells") and _DESCRIPTION.fullmatch(text[last.end:unit.start_char])
         if not described:
             return None
+    if _CAP_BEFORE.search(text, max(0, last.start - 30), last.start):
+        return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
     return _group_ending_at(text, numbers, last), unit_id, cell_drug
 
 
@@ -140,7 +176,8 @@ def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> li
     while index > 0:
         previous = numbers[index - 1]
         gap = text[previous.end:group[0].start]
-        if _RANGE_SEP.match(gap) and len(group) == 1:
+        between = gap == " and " and _BETWEEN.search(text, max(0, previous.start - 9), previous.start)
+        if (_RANGE_SEP.match(gap) or between) and len(group) == 1:
             return [previous, last, None]  # marker: a range, not a list
         if not _LIST_SEP.match(gap) or _COUNTED_BEFORE.search(text[max(0, previous.start - 12):previous.start]):
             break
@@ -185,9 +222,10 @@ def _per_kg_follows(text: str, unit, units: list) -> bool:
 
 
 def _foreign_unit_follows(text: str, unit: Span, units: list[Span]) -> bool:
-    """True for "mg/dL", "g/L" and the like: the amount unit continues with a "/" no schedule rule knows."""
-    rest = text[unit.end_char:unit.end_char + 2]
-    if not rest.startswith("/"):
+    """True for "mg/dL", "g/L" and the like: the amount unit continues with a "/" no schedule rule knows; also for
+    a count of cells per volume ("50 cells per microliter"), a concentration."""
+    rest = text[unit.end_char:unit.end_char + 5]
+    if not rest.startswith("/") and not (unit.id_ == "cells" and rest.lower() == " per "):
         return False
     return not any(u.start == unit.end for u in units)
 
@@ -198,11 +236,22 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span]) ->
     if after is not None and _DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char]):
         return after
     before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
+    if len(before) >= 2 and _partner_of_subject(text, before, first):
+        return before[-2]
     # "the dose of clofarabine in combination with cytarabine was 52 mg/m2": the drug whose dose it is.
     subject = [d for d in before if _DOSE_OF.search(text[max(0, d.start_char - 12):d.start_char])]
     if subject and not _DIGIT.search(text[subject[-1].end_char:first.start]):
         return subject[-1]
     return before[-1] if before else None
+
+
+def _partner_of_subject(text: str, before: list[Span], first: nz.Number) -> bool:
+    """Whether the drug nearest before a dose is the subject's partner and the verb after it the subject's:
+    "Inotuzumab in combination with low-intensity chemotherapy was administered at 1.3 mg/m2" is inotuzumab's dose
+    ("Ponatinib was combined with blinatumomab at 28 µg/day" is blinatumomab's)."""
+    if len(before) < 2 or not _COMBINED_WITH.search(text, before[-2].end_char, before[-1].start_char):
+        return False
+    return _SUBJECT_VERB.search(text, before[-1].end_char, first.start) is not None
 
 
 def _tidy(value: float | None) -> float | int | None:

@@ -6,10 +6,16 @@ the SCHEMA convention for cohort_size: the size the abstract first gives for its
 - cohort size: a whole number followed closely by a population noun ("48 patients", "Sixty-five adults with
   relapsed ALL", "26 relapsed/refractory ... patients"), in a sentence that introduces a population (an
   enrolment cue such as "enrolled", "were treated", "A total of", "We report", or a sentence opening "Of the N" /
-  "Among the N"), or in the title. Counts of a subset are not candidates: a denominator of "8 of 25", a count
-  with its percentage "106 (47%) patients".
-- median age: the number after a "median age" cue ("median age, 14 years", "median age was 31(18-60) years").
-- median follow-up: the duration after a "median follow-up" cue, converted to months.
+  "Among the N"), or in the title; not in a background section (other studies' patients). Counts of a subset are
+  not candidates: a denominator of "8 of 25", a count with its percentage "106 (47%) patients", a group's "n =",
+  the patients screened ("Of 350 patients screened, 326 were randomized" gives 326), a count inside a group named
+  first, and a sentence counting two groups side by side ("6 patients at dose level 1 and 12 at dose level 2")
+  gives none.
+- median age: the number after a "median age" cue ("median age, 14 years", "median age was 31(18-60) years",
+  "aged 18 to 78 years (median 46)"), months read in years; not the age of a part ("of responders").
+- median follow-up: the duration after (or inside, or before) a "median follow-up" cue, converted to months.
+- an age or follow-up given per arm ("47 years in arm A and 46 years in arm B"), or two different ones in one
+  section, gives none.
 """
 from __future__ import annotations
 
@@ -24,21 +30,74 @@ from extractor.extraction.sentences import Sentence, section_view
 from extractor.extraction.spans import rule_spans
 from extractor.models import TITLE_SECTION
 
+# --- cohort size
 # What may stand between a count and its population noun: words, slashes, brackets ("26 relapsed/refractory
 # Philadelphia positive (Ph+) acute lymphoblastic leukemia (ALL) patients"), but no digits or clause punctuation.
 _TO_NOUN = re.compile(r"^[A-Za-z\s/()+\-\u2010\u2011\u2212]{0,100}$")
 _MAX_WORDS_TO_NOUN = 12
+# The count is of something else when an "of" or a time unit stands before the noun: "3 cohorts of patients",
+# "2 phase II trials of inotuzumab in adults", "65 years and older patients".
+_COUNTS_ELSE = re.compile(r"\sof\s|^\s(?:years?|months?|weeks?|days?)\b", re.I)
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
+_OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"^\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")
-_AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|[^\d.;]{0,30}?(?:\swas|\sof|,|:|=)\s?)$")
-_AGE_AFTER = re.compile(r"^\s?(?:years?|yrs?|y\b|[(\[]|[;,)\]]|\.(?!\d)|$)")
-_FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,30}$")
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
-_LIST_JOIN_END = re.compile(r"(?:and|or|,)\s$")
-
+# The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
+_OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reached|relapsed|died|developed|experienced"
+                           r"|responded|progressed|proceeded|underwent|discontinued|had)\b", re.I)
+# How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
+_SCREENING_REACH = 25
+# A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled".
+_ELIDED_VERB = re.compile(r"\s(?:were|was|had been|have been)(?:\s(?:subsequently|eventually|then|finally))?\s")
+# Two groups counted side by side: the join before the second count, what follows a count whose verb is left out
+# ("and 12 at dose level 2", "and 13 with T-LBL", "; 30 more were"), at most two words before a count's own noun
+# ("and 21 young adults").
+_LIST_JOIN_END = re.compile(r"(?:and|or|[,;])\s$")
+_PARALLEL_AFTER = re.compile(r"\s(?:(?:more|additional)\b|(?:with|at|in|on|into|during)\s)")
+_NEXT_NOUN = re.compile(r"\s(?:[A-Za-z\-]+\s){0,2}")
+_DIGIT = re.compile(r"\d")
 # Between the population noun and the N of its bracket: "adults (n = ", "patients [N=".
 _NOUN_TO_BRACKET = re.compile(r"\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
 _CLOSE_AFTER_N = re.compile(r"\s?[)\];,]")
+# The names of a labelled abstract's background section (PubMed's BACKGROUND category): "Background",
+# "INTRODUCTION", "IMPORTANCE", "CONTEXT", "RATIONALE".
+_BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
+
+# --- median age
+_AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|(?![-\u2010])[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?)$")
+# A part of the cohort named between the cue and the age: "of patients who achieved CR", "of responders", "in the
+# inotuzumab arm"; not the study's median age.
+_AGE_OF_PART = re.compile(r"\b(?:who|whom|which|that|responders?|non-?responders?|arms?|groups?)\b", re.I)
+_AGE_AFTER = re.compile(r"^\s?(?:years?|yrs?|y\b|months?\b|[(\[]|[;,)\]]|\.(?!\d)|$)")
+_AGE_UNIT = re.compile(r"\s?(?:years?|yrs?|y\b|months?\b)")
+# An age in months, its unit after the number or after its bracketed range: "14 months", "14 (range, 2-24) months",
+# "14 (range, 2-24 months)"; read in years like any age.
+_IN_MONTHS = re.compile(r"\s?(?:months?\b|[(\[][^()\[\]]{0,40}?(?:months?\s?[)\]]|[)\]]\s?months?\b))", re.I)
+# A group counted between the age cue and its value: "median age of the 48 patients was 45 years".
+_OF_THE = re.compile(r"\s(?:of|in|among)\s(?:the\s|all\s|these\s|our\s)?")
+_VERB_TO_AGE = re.compile(r"\s?(?:was|were|is|,|:)\s?")
+# An age cue sharing its verb with the follow-up: "median age and (median) follow-up were 45 years and 24 months".
+_AGE_AND_FOLLOW_UP = re.compile(
+    r"\s(?:and|,)\s(?:the\s)?(?:median\s)?follow[\s\-\u2010]?up(?:\s(?:time|duration))?\s(?:were|was)\s"
+    r"(?P<age>\d+(?:[.·]\d+)?)\s?years?(?:\s?\([^()]{0,40}\))?,?\s(?:and\s)?"
+    r"(?P<follow_up>\d+(?:[.·]\d+)?)\s?(?P<unit>months?|years?)\b", re.I)
+
+# --- median follow-up
+# Between a follow-up cue and its duration: no number, no clause end, no time point or bound ("the 2-year OS" and
+# "OS at 2 years" after "With a longer median follow-up," are not the follow-up; neither is "more than 2 years").
+_FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,50}$")
+_NOT_FOLLOW_UP_GAP = re.compile(r"\b(?:at|than|least|over|beyond|exceed\w*)\s?$", re.I)
+_HYPHENATED = re.compile(r"\s?[" + nz.HYPHENS + r"]")
+_UNIT_AFTER_RANGE = re.compile(r"\s?[(\[][^()\[\]]{1,40}[)\]]\s?(?P<unit>years?|months?|mo|weeks?|days?)\b", re.I)
+_BEFORE_CUE = re.compile(r"^\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s)?$")
+
+# --- age and follow-up: a second duration right after the first (its range bracket and group name skipped), "47
+# years in the inotuzumab arm and 46 years in the control arm", "13.2 months vs 12.8 months", "25 months and for EFS
+# 22 months", "47 (range 18-80) and 46 (range 19-79) years": one value per arm, none the study's.
+_SECOND_VALUE = re.compile(
+    r"(?:\s?[(\[][^()\[\]]{0,60}[)\]])?(?:\s(?:in|for|with)\s[^\d;.()]{1,50}?)?,?\s"
+    r"(?:and|vs\.?|versus|compared (?:with|to))\s(?:(?:in|for)\s[^\d;.()]{1,30}?\s)?\d+(?:[.·]\d+)?"
+    r"(?:\s?(?:years?|yrs?|months?|mo|weeks?|days?)\b|\s?[(\[]\s?(?:range|IQR|\d+(?:[.·]\d+)?\s?[-–]))")
 
 
 def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
@@ -52,15 +111,16 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
     Returns:
         Dicts {scalar, value, evidence} with scalar one of cohort_size, median_age_years, median_follow_up_months.
     """
-    found, split = [], False
+    # A background section counts other studies' patients ("In the phase 3 trial, 326 patients were randomized").
+    found, no_cohort = [], bool(_BACKGROUND.match(section))
     for sent in section_view(doc).sentences:
         # Once a section has split its population into groups ("B-ALL (n = 7) ... T-ALL (n = 24)"), the
         # headline N is their sum, which it does not print; a later count is one group's, not the cohort.
-        if not split:
+        if not no_cohort:
             found += _cohort(sent, section, context.words)
-        split = split or len(sent.n_equals()) >= 2
+        no_cohort = no_cohort or len(sent.n_equals()) >= 2
         found += _median_age(sent, section, context.words)
-        found += _follow_up(sent, section)
+        found += _follow_up(sent, section, context.words)
     return _unambiguous(found)
 
 
@@ -84,28 +144,58 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     if not nouns:
         return []  # most sentences name no population: their numbers need not be read here
     numbers = sent.section_numbers(words)  # shared with the other extractors
-    enrolment = any(c.id_ == "enrolment" for c in cues)
+    enrolled = [c for c in cues if c.id_ == "enrolment"]
     totals = [c for c in cues if c.id_ == "total"]
-    denominators = {f.denominator.start for f in sent.digit_fractions()}
+    # a denominator ("8 of 25") and a group's N closing its bracket ("Ph-positive, n = 18) patients") count part of
+    # the cohort; "N = 40 patients were enrolled" is the cohort
+    counts = sent.n_equals()
+    sentence = sent.text
+    parts = {f.denominator.start for f in sent.digit_fractions()} | {
+        n.start for n in counts if _CLOSE_AFTER_N.match(sentence, n.end)}
+    screened = False
     for number in numbers:
-        if not _is_headcount(text, number) or number.start - sent.start_char in denominators:
+        if not _is_headcount(text, number) or number.start - sent.start_char in parts:
             continue
-        groups_before = [n for n in sent.n_equals() if n.start + sent.start_char < number.start]
-        if len(groups_before) >= 2 or _another_group_follows(text, sent, number, numbers):
-            return []
+        if screened and (elided := _elided_enrolment(text, number, enrolled)) is not None:
+            return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
+        if number is not numbers[0] and _OPENS_SUBSET.match(text, sent.start_char, numbers[0].start):
+            return []  # "Of the 30 responders, 20 patients were treated with HSCT": a part of the group named first
+        groups_before = sum(n.start + sent.start_char < number.start for n in counts)
         noun = next((n for n in nouns if n.start_char >= number.end), None)
+        if groups_before >= 2 or _another_group_follows(sent, number, numbers, noun, cues):
+            return []
         if noun is None:
             continue
         between = text[number.end:noun.start_char]
-        if not _TO_NOUN.match(between) or len(between.split()) > _MAX_WORDS_TO_NOUN:
+        if not _TO_NOUN.match(between) or len(between.split()) > _MAX_WORDS_TO_NOUN or _COUNTS_ELSE.search(between):
             continue
         if _PERCENT_NEXT.match(text[noun.end_char:]):
             continue  # "Twelve patients (38%)": a share of the cohort, not the cohort
+        if _screened_count(text, noun, cues, numbers):
+            screened = True  # "Of 350 patients screened, 326 were randomized": the cohort is the second count
+            continue
         before = text[sent.start_char:number.start]
         opened = any(t.end_char <= number.start and not text[t.end_char:number.start].strip() for t in totals)
-        if section == TITLE_SECTION or enrolment or opened or _OPENS_POPULATION.match(before):
+        # "A total of 25 patients achieved CR": a total of the responders, not of the study population
+        opened = opened and not _OUTCOME_VERB.match(text, noun.end_char)
+        if section == TITLE_SECTION or enrolled or opened or _OPENS_POPULATION.match(before):
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
-    return _bracketed_cohort(sent, section, nouns) if enrolment else []
+    return _bracketed_cohort(sent, section, nouns) if enrolled else []
+
+
+def _screened_count(text: str, noun: Span, cues: list[Span], numbers: list[nz.Number]) -> bool:
+    """Whether the count ending at `noun` is of the patients screened or assessed for eligibility: a screening cue
+    follows the noun closely, before the next number ("350 patients were assessed for eligibility, and 326...")."""
+    cue = next((c for c in cues if c.start_char >= noun.end_char), None)
+    if cue is None or cue.id_ != "screened" or cue.start_char - noun.end_char > _SCREENING_REACH:
+        return False
+    return not any(noun.end_char <= n.start < cue.start_char for n in numbers)
+
+
+def _elided_enrolment(text: str, number: nz.Number, enrolled: list[Span]) -> Span | None:
+    """The enrolment cue of a count whose noun is left out after a screened count: "326 were randomized"."""
+    return next((c for c in enrolled if c.start_char > number.end
+                 and _ELIDED_VERB.fullmatch(text, number.end, c.start_char)), None)
 
 
 def _bracketed_cohort(sent: Sentence, section: str, nouns: list) -> list[dict]:
@@ -126,17 +216,62 @@ def _bracketed_cohort(sent: Sentence, section: str, nouns: list) -> list[dict]:
     return [_candidate("cohort_size", int(n.value), sent.doc, section, noun.start_char, end)]
 
 
-def _another_group_follows(text: str, sent: Sentence, number: nz.Number, numbers: list[nz.Number]) -> bool:
-    """True for "26 patients with T-ALL and 13 with T-LBL": the sentence counts two groups, not one cohort."""
+def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.Number], noun: Span | None,
+                           cues: list[Span]) -> bool:
+    """True for "26 patients with T-ALL and 13 with T-LBL", "6 patients were treated at dose level 1 and 12 at dose
+    level 2", "24 patients received 1 cycle and 10 received 2" or "40 adults and 21 children": the sentence counts
+    two groups, not one cohort. A breakdown in brackets ("405 patients (271 to blinatumomab and 134 to
+    chemotherapy)", "405 patients underwent randomization: 271 ... and 134 ...") is not another group; "60 patients
+    were enrolled and 55 received X" is a later subset."""
+    text, next_count = sent.section_text, True
+    nouns = [c for c in cues if c.id_ == "population"]
     for later in numbers:
         if later.start <= number.end or not later.is_integer:
             continue
+        if text.count("(", number.end, later.start) > text.count(")", number.end, later.start):
+            continue
+        if ":" in text[number.end:later.start]:
+            continue  # "405 patients underwent randomization: 271 were assigned to X and 134 to Y" breaks it down
         before = text[max(sent.start_char, later.start - 6):later.start]
-        after = text[later.end:later.end + 6]
-        # the noun left out ("and 13 with") marks a parallel group; "and 410 patients had" is a later subset
-        if _LIST_JOIN_END.search(before) and (after.startswith(" with") or _treated_apart(sent, number, later)):
+        if _LIST_JOIN_END.search(before) and (_parallel_after(text, later, nouns) or _treated_apart(sent, number, later)
+                                              or _same_verb(text, number, later, cues)):
             return True
+        # "87 patients: 40 children and 47 adults" is a breakdown: only the very next count can be a parallel one
+        if next_count and before.endswith(" and ") and _counts_other_noun(text, later, noun, nouns):
+            return True
+        next_count = False
     return False
+
+
+def _parallel_after(text: str, later: nz.Number, nouns: list[Span]) -> bool:
+    """The verb left out after a count ("and 12 at dose level 2", "and 13 with T-LBL", "and 25 patients in second
+    salvage", "30 more were treated"): a group of its own."""
+    end = later.end
+    noun = next((n for n in nouns if n.start_char > end), None)
+    if noun is not None and text[end:noun.start_char] == " ":
+        end = noun.end_char  # the noun repeated: "and 25 patients in"
+    return _PARALLEL_AFTER.match(text, end) is not None
+
+
+def _same_verb(text: str, number: nz.Number, later: nz.Number, cues: list[Span]) -> bool:
+    """"24 patients received 1 cycle and 10 (patients) received 2 cycles": both counts have the same enrolment verb,
+    so they are two groups ("60 patients were enrolled and 55 received X" is a subset of the first)."""
+    enrolled = [c for c in cues if c.id_ == "enrolment"]
+    first = next((c for c in enrolled if number.end < c.start_char < later.start), None)
+    second = next((c for c in enrolled if c.start_char > later.end), None)
+    if first is None or second is None or first.text.lower() != second.text.lower():
+        return False
+    gap = text[later.end:second.start_char]
+    # "75 patients were infused; 3 patients were not infused": the second count is left out of the first
+    return not _DIGIT.search(gap) and len(gap.split()) <= 3 and " not " not in gap
+
+
+def _counts_other_noun(text: str, later: nz.Number, noun: Span | None, nouns: list[Span]) -> bool:
+    """"40 adults and 21 children": the count after "and" has a population noun of its own, not the first one's."""
+    other = next((n for n in nouns if n.start_char >= later.end), None)
+    if noun is None or other is None or other is noun or not _NEXT_NOUN.fullmatch(text, later.end, other.start_char):
+        return False
+    return other.text.lower() != noun.text.lower()
 
 
 def _treated_apart(sent: Sentence, number: nz.Number, later: nz.Number) -> bool:
@@ -159,56 +294,131 @@ def _is_headcount(text: str, number: nz.Number) -> bool:
 
 
 def _median_age(sent: Sentence, section: str, words) -> list[dict]:
+    """The median age after each age cue: two different ones in a section ("the median age at transplant was 30
+    years, and the median age at relapse was 31 years") are dropped together by `_unambiguous`."""
     cues = rule_spans(sent, "AGE")
     if not cues:
         return []  # the numbers of a sentence without an age cue need not be read here
-    doc, text = sent.doc, sent.section_text
-    numbers = sent.section_numbers(words)
+    found, text, numbers = [], sent.section_text, sent.section_numbers(words)
     for cue in cues:
-        after = [n for n in numbers if n.start >= cue.end_char]
-        if not after:
+        both = _AGE_AND_FOLLOW_UP.match(text, cue.end_char)
+        if both:
+            return _age_and_follow_up(both, sent, section, cue)
+        first = next((n for n in numbers if n.start >= cue.end_char), None)
+        number = _past_counted_group(sent, cue, first, numbers)
+        if number is None or number.qualifier:
             continue
-        number = after[0]
-        if not _AGE_GAP.match(text[cue.end_char:number.start]) or number.qualifier or number.value <= 0:
+        gap = text[cue.end_char:number.start]
+        if number is first and not _AGE_GAP.match(gap) or _AGE_OF_PART.search(gap):
             continue
-        if not _AGE_AFTER.match(text[number.end:]) or number.value > 110:
+        if not _AGE_AFTER.match(text[number.end:]) or not 0 < number.value <= 110:
             continue
-        return [_candidate("median_age_years", _tidy(number.value), doc, section, cue.start_char, number.end)]
-    return []
+        if _SECOND_VALUE.match(text, _after_unit(text, number.end)):
+            return []  # "47 years in the inotuzumab arm and 46 years in the control arm": each arm's, not the study's
+        years = round(number.value / 12, 1) if _IN_MONTHS.match(text, number.end) else number.value
+        found.append(_candidate("median_age_years", _tidy(years), sent.doc, section, cue.start_char, number.end))
+    return found
 
 
-def _follow_up(sent: Sentence, section: str) -> list[dict]:
-    doc, text = sent.doc, sent.section_text
+def _past_counted_group(sent: Sentence, cue: Span, number: nz.Number | None,
+                        numbers: list[nz.Number]) -> nz.Number | None:
+    """The number after a group counted right after the cue ("median age of the 48 patients was 45 years" -> 45),
+    else `number` itself."""
+    text = sent.section_text
+    if number is None or not _OF_THE.fullmatch(text, cue.end_char, number.start):
+        return number
+    noun = next((c for c in rule_spans(sent, "COHORT") if c.start_char >= number.end), None)
+    if noun is None or noun.id_ != "population" or not _NEXT_NOUN.fullmatch(text, number.end, noun.start_char):
+        return number
+    age = next((n for n in numbers if n.start >= noun.end_char), None)
+    return age if age is not None and _VERB_TO_AGE.fullmatch(text, noun.end_char, age.start) else number
+
+
+def _age_and_follow_up(both: re.Match, sent: Sentence, section: str, cue: Span) -> list[dict]:
+    """"Median age and follow-up were 45 years and 24 months": both scalars of one statement."""
+    age, follow_up = (float(both.group(g).replace("·", ".")) for g in ("age", "follow_up"))
+    months = nz.to_months(follow_up, both.group("unit"))
+    return [_candidate(name, _tidy(value), sent.doc, section, cue.start_char, both.end())
+            for name, value in (("median_age_years", age), ("median_follow_up_months", months))]
+
+
+def _after_unit(text: str, end: int) -> int:
+    """Where the text after a value ends its unit word ("47| years" -> after "years")."""
+    unit = _AGE_UNIT.match(text, end)
+    return unit.end() if unit else end
+
+
+def _follow_up(sent: Sentence, section: str, words) -> list[dict]:
+    """The median follow-up of each cue (two different ones are dropped by `_unambiguous`)."""
+    found = []
     for cue in rule_spans(sent, "FOLLOW_UP"):
-        ahead = _duration_before(text, sent, cue)
-        if ahead is not None:
-            return [_candidate("median_follow_up_months", _tidy(ahead.months), doc, section,
-                               sent.start_char + ahead.start, cue.end_char)]
-        rest = text[cue.end_char:sent.end_char]
-        durations = nz.find_durations(rest)
-        if not durations or not _FOLLOW_UP_GAP.match(rest[:durations[0].start]):
-            continue
-        duration = durations[0]
-        if duration.number.qualifier or duration.months <= 0:
-            continue
-        end = cue.end_char + duration.end
-        return [_candidate("median_follow_up_months", _tidy(duration.months), doc, section, cue.start_char, end)]
-    return []
+        reading = _follow_up_at(sent, section, cue, words)
+        if reading == []:
+            return []  # one follow-up per arm: none is the study's
+        found += reading or []
+    return found
 
 
-def _duration_before(text: str, sent: Sentence, cue: Span) -> nz.Duration | None:
+def _follow_up_at(sent: Sentence, section: str, cue: Span, words) -> list[dict] | None:
+    """The follow-up a cue states (a one-item list), [] when it is one of several, None when it states none."""
+    doc, text = sent.doc, sent.section_text
+    inside = nz.find_durations(text[cue.start_char:cue.end_char])  # "a median of 18 months of follow-up"
+    if inside:
+        return _follow_up_candidate(inside[0], text, doc, section, cue.start_char, cue.start_char, cue.end_char)
+    ahead = _duration_before(text, sent, cue, words)
+    if ahead is not None:
+        start = sent.start_char + ahead.start
+        return _follow_up_candidate(ahead, text, doc, section, sent.start_char, start, cue.end_char)
+    rest = text[cue.end_char:sent.end_char]
+    durations = _bracketed_durations(rest, words) or nz.find_durations(rest, words)  # "of two years"
+    if not durations or not _FOLLOW_UP_GAP.match(rest[:durations[0].start]):
+        return None
+    duration = durations[0]
+    if duration.number.qualifier or duration.months <= 0 or _NOT_FOLLOW_UP_GAP.search(rest, 0, duration.start):
+        return None
+    if _HYPHENATED.match(rest, duration.number.end):
+        return None  # "2-year" is a time point's adjective, never a follow-up
+    if _endpoint_between(sent, cue.end_char, cue.end_char + duration.start):
+        return None  # "median follow-up, the OS at 2 years": the duration is the endpoint's
+    return _follow_up_candidate(duration, text, doc, section, cue.end_char, cue.start_char,
+                                cue.end_char + duration.end)
+
+
+def _bracketed_durations(text: str, words) -> list[nz.Duration]:
+    """The first number of a text as a duration whose unit follows its range bracket: "22 (range, 3-45) months"."""
+    first = next(iter(nz.find_numbers(text, words)), None)
+    unit = _UNIT_AFTER_RANGE.match(text, first.end) if first is not None else None
+    if unit is None:
+        return []
+    name = nz.duration_unit(unit.group("unit"))
+    return [nz.Duration(first, name, nz.to_months(first.value, name), first.start, unit.end(),
+                        text[first.start:unit.end()])]
+
+
+def _endpoint_between(sent: Sentence, start: int, end: int) -> bool:
+    """Whether an endpoint is named between two offsets: "median follow-up, the 2-year OS was"."""
+    return any(start <= e.start_char < end for e in sent.labelled("ENDPOINT"))
+
+
+def _follow_up_candidate(duration: nz.Duration, text: str, doc: Doc, section: str, offset: int, start: int,
+                         end: int) -> list[dict]:
+    """The follow-up read from `duration` (offsets relative to `offset`), unless a second one follows it: "13.2
+    months for the inotuzumab arm and 12.8 months for the control arm" gives each arm's, not the study's."""
+    if _SECOND_VALUE.match(text, offset + duration.end):
+        return []
+    return [_candidate("median_follow_up_months", _tidy(duration.months), doc, section, start, end)]
+
+
+def _duration_before(text: str, sent: Sentence, cue: Span, words) -> nz.Duration | None:
     """A duration printed before the cue: "At 22.1 months (range, 7.1-36.1) median follow-up"."""
     head = text[sent.start_char:cue.start_char]
-    durations = nz.find_durations(head)
+    durations = nz.find_durations(head, words)
     if not durations:
         return None
     last = durations[-1]
     if not _BEFORE_CUE.match(head[last.end:]) or last.number.qualifier or last.months <= 0:
         return None
     return last
-
-
-_BEFORE_CUE = re.compile(r"^\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s)?$")
 
 
 def _tidy(value: float) -> float | int:
