@@ -265,3 +265,16 @@ def test_phrasings_grades_after_pts(nlp, text, outcomes):
 def test_phrasings_early_death_window_in_a_bracket(nlp, text, months):
     [outcome] = _run(nlp, text)["outcomes"]
     assert (outcome["endpoint"], outcome["timepoint_months"]) == ("EARLY_DEATH", months)
+
+
+def test_phrasings_cohort_of_a_two_arm_trial_is_its_arms_total(nlp):
+    record = _run(nlp, "Adults were randomly assigned to inotuzumab ozogamicin (n = 164) or standard chemotherapy "
+                       "(n = 162). The CR/CRi rate was 73.8% versus 30.9%.")
+    assert record["cohort_size"] == 326
+    assert record["scalar_evidence"]["cohort_size"]["text"].count("n = 16") == 2  # the sentence of both sizes
+
+
+def test_phrasings_a_printed_total_wins_over_the_arms_sum(nlp):
+    record = _run(nlp, "In total, 330 patients were enrolled. They were randomly assigned to inotuzumab ozogamicin "
+                       "(n = 164) or standard chemotherapy (n = 162).")
+    assert record["cohort_size"] == 330

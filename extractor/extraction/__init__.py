@@ -75,7 +75,25 @@ def _extract_one(article: Article, docs: list[tuple[str, Doc]], words) -> dict:
         found["outcomes"] += [_locate(o, index) for o in extract_outcomes(doc, section, context)]
         found["doses"] += [_locate(d, index) for d in extract_doses(doc, section, context)]
         found["comparisons"] += [_locate(c, index) for c in extract_comparisons(doc, section, context)]
+    if "cohort_size" not in context.scalars:
+        total = _arms_total(context.arm_index)
+        if total is not None:
+            context.add_scalar(total)
     return _article_dict(article, context, found, classify_study(article, docs))
+
+
+def _arms_total(arm_index) -> dict | None:
+    """A multi-arm study's cohort is its total (SCHEMA); when no sentence gives one, the arms' printed sizes do
+    ("randomly assigned to InO (n = 164) or standard chemotherapy (n = 162)": 326). Read only after every section,
+    so a total the abstract prints anywhere wins. Historical controls are not the study's patients."""
+    arms = [arm for arm in arm_index.arms if not arm.historical] if arm_index is not None else []
+    if len(arms) < 2 or any(arm.n is None for arm in arms):
+        return None
+    candidate = {"scalar": "cohort_size", "value": sum(arm.n for arm in arms), "computed": True}
+    sources = [arm.source for arm in arms]
+    if all(sources) and all(source == sources[0] for source in sources):  # all sizes in one sentence: its evidence
+        candidate["evidence"] = dict(sources[0])
+    return candidate
 
 
 def _locate(value: dict, index: int) -> dict:
