@@ -278,3 +278,13 @@ def test_phrasings_a_printed_total_wins_over_the_arms_sum(nlp):
     record = _run(nlp, "In total, 330 patients were enrolled. They were randomly assigned to inotuzumab ozogamicin "
                        "(n = 164) or standard chemotherapy (n = 162).")
     assert record["cohort_size"] == 330
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # responses after a share of them are the group it is of, not a second response rate
+    ("The CR rate was 70% (40/57 evaluable pts), and 87.5% of CRs were MRD-negative.",
+     [("all", "CR", 70.0), ("all", "MRD_NEG", 87.5)]),
+    ("The CR rate was 70%; 87.5% of CRs were MRD negative.", [("all", "CR", 70.0), ("all", "MRD_NEG", 87.5)]),
+])
+def test_phrasings_share_of_responses_names_their_group(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -72,6 +72,9 @@ _QUALIFIER_BEFORE = re.compile(
     r"\b(?:among|without|post|before|after|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
     r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
+# "87.5% of CRs were MRD-negative": responses after a share of them name the group the share is of.
+_SHARE_OF_BEFORE = re.compile(r"\d\s?%\s?(?:of|among)\s(?:the\s)?$")
+_RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
@@ -293,6 +296,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         qualifier = _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before) if family not in ABSORBERS \
             else bool(_WITH_BEFORE.search(before))
         qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end)
+        qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-12:]) is not None
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         mentions.append(Mention(family, start, end, qualifier, median=median))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
