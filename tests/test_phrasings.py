@@ -288,3 +288,17 @@ def test_phrasings_a_printed_total_wins_over_the_arms_sum(nlp):
 ])
 def test_phrasings_share_of_responses_names_their_group(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text", [
+    # CR defined as including a partial-recovery remission is the CR/CRi composite, with commas or a bracket
+    "The complete remission rate, including CRi and CRp, was 60%.",
+    "The complete remission rate (including CRi and CRp) was 60%.",
+])
+def test_phrasings_cr_including_cri_is_the_composite(nlp, text):
+    assert _outcomes(_run(nlp, text)) == [("all", "CR_CRi", 60.0)]
+
+
+def test_phrasings_cr_followed_by_a_non_defining_clause_stays_cr(nlp):
+    assert _outcomes(_run(nlp, "The complete remission rate, including patients in first salvage, was 60%.")) == [
+        ("all", "CR", 60.0)]

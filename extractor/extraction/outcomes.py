@@ -73,6 +73,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
 # "87.5% of CRs were MRD-negative": responses after a share of them name the group the share is of.
+_INCLUDING_CLAUSE = re.compile(r"\s?(?:rates?\s?)?,\s?(?P<clause>(?:including|incl\.)\s[^,;()]{1,60}?),")
 _SHARE_OF_BEFORE = re.compile(r"\d\s?%\s?(?:of|among)\s(?:the\s)?$")
 _RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
@@ -390,7 +391,7 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         result.append(mention)
         if mention.family not in ("ORR", "CR"):
             continue
-        bracket = _next_bracket(text, mention.end)
+        bracket = _next_bracket(text, mention.end) or _including_clause(text, mention.end)
         if bracket is None:
             continue
         b_start, b_end = bracket
@@ -402,7 +403,9 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
             continue  # "56% (CR + CRi)" names the value before it (see _label_brackets)
         inner = [m for m in mentions[i + 1:] if b_start <= m.start < b_end]
         families = {m.family for m in inner}
-        if families & {"CR", "CR_CRi"} and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
+        # CR plus a part ("(CR + CRi)"), or CR itself including a part ("complete remission, including CRi,")
+        named_cr = families & {"CR", "CR_CRi"} or mention.family == "CR"
+        if named_cr and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
             mention.family = "CR_CRi"
             definitions[text[mention.start:mention.end].lower()] = "CR_CRi"
             for part in inner:  # the definition's parts keep their own values ("13 (52%) CR"), the CRi part alone
@@ -416,6 +419,13 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
             for part in inner:
                 part.region = (b_start, b_end)
     return result
+
+
+def _including_clause(text: str, at: int) -> tuple[int, int] | None:
+    """A definition set off by commas instead of a bracket: "The complete remission rate, including CRi and CRp,
+    was 60%" (start at the comma, so the clause reads like a bracket's inside)."""
+    m = _INCLUDING_CLAUSE.match(text, at)
+    return (m.start("clause") - 1, m.end("clause")) if m else None
 
 
 def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
