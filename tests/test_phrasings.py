@@ -302,3 +302,8 @@ def test_phrasings_cr_including_cri_is_the_composite(nlp, text):
 def test_phrasings_cr_followed_by_a_non_defining_clause_stays_cr(nlp):
     assert _outcomes(_run(nlp, "The complete remission rate, including patients in first salvage, was 60%.")) == [
         ("all", "CR", 60.0)]
+
+
+def test_phrasings_a_bare_without_is_the_previous_treatment_lacking(nlp):
+    record = _run(nlp, "The CR rate was 47% overall, 55% with rituximab and 41% without (P = .04).")
+    assert _outcomes(record) == [("all", "CR", 47.0), ("no rituximab", "CR", 41.0), ("rituximab", "CR", 55.0)]

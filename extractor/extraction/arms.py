@@ -116,6 +116,9 @@ _UNNAMED = re.compile(r"group \d+")
 _SEVERITY_BEFORE = re.compile(r"\bgrades?\s?(?:[≥>]=?\s?)?\d(?:\s?(?:[-–]|to|or|and)\s?\d)?(?:\s?or\s(?:higher|more|above|"
                            r"greater)|\+)?\s?(?:[,:;]|\bin\b|\bwas\b|\bwere\b|\bof\b)?\s?(?:in\s)?$", re.I)
 # After a value, the treatment its group received: "96% with dasatinib", "7.7 months with inotuzumab versus ...".
+# After a value, a bare "without": the group lacking the treatment of the value before ("55% with rituximab and
+# 41% without").
+_BARE_WITHOUT = re.compile(r"\s?(?:%|months?|mo)?\s?without\b(?!\s(?:a|an|the|any|prior|previous)?\s?[A-Za-z])")
 _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
                              r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
                              r"(?=\s?[,;.)]|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
@@ -1244,6 +1247,7 @@ class ArmIndex:
                                                          for start, _ in positions[1:]):
             return ["all"] * count  # "CRS in 15% (grade ≥3, 2%)": the grades of one group's events
         treated = [o or self._treatment_after(text, end) for o, (_, end) in zip(out, positions)]
+        treated = _without_as_complement(text, positions, treated)
         if all(treated) and len(set(treated)) == count:
             return treated
         # a value alone in its clause is the cohort's ("The ORR was 80%; it was 90% in Ph- and 60% in Ph+ patients")
@@ -1474,3 +1478,13 @@ class ArmIndex:
         if len(own) == 2 and words in (["former", "latter"], ["latter", "former"]):
             return own if words[0] == "former" else own[::-1]
         return []
+
+
+def _without_as_complement(text: str, positions: list[tuple[int, int]], labels: list) -> list:
+    """A value followed by a bare "without" is of the group lacking the previous value's treatment: "The CR rate
+    was 47% overall, 55% with rituximab and 41% without" gives "no rituximab" to the 41%."""
+    out = list(labels)
+    for i in range(1, len(out)):
+        if out[i] is None and out[i - 1] and out[i - 1] != "all" and _BARE_WITHOUT.match(text, positions[i][1]):
+            out[i] = f"no {out[i - 1]}"
+    return out
