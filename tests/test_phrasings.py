@@ -307,3 +307,8 @@ def test_phrasings_cr_followed_by_a_non_defining_clause_stays_cr(nlp):
 def test_phrasings_a_bare_without_is_the_previous_treatment_lacking(nlp):
     record = _run(nlp, "The CR rate was 47% overall, 55% with rituximab and 41% without (P = .04).")
     assert _outcomes(record) == [("all", "CR", 47.0), ("no rituximab", "CR", 41.0), ("rituximab", "CR", 55.0)]
+
+
+def test_phrasings_the_patients_of_a_named_cohort_are_that_cohort(nlp):
+    record = _run(nlp, "In the 94 patients of cohort 2A, CR was 76%.")
+    assert _outcomes(record) == [("cohort 2A", "CR", 76.0)]
