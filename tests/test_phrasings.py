@@ -312,3 +312,11 @@ def test_phrasings_a_bare_without_is_the_previous_treatment_lacking(nlp):
 def test_phrasings_the_patients_of_a_named_cohort_are_that_cohort(nlp):
     record = _run(nlp, "In the 94 patients of cohort 2A, CR was 76%.")
     assert _outcomes(record) == [("cohort 2A", "CR", 76.0)]
+
+
+@pytest.mark.parametrize("text", [
+    "The composite complete remission (CRc) rate was 61%.",
+    "Complete remission with or without full hematologic recovery was achieved in 61%.",
+])
+def test_phrasings_composite_and_with_or_without_recovery_are_cr_cri(nlp, text):
+    assert _outcomes(_run(nlp, text)) == [("all", "CR_CRi", 61.0)]
