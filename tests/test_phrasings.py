@@ -320,3 +320,9 @@ def test_phrasings_the_patients_of_a_named_cohort_are_that_cohort(nlp):
 ])
 def test_phrasings_composite_and_with_or_without_recovery_are_cr_cri(nlp, text):
     assert _outcomes(_run(nlp, text)) == [("all", "CR_CRi", 61.0)]
+
+
+def test_phrasings_two_values_then_their_two_arms_are_zipped(nlp):
+    text = ("Patients were randomly assigned to InO (n = 164) or standard chemotherapy (SC; n = 162). HSCT rates were "
+            "48% and 22% in the InO and SC arms.")
+    assert _outcomes(_run(nlp, text)) == [("inotuzumab ozogamicin", "HSCT", 48.0), ("standard chemotherapy", "HSCT", 22.0)]

@@ -203,6 +203,22 @@ def _says_respectively(text: str) -> bool:
     return _may_have(text, ("respectively",)) and _RESPECTIVELY.search(text) is not None
 
 
+# Two values, then the two groups they are of, in order, without "respectively": "48% and 22% in the InO and SC
+# arms". The last value's bracket may come between ("22% (P < .001)").
+_GROUPS_LISTED_AFTER = re.compile(r"\s?%?\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s(?:the\s)?patients\s)?in\s(?:the\s)?"
+                                  r"[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s(?:and|or)\s[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s"
+                                  r"(?:arms|groups|cohorts)\b")
+_VALUES_JOINED = re.compile(r"^\s?%?\s?(?:and|or|vs\.?|versus)\s$")
+
+
+def _groups_listed_after(text: str, positions: list[tuple[int, int]]) -> bool:
+    """Two values joined by "and" (or "vs") and followed by "in the A and B arms": they are zipped with the arms
+    as a "respectively" list would be."""
+    if len(positions) != 2 or not _VALUES_JOINED.match(text[positions[0][1]:positions[1][0]]):
+        return False
+    return _GROUPS_LISTED_AFTER.match(text, positions[1][1]) is not None
+
+
 def _unify_hyphens(text: str) -> str:
     return text if text.isascii() else text.translate(HYPHENS)
 
@@ -1141,7 +1157,7 @@ class ArmIndex:
             mixed = [a or b for a, b in zip(after, before)]
             if all(mixed) and len(set(mixed)) == count:
                 return [self._scoped(scope_label, l) for l in mixed]
-            respectively = _says_respectively(text)
+            respectively = _says_respectively(text) or _groups_listed_after(text, positions)
             rest = self._other_arms(text, positions, after) if not respectively else None
             if rest:
                 return [self._scoped(scope_label, l) for l in rest]
