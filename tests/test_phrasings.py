@@ -326,3 +326,15 @@ def test_phrasings_two_values_then_their_two_arms_are_zipped(nlp):
     text = ("Patients were randomly assigned to InO (n = 164) or standard chemotherapy (SC; n = 162). HSCT rates were "
             "48% and 22% in the InO and SC arms.")
     assert _outcomes(_run(nlp, text)) == [("inotuzumab ozogamicin", "HSCT", 48.0), ("standard chemotherapy", "HSCT", 22.0)]
+
+
+@pytest.mark.parametrize("text", [
+    # a group named by the arm's initials or by words only one arm's name holds is that arm
+    "Patients were randomly assigned to InO (n = 164) or standard chemotherapy (SC; n = 162). CR/CRi occurred in "
+    "73.8% of InO patients and 30.9% of SC patients.",
+    "Patients were randomly assigned to inotuzumab (n = 164) or standard chemotherapy (n = 162). CR/CRi occurred in "
+    "73.8% of inotuzumab patients and 30.9% of chemotherapy patients.",
+])
+def test_phrasings_a_group_naming_one_arm_is_that_arm(nlp, text):
+    assert _outcomes(_run(nlp, text)) == [("inotuzumab ozogamicin", "CR_CRi", 73.8),
+                                          ("standard chemotherapy", "CR_CRi", 30.9)]

@@ -1124,6 +1124,28 @@ class ArmIndex:
 
     def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),
                avoid: list[tuple[int, int]] = (), timepoint_list: bool = False) -> list[str]:
+        """The arm or subgroup of each value of one endpoint mention (see `_labels`), a group that names one of the
+        study's arms as that arm (`_own_arm`)."""
+        return [self._own_arm(label) for label in self._labels(text, positions, scope, avoid, timepoint_list)]
+
+    def _own_arm(self, label: str) -> str:
+        """A group named by one arm's alias, or by words that only one arm's label holds ("SC", "chemotherapy" for
+        the arm "standard chemotherapy" beside "inotuzumab ozogamicin"), is that arm, in a study of two arms or
+        more."""
+        own = [arm for arm in self.arms if not arm.historical]
+        if len(own) < 2 or label == "all" or label.startswith("group ") or self.by_label(label) is not None:
+            return label
+        lower = label.lower()
+        named = [arm for arm in own if lower in arm.aliases]
+        if len(named) != 1 and label.isupper() and 2 <= len(label) <= 5:  # "SC": the initials of "standard chemotherapy"
+            named = [arm for arm in own if "".join(w[0] for w in arm.label.split()).upper() == label]
+        if len(named) != 1:
+            words = set(lower.split())
+            named = [arm for arm in own if words <= set(arm.label.lower().split())]
+        return named[0].label if len(named) == 1 else label
+
+    def _labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),
+                avoid: list[tuple[int, int]] = (), timepoint_list: bool = False) -> list[str]:
         """The arm or subgroup of each value of one endpoint mention.
 
         Args:
@@ -1423,7 +1445,7 @@ class ArmIndex:
 
     def _scoped(self, scope: str | None, label: str) -> str:
         """A subgroup inside the sentence's scope: "In the R/R group, 51% of Ph- ..." -> "R/R Ph-"."""
-        if scope is None or self.by_label(label) or self.by_label(scope) is not None and False:
+        if scope is None or self.by_label(label):
             return label
         if scope.lower() in label.lower() or self.by_label(scope) is not None:
             return label
