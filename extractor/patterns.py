@@ -6,6 +6,7 @@ The loader checks every line and reports every problem at once, each as `pattern
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping
@@ -233,7 +234,7 @@ class SubgroupCue:
     replacement."""
 
     kind: str
-    pattern: "re.Pattern"
+    pattern: re.Pattern
     replace: str
     example: str
 
@@ -247,8 +248,6 @@ def load_subgroup_cues(patterns_dir: Path | str) -> list[SubgroupCue]:
     Raises:
         PatternError: every problem at once, each as `patterns/subgroup_cues.jsonl:<line>: ...`.
     """
-    import re
-
     path = Path(patterns_dir) / SUBGROUP_FILE
     if not path.is_file():
         raise PatternError([f"patterns/{SUBGROUP_FILE}:0: missing (the cues of subgroup names live there)"])
@@ -316,8 +315,6 @@ def load_spellings(patterns_dir: Path | str) -> Spellings:
     Raises:
         PatternError: every problem at once, each as `patterns/spellings.jsonl:<line>: ...`.
     """
-    import re
-
     path = Path(patterns_dir) / SPELLING_FILE
     if not path.is_file():
         return Spellings()
@@ -362,7 +359,7 @@ class Registry:
     `{id}` for that part: "NCT{id}")."""
 
     name: str
-    pattern: "re.Pattern"
+    pattern: re.Pattern
     id_format: str
 
     def numbers(self, text: str) -> list[str]:
@@ -380,8 +377,6 @@ def load_registries(patterns_dir: Path | str) -> list[Registry]:
     Raises:
         PatternError: every problem at once, each as `patterns/registries.jsonl:<line>: ...`.
     """
-    import re
-
     path = Path(patterns_dir) / REGISTRY_FILE
     if not path.is_file():
         return []

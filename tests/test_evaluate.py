@@ -386,7 +386,7 @@ def test_evaluate_to_dict_is_json(tmp_path):
 def test_evaluate_malformed_prediction_line_names_file_and_line(tmp_path):
     gold_dir, index, pred_file = _write(tmp_path, [_article()], [_prediction(_article())])
     pred_file.write_text(pred_file.read_text(encoding="utf-8") + '{"pmid": "102", \n', encoding="utf-8")
-    with pytest.raises(UsageError, match=rf"pred\.jsonl:2: invalid JSON") as caught:
+    with pytest.raises(UsageError, match=r"pred\.jsonl:2: invalid JSON") as caught:
         evaluate(gold_dir, index, pred_file)
     assert "\n" not in str(caught.value)
 
