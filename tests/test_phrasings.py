@@ -338,3 +338,11 @@ def test_phrasings_two_values_then_their_two_arms_are_zipped(nlp):
 def test_phrasings_a_group_naming_one_arm_is_that_arm(nlp, text):
     assert _outcomes(_run(nlp, text)) == [("inotuzumab ozogamicin", "CR_CRi", 73.8),
                                           ("standard chemotherapy", "CR_CRi", 30.9)]
+
+
+@pytest.mark.parametrize("sizes", ["Eighty patients were randomized (arm A, n = 41; arm B, n = 39).",
+                                   "Eighty patients were randomized: 41 to arm A and 39 to arm B."])
+def test_phrasings_arms_sized_in_a_later_sentence_by_their_codes(nlp, sizes):
+    text = ("Patients were randomized 1:1 to hyper-CVAD with ofatumumab (arm A) or hyper-CVAD alone (arm B). " + sizes)
+    assert [(arm["regimen"], arm["n"]) for arm in _run(nlp, text)["arms"]] == [
+        ("hyper-CVAD + ofatumumab", 41), ("hyper-CVAD", 39)]  # the 1:1 ratio is no size

@@ -413,12 +413,64 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     index.texts = [s[2] for s in sentences]
     index.add_historical([s[2] for s in sentences])
     index.order([s[2] for s in sentences])
+    _sizes_named_later(index, sentences, sources)
     index.article_drugs = _article_drugs(sentences, lexicon)
     for arm in index.arms:
         if arm.variant == "cohort" and not arm.drugs:
             arm.drugs, arm.regimen, arm.classes = list(index.article_drugs[0]), index.article_drugs[1], \
                 list(index.article_drugs[2])
     return index
+
+
+def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> None:
+    """Arms defined without their sizes take them from one later sentence that gives every such arm its n by one
+    of its names ("(arm A) ... (arm B)", then "Eighty patients were randomized (arm A, n = 41; arm B, n = 39)" or
+    "41 to arm A and 39 to arm B"). Only when one sentence sizes them all, so a subgroup's count is not taken."""
+    unsized = [arm for arm in index.arms if arm.n is None and not arm.historical]
+    if len(unsized) < 2 or len(unsized) != len([a for a in index.arms if not a.historical]):
+        return
+    for position, (_, _, text, _) in enumerate(sentences):
+        if "=" not in text and " to " not in text:  # a cheap necessary cue: "n = 41", "41 to arm A"
+            continue
+        sizes = [_size_by_name(text, arm) for arm in unsized]
+        if all(size is not None for size in sizes):
+            doc, section_name, start, end, number = sources[position]
+            source = {**evidence(doc, section_name, start, end), "section_index": number}
+            for arm, size in zip(unsized, sizes):
+                arm.n, arm.source = size, source
+            return
+
+
+def _size_by_name(text: str, arm: Arm) -> int | None:
+    """The n a sentence gives an arm by one of its names: "arm A, n = 41", "arm A (n = 41)", "41 to arm A"."""
+    lower = text.lower()
+    names = {alias.lower() for alias in arm.aliases} | {arm.label.lower()} | _codes_of(arm)
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < 3 or name not in lower:
+            continue
+        written = re.escape(name)
+        m = re.search(r"(?<![\w-])" + written + r"\s?[,:(]\s?n\s?[=:]\s?(\d+)\b", lower) or re.search(
+            r"(?<![:/.\d])\b(\d+)\s(?:(?:patients|pts)\s)?(?:were\s)?(?:(?:randomi[sz]ed|assigned|allocated)\s)?to\s(?:the\s)?"
+            + written + r"(?![\w-])", lower)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _codes_of(arm: Arm) -> set[str]:
+    """The code an arm is given where it is defined: "hyper-CVAD with ofatumumab (arm A)" -> "arm a"."""
+    defined = (arm.source or {}).get("text", "").lower()
+    codes = set()
+    for alias in {alias.lower() for alias in arm.aliases} | {arm.label.lower()}:
+        at = defined.find(alias)
+        if at != -1:
+            m = _CODE_AFTER.match(defined, at + len(alias))
+            if m:
+                codes.add(m.group(1))
+    return codes
+
+
+_CODE_AFTER = re.compile(r"\s?\(((?:arm|group|cohort)\s[a-z0-9]{1,2})\)")
 
 
 def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> list[Arm]:
