@@ -346,3 +346,17 @@ def test_phrasings_arms_sized_in_a_later_sentence_by_their_codes(nlp, sizes):
     text = ("Patients were randomized 1:1 to hyper-CVAD with ofatumumab (arm A) or hyper-CVAD alone (arm B). " + sizes)
     assert [(arm["regimen"], arm["n"]) for arm in _run(nlp, text)["arms"]] == [
         ("hyper-CVAD + ofatumumab", 41), ("hyper-CVAD", 39)]  # the 1:1 ratio is no size
+
+
+@pytest.mark.parametrize("text", [
+    # a group's threshold is no rate
+    "The CR rate in the subgroup with CD22 expression above 90% was 85%.",
+    "Patients with CD22 expression higher than 90% had a CR rate of 85%.",
+])
+def test_phrasings_a_threshold_above_or_higher_than_is_no_rate(nlp, text):
+    assert [o["value"] for o in _run(nlp, text)["outcomes"]] == [85.0]
+
+
+def test_phrasings_one_value_of_a_group_named_before_its_verb(nlp):
+    record = _run(nlp, "The 1-year OS in patients with MRD-negative CR was 75%.")
+    assert _outcomes(record) == [("MRD-negative CR", "OS_RATE", 75.0)]

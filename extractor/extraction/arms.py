@@ -1267,7 +1267,8 @@ class ArmIndex:
         if listed:
             return [self._scoped(scope_label, self._whole(listed[0]))]
         found = subgroups.after_value(text, end, avoid) or subgroups.before_bracket(text, start, avoid) \
-            or subgroups.subject(text, start) or (subgroups.leading_of(text) if not own_scope else None)
+            or subgroups.subject(text, start) or subgroups.group_before_verb(text, start) \
+            or (subgroups.leading_of(text) if not own_scope else None)
         if found and not subgroups.is_whole(found, self.title):
             return [self._scoped(scope_label, found)]
         return [scope_label or "all"]

@@ -177,6 +177,13 @@ def group_and_rest(text: str, first_start: int, second: str | None) -> list[str]
     return [group, second if second is not None and not elided(second) else complement(group)]
 
 
+def group_before_verb(text: str, value_start: int) -> str | None:
+    """"The 1-year OS in patients with MRD-negative CR was 75%": the group named between an endpoint and the verb
+    before its one value (the same reading as `group_and_rest`'s first group)."""
+    m = _OF_GROUP_WAS.search(text[:value_start])
+    return name(m.group("g")) if m else None
+
+
 def population_word(label: str) -> bool:
     return bool(_POPULATION_WORD.fullmatch(label))
 
