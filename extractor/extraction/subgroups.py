@@ -181,7 +181,12 @@ def group_before_verb(text: str, value_start: int) -> str | None:
     """"The 1-year OS in patients with MRD-negative CR was 75%": the group named between an endpoint and the verb
     before its one value (the same reading as `group_and_rest`'s first group)."""
     m = _OF_GROUP_WAS.search(text[:value_start])
-    return name(m.group("g")) if m else None
+    if m is None or _SHARE_OF_END.search(text[:m.start()]):  # "the proportion of patients who achieved CR was 50%"
+        return None
+    return name(m.group("g"))
+
+
+_SHARE_OF_END = re.compile(r"\b(?:proportion|percentage|percent|rate|number|share|fraction)\s$", re.I)
 
 
 def population_word(label: str) -> bool:
