@@ -360,3 +360,13 @@ def test_phrasings_a_threshold_above_or_higher_than_is_no_rate(nlp, text):
 def test_phrasings_one_value_of_a_group_named_before_its_verb(nlp):
     record = _run(nlp, "The 1-year OS in patients with MRD-negative CR was 75%.")
     assert _outcomes(record) == [("MRD-negative CR", "OS_RATE", 75.0)]
+
+
+@pytest.mark.parametrize("text, outcome", [
+    ("Median relapse-free survival among responders was 6.9 months.", ("responders", "RFS_MEDIAN", 6.9)),
+    ("Median OS for patients older than 60 years was 5.2 months.", ("age >60 years", "OS_MEDIAN", 5.2)),
+    # the whole cohort named so is no subgroup
+    ("The CR rate among all evaluable patients was 80%.", ("all", "CR", 80.0)),
+])
+def test_phrasings_one_value_among_a_group(nlp, text, outcome):
+    assert _outcomes(_run(nlp, text)) == [outcome]

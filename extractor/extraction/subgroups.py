@@ -180,10 +180,19 @@ def group_and_rest(text: str, first_start: int, second: str | None) -> list[str]
 def group_before_verb(text: str, value_start: int) -> str | None:
     """"The 1-year OS in patients with MRD-negative CR was 75%": the group named between an endpoint and the verb
     before its one value (the same reading as `group_and_rest`'s first group)."""
-    m = _OF_GROUP_WAS.search(text[:value_start])
+    head = text[:value_start]
+    m = _OF_GROUP_WAS.search(head) or _AMONG_GROUP_WAS.search(head)
     if m is None or _SHARE_OF_END.search(text[:m.start()]):  # "the proportion of patients who achieved CR was 50%"
         return None
     return name(m.group("g"))
+
+
+# "Median RFS among responders was 6.9 months", "The CR rate among Ph-positive patients was 80%", "Median OS for
+# patients older than 60 years was 5.2 months".
+_AMONG_GROUP_WAS = re.compile(
+    r"\b(?:in|among|for)\s(?:the\s)?(?P<g>(?:[\w+/\-]+\s){1,3}(?:patients|responders|children|adults|subjects)|"
+    r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?)\s(?:was|were|is|are)\s$",
+    re.I)
 
 
 _SHARE_OF_END = re.compile(r"\b(?:proportion|percentage|percent|rate|number|share|fraction)\s$", re.I)
