@@ -294,7 +294,7 @@ NUMBER_COLUMNS = ["N", "median_age", "median_follow_up", "CR", "CR_CRi", "ORR", 
                   "PFS_MEDIAN", "EFS_MEDIAN", "RFS_MEDIAN", "OS_RATE", "OS_RATE_months", "HSCT", "VOD", "CRS",
                   "NEURO", "EARLY_DEATH"]
 # The agreement this suite measured (see the printed figure); the floor keeps it from sliding back.
-CELL_AGREEMENT_FLOOR = 0.80  # measured 0.829 (160 of 193) with arms and cohorts; 0.517 (108 of 209) before them
+CELL_AGREEMENT_FLOOR = 0.80  # measured 0.824 (159 of 193) with arms and cohorts; 0.517 (108 of 209) before them
 
 
 @pytest.fixture(scope="module")
