@@ -223,16 +223,14 @@ def one_report_per_trial(entries: list[tuple[pooling.Proportion, StudyRow]]) -> 
     """The entries of one pooling group with each trial's patients counted once: where several reports (PMIDs)
     share a registry number (`trials.same_trial_clusters`), only the report with the most patients for this
     endpoint is kept (the most complete: a final analysis over an interim one), the latest on a tie."""
-    pmids = list(dict.fromkeys(row.values["pmid"] for _, row in entries))
-    ids = {row.values["pmid"]: row.values.get("_trial_ids", ()) for _, row in entries}
-    cluster = dict(zip(pmids, trials.same_trial_clusters([ids[pmid] for pmid in pmids])))
+    cluster = _trial_of(row for _, row in entries)
     size: dict[str, int] = defaultdict(int)
     year: dict[str, int] = {}
     for study, row in entries:
         size[row.values["pmid"]] += study.total
         year[row.values["pmid"]] = row.values.get("year") or 0
     chosen: dict[int, str] = {}
-    for pmid in pmids:
+    for pmid in cluster:
         best = chosen.get(cluster[pmid])
         if best is None or (size[pmid], year[pmid]) > (size[best], year[best]):
             chosen[cluster[pmid]] = pmid
@@ -298,15 +296,22 @@ def _trial_counts(members: list[StudyRow]) -> dict:
     """Studies (trials), reports (PMIDs) and patients of a regimen group: a trial's patients are those of its
     largest report, not the sum of its primary paper and its updates."""
     patients_of: dict[str, int] = defaultdict(int)
-    ids_of: dict[str, tuple] = {}
     for row in members:
         patients_of[row.values["pmid"]] += row.n or 0
-        ids_of[row.values["pmid"]] = row.values.get("_trial_ids", ())
-    pmids = list(ids_of)
+    cluster = _trial_of(members)
     largest: dict[int, int] = {}
-    for pmid, cluster in zip(pmids, trials.same_trial_clusters([ids_of[p] for p in pmids])):
-        largest[cluster] = max(largest.get(cluster, 0), patients_of[pmid])
-    return {"studies": len(largest), "reports": len(pmids), "patients": sum(largest.values()) or None}
+    for pmid, trial in cluster.items():
+        largest[trial] = max(largest.get(trial, 0), patients_of[pmid])
+    return {"studies": len(largest), "reports": len(cluster), "patients": sum(largest.values()) or None}
+
+
+def _trial_of(rows: Iterable[StudyRow]) -> dict[str, int]:
+    """Each report's (PMID's) trial, in first-seen order: the index of the first report sharing a registry number
+    with it (`trials.same_trial_clusters`)."""
+    ids: dict[str, tuple] = {}
+    for row in rows:
+        ids.setdefault(row.values["pmid"], row.values.get("_trial_ids", ()))
+    return dict(zip(ids, trials.same_trial_clusters(list(ids.values()))))
 
 
 def regimen_columns() -> list[str]:
