@@ -3,6 +3,8 @@ their docs alive (a view is cached in a dictionary weakly keyed by its doc)."""
 import gc
 import weakref
 
+import pytest
+
 from extractor.extraction.sentences import RuleSpan, section_view
 from extractor.pipeline import SPANS_KEY
 
@@ -25,6 +27,23 @@ def test_view_sentences_and_spans_equal_spacy(nlp):
         assert [t.text for t in rule] == [t.text for t in span]
         assert [t.text for t in reversed(rule)] == [t.text for t in reversed(span)]
         assert rule.span == span and rule.sent == span.sent and rule.doc is doc
+
+
+@pytest.mark.parametrize("text", [
+    TEXT, "One.", "CR was 80%.  OS was 7 months. ", "  Leading blanks. Then text.\n\nA new paragraph (n = 4).",
+    "No terminator at all", "Dose 1.5 mg/m2 vs. 0.8 mg/m2! Why? Because."])
+def test_view_sentence_bounds_equal_doc_sents(nlp, text):
+    """The bounds are read from arrays of sentence starts and token offsets, not from doc.sents' Spans."""
+    doc = nlp(text)
+    view = section_view(doc)
+    assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in view.sentences] == \
+        [(s.start, s.end, s.start_char, s.end_char, s.text) for s in doc.sents]
+
+
+def test_view_of_a_doc_with_another_segmenter_uses_its_sentences(nlp):
+    doc = nlp.make_doc("First part; second part. Third part.")
+    doc.user_hooks["sents"] = lambda d: iter([d[0:3], d[3:]])
+    assert [s.text for s in section_view(doc).sentences] == ["First part;", "second part. Third part."]
 
 
 def test_view_does_not_keep_its_doc_alive(nlp):
