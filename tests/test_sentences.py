@@ -33,7 +33,7 @@ def test_view_sentences_and_spans_equal_spacy(nlp):
     TEXT, "One.", "CR was 80%.  OS was 7 months. ", "  Leading blanks. Then text.\n\nA new paragraph (n = 4).",
     "No terminator at all", "Dose 1.5 mg/m2 vs. 0.8 mg/m2! Why? Because."])
 def test_view_sentence_bounds_equal_doc_sents(nlp, text):
-    """The bounds are read from arrays of sentence starts and token offsets, not from doc.sents' Spans."""
+    """A view's sentences are exactly spaCy's, blanks after a full stop included."""
     doc = nlp(text)
     view = section_view(doc)
     assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in view.sentences] == \

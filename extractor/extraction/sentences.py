@@ -14,10 +14,9 @@ are shared between the extractors: read them, do not modify them.
 from __future__ import annotations
 
 import weakref
-from operator import itemgetter
+from operator import attrgetter
 from typing import Mapping
 
-from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 from extractor import normalise as nz
@@ -63,7 +62,8 @@ class SectionView:
     def __init__(self, doc: Doc):
         self._doc = weakref.ref(doc)
         self.text = doc_text(doc)
-        self.sentences = [Sentence(self._doc, self.text, *bounds) for bounds in _sentence_bounds(doc)]
+        self.sentences = [Sentence(self._doc, self.text, sent.start, sent.end, sent.start_char, sent.end_char)
+                          for sent in doc.sents] if len(doc) else []
         self._group_spans(doc)
 
     @property
@@ -77,8 +77,9 @@ class SectionView:
         if not rows or not self.sentences:
             return
         doc_ref, text, strings = self._doc, self.text, doc.vocab.strings
-        spans = [RuleSpan(doc_ref, text, start, end, start_char, end_char, *_names(strings, label, span_id))
-                 for start, end, start_char, end_char, label, span_id in sorted(rows, key=_START)]  # stable sort
+        spans = sorted([RuleSpan(doc_ref, text, start, end, start_char, end_char, *_names(strings, label, span_id))
+                        for start, end, start_char, end_char, label, span_id in rows],
+                       key=_START)  # stable: ties keep their order
         sentences, index = self.sentences, 0
         sentence = sentences[0]
         for span in spans:
@@ -91,20 +92,7 @@ class SectionView:
                 sentence._by_label.setdefault(span.label_, []).append(span)
 
 
-_START = itemgetter(0)
-
-
-def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
-    """(start, end, start_char, end_char) of each sentence, as `doc.sents` gives them, read from one array of the
-    doc's sentence starts and token offsets: `doc.sents` builds a Span per sentence, each with two Tokens."""
-    if not len(doc):
-        return []
-    starts, offsets, lengths = doc.to_array([SENT_START, IDX, LENGTH]).T.tolist()
-    if "sents" in doc.user_hooks or not any(starts):  # another segmenter's hook, or none ran (doc.sents raises)
-        return [(sent.start, sent.end, sent.start_char, sent.end_char) for sent in doc.sents]
-    firsts = [0] + [i for i in range(1, len(starts)) if starts[i] == 1]
-    lasts = firsts[1:] + [len(starts)]
-    return [(first, last, offsets[first], offsets[last - 1] + lengths[last - 1]) for first, last in zip(firsts, lasts)]
+_START = attrgetter("start")
 
 
 def _span_rows(doc: Doc) -> list[tuple[int, int, int, int, int, int]]:
