@@ -97,6 +97,7 @@ class SentenceSegmenter:
         self.strings = vocab.strings
         self.terminators = frozenset(vocab.strings.add(t) for t in (".", "!", "?"))
         self._opens: dict[int, bool] = {}  # ORTH id -> whether the word can open a sentence
+        self._blank: dict[int, bool] = {}  # ORTH id -> whether the token is whitespace
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -106,15 +107,29 @@ class SentenceSegmenter:
         orths = doc.to_array(ORTH).tolist()
         terminators = self.terminators
         for i in [i for i, orth in enumerate(orths[:-1]) if orth in terminators]:
-            if self._can_open(orths[i + 1]):
-                starts[i + 1, 0] = 1
+            following = self._next_word(orths, i + 1)
+            if following is not None and self._can_open(orths[following]):
+                starts[following, 0] = 1
         return doc.from_array([SENT_START], starts.view("uint64"))
+
+    def _next_word(self, orths: list[int], at: int) -> int | None:
+        """The first token from `at` that is not whitespace: spaCy makes a token of every space after the first
+        ("80%.  OS was"), and that blank stays with the sentence it follows."""
+        while at < len(orths) and self._is_blank(orths[at]):
+            at += 1
+        return at if at < len(orths) else None
 
     def _can_open(self, orth: int) -> bool:
         opens = self._opens.get(orth)
         if opens is None:
             opens = self._opens[orth] = bool(_OPENS_SENTENCE.match(self.strings[orth]))
         return opens
+
+    def _is_blank(self, orth: int) -> bool:
+        blank = self._blank.get(orth)
+        if blank is None:
+            blank = self._blank[orth] = self.strings[orth].isspace()
+        return blank
 
 
 _OPENS_SENTENCE = re.compile(r"^[A-Z0-9(\[“\"]")

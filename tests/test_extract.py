@@ -390,3 +390,12 @@ def test_extract_window_is_the_time_point_of_early_death_only(nlp, text, facts):
 )
 def test_extract_passive_transplant_and_unscored_events(nlp, text, facts):
     assert _facts(nlp, text) == facts
+
+
+def test_evidence_is_trimmed_of_line_breaks_and_blanks_a_sentence_keeps(nlp):
+    from extractor.extraction.evidence import evidence
+
+    doc = nlp("CR was 80%.\n\nOS was 7 months.")
+    first = next(iter(doc.sents))
+    found = evidence(doc, "RESULTS", first.start_char, first.end_char)
+    assert found["text"] == "CR was 80%." and doc.text[found["start"]:found["end"]] == found["text"]

@@ -57,6 +57,11 @@ def test_pipeline_like_num_accepts_abstract_numbers(nlp, text):
         ("OS was 7.7 mo. vs. 4 mo. in controls. EFS was 3 months.",
          ["OS was 7.7 mo. vs. 4 mo. in controls.", "EFS was 3 months."]),
         ("Survival was 40%. 2-year EFS was 30%.", ["Survival was 40%.", "2-year EFS was 30%."]),
+        # Two spaces or a line break after the full stop (a blank token) still end the sentence.
+        ("CR was 80%.  OS was 7 months.", ["CR was 80%.  ", "OS was 7 months."]),
+        ("Results.\n\nThirty patients (n = 30).", ["Results.\n\n", "Thirty patients (n = 30)."]),
+        ("It ended.  \n", ["It ended.  \n"]),
+        ("Doses were 1.5 mg.  and more.", ["Doses were 1.5 mg.  and more."]),
     ],
 )
 def test_pipeline_sentences_survive_abstract_style(nlp, text, sentences):

@@ -3,6 +3,8 @@ their docs alive (a view is cached in a dictionary weakly keyed by its doc)."""
 import gc
 import weakref
 
+import pytest
+
 from extractor.extraction.sentences import RuleSpan, section_view
 from extractor.pipeline import SPANS_KEY
 
@@ -25,6 +27,23 @@ def test_view_sentences_and_spans_equal_spacy(nlp):
         assert [t.text for t in rule] == [t.text for t in span]
         assert [t.text for t in reversed(rule)] == [t.text for t in reversed(span)]
         assert rule.span == span and rule.sent == span.sent and rule.doc is doc
+
+
+@pytest.mark.parametrize("text", [
+    TEXT, "One.", "CR was 80%.  OS was 7 months. ", "  Leading blanks. Then text.\n\nA new paragraph (n = 4).",
+    "No terminator at all", "Dose 1.5 mg/m2 vs. 0.8 mg/m2! Why? Because."])
+def test_view_sentence_bounds_equal_doc_sents(nlp, text):
+    """A view's sentences are exactly spaCy's, blanks after a full stop included."""
+    doc = nlp(text)
+    view = section_view(doc)
+    assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in view.sentences] == \
+        [(s.start, s.end, s.start_char, s.end_char, s.text) for s in doc.sents]
+
+
+def test_view_of_a_doc_with_another_segmenter_uses_its_sentences(nlp):
+    doc = nlp.make_doc("First part; second part. Third part.")
+    doc.user_hooks["sents"] = lambda d: iter([d[0:3], d[3:]])
+    assert [s.text for s in section_view(doc).sentences] == ["First part;", "second part. Third part."]
 
 
 def test_view_does_not_keep_its_doc_alive(nlp):
@@ -57,3 +76,24 @@ def test_view_of_a_doc_whose_spans_were_set_elsewhere_reads_doc_spans(nlp):
     copy.spans[SPANS_KEY] = [Span(copy, s.start, s.end, label=s.label_, span_id=s.id_) for s in copy.spans[SPANS_KEY]]
     assert rule_matches(doc) is not None and rule_matches(copy) is None
     assert described(section_view(doc)) == described(section_view(copy)) and described(section_view(doc))[1]
+
+
+def test_rule_spans_of_a_view_sentence_equal_those_of_the_spacy_sentence(nlp):
+    """rule_spans reads a view sentence's grouped spans once per label (later calls share the list) and a spaCy
+    sentence's by scanning doc.spans: the same spans either way, and `outside` still filters a remembered label."""
+    from extractor.extraction.spans import rule_spans
+
+    doc = nlp("Patients received CD19-CAR T cells at 1 x 10^6 cells per kg and inotuzumab ozogamicin 1.8 mg/m2.")
+    sent = section_view(doc).sentences[0]
+    spacy_sent = next(iter(doc.sents))
+
+    def described(spans):
+        return [(s.start, s.end, s.label_, s.id_) for s in spans]
+
+    for label in ("DRUG", "UNIT"):
+        assert described(rule_spans(sent, label)) == described(rule_spans(spacy_sent, label))
+        assert rule_spans(sent, label) is rule_spans(sent, label)
+    drugs = rule_spans(sent, "DRUG")
+    outside = described(rule_spans(sent, "UNIT", outside=drugs))
+    assert outside == described(rule_spans(spacy_sent, "UNIT", outside=list(rule_spans(spacy_sent, "DRUG"))))
+    assert len(outside) < len(rule_spans(sent, "UNIT"))  # the drug's "cells" is no unit

@@ -7,7 +7,8 @@ from extractor.extraction.sentences import doc_text
 
 
 def evidence(doc: Doc, section: str, start_char: int, end_char: int) -> dict:
-    """Evidence for a character range of a section's doc, trimmed of surrounding spaces and punctuation.
+    """Evidence for a character range of a section's doc, trimmed of surrounding whitespace (blanks and line breaks
+    a sentence keeps after its full stop) and of the punctuation ",;:".
 
     Args:
         doc: the processed section text (doc.text is the section text as the parser returned it).
@@ -20,11 +21,15 @@ def evidence(doc: Doc, section: str, start_char: int, end_char: int) -> dict:
     """
     text = doc_text(doc)  # cached: Doc.text is rebuilt from the tokens on every access
     start, end = max(0, start_char), min(len(text), end_char)
-    while start < end and text[start] in " ,;:":
+    while start < end and _trimmed(text[start]):
         start += 1
-    while end > start and text[end - 1] in " ,;:":
+    while end > start and _trimmed(text[end - 1]):
         end -= 1
     return {"section": section, "start": start, "end": end, "text": text[start:end]}
+
+
+def _trimmed(char: str) -> bool:
+    return char in ",;:" or char.isspace()
 
 
 def span_evidence(span: Span, section: str) -> dict:

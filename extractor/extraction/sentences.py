@@ -233,6 +233,13 @@ class Sentence:
         """`normalise.find_fractions(self.text)` without number words (sentence-relative)."""
         return self._memo("fractions", nz.find_fractions)
 
+    def remembered(self, key, compute):
+        """`compute()`, called once per sentence and key: the result is shared, read it, do not modify it."""
+        cache = self._cache
+        if key not in cache:
+            cache[key] = compute()
+        return cache[key]
+
     def _memo(self, key: str, finder):
         if key not in self._cache:
             self._cache[key] = finder(self.text)

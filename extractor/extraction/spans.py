@@ -19,12 +19,20 @@ def rule_spans(sent: Span | Sentence, label: str, outside: list[Span] = ()) -> l
         label: the rule label (DRUG, UNIT, MEASURE...).
         outside: spans already read as something else; a span overlapping one of them is dropped (the "cells"
             of "CD22-CAR T cells per kg" belongs to the drug, not to a unit).
+
+    Returns:
+        A list shared with the sentence's other readers when `outside` is empty: read it, do not modify it.
     """
     if isinstance(sent, Sentence):
-        candidates = sent.labelled(label)
-    else:
-        candidates = [s for s in sent.doc.spans.get(SPANS_KEY, []) if s.label_ == label
-                      and s.start >= sent.start and s.end <= sent.end]
+        if not outside:  # extractors ask the same sentence for the same label again and again: read it once
+            return sent.remembered(("rule_spans", label), lambda: _longest(sent.labelled(label), ()))
+        return _longest(sent.labelled(label), outside)
+    return _longest([s for s in sent.doc.spans.get(SPANS_KEY, []) if s.label_ == label
+                     and s.start >= sent.start and s.end <= sent.end], outside)
+
+
+def _longest(candidates: list[Span], outside: list[Span]) -> list[Span]:
+    """The candidates not overlapping `outside`, longest first among overlaps, in text order."""
     if not candidates:
         return []  # most sentences have none of a given label
     spans = [s for s in candidates if all(s.end <= o.start or s.start >= o.end for o in outside)] if outside \
