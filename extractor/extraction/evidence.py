@@ -21,15 +21,11 @@ def evidence(doc: Doc, section: str, start_char: int, end_char: int) -> dict:
     """
     text = doc_text(doc)  # cached: Doc.text is rebuilt from the tokens on every access
     start, end = max(0, start_char), min(len(text), end_char)
-    while start < end and _trimmed(text[start]):
+    while start < end and (text[start] in ",;:" or text[start].isspace()):
         start += 1
-    while end > start and _trimmed(text[end - 1]):
+    while end > start and (text[end - 1] in ",;:" or text[end - 1].isspace()):
         end -= 1
     return {"section": section, "start": start, "end": end, "text": text[start:end]}
-
-
-def _trimmed(char: str) -> bool:
-    return char in ",;:" or char.isspace()
 
 
 def span_evidence(span: Span, section: str) -> dict:

@@ -24,9 +24,10 @@ def rule_spans(sent: Span | Sentence, label: str, outside: list[Span] = ()) -> l
         A list shared with the sentence's other readers when `outside` is empty: read it, do not modify it.
     """
     if isinstance(sent, Sentence):
-        if not outside:  # extractors ask the same sentence for the same label again and again: read it once
-            return sent.remembered(("rule_spans", label), lambda: _longest(sent.labelled(label), ()))
-        return _longest(sent.labelled(label), outside)
+        candidates = sent.labelled(label)
+        if len(candidates) > 1 and not outside:  # asked again and again of one sentence: sort out overlaps once
+            return sent.remembered(("rule_spans", label), lambda: _longest(candidates, ()))
+        return _longest(candidates, outside)
     return _longest([s for s in sent.doc.spans.get(SPANS_KEY, []) if s.label_ == label
                      and s.start >= sent.start and s.end <= sent.end], outside)
 
