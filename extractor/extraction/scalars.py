@@ -40,7 +40,7 @@ _MAX_WORDS_TO_NOUN = 12
 _COUNTS_ELSE = re.compile(r"\sof\s|^\s(?:years?|months?|weeks?|days?)\b", re.I)
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
 _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
-_PERCENT_NEXT = re.compile(r"^\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")
+_PERCENT_NEXT = re.compile(r"\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")  # matched at a position: no "^"
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
 _OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reached|relapsed|died|developed|experienced"
@@ -116,11 +116,14 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
     for sent in section_view(doc).sentences:
         # Once a section has split its population into groups ("B-ALL (n = 7) ... T-ALL (n = 24)"), the
         # headline N is their sum, which it does not print; a later count is one group's, not the cohort.
-        if not no_cohort:
+        # most sentences have no cue of any scalar: the readers below need not be called for them
+        if not no_cohort and sent.labelled("COHORT"):
             found += _cohort(sent, section, context.words)
         no_cohort = no_cohort or len(sent.n_equals()) >= 2
-        found += _median_age(sent, section, context.words)
-        found += _follow_up(sent, section, context.words)
+        if sent.labelled("AGE"):
+            found += _median_age(sent, section, context.words)
+        if sent.labelled("FOLLOW_UP"):
+            found += _follow_up(sent, section, context.words)
     return _unambiguous(found)
 
 
@@ -169,7 +172,7 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
         between = text[number.end:noun.start_char]
         if not _TO_NOUN.match(between) or len(between.split()) > _MAX_WORDS_TO_NOUN or _COUNTS_ELSE.search(between):
             continue
-        if _PERCENT_NEXT.match(text[noun.end_char:]):
+        if _PERCENT_NEXT.match(text, noun.end_char):
             continue  # "Twelve patients (38%)": a share of the cohort, not the cohort
         if _screened_count(text, noun, cues, numbers):
             screened = True  # "Of 350 patients screened, 326 were randomized": the cohort is the second count
@@ -287,7 +290,7 @@ def _is_headcount(text: str, number: nz.Number) -> bool:
     """A whole, plain, positive number that is not a percentage, an age or a subset with its percentage."""
     if not number.is_integer or number.value < 2 or number.qualifier or number.form == "scientific":
         return False
-    if _PERCENT_NEXT.match(text[number.end:]) or text[number.end:number.end + 1] in nz.HYPHENS:
+    if _PERCENT_NEXT.match(text, number.end) or text[number.end:number.end + 1] in nz.HYPHENS:
         return False  # "106 (47%) patients" is a subset; "Three-year update" a duration
     # "aged 18", "Phase 2 ... 40 patients" keep: only the word right before matters here.
     return not _COUNTED_BEFORE.search(text[max(0, number.start - 8):number.start])
