@@ -100,3 +100,29 @@ def test_phrasings_cohort_bracket_not_read(nlp, text):
 ])
 def test_phrasings_follow_up_statistic_in_bracket(nlp, text, months):
     assert _run(nlp, text)["median_follow_up_months"] == months
+
+
+@pytest.mark.parametrize("text", [
+    # an age per moment: which one is the study's is not in the text
+    "Median age at diagnosis was 29 years and at relapse 31 years.",
+])
+def test_phrasings_median_age_per_moment_is_none(nlp, text):
+    assert _run(nlp, text)["median_age_years"] is None
+
+
+def test_phrasings_follow_up_then_time_point_keeps_follow_up(nlp):
+    assert _run(nlp, "Median follow-up was 24 months and at 2 years the OS was 50%.")["median_follow_up_months"] == 24
+
+
+@pytest.mark.parametrize("text, size", [
+    # a sentence opening with this study's own population (conclusions often restate it so)
+    ("In this study of 48 patients, inotuzumab produced high remission rates.", 48),
+    ("In our series of 37 patients, blinatumomab was well tolerated.", 37),
+    ("This phase 2 trial of 65 adults showed activity in first salvage.", 65),
+])
+def test_phrasings_cohort_of_own_study(nlp, text, size):
+    assert _run(nlp, text)["cohort_size"] == size
+
+
+def test_phrasings_cohort_of_another_trial_is_none(nlp):
+    assert _run(nlp, "In the phase 3 trial of 326 patients, inotuzumab improved survival.")["cohort_size"] is None

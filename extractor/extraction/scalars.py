@@ -39,6 +39,10 @@ _MAX_WORDS_TO_NOUN = 12
 # "2 phase II trials of inotuzumab in adults", "65 years and older patients".
 _COUNTS_ELSE = re.compile(r"\sof\s|^\s(?:years?|months?|weeks?|days?)\b", re.I)
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
+# A sentence opening with this study's own population: "In this study of 48 patients", "In our series of 37 patients",
+# "This phase 2 trial of 65 adults" (not "In the phase 3 trial of 326 patients": another study's, maybe).
+_OWN_STUDY_OF = re.compile(r"^\s*(?:In\s)?(?:this|our|the present|the current)\s(?:[\w\-/]+\s){0,4}?"
+                           r"(?:study|cohort|series|trial|analysis|experience)\sof\s$", re.I)
 _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")  # matched at a position: no "^"
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
@@ -99,10 +103,11 @@ _BEFORE_CUE = re.compile(r"^\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s)?$")
 
 # --- age and follow-up: a second duration right after the first (its range bracket and group name skipped), "47
 # years in the inotuzumab arm and 46 years in the control arm", "13.2 months vs 12.8 months", "25 months and for EFS
-# 22 months", "47 (range 18-80) and 46 (range 19-79) years": one value per arm, none the study's.
+# 22 months", "47 (range 18-80) and 46 (range 19-79) years": one value per arm, none the study's; "29 years at
+# diagnosis and at relapse 31 years": one per moment, none the study's.
 _SECOND_VALUE = re.compile(
     r"(?:\s?[(\[][^()\[\]]{0,60}[)\]])?(?:\s(?:in|for|with)\s[^\d;.()]{1,50}?)?,?\s"
-    r"(?:and|vs\.?|versus|compared (?:with|to))\s(?:(?:in|for)\s[^\d;.()]{1,30}?\s)?\d+(?:[.·]\d+)?"
+    r"(?:and|vs\.?|versus|compared (?:with|to))\s(?:(?:in|for|at)\s[^\d;.()]{1,30}?\s)?\d+(?:[.·]\d+)?"
     r"(?:\s?(?:years?|yrs?|months?|mo|weeks?|days?)\b|\s?[(\[]\s?(?:range|IQR|\d+(?:[.·]\d+)?\s?[-–]))")
 
 
@@ -193,7 +198,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
         opened = any(t.end_char <= number.start and not text[t.end_char:number.start].strip() for t in totals)
         # "A total of 25 patients achieved CR": a total of the responders, not of the study population
         opened = opened and not _OUTCOME_VERB.match(text, noun.end_char)
-        if section == TITLE_SECTION or enrolled or opened or _OPENS_POPULATION.match(before):
+        introduced = _OPENS_POPULATION.match(before) or _OWN_STUDY_OF.match(before)
+        if section == TITLE_SECTION or enrolled or opened or introduced:
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
     if not enrolled:
         return []
