@@ -558,20 +558,20 @@ def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> 
         before = text[:frac.start]
         m = _PERCENT_OPENS_FRACTION.search(before)
         if m:
-            pct = read_number(m.group(1))
-            if pct is not None:
-                pct = Number(pct.value, m.start(1), m.end(1), m.group(1))
-                found.append(CountPercent(frac.count, pct, frac.denominator, m.start(1), frac.end,
-                                          text[m.start(1):frac.end]))
+            found.append(CountPercent(frac.count, _printed_percent(m), frac.denominator, m.start(1), frac.end,
+                                      text[m.start(1):frac.end]))
     for n in find_n_equals(text):
         before = text[:n.start]
         m = _PERCENT_OPENS_N.search(before)
         if m and n.is_integer:
-            pct = read_number(m.group(1))
-            if pct is not None:
-                pct = Number(pct.value, m.start(1), m.end(1), m.group(1))
-                found.append(CountPercent(n, pct, None, m.start(1), n.end, text[m.start(1):n.end]))
+            found.append(CountPercent(n, _printed_percent(m), None, m.start(1), n.end, text[m.start(1):n.end]))
     return sorted(found, key=lambda c: c.start)
+
+
+def _printed_percent(m: re.Match) -> Number:
+    """The percentage of a _PERCENT_OPENS_* match ("92" of "92% (44/48)"): digits and a decimal mark, as written."""
+    written = m.group(1)
+    return Number(float(written.replace("·", ".")), m.start(1), m.end(1), written)
 
 
 _N_EQUALS = re.compile(r"(?=[nN])(?<![\w])[nN]\s?[=:]\s?(?=\d)")  # the lookahead: a cheap first test
@@ -579,13 +579,13 @@ _N_EQUALS = re.compile(r"(?=[nN])(?<![\w])[nN]\s?[=:]\s?(?=\d)")  # the lookahea
 
 def find_n_equals(text: str) -> list[Number]:
     """The N of "(n = 48)", "N=48", "n: 48" (the number only; its offsets point at the digits)."""
+    if "=" not in text and ":" not in text:  # a cheap necessary cue, before the memo: most sentences have neither
+        return []
     return _remembered(_find_n_equals, text)
 
 
 def _find_n_equals(text: str, words: None = None) -> list[Number]:
     found = []
-    if "=" not in text and ":" not in text:  # a cheap necessary cue: most sentences have neither
-        return found
     for m in _N_EQUALS.finditer(text):
         numbers = find_numbers(text[m.end():m.end() + 12])
         if numbers and numbers[0].start == 0 and numbers[0].is_integer and numbers[0].value >= 0:
