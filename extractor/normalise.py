@@ -672,12 +672,12 @@ def to_months(value: float | None, unit: str) -> float | None:
 
 
 _DURATION = re.compile(
-    r"^(?P<gap>\s?[" + HYPHENS + r"]?\s?)(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I
+    r"^(?P<gap>\s?[" + HYPHENS + r"]?\s?)(?P<unit>years?|yrs?|y|months?|mos?|weeks?|wks?|days?)\b", re.I
 )
 
 
 def find_durations(text: str, words: Mapping[str, float] | None = None) -> list[Duration]:
-    """Durations: "7.7 months", "2 years", "3-year", "18‐month", "Two years", converted to months.
+    """Durations: "7.7 months", "2 years", "2.5 y", "3-year", "18‐month", "Two years", converted to months.
 
     The unit must follow the number directly (a hyphen or a space between), so "2 prior regimens over years"
     is not a duration.

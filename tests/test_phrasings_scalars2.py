@@ -126,3 +126,22 @@ def test_phrasings_cohort_of_own_study(nlp, text, size):
 
 def test_phrasings_cohort_of_another_trial_is_none(nlp):
     assert _run(nlp, "In the phase 3 trial of 326 patients, inotuzumab improved survival.")["cohort_size"] is None
+
+
+@pytest.mark.parametrize("text, months", [
+    # the median named after the measure, or in the bracket of the last follow-up
+    ("Follow-up was a median of 30 months.", 30),
+    ("After a follow-up of median 18 months, 10 patients remained in remission.", 18),
+    ("At last follow-up (median, 26 months), 14 patients were alive.", 26),
+])
+def test_phrasings_follow_up_median_after_measure(nlp, text, months):
+    assert _run(nlp, text)["median_follow_up_months"] == months
+
+
+def test_phrasings_last_follow_up_endpoint_is_not_follow_up(nlp):
+    assert _run(nlp, "At last follow-up (median OS, 12 months), 14 patients were alive.")[
+        "median_follow_up_months"] is None
+
+
+def test_phrasings_follow_up_in_abbreviated_years(nlp):
+    assert _run(nlp, "Median follow-up: 2.5 y.")["median_follow_up_months"] == 30
