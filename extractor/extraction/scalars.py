@@ -126,8 +126,8 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
     found, no_cohort = [], bool(_BACKGROUND.match(section))
     for sent in section_view(doc).sentences:
         # Once a section has split its population into groups ("B-ALL (n = 7) ... T-ALL (n = 24)"), the
-        # headline N is their sum, which it does not print; a later count is one group's, not the cohort.
-        # most sentences have no cue of any scalar: the readers below need not be called for them
+        # headline N is their sum, which it does not print; a later count is one group's, not the cohort. Most
+        # sentences have no cue of a scalar: its reader need not be called for them.
         if not no_cohort and sent.labelled("COHORT"):
             found += _cohort(sent, section, context.words)
         no_cohort = no_cohort or len(sent.n_equals()) >= 2
