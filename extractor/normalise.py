@@ -33,14 +33,20 @@ _QUALIFIER_BEFORE = re.compile(r"(>\s?or\s?=|<\s?or\s?=|>=|<=|=>|=<|[≥⩾≧�
 # Thousands are grouped with commas ("1,092") or, in SI style, with a space, thin or no-break space ("1 092",
 # "10 000 IU/m2"): a group of exactly three digits that no digit, decimal or "%" follows; read apart, "1 092"
 # would be 1 and 92.
+# Thousands groups after the first one to three digits: "1,092", "10 000" (see above).
+_COMMA_GROUPS = r"(?:,\d{3})+(?![\d,]\d)"
+_SPACE_GROUPS = r"(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d%]|[.·,\-–]\d|\s%)"
 # Lookbehind: not glued to a letter, digit or decimal mark, so "CD19", "mg/m2" and "KTE-X19" are not numbers.
-# The lookahead first is the character every match starts with: a cheap test that spares the lookbehind and the
-# alternatives at most positions.
+# The pattern opens with the character every match starts with, consumed, and only then looks behind it: a pattern
+# whose first item is a character class lets the regex engine skip the other characters in C (most of a sentence)
+# instead of trying the lookbehind at every position. After it, one branch per kind of first character: a sign
+# before the whole number, a digit that began the integer part (its alternatives less that digit), a decimal mark.
+_WHOLE = (r"(?:\d{1,3}" + _COMMA_GROUPS + r"|\d{1,3}" + _SPACE_GROUPS + r"|\d+)(?:[.·]\d+)?|[.·]\d+")
 _DIGITS = re.compile(
-    r"(?=[" + MINUS_SIGNS + r"\d.·])(?<![\w.·,])"
-    r"(?P<sign>[" + MINUS_SIGNS + r"](?=[\d.·]))?"
-    r"(?:(?P<int>\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d%]|[.·,\-–]\d|\s%)|\d+)"
-    r"(?:[.·](?P<frac>\d+))?|[.·](?P<lead>\d+))"
+    r"[" + MINUS_SIGNS + r"\d.·](?<![\w.·,].)"
+    r"(?:(?<=[" + MINUS_SIGNS + r"])(?:" + _WHOLE + r")"
+    r"|(?<=\d)(?:\d{0,2}" + _COMMA_GROUPS + r"|\d{0,2}" + _SPACE_GROUPS + r"|\d*)(?:[.·]\d+)?"
+    r"|(?<=[.·])\d+)"
     # Not an ordinal ("2nd") and not glued to an upper-case code ("4-1BB").
     r"(?![\d])(?!st\b|nd\b|rd\b|th\b)(?![A-Z]{2})"
 )
@@ -60,10 +66,11 @@ _SCIENTIFIC = re.compile(
     r"|(?P<lost>\d{1,2}))"
     r"(?![\d])"
 )
+# What every _SCIENTIFIC match holds: its sign of multiplication and the 10 (a cheap search, a character class first).
+_TIMES_TEN = re.compile(r"[×xX*]\s?10")
 # What makes a lost superscript ("×106") safe to read as a power of ten: a cell count or a per-kg/per-litre unit.
 _LOST_SUPERSCRIPT_CUE = re.compile(r"^[^.;]{0,40}?(?:cells?\b|/\s?kg\b|per\s+kg\b|/\s?[lL]\b|/\s?[µμu]l\b|/mm3)")
 
-_WORD = re.compile(r"[A-Za-z]+")
 _WORD_GAP = re.compile(r"^(?:[ " + HYPHENS + r"]| and )$")
 
 
@@ -194,22 +201,29 @@ def _word_follows(prev: str, prev_value: float, cur: str, cur_value: float, tota
     return False
 
 
-# Most sentences hold no number word: one test for a whole ASCII-letter word of the lexicon (a _WORD token,
-# lower-cased like the token's .lower()) skips splitting them into words. The test is on bytes: the UTF-8 text
-# with ASCII capitals lowered and every other non-letter byte (non-ASCII ones too) made a space, split into words:
-# a C pass, ~3x cheaper than a regex search for the lexicon words at every position. Keyed by the lexicon's
-# identity, which the entry holds alive.
+# Most sentences hold no number word: one test for a whole ASCII-letter word of the lexicon (a run of ASCII letters,
+# lower-cased) skips reading them for words. The test is on bytes: the UTF-8 text with ASCII capitals lowered and
+# every other non-letter byte (non-ASCII ones too) made a space, split into words: a C pass, ~3x cheaper than a
+# regex search for the lexicon words at every position. A text that passes is read with that regex: its matches are
+# the lexicon's words alone, not every word of the text. Keyed by the lexicon's identity, which the entry holds alive.
 _LETTERS_ONLY = bytes(b if 97 <= b <= 122 else b + 32 if 65 <= b <= 90 else 32 for b in range(256))
 _LEXICON_NAMES: dict[int, tuple] = {}
 
 
-def _spells_a_word(text: str, words: Mapping[str, float]) -> bool:
-    """Whether a whole word of the text (a run of ASCII letters, any case) is a one-word entry of the lexicon."""
+def _lexicon(words: Mapping[str, float]) -> tuple:
+    """(words, the one-word entries as bytes, a regex finding them as whole words) of a lexicon, built once."""
     hit = _LEXICON_NAMES.get(id(words))
     if hit is None or hit[0] is not words:
-        names = frozenset(w.encode() for w in words if re.fullmatch(r"[a-z]+", w) and w != "and")
-        hit = _LEXICON_NAMES[id(words)] = (words, names)
-    return not hit[1].isdisjoint(text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split())
+        names = sorted((w for w in words if re.fullmatch(r"[a-z]+", w) and w != "and"), key=len, reverse=True)
+        # ASCII: under IGNORECASE alone the Kelvin sign would spell a "k", which the byte test does not read
+        finder = re.compile(r"(?<![A-Za-z])(?:" + "|".join(names) + r")(?![A-Za-z])", re.I | re.A) if names else None
+        hit = _LEXICON_NAMES[id(words)] = (words, frozenset(w.encode() for w in names), finder)
+    return hit
+
+
+def _spells_a_word(text: str, words: Mapping[str, float]) -> bool:
+    """Whether a whole word of the text (a run of ASCII letters, any case) is a one-word entry of the lexicon."""
+    return not _lexicon(words)[1].isdisjoint(text.encode("utf-8", "surrogatepass").translate(_LETTERS_ONLY).split())
 
 
 def _read_words(text: str, words: Mapping[str, float]) -> list[Number]:
@@ -217,21 +231,17 @@ def _read_words(text: str, words: Mapping[str, float]) -> list[Number]:
     found: list[Number] = []
     if not _spells_a_word(text, words):
         return found
-    # "and" is dropped here and judged as a gap below ("one hundred and five", but not "two and three").
-    tokens = [(m.start(), m.end(), w) for m in _WORD.finditer(text) if (w := m.group().lower()) != "and"]
+    # The lexicon's words only: "and" is not one, it is judged as a gap below ("one hundred and five", but not "two
+    # and three"); any other word between two of them is a gap no number spans.
+    tokens = [(m.start(), m.end(), m.group().lower()) for m in _lexicon(words)[2].finditer(text)]
     i = 0
     while i < len(tokens):
-        start, end, word = tokens[i]
-        if word not in words:
-            i += 1
-            continue
+        start, end, _ = tokens[i]
         total, current = 0.0, 0.0
         prev_class, prev_value = None, 0.0
         j = i
         while j < len(tokens):
             s, e, w = tokens[j]
-            if w not in words:
-                break
             value = words[w]
             cls = _word_class(value)
             if j > i:
@@ -273,17 +283,12 @@ def _qualifier(text: str, start: int) -> str | None:
     return _QUALIFIERS.get(sign, sign)
 
 
-def _digits_value(m: re.Match) -> float:
-    """The value of a _DIGITS match."""
-    written = m.group()
+def _digits_value(written: str) -> float:
+    """The value of a _DIGITS match's text."""
     if written.isascii() and "," not in written and " " not in written:
         return float(written)  # "12", "-3", "7.5", ".01": float reads them as written (most numbers are so)
-    sign, whole, frac, lead = m.group("sign", "int", "frac", "lead")
-    if lead:
-        value = float("0." + lead)
-    else:
-        value = float(_GROUP_MARKS.sub("", whole) + ("." + frac if frac else ""))
-    return -value if sign else value
+    # "1,092", "10 000", "0·6", "−2": float reads them once their group marks, middle dot and minus sign are plain
+    return float(_GROUP_MARKS.sub("", written).replace("·", ".").replace("\u2212", "-"))
 
 
 def _decimal_comma_value(m: re.Match) -> float:
@@ -363,32 +368,7 @@ def _remembered(finder, text: str, words: Mapping[str, float] | None = None) -> 
 
 
 def find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_comma: bool = False) -> list[Number]:
-    """Every number in a text, left to right (see `_find_numbers`); a fresh list on every call."""
-    return list(_recall(text, words, decimal_comma)[1])
-
-
-def _recall(text: str, words: Mapping[str, float] | None, decimal_comma: bool) -> tuple:
-    """The memo entry (words, numbers, spans taken by the digit readers) of one reading (see above). A reading with
-    words is the digit-only reading plus the free number words, so it is built on that entry: the extractors ask
-    for both readings of most sentences (fractions and n = are read without words)."""
-    key = (text, id(words), decimal_comma)
-    hit = _RECENT_NUMBERS.get(key)
-    if hit is None or hit[0] is not words:
-        if words:
-            _, digits, taken = _recall(text, None, decimal_comma)
-            spelled = [n for n in _read_words(text, words) if _free(taken, n.start, n.end)]
-            # Most texts spell no number: the digit reading, already in order, is shared (entries are never changed).
-            numbers = sorted(digits + spelled, key=_start) if spelled else digits
-        else:
-            numbers, taken = _read_digit_numbers(text, decimal_comma)
-        if len(_RECENT_NUMBERS) >= _RECENT_SIZE:
-            _RECENT_NUMBERS.clear()
-        hit = _RECENT_NUMBERS[key] = (words, numbers, taken)
-    return hit
-
-
-def _find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_comma: bool = False) -> list[Number]:
-    """Every number in a text, left to right.
+    """Every number in a text, left to right; a fresh list on every call.
 
     Args:
         text: any string; odd Unicode and nonsense are fine (nothing raises).
@@ -400,19 +380,37 @@ def _find_numbers(text: str, words: Mapping[str, float] | None = None, decimal_c
         Numbers sorted by start, not overlapping. "1 × 10^6" is one number (1000000.0); "−0.5" is negative;
         "12-24" is two positive numbers (use :func:`find_ranges` for the range).
     """
-    numbers, taken = _read_digit_numbers(text, decimal_comma)
-    if not words:
-        return numbers
-    return sorted(numbers + [n for n in _read_words(text, words) if _free(taken, n.start, n.end)],
-                  key=lambda n: n.start)
+    return list(_recall(text, words, decimal_comma)[1])
 
 
-def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], list[tuple[int, int]]]:
-    """The numbers written with digits, sorted by start, and the spans they and unread powers of ten take."""
+def _recall(text: str, words: Mapping[str, float] | None, decimal_comma: bool) -> tuple:
+    """The memo entry (words, numbers, spans the powers of ten and decimal commas take) of one reading (see above).
+    A reading with words is the digit-only reading plus the free number words, so it is built on that entry: the
+    extractors ask for both readings of most sentences (fractions and n = are read without words)."""
+    key = (text, id(words), decimal_comma)
+    hit = _RECENT_NUMBERS.get(key)
+    if hit is None or hit[0] is not words:
+        if words:
+            _, digits, blocked = _recall(text, None, decimal_comma)
+            # a word shares no character with a plain number (letters, digits); the "x" of "5 x 10e6" is not free
+            spelled = [n for n in _read_words(text, words) if _free(blocked, n.start, n.end)]
+            # Most texts spell no number: the digit reading, already in order, is shared (entries are never changed).
+            numbers = sorted(digits + spelled, key=_start) if spelled else digits
+        else:
+            numbers, blocked = _read_digit_numbers(text, decimal_comma)
+        if len(_RECENT_NUMBERS) >= _RECENT_SIZE:
+            _RECENT_NUMBERS.clear()
+        hit = _RECENT_NUMBERS[key] = (words, numbers, blocked)
+    return hit
+
+
+def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], tuple[tuple[int, int], ...]]:
+    """The numbers written with digits, sorted by start, and the spans the powers of ten (read or not) and the
+    decimal commas take."""
     taken: list[tuple[int, int]] = []
     found: list[Number] = []
-    # _SCIENTIFIC needs a literal "10": most sentences skip its scan; its matches serve both readers below.
-    scientific = list(_SCIENTIFIC.finditer(text)) if "10" in text else []
+    # Most sentences print no "× 10": the wide _SCIENTIFIC scan runs where its cue is; its matches serve both readers.
+    scientific = list(_SCIENTIFIC.finditer(text)) if _TIMES_TEN.search(text) else []
     for number in _read_scientific(scientific, text):
         found.append(number)
         taken.append((number.start, number.end))
@@ -426,12 +424,14 @@ def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], l
                 taken.append((m.start(), m.end()))
     # The plain numbers only need checking against what the readers above took: one finditer never overlaps itself.
     blocked = tuple(taken)
+    signs = not _QUALIFIER_ENDS.isdisjoint(text)  # a text without a comparison sign has no qualified number
     for m in _DIGITS.finditer(text):
         start, end = m.span()
         if not blocked or _free(blocked, start, end):
-            found.append(Number(_digits_value(m), start, end, m.group(), _qualifier(text, start)))
-            taken.append((start, end))
-    return (sorted(found, key=_start) if blocked else found), taken  # plain numbers alone come in text order
+            written = m.group()
+            qualifier = _qualifier(text, start) if signs else None
+            found.append(Number(_digits_value(written), start, end, written, qualifier))
+    return (sorted(found, key=_start) if blocked else found), blocked  # plain numbers alone come in text order
 
 
 _QUALIFIER_ONLY = re.compile(_QUALIFIER_BEFORE.pattern.rstrip("$"))
@@ -558,20 +558,20 @@ def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> 
         before = text[:frac.start]
         m = _PERCENT_OPENS_FRACTION.search(before)
         if m:
-            pct = read_number(m.group(1))
-            if pct is not None:
-                pct = Number(pct.value, m.start(1), m.end(1), m.group(1))
-                found.append(CountPercent(frac.count, pct, frac.denominator, m.start(1), frac.end,
-                                          text[m.start(1):frac.end]))
+            found.append(CountPercent(frac.count, _printed_percent(m), frac.denominator, m.start(1), frac.end,
+                                      text[m.start(1):frac.end]))
     for n in find_n_equals(text):
         before = text[:n.start]
         m = _PERCENT_OPENS_N.search(before)
         if m and n.is_integer:
-            pct = read_number(m.group(1))
-            if pct is not None:
-                pct = Number(pct.value, m.start(1), m.end(1), m.group(1))
-                found.append(CountPercent(n, pct, None, m.start(1), n.end, text[m.start(1):n.end]))
+            found.append(CountPercent(n, _printed_percent(m), None, m.start(1), n.end, text[m.start(1):n.end]))
     return sorted(found, key=lambda c: c.start)
+
+
+def _printed_percent(m: re.Match) -> Number:
+    """The percentage of a _PERCENT_OPENS_* match ("92" of "92% (44/48)"): digits and a decimal mark, as written."""
+    written = m.group(1)
+    return Number(float(written.replace("·", ".")), m.start(1), m.end(1), written)
 
 
 _N_EQUALS = re.compile(r"(?=[nN])(?<![\w])[nN]\s?[=:]\s?(?=\d)")  # the lookahead: a cheap first test
@@ -579,13 +579,13 @@ _N_EQUALS = re.compile(r"(?=[nN])(?<![\w])[nN]\s?[=:]\s?(?=\d)")  # the lookahea
 
 def find_n_equals(text: str) -> list[Number]:
     """The N of "(n = 48)", "N=48", "n: 48" (the number only; its offsets point at the digits)."""
+    if "=" not in text and ":" not in text:  # a cheap necessary cue, before the memo: most sentences have neither
+        return []
     return _remembered(_find_n_equals, text)
 
 
 def _find_n_equals(text: str, words: None = None) -> list[Number]:
     found = []
-    if "=" not in text and ":" not in text:  # a cheap necessary cue: most sentences have neither
-        return found
     for m in _N_EQUALS.finditer(text):
         numbers = find_numbers(text[m.end():m.end() + 12])
         if numbers and numbers[0].start == 0 and numbers[0].is_integer and numbers[0].value >= 0:
@@ -672,12 +672,12 @@ def to_months(value: float | None, unit: str) -> float | None:
 
 
 _DURATION = re.compile(
-    r"^(?P<gap>\s?[" + HYPHENS + r"]?\s?)(?P<unit>years?|yrs?|months?|mos?|weeks?|wks?|days?)\b", re.I
+    r"^(?P<gap>\s?[" + HYPHENS + r"]?\s?)(?P<unit>years?|yrs?|y|months?|mos?|weeks?|wks?|days?)\b", re.I
 )
 
 
 def find_durations(text: str, words: Mapping[str, float] | None = None) -> list[Duration]:
-    """Durations: "7.7 months", "2 years", "3-year", "18‐month", "Two years", converted to months.
+    """Durations: "7.7 months", "2 years", "2.5 y", "3-year", "18‐month", "Two years", converted to months.
 
     The unit must follow the number directly (a hyphen or a space between), so "2 prior regimens over years"
     is not a duration.

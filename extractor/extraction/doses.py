@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from extractor import normalise as nz
+from extractor.extraction.arms import regimen_lexicon
 from extractor.extraction.context import ArticleContext
 from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import Sentence, section_view
@@ -40,6 +41,11 @@ _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
 # A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg".
 _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
                          r"\s?[:,]?\s?$", re.I)
+# The amount patients received over the treatment, a statistic of exposure and not the regimen's dose: "median
+# cumulative dose of inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)" ("a total dose
+# of 1.8 mg/m2 per cycle" is the regimen's).
+_EXPOSURE_BEFORE = re.compile(r"\b(?:cumulative|(?:median|mean)\s(?:[\w\-]+\s){0,2}?total)\s(?:[\w\-]+\s){0,2}?doses?\b"
+                              r"[^.;()\d]{0,60}$", re.I)
 _DOSE_OF = re.compile(r"\bdoses? of\s$", re.I)
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19".
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
@@ -48,6 +54,12 @@ _COMBINED_WITH = re.compile(r"\b(?:with|plus)\s", re.I)
 _SUBJECT_VERB = re.compile(r"\b(?:was|were)\s(?:\w+\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
 # After a cell count: per kg or per volume ("cells/kg", "cells per kilogram", "cells/µL").
 _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
+# The regimen class of the CAR T products (patterns/regimen_classes.jsonl), and what makes a product named before a
+# dose an earlier therapy, not the one dosed ("relapsed after tisagenlecleucel, patients received ...").
+_CELL_CLASS = "CAR T cells"
+_EARLIER_THERAPY = re.compile(r"\b(?:after|following|prior|previous(?:ly)?|fail\w*|relaps\w*|refractory|progress\w*)\b",
+                              re.I)
+_EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "after failure of "
 _TIMES = re.compile(r"\s?[×xX*]")
 _DIGIT = re.compile(r"\d")
 
@@ -96,7 +108,10 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
         if per_span is not None:
             per = per_span.id_.lstrip("/")
         end_span = per_span or unit
-        drug = cell_drug or _drug_for(text, group[0], end_span, drugs)
+        if cell_drug is not None:
+            drug = _named_product(text, group[0], cell_drug, drugs)
+        else:
+            drug = _drug_for(text, group[0], end_span, drugs)
         if drug is None:
             continue
         start = min(drug.start_char, group[0].start)
@@ -123,8 +138,26 @@ def _product_doses(doc, section: str, text: str, drugs: list[Span], numbers: lis
         if number is None or number.form != "scientific" or text[number.end:drug.start_char] not in ("", " "):
             continue
         group = _group_ending_at(text, numbers, number)
-        found += _group_doses(group, drug, "cells", None, evidence(doc, section, group[0].start, drug.end_char))
+        named = _named_product(text, group[0], drug, drugs)
+        where = evidence(doc, section, min(named.start_char, group[0].start), drug.end_char)
+        found += _group_doses(group, named, "cells", None, where)
     return found
+
+
+def _named_product(text: str, first: nz.Number, product: Span, drugs: list[Span]) -> Span:
+    """The cell product a dose belongs to: a product named by its cells alone ("CD19 CAR T cells") describes the
+    cells of a CAR T product the sentence names before the dose ("The target dose of obe-cel was 410 × 10^6 CD19
+    CAR T cells" is obe-cel's); else it is the product."""
+    named = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH
+             and d.id_ != product.id_ and _is_car_t(d.id_)]
+    if not named or _EARLIER_THERAPY.search(text, max(0, named[-1].start_char - _EARLIER_REACH), first.start):
+        return product  # "relapsed after tisagenlecleucel, patients received 1 × 10^6 CD22-CAR T cells/kg"
+    return named[-1]
+
+
+def _is_car_t(drug_id: str) -> bool:
+    entry = regimen_lexicon().get(drug_id)
+    return entry is not None and entry.cls == _CELL_CLASS
 
 
 def _flags(value: float, value_max: float | None) -> list[str]:
@@ -166,7 +199,10 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
             return None
     if _CAP_BEFORE.search(text, max(0, last.start - 30), last.start):
         return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
-    return _group_ending_at(text, numbers, last), unit_id, cell_drug
+    group = _group_ending_at(text, numbers, last)
+    if _EXPOSURE_BEFORE.search(text, max(0, group[0].start - 90), group[0].start):
+        return None  # "the median cumulative dose of inotuzumab was 4.5 mg/m2": what patients got, not the regimen
+    return group, unit_id, cell_drug
 
 
 def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> list[nz.Number]:

@@ -39,8 +39,12 @@ _MAX_WORDS_TO_NOUN = 12
 # "2 phase II trials of inotuzumab in adults", "65 years and older patients".
 _COUNTS_ELSE = re.compile(r"\sof\s|^\s(?:years?|months?|weeks?|days?)\b", re.I)
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
+# A sentence opening with this study's own population: "In this study of 48 patients", "In our series of 37 patients",
+# "This phase 2 trial of 65 adults" (not "In the phase 3 trial of 326 patients": another study's, maybe).
+_OWN_STUDY_OF = re.compile(r"^\s*(?:In\s)?(?:this|our|the present|the current)\s(?:[\w\-/]+\s){0,4}?"
+                           r"(?:study|cohort|series|trial|analysis|experience)\sof\s$", re.I)
 _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
-_PERCENT_NEXT = re.compile(r"^\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")
+_PERCENT_NEXT = re.compile(r"\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")  # matched at a position: no "^"
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
 _OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reached|relapsed|died|developed|experienced"
@@ -58,7 +62,13 @@ _NEXT_NOUN = re.compile(r"\s(?:[A-Za-z\-]+\s){0,2}")
 _DIGIT = re.compile(r"\d")
 # Between the population noun and the N of its bracket: "adults (n = ", "patients [N=".
 _NOUN_TO_BRACKET = re.compile(r"\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
+# The same after the disease the noun has ("patients with relapsed ALL (n = "): no clause punctuation, no number.
+_NOUN_WITH_TO_BRACKET = re.compile(r"\swith\s[^()\[\],;:]{1,60}?\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
 _CLOSE_AFTER_N = re.compile(r"\s?[)\];,]")
+# An arm's N opening its own bracket ("(n = ", "[N="), and what stands between two arms' brackets in a list of
+# randomised arms: a join and the next arm's name (" or standard chemotherapy ", ", arm 2 ", " versus delayed ").
+_OPENS_ARM_N = re.compile(r"[(\[]\s?[nN]\s?[=:]\s?$")
+_ARM_JOIN = re.compile(r"(?:,\s?(?:(?:or|and)\s)?|\s(?:or|and|vs\.?|versus)\s)[^;:()\[\]]{0,80}")
 # The names of a labelled abstract's background section (PubMed's BACKGROUND category): "Background",
 # "INTRODUCTION", "IMPORTANCE", "CONTEXT", "RATIONALE".
 _BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
@@ -93,10 +103,11 @@ _BEFORE_CUE = re.compile(r"^\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s)?$")
 
 # --- age and follow-up: a second duration right after the first (its range bracket and group name skipped), "47
 # years in the inotuzumab arm and 46 years in the control arm", "13.2 months vs 12.8 months", "25 months and for EFS
-# 22 months", "47 (range 18-80) and 46 (range 19-79) years": one value per arm, none the study's.
+# 22 months", "47 (range 18-80) and 46 (range 19-79) years": one value per arm, none the study's; "29 years at
+# diagnosis and at relapse 31 years": one per moment, none the study's.
 _SECOND_VALUE = re.compile(
     r"(?:\s?[(\[][^()\[\]]{0,60}[)\]])?(?:\s(?:in|for|with)\s[^\d;.()]{1,50}?)?,?\s"
-    r"(?:and|vs\.?|versus|compared (?:with|to))\s(?:(?:in|for)\s[^\d;.()]{1,30}?\s)?\d+(?:[.·]\d+)?"
+    r"(?:and|vs\.?|versus|compared (?:with|to))\s(?:(?:in|for|at)\s[^\d;.()]{1,30}?\s)?\d+(?:[.·]\d+)?"
     r"(?:\s?(?:years?|yrs?|months?|mo|weeks?|days?)\b|\s?[(\[]\s?(?:range|IQR|\d+(?:[.·]\d+)?\s?[-–]))")
 
 
@@ -115,12 +126,15 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
     found, no_cohort = [], bool(_BACKGROUND.match(section))
     for sent in section_view(doc).sentences:
         # Once a section has split its population into groups ("B-ALL (n = 7) ... T-ALL (n = 24)"), the
-        # headline N is their sum, which it does not print; a later count is one group's, not the cohort.
-        if not no_cohort:
+        # headline N is their sum, which it does not print; a later count is one group's, not the cohort. Most
+        # sentences have no cue of a scalar: its reader need not be called for them.
+        if not no_cohort and sent.labelled("COHORT"):
             found += _cohort(sent, section, context.words)
         no_cohort = no_cohort or len(sent.n_equals()) >= 2
-        found += _median_age(sent, section, context.words)
-        found += _follow_up(sent, section, context.words)
+        if sent.labelled("AGE"):
+            found += _median_age(sent, section, context.words)
+        if sent.labelled("FOLLOW_UP"):
+            found += _follow_up(sent, section, context.words)
     return _unambiguous(found)
 
 
@@ -162,14 +176,20 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
             return []  # "Of the 30 responders, 20 patients were treated with HSCT": a part of the group named first
         groups_before = sum(n.start + sent.start_char < number.start for n in counts)
         noun = next((n for n in nouns if n.start_char >= number.end), None)
-        if groups_before >= 2 or _another_group_follows(sent, number, numbers, noun, cues):
+        if groups_before >= 2:
+            # a count after two groups' N is one group's ("A (n = 20) or B (n = 22) and 15 patients received C");
+            # the groups may still be randomised arms when it counts no patients ("...; the median age was 50")
+            if noun is not None and _TO_NOUN.match(text[number.end:noun.start_char]):
+                return []
+            break
+        if _another_group_follows(sent, number, numbers, noun, cues):
             return []
         if noun is None:
             continue
         between = text[number.end:noun.start_char]
         if not _TO_NOUN.match(between) or len(between.split()) > _MAX_WORDS_TO_NOUN or _COUNTS_ELSE.search(between):
             continue
-        if _PERCENT_NEXT.match(text[noun.end_char:]):
+        if _PERCENT_NEXT.match(text, noun.end_char):
             continue  # "Twelve patients (38%)": a share of the cohort, not the cohort
         if _screened_count(text, noun, cues, numbers):
             screened = True  # "Of 350 patients screened, 326 were randomized": the cohort is the second count
@@ -178,9 +198,12 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
         opened = any(t.end_char <= number.start and not text[t.end_char:number.start].strip() for t in totals)
         # "A total of 25 patients achieved CR": a total of the responders, not of the study population
         opened = opened and not _OUTCOME_VERB.match(text, noun.end_char)
-        if section == TITLE_SECTION or enrolled or opened or _OPENS_POPULATION.match(before):
+        introduced = _OPENS_POPULATION.match(before) or _OWN_STUDY_OF.match(before)
+        if section == TITLE_SECTION or enrolled or opened or introduced:
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
-    return _bracketed_cohort(sent, section, nouns) if enrolled else []
+    if not enrolled:
+        return []
+    return _bracketed_cohort(sent, section, nouns, numbers) or _randomized_total(sent, section, enrolled)
 
 
 def _screened_count(text: str, noun: Span, cues: list[Span], numbers: list[nz.Number]) -> bool:
@@ -198,22 +221,52 @@ def _elided_enrolment(text: str, number: nz.Number, enrolled: list[Span]) -> Spa
                  and _ELIDED_VERB.fullmatch(text, number.end, c.start_char)), None)
 
 
-def _bracketed_cohort(sent: Sentence, section: str, nouns: list) -> list[dict]:
-    """"Children and young adults (n = 75) received tisagenlecleucel": the N in a bracket right after the
-    population noun of an enrolment sentence, when the sentence gives no other group's N."""
+def _bracketed_cohort(sent: Sentence, section: str, nouns: list, numbers: list[nz.Number]) -> list[dict]:
+    """"Children and young adults (n = 75) received tisagenlecleucel", "Patients with relapsed ALL (n = 87) were
+    treated": the N in a bracket right after the population noun of an enrolment sentence, or after the disease
+    its "with" names, when the sentence gives no other group's N."""
     counts = sent.n_equals()
     if len(counts) != 1:
         return []
     text, n = sent.section_text, counts[0]
     start, end = n.start + sent.start_char, n.end + sent.start_char
     noun = next((c for c in reversed(nouns) if c.end_char <= start), None)
-    if noun is None or not _NOUN_TO_BRACKET.fullmatch(text[noun.end_char:start]) or n.value < 2:
+    if noun is None or n.value < 2 or not (_NOUN_TO_BRACKET.fullmatch(text, noun.end_char, start) or (
+            _NOUN_WITH_TO_BRACKET.fullmatch(text, noun.end_char, start)
+            and not any(noun.end_char <= m.start < start for m in numbers))):
         return []
     close = _CLOSE_AFTER_N.match(text[end:])
     if not close:
         return []
     end += close.end() if close.group().strip() in ")]" else 0  # the evidence takes its bracket whole
     return [_candidate("cohort_size", int(n.value), sent.doc, section, noun.start_char, end)]
+
+
+def _randomized_total(sent: Sentence, section: str, enrolled: list[Span]) -> list[dict]:
+    """"Patients were randomized to X (n = 271) or Y (n = 134)": the total of the arms listed after a randomisation
+    cue, each with its bracketed N (SCHEMA: a multi-arm study's cohort is its total), when the sentence gives no
+    other N and only the arms' names and their joins stand between the brackets."""
+    cue = next((c for c in enrolled if c.text.lower().startswith("random")), None)
+    counts = sent.n_equals()
+    if cue is None or len(counts) < 2:
+        return []
+    text, offset = sent.section_text, sent.start_char
+    brackets = [_arm_bracket(text, n.start + offset, n.end + offset) for n in counts]
+    if None in brackets or brackets[0][0] < cue.end_char or ";" in text[cue.end_char:brackets[0][0]]:
+        return []
+    if not all(_ARM_JOIN.fullmatch(text, a[1], b[0]) for a, b in zip(brackets, brackets[1:])):
+        return []
+    total = sum(int(n.value) for n in counts)
+    return [_candidate("cohort_size", total, sent.doc, section, cue.start_char, brackets[-1][1])]
+
+
+def _arm_bracket(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(start, end) of the bracket holding the N at start..end alone: "(n = 271)", "[N=134]"."""
+    opening = _OPENS_ARM_N.search(text, max(0, start - 8), start)
+    closing = _CLOSE_AFTER_N.match(text, end)
+    if opening is None or closing is None or closing.group().strip() not in ")]":
+        return None
+    return opening.start(), closing.end()
 
 
 def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.Number], noun: Span | None,
@@ -287,7 +340,7 @@ def _is_headcount(text: str, number: nz.Number) -> bool:
     """A whole, plain, positive number that is not a percentage, an age or a subset with its percentage."""
     if not number.is_integer or number.value < 2 or number.qualifier or number.form == "scientific":
         return False
-    if _PERCENT_NEXT.match(text[number.end:]) or text[number.end:number.end + 1] in nz.HYPHENS:
+    if _PERCENT_NEXT.match(text, number.end) or text[number.end:number.end + 1] in nz.HYPHENS:
         return False  # "106 (47%) patients" is a subset; "Three-year update" a duration
     # "aged 18", "Phase 2 ... 40 patients" keep: only the word right before matters here.
     return not _COUNTED_BEFORE.search(text[max(0, number.start - 8):number.start])
