@@ -256,6 +256,8 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     if values:
         _assign(sent, mentions, values)
     _negated_zeros(sent, mentions)
+    if not any(m.values and m.family not in ABSORBERS for m in mentions):
+        return []  # nothing to state, nor the groups and evidence of it to read
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
 
 
@@ -341,9 +343,11 @@ def _may_end_a_qualifier(words: list[str]) -> bool:
 
 
 def _longest(spans: list[Span]) -> list[Span]:
-    """`filter_spans`: the longest spans without overlaps, by start. Most sentences have none or one, which needs
-    no sorting."""
-    return list(spans) if len(spans) < 2 else filter_spans(spans)
+    """`filter_spans`: the longest spans without overlaps, by start. Most sentences have none or one, and most
+    lists of several overlap nowhere (they come by start): neither needs sorting."""
+    if len(spans) < 2 or all(a.end <= b.start for a, b in zip(spans, spans[1:])):
+        return list(spans)
+    return filter_spans(spans)
 
 
 def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) -> bool:
@@ -531,10 +535,10 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
                if not _within(n.start, excluded) and not _is_noise(text, n) and not _is_label(text, n, labels)]
     values: list[Value] = []
     used: set[int] = set()
-    # Only a percentage takes a count, and every count-percent has a "%": a cheap necessary cue first.
+    # Only a percentage takes a count, and every count-percent has a "%" and a bracket: cheap necessary cues first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
-              and not _within(c.count.start, labels)} if "%" in text else {}
+              and not _within(c.count.start, labels)} if "%" in text and _has_bracket(text) else {}
     for i, number in enumerate(numbers):
         if number.start in used:
             continue
@@ -568,6 +572,10 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
     values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
     return sorted(values, key=lambda v: v.start)
+
+
+def _has_bracket(text: str) -> bool:
+    return "(" in text or "[" in text
 
 
 def _number_labels(sent: Sentence) -> list[tuple[int, int]]:
@@ -668,21 +676,21 @@ def _ci_regions(text: str) -> list[tuple[int, int]]:
     printed right after a value."""
     regions = []
     for m in _OPEN.finditer(text):
-        close = _matching_close(text, m.start())
+        open_at = m.start()
+        close = _matching_close(text, open_at)
         if close is None:
             continue
-        inner = text[m.start():close]
-        before = text[max(0, m.start() - 12):m.start()]
-        after_value = _VALUE_END.search(before)
-        two_numbers = _TWO_NUMBERS_INSIDE.match(inner)
+        inner = text[open_at:close]
+        percent = "%" in inner
         # "(8+, 12, 37+, and 48 weeks)": individual observations, not results.
-        listing = "%" not in inner and len(_LISTED_NUMBER.findall(inner)) >= 2
-        if _CI_START.match(inner) or (after_value and two_numbers) or listing:
-            regions.append((m.start(), close))
+        if _CI_START.match(inner) or (_TWO_NUMBERS_INSIDE.match(inner)
+                                      and _VALUE_END.search(text, max(0, open_at - 12), open_at)) \
+                or not percent and "," in inner and len(_LISTED_NUMBER.findall(inner)) >= 2:
+            regions.append((open_at, close))
         # "(88%; 78, 98%)", "(26%; 95% CI, 15 to 40)": what follows the bracket's own percentage is its CI.
-        tail = _PERCENT_THEN_CI.search(inner)
+        tail = _PERCENT_THEN_CI.search(inner) if percent else None
         if tail:
-            regions.append((m.start() + tail.end(), close))
+            regions.append((open_at + tail.end(), close))
     return regions
 
 
