@@ -11,7 +11,8 @@ next to them so that those are not handed to a neighbour, and are then dropped.
 Before that: a bracket of endpoint names right after a value names it ("83% (CR + CRi), 50% (CR + PR)"); a response
 rate defined as CR plus CRi/CRh ("response rate [CR and CRi]", "complete remission (including CRi)") is CR_CRi for
 the rest of the article (ArticleContext.definitions). After it: a rate endpoint denied by a NEGATION cue ("No
-patient developed VOD") that took no value is a zero rate; a bare count ("23 achieved a complete molecular
+patient developed VOD", "No patient achieved CR") that took no value is a zero rate; a response state at a baseline
+("20 patients (40%) were in CR at the time of infusion") names no rate; a bare count ("23 achieved a complete molecular
 response", "All but one achieved CR", "CRS occurred in 20 patients") is a rate against an "Of N" lead-in or the
 cohort (SCHEMA convention).
 (`_of_numerator` / `_of_denominator` are number reading and belong in extractor.normalise, E's module.)
@@ -72,6 +73,17 @@ _QUALIFIER_BEFORE = re.compile(
     r"\b(?:among|without|post|before|after|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
     r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
+# "Twenty patients (40%) were in CR at the time of infusion": a response state held at a baseline (infusion,
+# enrolment, transplant) is the patients' condition then, not a result of the therapy.
+_STATE_BEFORE = re.compile(r"\b(?:were|was|being|remained|had)\s(?:in\s)?(?:an?\s|the\s)?(?:(?:first|second|third|"
+                           r"morphologic|ongoing|continuous)\s)?$", re.I)
+# (A state "before HSCT" may be the salvage's own result, bridged to transplant: only "at" a transplant is a baseline.)
+_BASELINE = re.compile(
+    r"\b(?:(?:at|before|prior to)\s(?:the\s)?(?:time\sof\s)?(?:(?:car[- ]?t(?:-cell)?|cell)\s)?(?:infusion|enrol?ment|"
+    r"study entry|baseline|screening|inclusion|registration|lymphodepletion|randomi[sz]ation|apheresis|leukapheresis)|"
+    r"at\s(?:the\s)?(?:time\sof\s)?(?:transplant(?:ation)?|hsct|allo-?hsct|hct|sct|allo-?sct)|pre-?infusion)\b", re.I)
+_STATES = frozenset({"CR", "CR_CRi", "MRD_NEG", "ORR"})
+_STATE_VERBS = ("were", "was", "being", "remained", "had")  # one of them is in every match of _STATE_BEFORE
 # "87.5% of CRs were MRD-negative": responses after a share of them name the group the share is of.
 _INCLUDING_CLAUSE = re.compile(r"\s?(?:rates?\s?)?,\s?(?P<clause>(?:including|incl\.)\s[^,;()]{1,60}?),")
 _SHARE_OF_BEFORE = re.compile(r"\d\s?%\s?(?:of|among)\s(?:the\s)?$")
@@ -104,11 +116,18 @@ _MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|
              r"documented|confirmed)")
 _NEGATION_MODIFIERS = re.compile(r"\s?(?:" + _MODIFIER + r"\s)*", re.I)
 # ...or a subject and its verb ("patient developed", "cases of"), then modifiers.
+_NEGATED_PEOPLE = (r"\s(?:[\w-]+\s)?(?:patients?|pts|subjects|children|adults|participants)(?:\s(?:in (?:this|the|our) "
+                   r"(?:study|trial|cohort)|treated))?")
 _NEGATED_SUBJECT = re.compile(
-    r"\s(?:(?:patients?|pts|subjects|children|adults|participants)(?:\s(?:in (?:this|the|our) (?:study|trial|cohort)|"
-    r"treated))?\s(?:developed|experienced|had|suffered|showed|presented with|died of|was diagnosed with|were "
-    r"diagnosed with|(?:has|have) developed)|(?:cases?|episodes?|events?|instances?|evidence|signs?|occurrences?)\sof)"
-    r"\s(?:any\s|an?\s)?(?:" + _MODIFIER + r"\s)*", re.I)
+    r"(?:" + _NEGATED_PEOPLE + r"\s(?:developed|experienced|had|suffered|showed|presented with|died of|was diagnosed "
+    r"with|were diagnosed with|(?:has|have) developed|achieved|attained|reached|obtained)|\s(?:cases?|episodes?|events?|"
+    r"instances?|evidence|signs?|occurrences?)\sof)\s(?:any\s|an?\s)?(?:" + _MODIFIER + r"\s)*", re.I)
+# ...or a subject alone before an endpoint that is its verb ("No patient responded", "None of the 12 patients
+# proceeded to HSCT").
+_NEGATED_PEOPLE_ONLY = re.compile(_NEGATED_PEOPLE + r"\s", re.I)
+_VERBAL_START = re.compile(r"(?:responded|proceeded|underwent|went|received|bridged|consolidated|was|were)\b", re.I)
+# ...or "there were no CRs among ...".
+_THERE_WERE_BEFORE = re.compile(r"\bthere\s(?:were|was|have been|has been)\s$", re.I)
 # ...or, right after the endpoint, a verb of observation ("no CRs were observed", "with no CRs achieved").
 _NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:(?:was|were|has been|have been|had been)\s)?(?:observed|reported|"
                             r"seen|occurred|achieved|documented|noted|recorded|detected|developed)\b", re.I)
@@ -252,6 +271,8 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     if not mentions or not _may_state_values(sent, context):
         return []
     timepoints = _timepoints(sent, context)
+    if timepoints:  # "Median survival (2 years)": the bracket is the median's duration, not a time point
+        timepoints = [t for t in timepoints if not any(m.median and m.start == t.start for m in mentions)]
     values = _values(sent, timepoints, context)
     if values:
         _assign(sent, mentions, values)
@@ -300,6 +321,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             else bool(_WITH_BEFORE.search(before))
         qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end)
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-12:]) is not None
+        qualifier = qualifier or family in _STATES and _baseline_state(text, before, start)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         mentions.append(Mention(family, start, end, qualifier, median=median))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
@@ -348,6 +370,18 @@ def _longest(spans: list[Span]) -> list[Span]:
     if len(spans) < 2 or all(a.end <= b.start for a, b in zip(spans, spans[1:])):
         return list(spans)
     return filter_spans(spans)
+
+
+def _baseline_state(text: str, before: str, start: int) -> bool:
+    """"were in CR at the time of infusion", "Before HSCT, 15 (38%) had MRD-negative disease": a state at a baseline
+    named in the same clause."""
+    window = before[-40:]
+    lower = window.lower()  # a cheap necessary cue first: most responses follow no state verb
+    if not any(verb in lower for verb in _STATE_VERBS) or not _STATE_BEFORE.search(window):
+        return False
+    clause_start = text.rfind(";", 0, start) + 1
+    clause_end = text.find(";", start)
+    return _BASELINE.search(text, clause_start, clause_end if clause_end != -1 else len(text)) is not None
 
 
 def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) -> bool:
@@ -987,15 +1021,18 @@ def _forward_target(text: str, value: Value, after: list[Mention], values: list[
     states its own value ("Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%") takes no other."""
     for mention in after:
         if _binds_forward(text, value, mention, values):
-            return None if _states_own_value(text, mention, values) else mention
+            return None if _states_own_value(text, mention, values, after) else mention
         if mention.family not in ABSORBERS:
             return None
     return None
 
 
-def _states_own_value(text: str, mention: Mention, values: list[Value]) -> bool:
+def _states_own_value(text: str, mention: Mention, values: list[Value], mentions: list[Mention]) -> bool:
+    """"... (n = 12, 30%) had a CR rate of 50%": the mention's own value follows it. A count and percentage read
+    across another endpoint are that one's: "30 (75%) achieved CR/CRi: 22 CR (55%) and 8 CRi (20%)"."""
     following = next((v for v in values if v.start >= mention.end), None)
-    return following is not None and mention.takes(following) and _direct(text, mention, following, values)
+    return following is not None and mention.takes(following) and _direct(text, mention, following, values) \
+        and not any(following.start < m.start and m.end <= following.end for m in mentions)
 
 
 def _other_head(text: str, mention: Mention, value: Value) -> bool:
@@ -1068,11 +1105,22 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention]) -> None:
         target = next((m for m in mentions if m.start >= end), None)
         if target is not None:  # the cue word itself read as a count ("no" in a number-word list) is not a value
             target.values = [v for v in target.values if not start <= v.start < end]
-        if target is None or target.family not in RATES or target.qualifier or target.values:
+        if target is None or target.family not in RATES or target.qualifier:
             continue
-        gap, after = text[end:target.start], text[target.end:]
-        if _NEGATED_SUBJECT.fullmatch(gap) or (_NEGATION_MODIFIERS.fullmatch(gap) and _NEGATED_AFTER.match(after)):
-            target.values.append(Value(ZERO, 0.0, start, target.end, count=0.0))
+        # a number in the subject is its size, not the endpoint's count: "None of the 12 patients responded"
+        if all(end <= v.start < target.start for v in target.values) and _denies(text, start, end, target):
+            target.values = [Value(ZERO, 0.0, start, target.end, count=0.0)]
+
+
+def _denies(text: str, start: int, end: int, target: Mention) -> bool:
+    """Whether the negation cue at start:end says the target endpoint itself did not occur."""
+    gap, after = text[end:target.start], text[target.end:]
+    if _NEGATED_SUBJECT.fullmatch(gap):
+        return True
+    if _NEGATED_PEOPLE_ONLY.fullmatch(gap) and _VERBAL_START.match(text, target.start):
+        return True
+    return _NEGATION_MODIFIERS.fullmatch(gap) is not None and (
+        _NEGATED_AFTER.match(after) is not None or _THERE_WERE_BEFORE.search(text, max(0, start - 20), start) is not None)
 
 
 # ----------------------------------------------------------------------------------------------------- outcomes
