@@ -33,6 +33,17 @@ def _comparisons(record: dict) -> list[tuple]:
     ("CR with incomplete hematologic recovery (CRi) or better was achieved by 63%.", [("all", "CR_CRi", 63.0)]),
     # the duration of a composite is a duration of remission, not the composite's rate
     ("Median duration of CR/CRi was 4.6 months.", [("all", "DOR_MEDIAN", 4.6)]),
+    ("The composite CR rate was 68% (CR 48%, CRi 20%).", [("all", "CR", 48.0), ("all", "CR_CRi", 68.0)]),
+    # the parts' plural and a part spelled out after "CR" are parts, not CR; a value after a semicolon is another
+    # clause's, so the part before it keeps its own
+    ("Responses included 12 CRs (48%) and 5 CRis (20%), for a CR/CRi rate of 68%.",
+     [("all", "CR", 48.0), ("all", "CR_CRi", 68.0)]),
+    ("CR with partial hematologic recovery was achieved in 10% of patients.", []),
+    ("Thirteen patients (52%) achieved CR and five (20%) CRi; the combined rate was 72%.", [("all", "CR", 52.0)]),
+    # a definition's parts are no items of the list that follows
+    ("Remission rates (CR/CRi) were 58%, 44% and 35% in first, second and third or later salvage, respectively.",
+     [("first salvage", "CR_CRi", 58.0), ("second salvage", "CR_CRi", 44.0),
+      ("third or later salvage", "CR_CRi", 35.0)]),
     # negative: a part alone, or a part's rate in a list, is not the composite
     ("CR and CRi rates were 40% and 20%, respectively.", [("all", "CR", 40.0)]),
     ("CRi was achieved in 5 patients (12%).", []),
@@ -48,6 +59,10 @@ def test_phrasings_composite_remissions(nlp, text, outcomes):
     ("No patient proceeded to allogeneic HSCT.", [("all", "HSCT", 0.0)]),
     ("No patient achieved MRD negativity.", [("all", "MRD_NEG", 0.0)]),
     ("There was no VOD.", [("all", "VOD", 0.0)]),
+    ("Among patients with T-ALL, none achieved CR.", [("T-ALL", "CR", 0.0)]),
+    ("No patient experienced grade 4 or 5 CRS.", [("all", "CRS", 0.0)]),
+    ("No deaths occurred within 30 days.", [("all", "EARLY_DEATH", 0.0)]),
+    ("No patient died within the first 60 days.", [("all", "EARLY_DEATH", 0.0)]),
     # the subject's size is no count of the endpoint
     ("Twelve patients were enrolled. None of the 12 patients responded.", [("all", "ORR", 0.0)]),
     # negative: a negated subgroup is no zero rate
@@ -91,7 +106,10 @@ def test_phrasings_bare_responses(nlp, text, outcomes):
     ("Twenty patients (40%) were in CR at the time of infusion.", []),
     ("At the time of HSCT, 30 patients (75%) were in CR.", []),
     ("Before infusion, 15 patients (38%) had MRD-negative disease.", []),
-    # negative: a state after treatment, or a result in another clause, is a result
+    ("At enrollment, 10 patients (25%) were in CR2 or later.", []),
+    # negative: a state after treatment, or a result in another clause, is a result; one before transplant may be
+    # the salvage's own result
+    ("Thirty patients (60%) were MRD negative before HSCT.", [("all", "MRD_NEG", 60.0)]),
     ("At the end of cycle 2, 32 patients (64%) were in CR/CRi.", [("all", "CR_CRi", 64.0)]),
     ("Twenty patients (40%) achieved CR after infusion.", [("all", "CR", 40.0)]),
     ("Twenty patients were in CR at infusion; after infusion, 36 patients (90%) achieved CR.", [("all", "CR", 90.0)]),
@@ -107,6 +125,9 @@ def test_phrasings_baseline_states(nlp, text, outcomes):
     ("MRD negativity (HR 0.45; 95% CI, 0.28-0.72) was associated with longer EFS.", [("EFS", "HR", 0.45)]),
     ("In multivariable analysis, age > 60 years (HR 1.9) and CR1 duration < 12 months (HR 2.1) were associated "
      "with shorter OS.", [("OS", "HR", 1.9), ("OS", "HR", 2.1)]),
+    ("First remission duration of less than 1 year (HR 1.9; 95% CI, 1.2-3.0) was an independent risk factor for "
+     "inferior EFS.", [("EFS", "HR", 1.9)]),
+    ("MRD negativity (HR 0.40) was the strongest predictor of RFS.", [("RFS", "HR", 0.4)]),
     # negative: a ratio after its outcome keeps it
     ("EFS was longer with blinatumomab (HR 0.55; 95% CI, 0.39-0.78).", [("EFS", "HR", 0.55)]),
 ])

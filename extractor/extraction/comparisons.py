@@ -62,9 +62,12 @@ _SURVIVAL = frozenset({"OS", "PFS", "EFS", "RFS", "DOR"})
 # was associated with longer OS", "MRD negativity (HR 0.45) predicted improved EFS": the ratio is for that outcome.
 _ASSOCIATED_WITH = re.compile(
     r"\b(?:(?:was|were|is|are)\s(?:(?:independently|significantly|strongly|also)\s)?(?:associated with|predictive of|"
-    r"prognostic for|linked to|correlated with)|predicted|conferred)\s(?:an?\s|the\s)?(?:(?:significantly\s)?(?:longer|"
+    r"prognostic for|linked to|correlated with)|(?:was|were|is|are)\s(?:an?\s|the\s)?(?:(?:independent|strongest|"
+    r"significant|only|major)\s)*(?:predictors?|prognostic factors?|risk factors?|determinants?)\s(?:of|for)|predicted|"
+    r"conferred|correlated with)\s(?:an?\s|the\s)?(?:(?:significantly\s)?(?:longer|"
     r"shorter|improved|better|worse|inferior|superior|prolonged|reduced|decreased|increased|higher|lower|poorer|"
     r"favou?rable|unfavou?rable|adverse)\s)?(?:(?:risk|rates?|odds|likelihood|probability|chance)\sof\s)?", re.I)
+_ASSOCIATION_CUES = ("ssociat", "redict", "onferred", "actor", "orrelated", "eterminant", "rognostic")  # in every match
 
 def extract_comparisons(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
     """Every HR/OR/RR with a value in one section.
@@ -236,7 +239,7 @@ def _next_in_list(text: str, numbers: list[nz.Number], end: int) -> nz.Number | 
 def _associated_outcome(sent: Sentence, measure: Span, candidates: list) -> Span | None:
     """The outcome the clause after a covariate's bracketed ratio names (see _ASSOCIATED_WITH)."""
     text = sent.section_text
-    if "associat" not in text and "predict" not in text and "conferred" not in text:
+    if not any(cue in text for cue in _ASSOCIATION_CUES):
         return None  # a cheap necessary cue: most sentences with a ratio say neither
     bracket = max(text.rfind("(", sent.start_char, measure.start_char), text.rfind("[", sent.start_char, measure.start_char))
     close = _CLOSE.search(text, measure.end_char, sent.end_char) if bracket != -1 else None

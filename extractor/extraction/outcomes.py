@@ -79,7 +79,7 @@ _STATE_BEFORE = re.compile(r"\b(?:were|was|being|remained|had)\s(?:in\s)?(?:an?\
                            r"morphologic|ongoing|continuous)\s)?$", re.I)
 # (A state "before HSCT" may be the salvage's own result, bridged to transplant: only "at" a transplant is a baseline.)
 _BASELINE = re.compile(
-    r"\b(?:(?:at|before|prior to)\s(?:the\s)?(?:time\sof\s)?(?:(?:car[- ]?t(?:-cell)?|cell)\s)?(?:infusion|enrol?ment|"
+    r"\b(?:(?:at|before|prior to)\s(?:the\s)?(?:time\sof\s)?(?:(?:car[- ]?t(?:-cell)?|cell)\s)?(?:infusion|enroll?ment|"
     r"study entry|baseline|screening|inclusion|registration|lymphodepletion|randomi[sz]ation|apheresis|leukapheresis)|"
     r"at\s(?:the\s)?(?:time\sof\s)?(?:transplant(?:ation)?|hsct|allo-?hsct|hct|sct|allo-?sct)|pre-?infusion)\b", re.I)
 _STATES = frozenset({"CR", "CR_CRi", "MRD_NEG", "ORR"})
@@ -111,7 +111,7 @@ _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\
                         r"(?:who\s(?:achieved|attained|reached|had|underwent|developed|experienced)|achieving|attaining|"
                         r"reaching|with|undergoing|developing)\s(?:an?\s|the\s)?$", re.I)
 # Between a negation cue and the endpoint it denies: modifiers of the endpoint ("grade ≥3", "hepatic")...
-_MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+))?|severe|serious|"
+_MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?|severe|serious|"
              r"clinical(?:ly significant)?|hepatic|liver|fatal|symptomatic|(?:treatment|drug)-related|significant|new|"
              r"documented|confirmed)")
 _NEGATION_MODIFIERS = re.compile(r"\s?(?:" + _MODIFIER + r"\s)*", re.I)
@@ -125,7 +125,12 @@ _NEGATED_SUBJECT = re.compile(
 # ...or a subject alone before an endpoint that is its verb ("No patient responded", "None of the 12 patients
 # proceeded to HSCT").
 _NEGATED_PEOPLE_ONLY = re.compile(_NEGATED_PEOPLE + r"\s", re.I)
-_VERBAL_START = re.compile(r"(?:responded|proceeded|underwent|went|received|bridged|consolidated|was|were)\b", re.I)
+_VERBAL_START = re.compile(r"(?:responded|proceeded|underwent|went|received|bridged|consolidated|was|were|died)\b", re.I)
+# ...or, for "none" alone, the verb alone ("Among patients with T-ALL, none achieved CR").
+_NEGATED_VERB = re.compile(r"\s(?:achieved|attained|reached|obtained|developed|experienced|had)\s(?:an?\s)?(?:"
+                           + _MODIFIER + r"\s)*", re.I)
+# ...or a verb of observation inside the endpoint ("No deaths occurred within 30 days").
+_OBSERVED_INSIDE = re.compile(r"\b(?:occurred|observed|seen|reported)\b", re.I)
 # ...or "there were no CRs among ...".
 _THERE_WERE_BEFORE = re.compile(r"\bthere\s(?:were|was|have been|has been)\s$", re.I)
 # ...or, right after the endpoint, a verb of observation ("no CRs were observed", "with no CRs achieved").
@@ -913,7 +918,8 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
 def _listed_mentions(text: str, targets: list[Mention], values: list[Value], first: Value) -> list[Mention]:
     """The run of endpoint mentions just before the first value of a list (close together, no value among them)."""
     group: list[Mention] = []
-    for mention in reversed([m for m in targets if m.end <= first.start]):
+    # the parts inside a definition are no items of the list: "Remission rates (CR/CRi) were 58%, 44% and 35%"
+    for mention in reversed([m for m in targets if m.end <= first.start and m.region is None]):
         gap = text[mention.end:(group[0].start if group else first.start)]
         if group and (_DIGIT.search(gap) or len(gap) > 40) or _between(values, mention.end, first.start, None):
             break
@@ -1029,9 +1035,11 @@ def _forward_target(text: str, value: Value, after: list[Mention], values: list[
 
 def _states_own_value(text: str, mention: Mention, values: list[Value], mentions: list[Mention]) -> bool:
     """"... (n = 12, 30%) had a CR rate of 50%": the mention's own value follows it. A count and percentage read
-    across another endpoint are that one's: "30 (75%) achieved CR/CRi: 22 CR (55%) and 8 CRi (20%)"."""
+    across another endpoint are that one's: "30 (75%) achieved CR/CRi: 22 CR (55%) and 8 CRi (20%)"; a value
+    after a semicolon is another clause's: "13 (52%) achieved CR and five (20%) CRi; the combined rate was 72%"."""
     following = next((v for v in values if v.start >= mention.end), None)
     return following is not None and mention.takes(following) and _direct(text, mention, following, values) \
+        and ";" not in text[mention.end:following.start] \
         and not any(following.start < m.start and m.end <= following.end for m in mentions)
 
 
@@ -1117,10 +1125,14 @@ def _denies(text: str, start: int, end: int, target: Mention) -> bool:
     gap, after = text[end:target.start], text[target.end:]
     if _NEGATED_SUBJECT.fullmatch(gap):
         return True
-    if _NEGATED_PEOPLE_ONLY.fullmatch(gap) and _VERBAL_START.match(text, target.start):
+    if (_NEGATED_PEOPLE_ONLY.fullmatch(gap) or gap == " " and text[start:end].lower() == "none") \
+            and _VERBAL_START.match(text, target.start):
+        return True
+    if text[start:end].lower() == "none" and _NEGATED_VERB.fullmatch(gap):
         return True
     return _NEGATION_MODIFIERS.fullmatch(gap) is not None and (
-        _NEGATED_AFTER.match(after) is not None or _THERE_WERE_BEFORE.search(text, max(0, start - 20), start) is not None)
+        _NEGATED_AFTER.match(after) is not None or _THERE_WERE_BEFORE.search(text, max(0, start - 20), start) is not None
+        or _OBSERVED_INSIDE.search(text, target.start, target.end) is not None)
 
 
 # ----------------------------------------------------------------------------------------------------- outcomes
