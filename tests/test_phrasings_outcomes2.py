@@ -97,6 +97,9 @@ def test_phrasings_medians_not_reached_and_bracketed(nlp, text, outcomes):
     ("Complete responses were seen in 40% of patients.", [("all", "CR", 40.0)]),
     ("No objective responses were seen.", [("all", "ORR", 0.0)]),
     ("Patients who had a response had longer survival.", []),
+    ("Responses were seen across all cytogenetic subgroups, including 5 of 7 patients with t(4;11).", []),
+    # negative: a fraction of dose levels is no rate
+    ("Responses were seen in 3 of 5 dose levels.", []),
 ])
 def test_phrasings_bare_responses(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes

@@ -197,6 +197,9 @@ _PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=.*\d.*(?:[-–,]|to)\s?\d)")
 _OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)")
 _OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
 _STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
+# "Responses were seen in 3 of 5 dose levels": a fraction of things other than patients is no rate.
+_NOT_PEOPLE_AFTER = re.compile(r"\s(?:dose\s)?(?:levels|cohorts|cycles|courses|sites|centers|centres|studies|trials|"
+                               r"arms|doses|samples|infusions)\b", re.I)
 _PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)?$")
 # "31% of patients (19/62)": the percentage's own count and denominator after the people it is of.
 _PERCENT_OF_PEOPLE_BRACKET_END = re.compile(
@@ -765,7 +768,7 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
         if _within(frac.start, excluded) or any(v.start <= frac.start < v.end + 4 for v in values if v.kind != COUNT):
             continue
         near = text[max(0, frac.start - 3):frac.end + 4]
-        if _STAGE_END.search(text[max(0, frac.start - 8):frac.start]):
+        if _STAGE_END.search(text[max(0, frac.start - 8):frac.start]) or _NOT_PEOPLE_AFTER.match(text, frac.end):
             continue
         owner = _bracketing_percent(text, frac, values)
         if owner is not None:  # "93% (n = 49/53)": the count and denominator of the percentage before it
