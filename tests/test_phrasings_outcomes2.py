@@ -110,6 +110,10 @@ def test_phrasings_bare_responses(nlp, text, outcomes):
     ("At the time of HSCT, 30 patients (75%) were in CR.", []),
     ("Before infusion, 15 patients (38%) had MRD-negative disease.", []),
     ("At enrollment, 10 patients (25%) were in CR2 or later.", []),
+    # a transplant had before the baseline is history, not the HSCT rate
+    ("Prior to enrollment, 12 patients (30%) had received HSCT.", []),
+    ("Twelve patients (30%) had received HSCT before enrollment.", []),
+    ("After CAR T-cell therapy, 12 patients (30%) underwent HSCT.", [("all", "HSCT", 30.0)]),
     # negative: a state after treatment, or a result in another clause, is a result; one before transplant may be
     # the salvage's own result
     ("Thirty patients (60%) were MRD negative before HSCT.", [("all", "MRD_NEG", 60.0)]),

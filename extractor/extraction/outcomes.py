@@ -84,6 +84,8 @@ _BASELINE = re.compile(
     r"at\s(?:the\s)?(?:time\sof\s)?(?:transplant(?:ation)?|hsct|allo-?hsct|hct|sct|allo-?sct)|pre-?infusion)\b", re.I)
 _STATES = frozenset({"CR", "CR_CRi", "MRD_NEG", "ORR"})
 _STATE_VERBS = ("were", "was", "being", "remained", "had")  # one of them is in every match of _STATE_BEFORE
+# "Prior to enrollment, 12 patients (30%) had received HSCT": a transplant before the baseline is history.
+_HAD_BEFORE = re.compile(r"\bhad\s(?:(?:already|previously)\s)?$", re.I)
 # "87.5% of CRs were MRD-negative": responses after a share of them name the group the share is of.
 _INCLUDING_CLAUSE = re.compile(r"\s?(?:rates?\s?)?,\s?(?P<clause>(?:including|incl\.)\s[^,;()]{1,60}?),")
 _SHARE_OF_BEFORE = re.compile(r"\d\s?%\s?(?:of|among)\s(?:the\s)?$")
@@ -329,7 +331,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             else bool(_WITH_BEFORE.search(before))
         qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end)
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-12:]) is not None
-        qualifier = qualifier or family in _STATES and _baseline_state(text, before, start)
+        qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
+            or family == "HSCT" and _HAD_BEFORE.search(before[-12:]) is not None and _in_baseline_clause(text, start)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         mentions.append(Mention(family, start, end, qualifier, median=median))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
@@ -381,12 +384,17 @@ def _longest(spans: list[Span]) -> list[Span]:
 
 
 def _baseline_state(text: str, before: str, start: int) -> bool:
-    """"were in CR at the time of infusion", "Before HSCT, 15 (38%) had MRD-negative disease": a state at a baseline
-    named in the same clause."""
+    """"were in CR at the time of infusion", "Before infusion, 15 (38%) had MRD-negative disease": a state at a
+    baseline named in the same clause."""
     window = before[-40:]
     lower = window.lower()  # a cheap necessary cue first: most responses follow no state verb
     if not any(verb in lower for verb in _STATE_VERBS) or not _STATE_BEFORE.search(window):
         return False
+    return _in_baseline_clause(text, start)
+
+
+def _in_baseline_clause(text: str, start: int) -> bool:
+    """Whether the clause holding `start` names a baseline ("at the time of infusion", "before enrollment")."""
     clause_start = text.rfind(";", 0, start) + 1
     clause_end = text.find(";", start)
     return _BASELINE.search(text, clause_start, clause_end if clause_end != -1 else len(text)) is not None
