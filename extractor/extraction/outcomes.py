@@ -376,11 +376,9 @@ def _may_end_a_qualifier(words: list[str]) -> bool:
 
 
 def _longest(spans: list[Span]) -> list[Span]:
-    """`filter_spans`: the longest spans without overlaps, by start. Most sentences have none or one, and most
-    lists of several overlap nowhere (they come by start): neither needs sorting."""
-    if len(spans) < 2 or all(a.end <= b.start for a, b in zip(spans, spans[1:])):
-        return list(spans)
-    return filter_spans(spans)
+    """`filter_spans`: the longest spans without overlaps, by start. Most sentences have none or one, which needs
+    no sorting."""
+    return list(spans) if len(spans) < 2 else filter_spans(spans)
 
 
 def _baseline_state(text: str, before: str, start: int) -> bool:
