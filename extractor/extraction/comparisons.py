@@ -5,7 +5,9 @@ closely by its value: "HR, 0.71; 95% CI, 0.55 to 0.93; P = .01", "HR 0.71 [95% C
 death with A vs. B, 0.71", "(P < .0001; hazard ratio, 0.40; 95% confidence interval, 0.03-0.72)", and the list
 "hazard ratio: 0.64 [p=0.026], 0.81 [p=0.11], and 0.60 [p=0.03]". A bare p-value is not a comparison fact and is
 not emitted here. The endpoint compared is the one the ratio is "for" ("HR for EFS"), or its event ("hazard ratio for
-death": OS; "for relapse or death": RFS; ENDPOINT_CUE rules of patterns/endpoints.jsonl), else the one named before.
+death": OS; "for relapse or death": RFS; ENDPOINT_CUE rules of patterns/endpoints.jsonl), or the outcome a covariate's
+bracketed ratio is associated with ("CR duration of >=12 months (HR 0.61) was associated with longer OS": OS, not the
+covariate), else the one named before.
 """
 from __future__ import annotations
 
@@ -56,6 +58,16 @@ _RATIO_FOR = re.compile(r"[)\]]?\s(?:for|of|in)\s(?:the\s)?(?:(?:achieving|attai
 # Between a ratio's value (and CI) and the survival endpoint it is for: "0.62 (95% CI, 0.45-0.85) for EFS".
 _VALUE_FOR = re.compile(r"[)\]]?,?\sfor\s(?:the\s)?")
 _SURVIVAL = frozenset({"OS", "PFS", "EFS", "RFS", "DOR"})
+# A ratio in the bracket of a covariate whose clause then names the outcome: "CR duration of >= 12 months (HR 0.61)
+# was associated with longer OS", "MRD negativity (HR 0.45) predicted improved EFS": the ratio is for that outcome.
+_ASSOCIATED_WITH = re.compile(
+    r"\b(?:(?:was|were|is|are)\s(?:(?:independently|significantly|strongly|also)\s)?(?:associated with|predictive of|"
+    r"prognostic for|linked to|correlated with)|(?:was|were|is|are)\s(?:an?\s|the\s)?(?:(?:independent|strongest|"
+    r"significant|only|major)\s)*(?:predictors?|prognostic factors?|risk factors?|determinants?)\s(?:of|for)|predicted|"
+    r"conferred|correlated with)\s(?:an?\s|the\s)?(?:(?:significantly\s)?(?:longer|"
+    r"shorter|improved|better|worse|inferior|superior|prolonged|reduced|decreased|increased|higher|lower|poorer|"
+    r"favou?rable|unfavou?rable|adverse)\s)?(?:(?:risk|rates?|odds|likelihood|probability|chance)\sof\s)?", re.I)
+_ASSOCIATION_CUES = ("ssociat", "redict", "onferred", "actor", "orrelated", "eterminant", "rognostic")  # in every match
 
 def extract_comparisons(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
     """Every HR/OR/RR with a value in one section.
@@ -224,6 +236,22 @@ def _next_in_list(text: str, numbers: list[nz.Number], end: int) -> nz.Number | 
     return candidate
 
 
+def _associated_outcome(sent: Sentence, measure: Span, candidates: list) -> Span | None:
+    """The outcome the clause after a covariate's bracketed ratio names (see _ASSOCIATED_WITH)."""
+    text = sent.section_text
+    if not any(cue in text for cue in _ASSOCIATION_CUES):
+        return None  # a cheap necessary cue: most sentences with a ratio say neither
+    bracket = max(text.rfind("(", sent.start_char, measure.start_char), text.rfind("[", sent.start_char, measure.start_char))
+    close = _CLOSE.search(text, measure.end_char, sent.end_char) if bracket != -1 else None
+    if close is None or _CLOSE.search(text, bracket, measure.start_char):
+        return None  # the ratio is not inside a bracket
+    clause_end = text.find(";", close.end(), sent.end_char)
+    link = _ASSOCIATED_WITH.search(text, close.end(), clause_end if clause_end != -1 else sent.end_char)
+    if link is None:
+        return None
+    return next((e for e in candidates if e.start_char == link.end()), None)
+
+
 def _compared_endpoint(sent: Sentence, measure: Span, end: int) -> str | None:
     """The endpoint a ratio compares: one the ratio names right after it ("The hazard ratio for EFS was 0.55"), or
     by its event ("hazard ratio for death": OS; ENDPOINT_CUE rules), or right after its value and CI (`end`: "a
@@ -237,6 +265,8 @@ def _compared_endpoint(sent: Sentence, measure: Span, end: int) -> str | None:
                   if 0 <= e.start_char - at <= 60 and _RATIO_FOR.fullmatch(text, at, e.start_char)
                   or e.id_ in _SURVIVAL and 0 <= e.start_char - end <= 12
                   and _VALUE_FOR.fullmatch(text, end, e.start_char)), None)
+    if named is None:
+        named = _associated_outcome(sent, measure, spans + events)
     if named is not None:
         return _ENDPOINT_KIND.sub("", named.id_)
     # "The risk of death was lower with inotuzumab (HR 0.77)": an event before the ratio names it too, unless it is

@@ -11,7 +11,8 @@ next to them so that those are not handed to a neighbour, and are then dropped.
 Before that: a bracket of endpoint names right after a value names it ("83% (CR + CRi), 50% (CR + PR)"); a response
 rate defined as CR plus CRi/CRh ("response rate [CR and CRi]", "complete remission (including CRi)") is CR_CRi for
 the rest of the article (ArticleContext.definitions). After it: a rate endpoint denied by a NEGATION cue ("No
-patient developed VOD") that took no value is a zero rate; a bare count ("23 achieved a complete molecular
+patient developed VOD", "No patient achieved CR") that took no value is a zero rate; a response state at a baseline
+("20 patients (40%) were in CR at the time of infusion") names no rate; a bare count ("23 achieved a complete molecular
 response", "All but one achieved CR", "CRS occurred in 20 patients") is a rate against an "Of N" lead-in or the
 cohort (SCHEMA convention).
 (`_of_numerator` / `_of_denominator` are number reading and belong in extractor.normalise, E's module.)
@@ -72,6 +73,19 @@ _QUALIFIER_BEFORE = re.compile(
     r"\b(?:among|without|post|before|after|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
     r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
+# "Twenty patients (40%) were in CR at the time of infusion": a response state held at a baseline (infusion,
+# enrolment, transplant) is the patients' condition then, not a result of the therapy.
+_STATE_BEFORE = re.compile(r"\b(?:were|was|being|remained|had)\s(?:in\s)?(?:an?\s|the\s)?(?:(?:first|second|third|"
+                           r"morphologic|ongoing|continuous)\s)?$", re.I)
+# (A state "before HSCT" may be the salvage's own result, bridged to transplant: only "at" a transplant is a baseline.)
+_BASELINE = re.compile(
+    r"\b(?:(?:at|before|prior to)\s(?:the\s)?(?:time\sof\s)?(?:(?:car[- ]?t(?:-cell)?|cell)\s)?(?:infusion|enroll?ment|"
+    r"study entry|baseline|screening|inclusion|registration|lymphodepletion|randomi[sz]ation|apheresis|leukapheresis)|"
+    r"at\s(?:the\s)?(?:time\sof\s)?(?:transplant(?:ation)?|hsct|allo-?hsct|hct|sct|allo-?sct)|pre-?infusion)\b", re.I)
+_STATES = frozenset({"CR", "CR_CRi", "MRD_NEG", "ORR"})
+_STATE_VERBS = ("were", "was", "being", "remained", "had")  # one of them is in every match of _STATE_BEFORE
+# "Prior to enrollment, 12 patients (30%) had received HSCT": a transplant before the baseline is history.
+_HAD_BEFORE = re.compile(r"\bhad\s(?:(?:already|previously)\s)?$", re.I)
 # "87.5% of CRs were MRD-negative": responses after a share of them name the group the share is of.
 _INCLUDING_CLAUSE = re.compile(r"\s?(?:rates?\s?)?,\s?(?P<clause>(?:including|incl\.)\s[^,;()]{1,60}?),")
 _SHARE_OF_BEFORE = re.compile(r"\d\s?%\s?(?:of|among)\s(?:the\s)?$")
@@ -99,16 +113,28 @@ _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\
                         r"(?:who\s(?:achieved|attained|reached|had|underwent|developed|experienced)|achieving|attaining|"
                         r"reaching|with|undergoing|developing)\s(?:an?\s|the\s)?$", re.I)
 # Between a negation cue and the endpoint it denies: modifiers of the endpoint ("grade ≥3", "hepatic")...
-_MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+))?|severe|serious|"
+_MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?|severe|serious|"
              r"clinical(?:ly significant)?|hepatic|liver|fatal|symptomatic|(?:treatment|drug)-related|significant|new|"
              r"documented|confirmed)")
 _NEGATION_MODIFIERS = re.compile(r"\s?(?:" + _MODIFIER + r"\s)*", re.I)
 # ...or a subject and its verb ("patient developed", "cases of"), then modifiers.
+_NEGATED_PEOPLE = (r"\s(?:[\w-]+\s)?(?:patients?|pts|subjects|children|adults|participants)(?:\s(?:in (?:this|the|our) "
+                   r"(?:study|trial|cohort)|treated))?")
 _NEGATED_SUBJECT = re.compile(
-    r"\s(?:(?:patients?|pts|subjects|children|adults|participants)(?:\s(?:in (?:this|the|our) (?:study|trial|cohort)|"
-    r"treated))?\s(?:developed|experienced|had|suffered|showed|presented with|died of|was diagnosed with|were "
-    r"diagnosed with|(?:has|have) developed)|(?:cases?|episodes?|events?|instances?|evidence|signs?|occurrences?)\sof)"
-    r"\s(?:any\s|an?\s)?(?:" + _MODIFIER + r"\s)*", re.I)
+    r"(?:" + _NEGATED_PEOPLE + r"\s(?:developed|experienced|had|suffered|showed|presented with|died of|was diagnosed "
+    r"with|were diagnosed with|(?:has|have) developed|achieved|attained|reached|obtained)|\s(?:cases?|episodes?|events?|"
+    r"instances?|evidence|signs?|occurrences?)\sof)\s(?:any\s|an?\s)?(?:" + _MODIFIER + r"\s)*", re.I)
+# ...or a subject alone before an endpoint that is its verb ("No patient responded", "None of the 12 patients
+# proceeded to HSCT").
+_NEGATED_PEOPLE_ONLY = re.compile(_NEGATED_PEOPLE + r"\s", re.I)
+_VERBAL_START = re.compile(r"(?:responded|proceeded|underwent|went|received|bridged|consolidated|was|were|died)\b", re.I)
+# ...or, for "none" alone, the verb alone ("Among patients with T-ALL, none achieved CR").
+_NEGATED_VERB = re.compile(r"\s(?:achieved|attained|reached|obtained|developed|experienced|had)\s(?:an?\s)?(?:"
+                           + _MODIFIER + r"\s)*", re.I)
+# ...or a verb of observation inside the endpoint ("No deaths occurred within 30 days").
+_OBSERVED_INSIDE = re.compile(r"\b(?:occurred|observed|seen|reported)\b", re.I)
+# ...or "there were no CRs among ...".
+_THERE_WERE_BEFORE = re.compile(r"\bthere\s(?:were|was|have been|has been)\s$", re.I)
 # ...or, right after the endpoint, a verb of observation ("no CRs were observed", "with no CRs achieved").
 _NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:(?:was|were|has been|have been|had been)\s)?(?:observed|reported|"
                             r"seen|occurred|achieved|documented|noted|recorded|detected|developed)\b", re.I)
@@ -173,6 +199,9 @@ _PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=.*\d.*(?:[-–,]|to)\s?\d)")
 _OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)")
 _OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
 _STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
+# "Responses were seen in 3 of 5 dose levels": a fraction of things other than patients is no rate.
+_NOT_PEOPLE_AFTER = re.compile(r"\s(?:dose\s)?(?:levels|cohorts|cycles|courses|sites|centers|centres|studies|trials|"
+                               r"arms|doses|samples|infusions)\b", re.I)
 _PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)?$")
 # "31% of patients (19/62)": the percentage's own count and denominator after the people it is of.
 _PERCENT_OF_PEOPLE_BRACKET_END = re.compile(
@@ -252,10 +281,14 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     if not mentions or not _may_state_values(sent, context):
         return []
     timepoints = _timepoints(sent, context)
+    if timepoints:  # "Median survival (2 years)": the bracket is the median's duration, not a time point
+        timepoints = [t for t in timepoints if not any(m.median and m.start == t.start for m in mentions)]
     values = _values(sent, timepoints, context)
     if values:
         _assign(sent, mentions, values)
     _negated_zeros(sent, mentions)
+    if not any(m.values and m.family not in ABSORBERS for m in mentions):
+        return []  # nothing to state, nor the groups and evidence of it to read
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
 
 
@@ -298,6 +331,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             else bool(_WITH_BEFORE.search(before))
         qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end)
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-12:]) is not None
+        qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
+            or family == "HSCT" and _HAD_BEFORE.search(before[-12:]) is not None and _in_baseline_clause(text, start)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         mentions.append(Mention(family, start, end, qualifier, median=median))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
@@ -344,6 +379,23 @@ def _longest(spans: list[Span]) -> list[Span]:
     """`filter_spans`: the longest spans without overlaps, by start. Most sentences have none or one, which needs
     no sorting."""
     return list(spans) if len(spans) < 2 else filter_spans(spans)
+
+
+def _baseline_state(text: str, before: str, start: int) -> bool:
+    """"were in CR at the time of infusion", "Before infusion, 15 (38%) had MRD-negative disease": a state at a
+    baseline named in the same clause."""
+    window = before[-40:]
+    lower = window.lower()  # a cheap necessary cue first: most responses follow no state verb
+    if not any(verb in lower for verb in _STATE_VERBS) or not _STATE_BEFORE.search(window):
+        return False
+    return _in_baseline_clause(text, start)
+
+
+def _in_baseline_clause(text: str, start: int) -> bool:
+    """Whether the clause holding `start` names a baseline ("at the time of infusion", "before enrollment")."""
+    clause_start = text.rfind(";", 0, start) + 1
+    clause_end = text.find(";", start)
+    return _BASELINE.search(text, clause_start, clause_end if clause_end != -1 else len(text)) is not None
 
 
 def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) -> bool:
@@ -531,10 +583,10 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
                if not _within(n.start, excluded) and not _is_noise(text, n) and not _is_label(text, n, labels)]
     values: list[Value] = []
     used: set[int] = set()
-    # Only a percentage takes a count, and every count-percent has a "%": a cheap necessary cue first.
+    # Only a percentage takes a count, and every count-percent has a "%" and a bracket: cheap necessary cues first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
-              and not _within(c.count.start, labels)} if "%" in text else {}
+              and not _within(c.count.start, labels)} if "%" in text and _has_bracket(text) else {}
     for i, number in enumerate(numbers):
         if number.start in used:
             continue
@@ -568,6 +620,10 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
     values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
     return sorted(values, key=lambda v: v.start)
+
+
+def _has_bracket(text: str) -> bool:
+    return "(" in text or "[" in text
 
 
 def _number_labels(sent: Sentence) -> list[tuple[int, int]]:
@@ -668,21 +724,21 @@ def _ci_regions(text: str) -> list[tuple[int, int]]:
     printed right after a value."""
     regions = []
     for m in _OPEN.finditer(text):
-        close = _matching_close(text, m.start())
+        open_at = m.start()
+        close = _matching_close(text, open_at)
         if close is None:
             continue
-        inner = text[m.start():close]
-        before = text[max(0, m.start() - 12):m.start()]
-        after_value = _VALUE_END.search(before)
-        two_numbers = _TWO_NUMBERS_INSIDE.match(inner)
+        inner = text[open_at:close]
+        percent = "%" in inner
         # "(8+, 12, 37+, and 48 weeks)": individual observations, not results.
-        listing = "%" not in inner and len(_LISTED_NUMBER.findall(inner)) >= 2
-        if _CI_START.match(inner) or (after_value and two_numbers) or listing:
-            regions.append((m.start(), close))
+        if _CI_START.match(inner) or (_TWO_NUMBERS_INSIDE.match(inner)
+                                      and _VALUE_END.search(text, max(0, open_at - 12), open_at)) \
+                or not percent and "," in inner and len(_LISTED_NUMBER.findall(inner)) >= 2:
+            regions.append((open_at, close))
         # "(88%; 78, 98%)", "(26%; 95% CI, 15 to 40)": what follows the bracket's own percentage is its CI.
-        tail = _PERCENT_THEN_CI.search(inner)
+        tail = _PERCENT_THEN_CI.search(inner) if percent else None
         if tail:
-            regions.append((m.start() + tail.end(), close))
+            regions.append((open_at + tail.end(), close))
     return regions
 
 
@@ -718,7 +774,7 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
         if _within(frac.start, excluded) or any(v.start <= frac.start < v.end + 4 for v in values if v.kind != COUNT):
             continue
         near = text[max(0, frac.start - 3):frac.end + 4]
-        if _STAGE_END.search(text[max(0, frac.start - 8):frac.start]):
+        if _STAGE_END.search(text[max(0, frac.start - 8):frac.start]) or _NOT_PEOPLE_AFTER.match(text, frac.end):
             continue
         owner = _bracketing_percent(text, frac, values)
         if owner is not None:  # "93% (n = 49/53)": the count and denominator of the percentage before it
@@ -871,7 +927,8 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
 def _listed_mentions(text: str, targets: list[Mention], values: list[Value], first: Value) -> list[Mention]:
     """The run of endpoint mentions just before the first value of a list (close together, no value among them)."""
     group: list[Mention] = []
-    for mention in reversed([m for m in targets if m.end <= first.start]):
+    # the parts inside a definition are no items of the list: "Remission rates (CR/CRi) were 58%, 44% and 35%"
+    for mention in reversed([m for m in targets if m.end <= first.start and m.region is None]):
         gap = text[mention.end:(group[0].start if group else first.start)]
         if group and (_DIGIT.search(gap) or len(gap) > 40) or _between(values, mention.end, first.start, None):
             break
@@ -979,15 +1036,20 @@ def _forward_target(text: str, value: Value, after: list[Mention], values: list[
     states its own value ("Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%") takes no other."""
     for mention in after:
         if _binds_forward(text, value, mention, values):
-            return None if _states_own_value(text, mention, values) else mention
+            return None if _states_own_value(text, mention, values, after) else mention
         if mention.family not in ABSORBERS:
             return None
     return None
 
 
-def _states_own_value(text: str, mention: Mention, values: list[Value]) -> bool:
+def _states_own_value(text: str, mention: Mention, values: list[Value], mentions: list[Mention]) -> bool:
+    """"... (n = 12, 30%) had a CR rate of 50%": the mention's own value follows it. A count and percentage read
+    across another endpoint are that one's: "30 (75%) achieved CR/CRi: 22 CR (55%) and 8 CRi (20%)"; a value
+    after a semicolon is another clause's: "13 (52%) achieved CR and five (20%) CRi; the combined rate was 72%"."""
     following = next((v for v in values if v.start >= mention.end), None)
-    return following is not None and mention.takes(following) and _direct(text, mention, following, values)
+    return following is not None and mention.takes(following) and _direct(text, mention, following, values) \
+        and ";" not in text[mention.end:following.start] \
+        and not any(following.start < m.start and m.end <= following.end for m in mentions)
 
 
 def _other_head(text: str, mention: Mention, value: Value) -> bool:
@@ -1060,11 +1122,26 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention]) -> None:
         target = next((m for m in mentions if m.start >= end), None)
         if target is not None:  # the cue word itself read as a count ("no" in a number-word list) is not a value
             target.values = [v for v in target.values if not start <= v.start < end]
-        if target is None or target.family not in RATES or target.qualifier or target.values:
+        if target is None or target.family not in RATES or target.qualifier:
             continue
-        gap, after = text[end:target.start], text[target.end:]
-        if _NEGATED_SUBJECT.fullmatch(gap) or (_NEGATION_MODIFIERS.fullmatch(gap) and _NEGATED_AFTER.match(after)):
-            target.values.append(Value(ZERO, 0.0, start, target.end, count=0.0))
+        # a number in the subject is its size, not the endpoint's count: "None of the 12 patients responded"
+        if all(end <= v.start < target.start for v in target.values) and _denies(text, start, end, target):
+            target.values = [Value(ZERO, 0.0, start, target.end, count=0.0)]
+
+
+def _denies(text: str, start: int, end: int, target: Mention) -> bool:
+    """Whether the negation cue at start:end says the target endpoint itself did not occur."""
+    gap, after = text[end:target.start], text[target.end:]
+    if _NEGATED_SUBJECT.fullmatch(gap):
+        return True
+    if (_NEGATED_PEOPLE_ONLY.fullmatch(gap) or gap == " " and text[start:end].lower() == "none") \
+            and _VERBAL_START.match(text, target.start):
+        return True
+    if text[start:end].lower() == "none" and _NEGATED_VERB.fullmatch(gap):
+        return True
+    return _NEGATION_MODIFIERS.fullmatch(gap) is not None and (
+        _NEGATED_AFTER.match(after) is not None or _THERE_WERE_BEFORE.search(text, max(0, start - 20), start) is not None
+        or _OBSERVED_INSIDE.search(text, target.start, target.end) is not None)
 
 
 # ----------------------------------------------------------------------------------------------------- outcomes
