@@ -977,17 +977,21 @@ def _forward_target(text: str, value: Value, after: list[Mention], values: list[
     """The later mention the value is the subject of. An unscored measure inside the subject ("83% of Ph+
     MRD-evaluable patients achieved an MRD response") is passed over unless the value binds to it. A mention that
     states its own value ("Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%") takes no other."""
-    for mention in after:
+    for i, mention in enumerate(after):
         if _binds_forward(text, value, mention, values):
-            return None if _states_own_value(text, mention, values) else mention
+            return None if _states_own_value(text, mention, values, after[i + 1:]) else mention
         if mention.family not in ABSORBERS:
             return None
     return None
 
 
-def _states_own_value(text: str, mention: Mention, values: list[Value]) -> bool:
+def _states_own_value(text: str, mention: Mention, values: list[Value], later: list[Mention]) -> bool:
+    """Whether the next value after the mention is its own. Not when another mention comes first: "18 of 20 (90%)
+    achieved CR/CRi, and the complete molecular response rate was 79%" (the 79% is the molecular response's)."""
     following = next((v for v in values if v.start >= mention.end), None)
-    return following is not None and mention.takes(following) and _direct(text, mention, following, values)
+    if following is None or any(m.start < following.start for m in later):
+        return False
+    return mention.takes(following) and _direct(text, mention, following, values)
 
 
 def _other_head(text: str, mention: Mention, value: Value) -> bool:
