@@ -1043,11 +1043,15 @@ def _forward_target(text: str, value: Value, after: list[Mention], values: list[
 
 
 def _states_own_value(text: str, mention: Mention, values: list[Value], mentions: list[Mention]) -> bool:
-    """"... (n = 12, 30%) had a CR rate of 50%": the mention's own value follows it. A count and percentage read
-    across another endpoint are that one's: "30 (75%) achieved CR/CRi: 22 CR (55%) and 8 CRi (20%)"; a value
-    after a semicolon is another clause's: "13 (52%) achieved CR and five (20%) CRi; the combined rate was 72%"."""
+    """"... (n = 12, 30%) had a CR rate of 50%": the mention's own value follows it. Not when another mention comes
+    first: "18 of 20 (90%) achieved CR/CRi, and the complete molecular response rate was 79%". A count and
+    percentage read across another endpoint are that one's: "30 (75%) achieved CR/CRi: 22 CR (55%) and 8 CRi (20%)";
+    a value after a semicolon is another clause's: "13 (52%) achieved CR and five (20%) CRi; the combined rate was
+    72%"."""
     following = next((v for v in values if v.start >= mention.end), None)
-    return following is not None and mention.takes(following) and _direct(text, mention, following, values) \
+    if following is None or any(m is not mention and mention.end <= m.start < following.start for m in mentions):
+        return False
+    return mention.takes(following) and _direct(text, mention, following, values) \
         and ";" not in text[mention.end:following.start] \
         and not any(following.start < m.start and m.end <= following.end for m in mentions)
 

@@ -1,0 +1,29 @@
+"""Two results in two clauses of one sentence, written in our own words (figures restate published trials): the
+first clause's value must not be read as the second clause's, nor dropped."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "N (P%) achieved A, and the B rate was V": P is A's, V is B's (P was dropped: A seemed to state V itself)
+    ("Eighteen of 20 patients (90%) achieved CR/CRi, and the complete molecular response rate was 79%.",
+     [("all", "CR_CRi", 90.0), ("all", "MRD_NEG", 79.0)]),
+    ("Twelve patients (40%) achieved CR, while the ORR was 63%.", [("all", "CR", 40.0), ("all", "ORR", 63.0)]),
+    ("Forty patients (80%) responded, and the 1-year OS was 55%.", [("all", "ORR", 80.0), ("all", "OS_RATE", 55.0)]),
+    # the shapes that already worked stay as they were
+    ("The CR/CRi rate was 45%, and 12 patients (27%) proceeded to transplant.",
+     [("all", "CR_CRi", 45.0), ("all", "HSCT", 27.0)]),
+    ("Fifteen patients (50%) achieved CR; the median OS was 9 months.",
+     [("all", "CR", 50.0), ("all", "OS_MEDIAN", 9.0)]),
+])
+def test_phrasings_a_clause_then_another_endpoint_and_its_value(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_phrasings_a_mention_stating_its_own_value_still_takes_no_other(nlp):
+    """The reason for the rule: "Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%" gives no HSCT rate."""
+    record = _run(nlp, "Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%.")
+    assert "HSCT" not in {o["endpoint"] for o in record["outcomes"]}
