@@ -107,3 +107,23 @@ def test_comparisons_ci95_has_no_separate_ci(nlp):
 def test_comparisons_arm_numbers_are_not_the_ratio(nlp):
     (item,) = _comparisons(nlp, "The hazard ratio for relapse in group 2 versus group 1 was 0.58 (95% CI, 0.40 to 0.84).")
     assert (item["value"], item["ci95"]) == (0.58, [0.40, 0.84])
+
+
+@pytest.mark.parametrize("text, endpoint, value", [
+    # what the ratio is for, then its value with no comma or verb between: accepted when that is an endpoint or
+    # its event (a rule span ends right before the value)
+    ("Overall survival was also improved (HR for death 0.43; 95% CI 0.18-1.01).", "OS", 0.43),
+    ("EFS favoured blinatumomab (hazard ratio for an event or death 0.55, 95% CI 0.43-0.71).", "EFS", 0.55),
+    ("The HR for OS 0.70 (95% CI 0.5-0.9) favoured the combination.", "OS", 0.70),
+])
+def test_comparisons_ratio_for_an_endpoint_then_its_value(nlp, text, endpoint, value):
+    found = _comparisons(nlp, text)
+    assert [(c["endpoint"], c["value"]) for c in found] == [(endpoint, value)]
+
+
+@pytest.mark.parametrize("text", [
+    "The HR for patients older than 60 20 was high.",  # a group, not an endpoint, before the number
+    "HR for grade 3 events 1.5 (95% CI 1.0-2.2).",
+])
+def test_comparisons_ratio_for_something_else_then_a_number_is_no_value(nlp, text):
+    assert _comparisons(nlp, text) == []

@@ -28,6 +28,9 @@ from extractor.extraction.spans import rule_spans
 # "hazard ratio (HR) for death, 0.71": the abbreviation's bracket closes first.
 _SHORT_GAP = re.compile(
     r"^[)\]]?\s?(?:for\s[^\d;()\[\]]{1,80}?(?:\s?[,:=]\s?|\s(?:was|were|of|is)\s)|(?:[,:=]|was|of)?\s?)$")
+# "HR for death 0.43": what the ratio is for, with no link before its value (accepted only when that is an endpoint
+# or its event, see _named_for).
+_FOR_UNLINKED = re.compile(r"[)\]]?\s(?:for|of)\s[^\d;()\[\]]{1,60}?\s")
 # A spelled-out measure may say what it compares first: "hazard ratio for death with A vs. B, 0.71".
 _LONG_GAP = re.compile(
     r"^(?:\s?[,:=]?\s?|\s(?:was|were|of|is)\s|\s[^\d;()\[\]]{1,80}?(?:,\s|:\s|\s?=\s?|\s(?:was|were|of)\s))$")
@@ -103,8 +106,9 @@ def _sentence_comparisons(sent: Sentence, section: str, context: ArticleContext)
     else:
         gaps = text
     found, used = [], set()
+    named_ends = {s.end_char for label in ("ENDPOINT", "ENDPOINT_CUE") for s in sent.labelled(label)}
     for measure in measures:
-        value = _value_after(gaps, measure, numbers)
+        value = _value_after(gaps, measure, numbers, named_ends)
         if value is None or value.start in used:
             continue
         while value is not None:
@@ -116,8 +120,9 @@ def _sentence_comparisons(sent: Sentence, section: str, context: ArticleContext)
     return found
 
 
-def _value_after(text: str, measure: Span, numbers: list[nz.Number]) -> nz.Number | None:
-    """The measure's value: the first number after it, if what stands between fits the measure's style."""
+def _value_after(text: str, measure: Span, numbers: list[nz.Number], named_ends: set[int]) -> nz.Number | None:
+    """The measure's value: the first number after it, if what stands between fits the measure's style, or is what
+    the ratio is for, an endpoint or its event, right before the value ("HR for death 0.43; 95% CI 0.18-1.01")."""
     after = [n for n in numbers if n.start >= measure.end_char]
     if not after:
         return None
@@ -132,11 +137,15 @@ def _value_after(text: str, measure: Span, numbers: list[nz.Number]) -> nz.Numbe
         value = rest[0]
         gap = _LEVEL.sub(" ", text[measure.end_char:value.start])
     short = measure.end_char - measure.start_char <= 3  # len(measure.text), without rebuilding the span's text
-    if not (_SHORT_GAP.match(gap) if short else _LONG_GAP.match(gap)):
+    if not (_SHORT_GAP.match(gap) if short else _LONG_GAP.match(gap)) and not _named_for(gap, measure, named_ends):
         return None
     if _NOT_A_RATIO_AFTER.match(text[value.end:]):
         return None
     return value
+
+
+def _named_for(gap: str, measure: Span, named_ends: set[int]) -> bool:
+    return bool(_FOR_UNLINKED.fullmatch(gap)) and measure.end_char + len(gap.rstrip()) in named_ends
 
 
 def _is_level(text: str, number: nz.Number) -> bool:
