@@ -95,6 +95,7 @@ _HISTORICAL_WORDS = ("historical",)
 _GROUP_WORDS = ("group", "arm", "cohort")
 _ALL_PATIENTS_WORDS, _WHOLE_WORDS = ("patients", "cohort", "population"), ("all", "whole", "entire", "overall")
 _DRUG_LIKE = re.compile(r"\b([A-Z][a-z]{3,}(?:mab|nib|cel|stat|tinib|clax|lisib|zomib|parib|leucel|ine|ide))\b")
+_AGENT_LIKE = re.compile(_DRUG_LIKE.pattern[2:])
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
                            r"supportive care|regimen)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|B?SOC|SC|BSC|"
@@ -179,9 +180,18 @@ def _may_have(text: str, *word_groups: tuple[str, ...]) -> bool:
     (lower case ASCII): a word of each group is in the lower-cased text. `in` scans many times faster than re,
     which cannot skip ahead to a literal under re.I. A text with a letter that re.I folds onto ASCII otherwise
     (_FOLDS_ONTO_ASCII) always may."""
-    if not _lowers_as_re_folds(text):
+    return _words_in(_folded(text), word_groups)
+
+
+def _folded(text: str) -> str | None:
+    """The text lower-cased for `_words_in`, or None when re.I folds a letter of it onto ASCII otherwise."""
+    return text.lower() if _lowers_as_re_folds(text) else None
+
+
+def _words_in(lower: str | None, word_groups: tuple[tuple[str, ...], ...]) -> bool:
+    """_may_have of a text already lower-cased by `_folded` (None: always may)."""
+    if lower is None:
         return True
-    lower = text.lower()
     # Plain loops, not all(any(...)): called ~60 times per abstract, the generators cost 3x the tests themselves.
     for words in word_groups:
         for word in words:
@@ -192,11 +202,11 @@ def _may_have(text: str, *word_groups: tuple[str, ...]) -> bool:
     return True
 
 
-def _surely_absent(alias: str, text: str, lower: str) -> bool:
-    """A case-insensitive search for the alias cannot find it in the text (`lower` is text.lower()): it is not
+def _surely_absent(alias: str, folded: str | None) -> bool:
+    """A case-insensitive search for the alias cannot find it in the text (`folded` is `_folded(text)`): it is not
     in the lower-cased text. Said only of an ASCII alias, in a text without letters re.I folds onto ASCII ones
     (see _may_have)."""
-    return alias.isascii() and _lowers_as_re_folds(text) and alias not in lower
+    return folded is not None and alias.isascii() and alias not in folded
 
 
 def _says_respectively(text: str) -> bool:
@@ -220,7 +230,10 @@ def _groups_listed_after(text: str, positions: list[tuple[int, int]]) -> bool:
 
 
 def _unify_hyphens(text: str) -> str:
-    return text if text.isascii() else text.translate(HYPHENS)
+    # `in` tests first: translate() is slow, and most non-ASCII texts hold a "≥" or "µ", not a dash
+    if text.isascii() or not ("‐" in text or "‑" in text or "–" in text or "—" in text):
+        return text
+    return text.translate(HYPHENS)
 
 
 def _search_from_anchors(pattern: re.Pattern, text: str, anchors, reach: int, stops: str) -> re.Match | None:
@@ -244,6 +257,25 @@ def _positions(text: str, char: str):
     while at != -1:
         yield at
         at = text.find(char, at + 1)
+
+
+class _Line:
+    """One sentence as the arm finders read it: its text (hyphens unified), its DRUG spans (start, end, canonical
+    id) and its `_folded` text, lower-cased once for the finders' cheap word tests."""
+
+    __slots__ = ("text", "drugs", "lower")
+
+    def __init__(self, text: str, drugs: list):
+        self.text, self.drugs, self.lower = text, drugs, _folded(text)
+
+    def may_have(self, *word_groups: tuple[str, ...]) -> bool:
+        return _words_in(self.lower, word_groups)
+
+    def names_an_agent(self) -> bool:
+        """A cheap necessary condition of two arms that differ by their drugs: the sentence names a drug, or an
+        agent the lexicon does not know (_DRUG_LIKE, here without its leading \\b, so that it also finds what
+        _DRUG_LIKE finds in a slice of the sentence)."""
+        return bool(self.drugs) or _AGENT_LIKE.search(self.text) is not None
 
 
 @dataclass
@@ -356,18 +388,22 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     index = ArmIndex(lexicon)
     sentences = []
     sources = []
+    lines = []
     for number, (section, doc) in enumerate(docs):
         for sent in section_view(doc).sentences:
             drugs = [(s.start_char - sent.start_char, s.end_char - sent.start_char, s.id_)
                      for s in rule_spans(sent, "DRUG")] if sent.labelled("DRUG") else []
-            sentences.append((number, section, _unify_hyphens(sent.text), drugs))
+            text = _unify_hyphens(sent.text)
+            sentences.append((number, section, text, drugs))
             sources.append((doc, section, sent.start_char, sent.end_char, number))
+            lines.append(_Line(text, drugs))
+    texts = [s[2] for s in sentences]
     found: list[tuple[int, list[Arm]]] = []
-    for position, (_, section, text, drugs) in enumerate(sentences):
+    for position, line in enumerate(lines):
         for priority, finder in enumerate(_FINDERS):
-            arms = finder(text, drugs, lexicon)
-            if arms and (finder is _bracket_list or finder is _counted and not _assigned(text)) \
-                    and not _partition(arms, [s[2] for s in sentences[:position + 1]]):
+            arms = finder(line, lexicon)
+            if arms and (finder is _bracket_list or finder is _counted and not _assigned(line.text)) \
+                    and not _partition(arms, texts[:position + 1]):
                 arms = []  # a breakdown of part of the cohort ("T-ALL (children, n = 24; young adults, n = 5)")
             if arms:
                 doc, section_name, start, end, number = sources[position]
@@ -381,7 +417,6 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     for rank, (_, arms) in enumerate(found):  # the most explicit statement defines the arms; others add names
         for arm in arms:
             index.add(arm, new=rank == 0)
-    texts = [s[2] for s in sentences]
     if index.arms:
         index.split_dose_levels(texts)
         for position, (_, _, text, drugs) in enumerate(sentences):
@@ -392,8 +427,8 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                 index.arms.append(arm)
     if len(index.arms) < 2:
         index.arms = []
-        for _, section, text, _ in sentences:  # arm codes: "(B1) ... (B2)", "arm A ... arm B"
-            index.add_codes(text, [s[2] for s in sentences])
+        for text in texts:  # arm codes: "(B1) ... (B2)", "arm A ... arm B"
+            index.add_codes(text, texts)
             if len(index.arms) >= 2:
                 break
         if len(index.arms) < 2:
@@ -410,9 +445,9 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                 break
     index.drug_spans = {text: drugs for _, _, text, drugs in sentences if drugs}
     index.title = " ".join(doc_text(doc) for section, doc in docs if section == "TITLE")
-    index.texts = [s[2] for s in sentences]
-    index.add_historical([s[2] for s in sentences])
-    index.order([s[2] for s in sentences])
+    index.texts = texts
+    index.add_historical(lines)
+    index.order(texts)
     _sizes_named_later(index, sentences, sources)
     index.article_drugs = _article_drugs(sentences, lexicon)
     for arm in index.arms:
@@ -429,11 +464,18 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
     unsized = [arm for arm in index.arms if arm.n is None and not arm.historical]
     if len(unsized) < 2 or len(unsized) != len([a for a in index.arms if not a.historical]):
         return
+    names = [_names_of(arm) for arm in unsized]
     for position, (_, _, text, _) in enumerate(sentences):
         if "=" not in text and " to " not in text:  # a cheap necessary cue: "n = 41", "41 to arm A"
             continue
-        sizes = [_size_by_name(text, arm) for arm in unsized]
-        if all(size is not None for size in sizes):
+        lower = text.lower()
+        sizes = []
+        for arm_names in names:  # the first arm the sentence does not size ends its reading
+            size = _size_by_name(lower, arm_names)
+            if size is None:
+                break
+            sizes.append(size)
+        if len(sizes) == len(unsized):
             doc, section_name, start, end, number = sources[position]
             source = {**evidence(doc, section_name, start, end), "section_index": number}
             for arm, size in zip(unsized, sizes):
@@ -441,12 +483,17 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
             return
 
 
-def _size_by_name(text: str, arm: Arm) -> int | None:
-    """The n a sentence gives an arm by one of its names: "arm A, n = 41", "arm A (n = 41)", "41 to arm A"."""
-    lower = text.lower()
+def _names_of(arm: Arm) -> list[str]:
+    """An arm's names of 3 characters or more, lower-cased, longest first (see _size_by_name)."""
     names = {alias.lower() for alias in arm.aliases} | {arm.label.lower()} | _codes_of(arm)
-    for name in sorted(names, key=len, reverse=True):
-        if len(name) < 3 or name not in lower:
+    return [name for name in sorted(names, key=len, reverse=True) if len(name) >= 3]
+
+
+def _size_by_name(lower: str, names: list[str]) -> int | None:
+    """The n a sentence (lower-cased) gives an arm by one of its names (`_names_of`): "arm A, n = 41", "arm A (n =
+    41)", "41 to arm A"."""
+    for name in names:
+        if name not in lower:
             continue
         written = re.escape(name)
         m = re.search(r"(?<![\w-])" + written + r"\s?[,:(]\s?n\s?[=:]\s?(\d+)\b", lower) or re.search(
@@ -492,15 +539,27 @@ def _slice(text: str, drugs: list, start: int, end: int) -> list:
     return [(s - start, e - start, i) for s, e, i in drugs if start <= s and e <= end]
 
 
-def _with_n(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    two_brackets = text.count("(") + text.count("[") >= 2 and len(_ANY_N_BRACKET.findall(text)) >= 2
-    m = _with_n_match(text) if two_brackets else None
+def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
+    text, drugs = line.text, line.drugs
+    m = _with_n_match(text) if _two_n_brackets(line) else None
     if not m:
         return []
     a_start = _first_arm_start(m)
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
     return _parts_to_arms(parts, lexicon)
+
+
+def _two_n_brackets(line: _Line) -> bool:
+    """The sentence holds two n brackets (_ANY_N_BRACKET). A cheap necessary cue first: two brackets, and two "="
+    or patient words, as each n bracket holds one."""
+    text, lower = line.text, line.lower
+    if text.count("(") + text.count("[") < 2:
+        return False
+    if lower is not None and text.count("=") + lower.count("patients") + lower.count("pts") + lower.count("children") \
+            + lower.count("adults") + lower.count("subjects") < 2:
+        return False
+    return len(_ANY_N_BRACKET.findall(text)) >= 2
 
 
 def _with_n_match(text: str) -> re.Match | None:
@@ -518,11 +577,12 @@ def _schedules_pattern(words: str) -> re.Pattern:
                       r"(?P<a>" + words + r")\s(?:or|versus|vs\.?)\s(?P<b>" + words + r")\b", re.I)
 
 
-def _schedules(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
     """Arms of one drug given on two schedules: "randomized 1:1 to bortezomib (1.3 mg/m2) administered early or late"
     -> "early bortezomib", "late bortezomib" (schedule words: patterns/subgroup_cues.jsonl `schedule`)."""
-    if not _may_have(text, _RANDOMISED_WORDS):
+    if not line.may_have(_RANDOMISED_WORDS):
         return []
+    text, drugs = line.text, line.drugs
     m = _schedules_pattern(subgroups.schedule_words()).search(text)
     if not m:
         return []
@@ -589,12 +649,13 @@ def _counted_match(text: str) -> re.Match | None:
     return None
 
 
-def _counted(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+def _counted(line: _Line, lexicon: dict) -> list[Arm]:
     """Two arms stated as counts with their treatments: assigned ("164 were assigned to A and 162 to B"), or that
     received them ("Sixty patients received A and 40 received B"), then arms only when the counts add up to a
     number of patients the abstract states (see detect_arms and _assigned), not later therapy of part of the cohort
     ("after relapse, 5 received A and 3 received B")."""
-    m = _counted_match(text) if _may_count(text) else None
+    text, drugs = line.text, line.drugs
+    m = _counted_match(text) if _may_count(text) and line.names_an_agent() else None
     if not m:
         return []
     counts = [nz.read_number(m.group(key), _number_words()) for key in ("na", "nb")]
@@ -678,8 +739,9 @@ def _crossed_cohorts(text: str) -> list[Arm]:
     return arms
 
 
-def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _RANDOMISED.search(text) if _may_have(text, _RANDOMISED_WORDS) else None
+def _randomised(line: _Line, lexicon: dict) -> list[Arm]:
+    text, drugs = line.text, line.drugs
+    m = _RANDOMISED.search(text) if line.may_have(_RANDOMISED_WORDS) else None
     if not m:
         return []
     parts = []
@@ -708,8 +770,11 @@ def _first_arm_start(m: re.Match) -> int:
     return m.start("a") + (trimmed.end() if trimmed else 0)
 
 
-def _compared(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _compared_match(text) or _versus_match(text)
+def _compared(line: _Line, lexicon: dict) -> list[Arm]:
+    if not line.names_an_agent():
+        return []  # its two arms would differ by their drugs
+    text, drugs = line.text, line.drugs
+    m = _compared_match(line) or _versus_match(line)
     if not m:
         return []
     a_start = _first_arm_start(m)
@@ -719,23 +784,25 @@ def _compared(text: str, drugs: list, lexicon: dict) -> list[Arm]:
     return arms if len(arms) == 2 and arms[0].drugs != arms[1].drugs else []
 
 
-def _compared_match(text: str) -> re.Match | None:
+def _compared_match(line: _Line) -> re.Match | None:
     """`_COMPARED.search(text)`, from the first comparison cue on (the pattern opens with one)."""
-    cue = _COMPARE_CUE.search(text) if _may_have(text, _COMPARE_WORDS) else None
-    return _COMPARED.search(text, cue.start()) if cue else None
+    cue = _COMPARE_CUE.search(line.text) if line.may_have(_COMPARE_WORDS) else None
+    return _COMPARED.search(line.text, cue.start()) if cue else None
 
 
-def _versus_match(text: str) -> re.Match | None:
+def _versus_match(line: _Line) -> re.Match | None:
     """`_VERSUS.search(text)`, tried only where its first group can start: within _VERSUS_REACH characters
     before a "versus"/"vs", none of ; , : in between."""
-    if not _may_have(text, _VS_WORDS):
+    if not line.may_have(_VS_WORDS):
         return None
+    text = line.text
     anchors = (m.start() for m in _VS_AT.finditer(text))
     return _search_from_anchors(_VERSUS, text, anchors, _VERSUS_REACH, _VERSUS_STOPS)
 
 
-def _bracket_list(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _LIST.search(text)
+def _bracket_list(line: _Line, lexicon: dict) -> list[Arm]:
+    text = line.text
+    m = _LIST.search(text) if "=" in text else None  # a cheap necessary cue: its "n = 255"
     if not m:
         return []
     items = [(m.group(1), m.group(2))] + re.findall(r";\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)", m.group(3))
@@ -912,6 +979,7 @@ class ArmIndex:
         self.drug_spans: dict[str, list] = {}  # a sentence's DRUG spans (start, end, canonical id), by its text
         self._name_patterns: dict[str, re.Pattern] = {}
         self._word_patterns: dict[str, re.Pattern] = {}
+        self._read: tuple[str, list] = ("", [])  # the sentence being read and its refs (see _sentence_refs)
 
     # building
 
@@ -936,15 +1004,15 @@ class ArmIndex:
         (6%)", "for DNR, IDR (10 mg/m2), and IDR (12.5 mg/m2), respectively") is one arm per dose level
         ("idarubicin 12.5 mg/m2", "idarubicin 10 mg/m2"): the design assigned each level to its own patients."""
         out = []
-        bracketed = [(text, text.lower()) for text in texts if "(" in text]  # _DOSE_AFTER opens a bracket
+        bracketed = [(text, _folded(text)) for text in texts if "(" in text]  # _DOSE_AFTER opens a bracket
         for arm in self.arms:
             if len(arm.drugs) != 1 or arm.historical or arm.variant:
                 out.append(arm)
                 continue
             doses: dict[str, None] = {}
-            for text, lower in bracketed:
+            for text, folded in bracketed:
                 for alias in arm.aliases:
-                    if len(alias) < 2 or _surely_absent(alias, text, lower):
+                    if len(alias) < 2 or _surely_absent(alias, folded):
                         continue
                     for m in self._word_pattern(alias).finditer(text):
                         dose = _DOSE_AFTER.match(text[m.end():])
@@ -965,7 +1033,7 @@ class ArmIndex:
         when a sentence naming them assigns treatments (a dose or schedule cue, patterns/subgroup_cues.jsonl);
         otherwise they are subgroups of one treatment ("cohort 2A included patients with morphologic disease")."""
         codes = [c for _, c in _CODE.findall(text)] if "(" in text else []
-        kinds = _NAMED.findall(text) if any(kind in text for kind in ("arm", "cohort", "stratum")) else []
+        kinds = _NAMED.findall(text) if "arm" in text or "cohort" in text or "stratum" in text else []
         named = [f"{kind} {code}" for kind, code in kinds]
         found = named if len(set(named)) >= 2 else codes if len(set(codes)) >= 2 else []
         if found and found is named and not all(k.lower() == "arm" for k, _ in kinds):
@@ -976,17 +1044,17 @@ class ArmIndex:
             n = re.search(re.escape(code) + r"\s?(?:patients\s?)?\(\s?n\s?=\s?(\d+)\s?\)", text)
             self.arms.append(Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()}))
 
-    def add_historical(self, texts: list[str]) -> None:
-        for text in texts:
-            previous = _PREVIOUS.search(text) if _may_have(text, _PREVIOUS_WORDS) else None
+    def add_historical(self, lines: list[_Line]) -> None:
+        for line in lines:
+            previous = _PREVIOUS.search(line.text) if line.may_have(_PREVIOUS_WORDS) else None
             if previous:
                 regimen = previous.group("r").strip()
                 self.arms.append(Arm(f"historical {regimen}", [], None, regimen, [],
                                      {previous.group(0).lower(), f"historical {regimen}".lower()}, historical=True))
                 return
-        for text in texts:
-            m = _HISTORICAL.search(text) if _may_have(text, _HISTORICAL_WORDS) else None
-            if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", text, re.I):
+        for line in lines:
+            m = _HISTORICAL.search(line.text) if line.may_have(_HISTORICAL_WORDS) else None
+            if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
                 self.arms.append(Arm("historical controls", [], None, "", [],
                                      {"historical controls", "historical control", "historically", "historical rates"},
                                      historical=True))
@@ -1039,10 +1107,11 @@ class ArmIndex:
         followed by its dose in brackets names a dose level ("IDR (12.5 mg/m2)" -> "idarubicin 12.5 mg/m2")."""
         text = _unify_hyphens(text)
         found = []
-        lower = text.lower()
+        folded = _folded(text)
+        lower = folded if folded is not None else text.lower()
         for arm in self.arms:
             for alias in arm.aliases:
-                if not alias or self._absent(alias, text, lower):
+                if not alias or self._absent(alias, lower, folded):
                     continue
                 haystack = text if len(alias) <= 3 else lower
                 needle = next((w for w in (arm.label, *arm.aliases) if w.lower() == alias and len(alias) <= 3), alias)
@@ -1052,7 +1121,7 @@ class ArmIndex:
                 for m in self._name_pattern(needle).finditer(haystack):
                     found.append((m.start(), m.end(), arm.label))
         if not arms_only and self.lexicon:
-            found += self._dose_levels(text)
+            found += self._dose_levels(text, folded)
             found += self._back_references(text, found)
             found += self._drug_names(text)
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
@@ -1061,6 +1130,13 @@ class ArmIndex:
             if all(ref[1] <= k[0] or ref[0] >= k[1] for k in kept):
                 kept.append(ref)
         return sorted(kept)
+
+    def _sentence_refs(self, text: str) -> list[tuple[int, int, str]]:
+        """`refs` of the sentence whose values are being labelled, found once for all its endpoints (read them, do
+        not modify them)."""
+        if self._read[0] != text:
+            self._read = (text, self.refs(text))
+        return self._read[1]
 
     def _back_references(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """A short name referring back to one arm ("the intensive-chemotherapy group" for "standard intensive
@@ -1113,10 +1189,10 @@ class ArmIndex:
         return pattern
 
     @staticmethod
-    def _absent(alias: str, text: str, lower: str) -> bool:
-        """`refs` cannot find the alias in the text: a long alias is searched for in the lower-cased text, a short
-        one as written or case-insensitively (see _surely_absent)."""
-        return alias not in lower if len(alias) > 3 else _surely_absent(alias, text, lower)
+    def _absent(alias: str, lower: str, folded: str | None) -> bool:
+        """`refs` cannot find the alias in the text (`lower` is text.lower(), `folded` `_folded(text)`): a long alias
+        is searched for in the lower-cased text, a short one as written or case-insensitively (see _surely_absent)."""
+        return alias not in lower if len(alias) > 3 else _surely_absent(alias, folded)
 
     def _written_case(self, text: str, alias: str) -> str | None:
         """A short alias ("sc", "ino", "all") matches only as the abstract wrote it: in capitals or mixed case."""
@@ -1125,17 +1201,16 @@ class ArmIndex:
                 return m.group(0)
         return None
 
-    def _dose_levels(self, text: str) -> list[tuple[int, int, str]]:
+    def _dose_levels(self, text: str, folded: str | None) -> list[tuple[int, int, str]]:
         """Dose levels named as groups: an arm's name followed by its dose in brackets ("IDR (12.5 mg/m2)")."""
         out = []
         if "(" not in text:  # _DOSE_AFTER opens a bracket
             return out
-        lower = text.lower()
         for arm in self.arms:
             if not arm.drugs:
                 continue
             for alias in arm.aliases:
-                if len(alias) < 2 or _surely_absent(alias, text, lower):
+                if len(alias) < 2 or _surely_absent(alias, folded):
                     continue
                 for m in self._word_pattern(alias).finditer(text):
                     dose = _DOSE_AFTER.match(text[m.end():])
@@ -1212,7 +1287,7 @@ class ArmIndex:
             One label per value (`all` when nothing names a group).
         """
         text = _unify_hyphens(text)
-        refs = self.refs(text)
+        refs = self._sentence_refs(text)
         scope_label, own_scope = scope
         if own_scope:
             refs = [r for r in refs if r[0] > 40 or not text[:r[0]].strip().lower().startswith(("in", "among", "for"))]

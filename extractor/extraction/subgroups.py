@@ -108,21 +108,39 @@ def name(phrase: str | None) -> str | None:
     text = " ".join(phrase.split()).strip(" ,.;:")
     if len(text) > 2 * _MAX:
         return None
-    rewrites = cues()[0]
+    rewrites = _rewrites()
     for _ in range(2):  # leading words come off in layers ("in the 17 patients with ...")
-        for cue in rewrites:
-            text = cue.pattern.sub(cue.replace, text).strip(" ,.;:")
+        before = text
+        for sub, replace in rewrites:
+            rewritten = sub(replace, text)
+            if rewritten is not text:  # re returns the text itself when nothing matched (then stripped already)
+                text = rewritten.strip(" ,.;:")
+        if text == before:
+            break  # a second pass over an unchanged text would change nothing either
     text = " ".join(text.split())
     if len(text) > _MAX:
         return None
-    if re.match(r"[A-Z][a-z]+(?=\s|$)", text):  # a sentence's capital is not part of the name ("Older adults")
+    if _CAPITAL_WORD.match(text):  # a sentence's capital is not part of the name ("Older adults")
         text = text[0].lower() + text[1:]
-    if not text or re.fullmatch(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|"
-                                r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
-                                r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)",
-                                text, re.I) or re.fullmatch(r"[\d\s.,%]+", text):
+    if not text or _NO_NAME.fullmatch(text) or _NUMBERS_ONLY.fullmatch(text):
         return None
     return text
+
+
+@lru_cache(maxsize=1)
+def _rewrites() -> tuple:
+    """The `rewrite` cues as (bound sub, replacement). A replacement with group references ("\\1") is a function of
+    the match: re would otherwise parse it on every call, also when nothing matches."""
+    return tuple((cue.pattern.sub, (lambda m, template=cue.replace: m.expand(template)) if "\\" in cue.replace
+                  else cue.replace) for cue in cues()[0])
+
+
+_CAPITAL_WORD = re.compile(r"[A-Z][a-z]+(?=\s|$)")
+# What is no group's name: "patients", "the majority", "this study", "years".
+_NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|"
+                      r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
+                      r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)", re.I)
+_NUMBERS_ONLY = re.compile(r"[\d\s.,%]+")
 
 
 def is_whole(label: str, title: str = "") -> bool:
@@ -133,9 +151,16 @@ def is_whole(label: str, title: str = "") -> bool:
     text = label.lower()
     for cue in cues()[1]:
         text = cue.pattern.sub(" ", text)
-    title_words = set(re.findall(r"[\w+/\-]+", title.lower()))
-    rest = [w for w in re.findall(r"[\w+/\-<>=]+", text) if w not in title_words]
-    return not rest
+    title_words = _title_words(title)
+    return all(w in title_words for w in _LABEL_WORD.findall(text))
+
+
+_LABEL_WORD = re.compile(r"[\w+/\-<>=]+")
+
+
+@lru_cache(maxsize=2)  # asked again for each label of one article
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[\w+/\-]+", title.lower()))
 
 
 def not_a_group_list(text: str) -> bool:
@@ -361,7 +386,8 @@ def paired_after(text: str, at: int) -> list[str] | None:
     return after[0] if len(pairs) == 1 and after else None
 
 
-def _pairs(text: str) -> list[tuple[int, int, list[str]]]:
+@lru_cache(maxsize=4)  # asked again for each endpoint of the sentence
+def _pairs(text: str) -> tuple[tuple[int, int, list[str]], ...]:
     """The "did or did not X" and "with and without X" pairs of a sentence, as (start, end, [group, complement])."""
     pairs = []
     for m in _DID_OR_NOT.finditer(text):
@@ -369,27 +395,17 @@ def _pairs(text: str) -> list[tuple[int, int, list[str]]]:
         pairs.append((m.start(), m.end(), [name(f"who did {verb}") or verb, name(f"who did not {verb}") or f"not {verb}"]))
     for m in _WITH_WITHOUT.finditer(text):
         pairs.append((m.start(), m.end(), [name(m.group("x")), name(f"without {m.group('x')}")]))
-    return [p for p in pairs if all(p[2])]
+    return tuple(p for p in pairs if all(p[2]))
 
 
 def respectively(text: str, positions: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[str] | None:
     """A list of groups that "respectively" zips with the values (or cycles, when the values are a multiple of it).
     Lists over the sentence's endpoints or time points (`avoid`) are not lists of groups."""
     count = len(positions)
-    lists = _pairs(text)
-    masked = re.sub(r"\([^()\d]{1,12}\)", lambda b: " " * len(b.group(0)), text)  # "intermediate (IR)"
-    for m in _LIST.finditer(masked):
-        s, e = m.start("list"), m.end("list")
-        # a list over endpoints is not of groups; one with a group noun is ("MRD-negative and MRD-positive patients",
-        # "patients in CR1, CR2 and CR3")
-        if not (m.group("head") or m.group("noun")) and any(a < e and s < b for a, b in avoid):
-            continue
-        items = [" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list")) if i.strip()]
-        items = _distribute(items)
-        names = [name(i) for i in items]
-        if all(names) and len(set(names)) == len(names) >= 2:
-            lists.append((s, e, names))
-    lists = [entry for entry in lists if entry[2] and all(entry[2]) and len(entry[2]) >= 2]
+    # a list over endpoints is not of groups; one with a group noun is ("MRD-negative and MRD-positive patients",
+    # "patients in CR1, CR2 and CR3")
+    lists = [(s, e, names) for s, e, names, headed in _group_lists(text)
+             if headed or not any(a < e and s < b for a, b in avoid)]
     fitting = [entry for entry in lists if count % len(entry[2]) == 0 and count >= len(entry[2])]
     values_at = positions[0][0]
     if not fitting:
@@ -405,6 +421,21 @@ def respectively(text: str, positions: list[tuple[int, int]], avoid: list[tuple[
         return list(names)
     per = count // len(names)  # "92% and 92%, 64% and 51%": each group's values side by side
     return [names[i // per] for i in range(count)]
+
+
+@lru_cache(maxsize=4)  # asked again for each endpoint of the sentence
+def _group_lists(text: str) -> tuple[tuple[int, int, list[str], bool], ...]:
+    """The lists of two groups or more a sentence names, as (start, end, names, whether the list cannot be one over
+    endpoints): its "did or did not X" and "with and without X" pairs, then its lists with a group noun or head
+    ("patients with A and B", "A and B groups") and without one ("in A and B")."""
+    lists = [(s, e, names, True) for s, e, names in _pairs(text) if len(names) >= 2]
+    masked = re.sub(r"\([^()\d]{1,12}\)", lambda b: " " * len(b.group(0)), text)  # "intermediate (IR)"
+    for m in _LIST.finditer(masked):
+        items = [" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list")) if i.strip()]
+        names = [name(i) for i in _distribute(items)]
+        if all(names) and len(set(names)) == len(names) >= 2:
+            lists.append((m.start("list"), m.end("list"), names, bool(m.group("head") or m.group("noun"))))
+    return tuple(lists)
 
 
 _RESPECTIVE_LIST = re.compile(r"\b(?:with|of|for|in|among)\s(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s"
@@ -483,14 +514,17 @@ def _in_bracket(text: str, at: int) -> bool:
 
 def mask_brackets(text: str) -> str:
     """The text with bracket contents blanked (same length), so phrases are read around, not inside, brackets."""
-    out, depth = [], 0
-    for ch in text:
-        if ch in "([":
-            depth += 1
-            out.append(ch)
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-            out.append(ch)
-        else:
-            out.append(" " if depth else ch)
+    if "(" not in text and "[" not in text:
+        return text
+    out, depth, done = [], 0, 0
+    for m in _BRACKET_CHAR.finditer(text):  # the text between brackets is copied or blanked in one piece
+        at = m.start()
+        out.append(" " * (at - done) if depth else text[done:at])
+        out.append(m.group(0))
+        depth = depth + 1 if m.group(0) in "([" else max(0, depth - 1)
+        done = at + 1
+    out.append(" " * (len(text) - done) if depth else text[done:])
     return "".join(out)
+
+
+_BRACKET_CHAR = re.compile(r"[()\[\]]")
