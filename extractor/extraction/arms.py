@@ -7,7 +7,8 @@ Detection (`detect_arms`, over the whole article before any figure is read), fro
   patients who received A with 40 who received B" ("received" alone only when the counts add up to a stated total);
 - randomised arms without n: "randomly assigned to receive either A (A group) or B (B group)";
 - comparisons: "A versus B" (title), "comparing A with B", "comparison of A to B", "A (InO) vs. B (SC)";
-- bracket lists "(ALL, n = 255; NHL, n = 155)" and arm codes "(B1) ... (B2)", "arm A / arm B", "cohort 1 / cohort 2";
+- bracket lists "(ALL, n = 255; NHL, n = 155)" and arm codes "(B1) ... (B2)", "arm A / arm B", "cohort 1 / cohort 2"
+  (a code's regimen from its bracket: "arm A (clofarabine plus cytarabine; n = 41)");
 - historical controls ("compared to historical controls", "our previous trial with X alone").
 A study without two arms of its own has one arm `all` (a historical control is an arm beside it).
 
@@ -30,7 +31,10 @@ Assignment (`ArmIndex.labels`, per sentence, for the values of one endpoint ment
    scope ("In the MRD+ group, ...", "Among patients with NHL, ..."), a scope carried from the previous sentence when
    it named an arm or group, else `all`.
 A leading subgroup scope prefixes a subgroup named after the value ("In the R/R group, 51% of Ph- ..." ->
-"R/R Ph-").
+"R/R Ph-"), and follows an arm ("Among Ph-positive patients, CR was 73% with InO vs 56% with SC" -> "inotuzumab
+ozogamicin, Ph-positive patients", as subgroups nested in arms are named): a subgroup's figure is not the arm's
+headline. The analysed population, a count of patients and responders (the denominator of MRD negativity) are not
+such subgroups.
 """
 from __future__ import annotations
 
@@ -137,8 +141,14 @@ _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|s
                           r"practice|terms?|order|light|context|view|comparison|each|which|part|case|all)\b|\b\d{4}\b",
                           re.I)
 _SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
-_LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()]{1,40}(?:,\s[^,;()]{1,40})*,?\s(?:and|or"
-                         + subgroups.NOT_A_BOUND + r")\s[^,;()]{1,40},")  # "aged 70 years or older" is no list
+# (its items hold no value: "For patients in first salvage, CR rates were 88% and 30%, respectively" is one scope)
+_LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()%]{1,40}(?:,\s[^,;()%]{1,40})*,?\s(?:and|or"
+                         + subgroups.NOT_A_BOUND + r")\s[^,;()%]{1,40},")  # "aged 70 years or older" is no list
+# A leading scope naming patients or a group of them: "Among Ph-positive patients, ", "In the Ph-negative subgroup, ".
+_PATIENTS_SCOPE = re.compile(r"\s*(?:In|Among|For)\s[^,;()]{0,60}?\b(?:patients|subjects|those|adults|children|responders|"
+                             r"subgroups?|subsets?|groups?|cohorts?)\b[^,;()]{0,40}(?:\s?\([^()]*\))?,\s")
+_NOT_A_SUBGROUP_SCOPE = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|subjects|adults|children|cases)\b|\b(?:evaluable|measurable|assessable|available|"
+                                   r"analy[sz]ed|randomi[sz]ed|intention|itt)\b", re.I)
 _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re.I)
 # Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
 _VALUE_LIST_GAP = re.compile(r"\s(?:were|was|are|is)\s(?:\d+(?:\.\d+)?\s?%\s?\([^()\d;]{1,30}\),?\s(?:and\s)?)+", re.I)
@@ -427,8 +437,8 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                 index.arms.append(arm)
     if len(index.arms) < 2:
         index.arms = []
-        for text in texts:  # arm codes: "(B1) ... (B2)", "arm A ... arm B"
-            index.add_codes(text, texts)
+        for line in lines:  # arm codes: "(B1) ... (B2)", "arm A ... arm B"
+            index.add_codes(line.text, texts, line.drugs)
             if len(index.arms) >= 2:
                 break
         if len(index.arms) < 2:
@@ -1028,10 +1038,12 @@ class ArmIndex:
                                source=arm.source, variant=dose))
         self.arms = out
 
-    def add_codes(self, text: str, texts: list[str] = ()) -> None:
-        """Arm codes of one sentence ("(B1) ... (B2)", "arm A ... arm B"). Cohort and stratum codes are arms only
-        when a sentence naming them assigns treatments (a dose or schedule cue, patterns/subgroup_cues.jsonl);
-        otherwise they are subgroups of one treatment ("cohort 2A included patients with morphologic disease")."""
+    def add_codes(self, text: str, texts: list[str] = (), drugs: list = ()) -> None:
+        """Arm codes of one sentence ("(B1) ... (B2)", "arm A ... arm B"), each with the regimen in its bracket
+        ("arm A (clofarabine plus cytarabine)"; `drugs` are the sentence's DRUG spans). Cohort and stratum codes are
+        arms only when a sentence naming them assigns treatments (a dose or schedule cue,
+        patterns/subgroup_cues.jsonl); otherwise they are subgroups of one treatment ("cohort 2A included patients
+        with morphologic disease")."""
         codes = [c for _, c in _CODE.findall(text)] if "(" in text else []
         kinds = _NAMED.findall(text) if "arm" in text or "cohort" in text or "stratum" in text else []
         named = [f"{kind} {code}" for kind, code in kinds]
@@ -1041,8 +1053,20 @@ class ArmIndex:
             if not any(subgroups.assigns_treatment(t) for t in naming):
                 return
         for code in dict.fromkeys(found):
-            n = re.search(re.escape(code) + r"\s?(?:patients\s?)?\(\s?n\s?=\s?(\d+)\s?\)", text)
-            self.arms.append(Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()}))
+            n = re.search(re.escape(code) + r"\s?(?:patients\s?)?\((?:[^();]{1,100};)?\s?n\s?=\s?(\d+)\s?\)", text)
+            arm = Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()})
+            self._bracketed_regimen(arm, text, drugs)
+            self.arms.append(arm)
+
+    def _bracketed_regimen(self, arm: Arm, text: str, drugs: list) -> None:
+        """A coded arm's regimen from the bracket right after its code, when it names a treatment: "arm A
+        (clofarabine plus cytarabine)", "arm B (cytarabine alone; n = 52)" (not "arm A (n = 41)")."""
+        m = re.search(r"(?<![\w\-])" + re.escape(arm.label) + r"\s?\((?P<r>[^();]{2,100})[;)]", text)
+        if m is None:
+            return
+        read = _arm_from_phrase(m.group("r"), _slice(text, drugs, m.start("r"), m.end("r")), None, self.lexicon)
+        if read is not None and read.drugs:
+            arm.drugs, arm.regimen, arm.classes = read.drugs, read.regimen, read.classes
 
     def add_historical(self, lines: list[_Line]) -> None:
         for line in lines:
@@ -1252,8 +1276,32 @@ class ArmIndex:
     def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),
                avoid: list[tuple[int, int]] = (), timepoint_list: bool = False) -> list[str]:
         """The arm or subgroup of each value of one endpoint mention (see `_labels`), a group that names one of the
-        study's arms as that arm (`_own_arm`)."""
-        return [self._own_arm(label) for label in self._labels(text, positions, scope, avoid, timepoint_list)]
+        study's arms as that arm (`_own_arm`); an arm's value in a sentence scoped to a subgroup is that arm's in the
+        subgroup ("Among Ph-positive patients, CR was 73% with InO vs 56% with SC" -> "inotuzumab ozogamicin,
+        Ph-positive patients", as subgroups nested in arms are named), not the arm's headline."""
+        labels = [self._own_arm(label) for label in self._labels(text, positions, scope, avoid, timepoint_list)]
+        within = self._subgroup_scope(text, scope)
+        if within is None:
+            return labels
+        own = {arm.label for arm in self.arms if not arm.historical}
+        return [f"{label}, {within}" if label in own and within.lower() not in label.lower() else label
+                for label in labels]
+
+    def _subgroup_scope(self, text: str, scope: tuple[str | None, bool]) -> str | None:
+        """The sentence's own leading scope when it is a subgroup of patients of a study of two arms or more ("Among
+        Ph-positive patients, ...", "In the Ph-negative subgroup, ..."): not an arm, not the whole cohort ("In the
+        intention-to-treat population"), opened by words of patients or groups (not "In the first cycle, ..."). Not
+        a count ("Among the first 218 patients"), patients evaluable for the figure ("with measurable MRD") or in a
+        response state ("Among patients in CR, MRD negativity was ...": the arm's MRD rate, see
+        subgroups.response_state)."""
+        label, own_scope = scope
+        if not own_scope or label is None or len([a for a in self.arms if not a.historical]) < 2:
+            return None
+        if self.by_label(self._own_arm(label)) is not None or subgroups.is_whole(label, self.title) \
+                or not _PATIENTS_SCOPE.match(text) or _NOT_A_SUBGROUP_SCOPE.search(label) \
+                or subgroups.response_state(label):
+            return None
+        return label
 
     def _own_arm(self, label: str) -> str:
         """A group named by one arm's alias, or by words that only one arm's label holds ("SC", "chemotherapy" for

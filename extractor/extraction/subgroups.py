@@ -207,15 +207,32 @@ def group_before_verb(text: str, value_start: int) -> str | None:
     before its one value (the same reading as `group_and_rest`'s first group)."""
     head = text[:value_start]
     m = _OF_GROUP_WAS.search(head) or _AMONG_GROUP_WAS.search(head)
-    if m is None or _SHARE_OF_END.search(text[:m.start()]):  # "the proportion of patients who achieved CR was 50%"
+    if m is None or _COUNT_WORD.search(m.group("g")):  # "among all 50 patients": a count, no name
+        return None
+    # "the proportion of patients who achieved CR was 50%" is a share, "the CR rate among Ph+ patients was 80%" a
+    # group's; "the MRD negativity rate among the responders was 93%" is the cohort's (see response_state)
+    if _SHARE_OF_END.search(text[:m.start()]) and (m.group(0)[:2].lower() == "of" or response_state(m.group("g"))):
         return None
     return name(m.group("g"))
 
 
+def response_state(label: str) -> bool:
+    """The group is patients in a response state ("responders", "those with remission", "patients in CR/CRi"): the
+    denominator of a response-conditional figure (MRD negativity, duration of response), which is the cohort's or the
+    arm's, not a subgroup's."""
+    return _RESPONSE_STATE.search(label) is not None
+
+
+_RESPONSE_STATE = re.compile(r"respon|remission|\bCR(?:i|h|p)?\b", re.I)
+
+
+_COUNT_WORD = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|responders|children|adults|subjects)\b")
+
+
 # "Median RFS among responders was 6.9 months", "The CR rate among Ph-positive patients was 80%", "Median OS for
-# patients older than 60 years was 5.2 months".
+# patients older than 60 years was 5.2 months", "The median OS of Ph-negative patients was 7.5 months".
 _AMONG_GROUP_WAS = re.compile(
-    r"\b(?:in|among|for)\s(?:the\s)?(?P<g>(?:[\w+/\-]+\s){1,3}(?:patients|responders|children|adults|subjects)|"
+    r"\b(?:in|among|for|of)\s(?:the\s)?(?P<g>(?:[\w+/\-]+\s){1,3}(?:patients|responders|children|adults|subjects)|"
     r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?)\s(?:was|were|is|are)\s$",
     re.I)
 
