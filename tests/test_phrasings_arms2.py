@@ -76,3 +76,39 @@ def test_phrasings_coded_arms_with_regimens(nlp, text, arms, outcomes):
     record = _run(nlp, text)
     assert _arm_regimens(record) == arms
     assert _outcomes(record) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a comparator named first ("Compared with X, Y ...") is compared second
+    ("Patients were randomly assigned to blinatumomab or chemotherapy. Compared with chemotherapy, blinatumomab "
+     "improved median EFS (7.3 vs 4.6 months).",
+     [("blinatumomab", "EFS_MEDIAN", 7.3), ("chemotherapy", "EFS_MEDIAN", 4.6)]),
+    ("Patients were randomly assigned to blinatumomab or chemotherapy. Relative to chemotherapy, blinatumomab gave a "
+     "higher CR rate (34% vs 16%).", [("blinatumomab", "CR", 34.0), ("chemotherapy", "CR", 16.0)]),
+    # named in turn, the comparator already second
+    ("Patients were randomly assigned to blinatumomab or chemotherapy. Blinatumomab resulted in a higher CR rate than "
+     "chemotherapy (34% vs 16%).", [("blinatumomab", "CR", 34.0), ("chemotherapy", "CR", 16.0)]),
+    # a regimen written with an abbreviation keeps its hyphen ("hyper-CVAD alone", not "hyper CVAD alone")
+    ("Patients were randomly assigned to receive rituximab plus hyper-CVAD (n = 105) or hyper-CVAD alone (n = 104). "
+     "The 2-year EFS was 65% versus 52%.",
+     [("hyper-CVAD alone", "EFS_RATE", 52.0), ("rituximab + hyper-CVAD", "EFS_RATE", 65.0)]),
+])
+def test_phrasings_two_arms_in_order(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the group named by its head word before the verb: "in the T-ALL subgroup was"
+    ("Forty patients were treated. The CR rate in the T-ALL subgroup was 45%.", [("T-ALL", "CR", 45.0)]),
+    # a leading "In those with X," names X, as "In patients with X," does
+    ("Forty patients were treated. In those with low disease burden, median EFS was 10 months.",
+     [("low disease burden", "EFS_MEDIAN", 10.0)]),
+    # the first of two groups named between the endpoint and the verb, the second after its value
+    ("Forty patients were treated. The median OS of responders was 12 months, versus 3 months for nonresponders.",
+     [("nonresponders", "OS_MEDIAN", 3.0), ("responders", "OS_MEDIAN", 12.0)]),
+    # the whole cohort beside a subgroup shares no head word with it
+    ("Forty patients were treated. Median OS was 9.0 months overall and 12.1 months in patients in first salvage.",
+     [("all", "OS_MEDIAN", 9.0), ("first salvage", "OS_MEDIAN", 12.1)]),
+])
+def test_phrasings_single_arm_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -127,7 +127,7 @@ _BARE_WITHOUT = re.compile(r"\s?(?:%|months?|mo)?\s?without\b(?!\s(?:a|an|the|an
 _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
                              r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
                              r"(?=\s?[,;.)]|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
-_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children)\s(?:with|in)\s(?:the\s)?)?"
+_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children|those)\s(?:with|in)\s(?:the\s)?)?"
                     r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
 _ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:patients|cohort|population)\b",
                            re.I)
@@ -149,6 +149,9 @@ _PATIENTS_SCOPE = re.compile(r"\s*(?:In|Among|For)\s[^,;()]{0,60}?\b(?:patients|
                              r"subgroups?|subsets?|groups?|cohorts?)\b[^,;()]{0,40}(?:\s?\([^()]*\))?,\s")
 _NOT_A_SUBGROUP_SCOPE = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|subjects|adults|children|cases)\b|\b(?:evaluable|measurable|assessable|available|"
                                    r"analy[sz]ed|randomi[sz]ed|intention|itt)\b", re.I)
+_COMPARATOR_BEFORE = re.compile(r"\b(?:compared\s(?:with|to)|relative\sto|in\scomparison\s(?:with|to)|versus|vs\.?|than)\s"
+                                r"(?:with\s|in\s|for\s)?(?:the\s)?\Z", re.I)
+_COMPARATOR_WORDS = ("compar", "relative", "versus", "vs", "than")
 _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re.I)
 # Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
 _VALUE_LIST_GAP = re.compile(r"\s(?:were|was|are|is)\s(?:\d+(?:\.\d+)?\s?%\s?\([^()\d;]{1,30}\),?\s(?:and\s)?)+", re.I)
@@ -246,15 +249,21 @@ def _unify_hyphens(text: str) -> str:
     return text.translate(HYPHENS)
 
 
-def _search_from_anchors(pattern: re.Pattern, text: str, anchors, reach: int, stops: str) -> re.Match | None:
+def _search_from_anchors(pattern: re.Pattern, text: str, anchors, reach: int, stops: str,
+                         earliest: bool = False) -> re.Match | None:
     """`pattern.search(text)` for a pattern whose match opens with 2 to `reach` characters, none of them in
     `stops`, that run up to one of the anchors (positions in text, ascending). Only those start positions are
     tried, in text order, so the answer is the same; the pattern's wide lazy first group is not tried at every
-    position of the text."""
+    position of the text.
+
+    `earliest`: the opening characters end at the first anchor after them (a stop, as _WITH_N's "("), so the rest of
+    the match is the same from every start before an anchor: only the earliest start can match, or, when that one
+    is a character beyond the opening's reach - 1 (a space before the anchor is optional), the next."""
     tried = 0
     for anchor in anchors:
         run_start = max(text.rfind(stop, 0, anchor) for stop in stops) + 1
-        for start in range(max(tried, run_start, anchor - reach), anchor - 1):
+        first = max(tried, run_start, anchor - reach)
+        for start in range(first, min(first + 2, anchor - 1) if earliest else anchor - 1):
             m = pattern.match(text, start)
             if m:
                 return m
@@ -577,7 +586,7 @@ def _with_n_match(text: str) -> re.Match | None:
     before a "(", none of ; ( ) in between (an n bracket in square brackets is searched for everywhere)."""
     if "[" in text:
         return _WITH_N.search(text)
-    return _search_from_anchors(_WITH_N, text, _positions(text, "("), _WITH_N_REACH, _WITH_N_STOPS)
+    return _search_from_anchors(_WITH_N, text, _positions(text, "("), _WITH_N_REACH, _WITH_N_STOPS, earliest=True)
 
 
 @lru_cache(maxsize=8)
@@ -900,15 +909,21 @@ def _group_label(group: str, lexicon: dict, drugs: list) -> str:
 
 
 def _written(phrase: str) -> str:
-    """A written group name, normalised: lower case unless an abbreviation, hyphenated compounds opened
-    ("standard-therapy" -> "standard therapy", "standard-of-care" -> "standard of care"), plural treatments singular."""
+    """A written group name, normalised: lower case unless an abbreviation, hyphenated compounds of words opened
+    ("standard-therapy" -> "standard therapy", "standard-of-care" -> "standard of care"; "hyper-CVAD" stays), plural
+    treatments singular."""
     words = []
     for word in phrase.strip().split():
-        if re.fullmatch(r"[a-z]+(?:-[a-z]+)+", word.lower()) and not re.search(r"-(?:based|intensity|dose|line)\b", word.lower()):
+        if _HYPHENED_WORDS.fullmatch(word) and not _HYPHEN_KEPT.search(word.lower()):
             word = word.replace("-", " ")
-        words.append(word if re.search(r"[A-Z].*[A-Z]|\d", word) else word.lower())
-    text = " ".join(words)
-    return re.sub(r"\b(chemotherap|therap)ies\b", r"\1y", text)
+        words.append(word if _ABBREVIATION_LIKE.search(word) else word.lower())
+    return _PLURAL_THERAPIES.sub(r"\1y", " ".join(words))
+
+
+_HYPHENED_WORDS = re.compile(r"[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)+")  # words, not an abbreviation ("hyper-CVAD")
+_HYPHEN_KEPT = re.compile(r"-(?:based|intensity|dose|line)\b")
+_ABBREVIATION_LIKE = re.compile(r"[A-Z].*[A-Z]|\d")
+_PLURAL_THERAPIES = re.compile(r"\b(chemotherap|therap)ies\b")
 
 
 def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
@@ -1367,7 +1382,11 @@ class ArmIndex:
                 return listed_arms
             if respectively and named and count % len(named) == 0 and len(named) >= 2:
                 return [named[i % len(named)] for i in range(count)]
-            order = self._former_latter(text) or named + [label for label in self.sequence if label not in named]
+            # a comparator named first is compared second ("Compared with chemotherapy, blinatumomab improved median
+            # EFS (7.3 vs 4.6 months)")
+            comparators = self._comparators(text, refs)
+            in_turn = sorted(named, key=lambda label: label in comparators)  # stable: the others keep their order
+            order = self._former_latter(text) or in_turn + [label for label in self.sequence if label not in named]
             # values named by subgroups are not the arms in order ("80% in patients aged 55 years or older and 60% in
             # younger patients treated with inotuzumab")
             if self.multi_arm and len(order) >= count and not any(l and not self.by_label(l) for l in mixed) \
@@ -1685,6 +1704,13 @@ class ArmIndex:
                     and (not re.search(r"[;\d]", gap) or _VALUE_LIST_GAP.fullmatch(gap)):
                 return label
         return None
+
+    @staticmethod
+    def _comparators(text: str, refs) -> set[str]:
+        """The arms a sentence names right after a comparison word: "compared with X", "relative to X", "than X"."""
+        if not _may_have(text, _COMPARATOR_WORDS):
+            return set()
+        return {label for start, _, label in refs if _COMPARATOR_BEFORE.search(text, max(0, start - 30), start)}
 
     def _former_latter(self, text: str) -> list[str]:
         own = [a.label for a in self.arms if not a.historical]

@@ -195,8 +195,7 @@ def group_and_rest(text: str, first_start: int, second: str | None) -> list[str]
     """"The median survival of patients who underwent transplant was 20 months versus 6 months for those who did
     not": the group named between the endpoint and the first value, and the second value's group ("... versus 85%
     among those with a low disease burden"), or its complement when that is only the elided "those who did not"."""
-    m = _OF_GROUP_WAS.search(text[:first_start])
-    group = name(m.group("g")) if m else None
+    group = _group_before_verb(text, first_start)
     if not group or second == group:
         return None
     return [group, second if second is not None and not elided(second) else complement(group)]
@@ -205,6 +204,10 @@ def group_and_rest(text: str, first_start: int, second: str | None) -> list[str]
 def group_before_verb(text: str, value_start: int) -> str | None:
     """"The 1-year OS in patients with MRD-negative CR was 75%": the group named between an endpoint and the verb
     before its one value (the same reading as `group_and_rest`'s first group)."""
+    return _group_before_verb(text, value_start)
+
+
+def _group_before_verb(text: str, value_start: int) -> str | None:
     head = text[:value_start]
     m = _OF_GROUP_WAS.search(head) or _AMONG_GROUP_WAS.search(head)
     if m is None or _COUNT_WORD.search(m.group("g")):  # "among all 50 patients": a count, no name
@@ -232,7 +235,8 @@ _COUNT_WORD = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|responders|chil
 # "Median RFS among responders was 6.9 months", "The CR rate among Ph-positive patients was 80%", "Median OS for
 # patients older than 60 years was 5.2 months", "The median OS of Ph-negative patients was 7.5 months".
 _AMONG_GROUP_WAS = re.compile(
-    r"\b(?:in|among|for|of)\s(?:the\s)?(?P<g>(?:[\w+/\-]+\s){1,3}(?:patients|responders|children|adults|subjects)|"
+    r"\b(?:in|among|for|of)\s(?:the\s)?(?P<g>(?:[\w+/\-]+\s){1,3}(?:patients|responders|children|adults|subjects|"
+    r"subgroup|subset|cohort)|"
     r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?)\s(?:was|were|is|are)\s$",
     re.I)
 
@@ -497,7 +501,7 @@ def defined_levels(texts: list[str], words: list[str]) -> list[str] | None:
 def shared_head(labels: list[str]) -> list[str]:
     """Two groups sharing the second's head noun: "older" and "younger responders" -> "older responders"."""
     first, second = labels[0].split(), labels[1].split()
-    if len(first) == 1 and len(second) == 2 and first[0].lower() != second[0].lower() and \
+    if len(first) == 1 and labels[0] != "all" and len(second) == 2 and first[0].lower() != second[0].lower() and \
             second[0].lower() not in ("no", "non", "not") and second[1].lower() != first[0].lower() and \
             not re.search(r"[\d<>=]", labels[0] + labels[1]):
         return [f"{labels[0]} {second[1]}", labels[1]]
