@@ -282,10 +282,11 @@ class _Line:
     """One sentence as the arm finders read it: its text (hyphens unified), its DRUG spans (start, end, canonical
     id) and its `_folded` text, lower-cased once for the finders' cheap word tests."""
 
-    __slots__ = ("text", "drugs", "lower")
+    __slots__ = ("text", "drugs", "lower", "_agent")
 
     def __init__(self, text: str, drugs: list):
         self.text, self.drugs, self.lower = text, drugs, _folded(text)
+        self._agent: bool | None = None
 
     def may_have(self, *word_groups: tuple[str, ...]) -> bool:
         return _words_in(self.lower, word_groups)
@@ -294,7 +295,9 @@ class _Line:
         """A cheap necessary condition of two arms that differ by their drugs: the sentence names a drug, or an
         agent the lexicon does not know (_DRUG_LIKE, here without its leading \\b, so that it also finds what
         _DRUG_LIKE finds in a slice of the sentence)."""
-        return bool(self.drugs) or _AGENT_LIKE.search(self.text) is not None
+        if self._agent is None:  # asked by two finders
+            self._agent = bool(self.drugs) or _AGENT_LIKE.search(self.text) is not None
+        return self._agent
 
 
 @dataclass
@@ -1284,8 +1287,8 @@ class ArmIndex:
                 if _GROUP_WORD.search(wide.group("x")):
                     self.scope = label
                 return label, True
-        if _may_have(text, _ALL_PATIENTS_WORDS, _WHOLE_WORDS) and _ALL_PATIENTS.search(text):
-            self.scope = None
+        if self.scope is not None and _may_have(text, _ALL_PATIENTS_WORDS, _WHOLE_WORDS) and _ALL_PATIENTS.search(text):
+            self.scope = None  # "in all patients" ends a carried scope (there is none to end in most sentences)
         return self.scope, False
 
     def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),

@@ -108,13 +108,16 @@ def name(phrase: str | None) -> str | None:
     text = " ".join(phrase.split()).strip(" ,.;:")
     if len(text) > 2 * _MAX:
         return None
-    rewrites = _rewrites()
+    runs = _rewrite_runs()
     for _ in range(2):  # leading words come off in layers ("in the 17 patients with ...")
         before = text
-        for sub, replace in rewrites:
-            rewritten = sub(replace, text)
-            if rewritten is not text:  # re returns the text itself when nothing matched (then stripped already)
-                text = rewritten.strip(" ,.;:")
+        for opening, rewrites in runs:
+            if opening is not None and opening.match(text) is None:
+                continue  # no rewrite of the run matches at the start, so none changes the text
+            for sub, replace in rewrites:
+                rewritten = sub(replace, text)
+                if rewritten is not text:  # re returns the text itself when nothing matched (then stripped already)
+                    text = rewritten.strip(" ,.;:")
         if text == before:
             break  # a second pass over an unchanged text would change nothing either
     text = " ".join(text.split())
@@ -128,11 +131,43 @@ def name(phrase: str | None) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _rewrites() -> tuple:
-    """The `rewrite` cues as (bound sub, replacement). A replacement with group references ("\\1") is a function of
-    the match: re would otherwise parse it on every call, also when nothing matches."""
-    return tuple((cue.pattern.sub, (lambda m, template=cue.replace: m.expand(template)) if "\\" in cue.replace
-                  else cue.replace) for cue in cues()[0])
+def _rewrite_runs() -> tuple:
+    """The `rewrite` cues in file order as runs of (bound sub, replacement), each run of consecutive cues anchored at
+    the start ("^(?:the|those|these)\\s") with one pattern that matches where one of them does (None for a run of
+    one unanchored cue): most names start as no cue of a run does, and one test spares the run's ~20 subs. A
+    replacement with group references ("\\1") is a function of the match: re would otherwise parse it on every call,
+    also when nothing matches."""
+    runs: list[tuple[list, list]] = []
+    for cue in cues()[0]:
+        step = (cue.pattern.sub, (lambda m, template=cue.replace: m.expand(template)) if "\\" in cue.replace
+                else cue.replace)
+        if _anchored(cue.pattern) and runs and runs[-1][0]:
+            runs[-1][0].append(cue.pattern.pattern)
+            runs[-1][1].append(step)
+        else:
+            runs.append(([cue.pattern.pattern] if _anchored(cue.pattern) else [], [step]))
+    return tuple((_any_of(patterns), tuple(steps)) for patterns, steps in runs)
+
+
+def _anchored(pattern: re.Pattern) -> bool:
+    """The pattern matches only at the start of a text: it opens with ^ (no top-level alternative, no MULTILINE)."""
+    from re import _constants, _parser  # the parse tree tells a leading ^ from one inside an alternative
+
+    if pattern.flags & re.M:
+        return False
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    return bool(parsed.data) and parsed.data[0] == (_constants.AT, _constants.AT_BEGINNING)
+
+
+def _any_of(patterns: list[str]) -> re.Pattern | None:
+    """One case-insensitive pattern matching where any of the patterns does (None for none, or if they cannot be
+    joined, as named groups of the same name)."""
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    except re.error:
+        return None
 
 
 _CAPITAL_WORD = re.compile(r"[A-Z][a-z]+(?=\s|$)")
