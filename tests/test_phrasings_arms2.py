@@ -112,3 +112,14 @@ def test_phrasings_two_arms_in_order(nlp, text, outcomes):
 ])
 def test_phrasings_single_arm_groups(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcome", [
+    # the analysed population of the trial is its whole cohort
+    ("In the intention-to-treat population, CR/CRi was 80.7%.", ("all", "CR_CRi", 80.7)),
+    ("Among all randomized patients, the CR rate was 55%.", ("all", "CR", 55.0)),
+    # a population named by an attribute is a subgroup
+    ("In the pediatric population, the CR rate was 90%.", ("pediatric population", "CR", 90.0)),
+])
+def test_phrasings_analysed_population(nlp, text, outcome):
+    assert _outcomes(_run(nlp, text)) == [outcome]
