@@ -244,6 +244,8 @@ def group_before_verb(text: str, value_start: int) -> str | None:
 
 def _group_before_verb(text: str, value_start: int) -> str | None:
     head = text[:value_start]
+    if not _VERB_AT_END.search(head, max(0, len(head) - 6)):
+        return None  # both patterns end with the verb, and re would try them at every position of the head
     m = _OF_GROUP_WAS.search(head) or _AMONG_GROUP_WAS.search(head)
     if m is None or _COUNT_WORD.search(m.group("g")):  # "among all 50 patients": a count, no name
         return None
@@ -276,6 +278,7 @@ _AMONG_GROUP_WAS = re.compile(
     re.I)
 
 
+_VERB_AT_END = re.compile(r"\s(?:was|were|is|are)\s\Z", re.I)  # how _OF_GROUP_WAS and _AMONG_GROUP_WAS end
 _SHARE_OF_END = re.compile(r"\b(?:proportion|percentage|percent|rate|number|share|fraction)\s$", re.I)
 
 
