@@ -148,7 +148,7 @@ _LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()%]{1,40}(?:,\s[
 # A leading scope naming patients or a group of them: "Among Ph-positive patients, ", "In the Ph-negative subgroup, ".
 _PATIENTS_SCOPE = re.compile(r"\s*(?:In|Among|For)\s[^,;()]{0,60}?\b(?:patients|subjects|those|adults|children|responders|"
                              r"subgroups?|subsets?|groups?|cohorts?)\b[^,;()]{0,40}(?:\s?\([^()]*\))?,\s")
-_NOT_A_SUBGROUP_SCOPE = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|subjects|adults|children|cases)\b|\b(?:evaluable|measurable|assessable|available|"
+_NOT_A_SUBGROUP_SCOPE = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|subjects|adults|children|cases)\b|\b(?:evaluable|assessable|available|"
                                    r"analy[sz]ed|randomi[sz]ed|intention|itt)\b", re.I)
 _COMPARATOR_BEFORE = re.compile(r"\b(?:compared\s(?:with|to)|relative\sto|in\scomparison\s(?:with|to)|versus|vs\.?|than)\s"
                                 r"(?:with\s|in\s|for\s)?(?:the\s)?\Z", re.I)
@@ -1310,7 +1310,7 @@ class ArmIndex:
         """The sentence's own leading scope when it is a subgroup of patients of a study of two arms or more ("Among
         Ph-positive patients, ...", "In the Ph-negative subgroup, ..."): not an arm, not the whole cohort ("In the
         intention-to-treat population"), opened by words of patients or groups (not "In the first cycle, ..."). Not
-        a count ("Among the first 218 patients"), patients evaluable for the figure ("with measurable MRD") or in a
+        a count ("Among the first 218 patients"), patients evaluable for the figure ("Among evaluable patients") or in a
         response state ("Among patients in CR, MRD negativity was ...": the arm's MRD rate, see
         subgroups.response_state)."""
         label, own_scope = scope
