@@ -7,7 +7,8 @@ Detection (`detect_arms`, over the whole article before any figure is read), fro
   patients who received A with 40 who received B" ("received" alone only when the counts add up to a stated total);
 - randomised arms without n: "randomly assigned to receive either A (A group) or B (B group)";
 - comparisons: "A versus B" (title), "comparing A with B", "comparison of A to B", "A (InO) vs. B (SC)";
-- bracket lists "(ALL, n = 255; NHL, n = 155)" and arm codes "(B1) ... (B2)", "arm A / arm B", "cohort 1 / cohort 2";
+- bracket lists "(ALL, n = 255; NHL, n = 155)" and arm codes "(B1) ... (B2)", "arm A / arm B", "cohort 1 / cohort 2"
+  (a code's regimen from its bracket: "arm A (clofarabine plus cytarabine; n = 41)");
 - historical controls ("compared to historical controls", "our previous trial with X alone").
 A study without two arms of its own has one arm `all` (a historical control is an arm beside it).
 
@@ -30,7 +31,10 @@ Assignment (`ArmIndex.labels`, per sentence, for the values of one endpoint ment
    scope ("In the MRD+ group, ...", "Among patients with NHL, ..."), a scope carried from the previous sentence when
    it named an arm or group, else `all`.
 A leading subgroup scope prefixes a subgroup named after the value ("In the R/R group, 51% of Ph- ..." ->
-"R/R Ph-").
+"R/R Ph-"), and follows an arm ("Among Ph-positive patients, CR was 73% with InO vs 56% with SC" -> "inotuzumab
+ozogamicin, Ph-positive patients", as subgroups nested in arms are named): a subgroup's figure is not the arm's
+headline. The analysed population, a count of patients and responders (the denominator of MRD negativity) are not
+such subgroups.
 """
 from __future__ import annotations
 
@@ -95,6 +99,7 @@ _HISTORICAL_WORDS = ("historical",)
 _GROUP_WORDS = ("group", "arm", "cohort")
 _ALL_PATIENTS_WORDS, _WHOLE_WORDS = ("patients", "cohort", "population"), ("all", "whole", "entire", "overall")
 _DRUG_LIKE = re.compile(r"\b([A-Z][a-z]{3,}(?:mab|nib|cel|stat|tinib|clax|lisib|zomib|parib|leucel|ine|ide))\b")
+_AGENT_LIKE = re.compile(_DRUG_LIKE.pattern[2:])
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
                            r"supportive care|regimen)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|B?SOC|SC|BSC|"
@@ -122,12 +127,13 @@ _BARE_WITHOUT = re.compile(r"\s?(?:%|months?|mo)?\s?without\b(?!\s(?:a|an|the|an
 _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
                              r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
                              r"(?=\s?[,;.)]|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
-_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children)\s(?:with|in)\s(?:the\s)?)?"
+_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children|those)\s(?:with|in)\s(?:the\s)?)?"
                     r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
 _ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:patients|cohort|population)\b",
                            re.I)
+# (a "population" is read as a wide scope, which may be the whole cohort: "In the intention-to-treat population, ...")
 _NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|summary|this|these|our|results?|"
-                          r"analys[ie]s|contrast|particular|general|overall|both)\b|\d", re.I)
+                          r"analys[ie]s|contrast|particular|general|overall|both|population)\b|\d", re.I)
 # A wider leading scope, named by its subgroup words: "In CR2 patients, ...", "In the 9 patients treated under revised
 # management, ...", "In the subgroup of 110 patients with Ph-negative ALL in remission, ...", "In cohort 2A (94 patients), ..."
 _SCOPE_WIDE = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()]{1,90}?)(?:\s?\([^()]*\))?,\s")
@@ -136,8 +142,17 @@ _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|s
                           r"practice|terms?|order|light|context|view|comparison|each|which|part|case|all)\b|\b\d{4}\b",
                           re.I)
 _SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
-_LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()]{1,40}(?:,\s[^,;()]{1,40})*,?\s(?:and|or"
-                         + subgroups.NOT_A_BOUND + r")\s[^,;()]{1,40},")  # "aged 70 years or older" is no list
+# (its items hold no value: "For patients in first salvage, CR rates were 88% and 30%, respectively" is one scope)
+_LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()%]{1,40}(?:,\s[^,;()%]{1,40})*,?\s(?:and|or"
+                         + subgroups.NOT_A_BOUND + r")\s[^,;()%]{1,40},")  # "aged 70 years or older" is no list
+# A leading scope naming patients or a group of them: "Among Ph-positive patients, ", "In the Ph-negative subgroup, ".
+_PATIENTS_SCOPE = re.compile(r"\s*(?:In|Among|For)\s[^,;()]{0,60}?\b(?:patients|subjects|those|adults|children|responders|"
+                             r"subgroups?|subsets?|groups?|cohorts?)\b[^,;()]{0,40}(?:\s?\([^()]*\))?,\s")
+_NOT_A_SUBGROUP_SCOPE = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|subjects|adults|children|cases)\b|\b(?:evaluable|assessable|available|"
+                                   r"analy[sz]ed|randomi[sz]ed|intention|itt)\b", re.I)
+_COMPARATOR_BEFORE = re.compile(r"\b(?:compared\s(?:with|to)|relative\sto|in\scomparison\s(?:with|to)|versus|vs\.?|than)\s"
+                                r"(?:with\s|in\s|for\s)?(?:the\s)?\Z", re.I)
+_COMPARATOR_WORDS = ("compar", "relative", "versus", "vs", "than")
 _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re.I)
 # Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
 _VALUE_LIST_GAP = re.compile(r"\s(?:were|was|are|is)\s(?:\d+(?:\.\d+)?\s?%\s?\([^()\d;]{1,30}\),?\s(?:and\s)?)+", re.I)
@@ -179,9 +194,18 @@ def _may_have(text: str, *word_groups: tuple[str, ...]) -> bool:
     (lower case ASCII): a word of each group is in the lower-cased text. `in` scans many times faster than re,
     which cannot skip ahead to a literal under re.I. A text with a letter that re.I folds onto ASCII otherwise
     (_FOLDS_ONTO_ASCII) always may."""
-    if not _lowers_as_re_folds(text):
+    return _words_in(_folded(text), word_groups)
+
+
+def _folded(text: str) -> str | None:
+    """The text lower-cased for `_words_in`, or None when re.I folds a letter of it onto ASCII otherwise."""
+    return text.lower() if _lowers_as_re_folds(text) else None
+
+
+def _words_in(lower: str | None, word_groups: tuple[tuple[str, ...], ...]) -> bool:
+    """_may_have of a text already lower-cased by `_folded` (None: always may)."""
+    if lower is None:
         return True
-    lower = text.lower()
     # Plain loops, not all(any(...)): called ~60 times per abstract, the generators cost 3x the tests themselves.
     for words in word_groups:
         for word in words:
@@ -192,11 +216,11 @@ def _may_have(text: str, *word_groups: tuple[str, ...]) -> bool:
     return True
 
 
-def _surely_absent(alias: str, text: str, lower: str) -> bool:
-    """A case-insensitive search for the alias cannot find it in the text (`lower` is text.lower()): it is not
+def _surely_absent(alias: str, folded: str | None) -> bool:
+    """A case-insensitive search for the alias cannot find it in the text (`folded` is `_folded(text)`): it is not
     in the lower-cased text. Said only of an ASCII alias, in a text without letters re.I folds onto ASCII ones
     (see _may_have)."""
-    return alias.isascii() and _lowers_as_re_folds(text) and alias not in lower
+    return folded is not None and alias.isascii() and alias not in folded
 
 
 def _says_respectively(text: str) -> bool:
@@ -220,18 +244,27 @@ def _groups_listed_after(text: str, positions: list[tuple[int, int]]) -> bool:
 
 
 def _unify_hyphens(text: str) -> str:
-    return text if text.isascii() else text.translate(HYPHENS)
+    # `in` tests first: translate() is slow, and most non-ASCII texts hold a "≥" or "µ", not a dash
+    if text.isascii() or not ("‐" in text or "‑" in text or "–" in text or "—" in text):
+        return text
+    return text.translate(HYPHENS)
 
 
-def _search_from_anchors(pattern: re.Pattern, text: str, anchors, reach: int, stops: str) -> re.Match | None:
+def _search_from_anchors(pattern: re.Pattern, text: str, anchors, reach: int, stops: str,
+                         earliest: bool = False) -> re.Match | None:
     """`pattern.search(text)` for a pattern whose match opens with 2 to `reach` characters, none of them in
     `stops`, that run up to one of the anchors (positions in text, ascending). Only those start positions are
     tried, in text order, so the answer is the same; the pattern's wide lazy first group is not tried at every
-    position of the text."""
+    position of the text.
+
+    `earliest`: the opening characters end at the first anchor after them (a stop, as _WITH_N's "("), so the rest of
+    the match is the same from every start before an anchor: only the earliest start can match, or, when that one
+    is a character beyond the opening's reach - 1 (a space before the anchor is optional), the next."""
     tried = 0
     for anchor in anchors:
         run_start = max(text.rfind(stop, 0, anchor) for stop in stops) + 1
-        for start in range(max(tried, run_start, anchor - reach), anchor - 1):
+        first = max(tried, run_start, anchor - reach)
+        for start in range(first, min(first + 2, anchor - 1) if earliest else anchor - 1):
             m = pattern.match(text, start)
             if m:
                 return m
@@ -244,6 +277,28 @@ def _positions(text: str, char: str):
     while at != -1:
         yield at
         at = text.find(char, at + 1)
+
+
+class _Line:
+    """One sentence as the arm finders read it: its text (hyphens unified), its DRUG spans (start, end, canonical
+    id) and its `_folded` text, lower-cased once for the finders' cheap word tests."""
+
+    __slots__ = ("text", "drugs", "lower", "_agent")
+
+    def __init__(self, text: str, drugs: list):
+        self.text, self.drugs, self.lower = text, drugs, _folded(text)
+        self._agent: bool | None = None
+
+    def may_have(self, *word_groups: tuple[str, ...]) -> bool:
+        return _words_in(self.lower, word_groups)
+
+    def names_an_agent(self) -> bool:
+        """A cheap necessary condition of two arms that differ by their drugs: the sentence names a drug, or an
+        agent the lexicon does not know (_DRUG_LIKE, here without its leading \\b, so that it also finds what
+        _DRUG_LIKE finds in a slice of the sentence)."""
+        if self._agent is None:  # asked by two finders
+            self._agent = bool(self.drugs) or _AGENT_LIKE.search(self.text) is not None
+        return self._agent
 
 
 @dataclass
@@ -356,18 +411,22 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     index = ArmIndex(lexicon)
     sentences = []
     sources = []
+    lines = []
     for number, (section, doc) in enumerate(docs):
         for sent in section_view(doc).sentences:
             drugs = [(s.start_char - sent.start_char, s.end_char - sent.start_char, s.id_)
                      for s in rule_spans(sent, "DRUG")] if sent.labelled("DRUG") else []
-            sentences.append((number, section, _unify_hyphens(sent.text), drugs))
+            text = _unify_hyphens(sent.text)
+            sentences.append((number, section, text, drugs))
             sources.append((doc, section, sent.start_char, sent.end_char, number))
+            lines.append(_Line(text, drugs))
+    texts = [s[2] for s in sentences]
     found: list[tuple[int, list[Arm]]] = []
-    for position, (_, section, text, drugs) in enumerate(sentences):
+    for position, line in enumerate(lines):
         for priority, finder in enumerate(_FINDERS):
-            arms = finder(text, drugs, lexicon)
-            if arms and (finder is _bracket_list or finder is _counted and not _assigned(text)) \
-                    and not _partition(arms, [s[2] for s in sentences[:position + 1]]):
+            arms = finder(line, lexicon)
+            if arms and (finder is _bracket_list or finder is _counted and not _assigned(line.text)) \
+                    and not _partition(arms, texts[:position + 1]):
                 arms = []  # a breakdown of part of the cohort ("T-ALL (children, n = 24; young adults, n = 5)")
             if arms:
                 doc, section_name, start, end, number = sources[position]
@@ -381,7 +440,6 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     for rank, (_, arms) in enumerate(found):  # the most explicit statement defines the arms; others add names
         for arm in arms:
             index.add(arm, new=rank == 0)
-    texts = [s[2] for s in sentences]
     if index.arms:
         index.split_dose_levels(texts)
         for position, (_, _, text, drugs) in enumerate(sentences):
@@ -392,8 +450,8 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                 index.arms.append(arm)
     if len(index.arms) < 2:
         index.arms = []
-        for _, section, text, _ in sentences:  # arm codes: "(B1) ... (B2)", "arm A ... arm B"
-            index.add_codes(text, [s[2] for s in sentences])
+        for line in lines:  # arm codes: "(B1) ... (B2)", "arm A ... arm B"
+            index.add_codes(line.text, texts, line.drugs)
             if len(index.arms) >= 2:
                 break
         if len(index.arms) < 2:
@@ -410,9 +468,9 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                 break
     index.drug_spans = {text: drugs for _, _, text, drugs in sentences if drugs}
     index.title = " ".join(doc_text(doc) for section, doc in docs if section == "TITLE")
-    index.texts = [s[2] for s in sentences]
-    index.add_historical([s[2] for s in sentences])
-    index.order([s[2] for s in sentences])
+    index.texts = texts
+    index.add_historical(lines)
+    index.order(texts)
     _sizes_named_later(index, sentences, sources)
     index.article_drugs = _article_drugs(sentences, lexicon)
     for arm in index.arms:
@@ -429,11 +487,18 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
     unsized = [arm for arm in index.arms if arm.n is None and not arm.historical]
     if len(unsized) < 2 or len(unsized) != len([a for a in index.arms if not a.historical]):
         return
+    names = [_names_of(arm) for arm in unsized]
     for position, (_, _, text, _) in enumerate(sentences):
         if "=" not in text and " to " not in text:  # a cheap necessary cue: "n = 41", "41 to arm A"
             continue
-        sizes = [_size_by_name(text, arm) for arm in unsized]
-        if all(size is not None for size in sizes):
+        lower = text.lower()
+        sizes = []
+        for arm_names in names:  # the first arm the sentence does not size ends its reading
+            size = _size_by_name(lower, arm_names)
+            if size is None:
+                break
+            sizes.append(size)
+        if len(sizes) == len(unsized):
             doc, section_name, start, end, number = sources[position]
             source = {**evidence(doc, section_name, start, end), "section_index": number}
             for arm, size in zip(unsized, sizes):
@@ -441,12 +506,17 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
             return
 
 
-def _size_by_name(text: str, arm: Arm) -> int | None:
-    """The n a sentence gives an arm by one of its names: "arm A, n = 41", "arm A (n = 41)", "41 to arm A"."""
-    lower = text.lower()
+def _names_of(arm: Arm) -> list[str]:
+    """An arm's names of 3 characters or more, lower-cased, longest first (see _size_by_name)."""
     names = {alias.lower() for alias in arm.aliases} | {arm.label.lower()} | _codes_of(arm)
-    for name in sorted(names, key=len, reverse=True):
-        if len(name) < 3 or name not in lower:
+    return [name for name in sorted(names, key=len, reverse=True) if len(name) >= 3]
+
+
+def _size_by_name(lower: str, names: list[str]) -> int | None:
+    """The n a sentence (lower-cased) gives an arm by one of its names (`_names_of`): "arm A, n = 41", "arm A (n =
+    41)", "41 to arm A"."""
+    for name in names:
+        if name not in lower:
             continue
         written = re.escape(name)
         m = re.search(r"(?<![\w-])" + written + r"\s?[,:(]\s?n\s?[=:]\s?(\d+)\b", lower) or re.search(
@@ -492,9 +562,9 @@ def _slice(text: str, drugs: list, start: int, end: int) -> list:
     return [(s - start, e - start, i) for s, e, i in drugs if start <= s and e <= end]
 
 
-def _with_n(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    two_brackets = text.count("(") + text.count("[") >= 2 and len(_ANY_N_BRACKET.findall(text)) >= 2
-    m = _with_n_match(text) if two_brackets else None
+def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
+    text, drugs = line.text, line.drugs
+    m = _with_n_match(text) if _two_n_brackets(line) else None
     if not m:
         return []
     a_start = _first_arm_start(m)
@@ -503,12 +573,24 @@ def _with_n(text: str, drugs: list, lexicon: dict) -> list[Arm]:
     return _parts_to_arms(parts, lexicon)
 
 
+def _two_n_brackets(line: _Line) -> bool:
+    """The sentence holds two n brackets (_ANY_N_BRACKET). A cheap necessary cue first: two brackets, and two "="
+    or patient words, as each n bracket holds one."""
+    text, lower = line.text, line.lower
+    if text.count("(") + text.count("[") < 2:
+        return False
+    if lower is not None and text.count("=") + lower.count("patients") + lower.count("pts") + lower.count("children") \
+            + lower.count("adults") + lower.count("subjects") < 2:
+        return False
+    return len(_ANY_N_BRACKET.findall(text)) >= 2
+
+
 def _with_n_match(text: str) -> re.Match | None:
     """`_WITH_N.search(text)`, tried only where its first group can start: within _WITH_N_REACH characters
     before a "(", none of ; ( ) in between (an n bracket in square brackets is searched for everywhere)."""
     if "[" in text:
         return _WITH_N.search(text)
-    return _search_from_anchors(_WITH_N, text, _positions(text, "("), _WITH_N_REACH, _WITH_N_STOPS)
+    return _search_from_anchors(_WITH_N, text, _positions(text, "("), _WITH_N_REACH, _WITH_N_STOPS, earliest=True)
 
 
 @lru_cache(maxsize=8)
@@ -518,11 +600,12 @@ def _schedules_pattern(words: str) -> re.Pattern:
                       r"(?P<a>" + words + r")\s(?:or|versus|vs\.?)\s(?P<b>" + words + r")\b", re.I)
 
 
-def _schedules(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
     """Arms of one drug given on two schedules: "randomized 1:1 to bortezomib (1.3 mg/m2) administered early or late"
     -> "early bortezomib", "late bortezomib" (schedule words: patterns/subgroup_cues.jsonl `schedule`)."""
-    if not _may_have(text, _RANDOMISED_WORDS):
+    if not line.may_have(_RANDOMISED_WORDS):
         return []
+    text, drugs = line.text, line.drugs
     m = _schedules_pattern(subgroups.schedule_words()).search(text)
     if not m:
         return []
@@ -589,12 +672,13 @@ def _counted_match(text: str) -> re.Match | None:
     return None
 
 
-def _counted(text: str, drugs: list, lexicon: dict) -> list[Arm]:
+def _counted(line: _Line, lexicon: dict) -> list[Arm]:
     """Two arms stated as counts with their treatments: assigned ("164 were assigned to A and 162 to B"), or that
     received them ("Sixty patients received A and 40 received B"), then arms only when the counts add up to a
     number of patients the abstract states (see detect_arms and _assigned), not later therapy of part of the cohort
     ("after relapse, 5 received A and 3 received B")."""
-    m = _counted_match(text) if _may_count(text) else None
+    text, drugs = line.text, line.drugs
+    m = _counted_match(text) if _may_count(text) and line.names_an_agent() else None
     if not m:
         return []
     counts = [nz.read_number(m.group(key), _number_words()) for key in ("na", "nb")]
@@ -678,8 +762,9 @@ def _crossed_cohorts(text: str) -> list[Arm]:
     return arms
 
 
-def _randomised(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _RANDOMISED.search(text) if _may_have(text, _RANDOMISED_WORDS) else None
+def _randomised(line: _Line, lexicon: dict) -> list[Arm]:
+    text, drugs = line.text, line.drugs
+    m = _RANDOMISED.search(text) if line.may_have(_RANDOMISED_WORDS) else None
     if not m:
         return []
     parts = []
@@ -708,8 +793,11 @@ def _first_arm_start(m: re.Match) -> int:
     return m.start("a") + (trimmed.end() if trimmed else 0)
 
 
-def _compared(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _compared_match(text) or _versus_match(text)
+def _compared(line: _Line, lexicon: dict) -> list[Arm]:
+    if not line.names_an_agent():
+        return []  # its two arms would differ by their drugs
+    text, drugs = line.text, line.drugs
+    m = _compared_match(line) or _versus_match(line)
     if not m:
         return []
     a_start = _first_arm_start(m)
@@ -719,23 +807,25 @@ def _compared(text: str, drugs: list, lexicon: dict) -> list[Arm]:
     return arms if len(arms) == 2 and arms[0].drugs != arms[1].drugs else []
 
 
-def _compared_match(text: str) -> re.Match | None:
+def _compared_match(line: _Line) -> re.Match | None:
     """`_COMPARED.search(text)`, from the first comparison cue on (the pattern opens with one)."""
-    cue = _COMPARE_CUE.search(text) if _may_have(text, _COMPARE_WORDS) else None
-    return _COMPARED.search(text, cue.start()) if cue else None
+    cue = _COMPARE_CUE.search(line.text) if line.may_have(_COMPARE_WORDS) else None
+    return _COMPARED.search(line.text, cue.start()) if cue else None
 
 
-def _versus_match(text: str) -> re.Match | None:
+def _versus_match(line: _Line) -> re.Match | None:
     """`_VERSUS.search(text)`, tried only where its first group can start: within _VERSUS_REACH characters
     before a "versus"/"vs", none of ; , : in between."""
-    if not _may_have(text, _VS_WORDS):
+    if not line.may_have(_VS_WORDS):
         return None
+    text = line.text
     anchors = (m.start() for m in _VS_AT.finditer(text))
     return _search_from_anchors(_VERSUS, text, anchors, _VERSUS_REACH, _VERSUS_STOPS)
 
 
-def _bracket_list(text: str, drugs: list, lexicon: dict) -> list[Arm]:
-    m = _LIST.search(text)
+def _bracket_list(line: _Line, lexicon: dict) -> list[Arm]:
+    text = line.text
+    m = _LIST.search(text) if "=" in text else None  # a cheap necessary cue: its "n = 255"
     if not m:
         return []
     items = [(m.group(1), m.group(2))] + re.findall(r";\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)", m.group(3))
@@ -823,15 +913,21 @@ def _group_label(group: str, lexicon: dict, drugs: list) -> str:
 
 
 def _written(phrase: str) -> str:
-    """A written group name, normalised: lower case unless an abbreviation, hyphenated compounds opened
-    ("standard-therapy" -> "standard therapy", "standard-of-care" -> "standard of care"), plural treatments singular."""
+    """A written group name, normalised: lower case unless an abbreviation, hyphenated compounds of words opened
+    ("standard-therapy" -> "standard therapy", "standard-of-care" -> "standard of care"; "hyper-CVAD" stays), plural
+    treatments singular."""
     words = []
     for word in phrase.strip().split():
-        if re.fullmatch(r"[a-z]+(?:-[a-z]+)+", word.lower()) and not re.search(r"-(?:based|intensity|dose|line)\b", word.lower()):
+        if _HYPHENED_WORDS.fullmatch(word) and not _HYPHEN_KEPT.search(word.lower()):
             word = word.replace("-", " ")
-        words.append(word if re.search(r"[A-Z].*[A-Z]|\d", word) else word.lower())
-    text = " ".join(words)
-    return re.sub(r"\b(chemotherap|therap)ies\b", r"\1y", text)
+        words.append(word if _ABBREVIATION_LIKE.search(word) else word.lower())
+    return _PLURAL_THERAPIES.sub(r"\1y", " ".join(words))
+
+
+_HYPHENED_WORDS = re.compile(r"[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)+")  # words, not an abbreviation ("hyper-CVAD")
+_HYPHEN_KEPT = re.compile(r"-(?:based|intensity|dose|line)\b")
+_ABBREVIATION_LIKE = re.compile(r"[A-Z].*[A-Z]|\d")
+_PLURAL_THERAPIES = re.compile(r"\b(chemotherap|therap)ies\b")
 
 
 def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
@@ -912,6 +1008,7 @@ class ArmIndex:
         self.drug_spans: dict[str, list] = {}  # a sentence's DRUG spans (start, end, canonical id), by its text
         self._name_patterns: dict[str, re.Pattern] = {}
         self._word_patterns: dict[str, re.Pattern] = {}
+        self._read: tuple[str, list] = ("", [])  # the sentence being read and its refs (see _sentence_refs)
 
     # building
 
@@ -936,15 +1033,15 @@ class ArmIndex:
         (6%)", "for DNR, IDR (10 mg/m2), and IDR (12.5 mg/m2), respectively") is one arm per dose level
         ("idarubicin 12.5 mg/m2", "idarubicin 10 mg/m2"): the design assigned each level to its own patients."""
         out = []
-        bracketed = [(text, text.lower()) for text in texts if "(" in text]  # _DOSE_AFTER opens a bracket
+        bracketed = [(text, _folded(text)) for text in texts if "(" in text]  # _DOSE_AFTER opens a bracket
         for arm in self.arms:
             if len(arm.drugs) != 1 or arm.historical or arm.variant:
                 out.append(arm)
                 continue
             doses: dict[str, None] = {}
-            for text, lower in bracketed:
+            for text, folded in bracketed:
                 for alias in arm.aliases:
-                    if len(alias) < 2 or _surely_absent(alias, text, lower):
+                    if len(alias) < 2 or _surely_absent(alias, folded):
                         continue
                     for m in self._word_pattern(alias).finditer(text):
                         dose = _DOSE_AFTER.match(text[m.end():])
@@ -960,12 +1057,14 @@ class ArmIndex:
                                source=arm.source, variant=dose))
         self.arms = out
 
-    def add_codes(self, text: str, texts: list[str] = ()) -> None:
-        """Arm codes of one sentence ("(B1) ... (B2)", "arm A ... arm B"). Cohort and stratum codes are arms only
-        when a sentence naming them assigns treatments (a dose or schedule cue, patterns/subgroup_cues.jsonl);
-        otherwise they are subgroups of one treatment ("cohort 2A included patients with morphologic disease")."""
+    def add_codes(self, text: str, texts: list[str] = (), drugs: list = ()) -> None:
+        """Arm codes of one sentence ("(B1) ... (B2)", "arm A ... arm B"), each with the regimen in its bracket
+        ("arm A (clofarabine plus cytarabine)"; `drugs` are the sentence's DRUG spans). Cohort and stratum codes are
+        arms only when a sentence naming them assigns treatments (a dose or schedule cue,
+        patterns/subgroup_cues.jsonl); otherwise they are subgroups of one treatment ("cohort 2A included patients
+        with morphologic disease")."""
         codes = [c for _, c in _CODE.findall(text)] if "(" in text else []
-        kinds = _NAMED.findall(text) if any(kind in text for kind in ("arm", "cohort", "stratum")) else []
+        kinds = _NAMED.findall(text) if "arm" in text or "cohort" in text or "stratum" in text else []
         named = [f"{kind} {code}" for kind, code in kinds]
         found = named if len(set(named)) >= 2 else codes if len(set(codes)) >= 2 else []
         if found and found is named and not all(k.lower() == "arm" for k, _ in kinds):
@@ -973,20 +1072,32 @@ class ArmIndex:
             if not any(subgroups.assigns_treatment(t) for t in naming):
                 return
         for code in dict.fromkeys(found):
-            n = re.search(re.escape(code) + r"\s?(?:patients\s?)?\(\s?n\s?=\s?(\d+)\s?\)", text)
-            self.arms.append(Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()}))
+            n = re.search(re.escape(code) + r"\s?(?:patients\s?)?\((?:[^();]{1,100};)?\s?n\s?=\s?(\d+)\s?\)", text)
+            arm = Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()})
+            self._bracketed_regimen(arm, text, drugs)
+            self.arms.append(arm)
 
-    def add_historical(self, texts: list[str]) -> None:
-        for text in texts:
-            previous = _PREVIOUS.search(text) if _may_have(text, _PREVIOUS_WORDS) else None
+    def _bracketed_regimen(self, arm: Arm, text: str, drugs: list) -> None:
+        """A coded arm's regimen from the bracket right after its code, when it names a treatment: "arm A
+        (clofarabine plus cytarabine)", "arm B (cytarabine alone; n = 52)" (not "arm A (n = 41)")."""
+        m = re.search(r"(?<![\w\-])" + re.escape(arm.label) + r"\s?\((?P<r>[^();]{2,100})[;)]", text)
+        if m is None:
+            return
+        read = _arm_from_phrase(m.group("r"), _slice(text, drugs, m.start("r"), m.end("r")), None, self.lexicon)
+        if read is not None and read.drugs:
+            arm.drugs, arm.regimen, arm.classes = read.drugs, read.regimen, read.classes
+
+    def add_historical(self, lines: list[_Line]) -> None:
+        for line in lines:
+            previous = _PREVIOUS.search(line.text) if line.may_have(_PREVIOUS_WORDS) else None
             if previous:
                 regimen = previous.group("r").strip()
                 self.arms.append(Arm(f"historical {regimen}", [], None, regimen, [],
                                      {previous.group(0).lower(), f"historical {regimen}".lower()}, historical=True))
                 return
-        for text in texts:
-            m = _HISTORICAL.search(text) if _may_have(text, _HISTORICAL_WORDS) else None
-            if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", text, re.I):
+        for line in lines:
+            m = _HISTORICAL.search(line.text) if line.may_have(_HISTORICAL_WORDS) else None
+            if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
                 self.arms.append(Arm("historical controls", [], None, "", [],
                                      {"historical controls", "historical control", "historically", "historical rates"},
                                      historical=True))
@@ -1039,10 +1150,11 @@ class ArmIndex:
         followed by its dose in brackets names a dose level ("IDR (12.5 mg/m2)" -> "idarubicin 12.5 mg/m2")."""
         text = _unify_hyphens(text)
         found = []
-        lower = text.lower()
+        folded = _folded(text)
+        lower = folded if folded is not None else text.lower()
         for arm in self.arms:
             for alias in arm.aliases:
-                if not alias or self._absent(alias, text, lower):
+                if not alias or self._absent(alias, lower, folded):
                     continue
                 haystack = text if len(alias) <= 3 else lower
                 needle = next((w for w in (arm.label, *arm.aliases) if w.lower() == alias and len(alias) <= 3), alias)
@@ -1052,7 +1164,7 @@ class ArmIndex:
                 for m in self._name_pattern(needle).finditer(haystack):
                     found.append((m.start(), m.end(), arm.label))
         if not arms_only and self.lexicon:
-            found += self._dose_levels(text)
+            found += self._dose_levels(text, folded)
             found += self._back_references(text, found)
             found += self._drug_names(text)
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
@@ -1061,6 +1173,13 @@ class ArmIndex:
             if all(ref[1] <= k[0] or ref[0] >= k[1] for k in kept):
                 kept.append(ref)
         return sorted(kept)
+
+    def _sentence_refs(self, text: str) -> list[tuple[int, int, str]]:
+        """`refs` of the sentence whose values are being labelled, found once for all its endpoints (read them, do
+        not modify them)."""
+        if self._read[0] != text:
+            self._read = (text, self.refs(text))
+        return self._read[1]
 
     def _back_references(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """A short name referring back to one arm ("the intensive-chemotherapy group" for "standard intensive
@@ -1113,10 +1232,10 @@ class ArmIndex:
         return pattern
 
     @staticmethod
-    def _absent(alias: str, text: str, lower: str) -> bool:
-        """`refs` cannot find the alias in the text: a long alias is searched for in the lower-cased text, a short
-        one as written or case-insensitively (see _surely_absent)."""
-        return alias not in lower if len(alias) > 3 else _surely_absent(alias, text, lower)
+    def _absent(alias: str, lower: str, folded: str | None) -> bool:
+        """`refs` cannot find the alias in the text (`lower` is text.lower(), `folded` `_folded(text)`): a long alias
+        is searched for in the lower-cased text, a short one as written or case-insensitively (see _surely_absent)."""
+        return alias not in lower if len(alias) > 3 else _surely_absent(alias, folded)
 
     def _written_case(self, text: str, alias: str) -> str | None:
         """A short alias ("sc", "ino", "all") matches only as the abstract wrote it: in capitals or mixed case."""
@@ -1125,17 +1244,16 @@ class ArmIndex:
                 return m.group(0)
         return None
 
-    def _dose_levels(self, text: str) -> list[tuple[int, int, str]]:
+    def _dose_levels(self, text: str, folded: str | None) -> list[tuple[int, int, str]]:
         """Dose levels named as groups: an arm's name followed by its dose in brackets ("IDR (12.5 mg/m2)")."""
         out = []
         if "(" not in text:  # _DOSE_AFTER opens a bracket
             return out
-        lower = text.lower()
         for arm in self.arms:
             if not arm.drugs:
                 continue
             for alias in arm.aliases:
-                if len(alias) < 2 or _surely_absent(alias, text, lower):
+                if len(alias) < 2 or _surely_absent(alias, folded):
                     continue
                 for m in self._word_pattern(alias).finditer(text):
                     dose = _DOSE_AFTER.match(text[m.end():])
@@ -1170,15 +1288,39 @@ class ArmIndex:
                 if _GROUP_WORD.search(wide.group("x")):
                     self.scope = label
                 return label, True
-        if _may_have(text, _ALL_PATIENTS_WORDS, _WHOLE_WORDS) and _ALL_PATIENTS.search(text):
-            self.scope = None
+        if self.scope is not None and _may_have(text, _ALL_PATIENTS_WORDS, _WHOLE_WORDS) and _ALL_PATIENTS.search(text):
+            self.scope = None  # "in all patients" ends a carried scope (there is none to end in most sentences)
         return self.scope, False
 
     def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),
                avoid: list[tuple[int, int]] = (), timepoint_list: bool = False) -> list[str]:
         """The arm or subgroup of each value of one endpoint mention (see `_labels`), a group that names one of the
-        study's arms as that arm (`_own_arm`)."""
-        return [self._own_arm(label) for label in self._labels(text, positions, scope, avoid, timepoint_list)]
+        study's arms as that arm (`_own_arm`); an arm's value in a sentence scoped to a subgroup is that arm's in the
+        subgroup ("Among Ph-positive patients, CR was 73% with InO vs 56% with SC" -> "inotuzumab ozogamicin,
+        Ph-positive patients", as subgroups nested in arms are named), not the arm's headline."""
+        labels = [self._own_arm(label) for label in self._labels(text, positions, scope, avoid, timepoint_list)]
+        within = self._subgroup_scope(text, scope)
+        if within is None:
+            return labels
+        own = {arm.label for arm in self.arms if not arm.historical}
+        return [f"{label}, {within}" if label in own and within.lower() not in label.lower() else label
+                for label in labels]
+
+    def _subgroup_scope(self, text: str, scope: tuple[str | None, bool]) -> str | None:
+        """The sentence's own leading scope when it is a subgroup of patients of a study of two arms or more ("Among
+        Ph-positive patients, ...", "In the Ph-negative subgroup, ..."): not an arm, not the whole cohort ("In the
+        intention-to-treat population"), opened by words of patients or groups (not "In the first cycle, ..."). Not
+        a count ("Among the first 218 patients"), patients evaluable for the figure ("Among evaluable patients") or in a
+        response state ("Among patients in CR, MRD negativity was ...": the arm's MRD rate, see
+        subgroups.response_state)."""
+        label, own_scope = scope
+        if not own_scope or label is None or len([a for a in self.arms if not a.historical]) < 2:
+            return None
+        if self.by_label(self._own_arm(label)) is not None or subgroups.is_whole(label, self.title) \
+                or not _PATIENTS_SCOPE.match(text) or _NOT_A_SUBGROUP_SCOPE.search(label) \
+                or subgroups.response_state(label):
+            return None
+        return label
 
     def _own_arm(self, label: str) -> str:
         """A group named by one arm's alias, or by words that only one arm's label holds ("SC", "chemotherapy" for
@@ -1212,7 +1354,7 @@ class ArmIndex:
             One label per value (`all` when nothing names a group).
         """
         text = _unify_hyphens(text)
-        refs = self.refs(text)
+        refs = self._sentence_refs(text)
         scope_label, own_scope = scope
         if own_scope:
             refs = [r for r in refs if r[0] > 40 or not text[:r[0]].strip().lower().startswith(("in", "among", "for"))]
@@ -1244,7 +1386,11 @@ class ArmIndex:
                 return listed_arms
             if respectively and named and count % len(named) == 0 and len(named) >= 2:
                 return [named[i % len(named)] for i in range(count)]
-            order = self._former_latter(text) or named + [label for label in self.sequence if label not in named]
+            # a comparator named first is compared second ("Compared with chemotherapy, blinatumomab improved median
+            # EFS (7.3 vs 4.6 months)")
+            comparators = self._comparators(text, refs)
+            in_turn = sorted(named, key=lambda label: label in comparators)  # stable: the others keep their order
+            order = self._former_latter(text) or in_turn + [label for label in self.sequence if label not in named]
             # values named by subgroups are not the arms in order ("80% in patients aged 55 years or older and 60% in
             # younger patients treated with inotuzumab")
             if self.multi_arm and len(order) >= count and not any(l and not self.by_label(l) for l in mixed) \
@@ -1562,6 +1708,13 @@ class ArmIndex:
                     and (not re.search(r"[;\d]", gap) or _VALUE_LIST_GAP.fullmatch(gap)):
                 return label
         return None
+
+    @staticmethod
+    def _comparators(text: str, refs) -> set[str]:
+        """The arms a sentence names right after a comparison word: "compared with X", "relative to X", "than X"."""
+        if not _may_have(text, _COMPARATOR_WORDS):
+            return set()
+        return {label for start, _, label in refs if _COMPARATOR_BEFORE.search(text, max(0, start - 30), start)}
 
     def _former_latter(self, text: str) -> list[str]:
         own = [a.label for a in self.arms if not a.historical]

@@ -108,21 +108,74 @@ def name(phrase: str | None) -> str | None:
     text = " ".join(phrase.split()).strip(" ,.;:")
     if len(text) > 2 * _MAX:
         return None
-    rewrites = cues()[0]
+    runs = _rewrite_runs()
     for _ in range(2):  # leading words come off in layers ("in the 17 patients with ...")
-        for cue in rewrites:
-            text = cue.pattern.sub(cue.replace, text).strip(" ,.;:")
+        before = text
+        for opening, rewrites in runs:
+            if opening is not None and opening.match(text) is None:
+                continue  # no rewrite of the run matches at the start, so none changes the text
+            for sub, replace in rewrites:
+                rewritten = sub(replace, text)
+                if rewritten is not text:  # re returns the text itself when nothing matched (then stripped already)
+                    text = rewritten.strip(" ,.;:")
+        if text == before:
+            break  # a second pass over an unchanged text would change nothing either
     text = " ".join(text.split())
     if len(text) > _MAX:
         return None
-    if re.match(r"[A-Z][a-z]+(?=\s|$)", text):  # a sentence's capital is not part of the name ("Older adults")
+    if _CAPITAL_WORD.match(text):  # a sentence's capital is not part of the name ("Older adults")
         text = text[0].lower() + text[1:]
-    if not text or re.fullmatch(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|"
-                                r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
-                                r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)",
-                                text, re.I) or re.fullmatch(r"[\d\s.,%]+", text):
+    if not text or _NO_NAME.fullmatch(text) or _NUMBERS_ONLY.fullmatch(text):
         return None
     return text
+
+
+@lru_cache(maxsize=1)
+def _rewrite_runs() -> tuple:
+    """The `rewrite` cues in file order as runs of (bound sub, replacement), each run of consecutive cues anchored at
+    the start ("^(?:the|those|these)\\s") with one pattern that matches where one of them does (None for a run of
+    one unanchored cue): most names start as no cue of a run does, and one test spares the run's ~20 subs. A
+    replacement with group references ("\\1") is a function of the match: re would otherwise parse it on every call,
+    also when nothing matches."""
+    runs: list[tuple[list, list]] = []
+    for cue in cues()[0]:
+        step = (cue.pattern.sub, (lambda m, template=cue.replace: m.expand(template)) if "\\" in cue.replace
+                else cue.replace)
+        if _anchored(cue.pattern) and runs and runs[-1][0]:
+            runs[-1][0].append(cue.pattern.pattern)
+            runs[-1][1].append(step)
+        else:
+            runs.append(([cue.pattern.pattern] if _anchored(cue.pattern) else [], [step]))
+    return tuple((_any_of(patterns), tuple(steps)) for patterns, steps in runs)
+
+
+def _anchored(pattern: re.Pattern) -> bool:
+    """The pattern matches only at the start of a text: it opens with ^ (no top-level alternative, no MULTILINE)."""
+    from re import _constants, _parser  # the parse tree tells a leading ^ from one inside an alternative
+
+    if pattern.flags & re.M:
+        return False
+    parsed = _parser.parse(pattern.pattern, pattern.flags)
+    return bool(parsed.data) and parsed.data[0] == (_constants.AT, _constants.AT_BEGINNING)
+
+
+def _any_of(patterns: list[str]) -> re.Pattern | None:
+    """One case-insensitive pattern matching where any of the patterns does (None for none, or if they cannot be
+    joined, as named groups of the same name)."""
+    if not patterns:
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    except re.error:
+        return None
+
+
+_CAPITAL_WORD = re.compile(r"[A-Z][a-z]+(?=\s|$)")
+# What is no group's name: "patients", "the majority", "this study", "years".
+_NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|"
+                      r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
+                      r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)", re.I)
+_NUMBERS_ONLY = re.compile(r"[\d\s.,%]+")
 
 
 def is_whole(label: str, title: str = "") -> bool:
@@ -133,9 +186,16 @@ def is_whole(label: str, title: str = "") -> bool:
     text = label.lower()
     for cue in cues()[1]:
         text = cue.pattern.sub(" ", text)
-    title_words = set(re.findall(r"[\w+/\-]+", title.lower()))
-    rest = [w for w in re.findall(r"[\w+/\-<>=]+", text) if w not in title_words]
-    return not rest
+    title_words = _title_words(title)
+    return all(w in title_words for w in _LABEL_WORD.findall(text))
+
+
+_LABEL_WORD = re.compile(r"[\w+/\-<>=]+")
+
+
+@lru_cache(maxsize=2)  # asked again for each label of one article
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[\w+/\-]+", title.lower()))
 
 
 def not_a_group_list(text: str) -> bool:
@@ -170,8 +230,7 @@ def group_and_rest(text: str, first_start: int, second: str | None) -> list[str]
     """"The median survival of patients who underwent transplant was 20 months versus 6 months for those who did
     not": the group named between the endpoint and the first value, and the second value's group ("... versus 85%
     among those with a low disease burden"), or its complement when that is only the elided "those who did not"."""
-    m = _OF_GROUP_WAS.search(text[:first_start])
-    group = name(m.group("g")) if m else None
+    group = _group_before_verb(text, first_start)
     if not group or second == group:
         return None
     return [group, second if second is not None and not elided(second) else complement(group)]
@@ -180,21 +239,46 @@ def group_and_rest(text: str, first_start: int, second: str | None) -> list[str]
 def group_before_verb(text: str, value_start: int) -> str | None:
     """"The 1-year OS in patients with MRD-negative CR was 75%": the group named between an endpoint and the verb
     before its one value (the same reading as `group_and_rest`'s first group)."""
+    return _group_before_verb(text, value_start)
+
+
+def _group_before_verb(text: str, value_start: int) -> str | None:
     head = text[:value_start]
+    if not _VERB_AT_END.search(head, max(0, len(head) - 6)):
+        return None  # both patterns end with the verb, and re would try them at every position of the head
     m = _OF_GROUP_WAS.search(head) or _AMONG_GROUP_WAS.search(head)
-    if m is None or _SHARE_OF_END.search(text[:m.start()]):  # "the proportion of patients who achieved CR was 50%"
+    if m is None or _COUNT_WORD.search(m.group("g")):  # "among all 50 patients": a count, no name
+        return None
+    # "the proportion of patients who achieved CR was 50%" is a share, "the CR rate among Ph+ patients was 80%" a
+    # group's; "the MRD negativity rate among the responders was 93%" is the cohort's (see response_state)
+    if _SHARE_OF_END.search(text[:m.start()]) and (m.group(0)[:2].lower() == "of" or response_state(m.group("g"))):
         return None
     return name(m.group("g"))
 
 
+def response_state(label: str) -> bool:
+    """The group is patients in a response state ("responders", "those with remission", "patients in CR/CRi"): the
+    denominator of a response-conditional figure (MRD negativity, duration of response), which is the cohort's or the
+    arm's, not a subgroup's."""
+    return _RESPONSE_STATE.search(label) is not None
+
+
+_RESPONSE_STATE = re.compile(r"respon|remission|\bCR(?:i|h|p)?\b", re.I)
+
+
+_COUNT_WORD = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|responders|children|adults|subjects)\b")
+
+
 # "Median RFS among responders was 6.9 months", "The CR rate among Ph-positive patients was 80%", "Median OS for
-# patients older than 60 years was 5.2 months".
+# patients older than 60 years was 5.2 months", "The median OS of Ph-negative patients was 7.5 months".
 _AMONG_GROUP_WAS = re.compile(
-    r"\b(?:in|among|for)\s(?:the\s)?(?P<g>(?:[\w+/\-]+\s){1,3}(?:patients|responders|children|adults|subjects)|"
+    r"\b(?:in|among|for|of)\s(?:the\s)?(?P<g>(?:[\w+/\-]+\s){1,3}(?:patients|responders|children|adults|subjects|"
+    r"subgroup|subset|cohort)|"
     r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?)\s(?:was|were|is|are)\s$",
     re.I)
 
 
+_VERB_AT_END = re.compile(r"\s(?:was|were|is|are)\s\Z", re.I)  # how _OF_GROUP_WAS and _AMONG_GROUP_WAS end
 _SHARE_OF_END = re.compile(r"\b(?:proportion|percentage|percent|rate|number|share|fraction)\s$", re.I)
 
 
@@ -361,7 +445,8 @@ def paired_after(text: str, at: int) -> list[str] | None:
     return after[0] if len(pairs) == 1 and after else None
 
 
-def _pairs(text: str) -> list[tuple[int, int, list[str]]]:
+@lru_cache(maxsize=4)  # asked again for each endpoint of the sentence
+def _pairs(text: str) -> tuple[tuple[int, int, list[str]], ...]:
     """The "did or did not X" and "with and without X" pairs of a sentence, as (start, end, [group, complement])."""
     pairs = []
     for m in _DID_OR_NOT.finditer(text):
@@ -369,27 +454,17 @@ def _pairs(text: str) -> list[tuple[int, int, list[str]]]:
         pairs.append((m.start(), m.end(), [name(f"who did {verb}") or verb, name(f"who did not {verb}") or f"not {verb}"]))
     for m in _WITH_WITHOUT.finditer(text):
         pairs.append((m.start(), m.end(), [name(m.group("x")), name(f"without {m.group('x')}")]))
-    return [p for p in pairs if all(p[2])]
+    return tuple(p for p in pairs if all(p[2]))
 
 
 def respectively(text: str, positions: list[tuple[int, int]], avoid: list[tuple[int, int]]) -> list[str] | None:
     """A list of groups that "respectively" zips with the values (or cycles, when the values are a multiple of it).
     Lists over the sentence's endpoints or time points (`avoid`) are not lists of groups."""
     count = len(positions)
-    lists = _pairs(text)
-    masked = re.sub(r"\([^()\d]{1,12}\)", lambda b: " " * len(b.group(0)), text)  # "intermediate (IR)"
-    for m in _LIST.finditer(masked):
-        s, e = m.start("list"), m.end("list")
-        # a list over endpoints is not of groups; one with a group noun is ("MRD-negative and MRD-positive patients",
-        # "patients in CR1, CR2 and CR3")
-        if not (m.group("head") or m.group("noun")) and any(a < e and s < b for a, b in avoid):
-            continue
-        items = [" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list")) if i.strip()]
-        items = _distribute(items)
-        names = [name(i) for i in items]
-        if all(names) and len(set(names)) == len(names) >= 2:
-            lists.append((s, e, names))
-    lists = [entry for entry in lists if entry[2] and all(entry[2]) and len(entry[2]) >= 2]
+    # a list over endpoints is not of groups; one with a group noun is ("MRD-negative and MRD-positive patients",
+    # "patients in CR1, CR2 and CR3")
+    lists = [(s, e, names) for s, e, names, headed in _group_lists(text)
+             if headed or not any(a < e and s < b for a, b in avoid)]
     fitting = [entry for entry in lists if count % len(entry[2]) == 0 and count >= len(entry[2])]
     values_at = positions[0][0]
     if not fitting:
@@ -405,6 +480,21 @@ def respectively(text: str, positions: list[tuple[int, int]], avoid: list[tuple[
         return list(names)
     per = count // len(names)  # "92% and 92%, 64% and 51%": each group's values side by side
     return [names[i // per] for i in range(count)]
+
+
+@lru_cache(maxsize=4)  # asked again for each endpoint of the sentence
+def _group_lists(text: str) -> tuple[tuple[int, int, list[str], bool], ...]:
+    """The lists of two groups or more a sentence names, as (start, end, names, whether the list cannot be one over
+    endpoints): its "did or did not X" and "with and without X" pairs, then its lists with a group noun or head
+    ("patients with A and B", "A and B groups") and without one ("in A and B")."""
+    lists = [(s, e, names, True) for s, e, names in _pairs(text) if len(names) >= 2]
+    masked = re.sub(r"\([^()\d]{1,12}\)", lambda b: " " * len(b.group(0)), text)  # "intermediate (IR)"
+    for m in _LIST.finditer(masked):
+        items = [" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list")) if i.strip()]
+        names = [name(i) for i in _distribute(items)]
+        if all(names) and len(set(names)) == len(names) >= 2:
+            lists.append((m.start("list"), m.end("list"), names, bool(m.group("head") or m.group("noun"))))
+    return tuple(lists)
 
 
 _RESPECTIVE_LIST = re.compile(r"\b(?:with|of|for|in|among)\s(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s"
@@ -449,7 +539,7 @@ def defined_levels(texts: list[str], words: list[str]) -> list[str] | None:
 def shared_head(labels: list[str]) -> list[str]:
     """Two groups sharing the second's head noun: "older" and "younger responders" -> "older responders"."""
     first, second = labels[0].split(), labels[1].split()
-    if len(first) == 1 and len(second) == 2 and first[0].lower() != second[0].lower() and \
+    if len(first) == 1 and labels[0] != "all" and len(second) == 2 and first[0].lower() != second[0].lower() and \
             second[0].lower() not in ("no", "non", "not") and second[1].lower() != first[0].lower() and \
             not re.search(r"[\d<>=]", labels[0] + labels[1]):
         return [f"{labels[0]} {second[1]}", labels[1]]
@@ -483,14 +573,17 @@ def _in_bracket(text: str, at: int) -> bool:
 
 def mask_brackets(text: str) -> str:
     """The text with bracket contents blanked (same length), so phrases are read around, not inside, brackets."""
-    out, depth = [], 0
-    for ch in text:
-        if ch in "([":
-            depth += 1
-            out.append(ch)
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-            out.append(ch)
-        else:
-            out.append(" " if depth else ch)
+    if "(" not in text and "[" not in text:
+        return text
+    out, depth, done = [], 0, 0
+    for m in _BRACKET_CHAR.finditer(text):  # the text between brackets is copied or blanked in one piece
+        at = m.start()
+        out.append(" " * (at - done) if depth else text[done:at])
+        out.append(m.group(0))
+        depth = depth + 1 if m.group(0) in "([" else max(0, depth - 1)
+        done = at + 1
+    out.append(" " * (len(text) - done) if depth else text[done:])
     return "".join(out)
+
+
+_BRACKET_CHAR = re.compile(r"[()\[\]]")
