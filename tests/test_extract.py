@@ -399,3 +399,25 @@ def test_evidence_is_trimmed_of_line_breaks_and_blanks_a_sentence_keeps(nlp):
     first = next(iter(doc.sents))
     found = evidence(doc, "RESULTS", first.start_char, first.end_char)
     assert found["text"] == "CR was 80%." and doc.text[found["start"]:found["end"]] == found["text"]
+
+
+def test_extract_count_and_percent_take_the_group_size_as_denominator_when_it_gives_the_percent(nlp):
+    """'Twenty-four patients (50%) underwent HSCT' in a study of 48: denominator 48 (24/48 = 50%); a count of a
+    subset ('15 (75%) of the evaluable patients') is not read over the cohort (15/48 is not 75%)."""
+    from phrasing_cases import run_text
+
+    record = run_text(nlp, "Forty-eight patients were enrolled. Twenty-four patients (50%) underwent allogeneic "
+                           "HSCT. Among the evaluable patients, 15 (75%) achieved CR. No patient developed VOD.")
+    found = {o["endpoint"]: (o["count"], o["denominator"]) for o in record["outcomes"]}
+    assert found["HSCT"] == (24, 48) and found["VOD"] == (0, 48)
+    assert found["CR"][1] is None
+
+
+def test_extract_arm_values_take_their_arm_size_as_denominator(nlp):
+    from phrasing_cases import run_text
+
+    record = run_text(nlp, "Patients were randomly assigned to inotuzumab ozogamicin (n = 109) or standard "
+                           "chemotherapy (n = 109). CR occurred in 88 patients (80.7%) with inotuzumab ozogamicin "
+                           "and 32 patients (29.4%) with standard chemotherapy.")
+    found = sorted((o["arm"], o["count"], o["denominator"]) for o in record["outcomes"] if o["endpoint"] == "CR")
+    assert found == [("inotuzumab ozogamicin", 88, 109), ("standard chemotherapy", 32, 109)]

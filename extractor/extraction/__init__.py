@@ -106,14 +106,17 @@ def _locate(value: dict, index: int) -> dict:
 
 def _article_dict(article: Article, context: ArticleContext, found: dict, labels: dict) -> dict:
     scalars = {name: context.scalars.get(name, {}).get("value") for name in SCALARS}
+    arms = context.arm_index.to_dicts(scalars["cohort_size"]) if context.arm_index is not None \
+        else [{"label": "all", "drugs": [], "n": scalars["cohort_size"], "regimen": "", "classes": []}]
+    outcomes = _dedupe(found["outcomes"])
+    _group_denominators(outcomes, arms)
     return {
         "pmid": article.pmid,
         **labels,  # relevant, setting, population, design (extraction/classify.py)
         **scalars,
         "scalar_evidence": {n: c["evidence"] for n, c in context.scalars.items() if "evidence" in c},
-        "arms": context.arm_index.to_dicts(scalars["cohort_size"]) if context.arm_index is not None
-        else [{"label": "all", "drugs": [], "n": scalars["cohort_size"], "regimen": "", "classes": []}],
-        "outcomes": _dedupe(found["outcomes"]),
+        "arms": arms,
+        "outcomes": outcomes,
         "doses": found["doses"],
         "comparisons": found["comparisons"],
     }
@@ -134,6 +137,23 @@ def _dedupe(outcomes: list[dict]) -> list[dict]:
             continue
         kept.append(outcome)
     return kept
+
+
+def _group_denominators(outcomes: list[dict], arms: list[dict]) -> None:
+    """A printed count and percentage without a printed denominator ("13 patients (76%) achieved CR") take their
+    arm's size as denominator (the cohort for `all`), but only when that size gives the percentage as printed
+    (13/17 = 76.5%, printed 76): the group's size is the denominator the gold records, and the check keeps a
+    subset's count (of the evaluable or the responders) from being read over the whole group."""
+    sizes = {arm["label"]: arm["n"] for arm in arms if arm.get("n")}
+    for outcome in outcomes:
+        count, value = outcome.get("count"), outcome.get("value")
+        size = sizes.get(outcome.get("arm") or "all")
+        if outcome.get("denominator") is not None or count is None or value is None or not size \
+                or outcome.get("unit") != "%" or count > size:
+            continue
+        tolerance = 0.5 if float(value).is_integer() else 0.05  # the printed precision
+        if abs(100 * count / size - value) <= tolerance:
+            outcome["denominator"] = float(size)
 
 
 def _number_words(nlp: Language) -> dict[str, float]:
