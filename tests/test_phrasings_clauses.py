@@ -27,3 +27,17 @@ def test_phrasings_a_mention_stating_its_own_value_still_takes_no_other(nlp):
     """The reason for the rule: "Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%" gives no HSCT rate."""
     record = _run(nlp, "Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%.")
     assert "HSCT" not in {o["endpoint"] for o in record["outcomes"]}
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a severity grade with the events' noun before the second value: the grades of one group's events
+    ("Neurologic events occurred in 52% of patients, with grade 3 or higher events in 13%.",
+     [("all", "NEURO", 13.0), ("all", "NEURO", 52.0)]),
+    ("Neurologic events of any grade were reported in 40%, and grade 3 events in 10%.",
+     [("all", "NEURO", 10.0), ("all", "NEURO", 40.0)]),
+    # groups are still groups
+    ("The CR rate was 60% in first salvage and 40% in second salvage.",
+     [("first salvage", "CR", 60.0), ("second salvage", "CR", 40.0)]),
+])
+def test_phrasings_an_event_and_its_severe_grades(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -117,9 +117,11 @@ _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z]
 _AT_A_TIME = re.compile(r"\s?%?\s(?:at|by|after)\s(?:the\send\sof\s)?(?:weeks?|days?|months?|cycles?|courses?)\s\d+\b", re.I)
 # The name given to a group the sentence does not name.
 _UNNAMED = re.compile(r"group \d+")
-# A severity grade right before a value: "(grade ≥3, 2%)", "grade 3 or 4 in 13%", "grades 3-4: 5%".
+# A severity grade right before a value: "(grade ≥3, 2%)", "grade 3 or 4 in 13%", "grades 3-4: 5%", and with the
+# events' noun: "with grade 3 or higher events in 13%", "and grade 3 events in 10%".
 _SEVERITY_BEFORE = re.compile(r"\bgrades?\s?(?:[≥>]=?\s?)?\d(?:\s?(?:[-–]|to|or|and)\s?\d)?(?:\s?or\s(?:higher|more|above|"
-                           r"greater)|\+)?\s?(?:[,:;]|\bin\b|\bwas\b|\bwere\b|\bof\b)?\s?(?:in\s)?$", re.I)
+                           r"greater)|\+)?(?:\s(?!(?:in|was|were|of)\b)[a-z][\w-]*){0,2}"
+                           r"\s?(?:[,:;]|\bin\b|\bwas\b|\bwere\b|\bof\b)?\s?(?:in\s)?$", re.I)
 # After a value, the treatment its group received: "96% with dasatinib", "7.7 months with inotuzumab versus ...".
 # After a value, a bare "without": the group lacking the treatment of the value before ("55% with rituximab and
 # 41% without").
