@@ -123,3 +123,14 @@ def test_phrasings_single_arm_groups(nlp, text, outcomes):
 ])
 def test_phrasings_analysed_population(nlp, text, outcome):
     assert _outcomes(_run(nlp, text)) == [outcome]
+
+
+@pytest.mark.parametrize("text, arms", [
+    # the total before the arms is no arm's size: "N to A and M to B" sizes them
+    ("We randomized 108 patients to blinatumomab or chemotherapy (54 to blinatumomab and 54 to chemotherapy).",
+     [("blinatumomab", 54), ("chemotherapy", 54)]),
+    ("Overall, 80 patients were randomized to blinatumomab or chemotherapy; 41 were assigned to blinatumomab and 39 "
+     "to chemotherapy.", [("blinatumomab", 41), ("chemotherapy", 39)]),
+])
+def test_phrasings_arm_sizes_after_the_total(nlp, text, arms):
+    assert [(a["label"], a["n"]) for a in _run(nlp, text)["arms"]] == arms

@@ -516,14 +516,16 @@ def _names_of(arm: Arm) -> list[str]:
 
 def _size_by_name(lower: str, names: list[str]) -> int | None:
     """The n a sentence (lower-cased) gives an arm by one of its names (`_names_of`): "arm A, n = 41", "arm A (n =
-    41)", "41 to arm A"."""
+    41)", "41 to arm A", "41 patients were assigned to arm A". The short "41 to arm A" wins over the long form, which
+    also reads a total: "108 patients were randomized to A or B (54 to A and 54 to B)"."""
     for name in names:
         if name not in lower:
             continue
-        written = re.escape(name)
-        m = re.search(r"(?<![\w-])" + written + r"\s?[,:(]\s?n\s?[=:]\s?(\d+)\b", lower) or re.search(
-            r"(?<![:/.\d])\b(\d+)\s(?:(?:patients|pts)\s)?(?:were\s)?(?:(?:randomi[sz]ed|assigned|allocated)\s)?to\s(?:the\s)?"
-            + written + r"(?![\w-])", lower)
+        written = re.escape(name) + r"(?![\w-])"
+        m = re.search(r"(?<![\w-])" + written + r"\s?[,:(]\s?n\s?[=:]\s?(\d+)\b", lower) \
+            or re.search(r"(?<![:/.\d])\b(\d+)\sto\s(?:the\s)?" + written, lower) \
+            or re.search(r"(?<![:/.\d])\b(\d+)\s(?:(?:patients|pts)\s)?(?:were\s)?(?:(?:randomi[sz]ed|assigned|"
+                         r"allocated)\s)?to\s(?:the\s)?" + written, lower)
         if m:
             return int(m.group(1))
     return None
