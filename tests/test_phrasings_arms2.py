@@ -134,3 +134,16 @@ def test_phrasings_analysed_population(nlp, text, outcome):
 ])
 def test_phrasings_arm_sizes_after_the_total(nlp, text, arms):
     assert [(a["label"], a["n"]) for a in _run(nlp, text)["arms"]] == arms
+
+
+@pytest.mark.parametrize("text, arms", [
+    # the arms counted in a bracket after the assignment
+    ("A total of 108 patients were randomized (54 to blinatumomab and 54 to chemotherapy).",
+     [("blinatumomab", 54), ("chemotherapy", 54)]),
+    ("Overall, 326 patients were randomly assigned (164 to inotuzumab ozogamicin and 162 to standard chemotherapy).",
+     [("inotuzumab ozogamicin", 164), ("standard chemotherapy", 162)]),
+    # later therapy of part of the cohort is no arm
+    ("Of the patients, 30 received salvage (12 to FLAG and 18 to hyper-CVAD) after relapse.", [("all", None)]),
+])
+def test_phrasings_arms_counted_in_a_bracket(nlp, text, arms):
+    assert [(a["label"], a["n"]) for a in _run(nlp, text)["arms"]] == arms

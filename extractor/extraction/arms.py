@@ -634,6 +634,11 @@ _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + 
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
                       r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s)(?P<b>[^,;()]{2,80}?)"
                       r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between)\s|$)", re.I)
+# The counts in a bracket after the assignment: "108 patients were randomized (54 to blinatumomab and 54 to
+# chemotherapy)".
+_COUNTED_BRACKET = re.compile(r"(?P<va>(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated))\s?\(\s?" + _COUNT.format("na")
+                              + r"(?:were\s)?to\s(?:the\s)?(?P<a>[^,;()]{2,80}?),?\s(?:and\s)?" + _COUNT.format("nb")
+                              + r"(?:were\s)?to\s(?:the\s)?(?P<b>[^,;()]{2,80}?)\s?\)", re.I)
 # Where _COUNTED can start: the count right before the first verb (a match is tried only there).
 _COUNTED_AT = re.compile(r"(?:received|treated with|assigned to|randomi[sz]ed to|allocated to)\b")
 _COUNT_BEFORE = re.compile(_COUNT.format("n") + r"(?:who\s)?(?:were\s)?(?:randomly\s)?\Z")
@@ -657,9 +662,9 @@ def _number_words() -> dict[str, float]:
 
 def _may_count(text: str) -> bool:
     """A cheap necessary condition of _COUNTED (its verbs are matched as written, in lower case)."""
-    return ("received" in text or "treated with" in text or "assigned to" in text or "randomi" in text
-            or "allocated to" in text) and (" and " in text or " wh" in text or " vs" in text or " versus " in text
-                                            or "compar" in text)
+    return ("received" in text or "treated with" in text or "assigned" in text or "randomi" in text
+            or "allocated" in text) and (" and " in text or " wh" in text or " vs" in text or " versus " in text
+                                         or "compar" in text)
 
 
 @lru_cache(maxsize=2)  # asked again by _assigned
@@ -673,7 +678,7 @@ def _counted_match(text: str) -> re.Match | None:
         m = _COUNTED.match(text, count.start()) if count else None
         if m:
             return m
-    return None
+    return _COUNTED_BRACKET.search(text) if " to " in text and "(" in text else None
 
 
 def _counted(line: _Line, lexicon: dict) -> list[Arm]:
