@@ -127,3 +127,16 @@ def test_comparisons_ratio_for_an_endpoint_then_its_value(nlp, text, endpoint, v
 ])
 def test_comparisons_ratio_for_something_else_then_a_number_is_no_value(nlp, text):
     assert _comparisons(nlp, text) == []
+
+
+def test_comparisons_hazard_ratio_compares_the_survival_named_before_not_a_rate(nlp):
+    """A hazard ratio compares times to an event: after "3-year OS was 18% ... and 41% for patients who underwent
+    transplantation (HR 0.31)" it is OS's, though the transplant is named nearer."""
+    text = ("The 3-year OS was 18% for the whole cohort and 41% for patients who underwent transplantation (HR 0.31; "
+            "95% CI 0.18-0.53; P < .001).")
+    assert [(c["endpoint"], c["value"]) for c in _comparisons(nlp, text)] == [("OS", 0.31)]
+
+
+def test_comparisons_odds_ratio_still_takes_the_nearest_endpoint(nlp):
+    text = "OS was similar, but CR was more frequent with the combination (odds ratio 2.1; 95% CI 1.1-4.0)."
+    assert [(c["endpoint"], c["measure"]) for c in _comparisons(nlp, text)] == [("CR", "OR")]

@@ -282,4 +282,7 @@ def _compared_endpoint(sent: Sentence, measure: Span, end: int) -> str | None:
     # part of another measure ("death in CR", "early death").
     events = [c for c in events if not any(e.start < c.end and c.start < e.end for e in named_spans)]
     before = [e for e in spans + events if e.end <= measure.start]
+    if measure.id_ == "HR":  # a hazard ratio compares times to an event: "41% for patients who underwent
+        # transplantation (HR 0.31)" after "3-year OS was 18%" compares OS, not the transplant rate
+        before = [e for e in before if _ENDPOINT_KIND.sub("", e.id_) in _SURVIVAL] or before
     return _ENDPOINT_KIND.sub("", max(before, key=lambda e: e.end).id_) if before else None
