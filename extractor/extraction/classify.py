@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from extractor.extraction.sentences import SectionView, section_view
+from extractor.extraction.sentences import SectionView, Sentence, section_view
 from extractor.models import TITLE_SECTION, Article
 from extractor.pipeline import SPANS_KEY
 
@@ -89,9 +89,27 @@ class Cue(NamedTuple):
     id: str
     title: bool
     sentence: int  # index of the sentence across the article (title first)
-    span: Span
-    sent_start: int  # token bounds of that sentence in the span's doc (what `span.sent` would build)
-    sent_end: int
+    span: Span  # a section view's RuleSpan (a Span when the view left it out)
+    sent: Sentence  # the section view's sentence holding it (what `span.sent` would build, cached)
+
+
+class Cues:
+    """An article's cues by label, each label's in text order (title first), and what is read from them more
+    than once: every reader asks for one label, so none scans the others'."""
+
+    def __init__(self) -> None:
+        self.by_label: dict[str, list[Cue]] = {}
+        self.median_age_spans: list[tuple[Span, Sentence]] = []  # patterns/cohort.jsonl's AGE cues, in order
+        self.subset: dict[Cue, bool] = {}  # `_is_subset` of each cue asked about
+
+    def of(self, label: str) -> list[Cue]:
+        return self.by_label.get(label, _NO_CUES)
+
+    def has(self, label: str, ids=None, title=None) -> bool:
+        return any((ids is None or c.id in ids) and (title is None or c.title == title) for c in self.of(label))
+
+
+_NO_CUES: list[Cue] = []
 
 
 def classify_study(article: Article, docs: list[tuple[str, Doc]]) -> dict:
@@ -112,9 +130,9 @@ def classify_study(article: Article, docs: list[tuple[str, Doc]]) -> dict:
         "relevant": _relevant(setting, cues, article),
         "setting": setting,
         "population": {
-            "age_group": _age_group(cues, docs, article),
+            "age_group": _age_group(cues, article),
             "ph_status": _two_valued(cues, "PH_STATUS", {"positive", "negative"}, "any"),
-            "lineage": _two_valued(cues, "LINEAGE", {"B", "T"}, "any") if _has(cues, "LINEAGE")
+            "lineage": _two_valued(cues, "LINEAGE", {"B", "T"}, "any") if cues.of("LINEAGE")
             else _mesh_lineage(article),
         },
         "design": design,
@@ -125,56 +143,86 @@ def classify_study(article: Article, docs: list[tuple[str, Doc]]) -> dict:
 # Collecting cues
 
 
-def _cues(docs: list[tuple[str, Doc]]) -> list[Cue]:
-    cues: list[Cue] = []
+def _cues(docs: list[tuple[str, Doc]]) -> Cues:
+    cues = Cues()
     offset = 0
     for section, doc in docs:
         view = section_view(doc)
-        located = _drop_contained(_located_spans(doc, view))
-        spans = [span for _, span in located]
-        ignore = [s for s in spans if s.label_ == "POPULATION_CONTEXT" and s.id_ == "ignore"]
-        phase_ignore = [s for s in spans if s.label_ == "DESIGN_CONTEXT" and s.id_ == "ignore"]
-        not_this_study = {i for i, s in located if s.label_ == "DESIGN_CONTEXT" and s.id_ in _NOT_THIS_STUDY}
-        phase_words = {t for s in spans if s.label_ == "PHASE" for t in range(s.start, s.end)}
-        for index, span in located:
-            if span.label_ in _MASKED_BY_POPULATION_IGNORE and _overlaps(span, ignore):
-                continue
-            if span.label_ == "DESIGN" and span.id_ == "pooled" and span.start in phase_words:
-                continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
-            if span.label_ in ("PHASE", "PHASE_REPORTED") and _overlaps(span, phase_ignore):
-                continue
-            if span.label_ in _HYPOTHETICAL_MASKS and index in not_this_study and span.id_ != "review":
-                continue
-            sent = view.sentences[index]
-            cues.append(Cue(span.label_, span.id_, section == TITLE_SECTION, offset + index, span, sent.start,
-                            sent.end))
+        located = _located_spans(doc, view)
+        ages = located.pop("AGE", ())
+        cues.median_age_spans.extend((span, view.sentences[index]) for index, span in ages)
+        for label, pairs in located.items():
+            located[label] = _drop_contained(pairs)
+        _add_cues(cues, located, section == TITLE_SECTION, offset, view)
         offset += len(view.sentences)
     return cues
 
 
-def _located_spans(doc: Doc, view: SectionView) -> list[tuple[int, Span]]:
-    """The doc's spans of the classification labels, each with the index of the sentence it starts in (what
-    `Span.sent` finds, walking the tokens, for each span), in text order. They are read from the section view,
-    which grouped the doc's spans by sentence once; a span across a sentence boundary, which the view leaves
-    out, sends the doc the long way (every doc.spans entry is a new Span object)."""
+def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: bool, offset: int,
+              view: SectionView) -> None:
+    """Add one section's cues, leaving out the ones its context masks."""
+    context = located.get("POPULATION_CONTEXT", ())
+    ignore = [s for _, s in context if s.id_ == "ignore"]
+    design_context = located.get("DESIGN_CONTEXT", ())
+    phase_ignore = [s for _, s in design_context if s.id_ == "ignore"]
+    not_this_study = {i for i, s in design_context if s.id_ in _NOT_THIS_STUDY}
+    phase_words = {t for _, s in located.get("PHASE", ()) for t in range(s.start, s.end)}
+    for label, pairs in located.items():
+        masked_by_ignore = ignore if label in _MASKED_BY_POPULATION_IGNORE else phase_ignore \
+            if label in ("PHASE", "PHASE_REPORTED") else None
+        hypothetical = not_this_study if label in _HYPOTHETICAL_MASKS else None
+        kept = cues.by_label.setdefault(label, [])
+        for index, span in pairs:
+            if masked_by_ignore and _overlaps(span, masked_by_ignore):
+                continue
+            if label == "DESIGN" and span.id_ == "pooled" and span.start in phase_words:
+                continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
+            if hypothetical and index in hypothetical and span.id_ != "review":
+                continue
+            kept.append(Cue(label, span.id_, title, offset + index, span, view.sentences[index]))
+
+
+_COLLECTED = _LABELS | {"AGE"}
+
+
+def _located_spans(doc: Doc, view: SectionView) -> dict[str, list[tuple[int, Span]]]:
+    """The doc's spans of the classification labels (and the median-age cue), by label, each with the index of
+    the sentence it starts in (what `Span.sent` finds, walking the tokens, for each span), in text order. They
+    are read from the section view, which grouped the doc's spans by sentence once; a span across a sentence
+    boundary, which the view leaves out, sends the doc the long way (every doc.spans entry is a new Span)."""
+    located: dict[str, list[tuple[int, Span]]] = {}
     grouped = sum(len(sent.spans) for sent in view.sentences)
     if SPANS_KEY not in doc.spans or grouped == len(doc.spans[SPANS_KEY]):
-        return [(i, span) for i, sent in enumerate(view.sentences) for span in sent.spans if span.label_ in _LABELS]
+        for i, sent in enumerate(view.sentences):
+            for span in sent.spans:
+                if span.label_ in _COLLECTED:
+                    located.setdefault(span.label_, []).append((i, span))
+        return located
     starts = [sent.start for sent in view.sentences]
-    return [(bisect_right(starts, span.start) - 1, span) for span in doc.spans[SPANS_KEY] if span.label_ in _LABELS]
+    for span in doc.spans[SPANS_KEY]:
+        if span.label_ in _COLLECTED:
+            located.setdefault(span.label_, []).append((bisect_right(starts, span.start) - 1, span))
+    return located
 
 
 def _drop_contained(located: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
-    """Within one label, a match inside a longer match of the same label is the longer one's part
-    ("refractory" in "primary refractory", "adult" in "pediatric and young adult")."""
-    by_label: dict[str, list[int]] = {}
-    for k, (_, span) in enumerate(located):
-        by_label.setdefault(span.label_, []).append(k)
-    contained = set()
-    for keys in by_label.values():
-        if len(keys) > 1:
-            contained.update(_contained_in_longer([(located[k][1].start, -located[k][1].end, k) for k in keys]))
+    """Of one label's spans, a match inside a longer match is the longer one's part ("refractory" in "primary
+    refractory", "adult" in "pediatric and young adult")."""
+    if not _may_overlap(located):
+        return located
+    contained = set(_contained_in_longer([(span.start, -span.end, k) for k, (_, span) in enumerate(located)]))
     return [pair for k, pair in enumerate(located) if k not in contained] if contained else located
+
+
+def _may_overlap(located: list[tuple[int, Span]]) -> bool:
+    """False when the spans, in order of start, each begin after the ones before end (most labels' spans in
+    an abstract), so none lies inside another."""
+    reach = start = -1
+    for _, span in located:
+        if span.start < reach or span.start < start:  # an overlap, or spans out of order
+            return True
+        start, reach = span.start, span.end
+    return False
 
 
 def _contained_in_longer(extents: list[tuple[int, int, int]]) -> list[int]:
@@ -195,23 +243,29 @@ def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(o.start < span.end and span.start < o.end for o in others)
 
 
-def _has(cues: list[Cue], label: str, ids=None, title=None) -> bool:
-    return any(c.label == label and (ids is None or c.id in ids) and (title is None or c.title == title) for c in cues)
-
-
-def _is_subset(cue: Cue, cues: list[Cue]) -> bool:
+def _is_subset(cue: Cue, cues: Cues) -> bool:
     """True when the cue's sentence names part of the cohort: a subgroup word, a part word just before the cue
     ("including 12 with Ph+ ALL"), or a percentage or "(n =" right beside the cue ("28% of patients were Ph+",
-    "pre-B ALL, 84%", "second relapse (n = 4)")."""
+    "pre-B ALL, 84%", "second relapse (n = 4)"). Asked of a cue several times, answered once."""
+    subset = cues.subset.get(cue)
+    if subset is None:
+        subset = cues.subset[cue] = _part_of_cohort(cue, cues)
+    return subset
+
+
+def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
     span = cue.span
-    for c in cues:
-        if c.label != "POPULATION_CONTEXT" or c.sentence != cue.sentence:
+    for c in cues.of("POPULATION_CONTEXT"):
+        if c.sentence != cue.sentence:
             continue
         if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW):
             return True
-    doc = span.doc
-    after = doc[span.end:min(cue.sent_end, span.end + _SUBSET_WINDOW)]
-    before = doc[max(cue.sent_start, span.start - _SUBSET_WINDOW - 1):span.start]
+    text = cue.sent.text
+    if "%" not in text and "=" not in text:
+        return False
+    doc, sent = span.doc, cue.sent
+    after = doc[span.end:min(sent.end, span.end + _SUBSET_WINDOW)]
+    before = doc[max(sent.start, span.start - _SUBSET_WINDOW - 1):span.start]
     if any(t.text == "%" for t in after) or any(t.text == "%" for t in before):
         return True
     words = [t.lower_ for t in after]
@@ -222,10 +276,10 @@ def _is_subset(cue: Cue, cues: list[Cue]) -> bool:
 # Setting and relevance
 
 
-def _setting(cues: list[Cue], article: Article) -> str:
+def _setting(cues: Cues, article: Article) -> str:
     if _other_disease(cues, article):
         return OTHER
-    setting = [c for c in cues if c.label == "SETTING"]
+    setting = cues.of("SETTING")
     title = {FIRST if c.id == CR2 else c.id for c in setting if c.title}
     body = {FIRST if c.id == CR2 else c.id for c in setting if not c.title}
     salvage_title = {c.id for c in setting if c.title} & _SALVAGE_IDS
@@ -253,14 +307,14 @@ def _setting(cues: list[Cue], article: Article) -> str:
     return RR
 
 
-def _first_line_population(setting: list[Cue], cues: list[Cue]) -> bool:
+def _first_line_population(setting: list[Cue], cues: Cues) -> bool:
     """The body restricts the cohort to first salvage: a second remission (CR2) is aimed at, or a first-salvage
     cue names patients rather than a subgroup's result ("patients in first salvage had a CR rate of 70%")."""
     return any(not c.title and (c.id == CR2 or c.id == FIRST and not (_is_event(c) or _is_subset(c, cues)))
                for c in setting)
 
 
-def _frontline_population(setting: list[Cue], cues: list[Cue]) -> bool:
+def _frontline_population(setting: list[Cue], cues: Cues) -> bool:
     """The body names a frontline population ("adults with newly diagnosed ALL received ...") and its only
     salvage words are about what followed ("patients who relapsed were offered salvage", "two had induction
     failure", "3% had primary refractory disease"): no broader or line-specific cue but events and parts of the
@@ -277,36 +331,36 @@ def _is_event(cue: Cue) -> bool:
     """The cue names something that happened to some patients ("two had induction failure", "refractory disease
     occurred in 4"), not whom the study enrolled ("children who had a first relapse")."""
     doc, span = cue.span.doc, cue.span
-    for i in range(max(cue.sent_start, span.start - 2), span.start):
-        if doc[i].lower_ in _EVENT_VERBS and not (i > cue.sent_start and doc[i - 1].lower_ in _RELATIVES):
+    for i in range(max(cue.sent.start, span.start - 2), span.start):
+        if doc[i].lower_ in _EVENT_VERBS and not (i > cue.sent.start and doc[i - 1].lower_ in _RELATIVES):
             return True
-    return any(t.lower_ in _EVENT_VERBS for t in doc[span.end:min(cue.sent_end, span.end + 2)])
+    return any(t.lower_ in _EVENT_VERBS for t in doc[span.end:min(cue.sent.end, span.end + 2)])
 
 
 def _names_population(cue: Cue) -> bool:
     """The cue qualifies the patients: "with" shortly before it ("adults with newly diagnosed ALL") or a
     patient noun right after its first word ("relapsed patients", "newly diagnosed adults")."""
     doc, span = cue.span.doc, cue.span
-    before = list(doc[max(cue.sent_start, span.start - _POPULATION_WINDOW):span.start])
+    before = list(doc[max(cue.sent.start, span.start - _POPULATION_WINDOW):span.start])
     withs = [i for i, t in enumerate(before) if t.lower_ == "with"]
     if withs and not any(t.text in _PHRASE_BREAKS for t in before[withs[-1] + 1:]):
         return True  # "with" and the cue in one phrase ("with high-risk, relapsed ALL", not "with X; relapsed")
-    return any(t.lower_ in _PATIENT_NOUNS for t in doc[span.start + 1:min(cue.sent_end, span.end + 1)])
+    return any(t.lower_ in _PATIENT_NOUNS for t in doc[span.start + 1:min(cue.sent.end, span.end + 1)])
 
 
-def _other_disease(cues: list[Cue], article: Article) -> bool:
+def _other_disease(cues: Cues, article: Article) -> bool:
     """Another disease is the study's subject: named in the title without ALL, or named with ALL nowhere."""
-    if _has(cues, "DISEASE", {"other"}, title=True) and not _has(cues, "DISEASE", {"ALL"}, title=True):
+    if cues.has("DISEASE", {"other"}, title=True) and not cues.has("DISEASE", {"ALL"}, title=True):
         return True
-    if _has(cues, "DISEASE", {"ALL"}):
+    if cues.has("DISEASE", {"ALL"}):
         return False
-    if _has(cues, "DISEASE", {"other"}):
+    if cues.has("DISEASE", {"other"}):
         return True
     mesh = set(article.mesh_headings)
     return not mesh & _MESH_ALL and any(m.startswith(_MESH_OTHER_PREFIXES) for m in mesh)
 
 
-def _later_line_restricted(setting: list[Cue], cues: list[Cue]) -> bool:
+def _later_line_restricted(setting: list[Cue], cues: Cues) -> bool:
     """Every patient is beyond first salvage: a later-line cue that is neither a part of the cohort nor in a
     sentence that also admits first relapse or refractory disease, or a prior-lines range that starts at two."""
     for cue in setting:
@@ -315,14 +369,14 @@ def _later_line_restricted(setting: list[Cue], cues: list[Cue]) -> bool:
         same_sentence = {c.id for c in setting if c.sentence == cue.sentence}  # sentence indexes span the article
         if not same_sentence & {FIRST, CR2, RR}:
             return True
-    return any(_prior_lines_minimum(c) >= 2 for c in cues if c.label == "PRIOR_LINES")
+    return any(_prior_lines_minimum(c) >= 2 for c in cues.of("PRIOR_LINES"))
 
 
 def _prior_lines_minimum(cue: Cue) -> float:
     """The lower bound of "(range, 2 to 6)" after a prior-lines cue in its sentence; 0 when not stated."""
     doc = cue.span.doc
-    words = {s.start: float(s.id_) for s in doc.spans[SPANS_KEY] if s.label_ == "NUMBER_WORD" and len(s) == 1}
-    tokens = doc[cue.span.end:cue.sent_end]
+    words = {s.start: float(s.id_) for s in cue.sent.labelled("NUMBER_WORD") if len(s) == 1}
+    tokens = doc[cue.span.end:cue.sent.end]
     for i, token in enumerate(tokens):
         if token.lower_ != "range":
             continue
@@ -338,13 +392,13 @@ def _prior_lines_minimum(cue: Cue) -> float:
     return 0
 
 
-def _relevant(setting: str, cues: list[Cue], article: Article) -> bool:
+def _relevant(setting: str, cues: Cues, article: Article) -> bool:
     if setting in (OTHER, FRONTLINE, MRD):
         return False
     pts = set(article.publication_types)
     review = bool(pts & _PT_REVIEW) and not pts & _PT_OWN_DATA
-    review = review or _has(cues, "DESIGN", {"review"})
-    own_data = _has(cues, "DESIGN", {"own-data", "retrospective", "pooled", "randomized"}) or _has(cues, "PHASE")
+    review = review or cues.has("DESIGN", {"review"})
+    own_data = cues.has("DESIGN", {"own-data", "retrospective", "pooled", "randomized"}) or cues.has("PHASE")
     return not (review and not own_data)
 
 
@@ -352,8 +406,8 @@ def _relevant(setting: str, cues: list[Cue], article: Article) -> bool:
 # Population
 
 
-def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -> str:
-    ages = [c for c in cues if c.label == "AGE_GROUP" and c.id != "range"]
+def _age_group(cues: Cues, article: Article) -> str:
+    ages = [c for c in cues.of("AGE_GROUP") if c.id != "range"]
     if any(c.id == "mixed" for c in ages):
         return "mixed"
     title = {c.id for c in ages if c.title} - {"younger"}
@@ -381,10 +435,10 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
         return "adult"
     if older:
         return "unknown"  # "older patients did worse than younger ones": an age comparison, not the age group
-    ranged = next((group for group in map(_age_range_group, cues) if group), None)
+    ranged = next((group for group in map(_age_range_group, cues.of("AGE_GROUP")) if group), None)
     if ranged:
         return ranged
-    median = _median_age(docs)
+    median = _median_age(cues)
     if median is not None:
         if median >= _ADULT_MEDIAN_AGE:
             return "adult"
@@ -397,7 +451,7 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
 def _counted(cue: Cue) -> bool:
     """The age word follows a count: it names the cohort ("25 children", "forty adult patients")."""
     start = cue.span.start
-    return start > cue.sent_start and cue.span.doc[start - 1].like_num
+    return start > cue.sent.start and cue.span.doc[start - 1].like_num
 
 
 def _age_range_group(cue: Cue) -> str | None:
@@ -422,18 +476,15 @@ def _age_range_group(cue: Cue) -> str | None:
     return "adult" if low >= _ADULT_MIN_AGE else "mixed"
 
 
-def _median_age(docs: list[tuple[str, Doc]]) -> float | None:
+def _median_age(cues: Cues) -> float | None:
     """The first number after a median-age cue (patterns/cohort.jsonl, label AGE) in the same sentence."""
-    for _, doc in docs:
-        for span in doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ():
-            if span.label_ != "AGE":
-                continue
-            for token in doc[span.end:min(span.sent.end, span.end + 6)]:
-                if token.like_num:
-                    try:
-                        return float(token.text.replace("·", "."))
-                    except ValueError:
-                        break
+    for span, sent in cues.median_age_spans:
+        for token in span.doc[span.end:min(sent.end, span.end + 6)]:
+            if token.like_num:
+                try:
+                    return float(token.text.replace("·", "."))
+                except ValueError:
+                    break
     return None
 
 
@@ -449,13 +500,13 @@ def _mesh_age(article: Article) -> str:
     return "unknown"
 
 
-def _two_valued(cues: list[Cue], label: str, values: set[str], both: str) -> str:
+def _two_valued(cues: Cues, label: str, values: set[str], both: str) -> str:
     """Ph status or lineage. The title's value, when it names one, is the population's. Otherwise both values
     named is `any`; one value named only for a part of the cohort is `any` too (the rest of the cohort has the
     other); one value naming the population is that value. An excluded value ("Ph-positive patients were
     excluded") names the other one. A cue whose id is `both` itself ("Ph-negative or -positive", "regardless of
     Ph status") names both values."""
-    found = [c for c in cues if c.label == label and (c.id in values or c.id == both)]
+    found = [c for c in cues.of(label) if c.id in values or c.id == both]
     title = {c.id for c in found if c.title}
     if len(title) == 1:
         return title.pop()
@@ -469,10 +520,10 @@ def _two_valued(cues: list[Cue], label: str, values: set[str], both: str) -> str
     return both if all(_is_subset(c, cues) for _, c in named) else value
 
 
-def _is_excluded(cue: Cue, cues: list[Cue]) -> bool:
-    return any(c.label == "POPULATION_CONTEXT" and c.id == "excluded" and c.sentence == cue.sentence
+def _is_excluded(cue: Cue, cues: Cues) -> bool:
+    return any(c.id == "excluded" and c.sentence == cue.sentence
                and min(abs(c.span.start - cue.span.end), abs(cue.span.start - c.span.end)) <= _EXCLUSION_WINDOW
-               for c in cues)
+               for c in cues.of("POPULATION_CONTEXT"))
 
 
 def _mesh_lineage(article: Article) -> str:
@@ -485,29 +536,29 @@ def _mesh_lineage(article: Article) -> str:
 # Design
 
 
-def _design(cues: list[Cue], article: Article) -> dict:
+def _design(cues: Cues, article: Article) -> dict:
     pts = set(article.publication_types)
     phase = _phase(cues, article, pts)
     # A retrospective study is not randomized: its randomization words describe the trials before it ("in the
     # randomized TOWER trial, blinatumomab improved survival; we retrospectively analysed ...").
-    randomized = bool(pts & _PT_RANDOMIZED) or (_has(cues, "DESIGN", {"randomized"}) and phase != "retrospective")
+    randomized = bool(pts & _PT_RANDOMIZED) or (cues.has("DESIGN", {"randomized"}) and phase != "retrospective")
     # Phase 3 trials in this field are randomized comparisons; a single-arm phase 3 says so.
-    randomized = randomized or (phase == "3" and not _has(cues, "DESIGN", {"single-arm"}))
+    randomized = randomized or (phase == "3" and not cues.has("DESIGN", {"single-arm"}))
     return {"phase": phase, "randomized": randomized}
 
 
-def _phase(cues: list[Cue], article: Article, pts: set[str]) -> str:
-    design = {c.id for c in cues if c.label == "DESIGN"}
+def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
+    design = {c.id for c in cues.of("DESIGN")}
     if "retrospective" in design:
         return "retrospective"
-    phases = [c for c in cues if c.label == "PHASE"]
+    phases = cues.of("PHASE")
     if "pooled" in design or bool(pts & _PT_POOLED) or _coordinated_phases(phases):
         return "pooled"
-    reported = {c.id for c in cues if c.label == "PHASE_REPORTED"}
+    reported = {c.id for c in cues.of("PHASE_REPORTED")}
     if len(reported) == 1:
         return reported.pop()
     if phases:
-        return _one_phase(phases, [c for c in cues if c.label == "DESIGN_CONTEXT" and c.id == "this-study"])
+        return _one_phase(phases, [c for c in cues.of("DESIGN_CONTEXT") if c.id == "this-study"])
     pt_phases = {_PT_PHASE[p] for p in pts if p in _PT_PHASE}
     if len(pt_phases) == 1:
         return pt_phases.pop()
