@@ -163,6 +163,9 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
     """Add one section's cues, leaving out the ones its context masks."""
     context = located.get("POPULATION_CONTEXT", ())
     ignore = [s for _, s in context if s.id_ == "ignore"]
+    # "Blinatumomab is approved for adults and children": whom a drug is licensed for, not whom the study enrolled;
+    # nor are the patients of a study to come or of another one ("studies in children are warranted")
+    background = set() if title else {i for i, s in context if s.id_ == "background"}
     design_context = located.get("DESIGN_CONTEXT", ())
     phase_ignore = [s for _, s in design_context if s.id_ == "ignore"]
     not_this_study = {i for i, s in design_context if s.id_ in _NOT_THIS_STUDY}
@@ -171,6 +174,7 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
         masked_by_ignore = ignore if label in _MASKED_BY_POPULATION_IGNORE else phase_ignore \
             if label in ("PHASE", "PHASE_REPORTED") else None
         hypothetical = not_this_study if label in _HYPOTHETICAL_MASKS else None
+        elsewhere = background | not_this_study if label in _MASKED_BY_POPULATION_IGNORE else None
         kept = cues.by_label.setdefault(label, [])
         for index, span in pairs:
             if masked_by_ignore and _overlaps(span, masked_by_ignore):
@@ -178,6 +182,8 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
             if label == "DESIGN" and span.id_ == "pooled" and span.start in phase_words:
                 continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
             if hypothetical and index in hypothetical and span.id_ != "review":
+                continue
+            if elsewhere and index in elsewhere:
                 continue
             kept.append(Cue(label, span.id_, title, offset + index, span, view.sentences[index]))
 
@@ -395,6 +401,8 @@ def _prior_lines_minimum(cue: Cue) -> float:
 def _relevant(setting: str, cues: Cues, article: Article) -> bool:
     if setting in (OTHER, FRONTLINE, MRD):
         return False
+    if cues.has("DESIGN", {"preclinical"}, title=True) and not cues.of("PHASE"):
+        return False  # laboratory or animal work ("Activity of the conjugate in ALL xenografts")
     pts = set(article.publication_types)
     review = bool(pts & _PT_REVIEW) and not pts & _PT_OWN_DATA
     review = review or cues.has("DESIGN", {"review"})
@@ -566,12 +574,12 @@ def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
         return "1/2"
     if "dose-finding" in design:  # "a first-in-human, dose-escalation study" names no phase but is one
         return "1"
-    if set(article.mesh_headings) & _MESH_RETROSPECTIVE or "Observational Study" in pts:
+    if set(article.mesh_headings) & _MESH_RETROSPECTIVE or "Observational Study" in pts and "prospective" not in design:
         return "retrospective"
     trial_typed = "registered-trial" in design or any(p.startswith(_PT_TRIAL_PREFIX) or p in _PT_RANDOMIZED
                                                       for p in pts)
-    if "observational" in design and "randomized" not in design and not trial_typed:
-        return "retrospective"
+    if "observational" in design and not design & {"randomized", "prospective"} and not trial_typed:
+        return "retrospective"  # "in multivariate analysis, ..." of treated patients; not of a prospective cohort
     return "unknown"
 
 

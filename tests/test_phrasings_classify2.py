@@ -1,0 +1,126 @@
+"""Study classification, second round: background sentences, Ph-like ALL, prospective cohorts, laboratory work.
+Our own sentences, run end to end."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text
+
+TITLE = "Drug X in relapsed acute lymphoblastic leukemia"
+
+
+def _population(nlp, text: str, title: str = TITLE) -> dict:
+    return run_text(nlp, text, title=title)["population"]
+
+
+# --- background sentences do not name the study's population ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("Blinatumomab is approved for adults and children with relapsed B-ALL. We reviewed 40 adult patients treated "
+     "at our institution. The median age was 45 years. CR was 42%.", "adult"),
+    ("Blinatumomab was approved in children and adults. In this study, 189 adults with relapsed B-ALL received "
+     "blinatumomab. CR was 43%.", "adult"),
+    ("Both agents are indicated for adults and children with relapsed ALL. Here we describe 30 patients with a "
+     "median age of 52 years. CR was 30%.", "adult"),
+    ("Inotuzumab was approved in 2017 for adults with relapsed B-ALL. We report 51 pediatric patients treated "
+     "through compassionate use. CR was 67%.", "pediatric"),
+    # a study to come, or another one, is not this cohort
+    ("We retrospectively reviewed 64 patients with relapsed B-ALL. Median age was 41 years. Studies in children "
+     "are warranted. CR was 50%.", "adult"),
+])
+def test_approval_or_future_study_sentence_does_not_set_age_group(nlp, text, age_group):
+    assert _population(nlp, text)["age_group"] == age_group
+
+
+def test_cohort_of_children_and_adults_is_still_mixed(nlp):
+    text = "We treated 60 patients with relapsed ALL, 20 children and 40 adults, with blinatumomab. CR was 50%."
+    assert _population(nlp, text)["age_group"] == "mixed"
+
+
+def test_approval_sentence_does_not_set_ph_status(nlp):
+    text = ("Blinatumomab has been approved for both Ph-positive and Ph-negative relapsed ALL. We reviewed 55 "
+            "patients with Ph-negative relapsed B-ALL. CR was 44%.")
+    assert _population(nlp, text)["ph_status"] == "negative"
+
+
+def test_approval_in_the_title_still_counts(nlp):
+    title = "Blinatumomab approved for children: outcomes in pediatric relapsed ALL"
+    assert _population(nlp, "We treated 20 patients. CR was 50%.", title=title)["age_group"] == "pediatric"
+
+
+# --- Ph-like ALL ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, ph_status", [
+    ("We reviewed 50 adults with relapsed Philadelphia chromosome-like ALL. Median OS was 6 months.", "negative"),
+    ("Adults with relapsed Ph-like B-ALL received CAR T cells. CR was 70%.", "negative"),
+    ("Adults with relapsed BCR-ABL1-like ALL received CAR T cells. CR was 70%.", "negative"),
+    # Ph-like beside Ph-positive: both statuses
+    ("Among 150 adults with relapsed B-ALL, 30 had Ph-like ALL and 40 had Ph-positive ALL. Median OS was 7 "
+     "months.", "any"),
+])
+def test_ph_like_is_ph_negative(nlp, text, ph_status):
+    assert _population(nlp, text)["ph_status"] == ph_status
+
+
+# --- prospective cohorts are not retrospective ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("This prospective cohort study followed 80 adults with relapsed B-ALL treated with CAR T cells at our "
+     "institution. In multivariate analysis, tumor burden predicted relapse.", "unknown"),
+    ("Adults with relapsed ALL treated with blinatumomab were prospectively enrolled in a national registry. "
+     "CR was 40%.", "unknown"),
+    ("In this prospective, non-interventional, observational study, 100 adults with relapsed ALL received "
+     "blinatumomab. CR was 45%.", "unknown"),
+    # patients treated prospectively on trials and compared afterwards: an analysis of treated patients
+    ("We analyzed 135 adults who were treated prospectively with two regimens. A propensity score analysis "
+     "was conducted. CR was 90%.", "retrospective"),
+    ("We retrospectively analysed a prospective cohort of 60 adults with relapsed ALL. CR was 40%.",
+     "retrospective"),
+])
+def test_prospective_cohort_is_not_retrospective(nlp, text, phase):
+    assert run_text(nlp, text, title=TITLE)["design"]["phase"] == phase
+
+
+# --- laboratory work and reviews are not relevant -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Preclinical activity of a CD22 antibody-drug conjugate in ALL xenografts",
+     "We tested inotuzumab in patient-derived xenograft models of relapsed ALL. The drug was given to mice."),
+    ("In vitro sensitivity of relapsed ALL blasts to venetoclax",
+     "Primary leukemic cells from 40 children with relapsed ALL were exposed to venetoclax in vitro."),
+    ("Current management of relapsed acute lymphoblastic leukemia in adults",
+     "Outcomes of adults with relapsed ALL are poor. This article reviews salvage options, including "
+     "inotuzumab, blinatumomab and CAR T cells."),
+])
+def test_laboratory_work_or_review_is_not_relevant(nlp, title, text):
+    assert run_text(nlp, text, title=title)["relevant"] is False
+
+
+def test_clinical_study_citing_preclinical_data_is_relevant(nlp):
+    text = ("Preclinical data in xenografts showed synergy. In this phase 1 study, 20 adults with relapsed ALL "
+            "received the combination. CR was 50%.")
+    assert run_text(nlp, text, title=TITLE)["relevant"] is True
+
+
+def test_phase_1_title_with_preclinical_rationale_is_relevant(nlp):
+    title = "Preclinical rationale and phase 1 study of drug X in relapsed ALL"
+    assert run_text(nlp, "Twenty adults were treated. CR was 50%.", title=title)["relevant"] is True
+
+
+# --- pediatric cooperative groups ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("Patients with first relapse of ALL were treated on the ALL-REZ BFM protocols. The 10-year EFS was 40%.",
+     "pediatric"),
+    ("Patients with first relapse of ALL enrolled on a COG trial were randomized. The 3-year EFS was 60%.",
+     "pediatric"),
+    # a regimen named after a pediatric group treats adults here
+    ("Adults with relapsed ALL received a COG-based salvage regimen. CR was 50%.", "adult"),
+])
+def test_pediatric_cooperative_group(nlp, text, age_group):
+    assert _population(nlp, text)["age_group"] == age_group
