@@ -124,3 +124,30 @@ def test_phase_1_title_with_preclinical_rationale_is_relevant(nlp):
 ])
 def test_pediatric_cooperative_group(nlp, text, age_group):
     assert _population(nlp, text)["age_group"] == age_group
+
+
+# --- an age bound without "aged" -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("Patients ≥18 years with relapsed ALL received FLAG-IDA. CR was 40%.", "adult"),
+    ("Eligible patients were 18 years or older with relapsed ALL. CR was 40%.", "adult"),
+    ("Patients younger than 21 years with relapsed ALL were enrolled. CR was 60%.", "pediatric"),
+    ("Patients <21 years old with relapsed ALL were treated. CR was 60%.", "pediatric"),
+    ("Patients up to 25 years of age with relapsed B-ALL received CAR T cells. CR was 80%.", "mixed"),
+    ("Patients older than 60 years with relapsed ALL received mini-CVD and inotuzumab. CR was 55%.", "older adult"),
+    ("Patients over 60 years of age with relapsed ALL were eligible. CR was 40%.", "older adult"),
+    ("Eligible patients were 1 to 18 years old with relapsed ALL. CR was 60%.", "pediatric"),
+    # a subgroup's, an excluded or a compared bound is not the study's
+    ("We treated 80 patients with relapsed ALL. In patients ≥60 years, CR was 40%.", "unknown"),
+    ("We treated 80 patients with relapsed ALL; 20 (25%) were ≥60 years. CR was 40%.", "unknown"),
+    ("We treated 80 patients with relapsed ALL. Patients older than 60 years had a CR rate of 40% versus 70% in "
+     "younger patients.", "unknown"),
+    ("Patients younger than 18 years were excluded. We treated 80 patients with relapsed ALL.", "unknown"),
+    # a range of follow-up in years, or a time point, is no age
+    ("We treated 80 patients with relapsed ALL. The median follow-up was 2 years (range, 1 to 5 years).",
+     "unknown"),
+    ("We treated 80 patients with relapsed ALL. OS at ≥2 years was 30%.", "unknown"),
+])
+def test_age_bound_without_aged(nlp, text, age_group):
+    assert _population(nlp, text)["age_group"] == age_group

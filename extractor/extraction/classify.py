@@ -73,6 +73,15 @@ _ADULT_MEDIAN_AGE, _PEDIATRIC_MEDIAN_AGE = 25, 15
 # Bounds of an eligible age range: pediatric trials enrol up to 21; adult ones from 16 (as "aged 16 years or
 # older" is an adult cue); older-adult ones from 60.
 _PEDIATRIC_MAX_AGE, _ADULT_MIN_AGE, _OLDER_MIN_AGE = 21, 16, 60
+# A single bound without "aged" ("patients >=18 years", "younger than 21 years"), as the age words read one: a lower
+# bound from 16 to 49 is an adult study, from 55 an older-adult one; an upper bound up to 21 a pediatric study, up
+# to 30 one of children and young adults ("up to 25 years of age").
+_ADULT_BOUNDS, _OLDER_LOWER_BOUND, _MIXED_UPPER_BOUND = (16, 49), 55, 30
+_AGE_LIMITS = frozenset({"range", "at least", "at most"})
+# Words just before a bound that make it a subgroup's ("in patients >=60 years, CR was 50%"), and words of a
+# sentence comparing age groups ("patients younger than 21 years versus older ones").
+_SUBGROUP_WORDS = frozenset({"in", "among", "for", "of"})
+_COMPARISON_WORDS = frozenset({"vs", "vs.", "versus", "compared", "whereas", "while"})
 _SUBSET_WINDOW = 4  # tokens either side of a cue in which a "%" or "(n =" makes it a part of the cohort
 _POPULATION_WINDOW = 6  # tokens before a setting cue in which "with" makes it the patients' qualifier
 _EVENT_VERBS = frozenset({"had", "developed", "experienced", "occurred", "showed"})
@@ -415,7 +424,7 @@ def _relevant(setting: str, cues: Cues, article: Article) -> bool:
 
 
 def _age_group(cues: Cues, article: Article) -> str:
-    ages = [c for c in cues.of("AGE_GROUP") if c.id != "range"]
+    ages = [c for c in cues.of("AGE_GROUP") if c.id not in _AGE_LIMITS]
     if any(c.id == "mixed" for c in ages):
         return "mixed"
     title = {c.id for c in ages if c.title} - {"younger"}
@@ -443,7 +452,7 @@ def _age_group(cues: Cues, article: Article) -> str:
         return "adult"
     if older:
         return "unknown"  # "older patients did worse than younger ones": an age comparison, not the age group
-    ranged = next((group for group in map(_age_range_group, cues.of("AGE_GROUP")) if group), None)
+    ranged = next((group for group in (_age_limit_group(c, cues) for c in cues.of("AGE_GROUP")) if group), None)
     if ranged:
         return ranged
     median = _median_age(cues)
@@ -462,19 +471,20 @@ def _counted(cue: Cue) -> bool:
     return start > cue.sent.start and cue.span.doc[start - 1].like_num
 
 
+def _age_limit_group(cue: Cue, cues: Cues) -> str | None:
+    """The age group of an eligible range or bound; None for another cue."""
+    if cue.id == "range":
+        return _age_range_group(cue)
+    if cue.id in ("at least", "at most") and not _is_subgroup_bound(cue, cues):
+        return _age_bound_group(cue)
+    return None
+
+
 def _age_range_group(cue: Cue) -> str | None:
     """The age group of an eligible range ("aged 3 to 47 years"): up to 21 is pediatric (pediatric trials enrol
-    to 21), from 16 adult (from 60 older adult), a range across both mixed; None for another cue."""
-    if cue.label != "AGE_GROUP" or cue.id != "range":
-        return None
-    bounds = []
-    for token in cue.span:
-        if token.like_num:
-            try:
-                bounds.append(float(token.text))
-            except ValueError:
-                return None
-    if len(bounds) != 2 or bounds[0] > bounds[1]:
+    to 21), from 16 adult (from 60 older adult), a range across both mixed."""
+    bounds = _numbers(cue)
+    if bounds is None or len(bounds) != 2 or bounds[0] > bounds[1]:
         return None
     low, high = bounds
     if high <= _PEDIATRIC_MAX_AGE:
@@ -482,6 +492,41 @@ def _age_range_group(cue: Cue) -> str | None:
     if low >= _OLDER_MIN_AGE:
         return "older adult"
     return "adult" if low >= _ADULT_MIN_AGE else "mixed"
+
+
+def _age_bound_group(cue: Cue) -> str | None:
+    """The age group of one bound ("patients >=18 years": adult; "younger than 21 years": pediatric)."""
+    bounds = _numbers(cue)
+    if bounds is None or len(bounds) != 1:
+        return None
+    (bound,) = bounds
+    if cue.id == "at least":
+        low, high = _ADULT_BOUNDS
+        return "adult" if low <= bound <= high else "older adult" if bound >= _OLDER_LOWER_BOUND else None
+    return "pediatric" if bound <= _PEDIATRIC_MAX_AGE else "mixed" if bound <= _MIXED_UPPER_BOUND else None
+
+
+def _is_subgroup_bound(cue: Cue, cues: Cues) -> bool:
+    """The bound names a part of the cohort or another group: "in patients >=60 years", "28% were >=60 years",
+    "patients younger than 18 years were excluded", "patients >=60 years versus younger ones"."""
+    doc, span, sent = cue.span.doc, cue.span, cue.sent
+    if any(doc[i].lower_ in _SUBGROUP_WORDS for i in range(max(sent.start, span.start - 3), span.start)):
+        return True
+    if _is_subset(cue, cues) or _is_excluded(cue, cues):
+        return True
+    return any(doc[i].lower_ in _COMPARISON_WORDS for i in range(sent.start, sent.end))
+
+
+def _numbers(cue: Cue) -> list[float] | None:
+    """The numbers of a cue's tokens; None when one does not read as a number."""
+    numbers = []
+    for token in cue.span:
+        if token.like_num:
+            try:
+                numbers.append(float(token.text))
+            except ValueError:
+                return None
+    return numbers
 
 
 def _median_age(cues: Cues) -> float | None:
