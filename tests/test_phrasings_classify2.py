@@ -151,3 +151,11 @@ def test_pediatric_cooperative_group(nlp, text, age_group):
 ])
 def test_age_bound_without_aged(nlp, text, age_group):
     assert _population(nlp, text)["age_group"] == age_group
+
+
+def test_approval_sentence_is_the_population_when_the_abstract_states_no_other(nlp):
+    # a registry of the drug's use: the licensed population is the cohort's
+    title = "Real-world use of tisagenlecleucel for pediatric ALL"
+    text = ("Tisagenlecleucel is approved for pediatric and young adult patients with relapsed ALL. We report the "
+            "first 250 patients of a cellular therapy registry. CR was 85%.")
+    assert _population(nlp, text, title=title)["age_group"] == "mixed"

@@ -110,6 +110,7 @@ class Cues:
         self.by_label: dict[str, list[Cue]] = {}
         self.median_age_spans: list[tuple[Span, Sentence]] = []  # patterns/cohort.jsonl's AGE cues, in order
         self.subset: dict[Cue, bool] = {}  # `_is_subset` of each cue asked about
+        self.approval: dict[str, list[Cue]] = {}  # population cues of approval sentences, set aside
 
     def of(self, label: str) -> list[Cue]:
         return self.by_label.get(label, _NO_CUES)
@@ -164,6 +165,7 @@ def _cues(docs: list[tuple[str, Doc]]) -> Cues:
             located[label] = _drop_contained(pairs)
         _add_cues(cues, located, section == TITLE_SECTION, offset, view)
         offset += len(view.sentences)
+    _settle_approval_cues(cues)
     return cues
 
 
@@ -172,9 +174,8 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
     """Add one section's cues, leaving out the ones its context masks."""
     context = located.get("POPULATION_CONTEXT", ())
     ignore = [s for _, s in context if s.id_ == "ignore"]
-    # "Blinatumomab is approved for adults and children": whom a drug is licensed for, not whom the study enrolled;
-    # nor are the patients of a study to come or of another one ("studies in children are warranted")
-    background = set() if title else {i for i, s in context if s.id_ == "background"}
+    # "Blinatumomab is approved for adults and children": whom a drug is licensed for (see _settle_approval_cues)
+    approval = set() if title else {i for i, s in context if s.id_ == "background"}
     design_context = located.get("DESIGN_CONTEXT", ())
     phase_ignore = [s for _, s in design_context if s.id_ == "ignore"]
     not_this_study = {i for i, s in design_context if s.id_ in _NOT_THIS_STUDY}
@@ -183,7 +184,7 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
         masked_by_ignore = ignore if label in _MASKED_BY_POPULATION_IGNORE else phase_ignore \
             if label in ("PHASE", "PHASE_REPORTED") else None
         hypothetical = not_this_study if label in _HYPOTHETICAL_MASKS else None
-        elsewhere = background | not_this_study if label in _MASKED_BY_POPULATION_IGNORE else None
+        population = label in _MASKED_BY_POPULATION_IGNORE
         kept = cues.by_label.setdefault(label, [])
         for index, span in pairs:
             if masked_by_ignore and _overlaps(span, masked_by_ignore):
@@ -192,9 +193,29 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
                 continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
             if hypothetical and index in hypothetical and span.id_ != "review":
                 continue
-            if elsewhere and index in elsewhere:
-                continue
-            kept.append(Cue(label, span.id_, title, offset + index, span, view.sentences[index]))
+            if population and index in not_this_study:
+                continue  # the patients of a study to come or of another one ("studies in children are warranted")
+            cue = Cue(label, span.id_, title, offset + index, span, view.sentences[index])
+            (cues.approval.setdefault(label, []) if population and index in approval else kept).append(cue)
+
+
+def _settle_approval_cues(cues: Cues) -> None:
+    """An approval sentence names whom a drug is licensed for ("approved for adults and children"): the study's
+    patients when the abstract says no more ("approved for pediatric and young adult patients; we report the
+    registry's first 400"), not when it states them itself: a counted age word or a median age ("we reviewed 40
+    adult patients"), a Ph status or lineage of its own."""
+    for label, found in cues.approval.items():
+        own = cues.of(label)
+        if label == "AGE_GROUP":
+            stated = any(_counted(c) for c in own) or _median_age(cues) is not None
+        else:
+            stated = bool(own)
+        if not stated:
+            cues.by_label[label] = sorted(own + found, key=_text_order)
+
+
+def _text_order(cue: Cue) -> tuple[int, int, int]:
+    return cue.sentence, cue.span.start, cue.span.end
 
 
 _COLLECTED = _LABELS | {"AGE"}
