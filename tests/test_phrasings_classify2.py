@@ -159,3 +159,34 @@ def test_approval_sentence_is_the_population_when_the_abstract_states_no_other(n
     text = ("Tisagenlecleucel is approved for pediatric and young adult patients with relapsed ALL. We report the "
             "first 250 patients of a cellular therapy registry. CR was 85%.")
     assert _population(nlp, text, title=title)["age_group"] == "mixed"
+
+
+# --- economic evaluations and guidelines are not relevant -----------------------------------------------------
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Cost-effectiveness of tisagenlecleucel for relapsed pediatric ALL",
+     "We built a Markov model of tisagenlecleucel versus blinatumomab in children with relapsed B-ALL."),
+    ("Economic evaluation of blinatumomab in adults with relapsed ALL",
+     "A partitioned survival model compared blinatumomab and chemotherapy. Blinatumomab was cost-effective at a "
+     "willingness-to-pay threshold of 100,000 euros."),
+    ("Blinatumomab in adults with relapsed ALL: a model-based analysis",
+     "A Markov model compared blinatumomab and chemotherapy. The incremental cost per quality-adjusted life-year "
+     "was $80,000."),
+    ("Clinical practice guideline for CAR T cells in ALL",
+     "This guideline provides recommendations on patient selection and toxicity management in relapsed B-ALL."),
+])
+def test_economic_evaluation_or_guideline_is_not_relevant(nlp, title, text):
+    assert run_text(nlp, text, title=title)["relevant"] is False
+
+
+@pytest.mark.parametrize("text", [
+    # one remark on cost in a trial, a future cost study, and guidelines a trial followed
+    "In this phase 2 study, 40 adults with relapsed ALL received the drug. CR was 50%. The regimen may be "
+    "cost-effective.",
+    "We treated 40 adults with relapsed ALL. CR was 50%. Cost-effectiveness studies are warranted.",
+    "We treated 40 adults with relapsed ALL according to institutional guidelines. CRS was graded by consensus "
+    "criteria. CR was 50%.",
+])
+def test_trial_mentioning_cost_or_guidelines_is_relevant(nlp, text):
+    assert run_text(nlp, text, title=TITLE)["relevant"] is True

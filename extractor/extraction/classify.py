@@ -433,11 +433,20 @@ def _relevant(setting: str, cues: Cues, article: Article) -> bool:
         return False
     if cues.has("DESIGN", {"preclinical"}, title=True) and not cues.of("PHASE"):
         return False  # laboratory or animal work ("Activity of the conjugate in ALL xenografts")
+    if _economic(cues):
+        return False  # "the cost-effectiveness of tisagenlecleucel": a model of costs, not of own patients
     pts = set(article.publication_types)
     review = bool(pts & _PT_REVIEW) and not pts & _PT_OWN_DATA
     review = review or cues.has("DESIGN", {"review"})
     own_data = cues.has("DESIGN", {"own-data", "retrospective", "pooled", "randomized"}) or cues.has("PHASE")
     return not (review and not own_data)
+
+
+def _economic(cues: Cues) -> bool:
+    """An economic evaluation: named in the title, or in two sentences of the body ("a Markov model ...",
+    "the incremental cost per quality-adjusted life-year was ...")."""
+    economic = [c for c in cues.of("DESIGN") if c.id == "economic"]
+    return any(c.title for c in economic) or len({c.sentence for c in economic}) >= 2
 
 
 # ---------------------------------------------------------------------------------------------------------
