@@ -190,3 +190,28 @@ def test_economic_evaluation_or_guideline_is_not_relevant(nlp, title, text):
 ])
 def test_trial_mentioning_cost_or_guidelines_is_relevant(nlp, text):
     assert run_text(nlp, text, title=TITLE)["relevant"] is True
+
+
+# --- the cohort's stated age overrules age words that cannot be true of it ----------------------------------------
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("In contrast to childhood ALL, relapsed ALL in adults is rarely curable. We reviewed 90 patients treated at "
+     "our center with a median age of 41 years. Median OS was 6 months.", "adult"),
+    ("Unlike in children, data on blinatumomab for extramedullary relapse are scarce. We studied 30 patients "
+     "with relapsed ALL; median age 50 years. CR was 40%.", "adult"),
+    ("Results in adults have been less favourable than in children. Here we report 40 patients aged 2 to 20 "
+     "years with relapsed B-ALL. CR was 90%.", "pediatric"),
+    ("Inotuzumab improved outcomes in the INO-VATE trial in adults. We treated 40 patients with a median age of "
+     "55 years. CR was 70%. Similar results were reported in children.", "adult"),
+    ("Patients aged 18 to 39 years are often treated on pediatric protocols. We analysed 70 patients aged 18 to "
+     "39 years with relapsed ALL. Median OS was 10 months.", "adult"),
+    # words and a stated age that agree, or a mixed phrase, keep the words' group
+    ("Older adults with relapsed ALL received the drug. The median age was 67 years.", "older adult"),
+    ("Children and young adults with relapsed B-ALL received CAR T cells. The median age was 12 years.", "mixed"),
+    # a subgroup's bound does not narrow adults to older adults
+    ("Adults with relapsed ALL received inotuzumab. Patients 55 years or older had a CR rate of 70%, similar to "
+     "younger patients.", "adult"),
+])
+def test_stated_age_overrules_contradicting_words(nlp, text, age_group):
+    assert _population(nlp, text)["age_group"] == age_group

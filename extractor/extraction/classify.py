@@ -162,7 +162,8 @@ def _cues(docs: list[tuple[str, Doc]]) -> Cues:
         ages = located.pop("AGE", ())
         cues.median_age_spans.extend((span, view.sentences[index]) for index, span in ages)
         for label, pairs in located.items():
-            located[label] = _drop_contained(pairs)
+            if len(pairs) > 1:
+                located[label] = _drop_contained(pairs)
         _add_cues(cues, located, section == TITLE_SECTION, offset, view)
         offset += len(view.sentences)
     _settle_approval_cues(cues)
@@ -227,7 +228,7 @@ def _located_spans(doc: Doc, view: SectionView) -> dict[str, list[tuple[int, Spa
     are read from the section view, which grouped the doc's spans by sentence once; a span across a sentence
     boundary, which the view leaves out, sends the doc the long way (every doc.spans entry is a new Span)."""
     located: dict[str, list[tuple[int, Span]]] = {}
-    grouped = sum(len(sent.spans) for sent in view.sentences)
+    grouped = sum([len(sent.spans) for sent in view.sentences])
     if SPANS_KEY not in doc.spans or grouped == len(doc.spans[SPANS_KEY]):
         for i, sent in enumerate(view.sentences):
             for span in sent.spans:
@@ -470,6 +471,25 @@ def _age_group(cues: Cues, article: Article) -> str:
     if len(counted & {"pediatric", "adult"}) == 1:
         return (counted & {"pediatric", "adult"}).pop()  # "we treated 25 children", after "in adults, X improved"
     ages = [c for c in ages if not (c.id == "older adult" and _counted(c))]  # "three older patients died": a part
+    words, stated = _age_words_group(ages), _stated_age_group(cues)
+    if words is None:
+        return stated if stated is not None else _mesh_age(article)
+    return stated if stated in _OVERRULED_BY_STATED_AGE[words] else words
+
+
+# The age group the cohort's own range, bound or median age states overrules its age words when the two cannot
+# both be true: words in background or comparisons ("unlike in children, ...") beside a median age of 50.
+_OVERRULED_BY_STATED_AGE = {
+    "pediatric": {"adult", "older adult"},
+    "adult": {"pediatric"},  # not "older adult": "patients 55 years or older had ..." is mostly a subgroup's
+    "older adult": {"pediatric"},
+    "mixed": {"pediatric", "adult", "older adult"},  # as many words for children as for adults
+    "unknown": {"pediatric", "adult", "older adult", "mixed"},  # "older patients did worse than younger ones"
+}
+
+
+def _age_words_group(ages: list[Cue]) -> str | None:
+    """The age group the body's uncounted age words name, the more often named winning; None without any."""
     counts = {key: sum(1 for c in ages if c.id == key) for key in ("pediatric", "adult", "older adult", "younger")}
     pediatric, adult, older = counts["pediatric"], counts["adult"], counts["older adult"]
     if pediatric and (adult or older):
@@ -482,17 +502,19 @@ def _age_group(cues: Cues, article: Article) -> str:
         return "adult"
     if older:
         return "unknown"  # "older patients did worse than younger ones": an age comparison, not the age group
+    return None
+
+
+def _stated_age_group(cues: Cues) -> str | None:
+    """The age group of the cohort's eligible range or bound, else of its median age ("unknown" for a median
+    between the pediatric and adult bands); None when none is stated."""
     ranged = next((group for group in (_age_limit_group(c, cues) for c in cues.of("AGE_GROUP")) if group), None)
     if ranged:
         return ranged
     median = _median_age(cues)
-    if median is not None:
-        if median >= _ADULT_MEDIAN_AGE:
-            return "adult"
-        if median <= _PEDIATRIC_MEDIAN_AGE:
-            return "pediatric"
-        return "unknown"
-    return _mesh_age(article)
+    if median is None:
+        return None
+    return "adult" if median >= _ADULT_MEDIAN_AGE else "pediatric" if median <= _PEDIATRIC_MEDIAN_AGE else "unknown"
 
 
 def _counted(cue: Cue) -> bool:
