@@ -215,3 +215,13 @@ def test_trial_mentioning_cost_or_guidelines_is_relevant(nlp, text):
 ])
 def test_stated_age_overrules_contradicting_words(nlp, text, age_group):
     assert _population(nlp, text)["age_group"] == age_group
+
+
+@pytest.mark.parametrize("text, ph_status", [
+    ("We studied 120 adults with relapsed ALL. Twenty had Ph-positive disease. Median OS was 6 months.", "any"),
+    ("Of 60 patients treated, 12 patients harbored BCR::ABL1-positive ALL. CR was 70%.", "any"),
+    # the whole cohort named with its status
+    ("Forty adults with Ph-positive ALL were treated. CR was 70%.", "positive"),
+])
+def test_count_that_had_a_status_is_part_of_the_cohort(nlp, text, ph_status):
+    assert _population(nlp, text)["ph_status"] == ph_status
