@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.extraction import extract_article
+from extractor.models import AbstractSection, Article
 from phrasing_cases import run_text
 
 TITLE = "Drug X in relapsed acute lymphoblastic leukemia"
@@ -225,3 +227,32 @@ def test_stated_age_overrules_contradicting_words(nlp, text, age_group):
 ])
 def test_count_that_had_a_status_is_part_of_the_cohort(nlp, text, ph_status):
     assert _population(nlp, text)["ph_status"] == ph_status
+
+
+# --- conclusions do not override the study's own population ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("We treated 45 adults with relapsed B-ALL with inotuzumab. CR was 70%. Inotuzumab is an effective option "
+     "for adults and children with relapsed ALL.", "adult"),
+    ("We reviewed 35 patients with relapsed B-ALL; the median age was 47 years. CR was 40%. These data support "
+     "blinatumomab in both adults and children.", "adult"),
+    ("We infused 30 children with relapsed B-ALL. CR was 90%. CAR T cells are a standard option for children and "
+     "young adults with relapsed ALL.", "pediatric"),
+    # the conclusions are the only statement of the population: they count
+    ("Forty patients with relapsed ALL were treated. CR was 60%. The drug is active in children and adults.",
+     "mixed"),
+])
+def test_conclusion_sentence_does_not_override_population(nlp, text, age_group):
+    assert _population(nlp, text)["age_group"] == age_group
+
+
+def test_conclusions_section_does_not_override_population(nlp):
+    record = extract_article(Article(pmid="1", title=TITLE, sections=(
+        AbstractSection("METHODS", "METHODS", "We treated 45 adults with relapsed Ph-negative B-ALL."),
+        AbstractSection("RESULTS", "RESULTS", "CR was 70% and the median OS 8 months."),
+        AbstractSection("CONCLUSIONS", "CONCLUSIONS", "The drug is an option for adults and children with "
+                                                      "Ph-positive or Ph-negative relapsed ALL."),
+    )), nlp)
+    assert record["population"]["age_group"] == "adult"
+    assert record["population"]["ph_status"] == "negative"

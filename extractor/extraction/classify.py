@@ -7,6 +7,8 @@ module only weighs them. The defaults are precision-minded: a label the abstract
 
 - the title states the study population more reliably than the body, whose background sentences talk about
   other patients ("in adults, InO is effective; data in children are scarce"), so a title cue wins;
+- an approval sentence ("X is approved for adults and children") and the conclusions restate or widen the
+  population: their population cues count only when the abstract does not state its own;
 - a cue in a sentence that marks a part of the cohort ("28% were Ph+", "(n = 4)", "in the subgroup") does not
   restrict the population, it says the population is mixed;
 - first / second-or-later salvage only when the population is restricted to that line: no broader cue
@@ -25,7 +27,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from extractor.extraction.sentences import SectionView, Sentence, section_view
-from extractor.models import TITLE_SECTION, Article
+from extractor.models import TITLE_SECTION, UNLABELLED_SECTION, Article
 from extractor.pipeline import SPANS_KEY
 
 _FAMILIES = {
@@ -111,6 +113,7 @@ class Cues:
         self.median_age_spans: list[tuple[Span, Sentence]] = []  # patterns/cohort.jsonl's AGE cues, in order
         self.subset: dict[Cue, bool] = {}  # `_is_subset` of each cue asked about
         self.approval: dict[str, list[Cue]] = {}  # population cues of approval sentences, set aside
+        self.conclusion: dict[str, list[Cue]] = {}  # and of the conclusions
 
     def of(self, label: str) -> list[Cue]:
         return self.by_label.get(label, _NO_CUES)
@@ -156,7 +159,7 @@ def classify_study(article: Article, docs: list[tuple[str, Doc]]) -> dict:
 def _cues(docs: list[tuple[str, Doc]]) -> Cues:
     cues = Cues()
     offset = 0
-    for section, doc in docs:
+    for position, (section, doc) in enumerate(docs):
         view = section_view(doc)
         located = _located_spans(doc, view)
         ages = located.pop("AGE", ())
@@ -164,14 +167,31 @@ def _cues(docs: list[tuple[str, Doc]]) -> Cues:
         for label, pairs in located.items():
             if len(pairs) > 1:
                 located[label] = _drop_contained(pairs)
-        _add_cues(cues, located, section == TITLE_SECTION, offset, view)
+        conclusion = _conclusion_sentences(section, view, position == len(docs) - 1)
+        _add_cues(cues, located, section == TITLE_SECTION, offset, view, conclusion)
         offset += len(view.sentences)
     _settle_approval_cues(cues)
+    _settle_conclusion_cues(cues)
     return cues
 
 
+def _conclusion_sentences(section: str, view: SectionView, last: bool) -> range:
+    """The sentences of a conclusions section, or an unlabelled abstract's last sentence when it states no
+    figure ("Inotuzumab is an effective option for adults and children"); their population cues restate or
+    widen the study's, so they count only when nothing else names it (see _settle_conclusion_cues)."""
+    if section.upper().startswith(_CONCLUSION_SECTIONS):
+        return range(len(view.sentences))
+    if last and section == UNLABELLED_SECTION and view.sentences \
+            and not any(ch.isdigit() for ch in view.sentences[-1].text):
+        return range(len(view.sentences) - 1, len(view.sentences))
+    return range(0)
+
+
+_CONCLUSION_SECTIONS = ("CONCLUSION", "INTERPRETATION", "IMPLICATION")
+
+
 def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: bool, offset: int,
-              view: SectionView) -> None:
+              view: SectionView, conclusion: range) -> None:
     """Add one section's cues, leaving out the ones its context masks."""
     context = located.get("POPULATION_CONTEXT", ())
     ignore = [s for _, s in context if s.id_ == "ignore"]
@@ -197,7 +217,12 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
             if population and index in not_this_study:
                 continue  # the patients of a study to come or of another one ("studies in children are warranted")
             cue = Cue(label, span.id_, title, offset + index, span, view.sentences[index])
-            (cues.approval.setdefault(label, []) if population and index in approval else kept).append(cue)
+            if population and index in approval:
+                cues.approval.setdefault(label, []).append(cue)
+            elif population and index in conclusion:
+                cues.conclusion.setdefault(label, []).append(cue)
+            else:
+                kept.append(cue)
 
 
 def _settle_approval_cues(cues: Cues) -> None:
@@ -211,6 +236,17 @@ def _settle_approval_cues(cues: Cues) -> None:
             stated = any(_counted(c) for c in own) or _median_age(cues) is not None
         else:
             stated = bool(own)
+        if not stated:
+            cues.by_label[label] = sorted(own + found, key=_text_order)
+
+
+def _settle_conclusion_cues(cues: Cues) -> None:
+    """The conclusions' population cues count only when the rest of the abstract names no population of that
+    kind (no age word or stated age, no Ph status, no lineage): "CAR T cells are an option for children and young
+    adults" after "we infused 30 children" is no mixed cohort."""
+    for label, found in cues.conclusion.items():
+        own = cues.of(label)
+        stated = bool(own) or (label == "AGE_GROUP" and _median_age(cues) is not None)
         if not stated:
             cues.by_label[label] = sorted(own + found, key=_text_order)
 
