@@ -256,3 +256,31 @@ def test_conclusions_section_does_not_override_population(nlp):
     )), nlp)
     assert record["population"]["age_group"] == "adult"
     assert record["population"]["ph_status"] == "negative"
+
+
+def _structured(nlp, title: str, *sections: tuple[str, str]) -> dict:
+    return extract_article(Article(pmid="1", title=title, sections=tuple(
+        AbstractSection(label, label.upper(), text) for label, text in sections)), nlp)
+
+
+@pytest.mark.parametrize("title, sections, age_group", [
+    ("Inotuzumab in children with relapsed ALL",
+     [("BACKGROUND", "Inotuzumab improved remission rates in adults. Toxicity differs in adults and children."),
+      ("METHODS", "Patients with relapsed CD22-positive B-ALL received inotuzumab."),
+      ("RESULTS", "Of 48 patients, 58% achieved CR.")], "pediatric"),
+    ("Outcomes of adults with relapsed ALL",
+     [("Background", "Pediatric-inspired regimens improved outcomes in adolescents and young adults."),
+      ("Methods", "We retrospectively analysed patients with relapsed ALL."),
+      ("Results", "Among 200 patients, median OS was 8 months.")], "adult"),
+    ("Blinatumomab in first salvage",
+     [("BACKGROUND", "Children and adults with relapsed ALL have poor outcomes."),
+      ("METHODS", "This phase 3 trial randomized adults in first salvage."),
+      ("RESULTS", "Among 300 patients, CR was 50% versus 30%.")], "adult"),
+    # the background is the only statement of the population: it counts
+    ("Drug X in relapsed ALL",
+     [("BACKGROUND", "Children with relapsed ALL need new agents."),
+      ("METHODS", "Forty patients with relapsed ALL received drug X."),
+      ("RESULTS", "CR was 60%.")], "pediatric"),
+])
+def test_background_section_does_not_override_population(nlp, title, sections, age_group):
+    assert _structured(nlp, title, *sections)["population"]["age_group"] == age_group

@@ -7,8 +7,9 @@ module only weighs them. The defaults are precision-minded: a label the abstract
 
 - the title states the study population more reliably than the body, whose background sentences talk about
   other patients ("in adults, InO is effective; data in children are scarce"), so a title cue wins;
-- an approval sentence ("X is approved for adults and children") and the conclusions restate or widen the
-  population: their population cues count only when the abstract does not state its own;
+- an approval sentence ("X is approved for adults and children"), the background section and the conclusions
+  talk of the disease's patients at large or widen the population: their population cues count only when the
+  abstract does not state its own;
 - a cue in a sentence that marks a part of the cohort ("28% were Ph+", "(n = 4)", "in the subgroup") does not
   restrict the population, it says the population is mixed;
 - first / second-or-later salvage only when the population is restricted to that line: no broader cue
@@ -113,7 +114,7 @@ class Cues:
         self.median_age_spans: list[tuple[Span, Sentence]] = []  # patterns/cohort.jsonl's AGE cues, in order
         self.subset: dict[Cue, bool] = {}  # `_is_subset` of each cue asked about
         self.approval: dict[str, list[Cue]] = {}  # population cues of approval sentences, set aside
-        self.conclusion: dict[str, list[Cue]] = {}  # and of the conclusions
+        self.framing: dict[str, list[Cue]] = {}  # and of the background and conclusions
 
     def of(self, label: str) -> list[Cue]:
         return self.by_label.get(label, _NO_CUES)
@@ -167,19 +168,20 @@ def _cues(docs: list[tuple[str, Doc]]) -> Cues:
         for label, pairs in located.items():
             if len(pairs) > 1:
                 located[label] = _drop_contained(pairs)
-        conclusion = _conclusion_sentences(section, view, position == len(docs) - 1)
-        _add_cues(cues, located, section == TITLE_SECTION, offset, view, conclusion)
+        framing = _framing_sentences(section, view, position == len(docs) - 1)
+        _add_cues(cues, located, section == TITLE_SECTION, offset, view, framing)
         offset += len(view.sentences)
     _settle_approval_cues(cues)
-    _settle_conclusion_cues(cues)
+    _settle_framing_cues(cues)
     return cues
 
 
-def _conclusion_sentences(section: str, view: SectionView, last: bool) -> range:
-    """The sentences of a conclusions section, or an unlabelled abstract's last sentence when it states no
-    figure ("Inotuzumab is an effective option for adults and children"); their population cues restate or
-    widen the study's, so they count only when nothing else names it (see _settle_conclusion_cues)."""
-    if section.upper().startswith(_CONCLUSION_SECTIONS):
+def _framing_sentences(section: str, view: SectionView, last: bool) -> range:
+    """The sentences of a background or conclusions section, or an unlabelled abstract's last sentence when it
+    states no figure ("Inotuzumab is an effective option for adults and children"): their population cues are
+    about the disease's patients at large or widen the study's, so they count only when nothing else names the
+    study's (see _settle_framing_cues)."""
+    if section.upper().startswith(_FRAMING_SECTIONS):
         return range(len(view.sentences))
     if last and section == UNLABELLED_SECTION and view.sentences \
             and not any(ch.isdigit() for ch in view.sentences[-1].text):
@@ -187,11 +189,12 @@ def _conclusion_sentences(section: str, view: SectionView, last: bool) -> range:
     return range(0)
 
 
-_CONCLUSION_SECTIONS = ("CONCLUSION", "INTERPRETATION", "IMPLICATION")
+_FRAMING_SECTIONS = ("BACKGROUND", "INTRODUCTION", "CONTEXT", "IMPORTANCE", "RATIONALE", "CONCLUSION",
+                     "INTERPRETATION", "IMPLICATION")
 
 
 def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: bool, offset: int,
-              view: SectionView, conclusion: range) -> None:
+              view: SectionView, framing: range) -> None:
     """Add one section's cues, leaving out the ones its context masks."""
     context = located.get("POPULATION_CONTEXT", ())
     ignore = [s for _, s in context if s.id_ == "ignore"]
@@ -219,8 +222,8 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
             cue = Cue(label, span.id_, title, offset + index, span, view.sentences[index])
             if population and index in approval:
                 cues.approval.setdefault(label, []).append(cue)
-            elif population and index in conclusion:
-                cues.conclusion.setdefault(label, []).append(cue)
+            elif population and index in framing:
+                cues.framing.setdefault(label, []).append(cue)
             else:
                 kept.append(cue)
 
@@ -240,11 +243,11 @@ def _settle_approval_cues(cues: Cues) -> None:
             cues.by_label[label] = sorted(own + found, key=_text_order)
 
 
-def _settle_conclusion_cues(cues: Cues) -> None:
-    """The conclusions' population cues count only when the rest of the abstract names no population of that
-    kind (no age word or stated age, no Ph status, no lineage): "CAR T cells are an option for children and young
-    adults" after "we infused 30 children" is no mixed cohort."""
-    for label, found in cues.conclusion.items():
+def _settle_framing_cues(cues: Cues) -> None:
+    """The background's and conclusions' population cues count only when the rest of the abstract names no
+    population of that kind (no age word or stated age, no Ph status, no lineage): "CAR T cells are an option for
+    children and young adults" after "we infused 30 children" is no mixed cohort."""
+    for label, found in cues.framing.items():
         own = cues.of(label)
         stated = bool(own) or (label == "AGE_GROUP" and _median_age(cues) is not None)
         if not stated:
