@@ -284,3 +284,13 @@ def _structured(nlp, title: str, *sections: tuple[str, str]) -> dict:
 ])
 def test_background_section_does_not_override_population(nlp, title, sections, age_group):
     assert _structured(nlp, title, *sections)["population"]["age_group"] == age_group
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Adults with untreated Ph-positive ALL received dasatinib induction followed by blinatumomab.", "frontline"),
+    ("Forty untreated adults with B-ALL received the combination. CR was 90%.", "frontline"),
+    # an untreated relapse is still a relapse
+    ("Adults with relapsed ALL received the drug; an untreated relapse was required.", "relapsed/refractory"),
+])
+def test_untreated_disease_is_frontline(nlp, text, setting):
+    assert run_text(nlp, text, title=TITLE.replace("relapsed ", ""))["setting"] == setting
