@@ -294,3 +294,18 @@ def test_background_section_does_not_override_population(nlp, title, sections, a
 ])
 def test_untreated_disease_is_frontline(nlp, text, setting):
     assert run_text(nlp, text, title=TITLE.replace("relapsed ", ""))["setting"] == setting
+
+
+@pytest.mark.parametrize("title, text, setting", [
+    ("Maintenance blinatumomab after frontline chemotherapy in adults with ALL",
+     "Adults with B-ALL in MRD-negative remission after induction were randomized to chemotherapy with or without "
+     "blinatumomab.", "frontline"),
+    ("Drug X in acute lymphoblastic leukemia",
+     "Patients who relapsed after frontline therapy received drug X. CR was 50%.", "relapsed/refractory"),
+    ("Drug X in acute lymphoblastic leukemia",
+     "Adults who failed upfront chemotherapy received drug X. CR was 50%.", "relapsed/refractory"),
+    ("Drug X after first-line treatment failure in ALL",
+     "Forty adults received drug X. CR was 50%.", "relapsed/refractory"),
+])
+def test_frontline_named_as_the_failed_line(nlp, title, text, setting):
+    assert run_text(nlp, text, title=title)["setting"] == setting
