@@ -309,3 +309,24 @@ def test_untreated_disease_is_frontline(nlp, text, setting):
 ])
 def test_frontline_named_as_the_failed_line(nlp, title, text, setting):
     assert run_text(nlp, text, title=title)["setting"] == setting
+
+
+@pytest.mark.parametrize("text, ph_status", [
+    ("Tyrosine kinase inhibitors have transformed outcomes of Ph-positive ALL. We treated 50 adults with relapsed "
+     "Ph-negative B-ALL with inotuzumab. CR was 70%.", "negative"),
+    ("Unlike Ph-negative disease, Ph-positive ALL responds to TKIs. We treated 30 adults with relapsed "
+     "Ph-positive ALL with ponatinib. CR was 80%.", "positive"),
+    # both named with figures or in enrolment sentences: two parts of the cohort
+    ("We treated 60 adults with relapsed B-ALL. Response rates were similar in Ph-positive and Ph-negative "
+     "patients.", "any"),
+    ("Twelve patients with Ph-positive ALL received the drug with a TKI, and 30 with Ph-negative ALL received "
+     "it alone. CR was 60%.", "any"),
+])
+def test_general_statement_of_the_other_ph_status_gives_way(nlp, text, ph_status):
+    assert _population(nlp, text)["ph_status"] == ph_status
+
+
+def test_two_lineage_cohorts_stay_any(nlp):
+    text = ("Children with relapsed T-cell ALL (n = 24) or B-cell ALL (n = 7) received daratumumab. Seven patients "
+            "with B-cell ALL received daratumumab without response.")
+    assert _population(nlp, text)["lineage"] == "any"

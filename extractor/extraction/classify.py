@@ -115,9 +115,20 @@ class Cues:
         self.subset: dict[Cue, bool] = {}  # `_is_subset` of each cue asked about
         self.approval: dict[str, list[Cue]] = {}  # population cues of approval sentences, set aside
         self.framing: dict[str, list[Cue]] = {}  # and of the background and conclusions
+        self.sections: list[tuple[int, SectionView]] = []  # each section's view, after its sentence offset
+        self._enrolment: set[int] | None = None
 
     def of(self, label: str) -> list[Cue]:
         return self.by_label.get(label, _NO_CUES)
+
+    @property
+    def enrolment_sentences(self) -> set[int]:
+        """The sentences stating whom the study enrolled or treated (patterns/cohort.jsonl, COHORT enrolment);
+        read when asked, as few articles need them."""
+        if self._enrolment is None:
+            self._enrolment = {offset + i for offset, view in self.sections for i, sent in enumerate(view.sentences)
+                               if any(s.id_ == "enrolment" for s in sent.labelled("COHORT"))}
+        return self._enrolment
 
     def has(self, label: str, ids=None, title=None) -> bool:
         return any((ids is None or c.id in ids) and (title is None or c.title == title) for c in self.of(label))
@@ -164,12 +175,15 @@ def _cues(docs: list[tuple[str, Doc]]) -> Cues:
         view = section_view(doc)
         located = _located_spans(doc, view)
         ages = located.pop("AGE", ())
-        cues.median_age_spans.extend((span, view.sentences[index]) for index, span in ages)
-        for label, pairs in located.items():
-            if len(pairs) > 1:
-                located[label] = _drop_contained(pairs)
-        framing = _framing_sentences(section, view, position == len(docs) - 1)
-        _add_cues(cues, located, section == TITLE_SECTION, offset, view, framing)
+        if ages:
+            cues.median_age_spans.extend((span, view.sentences[index]) for index, span in ages)
+        cues.sections.append((offset, view))
+        if located:
+            for label, pairs in located.items():
+                if len(pairs) > 1:
+                    located[label] = _drop_contained(pairs)
+            framing = _framing_sentences(section, view, position == len(docs) - 1)
+            _add_cues(cues, located, section == TITLE_SECTION, offset, view, framing)
         offset += len(view.sentences)
     _settle_approval_cues(cues)
     _settle_framing_cues(cues)
@@ -658,10 +672,26 @@ def _two_valued(cues: Cues, label: str, values: set[str], both: str) -> str:
     ids = {value for value, _ in named}
     if not ids:
         return "unknown"
-    if len(ids) > 1 or both in ids:
+    if both in ids:
         return both
+    if len(ids) > 1:
+        return _enrolled_value(named, cues) or both
     (value,) = ids
     return both if all(_is_subset(c, cues) for _, c in named) else value
+
+
+def _enrolled_value(named: list[tuple[str, Cue]], cues: Cues) -> str | None:
+    """Of two values named, the one a sentence stating whom the study enrolled or treated names, when the other
+    is named only in general statements, without a figure or an enrolment ("TKIs transformed outcomes of
+    Ph-positive ALL. We treated 50 adults with relapsed Ph-negative B-ALL"); None otherwise ("Seven patients with
+    B-cell ALL received X" beside "T-cell ALL (n = 24)" names two parts)."""
+    enrolled = {value for value, c in named if c.sentence in cues.enrolment_sentences and not _is_subset(c, cues)}
+    if len(enrolled) != 1:
+        return None
+    (value,) = enrolled
+    general = all(c.sentence not in cues.enrolment_sentences and not any(ch.isdigit() for ch in c.sent.text)
+                  for other, c in named if other != value)
+    return value if general else None
 
 
 def _is_excluded(cue: Cue, cues: Cues) -> bool:
