@@ -330,3 +330,23 @@ def test_two_lineage_cohorts_stay_any(nlp):
     text = ("Children with relapsed T-cell ALL (n = 24) or B-cell ALL (n = 7) received daratumumab. Seven patients "
             "with B-cell ALL received daratumumab without response.")
     assert _population(nlp, text)["lineage"] == "any"
+
+
+@pytest.mark.parametrize("title, text, setting", [
+    ("Blinatumomab in patients with measurable residual disease",
+     "Adults with B-ALL in first or later complete remission and measurable residual disease of at least 0.1% "
+     "received blinatumomab.", "MRD-positive remission"),
+    ("Inotuzumab for persistent MRD",
+     "Adults in CR with detectable MRD after at least 3 cycles of chemotherapy received inotuzumab.",
+     "MRD-positive remission"),
+    ("Pre-emptive therapy for molecular persistence",
+     "Adults with B-ALL and MRD ≥10-4 in hematologic remission received blinatumomab.", "MRD-positive remission"),
+    # residual disease as a result of salvage, or its negativity, in a relapsed study
+    ("Drug X in acute lymphoblastic leukemia",
+     "Adults with relapsed ALL received drug X. Patients with detectable MRD after CR had shorter survival; MRD "
+     "≥0.01% predicted relapse.", "relapsed/refractory"),
+    ("Salvage with drug X in patients with measurable residual disease negativity as the goal",
+     "Adults with relapsed ALL received drug X.", "relapsed/refractory"),
+])
+def test_residual_disease_setting(nlp, title, text, setting):
+    assert run_text(nlp, text, title=title)["setting"] == setting
