@@ -213,7 +213,7 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
     context = located.get("POPULATION_CONTEXT", ())
     ignore = [s for _, s in context if s.id_ == "ignore"]
     # "Blinatumomab is approved for adults and children": whom a drug is licensed for (see _settle_approval_cues)
-    approval = set() if title else {i for i, s in context if s.id_ == "background"}
+    approval = set() if title else {i for i, s in context if s.id_ == "approval"}
     design_context = located.get("DESIGN_CONTEXT", ())
     phase_ignore = [s for _, s in design_context if s.id_ == "ignore"]
     not_this_study = {i for i, s in design_context if s.id_ in _NOT_THIS_STUDY}
@@ -253,8 +253,7 @@ def _settle_approval_cues(cues: Cues) -> None:
             stated = any(_counted(c) for c in own) or _median_age(cues) is not None
         else:
             stated = bool(own)
-        if not stated:
-            cues.by_label[label] = sorted(own + found, key=_text_order)
+        _restore_unless(stated, cues, label, found)
 
 
 def _settle_framing_cues(cues: Cues) -> None:
@@ -262,10 +261,14 @@ def _settle_framing_cues(cues: Cues) -> None:
     population of that kind (no age word or stated age, no Ph status, no lineage): "CAR T cells are an option for
     children and young adults" after "we infused 30 children" is no mixed cohort."""
     for label, found in cues.framing.items():
-        own = cues.of(label)
-        stated = bool(own) or (label == "AGE_GROUP" and _median_age(cues) is not None)
-        if not stated:
-            cues.by_label[label] = sorted(own + found, key=_text_order)
+        stated = bool(cues.of(label)) or (label == "AGE_GROUP" and _median_age(cues) is not None)
+        _restore_unless(stated, cues, label, found)
+
+
+def _restore_unless(stated: bool, cues: Cues, label: str, set_aside: list[Cue]) -> None:
+    """Put cues set aside back among the label's, in text order, unless the abstract states its own."""
+    if not stated:
+        cues.by_label[label] = sorted(cues.of(label) + set_aside, key=_text_order)
 
 
 def _text_order(cue: Cue) -> tuple[int, int, int]:
