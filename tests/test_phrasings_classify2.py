@@ -350,3 +350,18 @@ def test_two_lineage_cohorts_stay_any(nlp):
 ])
 def test_residual_disease_setting(nlp, title, text, setting):
     assert run_text(nlp, text, title=title)["setting"] == setting
+
+
+@pytest.mark.parametrize("text, age_group", [
+    # a median between the pediatric and adult bands: its range tells
+    ("We infused 60 patients with relapsed B-ALL. The median age was 19 years (range, 2-64). CR was 85%.", "mixed"),
+    ("We infused 60 patients with relapsed B-ALL. The median age was 22 years (range, 18 to 60). CR was 85%.",
+     "adult"),
+    ("We infused 60 patients with relapsed B-ALL. The median age was 17 years (range, 3-21). CR was 85%.",
+     "pediatric"),
+    ("We infused 60 patients with relapsed B-ALL. The median age was 19 years. CR was 85%.", "unknown"),
+    # a median age in months is no age in years
+    ("We treated 15 patients with relapsed ALL; the median age was 30 months (range, 2-60 months).", "unknown"),
+])
+def test_median_age_with_its_range(nlp, text, age_group):
+    assert _population(nlp, text)["age_group"] == age_group

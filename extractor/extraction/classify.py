@@ -570,7 +570,12 @@ def _stated_age_group(cues: Cues) -> str | None:
     median = _median_age(cues)
     if median is None:
         return None
-    return "adult" if median >= _ADULT_MEDIAN_AGE else "pediatric" if median <= _PEDIATRIC_MEDIAN_AGE else "unknown"
+    if median >= _ADULT_MEDIAN_AGE:
+        return "adult"
+    if median <= _PEDIATRIC_MEDIAN_AGE:
+        return "pediatric"
+    ages = _median_age_range(cues)  # a median between the bands: its range tells ("19 years (range, 2-64)")
+    return _bounds_group(*ages) if ages else "unknown"
 
 
 def _counted(cue: Cue) -> bool:
@@ -594,7 +599,11 @@ def _age_range_group(cue: Cue) -> str | None:
     bounds = _numbers(cue)
     if bounds is None or len(bounds) != 2 or bounds[0] > bounds[1]:
         return None
-    low, high = bounds
+    return _bounds_group(*bounds)
+
+
+def _bounds_group(low: float, high: float) -> str:
+    """The age group of patients aged from `low` to `high` (see _age_range_group)."""
     if high <= _PEDIATRIC_MAX_AGE:
         return "pediatric"
     if low >= _OLDER_MIN_AGE:
@@ -637,16 +646,39 @@ def _numbers(cue: Cue) -> list[float] | None:
     return numbers
 
 
-def _median_age(cues: Cues) -> float | None:
-    """The first number after a median-age cue (patterns/cohort.jsonl, label AGE) in the same sentence."""
+def _median_age_range(cues: Cues) -> tuple[float, float] | None:
+    """The range printed after the first median age ("median age 19 years (range, 2 to 64)"), when it has one."""
     for span, sent in cues.median_age_spans:
-        for token in span.doc[span.end:min(sent.end, span.end + 6)]:
-            if token.like_num:
+        doc = span.doc
+        words = [doc[i].lower_ for i in range(span.end, sent.end)]
+        if "range" not in words:
+            return None
+        start = span.end + words.index("range") + 1
+        numbers = [float(t.text) for t in doc[start:min(sent.end, start + 5)] if _is_plain_number(t.text)]
+        return (numbers[0], numbers[1]) if len(numbers) >= 2 and numbers[0] <= numbers[1] else None
+    return None
+
+
+def _is_plain_number(text: str) -> bool:
+    return text.replace(".", "", 1).isdigit()
+
+
+def _median_age(cues: Cues) -> float | None:
+    """The first number after a median-age cue (patterns/cohort.jsonl, label AGE) in the same sentence, in
+    years ("median age 19 months" states none)."""
+    for span, sent in cues.median_age_spans:
+        doc = span.doc
+        for i in range(span.end, min(sent.end, span.end + 6)):
+            if doc[i].like_num:
                 try:
-                    return float(token.text.replace("·", "."))
+                    value = float(doc[i].text.replace("·", "."))
                 except ValueError:
                     break
+                return None if i + 1 < sent.end and doc[i + 1].lower_ in _SHORTER_UNITS else value
     return None
+
+
+_SHORTER_UNITS = frozenset({"months", "month", "mo", "mos", "weeks", "wk", "days"})
 
 
 def _mesh_age(article: Article) -> str:
