@@ -365,3 +365,14 @@ def test_residual_disease_setting(nlp, title, text, setting):
 ])
 def test_median_age_with_its_range(nlp, text, age_group):
     assert _population(nlp, text)["age_group"] == age_group
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Venetoclax in relapsed T-cell prolymphocytic leukemia",
+     "Adults with relapsed T-cell prolymphocytic leukemia received venetoclax and ibrutinib. ORR was 60%."),
+    ("Moxetumomab in relapsed hairy cell leukemia", "Adults with relapsed hairy cell leukemia were treated."),
+    ("Tagraxofusp in blastic plasmacytoid dendritic cell neoplasm", "Adults with relapsed disease were treated."),
+])
+def test_other_leukemia_is_not_relevant(nlp, title, text):
+    record = run_text(nlp, text, title=title)
+    assert (record["setting"], record["relevant"]) == ("other", False)
