@@ -86,7 +86,7 @@ def test_classify_age_group(nlp, title, body, mesh, age_group):
     (R_R_TITLE, "Forty adults were treated; 25% of them were Ph-positive.", "any"),
     (R_R_TITLE, "In the subgroup with Ph-negative ALL, survival was longer.", "any"),
     (R_R_TITLE, "Patients with Ph-positive ALL were excluded.", "negative"),
-    (R_R_TITLE, "Adults with Ph-like ALL were treated.", "unknown"),
+    (R_R_TITLE, "Adults with Ph-like ALL were treated.", "negative"),  # Ph-like ALL lacks BCR::ABL1
     ("Drug X in relapsed Ph-negative ALL", "Kinase inhibitors changed outcomes of Ph-positive ALL.", "negative"),
     (R_R_TITLE, "Forty adults were treated.", "unknown"),
     # both statuses eligible, the second elided to its suffix or the status waived: the first status's own cue

@@ -7,6 +7,9 @@ module only weighs them. The defaults are precision-minded: a label the abstract
 
 - the title states the study population more reliably than the body, whose background sentences talk about
   other patients ("in adults, InO is effective; data in children are scarce"), so a title cue wins;
+- an approval sentence ("X is approved for adults and children"), the background section and the conclusions
+  talk of the disease's patients at large or widen the population: their population cues count only when the
+  abstract does not state its own;
 - a cue in a sentence that marks a part of the cohort ("28% were Ph+", "(n = 4)", "in the subgroup") does not
   restrict the population, it says the population is mixed;
 - first / second-or-later salvage only when the population is restricted to that line: no broader cue
@@ -24,8 +27,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from extractor.extraction.sentences import SectionView, section_view
-from extractor.models import TITLE_SECTION, Article
+from extractor.extraction.sentences import SectionView, Sentence, section_view
+from extractor.models import TITLE_SECTION, UNLABELLED_SECTION, Article
 from extractor.pipeline import SPANS_KEY
 
 _FAMILIES = {
@@ -73,6 +76,15 @@ _ADULT_MEDIAN_AGE, _PEDIATRIC_MEDIAN_AGE = 25, 15
 # Bounds of an eligible age range: pediatric trials enrol up to 21; adult ones from 16 (as "aged 16 years or
 # older" is an adult cue); older-adult ones from 60.
 _PEDIATRIC_MAX_AGE, _ADULT_MIN_AGE, _OLDER_MIN_AGE = 21, 16, 60
+# A single bound without "aged" ("patients >=18 years", "younger than 21 years"), as the age words read one: a lower
+# bound from 16 to 49 is an adult study, from 55 an older-adult one; an upper bound up to 21 a pediatric study, up
+# to 30 one of children and young adults ("up to 25 years of age").
+_ADULT_BOUNDS, _OLDER_LOWER_BOUND, _MIXED_UPPER_BOUND = (16, 49), 55, 30
+_AGE_LIMITS = frozenset({"range", "at least", "at most"})
+# Words just before a bound that make it a subgroup's ("in patients >=60 years, CR was 50%"), and words of a
+# sentence comparing age groups ("patients younger than 21 years versus older ones").
+_SUBGROUP_WORDS = frozenset({"in", "among", "for", "of"})
+_COMPARISON_WORDS = frozenset({"vs", "vs.", "versus", "compared", "whereas", "while"})
 _SUBSET_WINDOW = 4  # tokens either side of a cue in which a "%" or "(n =" makes it a part of the cohort
 _POPULATION_WINDOW = 6  # tokens before a setting cue in which "with" makes it the patients' qualifier
 _EVENT_VERBS = frozenset({"had", "developed", "experienced", "occurred", "showed"})
@@ -89,9 +101,40 @@ class Cue(NamedTuple):
     id: str
     title: bool
     sentence: int  # index of the sentence across the article (title first)
-    span: Span
-    sent_start: int  # token bounds of that sentence in the span's doc (what `span.sent` would build)
-    sent_end: int
+    span: Span  # a section view's RuleSpan (a Span when the view left it out)
+    sent: Sentence  # the section view's sentence holding it (what `span.sent` would build, cached)
+
+
+class Cues:
+    """An article's cues by label, each label's in text order (title first), and what is read from them more
+    than once: every reader asks for one label, so none scans the others'."""
+
+    def __init__(self) -> None:
+        self.by_label: dict[str, list[Cue]] = {}
+        self.median_age_spans: list[tuple[Span, Sentence]] = []  # patterns/cohort.jsonl's AGE cues, in order
+        self.subset: dict[Cue, bool] = {}  # `_is_subset` of each cue asked about
+        self.approval: dict[str, list[Cue]] = {}  # population cues of approval sentences, set aside
+        self.framing: dict[str, list[Cue]] = {}  # and of the background and conclusions
+        self.sections: list[tuple[int, SectionView]] = []  # each section's view, after its sentence offset
+        self._enrolment: set[int] | None = None
+
+    def of(self, label: str) -> list[Cue]:
+        return self.by_label.get(label, _NO_CUES)
+
+    @property
+    def enrolment_sentences(self) -> set[int]:
+        """The sentences stating whom the study enrolled or treated (patterns/cohort.jsonl, COHORT enrolment);
+        read when asked, as few articles need them."""
+        if self._enrolment is None:
+            self._enrolment = {offset + i for offset, view in self.sections for i, sent in enumerate(view.sentences)
+                               if any(s.id_ == "enrolment" for s in sent.labelled("COHORT"))}
+        return self._enrolment
+
+    def has(self, label: str, ids=None, title=None) -> bool:
+        return any((ids is None or c.id in ids) and (title is None or c.title == title) for c in self.of(label))
+
+
+_NO_CUES: list[Cue] = []
 
 
 def classify_study(article: Article, docs: list[tuple[str, Doc]]) -> dict:
@@ -112,9 +155,9 @@ def classify_study(article: Article, docs: list[tuple[str, Doc]]) -> dict:
         "relevant": _relevant(setting, cues, article),
         "setting": setting,
         "population": {
-            "age_group": _age_group(cues, docs, article),
+            "age_group": _age_group(cues, article),
             "ph_status": _two_valued(cues, "PH_STATUS", {"positive", "negative"}, "any"),
-            "lineage": _two_valued(cues, "LINEAGE", {"B", "T"}, "any") if _has(cues, "LINEAGE")
+            "lineage": _two_valued(cues, "LINEAGE", {"B", "T"}, "any") if cues.of("LINEAGE")
             else _mesh_lineage(article),
         },
         "design": design,
@@ -125,56 +168,154 @@ def classify_study(article: Article, docs: list[tuple[str, Doc]]) -> dict:
 # Collecting cues
 
 
-def _cues(docs: list[tuple[str, Doc]]) -> list[Cue]:
-    cues: list[Cue] = []
+def _cues(docs: list[tuple[str, Doc]]) -> Cues:
+    cues = Cues()
     offset = 0
-    for section, doc in docs:
+    for position, (section, doc) in enumerate(docs):
         view = section_view(doc)
-        located = _drop_contained(_located_spans(doc, view))
-        spans = [span for _, span in located]
-        ignore = [s for s in spans if s.label_ == "POPULATION_CONTEXT" and s.id_ == "ignore"]
-        phase_ignore = [s for s in spans if s.label_ == "DESIGN_CONTEXT" and s.id_ == "ignore"]
-        not_this_study = {i for i, s in located if s.label_ == "DESIGN_CONTEXT" and s.id_ in _NOT_THIS_STUDY}
-        phase_words = {t for s in spans if s.label_ == "PHASE" for t in range(s.start, s.end)}
-        for index, span in located:
-            if span.label_ in _MASKED_BY_POPULATION_IGNORE and _overlaps(span, ignore):
-                continue
-            if span.label_ == "DESIGN" and span.id_ == "pooled" and span.start in phase_words:
-                continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
-            if span.label_ in ("PHASE", "PHASE_REPORTED") and _overlaps(span, phase_ignore):
-                continue
-            if span.label_ in _HYPOTHETICAL_MASKS and index in not_this_study and span.id_ != "review":
-                continue
-            sent = view.sentences[index]
-            cues.append(Cue(span.label_, span.id_, section == TITLE_SECTION, offset + index, span, sent.start,
-                            sent.end))
+        located = _located_spans(doc, view)
+        ages = located.pop("AGE", ())
+        if ages:
+            cues.median_age_spans.extend((span, view.sentences[index]) for index, span in ages)
+        cues.sections.append((offset, view))
+        if located:
+            for label, pairs in located.items():
+                if len(pairs) > 1:
+                    located[label] = _drop_contained(pairs)
+            framing = _framing_sentences(section, view, position == len(docs) - 1)
+            _add_cues(cues, located, section == TITLE_SECTION, offset, view, framing)
         offset += len(view.sentences)
+    _settle_approval_cues(cues)
+    _settle_framing_cues(cues)
     return cues
 
 
-def _located_spans(doc: Doc, view: SectionView) -> list[tuple[int, Span]]:
-    """The doc's spans of the classification labels, each with the index of the sentence it starts in (what
-    `Span.sent` finds, walking the tokens, for each span), in text order. They are read from the section view,
-    which grouped the doc's spans by sentence once; a span across a sentence boundary, which the view leaves
-    out, sends the doc the long way (every doc.spans entry is a new Span object)."""
-    grouped = sum(len(sent.spans) for sent in view.sentences)
+def _framing_sentences(section: str, view: SectionView, last: bool) -> range:
+    """The sentences of a background or conclusions section, or an unlabelled abstract's last sentence when it
+    states no figure ("Inotuzumab is an effective option for adults and children"): their population cues are
+    about the disease's patients at large or widen the study's, so they count only when nothing else names the
+    study's (see _settle_framing_cues)."""
+    if section.upper().startswith(_FRAMING_SECTIONS):
+        return range(len(view.sentences))
+    if last and section == UNLABELLED_SECTION and view.sentences \
+            and not any(ch.isdigit() for ch in view.sentences[-1].text):
+        return range(len(view.sentences) - 1, len(view.sentences))
+    return range(0)
+
+
+_FRAMING_SECTIONS = ("BACKGROUND", "INTRODUCTION", "CONTEXT", "IMPORTANCE", "RATIONALE", "CONCLUSION",
+                     "INTERPRETATION", "IMPLICATION")
+
+
+def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: bool, offset: int,
+              view: SectionView, framing: range) -> None:
+    """Add one section's cues, leaving out the ones its context masks."""
+    context = located.get("POPULATION_CONTEXT", ())
+    ignore = [s for _, s in context if s.id_ == "ignore"]
+    # "Blinatumomab is approved for adults and children": whom a drug is licensed for (see _settle_approval_cues)
+    approval = set() if title else {i for i, s in context if s.id_ == "approval"}
+    design_context = located.get("DESIGN_CONTEXT", ())
+    phase_ignore = [s for _, s in design_context if s.id_ == "ignore"]
+    not_this_study = {i for i, s in design_context if s.id_ in _NOT_THIS_STUDY}
+    phase_words = {t for _, s in located.get("PHASE", ()) for t in range(s.start, s.end)}
+    for label, pairs in located.items():
+        masked_by_ignore = ignore if label in _MASKED_BY_POPULATION_IGNORE else phase_ignore \
+            if label in ("PHASE", "PHASE_REPORTED") else None
+        hypothetical = not_this_study if label in _HYPOTHETICAL_MASKS else None
+        population = label in _MASKED_BY_POPULATION_IGNORE
+        kept = cues.by_label.setdefault(label, [])
+        for index, span in pairs:
+            if masked_by_ignore and _overlaps(span, masked_by_ignore):
+                continue
+            if label == "DESIGN" and span.id_ == "pooled" and span.start in phase_words:
+                continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
+            if hypothetical and index in hypothetical and span.id_ != "review":
+                continue
+            if population and index in not_this_study:
+                continue  # the patients of a study to come or of another one ("studies in children are warranted")
+            cue = Cue(label, span.id_, title, offset + index, span, view.sentences[index])
+            if population and index in approval:
+                cues.approval.setdefault(label, []).append(cue)
+            elif population and index in framing:
+                cues.framing.setdefault(label, []).append(cue)
+            else:
+                kept.append(cue)
+
+
+def _settle_approval_cues(cues: Cues) -> None:
+    """An approval sentence names whom a drug is licensed for ("approved for adults and children"): the study's
+    patients when the abstract says no more ("approved for pediatric and young adult patients; we report the
+    registry's first 400"), not when it states them itself: a counted age word or a median age ("we reviewed 40
+    adult patients"), a Ph status or lineage of its own."""
+    for label, found in cues.approval.items():
+        own = cues.of(label)
+        if label == "AGE_GROUP":
+            stated = any(_counted(c) for c in own) or _median_age(cues) is not None
+        else:
+            stated = bool(own)
+        _restore_unless(stated, cues, label, found)
+
+
+def _settle_framing_cues(cues: Cues) -> None:
+    """The background's and conclusions' population cues count only when the rest of the abstract names no
+    population of that kind (no age word or stated age, no Ph status, no lineage): "CAR T cells are an option for
+    children and young adults" after "we infused 30 children" is no mixed cohort."""
+    for label, found in cues.framing.items():
+        stated = bool(cues.of(label)) or (label == "AGE_GROUP" and _median_age(cues) is not None)
+        _restore_unless(stated, cues, label, found)
+
+
+def _restore_unless(stated: bool, cues: Cues, label: str, set_aside: list[Cue]) -> None:
+    """Put cues set aside back among the label's, in text order, unless the abstract states its own."""
+    if not stated:
+        cues.by_label[label] = sorted(cues.of(label) + set_aside, key=_text_order)
+
+
+def _text_order(cue: Cue) -> tuple[int, int, int]:
+    return cue.sentence, cue.span.start, cue.span.end
+
+
+_COLLECTED = _LABELS | {"AGE"}
+
+
+def _located_spans(doc: Doc, view: SectionView) -> dict[str, list[tuple[int, Span]]]:
+    """The doc's spans of the classification labels (and the median-age cue), by label, each with the index of
+    the sentence it starts in (what `Span.sent` finds, walking the tokens, for each span), in text order. They
+    are read from the section view, which grouped the doc's spans by sentence once; a span across a sentence
+    boundary, which the view leaves out, sends the doc the long way (every doc.spans entry is a new Span)."""
+    located: dict[str, list[tuple[int, Span]]] = {}
+    grouped = sum([len(sent.spans) for sent in view.sentences])
     if SPANS_KEY not in doc.spans or grouped == len(doc.spans[SPANS_KEY]):
-        return [(i, span) for i, sent in enumerate(view.sentences) for span in sent.spans if span.label_ in _LABELS]
+        for i, sent in enumerate(view.sentences):
+            for span in sent.spans:
+                if span.label_ in _COLLECTED:
+                    located.setdefault(span.label_, []).append((i, span))
+        return located
     starts = [sent.start for sent in view.sentences]
-    return [(bisect_right(starts, span.start) - 1, span) for span in doc.spans[SPANS_KEY] if span.label_ in _LABELS]
+    for span in doc.spans[SPANS_KEY]:
+        if span.label_ in _COLLECTED:
+            located.setdefault(span.label_, []).append((bisect_right(starts, span.start) - 1, span))
+    return located
 
 
 def _drop_contained(located: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
-    """Within one label, a match inside a longer match of the same label is the longer one's part
-    ("refractory" in "primary refractory", "adult" in "pediatric and young adult")."""
-    by_label: dict[str, list[int]] = {}
-    for k, (_, span) in enumerate(located):
-        by_label.setdefault(span.label_, []).append(k)
-    contained = set()
-    for keys in by_label.values():
-        if len(keys) > 1:
-            contained.update(_contained_in_longer([(located[k][1].start, -located[k][1].end, k) for k in keys]))
+    """Of one label's spans, a match inside a longer match is the longer one's part ("refractory" in "primary
+    refractory", "adult" in "pediatric and young adult")."""
+    if not _may_overlap(located):
+        return located
+    contained = set(_contained_in_longer([(span.start, -span.end, k) for k, (_, span) in enumerate(located)]))
     return [pair for k, pair in enumerate(located) if k not in contained] if contained else located
+
+
+def _may_overlap(located: list[tuple[int, Span]]) -> bool:
+    """False when the spans, in order of start, each begin after the ones before end (most labels' spans in
+    an abstract), so none lies inside another."""
+    reach = start = -1
+    for _, span in located:
+        if span.start < reach or span.start < start:  # an overlap, or spans out of order
+            return True
+        start, reach = span.start, span.end
+    return False
 
 
 def _contained_in_longer(extents: list[tuple[int, int, int]]) -> list[int]:
@@ -195,23 +336,29 @@ def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(o.start < span.end and span.start < o.end for o in others)
 
 
-def _has(cues: list[Cue], label: str, ids=None, title=None) -> bool:
-    return any(c.label == label and (ids is None or c.id in ids) and (title is None or c.title == title) for c in cues)
-
-
-def _is_subset(cue: Cue, cues: list[Cue]) -> bool:
+def _is_subset(cue: Cue, cues: Cues) -> bool:
     """True when the cue's sentence names part of the cohort: a subgroup word, a part word just before the cue
     ("including 12 with Ph+ ALL"), or a percentage or "(n =" right beside the cue ("28% of patients were Ph+",
-    "pre-B ALL, 84%", "second relapse (n = 4)")."""
+    "pre-B ALL, 84%", "second relapse (n = 4)"). Asked of a cue several times, answered once."""
+    subset = cues.subset.get(cue)
+    if subset is None:
+        subset = cues.subset[cue] = _part_of_cohort(cue, cues)
+    return subset
+
+
+def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
     span = cue.span
-    for c in cues:
-        if c.label != "POPULATION_CONTEXT" or c.sentence != cue.sentence:
+    for c in cues.of("POPULATION_CONTEXT"):
+        if c.sentence != cue.sentence:
             continue
         if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW):
             return True
-    doc = span.doc
-    after = doc[span.end:min(cue.sent_end, span.end + _SUBSET_WINDOW)]
-    before = doc[max(cue.sent_start, span.start - _SUBSET_WINDOW - 1):span.start]
+    text = cue.sent.text
+    if "%" not in text and "=" not in text:
+        return False
+    doc, sent = span.doc, cue.sent
+    after = doc[span.end:min(sent.end, span.end + _SUBSET_WINDOW)]
+    before = doc[max(sent.start, span.start - _SUBSET_WINDOW - 1):span.start]
     if any(t.text == "%" for t in after) or any(t.text == "%" for t in before):
         return True
     words = [t.lower_ for t in after]
@@ -222,10 +369,10 @@ def _is_subset(cue: Cue, cues: list[Cue]) -> bool:
 # Setting and relevance
 
 
-def _setting(cues: list[Cue], article: Article) -> str:
+def _setting(cues: Cues, article: Article) -> str:
     if _other_disease(cues, article):
         return OTHER
-    setting = [c for c in cues if c.label == "SETTING"]
+    setting = cues.of("SETTING")
     title = {FIRST if c.id == CR2 else c.id for c in setting if c.title}
     body = {FIRST if c.id == CR2 else c.id for c in setting if not c.title}
     salvage_title = {c.id for c in setting if c.title} & _SALVAGE_IDS
@@ -253,14 +400,14 @@ def _setting(cues: list[Cue], article: Article) -> str:
     return RR
 
 
-def _first_line_population(setting: list[Cue], cues: list[Cue]) -> bool:
+def _first_line_population(setting: list[Cue], cues: Cues) -> bool:
     """The body restricts the cohort to first salvage: a second remission (CR2) is aimed at, or a first-salvage
     cue names patients rather than a subgroup's result ("patients in first salvage had a CR rate of 70%")."""
     return any(not c.title and (c.id == CR2 or c.id == FIRST and not (_is_event(c) or _is_subset(c, cues)))
                for c in setting)
 
 
-def _frontline_population(setting: list[Cue], cues: list[Cue]) -> bool:
+def _frontline_population(setting: list[Cue], cues: Cues) -> bool:
     """The body names a frontline population ("adults with newly diagnosed ALL received ...") and its only
     salvage words are about what followed ("patients who relapsed were offered salvage", "two had induction
     failure", "3% had primary refractory disease"): no broader or line-specific cue but events and parts of the
@@ -277,36 +424,36 @@ def _is_event(cue: Cue) -> bool:
     """The cue names something that happened to some patients ("two had induction failure", "refractory disease
     occurred in 4"), not whom the study enrolled ("children who had a first relapse")."""
     doc, span = cue.span.doc, cue.span
-    for i in range(max(cue.sent_start, span.start - 2), span.start):
-        if doc[i].lower_ in _EVENT_VERBS and not (i > cue.sent_start and doc[i - 1].lower_ in _RELATIVES):
+    for i in range(max(cue.sent.start, span.start - 2), span.start):
+        if doc[i].lower_ in _EVENT_VERBS and not (i > cue.sent.start and doc[i - 1].lower_ in _RELATIVES):
             return True
-    return any(t.lower_ in _EVENT_VERBS for t in doc[span.end:min(cue.sent_end, span.end + 2)])
+    return any(t.lower_ in _EVENT_VERBS for t in doc[span.end:min(cue.sent.end, span.end + 2)])
 
 
 def _names_population(cue: Cue) -> bool:
     """The cue qualifies the patients: "with" shortly before it ("adults with newly diagnosed ALL") or a
     patient noun right after its first word ("relapsed patients", "newly diagnosed adults")."""
     doc, span = cue.span.doc, cue.span
-    before = list(doc[max(cue.sent_start, span.start - _POPULATION_WINDOW):span.start])
+    before = list(doc[max(cue.sent.start, span.start - _POPULATION_WINDOW):span.start])
     withs = [i for i, t in enumerate(before) if t.lower_ == "with"]
     if withs and not any(t.text in _PHRASE_BREAKS for t in before[withs[-1] + 1:]):
         return True  # "with" and the cue in one phrase ("with high-risk, relapsed ALL", not "with X; relapsed")
-    return any(t.lower_ in _PATIENT_NOUNS for t in doc[span.start + 1:min(cue.sent_end, span.end + 1)])
+    return any(t.lower_ in _PATIENT_NOUNS for t in doc[span.start + 1:min(cue.sent.end, span.end + 1)])
 
 
-def _other_disease(cues: list[Cue], article: Article) -> bool:
+def _other_disease(cues: Cues, article: Article) -> bool:
     """Another disease is the study's subject: named in the title without ALL, or named with ALL nowhere."""
-    if _has(cues, "DISEASE", {"other"}, title=True) and not _has(cues, "DISEASE", {"ALL"}, title=True):
+    if cues.has("DISEASE", {"other"}, title=True) and not cues.has("DISEASE", {"ALL"}, title=True):
         return True
-    if _has(cues, "DISEASE", {"ALL"}):
+    if cues.has("DISEASE", {"ALL"}):
         return False
-    if _has(cues, "DISEASE", {"other"}):
+    if cues.has("DISEASE", {"other"}):
         return True
     mesh = set(article.mesh_headings)
     return not mesh & _MESH_ALL and any(m.startswith(_MESH_OTHER_PREFIXES) for m in mesh)
 
 
-def _later_line_restricted(setting: list[Cue], cues: list[Cue]) -> bool:
+def _later_line_restricted(setting: list[Cue], cues: Cues) -> bool:
     """Every patient is beyond first salvage: a later-line cue that is neither a part of the cohort nor in a
     sentence that also admits first relapse or refractory disease, or a prior-lines range that starts at two."""
     for cue in setting:
@@ -315,14 +462,14 @@ def _later_line_restricted(setting: list[Cue], cues: list[Cue]) -> bool:
         same_sentence = {c.id for c in setting if c.sentence == cue.sentence}  # sentence indexes span the article
         if not same_sentence & {FIRST, CR2, RR}:
             return True
-    return any(_prior_lines_minimum(c) >= 2 for c in cues if c.label == "PRIOR_LINES")
+    return any(_prior_lines_minimum(c) >= 2 for c in cues.of("PRIOR_LINES"))
 
 
 def _prior_lines_minimum(cue: Cue) -> float:
     """The lower bound of "(range, 2 to 6)" after a prior-lines cue in its sentence; 0 when not stated."""
     doc = cue.span.doc
-    words = {s.start: float(s.id_) for s in doc.spans[SPANS_KEY] if s.label_ == "NUMBER_WORD" and len(s) == 1}
-    tokens = doc[cue.span.end:cue.sent_end]
+    words = {s.start: float(s.id_) for s in cue.sent.labelled("NUMBER_WORD") if len(s) == 1}
+    tokens = doc[cue.span.end:cue.sent.end]
     for i, token in enumerate(tokens):
         if token.lower_ != "range":
             continue
@@ -338,22 +485,33 @@ def _prior_lines_minimum(cue: Cue) -> float:
     return 0
 
 
-def _relevant(setting: str, cues: list[Cue], article: Article) -> bool:
+def _relevant(setting: str, cues: Cues, article: Article) -> bool:
     if setting in (OTHER, FRONTLINE, MRD):
         return False
+    if cues.has("DESIGN", {"preclinical"}, title=True) and not cues.of("PHASE"):
+        return False  # laboratory or animal work ("Activity of the conjugate in ALL xenografts")
+    if _economic(cues):
+        return False  # "the cost-effectiveness of tisagenlecleucel": a model of costs, not of own patients
     pts = set(article.publication_types)
     review = bool(pts & _PT_REVIEW) and not pts & _PT_OWN_DATA
-    review = review or _has(cues, "DESIGN", {"review"})
-    own_data = _has(cues, "DESIGN", {"own-data", "retrospective", "pooled", "randomized"}) or _has(cues, "PHASE")
+    review = review or cues.has("DESIGN", {"review"})
+    own_data = cues.has("DESIGN", {"own-data", "retrospective", "pooled", "randomized"}) or cues.has("PHASE")
     return not (review and not own_data)
+
+
+def _economic(cues: Cues) -> bool:
+    """An economic evaluation: named in the title, or in two sentences of the body ("a Markov model ...",
+    "the incremental cost per quality-adjusted life-year was ...")."""
+    economic = [c for c in cues.of("DESIGN") if c.id == "economic"]
+    return any(c.title for c in economic) or len({c.sentence for c in economic}) >= 2
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Population
 
 
-def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -> str:
-    ages = [c for c in cues if c.label == "AGE_GROUP" and c.id != "range"]
+def _age_group(cues: Cues, article: Article) -> str:
+    ages = [c for c in cues.of("AGE_GROUP") if c.id not in _AGE_LIMITS]
     if any(c.id == "mixed" for c in ages):
         return "mixed"
     title = {c.id for c in ages if c.title} - {"younger"}
@@ -369,6 +527,25 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
     if len(counted & {"pediatric", "adult"}) == 1:
         return (counted & {"pediatric", "adult"}).pop()  # "we treated 25 children", after "in adults, X improved"
     ages = [c for c in ages if not (c.id == "older adult" and _counted(c))]  # "three older patients died": a part
+    words, stated = _age_words_group(ages), _stated_age_group(cues)
+    if words is None:
+        return stated if stated is not None else _mesh_age(article)
+    return stated if stated in _OVERRULED_BY_STATED_AGE[words] else words
+
+
+# The age group the cohort's own range, bound or median age states overrules its age words when the two cannot
+# both be true: words in background or comparisons ("unlike in children, ...") beside a median age of 50.
+_OVERRULED_BY_STATED_AGE = {
+    "pediatric": {"adult", "older adult"},
+    "adult": {"pediatric"},  # not "older adult": "patients 55 years or older had ..." is mostly a subgroup's
+    "older adult": {"pediatric"},
+    "mixed": {"pediatric", "adult", "older adult"},  # as many words for children as for adults
+    "unknown": {"pediatric", "adult", "older adult", "mixed"},  # "older patients did worse than younger ones"
+}
+
+
+def _age_words_group(ages: list[Cue]) -> str | None:
+    """The age group the body's uncounted age words name, the more often named winning; None without any."""
     counts = {key: sum(1 for c in ages if c.id == key) for key in ("pediatric", "adult", "older adult", "younger")}
     pediatric, adult, older = counts["pediatric"], counts["adult"], counts["older adult"]
     if pediatric and (adult or older):
@@ -381,40 +558,52 @@ def _age_group(cues: list[Cue], docs: list[tuple[str, Doc]], article: Article) -
         return "adult"
     if older:
         return "unknown"  # "older patients did worse than younger ones": an age comparison, not the age group
-    ranged = next((group for group in map(_age_range_group, cues) if group), None)
+    return None
+
+
+def _stated_age_group(cues: Cues) -> str | None:
+    """The age group of the cohort's eligible range or bound, else of its median age ("unknown" for a median
+    between the pediatric and adult bands); None when none is stated."""
+    ranged = next((group for group in (_age_limit_group(c, cues) for c in cues.of("AGE_GROUP")) if group), None)
     if ranged:
         return ranged
-    median = _median_age(docs)
-    if median is not None:
-        if median >= _ADULT_MEDIAN_AGE:
-            return "adult"
-        if median <= _PEDIATRIC_MEDIAN_AGE:
-            return "pediatric"
-        return "unknown"
-    return _mesh_age(article)
+    median = _median_age(cues)
+    if median is None:
+        return None
+    if median >= _ADULT_MEDIAN_AGE:
+        return "adult"
+    if median <= _PEDIATRIC_MEDIAN_AGE:
+        return "pediatric"
+    ages = _median_age_range(cues)  # a median between the bands: its range tells ("19 years (range, 2-64)")
+    return _bounds_group(*ages) if ages else "unknown"
 
 
 def _counted(cue: Cue) -> bool:
     """The age word follows a count: it names the cohort ("25 children", "forty adult patients")."""
     start = cue.span.start
-    return start > cue.sent_start and cue.span.doc[start - 1].like_num
+    return start > cue.sent.start and cue.span.doc[start - 1].like_num
+
+
+def _age_limit_group(cue: Cue, cues: Cues) -> str | None:
+    """The age group of an eligible range or bound; None for another cue."""
+    if cue.id == "range":
+        return _age_range_group(cue)
+    if cue.id in ("at least", "at most") and not _is_subgroup_bound(cue, cues):
+        return _age_bound_group(cue)
+    return None
 
 
 def _age_range_group(cue: Cue) -> str | None:
     """The age group of an eligible range ("aged 3 to 47 years"): up to 21 is pediatric (pediatric trials enrol
-    to 21), from 16 adult (from 60 older adult), a range across both mixed; None for another cue."""
-    if cue.label != "AGE_GROUP" or cue.id != "range":
+    to 21), from 16 adult (from 60 older adult), a range across both mixed."""
+    bounds = _numbers(cue)
+    if bounds is None or len(bounds) != 2 or bounds[0] > bounds[1]:
         return None
-    bounds = []
-    for token in cue.span:
-        if token.like_num:
-            try:
-                bounds.append(float(token.text))
-            except ValueError:
-                return None
-    if len(bounds) != 2 or bounds[0] > bounds[1]:
-        return None
-    low, high = bounds
+    return _bounds_group(*bounds)
+
+
+def _bounds_group(low: float, high: float) -> str:
+    """The age group of patients aged from `low` to `high` (see _age_range_group)."""
     if high <= _PEDIATRIC_MAX_AGE:
         return "pediatric"
     if low >= _OLDER_MIN_AGE:
@@ -422,19 +611,74 @@ def _age_range_group(cue: Cue) -> str | None:
     return "adult" if low >= _ADULT_MIN_AGE else "mixed"
 
 
-def _median_age(docs: list[tuple[str, Doc]]) -> float | None:
-    """The first number after a median-age cue (patterns/cohort.jsonl, label AGE) in the same sentence."""
-    for _, doc in docs:
-        for span in doc.spans[SPANS_KEY] if SPANS_KEY in doc.spans else ():
-            if span.label_ != "AGE":
-                continue
-            for token in doc[span.end:min(span.sent.end, span.end + 6)]:
-                if token.like_num:
-                    try:
-                        return float(token.text.replace("·", "."))
-                    except ValueError:
-                        break
+def _age_bound_group(cue: Cue) -> str | None:
+    """The age group of one bound ("patients >=18 years": adult; "younger than 21 years": pediatric)."""
+    bounds = _numbers(cue)
+    if bounds is None or len(bounds) != 1:
+        return None
+    (bound,) = bounds
+    if cue.id == "at least":
+        low, high = _ADULT_BOUNDS
+        return "adult" if low <= bound <= high else "older adult" if bound >= _OLDER_LOWER_BOUND else None
+    return "pediatric" if bound <= _PEDIATRIC_MAX_AGE else "mixed" if bound <= _MIXED_UPPER_BOUND else None
+
+
+def _is_subgroup_bound(cue: Cue, cues: Cues) -> bool:
+    """The bound names a part of the cohort or another group: "in patients >=60 years", "28% were >=60 years",
+    "patients younger than 18 years were excluded", "patients >=60 years versus younger ones"."""
+    doc, span, sent = cue.span.doc, cue.span, cue.sent
+    if any(doc[i].lower_ in _SUBGROUP_WORDS for i in range(max(sent.start, span.start - 3), span.start)):
+        return True
+    if _is_subset(cue, cues) or _is_excluded(cue, cues):
+        return True
+    return any(doc[i].lower_ in _COMPARISON_WORDS for i in range(sent.start, sent.end))
+
+
+def _numbers(cue: Cue) -> list[float] | None:
+    """The numbers of a cue's tokens; None when one does not read as a number."""
+    numbers = []
+    for token in cue.span:
+        if token.like_num:
+            try:
+                numbers.append(float(token.text))
+            except ValueError:
+                return None
+    return numbers
+
+
+def _median_age_range(cues: Cues) -> tuple[float, float] | None:
+    """The range printed after the first median age ("median age 19 years (range, 2 to 64)"), when it has one."""
+    for span, sent in cues.median_age_spans:
+        doc = span.doc
+        words = [doc[i].lower_ for i in range(span.end, sent.end)]
+        if "range" not in words:
+            return None
+        start = span.end + words.index("range") + 1
+        numbers = [float(t.text) for t in doc[start:min(sent.end, start + 5)] if _is_plain_number(t.text)]
+        return (numbers[0], numbers[1]) if len(numbers) >= 2 and numbers[0] <= numbers[1] else None
     return None
+
+
+def _is_plain_number(text: str) -> bool:
+    return text.replace(".", "", 1).isdigit()
+
+
+def _median_age(cues: Cues) -> float | None:
+    """The first number after a median-age cue (patterns/cohort.jsonl, label AGE) in the same sentence, in
+    years ("median age 19 months" states none)."""
+    for span, sent in cues.median_age_spans:
+        doc = span.doc
+        for i in range(span.end, min(sent.end, span.end + 6)):
+            if doc[i].like_num:
+                try:
+                    value = float(doc[i].text.replace("·", "."))
+                except ValueError:
+                    break
+                return None if i + 1 < sent.end and doc[i + 1].lower_ in _SHORTER_UNITS else value
+    return None
+
+
+_SHORTER_UNITS = frozenset({"months", "month", "mo", "mos", "weeks", "wk", "days"})
 
 
 def _mesh_age(article: Article) -> str:
@@ -449,13 +693,13 @@ def _mesh_age(article: Article) -> str:
     return "unknown"
 
 
-def _two_valued(cues: list[Cue], label: str, values: set[str], both: str) -> str:
+def _two_valued(cues: Cues, label: str, values: set[str], both: str) -> str:
     """Ph status or lineage. The title's value, when it names one, is the population's. Otherwise both values
     named is `any`; one value named only for a part of the cohort is `any` too (the rest of the cohort has the
     other); one value naming the population is that value. An excluded value ("Ph-positive patients were
     excluded") names the other one. A cue whose id is `both` itself ("Ph-negative or -positive", "regardless of
     Ph status") names both values."""
-    found = [c for c in cues if c.label == label and (c.id in values or c.id == both)]
+    found = [c for c in cues.of(label) if c.id in values or c.id == both]
     title = {c.id for c in found if c.title}
     if len(title) == 1:
         return title.pop()
@@ -463,16 +707,32 @@ def _two_valued(cues: list[Cue], label: str, values: set[str], both: str) -> str
     ids = {value for value, _ in named}
     if not ids:
         return "unknown"
-    if len(ids) > 1 or both in ids:
+    if both in ids:
         return both
+    if len(ids) > 1:
+        return _enrolled_value(named, cues) or both
     (value,) = ids
     return both if all(_is_subset(c, cues) for _, c in named) else value
 
 
-def _is_excluded(cue: Cue, cues: list[Cue]) -> bool:
-    return any(c.label == "POPULATION_CONTEXT" and c.id == "excluded" and c.sentence == cue.sentence
+def _enrolled_value(named: list[tuple[str, Cue]], cues: Cues) -> str | None:
+    """Of two values named, the one a sentence stating whom the study enrolled or treated names, when the other
+    is named only in general statements, without a figure or an enrolment ("TKIs transformed outcomes of
+    Ph-positive ALL. We treated 50 adults with relapsed Ph-negative B-ALL"); None otherwise ("Seven patients with
+    B-cell ALL received X" beside "T-cell ALL (n = 24)" names two parts)."""
+    enrolled = {value for value, c in named if c.sentence in cues.enrolment_sentences and not _is_subset(c, cues)}
+    if len(enrolled) != 1:
+        return None
+    (value,) = enrolled
+    general = all(c.sentence not in cues.enrolment_sentences and not any(ch.isdigit() for ch in c.sent.text)
+                  for other, c in named if other != value)
+    return value if general else None
+
+
+def _is_excluded(cue: Cue, cues: Cues) -> bool:
+    return any(c.id == "excluded" and c.sentence == cue.sentence
                and min(abs(c.span.start - cue.span.end), abs(cue.span.start - c.span.end)) <= _EXCLUSION_WINDOW
-               for c in cues)
+               for c in cues.of("POPULATION_CONTEXT"))
 
 
 def _mesh_lineage(article: Article) -> str:
@@ -485,29 +745,29 @@ def _mesh_lineage(article: Article) -> str:
 # Design
 
 
-def _design(cues: list[Cue], article: Article) -> dict:
+def _design(cues: Cues, article: Article) -> dict:
     pts = set(article.publication_types)
     phase = _phase(cues, article, pts)
     # A retrospective study is not randomized: its randomization words describe the trials before it ("in the
     # randomized TOWER trial, blinatumomab improved survival; we retrospectively analysed ...").
-    randomized = bool(pts & _PT_RANDOMIZED) or (_has(cues, "DESIGN", {"randomized"}) and phase != "retrospective")
+    randomized = bool(pts & _PT_RANDOMIZED) or (cues.has("DESIGN", {"randomized"}) and phase != "retrospective")
     # Phase 3 trials in this field are randomized comparisons; a single-arm phase 3 says so.
-    randomized = randomized or (phase == "3" and not _has(cues, "DESIGN", {"single-arm"}))
+    randomized = randomized or (phase == "3" and not cues.has("DESIGN", {"single-arm"}))
     return {"phase": phase, "randomized": randomized}
 
 
-def _phase(cues: list[Cue], article: Article, pts: set[str]) -> str:
-    design = {c.id for c in cues if c.label == "DESIGN"}
+def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
+    design = {c.id for c in cues.of("DESIGN")}
     if "retrospective" in design:
         return "retrospective"
-    phases = [c for c in cues if c.label == "PHASE"]
+    phases = cues.of("PHASE")
     if "pooled" in design or bool(pts & _PT_POOLED) or _coordinated_phases(phases):
         return "pooled"
-    reported = {c.id for c in cues if c.label == "PHASE_REPORTED"}
+    reported = {c.id for c in cues.of("PHASE_REPORTED")}
     if len(reported) == 1:
         return reported.pop()
     if phases:
-        return _one_phase(phases, [c for c in cues if c.label == "DESIGN_CONTEXT" and c.id == "this-study"])
+        return _one_phase(phases, [c for c in cues.of("DESIGN_CONTEXT") if c.id == "this-study"])
     pt_phases = {_PT_PHASE[p] for p in pts if p in _PT_PHASE}
     if len(pt_phases) == 1:
         return pt_phases.pop()
@@ -515,12 +775,12 @@ def _phase(cues: list[Cue], article: Article, pts: set[str]) -> str:
         return "1/2"
     if "dose-finding" in design:  # "a first-in-human, dose-escalation study" names no phase but is one
         return "1"
-    if set(article.mesh_headings) & _MESH_RETROSPECTIVE or "Observational Study" in pts:
+    if set(article.mesh_headings) & _MESH_RETROSPECTIVE or "Observational Study" in pts and "prospective" not in design:
         return "retrospective"
     trial_typed = "registered-trial" in design or any(p.startswith(_PT_TRIAL_PREFIX) or p in _PT_RANDOMIZED
                                                       for p in pts)
-    if "observational" in design and "randomized" not in design and not trial_typed:
-        return "retrospective"
+    if "observational" in design and not design & {"randomized", "prospective"} and not trial_typed:
+        return "retrospective"  # "in multivariate analysis, ..." of treated patients; not of a prospective cohort
     return "unknown"
 
 
