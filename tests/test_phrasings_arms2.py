@@ -147,3 +147,16 @@ def test_phrasings_arm_sizes_after_the_total(nlp, text, arms):
 ])
 def test_phrasings_arms_counted_in_a_bracket(nlp, text, arms):
     assert [(a["label"], a["n"]) for a in _run(nlp, text)["arms"]] == arms
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # treatments named after each value, a plural regimen head and a bracket after the name included
+    ("The CR rate was 52% with nelarabine-based therapy compared with 40% with other regimens (P = .27).",
+     [("nelarabine-based therapy", "CR", 52.0), ("other regimens", "CR", 40.0)]),
+    # the whole cohort's value first, then the treatments'
+    ("The overall CR rate after first salvage was 45% (41/92), and was 52% with nelarabine-based therapy compared "
+     "with 40% with other regimens (P = .27).",
+     [("all", "CR", 45.0), ("nelarabine-based therapy", "CR", 52.0), ("other regimens", "CR", 40.0)]),
+])
+def test_phrasings_values_named_by_the_treatment_after_them(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -102,7 +102,7 @@ _DRUG_LIKE = re.compile(r"\b([A-Z][a-z]{3,}(?:mab|nib|cel|stat|tinib|clax|lisib|
 _AGENT_LIKE = re.compile(_DRUG_LIKE.pattern[2:])
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
-                           r"supportive care|regimen)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|B?SOC|SC|BSC|"
+                           r"supportive care|regimens?)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|B?SOC|SC|BSC|"
                            r"investigator'?s'?\schoice)\b", re.I)
 _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug/m2|mcg/m2))(?:/\w+)*\s?\)", re.I)
 # What may stand between a value and a group named after it: its unit, brackets, "of the evaluable".
@@ -117,6 +117,8 @@ _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z]
 _AT_A_TIME = re.compile(r"\s?%?\s(?:at|by|after)\s(?:the\send\sof\s)?(?:weeks?|days?|months?|cycles?|courses?)\s\d+\b", re.I)
 # The name given to a group the sentence does not name.
 _UNNAMED = re.compile(r"group \d+")
+# The whole cohort named before a sentence's first value: "The overall CR rate ...", "For the whole cohort, ..."
+_OVERALL_BEFORE = re.compile(r"\b(?:overall|whole cohort|entire cohort|all patients)\b", re.I)
 # A severity grade right before a value: "(grade ≥3, 2%)", "grade 3 or 4 in 13%", "grades 3-4: 5%", and with the
 # events' noun: "with grade 3 or higher events in 13%", "and grade 3 events in 10%".
 _SEVERITY_BEFORE = re.compile(r"\bgrades?\s?(?:[≥>]=?\s?)?\d(?:\s?(?:[-–]|to|or|and)\s?\d)?(?:\s?or\s(?:higher|more|above|"
@@ -128,7 +130,7 @@ _SEVERITY_BEFORE = re.compile(r"\bgrades?\s?(?:[≥>]=?\s?)?\d(?:\s?(?:[-–]|to
 _BARE_WITHOUT = re.compile(r"\s?(?:%|months?|mo)?\s?without\b(?!\s(?:a|an|the|any|prior|previous)?\s?[A-Za-z])")
 _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
                              r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
-                             r"(?=\s?[,;.)]|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
+                             r"(?=\s?[,;.)]|\s\(|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
 _SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children|those)\s(?:with|in)\s(?:the\s)?)?"
                     r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
 _ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:patients|cohort|population)\b",
@@ -1496,6 +1498,9 @@ class ArmIndex:
         treated = _without_as_complement(text, positions, treated)
         if all(treated) and len(set(treated)) == count:
             return treated
+        if count >= 3 and treated[0] is None and all(treated[1:]) and len(set(treated[1:])) == count - 1 \
+                and _OVERALL_BEFORE.search(text, 0, positions[0][0]):
+            return ["all"] + treated[1:]  # "The overall CR rate was 45%, and was 52% with A compared with 40% with B"
         # a value alone in its clause is the cohort's ("The ORR was 80%; it was 90% in Ph- and 60% in Ph+ patients")
         return [o or ("all" if self._alone_in_clause(text, positions, i) else f"group {i + 1}")
                 for i, o in enumerate(out)]  # see _UNNAMED
