@@ -41,3 +41,21 @@ def test_phrasings_a_mention_stating_its_own_value_still_takes_no_other(nlp):
 ])
 def test_phrasings_an_event_and_its_severe_grades(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+_RANDOMISED = "Patients were randomized to inotuzumab ozogamicin or standard therapy. "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # two values joined by "versus" before the endpoint they are the subject of (the first was lost)
+    (_RANDOMISED + "Among patients who achieved CR/CRi, 78.4% versus 28.1% were MRD-negative in the inotuzumab "
+     "and standard-therapy groups, respectively.",
+     [("inotuzumab ozogamicin", "MRD_NEG", 78.4), ("standard therapy", "MRD_NEG", 28.1)]),
+    # MRD under the assay's threshold is MRD negativity, and the threshold is no value
+    (_RANDOMISED + "Among patients who achieved CR/CRi, 78.4% versus 28.1% had MRD below 0.01% in the inotuzumab "
+     "and standard-therapy groups, respectively.",
+     [("inotuzumab ozogamicin", "MRD_NEG", 78.4), ("standard therapy", "MRD_NEG", 28.1)]),
+    ("Among responders, 25 (81%) had MRD less than 0.01% by flow cytometry.", [("responders", "MRD_NEG", 81.0)]),
+])
+def test_phrasings_values_before_their_endpoint(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

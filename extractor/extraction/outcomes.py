@@ -140,7 +140,7 @@ _NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:(?:was|were|has been|have 
                             r"seen|occurred|achieved|documented|noted|recorded|detected|developed)\b", re.I)
 _INCLUDING = re.compile(r"\s?(?:including|incl\.|i\.e\.,?|defined as|comprising|encompassing)\s", re.I)
 # What joins the values of a parallel list: "15% and 61 ...", "51% of Ph- and 41% of ...".
-_LIST_LINK = re.compile(r"^\s?%?\s?[)\]]?\s?(?:[\w+\-/]+\s){0,4}(?:,\s?(?:and\s)?|and\s|or\s)$")
+_LIST_LINK = re.compile(r"^\s?%?\s?[)\]]?\s?(?:[\w+\-/]+\s){0,4}(?:,\s?(?:and\s)?|and\s|or\s|versus\s|vs\.?\s)$")
 # "23 achieved a complete molecular response", "9 patients developed CRS": a count, its verb, the endpoint.
 _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|attained|obtained|reached|developed|"
                              r"experienced|had)(?:\s(?:an?|the|grade\s?[≥>]?\s?\d(?:\s?or higher)?))?", re.I)
