@@ -376,3 +376,19 @@ def test_median_age_with_its_range(nlp, text, age_group):
 def test_other_leukemia_is_not_relevant(nlp, title, text):
     record = run_text(nlp, text, title=title)
     assert (record["setting"], record["relevant"]) == ("other", False)
+
+
+def test_classify_a_first_salvage_covariate_is_not_the_population(nlp):
+    """'In multivariable analysis, first salvage was associated with longer survival' weighs a factor: the study of
+    relapsed patients stays relapsed/refractory; a cohort in first salvage is still first salvage."""
+    from extractor.extraction import extract_article
+    from extractor.models import AbstractSection, Article
+
+    def setting(body):
+        article = Article(pmid="1", title="Inotuzumab ozogamicin in older adults with relapsed ALL",
+                          sections=(AbstractSection("RESULTS", "RESULTS", body),))
+        return extract_article(article, nlp)["setting"]
+
+    assert setting("Fifty-three patients were treated. In multivariable analysis, first salvage was associated "
+                   "with longer survival (HR 0.48; 95% CI 0.25-0.93).") == "relapsed/refractory"
+    assert setting("Fifty-three patients in first salvage were treated.") == "first salvage"

@@ -22,6 +22,7 @@ module only weighs them. The defaults are precision-minded: a label the abstract
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import NamedTuple
 
@@ -403,8 +404,19 @@ def _setting(cues: Cues, article: Article) -> str:
 def _first_line_population(setting: list[Cue], cues: Cues) -> bool:
     """The body restricts the cohort to first salvage: a second remission (CR2) is aimed at, or a first-salvage
     cue names patients rather than a subgroup's result ("patients in first salvage had a CR rate of 70%")."""
-    return any(not c.title and (c.id == CR2 or c.id == FIRST and not (_is_event(c) or _is_subset(c, cues)))
+    return any(not c.title and (c.id == CR2 or c.id == FIRST and not (_is_event(c) or _is_subset(c, cues)
+                                                                        or _is_covariate(c)))
                for c in setting)
+
+
+# A sentence weighing factors against an outcome: its first-salvage cue is a covariate, not the population ("In
+# multivariable analysis, first salvage was associated with longer survival").
+_COVARIATE = re.compile(r"associated with|predict|prognostic|multivariable|multivariate|hazard ratio|"
+                        r"risk factor", re.I)
+
+
+def _is_covariate(cue: Cue) -> bool:
+    return bool(_COVARIATE.search(cue.sent.text))
 
 
 def _frontline_population(setting: list[Cue], cues: Cues) -> bool:
