@@ -59,3 +59,15 @@ _RANDOMISED = "Patients were randomized to inotuzumab ozogamicin or standard the
 ])
 def test_phrasings_values_before_their_endpoint(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a response rate, a colon, then its breakdown: the rate keeps its value (a CR/CRi composite by its parts) and
+    # the CR keeps its own (the CR's 59% went to the composite and the 70% was lost)
+    ("Forty-three patients (70%) responded: 36 (59%) achieved CR and 7 (11%) achieved CRi.",
+     [("all", "CR", 59.0), ("all", "CR_CRi", 70.0)]),
+    ("Thirty patients (75%) achieved CR/CRi: 22 (55%) achieved CR and 8 (20%) CRi.",
+     [("all", "CR", 55.0), ("all", "CR_CRi", 75.0)]),
+])
+def test_phrasings_a_rate_then_its_breakdown_after_a_colon(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -1001,7 +1001,7 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         return inside[0]
     before = [m for m in mentions if m.end <= value.start and m.takes(value)]
     after = [m for m in mentions if m.start >= value.end and m.takes(value)]
-    ahead = _forward_target(text, value, after, values)
+    ahead = _forward_target(text, value, after, values, mentions)
     if value.kind == COUNT:
         # A bare count is a rate only as the subject of its endpoint ("Twelve patients underwent HSCT") or as the
         # patients its endpoint occurred in ("CRS occurred in 20 patients").
@@ -1009,11 +1009,18 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)):
             return ahead
         return before[-1] if before and _occurred_in(text, before[-1], value) else None
-    if ahead and (not before or not _direct(text, before[-1], value, values)):
+    if ahead and (not before or not _direct(text, before[-1], value, values)
+                  or _opens_breakdown(text, before[-1], value)):
         return ahead
     if before and not _other_head(text, before[-1], value):
         return before[-1]
     return ahead
+
+
+def _opens_breakdown(text: str, mention: Mention, value: Value) -> bool:
+    """A colon between a mention and the value after it: the value begins a breakdown ("responded: 36 (59%)
+    achieved CR") when it is the subject of a later mention, which the callers check."""
+    return text[mention.end:value.start].lstrip().startswith(":")
 
 
 def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
@@ -1030,19 +1037,21 @@ def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
     return True
 
 
-def _forward_target(text: str, value: Value, after: list[Mention], values: list[Value]) -> Mention | None:
+def _forward_target(text: str, value: Value, after: list[Mention], values: list[Value],
+                    every: list[Mention]) -> Mention | None:
     """The later mention the value is the subject of. An unscored measure inside the subject ("83% of Ph+
     MRD-evaluable patients achieved an MRD response") is passed over unless the value binds to it. A mention that
     states its own value ("Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%") takes no other."""
     for mention in after:
         if _binds_forward(text, value, mention, values):
-            return None if _states_own_value(text, mention, values, after) else mention
+            return None if _states_own_value(text, mention, values, after, every) else mention
         if mention.family not in ABSORBERS:
             return None
     return None
 
 
-def _states_own_value(text: str, mention: Mention, values: list[Value], mentions: list[Mention]) -> bool:
+def _states_own_value(text: str, mention: Mention, values: list[Value], mentions: list[Mention],
+                      every: list[Mention]) -> bool:
     """"... (n = 12, 30%) had a CR rate of 50%": the mention's own value follows it. Not when another mention comes
     first: "18 of 20 (90%) achieved CR/CRi, and the complete molecular response rate was 79%". A count and
     percentage read across another endpoint are that one's: "30 (75%) achieved CR/CRi: 22 CR (55%) and 8 CRi (20%)";
@@ -1051,6 +1060,10 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
     following = next((v for v in values if v.start >= mention.end), None)
     if following is None or any(m is not mention and mention.end <= m.start < following.start for m in mentions):
         return False
+    if _opens_breakdown(text, mention, following):
+        later = next((m for m in every if m.start >= following.end), None)  # any endpoint, not only the value's
+        if later is not None and _binds_forward(text, following, later, values):
+            return False  # "43 (70%) responded: 36 (59%) achieved CR": the 59% begins the breakdown
     return mention.takes(following) and _direct(text, mention, following, values) \
         and ";" not in text[mention.end:following.start] \
         and not any(following.start < m.start and m.end <= following.end for m in mentions)
