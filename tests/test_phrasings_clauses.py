@@ -71,3 +71,16 @@ def test_phrasings_values_before_their_endpoint(nlp, text, outcomes):
 ])
 def test_phrasings_a_rate_then_its_breakdown_after_a_colon(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an overall rate summing CR and CRi named before it is the CR/CRi composite; with PR among them it is the ORR
+    ("The best responses were CR in 36 patients (59%) and CRi in 7 (11%), for an overall response rate of 70%.",
+     [("all", "CR", 59.0), ("all", "CR_CRi", 70.0)]),
+    ("Twenty patients achieved CR (50%) and six CRi (15%), giving an ORR of 65%.",
+     [("all", "CR", 50.0), ("all", "CR_CRi", 65.0)]),
+    ("CR was seen in 20 patients (50%) and PR in 6 (15%), for an overall response rate of 65%.",
+     [("all", "CR", 50.0), ("all", "ORR", 65.0)]),
+])
+def test_phrasings_an_overall_rate_after_its_parts(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -498,7 +498,19 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
             for part in later:
                 if part.family == "CR_CRi":
                     part.family = "CR_PART"
+        elif _SUMMED_BEFORE.search(text, 0, mention.start):
+            # "CR in 36 patients (59%) and CRi in 7 (11%), for an overall response rate of 70%": the parts first
+            earlier = {m.family for m in mentions[:i]}
+            if "CR" in earlier and earlier & {"CR_CRi", "CR_PART"} and "OTHER" not in earlier:
+                mention.family = "CR_CRi"
+                for part in mentions[:i]:
+                    if part.family == "CR_CRi":
+                        part.family = "CR_PART"
     return mentions
+
+
+# An overall rate summing the parts named before it: "..., for an overall response rate of 70%", "giving an ORR of".
+_SUMMED_BEFORE = re.compile(r",\s(?:for|giving|yielding)\s(?:an?\s|a\stotal\s)?$")
 
 
 def _next_bracket(text: str, at: int) -> tuple[int, int] | None:
