@@ -1068,7 +1068,8 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
     first: "18 of 20 (90%) achieved CR/CRi, and the complete molecular response rate was 79%". A count and
     percentage read across another endpoint are that one's: "30 (75%) achieved CR/CRi: 22 CR (55%) and 8 CRi (20%)";
     a value after a semicolon is another clause's: "13 (52%) achieved CR and five (20%) CRi; the combined rate was
-    72%"."""
+    72%". `mentions` are those that could take the value being placed, `every` all of the sentence's (a breakdown's
+    endpoint need not take that value)."""
     following = next((v for v in values if v.start >= mention.end), None)
     if following is None or any(m is not mention and mention.end <= m.start < following.start for m in mentions):
         return False
