@@ -84,3 +84,16 @@ def test_phrasings_a_rate_then_its_breakdown_after_a_colon(nlp, text, outcomes):
 ])
 def test_phrasings_an_overall_rate_after_its_parts(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # one value stated for every arm is each arm's
+    ("Patients were randomized to blinatumomab or chemotherapy. Allogeneic HSCT was performed in 24% of patients in "
+     "each group.", [("blinatumomab", "HSCT", 24.0), ("chemotherapy", "HSCT", 24.0)]),
+    ("Patients were randomized to blinatumomab or chemotherapy. The 30-day mortality was 3% in both arms.",
+     [("blinatumomab", "EARLY_DEATH", 3.0), ("chemotherapy", "EARLY_DEATH", 3.0)]),
+    # a single-arm study has no arms to repeat it for
+    ("Forty patients received blinatumomab. CRS occurred in 10% of patients in each cohort.", [("all", "CRS", 10.0)]),
+])
+def test_phrasings_one_value_for_each_arm(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

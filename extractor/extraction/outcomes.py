@@ -1190,10 +1190,29 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
         arms = _arm_labels(sent.text, mention.values, context, scope, avoid, zipped)
         for i, value in enumerate(mention.values):
             outcome = _outcome(sent, stated, mention, value, timepoints, i, len(mention.values), context)
-            if outcome is not None:
-                outcome["arm"] = arms[i]
-                outcomes.append(outcome)
+            if outcome is None:
+                continue
+            outcome["arm"] = arms[i]
+            outcomes.append(outcome)
+            if arms[i] == "all" and _IN_EACH_ARM.match(sent.text, value.end):
+                outcomes += _for_each_arm(outcome, context)
     return outcomes
+
+
+# "24% of patients in each group", "3% in both arms": one value stated for every arm.
+_IN_EACH_ARM = re.compile(r"\s?%?\)?\s(?:of\s(?:the\s)?patients\s)?in\s(?:each|both|either)\s(?:of\s(?:the\s)?)?"
+                          r"(?:two\s)?(?:groups?|arms?|cohorts?)\b")
+
+
+def _for_each_arm(outcome: dict, context) -> list[dict]:
+    """The outcome once more for every other arm of a study of two arms or more, the first one taking its place
+    (SCHEMA: each outcome once per arm)."""
+    own = [arm.label for arm in context.arm_index.arms if not arm.historical] if context.arm_index is not None else []
+    if len(own) < 2:
+        return []
+    outcome["arm"] = own[0]
+    return [{**outcome, "arm": label, "evidence": dict(outcome["evidence"]), "flags": list(outcome["flags"])}
+            for label in own[1:]]
 
 
 def _outcome(sent, stated, mention, value, timepoints, index, total, context) -> dict | None:
