@@ -241,9 +241,7 @@ class Sentence:
         return cache[key]
 
     def _memo(self, key: str, finder):
-        if key not in self._cache:
-            self._cache[key] = finder(self.text)
-        return self._cache[key]
+        return self.remembered(key, lambda: finder(self.text))
 
 
 def _shift(number: nz.Number, offset: int) -> nz.Number:
