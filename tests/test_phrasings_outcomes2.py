@@ -39,7 +39,8 @@ def _comparisons(record: dict) -> list[tuple]:
     ("Responses included 12 CRs (48%) and 5 CRis (20%), for a CR/CRi rate of 68%.",
      [("all", "CR", 48.0), ("all", "CR_CRi", 68.0)]),
     ("CR with partial hematologic recovery was achieved in 10% of patients.", []),
-    ("Thirteen patients (52%) achieved CR and five (20%) CRi; the combined rate was 72%.", [("all", "CR", 52.0)]),
+    ("Thirteen patients (52%) achieved CR and five (20%) CRi; the combined rate was 72%.",
+     [("all", "CR", 52.0), ("all", "CR_CRi", 72.0)]),
     # a definition's parts are no items of the list that follows
     ("Remission rates (CR/CRi) were 58%, 44% and 35% in first, second and third or later salvage, respectively.",
      [("first salvage", "CR_CRi", 58.0), ("second salvage", "CR_CRi", 44.0),

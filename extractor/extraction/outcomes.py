@@ -185,7 +185,7 @@ _PERCENT_OPEN_END = re.compile(r"%\s?[(\[]\s?$")
 _NEXT_BRACKET = re.compile(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[:])")
 _OF_END = re.compile(r"\bof\s(?:the\s)?$")
 _OPEN_START = re.compile(r"\s?[(\[]")
-_PERCENT_RANGE_GAP = re.compile(r"\s?%\s?(?:to|[-–—])\s?")
+_PERCENT_RANGE_GAP = re.compile(r"\s?%?\s?(?:to|[-–—])\s?")  # "35% to 41%", "5-50%"
 _RANGE_GAP = re.compile(r"\s?(?:to|[-–—])\s?")
 _TWO_DECIMALS = re.compile(r"[.·]\d\d")
 _CI_PERCENT_AFTER = re.compile(r"^\s?%\s?(?:CI|confidence)", re.I)
@@ -195,6 +195,11 @@ _BRACKET = re.compile(r"[()\[\]]")
 _VALUE_END = re.compile(r"(?:\d\s?%|\d\s?" + _UNITS + r"|\d)\s?$", re.I)
 _TWO_NUMBERS_INSIDE = re.compile(r"^[(\[]\s?[\d.·]+\s?%?\s?(?:[-–—,]|to)\s?(?:[\d.·]+|not|NE|NR)")
 _LISTED_NUMBER = re.compile(r"\d+\+?\s?,")
+_CI_LABEL_INSIDE = re.compile(r"[;,]\s?(?:95\s?%\s?)?(?:CI\b|confidence interval)", re.I)
+# "patients with <5%, 5-50% and >50% marrow blasts": a list of blast percentages names groups, it states no rate.
+_BLASTS_AFTER = re.compile(r"(?:\s?%?\s?(?:,\s?(?:and\s|or\s)?|and\s|or\s|to\s|[-–])\s?[<>≤≥]?\s?\d+(?:[.·]\d+)?)*"
+                           r"\s?%\s?(?:(?:bone\s)?marrow\s|BM\s|(?:peripheral\s)?blood\s|leukemic\s)?blasts\b", re.I)
+_OWN_FRACTION_AFTER = re.compile(r"\s?%?\s?[(\[]\s?\d+\s?(?:/|of)\s?\d+(?=\s?;)")
 _PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=.*\d.*(?:[-–,]|to)\s?\d)")
 _OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)")
 _OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
@@ -332,7 +337,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end)
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-12:]) is not None
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
-            or family == "HSCT" and _HAD_BEFORE.search(before[-12:]) is not None and _in_baseline_clause(text, start)
+            or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         mentions.append(Mention(family, start, end, qualifier, median=median))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
@@ -484,7 +489,13 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Overall remission 77%, with CR in 55% and CRi in 21%": an overall rate broken down into CR and a CRi/CRh
     part (and no partial response) is the CR_CRi composite, and the part alone is not."""
     for i, mention in enumerate(mentions):
-        if mention.family != "ORR" or mention.qualifier:
+        if mention.qualifier:
+            continue
+        if mention.family == "OTHER":  # "13 (52%) achieved CR and 5 (20%) CRi; the combined rate was 72%"
+            if _COMBINED_START.match(text, mention.start):
+                _sum_of_parts(mention, mentions[:i])
+            continue
+        if mention.family != "ORR":
             continue
         later = mentions[i + 1:]
         families = {m.family for m in later}
@@ -498,19 +509,28 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
             for part in later:
                 if part.family == "CR_CRi":
                     part.family = "CR_PART"
-        elif _SUMMED_BEFORE.search(text, 0, mention.start):
+        elif _SUMMED_BEFORE.search(text, 0, mention.start) \
+                or _COMBINED_BEFORE.search(text, max(0, mention.start - 12), mention.start):
             # "CR in 36 patients (59%) and CRi in 7 (11%), for an overall response rate of 70%": the parts first
-            earlier = {m.family for m in mentions[:i]}
-            if "CR" in earlier and earlier & {"CR_CRi", "CR_PART"} and "OTHER" not in earlier:
-                mention.family = "CR_CRi"
-                for part in mentions[:i]:
-                    if part.family == "CR_CRi":
-                        part.family = "CR_PART"
+            _sum_of_parts(mention, mentions[:i])
     return mentions
+
+
+def _sum_of_parts(mention: Mention, earlier: list[Mention]) -> None:
+    """A rate summing CR and a CRi/CRh part named before it is the CR_CRi composite; the part alone is not."""
+    families = {m.family for m in earlier}
+    if "CR" in families and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
+        mention.family = "CR_CRi"
+        for part in earlier:
+            if part.family == "CR_CRi":
+                part.family = "CR_PART"
 
 
 # An overall rate summing the parts named before it: "..., for an overall response rate of 70%", "giving an ORR of".
 _SUMMED_BEFORE = re.compile(r",\s(?:for|giving|yielding)\s(?:an?\s|a\stotal\s)?$")
+# A rate named as the sum of the parts before it: "the combined rate was 72%", "a combined response rate of 72%".
+_COMBINED_BEFORE = re.compile(r"\bcombined\s$", re.I)
+_COMBINED_START = re.compile(r"combined\b", re.I)
 
 
 def _next_bracket(text: str, at: int) -> tuple[int, int] | None:
@@ -520,6 +540,8 @@ def _next_bracket(text: str, at: int) -> tuple[int, int] | None:
         return None
     open_at = at + m.start(1)
     if m.group(1) == ":":  # "the response rate was 56%: 13 (52%) CR and 1 (4%) CRp"
+        if "%" not in m.group():
+            return None  # "Response rates: CR 50%, CR/CRi 65%" lists endpoints, it defines none
         close_at = text.find(";", open_at)
         return open_at, close_at if close_at != -1 else len(text)
     close_at = _matching_close(text, open_at)
@@ -595,6 +617,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
                if not _within(n.start, excluded) and not _is_noise(text, n) and not _is_label(text, n, labels)]
     values: list[Value] = []
     used: set[int] = set()
+    blasts = "blast" in text  # a cheap necessary cue of _BLASTS_AFTER
     # Only a percentage takes a count, and every count-percent has a "%" and a bracket: cheap necessary cues first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
@@ -623,6 +646,8 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
                 value.count, value.denominator = numerator.value, cp.count.value
                 used.add(numerator.start)
                 value.start = numerator.start
+        if kind == PERCENT and blasts and _BLASTS_AFTER.match(text, value.end):
+            continue
         values.append(value)
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
     fractions = _fractions(text, values, excluded + labels, context)
@@ -751,6 +776,10 @@ def _ci_regions(text: str) -> list[tuple[int, int]]:
         tail = _PERCENT_THEN_CI.search(inner) if percent else None
         if tail:
             regions.append((open_at + tail.end(), close))
+        # "(34/50; 95% CI, 53%-80%)": what follows a CI label inside a bracket is the CI.
+        label = _CI_LABEL_INSIDE.search(inner) if "CI" in inner or "onfidence" in inner else None
+        if label:
+            regions.append((open_at + label.start(), close))
     return regions
 
 
@@ -1272,6 +1301,9 @@ def _ci95(text: str, value: Value) -> list | None:
     {CI}, 72.1 to 87.7]", "6.8 (95% CI, 4.4-not estimable) months" (open upper bound: None), or the tail of the
     value's own bracket "(88%; 78, 98%)". A bare "(14-24)" may be a range, so it is not read as a CI."""
     m = _CI_AFTER.match(text[value.end:])
+    if m is None and value.denominator is not None:  # "68% (34/50; 95% CI, 53-80)": the CI after the count
+        own = _OWN_FRACTION_AFTER.match(text, value.end)
+        m = _CI_AFTER.match(text[own.end():]) if own else None
     # Unlabelled, only as the tail of the value's bracket or as a bracket of two percentages after a percentage
     # ("43% (25, 62%)"), which abstracts print for CIs; "7 months (1-20)" may be a range.
     unlabelled = m and (m.group("open") == ";" or (value.kind == PERCENT and m.group("percent")))

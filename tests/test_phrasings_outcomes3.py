@@ -1,0 +1,82 @@
+"""Recurring phrasings of outcome values, written in our own words, run end to end (third round): bare remissions,
+sums of remission parts, CIs after a rate's own count, blast thresholds, transplants before enrolment.
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong
+endpoint, an invented value); the negative cases pin what a fix must not reach.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a remission of unstated kind after its verb is the overall response, as an undefined "remission rate" is
+    # (SCHEMA); a bracket defining it as CR plus CRi makes it the composite
+    ("Overall, 24 of 40 patients (60%) achieved remission.", [("all", "ORR", 60.0)]),
+    ("Remission was achieved in 60% of patients.", [("all", "ORR", 60.0)]),
+    ("Remissions occurred in 9 (36%) patients.", [("all", "ORR", 36.0)]),
+    ("Overall, 24 of 40 patients (60%) achieved remission (CR or CRi).", [("all", "CR_CRi", 60.0)]),
+    ("Overall, responses were seen in 60% of patients.", [("all", "ORR", 60.0)]),
+    ("Overall, responses occurred in 15 of 25 patients (60%).", [("all", "ORR", 60.0)]),
+    # negative: other kinds of remission keep their own endpoint or none
+    ("Partial remission was achieved in 10%.", []),
+    ("Overall, 40% of patients achieved complete remission.", [("all", "CR", 40.0)]),
+])
+def test_phrasings_bare_remission(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a rate named as the sum of the CR and CRi parts before it is CR_CRi
+    ("CR was achieved in 13 patients (52%) and CRi in 5 (20%), with a combined response rate of 72%.",
+     [("all", "CR", 52.0), ("all", "CR_CRi", 72.0)]),
+    ("CR was achieved in 52% and CRi in 20% (combined rate, 72%).", [("all", "CR", 52.0), ("all", "CR_CRi", 72.0)]),
+    # negative: a combined rate of something else, or of CR and a partial response, is not the composite
+    ("The combined rate of grade 3 infections was 30%.", []),
+    ("CR was achieved in 52% and PR in 10%; the combined rate was 62%.", [("all", "CR", 52.0)]),
+    ("The combined response rate was 60%.", [("all", "ORR", 60.0)]),
+    # a colon after a rate without its own value lists endpoints, it defines none
+    ("Response rates: CR 50%, CR/CRi 65%, ORR 70%.", [("all", "CR", 50.0), ("all", "CR_CRi", 65.0), ("all", "ORR", 70.0)]),
+])
+def test_phrasings_sum_of_parts(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_ci_after_a_rates_own_count(nlp):
+    """"68% (34/50; 95% CI, 53%-80%)": the bounds after the count's CI label are the CI, not rates."""
+    record = _run(nlp, "The CR rate was 68% (34/50; 95% CI, 53%-80%).")
+    assert [(o["endpoint"], o["value"], o["count"], o["denominator"], o["ci95"]) for o in record["outcomes"]] == \
+        [("CR", 68.0, 34.0, 50.0, [53.0, 80.0])]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # blast percentages name groups, they state no rate
+    ("CR rates were 90%, 70% and 40% for patients with <5%, 5-50% and >50% marrow blasts, respectively.",
+     [("CR", 40.0), ("CR", 70.0), ("CR", 90.0)]),
+    ("Patients with 5% to 20% blasts had a CR rate of 80%.", [("CR", 80.0)]),
+])
+def test_phrasings_blast_thresholds(nlp, text, outcomes):
+    assert sorted((e, v) for _, e, v in _outcomes(_run(nlp, text))) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a transplant received before enrolment is history, however far "had" stands from it
+    ("Twelve patients (30%) had previously received an allogeneic HCT before enrollment.", []),
+    ("Twelve (30%) had previously received an allograft before enrollment.", []),
+    ("Overall, 40% of patients received an allograft.", [("HSCT", 40.0)]),
+    # an MRD-negative status stated as its absence
+    ("Among the 25 patients with CR/CRi, 20 (80%) had no detectable MRD.", [("MRD_NEG", 80.0)]),
+])
+def test_phrasings_transplant_and_mrd(nlp, text, outcomes):
+    assert [(e, v) for _, e, v in _outcomes(_run(nlp, text))] == outcomes
+
+
+@pytest.mark.parametrize("text", [
+    # a zero of a subgroup named inside the negated subject is not the cohort's zero (the group is not read as an arm)
+    "None of the eight patients with TP53 mutation responded.",
+    "No patient with T-ALL achieved CR.",
+])
+def test_subgroup_zero_is_not_the_cohorts(nlp, text):
+    assert ("all", "CR", 0.0) not in _outcomes(_run(nlp, text)) and ("all", "ORR", 0.0) not in _outcomes(_run(nlp, text))
