@@ -80,3 +80,30 @@ def test_phrasings_transplant_and_mrd(nlp, text, outcomes):
 ])
 def test_subgroup_zero_is_not_the_cohorts(nlp, text):
     assert ("all", "CR", 0.0) not in _outcomes(_run(nlp, text)) and ("all", "ORR", 0.0) not in _outcomes(_run(nlp, text))
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an adverb alone between a count and its verb: the count is the later endpoint's subject
+    ("Of the 85 patients, 36 (42%) achieved CR, and 20 (24%) subsequently underwent allogeneic HSCT.",
+     [("all", "CR", 42.0), ("all", "HSCT", 24.0)]),
+    ("Thirty patients (60%) achieved CR/CRi and 18 (36%) eventually proceeded to HSCT.",
+     [("all", "CR_CRi", 60.0), ("all", "HSCT", 36.0)]),
+])
+def test_phrasings_adverb_before_the_verb(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a list of endpoints whose values are given once per arm, the runs joined by a comparator
+    ("Rates of CR and CR/CRi were 40% and 55% with inotuzumab versus 20% and 30% with chemotherapy.",
+     [("chemotherapy", "CR", 20.0), ("chemotherapy", "CR_CRi", 30.0), ("inotuzumab ozogamicin", "CR", 40.0),
+      ("inotuzumab ozogamicin", "CR_CRi", 55.0)]),
+    ("Median EFS and OS were 7.3 and 9.1 months in the blinatumomab arm compared with 4.6 and 6.5 months in the "
+     "chemotherapy arm.",
+     [("blinatumomab", "EFS_MEDIAN", 7.3), ("blinatumomab", "OS_MEDIAN", 9.1), ("chemotherapy", "EFS_MEDIAN", 4.6),
+      ("chemotherapy", "OS_MEDIAN", 6.5)]),
+    # negative: one run stays zipped, and values after it for one endpoint are not split across the list
+    ("EFS and OS were 50% and 70%, respectively.", [("all", "EFS_RATE", 50.0), ("all", "OS_RATE", 70.0)]),
+])
+def test_phrasings_endpoint_list_per_arm(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -96,8 +96,10 @@ _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
                            r"bridged|became|showed|converted|remaining|being|alive)\b", re.I)
 # What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
+# "20 (24%) subsequently underwent": an adverb alone too.
 _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
-                          r"adults|subjects|responders)(?:\s(?:subsequently|successfully|eventually))?)", re.I)
+                          r"adults|subjects|responders)(?:\s(?:subsequently|successfully|eventually))?|"
+                          r"subsequently|successfully|eventually|later|ultimately)", re.I)
 # Between two endpoints of one list: "EFS and OS", "CR, CRi and MRD negativity", "OS (...) and EFS".
 _CONJOINED_GAP = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:,\s?(?:and\s)?|(?:and|&)\s)(?:the\s)?(?:rates?\sof\s)?")
 _LEADING_BRACKET = re.compile(r"^\s?%?\s?[(\[][^()\[\]]*[)\]]")
@@ -235,6 +237,7 @@ class Value:
     all_but: bool = False  # "All but one achieved CR": the count is the cohort minus the value
     occurred_in: bool = False  # "CRS occurred in 20 patients": a count after its endpoint
     median_only: bool = False  # "median OS: NR": the abbreviation reads as not reached only for a median
+    run_end: int | None = None  # "40% and 55% with inotuzumab versus ...": where the arm's run of values ends
 
 
 @dataclass(slots=True)
@@ -990,6 +993,13 @@ def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> 
             group.append(mention)
         if len(group) < 2:
             continue
+        runs = _compared_runs(text, group, values, targets)
+        if runs is not None:
+            for run in runs:
+                for mention, value in zip(group, run):
+                    mention.values.append(value)
+                    value.run_end = run[-1].end  # the arm named after the run is each value's
+            return [v for v in values if not any(v in run for run in runs)]
         run = [v for v in values if v.start >= group[-1].end][:len(group)]
         if len(run) < len(group) or not _parallel_run(text, group, run, values, targets):
             return values
@@ -997,6 +1007,34 @@ def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> 
             mention.values.append(value)
         return [v for v in values if v not in run]
     return values
+
+
+def _compared_runs(text: str, group: list[Mention], values: list[Value], targets: list[Mention]) -> list | None:
+    """"Rates of CR and CR/CRi were 40% and 55% with inotuzumab versus 20% and 30% with chemotherapy": the endpoint
+    list's values given once per arm, each run joined by "and" and zipped with the list, the runs joined by a
+    comparator. The runs, or None when the values are not laid out so."""
+    size = len(group)
+    after = [v for v in values if v.start >= group[-1].end]
+    if len(after) < 2 * size or len(after) % size:
+        return None
+    lead = text[group[-1].end:after[0].start]
+    if len(lead) > 60 or ";" in lead or not _LINK_BEFORE.search(lead) \
+            or any(not _listed_together(v, after[0]) for v in after) \
+            or any(after[0].start <= m.start < after[-1].end for m in targets):
+        return None
+    runs = [after[i:i + size] for i in range(0, len(after), size)]
+    for run in runs:
+        links = [_after_bracket(text[_own_bracket_end(text, a):b.start]) for a, b in zip(run, run[1:])]
+        if not all(m.takes(v) for m, v in zip(group, run)) or not all(_AND_LINK.fullmatch(link) for link in links):
+            return None
+    joins = [_after_bracket(text[_own_bracket_end(text, a[-1]):b[0].start]) for a, b in zip(runs, runs[1:])]
+    return runs if all(_COMPARED_LINK.fullmatch(join) for join in joins) else None
+
+
+# Inside one run of _compared_runs: "40% and 55%"; between runs: "with inotuzumab versus", "vs", "compared with".
+_AND_LINK = re.compile(r"\s?%?\s?(?:,\s?(?:and\s)?|and\s)")
+_COMPARED_LINK = re.compile(r"\s?%?\s?(?:months?\s?|mos?\.?\s?|years?\s?)?[)\]]?,?\s?(?:(?:with|in|for)\s(?:the\s)?(?:[\w+\-/]+\s){1,4})?"
+                            r"(?:versus|vs\.?|v\.|compared (?:with|to))\s")
 
 
 def _parallel_run(text: str, group: list[Mention], run: list[Value], values: list[Value],
@@ -1359,7 +1397,8 @@ def _clause(sent: Sentence) -> tuple[int, int]:
 def _arm_labels(text: str, values: list, context, scope, avoid=(), zipped: bool = False) -> list[str]:
     """The arm or subgroup of each value (extraction/arms.py reads the groups; see `ArmIndex.labels`)."""
     if context.arm_index is not None:
-        return context.arm_index.labels(text, [(v.start, v.end) for v in values], scope, list(avoid), zipped)
+        return context.arm_index.labels(text, [(v.start, v.run_end or v.end) for v in values], scope, list(avoid),
+                                        zipped)
     count = len(values)
     if count == 1:
         return ["all"]
