@@ -107,3 +107,17 @@ def test_phrasings_adverb_before_the_verb(nlp, text, outcomes):
 ])
 def test_phrasings_endpoint_list_per_arm(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a share "of CRs" in words names the group the share is of
+    ("Eighty-five percent of CRs were MRD-negative.", [("MRD_NEG", 85.0)]),
+    # the MRD threshold as a power of ten is part of the endpoint; clearance of MRD is its negativity
+    ("Of the patients in CR, 90% had MRD below 10^-4.", [("MRD_NEG", 90.0)]),
+    ("Of the patients in CR, 90% had MRD below 10-4.", [("MRD_NEG", 90.0)]),
+    ("MRD clearance was achieved in 65% of patients.", [("MRD_NEG", 65.0)]),
+    # "at a median of 24 months" after a state is when the patients were seen, no median of the endpoint
+    ("Ten patients (25%) remain alive at a median of 24 months.", []),
+])
+def test_phrasings_mrd_and_medians(nlp, text, outcomes):
+    assert [(e, v) for _, e, v in _outcomes(_run(nlp, text))] == outcomes

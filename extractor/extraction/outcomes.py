@@ -56,9 +56,10 @@ _PVALUE_BEFORE = re.compile(r"(?:\b[pP]\s?(?:value\s?)?[=<>≤≥]\s?|[=<>≤≥
 _SD_PERCENT_AFTER = re.compile(r"^\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%")
 _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
 _NOISE_SIGNS = frozenset("=<>≤≥±+")  # one of them is in every match of _PVALUE_BEFORE or _SD_BEFORE
+# ("remain alive at a median of 24 months": the time the patients were seen at, not the endpoint's median)
 _NOT_A_MEDIAN_BEFORE = re.compile(
     r"(?:than|over|under|within|after|before|beyond|least|up to|for|aged|age|follow-up of|follow-up,|lasting|last|"
-    r"first|CR1 of)\s?$", re.I)
+    r"first|CR1 of|\bat (?:a )?median of)\s?$", re.I)
 _GRADE_BEFORE = re.compile(r"\b(?:grades?|stage|phase|cycles?|day|arm)\s?[≥>≤<]?\s?$", re.I)
 _AGE_AFTER = re.compile(r"^\s?(?:old|of age)\b", re.I)
 _COUNT_AFTER = re.compile(
@@ -88,7 +89,7 @@ _STATE_VERBS = ("were", "was", "being", "remained", "had")  # one of them is in 
 _HAD_BEFORE = re.compile(r"\bhad\s(?:(?:already|previously)\s)?$", re.I)
 # "87.5% of CRs were MRD-negative": responses after a share of them name the group the share is of.
 _INCLUDING_CLAUSE = re.compile(r"\s?(?:rates?\s?)?,\s?(?P<clause>(?:including|incl\.)\s[^,;()]{1,60}?),")
-_SHARE_OF_BEFORE = re.compile(r"\d\s?%\s?(?:of|among)\s(?:the\s)?$")
+_SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")  # "85% of CRs", "Eighty percent of CRs"
 _RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
@@ -338,7 +339,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         qualifier = _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before) if family not in ABSORBERS \
             else bool(_WITH_BEFORE.search(before))
         qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end)
-        qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-12:]) is not None
+        qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-16:]) is not None
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
             or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
