@@ -121,3 +121,18 @@ def test_phrasings_endpoint_list_per_arm(nlp, text, outcomes):
 ])
 def test_phrasings_mrd_and_medians(nlp, text, outcomes):
     assert [(e, v) for _, e, v in _outcomes(_run(nlp, text))] == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a bare response opening its sentence with its definition in brackets: CR plus PR is the overall response,
+    # CR plus CRi/CRh the composite
+    ("Responses (CR or PR) occurred in 12 of 20 patients.", [("all", "ORR", 60.0)]),
+    ("Responses (CR or CRi) occurred in 12 of 20 patients (60%).", [("all", "CR_CRi", 60.0)]),
+    ("Remissions (CR/CRh) were achieved in 40% of patients.", [("all", "CR_CRi", 40.0)]),
+    ("Responses (n = 12) were durable.", []),
+    # a death of the induction named with its verb, and its zero
+    ("Three deaths occurred during induction (6%).", [("all", "EARLY_DEATH", 6.0)]),
+    ("No deaths occurred during induction.", [("all", "EARLY_DEATH", 0.0)]),
+])
+def test_phrasings_defined_response_and_induction_deaths(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -330,6 +330,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
     mentions: list[Mention] = []
     for span in endpoint_spans:
         family, start, end = span.id_, span.start_char - base, span.end_char - base
+        if text[end - 1] in "([":  # "Responses (CR or PR) occurred in": the bracket defines the mention
+            end = len(text[:end - 1].rstrip())
         if family == "OTHER" and _names_subgroup(text, span, attributes, base):
             continue
         if mentions and _restates(text, mentions[-1], family, start, end):
