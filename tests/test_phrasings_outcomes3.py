@@ -136,3 +136,14 @@ def test_phrasings_mrd_and_medians(nlp, text, outcomes):
 ])
 def test_phrasings_defined_response_and_induction_deaths(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("label, outcomes", [
+    # a labelled background states what was known before the study, not its results
+    ("BACKGROUND", []),
+    ("Introduction", []),
+    ("RESULTS", [("all", "CR", 30.0), ("all", "OS_MEDIAN", 4.0)]),
+])
+def test_background_sections_state_no_results(nlp, label, outcomes):
+    text = "With standard salvage chemotherapy, the CR rate is 30% and median OS 4 months."
+    assert _outcomes(_run(nlp, text, label=label)) == outcomes

@@ -261,6 +261,11 @@ class Mention:
         return value.kind in ACCEPTS[self.family]
 
 
+# A labelled abstract's background ("BACKGROUND: With standard salvage, CR rates are 30% to 40%"): what is known
+# before the study, not its results.
+_BACKGROUND_SECTION = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
+
+
 def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
     """Every scored outcome stated in one section.
 
@@ -274,10 +279,11 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
     """
     outcomes = []
     index = context.arm_index
+    background = _BACKGROUND_SECTION.match(section) is not None
     # Sentences with their rule spans grouped once per doc and their text cached (sentences.section_view).
     for sent in section_view(doc).sentences:
         scope = index.observe(sent.text, section) if index is not None else (None, False)
-        if any(s.id_ != "OTHER" for s in sent.labelled("ENDPOINT")):
+        if not background and any(s.id_ != "OTHER" for s in sent.labelled("ENDPOINT")):
             outcomes += _sentence_outcomes(sent, section, context, scope)
     return outcomes
 
