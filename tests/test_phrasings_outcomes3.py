@@ -147,3 +147,26 @@ def test_phrasings_defined_response_and_induction_deaths(nlp, text, outcomes):
 def test_background_sections_state_no_results(nlp, label, outcomes):
     text = "With standard salvage chemotherapy, the CR rate is 30% and median OS 4 months."
     assert _outcomes(_run(nlp, text, label=label)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a change "from X to Y" states two values, no range
+    ("The CR rate increased from 30% to 60% after the second cycle.", [("CR", 30.0, None), ("CR", 60.0, None)]),
+    ("The incidence of CRS decreased from 80% to 40% after protocol amendment.", [("CRS", 40.0, None), ("CRS", 80.0, None)]),
+    # negative: a range stays one value
+    ("CR rates ranged from 40% to 60% across dose levels.", [("CR", 40.0, 60.0)]),
+])
+def test_phrasings_change_is_no_range(nlp, text, outcomes):
+    assert sorted((o["endpoint"], o["value"], o.get("value_max")) for o in _run(nlp, text)["outcomes"]) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a colon after a rate whose value precedes it opens its breakdown: CR and CRi make it the composite
+    ("Overall, 25 of 36 patients (69%) responded: 20 CR and 5 CRi.", [("all", "CR_CRi", 69.0)]),
+    ("Overall, 25 of 36 patients (69%) responded: 20 CR and 5 PR.", [("all", "ORR", 69.0)]),
+    # a remission with MRD left is neither the CR rate nor MRD negativity
+    ("MRD-negative CR was achieved in 45% of patients, and an additional 10% achieved MRD-positive CR.",
+     [("all", "MRD_NEG", 45.0)]),
+])
+def test_phrasings_breakdowns_and_mrd_positive_remission(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

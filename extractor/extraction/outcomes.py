@@ -514,7 +514,8 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
         # Only an overall rate with its own value is broken down; "remission rates, both CR (34%) and CR/CRi (44%)"
         # lists two endpoints.
         gap = text[mention.end:later[0].start] if later else ""
-        if later and (not _DIGIT_PERCENT.search(gap) or _PERCENT_OPEN_END.search(gap)):
+        if later and (not _DIGIT_PERCENT.search(gap) or _PERCENT_OPEN_END.search(gap)) \
+                and not _breaks_down_own_value(text, mention, gap):
             continue  # ... and "were 75% (CR + CRi), 40% (CR + PR)" labels each value (see _label_brackets)
         if "CR" in families and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
             mention.family = "CR_CRi"
@@ -526,6 +527,13 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
             # "CR in 36 patients (59%) and CRi in 7 (11%), for an overall response rate of 70%": the parts first
             _sum_of_parts(mention, mentions[:i])
     return mentions
+
+
+def _breaks_down_own_value(text: str, mention: Mention, gap: str) -> bool:
+    """"25 of 36 patients (69%) responded: 20 CR and 5 CRi": a colon after a rate whose value precedes it opens its
+    breakdown ("Response rates: CR 50%, CR/CRi 65%" has no value of its own: it lists endpoints)."""
+    return gap.lstrip().startswith(":") and _DIGIT_PERCENT.search(text, max(0, mention.start - 30), mention.start) \
+        is not None
 
 
 def _sum_of_parts(mention: Mention, earlier: list[Mention]) -> None:
@@ -748,10 +756,15 @@ def _range_high(text: str, numbers: list, i: int, kind: str):
     number, nxt = numbers[i], numbers[i + 1]
     gap = text[number.end:nxt.start]
     if kind == PERCENT and _PERCENT_RANGE_GAP.fullmatch(gap) and _PERCENT_AFTER.match(text[nxt.end:]):
-        return nxt
+        return None if _CHANGE_FROM.search(text, max(0, number.start - 30), number.start) else nxt
     if kind == DURATION and _RANGE_GAP.fullmatch(gap) and _DURATION_AFTER.match(text[nxt.end:]):
-        return nxt
+        return None if _CHANGE_FROM.search(text, max(0, number.start - 30), number.start) else nxt
     return None
+
+
+# "The CR rate increased from 30% to 60%": a change between two values, no range.
+_CHANGE_FROM = re.compile(r"\b(?:increased|improved|rose|decreased|declined|fell|dropped|reduced|went up|went down|"
+                          r"changed|climbed)\s(?:\w+\s)?from\s$", re.I)
 
 
 def _is_noise(text: str, number) -> bool:
