@@ -170,3 +170,13 @@ def test_phrasings_change_is_no_range(nlp, text, outcomes):
 ])
 def test_phrasings_breakdowns_and_mrd_positive_remission(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a share after "in the" names the group a value is of
+    ("The CR rate was 60% in the 38% of patients who were in first salvage.", [("CR", 60.0)]),
+    # "having" is the verb of a part's subject: the count and percentage are the CRi part's
+    ("CR was achieved in 60% of patients, with 5 (12%) having CRi.", [("CR", 60.0)]),
+])
+def test_phrasings_group_shares_and_parts(nlp, text, outcomes):
+    assert [(e, v) for _, e, v in _outcomes(_run(nlp, text))] == outcomes

@@ -95,7 +95,7 @@ _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
-                           r"bridged|became|showed|converted|remaining|being|alive)\b", re.I)
+                           r"bridged|became|showed|converted|remaining|being|alive|having)\b", re.I)
 # What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
 # "20 (24%) subsequently underwent": an adverb alone too.
 _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
@@ -202,6 +202,9 @@ _CI_LABEL_INSIDE = re.compile(r"[;,]\s?(?:95\s?%\s?)?(?:CI\b|confidence interval
 # "patients with <5%, 5-50% and >50% marrow blasts": a list of blast percentages names groups, it states no rate.
 _BLASTS_AFTER = re.compile(r"(?:\s?%?\s?(?:,\s?(?:and\s|or\s)?|and\s|or\s|to\s|[-–])\s?[<>≤≥]?\s?\d+(?:[.·]\d+)?)*"
                            r"\s?%\s?(?:(?:bone\s)?marrow\s|BM\s|(?:peripheral\s)?blood\s|leukemic\s)?blasts\b", re.I)
+# "The CR rate was 60% in the 38% of patients who were in first salvage": the share names a group, it is no rate.
+_GROUP_SHARE_BEFORE = re.compile(r"\b(?:in|among|for)\s(?:the|those)\s$", re.I)
+_GROUP_SHARE_AFTER = re.compile(r"\s?%\s(?:of\s(?:the\s)?)?(?:patients|children|adults|subjects)\b")
 _OWN_FRACTION_AFTER = re.compile(r"\s?%?\s?[(\[]\s?\d+\s?(?:/|of)\s?\d+(?=\s?;)")
 _PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=.*\d.*(?:[-–,]|to)\s?\d)")
 _OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)")
@@ -666,7 +669,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
                 value.count, value.denominator = numerator.value, cp.count.value
                 used.add(numerator.start)
                 value.start = numerator.start
-        if kind == PERCENT and blasts and _BLASTS_AFTER.match(text, value.end):
+        if kind == PERCENT and (blasts and _BLASTS_AFTER.match(text, value.end) or _names_a_share(text, value)):
             continue
         values.append(value)
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
@@ -677,6 +680,12 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
     values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
     return sorted(values, key=lambda v: v.start)
+
+
+def _names_a_share(text: str, value: Value) -> bool:
+    """"in the 38% of patients who ...": a share after "in the" is the group a value is of."""
+    return _GROUP_SHARE_BEFORE.search(text, max(0, value.start - 10), value.start) is not None \
+        and _GROUP_SHARE_AFTER.match(text, value.end) is not None
 
 
 def _has_bracket(text: str) -> bool:
