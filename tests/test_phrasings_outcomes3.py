@@ -180,3 +180,24 @@ def test_phrasings_breakdowns_and_mrd_positive_remission(nlp, text, outcomes):
 ])
 def test_phrasings_group_shares_and_parts(nlp, text, outcomes):
     assert [(e, v) for _, e, v in _outcomes(_run(nlp, text))] == outcomes
+
+
+@pytest.mark.parametrize("text, ci95", [
+    # a list of percentages is no CI; a comma tail inside the value's bracket is
+    ("Grade 1, 2, 3 and 4 CRS occurred in 30%, 20%, 10% and 5% of patients, respectively.", [None] * 4),
+    ("CR was achieved in 34 patients (88%, 78-98%).", [[78.0, 98.0]]),
+    ("The CR rate was 88% (78, 98%).", [[78.0, 98.0]]),
+])
+def test_unlabelled_ci_needs_a_bracket(nlp, text, ci95):
+    assert [o["ci95"] for o in _run(nlp, text)["outcomes"]] == ci95
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the state of transplanted patients is their state at transplant, no response rate
+    ("Of 30 patients transplanted, 20 (67%) were in CR2.", []),
+    ("Of the 30 patients who were transplanted, 20 (67%) were in CR.", []),
+    # negative: a state after the salvage, with a transplant after it, is its result
+    ("Twenty patients (50%) were in CR after two cycles and 15 were transplanted.", [("all", "CR", 50.0)]),
+])
+def test_phrasings_state_of_the_transplanted(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

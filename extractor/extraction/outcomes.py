@@ -82,14 +82,17 @@ _STATE_BEFORE = re.compile(r"\b(?:were|was|being|remained|had)\s(?:in\s)?(?:an?\
 _BASELINE = re.compile(
     r"\b(?:(?:at|before|prior to)\s(?:the\s)?(?:time\sof\s)?(?:(?:car[- ]?t(?:-cell)?|cell)\s)?(?:infusion|enroll?ment|"
     r"study entry|baseline|screening|inclusion|registration|lymphodepletion|randomi[sz]ation|apheresis|leukapheresis)|"
-    r"at\s(?:the\s)?(?:time\sof\s)?(?:transplant(?:ation)?|hsct|allo-?hsct|hct|sct|allo-?sct)|pre-?infusion)\b", re.I)
+    r"at\s(?:the\s)?(?:time\sof\s)?(?:transplant(?:ation)?|hsct|allo-?hsct|hct|sct|allo-?sct)|pre-?infusion|"
+    # "Of 30 patients transplanted, 20 (67%) were in CR2": the transplanted patients' state at their transplant
+    r"(?:patients|those|children|adults)\s(?:who\s(?:were|had\sbeen)\s)?transplanted)\b", re.I)
 _STATES = frozenset({"CR", "CR_CRi", "MRD_NEG", "ORR"})
 _STATE_VERBS = ("were", "was", "being", "remained", "had")  # one of them is in every match of _STATE_BEFORE
 # "Prior to enrollment, 12 patients (30%) had received HSCT": a transplant before the baseline is history.
 _HAD_BEFORE = re.compile(r"\bhad\s(?:(?:already|previously)\s)?$", re.I)
-# "87.5% of CRs were MRD-negative": responses after a share of them name the group the share is of.
 _INCLUDING_CLAUSE = re.compile(r"\s?(?:rates?\s?)?,\s?(?P<clause>(?:including|incl\.)\s[^,;()]{1,60}?),")
-_SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")  # "85% of CRs", "Eighty percent of CRs"
+# "87.5% of CRs were MRD-negative", "Eighty percent of CRs": responses after a share of them name the group the share
+# is of.
+_SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
 _RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
@@ -201,7 +204,8 @@ _LISTED_NUMBER = re.compile(r"\d+\+?\s?,")
 _CI_LABEL_INSIDE = re.compile(r"[;,]\s?(?:95\s?%\s?)?(?:CI\b|confidence interval)", re.I)
 # "patients with <5%, 5-50% and >50% marrow blasts": a list of blast percentages names groups, it states no rate.
 _BLASTS_AFTER = re.compile(r"(?:\s?%?\s?(?:,\s?(?:and\s|or\s)?|and\s|or\s|to\s|[-–])\s?[<>≤≥]?\s?\d+(?:[.·]\d+)?)*"
-                           r"\s?%\s?(?:(?:bone\s)?marrow\s|BM\s|(?:peripheral\s)?blood\s|leukemic\s)?blasts\b", re.I)
+                           r"\s?%\s?(?:(?:bone\s)?marrow\s|BM\s|(?:peripheral\s)?blood\s|leukemic\s)?blasts\b",
+                           re.I)
 # "The CR rate was 60% in the 38% of patients who were in first salvage": the share names a group, it is no rate.
 _GROUP_SHARE_BEFORE = re.compile(r"\b(?:in|among|for)\s(?:the|those)\s$", re.I)
 _GROUP_SHARE_AFTER = re.compile(r"\s?%\s(?:of\s(?:the\s)?)?(?:patients|children|adults|subjects)\b")
@@ -764,11 +768,9 @@ def _range_high(text: str, numbers: list, i: int, kind: str):
         return None
     number, nxt = numbers[i], numbers[i + 1]
     gap = text[number.end:nxt.start]
-    if kind == PERCENT and _PERCENT_RANGE_GAP.fullmatch(gap) and _PERCENT_AFTER.match(text[nxt.end:]):
-        return None if _CHANGE_FROM.search(text, max(0, number.start - 30), number.start) else nxt
-    if kind == DURATION and _RANGE_GAP.fullmatch(gap) and _DURATION_AFTER.match(text[nxt.end:]):
-        return None if _CHANGE_FROM.search(text, max(0, number.start - 30), number.start) else nxt
-    return None
+    ranged = kind == PERCENT and _PERCENT_RANGE_GAP.fullmatch(gap) and _PERCENT_AFTER.match(text[nxt.end:]) \
+        or kind == DURATION and _RANGE_GAP.fullmatch(gap) and _DURATION_AFTER.match(text[nxt.end:])
+    return nxt if ranged and not _CHANGE_FROM.search(text, max(0, number.start - 30), number.start) else None
 
 
 # "The CR rate increased from 30% to 60%": a change between two values, no range.
@@ -1064,7 +1066,8 @@ def _compared_runs(text: str, group: list[Mention], values: list[Value], targets
 
 # Inside one run of _compared_runs: "40% and 55%"; between runs: "with inotuzumab versus", "vs", "compared with".
 _AND_LINK = re.compile(r"\s?%?\s?(?:,\s?(?:and\s)?|and\s)")
-_COMPARED_LINK = re.compile(r"\s?%?\s?(?:months?\s?|mos?\.?\s?|years?\s?)?[)\]]?,?\s?(?:(?:with|in|for)\s(?:the\s)?(?:[\w+\-/]+\s){1,4})?"
+_COMPARED_LINK = re.compile(r"\s?%?\s?(?:months?\s?|mos?\.?\s?|years?\s?)?[)\]]?,?\s?"
+                            r"(?:(?:with|in|for)\s(?:the\s)?(?:[\w+\-/]+\s){1,4})?"
                             r"(?:versus|vs\.?|v\.|compared (?:with|to))\s")
 
 
@@ -1375,7 +1378,8 @@ def _ci95(text: str, value: Value) -> list | None:
         m = _CI_AFTER.match(text[own.end():]) if own else None
     # Unlabelled, only as the tail of the value's bracket or as a bracket of two percentages after a percentage
     # ("43% (25, 62%)"), which abstracts print for CIs; "7 months (1-20)" may be a range.
-    unlabelled = m and (m.group("open") == ";" or (value.kind == PERCENT and m.group("percent")))
+    unlabelled = m and (m.group("open") == ";" or value.kind == PERCENT and m.group("percent")
+                        and (m.group("open") != "," or _inside_bracket(text, value.end)))
     if not m or not (m.group("label") or unlabelled):
         return None
     low = normalise.read_number(m.group("low"))
@@ -1383,6 +1387,11 @@ def _ci95(text: str, value: Value) -> list | None:
     if low is None or (m.group("high") and high is None):
         return None
     return [low.value, high.value if high is not None else None]
+
+
+def _inside_bracket(text: str, at: int) -> bool:
+    """Whether `at` is inside a bracket: "(88%, 78-98%)" prints a CI after a comma, "30%, 20% and 10%" a list."""
+    return text.rfind("(", 0, at) > text.rfind(")", 0, at)
 
 
 def _endpoint_code(family: str, value: Value) -> str | None:
