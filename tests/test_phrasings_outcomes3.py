@@ -201,3 +201,12 @@ def test_unlabelled_ci_needs_a_bracket(nlp, text, ci95):
 ])
 def test_phrasings_state_of_the_transplanted(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcome", [
+    # "all but n of N" counts the rest of the N (it gave n/N)
+    ("All but two of the 40 patients achieved CR.", ("CR", 95.0, 38.0, 40.0)),
+    ("Remission was achieved in all but two of the 40 patients.", ("ORR", 95.0, 38.0, 40.0)),
+])
+def test_phrasings_all_but_a_fraction(nlp, text, outcome):
+    assert [(o["endpoint"], o["value"], o["count"], o["denominator"]) for o in _run(nlp, text)["outcomes"]] == [outcome]

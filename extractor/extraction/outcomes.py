@@ -865,6 +865,12 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
             continue
         if "%" in near or frac.percent is None or frac.count.value > frac.denominator.value:
             continue
+        all_but = _ALL_BUT.search(text, max(0, frac.start - 8), frac.start)
+        if all_but:  # "All but two of the 40 patients achieved CR": 38 of 40
+            count = frac.denominator.value - frac.count.value
+            found.append(Value(FRACTION, round(100 * count / frac.denominator.value, 1), all_but.start(), frac.end,
+                               count=count, denominator=frac.denominator.value, computed=True))
+            continue
         found.append(Value(FRACTION, frac.percent, frac.start, frac.end, count=frac.count.value,
                            denominator=frac.denominator.value, computed=True))
     return found
