@@ -210,3 +210,11 @@ def test_phrasings_state_of_the_transplanted(nlp, text, outcomes):
 ])
 def test_phrasings_all_but_a_fraction(nlp, text, outcome):
     assert [(o["endpoint"], o["value"], o["count"], o["denominator"]) for o in _run(nlp, text)["outcomes"]] == [outcome]
+
+
+def test_a_later_time_point_before_its_values(nlp):
+    """"... respectively, and the 2-year rates 30% and 15%": the values after a later time point are at it."""
+    record = _run(nlp, "The 1-year OS rates were 50% and 30% in the inotuzumab and chemotherapy arms, respectively, "
+                       "and the 2-year rates 30% and 15%.")
+    assert sorted((o["value"], o["timepoint_months"]) for o in record["outcomes"]) == \
+        [(15.0, 24.0), (30.0, 12.0), (30.0, 24.0), (50.0, 12.0)]

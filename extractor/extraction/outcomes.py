@@ -1429,7 +1429,9 @@ def _timepoint(mention: Mention, value: Value, timepoints: list[TimePoint], inde
     # "One-year OS was 60% and two-year OS 45%": a time point printed against the mention is its own
     attached = [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
     if len(attached) == 1:
-        return attached[0].months[0]
+        # "... 50% and 30%, respectively, and the 2-year rates 30% and 15%": a later time point before the value
+        later = [t for t in timepoints if attached[0].end < t.start and t.end <= value.start and len(t.months) == 1]
+        return (later[-1] if later else attached[0]).months[0]
     near = min(timepoints, key=lambda t: min(abs(t.start - mention.start), abs(t.start - value.start)))
     return near.months[0]
 
