@@ -38,7 +38,8 @@ def test_phrasings_bare_remission(nlp, text, outcomes):
     ("CR was achieved in 52% and PR in 10%; the combined rate was 62%.", [("all", "CR", 52.0)]),
     ("The combined response rate was 60%.", [("all", "ORR", 60.0)]),
     # a colon after a rate without its own value lists endpoints, it defines none
-    ("Response rates: CR 50%, CR/CRi 65%, ORR 70%.", [("all", "CR", 50.0), ("all", "CR_CRi", 65.0), ("all", "ORR", 70.0)]),
+    ("Response rates: CR 50%, CR/CRi 65%, ORR 70%.",
+     [("all", "CR", 50.0), ("all", "CR_CRi", 65.0), ("all", "ORR", 70.0)]),
 ])
 def test_phrasings_sum_of_parts(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
@@ -79,7 +80,8 @@ def test_phrasings_transplant_and_mrd(nlp, text, outcomes):
     "No patient with T-ALL achieved CR.",
 ])
 def test_subgroup_zero_is_not_the_cohorts(nlp, text):
-    assert ("all", "CR", 0.0) not in _outcomes(_run(nlp, text)) and ("all", "ORR", 0.0) not in _outcomes(_run(nlp, text))
+    found = _outcomes(_run(nlp, text))
+    assert ("all", "CR", 0.0) not in found and ("all", "ORR", 0.0) not in found
 
 
 @pytest.mark.parametrize("text, outcomes", [
@@ -152,7 +154,8 @@ def test_background_sections_state_no_results(nlp, label, outcomes):
 @pytest.mark.parametrize("text, outcomes", [
     # a change "from X to Y" states two values, no range
     ("The CR rate increased from 30% to 60% after the second cycle.", [("CR", 30.0, None), ("CR", 60.0, None)]),
-    ("The incidence of CRS decreased from 80% to 40% after protocol amendment.", [("CRS", 40.0, None), ("CRS", 80.0, None)]),
+    ("The incidence of CRS decreased from 80% to 40% after protocol amendment.",
+     [("CRS", 40.0, None), ("CRS", 80.0, None)]),
     # negative: a range stays one value
     ("CR rates ranged from 40% to 60% across dose levels.", [("CR", 40.0, 60.0)]),
 ])
@@ -218,3 +221,17 @@ def test_a_later_time_point_before_its_values(nlp):
                        "and the 2-year rates 30% and 15%.")
     assert sorted((o["value"], o["timepoint_months"]) for o in record["outcomes"]) == \
         [(15.0, 24.0), (30.0, 12.0), (30.0, 24.0), (50.0, 12.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a list of time points whose values are given once per group: each group's run is zipped with the list
+    ("The 1- and 3-year OS were 60% and 40% in Ph-negative and 50% and 30% in Ph-positive patients.",
+     [("Ph-negative", 12.0, 60.0), ("Ph-negative", 36.0, 40.0), ("Ph-positive", 12.0, 50.0),
+      ("Ph-positive", 36.0, 30.0)]),
+    ("The 1- and 2-year OS rates were 50% and 30% with inotuzumab versus 40% and 20% with chemotherapy.",
+     [(None, 12.0, 40.0), (None, 12.0, 50.0), (None, 24.0, 20.0), (None, 24.0, 30.0)]),
+])
+def test_phrasings_time_point_list_per_group(nlp, text, outcomes):
+    found = [(o["arm"] if outcomes[0][0] else None, o["timepoint_months"], o["value"])
+             for o in _run(nlp, text)["outcomes"]]
+    assert sorted(found) == outcomes

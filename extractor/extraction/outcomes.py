@@ -1294,9 +1294,11 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
             continue
         # values zipped with the time points ("OS at 2 and 5 years was 19% and 13%") are one group's (see _timepoint)
         zipped = len(mention.values) > 1 and len(set(months)) == len(months) == len(mention.values)
+        period = _time_point_runs(sent.text, mention.values, timepoints) if len(months) > 1 and not zipped else None
         arms = _arm_labels(sent.text, mention.values, context, scope, avoid, zipped)
         for i, value in enumerate(mention.values):
-            outcome = _outcome(sent, stated, mention, value, timepoints, i, len(mention.values), context)
+            index, total = (i % period, period) if period else (i, len(mention.values))
+            outcome = _outcome(sent, stated, mention, value, timepoints, index, total, context)
             if outcome is None:
                 continue
             outcome["arm"] = arms[i]
@@ -1304,6 +1306,30 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
             if arms[i] == "all" and _IN_EACH_ARM.match(sent.text, value.end):
                 outcomes += _for_each_arm(outcome, context)
     return outcomes
+
+
+def _time_point_runs(text: str, values: list[Value], timepoints: list[TimePoint]) -> int | None:
+    """"The 1- and 2-year OS rates were 50% and 30% with inotuzumab versus 40% and 20% with chemotherapy": one list
+    of k time points whose values are given k at a time, once per arm or group, each run zipped with the list. k,
+    each value's `run_end` set so that the group named after its run labels it; None when the values are not laid
+    out so."""
+    if len(timepoints) != 1 or timepoints[0].window:
+        return None
+    period = len(timepoints[0].months)
+    if len(values) < 2 * period or len(values) % period or any(v.kind != PERCENT for v in values):
+        return None
+    runs = [values[i:i + period] for i in range(0, len(values), period)]
+    if not all(_AND_LINK.fullmatch(_after_bracket(text[_own_bracket_end(text, a):b.start]))
+               for run in runs for a, b in zip(run, run[1:])):
+        return None
+    # between the runs, a group's name or a comparator ("with inotuzumab versus"), not one more "and" of one list
+    if any(_AND_LINK.fullmatch(_after_bracket(text[_own_bracket_end(text, a[-1]):b[0].start]))
+           for a, b in zip(runs, runs[1:])):
+        return None
+    for run in runs:
+        for value in run:
+            value.run_end = run[-1].end
+    return period
 
 
 # "24% of patients in each group", "3% in both arms": one value stated for every arm.
