@@ -33,6 +33,7 @@ _COUNTED_BEFORE = re.compile(
     r"(?:cycles?|courses?|days?|weeks?|months?|years?|patients?|cohorts?|levels?|grades?|arms?|groups?|phases?"
     r"|blocks?|steps?|doses?)\s$", re.I)
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\sto\s)$")
+_STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
 # A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells".
 # A multiplier word is not a description: "3 million cells/kg" is not a dose of 3 cells/kg.
 _CELL_WORD = r"(?!(?i:thousand|million|billion)\s)[A-Za-z][\w+\-]*\s"
@@ -41,11 +42,11 @@ _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
 # A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg".
 _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
                          r"\s?[:,]?\s?$", re.I)
-# The amount patients received over the treatment, a statistic of exposure and not the regimen's dose: "median
-# cumulative dose of inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)" ("a total dose
-# of 1.8 mg/m2 per cycle" is the regimen's).
-_EXPOSURE_BEFORE = re.compile(r"\b(?:cumulative|(?:median|mean)\s(?:[\w\-]+\s){0,2}?total)\s(?:[\w\-]+\s){0,2}?doses?\b"
-                              r"[^.;()\d]{0,60}$", re.I)
+# The amount patients received, a statistic of exposure and not the regimen's dose: "median cumulative dose of
+# inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)", "at a median infused dose of 3.1 ×
+# 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg" ("a total dose of 1.8 mg/m2 per cycle" is the regimen's).
+_EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b[^.;()\d]{0,60}"
+                              r"|(?:median|mean)\s(?:of\s)?)$", re.I)
 _DOSE_OF = re.compile(r"\bdoses? of\s$", re.I)
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19".
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
@@ -60,6 +61,12 @@ _CELL_CLASS = "CAR T cells"
 _EARLIER_THERAPY = re.compile(r"\b(?:after|following|prior|previous(?:ly)?|fail\w*|relaps\w*|refractory|progress\w*)\b",
                               re.I)
 _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "after failure of "
+# A backbone's reduced dose stated as the share cut, mini-hyper-CVD's "cyclophosphamide and dexamethasone at 50% dose
+# reduction": a dose of each drug of the coordination before "at" (a reduction without "at", "required a 50% dose
+# reduction", is an event, not the regimen).
+_REDUCTION = "% dose reduction"
+_AT_REDUCTION = re.compile(r"\sat\s(?:an?\s)?")
+_DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s")
 _TIMES = re.compile(r"\s?[×xX*]")
 _DIGIT = re.compile(r"\d")
 
@@ -95,6 +102,9 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
     found = _product_doses(doc, section, text, drugs, numbers) if products else []
     for unit in units:
+        if unit.id_ == _REDUCTION:
+            found += _reduction_doses(doc, section, text, unit, numbers, drugs)
+            continue
         if unit.id_.startswith("/") and unit.id_ != "/kg" or _per_kg_follows(text, unit, units):
             continue
         reading = _amount_before(text, unit, numbers, drugs)
@@ -126,6 +136,23 @@ def _group_doses(group: list, drug: Span, unit: str, per: str | None, where: dic
              "flags": _flags(value, value_max), "evidence": where} for value, value_max in _values(group)]
 
 
+def _reduction_doses(doc, section: str, text: str, unit: Span, numbers: list[nz.Number],
+                     drugs: list[Span]) -> list[dict]:
+    """"cyclophosphamide and dexamethasone at 50% dose reduction": 50 (% dose reduction) for each drug named."""
+    number = next((n for n in numbers if n.end == unit.start_char), None)
+    if number is None or not 0 < number.value < 100:
+        return []
+    named = [d for d in drugs if d.end_char <= number.start]
+    if not named or not _AT_REDUCTION.fullmatch(text, named[-1].end_char, number.start):
+        return []
+    first = len(named) - 1
+    while first > 0 and _DRUG_JOIN.fullmatch(text, named[first - 1].end_char, named[first].start_char):
+        first -= 1
+    where = evidence(doc, section, named[first].start_char, unit.end_char)
+    return [{"drug": drug.id_, "dose": _tidy(number.value), "dose_max": None, "unit": _REDUCTION, "per": None,
+             "flags": [], "evidence": where} for drug in named[first:]]
+
+
 def _product_doses(doc, section: str, text: str, drugs: list[Span], numbers: list[nz.Number]) -> list[dict]:
     """"410 × 10^6 CD19 CAR T cells": an absolute cell dose whose unit is the end of the cell product's name (per
     kg, "1 × 10^6 CD19 CAR T cells/kg", it is read at the "/kg" unit; per volume it is a concentration)."""
@@ -153,6 +180,17 @@ def _named_product(text: str, first: nz.Number, product: Span, drugs: list[Span]
     if not named or _EARLIER_THERAPY.search(text, max(0, named[-1].start_char - _EARLIER_REACH), first.start):
         return product  # "relapsed after tisagenlecleucel, patients received 1 × 10^6 CD22-CAR T cells/kg"
     return named[-1]
+
+
+def _car_t_before(text: str, unit: Span, drugs: list[Span]) -> Span | None:
+    """The CAR T product named last before a unit in reach, unless it is an earlier therapy ("relapsed after
+    tisagenlecleucel")."""
+    before = [d for d in drugs if d.end_char <= unit.start_char and unit.start_char - d.end_char <= _DRUG_REACH]
+    if not before or not _is_car_t(before[-1].id_):
+        return None
+    if _EARLIER_THERAPY.search(text, max(0, before[-1].start_char - _EARLIER_REACH), before[-1].start_char):
+        return None
+    return before[-1]
 
 
 def _is_car_t(drug_id: str) -> bool:
@@ -184,11 +222,15 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         else:
             # "5.0 x 10(6) CAR-positive viable T cells per kilogram": cells described, the product named elsewhere
             described = _CELLS_BEFORE.search(text[max(0, unit.start_char - 60):unit.start_char])
-            if described is None:
-                return None
-            unit_id, anchor = "cells/kg", unit.start_char - len(described.group())
+            if described is not None:
+                unit_id, anchor = "cells/kg", unit.start_char - len(described.group())
+            else:
+                # "tisagenlecleucel at 3 × 10^6/kg": a count per kg, bare, of the CAR T product named before it
+                unit_id, cell_drug = "cells/kg", _car_t_before(text, unit, drugs)
+                if cell_drug is None:
+                    return None
     last = next((n for n in reversed(numbers) if n.end <= anchor), None)
-    if last is None:
+    if last is None or cell_drug is not None and last.form != "scientific":
         return None
     if text[last.end:anchor] not in ("", " "):
         # "2 x 10(6) transduced T cells per kg", "410 × 10^6 CAR T cells": the unit "cells per kg" or "cells" after
@@ -214,12 +256,31 @@ def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> li
         gap = text[previous.end:group[0].start]
         between = gap == " and " and _BETWEEN.search(text, max(0, previous.start - 9), previous.start)
         if (_RANGE_SEP.match(gap) or between) and len(group) == 1:
-            return [previous, last, None]  # marker: a range, not a list
-        if not _LIST_SEP.match(gap) or _COUNTED_BEFORE.search(text[max(0, previous.start - 12):previous.start]):
+            steps = _step_doses(text, numbers, index)
+            return steps or [previous, last, None]  # marker: a range, not a list
+        if not _LIST_SEP.match(gap) or _counted(text, numbers, index - 1):
             break
         group.insert(0, previous)
         index -= 1
     return group
+
+
+def _step_doses(text: str, numbers: list[nz.Number], index: int) -> list[nz.Number] | None:
+    """The doses of a step-up schedule ending at numbers[index], three or more joined by bare hyphens ("5-15-30
+    µg/m2/day": 5, then 15, then 30), which is no range; None for two numbers."""
+    start = index
+    while start > 0 and _STEP_SEP.fullmatch(text, numbers[start - 1].end, numbers[start].start):
+        start -= 1
+    return numbers[start:index + 1] if index - start >= 2 else None
+
+
+def _counted(text: str, numbers: list[nz.Number], index: int) -> bool:
+    """Whether numbers[index] counts something else, alone or as the end of a range: "cycle 1", "days 1-7" (in
+    "9 μg/day on days 1-7 and 28 μg/day" the 7 is no dose)."""
+    head = numbers[index]
+    if index > 0 and _RANGE_SEP.match(text[numbers[index - 1].end:head.start]):
+        head = numbers[index - 1]
+    return _COUNTED_BEFORE.search(text[max(0, head.start - 12):head.start]) is not None
 
 
 def _values(group: list) -> list[tuple[float, float | None]]:
