@@ -88,3 +88,87 @@ def test_phrasings_median_dose_is_not_a_dose(nlp, text, doses):
 ])
 def test_phrasings_dose_reduction_share(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, age", [
+    # the median age as the patients' predicate, without a "median age" cue
+    ("Patients were a median of 43 years old.", 43),
+    ("Patients were a median of 43 years of age (range, 18-79).", 43),
+    ("Patients were a median of 43 (range, 18-79) years of age.", 43),
+    ("The 48 patients, aged a median of 39 years, had relapsed disease.", 39),
+    ("Infants were a median of 5 months old at relapse.", 0.4),
+    # the median after the age range and a comma
+    ("Patients ranged in age from 2 to 68 years, with a median of 21.", 21),
+    ("Patients were aged 18 to 75 years, with a median age of 44 years.", 44),
+])
+def test_phrasings_median_age_stated(nlp, text, age):
+    assert _run(nlp, text)["median_age_years"] == age
+
+
+@pytest.mark.parametrize("text", [
+    # a median time that is no age, and one age per arm
+    "Patients were a median of 2 years from diagnosis.",
+    "Patients received a median of 3 cycles of inotuzumab.",
+    "Patients were a median of 47 years old in arm A and 46 years old in arm B.",
+])
+def test_phrasings_median_of_without_age(nlp, text):
+    assert _run(nlp, text)["median_age_years"] is None
+
+
+@pytest.mark.parametrize("text, months", [
+    # the follow-up named for the survival endpoint it is counted for
+    ("The median follow-up for OS was 16.4 months.", 16.4),
+    ("Median follow-up time for overall survival was 2 years.", 24),
+])
+def test_phrasings_follow_up_for_endpoint(nlp, text, months):
+    assert _run(nlp, text)["median_follow_up_months"] == months
+
+
+@pytest.mark.parametrize("text", [
+    # an endpoint between the cue and a duration is the endpoint's; two follow-ups, one per endpoint, are none
+    "With a median follow-up, the 2-year OS was 45%.",
+    "After a median follow-up of 9 months for OS and 7 months for EFS, outcomes were favorable.",
+])
+def test_phrasings_follow_up_of_endpoint_not_read(nlp, text):
+    assert _run(nlp, text)["median_follow_up_months"] is None
+
+
+@pytest.mark.parametrize("text, size", [
+    # the responders randomised are a part of the study population: their arms' sum is no cohort
+    ("Patients in CR were randomly assigned to maintenance (n = 30) or observation (n = 32).", None),
+    ("Patients who achieved CR were randomized to HSCT (n = 30) or chemotherapy (n = 32).", None),
+    # an earlier total is the cohort; eligible patients randomised are the study population
+    ("A total of 120 patients were enrolled. Responders were randomized to blinatumomab (n = 40) or chemotherapy "
+     "(n = 38).", 120),
+    ("Eligible adults were randomized to the study drug (n = 109) or standard therapy (n = 109).", 218),
+])
+def test_phrasings_randomized_responders(nlp, text, size):
+    assert _run(nlp, text)["cohort_size"] == size
+
+
+@pytest.mark.parametrize("text, dose", [
+    # CAR T products spelled "CAR-T", "-targeted", "-specific" or with the receptor's name spelled out
+    ("Patients received CD19 CAR-T cells at 1 × 10^6 cells/kg.", ("cd19-car t cells", 1000000, None, "cells/kg")),
+    ("Patients received anti-CD19 CAR-T cells at 1 × 10^6 cells/kg.", ("cd19-car t cells", 1000000, None, "cells/kg")),
+    ("Patients received CD19-targeted CAR T cells at 1 × 10^6 cells/kg.",
+     ("cd19-car t cells", 1000000, None, "cells/kg")),
+    ("Patients received CD19 chimeric antigen receptor T cells at 1 × 10^6 cells/kg.",
+     ("cd19-car t cells", 1000000, None, "cells/kg")),
+    ("Patients received CD22 CAR-T cells at 1 × 10^6 cells/kg.", ("cd22-car t cells", 1000000, None, "cells/kg")),
+    # development codes and abbreviations of the older trials
+    ("Patients received STI571 at 400 mg/day.", ("imatinib", 400, None, "mg")),
+    ("HA22 was given at 40 μg/kg every other day.", ("moxetumomab pasudotox", 40, None, "µg/kg")),
+    ("Patients received PEG-ASP 2500 IU/m2 on day 4.", ("pegaspargase", 2500, None, "IU/m2")),
+    # the drug of a recommended or maximum tolerated dose, not its partner named after it
+    ("The RP2D of inotuzumab in combination with mini-HCVD was 1.3 mg/m2.",
+     ("inotuzumab ozogamicin", 1.3, None, "mg/m2")),
+    ("The MTD of inotuzumab with low-intensity chemotherapy was 1.3 mg/m2.",
+     ("inotuzumab ozogamicin", 1.3, None, "mg/m2")),
+])
+def test_phrasings_drug_names_of_doses(nlp, text, dose):
+    assert _doses(_run(nlp, text)) == [dose]
+
+
+def test_phrasings_bare_power_of_ten_is_no_dose(nlp):
+    # "10^6" without its mantissa: its exponent is no dose of 6 cells/kg
+    assert _doses(_run(nlp, "Brexu-cel was infused at 10^6 CAR T cells/kg.")) == []

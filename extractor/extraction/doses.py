@@ -47,7 +47,10 @@ _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\
 # 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg" ("a total dose of 1.8 mg/m2 per cycle" is the regimen's).
 _EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b[^.;()\d]{0,60}"
                               r"|(?:median|mean)\s(?:of\s)?)$", re.I)
-_DOSE_OF = re.compile(r"\bdoses? of\s$", re.I)
+# The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
+_DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
+# The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
+_EXPONENT_BEFORE = re.compile(r"\^\s?$")
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19".
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
@@ -232,6 +235,8 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     last = next((n for n in reversed(numbers) if n.end <= anchor), None)
     if last is None or cell_drug is not None and last.form != "scientific":
         return None
+    if _EXPONENT_BEFORE.search(text, max(0, last.start - 2), last.start):
+        return None  # "10^6 CAR T cells/kg": the 6 is an exponent
     if text[last.end:anchor] not in ("", " "):
         # "2 x 10(6) transduced T cells per kg", "410 × 10^6 CAR T cells": the unit "cells per kg" or "cells" after
         # a few words describing the cells

@@ -68,6 +68,11 @@ _CLOSE_AFTER_N = re.compile(r"\s?[)\];,]")
 # An arm's N opening its own bracket ("(n = ", "[N="), and what stands between two arms' brackets in a list of
 # randomised arms: a join and the next arm's name (" or standard chemotherapy ", ", arm 2 ", " versus delayed ").
 _OPENS_ARM_N = re.compile(r"[(\[]\s?[nN]\s?[=:]\s?$")
+# Those randomised are the responders, a part of the study population: "Responders were randomized to A (n = 40) or
+# B (n = 38)", "Patients in CR were randomly assigned", "MRD-negative patients were randomized".
+_RESPONDERS = re.compile(r"\b(?:(?:non-?)?responders|responding|in\s(?:(?:a\s)?(?:first\s|second\s)?(?:complete\s)?"
+                         r"(?:remission|response)|CR\d?)\b|who\s(?:had\s)?(?:achieved|attained|responded)|achieving"
+                         r"|MRD[\s\-\u2010]?negative)", re.I)
 _ARM_JOIN = re.compile(r"(?:,\s?(?:(?:or|and)\s)?|\s(?:or|and|vs\.?|versus)\s)[^;:()\[\]]{0,80}")
 # The names of a labelled abstract's background section (PubMed's BACKGROUND category): "Background",
 # "INTRODUCTION", "IMPORTANCE", "CONTEXT", "RATIONALE".
@@ -83,6 +88,12 @@ _AGE_UNIT = re.compile(r"\s?(?:years?|yrs?|y\b|months?\b)")
 # An age in months, its unit after the number or after its bracketed range: "14 months", "14 (range, 2-24) months",
 # "14 (range, 2-24 months)"; read in years like any age.
 _IN_MONTHS = re.compile(r"\s?(?:months?\b|[(\[][^()\[\]]{0,40}?(?:months?\s?[)\]]|[)\]]\s?months?\b))", re.I)
+# The median age as the patients' predicate, no "median age" cue: "Patients were a median of 43 years old", "were a
+# median of 43 (range, 18-79) years of age", "aged a median of 43 years" (not "were a median of 2 years from
+# diagnosis": without "aged", the age needs its "old" or "of age").
+_AGE_STATED = re.compile(r"\b(?:(?:was|were)\s|(?P<aged>aged)\s)(?:a\s)?median\sof\s(?P<age>\d+(?:[.·]\d+)?)"
+                         r"(?:\s?[(\[][^()\[\]]{0,40}[)\]])?(?:\s(?P<unit>years?|months?)\b)?(?P<old>\s(?:old|of\sage)\b)?",
+                         re.I)
 # A group counted between the age cue and its value: "median age of the 48 patients was 45 years".
 _OF_THE = re.compile(r"\s(?:of|in|among)\s(?:the\s|all\s|these\s|our\s)?")
 _VERB_TO_AGE = re.compile(r"\s?(?:was|were|is|,|:)\s?")
@@ -97,6 +108,7 @@ _AGE_AND_FOLLOW_UP = re.compile(
 # "OS at 2 years" after "With a longer median follow-up," are not the follow-up; neither is "more than 2 years").
 _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,50}$")
 _NOT_FOLLOW_UP_GAP = re.compile(r"\b(?:at|than|least|over|beyond|exceed\w*)\s?$", re.I)
+_FOR_ENDPOINT = re.compile(r"\s(?:time\s)?for\s(?:the\s)?")
 _HYPHENATED = re.compile(r"\s?[" + nz.HYPHENS + r"]")
 _UNIT_AFTER_RANGE = re.compile(r"\s?[(\[][^()\[\]]{1,40}[)\]]\s?(?P<unit>years?|months?|mo|weeks?|days?)\b", re.I)
 _BEFORE_CUE = re.compile(r"^\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s)?$")
@@ -133,6 +145,8 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
         no_cohort = no_cohort or len(sent.n_equals()) >= 2
         if sent.labelled("AGE"):
             found += _median_age(sent, section, context.words)
+        if "median of" in sent.text:
+            found += _median_age_stated(sent, section)
         if sent.labelled("FOLLOW_UP"):
             found += _follow_up(sent, section, context.words)
     return _unambiguous(found)
@@ -248,7 +262,7 @@ def _randomized_total(sent: Sentence, section: str, enrolled: list[Span]) -> lis
     other N and only the arms' names and their joins stand between the brackets."""
     cue = next((c for c in enrolled if c.text.lower().startswith("random")), None)
     counts = sent.n_equals()
-    if cue is None or len(counts) < 2:
+    if cue is None or len(counts) < 2 or _RESPONDERS.search(sent.section_text, sent.start_char, cue.start_char):
         return []
     text, offset = sent.section_text, sent.start_char
     brackets = [_arm_bracket(text, n.start + offset, n.end + offset) for n in counts]
@@ -373,6 +387,22 @@ def _median_age(sent: Sentence, section: str, words) -> list[dict]:
     return found
 
 
+def _median_age_stated(sent: Sentence, section: str) -> list[dict]:
+    """"Patients were a median of 43 years old": the median age stated without an age cue."""
+    text = sent.section_text
+    stated = _AGE_STATED.search(text, sent.start_char, sent.end_char)
+    if stated is None or not (stated.group("aged") or stated.group("unit") and stated.group("old")):
+        return []
+    if _SECOND_VALUE.match(text, stated.end()):
+        return []  # "a median of 47 years in arm A and 46 years in arm B": each arm's
+    age = float(stated.group("age").replace("·", "."))
+    months = (stated.group("unit") or "").lower().startswith("month")
+    years = round(age / 12, 1) if months else age
+    if not 0 < years <= 110:
+        return []
+    return [_candidate("median_age_years", _tidy(years), sent.doc, section, stated.start(), stated.end())]
+
+
 def _past_counted_group(sent: Sentence, cue: Span, number: nz.Number | None,
                         numbers: list[nz.Number]) -> nz.Number | None:
     """The number after a group counted right after the cue ("median age of the 48 patients was 45 years" -> 45),
@@ -449,8 +479,15 @@ def _bracketed_durations(text: str, words) -> list[nz.Duration]:
 
 
 def _endpoint_between(sent: Sentence, start: int, end: int) -> bool:
-    """Whether an endpoint is named between two offsets: "median follow-up, the 2-year OS was"."""
-    return any(start <= e.start_char < end for e in sent.labelled("ENDPOINT"))
+    """Whether an endpoint is named between two offsets: "median follow-up, the 2-year OS was" (not one the
+    follow-up is "for": "the median follow-up for OS was 16 months")."""
+    named = [e for e in sent.labelled("ENDPOINT") if start <= e.start_char < end]
+    if not named:
+        return False
+    text = sent.section_text
+    excused = [e for e in named if _FOR_ENDPOINT.fullmatch(text, start, e.start_char)]
+    # an endpoint inside the excused one ("survival" in "overall survival") is excused with it
+    return any(not any(x.start_char <= e.start_char < x.end_char for x in excused) for e in named)
 
 
 def _follow_up_candidate(duration: nz.Duration, text: str, doc: Doc, section: str, offset: int, start: int,
