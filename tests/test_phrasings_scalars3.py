@@ -172,3 +172,52 @@ def test_phrasings_drug_names_of_doses(nlp, text, dose):
 def test_phrasings_bare_power_of_ten_is_no_dose(nlp):
     # "10^6" without its mantissa: its exponent is no dose of 6 cells/kg
     assert _doses(_run(nlp, "Brexu-cel was infused at 10^6 CAR T cells/kg.")) == []
+
+
+@pytest.mark.parametrize("text, size", [
+    # the patients evaluable are the study population when no count comes before them
+    ("Seventy-nine patients were evaluable.", 79),
+    ("Seventy-nine patients were evaluable for response.", 79),
+    ("Eighty-five patients were enrolled. Seventy-nine patients were evaluable for response.", 85),
+    ("Of 85 enrolled patients, 79 were evaluable.", 85),
+    # those evaluable for one measure are a part
+    ("Forty patients were evaluable for MRD.", None),
+])
+def test_phrasings_evaluable_cohort(nlp, text, size):
+    assert _run(nlp, text)["cohort_size"] == size
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a "respectively" list of doses after a list of drugs: the i-th dose is the i-th drug's
+    ("Inotuzumab and blinatumomab were given at 1.8 mg/m2 and 28 µg/day, respectively.",
+     [("inotuzumab ozogamicin", 1.8, None, "mg/m2"), ("blinatumomab", 28, None, "µg")]),
+    ("Fludarabine, cytarabine and idarubicin were given at 30 mg/m2, 2 g/m2 and 10 mg/m2, respectively.",
+     [("fludarabine", 30, None, "mg/m2"), ("cytarabine", 2, None, "g/m2"), ("idarubicin", 10, None, "mg/m2")]),
+    ("Dasatinib and ponatinib were given at 140 and 45 mg daily, respectively.",
+     [("dasatinib", 140, None, "mg"), ("ponatinib", 45, None, "mg")]),
+    # fewer doses than drugs: whose is not in the text
+    ("Inotuzumab and blinatumomab were given at 1.8 mg/m2, respectively.", []),
+    # one drug, or doses in the drugs' own brackets, or a list of rates: each dose stays its drug's
+    ("Cohorts 1, 2 and 3 received inotuzumab at 0.8, 1.2 and 1.6 mg/m2, respectively.",
+     [("inotuzumab ozogamicin", 0.8, None, "mg/m2"), ("inotuzumab ozogamicin", 1.2, None, "mg/m2"),
+      ("inotuzumab ozogamicin", 1.6, None, "mg/m2")]),
+    ("Infections were frequent with DNR, IDR (10 mg/m2), and IDR (12.5 mg/m2), respectively.",
+     [("idarubicin", 10, None, "mg/m2"), ("idarubicin", 12.5, None, "mg/m2")]),
+    ("CR rates with inotuzumab and blinatumomab were 80% and 44%, respectively; inotuzumab was given at 1.8 mg/m2.",
+     [("inotuzumab ozogamicin", 1.8, None, "mg/m2")]),
+])
+def test_phrasings_respective_doses(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, size", [
+    # a count of each group is no total
+    ("One hundred and nine patients were randomly assigned to each group.", None),
+    ("Forty patients were enrolled in each cohort.", None),
+    # the total said first, each group's count after it
+    ("In total, 218 patients were randomized (109 per arm).", 218),
+    ("A total of 218 patients were randomized, 109 to each arm.", 218),
+    ("Forty patients were enrolled; each received 2 cycles per treatment course.", 40),
+])
+def test_phrasings_count_of_each_group(nlp, text, size):
+    assert _run(nlp, text)["cohort_size"] == size

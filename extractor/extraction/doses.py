@@ -70,6 +70,7 @@ _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "af
 _REDUCTION = "% dose reduction"
 _AT_REDUCTION = re.compile(r"\sat\s(?:an?\s)?")
 _DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s")
+_VERB_GAP = re.compile(r"\s[^\d()\[\];]*[A-Za-z][^\d()\[\];]*\s")  # " were given at ", " were dosed at "
 _TIMES = re.compile(r"\s?[×xX*]")
 _DIGIT = re.compile(r"\d")
 
@@ -104,6 +105,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
         return []
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
     found = _product_doses(doc, section, text, drugs, numbers) if products else []
+    respective = _coordinated_drugs(text, drugs) if "respectively" in sent.text else None
+    shared = []  # the doses of a "respectively" list after its drugs, paired with them in order below
     for unit in units:
         if unit.id_ == _REDUCTION:
             found += _reduction_doses(doc, section, text, unit, numbers, drugs)
@@ -123,6 +126,9 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
         end_span = per_span or unit
         if cell_drug is not None:
             drug = _named_product(text, group[0], cell_drug, drugs)
+        elif respective and _in_respective_list(text, respective[-1], group[0], drugs, bool(shared)):
+            shared += [(value, value_max, amount, per, end_span) for value, value_max in _values(group)]
+            continue
         else:
             drug = _drug_for(text, group[0], end_span, drugs)
         if drug is None:
@@ -130,6 +136,42 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
         start = min(drug.start_char, group[0].start)
         end = max(drug.end_char, end_span.end_char)
         found += _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
+    return found + _respective_doses(doc, section, respective, shared)
+
+
+def _coordinated_drugs(text: str, drugs: list[Span]) -> list[Span] | None:
+    """The first two or more different drugs joined by "and" or commas ("Inotuzumab and blinatumomab were given
+    at ..."), whose doses a "respectively" list gives in order; None when the sentence names no such list."""
+    for index, first in enumerate(drugs):
+        chain = [first]
+        for later in drugs[index + 1:]:
+            if not _DRUG_JOIN.fullmatch(text, chain[-1].end_char, later.start_char):
+                break
+            chain.append(later)
+        if len(chain) >= 2 and len({d.id_ for d in chain}) == len(chain):
+            return chain
+    return None
+
+
+def _in_respective_list(text: str, drug: Span, first: nz.Number, drugs: list[Span], started: bool) -> bool:
+    """Whether a dose belongs to the "respectively" list after the last listed drug: no other drug named between
+    them, and the list's first dose after a verb, not in the drug's own bracket ("for DNR, IDR (10 mg/m2), and IDR
+    (12.5 mg/m2), respectively" names each dose by its drug)."""
+    if first.start <= drug.end_char or any(drug.end_char <= d.start_char < first.start for d in drugs):
+        return False
+    return started or _VERB_GAP.fullmatch(text, drug.end_char, first.start) is not None
+
+
+def _respective_doses(doc, section: str, drugs: list[Span] | None, shared: list[tuple]) -> list[dict]:
+    """"Inotuzumab and blinatumomab were given at 1.8 mg/m2 and 28 µg/day, respectively": the i-th dose is the
+    i-th drug's; with as many doses as drugs only (else which is whose is not in the text)."""
+    if not drugs or len(shared) != len(drugs):
+        return []
+    found = []
+    for drug, (value, value_max, unit, per, end_span) in zip(drugs, shared):
+        where = evidence(doc, section, drug.start_char, end_span.end_char)
+        found.append({"drug": drug.id_, "dose": _tidy(value), "dose_max": _tidy(value_max), "unit": unit, "per": per,
+                      "flags": _flags(value, value_max), "evidence": where})
     return found
 
 

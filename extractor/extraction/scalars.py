@@ -38,6 +38,9 @@ _MAX_WORDS_TO_NOUN = 12
 # The count is of something else when an "of" or a time unit stands before the noun: "3 cohorts of patients",
 # "2 phase II trials of inotuzumab in adults", "65 years and older patients".
 _COUNTS_ELSE = re.compile(r"\sof\s|^\s(?:years?|months?|weeks?|days?)\b", re.I)
+# "Seventy-nine patients were evaluable (for response)": the patients analysed, the study population when no count
+# comes before it; not those evaluable for one measure ("40 patients were evaluable for MRD" is a part).
+_EVALUABLE_END = re.compile(r"\s?(?:[.,;:)]|$|\sfor\s(?:the\s)?(?:response|efficacy|analysis|outcomes?)\b)")
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
 # A sentence opening with this study's own population: "In this study of 48 patients", "In our series of 37 patients",
 # "This phase 2 trial of 65 adults" (not "In the phase 3 trial of 326 patients": another study's, maybe).
@@ -47,6 +50,9 @@ _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")  # matched at a position: no "^"
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
+# A count of each group: "109 patients were randomly assigned to each group", "50 patients per arm".
+_EACH_GROUP = re.compile(r"\b(?:(?:to|in|into)\s(?:each|every)|per)\s(?:arm|group|cohort)", re.I)
+_EACH_GROUP_REACH = 60
 _OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reached|relapsed|died|developed|experienced"
                            r"|responded|progressed|proceeded|underwent|discontinued|had)\b", re.I)
 # How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
@@ -172,7 +178,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     if not nouns:
         return []  # most sentences name no population: their numbers need not be read here
     numbers = sent.section_numbers(words)  # shared with the other extractors
-    enrolled = [c for c in cues if c.id_ == "enrolment"]
+    enrolled = [c for c in cues
+                if c.id_ == "enrolment" or c.id_ == "evaluable" and _EVALUABLE_END.match(text, c.end_char)]
     totals = [c for c in cues if c.id_ == "total"]
     # a denominator ("8 of 25") and a group's N closing its bracket ("Ph-positive, n = 18) patients") count part of
     # the cohort; "N = 40 patients were enrolled" is the cohort
@@ -205,6 +212,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
             continue
         if _PERCENT_NEXT.match(text, noun.end_char):
             continue  # "Twelve patients (38%)": a share of the cohort, not the cohort
+        if _each_group(text, sent, noun, numbers):
+            continue  # "109 patients were randomly assigned to each group": one group's size, not the total
         if _screened_count(text, noun, cues, numbers):
             screened = True  # "Of 350 patients screened, 326 were randomized": the cohort is the second count
             continue
@@ -218,6 +227,14 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     if not enrolled:
         return []
     return _bracketed_cohort(sent, section, nouns, numbers) or _randomized_total(sent, section, enrolled)
+
+
+def _each_group(text: str, sent: Sentence, noun: Span, numbers: list[nz.Number]) -> bool:
+    """Whether the count ending at `noun` is of each group ("109 patients were randomly assigned to each group"),
+    said before the next number ("218 patients were randomized, 109 to each arm" counts the total first)."""
+    end = min(sent.end_char, noun.end_char + _EACH_GROUP_REACH)
+    end = next((n.start for n in numbers if noun.end_char <= n.start < end), end)
+    return _EACH_GROUP.search(text, noun.end_char, end) is not None
 
 
 def _screened_count(text: str, noun: Span, cues: list[Span], numbers: list[nz.Number]) -> bool:
