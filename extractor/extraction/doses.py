@@ -9,6 +9,7 @@ be an invented attachment; so are a cap ("(maximum 2 mg)") and a count of cells 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Span
@@ -61,6 +62,7 @@ _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
 # The regimen class of the CAR T products (patterns/regimen_classes.jsonl), and what makes a product named before a
 # dose an earlier therapy, not the one dosed ("relapsed after tisagenlecleucel, patients received ...").
 _CELL_CLASS = "CAR T cells"
+_CELL_UNITS = frozenset({"cells", "cells/kg"})
 _EARLIER_THERAPY = re.compile(r"\b(?:after|following|prior|previous(?:ly)?|fail\w*|relaps\w*|refractory|progress\w*)\b",
                               re.I)
 _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "after failure of "
@@ -120,7 +122,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
         if _foreign_unit_follows(text, unit, units):
             continue
         per_span = _per_after(text, unit, units)
-        amount, per = nz.split_per(unit_id)
+        amount, per = _split_per(unit_id)
         if per_span is not None:
             per = per_span.id_.lstrip("/")
         end_span = per_span or unit
@@ -131,6 +133,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
             continue
         else:
             drug = _drug_for(text, group[0], end_span, drugs)
+            if drug is not None and amount in _CELL_UNITS and not _is_car_t(drug.id_):
+                continue  # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug
         if drug is None:
             continue
         start = min(drug.start_char, group[0].start)
@@ -396,6 +400,12 @@ def _partner_of_subject(text: str, before: list[Span], first: nz.Number) -> bool
     if len(before) < 2 or not _COMBINED_WITH.search(text, before[-2].end_char, before[-1].start_char):
         return False
     return _SUBJECT_VERB.search(text, before[-1].end_char, first.start) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _split_per(unit_id: str) -> tuple[str, str | None]:
+    """`nz.split_per` of a unit rule's id, computed once per id (a closed set: the ids of patterns/units.jsonl)."""
+    return nz.split_per(unit_id)
 
 
 def _tidy(value: float | None) -> float | int | None:
