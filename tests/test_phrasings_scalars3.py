@@ -230,3 +230,19 @@ def test_phrasings_count_of_each_group(nlp, text, size):
 ])
 def test_phrasings_cell_dose_of_no_drug(nlp, text):
     assert _doses(_run(nlp, text)) == []
+
+
+@pytest.mark.parametrize("text, dose, per", [
+    # schedule parts after the unit: a course is a cycle, per 24 hours is per day, per 12 hours is each dose's
+    ("Inotuzumab (1.8 mg/m2/course) was given.", ("inotuzumab ozogamicin", 1.8, None, "mg/m2"), "cycle"),
+    ("Blinatumomab 28 µg/24 h was given by continuous infusion.", ("blinatumomab", 28, None, "µg"), "day"),
+    ("Cytarabine 3 g/m2/12 h was given on days 1-5.", ("cytarabine", 3, None, "g/m2"), "dose"),
+    ("Cytarabine 2 g/m2/q12h was given.", ("cytarabine", 2, None, "g/m2"), "dose"),
+    # a lost superscript printed after a space
+    ("Patients received inotuzumab ozogamicin 1.8 mg/m 2 per cycle.", ("inotuzumab ozogamicin", 1.8, None, "mg/m2"),
+     "cycle"),
+])
+def test_phrasings_schedule_units(nlp, text, dose, per):
+    record = _run(nlp, text)
+    assert _doses(record) == [dose]
+    assert record["doses"][0]["per"] == per
