@@ -119,6 +119,9 @@ def test_phrasings_median_of_without_age(nlp, text):
     # the follow-up named for the survival endpoint it is counted for
     ("The median follow-up for OS was 16.4 months.", 16.4),
     ("Median follow-up time for overall survival was 2 years.", 24),
+    # or the follow-up of the patients alive (the reverse Kaplan-Meier of survivors)
+    ("Median follow-up for patients alive was 18.3 months.", 18.3),
+    ("Median follow-up of patients still alive was 20 months.", 20),
 ])
 def test_phrasings_follow_up_for_endpoint(nlp, text, months):
     assert _run(nlp, text)["median_follow_up_months"] == months
@@ -141,6 +144,9 @@ def test_phrasings_follow_up_of_endpoint_not_read(nlp, text):
     ("A total of 120 patients were enrolled. Responders were randomized to blinatumomab (n = 40) or chemotherapy "
      "(n = 38).", 120),
     ("Eligible adults were randomized to the study drug (n = 109) or standard therapy (n = 109).", 218),
+    # a total after the responders' groups is still the cohort
+    ("Responders were randomly assigned to blinatumomab (n = 112) or chemotherapy (n = 112). Among the 488 "
+     "patients enrolled, the median age was 51 years.", 488),
 ])
 def test_phrasings_randomized_responders(nlp, text, size):
     assert _run(nlp, text)["cohort_size"] == size

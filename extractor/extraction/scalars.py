@@ -114,7 +114,10 @@ _AGE_AND_FOLLOW_UP = re.compile(
 # "OS at 2 years" after "With a longer median follow-up," are not the follow-up; neither is "more than 2 years").
 _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,50}$")
 _NOT_FOLLOW_UP_GAP = re.compile(r"\b(?:at|than|least|over|beyond|exceed\w*)\s?$", re.I)
-_FOR_ENDPOINT = re.compile(r"\s(?:time\s)?for\s(?:the\s)?")
+# An endpoint the follow-up is counted for, or whose patients it follows: "median follow-up for OS was", "median
+# follow-up for patients alive was", "median follow-up of patients still alive was".
+_FOR_ENDPOINT = re.compile(r"\s(?:time\s)?(?:for|of|in|among)\s(?:the\s)?(?:(?:patients|those|subjects)\s"
+                           r"(?:(?:who\s(?:were|are|remained)|still|remaining)\s)?)?")
 _HYPHENATED = re.compile(r"\s?[" + nz.HYPHENS + r"]")
 _UNIT_AFTER_RANGE = re.compile(r"\s?[(\[][^()\[\]]{1,40}[)\]]\s?(?P<unit>years?|months?|mo|weeks?|days?)\b", re.I)
 _BEFORE_CUE = re.compile(r"^\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s)?$")
@@ -148,7 +151,7 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
         # sentences have no cue of a scalar: its reader need not be called for them.
         if not no_cohort and sent.labelled("COHORT"):
             found += _cohort(sent, section, context.words)
-        no_cohort = no_cohort or len(sent.n_equals()) >= 2
+        no_cohort = no_cohort or len(sent.n_equals()) >= 2 and not _randomizes_responders(sent)
         if sent.labelled("AGE"):
             found += _median_age(sent, section, context.words)
         if "median of" in sent.text:
@@ -277,9 +280,9 @@ def _randomized_total(sent: Sentence, section: str, enrolled: list[Span]) -> lis
     """"Patients were randomized to X (n = 271) or Y (n = 134)": the total of the arms listed after a randomisation
     cue, each with its bracketed N (SCHEMA: a multi-arm study's cohort is its total), when the sentence gives no
     other N and only the arms' names and their joins stand between the brackets."""
-    cue = next((c for c in enrolled if c.text.lower().startswith("random")), None)
+    cue = _randomization_cue(enrolled)
     counts = sent.n_equals()
-    if cue is None or len(counts) < 2 or _RESPONDERS.search(sent.section_text, sent.start_char, cue.start_char):
+    if cue is None or len(counts) < 2 or _responders_before(sent, cue):
         return []
     text, offset = sent.section_text, sent.start_char
     brackets = [_arm_bracket(text, n.start + offset, n.end + offset) for n in counts]
@@ -289,6 +292,22 @@ def _randomized_total(sent: Sentence, section: str, enrolled: list[Span]) -> lis
         return []
     total = sum(int(n.value) for n in counts)
     return [_candidate("cohort_size", total, sent.doc, section, cue.start_char, brackets[-1][1])]
+
+
+def _randomization_cue(enrolled: list[Span]) -> Span | None:
+    return next((c for c in enrolled if c.text.lower().startswith("random")), None)
+
+
+def _responders_before(sent: Sentence, cue: Span) -> bool:
+    """Whether those randomised are named as responders before the cue: "Patients in CR were randomly assigned"."""
+    return _RESPONDERS.search(sent.section_text, sent.start_char, cue.start_char) is not None
+
+
+def _randomizes_responders(sent: Sentence) -> bool:
+    """"Responders were randomized to A (n = 40) or B (n = 38)": the groups are a part of the study population, so a
+    later count ("Among the 120 patients enrolled") may still be the cohort."""
+    cue = _randomization_cue([c for c in rule_spans(sent, "COHORT") if c.id_ == "enrolment"])
+    return cue is not None and _responders_before(sent, cue)
 
 
 def _arm_bracket(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -497,7 +516,7 @@ def _bracketed_durations(text: str, words) -> list[nz.Duration]:
 
 def _endpoint_between(sent: Sentence, start: int, end: int) -> bool:
     """Whether an endpoint is named between two offsets: "median follow-up, the 2-year OS was" (not one the
-    follow-up is "for": "the median follow-up for OS was 16 months")."""
+    follow-up is for: "the median follow-up for OS was 16 months", "for patients alive")."""
     named = [e for e in sent.labelled("ENDPOINT") if start <= e.start_char < end]
     if not named:
         return False
