@@ -252,3 +252,15 @@ def test_phrasings_schedule_units(nlp, text, dose, per):
     record = _run(nlp, text)
     assert _doses(record) == [dose]
     assert record["doses"][0]["per"] == per
+
+
+@pytest.mark.parametrize("text, size", [
+    # two groups side by side, the second's verb left out: no count is the cohort
+    ("Sixty patients received blinatumomab as first salvage and 40 as second salvage.", None),
+    ("Sixty patients received blinatumomab before HSCT and 40 after HSCT.", None),
+    # a later subset is no second group
+    ("Sixty patients were enrolled and 55 received at least one dose.", 60),
+    ("Sixty patients were enrolled and treated as outpatients.", 60),
+])
+def test_phrasings_parallel_groups(nlp, text, size):
+    assert _run(nlp, text)["cohort_size"] == size

@@ -60,10 +60,10 @@ _SCREENING_REACH = 25
 # A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled".
 _ELIDED_VERB = re.compile(r"\s(?:were|was|had been|have been)(?:\s(?:subsequently|eventually|then|finally))?\s")
 # Two groups counted side by side: the join before the second count, what follows a count whose verb is left out
-# ("and 12 at dose level 2", "and 13 with T-LBL", "; 30 more were"), at most two words before a count's own noun
-# ("and 21 young adults").
+# ("and 12 at dose level 2", "and 13 with T-LBL", "and 40 as second salvage", "; 30 more were"), at most two words
+# before a count's own noun ("and 21 young adults").
 _LIST_JOIN_END = re.compile(r"(?:and|or|[,;])\s$")
-_PARALLEL_AFTER = re.compile(r"\s(?:(?:more|additional)\b|(?:with|at|in|on|into|during)\s)")
+_PARALLEL_AFTER = re.compile(r"\s(?:(?:more|additional)\b|(?:with|without|at|in|on|into|during|as|after|before)\s)")
 _NEXT_NOUN = re.compile(r"\s(?:[A-Za-z\-]+\s){0,2}")
 _DIGIT = re.compile(r"\d")
 # Between the population noun and the N of its bracket: "adults (n = ", "patients [N=".
