@@ -255,12 +255,29 @@ def test_phrasings_schedule_units(nlp, text, dose, per):
 
 
 @pytest.mark.parametrize("text, size", [
-    # two groups side by side, the second's verb left out: no count is the cohort
-    ("Sixty patients received blinatumomab as first salvage and 40 as second salvage.", None),
+    # two groups side by side, the second's verb left out: no count alone is the cohort, their sum is
+    ("Sixty patients received blinatumomab as first salvage and 40 as second salvage.", 100),
+    ("Sixty patients received blinatumomab in first relapse and 40 in second relapse.", 100),
+    # with a different word after each count the groups may not be parallel: none
     ("Sixty patients received blinatumomab before HSCT and 40 after HSCT.", None),
     # a later subset is no second group
     ("Sixty patients were enrolled and 55 received at least one dose.", 60),
     ("Sixty patients were enrolled and treated as outpatients.", 60),
 ])
 def test_phrasings_parallel_groups(nlp, text, size):
+    assert _run(nlp, text)["cohort_size"] == size
+
+
+@pytest.mark.parametrize("text, size", [
+    # an enrolment sentence counting its population in two parallel groups, no other number: their sum
+    ("We treated 26 patients with T-ALL and 13 with T-LBL with nelarabine.", 39),
+    ("Forty adults and 21 children were enrolled.", 61),
+    ("The study included 40 adults and 21 children.", 61),
+    ("Forty patients with Ph+ ALL and 20 with Ph- ALL received the combination.", 60),
+    # a second count that qualifies no group of the first is a subset; labels of levels or cycles are numbers too
+    ("Sixty patients were enrolled, and 40 with MRD data were analysed.", None),
+    ("Six patients were treated at dose level 1 and 12 at dose level 2.", None),
+    ("Ten patients had CR and 5 had PR.", None),
+])
+def test_phrasings_two_groups_total(nlp, text, size):
     assert _run(nlp, text)["cohort_size"] == size

@@ -207,7 +207,7 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
                 return []
             break
         if _another_group_follows(sent, number, numbers, noun, cues):
-            return []
+            return _two_groups_total(sent, section, number, noun, numbers, nouns) if enrolled else []
         if noun is None:
             continue
         between = text[number.end:noun.start_char]
@@ -238,6 +238,27 @@ def _each_group(text: str, sent: Sentence, noun: Span, numbers: list[nz.Number])
     end = min(sent.end_char, noun.end_char + _EACH_GROUP_REACH)
     end = next((n.start for n in numbers if noun.end_char <= n.start < end), end)
     return _EACH_GROUP.search(text, noun.end_char, end) is not None
+
+
+def _two_groups_total(sent: Sentence, section: str, number: nz.Number, noun: Span | None, numbers: list[nz.Number],
+                      nouns: list[Span]) -> list[dict]:
+    """"We treated 26 patients with T-ALL and 13 with T-LBL", "40 adults and 21 children were enrolled": an enrolment
+    sentence counting the population in two parallel groups and no other number gives their sum (SCHEMA: the
+    headline N). Parallel: the second count has a noun of its own, or the word after it ("with", "as") qualifies
+    the first count too ("60 patients were enrolled and 40 with MRD data were analysed" sums nothing)."""
+    text = sent.section_text
+    if len(numbers) != 2 or numbers[0] is not number or noun is None or not numbers[1].is_integer:
+        return []
+    second = numbers[1]
+    if not _TO_NOUN.match(text[number.end:noun.start_char]) or text[noun.end_char:second.start].count(",") > 1:
+        return []
+    own_noun = _counts_other_noun(text, second, noun, nouns)
+    qualifier = _PARALLEL_AFTER.match(text, second.end)
+    if not own_noun and (qualifier is None or qualifier.group().split()[0] not in
+                         text[noun.end_char:second.start].lower().split()):
+        return []
+    total = int(number.value + second.value)
+    return [_candidate("cohort_size", total, sent.doc, section, number.start, second.end)]
 
 
 def _screened_count(text: str, noun: Span, cues: list[Span], numbers: list[nz.Number]) -> bool:
