@@ -92,8 +92,6 @@ def test_phrasings_cohort(nlp, text, cohort):
 
 
 @pytest.mark.parametrize("text", [
-    # two groups counted side by side: the total is not printed
-    "The study included 40 adults and 21 children.",
     # a group's N inside a bracket is not the cohort
     "We enrolled 48 (Ph-negative, n = 30; Ph-positive, n = 18) patients.",
     # prior therapy and a later transplant count part of the cohort, they do not enrol it

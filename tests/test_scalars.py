@@ -57,7 +57,6 @@ def test_scalars_cohort_size_in_title_without_verb(nlp, context_words):
     [
         "Twelve patients (38%) proceeded to transplantation after they were treated.",
         "After cycle 1, 9 of 30 patients were treated with a second course.",
-        "We treated 20 patients with B-ALL and 11 with lymphoma.",
         "Patients were randomly assigned to A (n = 20) or B (n = 22) and 15 patients received C.",
         "Three-year outcomes of patients treated with the antibody",
         "Complete remission occurred in 45 patients.",

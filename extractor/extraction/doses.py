@@ -9,6 +9,7 @@ be an invented attachment; so are a cap ("(maximum 2 mg)") and a count of cells 
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Doc, Span
@@ -33,6 +34,7 @@ _COUNTED_BEFORE = re.compile(
     r"(?:cycles?|courses?|days?|weeks?|months?|years?|patients?|cohorts?|levels?|grades?|arms?|groups?|phases?"
     r"|blocks?|steps?|doses?)\s$", re.I)
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\sto\s)$")
+_STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
 # A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells".
 # A multiplier word is not a description: "3 million cells/kg" is not a dose of 3 cells/kg.
 _CELL_WORD = r"(?!(?i:thousand|million|billion)\s)[A-Za-z][\w+\-]*\s"
@@ -41,12 +43,15 @@ _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
 # A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg".
 _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
                          r"\s?[:,]?\s?$", re.I)
-# The amount patients received over the treatment, a statistic of exposure and not the regimen's dose: "median
-# cumulative dose of inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)" ("a total dose
-# of 1.8 mg/m2 per cycle" is the regimen's).
-_EXPOSURE_BEFORE = re.compile(r"\b(?:cumulative|(?:median|mean)\s(?:[\w\-]+\s){0,2}?total)\s(?:[\w\-]+\s){0,2}?doses?\b"
-                              r"[^.;()\d]{0,60}$", re.I)
-_DOSE_OF = re.compile(r"\bdoses? of\s$", re.I)
+# The amount patients received, a statistic of exposure and not the regimen's dose: "median cumulative dose of
+# inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)", "at a median infused dose of 3.1 ×
+# 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg" ("a total dose of 1.8 mg/m2 per cycle" is the regimen's).
+_EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b[^.;()\d]{0,60}"
+                              r"|(?:median|mean)\s(?:of\s)?)$", re.I)
+# The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
+_DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
+# The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
+_EXPONENT_BEFORE = re.compile(r"\^\s?$")
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19".
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
@@ -57,9 +62,17 @@ _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
 # The regimen class of the CAR T products (patterns/regimen_classes.jsonl), and what makes a product named before a
 # dose an earlier therapy, not the one dosed ("relapsed after tisagenlecleucel, patients received ...").
 _CELL_CLASS = "CAR T cells"
+_CELL_UNITS = frozenset({"cells", "cells/kg"})
 _EARLIER_THERAPY = re.compile(r"\b(?:after|following|prior|previous(?:ly)?|fail\w*|relaps\w*|refractory|progress\w*)\b",
                               re.I)
 _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "after failure of "
+# A backbone's reduced dose stated as the share cut, mini-hyper-CVD's "cyclophosphamide and dexamethasone at 50% dose
+# reduction": a dose of each drug of the coordination before "at" (a reduction without "at", "required a 50% dose
+# reduction", is an event, not the regimen).
+_REDUCTION = "% dose reduction"
+_AT_REDUCTION = re.compile(r"\sat\s(?:an?\s)?")
+_DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s")
+_VERB_GAP = re.compile(r"\s[^\d()\[\];]*[A-Za-z][^\d()\[\];]*\s")  # " were given at ", " were dosed at "
 _TIMES = re.compile(r"\s?[×xX*]")
 _DIGIT = re.compile(r"\d")
 
@@ -94,7 +107,12 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
         return []
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
     found = _product_doses(doc, section, text, drugs, numbers) if products else []
+    respective = _coordinated_drugs(text, drugs) if "respectively" in sent.text else None
+    shared = []  # the doses of a "respectively" list after its drugs, paired with them in order below
     for unit in units:
+        if unit.id_ == _REDUCTION:
+            found += _reduction_doses(doc, section, text, unit, numbers, drugs)
+            continue
         if unit.id_.startswith("/") and unit.id_ != "/kg" or _per_kg_follows(text, unit, units):
             continue
         reading = _amount_before(text, unit, numbers, drugs)
@@ -104,19 +122,60 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
         if _foreign_unit_follows(text, unit, units):
             continue
         per_span = _per_after(text, unit, units)
-        amount, per = nz.split_per(unit_id)
+        amount, per = _split_per(unit_id)
         if per_span is not None:
             per = per_span.id_.lstrip("/")
         end_span = per_span or unit
         if cell_drug is not None:
             drug = _named_product(text, group[0], cell_drug, drugs)
+        elif respective and _in_respective_list(text, respective[-1], group[0], drugs, bool(shared)):
+            shared += [(value, value_max, amount, per, end_span) for value, value_max in _values(group)]
+            continue
         else:
             drug = _drug_for(text, group[0], end_span, drugs)
+            if drug is not None and amount in _CELL_UNITS and not _is_car_t(drug.id_):
+                continue  # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug
         if drug is None:
             continue
         start = min(drug.start_char, group[0].start)
         end = max(drug.end_char, end_span.end_char)
         found += _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
+    return found + _respective_doses(doc, section, respective, shared)
+
+
+def _coordinated_drugs(text: str, drugs: list[Span]) -> list[Span] | None:
+    """The first two or more different drugs joined by "and" or commas ("Inotuzumab and blinatumomab were given
+    at ..."), whose doses a "respectively" list gives in order; None when the sentence names no such list."""
+    for index, first in enumerate(drugs):
+        chain = [first]
+        for later in drugs[index + 1:]:
+            if not _DRUG_JOIN.fullmatch(text, chain[-1].end_char, later.start_char):
+                break
+            chain.append(later)
+        if len(chain) >= 2 and len({d.id_ for d in chain}) == len(chain):
+            return chain
+    return None
+
+
+def _in_respective_list(text: str, drug: Span, first: nz.Number, drugs: list[Span], started: bool) -> bool:
+    """Whether a dose belongs to the "respectively" list after the last listed drug: no other drug named between
+    them, and the list's first dose after a verb, not in the drug's own bracket ("for DNR, IDR (10 mg/m2), and IDR
+    (12.5 mg/m2), respectively" names each dose by its drug)."""
+    if first.start <= drug.end_char or any(drug.end_char <= d.start_char < first.start for d in drugs):
+        return False
+    return started or _VERB_GAP.fullmatch(text, drug.end_char, first.start) is not None
+
+
+def _respective_doses(doc, section: str, drugs: list[Span] | None, shared: list[tuple]) -> list[dict]:
+    """"Inotuzumab and blinatumomab were given at 1.8 mg/m2 and 28 µg/day, respectively": the i-th dose is the
+    i-th drug's; with as many doses as drugs only (else which is whose is not in the text)."""
+    if not drugs or len(shared) != len(drugs):
+        return []
+    found = []
+    for drug, (value, value_max, unit, per, end_span) in zip(drugs, shared):
+        where = evidence(doc, section, drug.start_char, end_span.end_char)
+        found.append({"drug": drug.id_, "dose": _tidy(value), "dose_max": _tidy(value_max), "unit": unit, "per": per,
+                      "flags": _flags(value, value_max), "evidence": where})
     return found
 
 
@@ -124,6 +183,23 @@ def _group_doses(group: list, drug: Span, unit: str, per: str | None, where: dic
     """One dose dict per value of a group (a range gives one with dose_max)."""
     return [{"drug": drug.id_, "dose": _tidy(value), "dose_max": _tidy(value_max), "unit": unit, "per": per,
              "flags": _flags(value, value_max), "evidence": where} for value, value_max in _values(group)]
+
+
+def _reduction_doses(doc, section: str, text: str, unit: Span, numbers: list[nz.Number],
+                     drugs: list[Span]) -> list[dict]:
+    """"cyclophosphamide and dexamethasone at 50% dose reduction": 50 (% dose reduction) for each drug named."""
+    number = next((n for n in numbers if n.end == unit.start_char), None)
+    if number is None or not 0 < number.value < 100:
+        return []
+    named = [d for d in drugs if d.end_char <= number.start]
+    if not named or not _AT_REDUCTION.fullmatch(text, named[-1].end_char, number.start):
+        return []
+    first = len(named) - 1
+    while first > 0 and _DRUG_JOIN.fullmatch(text, named[first - 1].end_char, named[first].start_char):
+        first -= 1
+    where = evidence(doc, section, named[first].start_char, unit.end_char)
+    return [{"drug": drug.id_, "dose": _tidy(number.value), "dose_max": None, "unit": _REDUCTION, "per": None,
+             "flags": [], "evidence": where} for drug in named[first:]]
 
 
 def _product_doses(doc, section: str, text: str, drugs: list[Span], numbers: list[nz.Number]) -> list[dict]:
@@ -155,6 +231,17 @@ def _named_product(text: str, first: nz.Number, product: Span, drugs: list[Span]
     return named[-1]
 
 
+def _car_t_before(text: str, unit: Span, drugs: list[Span]) -> Span | None:
+    """The CAR T product named last before a unit in reach, unless it is an earlier therapy ("relapsed after
+    tisagenlecleucel")."""
+    before = [d for d in drugs if d.end_char <= unit.start_char and unit.start_char - d.end_char <= _DRUG_REACH]
+    if not before or not _is_car_t(before[-1].id_):
+        return None
+    if _EARLIER_THERAPY.search(text, max(0, before[-1].start_char - _EARLIER_REACH), before[-1].start_char):
+        return None
+    return before[-1]
+
+
 def _is_car_t(drug_id: str) -> bool:
     entry = regimen_lexicon().get(drug_id)
     return entry is not None and entry.cls == _CELL_CLASS
@@ -184,12 +271,18 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         else:
             # "5.0 x 10(6) CAR-positive viable T cells per kilogram": cells described, the product named elsewhere
             described = _CELLS_BEFORE.search(text[max(0, unit.start_char - 60):unit.start_char])
-            if described is None:
-                return None
-            unit_id, anchor = "cells/kg", unit.start_char - len(described.group())
+            if described is not None:
+                unit_id, anchor = "cells/kg", unit.start_char - len(described.group())
+            else:
+                # "tisagenlecleucel at 3 × 10^6/kg": a count per kg, bare, of the CAR T product named before it
+                unit_id, cell_drug = "cells/kg", _car_t_before(text, unit, drugs)
+                if cell_drug is None:
+                    return None
     last = next((n for n in reversed(numbers) if n.end <= anchor), None)
-    if last is None:
+    if last is None or cell_drug is not None and last.form != "scientific":
         return None
+    if _EXPONENT_BEFORE.search(text, max(0, last.start - 2), last.start):
+        return None  # "10^6 CAR T cells/kg": the 6 is an exponent
     if text[last.end:anchor] not in ("", " "):
         # "2 x 10(6) transduced T cells per kg", "410 × 10^6 CAR T cells": the unit "cells per kg" or "cells" after
         # a few words describing the cells
@@ -214,12 +307,31 @@ def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> li
         gap = text[previous.end:group[0].start]
         between = gap == " and " and _BETWEEN.search(text, max(0, previous.start - 9), previous.start)
         if (_RANGE_SEP.match(gap) or between) and len(group) == 1:
-            return [previous, last, None]  # marker: a range, not a list
-        if not _LIST_SEP.match(gap) or _COUNTED_BEFORE.search(text[max(0, previous.start - 12):previous.start]):
+            steps = _step_doses(text, numbers, index)
+            return steps or [previous, last, None]  # marker: a range, not a list
+        if not _LIST_SEP.match(gap) or _counted(text, numbers, index - 1):
             break
         group.insert(0, previous)
         index -= 1
     return group
+
+
+def _step_doses(text: str, numbers: list[nz.Number], index: int) -> list[nz.Number] | None:
+    """The doses of a step-up schedule ending at numbers[index], three or more joined by bare hyphens ("5-15-30
+    µg/m2/day": 5, then 15, then 30), which is no range; None for two numbers."""
+    start = index
+    while start > 0 and _STEP_SEP.fullmatch(text, numbers[start - 1].end, numbers[start].start):
+        start -= 1
+    return numbers[start:index + 1] if index - start >= 2 else None
+
+
+def _counted(text: str, numbers: list[nz.Number], index: int) -> bool:
+    """Whether numbers[index] counts something else, alone or as the end of a range: "cycle 1", "days 1-7" (in
+    "9 μg/day on days 1-7 and 28 μg/day" the 7 is no dose)."""
+    head = numbers[index]
+    if index > 0 and _RANGE_SEP.match(text[numbers[index - 1].end:head.start]):
+        head = numbers[index - 1]
+    return _COUNTED_BEFORE.search(text[max(0, head.start - 12):head.start]) is not None
 
 
 def _values(group: list) -> list[tuple[float, float | None]]:
@@ -288,6 +400,12 @@ def _partner_of_subject(text: str, before: list[Span], first: nz.Number) -> bool
     if len(before) < 2 or not _COMBINED_WITH.search(text, before[-2].end_char, before[-1].start_char):
         return False
     return _SUBJECT_VERB.search(text, before[-1].end_char, first.start) is not None
+
+
+@functools.lru_cache(maxsize=None)
+def _split_per(unit_id: str) -> tuple[str, str | None]:
+    """`nz.split_per` of a unit rule's id, computed once per id (a closed set: the ids of patterns/units.jsonl)."""
+    return nz.split_per(unit_id)
 
 
 def _tidy(value: float | None) -> float | int | None:

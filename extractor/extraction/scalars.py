@@ -38,6 +38,9 @@ _MAX_WORDS_TO_NOUN = 12
 # The count is of something else when an "of" or a time unit stands before the noun: "3 cohorts of patients",
 # "2 phase II trials of inotuzumab in adults", "65 years and older patients".
 _COUNTS_ELSE = re.compile(r"\sof\s|^\s(?:years?|months?|weeks?|days?)\b", re.I)
+# "Seventy-nine patients were evaluable (for response)": the patients analysed, the study population when no count
+# comes before it; not those evaluable for one measure ("40 patients were evaluable for MRD" is a part).
+_EVALUABLE_END = re.compile(r"\s?(?:[.,;:)]|$|\sfor\s(?:the\s)?(?:response|efficacy|analysis|outcomes?)\b)")
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
 # A sentence opening with this study's own population: "In this study of 48 patients", "In our series of 37 patients",
 # "This phase 2 trial of 65 adults" (not "In the phase 3 trial of 326 patients": another study's, maybe).
@@ -47,6 +50,9 @@ _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")  # matched at a position: no "^"
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
+# A count of each group: "109 patients were randomly assigned to each group", "50 patients per arm".
+_EACH_GROUP = re.compile(r"\b(?:(?:to|in|into)\s(?:each|every)|per)\s(?:arm|group|cohort)", re.I)
+_EACH_GROUP_REACH = 60
 _OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reached|relapsed|died|developed|experienced"
                            r"|responded|progressed|proceeded|underwent|discontinued|had)\b", re.I)
 # How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
@@ -54,10 +60,10 @@ _SCREENING_REACH = 25
 # A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled".
 _ELIDED_VERB = re.compile(r"\s(?:were|was|had been|have been)(?:\s(?:subsequently|eventually|then|finally))?\s")
 # Two groups counted side by side: the join before the second count, what follows a count whose verb is left out
-# ("and 12 at dose level 2", "and 13 with T-LBL", "; 30 more were"), at most two words before a count's own noun
-# ("and 21 young adults").
+# ("and 12 at dose level 2", "and 13 with T-LBL", "and 40 as second salvage", "; 30 more were"), at most two words
+# before a count's own noun ("and 21 young adults").
 _LIST_JOIN_END = re.compile(r"(?:and|or|[,;])\s$")
-_PARALLEL_AFTER = re.compile(r"\s(?:(?:more|additional)\b|(?:with|at|in|on|into|during)\s)")
+_PARALLEL_AFTER = re.compile(r"\s(?:(?:more|additional)\b|(?:with|without|at|in|on|into|during|as|after|before)\s)")
 _NEXT_NOUN = re.compile(r"\s(?:[A-Za-z\-]+\s){0,2}")
 _DIGIT = re.compile(r"\d")
 # Between the population noun and the N of its bracket: "adults (n = ", "patients [N=".
@@ -68,6 +74,11 @@ _CLOSE_AFTER_N = re.compile(r"\s?[)\];,]")
 # An arm's N opening its own bracket ("(n = ", "[N="), and what stands between two arms' brackets in a list of
 # randomised arms: a join and the next arm's name (" or standard chemotherapy ", ", arm 2 ", " versus delayed ").
 _OPENS_ARM_N = re.compile(r"[(\[]\s?[nN]\s?[=:]\s?$")
+# Those randomised are the responders, a part of the study population: "Responders were randomized to A (n = 40) or
+# B (n = 38)", "Patients in CR were randomly assigned", "MRD-negative patients were randomized".
+_RESPONDERS = re.compile(r"\b(?:(?:non-?)?responders|responding|in\s(?:(?:a\s)?(?:first\s|second\s)?(?:complete\s)?"
+                         r"(?:remission|response)|CR\d?)\b|who\s(?:had\s)?(?:achieved|attained|responded)|achieving"
+                         r"|MRD[\s\-\u2010]?negative)", re.I)
 _ARM_JOIN = re.compile(r"(?:,\s?(?:(?:or|and)\s)?|\s(?:or|and|vs\.?|versus)\s)[^;:()\[\]]{0,80}")
 # The names of a labelled abstract's background section (PubMed's BACKGROUND category): "Background",
 # "INTRODUCTION", "IMPORTANCE", "CONTEXT", "RATIONALE".
@@ -83,6 +94,12 @@ _AGE_UNIT = re.compile(r"\s?(?:years?|yrs?|y\b|months?\b)")
 # An age in months, its unit after the number or after its bracketed range: "14 months", "14 (range, 2-24) months",
 # "14 (range, 2-24 months)"; read in years like any age.
 _IN_MONTHS = re.compile(r"\s?(?:months?\b|[(\[][^()\[\]]{0,40}?(?:months?\s?[)\]]|[)\]]\s?months?\b))", re.I)
+# The median age as the patients' predicate, no "median age" cue: "Patients were a median of 43 years old", "were a
+# median of 43 (range, 18-79) years of age", "aged a median of 43 years" (not "were a median of 2 years from
+# diagnosis": without "aged", the age needs its "old" or "of age").
+_AGE_STATED = re.compile(r"\b(?:(?:was|were)\s|(?P<aged>aged)\s)(?:a\s)?median\sof\s(?P<age>\d+(?:[.·]\d+)?)"
+                         r"(?:\s?[(\[][^()\[\]]{0,40}[)\]])?(?:\s(?P<unit>years?|months?)\b)?(?P<old>\s(?:old|of\sage)\b)?",
+                         re.I)
 # A group counted between the age cue and its value: "median age of the 48 patients was 45 years".
 _OF_THE = re.compile(r"\s(?:of|in|among)\s(?:the\s|all\s|these\s|our\s)?")
 _VERB_TO_AGE = re.compile(r"\s?(?:was|were|is|,|:)\s?")
@@ -97,6 +114,10 @@ _AGE_AND_FOLLOW_UP = re.compile(
 # "OS at 2 years" after "With a longer median follow-up," are not the follow-up; neither is "more than 2 years").
 _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,50}$")
 _NOT_FOLLOW_UP_GAP = re.compile(r"\b(?:at|than|least|over|beyond|exceed\w*)\s?$", re.I)
+# An endpoint the follow-up is counted for, or whose patients it follows: "median follow-up for OS was", "median
+# follow-up for patients alive was", "median follow-up of patients still alive was".
+_FOR_ENDPOINT = re.compile(r"\s(?:time\s)?(?:for|of|in|among)\s(?:the\s)?(?:(?:patients|those|subjects)\s"
+                           r"(?:(?:who\s(?:were|are|remained)|still|remaining)\s)?)?")
 _HYPHENATED = re.compile(r"\s?[" + nz.HYPHENS + r"]")
 _UNIT_AFTER_RANGE = re.compile(r"\s?[(\[][^()\[\]]{1,40}[)\]]\s?(?P<unit>years?|months?|mo|weeks?|days?)\b", re.I)
 _BEFORE_CUE = re.compile(r"^\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s)?$")
@@ -130,9 +151,11 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
         # sentences have no cue of a scalar: its reader need not be called for them.
         if not no_cohort and sent.labelled("COHORT"):
             found += _cohort(sent, section, context.words)
-        no_cohort = no_cohort or len(sent.n_equals()) >= 2
+        no_cohort = no_cohort or len(sent.n_equals()) >= 2 and not _randomizes_responders(sent)
         if sent.labelled("AGE"):
             found += _median_age(sent, section, context.words)
+        if "median of" in sent.text:
+            found += _median_age_stated(sent, section)
         if sent.labelled("FOLLOW_UP"):
             found += _follow_up(sent, section, context.words)
     return _unambiguous(found)
@@ -158,7 +181,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     if not nouns:
         return []  # most sentences name no population: their numbers need not be read here
     numbers = sent.section_numbers(words)  # shared with the other extractors
-    enrolled = [c for c in cues if c.id_ == "enrolment"]
+    enrolled = [c for c in cues
+                if c.id_ == "enrolment" or c.id_ == "evaluable" and _EVALUABLE_END.match(text, c.end_char)]
     totals = [c for c in cues if c.id_ == "total"]
     # a denominator ("8 of 25") and a group's N closing its bracket ("Ph-positive, n = 18) patients") count part of
     # the cohort; "N = 40 patients were enrolled" is the cohort
@@ -183,7 +207,7 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
                 return []
             break
         if _another_group_follows(sent, number, numbers, noun, cues):
-            return []
+            return _two_groups_total(sent, section, number, noun, numbers, nouns) if enrolled else []
         if noun is None:
             continue
         between = text[number.end:noun.start_char]
@@ -191,6 +215,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
             continue
         if _PERCENT_NEXT.match(text, noun.end_char):
             continue  # "Twelve patients (38%)": a share of the cohort, not the cohort
+        if _each_group(text, sent, noun, numbers):
+            continue  # "109 patients were randomly assigned to each group": one group's size, not the total
         if _screened_count(text, noun, cues, numbers):
             screened = True  # "Of 350 patients screened, 326 were randomized": the cohort is the second count
             continue
@@ -204,6 +230,35 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     if not enrolled:
         return []
     return _bracketed_cohort(sent, section, nouns, numbers) or _randomized_total(sent, section, enrolled)
+
+
+def _each_group(text: str, sent: Sentence, noun: Span, numbers: list[nz.Number]) -> bool:
+    """Whether the count ending at `noun` is of each group ("109 patients were randomly assigned to each group"),
+    said before the next number ("218 patients were randomized, 109 to each arm" counts the total first)."""
+    end = min(sent.end_char, noun.end_char + _EACH_GROUP_REACH)
+    end = next((n.start for n in numbers if noun.end_char <= n.start < end), end)
+    return _EACH_GROUP.search(text, noun.end_char, end) is not None
+
+
+def _two_groups_total(sent: Sentence, section: str, number: nz.Number, noun: Span | None, numbers: list[nz.Number],
+                      nouns: list[Span]) -> list[dict]:
+    """"We treated 26 patients with T-ALL and 13 with T-LBL", "40 adults and 21 children were enrolled": an enrolment
+    sentence counting the population in two parallel groups and no other number gives their sum (SCHEMA: the
+    headline N). Parallel: the second count has a noun of its own, or the word after it ("with", "as") qualifies
+    the first count too ("60 patients were enrolled and 40 with MRD data were analysed" sums nothing)."""
+    text = sent.section_text
+    if len(numbers) != 2 or numbers[0] is not number or noun is None or not numbers[1].is_integer:
+        return []
+    second = numbers[1]
+    if not _TO_NOUN.match(text[number.end:noun.start_char]) or text[noun.end_char:second.start].count(",") > 1:
+        return []
+    own_noun = _counts_other_noun(text, second, noun, nouns)
+    qualifier = _PARALLEL_AFTER.match(text, second.end)
+    if not own_noun and (qualifier is None or qualifier.group().split()[0] not in
+                         text[noun.end_char:second.start].lower().split()):
+        return []
+    total = int(number.value + second.value)
+    return [_candidate("cohort_size", total, sent.doc, section, number.start, second.end)]
 
 
 def _screened_count(text: str, noun: Span, cues: list[Span], numbers: list[nz.Number]) -> bool:
@@ -246,9 +301,9 @@ def _randomized_total(sent: Sentence, section: str, enrolled: list[Span]) -> lis
     """"Patients were randomized to X (n = 271) or Y (n = 134)": the total of the arms listed after a randomisation
     cue, each with its bracketed N (SCHEMA: a multi-arm study's cohort is its total), when the sentence gives no
     other N and only the arms' names and their joins stand between the brackets."""
-    cue = next((c for c in enrolled if c.text.lower().startswith("random")), None)
+    cue = _randomization_cue(enrolled)
     counts = sent.n_equals()
-    if cue is None or len(counts) < 2:
+    if cue is None or len(counts) < 2 or _responders_before(sent, cue):
         return []
     text, offset = sent.section_text, sent.start_char
     brackets = [_arm_bracket(text, n.start + offset, n.end + offset) for n in counts]
@@ -258,6 +313,22 @@ def _randomized_total(sent: Sentence, section: str, enrolled: list[Span]) -> lis
         return []
     total = sum(int(n.value) for n in counts)
     return [_candidate("cohort_size", total, sent.doc, section, cue.start_char, brackets[-1][1])]
+
+
+def _randomization_cue(enrolled: list[Span]) -> Span | None:
+    return next((c for c in enrolled if c.text.lower().startswith("random")), None)
+
+
+def _responders_before(sent: Sentence, cue: Span) -> bool:
+    """Whether those randomised are named as responders before the cue: "Patients in CR were randomly assigned"."""
+    return _RESPONDERS.search(sent.section_text, sent.start_char, cue.start_char) is not None
+
+
+def _randomizes_responders(sent: Sentence) -> bool:
+    """"Responders were randomized to A (n = 40) or B (n = 38)": the groups are a part of the study population, so a
+    later count ("Among the 120 patients enrolled") may still be the cohort."""
+    cue = _randomization_cue([c for c in rule_spans(sent, "COHORT") if c.id_ == "enrolment"])
+    return cue is not None and _responders_before(sent, cue)
 
 
 def _arm_bracket(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -373,6 +444,22 @@ def _median_age(sent: Sentence, section: str, words) -> list[dict]:
     return found
 
 
+def _median_age_stated(sent: Sentence, section: str) -> list[dict]:
+    """"Patients were a median of 43 years old": the median age stated without an age cue."""
+    text = sent.section_text
+    stated = _AGE_STATED.search(text, sent.start_char, sent.end_char)
+    if stated is None or not (stated.group("aged") or stated.group("unit") and stated.group("old")):
+        return []
+    if _SECOND_VALUE.match(text, stated.end()):
+        return []  # "a median of 47 years in arm A and 46 years in arm B": each arm's
+    age = float(stated.group("age").replace("·", "."))
+    months = (stated.group("unit") or "").lower().startswith("month")
+    years = round(age / 12, 1) if months else age
+    if not 0 < years <= 110:
+        return []
+    return [_candidate("median_age_years", _tidy(years), sent.doc, section, stated.start(), stated.end())]
+
+
 def _past_counted_group(sent: Sentence, cue: Span, number: nz.Number | None,
                         numbers: list[nz.Number]) -> nz.Number | None:
     """The number after a group counted right after the cue ("median age of the 48 patients was 45 years" -> 45),
@@ -449,8 +536,15 @@ def _bracketed_durations(text: str, words) -> list[nz.Duration]:
 
 
 def _endpoint_between(sent: Sentence, start: int, end: int) -> bool:
-    """Whether an endpoint is named between two offsets: "median follow-up, the 2-year OS was"."""
-    return any(start <= e.start_char < end for e in sent.labelled("ENDPOINT"))
+    """Whether an endpoint is named between two offsets: "median follow-up, the 2-year OS was" (not one the
+    follow-up is for: "the median follow-up for OS was 16 months", "for patients alive")."""
+    named = [e for e in sent.labelled("ENDPOINT") if start <= e.start_char < end]
+    if not named:
+        return False
+    text = sent.section_text
+    excused = [e for e in named if _FOR_ENDPOINT.fullmatch(text, start, e.start_char)]
+    # an endpoint inside the excused one ("survival" in "overall survival") is excused with it
+    return any(not any(x.start_char <= e.start_char < x.end_char for x in excused) for e in named)
 
 
 def _follow_up_candidate(duration: nz.Duration, text: str, doc: Doc, section: str, offset: int, start: int,
