@@ -252,7 +252,7 @@ def test_pipeline_rule_matches_are_the_rule_spans_until_the_group_changes(nlp):
 
     doc = nlp("The median overall survival was 8 months vs. 6 months (HR, 0.7).")
     group = doc.spans[SPANS_KEY]
-    assert rule_matches(doc) == [(s.start, s.end, s.start_char, s.end_char, s.label, s.id) for s in group]
+    assert rule_matches(doc) == [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_) for s in group]
     assert rule_matches(doc, "other") is None
     group.append(Span(doc, 0, 1, label="X"))
     assert rule_matches(doc) is None  # extended in place
