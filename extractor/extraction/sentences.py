@@ -206,7 +206,7 @@ class Sentence:
         cached_words, relative, shifted = self._numbers
         if relative is None or cached_words is not words:
             relative = nz.find_numbers(self.text, words)
-            shifted = [_shift(n, self.start_char) for n in relative]
+            shifted = nz.shifted(relative, self.start_char)
             self._numbers = (words, relative, shifted)
         return relative, shifted
 
@@ -228,8 +228,3 @@ class Sentence:
     def _memo(self, key: str, finder):
         return self.remembered(key, lambda: finder(self.text))
 
-
-def _shift(number: nz.Number, offset: int) -> nz.Number:
-    """A number read in a sentence, with its offsets moved to the section text."""
-    return nz.Number(number.value, number.start + offset, number.end + offset, number.text, number.qualifier,
-                     number.form)
