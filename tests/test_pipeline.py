@@ -261,6 +261,21 @@ def test_pipeline_rule_matches_are_the_rule_spans_until_the_group_changes(nlp):
     assert rule_matches(nlp.make_doc("OS was 8 months.")) is None  # not made by the ruler
 
 
+def test_pipeline_ruler_match_then_set_annotations_equals_calling_it(nlp):
+    """The stock two steps (`match`, then `set_annotations`) give the same group and rows as one call, which hands
+    its own tuples on; the segmenter's ORTH ids are taken by the ruler, not kept."""
+    from extractor.pipeline import _ORTHS, RULER, SPANS_KEY, rule_matches
+
+    text = "Median OS was 8.2 months (95% CI, 6.1-10.3) vs. 6 months; CR/CRi was 80.7% (HR, 0.7; P < .001)."
+    ruler = nlp.get_pipe(RULER)
+    called = nlp(text)
+    stepped = nlp.get_pipe("extractor_sentences")(nlp.make_doc(text))
+    assert stepped in _ORTHS
+    ruler.set_annotations(stepped, ruler.match(stepped))
+    assert stepped not in _ORTHS and rule_matches(stepped) == rule_matches(called) and rule_matches(called)
+    assert _spans(stepped) == _spans(called) and len(stepped.spans[SPANS_KEY]) == len(rule_matches(called))
+
+
 @pytest.mark.parametrize("text", ["50% vs. 30% (vs. 20%)", "Vs. placebo, vs.", "29.4%vs. 3", "x vs.Following",
                                   "a vs . b", "avs. b vs.vs."])
 def test_pipeline_tokenizer_reads_vs_as_the_special_case_does(nlp, text):
