@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import partial
 from typing import Iterable, Mapping, NamedTuple
 
 # Hyphen-like characters publishers use between words and in ranges (ASCII, U+2010 hyphen, U+2011 non-breaking
@@ -91,6 +92,17 @@ class Number(NamedTuple):
     def is_integer(self) -> bool:
         """True when the value is a whole number (a count can only be one of these)."""
         return float(self.value).is_integer()
+
+
+# Number((value, start, end, text, qualifier, form)) from one tuple, in C: the NamedTuple's own __new__ is a Python
+# function, and the readers below build every number of every sentence.
+_number = partial(tuple.__new__, Number)
+
+
+def shifted(numbers: list[Number], offset: int) -> list[Number]:
+    """The numbers with their offsets moved by `offset` (a sentence's numbers in its section's text)."""
+    return [_number((value, start + offset, end + offset, text, qualifier, form))
+            for value, start, end, text, qualifier, form in numbers]
 
 
 @dataclass(frozen=True)
@@ -269,6 +281,7 @@ def _read_words(text: str, words: Mapping[str, float]) -> list[Number]:
 # The characters a _QUALIFIER_BEFORE match can end with. It ends at most two characters before the number (a space,
 # and a newline that "$" may stand before), so without one of these among the last three characters there is none.
 _QUALIFIER_ENDS = frozenset("=≥⩾≧≤⩽≦><~≈∼")
+_QUALIFIER_END = re.compile("[" + "".join(sorted(_QUALIFIER_ENDS)) + "]")  # one search of a text: cheaper than a set
 _SIGN_NOISE = re.compile(r"\s|or")  # what "> or =" has besides its signs
 
 
@@ -424,13 +437,13 @@ def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], t
                 taken.append((m.start(), m.end()))
     # The plain numbers only need checking against what the readers above took: one finditer never overlaps itself.
     blocked = tuple(taken)
-    signs = not _QUALIFIER_ENDS.isdisjoint(text)  # a text without a comparison sign has no qualified number
+    signs = _QUALIFIER_END.search(text) is not None  # a text without a comparison sign has no qualified number
     for m in _DIGITS.finditer(text):
         start, end = m.span()
         if not blocked or _free(blocked, start, end):
             written = m.group()
             qualifier = _qualifier(text, start) if signs else None
-            found.append(Number(_digits_value(written), start, end, written, qualifier))
+            found.append(_number((_digits_value(written), start, end, written, qualifier, "digits")))
     return (sorted(found, key=_start) if blocked else found), blocked  # plain numbers alone come in text order
 
 
@@ -492,6 +505,7 @@ def find_ranges(text: str, words: Mapping[str, float] | None = None) -> list[Ran
 
 
 _FRACTION_OF = re.compile(r"^\s?(?:/|of(?: the)?|out of(?: the)?|of all)\s?$")
+_FRACTION_GAP = len(" out of the \n")  # the longest gap _FRACTION_OF matches ("$" may stand before a final newline)
 
 
 def find_fractions(text: str, words: Mapping[str, float] | None = None) -> list[Fraction]:
@@ -507,8 +521,10 @@ def _find_fractions(text: str, words: Mapping[str, float] | None) -> list[Fracti
     numbers = find_numbers(text, words)
     found = []
     for count, den in zip(numbers, numbers[1:]):
+        if den.start - count.end > _FRACTION_GAP:
+            continue  # most pairs of numbers are words apart: no slice, no regex
         gap = text[count.end:den.start]
-        if not _FRACTION_OF.match(gap):
+        if ("/" not in gap and "of" not in gap) or not _FRACTION_OF.match(gap):
             continue
         if gap.strip() == "/" and gap != "/":
             continue  # "44 / 48" spaced is rare and often a ratio; keep to the printed "44/48"

@@ -105,6 +105,7 @@ class SentenceSegmenter:
         starts = numpy.full((len(doc), 1), -1, dtype="int64")  # -1: not a start
         starts[0, 0] = 1
         orths = doc.to_array(ORTH).tolist()
+        _ORTHS[doc] = orths
         terminators = self.terminators
         for i in [i for i, orth in enumerate(orths[:-1]) if orth in terminators]:
             following = self._next_word(orths, i + 1)
@@ -134,6 +135,11 @@ class SentenceSegmenter:
 
 _OPENS_SENTENCE = re.compile(r"^[A-Z0-9(\[“\"]")
 
+# Doc -> its tokens' ORTH ids, read by the segmenter and handed to the ruler after it (`Doc.to_array` costs more than
+# the walk over a short doc's ids). Taken by the ruler, and weakly keyed: an entry lives from one component to the
+# next, or dies with its doc. The ruler trusts it only while the doc has as many tokens.
+_ORTHS: "weakref.WeakKeyDictionary[Doc, list[int]]" = weakref.WeakKeyDictionary()
+
 
 @Language.factory(RULE_RULER, assigns=["doc.spans"], default_config={
     "spans_key": SPANS_KEY, "phrase_matcher_attr": None, "validate": False, "overwrite": True})
@@ -159,41 +165,63 @@ class RuleSpanRuler(SpanRuler):
     def clear(self) -> None:
         super().clear()
         self.matcher = TokenPatternMatcher(self.nlp.vocab, validate=self.validate)
-        self._label_ids: dict[int, tuple[int, int]] = {}  # match key -> (label, id) string ids
+        self._names: dict[int, tuple[int, int, str, str]] = {}  # match key -> (label, id) as string ids and strings
 
     def add_patterns(self, patterns: list) -> None:
         super().add_patterns(patterns)
         strings = self.nlp.vocab.strings
-        self._label_ids = {key: (strings.add(entry["label"]), strings.add(entry["id"]))
-                           for key, entry in self._match_label_id_map.items()}
+        self._names = {key: (strings.add(entry["label"]), strings.add(entry["id"]), entry["label"], entry["id"])
+                       for key, entry in self._match_label_id_map.items()}
+
+    def __call__(self, doc: Doc) -> Doc:
+        error_handler = self.get_error_handler()
+        try:
+            kept = self._kept(doc)
+            self._annotate(doc, _spans(doc, kept), kept)
+            return doc
+        except Exception as e:
+            return error_handler(self.name, self, [doc], e)
 
     def match(self, doc: Doc) -> list[Span]:
+        return _spans(doc, self._kept(doc))
+
+    def _kept(self, doc: Doc) -> list[tuple[int, int, int, int, str, str]]:
+        """The matches to keep as (start, end, label, id, label_, id_), deduped, in the stock ruler's order (the
+        strings never decide it: a match key is its label and id)."""
         self._require_patterns()
-        found = self.matcher.find(doc)
+        found = self.matcher.find(doc, _ORTHS.pop(doc, None))
         if len(self.phrase_matcher):  # an empty PhraseMatcher only warns
             found.update(self.phrase_matcher(doc))
-        label_ids = self._label_ids
-        kept = sorted({(start, end, *label_ids[key]) for key, start, end in found if start != end})
-        return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in kept]
+        names = self._names
+        return sorted({(start, end, *names[key]) for key, start, end in found if start != end})
 
     def set_annotations(self, doc: Doc, matches: list[Span]) -> None:
+        self._annotate(doc, matches, [(s.start, s.end, s.label, s.id, s.label_, s.id_) for s in matches])
+
+    def _annotate(self, doc: Doc, matches: list[Span], kept: list[tuple[int, int, int, int, str, str]]) -> None:
+        """`set_annotations`, with what `_kept` gives of each match already at hand for `rule_matches`."""
         # Only a group made of exactly these matches is kept (not one extended or filtered).
         fresh = self.key and (self.overwrite or self.key not in doc.spans) and not self.spans_filter
         super().set_annotations(doc, matches)
         if fresh:
-            rows = [(s.start, s.end, s.start_char, s.end_char, s.label, s.id) for s in matches]
+            rows = [(start, end, span.start_char, span.end_char, label_, id_)
+                    for (start, end, _, _, label_, id_), span in zip(kept, matches)]
             _RULE_MATCHES[doc] = (self.key, doc.spans[self.key], rows)
 
 
+def _spans(doc: Doc, kept: list[tuple]) -> list[Span]:
+    return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id, _, _ in kept]
+
+
 # Doc -> (spans key, the SpanGroup set, its spans as tuples). Weakly keyed, so an entry dies with its doc; the group
-# holds its doc only weakly and the rows are ints, so an entry does not keep its doc alive either.
+# holds its doc only weakly and the rows are ints and strings, so an entry does not keep its doc alive either.
 _RULE_MATCHES: "weakref.WeakKeyDictionary[Doc, tuple]" = weakref.WeakKeyDictionary()
 
 
-def rule_matches(doc: Doc, key: str = SPANS_KEY) -> list[tuple[int, int, int, int, int, int]] | None:
-    """`doc.spans[key]` as (start, end, start_char, end_char, label, id) tuples, in the group's order, when a
-    RuleSpanRuler set that group and it is unchanged (the same object, of the same length); otherwise None (a doc
-    built or changed elsewhere, or unpickled: read `doc.spans`). Do not modify the list."""
+def rule_matches(doc: Doc, key: str = SPANS_KEY) -> list[tuple[int, int, int, int, str, str]] | None:
+    """`doc.spans[key]` as (start, end, start_char, end_char, label_, id_) tuples, in the group's order (by start,
+    then end), when a RuleSpanRuler set that group and it is unchanged (the same object, of the same length);
+    otherwise None (a doc built or changed elsewhere, or unpickled: read `doc.spans`). Do not modify the list."""
     kept = _RULE_MATCHES.get(doc)
     if kept is None:
         return None

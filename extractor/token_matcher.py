@@ -134,14 +134,15 @@ class TokenPatternMatcher:
             key = min(keyed, key=lambda check: (check[1] >= 2, self._has_common(check[2]), check[0], check[1]))
             others = sorted((check for check in leading if check is not key), key=lambda check: (
                 not isinstance(check[2], frozenset), check[1] >= 2, abs(check[0] - key[0]), check[0]))
-            self._file(key, _Entry(key[0], others, compiled))
+            self._file(key, _Entry(key[0], others, compiled, key))
             return
         for checks, op in compiled.steps:  # optional leading steps: each may hold the first token, up to a "1" one
             known = [(column, values) for column, values in checks if isinstance(values, frozenset)]
             if not known:  # a first token not known by its value: tried everywhere
                 self._anywhere.append(_Entry(0, leading, compiled))
                 return
-            self._file((0, *min(known, key=lambda k: k[0])), _Entry(0, [], compiled))
+            key = (0, *min(known, key=lambda k: k[0]))
+            self._file(key, _Entry(0, [], compiled, key))
             if op == "1":
                 return
 
@@ -156,22 +157,26 @@ class TokenPatternMatcher:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         return sorted(self.find(doc), key=lambda m: (m[1], m[2], m[0]))
 
-    def find(self, doc: Doc) -> set[tuple[int, int, int]]:
-        """Every match (key, start, end), unordered."""
+    def find(self, doc: Doc, orths: list[int] | None = None) -> set[tuple[int, int, int]]:
+        """Every match (key, start, end), unordered. `orths`: the doc's ORTH ids when the caller has them."""
         found = set(self.fallback(doc)) if len(self.fallback) else set()
         if not len(doc) or not (self._by_value or self._anywhere):
             return found
-        orths = doc.to_array(ORTH).tolist()
+        if orths is None or len(orths) != len(doc):
+            orths = doc.to_array(ORTH).tolist()
         row_of, entries_of = self._row_of, self._entries_of
         try:
             rows = [row_of[orth] for orth in orths]
         except KeyError:
             rows = self._learn(doc, orths)
+        length = len(rows)
         for at, orth in enumerate(orths):
             entries = entries_of.get(orth)
             if entries is not None:
-                for entry in entries:
-                    entry.match(rows, at - entry.offset, found)
+                for shift, column, values, entry in entries:
+                    gated = at + shift  # most entries fail their gate: no call
+                    if 0 <= gated < length and rows[gated][column] in values:
+                        entry.match(rows, at - entry.offset, found)
         for entry in self._anywhere:
             for start in range(len(rows)):
                 entry.match(rows, start, found)
@@ -185,7 +190,7 @@ class TokenPatternMatcher:
                 self._row_of[orth] = row
                 entries = [entry for column, buckets in self._by_value.items() for entry in buckets.get(row[column], ())]
                 if entries:
-                    self._entries_of[orth] = tuple(entries)
+                    self._entries_of[orth] = tuple((*entry.gate, entry) for entry in entries)
         return rows
 
 
@@ -197,12 +202,27 @@ _COMMON_TOKENS = (",", ".", "(", ")", "[", "]", "%", "-", "–", "/", ";", ":", 
 
 class _Entry:
     """A compiled pattern as filed under one of its tokens' values: that token's offset in the pattern and the
-    other checks of the pattern's leading one-token steps, as (offset, column, values)."""
+    other checks of the pattern's leading one-token steps, as (offset, column, values). Filed under a value, it
+    has a gate: a check that `match` would make, as (offset from the filed-under token, column, values), which the
+    caller tries first, so that most tries cost no call."""
 
-    __slots__ = ("offset", "checks", "compiled")
+    __slots__ = ("offset", "checks", "compiled", "gate")
 
-    def __init__(self, offset: int, checks: list, compiled: "_Compiled"):
+    def __init__(self, offset: int, checks: list, compiled: "_Compiled", key: tuple | None = None):
         self.offset, self.checks, self.compiled = offset, tuple(checks), compiled
+        self.gate = None if key is None else self._gate(key)
+
+    def _gate(self, key: tuple) -> tuple:
+        """The first of `checks`; else the one check the token after the leading steps must pass; else the filed-under
+        value itself (which passes)."""
+        if self.checks:
+            offset, column, values = self.checks[0]
+            return offset - self.offset, column, values
+        after = self.compiled.next_token
+        if not self.compiled.fixed and after is not None and len(after) == 1:
+            (column, values), = after
+            return self.compiled.prefix - self.offset, column, values
+        return 0, key[1], key[2]
 
     def match(self, rows: list, start: int, found: set) -> None:
         """Add to `found` every match of the pattern starting at `start` (where the filed-under token matched)."""

@@ -159,6 +159,23 @@ def test_normalise_find_fractions_rejects_impossible(text):
     assert nz.find_fractions(text) == []
 
 
+@pytest.mark.parametrize("text, count", [("12 out of the 20", 12), ("12 out of the \n20", 12), ("12 of all 20", 12),
+                                         ("12 out of the 20\n", 12), ("12 out of all the 20", None),
+                                         ("12 , out of the 20", None), ("12 /20", None), ("12 in 20", None)])
+def test_normalise_find_fractions_at_the_longest_gaps(text, count):
+    """A gap between two numbers is read only when it is short enough to be one of the fraction words (the cheap
+    test before the regex): the longest, " out of the " and a newline, still is."""
+    assert [f.count.value for f in nz.find_fractions(text)] == ([count] if count is not None else [])
+
+
+def test_normalise_shifted_numbers_keep_all_but_their_offsets():
+    numbers = nz.find_numbers("OS ≥ 12 months (95% CI, 1·5-20)")
+    moved = nz.shifted(numbers, 100)
+    assert [type(n) for n in moved] == [nz.Number] * len(numbers)
+    assert [n._replace(start=n.start - 100, end=n.end - 100) for n in moved] == numbers
+    assert moved[0].qualifier == ">=" and moved[0].form == "digits" and moved[0].start == numbers[0].start + 100
+
+
 @pytest.mark.parametrize(
     "text, count, pct, den",
     [

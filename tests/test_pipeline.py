@@ -81,13 +81,15 @@ def test_pipeline_rule_spans_carry_label_and_id(nlp):
 # with its own Matcher gives: the same spans, labels and ids, in the same order. ---
 
 def _reference_ruler(nlp):
-    """The same rules in a stock SpanRuler (spaCy's Matcher), on the same tokenizer and vocabulary."""
+    """The same rules in a stock SpanRuler (spaCy's Matcher), on the same tokenizer, vocabulary and sentence
+    segmenter (a rule on IS_SENT_START needs the same sentence starts)."""
     import spacy
 
-    from extractor.pipeline import RULER, SPANS_KEY
+    from extractor.pipeline import RULER, SENTENCES, SPANS_KEY
 
     reference = spacy.blank("en", vocab=nlp.vocab)
     reference.tokenizer = nlp.tokenizer
+    reference.add_pipe(SENTENCES)
     ruler = reference.add_pipe("span_ruler", config={
         "spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True, "overwrite": False})
     ruler.add_patterns(nlp.get_pipe(RULER).patterns)
@@ -134,6 +136,26 @@ def test_pipeline_token_matcher_equals_spacy_matcher_on_token_soups(nlp, referen
         text = " ".join(rng.choice(words) if rng.random() < 0.9 else rng.choice(words).upper()
                         for _ in range(rng.randint(1, 25)))
         assert _spans(nlp(text)) == _spans(reference(text)), text
+
+
+def test_pipeline_sentence_start_rules_see_the_segmenters_starts():
+    """IS_SENT_START is not an attribute of the one-pass matcher, so such a rule goes to spaCy's Matcher, after the
+    segmenter: it matches at every sentence's first word, as the stock ruler (with the segmenter) does."""
+    import spacy
+
+    from extractor.pipeline import RULE_RULER, RULER, SENTENCES, SPANS_KEY
+
+    ours = spacy.blank("en")
+    ours.add_pipe(SENTENCES)
+    ours.add_pipe(RULE_RULER, name=RULER, config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER"}).add_patterns([
+        {"label": "CUE", "id": "opening", "pattern": [{"IS_SENT_START": True, "LOWER": "overall"}]},
+        {"label": "CUE", "id": "anywhere", "pattern": [{"LOWER": "overall"}]},
+    ])
+    reference = _reference_ruler(ours)
+    text = "Overall, CR was 50%. Overall survival was 7 months and overall toxicity was mild."
+    doc = ours(text)
+    assert [(s.start, s.id_) for s in doc.spans[SPANS_KEY] if s.id_ == "opening"] == [(0, "opening"), (7, "opening")]
+    assert _spans(doc) == _spans(reference(text))
 
 
 def test_pipeline_lower_reads_spelling_variants_but_text_stays(nlp):
@@ -230,13 +252,28 @@ def test_pipeline_rule_matches_are_the_rule_spans_until_the_group_changes(nlp):
 
     doc = nlp("The median overall survival was 8 months vs. 6 months (HR, 0.7).")
     group = doc.spans[SPANS_KEY]
-    assert rule_matches(doc) == [(s.start, s.end, s.start_char, s.end_char, s.label, s.id) for s in group]
+    assert rule_matches(doc) == [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_) for s in group]
     assert rule_matches(doc, "other") is None
     group.append(Span(doc, 0, 1, label="X"))
     assert rule_matches(doc) is None  # extended in place
     doc.spans[SPANS_KEY] = list(group)[:-1]
     assert rule_matches(doc) is None  # replaced, even by the same spans
     assert rule_matches(nlp.make_doc("OS was 8 months.")) is None  # not made by the ruler
+
+
+def test_pipeline_ruler_match_then_set_annotations_equals_calling_it(nlp):
+    """The stock two steps (`match`, then `set_annotations`) give the same group and rows as one call, which hands
+    its own tuples on; the segmenter's ORTH ids are taken by the ruler, not kept."""
+    from extractor.pipeline import _ORTHS, RULER, SPANS_KEY, rule_matches
+
+    text = "Median OS was 8.2 months (95% CI, 6.1-10.3) vs. 6 months; CR/CRi was 80.7% (HR, 0.7; P < .001)."
+    ruler = nlp.get_pipe(RULER)
+    called = nlp(text)
+    stepped = nlp.get_pipe("extractor_sentences")(nlp.make_doc(text))
+    assert stepped in _ORTHS
+    ruler.set_annotations(stepped, ruler.match(stepped))
+    assert stepped not in _ORTHS and rule_matches(stepped) == rule_matches(called) and rule_matches(called)
+    assert _spans(stepped) == _spans(called) and len(stepped.spans[SPANS_KEY]) == len(rule_matches(called))
 
 
 @pytest.mark.parametrize("text", ["50% vs. 30% (vs. 20%)", "Vs. placebo, vs.", "29.4%vs. 3", "x vs.Following",

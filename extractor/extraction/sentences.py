@@ -14,7 +14,7 @@ are shared between the extractors: read them, do not modify them.
 from __future__ import annotations
 
 import weakref
-from operator import attrgetter
+from operator import itemgetter
 from typing import Mapping
 
 from spacy.tokens import Doc, Span
@@ -76,47 +76,32 @@ class SectionView:
         rows = _span_rows(doc)
         if not rows or not self.sentences:
             return
-        doc_ref, text, strings = self._doc, self.text, doc.vocab.strings
-        spans = sorted([RuleSpan(doc_ref, text, start, end, start_char, end_char, *_names(strings, label, span_id))
-                        for start, end, start_char, end_char, label, span_id in rows],
-                       key=_START)  # stable: ties keep their order
-        sentences, index = self.sentences, 0
-        sentence = sentences[0]
-        for span in spans:
-            # Sentences tile the doc in order and the spans come by start: the holder only moves forward.
-            while span.start >= sentence.end and index + 1 < len(sentences):
-                index += 1
-                sentence = sentences[index]
-            if sentence.start <= span.start and span.end <= sentence.end:
-                sentence.spans.append(span)
-                sentence._by_label.setdefault(span.label_, []).append(span)
+        doc_ref, text = self._doc, self.text
+        at, count = 0, len(rows)
+        for sentence in self.sentences:  # sentences tile the doc in order and the rows come by start
+            first = at
+            while at < count and rows[at][0] < sentence.end:
+                at += 1
+            end = sentence.end
+            spans = sentence.spans = [RuleSpan(doc_ref, text, *row) for row in rows[first:at] if row[1] <= end]
+            by_label = sentence._by_label
+            for span in spans:
+                by_label.setdefault(span.label_, []).append(span)
 
 
-_START = attrgetter("start")
-
-
-def _span_rows(doc: Doc) -> list[tuple[int, int, int, int, int, int]]:
-    """The doc's rule spans as (start, end, start_char, end_char, label, id), in doc.spans order: the ruler's own
-    tuples when it made the group (`pipeline.rule_matches`), else read from the Spans (a doc built or changed
-    elsewhere; each one is a new Span object, with three Tokens)."""
+def _span_rows(doc: Doc) -> list[tuple[int, int, int, int, str, str]]:
+    """The doc's rule spans as (start, end, start_char, end_char, label_, id_), by start (ties in doc.spans order):
+    the ruler's own tuples when it made the group (`pipeline.rule_matches`, in that order), else read from the
+    Spans (a doc built or changed elsewhere; each one is a new Span object, with three Tokens)."""
     rows = rule_matches(doc, SPANS_KEY)
     if rows is not None:
         return rows
     group = doc.spans.get(SPANS_KEY) if doc.spans else None
-    return [(s.start, s.end, s.start_char, s.end_char, s.label, s.id) for s in group] if group else []
+    return sorted([(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_) for s in group],
+                  key=_START) if group else []  # stable: ties keep their order
 
 
-# The rules' (label, id) pairs are a few hundred: their hashes are resolved once, not for every span.
-_NAMES: dict[tuple[int, int], tuple[str, str]] = {}
-
-
-def _names(strings, label: int, span_id: int) -> tuple[str, str]:
-    """(label_, id_) of a rule span's label and id hashes."""
-    key = (label, span_id)
-    names = _NAMES.get(key)
-    if names is None:
-        names = _NAMES[key] = (strings[label], strings[span_id])
-    return names
+_START = itemgetter(0)
 
 
 class RuleSpan:
@@ -221,7 +206,7 @@ class Sentence:
         cached_words, relative, shifted = self._numbers
         if relative is None or cached_words is not words:
             relative = nz.find_numbers(self.text, words)
-            shifted = [_shift(n, self.start_char) for n in relative]
+            shifted = nz.shifted(relative, self.start_char)
             self._numbers = (words, relative, shifted)
         return relative, shifted
 
@@ -243,8 +228,3 @@ class Sentence:
     def _memo(self, key: str, finder):
         return self.remembered(key, lambda: finder(self.text))
 
-
-def _shift(number: nz.Number, offset: int) -> nz.Number:
-    """A number read in a sentence, with its offsets moved to the section text."""
-    return nz.Number(number.value, number.start + offset, number.end + offset, number.text, number.qualifier,
-                     number.form)
