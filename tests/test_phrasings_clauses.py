@@ -97,3 +97,44 @@ def test_phrasings_an_overall_rate_after_its_parts(nlp, text, outcomes):
 ])
 def test_phrasings_one_value_for_each_arm(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the CRp/CRh variant joined by "or" to a CR before it, the value printed first: the composite's value
+    ("Eleven (44%) achieved complete remission (CR) or CR without platelet recovery (CRp).",
+     [("all", "CR_CRi", 44.0)]),
+    ("During the first two cycles, 16 patients (36%) achieved complete remission or complete remission with "
+     "partial hematological recovery.", [("all", "CR_CRi", 36.0)]),
+    ("Twenty patients (67%) achieved complete remission (CR) or CR with incomplete hematologic recovery (CRi).",
+     [("all", "CR_CRi", 67.0)]),
+    # two endpoints joined by "and" stay two
+    ("Fifteen patients (50%) achieved CR and 3 (10%) achieved CR with incomplete hematologic recovery.",
+     [("all", "CR", 50.0)]),
+])
+def test_phrasings_a_cr_joined_to_its_variant_is_the_composite(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a share "of whom" with no endpoint in its clause is no rate of the endpoint before it
+    ("Cytokine release syndrome occurred in 77% of patients, 48% of whom received tocilizumab.",
+     [("all", "CRS", 77.0)]),
+    ("CRS developed in 20 patients (40%), 6 (30%) of whom needed intensive care.", [("all", "CRS", 40.0)]),
+    # with its own endpoint it is one
+    ("Thirty patients (60%) achieved CR, 25 (83%) of whom were MRD negative.",
+     [("all", "CR", 60.0), ("all", "MRD_NEG", 83.0)]),
+])
+def test_phrasings_a_share_of_whom_needs_its_own_endpoint(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "transplanted in CR" names the group; the second value is the same survival rate, not a CR rate
+    ("The 3-year OS was 28% for patients transplanted in CR and 4% for those not transplanted.",
+     [("not transplanted", "OS_RATE", 4.0), ("patients transplanted in CR", "OS_RATE", 28.0)]),
+    # a remission held at a transplant is the patients' state then, not an outcome
+    ("At second transplant, 58% were in complete remission.", []),
+    ("At the time of allogeneic transplantation, 20 patients (65%) were in CR.", []),
+])
+def test_phrasings_remission_at_transplant_names_a_group_or_a_state(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -71,6 +71,7 @@ _COUNT_AFTER = re.compile(
 _QUALIFIER_BEFORE = re.compile(
     r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
+    r"\b(?:transplanted|allografted|transplant|hsct|hct|sct)\s(?:while\s)?in|"
     r"\b(?:among|without|post|before|after|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
     r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
@@ -82,7 +83,7 @@ _STATE_BEFORE = re.compile(r"\b(?:were|was|being|remained|had)\s(?:in\s)?(?:an?\
 _BASELINE = re.compile(
     r"\b(?:(?:at|before|prior to)\s(?:the\s)?(?:time\sof\s)?(?:(?:car[- ]?t(?:-cell)?|cell)\s)?(?:infusion|enroll?ment|"
     r"study entry|baseline|screening|inclusion|registration|lymphodepletion|randomi[sz]ation|apheresis|leukapheresis)|"
-    r"at\s(?:the\s)?(?:time\sof\s)?(?:transplant(?:ation)?|hsct|allo-?hsct|hct|sct|allo-?sct)|pre-?infusion|"
+    r"at\s(?:the\s)?(?:time\sof\s)?(?:(?:first|second|allogeneic)\s)?(?:transplant(?:ation)?|hsct|allo-?hsct|hct|sct|allo-?sct)|pre-?infusion|"
     # "Of 30 patients transplanted, 20 (67%) were in CR2": the transplanted patients' state at their transplant
     r"(?:patients|those|children|adults)\s(?:who\s(?:were|had\sbeen)\s)?transplanted)\b", re.I)
 _STATES = frozenset({"CR", "CR_CRi", "MRD_NEG", "ORR"})
@@ -305,13 +306,27 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     timepoints = _timepoints(sent, context)
     if timepoints:  # "Median survival (2 years)": the bracket is the median's duration, not a time point
         timepoints = [t for t in timepoints if not any(m.median and m.start == t.start for m in mentions)]
-    values = _values(sent, timepoints, context)
+    values = [v for v in _values(sent, timepoints, context) if not _share_of_no_endpoint(sent.text, v, mentions)]
     if values:
         _assign(sent, mentions, values)
     _negated_zeros(sent, mentions)
     if not any(m.values and m.family not in ABSORBERS for m in mentions):
         return []  # nothing to state, nor the groups and evidence of it to read
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
+
+
+_OF_WHOM_AFTER = re.compile(r"\s?%?[)\]]?\s?(?:of|among)\s(?:whom|them)\b", re.I)
+_CLAUSE_END = re.compile(r"[,;]|$")
+
+
+def _share_of_no_endpoint(text: str, value: Value, mentions: list[Mention]) -> bool:
+    """A share of the group just named ("CRS occurred in 77% of patients, 48% of whom received tocilizumab") is an
+    outcome only when its own clause names the endpoint ("30 achieved CR, 25 (83%) of whom were MRD-negative")."""
+    part_of = _OF_WHOM_AFTER.match(text, value.end)
+    if part_of is None:
+        return False
+    clause_end = _CLAUSE_END.search(text, part_of.end()).start()
+    return not any(part_of.end() <= mention.start < clause_end for mention in mentions)
 
 
 def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
@@ -349,6 +364,9 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             continue
         if mentions and _restates(text, mentions[-1], family, start, end):
             mentions[-1].end = max(mentions[-1].end, end + 1)
+            continue
+        if mentions and _joins_composite(text, mentions[-1], family, start):
+            mentions[-1].family, mentions[-1].end = "CR_CRi", end
             continue
         before = text[max(0, start - 60):start]
         qualifier = _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before) if family not in ABSORBERS \
@@ -453,6 +471,18 @@ def _restates(text: str, previous: Mention, family: str, start: int, end: int) -
     return previous.family == "CR_CRi" and family == "CR_PART" and _RESTATED_OPEN.fullmatch(text[previous.end:start]) \
         is not None and _CLOSE_START.match(text[end:]) is not None \
         and _COMPOSITE_WORDS.search(text[previous.start:previous.end]) is not None
+
+
+# "complete remission (CR) or CR without platelet recovery": the gap between the CR and its joined variant.
+_COMPOSITE_GAP = re.compile(r"\s?(?:[(\[][A-Za-z]{1,4}[)\]]\s?)?")
+_JOINING_WORD = re.compile(r"(?:or|plus)\b|[+/]", re.I)
+
+
+def _joins_composite(text: str, previous: Mention, family: str, start: int) -> bool:
+    """A CR whose CRi/CRp/CRh variant is joined to it by "or" or "plus" ("achieved complete remission (CR) or CR
+    without platelet recovery (CRp)") names the composite: the value before the CR is the composite's."""
+    return previous.family == "CR" and family == "CR_CRi" and _JOINING_WORD.match(text, start) is not None \
+        and _COMPOSITE_GAP.fullmatch(text[previous.end:start]) is not None
 
 
 def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[str, str]) -> list[Mention]:
