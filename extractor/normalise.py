@@ -417,6 +417,20 @@ def _recall(text: str, words: Mapping[str, float] | None, decimal_comma: bool) -
     return hit
 
 
+# A power of ten without a mantissa ("10^6 cells/kg", "10(6)/kg", "MRD < 10^-4"): one number, not 10 and 6.
+_BARE_POWER = re.compile(r"(?<![\w.·^])10(?:\^\(?(?P<caret>[-−]?\d{1,2})\)?|\((?P<paren>[-−]?\d{1,2})\))(?![\d%])")
+
+
+def _bare_powers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
+    found = []
+    for m in _BARE_POWER.finditer(text):
+        if _free(taken, m.start(), m.end()):
+            exponent = int((m.group("caret") or m.group("paren")).replace("−", "-"))
+            found.append(Number(10.0 ** exponent, m.start(), m.end(), m.group(), _qualifier(text, m.start()),
+                                "scientific"))
+    return found
+
+
 def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], tuple[tuple[int, int], ...]]:
     """The numbers written with digits, sorted by start, and the spans the powers of ten (read or not) and the
     decimal commas take."""
@@ -429,6 +443,10 @@ def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], t
         taken.append((number.start, number.end))
     if scientific:
         taken.extend(_lost_superscript_spans(scientific))
+    if "10^" in text or "10(" in text:  # a cheap necessary cue for a bare power of ten
+        for number in _bare_powers(text, taken):
+            found.append(number)
+            taken.append((number.start, number.end))
     if decimal_comma:
         for m in _DIGITS_DECIMAL_COMMA.finditer(text):
             if _free(taken, m.start(), m.end()):

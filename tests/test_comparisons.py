@@ -34,6 +34,11 @@ def _comparisons(nlp, text):
         ("Age predicted survival (P = .03; hazard ratio, 1.04).", "HR", 1.04, None, ".03"),
         ("The hazard ratio: 0.70 (0.52-0.94) favoured the combination.", "HR", 0.70, [0.52, 0.94], None),
         ("Remission duration was longer (HR=0·58, 95% CI 0·40–0·85).", "HR", 0.58, [0.40, 0.85], None),
+        # competing-risks models print a subdistribution hazard ratio
+        ("Relapse was less frequent after consolidation (sHR, 0.45; 95% CI, 0.25-0.81; P = .008).", "HR", 0.45,
+         [0.25, 0.81], ".008"),
+        ("The subdistribution hazard ratio for relapse was 0.45 (95% CI, 0.25-0.81).", "HR", 0.45, [0.25, 0.81],
+         None),
     ],
 )
 def test_comparisons_reads_measure_value_ci_p(nlp, text, measure, value, ci, p):

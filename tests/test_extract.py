@@ -421,3 +421,33 @@ def test_extract_arm_values_take_their_arm_size_as_denominator(nlp):
                            "and 32 patients (29.4%) with standard chemotherapy.")
     found = sorted((o["arm"], o["count"], o["denominator"]) for o in record["outcomes"] if o["endpoint"] == "CR")
     assert found == [("inotuzumab ozogamicin", 88, 109), ("standard chemotherapy", 32, 109)]
+
+
+def _abstract(nlp, *sections: tuple[str, str]) -> dict:
+    return extract_article(Article(pmid="1", title="Inotuzumab in relapsed acute lymphoblastic leukemia",
+                                   sections=tuple(AbstractSection(label, label, text) for label, text in sections)),
+                           nlp)
+
+
+def test_extract_conclusions_restating_results_in_other_words_add_nothing(nlp):
+    """SCHEMA: each outcome once. "high remission rates (80%)" is the CR/CRi of 80% again, "low VOD (5%)" the VOD."""
+    record = _abstract(nlp, ("RESULTS", "Forty patients were treated. The CR/CRi rate was 80% (32/40). "
+                                        "Veno-occlusive disease occurred in 2 patients (5%)."),
+                       ("CONCLUSIONS", "Inotuzumab produced high remission rates (80%) with low VOD (5%)."))
+    assert sorted((o["arm"], o["endpoint"], o["value"]) for o in record["outcomes"]) == [
+        ("all", "CR_CRi", 80.0), ("all", "VOD", 5.0)]
+
+
+def test_extract_a_new_value_in_the_conclusions_is_kept(nlp):
+    record = _abstract(nlp, ("RESULTS", "Fifty patients were treated. The CR rate was 40%."),
+                       ("CONCLUSIONS", "The median overall survival of 7.7 months is encouraging."))
+    assert sorted((o["endpoint"], o["value"]) for o in record["outcomes"]) == [("CR", 40.0), ("OS_MEDIAN", 7.7)]
+
+
+@pytest.mark.parametrize("text, cohort", [
+    # the randomised responders are a part of the study population: their sum is no cohort
+    ("Responders were randomized to blinatumomab (n = 40) or chemotherapy (n = 38).", None),
+    ("Patients were randomized to blinatumomab (n = 40) or chemotherapy (n = 38).", 78),
+])
+def test_extract_cohort_from_arm_sizes_only_when_the_arms_are_the_study(nlp, text, cohort):
+    assert _abstract(nlp, ("RESULTS", text))["cohort_size"] == cohort

@@ -348,3 +348,24 @@ def test_normalise_spells_a_word_is_a_whole_ascii_word_of_the_lexicon(words, tex
     names = sorted((w for w in words if w.isalpha() and w.isascii() and w.islower() and w != "and"), key=len)[::-1]
     pattern = re.compile(r"(?<![A-Za-z])(?:" + "|".join(names) + r")(?![A-Za-z])", re.I | re.A)
     assert nz._spells_a_word(text, words) == bool(pattern.search(text)) == spelled
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    # a power of ten without a mantissa is one number, not 10 and the exponent
+    ("at 10^6 cells/kg", 1e6, None),
+    ("at 10(6) cells/kg", 1e6, None),
+    ("MRD < 10^-4", 1e-4, "<"),
+    ("MRD below 10(-4)", 1e-4, None),
+])
+def test_normalise_bare_power_of_ten(text, value, qualifier):
+    (number,) = nz.find_numbers(text)
+    assert (number.value, number.qualifier, number.form) == (pytest.approx(value), qualifier, "scientific")
+
+
+@pytest.mark.parametrize("text, values", [
+    ("in 10 (6%) patients", [10, 6]),   # a count and its percentage
+    ("in 10(6%)", [10, 6]),
+    ("2 x 10^6 cells/kg", [2e6]),        # the mantissa reader still takes its own
+])
+def test_normalise_bare_power_leaves_other_numbers(text, values):
+    assert [n.value for n in nz.find_numbers(text)] == [pytest.approx(v) for v in values]

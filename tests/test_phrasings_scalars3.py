@@ -175,9 +175,10 @@ def test_phrasings_drug_names_of_doses(nlp, text, dose):
     assert _doses(_run(nlp, text)) == [dose]
 
 
-def test_phrasings_bare_power_of_ten_is_no_dose(nlp):
-    # "10^6" without its mantissa: its exponent is no dose of 6 cells/kg
-    assert _doses(_run(nlp, "Brexu-cel was infused at 10^6 CAR T cells/kg.")) == []
+def test_phrasings_bare_power_of_ten_is_its_power(nlp):
+    # "10^6" without its mantissa is a million cells/kg (the number reader reads it whole), not a dose of 6
+    assert _doses(_run(nlp, "Brexu-cel was infused at 10^6 CAR T cells/kg.")) == [
+        ("brexucabtagene autoleucel", 1000000, None, "cells/kg")]
 
 
 @pytest.mark.parametrize("text, size", [

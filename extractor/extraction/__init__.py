@@ -5,6 +5,7 @@ soon as its last section is processed, so a corpus of any size never sits in mem
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -17,7 +18,7 @@ from extractor.extraction.comparisons import extract_comparisons
 from extractor.extraction.context import ArticleContext
 from extractor.extraction.doses import extract_doses
 from extractor.extraction.outcomes import extract_outcomes
-from extractor.extraction.scalars import extract_scalars
+from extractor.extraction.scalars import extract_scalars, randomizes_responders
 from extractor.extraction.sentences import remember_text
 
 SCALARS = ("cohort_size", "median_age_years", "median_follow_up_months")
@@ -89,8 +90,10 @@ def _arms_total(arm_index) -> dict | None:
     arms = [arm for arm in arm_index.arms if not arm.historical] if arm_index is not None else []
     if len(arms) < 2 or any(arm.n is None for arm in arms):
         return None
-    candidate = {"scalar": "cohort_size", "value": sum(arm.n for arm in arms), "computed": True}
     sources = [arm.source for arm in arms]
+    if any(source and randomizes_responders(source["text"]) for source in sources):
+        return None  # the randomised responders are a part of the study population, not its total
+    candidate = {"scalar": "cohort_size", "value": sum(arm.n for arm in arms), "computed": True}
     if all(sources) and all(source == sources[0] for source in sources):  # all sizes in one sentence: its evidence
         candidate["evidence"] = dict(sources[0])
     return candidate
@@ -127,6 +130,7 @@ def _dedupe(outcomes: list[dict]) -> list[dict]:
     restated in the conclusions) is dropped, while the same value of two arms or subgroups is kept for each, whether
     stated in one sentence or in two."""
     first_seen: dict[tuple, tuple] = {}
+    stated_before: set[tuple] = set()  # (family, value, time point) of the sections before the conclusions
     kept = []
     for outcome in outcomes:
         ev = outcome["evidence"]
@@ -135,8 +139,22 @@ def _dedupe(outcomes: list[dict]) -> list[dict]:
         where = (ev["section"], ev["start"])
         if first_seen.setdefault(key, where) != where:
             continue
+        restated = (_RESPONSE_FAMILY.get(outcome["endpoint"], outcome["endpoint"]), outcome["value"],
+                    outcome["timepoint_months"])
+        if _CONCLUDING.match(ev["section"]):
+            if restated in stated_before:
+                continue
+        else:
+            stated_before.add(restated)
         kept.append(outcome)
     return kept
+
+
+# The conclusions restate results in looser words ("High remission rates (80%)" for a CR/CRi of 80% in the
+# results, "low VOD (5%)" with the group 'low VOD'): a value the results already gave, whatever its arm or the
+# kind of response it is now called, is that result again.
+_CONCLUDING = re.compile(r"(?:conclusions?|interpretation|summary|discussion|implications)\b", re.I)
+_RESPONSE_FAMILY = {"ORR": "response", "CR": "response", "CR_CRi": "response"}
 
 
 def _group_denominators(outcomes: list[dict], arms: list[dict]) -> None:

@@ -324,6 +324,15 @@ def _responders_before(sent: Sentence, cue: Span) -> bool:
     return _RESPONDERS.search(sent.section_text, sent.start_char, cue.start_char) is not None
 
 
+_RANDOMIZED = re.compile(r"\brandom(?:i[sz]ed|ly)\b", re.I)
+
+
+def randomizes_responders(sentence_text: str) -> bool:
+    """Whether a sentence randomises responders ("Responders were randomized to A (n = 40) or B (n = 38)")."""
+    cue = _RANDOMIZED.search(sentence_text)
+    return cue is not None and _RESPONDERS.search(sentence_text, 0, cue.start()) is not None
+
+
 def _randomizes_responders(sent: Sentence) -> bool:
     """"Responders were randomized to A (n = 40) or B (n = 38)": the groups are a part of the study population, so a
     later count ("Among the 120 patients enrolled") may still be the cohort."""
