@@ -44,6 +44,8 @@ _HYPOTHETICAL_MASKS = frozenset({"PHASE", "PHASE_REPORTED", "DESIGN"})
 # with a previous randomized trial") are not this study's.
 # A review's own cue stays ("in this review, we summarize future directions").
 _NOT_THIS_STUDY = frozenset({"hypothetical", "other-study"})
+# A trial in progress says what it will do ("patients will be randomized"): that cue is this study's.
+_OWN_IN_HYPOTHETICAL = frozenset({"review", "trial-in-progress"})
 
 RR, FIRST, LATER = "relapsed/refractory", "first salvage", "second or later salvage"
 FRONTLINE, MRD, OTHER = "frontline", "MRD-positive remission", "other"
@@ -230,7 +232,7 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
                 continue
             if label == "DESIGN" and span.id_ == "pooled" and span.start in phase_words:
                 continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
-            if hypothetical and index in hypothetical and span.id_ != "review":
+            if hypothetical and index in hypothetical and span.id_ not in _OWN_IN_HYPOTHETICAL:
                 continue
             if population and index in not_this_study:
                 continue  # the patients of a study to come or of another one ("studies in children are warranted")
@@ -347,12 +349,22 @@ def _is_subset(cue: Cue, cues: Cues) -> bool:
     return subset
 
 
+def _whole_cohort_count(part_of: Cue) -> bool:
+    """A count after "all" is the whole cohort ("All 30 patients had Ph-positive ALL"), not a part of it."""
+    start = part_of.span.start
+    return start > part_of.sent.start and part_of.span.doc[start - 1].lower_ in _WHOLE_WORDS
+
+
+_WHOLE_WORDS = frozenset({"all", "each", "every"})
+
+
 def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
     span = cue.span
     for c in cues.of("POPULATION_CONTEXT"):
         if c.sentence != cue.sentence:
             continue
-        if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW):
+        if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW
+                                and not _whole_cohort_count(c)):
             return True
     text = cue.sent.text
     if "%" not in text and "=" not in text:
@@ -381,10 +393,10 @@ def _setting(cues: Cues, article: Article) -> str:
     if _later_line_restricted(setting, cues):
         return LATER
     if not salvage_title:
+        if MRD in title:
+            return MRD  # "MRD-positive B-ALL in first remission": the remission is the MRD setting's
         if FRONTLINE in title:
             return FRONTLINE
-        if MRD in title:
-            return MRD
     if FIRST in title and not title & {RR, LATER}:
         return FIRST
     if RR in title:
@@ -504,11 +516,28 @@ def _relevant(setting: str, cues: Cues, article: Article) -> bool:
         return False  # laboratory or animal work ("Activity of the conjugate in ALL xenografts")
     if _economic(cues):
         return False  # "the cost-effectiveness of tisagenlecleucel": a model of costs, not of own patients
+    if cues.has("DESIGN", {"trial-in-progress"}) and not _states_results(cues):
+        return False  # "This phase 3 trial is enrolling adults ...": no outcomes of its own yet
     pts = set(article.publication_types)
     review = bool(pts & _PT_REVIEW) and not pts & _PT_OWN_DATA
     review = review or cues.has("DESIGN", {"review"})
     own_data = cues.has("DESIGN", {"own-data", "retrospective", "pooled", "randomized"}) or cues.has("PHASE")
     return not (review and not own_data)
+
+
+def _states_results(cues: Cues) -> bool:
+    """Some sentence reports a figure: a number (or a number word: "Nine achieved CR") with a "%" or an endpoint,
+    outside the sentences that plan the study ("will enroll 60", "80% power to detect", "the primary endpoint is
+    CR at 3 months")."""
+    return any(("%" in sent.text or sent.labelled("ENDPOINT"))
+               and (any(ch.isdigit() for ch in sent.text) or sent.labelled("NUMBER_WORD"))
+               and not _PLANNING.search(sent.text)
+               for _, view in cues.sections for sent in view.sentences)
+
+
+# Words of a sentence that describes the study's plan or statistics, not its results.
+_PLANNING = re.compile(r"\bwill\b|\bpower\b|\bdetect|hypothes|assum|sample size|"
+                       r"endpoints? (?:is|are|includes?)\b|target|planned", re.I)
 
 
 def _economic(cues: Cues) -> bool:
@@ -524,6 +553,8 @@ def _economic(cues: Cues) -> bool:
 
 def _age_group(cues: Cues, article: Article) -> str:
     ages = [c for c in cues.of("AGE_GROUP") if c.id not in _AGE_LIMITS]
+    if cues.has("POPULATION_CONTEXT", {"excluded"}):
+        ages = [_excluded_age_flipped(c, cues) for c in ages]
     if any(c.id == "mixed" for c in ages):
         return "mixed"
     title = {c.id for c in ages if c.title} - {"younger"}
@@ -556,6 +587,26 @@ _OVERRULED_BY_STATED_AGE = {
 }
 
 
+def _excluded_age_flipped(cue: Cue, cues: Cues) -> Cue:
+    """An age group excluded as a whole names the other one: "Children were excluded" (adult), "Adult patients
+    were not eligible" (pediatric); not a narrower group ("infants were excluded", "children younger than 1 year
+    were excluded" in a pediatric study)."""
+    doc, span = cue.span.doc, cue.span
+    flipped = _EXCLUDED_AGE_WORDS.get(span.text.lower())
+    if flipped is None or _counted(cue):  # "two children were excluded": some of them
+        return cue
+    for c in cues.of("POPULATION_CONTEXT"):
+        if c.id == "excluded" and c.sentence == cue.sentence and c.span.start >= span.end \
+                and all(doc[i].lower_ in _EXCLUDED_SUBJECT_WORDS for i in range(span.end, c.span.start)):
+            return cue._replace(id=flipped)
+    return cue
+
+
+_EXCLUDED_AGE_WORDS = {"children": "adult", "pediatric": "adult", "paediatric": "adult", "adults": "pediatric",
+                       "adult": "pediatric"}
+_EXCLUDED_SUBJECT_WORDS = frozenset({"patients", "patient", "cases", "were", "was", "are", "is", "also"})
+
+
 def _age_words_group(ages: list[Cue]) -> str | None:
     """The age group the body's uncounted age words name, the more often named winning; None without any."""
     counts = {key: sum(1 for c in ages if c.id == key) for key in ("pediatric", "adult", "older adult", "younger")}
@@ -584,10 +635,10 @@ def _stated_age_group(cues: Cues) -> str | None:
         return None
     if median >= _ADULT_MEDIAN_AGE:
         return "adult"
-    if median <= _PEDIATRIC_MEDIAN_AGE:
-        return "pediatric"
-    ages = _median_age_range(cues)  # a median between the bands: its range tells ("19 years (range, 2-64)")
-    return _bounds_group(*ages) if ages else "unknown"
+    ages = _median_age_range(cues)
+    if median <= _PEDIATRIC_MEDIAN_AGE:  # unless its range reaches adults ("11 years (range, 3 to 23)": mixed)
+        return _bounds_group(*ages) if ages else "pediatric"
+    return _bounds_group(*ages) if ages else "unknown"  # between the bands ("19 years (range, 2-64)")
 
 
 def _counted(cue: Cue) -> bool:
@@ -597,12 +648,17 @@ def _counted(cue: Cue) -> bool:
 
 
 def _age_limit_group(cue: Cue, cues: Cues) -> str | None:
-    """The age group of an eligible range or bound; None for another cue."""
+    """The age group of an eligible range or bound; None for another cue. An excluded bound states the other
+    one: "patients younger than 18 years were excluded" is a study of patients 18 or older."""
     if cue.id == "range":
         return _age_range_group(cue)
-    if cue.id in ("at least", "at most") and not _is_subgroup_bound(cue, cues):
-        return _age_bound_group(cue)
-    return None
+    if cue.id not in _OTHER_BOUND or _is_subgroup_bound(cue, cues):
+        return None
+    return _age_bound_group(cue, _OTHER_BOUND[cue.id] if _is_excluded_bound(cue, cues) else cue.id)
+
+
+_OTHER_BOUND = {"at least": "at most", "at most": "at least"}
+_BOUND_EXCLUSION_WINDOW = 4  # tokens between a bound and its exclusion ("younger than 18 years of age were excluded")
 
 
 def _age_range_group(cue: Cue) -> str | None:
@@ -623,13 +679,14 @@ def _bounds_group(low: float, high: float) -> str:
     return "adult" if low >= _ADULT_MIN_AGE else "mixed"
 
 
-def _age_bound_group(cue: Cue) -> str | None:
-    """The age group of one bound ("patients >=18 years": adult; "younger than 21 years": pediatric)."""
+def _age_bound_group(cue: Cue, kind: str) -> str | None:
+    """The age group of one bound of a `kind` ("at least", "at most"): "patients >=18 years" adult, "younger
+    than 21 years" pediatric."""
     bounds = _numbers(cue)
     if bounds is None or len(bounds) != 1:
         return None
     (bound,) = bounds
-    if cue.id == "at least":
+    if kind == "at least":
         low, high = _ADULT_BOUNDS
         return "adult" if low <= bound <= high else "older adult" if bound >= _OLDER_LOWER_BOUND else None
     return "pediatric" if bound <= _PEDIATRIC_MAX_AGE else "mixed" if bound <= _MIXED_UPPER_BOUND else None
@@ -637,13 +694,20 @@ def _age_bound_group(cue: Cue) -> str | None:
 
 def _is_subgroup_bound(cue: Cue, cues: Cues) -> bool:
     """The bound names a part of the cohort or another group: "in patients >=60 years", "28% were >=60 years",
-    "patients younger than 18 years were excluded", "patients >=60 years versus younger ones"."""
+    "patients >=60 years versus younger ones"; or an exclusion not right beside it ("patients 18 years or older
+    were eligible; those with CNS disease were excluded" excludes no age)."""
     doc, span, sent = cue.span.doc, cue.span, cue.sent
     if any(doc[i].lower_ in _SUBGROUP_WORDS for i in range(max(sent.start, span.start - 3), span.start)):
         return True
-    if _is_subset(cue, cues) or _is_excluded(cue, cues):
+    if _is_subset(cue, cues) or (_is_excluded(cue, cues) and not _is_excluded_bound(cue, cues)):
         return True
     return any(doc[i].lower_ in _COMPARISON_WORDS for i in range(sent.start, sent.end))
+
+
+def _is_excluded_bound(cue: Cue, cues: Cues) -> bool:
+    """An exclusion cue right beside the bound: "patients younger than 18 years were excluded", "excluding
+    patients older than 21 years"."""
+    return _excluded_within(cue, cues, _BOUND_EXCLUSION_WINDOW)
 
 
 def _numbers(cue: Cue) -> list[float] | None:
@@ -742,9 +806,20 @@ def _enrolled_value(named: list[tuple[str, Cue]], cues: Cues) -> str | None:
 
 
 def _is_excluded(cue: Cue, cues: Cues) -> bool:
-    return any(c.id == "excluded" and c.sentence == cue.sentence
-               and min(abs(c.span.start - cue.span.end), abs(cue.span.start - c.span.end)) <= _EXCLUSION_WINDOW
-               for c in cues.of("POPULATION_CONTEXT"))
+    return _excluded_within(cue, cues, _EXCLUSION_WINDOW)
+
+
+def _excluded_within(cue: Cue, cues: Cues, window: int) -> bool:
+    """An exclusion cue at most `window` tokens from the cue, in the same clause: "B-ALL; patients with
+    Ph-positive ALL were not included" excludes Ph-positive disease, not B-ALL."""
+    doc, span = cue.span.doc, cue.span
+    for c in cues.of("POPULATION_CONTEXT"):
+        if c.id != "excluded" or c.sentence != cue.sentence:
+            continue
+        between = range(span.end, c.span.start) if c.span.start >= span.end else range(c.span.end, span.start)
+        if len(between) <= window and not any(doc[i].text == ";" for i in between):
+            return True
+    return False
 
 
 def _mesh_lineage(article: Article) -> str:

@@ -1,0 +1,144 @@
+"""Study classification, third round: exclusions, trials in progress, MRD-positive remission titles, ages from
+ranges, Burkitt leukemia. Our own sentences, run end to end."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text
+
+TITLE = "Drug X in relapsed acute lymphoblastic leukemia"
+
+
+def _population(nlp, text: str, title: str = TITLE) -> dict:
+    return run_text(nlp, text, title=title)["population"]
+
+
+# --- an excluded Ph status names the other one ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, ph_status", [
+    ("We reviewed 41 adults with relapsed B-ALL who received blinatumomab. Patients with Ph-positive ALL were not "
+     "studied. CR was 46%.", "negative"),
+    ("We treated 25 adults with relapsed B-ALL. Ph-positive patients were not included. CR was 80%.", "negative"),
+    ("Exclusion criteria were Ph-positive ALL and active CNS disease. We enrolled 40 adults with relapsed ALL. "
+     "CR was 50%.", "negative"),
+    ("Eligible patients had relapsed B-ALL without the Philadelphia chromosome. Fifty adults were treated. CR was "
+     "41%.", "negative"),
+    ("Adults with relapsed ALL without a BCR-ABL1 fusion were treated. CR was 50%.", "negative"),
+    # the whole cohort counted is no part of it
+    ("All 30 patients had Ph-positive ALL. CR was 70%.", "positive"),
+    # a count that had the status is still a part
+    ("We treated 40 adults with relapsed ALL; 12 patients had Ph-positive ALL. CR was 50%.", "any"),
+    # exclusion criteria without a status exclude none
+    ("We reviewed 40 adults with relapsed ALL. Exclusion criteria were active infection and CNS disease. CR was "
+     "50%.", "unknown"),
+])
+def test_excluded_ph_status(nlp, text, ph_status):
+    assert _population(nlp, text)["ph_status"] == ph_status
+
+
+def test_exclusion_in_another_clause_does_not_flip_the_lineage(nlp):
+    text = ("We infused 30 adults with relapsed B-ALL; patients with Ph-positive ALL were not included in this "
+            "analysis. CR was 80%.")
+    population = _population(nlp, text)
+    assert (population["lineage"], population["ph_status"]) == ("B", "negative")
+
+
+# --- an excluded age bound or age group names the other one --------------------------------------------------
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("Patients younger than 18 years were excluded. We treated 40 patients with relapsed B-ALL. CR was 60%.",
+     "adult"),
+    ("Patients under 18 years of age were excluded. Fifty patients with relapsed B-ALL received blinatumomab. CR "
+     "was 40%.", "adult"),
+    ("Patients aged less than 18 years were not eligible. We treated 30 patients with relapsed ALL. CR was 40%.",
+     "adult"),
+    ("Patients older than 21 years were excluded. We infused 30 patients with relapsed B-ALL. CR was 85%.",
+     "pediatric"),
+    ("Children were excluded from this analysis. We reviewed 90 patients with relapsed ALL. Median OS was 6 "
+     "months.", "adult"),
+    ("Adults were excluded. We reviewed 90 patients with relapsed ALL. Median OS was 16 months.", "pediatric"),
+    # a narrower group excluded from a pediatric study
+    ("Infants were excluded. We reviewed 100 children with relapsed ALL. Five-year OS was 50%.", "pediatric"),
+    ("Children younger than 1 year were excluded. We reviewed 100 patients with relapsed ALL aged 1 to 18 years. "
+     "Five-year OS was 50%.", "pediatric"),
+    # an exclusion of something else in the sentence excludes no age
+    ("Patients 18 years or older were eligible; those with CNS disease were excluded. Forty were treated. CR was "
+     "40%.", "adult"),
+])
+def test_excluded_age(nlp, text, age_group):
+    assert _population(nlp, text)["age_group"] == age_group
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("Eligible patients were at least 18 years old. We enrolled 35 patients with relapsed Ph+ ALL. CR was 60%.",
+     "adult"),
+    # a pediatric median whose range reaches adults: children and young adults
+    ("Fifty patients were treated; the median age was 12 years (range, 1-24). CR was 90%.", "mixed"),
+    ("The median age was 8 years (range, 0.4-17.9). Sixty patients were treated. CR was 45%.", "pediatric"),
+    ("The median age was 11 years (range, 3 to 20). CR was 85%.", "pediatric"),
+])
+def test_age_from_bound_or_median_range(nlp, text, age_group):
+    assert _population(nlp, text, title="CAR T cells in relapsed B-ALL")["age_group"] == age_group
+
+
+def test_cd22_positive_relapsed_all_is_b_lineage(nlp):
+    text = "Eligible patients had CD22-positive relapsed ALL. We treated 40 adults. CR was 70%."
+    assert _population(nlp, text)["lineage"] == "B"
+
+
+# --- a trial in progress reports no outcomes yet ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Trial in progress: a phase 3 study of inotuzumab in relapsed ALL",
+     "This phase 3 trial is enrolling adults with relapsed B-ALL. The primary endpoint is overall survival. "
+     "Enrollment began in 2021."),
+    ("A phase 2 trial of blinatumomab in relapsed pediatric ALL: study protocol",
+     "This phase 2 trial will enroll 60 children with relapsed B-ALL. Patients will receive two cycles of "
+     "blinatumomab. The primary endpoint is CR rate."),
+    ("Design of a randomized trial of CAR T cells versus chemotherapy in relapsed ALL",
+     "This randomized phase 3 trial is recruiting patients with relapsed B-ALL. Patients will be randomized 1:1. "
+     "The primary endpoint is EFS at 2 years."),
+    ("Inotuzumab plus chemotherapy in relapsed ALL (TiP)",
+     "This open-label phase 2 trial will enroll 40 adults with relapsed B-ALL. With 40 patients the study has 80% "
+     "power to detect an improvement in CR from 30% to 50%. Enrollment is ongoing."),
+])
+def test_trial_in_progress_is_not_relevant(nlp, title, text):
+    assert run_text(nlp, text, title=title)["relevant"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Thirty patients have been enrolled so far and enrollment is ongoing. CR was 60%.",
+    "This phase 1 trial is enrolling patients with relapsed B-ALL. To date, 12 patients have been infused; 9 "
+    "achieved CR.",
+    "Patients will receive blinatumomab for up to five cycles in this ongoing study. Nine achieved CR.",
+    "We enrolled 30 patients. CR was 50%. A phase 3 trial will enroll 300 patients to confirm these results.",
+])
+def test_results_with_enrolment_ongoing_stay_relevant(nlp, text):
+    assert run_text(nlp, text, title=TITLE)["relevant"] is True
+
+
+# --- setting and disease ----------------------------------------------------------------------------------------
+
+
+def test_mrd_positive_title_in_first_remission_is_mrd_setting(nlp):
+    record = run_text(nlp, "Adults with MRD ≥10-3 received blinatumomab. MRD response was 78%.",
+                      title="Blinatumomab for MRD-positive B-ALL in first remission")
+    assert (record["setting"], record["relevant"]) == ("MRD-positive remission", False)
+
+
+def test_frontline_title_in_first_remission_stays_frontline(nlp):
+    record = run_text(nlp, "Adults with ALL in first remission underwent transplant. Five-year OS was 55%.",
+                      title="Transplant for newly diagnosed ALL in first remission")
+    assert record["setting"] == "frontline"
+
+
+@pytest.mark.parametrize("title, setting", [
+    ("Blinatumomab in relapsed Burkitt leukemia", "other"),
+    ("Blinatumomab in relapsed Burkitt's lymphoma", "other"),
+    ("Blinatumomab in relapsed B-ALL and Burkitt leukemia", "relapsed/refractory"),
+])
+def test_burkitt_leukemia_is_another_disease(nlp, title, setting):
+    assert run_text(nlp, "Twenty children were treated. CR was 20%.", title=title)["setting"] == setting
