@@ -142,3 +142,53 @@ def test_frontline_title_in_first_remission_stays_frontline(nlp):
 ])
 def test_burkitt_leukemia_is_another_disease(nlp, title, setting):
     assert run_text(nlp, "Twenty children were treated. CR was 20%.", title=title)["setting"] == setting
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Blinatumomab plus inotuzumab in relapsed ALL: trial in progress",
+     "The study is enrolling adults with relapsed B-ALL at 20 sites. Key eligibility includes CD22 expression on "
+     "at least 20% of blasts. The primary endpoint is CR/CRi."),
+    ("A randomized phase 3 trial of inotuzumab versus chemotherapy in children with relapsed ALL",
+     "This trial will randomize 300 children with first relapse of B-ALL. The primary endpoint is EFS. Secondary "
+     "endpoints are OS and MRD negativity at day 29."),
+])
+def test_trial_in_progress_eligibility_and_endpoints_are_no_results(nlp, title, text):
+    assert run_text(nlp, text, title=title)["relevant"] is False
+
+
+def test_not_reported_here_excludes_the_status(nlp):
+    text = ("Adults with ALL relapsing after transplant were analysed; patients with Ph-positive ALL were treated "
+            "separately and are not reported here. Eighty patients were included. Median OS was 5 months.")
+    assert _population(nlp, text)["ph_status"] == "negative"
+
+
+# --- the range that defines an AYA cohort ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("We reviewed 90 AYA patients aged 18 to 39 years with relapsed ALL. Median OS was 8 months.", "adult"),
+    ("We reviewed 70 AYA patients aged 15 to 39 years with relapsed ALL. Median OS was 9 months.", "mixed"),
+    ("We reviewed 70 AYA patients with relapsed ALL. Median OS was 9 months.", "mixed"),
+])
+def test_aya_cohort_by_its_range(nlp, text, age_group):
+    assert _population(nlp, text, title="Outcomes of AYA with relapsed ALL")["age_group"] == age_group
+
+
+# --- a molecular relapse is a remission with MRD ------------------------------------------------------------------
+
+
+def test_molecular_relapse_is_mrd_positive_remission(nlp):
+    record = run_text(nlp, "Adults with molecular relapse of B-ALL in hematologic remission received blinatumomab. "
+                           "MRD response was 70%.", title="Molecular relapse of ALL treated with blinatumomab")
+    assert (record["setting"], record["relevant"]) == ("MRD-positive remission", False)
+
+
+def test_relapsed_or_mrd_positive_stays_relapsed(nlp):
+    record = run_text(nlp, "Patients with relapsed or MRD-positive B-ALL received blinatumomab. CR was 50%.",
+                      title="Blinatumomab for relapsed or MRD-positive ALL")
+    assert (record["setting"], record["relevant"]) == ("relapsed/refractory", True)
+
+
+def test_translocation_9_22_is_ph_positive(nlp):
+    text = "Adults with relapsed ALL with t(9;22) received dasatinib. CR was 60%."
+    assert _population(nlp, text)["ph_status"] == "positive"

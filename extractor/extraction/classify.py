@@ -386,6 +386,8 @@ def _setting(cues: Cues, article: Article) -> str:
     if _other_disease(cues, article):
         return OTHER
     setting = cues.of("SETTING")
+    if any(c.id == MRD for c in setting):
+        setting = _outside_mrd_phrases(setting)
     title = {FIRST if c.id == CR2 else c.id for c in setting if c.title}
     body = {FIRST if c.id == CR2 else c.id for c in setting if not c.title}
     salvage_title = {c.id for c in setting if c.title} & _SALVAGE_IDS
@@ -411,6 +413,15 @@ def _setting(cues: Cues, article: Article) -> str:
         if MRD in body:
             return MRD
     return RR
+
+
+def _outside_mrd_phrases(setting: list[Cue]) -> list[Cue]:
+    """The setting cues but the salvage words that start inside an MRD-positive phrase ("molecular relapse of ALL"
+    holds "relapse of ALL"): a molecular relapse is a remission with MRD, not a hematologic relapse ("relapsed or
+    MRD-positive ALL", which starts before it, is both)."""
+    mrd = [c.span for c in setting if c.id == MRD]
+    return [c for c in setting
+            if c.id not in _SALVAGE_IDS or not any(m.start < c.span.start < m.end for m in mrd)]
 
 
 def _first_line_population(setting: list[Cue], cues: Cues) -> bool:
@@ -535,9 +546,10 @@ def _states_results(cues: Cues) -> bool:
                for _, view in cues.sections for sent in view.sentences)
 
 
-# Words of a sentence that describes the study's plan or statistics, not its results.
+# Words of a sentence that describes the study's plan, eligibility or statistics, not its results ("CD22 on at
+# least 20% of blasts" is a key eligibility criterion).
 _PLANNING = re.compile(r"\bwill\b|\bpower\b|\bdetect|hypothes|assum|sample size|"
-                       r"endpoints? (?:is|are|includes?)\b|target|planned", re.I)
+                       r"endpoints? (?:is|are|includes?)\b|target|planned|eligibility|inclusion|criteri", re.I)
 
 
 def _economic(cues: Cues) -> bool:
@@ -555,8 +567,9 @@ def _age_group(cues: Cues, article: Article) -> str:
     ages = [c for c in cues.of("AGE_GROUP") if c.id not in _AGE_LIMITS]
     if cues.has("POPULATION_CONTEXT", {"excluded"}):
         ages = [_excluded_age_flipped(c, cues) for c in ages]
-    if any(c.id == "mixed" for c in ages):
-        return "mixed"
+    mixed = [c for c in ages if c.id == "mixed"]
+    if mixed:
+        return _mixed_phrase_group(mixed, cues)
     title = {c.id for c in ages if c.title} - {"younger"}
     if title:
         if "pediatric" in title and title & {"adult", "older adult"}:
@@ -585,6 +598,22 @@ _OVERRULED_BY_STATED_AGE = {
     "mixed": {"pediatric", "adult", "older adult"},  # as many words for children as for adults
     "unknown": {"pediatric", "adult", "older adult", "mixed"},  # "older patients did worse than younger ones"
 }
+
+
+def _mixed_phrase_group(mixed: list[Cue], cues: Cues) -> str:
+    """Children and adults named in one phrase are a mixed cohort, unless the age range that defines them holds
+    adults only ("AYA patients aged 18 to 39 years": adult): the range in the cue's sentence, or for a title's
+    cue the range in a sentence stating whom the study enrolled ("Outcomes of AYA ..." / "We reviewed 90 AYA
+    patients aged 18 to 39 years")."""
+    for cue in mixed:
+        ranges = {_age_range_group(c) for c in cues.of("AGE_GROUP") if c.id == "range" and (
+            c.sentence == cue.sentence or cue.title and c.sentence in cues.enrolment_sentences)}
+        if not ranges or not ranges <= _ADULT_GROUPS:
+            return "mixed"
+    return "adult"
+
+
+_ADULT_GROUPS = frozenset({"adult", "older adult"})
 
 
 def _excluded_age_flipped(cue: Cue, cues: Cues) -> Cue:
