@@ -192,3 +192,47 @@ def test_relapsed_or_mrd_positive_stays_relapsed(nlp):
 def test_translocation_9_22_is_ph_positive(nlp):
     text = "Adults with relapsed ALL with t(9;22) received dasatinib. CR was 60%."
     assert _population(nlp, text)["ph_status"] == "positive"
+
+
+# --- retrospective words of other studies do not make a trial retrospective ----------------------------------
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("Retrospective studies suggested activity in relapsed ALL. We conducted a phase 2 trial in 40 adults. CR was "
+     "60%.", "2"),
+    ("A previous retrospective study suggested benefit. In this phase 2 study, 40 children with relapsed ALL "
+     "received blinatumomab. CR was 40%.", "2"),
+    ("In this phase 2 trial, 60 adults with relapsed B-ALL were infused. Outcomes were compared with a real-world "
+     "external control cohort. CR was 80% versus 30%.", "2"),
+    ("This phase 1 study enrolled 20 patients. Real-world data on CAR T cells in adults are limited. CR was 85%.",
+     "1"),
+    # the authors' own retrospective analysis stays retrospective
+    ("We retrospectively analysed 150 adults with relapsed ALL treated on our phase 2 trials. Median OS was 7 "
+     "months.", "retrospective"),
+    ("We retrospectively analysed 150 adults with relapsed ALL treated on phase 2 trials of inotuzumab. Median "
+     "OS was 7 months.", "retrospective"),
+])
+def test_retrospective_words_of_another_study(nlp, text, phase):
+    assert run_text(nlp, text, title=TITLE)["design"]["phase"] == phase
+
+
+def test_retrospective_title_stays_retrospective(nlp):
+    record = run_text(nlp, "In this phase 2 cohort, 30 adults were treated. CR was 50%.",
+                      title="Real-world outcomes of blinatumomab in relapsed ALL")
+    assert record["design"]["phase"] == "retrospective"
+
+
+# --- a discussion of others' work without own results is a review ----------------------------------------------
+
+
+@pytest.mark.parametrize("text, relevant", [
+    ("Outcomes of relapsed ALL remain poor. We discuss the mechanisms, efficacy and toxicity of inotuzumab, "
+     "blinatumomab and CAR T cells, and their place in salvage therapy.", False),
+    ("Survival after relapse has improved. Current approaches to relapsed childhood ALL are discussed, including "
+     "risk stratification and immunotherapy.", False),
+    # a results abstract that discusses its findings keeps them
+    ("Forty-five adults with relapsed ALL received drug X. CR was 50%. We discuss the implications for salvage "
+     "therapy.", True),
+])
+def test_discussion_without_results_is_a_review(nlp, text, relevant):
+    assert run_text(nlp, text, title="Immunotherapy for relapsed ALL")["relevant"] is relevant

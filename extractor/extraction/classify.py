@@ -531,7 +531,8 @@ def _relevant(setting: str, cues: Cues, article: Article) -> bool:
         return False  # "This phase 3 trial is enrolling adults ...": no outcomes of its own yet
     pts = set(article.publication_types)
     review = bool(pts & _PT_REVIEW) and not pts & _PT_OWN_DATA
-    review = review or cues.has("DESIGN", {"review"})
+    review = review or cues.has("DESIGN", {"review"}) or (cues.has("DESIGN", {"discussion"})
+                                                          and not _states_results(cues))
     own_data = cues.has("DESIGN", {"own-data", "retrospective", "pooled", "randomized"}) or cues.has("PHASE")
     return not (review and not own_data)
 
@@ -874,16 +875,17 @@ def _design(cues: Cues, article: Article) -> dict:
 
 def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
     design = {c.id for c in cues.of("DESIGN")}
-    if "retrospective" in design:
-        return "retrospective"
     phases = cues.of("PHASE")
+    this_study = [c for c in cues.of("DESIGN_CONTEXT") if c.id == "this-study"]
+    if "retrospective" in design and not _retrospective_only_in_background(cues, phases, this_study):
+        return "retrospective"
     if "pooled" in design or bool(pts & _PT_POOLED) or _coordinated_phases(phases):
         return "pooled"
     reported = {c.id for c in cues.of("PHASE_REPORTED")}
     if len(reported) == 1:
         return reported.pop()
     if phases:
-        return _one_phase(phases, [c for c in cues.of("DESIGN_CONTEXT") if c.id == "this-study"])
+        return _one_phase(phases, this_study)
     pt_phases = {_PT_PHASE[p] for p in pts if p in _PT_PHASE}
     if len(pt_phases) == 1:
         return pt_phases.pop()
@@ -898,6 +900,24 @@ def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
     if "observational" in design and not design & {"randomized", "prospective"} and not trial_typed:
         return "retrospective"  # "in multivariate analysis, ..." of treated patients; not of a prospective cohort
     return "unknown"
+
+
+def _retrospective_only_in_background(cues: Cues, phases: list[Cue], this_study: list[Cue]) -> bool:
+    """The abstract names its own phase ("In this phase 2 study", "We conducted a phase 1 trial") and its
+    retrospective words are other studies' or a comparator's: neither in the title nor in a sentence about the
+    authors' work ("Retrospective studies suggested activity", "compared with a real-world external control
+    cohort"; not "we retrospectively reviewed")."""
+    if not any(_overlaps(p.span, [o.span]) for p in phases for o in this_study if o.sentence == p.sentence):
+        return False
+    return not any(c.title or _names_own_work(c) for c in cues.of("DESIGN") if c.id == "retrospective")
+
+
+def _names_own_work(cue: Cue) -> bool:
+    doc = cue.span.doc
+    return any(doc[i].lower_ in _OWN_WORK_WORDS for i in range(cue.sent.start, cue.sent.end))
+
+
+_OWN_WORK_WORDS = frozenset({"we", "our", "us", "this", "these", "here", "present", "current"})
 
 
 def _coordinated_phases(phases: list[Cue]) -> bool:
