@@ -236,3 +236,13 @@ def test_retrospective_title_stays_retrospective(nlp):
 ])
 def test_discussion_without_results_is_a_review(nlp, text, relevant):
     assert run_text(nlp, text, title="Immunotherapy for relapsed ALL")["relevant"] is relevant
+
+
+@pytest.mark.parametrize("title", [
+    "Blinatumomab in children with MRD in first remission",
+    "Inotuzumab for MRD in second remission",
+])
+def test_mrd_in_a_remission_is_mrd_setting(nlp, title):
+    record = run_text(nlp, "Patients in remission with MRD ≥ 10-3 received the antibody. MRD clearance was 85%.",
+                      title=title)
+    assert (record["setting"], record["relevant"]) == ("MRD-positive remission", False)
