@@ -246,3 +246,43 @@ def test_mrd_in_a_remission_is_mrd_setting(nlp, title):
     record = run_text(nlp, "Patients in remission with MRD ≥ 10-3 received the antibody. MRD clearance was 85%.",
                       title=title)
     assert (record["setting"], record["relevant"]) == ("MRD-positive remission", False)
+
+
+def test_frontline_trial_whose_relapses_were_treated_with_salvage(nlp):
+    text = ("Children with newly diagnosed standard-risk B-ALL were randomly assigned after induction to "
+            "chemotherapy with or without blinatumomab. 1440 patients were randomized. Three-year DFS was 96% vs "
+            "88%. Patients who relapsed were treated with salvage therapy.")
+    record = run_text(nlp, text, title="Blinatumomab added to chemotherapy in children with standard-risk ALL")
+    assert (record["setting"], record["relevant"]) == ("frontline", False)
+
+
+def test_salvage_population_beside_a_newly_diagnosed_background_stays_relapsed(nlp):
+    text = ("Children with newly diagnosed ALL have excellent outcomes. Forty children with relapsed ALL were "
+            "treated with salvage chemotherapy. CR was 70%.")
+    record = run_text(nlp, text, title="Salvage chemotherapy in childhood ALL")
+    assert (record["setting"], record["relevant"]) == ("relapsed/refractory", True)
+
+
+@pytest.mark.parametrize("text, ph_status", [
+    ("We treated 60 adults with relapsed B-ALL, Ph-positive or negative, with blinatumomab. CR was 45%.", "any"),
+    ("We treated 60 adults with relapsed B-ALL that was Ph-negative and positive for CD22. CR was 45%.",
+     "negative"),
+])
+def test_second_ph_status_without_its_hyphen(nlp, text, ph_status):
+    assert _population(nlp, text)["ph_status"] == ph_status
+
+
+@pytest.mark.parametrize("title, text, relevant", [
+    ("Healthcare resource utilization and costs in relapsed ALL",
+     "Using claims data, we identified 500 adults with relapsed ALL. Mean monthly healthcare costs were $40,000.",
+     False),
+    ("Economic burden of relapsed ALL in the United States",
+     "We estimated the economic burden of relapsed ALL. Total costs were $300,000 per patient.", False),
+    ("A cost analysis of blinatumomab versus chemotherapy",
+     "This cost analysis compared drug and hospital costs. Blinatumomab cost $180,000 per course.", False),
+    # outcomes with a cost figure stay a clinical study
+    ("CAR T cells in relapsed ALL: outcomes and costs",
+     "We infused 40 adults with relapsed B-ALL. CR was 80%. Median hospitalization cost was $100,000.", True),
+])
+def test_cost_studies_are_not_relevant(nlp, title, text, relevant):
+    assert run_text(nlp, text, title=title)["relevant"] is relevant

@@ -446,13 +446,26 @@ def _frontline_population(setting: list[Cue], cues: Cues) -> bool:
     """The body names a frontline population ("adults with newly diagnosed ALL received ...") and its only
     salvage words are about what followed ("patients who relapsed were offered salvage", "two had induction
     failure", "3% had primary refractory disease"): no broader or line-specific cue but events and parts of the
-    cohort, and no salvage cue naming the population ("adults with relapsed ALL")."""
+    cohort, and no salvage cue naming the population ("adults with relapsed ALL"; "those who relapsed were
+    treated with salvage therapy" names a treatment)."""
     body = [c for c in setting if not c.title]
     if any(c.id in (RR, FIRST, LATER, CR2) and not (_is_event(c) or _is_subset(c, cues)) for c in body):
         return False
     frontline = [c for c in body if c.id == FRONTLINE]
     return (any(_names_population(c) for c in frontline)
-            and not any(_names_population(c) for c in body if c.id != FRONTLINE))
+            and not any(_names_population(c) and not _treated_with(c) for c in body if c.id != FRONTLINE))
+
+
+def _treated_with(cue: Cue) -> bool:
+    """The cue follows a treatment verb's "with" ("were treated with salvage therapy"): the treatment given, not
+    the patients' disease."""
+    doc, start = cue.span.doc, cue.span.start
+    window = range(max(cue.sent.start, start - _POPULATION_WINDOW), start)
+    withs = [i for i in window if doc[i].lower_ == "with"]
+    return bool(withs) and withs[-1] > cue.sent.start and doc[withs[-1] - 1].lower_ in _TREATMENT_VERBS
+
+
+_TREATMENT_VERBS = frozenset({"treated", "managed", "salvaged", "rescued", "retreated", "re-treated"})
 
 
 def _is_event(cue: Cue) -> bool:
