@@ -286,3 +286,21 @@ def test_second_ph_status_without_its_hyphen(nlp, text, ph_status):
 ])
 def test_cost_studies_are_not_relevant(nlp, title, text, relevant):
     assert run_text(nlp, text, title=title)["relevant"] is relevant
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("Patients aged <18 years were excluded. We treated 30 patients with relapsed ALL. CR was 40%.", "adult"),
+    ("Adult patients were excluded. We treated 30 patients with relapsed ALL. CR was 40%.", "pediatric"),
+    # an excluded older group names no age group
+    ("Patients aged ≥65 years were excluded. We treated 30 patients with relapsed ALL. CR was 40%.", "unknown"),
+    ("Elderly patients were excluded. We treated 30 patients with relapsed ALL. CR was 40%.", "unknown"),
+])
+def test_excluded_age_group_subject(nlp, text, age_group):
+    assert _population(nlp, text, title="Relapsed ALL")["age_group"] == age_group
+
+
+def test_excluded_lineage_in_a_sentence_naming_a_part(nlp):
+    text = ("Patients with Ph-positive ALL were eligible if they had failed a TKI; those with T-ALL were excluded. "
+            "We treated 50 adults. CR was 50%.")
+    population = _population(nlp, text, title="Relapsed ALL")
+    assert (population["lineage"], population["ph_status"]) == ("B", "any")

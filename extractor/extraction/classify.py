@@ -580,7 +580,7 @@ def _economic(cues: Cues) -> bool:
 def _age_group(cues: Cues, article: Article) -> str:
     ages = [c for c in cues.of("AGE_GROUP") if c.id not in _AGE_LIMITS]
     if cues.has("POPULATION_CONTEXT", {"excluded"}):
-        ages = [_excluded_age_flipped(c, cues) for c in ages]
+        ages = [flipped for flipped in (_excluded_age_flipped(c, cues) for c in ages) if flipped]
     mixed = [c for c in ages if c.id == "mixed"]
     if mixed:
         return _mixed_phrase_group(mixed, cues)
@@ -630,24 +630,30 @@ def _mixed_phrase_group(mixed: list[Cue], cues: Cues) -> str:
 _ADULT_GROUPS = frozenset({"adult", "older adult"})
 
 
-def _excluded_age_flipped(cue: Cue, cues: Cues) -> Cue:
+def _excluded_age_flipped(cue: Cue, cues: Cues) -> Cue | None:
     """An age group excluded as a whole names the other one: "Children were excluded" (adult), "Adult patients
-    were not eligible" (pediatric); not a narrower group ("infants were excluded", "children younger than 1 year
+    were not eligible" (pediatric); an excluded older group names none ("patients aged >=65 years were
+    excluded": None); a narrower group names no other ("infants were excluded", "children younger than 1 year
     were excluded" in a pediatric study)."""
+    flipped = _EXCLUDED_AGE_WORDS.get(cue.span.text.lower())
+    if (flipped is None and cue.id != "older adult") or _counted(cue) or not _excluded_subject(cue, cues):
+        return cue  # "two children were excluded": some of them
+    return cue._replace(id=flipped) if flipped else None
+
+
+def _excluded_subject(cue: Cue, cues: Cues) -> bool:
+    """The cue is the subject an exclusion follows ("Children were excluded", "Patients aged >=65 years were
+    not eligible")."""
     doc, span = cue.span.doc, cue.span
-    flipped = _EXCLUDED_AGE_WORDS.get(span.text.lower())
-    if flipped is None or _counted(cue):  # "two children were excluded": some of them
-        return cue
-    for c in cues.of("POPULATION_CONTEXT"):
-        if c.id == "excluded" and c.sentence == cue.sentence and c.span.start >= span.end \
-                and all(doc[i].lower_ in _EXCLUDED_SUBJECT_WORDS for i in range(span.end, c.span.start)):
-            return cue._replace(id=flipped)
-    return cue
+    return any(c.id == "excluded" and c.sentence == cue.sentence and c.span.start >= span.end
+               and all(doc[i].lower_ in _EXCLUDED_SUBJECT_WORDS for i in range(span.end, c.span.start))
+               for c in cues.of("POPULATION_CONTEXT"))
 
 
 _EXCLUDED_AGE_WORDS = {"children": "adult", "pediatric": "adult", "paediatric": "adult", "adults": "pediatric",
                        "adult": "pediatric"}
-_EXCLUDED_SUBJECT_WORDS = frozenset({"patients", "patient", "cases", "were", "was", "are", "is", "also"})
+_EXCLUDED_SUBJECT_WORDS = frozenset({"patients", "patient", "cases", "were", "was", "are", "is", "also", "years",
+                                     "year", "of", "age", "old"})
 
 
 def _age_words_group(ages: list[Cue]) -> str | None:
@@ -831,7 +837,8 @@ def _two_valued(cues: Cues, label: str, values: set[str], both: str) -> str:
     if len(ids) > 1:
         return _enrolled_value(named, cues) or both
     (value,) = ids
-    return both if all(_is_subset(c, cues) for _, c in named) else value
+    # an excluded value is the whole cohort's exclusion, never a part ("eligible if ...; those with T-ALL were excluded")
+    return both if all(_is_subset(c, cues) and c.id == named_value for named_value, c in named) else value
 
 
 def _enrolled_value(named: list[tuple[str, Cue]], cues: Cues) -> str | None:
