@@ -304,3 +304,15 @@ def test_excluded_lineage_in_a_sentence_naming_a_part(nlp):
             "We treated 50 adults. CR was 50%.")
     population = _population(nlp, text, title="Relapsed ALL")
     assert (population["lineage"], population["ph_status"]) == ("B", "any")
+
+
+def test_this_studys_phase_in_a_sentence_about_what_will_follow(nlp):
+    text = ("In this phase 2 study, 40 adults were treated; enrollment continues and patients will be followed for "
+            "survival. Median OS was 8 months. A phase 3 trial is warranted.")
+    assert run_text(nlp, text, title=TITLE)["design"]["phase"] == "2"
+
+
+def test_status_eligible_only_on_a_condition_is_a_part(nlp):
+    text = ("Adults with relapsed CD22-positive ALL were enrolled. Patients with Ph-positive ALL were eligible only "
+            "after failure of a TKI. Sixty patients were treated. CR was 60%.")
+    assert _population(nlp, text)["ph_status"] == "any"

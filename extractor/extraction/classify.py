@@ -16,9 +16,13 @@ module only weighs them. The defaults are precision-minded: a label the abstract
   (relapsed/refractory, refractory, another line) describes it;
 - frontline and MRD-positive remission only when nothing says relapsed/refractory, or when the body names a
   frontline population and its salvage words are only what followed ("patients who relapsed received
-  salvage"); another disease without ALL is `other`; all three, and a review without own data, are not relevant;
+  salvage"); another disease without ALL is `other`; all three, a review without own data, and a trial in
+  progress without a result ("this phase 3 trial is enrolling") are not relevant;
+- an excluded Ph status, lineage, age group or age bound names the other one ("Ph-positive patients were not
+  included": negative; "patients younger than 18 years were excluded": adult);
 - design cues of another study (background, hypothetical, "a previous randomized trial") are not this study's,
-  and a phase named as this study's ("in this phase 2 study") wins over a background trial's.
+  and a phase named as this study's ("in this phase 2 study") wins over a background trial's and over other
+  studies' retrospective words ("retrospective series suggested activity").
 """
 from __future__ import annotations
 
@@ -220,6 +224,7 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
     design_context = located.get("DESIGN_CONTEXT", ())
     phase_ignore = [s for _, s in design_context if s.id_ == "ignore"]
     not_this_study = {i for i, s in design_context if s.id_ in _NOT_THIS_STUDY}
+    this_study = [s for _, s in design_context if s.id_ == "this-study"] if not_this_study else []
     phase_words = {t for _, s in located.get("PHASE", ()) for t in range(s.start, s.end)}
     for label, pairs in located.items():
         masked_by_ignore = ignore if label in _MASKED_BY_POPULATION_IGNORE else phase_ignore \
@@ -232,8 +237,9 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
                 continue
             if label == "DESIGN" and span.id_ == "pooled" and span.start in phase_words:
                 continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
-            if hypothetical and index in hypothetical and span.id_ not in _OWN_IN_HYPOTHETICAL:
-                continue
+            if hypothetical and index in hypothetical and span.id_ not in _OWN_IN_HYPOTHETICAL \
+                    and not (label == "PHASE" and _overlaps(span, this_study)):
+                continue  # but "In this phase 2 study, ...; patients will be followed" is this study's phase
             if population and index in not_this_study:
                 continue  # the patients of a study to come or of another one ("studies in children are warranted")
             cue = Cue(label, span.id_, title, offset + index, span, view.sentences[index])
@@ -837,7 +843,7 @@ def _two_valued(cues: Cues, label: str, values: set[str], both: str) -> str:
     if len(ids) > 1:
         return _enrolled_value(named, cues) or both
     (value,) = ids
-    # an excluded value is the whole cohort's exclusion, never a part ("eligible if ...; those with T-ALL were excluded")
+    # an excluded value is an exclusion from the whole cohort, never a part ("eligible if ...; T-ALL was excluded")
     return both if all(_is_subset(c, cues) and c.id == named_value for named_value, c in named) else value
 
 
