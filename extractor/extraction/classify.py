@@ -124,6 +124,7 @@ class Cues:
         self.framing: dict[str, list[Cue]] = {}  # and of the background and conclusions
         self.sections: list[tuple[int, SectionView]] = []  # each section's view, after its sentence offset
         self._enrolment: set[int] | None = None
+        self._ids: dict[str, frozenset[str]] = {}  # each label's cue ids, for `has` (asked once cues are settled)
 
     def of(self, label: str) -> list[Cue]:
         return self.by_label.get(label, _NO_CUES)
@@ -138,7 +139,12 @@ class Cues:
         return self._enrolment
 
     def has(self, label: str, ids=None, title=None) -> bool:
-        return any((ids is None or c.id in ids) and (title is None or c.title == title) for c in self.of(label))
+        if title is not None:
+            return any((ids is None or c.id in ids) and c.title == title for c in self.of(label))
+        found = self._ids.get(label)
+        if found is None:
+            found = self._ids[label] = frozenset([c.id for c in self.of(label)])
+        return bool(found) if ids is None else not found.isdisjoint(ids)
 
 
 _NO_CUES: list[Cue] = []
