@@ -145,7 +145,8 @@ def test_pediatric_cooperative_group(nlp, text, age_group):
     ("We treated 80 patients with relapsed ALL; 20 (25%) were ≥60 years. CR was 40%.", "unknown"),
     ("We treated 80 patients with relapsed ALL. Patients older than 60 years had a CR rate of 40% versus 70% in "
      "younger patients.", "unknown"),
-    ("Patients younger than 18 years were excluded. We treated 80 patients with relapsed ALL.", "unknown"),
+    # an excluded bound states the other one (tests/test_phrasings_classify3.py)
+    ("Patients younger than 18 years were excluded. We treated 80 patients with relapsed ALL.", "adult"),
     # a range of follow-up in years, or a time point, is no age
     ("We treated 80 patients with relapsed ALL. The median follow-up was 2 years (range, 1 to 5 years).",
      "unknown"),

@@ -16,9 +16,13 @@ module only weighs them. The defaults are precision-minded: a label the abstract
   (relapsed/refractory, refractory, another line) describes it;
 - frontline and MRD-positive remission only when nothing says relapsed/refractory, or when the body names a
   frontline population and its salvage words are only what followed ("patients who relapsed received
-  salvage"); another disease without ALL is `other`; all three, and a review without own data, are not relevant;
+  salvage"); another disease without ALL is `other`; all three, a review without own data, and a trial in
+  progress without a result ("this phase 3 trial is enrolling") are not relevant;
+- an excluded Ph status, lineage, age group or age bound names the other one ("Ph-positive patients were not
+  included": negative; "patients younger than 18 years were excluded": adult);
 - design cues of another study (background, hypothetical, "a previous randomized trial") are not this study's,
-  and a phase named as this study's ("in this phase 2 study") wins over a background trial's.
+  and a phase named as this study's ("in this phase 2 study") wins over a background trial's and over other
+  studies' retrospective words ("retrospective series suggested activity").
 """
 from __future__ import annotations
 
@@ -44,6 +48,8 @@ _HYPOTHETICAL_MASKS = frozenset({"PHASE", "PHASE_REPORTED", "DESIGN"})
 # with a previous randomized trial") are not this study's.
 # A review's own cue stays ("in this review, we summarize future directions").
 _NOT_THIS_STUDY = frozenset({"hypothetical", "other-study"})
+# A trial in progress says what it will do ("patients will be randomized"): that cue is this study's.
+_OWN_IN_HYPOTHETICAL = frozenset({"review", "trial-in-progress"})
 
 RR, FIRST, LATER = "relapsed/refractory", "first salvage", "second or later salvage"
 FRONTLINE, MRD, OTHER = "frontline", "MRD-positive remission", "other"
@@ -118,6 +124,7 @@ class Cues:
         self.framing: dict[str, list[Cue]] = {}  # and of the background and conclusions
         self.sections: list[tuple[int, SectionView]] = []  # each section's view, after its sentence offset
         self._enrolment: set[int] | None = None
+        self._ids: dict[str, frozenset[str]] = {}  # each label's cue ids, for `has` (asked once cues are settled)
 
     def of(self, label: str) -> list[Cue]:
         return self.by_label.get(label, _NO_CUES)
@@ -132,7 +139,12 @@ class Cues:
         return self._enrolment
 
     def has(self, label: str, ids=None, title=None) -> bool:
-        return any((ids is None or c.id in ids) and (title is None or c.title == title) for c in self.of(label))
+        if title is not None:
+            return any((ids is None or c.id in ids) and c.title == title for c in self.of(label))
+        found = self._ids.get(label)
+        if found is None:
+            found = self._ids[label] = frozenset([c.id for c in self.of(label)])
+        return bool(found) if ids is None else not found.isdisjoint(ids)
 
 
 _NO_CUES: list[Cue] = []
@@ -218,6 +230,7 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
     design_context = located.get("DESIGN_CONTEXT", ())
     phase_ignore = [s for _, s in design_context if s.id_ == "ignore"]
     not_this_study = {i for i, s in design_context if s.id_ in _NOT_THIS_STUDY}
+    this_study = [s for _, s in design_context if s.id_ == "this-study"] if not_this_study else []
     phase_words = {t for _, s in located.get("PHASE", ()) for t in range(s.start, s.end)}
     for label, pairs in located.items():
         masked_by_ignore = ignore if label in _MASKED_BY_POPULATION_IGNORE else phase_ignore \
@@ -230,8 +243,9 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
                 continue
             if label == "DESIGN" and span.id_ == "pooled" and span.start in phase_words:
                 continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
-            if hypothetical and index in hypothetical and span.id_ != "review":
-                continue
+            if hypothetical and index in hypothetical and span.id_ not in _OWN_IN_HYPOTHETICAL \
+                    and not (label == "PHASE" and _overlaps(span, this_study)):
+                continue  # but "In this phase 2 study, ...; patients will be followed" is this study's phase
             if population and index in not_this_study:
                 continue  # the patients of a study to come or of another one ("studies in children are warranted")
             cue = Cue(label, span.id_, title, offset + index, span, view.sentences[index])
@@ -347,12 +361,22 @@ def _is_subset(cue: Cue, cues: Cues) -> bool:
     return subset
 
 
+def _whole_cohort_count(part_of: Cue) -> bool:
+    """A count after "all" is the whole cohort ("All 30 patients had Ph-positive ALL"), not a part of it."""
+    start = part_of.span.start
+    return start > part_of.sent.start and part_of.span.doc[start - 1].lower_ in _WHOLE_WORDS
+
+
+_WHOLE_WORDS = frozenset({"all", "each", "every"})
+
+
 def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
     span = cue.span
     for c in cues.of("POPULATION_CONTEXT"):
         if c.sentence != cue.sentence:
             continue
-        if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW):
+        if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW
+                                and not _whole_cohort_count(c)):
             return True
     text = cue.sent.text
     if "%" not in text and "=" not in text:
@@ -374,6 +398,8 @@ def _setting(cues: Cues, article: Article) -> str:
     if _other_disease(cues, article):
         return OTHER
     setting = cues.of("SETTING")
+    if any(c.id == MRD for c in setting):
+        setting = _outside_mrd_phrases(setting)
     title = {FIRST if c.id == CR2 else c.id for c in setting if c.title}
     body = {FIRST if c.id == CR2 else c.id for c in setting if not c.title}
     salvage_title = {c.id for c in setting if c.title} & _SALVAGE_IDS
@@ -381,10 +407,10 @@ def _setting(cues: Cues, article: Article) -> str:
     if _later_line_restricted(setting, cues):
         return LATER
     if not salvage_title:
+        if MRD in title:
+            return MRD  # "MRD-positive B-ALL in first remission": the remission is the MRD setting's
         if FRONTLINE in title:
             return FRONTLINE
-        if MRD in title:
-            return MRD
     if FIRST in title and not title & {RR, LATER}:
         return FIRST
     if RR in title:
@@ -399,6 +425,15 @@ def _setting(cues: Cues, article: Article) -> str:
         if MRD in body:
             return MRD
     return RR
+
+
+def _outside_mrd_phrases(setting: list[Cue]) -> list[Cue]:
+    """The setting cues but the salvage words that start inside an MRD-positive phrase ("molecular relapse of ALL"
+    holds "relapse of ALL"): a molecular relapse is a remission with MRD, not a hematologic relapse ("relapsed or
+    MRD-positive ALL", which starts before it, is both)."""
+    mrd = [c.span for c in setting if c.id == MRD]
+    return [c for c in setting
+            if c.id not in _SALVAGE_IDS or not any(m.start < c.span.start < m.end for m in mrd)]
 
 
 def _first_line_population(setting: list[Cue], cues: Cues) -> bool:
@@ -423,13 +458,26 @@ def _frontline_population(setting: list[Cue], cues: Cues) -> bool:
     """The body names a frontline population ("adults with newly diagnosed ALL received ...") and its only
     salvage words are about what followed ("patients who relapsed were offered salvage", "two had induction
     failure", "3% had primary refractory disease"): no broader or line-specific cue but events and parts of the
-    cohort, and no salvage cue naming the population ("adults with relapsed ALL")."""
+    cohort, and no salvage cue naming the population ("adults with relapsed ALL"; "those who relapsed were
+    treated with salvage therapy" names a treatment)."""
     body = [c for c in setting if not c.title]
     if any(c.id in (RR, FIRST, LATER, CR2) and not (_is_event(c) or _is_subset(c, cues)) for c in body):
         return False
     frontline = [c for c in body if c.id == FRONTLINE]
     return (any(_names_population(c) for c in frontline)
-            and not any(_names_population(c) for c in body if c.id != FRONTLINE))
+            and not any(_names_population(c) and not _treated_with(c) for c in body if c.id != FRONTLINE))
+
+
+def _treated_with(cue: Cue) -> bool:
+    """The cue follows a treatment verb's "with" ("were treated with salvage therapy"): the treatment given, not
+    the patients' disease."""
+    doc, start = cue.span.doc, cue.span.start
+    window = range(max(cue.sent.start, start - _POPULATION_WINDOW), start)
+    withs = [i for i in window if doc[i].lower_ == "with"]
+    return bool(withs) and withs[-1] > cue.sent.start and doc[withs[-1] - 1].lower_ in _TREATMENT_VERBS
+
+
+_TREATMENT_VERBS = frozenset({"treated", "managed", "salvaged", "rescued", "retreated", "re-treated"})
 
 
 def _is_event(cue: Cue) -> bool:
@@ -504,11 +552,30 @@ def _relevant(setting: str, cues: Cues, article: Article) -> bool:
         return False  # laboratory or animal work ("Activity of the conjugate in ALL xenografts")
     if _economic(cues):
         return False  # "the cost-effectiveness of tisagenlecleucel": a model of costs, not of own patients
+    if cues.has("DESIGN", {"trial-in-progress"}) and not _states_results(cues):
+        return False  # "This phase 3 trial is enrolling adults ...": no outcomes of its own yet
     pts = set(article.publication_types)
     review = bool(pts & _PT_REVIEW) and not pts & _PT_OWN_DATA
-    review = review or cues.has("DESIGN", {"review"})
+    review = review or cues.has("DESIGN", {"review"}) or (cues.has("DESIGN", {"discussion"})
+                                                          and not _states_results(cues))
     own_data = cues.has("DESIGN", {"own-data", "retrospective", "pooled", "randomized"}) or cues.has("PHASE")
     return not (review and not own_data)
+
+
+def _states_results(cues: Cues) -> bool:
+    """Some sentence reports a figure: a number (or a number word: "Nine achieved CR") with a "%" or an endpoint,
+    outside the sentences that plan the study ("will enroll 60", "80% power to detect", "the primary endpoint is
+    CR at 3 months")."""
+    return any(("%" in sent.text or sent.labelled("ENDPOINT"))
+               and (any(ch.isdigit() for ch in sent.text) or sent.labelled("NUMBER_WORD"))
+               and not _PLANNING.search(sent.text)
+               for _, view in cues.sections for sent in view.sentences)
+
+
+# Words of a sentence that describes the study's plan, eligibility or statistics, not its results ("CD22 on at
+# least 20% of blasts" is a key eligibility criterion).
+_PLANNING = re.compile(r"\bwill\b|\bpower\b|\bdetect|hypothes|assum|sample size|"
+                       r"endpoints? (?:is|are|includes?)\b|target|planned|eligibility|inclusion|criteri", re.I)
 
 
 def _economic(cues: Cues) -> bool:
@@ -524,8 +591,11 @@ def _economic(cues: Cues) -> bool:
 
 def _age_group(cues: Cues, article: Article) -> str:
     ages = [c for c in cues.of("AGE_GROUP") if c.id not in _AGE_LIMITS]
-    if any(c.id == "mixed" for c in ages):
-        return "mixed"
+    if cues.has("POPULATION_CONTEXT", {"excluded"}):
+        ages = [flipped for flipped in (_excluded_age_flipped(c, cues) for c in ages) if flipped]
+    mixed = [c for c in ages if c.id == "mixed"]
+    if mixed:
+        return _mixed_phrase_group(mixed, cues)
     title = {c.id for c in ages if c.title} - {"younger"}
     if title:
         if "pediatric" in title and title & {"adult", "older adult"}:
@@ -556,6 +626,48 @@ _OVERRULED_BY_STATED_AGE = {
 }
 
 
+def _mixed_phrase_group(mixed: list[Cue], cues: Cues) -> str:
+    """Children and adults named in one phrase are a mixed cohort, unless the age range that defines them holds
+    adults only ("AYA patients aged 18 to 39 years": adult): the range in the cue's sentence, or for a title's
+    cue the range in a sentence stating whom the study enrolled ("Outcomes of AYA ..." / "We reviewed 90 AYA
+    patients aged 18 to 39 years")."""
+    for cue in mixed:
+        ranges = {_age_range_group(c) for c in cues.of("AGE_GROUP") if c.id == "range" and (
+            c.sentence == cue.sentence or cue.title and c.sentence in cues.enrolment_sentences)}
+        if not ranges or not ranges <= _ADULT_GROUPS:
+            return "mixed"
+    return "adult"
+
+
+_ADULT_GROUPS = frozenset({"adult", "older adult"})
+
+
+def _excluded_age_flipped(cue: Cue, cues: Cues) -> Cue | None:
+    """An age group excluded as a whole names the other one: "Children were excluded" (adult), "Adult patients
+    were not eligible" (pediatric); an excluded older group names none ("patients aged >=65 years were
+    excluded": None); a narrower group names no other ("infants were excluded", "children younger than 1 year
+    were excluded" in a pediatric study)."""
+    flipped = _EXCLUDED_AGE_WORDS.get(cue.span.text.lower())
+    if (flipped is None and cue.id != "older adult") or _counted(cue) or not _excluded_subject(cue, cues):
+        return cue  # "two children were excluded": some of them
+    return cue._replace(id=flipped) if flipped else None
+
+
+def _excluded_subject(cue: Cue, cues: Cues) -> bool:
+    """The cue is the subject an exclusion follows ("Children were excluded", "Patients aged >=65 years were
+    not eligible")."""
+    doc, span = cue.span.doc, cue.span
+    return any(c.id == "excluded" and c.sentence == cue.sentence and c.span.start >= span.end
+               and all(doc[i].lower_ in _EXCLUDED_SUBJECT_WORDS for i in range(span.end, c.span.start))
+               for c in cues.of("POPULATION_CONTEXT"))
+
+
+_EXCLUDED_AGE_WORDS = {"children": "adult", "pediatric": "adult", "paediatric": "adult", "adults": "pediatric",
+                       "adult": "pediatric"}
+_EXCLUDED_SUBJECT_WORDS = frozenset({"patients", "patient", "cases", "were", "was", "are", "is", "also", "years",
+                                     "year", "of", "age", "old"})
+
+
 def _age_words_group(ages: list[Cue]) -> str | None:
     """The age group the body's uncounted age words name, the more often named winning; None without any."""
     counts = {key: sum(1 for c in ages if c.id == key) for key in ("pediatric", "adult", "older adult", "younger")}
@@ -584,10 +696,10 @@ def _stated_age_group(cues: Cues) -> str | None:
         return None
     if median >= _ADULT_MEDIAN_AGE:
         return "adult"
-    if median <= _PEDIATRIC_MEDIAN_AGE:
-        return "pediatric"
-    ages = _median_age_range(cues)  # a median between the bands: its range tells ("19 years (range, 2-64)")
-    return _bounds_group(*ages) if ages else "unknown"
+    ages = _median_age_range(cues)
+    if median <= _PEDIATRIC_MEDIAN_AGE:  # unless its range reaches adults ("11 years (range, 3 to 23)": mixed)
+        return _bounds_group(*ages) if ages else "pediatric"
+    return _bounds_group(*ages) if ages else "unknown"  # between the bands ("19 years (range, 2-64)")
 
 
 def _counted(cue: Cue) -> bool:
@@ -597,12 +709,17 @@ def _counted(cue: Cue) -> bool:
 
 
 def _age_limit_group(cue: Cue, cues: Cues) -> str | None:
-    """The age group of an eligible range or bound; None for another cue."""
+    """The age group of an eligible range or bound; None for another cue. An excluded bound states the other
+    one: "patients younger than 18 years were excluded" is a study of patients 18 or older."""
     if cue.id == "range":
         return _age_range_group(cue)
-    if cue.id in ("at least", "at most") and not _is_subgroup_bound(cue, cues):
-        return _age_bound_group(cue)
-    return None
+    if cue.id not in _OTHER_BOUND or _is_subgroup_bound(cue, cues):
+        return None
+    return _age_bound_group(cue, _OTHER_BOUND[cue.id] if _is_excluded_bound(cue, cues) else cue.id)
+
+
+_OTHER_BOUND = {"at least": "at most", "at most": "at least"}
+_BOUND_EXCLUSION_WINDOW = 4  # tokens between a bound and its exclusion ("younger than 18 years of age were excluded")
 
 
 def _age_range_group(cue: Cue) -> str | None:
@@ -623,13 +740,14 @@ def _bounds_group(low: float, high: float) -> str:
     return "adult" if low >= _ADULT_MIN_AGE else "mixed"
 
 
-def _age_bound_group(cue: Cue) -> str | None:
-    """The age group of one bound ("patients >=18 years": adult; "younger than 21 years": pediatric)."""
+def _age_bound_group(cue: Cue, kind: str) -> str | None:
+    """The age group of one bound of a `kind` ("at least", "at most"): "patients >=18 years" adult, "younger
+    than 21 years" pediatric."""
     bounds = _numbers(cue)
     if bounds is None or len(bounds) != 1:
         return None
     (bound,) = bounds
-    if cue.id == "at least":
+    if kind == "at least":
         low, high = _ADULT_BOUNDS
         return "adult" if low <= bound <= high else "older adult" if bound >= _OLDER_LOWER_BOUND else None
     return "pediatric" if bound <= _PEDIATRIC_MAX_AGE else "mixed" if bound <= _MIXED_UPPER_BOUND else None
@@ -637,13 +755,20 @@ def _age_bound_group(cue: Cue) -> str | None:
 
 def _is_subgroup_bound(cue: Cue, cues: Cues) -> bool:
     """The bound names a part of the cohort or another group: "in patients >=60 years", "28% were >=60 years",
-    "patients younger than 18 years were excluded", "patients >=60 years versus younger ones"."""
+    "patients >=60 years versus younger ones"; or an exclusion not right beside it ("patients 18 years or older
+    were eligible; those with CNS disease were excluded" excludes no age)."""
     doc, span, sent = cue.span.doc, cue.span, cue.sent
     if any(doc[i].lower_ in _SUBGROUP_WORDS for i in range(max(sent.start, span.start - 3), span.start)):
         return True
-    if _is_subset(cue, cues) or _is_excluded(cue, cues):
+    if _is_subset(cue, cues) or (_is_excluded(cue, cues) and not _is_excluded_bound(cue, cues)):
         return True
     return any(doc[i].lower_ in _COMPARISON_WORDS for i in range(sent.start, sent.end))
+
+
+def _is_excluded_bound(cue: Cue, cues: Cues) -> bool:
+    """An exclusion cue right beside the bound: "patients younger than 18 years were excluded", "excluding
+    patients older than 21 years"."""
+    return _excluded_within(cue, cues, _BOUND_EXCLUSION_WINDOW)
 
 
 def _numbers(cue: Cue) -> list[float] | None:
@@ -724,7 +849,8 @@ def _two_valued(cues: Cues, label: str, values: set[str], both: str) -> str:
     if len(ids) > 1:
         return _enrolled_value(named, cues) or both
     (value,) = ids
-    return both if all(_is_subset(c, cues) for _, c in named) else value
+    # an excluded value is an exclusion from the whole cohort, never a part ("eligible if ...; T-ALL was excluded")
+    return both if all(_is_subset(c, cues) and c.id == named_value for named_value, c in named) else value
 
 
 def _enrolled_value(named: list[tuple[str, Cue]], cues: Cues) -> str | None:
@@ -742,9 +868,20 @@ def _enrolled_value(named: list[tuple[str, Cue]], cues: Cues) -> str | None:
 
 
 def _is_excluded(cue: Cue, cues: Cues) -> bool:
-    return any(c.id == "excluded" and c.sentence == cue.sentence
-               and min(abs(c.span.start - cue.span.end), abs(cue.span.start - c.span.end)) <= _EXCLUSION_WINDOW
-               for c in cues.of("POPULATION_CONTEXT"))
+    return _excluded_within(cue, cues, _EXCLUSION_WINDOW)
+
+
+def _excluded_within(cue: Cue, cues: Cues, window: int) -> bool:
+    """An exclusion cue at most `window` tokens from the cue, in the same clause: "B-ALL; patients with
+    Ph-positive ALL were not included" excludes Ph-positive disease, not B-ALL."""
+    doc, span = cue.span.doc, cue.span
+    for c in cues.of("POPULATION_CONTEXT"):
+        if c.id != "excluded" or c.sentence != cue.sentence:
+            continue
+        between = range(span.end, c.span.start) if c.span.start >= span.end else range(c.span.end, span.start)
+        if len(between) <= window and not any(doc[i].text == ";" for i in between):
+            return True
+    return False
 
 
 def _mesh_lineage(article: Article) -> str:
@@ -770,16 +907,17 @@ def _design(cues: Cues, article: Article) -> dict:
 
 def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
     design = {c.id for c in cues.of("DESIGN")}
-    if "retrospective" in design:
-        return "retrospective"
     phases = cues.of("PHASE")
+    this_study = [c for c in cues.of("DESIGN_CONTEXT") if c.id == "this-study"]
+    if "retrospective" in design and not _retrospective_only_in_background(cues, phases, this_study):
+        return "retrospective"
     if "pooled" in design or bool(pts & _PT_POOLED) or _coordinated_phases(phases):
         return "pooled"
     reported = {c.id for c in cues.of("PHASE_REPORTED")}
     if len(reported) == 1:
         return reported.pop()
     if phases:
-        return _one_phase(phases, [c for c in cues.of("DESIGN_CONTEXT") if c.id == "this-study"])
+        return _one_phase(phases, this_study)
     pt_phases = {_PT_PHASE[p] for p in pts if p in _PT_PHASE}
     if len(pt_phases) == 1:
         return pt_phases.pop()
@@ -794,6 +932,24 @@ def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
     if "observational" in design and not design & {"randomized", "prospective"} and not trial_typed:
         return "retrospective"  # "in multivariate analysis, ..." of treated patients; not of a prospective cohort
     return "unknown"
+
+
+def _retrospective_only_in_background(cues: Cues, phases: list[Cue], this_study: list[Cue]) -> bool:
+    """The abstract names its own phase ("In this phase 2 study", "We conducted a phase 1 trial") and its
+    retrospective words are other studies' or a comparator's: neither in the title nor in a sentence about the
+    authors' work ("Retrospective studies suggested activity", "compared with a real-world external control
+    cohort"; not "we retrospectively reviewed")."""
+    if not any(_overlaps(p.span, [o.span]) for p in phases for o in this_study if o.sentence == p.sentence):
+        return False
+    return not any(c.title or _names_own_work(c) for c in cues.of("DESIGN") if c.id == "retrospective")
+
+
+def _names_own_work(cue: Cue) -> bool:
+    doc = cue.span.doc
+    return any(doc[i].lower_ in _OWN_WORK_WORDS for i in range(cue.sent.start, cue.sent.end))
+
+
+_OWN_WORK_WORDS = frozenset({"we", "our", "us", "this", "these", "here", "present", "current"})
 
 
 def _coordinated_phases(phases: list[Cue]) -> bool:
