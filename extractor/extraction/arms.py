@@ -133,7 +133,8 @@ _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\
                              r"(?=\s?[,;.)]|\s\(|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
 _SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children|those)\s(?:with|in)\s(?:the\s)?)?"
                     r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
-_ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:patients|cohort|population)\b",
+_ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:\d+\s)?(?:(?:infused|treated|evaluable|"
+                           r"enrolled|randomi[sz]ed|analy[sz]ed|included)\s)?(?:patients|cohort|population)\b",
                            re.I)
 # (a "population" is read as a wide scope, which may be the whole cohort: "In the intention-to-treat population, ...")
 _NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|summary|this|these|our|results?|"
@@ -460,6 +461,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                 break
         if len(index.arms) < 2:
             index.arms = []
+        index.regimens_of_codes(lines)
     if not index.arms:  # cohorts by disease state x subgroup: "109 were MRD+ (83 Ph- and 26 Ph+) and 140 had R/R ALL (...)"
         for position, (_, _, text, _) in enumerate(sentences):
             cohorts = _crossed_cohorts(text)
@@ -482,6 +484,23 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
             arm.drugs, arm.regimen, arm.classes = list(index.article_drugs[0]), index.article_drugs[1], \
                 list(index.article_drugs[2])
     return index
+
+
+@lru_cache(maxsize=16)
+def _code_regimen_pattern(label: str) -> re.Pattern:
+    """A coded arm's regimen beside its code: apposed ("arm A, hyper-CVAD with rituximab, or ..."), after a verb of
+    treatment ("arm B received imatinib"), or with the verb elided ("and arm B imatinib")."""
+    kind, _, code = label.partition(" ")
+    written = r"(?<![\w\-])(?i:" + re.escape(kind) + r")" + (r"\s" + re.escape(code) if code else "") + r"(?![\w\-])"
+    end = r"(?=,\s(?:or|and|vs\.?|versus)\s|[;.]?$|;)"
+    return re.compile(r"(?:(?P<joined>\b(?:and|while|whereas)\s(?:(?:those|patients)\sin\s)?)?" + written + r"(?:"
+                      r",\s(?P<apposed>[^,;()]{2,80}?)" + end + r"|"
+                      r"\s(?:received|was\sgiven|were\sgiven|(?:was|were)\streated\swith|consisted\sof)\s"
+                      r"(?P<verb>[^,;()]{2,80}?)(?=[,;]|\s(?:and|while|whereas|or)\s|\.?$)|"
+                      r"(?(joined)\s(?P<elided>[^,;()]{2,60}?)(?=[,;]|\.?$)|(?!x)x)))")
+
+
+_TREATMENT_VERB = re.compile(r"\b(?:received|given|treated\swith)\b")
 
 
 def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> None:
@@ -1098,6 +1117,30 @@ class ArmIndex:
         if read is not None and read.drugs:
             arm.drugs, arm.regimen, arm.classes = read.drugs, read.regimen, read.classes
 
+    def regimens_of_codes(self, lines: list[_Line]) -> None:
+        """Coded arms whose regimen no bracket gives, from a sentence naming it beside the code: "randomised to arm A,
+        hyper-CVAD with rituximab, or arm B, hyper-CVAD alone", "Arm A received dasatinib and arm B imatinib"."""
+        for arm in self.arms:
+            if arm.drugs:
+                continue
+            pattern = _code_regimen_pattern(arm.label)
+            for line in lines:
+                if not line.drugs or line.lower is not None and arm.label.lower() not in line.lower:
+                    continue
+                read = next(filter(None, (self._code_regimen(line, m) for m in pattern.finditer(line.text))), None)
+                if read is not None:
+                    arm.drugs, arm.regimen, arm.classes = read.drugs, read.regimen, read.classes
+                    break
+
+    def _code_regimen(self, line: _Line, m: re.Match) -> Arm | None:
+        """The regimen one match of `_code_regimen_pattern` names, when it names a drug; the elided one ("and arm B
+        imatinib") only after a verb of treatment."""
+        key = next(k for k in ("apposed", "verb", "elided") if m.group(k) is not None)
+        if key == "elided" and not _TREATMENT_VERB.search(line.text, 0, m.start()):
+            return None
+        read = _arm_from_phrase(m.group(key), _slice(line.text, line.drugs, m.start(key), m.end(key)), None, self.lexicon)
+        return read if read is not None and read.drugs else None
+
     def add_historical(self, lines: list[_Line]) -> None:
         for line in lines:
             previous = _PREVIOUS.search(line.text) if line.may_have(_PREVIOUS_WORDS) else None
@@ -1344,9 +1387,9 @@ class ArmIndex:
         named = [arm for arm in own if lower in arm.aliases]
         if len(named) != 1 and label.isupper() and 2 <= len(label) <= 5:  # "SC": the initials of "standard chemotherapy"
             named = [arm for arm in own if "".join(w[0] for w in arm.label.split()).upper() == label]
-        if len(named) != 1:
-            words = set(lower.split())
-            named = [arm for arm in own if words <= set(arm.label.lower().split())]
+        if len(named) != 1:  # "standard-therapy" for the arm "standard therapy"
+            words = set(lower.replace("-", " ").split())
+            named = [arm for arm in own if words <= set(arm.label.lower().replace("-", " ").split())]
         return named[0].label if len(named) == 1 else label
 
     def _labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),
@@ -1372,9 +1415,14 @@ class ArmIndex:
         after = [self._after(text, p, refs) for p in positions]
         before = [self._before(text, p, refs) for p in positions]
         count = len(positions)
+        if count >= 2 and not all(after) and not timepoint_list:
+            after = _bracketed_groups(text, positions, after, avoid)
         if count == 2 and all(after):
             after = self._other_arm_named_arm(text, after)
         if count >= 2:
+            paired = self._arm_pairs_in_groups(text, positions, after, refs, avoid) if count % 2 == 0 else None
+            if paired:
+                return paired
             clauses = self._clause_scopes(text, positions) if ";" in text else None
             if clauses:
                 return clauses
@@ -1574,6 +1622,46 @@ class ArmIndex:
         after = len(text) if after == -1 else after
         return not any(before < s < after for j, (s, _) in enumerate(positions) if j != i)
 
+    def _arm_pairs_in_groups(self, text: str, positions: list[tuple[int, int]], after: list, refs, avoid) -> list[str] | None:
+        """The two arms' values compared within subgroups, pair by pair: "CR was 80% vs 30% in Ph+ and 70% vs 40% in
+        Ph- patients", "88% vs 29% (first salvage) and 66% vs 30% (second salvage)", "In first salvage, median OS was
+        8.5 versus 6.4 months; in second salvage, it was 5.4 versus 4.0 months" -> "inotuzumab ozogamicin, Ph+",
+        "standard chemotherapy, Ph+", ... The first value of a pair names no group, the second (or the pair's clause)
+        one that is no arm and not the whole cohort."""
+        own = [a.label for a in self.arms if not a.historical]
+        if len(own) != 2 or any(after[i] for i in range(0, len(positions), 2)) \
+                or len(positions) == 2 and _says_respectively(text):  # "18% and 52% in the latter and the former, respectively"
+            return None
+        pairs = self._bracket_pairs(text, positions)
+        if pairs != [[i, i + 1] for i in range(0, len(positions), 2)] \
+                or any(subgroups.after_value(text, positions[i][1], avoid) for i, _ in pairs):
+            return None
+        groups = [after[j] or subgroups.after_value(_before_arm_named(text, positions[j][1], refs), positions[j][1], avoid)
+                  or subgroups.bracket_after(text, positions[j][1], avoid)
+                  or (self._pair_clause_scope(text, positions, i) if len(pairs) >= 2 else None)
+                  for i, j in pairs]
+        if not all(groups) or len(set(groups)) != len(groups) \
+                or any(self.by_label(self._own_arm(g)) or subgroups.is_whole(g, self.title) or subgroups.response_state(g)
+                       or _NOT_A_SUBGROUP_SCOPE.search(g) for g in groups):
+            return None
+        named = list(dict.fromkeys(label for _, _, label in refs if label in own))
+        arms = named if len(named) == 2 else own
+        return [f"{arm}, {group}" for group in groups for arm in arms]
+
+    def _pair_clause_scope(self, text: str, positions: list[tuple[int, int]], i: int) -> str | None:
+        """The group that opens the clause of a pair of values, the pair alone in it ("; in those in second
+        salvage, it was 5.4 versus 4.0 months")."""
+        if ";" not in text and not text.lstrip().startswith(_SCOPE_OPENERS):
+            return None
+        clause = text.rfind(";", 0, positions[i][0])
+        while clause != -1 and _inside(text, clause):
+            clause = text.rfind(";", 0, clause)
+        clause += 1
+        if any(clause <= s < positions[i][0] for s, _ in positions):
+            return None
+        m = _CLAUSE_SCOPE.match(text, clause, positions[i][0])
+        return subgroups.name(m.group("x")) if m and not _NOT_A_SCOPE.search(m.group("x")) else None
+
     def _clause_scopes(self, text: str, positions: list[tuple[int, int]]) -> list[str] | None:
         """Values in clauses of their own, each opening with its group: "In the blinatumomab arm, the CR rate was 34%;
         in the chemotherapy arm, it was 16%", "In cohort 1 (n = 20), ...; in cohort 2 (n = 25), it was 60%"."""
@@ -1736,6 +1824,23 @@ class ArmIndex:
         if len(own) == 2 and words in (["former", "latter"], ["latter", "former"]):
             return own if words[0] == "former" else own[::-1]
         return []
+
+
+def _before_arm_named(text: str, at: int, refs) -> str:
+    """The text up to the first arm named after `at`, without the preposition that introduces it ("in second salvage
+    with InO and SC, respectively" -> "in second salvage"), so a group read forwards stops before the arms."""
+    cut = next((start for start, _, _ in refs if start >= at), None)
+    return text if cut is None else _ARM_PREPOSITION.sub("", text[:cut])
+
+
+_ARM_PREPOSITION = re.compile(r"\s(?:with|in|for|among|of)(?:\sthe)?\s*$")
+
+
+def _bracketed_groups(text: str, positions: list[tuple[int, int]], after: list, avoid) -> list:
+    """Values each followed by its group in brackets ("CR rates were 81% (ages <60 years) and 58% (ages >=60
+    years)"): the groups, when every value not named otherwise has one and they all differ."""
+    named = [a or subgroups.bracket_after(text, end, avoid) for a, (_, end) in zip(after, positions)]
+    return named if all(named) and len(set(named)) == len(named) else after
 
 
 def _without_as_complement(text: str, positions: list[tuple[int, int]], labels: list) -> list:

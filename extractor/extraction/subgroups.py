@@ -329,6 +329,30 @@ def after_value(text: str, end: int, avoid=()) -> str | None:
     return name(phrase)
 
 
+# A group in the bracket right after a value: "81% (ages <60 years)", "9.2 months (first salvage)". Not a statistic,
+# a count, a method or a qualifier of the estimate: "(95% CI ...)", "(n = 20)", "(P = .01)", "(range, 2-5)",
+# "(12/20)", "(by flow cytometry)", "(adjusted)".
+_BRACKET_GROUP = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?\((?P<g>[A-Za-z<>≤≥](?:[^()\[\]=%;:]|(?<=[<>])=){1,40}?)\)")
+_NOT_A_BRACKET_GROUP = re.compile(
+    r"\b(?:CI|P|p|range|IQR|SD|SE|HR|OR|RR|median|mean|vs|versus|v|n|NS|ns|NR|NE|ITT|by|per|according|assessed|"
+    r"including|included|excluding|i\.e|e\.g|mostly|mainly|primarily|respectively|alone|grades?|adjusted|unadjusted|"
+    r"analysis|estimated?|approximately|cumulative|incidence|confirmed|central|local|investigator|independent|"
+    r"review|flow|PCR|NGS|cytometry|sequencing|assay|overall)\b|\d\s?/\s?\d|^(?:at|after|before|from|to|of|in|with)\b")
+_MRD_STATUS = re.compile(r"MRD[\s-]?(?:negative|positive|neg|pos|[+-])", re.I)
+
+
+def bracket_after(text: str, end: int, avoid=()) -> str | None:
+    """The group in the bracket right after a value ("CR rates were 81% (ages <60 years) and 58% (ages >=60 years)"),
+    when it is no statistic or qualifier of the estimate and no endpoint or time point (`avoid`; an MRD status names
+    a group: "45% (MRD-negative)")."""
+    m = _BRACKET_GROUP.match(text, end)
+    if not m or _NOT_A_BRACKET_GROUP.search(m.group("g")):
+        return None
+    if any(a < m.end("g") and m.start("g") < b for a, b in avoid) and not _MRD_STATUS.fullmatch(m.group("g").strip()):
+        return None
+    return name(m.group("g"))
+
+
 def inside_value(text: str, start: int, end: int) -> str | None:
     """A count value that spans its group: "Three older responders (15%" -> "older responders"."""
     span = text[start:end]

@@ -1,0 +1,108 @@
+"""Recurring phrasings of arms and subgroups in trial abstracts (third set), written in our own words, run end to end.
+
+Each case is a way arms or subgroups are commonly written that an earlier version got wrong; the figures restate
+published trials' results.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+_RANDOMISED = "Patients were randomly assigned to inotuzumab ozogamicin (InO) or standard chemotherapy (SC). "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # each value followed by its group in brackets
+    ("CR rates were 81% (ages < 60 years) and 58% (ages >= 60 years).",
+     [("age <60 years", "CR", 81.0), ("age >=60 years", "CR", 58.0)]),
+    ("The median OS was 9.2 months (first salvage) and 4.1 months (second salvage).",
+     [("first salvage", "OS_MEDIAN", 9.2), ("second salvage", "OS_MEDIAN", 4.1)]),
+    ("CR/CRi rates were 76% (first salvage), 55% (second salvage) and 40% (third or later salvage).",
+     [("first salvage", "CR_CRi", 76.0), ("second salvage", "CR_CRi", 55.0),
+      ("third or later salvage", "CR_CRi", 40.0)]),
+    # an arm's abbreviation in the bracket stays that arm
+    (_RANDOMISED + "CR rates were 81% (InO) and 29% (SC).",
+     [("inotuzumab ozogamicin", "CR", 81.0), ("standard chemotherapy", "CR", 29.0)]),
+])
+def test_phrasings_group_in_a_bracket_after_each_value(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    # a statistic, a count or the assay in the bracket names no group
+    "MRD negativity was 70% (95% CI, 55-82) and 60% (95% CI, 45-74).",
+    "MRD negativity was 70% (by flow cytometry) and 60% (by PCR).",
+    "The CR rate was 70% (14/20) and 60% (12/20).",
+])
+def test_phrasings_bracket_after_a_value_that_names_no_group(nlp, text):
+    assert not any(arm in {"flow cytometry", "PCR", "by flow cytometry", "by PCR"} or "CI" in arm
+                   for arm, _, _ in _outcomes(_run(nlp, text)))
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the two arms' values compared pair by pair within subgroups
+    (_RANDOMISED + "CR was 80% vs 30% in Ph+ and 70% vs 40% in Ph- patients for InO vs SC.",
+     [("inotuzumab ozogamicin, Ph+", "CR", 80.0), ("standard chemotherapy, Ph+", "CR", 30.0),
+      ("inotuzumab ozogamicin, Ph-", "CR", 70.0), ("standard chemotherapy, Ph-", "CR", 40.0)]),
+    (_RANDOMISED + "CR/CRi rates were 79% vs 33% in first salvage and 68% vs 22% in second salvage with InO and SC, "
+     "respectively.",
+     [("inotuzumab ozogamicin, first salvage", "CR_CRi", 79.0), ("standard chemotherapy, first salvage", "CR_CRi", 33.0),
+      ("inotuzumab ozogamicin, second salvage", "CR_CRi", 68.0),
+      ("standard chemotherapy, second salvage", "CR_CRi", 22.0)]),
+    (_RANDOMISED + "CR was 74% vs 31% in patients younger than 55 years and 69% vs 27% in those aged 55 years or older.",
+     [("inotuzumab ozogamicin, age <55 years", "CR", 74.0), ("standard chemotherapy, age <55 years", "CR", 31.0),
+      ("inotuzumab ozogamicin, aged >=55 years", "CR", 69.0), ("standard chemotherapy, aged >=55 years", "CR", 27.0)]),
+    (_RANDOMISED + "CR/CRi rates with InO vs SC were 88% vs 29% (first salvage) and 66% vs 30% (second salvage).",
+     [("inotuzumab ozogamicin, first salvage", "CR_CRi", 88.0), ("standard chemotherapy, first salvage", "CR_CRi", 29.0),
+      ("inotuzumab ozogamicin, second salvage", "CR_CRi", 66.0),
+      ("standard chemotherapy, second salvage", "CR_CRi", 30.0)]),
+    (_RANDOMISED + "In patients in first salvage, median OS was 8.5 versus 6.4 months; in those in second salvage, it "
+     "was 5.4 versus 4.0 months.",
+     [("inotuzumab ozogamicin, first salvage", "OS_MEDIAN", 8.5), ("standard chemotherapy, first salvage", "OS_MEDIAN", 6.4),
+      ("inotuzumab ozogamicin, second salvage", "OS_MEDIAN", 5.4),
+      ("standard chemotherapy, second salvage", "OS_MEDIAN", 4.0)]),
+    # one pair within one subgroup
+    (_RANDOMISED + "CR was 80% vs 30% in Ph+ patients.",
+     [("inotuzumab ozogamicin, Ph+", "CR", 80.0), ("standard chemotherapy, Ph+", "CR", 30.0)]),
+    # the whole cohort, a response state or the arms themselves after the pair are no subgroup
+    (_RANDOMISED + "Median OS was 7.7 vs 6.2 months in the overall population.",
+     [("inotuzumab ozogamicin", "OS_MEDIAN", 7.7), ("standard chemotherapy", "OS_MEDIAN", 6.2)]),
+    (_RANDOMISED + "MRD negativity was 78% vs 28% in patients in CR.",
+     [("inotuzumab ozogamicin", "MRD_NEG", 78.0), ("standard chemotherapy", "MRD_NEG", 28.0)]),
+])
+def test_phrasings_arm_pairs_within_subgroups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_phrasings_all_infused_patients_end_a_carried_scope(nlp):
+    record = _run(nlp, "In the 94 patients of the pivotal cohort, the ORR was 81%. Among all infused patients, MRD "
+                       "negativity was 98% and the median OS was 19.1 months.")
+    assert [(o["arm"], o["endpoint"]) for o in record["outcomes"] if o["endpoint"] != "ORR"] == \
+        [("all", "MRD_NEG"), ("all", "OS_MEDIAN")]
+
+
+def test_phrasings_hyphenated_arm_name_in_a_clause_scope(nlp):
+    record = _run(nlp, "A total of 326 patients were randomized to inotuzumab ozogamicin (n = 164) or standard therapy "
+                       "(n = 162). In the inotuzumab arm, median DOR was 4.6 months; in the standard-therapy arm, it was "
+                       "3.1 months.")
+    assert _outcomes(record) == [("inotuzumab ozogamicin", "DOR_MEDIAN", 4.6), ("standard therapy", "DOR_MEDIAN", 3.1)]
+
+
+def _arm_regimens(record: dict) -> list[tuple]:
+    return [(a["label"], a["regimen"]) for a in record["arms"]]
+
+
+@pytest.mark.parametrize("text, arms", [
+    # a coded arm's regimen apposed to its code, or after a verb of treatment (elided for the second arm)
+    ("Patients were randomised to arm A, hyper-CVAD with rituximab, or arm B, hyper-CVAD alone. The CR rate was 92% in "
+     "arm A and 88% in arm B.", [("arm A", "hyper-CVAD + rituximab"), ("arm B", "hyper-CVAD")]),
+    ("Arm A received dasatinib and arm B imatinib. The CR rate was 96% in arm A and 92% in arm B.",
+     [("arm A", "dasatinib"), ("arm B", "imatinib")]),
+    ("Patients in arm A received dasatinib and those in arm B received imatinib. Median EFS was 24.1 months in arm A "
+     "and 15.3 months in arm B.", [("arm A", "dasatinib"), ("arm B", "imatinib")]),
+    # a clause after a code that names no drug gives no regimen
+    ("In arm A, the CR rate was 92%; in arm B, it was 88%.", [("arm A", ""), ("arm B", "")]),
+])
+def test_phrasings_coded_arms_with_regimens_beside_the_code(nlp, text, arms):
+    assert _arm_regimens(_run(nlp, text)) == arms
