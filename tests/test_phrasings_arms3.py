@@ -106,3 +106,66 @@ def _arm_regimens(record: dict) -> list[tuple]:
 ])
 def test_phrasings_coded_arms_with_regimens_beside_the_code(nlp, text, arms):
     assert _arm_regimens(_run(nlp, text)) == arms
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # a further course of the backbone as the comparator
+    ("Patients in remission were randomized to blinatumomab or a third consolidation course of chemotherapy. The 3-year "
+     "OS was 85% with blinatumomab and 70% with chemotherapy.",
+     ["blinatumomab", "third consolidation course of chemotherapy"],
+     [("blinatumomab", "OS_RATE", 85.0), ("third consolidation course of chemotherapy", "OS_RATE", 70.0)]),
+    ("Children in first relapse were randomized to blinatumomab or a third block of consolidation chemotherapy. EFS at "
+     "2 years was 59% with blinatumomab and 41% with chemotherapy.",
+     ["blinatumomab", "third block of consolidation chemotherapy"],
+     [("blinatumomab", "EFS_RATE", 59.0), ("third block of consolidation chemotherapy", "EFS_RATE", 41.0)]),
+    # the number of cycles is not the arm's name
+    ("Children were randomized to receive two cycles of blinatumomab or two blocks of intensive chemotherapy. EFS was "
+     "69% vs 43%.", ["blinatumomab", "intensive chemotherapy"],
+     [("blinatumomab", "EFS_RATE", 69.0), ("intensive chemotherapy", "EFS_RATE", 43.0)]),
+    # an arm named as a group with its regimen in brackets: the regimen names it, the group refers to it
+    ("Patients were randomly assigned to the experimental arm (blinatumomab) or the control arm (chemotherapy). Median "
+     "OS was 7.7 months in the experimental arm and 4.0 months in the control arm.", ["blinatumomab", "chemotherapy"],
+     [("blinatumomab", "OS_MEDIAN", 7.7), ("chemotherapy", "OS_MEDIAN", 4.0)]),
+    # an arm named by its initials as a group between the endpoint and the verb
+    ("Patients were randomly assigned to inotuzumab ozogamicin or standard of care. The CR rate in the InO arm was 36%; "
+     "the CR rate in the SOC arm was 17%.", ["inotuzumab ozogamicin", "standard of care"],
+     [("inotuzumab ozogamicin", "CR", 36.0), ("standard of care", "CR", 17.0)]),
+])
+def test_phrasings_comparator_arms(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert [a["label"] for a in record["arms"]] == arms
+    assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "with" and "without" sharing what follows
+    ("The CR rate was 70% with vs 58% without prior HSCT.", [("prior HSCT", "CR", 70.0), ("no prior HSCT", "CR", 58.0)]),
+    ("Median OS was 9.1 months with and 4.2 months without prior blinatumomab exposure.",
+     [("prior blinatumomab exposure", "OS_MEDIAN", 9.1), ("no prior blinatumomab exposure", "OS_MEDIAN", 4.2)]),
+    # a karyotype keeps its brackets
+    ("The CR rate was 60% in patients with t(4;11) and 85% in those without.",
+     [("t(4;11)", "CR", 60.0), ("no t(4;11)", "CR", 85.0)]),
+    # a threshold in percent is part of the group's name
+    ("The CR rate was 75% for patients with <50% marrow blasts and 40% for those with >=50% blasts.",
+     [("<50% marrow blasts", "CR", 75.0), (">=50% blasts", "CR", 40.0)]),
+    # an age band in brackets
+    ("CR rates by age group were 80% (<40 years), 65% (40-59 years) and 48% (>=60 years).",
+     [("<40 years", "CR", 80.0), ("40-59 years", "CR", 65.0), (">=60 years", "CR", 48.0)]),
+    # the group after a count and its bracketed rate
+    ("CR/CRi was achieved in 21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage.",
+     [("first salvage", "CR_CRi", 84.0), ("second salvage", "CR_CRi", 52.0)]),
+    # the cohort's value, then its breakdown by group in a bracket
+    ("The CR rate was 70% (first salvage, 82%; second salvage, 51%).",
+     [("all", "CR", 70.0), ("first salvage", "CR", 82.0), ("second salvage", "CR", 51.0)]),
+    ("Median OS was 7.5 months (first salvage, 9.1 months; second salvage, 5.2 months).",
+     [("all", "OS_MEDIAN", 7.5), ("first salvage", "OS_MEDIAN", 9.1), ("second salvage", "OS_MEDIAN", 5.2)]),
+    ("The CR rate was 70% (82% in first salvage and 51% in second salvage).",
+     [("all", "CR", 70.0), ("first salvage", "CR", 82.0), ("second salvage", "CR", 51.0)]),
+])
+def test_phrasings_subgroups_named_around_values(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_phrasings_share_of_responders_is_the_cohorts_mrd_rate(nlp):
+    record = _run(nlp, "The majority (71%) of responders were negative for minimal residual disease.")
+    assert _outcomes(record) == [("all", "MRD_NEG", 71.0)]

@@ -73,9 +73,11 @@ _NAMED = re.compile(r"\b(arm|cohort|stratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")
 _HISTORICAL = re.compile(r"\bhistorical(?:ly)?\s(?:controls?|cohorts?|rates?|data|comparators?)\b|\bhistorical(?:ly)?\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience|series)\s(?:with|of|using)\s"
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
+_GROUP_THEN_REGIMEN = re.compile(r"^\s*(?:the\s)?(?P<g>(?:[\w\-]+\s){1,2}?(?:arm|group))\s?\((?P<r>[^()]{2,80})\)\s*$", re.I)
 _GROUP_BRACKET = re.compile(r"\(\s?(?:the\s)?([^()]{2,60}?)\s(?:group|arm|cohort)\s?\)", re.I)
 _ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?\)")
 _LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\sof\s|th(?:ose|at)\sof\s|"
+                   r"(?:one|two|three|four|five|six|\d)\s(?:cycles?|courses?|blocks?)\sof\s|"  # "two cycles of blinatumomab"
                    r"(?:patients|those)\s(?:treated\swith|receiving|who\sreceived)\s)+", re.I)
 _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective)\s", re.I)
 _TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|:)\s", re.I)
@@ -103,7 +105,12 @@ _AGENT_LIKE = re.compile(_DRUG_LIKE.pattern[2:])
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
                            r"supportive care|regimens?)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|B?SOC|SC|BSC|"
-                           r"investigator'?s'?\schoice)\b", re.I)
+                           r"investigator'?s'?\schoice)\b|"
+                           # a further course of the backbone as the comparator: "a third consolidation course", "a third
+                           # block of consolidation chemotherapy"
+                           r"^(?:[\w\-]+\s)?(?:(?:consolidation|induction|intensification|re-?induction)\s(?:courses?|cycles?|"
+                           r"blocks?)|(?:courses?|cycles?|blocks?)\sof\s(?:[\w\-]+\s)?(?:chemotherapy|consolidation|"
+                           r"induction))\b", re.I)
 _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug/m2|mcg/m2))(?:/\w+)*\s?\)", re.I)
 # What may stand between a value and a group named after it: its unit, brackets, "of the evaluable".
 _AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)*"
@@ -888,6 +895,12 @@ def _inside_bracket(text: str, at: int) -> bool:
 def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Arm | None:
     """One arm from its written phrase ("standard intensive chemotherapy (standard-therapy group)"), or None when the
     phrase does not name a treatment."""
+    named = _GROUP_THEN_REGIMEN.match(text)
+    if named:  # "the experimental arm (blinatumomab)": the regimen in brackets, the group its other name
+        arm = _arm_from_phrase(named.group("r"), _slice(text, drugs, named.start("r"), named.end("r")), n, lexicon)
+        if arm is not None:
+            arm.aliases.add(named.group("g").lower())
+        return arm
     aliases, group = set(), None
     g = _GROUP_BRACKET.search(text)
     if g:
@@ -1494,12 +1507,14 @@ class ArmIndex:
                 wholes = [self._whole(l) for l in listed]
                 distinct = len(set(listed)) == len(listed) >= 2  # "in adults and children": two groups, not the cohort
                 return list(listed) if distinct and set(wholes) == {"all"} else wholes
-        paired = subgroups.paired_after(text, positions[-1][1]) if count == 2 and not any(known) else None
+        paired = (subgroups.paired_after(text, positions[-1][1]) or subgroups.with_and_without(text, positions)) \
+            if count == 2 and not any(known) else None
         if paired and len(set(paired)) == 2:
             return [self._whole(p) for p in paired]
         each = [k or ("all" if _OVERALL_AFTER.match(text, e) else None) or subgroups.inside_value(text, s, e)
-                or subgroups.after_value(text, e, avoid)
+                or subgroups.after_value(text, e, avoid) or subgroups.bracket_item(text, s, avoid)
                 or subgroups.before_bracket(text, s, avoid) for (s, e), k in zip(positions, known)]
+        each = _whole_before_its_breakdown(text, positions, each)
         if count == 2 and not each[0]:
             elided = subgroups.group_and_rest(text, positions[0][0], each[1])
             if elided:
@@ -1824,6 +1839,25 @@ class ArmIndex:
         if len(own) == 2 and words in (["former", "latter"], ["latter", "former"]):
             return own if words[0] == "former" else own[::-1]
         return []
+
+
+def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], groups: list) -> list:
+    """A value followed by a bracket that holds every later value, each named by its group, is the whole cohort's:
+    "The CR rate was 70% (first salvage, 82%; second salvage, 51%)", "70% (82% in first salvage and 51% in ...)"."""
+    if groups[0] is not None or not all(groups[1:]):
+        return groups
+    opened = _ARM_BRACKET_AFTER.match(text, positions[0][1])
+    if not opened or text[opened.end() - 1] != "(":
+        return groups
+    depth = 1
+    for m in _BRACKET_CHAR.finditer(text, opened.end(), positions[-1][1]):
+        depth += 1 if m.group(0) in "([" else -1
+        if depth == 0:
+            return groups  # the bracket closes before the last value
+    return ["all"] + groups[1:]
+
+
+_BRACKET_CHAR = re.compile(r"[()\[\]]")
 
 
 def _before_arm_named(text: str, at: int, refs) -> str:

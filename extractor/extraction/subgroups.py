@@ -35,7 +35,8 @@ _STOP_FORWARD = re.compile(
     r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s\d)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
     r"|(?<!who)(?<!that)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
-    r"obtained|attained|proceeded|underwent|demonstrated|displayed|presented|relapsed|died)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
+    r"obtained|attained|proceeded|underwent|demonstrated|displayed|presented|relapsed|died)\b"
+    r"|(?<![<>=≤≥\d.])(?<![<>=≤≥]\s)\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")  # a threshold is part of a name ("with <50% blasts")
 # Where a group phrase read backwards (from a bracket or a comparison word) starts.
 _STOP_BACKWARD = re.compile(
     r"(?:^|[,;:()\[\]]\s?|\b(?:in(?!\swhom)|for|among|between|to|versus|vs\.?|and|but|of)\s|" + _NOT_AFTER_COMPARATIVE +
@@ -60,8 +61,9 @@ _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:wit
                          r"above|below|found|achieving|receiving|treated|in)\b|^(?!patients?\b|subjects\b|those\b|"
                          r"children\b|adults\b)", re.I)
 _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[^,;()\d]{2,60}),\s")
-_AFTER = re.compile(r"^(?:\s?(?:%|months?|mo|years?|weeks?|days?))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
-                    r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:in|for|among|of)\s", re.I)
+_AFTER = re.compile(r"^(?:\s?(?:%|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for)\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
+                    r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s))?(?:in|for|among|of)\s",
+                    re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage"
 # A list item: no number but one in a name ("CR2"); "or" bounding a line of therapy stays in it ("third or later").
 _ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)(?:[^,;:()\d]|(?<=[A-Za-z])\d)){1,40}?"
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s|or\s)?|\s+(?:and|or" + NOT_A_BOUND + r")\s")
@@ -273,7 +275,7 @@ _COUNT_WORD = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|responders|chil
 # patients older than 60 years was 5.2 months", "The median OS of Ph-negative patients was 7.5 months".
 _AMONG_GROUP_WAS = re.compile(
     r"\b(?:in|among|for|of)\s(?:the\s)?(?P<g>(?:[\w+/\-]+\s){1,3}(?:patients|responders|children|adults|subjects|"
-    r"subgroup|subset|cohort)|"
+    r"subgroup|subset|cohort|arm|group)|"
     r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?)\s(?:was|were|is|are)\s$",
     re.I)
 
@@ -302,8 +304,13 @@ def parallel_with(text: str, first_end: int, second_end: int) -> str | None:
 
 
 def _forward(text: str) -> str:
-    stop = _STOP_FORWARD.search(text)
+    # a karyotype's brackets and semicolon do not end the phrase ("patients with t(4;11) and ...")
+    masked = _KARYOTYPE.sub(lambda m: "x" * len(m.group(0)), text) if "(" in text else text
+    stop = _STOP_FORWARD.search(masked)
     return text[:stop.start()] if stop else text
+
+
+_KARYOTYPE = re.compile(r"\b(?:t|inv|del|der|dup)\(\d{1,2}[pq]?[\d.]*(?:;\d{1,2}[pq]?[\d.]*)?\)(?:\([pq][\d.]+;[pq][\d.]+\))?")
 
 
 def _backward(text: str) -> str:
@@ -332,7 +339,8 @@ def after_value(text: str, end: int, avoid=()) -> str | None:
 # A group in the bracket right after a value: "81% (ages <60 years)", "9.2 months (first salvage)". Not a statistic,
 # a count, a method or a qualifier of the estimate: "(95% CI ...)", "(n = 20)", "(P = .01)", "(range, 2-5)",
 # "(12/20)", "(by flow cytometry)", "(adjusted)".
-_BRACKET_GROUP = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?\((?P<g>[A-Za-z<>≤≥](?:[^()\[\]=%;:]|(?<=[<>])=){1,40}?)\)")
+_BRACKET_GROUP = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?\((?P<g>[A-Za-z<>≤≥](?:[^()\[\]=%;:]|(?<=[<>])=){1,40}?|"
+                            r"\d+\s?(?:-|–|to)\s?\d+\s?years)\)")  # an age band: "65% (40-59 years)"
 _NOT_A_BRACKET_GROUP = re.compile(
     r"\b(?:CI|P|p|range|IQR|SD|SE|HR|OR|RR|median|mean|vs|versus|v|n|NS|ns|NR|NE|ITT|by|per|according|assessed|"
     r"including|included|excluding|i\.e|e\.g|mostly|mainly|primarily|respectively|alone|grades?|adjusted|unadjusted|"
@@ -349,6 +357,19 @@ def bracket_after(text: str, end: int, avoid=()) -> str | None:
     if not m or _NOT_A_BRACKET_GROUP.search(m.group("g")):
         return None
     if any(a < m.end("g") and m.start("g") < b for a, b in avoid) and not _MRD_STATUS.fullmatch(m.group("g").strip()):
+        return None
+    return name(m.group("g"))
+
+
+_BRACKET_ITEM = re.compile(r"[(\[;]\s?(?P<g>[A-Za-z<>≤≥][^()\[\],;:=%]{1,40}?)\s?[,:]\s?$")
+
+
+def bracket_item(text: str, start: int, avoid=()) -> str | None:
+    """The group that opens a value's item in a bracket list: "70% (Ph-negative, 75%; Ph-positive, 60%)",
+    "(first salvage: 82%; ...)"; not a statistic ("(range, 2-5)", "(95% CI, ...)") or an endpoint ("(CR, 45%")."""
+    m = _BRACKET_ITEM.search(text, max(0, start - 45), start)
+    if not m or m.end() != start or _NOT_A_BRACKET_GROUP.search(m.group("g")) \
+            or any(a < m.end("g") and m.start("g") < b for a, b in avoid):
         return None
     return name(m.group("g"))
 
@@ -459,6 +480,25 @@ def lone_group(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
         return None
     group = subject(text, positions[0][0])
     return [group, complement(group)] if group else None
+
+
+_WITH_BETWEEN = re.compile(r"\s?(?:%|months?)?\s?with\s(?:vs\.?|versus|and|or|compared\s(?:with|to))\s", re.I)
+_WITHOUT_AFTER = re.compile(r"\s?(?:%|months?)?\s?without\s", re.I)
+
+
+def with_and_without(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
+    """Two values split by a "with" and a "without" sharing what follows: "The CR rate was 70% with vs 58% without
+    prior HSCT" -> "prior HSCT", "no prior HSCT"."""
+    if len(positions) != 2 or "without" not in text:
+        return None
+    (_, first_end), (second_start, second_end) = positions
+    between = _WITH_BETWEEN.match(text, first_end)
+    after = _WITHOUT_AFTER.match(text, second_end) if between and between.end() == second_start else None
+    if not after:
+        return None
+    phrase = _forward(text[after.end():])
+    names = [name(phrase), name(f"without {phrase}")]
+    return names if all(names) and names[0] != names[1] else None
 
 
 def paired_after(text: str, at: int) -> list[str] | None:
