@@ -169,3 +169,52 @@ def test_phrasings_subgroups_named_around_values(nlp, text, outcomes):
 def test_phrasings_share_of_responders_is_the_cohorts_mrd_rate(nlp):
     record = _run(nlp, "The majority (71%) of responders were negative for minimal residual disease.")
     assert _outcomes(record) == [("all", "MRD_NEG", 71.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a comparator named first is compared second, also beside the study's own single arm
+    ("The CR rate was 73% compared with 50% in historical controls.",
+     [("all", "CR", 73.0), ("historical controls", "CR", 50.0)]),
+    ("Compared with historical controls, the CR rate was higher (73% vs 50%).",
+     [("all", "CR", 73.0), ("historical controls", "CR", 50.0)]),
+    # arms by their role
+    ("Patients were randomized to standard chemotherapy or blinatumomab. Median OS was 4.0 months in the control arm "
+     "versus 7.7 months in the experimental arm.",
+     [("blinatumomab", "OS_MEDIAN", 7.7), ("standard chemotherapy", "OS_MEDIAN", 4.0)]),
+    ("Patients were randomized to standard chemotherapy or blinatumomab. The CR rate in the control group was 16%.",
+     [("standard chemotherapy", "CR", 16.0)]),
+    # two active drugs: no arm is recognisably the control
+    ("Patients were randomized to dasatinib or imatinib. The CR rate in the control arm was 90%.",
+     [("control", "CR", 90.0)]),
+    # groups listed after two values
+    ("Median OS was 12.1 and 6.3 months in the MRD-negative and MRD-positive cohorts.",
+     [("MRD-negative", "OS_MEDIAN", 12.1), ("MRD-positive", "OS_MEDIAN", 6.3)]),
+    # dose levels as groups
+    ("The study enrolled 30 patients at dose level 1 and 30 at dose level 2. The CR rate was 60% at dose level 1 and "
+     "80% at dose level 2.", [("dose level 1", "CR", 60.0), ("dose level 2", "CR", 80.0)]),
+])
+def test_phrasings_arms_named_around_values(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms", [
+    # three arms randomised
+    ("Patients were randomized to blinatumomab, inotuzumab ozogamicin, or standard chemotherapy. CR rates were 44%, 74% "
+     "and 25%, respectively.", [("blinatumomab", None), ("inotuzumab ozogamicin", None), ("standard chemotherapy", None)]),
+    # counts after a colon
+    ("A total of 218 patients were randomized: 109 to inotuzumab ozogamicin and 109 to standard therapy. CR/CRi rates "
+     "were 80.7% and 29.4%.", [("inotuzumab ozogamicin", 109), ("standard therapy", 109)]),
+    # the arm without the drug
+    ("Patients were randomly assigned to receive rituximab (n = 105) or no rituximab (n = 104) in addition to "
+     "chemotherapy.", [("rituximab", 105), ("no rituximab", 104)]),
+    # the purpose after the arm is not its name; a drug joined by "with" is
+    ("Patients were randomly assigned (1:1) to receive blinatumomab or chemotherapy as consolidation.",
+     [("blinatumomab", None), ("chemotherapy", None)]),
+    ("Patients were randomized to receive hyper-CVAD alone or hyper-CVAD with rituximab.",
+     [("hyper-CVAD alone", None), ("hyper-CVAD + rituximab", None)]),
+    # a list whose first item is no treatment is no list of arms
+    ("Patients were randomized to blinatumomab, given as a continuous infusion, or chemotherapy.",
+     [("blinatumomab", None), ("chemotherapy", None)]),
+])
+def test_phrasings_arms_detected(nlp, text, arms):
+    assert [(a["label"], a["n"]) for a in _run(nlp, text)["arms"]] == arms

@@ -73,6 +73,10 @@ _NAMED = re.compile(r"\b(arm|cohort|stratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")
 _HISTORICAL = re.compile(r"\bhistorical(?:ly)?\s(?:controls?|cohorts?|rates?|data|comparators?)\b|\bhistorical(?:ly)?\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience|series)\s(?:with|of|using)\s"
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
+_NEGATED = re.compile(r"(?:no|without)\s(?=\S)", re.I)
+# A reference to an arm by its role: "the control arm", "the experimental group".
+_ROLE_REFERENCE = re.compile(r"\b(control|comparator|standard|experimental|investigational)\s(?:arm|group|cohort)\b", re.I)
+_CONTROL_WORDS = ("control", "comparator", "standard")
 _GROUP_THEN_REGIMEN = re.compile(r"^\s*(?:the\s)?(?P<g>(?:[\w\-]+\s){1,2}?(?:arm|group))\s?\((?P<r>[^()]{2,80})\)\s*$", re.I)
 _GROUP_BRACKET = re.compile(r"\(\s?(?:the\s)?([^()]{2,60}?)\s(?:group|arm|cohort)\s?\)", re.I)
 _ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?\)")
@@ -241,7 +245,7 @@ def _says_respectively(text: str) -> bool:
 
 # Two values, then the two groups they are of, in order, without "respectively": "48% and 22% in the InO and SC
 # arms". The last value's bracket may come between ("22% (P < .001)").
-_GROUPS_LISTED_AFTER = re.compile(r"\s?%?\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s(?:the\s)?patients\s)?in\s(?:the\s)?"
+_GROUPS_LISTED_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s(?:the\s)?patients\s)?in\s(?:the\s)?"
                                   r"[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s(?:and|or)\s[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s"
                                   r"(?:arms|groups|cohorts)\b")
 _VALUES_JOINED = re.compile(r"^\s?%?\s?(?:and|or|vs\.?|versus)\s$")
@@ -662,11 +666,11 @@ _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + 
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
                       r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s)(?P<b>[^,;()]{2,80}?)"
                       r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between)\s|$)", re.I)
-# The counts in a bracket after the assignment: "108 patients were randomized (54 to blinatumomab and 54 to
-# chemotherapy)".
-_COUNTED_BRACKET = re.compile(r"(?P<va>(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated))\s?\(\s?" + _COUNT.format("na")
+# The counts in a bracket (or after a colon) after the assignment: "108 patients were randomized (54 to blinatumomab
+# and 54 to chemotherapy)", "218 patients were randomized: 109 to A and 109 to B".
+_COUNTED_BRACKET = re.compile(r"(?P<va>(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated))(?:\s?\(|:)\s?" + _COUNT.format("na")
                               + r"(?:were\s)?to\s(?:the\s)?(?P<a>[^,;()]{2,80}?),?\s(?:and\s)?" + _COUNT.format("nb")
-                              + r"(?:were\s)?to\s(?:the\s)?(?P<b>[^,;()]{2,80}?)\s?\)", re.I)
+                              + r"(?:were\s)?to\s(?:the\s)?(?P<b>[^,;()]{2,80}?)(?:\s?\)|(?=\.?$))", re.I)
 # Where _COUNTED can start: the count right before the first verb (a match is tried only there).
 _COUNTED_AT = re.compile(r"(?:received|treated with|assigned to|randomi[sz]ed to|allocated to)\b")
 _COUNT_BEFORE = re.compile(_COUNT.format("n") + r"(?:who\s)?(?:were\s)?(?:randomly\s)?\Z")
@@ -706,7 +710,7 @@ def _counted_match(text: str) -> re.Match | None:
         m = _COUNTED.match(text, count.start()) if count else None
         if m:
             return m
-    return _COUNTED_BRACKET.search(text) if " to " in text and "(" in text else None
+    return _COUNTED_BRACKET.search(text) if " to " in text and ("(" in text or ":" in text) else None
 
 
 def _counted(line: _Line, lexicon: dict) -> list[Arm]:
@@ -806,13 +810,42 @@ def _randomised(line: _Line, lexicon: dict) -> list[Arm]:
         return []
     parts = []
     for name in ("a", "b"):
-        start, end = m.start(name), m.end(name)
+        start, end = m.start(name), m.end(name) if name == "a" else _with_drug_end(text, drugs, m.end(name))
         part = text[start:end]
-        cut = re.search(r",|\s(?:and|who|which|administered|given)\s", part)
+        cut = re.search(r",|\s(?:and|who|which|administered|given|as)\s", part)  # "chemotherapy as consolidation"
         if cut and not _inside_bracket(part, cut.start()):
             part = part[:cut.start()]
         parts.append((part, _slice(text, drugs, start, start + len(part)), None))
+    listed = _listed_parts(text, drugs, m.start("a"), m.end("a"), lexicon)
+    if listed:  # "randomized to blinatumomab, inotuzumab ozogamicin, or standard chemotherapy"
+        parts = listed + parts[1:]
     return _parts_to_arms(_bare_ns(parts, text[:m.start()]), lexicon)
+
+
+def _with_drug_end(text: str, drugs: list, end: int) -> int:
+    """The end of an arm's phrase that goes on with a drug joined by "with"/"plus" ("or hyper-CVAD with rituximab")."""
+    joined = _JOINED_DRUG.match(text, end)
+    return next((e for s, e, _ in drugs if joined and s == joined.end()), end)
+
+
+_JOINED_DRUG = re.compile(r"\s(?:with|plus)\s")
+
+
+def _listed_parts(text: str, drugs: list, start: int, end: int, lexicon: dict) -> list | None:
+    """The arms listed before a randomisation's last "or", each a treatment: "to A, B, or C" -> A, B."""
+    phrase = text[start:end]
+    if "," not in phrase or "(" in phrase:
+        return None
+    parts, at = [], start
+    for piece in phrase.split(","):
+        stripped = piece.strip()
+        if stripped:
+            begin = at + piece.index(stripped)
+            parts.append((stripped, _slice(text, drugs, begin, begin + len(stripped)), None))
+        at += len(piece) + 1
+    if len(parts) < 2 or any(_arm_from_phrase(p, d, None, lexicon) is None for p, d, _ in parts):
+        return None
+    return parts
 
 
 def _bare_ns(parts: list[tuple[str, list, int | None]], before: str) -> list[tuple[str, list, int | None]]:
@@ -925,6 +958,8 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
             and (lexicon[core_drugs[0][2]].kind == "agent" or lexicon[core_drugs[0][2]].components):
         cut = adjective.end()
         core, core_drugs = core[cut:], [(s - cut, e - cut, i) for s, e, i in core_drugs]
+    if _NEGATED.match(core) and core_drugs:  # "no rituximab": the arm without the drug (its backbone is unnamed)
+        return Arm(_written(core), [], n, "", [], aliases | {core.lower()})
     first_word_drug = (core_drugs and core_drugs[0][0] <= 0) or bool(_DRUG_LIKE.match(core))
     # a phrase named as a group ("weekly inotuzumab (weekly arm)") is an arm when it holds a treatment
     if not first_word_drug and not _REGIMEN_HEAD.match(core) and not (group and (_REGIMEN_HEAD.match(group) or core_drugs)):
@@ -1233,6 +1268,7 @@ class ArmIndex:
         if not arms_only and self.lexicon:
             found += self._dose_levels(text, folded)
             found += self._back_references(text, found)
+            found += self._control_references(text, lower)
             found += self._drug_names(text)
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         kept = []
@@ -1267,6 +1303,35 @@ class ArmIndex:
             if len(matching) == 1:
                 out.append((m.start(1), m.end(), matching[0].label))
         return out
+
+    def _control_references(self, text: str, lower: str) -> list[tuple[int, int, str]]:
+        """"the control arm", "the experimental group" in a study of two arms of which one is the control: the one
+        of standard or unspecified therapy, without the other's drug ("no rituximab", "hyper-CVAD alone"), or with
+        a part of its drugs only."""
+        if " arm" not in lower and " group" not in lower and " cohort" not in lower:
+            return []
+        roles = self._roles()
+        if roles is None:
+            return []
+        return [(m.start(1), m.end(), roles[m.group(1).lower() not in _CONTROL_WORDS]) for m in _ROLE_REFERENCE.finditer(text)]
+
+    def _roles(self) -> tuple[str, str] | None:
+        """(control, experimental) labels of a study of two arms whose one arm is recognisably the control."""
+        own = [a for a in self.arms if not a.historical]
+        if len(own) != 2:
+            return None
+        control = [arm for arm, other in (own, own[::-1]) if self._is_control(arm, other)]
+        if len(control) != 1:
+            return None
+        return (control[0].label, next(a.label for a in own if a is not control[0]))
+
+    def _is_control(self, arm: Arm, other: Arm) -> bool:
+        if _NEGATED.match(arm.label) or " alone" in arm.label.lower():
+            return True
+        if arm.drugs and set(arm.drugs) < set(other.drugs):
+            return True
+        generic = [bool(_REGIMEN_HEAD.match(a.label)) or set(a.drugs) <= GENERIC and bool(a.drugs) for a in (arm, other)]
+        return generic == [True, False]
 
     def _drug_names(self, text: str) -> list[tuple[int, int, str]]:
         """A drug named as the lexicon knows it, not as the arm was written ("inotuzumab", "InO" for the arm
@@ -1461,8 +1526,12 @@ class ArmIndex:
             # a comparator named first is compared second ("Compared with chemotherapy, blinatumomab improved median
             # EFS (7.3 vs 4.6 months)")
             comparators = self._comparators(text, refs)
-            in_turn = sorted(named, key=lambda label: label in comparators)  # stable: the others keep their order
-            order = self._former_latter(text) or in_turn + [label for label in self.sequence if label not in named]
+            # ("Compared with historical controls, the CR rate was higher (73% vs 50%)": the study's own arm first)
+            leading = [label for label in named if label not in comparators]
+            trailing = [label for label in named if label in comparators]
+            rest = [label for label in self.sequence if label not in named]
+            order = self._former_latter(text) or (leading + trailing + rest if len(named) >= count
+                                                  else leading + rest + trailing)
             # values named by subgroups are not the arms in order ("80% in patients aged 55 years or older and 60% in
             # younger patients treated with inotuzumab")
             if self.multi_arm and len(order) >= count and not any(l and not self.by_label(l) for l in mixed) \
@@ -1499,9 +1568,9 @@ class ArmIndex:
         if timepoint_list or all(_AT_A_TIME.match(text, end) for _, end in positions):
             return ["all"] * count  # one group's values at successive times ("90% at week 4 and 95% at week 8")
         respectively = _says_respectively(text)
-        # "The CR rates in first salvage and second salvage were 88% and 52%": a list of groups right before the
-        # values zips them as "respectively" would
-        if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]):
+        # "The CR rates in first salvage and second salvage were 88% and 52%", "60% and 58% in the weekly and
+        # every-2-week groups": a list of groups right before or after the values zips them as "respectively" would
+        if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]) or _groups_listed_after(text, positions):
             listed = subgroups.respectively(text, positions, avoid)
             if listed:
                 wholes = [self._whole(l) for l in listed]
@@ -1575,11 +1644,11 @@ class ArmIndex:
         with InO")."""
         named = [l for l in labels if l]
         if not named or len(named) == len(labels) or len(set(named)) < len(named) \
-                or not all(self.by_label(l) and not self.by_label(l).historical for l in named):
+                or not all(self.by_label(l) for l in named):
             return None
         if self._share_a_name(text, positions, labels):
             return None
-        left = [a.label for a in self.arms if not a.historical and a.label not in named]
+        left = [label for label in self.sequence if label not in named]  # "73% compared with 50% in historical controls"
         if len(left) != len(labels) - len(named):
             return None
         left_iter = iter(left)
