@@ -218,3 +218,25 @@ def test_phrasings_arms_named_around_values(nlp, text, outcomes):
 ])
 def test_phrasings_arms_detected(nlp, text, arms):
     assert [(a["label"], a["n"]) for a in _run(nlp, text)["arms"]] == arms
+
+
+_TWO_ARMS = "Patients were randomized to blinatumomab or chemotherapy. "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # one pair of the arms' values after the group of patients it is of
+    (_TWO_ARMS + "The benefit was consistent in patients with prior HSCT (median OS 8.3 vs 4.3 months).",
+     [("blinatumomab, prior HSCT", "OS_MEDIAN", 8.3), ("chemotherapy, prior HSCT", "OS_MEDIAN", 4.3)]),
+    # pairs named by the arms, each in the clause of its group
+    (_TWO_ARMS + "Among patients in first salvage, median OS was 11.1 months with blinatumomab and 5.3 months with "
+     "chemotherapy; in later salvage, 5.1 versus 3.3 months.",
+     [("blinatumomab, first salvage", "OS_MEDIAN", 11.1), ("chemotherapy, first salvage", "OS_MEDIAN", 5.3),
+      ("blinatumomab, later salvage", "OS_MEDIAN", 5.1), ("chemotherapy, later salvage", "OS_MEDIAN", 3.3)]),
+    # an arm or an endpoint before the bracket is no subgroup
+    (_TWO_ARMS + "CR rates were higher in the blinatumomab group (44% vs 25%).",
+     [("blinatumomab", "CR", 44.0), ("chemotherapy", "CR", 25.0)]),
+    (_TWO_ARMS + "Median OS was significantly longer with blinatumomab than with chemotherapy (7.7 vs 4.0 months).",
+     [("blinatumomab", "OS_MEDIAN", 7.7), ("chemotherapy", "OS_MEDIAN", 4.0)]),
+])
+def test_phrasings_arm_pairs_of_a_subgroup(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

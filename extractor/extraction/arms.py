@@ -1710,27 +1710,45 @@ class ArmIndex:
         """The two arms' values compared within subgroups, pair by pair: "CR was 80% vs 30% in Ph+ and 70% vs 40% in
         Ph- patients", "88% vs 29% (first salvage) and 66% vs 30% (second salvage)", "In first salvage, median OS was
         8.5 versus 6.4 months; in second salvage, it was 5.4 versus 4.0 months" -> "inotuzumab ozogamicin, Ph+",
-        "standard chemotherapy, Ph+", ... The first value of a pair names no group, the second (or the pair's clause)
-        one that is no arm and not the whole cohort."""
+        "standard chemotherapy, Ph+", ...; one pair after its group "in patients with prior HSCT (median OS 8.3 vs
+        4.3 months)". A pair names no group with its first value; it names its arms with both values or with none
+        (then the arms in the sentence's order), and its group after its second value or at the start of its clause;
+        a group is no arm, not the whole cohort and no response state."""
         own = [a.label for a in self.arms if not a.historical]
-        if len(own) != 2 or any(after[i] for i in range(0, len(positions), 2)) \
-                or len(positions) == 2 and _says_respectively(text):  # "18% and 52% in the latter and the former, respectively"
+        if len(own) != 2 or len(positions) == 2 and _says_respectively(text):  # "in the latter and the former, respectively"
             return None
-        pairs = self._bracket_pairs(text, positions)
-        if pairs != [[i, i + 1] for i in range(0, len(positions), 2)] \
-                or any(subgroups.after_value(text, positions[i][1], avoid) for i, _ in pairs):
-            return None
-        groups = [after[j] or subgroups.after_value(_before_arm_named(text, positions[j][1], refs), positions[j][1], avoid)
-                  or subgroups.bracket_after(text, positions[j][1], avoid)
-                  or (self._pair_clause_scope(text, positions, i) if len(pairs) >= 2 else None)
-                  for i, j in pairs]
-        if not all(groups) or len(set(groups)) != len(groups) \
-                or any(self.by_label(self._own_arm(g)) or subgroups.is_whole(g, self.title) or subgroups.response_state(g)
-                       or _NOT_A_SUBGROUP_SCOPE.search(g) for g in groups):
+        compared = self._bracket_pairs(text, positions)
+        pairs = [[i, i + 1] for i in range(0, len(positions), 2)]
+        if any(pair not in compared and {after[pair[0]], after[pair[1]]} != set(own) for pair in pairs) \
+                or any(not after[i] and subgroups.after_value(text, positions[i][1], avoid) for i, _ in pairs):
             return None
         named = list(dict.fromkeys(label for _, _, label in refs if label in own))
-        arms = named if len(named) == 2 else own
-        return [f"{arm}, {group}" for group in groups for arm in arms]
+        default = named if len(named) == 2 else own
+        labels = []
+        for i, j in pairs:
+            arms = [after[i], after[j]]
+            if after[i] is None and after[j] not in own:  # "80% vs 30% in Ph+"
+                arms, group = default, after[j] or self._pair_group(text, positions, i, j, refs, avoid, len(pairs))
+            elif set(arms) == set(own) and len(pairs) >= 2:
+                group = self._pair_clause_scope(text, positions, i)
+            else:
+                return None
+            if not group or any(r[2] in own for r in self.refs(group)) or self.by_label(self._own_arm(group)) \
+                    or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
+                    or _NOT_A_SUBGROUP_SCOPE.search(group):
+                return None
+            labels += [f"{arm}, {group}" for arm in arms]
+        groups = labels[::2]
+        return labels if len(set(groups)) == len(groups) else None
+
+    def _pair_group(self, text: str, positions, i: int, j: int, refs, avoid, pairs: int) -> str | None:
+        """The group of a pair of values whose arms are not named: after its second value, in the bracket after it,
+        at the start of its clause (of two pairs or more), or, one pair alone, before the bracket that holds it."""
+        end = positions[j][1]
+        return subgroups.after_value(_before_arm_named(text, end, refs), end, avoid) \
+            or subgroups.bracket_after(text, end, avoid) \
+            or (self._pair_clause_scope(text, positions, i) if pairs >= 2 else subgroups.patients_before_bracket(
+                text, positions[i][0], avoid))
 
     def _pair_clause_scope(self, text: str, positions: list[tuple[int, int]], i: int) -> str | None:
         """The group that opens the clause of a pair of values, the pair alone in it ("; in those in second

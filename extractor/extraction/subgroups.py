@@ -423,6 +423,21 @@ def before_bracket(text: str, start: int, avoid=()) -> str | None:
     return name(phrase)
 
 
+def patients_before_bracket(text: str, start: int, avoid=()) -> str | None:
+    """The group of patients named right before the bracket holding the value: "The benefit was consistent in patients
+    with prior HSCT (median OS 8.3 vs 4.3 months)" -> "prior HSCT" (read as `before_bracket`, only a phrase of
+    patients after its preposition)."""
+    opened = max(text.rfind("(", 0, start), text.rfind("[", 0, start))
+    head = text[:opened].rstrip() if opened != -1 else ""
+    if not _PATIENTS_AT_END.search(head):
+        return None
+    return before_bracket(text, start, avoid)
+
+
+_PATIENTS_AT_END = re.compile(r"\b(?:in|among|for)\s(?:the\s)?(?:subgroup\sof\s)?(?:patients|subjects|those|adults|children)\s"
+                              r"(?:with|without|who|aged|younger|older|in)\b[^()\[\],;]{2,60}$")
+
+
 def subject(text: str, start: int) -> str | None:
     """The subject of the value's clause when it is a group named before the verb that precedes the value ("Patients
     with a low disease burden had ...", "Complete MRD responders had longer RFS ...", "..., while Ph- patients (n =
