@@ -240,3 +240,18 @@ _TWO_ARMS = "Patients were randomized to blinatumomab or chemotherapy. "
 ])
 def test_phrasings_arm_pairs_of_a_subgroup(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a clause scope without its comma
+    ("Fifty-five adults were treated. CR/CRi was 71%; in patients aged 65 years or older it was 75%.",
+     [("aged >=65 years", "CR_CRi", 75.0), ("all", "CR_CRi", 71.0)]),
+    # the cohort's value, then "including" a subgroup's
+    ("Of the 30 patients, 24 (80%) achieved CR/CRi, including 10 of 12 (83%) in first salvage.",
+     [("all", "CR_CRi", 80.0), ("first salvage", "CR_CRi", 83.0)]),
+    # each value the subject of its own clause
+    ("Thirty patients were treated. Patients who proceeded to HSCT (n = 12) had a 2-year OS of 50%, whereas those who "
+     "did not had 10%.", [("HSCT", "OS_RATE", 50.0), ("no HSCT", "OS_RATE", 10.0)]),
+])
+def test_phrasings_subgroups_in_clauses(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

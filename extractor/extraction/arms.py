@@ -180,7 +180,8 @@ _IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responder
                           r"response)|(?:hematologic\s)?remission))(?=[\s,.;)]|$)", re.I)
 _BARE_N = re.compile(r"\s?\((\d+)\)$")
 # A clause of its own opening with its group ("; in the chemotherapy arm, it was 16%").
-_CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?,\s")
+_CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?"
+                           r"(?:,\s|\s(?=(?:it|this|that)\s(?:was|were|is)\b))")  # "; in patients aged 65 years or older it was 75%"
 # Two values joined by a bare conjunction: "88% and 67% with InO".
 _BARE_JOIN = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:,|and|or|,\sand)\s?", re.I)
 _ARM_BRACKET_AFTER = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?[(\[]\s?", re.I)
@@ -1593,6 +1594,12 @@ class ArmIndex:
             each[0] = subgroups.subject(text, positions[0][0]) \
                 or subgroups.parallel_with(text, positions[0][1], positions[1][1]) \
                 or (subgroups.population_subject(text, positions[0][0]) if subgroups.population_word(each[1]) else None)
+        if count == 2 and each == [None, None]:
+            # "Patients who proceeded to HSCT had a 2-year OS of 50%, whereas those who did not had 10%": each value
+            # the subject of its clause
+            subjects = [subgroups.subject(text, start) for start, _ in positions]
+            if subjects[0] and subjects[1] and subjects[0] != subjects[1] and subgroups.subject_clauses_differ(text, positions):
+                each = subjects
         for i in range(1, count):  # "55% in patients who underwent HSCT versus 20% in those who did not"
             if each[i] and each[i - 1] and subgroups.elided(each[i]) and not subgroups.elided(each[i - 1]):
                 each[i] = subgroups.complement(each[i - 1])
@@ -1929,10 +1936,13 @@ class ArmIndex:
 
 
 def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], groups: list) -> list:
-    """A value followed by a bracket that holds every later value, each named by its group, is the whole cohort's:
-    "The CR rate was 70% (first salvage, 82%; second salvage, 51%)", "70% (82% in first salvage and 51% in ...)"."""
+    """A value followed by a bracket that holds every later value, or by "including" them, each named by its group,
+    is the whole cohort's: "The CR rate was 70% (first salvage, 82%; second salvage, 51%)", "70% (82% in first
+    salvage and 51% in ...)", "24 (80%) achieved CR/CRi, including 10 of 12 (83%) in first salvage"."""
     if groups[0] is not None or not all(groups[1:]):
         return groups
+    if _BREAKDOWN_JOIN.match(text, positions[0][1]):  # "24 (80%) achieved CR/CRi, including 10 of 12 (83%) in ..."
+        return ["all"] + groups[1:]
     opened = _ARM_BRACKET_AFTER.match(text, positions[0][1])
     if not opened or text[opened.end() - 1] != "(":
         return groups
@@ -1945,6 +1955,7 @@ def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], gro
 
 
 _BRACKET_CHAR = re.compile(r"[()\[\]]")
+_BREAKDOWN_JOIN = re.compile(r"[^,;]{0,60},\s(?:including|of\swhom|among\s(?:them|whom))\b")
 
 
 def _before_arm_named(text: str, at: int, refs) -> str:

@@ -456,6 +456,13 @@ def subject(text: str, start: int) -> str | None:
     return name(group)
 
 
+def subject_clauses_differ(text: str, positions: list[tuple[int, int]]) -> bool:
+    """The second value is in a clause of its own (after "; ", "while", "whereas", ", but"), so the two values can have
+    subjects of their own."""
+    return any(positions[0][1] <= b.start() < positions[1][0] and not _in_bracket(text, b.start())
+               for b in _CLAUSE_BREAK.finditer(text))
+
+
 def population_subject(text: str, start: int) -> str | None:
     """A population word as the subject before the value ("Children had a CR rate of 90%, compared with 70% for
     adults"): a group only beside another population word, which the caller checks."""
