@@ -255,3 +255,30 @@ def test_phrasings_arm_pairs_of_a_subgroup(nlp, text, outcomes):
 ])
 def test_phrasings_subgroups_in_clauses(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # a dose adjective before the drug
+    ("Patients were randomized 1:1 to receive FLAG-IDA or high-dose cytarabine (HiDAC). CR rates were 60% and 45% in "
+     "the FLAG-IDA and HiDAC arms.", ["FLAG-IDA", "cytarabine"], [("FLAG-IDA", "CR", 60.0), ("cytarabine", "CR", 45.0)]),
+    # a passive comparison
+    ("In this randomized trial of 405 adults, blinatumomab was compared with standard-of-care chemotherapy. Median OS "
+     "was 7.7 vs 4.0 months.", ["blinatumomab", "standard of care chemotherapy"],
+     [("blinatumomab", "OS_MEDIAN", 7.7), ("standard of care chemotherapy", "OS_MEDIAN", 4.0)]),
+    # a later clause naming its arm anywhere before its value (was swapped)
+    (_TWO_ARMS + "In the blinatumomab group, 44% had CR; the corresponding figure for chemotherapy was 25%.",
+     ["blinatumomab", "chemotherapy"], [("blinatumomab", "CR", 44.0), ("chemotherapy", "CR", 25.0)]),
+    # an arm as the sentence's heading
+    (_TWO_ARMS + "Blinatumomab: CR 44%, median OS 7.7 months. Chemotherapy: CR 25%, median OS 4.0 months.",
+     ["blinatumomab", "chemotherapy"],
+     [("blinatumomab", "CR", 44.0), ("blinatumomab", "OS_MEDIAN", 7.7), ("chemotherapy", "CR", 25.0),
+      ("chemotherapy", "OS_MEDIAN", 4.0)]),
+    # a group between the endpoint and the verb, the arms after the values
+    (_TWO_ARMS + "The median OS in patients with MRD-positive disease was 10.1 months in the blinatumomab arm and 6.8 "
+     "months in the chemotherapy arm.", ["blinatumomab", "chemotherapy"],
+     [("blinatumomab, MRD-positive disease", "OS_MEDIAN", 10.1), ("chemotherapy, MRD-positive disease", "OS_MEDIAN", 6.8)]),
+])
+def test_phrasings_two_arm_trials(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert [a["label"] for a in record["arms"]] == arms
+    assert _outcomes(record) == sorted(outcomes)

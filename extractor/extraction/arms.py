@@ -65,6 +65,10 @@ _RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;
 _COMPARED = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s(?P<a>[^;,]{2,90}?)\s"
                        r"(?:with|to|versus|vs\.?)\s(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)",
                        re.I)
+# "In this trial, blinatumomab was compared with standard-of-care chemotherapy".
+_PASSIVE_COMPARED = re.compile(r"\s*(?:the\s)?(?P<a>[^;,:]{2,90}?)\s(?:was|were)\scompared\s(?:with|to|against)\s(?P<b>[^;,]{2,90}?)"
+                               r"(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)", re.I)
+_PASSIVE_AT = re.compile(r"\s(?:was|were)\scompared\s(?:with|to|against)\s")
 _VERSUS = re.compile(r"(?P<a>[^;,:]{2,90}?)\s(?:versus|vs\.?)\s(?P<b>[^;,:]{2,90}?)(?=\s(?:in|for|among|as|on|at)\s|[,.;:]|$)",
                      re.I)
 _LIST = re.compile(r"\(\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)((?:;\s?[A-Za-z][\w+/\- ]{0,30},\s?n\s?=\s?\d+)+)\s?\)")
@@ -83,7 +87,8 @@ _ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?\)")
 _LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\sof\s|th(?:ose|at)\sof\s|"
                    r"(?:one|two|three|four|five|six|\d)\s(?:cycles?|courses?|blocks?)\sof\s|"  # "two cycles of blinatumomab"
                    r"(?:patients|those)\s(?:treated\swith|receiving|who\sreceived)\s)+", re.I)
-_ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective)\s", re.I)
+_ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective|(?:high|low|intermediate|reduced)[\s\-]dose)\s",
+                        re.I)  # "high-dose cytarabine (HiDAC)" is the arm cytarabine
 _TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|:)\s", re.I)
 _COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|combined with|followed by)\s?$", re.I)
 _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.I)
@@ -157,6 +162,7 @@ _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|s
                           r"contrast|particular|general|overall|both|multivariate|univariate|landmark|median|phase|"
                           r"practice|terms?|order|light|context|view|comparison|each|which|part|case|all)\b|\b\d{4}\b",
                           re.I)
+_ARM_HEADING = re.compile(r"(?P<x>[^:;,()]{2,40}):\s")
 _SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
 # (its items hold no value: "For patients in first salvage, CR rates were 88% and 30%, respectively" is one scope)
 _LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()%]{1,40}(?:,\s[^,;()%]{1,40})*,?\s(?:and|or"
@@ -879,9 +885,17 @@ def _compared(line: _Line, lexicon: dict) -> list[Arm]:
 
 
 def _compared_match(line: _Line) -> re.Match | None:
-    """`_COMPARED.search(text)`, from the first comparison cue on (the pattern opens with one)."""
+    """`_COMPARED.search(text)`, from the first comparison cue on (the pattern opens with one); else the passive "A
+    was compared with B" (`_PASSIVE_COMPARED`, tried from the start of the clause before "was compared")."""
     cue = _COMPARE_CUE.search(line.text) if line.may_have(_COMPARE_WORDS) else None
-    return _COMPARED.search(line.text, cue.start()) if cue else None
+    if not cue:
+        return None
+    m = _COMPARED.search(line.text, cue.start())
+    if m is None and (" was compared" in line.text or " were compared" in line.text):
+        verb = _PASSIVE_AT.search(line.text)
+        start = max(line.text.rfind(stop, 0, verb.start()) for stop in ",;:") + 1 if verb else -1
+        m = _PASSIVE_COMPARED.match(line.text, start) if verb else None
+    return m
 
 
 def _versus_match(line: _Line) -> re.Match | None:
@@ -1399,6 +1413,11 @@ class ArmIndex:
         that holds for this sentence and whether it is its own."""
         if section != self.scope_section:
             self.scope, self.scope_section = None, section
+        head = _ARM_HEADING.match(text) if ":" in text[:42] and self.multi_arm else None
+        if head:  # "Blinatumomab: CR 44%, median OS 7.7 months." names the arm of the sentence's values
+            named = [r for r in self.refs(head.group("x"), arms_only=True) if r[0] == 0 and r[1] == len(head.group("x"))]
+            if named:
+                return named[0][2], True
         opens = text.lstrip().startswith(_SCOPE_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
         if opens and _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
             return self.scope, False
@@ -1502,9 +1521,13 @@ class ArmIndex:
             paired = self._arm_pairs_in_groups(text, positions, after, refs, avoid) if count % 2 == 0 else None
             if paired:
                 return paired
-            clauses = self._clause_scopes(text, positions) if ";" in text else None
+            clauses = self._clause_scopes(text, positions, self._sentence_refs(text) if self.multi_arm else None) \
+                if ";" in text else None
             if clauses:
                 return clauses
+            within = self._group_before_arms(text, positions, after) if not own_scope else None
+            if within:
+                return within
             for labels in (after, before):
                 if all(labels) and len(set(labels)) == count:
                     return [self._scoped(scope_label, l) for l in labels]
@@ -1748,6 +1771,19 @@ class ArmIndex:
         groups = labels[::2]
         return labels if len(set(groups)) == len(groups) else None
 
+    def _group_before_arms(self, text: str, positions: list[tuple[int, int]], after: list) -> list[str] | None:
+        """The arms' values of a group named between the endpoint and the verb: "The median OS in patients with
+        MRD-positive disease was 10.1 months in the blinatumomab arm and 6.8 months in the chemotherapy arm" ->
+        "blinatumomab, MRD-positive disease", ... (not the whole cohort, not patients in a response state)."""
+        own = {a.label for a in self.arms if not a.historical}
+        if len(own) < 2 or not all(label in own for label in after) or len(set(after)) != len(after):
+            return None
+        group = subgroups.group_before_verb(text, positions[0][0])
+        if not group or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
+                or _NOT_A_SUBGROUP_SCOPE.search(group) or any(r[2] in own for r in self.refs(group)):
+            return None
+        return [f"{label}, {group}" for label in after]
+
     def _pair_group(self, text: str, positions, i: int, j: int, refs, avoid, pairs: int) -> str | None:
         """The group of a pair of values whose arms are not named: after its second value, in the bracket after it,
         at the start of its clause (of two pairs or more), or, one pair alone, before the bracket that holds it."""
@@ -1771,10 +1807,11 @@ class ArmIndex:
         m = _CLAUSE_SCOPE.match(text, clause, positions[i][0])
         return subgroups.name(m.group("x")) if m and not _NOT_A_SCOPE.search(m.group("x")) else None
 
-    def _clause_scopes(self, text: str, positions: list[tuple[int, int]]) -> list[str] | None:
+    def _clause_scopes(self, text: str, positions: list[tuple[int, int]], refs=None) -> list[str] | None:
         """Values in clauses of their own, each opening with its group: "In the blinatumomab arm, the CR rate was 34%;
-        in the chemotherapy arm, it was 16%", "In cohort 1 (n = 20), ...; in cohort 2 (n = 25), it was 60%"."""
-        labels, clauses = [], []
+        in the chemotherapy arm, it was 16%", "In cohort 1 (n = 20), ...; in cohort 2 (n = 25), it was 60%"; a later
+        clause may name its arm anywhere before its value (`refs`: the sentence's arm names)."""
+        labels, clauses, fallback = [], [], False
         for start, _ in positions:
             clause = text.rfind(";", 0, start)
             while clause != -1 and _inside(text, clause):  # "(95% CI, 20-41; P = .01)" opens no clause
@@ -1785,16 +1822,29 @@ class ArmIndex:
             if not m and clause == 0:
                 labels.append("all")  # "Median OS was 12 months; in Ph+ patients, it was 18 months"
                 continue
+            if not m and refs is not None:
+                named = self._arm_in_clause(refs, clause, start)
+                if named is None:
+                    return None
+                labels.append(named)  # "In the A group, 44% had CR; the corresponding figure for B was 25%"
+                fallback = True
+                continue
             if not m or _NOT_A_SCOPE.search(m.group("x")):
                 return None
-            refs = self.refs(m.group("x"))
-            label = refs[0][2] if refs and refs[0][0] == 0 else subgroups.name(m.group("x"))
+            scope_refs = self.refs(m.group("x"))
+            label = scope_refs[0][2] if scope_refs and scope_refs[0][0] == 0 else subgroups.name(m.group("x"))
             if not label:
                 return None
             labels.append(label)
-        if len(set(clauses)) < len(clauses) or labels.count("all") == len(labels):
+        if len(set(clauses)) < len(clauses) or labels.count("all") == len(labels) or fallback and "all" in labels:
             return None  # values sharing a clause, or no clause naming a group
         return labels if len(set(labels)) == len(labels) else None
+
+    def _arm_in_clause(self, refs, clause: int, start: int) -> str | None:
+        """The one own arm a clause names before its value."""
+        own = {a.label for a in self.arms if not a.historical}
+        named = {label for s, _, label in refs if clause <= s < start and label in own}
+        return named.pop() if len(named) == 1 else None
 
     def _treatment_after(self, text: str, end: int) -> str | None:
         """"CR was 100% with ponatinib and 96% with dasatinib": a value followed by "with" and a treatment the
