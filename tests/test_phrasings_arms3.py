@@ -282,3 +282,28 @@ def test_phrasings_two_arm_trials(nlp, text, arms, outcomes):
     record = _run(nlp, text)
     assert [a["label"] for a in record["arms"]] == arms
     assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    # the whole cohort named otherwise ends a scope carried from an earlier sentence
+    "In the pivotal cohort (n = 94), the CR rate was 62%. Overall, median OS was 12.1 months.",
+    "In the pivotal cohort (n = 94), the CR rate was 62%. For the entire population, median OS was 12.1 months.",
+    "In the 94 patients of the pivotal cohort, the CR rate was 62%. Median OS of all infused patients was 12.1 months.",
+    "In the Ph-negative cohort, the CR rate was 62%. Across both cohorts, the median OS was 12.1 months.",
+    "In the Ph-negative cohort, the CR rate was 62%. In both cohorts combined, the median OS was 12.1 months.",
+])
+def test_phrasings_whole_cohort_ends_a_carried_scope(nlp, text):
+    record = _run(nlp, text)
+    assert [o["arm"] for o in record["outcomes"] if o["endpoint"] == "OS_MEDIAN"] == ["all"]
+
+
+@pytest.mark.parametrize("text", [
+    # a time of assessment, a severity or an estimator in the bracket names no group
+    "The response rate was 50% (cycle 1) and 70% (cycle 2).",
+    "CR rates were 60% (induction) and 80% (consolidation).",
+    "VOD occurred in 13% (any grade) and 5% (fatal).",
+    "The OS rate was 60% (Kaplan-Meier) and 55% (competing risk).",
+])
+def test_phrasings_bracket_of_a_time_or_an_estimate_names_no_group(nlp, text):
+    arms = {o["arm"] for o in _run(nlp, text)["outcomes"]}
+    assert not arms & {"cycle 1", "cycle 2", "induction", "consolidation", "fatal", "Kaplan-Meier", "competing risk"}

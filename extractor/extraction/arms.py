@@ -152,6 +152,12 @@ _SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|chil
 _ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:\d+\s)?(?:(?:infused|treated|evaluable|"
                            r"enrolled|randomi[sz]ed|analy[sz]ed|included)\s)?(?:patients|cohort|population)\b",
                            re.I)
+# The whole cohort named otherwise: "Overall, ...", "For the entire population", "Across both cohorts", "In both
+# cohorts combined", "in total".
+_WHOLE_COHORT = re.compile(r"^\s*(?:Overall|In\stotal|Altogether),\s|\b(?:the\s)?(?:whole|entire|overall|total)\s(?:study\s)?"
+                           r"(?:population|cohort|group)\b|\bacross\s(?:both|all|the\s(?:two|three))\s(?:cohorts|groups|arms|"
+                           r"strata)\b|\bacross\sthe\s(?:study|trial|cohorts)\b|\b(?:both|all)\s(?:cohorts|groups)\scombined\b",
+                           re.I)
 # (a "population" is read as a wide scope, which may be the whole cohort: "In the intention-to-treat population, ...")
 _NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|summary|this|these|our|results?|"
                           r"analys[ie]s|contrast|particular|general|overall|both|population)\b|\d", re.I)
@@ -1440,8 +1446,9 @@ class ArmIndex:
                 if _GROUP_WORD.search(wide.group("x")):
                     self.scope = label
                 return label, True
-        if self.scope is not None and _may_have(text, _ALL_PATIENTS_WORDS, _WHOLE_WORDS) and _ALL_PATIENTS.search(text):
-            self.scope = None  # "in all patients" ends a carried scope (there is none to end in most sentences)
+        if self.scope is not None and (_may_have(text, _ALL_PATIENTS_WORDS, _WHOLE_WORDS) and _ALL_PATIENTS.search(text)
+                                       or _WHOLE_COHORT.search(text)):
+            self.scope = None  # "in all patients", "Overall, ..." end a carried scope (there is none in most sentences)
         return self.scope, False
 
     def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),

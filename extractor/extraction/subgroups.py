@@ -345,7 +345,9 @@ _NOT_A_BRACKET_GROUP = re.compile(
     r"\b(?:CI|P|p|range|IQR|SD|SE|HR|OR|RR|median|mean|vs|versus|v|n|NS|ns|NR|NE|ITT|by|per|according|assessed|"
     r"including|included|excluding|i\.e|e\.g|mostly|mainly|primarily|respectively|alone|grades?|adjusted|unadjusted|"
     r"analysis|estimated?|approximately|cumulative|incidence|confirmed|central|local|investigator|independent|"
-    r"review|flow|PCR|NGS|cytometry|sequencing|assay|overall)\b|\d\s?/\s?\d|^(?:at|after|before|from|to|of|in|with)\b")
+    r"review|flow|PCR|NGS|cytometry|sequencing|assay|overall|Kaplan|competing|fatal|serious|severe|mild|moderate)\b"
+    r"|\d\s?/\s?\d|^(?:at|after|before|from|to|of|in|with|cycles?|courses?|blocks?|days?|weeks?|months?|years?|"
+    r"induction|consolidation|maintenance|end)\b")  # a time of assessment: "50% (cycle 1) and 70% (cycle 2)"
 _MRD_STATUS = re.compile(r"MRD[\s-]?(?:negative|positive|neg|pos|[+-])", re.I)
 
 
