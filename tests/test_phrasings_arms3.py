@@ -307,3 +307,24 @@ def test_phrasings_whole_cohort_ends_a_carried_scope(nlp, text):
 def test_phrasings_bracket_of_a_time_or_an_estimate_names_no_group(nlp, text):
     arms = {o["arm"] for o in _run(nlp, text)["outcomes"]}
     assert not arms & {"cycle 1", "cycle 2", "induction", "consolidation", "fatal", "Kaplan-Meier", "competing risk"}
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # standard-of-care comparators named many ways
+    ("Patients were randomized to inotuzumab ozogamicin or one of three standard regimens (FLAG, cytarabine plus "
+     "mitoxantrone, or high-dose cytarabine). CR/CRi was 81% versus 29%.", ["inotuzumab ozogamicin", "standard regimens"],
+     [("inotuzumab ozogamicin", "CR_CRi", 81.0), ("standard regimens", "CR_CRi", 29.0)]),
+    ("Patients were randomized to blinatumomab (n = 271) or standard of care (SOC; n = 134). Median OS was 7.7 months "
+     "versus 4.0 months in the SOC group.", ["blinatumomab", "standard of care"],
+     [("blinatumomab", "OS_MEDIAN", 7.7), ("standard of care", "OS_MEDIAN", 4.0)]),
+    ("Patients were randomly assigned to blinatumomab or physician's choice chemotherapy. CR rates were 44% and 25%, "
+     "respectively.", ["blinatumomab", "physician's choice chemotherapy"],
+     [("blinatumomab", "CR", 44.0), ("physician's choice chemotherapy", "CR", 25.0)]),
+    ("Patients were randomized to receive CAR T-cell therapy or standard-of-care salvage chemotherapy. EFS at 1 year "
+     "was 50% vs 20%.", ["CAR T cell therapy", "standard of care salvage chemotherapy"],
+     [("CAR T cell therapy", "EFS_RATE", 50.0), ("standard of care salvage chemotherapy", "EFS_RATE", 20.0)]),
+])
+def test_phrasings_standard_of_care_comparators(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert [a["label"] for a in record["arms"]] == arms
+    assert _outcomes(record) == sorted(outcomes)

@@ -83,9 +83,10 @@ _ROLE_REFERENCE = re.compile(r"\b(control|comparator|standard|experimental|inves
 _CONTROL_WORDS = ("control", "comparator", "standard")
 _GROUP_THEN_REGIMEN = re.compile(r"^\s*(?:the\s)?(?P<g>(?:[\w\-]+\s){1,2}?(?:arm|group))\s?\((?P<r>[^()]{2,80})\)\s*$", re.I)
 _GROUP_BRACKET = re.compile(r"\(\s?(?:the\s)?([^()]{2,60}?)\s(?:group|arm|cohort)\s?\)", re.I)
-_ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?\)")
+_ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?[);]")  # "(SOC)", "(SOC; n = 134)"
 _LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\sof\s|th(?:ose|at)\sof\s|"
                    r"(?:one|two|three|four|five|six|\d)\s(?:cycles?|courses?|blocks?)\sof\s|"  # "two cycles of blinatumomab"
+                   r"one\sof\s(?:the\s)?(?:two|three|four|five|several|\d)\s|"  # "one of three standard regimens"
                    r"(?:patients|those)\s(?:treated\swith|receiving|who\sreceived)\s)+", re.I)
 _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective|(?:high|low|intermediate|reduced)[\s\-]dose)\s",
                         re.I)  # "high-dose cytarabine (HiDAC)" is the arm cytarabine
@@ -114,7 +115,7 @@ _AGENT_LIKE = re.compile(_DRUG_LIKE.pattern[2:])
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
                            r"supportive care|regimens?)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|B?SOC|SC|BSC|"
-                           r"investigator'?s'?\schoice)\b|"
+                           r"(?:investigator|physician)'?s'?\schoice)\b|"
                            # a further course of the backbone as the comparator: "a third consolidation course", "a third
                            # block of consolidation chemotherapy"
                            r"^(?:[\w\-]+\s)?(?:(?:consolidation|induction|intensification|re-?induction)\s(?:courses?|cycles?|"
@@ -1025,7 +1026,7 @@ def _written(phrase: str) -> str:
 
 _HYPHENED_WORDS = re.compile(r"[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)+")  # words, not an abbreviation ("hyper-CVAD")
 _HYPHEN_KEPT = re.compile(r"-(?:based|intensity|dose|line)\b")
-_ABBREVIATION_LIKE = re.compile(r"[A-Z].*[A-Z]|\d")
+_ABBREVIATION_LIKE = re.compile(r"[A-Z].*[A-Z]|\d|\b[A-Z]\b")  # "CAR T cell therapy" keeps its T
 _PLURAL_THERAPIES = re.compile(r"\b(chemotherap|therap)ies\b")
 
 
@@ -1518,6 +1519,7 @@ class ArmIndex:
         if own_scope:
             refs = [r for r in refs if r[0] > 40 or not text[:r[0]].strip().lower().startswith(("in", "among", "for"))]
         after = [self._after(text, p, refs) for p in positions]
+        after = [self._own_arm(a) if a else a for a in after]  # "4.0 months in the SOC group": the arm it names
         before = [self._before(text, p, refs) for p in positions]
         count = len(positions)
         if count >= 2 and not all(after) and not timepoint_list:
