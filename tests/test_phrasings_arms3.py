@@ -328,3 +328,14 @@ def test_phrasings_standard_of_care_comparators(nlp, text, arms, outcomes):
     record = _run(nlp, text)
     assert [a["label"] for a in record["arms"]] == arms
     assert _outcomes(record) == sorted(outcomes)
+
+
+def test_phrasings_with_and_without_after_counts(nlp):
+    record = _run(nlp, "Forty patients were treated. CR occurred in 60% (12/20) of patients with and 70% (14/20) of "
+                       "patients without prior HSCT.")
+    assert _outcomes(record) == [("no prior HSCT", "CR", 70.0), ("prior HSCT", "CR", 60.0)]
+
+
+def test_phrasings_clause_about_an_endpoint_is_no_group(nlp):
+    record = _run(nlp, "Forty patients were treated. The CR rate did not differ by Ph status (75% vs 70%).")
+    assert not any("differ" in arm for arm, _, _ in _outcomes(record))

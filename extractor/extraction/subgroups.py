@@ -403,6 +403,15 @@ def _overlaps(start: int, end: int, spans, phrase: str = "") -> bool:
     return any(a < end and start < b and b >= end - 1 for a, b in spans)
 
 
+def _holds_endpoint(at: int, phrase: str, spans) -> bool:
+    """A phrase with a verb that holds an endpoint is a clause about it, not a group: "The CR rate did not differ by Ph
+    status (75% vs 70%)" ("CR with MRD positive (63.4%)" is a group)."""
+    return _CLAUSE_VERB.search(phrase) is not None and any(at <= a and b <= at + len(phrase) for a, b in spans)
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:did|does|do|differ(?:ed)?|varied|vary|seemed|appeared|remained)\b")
+
+
 def before_bracket(text: str, start: int, avoid=()) -> str | None:
     """The group right before the bracket that holds the value ("patients with CR (19.8 months", "Three older
     responders (15%)", "age less than 30 years (2-year OS of 21% versus ..."), when the bracket holds no other number
@@ -415,7 +424,7 @@ def before_bracket(text: str, start: int, avoid=()) -> str | None:
         return None
     phrase = _backward(head[:opened].rstrip())
     at = len(head[:opened].rstrip()) - len(phrase)
-    if _overlaps(at, at + len(phrase), avoid, phrase):
+    if _overlaps(at, at + len(phrase), avoid, phrase) or _holds_endpoint(at, phrase, avoid):
         return None
     # "... higher than in Ph-negative patients (70% vs. 25%)": a group after a comparison word is the comparator,
     # not the group of the bracket's first value.
@@ -506,13 +515,15 @@ def lone_group(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
     return [group, complement(group)] if group else None
 
 
-_WITH_BETWEEN = re.compile(r"\s?(?:%|months?)?\s?with\s(?:vs\.?|versus|and|or|compared\s(?:with|to))\s", re.I)
-_WITHOUT_AFTER = re.compile(r"\s?(?:%|months?)?\s?without\s", re.I)
+_WITH_BETWEEN = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:the\s)?patients\s)?with\s(?:vs\.?|versus|and|or|"
+                           r"compared\s(?:with|to))\s", re.I)
+_WITHOUT_AFTER = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:the\s)?patients\s)?without\s", re.I)
 
 
 def with_and_without(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
     """Two values split by a "with" and a "without" sharing what follows: "The CR rate was 70% with vs 58% without
-    prior HSCT" -> "prior HSCT", "no prior HSCT"."""
+    prior HSCT", "60% (12/20) of patients with and 70% (14/20) of patients without prior HSCT" -> "prior HSCT", "no
+    prior HSCT"."""
     if len(positions) != 2 or "without" not in text:
         return None
     (_, first_end), (second_start, second_end) = positions
