@@ -1109,6 +1109,7 @@ class ArmIndex:
         self._name_patterns: dict[str, re.Pattern] = {}
         self._word_patterns: dict[str, re.Pattern] = {}
         self._read: tuple[str, list] = ("", [])  # the sentence being read and its refs (see _sentence_refs)
+        self._role_labels: tuple[str, str] | None | bool = False  # (control, experimental), once asked (see _roles)
 
     # building
 
@@ -1332,7 +1333,9 @@ class ArmIndex:
         a part of its drugs only."""
         if " arm" not in lower and " group" not in lower and " cohort" not in lower:
             return []
-        roles = self._roles()
+        if self._role_labels is False:  # the arms are known once labelling starts
+            self._role_labels = self._roles()
+        roles = self._role_labels
         if roles is None:
             return []
         return [(m.start(1), m.end(), roles[m.group(1).lower() not in _CONTROL_WORDS]) for m in _ROLE_REFERENCE.finditer(text)]
@@ -1420,7 +1423,7 @@ class ArmIndex:
         that holds for this sentence and whether it is its own."""
         if section != self.scope_section:
             self.scope, self.scope_section = None, section
-        head = _ARM_HEADING.match(text) if ":" in text[:42] and self.multi_arm else None
+        head = _ARM_HEADING.match(text) if ":" in text and text.find(":", 0, 42) != -1 and self.multi_arm else None
         if head:  # "Blinatumomab: CR 44%, median OS 7.7 months." names the arm of the sentence's values
             named = [r for r in self.refs(head.group("x"), arms_only=True) if r[0] == 0 and r[1] == len(head.group("x"))]
             if named:

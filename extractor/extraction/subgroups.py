@@ -305,9 +305,14 @@ def parallel_with(text: str, first_end: int, second_end: int) -> str | None:
 
 def _forward(text: str) -> str:
     # a karyotype's brackets and semicolon do not end the phrase ("patients with t(4;11) and ...")
-    masked = _KARYOTYPE.sub(lambda m: "x" * len(m.group(0)), text) if "(" in text else text
+    masked = _KARYOTYPE.sub(lambda m: "x" * len(m.group(0)), text) if _may_hold_karyotype(text) else text
     stop = _STOP_FORWARD.search(masked)
     return text[:stop.start()] if stop else text
+
+
+def _may_hold_karyotype(text: str) -> bool:
+    """A cheap necessary cue of _KARYOTYPE: its bracket right after the letter of t, inv, del, der or dup."""
+    return "t(" in text or "v(" in text or "l(" in text or "r(" in text or "p(" in text
 
 
 _KARYOTYPE = re.compile(r"\b(?:t|inv|del|der|dup)\(\d{1,2}[pq]?[\d.]*(?:;\d{1,2}[pq]?[\d.]*)?\)(?:\([pq][\d.]+;[pq][\d.]+\))?")
