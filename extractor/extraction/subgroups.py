@@ -35,8 +35,7 @@ _STOP_FORWARD = re.compile(
     r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s\d)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
     r"|(?<!who)(?<!that)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
-    r"obtained|attained|proceeded|underwent|demonstrated|displayed|presented|relapsed|died)\b"
-    r"|(?<![<>=≤≥\d.])(?<![<>=≤≥]\s)\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")  # a threshold is part of a name ("with <50% blasts")
+    r"obtained|attained|proceeded|underwent|demonstrated|displayed|presented|relapsed|died)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
 # Where a group phrase read backwards (from a bracket or a comparison word) starts.
 _STOP_BACKWARD = re.compile(
     r"(?:^|[,;:()\[\]]\s?|\b(?:in(?!\swhom)|for|among|between|to|versus|vs\.?|and|but|of)\s|" + _NOT_AFTER_COMPARATIVE +
@@ -307,7 +306,12 @@ def _forward(text: str) -> str:
     # a karyotype's brackets and semicolon do not end the phrase ("patients with t(4;11) and ...")
     masked = _KARYOTYPE.sub(lambda m: "x" * len(m.group(0)), text) if _may_hold_karyotype(text) else text
     stop = _STOP_FORWARD.search(masked)
+    while stop and stop.group(0)[-1:] == "%" and _THRESHOLD_BEFORE.search(masked, 0, stop.end() - len(stop.group(0).lstrip())):
+        stop = _STOP_FORWARD.search(masked, stop.end())  # a threshold is part of the name ("with <50% blasts")
     return text[:stop.start()] if stop else text
+
+
+_THRESHOLD_BEFORE = re.compile(r"[<>=≤≥]\s?\Z")
 
 
 def _may_hold_karyotype(text: str) -> bool:
