@@ -1522,7 +1522,8 @@ class ArmIndex:
         if own_scope:
             refs = [r for r in refs if r[0] > 40 or not text[:r[0]].strip().lower().startswith(("in", "among", "for"))]
         after = [self._after(text, p, refs) for p in positions]
-        after = [self._own_arm(a) if a else a for a in after]  # "4.0 months in the SOC group": the arm it names
+        if len(self.arms) >= 2 and any(after):  # "4.0 months in the SOC group": the arm it names
+            after = [self._own_arm(a) if a else a for a in after]
         before = [self._before(text, p, refs) for p in positions]
         count = len(positions)
         if count >= 2 and not all(after) and not timepoint_list:
@@ -1530,14 +1531,15 @@ class ArmIndex:
         if count == 2 and all(after):
             after = self._other_arm_named_arm(text, after)
         if count >= 2:
-            paired = self._arm_pairs_in_groups(text, positions, after, refs, avoid) if count % 2 == 0 else None
+            paired = self._arm_pairs_in_groups(text, positions, after, refs, avoid) \
+                if count % 2 == 0 and len(self.arms) >= 2 else None
             if paired:
                 return paired
             clauses = self._clause_scopes(text, positions, self._sentence_refs(text) if self.multi_arm else None) \
                 if ";" in text else None
             if clauses:
                 return clauses
-            within = self._group_before_arms(text, positions, after) if not own_scope else None
+            within = self._group_before_arms(text, positions, after) if not own_scope and all(after) else None
             if within:
                 return within
             for labels in (after, before):
