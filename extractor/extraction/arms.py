@@ -65,6 +65,10 @@ _RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;
 _COMPARED = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s(?P<a>[^;,]{2,90}?)\s"
                        r"(?:with|to|versus|vs\.?)\s(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)",
                        re.I)
+# "In this trial, blinatumomab was compared with standard-of-care chemotherapy".
+_PASSIVE_COMPARED = re.compile(r"\s*(?:the\s)?(?P<a>[^;,:]{2,90}?)\s(?:was|were)\scompared\s(?:with|to|against)\s(?P<b>[^;,]{2,90}?)"
+                               r"(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)", re.I)
+_PASSIVE_AT = re.compile(r"\s(?:was|were)\scompared\s(?:with|to|against)\s")
 _VERSUS = re.compile(r"(?P<a>[^;,:]{2,90}?)\s(?:versus|vs\.?)\s(?P<b>[^;,:]{2,90}?)(?=\s(?:in|for|among|as|on|at)\s|[,.;:]|$)",
                      re.I)
 _LIST = re.compile(r"\(\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)((?:;\s?[A-Za-z][\w+/\- ]{0,30},\s?n\s?=\s?\d+)+)\s?\)")
@@ -73,11 +77,19 @@ _NAMED = re.compile(r"\b(arm|cohort|stratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")
 _HISTORICAL = re.compile(r"\bhistorical(?:ly)?\s(?:controls?|cohorts?|rates?|data|comparators?)\b|\bhistorical(?:ly)?\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience|series)\s(?:with|of|using)\s"
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
+_NEGATED = re.compile(r"(?:no|without)\s(?=\S)", re.I)
+# A reference to an arm by its role: "the control arm", "the experimental group".
+_ROLE_REFERENCE = re.compile(r"\b(control|comparator|standard|experimental|investigational)\s(?:arm|group|cohort)\b", re.I)
+_CONTROL_WORDS = ("control", "comparator", "standard")
+_GROUP_THEN_REGIMEN = re.compile(r"^\s*(?:the\s)?(?P<g>(?:[\w\-]+\s){1,2}?(?:arm|group))\s?\((?P<r>[^()]{2,80})\)\s*$", re.I)
 _GROUP_BRACKET = re.compile(r"\(\s?(?:the\s)?([^()]{2,60}?)\s(?:group|arm|cohort)\s?\)", re.I)
-_ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?\)")
+_ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?[);]")  # "(SOC)", "(SOC; n = 134)"
 _LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\sof\s|th(?:ose|at)\sof\s|"
+                   r"(?:one|two|three|four|five|six|\d)\s(?:cycles?|courses?|blocks?)\sof\s|"  # "two cycles of blinatumomab"
+                   r"one\sof\s(?:the\s)?(?:two|three|four|five|several|\d)\s|"  # "one of three standard regimens"
                    r"(?:patients|those)\s(?:treated\swith|receiving|who\sreceived)\s)+", re.I)
-_ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective)\s", re.I)
+_ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective|(?:high|low|intermediate|reduced)[\s\-]dose)\s",
+                        re.I)  # "high-dose cytarabine (HiDAC)" is the arm cytarabine
 _TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|:)\s", re.I)
 _COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|combined with|followed by)\s?$", re.I)
 _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.I)
@@ -103,7 +115,12 @@ _AGENT_LIKE = re.compile(_DRUG_LIKE.pattern[2:])
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
                            r"supportive care|regimens?)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|B?SOC|SC|BSC|"
-                           r"investigator'?s'?\schoice)\b", re.I)
+                           r"(?:investigator|physician)'?s'?\schoice)\b|"
+                           # a further course of the backbone as the comparator: "a third consolidation course", "a third
+                           # block of consolidation chemotherapy"
+                           r"^(?:[\w\-]+\s)?(?:(?:consolidation|induction|intensification|re-?induction)\s(?:courses?|cycles?|"
+                           r"blocks?)|(?:courses?|cycles?|blocks?)\sof\s(?:[\w\-]+\s)?(?:chemotherapy|consolidation|"
+                           r"induction))\b", re.I)
 _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug/m2|mcg/m2))(?:/\w+)*\s?\)", re.I)
 # What may stand between a value and a group named after it: its unit, brackets, "of the evaluable".
 _AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)*"
@@ -133,7 +150,14 @@ _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\
                              r"(?=\s?[,;.)]|\s\(|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
 _SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children|those)\s(?:with|in)\s(?:the\s)?)?"
                     r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
-_ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:patients|cohort|population)\b",
+_ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:\d+\s)?(?:(?:infused|treated|evaluable|"
+                           r"enrolled|randomi[sz]ed|analy[sz]ed|included)\s)?(?:patients|cohort|population)\b",
+                           re.I)
+# The whole cohort named otherwise: "Overall, ...", "For the entire population", "Across both cohorts", "In both
+# cohorts combined", "in total".
+_WHOLE_COHORT = re.compile(r"^\s*(?:Overall|In\stotal|Altogether),\s|\b(?:the\s)?(?:whole|entire|overall|total)\s(?:study\s)?"
+                           r"(?:population|cohort|group)\b|\bacross\s(?:both|all|the\s(?:two|three))\s(?:cohorts|groups|arms|"
+                           r"strata)\b|\bacross\sthe\s(?:study|trial|cohorts)\b|\b(?:both|all)\s(?:cohorts|groups)\scombined\b",
                            re.I)
 # (a "population" is read as a wide scope, which may be the whole cohort: "In the intention-to-treat population, ...")
 _NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|summary|this|these|our|results?|"
@@ -145,6 +169,7 @@ _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|s
                           r"contrast|particular|general|overall|both|multivariate|univariate|landmark|median|phase|"
                           r"practice|terms?|order|light|context|view|comparison|each|which|part|case|all)\b|\b\d{4}\b",
                           re.I)
+_ARM_HEADING = re.compile(r"(?P<x>[^:;,()]{2,40}):\s")
 _SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
 # (its items hold no value: "For patients in first salvage, CR rates were 88% and 30%, respectively" is one scope)
 _LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()%]{1,40}(?:,\s[^,;()%]{1,40})*,?\s(?:and|or"
@@ -168,7 +193,8 @@ _IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responder
                           r"response)|(?:hematologic\s)?remission))(?=[\s,.;)]|$)", re.I)
 _BARE_N = re.compile(r"\s?\((\d+)\)$")
 # A clause of its own opening with its group ("; in the chemotherapy arm, it was 16%").
-_CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?,\s")
+_CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?"
+                           r"(?:,\s|\s(?=(?:it|this|that)\s(?:was|were|is)\b))")  # "; in patients aged 65 years or older it was 75%"
 # Two values joined by a bare conjunction: "88% and 67% with InO".
 _BARE_JOIN = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:,|and|or|,\sand)\s?", re.I)
 _ARM_BRACKET_AFTER = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?[(\[]\s?", re.I)
@@ -233,7 +259,7 @@ def _says_respectively(text: str) -> bool:
 
 # Two values, then the two groups they are of, in order, without "respectively": "48% and 22% in the InO and SC
 # arms". The last value's bracket may come between ("22% (P < .001)").
-_GROUPS_LISTED_AFTER = re.compile(r"\s?%?\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s(?:the\s)?patients\s)?in\s(?:the\s)?"
+_GROUPS_LISTED_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s(?:the\s)?patients\s)?in\s(?:the\s)?"
                                   r"[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s(?:and|or)\s[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s"
                                   r"(?:arms|groups|cohorts)\b")
 _VALUES_JOINED = re.compile(r"^\s?%?\s?(?:and|or|vs\.?|versus)\s$")
@@ -460,6 +486,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                 break
         if len(index.arms) < 2:
             index.arms = []
+        index.regimens_of_codes(lines)
     if not index.arms:  # cohorts by disease state x subgroup: "109 were MRD+ (83 Ph- and 26 Ph+) and 140 had R/R ALL (...)"
         for position, (_, _, text, _) in enumerate(sentences):
             cohorts = _crossed_cohorts(text)
@@ -482,6 +509,23 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
             arm.drugs, arm.regimen, arm.classes = list(index.article_drugs[0]), index.article_drugs[1], \
                 list(index.article_drugs[2])
     return index
+
+
+@lru_cache(maxsize=16)
+def _code_regimen_pattern(label: str) -> re.Pattern:
+    """A coded arm's regimen beside its code: apposed ("arm A, hyper-CVAD with rituximab, or ..."), after a verb of
+    treatment ("arm B received imatinib"), or with the verb elided ("and arm B imatinib")."""
+    kind, _, code = label.partition(" ")
+    written = r"(?<![\w\-])(?i:" + re.escape(kind) + r")" + (r"\s" + re.escape(code) if code else "") + r"(?![\w\-])"
+    end = r"(?=,\s(?:or|and|vs\.?|versus)\s|[;.]?$|;)"
+    return re.compile(r"(?:(?P<joined>\b(?:and|while|whereas)\s(?:(?:those|patients)\sin\s)?)?" + written + r"(?:"
+                      r",\s(?P<apposed>[^,;()]{2,80}?)" + end + r"|"
+                      r"\s(?:received|was\sgiven|were\sgiven|(?:was|were)\streated\swith|consisted\sof)\s"
+                      r"(?P<verb>[^,;()]{2,80}?)(?=[,;]|\s(?:and|while|whereas|or)\s|\.?$)|"
+                      r"(?(joined)\s(?P<elided>[^,;()]{2,60}?)(?=[,;]|\.?$)|(?!x)x)))")
+
+
+_TREATMENT_VERB = re.compile(r"\b(?:received|given|treated\swith)\b")
 
 
 def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> None:
@@ -636,11 +680,11 @@ _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + 
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
                       r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s)(?P<b>[^,;()]{2,80}?)"
                       r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between)\s|$)", re.I)
-# The counts in a bracket after the assignment: "108 patients were randomized (54 to blinatumomab and 54 to
-# chemotherapy)".
-_COUNTED_BRACKET = re.compile(r"(?P<va>(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated))\s?\(\s?" + _COUNT.format("na")
+# The counts in a bracket (or after a colon) after the assignment: "108 patients were randomized (54 to blinatumomab
+# and 54 to chemotherapy)", "218 patients were randomized: 109 to A and 109 to B".
+_COUNTED_BRACKET = re.compile(r"(?P<va>(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated))(?:\s?\(|:)\s?" + _COUNT.format("na")
                               + r"(?:were\s)?to\s(?:the\s)?(?P<a>[^,;()]{2,80}?),?\s(?:and\s)?" + _COUNT.format("nb")
-                              + r"(?:were\s)?to\s(?:the\s)?(?P<b>[^,;()]{2,80}?)\s?\)", re.I)
+                              + r"(?:were\s)?to\s(?:the\s)?(?P<b>[^,;()]{2,80}?)(?:\s?\)|(?=\.?$))", re.I)
 # Where _COUNTED can start: the count right before the first verb (a match is tried only there).
 _COUNTED_AT = re.compile(r"(?:received|treated with|assigned to|randomi[sz]ed to|allocated to)\b")
 _COUNT_BEFORE = re.compile(_COUNT.format("n") + r"(?:who\s)?(?:were\s)?(?:randomly\s)?\Z")
@@ -680,7 +724,7 @@ def _counted_match(text: str) -> re.Match | None:
         m = _COUNTED.match(text, count.start()) if count else None
         if m:
             return m
-    return _COUNTED_BRACKET.search(text) if " to " in text and "(" in text else None
+    return _COUNTED_BRACKET.search(text) if " to " in text and ("(" in text or ":" in text) else None
 
 
 def _counted(line: _Line, lexicon: dict) -> list[Arm]:
@@ -780,13 +824,42 @@ def _randomised(line: _Line, lexicon: dict) -> list[Arm]:
         return []
     parts = []
     for name in ("a", "b"):
-        start, end = m.start(name), m.end(name)
+        start, end = m.start(name), m.end(name) if name == "a" else _with_drug_end(text, drugs, m.end(name))
         part = text[start:end]
-        cut = re.search(r",|\s(?:and|who|which|administered|given)\s", part)
+        cut = re.search(r",|\s(?:and|who|which|administered|given|as)\s", part)  # "chemotherapy as consolidation"
         if cut and not _inside_bracket(part, cut.start()):
             part = part[:cut.start()]
         parts.append((part, _slice(text, drugs, start, start + len(part)), None))
+    listed = _listed_parts(text, drugs, m.start("a"), m.end("a"), lexicon)
+    if listed:  # "randomized to blinatumomab, inotuzumab ozogamicin, or standard chemotherapy"
+        parts = listed + parts[1:]
     return _parts_to_arms(_bare_ns(parts, text[:m.start()]), lexicon)
+
+
+def _with_drug_end(text: str, drugs: list, end: int) -> int:
+    """The end of an arm's phrase that goes on with a drug joined by "with"/"plus" ("or hyper-CVAD with rituximab")."""
+    joined = _JOINED_DRUG.match(text, end)
+    return next((e for s, e, _ in drugs if joined and s == joined.end()), end)
+
+
+_JOINED_DRUG = re.compile(r"\s(?:with|plus)\s")
+
+
+def _listed_parts(text: str, drugs: list, start: int, end: int, lexicon: dict) -> list | None:
+    """The arms listed before a randomisation's last "or", each a treatment: "to A, B, or C" -> A, B."""
+    phrase = text[start:end]
+    if "," not in phrase or "(" in phrase:
+        return None
+    parts, at = [], start
+    for piece in phrase.split(","):
+        stripped = piece.strip()
+        if stripped:
+            begin = at + piece.index(stripped)
+            parts.append((stripped, _slice(text, drugs, begin, begin + len(stripped)), None))
+        at += len(piece) + 1
+    if len(parts) < 2 or any(_arm_from_phrase(p, d, None, lexicon) is None for p, d, _ in parts):
+        return None
+    return parts
 
 
 def _bare_ns(parts: list[tuple[str, list, int | None]], before: str) -> list[tuple[str, list, int | None]]:
@@ -819,9 +892,17 @@ def _compared(line: _Line, lexicon: dict) -> list[Arm]:
 
 
 def _compared_match(line: _Line) -> re.Match | None:
-    """`_COMPARED.search(text)`, from the first comparison cue on (the pattern opens with one)."""
+    """`_COMPARED.search(text)`, from the first comparison cue on (the pattern opens with one); else the passive "A
+    was compared with B" (`_PASSIVE_COMPARED`, tried from the start of the clause before "was compared")."""
     cue = _COMPARE_CUE.search(line.text) if line.may_have(_COMPARE_WORDS) else None
-    return _COMPARED.search(line.text, cue.start()) if cue else None
+    if not cue:
+        return None
+    m = _COMPARED.search(line.text, cue.start())
+    if m is None and (" was compared" in line.text or " were compared" in line.text):
+        verb = _PASSIVE_AT.search(line.text)
+        start = max(line.text.rfind(stop, 0, verb.start()) for stop in ",;:") + 1 if verb else -1
+        m = _PASSIVE_COMPARED.match(line.text, start) if verb else None
+    return m
 
 
 def _versus_match(line: _Line) -> re.Match | None:
@@ -869,6 +950,12 @@ def _inside_bracket(text: str, at: int) -> bool:
 def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Arm | None:
     """One arm from its written phrase ("standard intensive chemotherapy (standard-therapy group)"), or None when the
     phrase does not name a treatment."""
+    named = _GROUP_THEN_REGIMEN.match(text)
+    if named:  # "the experimental arm (blinatumomab)": the regimen in brackets, the group its other name
+        arm = _arm_from_phrase(named.group("r"), _slice(text, drugs, named.start("r"), named.end("r")), n, lexicon)
+        if arm is not None:
+            arm.aliases.add(named.group("g").lower())
+        return arm
     aliases, group = set(), None
     g = _GROUP_BRACKET.search(text)
     if g:
@@ -893,6 +980,8 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
             and (lexicon[core_drugs[0][2]].kind == "agent" or lexicon[core_drugs[0][2]].components):
         cut = adjective.end()
         core, core_drugs = core[cut:], [(s - cut, e - cut, i) for s, e, i in core_drugs]
+    if _NEGATED.match(core) and core_drugs:  # "no rituximab": the arm without the drug (its backbone is unnamed)
+        return Arm(_written(core), [], n, "", [], aliases | {core.lower()})
     first_word_drug = (core_drugs and core_drugs[0][0] <= 0) or bool(_DRUG_LIKE.match(core))
     # a phrase named as a group ("weekly inotuzumab (weekly arm)") is an arm when it holds a treatment
     if not first_word_drug and not _REGIMEN_HEAD.match(core) and not (group and (_REGIMEN_HEAD.match(group) or core_drugs)):
@@ -937,7 +1026,7 @@ def _written(phrase: str) -> str:
 
 _HYPHENED_WORDS = re.compile(r"[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)+")  # words, not an abbreviation ("hyper-CVAD")
 _HYPHEN_KEPT = re.compile(r"-(?:based|intensity|dose|line)\b")
-_ABBREVIATION_LIKE = re.compile(r"[A-Z].*[A-Z]|\d")
+_ABBREVIATION_LIKE = re.compile(r"[A-Z].*[A-Z]|\d|\b[A-Z]\b")  # "CAR T cell therapy" keeps its T
 _PLURAL_THERAPIES = re.compile(r"\b(chemotherap|therap)ies\b")
 
 
@@ -1020,6 +1109,7 @@ class ArmIndex:
         self._name_patterns: dict[str, re.Pattern] = {}
         self._word_patterns: dict[str, re.Pattern] = {}
         self._read: tuple[str, list] = ("", [])  # the sentence being read and its refs (see _sentence_refs)
+        self._role_labels: tuple[str, str] | None | bool = False  # (control, experimental), once asked (see _roles)
 
     # building
 
@@ -1097,6 +1187,30 @@ class ArmIndex:
         read = _arm_from_phrase(m.group("r"), _slice(text, drugs, m.start("r"), m.end("r")), None, self.lexicon)
         if read is not None and read.drugs:
             arm.drugs, arm.regimen, arm.classes = read.drugs, read.regimen, read.classes
+
+    def regimens_of_codes(self, lines: list[_Line]) -> None:
+        """Coded arms whose regimen no bracket gives, from a sentence naming it beside the code: "randomised to arm A,
+        hyper-CVAD with rituximab, or arm B, hyper-CVAD alone", "Arm A received dasatinib and arm B imatinib"."""
+        for arm in self.arms:
+            if arm.drugs:
+                continue
+            pattern = _code_regimen_pattern(arm.label)
+            for line in lines:
+                if not line.drugs or line.lower is not None and arm.label.lower() not in line.lower:
+                    continue
+                read = next(filter(None, (self._code_regimen(line, m) for m in pattern.finditer(line.text))), None)
+                if read is not None:
+                    arm.drugs, arm.regimen, arm.classes = read.drugs, read.regimen, read.classes
+                    break
+
+    def _code_regimen(self, line: _Line, m: re.Match) -> Arm | None:
+        """The regimen one match of `_code_regimen_pattern` names, when it names a drug; the elided one ("and arm B
+        imatinib") only after a verb of treatment."""
+        key = next(k for k in ("apposed", "verb", "elided") if m.group(k) is not None)
+        if key == "elided" and not _TREATMENT_VERB.search(line.text, 0, m.start()):
+            return None
+        read = _arm_from_phrase(m.group(key), _slice(line.text, line.drugs, m.start(key), m.end(key)), None, self.lexicon)
+        return read if read is not None and read.drugs else None
 
     def add_historical(self, lines: list[_Line]) -> None:
         for line in lines:
@@ -1177,6 +1291,7 @@ class ArmIndex:
         if not arms_only and self.lexicon:
             found += self._dose_levels(text, folded)
             found += self._back_references(text, found)
+            found += self._control_references(text, lower)
             found += self._drug_names(text)
         found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
         kept = []
@@ -1211,6 +1326,37 @@ class ArmIndex:
             if len(matching) == 1:
                 out.append((m.start(1), m.end(), matching[0].label))
         return out
+
+    def _control_references(self, text: str, lower: str) -> list[tuple[int, int, str]]:
+        """"the control arm", "the experimental group" in a study of two arms of which one is the control: the one
+        of standard or unspecified therapy, without the other's drug ("no rituximab", "hyper-CVAD alone"), or with
+        a part of its drugs only."""
+        if " arm" not in lower and " group" not in lower and " cohort" not in lower:
+            return []
+        if self._role_labels is False:  # the arms are known once labelling starts
+            self._role_labels = self._roles()
+        roles = self._role_labels
+        if roles is None:
+            return []
+        return [(m.start(1), m.end(), roles[m.group(1).lower() not in _CONTROL_WORDS]) for m in _ROLE_REFERENCE.finditer(text)]
+
+    def _roles(self) -> tuple[str, str] | None:
+        """(control, experimental) labels of a study of two arms whose one arm is recognisably the control."""
+        own = [a for a in self.arms if not a.historical]
+        if len(own) != 2:
+            return None
+        control = [arm for arm, other in (own, own[::-1]) if self._is_control(arm, other)]
+        if len(control) != 1:
+            return None
+        return (control[0].label, next(a.label for a in own if a is not control[0]))
+
+    def _is_control(self, arm: Arm, other: Arm) -> bool:
+        if _NEGATED.match(arm.label) or " alone" in arm.label.lower():
+            return True
+        if arm.drugs and set(arm.drugs) < set(other.drugs):
+            return True
+        generic = [bool(_REGIMEN_HEAD.match(a.label)) or set(a.drugs) <= GENERIC and bool(a.drugs) for a in (arm, other)]
+        return generic == [True, False]
 
     def _drug_names(self, text: str) -> list[tuple[int, int, str]]:
         """A drug named as the lexicon knows it, not as the arm was written ("inotuzumab", "InO" for the arm
@@ -1277,6 +1423,11 @@ class ArmIndex:
         that holds for this sentence and whether it is its own."""
         if section != self.scope_section:
             self.scope, self.scope_section = None, section
+        head = _ARM_HEADING.match(text) if ":" in text and text.find(":", 0, 42) != -1 and self.multi_arm else None
+        if head:  # "Blinatumomab: CR 44%, median OS 7.7 months." names the arm of the sentence's values
+            named = [r for r in self.refs(head.group("x"), arms_only=True) if r[0] == 0 and r[1] == len(head.group("x"))]
+            if named:
+                return named[0][2], True
         opens = text.lstrip().startswith(_SCOPE_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
         if opens and _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
             return self.scope, False
@@ -1299,8 +1450,9 @@ class ArmIndex:
                 if _GROUP_WORD.search(wide.group("x")):
                     self.scope = label
                 return label, True
-        if self.scope is not None and _may_have(text, _ALL_PATIENTS_WORDS, _WHOLE_WORDS) and _ALL_PATIENTS.search(text):
-            self.scope = None  # "in all patients" ends a carried scope (there is none to end in most sentences)
+        if self.scope is not None and (_may_have(text, _ALL_PATIENTS_WORDS, _WHOLE_WORDS) and _ALL_PATIENTS.search(text)
+                                       or _WHOLE_COHORT.search(text)):
+            self.scope = None  # "in all patients", "Overall, ..." end a carried scope (there is none in most sentences)
         return self.scope, False
 
     def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),
@@ -1344,9 +1496,9 @@ class ArmIndex:
         named = [arm for arm in own if lower in arm.aliases]
         if len(named) != 1 and label.isupper() and 2 <= len(label) <= 5:  # "SC": the initials of "standard chemotherapy"
             named = [arm for arm in own if "".join(w[0] for w in arm.label.split()).upper() == label]
-        if len(named) != 1:
-            words = set(lower.split())
-            named = [arm for arm in own if words <= set(arm.label.lower().split())]
+        if len(named) != 1:  # "standard-therapy" for the arm "standard therapy"
+            words = set(lower.replace("-", " ").split())
+            named = [arm for arm in own if words <= set(arm.label.lower().replace("-", " ").split())]
         return named[0].label if len(named) == 1 else label
 
     def _labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),
@@ -1370,14 +1522,26 @@ class ArmIndex:
         if own_scope:
             refs = [r for r in refs if r[0] > 40 or not text[:r[0]].strip().lower().startswith(("in", "among", "for"))]
         after = [self._after(text, p, refs) for p in positions]
+        if len(self.arms) >= 2 and any(after):  # "4.0 months in the SOC group": the arm it names
+            after = [self._own_arm(a) if a else a for a in after]
         before = [self._before(text, p, refs) for p in positions]
         count = len(positions)
+        if count >= 2 and not all(after) and not timepoint_list:
+            after = _bracketed_groups(text, positions, after, avoid)
         if count == 2 and all(after):
             after = self._other_arm_named_arm(text, after)
         if count >= 2:
-            clauses = self._clause_scopes(text, positions) if ";" in text else None
+            paired = self._arm_pairs_in_groups(text, positions, after, refs, avoid) \
+                if count % 2 == 0 and len(self.arms) >= 2 else None
+            if paired:
+                return paired
+            clauses = self._clause_scopes(text, positions, self._sentence_refs(text) if self.multi_arm else None) \
+                if ";" in text else None
             if clauses:
                 return clauses
+            within = self._group_before_arms(text, positions, after) if not own_scope and all(after) else None
+            if within:
+                return within
             for labels in (after, before):
                 if all(labels) and len(set(labels)) == count:
                     return [self._scoped(scope_label, l) for l in labels]
@@ -1400,8 +1564,12 @@ class ArmIndex:
             # a comparator named first is compared second ("Compared with chemotherapy, blinatumomab improved median
             # EFS (7.3 vs 4.6 months)")
             comparators = self._comparators(text, refs)
-            in_turn = sorted(named, key=lambda label: label in comparators)  # stable: the others keep their order
-            order = self._former_latter(text) or in_turn + [label for label in self.sequence if label not in named]
+            # ("Compared with historical controls, the CR rate was higher (73% vs 50%)": the study's own arm first)
+            leading = [label for label in named if label not in comparators]
+            trailing = [label for label in named if label in comparators]
+            rest = [label for label in self.sequence if label not in named]
+            order = self._former_latter(text) or (leading + trailing + rest if len(named) >= count
+                                                  else leading + rest + trailing)
             # values named by subgroups are not the arms in order ("80% in patients aged 55 years or older and 60% in
             # younger patients treated with inotuzumab")
             if self.multi_arm and len(order) >= count and not any(l and not self.by_label(l) for l in mixed) \
@@ -1438,20 +1606,22 @@ class ArmIndex:
         if timepoint_list or all(_AT_A_TIME.match(text, end) for _, end in positions):
             return ["all"] * count  # one group's values at successive times ("90% at week 4 and 95% at week 8")
         respectively = _says_respectively(text)
-        # "The CR rates in first salvage and second salvage were 88% and 52%": a list of groups right before the
-        # values zips them as "respectively" would
-        if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]):
+        # "The CR rates in first salvage and second salvage were 88% and 52%", "60% and 58% in the weekly and
+        # every-2-week groups": a list of groups right before or after the values zips them as "respectively" would
+        if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]) or _groups_listed_after(text, positions):
             listed = subgroups.respectively(text, positions, avoid)
             if listed:
                 wholes = [self._whole(l) for l in listed]
                 distinct = len(set(listed)) == len(listed) >= 2  # "in adults and children": two groups, not the cohort
                 return list(listed) if distinct and set(wholes) == {"all"} else wholes
-        paired = subgroups.paired_after(text, positions[-1][1]) if count == 2 and not any(known) else None
+        paired = (subgroups.paired_after(text, positions[-1][1]) or subgroups.with_and_without(text, positions)) \
+            if count == 2 and not any(known) else None
         if paired and len(set(paired)) == 2:
             return [self._whole(p) for p in paired]
         each = [k or ("all" if _OVERALL_AFTER.match(text, e) else None) or subgroups.inside_value(text, s, e)
-                or subgroups.after_value(text, e, avoid)
+                or subgroups.after_value(text, e, avoid) or subgroups.bracket_item(text, s, avoid)
                 or subgroups.before_bracket(text, s, avoid) for (s, e), k in zip(positions, known)]
+        each = _whole_before_its_breakdown(text, positions, each)
         if count == 2 and not each[0]:
             elided = subgroups.group_and_rest(text, positions[0][0], each[1])
             if elided:
@@ -1461,6 +1631,12 @@ class ArmIndex:
             each[0] = subgroups.subject(text, positions[0][0]) \
                 or subgroups.parallel_with(text, positions[0][1], positions[1][1]) \
                 or (subgroups.population_subject(text, positions[0][0]) if subgroups.population_word(each[1]) else None)
+        if count == 2 and each == [None, None]:
+            # "Patients who proceeded to HSCT had a 2-year OS of 50%, whereas those who did not had 10%": each value
+            # the subject of its clause
+            subjects = [subgroups.subject(text, start) for start, _ in positions]
+            if subjects[0] and subjects[1] and subjects[0] != subjects[1] and subgroups.subject_clauses_differ(text, positions):
+                each = subjects
         for i in range(1, count):  # "55% in patients who underwent HSCT versus 20% in those who did not"
             if each[i] and each[i - 1] and subgroups.elided(each[i]) and not subgroups.elided(each[i - 1]):
                 each[i] = subgroups.complement(each[i - 1])
@@ -1512,11 +1688,11 @@ class ArmIndex:
         with InO")."""
         named = [l for l in labels if l]
         if not named or len(named) == len(labels) or len(set(named)) < len(named) \
-                or not all(self.by_label(l) and not self.by_label(l).historical for l in named):
+                or not all(self.by_label(l) for l in named):
             return None
         if self._share_a_name(text, positions, labels):
             return None
-        left = [a.label for a in self.arms if not a.historical and a.label not in named]
+        left = [label for label in self.sequence if label not in named]  # "73% compared with 50% in historical controls"
         if len(left) != len(labels) - len(named):
             return None
         left_iter = iter(left)
@@ -1574,10 +1750,82 @@ class ArmIndex:
         after = len(text) if after == -1 else after
         return not any(before < s < after for j, (s, _) in enumerate(positions) if j != i)
 
-    def _clause_scopes(self, text: str, positions: list[tuple[int, int]]) -> list[str] | None:
+    def _arm_pairs_in_groups(self, text: str, positions: list[tuple[int, int]], after: list, refs, avoid) -> list[str] | None:
+        """The two arms' values compared within subgroups, pair by pair: "CR was 80% vs 30% in Ph+ and 70% vs 40% in
+        Ph- patients", "88% vs 29% (first salvage) and 66% vs 30% (second salvage)", "In first salvage, median OS was
+        8.5 versus 6.4 months; in second salvage, it was 5.4 versus 4.0 months" -> "inotuzumab ozogamicin, Ph+",
+        "standard chemotherapy, Ph+", ...; one pair after its group "in patients with prior HSCT (median OS 8.3 vs
+        4.3 months)". A pair names no group with its first value; it names its arms with both values or with none
+        (then the arms in the sentence's order), and its group after its second value or at the start of its clause;
+        a group is no arm, not the whole cohort and no response state."""
+        own = [a.label for a in self.arms if not a.historical]
+        if len(own) != 2 or len(positions) == 2 and _says_respectively(text):  # "in the latter and the former, respectively"
+            return None
+        compared = self._bracket_pairs(text, positions)
+        pairs = [[i, i + 1] for i in range(0, len(positions), 2)]
+        if any(pair not in compared and {after[pair[0]], after[pair[1]]} != set(own) for pair in pairs) \
+                or any(not after[i] and subgroups.after_value(text, positions[i][1], avoid) for i, _ in pairs):
+            return None
+        named = list(dict.fromkeys(label for _, _, label in refs if label in own))
+        default = named if len(named) == 2 else own
+        labels = []
+        for i, j in pairs:
+            arms = [after[i], after[j]]
+            if after[i] is None and after[j] not in own:  # "80% vs 30% in Ph+"
+                arms, group = default, after[j] or self._pair_group(text, positions, i, j, refs, avoid, len(pairs))
+            elif set(arms) == set(own) and len(pairs) >= 2:
+                group = self._pair_clause_scope(text, positions, i)
+            else:
+                return None
+            if not group or any(r[2] in own for r in self.refs(group)) or self.by_label(self._own_arm(group)) \
+                    or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
+                    or _NOT_A_SUBGROUP_SCOPE.search(group):
+                return None
+            labels += [f"{arm}, {group}" for arm in arms]
+        groups = labels[::2]
+        return labels if len(set(groups)) == len(groups) else None
+
+    def _group_before_arms(self, text: str, positions: list[tuple[int, int]], after: list) -> list[str] | None:
+        """The arms' values of a group named between the endpoint and the verb: "The median OS in patients with
+        MRD-positive disease was 10.1 months in the blinatumomab arm and 6.8 months in the chemotherapy arm" ->
+        "blinatumomab, MRD-positive disease", ... (not the whole cohort, not patients in a response state)."""
+        own = {a.label for a in self.arms if not a.historical}
+        if len(own) < 2 or not all(label in own for label in after) or len(set(after)) != len(after):
+            return None
+        group = subgroups.group_before_verb(text, positions[0][0])
+        if not group or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
+                or _NOT_A_SUBGROUP_SCOPE.search(group) or any(r[2] in own for r in self.refs(group)):
+            return None
+        return [f"{label}, {group}" for label in after]
+
+    def _pair_group(self, text: str, positions, i: int, j: int, refs, avoid, pairs: int) -> str | None:
+        """The group of a pair of values whose arms are not named: after its second value, in the bracket after it,
+        at the start of its clause (of two pairs or more), or, one pair alone, before the bracket that holds it."""
+        end = positions[j][1]
+        return subgroups.after_value(_before_arm_named(text, end, refs), end, avoid) \
+            or subgroups.bracket_after(text, end, avoid) \
+            or (self._pair_clause_scope(text, positions, i) if pairs >= 2 else subgroups.patients_before_bracket(
+                text, positions[i][0], avoid))
+
+    def _pair_clause_scope(self, text: str, positions: list[tuple[int, int]], i: int) -> str | None:
+        """The group that opens the clause of a pair of values, the pair alone in it ("; in those in second
+        salvage, it was 5.4 versus 4.0 months")."""
+        if ";" not in text and not text.lstrip().startswith(_SCOPE_OPENERS):
+            return None
+        clause = text.rfind(";", 0, positions[i][0])
+        while clause != -1 and _inside(text, clause):
+            clause = text.rfind(";", 0, clause)
+        clause += 1
+        if any(clause <= s < positions[i][0] for s, _ in positions):
+            return None
+        m = _CLAUSE_SCOPE.match(text, clause, positions[i][0])
+        return subgroups.name(m.group("x")) if m and not _NOT_A_SCOPE.search(m.group("x")) else None
+
+    def _clause_scopes(self, text: str, positions: list[tuple[int, int]], refs=None) -> list[str] | None:
         """Values in clauses of their own, each opening with its group: "In the blinatumomab arm, the CR rate was 34%;
-        in the chemotherapy arm, it was 16%", "In cohort 1 (n = 20), ...; in cohort 2 (n = 25), it was 60%"."""
-        labels, clauses = [], []
+        in the chemotherapy arm, it was 16%", "In cohort 1 (n = 20), ...; in cohort 2 (n = 25), it was 60%"; a later
+        clause may name its arm anywhere before its value (`refs`: the sentence's arm names)."""
+        labels, clauses, fallback = [], [], False
         for start, _ in positions:
             clause = text.rfind(";", 0, start)
             while clause != -1 and _inside(text, clause):  # "(95% CI, 20-41; P = .01)" opens no clause
@@ -1588,16 +1836,29 @@ class ArmIndex:
             if not m and clause == 0:
                 labels.append("all")  # "Median OS was 12 months; in Ph+ patients, it was 18 months"
                 continue
+            if not m and refs is not None:
+                named = self._arm_in_clause(refs, clause, start)
+                if named is None:
+                    return None
+                labels.append(named)  # "In the A group, 44% had CR; the corresponding figure for B was 25%"
+                fallback = True
+                continue
             if not m or _NOT_A_SCOPE.search(m.group("x")):
                 return None
-            refs = self.refs(m.group("x"))
-            label = refs[0][2] if refs and refs[0][0] == 0 else subgroups.name(m.group("x"))
+            scope_refs = self.refs(m.group("x"))
+            label = scope_refs[0][2] if scope_refs and scope_refs[0][0] == 0 else subgroups.name(m.group("x"))
             if not label:
                 return None
             labels.append(label)
-        if len(set(clauses)) < len(clauses) or labels.count("all") == len(labels):
+        if len(set(clauses)) < len(clauses) or labels.count("all") == len(labels) or fallback and "all" in labels:
             return None  # values sharing a clause, or no clause naming a group
         return labels if len(set(labels)) == len(labels) else None
+
+    def _arm_in_clause(self, refs, clause: int, start: int) -> str | None:
+        """The one own arm a clause names before its value."""
+        own = {a.label for a in self.arms if not a.historical}
+        named = {label for s, _, label in refs if clause <= s < start and label in own}
+        return named.pop() if len(named) == 1 else None
 
     def _treatment_after(self, text: str, end: int) -> str | None:
         """"CR was 100% with ponatinib and 96% with dasatinib": a value followed by "with" and a treatment the
@@ -1736,6 +1997,46 @@ class ArmIndex:
         if len(own) == 2 and words in (["former", "latter"], ["latter", "former"]):
             return own if words[0] == "former" else own[::-1]
         return []
+
+
+def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], groups: list) -> list:
+    """A value followed by a bracket that holds every later value, or by "including" them, each named by its group,
+    is the whole cohort's: "The CR rate was 70% (first salvage, 82%; second salvage, 51%)", "70% (82% in first
+    salvage and 51% in ...)", "24 (80%) achieved CR/CRi, including 10 of 12 (83%) in first salvage"."""
+    if groups[0] is not None or not all(groups[1:]):
+        return groups
+    if _BREAKDOWN_JOIN.match(text, positions[0][1]):  # "24 (80%) achieved CR/CRi, including 10 of 12 (83%) in ..."
+        return ["all"] + groups[1:]
+    opened = _ARM_BRACKET_AFTER.match(text, positions[0][1])
+    if not opened or text[opened.end() - 1] != "(":
+        return groups
+    depth = 1
+    for m in _BRACKET_CHAR.finditer(text, opened.end(), positions[-1][1]):
+        depth += 1 if m.group(0) in "([" else -1
+        if depth == 0:
+            return groups  # the bracket closes before the last value
+    return ["all"] + groups[1:]
+
+
+_BRACKET_CHAR = re.compile(r"[()\[\]]")
+_BREAKDOWN_JOIN = re.compile(r"[^,;]{0,60},\s(?:including|of\swhom|among\s(?:them|whom))\b")
+
+
+def _before_arm_named(text: str, at: int, refs) -> str:
+    """The text up to the first arm named after `at`, without the preposition that introduces it ("in second salvage
+    with InO and SC, respectively" -> "in second salvage"), so a group read forwards stops before the arms."""
+    cut = next((start for start, _, _ in refs if start >= at), None)
+    return text if cut is None else _ARM_PREPOSITION.sub("", text[:cut])
+
+
+_ARM_PREPOSITION = re.compile(r"\s(?:with|in|for|among|of)(?:\sthe)?\s*$")
+
+
+def _bracketed_groups(text: str, positions: list[tuple[int, int]], after: list, avoid) -> list:
+    """Values each followed by its group in brackets ("CR rates were 81% (ages <60 years) and 58% (ages >=60
+    years)"): the groups, when every value not named otherwise has one and they all differ."""
+    named = [a or subgroups.bracket_after(text, end, avoid) for a, (_, end) in zip(after, positions)]
+    return named if all(named) and len(set(named)) == len(named) else after
 
 
 def _without_as_complement(text: str, positions: list[tuple[int, int]], labels: list) -> list:

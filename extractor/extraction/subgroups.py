@@ -60,8 +60,9 @@ _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:wit
                          r"above|below|found|achieving|receiving|treated|in)\b|^(?!patients?\b|subjects\b|those\b|"
                          r"children\b|adults\b)", re.I)
 _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[^,;()\d]{2,60}),\s")
-_AFTER = re.compile(r"^(?:\s?(?:%|months?|mo|years?|weeks?|days?))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
-                    r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:in|for|among|of)\s", re.I)
+_AFTER = re.compile(r"^(?:\s?(?:%|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for)\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
+                    r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s))?(?:in|for|among|of|at(?=\s(?:the\s)?dose\slevels?\s\d))\s",
+                    re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage"
 # A list item: no number but one in a name ("CR2"); "or" bounding a line of therapy stays in it ("third or later").
 _ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)(?:[^,;:()\d]|(?<=[A-Za-z])\d)){1,40}?"
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s|or\s)?|\s+(?:and|or" + NOT_A_BOUND + r")\s")
@@ -273,7 +274,7 @@ _COUNT_WORD = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|responders|chil
 # patients older than 60 years was 5.2 months", "The median OS of Ph-negative patients was 7.5 months".
 _AMONG_GROUP_WAS = re.compile(
     r"\b(?:in|among|for|of)\s(?:the\s)?(?P<g>(?:[\w+/\-]+\s){1,3}(?:patients|responders|children|adults|subjects|"
-    r"subgroup|subset|cohort)|"
+    r"subgroup|subset|cohort|arm|group)|"
     r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?)\s(?:was|were|is|are)\s$",
     re.I)
 
@@ -302,8 +303,23 @@ def parallel_with(text: str, first_end: int, second_end: int) -> str | None:
 
 
 def _forward(text: str) -> str:
-    stop = _STOP_FORWARD.search(text)
+    # a karyotype's brackets and semicolon do not end the phrase ("patients with t(4;11) and ...")
+    masked = _KARYOTYPE.sub(lambda m: "x" * len(m.group(0)), text) if _may_hold_karyotype(text) else text
+    stop = _STOP_FORWARD.search(masked)
+    while stop and stop.group(0)[-1:] == "%" and _THRESHOLD_BEFORE.search(masked, 0, stop.end() - len(stop.group(0).lstrip())):
+        stop = _STOP_FORWARD.search(masked, stop.end())  # a threshold is part of the name ("with <50% blasts")
     return text[:stop.start()] if stop else text
+
+
+_THRESHOLD_BEFORE = re.compile(r"[<>=≤≥]\s?\Z")
+
+
+def _may_hold_karyotype(text: str) -> bool:
+    """A cheap necessary cue of _KARYOTYPE: its bracket right after the letter of t, inv, del, der or dup."""
+    return "t(" in text or "v(" in text or "l(" in text or "r(" in text or "p(" in text
+
+
+_KARYOTYPE = re.compile(r"\b(?:t|inv|del|der|dup)\(\d{1,2}[pq]?[\d.]*(?:;\d{1,2}[pq]?[\d.]*)?\)(?:\([pq][\d.]+;[pq][\d.]+\))?")
 
 
 def _backward(text: str) -> str:
@@ -327,6 +343,46 @@ def after_value(text: str, end: int, avoid=()) -> str | None:
     if _overlaps(start, start + len(phrase), avoid, phrase):
         return None
     return name(phrase)
+
+
+# A group in the bracket right after a value: "81% (ages <60 years)", "9.2 months (first salvage)". Not a statistic,
+# a count, a method or a qualifier of the estimate: "(95% CI ...)", "(n = 20)", "(P = .01)", "(range, 2-5)",
+# "(12/20)", "(by flow cytometry)", "(adjusted)".
+_BRACKET_GROUP = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?\((?P<g>[A-Za-z<>≤≥](?:[^()\[\]=%;:]|(?<=[<>])=){1,40}?|"
+                            r"\d+\s?(?:-|–|to)\s?\d+\s?years)\)")  # an age band: "65% (40-59 years)"
+_NOT_A_BRACKET_GROUP = re.compile(
+    r"\b(?:CI|P|p|range|IQR|SD|SE|HR|OR|RR|median|mean|vs|versus|v|n|NS|ns|NR|NE|ITT|by|per|according|assessed|"
+    r"including|included|excluding|i\.e|e\.g|mostly|mainly|primarily|respectively|alone|grades?|adjusted|unadjusted|"
+    r"analysis|estimated?|approximately|cumulative|incidence|confirmed|central|local|investigator|independent|"
+    r"review|flow|PCR|NGS|cytometry|sequencing|assay|overall|Kaplan|competing|fatal|serious|severe|mild|moderate)\b"
+    r"|\d\s?/\s?\d|^(?:at|after|before|from|to|of|in|with|cycles?|courses?|blocks?|days?|weeks?|months?|years?|"
+    r"induction|consolidation|maintenance|end)\b")  # a time of assessment: "50% (cycle 1) and 70% (cycle 2)"
+_MRD_STATUS = re.compile(r"MRD[\s-]?(?:negative|positive|neg|pos|[+-])", re.I)
+
+
+def bracket_after(text: str, end: int, avoid=()) -> str | None:
+    """The group in the bracket right after a value ("CR rates were 81% (ages <60 years) and 58% (ages >=60 years)"),
+    when it is no statistic or qualifier of the estimate and no endpoint or time point (`avoid`; an MRD status names
+    a group: "45% (MRD-negative)")."""
+    m = _BRACKET_GROUP.match(text, end)
+    if not m or _NOT_A_BRACKET_GROUP.search(m.group("g")):
+        return None
+    if any(a < m.end("g") and m.start("g") < b for a, b in avoid) and not _MRD_STATUS.fullmatch(m.group("g").strip()):
+        return None
+    return name(m.group("g"))
+
+
+_BRACKET_ITEM = re.compile(r"[(\[;]\s?(?P<g>[A-Za-z<>≤≥][^()\[\],;:=%]{1,40}?)\s?[,:]\s?$")
+
+
+def bracket_item(text: str, start: int, avoid=()) -> str | None:
+    """The group that opens a value's item in a bracket list: "70% (Ph-negative, 75%; Ph-positive, 60%)",
+    "(first salvage: 82%; ...)"; not a statistic ("(range, 2-5)", "(95% CI, ...)") or an endpoint ("(CR, 45%")."""
+    m = _BRACKET_ITEM.search(text, max(0, start - 45), start)
+    if not m or m.end() != start or _NOT_A_BRACKET_GROUP.search(m.group("g")) \
+            or any(a < m.end("g") and m.start("g") < b for a, b in avoid):
+        return None
+    return name(m.group("g"))
 
 
 def inside_value(text: str, start: int, end: int) -> str | None:
@@ -356,6 +412,15 @@ def _overlaps(start: int, end: int, spans, phrase: str = "") -> bool:
     return any(a < end and start < b and b >= end - 1 for a, b in spans)
 
 
+def _holds_endpoint(at: int, phrase: str, spans) -> bool:
+    """A phrase with a verb that holds an endpoint is a clause about it, not a group: "The CR rate did not differ by Ph
+    status (75% vs 70%)" ("CR with MRD positive (63.4%)" is a group)."""
+    return _CLAUSE_VERB.search(phrase) is not None and any(at <= a and b <= at + len(phrase) for a, b in spans)
+
+
+_CLAUSE_VERB = re.compile(r"\b(?:did|does|do|differ(?:ed)?|varied|vary|seemed|appeared|remained)\b")
+
+
 def before_bracket(text: str, start: int, avoid=()) -> str | None:
     """The group right before the bracket that holds the value ("patients with CR (19.8 months", "Three older
     responders (15%)", "age less than 30 years (2-year OS of 21% versus ..."), when the bracket holds no other number
@@ -368,7 +433,7 @@ def before_bracket(text: str, start: int, avoid=()) -> str | None:
         return None
     phrase = _backward(head[:opened].rstrip())
     at = len(head[:opened].rstrip()) - len(phrase)
-    if _overlaps(at, at + len(phrase), avoid, phrase):
+    if _overlaps(at, at + len(phrase), avoid, phrase) or _holds_endpoint(at, phrase, avoid):
         return None
     # "... higher than in Ph-negative patients (70% vs. 25%)": a group after a comparison word is the comparator,
     # not the group of the bracket's first value.
@@ -376,6 +441,21 @@ def before_bracket(text: str, start: int, avoid=()) -> str | None:
                  head[:at], re.I) and re.search(r"\d\s?%?\s?(?:vs\.?|versus|and|,)\s?\d", text[opened:opened + 40], re.I):
         return None
     return name(phrase)
+
+
+def patients_before_bracket(text: str, start: int, avoid=()) -> str | None:
+    """The group of patients named right before the bracket holding the value: "The benefit was consistent in patients
+    with prior HSCT (median OS 8.3 vs 4.3 months)" -> "prior HSCT" (read as `before_bracket`, only a phrase of
+    patients after its preposition)."""
+    opened = max(text.rfind("(", 0, start), text.rfind("[", 0, start))
+    head = text[:opened].rstrip() if opened != -1 else ""
+    if not _PATIENTS_AT_END.search(head):
+        return None
+    return before_bracket(text, start, avoid)
+
+
+_PATIENTS_AT_END = re.compile(r"\b(?:in|among|for)\s(?:the\s)?(?:subgroup\sof\s)?(?:patients|subjects|those|adults|children)\s"
+                              r"(?:with|without|who|aged|younger|older|in)\b[^()\[\],;]{2,60}$")
 
 
 def subject(text: str, start: int) -> str | None:
@@ -394,6 +474,13 @@ def subject(text: str, start: int) -> str | None:
     if re.fullmatch(r"(?:Patients?|Subjects|Those|Children|Adults)", group.strip(), re.I):
         return None
     return name(group)
+
+
+def subject_clauses_differ(text: str, positions: list[tuple[int, int]]) -> bool:
+    """The second value is in a clause of its own (after "; ", "while", "whereas", ", but"), so the two values can have
+    subjects of their own."""
+    return any(positions[0][1] <= b.start() < positions[1][0] and not _in_bracket(text, b.start())
+               for b in _CLAUSE_BREAK.finditer(text))
 
 
 def population_subject(text: str, start: int) -> str | None:
@@ -435,6 +522,27 @@ def lone_group(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
         return None
     group = subject(text, positions[0][0])
     return [group, complement(group)] if group else None
+
+
+_WITH_BETWEEN = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:the\s)?patients\s)?with\s(?:vs\.?|versus|and|or|"
+                           r"compared\s(?:with|to))\s", re.I)
+_WITHOUT_AFTER = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:the\s)?patients\s)?without\s", re.I)
+
+
+def with_and_without(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
+    """Two values split by a "with" and a "without" sharing what follows: "The CR rate was 70% with vs 58% without
+    prior HSCT", "60% (12/20) of patients with and 70% (14/20) of patients without prior HSCT" -> "prior HSCT", "no
+    prior HSCT"."""
+    if len(positions) != 2 or "without" not in text:
+        return None
+    (_, first_end), (second_start, second_end) = positions
+    between = _WITH_BETWEEN.match(text, first_end)
+    after = _WITHOUT_AFTER.match(text, second_end) if between and between.end() == second_start else None
+    if not after:
+        return None
+    phrase = _forward(text[after.end():])
+    names = [name(phrase), name(f"without {phrase}")]
+    return names if all(names) and names[0] != names[1] else None
 
 
 def paired_after(text: str, at: int) -> list[str] | None:
