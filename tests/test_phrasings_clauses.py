@@ -138,3 +138,40 @@ def test_phrasings_a_share_of_whom_needs_its_own_endpoint(nlp, text, outcomes):
 ])
 def test_phrasings_remission_at_transplant_names_a_group_or_a_state(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a status alone in a bracket after each value names the value's group; the endpoint stays the sentence's
+    ("The 2-year OS rate was 45% (MRD-negative) versus 12% (MRD-positive).",
+     [("MRD-negative", "OS_RATE", 45.0), ("MRD-positive", "OS_RATE", 12.0)]),
+    ("CR rates were 85% (Ph-negative) and 70% (Ph-positive).",
+     [("Ph-negative", "CR", 85.0), ("Ph-positive", "CR", 70.0)]),
+    # a share "of" an attribute names whose share it is (the second value was lost)
+    ("CR was achieved in 80% of Ph-positive and 65% of Ph-negative patients.",
+     [("Ph-negative", "CR", 65.0), ("Ph-positive", "CR", 80.0)]),
+    # the attribute as the measure stays a measure
+    ("Overall, 20% of patients were Ph-positive.", []),
+])
+def test_phrasings_a_status_beside_each_value_names_its_group(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_phrasings_a_fraction_is_no_group_label(nlp):
+    record = _run(nlp, "CR was achieved in 24/30 (80%) Ph-positive and 26/40 (65%) Ph-negative patients.")
+    assert sorted(o["value"] for o in record["outcomes"]) == [65.0, 80.0]
+    assert all(any(c.isalpha() for c in o["arm"]) for o in record["outcomes"])
+
+
+TWO_ARMS = "Patients were randomized to blinatumomab (n = 40) or chemotherapy (n = 38). "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a sentence led by "In both arms" states each arm's value
+    ("In both arms, the HSCT rate was 24%.", [("blinatumomab", "HSCT", 24.0), ("chemotherapy", "HSCT", 24.0)]),
+    ("No CRS occurred in either arm.", [("blinatumomab", "CRS", 0.0), ("chemotherapy", "CRS", 0.0)]),
+    # a zero's group after its verb is its own
+    ("No CRS occurred in the chemotherapy group.", [("chemotherapy", "CRS", 0.0)]),
+    ("No VOD was observed in the blinatumomab arm.", [("blinatumomab", "VOD", 0.0)]),
+])
+def test_phrasings_every_arm_and_a_zero_of_one_arm(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, TWO_ARMS + text)) == outcomes

@@ -440,6 +440,10 @@ def _in_baseline_clause(text: str, start: int) -> bool:
     return _BASELINE.search(text, clause_start, clause_end if clause_end != -1 else len(text)) is not None
 
 
+# "80% of Ph-positive and 65% of Ph-negative patients", "24/30 (80%) Ph-positive": the attribute is whose share it is.
+_PERCENT_OF_BEFORE = re.compile(r"%\s?\)?\s?(?:of\s(?:the\s)?)?$")
+
+
 def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) -> bool:
     """A population attribute that is also an unscored measure ("20% were Ph-positive") names a subgroup instead
     when a population noun follows it ("Ph-positive patients"), a preposition or comparison word precedes it ("in
@@ -448,7 +452,8 @@ def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) ->
     if not any(a.start == span.start and a.end == span.end for a in attributes):
         return False
     start, end = span.start_char - base, span.end_char - base
-    if _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]):
+    if _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]) \
+            or _bracketed_after_value(text, start, end) or _PERCENT_OF_BEFORE.search(text, max(0, start - 12), start):
         return True
     return any(_ATTRIBUTE_LINK.fullmatch(text[a.end_char - base:start])
                or _ATTRIBUTE_LINK.fullmatch(text[end:a.start_char - base])
@@ -459,7 +464,17 @@ def _names_mrd_group(text: str, start: int, end: int) -> bool:
     """"60% for MRD-negative and 20% for MRD-positive patients", "MRD-negative patients had": the adjective names a
     group, like a population attribute (see _names_subgroup); "20 (40%) became MRD-negative" states the rate."""
     return _ADJECTIVE_END.search(text, start, end) is not None and bool(
-        _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]))
+        _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start])
+        or _bracketed_after_value(text, start, end))
+
+
+# "45% (MRD-negative) versus 12% (MRD-positive)": a status alone in a bracket after a value names the value's group.
+_BRACKET_AFTER_VALUE = re.compile(r"\d\s?%?\s?[(\[]\s?$")
+
+
+def _bracketed_after_value(text: str, start: int, end: int) -> bool:
+    return _BRACKET_AFTER_VALUE.search(text, max(0, start - 8), start) is not None \
+        and _CLOSE_START.match(text, end) is not None
 
 
 def _restates(text: str, previous: Mention, family: str, start: int, end: int) -> bool:
@@ -974,7 +989,7 @@ def _bracket_label(text: str, mentions: list[Mention], value: Value) -> Mention 
     open_at = value.end + m.start(1)
     close = _matching_close(text, open_at)
     inner = [x for x in mentions if close and open_at <= x.start and x.end <= close]
-    if not inner:
+    if not inner or all(x.qualifier for x in inner):  # "45% (MRD-negative)": the bracket names a group
         return None
     words = text[open_at:close]
     for x in reversed(inner):
@@ -1293,7 +1308,13 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention]) -> None:
             continue
         # a number in the subject is its size, not the endpoint's count: "None of the 12 patients responded"
         if all(end <= v.start < target.start for v in target.values) and _denies(text, start, end, target):
-            target.values = [Value(ZERO, 0.0, start, target.end, count=0.0)]
+            # the zero reaches over its verb, so the group after it is its own ("No CRS occurred in the SOC group")
+            verb = _ZERO_VERB_AFTER.match(text, target.end)
+            target.values = [Value(ZERO, 0.0, start, verb.end() if verb else target.end, count=0.0)]
+
+
+_ZERO_VERB_AFTER = re.compile(r"\s(?:(?:was|were)\s)?(?:occurred|observed|seen|reported|developed|noted|documented)\b",
+                              re.I)
 
 
 def _denies(text: str, start: int, end: int, target: Mention) -> bool:
@@ -1331,9 +1352,10 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
             outcome = _outcome(sent, stated, mention, value, timepoints, index, total, context)
             if outcome is None:
                 continue
-            outcome["arm"] = arms[i]
+            every_arm = _IN_EACH_ARM.match(sent.text, value.end) or _EACH_ARM_LEADS.match(sent.text)
+            outcome["arm"] = "all" if every_arm and arms[i] in _EVERY_ARM_WORDS else arms[i]
             outcomes.append(outcome)
-            if arms[i] == "all" and _IN_EACH_ARM.match(sent.text, value.end):
+            if every_arm and outcome["arm"] == "all":
                 outcomes += _for_each_arm(outcome, context)
     return outcomes
 
@@ -1365,6 +1387,12 @@ def _time_point_runs(text: str, values: list[Value], timepoints: list[TimePoint]
 # "24% of patients in each group", "3% in both arms": one value stated for every arm.
 _IN_EACH_ARM = re.compile(r"\s?%?\)?\s(?:of\s(?:the\s)?patients\s)?in\s(?:each|both|either)\s(?:of\s(?:the\s)?)?"
                           r"(?:two\s)?(?:groups?|arms?|cohorts?)\b")
+
+
+_EVERY_ARM_WORDS = frozenset({"all", "each", "both", "either"})  # "in either arm" read as a group "either"
+# "In both arms, the HSCT rate was 24%": the sentence's lead says the value is every arm's.
+_EACH_ARM_LEADS = re.compile(r"\s*(?:In|For|Across)\s(?:both|each|either|all)\s(?:of\s(?:the\s)?)?(?:two\s|three\s)?"
+                             r"(?:arms|groups|cohorts|treatment\sarms|treatment\sgroups|arm|group|cohort)\b")
 
 
 def _for_each_arm(outcome: dict, context) -> list[dict]:
@@ -1498,11 +1526,16 @@ def _clause(sent: Sentence) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def _arm_labels(text: str, values: list, context, scope, avoid=(), zipped: bool = False) -> list[str]:
     """The arm or subgroup of each value (extraction/arms.py reads the groups; see `ArmIndex.labels`)."""
     if context.arm_index is not None:
-        return context.arm_index.labels(text, [(v.start, v.run_end or v.end) for v in values], scope, list(avoid),
-                                        zipped)
+        labels = context.arm_index.labels(text, [(v.start, v.run_end or v.end) for v in values], scope, list(avoid),
+                                          zipped)
+        # a label without a letter ("24/30" of "24/30 (80%) Ph-positive and ...") names no group
+        return [label if _LETTER.search(label) else f"group {i + 1}" for i, label in enumerate(labels)]
     count = len(values)
     if count == 1:
         return ["all"]
