@@ -339,3 +339,16 @@ def test_phrasings_with_and_without_after_counts(nlp):
 def test_phrasings_clause_about_an_endpoint_is_no_group(nlp):
     record = _run(nlp, "Forty patients were treated. The CR rate did not differ by Ph status (75% vs 70%).")
     assert not any("differ" in arm for arm, _, _ in _outcomes(record))
+
+
+@pytest.mark.parametrize("title, text, regimen", [
+    # a therapy the patients had before is not the study's regimen
+    ("CD22 CAR T cells in B-ALL resistant to CD19 CAR T cells", "Twenty-one patients were treated.",
+     "CD22 CAR T cells"),
+    ("Salvage therapy of relapsed ALL", "Twenty-one patients, 17 of whom had previously received blinatumomab, were "
+     "treated with inotuzumab ozogamicin.", "inotuzumab"),
+    # a drug named alone after such a cue stays (nothing else is named)
+    ("Ponatinib after failure of imatinib in Ph-positive ALL", "Thirty patients were treated.", "ponatinib"),
+])
+def test_phrasings_prior_therapy_is_no_regimen(nlp, title, text, regimen):
+    assert _arm_regimens(_run(nlp, text, title=title)) == [("all", regimen)]

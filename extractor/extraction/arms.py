@@ -1037,7 +1037,7 @@ def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
     components) that the abstract gives together with one of its agents ("Mini-hyper-CVD ... combined with
     inotuzumab ozogamicin"); without such a backbone, unspecified chemotherapy beside a drug is dropped."""
     for position, (number, section, text, drugs) in enumerate(sentences):
-        drugs = _without_lymphodepletion(text, drugs)
+        drugs = _without_prior_therapy(text, _without_lymphodepletion(text, drugs))
         if drugs or _TREATED_WITH.search(text):
             names, readable, classes, _ = read_regimen(text, drugs, lexicon)
             if not drugs:
@@ -1067,6 +1067,21 @@ def _without_lymphodepletion(text: str, drugs: list) -> list:
     if not m or not any(start < m.start() for start, _, _ in drugs):
         return drugs
     return [d for d in drugs if not m.start() <= d[0] < m.end()]
+
+
+# A therapy the patients had before ("B-ALL resistant to CD19 CAR T cells", "17 of whom had previously received
+# CD19-directed immunotherapy", "after failure of imatinib"): the drug right after the cue is not the study's.
+_PRIOR_THERAPY = re.compile(r"\b(?:(?:resistant|refractory|intolerant|na[iï]ve)\sto|after\sfailure\sof|"
+                            r"previously\s(?:received|treated\swith|exposed\sto)|prior)\s(?:(?:the|a|an)\s)?", re.I)
+
+
+def _without_prior_therapy(text: str, drugs: list) -> list:
+    """The drugs of a sentence but those named right after a prior-therapy cue, when another drug is left."""
+    if len(drugs) < 2:
+        return drugs
+    cue_ends = [m.end() for m in _PRIOR_THERAPY.finditer(text)]
+    kept = [d for d in drugs if d[0] not in cue_ends]
+    return kept if kept else drugs
 
 
 def _unspecified(canonical: str, lexicon: dict) -> bool:
