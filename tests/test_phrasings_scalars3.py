@@ -257,10 +257,17 @@ def test_phrasings_schedule_units(nlp, text, dose, per):
 
 @pytest.mark.parametrize("text, size", [
     # two groups side by side, the second's verb left out: no count alone is the cohort, their sum is
-    ("Sixty patients received blinatumomab as first salvage and 40 as second salvage.", 100),
     ("Sixty patients received blinatumomab in first relapse and 40 in second relapse.", 100),
-    # with a different word after each count the groups may not be parallel: none
-    ("Sixty patients received blinatumomab before HSCT and 40 after HSCT.", None),
+    ("Sixty patients received blinatumomab as first salvage and 40 as second salvage.", 100),
+    # a total, its verb, a comma and its breakdown: the total ('as', 'after', 'before' and 'without' after a count
+    # made such breakdowns parallel groups for a while, which lost these totals; so did 'with' and 'in')
+    ("A total of 65 patients received inotuzumab, 40 as first salvage and 25 as second salvage.", 65),
+    ("Sixty-five patients were treated, 40 as first salvage.", 65),
+    ("Forty-eight patients were treated with blinatumomab, 30 before and 18 after allogeneic HSCT.", 48),
+    ("A total of 65 patients were treated, 40 with Ph-negative and 25 with Ph-positive ALL.", 65),
+    ("Sixty-five patients were treated, 40 in first salvage and 25 in second salvage.", 65),
+    ("Sixty-five patients were enrolled; 60 were evaluable and 5 without a response assessment.", 65),
+    ("We enrolled 48 patients, and 12 after a protocol amendment.", 48),
     # a later subset is no second group
     ("Sixty patients were enrolled and 55 received at least one dose.", 60),
     ("Sixty patients were enrolled and treated as outpatients.", 60),
@@ -276,7 +283,7 @@ def test_phrasings_parallel_groups(nlp, text, size):
     ("The study included 40 adults and 21 children.", 61),
     ("Forty patients with Ph+ ALL and 20 with Ph- ALL received the combination.", 60),
     # a second count that qualifies no group of the first is a subset; labels of levels or cycles are numbers too
-    ("Sixty patients were enrolled, and 40 with MRD data were analysed.", None),
+    ("Sixty patients were enrolled, and 40 with MRD data were analysed.", 60),  # the enrolled, not a sum
     ("Six patients were treated at dose level 1 and 12 at dose level 2.", None),
     ("Ten patients had CR and 5 had PR.", None),
 ])

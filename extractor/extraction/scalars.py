@@ -365,6 +365,8 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
             continue
         if ":" in text[number.end:later.start]:
             continue  # "405 patients underwent randomization: 271 were assigned to X and 134 to Y" breaks it down
+        if _breakdown_after_verb(text, number, later, cues) and not _own_group_words(text, number, later, nouns, cues):
+            return False
         before = text[max(sent.start_char, later.start - 6):later.start]
         if _LIST_JOIN_END.search(before) and (_parallel_after(text, later, nouns) or _treated_apart(sent, number, later)
                                               or _same_verb(text, number, later, cues)):
@@ -374,6 +376,27 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
             return True
         next_count = False
     return False
+
+
+def _breakdown_after_verb(text: str, number: nz.Number, later: nz.Number, cues: list[Span]) -> bool:
+    """"A total of 65 patients were treated, 40 with Ph-negative and 25 with Ph-positive ALL", "We enrolled 48
+    patients, and 12 after an amendment": counts after the count's enrolment clause and a comma or semicolon break
+    the cohort down ("26 patients with T-ALL and 13 with T-LBL", in one clause, are two groups)."""
+    separator = max(text.rfind(",", number.end, later.start), text.rfind(";", number.end, later.start))
+    return separator != -1 and text[separator + 1:later.start].strip() in ("", "and") and any(
+        cue.id_ == "enrolment" and cue.end_char <= separator for cue in cues)
+
+
+# "18 patients were treated; 30 more were treated": a count of its own group, not of the cohort before it.
+_MORE_AFTER = re.compile(r"\s(?:more|additional|further)\b")
+
+
+def _own_group_words(text: str, number: nz.Number, later: nz.Number, nouns: list[Span], cues: list[Span]) -> bool:
+    """A later count with its own population noun ("and 10 patients received two cycles"), "more", or the first
+    count's verb again ("24 received one cycle, and 10 received two") counts a group beside the first one."""
+    noun = next((n for n in nouns if n.start_char >= later.end), None)
+    return noun is not None and _NEXT_NOUN.fullmatch(text, later.end, noun.start_char) is not None \
+        or _MORE_AFTER.match(text, later.end) is not None or _same_verb(text, number, later, cues)
 
 
 def _parallel_after(text: str, later: nz.Number, nouns: list[Span]) -> bool:
