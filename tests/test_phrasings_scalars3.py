@@ -289,3 +289,16 @@ def test_phrasings_parallel_groups(nlp, text, size):
 ])
 def test_phrasings_two_groups_total(nlp, text, size):
     assert _run(nlp, text)["cohort_size"] == size
+
+
+@pytest.mark.parametrize("text, size", [
+    # the responders opened as a part ("Of the 30 patients who achieved CR") are no cohort
+    ("Of the 30 patients who achieved CR, 20 (67%) were MRD negative.", None),
+    ("Of the 30 patients in CR, 20 were MRD negative.", None),
+    ("Among the 25 patients achieving CR/CRi, 15 proceeded to transplant.", None),
+    # a population opened the same way is one
+    ("Of the 45 patients with relapsed ALL, 20 achieved CR.", 45),
+    ("Among 40 patients enrolled, 20 (50%) achieved CR.", 40),
+])
+def test_phrasings_responders_opened_as_a_part_are_no_cohort(nlp, text, size):
+    assert _run(nlp, text)["cohort_size"] == size

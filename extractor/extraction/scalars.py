@@ -79,6 +79,11 @@ _OPENS_ARM_N = re.compile(r"[(\[]\s?[nN]\s?[=:]\s?$")
 _RESPONDERS = re.compile(r"\b(?:(?:non-?)?responders|responding|in\s(?:(?:a\s)?(?:first\s|second\s)?(?:complete\s)?"
                          r"(?:remission|response)|CR\d?)\b|who\s(?:had\s)?(?:achieved|attained|responded)|achieving"
                          r"|MRD[\s\-\u2010]?negative)", re.I)
+# A response state right after a population noun: "patients who achieved CR", "patients in CR", "achieving CR/CRi".
+_RESPONSE_STATE_AFTER = re.compile(
+    r"\s(?:who\s(?:had\s)?(?:achieved|attained|reached|responded|were\sin)|achieving|attaining|responding|"
+    r"in\s(?:(?:a\s)?(?:first\s|second\s)?(?:complete\s)?(?:remission|response)|CR\d?|CR/CRi|CRi)\b|"
+    r"with\s(?:a\s)?(?:CR|CR/CRi|response|remission)\b)", re.I)
 _ARM_JOIN = re.compile(r"(?:,\s?(?:(?:or|and)\s)?|\s(?:or|and|vs\.?|versus)\s)[^;:()\[\]]{0,80}")
 # The names of a labelled abstract's background section (PubMed's BACKGROUND category): "Background",
 # "INTRODUCTION", "IMPORTANCE", "CONTEXT", "RATIONALE".
@@ -215,6 +220,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
             continue
         if _PERCENT_NEXT.match(text, noun.end_char):
             continue  # "Twelve patients (38%)": a share of the cohort, not the cohort
+        if _RESPONSE_STATE_AFTER.match(text, noun.end_char) and _OPENS_SUBSET.match(text, sent.start_char, number.start):
+            continue  # "Of the 30 patients who achieved CR, ...": the responders, a part of the cohort
         if _each_group(text, sent, noun, numbers):
             continue  # "109 patients were randomly assigned to each group": one group's size, not the total
         if _screened_count(text, noun, cues, numbers):
