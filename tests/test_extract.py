@@ -451,3 +451,12 @@ def test_extract_a_new_value_in_the_conclusions_is_kept(nlp):
 ])
 def test_extract_cohort_from_arm_sizes_only_when_the_arms_are_the_study(nlp, text, cohort):
     assert _abstract(nlp, ("RESULTS", text))["cohort_size"] == cohort
+
+
+def test_extract_denominator_of_the_group_a_sentence_opens_with(nlp):
+    record = _abstract(nlp, ("RESULTS", "Forty-eight patients were treated. Of the 40 patients who achieved CR/CRi, "
+                                        "30 (75%) were MRD-negative. Nine patients (18.8%) developed VOD. Of the 16 "
+                                        "responders, 14 (80%) proceeded to HSCT."))
+    denominators = {o["endpoint"]: o["denominator"] for o in record["outcomes"]}
+    # 30/40 = 75%; 9/48 = 18.75%, printed 18.8; 14/16 = 87.5% is not the printed 80%, so none is guessed
+    assert denominators == {"MRD_NEG": 40.0, "VOD": 48.0, "HSCT": None}

@@ -158,20 +158,31 @@ _RESPONSE_FAMILY = {"ORR": "response", "CR": "response", "CR_CRi": "response"}
 
 
 def _group_denominators(outcomes: list[dict], arms: list[dict]) -> None:
-    """A printed count and percentage without a printed denominator ("13 patients (76%) achieved CR") take their
-    arm's size as denominator (the cohort for `all`), but only when that size gives the percentage as printed
-    (13/17 = 76.5%, printed 76): the group's size is the denominator the gold records, and the check keeps a
-    subset's count (of the evaluable or the responders) from being read over the whole group."""
+    """A printed count and percentage without a printed denominator ("13 patients (76%) achieved CR") take as
+    denominator the group their sentence opens with ("Of the 16 responders, 14 (88%) ...": 16), else their arm's
+    size (the cohort for `all`), but only when that size gives the percentage as printed (13/17 = 76.5%, printed
+    76): the group's size is the denominator the gold records, and the check keeps a subset's count (of the
+    evaluable or the responders) from being read over the whole group."""
     sizes = {arm["label"]: arm["n"] for arm in arms if arm.get("n")}
     for outcome in outcomes:
         count, value = outcome.get("count"), outcome.get("value")
-        size = sizes.get(outcome.get("arm") or "all")
-        if outcome.get("denominator") is not None or count is None or value is None or not size \
-                or outcome.get("unit") != "%" or count > size:
+        if outcome.get("denominator") is not None or count is None or value is None or outcome.get("unit") != "%":
             continue
-        tolerance = 0.5 if float(value).is_integer() else 0.05  # the printed precision
-        if abs(100 * count / size - value) <= tolerance:
-            outcome["denominator"] = float(size)
+        opened = _OPENED_GROUP.match(outcome["evidence"]["text"])
+        for size in (int(opened.group(1)) if opened else None, sizes.get(outcome.get("arm") or "all")):
+            if size and count <= size and _reproduces(count, size, value):
+                outcome["denominator"] = float(size)
+                break
+
+
+# "Of the 16 responders, ...", "Among 40 patients enrolled, ...": the group a sentence opens with, counted.
+_OPENED_GROUP = re.compile(r"(?:Of|Among)\s(?:the\s|these\s|all\s)?(\d+)\b(?![.,]\d|\s?%)")
+
+
+def _reproduces(count: float, size: int, value: float) -> bool:
+    """Whether count/size is the percentage as printed (to its precision; 9/48 = 18.75 is "18.8")."""
+    tolerance = 0.5 if float(value).is_integer() else 0.05
+    return abs(100 * count / size - value) <= tolerance + 1e-9
 
 
 def _number_words(nlp: Language) -> dict[str, float]:
