@@ -352,3 +352,13 @@ def test_phrasings_clause_about_an_endpoint_is_no_group(nlp):
 ])
 def test_phrasings_prior_therapy_is_no_regimen(nlp, title, text, regimen):
     assert _arm_regimens(_run(nlp, text, title=title)) == [("all", regimen)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a lineage scope is a subgroup ("ALL" inside "B-ALL" is not the word "all")
+    ("Fifty patients were treated. Among the 25 patients with B-ALL, 10 (40%) achieved CR.", [("B-ALL", "CR", 40.0)]),
+    # all patients are the cohort
+    ("Fifty patients were treated. In all patients, the CR rate was 40%.", [("all", "CR", 40.0)]),
+])
+def test_phrasings_lineage_scope_is_a_subgroup(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

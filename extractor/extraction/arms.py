@@ -165,9 +165,11 @@ _NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|
 # A wider leading scope, named by its subgroup words: "In CR2 patients, ...", "In the 9 patients treated under revised
 # management, ...", "In the subgroup of 110 patients with Ph-negative ALL in remission, ...", "In cohort 2A (94 patients), ..."
 _SCOPE_WIDE = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()]{1,90}?)(?:\s?\([^()]*\))?,\s")
+# ("all" but the lineage's "B-ALL" / "T-ALL": "In all patients" and "Among patients with Ph-negative ALL in remission"
+# are the cohort, "Among the 25 patients with B-ALL" a subgroup)
 _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|summary|this|these|our|results?|analys[ie]s|"
                           r"contrast|particular|general|overall|both|multivariate|univariate|landmark|median|phase|"
-                          r"practice|terms?|order|light|context|view|comparison|each|which|part|case|all)\b|\b\d{4}\b",
+                          r"practice|terms?|order|light|context|view|comparison|each|which|part|case|(?<!-)all)\b|\b\d{4}\b",
                           re.I)
 _ARM_HEADING = re.compile(r"(?P<x>[^:;,()]{2,40}):\s")
 _SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
