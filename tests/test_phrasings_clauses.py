@@ -175,3 +175,18 @@ TWO_ARMS = "Patients were randomized to blinatumomab (n = 40) or chemotherapy (n
 ])
 def test_phrasings_every_arm_and_a_zero_of_one_arm(nlp, text, outcomes):
     assert _outcomes(_run(nlp, TWO_ARMS + text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # every endpoint a negation lists is a zero
+    ("No grade 3 or higher CRS or neurotoxicity occurred.", [("all", "CRS", 0.0), ("all", "NEURO", 0.0)]),
+    ("No VOD, CRS or early death occurred.",
+     [("all", "CRS", 0.0), ("all", "EARLY_DEATH", 0.0), ("all", "VOD", 0.0)]),
+    ("No VOD or SOS was reported.", [("all", "VOD", 0.0)]),  # one endpoint named twice
+    # a list that is a subject, or a subgroup, states no zero
+    ("No patient with CRS or neurotoxicity required intensive care.", []),
+    ("No CRS occurred, whereas neurotoxicity developed in 3 patients (15%).",
+     [("all", "CRS", 0.0), ("all", "NEURO", 15.0)]),
+])
+def test_phrasings_a_negated_list_of_endpoints(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -1306,11 +1306,35 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention]) -> None:
             target.values = [v for v in target.values if not start <= v.start < end]
         if target is None or target.family not in RATES or target.qualifier:
             continue
+        listed = _negated_list(text, mentions, target)
+        last = listed[-1] if listed else target
         # a number in the subject is its size, not the endpoint's count: "None of the 12 patients responded"
-        if all(end <= v.start < target.start for v in target.values) and _denies(text, start, end, target):
+        if all(end <= v.start < target.start for v in target.values) \
+                and _denies(text, start, end, Mention(target.family, target.start, last.end, False)):
             # the zero reaches over its verb, so the group after it is its own ("No CRS occurred in the SOC group")
-            verb = _ZERO_VERB_AFTER.match(text, target.end)
-            target.values = [Value(ZERO, 0.0, start, verb.end() if verb else target.end, count=0.0)]
+            verb = _ZERO_VERB_AFTER.match(text, last.end)
+            zeroed = set()
+            for mention in [target, *listed]:
+                if mention.family not in zeroed:  # "No VOD or SOS": one endpoint named twice, one zero
+                    zeroed.add(mention.family)
+                    mention.values = [Value(ZERO, 0.0, start, verb.end() if verb else mention.end, count=0.0)]
+
+
+# "No grade 3 or higher CRS or neurotoxicity occurred", "No VOD, CRS or early death": the endpoints a negation lists.
+_NEGATED_LIST_LINK = re.compile(r"\s?(?:,\s?(?:(?:or|and|nor)\s)?|\s(?:or|and|nor)\s)(?:(?:any|severe|grade\s\S+)\s)?")
+
+
+def _negated_list(text: str, mentions: list[Mention], target: Mention) -> list[Mention]:
+    """The rate mentions listed right after the negated target, each joined to the one before by a comma or a
+    conjunction, with no value of their own."""
+    listed, previous = [], target
+    for mention in mentions[mentions.index(target) + 1:]:
+        if mention.family not in RATES or mention.values or mention.qualifier \
+                or not _NEGATED_LIST_LINK.fullmatch(text, previous.end, mention.start):
+            break
+        listed.append(mention)
+        previous = mention
+    return listed
 
 
 _ZERO_VERB_AFTER = re.compile(r"\s(?:(?:was|were)\s)?(?:occurred|observed|seen|reported|developed|noted|documented)\b",
