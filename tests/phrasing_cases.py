@@ -5,6 +5,7 @@ from extractor.extraction import extract_article
 from extractor.models import AbstractSection, Article
 
 SALVAGE_TITLE = "Salvage therapy of relapsed acute lymphoblastic leukemia"
+DRUG_X_TITLE = "Drug X in relapsed acute lymphoblastic leukemia"  # the classification cases' neutral title
 
 
 def run_text(nlp, text: str, title: str = SALVAGE_TITLE, label: str | None = None) -> dict:
@@ -16,3 +17,8 @@ def run_text(nlp, text: str, title: str = SALVAGE_TITLE, label: str | None = Non
 def outcome_triples(record: dict) -> list[tuple]:
     """(arm, endpoint, value) of every outcome, sorted: what most phrasing cases pin."""
     return sorted((o["arm"], o["endpoint"], o["value"]) for o in record["outcomes"])
+
+
+def population_of(nlp, text: str, title: str = DRUG_X_TITLE) -> dict:
+    """The `population` labels of an article whose abstract is `text`."""
+    return run_text(nlp, text, title=title)["population"]

@@ -6,13 +6,9 @@ import pytest
 
 from extractor.extraction import extract_article
 from extractor.models import AbstractSection, Article
-from phrasing_cases import run_text
+from phrasing_cases import DRUG_X_TITLE, population_of as _population, run_text
 
-TITLE = "Drug X in relapsed acute lymphoblastic leukemia"
-
-
-def _population(nlp, text: str, title: str = TITLE) -> dict:
-    return run_text(nlp, text, title=title)["population"]
+TITLE = DRUG_X_TITLE
 
 
 # --- background sentences do not name the study's population ------------------------------------------------

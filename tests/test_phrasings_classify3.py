@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import run_text
+from phrasing_cases import DRUG_X_TITLE, population_of as _population, run_text
 
-TITLE = "Drug X in relapsed acute lymphoblastic leukemia"
-
-
-def _population(nlp, text: str, title: str = TITLE) -> dict:
-    return run_text(nlp, text, title=title)["population"]
+TITLE = DRUG_X_TITLE
 
 
 # --- an excluded Ph status names the other one ---------------------------------------------------------------
