@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import partial
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
@@ -148,6 +149,8 @@ class Cues:
 
 
 _NO_CUES: list[Cue] = []
+# Cue((label, id, ...)) without the named tuple's __new__, a Python function: half the cost, for every match.
+_new_cue = partial(tuple.__new__, Cue)
 
 
 def classify_study(article: Article, docs: list[tuple[str, Doc]]) -> dict:
@@ -211,7 +214,7 @@ def _framing_sentences(section: str, view: SectionView, last: bool) -> range:
     if section.upper().startswith(_FRAMING_SECTIONS):
         return range(len(view.sentences))
     if last and section == UNLABELLED_SECTION and view.sentences \
-            and not any(ch.isdigit() for ch in view.sentences[-1].text):
+            and not _has_digit(view.sentences[-1].text):
         return range(len(view.sentences) - 1, len(view.sentences))
     return range(0)
 
@@ -231,30 +234,39 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
     phase_ignore = [s for _, s in design_context if s.id_ == "ignore"]
     not_this_study = {i for i, s in design_context if s.id_ in _NOT_THIS_STUDY}
     this_study = [s for _, s in design_context if s.id_ == "this-study"] if not_this_study else []
-    phase_words = {t for _, s in located.get("PHASE", ()) for t in range(s.start, s.end)}
+    sentences = view.sentences
     for label, pairs in located.items():
         masked_by_ignore = ignore if label in _MASKED_BY_POPULATION_IGNORE else phase_ignore \
             if label in ("PHASE", "PHASE_REPORTED") else None
         hypothetical = not_this_study if label in _HYPOTHETICAL_MASKS else None
         population = label in _MASKED_BY_POPULATION_IGNORE
         kept = cues.by_label.setdefault(label, [])
+        if not (masked_by_ignore or hypothetical or population or label == "DESIGN"):  # nothing to mask
+            kept.extend([_new_cue((label, span.id_, title, offset + index, span, sentences[index])) for index, span in pairs])
+            continue
+        phase_words = _phase_words(located) if label == "DESIGN" else ()
         for index, span in pairs:
             if masked_by_ignore and _overlaps(span, masked_by_ignore):
                 continue
-            if label == "DESIGN" and span.id_ == "pooled" and span.start in phase_words:
+            if phase_words and span.id_ == "pooled" and span.start in phase_words:
                 continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
             if hypothetical and index in hypothetical and span.id_ not in _OWN_IN_HYPOTHETICAL \
                     and not (label == "PHASE" and _overlaps(span, this_study)):
                 continue  # but "In this phase 2 study, ...; patients will be followed" is this study's phase
             if population and index in not_this_study:
                 continue  # the patients of a study to come or of another one ("studies in children are warranted")
-            cue = Cue(label, span.id_, title, offset + index, span, view.sentences[index])
+            cue = _new_cue((label, span.id_, title, offset + index, span, sentences[index]))
             if population and index in approval:
                 cues.approval.setdefault(label, []).append(cue)
             elif population and index in framing:
                 cues.framing.setdefault(label, []).append(cue)
             else:
                 kept.append(cue)
+
+
+def _phase_words(located: dict[str, list[tuple[int, Span]]]) -> set[int]:
+    """The tokens of the section's phase cues."""
+    return {t for _, s in located.get("PHASE", ()) for t in range(s.start, s.end)}
 
 
 def _settle_approval_cues(cues: Cues) -> None:
@@ -286,6 +298,15 @@ def _restore_unless(stated: bool, cues: Cues, label: str, set_aside: list[Cue]) 
         cues.by_label[label] = sorted(cues.of(label) + set_aside, key=_text_order)
 
 
+def _has_digit(text: str) -> bool:
+    """`any(ch.isdigit() for ch in text)` without a loop in Python: a decimal digit is found by the regex; only
+    a text outside ASCII may hold another digit (a superscript "²")."""
+    return bool(_DECIMAL_DIGIT.search(text)) or (not text.isascii() and any(ch.isdigit() for ch in text))
+
+
+_DECIMAL_DIGIT = re.compile(r"\d")
+
+
 def _text_order(cue: Cue) -> tuple[int, int, int]:
     return cue.sentence, cue.span.start, cue.span.end
 
@@ -299,13 +320,21 @@ def _located_spans(doc: Doc, view: SectionView) -> dict[str, list[tuple[int, Spa
     are read from the section view, which grouped the doc's spans by sentence once; a span across a sentence
     boundary, which the view leaves out, sends the doc the long way (every doc.spans entry is a new Span)."""
     located: dict[str, list[tuple[int, Span]]] = {}
-    grouped = sum([len(sent.spans) for sent in view.sentences])
+    collected, grouped = _COLLECTED, 0
+    for i, sent in enumerate(view.sentences):
+        spans = sent.spans
+        grouped += len(spans)
+        for span in spans:
+            label = span.label_
+            if label in collected:
+                found = located.get(label)
+                if found is None:
+                    located[label] = [(i, span)]
+                else:
+                    found.append((i, span))
     if SPANS_KEY not in doc.spans or grouped == len(doc.spans[SPANS_KEY]):
-        for i, sent in enumerate(view.sentences):
-            for span in sent.spans:
-                if span.label_ in _COLLECTED:
-                    located.setdefault(span.label_, []).append((i, span))
         return located
+    located = {}
     starts = [sent.start for sent in view.sentences]
     for span in doc.spans[SPANS_KEY]:
         if span.label_ in _COLLECTED:
@@ -318,8 +347,15 @@ def _drop_contained(located: list[tuple[int, Span]]) -> list[tuple[int, Span]]:
     refractory", "adult" in "pediatric and young adult")."""
     if not _may_overlap(located):
         return located
-    contained = set(_contained_in_longer([(span.start, -span.end, k) for k, (_, span) in enumerate(located)]))
-    return [pair for k, pair in enumerate(located) if k not in contained] if contained else located
+    extents = [(span.start, span.end) for _, span in located]
+    kept = []
+    for pair, (start, end) in zip(located, extents):
+        for other_start, other_end in extents:  # a few spans: plain loops beat a sort
+            if other_start <= start and end <= other_end and other_end - other_start > end - start:
+                break  # inside a longer one (one of the same extent is no longer)
+        else:
+            kept.append(pair)
+    return kept
 
 
 def _may_overlap(located: list[tuple[int, Span]]) -> bool:
@@ -331,20 +367,6 @@ def _may_overlap(located: list[tuple[int, Span]]) -> bool:
             return True
         start, reach = span.start, span.end
     return False
-
-
-def _contained_in_longer(extents: list[tuple[int, int, int]]) -> list[int]:
-    """The keys of the (start, -end, key) extents that lie inside a longer one, in one sweep by start: a span
-    is inside a longer one when one starting before it reaches its end, or one starting with it ends later."""
-    inside = []
-    reach_before, group_start, group_end = -1, None, -1
-    for start, negative_end, key in sorted(extents):
-        end = -negative_end
-        if start != group_start:  # the first of a group of equal starts is its longest
-            reach_before, group_start, group_end = max(reach_before, group_end), start, end
-        if reach_before >= end or group_end > end:
-            inside.append(key)
-    return inside
 
 
 def _overlaps(span: Span, others: list[Span]) -> bool:
@@ -567,7 +589,7 @@ def _states_results(cues: Cues) -> bool:
     outside the sentences that plan the study ("will enroll 60", "80% power to detect", "the primary endpoint is
     CR at 3 months")."""
     return any(("%" in sent.text or sent.labelled("ENDPOINT"))
-               and (any(ch.isdigit() for ch in sent.text) or sent.labelled("NUMBER_WORD"))
+               and (_has_digit(sent.text) or sent.labelled("NUMBER_WORD"))
                and not _PLANNING.search(sent.text)
                for _, view in cues.sections for sent in view.sentences)
 
@@ -862,7 +884,7 @@ def _enrolled_value(named: list[tuple[str, Cue]], cues: Cues) -> str | None:
     if len(enrolled) != 1:
         return None
     (value,) = enrolled
-    general = all(c.sentence not in cues.enrolment_sentences and not any(ch.isdigit() for ch in c.sent.text)
+    general = all(c.sentence not in cues.enrolment_sentences and not _has_digit(c.sent.text)
                   for other, c in named if other != value)
     return value if general else None
 
