@@ -400,6 +400,8 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
         if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW
                                 and not _whole_cohort_count(c)):
             return True
+    if _opens_subgroup(cue):
+        return True
     text = cue.sent.text
     if "%" not in text and "=" not in text:
         return False
@@ -410,6 +412,25 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
         return True
     words = [t.lower_ for t in after]
     return any(words[i] == "n" and i + 1 < len(words) and words[i + 1] == "=" for i in range(len(words)))
+
+
+def _opens_subgroup(cue: Cue) -> bool:
+    """The cue is in the phrase opening a sentence of results, a subgroup's ("Among patients with Ph-positive ALL,
+    CR was 70%", "In Ph-positive patients, ...", "Of the Ph-positive patients, 8 achieved CR"); not when that
+    phrase counts the cohort ("In 40 adults with Ph-positive ALL, CR was 70%", "In all patients, ...") or the
+    sentence states no figure ("In adults with Ph-positive ALL, ponatinib is active")."""
+    doc, span, sent = cue.span.doc, cue.span, cue.sent
+    if not 0 < span.start - sent.start <= _SUBGROUP_OPENER_WINDOW or doc[sent.start].lower_ not in _SUBGROUP_OPENERS:
+        return False
+    text = sent.text
+    if "," not in text[span.end_char - sent.start_char:] or not _has_digit(text):
+        return False
+    return not any(doc[i].like_num or doc[i].lower_ in _WHOLE_WORDS or doc[i].text in _PHRASE_BREAKS
+                   for i in range(sent.start + 1, span.start))
+
+
+_SUBGROUP_OPENERS = frozenset({"in", "among", "of", "for"})
+_SUBGROUP_OPENER_WINDOW = 4  # tokens from the opening word to the cue ("Among the patients with Ph-positive")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -577,11 +598,28 @@ def _relevant(setting: str, cues: Cues, article: Article) -> bool:
     if cues.has("DESIGN", {"trial-in-progress"}) and not _states_results(cues):
         return False  # "This phase 3 trial is enrolling adults ...": no outcomes of its own yet
     pts = set(article.publication_types)
+    review_words = cues.has("DESIGN", {"review"})
     review = bool(pts & _PT_REVIEW) and not pts & _PT_OWN_DATA
-    review = review or cues.has("DESIGN", {"review"}) or (cues.has("DESIGN", {"discussion"})
-                                                          and not _states_results(cues))
-    own_data = cues.has("DESIGN", {"own-data", "retrospective", "pooled", "randomized"}) or cues.has("PHASE")
-    return not (review and not own_data)
+    review = review or review_words or (cues.has("DESIGN", {"discussion"}) and not _states_results(cues))
+    return not (review and not _own_data(cues, review_words))
+
+
+def _own_data(cues: Cues, review_words: bool) -> bool:
+    """The abstract reports its own patients: own-data words ("we treated"), a retrospective or pooled design,
+    or a trial's phase or randomization; but an abstract calling itself a review quotes others' trials ("We
+    review ... In the phase 3 TOWER trial, CR was 44%"): there only a trial named as this one counts."""
+    if cues.has("DESIGN", {"own-data", "retrospective", "pooled"}):
+        return True
+    trials = cues.of("PHASE") + [c for c in cues.of("DESIGN") if c.id == "randomized"]
+    if not review_words:
+        return bool(trials)
+    return any(_named_as_this_study(c, cues) for c in trials)
+
+
+def _named_as_this_study(cue: Cue, cues: Cues) -> bool:
+    """The cue is inside a phrase naming this study ("In this phase 2 study", "We conducted a randomized trial")."""
+    return any(o.id == "this-study" and o.sentence == cue.sentence and _overlaps(cue.span, [o.span])
+               for o in cues.of("DESIGN_CONTEXT"))
 
 
 def _states_results(cues: Cues) -> bool:
