@@ -114,3 +114,22 @@ def test_subgroup_opening_a_sentence_of_results(nlp, text, ph_status):
 ])
 def test_refractory_to_two_or_more_lines(nlp, text, setting):
     assert run_text(nlp, text, title=DRUG_X_TITLE)["setting"] == setting
+
+
+# --- MRD positivity is the MRD-positive remission setting ----------------------------------------------------
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Patients with MRD positivity after allogeneic HSCT received donor lymphocyte infusions. Thirty patients were "
+     "treated. 60% cleared MRD.", "MRD-positive remission"),
+    ("Adults with measurable residual disease positivity after consolidation received blinatumomab. 78% became "
+     "MRD-negative.", "MRD-positive remission"),
+    # beside relapsed disease, the salvage words win
+    ("We reviewed 100 adults with relapsed ALL. MRD positivity before HSCT predicted relapse. CR was 45%.",
+     "relapsed/refractory"),
+    # a frontline study's MRD positivity is frontline's
+    ("Adults with newly diagnosed ALL received hyper-CVAD. MRD positivity after induction predicted relapse. CR "
+     "was 90%.", "frontline"),
+])
+def test_mrd_positivity(nlp, text, setting):
+    assert run_text(nlp, text, title="Drug X in acute lymphoblastic leukemia")["setting"] == setting
