@@ -133,3 +133,32 @@ def test_refractory_to_two_or_more_lines(nlp, text, setting):
 ])
 def test_mrd_positivity(nlp, text, setting):
     assert run_text(nlp, text, title="Drug X in acute lymphoblastic leukemia")["setting"] == setting
+
+
+@pytest.mark.parametrize("text, relevant", [
+    # a commentary on an article of the same issue
+    ("In this issue of Blood, Smith and colleagues report that inotuzumab produced CR in 80.7% of adults with "
+     "relapsed ALL in the phase 3 INO-VATE trial, compared with 29.4% with chemotherapy.", False),
+    # a review of the published evidence
+    ("We present the current evidence for immunotherapy in relapsed ALL. The randomized TOWER trial showed a median "
+     "OS of 7.7 months with blinatumomab.", False),
+    # the same words beside the study's own patients
+    ("We present the available data of our trial: 40 adults with relapsed ALL were treated and CR was 50%.", True),
+])
+def test_commentary_and_evidence_reviews(nlp, text, relevant):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["relevant"] is relevant
+
+
+@pytest.mark.parametrize("text, ph_status, lineage", [
+    ("We treated 40 adults with relapsed B-ALL. No patients with Ph-positive ALL were enrolled. CR was 45%.",
+     "negative", "B"),
+    ("We treated 40 adults with relapsed ALL. No patients with T-ALL were included. CR was 45%.", "unknown", "B"),
+    # no exclusion: nobody of that status had an event, or was given something
+    ("We treated 40 adults with relapsed Ph-positive ALL. No patients with Ph-positive ALL relapsed after HSCT. CR "
+     "was 45%.", "positive", "unknown"),
+    ("We treated 40 adults with relapsed Ph-positive ALL. No patients with Ph-positive ALL were treated with "
+     "ponatinib. CR was 45%.", "positive", "unknown"),
+])
+def test_no_patients_with_a_status_were_enrolled(nlp, text, ph_status, lineage):
+    population = _population(nlp, text)
+    assert (population["ph_status"], population["lineage"]) == (ph_status, lineage)
