@@ -162,3 +162,25 @@ def test_commentary_and_evidence_reviews(nlp, text, relevant):
 def test_no_patients_with_a_status_were_enrolled(nlp, text, ph_status, lineage):
     population = _population(nlp, text)
     assert (population["ph_status"], population["lineage"]) == (ph_status, lineage)
+
+
+# --- a first-line phrase narrows the relapsed/refractory disease it qualifies --------------------------------
+
+
+@pytest.mark.parametrize("text, title, setting", [
+    ("Adults with relapsed/refractory B-ALL in first salvage received blinatumomab. Forty patients were treated. CR "
+     "was 60%.", DRUG_X_TITLE, "first salvage"),
+    ("We reviewed 80 adults with relapsed or refractory ALL receiving their first salvage therapy. CR was 45%.",
+     "Outcomes of salvage therapy in acute lymphoblastic leukemia", "first salvage"),
+    ("Forty adults were treated. CR was 60%.", "Blinatumomab in first salvage of relapsed/refractory B-ALL",
+     "first salvage"),
+    # a list or a part does not narrow
+    ("Adults with relapsed or refractory ALL in first or second salvage received inotuzumab. CR was 80%.",
+     DRUG_X_TITLE, "relapsed/refractory"),
+    ("Adults with relapsed or refractory ALL, or in first relapse after transplant, were eligible. CR was 50%.",
+     DRUG_X_TITLE, "relapsed/refractory"),
+    ("We treated 60 adults with relapsed or refractory ALL, including 20 in first salvage. CR was 50%.",
+     DRUG_X_TITLE, "relapsed/refractory"),
+])
+def test_first_line_phrase_narrows_relapsed_refractory(nlp, text, title, setting):
+    assert run_text(nlp, text, title=title)["setting"] == setting

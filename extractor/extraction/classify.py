@@ -13,7 +13,8 @@ module only weighs them. The defaults are precision-minded: a label the abstract
 - a cue in a sentence that marks a part of the cohort ("28% were Ph+", "(n = 4)", "in the subgroup") does not
   restrict the population, it says the population is mixed;
 - first / second-or-later salvage only when the population is restricted to that line: no broader cue
-  (relapsed/refractory, refractory, another line) describes it;
+  (relapsed/refractory, refractory, another line) describes it, but for one the line's phrase narrows ("R/R ALL
+  in first salvage");
 - frontline and MRD-positive remission only when nothing says relapsed/refractory, or when the body names a
   frontline population and its salvage words are only what followed ("patients who relapsed received
   salvage"); another disease without ALL is `other`; all three, a review without own data, and a trial in
@@ -373,6 +374,12 @@ def _overlaps(span: Span, others: list[Span]) -> bool:
     return any(o.start < span.end and span.start < o.end for o in others)
 
 
+def _tokens(doc: Doc, start: int, end: int) -> list:
+    """The doc's tokens from `start` to `end`: a slice `doc[start:end]` builds a Span first (~6 µs), far more than
+    the few tokens a window holds."""
+    return [doc[i] for i in range(start, end)]
+
+
 def _is_subset(cue: Cue, cues: Cues) -> bool:
     """True when the cue's sentence names part of the cohort: a subgroup word, a part word just before the cue
     ("including 12 with Ph+ ALL"), or a percentage or "(n =" right beside the cue ("28% of patients were Ph+",
@@ -406,8 +413,8 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
     if "%" not in text and "=" not in text:
         return False
     doc, sent = span.doc, cue.sent
-    after = doc[span.end:min(sent.end, span.end + _SUBSET_WINDOW)]
-    before = doc[max(sent.start, span.start - _SUBSET_WINDOW - 1):span.start]
+    after = _tokens(doc, span.end, min(sent.end, span.end + _SUBSET_WINDOW))
+    before = _tokens(doc, max(sent.start, span.start - _SUBSET_WINDOW - 1), span.start)
     if any(t.text == "%" for t in after) or any(t.text == "%" for t in before):
         return True
     words = [t.lower_ for t in after]
@@ -443,6 +450,8 @@ def _setting(cues: Cues, article: Article) -> str:
     setting = cues.of("SETTING")
     if any(c.id == MRD for c in setting):
         setting = _outside_mrd_phrases(setting)
+    if any(c.id == FIRST for c in setting) and any(c.id == RR for c in setting):
+        setting = _without_narrowed_rr(setting, cues)
     title = {FIRST if c.id == CR2 else c.id for c in setting if c.title}
     body = {FIRST if c.id == CR2 else c.id for c in setting if not c.title}
     salvage_title = {c.id for c in setting if c.title} & _SALVAGE_IDS
@@ -477,6 +486,38 @@ def _outside_mrd_phrases(setting: list[Cue]) -> list[Cue]:
     mrd = [c.span for c in setting if c.id == MRD]
     return [c for c in setting
             if c.id not in _SALVAGE_IDS or not any(m.start < c.span.start < m.end for m in mrd)]
+
+
+def _without_narrowed_rr(setting: list[Cue], cues: Cues) -> list[Cue]:
+    """The setting cues but the relapsed/refractory ones a first-line phrase narrows ("relapsed/refractory B-ALL in
+    first salvage", "R/R ALL receiving their first salvage therapy", "first salvage of relapsed or refractory
+    ALL"): the disease of patients restricted to that line, not a broader population."""
+    first = [c for c in setting if c.id == FIRST]
+    return [c for c in setting if c.id != RR or not any(
+        _narrows(f, c) and not (_is_event(f) or _is_subset(f, cues)) for f in first)]
+
+
+def _narrows(first: Cue, broad: Cue) -> bool:
+    """The first-line cue qualifies the broad one in one phrase: after it with "in", "receiving", "at" or "as",
+    or before it with "of", "for" or "in", a few words apart and no list between ("R/R ALL, or in first
+    salvage" does not narrow)."""
+    if first.sentence != broad.sentence:
+        return False
+    doc = first.span.doc
+    if broad.span.end <= first.span.start:
+        between, links = range(broad.span.end, first.span.start), _NARROWING_AFTER
+    elif first.span.end <= broad.span.start:
+        between, links = range(first.span.end, broad.span.start), _NARROWING_BEFORE
+    else:
+        return False
+    words = [doc[i].lower_ for i in between]
+    return len(words) <= _NARROWING_WINDOW and not links.isdisjoint(words) and _LIST_WORDS.isdisjoint(words)
+
+
+_NARROWING_AFTER = frozenset({"in", "receiving", "at", "as", "undergoing"})
+_NARROWING_BEFORE = frozenset({"of", "for", "in"})
+_NARROWING_WINDOW = 6  # words between ("relapsed/refractory CD22-positive B-ALL in their first salvage")
+_LIST_WORDS = frozenset({",", ";", "or", "and", "and/or", "/", "including", "whom", "vs", "versus"})
 
 
 def _first_line_population(setting: list[Cue], cues: Cues) -> bool:
@@ -530,18 +571,18 @@ def _is_event(cue: Cue) -> bool:
     for i in range(max(cue.sent.start, span.start - 2), span.start):
         if doc[i].lower_ in _EVENT_VERBS and not (i > cue.sent.start and doc[i - 1].lower_ in _RELATIVES):
             return True
-    return any(t.lower_ in _EVENT_VERBS for t in doc[span.end:min(cue.sent.end, span.end + 2)])
+    return any(t.lower_ in _EVENT_VERBS for t in _tokens(doc, span.end, min(cue.sent.end, span.end + 2)))
 
 
 def _names_population(cue: Cue) -> bool:
     """The cue qualifies the patients: "with" shortly before it ("adults with newly diagnosed ALL") or a
     patient noun right after its first word ("relapsed patients", "newly diagnosed adults")."""
     doc, span = cue.span.doc, cue.span
-    before = list(doc[max(cue.sent.start, span.start - _POPULATION_WINDOW):span.start])
+    before = _tokens(doc, max(cue.sent.start, span.start - _POPULATION_WINDOW), span.start)
     withs = [i for i, t in enumerate(before) if t.lower_ == "with"]
     if withs and not any(t.text in _PHRASE_BREAKS for t in before[withs[-1] + 1:]):
         return True  # "with" and the cue in one phrase ("with high-risk, relapsed ALL", not "with X; relapsed")
-    return any(t.lower_ in _PATIENT_NOUNS for t in doc[span.start + 1:min(cue.sent.end, span.end + 1)])
+    return any(t.lower_ in _PATIENT_NOUNS for t in _tokens(doc, span.start + 1, min(cue.sent.end, span.end + 1)))
 
 
 def _other_disease(cues: Cues, article: Article) -> bool:
@@ -572,7 +613,7 @@ def _prior_lines_minimum(cue: Cue) -> float:
     """The lower bound of "(range, 2 to 6)" after a prior-lines cue in its sentence; 0 when not stated."""
     doc = cue.span.doc
     words = {s.start: float(s.id_) for s in cue.sent.labelled("NUMBER_WORD") if len(s) == 1}
-    tokens = doc[cue.span.end:cue.sent.end]
+    tokens = _tokens(doc, cue.span.end, cue.sent.end)
     for i, token in enumerate(tokens):
         if token.lower_ != "range":
             continue
@@ -851,7 +892,7 @@ def _median_age_range(cues: Cues) -> tuple[float, float] | None:
         if "range" not in words:
             return None
         start = span.end + words.index("range") + 1
-        numbers = [float(t.text) for t in doc[start:min(sent.end, start + 5)] if _is_plain_number(t.text)]
+        numbers = [float(t.text) for t in _tokens(doc, start, min(sent.end, start + 5)) if _is_plain_number(t.text)]
         return (numbers[0], numbers[1]) if len(numbers) >= 2 and numbers[0] <= numbers[1] else None
     return None
 
@@ -1024,7 +1065,8 @@ def _coordinated_phases(phases: list[Cue]) -> bool:
                 continue
             if multi_phase and {first.id, second.id} <= _COMPATIBLE_PHASES["1/2"]:
                 continue  # "the phase 1 part and the phase 2 part" of a phase 1/2 study
-            between = first.span.doc[min(first.span.end, second.span.end):max(first.span.start, second.span.start)]
+            between = _tokens(first.span.doc, min(first.span.end, second.span.end),
+                              max(first.span.start, second.span.start))
             if any(t.lower_ == "and" for t in between):
                 return True
     return False
