@@ -39,6 +39,11 @@ def test_review_words_with_own_trial_stay_relevant(nlp, text):
     assert run_text(nlp, text, title=DRUG_X_TITLE)["relevant"] is True
 
 
+def test_review_words_beside_a_title_naming_its_phase_stay_relevant(nlp):
+    text = "We review the outcomes of 40 adults who received blinatumomab for relapsed B-ALL. CR was 45%."
+    assert run_text(nlp, text, title="A phase 2 study of blinatumomab in relapsed ALL")["relevant"] is True
+
+
 def test_quoted_phase_without_review_words_stays_own_data(nlp):
     text = "In the phase 2 trial, 40 adults with relapsed ALL received the drug. CR was 50%."
     assert run_text(nlp, text, title=DRUG_X_TITLE)["relevant"] is True

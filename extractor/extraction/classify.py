@@ -648,13 +648,14 @@ def _relevant(setting: str, cues: Cues, article: Article) -> bool:
 def _own_data(cues: Cues, review_words: bool) -> bool:
     """The abstract reports its own patients: own-data words ("we treated"), a retrospective or pooled design,
     or a trial's phase or randomization; but an abstract calling itself a review quotes others' trials ("We
-    review ... In the phase 3 TOWER trial, CR was 44%"): there only a trial named as this one counts."""
+    review ... In the phase 3 TOWER trial, CR was 44%"): there only a trial of the title ("A phase 2 study of X")
+    or one named as this study's counts."""
     if cues.has("DESIGN", {"own-data", "retrospective", "pooled"}):
         return True
     trials = cues.of("PHASE") + [c for c in cues.of("DESIGN") if c.id == "randomized"]
     if not review_words:
         return bool(trials)
-    return any(_named_as_this_study(c, cues) for c in trials)
+    return any(c.title or _named_as_this_study(c, cues) for c in trials)
 
 
 def _named_as_this_study(cue: Cue, cues: Cues) -> bool:
