@@ -189,3 +189,14 @@ def test_no_patients_with_a_status_were_enrolled(nlp, text, ph_status, lineage):
 ])
 def test_first_line_phrase_narrows_relapsed_refractory(nlp, text, title, setting):
     assert run_text(nlp, text, title=title)["setting"] == setting
+
+
+@pytest.mark.parametrize("text, lineage", [
+    ("Forty adults with relapsed ALL were treated. None had T-cell disease. CR was 45%.", "B"),
+    ("We reviewed 30 adults with relapsed ALL; none of the patients had T-ALL. CR was 40%.", "B"),
+    # a denial inside a T-ALL cohort, or of something else
+    ("We treated 30 adults with relapsed T-ALL. None had CNS disease. CR was 40%.", "T"),
+    ("We treated 30 adults with relapsed T-ALL. None of the T-ALL patients relapsed after HSCT. CR was 40%.", "T"),
+])
+def test_cohort_denying_t_lineage(nlp, text, lineage):
+    assert _population(nlp, text)["lineage"] == lineage
