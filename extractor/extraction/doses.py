@@ -25,15 +25,16 @@ from extractor.extraction.spans import rule_spans
 # children at a dose of 52 mg/m2/day" names it once for two doses.
 _DRUG_REACH = 110
 # Separators inside a list or range of doses sharing one unit: "2, 1, or 0.5×106", "0.6 and 0.3", "1.8 to 1.3",
-# "0.8/0.5/0.5 mg/m2" (days 1, 8 and 15), "9/28 μg/day" (week 1, then).
-_LIST_SEP = re.compile(r"^(?:\s?,\s?(?:or\s|and\s)?|\s(?:or|and)\s|/)$")
+# "0.8/0.5/0.5 mg/m2" or "0.8 + 0.5 + 0.5 mg/m2" (days 1, 8 and 15), "9/28 μg/day" or "9 then 28 μg/day" (week 1,
+# then).
+_LIST_SEP = re.compile(r"^(?:\s?,\s?(?:or\s|and\s)?|\s(?:or|and|then)\s|/|\s?\+\s?)$")
 # "between 1.2 and 1.8 mg/m2" is a range, not two doses.
 _BETWEEN = re.compile(r"\bbetween\s$", re.I)
 # A number counting something else cannot open a list of doses: "during cycle 1 and 0.3 mg/m2".
 _COUNTED_BEFORE = re.compile(
     r"(?:cycles?|courses?|days?|weeks?|months?|years?|patients?|cohorts?|levels?|grades?|arms?|groups?|phases?"
     r"|blocks?|steps?|doses?)\s$", re.I)
-_RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\sto\s)$")
+_RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\s(?:to|through)\s)$")
 _STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
 # A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells".
 # A multiplier word is not a description: "3 million cells/kg" is not a dose of 3 cells/kg.
@@ -48,6 +49,14 @@ _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\
 # 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg" ("a total dose of 1.8 mg/m2 per cycle" is the regimen's).
 _EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b[^.;()\d]{0,60}"
                               r"|(?:median|mean)\s(?:of\s)?)$", re.I)
+# A range printed with its unit at both ends: "1 × 10^5/kg to 3 × 10^6/kg", "45 mg/day to 15 mg/day".
+_UNIT_RANGE_SEP = re.compile(r"\s?[" + nz.HYPHENS + r"]\s?|\sto\s")
+# An earlier therapy named right before its dose: "previously treated with imatinib 400 mg", "after failure of
+# dasatinib 140 mg daily", "resistant to", "intolerant of", "prior inotuzumab at 1.8 mg/m2" (not "prior to infusion,
+# fludarabine 30 mg/m2": the lymphodepletion of this study).
+_PRIOR_THERAPY = re.compile(r"\b(?:previously|prior(?!\sto\b)|pre-?treated|fail(?:ed|ing|ure\sof)"
+                            r"|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s){0,3}$", re.I)
+_PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
 _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
@@ -74,6 +83,8 @@ _AT_REDUCTION = re.compile(r"\sat\s(?:an?\s)?")
 _DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s")
 _VERB_GAP = re.compile(r"\s[^\d()\[\];]*[A-Za-z][^\d()\[\];]*\s")  # " were given at ", " were dosed at "
 _TIMES = re.compile(r"\s?[×xX*]")
+# What may stand between a dose and its unit: nothing, a space, or a hyphen ("9-μg/day", "a 2-mg dose").
+_NUMBER_TO_UNIT = frozenset({"", " ", "-", "\u2010", "\u2011"})
 _DIGIT = re.compile(r"\d")
 
 
@@ -109,6 +120,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
     found = _product_doses(doc, section, text, drugs, numbers) if products else []
     respective = _coordinated_drugs(text, drugs) if "respectively" in sent.text else None
     shared = []  # the doses of a "respectively" list after its drugs, paired with them in order below
+    opening = None  # a range's first dose whose own unit is read at the closing one: (closing unit, number)
     for unit in units:
         if unit.id_ == _REDUCTION:
             found += _reduction_doses(doc, section, text, unit, numbers, drugs)
@@ -126,6 +138,11 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
         if per_span is not None:
             per = per_span.id_.lstrip("/")
         end_span = per_span or unit
+        if opening is not None and opening[0] is unit:
+            group = [opening[1], group[0], None]  # marker: a range (see _group_ending_at)
+        opening = _range_opening(text, unit, end_span, group, units, numbers)
+        if opening is not None:
+            continue  # "1 × 10^5/kg to 3 × 10^6/kg": one range, read at its closing unit
         if cell_drug is not None:
             drug = _named_product(text, group[0], cell_drug, drugs)
         elif respective and _in_respective_list(text, respective[-1], group[0], drugs, bool(shared)):
@@ -138,9 +155,29 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
         if drug is None:
             continue
         start = min(drug.start_char, group[0].start)
+        if _PRIOR_THERAPY.search(text, max(0, start - _PRIOR_REACH), start):
+            continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
         end = max(drug.end_char, end_span.end_char)
         found += _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
     return found + _respective_doses(doc, section, respective, shared)
+
+
+def _range_opening(text: str, unit: Span, end_span: Span, group: list, units: list[Span],
+                   numbers: list[nz.Number]) -> tuple[Span, nz.Number] | None:
+    """(closing unit, first number) when a single dose opens a range whose second number prints the same unit
+    again ("1 × 10^5/kg to 3 × 10^6/kg", "200 mg to 400 mg daily": one range, as "200 to 400 mg"), else None."""
+    gap = _UNIT_RANGE_SEP.match(text, end_span.end_char)
+    if gap is None or len(group) != 1:
+        return None
+    high = next((n for n in numbers if n.start == gap.end()), None)
+    closing = next((u for u in units if u.start_char >= high.end), None) if high is not None else None
+    if closing is None or closing.id_ != unit.id_ or text[high.end:closing.start_char] not in _NUMBER_TO_UNIT:
+        return None
+    if end_span is not unit:  # the schedule printed at the opening must be the closing one's too
+        closing_per = _per_after(text, closing, units)
+        if closing_per is None or closing_per.id_ != end_span.id_:
+            return None
+    return closing, group[0]
 
 
 def _coordinated_drugs(text: str, drugs: list[Span]) -> list[Span] | None:
@@ -283,7 +320,7 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         return None
     if _EXPONENT_BEFORE.search(text, max(0, last.start - 2), last.start):
         return None  # "10^6 CAR T cells/kg": the 6 is an exponent
-    if text[last.end:anchor] not in ("", " "):
+    if text[last.end:anchor] not in _NUMBER_TO_UNIT:
         # "2 x 10(6) transduced T cells per kg", "410 × 10^6 CAR T cells": the unit "cells per kg" or "cells" after
         # a few words describing the cells
         described = unit_id in ("cells", "cells/kg") and text[unit.start_char:unit.end_char].lower().startswith(

@@ -1,0 +1,90 @@
+"""Recurring phrasings of doses and of the study scalars, in our own words, run end to end: fractionated doses
+joined by "+", a number hyphenated to its unit, a range whose ends both print the unit, days counted "1 through
+7", a weekly schedule said "once weekly", and the doses of an earlier therapy, which are not this study's."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run
+
+
+def _doses(record: dict) -> list[tuple]:
+    return [(d["drug"], d["dose"], d["dose_max"], d["unit"]) for d in record["doses"]]
+
+
+INO, BLINA = "inotuzumab ozogamicin", "blinatumomab"
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the fractions of one cycle's dose joined by "+" (as "0.8/0.5/0.5 mg/m2"), or a step-up said "then"
+    ("Inotuzumab was given at 0.8 + 0.5 + 0.5 mg/m2 on days 1, 8 and 15.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 0.5, None, "mg/m2"), (INO, 0.5, None, "mg/m2")]),
+    ("Inotuzumab ozogamicin (0.8+0.5+0.5 mg/m2) was given in cycle 1.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 0.5, None, "mg/m2"), (INO, 0.5, None, "mg/m2")]),
+    ("A stepwise dose of blinatumomab, 9 then 28 µg/day, was used.",
+     [(BLINA, 9, None, "µg"), (BLINA, 28, None, "µg")]),
+    # a number counting days is still no dose before "+" or "then"
+    ("Inotuzumab was given on day 1 + 0.5 mg/m2 on day 8.", [(INO, 0.5, None, "mg/m2")]),
+])
+def test_phrasings_dose_lists(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a dose hyphenated to its unit, as an adjective
+    ("Blinatumomab was infused at 9-μg/day during week 1 and at 28-μg/day thereafter.",
+     [(BLINA, 9, None, "µg"), (BLINA, 28, None, "µg")]),
+    ("Vincristine was given as a 2-mg flat dose.", [("vincristine", 2, None, "mg")]),
+])
+def test_phrasings_hyphenated_units(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a range whose ends both print the unit is one range, as "1 to 3 × 10^6/kg" is
+    ("Tisagenlecleucel was infused at a target dose of 1 × 10^5/kg to 3 × 10^6/kg.",
+     [("tisagenlecleucel", 100000, 3000000, "cells/kg")]),
+    ("Venetoclax was escalated from 200 mg to 400 mg daily.", [("venetoclax", 200, 400, "mg")]),
+    ("Ponatinib was reduced from 45 mg/day to 15 mg/day.", [("ponatinib", 45, 15, "mg")]),
+    # two units, or two schedules, make two doses
+    ("Cyclophosphamide 300 mg/m2 to 1 g/m2 was given.",
+     [("cyclophosphamide", 300, None, "mg/m2"), ("cyclophosphamide", 1, None, "g/m2")]),
+    ("Imatinib was given at 400 mg/day to 800 mg/week.",
+     [("imatinib", 400, None, "mg"), ("imatinib", 800, None, "mg")]),
+])
+def test_phrasings_unit_at_both_range_ends(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+def test_phrasings_days_through_is_no_dose(nlp):
+    record = _run(nlp, "Blinatumomab was given at 9 µg/day on days 1 through 7 and 28 µg/day on days 8 through 28.")
+    assert _doses(record) == [(BLINA, 9, None, "µg"), (BLINA, 28, None, "µg")]
+
+
+@pytest.mark.parametrize("text, per", [
+    ("Liposomal vincristine 2.25 mg/m2 once weekly was given for 4 weeks.", "week"),
+    ("Daratumumab was given at 16 mg/kg once a week.", "week"),
+    ("Epratuzumab 360 mg/m2 twice weekly was given.", None),
+])
+def test_phrasings_once_weekly(nlp, text, per):
+    assert [d["per"] for d in _run(nlp, text)["doses"]] == [per]
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the dose of an earlier therapy (eligibility, prior treatment) is not this study's
+    ("Patients previously treated with imatinib 400 mg were eligible.", []),
+    ("Patients who had failed dasatinib 140 mg daily were enrolled.", []),
+    ("All patients had received prior inotuzumab at 1.8 mg/m2 per cycle.", []),
+    ("Patients resistant to imatinib 600 mg daily received nilotinib.", []),
+    ("Patients intolerant of dasatinib 100 mg daily were enrolled.", []),
+    ("Patients pretreated with inotuzumab 1.8 mg/m2 had more VOD.", []),
+    ("After failure of imatinib 400 mg/day, patients received dasatinib 140 mg once daily.",
+     [("dasatinib", 140, None, "mg")]),
+    # this study's own doses stay, after a disease's refractoriness or a time "prior to"
+    ("Patients with refractory ALL received inotuzumab 1.8 mg/m2 per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("Prior to infusion, fludarabine 30 mg/m2 and cyclophosphamide 500 mg/m2 were given.",
+     [("fludarabine", 30, None, "mg/m2"), ("cyclophosphamide", 500, None, "mg/m2")]),
+    ("Prior to lymphodepletion fludarabine 30 mg/m2 was not given.", [("fludarabine", 30, None, "mg/m2")]),
+])
+def test_phrasings_earlier_therapy_doses(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
