@@ -88,3 +88,48 @@ def test_phrasings_once_weekly(nlp, text, per):
 ])
 def test_phrasings_earlier_therapy_doses(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a sentence whose subject is the dose takes the one drug the sentence before names
+    ("Patients received inotuzumab ozogamicin in 3-week cycles. The starting dose was 1.8 mg/m2 per cycle.",
+     [(INO, 1.8, None, "mg/m2")]),
+    ("Adults with relapsed ALL received blinatumomab. The dose was 9 µg/day in week 1 and 28 µg/day thereafter.",
+     [(BLINA, 9, None, "µg"), (BLINA, 28, None, "µg")]),
+    ("Patients received ponatinib. Dose level 1 was 30 mg and dose level 2 was 45 mg.",
+     [("ponatinib", 30, None, "mg"), ("ponatinib", 45, None, "mg")]),
+    ("Patients received inotuzumab ozogamicin. The recommended phase 2 dose was established at 1.8 mg/m2.",
+     [(INO, 1.8, None, "mg/m2")]),
+    ("Patients received tisagenlecleucel. The target dose was 2 to 5 × 10^6 cells/kg.",
+     [("tisagenlecleucel", 2000000, 5000000, "cells/kg")]),
+    # not when the sentence before names two drugs, the dose is of something else, a statistic, an event, an
+    # earlier therapy's, or an amount a cell product does not come in
+    ("Patients received inotuzumab and blinatumomab. The dose was 1.8 mg/m2.", []),
+    ("Patients received blinatumomab. The dose of steroid premedication was 20 mg.", []),
+    ("Patients received inotuzumab. The median dose was 1.8 mg/m2.", []),
+    ("Twenty patients were treated with dasatinib. Doses were reduced to 50 mg in 4 patients.", []),
+    ("Patients had received prior blinatumomab. The dose was 28 µg/day.", []),
+    ("Patients received tisagenlecleucel. The dose was 20 mg/m2.", []),
+    ("Patients received blinatumomab. Three patients were treated. The dose was 28 µg/day.", []),
+])
+def test_phrasings_drug_of_the_sentence_before(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, size", [
+    # the therapy as the subject of the enrolment: "X was given to N patients"
+    ("Inotuzumab was given to 45 patients with relapsed ALL. The CR rate was 58%.", 45),
+    ("Blinatumomab was administered to 36 adults; 25 (69%) achieved CR.", 36),
+    ("Overall, 56 patients with R/R B-ALL were given inotuzumab ozogamicin.", 56),
+    # a sentence opening with a subgroup (lineage, Ph or MRD status, transplant) counts a part of the cohort
+    ("Of the 6 patients with T-ALL, none responded. Overall, 40 patients were treated and 20 (50%) achieved CR.", 40),
+    ("Among the 20 patients who received HSCT, 12 were alive. Overall, 60 patients were enrolled.", 60),
+    ("Of the 20 patients with Ph-positive ALL, 15 achieved CR.", None),
+    ("Among the 9 patients with MRD at baseline, 5 cleared it.", None),
+    ("Among the 12 patients who underwent allogeneic HSCT, 8 were alive.", None),
+    # the disease or the study's therapy after "with" or "who received" is the cohort's own
+    ("Of the 48 patients with relapsed ALL, 30 achieved CR.", 48),
+    ("Of the 30 patients who received inotuzumab, 20 achieved CR.", 30),
+])
+def test_phrasings_cohort_given_to_and_subgroup_openers(nlp, text, size):
+    assert _run(nlp, text)["cohort_size"] == size

@@ -57,6 +57,13 @@ _UNIT_RANGE_SEP = re.compile(r"\s?[" + nz.HYPHENS + r"]\s?|\sto\s")
 _PRIOR_THERAPY = re.compile(r"\b(?:previously|prior(?!\sto\b)|pre-?treated|fail(?:ed|ing|ure\sof)"
                             r"|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s){0,3}$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
+# A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
+# "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5".
+_DOSE_SUBJECT = re.compile(
+    r"\s*(?:(?:the|a)\s)?(?:(?:starting|initial|target|planned|total|fixed|flat|recommended(?:\sphase\s(?:2|II))?"
+    r"|maximum\stolerated|maximal\stolerated)\s(?:[\w\-]+\s)?)?(?:doses?|MTD|RP2D|dose\slevel\s\d+)\s(?:was|were|is)\s"
+    r"(?:(?:set|fixed|established|determined|defined)\s)?(?:(?:at|as|to)\s)?\d",
+    re.I)
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
 _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
@@ -101,17 +108,32 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
         0.5×106 cells/kg") gives one dict per dose, a range or step-down ("1.8 to 1.3 mg/m2") one dict with
         dose_max.
     """
-    doses = []
+    doses, previous = [], None
     for sent in section_view(doc).sentences:
-        doses += _sentence_doses(sent, section, context)
+        # most sentences name no unit, or no drug: no overlaps need resolving then
+        if sent.labelled("UNIT"):
+            if sent.labelled("DRUG"):
+                doses += _sentence_doses(sent, section, context)
+            elif previous is not None and _DOSE_SUBJECT.match(sent.text):
+                doses += _carried_doses(previous, sent, section, context)
+        previous = sent
     return doses
 
 
-def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
-    if not sent.labelled("DRUG") or not sent.labelled("UNIT"):
-        return []  # most sentences name no drug or no unit: no overlaps need resolving then
+def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
+    """The doses of a sentence naming no drug whose subject is the dose ("The starting dose was 1.8 mg/m2 per
+    cycle", "The MTD was 1.8 mg/m2", "Dose level 1 was 5 µg/m2/day"): of the one drug the sentence before names
+    ("Patients received inotuzumab ozogamicin in 3-week cycles."); none when it names two or more."""
+    named = rule_spans(previous, "DRUG")
+    if not named or any(d.id_ != named[0].id_ for d in named):
+        return []
+    return _sentence_doses(sent, section, context, carried=named[-1])
+
+
+def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carried: Span | None = None) -> list[dict]:
+    """The doses of one sentence, of the drugs it names, or all of the `carried` drug (see _carried_doses)."""
     doc, text = sent.doc, sent.section_text
-    drugs = rule_spans(sent, "DRUG")
+    drugs = rule_spans(sent, "DRUG") if carried is None else []
     units = rule_spans(sent, "UNIT", outside=drugs)
     products = "cells" in sent.text  # a cheap necessary cue of a cell product's dose
     if not units and not products:
@@ -149,9 +171,12 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
             shared += [(value, value_max, amount, per, end_span) for value, value_max in _values(group)]
             continue
         else:
-            drug = _drug_for(text, group[0], end_span, drugs)
-            if drug is not None and amount in _CELL_UNITS and not _is_car_t(drug.id_):
-                continue  # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug
+            drug = _drug_for(text, group[0], end_span, drugs) if carried is None else carried
+            cells = amount in _CELL_UNITS
+            if drug is not None and cells and not _is_car_t(drug.id_) or carried and not cells and _is_car_t(drug.id_):
+                # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug (nor, carried
+                # over from a CAR T product, is an amount in mg a dose of cells)
+                continue
         if drug is None:
             continue
         start = min(drug.start_char, group[0].start)
