@@ -153,10 +153,12 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
         context: the article's context (number words).
 
     Returns:
-        Dicts {scalar, value, evidence} with scalar one of cohort_size, median_age_years, median_follow_up_months.
+        Dicts {scalar, value, evidence} with scalar one of cohort_size, median_age_years, median_follow_up_months;
+        of cohort_size only the first, and none once the article has one (`context.scalars`).
     """
     # A background section counts other studies' patients ("In the phase 3 trial, 326 patients were randomized").
-    found, no_cohort = [], bool(_BACKGROUND.match(section))
+    # The article keeps the first cohort it is given: once it has one, later counts need not be read.
+    found, no_cohort = [], bool(_BACKGROUND.match(section)) or "cohort_size" in context.scalars
     sentences = section_view(doc).sentences
     unsplit = 0  # the sentences before this one are known not to split the population up to here
     for index, sent in enumerate(sentences):
@@ -167,7 +169,9 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
             no_cohort = any(_splits_population(s) for s in sentences[unsplit:index])
             unsplit = index
             if not no_cohort:
-                found += _cohort(sent, section, context.words)
+                cohort = _cohort(sent, section, context.words)
+                found += cohort
+                no_cohort = bool(cohort)
         if sent.labelled("AGE"):
             found += _median_age(sent, section, context.words)
         if "median of" in sent.text:
