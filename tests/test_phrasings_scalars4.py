@@ -127,9 +127,26 @@ def test_phrasings_drug_of_the_sentence_before(nlp, text, doses):
     ("Of the 20 patients with Ph-positive ALL, 15 achieved CR.", None),
     ("Among the 9 patients with MRD at baseline, 5 cleared it.", None),
     ("Among the 12 patients who underwent allogeneic HSCT, 8 were alive.", None),
+    ("Of the 6 patients with CNS disease, 4 responded. A total of 58 patients were treated.", 58),
+    ("Of the 10 patients with KMT2A rearrangement, 7 responded.", None),
+    ("Among the 15 patients with prior HSCT, 9 achieved CR.", None),
+    ("Of the 40 patients with high-risk relapsed ALL, 25 achieved CR.", 40),
     # the disease or the study's therapy after "with" or "who received" is the cohort's own
     ("Of the 48 patients with relapsed ALL, 30 achieved CR.", 48),
     ("Of the 30 patients who received inotuzumab, 20 achieved CR.", 30),
 ])
 def test_phrasings_cohort_given_to_and_subgroup_openers(nlp, text, size):
     assert _run(nlp, text)["cohort_size"] == size
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the range of a statistic in its bracket is no dose range
+    ("Tisagenlecleucel was infused at a median dose of 3.1 × 10^6 (range, 0.2-5.4 × 10^6) cells/kg.", []),
+    ("Inotuzumab was given at a median of 1.8 mg/m2 (IQR 1.2-1.8 mg/m2) per cycle.", []),
+    ("Clofarabine was given at 20 to 40 mg/m2/day.", [("clofarabine", 20, 40, "mg/m2")]),
+    # a chemotherapy backbone has no dose of its own: the dose after it is not its
+    ("Ponatinib 45 mg daily was combined with hyper-CVAD and reduced to 30 mg at CR.", [("ponatinib", 45, None, "mg")]),
+    ("Patients received mini-hyper-CVD. The dose was 20 mg.", []),
+])
+def test_phrasings_statistic_ranges_and_backbones(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -49,6 +49,8 @@ _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\
 # 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg" ("a total dose of 1.8 mg/m2 per cycle" is the regimen's).
 _EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b[^.;()\d]{0,60}"
                               r"|(?:median|mean)\s(?:of\s)?)$", re.I)
+# The bracket of a statistic's range, right before a range: "(range, 0.2-5.4 × 10^6) cells/kg", "(IQR 1.2-1.8".
+_STATISTIC_RANGE_BEFORE = re.compile(r"[(\[]\s?(?:range|IQR|interquartile\srange)\s?[,:=]?\s?$", re.I)
 # A range printed with its unit at both ends: "1 × 10^5/kg to 3 × 10^6/kg", "45 mg/day to 15 mg/day".
 _UNIT_RANGE_SEP = re.compile(r"\s?[" + nz.HYPHENS + r"]\s?|\sto\s")
 # An earlier therapy named right before its dose: "previously treated with imatinib 400 mg", "after failure of
@@ -57,6 +59,7 @@ _UNIT_RANGE_SEP = re.compile(r"\s?[" + nz.HYPHENS + r"]\s?|\sto\s")
 _PRIOR_THERAPY = re.compile(r"\b(?:previously|prior(?!\sto\b)|pre-?treated|fail(?:ed|ing|ure\sof)"
                             r"|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s){0,3}$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
+_PRIOR_CUE = re.compile(r"previous|prior|pre-?treat|fail|resistan|refractory|intoleran", re.I)  # a necessary cue
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
 # "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5".
 _DOSE_SUBJECT = re.compile(
@@ -143,6 +146,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
     respective = _coordinated_drugs(text, drugs) if "respectively" in sent.text else None
     shared = []  # the doses of a "respectively" list after its drugs, paired with them in order below
     opening = None  # a range's first dose whose own unit is read at the closing one: (closing unit, number)
+    earlier = carried is not None or _PRIOR_CUE.search(sent.text) is not None  # may a dose be an earlier therapy's
     for unit in units:
         if unit.id_ == _REDUCTION:
             found += _reduction_doses(doc, section, text, unit, numbers, drugs)
@@ -177,10 +181,10 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
                 # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug (nor, carried
                 # over from a CAR T product, is an amount in mg a dose of cells)
                 continue
-        if drug is None:
-            continue
+        if drug is None or _is_backbone(drug.id_):
+            continue  # "X was combined with hyper-CVAD and reduced to 30 mg": a backbone has no dose of its own
         start = min(drug.start_char, group[0].start)
-        if _PRIOR_THERAPY.search(text, max(0, start - _PRIOR_REACH), start):
+        if earlier and _PRIOR_THERAPY.search(text, max(0, start - _PRIOR_REACH), start):
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
         end = max(drug.end_char, end_span.end_char)
         found += _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
@@ -309,6 +313,11 @@ def _is_car_t(drug_id: str) -> bool:
     return entry is not None and entry.cls == _CELL_CLASS
 
 
+def _is_backbone(drug_id: str) -> bool:
+    entry = regimen_lexicon().get(drug_id)
+    return entry is not None and entry.kind == "backbone"
+
+
 def _flags(value: float, value_max: float | None) -> list[str]:
     """Flags of a dose that cannot be a real one (zero or negative)."""
     flags = []
@@ -357,6 +366,8 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     group = _group_ending_at(text, numbers, last)
     if _EXPOSURE_BEFORE.search(text, max(0, group[0].start - 90), group[0].start):
         return None  # "the median cumulative dose of inotuzumab was 4.5 mg/m2": what patients got, not the regimen
+    if _STATISTIC_RANGE_BEFORE.search(text, max(0, group[0].start - 25), group[0].start):
+        return None  # "a median dose of 3.1 × 10^6 (range, 0.2-5.4 × 10^6) cells/kg": the range of a statistic
     return group, unit_id, cell_drug
 
 

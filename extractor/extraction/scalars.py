@@ -86,10 +86,13 @@ _RESPONSE_STATE_AFTER = re.compile(
     r"\s(?:who\s(?:had\s)?(?:achieved|attained|reached|responded|were\sin)|achieving|attaining|responding|"
     r"in\s(?:(?:a\s)?(?:first\s|second\s)?(?:complete\s)?(?:remission|response)|CR\d?|CR/CRi|CRi)\b|"
     r"with\s(?:a\s)?(?:CR|CR/CRi|response|remission)\b)", re.I)
-# A subgroup right after a population noun: its lineage, Ph or MRD status, or a transplant ("patients with T-ALL",
-# "with Ph-positive ALL", "with MRD", "who underwent HSCT"); opening "Of the N ..." it names a part of the cohort.
+# A subgroup right after a population noun: its lineage, Ph or MRD status, a site, a lesion, a prior therapy, the
+# disease burden, or a transplant ("patients with T-ALL", "with Ph-positive ALL", "with MRD", "with CNS disease",
+# "with KMT2A rearrangement", "with prior HSCT", "with high tumor burden", "who underwent HSCT"); opening "Of the N
+# ..." it names a part of the cohort ("with relapsed ALL", "with high-risk disease" describe the whole).
 _SUBGROUP_AFTER = re.compile(
-    r"\s(?:with\s(?:[BT][\s\-\u2010](?:ALL|cell|lineage)\b|Ph(?:iladelphia)?(?:[+\-\u2010\s]|$)|MRD\b)"
+    r"\s(?:with\s(?:[BT][\s\-\u2010](?:ALL|cell|lineage)\b|Ph(?:iladelphia)?(?:[+\-\u2010\s]|$)|MRD\b"
+    r"|(?:CNS|extramedullary|KMT2A|MLL|TP53|IKZF1|prior|previous)\b|(?:high|low)\s(?:tumou?r|disease|marrow|blast))"
     r"|who\s(?:had\s)?(?:received|underwent|proceeded\sto)\s(?:an?\s)?(?:allo\w*|HSCT|HCT|SCT|transplant\w*|stem)\b)")
 _ARM_JOIN = re.compile(r"(?:,\s?(?:(?:or|and)\s)?|\s(?:or|and|vs\.?|versus)\s)[^;:()\[\]]{0,80}")
 # The names of a labelled abstract's background section (PubMed's BACKGROUND category): "Background",
