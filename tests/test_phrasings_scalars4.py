@@ -150,3 +150,18 @@ def test_phrasings_cohort_given_to_and_subgroup_openers(nlp, text, size):
 ])
 def test_phrasings_statistic_ranges_and_backbones(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a CAR T product named among the words describing the cells is the drug
+    ("Patients received 1 × 10^6 KTE-X19 cells/kg.", [("brexucabtagene autoleucel", 1000000, None, "cells/kg")]),
+    # a drug named after the bracket of its doses
+    ("Patients were treated at three dose levels (0.8, 1.2 and 1.8 mg/m2) of inotuzumab.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 1.2, None, "mg/m2"), (INO, 1.8, None, "mg/m2")]),
+    # but not a drug after the bracket of another's dose, nor a backbone the drug is part of
+    ("Patients received fludarabine (30 mg/m2) cyclophosphamide (500 mg/m2) for 3 days.",
+     [("fludarabine", 30, None, "mg/m2"), ("cyclophosphamide", 500, None, "mg/m2")]),
+    ("Dexamethasone (40 mg) of hyper-CVAD was given on days 1-4.", [("dexamethasone", 40, None, "mg")]),
+])
+def test_phrasings_drug_named_after_the_doses(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -71,8 +71,9 @@ _DOSE_SUBJECT = re.compile(
 _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
 _EXPONENT_BEFORE = re.compile(r"\^\s?$")
-# A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19".
-_DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
+# A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19", "dose levels (0.8, 1.2 and 1.8
+# mg/m2) of inotuzumab" (not "fludarabine (30 mg/m2) cyclophosphamide": a bracket is its drug's before it).
+_DRUG_AFTER_GAP = re.compile(r"^(?:\s|\)?\sof\s)$")
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
 _COMBINED_WITH = re.compile(r"\b(?:with|plus)\s", re.I)
 _SUBJECT_VERB = re.compile(r"\b(?:was|were)\s(?:\w+\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
@@ -361,6 +362,9 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
             "cells") and _DESCRIPTION.fullmatch(text[last.end:unit.start_char])
         if not described:
             return None
+        # "1 × 10^6 KTE-X19 cells/kg": the CAR T product named among the words is the drug
+        cell_drug = next((d for d in drugs if last.end <= d.start_char and d.end_char <= unit.start_char
+                          and _is_car_t(d.id_)), cell_drug)
     if _CAP_BEFORE.search(text, max(0, last.start - 30), last.start):
         return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
     group = _group_ending_at(text, numbers, last)
@@ -454,7 +458,8 @@ def _foreign_unit_follows(text: str, unit: Span, units: list[Span]) -> bool:
 def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span]) -> Span | None:
     """The drug a dose belongs to: named right after it, else the nearest drug before it in reach."""
     after = next((d for d in drugs if d.start_char >= end_span.end_char), None)
-    if after is not None and _DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char]):
+    if after is not None and _DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char]) \
+            and not _is_backbone(after.id_):  # "dexamethasone (40 mg) of hyper-CVAD" is dexamethasone's
         return after
     before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
     if len(before) >= 2 and _partner_of_subject(text, before, first):
