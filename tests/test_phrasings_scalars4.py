@@ -165,3 +165,38 @@ def test_phrasings_statistic_ranges_and_backbones(nlp, text, doses):
 ])
 def test_phrasings_drug_named_after_the_doses(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a prior-therapy word of the patients, not of the drug, leaves the study's dose alone
+    ("Heavily pretreated patients received inotuzumab at 1.8 mg/m2 per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("Patients without prior HSCT received inotuzumab at 1.8 mg/m2 per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("Previously untreated patients received dasatinib 140 mg daily.", [("dasatinib", 140, None, "mg")]),
+    # the earlier therapy's own wordings
+    ("Prior therapy included inotuzumab at 1.8 mg/m2 in 10 patients.", []),
+    ("Patients who had failed prior imatinib 600 mg daily were eligible.", []),
+    ("Patients previously treated with ponatinib 45 mg daily were excluded.", []),
+])
+def test_phrasings_prior_words_of_the_patients(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # doses after coordinated drugs are theirs in order: one list sharing its unit, or each in a unit of its own
+    ("Lymphodepletion with fludarabine/cyclophosphamide (30/500 mg/m2/day for 3 days) preceded infusion.",
+     [("fludarabine", 30, None, "mg/m2"), ("cyclophosphamide", 500, None, "mg/m2")]),
+    ("Patients received fludarabine and cyclophosphamide at 30 and 500 mg/m2/day.",
+     [("fludarabine", 30, None, "mg/m2"), ("cyclophosphamide", 500, None, "mg/m2")]),
+    ("Fludarabine and cyclophosphamide (25 and 250 mg/m2/day, respectively) were given for 3 days.",
+     [("fludarabine", 25, None, "mg/m2"), ("cyclophosphamide", 250, None, "mg/m2")]),
+    ("Inotuzumab and blinatumomab were given at 1.8 mg/m2 and 28 µg/day.",
+     [(INO, 1.8, None, "mg/m2"), (BLINA, 28, None, "µg")]),
+    ("Inotuzumab, blinatumomab and ponatinib were given at 1.8 mg/m2, 28 µg/day and 45 mg.",
+     [(INO, 1.8, None, "mg/m2"), (BLINA, 28, None, "µg"), ("ponatinib", 45, None, "mg")]),
+    # a step-up in one unit is the last drug's, and a drug's own bracket is its own
+    ("Patients received ponatinib and blinatumomab (9 µg/day for 7 days, then 28 µg/day).",
+     [(BLINA, 9, None, "µg"), (BLINA, 28, None, "µg")]),
+    ("Daunorubicin or idarubicin (10 mg/m2) was given on days 1-3.", [("idarubicin", 10, None, "mg/m2")]),
+])
+def test_phrasings_doses_of_coordinated_drugs(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

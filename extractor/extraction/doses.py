@@ -56,8 +56,11 @@ _UNIT_RANGE_SEP = re.compile(r"\s?[" + nz.HYPHENS + r"]\s?|\sto\s")
 # An earlier therapy named right before its dose: "previously treated with imatinib 400 mg", "after failure of
 # dasatinib 140 mg daily", "resistant to", "intolerant of", "prior inotuzumab at 1.8 mg/m2" (not "prior to infusion,
 # fludarabine 30 mg/m2": the lymphodepletion of this study).
-_PRIOR_THERAPY = re.compile(r"\b(?:previously|prior(?!\sto\b)|pre-?treated|fail(?:ed|ing|ure\sof)"
-                            r"|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s){0,3}$", re.I)
+# (not "Heavily pretreated patients received", "Patients without prior HSCT received": the cue is of the patients).
+_PRIOR_THERAPY = re.compile(
+    r"\b(?:previously\s(?:been\s)?(?:treated|exposed|received)(?:\s(?:with|to))?|pre-?treated\swith"
+    r"|prior(?!\sto\b)(?:\s(?:therapy|treatment|exposure))?(?:\s(?:with|to|included|including))?"
+    r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s)?$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
 _PRIOR_CUE = re.compile(r"previous|prior|pre-?treat|fail|resistan|refractory|intoleran", re.I)  # a necessary cue
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
@@ -91,7 +94,8 @@ _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "af
 # reduction", is an event, not the regimen).
 _REDUCTION = "% dose reduction"
 _AT_REDUCTION = re.compile(r"\sat\s(?:an?\s)?")
-_DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s")
+_DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s|/")
+_BRACKET_GAP = re.compile(r"\s?[(\[]")  # "fludarabine/cyclophosphamide (30/500 mg/m2/day)"
 _VERB_GAP = re.compile(r"\s[^\d()\[\];]*[A-Za-z][^\d()\[\];]*\s")  # " were given at ", " were dosed at "
 _TIMES = re.compile(r"\s?[×xX*]")
 # What may stand between a dose and its unit: nothing, a space, or a hyphen ("9-μg/day", "a 2-mg dose").
@@ -144,8 +148,10 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
         return []
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
     found = _product_doses(doc, section, text, drugs, numbers) if products else []
-    respective = _coordinated_drugs(text, drugs) if "respectively" in sent.text else None
-    shared = []  # the doses of a "respectively" list after its drugs, paired with them in order below
+    respectively = "respectively" in sent.text
+    coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
+    shared = []  # the doses of a list after coordinated drugs, paired with them in order below
+    alone = []  # the same doses read each of the drug before it, in case they are no list of the drugs (see below)
     opening = None  # a range's first dose whose own unit is read at the closing one: (closing unit, number)
     earlier = carried is not None or _PRIOR_CUE.search(sent.text) is not None  # may a dose be an earlier therapy's
     for unit in units:
@@ -172,10 +178,11 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
             continue  # "1 × 10^5/kg to 3 × 10^6/kg": one range, read at its closing unit
         if cell_drug is not None:
             drug = _named_product(text, group[0], cell_drug, drugs)
-        elif respective and _in_respective_list(text, respective[-1], group[0], drugs, bool(shared)):
-            shared += [(value, value_max, amount, per, end_span) for value, value_max in _values(group)]
-            continue
         else:
+            if coordinated and _in_respective_list(text, coordinated[-1], group, drugs, bool(shared)):
+                shared += [(value, value_max, amount, per, end_span) for value, value_max in _values(group)]
+                if respectively:
+                    continue
             drug = _drug_for(text, group[0], end_span, drugs) if carried is None else carried
             cells = amount in _CELL_UNITS
             if drug is not None and cells and not _is_car_t(drug.id_) or carried and not cells and _is_car_t(drug.id_):
@@ -188,8 +195,24 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
         if earlier and _PRIOR_THERAPY.search(text, max(0, start - _PRIOR_REACH), start):
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
         end = max(drug.end_char, end_span.end_char)
-        found += _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
-    return found + _respective_doses(doc, section, respective, shared)
+        doses = _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
+        if shared and shared[-1][4] is end_span:
+            alone += doses
+        else:
+            found += doses
+    if respectively or _paired_list(coordinated, shared):
+        return found + _respective_doses(doc, section, coordinated, shared)
+    return found + alone
+
+
+def _paired_list(drugs: list[Span] | None, shared: list[tuple]) -> bool:
+    """Whether doses after coordinated drugs, without "respectively", are still theirs in order: as many as the
+    drugs, and one list sharing its unit ("fludarabine/cyclophosphamide (30/500 mg/m2/day)", "fludarabine and
+    cyclophosphamide at 30 and 500 mg/m2") or each in a unit of its own ("Inotuzumab and blinatumomab were given at
+    1.8 mg/m2 and 28 µg/day"); "ponatinib and blinatumomab at 9 µg/day, then 28 µg/day" is the second drug's."""
+    if not drugs or len(shared) != len(drugs):
+        return False
+    return len({entry[4].start_char for entry in shared}) == 1 or len({entry[2] for entry in shared}) == len(shared)
 
 
 def _range_opening(text: str, unit: Span, end_span: Span, group: list, units: list[Span],
@@ -224,13 +247,17 @@ def _coordinated_drugs(text: str, drugs: list[Span]) -> list[Span] | None:
     return None
 
 
-def _in_respective_list(text: str, drug: Span, first: nz.Number, drugs: list[Span], started: bool) -> bool:
-    """Whether a dose belongs to the "respectively" list after the last listed drug: no other drug named between
-    them, and the list's first dose after a verb, not in the drug's own bracket ("for DNR, IDR (10 mg/m2), and IDR
-    (12.5 mg/m2), respectively" names each dose by its drug)."""
+def _in_respective_list(text: str, drug: Span, group: list, drugs: list[Span], started: bool) -> bool:
+    """Whether a dose belongs to the list after the last coordinated drug: no other drug named between them, and
+    the list's first dose after a verb, not in the drug's own bracket ("for DNR, IDR (10 mg/m2), and IDR (12.5
+    mg/m2), respectively" names each dose by its drug) unless the bracket holds the list ("fludarabine and
+    cyclophosphamide (25 and 250 mg/m2/day, respectively)")."""
+    first = group[0]
     if first.start <= drug.end_char or any(drug.end_char <= d.start_char < first.start for d in drugs):
         return False
-    return started or _VERB_GAP.fullmatch(text, drug.end_char, first.start) is not None
+    if started or _VERB_GAP.fullmatch(text, drug.end_char, first.start) is not None:
+        return True
+    return len(group) > 1 and group[-1] is not None and _BRACKET_GAP.fullmatch(text, drug.end_char, first.start)
 
 
 def _respective_doses(doc, section: str, drugs: list[Span] | None, shared: list[tuple]) -> list[dict]:
