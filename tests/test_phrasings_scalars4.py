@@ -102,6 +102,10 @@ def test_phrasings_earlier_therapy_doses(nlp, text, doses):
      [(INO, 1.8, None, "mg/m2")]),
     ("Patients received tisagenlecleucel. The target dose was 2 to 5 × 10^6 cells/kg.",
      [("tisagenlecleucel", 2000000, 5000000, "cells/kg")]),
+    # a backbone beside the drug has no dose of its own
+    ("Inotuzumab was added to mini-hyper-CVD. The starting dose was 1.3 mg/m2.", [(INO, 1.3, None, "mg/m2")]),
+    ("This phase 1 study escalated inotuzumab ozogamicin with chemotherapy. The MTD was 1.8 mg/m2.",
+     [(INO, 1.8, None, "mg/m2")]),
     # not when the sentence before names two drugs, the dose is of something else, a statistic, an event, an
     # earlier therapy's, or an amount a cell product does not come in
     ("Patients received inotuzumab and blinatumomab. The dose was 1.8 mg/m2.", []),

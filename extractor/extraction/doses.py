@@ -131,8 +131,9 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
 def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
     """The doses of a sentence naming no drug whose subject is the dose ("The starting dose was 1.8 mg/m2 per
     cycle", "The MTD was 1.8 mg/m2", "Dose level 1 was 5 µg/m2/day"): of the one drug the sentence before names
-    ("Patients received inotuzumab ozogamicin in 3-week cycles."); none when it names two or more."""
-    named = rule_spans(previous, "DRUG")
+    ("Patients received inotuzumab ozogamicin in 3-week cycles.", "Inotuzumab was added to mini-hyper-CVD.": a
+    backbone has no dose of its own); none when it names two or more."""
+    named = [d for d in rule_spans(previous, "DRUG") if not _is_backbone(d.id_)]
     if not named or any(d.id_ != named[0].id_ for d in named):
         return []
     return _sentence_doses(sent, section, context, carried=named[-1])

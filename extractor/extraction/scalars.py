@@ -163,7 +163,7 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
     # The article keeps the first cohort it is given: once it has one, later counts need not be read.
     found, no_cohort = [], bool(_BACKGROUND.match(section)) or "cohort_size" in context.scalars
     sentences = section_view(doc).sentences
-    unsplit = 0  # the sentences before this one are known not to split the population up to here
+    unsplit = 0  # sentences[:unsplit] are known not to split the population into groups
     for index, sent in enumerate(sentences):
         # Once a section has split its population into groups ("B-ALL (n = 7) ... T-ALL (n = 24)"), the
         # headline N is their sum, which it does not print; a later count is one group's, not the cohort. Most
