@@ -62,7 +62,6 @@ _PRIOR_THERAPY = re.compile(
     r"|prior(?!\sto\b)(?:\s(?:therapy|treatment|exposure))?(?:\s(?:with|to|included|including))?"
     r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s)?$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
-_PRIOR_CUE = re.compile(r"previous|prior|pre-?treat|fail|resistan|refractory|intoleran", re.I)  # a necessary cue
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
 # "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5".
 _DOSE_SUBJECT = re.compile(
@@ -70,6 +69,10 @@ _DOSE_SUBJECT = re.compile(
     r"|maximum\stolerated|maximal\stolerated)\s(?:[\w\-]+\s)?)?(?:doses?|MTD|RP2D|dose\slevel\s\d+)\s(?:was|were|is)\s"
     r"(?:(?:set|fixed|established|determined|defined)\s)?(?:(?:at|as|to)\s)?\d",
     re.I)
+# Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
+_CAP_CUES = ("max", "capped", "exceed")
+_EXPOSURE_CUES = ("dose", "median", "mean")
+_PRIOR_CUES = ("previous", "treated", "prior", "fail", "resistan", "refractory", "intoleran")
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
 _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
@@ -154,7 +157,6 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
     shared = []  # the doses of a list after coordinated drugs, paired with them in order below
     alone = []  # the same doses read each of the drug before it, in case they are no list of the drugs (see below)
     opening = None  # a range's first dose whose own unit is read at the closing one: (closing unit, number)
-    earlier = carried is not None or _PRIOR_CUE.search(sent.text) is not None  # may a dose be an earlier therapy's
     for unit in units:
         if unit.id_ == _REDUCTION:
             found += _reduction_doses(doc, section, text, unit, numbers, drugs)
@@ -193,7 +195,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
         if drug is None or _is_backbone(drug.id_):
             continue  # "X was combined with hyper-CVAD and reduced to 30 mg": a backbone has no dose of its own
         start = min(drug.start_char, group[0].start)
-        if earlier and _PRIOR_THERAPY.search(text, max(0, start - _PRIOR_REACH), start):
+        if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
+                text, max(0, start - _PRIOR_REACH), start):
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
         end = max(drug.end_char, end_span.end_char)
         doses = _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
@@ -393,14 +396,22 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         # "1 × 10^6 KTE-X19 cells/kg": the CAR T product named among the words is the drug
         cell_drug = next((d for d in drugs if last.end <= d.start_char and d.end_char <= unit.start_char
                           and _is_car_t(d.id_)), cell_drug)
-    if _CAP_BEFORE.search(text, max(0, last.start - 30), last.start):
+    if _cued(text, last.start - 30, last.start, _CAP_CUES) and _CAP_BEFORE.search(text, max(0, last.start - 30),
+                                                                                 last.start):
         return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
     group = _group_ending_at(text, numbers, last)
-    if _EXPOSURE_BEFORE.search(text, max(0, group[0].start - 90), group[0].start):
+    first = group[0].start
+    if _cued(text, first - 90, first, _EXPOSURE_CUES) and _EXPOSURE_BEFORE.search(text, max(0, first - 90), first):
         return None  # "the median cumulative dose of inotuzumab was 4.5 mg/m2": what patients got, not the regimen
     if _STATISTIC_RANGE_BEFORE.search(text, max(0, group[0].start - 25), group[0].start):
         return None  # "a median dose of 3.1 × 10^6 (range, 0.2-5.4 × 10^6) cells/kg": the range of a statistic
     return group, unit_id, cell_drug
+
+
+def _cued(text: str, start: int, end: int, cues: tuple[str, ...]) -> bool:
+    """Whether text[start:end], lowercased, holds one of the cues: a cheap necessary test before a wide regex."""
+    window = text[max(0, start):end].lower()
+    return any(cue in window for cue in cues)
 
 
 def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> list[nz.Number]:
