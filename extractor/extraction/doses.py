@@ -5,7 +5,11 @@ and a DRUG rule span names the drug: the nearest one before the number in the sa
 after the unit ("1 × 10^6 cells/kg KTE-X19", "40 mg/m2 of clofarabine"); the subject drug when the nearest one is
 only its partner ("X, given with Y, was administered at 1.8 mg/m2"). A cell product's name may end the unit ("410 ×
 10^6 CD19 CAR T cells"). A number with a unit but no drug in its sentence is left out: a dose without its drug would
-be an invented attachment; so are a cap ("(maximum 2 mg)") and a count of cells per volume (a concentration).
+be an invented attachment; so are a cap ("(maximum 2 mg)") and a count of cells per volume (a concentration). A
+sentence whose subject is the dose ("The starting dose was 1.8 mg/m2") takes the one drug of the sentence before.
+Doses after coordinated drugs ("fludarabine/cyclophosphamide (30/500 mg/m2/day)") are theirs in order. Left out
+too: the dose of an earlier therapy ("previously treated with imatinib 400 mg"), of a chemotherapy backbone, and
+the range of a statistic ("median 3.1 × 10^6 (range, 0.2-5.4 × 10^6) cells/kg").
 """
 from __future__ import annotations
 
@@ -54,9 +58,9 @@ _STATISTIC_RANGE_BEFORE = re.compile(r"[(\[]\s?(?:range|IQR|interquartile\srange
 # A range printed with its unit at both ends: "1 × 10^5/kg to 3 × 10^6/kg", "45 mg/day to 15 mg/day".
 _UNIT_RANGE_SEP = re.compile(r"\s?[" + nz.HYPHENS + r"]\s?|\sto\s")
 # An earlier therapy named right before its dose: "previously treated with imatinib 400 mg", "after failure of
-# dasatinib 140 mg daily", "resistant to", "intolerant of", "prior inotuzumab at 1.8 mg/m2" (not "prior to infusion,
-# fludarabine 30 mg/m2": the lymphodepletion of this study).
-# (not "Heavily pretreated patients received", "Patients without prior HSCT received": the cue is of the patients).
+# dasatinib 140 mg daily", "resistant to", "intolerant of", "prior inotuzumab at 1.8 mg/m2"; not "prior to infusion,
+# fludarabine 30 mg/m2" (this study's lymphodepletion), nor "Heavily pretreated patients received X", "Patients
+# without prior HSCT received X" (the cue is of the patients, not of the drug).
 _PRIOR_THERAPY = re.compile(
     r"\b(?:previously\s(?:been\s)?(?:treated|exposed|received)(?:\s(?:with|to))?|pre-?treated\swith"
     r"|prior(?!\sto\b)(?:\s(?:therapy|treatment|exposure))?(?:\s(?:with|to|included|including))?"
@@ -261,11 +265,12 @@ def _in_respective_list(text: str, drug: Span, group: list, drugs: list[Span], s
         return False
     if started or _VERB_GAP.fullmatch(text, drug.end_char, first.start) is not None:
         return True
-    return len(group) > 1 and group[-1] is not None and _BRACKET_GAP.fullmatch(text, drug.end_char, first.start)
+    return len(group) > 1 and group[-1] is not None and _BRACKET_GAP.fullmatch(text, drug.end_char,
+                                                                                 first.start) is not None
 
 
 def _respective_doses(doc, section: str, drugs: list[Span] | None, shared: list[tuple]) -> list[dict]:
-    """"Inotuzumab and blinatumomab were given at 1.8 mg/m2 and 28 µg/day, respectively": the i-th dose is the
+    """"Inotuzumab and blinatumomab were given at 1.8 mg/m2 and 28 µg/day(, respectively)": the i-th dose is the
     i-th drug's; with as many doses as drugs only (else which is whose is not in the text)."""
     if not drugs or len(shared) != len(drugs):
         return []
@@ -403,7 +408,7 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     first = group[0].start
     if _cued(text, first - 90, first, _EXPOSURE_CUES) and _EXPOSURE_BEFORE.search(text, max(0, first - 90), first):
         return None  # "the median cumulative dose of inotuzumab was 4.5 mg/m2": what patients got, not the regimen
-    if _STATISTIC_RANGE_BEFORE.search(text, max(0, group[0].start - 25), group[0].start):
+    if _STATISTIC_RANGE_BEFORE.search(text, max(0, first - 25), first):
         return None  # "a median dose of 3.1 × 10^6 (range, 0.2-5.4 × 10^6) cells/kg": the range of a statistic
     return group, unit_id, cell_drug
 

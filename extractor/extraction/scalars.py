@@ -5,8 +5,9 @@ the SCHEMA convention for cohort_size: the size the abstract first gives for its
 
 - cohort size: a whole number followed closely by a population noun ("48 patients", "Sixty-five adults with
   relapsed ALL", "26 relapsed/refractory ... patients"), in a sentence that introduces a population (an
-  enrolment cue such as "enrolled", "were treated", "A total of", "We report", or a sentence opening "Of the N" /
-  "Among the N"), or in the title; not in a background section (other studies' patients). Counts of a subset are
+  enrolment cue such as "enrolled", "were treated", "given to", "A total of", "We report", or a sentence opening
+  "Of the N" / "Among the N", unless it names responders or a subgroup: "Of the 6 patients with T-ALL"), or in the
+  title; not in a background section (other studies' patients). Counts of a subset are
   not candidates: a denominator of "8 of 25", a count with its percentage "106 (47%) patients", a group's "n =",
   the patients screened ("Of 350 patients screened, 326 were randomized" gives 326), a count inside a group named
   first, and a sentence counting two groups side by side ("6 patients at dose level 1 and 12 at dose level 2")
