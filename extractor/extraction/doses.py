@@ -5,7 +5,11 @@ and a DRUG rule span names the drug: the nearest one before the number in the sa
 after the unit ("1 × 10^6 cells/kg KTE-X19", "40 mg/m2 of clofarabine"); the subject drug when the nearest one is
 only its partner ("X, given with Y, was administered at 1.8 mg/m2"). A cell product's name may end the unit ("410 ×
 10^6 CD19 CAR T cells"). A number with a unit but no drug in its sentence is left out: a dose without its drug would
-be an invented attachment; so are a cap ("(maximum 2 mg)") and a count of cells per volume (a concentration).
+be an invented attachment; so are a cap ("(maximum 2 mg)") and a count of cells per volume (a concentration). A
+sentence whose subject is the dose ("The starting dose was 1.8 mg/m2") takes the one drug of the sentence before.
+Doses after coordinated drugs ("fludarabine/cyclophosphamide (30/500 mg/m2/day)") are theirs in order. Left out
+too: the dose of an earlier therapy ("previously treated with imatinib 400 mg"), of a chemotherapy backbone, and
+the range of a statistic ("median 3.1 × 10^6 (range, 0.2-5.4 × 10^6) cells/kg").
 """
 from __future__ import annotations
 
@@ -25,15 +29,16 @@ from extractor.extraction.spans import rule_spans
 # children at a dose of 52 mg/m2/day" names it once for two doses.
 _DRUG_REACH = 110
 # Separators inside a list or range of doses sharing one unit: "2, 1, or 0.5×106", "0.6 and 0.3", "1.8 to 1.3",
-# "0.8/0.5/0.5 mg/m2" (days 1, 8 and 15), "9/28 μg/day" (week 1, then).
-_LIST_SEP = re.compile(r"^(?:\s?,\s?(?:or\s|and\s)?|\s(?:or|and)\s|/)$")
+# "0.8/0.5/0.5 mg/m2" or "0.8 + 0.5 + 0.5 mg/m2" (days 1, 8 and 15), "9/28 μg/day" or "9 then 28 μg/day" (week 1,
+# then).
+_LIST_SEP = re.compile(r"^(?:\s?,\s?(?:or\s|and\s)?|\s(?:or|and|then)\s|/|\s?\+\s?)$")
 # "between 1.2 and 1.8 mg/m2" is a range, not two doses.
 _BETWEEN = re.compile(r"\bbetween\s$", re.I)
 # A number counting something else cannot open a list of doses: "during cycle 1 and 0.3 mg/m2".
 _COUNTED_BEFORE = re.compile(
     r"(?:cycles?|courses?|days?|weeks?|months?|years?|patients?|cohorts?|levels?|grades?|arms?|groups?|phases?"
     r"|blocks?|steps?|doses?)\s$", re.I)
-_RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\sto\s)$")
+_RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\s(?:to|through)\s)$")
 _STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
 # A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells".
 # A multiplier word is not a description: "3 million cells/kg" is not a dose of 3 cells/kg.
@@ -48,12 +53,37 @@ _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\
 # 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg" ("a total dose of 1.8 mg/m2 per cycle" is the regimen's).
 _EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b[^.;()\d]{0,60}"
                               r"|(?:median|mean)\s(?:of\s)?)$", re.I)
+# The bracket of a statistic's range, right before a range: "(range, 0.2-5.4 × 10^6) cells/kg", "(IQR 1.2-1.8".
+_STATISTIC_RANGE_BEFORE = re.compile(r"[(\[]\s?(?:range|IQR|interquartile\srange)\s?[,:=]?\s?$", re.I)
+# A range printed with its unit at both ends: "1 × 10^5/kg to 3 × 10^6/kg", "45 mg/day to 15 mg/day".
+_UNIT_RANGE_SEP = re.compile(r"\s?[" + nz.HYPHENS + r"]\s?|\sto\s")
+# An earlier therapy named right before its dose: "previously treated with imatinib 400 mg", "after failure of
+# dasatinib 140 mg daily", "resistant to", "intolerant of", "prior inotuzumab at 1.8 mg/m2"; not "prior to infusion,
+# fludarabine 30 mg/m2" (this study's lymphodepletion), nor "Heavily pretreated patients received X", "Patients
+# without prior HSCT received X" (the cue is of the patients, not of the drug).
+_PRIOR_THERAPY = re.compile(
+    r"\b(?:previously\s(?:been\s)?(?:treated|exposed|received)(?:\s(?:with|to))?|pre-?treated\swith"
+    r"|prior(?!\sto\b)(?:\s(?:therapy|treatment|exposure))?(?:\s(?:with|to|included|including))?"
+    r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s)?$", re.I)
+_PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
+# A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
+# "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5".
+_DOSE_SUBJECT = re.compile(
+    r"\s*(?:(?:the|a)\s)?(?:(?:starting|initial|target|planned|total|fixed|flat|recommended(?:\sphase\s(?:2|II))?"
+    r"|maximum\stolerated|maximal\stolerated)\s(?:[\w\-]+\s)?)?(?:doses?|MTD|RP2D|dose\slevel\s\d+)\s(?:was|were|is)\s"
+    r"(?:(?:set|fixed|established|determined|defined)\s)?(?:(?:at|as|to)\s)?\d",
+    re.I)
+# Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
+_CAP_CUES = ("max", "capped", "exceed")
+_EXPOSURE_CUES = ("dose", "median", "mean")
+_PRIOR_CUES = ("previous", "treated", "prior", "fail", "resistan", "refractory", "intoleran")
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
 _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
 _EXPONENT_BEFORE = re.compile(r"\^\s?$")
-# A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19".
-_DRUG_AFTER_GAP = re.compile(r"^(?:\s|\sof\s)$")
+# A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19", "dose levels (0.8, 1.2 and 1.8
+# mg/m2) of inotuzumab" (not "fludarabine (30 mg/m2) cyclophosphamide": a bracket is its drug's before it).
+_DRUG_AFTER_GAP = re.compile(r"^(?:\s|\)?\sof\s)$")
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
 _COMBINED_WITH = re.compile(r"\b(?:with|plus)\s", re.I)
 _SUBJECT_VERB = re.compile(r"\b(?:was|were)\s(?:\w+\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
@@ -71,9 +101,12 @@ _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "af
 # reduction", is an event, not the regimen).
 _REDUCTION = "% dose reduction"
 _AT_REDUCTION = re.compile(r"\sat\s(?:an?\s)?")
-_DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s")
+_DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s|/")
+_BRACKET_GAP = re.compile(r"\s?[(\[]")  # "fludarabine/cyclophosphamide (30/500 mg/m2/day)"
 _VERB_GAP = re.compile(r"\s[^\d()\[\];]*[A-Za-z][^\d()\[\];]*\s")  # " were given at ", " were dosed at "
 _TIMES = re.compile(r"\s?[×xX*]")
+# What may stand between a dose and its unit: nothing, a space, or a hyphen ("9-μg/day", "a 2-mg dose").
+_NUMBER_TO_UNIT = frozenset({"", " ", "-", "\u2010", "\u2011"})
 _DIGIT = re.compile(r"\d")
 
 
@@ -90,25 +123,44 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
         0.5×106 cells/kg") gives one dict per dose, a range or step-down ("1.8 to 1.3 mg/m2") one dict with
         dose_max.
     """
-    doses = []
+    doses, previous = [], None
     for sent in section_view(doc).sentences:
-        doses += _sentence_doses(sent, section, context)
+        # most sentences name no unit, or no drug: no overlaps need resolving then
+        if sent.labelled("UNIT"):
+            if sent.labelled("DRUG"):
+                doses += _sentence_doses(sent, section, context)
+            elif previous is not None and _DOSE_SUBJECT.match(sent.text):
+                doses += _carried_doses(previous, sent, section, context)
+        previous = sent
     return doses
 
 
-def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
-    if not sent.labelled("DRUG") or not sent.labelled("UNIT"):
-        return []  # most sentences name no drug or no unit: no overlaps need resolving then
+def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
+    """The doses of a sentence naming no drug whose subject is the dose ("The starting dose was 1.8 mg/m2 per
+    cycle", "The MTD was 1.8 mg/m2", "Dose level 1 was 5 µg/m2/day"): of the one drug the sentence before names
+    ("Patients received inotuzumab ozogamicin in 3-week cycles.", "Inotuzumab was added to mini-hyper-CVD.": a
+    backbone has no dose of its own); none when it names two or more."""
+    named = [d for d in rule_spans(previous, "DRUG") if not _is_backbone(d.id_)]
+    if not named or any(d.id_ != named[0].id_ for d in named):
+        return []
+    return _sentence_doses(sent, section, context, carried=named[-1])
+
+
+def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carried: Span | None = None) -> list[dict]:
+    """The doses of one sentence, of the drugs it names, or all of the `carried` drug (see _carried_doses)."""
     doc, text = sent.doc, sent.section_text
-    drugs = rule_spans(sent, "DRUG")
+    drugs = rule_spans(sent, "DRUG") if carried is None else []
     units = rule_spans(sent, "UNIT", outside=drugs)
     products = "cells" in sent.text  # a cheap necessary cue of a cell product's dose
     if not units and not products:
         return []
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
     found = _product_doses(doc, section, text, drugs, numbers) if products else []
-    respective = _coordinated_drugs(text, drugs) if "respectively" in sent.text else None
-    shared = []  # the doses of a "respectively" list after its drugs, paired with them in order below
+    respectively = "respectively" in sent.text
+    coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
+    shared = []  # the doses of a list after coordinated drugs, paired with them in order below
+    alone = []  # the same doses read each of the drug before it, in case they are no list of the drugs (see below)
+    opening = None  # a range's first dose whose own unit is read at the closing one: (closing unit, number)
     for unit in units:
         if unit.id_ == _REDUCTION:
             found += _reduction_doses(doc, section, text, unit, numbers, drugs)
@@ -126,21 +178,67 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext) -> li
         if per_span is not None:
             per = per_span.id_.lstrip("/")
         end_span = per_span or unit
+        if opening is not None and opening[0] is unit:
+            group = [opening[1], group[0], None]  # marker: a range (see _group_ending_at)
+        opening = _range_opening(text, unit, end_span, group, units, numbers)
+        if opening is not None:
+            continue  # "1 × 10^5/kg to 3 × 10^6/kg": one range, read at its closing unit
         if cell_drug is not None:
             drug = _named_product(text, group[0], cell_drug, drugs)
-        elif respective and _in_respective_list(text, respective[-1], group[0], drugs, bool(shared)):
-            shared += [(value, value_max, amount, per, end_span) for value, value_max in _values(group)]
-            continue
         else:
-            drug = _drug_for(text, group[0], end_span, drugs)
-            if drug is not None and amount in _CELL_UNITS and not _is_car_t(drug.id_):
-                continue  # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug
-        if drug is None:
-            continue
+            if coordinated and _in_respective_list(text, coordinated[-1], group, drugs, bool(shared)):
+                shared += [(value, value_max, amount, per, end_span) for value, value_max in _values(group)]
+                if respectively:
+                    continue
+            drug = _drug_for(text, group[0], end_span, drugs) if carried is None else carried
+            cells = amount in _CELL_UNITS
+            if drug is not None and cells and not _is_car_t(drug.id_) or carried and not cells and _is_car_t(drug.id_):
+                # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug (nor, carried
+                # over from a CAR T product, is an amount in mg a dose of cells)
+                continue
+        if drug is None or _is_backbone(drug.id_):
+            continue  # "X was combined with hyper-CVAD and reduced to 30 mg": a backbone has no dose of its own
         start = min(drug.start_char, group[0].start)
+        if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
+                text, max(0, start - _PRIOR_REACH), start):
+            continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
         end = max(drug.end_char, end_span.end_char)
-        found += _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
-    return found + _respective_doses(doc, section, respective, shared)
+        doses = _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
+        if shared and shared[-1][4] is end_span:
+            alone += doses
+        else:
+            found += doses
+    if respectively or _paired_list(coordinated, shared):
+        return found + _respective_doses(doc, section, coordinated, shared)
+    return found + alone
+
+
+def _paired_list(drugs: list[Span] | None, shared: list[tuple]) -> bool:
+    """Whether doses after coordinated drugs, without "respectively", are still theirs in order: as many as the
+    drugs, and one list sharing its unit ("fludarabine/cyclophosphamide (30/500 mg/m2/day)", "fludarabine and
+    cyclophosphamide at 30 and 500 mg/m2") or each in a unit of its own ("Inotuzumab and blinatumomab were given at
+    1.8 mg/m2 and 28 µg/day"); "ponatinib and blinatumomab at 9 µg/day, then 28 µg/day" is the second drug's."""
+    if not drugs or len(shared) != len(drugs):
+        return False
+    return len({entry[4].start_char for entry in shared}) == 1 or len({entry[2] for entry in shared}) == len(shared)
+
+
+def _range_opening(text: str, unit: Span, end_span: Span, group: list, units: list[Span],
+                   numbers: list[nz.Number]) -> tuple[Span, nz.Number] | None:
+    """(closing unit, first number) when a single dose opens a range whose second number prints the same unit
+    again ("1 × 10^5/kg to 3 × 10^6/kg", "200 mg to 400 mg daily": one range, as "200 to 400 mg"), else None."""
+    gap = _UNIT_RANGE_SEP.match(text, end_span.end_char)
+    if gap is None or len(group) != 1:
+        return None
+    high = next((n for n in numbers if n.start == gap.end()), None)
+    closing = next((u for u in units if u.start_char >= high.end), None) if high is not None else None
+    if closing is None or closing.id_ != unit.id_ or text[high.end:closing.start_char] not in _NUMBER_TO_UNIT:
+        return None
+    if end_span is not unit:  # the schedule printed at the opening must be the closing one's too
+        closing_per = _per_after(text, closing, units)
+        if closing_per is None or closing_per.id_ != end_span.id_:
+            return None
+    return closing, group[0]
 
 
 def _coordinated_drugs(text: str, drugs: list[Span]) -> list[Span] | None:
@@ -157,17 +255,22 @@ def _coordinated_drugs(text: str, drugs: list[Span]) -> list[Span] | None:
     return None
 
 
-def _in_respective_list(text: str, drug: Span, first: nz.Number, drugs: list[Span], started: bool) -> bool:
-    """Whether a dose belongs to the "respectively" list after the last listed drug: no other drug named between
-    them, and the list's first dose after a verb, not in the drug's own bracket ("for DNR, IDR (10 mg/m2), and IDR
-    (12.5 mg/m2), respectively" names each dose by its drug)."""
+def _in_respective_list(text: str, drug: Span, group: list, drugs: list[Span], started: bool) -> bool:
+    """Whether a dose belongs to the list after the last coordinated drug: no other drug named between them, and
+    the list's first dose after a verb, not in the drug's own bracket ("for DNR, IDR (10 mg/m2), and IDR (12.5
+    mg/m2), respectively" names each dose by its drug) unless the bracket holds the list ("fludarabine and
+    cyclophosphamide (25 and 250 mg/m2/day, respectively)")."""
+    first = group[0]
     if first.start <= drug.end_char or any(drug.end_char <= d.start_char < first.start for d in drugs):
         return False
-    return started or _VERB_GAP.fullmatch(text, drug.end_char, first.start) is not None
+    if started or _VERB_GAP.fullmatch(text, drug.end_char, first.start) is not None:
+        return True
+    return len(group) > 1 and group[-1] is not None and _BRACKET_GAP.fullmatch(text, drug.end_char,
+                                                                                 first.start) is not None
 
 
 def _respective_doses(doc, section: str, drugs: list[Span] | None, shared: list[tuple]) -> list[dict]:
-    """"Inotuzumab and blinatumomab were given at 1.8 mg/m2 and 28 µg/day, respectively": the i-th dose is the
+    """"Inotuzumab and blinatumomab were given at 1.8 mg/m2 and 28 µg/day(, respectively)": the i-th dose is the
     i-th drug's; with as many doses as drugs only (else which is whose is not in the text)."""
     if not drugs or len(shared) != len(drugs):
         return []
@@ -247,6 +350,11 @@ def _is_car_t(drug_id: str) -> bool:
     return entry is not None and entry.cls == _CELL_CLASS
 
 
+def _is_backbone(drug_id: str) -> bool:
+    entry = regimen_lexicon().get(drug_id)
+    return entry is not None and entry.kind == "backbone"
+
+
 def _flags(value: float, value_max: float | None) -> list[str]:
     """Flags of a dose that cannot be a real one (zero or negative)."""
     flags = []
@@ -283,19 +391,32 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         return None
     if _EXPONENT_BEFORE.search(text, max(0, last.start - 2), last.start):
         return None  # "10^6 CAR T cells/kg": the 6 is an exponent
-    if text[last.end:anchor] not in ("", " "):
+    if text[last.end:anchor] not in _NUMBER_TO_UNIT:
         # "2 x 10(6) transduced T cells per kg", "410 × 10^6 CAR T cells": the unit "cells per kg" or "cells" after
         # a few words describing the cells
         described = unit_id in ("cells", "cells/kg") and text[unit.start_char:unit.end_char].lower().startswith(
             "cells") and _DESCRIPTION.fullmatch(text[last.end:unit.start_char])
         if not described:
             return None
-    if _CAP_BEFORE.search(text, max(0, last.start - 30), last.start):
+        # "1 × 10^6 KTE-X19 cells/kg": the CAR T product named among the words is the drug
+        cell_drug = next((d for d in drugs if last.end <= d.start_char and d.end_char <= unit.start_char
+                          and _is_car_t(d.id_)), cell_drug)
+    if _cued(text, last.start - 30, last.start, _CAP_CUES) and _CAP_BEFORE.search(text, max(0, last.start - 30),
+                                                                                 last.start):
         return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
     group = _group_ending_at(text, numbers, last)
-    if _EXPOSURE_BEFORE.search(text, max(0, group[0].start - 90), group[0].start):
+    first = group[0].start
+    if _cued(text, first - 90, first, _EXPOSURE_CUES) and _EXPOSURE_BEFORE.search(text, max(0, first - 90), first):
         return None  # "the median cumulative dose of inotuzumab was 4.5 mg/m2": what patients got, not the regimen
+    if _STATISTIC_RANGE_BEFORE.search(text, max(0, first - 25), first):
+        return None  # "a median dose of 3.1 × 10^6 (range, 0.2-5.4 × 10^6) cells/kg": the range of a statistic
     return group, unit_id, cell_drug
+
+
+def _cued(text: str, start: int, end: int, cues: tuple[str, ...]) -> bool:
+    """Whether text[start:end], lowercased, holds one of the cues: a cheap necessary test before a wide regex."""
+    window = text[max(0, start):end].lower()
+    return any(cue in window for cue in cues)
 
 
 def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> list[nz.Number]:
@@ -381,7 +502,8 @@ def _foreign_unit_follows(text: str, unit: Span, units: list[Span]) -> bool:
 def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span]) -> Span | None:
     """The drug a dose belongs to: named right after it, else the nearest drug before it in reach."""
     after = next((d for d in drugs if d.start_char >= end_span.end_char), None)
-    if after is not None and _DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char]):
+    if after is not None and _DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char]) \
+            and not _is_backbone(after.id_):  # "dexamethasone (40 mg) of hyper-CVAD" is dexamethasone's
         return after
     before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
     if len(before) >= 2 and _partner_of_subject(text, before, first):

@@ -5,8 +5,9 @@ the SCHEMA convention for cohort_size: the size the abstract first gives for its
 
 - cohort size: a whole number followed closely by a population noun ("48 patients", "Sixty-five adults with
   relapsed ALL", "26 relapsed/refractory ... patients"), in a sentence that introduces a population (an
-  enrolment cue such as "enrolled", "were treated", "A total of", "We report", or a sentence opening "Of the N" /
-  "Among the N"), or in the title; not in a background section (other studies' patients). Counts of a subset are
+  enrolment cue such as "enrolled", "were treated", "given to", "A total of", "We report", or a sentence opening
+  "Of the N" / "Among the N", unless it names responders or a subgroup: "Of the 6 patients with T-ALL"), or in the
+  title; not in a background section (other studies' patients). Counts of a subset are
   not candidates: a denominator of "8 of 25", a count with its percentage "106 (47%) patients", a group's "n =",
   the patients screened ("Of 350 patients screened, 326 were randomized" gives 326), a count inside a group named
   first, and a sentence counting two groups side by side ("6 patients at dose level 1 and 12 at dose level 2")
@@ -46,6 +47,8 @@ _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
 # "This phase 2 trial of 65 adults" (not "In the phase 3 trial of 326 patients": another study's, maybe).
 _OWN_STUDY_OF = re.compile(r"^\s*(?:In\s)?(?:this|our|the present|the current)\s(?:[\w\-/]+\s){0,4}?"
                            r"(?:study|cohort|series|trial|analysis|experience)\sof\s$", re.I)
+# A cheap necessary cue of _OPENS_POPULATION or _OWN_STUDY_OF, at the sentence's start.
+_MAY_INTRODUCE = re.compile(r"\s*(?:of|among|in|this|our|the\s(?:present|current))\s", re.I)
 _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")  # matched at a position: no "^"
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
@@ -84,6 +87,14 @@ _RESPONSE_STATE_AFTER = re.compile(
     r"\s(?:who\s(?:had\s)?(?:achieved|attained|reached|responded|were\sin)|achieving|attaining|responding|"
     r"in\s(?:(?:a\s)?(?:first\s|second\s)?(?:complete\s)?(?:remission|response)|CR\d?|CR/CRi|CRi)\b|"
     r"with\s(?:a\s)?(?:CR|CR/CRi|response|remission)\b)", re.I)
+# A subgroup right after a population noun: its lineage, Ph or MRD status, a site, a lesion, a prior therapy, the
+# disease burden, or a transplant ("patients with T-ALL", "with Ph-positive ALL", "with MRD", "with CNS disease",
+# "with KMT2A rearrangement", "with prior HSCT", "with high tumor burden", "who underwent HSCT"); opening "Of the N
+# ..." it names a part of the cohort ("with relapsed ALL", "with high-risk disease" describe the whole).
+_SUBGROUP_AFTER = re.compile(
+    r"\s(?:with\s(?:[BT][\s\-\u2010](?:ALL|cell|lineage)\b|Ph(?:iladelphia)?(?:[+\-\u2010\s]|$)|MRD\b"
+    r"|(?:CNS|extramedullary|KMT2A|MLL|TP53|IKZF1|prior|previous)\b|(?:high|low)\s(?:tumou?r|disease|marrow|blast))"
+    r"|who\s(?:had\s)?(?:received|underwent|proceeded\sto)\s(?:an?\s)?(?:allo\w*|HSCT|HCT|SCT|transplant\w*|stem)\b)")
 _ARM_JOIN = re.compile(r"(?:,\s?(?:(?:or|and)\s)?|\s(?:or|and|vs\.?|versus)\s)[^;:()\[\]]{0,80}")
 # The names of a labelled abstract's background section (PubMed's BACKGROUND category): "Background",
 # "INTRODUCTION", "IMPORTANCE", "CONTEXT", "RATIONALE".
@@ -146,17 +157,25 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
         context: the article's context (number words).
 
     Returns:
-        Dicts {scalar, value, evidence} with scalar one of cohort_size, median_age_years, median_follow_up_months.
+        Dicts {scalar, value, evidence} with scalar one of cohort_size, median_age_years, median_follow_up_months;
+        of cohort_size only the first, and none once the article has one (`context.scalars`).
     """
     # A background section counts other studies' patients ("In the phase 3 trial, 326 patients were randomized").
-    found, no_cohort = [], bool(_BACKGROUND.match(section))
-    for sent in section_view(doc).sentences:
+    # The article keeps the first cohort it is given: once it has one, later counts need not be read.
+    found, no_cohort = [], bool(_BACKGROUND.match(section)) or "cohort_size" in context.scalars
+    sentences = section_view(doc).sentences
+    unsplit = 0  # sentences[:unsplit] are known not to split the population into groups
+    for index, sent in enumerate(sentences):
         # Once a section has split its population into groups ("B-ALL (n = 7) ... T-ALL (n = 24)"), the
         # headline N is their sum, which it does not print; a later count is one group's, not the cohort. Most
-        # sentences have no cue of a scalar: its reader need not be called for them.
+        # sentences have no cue of a scalar: its reader need not be called for them, nor the split looked for.
         if not no_cohort and sent.labelled("COHORT"):
-            found += _cohort(sent, section, context.words)
-        no_cohort = no_cohort or len(sent.n_equals()) >= 2 and not _randomizes_responders(sent)
+            no_cohort = any(_splits_population(s) for s in sentences[unsplit:index])
+            unsplit = index
+            if not no_cohort:
+                cohort = _cohort(sent, section, context.words)
+                found += cohort
+                no_cohort = bool(cohort)
         if sent.labelled("AGE"):
             found += _median_age(sent, section, context.words)
         if "median of" in sent.text:
@@ -166,9 +185,17 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
     return _unambiguous(found)
 
 
+def _splits_population(sent: Sentence) -> bool:
+    """Whether a sentence splits the population into groups with their N ("B-ALL (n = 7) ... T-ALL (n = 24)"), but
+    for responders randomised (a part of the population)."""
+    return len(sent.n_equals()) >= 2 and not _randomizes_responders(sent)
+
+
 def _unambiguous(found: list[dict]) -> list[dict]:
     """Drop a scalar stated with two different values in one section (a follow-up for RFS and another for OS):
     which one is the study's is not in the text."""
+    if not found:
+        return found
     values: dict[str, set] = {}
     for candidate in found:
         values.setdefault(candidate["scalar"], set()).add(candidate["value"])
@@ -185,10 +212,12 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     nouns = [c for c in cues if c.id_ == "population"]
     if not nouns:
         return []  # most sentences name no population: their numbers need not be read here
-    numbers = sent.section_numbers(words)  # shared with the other extractors
     enrolled = [c for c in cues
                 if c.id_ == "enrolment" or c.id_ == "evaluable" and _EVALUABLE_END.match(text, c.end_char)]
     totals = [c for c in cues if c.id_ == "total"]
+    if not enrolled and not totals and section != TITLE_SECTION and not _MAY_INTRODUCE.match(sent.text):
+        return []  # a count is the cohort only after one of these cues (see below): most sentences have none
+    numbers = sent.section_numbers(words)  # shared with the other extractors
     # a denominator ("8 of 25") and a group's N closing its bracket ("Ph-positive, n = 18) patients") count part of
     # the cohort; "N = 40 patients were enrolled" is the cohort
     counts = sent.n_equals()
@@ -220,8 +249,9 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
             continue
         if _PERCENT_NEXT.match(text, noun.end_char):
             continue  # "Twelve patients (38%)": a share of the cohort, not the cohort
-        if _RESPONSE_STATE_AFTER.match(text, noun.end_char) and _OPENS_SUBSET.match(text, sent.start_char, number.start):
-            continue  # "Of the 30 patients who achieved CR, ...": the responders, a part of the cohort
+        if (_RESPONSE_STATE_AFTER.match(text, noun.end_char) or _SUBGROUP_AFTER.match(text, noun.end_char)) \
+                and _OPENS_SUBSET.match(text, sent.start_char, number.start):
+            continue  # "Of the 30 patients who achieved CR", "Of the 6 patients with T-ALL": a part of the cohort
         if _each_group(text, sent, noun, numbers):
             continue  # "109 patients were randomly assigned to each group": one group's size, not the total
         if _screened_count(text, noun, cues, numbers):
