@@ -211,7 +211,9 @@ _BLASTS_AFTER = re.compile(r"(?:\s?%?\s?(?:,\s?(?:and\s|or\s)?|and\s|or\s|to\s|[
 _GROUP_SHARE_BEFORE = re.compile(r"\b(?:in|among|for)\s(?:the|those)\s$", re.I)
 _GROUP_SHARE_AFTER = re.compile(r"\s?%\s(?:of\s(?:the\s)?)?(?:patients|children|adults|subjects)\b")
 _OWN_FRACTION_AFTER = re.compile(r"\s?%?\s?[(\[]\s?\d+\s?(?:/|of)\s?\d+(?=\s?;)")
-_PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=.*\d.*(?:[-–,]|to)\s?\d)")
+# (what follows starts as a CI does: a number or a CI word, not another item, "(any grade, 88%; grade ≥3, 15%)")
+_PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=[\d.·(\[]|(?i:CI\b|confidence|range|IQR|interquartile|median|exact))"
+                              r"(?=.*\d.*(?:[-–,]|to)\s?\d)")
 _OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)")
 _OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
 _STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
@@ -418,9 +420,11 @@ def _may_end_a_qualifier(words: list[str]) -> bool:
 
 
 def _longest(spans: list[Span]) -> list[Span]:
-    """`filter_spans`: the longest spans without overlaps, by start. Most sentences have none or one, which needs
-    no sorting."""
-    return list(spans) if len(spans) < 2 else filter_spans(spans)
+    """`filter_spans`: the longest spans without overlaps, by start. Most sentences have none or one, or spans that
+    do not overlap (the rule spans come by start), which need no sorting."""
+    if len(spans) < 2 or all(a.end <= b.start for a, b in zip(spans, spans[1:])):
+        return list(spans)
+    return filter_spans(spans)
 
 
 def _baseline_state(text: str, before: str, start: int) -> bool:
@@ -840,7 +844,7 @@ def _is_noise(text: str, number) -> bool:
 def _ci_regions(text: str) -> list[tuple[int, int]]:
     """Brackets holding a CI or range: "(95% CI, 0.55-0.93)", "[range, 5-66]", or a bare "(14–24%)" / "(25, 62%)"
     printed right after a value."""
-    regions = []
+    regions = _unbracketed_cis(text) if "%" in text else []
     for m in _OPEN.finditer(text):
         open_at = m.start()
         close = _matching_close(text, open_at)
@@ -861,6 +865,23 @@ def _ci_regions(text: str) -> list[tuple[int, int]]:
         label = _CI_LABEL_INSIDE.search(inner) if "CI" in inner or "onfidence" in inner else None
         if label:
             regions.append((open_at + label.start(), close))
+    return regions
+
+
+# "62%, 95% CI 50 to 74%", "88%; 95% CI, 78-98": a labelled CI outside brackets, "88%, 78 to 98%" a range around the
+# percentage just before it; neither is a value of its own.
+_LABELLED_CI = re.compile(r"95\s?%\s?(?:CI|confidence intervals?)\s?[,:=]?\s?\d+(?:[.·]\d+)?\s?%?\s?(?:to|[-–—])\s?"
+                          r"\d+(?:[.·]\d+)?\s?%?", re.I)
+_RANGE_AROUND = re.compile(r"(?P<value>\d+(?:[.·]\d+)?)\s?%[,;]\s?(?P<low>\d+(?:[.·]\d+)?)\s?%?\s?(?:to|[-–—])\s?"
+                           r"(?P<high>\d+(?:[.·]\d+)?)\s?%")
+
+
+def _unbracketed_cis(text: str) -> list[tuple[int, int]]:
+    regions = [m.span() for m in _LABELLED_CI.finditer(text)] if "CI" in text or "onfidence" in text else []
+    for m in _RANGE_AROUND.finditer(text):
+        value, low, high = (float(m.group(g).replace("·", ".")) for g in ("value", "low", "high"))
+        if low < value < high:
+            regions.append((m.start("low"), m.end()))
     return regions
 
 
@@ -1052,13 +1073,19 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
     return [v for v in values if v not in run]
 
 
+# "Any-grade CRS and grade ≥3 CRS occurred in 88% and 15%": a grade's number is no value between listed endpoints.
+_GRADE = re.compile(r"\bgrades?\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?",
+                    re.I)
+
+
 def _listed_mentions(text: str, targets: list[Mention], values: list[Value], first: Value) -> list[Mention]:
     """The run of endpoint mentions just before the first value of a list (close together, no value among them)."""
     group: list[Mention] = []
     # the parts inside a definition are no items of the list: "Remission rates (CR/CRi) were 58%, 44% and 35%"
     for mention in reversed([m for m in targets if m.end <= first.start and m.region is None]):
         gap = text[mention.end:(group[0].start if group else first.start)]
-        if group and (_DIGIT.search(gap) or len(gap) > 40) or _between(values, mention.end, first.start, None):
+        if group and (_DIGIT.search(gap) and _DIGIT.search(_GRADE.sub("", gap)) or len(gap) > 40) \
+                or _between(values, mention.end, first.start, None):
             break
         group.insert(0, mention)
     return group
@@ -1159,12 +1186,10 @@ def _between_bracket(text: str, at: int, values: list[Value]) -> bool:
 def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: str) -> Mention | None:
     """The mention before the value that takes it, unless the value is the subject of a later one ("13 patients
     (52%) achieved CR", "45% of patients proceeded to HSCT") and is not directly stated for the earlier one."""
+    inside, before, after = _around(mentions, value)
     # "15 CRs (60%)": a count and its percentage read across the endpoint they count
-    inside = [m for m in mentions if value.start < m.start and m.end <= value.end and m.takes(value)]
     if len(inside) == 1 and value.count is not None:
         return inside[0]
-    before = [m for m in mentions if m.end <= value.start and m.takes(value)]
-    after = [m for m in mentions if m.start >= value.end and m.takes(value)]
     ahead = _forward_target(text, value, after, values, mentions)
     if value.kind == COUNT:
         # A bare count is a rate only as the subject of its endpoint ("Twelve patients underwent HSCT") or as the
@@ -1179,6 +1204,22 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if before and not _other_head(text, before[-1], value):
         return before[-1]
     return ahead
+
+
+def _around(mentions: list[Mention], value: Value) -> tuple[list, list, list]:
+    """The mentions that take the value: inside its span, before it and after it (one pass, `takes` once each)."""
+    inside, before, after = [], [], []
+    start, end = value.start, value.end
+    for m in mentions:
+        if m.end <= start:
+            if m.takes(value):
+                before.append(m)
+        elif m.start >= end:
+            if m.takes(value):
+                after.append(m)
+        elif start < m.start and m.end <= end and m.takes(value):
+            inside.append(m)
+    return inside, before, after
 
 
 def _opens_breakdown(text: str, mention: Mention, value: Value) -> bool:
@@ -1364,6 +1405,8 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
     outcomes = []
     months = [m for t in timepoints for m in t.months]
     stated = evidence(sent.doc, section, *_clause(sent))  # the same for every outcome of the sentence
+    every_arm_lead = _EACH_ARM_LEADS.match(sent.text)
+    each_word = _may_have_each(sent.text)  # a cheap necessary cue of _IN_EACH_ARM
     for mention in mentions:
         if mention.family in ABSORBERS or not mention.values:
             continue
@@ -1376,7 +1419,7 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
             outcome = _outcome(sent, stated, mention, value, timepoints, index, total, context)
             if outcome is None:
                 continue
-            every_arm = _IN_EACH_ARM.match(sent.text, value.end) or _EACH_ARM_LEADS.match(sent.text)
+            every_arm = each_word and _IN_EACH_ARM.match(sent.text, value.end) or every_arm_lead
             outcome["arm"] = "all" if every_arm and arms[i] in _EVERY_ARM_WORDS else arms[i]
             outcomes.append(outcome)
             if every_arm and outcome["arm"] == "all":
@@ -1411,6 +1454,10 @@ def _time_point_runs(text: str, values: list[Value], timepoints: list[TimePoint]
 # "24% of patients in each group", "3% in both arms": one value stated for every arm.
 _IN_EACH_ARM = re.compile(r"\s?%?\)?\s(?:of\s(?:the\s)?patients\s)?in\s(?:each|both|either)\s(?:of\s(?:the\s)?)?"
                           r"(?:two\s)?(?:groups?|arms?|cohorts?)\b")
+
+
+def _may_have_each(text: str) -> bool:
+    return "each" in text or "both" in text or "either" in text
 
 
 _EVERY_ARM_WORDS = frozenset({"all", "each", "both", "either"})  # "in either arm" read as a group "either"
@@ -1486,7 +1533,7 @@ def _ci95(text: str, value: Value) -> list | None:
     """The 95% CI printed right after a value: "7.7 months (95% CI, 6.0 to 9.2)", "80.7% [95% confidence interval
     {CI}, 72.1 to 87.7]", "6.8 (95% CI, 4.4-not estimable) months" (open upper bound: None), or the tail of the
     value's own bracket "(88%; 78, 98%)". A bare "(14-24)" may be a range, so it is not read as a CI."""
-    m = _CI_AFTER.match(text[value.end:])
+    m = _CI_AFTER.match(text[value.end:]) if _may_open_ci(text, value.end) else None
     if m is None and value.denominator is not None:  # "68% (34/50; 95% CI, 53-80)": the CI after the count
         own = _OWN_FRACTION_AFTER.match(text, value.end)
         m = _CI_AFTER.match(text[own.end():]) if own else None
@@ -1501,6 +1548,13 @@ def _ci95(text: str, value: Value) -> list | None:
     if low is None or (m.group("high") and high is None):
         return None
     return [low.value, high.value if high is not None else None]
+
+
+def _may_open_ci(text: str, at: int) -> bool:
+    """A cheap necessary cue of _CI_AFTER: its bracket, semicolon or comma opens within the 11 characters after a
+    value (spaces, a "%" and a unit at most: " % months (")."""
+    window = text[at:at + 12]
+    return "(" in window or "[" in window or ";" in window or "," in window
 
 
 def _inside_bracket(text: str, at: int) -> bool:
