@@ -45,3 +45,61 @@ def test_range_beside_a_value_is_still_a_range(nlp):
     """Negative: a range not around the value before it stays a listed value."""
     found = _outcomes(_run(nlp, "CR rates were 30%, 40 to 50% and 60% in the three cohorts."))
     assert sorted(v for _, _, v in found) == [30.0, 40.0, 60.0]
+
+
+@pytest.mark.parametrize("text, outcome", [
+    # a zero of the subgroup the negated subject names (SCHEMA: per named subgroup), its size the denominator
+    ("None of the eight patients with TP53 mutation responded.", ("TP53 mutation", "ORR", 0.0, 0.0, 8.0)),
+    ("No patient with T-ALL achieved CR.", ("T-ALL", "CR", 0.0, 0.0, None)),
+    ("No patients older than 60 years developed VOD.", ("age >60 years", "VOD", 0.0, 0.0, None)),
+    ("None of the patients with CNS disease proceeded to HSCT.", ("CNS disease", "HSCT", 0.0, 0.0, None)),
+])
+def test_phrasings_subgroup_zero(nlp, text, outcome):
+    found = [(o["arm"], o["endpoint"], o["value"], o["count"], o["denominator"]) for o in _run(nlp, text)["outcomes"]]
+    assert found == [outcome]
+
+
+@pytest.mark.parametrize("text", [
+    # negative: a group in a response state, or one naming an endpoint, states no zero of a subgroup
+    "None of the patients in CR relapsed.",
+    "No patient with CRS required ICU care.",
+    "No patients with MRD-negative CR relapsed.",
+])
+def test_subgroup_zero_needs_a_named_group(nlp, text):
+    assert _outcomes(_run(nlp, text)) == []
+
+
+@pytest.mark.parametrize("text, endpoint", [
+    # the events of a survival endpoint in either order name it; "death" alone stays OS
+    ("The HR for death or relapse was 0.60 (95% CI, 0.42-0.85).", "RFS"),
+    ("The hazard ratio for death or progression was 0.45 (95% CI 0.30-0.67).", "PFS"),
+    ("The hazard ratio for death of any cause was 0.71 (95% CI, 0.55 to 0.93).", "OS"),
+    ("The hazard ratio for death was 0.71 (95% CI, 0.55 to 0.93; P = 0.01).", "OS"),
+])
+def test_phrasings_ratio_events(nlp, text, endpoint):
+    assert [c["endpoint"] for c in _run(nlp, text)["comparisons"]] == [endpoint]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an unlabelled abstract's opening background (present tense, no result or study of its own) states no result
+    ("Outcomes of adults with relapsed ALL remain poor, with CR rates of 30% to 40% with standard salvage. "
+     "We treated 40 patients with inotuzumab. Thirty (75%) achieved CR.", [("all", "CR", 75.0)]),
+    ("The median OS of patients with relapsed ALL is 6 months. We studied 50 patients. The median OS was 9 months.",
+     [("all", "OS_MEDIAN", 9.0)]),
+    # negative: an opening that reports results (past tense) or names its own study is kept
+    ("In the primary analysis of the trial, the antibody provided an overall remission rate of 81%. At the update, "
+     "the remission rate was 82%.", [("all", "ORR", 81.0), ("all", "ORR", 82.0)]),
+    ("Seventy-five of 245 patients (31%) achieved CR. The median OS was 6 months.",
+     [("all", "CR", 31.0), ("all", "OS_MEDIAN", 6.0)]),
+])
+def test_phrasings_unlabelled_background(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, months", [
+    # a day number hyphenated to "day" (one token) is the early death's window
+    ("The day-30 mortality was 3%.", 1.0),
+    ("Day-100 mortality was 10%.", 3.3),
+])
+def test_phrasings_day_numbered_mortality(nlp, text, months):
+    assert [(o["endpoint"], o["timepoint_months"]) for o in _run(nlp, text)["outcomes"]] == [("EARLY_DEATH", months)]

@@ -26,10 +26,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor import normalise
+from extractor.extraction import subgroups
 from extractor.extraction.checks import outcome_flags
 from extractor.extraction.context import ArticleContext
 from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import Sentence, section_view
+from extractor.models import UNLABELLED_SECTION
 
 SURVIVAL = {"OS", "PFS", "EFS", "RFS"}
 RATES = {"CR", "CR_CRi", "ORR", "MRD_NEG", "HSCT", "VOD", "CRS", "NEURO", "EARLY_DEATH"}
@@ -249,6 +251,7 @@ class Value:
     occurred_in: bool = False  # "CRS occurred in 20 patients": a count after its endpoint
     median_only: bool = False  # "median OS: NR": the abbreviation reads as not reached only for a median
     run_end: int | None = None  # "40% and 55% with inotuzumab versus ...": where the arm's run of values ends
+    group: str | None = None  # "None of the 8 patients with TP53 mutation responded": the subgroup a zero is of
 
 
 @dataclass(slots=True)
@@ -291,11 +294,27 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
     index = context.arm_index
     background = _BACKGROUND_SECTION.match(section) is not None
     # Sentences with their rule spans grouped once per doc and their text cached (sentences.section_view).
-    for sent in section_view(doc).sentences:
+    for i, sent in enumerate(section_view(doc).sentences):
         scope = index.observe(sent.text, section) if index is not None else (None, False)
-        if not background and any(s.id_ != "OTHER" for s in sent.labelled("ENDPOINT")):
+        if not background and any(s.id_ != "OTHER" for s in sent.labelled("ENDPOINT")) \
+                and not (i == 0 and section == UNLABELLED_SECTION and _states_background(sent.text)):
             outcomes += _sentence_outcomes(sent, section, context, scope)
     return outcomes
+
+
+# An unlabelled abstract's opening sentence is its background when it speaks in the present of what is known
+# ("Outcomes of adults with relapsed ALL remain poor, with CR rates of 30% to 40%"), names no result of its own (past
+# tense) and no study of its own ("In our series, the CR rate is 60%").
+_PRESENT_VERB = re.compile(r"\b(?:is|are|remains?|has|have|ranges?|varies|vary|yields?|produces?|induces?|offers?)\b",
+                           re.I)
+_OWN_RESULT = re.compile(
+    r"\b(?:was|were|had|achieved|attained|obtained|reached|occurred|received|underwent|proceeded|developed|"
+    r"experienced|responded|died|observed|reported|showed|demonstrated|provided|enrolled|treated|included|we|our|"
+    r"this|present|current)\b", re.I)
+
+
+def _states_background(text: str) -> bool:
+    return _PRESENT_VERB.search(text) is not None and _OWN_RESULT.search(text) is None
 
 
 def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
@@ -311,7 +330,7 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     values = [v for v in _values(sent, timepoints, context) if not _share_of_no_endpoint(sent.text, v, mentions)]
     if values:
         _assign(sent, mentions, values)
-    _negated_zeros(sent, mentions)
+    _negated_zeros(sent, mentions, context)
     if not any(m.values and m.family not in ABSORBERS for m in mentions):
         return []  # nothing to state, nor the groups and evidence of it to read
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
@@ -655,6 +674,8 @@ def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
     found, base = [], sent.start_char
     for span in _longest(spans):
         tokens = [(t.text, t.like_num) for t in span]  # one Token object per token, read once
+        if span.id_ == "WITHIN" and "-" in span.text:  # "day-30 mortality": the unit and number are one token
+            tokens = [part for text, like_num in tokens for part in _split_day_number(text, like_num)]
         unit = next((text for text, _ in reversed(tokens) if normalise.duration_unit(text)), None)
         if unit is None:
             continue
@@ -665,6 +686,14 @@ def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
         if months:
             found.append(TimePoint(months, span.start_char - base, span.end_char - base, span.id_ == "WITHIN"))
     return sorted(found, key=lambda t: t.start)
+
+
+_DAY_NUMBER = re.compile(r"(day)-(\d+)", re.I)
+
+
+def _split_day_number(text: str, like_num: bool) -> list[tuple[str, bool]]:
+    m = _DAY_NUMBER.fullmatch(text)
+    return [(m.group(1), False), (m.group(2), True)] if m else [(text, like_num)]
 
 
 # `normalise.read_number` of a token's text: a per-word memo (like spaCy's lexeme cache; the same few words, "2",
@@ -1335,7 +1364,7 @@ def _share_conjoined(text: str, mentions: list[Mention]) -> None:
             a.values.append(b.values[0])
 
 
-def _negated_zeros(sent: Sentence, mentions: list[Mention]) -> None:
+def _negated_zeros(sent: Sentence, mentions: list[Mention], context: ArticleContext) -> None:
     """"No patient developed VOD", "no case of hepatic VOD was reported", "with no CRs observed": a zero rate
     (SCHEMA: value 0, count 0) for a rate endpoint that took no value, when the words between the cue and the
     endpoint say the endpoint itself did not occur (not "patients with no CR had...", a subgroup)."""
@@ -1350,8 +1379,9 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention]) -> None:
         listed = _negated_list(text, mentions, target)
         last = listed[-1] if listed else target
         # a number in the subject is its size, not the endpoint's count: "None of the 12 patients responded"
-        if all(end <= v.start < target.start for v in target.values) \
-                and _denies(text, start, end, Mention(target.family, target.start, last.end, False)):
+        if not all(end <= v.start < target.start for v in target.values):
+            continue
+        if _denies(text, start, end, Mention(target.family, target.start, last.end, False)):
             # the zero reaches over its verb, so the group after it is its own ("No CRS occurred in the SOC group")
             verb = _ZERO_VERB_AFTER.match(text, last.end)
             zeroed = set()
@@ -1359,6 +1389,31 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention]) -> None:
                 if mention.family not in zeroed:  # "No VOD or SOS": one endpoint named twice, one zero
                     zeroed.add(mention.family)
                     mention.values = [Value(ZERO, 0.0, start, verb.end() if verb else mention.end, count=0.0)]
+        elif not listed:
+            _subgroup_zero(text, start, end, target, context)
+
+
+# "None of the eight patients with TP53 mutation responded", "No patient with T-ALL achieved CR": the subject names
+# a subgroup (then its verb, unless the endpoint is the verb).
+_NEGATED_GROUP = re.compile(
+    r"\s(?:of\s(?:the\s)?)?(?:(?P<size>[\w-]+)\s)?(?P<group>(?:patients?|pts|subjects|children|adults)\s"
+    r"(?:with|without|aged|older|younger|harbou?ring|carrying)\s[^,;()]{1,50}?)"
+    r"(?P<verb>\s(?:developed|experienced|had|achieved|attained|reached|obtained))?\s(?:an?\s)?", re.I)
+
+
+def _subgroup_zero(text: str, start: int, end: int, target: Mention, context) -> None:
+    """A zero of the subgroup the negated subject names (SCHEMA: per named subgroup), its size the denominator.
+    Not of a group in a response state ("No patient in CR relapsed") or one that is the whole cohort."""
+    m = _NEGATED_GROUP.fullmatch(text, end, target.start)
+    if m is None or not (m.group("verb") or _VERBAL_START.match(text, target.start)):
+        return
+    label = subgroups.name(m.group("group"))
+    if label is None or subgroups.response_state(label) \
+            or context.arm_index is not None and subgroups.is_whole(label, context.arm_index.title):
+        return
+    size = normalise.read_number(m.group("size"), context.words) if m.group("size") else None
+    denominator = size.value if size is not None and size.is_integer and size.value > 0 else None
+    target.values = [Value(ZERO, 0.0, start, target.end, count=0.0, denominator=denominator, group=label)]
 
 
 # "No grade 3 or higher CRS or neurotoxicity occurred", "No VOD, CRS or early death": the endpoints a negation lists.
@@ -1420,7 +1475,7 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
             if outcome is None:
                 continue
             every_arm = each_word and _IN_EACH_ARM.match(sent.text, value.end) or every_arm_lead
-            outcome["arm"] = "all" if every_arm and arms[i] in _EVERY_ARM_WORDS else arms[i]
+            outcome["arm"] = value.group or ("all" if every_arm and arms[i] in _EVERY_ARM_WORDS else arms[i])
             outcomes.append(outcome)
             if every_arm and outcome["arm"] == "all":
                 outcomes += _for_each_arm(outcome, context)
@@ -1482,7 +1537,7 @@ def _outcome(sent, stated, mention, value, timepoints, index, total, context) ->
     if endpoint is None:
         return None
     if value.kind == ZERO:
-        value = Value(ZERO, 0.0, value.start, value.end, count=0.0)
+        value = Value(ZERO, 0.0, value.start, value.end, count=0.0, denominator=value.denominator)
     if value.kind == COUNT:
         value = _count_rate(value, context)
         if value is None:
