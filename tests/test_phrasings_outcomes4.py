@@ -103,3 +103,28 @@ def test_phrasings_unlabelled_background(nlp, text, outcomes):
 ])
 def test_phrasings_day_numbered_mortality(nlp, text, months):
     assert [(o["endpoint"], o["timepoint_months"]) for o in _run(nlp, text)["outcomes"]] == [("EARLY_DEATH", months)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a share of the responders that is the subject of a verbal endpoint
+    ("Overall, 60% of responders underwent HSCT.", [("responders", "HSCT", 60.0)]),
+    # a number word after "of the" is the count's denominator, not a group
+    ("Eighteen (60%) of the thirty patients achieved CR.", [("all", "CR", 60.0)]),
+    # a value "not reached" is no group of the values beside it
+    ("Median EFS was 22.3 vs 5.7 months (P < 0.001), and median OS was not reached vs 12.1 months.",
+     [("group 1", "EFS_MEDIAN", 22.3), ("group 1", "OS_MEDIAN", None), ("group 2", "EFS_MEDIAN", 5.7),
+      ("group 2", "OS_MEDIAN", 12.1)]),
+])
+def test_phrasings_groups_of_values(nlp, text, outcomes):
+    assert sorted(_outcomes(_run(nlp, text)), key=str) == sorted(outcomes, key=str)
+
+
+def test_spelled_denominator_with_a_hyphen(nlp):
+    outcome = _run(nlp, "Twenty-one (50%) of the forty-two children achieved CR.")["outcomes"][0]
+    assert (outcome["count"], outcome["denominator"]) == (21.0, 42.0)
+
+
+def test_share_of_responders_is_not_the_cohorts(nlp):
+    """A share of the responders is the responders' rate, never the cohort's."""
+    found = _outcomes(_run(nlp, "Overall, 30% of the responders received a transplant."))
+    assert [(e, v) for _, e, v in found] == [("HSCT", 30.0)] and found[0][0] != "all"

@@ -115,8 +115,9 @@ _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.
 # no value.
 _WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swith\s(?:an?\s|the\s)?$", re.I)
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
-_SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?(?:patients|pts|children|adults|"
-                       r"subjects)(?:\s(?:subsequently|successfully|eventually))?", re.I)
+_SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
+                       r"(?:patients|pts|children|adults|responders|subjects)(?:\s(?:subsequently|successfully|eventually))?",
+                       re.I)
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup.
 _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects)\s"
                         r"(?:who\s(?:achieved|attained|reached|had|underwent|developed|experienced)|achieving|attaining|"
@@ -216,7 +217,7 @@ _OWN_FRACTION_AFTER = re.compile(r"\s?%?\s?[(\[]\s?\d+\s?(?:/|of)\s?\d+(?=\s?;)"
 # (what follows starts as a CI does: a number or a CI word, not another item, "(any grade, 88%; grade ≥3, 15%)")
 _PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=[\d.·(\[]|(?i:CI\b|confidence|range|IQR|interquartile|median|exact))"
                               r"(?=.*\d.*(?:[-–,]|to)\s?\d)")
-_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)")
+_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+(?:-\w+)?)")  # "of 113", "of the forty-two"
 _OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
 _STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
 # "Responses were seen in 3 of 5 dose levels": a fraction of things other than patients is no rate.
@@ -363,9 +364,12 @@ def _avoid(sent: Sentence) -> list[tuple[int, int]]:
     of those spans."""
     base, text = sent.start_char, sent.text
     attributes = {(s.start, s.end) for label in _ATTRIBUTES for s in sent.labelled(label)}
-    return [(s.start_char - base, s.end_char - base) for label in ("ENDPOINT", "TIMEPOINT") for s in sent.labelled(label)
+    return [(s.start_char - base, s.end_char - base) for label in _NO_GROUP_LABELS for s in sent.labelled(label)
             if not (s.id_ == "OTHER" and (s.start, s.end) in attributes)
             and not (s.id_ == "MRD_NEG" and _names_mrd_group(text, s.start_char - base, s.end_char - base))]
+
+
+_NO_GROUP_LABELS = ("ENDPOINT", "TIMEPOINT", "NOT_REACHED")  # "median OS was not reached vs 12.1 months": no group
 
 
 # ----------------------------------------------------------------------------------------------------- mentions
@@ -1662,13 +1666,21 @@ def _clause(sent: Sentence) -> tuple[int, int]:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def _is_number_word(label: str, context) -> bool:
+    """"thirty", "forty-eight": a label that is one number written in words."""
+    return label.replace("-", "").isalpha() and normalise.read_number(label, context.words) is not None
+
+
 def _arm_labels(text: str, values: list, context, scope, avoid=(), zipped: bool = False) -> list[str]:
     """The arm or subgroup of each value (extraction/arms.py reads the groups; see `ArmIndex.labels`)."""
     if context.arm_index is not None:
         labels = context.arm_index.labels(text, [(v.start, v.run_end or v.end) for v in values], scope, list(avoid),
                                           zipped)
-        # a label without a letter ("24/30" of "24/30 (80%) Ph-positive and ...") names no group
-        return [label if _LETTER.search(label) else f"group {i + 1}" for i, label in enumerate(labels)]
+        # a label without a letter ("24/30" of "24/30 (80%) Ph-positive and ...") names no group; a number word
+        # alone ("Eighteen (60%) of the thirty patients") is a count of the cohort, as its digits would be
+        return [f"group {i + 1}" if not _LETTER.search(label)
+                else "all" if len(labels) == 1 and _is_number_word(label, context) else label
+                for i, label in enumerate(labels)]
     count = len(values)
     if count == 1:
         return ["all"]
