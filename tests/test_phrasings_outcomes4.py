@@ -128,3 +128,18 @@ def test_share_of_responders_is_not_the_cohorts(nlp):
     """A share of the responders is the responders' rate, never the cohort's."""
     found = _outcomes(_run(nlp, "Overall, 30% of the responders received a transplant."))
     assert [(e, v) for _, e, v in found] == [("HSCT", 30.0)] and found[0][0] != "all"
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a relative clause after a toxicity gives its grade: the value before the endpoint is still its own
+    ("Ninety-three percent of patients experienced CRS, which was grade 3 or higher in 20%.",
+     [("all", "CRS", 20.0), ("all", "CRS", 93.0)]),
+    # a severity word between a toxicity's values makes them grades of one group's toxicity, not two groups
+    ("Neurotoxicity was observed in 15 patients (30%), being severe in 4 (8%).", [("all", "NEURO", 8.0), ("all", "NEURO", 30.0)]),
+    # negative: named groups stay groups
+    ("CRS occurred in 30% of Ph-positive and 20% of Ph-negative patients.",
+     [("Ph-negative", "CRS", 20.0), ("Ph-positive", "CRS", 30.0)]),
+    ("Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%.", [("prior HSCT", "CR", 50.0)]),
+])
+def test_phrasings_toxicity_grade_clauses(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -1299,6 +1299,8 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
     following = next((v for v in values if v.start >= mention.end), None)
     if following is None or any(m is not mention and mention.end <= m.start < following.start for m in mentions):
         return False
+    if _RELATIVE_AFTER.match(text, mention.end):  # "93% experienced CRS, which was grade ≥3 in 20%": a part of it
+        return False
     if _opens_breakdown(text, mention, following):
         later = next((m for m in every if m.start >= following.end), None)  # any endpoint, not only the value's
         if later is not None and _binds_forward(text, following, later, values):
@@ -1306,6 +1308,9 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
     return mention.takes(following) and _direct(text, mention, following, values) \
         and ";" not in text[mention.end:following.start] \
         and not any(following.start < m.start and m.end <= following.end for m in mentions)
+
+
+_RELATIVE_AFTER = re.compile(r"\s?(?:[(\[][^()\[\]]*[)\]]\s?)?,\s?(?:which|that|of which|being|including)\b", re.I)
 
 
 def _other_head(text: str, mention: Mention, value: Value) -> bool:
@@ -1473,6 +1478,8 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
         zipped = len(mention.values) > 1 and len(set(months)) == len(months) == len(mention.values)
         period = _time_point_runs(sent.text, mention.values, timepoints) if len(months) > 1 and not zipped else None
         arms = _arm_labels(sent.text, mention.values, context, scope, avoid, zipped)
+        if mention.family in _TOXICITIES and _graded(sent.text, mention.values, arms):
+            arms = _arm_labels(sent.text, mention.values[:1], context, scope, avoid) * len(arms)
         for i, value in enumerate(mention.values):
             index, total = (i % period, period) if period else (i, len(mention.values))
             outcome = _outcome(sent, stated, mention, value, timepoints, index, total, context)
@@ -1484,6 +1491,18 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
             if every_arm and outcome["arm"] == "all":
                 outcomes += _for_each_arm(outcome, context)
     return outcomes
+
+
+_TOXICITIES = frozenset({"CRS", "NEURO", "VOD"})
+_GRADE_WORDS = re.compile(r"\b(?:grades?|severe|serious|life-threatening|fatal|mild|moderate)\b", re.I)
+
+
+def _graded(text: str, values: list[Value], labels: list[str]) -> bool:
+    """"Neurotoxicity was observed in 15 patients (30%), being severe in 4 (8%)": values of one toxicity that the
+    arms reader could only number ("group 1", "group 2") and that a grade or severity word sets apart are grades of
+    the same group's toxicity (SCHEMA: each a value of the endpoint), not groups."""
+    return len(values) > 1 and all(label.startswith("group ") for label in labels) \
+        and all(_GRADE_WORDS.search(text, a.end, b.start) for a, b in zip(values, values[1:]))
 
 
 def _time_point_runs(text: str, values: list[Value], timepoints: list[TimePoint]) -> int | None:
