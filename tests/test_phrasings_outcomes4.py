@@ -143,3 +143,17 @@ def test_share_of_responders_is_not_the_cohorts(nlp):
 ])
 def test_phrasings_toxicity_grade_clauses(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # alive in remission is no overall survival, and a remission status held at a time is no value of the OS
+    ("At 1 year, 55% of patients were alive and in remission.", []),
+    ("At 1 year, 55% of patients were alive and leukemia-free.", []),
+    ("At 1 year, 55% of patients were alive, and 40% were in remission.", [("all", "OS_RATE", 55.0)]),
+    ("The median OS has not yet been reached.", [("all", "OS_MEDIAN", None)]),
+    # negative: alive alone is OS, and a CR state is still a CR rate
+    ("At 2 years, 40% of the patients were alive.", [("all", "OS_RATE", 40.0)]),
+    ("Thirty patients (60%) were in CR after two cycles.", [("all", "CR", 60.0)]),
+])
+def test_phrasings_alive_in_remission(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -911,6 +911,8 @@ _RANGE_AROUND = re.compile(r"(?P<value>\d+(?:[.·]\d+)?)\s?%[,;]\s?(?P<low>\d+(?
 
 def _unbracketed_cis(text: str) -> list[tuple[int, int]]:
     regions = [m.span() for m in _LABELLED_CI.finditer(text)] if "CI" in text or "onfidence" in text else []
+    if "%," not in text and "%;" not in text:  # a cheap necessary cue of _RANGE_AROUND
+        return regions
     for m in _RANGE_AROUND.finditer(text):
         value, low, high = (float(m.group(g).replace("·", ".")) for g in ("value", "low", "high"))
         if low < value < high:
