@@ -157,3 +157,18 @@ def test_phrasings_toxicity_grade_clauses(nlp, text, outcomes):
 ])
 def test_phrasings_alive_in_remission(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a share "of them" whose clause names its endpoint before it is an outcome
+    ("Of the 52 infused patients, 45 (87%) achieved CR; MRD negativity was documented in 40 (89%) of them.",
+     [("all", "CR", 87.0), ("all", "MRD_NEG", 89.0)]),
+    # negative: one whose clause names none is not
+    ("CRS occurred in 77% of patients, 48% of whom received tocilizumab.", [("all", "CRS", 77.0)]),
+    # the share given tocilizumab or corticosteroids is not the toxicity's rate
+    ("CRS of grade 3 or 4 occurred in 47% of the patients, and tocilizumab was given to 48%.", [("all", "CRS", 47.0)]),
+    ("Neurotoxicity occurred in 40% of the patients, and corticosteroids were given to 20%.", [("all", "NEURO", 40.0)]),
+    ("Tocilizumab was required for CRS, which occurred in 50% of patients.", [("all", "CRS", 50.0)]),
+])
+def test_phrasings_shares_of_them_and_cytokine_blockade(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

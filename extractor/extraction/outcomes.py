@@ -343,12 +343,15 @@ _CLAUSE_END = re.compile(r"[,;]|$")
 
 def _share_of_no_endpoint(text: str, value: Value, mentions: list[Mention]) -> bool:
     """A share of the group just named ("CRS occurred in 77% of patients, 48% of whom received tocilizumab") is an
-    outcome only when its own clause names the endpoint ("30 achieved CR, 25 (83%) of whom were MRD-negative")."""
+    outcome only when its own clause names the endpoint, after it ("30 achieved CR, 25 (83%) of whom were
+    MRD-negative") or before it ("45 achieved CR; MRD negativity was documented in 40 (89%) of them")."""
     part_of = _OF_WHOM_AFTER.match(text, value.end)
     if part_of is None:
         return False
+    clause_start = max(text.rfind(",", 0, value.start), text.rfind(";", 0, value.start)) + 1
     clause_end = _CLAUSE_END.search(text, part_of.end()).start()
-    return not any(part_of.end() <= mention.start < clause_end for mention in mentions)
+    return not any(part_of.end() <= mention.start < clause_end or clause_start <= mention.start < value.start
+                   for mention in mentions if mention.family not in ABSORBERS)
 
 
 def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
