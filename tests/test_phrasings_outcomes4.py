@@ -172,3 +172,18 @@ def test_phrasings_alive_in_remission(nlp, text, outcomes):
 ])
 def test_phrasings_shares_of_them_and_cytokine_blockade(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a major molecular response (BCR::ABL1) is no overall response
+    ("Ph-positive patients had a CR rate of 90% and a major molecular response rate of 60%.",
+     [("Ph-positive patients", "CR", 90.0)]),
+    ("The MMR rate was 60% among Ph-positive patients.", []),
+    # a CR with its MRD status after it is the MRD-negative CR
+    ("The rate of CR with negative MRD was 55%.", [("all", "MRD_NEG", 55.0)]),
+    ("CR with undetectable MRD was achieved in 20 patients (50%).", [("all", "MRD_NEG", 50.0)]),
+    # negative: a complete molecular response stays MRD negativity
+    ("Complete molecular response was achieved in 60%.", [("all", "MRD_NEG", 60.0)]),
+])
+def test_phrasings_molecular_measures(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
