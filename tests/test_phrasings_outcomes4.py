@@ -187,3 +187,19 @@ def test_phrasings_shares_of_them_and_cytokine_blockade(nlp, text, outcomes):
 ])
 def test_phrasings_molecular_measures(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # another study's figures are no results of this one
+    ("Response rates were comparable to those reported in the pivotal trial (CR/CRi 75%).", []),
+    ("The CR rate of 70% was higher than previously reported rates of 30% to 40%.", [("all", "CR", 70.0)]),
+    # negative: the study's own figure after the reference's clause, and "reported in" as the verb of a result
+    ("Survival compared well with previously published studies, owing to the high rate of HSCT in the present "
+     "study (75%).", [("all", "HSCT", 75.0)]),
+    ("CR was reported in 20 patients (50%).", [("all", "CR", 50.0)]),
+    # the group named after an estimate's SD is the estimate's
+    ("The 4-year EFS was 52% ± 4% in the standard-risk group and 31% ± 6% in the high-risk group.",
+     [("high-risk", "EFS_RATE", 31.0), ("standard-risk", "EFS_RATE", 52.0)]),
+])
+def test_phrasings_cited_figures_and_sd(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

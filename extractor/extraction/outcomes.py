@@ -57,6 +57,7 @@ _CI_START = re.compile(r"^[(\[]\s?(?:95\s?%|CI\b|confidence|range|IQR|interquart
 _PVALUE_BEFORE = re.compile(r"(?:\b[pP]\s?(?:value\s?)?[=<>≤≥]\s?|[=<>≤≥]\s?)$")
 _SD_PERCENT_AFTER = re.compile(r"^\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%")
 _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
+_SD_AFTER = re.compile(r"\s?%?\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%?")
 _NOISE_SIGNS = frozenset("=<>≤≥±+")  # one of them is in every match of _PVALUE_BEFORE or _SD_BEFORE
 # ("remain alive at a median of 24 months": the time the patients were seen at, not the endpoint's median)
 _NOT_A_MEDIAN_BEFORE = re.compile(
@@ -730,6 +731,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     values: list[Value] = []
     used: set[int] = set()
     blasts = "blast" in text  # a cheap necessary cue of _BLASTS_AFTER
+    sign_or_plus = "±" in text or "+/" in text  # ... and of _SD_AFTER
     # Only a percentage takes a count, and every count-percent has a "%" and a bracket: cheap necessary cues first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
@@ -760,6 +762,9 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
                 value.start = numerator.start
         if kind == PERCENT and (blasts and _BLASTS_AFTER.match(text, value.end) or _names_a_share(text, value)):
             continue
+        sd = _SD_AFTER.match(text, value.end) if kind == PERCENT and sign_or_plus else None
+        if sd:  # "52% ± 4% in the standard-risk group": the group is named after the estimate's SD
+            value.end = sd.end()
         values.append(value)
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
     fractions = _fractions(text, values, excluded + labels, context)
@@ -768,7 +773,27 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     values += _not_reached(sent, excluded)
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
     values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
+    cited = _cited_from(text) if "eported" in text or "iterature" in text or "ublished" in text else None
+    if cited is not None:  # "comparable to those reported in the pivotal trial (CR/CRi 75%)": another study's
+        values = [v for v in values if not cited[0] <= v.start < cited[1]]
     return sorted(values, key=lambda v: v.start)
+
+
+# Another study's figures: "comparable to those reported in the pivotal trial (CR/CRi 75%)", "previously reported
+# rates of 30%", "in the literature (40%)".
+_CITED = re.compile(r"\b(?:(?:those|that|the\sones|values|rates|results|outcomes|figures)\s(?:previously\s)?reported|"
+                    r"previously\sreported|(?:in|from)\sthe\sliterature|published\s(?:data|series|studies|trials|reports))\b",
+                    re.I)
+
+
+def _cited_from(text: str) -> tuple[int, int] | None:
+    """The region (to the next comma or semicolon: "... previously published studies, likely because of the high
+    rate of SCT in the present study (75%)" is the study's own) of a reference to another study's figures."""
+    m = _CITED.search(text)
+    if m is None:
+        return None
+    end = _CLAUSE_END.search(text, m.end()).start()
+    return m.start(), end
 
 
 def _names_a_share(text: str, value: Value) -> bool:
