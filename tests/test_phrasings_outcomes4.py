@@ -75,6 +75,9 @@ def test_subgroup_zero_needs_a_named_group(nlp, text):
     ("The hazard ratio for death or progression was 0.45 (95% CI 0.30-0.67).", "PFS"),
     ("The hazard ratio for death of any cause was 0.71 (95% CI, 0.55 to 0.93).", "OS"),
     ("The hazard ratio for death was 0.71 (95% CI, 0.55 to 0.93; P = 0.01).", "OS"),
+    # a ratio for events compares event-free survival; one for adverse events none
+    ("The hazard ratio for events was 0.55 (95% CI, 0.38 to 0.80; P=0.002).", "EFS"),
+    ("The odds ratio for adverse events was 1.5 (95% CI, 1.1-2.0).", None),
 ])
 def test_phrasings_ratio_events(nlp, text, endpoint):
     assert [c["endpoint"] for c in _run(nlp, text)["comparisons"]] == [endpoint]
