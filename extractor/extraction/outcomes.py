@@ -449,9 +449,13 @@ def _may_end_a_qualifier(words: list[str]) -> bool:
 def _longest(spans: list[Span]) -> list[Span]:
     """`filter_spans`: the longest spans without overlaps, by start. Most sentences have none or one, or spans that
     do not overlap (the rule spans come by start), which need no sorting."""
-    if len(spans) < 2 or all(a.end <= b.start for a, b in zip(spans, spans[1:])):
-        return list(spans)
-    return filter_spans(spans)
+    if len(spans) > 1:
+        end = spans[0].end
+        for span in spans[1:]:
+            if span.start < end:
+                return filter_spans(spans)
+            end = span.end
+    return list(spans)
 
 
 def _baseline_state(text: str, before: str, start: int) -> bool:
