@@ -206,3 +206,21 @@ def test_phrasings_molecular_measures(nlp, text, outcomes):
 ])
 def test_phrasings_cited_figures_and_sd(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "neither ... nor ... was observed": a zero for each endpoint listed
+    ("Neither VOD nor grade ≥3 CRS was observed.", [("all", "CRS", 0.0), ("all", "VOD", 0.0)]),
+    # negative: "neither patient" is two patients, not the cohort
+    ("Neither patient developed VOD.", []),
+    # a spelled-out time point listed before another: each value its own window
+    ("Thirty- and 60-day mortality rates were 3% and 8%, respectively.",
+     [("all", "EARLY_DEATH", 3.0), ("all", "EARLY_DEATH", 8.0)]),
+])
+def test_phrasings_neither_and_spelled_windows(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_spelled_window_list_keeps_each_window(nlp):
+    found = _run(nlp, "Thirty- and 60-day mortality rates were 3% and 8%, respectively.")["outcomes"]
+    assert [o["timepoint_months"] for o in found] == [1.0, 2.0]

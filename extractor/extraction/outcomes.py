@@ -1483,6 +1483,8 @@ _ZERO_VERB_AFTER = re.compile(r"\s(?:(?:was|were)\s)?(?:occurred|observed|seen|r
 def _denies(text: str, start: int, end: int, target: Mention) -> bool:
     """Whether the negation cue at start:end says the target endpoint itself did not occur."""
     gap, after = text[end:target.start], text[target.end:]
+    if text[start:end].lower() == "neither":  # "Neither VOD nor CRS was observed" ("neither patient": two patients)
+        return _NEGATION_MODIFIERS.fullmatch(gap) is not None and _NEGATED_AFTER.match(after) is not None
     if _NEGATED_SUBJECT.fullmatch(gap):
         return True
     if (_NEGATED_PEOPLE_ONLY.fullmatch(gap) or gap == " " and text[start:end].lower() == "none") \
