@@ -1722,8 +1722,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def _is_number_word(label: str, context) -> bool:
-    """"thirty", "forty-eight": a label that is one number written in words."""
-    return label.replace("-", "").isalpha() and normalise.read_number(label, context.words) is not None
+    """"thirty", "forty-eight": a label that is one number written in words (its words all in the lexicon, a
+    cheap necessary cue before reading it)."""
+    words = context.words
+    return bool(words) and all(part in words for part in label.lower().split("-")) \
+        and normalise.read_number(label, words) is not None
 
 
 def _arm_labels(text: str, values: list, context, scope, avoid=(), zipped: bool = False) -> list[str]:
