@@ -61,6 +61,8 @@ _RATIO_FOR = re.compile(r"[)\]]?\s(?:for|of|in)\s(?:the\s)?(?:(?:achieving|attai
 # Between a ratio's value (and CI) and the survival endpoint it is for: "0.62 (95% CI, 0.45-0.85) for EFS".
 _VALUE_FOR = re.compile(r"[)\]]?,?\sfor\s(?:the\s)?")
 _SURVIVAL = frozenset({"OS", "PFS", "EFS", "RFS", "DOR"})
+# A ratio "for events" (plural: "an event" is an ENDPOINT_CUE rule), not "for adverse events".
+_FOR_EVENTS = re.compile(r"[)\]]?\s(?:for|of)\s(?:(?:any|all)\s)?events?\b(?!\s(?:of|related|due))", re.I)
 # A ratio in the bracket of a covariate whose clause then names the outcome: "CR duration of >= 12 months (HR 0.61)
 # was associated with longer OS", "MRD negativity (HR 0.45) predicted improved EFS": the ratio is for that outcome.
 _ASSOCIATED_WITH = re.compile(
@@ -278,6 +280,8 @@ def _compared_endpoint(sent: Sentence, measure: Span, end: int) -> str | None:
         named = _associated_outcome(sent, measure, spans + events)
     if named is not None:
         return _ENDPOINT_KIND.sub("", named.id_)
+    if _FOR_EVENTS.match(text, at):  # "the hazard ratio for events was 0.55": the events of event-free survival
+        return "EFS"
     # "The risk of death was lower with inotuzumab (HR 0.77)": an event before the ratio names it too, unless it is
     # part of another measure ("death in CR", "early death").
     events = [c for c in events if not any(e.start < c.end and c.start < e.end for e in named_spans)]

@@ -26,10 +26,12 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor import normalise
+from extractor.extraction import subgroups
 from extractor.extraction.checks import outcome_flags
 from extractor.extraction.context import ArticleContext
 from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import Sentence, section_view
+from extractor.models import UNLABELLED_SECTION
 
 SURVIVAL = {"OS", "PFS", "EFS", "RFS"}
 RATES = {"CR", "CR_CRi", "ORR", "MRD_NEG", "HSCT", "VOD", "CRS", "NEURO", "EARLY_DEATH"}
@@ -55,6 +57,7 @@ _CI_START = re.compile(r"^[(\[]\s?(?:95\s?%|CI\b|confidence|range|IQR|interquart
 _PVALUE_BEFORE = re.compile(r"(?:\b[pP]\s?(?:value\s?)?[=<>≤≥]\s?|[=<>≤≥]\s?)$")
 _SD_PERCENT_AFTER = re.compile(r"^\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%")
 _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
+_SD_AFTER = re.compile(r"\s?%?\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%?")
 _NOISE_SIGNS = frozenset("=<>≤≥±+")  # one of them is in every match of _PVALUE_BEFORE or _SD_BEFORE
 # ("remain alive at a median of 24 months": the time the patients were seen at, not the endpoint's median)
 _NOT_A_MEDIAN_BEFORE = re.compile(
@@ -113,8 +116,9 @@ _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.
 # no value.
 _WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swith\s(?:an?\s|the\s)?$", re.I)
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
-_SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?(?:patients|pts|children|adults|"
-                       r"subjects)(?:\s(?:subsequently|successfully|eventually))?", re.I)
+_SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
+                       r"(?:patients|pts|children|adults|responders|subjects)(?:\s(?:subsequently|successfully|eventually))?",
+                       re.I)
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup.
 _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects)\s"
                         r"(?:who\s(?:achieved|attained|reached|had|underwent|developed|experienced)|achieving|attaining|"
@@ -211,8 +215,10 @@ _BLASTS_AFTER = re.compile(r"(?:\s?%?\s?(?:,\s?(?:and\s|or\s)?|and\s|or\s|to\s|[
 _GROUP_SHARE_BEFORE = re.compile(r"\b(?:in|among|for)\s(?:the|those)\s$", re.I)
 _GROUP_SHARE_AFTER = re.compile(r"\s?%\s(?:of\s(?:the\s)?)?(?:patients|children|adults|subjects)\b")
 _OWN_FRACTION_AFTER = re.compile(r"\s?%?\s?[(\[]\s?\d+\s?(?:/|of)\s?\d+(?=\s?;)")
-_PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=.*\d.*(?:[-–,]|to)\s?\d)")
-_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+)")
+# (what follows starts as a CI does: a number or a CI word, not another item, "(any grade, 88%; grade ≥3, 15%)")
+_PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=[\d.·(\[]|(?i:CI\b|confidence|range|IQR|interquartile|median|exact))"
+                              r"(?=.*\d.*(?:[-–,]|to)\s?\d)")
+_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+(?:-\w+)?)")  # "of 113", "of the forty-two"
 _OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
 _STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
 # "Responses were seen in 3 of 5 dose levels": a fraction of things other than patients is no rate.
@@ -247,6 +253,7 @@ class Value:
     occurred_in: bool = False  # "CRS occurred in 20 patients": a count after its endpoint
     median_only: bool = False  # "median OS: NR": the abbreviation reads as not reached only for a median
     run_end: int | None = None  # "40% and 55% with inotuzumab versus ...": where the arm's run of values ends
+    group: str | None = None  # "None of the 8 patients with TP53 mutation responded": the subgroup a zero is of
 
 
 @dataclass(slots=True)
@@ -289,11 +296,27 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
     index = context.arm_index
     background = _BACKGROUND_SECTION.match(section) is not None
     # Sentences with their rule spans grouped once per doc and their text cached (sentences.section_view).
-    for sent in section_view(doc).sentences:
+    for i, sent in enumerate(section_view(doc).sentences):
         scope = index.observe(sent.text, section) if index is not None else (None, False)
-        if not background and any(s.id_ != "OTHER" for s in sent.labelled("ENDPOINT")):
+        if not background and any(s.id_ != "OTHER" for s in sent.labelled("ENDPOINT")) \
+                and not (i == 0 and section == UNLABELLED_SECTION and _states_background(sent.text)):
             outcomes += _sentence_outcomes(sent, section, context, scope)
     return outcomes
+
+
+# An unlabelled abstract's opening sentence is its background when it speaks in the present of what is known
+# ("Outcomes of adults with relapsed ALL remain poor, with CR rates of 30% to 40%"), names no result of its own (past
+# tense) and no study of its own ("In our series, the CR rate is 60%").
+_PRESENT_VERB = re.compile(r"\b(?:is|are|remains?|has|have|ranges?|varies|vary|yields?|produces?|induces?|offers?)\b",
+                           re.I)
+_OWN_RESULT = re.compile(
+    r"\b(?:was|were|had|achieved|attained|obtained|reached|occurred|received|underwent|proceeded|developed|"
+    r"experienced|responded|died|observed|reported|showed|demonstrated|provided|enrolled|treated|included|we|our|"
+    r"this|present|current)\b", re.I)
+
+
+def _states_background(text: str) -> bool:
+    return _PRESENT_VERB.search(text) is not None and _OWN_RESULT.search(text) is None
 
 
 def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
@@ -309,7 +332,7 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     values = [v for v in _values(sent, timepoints, context) if not _share_of_no_endpoint(sent.text, v, mentions)]
     if values:
         _assign(sent, mentions, values)
-    _negated_zeros(sent, mentions)
+    _negated_zeros(sent, mentions, context)
     if not any(m.values and m.family not in ABSORBERS for m in mentions):
         return []  # nothing to state, nor the groups and evidence of it to read
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
@@ -321,12 +344,15 @@ _CLAUSE_END = re.compile(r"[,;]|$")
 
 def _share_of_no_endpoint(text: str, value: Value, mentions: list[Mention]) -> bool:
     """A share of the group just named ("CRS occurred in 77% of patients, 48% of whom received tocilizumab") is an
-    outcome only when its own clause names the endpoint ("30 achieved CR, 25 (83%) of whom were MRD-negative")."""
+    outcome only when its own clause names the endpoint, after it ("30 achieved CR, 25 (83%) of whom were
+    MRD-negative") or before it ("45 achieved CR; MRD negativity was documented in 40 (89%) of them")."""
     part_of = _OF_WHOM_AFTER.match(text, value.end)
     if part_of is None:
         return False
+    clause_start = max(text.rfind(",", 0, value.start), text.rfind(";", 0, value.start)) + 1
     clause_end = _CLAUSE_END.search(text, part_of.end()).start()
-    return not any(part_of.end() <= mention.start < clause_end for mention in mentions)
+    return not any(part_of.end() <= mention.start < clause_end or clause_start <= mention.start < value.start
+                   for mention in mentions if mention.family not in ABSORBERS)
 
 
 def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
@@ -342,9 +368,12 @@ def _avoid(sent: Sentence) -> list[tuple[int, int]]:
     of those spans."""
     base, text = sent.start_char, sent.text
     attributes = {(s.start, s.end) for label in _ATTRIBUTES for s in sent.labelled(label)}
-    return [(s.start_char - base, s.end_char - base) for label in ("ENDPOINT", "TIMEPOINT") for s in sent.labelled(label)
+    return [(s.start_char - base, s.end_char - base) for label in _NO_GROUP_LABELS for s in sent.labelled(label)
             if not (s.id_ == "OTHER" and (s.start, s.end) in attributes)
             and not (s.id_ == "MRD_NEG" and _names_mrd_group(text, s.start_char - base, s.end_char - base))]
+
+
+_NO_GROUP_LABELS = ("ENDPOINT", "TIMEPOINT", "NOT_REACHED")  # "median OS was not reached vs 12.1 months": no group
 
 
 # ----------------------------------------------------------------------------------------------------- mentions
@@ -418,9 +447,15 @@ def _may_end_a_qualifier(words: list[str]) -> bool:
 
 
 def _longest(spans: list[Span]) -> list[Span]:
-    """`filter_spans`: the longest spans without overlaps, by start. Most sentences have none or one, which needs
-    no sorting."""
-    return list(spans) if len(spans) < 2 else filter_spans(spans)
+    """`filter_spans`: the longest spans without overlaps, by start. Most sentences have none or one, or spans that
+    do not overlap (the rule spans come by start), which need no sorting."""
+    if len(spans) > 1:
+        end = spans[0].end
+        for span in spans[1:]:
+            if span.start < end:
+                return filter_spans(spans)
+            end = span.end
+    return list(spans)
 
 
 def _baseline_state(text: str, before: str, start: int) -> bool:
@@ -651,6 +686,8 @@ def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
     found, base = [], sent.start_char
     for span in _longest(spans):
         tokens = [(t.text, t.like_num) for t in span]  # one Token object per token, read once
+        if span.id_ == "WITHIN" and "-" in span.text:  # "day-30 mortality": the unit and number are one token
+            tokens = [part for text, like_num in tokens for part in _split_day_number(text, like_num)]
         unit = next((text for text, _ in reversed(tokens) if normalise.duration_unit(text)), None)
         if unit is None:
             continue
@@ -661,6 +698,14 @@ def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
         if months:
             found.append(TimePoint(months, span.start_char - base, span.end_char - base, span.id_ == "WITHIN"))
     return sorted(found, key=lambda t: t.start)
+
+
+_DAY_NUMBER = re.compile(r"(day)-(\d+)", re.I)
+
+
+def _split_day_number(text: str, like_num: bool) -> list[tuple[str, bool]]:
+    m = _DAY_NUMBER.fullmatch(text)
+    return [(m.group(1), False), (m.group(2), True)] if m else [(text, like_num)]
 
 
 # `normalise.read_number` of a token's text: a per-word memo (like spaCy's lexeme cache; the same few words, "2",
@@ -690,6 +735,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     values: list[Value] = []
     used: set[int] = set()
     blasts = "blast" in text  # a cheap necessary cue of _BLASTS_AFTER
+    sign_or_plus = "±" in text or "+/" in text  # ... and of _SD_AFTER
     # Only a percentage takes a count, and every count-percent has a "%" and a bracket: cheap necessary cues first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
@@ -720,6 +766,9 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
                 value.start = numerator.start
         if kind == PERCENT and (blasts and _BLASTS_AFTER.match(text, value.end) or _names_a_share(text, value)):
             continue
+        sd = _SD_AFTER.match(text, value.end) if kind == PERCENT and sign_or_plus else None
+        if sd:  # "52% ± 4% in the standard-risk group": the group is named after the estimate's SD
+            value.end = sd.end()
         values.append(value)
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
     fractions = _fractions(text, values, excluded + labels, context)
@@ -728,7 +777,27 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     values += _not_reached(sent, excluded)
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
     values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
+    cited = _cited_from(text) if "eported" in text or "iterature" in text or "ublished" in text else None
+    if cited is not None:  # "comparable to those reported in the pivotal trial (CR/CRi 75%)": another study's
+        values = [v for v in values if not cited[0] <= v.start < cited[1]]
     return sorted(values, key=lambda v: v.start)
+
+
+# Another study's figures: "comparable to those reported in the pivotal trial (CR/CRi 75%)", "previously reported
+# rates of 30%", "in the literature (40%)".
+_CITED = re.compile(r"\b(?:(?:those|that|the\sones|values|rates|results|outcomes|figures)\s(?:previously\s)?reported|"
+                    r"previously\sreported|(?:in|from)\sthe\sliterature|published\s(?:data|series|studies|trials|reports))\b",
+                    re.I)
+
+
+def _cited_from(text: str) -> tuple[int, int] | None:
+    """The region (to the next comma or semicolon: "... previously published studies, likely because of the high
+    rate of SCT in the present study (75%)" is the study's own) of a reference to another study's figures."""
+    m = _CITED.search(text)
+    if m is None:
+        return None
+    end = _CLAUSE_END.search(text, m.end()).start()
+    return m.start(), end
 
 
 def _names_a_share(text: str, value: Value) -> bool:
@@ -840,7 +909,7 @@ def _is_noise(text: str, number) -> bool:
 def _ci_regions(text: str) -> list[tuple[int, int]]:
     """Brackets holding a CI or range: "(95% CI, 0.55-0.93)", "[range, 5-66]", or a bare "(14–24%)" / "(25, 62%)"
     printed right after a value."""
-    regions = []
+    regions = _unbracketed_cis(text) if "%" in text else []
     for m in _OPEN.finditer(text):
         open_at = m.start()
         close = _matching_close(text, open_at)
@@ -861,6 +930,25 @@ def _ci_regions(text: str) -> list[tuple[int, int]]:
         label = _CI_LABEL_INSIDE.search(inner) if "CI" in inner or "onfidence" in inner else None
         if label:
             regions.append((open_at + label.start(), close))
+    return regions
+
+
+# "62%, 95% CI 50 to 74%", "88%; 95% CI, 78-98": a labelled CI outside brackets, "88%, 78 to 98%" a range around the
+# percentage just before it; neither is a value of its own.
+_LABELLED_CI = re.compile(r"95\s?%\s?(?:CI|confidence intervals?)\s?[,:=]?\s?\d+(?:[.·]\d+)?\s?%?\s?(?:to|[-–—])\s?"
+                          r"\d+(?:[.·]\d+)?\s?%?", re.I)
+_RANGE_AROUND = re.compile(r"(?P<value>\d+(?:[.·]\d+)?)\s?%[,;]\s?(?P<low>\d+(?:[.·]\d+)?)\s?%?\s?(?:to|[-–—])\s?"
+                           r"(?P<high>\d+(?:[.·]\d+)?)\s?%")
+
+
+def _unbracketed_cis(text: str) -> list[tuple[int, int]]:
+    regions = [m.span() for m in _LABELLED_CI.finditer(text)] if "CI" in text or "onfidence" in text else []
+    if "%," not in text and "%;" not in text:  # a cheap necessary cue of _RANGE_AROUND
+        return regions
+    for m in _RANGE_AROUND.finditer(text):
+        value, low, high = (float(m.group(g).replace("·", ".")) for g in ("value", "low", "high"))
+        if low < value < high:
+            regions.append((m.start("low"), m.end()))
     return regions
 
 
@@ -1052,13 +1140,19 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
     return [v for v in values if v not in run]
 
 
+# "Any-grade CRS and grade ≥3 CRS occurred in 88% and 15%": a grade's number is no value between listed endpoints.
+_GRADE = re.compile(r"\bgrades?\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?",
+                    re.I)
+
+
 def _listed_mentions(text: str, targets: list[Mention], values: list[Value], first: Value) -> list[Mention]:
     """The run of endpoint mentions just before the first value of a list (close together, no value among them)."""
     group: list[Mention] = []
     # the parts inside a definition are no items of the list: "Remission rates (CR/CRi) were 58%, 44% and 35%"
     for mention in reversed([m for m in targets if m.end <= first.start and m.region is None]):
         gap = text[mention.end:(group[0].start if group else first.start)]
-        if group and (_DIGIT.search(gap) or len(gap) > 40) or _between(values, mention.end, first.start, None):
+        if group and (_DIGIT.search(gap) and _DIGIT.search(_GRADE.sub("", gap)) or len(gap) > 40) \
+                or _between(values, mention.end, first.start, None):
             break
         group.insert(0, mention)
     return group
@@ -1159,12 +1253,10 @@ def _between_bracket(text: str, at: int, values: list[Value]) -> bool:
 def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: str) -> Mention | None:
     """The mention before the value that takes it, unless the value is the subject of a later one ("13 patients
     (52%) achieved CR", "45% of patients proceeded to HSCT") and is not directly stated for the earlier one."""
+    inside, before, after = _around(mentions, value)
     # "15 CRs (60%)": a count and its percentage read across the endpoint they count
-    inside = [m for m in mentions if value.start < m.start and m.end <= value.end and m.takes(value)]
     if len(inside) == 1 and value.count is not None:
         return inside[0]
-    before = [m for m in mentions if m.end <= value.start and m.takes(value)]
-    after = [m for m in mentions if m.start >= value.end and m.takes(value)]
     ahead = _forward_target(text, value, after, values, mentions)
     if value.kind == COUNT:
         # A bare count is a rate only as the subject of its endpoint ("Twelve patients underwent HSCT") or as the
@@ -1179,6 +1271,22 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if before and not _other_head(text, before[-1], value):
         return before[-1]
     return ahead
+
+
+def _around(mentions: list[Mention], value: Value) -> tuple[list, list, list]:
+    """The mentions that take the value: inside its span, before it and after it (one pass, `takes` once each)."""
+    inside, before, after = [], [], []
+    start, end = value.start, value.end
+    for m in mentions:
+        if m.end <= start:
+            if m.takes(value):
+                before.append(m)
+        elif m.start >= end:
+            if m.takes(value):
+                after.append(m)
+        elif start < m.start and m.end <= end and m.takes(value):
+            inside.append(m)
+    return inside, before, after
 
 
 def _opens_breakdown(text: str, mention: Mention, value: Value) -> bool:
@@ -1225,6 +1333,8 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
     following = next((v for v in values if v.start >= mention.end), None)
     if following is None or any(m is not mention and mention.end <= m.start < following.start for m in mentions):
         return False
+    if _RELATIVE_AFTER.match(text, mention.end):  # "93% experienced CRS, which was grade ≥3 in 20%": a part of it
+        return False
     if _opens_breakdown(text, mention, following):
         later = next((m for m in every if m.start >= following.end), None)  # any endpoint, not only the value's
         if later is not None and _binds_forward(text, following, later, values):
@@ -1232,6 +1342,9 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
     return mention.takes(following) and _direct(text, mention, following, values) \
         and ";" not in text[mention.end:following.start] \
         and not any(following.start < m.start and m.end <= following.end for m in mentions)
+
+
+_RELATIVE_AFTER = re.compile(r"\s?(?:[(\[][^()\[\]]*[)\]]\s?)?,\s?(?:which|that|of which|being|including)\b", re.I)
 
 
 def _other_head(text: str, mention: Mention, value: Value) -> bool:
@@ -1294,7 +1407,7 @@ def _share_conjoined(text: str, mentions: list[Mention]) -> None:
             a.values.append(b.values[0])
 
 
-def _negated_zeros(sent: Sentence, mentions: list[Mention]) -> None:
+def _negated_zeros(sent: Sentence, mentions: list[Mention], context: ArticleContext) -> None:
     """"No patient developed VOD", "no case of hepatic VOD was reported", "with no CRs observed": a zero rate
     (SCHEMA: value 0, count 0) for a rate endpoint that took no value, when the words between the cue and the
     endpoint say the endpoint itself did not occur (not "patients with no CR had...", a subgroup)."""
@@ -1309,8 +1422,9 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention]) -> None:
         listed = _negated_list(text, mentions, target)
         last = listed[-1] if listed else target
         # a number in the subject is its size, not the endpoint's count: "None of the 12 patients responded"
-        if all(end <= v.start < target.start for v in target.values) \
-                and _denies(text, start, end, Mention(target.family, target.start, last.end, False)):
+        if not all(end <= v.start < target.start for v in target.values):
+            continue
+        if _denies(text, start, end, Mention(target.family, target.start, last.end, False)):
             # the zero reaches over its verb, so the group after it is its own ("No CRS occurred in the SOC group")
             verb = _ZERO_VERB_AFTER.match(text, last.end)
             zeroed = set()
@@ -1318,6 +1432,31 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention]) -> None:
                 if mention.family not in zeroed:  # "No VOD or SOS": one endpoint named twice, one zero
                     zeroed.add(mention.family)
                     mention.values = [Value(ZERO, 0.0, start, verb.end() if verb else mention.end, count=0.0)]
+        elif not listed:
+            _subgroup_zero(text, start, end, target, context)
+
+
+# "None of the eight patients with TP53 mutation responded", "No patient with T-ALL achieved CR": the subject names
+# a subgroup (then its verb, unless the endpoint is the verb).
+_NEGATED_GROUP = re.compile(
+    r"\s(?:of\s(?:the\s)?)?(?:(?P<size>[\w-]+)\s)?(?P<group>(?:patients?|pts|subjects|children|adults)\s"
+    r"(?:with|without|aged|older|younger|harbou?ring|carrying)\s[^,;()]{1,50}?)"
+    r"(?P<verb>\s(?:developed|experienced|had|achieved|attained|reached|obtained))?\s(?:an?\s)?", re.I)
+
+
+def _subgroup_zero(text: str, start: int, end: int, target: Mention, context) -> None:
+    """A zero of the subgroup the negated subject names (SCHEMA: per named subgroup), its size the denominator.
+    Not of a group in a response state ("No patient in CR relapsed") or one that is the whole cohort."""
+    m = _NEGATED_GROUP.fullmatch(text, end, target.start)
+    if m is None or not (m.group("verb") or _VERBAL_START.match(text, target.start)):
+        return
+    label = subgroups.name(m.group("group"))
+    if label is None or subgroups.response_state(label) \
+            or context.arm_index is not None and subgroups.is_whole(label, context.arm_index.title):
+        return
+    size = normalise.read_number(m.group("size"), context.words) if m.group("size") else None
+    denominator = size.value if size is not None and size.is_integer and size.value > 0 else None
+    target.values = [Value(ZERO, 0.0, start, target.end, count=0.0, denominator=denominator, group=label)]
 
 
 # "No grade 3 or higher CRS or neurotoxicity occurred", "No VOD, CRS or early death": the endpoints a negation lists.
@@ -1344,6 +1483,8 @@ _ZERO_VERB_AFTER = re.compile(r"\s(?:(?:was|were)\s)?(?:occurred|observed|seen|r
 def _denies(text: str, start: int, end: int, target: Mention) -> bool:
     """Whether the negation cue at start:end says the target endpoint itself did not occur."""
     gap, after = text[end:target.start], text[target.end:]
+    if text[start:end].lower() == "neither":  # "Neither VOD nor CRS was observed" ("neither patient": two patients)
+        return _NEGATION_MODIFIERS.fullmatch(gap) is not None and _NEGATED_AFTER.match(after) is not None
     if _NEGATED_SUBJECT.fullmatch(gap):
         return True
     if (_NEGATED_PEOPLE_ONLY.fullmatch(gap) or gap == " " and text[start:end].lower() == "none") \
@@ -1364,6 +1505,8 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
     outcomes = []
     months = [m for t in timepoints for m in t.months]
     stated = evidence(sent.doc, section, *_clause(sent))  # the same for every outcome of the sentence
+    every_arm_lead = _EACH_ARM_LEADS.match(sent.text)
+    each_word = _may_have_each(sent.text)  # a cheap necessary cue of _IN_EACH_ARM
     for mention in mentions:
         if mention.family in ABSORBERS or not mention.values:
             continue
@@ -1371,17 +1514,31 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
         zipped = len(mention.values) > 1 and len(set(months)) == len(months) == len(mention.values)
         period = _time_point_runs(sent.text, mention.values, timepoints) if len(months) > 1 and not zipped else None
         arms = _arm_labels(sent.text, mention.values, context, scope, avoid, zipped)
+        if mention.family in _TOXICITIES and _graded(sent.text, mention.values, arms):
+            arms = _arm_labels(sent.text, mention.values[:1], context, scope, avoid) * len(arms)
         for i, value in enumerate(mention.values):
             index, total = (i % period, period) if period else (i, len(mention.values))
             outcome = _outcome(sent, stated, mention, value, timepoints, index, total, context)
             if outcome is None:
                 continue
-            every_arm = _IN_EACH_ARM.match(sent.text, value.end) or _EACH_ARM_LEADS.match(sent.text)
-            outcome["arm"] = "all" if every_arm and arms[i] in _EVERY_ARM_WORDS else arms[i]
+            every_arm = each_word and _IN_EACH_ARM.match(sent.text, value.end) or every_arm_lead
+            outcome["arm"] = value.group or ("all" if every_arm and arms[i] in _EVERY_ARM_WORDS else arms[i])
             outcomes.append(outcome)
             if every_arm and outcome["arm"] == "all":
                 outcomes += _for_each_arm(outcome, context)
     return outcomes
+
+
+_TOXICITIES = frozenset({"CRS", "NEURO", "VOD"})
+_GRADE_WORDS = re.compile(r"\b(?:grades?|severe|serious|life-threatening|fatal|mild|moderate)\b", re.I)
+
+
+def _graded(text: str, values: list[Value], labels: list[str]) -> bool:
+    """"Neurotoxicity was observed in 15 patients (30%), being severe in 4 (8%)": values of one toxicity that the
+    arms reader could only number ("group 1", "group 2") and that a grade or severity word sets apart are grades of
+    the same group's toxicity (SCHEMA: each a value of the endpoint), not groups."""
+    return len(values) > 1 and all(label.startswith("group ") for label in labels) \
+        and all(_GRADE_WORDS.search(text, a.end, b.start) for a, b in zip(values, values[1:]))
 
 
 def _time_point_runs(text: str, values: list[Value], timepoints: list[TimePoint]) -> int | None:
@@ -1413,6 +1570,10 @@ _IN_EACH_ARM = re.compile(r"\s?%?\)?\s(?:of\s(?:the\s)?patients\s)?in\s(?:each|b
                           r"(?:two\s)?(?:groups?|arms?|cohorts?)\b")
 
 
+def _may_have_each(text: str) -> bool:
+    return "each" in text or "both" in text or "either" in text
+
+
 _EVERY_ARM_WORDS = frozenset({"all", "each", "both", "either"})  # "in either arm" read as a group "either"
 # "In both arms, the HSCT rate was 24%": the sentence's lead says the value is every arm's.
 _EACH_ARM_LEADS = re.compile(r"\s*(?:In|For|Across)\s(?:both|each|either|all)\s(?:of\s(?:the\s)?)?(?:two\s|three\s)?"
@@ -1435,7 +1596,7 @@ def _outcome(sent, stated, mention, value, timepoints, index, total, context) ->
     if endpoint is None:
         return None
     if value.kind == ZERO:
-        value = Value(ZERO, 0.0, value.start, value.end, count=0.0)
+        value = Value(ZERO, 0.0, value.start, value.end, count=0.0, denominator=value.denominator)
     if value.kind == COUNT:
         value = _count_rate(value, context)
         if value is None:
@@ -1486,7 +1647,7 @@ def _ci95(text: str, value: Value) -> list | None:
     """The 95% CI printed right after a value: "7.7 months (95% CI, 6.0 to 9.2)", "80.7% [95% confidence interval
     {CI}, 72.1 to 87.7]", "6.8 (95% CI, 4.4-not estimable) months" (open upper bound: None), or the tail of the
     value's own bracket "(88%; 78, 98%)". A bare "(14-24)" may be a range, so it is not read as a CI."""
-    m = _CI_AFTER.match(text[value.end:])
+    m = _CI_AFTER.match(text[value.end:]) if _may_open_ci(text, value.end) else None
     if m is None and value.denominator is not None:  # "68% (34/50; 95% CI, 53-80)": the CI after the count
         own = _OWN_FRACTION_AFTER.match(text, value.end)
         m = _CI_AFTER.match(text[own.end():]) if own else None
@@ -1501,6 +1662,13 @@ def _ci95(text: str, value: Value) -> list | None:
     if low is None or (m.group("high") and high is None):
         return None
     return [low.value, high.value if high is not None else None]
+
+
+def _may_open_ci(text: str, at: int) -> bool:
+    """A cheap necessary cue of _CI_AFTER: its bracket, semicolon or comma opens within the 11 characters after a
+    value (spaces, a "%" and a unit at most: " % months (")."""
+    window = text[at:at + 12]
+    return "(" in window or "[" in window or ";" in window or "," in window
 
 
 def _inside_bracket(text: str, at: int) -> bool:
@@ -1553,13 +1721,24 @@ def _clause(sent: Sentence) -> tuple[int, int]:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def _is_number_word(label: str, context) -> bool:
+    """"thirty", "forty-eight": a label that is one number written in words (its words all in the lexicon, a
+    cheap necessary cue before reading it)."""
+    words = context.words
+    return bool(words) and all(part in words for part in label.lower().split("-")) \
+        and normalise.read_number(label, words) is not None
+
+
 def _arm_labels(text: str, values: list, context, scope, avoid=(), zipped: bool = False) -> list[str]:
     """The arm or subgroup of each value (extraction/arms.py reads the groups; see `ArmIndex.labels`)."""
     if context.arm_index is not None:
         labels = context.arm_index.labels(text, [(v.start, v.run_end or v.end) for v in values], scope, list(avoid),
                                           zipped)
-        # a label without a letter ("24/30" of "24/30 (80%) Ph-positive and ...") names no group
-        return [label if _LETTER.search(label) else f"group {i + 1}" for i, label in enumerate(labels)]
+        # a label without a letter ("24/30" of "24/30 (80%) Ph-positive and ...") names no group; a number word
+        # alone ("Eighteen (60%) of the thirty patients") is a count of the cohort, as its digits would be
+        return [f"group {i + 1}" if not _LETTER.search(label)
+                else "all" if len(labels) == 1 and _is_number_word(label, context) else label
+                for i, label in enumerate(labels)]
     count = len(values)
     if count == 1:
         return ["all"]
