@@ -1083,14 +1083,21 @@ def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> 
                 for mention, value in zip(group, run):
                     mention.values.append(value)
                     value.run_end = run[-1].end  # the arm named after the run is each value's
-            return [v for v in values if not any(v in run for run in runs)]
+            return _next_lists(text, targets, [v for v in values if not any(v in run for run in runs)], runs[-1])
         run = [v for v in values if v.start >= group[-1].end][:len(group)]
         if len(run) < len(group) or not _parallel_run(text, group, run, values, targets):
             return values
         for mention, value in zip(group, run):
             mention.values.append(value)
-        return [v for v in values if v not in run]
+        return _next_lists(text, targets, [v for v in values if v not in run], run)
     return values
+
+
+def _next_lists(text: str, targets: list[Mention], values: list[Value], run: list[Value]) -> list[Value]:
+    """A second endpoint list after the first one's values is zipped the same way ("Median OS and EFS were 12.3 and
+    6.1 months; 12-month OS and EFS were 51% and 30%"). Returns the values left for nearest-mention assignment."""
+    later = [m for m in targets if m.start >= run[-1].end]
+    return _assign_parallel(text, later, values) if len(later) > 1 else values
 
 
 def _compared_runs(text: str, group: list[Mention], values: list[Value], targets: list[Mention]) -> list | None:
