@@ -39,3 +39,18 @@ def test_phrasings_remission_named_by_its_count_recovery(nlp, text, outcomes):
 ])
 def test_phrasings_a_phase_after_a_slash_is_no_head_count(nlp, text, cohort):
     assert _run(nlp, text)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    ("All responders were MRD-negative.", [("responders", "MRD_NEG", 100)]),
+    ("Minimal residual disease was undetectable in all responding patients.", [("responders", "MRD_NEG", 100)]),
+    ("All patients who had a response to treatment were found to be negative for minimal residual disease.",
+     [("responders", "MRD_NEG", 100)]),
+    ("All patients with CR were MRD negative, and the 1-year OS was 60%.",
+     [("all", "OS_RATE", 60), ("responders", "MRD_NEG", 100)]),
+    # not all is no rate, and a group defined by its MRD status states none
+    ("Not all responders were MRD-negative.", []),
+    ("All patients with MRD-negative CR remained in remission.", []),
+])
+def test_phrasings_every_responder_mrd_negative(nlp, text, outcomes):
+    assert sorted(_outcomes(_run(nlp, text))) == sorted(outcomes)

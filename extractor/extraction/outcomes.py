@@ -247,6 +247,7 @@ class Value:
     occurred_in: bool = False  # "CRS occurred in 20 patients": a count after its endpoint
     median_only: bool = False  # "median OS: NR": the abbreviation reads as not reached only for a median
     run_end: int | None = None  # "40% and 55% with inotuzumab versus ...": where the arm's run of values ends
+    group: str | None = None  # the group the value's own words name ("All responders were MRD-negative")
 
 
 @dataclass(slots=True)
@@ -301,7 +302,7 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     """The outcomes of one sentence. Its rule spans are read by label (`Sentence.labelled`: grouped once per doc),
     not by scanning all of them once per label."""
     mentions = _mentions(sent, context.definitions)  # (also keeps the article's definitions up to date)
-    if not mentions or not _may_state_values(sent, context):
+    if not mentions or not (_may_state_values(sent, context) or _all_responders_cue(sent.text, mentions)):
         return []
     timepoints = _timepoints(sent, context)
     if timepoints:  # "Median survival (2 years)": the bracket is the median's duration, not a time point
@@ -310,6 +311,7 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     if values:
         _assign(sent, mentions, values)
     _negated_zeros(sent, mentions)
+    _all_responders_negative(sent.text, mentions)
     if not any(m.values and m.family not in ABSORBERS for m in mentions):
         return []  # nothing to state, nor the groups and evidence of it to read
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
@@ -1327,6 +1329,34 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention]) -> None:
                     mention.values = [Value(ZERO, 0.0, start, verb.end() if verb else mention.end, count=0.0)]
 
 
+# "All responders were MRD-negative", "all patients who had a response were found to be negative for MRD", "MRD was
+# undetectable in all responding patients": the responders' MRD negativity is 100% (gold: value 100, computed).
+_ALL_RESPONDERS = (r"(?<![Nn]ot\s)\b[Aa]ll\s(?:the\s)?(?:(?:\d+|evaluable)\s)?(?:responders|responding\spatients|patients\s(?:who\s"
+                   r"(?:had\s|achieved\s|attained\s)?|with\s|in\s)(?:an?\s)?(?:response|CR|CR/CRi|complete\sremission"
+                   r"|remission)s?(?:\sto\s(?:treatment|therapy))?)")
+_ALL_RESPONDERS_BEFORE = re.compile(_ALL_RESPONDERS + r"\s(?:were|had|achieved|became)\s(?:found\sto\sbe\s)?"
+                                    r"(?:(?:negative|undetectable)\sfor\s|an?\s)?$")
+_IN_ALL_RESPONDERS_AFTER = re.compile(r"\s(?:was|were)\s(?:undetectable|negative)\sin\s" + _ALL_RESPONDERS + r"\b")
+
+
+def _all_responders_cue(text: str, mentions: list[Mention]) -> bool:
+    """A cheap necessary cue of `_all_responders_negative`, for sentences without a number."""
+    return any(m.family == "MRD_NEG" for m in mentions) and re.search(_ALL_RESPONDERS, text) is not None
+
+
+def _all_responders_negative(text: str, mentions: list[Mention]) -> None:
+    if "ll " not in text:  # a cheap necessary cue: "All"/"all" before a space
+        return
+    for mention in mentions:
+        if mention.family != "MRD_NEG" or mention.values or mention.qualifier:
+            continue
+        before = _ALL_RESPONDERS_BEFORE.search(text, max(0, mention.start - 110), mention.start)
+        after = _IN_ALL_RESPONDERS_AFTER.match(text, mention.end)
+        if before or after:
+            start, end = (before.start(), before.end()) if before else (after.start(), after.end())
+            mention.values = [Value(PERCENT, 100.0, start, end, computed=True, group="responders")]
+
+
 # "No grade 3 or higher CRS or neurotoxicity occurred", "No VOD, CRS or early death": the endpoints a negation lists.
 _NEGATED_LIST_LINK = re.compile(r"\s?(?:,\s?(?:(?:or|and|nor)\s)?|\s(?:or|and|nor)\s)(?:(?:any|severe|grade\s\S+)\s)?")
 
@@ -1385,6 +1415,8 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
                 continue
             every_arm = _IN_EACH_ARM.match(sent.text, value.end) or _EACH_ARM_LEADS.match(sent.text)
             outcome["arm"] = "all" if every_arm and arms[i] in _EVERY_ARM_WORDS else arms[i]
+            if value.group is not None and outcome["arm"] == "all":
+                outcome["arm"], every_arm = value.group, None
             outcomes.append(outcome)
             if every_arm and outcome["arm"] == "all":
                 outcomes += _for_each_arm(outcome, context)
