@@ -253,7 +253,9 @@ class Value:
     occurred_in: bool = False  # "CRS occurred in 20 patients": a count after its endpoint
     median_only: bool = False  # "median OS: NR": the abbreviation reads as not reached only for a median
     run_end: int | None = None  # "40% and 55% with inotuzumab versus ...": where the arm's run of values ends
-    group: str | None = None  # "None of the 8 patients with TP53 mutation responded": the subgroup a zero is of
+    # the group the value's own words name: "None of the 8 patients with TP53 mutation responded" (a zero's
+    # subgroup), "All responders were MRD-negative"
+    group: str | None = None
 
 
 @dataclass(slots=True)
@@ -324,7 +326,7 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     """The outcomes of one sentence. Its rule spans are read by label (`Sentence.labelled`: grouped once per doc),
     not by scanning all of them once per label."""
     mentions = _mentions(sent, context.definitions)  # (also keeps the article's definitions up to date)
-    if not mentions or not _may_state_values(sent, context):
+    if not mentions or not (_may_state_values(sent, context) or _all_responders_cue(sent.text, mentions)):
         return []
     timepoints = _timepoints(sent, context)
     if timepoints:  # "Median survival (2 years)": the bracket is the median's duration, not a time point
@@ -333,6 +335,7 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     if values:
         _assign(sent, mentions, values)
     _negated_zeros(sent, mentions, context)
+    _all_responders_negative(sent.text, mentions)
     if not any(m.values and m.family not in ABSORBERS for m in mentions):
         return []  # nothing to state, nor the groups and evidence of it to read
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
@@ -1177,14 +1180,21 @@ def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> 
                 for mention, value in zip(group, run):
                     mention.values.append(value)
                     value.run_end = run[-1].end  # the arm named after the run is each value's
-            return [v for v in values if not any(v in run for run in runs)]
+            return _next_lists(text, targets, [v for v in values if not any(v in run for run in runs)], runs[-1])
         run = [v for v in values if v.start >= group[-1].end][:len(group)]
         if len(run) < len(group) or not _parallel_run(text, group, run, values, targets):
             return values
         for mention, value in zip(group, run):
             mention.values.append(value)
-        return [v for v in values if v not in run]
+        return _next_lists(text, targets, [v for v in values if v not in run], run)
     return values
+
+
+def _next_lists(text: str, targets: list[Mention], values: list[Value], run: list[Value]) -> list[Value]:
+    """A second endpoint list after the first one's values is zipped the same way ("Median OS and EFS were 12.3 and
+    6.1 months; 12-month OS and EFS were 51% and 30%"). Returns the values left for nearest-mention assignment."""
+    later = [m for m in targets if m.start >= run[-1].end]
+    return _assign_parallel(text, later, values) if len(later) > 1 else values
 
 
 def _compared_runs(text: str, group: list[Mention], values: list[Value], targets: list[Mention]) -> list | None:
@@ -1457,6 +1467,34 @@ def _subgroup_zero(text: str, start: int, end: int, target: Mention, context) ->
     size = normalise.read_number(m.group("size"), context.words) if m.group("size") else None
     denominator = size.value if size is not None and size.is_integer and size.value > 0 else None
     target.values = [Value(ZERO, 0.0, start, target.end, count=0.0, denominator=denominator, group=label)]
+
+
+# "All responders were MRD-negative", "all patients who had a response were found to be negative for MRD", "MRD was
+# undetectable in all responding patients": the responders' MRD negativity is 100% (gold: value 100, computed).
+_ALL_RESPONDERS = (r"(?<![Nn]ot\s)\b[Aa]ll\s(?:the\s)?(?:(?:\d+|evaluable)\s)?(?:responders|responding\spatients|patients\s(?:who\s"
+                   r"(?:had\s|achieved\s|attained\s)?|with\s|in\s)(?:an?\s)?(?:response|CR|CR/CRi|complete\sremission"
+                   r"|remission)s?(?:\sto\s(?:treatment|therapy))?)")
+_ALL_RESPONDERS_BEFORE = re.compile(_ALL_RESPONDERS + r"\s(?:were|had|achieved|became)\s(?:found\sto\sbe\s)?"
+                                    r"(?:(?:negative|undetectable)\sfor\s|an?\s)?$")
+_IN_ALL_RESPONDERS_AFTER = re.compile(r"\s(?:was|were)\s(?:undetectable|negative)\sin\s" + _ALL_RESPONDERS + r"\b")
+
+
+def _all_responders_cue(text: str, mentions: list[Mention]) -> bool:
+    """A cheap necessary cue of `_all_responders_negative`, for sentences without a number."""
+    return any(m.family == "MRD_NEG" for m in mentions) and re.search(_ALL_RESPONDERS, text) is not None
+
+
+def _all_responders_negative(text: str, mentions: list[Mention]) -> None:
+    if "ll " not in text:  # a cheap necessary cue: "All"/"all" before a space
+        return
+    for mention in mentions:
+        if mention.family != "MRD_NEG" or mention.values or mention.qualifier:
+            continue
+        before = _ALL_RESPONDERS_BEFORE.search(text, max(0, mention.start - 110), mention.start)
+        after = _IN_ALL_RESPONDERS_AFTER.match(text, mention.end)
+        if before or after:
+            start, end = (before.start(), before.end()) if before else (after.start(), after.end())
+            mention.values = [Value(PERCENT, 100.0, start, end, computed=True, group="responders")]
 
 
 # "No grade 3 or higher CRS or neurotoxicity occurred", "No VOD, CRS or early death": the endpoints a negation lists.

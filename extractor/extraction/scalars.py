@@ -51,7 +51,8 @@ _OWN_STUDY_OF = re.compile(r"^\s*(?:In\s)?(?:this|our|the present|the current)\s
 _MAY_INTRODUCE = re.compile(r"\s*(?:of|among|in|this|our|the\s(?:present|current))\s", re.I)
 _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")  # matched at a position: no "^"
-_COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?$", re.I)
+# ... also after a slash that joins phases or grades: "phase 1b/2 trial", "grade 3/4 events".
+_COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?(?:(?:\d|I{1,3}|IV)[ab]?\s?/\s?)?$", re.I)
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
 # A count of each group: "109 patients were randomly assigned to each group", "50 patients per arm".
 _EACH_GROUP = re.compile(r"\b(?:(?:to|in|into)\s(?:each|every)|per)\s(?:arm|group|cohort)", re.I)
@@ -483,7 +484,7 @@ def _is_headcount(text: str, number: nz.Number) -> bool:
     if _PERCENT_NEXT.match(text, number.end) or text[number.end:number.end + 1] in nz.HYPHENS:
         return False  # "106 (47%) patients" is a subset; "Three-year update" a duration
     # "aged 18", "Phase 2 ... 40 patients" keep: only the word right before matters here.
-    return not _COUNTED_BEFORE.search(text[max(0, number.start - 8):number.start])
+    return not _COUNTED_BEFORE.search(text[max(0, number.start - 12):number.start])
 
 
 def _median_age(sent: Sentence, section: str, words) -> list[dict]:

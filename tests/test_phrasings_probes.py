@@ -1,0 +1,56 @@
+"""Recurring phrasings found by running whole abstracts written in our own words (figures restated from published
+salvage-ALL trials) end to end: two endpoint lists in one sentence, a remission named by its count recovery only,
+and a phase label joined by a slash that is no head count."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # each endpoint list is zipped with its own values, the second as the first
+    ("Median OS and EFS were 12.3 and 6.1 months; 12-month OS and EFS were 51% and 30%.",
+     [("all", "EFS_MEDIAN", 6.1), ("all", "EFS_RATE", 30), ("all", "OS_MEDIAN", 12.3), ("all", "OS_RATE", 51)]),
+    ("Median OS and EFS were 12.3 and 6.1 months, and 1-year OS and EFS rates were 51% and 30%.",
+     [("all", "EFS_MEDIAN", 6.1), ("all", "EFS_RATE", 30), ("all", "OS_MEDIAN", 12.3), ("all", "OS_RATE", 51)]),
+    # one list stays one list
+    ("12-month OS and EFS rates were 51% and 30%.", [("all", "EFS_RATE", 30), ("all", "OS_RATE", 51)]),
+])
+def test_phrasings_two_endpoint_lists_in_one_sentence(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    ("Remission with full hematologic recovery occurred in 34% of the blinatumomab group and 16% of the chemotherapy "
+     "group.", [("blinatumomab", "CR", 34), ("chemotherapy", "CR", 16)]),
+    ("Remission with full count recovery was achieved in 40%.", [("all", "CR", 40)]),
+    # with partial recovery it is the composite
+    ("Remission with full or partial hematologic recovery occurred in 44%.", [("all", "CR_CRi", 44)]),
+])
+def test_phrasings_remission_named_by_its_count_recovery(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, cohort", [
+    ("A phase 1b/2 trial enrolled adults aged 18 years or older.", None),
+    ("This phase Ib/II study enrolled adults with relapsed ALL.", None),
+    ("A phase 1b/2 trial enrolled 64 adults.", 64),
+])
+def test_phrasings_a_phase_after_a_slash_is_no_head_count(nlp, text, cohort):
+    assert _run(nlp, text)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    ("All responders were MRD-negative.", [("responders", "MRD_NEG", 100)]),
+    ("Minimal residual disease was undetectable in all responding patients.", [("responders", "MRD_NEG", 100)]),
+    ("All patients who had a response to treatment were found to be negative for minimal residual disease.",
+     [("responders", "MRD_NEG", 100)]),
+    ("All patients with CR were MRD negative, and the 1-year OS was 60%.",
+     [("all", "OS_RATE", 60), ("responders", "MRD_NEG", 100)]),
+    # not all is no rate, and a group defined by its MRD status states none
+    ("Not all responders were MRD-negative.", []),
+    ("All patients with MRD-negative CR remained in remission.", []),
+])
+def test_phrasings_every_responder_mrd_negative(nlp, text, outcomes):
+    assert sorted(_outcomes(_run(nlp, text))) == sorted(outcomes)
