@@ -83,22 +83,6 @@ def test_phrasings_ratio_events(nlp, text, endpoint):
     assert [c["endpoint"] for c in _run(nlp, text)["comparisons"]] == [endpoint]
 
 
-@pytest.mark.parametrize("text, outcomes", [
-    # an unlabelled abstract's opening background (present tense, no result or study of its own) states no result
-    ("Outcomes of adults with relapsed ALL remain poor, with CR rates of 30% to 40% with standard salvage. "
-     "We treated 40 patients with inotuzumab. Thirty (75%) achieved CR.", [("all", "CR", 75.0)]),
-    ("The median OS of patients with relapsed ALL is 6 months. We studied 50 patients. The median OS was 9 months.",
-     [("all", "OS_MEDIAN", 9.0)]),
-    # negative: an opening that reports results (past tense) or names its own study is kept
-    ("In the primary analysis of the trial, the antibody provided an overall remission rate of 81%. At the update, "
-     "the remission rate was 82%.", [("all", "ORR", 81.0), ("all", "ORR", 82.0)]),
-    ("Seventy-five of 245 patients (31%) achieved CR. The median OS was 6 months.",
-     [("all", "CR", 31.0), ("all", "OS_MEDIAN", 6.0)]),
-])
-def test_phrasings_unlabelled_background(nlp, text, outcomes):
-    assert _outcomes(_run(nlp, text)) == outcomes
-
-
 @pytest.mark.parametrize("text, months", [
     # a day number hyphenated to "day" (one token) is the early death's window
     ("The day-30 mortality was 3%.", 1.0),

@@ -31,7 +31,6 @@ from extractor.extraction.checks import outcome_flags
 from extractor.extraction.context import ArticleContext
 from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import Sentence, section_view
-from extractor.models import UNLABELLED_SECTION
 
 SURVIVAL = {"OS", "PFS", "EFS", "RFS"}
 RATES = {"CR", "CR_CRi", "ORR", "MRD_NEG", "HSCT", "VOD", "CRS", "NEURO", "EARLY_DEATH"}
@@ -298,27 +297,11 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
     index = context.arm_index
     background = _BACKGROUND_SECTION.match(section) is not None
     # Sentences with their rule spans grouped once per doc and their text cached (sentences.section_view).
-    for i, sent in enumerate(section_view(doc).sentences):
+    for sent in section_view(doc).sentences:
         scope = index.observe(sent.text, section) if index is not None else (None, False)
-        if not background and any(s.id_ != "OTHER" for s in sent.labelled("ENDPOINT")) \
-                and not (i == 0 and section == UNLABELLED_SECTION and _states_background(sent.text)):
+        if not background and any(s.id_ != "OTHER" for s in sent.labelled("ENDPOINT")):
             outcomes += _sentence_outcomes(sent, section, context, scope)
     return outcomes
-
-
-# An unlabelled abstract's opening sentence is its background when it speaks in the present of what is known
-# ("Outcomes of adults with relapsed ALL remain poor, with CR rates of 30% to 40%"), names no result of its own (past
-# tense) and no study of its own ("In our series, the CR rate is 60%").
-_PRESENT_VERB = re.compile(r"\b(?:is|are|remains?|has|have|ranges?|varies|vary|yields?|produces?|induces?|offers?)\b",
-                           re.I)
-_OWN_RESULT = re.compile(
-    r"\b(?:was|were|had|achieved|attained|obtained|reached|occurred|received|underwent|proceeded|developed|"
-    r"experienced|responded|died|observed|reported|showed|demonstrated|provided|enrolled|treated|included|we|our|"
-    r"this|present|current)\b", re.I)
-
-
-def _states_background(text: str) -> bool:
-    return _PRESENT_VERB.search(text) is not None and _OWN_RESULT.search(text) is None
 
 
 def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
