@@ -268,3 +268,36 @@ def test_phrasings_numbered_lists(nlp, text, outcomes):
 ])
 def test_phrasings_numbered_lists_over_times_are_no_groups(nlp, text):
     assert not any(arm.startswith(("week", "cycle", "1 ", "2 ")) for arm, _, _ in _outcomes(_run(nlp, text)))
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # one drug's cohorts named in the sentence before a "respectively" without groups
+    ("Patients received tisagenlecleucel in the pivotal cohort or expanded access cohort (n = 40). CR was 81% and 75%, "
+     "respectively.", [("expanded access", "CR", 75.0), ("pivotal", "CR", 81.0)]),
+    ("Patients were enrolled in the dose-escalation and expansion cohorts. CR rates were 50% and 70%, respectively.",
+     [("dose-escalation", "CR", 50.0), ("expansion", "CR", 70.0)]),
+    # a sentence's subject and verb are not a list of cohorts
+    ("The study included a safety cohort and an efficacy cohort. Median OS was 8.0 and 10.1 months, respectively.",
+     [("group 1", "OS_MEDIAN", 8.0), ("group 2", "OS_MEDIAN", 10.1)]),
+])
+def test_phrasings_cohorts_named_before(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # each value the subject of its own clause after "and"
+    ("Ph+ patients had a CR rate of 80% and Ph- patients had a CR rate of 60%.",
+     [("Ph+ patients", "CR", 80.0), ("Ph- patients", "CR", 60.0)]),
+    ("Patients in first salvage had a median OS of 9.1 months and those in second salvage had a median OS of 5.2 months.",
+     [("first salvage", "OS_MEDIAN", 9.1), ("second salvage", "OS_MEDIAN", 5.2)]),
+    ("Responders had a median OS of 12.0 months and nonresponders had a median OS of 3.1 months.",
+     [("nonresponders", "OS_MEDIAN", 3.1), ("responders", "OS_MEDIAN", 12.0)]),
+])
+def test_phrasings_subject_of_each_clause(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_phrasings_matched_cohort_is_the_arms(nlp):
+    # the propensity-matched population is the analysed one, not a subgroup of the arms
+    text = _TWO_DRUGS + "In the propensity score-matched cohort, median OS was 9.1 vs 7.4 months."
+    assert _outcomes(_run(nlp, text)) == [("blinatumomab", "OS_MEDIAN", 7.4), ("inotuzumab ozogamicin", "OS_MEDIAN", 9.1)]

@@ -177,6 +177,7 @@ _DOSE_LEVEL_SCOPE = re.compile(r"At\s(?:the\s)?(?P<x>dose\slevel\s(?:\d{1,2}|[IV
                                r"\d+(?:\.\d+)?\s?(?:mg/m2|mg/m²|µg/m2|ug/m2|mg|µg|mcg)\s(?:dose\s)?level),\s")
 _ARM_HEADING = re.compile(r"(?P<x>[^:;,()]{2,40}):\s")
 _SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
+_LEAD_OPENERS = _SCOPE_OPENERS + ("At ",)  # and _DOSE_LEVEL_SCOPE
 # (its items hold no value: "For patients in first salvage, CR rates were 88% and 30%, respectively" is one scope)
 _LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()%]{1,40}(?:,\s[^,;()%]{1,40})*,?\s(?:and|or"
                          + subgroups.NOT_A_BOUND + r")\s[^,;()%]{1,40},")  # "aged 70 years or older" is no list
@@ -184,7 +185,8 @@ _LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()%]{1,40}(?:,\s[
 _PATIENTS_SCOPE = re.compile(r"\s*(?:In|Among|For)\s[^,;()]{0,60}?\b(?:patients|subjects|those|adults|children|responders|"
                              r"subgroups?|subsets?|groups?|cohorts?)\b[^,;()]{0,40}(?:\s?\([^()]*\))?,\s")
 _NOT_A_SUBGROUP_SCOPE = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|subjects|adults|children|cases)\b|\b(?:evaluable|assessable|available|"
-                                   r"analy[sz]ed|randomi[sz]ed|intention|itt)\b", re.I)
+                                   r"analy[sz]ed|randomi[sz]ed|intention|itt|propensity|(?:score-)?matched|weighted)\b",
+                                   re.I)  # the analysed population: "In the propensity score-matched cohort, ..."
 _COMPARATOR_BEFORE = re.compile(r"\b(?:compared\s(?:with|to)|relative\sto|in\scomparison\s(?:with|to)|versus|vs\.?|than)\s"
                                 r"(?:with\s|in\s|for\s)?(?:the\s|an?\s)?(?:(?:matched|concurrent|contemporaneous|"
                                 r"propensity[\w\-]*|similar|comparable)\s){0,2}\Z", re.I)  # "Compared with a matched X"
@@ -1543,10 +1545,13 @@ class ArmIndex:
             named = [r for r in self.refs(head.group("x"), arms_only=True) if r[0] == 0 and r[1] == len(head.group("x"))]
             if named:
                 return named[0][2], True
-        dose_level = _DOSE_LEVEL_SCOPE.match(text) if text.startswith("At ") else None
-        if dose_level:  # "At dose level 1, 2 of 6 patients (33%) achieved CR"
-            return " ".join(dose_level.group("x").split()), True
-        opens = text.lstrip().startswith(_SCOPE_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
+        lead = text.lstrip()
+        opens = lead.startswith(_LEAD_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
+        if opens and lead[:3] == "At ":
+            dose_level = _DOSE_LEVEL_SCOPE.match(lead)
+            if dose_level:  # "At dose level 1, 2 of 6 patients (33%) achieved CR"
+                return " ".join(dose_level.group("x").split()), True
+            opens = False
         if opens and _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
             return self.scope, False
         m = _SCOPE.match(text) if opens else None
@@ -1582,9 +1587,11 @@ class ArmIndex:
         study's arms as that arm (`_own_arm`); an arm's value in a sentence scoped to a subgroup is that arm's in the
         subgroup ("Among Ph-positive patients, CR was 73% with InO vs 56% with SC" -> "inotuzumab ozogamicin,
         Ph-positive patients", as subgroups nested in arms are named), not the arm's headline."""
-        labels = [self._own_arm(self._drug_named(label, text))
+        labels = [self._own_arm(label if label == "all" or not self.drug_spans else self._drug_named(label, text))
                   for label in self._labels(text, positions, scope, avoid, timepoint_list)]
-        labels = self._single_arm_drug(labels, text) if scope[0] is None else labels  # "In the ponatinib cohort, ..."
+        drugs = self.article_drugs[0]
+        if scope[0] is None and len(drugs) == 1 and drugs[0] in labels:  # (not "In the ponatinib cohort, ...")
+            labels = self._single_arm_drug(labels, text)
         within = self._subgroup_scope(text, scope)
         if within is None:
             return labels
@@ -1611,13 +1618,13 @@ class ArmIndex:
     def _drug_named(self, label: str, text: str) -> str:
         """A group named only by a drug as the sentence writes it ("InO" of "in the InO cohort", "tisa-cel",
         "InO-treated patients") is named by the drug's canonical id, as arms are."""
-        if label == "all" or len(label) > 60 or not self.drug_spans:
-            return label
         text = _unify_hyphens(text)
         spans = self.drug_spans.get(text)
         if not spans:
             return label
-        lower = _TREATED_SUFFIX.sub("", label.lower())  # "InO-treated patients"
+        lower = label.lower()
+        if "-treated" in lower:  # "InO-treated patients"
+            lower = _TREATED_SUFFIX.sub("", lower)
         return next((canonical for start, end, canonical in spans if text[start:end].lower() == lower), label)
 
     def _group_in_arm(self, phrase: str | None, text: str) -> str | None:
@@ -1643,7 +1650,7 @@ class ArmIndex:
         sentence, nor where the sentence names the drug's arm or cohort ("13% in the inotuzumab arm", "In the
         ponatinib cohort, ...": there are others)."""
         drugs = self.article_drugs[0]
-        if len(drugs) != 1 or drugs[0] not in labels or len([a for a in self.arms if not a.historical]) >= 2:
+        if len([a for a in self.arms if not a.historical]) >= 2:
             return labels
         text = _unify_hyphens(text)
         spans = self.drug_spans.get(text, ())
@@ -2139,7 +2146,7 @@ class ArmIndex:
                     return label
         m = _AFTER_VALUE.match(rest)
         if not m:
-            return self._arm_after_treatment_word(text, position, refs)
+            return self._arm_after_treatment_word(text, position, refs) if refs else None
         at = position[1] + m.end()
         # "4.9% of the patients who received blinatumomab": the arm after a relative clause naming its treatment
         treated = _RECEIVED_BY.match(text[at:])
@@ -2164,7 +2171,7 @@ class ArmIndex:
     def _arm_after_treatment_word(self, text: str, position: tuple[int, int], refs) -> str | None:
         """An arm named right after a value by "after", "following" or "on" ("20.1 months after CAR T and 12.0 months
         after blinatumomab"): arms only, not subgroups ("after 2 cycles")."""
-        m = _AFTER_TREATMENT.match(text, position[1]) if refs else None
+        m = _AFTER_TREATMENT.match(text, position[1])
         if m is None:
             return None
         return next((label for start, _, label in refs if start == m.end() and self.by_label(label)), None)
