@@ -301,3 +301,19 @@ def test_phrasings_matched_cohort_is_the_arms(nlp):
     # the propensity-matched population is the analysed one, not a subgroup of the arms
     text = _TWO_DRUGS + "In the propensity score-matched cohort, median OS was 9.1 vs 7.4 months."
     assert _outcomes(_run(nlp, text)) == [("blinatumomab", "OS_MEDIAN", 7.4), ("inotuzumab ozogamicin", "OS_MEDIAN", 9.1)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "respectively" without groups: the two counted groups of the sentence before
+    ("Forty patients were in first salvage and 50 in second or later salvage. CR rates were 70% and 40%, respectively.",
+     [("first salvage", "CR", 70.0), ("second or later salvage", "CR", 40.0)]),
+    ("Among 60 evaluable patients, 20 had Ph+ ALL and 40 had Ph- ALL. CR rates were 85% and 70%, respectively.",
+     [("Ph+ ALL", "CR", 85.0), ("Ph- ALL", "CR", 70.0)]),
+    ("Of 30 patients, 20 achieved CR and 10 did not. Median OS was 15.0 and 3.0 months, respectively.",
+     [("CR", "OS_MEDIAN", 15.0), ("all", "CR", 66.7), ("no CR", "OS_MEDIAN", 3.0)]),
+    ("In this real-world study, 45 patients received tisagenlecleucel and 30 received brexucabtagene autoleucel. CR "
+     "rates were 85% and 90%, respectively.",
+     [("brexucabtagene autoleucel", "CR", 90.0), ("tisagenlecleucel", "CR", 85.0)]),
+])
+def test_phrasings_counted_groups_before_respectively(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -1877,9 +1877,15 @@ class ArmIndex:
 
     def _groups_just_defined(self, text: str, count: int) -> list[str] | None:
         """"Pediatric (n = 25) and adult (n = 35) patients were treated. CR rates were 90% and 70%, respectively.": a
-        "respectively" list without groups zips the groups the sentence before defines with their sizes."""
+        "respectively" list without groups zips the groups the sentence before defines with their sizes or counts."""
         at = self.texts.index(text) if text in self.texts else 0
-        return subgroups.sized_groups(self.texts[at - 1], count) if at > 0 else None
+        if at == 0:
+            return None
+        before = self.texts[at - 1]
+        counted = subgroups.counted_groups(before) if count == 2 else None
+        if counted:  # "Forty patients were in first salvage and 50 in second or later salvage. CR rates were ..."
+            return [self._own_arm(self._drug_named(label, before)) for label in counted]
+        return subgroups.sized_groups(before, count)
 
     def _other_arms(self, text: str, positions: list[tuple[int, int]], labels: list[str | None]) -> list[str] | None:
         """Values of which some are named by their arms ("23% with inotuzumab vs 10% with standard therapy" when
