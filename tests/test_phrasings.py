@@ -16,7 +16,7 @@ from phrasing_cases import outcome_triples as _outcomes, run_text as _run
      "death, 0.71; 95% CI, 0.55 to 0.93; P=0.01).",
      [("blinatumomab", "OS_MEDIAN", 7.7), ("group 2", "OS_MEDIAN", 4.0)]),
     ("Remission rates were higher with inotuzumab (CR, 81% vs. 29%; P<0.001).",
-     [("group 2", "CR", 29.0), ("inotuzumab", "CR", 81.0)]),
+     [("group 2", "CR", 29.0), ("inotuzumab ozogamicin", "CR", 81.0)]),
 ])
 def test_phrasings_comparison_groups(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes

@@ -180,7 +180,8 @@ def test_phrasings_ratio_endpoint_after_value(nlp, text, comparisons):
      [("all", "CR", 80.0), ("all", "MRD_NEG", 70.0), ("all", "OS_MEDIAN", 12.1)]),
     # one kind for two endpoints: the arms' values, not the endpoints'
     ("CR rates were 80% and 30% and median OS 7.7 and 6.7 months in the InO and SC arms, respectively.",
-     [("InO", "CR", 80.0), ("InO", "OS_MEDIAN", 7.7), ("SC", "CR", 30.0), ("SC", "OS_MEDIAN", 6.7)]),
+     [("SC", "CR", 30.0), ("SC", "OS_MEDIAN", 6.7), ("inotuzumab ozogamicin", "CR", 80.0),
+      ("inotuzumab ozogamicin", "OS_MEDIAN", 7.7)]),
 ])
 def test_phrasings_respectively_mixed_kinds(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes

@@ -126,6 +126,7 @@ _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug
 _AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)*"
                           r"(?:%|months?|mo|years?|weeks?|days?)?,?\s?"
                           r"(?:in|of|for|among|with)\s(?:the\s)?(?:evaluable\s|all\s)?", re.I)
+_AFTER_TREATMENT = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?,?\s(?:after|following|on)\s(?:the\s)?", re.I)
 _RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:in(?=\sthe\s)|(?:who\s(?:had\s|were\s)?)?(?:received|receiving|"
                            r"treated\swith|given|assigned\sto|randomi[sz]ed\sto))\s(?:the\s)?", re.I)
 _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s(?!(?:and|or)\s)[\w+/\-≥≤<>]+){0,3}?)\s"
@@ -171,8 +172,12 @@ _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|s
                           r"contrast|particular|general|overall|both|multivariate|univariate|landmark|median|phase|"
                           r"practice|terms?|order|light|context|view|comparison|each|which|part|case|(?<!-)all)\b|\b\d{4}\b",
                           re.I)
+# A dose level as a sentence's scope: "At dose level 1, ...", "At the 1.2 mg/m2 dose level, ..." (not "At 6 months").
+_DOSE_LEVEL_SCOPE = re.compile(r"At\s(?:the\s)?(?P<x>dose\slevel\s(?:\d{1,2}|[IVX]{1,4})[a-z]?|DL\s?\d{1,2}|"
+                               r"\d+(?:\.\d+)?\s?(?:mg/m2|mg/m²|µg/m2|ug/m2|mg|µg|mcg)\s(?:dose\s)?level),\s")
 _ARM_HEADING = re.compile(r"(?P<x>[^:;,()]{2,40}):\s")
 _SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
+_LEAD_OPENERS = _SCOPE_OPENERS + ("At ",)  # and _DOSE_LEVEL_SCOPE
 # (its items hold no value: "For patients in first salvage, CR rates were 88% and 30%, respectively" is one scope)
 _LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()%]{1,40}(?:,\s[^,;()%]{1,40})*,?\s(?:and|or"
                          + subgroups.NOT_A_BOUND + r")\s[^,;()%]{1,40},")  # "aged 70 years or older" is no list
@@ -180,13 +185,17 @@ _LIST_SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?[^,;()%]{1,40}(?:,\s[
 _PATIENTS_SCOPE = re.compile(r"\s*(?:In|Among|For)\s[^,;()]{0,60}?\b(?:patients|subjects|those|adults|children|responders|"
                              r"subgroups?|subsets?|groups?|cohorts?)\b[^,;()]{0,40}(?:\s?\([^()]*\))?,\s")
 _NOT_A_SUBGROUP_SCOPE = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|subjects|adults|children|cases)\b|\b(?:evaluable|assessable|available|"
-                                   r"analy[sz]ed|randomi[sz]ed|intention|itt)\b", re.I)
+                                   r"analy[sz]ed|randomi[sz]ed|intention|itt|propensity|(?:score-)?matched|weighted)\b",
+                                   re.I)  # the analysed population: "In the propensity score-matched cohort, ..."
 _COMPARATOR_BEFORE = re.compile(r"\b(?:compared\s(?:with|to)|relative\sto|in\scomparison\s(?:with|to)|versus|vs\.?|than)\s"
-                                r"(?:with\s|in\s|for\s)?(?:the\s)?\Z", re.I)
+                                r"(?:with\s|in\s|for\s)?(?:the\s|an?\s)?(?:(?:matched|concurrent|contemporaneous|"
+                                r"propensity[\w\-]*|similar|comparable)\s){0,2}\Z", re.I)  # "Compared with a matched X"
 _COMPARATOR_WORDS = ("compar", "relative", "versus", "vs", "than")
 _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re.I)
 # Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
 _VALUE_LIST_GAP = re.compile(r"\s(?:were|was|are|is)\s(?:\d+(?:\.\d+)?\s?%\s?\([^()\d;]{1,30}\),?\s(?:and\s)?)+", re.I)
+# A group within an arm, as `subgroups.name` leaves it: "Ph-negative patients in blinatumomab".
+_GROUP_IN_ARM = re.compile(r"(?P<g>[^,;()]{2,60}?)\s(?:in|of|within)\s(?P<a>[^,;()]{2,60})")
 _BACK_REFERENCE = re.compile(r"\bthe\s((?:[\w+/]+[\s\-]){0,3}?[\w+/]+)\s(?:group|arm|cohort)\b", re.I)
 _BACK_REFERENCE_SKIP = frozenset({"", "group", "arm", "cohort", "therapy", "treatment", "patients", "the", "regimen",
                                   "study", "control", "same", "other", "whole", "entire", "overall", "two", "both"})
@@ -457,7 +466,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     for position, line in enumerate(lines):
         for priority, finder in enumerate(_FINDERS):
             arms = finder(line, lexicon)
-            if arms and (finder is _bracket_list or finder is _counted and not _assigned(line.text)) \
+            if arms and (finder is _bracket_list or finder in (_counted, _counted_list) and not _assigned(line.text)) \
                     and not _partition(arms, texts[:position + 1]):
                 arms = []  # a breakdown of part of the cohort ("T-ALL (children, n = 24; young adults, n = 5)")
             if arms:
@@ -675,12 +684,13 @@ def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
 
 
 # Arms stated as counts of patients with their treatments: "Sixty patients received inotuzumab and 40 received
-# standard chemotherapy", "164 were assigned to inotuzumab and 162 to standard care" (the second verb may be left out).
+# standard chemotherapy", "164 were assigned to inotuzumab and 162 to standard care", "90 were treated with
+# blinatumomab and 60 with inotuzumab" (the second verb may be left out).
 _COUNT = r"(?P<{0}>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?(?:patients\s|pts\s|subjects\s)?"
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
-                      r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s)(?P<b>[^,;()]{2,80}?)"
+                      r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)(?P<b>[^,;()]{2,80}?)"
                       r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between)\s|$)", re.I)
 # The counts in a bracket (or after a colon) after the assignment: "108 patients were randomized (54 to blinatumomab
 # and 54 to chemotherapy)", "218 patients were randomized: 109 to A and 109 to B".
@@ -739,11 +749,66 @@ def _counted(line: _Line, lexicon: dict) -> list[Arm]:
     if not m:
         return []
     counts = [nz.read_number(m.group(key), _number_words()) for key in ("na", "nb")]
-    if any(c is None or not c.is_integer or c.value < 1 for c in counts):
-        return []
+    if any(c is None or not c.is_integer or c.value < 1 for c in counts) or "," in text and _counted_items(text):
+        return []  # two items of a longer list ("5 received A, 3 received B and 2 received C") are not two arms
     parts = [(m.group(key), _slice(text, drugs, m.start(key), m.end(key)), int(c.value)) for key, c in zip("ab", counts)]
     arms = _parts_to_arms(parts, lexicon)
     return arms if len(arms) == 2 and arms[0].drugs != arms[1].drugs else []
+
+
+# Three or more counted arms: "80 received hyper-CVAD, 80 received blinatumomab and 80 received inotuzumab"; each
+# item a count, maybe its verb again, and the treatment, up to the next item.
+_COUNTED_ITEM = re.compile(_COUNT.format("n") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)(?P<a>[^,;()]{2,80}?)"
+                           r"(?:\s?\([^()]*\))?(?=,\s(?:and\s)?\w|\s(?:and|while|whereas)\s|\s?[;.]|$)", re.I)
+_ITEM_JOIN = re.compile(r",\s(?:and\s)?|\s(?:and|while|whereas)\s")
+
+
+def _counted_list(line: _Line, lexicon: dict) -> list[Arm]:
+    """Three or more arms stated as counts with their treatments, joined by commas and a last "and" (see _counted):
+    each item opens with its count ("80 received A, 80 received B and 80 received C")."""
+    text = line.text
+    if "," not in text or not _may_count(text) or not line.names_an_agent() or _counted_match(text) is None:
+        return []  # its last two items are a _counted match (asked again, from the cache, by _counted)
+    items = _counted_items(text)
+    if not items:
+        return []
+    counts = [nz.read_number(m.group("n"), _number_words()) for m in items]
+    if any(c is None or not c.is_integer or c.value < 1 for c in counts):
+        return []
+    parts = [(m.group("a"), _slice(text, line.drugs, m.start("a"), m.end("a")), int(c.value)) for m, c in zip(items, counts)]
+    arms = _parts_to_arms(parts, lexicon)
+    return arms if len(arms) == len(items) and len({tuple(a.drugs) for a in arms}) == len(arms) else []
+
+
+def _counted_items(text: str) -> list[re.Match]:
+    """The first list of three counted items or more in the sentence (see _counted_list), else []."""
+    for at in _count_starts(text):
+        items = _items_from(text, at)
+        if len(items) >= 3:
+            return items
+    return []
+
+
+def _count_starts(text: str):
+    """Where a count right before a treatment verb starts (see _counted_match)."""
+    for verb in _COUNTED_AT.finditer(text):
+        count = _COUNT_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+        if count:
+            yield count.start()
+
+
+def _items_from(text: str, at: int) -> list[re.Match]:
+    """The counted items joined from `at` on ("80 received A", "80 received B", "80 received C")."""
+    items = []
+    while True:
+        m = _COUNTED_ITEM.match(text, at)
+        if m is None:
+            return items
+        items.append(m)
+        join = _ITEM_JOIN.match(text, m.end())
+        if join is None:
+            return items
+        at = join.end()
 
 
 def _assigned(text: str) -> bool:
@@ -922,12 +987,25 @@ def _bracket_list(line: _Line, lexicon: dict) -> list[Arm]:
     m = _LIST.search(text) if "=" in text else None  # a cheap necessary cue: its "n = 255"
     if not m:
         return []
-    items = [(m.group(1), m.group(2))] + re.findall(r";\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)", m.group(3))
-    return [Arm(label.strip(), [], int(n), aliases={label.strip().lower()}) for label, n in items]
+    items = [(m.start(1), m.group(1), m.group(2))] + [(m.start(3) + i.start(1), i.group(1), i.group(2))
+                                                     for i in _LIST_ITEM.finditer(m.group(3))]
+    return [_listed_arm(line, start, label, int(n), lexicon) for start, label, n in items]
+
+
+_LIST_ITEM = re.compile(r";\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)")
+
+
+def _listed_arm(line: _Line, start: int, label: str, n: int, lexicon: dict) -> Arm:
+    """One arm of a bracket list, by its label as written ("ALL"), or as a treatment when it names one ("tisa-cel"
+    is the arm tisagenlecleucel)."""
+    label = label.strip()
+    drugs = _slice(line.text, line.drugs, start, start + len(label))
+    arm = _arm_from_phrase(label, drugs, n, lexicon) if drugs else None
+    return arm if arm is not None and arm.drugs else Arm(label, [], n, aliases={label.lower()})
 
 
 # The arm finders of detect_arms, the most explicit first.
-_FINDERS = (_with_n, _counted, _schedules, _randomised, _compared, _bracket_list)
+_FINDERS = (_with_n, _counted_list, _counted, _schedules, _randomised, _compared, _bracket_list)
 
 
 def _partition(arms: list[Arm], texts: list[str]) -> bool:
@@ -936,7 +1014,20 @@ def _partition(arms: list[Arm], texts: list[str]) -> bool:
     total = sum(a.n or 0 for a in arms)
     pattern = re.compile(r"(?<![\d.])" + str(total) + r"\s(?:\w+\s){0,3}?(?:patients|subjects|children|adults|participants)\b",
                          re.I)
-    return any(pattern.search(t) for t in texts)
+    total_of = re.compile(r"\btotal\sof\s" + str(total) + r"\b")  # "..., for a total of 100."
+    return any(pattern.search(t) or total_of.search(t) for t in texts) or any(_number_word_total(t, total) for t in texts)
+
+
+_WORD_TOTAL = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?)\s(?:\w+\s){0,3}?(?:patients|subjects|children|adults|participants)\b")
+
+
+def _number_word_total(text: str, total: int) -> bool:
+    """The total written in words: "Seventy-five patients (tisa-cel, n = 45; brexu-cel, n = 30)"."""
+    for m in _WORD_TOTAL.finditer(text):
+        number = nz.read_number(m.group(1), _number_words())
+        if number is not None and number.value == total:
+            return True
+    return False
 
 
 def _inside(text: str, at: int) -> bool:
@@ -977,6 +1068,10 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     core_drugs = [(s - offset, e - offset, i) for s, e, i in drugs if e - offset <= len(core) and s >= offset]
     if not core:
         return None
+    group_word = _TRAILING_GROUP_WORD.search(core) if core_drugs else None
+    if group_word and core_drugs[-1][1] == group_word.start():  # "the InO cohort (n = 40)": the arm of InO
+        aliases.add(core.lower())
+        core = core[:group_word.start()]
     adjective = _ADJECTIVE.match(core)  # "standard HCVAD" is HCVAD; "standard therapy" stays as written
     if adjective and core_drugs and core_drugs[0][0] == adjective.end() and core_drugs[0][2] in lexicon \
             and (lexicon[core_drugs[0][2]].kind == "agent" or lexicon[core_drugs[0][2]].components):
@@ -1004,6 +1099,11 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     for _, _, canonical in core_drugs:
         aliases.add(canonical)
     return Arm(label, names, n, readable or label, classes, aliases)
+
+
+_GROUP_WORD_AFTER = re.compile(r"\s(?:arm|group|cohort)s?\b", re.I)
+_TREATED_SUFFIX = re.compile(r"-treated(?:\s(?:patients|subjects|cases))?$")
+_TRAILING_GROUP_WORD = re.compile(r"\s(?:cohort|group|arm)$", re.I)
 
 
 def _group_label(group: str, lexicon: dict, drugs: list) -> str:
@@ -1041,7 +1141,6 @@ def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
     for position, (number, section, text, drugs) in enumerate(sentences):
         drugs = _without_prior_therapy(text, _without_lymphodepletion(text, drugs))
         if drugs or _TREATED_WITH.search(text):
-            names, readable, classes, _ = read_regimen(text, drugs, lexicon)
             if not drugs:
                 name = _TREATED_WITH.search(text).group(1).lower()
                 return [name], name, ["unknown"]
@@ -1241,7 +1340,8 @@ class ArmIndex:
             m = _HISTORICAL.search(line.text) if line.may_have(_HISTORICAL_WORDS) else None
             if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
                 self.arms.append(Arm("historical controls", [], None, "", [],
-                                     {"historical controls", "historical control", "historically", "historical rates"},
+                                     {"historical controls", "historical control", "historically", "historical rates", "historical cohort",
+                                      "historical cohorts", "historical comparator", "historical comparators"},
                                      historical=True))
                 return
 
@@ -1445,7 +1545,13 @@ class ArmIndex:
             named = [r for r in self.refs(head.group("x"), arms_only=True) if r[0] == 0 and r[1] == len(head.group("x"))]
             if named:
                 return named[0][2], True
-        opens = text.lstrip().startswith(_SCOPE_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
+        lead = text.lstrip()
+        opens = lead.startswith(_LEAD_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
+        if opens and lead[:3] == "At ":
+            dose_level = _DOSE_LEVEL_SCOPE.match(lead)
+            if dose_level:  # "At dose level 1, 2 of 6 patients (33%) achieved CR"
+                return " ".join(dose_level.group("x").split()), True
+            opens = False
         if opens and _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
             return self.scope, False
         m = _SCOPE.match(text) if opens else None
@@ -1456,13 +1562,16 @@ class ArmIndex:
             return self.scope, True
         if m and not _NOT_A_GROUP.search(m.group("x")):
             refs = [r for r in self.refs(m.group("x")) if r[0] == 0]
-            label = refs[0][2] if refs else m.group("x").strip()
+            label = refs[0][2] if refs else self._own_arm(self._drug_named(m.group("x").strip(), text))
+            if " in " in m.group("x") and self.multi_arm:  # "Among Ph-negative patients in the blinatumomab group"
+                label = self._group_in_arm(subgroups.name(m.group("x")), text) or label
             if refs or m.group("g"):
                 self.scope = label
             return label, True
         wide = _SCOPE_WIDE.match(text) if opens else None
         if wide and not _NOT_A_SCOPE.search(wide.group("x")):
             label = subgroups.name(wide.group("x"))
+            label = self._group_in_arm(label, text) or (self._own_arm(self._drug_named(label, text)) if label else label)
             if label and not subgroups.is_whole(label, self.title):
                 if _GROUP_WORD.search(wide.group("x")):
                     self.scope = label
@@ -1478,7 +1587,11 @@ class ArmIndex:
         study's arms as that arm (`_own_arm`); an arm's value in a sentence scoped to a subgroup is that arm's in the
         subgroup ("Among Ph-positive patients, CR was 73% with InO vs 56% with SC" -> "inotuzumab ozogamicin,
         Ph-positive patients", as subgroups nested in arms are named), not the arm's headline."""
-        labels = [self._own_arm(label) for label in self._labels(text, positions, scope, avoid, timepoint_list)]
+        labels = [self._own_arm(label if label == "all" or not self.drug_spans else self._drug_named(label, text))
+                  for label in self._labels(text, positions, scope, avoid, timepoint_list)]
+        drugs = self.article_drugs[0]
+        if scope[0] is None and len(drugs) == 1 and drugs[0] in labels:  # (not "In the ponatinib cohort, ...")
+            labels = self._single_arm_drug(labels, text)
         within = self._subgroup_scope(text, scope)
         if within is None:
             return labels
@@ -1501,6 +1614,52 @@ class ArmIndex:
                 or subgroups.response_state(label):
             return None
         return label
+
+    def _drug_named(self, label: str, text: str) -> str:
+        """A group named only by a drug as the sentence writes it ("InO" of "in the InO cohort", "tisa-cel",
+        "InO-treated patients") is named by the drug's canonical id, as arms are."""
+        text = _unify_hyphens(text)
+        spans = self.drug_spans.get(text)
+        if not spans:
+            return label
+        lower = label.lower()
+        if "-treated" in lower:  # "InO-treated patients"
+            lower = _TREATED_SUFFIX.sub("", lower)
+        return next((canonical for start, end, canonical in spans if text[start:end].lower() == lower), label)
+
+    def _group_in_arm(self, phrase: str | None, text: str) -> str | None:
+        """A group named within an arm, as `subgroups.name` leaves it ("Ph-negative patients in blinatumomab" of
+        "Ph-negative patients in the blinatumomab group had a CR rate of 44%"), is the arm's in that subgroup,
+        "blinatumomab, Ph-negative patients", as subgroups nested in arms are named; None when it is not one, or is
+        the arm's responders or analysed population (see _subgroup_scope)."""
+        m = _GROUP_IN_ARM.fullmatch(phrase) if phrase and " in " in phrase and self.multi_arm else None
+        if m is None:
+            return None
+        refs = self.refs(m.group("a"), arms_only=True)
+        whole = [label for start, end, label in refs if start == 0 and end == len(m.group("a"))]
+        arm = whole[0] if whole else self._own_arm(self._drug_named(m.group("a"), text))
+        group = subgroups.name(m.group("g"))
+        if self.by_label(arm) is None or not group or subgroups.is_whole(group, self.title) \
+                or _NOT_A_SUBGROUP_SCOPE.search(group) or subgroups.response_state(group):
+            return None
+        return f"{arm}, {group}"
+
+    def _single_arm_drug(self, labels: list[str], text: str) -> list[str]:
+        """In a study without two arms of its own, its one drug ("Patients treated with axi-cel (n = 25) had a CR
+        rate of 80%") is the cohort's, beside a historical control at most: not beside another treatment in the
+        sentence, nor where the sentence names the drug's arm or cohort ("13% in the inotuzumab arm", "In the
+        ponatinib cohort, ...": there are others)."""
+        drugs = self.article_drugs[0]
+        if len([a for a in self.arms if not a.historical]) >= 2:
+            return labels
+        text = _unify_hyphens(text)
+        spans = self.drug_spans.get(text, ())
+        if any(canonical != drugs[0] or _GROUP_WORD_AFTER.match(text, end) for _, end, canonical in spans):
+            return labels
+        historical = {a.label for a in self.arms if a.historical}
+        if any(label not in (drugs[0], "all") and label not in historical for label in labels):
+            return labels
+        return ["all" if label == drugs[0] else label for label in labels]
 
     def _own_arm(self, label: str) -> str:
         """A group named by one arm's alias, or by words that only one arm's label holds ("SC", "chemotherapy" for
@@ -1589,8 +1748,10 @@ class ArmIndex:
                                                   else leading + rest + trailing)
             # values named by subgroups are not the arms in order ("80% in patients aged 55 years or older and 60% in
             # younger patients treated with inotuzumab")
+            # (not the values of a sentence scoped to one arm: "In the blinatumomab group, CR was 44% in all patients
+            # and 60% in first salvage")
             if self.multi_arm and len(order) >= count and not any(l and not self.by_label(l) for l in mixed) \
-                    and not self._share_a_name(text, positions, after):
+                    and not self._share_a_name(text, positions, after) and not (own_scope and self.by_label(scope_label)):
                 return order[:count]
             if all(mixed):
                 return [self._scoped(scope_label, l) for l in mixed]
@@ -1603,6 +1764,9 @@ class ArmIndex:
             return [self._scoped(scope_label, l) if l != "all" else (scope_label or "all") for l in found]
         start, end = positions[0]
         label = after[0] or before[0] or self._in_clause(text, start, refs)
+        if label and not after[0] and not before[0] and not own_scope and self.by_label(label):
+            within = self._group_in_arm(subgroups.subject(text, start), text)
+            label = within if within and within.startswith(label + ", ") else label
         if label:
             return [self._scoped(scope_label, label)]
         listed = subgroups.respectively(text, positions, avoid) if _says_respectively(text) else None
@@ -1631,13 +1795,17 @@ class ArmIndex:
                 wholes = [self._whole(l) for l in listed]
                 distinct = len(set(listed)) == len(listed) >= 2  # "in adults and children": two groups, not the cohort
                 return list(listed) if distinct and set(wholes) == {"all"} else wholes
+        numbered = subgroups.numbered_list(text, positions, avoid) if respectively else None
+        if numbered:  # "CR rates were 50%, 60% and 70% in cohorts 1, 2 and 3, respectively"
+            return numbered
         paired = (subgroups.paired_after(text, positions[-1][1]) or subgroups.with_and_without(text, positions)) \
             if count == 2 and not any(known) else None
         if paired and len(set(paired)) == 2:
             return [self._whole(p) for p in paired]
         each = [k or ("all" if _OVERALL_AFTER.match(text, e) else None) or subgroups.inside_value(text, s, e)
                 or subgroups.after_value(text, e, avoid) or subgroups.bracket_item(text, s, avoid)
-                or subgroups.before_bracket(text, s, avoid) for (s, e), k in zip(positions, known)]
+                or subgroups.before_bracket(text, s, avoid) or subgroups.status_after(text, e)
+                for (s, e), k in zip(positions, known)]
         each = _whole_before_its_breakdown(text, positions, each)
         if count == 2 and not each[0]:
             elided = subgroups.group_and_rest(text, positions[0][0], each[1])
@@ -1674,6 +1842,11 @@ class ArmIndex:
             groups = subgroups.comparison(text, pair, avoid) or subgroups.lone_group(text, pair)
             if groups is None and all(each[i] for i in indices) and len({each[i] for i in indices}) == 2:
                 groups = [each[i] for i in indices]
+            if groups is None and len(indices) == 2 and each[indices[0]] and not each[indices[1]] \
+                    and _compared_in_a_bracket(text, pair):
+                # "OS was longer for patients in CR1 > 12 months (10.2 vs 5.1 months)": the other side of the bound
+                other = subgroups.bound_complement(each[indices[0]])
+                groups = [each[indices[0]], other] if other else None
             if groups:
                 for i, g in zip(indices, groups):
                     out[i] = self._whole(g)
@@ -1694,9 +1867,25 @@ class ArmIndex:
         if count >= 3 and treated[0] is None and all(treated[1:]) and len(set(treated[1:])) == count - 1 \
                 and _OVERALL_BEFORE.search(text, 0, positions[0][0]):
             return ["all"] + treated[1:]  # "The overall CR rate was 45%, and was 52% with A compared with 40% with B"
+        if respectively and not any(treated):
+            defined = self._groups_just_defined(text, count)
+            if defined:
+                return defined
         # a value alone in its clause is the cohort's ("The ORR was 80%; it was 90% in Ph- and 60% in Ph+ patients")
         return [o or ("all" if self._alone_in_clause(text, positions, i) else f"group {i + 1}")
                 for i, o in enumerate(out)]  # see _UNNAMED
+
+    def _groups_just_defined(self, text: str, count: int) -> list[str] | None:
+        """"Pediatric (n = 25) and adult (n = 35) patients were treated. CR rates were 90% and 70%, respectively.": a
+        "respectively" list without groups zips the groups the sentence before defines with their sizes or counts."""
+        at = self.texts.index(text) if text in self.texts else 0
+        if at == 0:
+            return None
+        before = self.texts[at - 1]
+        counted = subgroups.counted_groups(before) if count == 2 else None
+        if counted:  # "Forty patients were in first salvage and 50 in second or later salvage. CR rates were ..."
+            return [self._own_arm(self._drug_named(label, before)) for label in counted]
+        return subgroups.sized_groups(before, count)
 
     def _other_arms(self, text: str, positions: list[tuple[int, int]], labels: list[str | None]) -> list[str] | None:
         """Values of which some are named by their arms ("23% with inotuzumab vs 10% with standard therapy" when
@@ -1843,15 +2032,17 @@ class ArmIndex:
         in the chemotherapy arm, it was 16%", "In cohort 1 (n = 20), ...; in cohort 2 (n = 25), it was 60%"; a later
         clause may name its arm anywhere before its value (`refs`: the sentence's arm names)."""
         labels, clauses, fallback = [], [], False
-        for start, _ in positions:
+        for start, end in positions:
             clause = text.rfind(";", 0, start)
             while clause != -1 and _inside(text, clause):  # "(95% CI, 20-41; P = .01)" opens no clause
                 clause = text.rfind(";", 0, clause)
             clause += 1
             clauses.append(clause)
             m = _CLAUSE_SCOPE.match(text, clause, start)
-            if not m and clause == 0:
-                labels.append("all")  # "Median OS was 12 months; in Ph+ patients, it was 18 months"
+            if not m and clause == 0:  # "Median OS was 12 months; in Ph+ patients, it was 18 months": the cohort's,
+                # unless a group follows ("7.7 months in the blinatumomab group; among patients in first salvage, ...")
+                labels.append(self._after(text, (start, end), refs if refs is not None else self._sentence_refs(text))
+                              or "all")
                 continue
             if not m and refs is not None:
                 named = self._arm_in_clause(refs, clause, start)
@@ -1935,12 +2126,21 @@ class ArmIndex:
         return pairs
 
     def _scoped(self, scope: str | None, label: str) -> str:
-        """A subgroup inside the sentence's scope: "In the R/R group, 51% of Ph- ..." -> "R/R Ph-"."""
+        """A subgroup inside the sentence's scope: "In the R/R group, 51% of Ph- ..." -> "R/R Ph-"; inside an arm, the
+        arm's in the subgroup ("In the blinatumomab arm, CR was 44% among Ph-negative patients" -> "blinatumomab,
+        Ph-negative"), and the arm's responders or analysed patients are the arm's."""
         if scope is None or self.by_label(label):
             return label
-        if scope.lower() in label.lower() or self.by_label(scope) is not None:
+        if scope.lower() in label.lower():
             return label
-        return f"{scope} {label}"
+        arm = self.by_label(scope)
+        if arm is None:
+            return f"{scope} {label}"
+        if arm.historical or len([a for a in self.arms if not a.historical]) < 2 or _UNNAMED.fullmatch(label):
+            return label
+        if subgroups.response_state(label) or _NOT_A_SUBGROUP_SCOPE.search(label) or subgroups.is_whole(label, self.title):
+            return scope  # "In the blinatumomab arm, responders had an MRD negativity rate of 76%"
+        return f"{scope}, {label}"
 
     def _after(self, text: str, position: tuple[int, int], refs) -> str | None:
         rest = text[position[1]:]
@@ -1952,7 +2152,7 @@ class ArmIndex:
                     return label
         m = _AFTER_VALUE.match(rest)
         if not m:
-            return None
+            return self._arm_after_treatment_word(text, position, refs) if refs else None
         at = position[1] + m.end()
         # "4.9% of the patients who received blinatumomab": the arm after a relative clause naming its treatment
         treated = _RECEIVED_BY.match(text[at:])
@@ -1973,6 +2173,14 @@ class ArmIndex:
                 state = state or (_IN_RESPONSE.match(rest[shared.end():]) if shared else None)
                 return f"{name} {state.group(1)}" if state else name
         return None
+
+    def _arm_after_treatment_word(self, text: str, position: tuple[int, int], refs) -> str | None:
+        """An arm named right after a value by "after", "following" or "on" ("20.1 months after CAR T and 12.0 months
+        after blinatumomab"): arms only, not subgroups ("after 2 cycles")."""
+        m = _AFTER_TREATMENT.match(text, position[1])
+        if m is None:
+            return None
+        return next((label for start, _, label in refs if start == m.end() and self.by_label(label)), None)
 
     @staticmethod
     def _before(text: str, position: tuple[int, int], refs) -> str | None:
@@ -2014,6 +2222,14 @@ class ArmIndex:
         if len(own) == 2 and words in (["former", "latter"], ["latter", "former"]):
             return own if words[0] == "former" else own[::-1]
         return []
+
+
+def _compared_in_a_bracket(text: str, pair: list[tuple[int, int]]) -> bool:
+    """Two values compared in one bracket after a comparative: "OS was longer for ... (10.2 vs 5.1 months)"."""
+    (first_start, first_end), (second_start, _) = pair
+    return _inside(text, first_start) and re.fullmatch(r"\s?(?:%|months?|mo|years?)?\s?(?:vs\.?|versus)\s?",
+                                                        text[first_end:second_start]) is not None \
+        and subgroups.comparative_before(text, first_start)
 
 
 def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], groups: list) -> list:

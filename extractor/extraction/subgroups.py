@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from re import _constants, _parser  # parse trees: a leading ^ (_anchored), a required digit (_needs_digit)
 
 # "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage".
 NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
@@ -60,7 +61,7 @@ _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:wit
                          r"above|below|found|achieving|receiving|treated|in)\b|^(?!patients?\b|subjects\b|those\b|"
                          r"children\b|adults\b)", re.I)
 _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[^,;()\d]{2,60}),\s")
-_AFTER = re.compile(r"^(?:\s?(?:%|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for)\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
+_AFTER = re.compile(r"^(?:\s?(?:%|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for|at(?=\s(?:the\s)?dose\slevels?\s\d))\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
                     r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s))?(?:in|for|among|of|at(?=\s(?:the\s)?dose\slevels?\s\d))\s",
                     re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage"
 # A list item: no number but one in a name ("CR2"); "or" bounding a line of therapy stays in it ("third or later").
@@ -110,15 +111,26 @@ def name(phrase: str | None) -> str | None:
     if len(text) > 2 * _MAX:
         return None
     runs = _rewrite_runs()
+    digit = _DIGIT.search(text) is not None  # most names hold none, and a third of the cues need one
     for _ in range(2):  # leading words come off in layers ("in the 17 patients with ...")
         before = text
         for opening, rewrites in runs:
             if opening is not None and opening.match(text) is None:
                 continue  # no rewrite of the run matches at the start, so none changes the text
-            for sub, replace in rewrites:
-                rewritten = sub(replace, text)
-                if rewritten is not text:  # re returns the text itself when nothing matched (then stripped already)
-                    text = rewritten.strip(" ,.;:")
+            for pattern, replace, needs_digit, anchored in rewrites:
+                if needs_digit and not digit:
+                    continue
+                if anchored:  # its one match is at the start: a match and a slice do what sub does, at half its cost
+                    m = pattern.match(text)
+                    if m is None:
+                        continue
+                    rewritten = (replace if isinstance(replace, str) else replace(m)) + text[m.end():]
+                else:
+                    rewritten = pattern.sub(replace, text)
+                    if rewritten is text:  # re returns the text itself when nothing matched (then stripped already)
+                        continue
+                text = rewritten.strip(" ,.;:")
+                digit = _DIGIT.search(text) is not None
         if text == before:
             break  # a second pass over an unchanged text would change nothing either
     text = " ".join(text.split())
@@ -133,15 +145,17 @@ def name(phrase: str | None) -> str | None:
 
 @lru_cache(maxsize=1)
 def _rewrite_runs() -> tuple:
-    """The `rewrite` cues in file order as runs of (bound sub, replacement), each run of consecutive cues anchored at
+    """The `rewrite` cues in file order as runs of (pattern, replacement) steps, each run of consecutive cues anchored at
     the start ("^(?:the|those|these)\\s") with one pattern that matches where one of them does (None for a run of
     one unanchored cue): most names start as no cue of a run does, and one test spares the run's ~20 subs. A
     replacement with group references ("\\1") is a function of the match: re would otherwise parse it on every call,
-    also when nothing matches."""
+    also when nothing matches. Each step carries whether its cue can only match a text with a digit (`_needs_digit`)
+    and whether it is anchored."""
     runs: list[tuple[list, list]] = []
     for cue in cues()[0]:
-        step = (cue.pattern.sub, (lambda m, template=cue.replace: m.expand(template)) if "\\" in cue.replace
-                else cue.replace)
+        step = (cue.pattern, (lambda m, template=cue.replace: m.expand(template)) if "\\" in cue.replace
+                else cue.replace, _needs_digit(_parser.parse(cue.pattern.pattern, cue.pattern.flags).data),
+                _anchored(cue.pattern))
         if _anchored(cue.pattern) and runs and runs[-1][0]:
             runs[-1][0].append(cue.pattern.pattern)
             runs[-1][1].append(step)
@@ -150,10 +164,21 @@ def _rewrite_runs() -> tuple:
     return tuple((_any_of(patterns), tuple(steps)) for patterns, steps in runs)
 
 
+def _needs_digit(items) -> bool:
+    """A parsed pattern (re's parse tree) matches only where a digit (\\d) is: one is a required item of its
+    sequence, of a group or lookahead in it, of a repeat at least once, or of every branch ("(?=\\d)", "(\\d+)")."""
+    for op, arg in items:
+        if op is _constants.IN and arg == [(_constants.CATEGORY, _constants.CATEGORY_DIGIT)] \
+                or op is _constants.SUBPATTERN and _needs_digit(arg[-1]) \
+                or op is _constants.ASSERT and arg[0] == 1 and _needs_digit(arg[1]) \
+                or op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT) and arg[0] >= 1 and _needs_digit(arg[2]) \
+                or op is _constants.BRANCH and all(_needs_digit(branch) for branch in arg[1]):
+            return True
+    return False
+
+
 def _anchored(pattern: re.Pattern) -> bool:
     """The pattern matches only at the start of a text: it opens with ^ (no top-level alternative, no MULTILINE)."""
-    from re import _constants, _parser  # the parse tree tells a leading ^ from one inside an alternative
-
     if pattern.flags & re.M:
         return False
     parsed = _parser.parse(pattern.pattern, pattern.flags)
@@ -171,12 +196,13 @@ def _any_of(patterns: list[str]) -> re.Pattern | None:
         return None
 
 
+_DIGIT = re.compile(r"\d")  # as the cues' \d (any Unicode digit)
 _CAPITAL_WORD = re.compile(r"[A-Z][a-z]+(?=\s|$)")
 # What is no group's name: "patients", "the majority", "this study", "years".
 _NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|"
                       r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
                       r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)", re.I)
-_NUMBERS_ONLY = re.compile(r"[\d\s.,%]+")
+_NUMBERS_ONLY = re.compile(r"[\d\s.,%/]+")  # "24/30" of "24/30 (80%)" names no group
 
 
 def is_whole(label: str, title: str = "") -> bool:
@@ -225,6 +251,20 @@ def complement(label: str) -> str:
     if label.lower() == "responders" or label.lower().endswith(" responders"):
         return label[:-len("responders")] + "non-responders"
     return f"no {label}"
+
+
+def bound_complement(label: str) -> str | None:
+    """The other side of a group named by a bound ("CR1 >12 months" -> "CR1 <=12 months"), None for a group named
+    otherwise (whose complement the sentence does not name)."""
+    return complement(label) if _BOUND.search(label) else None
+
+
+def comparative_before(text: str, at: int) -> bool:
+    """A comparative word ("longer", "higher", "superior") before the position."""
+    return _COMPARATIVE.search(text, 0, at) is not None
+
+
+_BOUND = re.compile(r"(?:>=|<=|>|<)(?=\d)")
 
 
 def group_and_rest(text: str, first_start: int, second: str | None) -> list[str] | None:
@@ -385,6 +425,19 @@ def bracket_item(text: str, start: int, avoid=()) -> str | None:
     return name(m.group("g"))
 
 
+# A status right after a count's bracket, its noun shared or left out: "24 of 30 (80%) Ph-positive and 26 of 40 (65%)
+# Ph-negative patients", "(45%) MRD-negative patients".
+_STATUS_AFTER = re.compile(r"(?:\s?%)?(?:\s?\([^()]{1,20}\))?\)?\s(?P<g>(?:[A-Za-z][\w/]*-)*[A-Za-z][\w/]*?(?:\+|-|−|-?positive|"
+                           r"-?negative))(?=\s(?:and|or|vs\.?|versus|patients|subjects|cases)\b|[,;.)]|$)")
+
+
+def status_after(text: str, end: int) -> str | None:
+    """The status (Ph, MRD, CD19...) that follows a count's bracket and names its group: "24 of 30 (80%)
+    Ph-positive and 26 of 40 (65%) Ph-negative patients" -> "Ph-positive", "Ph-negative"."""
+    m = _STATUS_AFTER.match(text, end)
+    return name(m.group("g")) if m else None
+
+
 def inside_value(text: str, start: int, end: int) -> str | None:
     """A count value that spans its group: "Three older responders (15%" -> "older responders"."""
     span = text[start:end]
@@ -466,6 +519,9 @@ def subject(text: str, start: int) -> str | None:
         if "; " in text or " while " in text or " whereas " in text or ", but " in text else []
     if breaks:
         text, start = text[breaks[-1]:], start - breaks[-1]
+    joined = _subject_after_and(text, start) if " and " in text else None
+    if joined:  # "Ph+ patients had a CR rate of 80% and Ph- patients had a CR rate of 60%"
+        text, start = text[joined:], start - joined
     m = _SUBJECT.match(text)
     if not m or m.end() > start or not _SUBJECT_OK.match(m.group("g")) \
             or "," in m.group("g") and "," in mask_brackets(m.group("g")):
@@ -474,6 +530,29 @@ def subject(text: str, start: int) -> str | None:
     if re.fullmatch(r"(?:Patients?|Subjects|Those|Children|Adults)", group.strip(), re.I):
         return None
     return name(group)
+
+
+def _subject_after_and(text: str, start: int) -> int | None:
+    """Where the value's own clause starts when an "and" before it opens one with a group subject and its verb
+    ("..., and those in second salvage had a median OS of 5.2 months")."""
+    first = text.find(" and ", 0, start)
+    if first == -1 or not _SUBJECT_VERB.search(text, first, start):
+        return None  # no "and" before the value, or no verb of a subject after it
+    for m in reversed(list(_AND.finditer(text, first - 1, start))):
+        if not _SUBJECT_START.match(text, m.end()):
+            continue  # a cheap necessary cue of _SUBJECT: how its group opens
+        subject = _SUBJECT.match(text[m.end():start])  # (its ^ matches at the start of the string only)
+        if subject and not _in_bracket(text, m.start()):
+            return m.end()
+    return None
+
+
+_AND = re.compile(r",?\sand\s")
+# How a _SUBJECT opens, and the verbs it ends with.
+_SUBJECT_START = re.compile(r"(?i:patients?|subjects|those|children|adults|older|younger|in|among)\b|[A-Z]|"
+                            r"(?:[\w+\-]+\s){0,2}(?i:responders|nonresponders|non-responders)")
+_SUBJECT_VERB = re.compile(r"\s(?:had|has|have|achieved|showed|experienced|were|was|demonstrated|obtained|attained|reached|"
+                           r"displayed)\b")
 
 
 def subject_clauses_differ(text: str, positions: list[tuple[int, int]]) -> bool:
@@ -529,6 +608,11 @@ _WITH_BETWEEN = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?
 _WITHOUT_AFTER = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:the\s)?patients\s)?without\s", re.I)
 
 
+_WITH_NAMED = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:the\s)?patients\s)?with\s(?P<x>[^,;()\d]{2,50}?)"
+                         r"(?:\s\([^()]{1,30}\))?,?\s(?:vs\.?|versus|and|or|compared\s(?:with|to))\s", re.I)
+_WITHOUT_ALONE = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s?)?(?:in\s(?:those|patients)\s)?without(?=\s?[,;.(]|$)", re.I)
+
+
 def with_and_without(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
     """Two values split by a "with" and a "without" sharing what follows: "The CR rate was 70% with vs 58% without
     prior HSCT", "60% (12/20) of patients with and 70% (14/20) of patients without prior HSCT" -> "prior HSCT", "no
@@ -539,7 +623,12 @@ def with_and_without(text: str, positions: list[tuple[int, int]]) -> list[str] |
     between = _WITH_BETWEEN.match(text, first_end)
     after = _WITHOUT_AFTER.match(text, second_end) if between and between.end() == second_start else None
     if not after:
-        return None
+        named = _WITH_NAMED.match(text, first_end)  # "60% with consolidative HSCT and 30% without (P = .01)"
+        if not named or named.end() != second_start or not _WITHOUT_ALONE.match(text, second_end):
+            return None
+        phrase = named.group("x")
+        names = [name(phrase), name(f"without {phrase}")]
+        return names if all(names) and names[0] != names[1] else None
     phrase = _forward(text[after.end():])
     names = [name(phrase), name(f"without {phrase}")]
     return names if all(names) and names[0] != names[1] else None
@@ -596,7 +685,8 @@ def _group_lists(text: str) -> tuple[tuple[int, int, list[str], bool], ...]:
     endpoints): its "did or did not X" and "with and without X" pairs, then its lists with a group noun or head
     ("patients with A and B", "A and B groups") and without one ("in A and B")."""
     lists = [(s, e, names, True) for s, e, names in _pairs(text) if len(names) >= 2]
-    masked = re.sub(r"\([^()\d]{1,12}\)", lambda b: " " * len(b.group(0)), text)  # "intermediate (IR)"
+    # "intermediate (IR)", "the pediatric cohort (n = 25) and the adult cohort (n = 35)"
+    masked = _LIST_BRACKET.sub(lambda b: " " * len(b.group(0)), text) if "(" in text else text
     for m in _LIST.finditer(masked):
         items = [" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list")) if i.strip()]
         names = [name(i) for i in _distribute(items)]
@@ -605,6 +695,43 @@ def _group_lists(text: str) -> tuple[tuple[int, int, list[str], bool], ...]:
     return tuple(lists)
 
 
+def sized_groups(text: str, count: int) -> list[str] | None:
+    """The list of `count` groups a sentence names, each with its n bracket ("Pediatric (n = 25) and adult (n = 35)
+    patients were treated") or its group word ("in the pivotal cohort or expanded access cohort (n = 40)")."""
+    if "(" not in text and " cohort" not in text and " group" not in text:
+        return None
+    for start, end, names, _ in _group_lists(text):
+        if len(names) != count:
+            continue
+        if len(_N_SIZE.findall(text, start, end + 12)) == count or _AFTER_PREPOSITION.search(text, 0, start) and (
+                len(_ITEM_GROUP_WORD.findall(text, start, end + 8)) == count or _GROUPS_HEAD.search(text, start, end + 9)):
+            return list(names)
+    return None
+
+
+def counted_groups(text: str) -> list[str] | None:
+    """Two groups a sentence states as counts ("Forty patients were in first salvage and 50 in second or later
+    salvage", "20 had Ph+ ALL and 40 had Ph- ALL", "50 underwent HSCT after CAR T and 30 did not"), the second's verb
+    maybe left out; "did not" is the first group's complement."""
+    m = _COUNTED_GROUPS.search(text) if " and " in text else None
+    if m is None:
+        return None
+    first = name(m.group("a"))
+    second = complement(first) if first and m.group("not") else name(m.group("b"))
+    return [first, second] if first and second and first != second else None
+
+
+_COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\sin)|had|received|underwent|achieved|were)\s"
+_NUMBER_WORD = (r"(?i:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)")
+_COUNTED_GROUPS = re.compile(r"(?<![\w.])(?:\d+|" + _NUMBER_WORD + r")\s" + _COUNTED_GROUP_VERB + r"(?P<a>[^,;()\d]{2,60}?),?\sand\s"
+                             r"(?:\d+|" + _NUMBER_WORD + r")\s(?:(?P<not>did\snot|had\snot|were\snot)|(?:" + _COUNTED_GROUP_VERB +
+                             r"|in\s)?(?P<b>[^,;()\d]{2,60}?))\s?(?:[,;.]|$)")
+_N_SIZE = re.compile(r"\(\s?n\s?=\s?\d+\s?\)")
+_ITEM_GROUP_WORD = re.compile(r"\s(?:cohort|group)\b")
+_GROUPS_HEAD = re.compile(r"\s(?:cohorts|groups)\b")
+_AFTER_PREPOSITION = re.compile(r"\b(?:in|into|to|of|among|between)\s(?:the\s|an?\s)?\Z", re.I)
+_LIST_BRACKET = re.compile(r"\([^()\d]{1,12}\)|\(\s?n\s?=\s?\d+\s?\)")
 _RESPECTIVE_LIST = re.compile(r"\b(?:with|of|for|in|among)\s(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s"
                               + _ITEM + r"),?\s+respectively\b", re.I)
 _THRESHOLD = r"(?:[<>≤≥]\s?=?\s?)?\d+(?:\.\d+)?(?:\s?-\s?\d+(?:\.\d+)?)?\s?%?"
@@ -662,6 +789,60 @@ def _value_run(text: str, at: int) -> list[int]:
     masked = mask_brackets(text)
     return [start + m.start() for m in re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?=\s?(?:%|months?\b|years?\b))",
                                                      masked[start:end])]
+
+
+# A "respectively" list whose items hold numbers ("in cohorts 1, 2 and 3", "for patients aged < 40, 40-59 and >= 60
+# years", "at doses of 0.8, 1.2 and 1.8 mg/m2"): after the last value, or before the verb ahead of the first.
+_NUMBERED_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?,?\s(?:in|at|for|among|with)\s(?:the\s)?(?:patients\s(?:with\s|in\s)?)?"
+                             r"(?P<list>[^;()]{3,90}?),?\s+respectively\b", re.I)
+_NUMBERED_BEFORE = re.compile(r"\b(?:in|at|for|among|with)\s(?:the\s)?(?:patients\s(?:with\s|in\s)?)?(?P<list>[^;()]{3,90}?)"
+                              r"\s(?:were|was)\s\Z", re.I)
+_TIMES = re.compile(r"(?:the\s)?(?:weeks?|months?|days?|years?|cycles?|courses?|blocks?|grades?|time\spoints?)\b"
+                    r"|[\d.,\sand]+(?:weeks?|months?|days?|years?)\b", re.I)
+_NUMBER_TOKEN = r"[<>≤≥]?=?\s?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+(?:\.\d+)?)?\s?%?"
+_HEAD_NUMBER = re.compile(r"(?P<head>[A-Za-z][\w\-]*(?:\s[A-Za-z][\w\-]*)*)\s(?P<rest>" + _NUMBER_TOKEN + r".*)")
+_STARTS_WITH_NUMBER = re.compile(_NUMBER_TOKEN)
+_ENDS_WITH_NUMBER = re.compile(r"(?:^|\s)" + _NUMBER_TOKEN + r"$")
+_BOUND_WORD = re.compile(r"(?:or|and)\b")  # "salvage 3 or later" bounds its own item
+_NUMBER_TAIL = re.compile(r".*?" + _NUMBER_TOKEN + r"\s(?P<tail>[A-Za-zµ/][^,;]*)$")
+
+
+def numbered_list(text: str, positions: list[tuple[int, int]], avoid=()) -> list[str] | None:
+    """The groups of a "respectively" list whose items hold numbers, one per value, a head or tail the items share
+    given to each ("cohorts 1, 2 and 3" -> "cohort 1", "cohort 2", "cohort 3"; "aged < 40, 40-59 and >= 60 years"
+    -> "aged <40 years", "aged 40-59 years", "aged >=60 years"); not a list over an endpoint or time point (`avoid`)."""
+    m = _NUMBERED_AFTER.match(text, positions[-1][1]) or _NUMBERED_BEFORE.search(text, 0, positions[0][0])
+    if m is None or not any(ch.isdigit() for ch in m.group("list")) or _TIMES.match(m.group("list")) \
+            or any(a < m.end("list") and m.start("list") < b for a, b in avoid) or not_a_group_list(text):
+        return None  # "at weeks 4 and 8", "in cycles 1 and 2": one group's values at successive times
+    items = [" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list")) if i.strip()]
+    if len(items) != len(positions) or len(items) < 2:
+        return None
+    names = [name(i) for i in _shared_tail(_shared_head(items))]
+    return names if all(names) and len(set(names)) == len(names) else None
+
+
+def _shared_head(items: list[str]) -> list[str]:
+    """Only the first item has words before its number and the others start with one ("cohorts 1, 2 and 3", "aged <
+    40, 40-59 and >= 60 years"): each takes the head, singular ("cohort 1"); a head ending in "of" ("doses of 0.8,
+    1.2 and 1.8 mg/m2") names no group and is dropped."""
+    head = _HEAD_NUMBER.fullmatch(items[0])
+    if head is None or not all(_STARTS_WITH_NUMBER.match(i) for i in items[1:]):
+        return items
+    words = head.group("head")
+    if words == "of" or words.endswith(" of"):
+        return [head.group("rest")] + items[1:]
+    words = re.sub(r"(?<=[a-rt-z])s$", "", words)  # "cohorts" -> "cohort" ("status" stays)
+    return [f"{words} {i}" for i in [head.group("rest")] + items[1:]]
+
+
+def _shared_tail(items: list[str]) -> list[str]:
+    """Only the last item has words after its number and the others end with one ("0.8, 1.2 and 1.8 mg/m2", "< 5%,
+    5-50% and > 50% marrow blasts"): each takes the tail."""
+    tail = _NUMBER_TAIL.fullmatch(items[-1])
+    if tail is None or _BOUND_WORD.match(tail.group("tail")) or not all(_ENDS_WITH_NUMBER.search(i) for i in items[:-1]):
+        return items
+    return [f"{i} {tail.group('tail')}" for i in items[:-1]] + [items[-1]]
 
 
 def _distribute(items: list[str]) -> list[str]:
