@@ -54,3 +54,21 @@ def test_phrasings_a_phase_after_a_slash_is_no_head_count(nlp, text, cohort):
 ])
 def test_phrasings_every_responder_mrd_negative(nlp, text, outcomes):
     assert sorted(_outcomes(_run(nlp, text))) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, cohort", [
+    # an abbreviation before the n in each arm's bracket
+    ("We retrospectively reviewed adults treated with inotuzumab (INO, n = 68) or blinatumomab (BLINA, n = 92). "
+     "The CR/CRi rate was 73% with INO and 55% with BLINA.",
+     [("inotuzumab ozogamicin", 68), ("blinatumomab", 92)], 160),
+    # a count read from the arms' own sentence that is one arm's size is no cohort: the arms' total is
+    ("We compared 68 patients who received inotuzumab with 92 who received blinatumomab. Median OS was 9.2 and 10.1 "
+     "months, respectively.", [("inotuzumab ozogamicin", 68), ("blinatumomab", 92)], 160),
+    # a total printed before the arms stays
+    ("A total of 170 patients were included. Patients received inotuzumab (n = 68) or blinatumomab (n = 92).",
+     [("inotuzumab ozogamicin", 68), ("blinatumomab", 92)], 170),
+])
+def test_phrasings_two_treated_groups_and_their_total(nlp, text, arms, cohort):
+    record = _run(nlp, text)
+    assert [(a["label"], a["n"]) for a in record["arms"]] == arms
+    assert record["cohort_size"] == cohort

@@ -73,6 +73,7 @@ def _extract_one(article: Article, docs: list[tuple[str, Doc]], words) -> dict:
         # Scalars first: a count-only rate needs the cohort size as its denominator.
         for candidate in extract_scalars(doc, section, context):
             context.add_scalar(_locate(candidate, index))
+        _total_over_one_arm(context)
         found["outcomes"] += [_locate(o, index) for o in extract_outcomes(doc, section, context)]
         found["doses"] += [_locate(d, index) for d in extract_doses(doc, section, context)]
         found["comparisons"] += [_locate(c, index) for c in extract_comparisons(doc, section, context)]
@@ -97,6 +98,22 @@ def _arms_total(arm_index) -> dict | None:
     if all(sources) and all(source == sources[0] for source in sources):  # all sizes in one sentence: its evidence
         candidate["evidence"] = dict(sources[0])
     return candidate
+
+
+def _total_over_one_arm(context: ArticleContext) -> None:
+    """A cohort read from the sentence that sizes the arms and equal to one of them is that arm ("We compared 68
+    patients who received X with 92 who received Y": 68), so the arms' total is the cohort (SCHEMA: the total)."""
+    cohort = context.scalars.get("cohort_size")
+    total = _arms_total(context.arm_index) if cohort is not None and "evidence" in cohort else None
+    if total is None or "evidence" not in total or total["value"] == cohort["value"]:
+        return  # (a total with evidence: every arm sized in one sentence)
+    stated = cohort["evidence"]
+    arms = [arm for arm in context.arm_index.arms if not arm.historical]
+    if any(arm.n == cohort["value"] and arm.source and arm.source["section_index"] == stated["section_index"]
+           and arm.source["start"] <= stated["start"] and stated["end"] <= arm.source["end"] for arm in arms):
+        del context.scalars["cohort_size"]
+        context.cohort_size = None
+        context.add_scalar(total)
 
 
 def _locate(value: dict, index: int) -> dict:
