@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from spacy import attrs
 from spacy.attrs import LOWER, ORTH
@@ -42,6 +43,7 @@ class TokenPatternMatcher:
         # attributes and the entries to try where it occurs are the same in every doc (like spaCy's lexeme cache).
         self._row_of: dict[int, tuple] = {}
         self._entries_of: dict[int, tuple] = {}  # only the words with entries
+        self._words_passing: list[_WordsPassing] = []  # the gates learnt word by word, filled with _row_of
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -62,6 +64,8 @@ class TokenPatternMatcher:
                 self._index(_Compiled(self.vocab.strings.add(key), steps))
         self._row_of.clear()  # new attributes to read, new entries to try
         self._entries_of.clear()
+        for words in self._words_passing:
+            words.clear()
 
     def _compile(self, pattern: list) -> list | None:
         """[(checks, op)] with checks [(column, values)] (anything supporting `in`) and op "1", "?" or "*";
@@ -133,7 +137,8 @@ class TokenPatternMatcher:
             # Strings before flags, then values that are not among the commonest tokens, then the earliest.
             key = min(keyed, key=lambda check: (check[1] >= 2, self._has_common(check[2]), check[0], check[1]))
             others = sorted((check for check in leading if check is not key), key=lambda check: (
-                not isinstance(check[2], frozenset), check[1] >= 2, abs(check[0] - key[0]), check[0]))
+                not isinstance(check[2], frozenset), check[1] >= 2,
+                isinstance(check[2], frozenset) and self._has_common(check[2]), abs(check[0] - key[0]), check[0]))
             self._file(key, _Entry(key[0], others, compiled, key))
             return
         for checks, op in compiled.steps:  # optional leading steps: each may hold the first token, up to a "1" one
@@ -150,6 +155,8 @@ class TokenPatternMatcher:
         return not values.isdisjoint(self._common)
 
     def _file(self, key: tuple, entry: "_Entry") -> None:
+        if isinstance(entry.gate[2], _WordsPassing):
+            self._words_passing.append(entry.gate[2])
         offset, column, values = key
         for value in values:
             self._by_value.setdefault(column, {}).setdefault(value, []).append(entry)
@@ -164,19 +171,17 @@ class TokenPatternMatcher:
             return found
         if orths is None or len(orths) != len(doc):
             orths = doc.to_array(ORTH).tolist()
-        row_of, entries_of = self._row_of, self._entries_of
+        entries_of = self._entries_of
         try:
-            rows = [row_of[orth] for orth in orths]
+            rows = list(map(self._row_of.__getitem__, orths))  # C loops: no bytecode per token
         except KeyError:
             rows = self._learn(doc, orths)
         length = len(rows)
-        for at, orth in enumerate(orths):
-            entries = entries_of.get(orth)
-            if entries is not None:
-                for shift, column, values, entry in entries:
-                    gated = at + shift  # most entries fail their gate: no call
-                    if 0 <= gated < length and rows[gated][column] in values:
-                        entry.match(rows, at - entry.offset, found)
+        for at in compress(range(length), map(entries_of.__contains__, orths)):  # the tokens with entries
+            for shift, column, values, entry in entries_of[orths[at]]:
+                gated = at + shift  # most entries fail their gate: no call
+                if 0 <= gated < length and rows[gated][column] in values:
+                    entry.match(rows, at - entry.offset, found)
         for entry in self._anywhere:
             for start in range(len(rows)):
                 entry.match(rows, start, found)
@@ -188,6 +193,8 @@ class TokenPatternMatcher:
         for orth, row in zip(orths, rows):
             if orth not in self._row_of:
                 self._row_of[orth] = row
+                for words in self._words_passing:
+                    words.learn(orth, row)
                 entries = [entry for column, buckets in self._by_value.items() for entry in buckets.get(row[column], ())]
                 if entries:
                     self._entries_of[orth] = tuple((*entry.gate, entry) for entry in entries)
@@ -213,16 +220,16 @@ class _Entry:
         self.gate = None if key is None else self._gate(key)
 
     def _gate(self, key: tuple) -> tuple:
-        """The first of `checks`; else the one check the token after the leading steps must pass; else the filed-under
-        value itself (which passes)."""
+        """The first of `checks`; else the check the token after the leading steps must pass; else the filed-under
+        value itself (which passes). A check that is no set of values (a REGEX, a flag on two attributes: "B" then
+        an optional dash or "lineage") becomes the set of the words passing it."""
         if self.checks:
             offset, column, values = self.checks[0]
-            return offset - self.offset, column, values
+            return _set_gate(offset - self.offset, [(column, values)])
         after = self.compiled.next_token
-        if not self.compiled.fixed and after is not None and len(after) == 1:
-            (column, values), = after
-            return self.compiled.prefix - self.offset, column, values
-        return 0, key[1], key[2]
+        if self.compiled.fixed or after is None:
+            return 0, key[1], key[2]
+        return _set_gate(self.compiled.prefix - self.offset, after)
 
     def match(self, rows: list, start: int, found: set) -> None:
         """Add to `found` every match of the pattern starting at `start` (where the filed-under token matched)."""
@@ -293,6 +300,28 @@ class _Compiled:
                 if all(row[column] in values for column, values in checks):
                     reached |= targets
         return frozenset(reached)
+
+
+def _set_gate(shift: int, checks: list) -> tuple:
+    """A gate (shift, column, values) whose test is a set lookup: the check itself when it is one known set of
+    values, else the words passing the checks (column 0: ORTH)."""
+    if len(checks) == 1 and isinstance(checks[0][1], frozenset):
+        (column, values), = checks
+        return shift, column, values
+    return shift, 0, _WordsPassing(checks)
+
+
+class _WordsPassing(set):
+    """The words (ORTH ids) whose row passes one of some checks on different attributes, learnt with each new word's
+    row: a gate that costs one set lookup where the checks would cost a call."""
+
+    def __init__(self, checks: list):
+        super().__init__()
+        self.checks = checks
+
+    def learn(self, orth: int, row: tuple) -> None:
+        if any(row[column] in values for column, values in self.checks):
+            self.add(orth)
 
 
 class _Excluding:
