@@ -198,13 +198,13 @@ class RuleSpanRuler(SpanRuler):
 
     def _kept(self, doc: Doc, tokens: tuple | None) -> list[tuple[int, int, int, int, str, str]]:
         """The matches to keep as (start, end, label, id, label_, id_), deduped, in the stock ruler's order (the
-        strings never decide it: a match key is its label and id)."""
+        strings never decide it: a match key is its label and id, so the set of (key, start, end) is deduped)."""
         self._require_patterns()
         found = self.matcher.find(doc, tokens[0] if tokens is not None else None)
         if len(self.phrase_matcher):  # an empty PhraseMatcher only warns
             found.update(self.phrase_matcher(doc))
         names = self._names
-        return sorted({(start, end, *names[key]) for key, start, end in found if start != end})
+        return sorted([(start, end, *names[key]) for key, start, end in found if start != end])
 
     def set_annotations(self, doc: Doc, matches: list[Span]) -> None:
         self._annotate(doc, matches, [(s.start, s.end, s.label, s.id, s.label_, s.id_) for s in matches])

@@ -40,10 +40,11 @@ class TokenPatternMatcher:
         self._keys: set[str] = set()  # every key added, compiled or not
         self._common = frozenset(vocab.strings.add(word) for word in _COMMON_TOKENS)
         # Per word (ORTH id), learnt from the docs: every attribute read is the lexeme's, so a word's row of
-        # attributes and the entries to try where it occurs are the same in every doc (like spaCy's lexeme cache).
+        # attributes, the entries to try where it occurs and whether it passes a check are the same in every doc
+        # (like spaCy's lexeme cache).
         self._row_of: dict[int, tuple] = {}
-        self._entries_of: dict[int, tuple] = {}  # only the words with entries
-        self._words_passing: list[_WordsPassing] = []  # the gates learnt word by word, filled with _row_of
+        self._entries_of: dict[int, tuple] = {}  # every word seen: () when none
+        self._words = _WordChecks(self._row_of)  # each check of the compiled patterns, answered once per word
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -62,10 +63,9 @@ class TokenPatternMatcher:
                 raise ValueError(f"invalid token pattern {pattern!r}: {validate_token_pattern(pattern)}")
             for steps in self._variants(compiled):
                 self._index(_Compiled(self.vocab.strings.add(key), steps))
-        self._row_of.clear()  # new attributes to read, new entries to try
+        self._row_of.clear()  # new attributes to read, new entries to try, new checks to learn
         self._entries_of.clear()
-        for words in self._words_passing:
-            words.clear()
+        self._words.forget()
 
     def _compile(self, pattern: list) -> list | None:
         """[(checks, op)] with checks [(column, values)] (anything supporting `in`) and op "1", "?" or "*";
@@ -139,15 +139,15 @@ class TokenPatternMatcher:
             others = sorted((check for check in leading if check is not key), key=lambda check: (
                 not isinstance(check[2], frozenset), check[1] >= 2,
                 isinstance(check[2], frozenset) and self._has_common(check[2]), abs(check[0] - key[0]), check[0]))
-            self._file(key, _Entry(key[0], others, compiled, key))
+            self._file(key, _Entry(key[0], others, compiled, self._words, key))
             return
         for checks, op in compiled.steps:  # optional leading steps: each may hold the first token, up to a "1" one
             known = [(column, values) for column, values in checks if isinstance(values, frozenset)]
             if not known:  # a first token not known by its value: tried everywhere
-                self._anywhere.append(_Entry(0, leading, compiled))
+                self._anywhere.append(_Entry(0, leading, compiled, self._words))
                 return
             key = (0, *min(known, key=lambda k: k[0]))
-            self._file(key, _Entry(0, [], compiled, key))
+            self._file(key, _Entry(0, [], compiled, self._words, key))
             if op == "1":
                 return
 
@@ -155,8 +155,6 @@ class TokenPatternMatcher:
         return not values.isdisjoint(self._common)
 
     def _file(self, key: tuple, entry: "_Entry") -> None:
-        if isinstance(entry.gate[2], _WordsPassing):
-            self._words_passing.append(entry.gate[2])
         offset, column, values = key
         for value in values:
             self._by_value.setdefault(column, {}).setdefault(value, []).append(entry)
@@ -171,34 +169,30 @@ class TokenPatternMatcher:
             return found
         if orths is None or len(orths) != len(doc):
             orths = doc.to_array(ORTH).tolist()
-        entries_of = self._entries_of
         try:
-            rows = list(map(self._row_of.__getitem__, orths))  # C loops: no bytecode per token
+            entries = list(map(self._entries_of.__getitem__, orths))  # a C loop: no bytecode per token
         except KeyError:
-            rows = self._learn(doc, orths)
-        length = len(rows)
-        for at in compress(range(length), map(entries_of.__contains__, orths)):  # the tokens with entries
-            for shift, column, values, entry in entries_of[orths[at]]:
+            self._learn(doc, orths)
+            entries = list(map(self._entries_of.__getitem__, orths))
+        length, row_of = len(orths), self._row_of
+        for at in compress(range(length), entries):  # the tokens with entries
+            for shift, passing, entry in entries[at]:
                 gated = at + shift  # most entries fail their gate: no call
-                if 0 <= gated < length and rows[gated][column] in values:
-                    entry.match(rows, at - entry.offset, found)
+                if 0 <= gated < length and passing[orths[gated]]:
+                    entry.match(orths, at - entry.offset, found, row_of)
         for entry in self._anywhere:
-            for start in range(len(rows)):
-                entry.match(rows, start, found)
+            for start in range(length):
+                entry.match(orths, start, found, row_of)
         return found
 
-    def _learn(self, doc: Doc, orths: list[int]) -> list[tuple]:
-        """The doc's rows of attributes, remembering the words not seen before."""
-        rows = [tuple(row) for row in doc.to_array(self._attrs).tolist()]
-        for orth, row in zip(orths, rows):
+    def _learn(self, doc: Doc, orths: list[int]) -> None:
+        """Remember the doc's words not seen before: their rows of attributes and the entries to try where they
+        occur."""
+        for orth, row in zip(orths, doc.to_array(self._attrs).tolist()):
             if orth not in self._row_of:
-                self._row_of[orth] = row
-                for words in self._words_passing:
-                    words.learn(orth, row)
+                row = self._row_of[orth] = tuple(row)
                 entries = [entry for column, buckets in self._by_value.items() for entry in buckets.get(row[column], ())]
-                if entries:
-                    self._entries_of[orth] = tuple((*entry.gate, entry) for entry in entries)
-        return rows
+                self._entries_of[orth] = tuple((*entry.gate, entry) for entry in entries)
 
 
 # Tokens in nearly every sentence of an abstract: a pattern filed under one of them is tried almost everywhere, so
@@ -209,51 +203,48 @@ _COMMON_TOKENS = (",", ".", "(", ")", "[", "]", "%", "-", "–", "/", ";", ":", 
 
 class _Entry:
     """A compiled pattern as filed under one of its tokens' values: that token's offset in the pattern and the
-    other checks of the pattern's leading one-token steps, as (offset, column, values). Filed under a value, it
-    has a gate: a check that `match` would make, as (offset from the filed-under token, column, values), which the
-    caller tries first, so that most tries cost no call."""
+    other checks of the pattern's leading one-token steps, as (offset, `_Passing`). Filed under a value, it has a
+    gate: a check that `match` would make, as (offset from the filed-under token, `_Passing`), which the caller
+    tries first, so that most tries cost no call. Every check is one lookup by ORTH id: a word's row is read only
+    when a check or the DFA first meets the word."""
 
-    __slots__ = ("offset", "checks", "compiled", "gate")
+    __slots__ = ("offset", "checks", "compiled", "gate", "next_words")
 
-    def __init__(self, offset: int, checks: list, compiled: "_Compiled", key: tuple | None = None):
-        self.offset, self.checks, self.compiled = offset, tuple(checks), compiled
-        self.gate = None if key is None else self._gate(key)
+    def __init__(self, offset: int, checks: list, compiled: "_Compiled", words: "_WordChecks",
+                 key: tuple | None = None):
+        self.offset, self.compiled = offset, compiled
+        self.checks = tuple((check_offset, words.passing([(column, values)])) for check_offset, column, values in checks)
+        after = compiled.next_token
+        self.next_words = None if compiled.fixed or after is None else words.passing(after)
+        self.gate = None if key is None else self._gate(key, words)
 
-    def _gate(self, key: tuple) -> tuple:
-        """The first of `checks`; else the check the token after the leading steps must pass; else the filed-under
-        value itself (which passes). A check that is no set of values (a REGEX, a flag on two attributes: "B" then
-        an optional dash or "lineage") becomes the set of the words passing it."""
+    def _gate(self, key: tuple, words: "_WordChecks") -> tuple:
+        """The first of `checks`; else the check the token after the leading steps must pass ("B" then an optional
+        dash or "lineage"); else the filed-under value itself (which passes)."""
         if self.checks:
-            offset, column, values = self.checks[0]
-            return _set_gate(offset - self.offset, [(column, values)])
-        after = self.compiled.next_token
-        if self.compiled.fixed or after is None:
-            return 0, key[1], key[2]
-        return _set_gate(self.compiled.prefix - self.offset, after)
+            offset, passing = self.checks[0]
+            return offset - self.offset, passing
+        if self.next_words is not None:
+            return self.compiled.prefix - self.offset, self.next_words
+        return 0, words.passing([key[1:]])
 
-    def match(self, rows: list, start: int, found: set) -> None:
+    def match(self, orths: list, start: int, found: set, row_of: dict) -> None:
         """Add to `found` every match of the pattern starting at `start` (where the filed-under token matched)."""
         compiled = self.compiled
         prefix = compiled.prefix
-        if start < 0 or start + prefix > len(rows):
+        if start < 0 or start + prefix > len(orths):
             return
-        for offset, column, values in self.checks:
-            if rows[start + offset][column] not in values:
+        for offset, passing in self.checks:
+            if not passing[orths[start + offset]]:
                 return
         if compiled.fixed:
             found.add((compiled.key, start, start + prefix))
             return
         at = start + prefix
-        if compiled.next_token is not None:  # most tries that get here fail here, without running the DFA
-            if at == len(rows):
+        if self.next_words is not None:  # most tries that get here fail here, without running the DFA
+            if at == len(orths) or not self.next_words[orths[at]]:
                 return
-            row = rows[at]
-            for column, values in compiled.next_token:
-                if row[column] in values:
-                    break
-            else:
-                return
-        for end in compiled.ends_after_prefix(rows, at):
+        for end in compiled.ends_after_prefix(orths, at, row_of):
             found.add((compiled.key, start, end))
 
 
@@ -269,22 +260,23 @@ class _Compiled:
         self.start_states = closure[self.prefix]
         # state -> (its checks, the states a token passing them leads to)
         self.moves = [(checks, closure[state if op == "*" else state + 1]) for state, (checks, op) in enumerate(steps)]
-        # A lazy DFA: per word (its row of attributes), the states it leads to from a set of states, worked out once.
+        # A lazy DFA: per word (its ORTH id), the states it leads to from a set of states, worked out once.
         self._after: dict[tuple, frozenset] = {}
         # (column, values) pairs one of which the token after the prefix must pass; None if the prefix may end a match
         final = len(steps)
         self.next_token = None if final in self.start_states else _one_of(
             [steps[state][0] for state in sorted(self.start_states)])
 
-    def ends_after_prefix(self, rows: list, at: int) -> list[int]:
-        """Every end of a match whose leading one-token steps matched the tokens before `at`."""
+    def ends_after_prefix(self, orths: list, at: int, row_of: dict) -> list[int]:
+        """Every end of a match whose leading one-token steps matched the tokens before `at` (`row_of`: each word's
+        row of attributes)."""
         final, states, after = len(self.steps), self.start_states, self._after
         ends = [at] if self.prefix and final in states else []
-        while at < len(rows) and states:
-            key = (states, rows[at])
+        while at < len(orths) and states:
+            key = (states, orths[at])
             reached = after.get(key)
             if reached is None:
-                reached = after[key] = self._step(states, rows[at])
+                reached = after[key] = self._step(states, row_of[orths[at]])
             at += 1
             states = reached
             if final in reached:
@@ -302,26 +294,41 @@ class _Compiled:
         return frozenset(reached)
 
 
-def _set_gate(shift: int, checks: list) -> tuple:
-    """A gate (shift, column, values) whose test is a set lookup: the check itself when it is one known set of
-    values, else the words passing the checks (column 0: ORTH)."""
-    if len(checks) == 1 and isinstance(checks[0][1], frozenset):
-        (column, values), = checks
-        return shift, column, values
-    return shift, 0, _WordsPassing(checks)
+class _WordChecks:
+    """Each check of the compiled patterns (a value set, a REGEX, a flag, or one of several checks on different
+    attributes) as a `_Passing`: whether a word (ORTH id) passes it, worked out the first time the word is checked
+    there and kept, so that every later check is one dict lookup. Checks made of the same values share one."""
+
+    def __init__(self, row_of: dict):
+        self._row_of = row_of
+        self._made: dict[tuple, _Passing] = {}
+
+    def passing(self, checks: list) -> "_Passing":
+        """Whether a word passes one of `checks` [(column, values)], as a mapping ORTH id -> bool."""
+        key = tuple(checks)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = _Passing(key, self._row_of)
+        return made
+
+    def forget(self) -> None:
+        """Forget every word's answer (the words' rows are read again)."""
+        for made in self._made.values():
+            made.clear()
 
 
-class _WordsPassing(set):
-    """The words (ORTH ids) whose row passes one of some checks on different attributes, learnt with each new word's
-    row: a gate that costs one set lookup where the checks would cost a call."""
+class _Passing(dict):
+    """ORTH id -> whether the word passes one of some checks [(column, values)] on its row of attributes (`row_of`,
+    learnt for every word of a doc before it is matched); a word's answer is worked out once (`__missing__`)."""
 
-    def __init__(self, checks: list):
+    def __init__(self, checks: tuple, row_of: dict):
         super().__init__()
-        self.checks = checks
+        self.checks, self.row_of = checks, row_of
 
-    def learn(self, orth: int, row: tuple) -> None:
-        if any(row[column] in values for column, values in self.checks):
-            self.add(orth)
+    def __missing__(self, orth: int) -> bool:
+        row = self.row_of[orth]
+        passes = self[orth] = any(row[column] in values for column, values in self.checks)
+        return passes
 
 
 class _Excluding:

@@ -37,7 +37,8 @@ def doc_text(doc: Doc) -> str:
 def remember_text(doc: Doc, text: str) -> None:
     """Cache the text a doc was made from as its `doc_text`, sparing the rebuild from tokens: spaCy's tokenizer
     is lossless, so the two are equal; a doc whose last token does not end where the text does is left alone."""
-    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+    last = doc[-1] if len(doc) else None
+    if last is not None and last.idx + len(last.text_with_ws) == len(text):
         _TEXTS[doc] = text
 
 
