@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import weakref
 from functools import partial
+from itertools import compress
 from pathlib import Path
 
 import spacy
@@ -105,7 +106,7 @@ class SentenceSegmenter:
         orths, idxs = doc.to_array(_TOKEN_COLUMNS).T.tolist()
         firsts = [0]  # the sentences' first tokens
         terminators = self.terminators
-        for i in [i for i, orth in enumerate(orths[:-1]) if orth in terminators]:
+        for i in compress(range(len(orths) - 1), map(terminators.__contains__, orths)):  # C loops, not bytecode
             following = self._next_word(orths, i + 1)
             if following is not None and self._can_open(orths[following]):
                 firsts.append(following)  # increasing: the first word after a terminator comes after it
@@ -226,15 +227,15 @@ class RuleSpanRuler(SpanRuler):
         """`set_annotations` for a new group, from the matches' characters in the segmenter's offsets: the group is
         filled by rewriting one Span, which `append` copies (the same group as from a Span per match)."""
         orths, idxs, firsts = tokens
-        sizes = self._sizes
-        rows = [(start, end, idxs[start], idxs[end - 1] + sizes[orths[end - 1]], label_, id_)
-                for start, end, _, _, label_, id_ in kept]
+        sizes, rows = self._sizes, []
         group = SpanGroup(doc, name=self.key)
         span, append = Span(doc, 0, 0), group.append
-        for (start, end, label, span_id, _, _), (_, _, start_char, end_char, _, _) in zip(kept, rows):
+        for start, end, label, span_id, label_, id_ in kept:
+            start_char, end_char = idxs[start], idxs[end - 1] + sizes[orths[end - 1]]
             span.start, span.end, span.start_char, span.end_char, span.label, span.id = \
                 start, end, start_char, end_char, label, span_id
             append(span)
+            rows.append((start, end, start_char, end_char, label_, id_))
         doc.spans[self.key] = group
         ends = firsts[1:] + [len(idxs)]
         sentences = [(start, end, idxs[start], idxs[end - 1] + sizes[orths[end - 1]])
