@@ -22,7 +22,7 @@ class TokenPatternMatcher:
     runs as a lazy DFA. Any other pattern (other attributes or predicates, callbacks...) goes to a real Matcher.
     The matches are the Matcher's: every (key, start, end), all the ends of a "*" included (the SpanRuler keeps
     them all and dedupes). Every attribute read is the lexeme's, so what is worked out for a word is kept for it
-    (its attributes, its entries, the DFA's moves), like spaCy's own lexeme cache; nothing larger is kept.
+    (its attributes, its entries, its answer to each check, the DFA's moves), like spaCy's own lexeme cache; nothing larger is kept.
     """
 
     # Token attributes read from `doc.to_array`: string ids (TEXT is ORTH for the Matcher) and lexeme flags.
@@ -213,7 +213,8 @@ class _Entry:
     def __init__(self, offset: int, checks: list, compiled: "_Compiled", words: "_WordChecks",
                  key: tuple | None = None):
         self.offset, self.compiled = offset, compiled
-        self.checks = tuple((check_offset, words.passing([(column, values)])) for check_offset, column, values in checks)
+        self.checks = tuple((check_offset, words.passing([(column, values)]))
+                            for check_offset, column, values in checks)
         after = compiled.next_token
         self.next_words = None if compiled.fixed or after is None else words.passing(after)
         self.gate = None if key is None else self._gate(key, words)
