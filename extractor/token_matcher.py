@@ -22,7 +22,8 @@ class TokenPatternMatcher:
     runs as a lazy DFA. Any other pattern (other attributes or predicates, callbacks...) goes to a real Matcher.
     The matches are the Matcher's: every (key, start, end), all the ends of a "*" included (the SpanRuler keeps
     them all and dedupes). Every attribute read is the lexeme's, so what is worked out for a word is kept for it
-    (its attributes, its entries, its answer to each check, the DFA's moves), like spaCy's own lexeme cache; nothing larger is kept.
+    (its attributes, its entries, its answer to each check, the DFA's moves), like spaCy's own lexeme cache;
+    nothing larger is kept.
     """
 
     # Token attributes read from `doc.to_array`: string ids (TEXT is ORTH for the Matcher) and lexeme flags.
