@@ -67,7 +67,8 @@ _SCIENTIFIC = re.compile(
     r"|(?P<lost>\d{1,2}))"
     r"(?![\d])"
 )
-# What every _SCIENTIFIC match holds: its sign of multiplication and the 10 (a cheap search, a character class first).
+# What every _SCIENTIFIC match holds: its sign of multiplication and the 10 (a cheap search, a character class first;
+# "x" is a common letter, so a substring test for the "10" comes before it).
 _TIMES_TEN = re.compile(r"[×xX*]\s?10")
 # What makes a lost superscript ("×106") safe to read as a power of ten: a cell count or a per-kg/per-litre unit.
 _LOST_SUPERSCRIPT_CUE = re.compile(r"^[^.;]{0,40}?(?:cells?\b|/\s?kg\b|per\s+kg\b|/\s?[lL]\b|/\s?[µμu]l\b|/mm3)")
@@ -437,7 +438,7 @@ def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], t
     taken: list[tuple[int, int]] = []
     found: list[Number] = []
     # Most sentences print no "× 10": the wide _SCIENTIFIC scan runs where its cue is; its matches serve both readers.
-    scientific = list(_SCIENTIFIC.finditer(text)) if _TIMES_TEN.search(text) else []
+    scientific = list(_SCIENTIFIC.finditer(text)) if "10" in text and _TIMES_TEN.search(text) else []
     for number in _read_scientific(scientific, text):
         found.append(number)
         taken.append((number.start, number.end))

@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 import weakref
 from functools import partial
+from itertools import compress
 from pathlib import Path
 
 import spacy
 import numpy
-from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START
+from spacy.attrs import IDX, LIKE_NUM, LOWER, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler, overlapping_labeled_spans_score
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, SpanGroup
 
 from extractor.patterns import Spellings, load_rules, load_spellings
 from extractor.token_matcher import TokenPatternMatcher
@@ -102,16 +103,18 @@ class SentenceSegmenter:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        starts = numpy.full((len(doc), 1), -1, dtype="int64")  # -1: not a start
-        starts[0, 0] = 1
-        orths = doc.to_array(ORTH).tolist()
-        _ORTHS[doc] = orths
+        orths, idxs = doc.to_array(_TOKEN_COLUMNS).T.tolist()
+        firsts = [0]  # the sentences' first tokens
         terminators = self.terminators
-        for i in [i for i, orth in enumerate(orths[:-1]) if orth in terminators]:
+        for i in compress(range(len(orths) - 1), map(terminators.__contains__, orths)):  # C loops, not bytecode
             following = self._next_word(orths, i + 1)
             if following is not None and self._can_open(orths[following]):
-                starts[following, 0] = 1
-        return doc.from_array([SENT_START], starts.view("uint64"))
+                firsts.append(following)  # increasing: the first word after a terminator comes after it
+        starts = numpy.full(len(doc), -1, dtype="int64")  # -1: not a start
+        starts[firsts] = 1
+        doc.from_array([SENT_START], starts.view("uint64"))
+        _TOKENS[doc] = (orths, idxs, firsts)
+        return doc
 
     def _next_word(self, orths: list[int], at: int) -> int | None:
         """The first token from `at` that is not whitespace: spaCy makes a token of every space after the first
@@ -134,11 +137,13 @@ class SentenceSegmenter:
 
 
 _OPENS_SENTENCE = re.compile(r"^[A-Z0-9(\[“\"]")
+_TOKEN_COLUMNS = [ORTH, IDX]
 
-# Doc -> its tokens' ORTH ids, read by the segmenter and handed to the ruler after it (`Doc.to_array` costs more than
-# the walk over a short doc's ids). Taken by the ruler, and weakly keyed: an entry lives from one component to the
-# next, or dies with its doc. The ruler trusts it only while the doc has as many tokens.
-_ORTHS: "weakref.WeakKeyDictionary[Doc, list[int]]" = weakref.WeakKeyDictionary()
+# Doc -> its tokens' ORTH ids and character offsets, and its sentences' first tokens, as the segmenter read
+# and set them; handed to the ruler after it (`Doc.to_array` costs more than a short doc's walk, and the ruler needs
+# the offsets of its spans). Taken by the ruler, and weakly keyed: an entry lives from one component to the next, or
+# dies with its doc. The ruler trusts it only while the doc has as many tokens.
+_TOKENS: "weakref.WeakKeyDictionary[Doc, tuple]" = weakref.WeakKeyDictionary()
 
 
 @Language.factory(RULE_RULER, assigns=["doc.spans"], default_config={
@@ -156,16 +161,19 @@ class RuleSpanRuler(SpanRuler):
     Span comparisons, each of which builds two tuples. This one dedupes and sorts plain (start, end, label, id)
     tuples and builds a Span only for each one kept: the same spans in the same order, since Spans sort by
     (start_char, end_char, label, kb_id, id), kb_id is unset, and the tokenizer's tokens are never empty, so a
-    span's characters grow with its token indices.
+    span's characters grow with its token indices. Called as a component after the segmenter, it builds no Span
+    per match at all: it knows each match's characters from the segmenter's offsets and fills the group by
+    rewriting one Span (a new Span reads three Tokens for its characters).
 
     It also keeps the spans it sets as plain tuples (`rule_matches`): reading them back from `doc.spans` builds a
-    new Span, and three Tokens, per span.
+    new Span, and three Tokens, per span; and the segmenter's sentences with them (`rule_sentences`).
     """
 
     def clear(self) -> None:
         super().clear()
         self.matcher = TokenPatternMatcher(self.nlp.vocab, validate=self.validate)
         self._names: dict[int, tuple[int, int, str, str]] = {}  # match key -> (label, id) as string ids and strings
+        self._sizes = _Lengths(self.nlp.vocab.strings)
 
     def add_patterns(self, patterns: list) -> None:
         super().add_patterns(patterns)
@@ -176,45 +184,90 @@ class RuleSpanRuler(SpanRuler):
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
         try:
-            kept = self._kept(doc)
-            self._annotate(doc, _spans(doc, kept), kept)
+            tokens = _segmented(doc)
+            kept = self._kept(doc, tokens)
+            if tokens is not None and not self.annotate_ents and self._sets_a_new_group(doc):
+                self._set_group(doc, kept, tokens)
+            else:
+                self._annotate(doc, _spans(doc, kept), kept)
             return doc
         except Exception as e:
             return error_handler(self.name, self, [doc], e)
 
     def match(self, doc: Doc) -> list[Span]:
-        return _spans(doc, self._kept(doc))
+        return _spans(doc, self._kept(doc, _segmented(doc)))
 
-    def _kept(self, doc: Doc) -> list[tuple[int, int, int, int, str, str]]:
+    def _kept(self, doc: Doc, tokens: tuple | None) -> list[tuple[int, int, int, int, str, str]]:
         """The matches to keep as (start, end, label, id, label_, id_), deduped, in the stock ruler's order (the
-        strings never decide it: a match key is its label and id)."""
+        strings never decide it: a match key is its label and id, so the set of (key, start, end) is deduped)."""
         self._require_patterns()
-        found = self.matcher.find(doc, _ORTHS.pop(doc, None))
+        found = self.matcher.find(doc, tokens[0] if tokens is not None else None)
         if len(self.phrase_matcher):  # an empty PhraseMatcher only warns
             found.update(self.phrase_matcher(doc))
         names = self._names
-        return sorted({(start, end, *names[key]) for key, start, end in found if start != end})
+        return sorted([(start, end, *names[key]) for key, start, end in found if start != end])
 
     def set_annotations(self, doc: Doc, matches: list[Span]) -> None:
         self._annotate(doc, matches, [(s.start, s.end, s.label, s.id, s.label_, s.id_) for s in matches])
 
+    def _sets_a_new_group(self, doc: Doc) -> bool:
+        """Whether `set_annotations` would set a group of exactly the matches (not one extended or filtered)."""
+        return bool(self.key) and (self.overwrite or self.key not in doc.spans) and not self.spans_filter
+
     def _annotate(self, doc: Doc, matches: list[Span], kept: list[tuple[int, int, int, int, str, str]]) -> None:
         """`set_annotations`, with what `_kept` gives of each match already at hand for `rule_matches`."""
-        # Only a group made of exactly these matches is kept (not one extended or filtered).
-        fresh = self.key and (self.overwrite or self.key not in doc.spans) and not self.spans_filter
+        fresh = self._sets_a_new_group(doc)
         super().set_annotations(doc, matches)
         if fresh:
             rows = [(start, end, span.start_char, span.end_char, label_, id_)
                     for (start, end, _, _, label_, id_), span in zip(kept, matches)]
-            _RULE_MATCHES[doc] = (self.key, doc.spans[self.key], rows)
+            _RULE_MATCHES[doc] = (self.key, doc.spans[self.key], rows, None)
+
+    def _set_group(self, doc: Doc, kept: list[tuple], tokens: tuple) -> None:
+        """`set_annotations` for a new group, from the matches' characters in the segmenter's offsets: the group is
+        filled by rewriting one Span, which `append` copies (the same group as from a Span per match)."""
+        orths, idxs, firsts = tokens
+        sizes, rows = self._sizes, []
+        group = SpanGroup(doc, name=self.key)
+        span, append = Span(doc, 0, 0), group.append
+        for start, end, label, span_id, label_, id_ in kept:
+            start_char, end_char = idxs[start], idxs[end - 1] + sizes[orths[end - 1]]
+            span.start, span.end, span.start_char, span.end_char, span.label, span.id = \
+                start, end, start_char, end_char, label, span_id
+            append(span)
+            rows.append((start, end, start_char, end_char, label_, id_))
+        doc.spans[self.key] = group
+        ends = firsts[1:] + [len(idxs)]
+        sentences = [(start, end, idxs[start], idxs[end - 1] + sizes[orths[end - 1]])
+                     for start, end in zip(firsts, ends)]
+        _RULE_MATCHES[doc] = (self.key, group, rows, sentences)
+
+
+class _Lengths(dict):
+    """ORTH id -> the length of its string, worked out once per word (a token ends at its offset plus this)."""
+
+    def __init__(self, strings):
+        super().__init__()
+        self.strings = strings
+
+    def __missing__(self, orth: int) -> int:
+        size = self[orth] = len(self.strings[orth])
+        return size
+
+
+def _segmented(doc: Doc) -> tuple | None:
+    """The segmenter's record of the doc (`_TOKENS`), taken; None when there is none or the doc changed length."""
+    tokens = _TOKENS.pop(doc, None)
+    return tokens if tokens is not None and len(tokens[0]) == len(doc) else None
 
 
 def _spans(doc: Doc, kept: list[tuple]) -> list[Span]:
     return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id, _, _ in kept]
 
 
-# Doc -> (spans key, the SpanGroup set, its spans as tuples). Weakly keyed, so an entry dies with its doc; the group
-# holds its doc only weakly and the rows are ints and strings, so an entry does not keep its doc alive either.
+# Doc -> (spans key, the SpanGroup set, its spans as tuples, the segmenter's sentences as tuples or None). Weakly
+# keyed, so an entry dies with its doc; the group holds its doc only weakly and the rows are ints and strings, so an
+# entry does not keep its doc alive either.
 _RULE_MATCHES: "weakref.WeakKeyDictionary[Doc, tuple]" = weakref.WeakKeyDictionary()
 
 
@@ -222,10 +275,23 @@ def rule_matches(doc: Doc, key: str = SPANS_KEY) -> list[tuple[int, int, int, in
     """`doc.spans[key]` as (start, end, start_char, end_char, label_, id_) tuples, in the group's order (by start,
     then end), when a RuleSpanRuler set that group and it is unchanged (the same object, of the same length);
     otherwise None (a doc built or changed elsewhere, or unpickled: read `doc.spans`). Do not modify the list."""
+    kept = _unchanged(doc, key)
+    return kept[2] if kept is not None else None
+
+
+def rule_sentences(doc: Doc, key: str = SPANS_KEY) -> list[tuple[int, int, int, int]] | None:
+    """`doc.sents` as (start, end, start_char, end_char) tuples, as the segmenter set them, when the ruler after it
+    set the group `key` and `rule_matches` holds for it, and no hook replaces `doc.sents`; otherwise None. Valid
+    while the sentence starts are not changed after the pipeline. Do not modify the list."""
+    kept = _unchanged(doc, key)
+    return kept[3] if kept is not None and "sents" not in doc.user_hooks else None
+
+
+def _unchanged(doc: Doc, key: str) -> tuple | None:
     kept = _RULE_MATCHES.get(doc)
     if kept is None:
         return None
-    kept_key, group, rows = kept
+    kept_key, group, rows, _ = kept
     if kept_key != key or doc.spans.get(key) is not group or len(group) != len(rows):
         return None
-    return rows
+    return kept

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from spacy import attrs
 from spacy.attrs import LOWER, ORTH
@@ -21,7 +22,8 @@ class TokenPatternMatcher:
     runs as a lazy DFA. Any other pattern (other attributes or predicates, callbacks...) goes to a real Matcher.
     The matches are the Matcher's: every (key, start, end), all the ends of a "*" included (the SpanRuler keeps
     them all and dedupes). Every attribute read is the lexeme's, so what is worked out for a word is kept for it
-    (its attributes, its entries, the DFA's moves), like spaCy's own lexeme cache; nothing larger is kept.
+    (its attributes, its entries, its answer to each check, the DFA's moves), like spaCy's own lexeme cache;
+    nothing larger is kept.
     """
 
     # Token attributes read from `doc.to_array`: string ids (TEXT is ORTH for the Matcher) and lexeme flags.
@@ -39,9 +41,11 @@ class TokenPatternMatcher:
         self._keys: set[str] = set()  # every key added, compiled or not
         self._common = frozenset(vocab.strings.add(word) for word in _COMMON_TOKENS)
         # Per word (ORTH id), learnt from the docs: every attribute read is the lexeme's, so a word's row of
-        # attributes and the entries to try where it occurs are the same in every doc (like spaCy's lexeme cache).
+        # attributes, the entries to try where it occurs and whether it passes a check are the same in every doc
+        # (like spaCy's lexeme cache).
         self._row_of: dict[int, tuple] = {}
-        self._entries_of: dict[int, tuple] = {}  # only the words with entries
+        self._entries_of: dict[int, tuple] = {}  # every word seen: () when none
+        self._words = _WordChecks(self._row_of)  # each check of the compiled patterns, answered once per word
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -60,8 +64,9 @@ class TokenPatternMatcher:
                 raise ValueError(f"invalid token pattern {pattern!r}: {validate_token_pattern(pattern)}")
             for steps in self._variants(compiled):
                 self._index(_Compiled(self.vocab.strings.add(key), steps))
-        self._row_of.clear()  # new attributes to read, new entries to try
+        self._row_of.clear()  # new attributes to read, new entries to try, new checks to learn
         self._entries_of.clear()
+        self._words.forget()
 
     def _compile(self, pattern: list) -> list | None:
         """[(checks, op)] with checks [(column, values)] (anything supporting `in`) and op "1", "?" or "*";
@@ -133,16 +138,17 @@ class TokenPatternMatcher:
             # Strings before flags, then values that are not among the commonest tokens, then the earliest.
             key = min(keyed, key=lambda check: (check[1] >= 2, self._has_common(check[2]), check[0], check[1]))
             others = sorted((check for check in leading if check is not key), key=lambda check: (
-                not isinstance(check[2], frozenset), check[1] >= 2, abs(check[0] - key[0]), check[0]))
-            self._file(key, _Entry(key[0], others, compiled, key))
+                not isinstance(check[2], frozenset), check[1] >= 2,
+                isinstance(check[2], frozenset) and self._has_common(check[2]), abs(check[0] - key[0]), check[0]))
+            self._file(key, _Entry(key[0], others, compiled, self._words, key))
             return
         for checks, op in compiled.steps:  # optional leading steps: each may hold the first token, up to a "1" one
             known = [(column, values) for column, values in checks if isinstance(values, frozenset)]
             if not known:  # a first token not known by its value: tried everywhere
-                self._anywhere.append(_Entry(0, leading, compiled))
+                self._anywhere.append(_Entry(0, leading, compiled, self._words))
                 return
             key = (0, *min(known, key=lambda k: k[0]))
-            self._file(key, _Entry(0, [], compiled, key))
+            self._file(key, _Entry(0, [], compiled, self._words, key))
             if op == "1":
                 return
 
@@ -164,34 +170,30 @@ class TokenPatternMatcher:
             return found
         if orths is None or len(orths) != len(doc):
             orths = doc.to_array(ORTH).tolist()
-        row_of, entries_of = self._row_of, self._entries_of
         try:
-            rows = [row_of[orth] for orth in orths]
+            entries = list(map(self._entries_of.__getitem__, orths))  # a C loop: no bytecode per token
         except KeyError:
-            rows = self._learn(doc, orths)
-        length = len(rows)
-        for at, orth in enumerate(orths):
-            entries = entries_of.get(orth)
-            if entries is not None:
-                for shift, column, values, entry in entries:
-                    gated = at + shift  # most entries fail their gate: no call
-                    if 0 <= gated < length and rows[gated][column] in values:
-                        entry.match(rows, at - entry.offset, found)
+            self._learn(doc, orths)
+            entries = list(map(self._entries_of.__getitem__, orths))
+        length, row_of = len(orths), self._row_of
+        for at in compress(range(length), entries):  # the tokens with entries
+            for shift, passing, entry in entries[at]:
+                gated = at + shift  # most entries fail their gate: no call
+                if 0 <= gated < length and passing[orths[gated]]:
+                    entry.match(orths, at - entry.offset, found, row_of)
         for entry in self._anywhere:
-            for start in range(len(rows)):
-                entry.match(rows, start, found)
+            for start in range(length):
+                entry.match(orths, start, found, row_of)
         return found
 
-    def _learn(self, doc: Doc, orths: list[int]) -> list[tuple]:
-        """The doc's rows of attributes, remembering the words not seen before."""
-        rows = [tuple(row) for row in doc.to_array(self._attrs).tolist()]
-        for orth, row in zip(orths, rows):
+    def _learn(self, doc: Doc, orths: list[int]) -> None:
+        """Remember the doc's words not seen before: their rows of attributes and the entries to try where they
+        occur."""
+        for orth, row in zip(orths, doc.to_array(self._attrs).tolist()):
             if orth not in self._row_of:
-                self._row_of[orth] = row
+                row = self._row_of[orth] = tuple(row)
                 entries = [entry for column, buckets in self._by_value.items() for entry in buckets.get(row[column], ())]
-                if entries:
-                    self._entries_of[orth] = tuple((*entry.gate, entry) for entry in entries)
-        return rows
+                self._entries_of[orth] = tuple((*entry.gate, entry) for entry in entries)
 
 
 # Tokens in nearly every sentence of an abstract: a pattern filed under one of them is tried almost everywhere, so
@@ -202,51 +204,49 @@ _COMMON_TOKENS = (",", ".", "(", ")", "[", "]", "%", "-", "–", "/", ";", ":", 
 
 class _Entry:
     """A compiled pattern as filed under one of its tokens' values: that token's offset in the pattern and the
-    other checks of the pattern's leading one-token steps, as (offset, column, values). Filed under a value, it
-    has a gate: a check that `match` would make, as (offset from the filed-under token, column, values), which the
-    caller tries first, so that most tries cost no call."""
+    other checks of the pattern's leading one-token steps, as (offset, `_Passing`). Filed under a value, it has a
+    gate: a check that `match` would make, as (offset from the filed-under token, `_Passing`), which the caller
+    tries first, so that most tries cost no call. Every check is one lookup by ORTH id: a word's row is read only
+    when a check or the DFA first meets the word."""
 
-    __slots__ = ("offset", "checks", "compiled", "gate")
+    __slots__ = ("offset", "checks", "compiled", "gate", "next_words")
 
-    def __init__(self, offset: int, checks: list, compiled: "_Compiled", key: tuple | None = None):
-        self.offset, self.checks, self.compiled = offset, tuple(checks), compiled
-        self.gate = None if key is None else self._gate(key)
+    def __init__(self, offset: int, checks: list, compiled: "_Compiled", words: "_WordChecks",
+                 key: tuple | None = None):
+        self.offset, self.compiled = offset, compiled
+        self.checks = tuple((check_offset, words.passing([(column, values)]))
+                            for check_offset, column, values in checks)
+        after = compiled.next_token
+        self.next_words = None if compiled.fixed or after is None else words.passing(after)
+        self.gate = None if key is None else self._gate(key, words)
 
-    def _gate(self, key: tuple) -> tuple:
-        """The first of `checks`; else the one check the token after the leading steps must pass; else the filed-under
-        value itself (which passes)."""
+    def _gate(self, key: tuple, words: "_WordChecks") -> tuple:
+        """The first of `checks`; else the check the token after the leading steps must pass ("B" then an optional
+        dash or "lineage"); else the filed-under value itself (which passes)."""
         if self.checks:
-            offset, column, values = self.checks[0]
-            return offset - self.offset, column, values
-        after = self.compiled.next_token
-        if not self.compiled.fixed and after is not None and len(after) == 1:
-            (column, values), = after
-            return self.compiled.prefix - self.offset, column, values
-        return 0, key[1], key[2]
+            offset, passing = self.checks[0]
+            return offset - self.offset, passing
+        if self.next_words is not None:
+            return self.compiled.prefix - self.offset, self.next_words
+        return 0, words.passing([key[1:]])
 
-    def match(self, rows: list, start: int, found: set) -> None:
+    def match(self, orths: list, start: int, found: set, row_of: dict) -> None:
         """Add to `found` every match of the pattern starting at `start` (where the filed-under token matched)."""
         compiled = self.compiled
         prefix = compiled.prefix
-        if start < 0 or start + prefix > len(rows):
+        if start < 0 or start + prefix > len(orths):
             return
-        for offset, column, values in self.checks:
-            if rows[start + offset][column] not in values:
+        for offset, passing in self.checks:
+            if not passing[orths[start + offset]]:
                 return
         if compiled.fixed:
             found.add((compiled.key, start, start + prefix))
             return
         at = start + prefix
-        if compiled.next_token is not None:  # most tries that get here fail here, without running the DFA
-            if at == len(rows):
+        if self.next_words is not None:  # most tries that get here fail here, without running the DFA
+            if at == len(orths) or not self.next_words[orths[at]]:
                 return
-            row = rows[at]
-            for column, values in compiled.next_token:
-                if row[column] in values:
-                    break
-            else:
-                return
-        for end in compiled.ends_after_prefix(rows, at):
+        for end in compiled.ends_after_prefix(orths, at, row_of):
             found.add((compiled.key, start, end))
 
 
@@ -262,22 +262,23 @@ class _Compiled:
         self.start_states = closure[self.prefix]
         # state -> (its checks, the states a token passing them leads to)
         self.moves = [(checks, closure[state if op == "*" else state + 1]) for state, (checks, op) in enumerate(steps)]
-        # A lazy DFA: per word (its row of attributes), the states it leads to from a set of states, worked out once.
+        # A lazy DFA: per word (its ORTH id), the states it leads to from a set of states, worked out once.
         self._after: dict[tuple, frozenset] = {}
         # (column, values) pairs one of which the token after the prefix must pass; None if the prefix may end a match
         final = len(steps)
         self.next_token = None if final in self.start_states else _one_of(
             [steps[state][0] for state in sorted(self.start_states)])
 
-    def ends_after_prefix(self, rows: list, at: int) -> list[int]:
-        """Every end of a match whose leading one-token steps matched the tokens before `at`."""
+    def ends_after_prefix(self, orths: list, at: int, row_of: dict) -> list[int]:
+        """Every end of a match whose leading one-token steps matched the tokens before `at` (`row_of`: each word's
+        row of attributes)."""
         final, states, after = len(self.steps), self.start_states, self._after
         ends = [at] if self.prefix and final in states else []
-        while at < len(rows) and states:
-            key = (states, rows[at])
+        while at < len(orths) and states:
+            key = (states, orths[at])
             reached = after.get(key)
             if reached is None:
-                reached = after[key] = self._step(states, rows[at])
+                reached = after[key] = self._step(states, row_of[orths[at]])
             at += 1
             states = reached
             if final in reached:
@@ -293,6 +294,43 @@ class _Compiled:
                 if all(row[column] in values for column, values in checks):
                     reached |= targets
         return frozenset(reached)
+
+
+class _WordChecks:
+    """Each check of the compiled patterns (a value set, a REGEX, a flag, or one of several checks on different
+    attributes) as a `_Passing`: whether a word (ORTH id) passes it, worked out the first time the word is checked
+    there and kept, so that every later check is one dict lookup. Checks made of the same values share one."""
+
+    def __init__(self, row_of: dict):
+        self._row_of = row_of
+        self._made: dict[tuple, _Passing] = {}
+
+    def passing(self, checks: list) -> "_Passing":
+        """Whether a word passes one of `checks` [(column, values)], as a mapping ORTH id -> bool."""
+        key = tuple(checks)
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = _Passing(key, self._row_of)
+        return made
+
+    def forget(self) -> None:
+        """Forget every word's answer (the words' rows are read again)."""
+        for made in self._made.values():
+            made.clear()
+
+
+class _Passing(dict):
+    """ORTH id -> whether the word passes one of some checks [(column, values)] on its row of attributes (`row_of`,
+    learnt for every word of a doc before it is matched); a word's answer is worked out once (`__missing__`)."""
+
+    def __init__(self, checks: tuple, row_of: dict):
+        super().__init__()
+        self.checks, self.row_of = checks, row_of
+
+    def __missing__(self, orth: int) -> bool:
+        row = self.row_of[orth]
+        passes = self[orth] = any(row[column] in values for column, values in self.checks)
+        return passes
 
 
 class _Excluding:

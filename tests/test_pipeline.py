@@ -97,7 +97,8 @@ def _reference_ruler(nlp):
 
 
 def _spans(doc):
-    return [(s.start, s.end, s.label_, s.id_) for s in doc.spans.get("rules", [])]  # in the group's order
+    return [(s.start, s.end, s.start_char, s.end_char, s.label_, s.id_, s.kb_id)
+            for s in doc.spans.get("rules", [])]  # in the group's order
 
 
 def _pattern_words(nlp):
@@ -263,17 +264,19 @@ def test_pipeline_rule_matches_are_the_rule_spans_until_the_group_changes(nlp):
 
 def test_pipeline_ruler_match_then_set_annotations_equals_calling_it(nlp):
     """The stock two steps (`match`, then `set_annotations`) give the same group and rows as one call, which hands
-    its own tuples on; the segmenter's ORTH ids are taken by the ruler, not kept."""
-    from extractor.pipeline import _ORTHS, RULER, SPANS_KEY, rule_matches
+    its own tuples on (and fills the group without a Span per match); the segmenter's record is taken by the
+    ruler, not kept."""
+    from extractor.pipeline import _TOKENS, RULER, SPANS_KEY, rule_matches
 
     text = "Median OS was 8.2 months (95% CI, 6.1-10.3) vs. 6 months; CR/CRi was 80.7% (HR, 0.7; P < .001)."
     ruler = nlp.get_pipe(RULER)
     called = nlp(text)
     stepped = nlp.get_pipe("extractor_sentences")(nlp.make_doc(text))
-    assert stepped in _ORTHS
+    assert stepped in _TOKENS
     ruler.set_annotations(stepped, ruler.match(stepped))
-    assert stepped not in _ORTHS and rule_matches(stepped) == rule_matches(called) and rule_matches(called)
+    assert stepped not in _TOKENS and rule_matches(stepped) == rule_matches(called) and rule_matches(called)
     assert _spans(stepped) == _spans(called) and len(stepped.spans[SPANS_KEY]) == len(rule_matches(called))
+    assert stepped.spans[SPANS_KEY].to_bytes() == called.spans[SPANS_KEY].to_bytes()
 
 
 @pytest.mark.parametrize("text", ["50% vs. 30% (vs. 20%)", "Vs. placebo, vs.", "29.4%vs. 3", "x vs.Following",
@@ -326,3 +329,29 @@ def test_pipeline_token_matcher_files_patterns_under_selective_words():
     assert filed == {"relapsed", "day"} and not matcher._anywhere
     doc = nlp.make_doc("30-day mortality, relapsed and 60 day mortality")
     assert [doc[s:e].text for _, s, e in matcher(doc)] == ["30-day mortality", ", relapsed", "60 day mortality"]
+
+
+def test_pipeline_token_matcher_gates_each_try_with_one_set_lookup():
+    """Before a filed pattern is tried, one token it needs is looked up in a set of words (ORTH ids): a selective
+    check of its leading steps ("primary" rather than "and"), or the words that can follow them, even when those
+    are read from two attributes (an optional dash, or "lineage") or by a REGEX; only tries passing it cost a
+    call. Each word's answer is worked out once, when the word first meets the check."""
+    import spacy
+
+    from extractor.token_matcher import TokenPatternMatcher
+
+    nlp = spacy.blank("en")
+    matcher = TokenPatternMatcher(nlp.vocab)
+    matcher.add("TWO_ATTRIBUTES", [[{"ORTH": "B"}, {"ORTH": "-", "OP": "?"}, {"LOWER": "lineage"}]])
+    matcher.add("COMMON_NEXT", [[{"LOWER": "relapsed"}, {"LOWER": {"IN": ["and", "or"]}}, {"LOWER": "primary"}]])
+    matcher.add("REGEX_NEXT", [[{"LOWER": "age"}, {"LOWER": {"REGEX": "^[0-9]+$"}, "OP": "+"}]])
+    doc = nlp.make_doc("B cells, B - lineage, B Lineage, relapsed and refractory, relapsed or Primary, age 40, age x")
+    assert [doc[s:e].text for _, s, e in matcher(doc)] == [
+        "B - lineage", "B Lineage", "relapsed or Primary", "age 40"]
+    strings = nlp.vocab.strings
+    entries = [entry for buckets in matcher._by_value.values() for filed in buckets.values() for entry in filed]
+    passed = {strings[entry.compiled.key]: {orth for orth, passes in entry.gate[1].items() if passes}
+              for entry in entries}  # the words that met each gate and passed it
+    assert passed["TWO_ATTRIBUTES"] == {strings["-"], strings["Lineage"]}  # "cells" met it and failed
+    assert passed["COMMON_NEXT"] == {strings["Primary"]}
+    assert passed["REGEX_NEXT"] == {strings["40"]}

@@ -33,9 +33,13 @@ def test_view_sentences_and_spans_equal_spacy(nlp):
     TEXT, "One.", "CR was 80%.  OS was 7 months. ", "  Leading blanks. Then text.\n\nA new paragraph (n = 4).",
     "No terminator at all", "Dose 1.5 mg/m2 vs. 0.8 mg/m2! Why? Because."])
 def test_view_sentence_bounds_equal_doc_sents(nlp, text):
-    """A view's sentences are exactly spaCy's, blanks after a full stop included."""
+    """A view's sentences are exactly spaCy's, blanks after a full stop included (read from the segmenter's own
+    tuples, `pipeline.rule_sentences`)."""
+    from extractor.pipeline import rule_sentences
+
     doc = nlp(text)
     view = section_view(doc)
+    assert rule_sentences(doc) is not None
     assert [(s.start, s.end, s.start_char, s.end_char, s.text) for s in view.sentences] == \
         [(s.start, s.end, s.start_char, s.end_char, s.text) for s in doc.sents]
 

@@ -20,7 +20,7 @@ from typing import Mapping
 from spacy.tokens import Doc, Span
 
 from extractor import normalise as nz
-from extractor.pipeline import SPANS_KEY, rule_matches
+from extractor.pipeline import SPANS_KEY, rule_matches, rule_sentences
 
 _TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
 _VIEWS: "weakref.WeakKeyDictionary[Doc, SectionView]" = weakref.WeakKeyDictionary()
@@ -37,7 +37,8 @@ def doc_text(doc: Doc) -> str:
 def remember_text(doc: Doc, text: str) -> None:
     """Cache the text a doc was made from as its `doc_text`, sparing the rebuild from tokens: spaCy's tokenizer
     is lossless, so the two are equal; a doc whose last token does not end where the text does is left alone."""
-    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+    last = doc[-1] if len(doc) else None
+    if last is not None and last.idx + len(last.text_with_ws) == len(text):
         _TEXTS[doc] = text
 
 
@@ -62,8 +63,7 @@ class SectionView:
     def __init__(self, doc: Doc):
         self._doc = weakref.ref(doc)
         self.text = doc_text(doc)
-        self.sentences = [Sentence(self._doc, self.text, sent.start, sent.end, sent.start_char, sent.end_char)
-                          for sent in doc.sents] if len(doc) else []
+        self.sentences = [Sentence(self._doc, self.text, *bounds) for bounds in _sentence_bounds(doc)]
         self._group_spans(doc)
 
     @property
@@ -87,6 +87,17 @@ class SectionView:
             by_label = sentence._by_label
             for span in spans:
                 by_label.setdefault(span.label_, []).append(span)
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """The doc's sentences as (start, end, start_char, end_char): the segmenter's own tuples when the pipeline
+    made the doc (`pipeline.rule_sentences`), else read from `doc.sents` (a new Span, with two Tokens, each)."""
+    if not len(doc):
+        return []
+    bounds = rule_sentences(doc, SPANS_KEY)
+    if bounds is not None:
+        return bounds
+    return [(sent.start, sent.end, sent.start_char, sent.end_char) for sent in doc.sents]
 
 
 def _span_rows(doc: Doc) -> list[tuple[int, int, int, int, str, str]]:
