@@ -713,7 +713,7 @@ def counted_groups(text: str) -> list[str] | None:
     """Two groups a sentence states as counts ("Forty patients were in first salvage and 50 in second or later
     salvage", "20 had Ph+ ALL and 40 had Ph- ALL", "50 underwent HSCT after CAR T and 30 did not"), the second's verb
     maybe left out; "did not" is the first group's complement."""
-    m = _COUNTED_GROUPS.search(text) if " and " in text else None
+    m = _counted_groups_pattern().search(text) if " and " in text else None
     if m is None:
         return None
     first = name(m.group("a"))
@@ -722,11 +722,24 @@ def counted_groups(text: str) -> list[str] | None:
 
 
 _COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\sin)|had|received|underwent|achieved|were)\s"
-_NUMBER_WORD = (r"(?i:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-                r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)")
-_COUNTED_GROUPS = re.compile(r"(?<![\w.])(?:\d+|" + _NUMBER_WORD + r")\s" + _COUNTED_GROUP_VERB + r"(?P<a>[^,;()\d]{2,60}?),?\sand\s"
-                             r"(?:\d+|" + _NUMBER_WORD + r")\s(?:(?P<not>did\snot|had\snot|were\snot)|(?:" + _COUNTED_GROUP_VERB +
-                             r"|in\s)?(?P<b>[^,;()\d]{2,60}?))\s?(?:[,;.]|$)")
+
+
+@lru_cache(maxsize=4)
+def _counted_groups_pattern(patterns_dir: str | None = None) -> re.Pattern:
+    """Two counted groups joined by "and", each count digits or a number word of patterns/numbers.jsonl ("Forty",
+    "forty-two")."""
+    from extractor.config import Settings
+    from extractor.patterns import load_rules
+
+    rules = load_rules(Path(patterns_dir) if patterns_dir else Settings().patterns_dir)
+    words = sorted({r.pattern for r in rules if r.label == "NUMBER_WORD" and isinstance(r.pattern, str)},
+                   key=len, reverse=True)
+    count = r"(?:\d+|(?i:(?:" + "|".join(map(re.escape, words)) + r")(?:-[a-z]+)?))"
+    return re.compile(r"(?<![\w.])" + count + r"\s" + _COUNTED_GROUP_VERB + r"(?P<a>[^,;()\d]{2,60}?),?\sand\s" + count
+                      + r"\s(?:(?P<not>did\snot|had\snot|were\snot)|(?:" + _COUNTED_GROUP_VERB
+                      + r"|in\s)?(?P<b>[^,;()\d]{2,60}?))\s?(?:[,;.]|$)")
+
+
 _N_SIZE = re.compile(r"\(\s?n\s?=\s?\d+\s?\)")
 _ITEM_GROUP_WORD = re.compile(r"\s(?:cohort|group)\b")
 _GROUPS_HEAD = re.compile(r"\s(?:cohorts|groups)\b")
