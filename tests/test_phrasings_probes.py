@@ -72,3 +72,16 @@ def test_phrasings_two_treated_groups_and_their_total(nlp, text, arms, cohort):
     record = _run(nlp, text)
     assert [(a["label"], a["n"]) for a in record["arms"]] == arms
     assert record["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a word of how often an event was, or of the whole cohort, names no group
+    ("ICANS was uncommon (4%).", [("all", "NEURO", 4)]),
+    ("CRS was frequent (77%) but mostly low grade.", [("all", "CRS", 77)]),
+    ("For the entire cohort, the 1-year OS was 60%.", [("all", "OS_RATE", 60)]),
+    ("In the whole cohort, the 1-year OS was 60%.", [("all", "OS_RATE", 60)]),
+    # a named subgroup scope stays
+    ("In the Ph-positive cohort, the 1-year OS was 60%.", [("Ph-positive", "OS_RATE", 60)]),
+])
+def test_phrasings_frequency_and_whole_cohort_words_name_no_group(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

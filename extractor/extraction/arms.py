@@ -163,7 +163,7 @@ _WHOLE_COHORT = re.compile(r"^\s*(?:Overall|In\stotal|Altogether),\s|\b(?:the\s)
                            re.I)
 # (a "population" is read as a wide scope, which may be the whole cohort: "In the intention-to-treat population, ...")
 _NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|summary|this|these|our|results?|"
-                          r"analys[ie]s|contrast|particular|general|overall|both|population)\b|\d", re.I)
+                          r"analys[ie]s|contrast|particular|general|overall|whole|entire|both|population)\b|\d", re.I)
 # A wider leading scope, named by its subgroup words: "In CR2 patients, ...", "In the 9 patients treated under revised
 # management, ...", "In the subgroup of 110 patients with Ph-negative ALL in remission, ...", "In cohort 2A (94 patients), ..."
 _SCOPE_WIDE = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()]{1,90}?)(?:\s?\([^()]*\))?,\s")
