@@ -85,3 +85,16 @@ def test_phrasings_two_treated_groups_and_their_total(nlp, text, arms, cohort):
 ])
 def test_phrasings_frequency_and_whole_cohort_words_name_no_group(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text", [
+    "Of responders, 85% were MRD-negative.",
+    "Of the responders, 85% were MRD-negative.",
+    "Of responding patients, 85% were MRD-negative.",
+])
+def test_phrasings_responders_opened_without_a_count(nlp, text):
+    assert _outcomes(_run(nlp, text)) == [("responders", "MRD_NEG", 85)]
+
+
+def test_phrasings_of_note_opens_no_group(nlp):
+    assert _outcomes(_run(nlp, "Of note, 85% were MRD-negative.")) == [("all", "MRD_NEG", 85)]

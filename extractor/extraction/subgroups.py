@@ -61,6 +61,8 @@ _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:wit
                          r"above|below|found|achieving|receiving|treated|in)\b|^(?!patients?\b|subjects\b|those\b|"
                          r"children\b|adults\b)", re.I)
 _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[^,;()\d]{2,60}),\s")
+# ... and responders without a count or article: "Of responders, 85% were MRD-negative".
+_LEADING_OF_RESPONDERS = re.compile(r"^\s*Of\s(?P<g>(?:non-?)?(?:responders|responding\spatients)),\s", re.I)
 _AFTER = re.compile(r"^(?:\s?(?:%|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for|at(?=\s(?:the\s)?dose\slevels?\s\d))\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
                     r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s))?(?:in|for|among|of|at(?=\s(?:the\s)?dose\slevels?\s\d))\s",
                     re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage"
@@ -448,7 +450,7 @@ def inside_value(text: str, start: int, end: int) -> str | None:
 
 def leading_of(text: str) -> str | None:
     """The group of a leading "Of 36 older adults, ..." (the whole cohort's "Of the 48 patients" names none)."""
-    m = _LEADING_OF.match(text)
+    m = _LEADING_OF_RESPONDERS.match(text) or _LEADING_OF.match(text)
     return name(m.group("g")) if m else None
 
 
