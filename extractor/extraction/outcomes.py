@@ -1460,11 +1460,12 @@ _ALL_RESPONDERS = (r"(?<![Nn]ot\s)\b[Aa]ll\s(?:the\s)?(?:(?:\d+|evaluable)\s)?(?
 _ALL_RESPONDERS_BEFORE = re.compile(_ALL_RESPONDERS + r"\s(?:were|had|achieved|became)\s(?:found\sto\sbe\s)?"
                                     r"(?:(?:negative|undetectable)\sfor\s|an?\s)?$")
 _IN_ALL_RESPONDERS_AFTER = re.compile(r"\s(?:was|were)\s(?:undetectable|negative)\sin\s" + _ALL_RESPONDERS + r"\b")
+_ALL_RESPONDERS_ANYWHERE = re.compile(_ALL_RESPONDERS)
 
 
 def _all_responders_cue(text: str, mentions: list[Mention]) -> bool:
     """A cheap necessary cue of `_all_responders_negative`, for sentences without a number."""
-    return any(m.family == "MRD_NEG" for m in mentions) and re.search(_ALL_RESPONDERS, text) is not None
+    return any(m.family == "MRD_NEG" for m in mentions) and _ALL_RESPONDERS_ANYWHERE.search(text) is not None
 
 
 def _all_responders_negative(text: str, mentions: list[Mention]) -> None:
