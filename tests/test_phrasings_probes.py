@@ -98,3 +98,19 @@ def test_phrasings_responders_opened_without_a_count(nlp, text):
 
 def test_phrasings_of_note_opens_no_group(nlp):
     assert _outcomes(_run(nlp, "Of note, 85% were MRD-negative.")) == [("all", "MRD_NEG", 85)]
+
+
+@pytest.mark.parametrize("text, arms", [
+    # the second count's verb left out with no preposition, and "X-based" salvage as the arm of X
+    ("We identified 88 patients; 50 received ponatinib and 38 dasatinib. Median OS was 16.0 and 9.5 months, "
+     "respectively.", [("ponatinib", 50), ("dasatinib", 38)]),
+    ("We identified 88 patients: 50 received ponatinib-based and 38 dasatinib-based salvage. Median OS was 16.0 and "
+     "9.5 months, respectively.", [("ponatinib", 50), ("dasatinib", 38)]),
+    # counts that do not add up to a stated total are no arms (later therapy of part of the cohort)
+    ("We treated 88 patients. After relapse, 5 received ponatinib and 3 dasatinib.", [("all", 88)]),
+])
+def test_phrasings_counted_arms_with_the_second_verb_left_out(nlp, text, arms):
+    record = _run(nlp, text)
+    assert [(a["label"], a["n"]) for a in record["arms"]] == arms
+    if len(arms) == 2:
+        assert [o["arm"] for o in record["outcomes"]] == [arms[0][0], arms[1][0]]

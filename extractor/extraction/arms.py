@@ -691,7 +691,7 @@ _COUNT = r"(?P<{0}>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?(?:pa
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
-                      r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)(?P<b>[^,;()]{2,80}?)"
+                      r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)?(?P<b>[^,;()]{2,80}?)"
                       r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between)\s|$)", re.I)
 # The counts in a bracket (or after a colon) after the assignment: "108 patients were randomized (54 to blinatumomab
 # and 54 to chemotherapy)", "218 patients were randomized: 109 to A and 109 to B".
@@ -1069,7 +1069,7 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     core_drugs = [(s - offset, e - offset, i) for s, e, i in drugs if e - offset <= len(core) and s >= offset]
     if not core:
         return None
-    group_word = _TRAILING_GROUP_WORD.search(core) if core_drugs else None
+    group_word = (_TRAILING_GROUP_WORD.search(core) or _BASED_SUFFIX.search(core)) if core_drugs else None
     if group_word and core_drugs[-1][1] == group_word.start():  # "the InO cohort (n = 40)": the arm of InO
         aliases.add(core.lower())
         core = core[:group_word.start()]
@@ -1105,6 +1105,8 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
 _GROUP_WORD_AFTER = re.compile(r"\s(?:arm|group|cohort)s?\b", re.I)
 _TREATED_SUFFIX = re.compile(r"-treated(?:\s(?:patients|subjects|cases))?$")
 _TRAILING_GROUP_WORD = re.compile(r"\s(?:cohort|group|arm)$", re.I)
+# "50 received ponatinib-based and 38 dasatinib-based salvage": the arm of the drug.
+_BASED_SUFFIX = re.compile(r"-based(?:\s(?:salvage|therapy|regimens?|chemotherapy|treatment))?$", re.I)
 
 
 def _group_label(group: str, lexicon: dict, drugs: list) -> str:
