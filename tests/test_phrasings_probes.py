@@ -114,3 +114,15 @@ def test_phrasings_counted_arms_with_the_second_verb_left_out(nlp, text, arms):
     assert [(a["label"], a["n"]) for a in record["arms"]] == arms
     if len(arms) == 2:
         assert [o["arm"] for o in record["outcomes"]] == [arms[0][0], arms[1][0]]
+
+
+def test_phrasings_the_whole_cohort_beside_a_subgroup_is_all(nlp):
+    text = "The 1-year overall survival was 24% for the whole cohort and 37% for transplanted patients."
+    assert _outcomes(_run(nlp, text)) == [("all", "OS_RATE", 24), ("transplanted", "OS_RATE", 37)]
+
+
+def test_phrasings_two_sized_groups_compared_by_a_passive_verb(nlp):
+    record = _run(nlp, "Adults treated with inotuzumab (n = 48) were compared with adults treated with blinatumomab "
+                       "(n = 96). The CR rate was 62% with inotuzumab and 41% with blinatumomab.")
+    assert [(a["label"], a["n"]) for a in record["arms"]] == [("inotuzumab ozogamicin", 48), ("blinatumomab", 96)]
+    assert record["cohort_size"] == 144

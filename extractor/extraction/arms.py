@@ -58,7 +58,7 @@ HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 _N_BRACKET = r"[(\[]\s?(?:[^()\[\];]{{1,80}}[;,]\s?)?(?:n\s?=\s?(?P<{0}>\d+)|(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects))\s?[)\]]"
 _PART = r"[^;()]{{2,140}}?(?:\s?\([^()]{{1,40}}\))?"
 _WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("na") + r",?\s(?:or|versus|vs\.?|and|"
-                     r"(?:compared\s)?(?:with|to))\s"
+                     r"(?:(?:were|was)\s)?(?:compared\s)?(?:with|to))\s"
                      r"(?P<b>" + _PART.format() + r")\s?" + _N_BRACKET.format("nb"), re.I)
 _RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,80}?\bto\s(?:receive\s)?(?:either\s)?"
                          r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with)\s|$)",
@@ -88,7 +88,7 @@ _ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?[);]")  # "(
 _LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\sof\s|th(?:ose|at)\sof\s|"
                    r"(?:one|two|three|four|five|six|\d)\s(?:cycles?|courses?|blocks?)\sof\s|"  # "two cycles of blinatumomab"
                    r"one\sof\s(?:the\s)?(?:two|three|four|five|several|\d)\s|"  # "one of three standard regimens"
-                   r"(?:patients|those)\s(?:treated\swith|receiving|who\sreceived)\s)+", re.I)
+                   r"(?:patients|those|adults|children|pts)\s(?:(?:who\swere\s)?treated\swith|receiving|who\sreceived)\s)+", re.I)
 _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective|(?:high|low|intermediate|reduced)[\s\-]dose)\s",
                         re.I)  # "high-dose cytarabine (HiDAC)" is the arm cytarabine
 _TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|:)\s", re.I)
