@@ -126,3 +126,19 @@ def test_phrasings_two_sized_groups_compared_by_a_passive_verb(nlp):
                        "(n = 96). The CR rate was 62% with inotuzumab and 41% with blinatumomab.")
     assert [(a["label"], a["n"]) for a in record["arms"]] == [("inotuzumab ozogamicin", 48), ("blinatumomab", 96)]
     assert record["cohort_size"] == 144
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a fraction of fewer people than the cohort counts the group named after it
+    ("Forty patients were treated. Three of 15 transplanted patients (20%) developed VOD.",
+     [("transplanted patients", "VOD", 20)]),
+    ("Forty patients were treated. CR was achieved in 4 of 5 patients with Ph-positive ALL.",
+     [("Ph-positive ALL", "CR", 80)]),
+    ("Forty patients were treated. Twelve of 16 Ph-positive patients (75%) achieved CR/CRi.",
+     [("Ph-positive patients", "CR_CRi", 75)]),
+    # the cohort's own N, or no cohort known: the cohort's
+    ("Forty patients were treated. CR was achieved in 30 of 40 patients with relapsed ALL (75%).", [("all", "CR", 75)]),
+    ("CR was achieved in 4 of 5 patients with Ph-positive ALL.", [("all", "CR", 80)]),
+])
+def test_phrasings_a_fraction_of_a_named_group(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -1545,6 +1545,8 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
                 continue
             every_arm = each_word and _IN_EACH_ARM.match(sent.text, value.end) or every_arm_lead
             outcome["arm"] = value.group or ("all" if every_arm and arms[i] in _EVERY_ARM_WORDS else arms[i])
+            if outcome["arm"] == "all" and value.denominator is not None and not every_arm:
+                outcome["arm"] = _group_of_fraction(sent.text, value, context) or "all"
             outcomes.append(outcome)
             if every_arm and outcome["arm"] == "all":
                 outcomes += _for_each_arm(outcome, context)
@@ -1561,6 +1563,38 @@ def _graded(text: str, values: list[Value], labels: list[str]) -> bool:
     the same group's toxicity (SCHEMA: each a value of the endpoint), not groups."""
     return len(values) > 1 and all(label.startswith("group ") for label in labels) \
         and all(_GRADE_WORDS.search(text, a.end, b.start) for a, b in zip(values, values[1:]))
+
+
+# "Three of 15 transplanted patients (20%) developed VOD", "in 4 of 5 patients with Ph-positive ALL": the people a
+# fraction counts, up to its bracket, clause end or verb.
+_OF_N = re.compile(r"\s(?:out\s)?of\s(?:the\s)?\d+$")
+_PEOPLE_AFTER = re.compile(r"\s(?P<g>(?:[\w+\-]+\s){0,3}?(?:patients|children|adults|subjects)(?:\s(?:with|in|aged|who\s"
+                           r"(?:had|were|received|underwent))\s[^,;()]{1,40}?)?)(?=\s?[,;.(]|\s(?:had|achieved|attained|"
+                           r"developed|experienced|were|was|died|proceeded|underwent|responded|relapsed)\b|$)")
+_PEOPLE_BEFORE_PERCENT = re.compile(r"\s(?:out\s)?of\s(?:the\s)?(?P<n>\d+)\s(?P<g>(?:[\w+\-]+\s){0,3}?(?:patients|children|"
+                                    r"adults|subjects)(?:\s(?:with|in|aged)\s[^,;()]{1,40}?)?)\s?[(\[]$")
+
+
+def _group_of_fraction(text: str, value: Value, context) -> str | None:
+    """The subgroup a fraction counts when it is not the whole cohort: the N after "of" differs from the cohort's
+    size and the people named after it are a group ("Three of 15 transplanted patients (20%) developed VOD" in a
+    cohort of 40: transplanted). With no cohort size known, or the cohort's N, the fraction is the cohort's."""
+    size = context.cohort_size
+    if size is None or value.denominator == size:
+        return None
+    if value.kind == FRACTION and _OF_N.search(text, value.start, value.end):
+        m = _PEOPLE_AFTER.match(text, value.end)
+    elif value.kind == PERCENT:  # "Three of 15 transplanted patients (20%)": the people before the percentage's bracket
+        bracket = max(text.rfind("(", value.start, value.end), text.rfind("[", value.start, value.end))
+        m = _PEOPLE_BEFORE_PERCENT.search(text, value.start, bracket + 1) if bracket != -1 else None
+        m = m if m and m.group("n") == f"{value.denominator:g}" else None
+    else:
+        m = None
+    label = subgroups.name(m.group("g")) if m else None
+    if label is None or subgroups.response_state(label) \
+            or context.arm_index is not None and subgroups.is_whole(label, context.arm_index.title):
+        return None
+    return label
 
 
 def _time_point_runs(text: str, values: list[Value], timepoints: list[TimePoint]) -> int | None:
