@@ -142,3 +142,13 @@ def test_phrasings_two_sized_groups_compared_by_a_passive_verb(nlp):
 ])
 def test_phrasings_a_fraction_of_a_named_group(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a share of the patients in remission as the subject of a transplant, in digits or words
+    ("80% of patients in CR proceeded to allogeneic transplantation.", [("CR", "HSCT", 80)]),
+    ("Eighty percent of patients in CR proceeded to allogeneic transplantation.", [("CR", "HSCT", 80)]),
+    ("Of the patients in CR, 80% proceeded to allogeneic HSCT.", [("CR", "HSCT", 80)]),
+])
+def test_phrasings_a_share_of_the_patients_in_remission(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -116,8 +116,8 @@ _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.
 _WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swith\s(?:an?\s|the\s)?$", re.I)
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
 _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
-                       r"(?:patients|pts|children|adults|responders|subjects)(?:\s(?:subsequently|successfully|eventually))?",
-                       re.I)
+                       r"(?:patients|pts|children|adults|responders|subjects)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
+                       r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup.
 _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects)\s"
                         r"(?:who\s(?:achieved|attained|reached|had|underwent|developed|experienced)|achieving|attaining|"
