@@ -708,15 +708,7 @@ _DIGIT = re.compile(r"\d")
 
 @lru_cache(maxsize=1)
 def _number_word_pattern() -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _number_words()), key=len, reverse=True)) + r")\b", re.I)
-
-
-@lru_cache(maxsize=1)
-def _number_words() -> dict[str, float]:
-    from extractor.config import Settings
-    from extractor.patterns import load_rules
-
-    return nz.number_words(load_rules(Settings().patterns_dir))
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, subgroups.number_words()), key=len, reverse=True)) + r")\b", re.I)
 
 
 def _may_count(text: str) -> bool:
@@ -749,7 +741,7 @@ def _counted(line: _Line, lexicon: dict) -> list[Arm]:
     m = _counted_match(text) if _may_count(text) and line.names_an_agent() else None
     if not m:
         return []
-    counts = [nz.read_number(m.group(key), _number_words()) for key in ("na", "nb")]
+    counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
     if any(c is None or not c.is_integer or c.value < 1 for c in counts) or "," in text and _counted_items(text):
         return []  # two items of a longer list ("5 received A, 3 received B and 2 received C") are not two arms
     parts = [(m.group(key), _slice(text, drugs, m.start(key), m.end(key)), int(c.value)) for key, c in zip("ab", counts)]
@@ -773,7 +765,7 @@ def _counted_list(line: _Line, lexicon: dict) -> list[Arm]:
     items = _counted_items(text)
     if not items:
         return []
-    counts = [nz.read_number(m.group("n"), _number_words()) for m in items]
+    counts = [nz.read_number(m.group("n"), subgroups.number_words()) for m in items]
     if any(c is None or not c.is_integer or c.value < 1 for c in counts):
         return []
     parts = [(m.group("a"), _slice(text, line.drugs, m.start("a"), m.end("a")), int(c.value)) for m, c in zip(items, counts)]
@@ -1025,7 +1017,7 @@ _WORD_TOTAL = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?)\s(?:\w+\s){0,3}?(?:patients
 def _number_word_total(text: str, total: int) -> bool:
     """The total written in words: "Seventy-five patients (tisa-cel, n = 45; brexu-cel, n = 30)"."""
     for m in _WORD_TOTAL.finditer(text):
-        number = nz.read_number(m.group(1), _number_words())
+        number = nz.read_number(m.group(1), subgroups.number_words())
         if number is not None and number.value == total:
             return True
     return False

@@ -1443,9 +1443,8 @@ def _subgroup_zero(text: str, start: int, end: int, target: Mention, context) ->
     m = _NEGATED_GROUP.fullmatch(text, end, target.start)
     if m is None or not (m.group("verb") or _VERBAL_START.match(text, target.start)):
         return
-    label = subgroups.name(m.group("group"))
-    if label is None or subgroups.response_state(label) \
-            or context.arm_index is not None and subgroups.is_whole(label, context.arm_index.title):
+    label = _named_subgroup(m.group("group"), context)
+    if label is None:
         return
     size = normalise.read_number(m.group("size"), context.words) if m.group("size") else None
     denominator = size.value if size is not None and size.is_integer and size.value > 0 else None
@@ -1568,11 +1567,12 @@ def _graded(text: str, values: list[Value], labels: list[str]) -> bool:
 # "Three of 15 transplanted patients (20%) developed VOD", "in 4 of 5 patients with Ph-positive ALL": the people a
 # fraction counts, up to its bracket, clause end or verb.
 _OF_N = re.compile(r"\s(?:out\s)?of\s(?:the\s)?\d+$")
-_PEOPLE_AFTER = re.compile(r"\s(?P<g>(?:[\w+\-]+\s){0,3}?(?:patients|children|adults|subjects)(?:\s(?:with|in|aged|who\s"
-                           r"(?:had|were|received|underwent))\s[^,;()]{1,40}?)?)(?=\s?[,;.(]|\s(?:had|achieved|attained|"
-                           r"developed|experienced|were|was|died|proceeded|underwent|responded|relapsed)\b|$)")
-_PEOPLE_BEFORE_PERCENT = re.compile(r"\s(?:out\s)?of\s(?:the\s)?(?P<n>\d+)\s(?P<g>(?:[\w+\-]+\s){0,3}?(?:patients|children|"
-                                    r"adults|subjects)(?:\s(?:with|in|aged)\s[^,;()]{1,40}?)?)\s?[(\[]$")
+_PEOPLE = r"(?:[\w+\-]+\s){0,3}?(?:patients|children|adults|subjects)"  # "transplanted patients"
+_PEOPLE_AFTER = re.compile(r"\s(?P<g>" + _PEOPLE + r"(?:\s(?:with|in|aged|who\s(?:had|were|received|underwent))\s"
+                           r"[^,;()]{1,40}?)?)(?=\s?[,;.(]|\s(?:had|achieved|attained|developed|experienced|were|was|died|"
+                           r"proceeded|underwent|responded|relapsed)\b|$)")
+_PEOPLE_BEFORE_PERCENT = re.compile(r"\s(?:out\s)?of\s(?:the\s)?(?P<n>\d+)\s(?P<g>" + _PEOPLE
+                                    + r"(?:\s(?:with|in|aged)\s[^,;()]{1,40}?)?)\s?[(\[]$")
 
 
 def _group_of_fraction(text: str, value: Value, context) -> str | None:
@@ -1590,7 +1590,13 @@ def _group_of_fraction(text: str, value: Value, context) -> str | None:
         m = m if m and m.group("n") == f"{value.denominator:g}" else None
     else:
         m = None
-    label = subgroups.name(m.group("g")) if m else None
+    return _named_subgroup(m.group("g"), context) if m else None
+
+
+def _named_subgroup(phrase: str, context) -> str | None:
+    """The label of a group phrase when it names a subgroup: not a response state ("patients in CR") and not the
+    whole cohort."""
+    label = subgroups.name(phrase)
     if label is None or subgroups.response_state(label) \
             or context.arm_index is not None and subgroups.is_whole(label, context.arm_index.title):
         return None

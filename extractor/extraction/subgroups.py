@@ -28,6 +28,8 @@ from functools import lru_cache
 from pathlib import Path
 from re import _constants, _parser  # parse trees: a leading ^ (_anchored), a required digit (_needs_digit)
 
+from extractor import normalise
+
 # "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage".
 NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
 # Where a group phrase read forwards stops: punctuation, a comparison word, a verb, another value.
@@ -726,16 +728,19 @@ def counted_groups(text: str) -> list[str] | None:
 _COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\sin)|had|received|underwent|achieved|were)\s"
 
 
-@lru_cache(maxsize=4)
-def _counted_groups_pattern(patterns_dir: str | None = None) -> re.Pattern:
-    """Two counted groups joined by "and", each count digits or a number word of patterns/numbers.jsonl ("Forty",
-    "forty-two")."""
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, float]:
+    """The number-word lexicon of patterns/numbers.jsonl ("forty" -> 40.0), for counts written in words."""
     from extractor.config import Settings
     from extractor.patterns import load_rules
 
-    rules = load_rules(Path(patterns_dir) if patterns_dir else Settings().patterns_dir)
-    words = sorted({r.pattern for r in rules if r.label == "NUMBER_WORD" and isinstance(r.pattern, str)},
-                   key=len, reverse=True)
+    return normalise.number_words(load_rules(Settings().patterns_dir))
+
+
+@lru_cache(maxsize=1)
+def _counted_groups_pattern() -> re.Pattern:
+    """Two counted groups joined by "and", each count digits or a number word ("Forty", "forty-two")."""
+    words = sorted(number_words(), key=len, reverse=True)
     count = r"(?:\d+|(?i:(?:" + "|".join(map(re.escape, words)) + r")(?:-[a-z]+)?))"
     return re.compile(r"(?<![\w.])" + count + r"\s" + _COUNTED_GROUP_VERB + r"(?P<a>[^,;()\d]{2,60}?),?\sand\s" + count
                       + r"\s(?:(?P<not>did\snot|had\snot|were\snot)|(?:" + _COUNTED_GROUP_VERB
