@@ -8,9 +8,8 @@ import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from extractor.extraction import extract_articles
 from extractor.models import Article
-from extractor.pipeline import build_nlp
+from extractor.parallel import extraction_records
 from extractor.tables import ValuesCsvWriter
 
 
@@ -20,6 +19,7 @@ def extract_to_files(
     out_jsonl: Path,
     out_csv: Path | None = None,
     progress: Callable[[int], None] | None = None,
+    jobs: int = 1,
 ) -> int:
     """Extract every article and write it as one JSON line (and its values as CSV rows).
 
@@ -29,17 +29,18 @@ def extract_to_files(
         out_jsonl: the JSON Lines file, one article per line in the gold schema.
         out_csv: optional CSV with one row per extracted value.
         progress: called with 1 after each article.
+        jobs: worker processes (1: extract in this process).
 
     Returns:
         The number of articles written.
     """
-    nlp = build_nlp(patterns_dir)
+    records = extraction_records(articles, patterns_dir, jobs)
     out_jsonl.parent.mkdir(parents=True, exist_ok=True)
     csv_writer = ValuesCsvWriter(out_csv) if out_csv else None
     written = 0
     try:
         with out_jsonl.open("w", encoding="utf-8") as fh:
-            for record in extract_articles(articles, nlp):
+            for record in records:
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
                 fh.flush()
                 if csv_writer:

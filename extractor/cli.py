@@ -31,6 +31,8 @@ KeyOpt = Annotated[Optional[str], typer.Option("--api-key", help="NCBI API key: 
 OfflineOpt = Annotated[bool, typer.Option("--offline", help="never touch the network; use only the store")]
 RefreshOpt = Annotated[bool, typer.Option("--refresh", help="fetch again PMIDs already stored")]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1,
+                                      help="extraction worker processes (one per core is fastest on large batches)")]
 
 
 def _fails_cleanly(command: Callable) -> Callable:
@@ -210,12 +212,14 @@ def demo(
     _evidence_outputs(articles, out, None, settings, "Salvage ALL evidence: demo (invented records)")
 
 
-def _evidence_outputs(articles, out: Path, curation: Optional[Path], settings: Settings, title: str) -> None:
+def _evidence_outputs(articles, out: Path, curation: Optional[Path], settings: Settings, title: str,
+                      jobs: int = 1) -> None:
     """Extract, curate, tabulate and write the standard outputs of run and demo, with progress."""
     from extractor import workflow
 
     with _progress(len(articles), "Extracting", settings, threshold=1) as progress:
-        evidence = workflow.extract_evidence(articles, settings.patterns_dir, out / "extracted.jsonl", progress)
+        evidence = workflow.extract_evidence(articles, settings.patterns_dir, out / "extracted.jsonl", progress,
+                                             jobs)
     evidence, warnings = workflow.curate(evidence, workflow.default_curation(out, curation))
     for warning in warnings:
         typer.echo(f"Warning: {warning}", err=True)
@@ -237,7 +241,7 @@ def extract(
     out: Annotated[Path, typer.Option(help="JSON lines, one article per line")] = Path("output/extracted.jsonl"),
     csv: Annotated[Optional[Path], typer.Option("--csv", help="also write one row per value to this CSV")] = None,
     patterns: Annotated[Optional[Path], typer.Option(help="rule folder (env EXTRACTOR_PATTERNS)")] = None,
-    store: StoreOpt = None, quiet: QuietOpt = False,
+    store: StoreOpt = None, quiet: QuietOpt = False, jobs: JobsOpt = 1,
 ) -> None:
     """Extract trial figures, each with its evidence, from stored articles or an XML file.
 
@@ -250,7 +254,7 @@ def extract(
     _check_out_suffix(csv, (".csv",))
     with _article_source(pmids, query, xml, settings) as (articles, total):
         with _progress(total, "Extracting", settings, threshold=1) as progress:
-            count = extract_to_files(articles, settings.patterns_dir, out, csv, progress)
+            count = extract_to_files(articles, settings.patterns_dir, out, csv, progress, jobs)
     typer.echo(f"{count} articles extracted to {out}" + (f" and {csv}" if csv else ""), err=True)
 
 
@@ -474,7 +478,7 @@ def run_all(
     curation: CurationOpt = None,
     store: Annotated[Optional[Path], typer.Option("--store", help="SQLite article store (default OUT/store.sqlite)")] = None,
     eutils_url: UrlOpt = None, email: EmailOpt = None, api_key: KeyOpt = None,
-    offline: OfflineOpt = False, quiet: QuietOpt = False,
+    offline: OfflineOpt = False, quiet: QuietOpt = False, jobs: JobsOpt = 1,
 ) -> None:
     """Search, fetch into the store, extract, and write the tables and the report, in one go.
 
@@ -494,4 +498,4 @@ def run_all(
         typer.echo(f"{len(found.pmids)} of {found.count} hits: {len(fetched.fetched)} fetched, "
                    f"{len(fetched.already_stored)} already stored in {settings.store_path}", err=True)
         articles = list(retrieval.stored_articles(db, found.pmids))
-    _evidence_outputs(articles, out, curation, settings, f"Salvage ALL evidence: {query}")
+    _evidence_outputs(articles, out, curation, settings, f"Salvage ALL evidence: {query}", jobs)

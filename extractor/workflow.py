@@ -42,7 +42,7 @@ class Written:
 
 def extract_evidence(
     articles: Iterable[Article], patterns_dir: Path, out_jsonl: Path | None = None,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None, jobs: int = 1,
 ) -> Evidence:
     """Extract every article, keeping each article beside its record (and writing the JSON lines if asked).
 
@@ -51,9 +51,9 @@ def extract_evidence(
         patterns_dir: rule folder for the pipeline.
         out_jsonl: optional JSON Lines file of the records, as `extractor extract` writes it.
         progress: called with 1 after each article.
+        jobs: worker processes (1: extract in this process).
     """
-    from extractor.extraction import extract_articles
-    from extractor.pipeline import build_nlp
+    from extractor.parallel import extraction_records
 
     kept: dict[str, Article] = {}
 
@@ -62,14 +62,13 @@ def extract_evidence(
             kept[article.pmid] = article
             yield article
 
-    nlp = build_nlp(patterns_dir)
     records = []
     handle = None
     if out_jsonl is not None:
         out_jsonl.parent.mkdir(parents=True, exist_ok=True)
         handle = out_jsonl.open("w", encoding="utf-8")
     try:
-        for record in extract_articles(remember(articles), nlp):
+        for record in extraction_records(remember(articles), patterns_dir, jobs):
             records.append(record)
             if handle:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
