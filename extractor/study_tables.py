@@ -426,17 +426,21 @@ def _row(record: dict, article: Article | None, arm: dict, own: list[dict], othe
     for outcome in others:
         group = "whole cohort" if outcome.get("arm") == "all" else outcome.get("arm")
         notes.append(f"{group}: {outcome['endpoint']} {readable(outcome)}")
-    _add_comparisons(row, record.get("comparisons") or [])
+    hazard_ratios = _hazard_ratio_cells(record.get("comparisons") or [])
+    if len(record.get("arms") or []) > 1:
+        _set_hazard_ratio(row, hazard_ratios)
+    else:
+        # One arm: its hazard ratios compare groups inside the cohort ("first vs later salvage"), not its regimen.
+        notes += [f"within the cohort: {cell}" for _, cell in hazard_ratios]
     values["flags"] = "; ".join(flags) or None
     values["curated"] = "; ".join(curated_cols) or None
     values["notes"] = "; ".join(notes) or None
     return row
 
 
-def _add_comparisons(row: StudyRow, comparisons: list[dict]) -> None:
+def _hazard_ratio_cells(comparisons: list[dict]) -> list[tuple[dict, str]]:
+    """Each hazard ratio with its readable cell ('OS HR 0.71 (0.55–0.93), p=0.01'), the OS one first."""
     hrs = [c for c in comparisons if (c.get("measure") or "").upper() == "HR" and c.get("value") is not None]
-    if not hrs:
-        return
     hrs.sort(key=lambda c: c.get("endpoint") != "OS")  # the OS hazard ratio first: it is what readers compare
     cells = []
     for c in hrs:
@@ -447,10 +451,17 @@ def _add_comparisons(row: StudyRow, comparisons: list[dict]) -> None:
         if c.get("p"):
             p = str(c["p"])
             text += f", p{p}" if p[:1] in "<>=≤≥" else f", p={p}"
-        cells.append(text + _marks(c))
-    row.values["HR"] = hrs[0]["value"]
-    row.values["HR_cell"] = "; ".join(cells)
-    row.sources["HR"] = hrs[0].get("evidence") or {"text": hrs[0].get("text")}
+        cells.append((c, text + _marks(c)))
+    return cells
+
+
+def _set_hazard_ratio(row: StudyRow, cells: list[tuple[dict, str]]) -> None:
+    if not cells:
+        return
+    first = cells[0][0]
+    row.values["HR"] = first["value"]
+    row.values["HR_cell"] = "; ".join(text for _, text in cells)
+    row.sources["HR"] = first.get("evidence") or {"text": first.get("text")}
 
 
 def _marks(value: dict) -> str:

@@ -402,3 +402,10 @@ def test_study_tables_corpus_cells_agree_with_gold(corpus):
     rate = agree / total
     print(f"\nstudy table vs gold: {agree} of {total} filled cells agree ({rate:.1%})")
     assert rate >= CELL_AGREEMENT_FLOOR
+
+
+def test_study_tables_hr_of_a_single_arm_study_is_a_note_not_its_regimens_hr():
+    hr = {"endpoint": "OS", "measure": "HR", "value": 0.52, "ci95": [0.34, 0.8], "p": None, "evidence": ev("HR 0.52")}
+    (row,) = study_rows(single_arm(comparisons=[hr]))
+    assert row.values.get("HR") is None and row.values.get("HR_cell") is None
+    assert "within the cohort: OS HR 0.52 (0.34–0.8)" in row.values["notes"]
