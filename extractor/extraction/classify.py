@@ -57,6 +57,9 @@ RR, FIRST, LATER = "relapsed/refractory", "first salvage", "second or later salv
 FRONTLINE, MRD, OTHER = "frontline", "MRD-positive remission", "other"
 CR2 = "second remission"  # evidence of first salvage, but MRD studies also enrol patients in CR2
 _SALVAGE_IDS = frozenset({"relapsed", RR, FIRST, LATER})
+# The cues of a relapse or its line: an MRD-positive subgroup of a frontline trial ("relapse was more frequent in
+# MRD-positive patients") names no salvage population.
+_LINE_IDS = _SALVAGE_IDS | {CR2}
 _FLIPPED = {"positive": "negative", "negative": "positive", "B": "T", "T": "B"}
 _EXCLUSION_WINDOW = 8  # tokens between an exclusion word and the Ph status or lineage it excludes
 _COMPATIBLE_PHASES = {"1": {"1"}, "2": {"2"}, "3": {"3"}, "1/2": {"1", "2", "1/2"}}
@@ -96,7 +99,10 @@ _SUBGROUP_WORDS = frozenset({"in", "among", "for", "of"})
 _COMPARISON_WORDS = frozenset({"vs", "vs.", "versus", "compared", "whereas", "while"})
 _SUBSET_WINDOW = 4  # tokens either side of a cue in which a "%" or "(n =" makes it a part of the cohort
 _POPULATION_WINDOW = 6  # tokens before a setting cue in which "with" makes it the patients' qualifier
-_EVENT_VERBS = frozenset({"had", "developed", "experienced", "occurred", "showed"})
+# Verbs of what happened to some patients; "achieved" and the like make a remission an outcome ("of the 90 who
+# relapsed, 70 achieved a second remission" in a frontline trial), not the line the study enrolled.
+_EVENT_VERBS = frozenset({"had", "developed", "experienced", "occurred", "showed", "achieved", "attained", "reached",
+                          "obtained"})
 _RELATIVES = frozenset({"who", "that", "which", "whom"})
 _PHRASE_BREAKS = frozenset({";", ":", "(", ")", "[", "]"})
 _PATIENT_NOUNS = frozenset({"patients", "patient", "adults", "children", "adolescents", "pts", "subjects",
@@ -407,7 +413,7 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
         if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW
                                 and not _whole_cohort_count(c)):
             return True
-    if _opens_subgroup(cue):
+    if _opens_subgroup(cue) or _subject_of_result(cue):
         return True
     text = cue.sent.text
     if "%" not in text and "=" not in text:
@@ -438,6 +444,35 @@ def _opens_subgroup(cue: Cue) -> bool:
 
 _SUBGROUP_OPENERS = frozenset({"in", "among", "of", "for"})
 _SUBGROUP_OPENER_WINDOW = 4  # tokens from the opening word to the cue ("Among the patients with Ph-positive")
+
+
+def _subject_of_result(cue: Cue) -> bool:
+    """The cue is in the uncounted subject of a sentence stating a figure of it ("Ph-positive patients had a CR
+    rate of 70%", "Patients with T-ALL achieved CR in 40%", "Ph-positive disease was present in 25%"): a subgroup's
+    result or share; not "Forty patients with Ph-positive ALL had ...", nor what the patients had received ("Patients
+    with Ph-positive ALL had received a median of two TKIs")."""
+    doc, span, sent = cue.span.doc, cue.span, cue.sent
+    if cue.title or span.start - sent.start > _SUBGROUP_OPENER_WINDOW or not _has_digit(sent.text):
+        return False
+    if any(doc[i].like_num or doc[i].lower_ in _WHOLE_WORDS or doc[i].text in _PHRASE_BREAKS
+           for i in range(sent.start, span.start)):
+        return False
+    for i in range(span.end, min(sent.end - 1, span.end + _SUBJECT_VERB_WINDOW)):
+        word, following = doc[i].lower_, doc[i + 1].lower_
+        if doc[i].like_num or doc[i].text in _PHRASE_BREAKS:
+            return False
+        if word in _RESULT_VERBS:
+            return not (word == "had" and (following.endswith("ed") or following in _PARTICIPLES))
+        if word in ("was", "were") and following in _SHARE_WORDS:
+            return True
+    return False
+
+
+_SUBJECT_VERB_WINDOW = 6  # tokens from the cue to its verb ("Patients with Ph-positive ALL who received a TKI had")
+_RESULT_VERBS = frozenset({"had", "achieved", "attained", "reached", "responded", "showed", "experienced",
+                           "obtained", "demonstrated"})
+_PARTICIPLES = frozenset({"been", "undergone", "taken", "given", "begun", "gone"})
+_SHARE_WORDS = frozenset({"present", "detected", "found", "identified", "seen", "observed"})
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -543,13 +578,14 @@ def _frontline_population(setting: list[Cue], cues: Cues) -> bool:
     salvage words are about what followed ("patients who relapsed were offered salvage", "two had induction
     failure", "3% had primary refractory disease"): no broader or line-specific cue but events and parts of the
     cohort, and no salvage cue naming the population ("adults with relapsed ALL"; "those who relapsed were
-    treated with salvage therapy" names a treatment)."""
+    treated with salvage therapy" names a treatment; an MRD-positive subgroup names no relapse)."""
     body = [c for c in setting if not c.title]
     if any(c.id in (RR, FIRST, LATER, CR2) and not (_is_event(c) or _is_subset(c, cues)) for c in body):
         return False
     frontline = [c for c in body if c.id == FRONTLINE]
     return (any(_names_population(c) for c in frontline)
-            and not any(_names_population(c) and not _treated_with(c) for c in body if c.id != FRONTLINE))
+            and not any(_names_population(c) and not _treated_with(c) for c in body if c.id in _LINE_IDS))
+
 
 
 def _treated_with(cue: Cue) -> bool:
@@ -566,7 +602,8 @@ _TREATMENT_VERBS = frozenset({"treated", "managed", "salvaged", "rescued", "retr
 
 def _is_event(cue: Cue) -> bool:
     """The cue names something that happened to some patients ("two had induction failure", "refractory disease
-    occurred in 4"), not whom the study enrolled ("children who had a first relapse")."""
+    occurred in 4", "70 achieved a second remission"), not whom the study enrolled ("children who had a first
+    relapse")."""
     doc, span = cue.span.doc, cue.span
     for i in range(max(cue.sent.start, span.start - 2), span.start):
         if doc[i].lower_ in _EVENT_VERBS and not (i > cue.sent.start and doc[i - 1].lower_ in _RELATIVES):
@@ -649,13 +686,15 @@ def _own_data(cues: Cues, review_words: bool) -> bool:
     """The abstract reports its own patients: own-data words ("we treated"), a retrospective or pooled design,
     or a trial's phase or randomization; but an abstract calling itself a review quotes others' trials ("We
     review ... In the phase 3 TOWER trial, CR was 44%"): there only a trial of the title ("A phase 2 study of X")
-    or one named as this study's counts."""
+    or one named as this study's counts, and not the title's when the title calls the article a review
+    ("Blinatumomab in relapsed ALL: a review of the phase 3 data")."""
     if cues.has("DESIGN", {"own-data", "retrospective", "pooled"}):
         return True
     trials = cues.of("PHASE") + [c for c in cues.of("DESIGN") if c.id == "randomized"]
     if not review_words:
         return bool(trials)
-    return any(c.title or _named_as_this_study(c, cues) for c in trials)
+    review_title = cues.has("DESIGN", {"review"}, title=True)
+    return any((c.title and not review_title) or _named_as_this_study(c, cues) for c in trials)
 
 
 def _named_as_this_study(cue: Cue, cues: Cues) -> bool:

@@ -1,0 +1,161 @@
+"""Study classification, fifth round: remissions that are a past state rather than the line treated (relapse after
+transplant or CAR T cells), subgroups as the subject of a result, frontline trials reporting what followed a
+relapse, review titles, both Ph statuses eligible, age bounds after "aged". Our own sentences, run end to end."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.extraction import extract_article
+from extractor.models import AbstractSection, Article
+from phrasing_cases import DRUG_X_TITLE, population_of as _population, run_text
+
+
+def _structured(nlp, title: str, *sections: tuple[str, str]) -> dict:
+    """The record of an abstract of labelled sections ("METHODS", text)."""
+    parts = tuple(AbstractSection(label=label, nlm_category=label, text=text) for label, text in sections)
+    return extract_article(Article(pmid="1", title=title, sections=parts), nlp)
+
+
+# --- a remission named as a list or as the state at transplant is no first salvage ---------------------------
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Outcomes of adults with ALL relapsing after allogeneic stem cell transplantation",
+     "We reviewed 120 adults with B-ALL who relapsed after allogeneic HSCT performed in CR1 or CR2. Salvage produced "
+     "CR in 45%. Median OS after relapse was 6.1 months."),
+    ("Salvage therapy for relapse after CAR T-cell therapy in B-ALL",
+     "We collected 60 patients with B-ALL who relapsed after tisagenlecleucel; 40 had been infused in CR2 or later. "
+     "CR2 or CR3 was achieved in 30 patients (50%)."),
+    ("Post-transplant relapse of acute lymphoblastic leukemia",
+     "Among 500 adults transplanted in first or second complete remission, 150 relapsed. Patients transplanted in "
+     "CR2 had a shorter time to relapse. After relapse, CR was achieved in 40%."),
+    ("Blinatumomab in children with relapsed ALL after allogeneic HSCT",
+     "Twenty children with B-ALL relapsing after allogeneic HSCT received blinatumomab. Six had been transplanted in "
+     "CR2 and 14 in CR1. CR was 60%."),
+    ("Allogeneic HSCT for relapsed ALL in CR2 or beyond",
+     "We reviewed 200 adults with ALL transplanted in CR2 or later. Three-year OS was 35%."),
+    ("Blinatumomab for relapsed ALL before transplant",
+     "We treated 40 adults with relapsed B-ALL. CR was 50%, and 60% of responders proceeded to transplant in CR2."),
+])
+def test_remission_state_or_list_is_no_first_salvage(nlp, title, text):
+    assert run_text(nlp, text, title=title)["setting"] == "relapsed/refractory"
+
+
+@pytest.mark.parametrize("title, text", [
+    # the second remission a salvage aims at or achieves still marks first relapse
+    ("Inotuzumab as a bridge to transplant in first relapse of ALL",
+     "We treated 40 adults in first relapse of B-ALL. CR2 was achieved in 30 (75%), and 20 proceeded to HSCT in CR2."),
+    (DRUG_X_TITLE, "Forty children with relapsed ALL received the drug. A second complete remission was achieved in "
+                   "30 (75%)."),
+    ("Allogeneic transplantation in second remission of childhood ALL",
+     "We analysed 150 children with ALL transplanted in CR2 after a first relapse. Five-year EFS was 55%."),
+])
+def test_second_remission_aimed_at_stays_first_salvage(nlp, title, text):
+    assert run_text(nlp, text, title=title)["setting"] == "first salvage"
+
+
+# --- a frontline trial reporting what followed a relapse stays frontline -------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Children with newly diagnosed ALL were treated on the protocol. Of 1200 children, 5-year EFS was 88%. Of the 90 "
+    "children who relapsed, 70 achieved a second remission.",
+    "Children with newly diagnosed ALL were treated on the protocol. Of 1200 children, 5-year EFS was 88%. Relapse "
+    "risk was higher in MRD-positive patients at the end of induction. Salvage after relapse achieved a second "
+    "remission in 80%.",
+])
+def test_frontline_trial_with_second_remissions_after_relapse(nlp, text):
+    record = run_text(nlp, text, title="Outcomes of childhood ALL on a risk-adapted protocol")
+    assert (record["setting"], record["relevant"]) == ("frontline", False)
+
+
+def test_first_relapse_study_achieving_second_remission_stays_first_salvage(nlp):
+    text = "We studied 300 children with first relapse of ALL. Of these, 250 achieved a second remission."
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["setting"] == "first salvage"
+
+
+# --- a status as the subject of a result is a subgroup -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, ph_status", [
+    ("Eighty adults with relapsed ALL received the regimen. Overall CR was 60%. Ph-positive patients had a CR rate "
+     "of 70%.", "any"),
+    ("Of 150 adults with relapsed ALL, CR was 45%. Patients with Ph-positive ALL had a median OS of 9 months.", "any"),
+    ("We reviewed 55 adults with relapsed ALL. CR was 35%. Ph-positive patients achieved CR in 50%.", "any"),
+    ("Forty adults with relapsed ALL were treated. Ph-positive disease was present in 25%. CR was 65%.", "any"),
+    # the cohort's own status, named again in a result
+    ("Forty adults with relapsed Ph-positive ALL were treated. Ph-positive patients with T315I had a CR rate of "
+     "40%.", "positive"),
+    # counted, or what the patients had received: the cohort
+    ("Forty patients with Ph-positive ALL had a CR rate of 50%.", "positive"),
+    ("Patients with Ph-positive ALL had received a median of 2 prior TKIs. CR was 50%.", "positive"),
+    # no figure: a statement about the disease
+    ("Ph-positive patients had a poor prognosis before TKIs. We treated 30 adults with relapsed ALL. CR was 50%.",
+     "positive"),
+])
+def test_status_as_the_subject_of_a_result(nlp, text, ph_status):
+    assert _population(nlp, text)["ph_status"] == ph_status
+
+
+def test_lineage_as_the_subject_of_a_result(nlp):
+    text = "We treated 50 adults with relapsed ALL. CR was 40%. Patients with T-ALL achieved CR in 30%."
+    assert _population(nlp, text)["lineage"] == "any"
+
+
+@pytest.mark.parametrize("text, ph_status", [
+    ("Adults with relapsed ALL, with or without the Philadelphia chromosome, received inotuzumab. CR was 70%.", "any"),
+    ("Adults with relapsed ALL with and without BCR-ABL1 fusion were enrolled. CR was 60%.", "any"),
+    ("Adults with relapsed B-ALL without the Philadelphia chromosome were enrolled. CR was 60%.", "negative"),
+])
+def test_with_or_without_the_philadelphia_chromosome(nlp, text, ph_status):
+    assert _population(nlp, text)["ph_status"] == ph_status
+
+
+# --- a title naming the article a review -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Blinatumomab for relapsed ALL: review of phase 3 data",
+     "Blinatumomab improved overall survival over chemotherapy in the TOWER trial (7.7 vs 4.0 months)."),
+    ("Inotuzumab ozogamicin in relapsed or refractory ALL: a review",
+     "In the phase 3 INO-VATE trial, CR/CRi was 81% versus 29% with chemotherapy. VOD occurred in 13%."),
+    ("Treatment of relapsed acute lymphoblastic leukemia in adults: a narrative review",
+     "Novel agents such as blinatumomab and inotuzumab yield CR rates of 40% to 80%."),
+    ("How I treat relapsed acute lymphoblastic leukemia in adults",
+     "Blinatumomab and inotuzumab produce remission in most adults; transplant remains the only cure."),
+    (DRUG_X_TITLE, "Inotuzumab is effective in relapsed B-ALL. VOD occurs in up to 13% of patients. This article "
+                   "provides practical guidance for clinicians."),
+])
+def test_review_title_is_not_relevant(nlp, title, text):
+    assert run_text(nlp, text, title=title)["relevant"] is False
+
+
+@pytest.mark.parametrize("title, text", [
+    # own data beside a review title
+    ("Blinatumomab in relapsed ALL: a review of our experience",
+     "We retrospectively reviewed 45 adults with relapsed B-ALL treated with blinatumomab. CR was 42%."),
+    ("Ponatinib in relapsed Ph-positive ALL: a case report and review of the literature",
+     "A 45-year-old man with relapsed Ph-positive ALL achieved complete molecular remission with ponatinib."),
+    # a trial's title without review words
+    ("A phase 2 study of blinatumomab in relapsed ALL",
+     "We review the outcomes of 40 adults who received blinatumomab. CR was 45%."),
+    # a meta-analysis pools data of its own making
+    ("CAR T-cell therapy for relapsed B-ALL: a systematic review and meta-analysis",
+     "We pooled 20 studies of CD19 CAR T cells with 700 patients with relapsed B-ALL. The pooled CR rate was 82%."),
+])
+def test_review_title_with_own_data_stays_relevant(nlp, title, text):
+    assert run_text(nlp, text, title=title)["relevant"] is True
+
+
+# --- an age bound after "aged" -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("Patients aged up to 25 years with relapsed B-ALL were eligible. Forty patients were enrolled. CR was 60%.",
+     "mixed"),
+    ("Patients aged under 18 years with relapsed B-ALL were eligible. Forty were enrolled. CR was 60%.",
+     "pediatric"),
+    ("Patients aged over 60 years with relapsed ALL were treated. CR was 40%.", "older adult"),
+])
+def test_age_bound_after_aged(nlp, text, age_group):
+    assert _population(nlp, text)["age_group"] == age_group
