@@ -156,6 +156,26 @@ def test_review_title_with_own_data_stays_relevant(nlp, title, text):
     ("Patients aged under 18 years with relapsed B-ALL were eligible. Forty were enrolled. CR was 60%.",
      "pediatric"),
     ("Patients aged over 60 years with relapsed ALL were treated. CR was 40%.", "older adult"),
+    ("Patients 25 years or younger with relapsed B-ALL were infused. Of 80 patients, CR was 82%.", "mixed"),
+    # a subgroup's bound, the subject of its result
+    ("Forty adults with relapsed ALL were treated. Patients 25 years or younger had a CR rate of 80%.", "adult"),
 ])
 def test_age_bound_after_aged(nlp, text, age_group):
     assert _population(nlp, text)["age_group"] == age_group
+
+
+# --- a trial in progress told in the present tense ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, relevant", [
+    ("This randomized phase 3 trial compares blinatumomab with chemotherapy in children with first relapse of "
+     "B-ALL. The primary endpoint is disease-free survival. Accrual began in 2019 and 150 of 200 patients have been "
+     "randomized.", False),
+    ("This phase 2 trial enrolls children with relapsed B-ALL. To date, 25 of the planned 48 patients have been "
+     "enrolled. The trial is ongoing.", False),
+    # an interim report with results
+    ("This phase 2 trial enrolls adults with relapsed B-ALL. To date, 30 patients have been enrolled; CR was 60%. "
+     "The trial is ongoing.", True),
+])
+def test_trial_in_progress_in_the_present_tense(nlp, text, relevant):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["relevant"] is relevant
