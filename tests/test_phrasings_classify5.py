@@ -125,6 +125,12 @@ def test_with_or_without_the_philadelphia_chromosome(nlp, text, ph_status):
      "Blinatumomab and inotuzumab produce remission in most adults; transplant remains the only cure."),
     (DRUG_X_TITLE, "Inotuzumab is effective in relapsed B-ALL. VOD occurs in up to 13% of patients. This article "
                    "provides practical guidance for clinicians."),
+    ("Treatment of relapsed Ph-positive ALL: recent advances",
+     "Ponatinib and blinatumomab have improved outcomes. The phase 2 PhALLCON trial showed a CR rate of 78%."),
+    ("Relapsed acute lymphoblastic leukemia in children: current management and future directions",
+     "Relapse occurs in 15% of children. CAR T cells yield remission in 80%."),
+    # a review's verb between "this" and the phase: the trials summarised are others'
+    (DRUG_X_TITLE, "In this article, we summarize recent phase 2 and phase 3 trials. CR rates ranged from 40% to 80%."),
 ])
 def test_review_title_is_not_relevant(nlp, title, text):
     assert run_text(nlp, text, title=title)["relevant"] is False
@@ -139,6 +145,11 @@ def test_review_title_is_not_relevant(nlp, title, text):
     # a trial's title without review words
     ("A phase 2 study of blinatumomab in relapsed ALL",
      "We review the outcomes of 40 adults who received blinatumomab. CR was 45%."),
+    # a trial's report names its results after the colon
+    ("Blinatumomab in relapsed ALL: results of a phase 2 study",
+     "Forty adults with relapsed B-ALL received blinatumomab. CR was 45%."),
+    ("Tisagenlecleucel in relapsed B-ALL: long-term follow-up of a phase 2 trial",
+     "Seventy-nine patients were infused. The overall remission rate was 82%."),
     # a meta-analysis pools data of its own making
     ("CAR T-cell therapy for relapsed B-ALL: a systematic review and meta-analysis",
      "We pooled 20 studies of CD19 CAR T cells with 700 patients with relapsed B-ALL. The pooled CR rate was 82%."),
