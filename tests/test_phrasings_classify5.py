@@ -145,6 +145,10 @@ def test_review_title_is_not_relevant(nlp, title, text):
     # a trial's title without review words
     ("A phase 2 study of blinatumomab in relapsed ALL",
      "We review the outcomes of 40 adults who received blinatumomab. CR was 45%."),
+    ("Inotuzumab in relapsed ALL: a review of 30 cases treated at our institution",
+     "Thirty adults with relapsed B-ALL received inotuzumab at our institution. CR/CRi was 70%."),
+    ("CAR T-cell therapy in relapsed ALL: our experience and review of the literature",
+     "Twelve children received tisagenlecleucel at our center. Eleven achieved CR."),
     # a trial's report names its results after the colon
     ("Blinatumomab in relapsed ALL: results of a phase 2 study",
      "Forty adults with relapsed B-ALL received blinatumomab. CR was 45%."),
