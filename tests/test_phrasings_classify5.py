@@ -194,3 +194,20 @@ def test_age_bound_after_aged(nlp, text, age_group):
 ])
 def test_trial_in_progress_in_the_present_tense(nlp, text, relevant):
     assert run_text(nlp, text, title=DRUG_X_TITLE)["relevant"] is relevant
+
+
+# --- children or adults counted as a part of the cohort ------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, age_group", [
+    ("We treated 70 patients with relapsed B-ALL, including 20 children. The median age was 30 years (range, 2 to "
+     "75). CR was 50%.", "mixed"),
+    ("Forty patients with relapsed B-ALL were infused, among them 12 adults. CR was 85%.", "mixed"),
+    # a narrower group, or a part of a cohort counted by its own age word
+    ("We treated 40 children with relapsed B-ALL, including 10 adolescents. CR was 60%.", "pediatric"),
+    ("We treated 50 patients with relapsed B-ALL, including 8 infants. The median age was 6 years. CR was 60%.",
+     "pediatric"),
+    ("We treated 70 children with relapsed B-ALL. CR was 50%.", "pediatric"),
+])
+def test_children_or_adults_counted_as_a_part(nlp, text, age_group):
+    assert _population(nlp, text)["age_group"] == age_group

@@ -744,11 +744,16 @@ def _age_group(cues: Cues, article: Article) -> str:
         if "pediatric" in title:
             return "pediatric"
         return "older adult" if "older adult" in title else "adult"
-    counted = {c.id for c in ages if _counted(c)}
-    if {"pediatric", "adult"} <= counted:
+    counted, parts = set(), set()  # the cohort's counted age words, and those counting a part of it
+    for c in ages:
+        if _counted(c):
+            (parts if _counted_part(c, cues) else counted).add(c.id)  # "70 patients, including 20 children"
+    if {"pediatric", "adult"} <= counted | parts:
         return "mixed"  # "10 children and 30 adults"
     if len(counted & {"pediatric", "adult"}) == 1:
         return (counted & {"pediatric", "adult"}).pop()  # "we treated 25 children", after "in adults, X improved"
+    if parts & {"pediatric", "adult"}:
+        return "mixed"  # children (or adults) among a cohort no age word counts: the others are not
     ages = [c for c in ages if not (c.id == "older adult" and _counted(c))]  # "three older patients died": a part
     words, stated = _age_words_group(ages), _stated_age_group(cues)
     if words is None:
@@ -841,6 +846,19 @@ def _stated_age_group(cues: Cues) -> str | None:
     if median <= _PEDIATRIC_MEDIAN_AGE:  # unless its range reaches adults ("11 years (range, 3 to 23)": mixed)
         return _bounds_group(*ages) if ages else "pediatric"
     return _bounds_group(*ages) if ages else "unknown"  # between the bands ("19 years (range, 2-64)")
+
+
+def _counted_part(cue: Cue, cues: Cues) -> bool:
+    """The counted age word names a part of the cohort: children or adults (not a narrower group such as infants
+    or adolescents, who may be all the others' age too) a few words after a part word ("including 20 children",
+    "among them 12 adults")."""
+    if cue.span.doc[cue.span.start].lower_ not in _BROAD_AGE_WORDS:
+        return False
+    return any(c.id == "part-of" and c.sentence == cue.sentence and 0 <= cue.span.start - c.span.end <= _SUBSET_WINDOW
+               for c in cues.of("POPULATION_CONTEXT"))
+
+
+_BROAD_AGE_WORDS = frozenset({"children", "child", "pediatric", "paediatric", "adults", "adult"})
 
 
 def _counted(cue: Cue) -> bool:
