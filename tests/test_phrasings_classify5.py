@@ -211,3 +211,20 @@ def test_trial_in_progress_in_the_present_tense(nlp, text, relevant):
 ])
 def test_children_or_adults_counted_as_a_part(nlp, text, age_group):
     assert _population(nlp, text)["age_group"] == age_group
+
+
+# --- randomization denied, or another trial's -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, randomized", [
+    ("In this phase 2 study, forty adults received X. Randomization was not performed. CR was 50%.", False),
+    ("Forty adults were assigned to two doses without randomization. CR was 50%.", False),
+    ("In this phase 2 study, 40 adults received the combination. Results compared favorably with the randomized PACE "
+     "trial. CR was 80%.", False),
+    ("In this phase 2 study, 40 adults received X. CR rates were similar to those of the randomized TOWER trial.",
+     False),
+    # the study's own randomization
+    ("Adults were randomly assigned to X or Y. Randomization was not stratified by age. CR was 50% vs 40%.", True),
+])
+def test_randomization_denied_or_another_trials(nlp, text, randomized):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["design"]["randomized"] is randomized
