@@ -228,3 +228,17 @@ def test_children_or_adults_counted_as_a_part(nlp, text, age_group):
 ])
 def test_randomization_denied_or_another_trials(nlp, text, randomized):
     assert run_text(nlp, text, title=DRUG_X_TITLE)["design"]["randomized"] is randomized
+
+
+@pytest.mark.parametrize("text, setting", [
+    # a count of TKIs is no count of salvage lines
+    ("Adults with Ph-positive ALL resistant or intolerant to two or more prior TKIs received ponatinib. Of 32 "
+     "patients, CR was 41%.", "relapsed/refractory"),
+    ("Adults with relapsed Ph-positive ALL who had received at least two prior TKIs were treated. CR was 50%.",
+     "relapsed/refractory"),
+    # lines of therapy still are
+    ("Adults with Ph-positive ALL refractory to two or more prior regimens received ponatinib. CR was 30%.",
+     "second or later salvage"),
+])
+def test_prior_tkis_are_no_salvage_lines(nlp, text, setting):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["setting"] == setting
