@@ -242,3 +242,20 @@ def test_randomization_denied_or_another_trials(nlp, text, randomized):
 ])
 def test_prior_tkis_are_no_salvage_lines(nlp, text, setting):
     assert run_text(nlp, text, title=DRUG_X_TITLE)["setting"] == setting
+
+
+@pytest.mark.parametrize("text, ph_status", [
+    # a TKI given on the condition of the status
+    ("Adults with relapsed B-ALL received blinatumomab, with a TKI for Ph-positive disease. Fifty patients were "
+     "treated. CR was 60%.", "any"),
+    ("Adults with relapsed ALL received hyper-CVAD plus a TKI if Ph-positive. Of 40 patients, CR was 55%.", "any"),
+    ("Adults with relapsed ALL received hyper-CVAD plus dasatinib if Ph-positive. Of 40 patients, CR was 55%.", "any"),
+    # the status found in a count of patients
+    ("Forty adults with relapsed ALL were treated. Cytogenetics showed Ph-positive ALL in 10 patients. CR was 65%.",
+     "any"),
+    # the cohort's status, not a count of patients after it
+    ("We treated adults with relapsed Ph-positive ALL in 12 centres. CR was 65%.", "positive"),
+    ("Adults with relapsed Ph-positive ALL received ponatinib. CR was 65%.", "positive"),
+])
+def test_status_of_a_part_named_by_its_treatment_or_count(nlp, text, ph_status):
+    assert _population(nlp, text)["ph_status"] == ph_status

@@ -413,7 +413,7 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
         if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW
                                 and not _whole_cohort_count(c)):
             return True
-    if _opens_subgroup(cue) or _subject_of_result(cue):
+    if _opens_subgroup(cue) or _subject_of_result(cue) or _found_in_a_count(cue):
         return True
     text = cue.sent.text
     if "%" not in text and "=" not in text:
@@ -465,6 +465,20 @@ def _subject_of_result(cue: Cue) -> bool:
             return not (word == "had" and (following.endswith("ed") or following in _PARTICIPLES))
         if word in ("was", "were") and following in _SHARE_WORDS:
             return True
+    return False
+
+
+def _found_in_a_count(cue: Cue) -> bool:
+    """The cue is followed by the count of patients it was found in ("Ph-positive ALL in 10 patients", "T-ALL in 12
+    (20%)"); not by another number ("in 12 centres", "in first relapse")."""
+    doc, span, sent = cue.span.doc, cue.span, cue.sent
+    if not _has_digit(sent.text):
+        return False
+    for i in range(span.end, min(span.end + 2, sent.end - 2)):  # "in" right after the cue or its noun ("ALL in")
+        if doc[i].lower_ == "in":
+            following = doc[i + 2]
+            return _is_plain_number(doc[i + 1].text) and (following.lower_ in _PATIENT_NOUNS
+                                                           or following.text in ("(", "of"))
     return False
 
 
