@@ -259,3 +259,27 @@ def test_prior_tkis_are_no_salvage_lines(nlp, text, setting):
 ])
 def test_status_of_a_part_named_by_its_treatment_or_count(nlp, text, ph_status):
     assert _population(nlp, text)["ph_status"] == ph_status
+
+
+# --- inline section labels of a conference-style abstract --------------------------------------------------------
+
+
+@pytest.mark.parametrize("title, text, age_group", [
+    ("Inotuzumab versus chemotherapy in adults with relapsed ALL: an open-label phase 3 trial",
+     "Background: Adults and children with relapsed ALL have poor outcomes. Methods: In this phase 3 trial, adults "
+     "with relapsed B-ALL were randomly assigned to inotuzumab or chemotherapy. Findings: Of 326 patients, CR/CRi was "
+     "81% vs 29%. Interpretation: Inotuzumab should be considered for adults and children. Funding: Pfizer.",
+     "adult"),
+    ("Blinatumomab bridging in relapsed ALL",
+     "Introduction: Blinatumomab improves survival in adults and children with relapsed B-ALL. Methods: We reviewed "
+     "40 children treated at our center. Results: CR was 60%.", "pediatric"),
+    # the background's words count when the rest names no age group
+    ("CAR T cells in relapsed ALL",
+     "Background: CAR T cells are effective in children and young adults. Methods: We infused 50 patients with "
+     "relapsed B-ALL. Results: CR was 85%.", "mixed"),
+    # a label that is no framing one does not set its sentences aside
+    ("CAR T cells in relapsed ALL",
+     "Methods: We infused 50 children and young adults with relapsed B-ALL. Results: CR was 85%.", "mixed"),
+])
+def test_inline_background_and_conclusion_labels(nlp, title, text, age_group):
+    assert run_text(nlp, text, title=title)["population"]["age_group"] == age_group

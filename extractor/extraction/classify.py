@@ -213,25 +213,45 @@ def _cues(docs: list[tuple[str, Doc]]) -> Cues:
     return cues
 
 
-def _framing_sentences(section: str, view: SectionView, last: bool) -> range:
-    """The sentences of a background or conclusions section, or an unlabelled abstract's last sentence when it
-    states no figure ("Inotuzumab is an effective option for adults and children"): their population cues are
+def _framing_sentences(section: str, view: SectionView, last: bool) -> range | set[int]:
+    """The sentences of a background or conclusions section (in an unlabelled abstract, those after an inline
+    "Background:" or "Conclusions:" up to the next inline label), or an unlabelled abstract's last sentence when
+    it states no figure ("Inotuzumab is an effective option for adults and children"): their population cues are
     about the disease's patients at large or widen the study's, so they count only when nothing else names the
     study's (see _settle_framing_cues)."""
+    sentences = view.sentences
     if section.upper().startswith(_FRAMING_SECTIONS):
-        return range(len(view.sentences))
-    if last and section == UNLABELLED_SECTION and view.sentences \
-            and not _has_digit(view.sentences[-1].text):
-        return range(len(view.sentences) - 1, len(view.sentences))
-    return range(0)
+        return range(len(sentences))
+    if section != UNLABELLED_SECTION or not sentences:
+        return range(0)
+    framing = _inline_framing(sentences)
+    if last and not _has_digit(sentences[-1].text):
+        framing.add(len(sentences) - 1)
+    return framing
+
+
+def _inline_framing(sentences: list[Sentence]) -> set[int]:
+    """The sentences under an inline framing label of a conference-style abstract ("Background: Adults and children
+    with relapsed ALL do poorly. ... Methods: We treated 40 children ...")."""
+    framing, label = set(), ""
+    if not _INLINE_LABEL.match(sentences[0].text):
+        return framing  # such an abstract opens with its first label
+    for i, sent in enumerate(sentences):
+        found = _INLINE_LABEL.match(sent.text)
+        if found:
+            label = found.group(1).upper()
+        if label.startswith(_FRAMING_SECTIONS):
+            framing.add(i)
+    return framing
 
 
 _FRAMING_SECTIONS = ("BACKGROUND", "INTRODUCTION", "CONTEXT", "IMPORTANCE", "RATIONALE", "CONCLUSION",
                      "INTERPRETATION", "IMPLICATION")
+_INLINE_LABEL = re.compile(r"([A-Z][A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}) ?:")  # "Background:", "Patients and methods:"
 
 
 def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: bool, offset: int,
-              view: SectionView, framing: range) -> None:
+              view: SectionView, framing: range | set[int]) -> None:
     """Add one section's cues, leaving out the ones its context masks."""
     context = located.get("POPULATION_CONTEXT", ())
     ignore = [s for _, s in context if s.id_ == "ignore"]
