@@ -49,6 +49,9 @@ def test_remission_state_or_list_is_no_first_salvage(nlp, title, text):
                    "30 (75%)."),
     ("Allogeneic transplantation in second remission of childhood ALL",
      "We analysed 150 children with ALL transplanted in CR2 after a first relapse. Five-year EFS was 55%."),
+    # a title's transplant in CR2 names the study's patients
+    ("Allogeneic HSCT in CR2 for childhood acute lymphoblastic leukemia",
+     "We analysed 150 children with ALL. Five-year EFS was 55%."),
 ])
 def test_second_remission_aimed_at_stays_first_salvage(nlp, title, text):
     assert run_text(nlp, text, title=title)["setting"] == "first salvage"

@@ -56,6 +56,9 @@ _OWN_IN_HYPOTHETICAL = frozenset({"review", "trial-in-progress"})
 RR, FIRST, LATER = "relapsed/refractory", "first salvage", "second or later salvage"
 FRONTLINE, MRD, OTHER = "frontline", "MRD-positive remission", "other"
 CR2 = "second remission"  # evidence of first salvage, but MRD studies also enrol patients in CR2
+# A transplant in CR2: the study's patients in a title ("Allogeneic HSCT in CR2 for childhood ALL"), a past state in
+# the body ("six had been transplanted in CR2" before the relapse studied)
+TRANSPLANT_CR2 = "transplant remission"
 _SALVAGE_IDS = frozenset({"relapsed", RR, FIRST, LATER})
 # The cues of a relapse or its line: an MRD-positive subgroup of a frontline trial ("relapse was more frequent in
 # MRD-positive patients") names no salvage population.
@@ -521,7 +524,7 @@ def _setting(cues: Cues, article: Article) -> str:
         setting = _outside_mrd_phrases(setting)
     if any(c.id == FIRST for c in setting) and any(c.id == RR for c in setting):
         setting = _without_narrowed_rr(setting, cues)
-    title = {FIRST if c.id == CR2 else c.id for c in setting if c.title}
+    title = {FIRST if c.id in (CR2, TRANSPLANT_CR2) else c.id for c in setting if c.title}
     body = {FIRST if c.id == CR2 else c.id for c in setting if not c.title}
     salvage_title = {c.id for c in setting if c.title} & _SALVAGE_IDS
     salvage_any = {c.id for c in setting} & _SALVAGE_IDS
