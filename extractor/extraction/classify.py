@@ -14,7 +14,11 @@ module only weighs them. The defaults are precision-minded: a label the abstract
   restrict the population, it says the population is mixed;
 - first / second-or-later salvage only when the population is restricted to that line: no broader cue
   (relapsed/refractory, refractory, another line) describes it, but for one the line's phrase narrows ("R/R ALL
-  in first salvage");
+  in first salvage"); a second remission is first salvage when it is aimed at or achieved ("CR2 was achieved
+  in 75%"), not when it is a list or the state a transplant was given in ("HSCT in CR1 or CR2", "transplanted in
+  CR2" before a relapse studied); a count of TKIs is no count of lines;
+- a status, lineage or age bound as the uncounted subject of a result ("Ph-positive patients had a CR rate of
+  70%") or with the count it was found in ("Ph-positive ALL in 10 patients") is a part of the cohort;
 - frontline and MRD-positive remission only when nothing says relapsed/refractory, or when the body names a
   frontline population and its salvage words are only what followed ("patients who relapsed received
   salvage"); another disease without ALL is `other`; all three, a review without own data, and a trial in
@@ -622,7 +626,6 @@ def _frontline_population(setting: list[Cue], cues: Cues) -> bool:
     frontline = [c for c in body if c.id == FRONTLINE]
     return (any(_names_population(c) for c in frontline)
             and not any(_names_population(c) and not _treated_with(c) for c in body if c.id in _LINE_IDS))
-
 
 
 def _treated_with(cue: Cue) -> bool:
