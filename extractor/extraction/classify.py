@@ -14,7 +14,11 @@ module only weighs them. The defaults are precision-minded: a label the abstract
   restrict the population, it says the population is mixed;
 - first / second-or-later salvage only when the population is restricted to that line: no broader cue
   (relapsed/refractory, refractory, another line) describes it, but for one the line's phrase narrows ("R/R ALL
-  in first salvage");
+  in first salvage"); a second remission is first salvage when it is aimed at or achieved ("CR2 was achieved
+  in 75%"), not when it is a list or the state a transplant was given in ("HSCT in CR1 or CR2", "transplanted in
+  CR2" before a relapse studied); a count of TKIs is no count of lines;
+- a status, lineage or age bound as the uncounted subject of a result ("Ph-positive patients had a CR rate of
+  70%") or with the count it was found in ("Ph-positive ALL in 10 patients") is a part of the cohort;
 - frontline and MRD-positive remission only when nothing says relapsed/refractory, or when the body names a
   frontline population and its salvage words are only what followed ("patients who relapsed received
   salvage"); another disease without ALL is `other`; all three, a review without own data, and a trial in
@@ -56,7 +60,13 @@ _OWN_IN_HYPOTHETICAL = frozenset({"review", "trial-in-progress"})
 RR, FIRST, LATER = "relapsed/refractory", "first salvage", "second or later salvage"
 FRONTLINE, MRD, OTHER = "frontline", "MRD-positive remission", "other"
 CR2 = "second remission"  # evidence of first salvage, but MRD studies also enrol patients in CR2
+# A transplant in CR2: the study's patients in a title ("Allogeneic HSCT in CR2 for childhood ALL"), a past state in
+# the body ("six had been transplanted in CR2" before the relapse studied)
+TRANSPLANT_CR2 = "transplant remission"
 _SALVAGE_IDS = frozenset({"relapsed", RR, FIRST, LATER})
+# The cues of a relapse or its line: an MRD-positive subgroup of a frontline trial ("relapse was more frequent in
+# MRD-positive patients") names no salvage population.
+_LINE_IDS = _SALVAGE_IDS | {CR2}
 _FLIPPED = {"positive": "negative", "negative": "positive", "B": "T", "T": "B"}
 _EXCLUSION_WINDOW = 8  # tokens between an exclusion word and the Ph status or lineage it excludes
 _COMPATIBLE_PHASES = {"1": {"1"}, "2": {"2"}, "3": {"3"}, "1/2": {"1", "2", "1/2"}}
@@ -96,7 +106,10 @@ _SUBGROUP_WORDS = frozenset({"in", "among", "for", "of"})
 _COMPARISON_WORDS = frozenset({"vs", "vs.", "versus", "compared", "whereas", "while"})
 _SUBSET_WINDOW = 4  # tokens either side of a cue in which a "%" or "(n =" makes it a part of the cohort
 _POPULATION_WINDOW = 6  # tokens before a setting cue in which "with" makes it the patients' qualifier
-_EVENT_VERBS = frozenset({"had", "developed", "experienced", "occurred", "showed"})
+# Verbs of what happened to some patients; "achieved" and the like make a remission an outcome ("of the 90 who
+# relapsed, 70 achieved a second remission" in a frontline trial), not the line the study enrolled.
+_EVENT_VERBS = frozenset({"had", "developed", "experienced", "occurred", "showed", "achieved", "attained", "reached",
+                          "obtained"})
 _RELATIVES = frozenset({"who", "that", "which", "whom"})
 _PHRASE_BREAKS = frozenset({";", ":", "(", ")", "[", "]"})
 _PATIENT_NOUNS = frozenset({"patients", "patient", "adults", "children", "adolescents", "pts", "subjects",
@@ -207,25 +220,45 @@ def _cues(docs: list[tuple[str, Doc]]) -> Cues:
     return cues
 
 
-def _framing_sentences(section: str, view: SectionView, last: bool) -> range:
-    """The sentences of a background or conclusions section, or an unlabelled abstract's last sentence when it
-    states no figure ("Inotuzumab is an effective option for adults and children"): their population cues are
+def _framing_sentences(section: str, view: SectionView, last: bool) -> range | set[int]:
+    """The sentences of a background or conclusions section (in an unlabelled abstract, those after an inline
+    "Background:" or "Conclusions:" up to the next inline label), or an unlabelled abstract's last sentence when
+    it states no figure ("Inotuzumab is an effective option for adults and children"): their population cues are
     about the disease's patients at large or widen the study's, so they count only when nothing else names the
     study's (see _settle_framing_cues)."""
+    sentences = view.sentences
     if section.upper().startswith(_FRAMING_SECTIONS):
-        return range(len(view.sentences))
-    if last and section == UNLABELLED_SECTION and view.sentences \
-            and not _has_digit(view.sentences[-1].text):
-        return range(len(view.sentences) - 1, len(view.sentences))
-    return range(0)
+        return range(len(sentences))
+    if section != UNLABELLED_SECTION or not sentences:
+        return range(0)
+    framing = _inline_framing(sentences)
+    if last and not _has_digit(sentences[-1].text):
+        framing.add(len(sentences) - 1)
+    return framing
+
+
+def _inline_framing(sentences: list[Sentence]) -> set[int]:
+    """The sentences under an inline framing label of a conference-style abstract ("Background: Adults and children
+    with relapsed ALL do poorly. ... Methods: We treated 40 children ...")."""
+    framing, label = set(), ""
+    if not _INLINE_LABEL.match(sentences[0].text):
+        return framing  # such an abstract opens with its first label
+    for i, sent in enumerate(sentences):
+        found = _INLINE_LABEL.match(sent.text)
+        if found:
+            label = found.group(1).upper()
+        if label.startswith(_FRAMING_SECTIONS):
+            framing.add(i)
+    return framing
 
 
 _FRAMING_SECTIONS = ("BACKGROUND", "INTRODUCTION", "CONTEXT", "IMPORTANCE", "RATIONALE", "CONCLUSION",
                      "INTERPRETATION", "IMPLICATION")
+_INLINE_LABEL = re.compile(r"([A-Z][A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}) ?:")  # "Background:", "Patients and methods:"
 
 
 def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: bool, offset: int,
-              view: SectionView, framing: range) -> None:
+              view: SectionView, framing: range | set[int]) -> None:
     """Add one section's cues, leaving out the ones its context masks."""
     context = located.get("POPULATION_CONTEXT", ())
     ignore = [s for _, s in context if s.id_ == "ignore"]
@@ -407,7 +440,7 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
         if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW
                                 and not _whole_cohort_count(c)):
             return True
-    if _opens_subgroup(cue):
+    if _opens_subgroup(cue) or _subject_of_result(cue) or _found_in_a_count(cue):
         return True
     text = cue.sent.text
     if "%" not in text and "=" not in text:
@@ -440,6 +473,49 @@ _SUBGROUP_OPENERS = frozenset({"in", "among", "of", "for"})
 _SUBGROUP_OPENER_WINDOW = 4  # tokens from the opening word to the cue ("Among the patients with Ph-positive")
 
 
+def _subject_of_result(cue: Cue) -> bool:
+    """The cue is in the uncounted subject of a sentence stating a figure of it ("Ph-positive patients had a CR
+    rate of 70%", "Patients with T-ALL achieved CR in 40%", "Ph-positive disease was present in 25%"): a subgroup's
+    result or share; not "Forty patients with Ph-positive ALL had ...", nor what the patients had received ("Patients
+    with Ph-positive ALL had received a median of two TKIs")."""
+    doc, span, sent = cue.span.doc, cue.span, cue.sent
+    if cue.title or span.start - sent.start > _SUBGROUP_OPENER_WINDOW or not _has_digit(sent.text):
+        return False
+    if any(doc[i].like_num or doc[i].lower_ in _WHOLE_WORDS or doc[i].text in _PHRASE_BREAKS
+           for i in range(sent.start, span.start)):
+        return False
+    for i in range(span.end, min(sent.end - 1, span.end + _SUBJECT_VERB_WINDOW)):
+        word, following = doc[i].lower_, doc[i + 1].lower_
+        if doc[i].like_num or doc[i].text in _PHRASE_BREAKS:
+            return False
+        if word in _RESULT_VERBS:
+            return not (word == "had" and (following.endswith("ed") or following in _PARTICIPLES))
+        if word in ("was", "were") and following in _SHARE_WORDS:
+            return True
+    return False
+
+
+def _found_in_a_count(cue: Cue) -> bool:
+    """The cue is followed by the count of patients it was found in ("Ph-positive ALL in 10 patients", "T-ALL in 12
+    (20%)"); not by another number ("in 12 centres", "in first relapse")."""
+    doc, span, sent = cue.span.doc, cue.span, cue.sent
+    if not _has_digit(sent.text):
+        return False
+    for i in range(span.end, min(span.end + 2, sent.end - 2)):  # "in" right after the cue or its noun ("ALL in")
+        if doc[i].lower_ == "in":
+            following = doc[i + 2]
+            return _is_plain_number(doc[i + 1].text) and (following.lower_ in _PATIENT_NOUNS
+                                                           or following.text in ("(", "of"))
+    return False
+
+
+_SUBJECT_VERB_WINDOW = 6  # tokens from the cue to its verb ("Patients with Ph-positive ALL who received a TKI had")
+_RESULT_VERBS = frozenset({"had", "achieved", "attained", "reached", "responded", "showed", "experienced",
+                           "obtained", "demonstrated"})
+_PARTICIPLES = frozenset({"been", "undergone", "taken", "given", "begun", "gone"})
+_SHARE_WORDS = frozenset({"present", "detected", "found", "identified", "seen", "observed"})
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Setting and relevance
 
@@ -452,7 +528,7 @@ def _setting(cues: Cues, article: Article) -> str:
         setting = _outside_mrd_phrases(setting)
     if any(c.id == FIRST for c in setting) and any(c.id == RR for c in setting):
         setting = _without_narrowed_rr(setting, cues)
-    title = {FIRST if c.id == CR2 else c.id for c in setting if c.title}
+    title = {FIRST if c.id in (CR2, TRANSPLANT_CR2) else c.id for c in setting if c.title}
     body = {FIRST if c.id == CR2 else c.id for c in setting if not c.title}
     salvage_title = {c.id for c in setting if c.title} & _SALVAGE_IDS
     salvage_any = {c.id for c in setting} & _SALVAGE_IDS
@@ -543,13 +619,13 @@ def _frontline_population(setting: list[Cue], cues: Cues) -> bool:
     salvage words are about what followed ("patients who relapsed were offered salvage", "two had induction
     failure", "3% had primary refractory disease"): no broader or line-specific cue but events and parts of the
     cohort, and no salvage cue naming the population ("adults with relapsed ALL"; "those who relapsed were
-    treated with salvage therapy" names a treatment)."""
+    treated with salvage therapy" names a treatment; an MRD-positive subgroup names no relapse)."""
     body = [c for c in setting if not c.title]
     if any(c.id in (RR, FIRST, LATER, CR2) and not (_is_event(c) or _is_subset(c, cues)) for c in body):
         return False
     frontline = [c for c in body if c.id == FRONTLINE]
     return (any(_names_population(c) for c in frontline)
-            and not any(_names_population(c) and not _treated_with(c) for c in body if c.id != FRONTLINE))
+            and not any(_names_population(c) and not _treated_with(c) for c in body if c.id in _LINE_IDS))
 
 
 def _treated_with(cue: Cue) -> bool:
@@ -566,7 +642,8 @@ _TREATMENT_VERBS = frozenset({"treated", "managed", "salvaged", "rescued", "retr
 
 def _is_event(cue: Cue) -> bool:
     """The cue names something that happened to some patients ("two had induction failure", "refractory disease
-    occurred in 4"), not whom the study enrolled ("children who had a first relapse")."""
+    occurred in 4", "70 achieved a second remission"), not whom the study enrolled ("children who had a first
+    relapse")."""
     doc, span = cue.span.doc, cue.span
     for i in range(max(cue.sent.start, span.start - 2), span.start):
         if doc[i].lower_ in _EVENT_VERBS and not (i > cue.sent.start and doc[i - 1].lower_ in _RELATIVES):
@@ -649,13 +726,15 @@ def _own_data(cues: Cues, review_words: bool) -> bool:
     """The abstract reports its own patients: own-data words ("we treated"), a retrospective or pooled design,
     or a trial's phase or randomization; but an abstract calling itself a review quotes others' trials ("We
     review ... In the phase 3 TOWER trial, CR was 44%"): there only a trial of the title ("A phase 2 study of X")
-    or one named as this study's counts."""
+    or one named as this study's counts, and not the title's when the title calls the article a review
+    ("Blinatumomab in relapsed ALL: a review of the phase 3 data")."""
     if cues.has("DESIGN", {"own-data", "retrospective", "pooled"}):
         return True
     trials = cues.of("PHASE") + [c for c in cues.of("DESIGN") if c.id == "randomized"]
     if not review_words:
         return bool(trials)
-    return any(c.title or _named_as_this_study(c, cues) for c in trials)
+    review_title = cues.has("DESIGN", {"review"}, title=True)
+    return any((c.title and not review_title) or _named_as_this_study(c, cues) for c in trials)
 
 
 def _named_as_this_study(cue: Cue, cues: Cues) -> bool:
@@ -705,11 +784,16 @@ def _age_group(cues: Cues, article: Article) -> str:
         if "pediatric" in title:
             return "pediatric"
         return "older adult" if "older adult" in title else "adult"
-    counted = {c.id for c in ages if _counted(c)}
-    if {"pediatric", "adult"} <= counted:
+    counted, parts = set(), set()  # the cohort's counted age words, and those counting a part of it
+    for c in ages:
+        if _counted(c):
+            (parts if _counted_part(c, cues) else counted).add(c.id)  # "70 patients, including 20 children"
+    if {"pediatric", "adult"} <= counted | parts:
         return "mixed"  # "10 children and 30 adults"
     if len(counted & {"pediatric", "adult"}) == 1:
         return (counted & {"pediatric", "adult"}).pop()  # "we treated 25 children", after "in adults, X improved"
+    if parts & {"pediatric", "adult"}:
+        return "mixed"  # children (or adults) among a cohort no age word counts: the others are not
     ages = [c for c in ages if not (c.id == "older adult" and _counted(c))]  # "three older patients died": a part
     words, stated = _age_words_group(ages), _stated_age_group(cues)
     if words is None:
@@ -802,6 +886,19 @@ def _stated_age_group(cues: Cues) -> str | None:
     if median <= _PEDIATRIC_MEDIAN_AGE:  # unless its range reaches adults ("11 years (range, 3 to 23)": mixed)
         return _bounds_group(*ages) if ages else "pediatric"
     return _bounds_group(*ages) if ages else "unknown"  # between the bands ("19 years (range, 2-64)")
+
+
+def _counted_part(cue: Cue, cues: Cues) -> bool:
+    """The counted age word names a part of the cohort: children or adults (not a narrower group such as infants
+    or adolescents, who may be all the others' age too) a few words after a part word ("including 20 children",
+    "among them 12 adults")."""
+    if cue.span.doc[cue.span.start].lower_ not in _BROAD_AGE_WORDS:
+        return False
+    return any(c.id == "part-of" and c.sentence == cue.sentence and 0 <= cue.span.start - c.span.end <= _SUBSET_WINDOW
+               for c in cues.of("POPULATION_CONTEXT"))
+
+
+_BROAD_AGE_WORDS = frozenset({"children", "child", "pediatric", "paediatric", "adults", "adult"})
 
 
 def _counted(cue: Cue) -> bool:
