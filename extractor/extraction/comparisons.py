@@ -113,13 +113,44 @@ def _sentence_comparisons(sent: Sentence, section: str, context: ArticleContext)
         value = _value_after(gaps, measure, numbers, named_ends)
         if value is None or value.start in used:
             continue
+        listed = []
         while value is not None:
             used.add(value.start)
             item, end = _read_one(doc, text, sent, measure, value, numbers, section)
             if item is not None:
-                found.append(item)
+                listed.append(item)
             value = _next_in_list(text, numbers, end)
+        if len(listed) > 1 and "respectively" in text[measure.end_char:sent.end_char]:
+            _zip_endpoints(sent, measure, listed)
+        found += listed
     return found
+
+
+# Between two endpoints a ratio is listed for: "for OS and EFS", "for OS, EFS and RFS".
+_ENDPOINT_LINK = re.compile(r"(?:,\s?(?:and\s)?|\s(?:and|or)\s)(?:the\s)?")
+
+
+def _zip_endpoints(sent: Sentence, measure: Span, listed: list[dict]) -> None:
+    """"Hazard ratios for OS and EFS were 0.62 (...) and 0.55 (...), respectively": the k-th value is for the k-th
+    endpoint the ratio names after it."""
+    text = sent.section_text
+    m = _RATIO_FOR.match(text, measure.end_char)
+    if m is None:
+        return
+    at, chain = m.end(), []
+    for span in sorted(rule_spans(sent, "ENDPOINT"), key=lambda e: e.start_char):
+        if span.start_char < at or span.id_ == "OTHER":
+            continue
+        if span.start_char != at:
+            break
+        chain.append(_ENDPOINT_KIND.sub("", span.id_))
+        link = _ENDPOINT_LINK.match(text, span.end_char)
+        if link is None:
+            break
+        at = link.end()
+    if len(chain) == len(listed):
+        for item, endpoint in zip(listed, chain):
+            item["endpoint"] = endpoint
 
 
 def _value_after(text: str, measure: Span, numbers: list[nz.Number], named_ends: set[int]) -> nz.Number | None:
@@ -263,6 +294,11 @@ def _associated_outcome(sent: Sentence, measure: Span, candidates: list) -> Span
     return next((e for e in candidates if e.start_char == link.end()), None)
 
 
+_NAMES_GROUP_AFTER = re.compile(r"\s(?:patients|pts|subjects|children|adults|cases|groups?|cohorts?|subgroups?)\b")
+_NAMES_GROUP_BEFORE = re.compile(r"\b(?:patients|those|subjects|children|adults)\s(?:in|with|without|achieving|"
+                                 r"who\s(?:achieved|attained|had|reached|were\sin))\s(?:an?\s|the\s)?$")
+
+
 def _compared_endpoint(sent: Sentence, measure: Span, end: int) -> str | None:
     """The endpoint a ratio compares: one the ratio names right after it ("The hazard ratio for EFS was 0.55"), or
     by its event ("hazard ratio for death": OS; ENDPOINT_CUE rules), or right after its value and CI (`end`: "a
@@ -289,4 +325,7 @@ def _compared_endpoint(sent: Sentence, measure: Span, end: int) -> str | None:
     if measure.id_ == "HR":  # a hazard ratio compares times to an event: "41% for patients who underwent
         # transplantation (HR 0.31)" after "3-year OS was 18%" compares OS, not the transplant rate
         before = [e for e in before if _ENDPOINT_KIND.sub("", e.id_) in _SURVIVAL] or before
+    # "The risk of relapse was lower in MRD-negative patients (HR 0.30)": an endpoint naming a group is a covariate
+    before = [e for e in before if not _NAMES_GROUP_AFTER.match(text, e.end_char)
+              and not _NAMES_GROUP_BEFORE.search(text, max(sent.start_char, e.start_char - 30), e.start_char)]
     return _ENDPOINT_KIND.sub("", max(before, key=lambda e: e.end).id_) if before else None

@@ -255,6 +255,7 @@ class Value:
     # the group the value's own words name: "None of the 8 patients with TP53 mutation responded" (a zero's
     # subgroup), "All responders were MRD-negative"
     group: str | None = None
+    proportion: bool = False  # printed as a proportion ("0.38"): the value is in %, its CI bounds are not
 
 
 @dataclass(slots=True)
@@ -321,7 +322,20 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     _all_responders_negative(sent.text, mentions)
     if not any(m.values and m.family not in ABSORBERS for m in mentions):
         return []  # nothing to state, nor the groups and evidence of it to read
+    if timepoints and "andmark" in sent.text:
+        timepoints = [t for t in timepoints if not _is_landmark(sent.text, t)]
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
+
+
+# "In a landmark analysis at 3 months, the 2-year OS was 55%": the landmark is where the analysis starts, not the
+# rate's time point (its numbers stay no values).
+_LANDMARK_BEFORE = re.compile(r"\blandmark(?:ed|\s(?:analysis|analyses|time|point))?\s?$", re.I)
+_LANDMARK_AFTER = re.compile(r"\s?landmark\b", re.I)
+
+
+def _is_landmark(text: str, timepoint: TimePoint) -> bool:
+    return _LANDMARK_BEFORE.search(text, max(0, timepoint.start - 24), timepoint.start) is not None \
+        or _LANDMARK_AFTER.match(text, timepoint.end) is not None
 
 
 _OF_WHOM_AFTER = re.compile(r"\s?%?[)\]]?\s?(?:of|among)\s(?:whom|them)\b", re.I)
@@ -716,8 +730,10 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     text, base = sent.text, sent.start_char
     excluded = _ci_regions(text) + [(t.start, t.end) for t in timepoints]
     labels = _number_labels(sent)
-    numbers = [n for n in normalise.find_numbers(text, context.words)
-               if not _within(n.start, excluded) and not _is_noise(text, n) and not _is_label(text, n, labels)]
+    found = normalise.find_numbers(text, context.words)
+    proportions = _proportions(text, found, excluded + labels) if _may_print_proportions(text) else ()
+    numbers = [n for n in found if n.start in proportions
+               or not _within(n.start, excluded) and not _is_noise(text, n) and not _is_label(text, n, labels)]
     values: list[Value] = []
     used: set[int] = set()
     blasts = "blast" in text  # a cheap necessary cue of _BLASTS_AFTER
@@ -729,10 +745,12 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     for i, number in enumerate(numbers):
         if number.start in used:
             continue
-        kind = _kind(text, numbers, i)
+        kind = PERCENT if number.start in proportions else _kind(text, numbers, i)
         if kind is None:
             continue
         value = Value(kind, number.value, number.start, number.end)
+        if number.start in proportions:
+            value.value, value.proportion = round(100 * number.value, 1), True
         if kind == COUNT:
             _count_lead_in(text, value, context)
         high = _range_high(text, numbers, i, kind)
@@ -767,6 +785,39 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     if cited is not None:  # "comparable to those reported in the pivotal trial (CR/CRi 75%)": another study's
         values = [v for v in values if not cited[0] <= v.start < cited[1]]
     return sorted(values, key=lambda v: v.start)
+
+
+# "The probability of OS at 3 years was 0.38 (95% CI 0.29-0.47)", "The 5-year EFS was 0.45 ± 0.05": a survival
+# estimate printed as a proportion (pediatric and registry reports) is the rate in % (SCHEMA: rates in %), when the
+# sentence speaks of a probability or the number carries its SE, and nothing makes it a ratio or a p-value.
+_PROPORTION = re.compile(r"0?[.·]\d{1,3}")
+_PROPORTION_BEFORE = re.compile(r"(?:\b(?:was|were|of|is|at|and|or|vs\.?|versus)|[:=,])\s?$", re.I)
+_SE_AFTER = re.compile(r"\s?(?:±|\+/-|\(\s?(?:SE|standard error)\b)", re.I)
+# after it, no unit ("0.8 mg/m2"): a bracket, a punctuation mark, or a word that names a group or a time
+_PROPORTION_AFTER = re.compile(r"\s?(?:[(\[,;±]|\+/-|\.(?!\d)|$)|\s(?:for|in|at|among|with|without|vs\.?|versus|and|or|"
+                               r"compared|respectively|whereas|while|by)\b")
+_RATIO_BEFORE = re.compile(r"\b(?:HR|OR|RR|ratios?|risk|odds|p|coefficient|rho|kappa)\b|[<>≤≥]", re.I)
+
+
+def _may_print_proportions(text: str) -> bool:
+    """A cheap necessary cue of `_proportions`: a probability word, or a ± or SE that a proportion carries."""
+    return "robabilit" in text or "±" in text or "+/-" in text or "SE" in text or "tandard error" in text
+
+
+def _proportions(text: str, numbers: list, excluded: list[tuple[int, int]]) -> set[int]:
+    """The starts of the numbers that are proportions (0.38, .45), outside CIs and labels."""
+    probability = "robabilit" in text
+    found = set()
+    for number in numbers:
+        if not 0 < number.value < 1 or not _PROPORTION.fullmatch(number.text) or _within(number.start, excluded):
+            continue
+        before = text[max(0, number.start - 40):number.start]
+        if not _PROPORTION_BEFORE.search(before[-12:]) or _RATIO_BEFORE.search(before) \
+                or not _PROPORTION_AFTER.match(text, number.end):
+            continue
+        if probability or _SE_AFTER.match(text, number.end):
+            found.add(number.start)
+    return found
 
 
 # Another study's figures: "comparable to those reported in the pivotal trial (CR/CRi 75%)", "previously reported
@@ -809,6 +860,13 @@ def _is_label(text: str, number, labels: list[tuple[int, int]]) -> bool:
     return _within(number.start, labels) and not _PERCENT_AFTER.match(text[number.end:])
 
 
+# "All five patients with T-ALL achieved CR": the group a whole count names, up to its verb.
+_ALL_GROUP_AFTER = re.compile(
+    r"\s(?P<group>(?:patients|pts|subjects|children|adults)\s(?:with|without|aged|older|younger|harbou?ring|carrying)"
+    r"\s[^,;()]{1,50}?)(?=\s(?:achieved|attained|reached|obtained|developed|experienced|had|responded|underwent|"
+    r"proceeded|were|received|went)\b)", re.I)
+
+
 def _count_lead_in(text: str, value: Value, context) -> None:
     """"All but one achieved", "Of 16 patients with CR, 14 achieved", "All 12 patients achieved": what a bare count
     is counted against."""
@@ -820,6 +878,10 @@ def _count_lead_in(text: str, value: Value, context) -> None:
     m = _ALL_OF.search(before)
     if m:
         value.denominator, value.start = value.value, m.start()
+        group = _ALL_GROUP_AFTER.match(text, value.end)
+        label = _named_subgroup(group.group("group"), context) if group else None
+        if label is not None:  # "All five patients with T-ALL achieved CR": the subgroup's 100%, its verb next
+            value.group, value.end = label, group.end()
         return
     m = _OF_LEAD_IN.search(before)
     number = normalise.read_number(m.group(1), context.words) if m else None
@@ -1671,8 +1733,9 @@ def _outcome(sent, stated, mention, value, timepoints, index, total, context) ->
         "unit": "months" if value.kind in (DURATION, NOT_REACHED) else "%",
         "count": value.count,
         "denominator": value.denominator,
-        "timepoint_months": _timepoint(mention, value, timepoints if endpoint == "EARLY_DEATH"
-                                       else [t for t in timepoints if not t.window], index, total)
+        "timepoint_months": _timepoint(mention, value, _early_death_windows(sent.text, mention, timepoints)
+                                       if endpoint == "EARLY_DEATH" else [t for t in timepoints if not t.window],
+                                       index, total)
         if endpoint.endswith("_RATE") or endpoint == "EARLY_DEATH" else None,
         "ci95": _ci95(sent.text, value) if value.kind in (PERCENT, DURATION) else None,
         "computed": value.computed,
@@ -1690,6 +1753,18 @@ def _outcome(sent, stated, mention, value, timepoints, index, total, context) ->
         if value.value_max is not None:
             outcome["value_max"] = _months(sent.text, Value(DURATION, value.value_max, value.end - 1, value.end))
     return outcome
+
+
+# "Induction mortality was 10% and 30-day mortality 12%", "no deaths occurred during induction": a death named by
+# its phase has that phase for a window, not the day count of another mention.
+_OWN_PHASE = re.compile(r"induction|aplasia", re.I)
+
+
+def _early_death_windows(text: str, mention: Mention, timepoints: list[TimePoint]) -> list[TimePoint]:
+    """The time points an early death may take: those printed against it when its own words name its phase."""
+    if not timepoints or _OWN_PHASE.search(text, mention.start, mention.end) is None:
+        return timepoints
+    return [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
 
 
 def _count_rate(value: Value, context) -> Value | None:
@@ -1723,7 +1798,10 @@ def _ci95(text: str, value: Value) -> list | None:
     high = normalise.read_number(m.group("high")) if m.group("high") else None
     if low is None or (m.group("high") and high is None):
         return None
-    return [low.value, high.value if high is not None else None]
+    bounds = [low.value, high.value if high is not None else None]
+    if value.proportion and all(b is None or b <= 1 for b in bounds):  # "0.38 (95% CI 0.29-0.47)": in % too
+        bounds = [round(100 * b, 1) if b is not None else None for b in bounds]
+    return bounds
 
 
 def _may_open_ci(text: str, at: int) -> bool:

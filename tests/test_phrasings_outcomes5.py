@@ -1,0 +1,120 @@
+"""Recurring phrasings of outcome values and comparisons, written in our own words, run end to end (fifth round):
+survival estimates printed as proportions, time points written unit first, landmark times, early-death phases,
+whole counts of a subgroup, ratios listed for several endpoints.
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong
+endpoint or time point); the negative cases pin what a fix must not reach.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+def _timed(record: dict) -> list[tuple]:
+    return sorted((o["arm"], o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, outcomes, ci", [
+    # a survival probability printed as a proportion is the rate in % (SCHEMA: rates in %), its CI too
+    ("The probability of OS at 3 years was 0.38 (95% CI 0.29-0.47).", [("all", "OS_RATE", 38.0, 36.0)], [29.0, 47.0]),
+    ("The estimated probability of 2-year EFS was 0.42 (95% CI, 0.30 to 0.54).", [("all", "EFS_RATE", 42.0, 24.0)],
+     [30.0, 54.0]),
+    # ... or carrying its standard error, without a probability word
+    ("The 5-year EFS was 0.45 ± 0.05.", [("all", "EFS_RATE", 45.0, 60.0)], None),
+    ("The 3-year probability of event-free survival was 0.52 (SE 0.06).", [("all", "EFS_RATE", 52.0, 36.0)], None),
+])
+def test_phrasings_proportions(nlp, text, outcomes, ci):
+    record = _run(nlp, text)
+    assert _timed(record) == outcomes
+    assert record["outcomes"][0]["ci95"] == ci
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    ("The 4-year probability of OS was 0.31 ± 0.04 in the Ph-positive group versus 0.48 ± 0.05 in the Ph-negative "
+     "group (P = .02).", [("Ph-negative", "OS_RATE", 48.0), ("Ph-positive", "OS_RATE", 31.0)]),
+    # negative: a ratio, a p-value or a dose in a probability sentence is no proportion; nor a bare decimal
+    ("The probability of survival was lower with MRD (HR, 0.45; P = .01).", []),
+    ("The probability of CR was higher with inotuzumab at 0.8 mg/m2.", []),
+    ("EFS at 2 years was 0.40 for patients with early relapse.", []),
+    ("The median OS was 0.8 years.", [("all", "OS_MEDIAN", 9.6)]),
+])
+def test_phrasings_proportions_only_as_estimates(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a time point written unit first, alone or as a list zipped with the values (one group's, not two groups)
+    ("OS at month 12 was 55%.", [("all", "OS_RATE", 55.0, 12.0)]),
+    ("OS at months 6 and 12 was 70% and 50%, respectively.", [("all", "OS_RATE", 50.0, 12.0),
+                                                             ("all", "OS_RATE", 70.0, 6.0)]),
+    ("CR rates were 50% and 30% at weeks 4 and 8, respectively.", [("all", "CR", 30.0, None), ("all", "CR", 50.0, None)]),
+    # negative: a singular unit is one time point, the number after "and" another value
+    ("In the ponatinib cohort, the CR rate was 90% at week 4 and 95% at week 8.",
+     [("ponatinib", "CR", 90.0, None), ("ponatinib", "CR", 95.0, None)]),
+])
+def test_phrasings_unit_first_time_points(nlp, text, outcomes):
+    assert _timed(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a landmark is where the analysis starts, not the rate's time point
+    ("In a landmark analysis at 3 months, patients who proceeded to HSCT had a 2-year OS of 55% versus 20% for those "
+     "who did not.", [("HSCT", "OS_RATE", 55.0, 24.0), ("no HSCT", "OS_RATE", 20.0, 24.0)]),
+    ("In a 6-month landmark analysis, the 3-year OS was 48%.", [("all", "OS_RATE", 48.0, 36.0)]),
+])
+def test_phrasings_landmark_is_no_time_point(nlp, text, outcomes):
+    assert _timed(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a death named by its phase (induction) does not take another mention's day count
+    ("Thirty-day mortality was 4.5% and no deaths occurred during induction.",
+     [("all", "EARLY_DEATH", 0.0, None), ("all", "EARLY_DEATH", 4.5, 1.0)]),
+    ("Induction mortality was 10% and 30-day mortality was 12%.",
+     [("all", "EARLY_DEATH", 10.0, None), ("all", "EARLY_DEATH", 12.0, 1.0)]),
+    # negative: a window printed against the phrase is still its own
+    ("Induction death within 28 days occurred in 5% of patients.", [("all", "EARLY_DEATH", 5.0, 0.9)]),
+    # what the window counts from names no group
+    ("No patient died within 30 days of starting therapy.", [("all", "EARLY_DEATH", 0.0, 1.0)]),
+])
+def test_phrasings_early_death_windows(nlp, text, outcomes):
+    assert _timed(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcome", [
+    # "All N patients with X" is that subgroup's 100%, N of N
+    ("All five patients with T-ALL achieved CR.", ("T-ALL", "CR", 100.0, 5.0, 5.0)),
+    ("All 6 patients with prior HSCT responded.", ("prior HSCT", "ORR", 100.0, 6.0, 6.0)),
+    ("All five patients achieved CR.", ("all", "CR", 100.0, 5.0, 5.0)),
+])
+def test_phrasings_whole_count_of_a_subgroup(nlp, text, outcome):
+    found = [(o["arm"], o["endpoint"], o["value"], o["count"], o["denominator"]) for o in _run(nlp, text)["outcomes"]]
+    assert found == [outcome]
+
+
+def test_subgroup_count_without_all_is_no_rate(nlp):
+    """Negative: a subgroup's count without "All" has no denominator of its own."""
+    assert _run(nlp, "Five patients with T-ALL achieved CR.")["outcomes"] == []
+
+
+def _comparisons(record: dict) -> list[tuple]:
+    return [(c["endpoint"], c["measure"], c["value"]) for c in record["comparisons"]]
+
+
+@pytest.mark.parametrize("text, comparisons", [
+    # ratios listed for several endpoints, "respectively": one endpoint each, in order
+    ("Hazard ratios for OS and EFS were 0.62 (95% CI 0.45-0.86) and 0.55 (95% CI 0.40-0.76), respectively.",
+     [("OS", "HR", 0.62), ("EFS", "HR", 0.55)]),
+    ("The hazard ratios for OS, EFS and RFS were 0.62 (P = .01), 0.55 (P = .002) and 0.70 (P = .04), respectively.",
+     [("OS", "HR", 0.62), ("EFS", "HR", 0.55), ("RFS", "HR", 0.70)]),
+    # an endpoint naming a group before the ratio is a covariate, not what is compared (relapse has no endpoint)
+    ("The risk of relapse was lower in MRD-negative patients (HR 0.30; 95% CI 0.15-0.60).", [(None, "HR", 0.30)]),
+    ("The hazard ratio for relapse was 0.45 (95% CI 0.25-0.80; P = .008).", [(None, "HR", 0.45)]),
+    # negative: the endpoint itself named before its ratio still is
+    ("Early death was more frequent in older patients (HR 2.0; 95% CI 1.1-3.6).", [("EARLY_DEATH", "HR", 2.0)]),
+    ("Patients with CR had longer survival (HR 0.4).", [("OS", "HR", 0.4)]),
+])
+def test_phrasings_compared_endpoints(nlp, text, comparisons):
+    assert _comparisons(_run(nlp, text)) == comparisons
