@@ -118,3 +118,37 @@ def _comparisons(record: dict) -> list[tuple]:
 ])
 def test_phrasings_compared_endpoints(nlp, text, comparisons):
     assert _comparisons(_run(nlp, text)) == comparisons
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a CR at the molecular level is MRD negativity, not a morphologic CR
+    ("The molecular CR rate by RT-PCR was 50%.", [("all", "MRD_NEG", 50.0)]),
+    ("A molecular complete remission was obtained in 12 patients (40%).", [("all", "MRD_NEG", 40.0)]),
+    # negative: a (major) molecular response is a BCR::ABL1 level
+    ("Major molecular response was achieved in 60% of Ph-positive patients.", []),
+    # the share of the patients who did what the endpoint names is its rate, not a subgroup's
+    ("The proportion of patients who proceeded to HSCT was 41%.", [("all", "HSCT", 41.0)]),
+    ("The proportion of patients who responded was 60%.", [("all", "ORR", 60.0)]),
+    # an instance of a broader measure does not take the broader measure's value...
+    ("Hepatotoxicity including VOD occurred in 13% of patients.", []),
+    ("Hepatotoxicity, including VOD/SOS, was reported in 20% of patients.", []),
+    # ... but keeps its own
+    ("Grade 3 or higher toxicities, including CRS (15%) and neurotoxicity (10%), were manageable.",
+     [("all", "CRS", 15.0), ("all", "NEURO", 10.0)]),
+    ("Responses were seen in 25 patients (62%), including CR in 20 (50%).", [("all", "CR", 50.0), ("all", "ORR", 62.0)]),
+])
+def test_phrasings_endpoint_words(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    ("No deaths occurred during the first 30 days.", [("all", "EARLY_DEATH", 0.0, 1.0)]),
+    ("Two patients (5%) died during the first 4 weeks.", [("all", "EARLY_DEATH", 5.0, 0.9)]),
+    # a proportion with its SE right after what it estimates
+    ("The 5-year probability of event-free survival was 0.48 (SE 0.03) and of overall survival 0.56 (SE 0.03).",
+     [("all", "EFS_RATE", 48.0, 60.0), ("all", "OS_RATE", 56.0, 60.0)]),
+    # negative: an unlabelled bracket is no SE
+    ("The EFS at 5 years was 0.48 (0.03).", []),
+])
+def test_phrasings_windows_and_estimates(nlp, text, outcomes):
+    assert _timed(_run(nlp, text)) == outcomes

@@ -118,9 +118,10 @@ _WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swith\
 _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
                        r"(?:patients|pts|children|adults|responders|subjects)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
                        r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
-# "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup.
+# "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup; also
+# before an endpoint that is its own verb ("The proportion of patients who proceeded to HSCT was 41%").
 _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects)\s"
-                        r"(?:who\s(?:achieved|attained|reached|had|underwent|developed|experienced)|achieving|attaining|"
+                        r"(?:who(?:\s(?:achieved|attained|reached|had|underwent|developed|experienced))?|achieving|attaining|"
                         r"reaching|with|undergoing|developing)\s(?:an?\s|the\s)?$", re.I)
 # Between a negation cue and the endpoint it denies: modifiers of the endpoint ("grade ≥3", "hepatic")...
 _MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?|severe|serious|"
@@ -268,6 +269,7 @@ class Mention:
     qualifier: bool = False
     values: list = field(default_factory=list)
     median: bool = False  # "median OS": a duration (or not reached), never a %
+    example: bool = False  # "Hepatotoxicity including VOD": an instance of a broader measure named before it
     region: tuple[int, int] | None = None  # a definition's part takes only values inside the definition
 
     def takes(self, value: "Value") -> bool:
@@ -405,7 +407,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
             or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
-        mentions.append(Mention(family, start, end, qualifier, median=median))
+        example = family in RATES and _EXAMPLE_BEFORE.search(before[-16:]) is not None
+        mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
     for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
         if mention.family in ("ORR", "CR"):
@@ -812,10 +815,10 @@ def _proportions(text: str, numbers: list, excluded: list[tuple[int, int]]) -> s
         if not 0 < number.value < 1 or not _PROPORTION.fullmatch(number.text) or _within(number.start, excluded):
             continue
         before = text[max(0, number.start - 40):number.start]
-        if not _PROPORTION_BEFORE.search(before[-12:]) or _RATIO_BEFORE.search(before) \
-                or not _PROPORTION_AFTER.match(text, number.end):
+        if _RATIO_BEFORE.search(before) or not _PROPORTION_AFTER.match(text, number.end):
             continue
-        if probability or _SE_AFTER.match(text, number.end):
+        # with its SE, right after what it estimates too ("and of overall survival 0.56 (SE 0.03)")
+        if _SE_AFTER.match(text, number.end) or probability and _PROPORTION_BEFORE.search(before[-12:]):
             found.add(number.start)
     return found
 
@@ -1323,9 +1326,20 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if ahead and (not before or not _direct(text, before[-1], value, values)
                   or _opens_breakdown(text, before[-1], value)):
         return ahead
-    if before and not _other_head(text, before[-1], value):
+    if before and not _other_head(text, before[-1], value) and not _example_across_verb(text, before[-1], value):
         return before[-1]
     return ahead
+
+
+_EXAMPLE_BEFORE = re.compile(r"\b(?:including|such\sas|notably|e\.g\.,?)\s$", re.I)
+_VERB_BETWEEN = re.compile(r"\b(?:occurred|was|were|developed|observed|reported|seen|noted|experienced|had|affected)\b",
+                           re.I)
+
+
+def _example_across_verb(text: str, mention: Mention, value: Value) -> bool:
+    """"Hepatotoxicity, including VOD, occurred in 13%": the value after the subject's verb is the broader measure's,
+    not its instance's (which keeps "including VOD (5%)")."""
+    return mention.example and _VERB_BETWEEN.search(text, mention.end, value.start) is not None
 
 
 def _around(mentions: list[Mention], value: Value) -> tuple[list, list, list]:
