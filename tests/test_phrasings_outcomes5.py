@@ -152,3 +152,10 @@ def test_phrasings_endpoint_words(nlp, text, outcomes):
 ])
 def test_phrasings_windows_and_estimates(nlp, text, outcomes):
     assert _timed(_run(nlp, text)) == outcomes
+
+
+def test_percentage_with_n_over_n_bracket(nlp):
+    """"73% (n/N = 22/30)": the bracket is the percentage's own count and denominator, not a second value."""
+    found = [(o["arm"], o["endpoint"], o["value"], o["count"], o["denominator"])
+             for o in _run(nlp, "The CR/CRi rate was 73% (n/N = 22/30).")["outcomes"]]
+    assert found == [("all", "CR_CRi", 73.0, 22.0, 30.0)]

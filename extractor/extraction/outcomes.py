@@ -224,7 +224,7 @@ _STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
 # "Responses were seen in 3 of 5 dose levels": a fraction of things other than patients is no rate.
 _NOT_PEOPLE_AFTER = re.compile(r"\s(?:dose\s)?(?:levels|cohorts|cycles|courses|sites|centers|centres|studies|trials|"
                                r"arms|doses|samples|infusions)\b", re.I)
-_PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)?$")
+_PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN](?:\s?/\s?N)?\s?[=:]\s?)?$")  # "73% (n/N = 22/30)" too
 # "31% of patients (19/62)": the percentage's own count and denominator after the people it is of.
 _PERCENT_OF_PEOPLE_BRACKET_END = re.compile(
     r"%\s(?:of\s(?:the\s)?(?:[a-z-]+\s){0,2}?(?:patients|children|adults|subjects|cases|responders)\s?)[(\[]\s?$")
