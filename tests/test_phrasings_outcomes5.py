@@ -159,3 +159,18 @@ def test_percentage_with_n_over_n_bracket(nlp):
     found = [(o["arm"], o["endpoint"], o["value"], o["count"], o["denominator"])
              for o in _run(nlp, "The CR/CRi rate was 73% (n/N = 22/30).")["outcomes"]]
     assert found == [("all", "CR_CRi", 73.0, 22.0, 30.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an appositive "all" after a stated response rate: every responder was MRD-negative (100%, as "All responders
+    # were MRD-negative" is read)
+    ("Of 75 infused patients, 61 (81%) achieved CR or CRi, all of whom were MRD negative.",
+     [("all", "CR_CRi", 81.0), ("responders", "MRD_NEG", 100.0)]),
+    ("The overall remission rate within 3 months was 81%, all with MRD-negative status.",
+     [("all", "ORR", 81.0), ("responders", "MRD_NEG", 100.0)]),
+    # negative: not after another measure, nor as a group's name
+    ("CRS occurred in 60% of patients, all of whom were MRD-negative at day 28.", [("all", "CRS", 60.0)]),
+    ("In all MRD-negative patients, the CR rate was 90%.", [("all", "CR", 90.0)]),
+])
+def test_phrasings_all_of_whom_mrd_negative(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -1549,11 +1549,28 @@ def _all_responders_negative(text: str, mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.family != "MRD_NEG" or mention.values or mention.qualifier:
             continue
-        before = _ALL_RESPONDERS_BEFORE.search(text, max(0, mention.start - 110), mention.start)
+        before = _ALL_RESPONDERS_BEFORE.search(text, max(0, mention.start - 110), mention.start) \
+            or _all_of_the_responses(text, mention, mentions)
         after = _IN_ALL_RESPONDERS_AFTER.match(text, mention.end)
         if before or after:
             start, end = (before.start(), before.end()) if before else (after.start(), after.end())
             mention.values = [Value(PERCENT, 100.0, start, end, computed=True, group="responders")]
+
+
+# "61 (81%) achieved CR or CRi, all of whom were MRD negative", "CR in 99% of patients, all negative for MRD": an
+# appositive "all" after a stated response rate says every responder was MRD-negative.
+_ALL_OF_WHOM_BEFORE = re.compile(r",\s(?:and\s)?all\s(?:of\s(?:whom|them|these)\s)?(?:(?:were|was|had|achieved|attained|"
+                                 r"being|with)\s)?(?:(?:found|confirmed)\sto\sbe\s)?(?:an?\s)?$", re.I)
+
+
+def _all_of_the_responses(text: str, mention: Mention, mentions: list[Mention]) -> re.Match | None:
+    m = _ALL_OF_WHOM_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+    if m is None:
+        return None
+    # the response rate stated right before, in the same clause
+    at = m.start()
+    stated = [r for r in mentions if r.family in _RESPONSES and r.values and r.end <= at and ";" not in text[r.end:at]]
+    return m if stated else None
 
 
 # "No grade 3 or higher CRS or neurotoxicity occurred", "No VOD, CRS or early death": the endpoints a negation lists.
