@@ -174,3 +174,18 @@ def test_percentage_with_n_over_n_bracket(nlp):
 ])
 def test_phrasings_all_of_whom_mrd_negative(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a definition after the restated abbreviation, in its bracket, still defines the rate
+    ("The overall response rate (ORR; CR + CRi + PR) was 70%.", [("all", "ORR", 70.0)]),
+    ("The overall response rate (ORR; CR + CRi) was 70%.", [("all", "CR_CRi", 70.0)]),
+    # a rate endpoint before "group" names a group, not the value's endpoint
+    ("MRD-negativity rates were 70% in the CR group and 40% in the CRi group.",
+     [("CR", "MRD_NEG", 70.0), ("CRi", "MRD_NEG", 40.0)]),
+    # the share's people may be counted: "20 (80%) of 25 evaluable patients responded"
+    ("20 (80%) of 25 evaluable patients responded.", [("all", "ORR", 80.0)]),
+    ("Twenty (80%) of 25 evaluable patients responded.", [("all", "ORR", 80.0)]),
+])
+def test_phrasings_definitions_groups_and_shares(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -115,7 +115,7 @@ _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.
 # no value.
 _WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swith\s(?:an?\s|the\s)?$", re.I)
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
-_SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
+_SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:\d+\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
                        r"(?:patients|pts|children|adults|responders|subjects)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
                        r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup; also
@@ -402,7 +402,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         before = text[max(0, start - 60):start]
         qualifier = _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before) if family not in ABSORBERS \
             else bool(_WITH_BEFORE.search(before))
-        qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end)
+        qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end) \
+            or family in RATES and _GROUP_NOUN_AFTER.match(text, end) is not None
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-16:]) is not None
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
             or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
@@ -430,6 +431,10 @@ _QUALIFIER_LAST_WORDS = ("with", "without", "in", "achieving", "attaining", "rea
                          "that", "not", "subsequently", "then")
 _ARTICLES = ("a", "an", "the")
 _QUALIFIER_LAST_GLUED = tuple(word + article for word in _QUALIFIER_LAST_WORDS for article in _ARTICLES)
+
+
+# "70% in the CR group and 40% in the CRi group", "the HSCT cohort": a rate endpoint naming a group.
+_GROUP_NOUN_AFTER = re.compile(r"\s(?:groups?|arms?|cohorts?|subgroups?|subsets?)\b")
 
 
 def _names_a_qualifier(before: str) -> bool:
@@ -550,7 +555,8 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         result.append(mention)
         if mention.family not in ("ORR", "CR"):
             continue
-        bracket = _next_bracket(text, mention.end) or _including_clause(text, mention.end)
+        bracket = _next_bracket(text, mention.end) or _including_clause(text, mention.end) \
+            or _own_bracket_goes_on(text, mention)
         if bracket is None:
             continue
         b_start, b_end = bracket
@@ -578,6 +584,16 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
             for part in inner:
                 part.region = (b_start, b_end)
     return result
+
+
+def _own_bracket_goes_on(text: str, mention: Mention) -> tuple[int, int] | None:
+    """"The overall response rate (ORR; CR + CRi + PR)": the bracket of the restated abbreviation goes on with the
+    definition (the mention ends inside it)."""
+    open_at = text.rfind("(", mention.start, mention.end)
+    if open_at == -1 or ")" in text[open_at:mention.end]:
+        return None
+    close_at = _matching_close(text, open_at)
+    return (open_at, close_at) if close_at else None
 
 
 def _including_clause(text: str, at: int) -> tuple[int, int] | None:
