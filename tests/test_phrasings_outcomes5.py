@@ -189,3 +189,22 @@ def test_phrasings_all_of_whom_mrd_negative(nlp, text, outcomes):
 ])
 def test_phrasings_definitions_groups_and_shares(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an endpoint list's values given once per named group, the runs joined by the group's name and "and" (not
+    # only by "versus"): each run zipped with the list, each value the group's named after its run
+    ("The estimated 2-year OS and EFS were 48% and 41% for patients in CR1, and 20% and 12% for those beyond CR1.",
+     [("CR1", "EFS_RATE", 41.0), ("CR1", "OS_RATE", 48.0), ("beyond CR1", "EFS_RATE", 12.0),
+      ("beyond CR1", "OS_RATE", 20.0)]),
+    ("CR and MRD-negativity rates were 80% and 70% in cohort A and 60% and 40% in cohort B.",
+     [("cohort A", "CR", 80.0), ("cohort A", "MRD_NEG", 70.0), ("cohort B", "CR", 60.0), ("cohort B", "MRD_NEG", 40.0)]),
+    # ... and so with "respectively"
+    ("OS and EFS at 2 years were 48% and 41% in Ph-positive and 20% and 12% in Ph-negative patients, respectively.",
+     [("Ph-negative", "EFS_RATE", 12.0), ("Ph-negative", "OS_RATE", 20.0), ("Ph-positive", "EFS_RATE", 41.0),
+      ("Ph-positive", "OS_RATE", 48.0)]),
+    # negative: one run stays a plain zip
+    ("The CR and MRD negativity rates were 80% and 60%, respectively.", [("all", "CR", 80.0), ("all", "MRD_NEG", 60.0)]),
+])
+def test_phrasings_endpoint_list_per_group(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -1200,11 +1200,23 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
             run = run + more
     # Each mention is a slot, in order; a slot that cannot take the value (a DOR given as a %) drops it.
     slots = group if len(run) % len(group) == 0 else group[-1:]
+    if len(slots) > 1 and len(run) > len(slots):
+        _mark_group_runs(text, [run[i:i + len(slots)] for i in range(0, len(run), len(slots))])
     for i, value in enumerate(run):
         slot = slots[i % len(slots)]
         if slot.takes(value):
             slot.values.append(value)
     return [v for v in values if v not in run]
+
+
+def _mark_group_runs(text: str, runs: list[list[Value]]) -> None:
+    """"OS and EFS were 48% and 41% for patients in CR1 and 20% and 12% for those beyond CR1, respectively": runs of
+    the listed endpoints' values, each followed by its group's name, which labels each value of the run."""
+    joins = [_after_bracket(text[_own_bracket_end(text, a[-1]):b[0].start]) for a, b in zip(runs, runs[1:])]
+    if all(_GROUP_LINK.fullmatch(join) or _COMPARED_LINK.fullmatch(join) for join in joins):
+        for run in runs:
+            for value in run:
+                value.run_end = run[-1].end
 
 
 # "Any-grade CRS and grade ≥3 CRS occurred in 88% and 15%": a grade's number is no value between listed endpoints.
@@ -1280,7 +1292,7 @@ def _compared_runs(text: str, group: list[Mention], values: list[Value], targets
         if not all(m.takes(v) for m, v in zip(group, run)) or not all(_AND_LINK.fullmatch(link) for link in links):
             return None
     joins = [_after_bracket(text[_own_bracket_end(text, a[-1]):b[0].start]) for a, b in zip(runs, runs[1:])]
-    return runs if all(_COMPARED_LINK.fullmatch(join) for join in joins) else None
+    return runs if all(_COMPARED_LINK.fullmatch(join) or _GROUP_LINK.fullmatch(join) for join in joins) else None
 
 
 # Inside one run of _compared_runs: "40% and 55%"; between runs: "with inotuzumab versus", "vs", "compared with".
@@ -1288,6 +1300,10 @@ _AND_LINK = re.compile(r"\s?%?\s?(?:,\s?(?:and\s)?|and\s)")
 _COMPARED_LINK = re.compile(r"\s?%?\s?(?:months?\s?|mos?\.?\s?|years?\s?)?[)\]]?,?\s?"
                             r"(?:(?:with|in|for)\s(?:the\s)?(?:[\w+\-/]+\s){1,4})?"
                             r"(?:versus|vs\.?|v\.|compared (?:with|to))\s")
+
+# ... or the group the run is of, then "and": "48% and 41% for patients in CR1, and 20% and 12% for those beyond CR1".
+_GROUP_LINK = re.compile(r"\s?%?\s?(?:months?\s?|mos?\.?\s?|years?\s?)?[)\]]?,?\s?(?:with|in|for|among)\s(?:the\s)?"
+                         r"(?:[^\s,;()\d%]+\s){0,4}?[^\s,;()%]+,?\s(?:and|but|whereas|while)\s")
 
 
 def _parallel_run(text: str, group: list[Mention], run: list[Value], values: list[Value],
