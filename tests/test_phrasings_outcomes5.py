@@ -208,3 +208,19 @@ def test_phrasings_definitions_groups_and_shares(nlp, text, outcomes):
 ])
 def test_phrasings_endpoint_list_per_group(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "neither ... nor ... was reached": each median listed not reached
+    ("Neither median OS nor median EFS was reached.", [("all", "EFS_MEDIAN", None), ("all", "OS_MEDIAN", None)]),
+    ("Neither the median OS nor the median RFS has been reached.",
+     [("all", "OS_MEDIAN", None), ("all", "RFS_MEDIAN", None)]),
+    ("Median OS and median EFS were not reached.", [("all", "EFS_MEDIAN", None), ("all", "OS_MEDIAN", None)]),
+    # negative: a median reached is no "not reached"
+    ("The median OS was reached at 14 months.", []),
+    ("Median OS was 12 months and median EFS was not reached.", [("all", "EFS_MEDIAN", None), ("all", "OS_MEDIAN", 12.0)]),
+])
+def test_phrasings_neither_median_reached(nlp, text, outcomes):
+    found = sorted(((o["arm"], o["endpoint"], o["value"]) for o in _run(nlp, text)["outcomes"]),
+                   key=lambda t: (t[0], t[1]))
+    assert found == outcomes

@@ -232,7 +232,7 @@ _PERCENT_BRACKET_AFTER = re.compile(r"\s?%\s?([(\[])")
 _LABEL_BRACKET_WORDS = re.compile(r"(?:[\s+/,&()\[\]]|\b(?:and|or|plus|with)\b)*")
 _OTHER_HEAD = re.compile(r"[)\]]\s?[,;]?\s?(?:and\s)?((?:[A-Za-z][\w\-]*\s?){1,5})$")
 _COMPARATOR = re.compile(r"\b(?:compared|versus|vs|than|with|in|for|among|group|arm)\b", re.I)
-_CONJOINED = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:and|&)\s")
+_CONJOINED = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:and|&|nor)\s(?:the\s)?(?:median\s)?")  # "Neither median OS nor median EFS"
 _UNIT_SOON = re.compile(r"^[^;]{0,20}?\b(" + _UNITS + r")\b", re.I)
 _LEADING_UNIT = re.compile(r"^\s?" + _UNITS, re.I)
 
@@ -1093,6 +1093,9 @@ def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
     return owner
 
 
+_NEITHER = re.compile(r"\b[Nn]either\b")  # "Neither median OS nor median EFS was reached"
+
+
 def _not_reached(sent: Sentence, excluded) -> list[Value]:
     """Medians not reached. An abbreviation ("was NR", ": NR") is matched with the verb or colon before it, which
     is not part of the value."""
@@ -1100,6 +1103,8 @@ def _not_reached(sent: Sentence, excluded) -> list[Value]:
     for span in sent.labelled("NOT_REACHED"):
         abbreviated = span.id_ == "ABBREVIATED"
         start = (span[-1].idx if abbreviated else span.start_char) - base
+        if span.id_ == "NEITHER" and _NEITHER.search(sent.text, 0, start) is None:
+            continue  # "median OS was reached at 14 months": a median reached
         if not _within(start, excluded):
             found.append(Value(NOT_REACHED, None, start, span.end_char - base, median_only=abbreviated))
     return found
