@@ -224,3 +224,13 @@ def test_phrasings_neither_median_reached(nlp, text, outcomes):
     found = sorted(((o["arm"], o["endpoint"], o["value"]) for o in _run(nlp, text)["outcomes"]),
                    key=lambda t: (t[0], t[1]))
     assert found == outcomes
+
+
+@pytest.mark.parametrize("text, ci", [
+    # a CI whose bounds are bracketed after its label, or separated by a semicolon
+    ("OS was longer with blinatumomab (HR 0.71, 95% CI [0.55, 0.93]).", [0.55, 0.93]),
+    ("The HR for death was 0.71 (95% CI [0.55; 0.93]).", [0.55, 0.93]),
+    ("The HR for death was 0.71 (95% CI 0.55-0.93).", [0.55, 0.93]),
+])
+def test_phrasings_ratio_ci_formats(nlp, text, ci):
+    assert [c["ci95"] for c in _run(nlp, text)["comparisons"]] == [ci]

@@ -38,6 +38,7 @@ _LONG_GAP = re.compile(
 _LEVEL = re.compile(r"\s?[(\[]\s?(?P<level>\d\d(?:[.·]\d)?)\s?%\s?(?:CI|confidence interval)\s?[)\]]\s?[,:=]?\s?")
 _CI_CUE = re.compile(
     r"^\s?[(\[,;]?\s?(?:(?P<level>\d\d(?:[.·]\d)?)\s?%\s?)?(?:CI|confidence interval)(?:\s?[(\[]CI[)\]])?\s?[,:=]?\s?"
+    r"(?:[(\[]\s?(?=[\d.·]))?"  # "95% CI [0.55, 0.93]"
     r"|^\s?[(\[]\s?(?=[\d.·−-])"
 )
 _P_VALUE = re.compile(r"(?<![A-Za-z])[pP]\s?(?:[-\s]?value)?\s?(?P<op>[=<>≤≥]|<=|>=)\s?(?P<num>\d*[.·]?\d+)")
@@ -48,7 +49,7 @@ _NEXT_VALUE = re.compile(r"^\s?[)\]]?\s?(?:(?:in|among)\s(?:[\w\-+/]+\s){1,4})?,
 _DIGIT = re.compile(r"\d")
 _NOT_A_RATIO_AFTER = re.compile(r"\s?(?:%|months?|years?|weeks?|days?|patients?)")
 _LEVEL_AFTER = re.compile(r"\s?%\s?(?:CI|confidence)")
-_CI_SEP = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|to|,)\s?")
+_CI_SEP = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|to|,|;)\s?")  # "[0.55; 0.93]" too
 _ANOTHER_RATIO = re.compile(r"hazard|odds|\bHR\b|\bOR\b|\bRR\b")
 _CLOSE = re.compile(r"[)\]]")
 _CLOSE_FIRST = re.compile(r"^\s?[)\]]")
