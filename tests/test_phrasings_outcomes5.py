@@ -234,3 +234,17 @@ def test_phrasings_neither_median_reached(nlp, text, outcomes):
 ])
 def test_phrasings_ratio_ci_formats(nlp, text, ci):
     assert [c["ci95"] for c in _run(nlp, text)["comparisons"]] == [ci]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an endpoint right before its rate in a breakdown bracket takes it (the rate did not open the next clause's list)
+    ("Among 110 patients, the ORR was 83% (CR 61%), and 82% of responders achieved MRD negativity.",
+     [("all", "CR", 61.0), ("all", "ORR", 83.0), ("responders", "MRD_NEG", 82.0)]),
+    # negative: a count after the endpoint is the next verb's subject
+    ("Patients in CR 20 (40%) underwent HSCT.", [("all", "HSCT", 40.0)]),
+    # another trial's figure after "which reported"
+    ("Outcomes were comparable to the pivotal trial, which reported an 81% remission rate.", []),
+    ("The CR rate was 60%, lower than in the registration study, which reported 81%.", [("all", "CR", 60.0)]),
+])
+def test_phrasings_breakdowns_and_cited_trials(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -842,8 +842,9 @@ def _proportions(text: str, numbers: list, excluded: list[tuple[int, int]]) -> s
 # Another study's figures: "comparable to those reported in the pivotal trial (CR/CRi 75%)", "previously reported
 # rates of 30%", "in the literature (40%)".
 _CITED = re.compile(r"\b(?:(?:those|that|the\sones|values|rates|results|outcomes|figures)\s(?:previously\s)?reported|"
-                    r"previously\sreported|(?:in|from)\sthe\sliterature|published\s(?:data|series|studies|trials|reports))\b",
-                    re.I)
+                    r"previously\sreported|(?:in|from)\sthe\sliterature|published\s(?:data|series|studies|trials|reports)|"
+                    # "comparable to the pivotal trial, which reported an 81% remission rate"
+                    r"(?:trial|study|series|registry),?\s(?:which|that)\s(?:had\s)?reported)\b", re.I)
 
 
 def _cited_from(text: str) -> tuple[int, int] | None:
@@ -1480,7 +1481,12 @@ def _between(values: list[Value], start: int, end: int, value: Value) -> bool:
 def _direct(text: str, mention: Mention, value: Value, values: list[Value]) -> bool:
     """"CR rate was 40%", "OS (25%)": nothing but linking words between a mention and its value."""
     gap = text[mention.end:value.start]
+    if gap == " " and value.kind == PERCENT and value.count is None:  # "(CR 61%)", "CR 61%, CRi 20%": a label and its rate
+        return _LABELLED_RATE_END.match(text, value.end) is not None
     return len(gap) <= 80 and not _between(values, mention.end, value.start, value) and bool(_LINK_BEFORE.search(gap))
+
+
+_LABELLED_RATE_END = re.compile(r"\s?%\s?(?:[),;\]]|$)")
 
 
 def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value]) -> bool:
