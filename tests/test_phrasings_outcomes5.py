@@ -248,3 +248,24 @@ def test_phrasings_ratio_ci_formats(nlp, text, ci):
 ])
 def test_phrasings_breakdowns_and_cited_trials(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # design figures are no results: a threshold, a target, an assumption, a hypothesis
+    ("The CR rate (72%) exceeded the prespecified threshold of 50%.", [("all", "CR", 72.0)]),
+    ("The study met its primary endpoint, with a CR rate of 72% (target 55%).", [("all", "CR", 72.0)]),
+    ("Assuming a CR rate of 40%, 50 patients were needed.", []),
+    ("The trial was designed to detect an improvement in CR rate from 30% to 50%.", []),
+    # ... nor what was known before: historical outcomes, "Historically, ..."
+    ("These results compare favourably with historical salvage outcomes (CR 30%, median OS 4 months).", []),
+    ("Historically, median OS after second relapse is 3 months.", []),
+    # a share in words before its percentage is no count and no group
+    ("One third (33%) of the patients proceeded to HSCT.", [("all", "HSCT", 33.0)]),
+    ("Two-thirds (67%) of patients responded.", [("all", "ORR", 67.0)]),
+])
+def test_phrasings_design_figures_and_shares_in_words(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_share_in_words_keeps_no_count(nlp):
+    assert [o["count"] for o in _run(nlp, "One third (33%) of the patients proceeded to HSCT.")["outcomes"]] == [None]

@@ -314,6 +314,8 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     mentions = _mentions(sent, context.definitions)  # (also keeps the article's definitions up to date)
     if not mentions or not (_may_state_values(sent, context) or _all_responders_cue(sent.text, mentions)):
         return []
+    if _may_not_state_results(sent.text) and _NOT_RESULTS.search(sent.text):
+        return []
     timepoints = _timepoints(sent, context)
     if timepoints:  # "Median survival (2 years)": the bracket is the median's duration, not a time point
         timepoints = [t for t in timepoints if not any(m.median and m.start == t.start for m in mentions)]
@@ -408,7 +410,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
             or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
-        example = family in RATES and _EXAMPLE_BEFORE.search(before[-16:]) is not None
+        example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
         mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
     for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
@@ -744,6 +746,19 @@ def _token_number(text: str, words) -> normalise.Number | None:
 # ----------------------------------------------------------------------------------------------------- values
 
 
+_SHARE_WORDS_BEFORE = re.compile(r"\b(?:(?:one|two|three|four|a)[\s-])?(?:thirds?|quarters?|fifths?|half)\s?[(\[]\s?$", re.I)
+# "The trial was designed to detect an improvement in CR rate from 30% to 50%", "Historically, median OS after second
+# relapse is 3 months": a design hypothesis or what was known before, not a result.
+_NOT_RESULTS = re.compile(r"^\W*(?:Historically|Traditionally)\b|\b(?:designed|powered)\sto\s(?:detect|show|demonstrate)\b|"
+                          r"\b(?:null|alternative)\shypothes[ie]s\b", re.I)
+
+
+def _may_not_state_results(text: str) -> bool:
+    """A cheap necessary cue of _NOT_RESULTS."""
+    return "istorically" in text or "raditionally" in text or "designed to" in text or "powered to" in text \
+        or "hypothes" in text
+
+
 def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]:
     """The typed values of a sentence, without CIs, ranges, thresholds, p-values and time points."""
     text, base = sent.text, sent.start_char
@@ -757,6 +772,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     used: set[int] = set()
     blasts = "blast" in text  # a cheap necessary cue of _BLASTS_AFTER
     sign_or_plus = "±" in text or "+/" in text  # ... and of _SD_AFTER
+    share_words = "hird" in text or "alf" in text or "uarter" in text or "ifth" in text  # ... of _SHARE_WORDS_BEFORE
     # Only a percentage takes a count, and every count-percent has a "%" and a bracket: cheap necessary cues first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
@@ -776,7 +792,11 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
         if high is not None:
             value.value_max, value.end = high.value, high.end
             used.add(high.start)
-        if kind == PERCENT and number.start in counts:
+        share = _SHARE_WORDS_BEFORE.search(text, max(0, number.start - 20), number.start) \
+            if kind == PERCENT and share_words else None
+        if share:  # "One third (33%) of the patients", "Two-thirds (67%)": the share's words, no count of 1, no group
+            value.start = share.start()
+        elif kind == PERCENT and number.start in counts:
             cp = counts[number.start]
             value.count = cp.count.value
             value.denominator = cp.denominator.value if cp.denominator else _of_denominator(text, cp.end, context)
@@ -800,10 +820,26 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     values += _not_reached(sent, excluded)
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
     values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
-    cited = _cited_from(text) if "eported" in text or "iterature" in text or "ublished" in text else None
+    cited = _cited_from(text) if "eported" in text or "iterature" in text or "ublished" in text \
+        or "istorical" in text else None
     if cited is not None:  # "comparable to those reported in the pivotal trial (CR/CRi 75%)": another study's
         values = [v for v in values if not cited[0] <= v.start < cited[1]]
+    if _may_name_benchmarks(text):
+        values = [v for v in values if _BENCHMARK_BEFORE.search(text, max(0, v.start - 40), v.start) is None]
     return sorted(values, key=lambda v: v.start)
+
+
+# A design figure, not a result: "exceeded the prespecified threshold of 50%", "(target 55%)", "Assuming a CR rate of
+# 40%", "a null hypothesis of 30%".
+_BENCHMARK_BEFORE = re.compile(
+    r"(?:\b(?:threshold|target|benchmark|hypothesi[sz]ed|assuming|assumed|hypothesis)\b[^.;,()%\d]{0,24}|"
+    r"[(\[]\s?(?:target|threshold|benchmark|H0|p0|p1)\b\s?[=:,]?\s?)$", re.I)
+
+
+def _may_name_benchmarks(text: str) -> bool:
+    """A cheap necessary cue of _BENCHMARK_BEFORE (an `or` of `in` tests: faster than a regex alternation)."""
+    return "hreshold" in text or "arget" in text or "enchmark" in text or "ypothes" in text or "ssum" in text \
+        or "H0" in text or "p0" in text or "p1" in text
 
 
 # "The probability of OS at 3 years was 0.38 (95% CI 0.29-0.47)", "The 5-year EFS was 0.45 ± 0.05": a survival
@@ -844,7 +880,10 @@ def _proportions(text: str, numbers: list, excluded: list[tuple[int, int]]) -> s
 _CITED = re.compile(r"\b(?:(?:those|that|the\sones|values|rates|results|outcomes|figures)\s(?:previously\s)?reported|"
                     r"previously\sreported|(?:in|from)\sthe\sliterature|published\s(?:data|series|studies|trials|reports)|"
                     # "comparable to the pivotal trial, which reported an 81% remission rate"
-                    r"(?:trial|study|series|registry),?\s(?:which|that)\s(?:had\s)?reported)\b", re.I)
+                    r"(?:trial|study|series|registry),?\s(?:which|that)\s(?:had\s)?reported|"
+                    # "compare favourably with historical salvage outcomes (CR 30%)", "historical controls (CR 35%)"
+                    r"historical\s(?:[\w-]+\s)?(?:controls?|outcomes|data|series|rates?|results|cohorts?|benchmarks?|figures))\b",
+                    re.I)
 
 
 def _cited_from(text: str) -> tuple[int, int] | None:
@@ -854,6 +893,10 @@ def _cited_from(text: str) -> tuple[int, int] | None:
     if m is None:
         return None
     end = _CLAUSE_END.search(text, m.end()).start()
+    # "historical salvage outcomes (CR 30%, median OS 4 months)": the bracket it opens is its own to the close
+    opened = text.find("(", m.end(), end)
+    if opened != -1:
+        end = max(end, _matching_close(text, opened) or end)
     return m.start(), end
 
 
@@ -1367,6 +1410,11 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if before and not _other_head(text, before[-1], value) and not _example_across_verb(text, before[-1], value):
         return before[-1]
     return ahead
+
+
+def _may_introduce_example(before: str) -> bool:
+    """A cheap necessary cue of _EXAMPLE_BEFORE (its words end with one of these letters before a space)."""
+    return before.endswith(("g ", "s ", "y ", ", ", ". "))
 
 
 _EXAMPLE_BEFORE = re.compile(r"\b(?:including|such\sas|notably|e\.g\.,?)\s$", re.I)
