@@ -269,3 +269,19 @@ def test_phrasings_design_figures_and_shares_in_words(nlp, text, outcomes):
 
 def test_share_in_words_keeps_no_count(nlp):
     assert [o["count"] for o in _run(nlp, "One third (33%) of the patients proceeded to HSCT.")["outcomes"]] == [None]
+
+
+@pytest.mark.parametrize("text, comparisons", [
+    # ratios listed without brackets: "for X and ... for Y", or "respectively" against the endpoints named
+    ("The HR was 0.50 for OS and 0.60 for EFS.", [("OS", "HR", 0.50), ("EFS", "HR", 0.60)]),
+    ("HRs for OS and EFS were 0.50 and 0.60, respectively.", [("OS", "HR", 0.50), ("EFS", "HR", 0.60)]),
+    # a covariate's ratio in a bracket with a semicolon, the outcome named after the next covariate's bracket
+    ("In multivariable analysis, age over 40 (HR 1.5; P = .03) and MRD positivity (HR 2.3; P < .001) predicted "
+     "shorter OS.", [("OS", "HR", 1.5), ("OS", "HR", 2.3)]),
+    # a competing-risks ratio written as one word
+    ("The subhazard ratio for relapse was 0.50 (95% CI, 0.30-0.80).", [(None, "HR", 0.50)]),
+    # negative: a plain number after a ratio is no further ratio without "respectively"
+    ("The HR for OS was 0.50 and 12 patients died.", [("OS", "HR", 0.50)]),
+])
+def test_phrasings_ratio_lists(nlp, text, comparisons):
+    assert _comparisons(_run(nlp, text)) == comparisons
