@@ -285,3 +285,19 @@ def test_share_in_words_keeps_no_count(nlp):
 ])
 def test_phrasings_ratio_lists(nlp, text, comparisons):
     assert _comparisons(_run(nlp, text)) == comparisons
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a share of the people named after it, written in words
+    ("Half of the patients achieved CR.", [("all", "CR", 50.0)]),
+    ("One-third of the patients proceeded to HSCT.", [("all", "HSCT", 33.3)]),
+    ("CRS occurred in half of the patients.", [("all", "CRS", 50.0)]),
+    ("Three-quarters of responders were MRD negative.", [("responders", "MRD_NEG", 75.0)]),
+    # negative: hedged, or of no endpoint, or with its percentage printed
+    ("Nearly half of the patients achieved CR.", []),
+    ("More than half of the patients achieved CR.", []),
+    ("Half of the patients were older than 60 years.", []),
+    ("Half of the patients (50%) achieved CR.", [("all", "CR", 50.0)]),
+])
+def test_phrasings_shares_in_words(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

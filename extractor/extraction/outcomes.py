@@ -363,7 +363,7 @@ def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
     """A cheap necessary cue for any outcome: every value is a number, a "not reached" span or the zero of a
     negation cue (the numbers are memoised for `_values`)."""
     return bool(sent.labelled("NOT_REACHED") or sent.labelled("NEGATION")
-                or normalise.find_numbers(sent.text, context.words))
+                or normalise.find_numbers(sent.text, context.words)) or _has_share_words(sent.text)
 
 
 def _avoid(sent: Sentence) -> list[tuple[int, int]]:
@@ -746,6 +746,31 @@ def _token_number(text: str, words) -> normalise.Number | None:
 # ----------------------------------------------------------------------------------------------------- values
 
 
+# "Half of the patients achieved CR", "CRS occurred in two-thirds of patients": a share of the people named after it,
+# written in words (a hedge before it, "nearly half", drops it as it drops "nearly 50%").
+_SHARE_WORD_VALUE = re.compile(
+    r"\b(?P<w>half|(?:one|a|two)[\s-]thirds?|(?:one|a|three)[\s-]quarters?)\s(?=of\s(?:the\s|all\s|our\s)?"
+    r"(?:(?:evaluable|treated|infused|eligible)\s)?(?:patients|pts|children|adults|subjects|responders)\b)", re.I)
+_SHARE_WORD_PERCENT = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0}
+
+
+def _has_share_words(text: str) -> bool:
+    return "alf" in text or "hird" in text or "uarter" in text or "ifth" in text
+
+
+def _shares_in_words(text: str, values: list[Value]) -> list[Value]:
+    """The values with the shares in words added; the number word of a share ("Two" of "Two-thirds of patients")
+    read as a count gives way."""
+    for m in _SHARE_WORD_VALUE.finditer(text):
+        inside = [v for v in values if m.start() <= v.start < m.end("w")]
+        if any(v.kind != COUNT for v in inside) or any(v.start < m.start() < v.end for v in values):
+            continue  # "One third (33%) of the patients": the printed percentage is the value
+        last = m.group("w").lower().replace("-", " ").split()[-1]
+        values = [v for v in values if v not in inside]
+        values.append(Value(PERCENT, _SHARE_WORD_PERCENT[last], m.start(), m.end("w"), computed=True))
+    return values
+
+
 _SHARE_WORDS_BEFORE = re.compile(r"\b(?:(?:one|two|three|four|a)[\s-])?(?:thirds?|quarters?|fifths?|half)\s?[(\[]\s?$", re.I)
 # "The trial was designed to detect an improvement in CR rate from 30% to 50%", "Historically, median OS after second
 # relapse is 3 months": a design hypothesis or what was known before, not a result.
@@ -772,7 +797,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     used: set[int] = set()
     blasts = "blast" in text  # a cheap necessary cue of _BLASTS_AFTER
     sign_or_plus = "±" in text or "+/" in text  # ... and of _SD_AFTER
-    share_words = "hird" in text or "alf" in text or "uarter" in text or "ifth" in text  # ... of _SHARE_WORDS_BEFORE
+    share_words = _has_share_words(text)  # ... of _SHARE_WORDS_BEFORE and _SHARE_WORD_VALUE
     # Only a percentage takes a count, and every count-percent has a "%" and a bracket: cheap necessary cues first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
@@ -818,6 +843,8 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     # "Twenty-one of 23 responders underwent HSCT": the fraction, not the bare count that opens it.
     values = [v for v in values if not (v.kind == COUNT and any(f.start == v.start for f in fractions))] + fractions
     values += _not_reached(sent, excluded)
+    if share_words:
+        values = _shares_in_words(text, values)
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
     values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
     cited = _cited_from(text) if "eported" in text or "iterature" in text or "ublished" in text \
