@@ -63,6 +63,8 @@ def test_phrasings_unit_first_time_points(nlp, text, outcomes):
     ("In a landmark analysis at 3 months, patients who proceeded to HSCT had a 2-year OS of 55% versus 20% for those "
      "who did not.", [("HSCT", "OS_RATE", 55.0, 24.0), ("no HSCT", "OS_RATE", 20.0, 24.0)]),
     ("In a 6-month landmark analysis, the 3-year OS was 48%.", [("all", "OS_RATE", 48.0, 36.0)]),
+    # negative: a landmark that is the rate's own time point
+    ("At the 2-year landmark, 40% of patients were alive.", [("all", "OS_RATE", 40.0, 24.0)]),
 ])
 def test_phrasings_landmark_is_no_time_point(nlp, text, outcomes):
     assert _timed(_run(nlp, text)) == outcomes
@@ -256,9 +258,12 @@ def test_phrasings_breakdowns_and_cited_trials(nlp, text, outcomes):
     ("The study met its primary endpoint, with a CR rate of 72% (target 55%).", [("all", "CR", 72.0)]),
     ("Assuming a CR rate of 40%, 50 patients were needed.", []),
     ("The trial was designed to detect an improvement in CR rate from 30% to 50%.", []),
-    # ... nor what was known before: historical outcomes, "Historically, ..."
-    ("These results compare favourably with historical salvage outcomes (CR 30%, median OS 4 months).", []),
+    # ... nor what was known before ("Historically, ..."), or another trial's figures in their bracket
     ("Historically, median OS after second relapse is 3 months.", []),
+    ("Results were similar to those reported in the pivotal trial (CR 75%, median OS 12 months).", []),
+    # negative: a historical control is an arm of the study's comparison (SCHEMA gold: arm "historical controls")
+    ("Compared with historical controls (CR rate 30%), the CR rate was 60%.",
+     [("all", "CR", 60.0), ("historical controls", "CR", 30.0)]),
     # a share in words before its percentage is no count and no group
     ("One third (33%) of the patients proceeded to HSCT.", [("all", "HSCT", 33.0)]),
     ("Two-thirds (67%) of patients responded.", [("all", "ORR", 67.0)]),

@@ -334,7 +334,7 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
 # "In a landmark analysis at 3 months, the 2-year OS was 55%": the landmark is where the analysis starts, not the
 # rate's time point (its numbers stay no values).
 _LANDMARK_BEFORE = re.compile(r"\blandmark(?:ed|\s(?:analysis|analyses|time|point))?\s?$", re.I)
-_LANDMARK_AFTER = re.compile(r"\s?landmark\b", re.I)
+_LANDMARK_AFTER = re.compile(r"\s?landmark\sanalys[ie]s\b", re.I)  # ("At the 2-year landmark, 40% were alive": 2 years)
 
 
 def _is_landmark(text: str, timepoint: TimePoint) -> bool:
@@ -847,8 +847,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
         values = _shares_in_words(text, values)
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
     values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
-    cited = _cited_from(text) if "eported" in text or "iterature" in text or "ublished" in text \
-        or "istorical" in text else None
+    cited = _cited_from(text) if "eported" in text or "iterature" in text or "ublished" in text else None
     if cited is not None:  # "comparable to those reported in the pivotal trial (CR/CRi 75%)": another study's
         values = [v for v in values if not cited[0] <= v.start < cited[1]]
     if _may_name_benchmarks(text):
@@ -907,10 +906,8 @@ def _proportions(text: str, numbers: list, excluded: list[tuple[int, int]]) -> s
 _CITED = re.compile(r"\b(?:(?:those|that|the\sones|values|rates|results|outcomes|figures)\s(?:previously\s)?reported|"
                     r"previously\sreported|(?:in|from)\sthe\sliterature|published\s(?:data|series|studies|trials|reports)|"
                     # "comparable to the pivotal trial, which reported an 81% remission rate"
-                    r"(?:trial|study|series|registry),?\s(?:which|that)\s(?:had\s)?reported|"
-                    # "compare favourably with historical salvage outcomes (CR 30%)", "historical controls (CR 35%)"
-                    r"historical\s(?:[\w-]+\s)?(?:controls?|outcomes|data|series|rates?|results|cohorts?|benchmarks?|figures))\b",
-                    re.I)
+                    r"(?:trial|study|series|registry),?\s(?:which|that)\s(?:had\s)?reported)\b", re.I)
+# (Historical controls are no citation: their figures are an arm, "historical controls" (see extraction/arms.py).)
 
 
 def _cited_from(text: str) -> tuple[int, int] | None:
@@ -920,7 +917,7 @@ def _cited_from(text: str) -> tuple[int, int] | None:
     if m is None:
         return None
     end = _CLAUSE_END.search(text, m.end()).start()
-    # "historical salvage outcomes (CR 30%, median OS 4 months)": the bracket it opens is its own to the close
+    # "those reported in the pivotal trial (CR 75%, median OS 12 months)": the bracket it opens is its own
     opened = text.find("(", m.end(), end)
     if opened != -1:
         end = max(end, _matching_close(text, opened) or end)
