@@ -306,3 +306,9 @@ def test_phrasings_ratio_lists(nlp, text, comparisons):
 ])
 def test_phrasings_shares_in_words(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_all_after_a_semicolon_are_the_responders(nlp):
+    """"Twenty patients (50%) achieved CR; all were MRD-negative": the next clause's "all" are the responders."""
+    assert _outcomes(_run(nlp, "Twenty patients (50%) achieved CR; all were MRD-negative.")) == \
+        [("all", "CR", 50.0), ("responders", "MRD_NEG", 100.0)]

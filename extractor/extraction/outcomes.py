@@ -1672,9 +1672,9 @@ def _all_responders_negative(text: str, mentions: list[Mention]) -> None:
             mention.values = [Value(PERCENT, 100.0, start, end, computed=True, group="responders")]
 
 
-# "61 (81%) achieved CR or CRi, all of whom were MRD negative", "CR in 99% of patients, all negative for MRD": an
+# "61 (81%) achieved CR or CRi, all of whom were MRD negative", "achieved CR; all were MRD-negative": an
 # appositive "all" after a stated response rate says every responder was MRD-negative.
-_ALL_OF_WHOM_BEFORE = re.compile(r",\s(?:and\s)?all\s(?:of\s(?:whom|them|these)\s)?(?:(?:were|was|had|achieved|attained|"
+_ALL_OF_WHOM_BEFORE = re.compile(r"[,;]\s(?:and\s)?all\s(?:of\s(?:whom|them|these)\s)?(?:(?:were|was|had|achieved|attained|"
                                  r"being|with)\s)?(?:(?:found|confirmed)\sto\sbe\s)?(?:an?\s)?$", re.I)
 
 
