@@ -38,6 +38,7 @@ _LONG_GAP = re.compile(
 _LEVEL = re.compile(r"\s?[(\[]\s?(?P<level>\d\d(?:[.·]\d)?)\s?%\s?(?:CI|confidence interval)\s?[)\]]\s?[,:=]?\s?")
 _CI_CUE = re.compile(
     r"^\s?[(\[,;]?\s?(?:(?P<level>\d\d(?:[.·]\d)?)\s?%\s?)?(?:CI|confidence interval)(?:\s?[(\[]CI[)\]])?\s?[,:=]?\s?"
+    r"(?:[(\[]\s?(?=[\d.·]))?"  # "95% CI [0.55, 0.93]"
     r"|^\s?[(\[]\s?(?=[\d.·−-])"
 )
 _P_VALUE = re.compile(r"(?<![A-Za-z])[pP]\s?(?:[-\s]?value)?\s?(?P<op>[=<>≤≥]|<=|>=)\s?(?P<num>\d*[.·]?\d+)")
@@ -48,7 +49,7 @@ _NEXT_VALUE = re.compile(r"^\s?[)\]]?\s?(?:(?:in|among)\s(?:[\w\-+/]+\s){1,4})?,
 _DIGIT = re.compile(r"\d")
 _NOT_A_RATIO_AFTER = re.compile(r"\s?(?:%|months?|years?|weeks?|days?|patients?)")
 _LEVEL_AFTER = re.compile(r"\s?%\s?(?:CI|confidence)")
-_CI_SEP = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|to|,)\s?")
+_CI_SEP = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|to|,|;)\s?")  # "[0.55; 0.93]" too
 _ANOTHER_RATIO = re.compile(r"hazard|odds|\bHR\b|\bOR\b|\bRR\b")
 _CLOSE = re.compile(r"[)\]]")
 _CLOSE_FIRST = re.compile(r"^\s?[)\]]")
@@ -108,18 +109,87 @@ def _sentence_comparisons(sent: Sentence, section: str, context: ArticleContext)
     else:
         gaps = text
     found, used = [], set()
-    named_ends = {s.end_char for label in ("ENDPOINT", "ENDPOINT_CUE") for s in sent.labelled(label)}
+    named = [s for label in ("ENDPOINT", "ENDPOINT_CUE") for s in sent.labelled(label)]
+    named_ends = {s.end_char for s in named}
+    named_starts = {s.start_char for s in named}
     for measure in measures:
         value = _value_after(gaps, measure, numbers, named_ends)
         if value is None or value.start in used:
             continue
+        listed = []
         while value is not None:
             used.add(value.start)
             item, end = _read_one(doc, text, sent, measure, value, numbers, section)
             if item is not None:
-                found.append(item)
-            value = _next_in_list(text, numbers, end)
+                listed.append(item)
+            value = _next_in_list(text, numbers, end) or _next_for_endpoint(text, numbers, end, named_starts)
+        if "respectively" in text[measure.end_char:sent.end_char]:
+            chain = _endpoint_chain(sent, measure)
+            # "HRs for OS and EFS were 0.50 and 0.60, respectively": the plain values the list's length asks for
+            for value in _plain_list(text, numbers, end, len(chain) - len(listed)) if len(chain) > len(listed) else ():
+                used.add(value.start)
+                item, end = _read_one(doc, text, sent, measure, value, numbers, section)
+                if item is not None:
+                    listed.append(item)
+            if len(listed) == len(chain) > 1:
+                for item, endpoint in zip(listed, chain):
+                    item["endpoint"] = endpoint
+        found += listed
     return found
+
+
+_PLAIN_LINK = re.compile(r"\s?(?:,\s?(?:and\s)?|and\s)")
+
+
+def _plain_list(text: str, numbers: list[nz.Number], end: int, count: int) -> list[nz.Number]:
+    """The `count` numbers after `end` listed with "and" or commas and no unit after them, else none."""
+    after = [n for n in numbers if n.start >= end][:count]
+    if len(after) < count:
+        return []
+    for number in after:
+        if not _PLAIN_LINK.fullmatch(text, end, number.start) or _NOT_A_RATIO_AFTER.match(text[number.end:]):
+            return []
+        end = number.end
+    return after
+
+
+# "The HR was 0.50 for OS and 0.60 for EFS": a further value, each followed by what it is for.
+_FOR_AND = re.compile(r"\s(?:for|of)\s(?:the\s)?[^\d;()\[\]]{1,30}?,?\s(?:and\s|,\s?)")
+_FOR_AFTER = re.compile(r"\s(?:for|of)\s(?:the\s)?")
+
+
+def _next_for_endpoint(text: str, numbers: list[nz.Number], end: int, named_starts: set[int]) -> nz.Number | None:
+    after = next((n for n in numbers if n.start >= end), None)
+    if after is None or not _FOR_AND.fullmatch(text, end, after.start):
+        return None
+    m = _FOR_AFTER.match(text, end)
+    for_next = _FOR_AFTER.match(text, after.end)
+    return after if m.end() in named_starts and for_next and for_next.end() in named_starts else None
+
+
+# Between two endpoints a ratio is listed for: "for OS and EFS", "for OS, EFS and RFS".
+_ENDPOINT_LINK = re.compile(r"(?:,\s?(?:and\s)?|\s(?:and|or)\s)(?:the\s)?")
+
+
+def _endpoint_chain(sent: Sentence, measure: Span) -> list[str]:
+    """"Hazard ratios for OS and EFS were 0.62 (...) and 0.55 (...), respectively": the endpoints the ratio names
+    after it, in order (the k-th value is for the k-th)."""
+    text = sent.section_text
+    m = _RATIO_FOR.match(text, measure.end_char)
+    if m is None:
+        return []
+    at, chain = m.end(), []
+    for span in sorted(rule_spans(sent, "ENDPOINT"), key=lambda e: e.start_char):
+        if span.start_char < at or span.id_ == "OTHER":
+            continue
+        if span.start_char != at:
+            break
+        chain.append(_ENDPOINT_KIND.sub("", span.id_))
+        link = _ENDPOINT_LINK.match(text, span.end_char)
+        if link is None:
+            break
+        at = link.end()
+    return chain
 
 
 def _value_after(text: str, measure: Span, numbers: list[nz.Number], named_ends: set[int]) -> nz.Number | None:
@@ -256,11 +326,34 @@ def _associated_outcome(sent: Sentence, measure: Span, candidates: list) -> Span
     close = _CLOSE.search(text, measure.end_char, sent.end_char) if bracket != -1 else None
     if close is None or _CLOSE.search(text, bracket, measure.start_char):
         return None  # the ratio is not inside a bracket
-    clause_end = text.find(";", close.end(), sent.end_char)
-    link = _ASSOCIATED_WITH.search(text, close.end(), clause_end if clause_end != -1 else sent.end_char)
+    clause_end = _semicolon_outside_brackets(text, close.end(), sent.end_char)
+    link = _ASSOCIATED_WITH.search(text, close.end(), clause_end)
     if link is None:
         return None
     return next((e for e in candidates if e.start_char == link.end()), None)
+
+
+_NAMES_GROUP_AFTER = re.compile(r"\s(?:patients|pts|subjects|children|adults|cases|groups?|cohorts?|subgroups?)\b")
+_NAMES_GROUP_BEFORE = re.compile(r"\b(?:patients|those|subjects|children|adults)\s(?:in|with|without|achieving|"
+                                 r"who\s(?:achieved|attained|had|reached|were\sin))\s(?:an?\s|the\s)?$")
+
+
+def _semicolon_outside_brackets(text: str, start: int, end: int) -> int:
+    """Where the clause from `start` ends: its first ";" outside brackets ("age (HR 1.5; P = .03) and MRD (HR 2.3;
+    P < .001) predicted shorter OS": the semicolons inside the brackets end no clause), else `end`."""
+    depth = 0
+    for m in _SEMICOLON_OR_BRACKET.finditer(text, start, end):
+        char = m.group()
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            return m.start()
+    return end
+
+
+_SEMICOLON_OR_BRACKET = re.compile(r"[;()\[\]]")
 
 
 def _compared_endpoint(sent: Sentence, measure: Span, end: int) -> str | None:
@@ -289,4 +382,7 @@ def _compared_endpoint(sent: Sentence, measure: Span, end: int) -> str | None:
     if measure.id_ == "HR":  # a hazard ratio compares times to an event: "41% for patients who underwent
         # transplantation (HR 0.31)" after "3-year OS was 18%" compares OS, not the transplant rate
         before = [e for e in before if _ENDPOINT_KIND.sub("", e.id_) in _SURVIVAL] or before
+    # "The risk of relapse was lower in MRD-negative patients (HR 0.30)": an endpoint naming a group is a covariate
+    before = [e for e in before if not _NAMES_GROUP_AFTER.match(text, e.end_char)
+              and not _NAMES_GROUP_BEFORE.search(text, max(sent.start_char, e.start_char - 30), e.start_char)]
     return _ENDPOINT_KIND.sub("", max(before, key=lambda e: e.end).id_) if before else None

@@ -115,12 +115,13 @@ _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.
 # no value.
 _WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swith\s(?:an?\s|the\s)?$", re.I)
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
-_SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
+_SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:\d+\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
                        r"(?:patients|pts|children|adults|responders|subjects)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
                        r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
-# "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup.
+# "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup; also
+# before an endpoint that is its own verb ("The proportion of patients who proceeded to HSCT was 41%").
 _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects)\s"
-                        r"(?:who\s(?:achieved|attained|reached|had|underwent|developed|experienced)|achieving|attaining|"
+                        r"(?:who(?:\s(?:achieved|attained|reached|had|underwent|developed|experienced))?|achieving|attaining|"
                         r"reaching|with|undergoing|developing)\s(?:an?\s|the\s)?$", re.I)
 # Between a negation cue and the endpoint it denies: modifiers of the endpoint ("grade ≥3", "hepatic")...
 _MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?|severe|serious|"
@@ -223,7 +224,7 @@ _STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
 # "Responses were seen in 3 of 5 dose levels": a fraction of things other than patients is no rate.
 _NOT_PEOPLE_AFTER = re.compile(r"\s(?:dose\s)?(?:levels|cohorts|cycles|courses|sites|centers|centres|studies|trials|"
                                r"arms|doses|samples|infusions)\b", re.I)
-_PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)?$")
+_PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN](?:\s?/\s?N)?\s?[=:]\s?)?$")  # "73% (n/N = 22/30)" too
 # "31% of patients (19/62)": the percentage's own count and denominator after the people it is of.
 _PERCENT_OF_PEOPLE_BRACKET_END = re.compile(
     r"%\s(?:of\s(?:the\s)?(?:[a-z-]+\s){0,2}?(?:patients|children|adults|subjects|cases|responders)\s?)[(\[]\s?$")
@@ -231,7 +232,7 @@ _PERCENT_BRACKET_AFTER = re.compile(r"\s?%\s?([(\[])")
 _LABEL_BRACKET_WORDS = re.compile(r"(?:[\s+/,&()\[\]]|\b(?:and|or|plus|with)\b)*")
 _OTHER_HEAD = re.compile(r"[)\]]\s?[,;]?\s?(?:and\s)?((?:[A-Za-z][\w\-]*\s?){1,5})$")
 _COMPARATOR = re.compile(r"\b(?:compared|versus|vs|than|with|in|for|among|group|arm)\b", re.I)
-_CONJOINED = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:and|&)\s")
+_CONJOINED = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:and|&|nor)\s(?:the\s)?(?:median\s)?")  # "Neither median OS nor median EFS"
 _UNIT_SOON = re.compile(r"^[^;]{0,20}?\b(" + _UNITS + r")\b", re.I)
 _LEADING_UNIT = re.compile(r"^\s?" + _UNITS, re.I)
 
@@ -255,6 +256,7 @@ class Value:
     # the group the value's own words name: "None of the 8 patients with TP53 mutation responded" (a zero's
     # subgroup), "All responders were MRD-negative"
     group: str | None = None
+    proportion: bool = False  # printed as a proportion ("0.38"): the value is in %, its CI bounds are not
 
 
 @dataclass(slots=True)
@@ -267,6 +269,7 @@ class Mention:
     qualifier: bool = False
     values: list = field(default_factory=list)
     median: bool = False  # "median OS": a duration (or not reached), never a %
+    example: bool = False  # "Hepatotoxicity including VOD": an instance of a broader measure named before it
     region: tuple[int, int] | None = None  # a definition's part takes only values inside the definition
 
     def takes(self, value: "Value") -> bool:
@@ -311,6 +314,8 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     mentions = _mentions(sent, context.definitions)  # (also keeps the article's definitions up to date)
     if not mentions or not (_may_state_values(sent, context) or _all_responders_cue(sent.text, mentions)):
         return []
+    if _may_not_state_results(sent.text) and _NOT_RESULTS.search(sent.text):
+        return []
     timepoints = _timepoints(sent, context)
     if timepoints:  # "Median survival (2 years)": the bracket is the median's duration, not a time point
         timepoints = [t for t in timepoints if not any(m.median and m.start == t.start for m in mentions)]
@@ -321,7 +326,20 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     _all_responders_negative(sent.text, mentions)
     if not any(m.values and m.family not in ABSORBERS for m in mentions):
         return []  # nothing to state, nor the groups and evidence of it to read
+    if timepoints and "andmark" in sent.text:
+        timepoints = [t for t in timepoints if not _is_landmark(sent.text, t)]
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
+
+
+# "In a landmark analysis at 3 months, the 2-year OS was 55%": the landmark is where the analysis starts, not the
+# rate's time point (its numbers stay no values).
+_LANDMARK_BEFORE = re.compile(r"\blandmark(?:ed|\s(?:analysis|analyses|time|point))?\s?$", re.I)
+_LANDMARK_AFTER = re.compile(r"\s?landmark\sanalys[ie]s\b", re.I)  # ("At the 2-year landmark, 40% were alive": 2 years)
+
+
+def _is_landmark(text: str, timepoint: TimePoint) -> bool:
+    return _LANDMARK_BEFORE.search(text, max(0, timepoint.start - 24), timepoint.start) is not None \
+        or _LANDMARK_AFTER.match(text, timepoint.end) is not None
 
 
 _OF_WHOM_AFTER = re.compile(r"\s?%?[)\]]?\s?(?:of|among)\s(?:whom|them)\b", re.I)
@@ -345,7 +363,7 @@ def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
     """A cheap necessary cue for any outcome: every value is a number, a "not reached" span or the zero of a
     negation cue (the numbers are memoised for `_values`)."""
     return bool(sent.labelled("NOT_REACHED") or sent.labelled("NEGATION")
-                or normalise.find_numbers(sent.text, context.words))
+                or normalise.find_numbers(sent.text, context.words)) or _has_share_words(sent.text)
 
 
 def _avoid(sent: Sentence) -> list[tuple[int, int]]:
@@ -386,12 +404,14 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         before = text[max(0, start - 60):start]
         qualifier = _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before) if family not in ABSORBERS \
             else bool(_WITH_BEFORE.search(before))
-        qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end)
+        qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end) \
+            or family in RATES and _GROUP_NOUN_AFTER.match(text, end) is not None
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-16:]) is not None
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
             or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
-        mentions.append(Mention(family, start, end, qualifier, median=median))
+        example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
+        mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
     mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
     for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
         if mention.family in ("ORR", "CR"):
@@ -413,6 +433,10 @@ _QUALIFIER_LAST_WORDS = ("with", "without", "in", "achieving", "attaining", "rea
                          "that", "not", "subsequently", "then")
 _ARTICLES = ("a", "an", "the")
 _QUALIFIER_LAST_GLUED = tuple(word + article for word in _QUALIFIER_LAST_WORDS for article in _ARTICLES)
+
+
+# "70% in the CR group and 40% in the CRi group", "the HSCT cohort": a rate endpoint naming a group.
+_GROUP_NOUN_AFTER = re.compile(r"\s(?:groups?|arms?|cohorts?|subgroups?|subsets?)\b")
 
 
 def _names_a_qualifier(before: str) -> bool:
@@ -533,7 +557,8 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         result.append(mention)
         if mention.family not in ("ORR", "CR"):
             continue
-        bracket = _next_bracket(text, mention.end) or _including_clause(text, mention.end)
+        bracket = _next_bracket(text, mention.end) or _including_clause(text, mention.end) \
+            or _own_bracket_goes_on(text, mention)
         if bracket is None:
             continue
         b_start, b_end = bracket
@@ -561,6 +586,16 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
             for part in inner:
                 part.region = (b_start, b_end)
     return result
+
+
+def _own_bracket_goes_on(text: str, mention: Mention) -> tuple[int, int] | None:
+    """"The overall response rate (ORR; CR + CRi + PR)": the bracket of the restated abbreviation goes on with the
+    definition (the mention ends inside it)."""
+    open_at = text.rfind("(", mention.start, mention.end)
+    if open_at == -1 or ")" in text[open_at:mention.end]:
+        return None
+    close_at = _matching_close(text, open_at)
+    return (open_at, close_at) if close_at else None
 
 
 def _including_clause(text: str, at: int) -> tuple[int, int] | None:
@@ -711,17 +746,58 @@ def _token_number(text: str, words) -> normalise.Number | None:
 # ----------------------------------------------------------------------------------------------------- values
 
 
+# "Half of the patients achieved CR", "CRS occurred in two-thirds of patients": a share of the people named after it,
+# written in words (a hedge before it, "nearly half", drops it as it drops "nearly 50%").
+_SHARE_WORD_VALUE = re.compile(
+    r"\b(?P<w>half|(?:one|a|two)[\s-]thirds?|(?:one|a|three)[\s-]quarters?)\s(?=of\s(?:the\s|all\s|our\s)?"
+    r"(?:(?:evaluable|treated|infused|eligible)\s)?(?:patients|pts|children|adults|subjects|responders)\b)", re.I)
+_SHARE_WORD_PERCENT = {"half": 50.0, "third": 33.3, "thirds": 66.7, "quarter": 25.0, "quarters": 75.0}
+
+
+def _has_share_words(text: str) -> bool:
+    return "alf" in text or "hird" in text or "uarter" in text or "ifth" in text
+
+
+def _shares_in_words(text: str, values: list[Value]) -> list[Value]:
+    """The values with the shares in words added; the number word of a share ("Two" of "Two-thirds of patients")
+    read as a count gives way."""
+    for m in _SHARE_WORD_VALUE.finditer(text):
+        inside = [v for v in values if m.start() <= v.start < m.end("w")]
+        if any(v.kind != COUNT for v in inside) or any(v.start < m.start() < v.end for v in values):
+            continue  # "One third (33%) of the patients": the printed percentage is the value
+        last = m.group("w").lower().replace("-", " ").split()[-1]
+        values = [v for v in values if v not in inside]
+        values.append(Value(PERCENT, _SHARE_WORD_PERCENT[last], m.start(), m.end("w"), computed=True))
+    return values
+
+
+_SHARE_WORDS_BEFORE = re.compile(r"\b(?:(?:one|two|three|four|a)[\s-])?(?:thirds?|quarters?|fifths?|half)\s?[(\[]\s?$", re.I)
+# "The trial was designed to detect an improvement in CR rate from 30% to 50%", "Historically, median OS after second
+# relapse is 3 months": a design hypothesis or what was known before, not a result.
+_NOT_RESULTS = re.compile(r"^\W*(?:Historically|Traditionally)\b|\b(?:designed|powered)\sto\s(?:detect|show|demonstrate)\b|"
+                          r"\b(?:null|alternative)\shypothes[ie]s\b", re.I)
+
+
+def _may_not_state_results(text: str) -> bool:
+    """A cheap necessary cue of _NOT_RESULTS."""
+    return "istorically" in text or "raditionally" in text or "designed to" in text or "powered to" in text \
+        or "hypothes" in text
+
+
 def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]:
     """The typed values of a sentence, without CIs, ranges, thresholds, p-values and time points."""
     text, base = sent.text, sent.start_char
     excluded = _ci_regions(text) + [(t.start, t.end) for t in timepoints]
     labels = _number_labels(sent)
-    numbers = [n for n in normalise.find_numbers(text, context.words)
-               if not _within(n.start, excluded) and not _is_noise(text, n) and not _is_label(text, n, labels)]
+    found = normalise.find_numbers(text, context.words)
+    proportions = _proportions(text, found, excluded + labels) if _may_print_proportions(text) else ()
+    numbers = [n for n in found if n.start in proportions
+               or not _within(n.start, excluded) and not _is_noise(text, n) and not _is_label(text, n, labels)]
     values: list[Value] = []
     used: set[int] = set()
     blasts = "blast" in text  # a cheap necessary cue of _BLASTS_AFTER
     sign_or_plus = "±" in text or "+/" in text  # ... and of _SD_AFTER
+    share_words = _has_share_words(text)  # ... of _SHARE_WORDS_BEFORE and _SHARE_WORD_VALUE
     # Only a percentage takes a count, and every count-percent has a "%" and a bracket: cheap necessary cues first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
@@ -729,17 +805,23 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     for i, number in enumerate(numbers):
         if number.start in used:
             continue
-        kind = _kind(text, numbers, i)
+        kind = PERCENT if number.start in proportions else _kind(text, numbers, i)
         if kind is None:
             continue
         value = Value(kind, number.value, number.start, number.end)
+        if number.start in proportions:
+            value.value, value.proportion = round(100 * number.value, 1), True
         if kind == COUNT:
             _count_lead_in(text, value, context)
         high = _range_high(text, numbers, i, kind)
         if high is not None:
             value.value_max, value.end = high.value, high.end
             used.add(high.start)
-        if kind == PERCENT and number.start in counts:
+        share = _SHARE_WORDS_BEFORE.search(text, max(0, number.start - 20), number.start) \
+            if kind == PERCENT and share_words else None
+        if share:  # "One third (33%) of the patients", "Two-thirds (67%)": the share's words, no count of 1, no group
+            value.start = share.start()
+        elif kind == PERCENT and number.start in counts:
             cp = counts[number.start]
             value.count = cp.count.value
             value.denominator = cp.denominator.value if cp.denominator else _of_denominator(text, cp.end, context)
@@ -761,19 +843,71 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     # "Twenty-one of 23 responders underwent HSCT": the fraction, not the bare count that opens it.
     values = [v for v in values if not (v.kind == COUNT and any(f.start == v.start for f in fractions))] + fractions
     values += _not_reached(sent, excluded)
+    if share_words:
+        values = _shares_in_words(text, values)
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
     values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
     cited = _cited_from(text) if "eported" in text or "iterature" in text or "ublished" in text else None
     if cited is not None:  # "comparable to those reported in the pivotal trial (CR/CRi 75%)": another study's
         values = [v for v in values if not cited[0] <= v.start < cited[1]]
+    if _may_name_benchmarks(text):
+        values = [v for v in values if _BENCHMARK_BEFORE.search(text, max(0, v.start - 40), v.start) is None]
     return sorted(values, key=lambda v: v.start)
+
+
+# A design figure, not a result: "exceeded the prespecified threshold of 50%", "(target 55%)", "Assuming a CR rate of
+# 40%", "a null hypothesis of 30%".
+_BENCHMARK_BEFORE = re.compile(
+    r"(?:\b(?:threshold|target|benchmark|hypothesi[sz]ed|assuming|assumed|hypothesis)\b[^.;,()%\d]{0,24}|"
+    r"[(\[]\s?(?:target|threshold|benchmark|H0|p0|p1)\b\s?[=:,]?\s?)$", re.I)
+
+
+def _may_name_benchmarks(text: str) -> bool:
+    """A cheap necessary cue of _BENCHMARK_BEFORE (an `or` of `in` tests: faster than a regex alternation)."""
+    return "hreshold" in text or "arget" in text or "enchmark" in text or "ypothes" in text or "ssum" in text \
+        or "H0" in text or "p0" in text or "p1" in text
+
+
+# "The probability of OS at 3 years was 0.38 (95% CI 0.29-0.47)", "The 5-year EFS was 0.45 ± 0.05": a survival
+# estimate printed as a proportion (pediatric and registry reports) is the rate in % (SCHEMA: rates in %), when the
+# sentence speaks of a probability or the number carries its SE, and nothing makes it a ratio or a p-value.
+_PROPORTION = re.compile(r"0?[.·]\d{1,3}")
+_PROPORTION_BEFORE = re.compile(r"(?:\b(?:was|were|of|is|at|and|or|vs\.?|versus)|[:=,])\s?$", re.I)
+_SE_AFTER = re.compile(r"\s?(?:±|\+/-|\(\s?(?:SE|standard error)\b)", re.I)
+# after it, no unit ("0.8 mg/m2"): a bracket, a punctuation mark, or a word that names a group or a time
+_PROPORTION_AFTER = re.compile(r"\s?(?:[(\[,;±]|\+/-|\.(?!\d)|$)|\s(?:for|in|at|among|with|without|vs\.?|versus|and|or|"
+                               r"compared|respectively|whereas|while|by)\b")
+_RATIO_BEFORE = re.compile(r"\b(?:HR|OR|RR|ratios?|risk|odds|p|coefficient|rho|kappa)\b|[<>≤≥]", re.I)
+
+
+def _may_print_proportions(text: str) -> bool:
+    """A cheap necessary cue of `_proportions`: a probability word, or a ± or SE that a proportion carries."""
+    return "robabilit" in text or "±" in text or "+/-" in text or "SE" in text or "tandard error" in text
+
+
+def _proportions(text: str, numbers: list, excluded: list[tuple[int, int]]) -> set[int]:
+    """The starts of the numbers that are proportions (0.38, .45), outside CIs and labels."""
+    probability = "robabilit" in text
+    found = set()
+    for number in numbers:
+        if not 0 < number.value < 1 or not _PROPORTION.fullmatch(number.text) or _within(number.start, excluded):
+            continue
+        before = text[max(0, number.start - 40):number.start]
+        if _RATIO_BEFORE.search(before) or not _PROPORTION_AFTER.match(text, number.end):
+            continue
+        # with its SE, right after what it estimates too ("and of overall survival 0.56 (SE 0.03)")
+        if _SE_AFTER.match(text, number.end) or probability and _PROPORTION_BEFORE.search(before[-12:]):
+            found.add(number.start)
+    return found
 
 
 # Another study's figures: "comparable to those reported in the pivotal trial (CR/CRi 75%)", "previously reported
 # rates of 30%", "in the literature (40%)".
 _CITED = re.compile(r"\b(?:(?:those|that|the\sones|values|rates|results|outcomes|figures)\s(?:previously\s)?reported|"
-                    r"previously\sreported|(?:in|from)\sthe\sliterature|published\s(?:data|series|studies|trials|reports))\b",
-                    re.I)
+                    r"previously\sreported|(?:in|from)\sthe\sliterature|published\s(?:data|series|studies|trials|reports)|"
+                    # "comparable to the pivotal trial, which reported an 81% remission rate"
+                    r"(?:trial|study|series|registry),?\s(?:which|that)\s(?:had\s)?reported)\b", re.I)
+# (Historical controls are no citation: their figures are an arm, "historical controls" (see extraction/arms.py).)
 
 
 def _cited_from(text: str) -> tuple[int, int] | None:
@@ -783,6 +917,10 @@ def _cited_from(text: str) -> tuple[int, int] | None:
     if m is None:
         return None
     end = _CLAUSE_END.search(text, m.end()).start()
+    # "those reported in the pivotal trial (CR 75%, median OS 12 months)": the bracket it opens is its own
+    opened = text.find("(", m.end(), end)
+    if opened != -1:
+        end = max(end, _matching_close(text, opened) or end)
     return m.start(), end
 
 
@@ -809,6 +947,13 @@ def _is_label(text: str, number, labels: list[tuple[int, int]]) -> bool:
     return _within(number.start, labels) and not _PERCENT_AFTER.match(text[number.end:])
 
 
+# "All five patients with T-ALL achieved CR": the group a whole count names, up to its verb.
+_ALL_GROUP_AFTER = re.compile(
+    r"\s(?P<group>(?:patients|pts|subjects|children|adults)\s(?:with|without|aged|older|younger|harbou?ring|carrying)"
+    r"\s[^,;()]{1,50}?)(?=\s(?:achieved|attained|reached|obtained|developed|experienced|had|responded|underwent|"
+    r"proceeded|were|received|went)\b)", re.I)
+
+
 def _count_lead_in(text: str, value: Value, context) -> None:
     """"All but one achieved", "Of 16 patients with CR, 14 achieved", "All 12 patients achieved": what a bare count
     is counted against."""
@@ -820,6 +965,10 @@ def _count_lead_in(text: str, value: Value, context) -> None:
     m = _ALL_OF.search(before)
     if m:
         value.denominator, value.start = value.value, m.start()
+        group = _ALL_GROUP_AFTER.match(text, value.end)
+        label = _named_subgroup(group.group("group"), context) if group else None
+        if label is not None:  # "All five patients with T-ALL achieved CR": the subgroup's 100%, its verb next
+            value.group, value.end = label, group.end()
         return
     m = _OF_LEAD_IN.search(before)
     number = normalise.read_number(m.group(1), context.words) if m else None
@@ -1012,6 +1161,9 @@ def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
     return owner
 
 
+_NEITHER = re.compile(r"\b[Nn]either\b")  # "Neither median OS nor median EFS was reached"
+
+
 def _not_reached(sent: Sentence, excluded) -> list[Value]:
     """Medians not reached. An abbreviation ("was NR", ": NR") is matched with the verb or colon before it, which
     is not part of the value."""
@@ -1019,6 +1171,8 @@ def _not_reached(sent: Sentence, excluded) -> list[Value]:
     for span in sent.labelled("NOT_REACHED"):
         abbreviated = span.id_ == "ABBREVIATED"
         start = (span[-1].idx if abbreviated else span.start_char) - base
+        if span.id_ == "NEITHER" and _NEITHER.search(sent.text, 0, start) is None:
+            continue  # "median OS was reached at 14 months": a median reached
         if not _within(start, excluded):
             found.append(Value(NOT_REACHED, None, start, span.end_char - base, median_only=abbreviated))
     return found
@@ -1119,11 +1273,23 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
             run = run + more
     # Each mention is a slot, in order; a slot that cannot take the value (a DOR given as a %) drops it.
     slots = group if len(run) % len(group) == 0 else group[-1:]
+    if len(slots) > 1 and len(run) > len(slots):
+        _mark_group_runs(text, [run[i:i + len(slots)] for i in range(0, len(run), len(slots))])
     for i, value in enumerate(run):
         slot = slots[i % len(slots)]
         if slot.takes(value):
             slot.values.append(value)
     return [v for v in values if v not in run]
+
+
+def _mark_group_runs(text: str, runs: list[list[Value]]) -> None:
+    """"OS and EFS were 48% and 41% for patients in CR1 and 20% and 12% for those beyond CR1, respectively": runs of
+    the listed endpoints' values, each followed by its group's name, which labels each value of the run."""
+    joins = [_after_bracket(text[_own_bracket_end(text, a[-1]):b[0].start]) for a, b in zip(runs, runs[1:])]
+    if all(_GROUP_LINK.fullmatch(join) or _COMPARED_LINK.fullmatch(join) for join in joins):
+        for run in runs:
+            for value in run:
+                value.run_end = run[-1].end
 
 
 # "Any-grade CRS and grade ≥3 CRS occurred in 88% and 15%": a grade's number is no value between listed endpoints.
@@ -1199,7 +1365,7 @@ def _compared_runs(text: str, group: list[Mention], values: list[Value], targets
         if not all(m.takes(v) for m, v in zip(group, run)) or not all(_AND_LINK.fullmatch(link) for link in links):
             return None
     joins = [_after_bracket(text[_own_bracket_end(text, a[-1]):b[0].start]) for a, b in zip(runs, runs[1:])]
-    return runs if all(_COMPARED_LINK.fullmatch(join) for join in joins) else None
+    return runs if all(_COMPARED_LINK.fullmatch(join) or _GROUP_LINK.fullmatch(join) for join in joins) else None
 
 
 # Inside one run of _compared_runs: "40% and 55%"; between runs: "with inotuzumab versus", "vs", "compared with".
@@ -1207,6 +1373,10 @@ _AND_LINK = re.compile(r"\s?%?\s?(?:,\s?(?:and\s)?|and\s)")
 _COMPARED_LINK = re.compile(r"\s?%?\s?(?:months?\s?|mos?\.?\s?|years?\s?)?[)\]]?,?\s?"
                             r"(?:(?:with|in|for)\s(?:the\s)?(?:[\w+\-/]+\s){1,4})?"
                             r"(?:versus|vs\.?|v\.|compared (?:with|to))\s")
+
+# ... or the group the run is of, then "and": "48% and 41% for patients in CR1, and 20% and 12% for those beyond CR1".
+_GROUP_LINK = re.compile(r"\s?%?\s?(?:months?\s?|mos?\.?\s?|years?\s?)?[)\]]?,?\s?(?:with|in|for|among)\s(?:the\s)?"
+                         r"(?:[^\s,;()\d%]+\s){0,4}?[^\s,;()%]+,?\s(?:and|but|whereas|while)\s")
 
 
 def _parallel_run(text: str, group: list[Mention], run: list[Value], values: list[Value],
@@ -1261,9 +1431,25 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if ahead and (not before or not _direct(text, before[-1], value, values)
                   or _opens_breakdown(text, before[-1], value)):
         return ahead
-    if before and not _other_head(text, before[-1], value):
+    if before and not _other_head(text, before[-1], value) and not _example_across_verb(text, before[-1], value):
         return before[-1]
     return ahead
+
+
+def _may_introduce_example(before: str) -> bool:
+    """A cheap necessary cue of _EXAMPLE_BEFORE (its words end with one of these letters before a space)."""
+    return before.endswith(("g ", "s ", "y ", ", ", ". "))
+
+
+_EXAMPLE_BEFORE = re.compile(r"\b(?:including|such\sas|notably|e\.g\.,?)\s$", re.I)
+_VERB_BETWEEN = re.compile(r"\b(?:occurred|was|were|developed|observed|reported|seen|noted|experienced|had|affected)\b",
+                           re.I)
+
+
+def _example_across_verb(text: str, mention: Mention, value: Value) -> bool:
+    """"Hepatotoxicity, including VOD, occurred in 13%": the value after the subject's verb is the broader measure's,
+    not its instance's (which keeps "including VOD (5%)")."""
+    return mention.example and _VERB_BETWEEN.search(text, mention.end, value.start) is not None
 
 
 def _around(mentions: list[Mention], value: Value) -> tuple[list, list, list]:
@@ -1367,7 +1553,12 @@ def _between(values: list[Value], start: int, end: int, value: Value) -> bool:
 def _direct(text: str, mention: Mention, value: Value, values: list[Value]) -> bool:
     """"CR rate was 40%", "OS (25%)": nothing but linking words between a mention and its value."""
     gap = text[mention.end:value.start]
+    if gap == " " and value.kind == PERCENT and value.count is None:  # "(CR 61%)", "CR 61%, CRi 20%": a label and its rate
+        return _LABELLED_RATE_END.match(text, value.end) is not None
     return len(gap) <= 80 and not _between(values, mention.end, value.start, value) and bool(_LINK_BEFORE.search(gap))
+
+
+_LABELLED_RATE_END = re.compile(r"\s?%\s?(?:[),;\]]|$)")
 
 
 def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value]) -> bool:
@@ -1473,11 +1664,28 @@ def _all_responders_negative(text: str, mentions: list[Mention]) -> None:
     for mention in mentions:
         if mention.family != "MRD_NEG" or mention.values or mention.qualifier:
             continue
-        before = _ALL_RESPONDERS_BEFORE.search(text, max(0, mention.start - 110), mention.start)
+        before = _ALL_RESPONDERS_BEFORE.search(text, max(0, mention.start - 110), mention.start) \
+            or _all_of_the_responses(text, mention, mentions)
         after = _IN_ALL_RESPONDERS_AFTER.match(text, mention.end)
         if before or after:
             start, end = (before.start(), before.end()) if before else (after.start(), after.end())
             mention.values = [Value(PERCENT, 100.0, start, end, computed=True, group="responders")]
+
+
+# "61 (81%) achieved CR or CRi, all of whom were MRD negative", "achieved CR; all were MRD-negative": an
+# appositive "all" after a stated response rate says every responder was MRD-negative.
+_ALL_OF_WHOM_BEFORE = re.compile(r"[,;]\s(?:and\s)?all\s(?:of\s(?:whom|them|these)\s)?(?:(?:were|was|had|achieved|attained|"
+                                 r"being|with)\s)?(?:(?:found|confirmed)\sto\sbe\s)?(?:an?\s)?$", re.I)
+
+
+def _all_of_the_responses(text: str, mention: Mention, mentions: list[Mention]) -> re.Match | None:
+    m = _ALL_OF_WHOM_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+    if m is None:
+        return None
+    # the response rate stated right before, in the same clause
+    at = m.start()
+    stated = [r for r in mentions if r.family in _RESPONSES and r.values and r.end <= at and ";" not in text[r.end:at]]
+    return m if stated else None
 
 
 # "No grade 3 or higher CRS or neurotoxicity occurred", "No VOD, CRS or early death": the endpoints a negation lists.
@@ -1671,8 +1879,9 @@ def _outcome(sent, stated, mention, value, timepoints, index, total, context) ->
         "unit": "months" if value.kind in (DURATION, NOT_REACHED) else "%",
         "count": value.count,
         "denominator": value.denominator,
-        "timepoint_months": _timepoint(mention, value, timepoints if endpoint == "EARLY_DEATH"
-                                       else [t for t in timepoints if not t.window], index, total)
+        "timepoint_months": _timepoint(mention, value, _early_death_windows(sent.text, mention, timepoints)
+                                       if endpoint == "EARLY_DEATH" else [t for t in timepoints if not t.window],
+                                       index, total)
         if endpoint.endswith("_RATE") or endpoint == "EARLY_DEATH" else None,
         "ci95": _ci95(sent.text, value) if value.kind in (PERCENT, DURATION) else None,
         "computed": value.computed,
@@ -1690,6 +1899,18 @@ def _outcome(sent, stated, mention, value, timepoints, index, total, context) ->
         if value.value_max is not None:
             outcome["value_max"] = _months(sent.text, Value(DURATION, value.value_max, value.end - 1, value.end))
     return outcome
+
+
+# "Induction mortality was 10% and 30-day mortality 12%", "no deaths occurred during induction": a death named by
+# its phase has that phase for a window, not the day count of another mention.
+_OWN_PHASE = re.compile(r"induction|aplasia", re.I)
+
+
+def _early_death_windows(text: str, mention: Mention, timepoints: list[TimePoint]) -> list[TimePoint]:
+    """The time points an early death may take: those printed against it when its own words name its phase."""
+    if not timepoints or _OWN_PHASE.search(text, mention.start, mention.end) is None:
+        return timepoints
+    return [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
 
 
 def _count_rate(value: Value, context) -> Value | None:
@@ -1723,7 +1944,10 @@ def _ci95(text: str, value: Value) -> list | None:
     high = normalise.read_number(m.group("high")) if m.group("high") else None
     if low is None or (m.group("high") and high is None):
         return None
-    return [low.value, high.value if high is not None else None]
+    bounds = [low.value, high.value if high is not None else None]
+    if value.proportion and all(b is None or b <= 1 for b in bounds):  # "0.38 (95% CI 0.29-0.47)": in % too
+        bounds = [round(100 * b, 1) if b is not None else None for b in bounds]
+    return bounds
 
 
 def _may_open_ci(text: str, at: int) -> bool:
