@@ -426,12 +426,12 @@ def _row(record: dict, article: Article | None, arm: dict, own: list[dict], othe
     for outcome in others:
         group = "whole cohort" if outcome.get("arm") == "all" else outcome.get("arm")
         notes.append(f"{group}: {outcome['endpoint']} {readable(outcome)}")
+    # One arm's hazard ratios, and a factor analysis' (`covariate`), compare groups inside the cohort ("first vs
+    # later salvage"), not the regimens: beside a regimen's row they would read as its effect.
+    between_arms = len(record.get("arms") or []) > 1
     hazard_ratios = _hazard_ratio_cells(record.get("comparisons") or [])
-    if len(record.get("arms") or []) > 1:
-        _set_hazard_ratio(row, hazard_ratios)
-    else:
-        # One arm: its hazard ratios compare groups inside the cohort ("first vs later salvage"), not its regimen.
-        notes += [f"within the cohort: {cell}" for _, cell in hazard_ratios]
+    _set_hazard_ratio(row, [(c, cell) for c, cell in hazard_ratios if between_arms and not c.get("covariate")])
+    notes += [f"within the cohort: {cell}" for c, cell in hazard_ratios if not between_arms or c.get("covariate")]
     values["flags"] = "; ".join(flags) or None
     values["curated"] = "; ".join(curated_cols) or None
     values["notes"] = "; ".join(notes) or None

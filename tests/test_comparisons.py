@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from extractor.extraction.comparisons import extract_comparisons
 from extractor.extraction.context import ArticleContext
+from phrasing_cases import run_text
 
 
 def _comparisons(nlp, text):
@@ -145,3 +146,23 @@ def test_comparisons_hazard_ratio_compares_the_survival_named_before_not_a_rate(
 def test_comparisons_odds_ratio_still_takes_the_nearest_endpoint(nlp):
     text = "OS was similar, but CR was more frequent with the combination (odds ratio 2.1; 95% CI 1.1-4.0)."
     assert [(c["endpoint"], c["measure"]) for c in _comparisons(nlp, text)] == [("CR", "OR")]
+
+
+# ------------------------------------------------------------------ ratios of a factor analysis (`covariate`)
+
+@pytest.mark.parametrize("text, covariate", [
+    # a factor of a single-arm cohort
+    ("We treated 60 patients with inotuzumab. In multivariable analysis, first salvage was associated with longer "
+     "OS (HR 0.52; 95% CI, 0.34-0.80).", [True]),
+    # the arms compared in an analysis' words: the arm is named, so it is the comparison of the arms
+    ("Patients were randomized to blinatumomab (n = 271) or chemotherapy (n = 134). Blinatumomab was associated "
+     "with longer OS (HR 0.71; 95% CI, 0.55-0.93).", [False]),
+    # each ratio's own stretch decides: age's is a factor's, the regimen's names an arm
+    ("We compared inotuzumab plus mini-HCVD (n = 60) with hyper-CVAD (n = 40). By multivariate analysis, age "
+     "(HR 1.05) and inotuzumab plus mini-HCVD (HR 0.55) were independent prognostic factors for OS.", [True, False]),
+    # no analysis words: a plain comparison
+    ("Patients were randomized to blinatumomab (n = 271) or chemotherapy (n = 134). Median OS was 7.7 and 4.0 "
+     "months, respectively (HR for death, 0.71; 95% CI, 0.55-0.93).", [False]),
+])
+def test_comparisons_mark_the_ratios_of_a_factor_analysis(nlp, text, covariate):
+    assert [c["covariate"] for c in run_text(nlp, text)["comparisons"]] == covariate

@@ -409,3 +409,13 @@ def test_study_tables_hr_of_a_single_arm_study_is_a_note_not_its_regimens_hr():
     (row,) = study_rows(single_arm(comparisons=[hr]))
     assert row.values.get("HR") is None and row.values.get("HR_cell") is None
     assert "within the cohort: OS HR 0.52 (0.34–0.8)" in row.values["notes"]
+
+
+def test_study_tables_a_factor_analysis_hr_of_a_two_arm_study_is_a_note():
+    factor = {"endpoint": "OS", "measure": "HR", "value": 0.52, "ci95": None, "p": None, "covariate": True,
+              "evidence": ev("HR 0.52")}
+    record = two_arms()
+    record["comparisons"] = record["comparisons"] + [factor]
+    rows = study_rows(record)
+    assert {r.values["HR_cell"] for r in rows} == {"OS HR 0.71 (0.55–0.93), p=0.01"}
+    assert all("within the cohort: OS HR 0.52" in r.values["notes"] for r in rows)

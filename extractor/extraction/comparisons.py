@@ -73,6 +73,12 @@ _ASSOCIATED_WITH = re.compile(
     r"conferred|correlated with)\s(?:an?\s|the\s)?(?:(?:significantly\s)?(?:longer|"
     r"shorter|improved|better|worse|inferior|superior|prolonged|reduced|decreased|increased|higher|lower|poorer|"
     r"favou?rable|unfavou?rable|adverse)\s)?(?:(?:risk|rates?|odds|likelihood|probability|chance)\sof\s)?", re.I)
+# Words of an analysis of factors: its ratios compare patients with and without a factor.
+_COVARIATE_CUE = re.compile(
+    r"\b(?:multi-?variabl?e|multi-?variate|uni-?variabl?e|uni-?variate|Cox\s(?:regression|model|proportional)|"
+    r"adjusted\s(?:for|analysis|model)|independent(?:ly)?\s(?:predict|prognostic|risk|associated|factor)|"
+    r"predictors?\s(?:of|for)|prognostic\s(?:factors?|significance|value|impact)|risk\sfactors?|associated\swith)",
+    re.I)
 _ASSOCIATION_CUES = ("ssociat", "redict", "onferred", "actor", "orrelated", "eterminant", "rognostic")  # in every match
 
 def extract_comparisons(doc: Doc, section: str, context: ArticleContext) -> list[dict]:
@@ -135,7 +141,22 @@ def _sentence_comparisons(sent: Sentence, section: str, context: ArticleContext)
                 for item, endpoint in zip(listed, chain):
                     item["endpoint"] = endpoint
         found += listed
+    _mark_covariates(found, sent, context)
     return found
+
+
+def _mark_covariates(found: list[dict], sent: Sentence, context: ArticleContext) -> None:
+    """`covariate`: a ratio of an analysis of factors whose own stretch of the sentence (from the ratio before it)
+    names none of the study's arms ("By multivariate analysis, age (HR 1.05) and the combination of X (HR 0.55)
+    were prognostic factors": age's is, X's is not). It compares patients inside the cohort, not the arms."""
+    analysis = bool(found) and _COVARIATE_CUE.search(sent.text) is not None
+    arm_ends = [end for _, end, _ in context.arm_index.refs(sent.text, arms_only=True)] \
+        if analysis and context.arm_index else []
+    since = 0
+    for item in found:
+        end = item["evidence"]["end"] - sent.start_char
+        item["covariate"] = analysis and not any(since < arm_end <= end for arm_end in arm_ends)
+        since = end
 
 
 _PLAIN_LINK = re.compile(r"\s?(?:,\s?(?:and\s)?|and\s)")
