@@ -40,9 +40,9 @@ _COUNTED_BEFORE = re.compile(
     r"|blocks?|steps?|doses?)\s$", re.I)
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\s(?:to|through)\s)$")
 _STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
-# A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells".
-# A multiplier word is not a description: "3 million cells/kg" is not a dose of 3 cells/kg.
-_CELL_WORD = r"(?!(?i:thousand|million|billion)\s)[A-Za-z][\w+\-]*\s"
+# A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells" (a
+# multiplier word is part of its number: "3 million cells/kg").
+_CELL_WORD = r"[A-Za-z][\w+\-]*\s"
 _CELLS_BEFORE = re.compile(r"(?<=\d|\))\s(?:" + _CELL_WORD + r"){0,4}cells\s$", re.I)
 _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
 # A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg".
@@ -73,6 +73,11 @@ _DOSE_SUBJECT = re.compile(
     r"|maximum\stolerated|maximal\stolerated)\s(?:[\w\-]+\s)?)?(?:doses?|MTD|RP2D|dose\slevel\s\d+)\s(?:was|were|is)\s"
     r"(?:(?:set|fixed|established|determined|defined)\s)?(?:(?:at|as|to)\s)?\d",
     re.I)
+# The same with the drug as a pronoun or a common noun, its verb and the preposition of its dose: "It was given at 9
+# µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg".
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:It|The\s(?:drug|agent|antibody|conjugate|immunoconjugate|study\sdrug))\s(?:was|is)\s(?:\w+\s)?"
+    r"(?:given|administered|dosed|infused|delivered)\s(?:[a-z]+\s){0,3}?(?:at|as)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
 _EXPOSURE_CUES = ("dose", "median", "mean")
@@ -86,6 +91,9 @@ _EXPONENT_BEFORE = re.compile(r"\^\s?$")
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\)?\sof\s)$")
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
 _COMBINED_WITH = re.compile(r"\b(?:with|plus)\s", re.I)
+# What may open a sentence before its subject drug, one word: "Intravenous inotuzumab", "Single-agent blinatumomab".
+_SENTENCE_OPENING = re.compile(r"\s*(?:[A-Za-z][\w\-]*\s)?")
+_FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have)\b", re.I)
 _SUBJECT_VERB = re.compile(r"\b(?:was|were)\s(?:\w+\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
 # After a cell count: per kg or per volume ("cells/kg", "cells per kilogram", "cells/µL").
 _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
@@ -103,8 +111,10 @@ _REDUCTION = "% dose reduction"
 _AT_REDUCTION = re.compile(r"\sat\s(?:an?\s)?")
 _DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s|/")
 _BRACKET_GAP = re.compile(r"\s?[(\[]")  # "fludarabine/cyclophosphamide (30/500 mg/m2/day)"
+_STEP_WORDS = re.compile(r"\b(?:then|followed|thereafter|escalat\w*|increas\w*|reduc\w*|decreas\w*)\b", re.I)
 _VERB_GAP = re.compile(r"\s[^\d()\[\];]*[A-Za-z][^\d()\[\];]*\s")  # " were given at ", " were dosed at "
-_TIMES = re.compile(r"\s?[×xX*]")
+# What ends the mantissa of a scientific number: "× 10^6", "x10(6)", "million", "E6".
+_TIMES = re.compile(r"\s?[×xX*]|\s(?i:thousand|million|billion)|[eE](?=\+?\d)")
 # What may stand between a dose and its unit: nothing, a space, or a hyphen ("9-μg/day", "a 2-mg dose").
 _NUMBER_TO_UNIT = frozenset({"", " ", "-", "\u2010", "\u2011"})
 _DIGIT = re.compile(r"\d")
@@ -129,7 +139,7 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
         if sent.labelled("UNIT"):
             if sent.labelled("DRUG"):
                 doses += _sentence_doses(sent, section, context)
-            elif previous is not None and _DOSE_SUBJECT.match(sent.text):
+            elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)):
                 doses += _carried_doses(previous, sent, section, context)
         previous = sent
     return doses
@@ -137,7 +147,8 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
 
 def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
     """The doses of a sentence naming no drug whose subject is the dose ("The starting dose was 1.8 mg/m2 per
-    cycle", "The MTD was 1.8 mg/m2", "Dose level 1 was 5 µg/m2/day"): of the one drug the sentence before names
+    cycle", "The MTD was 1.8 mg/m2", "Dose level 1 was 5 µg/m2/day") or the drug as a pronoun ("It was given at 28
+    µg/day"): of the one drug the sentence before names
     ("Patients received inotuzumab ozogamicin in 3-week cycles.", "Inotuzumab was added to mini-hyper-CVD.": a
     backbone has no dose of its own); none when it names two or more."""
     named = [d for d in rule_spans(previous, "DRUG") if not _is_backbone(d.id_)]
@@ -158,6 +169,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
     found = _product_doses(doc, section, text, drugs, numbers) if products else []
     respectively = "respectively" in sent.text
     coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
+    bracket = _bracketed_list(text, coordinated, drugs, units) if coordinated else None
     shared = []  # the doses of a list after coordinated drugs, paired with them in order below
     alone = []  # the same doses read each of the drug before it, in case they are no list of the drugs (see below)
     opening = None  # a range's first dose whose own unit is read at the closing one: (closing unit, number)
@@ -186,11 +198,12 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
         if cell_drug is not None:
             drug = _named_product(text, group[0], cell_drug, drugs)
         else:
-            if coordinated and _in_respective_list(text, coordinated[-1], group, drugs, bool(shared)):
+            if coordinated and (_in_respective_list(text, coordinated[-1], group, drugs, bool(shared))
+                                or bracket is not None and bracket[0] < group[0].start < bracket[1]):
                 shared += [(value, value_max, amount, per, end_span) for value, value_max in _values(group)]
                 if respectively:
                     continue
-            drug = _drug_for(text, group[0], end_span, drugs) if carried is None else carried
+            drug = _drug_for(text, group[0], end_span, drugs, sent.start_char) if carried is None else carried
             cells = amount in _CELL_UNITS
             if drug is not None and cells and not _is_car_t(drug.id_) or carried and not cells and _is_car_t(drug.id_):
                 # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug (nor, carried
@@ -208,19 +221,40 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
             alone += doses
         else:
             found += doses
-    if respectively or _paired_list(coordinated, shared):
+    if respectively or _paired_list(coordinated, shared, bracket is not None):
         return found + _respective_doses(doc, section, coordinated, shared)
     return found + alone
 
 
-def _paired_list(drugs: list[Span] | None, shared: list[tuple]) -> bool:
+def _paired_list(drugs: list[Span] | None, shared: list[tuple], bracketed: bool) -> bool:
     """Whether doses after coordinated drugs, without "respectively", are still theirs in order: as many as the
     drugs, and one list sharing its unit ("fludarabine/cyclophosphamide (30/500 mg/m2/day)", "fludarabine and
-    cyclophosphamide at 30 and 500 mg/m2") or each in a unit of its own ("Inotuzumab and blinatumomab were given at
-    1.8 mg/m2 and 28 µg/day"); "ponatinib and blinatumomab at 9 µg/day, then 28 µg/day" is the second drug's."""
+    cyclophosphamide at 30 and 500 mg/m2"), each in a unit of its own ("Inotuzumab and blinatumomab were given at
+    1.8 mg/m2 and 28 µg/day") or the drugs' own bracket (see _bracketed_list); "ponatinib and blinatumomab at 9
+    µg/day, then 28 µg/day" is the second drug's."""
     if not drugs or len(shared) != len(drugs):
         return False
-    return len({entry[4].start_char for entry in shared}) == 1 or len({entry[2] for entry in shared}) == len(shared)
+    return bracketed or len({entry[4].start_char for entry in shared}) == 1 or len({entry[2] for entry in shared}) \
+        == len(shared)
+
+
+def _bracketed_list(text: str, coordinated: list[Span], drugs: list[Span], units: list[Span]) -> tuple[int, int] | None:
+    """(opening, closing) of a bracket right after coordinated drugs that holds one dose per drug and nothing else
+    named: "Dasatinib and dexamethasone (140 mg and 40 mg)", "fludarabine/cyclophosphamide (30 mg/m2/day × 3 days
+    and 500 mg/m2/day × 2 days)"; not a step-up of one drug ("ponatinib and blinatumomab (9 µg/day then 28
+    µg/day)"), nor with a backbone, which has no dose of its own."""
+    last = coordinated[-1]
+    gap = _BRACKET_GAP.match(text, last.end_char)
+    if gap is None or any(_is_backbone(d.id_) for d in coordinated):
+        return None
+    opening = gap.end() - 1
+    closing = text.find(")" if text[opening] == "(" else "]", opening)
+    if closing == -1 or "(" in text[opening + 1:closing] or _STEP_WORDS.search(text, opening, closing):
+        return None
+    if any(opening < d.start_char < closing for d in drugs):
+        return None
+    amounts = [u for u in units if opening < u.start_char < closing and not u.id_.startswith("/")]
+    return (opening, closing) if len(amounts) == len(coordinated) else None
 
 
 def _range_opening(text: str, unit: Span, end_span: Span, group: list, units: list[Span],
@@ -499,8 +533,9 @@ def _foreign_unit_follows(text: str, unit: Span, units: list[Span]) -> bool:
     return not any(u.start == unit.end for u in units)
 
 
-def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span]) -> Span | None:
-    """The drug a dose belongs to: named right after it, else the nearest drug before it in reach."""
+def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], sentence_start: int) -> Span | None:
+    """The drug a dose belongs to: named right after it, else the nearest drug before it in reach, else the
+    sentence's subject (see _distant_subject)."""
     after = next((d for d in drugs if d.start_char >= end_span.end_char), None)
     if after is not None and _DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char]) \
             and not _is_backbone(after.id_):  # "dexamethasone (40 mg) of hyper-CVAD" is dexamethasone's
@@ -512,7 +547,23 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span]) ->
     subject = [d for d in before if _DOSE_OF.search(text[max(0, d.start_char - 12):d.start_char])]
     if subject and not _DIGIT.search(text[subject[-1].end_char:first.start]):
         return subject[-1]
-    return before[-1] if before else None
+    return before[-1] if before else _distant_subject(text, sentence_start, first, drugs)
+
+
+def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: list[Span]) -> Span | None:
+    """The drug opening the sentence as the subject of the dose's verb, out of reach after a description:
+    "Inotuzumab ozogamicin, an anti-CD22 antibody conjugated to calicheamicin, was administered intravenously on
+    days 1, 8 and 15 at 0.8, 0.5 and 0.5 mg/m2"; the only drug named before the dose, with no clause break."""
+    before = [d for d in drugs if d.end_char <= first.start]
+    if not before or any(d.id_ != before[0].id_ for d in before):
+        return None
+    subject = before[0]
+    if not _SENTENCE_OPENING.fullmatch(text, sentence_start, subject.start_char) or ";" in text[
+            subject.end_char:first.start]:
+        return None
+    verb = _SUBJECT_VERB.search(text, subject.end_char, first.start)
+    # the subject's own verb, the first after it: not "X had failed in most patients, and the study drug was given"
+    return subject if verb and not _FINITE_VERB.search(text, subject.end_char, verb.start()) else None
 
 
 def _partner_of_subject(text: str, before: list[Span], first: nz.Number) -> bool:

@@ -36,9 +36,11 @@ from extractor.models import TITLE_SECTION
 # Philadelphia positive (Ph+) acute lymphoblastic leukemia (ALL) patients"), but no digits or clause punctuation.
 _TO_NOUN = re.compile(r"^[A-Za-z\s/()+\-\u2010\u2011\u2212]{0,100}$")
 _MAX_WORDS_TO_NOUN = 12
-# The count is of something else when an "of" or a time unit stands before the noun: "3 cohorts of patients",
-# "2 phase II trials of inotuzumab in adults", "65 years and older patients".
-_COUNTS_ELSE = re.compile(r"\sof\s|^\s(?:years?|months?|weeks?|days?)\b", re.I)
+# The count is of something else when an "of", a time unit or another preposition stands before the noun: "3 cohorts
+# of patients", "2 phase II trials of inotuzumab in adults", "65 years and older patients", "on days 1 to 5 to
+# children", "navitoclax 50 mg for patients weighing 45 kg or more".
+_COUNTS_ELSE = re.compile(r"\s(?:of|to|for|at|on|by|per|than|in|into|from|after|before)\s|^\s(?:years?|months?|weeks?|days?)\b",
+                          re.I)
 # "Seventy-nine patients were evaluable (for response)": the patients analysed, the study population when no count
 # comes before it; not those evaluable for one measure ("40 patients were evaluable for MRD" is a part).
 _EVALUABLE_END = re.compile(r"\s?(?:[.,;:)]|$|\sfor\s(?:the\s)?(?:response|efficacy|analysis|outcomes?)\b)")
@@ -53,6 +55,10 @@ _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")  # matched at a position: no "^"
 # ... also after a slash that joins phases or grades: "phase 1b/2 trial", "grade 3/4 events".
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?(?:(?:\d|I{1,3}|IV)[ab]?\s?/\s?)?$", re.I)
+# A year of a period: "From 2012 to 2019", "between 2010 and 2018", "in 2015-2020", "since 2008".
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_BEFORE = re.compile(r"\b(?:from|between|since|in|during|until|through|to|and)\s$|[" + nz.HYPHENS + r"]$", re.I)
+_YEAR_AFTER = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|\s(?:to|and|through|until)\s)\s?(?:19|20)\d\d\b")
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
 # A count of each group: "109 patients were randomly assigned to each group", "50 patients per arm".
 _EACH_GROUP = re.compile(r"\b(?:(?:to|in|into)\s(?:each|every)|per)\s(?:arm|group|cohort)", re.I)
@@ -478,9 +484,12 @@ def _treated_apart(sent: Sentence, number: nz.Number, later: nz.Number) -> bool:
 
 
 def _is_headcount(text: str, number: nz.Number) -> bool:
-    """A whole, plain, positive number that is not a percentage, an age or a subset with its percentage."""
+    """A whole, plain, positive number that is not a percentage, an age, a year or a subset with its percentage."""
     if not number.is_integer or number.value < 2 or number.qualifier or number.form == "scientific":
         return False
+    if _YEAR.fullmatch(number.text) and (_YEAR_BEFORE.search(text, max(0, number.start - 9), number.start)
+                                         or _YEAR_AFTER.match(text, number.end)):
+        return False  # "From 2012 to 2019, 64 adults ...": years, not counts
     if _PERCENT_NEXT.match(text, number.end) or text[number.end:number.end + 1] in nz.HYPHENS:
         return False  # "106 (47%) patients" is a subset; "Three-year update" a duration
     # "aged 18", "Phase 2 ... 40 patients" keep: only the word right before matters here.

@@ -1,0 +1,116 @@
+"""Recurring phrasings of doses and of the study scalars, in our own words, run end to end: each dose of a bracket
+after coordinated drugs is its drug's, a subject drug named out of reach before its verb and dose, a pronoun subject
+carrying the drug of the sentence before, cell doses written with a multiplier word or in E notation, a dose
+hyphenated to "µg" (the micro sign), and counts that are not the cohort (a day, a dose, a year)."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run
+
+
+def _doses(record: dict) -> list[tuple]:
+    return [(d["drug"], d["dose"], d["dose_max"], d["unit"]) for d in record["doses"]]
+
+
+INO, BLINA, FLU, CY = "inotuzumab ozogamicin", "blinatumomab", "fludarabine", "cyclophosphamide"
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a bracket right after coordinated drugs holding one dose per drug: theirs in order
+    ("Dasatinib and dexamethasone (140 mg and 40 mg) were given during induction.",
+     [("dasatinib", 140, None, "mg"), ("dexamethasone", 40, None, "mg")]),
+    ("Fludarabine and cyclophosphamide (30 mg/m2 and 500 mg/m2) were given daily for 3 days.",
+     [(FLU, 30, None, "mg/m2"), (CY, 500, None, "mg/m2")]),
+    ("Lymphodepletion with fludarabine/cyclophosphamide (30 mg/m2/day × 3 days and 500 mg/m2/day × 2 days) preceded "
+     "the infusion.", [(FLU, 30, None, "mg/m2"), (CY, 500, None, "mg/m2")]),
+    ("Blinatumomab and ponatinib (28 µg/day and 45 mg/day) were given together.",
+     [(BLINA, 28, None, "µg"), ("ponatinib", 45, None, "mg")]),
+    # a step-up inside the bracket is one drug's schedule, not a list of the drugs
+    ("Ponatinib and blinatumomab (9 µg/day then 28 µg/day) were combined.",
+     [(BLINA, 9, None, "µg"), (BLINA, 28, None, "µg")]),
+    # one dose for two drugs is no list of them; nor is a bracket of the last drug's own
+    ("Hyper-CVAD and ponatinib (45 mg daily) were given for 8 cycles.", [("ponatinib", 45, None, "mg")]),
+    ("Dasatinib (140 mg daily) and dexamethasone (40 mg on days 1-4) were given.",
+     [("dasatinib", 140, None, "mg"), ("dexamethasone", 40, None, "mg")]),
+])
+def test_phrasings_bracket_after_coordinated_drugs(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the sentence's subject drug, described at length before its verb and dose
+    ("Inotuzumab ozogamicin, an anti-CD22 antibody conjugated to calicheamicin, was administered intravenously on days "
+     "1, 8 and 15 of each 21- to 28-day cycle at 0.8, 0.5 and 0.5 mg/m2.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 0.5, None, "mg/m2"), (INO, 0.5, None, "mg/m2")]),
+    ("Blinatumomab, a bispecific T-cell engager antibody construct targeting CD19 and CD3, was given by continuous "
+     "intravenous infusion over 28 days at 28 µg/day.", [(BLINA, 28, None, "µg")]),
+    # not a drug named in a clause of its own, nor the subject of a sentence opened by other words
+    ("Patients who had received blinatumomab at another centre before their enrolment in this study and who had not "
+     "responded to it were then given the study treatment at 1.8 mg/m2.", []),
+    ("Blinatumomab had failed in most of the patients before their enrolment at one of the participating centres; the "
+     "study drug was then given at 1.8 mg/m2.", []),
+    ("Blinatumomab had failed in most of the patients before their enrolment at one of the participating centres, and "
+     "the study drug was then given at 1.8 mg/m2.", []),
+])
+def test_phrasings_distant_subject_drug(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Patients were treated with blinatumomab. It was given at 9 µg/day in week 1 and 28 µg/day thereafter.",
+     [(BLINA, 9, None, "µg"), (BLINA, 28, None, "µg")]),
+    ("Adults received inotuzumab ozogamicin. The drug was administered intravenously at 1.8 mg/m2 per cycle.",
+     [(INO, 1.8, None, "mg/m2")]),
+    # two drugs before: whose dose it is is not in the text
+    ("Patients received inotuzumab and blinatumomab. It was given at 1.8 mg/m2 per cycle.", []),
+])
+def test_phrasings_pronoun_subject_carries_the_drug(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Patients received CTL019 at a dose of 3 million cells/kg.", [("tisagenlecleucel", 3000000, None, "cells/kg")]),
+    ("Obe-cel was given as a split dose of 410 million CAR T cells.",
+     [("obecabtagene autoleucel", 410000000, None, "cells")]),
+    ("Tisagenlecleucel was given at 1, 3 or 5 million cells/kg.",
+     [("tisagenlecleucel", 1000000, None, "cells/kg"), ("tisagenlecleucel", 3000000, None, "cells/kg"),
+      ("tisagenlecleucel", 5000000, None, "cells/kg")]),
+    ("KTE-X19 was given at 1.0E6 cells/kg.", [("brexucabtagene autoleucel", 1000000, None, "cells/kg")]),
+    ("Tisagenlecleucel was infused at 2e6 CAR T cells/kg.", [("tisagenlecleucel", 2000000, None, "cells/kg")]),
+    # the micro sign (U+00B5) after a hyphen, as the Greek mu already was
+    ("Blinatumomab was administered at 28-µg/d for four weeks.", [(BLINA, 28, None, "µg")]),
+])
+def test_phrasings_cell_doses_and_unit_spellings(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, cohort", [
+    # a number before a preposition is no count of the noun after it
+    ("Nelarabine was given at 650 mg/m2/day on days 1 to 5 to children and 1.5 g/m2/day to adults.", None),
+    ("Venetoclax was given at 400 mg daily with navitoclax 50 mg for patients weighing 45 kg or more.", None),
+    # years of a period are no counts
+    ("From 2012 to 2019, 64 adults with R/R B-ALL received inotuzumab at 12 centers.", 64),
+    ("Between 2010 and 2018, 48 consecutive patients with relapsed ALL were treated at our institution.", 48),
+    # a multiplier word belongs to its number
+    ("We studied 3 million patient records.", None),
+    # still counts
+    ("This retrospective study included 35 children aged 1-21 years with relapsed ALL.", 35),
+    ("A total of 30 heavily pretreated patients received the combination.", 30),
+])
+def test_phrasings_counts_that_are_not_the_cohort(nlp, text, cohort):
+    assert _run(nlp, text)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text, values", [
+    ("3 million cells/kg", [3e6]),
+    ("1.5 billion cells", [1.5e9]),
+    ("at 1.0E6 cells/kg", [1e6]),
+    ("2e6/kg", [2e6]),
+    # E notation only before a cell or per-kg cue: a clone or a code is no number
+    ("clone 2E6 was used", [2]),
+])
+def test_number_reader_multipliers_and_e_notation(text, values):
+    from extractor import normalise as nz
+
+    assert [n.value for n in nz.find_numbers(text)] == values
