@@ -114,3 +114,37 @@ def test_number_reader_multipliers_and_e_notation(text, values):
     from extractor import normalise as nz
 
     assert [n.value for n in nz.find_numbers(text)] == values
+
+
+TISA = "tisagenlecleucel"
+
+
+@pytest.mark.parametrize("text, doses", [
+    # both weight bands, the first "per kilogram" (its "cells" read at the "/kg") and the second a flat count
+    ("Patients received tisagenlecleucel at 0.2 to 5.0 × 10^6 transduced viable T cells per kilogram for patients "
+     "weighing 50 kg or less and 0.1 to 2.5 × 10^8 cells for those weighing more than 50 kg.",
+     [(TISA, 200000, 5000000, "cells/kg"), (TISA, 10000000, 250000000, "cells")]),
+    ("Patients received a single infusion of tisagenlecleucel. The target dose was 0.2 to 5.0 × 10^6 transduced "
+     "viable T cells per kilogram for patients of 50 kg or less and 0.1 to 2.5 × 10^8 cells for heavier patients.",
+     [(TISA, 200000, 5000000, "cells/kg"), (TISA, 10000000, 250000000, "cells")]),
+])
+def test_phrasings_both_weight_bands(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the drug after the dose's level or schedule
+    ("At the 15 µg/m2/day dose level of blinatumomab, 4 of 6 patients responded.", [(BLINA, 15, None, "µg/m2")]),
+    ("Eleven patients received the 9-28 µg/day schedule of blinatumomab.", [(BLINA, 9, 28, "µg")]),
+    # a list item naming a drug the lexicon does not know: its dose is not the drug's before it
+    ("Intrathecal chemotherapy (methotrexate 15 mg, cytarabine 40 mg and hydrocortisone 50 mg) was given.",
+     [("methotrexate", 15, None, "mg"), ("cytarabine", 40, None, "mg")]),
+    ("Cyclophosphamide 300 mg/m2 and mesna 600 mg/m2 were given every 12 hours.", [(CY, 300, None, "mg/m2")]),
+    # an adverb or a function word is no drug
+    ("Inotuzumab was given at 0.8 mg/m2 on day 1, and subsequently 0.5 mg/m2 on days 8 and 15.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 0.5, None, "mg/m2")]),
+    ("Ponatinib was started at 45 mg daily, and reduced to 15 mg at MRD negativity.",
+     [("ponatinib", 45, None, "mg"), ("ponatinib", 15, None, "mg")]),
+])
+def test_phrasings_drug_named_around_the_dose(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -87,8 +87,15 @@ _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
 _EXPONENT_BEFORE = re.compile(r"\^\s?$")
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19", "dose levels (0.8, 1.2 and 1.8
-# mg/m2) of inotuzumab" (not "fludarabine (30 mg/m2) cyclophosphamide": a bracket is its drug's before it).
-_DRUG_AFTER_GAP = re.compile(r"^(?:\s|\)?\sof\s)$")
+# mg/m2) of inotuzumab", "the 15 µg/m2/day dose level of blinatumomab", "the 9-28 µg/day schedule of blinatumomab"
+# (not "fludarabine (30 mg/m2) cyclophosphamide": a bracket is its drug's before it).
+_DRUG_AFTER_GAP = re.compile(r"^(?:\s|\)?\s(?:(?:dose(?:\slevel)?|schedule|regimen)\s)?of\s)$")
+# A dose after an item of a list that names a drug the lexicon does not know: "methotrexate 15 mg, cytarabine 40 mg
+# and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's): a join, then one word that is no
+# function word or adverb, right before the number, after a dose of the drug before.
+_UNKNOWN_ITEM = re.compile(r"\d[^;]*?(?:,|\band|\bplus|\bwith)\s(?P<word>[A-Za-z][\w\-]*)\s$")
+_NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|by|from|up|was|were|is|dose[sd]?|each|every|later|thereafter"
+                              r"|approximately|about|reduced|increased|escalated|decreased|\w+ly)", re.I)
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
 _COMBINED_WITH = re.compile(r"\b(?:with|plus)\s", re.I)
 # What may open a sentence before its subject drug, one word: "Intravenous inotuzumab", "Single-agent blinatumomab".
@@ -520,8 +527,8 @@ def _per_after(text: str, unit: Span, units: list[Span]) -> Span | None:
 
 def _per_kg_follows(text: str, unit, units: list) -> bool:
     """"1 × 10^6 cells per kilogram": the cells are counted per kg, read at the "/kg" unit, not as an absolute dose."""
-    return unit.id_ == "cells" and any(u.id_ == "/kg" and text[unit.end_char:u.start_char] in ("", " ")
-                                       for u in units)
+    return unit.id_ == "cells" and any(u.id_ == "/kg" and u.start_char >= unit.end_char
+                                       and text[unit.end_char:u.start_char] in ("", " ") for u in units)
 
 
 def _foreign_unit_follows(text: str, unit: Span, units: list[Span]) -> bool:
@@ -547,7 +554,15 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     subject = [d for d in before if _DOSE_OF.search(text[max(0, d.start_char - 12):d.start_char])]
     if subject and not _DIGIT.search(text[subject[-1].end_char:first.start]):
         return subject[-1]
+    if before and _unknown_item_between(text, before[-1], first):
+        return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
     return before[-1] if before else _distant_subject(text, sentence_start, first, drugs)
+
+
+def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
+    """Whether a list item naming an unknown drug stands between a drug's dose and this one (see _UNKNOWN_ITEM)."""
+    item = _UNKNOWN_ITEM.search(text, drug.end_char, first.start)
+    return item is not None and not _NOT_A_DRUG_WORD.fullmatch(item.group("word"))
 
 
 def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: list[Span]) -> Span | None:
