@@ -148,3 +148,25 @@ def test_phrasings_both_weight_bands(nlp, text, doses):
 ])
 def test_phrasings_drug_named_around_the_dose(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, cohort", [
+    # the N bracketed after the population's age range or bound
+    ("Children and young adults aged 1 to 21 years (n = 50) were enrolled.", 50),
+    ("Patients aged 60 years or older (N=40) received mini-hyper-CVD plus inotuzumab.", 40),
+    # two groups' N, or no enrolment: none
+    ("Patients aged 18-65 years (n = 36) and patients older than 65 years (n = 12) were treated.", None),
+    ("Children aged 1 to 21 years (n = 50) relapsed after transplant.", None),
+])
+def test_phrasings_bracketed_n_after_an_age(nlp, text, cohort):
+    assert _run(nlp, text)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text, drug", [
+    # a CAR T product's name without its suffix, an unhyphenated PEG asparaginase
+    ("Axicabtagene was infused at 2.0 × 10^6 CAR-positive T cells/kg.", "axicabtagene ciloleucel"),
+    ("Brexucabtagene was given at 1 × 10^6 cells/kg.", "brexucabtagene autoleucel"),
+    ("PEG asparaginase 2500 IU/m2 was given on day 4.", "pegaspargase"),
+])
+def test_phrasings_drug_spellings(nlp, text, drug):
+    assert [d["drug"] for d in _run(nlp, text)["doses"]] == [drug]

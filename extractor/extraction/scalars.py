@@ -80,6 +80,11 @@ _DIGIT = re.compile(r"\d")
 _NOUN_TO_BRACKET = re.compile(r"\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
 # The same after the disease the noun has ("patients with relapsed ALL (n = "): no clause punctuation, no number.
 _NOUN_WITH_TO_BRACKET = re.compile(r"\swith\s[^()\[\],;:]{1,60}?\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
+# The same after the noun's age range or bound ("Children and young adults aged 1 to 21 years (n = ", "Patients aged
+# 60 years or older (N=").
+_NOUN_AGED_TO_BRACKET = re.compile(
+    r"\s(?:aged|ages)\s(?:\d+\s?(?:[" + nz.HYPHENS + r"]|to)\s?)?\d+\s(?:years?|yrs)(?:\s(?:old|of\sage|or\s(?:older|"
+    r"younger|more|less|above|over)))?\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
 _CLOSE_AFTER_N = re.compile(r"\s?[)\];,]")
 # An arm's N opening its own bracket ("(n = ", "[N="), and what stands between two arms' brackets in a list of
 # randomised arms: a join and the next arm's name (" or standard chemotherapy ", ", arm 2 ", " versus delayed ").
@@ -322,8 +327,9 @@ def _elided_enrolment(text: str, number: nz.Number, enrolled: list[Span]) -> Spa
 
 def _bracketed_cohort(sent: Sentence, section: str, nouns: list, numbers: list[nz.Number]) -> list[dict]:
     """"Children and young adults (n = 75) received tisagenlecleucel", "Patients with relapsed ALL (n = 87) were
-    treated": the N in a bracket right after the population noun of an enrolment sentence, or after the disease
-    its "with" names, when the sentence gives no other group's N."""
+    treated", "Patients aged 60 years or older (n = 40) were enrolled": the N in a bracket right after the population
+    noun of an enrolment sentence, or after the disease its "with" names or its age, when the sentence gives no other
+    group's N."""
     counts = sent.n_equals()
     if len(counts) != 1:
         return []
@@ -332,7 +338,8 @@ def _bracketed_cohort(sent: Sentence, section: str, nouns: list, numbers: list[n
     noun = next((c for c in reversed(nouns) if c.end_char <= start), None)
     if noun is None or n.value < 2 or not (_NOUN_TO_BRACKET.fullmatch(text, noun.end_char, start) or (
             _NOUN_WITH_TO_BRACKET.fullmatch(text, noun.end_char, start)
-            and not any(noun.end_char <= m.start < start for m in numbers))):
+            and not any(noun.end_char <= m.start < start for m in numbers))
+            or _NOUN_AGED_TO_BRACKET.fullmatch(text, noun.end_char, start)):
         return []
     close = _CLOSE_AFTER_N.match(text[end:])
     if not close:
