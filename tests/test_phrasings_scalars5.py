@@ -170,3 +170,21 @@ def test_phrasings_bracketed_n_after_an_age(nlp, text, cohort):
 ])
 def test_phrasings_drug_spellings(nlp, text, drug):
     assert [d["drug"] for d in _run(nlp, text)["doses"]] == [drug]
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a threshold, a statistic of exposure or an earlier therapy's dose is no dose of this study's regimen
+    ("Patients who received more than 5.4 mg/m2 of inotuzumab had a higher VOD risk.", []),
+    ("VOD occurred more often with cumulative doses of inotuzumab above 5.4 mg/m2.", []),
+    ("Inotuzumab exposure (median, 3.6 mg/m2) was similar in both groups.", []),
+    ("Patients had received a median of 3 prior therapies, including blinatumomab at 28 µg/day.", []),
+    ("Previous exposure to blinatumomab (28 μg/day) was allowed.", []),
+    ("Before enrolment, 12 patients had been treated with ponatinib 45 mg daily.", []),
+    # a sign before a target dose still is one
+    ("Patients received ≥1 × 10^6 CD22-CAR T cells per kg.", [("cd22-car t cells", 1000000, None, "cells/kg")]),
+    # the drug named alone in a bracket after its dose
+    ("Patients received a single infusion of 1 × 10^6 CAR T cells/kg (KTE-X19).",
+     [("brexucabtagene autoleucel", 1000000, None, "cells/kg")]),
+])
+def test_phrasings_doses_that_are_not_the_regimen(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

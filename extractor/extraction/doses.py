@@ -52,7 +52,7 @@ _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\
 # inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)", "at a median infused dose of 3.1 ×
 # 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg" ("a total dose of 1.8 mg/m2 per cycle" is the regimen's).
 _EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b[^.;()\d]{0,60}"
-                              r"|(?:median|mean)\s(?:of\s)?)$", re.I)
+                              r"|(?:median|mean)[,:]?\s(?:of\s)?)$", re.I)
 # The bracket of a statistic's range, right before a range: "(range, 0.2-5.4 × 10^6) cells/kg", "(IQR 1.2-1.8".
 _STATISTIC_RANGE_BEFORE = re.compile(r"[(\[]\s?(?:range|IQR|interquartile\srange)\s?[,:=]?\s?$", re.I)
 # A range printed with its unit at both ends: "1 × 10^5/kg to 3 × 10^6/kg", "45 mg/day to 15 mg/day".
@@ -63,9 +63,15 @@ _UNIT_RANGE_SEP = re.compile(r"\s?[" + nz.HYPHENS + r"]\s?|\sto\s")
 # without prior HSCT received X" (the cue is of the patients, not of the drug).
 _PRIOR_THERAPY = re.compile(
     r"\b(?:previously\s(?:been\s)?(?:treated|exposed|received)(?:\s(?:with|to))?|pre-?treated\swith"
-    r"|prior(?!\sto\b)(?:\s(?:therapy|treatment|exposure))?(?:\s(?:with|to|included|including))?"
+    r"|prior(?!\sto\b)(?:\s(?:therap(?:y|ies)|treatments?|exposure|regimens?))?,?(?:\s(?:with|to|included|including))?"
+    r"|previous\s(?:therap(?:y|ies)|treatments?|exposure)\s(?:with|to|included|including)|had\sbeen\s(?:treated|exposed)\s(?:with|to)"
     r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s)?$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
+# A threshold, right before its number, is no dose given: "patients who received more than 5.4 mg/m2", "cumulative
+# doses above 5.4 mg/m2".
+_THRESHOLD_BEFORE = re.compile(r"\b(?:(?:more|greater|higher|less|lower|fewer)\sthan|above|below|over|under|exceeding"
+                               r"|beyond)\s$", re.I)
+_THRESHOLD_CUES = ("than", "above", "below", "over", "under", "exceed", "beyond")
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
 # "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5".
 _DOSE_SUBJECT = re.compile(
@@ -447,6 +453,8 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
     group = _group_ending_at(text, numbers, last)
     first = group[0].start
+    if _cued(text, first - 16, first, _THRESHOLD_CUES) and _THRESHOLD_BEFORE.search(text, max(0, first - 16), first):
+        return None  # "patients who received more than 5.4 mg/m2 of inotuzumab": a threshold, not a dose
     if _cued(text, first - 90, first, _EXPOSURE_CUES) and _EXPOSURE_BEFORE.search(text, max(0, first - 90), first):
         return None  # "the median cumulative dose of inotuzumab was 4.5 mg/m2": what patients got, not the regimen
     if _STATISTIC_RANGE_BEFORE.search(text, max(0, first - 25), first):
@@ -544,7 +552,8 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     """The drug a dose belongs to: named right after it, else the nearest drug before it in reach, else the
     sentence's subject (see _distant_subject)."""
     after = next((d for d in drugs if d.start_char >= end_span.end_char), None)
-    if after is not None and _DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char]) \
+    if after is not None and (_DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char])
+                              or _named_in_bracket(text, end_span, after)) \
             and not _is_backbone(after.id_):  # "dexamethasone (40 mg) of hyper-CVAD" is dexamethasone's
         return after
     before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
@@ -557,6 +566,11 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     if before and _unknown_item_between(text, before[-1], first):
         return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
     return before[-1] if before else _distant_subject(text, sentence_start, first, drugs)
+
+
+def _named_in_bracket(text: str, end_span: Span, drug: Span) -> bool:
+    """"1 × 10^6 CAR T cells/kg (KTE-X19)": a bracket right after the dose holding the drug's name alone."""
+    return text[end_span.end_char:drug.start_char] in (" (", "(", " [") and text[drug.end_char:drug.end_char + 1] in ")]"
 
 
 def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
