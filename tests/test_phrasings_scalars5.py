@@ -188,3 +188,18 @@ def test_phrasings_drug_spellings(nlp, text, drug):
 ])
 def test_phrasings_doses_that_are_not_the_regimen(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, cohort", [
+    # counts at a data cutoff
+    ("As of March 2021, 55 patients had received at least one dose of obe-cel.", 55),
+    ("In this analysis, 100 patients who had received at least one infusion were evaluated.", 100),
+    ("Twelve patients had received at least one prior TKI.", None),
+    # a count of each dose level, or of the first of parallel groups, is no cohort
+    ("Six patients were treated at each dose level.", None),
+    ("Three patients were enrolled at 0.8 mg/m2, three at 1.2 mg/m2 and six at 1.8 mg/m2.", None),
+    # a breakdown after the cohort's clause still leaves the cohort
+    ("A total of 65 patients were treated, 40 with Ph-negative and 25 with Ph-positive ALL.", 65),
+])
+def test_phrasings_cohort_counts_at_cutoff_and_per_level(nlp, text, cohort):
+    assert _run(nlp, text)["cohort_size"] == cohort

@@ -99,7 +99,8 @@ _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\)?\s(?:(?:dose(?:\slevel)?|schedule|regim
 # A dose after an item of a list that names a drug the lexicon does not know: "methotrexate 15 mg, cytarabine 40 mg
 # and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's): a join, then one word that is no
 # function word or adverb, right before the number, after a dose of the drug before.
-_UNKNOWN_ITEM = re.compile(r"\d[^;]*?(?:,|\band|\bplus|\bwith)\s(?P<word>[A-Za-z][\w\-]*)\s$")
+_UNKNOWN_ITEM = re.compile(r"(?:,|\band|\bplus|\bwith)\s(?P<word>[A-Za-z][\w\-]*)\s$")
+_UNKNOWN_ITEM_REACH = 40  # characters before the number: ", and hydrocortisone "
 _NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|by|from|up|was|were|is|dose[sd]?|each|every|later|thereafter"
                               r"|approximately|about|reduced|increased|escalated|decreased|\w+ly)", re.I)
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
@@ -575,8 +576,9 @@ def _named_in_bracket(text: str, end_span: Span, drug: Span) -> bool:
 
 def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
     """Whether a list item naming an unknown drug stands between a drug's dose and this one (see _UNKNOWN_ITEM)."""
-    item = _UNKNOWN_ITEM.search(text, drug.end_char, first.start)
-    return item is not None and not _NOT_A_DRUG_WORD.fullmatch(item.group("word"))
+    item = _UNKNOWN_ITEM.search(text, max(drug.end_char, first.start - _UNKNOWN_ITEM_REACH), first.start)
+    return item is not None and not _NOT_A_DRUG_WORD.fullmatch(item.group("word")) \
+        and _DIGIT.search(text, drug.end_char, item.start()) is not None
 
 
 def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: list[Span]) -> Span | None:

@@ -60,8 +60,9 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_BEFORE = re.compile(r"\b(?:from|between|since|in|during|until|through|to|and)\s$|[" + nz.HYPHENS + r"]$", re.I)
 _YEAR_AFTER = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|\s(?:to|and|through|until)\s)\s?(?:19|20)\d\d\b")
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
-# A count of each group: "109 patients were randomly assigned to each group", "50 patients per arm".
-_EACH_GROUP = re.compile(r"\b(?:(?:to|in|into)\s(?:each|every)|per)\s(?:arm|group|cohort)", re.I)
+# A count of each group: "109 patients were randomly assigned to each group", "50 patients per arm", "Six patients
+# were treated at each dose level".
+_EACH_GROUP = re.compile(r"\b(?:(?:to|in|into|at|for)\s(?:each|every)|per)\s(?:dose\s)?(?:arm|group|cohort|level)", re.I)
 _EACH_GROUP_REACH = 60
 _OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reached|relapsed|died|developed|experienced"
                            r"|responded|progressed|proceeded|underwent|discontinued|had)\b", re.I)
@@ -416,7 +417,8 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
             continue
         if ":" in text[number.end:later.start]:
             continue  # "405 patients underwent randomization: 271 were assigned to X and 134 to Y" breaks it down
-        if _breakdown_after_verb(text, number, later, cues) and not _own_group_words(text, number, later, nouns, cues):
+        if _breakdown_after_verb(text, number, later, cues) and not _own_group_words(text, number, later, nouns, cues) \
+                and not _repeats_qualifier(text, number, later, nouns):
             return False
         before = text[max(sent.start_char, later.start - 6):later.start]
         if _LIST_JOIN_END.search(before) and (_parallel_after(text, later, nouns) or _treated_apart(sent, number, later)
@@ -450,14 +452,26 @@ def _own_group_words(text: str, number: nz.Number, later: nz.Number, nouns: list
         or _MORE_AFTER.match(text, later.end) is not None or _same_verb(text, number, later, cues)
 
 
+def _repeats_qualifier(text: str, number: nz.Number, later: nz.Number, nouns: list[Span]) -> bool:
+    """"Three patients were enrolled at 0.8 mg/m2, three at 1.2 mg/m2": the later count's qualifier ("at") qualifies
+    the first count too, so the counts are parallel groups, not a breakdown of the first ("65 patients were treated,
+    40 with Ph-negative ALL")."""
+    qualifier = _parallel_after_match(text, later, nouns)
+    return qualifier is not None and qualifier.group().split()[0].lower() in text[number.end:later.start].lower().split()
+
+
 def _parallel_after(text: str, later: nz.Number, nouns: list[Span]) -> bool:
     """The verb left out after a count ("and 12 at dose level 2", "and 13 with T-LBL", "and 25 patients in second
     salvage", "30 more were treated"): a group of its own."""
+    return _parallel_after_match(text, later, nouns) is not None
+
+
+def _parallel_after_match(text: str, later: nz.Number, nouns: list[Span]) -> re.Match | None:
     end = later.end
     noun = next((n for n in nouns if n.start_char > end), None)
     if noun is not None and text[end:noun.start_char] == " ":
         end = noun.end_char  # the noun repeated: "and 25 patients in"
-    return _PARALLEL_AFTER.match(text, end) is not None
+    return _PARALLEL_AFTER.match(text, end)
 
 
 def _same_verb(text: str, number: nz.Number, later: nz.Number, cues: list[Span]) -> bool:
