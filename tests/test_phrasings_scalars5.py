@@ -203,3 +203,24 @@ def test_phrasings_doses_that_are_not_the_regimen(nlp, text, doses):
 ])
 def test_phrasings_cohort_counts_at_cutoff_and_per_level(nlp, text, cohort):
     assert _run(nlp, text)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a sentence whose subject is the dose takes the one drug of the sentence before
+    ("Patients received blinatumomab as a continuous infusion. Dosing was 9 µg/day for the first 7 days and 28 µg/day "
+     "thereafter.", [(BLINA, 9, None, "µg"), (BLINA, 28, None, "µg")]),
+    ("Patients received inotuzumab ozogamicin. The total dose per cycle was 1.8 mg/m2.", [(INO, 1.8, None, "mg/m2")]),
+    ("Patients received inotuzumab ozogamicin. The cycle 1 dose was 1.8 mg/m2.", [(INO, 1.8, None, "mg/m2")]),
+    ("Patients received inotuzumab ozogamicin. Doses of 0.8 mg/m2 (day 1) and 0.5 mg/m2 (days 8 and 15) were given.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 0.5, None, "mg/m2")]),
+    ("Patients received blinatumomab. A dose of 28 µg/day was used.", [(BLINA, 28, None, "µg")]),
+    ("Patients received tisagenlecleucel. Cells were infused at 0.2-5 × 10^6 cells/kg.",
+     [("tisagenlecleucel", 200000, 5000000, "cells/kg")]),
+    # what patients got is no regimen dose; nor is a dose carried to one of two drugs
+    ("Patients received tisagenlecleucel. The median infused dose was 1.0 × 10^8 cells.", []),
+    ("Patients received inotuzumab and blinatumomab. The cycle 1 dose was 1.8 mg/m2.", []),
+    # a change of dose, without its drug, may be an event of some patients
+    ("Twenty patients were treated with dasatinib. The dose was reduced to 50 mg in 4 patients.", []),
+])
+def test_phrasings_dose_subject_carries_the_drug(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

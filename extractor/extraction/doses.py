@@ -73,16 +73,22 @@ _THRESHOLD_BEFORE = re.compile(r"\b(?:(?:more|greater|higher|less|lower|fewer)\s
                                r"|beyond)\s$", re.I)
 _THRESHOLD_CUES = ("than", "above", "below", "over", "under", "exceed", "beyond")
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
-# "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5".
+# "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5", "Dosing
+# was", "The total dose per cycle was", "The cycle 1 dose was", "A dose of 28 µg/day was used", "Doses of 0.8 mg/m2
+# (day 1) and 0.5 mg/m2 ... were given"; not a change ("Doses were reduced to 50 mg in 4 patients" is an event).
 _DOSE_SUBJECT = re.compile(
-    r"\s*(?:(?:the|a)\s)?(?:(?:starting|initial|target|planned|total|fixed|flat|recommended(?:\sphase\s(?:2|II))?"
-    r"|maximum\stolerated|maximal\stolerated)\s(?:[\w\-]+\s)?)?(?:doses?|MTD|RP2D|dose\slevel\s\d+)\s(?:was|were|is)\s"
-    r"(?:(?:set|fixed|established|determined|defined)\s)?(?:(?:at|as|to)\s)?\d",
+    r"\s*(?:(?:the|a)\s)?(?:(?:(?:starting|initial|first|target|planned|total|fixed|flat|standard|subsequent"
+    r"|recommended(?:\sphase\s(?:2|II))?|maximum\stolerated|maximal\stolerated|cycle\s\d)\s(?:[\w\-]+\s)?)?"
+    r"(?:doses?|dosing|MTD|RP2D|dose\slevel\s\d+)(?:\s(?:per|in|of|during)\s(?:cycle|course|week|day)(?:\s\d)?)?"
+    r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined)\s)?"
+    r"(?:(?:at|as|to)\s)?|doses?\sof\s)\d",
     re.I)
 # The same with the drug as a pronoun or a common noun, its verb and the preposition of its dose: "It was given at 9
-# µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg".
+# µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg",
+# "Cells were infused at 0.2-5 × 10^6 cells/kg" (a CAR T product's).
 _PRONOUN_SUBJECT = re.compile(
-    r"\s*(?:It|The\s(?:drug|agent|antibody|conjugate|immunoconjugate|study\sdrug))\s(?:was|is)\s(?:\w+\s)?"
+    r"\s*(?:It|The\s(?:drug|agent|antibody|conjugate|immunoconjugate|study\sdrug|product)|(?:The\s)?(?:CAR[\s\-]?T\s)?[Cc]ells)"
+    r"\s(?:was|were|is)\s(?:\w+\s)?"
     r"(?:given|administered|dosed|infused|delivered)\s(?:[a-z]+\s){0,3}?(?:at|as)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
