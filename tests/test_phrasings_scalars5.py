@@ -224,3 +224,21 @@ def test_phrasings_cohort_counts_at_cutoff_and_per_level(nlp, text, cohort):
 ])
 def test_phrasings_dose_subject_carries_the_drug(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a dose changed for some patients counted in the sentence is an event, not the regimen
+    ("Dasatinib doses were reduced to 50 mg in 4 patients because of pleural effusion.", []),
+    ("Inotuzumab dose reductions to 1.2 mg/m2 were required in 6 patients.", []),
+    ("Eight patients required dose reduction of venetoclax to 200 mg.", []),
+    ("Blinatumomab was interrupted in 5 patients and restarted at 9 µg/day.", []),
+    # the regimen's own step-down, and an age-adapted dose, are doses
+    ("Thirty patients received ponatinib 45 mg daily, reduced to 15 mg at MRD negativity.",
+     [("ponatinib", 45, None, "mg"), ("ponatinib", 15, None, "mg")]),
+    ("Ponatinib was started at 45 mg daily and reduced to 30 mg at CR; 20 patients were treated.",
+     [("ponatinib", 45, None, "mg"), ("ponatinib", 30, None, "mg")]),
+    ("The dose of cytarabine was reduced to 0.5 g/m2 in patients older than 60 years.",
+     [("cytarabine", 0.5, None, "g/m2")]),
+])
+def test_phrasings_dose_changes_for_some_patients(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -72,6 +72,14 @@ _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated
 _THRESHOLD_BEFORE = re.compile(r"\b(?:(?:more|greater|higher|less|lower|fewer)\sthan|above|below|over|under|exceeding"
                                r"|beyond)\s$", re.I)
 _THRESHOLD_CUES = ("than", "above", "below", "over", "under", "exceed", "beyond")
+# A change of dose right before its number, and the patients a sentence counts: "Dasatinib doses were reduced to 50 mg in
+# 4 patients", "Eight patients required dose reduction of venetoclax to 200 mg", "interrupted in 5 patients and
+# restarted at 9 µg/day" are events, not the regimen.
+_CHANGE_BEFORE = re.compile(r"\b(?:reduc|decreas|lower|restart|resum|re-?escalat)\w*\b[^.;()\d]{0,40}$", re.I)
+_CHANGE_CUES = ("reduc", "decreas", "lower", "restart", "resum", "escalat")
+_CHANGE_REACH = 50
+_NEEDED = re.compile(r"\s(?:required|needed|underwent|had)\b")
+_PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)?\d+\s)?(?:patients|pts|children|adults|subjects)\b")
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
 # "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5", "Dosing
 # was", "The total dose per cycle was", "The cycle 1 dose was", "A dose of 28 µg/day was used", "Doses of 0.8 mg/m2
@@ -235,6 +243,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
         if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
                 text, max(0, start - _PRIOR_REACH), start):
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
+        if _changed_for_counted_patients(sent, text, group[0], numbers):
+            continue  # "Dasatinib doses were reduced to 50 mg in 4 patients": an event, not the regimen
         end = max(drug.end_char, end_span.end_char)
         doses = _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
         if shared and shared[-1][4] is end_span:
@@ -244,6 +254,26 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
     if respectively or _paired_list(coordinated, shared, bracket is not None):
         return found + _respective_doses(doc, section, coordinated, shared)
     return found + alone
+
+
+def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, numbers: list[nz.Number]) -> bool:
+    """Whether a dose is a change made for some patients counted in the sentence: a change cue shortly before it
+    ("reduced to", "dose reduction of venetoclax to", "restarted at") and a count of patients after it ("in 4
+    patients") or needing it ("Eight patients required"); "Thirty patients received ponatinib 45 mg daily, reduced to
+    15 mg at MRD negativity" changes the schedule of all."""
+    if not any(cue in sent.text for cue in _CHANGE_CUES) or not _CHANGE_BEFORE.search(
+            text, max(sent.start_char, first.start - _CHANGE_REACH), first.start):
+        return False
+    for number in numbers:
+        patients = number.is_integer and number.form != "scientific" and _PATIENTS_AFTER.match(text, number.end)
+        if not patients:
+            continue
+        # counted in the dose's clause after it, or where the change was made ("in 5 patients"), or as the subject of
+        # a need ("Eight patients required")
+        after = first.end < number.start < first.end + _CHANGE_REACH and ";" not in text[first.end:number.start]
+        if after or text[number.start - 3:number.start] == "in " or _NEEDED.match(text, patients.end()):
+            return True
+    return False
 
 
 def _paired_list(drugs: list[Span] | None, shared: list[tuple], bracketed: bool) -> bool:
