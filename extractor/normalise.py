@@ -77,8 +77,8 @@ _LOST_SUPERSCRIPT_CUE = re.compile(r"^[^.;]{0,40}?(?:cells?\b|/\s?kg\b|per\s+kg\
 # apart, "3 million cells/kg" would be a dose of 3 cells/kg).
 _MULTIPLIED = re.compile(r"(?<![\w.·,])(?P<mant>\d+(?:[.·]\d+)?)\s(?P<word>thousand|million|billion)\b", re.I)
 _MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-# A power of ten in E notation, "1.0E6 cells/kg", "2e6/kg": read only before a cell or per-kg cue (as a lost
-# superscript), since a code such as "2E6" is no number.
+# A power of ten in E notation, "1.0E6 cells/kg", "2e8 CAR T cells": read only in a text about cells and before a cell
+# or per-kg cue (as a lost superscript), since a code such as "2E6" is no number.
 _E_NOTATION = re.compile(r"(?<![\w.·])(?P<mant>\d+(?:[.·]\d+)?)[eE]\+?(?P<exp>\d{1,2})(?![\w.·])")
 _E_CUE = re.compile(r"[0-9][eE][+0-9]")  # what every _E_NOTATION match holds: a cheap search, a character class first
 
@@ -477,7 +477,7 @@ def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], t
         for number in _read_multiplied(text, taken):
             found.append(number)
             taken.append((number.start, number.end))
-    if ("cells" in text or "kg" in text) and _E_CUE.search(text):  # cheap necessary cues of E notation
+    if "cells" in text and _E_CUE.search(text):  # cheap necessary cues of E notation
         for number in _read_e_notation(text, taken):
             found.append(number)
             taken.append((number.start, number.end))

@@ -106,7 +106,7 @@ def test_phrasings_counts_that_are_not_the_cohort(nlp, text, cohort):
     ("3 million cells/kg", [3e6]),
     ("1.5 billion cells", [1.5e9]),
     ("at 1.0E6 cells/kg", [1e6]),
-    ("2e6/kg", [2e6]),
+    ("2e8 CAR T cells", [2e8]),
     # E notation only before a cell or per-kg cue: a clone or a code is no number
     ("clone 2E6 was used", [2]),
 ])
@@ -242,3 +242,15 @@ def test_phrasings_dose_subject_carries_the_drug(nlp, text, doses):
 ])
 def test_phrasings_dose_changes_for_some_patients(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, age, follow_up", [
+    # table style: the measure, then its statistic
+    ("Age, median (range): 45 (18-80) years.", 45, None),
+    ("Follow-up (median, 2.5 years) was complete for all patients.", None, 30),
+    # a mean is no median
+    ("The mean age was 44 years.", None, None),
+])
+def test_phrasings_statistic_after_the_measure(nlp, text, age, follow_up):
+    record = _run(nlp, text)
+    assert (record["median_age_years"], record["median_follow_up_months"]) == (age, follow_up)

@@ -111,9 +111,9 @@ _EXPONENT_BEFORE = re.compile(r"\^\s?$")
 # (not "fludarabine (30 mg/m2) cyclophosphamide": a bracket is its drug's before it).
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\)?\s(?:(?:dose(?:\slevel)?|schedule|regimen)\s)?of\s)$")
 # A dose after an item of a list that names a drug the lexicon does not know: "methotrexate 15 mg, cytarabine 40 mg
-# and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's): a join, then one word that is no
-# function word or adverb, right before the number, after a dose of the drug before.
-_UNKNOWN_ITEM = re.compile(r"(?:,|\band|\bplus|\bwith)\s(?P<word>[A-Za-z][\w\-]*)\s$")
+# and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's): a join (_ITEM_JOINS), then one word that
+# is no function word or adverb, right before the number, after a dose of the drug before.
+_ITEM_JOINS = (",", " and", " plus", " with")
 _UNKNOWN_ITEM_REACH = 40  # characters before the number: ", and hydrocortisone "
 _NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|by|from|up|was|were|is|dose[sd]?|each|every|later|thereafter"
                               r"|approximately|about|reduced|increased|escalated|decreased|\w+ly)", re.I)
@@ -261,8 +261,8 @@ def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, n
     ("reduced to", "dose reduction of venetoclax to", "restarted at") and a count of patients after it ("in 4
     patients") or needing it ("Eight patients required"); "Thirty patients received ponatinib 45 mg daily, reduced to
     15 mg at MRD negativity" changes the schedule of all."""
-    if not any(cue in sent.text for cue in _CHANGE_CUES) or not _CHANGE_BEFORE.search(
-            text, max(sent.start_char, first.start - _CHANGE_REACH), first.start):
+    start = max(sent.start_char, first.start - _CHANGE_REACH)
+    if not _cued(text, start, first.start, _CHANGE_CUES) or not _CHANGE_BEFORE.search(text, start, first.start):
         return False
     for number in numbers:
         patients = number.is_integer and number.form != "scientific" and _PATIENTS_AFTER.match(text, number.end)
@@ -612,9 +612,13 @@ def _named_in_bracket(text: str, end_span: Span, drug: Span) -> bool:
 
 def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
     """Whether a list item naming an unknown drug stands between a drug's dose and this one (see _UNKNOWN_ITEM)."""
-    item = _UNKNOWN_ITEM.search(text, max(drug.end_char, first.start - _UNKNOWN_ITEM_REACH), first.start)
-    return item is not None and not _NOT_A_DRUG_WORD.fullmatch(item.group("word")) \
-        and _DIGIT.search(text, drug.end_char, item.start()) is not None
+    gap = text[max(drug.end_char, first.start - _UNKNOWN_ITEM_REACH):first.start]
+    if not gap.endswith(" "):
+        return False
+    head, _, word = gap[:-1].rpartition(" ")
+    if not word[:1].isalpha() or not head.endswith(_ITEM_JOINS) or _NOT_A_DRUG_WORD.fullmatch(word):
+        return False
+    return _DIGIT.search(text, drug.end_char, first.start - len(gap) + len(head)) is not None
 
 
 def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: list[Span]) -> Span | None:

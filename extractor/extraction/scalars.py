@@ -56,7 +56,7 @@ _PERCENT_NEXT = re.compile(r"\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")  # matched 
 # ... also after a slash that joins phases or grades: "phase 1b/2 trial", "grade 3/4 events".
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?(?:(?:\d|I{1,3}|IV)[ab]?\s?/\s?)?$", re.I)
 # A year of a period: "From 2012 to 2019", "between 2010 and 2018", "in 2015-2020", "since 2008".
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_CENTURIES = ("19", "20")  # a four-digit number starting so may be a year
 _YEAR_BEFORE = re.compile(r"\b(?:from|between|since|in|during|until|through|to|and)\s$|[" + nz.HYPHENS + r"]$", re.I)
 _YEAR_AFTER = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|\s(?:to|and|through|until)\s)\s?(?:19|20)\d\d\b")
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
@@ -287,7 +287,8 @@ def _each_group(text: str, sent: Sentence, noun: Span, numbers: list[nz.Number])
     said before the next number ("218 patients were randomized, 109 to each arm" counts the total first)."""
     end = min(sent.end_char, noun.end_char + _EACH_GROUP_REACH)
     end = next((n.start for n in numbers if noun.end_char <= n.start < end), end)
-    return _EACH_GROUP.search(text, noun.end_char, end) is not None
+    window = text[noun.end_char:end]
+    return ("each" in window or "every" in window or "per " in window) and _EACH_GROUP.search(window) is not None
 
 
 def _two_groups_total(sent: Sentence, section: str, number: nz.Number, noun: Span | None, numbers: list[nz.Number],
@@ -508,8 +509,9 @@ def _is_headcount(text: str, number: nz.Number) -> bool:
     """A whole, plain, positive number that is not a percentage, an age, a year or a subset with its percentage."""
     if not number.is_integer or number.value < 2 or number.qualifier or number.form == "scientific":
         return False
-    if _YEAR.fullmatch(number.text) and (_YEAR_BEFORE.search(text, max(0, number.start - 9), number.start)
-                                         or _YEAR_AFTER.match(text, number.end)):
+    written = number.text
+    if len(written) == 4 and written[:2] in _CENTURIES and (
+            _YEAR_BEFORE.search(text, max(0, number.start - 9), number.start) or _YEAR_AFTER.match(text, number.end)):
         return False  # "From 2012 to 2019, 64 adults ...": years, not counts
     if _PERCENT_NEXT.match(text, number.end) or text[number.end:number.end + 1] in nz.HYPHENS:
         return False  # "106 (47%) patients" is a subset; "Three-year update" a duration
