@@ -232,6 +232,8 @@ def test_phrasings_dose_subject_carries_the_drug(nlp, text, doses):
     ("Inotuzumab dose reductions to 1.2 mg/m2 were required in 6 patients.", []),
     ("Eight patients required dose reduction of venetoclax to 200 mg.", []),
     ("Blinatumomab was interrupted in 5 patients and restarted at 9 µg/day.", []),
+    ("Blinatumomab was given at 28 μg/day; 5 patients received a reduced dose of 9 µg/day because of CRS.",
+     [(BLINA, 28, None, "µg")]),
     # the regimen's own step-down, and an age-adapted dose, are doses
     ("Thirty patients received ponatinib 45 mg daily, reduced to 15 mg at MRD negativity.",
      [("ponatinib", 45, None, "mg"), ("ponatinib", 15, None, "mg")]),
@@ -254,3 +256,16 @@ def test_phrasings_dose_changes_for_some_patients(nlp, text, doses):
 def test_phrasings_statistic_after_the_measure(nlp, text, age, follow_up):
     record = _run(nlp, text)
     assert (record["median_age_years"], record["median_follow_up_months"]) == (age, follow_up)
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the population receiving the dose as its object takes the drug of the sentence before
+    ("We reviewed 41 patients with relapsed T-ALL treated with nelarabine. Children received 650 mg/m2/day for 5 days; "
+     "adults received 1,500 mg/m2 on days 1, 3 and 5.",
+     [("nelarabine", 650, None, "mg/m2"), ("nelarabine", 1500, None, "mg/m2")]),
+    ("Patients were treated with clofarabine. Adults were given a dose of 40 mg/m2.", [("clofarabine", 40, None, "mg/m2")]),
+    # not of one of two drugs
+    ("Patients were treated with clofarabine and cytarabine. Adults received 40 mg/m2.", []),
+])
+def test_phrasings_received_dose_carries_the_drug(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

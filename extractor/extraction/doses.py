@@ -78,7 +78,7 @@ _THRESHOLD_CUES = ("than", "above", "below", "over", "under", "exceed", "beyond"
 _CHANGE_BEFORE = re.compile(r"\b(?:reduc|decreas|lower|restart|resum|re-?escalat)\w*\b[^.;()\d]{0,40}$", re.I)
 _CHANGE_CUES = ("reduc", "decreas", "lower", "restart", "resum", "escalat")
 _CHANGE_REACH = 50
-_NEEDED = re.compile(r"\s(?:required|needed|underwent|had)\b")
+_NEEDED = re.compile(r"\s(?:required|needed|underwent|had|(?:received|were\sgiven)\s(?:an?\s)?(?:reduced|lower|decreased))\b")
 _PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)?\d+\s)?(?:patients|pts|children|adults|subjects)\b")
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
 # "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5", "Dosing
@@ -98,6 +98,10 @@ _PRONOUN_SUBJECT = re.compile(
     r"\s*(?:It|The\s(?:drug|agent|antibody|conjugate|immunoconjugate|study\sdrug|product)|(?:The\s)?(?:CAR[\s\-]?T\s)?[Cc]ells)"
     r"\s(?:was|were|is)\s(?:\w+\s)?"
     r"(?:given|administered|dosed|infused|delivered)\s(?:[a-z]+\s){0,3}?(?:at|as)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
+# The population as the subject and the dose as the object of its verb: "Children received 650 mg/m2/day for 5 days",
+# "Adults were given a dose of 1.5 g/m2".
+_RECEIVED_DOSE = re.compile(
+    r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
 _EXPOSURE_CUES = ("dose", "median", "mean")
@@ -167,7 +171,8 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
         if sent.labelled("UNIT"):
             if sent.labelled("DRUG"):
                 doses += _sentence_doses(sent, section, context)
-            elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)):
+            elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
+                                           or _RECEIVED_DOSE.match(sent.text)):
                 doses += _carried_doses(previous, sent, section, context)
         previous = sent
     return doses
@@ -175,8 +180,8 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
 
 def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
     """The doses of a sentence naming no drug whose subject is the dose ("The starting dose was 1.8 mg/m2 per
-    cycle", "The MTD was 1.8 mg/m2", "Dose level 1 was 5 µg/m2/day") or the drug as a pronoun ("It was given at 28
-    µg/day"): of the one drug the sentence before names
+    cycle", "The MTD was 1.8 mg/m2", "Dose level 1 was 5 µg/m2/day"), the drug as a pronoun ("It was given at 28
+    µg/day") or the dose as the object ("Children received 650 mg/m2/day"): of the one drug the sentence before names
     ("Patients received inotuzumab ozogamicin in 3-week cycles.", "Inotuzumab was added to mini-hyper-CVD.": a
     backbone has no dose of its own); none when it names two or more."""
     named = [d for d in rule_spans(previous, "DRUG") if not _is_backbone(d.id_)]
@@ -259,8 +264,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
 def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, numbers: list[nz.Number]) -> bool:
     """Whether a dose is a change made for some patients counted in the sentence: a change cue shortly before it
     ("reduced to", "dose reduction of venetoclax to", "restarted at") and a count of patients after it ("in 4
-    patients") or needing it ("Eight patients required"); "Thirty patients received ponatinib 45 mg daily, reduced to
-    15 mg at MRD negativity" changes the schedule of all."""
+    patients") or needing it ("Eight patients required", "5 patients received a reduced dose of 9 µg/day"); "Thirty
+    patients received ponatinib 45 mg daily, reduced to 15 mg at MRD negativity" changes the schedule of all."""
     start = max(sent.start_char, first.start - _CHANGE_REACH)
     if not _cued(text, start, first.start, _CHANGE_CUES) or not _CHANGE_BEFORE.search(text, start, first.start):
         return False
