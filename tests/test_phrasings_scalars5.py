@@ -140,6 +140,8 @@ def test_phrasings_both_weight_bands(nlp, text, doses):
     ("Intrathecal chemotherapy (methotrexate 15 mg, cytarabine 40 mg and hydrocortisone 50 mg) was given.",
      [("methotrexate", 15, None, "mg"), ("cytarabine", 40, None, "mg")]),
     ("Cyclophosphamide 300 mg/m2 and mesna 600 mg/m2 were given every 12 hours.", [(CY, 300, None, "mg/m2")]),
+    # a dose level's label is no drug
+    ("Inotuzumab: DL1 0.8 mg/m2, DL2 1.2 mg/m2.", [(INO, 0.8, None, "mg/m2"), (INO, 1.2, None, "mg/m2")]),
     # an adverb or a function word is no drug
     ("Inotuzumab was given at 0.8 mg/m2 on day 1, and subsequently 0.5 mg/m2 on days 8 and 15.",
      [(INO, 0.8, None, "mg/m2"), (INO, 0.5, None, "mg/m2")]),

@@ -621,7 +621,8 @@ def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
     if not gap.endswith(" "):
         return False
     head, _, word = gap[:-1].rpartition(" ")
-    if not word[:1].isalpha() or not head.endswith(_ITEM_JOINS) or _NOT_A_DRUG_WORD.fullmatch(word):
+    # letters only: a label with digits ("DL2 1.2 mg/m2") names a dose level, not a drug
+    if not word.replace("-", "").isalpha() or not head.endswith(_ITEM_JOINS) or _NOT_A_DRUG_WORD.fullmatch(word):
         return False
     return _DIGIT.search(text, drug.end_char, first.start - len(gap) + len(head)) is not None
 
