@@ -209,8 +209,8 @@ def test_phrasings_cohort_counts_at_cutoff_and_per_level(nlp, text, cohort):
 
 @pytest.mark.parametrize("text, doses", [
     # a sentence whose subject is the dose takes the one drug of the sentence before
-    ("Patients received blinatumomab as a continuous infusion. Dosing was 9 µg/day for the first 7 days and 28 µg/day "
-     "thereafter.", [(BLINA, 9, None, "µg"), (BLINA, 28, None, "µg")]),
+    ("Patients received blinatumomab as a continuous infusion. Dosing was 9 µg/day for the first 7 days and 28 "
+     "µg/day thereafter.", [(BLINA, 9, None, "µg"), (BLINA, 28, None, "µg")]),
     ("Patients received inotuzumab ozogamicin. The total dose per cycle was 1.8 mg/m2.", [(INO, 1.8, None, "mg/m2")]),
     ("Patients received inotuzumab ozogamicin. The cycle 1 dose was 1.8 mg/m2.", [(INO, 1.8, None, "mg/m2")]),
     ("Patients received inotuzumab ozogamicin. Doses of 0.8 mg/m2 (day 1) and 0.5 mg/m2 (days 8 and 15) were given.",
@@ -265,7 +265,8 @@ def test_phrasings_statistic_after_the_measure(nlp, text, age, follow_up):
     ("We reviewed 41 patients with relapsed T-ALL treated with nelarabine. Children received 650 mg/m2/day for 5 days; "
      "adults received 1,500 mg/m2 on days 1, 3 and 5.",
      [("nelarabine", 650, None, "mg/m2"), ("nelarabine", 1500, None, "mg/m2")]),
-    ("Patients were treated with clofarabine. Adults were given a dose of 40 mg/m2.", [("clofarabine", 40, None, "mg/m2")]),
+    ("Patients were treated with clofarabine. Adults were given a dose of 40 mg/m2.",
+     [("clofarabine", 40, None, "mg/m2")]),
     # not of one of two drugs
     ("Patients were treated with clofarabine and cytarabine. Adults received 40 mg/m2.", []),
 ])

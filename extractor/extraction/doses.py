@@ -64,7 +64,8 @@ _UNIT_RANGE_SEP = re.compile(r"\s?[" + nz.HYPHENS + r"]\s?|\sto\s")
 _PRIOR_THERAPY = re.compile(
     r"\b(?:previously\s(?:been\s)?(?:treated|exposed|received)(?:\s(?:with|to))?|pre-?treated\swith"
     r"|prior(?!\sto\b)(?:\s(?:therap(?:y|ies)|treatments?|exposure|regimens?))?,?(?:\s(?:with|to|included|including))?"
-    r"|previous\s(?:therap(?:y|ies)|treatments?|exposure)\s(?:with|to|included|including)|had\sbeen\s(?:treated|exposed)\s(?:with|to)"
+    r"|previous\s(?:therap(?:y|ies)|treatments?|exposure)\s(?:with|to|included|including)"
+    r"|had\sbeen\s(?:treated|exposed)\s(?:with|to)"
     r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s)?$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
 # A threshold, right before its number, is no dose given: "patients who received more than 5.4 mg/m2", "cumulative
@@ -72,14 +73,16 @@ _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated
 _THRESHOLD_BEFORE = re.compile(r"\b(?:(?:more|greater|higher|less|lower|fewer)\sthan|above|below|over|under|exceeding"
                                r"|beyond)\s$", re.I)
 _THRESHOLD_CUES = ("than", "above", "below", "over", "under", "exceed", "beyond")
-# A change of dose right before its number, and the patients a sentence counts: "Dasatinib doses were reduced to 50 mg in
-# 4 patients", "Eight patients required dose reduction of venetoclax to 200 mg", "interrupted in 5 patients and
+# A change of dose right before its number, and the patients a sentence counts: "Dasatinib doses were reduced to 50 mg
+# in 4 patients", "Eight patients required dose reduction of venetoclax to 200 mg", "interrupted in 5 patients and
 # restarted at 9 µg/day" are events, not the regimen.
 _CHANGE_BEFORE = re.compile(r"\b(?:reduc|decreas|lower|restart|resum|re-?escalat)\w*\b[^.;()\d]{0,40}$", re.I)
 _CHANGE_CUES = ("reduc", "decreas", "lower", "restart", "resum", "escalat")
 _CHANGE_REACH = 50
-_NEEDED = re.compile(r"\s(?:required|needed|underwent|had|(?:received|were\sgiven)\s(?:an?\s)?(?:reduced|lower|decreased))\b")
-_PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)?\d+\s)?(?:patients|pts|children|adults|subjects)\b")
+_NEEDED = re.compile(r"\s(?:required|needed|underwent|had"
+                     r"|(?:received|were\sgiven)\s(?:an?\s)?(?:reduced|lower|decreased))\b")
+_PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)?\d+\s)?"
+                             r"(?:patients|pts|children|adults|subjects)\b")
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
 # "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5", "Dosing
 # was", "The total dose per cycle was", "The cycle 1 dose was", "A dose of 28 µg/day was used", "Doses of 0.8 mg/m2
@@ -95,13 +98,15 @@ _DOSE_SUBJECT = re.compile(
 # µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg",
 # "Cells were infused at 0.2-5 × 10^6 cells/kg" (a CAR T product's).
 _PRONOUN_SUBJECT = re.compile(
-    r"\s*(?:It|The\s(?:drug|agent|antibody|conjugate|immunoconjugate|study\sdrug|product)|(?:The\s)?(?:CAR[\s\-]?T\s)?[Cc]ells)"
-    r"\s(?:was|were|is)\s(?:\w+\s)?"
-    r"(?:given|administered|dosed|infused|delivered)\s(?:[a-z]+\s){0,3}?(?:at|as)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
+    r"\s*(?:It|The\s(?:drug|agent|antibody|conjugate|immunoconjugate|study\sdrug|product)"
+    r"|(?:The\s)?(?:CAR[\s\-]?T\s)?[Cc]ells)\s(?:was|were|is)\s(?:\w+\s)?"
+    r"(?:given|administered|dosed|infused|delivered)\s(?:[a-z]+\s){0,3}?(?:at|as)\s"
+    r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
 # The population as the subject and the dose as the object of its verb: "Children received 650 mg/m2/day for 5 days",
 # "Adults were given a dose of 1.5 g/m2".
 _RECEIVED_DOSE = re.compile(
-    r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
+    r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
+    r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
 _EXPOSURE_CUES = ("dose", "median", "mean")
@@ -612,11 +617,12 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
 
 def _named_in_bracket(text: str, end_span: Span, drug: Span) -> bool:
     """"1 × 10^6 CAR T cells/kg (KTE-X19)": a bracket right after the dose holding the drug's name alone."""
-    return text[end_span.end_char:drug.start_char] in (" (", "(", " [") and text[drug.end_char:drug.end_char + 1] in ")]"
+    opened = text[end_span.end_char:drug.start_char] in (" (", "(", " [")
+    return opened and text[drug.end_char:drug.end_char + 1] in ")]"
 
 
 def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
-    """Whether a list item naming an unknown drug stands between a drug's dose and this one (see _UNKNOWN_ITEM)."""
+    """Whether a list item naming an unknown drug stands between a drug's dose and this one (see _ITEM_JOINS)."""
     gap = text[max(drug.end_char, first.start - _UNKNOWN_ITEM_REACH):first.start]
     if not gap.endswith(" "):
         return False

@@ -39,8 +39,8 @@ _MAX_WORDS_TO_NOUN = 12
 # The count is of something else when an "of", a time unit or another preposition stands before the noun: "3 cohorts
 # of patients", "2 phase II trials of inotuzumab in adults", "65 years and older patients", "on days 1 to 5 to
 # children", "navitoclax 50 mg for patients weighing 45 kg or more".
-_COUNTS_ELSE = re.compile(r"\s(?:of|to|for|at|on|by|per|than|in|into|from|after|before)\s|^\s(?:years?|months?|weeks?|days?)\b",
-                          re.I)
+_COUNTS_ELSE = re.compile(r"\s(?:of|to|for|at|on|by|per|than|in|into|from|after|before)\s"
+                          r"|^\s(?:years?|months?|weeks?|days?)\b", re.I)
 # "Seventy-nine patients were evaluable (for response)": the patients analysed, the study population when no count
 # comes before it; not those evaluable for one measure ("40 patients were evaluable for MRD" is a part).
 _EVALUABLE_END = re.compile(r"\s?(?:[.,;:)]|$|\sfor\s(?:the\s)?(?:response|efficacy|analysis|outcomes?)\b)")
@@ -62,7 +62,8 @@ _YEAR_AFTER = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|\s(?:to|and|through|until
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
 # A count of each group: "109 patients were randomly assigned to each group", "50 patients per arm", "Six patients
 # were treated at each dose level".
-_EACH_GROUP = re.compile(r"\b(?:(?:to|in|into|at|for)\s(?:each|every)|per)\s(?:dose\s)?(?:arm|group|cohort|level)", re.I)
+_EACH_GROUP = re.compile(r"\b(?:(?:to|in|into|at|for)\s(?:each|every)|per)\s(?:dose\s)?(?:arm|group|cohort|level)",
+                         re.I)
 _EACH_GROUP_REACH = 60
 _OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reached|relapsed|died|developed|experienced"
                            r"|responded|progressed|proceeded|underwent|discontinued|had)\b", re.I)
@@ -458,7 +459,9 @@ def _repeats_qualifier(text: str, number: nz.Number, later: nz.Number, nouns: li
     the first count too, so the counts are parallel groups, not a breakdown of the first ("65 patients were treated,
     40 with Ph-negative ALL")."""
     qualifier = _parallel_after_match(text, later, nouns)
-    return qualifier is not None and qualifier.group().split()[0].lower() in text[number.end:later.start].lower().split()
+    if qualifier is None:
+        return False
+    return qualifier.group().split()[0].lower() in text[number.end:later.start].lower().split()
 
 
 def _parallel_after(text: str, later: nz.Number, nouns: list[Span]) -> bool:
