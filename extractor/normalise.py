@@ -73,6 +73,15 @@ _TIMES_TEN = re.compile(r"[×xX*]\s?10")
 # What makes a lost superscript ("×106") safe to read as a power of ten: a cell count or a per-kg/per-litre unit.
 _LOST_SUPERSCRIPT_CUE = re.compile(r"^[^.;]{0,40}?(?:cells?\b|/\s?kg\b|per\s+kg\b|/\s?[lL]\b|/\s?[µμu]l\b|/mm3)")
 
+# A number with its multiplier word, "3 million cells/kg", "410 million CAR T cells", "1.5 billion": one number (read
+# apart, "3 million cells/kg" would be a dose of 3 cells/kg).
+_MULTIPLIED = re.compile(r"(?<![\w.·,])(?P<mant>\d+(?:[.·]\d+)?)\s(?P<word>thousand|million|billion)\b", re.I)
+_MULTIPLIERS = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# A power of ten in E notation, "1.0E6 cells/kg", "2e8 CAR T cells": read only in a text about cells and before a cell
+# or per-kg cue (as a lost superscript), since a code such as "2E6" is no number.
+_E_NOTATION = re.compile(r"(?<![\w.·])(?P<mant>\d+(?:[.·]\d+)?)[eE]\+?(?P<exp>\d{1,2})(?![\w.·])")
+_E_CUE = re.compile(r"[0-9][eE][+0-9]")  # what every _E_NOTATION match holds: a cheap search, a character class first
+
 _WORD_GAP = re.compile(r"^(?:[ " + HYPHENS + r"]| and )$")
 
 
@@ -432,6 +441,26 @@ def _bare_powers(text: str, taken: list[tuple[int, int]]) -> list[Number]:
     return found
 
 
+def _read_multiplied(text: str, taken: list[tuple[int, int]]) -> list[Number]:
+    """"3 million", "1.5 billion": the number times its multiplier word, as a power of ten is read."""
+    found = []
+    for m in _MULTIPLIED.finditer(text):
+        if _free(taken, m.start(), m.end()):
+            value = float(m.group("mant").replace("·", ".")) * _MULTIPLIERS[m.group("word").lower()]
+            found.append(Number(value, m.start(), m.end(), m.group(), _qualifier(text, m.start()), "scientific"))
+    return found
+
+
+def _read_e_notation(text: str, taken: list[tuple[int, int]]) -> list[Number]:
+    """"1.0E6 cells/kg": the mantissa times ten to the exponent, before a cell or per-kg cue only."""
+    found = []
+    for m in _E_NOTATION.finditer(text):
+        if _free(taken, m.start(), m.end()) and _LOST_SUPERSCRIPT_CUE.match(text[m.end():]):
+            value = float(m.group("mant").replace("·", ".")) * 10.0 ** int(m.group("exp"))
+            found.append(Number(value, m.start(), m.end(), m.group(), _qualifier(text, m.start()), "scientific"))
+    return found
+
+
 def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], tuple[tuple[int, int], ...]]:
     """The numbers written with digits, sorted by start, and the spans the powers of ten (read or not) and the
     decimal commas take."""
@@ -444,6 +473,14 @@ def _read_digit_numbers(text: str, decimal_comma: bool) -> tuple[list[Number], t
         taken.append((number.start, number.end))
     if scientific:
         taken.extend(_lost_superscript_spans(scientific))
+    if "illion" in text or "thousand" in text:  # cheap necessary cues of a multiplier word
+        for number in _read_multiplied(text, taken):
+            found.append(number)
+            taken.append((number.start, number.end))
+    if "cells" in text and _E_CUE.search(text):  # cheap necessary cues of E notation
+        for number in _read_e_notation(text, taken):
+            found.append(number)
+            taken.append((number.start, number.end))
     if "10^" in text or "10(" in text:  # a cheap necessary cue for a bare power of ten
         for number in _bare_powers(text, taken):
             found.append(number)

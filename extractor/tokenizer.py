@@ -77,6 +77,7 @@ def customise_tokenizer(nlp: Language) -> None:
         r"\^",  # "10^9/L"
         r"/",  # "44/48", "CR/CRi", "mg/m2"
         r"(?<=[0-9])(?=(?:mg|µg|μg|mcg|g)(?:/|\b))",  # "360mg/m2", "1.3mg": a number glued to its dose unit
+        rf"(?<=[0-9])[{_DASHES}](?=µ)",  # "28-µg/d": spaCy's letter classes lack the micro sign (not the Greek mu)
         r"(?<=[A-Za-z])\+(?=[A-Za-z])",  # "CR+CRi"
         r"(?<=[0-9%])[(\[]",  # "31(18-60)", "80%(44/48)"
         r"(?<=[0-9])%",  # "80%(44/48"

@@ -162,8 +162,9 @@ def test_phrasings_dose_units(nlp, text, doses):
 
 
 def test_phrasings_multiplier_word_is_not_a_cell_description(nlp):
-    # "3 million cells/kg" is not 3 cells/kg (the multiplier is not read: no dose rather than a wrong one)
-    assert _run(nlp, "Patients received tisagenlecleucel at 3 million cells/kg.")["doses"] == []
+    # "3 million cells/kg" is not 3 cells/kg: the multiplier word is part of the number
+    doses = _run(nlp, "Patients received tisagenlecleucel at 3 million cells/kg.")["doses"]
+    assert [(d["dose"], d["unit"]) for d in doses] == [(3000000, "cells/kg")]
 
 
 @pytest.mark.parametrize("text, scalars", [

@@ -40,9 +40,9 @@ _COUNTED_BEFORE = re.compile(
     r"|blocks?|steps?|doses?)\s$", re.I)
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\s(?:to|through)\s)$")
 _STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
-# A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells".
-# A multiplier word is not a description: "3 million cells/kg" is not a dose of 3 cells/kg.
-_CELL_WORD = r"(?!(?i:thousand|million|billion)\s)[A-Za-z][\w+\-]*\s"
+# A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells" (a
+# multiplier word is part of its number: "3 million cells/kg").
+_CELL_WORD = r"[A-Za-z][\w+\-]*\s"
 _CELLS_BEFORE = re.compile(r"(?<=\d|\))\s(?:" + _CELL_WORD + r"){0,4}cells\s$", re.I)
 _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
 # A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg".
@@ -52,7 +52,7 @@ _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\
 # inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)", "at a median infused dose of 3.1 ×
 # 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg" ("a total dose of 1.8 mg/m2 per cycle" is the regimen's).
 _EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b[^.;()\d]{0,60}"
-                              r"|(?:median|mean)\s(?:of\s)?)$", re.I)
+                              r"|(?:median|mean)[,:]?\s(?:of\s)?)$", re.I)
 # The bracket of a statistic's range, right before a range: "(range, 0.2-5.4 × 10^6) cells/kg", "(IQR 1.2-1.8".
 _STATISTIC_RANGE_BEFORE = re.compile(r"[(\[]\s?(?:range|IQR|interquartile\srange)\s?[,:=]?\s?$", re.I)
 # A range printed with its unit at both ends: "1 × 10^5/kg to 3 × 10^6/kg", "45 mg/day to 15 mg/day".
@@ -63,16 +63,50 @@ _UNIT_RANGE_SEP = re.compile(r"\s?[" + nz.HYPHENS + r"]\s?|\sto\s")
 # without prior HSCT received X" (the cue is of the patients, not of the drug).
 _PRIOR_THERAPY = re.compile(
     r"\b(?:previously\s(?:been\s)?(?:treated|exposed|received)(?:\s(?:with|to))?|pre-?treated\swith"
-    r"|prior(?!\sto\b)(?:\s(?:therapy|treatment|exposure))?(?:\s(?:with|to|included|including))?"
+    r"|prior(?!\sto\b)(?:\s(?:therap(?:y|ies)|treatments?|exposure|regimens?))?,?(?:\s(?:with|to|included|including))?"
+    r"|previous\s(?:therap(?:y|ies)|treatments?|exposure)\s(?:with|to|included|including)"
+    r"|had\sbeen\s(?:treated|exposed)\s(?:with|to)"
     r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s)?$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
+# A threshold, right before its number, is no dose given: "patients who received more than 5.4 mg/m2", "cumulative
+# doses above 5.4 mg/m2".
+_THRESHOLD_BEFORE = re.compile(r"\b(?:(?:more|greater|higher|less|lower|fewer)\sthan|above|below|over|under|exceeding"
+                               r"|beyond)\s$", re.I)
+_THRESHOLD_CUES = ("than", "above", "below", "over", "under", "exceed", "beyond")
+# A change of dose right before its number, and the patients a sentence counts: "Dasatinib doses were reduced to 50 mg
+# in 4 patients", "Eight patients required dose reduction of venetoclax to 200 mg", "interrupted in 5 patients and
+# restarted at 9 µg/day" are events, not the regimen.
+_CHANGE_BEFORE = re.compile(r"\b(?:reduc|decreas|lower|restart|resum|re-?escalat)\w*\b[^.;()\d]{0,40}$", re.I)
+_CHANGE_CUES = ("reduc", "decreas", "lower", "restart", "resum", "escalat")
+_CHANGE_REACH = 50
+_NEEDED = re.compile(r"\s(?:required|needed|underwent|had"
+                     r"|(?:received|were\sgiven)\s(?:an?\s)?(?:reduced|lower|decreased))\b")
+_PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)?\d+\s)?"
+                             r"(?:patients|pts|children|adults|subjects)\b")
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
-# "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5".
+# "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5", "Dosing
+# was", "The total dose per cycle was", "The cycle 1 dose was", "A dose of 28 µg/day was used", "Doses of 0.8 mg/m2
+# (day 1) and 0.5 mg/m2 ... were given"; not a change ("Doses were reduced to 50 mg in 4 patients" is an event).
 _DOSE_SUBJECT = re.compile(
-    r"\s*(?:(?:the|a)\s)?(?:(?:starting|initial|target|planned|total|fixed|flat|recommended(?:\sphase\s(?:2|II))?"
-    r"|maximum\stolerated|maximal\stolerated)\s(?:[\w\-]+\s)?)?(?:doses?|MTD|RP2D|dose\slevel\s\d+)\s(?:was|were|is)\s"
-    r"(?:(?:set|fixed|established|determined|defined)\s)?(?:(?:at|as|to)\s)?\d",
+    r"\s*(?:(?:the|a)\s)?(?:(?:(?:starting|initial|first|target|planned|total|fixed|flat|standard|subsequent"
+    r"|recommended(?:\sphase\s(?:2|II))?|maximum\stolerated|maximal\stolerated|cycle\s\d)\s(?:[\w\-]+\s)?)?"
+    r"(?:doses?|dosing|MTD|RP2D|dose\slevel\s\d+)(?:\s(?:per|in|of|during)\s(?:cycle|course|week|day)(?:\s\d)?)?"
+    r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined)\s)?"
+    r"(?:(?:at|as|to)\s)?|doses?\sof\s)\d",
     re.I)
+# The same with the drug as a pronoun or a common noun, its verb and the preposition of its dose: "It was given at 9
+# µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg",
+# "Cells were infused at 0.2-5 × 10^6 cells/kg" (a CAR T product's).
+_PRONOUN_SUBJECT = re.compile(
+    r"\s*(?:It|The\s(?:drug|agent|antibody|conjugate|immunoconjugate|study\sdrug|product)"
+    r"|(?:The\s)?(?:CAR[\s\-]?T\s)?[Cc]ells)\s(?:was|were|is)\s(?:\w+\s)?"
+    r"(?:given|administered|dosed|infused|delivered)\s(?:[a-z]+\s){0,3}?(?:at|as)\s"
+    r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
+# The population as the subject and the dose as the object of its verb: "Children received 650 mg/m2/day for 5 days",
+# "Adults were given a dose of 1.5 g/m2".
+_RECEIVED_DOSE = re.compile(
+    r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
+    r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
 _EXPOSURE_CUES = ("dose", "median", "mean")
@@ -82,10 +116,21 @@ _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
 _EXPONENT_BEFORE = re.compile(r"\^\s?$")
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19", "dose levels (0.8, 1.2 and 1.8
-# mg/m2) of inotuzumab" (not "fludarabine (30 mg/m2) cyclophosphamide": a bracket is its drug's before it).
-_DRUG_AFTER_GAP = re.compile(r"^(?:\s|\)?\sof\s)$")
+# mg/m2) of inotuzumab", "the 15 µg/m2/day dose level of blinatumomab", "the 9-28 µg/day schedule of blinatumomab"
+# (not "fludarabine (30 mg/m2) cyclophosphamide": a bracket is its drug's before it).
+_DRUG_AFTER_GAP = re.compile(r"^(?:\s|\)?\s(?:(?:dose(?:\slevel)?|schedule|regimen)\s)?of\s)$")
+# A dose after an item of a list that names a drug the lexicon does not know: "methotrexate 15 mg, cytarabine 40 mg
+# and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's): a join (_ITEM_JOINS), then one word that
+# is no function word or adverb, right before the number, after a dose of the drug before.
+_ITEM_JOINS = (",", " and", " plus", " with")
+_UNKNOWN_ITEM_REACH = 40  # characters before the number: ", and hydrocortisone "
+_NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|by|from|up|was|were|is|dose[sd]?|each|every|later|thereafter"
+                              r"|approximately|about|reduced|increased|escalated|decreased|\w+ly)", re.I)
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
 _COMBINED_WITH = re.compile(r"\b(?:with|plus)\s", re.I)
+# What may open a sentence before its subject drug, one word: "Intravenous inotuzumab", "Single-agent blinatumomab".
+_SENTENCE_OPENING = re.compile(r"\s*(?:[A-Za-z][\w\-]*\s)?")
+_FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have)\b", re.I)
 _SUBJECT_VERB = re.compile(r"\b(?:was|were)\s(?:\w+\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
 # After a cell count: per kg or per volume ("cells/kg", "cells per kilogram", "cells/µL").
 _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
@@ -103,8 +148,10 @@ _REDUCTION = "% dose reduction"
 _AT_REDUCTION = re.compile(r"\sat\s(?:an?\s)?")
 _DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s|/")
 _BRACKET_GAP = re.compile(r"\s?[(\[]")  # "fludarabine/cyclophosphamide (30/500 mg/m2/day)"
+_STEP_WORDS = re.compile(r"\b(?:then|followed|thereafter|escalat\w*|increas\w*|reduc\w*|decreas\w*)\b", re.I)
 _VERB_GAP = re.compile(r"\s[^\d()\[\];]*[A-Za-z][^\d()\[\];]*\s")  # " were given at ", " were dosed at "
-_TIMES = re.compile(r"\s?[×xX*]")
+# What ends the mantissa of a scientific number: "× 10^6", "x10(6)", "million", "E6".
+_TIMES = re.compile(r"\s?[×xX*]|\s(?i:thousand|million|billion)|[eE](?=\+?\d)")
 # What may stand between a dose and its unit: nothing, a space, or a hyphen ("9-μg/day", "a 2-mg dose").
 _NUMBER_TO_UNIT = frozenset({"", " ", "-", "\u2010", "\u2011"})
 _DIGIT = re.compile(r"\d")
@@ -129,7 +176,8 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
         if sent.labelled("UNIT"):
             if sent.labelled("DRUG"):
                 doses += _sentence_doses(sent, section, context)
-            elif previous is not None and _DOSE_SUBJECT.match(sent.text):
+            elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
+                                           or _RECEIVED_DOSE.match(sent.text)):
                 doses += _carried_doses(previous, sent, section, context)
         previous = sent
     return doses
@@ -137,7 +185,8 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
 
 def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
     """The doses of a sentence naming no drug whose subject is the dose ("The starting dose was 1.8 mg/m2 per
-    cycle", "The MTD was 1.8 mg/m2", "Dose level 1 was 5 µg/m2/day"): of the one drug the sentence before names
+    cycle", "The MTD was 1.8 mg/m2", "Dose level 1 was 5 µg/m2/day"), the drug as a pronoun ("It was given at 28
+    µg/day") or the dose as the object ("Children received 650 mg/m2/day"): of the one drug the sentence before names
     ("Patients received inotuzumab ozogamicin in 3-week cycles.", "Inotuzumab was added to mini-hyper-CVD.": a
     backbone has no dose of its own); none when it names two or more."""
     named = [d for d in rule_spans(previous, "DRUG") if not _is_backbone(d.id_)]
@@ -158,6 +207,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
     found = _product_doses(doc, section, text, drugs, numbers) if products else []
     respectively = "respectively" in sent.text
     coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
+    bracket = _bracketed_list(text, coordinated, drugs, units) if coordinated else None
     shared = []  # the doses of a list after coordinated drugs, paired with them in order below
     alone = []  # the same doses read each of the drug before it, in case they are no list of the drugs (see below)
     opening = None  # a range's first dose whose own unit is read at the closing one: (closing unit, number)
@@ -186,11 +236,12 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
         if cell_drug is not None:
             drug = _named_product(text, group[0], cell_drug, drugs)
         else:
-            if coordinated and _in_respective_list(text, coordinated[-1], group, drugs, bool(shared)):
+            if coordinated and (_in_respective_list(text, coordinated[-1], group, drugs, bool(shared))
+                                or bracket is not None and bracket[0] < group[0].start < bracket[1]):
                 shared += [(value, value_max, amount, per, end_span) for value, value_max in _values(group)]
                 if respectively:
                     continue
-            drug = _drug_for(text, group[0], end_span, drugs) if carried is None else carried
+            drug = _drug_for(text, group[0], end_span, drugs, sent.start_char) if carried is None else carried
             cells = amount in _CELL_UNITS
             if drug is not None and cells and not _is_car_t(drug.id_) or carried and not cells and _is_car_t(drug.id_):
                 # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug (nor, carried
@@ -202,25 +253,68 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
         if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
                 text, max(0, start - _PRIOR_REACH), start):
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
+        if _changed_for_counted_patients(sent, text, group[0], numbers):
+            continue  # "Dasatinib doses were reduced to 50 mg in 4 patients": an event, not the regimen
         end = max(drug.end_char, end_span.end_char)
         doses = _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
         if shared and shared[-1][4] is end_span:
             alone += doses
         else:
             found += doses
-    if respectively or _paired_list(coordinated, shared):
+    if respectively or _paired_list(coordinated, shared, bracket is not None):
         return found + _respective_doses(doc, section, coordinated, shared)
     return found + alone
 
 
-def _paired_list(drugs: list[Span] | None, shared: list[tuple]) -> bool:
+def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, numbers: list[nz.Number]) -> bool:
+    """Whether a dose is a change made for some patients counted in the sentence: a change cue shortly before it
+    ("reduced to", "dose reduction of venetoclax to", "restarted at") and a count of patients after it ("in 4
+    patients") or needing it ("Eight patients required", "5 patients received a reduced dose of 9 µg/day"); "Thirty
+    patients received ponatinib 45 mg daily, reduced to 15 mg at MRD negativity" changes the schedule of all."""
+    start = max(sent.start_char, first.start - _CHANGE_REACH)
+    if not _cued(text, start, first.start, _CHANGE_CUES) or not _CHANGE_BEFORE.search(text, start, first.start):
+        return False
+    for number in numbers:
+        patients = number.is_integer and number.form != "scientific" and _PATIENTS_AFTER.match(text, number.end)
+        if not patients:
+            continue
+        # counted in the dose's clause after it, or where the change was made ("in 5 patients"), or as the subject of
+        # a need ("Eight patients required")
+        after = first.end < number.start < first.end + _CHANGE_REACH and ";" not in text[first.end:number.start]
+        if after or text[number.start - 3:number.start] == "in " or _NEEDED.match(text, patients.end()):
+            return True
+    return False
+
+
+def _paired_list(drugs: list[Span] | None, shared: list[tuple], bracketed: bool) -> bool:
     """Whether doses after coordinated drugs, without "respectively", are still theirs in order: as many as the
     drugs, and one list sharing its unit ("fludarabine/cyclophosphamide (30/500 mg/m2/day)", "fludarabine and
-    cyclophosphamide at 30 and 500 mg/m2") or each in a unit of its own ("Inotuzumab and blinatumomab were given at
-    1.8 mg/m2 and 28 µg/day"); "ponatinib and blinatumomab at 9 µg/day, then 28 µg/day" is the second drug's."""
+    cyclophosphamide at 30 and 500 mg/m2"), each in a unit of its own ("Inotuzumab and blinatumomab were given at
+    1.8 mg/m2 and 28 µg/day") or the drugs' own bracket (see _bracketed_list); "ponatinib and blinatumomab at 9
+    µg/day, then 28 µg/day" is the second drug's."""
     if not drugs or len(shared) != len(drugs):
         return False
-    return len({entry[4].start_char for entry in shared}) == 1 or len({entry[2] for entry in shared}) == len(shared)
+    return bracketed or len({entry[4].start_char for entry in shared}) == 1 or len({entry[2] for entry in shared}) \
+        == len(shared)
+
+
+def _bracketed_list(text: str, coordinated: list[Span], drugs: list[Span], units: list[Span]) -> tuple[int, int] | None:
+    """(opening, closing) of a bracket right after coordinated drugs that holds one dose per drug and nothing else
+    named: "Dasatinib and dexamethasone (140 mg and 40 mg)", "fludarabine/cyclophosphamide (30 mg/m2/day × 3 days
+    and 500 mg/m2/day × 2 days)"; not a step-up of one drug ("ponatinib and blinatumomab (9 µg/day then 28
+    µg/day)"), nor with a backbone, which has no dose of its own."""
+    last = coordinated[-1]
+    gap = _BRACKET_GAP.match(text, last.end_char)
+    if gap is None or any(_is_backbone(d.id_) for d in coordinated):
+        return None
+    opening = gap.end() - 1
+    closing = text.find(")" if text[opening] == "(" else "]", opening)
+    if closing == -1 or "(" in text[opening + 1:closing] or _STEP_WORDS.search(text, opening, closing):
+        return None
+    if any(opening < d.start_char < closing for d in drugs):
+        return None
+    amounts = [u for u in units if opening < u.start_char < closing and not u.id_.startswith("/")]
+    return (opening, closing) if len(amounts) == len(coordinated) else None
 
 
 def _range_opening(text: str, unit: Span, end_span: Span, group: list, units: list[Span],
@@ -406,6 +500,8 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
     group = _group_ending_at(text, numbers, last)
     first = group[0].start
+    if _cued(text, first - 16, first, _THRESHOLD_CUES) and _THRESHOLD_BEFORE.search(text, max(0, first - 16), first):
+        return None  # "patients who received more than 5.4 mg/m2 of inotuzumab": a threshold, not a dose
     if _cued(text, first - 90, first, _EXPOSURE_CUES) and _EXPOSURE_BEFORE.search(text, max(0, first - 90), first):
         return None  # "the median cumulative dose of inotuzumab was 4.5 mg/m2": what patients got, not the regimen
     if _STATISTIC_RANGE_BEFORE.search(text, max(0, first - 25), first):
@@ -486,8 +582,8 @@ def _per_after(text: str, unit: Span, units: list[Span]) -> Span | None:
 
 def _per_kg_follows(text: str, unit, units: list) -> bool:
     """"1 × 10^6 cells per kilogram": the cells are counted per kg, read at the "/kg" unit, not as an absolute dose."""
-    return unit.id_ == "cells" and any(u.id_ == "/kg" and text[unit.end_char:u.start_char] in ("", " ")
-                                       for u in units)
+    return unit.id_ == "cells" and any(u.id_ == "/kg" and u.start_char >= unit.end_char
+                                       and text[unit.end_char:u.start_char] in ("", " ") for u in units)
 
 
 def _foreign_unit_follows(text: str, unit: Span, units: list[Span]) -> bool:
@@ -499,10 +595,12 @@ def _foreign_unit_follows(text: str, unit: Span, units: list[Span]) -> bool:
     return not any(u.start == unit.end for u in units)
 
 
-def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span]) -> Span | None:
-    """The drug a dose belongs to: named right after it, else the nearest drug before it in reach."""
+def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], sentence_start: int) -> Span | None:
+    """The drug a dose belongs to: named right after it, else the nearest drug before it in reach, else the
+    sentence's subject (see _distant_subject)."""
     after = next((d for d in drugs if d.start_char >= end_span.end_char), None)
-    if after is not None and _DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char]) \
+    if after is not None and (_DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char])
+                              or _named_in_bracket(text, end_span, after)) \
             and not _is_backbone(after.id_):  # "dexamethasone (40 mg) of hyper-CVAD" is dexamethasone's
         return after
     before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
@@ -512,7 +610,43 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span]) ->
     subject = [d for d in before if _DOSE_OF.search(text[max(0, d.start_char - 12):d.start_char])]
     if subject and not _DIGIT.search(text[subject[-1].end_char:first.start]):
         return subject[-1]
-    return before[-1] if before else None
+    if before and _unknown_item_between(text, before[-1], first):
+        return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
+    return before[-1] if before else _distant_subject(text, sentence_start, first, drugs)
+
+
+def _named_in_bracket(text: str, end_span: Span, drug: Span) -> bool:
+    """"1 × 10^6 CAR T cells/kg (KTE-X19)": a bracket right after the dose holding the drug's name alone."""
+    opened = text[end_span.end_char:drug.start_char] in (" (", "(", " [")
+    return opened and text[drug.end_char:drug.end_char + 1] in ")]"
+
+
+def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
+    """Whether a list item naming an unknown drug stands between a drug's dose and this one (see _ITEM_JOINS)."""
+    gap = text[max(drug.end_char, first.start - _UNKNOWN_ITEM_REACH):first.start]
+    if not gap.endswith(" "):
+        return False
+    head, _, word = gap[:-1].rpartition(" ")
+    # letters only: a label with digits ("DL2 1.2 mg/m2") names a dose level, not a drug
+    if not word.replace("-", "").isalpha() or not head.endswith(_ITEM_JOINS) or _NOT_A_DRUG_WORD.fullmatch(word):
+        return False
+    return _DIGIT.search(text, drug.end_char, first.start - len(gap) + len(head)) is not None
+
+
+def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: list[Span]) -> Span | None:
+    """The drug opening the sentence as the subject of the dose's verb, out of reach after a description:
+    "Inotuzumab ozogamicin, an anti-CD22 antibody conjugated to calicheamicin, was administered intravenously on
+    days 1, 8 and 15 at 0.8, 0.5 and 0.5 mg/m2"; the only drug named before the dose, with no clause break."""
+    before = [d for d in drugs if d.end_char <= first.start]
+    if not before or any(d.id_ != before[0].id_ for d in before):
+        return None
+    subject = before[0]
+    if not _SENTENCE_OPENING.fullmatch(text, sentence_start, subject.start_char) or ";" in text[
+            subject.end_char:first.start]:
+        return None
+    verb = _SUBJECT_VERB.search(text, subject.end_char, first.start)
+    # the subject's own verb, the first after it: not "X had failed in most patients, and the study drug was given"
+    return subject if verb and not _FINITE_VERB.search(text, subject.end_char, verb.start()) else None
 
 
 def _partner_of_subject(text: str, before: list[Span], first: nz.Number) -> bool:

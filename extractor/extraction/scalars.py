@@ -36,9 +36,11 @@ from extractor.models import TITLE_SECTION
 # Philadelphia positive (Ph+) acute lymphoblastic leukemia (ALL) patients"), but no digits or clause punctuation.
 _TO_NOUN = re.compile(r"^[A-Za-z\s/()+\-\u2010\u2011\u2212]{0,100}$")
 _MAX_WORDS_TO_NOUN = 12
-# The count is of something else when an "of" or a time unit stands before the noun: "3 cohorts of patients",
-# "2 phase II trials of inotuzumab in adults", "65 years and older patients".
-_COUNTS_ELSE = re.compile(r"\sof\s|^\s(?:years?|months?|weeks?|days?)\b", re.I)
+# The count is of something else when an "of", a time unit or another preposition stands before the noun: "3 cohorts
+# of patients", "2 phase II trials of inotuzumab in adults", "65 years and older patients", "on days 1 to 5 to
+# children", "navitoclax 50 mg for patients weighing 45 kg or more".
+_COUNTS_ELSE = re.compile(r"\s(?:of|to|for|at|on|by|per|than|in|into|from|after|before)\s"
+                          r"|^\s(?:years?|months?|weeks?|days?)\b", re.I)
 # "Seventy-nine patients were evaluable (for response)": the patients analysed, the study population when no count
 # comes before it; not those evaluable for one measure ("40 patients were evaluable for MRD" is a part).
 _EVALUABLE_END = re.compile(r"\s?(?:[.,;:)]|$|\sfor\s(?:the\s)?(?:response|efficacy|analysis|outcomes?)\b)")
@@ -53,9 +55,15 @@ _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")  # matched at a position: no "^"
 # ... also after a slash that joins phases or grades: "phase 1b/2 trial", "grade 3/4 events".
 _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?(?:(?:\d|I{1,3}|IV)[ab]?\s?/\s?)?$", re.I)
+# A year of a period: "From 2012 to 2019", "between 2010 and 2018", "in 2015-2020", "since 2008".
+_CENTURIES = ("19", "20")  # a four-digit number starting so may be a year
+_YEAR_BEFORE = re.compile(r"\b(?:from|between|since|in|during|until|through|to|and)\s$|[" + nz.HYPHENS + r"]$", re.I)
+_YEAR_AFTER = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|\s(?:to|and|through|until)\s)\s?(?:19|20)\d\d\b")
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
-# A count of each group: "109 patients were randomly assigned to each group", "50 patients per arm".
-_EACH_GROUP = re.compile(r"\b(?:(?:to|in|into)\s(?:each|every)|per)\s(?:arm|group|cohort)", re.I)
+# A count of each group: "109 patients were randomly assigned to each group", "50 patients per arm", "Six patients
+# were treated at each dose level".
+_EACH_GROUP = re.compile(r"\b(?:(?:to|in|into|at|for)\s(?:each|every)|per)\s(?:dose\s)?(?:arm|group|cohort|level)",
+                         re.I)
 _EACH_GROUP_REACH = 60
 _OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reached|relapsed|died|developed|experienced"
                            r"|responded|progressed|proceeded|underwent|discontinued|had)\b", re.I)
@@ -74,6 +82,11 @@ _DIGIT = re.compile(r"\d")
 _NOUN_TO_BRACKET = re.compile(r"\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
 # The same after the disease the noun has ("patients with relapsed ALL (n = "): no clause punctuation, no number.
 _NOUN_WITH_TO_BRACKET = re.compile(r"\swith\s[^()\[\],;:]{1,60}?\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
+# The same after the noun's age range or bound ("Children and young adults aged 1 to 21 years (n = ", "Patients aged
+# 60 years or older (N=").
+_NOUN_AGED_TO_BRACKET = re.compile(
+    r"\s(?:aged|ages)\s(?:\d+\s?(?:[" + nz.HYPHENS + r"]|to)\s?)?\d+\s(?:years?|yrs)(?:\s(?:old|of\sage|or\s(?:older|"
+    r"younger|more|less|above|over)))?\s?[(\[]\s?[nN]\s?(?:=|:)\s?")
 _CLOSE_AFTER_N = re.compile(r"\s?[)\];,]")
 # An arm's N opening its own bracket ("(n = ", "[N="), and what stands between two arms' brackets in a list of
 # randomised arms: a join and the next arm's name (" or standard chemotherapy ", ", arm 2 ", " versus delayed ").
@@ -275,7 +288,8 @@ def _each_group(text: str, sent: Sentence, noun: Span, numbers: list[nz.Number])
     said before the next number ("218 patients were randomized, 109 to each arm" counts the total first)."""
     end = min(sent.end_char, noun.end_char + _EACH_GROUP_REACH)
     end = next((n.start for n in numbers if noun.end_char <= n.start < end), end)
-    return _EACH_GROUP.search(text, noun.end_char, end) is not None
+    window = text[noun.end_char:end]
+    return ("each" in window or "every" in window or "per " in window) and _EACH_GROUP.search(window) is not None
 
 
 def _two_groups_total(sent: Sentence, section: str, number: nz.Number, noun: Span | None, numbers: list[nz.Number],
@@ -316,8 +330,9 @@ def _elided_enrolment(text: str, number: nz.Number, enrolled: list[Span]) -> Spa
 
 def _bracketed_cohort(sent: Sentence, section: str, nouns: list, numbers: list[nz.Number]) -> list[dict]:
     """"Children and young adults (n = 75) received tisagenlecleucel", "Patients with relapsed ALL (n = 87) were
-    treated": the N in a bracket right after the population noun of an enrolment sentence, or after the disease
-    its "with" names, when the sentence gives no other group's N."""
+    treated", "Patients aged 60 years or older (n = 40) were enrolled": the N in a bracket right after the population
+    noun of an enrolment sentence, or after the disease its "with" names or its age, when the sentence gives no other
+    group's N."""
     counts = sent.n_equals()
     if len(counts) != 1:
         return []
@@ -326,7 +341,8 @@ def _bracketed_cohort(sent: Sentence, section: str, nouns: list, numbers: list[n
     noun = next((c for c in reversed(nouns) if c.end_char <= start), None)
     if noun is None or n.value < 2 or not (_NOUN_TO_BRACKET.fullmatch(text, noun.end_char, start) or (
             _NOUN_WITH_TO_BRACKET.fullmatch(text, noun.end_char, start)
-            and not any(noun.end_char <= m.start < start for m in numbers))):
+            and not any(noun.end_char <= m.start < start for m in numbers))
+            or _NOUN_AGED_TO_BRACKET.fullmatch(text, noun.end_char, start)):
         return []
     close = _CLOSE_AFTER_N.match(text[end:])
     if not close:
@@ -403,7 +419,8 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
             continue
         if ":" in text[number.end:later.start]:
             continue  # "405 patients underwent randomization: 271 were assigned to X and 134 to Y" breaks it down
-        if _breakdown_after_verb(text, number, later, cues) and not _own_group_words(text, number, later, nouns, cues):
+        if _breakdown_after_verb(text, number, later, cues) and not _own_group_words(text, number, later, nouns, cues) \
+                and not _repeats_qualifier(text, number, later, nouns):
             return False
         before = text[max(sent.start_char, later.start - 6):later.start]
         if _LIST_JOIN_END.search(before) and (_parallel_after(text, later, nouns) or _treated_apart(sent, number, later)
@@ -437,14 +454,28 @@ def _own_group_words(text: str, number: nz.Number, later: nz.Number, nouns: list
         or _MORE_AFTER.match(text, later.end) is not None or _same_verb(text, number, later, cues)
 
 
+def _repeats_qualifier(text: str, number: nz.Number, later: nz.Number, nouns: list[Span]) -> bool:
+    """"Three patients were enrolled at 0.8 mg/m2, three at 1.2 mg/m2": the later count's qualifier ("at") qualifies
+    the first count too, so the counts are parallel groups, not a breakdown of the first ("65 patients were treated,
+    40 with Ph-negative ALL")."""
+    qualifier = _parallel_after_match(text, later, nouns)
+    if qualifier is None:
+        return False
+    return qualifier.group().split()[0].lower() in text[number.end:later.start].lower().split()
+
+
 def _parallel_after(text: str, later: nz.Number, nouns: list[Span]) -> bool:
     """The verb left out after a count ("and 12 at dose level 2", "and 13 with T-LBL", "and 25 patients in second
     salvage", "30 more were treated"): a group of its own."""
+    return _parallel_after_match(text, later, nouns) is not None
+
+
+def _parallel_after_match(text: str, later: nz.Number, nouns: list[Span]) -> re.Match | None:
     end = later.end
     noun = next((n for n in nouns if n.start_char > end), None)
     if noun is not None and text[end:noun.start_char] == " ":
         end = noun.end_char  # the noun repeated: "and 25 patients in"
-    return _PARALLEL_AFTER.match(text, end) is not None
+    return _PARALLEL_AFTER.match(text, end)
 
 
 def _same_verb(text: str, number: nz.Number, later: nz.Number, cues: list[Span]) -> bool:
@@ -478,9 +509,13 @@ def _treated_apart(sent: Sentence, number: nz.Number, later: nz.Number) -> bool:
 
 
 def _is_headcount(text: str, number: nz.Number) -> bool:
-    """A whole, plain, positive number that is not a percentage, an age or a subset with its percentage."""
+    """A whole, plain, positive number that is not a percentage, an age, a year or a subset with its percentage."""
     if not number.is_integer or number.value < 2 or number.qualifier or number.form == "scientific":
         return False
+    written = number.text
+    if len(written) == 4 and written[:2] in _CENTURIES and (
+            _YEAR_BEFORE.search(text, max(0, number.start - 9), number.start) or _YEAR_AFTER.match(text, number.end)):
+        return False  # "From 2012 to 2019, 64 adults ...": years, not counts
     if _PERCENT_NEXT.match(text, number.end) or text[number.end:number.end + 1] in nz.HYPHENS:
         return False  # "106 (47%) patients" is a subset; "Three-year update" a duration
     # "aged 18", "Phase 2 ... 40 patients" keep: only the word right before matters here.
