@@ -116,6 +116,7 @@ _AGENT_LIKE = re.compile(_DRUG_LIKE.pattern[2:])
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
                            r"supportive care|regimens?)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|B?SOC|SC|BSC|"
+                           r"(?:CD\d{2}[\s\-])?CAR[\s\-]?T(?:[\s\-]cells?)?|"  # a CAR T product not named: "CAR T cells"
                            r"(?:investigator|physician)'?s'?\schoice)\b|"
                            # a further course of the backbone as the comparator: "a third consolidation course", "a third
                            # block of consolidation chemotherapy"
@@ -626,13 +627,66 @@ def _slice(text: str, drugs: list, start: int, end: int) -> list:
 
 def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     text, drugs = line.text, line.drugs
-    m = _with_n_match(text) if _two_n_brackets(line) else None
+    if not _two_n_brackets(line):
+        return []
+    listed = _with_n_list(line, lexicon) if text.count("(") + text.count("[") >= 3 else []
+    if listed:
+        return listed
+    m = _with_n_match(text)
     if not m:
         return []
     a_start = _first_arm_start(m)
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
-    return _parts_to_arms(parts, lexicon)
+    return _coded(_parts_to_arms(parts, lexicon), text, [m.end("a"), m.end("b")])
+
+
+# A code before the n in an arm's n bracket names the arm: "inotuzumab alone (cohort 1, n = 40)" is "cohort 1".
+_CODE_IN_N_BRACKET = re.compile(r"\s?[(\[]\s?((?:arm|cohort|group|stratum)\s(?:[A-Z]|\d{1,2}[A-Z]?))\s?[,;]", re.I)
+
+
+def _coded(arms: list[Arm], text: str, ends: list[int]) -> list[Arm]:
+    """Arms whose n brackets (right after `ends`, the ends of their phrases) all open with a code are named by it,
+    their regimen kept; else the arms as they are."""
+    codes = [_CODE_IN_N_BRACKET.match(text, end) for end in ends]
+    if not arms or not all(codes) or len({c.group(1).lower() for c in codes}) < len(codes):
+        return arms
+    for arm, code in zip(arms, codes):
+        label = " ".join(code.group(1).split())
+        arm.label = label[0].lower() + label[1:]
+        arm.aliases.add(label.lower())
+    return arms
+
+
+_N_BRACKET_AT = re.compile(_N_BRACKET.format("n"), re.I)
+_LIST_GAP = re.compile(r",?\s(?:or|and|versus|vs\.?)\s|,\s", re.I)
+_LIST_PHRASE = re.compile(r"[^;()\[\]]{2,80}?\s?\Z")
+
+
+def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
+    """Three arms or more, each with its n bracket: "treated with blinatumomab (n = 40), inotuzumab (n = 35) or
+    chemotherapy (n = 50)"; each item a treatment, joined by commas and a last "or"/"and"."""
+    text, drugs = line.text, line.drugs
+    brackets = list(_N_BRACKET_AT.finditer(text))
+    chain: list[tuple[int, int, int]] = []  # (phrase start, phrase end, n) of the items joined so far
+    for i, bracket in enumerate(brackets):
+        n = int(bracket.group("n") or bracket.group("n2"))
+        gap = _LIST_GAP.match(text, brackets[i - 1].end()) if chain else None
+        if gap and _LIST_PHRASE.fullmatch(text, gap.end(), bracket.start()):
+            chain.append((gap.end(), bracket.start(), n))
+            continue
+        if len(chain) >= 3:
+            break
+        start = max(text.rfind(stop, 0, bracket.start()) for stop in ";()[]:") + 1
+        trimmed = _TRIM_LEFT.match(text, start, bracket.start())
+        chain = [(trimmed.end() if trimmed else start, bracket.start(), n)]
+    if len(chain) < 3:
+        return []
+    parts = [(text[s:e].strip(), _slice(text, drugs, s, e), n) for s, e, n in chain]
+    arms = _parts_to_arms(parts, lexicon)
+    if len(arms) != len(chain) or len({tuple(a.drugs) for a in arms}) < len(arms):
+        return []
+    return _coded(arms, text, [e for _, e, _ in chain])
 
 
 def _two_n_brackets(line: _Line) -> bool:
@@ -687,7 +741,8 @@ def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
 # Arms stated as counts of patients with their treatments: "Sixty patients received inotuzumab and 40 received
 # standard chemotherapy", "164 were assigned to inotuzumab and 162 to standard care", "90 were treated with
 # blinatumomab and 60 with inotuzumab" (the second verb may be left out).
-_COUNT = r"(?P<{0}>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?(?:patients\s|pts\s|subjects\s)?"
+_COUNT = r"(?P<{0}>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?" \
+         r"(?:(?:matched\s)?(?:patients|pts|subjects|children|adults|controls)\s)?"  # "60 matched children who received"
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
@@ -806,9 +861,10 @@ def _items_from(text: str, at: int) -> list[re.Match]:
 
 def _assigned(text: str) -> bool:
     """The counts _counted read were assigned to their treatments ("were randomized to") or are compared as groups
-    ("We compared 60 patients who received A with 40 who received B")."""
+    ("We compared 60 patients who received A with 40 who received B", "60 children who received A and 60 matched
+    children who received B")."""
     m = _counted_match(text)
-    return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()]
+    return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()] or " matched " in m.group(0)
 
 
 _SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:patients|subjects|children|adults)\s"
@@ -1221,6 +1277,7 @@ class ArmIndex:
         self._word_patterns: dict[str, re.Pattern] = {}
         self._read: tuple[str, list] = ("", [])  # the sentence being read and its refs (see _sentence_refs)
         self._role_labels: tuple[str, str] | None | bool = False  # (control, experimental), once asked (see _roles)
+        self._groups_of: dict[str, list[str]] = {}  # the groups a sentence's values were given (see _groups_just_defined)
 
     # building
 
@@ -1584,6 +1641,8 @@ class ArmIndex:
         Ph-positive patients", as subgroups nested in arms are named), not the arm's headline."""
         labels = [self._own_arm(label if label == "all" or not self.drug_spans else self._drug_named(label, text))
                   for label in self._labels(text, positions, scope, avoid, timepoint_list)]
+        if len(labels) >= 2 and len(set(labels)) == len(labels) and not any(l == "all" or _UNNAMED.fullmatch(l) for l in labels):
+            self._groups_of[_unify_hyphens(text)] = labels
         drugs = self.article_drugs[0]
         if scope[0] is None and len(drugs) == 1 and drugs[0] in labels:  # (not "In the ponatinib cohort, ...")
             labels = self._single_arm_drug(labels, text)
@@ -1872,7 +1931,9 @@ class ArmIndex:
 
     def _groups_just_defined(self, text: str, count: int) -> list[str] | None:
         """"Pediatric (n = 25) and adult (n = 35) patients were treated. CR rates were 90% and 70%, respectively.": a
-        "respectively" list without groups zips the groups the sentence before defines with their sizes or counts."""
+        "respectively" list without groups zips the groups the sentence before defines with their sizes or counts,
+        or else the groups its values were given ("The CR rate was 75% in first salvage and 50% in later salvage.
+        The median OS was 9.5 and 5.0 months, respectively.")."""
         at = self.texts.index(text) if text in self.texts else 0
         if at == 0:
             return None
@@ -1880,7 +1941,9 @@ class ArmIndex:
         counted = subgroups.counted_groups(before) if count == 2 else None
         if counted:  # "Forty patients were in first salvage and 50 in second or later salvage. CR rates were ..."
             return [self._own_arm(self._drug_named(label, before)) for label in counted]
-        return subgroups.sized_groups(before, count)
+        sized = subgroups.sized_groups(before, count)
+        given = self._groups_of.get(before)
+        return sized or (list(given) if given and len(given) == count else None)
 
     def _other_arms(self, text: str, positions: list[tuple[int, int]], labels: list[str | None]) -> list[str] | None:
         """Values of which some are named by their arms ("23% with inotuzumab vs 10% with standard therapy" when

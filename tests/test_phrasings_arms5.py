@@ -1,0 +1,106 @@
+"""Recurring phrasings of arms and subgroups in trial abstracts (sixth set: multi-arm comparisons and cohorts),
+written in our own words, run end to end.
+
+Each case is a way arms or subgroups are commonly written that an earlier version got wrong; the figures restate
+published studies' results.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+def _arms(record: dict) -> list[tuple]:
+    return [(a["label"], a["n"]) for a in record["arms"]]
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # counted groups of children or adults compared; a CAR T product left unnamed is an arm's treatment
+    ("We compared 60 children who received CAR T cells and 60 who received blinatumomab. The CR rate was 85% after "
+     "CAR T cells and 60% after blinatumomab.",
+     [("CAR T cells", 60), ("blinatumomab", 60)], [("CAR T cells", "CR", 85.0), ("blinatumomab", "CR", 60.0)]),
+    # matched controls are a compared group without a stated total
+    ("We identified 60 children who received tisagenlecleucel and 60 matched children who received blinatumomab. The "
+     "12-month EFS was 55% vs 38%.",
+     [("tisagenlecleucel", 60), ("blinatumomab", 60)],
+     [("blinatumomab", "EFS_RATE", 38.0), ("tisagenlecleucel", "EFS_RATE", 55.0)]),
+    ("We compared 25 patients treated with inotuzumab with 50 matched controls who received chemotherapy. The CR "
+     "rate was 72% versus 38%.",
+     [("inotuzumab ozogamicin", 25), ("chemotherapy", 50)],
+     [("chemotherapy", "CR", 38.0), ("inotuzumab ozogamicin", "CR", 72.0)]),
+    # no comparison and no total: later therapy of part of the cohort, not arms
+    ("After relapse, 30 patients received blinatumomab and 12 received inotuzumab ozogamicin. The 1-year OS was 45%.",
+     [("all", None)], [("all", "OS_RATE", 45.0)]),
+])
+def test_phrasings_counted_groups_compared(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # three arms, each with its n bracket
+    ("Patients were treated with blinatumomab (n = 40), inotuzumab ozogamicin (n = 35) or salvage chemotherapy "
+     "(n = 50). The CR rates were 45%, 74% and 30%, respectively.",
+     [("blinatumomab", 40), ("inotuzumab ozogamicin", 35), ("salvage chemotherapy", 50)],
+     [("blinatumomab", "CR", 45.0), ("inotuzumab ozogamicin", "CR", 74.0), ("salvage chemotherapy", "CR", 30.0)]),
+    ("We analysed 125 patients who received blinatumomab (n = 40), inotuzumab ozogamicin (n = 35), or FLAG-IDA "
+     "(n = 50). Median OS was 7.5, 9.8 and 4.1 months, respectively.",
+     [("blinatumomab", 40), ("inotuzumab ozogamicin", 35), ("FLAG-IDA", 50)],
+     [("FLAG-IDA", "OS_MEDIAN", 4.1), ("blinatumomab", "OS_MEDIAN", 7.5), ("inotuzumab ozogamicin", "OS_MEDIAN", 9.8)]),
+    # three sized groups that are no treatments are no arms
+    ("Patients in first salvage (n = 60), second salvage (n = 40) and third salvage (n = 20) received inotuzumab. "
+     "The CR rate was 65%.",
+     [("all", None)], [("all", "CR", 65.0)]),
+])
+def test_phrasings_three_arms_with_n_brackets(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # a code in the arm's n bracket names the arm, as its values are named
+    ("Patients received inotuzumab alone (cohort 1, n = 40) or inotuzumab with mini-hyper-CVD (cohort 2, n = 30). "
+     "Median OS was 6.0 and 11.0 months, respectively.",
+     [("cohort 1", 40), ("cohort 2", 30)], [("cohort 1", "OS_MEDIAN", 6.0), ("cohort 2", "OS_MEDIAN", 11.0)]),
+    ("Patients were randomized to blinatumomab (arm A; n = 54) or chemotherapy (arm B; n = 55). EFS at 2 years was "
+     "65% in arm A and 40% in arm B.",
+     [("arm A", 54), ("arm B", 55)], [("arm A", "EFS_RATE", 65.0), ("arm B", "EFS_RATE", 40.0)]),
+])
+def test_phrasings_code_in_the_n_bracket_names_the_arm(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a "respectively" list without groups takes the groups the sentence before gave its values
+    ("Patients in first salvage (n = 60) and second or later salvage (n = 40) received inotuzumab. The CR rate was 75% "
+     "in first salvage and 50% in second or later salvage. The median OS was 9.5 and 5.0 months, respectively.",
+     [("first salvage", "CR", 75.0), ("first salvage", "OS_MEDIAN", 9.5), ("second or later salvage", "CR", 50.0),
+      ("second or later salvage", "OS_MEDIAN", 5.0)]),
+    ("The CR rate was 88% in children and 66% in adults. The 1-year OS was 70% and 50%, respectively.",
+     [("adults", "CR", 66.0), ("adults", "OS_RATE", 50.0), ("children", "CR", 88.0), ("children", "OS_RATE", 70.0)]),
+    # not a list over endpoints or grades
+    ("The CR rate was 80% in MRD-negative and 50% in MRD-positive patients. Grade 3 CRS and neurotoxicity occurred in "
+     "20% and 10%, respectively.",
+     [("MRD-negative", "CR", 80.0), ("MRD-positive", "CR", 50.0), ("all", "CRS", 20.0), ("all", "NEURO", 10.0)]),
+    ("The CR rate was 80% in MRD-negative and 50% in MRD-positive patients. The 1-year and 2-year OS rates were 60% "
+     "and 40%, respectively.",
+     [("MRD-negative", "CR", 80.0), ("MRD-positive", "CR", 50.0), ("all", "OS_RATE", 40.0), ("all", "OS_RATE", 60.0)]),
+])
+def test_phrasings_respectively_takes_the_groups_of_the_sentence_before(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the infused and the intention-to-treat populations compared are both named
+    ("The CR/CRi rate was 89% among infused patients and 74% by intention to treat.",
+     [("infused patients", "CR_CRi", 89.0), ("intention to treat", "CR_CRi", 74.0)]),
+    # alone, the intention-to-treat figure is the cohort's
+    ("The CR/CRi rate was 74% by intention to treat.", [("all", "CR_CRi", 74.0)]),
+])
+def test_phrasings_intention_to_treat_beside_infused(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
