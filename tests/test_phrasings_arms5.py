@@ -104,3 +104,47 @@ def test_phrasings_respectively_takes_the_groups_of_the_sentence_before(nlp, tex
 ])
 def test_phrasings_intention_to_treat_beside_infused(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # a historical cohort with its n beside the study's own sized cohort: both keep their n
+    ("Children treated with inotuzumab (n = 48) were compared with a historical cohort treated with intensive "
+     "chemotherapy (n = 96). The CR rate was 62% with inotuzumab and 40% in the historical cohort.",
+     [("all", 48), ("historical controls", 96)], [("all", "CR", 62.0), ("historical controls", "CR", 40.0)]),
+])
+def test_phrasings_historical_cohort_with_its_n(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # a group name in the arm's n bracket names the arm ("(weekly arm, n = 60)")
+    ("A total of 120 patients were randomized 1:1 to weekly inotuzumab (weekly arm, n = 60) or single-dose inotuzumab "
+     "every 3 weeks (single-dose arm, n = 60). Median OS was 8.0 and 6.9 months.",
+     [("weekly", 60), ("single-dose", 60)], [("single-dose", "OS_MEDIAN", 6.9), ("weekly", "OS_MEDIAN", 8.0)]),
+    # "each with ..." after two counted arms is no third counted item
+    ("Of 88 patients, 50 received ponatinib and 38 received dasatinib, each with blinatumomab. The CR rate was 88% with "
+     "ponatinib and 71% with dasatinib.",
+     [("ponatinib", 50), ("dasatinib", 38)], [("dasatinib", "CR", 71.0), ("ponatinib", "CR", 88.0)]),
+])
+def test_phrasings_arms_named_in_their_n_brackets_or_counted(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # two values compared without their groups, after a sentence that compared two groups, are those groups'
+    ("The CR rate was 65% in blinatumomab-exposed and 93% in blinatumomab-naive patients. The 12-month EFS was 27% "
+     "versus 69%. Severe CRS occurred in 20% and 22%, respectively.",
+     [("blinatumomab-exposed", "CR", 65.0), ("blinatumomab-exposed", "CRS", 20.0),
+      ("blinatumomab-exposed", "EFS_RATE", 27.0), ("blinatumomab-naive", "CR", 93.0),
+      ("blinatumomab-naive", "CRS", 22.0), ("blinatumomab-naive", "EFS_RATE", 69.0)]),
+    # a count of patients at a dose level names the dose level
+    ("Complete remission was achieved in 1 of 6 patients at dose level 1, 7 of 10 at dose level 2 and 4 of 5 at dose "
+     "level 3.",
+     [("dose level 1", "CR", 16.7), ("dose level 2", "CR", 70.0), ("dose level 3", "CR", 80.0)]),
+])
+def test_phrasings_groups_carried_and_dose_levels(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -638,7 +638,35 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     a_start = _first_arm_start(m)
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
-    return _coded(_parts_to_arms(parts, lexicon), text, [m.end("a"), m.end("b")])
+    ends = [m.end("a"), m.end("b")]
+    historical = [bool(_HISTORICAL.search(phrase)) for phrase, _, _ in parts] if line.may_have(_HISTORICAL_WORDS) else []
+    if sum(historical) == 1:  # "Children treated with A (n = 48) were compared with a historical cohort (n = 96)"
+        own = next(part for part, past in zip(parts, historical) if not past)
+        arm = _arm_from_phrase(*own, lexicon)
+        return [arm, _historical_controls(parts[historical.index(True)][2])] if arm is not None else []
+    return _coded(_parts_to_arms(_group_named_in_n_bracket(parts, text, ends), lexicon), text, ends)
+
+
+_HISTORICAL_NAMES = frozenset({"historical controls", "historical control", "historically", "historical rates",
+                               "historical cohort", "historical cohorts", "historical comparator", "historical comparators"})
+
+
+def _historical_controls(n: int | None = None) -> Arm:
+    return Arm("historical controls", [], n, "", [], set(_HISTORICAL_NAMES), historical=True)
+
+
+# A group name before the n in an arm's n bracket: "weekly inotuzumab (weekly arm, n = 60)".
+_GROUP_IN_N_BRACKET = re.compile(r"\s?[(\[]\s?((?:the\s)?[^()\[\];,=]{2,40}?\s(?:arm|group|cohort))\s?[,;]", re.I)
+
+
+def _group_named_in_n_bracket(parts: list[tuple[str, list, int | None]], text: str, ends: list[int]) -> list:
+    """Each part whose n bracket (right after its end in `ends`) opens with a group name carries it as a group
+    bracket, as "weekly inotuzumab (weekly arm)" does (see _arm_from_phrase)."""
+    out = []
+    for (phrase, drugs, n), end in zip(parts, ends):
+        group = _GROUP_IN_N_BRACKET.match(text, end)
+        out.append((f"{phrase} ({group.group(1)})" if group and "(" not in phrase else phrase, drugs, n))
+    return out
 
 
 # A code before the n in an arm's n bracket names the arm: "inotuzumab alone (cohort 1, n = 40)" is "cohort 1".
@@ -683,7 +711,7 @@ def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
     if len(chain) < 3:
         return []
     parts = [(text[s:e].strip(), _slice(text, drugs, s, e), n) for s, e, n in chain]
-    arms = _parts_to_arms(parts, lexicon)
+    arms = _parts_to_arms(_group_named_in_n_bracket(parts, text, [e for _, e, _ in chain]), lexicon)
     if len(arms) != len(chain) or len({tuple(a.drugs) for a in arms}) < len(arms):
         return []
     return _coded(arms, text, [e for _, e, _ in chain])
@@ -850,8 +878,8 @@ def _items_from(text: str, at: int) -> list[re.Match]:
     items = []
     while True:
         m = _COUNTED_ITEM.match(text, at)
-        if m is None:
-            return items
+        if m is None or nz.read_number(m.group("n"), subgroups.number_words()) is None:
+            return items  # not "each with blinatumomab" of "38 received dasatinib, each with blinatumomab"
         items.append(m)
         join = _ITEM_JOIN.match(text, m.end())
         if join is None:
@@ -1381,6 +1409,8 @@ class ArmIndex:
         return read if read is not None and read.drugs else None
 
     def add_historical(self, lines: list[_Line]) -> None:
+        if any(arm.historical for arm in self.arms):
+            return  # found with its n ("compared with a historical cohort (n = 96)")
         for line in lines:
             previous = _PREVIOUS.search(line.text) if line.may_have(_PREVIOUS_WORDS) else None
             if previous:
@@ -1391,10 +1421,7 @@ class ArmIndex:
         for line in lines:
             m = _HISTORICAL.search(line.text) if line.may_have(_HISTORICAL_WORDS) else None
             if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
-                self.arms.append(Arm("historical controls", [], None, "", [],
-                                     {"historical controls", "historical control", "historically", "historical rates", "historical cohort",
-                                      "historical cohorts", "historical comparator", "historical comparators"},
-                                     historical=True))
+                self.arms.append(_historical_controls())
                 return
 
     def order(self, texts: list[str]) -> None:
@@ -1921,7 +1948,7 @@ class ArmIndex:
         if count >= 3 and treated[0] is None and all(treated[1:]) and len(set(treated[1:])) == count - 1 \
                 and _OVERALL_BEFORE.search(text, 0, positions[0][0]):
             return ["all"] + treated[1:]  # "The overall CR rate was 45%, and was 52% with A compared with 40% with B"
-        if respectively and not any(treated):
+        if not any(treated):  # "The 12-month EFS was 27% versus 69%" after a sentence that compared two groups
             defined = self._groups_just_defined(text, count)
             if defined:
                 return defined
@@ -1930,8 +1957,9 @@ class ArmIndex:
                 for i, o in enumerate(out)]  # see _UNNAMED
 
     def _groups_just_defined(self, text: str, count: int) -> list[str] | None:
-        """"Pediatric (n = 25) and adult (n = 35) patients were treated. CR rates were 90% and 70%, respectively.": a
-        "respectively" list without groups zips the groups the sentence before defines with their sizes or counts,
+        """"Pediatric (n = 25) and adult (n = 35) patients were treated. CR rates were 90% and 70%, respectively.": values
+        compared without their groups ("respectively", "27% versus 69%") are the groups the sentence before defines with
+        their sizes or counts,
         or else the groups its values were given ("The CR rate was 75% in first salvage and 50% in later salvage.
         The median OS was 9.5 and 5.0 months, respectively.")."""
         at = self.texts.index(text) if text in self.texts else 0
