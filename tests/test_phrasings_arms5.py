@@ -148,3 +148,38 @@ def test_phrasings_arms_named_in_their_n_brackets_or_counted(nlp, text, arms, ou
 ])
 def test_phrasings_groups_carried_and_dose_levels(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # "investigator's choice of" is not part of the control arm's name
+    ("Patients were randomized 2:1 to blinatumomab (n = 271) or investigator's choice of standard-of-care chemotherapy "
+     "(SOC; n = 134). The CR rate was 34% in the blinatumomab arm and 16% in the SOC arm.",
+     [("blinatumomab", 271), ("standard of care chemotherapy", 134)],
+     [("blinatumomab", "CR", 34.0), ("standard of care chemotherapy", "CR", 16.0)]),
+    # propensity-matched groups are compared groups; the second arm's phrase ends before "were analysed"
+    ("After propensity score matching, 45 patients treated with inotuzumab and 45 patients treated with intensive "
+     "chemotherapy were analysed. The CR rate was 80% versus 51%.",
+     [("inotuzumab ozogamicin", 45), ("intensive chemotherapy", 45)],
+     [("intensive chemotherapy", "CR", 51.0), ("inotuzumab ozogamicin", "CR", 80.0)]),
+])
+def test_phrasings_control_arm_and_matched_groups(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # sized groups that then receive the treatment define a later "respectively" list
+    ("Pediatric (n = 25) and adult (n = 35) patients received inotuzumab. The CR/CRi rates were 84% and 69%, "
+     "respectively.",
+     [("adult", "CR_CRi", 69.0), ("pediatric", "CR_CRi", 84.0)]),
+    # values compared at their doses are the dose levels'
+    ("The ORR was 50% at 1.2 mg/m2 and 83% at 1.8 mg/m2.", [("1.2 mg/m2", "ORR", 50.0), ("1.8 mg/m2", "ORR", 83.0)]),
+    ("The CR rate was 33% at 9 µg/day and 60% at 28 µg/day.", [("28 µg/day", "CR", 60.0), ("9 µg/day", "CR", 33.0)]),
+    ("CR was achieved in 20% at 1 × 10^5 cells/kg and 70% at 1 × 10^6 cells/kg.",
+     [("1 × 10^5 cells/kg", "CR", 20.0), ("1 × 10^6 cells/kg", "CR", 70.0)]),
+    # one value at the study's dose is the cohort's
+    ("The ORR was 83% at 1.8 mg/m2.", [("all", "ORR", 83.0)]),
+])
+def test_phrasings_sized_groups_and_dose_levels_compared(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

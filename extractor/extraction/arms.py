@@ -88,6 +88,7 @@ _ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?[);]")  # "(
 _LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\sof\s|th(?:ose|at)\sof\s|"
                    r"(?:one|two|three|four|five|six|\d)\s(?:cycles?|courses?|blocks?)\sof\s|"  # "two cycles of blinatumomab"
                    r"one\sof\s(?:the\s)?(?:two|three|four|five|several|\d)\s|"  # "one of three standard regimens"
+                   r"(?:investigator|physician)['’]?s['’]?\schoice\sof\s|"  # "investigator's choice of chemotherapy"
                    r"(?:patients|those|adults|children|pts)\s(?:(?:who\swere\s)?treated\swith|receiving|who\sreceived)\s)+", re.I)
 _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective|(?:high|low|intermediate|reduced)[\s\-]dose)\s",
                         re.I)  # "high-dose cytarabine (HiDAC)" is the arm cytarabine
@@ -775,7 +776,7 @@ _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\srec
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
                       r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)?(?P<b>[^,;()]{2,80}?)"
-                      r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between)\s|$)", re.I)
+                      r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between|were|was)\s|$)", re.I)
 # The counts in a bracket (or after a colon) after the assignment: "108 patients were randomized (54 to blinatumomab
 # and 54 to chemotherapy)", "218 patients were randomized: 109 to A and 109 to B".
 _COUNTED_BRACKET = re.compile(r"(?P<va>(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated))(?:\s?\(|:)\s?" + _COUNT.format("na")
@@ -890,9 +891,10 @@ def _items_from(text: str, at: int) -> list[re.Match]:
 def _assigned(text: str) -> bool:
     """The counts _counted read were assigned to their treatments ("were randomized to") or are compared as groups
     ("We compared 60 patients who received A with 40 who received B", "60 children who received A and 60 matched
-    children who received B")."""
+    children who received B", "After propensity score matching, 45 patients treated with A and 45 treated with B")."""
     m = _counted_match(text)
-    return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()] or " matched " in m.group(0)
+    return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()] or " matched " in m.group(0) \
+        or "propensity" in text[:m.start()]
 
 
 _SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:patients|subjects|children|adults)\s"
@@ -1886,7 +1888,7 @@ class ArmIndex:
         each = [k or ("all" if _OVERALL_AFTER.match(text, e) else None) or subgroups.inside_value(text, s, e)
                 or subgroups.after_value(text, e, avoid) or subgroups.bracket_item(text, s, avoid)
                 or subgroups.before_bracket(text, s, avoid) or subgroups.status_after(text, e)
-                for (s, e), k in zip(positions, known)]
+                or subgroups.dose_after(text, e) for (s, e), k in zip(positions, known)]
         each = _whole_before_its_breakdown(text, positions, each)
         if count == 2 and not each[0]:
             elided = subgroups.group_and_rest(text, positions[0][0], each[1])

@@ -75,7 +75,7 @@ _ITEM_SPLIT = re.compile(r",\s+(?:and\s|or\s)?|\s+(?:and|or" + NOT_A_BOUND + r")
 _LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?P<noun>patients|subjects|those)\s(?:with\s|in\s)?)?"
                    r"(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s" + _ITEM + r")"
                    r"(?:\s+(?P<head>groups?|cohorts?|subgroups?|arms?|patients|subsets?))?(?=\s*[,;]|\s+(?:were|was|had|"
-                   r"respectively)\b|$)", re.I)
+                   r"respectively|received|underwent)\b|$)", re.I)  # "Pediatric (n = 25) and adult (n = 35) patients received X"
 _DID_OR_NOT = re.compile(r"\b(?:who\s)?(did|were|had|could)\s(?:or|and)\s(?:did|were|had|could)\snot\s(?P<v>[^,;()]{2,60}?)"
                          r"(?=\s?[,;()]|\s(?:respectively)\b|\.?$)", re.I)
 _WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|\.?$)",
@@ -441,6 +441,19 @@ def status_after(text: str, end: int) -> str | None:
     Ph-positive and 26 of 40 (65%) Ph-negative patients" -> "Ph-positive", "Ph-negative"."""
     m = _STATUS_AFTER.match(text, end)
     return name(m.group("g")) if m else None
+
+
+# A dose level named by its dose right after a value: "50% at 1.2 mg/m2 and 83% at 1.8 mg/m2".
+_DOSE_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:at|with)\s(?:a\sdose\sof\s)?(?P<d>\d+(?:\.\d+)?\s?(?:(?:mg|µg|μg|mcg)/"
+                         r"(?:(?:m2|m²|kg)(?:/(?:day|d|week|cycle|dose))?|day|d)|[×x]\s?10\^?\d{1,2}\s?(?:CAR\s)?(?:T\s)?"
+                         r"cells/kg))(?![\w/])")
+
+
+def dose_after(text: str, end: int) -> str | None:
+    """The dose a value is stated at ("83% at 1.8 mg/m2" -> "1.8 mg/m2"): a group of a study of dose levels, read
+    only where values of one endpoint are compared (one value at a dose is the cohort's)."""
+    m = _DOSE_AFTER.match(text, end) if "/" in text else None  # each dose has its "/"
+    return " ".join(m.group("d").split()) if m else None
 
 
 def inside_value(text: str, start: int, end: int) -> str | None:
