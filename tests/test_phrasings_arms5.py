@@ -183,3 +183,29 @@ def test_phrasings_control_arm_and_matched_groups(nlp, text, arms, outcomes):
 ])
 def test_phrasings_sized_groups_and_dose_levels_compared(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # two populations, each the subject of its own clause, are two groups (one alone is the study population)
+    ("Sixty patients were treated. Children (n = 25) had a CR rate of 88% and adults (n = 35) had a CR rate of 66%.",
+     [("adults", "CR", 66.0), ("children", "CR", 88.0)]),
+    ("Sixty patients were treated. Adults had a median OS of 8.0 months, whereas children had a median OS of 14.0 "
+     "months.", [("adults", "OS_MEDIAN", 8.0), ("children", "OS_MEDIAN", 14.0)]),
+    ("Sixty children were treated. Children had a CR rate of 88%, similar to that reported in adults.",
+     [("all", "CR", 88.0)]),
+    ("Sixty patients were treated. Children and adults had a CR rate of 70%.", [("all", "CR", 70.0)]),
+])
+def test_phrasings_two_populations_in_clauses_of_their_own(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms", [
+    # counted arms whose later items leave their verb out
+    ("Of 125 patients, 40 received blinatumomab, 35 inotuzumab ozogamicin and 50 salvage chemotherapy. The CR rate "
+     "was 45%, 74% and 30%, respectively.",
+     [("blinatumomab", 40), ("inotuzumab ozogamicin", 35), ("salvage chemotherapy", 50)]),
+    # not when an item without its verb names no treatment
+    ("Of 125 patients, 40 received blinatumomab, 35 had CR and 50 relapsed. The CR rate was 45%.", [("all", 125)]),
+])
+def test_phrasings_counted_list_with_verbs_left_out(nlp, text, arms):
+    assert _arms(_run(nlp, text)) == arms

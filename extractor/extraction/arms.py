@@ -826,7 +826,7 @@ def _counted(line: _Line, lexicon: dict) -> list[Arm]:
     if not m:
         return []
     counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
-    if any(c is None or not c.is_integer or c.value < 1 for c in counts) or "," in text and _counted_items(text):
+    if any(c is None or not c.is_integer or c.value < 1 for c in counts) or "," in text and _counted_items(text, drugs):
         return []  # two items of a longer list ("5 received A, 3 received B and 2 received C") are not two arms
     parts = [(m.group(key), _slice(text, drugs, m.start(key), m.end(key)), int(c.value)) for key, c in zip("ab", counts)]
     arms = _parts_to_arms(parts, lexicon)
@@ -837,6 +837,8 @@ def _counted(line: _Line, lexicon: dict) -> list[Arm]:
 # item a count, maybe its verb again, and the treatment, up to the next item.
 _COUNTED_ITEM = re.compile(_COUNT.format("n") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)(?P<a>[^,;()]{2,80}?)"
                            r"(?:\s?\([^()]*\))?(?=,\s(?:and\s)?\w|\s(?:and|while|whereas)\s|\s?[;.]|$)", re.I)
+_ELIDED_ITEM = re.compile(_COUNT.format("n") + r"(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?(?=,\s(?:and\s)?\w|\s(?:and|while|"
+                          r"whereas)\s|\s?[;.]|$)", re.I)
 _ITEM_JOIN = re.compile(r",\s(?:and\s)?|\s(?:and|while|whereas)\s")
 
 
@@ -844,9 +846,9 @@ def _counted_list(line: _Line, lexicon: dict) -> list[Arm]:
     """Three or more arms stated as counts with their treatments, joined by commas and a last "and" (see _counted):
     each item opens with its count ("80 received A, 80 received B and 80 received C")."""
     text = line.text
-    if "," not in text or not _may_count(text) or not line.names_an_agent() or _counted_match(text) is None:
-        return []  # its last two items are a _counted match (asked again, from the cache, by _counted)
-    items = _counted_items(text)
+    if "," not in text or not _may_count(text) or not line.names_an_agent():
+        return []
+    items = _counted_items(text, line.drugs)
     if not items:
         return []
     counts = [nz.read_number(m.group("n"), subgroups.number_words()) for m in items]
@@ -857,10 +859,11 @@ def _counted_list(line: _Line, lexicon: dict) -> list[Arm]:
     return arms if len(arms) == len(items) and len({tuple(a.drugs) for a in arms}) == len(arms) else []
 
 
-def _counted_items(text: str) -> list[re.Match]:
+def _counted_items(text: str, drugs: list) -> list[re.Match]:
     """The first list of three counted items or more in the sentence (see _counted_list), else []."""
+    drug_starts = {start for start, _, _ in drugs}
     for at in _count_starts(text):
-        items = _items_from(text, at)
+        items = _items_from(text, at, drug_starts)
         if len(items) >= 3:
             return items
     return []
@@ -874,11 +877,15 @@ def _count_starts(text: str):
             yield count.start()
 
 
-def _items_from(text: str, at: int) -> list[re.Match]:
-    """The counted items joined from `at` on ("80 received A", "80 received B", "80 received C")."""
+def _items_from(text: str, at: int, drug_starts: set[int]) -> list[re.Match]:
+    """The counted items joined from `at` on ("80 received A", "80 received B", "80 received C"); after the first,
+    an item's verb may be left out before a drug ("40 received blinatumomab, 35 inotuzumab and 50 ...")."""
     items = []
     while True:
         m = _COUNTED_ITEM.match(text, at)
+        if m is None and items:
+            m = _ELIDED_ITEM.match(text, at)
+            m = m if m is not None and (m.start("a") in drug_starts or _REGIMEN_HEAD.match(m.group("a"))) else None
         if m is None or nz.read_number(m.group("n"), subgroups.number_words()) is None:
             return items  # not "each with blinatumomab" of "38 received dasatinib, each with blinatumomab"
         items.append(m)
@@ -893,6 +900,8 @@ def _assigned(text: str) -> bool:
     ("We compared 60 patients who received A with 40 who received B", "60 children who received A and 60 matched
     children who received B", "After propensity score matching, 45 patients treated with A and 45 treated with B")."""
     m = _counted_match(text)
+    if m is None:  # a list of counted items of which only the first has its verb (see _items_from)
+        return bool(re.search(_ASSIGNED, text, re.I)) or "compar" in text or "propensity" in text
     return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()] or " matched " in m.group(0) \
         or "propensity" in text[:m.start()]
 
@@ -1860,7 +1869,8 @@ class ArmIndex:
             or (subgroups.leading_of(text) if not own_scope else None)
         if found and not subgroups.is_whole(found, self.title):
             return [self._scoped(scope_label, found)]
-        return [scope_label or "all"]
+        contrasted = subgroups.contrasted_population(text, start) if not found or subgroups.population_word(found) else None
+        return [self._scoped(scope_label, contrasted) if contrasted else scope_label or "all"]
 
     def _subgroups(self, text: str, positions: list[tuple[int, int]], avoid, timepoint_list: bool,
                    known: list[str | None]) -> list[str]:

@@ -332,6 +332,25 @@ def population_word(label: str) -> bool:
     return bool(_POPULATION_WORD.fullmatch(label))
 
 
+# Populations as the subjects of clauses of their own: "Children (n = 25) had ... and adults (n = 35) had ...".
+_POPULATION_CLAUSE = re.compile(r"(?:^|,\s|;\s|\s(?:and|while|whereas|but)\s)(?:the\s)?(" + _POPULATION + r")"
+                                r"(?:\s?\([^()]{1,30}\))?\s(?:had|have|showed|achieved|experienced)\b", re.I)
+
+
+def contrasted_population(text: str, start: int) -> str | None:
+    """The population ("children") that is the subject of the value's clause, beside another population's clause in
+    the sentence ("Children (n = 25) had a CR rate of 88% and adults (n = 35) had a CR rate of 66%"): a subgroup,
+    not the study population its word alone would name."""
+    if " had " not in text and " achieved " not in text and " showed " not in text and " experienced " not in text \
+            and " have " not in text:
+        return None  # a cheap necessary cue: the clauses' verbs
+    clauses = list(_POPULATION_CLAUSE.finditer(text))
+    if len({m.group(1).lower() for m in clauses}) < 2:
+        return None
+    own = [m for m in clauses if m.end() <= start]
+    return own[-1].group(1).lower() if own else None
+
+
 def elided(label: str) -> bool:
     """A second group named only by what is left of its complement: "who did not", "without"."""
     return bool(_ELIDED_NOT.fullmatch(label))
