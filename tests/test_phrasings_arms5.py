@@ -209,3 +209,30 @@ def test_phrasings_two_populations_in_clauses_of_their_own(nlp, text, outcomes):
 ])
 def test_phrasings_counted_list_with_verbs_left_out(nlp, text, arms):
     assert _arms(_run(nlp, text)) == arms
+
+
+@pytest.mark.parametrize("text, arms", [
+    # the first arm's own "with"/"and" joins its drugs: not the lead-in to the arm
+    ("Patients were randomized to hyper-CVAD with rituximab (n = 105) or hyper-CVAD alone (n = 104).",
+     [("hyper-CVAD + rituximab", 105), ("hyper-CVAD alone", 104)]),
+    ("Children were treated with clofarabine, cyclophosphamide and etoposide (n = 25) or clofarabine with cytarabine "
+     "(n = 20).",
+     [("clofarabine + cyclophosphamide + etoposide", 25), ("clofarabine + cytarabine", 20)]),
+])
+def test_phrasings_first_arm_joined_by_with_or_and(nlp, text, arms):
+    assert _arms(_run(nlp, text)) == arms
+
+
+@pytest.mark.parametrize("text, arms", [
+    # one size for each arm, when the sizes add up to a stated number of patients
+    ("In this randomized trial, 80 older adults were assigned to inotuzumab monotherapy (arm A) or inotuzumab plus "
+     "mini-hyper-CVD (arm B). Forty patients were enrolled in each arm. The CR/CRi rate was 70% in arm A and 85% in "
+     "arm B.",
+     [("inotuzumab monotherapy", 40), ("inotuzumab + mini-HCVD", 40)]),
+    # a subset analysed in each group is no arm's size
+    ("Patients were randomized to inotuzumab or standard therapy. Of the 326 patients who underwent randomization, the "
+     "first 218 (109 in each group) were included in the primary analysis.",
+     [("inotuzumab ozogamicin", None), ("standard therapy", None)]),
+])
+def test_phrasings_one_size_for_each_arm(nlp, text, arms):
+    assert _arms(_run(nlp, text)) == arms

@@ -545,9 +545,21 @@ _TREATMENT_VERB = re.compile(r"\b(?:received|given|treated\swith)\b")
 def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> None:
     """Arms defined without their sizes take them from one later sentence that gives every such arm its n by one
     of its names ("(arm A) ... (arm B)", then "Eighty patients were randomized (arm A, n = 41; arm B, n = 39)" or
-    "41 to arm A and 39 to arm B"). Only when one sentence sizes them all, so a subgroup's count is not taken."""
+    "41 to arm A and 39 to arm B"), or one size for each ("Forty patients were enrolled in each arm"). Only when one
+    sentence sizes them all, so a subgroup's count is not taken."""
     unsized = [arm for arm in index.arms if arm.n is None and not arm.historical]
     if len(unsized) < 2 or len(unsized) != len([a for a in index.arms if not a.historical]):
+        return
+    each = next(((position, m) for position, (_, _, text, _) in enumerate(sentences) if " each " in text or " per " in text
+                 for m in [_EACH_ARM.search(text)] if m), None)
+    size = nz.read_number(each[1].group("n"), subgroups.number_words()) if each else None
+    if size is not None and size.is_integer and size.value >= 1 \
+            and _total_stated(int(size.value) * len(unsized), [s[2] for s in sentences]):
+        # "80 older adults ... Forty patients were enrolled in each arm" (not "the first 218 (109 in each group)")
+        doc, section_name, start, end, number = sources[each[0]]
+        source = {**evidence(doc, section_name, start, end), "section_index": number}
+        for arm in unsized:
+            arm.n, arm.source = int(size.value), source
         return
     names = [_names_of(arm) for arm in unsized]
     for position, (_, _, text, _) in enumerate(sentences):
@@ -566,6 +578,11 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
             for arm, size in zip(unsized, sizes):
                 arm.n, arm.source = size, source
             return
+
+
+_EACH_ARM = re.compile(r"(?<![\w.])(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:patients\s|subjects\s)?(?:were\s)?(?:(?:enrolled|"
+                       r"randomi[sz]ed|assigned|allocated|treated|included)\s)?(?:(?:in|to|into)\s(?:each|every)|per)\s"
+                       r"(?:arm|group|cohort)\b", re.I)
 
 
 def _names_of(arm: Arm) -> list[str]:
@@ -636,7 +653,7 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     m = _with_n_match(text)
     if not m:
         return []
-    a_start = _first_arm_start(m)
+    a_start = _first_arm_start(m, drugs)
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
     ends = [m.end("a"), m.end("b")]
@@ -1026,10 +1043,22 @@ def _bare_ns(parts: list[tuple[str, list, int | None]], before: str) -> list[tup
     return [(part, drugs, int(n.group(1))) for (part, drugs, _), n in zip(parts, ns)]
 
 
-def _first_arm_start(m: re.Match) -> int:
-    """Where the first arm's name of a finder match starts, after the lead-in words _TRIM_LEFT drops."""
-    trimmed = _TRIM_LEFT.match(m.group("a"))
-    return m.start("a") + (trimmed.end() if trimmed else 0)
+def _first_arm_start(m: re.Match, drugs: list = ()) -> int:
+    """Where the first arm's name of a finder match starts, after the lead-in words _TRIM_LEFT drops; a "with" or
+    "and" right after a drug (DRUG spans in `drugs`) joins the arm's own drugs ("randomized to hyper-CVAD with
+    rituximab", "treated with clofarabine, cyclophosphamide and etoposide"), so the lead-in ends before that drug."""
+    phrase, base = m.group("a"), m.start("a")
+    ends = {end - base: start - base for start, end, _ in drugs}
+    cut = len(phrase)
+    while True:
+        trimmed = _TRIM_LEFT.match(phrase, 0, cut)
+        if not trimmed:
+            return base
+        cue = phrase.rfind(" ", 0, trimmed.end() - 1)  # the space before the cue word
+        before = ends.get(cue) if phrase[cue + 1:trimmed.end() - 1].lower() in ("with", "and") else None
+        if before is None:
+            return base + trimmed.end()
+        cut = before
 
 
 def _compared(line: _Line, lexicon: dict) -> list[Arm]:
@@ -1099,7 +1128,11 @@ _FINDERS = (_with_n, _counted_list, _counted, _schedules, _randomised, _compared
 def _partition(arms: list[Arm], texts: list[str]) -> bool:
     """A bracket list is the study's arms when its ns add up to a number of patients the abstract states up to it
     ("410 patients had follow-up data reported (ALL, n = 255; NHL, n = 155)"); else it breaks down a subgroup."""
-    total = sum(a.n or 0 for a in arms)
+    return _total_stated(sum(a.n or 0 for a in arms), texts)
+
+
+def _total_stated(total: int, texts: list[str]) -> bool:
+    """The texts state `total` as a number of patients ("410 patients", "Seventy-five patients", "a total of 100")."""
     pattern = re.compile(r"(?<![\d.])" + str(total) + r"\s(?:\w+\s){0,3}?(?:patients|subjects|children|adults|participants)\b",
                          re.I)
     total_of = re.compile(r"\btotal\sof\s" + str(total) + r"\b")  # "..., for a total of 100."
