@@ -236,3 +236,22 @@ def test_phrasings_first_arm_joined_by_with_or_and(nlp, text, arms):
 ])
 def test_phrasings_one_size_for_each_arm(nlp, text, arms):
     assert _arms(_run(nlp, text)) == arms
+
+
+@pytest.mark.parametrize("text, arms", [
+    # arms of one drug each, written with their doses, are named by their drugs
+    ("Children were randomly assigned to dasatinib 80 mg/m2 per day (n = 96) or imatinib 300 mg/m2 per day (n = 93).",
+     [("dasatinib", 96), ("imatinib", 93)]),
+    ("Patients were randomized to imatinib 600 mg daily (n = 100) or dasatinib 140 mg daily (n = 100).",
+     [("imatinib", 100), ("dasatinib", 100)]),
+    # not when the dose is what tells them apart
+    ("Patients were randomized to inotuzumab 1.8 mg/m2 (n = 40) or inotuzumab 1.2 mg/m2 (n = 40).",
+     [("inotuzumab 1.8 mg/m2", 40), ("inotuzumab 1.2 mg/m2", 40)]),
+])
+def test_phrasings_arm_dose_not_in_its_name(nlp, text, arms):
+    assert _arms(_run(nlp, text)) == arms
+
+
+def test_phrasings_three_groups_carried_to_a_respectively_list(nlp):
+    text = ("CR rates were 40% in S1, 21% in S2 and 11% in S3+. Median OS was 5.8, 3.4 and 2.9 months, respectively.")
+    assert [o["arm"] for o in _run(nlp, text)["outcomes"] if o["endpoint"] == "OS_MEDIAN"] == ["S1", "S2", "S3+"]

@@ -633,10 +633,33 @@ def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> 
         arms.append(arm)
     if len({a.label.lower() for a in arms}) < len(arms):
         return []
+    _drop_doses(arms, lexicon)
     if len(arms) == 2 and arms[0].drugs == arms[1].drugs:
         for arm in arms:  # one drug given two ways ("weekly inotuzumab (weekly arm) or single-dose inotuzumab (...)")
             arm.variant = arm.label
     return arms
+
+
+# A dose after an arm's one drug: "dasatinib 80 mg/m2 per day", "imatinib 600 mg daily".
+_DOSE_TAIL = re.compile(r"\s(?:at\s)?\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg|g)(?:/(?:m2|m²|kg))?(?:(?:\s|/|\sper\s)(?:day|daily|d|"
+                        r"week|weekly|cycle|dose|once|twice))*$", re.I)
+
+
+def _drop_doses(arms: list[Arm], lexicon: dict) -> None:
+    """Arms of one drug each labelled with its dose ("dasatinib 80 mg/m2 per day" or "imatinib 300 mg/m2 per day")
+    are named by their drugs, when that still tells them apart (not "inotuzumab 1.2 mg/m2" or "inotuzumab 1.8
+    mg/m2"); the dosed phrase stays a name of the arm."""
+    dropped = [_DOSE_TAIL.sub("", arm.label) if len(arm.drugs) == 1 else arm.label for arm in arms]
+    if dropped == [arm.label for arm in arms] or len({d.lower() for d in dropped}) < len(arms):
+        return
+    for arm, label in zip(arms, dropped):
+        if label != arm.label and label.lower() in {arm.drugs[0].lower(), *arm.aliases} | _displays(arm, lexicon):
+            arm.aliases.add(label.lower())
+            arm.label = arm.drugs[0]
+
+
+def _displays(arm: Arm, lexicon: dict) -> set[str]:
+    return {lexicon[d].display.lower() for d in arm.drugs if d in lexicon}
 
 
 def _slice(text: str, drugs: list, start: int, end: int) -> list:
@@ -1961,6 +1984,7 @@ class ArmIndex:
             each = subgroups.shared_head(each)
         if all(each) and len(set(each)) == count:
             return each
+        named = any(each)  # (the values outside a compared pair are then given `all`, not a group's name)
         pairs = self._bracket_pairs(text, positions)
         out: list[str | None] = list(each)
         for indices in pairs:
@@ -1993,7 +2017,8 @@ class ArmIndex:
         if count >= 3 and treated[0] is None and all(treated[1:]) and len(set(treated[1:])) == count - 1 \
                 and _OVERALL_BEFORE.search(text, 0, positions[0][0]):
             return ["all"] + treated[1:]  # "The overall CR rate was 45%, and was 52% with A compared with 40% with B"
-        if not any(treated):  # "The 12-month EFS was 27% versus 69%" after a sentence that compared two groups
+        if not named and all(t in (None, "all") for t in treated):
+            # "The 12-month EFS was 27% versus 69%" after a sentence that compared two groups
             defined = self._groups_just_defined(text, count)
             if defined:
                 return defined
