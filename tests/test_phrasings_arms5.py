@@ -255,3 +255,25 @@ def test_phrasings_arm_dose_not_in_its_name(nlp, text, arms):
 def test_phrasings_three_groups_carried_to_a_respectively_list(nlp):
     text = ("CR rates were 40% in S1, 21% in S2 and 11% in S3+. Median OS was 5.8, 3.4 and 2.9 months, respectively.")
     assert [o["arm"] for o in _run(nlp, text)["outcomes"] if o["endpoint"] == "OS_MEDIAN"] == ["S1", "S2", "S3+"]
+
+
+@pytest.mark.parametrize("text, arms", [
+    # bridging or prior therapies with their ns are not the study's arms
+    ("Patients received tisagenlecleucel. Bridging therapy consisted of inotuzumab (n = 10), blinatumomab (n = 8) or "
+     "chemotherapy (n = 20). The CR rate was 80%.", [("all", None)]),
+    ("Patients received tisagenlecleucel. Bridging therapy consisted of inotuzumab (n = 10) or blinatumomab (n = 8).",
+     [("all", None)]),
+    # a prior therapy named before the assignment or treatment of the arms
+    ("Adults with relapsed ALL after failure of at least one prior therapy were randomized to blinatumomab (n = 271) or "
+     "chemotherapy (n = 134).", [("blinatumomab", 271), ("chemotherapy", 134)]),
+    ("Patients who had received prior therapy with blinatumomab were treated with inotuzumab (n = 20), CAR T cells "
+     "(n = 15) or chemotherapy (n = 25).", [("inotuzumab ozogamicin", 20), ("CAR T cells", 15), ("chemotherapy", 25)]),
+])
+def test_phrasings_bridging_or_prior_therapies_are_no_arms(nlp, text, arms):
+    assert _arms(_run(nlp, text)) == arms
+
+
+def test_phrasings_arm_abbreviation_treated_patients(nlp):
+    text = ("Patients were randomized to inotuzumab ozogamicin (InO; n = 164) or standard chemotherapy (SC; n = 162). VOD "
+            "occurred in 14% of InO-treated and 2% of SC-treated patients.")
+    assert _outcomes(_run(nlp, text)) == [("inotuzumab ozogamicin", "VOD", 14.0), ("standard chemotherapy", "VOD", 2.0)]

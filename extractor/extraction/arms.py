@@ -677,6 +677,8 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     if not m:
         return []
     a_start = _first_arm_start(m, drugs)
+    if _other_therapy_before(text, a_start):
+        return []
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
     ends = [m.end("a"), m.end("b")]
@@ -727,6 +729,22 @@ def _coded(arms: list[Arm], text: str, ends: list[int]) -> list[Arm]:
     return arms
 
 
+# Treatments with their ns that are not the study's arms: "Bridging therapy consisted of A (n = 10) or B (n = 8)".
+_OTHER_THERAPY = re.compile(r"\b(?:bridging|bridge|prior|previous|subsequent|post-relapse|lymphodepleting|lymphodepletion|"
+                            r"conditioning)\s(?:[\w\-]+\s){0,2}?(?:therap(?:y|ies)|treatments?|regimens?|chemotherapy|"
+                            r"agents?)\b|\bbridged\s(?:with|to)\b", re.I)
+_ASSIGNMENT = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated|(?:were|was)\s(?:treated|given))\b", re.I)
+
+
+def _other_therapy_before(text: str, at: int) -> bool:
+    """The words before a sentence's first arm name a therapy before or after the study's own ("Bridging therapy
+    consisted of", "Prior therapies included"), and no assignment or treatment follows them (not "Adults who had
+    failed prior therapy were randomized to A (n = 271) or B (n = 134)")."""
+    cue = _OTHER_THERAPY.search(text, 0, at) if "rapy" in text or "rapies" in text or "treatment" in text or \
+        "regimen" in text or "agent" in text or "bridged" in text else None
+    return cue is not None and _ASSIGNMENT.search(text, cue.end(), at) is None
+
+
 _N_BRACKET_AT = re.compile(_N_BRACKET.format("n"), re.I)
 _LIST_GAP = re.compile(r",?\s(?:or|and|versus|vs\.?)\s|,\s", re.I)
 _LIST_PHRASE = re.compile(r"[^;()\[\]]{2,80}?\s?\Z")
@@ -749,7 +767,7 @@ def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
         start = max(text.rfind(stop, 0, bracket.start()) for stop in ";()[]:") + 1
         trimmed = _TRIM_LEFT.match(text, start, bracket.start())
         chain = [(trimmed.end() if trimmed else start, bracket.start(), n)]
-    if len(chain) < 3:
+    if len(chain) < 3 or _other_therapy_before(text, chain[0][0]):
         return []
     parts = [(text[s:e].strip(), _slice(text, drugs, s, e), n) for s, e, n in chain]
     arms = _parts_to_arms(_group_named_in_n_bracket(parts, text, [e for _, e, _ in chain]), lexicon)
@@ -1816,10 +1834,11 @@ class ArmIndex:
         own = [arm for arm in self.arms if not arm.historical]
         if len(own) < 2 or label == "all" or label.startswith("group ") or self.by_label(label) is not None:
             return label
-        lower = label.lower()
+        name = _TREATED_SUFFIX.sub("", label) if "-treated" in label else label  # "SC-treated patients": the SC arm's
+        lower = name.lower()
         named = [arm for arm in own if lower in arm.aliases]
-        if len(named) != 1 and label.isupper() and 2 <= len(label) <= 5:  # "SC": the initials of "standard chemotherapy"
-            named = [arm for arm in own if "".join(w[0] for w in arm.label.split()).upper() == label]
+        if len(named) != 1 and name.isupper() and 2 <= len(name) <= 5:  # "SC": the initials of "standard chemotherapy"
+            named = [arm for arm in own if "".join(w[0] for w in arm.label.split()).upper() == name]
         if len(named) != 1:  # "standard-therapy" for the arm "standard therapy"
             words = set(lower.replace("-", " ").split())
             named = [arm for arm in own if words <= set(arm.label.lower().replace("-", " ").split())]
