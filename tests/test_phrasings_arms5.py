@@ -277,3 +277,33 @@ def test_phrasings_arm_abbreviation_treated_patients(nlp):
     text = ("Patients were randomized to inotuzumab ozogamicin (InO; n = 164) or standard chemotherapy (SC; n = 162). VOD "
             "occurred in 14% of InO-treated and 2% of SC-treated patients.")
     assert _outcomes(_run(nlp, text)) == [("inotuzumab ozogamicin", "VOD", 14.0), ("standard chemotherapy", "VOD", 2.0)]
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # groups named by their treatments, each with its count
+    ("There were 40 patients in the blinatumomab group and 35 in the inotuzumab group. The CR rate was 45% and 74%, "
+     "respectively.",
+     [("blinatumomab", 40), ("inotuzumab ozogamicin", 35)],
+     [("blinatumomab", "CR", 45.0), ("inotuzumab ozogamicin", "CR", 74.0)]),
+    ("The blinatumomab cohort included 40 patients and the inotuzumab cohort 35 patients. The CR rate was 45% and 74%, "
+     "respectively.",
+     [("blinatumomab", 40), ("inotuzumab ozogamicin", 35)],
+     [("blinatumomab", "CR", 45.0), ("inotuzumab ozogamicin", "CR", 74.0)]),
+    # "compared" leads into the first arm of an n-bracket pair
+    ("We retrospectively compared blinatumomab (n = 40) and inotuzumab ozogamicin (n = 35) as first salvage. The CR "
+     "rate was 45% and 74%, respectively.",
+     [("blinatumomab", 40), ("inotuzumab ozogamicin", 35)],
+     [("blinatumomab", "CR", 45.0), ("inotuzumab ozogamicin", "CR", 74.0)]),
+    # counted groups that are no treatments are subgroups a later list names
+    ("There were 40 patients in the high-risk group and 35 in the standard-risk group. The CR rate was 45% and 74%, "
+     "respectively.",
+     [("all", None)], [("high-risk", "CR", 45.0), ("standard-risk", "CR", 74.0)]),
+    # "the two arms" names every arm, not a subgroup
+    ("Patients were randomly assigned to blinatumomab (n = 271) or chemotherapy (n = 134). The CR rate was 34% and 16% "
+     "in the two arms.",
+     [("blinatumomab", 271), ("chemotherapy", 134)], [("blinatumomab", "CR", 34.0), ("chemotherapy", "CR", 16.0)]),
+])
+def test_phrasings_groups_with_their_counts(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    assert _outcomes(record) == sorted(outcomes)

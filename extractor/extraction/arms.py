@@ -92,7 +92,7 @@ _LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\so
                    r"(?:patients|those|adults|children|pts)\s(?:(?:who\swere\s)?treated\swith|receiving|who\sreceived)\s)+", re.I)
 _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective|(?:high|low|intermediate|reduced)[\s\-]dose)\s",
                         re.I)  # "high-dose cytarabine (HiDAC)" is the arm cytarabine
-_TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|:)\s", re.I)
+_TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|compared|comparing|:)\s", re.I)
 _COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|combined with|followed by)\s?$", re.I)
 _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.I)
 # Cheap necessary conditions of _WITH_N, _COMPARED and _VERSUS: their lazy 2-140 character groups are tried at every
@@ -668,9 +668,10 @@ def _slice(text: str, drugs: list, start: int, end: int) -> list:
 
 def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     text, drugs = line.text, line.drugs
-    if not _two_n_brackets(line):
+    brackets = _n_brackets(line)
+    if brackets < 2:
         return []
-    listed = _with_n_list(line, lexicon) if text.count("(") + text.count("[") >= 3 else []
+    listed = _with_n_list(line, lexicon) if brackets >= 3 else []
     if listed:
         return listed
     m = _with_n_match(text)
@@ -776,16 +777,16 @@ def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
     return _coded(arms, text, [e for _, e, _ in chain])
 
 
-def _two_n_brackets(line: _Line) -> bool:
-    """The sentence holds two n brackets (_ANY_N_BRACKET). A cheap necessary cue first: two brackets, and two "="
-    or patient words, as each n bracket holds one."""
+def _n_brackets(line: _Line) -> int:
+    """How many n brackets (_ANY_N_BRACKET) the sentence holds, 0 or 1 for fewer than two. A cheap necessary cue
+    first: two brackets, and two "=" or patient words, as each n bracket holds one."""
     text, lower = line.text, line.lower
     if text.count("(") + text.count("[") < 2:
-        return False
+        return 0
     if lower is not None and text.count("=") + lower.count("patients") + lower.count("pts") + lower.count("children") \
             + lower.count("adults") + lower.count("subjects") < 2:
-        return False
-    return len(_ANY_N_BRACKET.findall(text)) >= 2
+        return 0
+    return len(_ANY_N_BRACKET.findall(text))
 
 
 def _with_n_match(text: str) -> re.Match | None:
@@ -895,6 +896,14 @@ def _counted(line: _Line, lexicon: dict) -> list[Arm]:
 # item a count, maybe its verb again, and the treatment, up to the next item.
 _COUNTED_ITEM = re.compile(_COUNT.format("n") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)(?P<a>[^,;()]{2,80}?)"
                            r"(?:\s?\([^()]*\))?(?=,\s(?:and\s)?\w|\s(?:and|while|whereas)\s|\s?[;.]|$)", re.I)
+_COUNT_BEFORE_DRUG = re.compile(r",\s\d+\s(?:patients\s)?\Z")  # "40 received A, 35 B and 50 C"
+
+
+def _elided_count(text: str, drugs: list) -> bool:
+    """A count right before a drug after a comma: a counted item whose verb is left out (see _items_from)."""
+    return any(_COUNT_BEFORE_DRUG.search(text, max(0, start - 16), start) for start, _, _ in drugs)
+
+
 _ELIDED_ITEM = re.compile(_COUNT.format("n") + r"(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?(?=,\s(?:and\s)?\w|\s(?:and|while|"
                           r"whereas)\s|\s?[;.]|$)", re.I)
 _ITEM_JOIN = re.compile(r",\s(?:and\s)?|\s(?:and|while|whereas)\s")
@@ -904,8 +913,9 @@ def _counted_list(line: _Line, lexicon: dict) -> list[Arm]:
     """Three or more arms stated as counts with their treatments, joined by commas and a last "and" (see _counted):
     each item opens with its count ("80 received A, 80 received B and 80 received C")."""
     text = line.text
-    if "," not in text or not _may_count(text) or not line.names_an_agent():
-        return []
+    if "," not in text or not _may_count(text) or not line.names_an_agent() \
+            or _counted_match(text) is None and not _elided_count(text, line.drugs):
+        return []  # its last two items are a _counted match, or a later item a count without its verb
     items = _counted_items(text, line.drugs)
     if not items:
         return []
@@ -1162,8 +1172,51 @@ def _listed_arm(line: _Line, start: int, label: str, n: int, lexicon: dict) -> A
     return arm if arm is not None and arm.drugs else Arm(label, [], n, aliases={label.lower()})
 
 
+# Arms as groups named by their treatments, each with its count (see _group_count_patterns).
+_GROUP = r"(?:the\s)?(?P<{0}>[^,;()]{{2,60}}?\s(?:group|arm|cohort))"
+_IN_GROUP = r"\s(?:patients\s|subjects\s)?(?:were\s)?(?:in|into|to)\s"
+_GROUP_VERB = r"\s(?:included|comprised|enrolled|consisted\sof)\s"
+
+
+@lru_cache(maxsize=1)
+def _group_count_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Counts in groups ("40 patients in the A group and 35 in the B group") and groups of counts ("The A cohort
+    included 40 patients and the B cohort 35 patients"); a count is digits or a number word."""
+    words = sorted(subgroups.number_words(), key=len, reverse=True)
+    count = r"(?P<{0}>\d+|(?:" + "|".join(map(re.escape, words)) + r")(?:-[a-z]+)?)"
+    in_groups = re.compile(r"(?<![\w\-])" + count.format("na") + _IN_GROUP + _GROUP.format("a")
+                           + r",?\s(?:and|while|whereas|versus|vs\.?)\s" + count.format("nb") + _IN_GROUP + _GROUP.format("b")
+                           + r"\b", re.I)
+    of_counts = re.compile(_GROUP.format("a") + _GROUP_VERB + count.format("na") + r"(?:\s(?:patients|subjects))?,?\s"
+                           r"(?:and|while|whereas)\s" + _GROUP.format("b") + r"(?:" + _GROUP_VERB + r"|\s)"
+                           + count.format("nb") + r"\b", re.I)
+    return in_groups, of_counts
+
+
+def _group_counts(line: _Line, lexicon: dict) -> list[Arm]:
+    """Two arms as groups named by their treatments, each with its count (see _group_count_patterns)."""
+    lower = line.lower if line.lower is not None else line.text.lower()
+    if not (" group" in lower or " arm" in lower or " cohort" in lower) \
+            or lower.count(" group") + lower.count(" arm") + lower.count(" cohort") < 2 or not line.names_an_agent():
+        return []  # a cheap necessary cue: two group words
+    text = line.text
+    in_groups, of_counts = _group_count_patterns()
+    m = in_groups.search(text) if " in " in lower or " to " in lower else None
+    if m is None and ("include" in lower or "compris" in lower or "enrol" in lower or "consist" in lower):
+        m = of_counts.search(text)
+    if not m:
+        return []
+    counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
+    if any(c is None or not c.is_integer or c.value < 1 for c in counts):
+        return []
+    parts = [(m.group(key), _slice(text, line.drugs, m.start(key), m.end(key)), int(c.value))
+             for key, c in zip("ab", counts)]
+    arms = _parts_to_arms(parts, lexicon)
+    return arms if len(arms) == 2 and arms[0].drugs and arms[1].drugs and arms[0].drugs != arms[1].drugs else []
+
+
 # The arm finders of detect_arms, the most explicit first.
-_FINDERS = (_with_n, _counted_list, _counted, _schedules, _randomised, _compared, _bracket_list)
+_FINDERS = (_with_n, _counted_list, _counted, _group_counts, _schedules, _randomised, _compared, _bracket_list)
 
 
 def _partition(arms: list[Arm], texts: list[str]) -> bool:

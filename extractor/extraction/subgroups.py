@@ -758,7 +758,7 @@ def counted_groups(text: str) -> list[str] | None:
     return [first, second] if first and second and first != second else None
 
 
-_COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\sin)|had|received|underwent|achieved|were)\s"
+_COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\sin)|had|received|underwent|achieved|were|in)\s"
 
 
 @lru_cache(maxsize=1)
