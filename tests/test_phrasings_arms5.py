@@ -307,3 +307,16 @@ def test_phrasings_groups_with_their_counts(nlp, text, arms, outcomes):
     record = _run(nlp, text)
     assert _arms(record) == arms
     assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "on an intention-to-treat basis" beside the infused patients names both; alone it is the cohort's
+    ("Of 92 enrolled patients, 75 were infused. The ORR was 66% on an intention-to-treat basis and 81% among infused "
+     "patients.", [("infused patients", "ORR", 81.0), ("intention-to-treat basis", "ORR", 66.0)]),
+    ("Of 92 enrolled patients, 75 were infused. The ORR was 66% on an intention-to-treat basis.", [("all", "ORR", 66.0)]),
+    # counted groups "were treated with" a drug are named by the drug
+    ("Forty patients were treated with blinatumomab, and 35 patients with inotuzumab ozogamicin. The CR rate was 45% "
+     "and 74%, respectively.", [("blinatumomab", "CR", 45.0), ("inotuzumab ozogamicin", "CR", 74.0)]),
+])
+def test_phrasings_intention_to_treat_basis_and_counted_treatments(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -67,7 +67,7 @@ _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[
 _LEADING_OF_RESPONDERS = re.compile(r"^\s*Of\s(?P<g>(?:non-?)?(?:responders|responding\spatients)),\s", re.I)
 _AFTER = re.compile(r"^(?:\s?(?:%|percent|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for|at(?=\s(?:the\s)?dose\slevels?\s\d))\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
                     r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s|at\s(?:the\s)?dose\slevels?\s\d))?(?:in|for|among|of|at(?=\s(?:the\s)?dose\slevels?\s\d)|"
-                    r"by(?=\s(?:an?\s)?intention[\s\-]to[\s\-]treat\b))\s",
+                    r"(?:by|on)(?=\s(?:an?\s)?intention[\s\-]to[\s\-]treat\b))\s",
                     re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage", "74% by intention to treat"
 # A list item: no number but one in a name ("CR2"); "or" bounding a line of therapy stays in it ("third or later").
 _ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)(?:[^,;:()\d]|(?<=[A-Za-z])\d)){1,40}?"
@@ -758,7 +758,7 @@ def counted_groups(text: str) -> list[str] | None:
     return [first, second] if first and second and first != second else None
 
 
-_COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\sin)|had|received|underwent|achieved|were|in)\s"
+_COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\s(?:in|with))|had|received|underwent|achieved|were|in)\s"
 
 
 @lru_cache(maxsize=1)
