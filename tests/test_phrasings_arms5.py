@@ -320,3 +320,9 @@ def test_phrasings_groups_with_their_counts(nlp, text, arms, outcomes):
 ])
 def test_phrasings_intention_to_treat_basis_and_counted_treatments(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_phrasings_historical_cohort_with_its_n_keeps_the_previous_trial_name(nlp):
+    text = ("The response rate was 52%, higher than our previous trial with clofarabine/cytarabine alone. Patients received "
+            "epratuzumab (n = 32) or were historical controls (n = 40).")
+    assert _arms(_run(nlp, text)) == [("all", 32), ("historical clofarabine/cytarabine", 40)]

@@ -1547,15 +1547,23 @@ class ArmIndex:
         return read if read is not None and read.drugs else None
 
     def add_historical(self, lines: list[_Line]) -> None:
-        if any(arm.historical for arm in self.arms):
-            return  # found with its n ("compared with a historical cohort (n = 96)")
+        """A historical control: "our previous trial with X" (named "historical X"), else "historical controls" in
+        a comparison; one found with its n ("compared with a historical cohort (n = 96)") keeps its n."""
+        known = next((arm for arm in self.arms if arm.historical), None)
         for line in lines:
             previous = _PREVIOUS.search(line.text) if line.may_have(_PREVIOUS_WORDS) else None
             if previous:
                 regimen = previous.group("r").strip()
-                self.arms.append(Arm(f"historical {regimen}", [], None, regimen, [],
-                                     {previous.group(0).lower(), f"historical {regimen}".lower()}, historical=True))
+                arm = Arm(f"historical {regimen}", [], None, regimen, [],
+                          {previous.group(0).lower(), f"historical {regimen}".lower()}, historical=True)
+                if known is not None:
+                    known.label, known.regimen = arm.label, arm.regimen
+                    known.aliases |= arm.aliases
+                else:
+                    self.arms.append(arm)
                 return
+        if known is not None:
+            return
         for line in lines:
             m = _HISTORICAL.search(line.text) if line.may_have(_HISTORICAL_WORDS) else None
             if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
