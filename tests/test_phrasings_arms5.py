@@ -326,3 +326,22 @@ def test_phrasings_historical_cohort_with_its_n_keeps_the_previous_trial_name(nl
     text = ("The response rate was 52%, higher than our previous trial with clofarabine/cytarabine alone. Patients received "
             "epratuzumab (n = 32) or were historical controls (n = 40).")
     assert _arms(_run(nlp, text)) == [("all", 32), ("historical clofarabine/cytarabine", 40)]
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # sized cohorts the study treats, named by their group words, are its arms, named as their values are
+    ("Patients were treated in the pivotal cohort (n = 60) or the expanded access cohort (n = 40). The CR rate was 81% "
+     "and 75%, respectively. The median OS was 12.0 versus 9.0 months.",
+     [("pivotal", 60), ("expanded access", 40)],
+     [("expanded access", "CR", 75.0), ("expanded access", "OS_MEDIAN", 9.0), ("pivotal", "CR", 81.0),
+      ("pivotal", "OS_MEDIAN", 12.0)]),
+    # not cohorts only analysed, nor the whole cohort beside a part of it
+    ("The training cohort (n = 200) and the validation cohort (n = 100) were analysed. The CR rate was 50%.",
+     [("all", None)], [("all", "CR", 50.0)]),
+    ("Patients received blinatumomab in the whole cohort (n = 60) and the validation group (n = 40). The CR rate was "
+     "50%.", [("all", None)], [("all", "CR", 50.0)]),
+])
+def test_phrasings_sized_cohorts_are_arms(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    assert _outcomes(record) == sorted(outcomes)

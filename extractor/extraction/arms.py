@@ -688,7 +688,31 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
         own = next(part for part, past in zip(parts, historical) if not past)
         arm = _arm_from_phrase(*own, lexicon)
         return [arm, _historical_controls(parts[historical.index(True)][2])] if arm is not None else []
-    return _coded(_parts_to_arms(_group_named_in_n_bracket(parts, text, ends), lexicon), text, ends)
+    arms = _coded(_parts_to_arms(_group_named_in_n_bracket(parts, text, ends), lexicon), text, ends)
+    return arms or (_sized_cohorts(parts) if _DESIGN_VERB.search(text) else [])
+
+
+# A cohort of the study named by its group word, with its n: "treated in the pivotal cohort (n = 60) or the expanded
+# access cohort (n = 40)".
+_NAMED_COHORT = re.compile(r"(?:.*\b(?:in|into|to|either)\s)?(?:the\s|an?\s)?(?P<g>[^,;()]{2,50}?\s(?:cohort|group|arm))\s*",
+                           re.I)
+
+
+_DESIGN_VERB = re.compile(r"\b(?:treated|enrolled|randomi[sz]ed|assigned|allocated|received|infused)\b", re.I)
+
+
+def _sized_cohorts(parts: list[tuple[str, list, int | None]]) -> list[Arm]:
+    """Two sized cohorts named by their group words that the sentence enrols or treats, no treatment told apart: the
+    study's arms, named as their values are ("pivotal", "expanded access"), given the article's treatment (variant
+    `cohort`, see detect_arms)."""
+    arms = []
+    for phrase, _, n in parts:
+        m = _NAMED_COHORT.fullmatch(phrase)
+        label = subgroups.name(m.group("g")) if m else None
+        if not label or subgroups.is_whole(label):
+            return []
+        arms.append(Arm(label, [], n, aliases={label.lower(), m.group("g").lower()}, variant="cohort"))
+    return arms if len({arm.label.lower() for arm in arms}) == len(arms) else []
 
 
 _HISTORICAL_NAMES = frozenset({"historical controls", "historical control", "historically", "historical rates",
