@@ -345,3 +345,11 @@ def test_phrasings_sized_cohorts_are_arms(nlp, text, arms, outcomes):
     record = _run(nlp, text)
     assert _arms(record) == arms
     assert _outcomes(record) == sorted(outcomes)
+
+
+def test_phrasings_coded_cohorts_of_no_treatment_of_their_own(nlp):
+    text = ("Patients were enrolled in two cohorts: patients in first relapse (cohort 1, n = 40) and patients in second "
+            "or later relapse (cohort 2, n = 30). The CR rate was 70% in cohort 1 and 45% in cohort 2.")
+    record = _run(nlp, text)
+    assert _arms(record) == [("cohort 1", 40), ("cohort 2", 30)]
+    assert _outcomes(record) == [("cohort 1", "CR", 70.0), ("cohort 2", "CR", 45.0)]

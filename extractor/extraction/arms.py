@@ -689,7 +689,9 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
         arm = _arm_from_phrase(*own, lexicon)
         return [arm, _historical_controls(parts[historical.index(True)][2])] if arm is not None else []
     arms = _coded(_parts_to_arms(_group_named_in_n_bracket(parts, text, ends), lexicon), text, ends)
-    return arms or (_sized_cohorts(parts) if _DESIGN_VERB.search(text) else [])
+    if arms or not _DESIGN_VERB.search(text):
+        return arms
+    return _coded([Arm("", [], n, variant="cohort") for _, _, n in parts], text, ends) or _sized_cohorts(parts)
 
 
 # A cohort of the study named by its group word, with its n: "treated in the pivotal cohort (n = 60) or the expanded
@@ -743,10 +745,11 @@ _CODE_IN_N_BRACKET = re.compile(r"\s?[(\[]\s?((?:arm|cohort|group|stratum)\s(?:[
 
 def _coded(arms: list[Arm], text: str, ends: list[int]) -> list[Arm]:
     """Arms whose n brackets (right after `ends`, the ends of their phrases) all open with a code are named by it,
-    their regimen kept; else the arms as they are."""
+    their regimen kept; else the arms as they are, but unnamed ones (cohorts of no treatment of their own:
+    "patients in first relapse (cohort 1, n = 40)") none."""
     codes = [_CODE_IN_N_BRACKET.match(text, end) for end in ends]
     if not arms or not all(codes) or len({c.group(1).lower() for c in codes}) < len(codes):
-        return arms
+        return arms if all(arm.label for arm in arms) else []
     for arm, code in zip(arms, codes):
         label = " ".join(code.group(1).split())
         arm.label = label[0].lower() + label[1:]
