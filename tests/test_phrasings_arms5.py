@@ -353,3 +353,15 @@ def test_phrasings_coded_cohorts_of_no_treatment_of_their_own(nlp):
     record = _run(nlp, text)
     assert _arms(record) == [("cohort 1", 40), ("cohort 2", 30)]
     assert _outcomes(record) == [("cohort 1", "CR", 70.0), ("cohort 2", "CR", 45.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "X recipients" are the arm whose label holds the words of X
+    ("Of 50 children, 30 received CD19 CAR T cells and 20 received blinatumomab. CRS occurred in 40% of CAR T "
+     "recipients.", [("cd19-car t cells", "CRS", 40.0)]),
+    # a subgroup of patients no arm's label holds stays as written
+    ("Of 50 children, 30 received CD19 CAR T cells and 20 received blinatumomab. CRS occurred in 40% of Ph-positive "
+     "patients.", [("Ph-positive", "CRS", 40.0)]),
+])
+def test_phrasings_recipients_of_an_arm(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -1345,6 +1345,7 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
 
 _GROUP_WORD_AFTER = re.compile(r"\s(?:arm|group|cohort)s?\b", re.I)
 _TREATED_SUFFIX = re.compile(r"-treated(?:\s(?:patients|subjects|cases))?$")
+_RECIPIENTS = re.compile(r"(?<=\S)\s(?:recipients|patients)$")
 _TRAILING_GROUP_WORD = re.compile(r"\s(?:cohort|group|arm)$", re.I)
 # "50 received ponatinib-based and 38 dasatinib-based salvage": the arm of the drug.
 _BASED_SUFFIX = re.compile(r"-based(?:\s(?:salvage|therapy|regimens?|chemotherapy|treatment))?$", re.I)
@@ -1923,6 +1924,7 @@ class ArmIndex:
         if len(own) < 2 or label == "all" or label.startswith("group ") or self.by_label(label) is not None:
             return label
         name = _TREATED_SUFFIX.sub("", label) if "-treated" in label else label  # "SC-treated patients": the SC arm's
+        name = _RECIPIENTS.sub("", name) if name.endswith(("recipients", "patients")) else name  # "CAR T recipients"
         lower = name.lower()
         named = [arm for arm in own if lower in arm.aliases]
         if len(named) != 1 and name.isupper() and 2 <= len(name) <= 5:  # "SC": the initials of "standard chemotherapy"
