@@ -689,9 +689,13 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
         arm = _arm_from_phrase(*own, lexicon)
         return [arm, _historical_controls(parts[historical.index(True)][2])] if arm is not None else []
     arms = _coded(_parts_to_arms(_group_named_in_n_bracket(parts, text, ends), lexicon), text, ends)
-    if arms or not _DESIGN_VERB.search(text):
+    if arms:
         return arms
-    return _coded([Arm("", [], n, variant="cohort") for _, _, n in parts], text, ends) or _sized_cohorts(parts)
+    coded = all(_CODE_IN_N_BRACKET.match(text, end) for end in ends)
+    named = all(phrase.rstrip().endswith(_GROUP_WORD_ENDS) for phrase, _, _ in parts)  # a cheap cue of _sized_cohorts
+    if not (coded or named) or not _DESIGN_VERB.search(text):
+        return []
+    return _coded([Arm("", [], n, variant="cohort") for _, _, n in parts], text, ends) if coded else _sized_cohorts(parts)
 
 
 # A cohort of the study named by its group word, with its n: "treated in the pivotal cohort (n = 60) or the expanded
@@ -700,6 +704,7 @@ _NAMED_COHORT = re.compile(r"(?:.*\b(?:in|into|to|either)\s)?(?:the\s|an?\s)?(?P
                            re.I)
 
 
+_GROUP_WORD_ENDS = (" cohort", " group", " arm", " Cohort", " Group", " Arm")
 _DESIGN_VERB = re.compile(r"\b(?:treated|enrolled|randomi[sz]ed|assigned|allocated|received|infused)\b", re.I)
 
 
