@@ -88,10 +88,11 @@ _ABBREV_BRACKET = re.compile(r"\(\s?([A-Za-z][A-Za-z0-9+\-]{0,9})\s?[);]")  # "(
 _LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\sof\s|th(?:ose|at)\sof\s|"
                    r"(?:one|two|three|four|five|six|\d)\s(?:cycles?|courses?|blocks?)\sof\s|"  # "two cycles of blinatumomab"
                    r"one\sof\s(?:the\s)?(?:two|three|four|five|several|\d)\s|"  # "one of three standard regimens"
+                   r"(?:investigator|physician)['’]?s['’]?\schoice\sof\s|"  # "investigator's choice of chemotherapy"
                    r"(?:patients|those|adults|children|pts)\s(?:(?:who\swere\s)?treated\swith|receiving|who\sreceived)\s)+", re.I)
 _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective|(?:high|low|intermediate|reduced)[\s\-]dose)\s",
                         re.I)  # "high-dose cytarabine (HiDAC)" is the arm cytarabine
-_TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|:)\s", re.I)
+_TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|compared|comparing|:)\s", re.I)
 _COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|combined with|followed by)\s?$", re.I)
 _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.I)
 # Cheap necessary conditions of _WITH_N, _COMPARED and _VERSUS: their lazy 2-140 character groups are tried at every
@@ -116,6 +117,7 @@ _AGENT_LIKE = re.compile(_DRUG_LIKE.pattern[2:])
 _TREATED_WITH = re.compile(r"\b(?:treated with|received|receiving|treatment with)\s([A-Z]?[a-z]{4,}(?:mab|nib|cel|stat|clax|ine))\b")
 _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chemotherapies|therapy|placebo|observation|"
                            r"supportive care|regimens?)\b|^(?:standard[\s\-](?:of[\s\-])?care|usual care|B?SOC|SC|BSC|"
+                           r"(?:CD\d{2}[\s\-])?CAR[\s\-]?T(?:[\s\-]cells?)?|"  # a CAR T product not named: "CAR T cells"
                            r"(?:investigator|physician)'?s'?\schoice)\b|"
                            # a further course of the backbone as the comparator: "a third consolidation course", "a third
                            # block of consolidation chemotherapy"
@@ -543,9 +545,21 @@ _TREATMENT_VERB = re.compile(r"\b(?:received|given|treated\swith)\b")
 def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> None:
     """Arms defined without their sizes take them from one later sentence that gives every such arm its n by one
     of its names ("(arm A) ... (arm B)", then "Eighty patients were randomized (arm A, n = 41; arm B, n = 39)" or
-    "41 to arm A and 39 to arm B"). Only when one sentence sizes them all, so a subgroup's count is not taken."""
+    "41 to arm A and 39 to arm B"), or one size for each ("Forty patients were enrolled in each arm"). Only when one
+    sentence sizes them all, so a subgroup's count is not taken."""
     unsized = [arm for arm in index.arms if arm.n is None and not arm.historical]
     if len(unsized) < 2 or len(unsized) != len([a for a in index.arms if not a.historical]):
+        return
+    each = next(((position, m) for position, (_, _, text, _) in enumerate(sentences) if " each " in text or " per " in text
+                 for m in [_EACH_ARM.search(text)] if m), None)
+    size = nz.read_number(each[1].group("n"), subgroups.number_words()) if each else None
+    if size is not None and size.is_integer and size.value >= 1 \
+            and _total_stated(int(size.value) * len(unsized), [s[2] for s in sentences]):
+        # "80 older adults ... Forty patients were enrolled in each arm" (not "the first 218 (109 in each group)")
+        doc, section_name, start, end, number = sources[each[0]]
+        source = {**evidence(doc, section_name, start, end), "section_index": number}
+        for arm in unsized:
+            arm.n, arm.source = int(size.value), source
         return
     names = [_names_of(arm) for arm in unsized]
     for position, (_, _, text, _) in enumerate(sentences):
@@ -564,6 +578,11 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
             for arm, size in zip(unsized, sizes):
                 arm.n, arm.source = size, source
             return
+
+
+_EACH_ARM = re.compile(r"(?<![\w.])(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:patients\s|subjects\s)?(?:were\s)?(?:(?:enrolled|"
+                       r"randomi[sz]ed|assigned|allocated|treated|included)\s)?(?:(?:in|to|into)\s(?:each|every)|per)\s"
+                       r"(?:arm|group|cohort)\b", re.I)
 
 
 def _names_of(arm: Arm) -> list[str]:
@@ -614,10 +633,33 @@ def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> 
         arms.append(arm)
     if len({a.label.lower() for a in arms}) < len(arms):
         return []
+    _drop_doses(arms, lexicon)
     if len(arms) == 2 and arms[0].drugs == arms[1].drugs:
         for arm in arms:  # one drug given two ways ("weekly inotuzumab (weekly arm) or single-dose inotuzumab (...)")
             arm.variant = arm.label
     return arms
+
+
+# A dose after an arm's one drug: "dasatinib 80 mg/m2 per day", "imatinib 600 mg daily".
+_DOSE_TAIL = re.compile(r"\s(?:at\s)?\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg|g)(?:/(?:m2|m²|kg))?(?:(?:\s|/|\sper\s)(?:day|daily|d|"
+                        r"week|weekly|cycle|dose|once|twice))*$", re.I)
+
+
+def _drop_doses(arms: list[Arm], lexicon: dict) -> None:
+    """Arms of one drug each labelled with its dose ("dasatinib 80 mg/m2 per day" or "imatinib 300 mg/m2 per day")
+    are named by their drugs, when that still tells them apart (not "inotuzumab 1.2 mg/m2" or "inotuzumab 1.8
+    mg/m2"); the dosed phrase stays a name of the arm."""
+    dropped = [_DOSE_TAIL.sub("", arm.label) if len(arm.drugs) == 1 else arm.label for arm in arms]
+    if dropped == [arm.label for arm in arms] or len({d.lower() for d in dropped}) < len(arms):
+        return
+    for arm, label in zip(arms, dropped):
+        if label != arm.label and label.lower() in {arm.drugs[0].lower(), *arm.aliases} | _displays(arm, lexicon):
+            arm.aliases.add(label.lower())
+            arm.label = arm.drugs[0]
+
+
+def _displays(arm: Arm, lexicon: dict) -> set[str]:
+    return {lexicon[d].display.lower() for d in arm.drugs if d in lexicon}
 
 
 def _slice(text: str, drugs: list, start: int, end: int) -> list:
@@ -626,25 +668,157 @@ def _slice(text: str, drugs: list, start: int, end: int) -> list:
 
 def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     text, drugs = line.text, line.drugs
-    m = _with_n_match(text) if _two_n_brackets(line) else None
+    brackets = _n_brackets(line)
+    if brackets < 2:
+        return []
+    listed = _with_n_list(line, lexicon) if brackets >= 3 else []
+    if listed:
+        return listed
+    m = _with_n_match(text)
     if not m:
         return []
-    a_start = _first_arm_start(m)
+    a_start = _first_arm_start(m, drugs)
+    if _other_therapy_before(text, a_start):
+        return []
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
-    return _parts_to_arms(parts, lexicon)
+    ends = [m.end("a"), m.end("b")]
+    historical = [bool(_HISTORICAL.search(phrase)) for phrase, _, _ in parts] if line.may_have(_HISTORICAL_WORDS) else []
+    if sum(historical) == 1:  # "Children treated with A (n = 48) were compared with a historical cohort (n = 96)"
+        own = next(part for part, past in zip(parts, historical) if not past)
+        arm = _arm_from_phrase(*own, lexicon)
+        return [arm, _historical_controls(parts[historical.index(True)][2])] if arm is not None else []
+    arms = _coded(_parts_to_arms(_group_named_in_n_bracket(parts, text, ends), lexicon), text, ends)
+    if arms:
+        return arms
+    coded = all(_CODE_IN_N_BRACKET.match(text, end) for end in ends)
+    named = all(phrase.rstrip().endswith(_GROUP_WORD_ENDS) for phrase, _, _ in parts)  # a cheap cue of _sized_cohorts
+    if not (coded or named) or not _DESIGN_VERB.search(text):
+        return []
+    return _coded([Arm("", [], n, variant="cohort") for _, _, n in parts], text, ends) if coded else _sized_cohorts(parts)
 
 
-def _two_n_brackets(line: _Line) -> bool:
-    """The sentence holds two n brackets (_ANY_N_BRACKET). A cheap necessary cue first: two brackets, and two "="
-    or patient words, as each n bracket holds one."""
+# A cohort of the study named by its group word, with its n: "treated in the pivotal cohort (n = 60) or the expanded
+# access cohort (n = 40)".
+_NAMED_COHORT = re.compile(r"(?:.*\b(?:in|into|to|either)\s)?(?:the\s|an?\s)?(?P<g>[^,;()]{2,50}?\s(?:cohort|group|arm))\s*",
+                           re.I)
+
+
+_GROUP_WORD_ENDS = (" cohort", " group", " arm", " Cohort", " Group", " Arm")
+_DESIGN_VERB = re.compile(r"\b(?:treated|enrolled|randomi[sz]ed|assigned|allocated|received|infused)\b", re.I)
+
+
+def _sized_cohorts(parts: list[tuple[str, list, int | None]]) -> list[Arm]:
+    """Two sized cohorts named by their group words that the sentence enrols or treats, no treatment told apart: the
+    study's arms, named as their values are ("pivotal", "expanded access"), given the article's treatment (variant
+    `cohort`, see detect_arms)."""
+    arms = []
+    for phrase, _, n in parts:
+        m = _NAMED_COHORT.fullmatch(phrase)
+        label = subgroups.name(m.group("g")) if m else None
+        if not label or subgroups.is_whole(label):
+            return []
+        arms.append(Arm(label, [], n, aliases={label.lower(), m.group("g").lower()}, variant="cohort"))
+    return arms if len({arm.label.lower() for arm in arms}) == len(arms) else []
+
+
+_HISTORICAL_NAMES = frozenset({"historical controls", "historical control", "historically", "historical rates",
+                               "historical cohort", "historical cohorts", "historical comparator", "historical comparators"})
+
+
+def _historical_controls(n: int | None = None) -> Arm:
+    return Arm("historical controls", [], n, "", [], set(_HISTORICAL_NAMES), historical=True)
+
+
+# A group name before the n in an arm's n bracket: "weekly inotuzumab (weekly arm, n = 60)".
+_GROUP_IN_N_BRACKET = re.compile(r"\s?[(\[]\s?((?:the\s)?[^()\[\];,=]{2,40}?\s(?:arm|group|cohort))\s?[,;]", re.I)
+
+
+def _group_named_in_n_bracket(parts: list[tuple[str, list, int | None]], text: str, ends: list[int]) -> list:
+    """Each part whose n bracket (right after its end in `ends`) opens with a group name carries it as a group
+    bracket, as "weekly inotuzumab (weekly arm)" does (see _arm_from_phrase)."""
+    out = []
+    for (phrase, drugs, n), end in zip(parts, ends):
+        group = _GROUP_IN_N_BRACKET.match(text, end)
+        out.append((f"{phrase} ({group.group(1)})" if group and "(" not in phrase else phrase, drugs, n))
+    return out
+
+
+# A code before the n in an arm's n bracket names the arm: "inotuzumab alone (cohort 1, n = 40)" is "cohort 1".
+_CODE_IN_N_BRACKET = re.compile(r"\s?[(\[]\s?((?:arm|cohort|group|stratum)\s(?:[A-Z]|\d{1,2}[A-Z]?))\s?[,;]", re.I)
+
+
+def _coded(arms: list[Arm], text: str, ends: list[int]) -> list[Arm]:
+    """Arms whose n brackets (right after `ends`, the ends of their phrases) all open with a code are named by it,
+    their regimen kept; else the arms as they are, but unnamed ones (cohorts of no treatment of their own:
+    "patients in first relapse (cohort 1, n = 40)") none."""
+    codes = [_CODE_IN_N_BRACKET.match(text, end) for end in ends]
+    if not arms or not all(codes) or len({c.group(1).lower() for c in codes}) < len(codes):
+        return arms if all(arm.label for arm in arms) else []
+    for arm, code in zip(arms, codes):
+        label = " ".join(code.group(1).split())
+        arm.label = label[0].lower() + label[1:]
+        arm.aliases.add(label.lower())
+    return arms
+
+
+# Treatments with their ns that are not the study's arms: "Bridging therapy consisted of A (n = 10) or B (n = 8)".
+_OTHER_THERAPY = re.compile(r"\b(?:bridging|bridge|prior|previous|subsequent|post-relapse|lymphodepleting|lymphodepletion|"
+                            r"conditioning)\s(?:[\w\-]+\s){0,2}?(?:therap(?:y|ies)|treatments?|regimens?|chemotherapy|"
+                            r"agents?)\b|\bbridged\s(?:with|to)\b", re.I)
+_ASSIGNMENT = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated|(?:were|was)\s(?:treated|given))\b", re.I)
+
+
+def _other_therapy_before(text: str, at: int) -> bool:
+    """The words before a sentence's first arm name a therapy before or after the study's own ("Bridging therapy
+    consisted of", "Prior therapies included"), and no assignment or treatment follows them (not "Adults who had
+    failed prior therapy were randomized to A (n = 271) or B (n = 134)")."""
+    cue = _OTHER_THERAPY.search(text, 0, at) if "rapy" in text or "rapies" in text or "treatment" in text or \
+        "regimen" in text or "agent" in text or "bridged" in text else None
+    return cue is not None and _ASSIGNMENT.search(text, cue.end(), at) is None
+
+
+_N_BRACKET_AT = re.compile(_N_BRACKET.format("n"), re.I)
+_LIST_GAP = re.compile(r",?\s(?:or|and|versus|vs\.?)\s|,\s", re.I)
+_LIST_PHRASE = re.compile(r"[^;()\[\]]{2,80}?\s?\Z")
+
+
+def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
+    """Three arms or more, each with its n bracket: "treated with blinatumomab (n = 40), inotuzumab (n = 35) or
+    chemotherapy (n = 50)"; each item a treatment, joined by commas and a last "or"/"and"."""
+    text, drugs = line.text, line.drugs
+    brackets = list(_N_BRACKET_AT.finditer(text))
+    chain: list[tuple[int, int, int]] = []  # (phrase start, phrase end, n) of the items joined so far
+    for i, bracket in enumerate(brackets):
+        n = int(bracket.group("n") or bracket.group("n2"))
+        gap = _LIST_GAP.match(text, brackets[i - 1].end()) if chain else None
+        if gap and _LIST_PHRASE.fullmatch(text, gap.end(), bracket.start()):
+            chain.append((gap.end(), bracket.start(), n))
+            continue
+        if len(chain) >= 3:
+            break
+        start = max(text.rfind(stop, 0, bracket.start()) for stop in ";()[]:") + 1
+        trimmed = _TRIM_LEFT.match(text, start, bracket.start())
+        chain = [(trimmed.end() if trimmed else start, bracket.start(), n)]
+    if len(chain) < 3 or _other_therapy_before(text, chain[0][0]):
+        return []
+    parts = [(text[s:e].strip(), _slice(text, drugs, s, e), n) for s, e, n in chain]
+    arms = _parts_to_arms(_group_named_in_n_bracket(parts, text, [e for _, e, _ in chain]), lexicon)
+    if len(arms) != len(chain) or len({tuple(a.drugs) for a in arms}) < len(arms):
+        return []
+    return _coded(arms, text, [e for _, e, _ in chain])
+
+
+def _n_brackets(line: _Line) -> int:
+    """How many n brackets (_ANY_N_BRACKET) the sentence holds, 0 or 1 for fewer than two. A cheap necessary cue
+    first: two brackets, and two "=" or patient words, as each n bracket holds one."""
     text, lower = line.text, line.lower
     if text.count("(") + text.count("[") < 2:
-        return False
+        return 0
     if lower is not None and text.count("=") + lower.count("patients") + lower.count("pts") + lower.count("children") \
             + lower.count("adults") + lower.count("subjects") < 2:
-        return False
-    return len(_ANY_N_BRACKET.findall(text)) >= 2
+        return 0
+    return len(_ANY_N_BRACKET.findall(text))
 
 
 def _with_n_match(text: str) -> re.Match | None:
@@ -687,12 +861,13 @@ def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
 # Arms stated as counts of patients with their treatments: "Sixty patients received inotuzumab and 40 received
 # standard chemotherapy", "164 were assigned to inotuzumab and 162 to standard care", "90 were treated with
 # blinatumomab and 60 with inotuzumab" (the second verb may be left out).
-_COUNT = r"(?P<{0}>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?(?:patients\s|pts\s|subjects\s)?"
+_COUNT = r"(?P<{0}>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?" \
+         r"(?:(?:matched\s)?(?:patients|pts|subjects|children|adults|controls)\s)?"  # "60 matched children who received"
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
                       r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)?(?P<b>[^,;()]{2,80}?)"
-                      r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between)\s|$)", re.I)
+                      r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between|were|was)\s|$)", re.I)
 # The counts in a bracket (or after a colon) after the assignment: "108 patients were randomized (54 to blinatumomab
 # and 54 to chemotherapy)", "218 patients were randomized: 109 to A and 109 to B".
 _COUNTED_BRACKET = re.compile(r"(?P<va>(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated))(?:\s?\(|:)\s?" + _COUNT.format("na")
@@ -742,7 +917,7 @@ def _counted(line: _Line, lexicon: dict) -> list[Arm]:
     if not m:
         return []
     counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
-    if any(c is None or not c.is_integer or c.value < 1 for c in counts) or "," in text and _counted_items(text):
+    if any(c is None or not c.is_integer or c.value < 1 for c in counts) or "," in text and _counted_items(text, drugs):
         return []  # two items of a longer list ("5 received A, 3 received B and 2 received C") are not two arms
     parts = [(m.group(key), _slice(text, drugs, m.start(key), m.end(key)), int(c.value)) for key, c in zip("ab", counts)]
     arms = _parts_to_arms(parts, lexicon)
@@ -753,6 +928,16 @@ def _counted(line: _Line, lexicon: dict) -> list[Arm]:
 # item a count, maybe its verb again, and the treatment, up to the next item.
 _COUNTED_ITEM = re.compile(_COUNT.format("n") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)(?P<a>[^,;()]{2,80}?)"
                            r"(?:\s?\([^()]*\))?(?=,\s(?:and\s)?\w|\s(?:and|while|whereas)\s|\s?[;.]|$)", re.I)
+_COUNT_BEFORE_DRUG = re.compile(r",\s\d+\s(?:patients\s)?\Z")  # "40 received A, 35 B and 50 C"
+
+
+def _elided_count(text: str, drugs: list) -> bool:
+    """A count right before a drug after a comma: a counted item whose verb is left out (see _items_from)."""
+    return any(_COUNT_BEFORE_DRUG.search(text, max(0, start - 16), start) for start, _, _ in drugs)
+
+
+_ELIDED_ITEM = re.compile(_COUNT.format("n") + r"(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?(?=,\s(?:and\s)?\w|\s(?:and|while|"
+                          r"whereas)\s|\s?[;.]|$)", re.I)
 _ITEM_JOIN = re.compile(r",\s(?:and\s)?|\s(?:and|while|whereas)\s")
 
 
@@ -760,9 +945,10 @@ def _counted_list(line: _Line, lexicon: dict) -> list[Arm]:
     """Three or more arms stated as counts with their treatments, joined by commas and a last "and" (see _counted):
     each item opens with its count ("80 received A, 80 received B and 80 received C")."""
     text = line.text
-    if "," not in text or not _may_count(text) or not line.names_an_agent() or _counted_match(text) is None:
-        return []  # its last two items are a _counted match (asked again, from the cache, by _counted)
-    items = _counted_items(text)
+    if "," not in text or not _may_count(text) or not line.names_an_agent() \
+            or _counted_match(text) is None and not _elided_count(text, line.drugs):
+        return []  # its last two items are a _counted match, or a later item a count without its verb
+    items = _counted_items(text, line.drugs)
     if not items:
         return []
     counts = [nz.read_number(m.group("n"), subgroups.number_words()) for m in items]
@@ -773,10 +959,11 @@ def _counted_list(line: _Line, lexicon: dict) -> list[Arm]:
     return arms if len(arms) == len(items) and len({tuple(a.drugs) for a in arms}) == len(arms) else []
 
 
-def _counted_items(text: str) -> list[re.Match]:
+def _counted_items(text: str, drugs: list) -> list[re.Match]:
     """The first list of three counted items or more in the sentence (see _counted_list), else []."""
+    drug_starts = {start for start, _, _ in drugs}
     for at in _count_starts(text):
-        items = _items_from(text, at)
+        items = _items_from(text, at, drug_starts)
         if len(items) >= 3:
             return items
     return []
@@ -790,13 +977,17 @@ def _count_starts(text: str):
             yield count.start()
 
 
-def _items_from(text: str, at: int) -> list[re.Match]:
-    """The counted items joined from `at` on ("80 received A", "80 received B", "80 received C")."""
+def _items_from(text: str, at: int, drug_starts: set[int]) -> list[re.Match]:
+    """The counted items joined from `at` on ("80 received A", "80 received B", "80 received C"); after the first,
+    an item's verb may be left out before a drug ("40 received blinatumomab, 35 inotuzumab and 50 ...")."""
     items = []
     while True:
         m = _COUNTED_ITEM.match(text, at)
-        if m is None:
-            return items
+        if m is None and items:
+            m = _ELIDED_ITEM.match(text, at)
+            m = m if m is not None and (m.start("a") in drug_starts or _REGIMEN_HEAD.match(m.group("a"))) else None
+        if m is None or nz.read_number(m.group("n"), subgroups.number_words()) is None:
+            return items  # not "each with blinatumomab" of "38 received dasatinib, each with blinatumomab"
         items.append(m)
         join = _ITEM_JOIN.match(text, m.end())
         if join is None:
@@ -806,9 +997,13 @@ def _items_from(text: str, at: int) -> list[re.Match]:
 
 def _assigned(text: str) -> bool:
     """The counts _counted read were assigned to their treatments ("were randomized to") or are compared as groups
-    ("We compared 60 patients who received A with 40 who received B")."""
+    ("We compared 60 patients who received A with 40 who received B", "60 children who received A and 60 matched
+    children who received B", "After propensity score matching, 45 patients treated with A and 45 treated with B")."""
     m = _counted_match(text)
-    return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()]
+    if m is None:  # a list of counted items of which only the first has its verb (see _items_from)
+        return bool(re.search(_ASSIGNED, text, re.I)) or "compar" in text or "propensity" in text
+    return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()] or " matched " in m.group(0) \
+        or "propensity" in text[:m.start()]
 
 
 _SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:patients|subjects|children|adults)\s"
@@ -931,10 +1126,22 @@ def _bare_ns(parts: list[tuple[str, list, int | None]], before: str) -> list[tup
     return [(part, drugs, int(n.group(1))) for (part, drugs, _), n in zip(parts, ns)]
 
 
-def _first_arm_start(m: re.Match) -> int:
-    """Where the first arm's name of a finder match starts, after the lead-in words _TRIM_LEFT drops."""
-    trimmed = _TRIM_LEFT.match(m.group("a"))
-    return m.start("a") + (trimmed.end() if trimmed else 0)
+def _first_arm_start(m: re.Match, drugs: list = ()) -> int:
+    """Where the first arm's name of a finder match starts, after the lead-in words _TRIM_LEFT drops; a "with" or
+    "and" right after a drug (DRUG spans in `drugs`) joins the arm's own drugs ("randomized to hyper-CVAD with
+    rituximab", "treated with clofarabine, cyclophosphamide and etoposide"), so the lead-in ends before that drug."""
+    phrase, base = m.group("a"), m.start("a")
+    ends = {end - base: start - base for start, end, _ in drugs}
+    cut = len(phrase)
+    while True:
+        trimmed = _TRIM_LEFT.match(phrase, 0, cut)
+        if not trimmed:
+            return base
+        cue = phrase.rfind(" ", 0, trimmed.end() - 1)  # the space before the cue word
+        before = ends.get(cue) if phrase[cue + 1:trimmed.end() - 1].lower() in ("with", "and") else None
+        if before is None:
+            return base + trimmed.end()
+        cut = before
 
 
 def _compared(line: _Line, lexicon: dict) -> list[Arm]:
@@ -997,14 +1204,61 @@ def _listed_arm(line: _Line, start: int, label: str, n: int, lexicon: dict) -> A
     return arm if arm is not None and arm.drugs else Arm(label, [], n, aliases={label.lower()})
 
 
+# Arms as groups named by their treatments, each with its count (see _group_count_patterns).
+_GROUP = r"(?:the\s)?(?P<{0}>[^,;()]{{2,60}}?\s(?:group|arm|cohort))"
+_IN_GROUP = r"\s(?:patients\s|subjects\s)?(?:were\s)?(?:in|into|to)\s"
+_GROUP_VERB = r"\s(?:included|comprised|enrolled|consisted\sof)\s"
+
+
+@lru_cache(maxsize=1)
+def _group_count_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Counts in groups ("40 patients in the A group and 35 in the B group") and groups of counts ("The A cohort
+    included 40 patients and the B cohort 35 patients"); a count is digits or a number word."""
+    words = sorted(subgroups.number_words(), key=len, reverse=True)
+    count = r"(?P<{0}>\d+|(?:" + "|".join(map(re.escape, words)) + r")(?:-[a-z]+)?)"
+    in_groups = re.compile(r"(?<![\w\-])" + count.format("na") + _IN_GROUP + _GROUP.format("a")
+                           + r",?\s(?:and|while|whereas|versus|vs\.?)\s" + count.format("nb") + _IN_GROUP + _GROUP.format("b")
+                           + r"\b", re.I)
+    of_counts = re.compile(_GROUP.format("a") + _GROUP_VERB + count.format("na") + r"(?:\s(?:patients|subjects))?,?\s"
+                           r"(?:and|while|whereas)\s" + _GROUP.format("b") + r"(?:" + _GROUP_VERB + r"|\s)"
+                           + count.format("nb") + r"\b", re.I)
+    return in_groups, of_counts
+
+
+def _group_counts(line: _Line, lexicon: dict) -> list[Arm]:
+    """Two arms as groups named by their treatments, each with its count (see _group_count_patterns)."""
+    lower = line.lower if line.lower is not None else line.text.lower()
+    if not (" group" in lower or " arm" in lower or " cohort" in lower) \
+            or lower.count(" group") + lower.count(" arm") + lower.count(" cohort") < 2 or not line.names_an_agent():
+        return []  # a cheap necessary cue: two group words
+    text = line.text
+    in_groups, of_counts = _group_count_patterns()
+    m = in_groups.search(text) if " in " in lower or " to " in lower else None
+    if m is None and ("include" in lower or "compris" in lower or "enrol" in lower or "consist" in lower):
+        m = of_counts.search(text)
+    if not m:
+        return []
+    counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
+    if any(c is None or not c.is_integer or c.value < 1 for c in counts):
+        return []
+    parts = [(m.group(key), _slice(text, line.drugs, m.start(key), m.end(key)), int(c.value))
+             for key, c in zip("ab", counts)]
+    arms = _parts_to_arms(parts, lexicon)
+    return arms if len(arms) == 2 and arms[0].drugs and arms[1].drugs and arms[0].drugs != arms[1].drugs else []
+
+
 # The arm finders of detect_arms, the most explicit first.
-_FINDERS = (_with_n, _counted_list, _counted, _schedules, _randomised, _compared, _bracket_list)
+_FINDERS = (_with_n, _counted_list, _counted, _group_counts, _schedules, _randomised, _compared, _bracket_list)
 
 
 def _partition(arms: list[Arm], texts: list[str]) -> bool:
     """A bracket list is the study's arms when its ns add up to a number of patients the abstract states up to it
     ("410 patients had follow-up data reported (ALL, n = 255; NHL, n = 155)"); else it breaks down a subgroup."""
-    total = sum(a.n or 0 for a in arms)
+    return _total_stated(sum(a.n or 0 for a in arms), texts)
+
+
+def _total_stated(total: int, texts: list[str]) -> bool:
+    """The texts state `total` as a number of patients ("410 patients", "Seventy-five patients", "a total of 100")."""
     pattern = re.compile(r"(?<![\d.])" + str(total) + r"\s(?:\w+\s){0,3}?(?:patients|subjects|children|adults|participants)\b",
                          re.I)
     total_of = re.compile(r"\btotal\sof\s" + str(total) + r"\b")  # "..., for a total of 100."
@@ -1096,6 +1350,7 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
 
 _GROUP_WORD_AFTER = re.compile(r"\s(?:arm|group|cohort)s?\b", re.I)
 _TREATED_SUFFIX = re.compile(r"-treated(?:\s(?:patients|subjects|cases))?$")
+_RECIPIENTS = re.compile(r"(?<=\S)\s(?:recipients|patients)$")
 _TRAILING_GROUP_WORD = re.compile(r"\s(?:cohort|group|arm)$", re.I)
 # "50 received ponatinib-based and 38 dasatinib-based salvage": the arm of the drug.
 _BASED_SUFFIX = re.compile(r"-based(?:\s(?:salvage|therapy|regimens?|chemotherapy|treatment))?$", re.I)
@@ -1221,6 +1476,7 @@ class ArmIndex:
         self._word_patterns: dict[str, re.Pattern] = {}
         self._read: tuple[str, list] = ("", [])  # the sentence being read and its refs (see _sentence_refs)
         self._role_labels: tuple[str, str] | None | bool = False  # (control, experimental), once asked (see _roles)
+        self._groups_of: dict[str, list[str]] = {}  # the groups a sentence's values were given (see _groups_just_defined)
 
     # building
 
@@ -1324,20 +1580,27 @@ class ArmIndex:
         return read if read is not None and read.drugs else None
 
     def add_historical(self, lines: list[_Line]) -> None:
+        """A historical control: "our previous trial with X" (named "historical X"), else "historical controls" in
+        a comparison; one found with its n ("compared with a historical cohort (n = 96)") keeps its n."""
+        known = next((arm for arm in self.arms if arm.historical), None)
         for line in lines:
             previous = _PREVIOUS.search(line.text) if line.may_have(_PREVIOUS_WORDS) else None
             if previous:
                 regimen = previous.group("r").strip()
-                self.arms.append(Arm(f"historical {regimen}", [], None, regimen, [],
-                                     {previous.group(0).lower(), f"historical {regimen}".lower()}, historical=True))
+                arm = Arm(f"historical {regimen}", [], None, regimen, [],
+                          {previous.group(0).lower(), f"historical {regimen}".lower()}, historical=True)
+                if known is not None:
+                    known.label, known.regimen = arm.label, arm.regimen
+                    known.aliases |= arm.aliases
+                else:
+                    self.arms.append(arm)
                 return
+        if known is not None:
+            return
         for line in lines:
             m = _HISTORICAL.search(line.text) if line.may_have(_HISTORICAL_WORDS) else None
             if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
-                self.arms.append(Arm("historical controls", [], None, "", [],
-                                     {"historical controls", "historical control", "historically", "historical rates", "historical cohort",
-                                      "historical cohorts", "historical comparator", "historical comparators"},
-                                     historical=True))
+                self.arms.append(_historical_controls())
                 return
 
     def order(self, texts: list[str]) -> None:
@@ -1584,6 +1847,8 @@ class ArmIndex:
         Ph-positive patients", as subgroups nested in arms are named), not the arm's headline."""
         labels = [self._own_arm(label if label == "all" or not self.drug_spans else self._drug_named(label, text))
                   for label in self._labels(text, positions, scope, avoid, timepoint_list)]
+        if len(labels) >= 2 and len(set(labels)) == len(labels) and not any(l == "all" or _UNNAMED.fullmatch(l) for l in labels):
+            self._groups_of[_unify_hyphens(text)] = labels
         drugs = self.article_drugs[0]
         if scope[0] is None and len(drugs) == 1 and drugs[0] in labels:  # (not "In the ponatinib cohort, ...")
             labels = self._single_arm_drug(labels, text)
@@ -1663,10 +1928,12 @@ class ArmIndex:
         own = [arm for arm in self.arms if not arm.historical]
         if len(own) < 2 or label == "all" or label.startswith("group ") or self.by_label(label) is not None:
             return label
-        lower = label.lower()
+        name = _TREATED_SUFFIX.sub("", label) if "-treated" in label else label  # "SC-treated patients": the SC arm's
+        name = _RECIPIENTS.sub("", name) if name.endswith(("recipients", "patients")) else name  # "CAR T recipients"
+        lower = name.lower()
         named = [arm for arm in own if lower in arm.aliases]
-        if len(named) != 1 and label.isupper() and 2 <= len(label) <= 5:  # "SC": the initials of "standard chemotherapy"
-            named = [arm for arm in own if "".join(w[0] for w in arm.label.split()).upper() == label]
+        if len(named) != 1 and name.isupper() and 2 <= len(name) <= 5:  # "SC": the initials of "standard chemotherapy"
+            named = [arm for arm in own if "".join(w[0] for w in arm.label.split()).upper() == name]
         if len(named) != 1:  # "standard-therapy" for the arm "standard therapy"
             words = set(lower.replace("-", " ").split())
             named = [arm for arm in own if words <= set(arm.label.lower().replace("-", " ").split())]
@@ -1772,7 +2039,8 @@ class ArmIndex:
             or (subgroups.leading_of(text) if not own_scope else None)
         if found and not subgroups.is_whole(found, self.title):
             return [self._scoped(scope_label, found)]
-        return [scope_label or "all"]
+        contrasted = subgroups.contrasted_population(text, start) if not found or subgroups.population_word(found) else None
+        return [self._scoped(scope_label, contrasted) if contrasted else scope_label or "all"]
 
     def _subgroups(self, text: str, positions: list[tuple[int, int]], avoid, timepoint_list: bool,
                    known: list[str | None]) -> list[str]:
@@ -1800,7 +2068,7 @@ class ArmIndex:
         each = [k or ("all" if _OVERALL_AFTER.match(text, e) else None) or subgroups.inside_value(text, s, e)
                 or subgroups.after_value(text, e, avoid) or subgroups.bracket_item(text, s, avoid)
                 or subgroups.before_bracket(text, s, avoid) or subgroups.status_after(text, e)
-                for (s, e), k in zip(positions, known)]
+                or subgroups.dose_after(text, e) for (s, e), k in zip(positions, known)]
         each = _whole_before_its_breakdown(text, positions, each)
         if count == 2 and not each[0]:
             elided = subgroups.group_and_rest(text, positions[0][0], each[1])
@@ -1830,6 +2098,7 @@ class ArmIndex:
             each = subgroups.shared_head(each)
         if all(each) and len(set(each)) == count:
             return each
+        named = any(each)  # (the values outside a compared pair are then given `all`, not a group's name)
         pairs = self._bracket_pairs(text, positions)
         out: list[str | None] = list(each)
         for indices in pairs:
@@ -1862,7 +2131,8 @@ class ArmIndex:
         if count >= 3 and treated[0] is None and all(treated[1:]) and len(set(treated[1:])) == count - 1 \
                 and _OVERALL_BEFORE.search(text, 0, positions[0][0]):
             return ["all"] + treated[1:]  # "The overall CR rate was 45%, and was 52% with A compared with 40% with B"
-        if respectively and not any(treated):
+        if not named and all(t in (None, "all") for t in treated):
+            # "The 12-month EFS was 27% versus 69%" after a sentence that compared two groups
             defined = self._groups_just_defined(text, count)
             if defined:
                 return defined
@@ -1871,8 +2141,11 @@ class ArmIndex:
                 for i, o in enumerate(out)]  # see _UNNAMED
 
     def _groups_just_defined(self, text: str, count: int) -> list[str] | None:
-        """"Pediatric (n = 25) and adult (n = 35) patients were treated. CR rates were 90% and 70%, respectively.": a
-        "respectively" list without groups zips the groups the sentence before defines with their sizes or counts."""
+        """"Pediatric (n = 25) and adult (n = 35) patients were treated. CR rates were 90% and 70%, respectively.": values
+        compared without their groups ("respectively", "27% versus 69%") are the groups the sentence before defines with
+        their sizes or counts,
+        or else the groups its values were given ("The CR rate was 75% in first salvage and 50% in later salvage.
+        The median OS was 9.5 and 5.0 months, respectively.")."""
         at = self.texts.index(text) if text in self.texts else 0
         if at == 0:
             return None
@@ -1880,7 +2153,9 @@ class ArmIndex:
         counted = subgroups.counted_groups(before) if count == 2 else None
         if counted:  # "Forty patients were in first salvage and 50 in second or later salvage. CR rates were ..."
             return [self._own_arm(self._drug_named(label, before)) for label in counted]
-        return subgroups.sized_groups(before, count)
+        sized = subgroups.sized_groups(before, count)
+        given = self._groups_of.get(before)
+        return sized or (list(given) if given and len(given) == count else None)
 
     def _other_arms(self, text: str, positions: list[tuple[int, int]], labels: list[str | None]) -> list[str] | None:
         """Values of which some are named by their arms ("23% with inotuzumab vs 10% with standard therapy" when

@@ -66,15 +66,16 @@ _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[
 # ... and responders without a count or article: "Of responders, 85% were MRD-negative".
 _LEADING_OF_RESPONDERS = re.compile(r"^\s*Of\s(?P<g>(?:non-?)?(?:responders|responding\spatients)),\s", re.I)
 _AFTER = re.compile(r"^(?:\s?(?:%|percent|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for|at(?=\s(?:the\s)?dose\slevels?\s\d))\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
-                    r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s))?(?:in|for|among|of|at(?=\s(?:the\s)?dose\slevels?\s\d))\s",
-                    re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage"
+                    r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s|at\s(?:the\s)?dose\slevels?\s\d))?(?:in|for|among|of|at(?=\s(?:the\s)?dose\slevels?\s\d)|"
+                    r"(?:by|on)(?=\s(?:an?\s)?intention[\s\-]to[\s\-]treat\b))\s",
+                    re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage", "74% by intention to treat"
 # A list item: no number but one in a name ("CR2"); "or" bounding a line of therapy stays in it ("third or later").
 _ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)(?:[^,;:()\d]|(?<=[A-Za-z])\d)){1,40}?"
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s|or\s)?|\s+(?:and|or" + NOT_A_BOUND + r")\s")
 _LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?P<noun>patients|subjects|those)\s(?:with\s|in\s)?)?"
                    r"(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s" + _ITEM + r")"
                    r"(?:\s+(?P<head>groups?|cohorts?|subgroups?|arms?|patients|subsets?))?(?=\s*[,;]|\s+(?:were|was|had|"
-                   r"respectively)\b|$)", re.I)
+                   r"respectively|received|underwent)\b|$)", re.I)  # "Pediatric (n = 25) and adult (n = 35) patients received X"
 _DID_OR_NOT = re.compile(r"\b(?:who\s)?(did|were|had|could)\s(?:or|and)\s(?:did|were|had|could)\snot\s(?P<v>[^,;()]{2,60}?)"
                          r"(?=\s?[,;()]|\s(?:respectively)\b|\.?$)", re.I)
 _WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|\.?$)",
@@ -331,6 +332,25 @@ def population_word(label: str) -> bool:
     return bool(_POPULATION_WORD.fullmatch(label))
 
 
+# Populations as the subjects of clauses of their own: "Children (n = 25) had ... and adults (n = 35) had ...".
+_POPULATION_CLAUSE = re.compile(r"(?:^|,\s|;\s|\s(?:and|while|whereas|but)\s)(?:the\s)?(" + _POPULATION + r")"
+                                r"(?:\s?\([^()]{1,30}\))?\s(?:had|have|showed|achieved|experienced)\b", re.I)
+
+
+def contrasted_population(text: str, start: int) -> str | None:
+    """The population ("children") that is the subject of the value's clause, beside another population's clause in
+    the sentence ("Children (n = 25) had a CR rate of 88% and adults (n = 35) had a CR rate of 66%"): a subgroup,
+    not the study population its word alone would name."""
+    if " had " not in text and " achieved " not in text and " showed " not in text and " experienced " not in text \
+            and " have " not in text:
+        return None  # a cheap necessary cue: the clauses' verbs
+    clauses = list(_POPULATION_CLAUSE.finditer(text))
+    if len({m.group(1).lower() for m in clauses}) < 2:
+        return None
+    own = [m for m in clauses if m.end() <= start]
+    return own[-1].group(1).lower() if own else None
+
+
 def elided(label: str) -> bool:
     """A second group named only by what is left of its complement: "who did not", "without"."""
     return bool(_ELIDED_NOT.fullmatch(label))
@@ -440,6 +460,19 @@ def status_after(text: str, end: int) -> str | None:
     Ph-positive and 26 of 40 (65%) Ph-negative patients" -> "Ph-positive", "Ph-negative"."""
     m = _STATUS_AFTER.match(text, end)
     return name(m.group("g")) if m else None
+
+
+# A dose level named by its dose right after a value: "50% at 1.2 mg/m2 and 83% at 1.8 mg/m2".
+_DOSE_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:at|with)\s(?:a\sdose\sof\s)?(?P<d>\d+(?:\.\d+)?\s?(?:(?:mg|µg|μg|mcg)/"
+                         r"(?:(?:m2|m²|kg)(?:/(?:day|d|week|cycle|dose))?|day|d)|[×x]\s?10\^?\d{1,2}\s?(?:CAR\s)?(?:T\s)?"
+                         r"cells/kg))(?![\w/])")
+
+
+def dose_after(text: str, end: int) -> str | None:
+    """The dose a value is stated at ("83% at 1.8 mg/m2" -> "1.8 mg/m2"): a group of a study of dose levels, read
+    only where values of one endpoint are compared (one value at a dose is the cohort's)."""
+    m = _DOSE_AFTER.match(text, end) if "/" in text else None  # each dose has its "/"
+    return " ".join(m.group("d").split()) if m else None
 
 
 def inside_value(text: str, start: int, end: int) -> str | None:
@@ -725,7 +758,7 @@ def counted_groups(text: str) -> list[str] | None:
     return [first, second] if first and second and first != second else None
 
 
-_COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\sin)|had|received|underwent|achieved|were)\s"
+_COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\s(?:in|with))|had|received|underwent|achieved|were|in)\s"
 
 
 @lru_cache(maxsize=1)
