@@ -365,3 +365,10 @@ def test_phrasings_coded_cohorts_of_no_treatment_of_their_own(nlp):
 ])
 def test_phrasings_recipients_of_an_arm(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_a_count_in_words_is_read_whole_not_by_its_last_word(nlp):
+    # "nine" of "One hundred and nine" gave an arm of 9 and a cohort of 118
+    record = _run(nlp, "One hundred and nine patients were randomized to inotuzumab and 109 to standard care.")
+    assert [(a["label"], a["n"]) for a in record["arms"]] == [("inotuzumab ozogamicin", 109), ("standard care", 109)]
+    assert record["cohort_size"] == 218

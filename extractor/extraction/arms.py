@@ -861,7 +861,10 @@ def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
 # Arms stated as counts of patients with their treatments: "Sixty patients received inotuzumab and 40 received
 # standard chemotherapy", "164 were assigned to inotuzumab and 162 to standard care", "90 were treated with
 # blinatumomab and 60 with inotuzumab" (the second verb may be left out).
-_COUNT = r"(?P<{0}>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?" \
+# A count in digits or words, whole: "One hundred and nine" (never its last word alone: "nine" gave an arm of 9).
+_WORD = r"[A-Za-z]+(?:-[a-z]+)?"
+_COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|" + _WORD \
+         + r"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?" + _WORD + r")?)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?" \
          r"(?:(?:matched\s)?(?:patients|pts|subjects|children|adults|controls)\s)?"  # "60 matched children who received"
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
