@@ -372,3 +372,11 @@ def test_a_count_in_words_is_read_whole_not_by_its_last_word(nlp):
     record = _run(nlp, "One hundred and nine patients were randomized to inotuzumab and 109 to standard care.")
     assert [(a["label"], a["n"]) for a in record["arms"]] == [("inotuzumab ozogamicin", 109), ("standard care", 109)]
     assert record["cohort_size"] == 218
+
+
+@pytest.mark.parametrize("text, endpoint", [
+    ("35% of patients received HSCT.", "HSCT"),   # was labelled "patients received HSCT"
+    ("67% of patients responded.", "ORR"),        # was labelled "patients responded"
+])
+def test_a_verb_after_the_share_ends_its_group(nlp, text, endpoint):
+    assert _outcomes(_run(nlp, text)) == [("all", endpoint, float(text.split("%")[0]))]
