@@ -50,8 +50,10 @@ _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\
                          r"\s?[:,]?\s?$", re.I)
 # The amount patients received, a statistic of exposure and not the regimen's dose: "median cumulative dose of
 # inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)", "at a median infused dose of 3.1 ×
-# 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg" ("a total dose of 1.8 mg/m2 per cycle" is the regimen's).
+# 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg", "the median number of CAR T cells infused was" ("a total
+# dose of 1.8 mg/m2 per cycle" is the regimen's).
 _EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b[^.;()\d]{0,60}"
+                              r"|(?:median|mean|average)\s(?:number|count)\sof\b[^.;()\d]{0,60}"
                               r"|(?:median|mean)[,:]?\s(?:of\s)?)$", re.I)
 # The bracket of a statistic's range, right before a range: "(range, 0.2-5.4 × 10^6) cells/kg", "(IQR 1.2-1.8".
 _STATISTIC_RANGE_BEFORE = re.compile(r"[(\[]\s?(?:range|IQR|interquartile\srange)\s?[,:=]?\s?$", re.I)
@@ -142,10 +144,10 @@ _EARLIER_THERAPY = re.compile(r"\b(?:after|following|prior|previous(?:ly)?|fail\
                               re.I)
 _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "after failure of "
 # A backbone's reduced dose stated as the share cut, mini-hyper-CVD's "cyclophosphamide and dexamethasone at 50% dose
-# reduction": a dose of each drug of the coordination before "at" (a reduction without "at", "required a 50% dose
-# reduction", is an event, not the regimen).
+# reduction" (or "were given at 50% dose reduction"): a dose of each drug of the coordination before "at" (a reduction
+# without "at", "required a 50% dose reduction", is an event, not the regimen).
 _REDUCTION = "% dose reduction"
-_AT_REDUCTION = re.compile(r"\sat\s(?:an?\s)?")
+_AT_REDUCTION = re.compile(r"\s(?:(?:was|were)\s(?:given|administered|used|delivered)\s)?at\s(?:an?\s)?")
 _DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s|/")
 _BRACKET_GAP = re.compile(r"\s?[(\[]")  # "fludarabine/cyclophosphamide (30/500 mg/m2/day)"
 _STEP_WORDS = re.compile(r"\b(?:then|followed|thereafter|escalat\w*|increas\w*|reduc\w*|decreas\w*)\b", re.I)
@@ -234,7 +236,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
         if opening is not None:
             continue  # "1 × 10^5/kg to 3 × 10^6/kg": one range, read at its closing unit
         if cell_drug is not None:
-            drug = _named_product(text, group[0], cell_drug, drugs)
+            drug = _named_product(text, group[0], end_span.end_char, cell_drug, drugs)
         else:
             if coordinated and (_in_respective_list(text, coordinated[-1], group, drugs, bool(shared))
                                 or bracket is not None and bracket[0] < group[0].start < bracket[1]):
@@ -359,8 +361,13 @@ def _in_respective_list(text: str, drug: Span, group: list, drugs: list[Span], s
         return False
     if started or _VERB_GAP.fullmatch(text, drug.end_char, first.start) is not None:
         return True
-    return len(group) > 1 and group[-1] is not None and _BRACKET_GAP.fullmatch(text, drug.end_char,
-                                                                                 first.start) is not None
+    if len(group) < 2 or group[-1] is None:
+        return False
+    # a list in a bracket right after the drugs, "(25 and 250 mg/m2/day)", or one printed bare, slashed as they are:
+    # "Flu/Cy 30/500 mg/m2" ("ponatinib and blinatumomab 9 and 28 µg/day" may be the step-up of one)
+    gap = text[drug.end_char:first.start]
+    return _BRACKET_GAP.fullmatch(gap) is not None or gap == " " and text[drug.start_char - 1] == "/" and all(
+        text[a.end:b.start] == "/" for a, b in zip(group, group[1:]))
 
 
 def _respective_doses(doc, section: str, drugs: list[Span] | None, shared: list[tuple]) -> list[dict]:
@@ -389,7 +396,8 @@ def _reduction_doses(doc, section: str, text: str, unit: Span, numbers: list[nz.
     if number is None or not 0 < number.value < 100:
         return []
     named = [d for d in drugs if d.end_char <= number.start]
-    if not named or not _AT_REDUCTION.fullmatch(text, named[-1].end_char, number.start):
+    if not named or not _AT_REDUCTION.fullmatch(text, named[-1].end_char, number.start) or _in_counted_patients(
+            text, unit.end_char, numbers):
         return []
     first = len(named) - 1
     while first > 0 and _DRUG_JOIN.fullmatch(text, named[first - 1].end_char, named[first].start_char):
@@ -397,6 +405,12 @@ def _reduction_doses(doc, section: str, text: str, unit: Span, numbers: list[nz.
     where = evidence(doc, section, named[first].start_char, unit.end_char)
     return [{"drug": drug.id_, "dose": _tidy(number.value), "dose_max": None, "unit": _REDUCTION, "per": None,
              "flags": [], "evidence": where} for drug in named[first:]]
+
+
+def _in_counted_patients(text: str, end: int, numbers: list[nz.Number]) -> bool:
+    """Whether a count of patients follows a dose shortly, "at a 25% dose reduction in 4 patients": an event."""
+    return any(end < n.start < end + _CHANGE_REACH and text[n.start - 3:n.start] == "in " and n.is_integer
+               and _PATIENTS_AFTER.match(text, n.end) for n in numbers)
 
 
 def _product_doses(doc, section: str, text: str, drugs: list[Span], numbers: list[nz.Number]) -> list[dict]:
@@ -411,16 +425,21 @@ def _product_doses(doc, section: str, text: str, drugs: list[Span], numbers: lis
         if number is None or number.form != "scientific" or text[number.end:drug.start_char] not in ("", " "):
             continue
         group = _group_ending_at(text, numbers, number)
-        named = _named_product(text, group[0], drug, drugs)
+        named = _named_product(text, group[0], drug.end_char, drug, drugs)
         where = evidence(doc, section, min(named.start_char, group[0].start), drug.end_char)
         found += _group_doses(group, named, "cells", None, where)
     return found
 
 
-def _named_product(text: str, first: nz.Number, product: Span, drugs: list[Span]) -> Span:
-    """The cell product a dose belongs to: a product named by its cells alone ("CD19 CAR T cells") describes the
-    cells of a CAR T product the sentence names before the dose ("The target dose of obe-cel was 410 × 10^6 CD19
-    CAR T cells" is obe-cel's); else it is the product."""
+def _named_product(text: str, first: nz.Number, end: int, product: Span, drugs: list[Span]) -> Span:
+    """The cell product a dose (from `first` to `end`) belongs to: a product named by its cells alone ("CD19 CAR T
+    cells") describes the cells of a CAR T product the sentence names right after the dose ("1 × 10^6 CAR T
+    cells/kg (KTE-X19)") or before it ("The target dose of obe-cel was 410 × 10^6 CD19 CAR T cells" is obe-cel's);
+    else it is the product."""
+    after = next((d for d in drugs if d.start_char >= end), None)
+    if after is not None and _is_car_t(after.id_) and (_named_in_bracket(text, end, after) or _DRUG_AFTER_GAP.match(
+            text[end:after.start_char])):
+        return after
     named = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH
              and d.id_ != product.id_ and _is_car_t(d.id_)]
     if not named or _EARLIER_THERAPY.search(text, max(0, named[-1].start_char - _EARLIER_REACH), first.start):
@@ -600,8 +619,10 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     sentence's subject (see _distant_subject)."""
     after = next((d for d in drugs if d.start_char >= end_span.end_char), None)
     if after is not None and (_DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char])
-                              or _named_in_bracket(text, end_span, after)) \
+                              or _named_in_bracket(text, end_span.end_char, after)) \
             and not _is_backbone(after.id_):  # "dexamethasone (40 mg) of hyper-CVAD" is dexamethasone's
+        return after
+    if after is not None and drugs[0] is after and _named_after_a_later_dose(text, first, end_span, after):
         return after
     before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
     if len(before) >= 2 and _partner_of_subject(text, before, first):
@@ -615,9 +636,22 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     return before[-1] if before else _distant_subject(text, sentence_start, first, drugs)
 
 
-def _named_in_bracket(text: str, end_span: Span, drug: Span) -> bool:
-    """"1 × 10^6 CAR T cells/kg (KTE-X19)": a bracket right after the dose holding the drug's name alone."""
-    opened = text[end_span.end_char:drug.start_char] in (" (", "(", " [")
+def _named_after_a_later_dose(text: str, first: nz.Number, end_span: Span, drug: Span) -> bool:
+    """Whether the first drug of a sentence is named after a later dose in the same unit, to which this one is
+    parallel: "CR rates were 80% at 1.8 mg/m2 and 60% at 1.2 mg/m2 of inotuzumab" (not across a ";")."""
+    printed = text[first.end:end_span.end_char].lstrip()  # "mg/m2", "µg/day"
+    at = text.rfind(printed, end_span.end_char, drug.start_char) if printed else -1
+    if at == -1 or not text[max(0, at - 2):at].strip(" -")[-1:].isdigit():
+        return False  # the later unit is a dose's: a number right before it
+    if ";" in text[end_span.end_char:drug.start_char]:
+        return False
+    return _DRUG_AFTER_GAP.match(text[at + len(printed):drug.start_char]) is not None
+
+
+def _named_in_bracket(text: str, end: int, drug: Span) -> bool:
+    """"1 × 10^6 CAR T cells/kg (KTE-X19)": a bracket right after the dose (ending at `end`) holding the drug's name
+    alone."""
+    opened = text[end:drug.start_char] in (" (", "(", " [")
     return opened and text[drug.end_char:drug.end_char + 1] in ")]"
 
 

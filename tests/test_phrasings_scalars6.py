@@ -1,0 +1,91 @@
+"""Recurring phrasings of doses, in our own words, run end to end: products and drugs the lexicon lacked (ARI-0001,
+CNCT19, carfilzomib, methylprednisolone), the lymphodepletion abbreviations with slash-paired doses ("Flu/Cy 30/500
+mg/m2"), a CAR T product named by its cells alone, a cell dose in words ("one million cells/kg"), and the drug named
+only after the last of parallel doses ("80% at 1.8 mg/m2 and 60% at 1.2 mg/m2 of inotuzumab")."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run
+
+
+def _doses(record: dict) -> list[tuple]:
+    return [(d["drug"], d["dose"], d["dose_max"], d["unit"]) for d in record["doses"]]
+
+
+INO, FLU, CY, CAR = "inotuzumab ozogamicin", "fludarabine", "cyclophosphamide", "CAR T cells"
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Varnimcabtagene autoleucel (ARI-0001) was infused at 1 × 10^6 cells/kg in three fractions.",
+     [("varnimcabtagene autoleucel", 1000000, None, "cells/kg")]),
+    ("ARI-0001 cells were administered at a target dose of 1 × 10^6 CAR T cells/kg.",
+     [("varnimcabtagene autoleucel", 1000000, None, "cells/kg")]),
+    ("Patients received CNCT19 at 1 × 10^6 cells/kg.", [("inaticabtagene autoleucel", 1000000, None, "cells/kg")]),
+    ("Carfilzomib 27 mg/m2 was given on days 1, 2, 8 and 9.", [("carfilzomib", 27, None, "mg/m2")]),
+])
+def test_phrasings_new_lexicon_entries(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # slashed drugs, slashed doses: theirs in order
+    ("Lymphodepleting chemotherapy with Flu/Cy 30/300 mg/m2 was given on days -5 to -3.",
+     [(FLU, 30, None, "mg/m2"), (CY, 300, None, "mg/m2")]),
+    ("Lymphodepletion consisted of fludarabine/cyclophosphamide 30/500 mg/m2/day for 3 days.",
+     [(FLU, 30, None, "mg/m2"), (CY, 500, None, "mg/m2")]),
+    ("Dasatinib/dexamethasone 140/40 mg was given as induction.",
+     [("dasatinib", 140, None, "mg"), ("dexamethasone", 40, None, "mg")]),
+    ("Flu/Cy (30 mg/m2 and 500 mg/m2) was administered before the infusion.",
+     [(FLU, 30, None, "mg/m2"), (CY, 500, None, "mg/m2")]),
+    ("Lymphodepletion was Flu 30 mg/m2 × 4 days and Cy 500 mg/m2 × 2 days.",
+     [(FLU, 30, None, "mg/m2"), (CY, 500, None, "mg/m2")]),
+    # a bare list joined by "and" may be one drug's step-up: no pairing
+    ("Ponatinib and blinatumomab 9 and 28 µg/day were combined.",
+     [("blinatumomab", 9, None, "µg"), ("blinatumomab", 28, None, "µg")]),
+    # "Flu-like" is no drug
+    ("Flu-like symptoms occurred in 20% of patients.", []),
+])
+def test_phrasings_slash_paired_doses(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+def test_phrasings_flu_like_takes_no_dose(nlp):
+    record = _run(nlp, "Flu-like symptoms were reported with blinatumomab 28 µg/day.")
+    assert _doses(record) == [("blinatumomab", 28, None, "µg")]
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("CAR T cells were infused at one million cells/kg after lymphodepletion.", [(CAR, 1000000, None, "cells/kg")]),
+    ("Patients were treated at one of three dose levels: 1 × 10^5, 3 × 10^5 or 1 × 10^6 CAR T cells/kg.",
+     [(CAR, 100000, None, "cells/kg"), (CAR, 300000, None, "cells/kg"), (CAR, 1000000, None, "cells/kg")]),
+    ("Lymphodepletion with fludarabine and cyclophosphamide preceded 1 × 10^6 CAR T cells/kg.",
+     [(CAR, 1000000, None, "cells/kg")]),
+    ("Autologous CAR-T cells were given at doses of 0.5 to 1 × 10^6 cells/kg.", [(CAR, 500000, 1000000, "cells/kg")]),
+    # a product named before the dose takes it; a spelled-out product with its abbreviation is one product
+    ("After lymphodepletion, patients received tisagenlecleucel at a target dose of 2 × 10^6 CAR T cells/kg.",
+     [("tisagenlecleucel", 2000000, None, "cells/kg")]),
+    ("Anti-CD19 chimeric antigen receptor T cells (CAR-T cells) were infused at 1 × 10^6 cells/kg.",
+     [("cd19-car t cells", 1000000, None, "cells/kg")]),
+    ("Tisagenlecleucel was infused at 2 million cells/kg.", [("tisagenlecleucel", 2000000, None, "cells/kg")]),
+    # a count of cells per volume, or a median of cells received, is no dose
+    ("CAR T cells expanded to a peak of 50,000 cells/µL.", []),
+    ("Patients received a median of 1 × 10^6 CAR T cells/kg.", []),
+    ("Patients who relapsed after CAR T cells received inotuzumab at 1.8 mg/m2.", [(INO, 1.8, None, "mg/m2")]),
+])
+def test_phrasings_generic_car_t_cells(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("CR rates were 80% at 1.8 mg/m2 and 60% at 1.2 mg/m2 of inotuzumab.",
+     [(INO, 1.8, None, "mg/m2"), (INO, 1.2, None, "mg/m2")]),
+    ("Responses were seen at 5 µg/m2/day and at 15 µg/m2/day of blinatumomab.",
+     [("blinatumomab", 5, None, "µg/m2"), ("blinatumomab", 15, None, "µg/m2")]),
+    # not across a ";", nor from another drug's dose in another unit
+    ("At 1.8 mg/m2, the CR rate was 80%; at 1.2 mg/m2 of inotuzumab it was 60%.", [(INO, 1.2, None, "mg/m2")]),
+    ("Patients with a creatinine above 2 mg/dL and those given 40 mg of dexamethasone were excluded.",
+     [("dexamethasone", 40, None, "mg")]),
+])
+def test_phrasings_drug_after_the_last_parallel_dose(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
