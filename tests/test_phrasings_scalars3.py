@@ -233,7 +233,7 @@ def test_phrasings_count_of_each_group(nlp, text, size):
 @pytest.mark.parametrize("text", [
     # cells counted per kg are no dose of a chemotherapy named before them
     "After conditioning with busulfan, patients received a graft containing 5 × 10^6 CD34+ cells/kg.",
-    "Lymphodepletion with fludarabine and cyclophosphamide preceded 1 × 10^6 CD34+ cells/kg.",
+    "Lymphodepletion with fludarabine and cyclophosphamide preceded 1 × 10^6 CAR T cells/kg.",
 ])
 def test_phrasings_cell_dose_of_no_drug(nlp, text):
     assert _doses(_run(nlp, text)) == []

@@ -59,8 +59,18 @@ def test_phrasings_flu_like_takes_no_dose(nlp):
     ("CAR T cells were infused at one million cells/kg after lymphodepletion.", [(CAR, 1000000, None, "cells/kg")]),
     ("Patients were treated at one of three dose levels: 1 × 10^5, 3 × 10^5 or 1 × 10^6 CAR T cells/kg.",
      [(CAR, 100000, None, "cells/kg"), (CAR, 300000, None, "cells/kg"), (CAR, 1000000, None, "cells/kg")]),
-    ("Lymphodepletion with fludarabine and cyclophosphamide preceded 1 × 10^6 CAR T cells/kg.",
-     [(CAR, 1000000, None, "cells/kg")]),
+    ("The CAR T-cell dose ranged from 0.5 to 5 × 10^6 cells/kg.", [(CAR, 500000, 5000000, "cells/kg")]),
+    ("All patients received 3 × 10^6 CAR-positive T cells per kilogram.", [(CAR, 3000000, None, "cells/kg")]),
+    ("The total dose of 410 × 10^6 CAR T cells was split into two infusions.", [(CAR, 410000000, None, "cells")]),
+    # a sentence naming a drug: the cells are no dose of it (nor of an unnamed product)
+    ("Lymphodepletion with fludarabine and cyclophosphamide preceded 1 × 10^6 CAR T cells/kg.", []),
+    # a product named after the dose in a bracket, or before it out of an earlier therapy, takes it
+    ("Patients received a single infusion of 1 × 10^6 CAR T cells/kg (KTE-X19).",
+     [("brexucabtagene autoleucel", 1000000, None, "cells/kg")]),
+    ("Adults with relapsed B-ALL received tisagenlecleucel at a target dose of 2 × 10^6 CAR T cells/kg.",
+     [("tisagenlecleucel", 2000000, None, "cells/kg")]),
+    ("Patients who relapsed after tisagenlecleucel received 1 × 10^6 CD22-CAR T cells/kg.",
+     [("cd22-car t cells", 1000000, None, "cells/kg")]),
     ("Autologous CAR-T cells were given at doses of 0.5 to 1 × 10^6 cells/kg.", [(CAR, 500000, 1000000, "cells/kg")]),
     # a product named before the dose takes it; a spelled-out product with its abbreviation is one product
     ("After lymphodepletion, patients received tisagenlecleucel at a target dose of 2 × 10^6 CAR T cells/kg.",
@@ -71,6 +81,8 @@ def test_phrasings_flu_like_takes_no_dose(nlp):
     # a count of cells per volume, or a median of cells received, is no dose
     ("CAR T cells expanded to a peak of 50,000 cells/µL.", []),
     ("Patients received a median of 1 × 10^6 CAR T cells/kg.", []),
+    ("The median number of infused CAR T cells was 2.1 × 10^6/kg.", []),
+    ("CAR T cells were given with 40 mg of tocilizumab backup.", [("tocilizumab", 40, None, "mg")]),
     ("Patients who relapsed after CAR T cells received inotuzumab at 1.8 mg/m2.", [(INO, 1.8, None, "mg/m2")]),
 ])
 def test_phrasings_generic_car_t_cells(nlp, text, doses):
@@ -88,4 +100,38 @@ def test_phrasings_generic_car_t_cells(nlp, text, doses):
      [("dexamethasone", 40, None, "mg")]),
 ])
 def test_phrasings_drug_after_the_last_parallel_dose(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+def test_phrasings_car_t_product_is_no_second_arm_drug(nlp):
+    record = _run(nlp, "Adults with relapsed B-ALL received tisagenlecleucel at a target dose of 2 × 10^6 CAR T "
+                       "cells/kg after lymphodepletion. Forty patients were infused.")
+    assert [a["regimen"] for a in record["arms"]] == ["tisagenlecleucel"]
+
+
+@pytest.mark.parametrize("text, doses", [
+    # mini-hyper-CVD's reduced doses, with their verb
+    ("In the mini-hyper-CVD regimen, cyclophosphamide and dexamethasone were given at 50% dose reduction and "
+     "methotrexate at 75% dose reduction.",
+     [(CY, 50, None, "% dose reduction"), ("dexamethasone", 50, None, "% dose reduction"),
+      ("methotrexate", 75, None, "% dose reduction")]),
+    # a reduction for some patients, or needed, is an event
+    ("Inotuzumab was given at a 25% dose reduction in 4 patients.", []),
+    ("Patients required a 50% dose reduction of inotuzumab.", []),
+    # a flat dose in grams; a concentration is none
+    ("Methylprednisolone 1 g was given daily for 3 days.", [("methylprednisolone", 1, None, "g")]),
+    ("Hemoglobin 8 g/dL and 40 mg/m2 of clofarabine.", [("clofarabine", 40, None, "mg/m2")]),
+])
+def test_phrasings_reductions_and_grams(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the product the section names owns a dose of its cells named alone; of two products, neither does
+    ("Patients received KTE-X19 after lymphodepletion. The CR rate correlated with CAR T-cell expansion and was 83% "
+     "in patients treated with 1 × 10^6 cells/kg.", [("brexucabtagene autoleucel", 1000000, None, "cells/kg")]),
+    ("Patients received tisagenlecleucel or KTE-X19. The CR rate correlated with CAR T-cell expansion and was 83% "
+     "in patients treated with 1 × 10^6 cells/kg.", []),
+])
+def test_phrasings_cells_named_alone_of_the_named_product(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses

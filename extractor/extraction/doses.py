@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -139,9 +140,15 @@ _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
 # The regimen class of the CAR T products (patterns/regimen_classes.jsonl), and what makes a product named before a
 # dose an earlier therapy, not the one dosed ("relapsed after tisagenlecleucel, patients received ...").
 _CELL_CLASS = "CAR T cells"
+# A CAR T product named by its cells alone: "CAR T cells", "CAR-T cells", "CAR T-cell", "CAR+ T cells", "CAR-positive
+# T cells" (case-sensitive: the abbreviation is printed in capitals).
+_GENERIC_PRODUCT = "CAR T cells"
+_GENERIC_CELLS = re.compile(r"\bCAR(?:[\s\-]?|\+\s|[\s\-]positive\s)T[\s\-]cells?\b")
 _CELL_UNITS = frozenset({"cells", "cells/kg"})
-_EARLIER_THERAPY = re.compile(r"\b(?:after|following|prior|previous(?:ly)?|fail\w*|relaps\w*|refractory|progress\w*)\b",
-                              re.I)
+_EARLIER_THERAPY = re.compile(
+    r"\b(?:after|following|prior(?:\sto)?|previous(?:ly)?(?:\s(?:received|treated\swith|exposed\sto))?|failure\sof"
+    r"|fail(?:ed|ing)|(?:relapsed|refractory|resistant|progressed|progressing)(?:\s(?:after|to|on|following))?)"
+    r"\s(?:(?:the|a|an|prior)\s)?$", re.I)
 _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "after failure of "
 # A backbone's reduced dose stated as the share cut, mini-hyper-CVD's "cyclophosphamide and dexamethasone at 50% dose
 # reduction" (or "were given at 50% dose reduction"): a dose of each drug of the coordination before "at" (a reduction
@@ -173,16 +180,46 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
         dose_max.
     """
     doses, previous = [], None
-    for sent in section_view(doc).sentences:
+    sentences = section_view(doc).sentences
+    for sent in sentences:
         # most sentences name no unit, or no drug: no overlaps need resolving then
         if sent.labelled("UNIT"):
             if sent.labelled("DRUG"):
                 doses += _sentence_doses(sent, section, context)
-            elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
-                                           or _RECEIVED_DOSE.match(sent.text)):
-                doses += _carried_doses(previous, sent, section, context)
+            else:
+                carried = []
+                if previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
+                                             or _RECEIVED_DOSE.match(sent.text)):
+                    carried = _carried_doses(previous, sent, section, context)
+                doses += carried or (_generic_product_doses(sent, section, context, sentences)
+                                     if "CAR" in sent.text else [])
         previous = sent
     return doses
+
+
+class _Product(NamedTuple):
+    """A CAR T product named by its cells alone, standing for a DRUG span (its id and where it is named)."""
+
+    id_: str
+    start_char: int
+    end_char: int
+
+
+def _generic_product_doses(sent: Sentence, section: str, context: ArticleContext,
+                           sentences: list[Sentence]) -> list[dict]:
+    """The cell doses of a sentence naming no drug but CAR T cells: "CAR T cells were infused at one million
+    cells/kg", "three dose levels: 1 × 10^5, 3 × 10^5 or 1 × 10^6 CAR T cells/kg": the product the section names, if
+    it names one ("KTE-X19 ... . The CR rate was 83% in patients treated with 1 × 10^6 CAR T cells/kg"), else the
+    unnamed product's; none when it names two (whose is not in the text)."""
+    named = _GENERIC_CELLS.search(sent.text)
+    if named is None:
+        return []
+    products = {d.id_: d for other in sentences for d in rule_spans(other, "DRUG") if _is_car_t(d.id_)}
+    if len(products) > 1:
+        return []
+    start = sent.start_char + named.start()
+    product = _Product(next(iter(products), _GENERIC_PRODUCT), start, start + len(named.group()))
+    return _sentence_doses(sent, section, context, carried=product)
 
 
 def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
@@ -197,7 +234,8 @@ def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: Ar
     return _sentence_doses(sent, section, context, carried=named[-1])
 
 
-def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carried: Span | None = None) -> list[dict]:
+def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
+                    carried: Span | _Product | None = None) -> list[dict]:
     """The doses of one sentence, of the drugs it names, or all of the `carried` drug (see _carried_doses)."""
     doc, text = sent.doc, sent.section_text
     drugs = rule_spans(sent, "DRUG") if carried is None else []
@@ -442,7 +480,8 @@ def _named_product(text: str, first: nz.Number, end: int, product: Span, drugs: 
         return after
     named = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH
              and d.id_ != product.id_ and _is_car_t(d.id_)]
-    if not named or _EARLIER_THERAPY.search(text, max(0, named[-1].start_char - _EARLIER_REACH), first.start):
+    if not named or _EARLIER_THERAPY.search(text, max(0, named[-1].start_char - _EARLIER_REACH),
+                                            named[-1].start_char):
         return product  # "relapsed after tisagenlecleucel, patients received 1 × 10^6 CD22-CAR T cells/kg"
     return named[-1]
 
@@ -459,6 +498,8 @@ def _car_t_before(text: str, unit: Span, drugs: list[Span]) -> Span | None:
 
 
 def _is_car_t(drug_id: str) -> bool:
+    if drug_id == _GENERIC_PRODUCT:
+        return True
     entry = regimen_lexicon().get(drug_id)
     return entry is not None and entry.cls == _CELL_CLASS
 
