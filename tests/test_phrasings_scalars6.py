@@ -135,3 +135,16 @@ def test_phrasings_reductions_and_grams(nlp, text, doses):
 ])
 def test_phrasings_cells_named_alone_of_the_named_product(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the negative-exponent unit style ("mg m−2") is per square metre, not a flat dose
+    ("Inotuzumab was given at 1.8 mg m-2 per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("Inotuzumab was given at 1.8 mg·m−2 per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("Blinatumomab 15 µg m−2 per day was given.", [("blinatumomab", 15, None, "µg/m2")]),
+    ("Cytarabine 3 g m−2 was given twice daily.", [("cytarabine", 3, None, "g/m2")]),
+    # a limit allowed is no dose given
+    ("Hydroxyurea up to 2 g/day was allowed for cytoreduction before blinatumomab.", []),
+])
+def test_phrasings_unit_styles_and_limits(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

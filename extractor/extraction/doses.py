@@ -7,7 +7,9 @@ only its partner ("X, given with Y, was administered at 1.8 mg/m2"). A cell prod
 10^6 CD19 CAR T cells"). A number with a unit but no drug in its sentence is left out: a dose without its drug would
 be an invented attachment; so are a cap ("(maximum 2 mg)") and a count of cells per volume (a concentration). A
 sentence whose subject is the dose ("The starting dose was 1.8 mg/m2") takes the one drug of the sentence before.
-Doses after coordinated drugs ("fludarabine/cyclophosphamide (30/500 mg/m2/day)") are theirs in order. Left out
+Doses after coordinated drugs ("fludarabine/cyclophosphamide (30/500 mg/m2/day)", "Flu/Cy 30/500 mg/m2") are theirs
+in order. A sentence naming no drug but CAR T cells ("CAR T cells were infused at 1 × 10^6 cells/kg") gives its cell
+doses to the one CAR T product its section names, else to the unnamed "CAR T cells". Left out
 too: the dose of an earlier therapy ("previously treated with imatinib 400 mg"), of a chemotherapy backbone, and
 the range of a statistic ("median 3.1 × 10^6 (range, 0.2-5.4 × 10^6) cells/kg").
 """
@@ -46,9 +48,10 @@ _STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
 _CELL_WORD = r"[A-Za-z][\w+\-]*\s"
 _CELLS_BEFORE = re.compile(r"(?<=\d|\))\s(?:" + _CELL_WORD + r"){0,4}cells\s$", re.I)
 _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
-# A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg".
-_CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
-                         r"\s?[:,]?\s?$", re.I)
+# A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg", "up
+# to 2 g/day was allowed".
+_CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?"
+                         r"|\bup\sto)\s?[:,]?\s?$", re.I)
 # The amount patients received, a statistic of exposure and not the regimen's dose: "median cumulative dose of
 # inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)", "at a median infused dose of 3.1 ×
 # 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg", "the median number of CAR T cells infused was" ("a total
@@ -111,7 +114,7 @@ _RECEIVED_DOSE = re.compile(
     r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
     r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
-_CAP_CUES = ("max", "capped", "exceed")
+_CAP_CUES = ("max", "capped", "exceed", "up to")
 _EXPOSURE_CUES = ("dose", "median", "mean")
 _PRIOR_CUES = ("previous", "treated", "prior", "fail", "resistan", "refractory", "intoleran")
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
