@@ -148,3 +148,34 @@ def test_phrasings_cells_named_alone_of_the_named_product(nlp, text, doses):
 ])
 def test_phrasings_unit_styles_and_limits(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a sentence whose subject is the treatment or its schedule takes the one drug of the sentence before
+    ("Patients were treated with blinatumomab. Cycle 1 consisted of 9 µg/day for 7 days followed by 28 µg/day.",
+     [("blinatumomab", 9, None, "µg"), ("blinatumomab", 28, None, "µg")]),
+    ("Patients received blinatumomab for up to five cycles. Each cycle consisted of 28 µg/day for 4 weeks.",
+     [("blinatumomab", 28, None, "µg")]),
+    ("Twenty patients received nelarabine. Treatment was 650 mg/m2/day for 5 days.",
+     [("nelarabine", 650, None, "mg/m2")]),
+    ("Patients received CD22 CAR T cells. Three dose levels were tested: 3 × 10^5, 1 × 10^6 and 3 × 10^6 cells/kg.",
+     [("cd22-car t cells", 300000, None, "cells/kg"), ("cd22-car t cells", 1000000, None, "cells/kg"),
+      ("cd22-car t cells", 3000000, None, "cells/kg")]),
+    # not with two drugs before, nor a statistic
+    ("Patients received blinatumomab and ponatinib. Treatment was 28 µg/day for 4 weeks.", []),
+    ("Thirty patients received tisagenlecleucel. The median infused dose was 3.0 × 10^6 cells/kg.", []),
+    # a dual CAR T product is not the product of one of its parts
+    ("AUTO1/22 was infused at 1 × 10^6 cells/kg.", [("AUTO1/22", 1000000, None, "cells/kg")]),
+])
+def test_phrasings_schedule_subject_and_products(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a threshold printed after the dose is no dose given
+    ("Inotuzumab at doses of 1.8 mg/m2 or higher was associated with VOD.", []),
+    ("Cumulative inotuzumab of 5.4 mg/m2 or more was a risk factor.", []),
+    ("Blinatumomab 28 µg/day and higher doses were compared.", [("blinatumomab", 28, None, "µg")]),
+])
+def test_phrasings_threshold_after_the_dose(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -79,6 +79,9 @@ _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated
 _THRESHOLD_BEFORE = re.compile(r"\b(?:(?:more|greater|higher|less|lower|fewer)\sthan|above|below|over|under|exceeding"
                                r"|beyond)\s$", re.I)
 _THRESHOLD_CUES = ("than", "above", "below", "over", "under", "exceed", "beyond")
+# The same printed after the dose: "at doses of 1.8 mg/m2 or higher", "5.4 mg/m2 or more".
+_THRESHOLD_AFTER = re.compile(r",?\s(?:or|and)\s(?:higher|more|greater|above|less|lower|below)\b"
+                              r"(?!\s(?:doses?|levels?)\b)", re.I)
 # A change of dose right before its number, and the patients a sentence counts: "Dasatinib doses were reduced to 50 mg
 # in 4 patients", "Eight patients required dose reduction of venetoclax to 200 mg", "interrupted in 5 patients and
 # restarted at 9 µg/day" are events, not the regimen.
@@ -100,6 +103,15 @@ _DOSE_SUBJECT = re.compile(
     r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined)\s)?"
     r"(?:(?:at|as|to)\s)?|doses?\sof\s)\d",
     re.I)
+# A sentence whose subject is the treatment or its schedule, the dose right after its verb: "Cycle 1 consisted of
+# 9 µg/day for 7 days", "Each cycle consisted of 28 µg/day", "Treatment was 650 mg/m2/day for 5 days", "Three dose
+# levels were tested: 3 × 10^5, 1 × 10^6 and 3 × 10^6 cells/kg".
+_SCHEDULE_SUBJECT = re.compile(
+    r"\s*(?:(?:each|the|a)\s)?(?:(?:first|second|induction|consolidation|maintenance)\s)?"
+    r"(?:(?:cycles?|courses?|treatment|therapy|induction|regimen|schedule)(?:\s\d+)?"
+    r"\s(?:consisted\sof|comprised|was|were)"
+    r"|(?:[A-Za-z]+\s)?dose\slevels\s(?:were|of)(?:\s(?:tested|evaluated|explored|studied|investigated|used))?)"
+    r"\s?:?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
 # The same with the drug as a pronoun or a common noun, its verb and the preposition of its dose: "It was given at 9
 # µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg",
 # "Cells were infused at 0.2-5 × 10^6 cells/kg" (a CAR T product's).
@@ -192,7 +204,7 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
             else:
                 carried = []
                 if previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
-                                             or _RECEIVED_DOSE.match(sent.text)):
+                                             or _RECEIVED_DOSE.match(sent.text) or _SCHEDULE_SUBJECT.match(sent.text)):
                     carried = _carried_doses(previous, sent, section, context)
                 doses += carried or (_generic_product_doses(sent, section, context, sentences)
                                      if "CAR" in sent.text else [])
@@ -271,6 +283,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
         if per_span is not None:
             per = per_span.id_.lstrip("/")
         end_span = per_span or unit
+        if _THRESHOLD_AFTER.match(text, end_span.end_char):
+            continue  # "Inotuzumab at doses of 1.8 mg/m2 or higher was associated with VOD": a threshold
         if opening is not None and opening[0] is unit:
             group = [opening[1], group[0], None]  # marker: a range (see _group_ending_at)
         opening = _range_opening(text, unit, end_span, group, units, numbers)
