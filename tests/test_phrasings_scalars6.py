@@ -179,3 +179,23 @@ def test_phrasings_schedule_subject_and_products(nlp, text, doses):
 ])
 def test_phrasings_threshold_after_the_dose(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, size", [
+    # "who were infused" / "who were included" are no response state ("who were in CR")
+    ("Of 41 patients who were infused, 37 achieved CR.", 41),
+    ("Of 41 patients who were included, 37 (90%) achieved CR.", 41),
+    ("Of the 30 patients who were in CR, 20 underwent HSCT.", None),
+])
+def test_phrasings_cohort_opened_by_a_relative_clause(nlp, text, size):
+    assert _run(nlp, text)["cohort_size"] == size
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a multiplier word before the cells described
+    ("Patients received two million CAR T cells per kilogram.", [(CAR, 2000000, None, "cells/kg")]),
+    ("Tisagenlecleucel was infused at 1.5 million CAR-positive T cells per kilogram.",
+     [("tisagenlecleucel", 1500000, None, "cells/kg")]),
+])
+def test_phrasings_cells_counted_in_words(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

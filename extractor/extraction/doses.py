@@ -44,9 +44,9 @@ _COUNTED_BEFORE = re.compile(
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\s(?:to|through)\s)$")
 _STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
 # A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells" (a
-# multiplier word is part of its number: "3 million cells/kg").
-_CELL_WORD = r"[A-Za-z][\w+\-]*\s"
-_CELLS_BEFORE = re.compile(r"(?<=\d|\))\s(?:" + _CELL_WORD + r"){0,4}cells\s$", re.I)
+# multiplier word is part of its number, never a word describing the cells: "2 million CAR-positive T cells per kg").
+_CELL_WORD = r"(?!(?:thousand|million|billion)\s)[A-Za-z][\w+\-]*\s"
+_CELLS_BEFORE = re.compile(r"(?:(?<=\d|\))|(?<=million|billion))\s(?:" + _CELL_WORD + r"){0,4}cells\s$", re.I)
 _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
 # A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg", "up
 # to 2 g/day was allowed".

@@ -98,7 +98,7 @@ _RESPONDERS = re.compile(r"\b(?:(?:non-?)?responders|responding|in\s(?:(?:a\s)?(
                          r"|MRD[\s\-\u2010]?negative)", re.I)
 # A response state right after a population noun: "patients who achieved CR", "patients in CR", "achieving CR/CRi".
 _RESPONSE_STATE_AFTER = re.compile(
-    r"\s(?:who\s(?:had\s)?(?:achieved|attained|reached|responded|were\sin)|achieving|attaining|responding|"
+    r"\s(?:who\s(?:had\s)?(?:achieved|attained|reached|responded|were\sin\b)|achieving|attaining|responding|"
     r"in\s(?:(?:a\s)?(?:first\s|second\s)?(?:complete\s)?(?:remission|response)|CR\d?|CR/CRi|CRi)\b|"
     r"with\s(?:a\s)?(?:CR|CR/CRi|response|remission)\b)", re.I)
 # A subgroup right after a population noun: its lineage, Ph or MRD status, a site, a lesion, a prior therapy, the
