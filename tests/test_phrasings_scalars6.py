@@ -199,3 +199,17 @@ def test_phrasings_cohort_opened_by_a_relative_clause(nlp, text, size):
 ])
 def test_phrasings_cells_counted_in_words(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a count per kg, bare, of the CAR T product the sentence names by its cells or the sentence before names
+    ("The CAR T-cell dose was 1 × 10^6/kg.", [(CAR, 1000000, None, "cells/kg")]),
+    ("Patients received tisagenlecleucel. The target dose was 2 × 10^6/kg.",
+     [("tisagenlecleucel", 2000000, None, "cells/kg")]),
+    # an absolute dose once
+    ("A fixed dose of 50 × 10^6 CAR T cells was infused in patients above 50 kg.", [(CAR, 50000000, None, "cells")]),
+    # a drug's dose per kg is no count of cells
+    ("Patients received blinatumomab. The dose was 5 × 10^6/kg.", []),
+])
+def test_phrasings_bare_per_kg_of_a_carried_product(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

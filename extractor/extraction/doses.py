@@ -255,11 +255,14 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     doc, text = sent.doc, sent.section_text
     drugs = rule_spans(sent, "DRUG") if carried is None else []
     units = rule_spans(sent, "UNIT", outside=drugs)
+    if carried is not None and _is_car_t(carried.id_):
+        drugs = [carried]  # a count per kg, bare, is the carried product's: "The CAR T-cell dose was 1 × 10^6/kg"
     products = "cells" in sent.text  # a cheap necessary cue of a cell product's dose
     if not units and not products:
         return []
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
-    found = _product_doses(doc, section, text, drugs, numbers) if products else []
+    # a carried product's absolute dose is read at its unit ("410 × 10^6 CAR T cells"), not as a product named
+    found = _product_doses(doc, section, text, drugs, numbers) if products and carried is None else []
     respectively = "respectively" in sent.text
     coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
     bracket = _bracketed_list(text, coordinated, drugs, units) if coordinated else None
