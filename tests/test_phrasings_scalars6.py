@@ -213,3 +213,15 @@ def test_phrasings_cells_counted_in_words(nlp, text, doses):
 ])
 def test_phrasings_bare_per_kg_of_a_carried_product(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, size", [
+    # the count after those screened is the cohort, its noun given or left out of the screened
+    ("Of 120 patients screened, 98 adults were enrolled.", 98),
+    ("Of 50 screened, 45 children were infused.", 45),
+    ("Of 350 patients screened, 326 were randomized.", 326),
+    # a part of a group named first is not
+    ("Of the 30 responders, 20 patients were treated with HSCT.", None),
+])
+def test_phrasings_cohort_after_the_screened(nlp, text, size):
+    assert _run(nlp, text)["cohort_size"] == size

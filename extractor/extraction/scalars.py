@@ -244,7 +244,10 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
             continue
         if screened and (elided := _elided_enrolment(text, number, enrolled)) is not None:
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
-        if number is not numbers[0] and _OPENS_SUBSET.match(text, sent.start_char, numbers[0].start):
+        if any(c.id_ == "screened" and text[number.end:c.start_char] == " " for c in cues):
+            screened = True  # "Of 120 screened, 98 patients were infused": the noun left out of those screened
+            continue
+        if not screened and number is not numbers[0] and _OPENS_SUBSET.match(text, sent.start_char, numbers[0].start):
             return []  # "Of the 30 responders, 20 patients were treated with HSCT": a part of the group named first
         groups_before = sum(n.start + sent.start_char < number.start for n in counts)
         noun = next((n for n in nouns if n.start_char >= number.end), None)
