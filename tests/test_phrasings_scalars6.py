@@ -225,3 +225,12 @@ def test_phrasings_bare_per_kg_of_a_carried_product(nlp, text, doses):
 ])
 def test_phrasings_cohort_after_the_screened(nlp, text, size):
     assert _run(nlp, text)["cohort_size"] == size
+
+
+@pytest.mark.parametrize("text, age", [
+    # the table style with the statistic in one bracket after the measure
+    ("Age (median, range): 52 (19-80) years.", 52),
+    ("Age (median; IQR): 12 (6-15) years.", 12),
+])
+def test_phrasings_age_with_its_statistic_in_a_bracket(nlp, text, age):
+    assert _run(nlp, text)["median_age_years"] == age
