@@ -234,3 +234,13 @@ def test_phrasings_cohort_after_the_screened(nlp, text, size):
 ])
 def test_phrasings_age_with_its_statistic_in_a_bracket(nlp, text, age):
     assert _run(nlp, text)["median_age_years"] == age
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Decitabine 15 mg/m2 and vorinostat 230 mg/m2 were given for 5 days before reinduction.",
+     [("decitabine", 15, None, "mg/m2"), ("vorinostat", 230, None, "mg/m2")]),
+    ("Temsirolimus 7.5 mg/m2 was given weekly with reinduction.", [("temsirolimus", 7.5, None, "mg/m2")]),
+    ("Obinutuzumab 1000 mg was given on days 1, 8 and 15.", [("obinutuzumab", 1000, None, "mg")]),
+])
+def test_phrasings_salvage_agents_in_the_lexicon(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
