@@ -280,7 +280,10 @@ def _read_words(text: str, words: Mapping[str, float]) -> list[Number]:
                 current += value
             prev_class, prev_value, end = cls, value, e
             j += 1
-        found.append(Number(total + current, start, end, text[start:end], _qualifier(text, start), "word"))
+        value = total + current
+        # "one million cells/kg" is a power of ten as "1 × 10^6" is (a cell dose), not a count of patients
+        form = "scientific" if value >= 1e6 else "word"
+        found.append(Number(value, start, end, text[start:end], _qualifier(text, start), form))
         i = j
     return found
 

@@ -7,7 +7,9 @@ only its partner ("X, given with Y, was administered at 1.8 mg/m2"). A cell prod
 10^6 CD19 CAR T cells"). A number with a unit but no drug in its sentence is left out: a dose without its drug would
 be an invented attachment; so are a cap ("(maximum 2 mg)") and a count of cells per volume (a concentration). A
 sentence whose subject is the dose ("The starting dose was 1.8 mg/m2") takes the one drug of the sentence before.
-Doses after coordinated drugs ("fludarabine/cyclophosphamide (30/500 mg/m2/day)") are theirs in order. Left out
+Doses after coordinated drugs ("fludarabine/cyclophosphamide (30/500 mg/m2/day)", "Flu/Cy 30/500 mg/m2") are theirs
+in order. A sentence naming no drug but CAR T cells ("CAR T cells were infused at 1 × 10^6 cells/kg") gives its cell
+doses to the one CAR T product its section names, else to the unnamed "CAR T cells". Left out
 too: the dose of an earlier therapy ("previously treated with imatinib 400 mg"), of a chemotherapy backbone, and
 the range of a statistic ("median 3.1 × 10^6 (range, 0.2-5.4 × 10^6) cells/kg").
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -41,17 +44,20 @@ _COUNTED_BEFORE = re.compile(
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\s(?:to|through)\s)$")
 _STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
 # A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells" (a
-# multiplier word is part of its number: "3 million cells/kg").
-_CELL_WORD = r"[A-Za-z][\w+\-]*\s"
-_CELLS_BEFORE = re.compile(r"(?<=\d|\))\s(?:" + _CELL_WORD + r"){0,4}cells\s$", re.I)
+# multiplier word is part of its number, never a word describing the cells: "2 million CAR-positive T cells per kg").
+_CELL_WORD = r"(?!(?:thousand|million|billion)\s)[A-Za-z][\w+\-]*\s"
+_CELLS_BEFORE = re.compile(r"(?:(?<=\d|\))|(?<=million|billion))\s(?:" + _CELL_WORD + r"){0,4}cells\s$", re.I)
 _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
-# A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg".
-_CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
-                         r"\s?[:,]?\s?$", re.I)
+# A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg", "up
+# to 2 g/day was allowed".
+_CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?"
+                         r"|\bup\sto)\s?[:,]?\s?$", re.I)
 # The amount patients received, a statistic of exposure and not the regimen's dose: "median cumulative dose of
 # inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)", "at a median infused dose of 3.1 ×
-# 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg" ("a total dose of 1.8 mg/m2 per cycle" is the regimen's).
+# 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg", "the median number of CAR T cells infused was" ("a total
+# dose of 1.8 mg/m2 per cycle" is the regimen's).
 _EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b[^.;()\d]{0,60}"
+                              r"|(?:median|mean|average)\s(?:number|count)\sof\b[^.;()\d]{0,60}"
                               r"|(?:median|mean)[,:]?\s(?:of\s)?)$", re.I)
 # The bracket of a statistic's range, right before a range: "(range, 0.2-5.4 × 10^6) cells/kg", "(IQR 1.2-1.8".
 _STATISTIC_RANGE_BEFORE = re.compile(r"[(\[]\s?(?:range|IQR|interquartile\srange)\s?[,:=]?\s?$", re.I)
@@ -73,6 +79,9 @@ _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated
 _THRESHOLD_BEFORE = re.compile(r"\b(?:(?:more|greater|higher|less|lower|fewer)\sthan|above|below|over|under|exceeding"
                                r"|beyond)\s$", re.I)
 _THRESHOLD_CUES = ("than", "above", "below", "over", "under", "exceed", "beyond")
+# The same printed after the dose: "at doses of 1.8 mg/m2 or higher", "5.4 mg/m2 or more".
+_THRESHOLD_AFTER = re.compile(r",?\s(?:or|and)\s(?:higher|more|greater|above|less|lower|below)\b"
+                              r"(?!\s(?:doses?|levels?)\b)", re.I)
 # A change of dose right before its number, and the patients a sentence counts: "Dasatinib doses were reduced to 50 mg
 # in 4 patients", "Eight patients required dose reduction of venetoclax to 200 mg", "interrupted in 5 patients and
 # restarted at 9 µg/day" are events, not the regimen.
@@ -94,6 +103,15 @@ _DOSE_SUBJECT = re.compile(
     r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined)\s)?"
     r"(?:(?:at|as|to)\s)?|doses?\sof\s)\d",
     re.I)
+# A sentence whose subject is the treatment or its schedule, the dose right after its verb: "Cycle 1 consisted of
+# 9 µg/day for 7 days", "Each cycle consisted of 28 µg/day", "Treatment was 650 mg/m2/day for 5 days", "Three dose
+# levels were tested: 3 × 10^5, 1 × 10^6 and 3 × 10^6 cells/kg".
+_SCHEDULE_SUBJECT = re.compile(
+    r"\s*(?:(?:each|the|a)\s)?(?:(?:first|second|induction|consolidation|maintenance)\s)?"
+    r"(?:(?:cycles?|courses?|treatment|therapy|induction|regimen|schedule)(?:\s\d+)?"
+    r"\s(?:consisted\sof|comprised|was|were)"
+    r"|(?:[A-Za-z]+\s)?dose\slevels\s(?:were|of)(?:\s(?:tested|evaluated|explored|studied|investigated|used))?)"
+    r"\s?:?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
 # The same with the drug as a pronoun or a common noun, its verb and the preposition of its dose: "It was given at 9
 # µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg",
 # "Cells were infused at 0.2-5 × 10^6 cells/kg" (a CAR T product's).
@@ -108,7 +126,7 @@ _RECEIVED_DOSE = re.compile(
     r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
     r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
-_CAP_CUES = ("max", "capped", "exceed")
+_CAP_CUES = ("max", "capped", "exceed", "up to")
 _EXPOSURE_CUES = ("dose", "median", "mean")
 _PRIOR_CUES = ("previous", "treated", "prior", "fail", "resistan", "refractory", "intoleran")
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
@@ -137,15 +155,21 @@ _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
 # The regimen class of the CAR T products (patterns/regimen_classes.jsonl), and what makes a product named before a
 # dose an earlier therapy, not the one dosed ("relapsed after tisagenlecleucel, patients received ...").
 _CELL_CLASS = "CAR T cells"
+# A CAR T product named by its cells alone: "CAR T cells", "CAR-T cells", "CAR T-cell", "CAR+ T cells", "CAR-positive
+# T cells" (case-sensitive: the abbreviation is printed in capitals).
+_GENERIC_PRODUCT = "CAR T cells"
+_GENERIC_CELLS = re.compile(r"\bCAR(?:[\s\-]?|\+\s|[\s\-]positive\s)T[\s\-]cells?\b")
 _CELL_UNITS = frozenset({"cells", "cells/kg"})
-_EARLIER_THERAPY = re.compile(r"\b(?:after|following|prior|previous(?:ly)?|fail\w*|relaps\w*|refractory|progress\w*)\b",
-                              re.I)
+_EARLIER_THERAPY = re.compile(
+    r"\b(?:after|following|prior(?:\sto)?|previous(?:ly)?(?:\s(?:received|treated\swith|exposed\sto))?|failure\sof"
+    r"|fail(?:ed|ing)|(?:relapsed|refractory|resistant|progressed|progressing)(?:\s(?:after|to|on|following))?)"
+    r"\s(?:(?:the|a|an|prior)\s)?$", re.I)
 _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "after failure of "
 # A backbone's reduced dose stated as the share cut, mini-hyper-CVD's "cyclophosphamide and dexamethasone at 50% dose
-# reduction": a dose of each drug of the coordination before "at" (a reduction without "at", "required a 50% dose
-# reduction", is an event, not the regimen).
+# reduction" (or "were given at 50% dose reduction"): a dose of each drug of the coordination before "at" (a reduction
+# without "at", "required a 50% dose reduction", is an event, not the regimen).
 _REDUCTION = "% dose reduction"
-_AT_REDUCTION = re.compile(r"\sat\s(?:an?\s)?")
+_AT_REDUCTION = re.compile(r"\s(?:(?:was|were)\s(?:given|administered|used|delivered)\s)?at\s(?:an?\s)?")
 _DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s|/")
 _BRACKET_GAP = re.compile(r"\s?[(\[]")  # "fludarabine/cyclophosphamide (30/500 mg/m2/day)"
 _STEP_WORDS = re.compile(r"\b(?:then|followed|thereafter|escalat\w*|increas\w*|reduc\w*|decreas\w*)\b", re.I)
@@ -171,16 +195,46 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
         dose_max.
     """
     doses, previous = [], None
-    for sent in section_view(doc).sentences:
+    sentences = section_view(doc).sentences
+    for sent in sentences:
         # most sentences name no unit, or no drug: no overlaps need resolving then
         if sent.labelled("UNIT"):
             if sent.labelled("DRUG"):
                 doses += _sentence_doses(sent, section, context)
-            elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
-                                           or _RECEIVED_DOSE.match(sent.text)):
-                doses += _carried_doses(previous, sent, section, context)
+            else:
+                carried = []
+                if previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
+                                             or _RECEIVED_DOSE.match(sent.text) or _SCHEDULE_SUBJECT.match(sent.text)):
+                    carried = _carried_doses(previous, sent, section, context)
+                doses += carried or (_generic_product_doses(sent, section, context, sentences)
+                                     if "CAR" in sent.text else [])
         previous = sent
     return doses
+
+
+class _Product(NamedTuple):
+    """A CAR T product named by its cells alone, standing for a DRUG span (its id and where it is named)."""
+
+    id_: str
+    start_char: int
+    end_char: int
+
+
+def _generic_product_doses(sent: Sentence, section: str, context: ArticleContext,
+                           sentences: list[Sentence]) -> list[dict]:
+    """The cell doses of a sentence naming no drug but CAR T cells: "CAR T cells were infused at one million
+    cells/kg", "three dose levels: 1 × 10^5, 3 × 10^5 or 1 × 10^6 CAR T cells/kg": the product the section names, if
+    it names one ("KTE-X19 ... . The CR rate was 83% in patients treated with 1 × 10^6 CAR T cells/kg"), else the
+    unnamed product's; none when it names two (whose is not in the text)."""
+    named = _GENERIC_CELLS.search(sent.text)
+    if named is None:
+        return []
+    products = {d.id_: d for other in sentences for d in rule_spans(other, "DRUG") if _is_car_t(d.id_)}
+    if len(products) > 1:
+        return []
+    start = sent.start_char + named.start()
+    product = _Product(next(iter(products), _GENERIC_PRODUCT), start, start + len(named.group()))
+    return _sentence_doses(sent, section, context, carried=product)
 
 
 def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
@@ -195,16 +249,20 @@ def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: Ar
     return _sentence_doses(sent, section, context, carried=named[-1])
 
 
-def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carried: Span | None = None) -> list[dict]:
+def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
+                    carried: Span | _Product | None = None) -> list[dict]:
     """The doses of one sentence, of the drugs it names, or all of the `carried` drug (see _carried_doses)."""
     doc, text = sent.doc, sent.section_text
     drugs = rule_spans(sent, "DRUG") if carried is None else []
     units = rule_spans(sent, "UNIT", outside=drugs)
+    if carried is not None and _is_car_t(carried.id_):
+        drugs = [carried]  # a count per kg, bare, is the carried product's: "The CAR T-cell dose was 1 × 10^6/kg"
     products = "cells" in sent.text  # a cheap necessary cue of a cell product's dose
     if not units and not products:
         return []
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
-    found = _product_doses(doc, section, text, drugs, numbers) if products else []
+    # a carried product's absolute dose is read at its unit ("410 × 10^6 CAR T cells"), not as a product named
+    found = _product_doses(doc, section, text, drugs, numbers) if products and carried is None else []
     respectively = "respectively" in sent.text
     coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
     bracket = _bracketed_list(text, coordinated, drugs, units) if coordinated else None
@@ -228,13 +286,15 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext, carri
         if per_span is not None:
             per = per_span.id_.lstrip("/")
         end_span = per_span or unit
+        if _THRESHOLD_AFTER.match(text, end_span.end_char):
+            continue  # "Inotuzumab at doses of 1.8 mg/m2 or higher was associated with VOD": a threshold
         if opening is not None and opening[0] is unit:
             group = [opening[1], group[0], None]  # marker: a range (see _group_ending_at)
         opening = _range_opening(text, unit, end_span, group, units, numbers)
         if opening is not None:
             continue  # "1 × 10^5/kg to 3 × 10^6/kg": one range, read at its closing unit
         if cell_drug is not None:
-            drug = _named_product(text, group[0], cell_drug, drugs)
+            drug = _named_product(text, group[0], end_span.end_char, cell_drug, drugs)
         else:
             if coordinated and (_in_respective_list(text, coordinated[-1], group, drugs, bool(shared))
                                 or bracket is not None and bracket[0] < group[0].start < bracket[1]):
@@ -359,8 +419,13 @@ def _in_respective_list(text: str, drug: Span, group: list, drugs: list[Span], s
         return False
     if started or _VERB_GAP.fullmatch(text, drug.end_char, first.start) is not None:
         return True
-    return len(group) > 1 and group[-1] is not None and _BRACKET_GAP.fullmatch(text, drug.end_char,
-                                                                                 first.start) is not None
+    if len(group) < 2 or group[-1] is None:
+        return False
+    # a list in a bracket right after the drugs, "(25 and 250 mg/m2/day)", or one printed bare, slashed as they are:
+    # "Flu/Cy 30/500 mg/m2" ("ponatinib and blinatumomab 9 and 28 µg/day" may be the step-up of one)
+    gap = text[drug.end_char:first.start]
+    return _BRACKET_GAP.fullmatch(gap) is not None or gap == " " and text[drug.start_char - 1] == "/" and all(
+        text[a.end:b.start] == "/" for a, b in zip(group, group[1:]))
 
 
 def _respective_doses(doc, section: str, drugs: list[Span] | None, shared: list[tuple]) -> list[dict]:
@@ -389,7 +454,8 @@ def _reduction_doses(doc, section: str, text: str, unit: Span, numbers: list[nz.
     if number is None or not 0 < number.value < 100:
         return []
     named = [d for d in drugs if d.end_char <= number.start]
-    if not named or not _AT_REDUCTION.fullmatch(text, named[-1].end_char, number.start):
+    if not named or not _AT_REDUCTION.fullmatch(text, named[-1].end_char, number.start) or _in_counted_patients(
+            text, unit.end_char, numbers):
         return []
     first = len(named) - 1
     while first > 0 and _DRUG_JOIN.fullmatch(text, named[first - 1].end_char, named[first].start_char):
@@ -397,6 +463,12 @@ def _reduction_doses(doc, section: str, text: str, unit: Span, numbers: list[nz.
     where = evidence(doc, section, named[first].start_char, unit.end_char)
     return [{"drug": drug.id_, "dose": _tidy(number.value), "dose_max": None, "unit": _REDUCTION, "per": None,
              "flags": [], "evidence": where} for drug in named[first:]]
+
+
+def _in_counted_patients(text: str, end: int, numbers: list[nz.Number]) -> bool:
+    """Whether a count of patients follows a dose shortly, "at a 25% dose reduction in 4 patients": an event."""
+    return any(end < n.start < end + _CHANGE_REACH and text[n.start - 3:n.start] == "in " and n.is_integer
+               and _PATIENTS_AFTER.match(text, n.end) for n in numbers)
 
 
 def _product_doses(doc, section: str, text: str, drugs: list[Span], numbers: list[nz.Number]) -> list[dict]:
@@ -411,19 +483,25 @@ def _product_doses(doc, section: str, text: str, drugs: list[Span], numbers: lis
         if number is None or number.form != "scientific" or text[number.end:drug.start_char] not in ("", " "):
             continue
         group = _group_ending_at(text, numbers, number)
-        named = _named_product(text, group[0], drug, drugs)
+        named = _named_product(text, group[0], drug.end_char, drug, drugs)
         where = evidence(doc, section, min(named.start_char, group[0].start), drug.end_char)
         found += _group_doses(group, named, "cells", None, where)
     return found
 
 
-def _named_product(text: str, first: nz.Number, product: Span, drugs: list[Span]) -> Span:
-    """The cell product a dose belongs to: a product named by its cells alone ("CD19 CAR T cells") describes the
-    cells of a CAR T product the sentence names before the dose ("The target dose of obe-cel was 410 × 10^6 CD19
-    CAR T cells" is obe-cel's); else it is the product."""
+def _named_product(text: str, first: nz.Number, end: int, product: Span, drugs: list[Span]) -> Span:
+    """The cell product a dose (from `first` to `end`) belongs to: a product named by its cells alone ("CD19 CAR T
+    cells") describes the cells of a CAR T product the sentence names right after the dose ("1 × 10^6 CAR T
+    cells/kg (KTE-X19)") or before it ("The target dose of obe-cel was 410 × 10^6 CD19 CAR T cells" is obe-cel's);
+    else it is the product."""
+    after = next((d for d in drugs if d.start_char >= end), None)
+    if after is not None and _is_car_t(after.id_) and (_named_in_bracket(text, end, after) or _DRUG_AFTER_GAP.match(
+            text[end:after.start_char])):
+        return after
     named = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH
              and d.id_ != product.id_ and _is_car_t(d.id_)]
-    if not named or _EARLIER_THERAPY.search(text, max(0, named[-1].start_char - _EARLIER_REACH), first.start):
+    if not named or _EARLIER_THERAPY.search(text, max(0, named[-1].start_char - _EARLIER_REACH),
+                                            named[-1].start_char):
         return product  # "relapsed after tisagenlecleucel, patients received 1 × 10^6 CD22-CAR T cells/kg"
     return named[-1]
 
@@ -440,6 +518,8 @@ def _car_t_before(text: str, unit: Span, drugs: list[Span]) -> Span | None:
 
 
 def _is_car_t(drug_id: str) -> bool:
+    if drug_id == _GENERIC_PRODUCT:
+        return True
     entry = regimen_lexicon().get(drug_id)
     return entry is not None and entry.cls == _CELL_CLASS
 
@@ -600,8 +680,10 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     sentence's subject (see _distant_subject)."""
     after = next((d for d in drugs if d.start_char >= end_span.end_char), None)
     if after is not None and (_DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char])
-                              or _named_in_bracket(text, end_span, after)) \
+                              or _named_in_bracket(text, end_span.end_char, after)) \
             and not _is_backbone(after.id_):  # "dexamethasone (40 mg) of hyper-CVAD" is dexamethasone's
+        return after
+    if after is not None and drugs[0] is after and _named_after_a_later_dose(text, first, end_span, after):
         return after
     before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
     if len(before) >= 2 and _partner_of_subject(text, before, first):
@@ -615,9 +697,22 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     return before[-1] if before else _distant_subject(text, sentence_start, first, drugs)
 
 
-def _named_in_bracket(text: str, end_span: Span, drug: Span) -> bool:
-    """"1 × 10^6 CAR T cells/kg (KTE-X19)": a bracket right after the dose holding the drug's name alone."""
-    opened = text[end_span.end_char:drug.start_char] in (" (", "(", " [")
+def _named_after_a_later_dose(text: str, first: nz.Number, end_span: Span, drug: Span) -> bool:
+    """Whether the first drug of a sentence is named after a later dose in the same unit, to which this one is
+    parallel: "CR rates were 80% at 1.8 mg/m2 and 60% at 1.2 mg/m2 of inotuzumab" (not across a ";")."""
+    printed = text[first.end:end_span.end_char].lstrip()  # "mg/m2", "µg/day"
+    at = text.rfind(printed, end_span.end_char, drug.start_char) if printed else -1
+    if at == -1 or not text[max(0, at - 2):at].strip(" -")[-1:].isdigit():
+        return False  # the later unit is a dose's: a number right before it
+    if ";" in text[end_span.end_char:drug.start_char]:
+        return False
+    return _DRUG_AFTER_GAP.match(text[at + len(printed):drug.start_char]) is not None
+
+
+def _named_in_bracket(text: str, end: int, drug: Span) -> bool:
+    """"1 × 10^6 CAR T cells/kg (KTE-X19)": a bracket right after the dose (ending at `end`) holding the drug's name
+    alone."""
+    opened = text[end:drug.start_char] in (" (", "(", " [")
     return opened and text[drug.end_char:drug.end_char + 1] in ")]"
 
 

@@ -98,7 +98,7 @@ _RESPONDERS = re.compile(r"\b(?:(?:non-?)?responders|responding|in\s(?:(?:a\s)?(
                          r"|MRD[\s\-\u2010]?negative)", re.I)
 # A response state right after a population noun: "patients who achieved CR", "patients in CR", "achieving CR/CRi".
 _RESPONSE_STATE_AFTER = re.compile(
-    r"\s(?:who\s(?:had\s)?(?:achieved|attained|reached|responded|were\sin)|achieving|attaining|responding|"
+    r"\s(?:who\s(?:had\s)?(?:achieved|attained|reached|responded|were\sin\b)|achieving|attaining|responding|"
     r"in\s(?:(?:a\s)?(?:first\s|second\s)?(?:complete\s)?(?:remission|response)|CR\d?|CR/CRi|CRi)\b|"
     r"with\s(?:a\s)?(?:CR|CR/CRi|response|remission)\b)", re.I)
 # A subgroup right after a population noun: its lineage, Ph or MRD status, a site, a lesion, a prior therapy, the
@@ -244,7 +244,10 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
             continue
         if screened and (elided := _elided_enrolment(text, number, enrolled)) is not None:
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
-        if number is not numbers[0] and _OPENS_SUBSET.match(text, sent.start_char, numbers[0].start):
+        if any(c.id_ == "screened" and text[number.end:c.start_char] == " " for c in cues):
+            screened = True  # "Of 120 screened, 98 patients were infused": the noun left out of those screened
+            continue
+        if not screened and number is not numbers[0] and _OPENS_SUBSET.match(text, sent.start_char, numbers[0].start):
             return []  # "Of the 30 responders, 20 patients were treated with HSCT": a part of the group named first
         groups_before = sum(n.start + sent.start_char < number.start for n in counts)
         noun = next((n for n in nouns if n.start_char >= number.end), None)
