@@ -56,7 +56,8 @@ _CI_START = re.compile(r"^[(\[]\s?(?:95\s?%|CI\b|confidence|range|IQR|interquart
 _PVALUE_BEFORE = re.compile(r"(?:\b[pP]\s?(?:value\s?)?[=<>≤≥]\s?|[=<>≤≥]\s?)$")
 _SD_PERCENT_AFTER = re.compile(r"^\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%")
 _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
-_SD_AFTER = re.compile(r"\s?%?\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%?")
+# (no trailing space: "0.30 ± 0.05 for early relapse" keeps the words after it a group's name)
+_SD_AFTER = re.compile(r"\s?%?\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?(?:\s?%)?")
 _NOISE_SIGNS = frozenset("=<>≤≥±+")  # one of them is in every match of _PVALUE_BEFORE or _SD_BEFORE
 # ("remain alive at a median of 24 months": the time the patients were seen at, not the endpoint's median)
 _NOT_A_MEDIAN_BEFORE = re.compile(
@@ -118,6 +119,10 @@ _WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swith\
 _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:\d+\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
                        r"(?:patients|pts|children|adults|responders|subjects)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
                        r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
+# ... or of a group named by what the patients have, before a mention that is its own verb ("45% of patients with
+# T-ALL received HSCT"); not "45% of patients who received HSCT were alive", a survival.
+_SHARE_OF_GROUP = re.compile(r"of\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects)\s(?:with|without)\s"
+                             r"(?:[A-Za-z][\w+\-/]*\s?){1,4}")
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup; also
 # before an endpoint that is its own verb ("The proportion of patients who proceeded to HSCT was 41%").
 _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects)\s"
@@ -510,7 +515,12 @@ def _names_mrd_group(text: str, start: int, end: int) -> bool:
     group, like a population attribute (see _names_subgroup); "20 (40%) became MRD-negative" states the rate."""
     return _ADJECTIVE_END.search(text, start, end) is not None and bool(
         _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start])
-        or _bracketed_after_value(text, start, end))
+        or _WHO_WERE_BEFORE.search(text, max(0, start - 30), start) or _bracketed_after_value(text, start, end))
+
+
+# "52% for patients who were MRD negative compared with 18% for ...": the status of the patients a value is for.
+_WHO_WERE_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\s(?:who|that)\s(?:were|was|became|"
+                              r"remained)\s$", re.I)
 
 
 # "45% (MRD-negative) versus 12% (MRD-positive)": a status alone in a bracket after a value names the value's group.
@@ -1463,8 +1473,8 @@ def _around(mentions: list[Mention], value: Value) -> tuple[list, list, list]:
         elif m.start >= end:
             if m.takes(value):
                 after.append(m)
-        elif start < m.start and m.end <= end and m.takes(value):
-            inside.append(m)
+        elif start < m.start and (m.end <= end or value.count is not None) and m.takes(value):
+            inside.append(m)  # "15 CRs (60%)"; "Two deaths (4%) occurred within 30 days" (the mention spans the %)
     return inside, before, after
 
 
@@ -1575,8 +1585,9 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
             return False
         gap = text[min(_own_bracket_end(text, between[-1]), mention.start):mention.start]
     bare = gap.strip(" )]([%")
-    if value.kind == PERCENT and _SHARE_OF.fullmatch(bare):
-        return True  # "43% of patients proceeded to HSCT": the verb is inside the mention
+    if value.kind == PERCENT and (_SHARE_OF.fullmatch(bare)
+                                  or _SHARE_OF_GROUP.fullmatch(bare) and _VERBAL_START.match(text, mention.start)):
+        return True  # "43% of patients proceeded to HSCT", "45% of patients with T-ALL received HSCT": the verb is inside
     # The verb comes after any bracket in between ("22% (95% CI, 14%-30%) of them remained"); one after a bracket
     # that closed the value's clause is another clause's: "(60% vs 40%) was significant (P = .01) and OS was".
     return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1))

@@ -1,0 +1,65 @@
+"""Recurring phrasings of outcome values and comparisons, written in our own words, run end to end (sixth round):
+early deaths counted with their share before the verb, shares of a named group before a verbal endpoint,
+proportions with their SE before a group's name, MRD status of the patients a value is for.
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong
+endpoint or group); the negative cases pin what a fix must not reach.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+def _timed(record: dict) -> list[tuple]:
+    return sorted((o["arm"], o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the deaths' count and share printed between the noun and its verb; a cause named before the window
+    ("Two deaths (4%) occurred within 30 days of starting treatment.", [("all", "EARLY_DEATH", 4.0, 1.0)]),
+    ("Two deaths (4%) occurred within 30 days and CR was achieved in 80%.",
+     [("all", "CR", 80.0, None), ("all", "EARLY_DEATH", 4.0, 1.0)]),
+    ("One patient (2%) died of sepsis within 30 days of infusion.", [("all", "EARLY_DEATH", 2.0, 1.0)]),
+    # negative: a death without a window is no early death
+    ("Two deaths (4%) were due to infection.", []),
+])
+def test_phrasings_early_death_share_before_verb(nlp, text, outcomes):
+    assert _timed(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the share of a group named by what its patients have, before an endpoint that is its own verb
+    ("45% of patients with T-ALL received HSCT.", [("T-ALL", "HSCT", 45.0)]),
+    ("Overall, 45% of patients with Ph-positive ALL proceeded to allogeneic HSCT.", [("Ph-positive ALL", "HSCT", 45.0)]),
+    # negative: the patients who received HSCT are the group of a survival rate
+    ("45% of patients who received HSCT were alive at 2 years.", [("HSCT", "OS_RATE", 45.0)]),
+    ("30% of patients with CRS received tocilizumab.", []),
+])
+def test_phrasings_share_of_group_before_verbal_endpoint(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a proportion with its SE keeps the words after it the group's name (as "30% ± 5%" does)
+    ("The 5-year EFS was 0.30 ± 0.05 for early relapse and 0.62 ± 0.04 for late relapse.",
+     [("early relapse", "EFS_RATE", 30.0, 60.0), ("late relapse", "EFS_RATE", 62.0, 60.0)]),
+    # negative: the cumulative incidence of relapse is no SCHEMA endpoint (not RFS)
+    ("The cumulative incidence of relapse was 0.30 ± 0.05 for early relapse and 0.62 ± 0.04 for late relapse.", []),
+])
+def test_phrasings_proportion_with_se_before_group(nlp, text, outcomes):
+    record = _run(nlp, text)
+    assert _timed(record) == outcomes
+    assert all(o["ci95"] is None for o in record["outcomes"])  # a ± SE is no CI
+
+
+@pytest.mark.parametrize("text, endpoints", [
+    # "patients who were MRD negative" name the group a survival is for; the rate after it is not an MRD rate
+    ("The 3-year RFS was 52% for patients who were MRD negative compared with 18% for those who were MRD positive "
+     "(P < .001).", [("RFS_RATE", 18.0), ("RFS_RATE", 52.0)]),
+    # negative: the MRD status stated as the result
+    ("Of the 20 responders, 15 (75%) were MRD negative.", [("MRD_NEG", 75.0)]),
+])
+def test_phrasings_mrd_status_of_a_group(nlp, text, endpoints):
+    assert sorted((o["endpoint"], o["value"]) for o in _run(nlp, text)["outcomes"]) == endpoints
