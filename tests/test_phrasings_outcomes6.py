@@ -63,3 +63,35 @@ def test_phrasings_proportion_with_se_before_group(nlp, text, outcomes):
 ])
 def test_phrasings_mrd_status_of_a_group(nlp, text, endpoints):
     assert sorted((o["endpoint"], o["value"]) for o in _run(nlp, text)["outcomes"]) == endpoints
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a CRi/CRh spelled out beside a CR of its own is a part (not scored), not the composite
+    ("Nineteen patients (63%) achieved a complete remission (CR), and four (13%) achieved CR with incomplete count "
+     "recovery (CRi).", [("all", "CR", 63.0)]),
+    ("Rates of complete remission (CR) and CR with incomplete count recovery were 45% and 20%, respectively.",
+     [("all", "CR", 45.0)]),
+    ("CR was achieved in 40% and complete remission with partial hematologic recovery in 15%, for a CR/CRh rate of "
+     "55%.", [("all", "CR", 40.0), ("all", "CR_CRi", 55.0)]),
+    # negative: alone, or joined to CR by "or", it still reads as the composite
+    ("After two cycles, 9 of 30 (30%) patients achieved complete remission with incomplete count recovery.",
+     [("all", "CR_CRi", 30.0)]),
+    ("Complete remission or complete remission with incomplete hematologic recovery was achieved in 80.7%.",
+     [("all", "CR_CRi", 80.7)]),
+    # spelled out "or better": CR plus the part
+    ("In total, 30 patients (60%) achieved CR with incomplete hematologic recovery or better.", [("all", "CR_CRi", 60.0)]),
+])
+def test_phrasings_spelled_out_cri_beside_cr(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a combined rate naming CR and a CRi/CRh part right after it is CR_CRi; the parts take nothing
+    ("The combined rate of CR and CRi was 73%.", [("all", "CR_CRi", 73.0)]),
+    ("The combined rate of CR and CRi was 73% and the rate of PR was 10%.", [("all", "CR_CRi", 73.0)]),
+    # negative: a sum with a partial response is no CR_CRi; a combined CR rate is CR
+    ("The combined rate of CR, CRi and PR was 73%.", []),
+    ("The combined CR rate was 50%.", [("all", "CR", 50.0)]),
+])
+def test_phrasings_combined_rate_of_named_parts(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

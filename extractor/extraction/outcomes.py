@@ -417,7 +417,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
         mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
-    mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
+    mentions = _composite_by_parts(text, _redefine_composites(text, _spelled_parts(text, mentions), definitions))
     for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
         if mention.family in ("ORR", "CR"):
             mention.family = definitions.get(text[mention.start:mention.end].lower(), mention.family)
@@ -615,6 +615,23 @@ def _including_clause(text: str, at: int) -> tuple[int, int] | None:
     return (m.start("clause") - 1, m.end("clause")) if m else None
 
 
+# "CR with incomplete count recovery" spelled out alone (no "or", "and", "plus", "/" inside it)
+_SPELLED_PART = re.compile(r"\bwith\s(?:incomplete|partial)\s")
+
+
+def _spelled_parts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"19 (63%) achieved CR, and four (13%) achieved CR with incomplete count recovery (CRi)": beside a CR of its
+    own, a CRi/CRh spelled out is a part, not the CR_CRi composite it reads as alone ("8 of 25 (32%) achieved
+    complete remission with incomplete blood count recovery")."""
+    if not any(m.family == "CR" and not m.qualifier for m in mentions):
+        return mentions
+    for mention in mentions:
+        if mention.family == "CR_CRi" and _SPELLED_PART.search(text, mention.start, mention.end) \
+                and not _COMPOSITE_WORDS.search(text, mention.start, mention.end):
+            mention.family = "CR_PART"
+    return mentions
+
+
 def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Overall remission 77%, with CR in 55% and CRi in 21%": an overall rate broken down into CR and a CRi/CRh
     part (and no partial response) is the CR_CRi composite, and the part alone is not."""
@@ -624,6 +641,8 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.family == "OTHER":  # "13 (52%) achieved CR and 5 (20%) CRi; the combined rate was 72%"
             if _COMBINED_START.match(text, mention.start):
                 _sum_of_parts(mention, mentions[:i])
+                if mention.family == "OTHER":
+                    _sum_of_named_parts(text, mention, mentions[i + 1:])
             continue
         if mention.family != "ORR":
             continue
@@ -664,6 +683,24 @@ def _sum_of_parts(mention: Mention, earlier: list[Mention]) -> None:
                 part.family = "CR_PART"
 
 
+def _sum_of_named_parts(text: str, mention: Mention, later: list[Mention]) -> None:
+    """"The combined rate of CR and CRi was 73%": a sum naming CR and a CRi/CRh part right after it is the CR_CRi
+    composite; the parts named take no value."""
+    parts, end = [], mention.end
+    for part in later:
+        gap = text[end:part.start]
+        if not (_OF_GAP.fullmatch(gap) if not parts else _CONJOINED_GAP.fullmatch(gap)):
+            break
+        parts.append(part)
+        end = part.end
+    families = {m.family for m in parts}
+    if "CR" in families and families & {"CR_CRi", "CR_PART"} and families <= {"CR", "CR_CRi", "CR_PART"}:
+        mention.family = "CR_CRi"
+        for part in parts:
+            part.family, part.region = "CR_PART", (mention.start, mention.start)
+
+
+_OF_GAP = re.compile(r"\s(?:of|for)\s(?:the\s)?")
 # An overall rate summing the parts named before it: "..., for an overall response rate of 70%", "giving an ORR of".
 _SUMMED_BEFORE = re.compile(r",\s(?:for|giving|yielding)\s(?:an?\s|a\stotal\s)?$")
 # A rate named as the sum of the parts before it: "the combined rate was 72%", "a combined response rate of 72%".
