@@ -95,3 +95,34 @@ def test_phrasings_spelled_out_cri_beside_cr(nlp, text, outcomes):
 ])
 def test_phrasings_combined_rate_of_named_parts(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a death during the first cycle or course is an induction death
+    ("Two patients (4%) died during the first course of therapy.", [("all", "EARLY_DEATH", 4.0)]),
+    ("Deaths during the first cycle occurred in 3 patients (5%).", [("all", "EARLY_DEATH", 5.0)]),
+    # negative: a later cycle is not
+    ("Three patients (6%) died during cycle 2.", []),
+    # plural MRD responses are the MRD-negativity rate
+    ("MRD responses were seen in 78% of patients.", [("all", "MRD_NEG", 78.0)]),
+])
+def test_phrasings_first_cycle_deaths_and_mrd_responses(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a value that a verb follows is the subject of its own (unscored) clause, not the endpoint's before it
+    ("Ten patients (25%) received HSCT as consolidation, and 5 (12%) received donor lymphocyte infusion.",
+     [("HSCT", 25.0)]),
+    ("Twenty patients (40%) achieved CR, and 5 (10%) were refractory.", [("CR", 40.0)]),
+    ("Twenty patients (40%) developed CRS and 6 (12%) required tocilizumab.", [("CRS", 40.0)]),
+    ("The ORR was 70%, and 25% of patients had progressive disease.", [("ORR", 70.0)]),
+    # negative: a clause grading the measure before it; a verb after a bracket of compared values; a verb of the
+    # endpoint after it
+    ("CRS occurred in 30 patients (60%); 5 (10%) were grade 3 or higher.", [("CRS", 10.0), ("CRS", 60.0)]),
+    ("Grade 4 neurologic events (22% vs 9%) were more frequent in older adults.", [("NEURO", 9.0), ("NEURO", 22.0)]),
+    ("Of the 40 patients, 30 (75%) achieved CR/CRi and 12 (30%) proceeded to HSCT.",
+     [("CR_CRi", 75.0), ("HSCT", 30.0)]),
+])
+def test_phrasings_value_subject_of_unscored_clause(nlp, text, outcomes):
+    assert sorted((o["endpoint"], o["value"]) for o in _run(nlp, text)["outcomes"]) == outcomes

@@ -1478,9 +1478,29 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if ahead and (not before or not _direct(text, before[-1], value, values)
                   or _opens_breakdown(text, before[-1], value)):
         return ahead
+    if ahead is None and _subject_of_verb(text, value):
+        return None  # "Ten (25%) received HSCT, and 5 (12%) received DLI": the subject of an unscored clause
     if before and not _other_head(text, before[-1], value) and not _example_across_verb(text, before[-1], value):
         return before[-1]
     return ahead
+
+
+def _subject_of_verb(text: str, value: Value) -> bool:
+    """"5 (12%) received donor lymphocytes", "25% of patients had progressive disease": a count of patients, or a
+    share of them, that a verb follows is that clause's subject (not "The CR rate of 70% was higher", a measure's
+    value; nor "events (22% vs 9%) were more frequent", whose bracket is not the value's own)."""
+    if value.count is not None:
+        return _COUNT_THEN_VERB.match(text, _own_bracket_end(text, value)) is not None
+    return value.kind == PERCENT and _SHARE_THEN_VERB.match(text, value.end) is not None
+
+
+# The verb of a clause of its own; not one that grades the measure before it ("CRS in 60%; 5 (10%) were grade 3").
+_CLAUSE_VERB = (r"(?:received|required|needed|had|have|were|developed|experienced|underwent|relapsed|died|remained|"
+                r"discontinued|progressed|showed|did)\b(?!\s(?:of\s)?(?:grades?|severe|mild|moderate|fatal|serious|"
+                r"low-grade|high-grade)\b)")
+_PEOPLE = r"(?:patients?|pts|children|adults|subjects)"
+_COUNT_THEN_VERB = re.compile(r"\s?(?:" + _PEOPLE + r"\s)?" + _CLAUSE_VERB, re.I)
+_SHARE_THEN_VERB = re.compile(r"\s?%\s?of\s(?:the\s)?" + _PEOPLE + r"\s" + _CLAUSE_VERB, re.I)
 
 
 def _may_introduce_example(before: str) -> bool:
