@@ -126,3 +126,15 @@ def test_phrasings_first_cycle_deaths_and_mrd_responses(nlp, text, outcomes):
 ])
 def test_phrasings_value_subject_of_unscored_clause(nlp, text, outcomes):
     assert sorted((o["endpoint"], o["value"]) for o in _run(nlp, text)["outcomes"]) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a mortality counted from a transplant is the transplant's (non-relapse) mortality, not the therapy's early death
+    ("Day-100 mortality after allogeneic HSCT was 9%.", []),
+    ("The 100-day mortality post-transplant was 6%.", []),
+    ("Thirty-day mortality was 4% and 100-day mortality after transplant was 10%.", [("all", "EARLY_DEATH", 4.0, 1.0)]),
+    # negative: after an infusion it is the therapy's own
+    ("Thirty-day mortality after infusion was 2%.", [("all", "EARLY_DEATH", 2.0, 1.0)]),
+])
+def test_phrasings_post_transplant_mortality_is_no_early_death(nlp, text, outcomes):
+    assert _timed(_run(nlp, text)) == outcomes

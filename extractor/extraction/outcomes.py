@@ -406,6 +406,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         if mentions and _joins_composite(text, mentions[-1], family, start):
             mentions[-1].family, mentions[-1].end = "CR_CRi", end
             continue
+        if family == "EARLY_DEATH" and _AFTER_TRANSPLANT.match(text, end):
+            family = "OTHER"  # "Day-100 mortality after HSCT": the transplant's (non-relapse) mortality
         before = text[max(0, start - 60):start]
         qualifier = _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before) if family not in ABSORBERS \
             else bool(_WITH_BEFORE.search(before))
@@ -422,6 +424,11 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         if mention.family in ("ORR", "CR"):
             mention.family = definitions.get(text[mention.start:mention.end].lower(), mention.family)
     return mentions
+
+
+_AFTER_TRANSPLANT = re.compile(r"\s?(?:after|following|post)[\s-](?:(?:the|an?|allogeneic|allo|subsequent)\s)*"
+                               r"(?:hsct|hct|sct|transplant(?:ation)?|allo-?hsct|allo-?sct|allo-?hct|allograft(?:ing)?)\b",
+                               re.I)
 
 
 # re.I costs the regex engine its quick literal checks, and an end-anchored search tries every start: on ASCII
