@@ -138,3 +138,15 @@ def test_phrasings_value_subject_of_unscored_clause(nlp, text, outcomes):
 ])
 def test_phrasings_post_transplant_mortality_is_no_early_death(nlp, text, outcomes):
     assert _timed(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcome", [
+    # the number of a time point before a bracketed share is no count of patients
+    ("Four patients died within 30 days of starting therapy (8%).", ("EARLY_DEATH", 8.0, None, 1.0)),
+    ("OS at 2 years (48%) was higher than in the earlier trial.", ("OS_RATE", 48.0, None, 24.0)),
+    # negative: a count before its share still is one
+    ("Twelve patients (24%) proceeded to HSCT.", ("HSCT", 24.0, 12.0, None)),
+])
+def test_phrasings_time_point_number_is_no_count(nlp, text, outcome):
+    [o] = _run(nlp, text)["outcomes"]
+    assert (o["endpoint"], o["value"], o["count"], o["timepoint_months"]) == outcome

@@ -855,7 +855,8 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     # Only a percentage takes a count, and every count-percent has a "%" and a bracket: cheap necessary cues first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
-              and not _within(c.count.start, labels)} if "%" in text and _has_bracket(text) else {}
+              and not _within(c.count.start, labels) and not _within(c.count.start, excluded)} \
+        if "%" in text and _has_bracket(text) else {}  # ("died within 30 days (8%)": the window's 30 is no count)
     for i, number in enumerate(numbers):
         if number.start in used:
             continue
