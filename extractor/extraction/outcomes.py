@@ -56,7 +56,8 @@ _CI_START = re.compile(r"^[(\[]\s?(?:95\s?%|CI\b|confidence|range|IQR|interquart
 _PVALUE_BEFORE = re.compile(r"(?:\b[pP]\s?(?:value\s?)?[=<>≤≥]\s?|[=<>≤≥]\s?)$")
 _SD_PERCENT_AFTER = re.compile(r"^\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%")
 _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
-_SD_AFTER = re.compile(r"\s?%?\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%?")
+# (no trailing space: "0.30 ± 0.05 for early relapse" keeps the words after it a group's name)
+_SD_AFTER = re.compile(r"\s?%?\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?(?:\s?%)?")
 _NOISE_SIGNS = frozenset("=<>≤≥±+")  # one of them is in every match of _PVALUE_BEFORE or _SD_BEFORE
 # ("remain alive at a median of 24 months": the time the patients were seen at, not the endpoint's median)
 _NOT_A_MEDIAN_BEFORE = re.compile(
@@ -118,6 +119,10 @@ _WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swith\
 _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:\d+\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
                        r"(?:patients|pts|children|adults|responders|subjects)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
                        r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
+# ... or of a group named by what the patients have, before a mention that is its own verb ("45% of patients with
+# T-ALL received HSCT"); not "45% of patients who received HSCT were alive", a survival.
+_SHARE_OF_GROUP = re.compile(r"of\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects)\s(?:with|without)\s"
+                             r"(?:[A-Za-z][\w+\-/]*\s?){1,4}")
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup; also
 # before an endpoint that is its own verb ("The proportion of patients who proceeded to HSCT was 41%").
 _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects)\s"
@@ -401,6 +406,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         if mentions and _joins_composite(text, mentions[-1], family, start):
             mentions[-1].family, mentions[-1].end = "CR_CRi", end
             continue
+        if family == "EARLY_DEATH" and _AFTER_TRANSPLANT.match(text, end):
+            family = "OTHER"  # "Day-100 mortality after HSCT": the transplant's (non-relapse) mortality
         before = text[max(0, start - 60):start]
         qualifier = _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before) if family not in ABSORBERS \
             else bool(_WITH_BEFORE.search(before))
@@ -412,11 +419,16 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
         mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
-    mentions = _composite_by_parts(text, _redefine_composites(text, mentions, definitions))
+    mentions = _composite_by_parts(text, _redefine_composites(text, _spelled_parts(text, mentions), definitions))
     for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
         if mention.family in ("ORR", "CR"):
             mention.family = definitions.get(text[mention.start:mention.end].lower(), mention.family)
     return mentions
+
+
+_AFTER_TRANSPLANT = re.compile(r"\s?(?:after|following|post)[\s-](?:(?:the|an?|allogeneic|allo|subsequent)\s)*"
+                               r"(?:hsct|hct|sct|transplant(?:ation)?|allo-?hsct|allo-?sct|allo-?hct|allograft(?:ing)?)\b",
+                               re.I)
 
 
 # re.I costs the regex engine its quick literal checks, and an end-anchored search tries every start: on ASCII
@@ -510,7 +522,12 @@ def _names_mrd_group(text: str, start: int, end: int) -> bool:
     group, like a population attribute (see _names_subgroup); "20 (40%) became MRD-negative" states the rate."""
     return _ADJECTIVE_END.search(text, start, end) is not None and bool(
         _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start])
-        or _bracketed_after_value(text, start, end))
+        or _WHO_WERE_BEFORE.search(text, max(0, start - 30), start) or _bracketed_after_value(text, start, end))
+
+
+# "52% for patients who were MRD negative compared with 18% for ...": the status of the patients a value is for.
+_WHO_WERE_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\s(?:who|that)\s(?:were|was|became|"
+                              r"remained)\s$", re.I)
 
 
 # "45% (MRD-negative) versus 12% (MRD-positive)": a status alone in a bracket after a value names the value's group.
@@ -605,6 +622,23 @@ def _including_clause(text: str, at: int) -> tuple[int, int] | None:
     return (m.start("clause") - 1, m.end("clause")) if m else None
 
 
+# "CR with incomplete count recovery" spelled out alone (no "or", "and", "plus", "/" inside it)
+_SPELLED_PART = re.compile(r"\bwith\s(?:incomplete|partial)\s")
+
+
+def _spelled_parts(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"19 (63%) achieved CR, and four (13%) achieved CR with incomplete count recovery (CRi)": beside a CR of its
+    own, a CRi/CRh spelled out is a part, not the CR_CRi composite it reads as alone ("8 of 25 (32%) achieved
+    complete remission with incomplete blood count recovery")."""
+    if not any(m.family == "CR" and not m.qualifier for m in mentions):
+        return mentions
+    for mention in mentions:
+        if mention.family == "CR_CRi" and _SPELLED_PART.search(text, mention.start, mention.end) \
+                and not _COMPOSITE_WORDS.search(text, mention.start, mention.end):
+            mention.family = "CR_PART"
+    return mentions
+
+
 def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
     """"Overall remission 77%, with CR in 55% and CRi in 21%": an overall rate broken down into CR and a CRi/CRh
     part (and no partial response) is the CR_CRi composite, and the part alone is not."""
@@ -614,6 +648,8 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
         if mention.family == "OTHER":  # "13 (52%) achieved CR and 5 (20%) CRi; the combined rate was 72%"
             if _COMBINED_START.match(text, mention.start):
                 _sum_of_parts(mention, mentions[:i])
+                if mention.family == "OTHER":
+                    _sum_of_named_parts(text, mention, mentions[i + 1:])
             continue
         if mention.family != "ORR":
             continue
@@ -654,6 +690,24 @@ def _sum_of_parts(mention: Mention, earlier: list[Mention]) -> None:
                 part.family = "CR_PART"
 
 
+def _sum_of_named_parts(text: str, mention: Mention, later: list[Mention]) -> None:
+    """"The combined rate of CR and CRi was 73%": a sum naming CR and a CRi/CRh part right after it is the CR_CRi
+    composite; the parts named take no value."""
+    parts, end = [], mention.end
+    for part in later:
+        gap = text[end:part.start]
+        if not (_OF_GAP.fullmatch(gap) if not parts else _CONJOINED_GAP.fullmatch(gap)):
+            break
+        parts.append(part)
+        end = part.end
+    families = {m.family for m in parts}
+    if "CR" in families and families & {"CR_CRi", "CR_PART"} and families <= {"CR", "CR_CRi", "CR_PART"}:
+        mention.family = "CR_CRi"
+        for part in parts:
+            part.family, part.region = "CR_PART", (mention.start, mention.start)
+
+
+_OF_GAP = re.compile(r"\s(?:of|for)\s(?:the\s)?")
 # An overall rate summing the parts named before it: "..., for an overall response rate of 70%", "giving an ORR of".
 _SUMMED_BEFORE = re.compile(r",\s(?:for|giving|yielding)\s(?:an?\s|a\stotal\s)?$")
 # A rate named as the sum of the parts before it: "the combined rate was 72%", "a combined response rate of 72%".
@@ -801,7 +855,8 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     # Only a percentage takes a count, and every count-percent has a "%" and a bracket: cheap necessary cues first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
-              and not _within(c.count.start, labels)} if "%" in text and _has_bracket(text) else {}
+              and not _within(c.count.start, labels) and not _within(c.count.start, excluded)} \
+        if "%" in text and _has_bracket(text) else {}  # ("died within 30 days (8%)": the window's 30 is no count)
     for i, number in enumerate(numbers):
         if number.start in used:
             continue
@@ -1431,9 +1486,29 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if ahead and (not before or not _direct(text, before[-1], value, values)
                   or _opens_breakdown(text, before[-1], value)):
         return ahead
+    if ahead is None and _subject_of_verb(text, value):
+        return None  # "Ten (25%) received HSCT, and 5 (12%) received DLI": the subject of an unscored clause
     if before and not _other_head(text, before[-1], value) and not _example_across_verb(text, before[-1], value):
         return before[-1]
     return ahead
+
+
+def _subject_of_verb(text: str, value: Value) -> bool:
+    """"5 (12%) received donor lymphocytes", "25% of patients had progressive disease": a count of patients, or a
+    share of them, that a verb follows is that clause's subject (not "The CR rate of 70% was higher", a measure's
+    value; nor "events (22% vs 9%) were more frequent", whose bracket is not the value's own)."""
+    if value.count is not None:
+        return _COUNT_THEN_VERB.match(text, _own_bracket_end(text, value)) is not None
+    return value.kind == PERCENT and _SHARE_THEN_VERB.match(text, value.end) is not None
+
+
+# The verb of a clause of its own; not one that grades the measure before it ("CRS in 60%; 5 (10%) were grade 3").
+_CLAUSE_VERB = (r"(?:received|required|needed|had|have|were|developed|experienced|underwent|relapsed|died|remained|"
+                r"discontinued|progressed|showed|did)\b(?!\s(?:of\s)?(?:grades?|severe|mild|moderate|fatal|serious|"
+                r"low-grade|high-grade)\b)")
+_PEOPLE = r"(?:patients?|pts|children|adults|subjects)"
+_COUNT_THEN_VERB = re.compile(r"\s?(?:" + _PEOPLE + r"\s)?" + _CLAUSE_VERB, re.I)
+_SHARE_THEN_VERB = re.compile(r"\s?%\s?of\s(?:the\s)?" + _PEOPLE + r"\s" + _CLAUSE_VERB, re.I)
 
 
 def _may_introduce_example(before: str) -> bool:
@@ -1463,8 +1538,8 @@ def _around(mentions: list[Mention], value: Value) -> tuple[list, list, list]:
         elif m.start >= end:
             if m.takes(value):
                 after.append(m)
-        elif start < m.start and m.end <= end and m.takes(value):
-            inside.append(m)
+        elif start < m.start and (m.end <= end or value.count is not None) and m.takes(value):
+            inside.append(m)  # "15 CRs (60%)"; "Two deaths (4%) occurred within 30 days" (the mention spans the %)
     return inside, before, after
 
 
@@ -1575,8 +1650,9 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
             return False
         gap = text[min(_own_bracket_end(text, between[-1]), mention.start):mention.start]
     bare = gap.strip(" )]([%")
-    if value.kind == PERCENT and _SHARE_OF.fullmatch(bare):
-        return True  # "43% of patients proceeded to HSCT": the verb is inside the mention
+    if value.kind == PERCENT and (_SHARE_OF.fullmatch(bare)
+                                  or _SHARE_OF_GROUP.fullmatch(bare) and _VERBAL_START.match(text, mention.start)):
+        return True  # "43% of patients proceeded to HSCT", "45% of patients with T-ALL received HSCT": the verb is inside
     # The verb comes after any bracket in between ("22% (95% CI, 14%-30%) of them remained"); one after a bracket
     # that closed the value's clause is another clause's: "(60% vs 40%) was significant (P = .01) and OS was".
     return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1))
