@@ -8,16 +8,15 @@ only its partner ("X, given with Y, was administered at 1.8 mg/m2"). A cell prod
 be an invented attachment; so are a cap ("(maximum 2 mg)") and a count of cells per volume (a concentration). A
 sentence whose subject is the dose ("The starting dose was 1.8 mg/m2") takes the one drug of the sentence before.
 Doses after coordinated drugs ("fludarabine/cyclophosphamide (30/500 mg/m2/day)", "Flu/Cy 30/500 mg/m2") are theirs
-in order. A sentence naming no drug but CAR T cells ("CAR T cells were infused at 1 × 10^6 cells/kg") gives its cell
-doses to the one CAR T product its section names, else to the unnamed "CAR T cells". Left out
-too: the dose of an earlier therapy ("previously treated with imatinib 400 mg"), of a chemotherapy backbone, and
-the range of a statistic ("median 3.1 × 10^6 (range, 0.2-5.4 × 10^6) cells/kg").
+in order. A sentence naming no drug but CAR T cells ("CAR T cells were infused at 1 × 10^6 cells/kg") gives none:
+on held-out sets such sentences gave only spurious doses (what was infused, not the regimen). Left out too: the dose
+of an earlier therapy ("previously treated with imatinib 400 mg"), of a chemotherapy backbone, and the range of a
+statistic ("median 3.1 × 10^6 (range, 0.2-5.4 × 10^6) cells/kg").
 """
 from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -48,10 +47,12 @@ _STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
 _CELL_WORD = r"(?!(?:thousand|million|billion)\s)[A-Za-z][\w+\-]*\s"
 _CELLS_BEFORE = re.compile(r"(?:(?<=\d|\))|(?<=million|billion))\s(?:" + _CELL_WORD + r"){0,4}cells\s$", re.I)
 _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
-# A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg", "up
-# to 2 g/day was allowed".
+# A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg".
+# Not "up to": "tisagenlecleucel at up to 2.5 × 10^8 cells" states the regimen's own ceiling.
+# A dose the trial let patients have is no regimen dose: "hydroxyurea up to 2 g/day was allowed for cytoreduction".
+_ALLOWED_AFTER = re.compile(r"[^,;.()]{0,12}?\s(?:was|were|is|are)\s(?:also\s)?(?:allowed|permitted)\b")
 _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?"
-                         r"|\bup\sto)\s?[:,]?\s?$", re.I)
+                         r")\s?[:,]?\s?$", re.I)
 # The amount patients received, a statistic of exposure and not the regimen's dose: "median cumulative dose of
 # inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)", "at a median infused dose of 3.1 ×
 # 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg", "the median number of CAR T cells infused was" ("a total
@@ -126,7 +127,7 @@ _RECEIVED_DOSE = re.compile(
     r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
     r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
-_CAP_CUES = ("max", "capped", "exceed", "up to")
+_CAP_CUES = ("max", "capped", "exceed")
 _EXPOSURE_CUES = ("dose", "median", "mean")
 _PRIOR_CUES = ("previous", "treated", "prior", "fail", "resistan", "refractory", "intoleran")
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
@@ -155,10 +156,6 @@ _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
 # The regimen class of the CAR T products (patterns/regimen_classes.jsonl), and what makes a product named before a
 # dose an earlier therapy, not the one dosed ("relapsed after tisagenlecleucel, patients received ...").
 _CELL_CLASS = "CAR T cells"
-# A CAR T product named by its cells alone: "CAR T cells", "CAR-T cells", "CAR T-cell", "CAR+ T cells", "CAR-positive
-# T cells" (case-sensitive: the abbreviation is printed in capitals).
-_GENERIC_PRODUCT = "CAR T cells"
-_GENERIC_CELLS = re.compile(r"\bCAR(?:[\s\-]?|\+\s|[\s\-]positive\s)T[\s\-]cells?\b")
 _CELL_UNITS = frozenset({"cells", "cells/kg"})
 _EARLIER_THERAPY = re.compile(
     r"\b(?:after|following|prior(?:\sto)?|previous(?:ly)?(?:\s(?:received|treated\swith|exposed\sto))?|failure\sof"
@@ -195,46 +192,16 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
         dose_max.
     """
     doses, previous = [], None
-    sentences = section_view(doc).sentences
-    for sent in sentences:
+    for sent in section_view(doc).sentences:
         # most sentences name no unit, or no drug: no overlaps need resolving then
         if sent.labelled("UNIT"):
             if sent.labelled("DRUG"):
                 doses += _sentence_doses(sent, section, context)
-            else:
-                carried = []
-                if previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
-                                             or _RECEIVED_DOSE.match(sent.text) or _SCHEDULE_SUBJECT.match(sent.text)):
-                    carried = _carried_doses(previous, sent, section, context)
-                doses += carried or (_generic_product_doses(sent, section, context, sentences)
-                                     if "CAR" in sent.text else [])
+            elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
+                                           or _RECEIVED_DOSE.match(sent.text) or _SCHEDULE_SUBJECT.match(sent.text)):
+                doses += _carried_doses(previous, sent, section, context)
         previous = sent
     return doses
-
-
-class _Product(NamedTuple):
-    """A CAR T product named by its cells alone, standing for a DRUG span (its id and where it is named)."""
-
-    id_: str
-    start_char: int
-    end_char: int
-
-
-def _generic_product_doses(sent: Sentence, section: str, context: ArticleContext,
-                           sentences: list[Sentence]) -> list[dict]:
-    """The cell doses of a sentence naming no drug but CAR T cells: "CAR T cells were infused at one million
-    cells/kg", "three dose levels: 1 × 10^5, 3 × 10^5 or 1 × 10^6 CAR T cells/kg": the product the section names, if
-    it names one ("KTE-X19 ... . The CR rate was 83% in patients treated with 1 × 10^6 CAR T cells/kg"), else the
-    unnamed product's; none when it names two (whose is not in the text)."""
-    named = _GENERIC_CELLS.search(sent.text)
-    if named is None:
-        return []
-    products = {d.id_: d for other in sentences for d in rule_spans(other, "DRUG") if _is_car_t(d.id_)}
-    if len(products) > 1:
-        return []
-    start = sent.start_char + named.start()
-    product = _Product(next(iter(products), _GENERIC_PRODUCT), start, start + len(named.group()))
-    return _sentence_doses(sent, section, context, carried=product)
 
 
 def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
@@ -250,7 +217,7 @@ def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: Ar
 
 
 def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
-                    carried: Span | _Product | None = None) -> list[dict]:
+                    carried: Span | None = None) -> list[dict]:
     """The doses of one sentence, of the drugs it names, or all of the `carried` drug (see _carried_doses)."""
     doc, text = sent.doc, sent.section_text
     drugs = rule_spans(sent, "DRUG") if carried is None else []
@@ -518,8 +485,6 @@ def _car_t_before(text: str, unit: Span, drugs: list[Span]) -> Span | None:
 
 
 def _is_car_t(drug_id: str) -> bool:
-    if drug_id == _GENERIC_PRODUCT:
-        return True
     entry = regimen_lexicon().get(drug_id)
     return entry is not None and entry.cls == _CELL_CLASS
 
@@ -578,6 +543,8 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     if _cued(text, last.start - 30, last.start, _CAP_CUES) and _CAP_BEFORE.search(text, max(0, last.start - 30),
                                                                                  last.start):
         return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
+    if ("allowed" in text or "permitted" in text) and _ALLOWED_AFTER.match(text, unit.end_char, unit.end_char + 40):
+        return None  # "hydroxyurea up to 2 g/day was allowed": what the protocol let patients have
     group = _group_ending_at(text, numbers, last)
     first = group[0].start
     if _cued(text, first - 16, first, _THRESHOLD_CUES) and _THRESHOLD_BEFORE.search(text, max(0, first - 16), first):
