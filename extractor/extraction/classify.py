@@ -437,10 +437,11 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
     for c in cues.of("POPULATION_CONTEXT"):
         if c.sentence != cue.sentence:
             continue
-        if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW
-                                and not _whole_cohort_count(c)):
+        # a count's verb may open the cue ("Twelve patients had the Philadelphia chromosome")
+        if c.id == "subset" or (c.id == "part-of" and c.span.start < span.start
+                                and span.start - c.span.end <= _SUBSET_WINDOW and not _whole_cohort_count(c)):
             return True
-    if _opens_subgroup(cue) or _subject_of_result(cue) or _found_in_a_count(cue):
+    if _opens_subgroup(cue) or _subject_of_result(cue) or _found_in_a_count(cue) or _given_an_added_tki(cue):
         return True
     text = cue.sent.text
     if "%" not in text and "=" not in text:
@@ -514,6 +515,31 @@ _RESULT_VERBS = frozenset({"had", "achieved", "attained", "reached", "responded"
                            "obtained", "demonstrated"})
 _PARTICIPLES = frozenset({"been", "undergone", "taken", "given", "begun", "gone"})
 _SHARE_WORDS = frozenset({"present", "detected", "found", "identified", "seen", "observed"})
+
+
+def _given_an_added_tki(cue: Cue) -> bool:
+    """A Ph-positive cue naming the patients given a TKI besides the study's treatment ("Ph-positive patients
+    received a concomitant TKI", "a TKI was added for those with Ph-positive disease", "in Ph-positive cases,
+    dasatinib was co-administered"): the Ph-positive part of a broader cohort. Not a counted or described
+    population ("Thirty adults with Ph-positive ALL received dasatinib in addition to chemotherapy", "adults with
+    relapsed Ph-positive ALL also received ponatinib"). Read in the cue's clause ("We treated 60 adults with B-ALL;
+    those with Ph-positive disease also received dasatinib")."""
+    if cue.id != "positive" or cue.label != "PH_STATUS" or cue.title:
+        return False
+    text = cue.sent.text
+    if not (_ADDED_TREATMENT.search(text) and _TKI_NAMES.search(text)):
+        return False
+    doc, span = cue.span.doc, cue.span
+    before = [doc[i] for i in range(cue.sent.start, span.start)]
+    clause = before[max((i + 1 for i, t in enumerate(before) if t.text in ";:"), default=0):]
+    return not any(t.like_num or t.lower_ in _WHOLE_WORDS or t.lower_ in _DISEASE_STATE_WORDS for t in clause)
+
+
+_ADDED_TREATMENT = re.compile(r"\b(?:concomitant(?:ly)?|concurrent(?:ly)?\b(?! with)|additionally|added|add-on|"
+                              r"co-?administered|continued|also|in addition\b(?! to))", re.I)
+_TKI_NAMES = re.compile(r"\bTKIs?\b|tyrosine kinase inhibitor|imatinib|dasatinib|nilotinib|ponatinib|bosutinib|"
+                        r"olverembatinib|flumatinib", re.I)
+_DISEASE_STATE_WORDS = frozenset({"relapsed", "refractory", "relapsing", "recurrent", "r/r", "relapsed/refractory"})
 
 
 # ---------------------------------------------------------------------------------------------------------
