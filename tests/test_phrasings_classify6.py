@@ -31,6 +31,11 @@ def _structured(nlp, title: str, *sections: tuple[str, str]) -> dict:
     "patients, CR was 50%.",
     "Adults with relapsed B-ALL received blinatumomab. In Ph-positive cases, imatinib or dasatinib was "
     "co-administered. Of 45 patients, CR was 50%.",
+    # admitted on a TKI's failure
+    "Forty adults with relapsed B-ALL received inotuzumab. Patients with Ph-positive ALL must have failed at least "
+    "one TKI. CR was 60%.",
+    "Adults with relapsed B-ALL were eligible; those with Ph-positive disease had to have failed a second-generation "
+    "TKI. Of 60 patients, CR was 60%.",
 ])
 def test_tki_added_for_ph_positive_patients_is_a_part(nlp, text):
     assert _population(nlp, text)["ph_status"] == "any"
@@ -43,6 +48,7 @@ def test_tki_added_for_ph_positive_patients_is_a_part(nlp, text):
     "Thirty adults with relapsed Ph-positive ALL received dasatinib in addition to chemotherapy. CR was 60%.",
     "All patients had Ph-positive ALL; the TKI was continued during blinatumomab. Of 30 patients, CR was 60%.",
     "We enrolled 40 adults with Ph-positive ALL in relapse. Concomitant TKI therapy was allowed. CR was 55%.",
+    "Patients with Ph-positive ALL resistant or intolerant to at least one TKI were enrolled. Of 40, CR was 55%.",
 ])
 def test_ph_positive_population_given_a_tki_stays_positive(nlp, text):
     assert _population(nlp, text)["ph_status"] == "positive"
@@ -56,6 +62,7 @@ def test_ph_positive_population_given_a_tki_stays_positive(nlp, text):
     "Sixty adults with relapsed ALL were included. Twelve patients had the Philadelphia chromosome. CR was 40%.",
     "Sixty adults with relapsed ALL were included; BCR-ABL1 was detected in 15 patients (25%). CR was 40%.",
     "We treated 30 adults with relapsed ALL; 9 patients harbored a BCR::ABL1 fusion. CR was 50%.",
+    "We analysed 60 adults with relapsed ALL; Ph positivity was found in 14 (23%). CR was 50%.",
 ])
 def test_count_with_the_philadelphia_chromosome_is_a_part(nlp, text):
     assert _population(nlp, text)["ph_status"] == "any"
@@ -98,6 +105,9 @@ def test_bracketed_ph_abbreviation(nlp, text, status):
     "Thirty patients were treated (B-cell, n = 22; T-cell, n = 8). CR was 50%.",
     "Thirty patients were treated (B-cell (n=22), T-cell (n=8)). CR was 50%.",
     "Thirty patients were treated; 22 had a B-cell phenotype and 8 a T-cell phenotype. CR was 50%.",
+    # both lineages admitted
+    "Adults with relapsed ALL of any lineage were eligible. Of 60 patients, CR was 50%.",
+    "Adults with relapsed ALL were eligible regardless of lineage. Of 60 patients, CR was 50%.",
 ])
 def test_lineages_counted_or_as_phenotypes_are_any(nlp, text):
     assert _population(nlp, text)["lineage"] == "any"

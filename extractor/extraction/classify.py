@@ -520,14 +520,15 @@ _SHARE_WORDS = frozenset({"present", "detected", "found", "identified", "seen", 
 def _given_an_added_tki(cue: Cue) -> bool:
     """A Ph-positive cue naming the patients given a TKI besides the study's treatment ("Ph-positive patients
     received a concomitant TKI", "a TKI was added for those with Ph-positive disease", "in Ph-positive cases,
-    dasatinib was co-administered"): the Ph-positive part of a broader cohort. Not a counted or described
+    dasatinib was co-administered") or admitted on a TKI's failure ("patients with Ph-positive ALL must have failed
+    at least one TKI"): the Ph-positive part of a broader cohort. Not a counted or described
     population ("Thirty adults with Ph-positive ALL received dasatinib in addition to chemotherapy", "adults with
     relapsed Ph-positive ALL also received ponatinib"). Read in the cue's clause ("We treated 60 adults with B-ALL;
     those with Ph-positive disease also received dasatinib")."""
     if cue.id != "positive" or cue.label != "PH_STATUS" or cue.title:
         return False
     text = cue.sent.text
-    if not (_ADDED_TREATMENT.search(text) and _TKI_NAMES.search(text)):
+    if not (_ADDED_OR_REQUIRED.search(text) and _TKI_NAMES.search(text)):
         return False
     doc, span = cue.span.doc, cue.span
     before = [doc[i] for i in range(cue.sent.start, span.start)]
@@ -535,8 +536,9 @@ def _given_an_added_tki(cue: Cue) -> bool:
     return not any(t.like_num or t.lower_ in _WHOLE_WORDS or t.lower_ in _DISEASE_STATE_WORDS for t in clause)
 
 
-_ADDED_TREATMENT = re.compile(r"\b(?:concomitant(?:ly)?|concurrent(?:ly)?\b(?! with)|additionally|added|add-on|"
-                              r"co-?administered|continued|also|in addition\b(?! to))", re.I)
+_ADDED_OR_REQUIRED = re.compile(r"\b(?:concomitant(?:ly)?|concurrent(?:ly)?\b(?! with)|additionally|added|add-on|"
+                              r"co-?administered|continued|also|in addition\b(?! to)|"
+                              r"must have|had to have|(?:was|were) required to|needed to have)", re.I)
 _TKI_NAMES = re.compile(r"\bTKIs?\b|tyrosine kinase inhibitor|imatinib|dasatinib|nilotinib|ponatinib|bosutinib|"
                         r"olverembatinib|flumatinib", re.I)
 _DISEASE_STATE_WORDS = frozenset({"relapsed", "refractory", "relapsing", "recurrent", "r/r", "relapsed/refractory"})
