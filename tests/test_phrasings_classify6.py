@@ -168,3 +168,41 @@ def test_registry_data_and_chart_reviews_are_retrospective(nlp, title, text):
 ])
 def test_trial_citing_the_registry_keeps_its_phase(nlp, text):
     assert run_text(nlp, text, title=DRUG_X_TITLE)["design"]["phase"] == "2"
+
+
+# --- a share in words, a subgroup after a semicolon -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Of 60 adults with relapsed ALL, twenty percent were Ph-positive. CR was 60%.",
+    "Sixty adults with relapsed ALL were treated; BCR-ABL1-positive disease was present in 12 (20%). CR was 60%.",
+    "We treated 40 adults with relapsed ALL; patients with Ph-positive ALL achieved CR in 80%.",
+])
+def test_share_in_words_and_subgroup_after_semicolon_are_parts(nlp, text):
+    assert _population(nlp, text)["ph_status"] == "any"
+
+
+def test_population_harboring_the_philadelphia_chromosome_is_positive(nlp):
+    text = "Patients with relapsed ALL harboring the Philadelphia chromosome received ponatinib. Of 20, CR was 80%."
+    assert _population(nlp, text)["ph_status"] == "positive"
+
+
+# --- a median age's range names the age group when no word does -------------------------------------------------
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Forty patients with relapsed ALL were treated; median age was 30 years (range, 2-64). CR was 50%.", "mixed"),
+    ("Forty patients with relapsed ALL were treated; median age was 68 years (range, 60-84). CR was 50%.",
+     "older adult"),
+    ("Forty patients with relapsed ALL were treated; median age was 45 years (range, 18-76). CR was 50%.", "adult"),
+    ("Forty patients with relapsed ALL were treated; median age was 45 years. CR was 50%.", "adult"),
+    # an age word still wins over the range
+    ("Forty adults with relapsed ALL were treated; median age was 30 years (range, 15-64). CR was 50%.", "adult"),
+])
+def test_median_age_range_of_an_adult_median(nlp, text, group):
+    assert _population(nlp, text)["age_group"] == group
+
+
+def test_children_with_bracketed_bound_and_adults_are_mixed(nlp):
+    text = "Children (<18 years) and adults with relapsed ALL received CAR T cells. Of 60, CR was 80%."
+    assert _population(nlp, text)["age_group"] == "mixed"

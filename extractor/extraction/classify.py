@@ -430,6 +430,7 @@ def _whole_cohort_count(part_of: Cue) -> bool:
 
 
 _WHOLE_WORDS = frozenset({"all", "each", "every"})
+_SHARE_SIGNS = frozenset({"%", "percent"})
 
 
 def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
@@ -444,13 +445,13 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
     if _opens_subgroup(cue) or _subject_of_result(cue) or _found_in_a_count(cue) or _given_an_added_tki(cue):
         return True
     text = cue.sent.text
-    if "%" not in text and "=" not in text:
+    if "%" not in text and "=" not in text and "ercent" not in text:
         return False
     doc, sent = span.doc, cue.sent
     after = _tokens(doc, span.end, min(sent.end, span.end + _SUBSET_WINDOW))
     before = _tokens(doc, max(sent.start, span.start - _SUBSET_WINDOW - 1), span.start)
-    if any(t.text == "%" for t in after) or any(t.text == "%" for t in before):
-        return True
+    if any(t.lower_ in _SHARE_SIGNS for t in after) or any(t.lower_ in _SHARE_SIGNS for t in before):
+        return True  # "28% were Ph-positive", "twenty percent were Ph-positive"
     words = [t.lower_ for t in after]
     return any(words[i] == "n" and i + 1 < len(words) and words[i + 1] == "=" for i in range(len(words)))
 
@@ -480,10 +481,11 @@ def _subject_of_result(cue: Cue) -> bool:
     result or share; not "Forty patients with Ph-positive ALL had ...", nor what the patients had received ("Patients
     with Ph-positive ALL had received a median of two TKIs")."""
     doc, span, sent = cue.span.doc, cue.span, cue.sent
-    if cue.title or span.start - sent.start > _SUBGROUP_OPENER_WINDOW or not _has_digit(sent.text):
+    start = _clause_start(cue)  # "We treated 60 adults; Ph-positive disease was present in 12 (20%)"
+    if cue.title or span.start - start > _SUBGROUP_OPENER_WINDOW or not _has_digit(sent.text):
         return False
     if any(doc[i].like_num or doc[i].lower_ in _WHOLE_WORDS or doc[i].text in _PHRASE_BREAKS
-           for i in range(sent.start, span.start)):
+           for i in range(start, span.start)):
         return False
     for i in range(span.end, min(sent.end - 1, span.end + _SUBJECT_VERB_WINDOW)):
         word, following = doc[i].lower_, doc[i + 1].lower_
@@ -530,10 +532,21 @@ def _given_an_added_tki(cue: Cue) -> bool:
     text = cue.sent.text
     if not (_ADDED_OR_REQUIRED.search(text) and _TKI_NAMES.search(text)):
         return False
-    doc, span = cue.span.doc, cue.span
-    before = [doc[i] for i in range(cue.sent.start, span.start)]
-    clause = before[max((i + 1 for i, t in enumerate(before) if t.text in ";:"), default=0):]
-    return not any(t.like_num or t.lower_ in _WHOLE_WORDS or t.lower_ in _DISEASE_STATE_WORDS for t in clause)
+    doc = cue.span.doc
+    return not any(doc[i].like_num or doc[i].lower_ in _WHOLE_WORDS or doc[i].lower_ in _DISEASE_STATE_WORDS
+                   for i in range(_clause_start(cue), cue.span.start))
+
+
+def _clause_start(cue: Cue) -> int:
+    """The first token of the cue's clause: after the last semicolon or colon before it in its sentence."""
+    doc = cue.span.doc
+    for i in range(cue.span.start - 1, cue.sent.start - 1, -1):
+        if doc[i].text in _CLAUSE_BREAKS:
+            return i + 1
+    return cue.sent.start
+
+
+_CLAUSE_BREAKS = frozenset({";", ":"})
 
 
 _ADDED_OR_REQUIRED = re.compile(r"\b(?:concomitant(?:ly)?|concurrent(?:ly)?\b(?! with)|additionally|added|add-on|"
@@ -908,9 +921,9 @@ def _stated_age_group(cues: Cues) -> str | None:
     median = _median_age(cues)
     if median is None:
         return None
-    if median >= _ADULT_MEDIAN_AGE:
-        return "adult"
     ages = _median_age_range(cues)
+    if median >= _ADULT_MEDIAN_AGE:  # unless its range holds children or only older adults ("30 years (range, 2 to
+        return _bounds_group(*ages) if ages else "adult"  # 64)": mixed; "68 years (range, 60 to 84)": older adult)
     if median <= _PEDIATRIC_MEDIAN_AGE:  # unless its range reaches adults ("11 years (range, 3 to 23)": mixed)
         return _bounds_group(*ages) if ages else "pediatric"
     return _bounds_group(*ages) if ages else "unknown"  # between the bands ("19 years (range, 2-64)")
