@@ -206,3 +206,17 @@ def test_median_age_range_of_an_adult_median(nlp, text, group):
 def test_children_with_bracketed_bound_and_adults_are_mixed(nlp):
     text = "Children (<18 years) and adults with relapsed ALL received CAR T cells. Of 60, CR was 80%."
     assert _population(nlp, text)["age_group"] == "mixed"
+
+
+# --- an AYA subgroup of a cohort another age word names -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, group", [
+    ("We treated 100 adults with relapsed ALL. AYA patients had a CR rate of 70%.", "adult"),
+    ("We treated 100 adults with relapsed ALL. Among AYA patients, CR was 70%.", "adult"),
+    # the whole cohort as the subject of a result, or counted
+    ("Children and young adults with relapsed ALL had a CR rate of 80%.", "mixed"),
+    ("We treated 100 AYA patients with relapsed ALL. CR was 70%.", "mixed"),
+])
+def test_aya_subgroup_of_an_adult_cohort(nlp, text, group):
+    assert _population(nlp, text)["age_group"] == group

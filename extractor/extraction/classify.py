@@ -817,7 +817,12 @@ def _age_group(cues: Cues, article: Article) -> str:
         ages = [flipped for flipped in (_excluded_age_flipped(c, cues) for c in ages) if flipped]
     mixed = [c for c in ages if c.id == "mixed"]
     if mixed:
-        return _mixed_phrase_group(mixed, cues)
+        # only a subgroup of a cohort another age word names ("We treated 100 adults. AYA patients had a CR rate of
+        # 70%"); the whole cohort may be the subject of a result too ("Children and young adults had a CR of 80%")
+        own = [c for c in mixed if not (_opens_subgroup(c) or _subject_of_result(c))]
+        if own or not any(c.id in _NAMED_GROUPS for c in ages):
+            return _mixed_phrase_group(own or mixed, cues)
+        ages = [c for c in ages if c.id != "mixed"]
     title = {c.id for c in ages if c.title} - {"younger"}
     if title:
         if "pediatric" in title and title & {"adult", "older adult"}:
@@ -867,6 +872,7 @@ def _mixed_phrase_group(mixed: list[Cue], cues: Cues) -> str:
 
 
 _ADULT_GROUPS = frozenset({"adult", "older adult"})
+_NAMED_GROUPS = frozenset({"adult", "older adult", "pediatric"})
 
 
 def _excluded_age_flipped(cue: Cue, cues: Cues) -> Cue | None:
