@@ -430,6 +430,7 @@ def _whole_cohort_count(part_of: Cue) -> bool:
 
 
 _WHOLE_WORDS = frozenset({"all", "each", "every"})
+_SHARE_SIGNS = frozenset({"%", "percent"})
 
 
 def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
@@ -437,19 +438,20 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
     for c in cues.of("POPULATION_CONTEXT"):
         if c.sentence != cue.sentence:
             continue
-        if c.id == "subset" or (c.id == "part-of" and 0 <= span.start - c.span.end <= _SUBSET_WINDOW
-                                and not _whole_cohort_count(c)):
+        # a count's verb may open the cue ("Twelve patients had the Philadelphia chromosome")
+        if c.id == "subset" or (c.id == "part-of" and c.span.start < span.start
+                                and span.start - c.span.end <= _SUBSET_WINDOW and not _whole_cohort_count(c)):
             return True
-    if _opens_subgroup(cue) or _subject_of_result(cue) or _found_in_a_count(cue):
+    if _opens_subgroup(cue) or _subject_of_result(cue) or _found_in_a_count(cue) or _given_an_added_tki(cue):
         return True
     text = cue.sent.text
-    if "%" not in text and "=" not in text:
+    if "%" not in text and "=" not in text and "ercent" not in text:
         return False
     doc, sent = span.doc, cue.sent
     after = _tokens(doc, span.end, min(sent.end, span.end + _SUBSET_WINDOW))
     before = _tokens(doc, max(sent.start, span.start - _SUBSET_WINDOW - 1), span.start)
-    if any(t.text == "%" for t in after) or any(t.text == "%" for t in before):
-        return True
+    if any(t.lower_ in _SHARE_SIGNS for t in after) or any(t.lower_ in _SHARE_SIGNS for t in before):
+        return True  # "28% were Ph-positive", "twenty percent were Ph-positive"
     words = [t.lower_ for t in after]
     return any(words[i] == "n" and i + 1 < len(words) and words[i + 1] == "=" for i in range(len(words)))
 
@@ -479,10 +481,11 @@ def _subject_of_result(cue: Cue) -> bool:
     result or share; not "Forty patients with Ph-positive ALL had ...", nor what the patients had received ("Patients
     with Ph-positive ALL had received a median of two TKIs")."""
     doc, span, sent = cue.span.doc, cue.span, cue.sent
-    if cue.title or span.start - sent.start > _SUBGROUP_OPENER_WINDOW or not _has_digit(sent.text):
+    start = _clause_start(cue)  # "We treated 60 adults; Ph-positive disease was present in 12 (20%)"
+    if cue.title or span.start - start > _SUBGROUP_OPENER_WINDOW or not _has_digit(sent.text):
         return False
     if any(doc[i].like_num or doc[i].lower_ in _WHOLE_WORDS or doc[i].text in _PHRASE_BREAKS
-           for i in range(sent.start, span.start)):
+           for i in range(start, span.start)):
         return False
     for i in range(span.end, min(sent.end - 1, span.end + _SUBJECT_VERB_WINDOW)):
         word, following = doc[i].lower_, doc[i + 1].lower_
@@ -514,6 +517,44 @@ _RESULT_VERBS = frozenset({"had", "achieved", "attained", "reached", "responded"
                            "obtained", "demonstrated"})
 _PARTICIPLES = frozenset({"been", "undergone", "taken", "given", "begun", "gone"})
 _SHARE_WORDS = frozenset({"present", "detected", "found", "identified", "seen", "observed"})
+
+
+def _given_an_added_tki(cue: Cue) -> bool:
+    """A Ph-positive cue naming the patients given a TKI besides the study's treatment ("Ph-positive patients
+    received a concomitant TKI", "a TKI was added for those with Ph-positive disease", "in Ph-positive cases,
+    dasatinib was co-administered") or admitted on a TKI's failure ("patients with Ph-positive ALL must have failed
+    at least one TKI"): the Ph-positive part of a broader cohort. Not a counted or described
+    population ("Thirty adults with Ph-positive ALL received dasatinib in addition to chemotherapy", "adults with
+    relapsed Ph-positive ALL also received ponatinib"). Read in the cue's clause ("We treated 60 adults with B-ALL;
+    those with Ph-positive disease also received dasatinib")."""
+    if cue.id != "positive" or cue.label != "PH_STATUS" or cue.title:
+        return False
+    text = cue.sent.text
+    if not (_ADDED_OR_REQUIRED.search(text) and _TKI_NAMES.search(text)):
+        return False
+    doc = cue.span.doc
+    return not any(doc[i].like_num or doc[i].lower_ in _WHOLE_WORDS or doc[i].lower_ in _DISEASE_STATE_WORDS
+                   for i in range(_clause_start(cue), cue.span.start))
+
+
+def _clause_start(cue: Cue) -> int:
+    """The first token of the cue's clause: after the last semicolon or colon before it in its sentence."""
+    doc = cue.span.doc
+    for i in range(cue.span.start - 1, cue.sent.start - 1, -1):
+        if doc[i].text in _CLAUSE_BREAKS:
+            return i + 1
+    return cue.sent.start
+
+
+_CLAUSE_BREAKS = frozenset({";", ":"})
+
+
+_ADDED_OR_REQUIRED = re.compile(r"\b(?:concomitant(?:ly)?|concurrent(?:ly)?\b(?! with)|additionally|added|add-on|"
+                              r"co-?administered|continued|also|in addition\b(?! to)|"
+                              r"must have|had to have|(?:was|were) required to|needed to have)", re.I)
+_TKI_NAMES = re.compile(r"\bTKIs?\b|tyrosine kinase inhibitor|imatinib|dasatinib|nilotinib|ponatinib|bosutinib|"
+                        r"olverembatinib|flumatinib", re.I)
+_DISEASE_STATE_WORDS = frozenset({"relapsed", "refractory", "relapsing", "recurrent", "r/r", "relapsed/refractory"})
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -776,7 +817,12 @@ def _age_group(cues: Cues, article: Article) -> str:
         ages = [flipped for flipped in (_excluded_age_flipped(c, cues) for c in ages) if flipped]
     mixed = [c for c in ages if c.id == "mixed"]
     if mixed:
-        return _mixed_phrase_group(mixed, cues)
+        # only a subgroup of a cohort another age word names ("We treated 100 adults. AYA patients had a CR rate of
+        # 70%"); the whole cohort may be the subject of a result too ("Children and young adults had a CR of 80%")
+        own = [c for c in mixed if not (_opens_subgroup(c) or _subject_of_result(c))]
+        if own or not any(c.id in _NAMED_GROUPS for c in ages):
+            return _mixed_phrase_group(own or mixed, cues)
+        ages = [c for c in ages if c.id != "mixed"]
     title = {c.id for c in ages if c.title} - {"younger"}
     if title:
         if "pediatric" in title and title & {"adult", "older adult"}:
@@ -826,6 +872,7 @@ def _mixed_phrase_group(mixed: list[Cue], cues: Cues) -> str:
 
 
 _ADULT_GROUPS = frozenset({"adult", "older adult"})
+_NAMED_GROUPS = frozenset({"adult", "older adult", "pediatric"})
 
 
 def _excluded_age_flipped(cue: Cue, cues: Cues) -> Cue | None:
@@ -880,9 +927,9 @@ def _stated_age_group(cues: Cues) -> str | None:
     median = _median_age(cues)
     if median is None:
         return None
-    if median >= _ADULT_MEDIAN_AGE:
-        return "adult"
     ages = _median_age_range(cues)
+    if median >= _ADULT_MEDIAN_AGE:  # unless its range holds children or only older adults ("30 years (range, 2 to
+        return _bounds_group(*ages) if ages else "adult"  # 64)": mixed; "68 years (range, 60 to 84)": older adult)
     if median <= _PEDIATRIC_MEDIAN_AGE:  # unless its range reaches adults ("11 years (range, 3 to 23)": mixed)
         return _bounds_group(*ages) if ages else "pediatric"
     return _bounds_group(*ages) if ages else "unknown"  # between the bands ("19 years (range, 2-64)")
