@@ -2028,7 +2028,8 @@ class ArmIndex:
                 return [scope_label, found[1]]
             return [self._scoped(scope_label, l) if l != "all" else (scope_label or "all") for l in found]
         start, end = positions[0]
-        label = after[0] or before[0] or self._in_clause(text, start, refs)
+        label = after[0] or before[0] or self._arm_inside_count(text, positions[0], refs) \
+            or self._in_clause(text, start, refs)
         if label and not after[0] and not before[0] and not own_scope and self.by_label(label):
             within = self._group_in_arm(subgroups.subject(text, start), text)
             label = within if within and within.startswith(label + ", ") else label
@@ -2095,8 +2096,11 @@ class ArmIndex:
             each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"
         written = each
         each = [self._whole(l) if l else None for l in each]
-        if count == 2 and all(written) and len(set(written)) == 2 and each == ["all", "all"]:
-            each = list(written)  # "CRS occurred in 85% of children and 60% of adults": two groups, not the cohort
+        if count == 2 and all(written) and len(set(written)) == 2 and (each == ["all", "all"] or any(
+                label == "all" and subgroups.population_word(w) for label, w in zip(each, written))):
+            # "CRS occurred in 85% of children and 60% of adults", "91% in pediatric patients and 73% in adults": two
+            # groups, not the cohort
+            each = list(written)
         if count == 2 and all(each):
             each = subgroups.shared_head(each)
         if all(each) and len(set(each)) == count:
@@ -2469,6 +2473,17 @@ class ArmIndex:
             if re.fullmatch(r"\s?", text[end:opened]):
                 return label
         return None
+
+    def _arm_inside_count(self, text: str, position: tuple[int, int], refs) -> str | None:
+        """An arm named inside a count value, between the count and its share ("7 INO patients (10%)"), in a study of
+        two arms or more."""
+        start, end = position
+        bracket = text.find("(", start, end)
+        if bracket == -1 or not self.multi_arm:
+            return None
+        named = [label for ref_start, ref_end, label in refs
+                 if start < ref_start and ref_end <= bracket and self.by_label(label)]
+        return named[0] if len(named) == 1 else None
 
     def _in_clause(self, text: str, start: int, refs) -> str | None:
         """One value, a named arm before it in its clause with no other number in between ("where the response rate

@@ -824,9 +824,16 @@ def defined_levels(texts: list[str], words: list[str]) -> list[str] | None:
     return None
 
 
+_STATUS = re.compile(r"[\w/\-]+(?:-?positive|-?negative|[+\-])", re.I)  # "CD19-positive", "Ph+", "MRD-negative"
+
+
 def shared_head(labels: list[str]) -> list[str]:
-    """Two groups sharing the second's head noun: "older" and "younger responders" -> "older responders"."""
+    """Two groups sharing the second's head noun: "older" and "younger responders" -> "older responders"; a shared
+    "patients" after two statuses names neither ("CD19-positive" and "CD19-negative patients" -> "CD19-negative")."""
     first, second = labels[0].split(), labels[1].split()
+    if len(first) == 1 and len(second) == 2 and second[1] == "patients" and _STATUS.fullmatch(first[0]) \
+            and _STATUS.fullmatch(second[0]):
+        return [labels[0], second[0]]
     if len(first) == 1 and labels[0] != "all" and len(second) == 2 and first[0].lower() != second[0].lower() and \
             second[0].lower() not in ("no", "non", "not") and second[1].lower() != first[0].lower() and \
             not re.search(r"[\d<>=]", labels[0] + labels[1]):

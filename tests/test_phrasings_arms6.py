@@ -1,0 +1,73 @@
+"""Recurring phrasings of arms and subgroups in trial abstracts (seventh set: cell doses, cycles and assays, arms
+inside counts, contrasted populations and statuses), written in our own words, run end to end.
+
+Each case is a way arms or subgroups are commonly written that an earlier version got wrong; the figures restate
+published studies' results.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+def _arms(record: dict) -> list[tuple]:
+    return [(a["label"], a["n"]) for a in record["arms"]]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a cell dose names the group whole, not from its exponent on
+    ("Patients receiving 1 × 10^6 cells/kg of KTE-X19 had a CR rate of 69%.", [("1 × 10^6 cells/kg", "CR", 69.0)]),
+    ("Patients who received 2 × 10^6 CAR T cells/kg had a median OS of 12.1 months.",
+     [("2 × 10^6 CAR T cells/kg", "OS_MEDIAN", 12.1)]),
+    ("The CR rate was 69% in patients receiving 1 × 10^6 cells/kg and 50% in those receiving 0.5 × 10^6 cells/kg.",
+     [("0.5 × 10^6 cells/kg", "CR", 50.0), ("1 × 10^6 cells/kg", "CR", 69.0)]),
+    # the group's size still comes off
+    ("The CR rate was 59% in 17 patients with B-precursor ALL.", [("B-precursor ALL", "CR", 59.0)]),
+])
+def test_phrasings_cell_dose_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a respectively over cycles or assays zips one group's values, not groups
+    ("The CR rate after one and two cycles was 45% and 70%, respectively.", [("all", "CR", 45.0), ("all", "CR", 70.0)]),
+    ("MRD negativity by flow cytometry and by PCR was 70% and 55%, respectively.",
+     [("all", "MRD_NEG", 55.0), ("all", "MRD_NEG", 70.0)]),
+    ("MRD negativity rates by flow cytometry and PCR were 70% and 55%, respectively.",
+     [("all", "MRD_NEG", 55.0), ("all", "MRD_NEG", 70.0)]),
+    # a respectively over groups is still one
+    ("The CR rates in first and second salvage were 60% and 40%, respectively.",
+     [("first salvage", "CR", 60.0), ("second salvage", "CR", 40.0)]),
+])
+def test_phrasings_cycles_and_assays_not_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+_RANDOMIZED = "Patients were randomized to inotuzumab ozogamicin (n=164) or blinatumomab (n=162). "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an arm named between a count and its share
+    (_RANDOMIZED + "VOD occurred in 7 inotuzumab patients (10%).", [("inotuzumab ozogamicin", "VOD", 10.0)]),
+    (_RANDOMIZED + "VOD occurred in 7 inotuzumab patients (10%) and none of the blinatumomab patients.",
+     [("inotuzumab ozogamicin", "VOD", 10.0)]),
+    # a single-arm study has no arm to name
+    ("VOD occurred in 7 inotuzumab patients (10%).", [("all", "VOD", 10.0)]),
+])
+def test_phrasings_arm_inside_count(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # adults contrasted with children are a group, not the cohort
+    ("The CR rate was 91% in pediatric patients and 73% in adults.", [("adults", "CR", 73.0), ("pediatric", "CR", 91.0)]),
+    ("The CR rate was 91% in children and 73% in adults.", [("adults", "CR", 73.0), ("children", "CR", 91.0)]),
+    # two statuses sharing "patients": the head names neither
+    ("CR was 80% (12 of 15) in CD19-positive and 50% (3 of 6) in CD19-negative patients.",
+     [("CD19-negative", "CR", 50.0), ("CD19-positive", "CR", 80.0)]),
+    # not words of age
+    ("The CR rate was 70% in older and 85% in younger patients.", [("older", "CR", 70.0), ("younger", "CR", 85.0)]),
+])
+def test_phrasings_contrasted_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
