@@ -71,3 +71,28 @@ def test_phrasings_arm_inside_count(nlp, text, outcomes):
 ])
 def test_phrasings_contrasted_groups(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+_LETTERED = ("Patients in first relapse were randomized to clofarabine alone (arm A), clofarabine plus cytarabine (arm B), "
+             "or cytarabine plus idarubicin (arm C). ")
+_THREE_ARMS = [("clofarabine alone", 30), ("clofarabine + cytarabine", 31), ("cytarabine + idarubicin", 29)]
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # a randomisation over three arms with codes: each arm, sized by the enrolment list that adds up to the total
+    (_LETTERED + "Ninety patients were enrolled: 30 in arm A, 31 in arm B and 29 in arm C. CR rates were 38%, 45% and "
+     "20% in arms C, B and A, respectively.", _THREE_ARMS,
+     [("clofarabine + cytarabine", "CR", 45.0), ("clofarabine alone", "CR", 20.0), ("cytarabine + idarubicin", "CR", 38.0)]),
+    # the codes name the arms in values of their own
+    (_LETTERED + "Ninety patients were enrolled: 30 in arm A, 31 in arm B and 29 in arm C. Median OS was 6.3 months in "
+     "arm B and 4.1 months in arm A.", _THREE_ARMS,
+     [("clofarabine + cytarabine", "OS_MEDIAN", 6.3), ("clofarabine alone", "OS_MEDIAN", 4.1)]),
+    # counts that do not add up to the stated total are not the arms' sizes
+    (_LETTERED + "Ninety patients were enrolled. CR was achieved by 6 in arm A, 14 in arm B and 11 in arm C.",
+     [("clofarabine alone", None), ("clofarabine + cytarabine", None), ("cytarabine + idarubicin", None)], None),
+])
+def test_phrasings_lettered_arms(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    if outcomes is not None:
+        assert _outcomes(record) == sorted(outcomes)

@@ -515,6 +515,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     index.title = " ".join(doc_text(doc) for section, doc in docs if section == "TITLE")
     index.texts = texts
     index.add_historical(lines)
+    index.name_codes()
     index.order(texts)
     _sizes_named_later(index, sentences, sources)
     index.article_drugs = _article_drugs(sentences, lexicon)
@@ -563,16 +564,20 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
         return
     names = [_names_of(arm) for arm in unsized]
     for position, (_, _, text, _) in enumerate(sentences):
-        if "=" not in text and " to " not in text:  # a cheap necessary cue: "n = 41", "41 to arm A"
+        listed_in = " in " in text and _may_have(text, _GROUP_WORDS)  # a cheap necessary cue of _SIZE_IN
+        if "=" not in text and " to " not in text and not listed_in:  # "n = 41", "41 to arm A", "41 in arm A"
             continue
         lower = text.lower()
-        sizes = []
+        sizes, loose = [], False
         for arm_names in names:  # the first arm the sentence does not size ends its reading
             size = _size_by_name(lower, arm_names)
+            if size is None and listed_in:
+                size = _size_in(lower, arm_names)
+                loose = loose or size is not None
             if size is None:
                 break
             sizes.append(size)
-        if len(sizes) == len(unsized):
+        if len(sizes) == len(unsized) and (not loose or _total_stated(sum(sizes), [text])):
             doc, section_name, start, end, number = sources[position]
             source = {**evidence(doc, section_name, start, end), "section_index": number}
             for arm, size in zip(unsized, sizes):
@@ -608,17 +613,30 @@ def _size_by_name(lower: str, names: list[str]) -> int | None:
     return None
 
 
+def _size_in(lower: str, names: list[str]) -> int | None:
+    """"30 in arm A": an arm's n as a list of the enrolled writes it (taken only when the sizes add up to the total
+    the same sentence states: "Ninety patients were enrolled: 30 in arm A, 31 in arm B and 29 in arm C")."""
+    for name in names:
+        if name in lower:
+            m = re.search(r"(?<![:/.\d])\b(\d+)\s(?:(?:patients|pts)\s)?(?:were\s)?in\s(?:the\s)?" + re.escape(name)
+                          + r"(?![\w-])", lower)
+            if m:
+                return int(m.group(1))
+    return None
+
+
 def _codes_of(arm: Arm) -> set[str]:
     """The code an arm is given where it is defined: "hyper-CVAD with ofatumumab (arm A)" -> "arm a"."""
     defined = (arm.source or {}).get("text", "").lower()
-    codes = set()
-    for alias in {alias.lower() for alias in arm.aliases} | {arm.label.lower()}:
+    # its longest name first: "cytarabine" of "cytarabine plus idarubicin (arm C)" is also in "clofarabine plus
+    # cytarabine (arm B)"
+    for alias in sorted({alias.lower() for alias in arm.aliases} | {arm.label.lower()}, key=len, reverse=True):
         at = defined.find(alias)
         if at != -1:
             m = _CODE_AFTER.match(defined, at + len(alias))
             if m:
-                codes.add(m.group(1))
-    return codes
+                return {m.group(1)}
+    return set()
 
 
 _CODE_AFTER = re.compile(r"\s?\(((?:arm|group|cohort)\s[a-z0-9]{1,2})\)")
@@ -1106,8 +1124,8 @@ _JOINED_DRUG = re.compile(r"\s(?:with|plus)\s")
 def _listed_parts(text: str, drugs: list, start: int, end: int, lexicon: dict) -> list | None:
     """The arms listed before a randomisation's last "or", each a treatment: "to A, B, or C" -> A, B."""
     phrase = text[start:end]
-    if "," not in phrase or "(" in phrase:
-        return None
+    if "," not in phrase or "(" in phrase and _CODE_BRACKETS.sub("", phrase).count("("):
+        return None  # (brackets but arm codes: "to A (arm A), B (arm B), or C (arm C)")
     parts, at = [], start
     for piece in phrase.split(","):
         stripped = piece.strip()
@@ -1118,6 +1136,13 @@ def _listed_parts(text: str, drugs: list, start: int, end: int, lexicon: dict) -
     if len(parts) < 2 or any(_arm_from_phrase(p, d, None, lexicon) is None for p, d, _ in parts):
         return None
     return parts
+
+
+_LISTED_CODE = r"(?:[A-Z]|\d{1,2})\b"
+_CODE_LIST = re.compile(r"\b(?P<kind>arms|groups|cohorts)\s(?P<codes>" + _LISTED_CODE + r"(?:,\s?" + _LISTED_CODE
+                        + r")*,?\s(?:and|or)\s" + _LISTED_CODE + r")", re.I)  # "arms A, B and C", "cohorts 1 and 2"
+_CODE_SEPARATOR = re.compile(r",?\s(?:and|or)\s|,\s?")
+_CODE_BRACKETS = re.compile(r"\s?\((?:arm|group|cohort)\s[A-Za-z0-9]{1,2}\)")
 
 
 def _bare_ns(parts: list[tuple[str, list, int | None]], before: str) -> list[tuple[str, list, int | None]]:
@@ -1606,6 +1631,15 @@ class ArmIndex:
                 self.arms.append(_historical_controls())
                 return
 
+    def name_codes(self) -> None:
+        """Arms defined with codes ("clofarabine alone (arm A), clofarabine plus cytarabine (arm B), or ...") are
+        also named by them ("The CR rate in arm B was 45%"), when each arm has its own."""
+        own = [arm for arm in self.arms if not arm.historical]
+        codes = [_codes_of(arm) for arm in own] if len(own) >= 2 else []
+        if codes and all(codes) and len(set().union(*codes)) == len(own):
+            for arm, code in zip(own, codes):
+                arm.aliases |= code
+
     def order(self, texts: list[str]) -> None:
         """Order the arms by first mention in the article (the order "vs." lists follow)."""
         position = 0
@@ -1990,6 +2024,9 @@ class ArmIndex:
             if all(mixed) and len(set(mixed)) == count:
                 return [self._scoped(scope_label, l) for l in mixed]
             respectively = _says_respectively(text) or _groups_listed_after(text, positions)
+            coded = self._coded_list(text, count) if respectively and self.multi_arm else None
+            if coded:
+                return [self._scoped(scope_label, l) for l in coded]
             rest = self._other_arms(text, positions, after) if not respectively else None
             if rest:
                 return [self._scoped(scope_label, l) for l in rest]
@@ -2180,6 +2217,17 @@ class ArmIndex:
             return None
         left_iter = iter(left)
         return [l or next(left_iter) for l in labels]
+
+    def _coded_list(self, text: str, count: int) -> list[str] | None:
+        """The arms of a "respectively" list by their codes ("20%, 45% and 38% in arms C, B and A, respectively"), in
+        the list's order, when each code is one arm's (see name_codes)."""
+        m = _CODE_LIST.search(text)
+        if m is None:
+            return None
+        kind = m.group("kind").lower()[:-1]
+        codes = _CODE_SEPARATOR.split(m.group("codes"))
+        named = [next((a.label for a in self.arms if f"{kind} {code.lower()}" in a.aliases), None) for code in codes]
+        return named if len(named) == count and all(named) and len(set(named)) == count else None
 
     def _listed_arms(self, text: str, positions, avoid, refs) -> list[str] | None:
         """A "respectively" list of the two arms by their short names ("in the InO and SC arms, respectively"): one
