@@ -22,6 +22,14 @@ def _arms(record: dict) -> list[tuple]:
      [("2 × 10^6 CAR T cells/kg", "OS_MEDIAN", 12.1)]),
     ("The CR rate was 69% in patients receiving 1 × 10^6 cells/kg and 50% in those receiving 0.5 × 10^6 cells/kg.",
      [("0.5 × 10^6 cells/kg", "CR", 50.0), ("1 × 10^6 cells/kg", "CR", 69.0)]),
+    ("The CR rate was 57% in patients treated at 1 × 10^6 cells/kg and 80% in those treated at 3 × 10^6 cells/kg.",
+     [("1 × 10^6 cells/kg", "CR", 57.0), ("3 × 10^6 cells/kg", "CR", 80.0)]),
+    # a time point after "at" still ends the group
+    ("The OS was 60% in responders at 12 months and 20% in non-responders.",
+     [("non-responders", "OS_RATE", 20.0), ("responders", "OS_RATE", 60.0)]),
+    # doses listed with their unit at the end name their groups ("9 µg/day", not the unit alone)
+    ("CR/CRh rates were 35%, 43% and 50% in the 9, 15 and 28 µg/day groups, respectively.",
+     [("15 µg/day", "CR_CRi", 43.0), ("28 µg/day", "CR_CRi", 50.0), ("9 µg/day", "CR_CRi", 35.0)]),
     # the group's size still comes off
     ("The CR rate was 59% in 17 patients with B-precursor ALL.", [("B-precursor ALL", "CR", 59.0)]),
 ])
@@ -66,6 +74,10 @@ def test_phrasings_arm_inside_count(nlp, text, outcomes):
     # two statuses sharing "patients": the head names neither
     ("CR was 80% (12 of 15) in CD19-positive and 50% (3 of 6) in CD19-negative patients.",
      [("CD19-negative", "CR", 50.0), ("CD19-positive", "CR", 80.0)]),
+    # a status names its patients wherever the sentence puts it
+    ("In Ph-positive patients, the CR rate was 79%.", [("Ph-positive", "CR", 79.0)]),
+    ("The 2-year OS was 65% in MRD-negative and 20% in MRD-positive patients.",
+     [("MRD-negative", "OS_RATE", 65.0), ("MRD-positive", "OS_RATE", 20.0)]),
     # not words of age
     ("The CR rate was 70% in older and 85% in younger patients.", [("older", "CR", 70.0), ("younger", "CR", 85.0)]),
 ])

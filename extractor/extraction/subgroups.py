@@ -34,8 +34,10 @@ from extractor import normalise
 NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
 # Where a group phrase read forwards stops: punctuation, a comparison word, a verb, another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
+# A dose after "at" is part of the group's name ("in patients treated at 1 × 10^6 cells/kg"), a time point is not.
+_DOSE_ON = r"[\d.]+\s?(?:[×x]\s?10|(?:mg|µg|μg|mcg)/)"
 _STOP_FORWARD = re.compile(
-    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s\d)\b"
+    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
     r"|(?<!who)(?<!that)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
     r"obtained|attained|proceeded|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
@@ -824,16 +826,9 @@ def defined_levels(texts: list[str], words: list[str]) -> list[str] | None:
     return None
 
 
-_STATUS = re.compile(r"[\w/\-]+(?:-?positive|-?negative|[+\-])", re.I)  # "CD19-positive", "Ph+", "MRD-negative"
-
-
 def shared_head(labels: list[str]) -> list[str]:
-    """Two groups sharing the second's head noun: "older" and "younger responders" -> "older responders"; a shared
-    "patients" after two statuses names neither ("CD19-positive" and "CD19-negative patients" -> "CD19-negative")."""
+    """Two groups sharing the second's head noun: "older" and "younger responders" -> "older responders"."""
     first, second = labels[0].split(), labels[1].split()
-    if len(first) == 1 and len(second) == 2 and second[1] == "patients" and _STATUS.fullmatch(first[0]) \
-            and _STATUS.fullmatch(second[0]):
-        return [labels[0], second[0]]
     if len(first) == 1 and labels[0] != "all" and len(second) == 2 and first[0].lower() != second[0].lower() and \
             second[0].lower() not in ("no", "non", "not") and second[1].lower() != first[0].lower() and \
             not re.search(r"[\d<>=]", labels[0] + labels[1]):
