@@ -71,6 +71,10 @@ def test_phrasings_arm_inside_count(nlp, text, outcomes):
     # adults contrasted with children are a group, not the cohort
     ("The CR rate was 91% in pediatric patients and 73% in adults.", [("adults", "CR", 73.0), ("pediatric", "CR", 91.0)]),
     ("The CR rate was 91% in children and 73% in adults.", [("adults", "CR", 73.0), ("children", "CR", 91.0)]),
+    ("The CR rate was 62% in children, 55% in adolescents, and 41% in adults.",
+     [("adolescents", "CR", 55.0), ("adults", "CR", 41.0), ("children", "CR", 62.0)]),
+    # adults beside older adults are the cohort
+    ("The CR rate was 80% in adults and 60% in older adults.", [("all", "CR", 80.0), ("older", "CR", 60.0)]),
     # two statuses sharing "patients": the head names neither
     ("CR was 80% (12 of 15) in CD19-positive and 50% (3 of 6) in CD19-negative patients.",
      [("CD19-negative", "CR", 50.0), ("CD19-positive", "CR", 80.0)]),

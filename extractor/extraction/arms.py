@@ -32,7 +32,7 @@ Assignment (`ArmIndex.labels`, per sentence, for the values of one endpoint ment
    it named an arm or group, else `all`.
 A leading subgroup scope prefixes a subgroup named after the value ("In the R/R group, 51% of Ph- ..." ->
 "R/R Ph-"), and follows an arm ("Among Ph-positive patients, CR was 73% with InO vs 56% with SC" -> "inotuzumab
-ozogamicin, Ph-positive patients", as subgroups nested in arms are named): a subgroup's figure is not the arm's
+ozogamicin, Ph-positive", as subgroups nested in arms are named): a subgroup's figure is not the arm's
 headline. The analysed population, a count of patients and responders (the denominator of MRD negativity) are not
 such subgroups.
 """
@@ -285,6 +285,16 @@ def _groups_listed_after(text: str, positions: list[tuple[int, int]]) -> bool:
     if len(positions) != 2 or not _VALUES_JOINED.match(text[positions[0][1]:positions[1][0]]):
         return False
     return _GROUPS_LISTED_AFTER.match(text, positions[1][1]) is not None
+
+
+def _contrasted_population(label: str, labels: list[str]) -> bool:
+    """A population word beside other populations ("adults" beside "pediatric" or "children"; not beside "older"
+    adults: then the adults are the cohort)."""
+    return subgroups.population_word(label) and all(subgroups.population_word(other) or _PEDIATRIC.fullmatch(other)
+                                                    for other in labels if other != label)
+
+
+_PEDIATRIC = re.compile(r"p(?:a)?ediatric|childhood|AYA", re.I)
 
 
 def _unify_hyphens(text: str) -> str:
@@ -1881,7 +1891,7 @@ class ArmIndex:
         """The arm or subgroup of each value of one endpoint mention (see `_labels`), a group that names one of the
         study's arms as that arm (`_own_arm`); an arm's value in a sentence scoped to a subgroup is that arm's in the
         subgroup ("Among Ph-positive patients, CR was 73% with InO vs 56% with SC" -> "inotuzumab ozogamicin,
-        Ph-positive patients", as subgroups nested in arms are named), not the arm's headline."""
+        Ph-positive", as subgroups nested in arms are named), not the arm's headline."""
         labels = [self._own_arm(label if label == "all" or not self.drug_spans else self._drug_named(label, text))
                   for label in self._labels(text, positions, scope, avoid, timepoint_list)]
         if len(labels) >= 2 and len(set(labels)) == len(labels) and not any(l == "all" or _UNNAMED.fullmatch(l) for l in labels):
@@ -1927,7 +1937,7 @@ class ArmIndex:
     def _group_in_arm(self, phrase: str | None, text: str) -> str | None:
         """A group named within an arm, as `subgroups.name` leaves it ("Ph-negative patients in blinatumomab" of
         "Ph-negative patients in the blinatumomab group had a CR rate of 44%"), is the arm's in that subgroup,
-        "blinatumomab, Ph-negative patients", as subgroups nested in arms are named; None when it is not one, or is
+        "blinatumomab, Ph-negative", as subgroups nested in arms are named; None when it is not one, or is
         the arm's responders or analysed population (see _subgroup_scope)."""
         m = _GROUP_IN_ARM.fullmatch(phrase) if phrase and " in " in phrase and self.multi_arm else None
         if m is None:
@@ -2133,10 +2143,10 @@ class ArmIndex:
             each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"
         written = each
         each = [self._whole(l) if l else None for l in each]
-        if count == 2 and all(written) and len(set(written)) == 2 and (each == ["all", "all"] or any(
-                label == "all" and subgroups.population_word(w) for label, w in zip(each, written))):
-            # "CRS occurred in 85% of children and 60% of adults", "91% in pediatric patients and 73% in adults": two
-            # groups, not the cohort
+        if all(written) and len(set(written)) == count and (count == 2 and each == ["all", "all"] or any(
+                label == "all" and _contrasted_population(w, written) for label, w in zip(each, written))):
+            # "CRS occurred in 85% of children and 60% of adults", "91% in pediatric patients and 73% in adults", "62%
+            # in children, 55% in adolescents and 41% in adults": groups, not the cohort
             each = list(written)
         if count == 2 and all(each):
             each = subgroups.shared_head(each)
