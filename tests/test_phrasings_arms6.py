@@ -112,3 +112,16 @@ def test_phrasings_lettered_arms(nlp, text, arms, outcomes):
     assert _arms(record) == arms
     if outcomes is not None:
         assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a group named by its participle is the subject of its clause
+    ("Patients transplanted in remission had a 2-year OS of 48% compared with 12% for those not transplanted.",
+     [("not transplanted", "OS_RATE", 12.0), ("transplanted in remission", "OS_RATE", 48.0)]),
+    ("Patients transplanted in first remission had a median OS of 25.1 months.",
+     [("transplanted in first remission", "OS_MEDIAN", 25.1)]),
+    # the study's treatment is no group
+    ("Patients treated with blinatumomab had a median OS of 7.7 months.", [("all", "OS_MEDIAN", 7.7)]),
+])
+def test_phrasings_participle_subjects(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

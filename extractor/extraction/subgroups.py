@@ -62,7 +62,7 @@ _POPULATION_WORD = re.compile(_POPULATION, re.I)
 # Where a clause with a subject of its own opens: "..., while Ph- patients had", "; patients with CR had".
 _CLAUSE_BREAK = re.compile(r";\s|,?\s(?:while|whereas)\s|,\sbut\s")
 _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:with|who|whose|aged|younger|older|under|over|"
-                         r"above|below|found|achieving|receiving|treated|in)\b|^(?!patients?\b|subjects\b|those\b|"
+                         r"above|below|found|achieving|receiving|treated|transplanted|allografted|bridged|in)\b|^(?!patients?\b|subjects\b|those\b|"
                          r"children\b|adults\b)", re.I)
 _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[^,;()\d]{2,60}),\s")
 # ... and responders without a count or article: "Of responders, 85% were MRD-negative".
