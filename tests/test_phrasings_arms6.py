@@ -125,3 +125,13 @@ def test_phrasings_lettered_arms(nlp, text, arms, outcomes):
 ])
 def test_phrasings_participle_subjects(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_phrasings_arm_named_by_its_group_abbreviation(nlp):
+    # an arm named by its group bracket keeps its label wherever a value names it ("in the InO group")
+    record = _run(nlp, "Older patients were assigned to inotuzumab ozogamicin monotherapy (InO group; n=40) or inotuzumab "
+                       "plus mini-HCVD (combination group; n=42). The CR/CRi rate was 68% in the InO group and 81% in the "
+                       "combination group. The 2-year OS was 33% versus 45%.")
+    labels = {a["label"] for a in record["arms"]}
+    assert len(labels) == 2
+    assert {o["arm"] for o in record["outcomes"]} == labels

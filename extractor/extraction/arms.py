@@ -1892,7 +1892,9 @@ class ArmIndex:
         study's arms as that arm (`_own_arm`); an arm's value in a sentence scoped to a subgroup is that arm's in the
         subgroup ("Among Ph-positive patients, CR was 73% with InO vs 56% with SC" -> "inotuzumab ozogamicin,
         Ph-positive", as subgroups nested in arms are named), not the arm's headline."""
-        labels = [self._own_arm(label if label == "all" or not self.drug_spans else self._drug_named(label, text))
+        # (a label that is an arm's stays: "68% in the InO group" of the arm "InO" beside "InO + mini-HCVD")
+        labels = [self._own_arm(label if label == "all" or not self.drug_spans or self.by_label(label)
+                                else self._drug_named(label, text))
                   for label in self._labels(text, positions, scope, avoid, timepoint_list)]
         if len(labels) >= 2 and len(set(labels)) == len(labels) and not any(l == "all" or _UNNAMED.fullmatch(l) for l in labels):
             self._groups_of[_unify_hyphens(text)] = labels
