@@ -649,6 +649,7 @@ def _codes_of(arm: Arm) -> set[str]:
     return set()
 
 
+_CODE_OPENING = re.compile(r"\((?:arm|group|cohort)\s", re.I)
 _CODE_AFTER = re.compile(r"\s?\(((?:arm|group|cohort)\s[a-z0-9]{1,2})\)")
 
 
@@ -1510,6 +1511,7 @@ class ArmIndex:
         self.title: str = ""  # the article's title: words of the study population, not of a subgroup
         self.texts: list[str] = []  # the article's sentences (definitions of subgroup levels)
         self.drug_spans: dict[str, list] = {}  # a sentence's DRUG spans (start, end, canonical id), by its text
+        self.coded = False  # its arms are also named by their codes ("arm A"), see name_codes
         self._name_patterns: dict[str, re.Pattern] = {}
         self._word_patterns: dict[str, re.Pattern] = {}
         self._read: tuple[str, list] = ("", [])  # the sentence being read and its refs (see _sentence_refs)
@@ -1645,10 +1647,13 @@ class ArmIndex:
         """Arms defined with codes ("clofarabine alone (arm A), clofarabine plus cytarabine (arm B), or ...") are
         also named by them ("The CR rate in arm B was 45%"), when each arm has its own."""
         own = [arm for arm in self.arms if not arm.historical]
-        codes = [_codes_of(arm) for arm in own] if len(own) >= 2 else []
-        if codes and all(codes) and len(set().union(*codes)) == len(own):
+        if len(own) < 2 or not any(_CODE_OPENING.search((arm.source or {}).get("text", "")) for arm in own):
+            return  # (a cheap necessary cue of _codes_of)
+        codes = [_codes_of(arm) for arm in own]
+        if all(codes) and len(set().union(*codes)) == len(own):
             for arm, code in zip(own, codes):
                 arm.aliases |= code
+            self.coded = True
 
     def order(self, texts: list[str]) -> None:
         """Order the arms by first mention in the article (the order "vs." lists follow)."""
@@ -1892,9 +1897,7 @@ class ArmIndex:
         study's arms as that arm (`_own_arm`); an arm's value in a sentence scoped to a subgroup is that arm's in the
         subgroup ("Among Ph-positive patients, CR was 73% with InO vs 56% with SC" -> "inotuzumab ozogamicin,
         Ph-positive", as subgroups nested in arms are named), not the arm's headline."""
-        # (a label that is an arm's stays: "68% in the InO group" of the arm "InO" beside "InO + mini-HCVD")
-        labels = [self._own_arm(label if label == "all" or not self.drug_spans or self.by_label(label)
-                                else self._drug_named(label, text))
+        labels = [self._own_arm(label if label == "all" or not self.drug_spans else self._drug_named(label, text))
                   for label in self._labels(text, positions, scope, avoid, timepoint_list)]
         if len(labels) >= 2 and len(set(labels)) == len(labels) and not any(l == "all" or _UNNAMED.fullmatch(l) for l in labels):
             self._groups_of[_unify_hyphens(text)] = labels
@@ -1926,7 +1929,8 @@ class ArmIndex:
 
     def _drug_named(self, label: str, text: str) -> str:
         """A group named only by a drug as the sentence writes it ("InO" of "in the InO cohort", "tisa-cel",
-        "InO-treated patients") is named by the drug's canonical id, as arms are."""
+        "InO-treated patients") is named by the drug's canonical id, as arms are, unless the label is an arm's
+        own (the arm "InO" of "(InO group; n = 40)")."""
         text = _unify_hyphens(text)
         spans = self.drug_spans.get(text)
         if not spans:
@@ -1934,7 +1938,9 @@ class ArmIndex:
         lower = label.lower()
         if "-treated" in lower:  # "InO-treated patients"
             lower = _TREATED_SUFFIX.sub("", lower)
-        return next((canonical for start, end, canonical in spans if text[start:end].lower() == lower), label)
+        named = next((canonical for start, end, canonical in spans if text[start:end].lower() == lower), label)
+        # a label that is an arm's stays: "68% in the InO group" of the arm "InO" beside "InO + mini-HCVD"
+        return label if named != label and self.by_label(label) else named
 
     def _group_in_arm(self, phrase: str | None, text: str) -> str | None:
         """A group named within an arm, as `subgroups.name` leaves it ("Ph-negative patients in blinatumomab" of
@@ -2036,7 +2042,7 @@ class ArmIndex:
             if all(mixed) and len(set(mixed)) == count:
                 return [self._scoped(scope_label, l) for l in mixed]
             respectively = _says_respectively(text) or _groups_listed_after(text, positions)
-            coded = self._coded_list(text, count) if respectively and self.multi_arm else None
+            coded = self._coded_list(text, count) if respectively and self.coded else None
             if coded:
                 return [self._scoped(scope_label, l) for l in coded]
             rest = self._other_arms(text, positions, after) if not respectively else None
@@ -2539,10 +2545,12 @@ class ArmIndex:
         two arms or more."""
         start, end = position
         bracket = text.find("(", start, end)
-        if bracket == -1 or not self.multi_arm:
+        if bracket == -1:
             return None
-        named = [label for ref_start, ref_end, label in refs
-                 if start < ref_start and ref_end <= bracket and self.by_label(label)]
+        inside = [label for ref_start, ref_end, label in refs if start < ref_start and ref_end <= bracket]
+        if not inside or not self.multi_arm:
+            return None
+        named = [label for label in inside if self.by_label(label)]
         return named[0] if len(named) == 1 else None
 
     def _in_clause(self, text: str, start: int, refs) -> str | None:
