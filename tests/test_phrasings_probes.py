@@ -135,7 +135,7 @@ def test_phrasings_two_sized_groups_compared_by_a_passive_verb(nlp):
     ("Forty patients were treated. CR was achieved in 4 of 5 patients with Ph-positive ALL.",
      [("Ph-positive ALL", "CR", 80)]),
     ("Forty patients were treated. Twelve of 16 Ph-positive patients (75%) achieved CR/CRi.",
-     [("Ph-positive patients", "CR_CRi", 75)]),
+     [("Ph-positive", "CR_CRi", 75)]),
     # the cohort's own N, or no cohort known: the cohort's
     ("Forty patients were treated. CR was achieved in 30 of 40 patients with relapsed ALL (75%).", [("all", "CR", 75)]),
     ("CR was achieved in 4 of 5 patients with Ph-positive ALL.", [("all", "CR", 80)]),

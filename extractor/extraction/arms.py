@@ -32,7 +32,7 @@ Assignment (`ArmIndex.labels`, per sentence, for the values of one endpoint ment
    it named an arm or group, else `all`.
 A leading subgroup scope prefixes a subgroup named after the value ("In the R/R group, 51% of Ph- ..." ->
 "R/R Ph-"), and follows an arm ("Among Ph-positive patients, CR was 73% with InO vs 56% with SC" -> "inotuzumab
-ozogamicin, Ph-positive patients", as subgroups nested in arms are named): a subgroup's figure is not the arm's
+ozogamicin, Ph-positive", as subgroups nested in arms are named): a subgroup's figure is not the arm's
 headline. The analysed population, a count of patients and responders (the denominator of MRD negativity) are not
 such subgroups.
 """
@@ -287,6 +287,16 @@ def _groups_listed_after(text: str, positions: list[tuple[int, int]]) -> bool:
     return _GROUPS_LISTED_AFTER.match(text, positions[1][1]) is not None
 
 
+def _contrasted_population(label: str, labels: list[str]) -> bool:
+    """A population word beside other populations ("adults" beside "pediatric" or "children"; not beside "older"
+    adults: then the adults are the cohort)."""
+    return subgroups.population_word(label) and all(subgroups.population_word(other) or _PEDIATRIC.fullmatch(other)
+                                                    for other in labels if other != label)
+
+
+_PEDIATRIC = re.compile(r"p(?:a)?ediatric|childhood|AYA", re.I)
+
+
 def _unify_hyphens(text: str) -> str:
     # `in` tests first: translate() is slow, and most non-ASCII texts hold a "≥" or "µ", not a dash
     if text.isascii() or not ("‐" in text or "‑" in text or "–" in text or "—" in text):
@@ -515,6 +525,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
     index.title = " ".join(doc_text(doc) for section, doc in docs if section == "TITLE")
     index.texts = texts
     index.add_historical(lines)
+    index.name_codes()
     index.order(texts)
     _sizes_named_later(index, sentences, sources)
     index.article_drugs = _article_drugs(sentences, lexicon)
@@ -563,16 +574,20 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
         return
     names = [_names_of(arm) for arm in unsized]
     for position, (_, _, text, _) in enumerate(sentences):
-        if "=" not in text and " to " not in text:  # a cheap necessary cue: "n = 41", "41 to arm A"
+        listed_in = " in " in text and _may_have(text, _GROUP_WORDS)  # a cheap necessary cue of _SIZE_IN
+        if "=" not in text and " to " not in text and not listed_in:  # "n = 41", "41 to arm A", "41 in arm A"
             continue
         lower = text.lower()
-        sizes = []
+        sizes, loose = [], False
         for arm_names in names:  # the first arm the sentence does not size ends its reading
             size = _size_by_name(lower, arm_names)
+            if size is None and listed_in:
+                size = _size_in(lower, arm_names)
+                loose = loose or size is not None
             if size is None:
                 break
             sizes.append(size)
-        if len(sizes) == len(unsized):
+        if len(sizes) == len(unsized) and (not loose or _total_stated(sum(sizes), [text])):
             doc, section_name, start, end, number = sources[position]
             source = {**evidence(doc, section_name, start, end), "section_index": number}
             for arm, size in zip(unsized, sizes):
@@ -608,19 +623,33 @@ def _size_by_name(lower: str, names: list[str]) -> int | None:
     return None
 
 
+def _size_in(lower: str, names: list[str]) -> int | None:
+    """"30 in arm A": an arm's n as a list of the enrolled writes it (taken only when the sizes add up to the total
+    the same sentence states: "Ninety patients were enrolled: 30 in arm A, 31 in arm B and 29 in arm C")."""
+    for name in names:
+        if name in lower:
+            m = re.search(r"(?<![:/.\d])\b(\d+)\s(?:(?:patients|pts)\s)?(?:were\s)?in\s(?:the\s)?" + re.escape(name)
+                          + r"(?![\w-])", lower)
+            if m:
+                return int(m.group(1))
+    return None
+
+
 def _codes_of(arm: Arm) -> set[str]:
     """The code an arm is given where it is defined: "hyper-CVAD with ofatumumab (arm A)" -> "arm a"."""
     defined = (arm.source or {}).get("text", "").lower()
-    codes = set()
-    for alias in {alias.lower() for alias in arm.aliases} | {arm.label.lower()}:
+    # its longest name first: "cytarabine" of "cytarabine plus idarubicin (arm C)" is also in "clofarabine plus
+    # cytarabine (arm B)"
+    for alias in sorted({alias.lower() for alias in arm.aliases} | {arm.label.lower()}, key=len, reverse=True):
         at = defined.find(alias)
         if at != -1:
             m = _CODE_AFTER.match(defined, at + len(alias))
             if m:
-                codes.add(m.group(1))
-    return codes
+                return {m.group(1)}
+    return set()
 
 
+_CODE_OPENING = re.compile(r"\((?:arm|group|cohort)\s", re.I)
 _CODE_AFTER = re.compile(r"\s?\(((?:arm|group|cohort)\s[a-z0-9]{1,2})\)")
 
 
@@ -1106,8 +1135,8 @@ _JOINED_DRUG = re.compile(r"\s(?:with|plus)\s")
 def _listed_parts(text: str, drugs: list, start: int, end: int, lexicon: dict) -> list | None:
     """The arms listed before a randomisation's last "or", each a treatment: "to A, B, or C" -> A, B."""
     phrase = text[start:end]
-    if "," not in phrase or "(" in phrase:
-        return None
+    if "," not in phrase or "(" in phrase and _CODE_BRACKETS.sub("", phrase).count("("):
+        return None  # (brackets but arm codes: "to A (arm A), B (arm B), or C (arm C)")
     parts, at = [], start
     for piece in phrase.split(","):
         stripped = piece.strip()
@@ -1118,6 +1147,13 @@ def _listed_parts(text: str, drugs: list, start: int, end: int, lexicon: dict) -
     if len(parts) < 2 or any(_arm_from_phrase(p, d, None, lexicon) is None for p, d, _ in parts):
         return None
     return parts
+
+
+_LISTED_CODE = r"(?:[A-Z]|\d{1,2})\b"
+_CODE_LIST = re.compile(r"\b(?P<kind>arms|groups|cohorts)\s(?P<codes>" + _LISTED_CODE + r"(?:,\s?" + _LISTED_CODE
+                        + r")*,?\s(?:and|or)\s" + _LISTED_CODE + r")", re.I)  # "arms A, B and C", "cohorts 1 and 2"
+_CODE_SEPARATOR = re.compile(r",?\s(?:and|or)\s|,\s?")
+_CODE_BRACKETS = re.compile(r"\s?\((?:arm|group|cohort)\s[A-Za-z0-9]{1,2}\)")
 
 
 def _bare_ns(parts: list[tuple[str, list, int | None]], before: str) -> list[tuple[str, list, int | None]]:
@@ -1475,6 +1511,7 @@ class ArmIndex:
         self.title: str = ""  # the article's title: words of the study population, not of a subgroup
         self.texts: list[str] = []  # the article's sentences (definitions of subgroup levels)
         self.drug_spans: dict[str, list] = {}  # a sentence's DRUG spans (start, end, canonical id), by its text
+        self.coded = False  # its arms are also named by their codes ("arm A"), see name_codes
         self._name_patterns: dict[str, re.Pattern] = {}
         self._word_patterns: dict[str, re.Pattern] = {}
         self._read: tuple[str, list] = ("", [])  # the sentence being read and its refs (see _sentence_refs)
@@ -1605,6 +1642,18 @@ class ArmIndex:
             if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
                 self.arms.append(_historical_controls())
                 return
+
+    def name_codes(self) -> None:
+        """Arms defined with codes ("clofarabine alone (arm A), clofarabine plus cytarabine (arm B), or ...") are
+        also named by them ("The CR rate in arm B was 45%"), when each arm has its own."""
+        own = [arm for arm in self.arms if not arm.historical]
+        if len(own) < 2 or not any(_CODE_OPENING.search((arm.source or {}).get("text", "")) for arm in own):
+            return  # (a cheap necessary cue of _codes_of)
+        codes = [_codes_of(arm) for arm in own]
+        if all(codes) and len(set().union(*codes)) == len(own):
+            for arm, code in zip(own, codes):
+                arm.aliases |= code
+            self.coded = True
 
     def order(self, texts: list[str]) -> None:
         """Order the arms by first mention in the article (the order "vs." lists follow)."""
@@ -1847,7 +1896,7 @@ class ArmIndex:
         """The arm or subgroup of each value of one endpoint mention (see `_labels`), a group that names one of the
         study's arms as that arm (`_own_arm`); an arm's value in a sentence scoped to a subgroup is that arm's in the
         subgroup ("Among Ph-positive patients, CR was 73% with InO vs 56% with SC" -> "inotuzumab ozogamicin,
-        Ph-positive patients", as subgroups nested in arms are named), not the arm's headline."""
+        Ph-positive", as subgroups nested in arms are named), not the arm's headline."""
         labels = [self._own_arm(label if label == "all" or not self.drug_spans else self._drug_named(label, text))
                   for label in self._labels(text, positions, scope, avoid, timepoint_list)]
         if len(labels) >= 2 and len(set(labels)) == len(labels) and not any(l == "all" or _UNNAMED.fullmatch(l) for l in labels):
@@ -1880,7 +1929,8 @@ class ArmIndex:
 
     def _drug_named(self, label: str, text: str) -> str:
         """A group named only by a drug as the sentence writes it ("InO" of "in the InO cohort", "tisa-cel",
-        "InO-treated patients") is named by the drug's canonical id, as arms are."""
+        "InO-treated patients") is named by the drug's canonical id, as arms are, unless the label is an arm's
+        own (the arm "InO" of "(InO group; n = 40)")."""
         text = _unify_hyphens(text)
         spans = self.drug_spans.get(text)
         if not spans:
@@ -1888,12 +1938,14 @@ class ArmIndex:
         lower = label.lower()
         if "-treated" in lower:  # "InO-treated patients"
             lower = _TREATED_SUFFIX.sub("", lower)
-        return next((canonical for start, end, canonical in spans if text[start:end].lower() == lower), label)
+        named = next((canonical for start, end, canonical in spans if text[start:end].lower() == lower), label)
+        # a label that is an arm's stays: "68% in the InO group" of the arm "InO" beside "InO + mini-HCVD"
+        return label if named != label and self.by_label(label) else named
 
     def _group_in_arm(self, phrase: str | None, text: str) -> str | None:
         """A group named within an arm, as `subgroups.name` leaves it ("Ph-negative patients in blinatumomab" of
         "Ph-negative patients in the blinatumomab group had a CR rate of 44%"), is the arm's in that subgroup,
-        "blinatumomab, Ph-negative patients", as subgroups nested in arms are named; None when it is not one, or is
+        "blinatumomab, Ph-negative", as subgroups nested in arms are named; None when it is not one, or is
         the arm's responders or analysed population (see _subgroup_scope)."""
         m = _GROUP_IN_ARM.fullmatch(phrase) if phrase and " in " in phrase and self.multi_arm else None
         if m is None:
@@ -1990,6 +2042,9 @@ class ArmIndex:
             if all(mixed) and len(set(mixed)) == count:
                 return [self._scoped(scope_label, l) for l in mixed]
             respectively = _says_respectively(text) or _groups_listed_after(text, positions)
+            coded = self._coded_list(text, count) if respectively and self.coded else None
+            if coded:
+                return [self._scoped(scope_label, l) for l in coded]
             rest = self._other_arms(text, positions, after) if not respectively else None
             if rest:
                 return [self._scoped(scope_label, l) for l in rest]
@@ -2028,7 +2083,8 @@ class ArmIndex:
                 return [scope_label, found[1]]
             return [self._scoped(scope_label, l) if l != "all" else (scope_label or "all") for l in found]
         start, end = positions[0]
-        label = after[0] or before[0] or self._in_clause(text, start, refs)
+        label = after[0] or before[0] or self._arm_inside_count(text, positions[0], refs) \
+            or self._in_clause(text, start, refs)
         if label and not after[0] and not before[0] and not own_scope and self.by_label(label):
             within = self._group_in_arm(subgroups.subject(text, start), text)
             label = within if within and within.startswith(label + ", ") else label
@@ -2095,8 +2151,11 @@ class ArmIndex:
             each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"
         written = each
         each = [self._whole(l) if l else None for l in each]
-        if count == 2 and all(written) and len(set(written)) == 2 and each == ["all", "all"]:
-            each = list(written)  # "CRS occurred in 85% of children and 60% of adults": two groups, not the cohort
+        if all(written) and len(set(written)) == count and (count == 2 and each == ["all", "all"] or any(
+                label == "all" and _contrasted_population(w, written) for label, w in zip(each, written))):
+            # "CRS occurred in 85% of children and 60% of adults", "91% in pediatric patients and 73% in adults", "62%
+            # in children, 55% in adolescents and 41% in adults": groups, not the cohort
+            each = list(written)
         if count == 2 and all(each):
             each = subgroups.shared_head(each)
         if all(each) and len(set(each)) == count:
@@ -2176,6 +2235,17 @@ class ArmIndex:
             return None
         left_iter = iter(left)
         return [l or next(left_iter) for l in labels]
+
+    def _coded_list(self, text: str, count: int) -> list[str] | None:
+        """The arms of a "respectively" list by their codes ("20%, 45% and 38% in arms C, B and A, respectively"), in
+        the list's order, when each code is one arm's (see name_codes)."""
+        m = _CODE_LIST.search(text)
+        if m is None:
+            return None
+        kind = m.group("kind").lower()[:-1]
+        codes = _CODE_SEPARATOR.split(m.group("codes"))
+        named = [next((a.label for a in self.arms if f"{kind} {code.lower()}" in a.aliases), None) for code in codes]
+        return named if len(named) == count and all(named) and len(set(named)) == count else None
 
     def _listed_arms(self, text: str, positions, avoid, refs) -> list[str] | None:
         """A "respectively" list of the two arms by their short names ("in the InO and SC arms, respectively"): one
@@ -2469,6 +2539,19 @@ class ArmIndex:
             if re.fullmatch(r"\s?", text[end:opened]):
                 return label
         return None
+
+    def _arm_inside_count(self, text: str, position: tuple[int, int], refs) -> str | None:
+        """An arm named inside a count value, between the count and its share ("7 INO patients (10%)"), in a study of
+        two arms or more."""
+        start, end = position
+        bracket = text.find("(", start, end)
+        if bracket == -1:
+            return None
+        inside = [label for ref_start, ref_end, label in refs if start < ref_start and ref_end <= bracket]
+        if not inside or not self.multi_arm:
+            return None
+        named = [label for label in inside if self.by_label(label)]
+        return named[0] if len(named) == 1 else None
 
     def _in_clause(self, text: str, start: int, refs) -> str | None:
         """One value, a named arm before it in its clause with no other number in between ("where the response rate
