@@ -135,3 +135,18 @@ def test_phrasings_arm_named_by_its_group_abbreviation(nlp):
     labels = {a["label"] for a in record["arms"]}
     assert len(labels) == 2
     assert {o["arm"] for o in record["outcomes"]} == labels
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a group named once before "respectively" holds both values: they are of the groups named before, and its
+    # complement is not invented
+    ("The CR rate was 51% in first salvage and 35% in second or later salvage. MRD response among responders was "
+     "79% and 72%, respectively.",
+     [("first salvage", "CR", 51.0), ("first salvage", "MRD_NEG", 79.0), ("second or later salvage", "CR", 35.0),
+      ("second or later salvage", "MRD_NEG", 72.0)]),
+    # without "respectively" the second value is still the complement's
+    ("The median OS of patients who underwent transplant was 20 months versus 6 months.",
+     [("no transplant", "OS_MEDIAN", 6.0), ("transplant", "OS_MEDIAN", 20.0)]),
+])
+def test_phrasings_one_group_before_respectively(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -2129,7 +2129,9 @@ class ArmIndex:
                 or subgroups.before_bracket(text, s, avoid) or subgroups.status_after(text, e)
                 or subgroups.dose_after(text, e) for (s, e), k in zip(positions, known)]
         each = _whole_before_its_breakdown(text, positions, each)
-        if count == 2 and not each[0]:
+        if count == 2 and not each[0] and not (respectively and each[1] is None):
+            # (not "MRD response among responders was 79% and 72%, respectively": both values are the responders'
+            # of two groups named elsewhere, and "non-responders" would be invented)
             elided = subgroups.group_and_rest(text, positions[0][0], each[1])
             if elided:
                 return elided
