@@ -1506,9 +1506,9 @@ def _subject_of_verb(text: str, value: Value) -> bool:
 _CLAUSE_VERB = (r"(?:received|required|needed|had|have|were|developed|experienced|underwent|relapsed|died|remained|"
                 r"discontinued|progressed|showed|did)\b(?!\s(?:of\s)?(?:grades?|severe|mild|moderate|fatal|serious|"
                 r"low-grade|high-grade)\b)")
-_PEOPLE = r"(?:patients?|pts|children|adults|subjects)"
-_COUNT_THEN_VERB = re.compile(r"\s?(?:" + _PEOPLE + r"\s)?" + _CLAUSE_VERB, re.I)
-_SHARE_THEN_VERB = re.compile(r"\s?%\s?of\s(?:the\s)?" + _PEOPLE + r"\s" + _CLAUSE_VERB, re.I)
+_PEOPLE_NOUN = r"(?:patients?|pts|children|adults|subjects)"
+_COUNT_THEN_VERB = re.compile(r"\s?(?:" + _PEOPLE_NOUN + r"\s)?" + _CLAUSE_VERB, re.I)
+_SHARE_THEN_VERB = re.compile(r"\s?%\s?of\s(?:the\s)?" + _PEOPLE_NOUN + r"\s" + _CLAUSE_VERB, re.I)
 
 
 def _may_introduce_example(before: str) -> bool:
