@@ -27,6 +27,11 @@ from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import Sentence, section_view
 from extractor.extraction.spans import rule_spans
 
+# A background section (PubMed's BACKGROUND category: "Background", "INTRODUCTION", "IMPORTANCE", "CONTEXT",
+# "RATIONALE") states what was known, doses of other trials or the approved schedule, not this study's regimen; only
+# a sentence of the study's own aim counts there ("We therefore tested inotuzumab at 0.9 mg/m2", "In this study").
+_BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
+_THIS_STUDY = re.compile(r"\b(?:we|our|this|here(?:in)?|present)\b", re.I)
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
 # children at a dose of 52 mg/m2/day" names it once for two doses.
 _DRUG_REACH = 110
@@ -192,7 +197,11 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
         dose_max.
     """
     doses, previous = [], None
+    background = _BACKGROUND.match(section) is not None
     for sent in section_view(doc).sentences:
+        if background and not _THIS_STUDY.search(sent.text):
+            previous = sent
+            continue  # "BACKGROUND: Inotuzumab at 1.8 mg/m2 per cycle improved remission rates": what was known
         # most sentences name no unit, or no drug: no overlaps need resolving then
         if sent.labelled("UNIT"):
             if sent.labelled("DRUG"):
