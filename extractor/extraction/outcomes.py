@@ -75,7 +75,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
     r"\b(?:transplanted|allografted|transplant|hsct|hct|sct)\s(?:while\s)?in|"
-    r"\b(?:among|without|post|before|after|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
+    r"\b(?:among|without|post|before|after|beyond|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
     r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
 # "Twenty patients (40%) were in CR at the time of infusion": a response state held at a baseline (infusion,
@@ -393,6 +393,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
     endpoint_spans = _longest(sent.labelled("ENDPOINT"))
     attributes = [s for label in _ATTRIBUTES for s in sent.labelled(label)]
     cue_ends = [c.end for c in sent.labelled("ENDPOINT_CUE") if c.id_ == "MEDIAN"]
+    state_lists = [(s.start, s.end) for s in sent.labelled("SETTING") if s.id_ == "remission state"]
     mentions: list[Mention] = []
     for span in endpoint_spans:
         family, start, end = span.id_, span.start_char - base, span.end_char - base
@@ -416,6 +417,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-16:]) is not None
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
             or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
+        # "patients in CR1, CR2 and refractory disease": a remission inside a list of remission states names a group
+        qualifier = qualifier or family in _STATES and any(a <= span.start and span.end <= b for a, b in state_lists)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
         mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
@@ -441,8 +444,8 @@ _QUALIFIER_BEFORE_LOWER = re.compile(_QUALIFIER_BEFORE.pattern)
 # glued in "withthe "): a cheap necessary cue on the window's last word (or the one before an article) before the
 # end-anchored search, which tries every start. Checked against the pattern on 580,000 windows.
 _QUALIFIER_LAST_WORDS = ("with", "without", "in", "achieving", "attaining", "reaching", "achieved", "attained", "had",
-                         "reached", "first", "second", "third", "among", "post", "before", "after", "to", "until", "who",
-                         "that", "not", "subsequently", "then")
+                         "reached", "first", "second", "third", "among", "post", "before", "after", "beyond", "to",
+                         "until", "who", "that", "not", "subsequently", "then")
 _ARTICLES = ("a", "an", "the")
 _QUALIFIER_LAST_GLUED = tuple(word + article for word in _QUALIFIER_LAST_WORDS for article in _ARTICLES)
 
@@ -1538,8 +1541,10 @@ def _around(mentions: list[Mention], value: Value) -> tuple[list, list, list]:
         elif m.start >= end:
             if m.takes(value):
                 after.append(m)
-        elif start < m.start and (m.end <= end or value.count is not None) and m.takes(value):
-            inside.append(m)  # "15 CRs (60%)"; "Two deaths (4%) occurred within 30 days" (the mention spans the %)
+        elif (start < m.start and m.end <= end or value.count is not None) and m.takes(value):
+            # "15 CRs (60%)"; "Two deaths (4%) occurred within 30 days" (the mention spans the %); "During
+            # induction, five patients (10%) died" (the mention spans the whole count)
+            inside.append(m)
     return inside, before, after
 
 
