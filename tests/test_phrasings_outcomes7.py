@@ -66,3 +66,34 @@ def test_phrasings_remission_beyond_is_a_group(nlp, text):
 ])
 def test_phrasings_cri_alone_is_no_composite(nlp, text):
     assert _outcomes(_run(nlp, text)) == []
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a fraction of a named group: the denominator in words, or the share's bracket before the group's name
+    ("Among 30 patients, four of five patients with Ph-positive ALL achieved CR.", [("Ph-positive ALL", "CR", 80.0)]),
+    ("Thirty patients were treated. Four of five patients with T-ALL achieved CR.", [("T-ALL", "CR", 80.0)]),
+    ("Among 30 patients, seven of 12 patients (58%) with Ph-positive ALL achieved CR.",
+     [("Ph-positive ALL", "CR", 58.0)]),
+    # negative: a fraction of the cohort, or of people named by no group, is the cohort's (and so, as
+    # test_phrasings_probes pins, is a fraction when no cohort size is known)
+    ("Seven of 12 patients (58%) with Ph-positive ALL achieved CR.", [("all", "CR", 58.0)]),
+    ("Thirty patients were treated. Twenty-four of thirty patients achieved CR.", [("all", "CR", 80.0)]),
+    ("Seven of 12 patients (58%) achieved CR.", [("all", "CR", 58.0)]),
+])
+def test_phrasings_fraction_of_named_group(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the last count of a per-group list is one group's, not the cohort's rate: nothing rather than a wrong figure
+    ("Thirty patients were treated. Grade 3 or higher CRS occurred in 0, 1 and 3 patients at the three dose levels, "
+     "respectively.", []),
+    ("Thirty patients were treated. CRS occurred in 2, 4 and 6 patients in cohorts 1, 2 and 3, respectively.", []),
+    ("Thirty patients were treated. CRS occurred in 2 and 6 patients at the two dose levels.", []),
+    # negative: a count of its own is the cohort's rate
+    ("Thirty patients were treated. CRS occurred in 6 patients.", [("all", "CRS", 20.0)]),
+    ("Thirty patients were treated. After 2 cycles, 12 patients achieved CR.", [("all", "CR", 40.0)]),
+    ("Thirty patients were treated. Between 2 and 4 cycles were given; 12 patients achieved CR.", [("all", "CR", 40.0)]),
+])
+def test_phrasings_count_ending_a_group_list(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

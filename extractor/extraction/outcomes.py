@@ -114,7 +114,9 @@ _LEADING_BRACKET = re.compile(r"^\s?%?\s?[(\[][^()\[\]]*[)\]]")
 _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.I)
 # An unscored measure that names a group ("16 of 20 (80%) patients with Ph+ ALL and ..."): a subgroup, it takes
 # no value.
-_WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swith\s(?:an?\s|the\s)?$", re.I)
+# ("7 of 12 patients (58%) with Ph+ ALL": the count's bracket may stand between the people and "with")
+_WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\s(?:\([^()]{1,24}\)\s)?with\s(?:an?\s|the\s)?$",
+                          re.I)
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
 _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:\d+\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
                        r"(?:patients|pts|children|adults|responders|subjects)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
@@ -1048,9 +1050,21 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
             return nxt_kind
     # A count, unless it is the denominator of what precedes ("78% of 113 patients").
     if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
-            and not _OF_END.search(text[max(0, number.start - 8):number.start]):
+            and not _OF_END.search(text[max(0, number.start - 8):number.start]) \
+            and not _ends_count_list(text, numbers, i):
         return COUNT
     return None
+
+
+_COUNT_LIST_LINK = re.compile(r"\s?,?\s?(?:and|or)\s")
+
+
+def _ends_count_list(text: str, numbers: list, i: int) -> bool:
+    """"CRS occurred in 0, 1 and 3 patients (at the three dose levels), respectively": the last count of a list of
+    bare numbers is one group's, not a count of the whole cohort."""
+    previous = numbers[i - 1] if i else None
+    return previous is not None and previous.is_integer \
+        and _COUNT_LIST_LINK.fullmatch(text, previous.end, numbers[i].start) is not None
 
 
 def _bracket_then_unit(text: str, at: int) -> re.Match | None:
@@ -1855,13 +1869,16 @@ def _graded(text: str, values: list[Value], labels: list[str]) -> bool:
 
 # "Three of 15 transplanted patients (20%) developed VOD", "in 4 of 5 patients with Ph-positive ALL": the people a
 # fraction counts, up to its bracket, clause end or verb.
-_OF_N = re.compile(r"\s(?:out\s)?of\s(?:the\s)?\d+$")
+_OF_N = re.compile(r"\s(?:out\s)?of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)$", re.I)  # "4 of 5", "four of five"
 _PEOPLE = r"(?:[\w+\-]+\s){0,3}?(?:patients|children|adults|subjects)"  # "transplanted patients"
 _PEOPLE_AFTER = re.compile(r"\s(?P<g>" + _PEOPLE + r"(?:\s(?:with|in|aged|who\s(?:had|were|received|underwent))\s"
                            r"[^,;()]{1,40}?)?)(?=\s?[,;.(]|\s(?:had|achieved|attained|developed|experienced|were|was|died|"
                            r"proceeded|underwent|responded|relapsed)\b|$)")
 _PEOPLE_BEFORE_PERCENT = re.compile(r"\s(?:out\s)?of\s(?:the\s)?(?P<n>\d+)\s(?P<g>" + _PEOPLE
                                     + r"(?:\s(?:with|in|aged)\s[^,;()]{1,40}?)?)\s?[(\[]$")
+
+_GROUP_AFTER_BRACKET = re.compile(r"\s?%?\s?[)\]](?P<g>\s(?:with|aged)\s[^,;()]{1,40}?)(?=\s?[,;.(]|\s(?:had|achieved|attained|"
+                                  r"developed|experienced|were|was|died|proceeded|underwent|responded|relapsed)\b|$)")
 
 
 def _group_of_fraction(text: str, value: Value, context) -> str | None:
@@ -1877,6 +1894,9 @@ def _group_of_fraction(text: str, value: Value, context) -> str | None:
         bracket = max(text.rfind("(", value.start, value.end), text.rfind("[", value.start, value.end))
         m = _PEOPLE_BEFORE_PERCENT.search(text, value.start, bracket + 1) if bracket != -1 else None
         m = m if m and m.group("n") == f"{value.denominator:g}" else None
+        after = _GROUP_AFTER_BRACKET.match(text, value.end) if m and m.group("g").isalpha() else None
+        if after:  # "Seven of 12 patients (58%) with Ph-positive ALL": the group is named after the bracket
+            return _named_subgroup(m.group("g") + after.group("g"), context)
     else:
         m = None
     return _named_subgroup(m.group("g"), context) if m else None
