@@ -97,3 +97,29 @@ def test_phrasings_fraction_of_named_group(nlp, text, outcomes):
 ])
 def test_phrasings_count_ending_a_group_list(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def _values(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # two groups of one shape, each with its bracketed rate: the second group's rate is kept
+    ("CR rates were similar in first salvage (65%) and second salvage (61%).",
+     [("first salvage", "CR", 65.0), ("second salvage", "CR", 61.0)]),
+    ("CR rates were similar in Ph-positive (65%) and Ph-negative (61%) patients.",
+     [("Ph-negative", "CR", 61.0), ("Ph-positive", "CR", 65.0)]),
+    # negative: another measure after the group keeps its own bracket
+    ("The CR rate in the inotuzumab arm (80%) and the transfusion burden (30%) were noted.",
+     [("inotuzumab ozogamicin", "CR", 80.0)]),
+    ("CR rates (58% vs. 42%), renal dysfunction (0% vs. 17%) and infections were reported.",
+     [("group 1", "CR", 58.0), ("group 2", "CR", 42.0)]),
+])
+def test_phrasings_parallel_groups_with_brackets(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_phrasings_elided_ordinal_groups_with_brackets(nlp):
+    # "first (65%) and second (61%) salvage": both rates (the groups' shared noun is elided)
+    record = _run(nlp, "Response rates did not differ between first (65%) and second (61%) salvage.")
+    assert _values(record) == [("ORR", 61.0), ("ORR", 65.0)]

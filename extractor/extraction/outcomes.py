@@ -1628,7 +1628,32 @@ def _other_head(text: str, mention: Mention, value: Value) -> bool:
         return False
     head = _OTHER_HEAD.search(text[mention.end:open_at])
     # "... (27%) compared to DNR (10%)": an arm after a comparator, not another measure.
-    return bool(head) and not _COMPARATOR.search(head.group(1))
+    return bool(head) and not _COMPARATOR.search(head.group(1)) \
+        and not _parallel_group(text, mention.end, mention.end + head.start(), head.group(1))
+
+
+# "in Ph-positive (65%) and Ph-negative (61%) patients", "between first (65%) and second (61%) salvage": the
+# bracket before the head followed a group named after a preposition, and the head is a group of the same shape.
+_GROUP_BEFORE_BRACKET = re.compile(r"\b(?:in|between|among|for)\s(?:the\s)?(?P<g>(?:[\w+\-]+\s){1,3})$")
+_ORDINALS = frozenset({"first", "second", "third", "later", "1st", "2nd", "3rd", "subsequent"})
+
+
+def _parallel_group(text: str, start: int, close: int, head: str) -> bool:
+    """Whether the bracket closing at `close` opened after a group named after a preposition that `head` pairs
+    with: both ordinals ("first", "second"), two attributes of one stem ("Ph-positive", "Ph-negative"), or two
+    phrases of one noun ("first salvage", "second salvage")."""
+    open_at = text.rfind("(", start, close)
+    group = _GROUP_BEFORE_BRACKET.search(text, start, open_at) if open_at != -1 else None
+    if group is None:
+        return False
+    first, second = group.group("g").lower().split(), head.lower().split()
+    if len(first) != len(second):
+        return False
+    if first[0] in _ORDINALS and second[0] in _ORDINALS:
+        return True
+    if len(first) > 1:
+        return first[-1] == second[-1] and first[0] != second[0]
+    return "-" in first[0] and first[0].split("-")[0] == second[0].split("-")[0] and first[0] != second[0]
 
 
 def _own_bracket_end(text: str, value: Value) -> int:
