@@ -123,3 +123,14 @@ def test_phrasings_elided_ordinal_groups_with_brackets(nlp):
     # "first (65%) and second (61%) salvage": both rates (the groups' shared noun is elided)
     record = _run(nlp, "Response rates did not differ between first (65%) and second (61%) salvage.")
     assert _values(record) == [("ORR", 61.0), ("ORR", 65.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a toxicity's grade between it and "occurred in N patients", as "Grade 3 or higher CRS occurred in" reads
+    ("Thirty patients were treated. CRS of grade 3 or 4 occurred in 6 patients.", [("all", "CRS", 20.0)]),
+    ("Thirty patients were treated. Neurotoxicity of grade 3 occurred in 3 patients.", [("all", "NEURO", 10.0)]),
+    # negative: the patients narrowed after the count are a subgroup's
+    ("Thirty patients were treated. CRS of grade 3 or 4 occurred in 6 patients with high tumor burden.", []),
+])
+def test_phrasings_graded_toxicity_occurred_in(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -165,7 +165,9 @@ _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|a
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
 # "CRS occurred in 20 patients", "CR was achieved in 15 patients": an endpoint, its verb, the count of patients.
-_OCCURRED_IN = re.compile(r"\s(?:(?:was|were|has been|have been)\s)?(?:\w+ly\s)?(?:observed|seen|reported|noted|achieved|"
+# ("CRS of grade 3 or 4 occurred in 6 patients": the toxicity's grade may stand before the verb)
+_OCCURRED_IN = re.compile(r"\s(?:of\sgrade\s?[≥>]?\s?\d(?:\s?(?:or|to|[-–])\s?\d|\sor\s(?:higher|greater|more|above))?\s)?"
+                          r"(?:(?:was|were|has been|have been)\s)?(?:\w+ly\s)?(?:observed|seen|reported|noted|achieved|"
                           r"documented|occurred|developed|obtained|performed|attained|recorded)\s(?:in|by)\s", re.I)
 _CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
                                r"within\b|at\b|following\b)")
