@@ -74,6 +74,10 @@ def test_phrasings_cri_alone_is_no_composite(nlp, text):
     ("Thirty patients were treated. Four of five patients with T-ALL achieved CR.", [("T-ALL", "CR", 80.0)]),
     ("Among 30 patients, seven of 12 patients (58%) with Ph-positive ALL achieved CR.",
      [("Ph-positive ALL", "CR", 58.0)]),
+    ("Forty patients were treated. Nine of eleven patients (82%) with KMT2A rearrangement achieved CR.",
+     [("KMT2A rearrangement", "CR", 82.0)]),
+    ("Forty patients were treated. CR was achieved in five of six patients with T-ALL.", [("T-ALL", "CR", 83.3)]),
+    ("Forty patients were treated. Thirty of forty patients (75%) achieved CR.", [("all", "CR", 75.0)]),
     # negative: a fraction of the cohort, or of people named by no group, is the cohort's (and so, as
     # test_phrasings_probes pins, is a fraction when no cohort size is known)
     ("Seven of 12 patients (58%) with Ph-positive ALL achieved CR.", [("all", "CR", 58.0)]),

@@ -1901,7 +1901,7 @@ _PEOPLE = r"(?:[\w+\-]+\s){0,3}?(?:patients|children|adults|subjects)"  # "trans
 _PEOPLE_AFTER = re.compile(r"\s(?P<g>" + _PEOPLE + r"(?:\s(?:with|in|aged|who\s(?:had|were|received|underwent))\s"
                            r"[^,;()]{1,40}?)?)(?=\s?[,;.(]|\s(?:had|achieved|attained|developed|experienced|were|was|died|"
                            r"proceeded|underwent|responded|relapsed)\b|$)")
-_PEOPLE_BEFORE_PERCENT = re.compile(r"\s(?:out\s)?of\s(?:the\s)?(?P<n>\d+)\s(?P<g>" + _PEOPLE
+_PEOPLE_BEFORE_PERCENT = re.compile(r"\s(?:out\s)?of\s(?:the\s)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>" + _PEOPLE
                                     + r"(?:\s(?:with|in|aged)\s[^,;()]{1,40}?)?)\s?[(\[]$")
 
 _GROUP_AFTER_BRACKET = re.compile(r"\s?%?\s?[)\]](?P<g>\s(?:with|aged)\s[^,;()]{1,40}?)(?=\s?[,;.(]|\s(?:had|achieved|attained|"
@@ -1920,13 +1920,19 @@ def _group_of_fraction(text: str, value: Value, context) -> str | None:
     elif value.kind == PERCENT:  # "Three of 15 transplanted patients (20%)": the people before the percentage's bracket
         bracket = max(text.rfind("(", value.start, value.end), text.rfind("[", value.start, value.end))
         m = _PEOPLE_BEFORE_PERCENT.search(text, value.start, bracket + 1) if bracket != -1 else None
-        m = m if m and m.group("n") == f"{value.denominator:g}" else None
+        m = m if m and _number_is(m.group("n"), value.denominator, context.words) else None
         after = _GROUP_AFTER_BRACKET.match(text, value.end) if m and m.group("g").isalpha() else None
         if after:  # "Seven of 12 patients (58%) with Ph-positive ALL": the group is named after the bracket
             return _named_subgroup(m.group("g") + after.group("g"), context)
     else:
         m = None
     return _named_subgroup(m.group("g"), context) if m else None
+
+
+def _number_is(word: str, number: float, words) -> bool:
+    """Whether a number printed in digits or words ("12", "twelve") is `number`."""
+    read = normalise.read_number(word, words)
+    return read is not None and read.value == number
 
 
 def _named_subgroup(phrase: str, context) -> str | None:
