@@ -138,3 +138,20 @@ def test_phrasings_elided_ordinal_groups_with_brackets(nlp):
 ])
 def test_phrasings_graded_toxicity_occurred_in(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an age before a share's bracket is no count of that share
+    ("The CR rate was similar in patients aged 60 years or older (55%) and younger patients (60%).",
+     [("aged >=60 years", "CR", 55.0)]),
+    # negative: a count of patients before the bracket is the share's count
+    ("Forty patients were treated. CR was achieved in 22 patients (55%).", [("all", "CR", 55.0)]),
+])
+def test_phrasings_age_before_share_bracket(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+
+def test_phrasings_age_before_share_bracket_gives_no_count(nlp):
+    record = _run(nlp, "The CR rate was similar in patients aged 60 years or older (55%) and younger patients (60%).")
+    assert [o["count"] for o in record["outcomes"]] == [None]

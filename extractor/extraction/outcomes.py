@@ -862,6 +862,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     # Only a percentage takes a count, and every count-percent has a "%" and a bracket: cheap necessary cues first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
+              and not _UNIT_START.match(text[c.count.end:c.count.end + 8])  # "aged 60 years or older (55%)": no count
               and not _within(c.count.start, labels) and not _within(c.count.start, excluded)} \
         if "%" in text and _has_bracket(text) else {}  # ("died within 30 days (8%)": the window's 30 is no count)
     for i, number in enumerate(numbers):
