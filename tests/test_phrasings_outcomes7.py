@@ -16,6 +16,9 @@ from phrasing_cases import outcome_triples as _outcomes, run_text as _run
     # the induction window before the subject of "died"
     ("During induction, five patients (10%) died.", [("all", "EARLY_DEATH", 10.0)]),
     ("During the induction, two patients (4%) died of sepsis.", [("all", "EARLY_DEATH", 4.0)]),
+    # a bare count of deaths is a rate of the cohort (SCHEMA convention)
+    ("Forty patients were treated. During induction, 2 patients died.", [("all", "EARLY_DEATH", 5.0)]),
+    ("Forty patients were treated. During induction, two patients died of infection.", [("all", "EARLY_DEATH", 5.0)]),
     # negative: a clause break or a later time between the window and the death
     ("During induction, five patients (10%) had CRS and two later died.", [("all", "CRS", 10.0)]),
     ("During induction, 12 patients (24%) achieved CR; two died after HSCT.", [("all", "CR", 24.0)]),

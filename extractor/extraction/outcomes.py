@@ -1493,7 +1493,7 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     (52%) achieved CR", "45% of patients proceeded to HSCT") and is not directly stated for the earlier one."""
     inside, before, after = _around(mentions, value)
     # "15 CRs (60%)": a count and its percentage read across the endpoint they count
-    if len(inside) == 1 and value.count is not None:
+    if len(inside) == 1 and (value.count is not None or value.kind == COUNT):
         return inside[0]
     ahead = _forward_target(text, value, after, values, mentions)
     if value.kind == COUNT:
@@ -1558,9 +1558,10 @@ def _around(mentions: list[Mention], value: Value) -> tuple[list, list, list]:
         elif m.start >= end:
             if m.takes(value):
                 after.append(m)
-        elif (start < m.start and m.end <= end or value.count is not None) and m.takes(value):
+        elif (start < m.start and m.end <= end or value.count is not None or value.kind == COUNT) \
+                and m.takes(value):
             # "15 CRs (60%)"; "Two deaths (4%) occurred within 30 days" (the mention spans the %); "During
-            # induction, five patients (10%) died" (the mention spans the whole count)
+            # induction, five patients (10%) died", "During induction, 2 patients died" (the mention spans the count)
             inside.append(m)
     return inside, before, after
 
