@@ -75,7 +75,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
     r"\b(?:transplanted|allografted|transplant|hsct|hct|sct)\s(?:while\s)?in|"
-    r"\b(?:among|without|post|before|after|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
+    r"\b(?:among|without|post|before|after|beyond|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
     r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
 # "Twenty patients (40%) were in CR at the time of infusion": a response state held at a baseline (infusion,
@@ -114,7 +114,9 @@ _LEADING_BRACKET = re.compile(r"^\s?%?\s?[(\[][^()\[\]]*[)\]]")
 _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.I)
 # An unscored measure that names a group ("16 of 20 (80%) patients with Ph+ ALL and ..."): a subgroup, it takes
 # no value.
-_WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swith\s(?:an?\s|the\s)?$", re.I)
+# ("7 of 12 patients (58%) with Ph+ ALL": the count's bracket may stand between the people and "with")
+_WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\s(?:\([^()]{1,24}\)\s)?with\s(?:an?\s|the\s)?$",
+                          re.I)
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
 _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:\d+\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
                        r"(?:patients|pts|children|adults|responders|subjects)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
@@ -163,7 +165,9 @@ _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|a
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
 # "CRS occurred in 20 patients", "CR was achieved in 15 patients": an endpoint, its verb, the count of patients.
-_OCCURRED_IN = re.compile(r"\s(?:(?:was|were|has been|have been)\s)?(?:\w+ly\s)?(?:observed|seen|reported|noted|achieved|"
+# ("CRS of grade 3 or 4 occurred in 6 patients": the toxicity's grade may stand before the verb)
+_OCCURRED_IN = re.compile(r"\s(?:of\sgrade\s?[≥>]?\s?\d(?:\s?(?:or|to|[-–])\s?\d|\sor\s(?:higher|greater|more|above))?\s)?"
+                          r"(?:(?:was|were|has been|have been)\s)?(?:\w+ly\s)?(?:observed|seen|reported|noted|achieved|"
                           r"documented|occurred|developed|obtained|performed|attained|recorded)\s(?:in|by)\s", re.I)
 _CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
                                r"within\b|at\b|following\b)")
@@ -393,6 +397,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
     endpoint_spans = _longest(sent.labelled("ENDPOINT"))
     attributes = [s for label in _ATTRIBUTES for s in sent.labelled(label)]
     cue_ends = [c.end for c in sent.labelled("ENDPOINT_CUE") if c.id_ == "MEDIAN"]
+    state_lists = [(s.start, s.end) for s in sent.labelled("SETTING") if s.id_ == "remission state"]
     mentions: list[Mention] = []
     for span in endpoint_spans:
         family, start, end = span.id_, span.start_char - base, span.end_char - base
@@ -416,6 +421,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-16:]) is not None
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
             or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
+        # "patients in CR1, CR2 and refractory disease": a remission inside a list of remission states names a group
+        qualifier = qualifier or family in _STATES and any(a <= span.start and span.end <= b for a, b in state_lists)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
         mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
@@ -441,8 +448,8 @@ _QUALIFIER_BEFORE_LOWER = re.compile(_QUALIFIER_BEFORE.pattern)
 # glued in "withthe "): a cheap necessary cue on the window's last word (or the one before an article) before the
 # end-anchored search, which tries every start. Checked against the pattern on 580,000 windows.
 _QUALIFIER_LAST_WORDS = ("with", "without", "in", "achieving", "attaining", "reaching", "achieved", "attained", "had",
-                         "reached", "first", "second", "third", "among", "post", "before", "after", "to", "until", "who",
-                         "that", "not", "subsequently", "then")
+                         "reached", "first", "second", "third", "among", "post", "before", "after", "beyond", "to",
+                         "until", "who", "that", "not", "subsequently", "then")
 _ARTICLES = ("a", "an", "the")
 _QUALIFIER_LAST_GLUED = tuple(word + article for word in _QUALIFIER_LAST_WORDS for article in _ARTICLES)
 
@@ -855,6 +862,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     # Only a percentage takes a count, and every count-percent has a "%" and a bracket: cheap necessary cues first.
     counts = {c.percent.start: c for c in normalise.find_count_percents(text, context.words)
               if not _GRADE_BEFORE.search(text[max(0, c.count.start - 12):c.count.start])
+              and not _UNIT_START.match(text[c.count.end:c.count.end + 8])  # "aged 60 years or older (55%)": no count
               and not _within(c.count.start, labels) and not _within(c.count.start, excluded)} \
         if "%" in text and _has_bracket(text) else {}  # ("died within 30 days (8%)": the window's 30 is no count)
     for i, number in enumerate(numbers):
@@ -1045,9 +1053,21 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
             return nxt_kind
     # A count, unless it is the denominator of what precedes ("78% of 113 patients").
     if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
-            and not _OF_END.search(text[max(0, number.start - 8):number.start]):
+            and not _OF_END.search(text[max(0, number.start - 8):number.start]) \
+            and not _ends_count_list(text, numbers, i):
         return COUNT
     return None
+
+
+_COUNT_LIST_LINK = re.compile(r"\s?,?\s?(?:and|or)\s")
+
+
+def _ends_count_list(text: str, numbers: list, i: int) -> bool:
+    """"CRS occurred in 0, 1 and 3 patients (at the three dose levels), respectively": the last count of a list of
+    bare numbers is one group's, not a count of the whole cohort."""
+    previous = numbers[i - 1] if i else None
+    return previous is not None and previous.is_integer \
+        and _COUNT_LIST_LINK.fullmatch(text, previous.end, numbers[i].start) is not None
 
 
 def _bracket_then_unit(text: str, at: int) -> re.Match | None:
@@ -1473,7 +1493,7 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     (52%) achieved CR", "45% of patients proceeded to HSCT") and is not directly stated for the earlier one."""
     inside, before, after = _around(mentions, value)
     # "15 CRs (60%)": a count and its percentage read across the endpoint they count
-    if len(inside) == 1 and value.count is not None:
+    if len(inside) == 1 and (value.count is not None or value.kind == COUNT):
         return inside[0]
     ahead = _forward_target(text, value, after, values, mentions)
     if value.kind == COUNT:
@@ -1538,8 +1558,11 @@ def _around(mentions: list[Mention], value: Value) -> tuple[list, list, list]:
         elif m.start >= end:
             if m.takes(value):
                 after.append(m)
-        elif start < m.start and (m.end <= end or value.count is not None) and m.takes(value):
-            inside.append(m)  # "15 CRs (60%)"; "Two deaths (4%) occurred within 30 days" (the mention spans the %)
+        elif (start < m.start and m.end <= end or value.count is not None or value.kind == COUNT) \
+                and m.takes(value):
+            # "15 CRs (60%)"; "Two deaths (4%) occurred within 30 days" (the mention spans the %); "During
+            # induction, five patients (10%) died", "During induction, 2 patients died" (the mention spans the count)
+            inside.append(m)
     return inside, before, after
 
 
@@ -1609,7 +1632,32 @@ def _other_head(text: str, mention: Mention, value: Value) -> bool:
         return False
     head = _OTHER_HEAD.search(text[mention.end:open_at])
     # "... (27%) compared to DNR (10%)": an arm after a comparator, not another measure.
-    return bool(head) and not _COMPARATOR.search(head.group(1))
+    return bool(head) and not _COMPARATOR.search(head.group(1)) \
+        and not _parallel_group(text, mention.end, mention.end + head.start(), head.group(1))
+
+
+# "in Ph-positive (65%) and Ph-negative (61%) patients", "between first (65%) and second (61%) salvage": the
+# bracket before the head followed a group named after a preposition, and the head is a group of the same shape.
+_GROUP_BEFORE_BRACKET = re.compile(r"\b(?:in|between|among|for)\s(?:the\s)?(?P<g>(?:[\w+\-]+\s){1,3})$")
+_ORDINALS = frozenset({"first", "second", "third", "later", "1st", "2nd", "3rd", "subsequent"})
+
+
+def _parallel_group(text: str, start: int, close: int, head: str) -> bool:
+    """Whether the bracket closing at `close` opened after a group named after a preposition that `head` pairs
+    with: both ordinals ("first", "second"), two attributes of one stem ("Ph-positive", "Ph-negative"), or two
+    phrases of one noun ("first salvage", "second salvage")."""
+    open_at = text.rfind("(", start, close)
+    group = _GROUP_BEFORE_BRACKET.search(text, start, open_at) if open_at != -1 else None
+    if group is None:
+        return False
+    first, second = group.group("g").lower().split(), head.lower().split()
+    if len(first) != len(second):
+        return False
+    if first[0] in _ORDINALS and second[0] in _ORDINALS:
+        return True
+    if len(first) > 1:
+        return first[-1] == second[-1] and first[0] != second[0]
+    return "-" in first[0] and first[0].split("-")[0] == second[0].split("-")[0] and first[0] != second[0]
 
 
 def _own_bracket_end(text: str, value: Value) -> int:
@@ -1850,13 +1898,16 @@ def _graded(text: str, values: list[Value], labels: list[str]) -> bool:
 
 # "Three of 15 transplanted patients (20%) developed VOD", "in 4 of 5 patients with Ph-positive ALL": the people a
 # fraction counts, up to its bracket, clause end or verb.
-_OF_N = re.compile(r"\s(?:out\s)?of\s(?:the\s)?\d+$")
+_OF_N = re.compile(r"\s(?:out\s)?of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)$", re.I)  # "4 of 5", "four of five"
 _PEOPLE = r"(?:[\w+\-]+\s){0,3}?(?:patients|children|adults|subjects)"  # "transplanted patients"
 _PEOPLE_AFTER = re.compile(r"\s(?P<g>" + _PEOPLE + r"(?:\s(?:with|in|aged|who\s(?:had|were|received|underwent))\s"
                            r"[^,;()]{1,40}?)?)(?=\s?[,;.(]|\s(?:had|achieved|attained|developed|experienced|were|was|died|"
                            r"proceeded|underwent|responded|relapsed)\b|$)")
-_PEOPLE_BEFORE_PERCENT = re.compile(r"\s(?:out\s)?of\s(?:the\s)?(?P<n>\d+)\s(?P<g>" + _PEOPLE
+_PEOPLE_BEFORE_PERCENT = re.compile(r"\s(?:out\s)?of\s(?:the\s)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>" + _PEOPLE
                                     + r"(?:\s(?:with|in|aged)\s[^,;()]{1,40}?)?)\s?[(\[]$")
+
+_GROUP_AFTER_BRACKET = re.compile(r"\s?%?\s?[)\]](?P<g>\s(?:with|aged)\s[^,;()]{1,40}?)(?=\s?[,;.(]|\s(?:had|achieved|attained|"
+                                  r"developed|experienced|were|was|died|proceeded|underwent|responded|relapsed)\b|$)")
 
 
 def _group_of_fraction(text: str, value: Value, context) -> str | None:
@@ -1871,10 +1922,19 @@ def _group_of_fraction(text: str, value: Value, context) -> str | None:
     elif value.kind == PERCENT:  # "Three of 15 transplanted patients (20%)": the people before the percentage's bracket
         bracket = max(text.rfind("(", value.start, value.end), text.rfind("[", value.start, value.end))
         m = _PEOPLE_BEFORE_PERCENT.search(text, value.start, bracket + 1) if bracket != -1 else None
-        m = m if m and m.group("n") == f"{value.denominator:g}" else None
+        m = m if m and _number_is(m.group("n"), value.denominator, context.words) else None
+        after = _GROUP_AFTER_BRACKET.match(text, value.end) if m and m.group("g").isalpha() else None
+        if after:  # "Seven of 12 patients (58%) with Ph-positive ALL": the group is named after the bracket
+            return _named_subgroup(m.group("g") + after.group("g"), context)
     else:
         m = None
     return _named_subgroup(m.group("g"), context) if m else None
+
+
+def _number_is(word: str, number: float, words) -> bool:
+    """Whether a number printed in digits or words ("12", "twelve") is `number`."""
+    read = normalise.read_number(word, words)
+    return read is not None and read.value == number
 
 
 def _named_subgroup(phrase: str, context) -> str | None:
