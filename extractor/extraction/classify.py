@@ -38,7 +38,9 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from extractor.extraction.arms import regimen_lexicon
 from extractor.extraction.sentences import SectionView, Sentence, section_view
+from extractor.extraction.spans import rule_spans
 from extractor.models import TITLE_SECTION, UNLABELLED_SECTION, Article
 from extractor.pipeline import SPANS_KEY
 
@@ -530,7 +532,7 @@ def _given_an_added_tki(cue: Cue) -> bool:
     if cue.id != "positive" or cue.label != "PH_STATUS" or cue.title:
         return False
     text = cue.sent.text
-    if not (_ADDED_OR_REQUIRED.search(text) and _TKI_NAMES.search(text)):
+    if not (_ADDED_OR_REQUIRED.search(text) and _names_a_tki(cue.sent)):
         return False
     doc = cue.span.doc
     return not any(doc[i].like_num or doc[i].lower_ in _WHOLE_WORDS or doc[i].lower_ in _DISEASE_STATE_WORDS
@@ -552,8 +554,16 @@ _CLAUSE_BREAKS = frozenset({";", ":"})
 _ADDED_OR_REQUIRED = re.compile(r"\b(?:concomitant(?:ly)?|concurrent(?:ly)?\b(?! with)|additionally|added|add-on|"
                               r"co-?administered|continued|also|in addition\b(?! to)|"
                               r"must have|had to have|(?:was|were) required to|needed to have)", re.I)
-_TKI_NAMES = re.compile(r"\bTKIs?\b|tyrosine kinase inhibitor|imatinib|dasatinib|nilotinib|ponatinib|bosutinib|"
-                        r"olverembatinib|flumatinib", re.I)
+_TKI_WORDS = re.compile(r"\bTKIs?\b|tyrosine kinase inhibitor", re.I)
+_TKI_CLASS = "tyrosine kinase inhibitor"  # its drugs' class in patterns/regimen_classes.jsonl
+
+
+def _names_a_tki(sent: Sentence) -> bool:
+    """The sentence names a TKI: the word, or a drug of that class in the lexicon ("dasatinib", "ponatinib")."""
+    if _TKI_WORDS.search(sent.text):
+        return True
+    lexicon = regimen_lexicon()
+    return any(getattr(lexicon.get(d.id_), "cls", None) == _TKI_CLASS for d in rule_spans(sent, "DRUG"))
 _DISEASE_STATE_WORDS = frozenset({"relapsed", "refractory", "relapsing", "recurrent", "r/r", "relapsed/refractory"})
 
 
