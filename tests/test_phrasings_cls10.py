@@ -1,0 +1,138 @@
+"""Study classification, tenth round: a randomization named in the background is an earlier trial's, an
+expanded-access study is not randomized even as "phase 3b", a review's quoted trials give it no design, lists of
+induction failure with any relapse are the broad setting, "refractory to >=2 lines" is beyond first salvage, and
+the title's "B-ALL including Ph-positive disease" names a part. Our own sentences, run end to end."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.extraction import extract_article
+from extractor.models import AbstractSection, Article
+from phrasing_cases import DRUG_X_TITLE, population_of, run_text
+
+
+def _structured(nlp, title: str, *sections: tuple[str, str]) -> dict:
+    """The record of an abstract of labelled sections ("METHODS", text)."""
+    parts = tuple(AbstractSection(label=label, nlm_category=label, text=text) for label, text in sections)
+    return extract_article(Article(pmid="1", title=title, sections=parts), nlp)
+
+
+# --- a randomized trial of the background is an earlier one ---------------------------------------------------
+
+
+@pytest.mark.parametrize("background", [
+    "In the INO-VATE randomized trial, inotuzumab improved remission rates over chemotherapy.",
+    "In a prior study, patients were randomly assigned to inotuzumab or standard chemotherapy.",
+    "Blinatumomab prolonged survival in a randomised phase 3 comparison with chemotherapy.",
+])
+def test_randomization_in_background_is_another_trial(nlp, background):
+    record = _structured(nlp, "Phase 2 trial of weekly inotuzumab in relapsed ALL",
+                         ("BACKGROUND", background),
+                         ("METHODS", "We conducted a phase 2 study of weekly inotuzumab in 40 adults with relapsed "
+                                     "B-ALL."),
+                         ("RESULTS", "CR was 58%."))
+    assert record["design"] == {"phase": "2", "randomized": False}
+
+
+@pytest.mark.parametrize("background", [
+    "We therefore conducted a randomized trial of blinatumomab versus chemotherapy.",
+    "The group designed a randomized study to determine whether blinatumomab improves survival.",
+])
+def test_own_randomized_trial_named_in_background_stays(nlp, background):
+    record = _structured(nlp, "Blinatumomab versus chemotherapy in relapsed ALL",
+                         ("BACKGROUND", background),
+                         ("METHODS", "Adults with relapsed B-ALL received blinatumomab or chemotherapy."),
+                         ("RESULTS", "Of 120 patients, CR was 44% versus 25%."))
+    assert record["design"]["randomized"] is True
+
+
+def test_randomization_in_methods_stays(nlp):
+    record = _structured(nlp, "Two blinatumomab schedules in relapsed ALL",
+                         ("BACKGROUND", "Blinatumomab is active in relapsed ALL."),
+                         ("METHODS", "Adults with relapsed B-ALL were randomized 1:1 to continuous or intermittent "
+                                     "blinatumomab."),
+                         ("RESULTS", "Among 60 patients, CR was 40% and 43%."))
+    assert record["design"]["randomized"] is True
+
+
+# --- expanded access: one treatment for all ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "This was an expanded-access phase 3b study of blinatumomab in children with relapsed B-ALL. Of 110 children, "
+    "CR was 59%.",
+    "In this phase 3 expanded access study, adults with relapsed B-ALL received blinatumomab. Of 110 patients, CR "
+    "was 40%.",
+])
+def test_expanded_access_phase_3_is_not_randomized(nlp, text):
+    design = run_text(nlp, text, title=DRUG_X_TITLE)["design"]
+    assert design == {"phase": "3", "randomized": False}
+
+
+def test_phase_3_trial_is_still_randomized(nlp):
+    text = "In this phase 3 trial, adults with relapsed B-ALL received blinatumomab or chemotherapy. Of 405 " \
+           "patients, CR was 44% versus 25%."
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["design"]["randomized"] is True
+
+
+# --- a review quotes trials: no design of its own ---------------------------------------------------------------
+
+
+def test_review_has_no_design_of_its_own(nlp):
+    record = _structured(nlp, "Novel immunotherapies for relapsed acute lymphoblastic leukemia: a review",
+                         ("ABSTRACT", "This review summarizes randomized trials of inotuzumab and blinatumomab in "
+                                      "relapsed ALL. In the phase 3 TOWER trial, CR was 44% with blinatumomab."))
+    assert record["relevant"] is False
+    assert record["design"] == {"phase": "unknown", "randomized": False}
+
+
+def test_pooled_analysis_keeps_its_design(nlp):
+    record = _structured(nlp, "Efficacy of CAR T cells in relapsed ALL: a systematic review and meta-analysis",
+                         ("METHODS", "We searched databases for trials of CD19 CAR T cells in relapsed B-ALL; 25 "
+                                     "studies were included."),
+                         ("RESULTS", "The pooled CR rate was 80%."))
+    assert record["relevant"] is True and record["design"]["phase"] == "pooled"
+
+
+# --- induction failure listed with any relapse: the broad setting -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Adults with primary refractory or relapsed B-ALL received X. Of 40 patients, CR was 50%.",
+    "Children with B-ALL with induction failure or relapse received X. Of 40 patients, CR was 50%.",
+    "Adults with relapse or induction failure received X for B-ALL. Of 40 patients, CR was 50%.",
+    "Adults with B-ALL who had primary induction failure or any relapse received X. Of 40 patients, CR was 50%.",
+])
+def test_induction_failure_or_relapse_is_relapsed_refractory(nlp, text):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["setting"] == "relapsed/refractory"
+
+
+@pytest.mark.parametrize("text", [
+    "Adults with B-ALL with induction failure received X. Of 40 patients, CR was 50%.",
+    "Adults with primary refractory B-ALL received X. Of 40 patients, CR was 50%.",
+])
+def test_induction_failure_alone_is_first_salvage(nlp, text):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["setting"] == "first salvage"
+
+
+@pytest.mark.parametrize("text", [
+    "Adults with B-ALL refractory to ≥2 lines of therapy were enrolled. Of 40 patients, CR was 50%.",
+    "Adults with B-ALL refractory to at least two prior lines of therapy were enrolled. Of 40 patients, CR was 50%.",
+])
+def test_refractory_to_two_lines_is_later_salvage(nlp, text):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["setting"] == "second or later salvage"
+
+
+# --- "B-ALL including Ph-positive disease": "ALL" is no "all" -----------------------------------------------
+
+
+def test_title_including_ph_positive_names_a_part(nlp):
+    text = "We treated 50 adults with relapsed B-ALL with CAR T cells; 12 had Ph-positive disease. CR was 80%."
+    population = population_of(nlp, text, title="CAR T cells in relapsed B-ALL including Ph-positive disease")
+    assert population["ph_status"] == "any"
+
+
+def test_title_ph_positive_population_stays(nlp):
+    text = "We treated 30 adults with relapsed ALL with ponatinib and blinatumomab. CR was 80%."
+    population = population_of(nlp, text, title="Ponatinib and blinatumomab in relapsed Ph-positive ALL")
+    assert population["ph_status"] == "positive"
