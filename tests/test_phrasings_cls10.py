@@ -136,3 +136,62 @@ def test_title_ph_positive_population_stays(nlp):
     text = "We treated 30 adults with relapsed ALL with ponatinib and blinatumomab. CR was 80%."
     population = population_of(nlp, text, title="Ponatinib and blinatumomab in relapsed Ph-positive ALL")
     assert population["ph_status"] == "positive"
+
+
+# --- results set against other trials: their randomization is not this study's ----------------------------
+
+
+def test_comparable_to_randomized_trials_is_another_study(nlp):
+    text = "We treated 40 adults with relapsed B-ALL with CD19 CAR T cells. CR was 80%. Outcomes were comparable " \
+           "to those reported in randomized trials of blinatumomab."
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["design"]["randomized"] is False
+
+
+# --- Ph status with a split-off minus sign; both lineages spelled out -------------------------------------
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Adults with relapsed Ph– B-ALL received X. Of 40 patients, CR was 50%.", "negative"),
+    ("Adults with relapsed Ph–negative B-ALL received X. Of 40 patients, CR was 50%.", "negative"),
+    ("Adults with relapsed Ph+ B-ALL received X. Of 40 patients, CR was 50%.", "positive"),
+])
+def test_ph_sign_after_abbreviation(nlp, text, status):
+    assert population_of(nlp, text)["ph_status"] == status
+
+
+@pytest.mark.parametrize("text", [
+    "Children with relapsed B-cell or T-cell ALL received X. Of 40 patients, CR was 50%.",
+    "Children with relapsed ALL of B or T lineage received X. Of 40 patients, CR was 50%.",
+])
+def test_both_lineages_spelled_out_are_any(nlp, text):
+    assert population_of(nlp, text)["lineage"] == "any"
+
+
+@pytest.mark.parametrize("text, lineage", [
+    ("Children with relapsed T-cell ALL received X. B-cell and T-cell counts recovered by day 60. CR was 50%.",
+     "T"),
+    ("Children with relapsed T-cell ALL received X. Of 40 patients, CR was 50%.", "T"),
+])
+def test_one_lineage_with_cell_counts_stays(nlp, text, lineage):
+    assert population_of(nlp, text)["lineage"] == lineage
+
+
+# --- an older group among adults: a subgroup, not the cohort -------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Patients with relapsed B-ALL received X. Patients older than 70 years did worse. Of 40 patients, median age "
+    "45, CR was 50%.",
+    "Adult patients (≥18 years) with relapsed or refractory B-ALL were eligible. Of 40 patients, CR was 50%. "
+    "Patients aged 55 years or older had a CR rate of 40%.",
+])
+def test_older_subgroup_of_adult_cohort(nlp, text):
+    assert population_of(nlp, text)["age_group"] == "adult"
+
+
+@pytest.mark.parametrize("text", [
+    "Patients aged 60 years or older with relapsed B-ALL received X. Of 40 patients, median age 68 years, CR was 50%.",
+    "Elderly patients (≥ 65 years) with relapsed or refractory B-ALL received X. Of 40 patients, CR was 50%.",
+])
+def test_older_adult_cohort_stays(nlp, text):
+    assert population_of(nlp, text)["age_group"] == "older adult"

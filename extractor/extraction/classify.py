@@ -451,15 +451,15 @@ def _is_subset(cue: Cue, cues: Cues) -> bool:
 def _whole_cohort_count(part_of: Cue) -> bool:
     """A count after "all" is the whole cohort ("All 30 patients had Ph-positive ALL"), not a part of it."""
     start = part_of.span.start
-    return start > part_of.sent.start and _is_whole_word(part_of.span.doc[start - 1])
+    return start > part_of.sent.start and _is_whole_word(part_of.span.doc[start - 1].text)
 
 
-_WHOLE_WORDS = frozenset({"all", "each", "every"})
+_WHOLE_WORDS = frozenset({"all", "each", "every"})  # the token loops below test `text != "ALL"` inline, as here
 
 
-def _is_whole_word(token) -> bool:
+def _is_whole_word(text: str) -> bool:
     """"all", "each", "every"; not the disease's abbreviation ("B-ALL including Ph-positive disease")."""
-    return token.lower_ in _WHOLE_WORDS and token.text != "ALL"
+    return text.lower() in _WHOLE_WORDS and text != "ALL"
 _SHARE_SIGNS = frozenset({"%", "percent"})
 
 
@@ -497,7 +497,8 @@ def _opens_subgroup(cue: Cue) -> bool:
     text = sent.text
     if "," not in text[span.end_char - sent.start_char:] or not _has_digit(text):
         return False
-    return not any(doc[i].like_num or _is_whole_word(doc[i]) or doc[i].text in _PHRASE_BREAKS
+    return not any(doc[i].like_num or (doc[i].lower_ in _WHOLE_WORDS and doc[i].text != "ALL")
+                   or doc[i].text in _PHRASE_BREAKS
                    for i in range(sent.start + 1, span.start))
 
 
@@ -514,7 +515,8 @@ def _subject_of_result(cue: Cue) -> bool:
     start = _clause_start(cue)  # "We treated 60 adults; Ph-positive disease was present in 12 (20%)"
     if cue.title or span.start - start > _SUBGROUP_OPENER_WINDOW or not _has_digit(sent.text):
         return False
-    if any(doc[i].like_num or _is_whole_word(doc[i]) or doc[i].text in _PHRASE_BREAKS
+    if any(doc[i].like_num or (doc[i].lower_ in _WHOLE_WORDS and doc[i].text != "ALL")
+           or doc[i].text in _PHRASE_BREAKS
            for i in range(start, span.start)):
         return False
     for i in range(span.end, min(sent.end - 1, span.end + _SUBJECT_VERB_WINDOW)):
@@ -563,7 +565,8 @@ def _given_an_added_tki(cue: Cue) -> bool:
     if not (_ADDED_OR_REQUIRED.search(text) and _names_a_tki(cue.sent)):
         return False
     doc = cue.span.doc
-    return not any(doc[i].like_num or _is_whole_word(doc[i]) or doc[i].lower_ in _DISEASE_STATE_WORDS
+    return not any(doc[i].like_num or (doc[i].lower_ in _WHOLE_WORDS and doc[i].text != "ALL")
+                   or doc[i].lower_ in _DISEASE_STATE_WORDS
                    for i in range(_clause_start(cue), cue.span.start))
 
 
@@ -885,6 +888,8 @@ def _age_group(cues: Cues, article: Article) -> str:
     if parts & {"pediatric", "adult"}:
         return "mixed"  # children (or adults) among a cohort no age word counts: the others are not
     ages = [c for c in ages if not (c.id == "older adult" and _counted(c))]  # "three older patients died": a part
+    if any(c.id in ("adult", "pediatric") for c in ages):  # "Adults ... Patients aged 55 or older had a CR of 40%"
+        ages = [c for c in ages if not (c.id == "older adult" and _is_subset(c, cues))]
     words, stated = _age_words_group(ages), _stated_age_group(cues)
     if words is None:
         return stated if stated is not None else _mesh_age(article)
@@ -962,13 +967,26 @@ def _age_words_group(ages: list[Cue]) -> str | None:
     return None
 
 
+def _bound_beyond_median(cue: Cue, median: float | None) -> bool:
+    """A lower bound above the cohort's median age, or an upper one below it, bounds no eligibility but a group of
+    the patients ("Patients older than 70 years did worse" beside a median age of 45)."""
+    if median is None or cue.id not in _OTHER_BOUND:
+        return False
+    bounds = _numbers(cue)
+    if not bounds or len(bounds) != 1:
+        return False
+    return bounds[0] > median if cue.id == "at least" else bounds[0] < median
+
+
 def _stated_age_group(cues: Cues) -> str | None:
     """The age group of the cohort's eligible range or bound, else of its median age ("unknown" for a median
     between the pediatric and adult bands); None when none is stated."""
-    ranged = next((group for group in (_age_limit_group(c, cues) for c in cues.of("AGE_GROUP")) if group), None)
+    median = _median_age(cues)
+    limits = [c for c in cues.of("AGE_GROUP") if c.id in _AGE_LIMITS]
+    limits = [c for c in limits if not _bound_beyond_median(c, median)] if limits and median is not None else limits
+    ranged = next((group for group in (_age_limit_group(c, cues) for c in limits) if group), None)
     if ranged:
         return ranged
-    median = _median_age(cues)
     if median is None:
         return None
     ages = _median_age_range(cues)
@@ -1127,7 +1145,9 @@ def _two_valued(cues: Cues, label: str, values: set[str], both: str) -> str:
     excluded") names the other one. A cue whose id is `both` itself ("Ph-negative or -positive", "regardless of
     Ph status") names both values."""
     found = [c for c in cues.of(label) if c.id in values or c.id == both]
-    title = {c.id for c in found if c.title and not _is_subset(c, cues)}  # not "in B-ALL, including Ph-positive"
+    title = {c.id for c in found if c.title}
+    if title and cues.has("POPULATION_CONTEXT", {"part-of", "subset"}, title=True):  # "in B-ALL, including Ph+"
+        title = {c.id for c in found if c.title and not _is_subset(c, cues)}
     if len(title) == 1:
         return title.pop()
     named = [(_FLIPPED[c.id] if c.id != both and _is_excluded(c, cues) else c.id, c) for c in found]
