@@ -195,3 +195,22 @@ def test_older_subgroup_of_adult_cohort(nlp, text):
 ])
 def test_older_adult_cohort_stays(nlp, text):
     assert population_of(nlp, text)["age_group"] == "older adult"
+
+
+# --- an unlabelled abstract's randomized trial before the study's own phase: the one that led to it -------
+
+
+def test_randomized_trial_before_own_phase_is_another(nlp):
+    text = "Inotuzumab produced higher remission rates than chemotherapy in a randomized trial. We conducted a " \
+           "phase 2 study of a lower-dose schedule in 40 adults with relapsed B-ALL. CR was 58%."
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["design"] == {"phase": "2", "randomized": False}
+
+
+@pytest.mark.parametrize("text", [
+    "In this randomized phase 2 trial, adults with relapsed B-ALL were assigned 1:1 to X or Y. Of 80 patients, CR "
+    "was 50% versus 30%.",
+    "We conducted a phase 2 study in adults with relapsed B-ALL. Patients were randomized 1:1 to X or Y. Of 80 "
+    "patients, CR was 50% versus 30%.",
+])
+def test_own_randomization_stays(nlp, text):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["design"]["randomized"] is True

@@ -1209,10 +1209,23 @@ def _design(cues: Cues, article: Article) -> dict:
     phase = _phase(cues, article, pts)
     # A retrospective study is not randomized: its randomization words describe the trials before it ("in the
     # randomized TOWER trial, blinatumomab improved survival; we retrospectively analysed ...").
-    randomized = bool(pts & _PT_RANDOMIZED) or (cues.has("DESIGN", {"randomized"}) and phase != "retrospective")
+    randomized = bool(pts & _PT_RANDOMIZED) or (cues.has("DESIGN", {"randomized"}) and phase != "retrospective"
+                                                 and not _randomized_only_before_own_phase(cues))
     # Phase 3 trials in this field are randomized comparisons; a single-arm phase 3 says so.
     randomized = randomized or (phase == "3" and not cues.has("DESIGN", {"single-arm"}))
     return {"phase": phase, "randomized": randomized}
+
+
+def _randomized_only_before_own_phase(cues: Cues) -> bool:
+    """Every randomization named comes before the sentence naming the study's own phase, in the body, in sentences
+    not about the authors' work: the trials that led to it ("X improved survival over chemotherapy in a randomized
+    trial. We conducted a phase 2 study of ..."); not "In this randomized phase 2 study", whose cue is the phrase's."""
+    own = [o.sentence for o in cues.of("DESIGN_CONTEXT") if o.id == "this-study" and not o.title]
+    if not own:
+        return False
+    first_own = min(own)
+    return all(not c.title and c.sentence < first_own and not _names_own_work(c)
+               for c in cues.of("DESIGN") if c.id == "randomized")
 
 
 def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
