@@ -182,9 +182,11 @@ def classify_study(article: Article, docs: list[tuple[str, Doc]]) -> dict:
     """
     cues = _cues(docs)
     setting = _setting(cues, article)
-    design = _design(cues, article)
+    review = _review_without_own_data(cues, article)
+    # a review's phases and randomization are those of the trials it quotes ("In the phase 3 TOWER trial, ...")
+    design = {"phase": "unknown", "randomized": False} if review else _design(cues, article)
     return {
-        "relevant": _relevant(setting, cues, article),
+        "relevant": _relevant(setting, cues, article) and not review,
         "setting": setting,
         "population": {
             "age_group": _age_group(cues, article),
@@ -215,7 +217,8 @@ def _cues(docs: list[tuple[str, Doc]]) -> Cues:
                 if len(pairs) > 1:
                     located[label] = _drop_contained(pairs)
             framing = _framing_sentences(section, view, position == len(docs) - 1)
-            _add_cues(cues, located, section == TITLE_SECTION, offset, view, framing)
+            background = _background_sentences(section, view) if _names_randomization(located) else ()
+            _add_cues(cues, located, section == TITLE_SECTION, offset, view, framing, background)
         offset += len(view.sentences)
     _settle_approval_cues(cues)
     _settle_framing_cues(cues)
@@ -239,9 +242,9 @@ def _framing_sentences(section: str, view: SectionView, last: bool) -> range | s
     return framing
 
 
-def _inline_framing(sentences: list[Sentence]) -> set[int]:
-    """The sentences under an inline framing label of a conference-style abstract ("Background: Adults and children
-    with relapsed ALL do poorly. ... Methods: We treated 40 children ...")."""
+def _inline_framing(sentences: list[Sentence], labels: tuple[str, ...] = None) -> set[int]:
+    """The sentences under an inline framing label (or one of `labels`) of a conference-style abstract
+    ("Background: Adults and children with relapsed ALL do poorly. ... Methods: We treated 40 children ...")."""
     framing, label = set(), ""
     if not _INLINE_LABEL.match(sentences[0].text):
         return framing  # such an abstract opens with its first label
@@ -249,19 +252,37 @@ def _inline_framing(sentences: list[Sentence]) -> set[int]:
         found = _INLINE_LABEL.match(sent.text)
         if found:
             label = found.group(1).upper()
-        if label.startswith(_FRAMING_SECTIONS):
+        if label.startswith(labels or _FRAMING_SECTIONS):
             framing.add(i)
     return framing
 
 
-_FRAMING_SECTIONS = ("BACKGROUND", "INTRODUCTION", "CONTEXT", "IMPORTANCE", "RATIONALE", "CONCLUSION",
-                     "INTERPRETATION", "IMPLICATION")
+_BACKGROUND_SECTIONS = ("BACKGROUND", "INTRODUCTION", "CONTEXT", "IMPORTANCE", "RATIONALE")
+_FRAMING_SECTIONS = _BACKGROUND_SECTIONS + ("CONCLUSION", "INTERPRETATION", "IMPLICATION")
+
+
+def _names_randomization(located: dict[str, list[tuple[int, Span]]]) -> bool:
+    return any(span.id_ == "randomized" for _, span in located.get("DESIGN", ()))
+
+
+def _background_sentences(section: str, view: SectionView) -> range | set[int]:
+    """The sentences of a background section, labelled or inline ("Background: In the randomized TOWER trial,
+    blinatumomab improved survival."): the randomized trials they name are the ones before this study."""
+    sentences = view.sentences
+    if section.upper().startswith(_BACKGROUND_SECTIONS):
+        return range(len(sentences))
+    if section != UNLABELLED_SECTION or not sentences:
+        return range(0)
+    return _inline_framing(sentences, _BACKGROUND_SECTIONS)
 _INLINE_LABEL = re.compile(r"([A-Z][A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}) ?:")  # "Background:", "Patients and methods:"
 
 
 def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: bool, offset: int,
-              view: SectionView, framing: range | set[int]) -> None:
-    """Add one section's cues, leaving out the ones its context masks."""
+              view: SectionView, framing: range | set[int], background: range | set[int]) -> None:
+    """Add one section's cues, leaving out the ones its context masks; a randomization named in the background is
+    another trial's ("In the randomized INO-VATE trial, ..."), unless the sentence names the authors' own or states
+    the study's purpose ("We therefore conducted a randomized trial", "the group designed a randomized study to
+    determine whether ...")."""
     context = located.get("POPULATION_CONTEXT", ())
     ignore = [s for _, s in context if s.id_ == "ignore"]
     # "Blinatumomab is approved for adults and children": whom a drug is licensed for (see _settle_approval_cues)
@@ -291,6 +312,8 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
                 continue  # but "In this phase 2 study, ...; patients will be followed" is this study's phase
             if population and index in not_this_study:
                 continue  # the patients of a study to come or of another one ("studies in children are warranted")
+            if index in background and span.id_ == "randomized" and not _names_own_study(sentences[index]):
+                continue
             cue = _new_cue((label, span.id_, title, offset + index, span, sentences[index]))
             if population and index in approval:
                 cues.approval.setdefault(label, []).append(cue)
@@ -428,10 +451,15 @@ def _is_subset(cue: Cue, cues: Cues) -> bool:
 def _whole_cohort_count(part_of: Cue) -> bool:
     """A count after "all" is the whole cohort ("All 30 patients had Ph-positive ALL"), not a part of it."""
     start = part_of.span.start
-    return start > part_of.sent.start and part_of.span.doc[start - 1].lower_ in _WHOLE_WORDS
+    return start > part_of.sent.start and _is_whole_word(part_of.span.doc[start - 1].text)
 
 
-_WHOLE_WORDS = frozenset({"all", "each", "every"})
+_WHOLE_WORDS = frozenset({"all", "each", "every"})  # the token loops below test `text != "ALL"` inline, as here
+
+
+def _is_whole_word(text: str) -> bool:
+    """"all", "each", "every"; not the disease's abbreviation ("B-ALL including Ph-positive disease")."""
+    return text.lower() in _WHOLE_WORDS and text != "ALL"
 _SHARE_SIGNS = frozenset({"%", "percent"})
 
 
@@ -469,7 +497,8 @@ def _opens_subgroup(cue: Cue) -> bool:
     text = sent.text
     if "," not in text[span.end_char - sent.start_char:] or not _has_digit(text):
         return False
-    return not any(doc[i].like_num or doc[i].lower_ in _WHOLE_WORDS or doc[i].text in _PHRASE_BREAKS
+    return not any(doc[i].like_num or (doc[i].lower_ in _WHOLE_WORDS and doc[i].text != "ALL")
+                   or doc[i].text in _PHRASE_BREAKS
                    for i in range(sent.start + 1, span.start))
 
 
@@ -486,7 +515,8 @@ def _subject_of_result(cue: Cue) -> bool:
     start = _clause_start(cue)  # "We treated 60 adults; Ph-positive disease was present in 12 (20%)"
     if cue.title or span.start - start > _SUBGROUP_OPENER_WINDOW or not _has_digit(sent.text):
         return False
-    if any(doc[i].like_num or doc[i].lower_ in _WHOLE_WORDS or doc[i].text in _PHRASE_BREAKS
+    if any(doc[i].like_num or (doc[i].lower_ in _WHOLE_WORDS and doc[i].text != "ALL")
+           or doc[i].text in _PHRASE_BREAKS
            for i in range(start, span.start)):
         return False
     for i in range(span.end, min(sent.end - 1, span.end + _SUBJECT_VERB_WINDOW)):
@@ -535,7 +565,8 @@ def _given_an_added_tki(cue: Cue) -> bool:
     if not (_ADDED_OR_REQUIRED.search(text) and _names_a_tki(cue.sent)):
         return False
     doc = cue.span.doc
-    return not any(doc[i].like_num or doc[i].lower_ in _WHOLE_WORDS or doc[i].lower_ in _DISEASE_STATE_WORDS
+    return not any(doc[i].like_num or (doc[i].lower_ in _WHOLE_WORDS and doc[i].text != "ALL")
+                   or doc[i].lower_ in _DISEASE_STATE_WORDS
                    for i in range(_clause_start(cue), cue.span.start))
 
 
@@ -766,11 +797,17 @@ def _relevant(setting: str, cues: Cues, article: Article) -> bool:
         return False  # "the cost-effectiveness of tisagenlecleucel": a model of costs, not of own patients
     if cues.has("DESIGN", {"trial-in-progress"}) and not _states_results(cues):
         return False  # "This phase 3 trial is enrolling adults ...": no outcomes of its own yet
+    return True
+
+
+def _review_without_own_data(cues: Cues, article: Article) -> bool:
+    """A review (by its publication type or its words, or a discussion stating no result) that reports no patients
+    of its own."""
     pts = set(article.publication_types)
     review_words = cues.has("DESIGN", {"review"})
     review = bool(pts & _PT_REVIEW) and not pts & _PT_OWN_DATA
     review = review or review_words or (cues.has("DESIGN", {"discussion"}) and not _states_results(cues))
-    return not (review and not _own_data(cues, review_words))
+    return review and not _own_data(cues, review_words)
 
 
 def _own_data(cues: Cues, review_words: bool) -> bool:
@@ -851,6 +888,8 @@ def _age_group(cues: Cues, article: Article) -> str:
     if parts & {"pediatric", "adult"}:
         return "mixed"  # children (or adults) among a cohort no age word counts: the others are not
     ages = [c for c in ages if not (c.id == "older adult" and _counted(c))]  # "three older patients died": a part
+    if any(c.id in ("adult", "pediatric") for c in ages):  # "Adults ... Patients aged 55 or older had a CR of 40%"
+        ages = [c for c in ages if not (c.id == "older adult" and _is_subset(c, cues))]
     words, stated = _age_words_group(ages), _stated_age_group(cues)
     if words is None:
         return stated if stated is not None else _mesh_age(article)
@@ -928,13 +967,26 @@ def _age_words_group(ages: list[Cue]) -> str | None:
     return None
 
 
+def _bound_beyond_median(cue: Cue, median: float | None) -> bool:
+    """A lower bound above the cohort's median age, or an upper one below it, bounds no eligibility but a group of
+    the patients ("Patients older than 70 years did worse" beside a median age of 45)."""
+    if median is None or cue.id not in _OTHER_BOUND:
+        return False
+    bounds = _numbers(cue)
+    if not bounds or len(bounds) != 1:
+        return False
+    return bounds[0] > median if cue.id == "at least" else bounds[0] < median
+
+
 def _stated_age_group(cues: Cues) -> str | None:
     """The age group of the cohort's eligible range or bound, else of its median age ("unknown" for a median
     between the pediatric and adult bands); None when none is stated."""
-    ranged = next((group for group in (_age_limit_group(c, cues) for c in cues.of("AGE_GROUP")) if group), None)
+    median = _median_age(cues)
+    limits = [c for c in cues.of("AGE_GROUP") if c.id in _AGE_LIMITS]
+    limits = [c for c in limits if not _bound_beyond_median(c, median)] if limits and median is not None else limits
+    ranged = next((group for group in (_age_limit_group(c, cues) for c in limits) if group), None)
     if ranged:
         return ranged
-    median = _median_age(cues)
     if median is None:
         return None
     ages = _median_age_range(cues)
@@ -1094,6 +1146,8 @@ def _two_valued(cues: Cues, label: str, values: set[str], both: str) -> str:
     Ph status") names both values."""
     found = [c for c in cues.of(label) if c.id in values or c.id == both]
     title = {c.id for c in found if c.title}
+    if title and cues.has("POPULATION_CONTEXT", {"part-of", "subset"}, title=True):  # "in B-ALL, including Ph+"
+        title = {c.id for c in found if c.title and not _is_subset(c, cues)}
     if len(title) == 1:
         return title.pop()
     named = [(_FLIPPED[c.id] if c.id != both and _is_excluded(c, cues) else c.id, c) for c in found]
@@ -1155,10 +1209,23 @@ def _design(cues: Cues, article: Article) -> dict:
     phase = _phase(cues, article, pts)
     # A retrospective study is not randomized: its randomization words describe the trials before it ("in the
     # randomized TOWER trial, blinatumomab improved survival; we retrospectively analysed ...").
-    randomized = bool(pts & _PT_RANDOMIZED) or (cues.has("DESIGN", {"randomized"}) and phase != "retrospective")
+    randomized = bool(pts & _PT_RANDOMIZED) or (cues.has("DESIGN", {"randomized"}) and phase != "retrospective"
+                                                 and not _randomized_only_before_own_phase(cues))
     # Phase 3 trials in this field are randomized comparisons; a single-arm phase 3 says so.
     randomized = randomized or (phase == "3" and not cues.has("DESIGN", {"single-arm"}))
     return {"phase": phase, "randomized": randomized}
+
+
+def _randomized_only_before_own_phase(cues: Cues) -> bool:
+    """Every randomization named comes before the sentence naming the study's own phase, in the body, in sentences
+    not about the authors' work: the trials that led to it ("X improved survival over chemotherapy in a randomized
+    trial. We conducted a phase 2 study of ..."); not "In this randomized phase 2 study", whose cue is the phrase's."""
+    own = [o.sentence for o in cues.of("DESIGN_CONTEXT") if o.id == "this-study" and not o.title]
+    if not own:
+        return False
+    first_own = min(own)
+    return all(not c.title and c.sentence < first_own and not _names_own_work(c)
+               for c in cues.of("DESIGN") if c.id == "randomized")
 
 
 def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
@@ -1203,6 +1270,16 @@ def _retrospective_only_in_background(cues: Cues, phases: list[Cue], this_study:
 def _names_own_work(cue: Cue) -> bool:
     doc = cue.span.doc
     return any(doc[i].lower_ in _OWN_WORK_WORDS for i in range(cue.sent.start, cue.sent.end))
+
+
+def _names_own_study(sent: Sentence) -> bool:
+    """The background sentence is about the authors' study: its words ("we", "this") or its purpose ("designed",
+    "to determine whether")."""
+    doc = sent.doc
+    return bool(_PURPOSE.search(sent.text)) or any(doc[i].lower_ in _OWN_WORK_WORDS for i in range(sent.start, sent.end))
+
+
+_PURPOSE = re.compile(r"\bdesigned\b|\bto (?:determine|evaluate|assess|investigate|compare|test|examine)\b|\baim", re.I)
 
 
 _OWN_WORK_WORDS = frozenset({"we", "our", "us", "this", "these", "here", "present", "current"})
