@@ -242,7 +242,7 @@ def _framing_sentences(section: str, view: SectionView, last: bool) -> range | s
     return framing
 
 
-def _inline_framing(sentences: list[Sentence], labels: tuple[str, ...] = None) -> set[int]:
+def _inline_framing(sentences: list[Sentence], labels: tuple[str, ...] | None = None) -> set[int]:
     """The sentences under an inline framing label (or one of `labels`) of a conference-style abstract
     ("Background: Adults and children with relapsed ALL do poorly. ... Methods: We treated 40 children ...")."""
     framing, label = set(), ""
@@ -274,6 +274,8 @@ def _background_sentences(section: str, view: SectionView) -> range | set[int]:
     if section != UNLABELLED_SECTION or not sentences:
         return range(0)
     return _inline_framing(sentences, _BACKGROUND_SECTIONS)
+
+
 _INLINE_LABEL = re.compile(r"([A-Z][A-Za-z]+(?: (?:[A-Za-z]+|&)){0,3}) ?:")  # "Background:", "Patients and methods:"
 
 
@@ -454,12 +456,14 @@ def _whole_cohort_count(part_of: Cue) -> bool:
     return start > part_of.sent.start and _is_whole_word(part_of.span.doc[start - 1].text)
 
 
-_WHOLE_WORDS = frozenset({"all", "each", "every"})  # the token loops below test `text != "ALL"` inline, as here
+_WHOLE_WORDS = frozenset({"all", "each", "every"})
 
 
 def _is_whole_word(text: str) -> bool:
     """"all", "each", "every"; not the disease's abbreviation ("B-ALL including Ph-positive disease")."""
     return text.lower() in _WHOLE_WORDS and text != "ALL"
+
+
 _SHARE_SIGNS = frozenset({"%", "percent"})
 
 
@@ -497,7 +501,7 @@ def _opens_subgroup(cue: Cue) -> bool:
     text = sent.text
     if "," not in text[span.end_char - sent.start_char:] or not _has_digit(text):
         return False
-    return not any(doc[i].like_num or (doc[i].lower_ in _WHOLE_WORDS and doc[i].text != "ALL")
+    return not any(doc[i].like_num or _is_whole_word(doc[i].text)
                    or doc[i].text in _PHRASE_BREAKS
                    for i in range(sent.start + 1, span.start))
 
@@ -515,7 +519,7 @@ def _subject_of_result(cue: Cue) -> bool:
     start = _clause_start(cue)  # "We treated 60 adults; Ph-positive disease was present in 12 (20%)"
     if cue.title or span.start - start > _SUBGROUP_OPENER_WINDOW or not _has_digit(sent.text):
         return False
-    if any(doc[i].like_num or (doc[i].lower_ in _WHOLE_WORDS and doc[i].text != "ALL")
+    if any(doc[i].like_num or _is_whole_word(doc[i].text)
            or doc[i].text in _PHRASE_BREAKS
            for i in range(start, span.start)):
         return False
@@ -565,7 +569,7 @@ def _given_an_added_tki(cue: Cue) -> bool:
     if not (_ADDED_OR_REQUIRED.search(text) and _names_a_tki(cue.sent)):
         return False
     doc = cue.span.doc
-    return not any(doc[i].like_num or (doc[i].lower_ in _WHOLE_WORDS and doc[i].text != "ALL")
+    return not any(doc[i].like_num or _is_whole_word(doc[i].text)
                    or doc[i].lower_ in _DISEASE_STATE_WORDS
                    for i in range(_clause_start(cue), cue.span.start))
 
