@@ -1567,15 +1567,16 @@ class ArmIndex:
 
     def add_codes(self, text: str, texts: list[str] = (), drugs: list = ()) -> None:
         """Arm codes of one sentence ("(B1) ... (B2)", "arm A ... arm B"), each with the regimen in its bracket
-        ("arm A (clofarabine plus cytarabine)"; `drugs` are the sentence's DRUG spans). Cohort and stratum codes are
-        arms only when a sentence naming them assigns treatments (a dose or schedule cue,
+        ("arm A (clofarabine plus cytarabine)"; `drugs` are the sentence's DRUG spans). Cohort, stratum and bracketed
+        codes are arms only when a sentence naming them assigns treatments (a dose or schedule cue,
         patterns/subgroup_cues.jsonl); otherwise they are subgroups of one treatment ("cohort 2A included patients
         with morphologic disease")."""
         codes = [c for _, c in _CODE.findall(text)] if "(" in text else []
         kinds = _NAMED.findall(text) if "arm" in text or "cohort" in text or "stratum" in text else []
         named = [f"{kind} {code}" for kind, code in kinds]
         found = named if len(set(named)) >= 2 else codes if len(set(codes)) >= 2 else []
-        if found and found is named and not all(k.lower() == "arm" for k, _ in kinds):
+        # (bracketed codes too: "58% in first (S1) and 39% in second (S2) salvage" names subgroups)
+        if found and (found is codes or not all(k.lower() == "arm" for k, _ in kinds)):
             naming = [t for t in (texts or [text]) if any(re.search(r"\b" + re.escape(c) + r"\b", t) for c in found)]
             if not any(subgroups.assigns_treatment(t) for t in naming):
                 return
@@ -2114,7 +2115,7 @@ class ArmIndex:
         if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]) or _groups_listed_after(text, positions):
             listed = subgroups.respectively(text, positions, avoid)
             if listed:
-                wholes = [self._whole(l) for l in listed]
+                wholes = self._wholes(listed)
                 distinct = len(set(listed)) == len(listed) >= 2  # "in adults and children": two groups, not the cohort
                 return list(listed) if distinct and set(wholes) == {"all"} else wholes
         numbered = subgroups.numbered_list(text, positions, avoid) if respectively else None
@@ -2124,6 +2125,9 @@ class ArmIndex:
             if count == 2 and not any(known) else None
         if paired and len(set(paired)) == 2:
             return [self._whole(p) for p in paired]
+        levels = subgroups.shared_noun_levels(text, positions) if not any(known) else None
+        if levels:  # "between first (65%) and second (61%) salvage", "with high and ... with low disease burden"
+            return self._wholes(levels)
         each = [k or ("all" if _OVERALL_AFTER.match(text, e) else None) or subgroups.inside_value(text, s, e)
                 or subgroups.after_value(text, e, avoid) or subgroups.bracket_item(text, s, avoid)
                 or subgroups.before_bracket(text, s, avoid) or subgroups.status_after(text, e)
@@ -2132,7 +2136,10 @@ class ArmIndex:
         if count == 2 and not each[0] and not (respectively and each[1] is None):
             # (not "MRD response among responders was 79% and 72%, respectively": both values are the responders'
             # of two groups named elsewhere, and "non-responders" would be invented)
-            elided = subgroups.group_and_rest(text, positions[0][0], each[1])
+            # ("The 3-year OS of patients in CR2 was 40% and of those in CR3 was 15%": the second's own group, not a
+            # complement)
+            second = each[1] or subgroups.group_before_verb(text, positions[1][0])
+            elided = subgroups.group_and_rest(text, positions[0][0], second)
             if elided:
                 return elided
         if count == 2 and not each[0] and each[1]:
@@ -2152,7 +2159,7 @@ class ArmIndex:
         if each and not each[0]:
             each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"
         written = each
-        each = [self._whole(l) if l else None for l in each]
+        each = self._wholes(each)
         if all(written) and len(set(written)) == count and (count == 2 and each == ["all", "all"] or any(
                 label == "all" and _contrasted_population(w, written) for label, w in zip(each, written))):
             # "CRS occurred in 85% of children and 60% of adults", "91% in pediatric patients and 73% in adults", "62%
@@ -2200,6 +2207,8 @@ class ArmIndex:
             defined = self._groups_just_defined(text, count)
             if defined:
                 return defined
+        if not named and subgroups.own_predicates(text, positions):
+            return ["all"] * count  # "44% of patients achieved CR and 22% had refractory disease"
         # a value alone in its clause is the cohort's ("The ORR was 80%; it was 90% in Ph- and 60% in Ph+ patients")
         return [o or ("all" if self._alone_in_clause(text, positions, i) else f"group {i + 1}")
                 for i, o in enumerate(out)]  # see _UNNAMED
@@ -2450,6 +2459,15 @@ class ArmIndex:
     def _whole(label: str) -> str:
         """Groups compared in one sentence differ, so only population words (not the title's) make one `all`."""
         return "all" if subgroups.is_whole(label) else label
+
+    @classmethod
+    def _wholes(cls, labels: list[str | None]) -> list[str | None]:
+        """Each group compared in one sentence by `_whole`; beside a group that is not the cohort, a state of the
+        disease is a group too ("OS for patients in CR1, CR2 and refractory disease")."""
+        wholes = [cls._whole(l) if l else None for l in labels]
+        if not any(w and w != "all" for w in wholes):
+            return wholes
+        return [l if w == "all" and subgroups.disease_state(l) else w for l, w in zip(labels, wholes)]
 
     @staticmethod
     def _bracket_pairs(text: str, positions: list[tuple[int, int]]) -> list[list[int]]:

@@ -31,7 +31,7 @@ from re import _constants, _parser  # parse trees: a leading ^ (_anchored), a re
 from extractor import normalise
 
 # "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage".
-NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
+NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
 # Where a group phrase read forwards stops: punctuation, a comparison word, a verb, another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
 # A dose after "at" is part of the group's name ("in patients treated at 1 × 10^6 cells/kg"), a time point is not.
@@ -75,9 +75,10 @@ _AFTER = re.compile(r"^(?:\s?(?:%|percent|months?|mo|years?|weeks?|days?))?(?:\)
 _ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)(?:[^,;:()\d]|(?<=[A-Za-z])\d)){1,40}?"
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s|or\s)?|\s+(?:and|or" + NOT_A_BOUND + r")\s")
 _LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?P<noun>patients|subjects|those)\s(?:with\s|in\s)?)?"
-                   r"(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s" + _ITEM + r")"
+                   r"(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s(?:with\s)?" + _ITEM + r")"
                    r"(?:\s+(?P<head>groups?|cohorts?|subgroups?|arms?|patients|subsets?))?(?=\s*[,;]|\s+(?:were|was|had|"
-                   r"respectively|received|underwent)\b|$)", re.I)  # "Pediatric (n = 25) and adult (n = 35) patients received X"
+                   r"respectively|received|underwent)\b|$)", re.I)  # "Pediatric (n = 25) and adult (n = 35) patients received X",
+# "for patients in CR1, CR2 or with active disease" (the last item's own "with")
 _DID_OR_NOT = re.compile(r"\b(?:who\s)?(did|were|had|could)\s(?:or|and)\s(?:did|were|had|could)\snot\s(?P<v>[^,;()]{2,60}?)"
                          r"(?=\s?[,;()]|\s(?:respectively)\b|\.?$)", re.I)
 _WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|\.?$)",
@@ -492,7 +493,7 @@ def leading_of(text: str) -> str | None:
 
 
 _GROUP_START = re.compile(r"^(?:the\s|those\s|these\s)?(?:\w+\s(?=patients?|subjects|cases|responders))?(?:patients?|subjects|cases|those|who|with|without|"
-                          r"responders|nonresponders|non-responders)\b", re.I)
+                          r"responders|nonresponders|non-responders|CR\d)\b", re.I)  # "CR2": a remission a group is in, not the endpoint
 
 
 def _overlaps(start: int, end: int, spans, phrase: str = "") -> bool:
@@ -730,8 +731,12 @@ def _group_lists(text: str) -> tuple[tuple[int, int, list[str], bool], ...]:
         items = [" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list")) if i.strip()]
         names = [name(i) for i in _distribute(items)]
         if all(names) and len(set(names)) == len(names) >= 2:
-            lists.append((m.start("list"), m.end("list"), names, bool(m.group("head") or m.group("noun"))))
+            headed = bool(m.group("head") or m.group("noun")) or any(_REMISSION_CODE.fullmatch(i) for i in items)
+            lists.append((m.start("list"), m.end("list"), names, headed))
     return tuple(lists)
+
+
+_REMISSION_CODE = re.compile(r"CR\d")  # "in CR1, CR2 and ...": remissions patients are in, not the endpoint CR
 
 
 def sized_groups(text: str, count: int) -> list[str] | None:
@@ -901,13 +906,81 @@ def _shared_tail(items: list[str]) -> list[str]:
 
 
 def _distribute(items: list[str]) -> list[str]:
-    """A shared head word: "standard, intermediate and high risk" -> "standard risk", "intermediate risk", "high risk"."""
+    """A shared head word: "standard, intermediate and high risk" -> "standard risk", "intermediate risk", "high risk";
+    not onto a code, which names its group alone ("CR1, CR2 and refractory disease": not "CR1 disease")."""
     last = items[-1].split()
-    if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 for i in items[:-1]):
+    if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 and not _CODE_ITEM.search(i) for i in items[:-1]):
         head = last[-1]
         if not re.search(r"(?:groups?|cohorts?|subgroups?|arms?|patients)$", head, re.I):
             return [f"{i} {head}" for i in items[:-1]] + [items[-1]]
     return items
+
+
+_CODE_ITEM = re.compile(r"[A-Za-z]\d")  # "CR1", "M2" (not an ordinal: "1st")
+
+
+def disease_state(label: str) -> bool:
+    """The label is a state of the disease ("refractory disease", "active disease", "relapse"): the cohort's own when
+    alone, a group's beside remission states ("for patients in CR1, CR2 and refractory disease")."""
+    return _DISEASE_STATE.fullmatch(label) is not None
+
+
+_DISEASE_STATE = re.compile(r"(?:primary\s|primarily\s)?(?:refractory|relapsed|resistant|active|persistent|progressive|"
+                            r"overt)(?:\s(?:disease|leuka?emia|ALL))?|relapse", re.I)
+
+
+def shared_noun_levels(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
+    """Levels of one measure whose noun only the last names, the others leaving it out: "between first (65%) and
+    second (61%) salvage", "with a low (10.6 months) than a high (3.1 months) disease burden" (each level before its
+    value's bracket), "3.1 months with high and 10.6 months with low disease burden" (each after its value) ->
+    "first salvage" ..., "low disease burden" ...; levels of a time are one group's ("after the first and ... after
+    the second cycle": `all` each)."""
+    if not _LEVEL_CUE.search(text):
+        return None
+    levels = [_LEVEL_BEFORE_BRACKET.search(text, max(0, start - 40), start) for start, _ in positions]
+    noun = _NOUN_AFTER_BRACKET.match(text, positions[-1][1]) if all(levels) else None
+    if noun is None:
+        levels = [_LEVEL_AFTER.match(text, end) for _, end in positions]
+        noun = _NOUN_AFTER_LEVEL.match(text, levels[-1].end()) if all(levels) else None
+    if noun is None or noun.group("noun").lower().startswith("patients"):
+        return None
+    if _TIME_NOUN.match(noun.group("noun")):
+        return ["all"] * len(positions)  # "40% in the first and 65% in the second cycle": one group's, at two times
+    labels = [" ".join(f"{m.group('level')} {noun.group('noun')}".split()) for m in levels]
+    return labels if len(set(labels)) == len(labels) else None
+
+
+_LEVEL = (r"(?P<level>(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\sor\s(?:later|more|greater|subsequent|beyond))?|"
+          r"later|subsequent|early|late|low|high|standard|intermediate|poor|good|favou?rable|unfavou?rable|adverse)")
+_LEVEL_CUE = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th|later|subsequent|early|late|low|high|standard|"
+                        r"intermediate|poor|good|favou?rable|unfavou?rable|adverse)\b", re.I)
+_LEVEL_BEFORE_BRACKET = re.compile(r"(?<![\w\-])" + _LEVEL + r"\s?[(\[]\Z", re.I)
+_LEVEL_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:in|with|for|among|after)\s(?:(?:patients|those)\s(?:with\s|in\s)?)?(?:an?\s|the\s)?"
+                          + _LEVEL + r"(?=\s)", re.I)
+_NOUN = r"(?P<noun>[A-Za-z][\w\-]*(?:\s(?!(?:and|or|vs|versus|was|were|is|are|had|than|compared|respectively)\b)[A-Za-z][\w\-]*){0,2})"
+_NOUN_END = r"(?=\s?[,;.()\[\]]|\s(?:and|or|vs\.?|versus|was|were|is|are|had|than|compared)\b|$)"
+_NOUN_AFTER_BRACKET = re.compile(r"\s?(?:%|months?)?\s?[)\]]\s" + _NOUN + _NOUN_END)
+_NOUN_AFTER_LEVEL = re.compile(r"(?:\s[(\[][^()\[\]]{1,8}[)\]])?\s" + _NOUN + _NOUN_END)  # "second (S2) salvage"
+_TIME_NOUN = re.compile(r"(?:cycles?|courses?|blocks?|induction|years?|months?|weeks?|days?|time)\b", re.I)
+
+
+def own_predicates(text: str, positions: list[tuple[int, int]]) -> bool:
+    """Each value is the subject of its own clause, and the clauses say different things: "44% of patients achieved
+    CR and 22% had refractory disease" (one cohort's two outcomes, not two groups)."""
+    if " and " not in text and "," not in text:
+        return False
+    predicates = []
+    for _, end in positions:
+        m = _VALUE_SUBJECT.match(text, end)
+        if m is None:
+            return False
+        predicates.append(m.group("p").lower())
+    return len(set(predicates)) == len(predicates)
+
+
+_VALUE_SUBJECT = re.compile(r"\s?%(?:\s?\([^()]{1,30}\))?(?:\sof\s(?:the\s|all\s)?(?:patients|subjects))?\s(?:had|have|were|was|"
+                            r"achieved|attained|obtained|experienced|died|relapsed|developed|remained)\s(?P<p>[^,;()\d]{2,40}?)"
+                            r"(?=\s?[,;.]|\s(?:and|while|whereas|but)\s|$)")
 
 
 def _in_bracket(text: str, at: int) -> bool:

@@ -1,0 +1,93 @@
+"""Recurring phrasings of arms and subgroups in trial abstracts (tenth round: remission states and lines of salvage as
+groups, one cohort's outcomes in clauses of their own, cohorts split by a characteristic), written in our own words,
+run end to end.
+
+Each case is a way arms or subgroups are commonly written that an earlier version got wrong; the figures restate
+published studies' results.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+def _arms(record: dict) -> list[tuple]:
+    return [(a["label"], a["n"]) for a in record["arms"]]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a state of the disease listed beside remission states is a group, not the cohort; a code takes no shared head
+    ("Median OS for patients in CR1, CR2 and refractory disease was 24, 12 and 4 months, respectively.",
+     [("CR1", "OS_MEDIAN", 24.0), ("CR2", "OS_MEDIAN", 12.0), ("refractory disease", "OS_MEDIAN", 4.0)]),
+    ("Median OS was 20.1 months for CR1, 9.4 months for CR2 and 3.2 months for refractory disease.",
+     [("CR1", "OS_MEDIAN", 20.1), ("CR2", "OS_MEDIAN", 9.4), ("refractory disease", "OS_MEDIAN", 3.2)]),
+    ("Median OS was 14.0 months in patients in CR2 and 4.5 months in patients with refractory disease (P < .001).",
+     [("CR2", "OS_MEDIAN", 14.0), ("refractory disease", "OS_MEDIAN", 4.5)]),
+    # the last item of a list keeps its own "with"
+    ("The 2-year OS for patients in CR1, CR2 or with active disease was 60%, 35% and 10%, respectively.",
+     [("CR1", "OS_RATE", 60.0), ("CR2", "OS_RATE", 35.0), ("active disease", "OS_RATE", 10.0)]),
+    ("Median OS for patients transplanted in CR1, CR2 and with relapsed disease was 30, 14 and 5 months, respectively.",
+     [("CR1", "OS_MEDIAN", 30.0), ("CR2", "OS_MEDIAN", 14.0), ("relapsed disease", "OS_MEDIAN", 5.0)]),
+    # a second group named before its own verb is that group, not the first one's complement
+    ("The 3-year OS of patients in CR2 was 40% and of those in CR3 was 15%.",
+     [("CR2", "OS_RATE", 40.0), ("CR3", "OS_RATE", 15.0)]),
+    # unchanged: remission states alone, and the cohort beside a group
+    ("The 3-year OS rates in CR1, CR2 and CR3 were 55%, 33% and 12%, respectively.",
+     [("CR1", "OS_RATE", 55.0), ("CR2", "OS_RATE", 33.0), ("CR3", "OS_RATE", 12.0)]),
+    ("The median survival of patients who underwent transplant was 20 months versus 6 months for those who did not.",
+     [("no transplant", "OS_MEDIAN", 6.0), ("transplant", "OS_MEDIAN", 20.0)]),
+    ("Standard, intermediate and high risk groups had 5-year OS of 60%, 35% and 10%, respectively.",
+     [("high risk", "OS_RATE", 10.0), ("intermediate risk", "OS_RATE", 35.0), ("standard risk", "OS_RATE", 60.0)]),
+])
+def test_phrasings_remission_states_as_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # ordinal groups share the noun after the last value's bracket
+    ("The CR rate differed between first (65%) and second (61%) salvage.",
+     [("first salvage", "CR", 65.0), ("second salvage", "CR", 61.0)]),
+    ("The CR rate was higher in first (72%) than in second or later (45%) salvage.",
+     [("first salvage", "CR", 72.0), ("second or later salvage", "CR", 45.0)]),
+    ("Median OS was longer in early (10.2 months) than in late (5.1 months) relapse.",
+     [("early relapse", "OS_MEDIAN", 10.2), ("late relapse", "OS_MEDIAN", 5.1)]),
+    ("The CR rate was 58% in first (S1) and 39% in second (S2) salvage.",
+     [("first salvage", "CR", 58.0), ("second salvage", "CR", 39.0)]),
+    # levels of one measure whose noun only the last names
+    ("Median EFS was 3.1 months with high and 10.6 months with low disease burden.",
+     [("high disease burden", "EFS_MEDIAN", 3.1), ("low disease burden", "EFS_MEDIAN", 10.6)]),
+    ("EFS was longer in patients with a low (10.6 months) than a high (3.1 months) disease burden.",
+     [("high disease burden", "EFS_MEDIAN", 3.1), ("low disease burden", "EFS_MEDIAN", 10.6)]),
+    ("The CR rate was 90% in patients with low and 70% in those with high tumor burden.",
+     [("high tumor burden", "CR", 70.0), ("low tumor burden", "CR", 90.0)]),
+    # (not over cycles: one group's values at two times)
+    ("The CR rate was 45% after the first and 70% after the second cycle.", [("all", "CR", 45.0), ("all", "CR", 70.0)]),
+    ("The MRD negativity rate was 40% in the first and 65% in the second cycle.",
+     [("all", "MRD_NEG", 40.0), ("all", "MRD_NEG", 65.0)]),
+    # a period of years keeps its group word (alone it would be a number, no name)
+    ("The 3-year OS was 15% in the 2005-2012 cohort and 32% in the 2013-2020 cohort.",
+     [("2005-2012 cohort", "OS_RATE", 15.0), ("2013-2020 cohort", "OS_RATE", 32.0)]),
+    # "or subsequent" bounds a line of therapy, as "or later" does
+    ("The CR rate was 80% for patients in first relapse and 55% for patients in second or subsequent relapse.",
+     [("first relapse", "CR", 80.0), ("second or subsequent relapse", "CR", 55.0)]),
+])
+def test_phrasings_lines_of_salvage(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_phrasings_bracketed_codes_of_subgroups_are_not_arms(nlp):
+    # codes in brackets name arms only where a sentence assigns a treatment to them
+    record = _run(nlp, "The CR rate was 58% in first (S1) and 39% in second (S2) salvage.")
+    assert _arms(record) == [("all", None)]
+    record = _run(nlp, "Patients received drug X weekly (B1) or twice weekly (B2). The CR rate was 20% in B1 and 40% in B2.")
+    assert [label for label, _ in _arms(record)] == ["B1", "B2"]
+
+
+def test_phrasings_one_cohort_two_outcomes(nlp):
+    # each value the subject of its own clause, saying different things: the cohort's, not two groups'
+    record = _run(nlp, "Overall, 44% of patients achieved CR and 22% had refractory disease.")
+    assert {o["arm"] for o in record["outcomes"]} == {"all"}
+    # (two groups with the same verb phrase are still two groups: "Patients in first relapse had ... whereas ...")
+    assert _outcomes(_run(nlp, "Patients in first relapse had a CR rate of 80%, whereas those in second relapse had 55%.")) \
+        == [("first relapse", "CR", 80.0), ("second relapse", "CR", 55.0)]
