@@ -655,6 +655,8 @@ _CODE_AFTER = re.compile(r"\s?\(((?:arm|group|cohort)\s[a-z0-9]{1,2})\)")
 
 def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> list[Arm]:
     arms = []
+    if len(parts) == 2:
+        parts = _with_or_without(parts)
     for text, drugs, n in parts:
         arm = _arm_from_phrase(text, drugs, n, lexicon)
         if arm is None:
@@ -725,6 +727,19 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     if not (coded or named) or not _DESIGN_VERB.search(text):
         return []
     return _coded([Arm("", [], n, variant="cohort") for _, _, n in parts], text, ends) if coded else _sized_cohorts(parts)
+
+
+def _with_or_without(parts: list[tuple[str, list, int | None]]) -> list[tuple[str, list, int | None]]:
+    """"hyper-CVAD with (n = 40) or without rituximab (n = 50)": the drug named once, after "without", is the first
+    arm's too; the second is the backbone alone ("hyper-CVAD with rituximab", "hyper-CVAD")."""
+    (first, first_drugs, first_n), (second, second_drugs, second_n) = parts
+    if not first.endswith(" with") or not second.startswith("without ") or not second_drugs:
+        return parts
+    backbone = first[:-len(" with")]
+    shift = len(first) + 1 - len("without ")
+    added = [(s + shift, e + shift, i) for s, e, i in second_drugs]
+    return [(f"{first} {second[len('without '):]}", first_drugs + added, first_n),
+            (backbone, [d for d in first_drugs if d[1] <= len(backbone)], second_n)]
 
 
 # A cohort of the study named by its group word, with its n: "treated in the pivotal cohort (n = 60) or the expanded
@@ -2430,9 +2445,12 @@ class ArmIndex:
         if not m:
             return None
         name = m.group("name")
-        spans = [d for d in self.drug_spans.get(text, ()) if d[0] == m.start("name")]
+        drugs = self.drug_spans.get(text, ())
+        spans = [d for d in drugs if d[0] == m.start("name")]
         if spans:  # a drug the lexicon knows by any of its names: "with mini-HCVD plus inotuzumab", "with HCVAD"
             return spans[0][2] if spans[0][1] == m.end("name") else name
+        if any(m.start("name") < d[0] and d[1] == m.end("name") and text[d[0] - 1] == "-" for d in drugs):
+            return name  # a known regimen with a prefix added, as written: "with R-HCVAD"
         first = name.split()[0].lower()
         canonical = [key for key in self.lexicon if key.split()[0] == first]
         if not canonical:
