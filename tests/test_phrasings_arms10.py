@@ -146,3 +146,24 @@ def test_phrasings_treatment_sequence_groups_are_arms(nlp):
                        "those who received inotuzumab first (n = 27). Median OS was 11.2 months in the "
                        "blinatumomab-first group and 8.9 months in the inotuzumab-first group (P = .40).")
     assert _arms(record) == [("blinatumomab before inotuzumab", 31), ("inotuzumab first", 27)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a scope's sibling named only by "those without" is the scope's complement
+    ("Among patients with prior HSCT, the CR rate was 60%, compared with 75% among those without.",
+     [("no prior HSCT", "CR", 75.0), ("prior HSCT", "CR", 60.0)]),
+    # "with versus without X", as "with and without X"
+    ("Median OS was 5.0 versus 9.1 months in patients with versus without prior transplant.",
+     [("no prior transplant", "OS_MEDIAN", 9.1), ("prior transplant", "OS_MEDIAN", 5.0)]),
+    # "one or more" is a bound, not a count to strip
+    ("The CR/CRi rate was 81% in patients with no prior salvage and 63% in those with one or more prior salvages.",
+     [("no prior salvage", "CR_CRi", 81.0), ("one or more prior salvages", "CR_CRi", 63.0)]),
+    # a bound written in words, and its other side left to a bare comparative
+    ("The CR rate was 36% in patients with more than 50% marrow blasts and 62% in those with fewer.",
+     [("<=50% marrow blasts", "CR", 62.0), (">50% marrow blasts", "CR", 36.0)]),
+    # (a bare comparative after a group with no bound is left as it was)
+    ("The CR rate was 60% in patients with prior HSCT and 75% in those without.",
+     [("no prior HSCT", "CR", 75.0), ("prior HSCT", "CR", 60.0)]),
+])
+def test_phrasings_complements(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -2095,8 +2095,9 @@ class ArmIndex:
             if scope_label and count == 2 and _UNNAMED.fullmatch(found[0]) and not _UNNAMED.fullmatch(found[1]) \
                     and found[1] != "all":
                 # "Among patients in first salvage, the CR rate was 70%, compared with 40% in later salvage": the
-                # scope names the first group, the compared one is its sibling, not a group within it
-                return [scope_label, found[1]]
+                # scope names the first group, the compared one is its sibling, not a group within it ("..., compared
+                # with 75% among those without": the scope's complement)
+                return [scope_label, subgroups.complement(scope_label) if subgroups.elided(found[1]) else found[1]]
             return [self._scoped(scope_label, l) if l != "all" else (scope_label or "all") for l in found]
         start, end = positions[0]
         label = after[0] or before[0] or self._arm_inside_count(text, positions[0], refs) \
@@ -2169,7 +2170,7 @@ class ArmIndex:
             if subjects[0] and subjects[1] and subjects[0] != subjects[1] and subgroups.subject_clauses_differ(text, positions):
                 each = subjects
         for i in range(1, count):  # "55% in patients who underwent HSCT versus 20% in those who did not"
-            if each[i] and each[i - 1] and subgroups.elided(each[i]) and not subgroups.elided(each[i - 1]):
+            if each[i] and each[i - 1] and subgroups.elided(each[i], each[i - 1]) and not subgroups.elided(each[i - 1]):
                 each[i] = subgroups.complement(each[i - 1])
         if each and not each[0]:
             each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"

@@ -82,7 +82,7 @@ _LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?P<noun>
 # "for patients in CR1, CR2 or with active disease" (the last item's own "with")
 _DID_OR_NOT = re.compile(r"\b(?:who\s)?(did|were|had|could)\s(?:or|and)\s(?:did|were|had|could)\snot\s(?P<v>[^,;()]{2,60}?)"
                          r"(?=\s?[,;()]|\s(?:respectively)\b|\.?$)", re.I)
-_WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|\.?$)",
+_WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or|versus|vs\.?)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|\.?$)",
                            re.I)
 # A group between an endpoint and its value: "the median OS of patients who underwent HSCT was".
 _OF_GROUP_WAS = re.compile(r"\b(?:of|in|for|among)\s(?:the\s)?(?P<g>(?:patients|those|children|adults)\s(?:who|with|without|"
@@ -355,9 +355,13 @@ def contrasted_population(text: str, start: int) -> str | None:
     return own[-1].group(1).lower() if own else None
 
 
-def elided(label: str) -> bool:
-    """A second group named only by what is left of its complement: "who did not", "without"."""
-    return bool(_ELIDED_NOT.fullmatch(label))
+def elided(label: str, before: str = "") -> bool:
+    """A second group named only by what is left of its complement: "who did not", "without"; or, after a group
+    named by a bound (`before`), a bare comparative ("more than 50% blasts ... those with fewer")."""
+    return bool(_ELIDED_NOT.fullmatch(label) or _BOUND.search(before) and _ELIDED_COMPARATIVE.fullmatch(label))
+
+
+_ELIDED_COMPARATIVE = re.compile(r"(?:fewer|less|lower|more|higher|greater)", re.I)
 
 
 def parallel_with(text: str, first_end: int, second_end: int) -> str | None:
@@ -379,7 +383,7 @@ def _forward(text: str) -> str:
     return text[:stop.start()] if stop else text
 
 
-_THRESHOLD_BEFORE = re.compile(r"[<>=≤≥]\s?\Z")
+_THRESHOLD_BEFORE = re.compile(r"(?:[<>=≤≥]|\b(?:more|less|fewer|greater)\sthan)\s?\Z")  # "with more than 50% blasts"
 
 
 def _may_hold_karyotype(text: str) -> bool:
