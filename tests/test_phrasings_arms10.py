@@ -167,3 +167,30 @@ def test_phrasings_treatment_sequence_groups_are_arms(nlp):
 ])
 def test_phrasings_complements(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a drug given alone and "the combination" name their groups
+    ("The CR rate was 50% with blinatumomab alone and 78% with the combination (P = .03).",
+     [("blinatumomab alone", "CR", 50.0), ("combination", "CR", 78.0)]),
+    ("The CR rate was 50% with blinatumomab monotherapy and 78% with blinatumomab plus a TKI.",
+     [("blinatumomab monotherapy", "CR", 50.0), ("blinatumomab plus a TKI", "CR", 78.0)]),
+])
+def test_phrasings_alone_and_combination(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the patients left out of a group ("the others", "the remaining patients", "the rest") are its complement
+    ("The CR rate was 60% in patients with KMT2A rearrangement and 80% in the others.",
+     [("KMT2A rearrangement", "CR", 60.0), ("no KMT2A rearrangement", "CR", 80.0)]),
+    ("The CR rate was 60% in patients with KMT2A rearrangement compared with 80% in the remaining patients.",
+     [("KMT2A rearrangement", "CR", 60.0), ("no KMT2A rearrangement", "CR", 80.0)]),
+    ("The CR rate was 57% in heavily pretreated patients (three or more prior regimens) and 80% in the rest.",
+     [("heavily pretreated", "CR", 57.0), ("not heavily pretreated", "CR", 80.0)]),
+    # a scope's sibling named in a clause of its own ("and in those with B-ALL it was 70%")
+    ("In patients with T-ALL, the CR rate was 45%, and in those with B-ALL it was 70%.",
+     [("B-ALL", "CR", 70.0), ("T-ALL", "CR", 45.0)]),
+])
+def test_phrasings_rest_and_sibling_clauses(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

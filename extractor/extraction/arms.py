@@ -152,6 +152,7 @@ _BARE_WITHOUT = re.compile(r"\s?(?:%|months?|mo)?\s?without\b(?!\s(?:a|an|the|an
 _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
                              r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
                              r"(?=\s?[,;.)]|\s\(|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
+_COMBINATION = re.compile(r"(?:the\s)?(?:combination|monotherapy)")  # a group named by how it was treated
 _SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children|those)\s(?:with|in)\s(?:the\s)?)?"
                     r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
 _ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:\d+\s)?(?:(?:infused|treated|evaluable|"
@@ -2092,6 +2093,11 @@ class ArmIndex:
             if all(mixed):
                 return [self._scoped(scope_label, l) for l in mixed]
             found = self._subgroups(text, positions, avoid, timepoint_list, mixed)
+            if scope_label and count == 2 and _UNNAMED.fullmatch(found[0]) and _UNNAMED.fullmatch(found[1]):
+                # "In patients with T-ALL, the CR rate was 45%, and in those with B-ALL it was 70%"
+                second = subgroups.group_before_verb(text, positions[1][0])
+                if second and second != scope_label and not subgroups.is_whole(second):
+                    return [scope_label, second]
             if scope_label and count == 2 and _UNNAMED.fullmatch(found[0]) and not _UNNAMED.fullmatch(found[1]) \
                     and found[1] != "all":
                 # "Among patients in first salvage, the CR rate was 70%, compared with 40% in later salvage": the
@@ -2172,6 +2178,8 @@ class ArmIndex:
         for i in range(1, count):  # "55% in patients who underwent HSCT versus 20% in those who did not"
             if each[i] and each[i - 1] and subgroups.elided(each[i], each[i - 1]) and not subgroups.elided(each[i - 1]):
                 each[i] = subgroups.complement(each[i - 1])
+            elif count == 2 and each[0] and not each[1] and subgroups.rest_after(text, positions[1][1]):
+                each[1] = subgroups.rest_of(each[0])  # "60% in patients with KMT2A rearrangement and 80% in the others"
         if each and not each[0]:
             each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"
         written = each
@@ -2446,8 +2454,12 @@ class ArmIndex:
         if not m:
             return None
         name = m.group("name")
+        if _COMBINATION.fullmatch(name):
+            return name[4:] if name.startswith("the ") else name  # "78% with the combination"
         drugs = self.drug_spans.get(text, ())
         spans = [d for d in drugs if d[0] == m.start("name")]
+        if spans and text.startswith(" alone", m.end("name")) and spans[0][1] == m.end("name"):
+            return f"{spans[0][2]} alone"  # "50% with blinatumomab alone and 78% with the combination"
         if spans:  # a drug the lexicon knows by any of its names: "with mini-HCVD plus inotuzumab", "with HCVAD"
             return spans[0][2] if spans[0][1] == m.end("name") else name
         if any(m.start("name") < d[0] and d[1] == m.end("name") and text[d[0] - 1] == "-" for d in drugs):

@@ -86,8 +86,8 @@ _WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or|versus|vs\.?)\swithout\s(?P<x>[^,
                            re.I)
 # A group between an endpoint and its value: "the median OS of patients who underwent HSCT was".
 _OF_GROUP_WAS = re.compile(r"\b(?:of|in|for|among)\s(?:the\s)?(?P<g>(?:patients|those|children|adults)\s(?:who|with|without|"
-                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d){2,60}?)\s(?:was|were|is|are)\s$",
-                           re.I)  # a number inside a name stays in it ("with KMT2A rearrangement")
+                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d){2,60}?)(?:\s(?:it|they))?\s(?:was|were|is|are)\s$",
+                           re.I)  # a number inside a name stays in it ("with KMT2A rearrangement"); "in those with B-ALL it was"
 # What is left of a complement that leaves its verb out: "(those) who did not", "(those) who had not".
 _ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot|(?:those\s|patients\s)?without", re.I)
 # A value's group named after its noun ("(80%) patients with Ph+ ALL"), and one that leaves the noun out ("(50%) with").
@@ -353,6 +353,22 @@ def contrasted_population(text: str, start: int) -> str | None:
         return None
     own = [m for m in clauses if m.end() <= start]
     return own[-1].group(1).lower() if own else None
+
+
+def rest_after(text: str, end: int) -> bool:
+    """The value is of the patients left out of the group before it: "60% in patients with KMT2A rearrangement and 80%
+    in the others" ("the remaining patients", "the rest")."""
+    return _REST_AFTER.match(text, end) is not None
+
+
+def rest_of(label: str) -> str:
+    """The patients outside a group: its complement, a participle's negated ("heavily pretreated" -> "not heavily
+    pretreated", "KMT2A rearrangement" -> "no KMT2A rearrangement")."""
+    return f"not {label}" if label.endswith("ed") and not _BOUND.search(label) else complement(label)
+
+
+_REST_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:in|among|for|of)\s(?:all\s)?(?:the\s)?(?:others|other\spatients|rest|remainder|"
+                         r"remaining(?:\spatients)?)(?=\s?[,;.)]|\s(?:and|or|vs\.?|versus)\b|$)", re.I)
 
 
 def elided(label: str, before: str = "") -> bool:
