@@ -61,6 +61,10 @@ def test_phrasings_remission_states_as_groups(nlp, text, outcomes):
      [("high disease burden", "EFS_MEDIAN", 3.1), ("low disease burden", "EFS_MEDIAN", 10.6)]),
     ("The CR rate was 90% in patients with low and 70% in those with high tumor burden.",
      [("high tumor burden", "CR", 70.0), ("low tumor burden", "CR", 90.0)]),
+    ("The CR rate was 73% at the lower and 93% at the higher dose.",
+     [("higher dose", "CR", 93.0), ("lower dose", "CR", 73.0)]),
+    ("The CR rate was 70% in standard and 40% in high risk patients.",
+     [("high risk", "CR", 40.0), ("standard risk", "CR", 70.0)]),
     # (not over cycles: one group's values at two times)
     ("The CR rate was 45% after the first and 70% after the second cycle.", [("all", "CR", 45.0), ("all", "CR", 70.0)]),
     ("The MRD negativity rate was 40% in the first and 65% in the second cycle.",

@@ -971,13 +971,14 @@ def shared_noun_levels(text: str, positions: list[tuple[int, int]]) -> list[str]
     return labels if len(set(labels)) == len(labels) else None
 
 
-_LEVEL = (r"(?P<level>(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\sor\s(?:later|more|greater|subsequent|beyond))?|"
-          r"later|subsequent|early|late|low|high|standard|intermediate|poor|good|favou?rable|unfavou?rable|adverse)")
-_LEVEL_CUE = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th|later|subsequent|early|late|low|high|standard|"
-                        r"intermediate|poor|good|favou?rable|unfavou?rable|adverse)\b", re.I)
+_ORDINAL_LEVEL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\sor\s(?:later|more|greater|subsequent|beyond))?"
+_LEVEL_WORDS = r"later|subsequent|early|late|low|high|standard|intermediate|poor|good|favou?rable|unfavou?rable|adverse"
+_LEVEL = r"(?P<level>" + _ORDINAL_LEVEL + "|" + _LEVEL_WORDS + ")"
+_LEVEL_CUE = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th|" + _LEVEL_WORDS + r"|lower|higher)\b", re.I)
 _LEVEL_BEFORE_BRACKET = re.compile(r"(?<![\w\-])" + _LEVEL + r"\s?[(\[]\Z", re.I)
-_LEVEL_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:in|with|for|among|after)\s(?:(?:patients|those)\s(?:with\s|in\s)?)?(?:an?\s|the\s)?"
-                          + _LEVEL + r"(?=\s)", re.I)
+# (after a value, also a comparative: "73% at the lower and 93% at the higher dose")
+_LEVEL_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:in|with|for|among|after|at)\s(?:(?:patients|those)\s(?:with\s|in\s)?)?(?:an?\s|the\s)?"
+                          r"(?P<level>" + _ORDINAL_LEVEL + "|" + _LEVEL_WORDS + r"|lower|higher)(?=\s)", re.I)
 _NOUN = r"(?P<noun>[A-Za-z][\w\-]*(?:\s(?!(?:and|or|vs|versus|was|were|is|are|had|than|compared|respectively)\b)[A-Za-z][\w\-]*){0,2})"
 _NOUN_END = r"(?=\s?[,;.()\[\]]|\s(?:and|or|vs\.?|versus|was|were|is|are|had|than|compared)\b|$)"
 _NOUN_AFTER_BRACKET = re.compile(r"\s?(?:%|months?)?\s?[)\]]\s" + _NOUN + _NOUN_END)
