@@ -152,6 +152,7 @@ _BARE_WITHOUT = re.compile(r"\s?(?:%|months?|mo)?\s?without\b(?!\s(?:a|an|the|an
 _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
                              r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
                              r"(?=\s?[,;.)]|\s\(|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
+_COMBINATION = re.compile(r"(?:the\s)?(?:combination|monotherapy)")  # a group named by how it was treated
 _SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children|those)\s(?:with|in)\s(?:the\s)?)?"
                     r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
 _ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:\d+\s)?(?:(?:infused|treated|evaluable|"
@@ -655,6 +656,8 @@ _CODE_AFTER = re.compile(r"\s?\(((?:arm|group|cohort)\s[a-z0-9]{1,2})\)")
 
 def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> list[Arm]:
     arms = []
+    if len(parts) == 2:
+        parts = _with_or_without(parts)
     for text, drugs, n in parts:
         arm = _arm_from_phrase(text, drugs, n, lexicon)
         if arm is None:
@@ -725,6 +728,19 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     if not (coded or named) or not _DESIGN_VERB.search(text):
         return []
     return _coded([Arm("", [], n, variant="cohort") for _, _, n in parts], text, ends) if coded else _sized_cohorts(parts)
+
+
+def _with_or_without(parts: list[tuple[str, list, int | None]]) -> list[tuple[str, list, int | None]]:
+    """"hyper-CVAD with (n = 40) or without rituximab (n = 50)": the drug named once, after "without", is the first
+    arm's too; the second is the backbone alone ("hyper-CVAD with rituximab", "hyper-CVAD")."""
+    (first, first_drugs, first_n), (second, second_drugs, second_n) = parts
+    if not first.endswith(" with") or not second.startswith("without ") or not second_drugs:
+        return parts
+    backbone = first[:-len(" with")]
+    shift = len(first) + 1 - len("without ")
+    added = [(s + shift, e + shift, i) for s, e, i in second_drugs]
+    return [(f"{first} {second[len('without '):]}", first_drugs + added, first_n),
+            (backbone, [d for d in first_drugs if d[1] <= len(backbone)], second_n)]
 
 
 # A cohort of the study named by its group word, with its n: "treated in the pivotal cohort (n = 60) or the expanded
@@ -1567,15 +1583,16 @@ class ArmIndex:
 
     def add_codes(self, text: str, texts: list[str] = (), drugs: list = ()) -> None:
         """Arm codes of one sentence ("(B1) ... (B2)", "arm A ... arm B"), each with the regimen in its bracket
-        ("arm A (clofarabine plus cytarabine)"; `drugs` are the sentence's DRUG spans). Cohort and stratum codes are
-        arms only when a sentence naming them assigns treatments (a dose or schedule cue,
+        ("arm A (clofarabine plus cytarabine)"; `drugs` are the sentence's DRUG spans). Cohort, stratum and bracketed
+        codes are arms only when a sentence naming them assigns treatments (a dose or schedule cue,
         patterns/subgroup_cues.jsonl); otherwise they are subgroups of one treatment ("cohort 2A included patients
         with morphologic disease")."""
         codes = [c for _, c in _CODE.findall(text)] if "(" in text else []
         kinds = _NAMED.findall(text) if "arm" in text or "cohort" in text or "stratum" in text else []
         named = [f"{kind} {code}" for kind, code in kinds]
         found = named if len(set(named)) >= 2 else codes if len(set(codes)) >= 2 else []
-        if found and found is named and not all(k.lower() == "arm" for k, _ in kinds):
+        # (bracketed codes too: "58% in first (S1) and 39% in second (S2) salvage" names subgroups)
+        if found and (found is codes or not all(k.lower() == "arm" for k, _ in kinds)):
             naming = [t for t in (texts or [text]) if any(re.search(r"\b" + re.escape(c) + r"\b", t) for c in found)]
             if not any(subgroups.assigns_treatment(t) for t in naming):
                 return
@@ -2076,11 +2093,17 @@ class ArmIndex:
             if all(mixed):
                 return [self._scoped(scope_label, l) for l in mixed]
             found = self._subgroups(text, positions, avoid, timepoint_list, mixed)
+            if scope_label and count == 2 and _UNNAMED.fullmatch(found[0]) and _UNNAMED.fullmatch(found[1]):
+                # "In patients with T-ALL, the CR rate was 45%, and in those with B-ALL it was 70%"
+                second = subgroups.group_before_verb(text, positions[1][0])
+                if second and second != scope_label and not subgroups.is_whole(second):
+                    return [scope_label, second]
             if scope_label and count == 2 and _UNNAMED.fullmatch(found[0]) and not _UNNAMED.fullmatch(found[1]) \
                     and found[1] != "all":
                 # "Among patients in first salvage, the CR rate was 70%, compared with 40% in later salvage": the
-                # scope names the first group, the compared one is its sibling, not a group within it
-                return [scope_label, found[1]]
+                # scope names the first group, the compared one is its sibling, not a group within it ("..., compared
+                # with 75% among those without": the scope's complement)
+                return [scope_label, subgroups.complement(scope_label) if subgroups.elided(found[1]) else found[1]]
             return [self._scoped(scope_label, l) if l != "all" else (scope_label or "all") for l in found]
         start, end = positions[0]
         label = after[0] or before[0] or self._arm_inside_count(text, positions[0], refs) \
@@ -2114,7 +2137,7 @@ class ArmIndex:
         if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]) or _groups_listed_after(text, positions):
             listed = subgroups.respectively(text, positions, avoid)
             if listed:
-                wholes = [self._whole(l) for l in listed]
+                wholes = self._wholes(listed)
                 distinct = len(set(listed)) == len(listed) >= 2  # "in adults and children": two groups, not the cohort
                 return list(listed) if distinct and set(wholes) == {"all"} else wholes
         numbered = subgroups.numbered_list(text, positions, avoid) if respectively else None
@@ -2124,6 +2147,9 @@ class ArmIndex:
             if count == 2 and not any(known) else None
         if paired and len(set(paired)) == 2:
             return [self._whole(p) for p in paired]
+        levels = subgroups.shared_noun_levels(text, positions) if not any(known) else None
+        if levels:  # "between first (65%) and second (61%) salvage", "with high and ... with low disease burden"
+            return self._wholes(levels)
         each = [k or ("all" if _OVERALL_AFTER.match(text, e) else None) or subgroups.inside_value(text, s, e)
                 or subgroups.after_value(text, e, avoid) or subgroups.bracket_item(text, s, avoid)
                 or subgroups.before_bracket(text, s, avoid) or subgroups.status_after(text, e)
@@ -2132,7 +2158,10 @@ class ArmIndex:
         if count == 2 and not each[0] and not (respectively and each[1] is None):
             # (not "MRD response among responders was 79% and 72%, respectively": both values are the responders'
             # of two groups named elsewhere, and "non-responders" would be invented)
-            elided = subgroups.group_and_rest(text, positions[0][0], each[1])
+            # ("The 3-year OS of patients in CR2 was 40% and of those in CR3 was 15%": the second's own group, not a
+            # complement)
+            second = each[1] or subgroups.group_before_verb(text, positions[1][0])
+            elided = subgroups.group_and_rest(text, positions[0][0], second)
             if elided:
                 return elided
         if count == 2 and not each[0] and each[1]:
@@ -2147,12 +2176,14 @@ class ArmIndex:
             if subjects[0] and subjects[1] and subjects[0] != subjects[1] and subgroups.subject_clauses_differ(text, positions):
                 each = subjects
         for i in range(1, count):  # "55% in patients who underwent HSCT versus 20% in those who did not"
-            if each[i] and each[i - 1] and subgroups.elided(each[i]) and not subgroups.elided(each[i - 1]):
+            if each[i] and each[i - 1] and subgroups.elided(each[i], each[i - 1]) and not subgroups.elided(each[i - 1]):
                 each[i] = subgroups.complement(each[i - 1])
+            elif count == 2 and each[0] and not each[1] and subgroups.rest_after(text, positions[1][1]):
+                each[1] = subgroups.rest_of(each[0])  # "60% in patients with KMT2A rearrangement and 80% in the others"
         if each and not each[0]:
             each[0] = subgroups.leading_of(text)  # "Of 36 older adults, 56% ... compared with 46% of younger adults"
         written = each
-        each = [self._whole(l) if l else None for l in each]
+        each = self._wholes(each)
         if all(written) and len(set(written)) == count and (count == 2 and each == ["all", "all"] or any(
                 label == "all" and _contrasted_population(w, written) for label, w in zip(each, written))):
             # "CRS occurred in 85% of children and 60% of adults", "91% in pediatric patients and 73% in adults", "62%
@@ -2200,6 +2231,8 @@ class ArmIndex:
             defined = self._groups_just_defined(text, count)
             if defined:
                 return defined
+        if not named and subgroups.own_predicates(text, positions):
+            return ["all"] * count  # "44% of patients achieved CR and 22% had refractory disease"
         # a value alone in its clause is the cohort's ("The ORR was 80%; it was 90% in Ph- and 60% in Ph+ patients")
         return [o or ("all" if self._alone_in_clause(text, positions, i) else f"group {i + 1}")
                 for i, o in enumerate(out)]  # see _UNNAMED
@@ -2421,9 +2454,16 @@ class ArmIndex:
         if not m:
             return None
         name = m.group("name")
-        spans = [d for d in self.drug_spans.get(text, ()) if d[0] == m.start("name")]
+        if _COMBINATION.fullmatch(name):
+            return name[4:] if name.startswith("the ") else name  # "78% with the combination"
+        drugs = self.drug_spans.get(text, ())
+        spans = [d for d in drugs if d[0] == m.start("name")]
+        if spans and text.startswith(" alone", m.end("name")) and spans[0][1] == m.end("name"):
+            return f"{spans[0][2]} alone"  # "50% with blinatumomab alone and 78% with the combination"
         if spans:  # a drug the lexicon knows by any of its names: "with mini-HCVD plus inotuzumab", "with HCVAD"
             return spans[0][2] if spans[0][1] == m.end("name") else name
+        if any(m.start("name") < d[0] and d[1] == m.end("name") and text[d[0] - 1] == "-" for d in drugs):
+            return name  # a known regimen with a prefix added, as written: "with R-HCVAD"
         first = name.split()[0].lower()
         canonical = [key for key in self.lexicon if key.split()[0] == first]
         if not canonical:
@@ -2450,6 +2490,15 @@ class ArmIndex:
     def _whole(label: str) -> str:
         """Groups compared in one sentence differ, so only population words (not the title's) make one `all`."""
         return "all" if subgroups.is_whole(label) else label
+
+    @classmethod
+    def _wholes(cls, labels: list[str | None]) -> list[str | None]:
+        """Each group compared in one sentence by `_whole`; beside a group that is not the cohort, a state of the
+        disease is a group too ("OS for patients in CR1, CR2 and refractory disease")."""
+        wholes = [cls._whole(l) if l else None for l in labels]
+        if not any(w and w != "all" for w in wholes):
+            return wholes
+        return [l if w == "all" and subgroups.disease_state(l) else w for l, w in zip(labels, wholes)]
 
     @staticmethod
     def _bracket_pairs(text: str, positions: list[tuple[int, int]]) -> list[list[int]]:

@@ -31,15 +31,16 @@ from re import _constants, _parser  # parse trees: a leading ^ (_anchored), a re
 from extractor import normalise
 
 # "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage".
-NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
-# Where a group phrase read forwards stops: punctuation, a comparison word, a verb, another value.
+NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
+# Where a group phrase read forwards stops: punctuation, a comparison word, a verb (not a participle after "the": "in
+# the relapsed group"), another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
 # A dose after "at" is part of the group's name ("in patients treated at 1 × 10^6 cells/kg"), a time point is not.
 _DOSE_ON = r"[\d.]+\s?(?:[×x]\s?10|(?:mg|µg|μg|mcg)/)"
 _STOP_FORWARD = re.compile(
     r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
-    r"|(?<!who)(?<!that)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
+    r"|(?<!who)(?<!that)(?<!\bthe)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
     r"obtained|attained|proceeded|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
 # Where a group phrase read backwards (from a bracket or a comparison word) starts.
 _STOP_BACKWARD = re.compile(
@@ -75,17 +76,18 @@ _AFTER = re.compile(r"^(?:\s?(?:%|percent|months?|mo|years?|weeks?|days?))?(?:\)
 _ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)(?:[^,;:()\d]|(?<=[A-Za-z])\d)){1,40}?"
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s|or\s)?|\s+(?:and|or" + NOT_A_BOUND + r")\s")
 _LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?P<noun>patients|subjects|those)\s(?:with\s|in\s)?)?"
-                   r"(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s" + _ITEM + r")"
+                   r"(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s(?:with\s)?" + _ITEM + r")"
                    r"(?:\s+(?P<head>groups?|cohorts?|subgroups?|arms?|patients|subsets?))?(?=\s*[,;]|\s+(?:were|was|had|"
-                   r"respectively|received|underwent)\b|$)", re.I)  # "Pediatric (n = 25) and adult (n = 35) patients received X"
+                   r"respectively|received|underwent)\b|$)", re.I)  # "Pediatric (n = 25) and adult (n = 35) patients received X",
+# "for patients in CR1, CR2 or with active disease" (the last item's own "with")
 _DID_OR_NOT = re.compile(r"\b(?:who\s)?(did|were|had|could)\s(?:or|and)\s(?:did|were|had|could)\snot\s(?P<v>[^,;()]{2,60}?)"
                          r"(?=\s?[,;()]|\s(?:respectively)\b|\.?$)", re.I)
-_WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|\.?$)",
+_WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or|versus|vs\.?)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|\.?$)",
                            re.I)
 # A group between an endpoint and its value: "the median OS of patients who underwent HSCT was".
 _OF_GROUP_WAS = re.compile(r"\b(?:of|in|for|among)\s(?:the\s)?(?P<g>(?:patients|those|children|adults)\s(?:who|with|without|"
-                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d){2,60}?)\s(?:was|were|is|are)\s$",
-                           re.I)  # a number inside a name stays in it ("with KMT2A rearrangement")
+                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d){2,60}?)(?:\s(?:it|they))?\s(?:was|were|is|are)\s$",
+                           re.I)  # a number inside a name stays in it ("with KMT2A rearrangement"); "in those with B-ALL it was"
 # What is left of a complement that leaves its verb out: "(those) who did not", "(those) who had not".
 _ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot|(?:those\s|patients\s)?without", re.I)
 # A value's group named after its noun ("(80%) patients with Ph+ ALL"), and one that leaves the noun out ("(50%) with").
@@ -206,7 +208,7 @@ def _any_of(patterns: list[str]) -> re.Pattern | None:
 _DIGIT = re.compile(r"\d")  # as the cues' \d (any Unicode digit)
 _CAPITAL_WORD = re.compile(r"[A-Z][a-z]+(?=\s|$)")
 # What is no group's name: "patients", "the majority", "this study", "years".
-_NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|"
+_NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|the|these|"
                       r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
                       r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)", re.I)
 _NUMBERS_ONLY = re.compile(r"[\d\s.,%/]+")  # "24/30" of "24/30 (80%)" names no group
@@ -353,9 +355,29 @@ def contrasted_population(text: str, start: int) -> str | None:
     return own[-1].group(1).lower() if own else None
 
 
-def elided(label: str) -> bool:
-    """A second group named only by what is left of its complement: "who did not", "without"."""
-    return bool(_ELIDED_NOT.fullmatch(label))
+def rest_after(text: str, end: int) -> bool:
+    """The value is of the patients left out of the group before it: "60% in patients with KMT2A rearrangement and 80%
+    in the others" ("the remaining patients", "the rest")."""
+    return _REST_AFTER.match(text, end) is not None
+
+
+def rest_of(label: str) -> str:
+    """The patients outside a group: its complement, a participle's negated ("heavily pretreated" -> "not heavily
+    pretreated", "KMT2A rearrangement" -> "no KMT2A rearrangement")."""
+    return f"not {label}" if label.endswith("ed") and not _BOUND.search(label) else complement(label)
+
+
+_REST_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:in|among|for|of)\s(?:all\s)?(?:the\s)?(?:others|other\spatients|rest|remainder|"
+                         r"remaining(?:\spatients)?)(?=\s?[,;.)]|\s(?:and|or|vs\.?|versus)\b|$)", re.I)
+
+
+def elided(label: str, before: str = "") -> bool:
+    """A second group named only by what is left of its complement: "who did not", "without"; or, after a group
+    named by a bound (`before`), a bare comparative ("more than 50% blasts ... those with fewer")."""
+    return bool(_ELIDED_NOT.fullmatch(label) or _BOUND.search(before) and _ELIDED_COMPARATIVE.fullmatch(label))
+
+
+_ELIDED_COMPARATIVE = re.compile(r"(?:fewer|less|lower|more|higher|greater)", re.I)
 
 
 def parallel_with(text: str, first_end: int, second_end: int) -> str | None:
@@ -377,7 +399,7 @@ def _forward(text: str) -> str:
     return text[:stop.start()] if stop else text
 
 
-_THRESHOLD_BEFORE = re.compile(r"[<>=≤≥]\s?\Z")
+_THRESHOLD_BEFORE = re.compile(r"(?:[<>=≤≥]|\b(?:more|less|fewer|greater)\sthan)\s?\Z")  # "with more than 50% blasts"
 
 
 def _may_hold_karyotype(text: str) -> bool:
@@ -492,7 +514,7 @@ def leading_of(text: str) -> str | None:
 
 
 _GROUP_START = re.compile(r"^(?:the\s|those\s|these\s)?(?:\w+\s(?=patients?|subjects|cases|responders))?(?:patients?|subjects|cases|those|who|with|without|"
-                          r"responders|nonresponders|non-responders)\b", re.I)
+                          r"responders|nonresponders|non-responders|CR\d)\b", re.I)  # "CR2": a remission a group is in, not the endpoint
 
 
 def _overlaps(start: int, end: int, spans, phrase: str = "") -> bool:
@@ -730,8 +752,12 @@ def _group_lists(text: str) -> tuple[tuple[int, int, list[str], bool], ...]:
         items = [" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list")) if i.strip()]
         names = [name(i) for i in _distribute(items)]
         if all(names) and len(set(names)) == len(names) >= 2:
-            lists.append((m.start("list"), m.end("list"), names, bool(m.group("head") or m.group("noun"))))
+            headed = bool(m.group("head") or m.group("noun")) or any(_REMISSION_CODE.fullmatch(i) for i in items)
+            lists.append((m.start("list"), m.end("list"), names, headed))
     return tuple(lists)
+
+
+_REMISSION_CODE = re.compile(r"CR\d")  # "in CR1, CR2 and ...": remissions patients are in, not the endpoint CR
 
 
 def sized_groups(text: str, count: int) -> list[str] | None:
@@ -901,13 +927,82 @@ def _shared_tail(items: list[str]) -> list[str]:
 
 
 def _distribute(items: list[str]) -> list[str]:
-    """A shared head word: "standard, intermediate and high risk" -> "standard risk", "intermediate risk", "high risk"."""
+    """A shared head word: "standard, intermediate and high risk" -> "standard risk", "intermediate risk", "high risk";
+    not onto a code, which names its group alone ("CR1, CR2 and refractory disease": not "CR1 disease")."""
     last = items[-1].split()
-    if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 for i in items[:-1]):
+    if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 and not _CODE_ITEM.search(i) for i in items[:-1]):
         head = last[-1]
         if not re.search(r"(?:groups?|cohorts?|subgroups?|arms?|patients)$", head, re.I):
             return [f"{i} {head}" for i in items[:-1]] + [items[-1]]
     return items
+
+
+_CODE_ITEM = re.compile(r"[A-Za-z]\d")  # "CR1", "M2" (not an ordinal: "1st")
+
+
+def disease_state(label: str) -> bool:
+    """The label is a state of the disease ("refractory disease", "active disease", "relapse"): the cohort's own when
+    alone, a group's beside remission states ("for patients in CR1, CR2 and refractory disease")."""
+    return _DISEASE_STATE.fullmatch(label) is not None
+
+
+_DISEASE_STATE = re.compile(r"(?:primary\s|primarily\s)?(?:refractory|relapsed|resistant|active|persistent|progressive|"
+                            r"overt)(?:\s(?:disease|leuka?emia|ALL))?|relapse", re.I)
+
+
+def shared_noun_levels(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
+    """Levels of one measure whose noun only the last names, the others leaving it out: "between first (65%) and
+    second (61%) salvage", "with a low (10.6 months) than a high (3.1 months) disease burden" (each level before its
+    value's bracket), "3.1 months with high and 10.6 months with low disease burden" (each after its value) ->
+    "first salvage" ..., "low disease burden" ...; levels of a time are one group's ("after the first and ... after
+    the second cycle": `all` each)."""
+    if not _LEVEL_CUE.search(text):
+        return None
+    levels = [_LEVEL_BEFORE_BRACKET.search(text, max(0, start - 40), start) for start, _ in positions]
+    noun = _NOUN_AFTER_BRACKET.match(text, positions[-1][1]) if all(levels) else None
+    if noun is None:
+        levels = [_LEVEL_AFTER.match(text, end) for _, end in positions]
+        noun = _NOUN_AFTER_LEVEL.match(text, levels[-1].end()) if all(levels) else None
+    if noun is None or noun.group("noun").lower().startswith("patients"):
+        return None
+    if _TIME_NOUN.match(noun.group("noun")):
+        return ["all"] * len(positions)  # "40% in the first and 65% in the second cycle": one group's, at two times
+    labels = [" ".join(f"{m.group('level')} {noun.group('noun')}".split()) for m in levels]
+    return labels if len(set(labels)) == len(labels) else None
+
+
+_ORDINAL_LEVEL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\sor\s(?:later|more|greater|subsequent|beyond))?"
+_LEVEL_WORDS = r"later|subsequent|early|late|low|high|standard|intermediate|poor|good|favou?rable|unfavou?rable|adverse"
+_LEVEL = r"(?P<level>" + _ORDINAL_LEVEL + "|" + _LEVEL_WORDS + ")"
+_LEVEL_CUE = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th|" + _LEVEL_WORDS + r"|lower|higher)\b", re.I)
+_LEVEL_BEFORE_BRACKET = re.compile(r"(?<![\w\-])" + _LEVEL + r"\s?[(\[]\Z", re.I)
+# (after a value, also a comparative: "73% at the lower and 93% at the higher dose")
+_LEVEL_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:in|with|for|among|after|at)\s(?:(?:patients|those)\s(?:with\s|in\s)?)?(?:an?\s|the\s)?"
+                          r"(?P<level>" + _ORDINAL_LEVEL + "|" + _LEVEL_WORDS + r"|lower|higher)(?=\s)", re.I)
+_NOUN = r"(?P<noun>[A-Za-z][\w\-]*(?:\s(?!(?:and|or|vs|versus|was|were|is|are|had|than|compared|respectively)\b)[A-Za-z][\w\-]*){0,2})"
+_NOUN_END = r"(?=\s?[,;.()\[\]]|\s(?:and|or|vs\.?|versus|was|were|is|are|had|than|compared)\b|$)"
+_NOUN_AFTER_BRACKET = re.compile(r"\s?(?:%|months?)?\s?[)\]]\s" + _NOUN + _NOUN_END)
+_NOUN_AFTER_LEVEL = re.compile(r"(?:\s[(\[][^()\[\]]{1,8}[)\]])?\s" + _NOUN + _NOUN_END)  # "second (S2) salvage"
+_TIME_NOUN = re.compile(r"(?:cycles?|courses?|blocks?|induction|years?|months?|weeks?|days?|time)\b", re.I)
+
+
+def own_predicates(text: str, positions: list[tuple[int, int]]) -> bool:
+    """Each value is the subject of its own clause, and the clauses say different things: "44% of patients achieved
+    CR and 22% had refractory disease" (one cohort's two outcomes, not two groups)."""
+    if " and " not in text and "," not in text:
+        return False
+    predicates = []
+    for _, end in positions:
+        m = _VALUE_SUBJECT.match(text, end)
+        if m is None:
+            return False
+        predicates.append(m.group("p").lower())
+    return len(set(predicates)) == len(predicates)
+
+
+_VALUE_SUBJECT = re.compile(r"\s?%(?:\s?\([^()]{1,30}\))?(?:\sof\s(?:the\s|all\s)?(?:patients|subjects))?\s(?:had|have|were|was|"
+                            r"achieved|attained|obtained|experienced|died|relapsed|developed|remained)\s(?P<p>[^,;()\d]{2,40}?)"
+                            r"(?=\s?[,;.]|\s(?:and|while|whereas|but)\s|$)")
 
 
 def _in_bracket(text: str, at: int) -> bool:
