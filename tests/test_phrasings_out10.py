@@ -23,6 +23,8 @@ from phrasing_cases import outcome_triples as _outcomes, run_text as _run
     ("CR was 60%; the need for transfusion (30%) was frequent.", [("all", "CR", 60.0)]),
     ("The CR rate was 60%, with the need for transfusion (30%) being common.", [("all", "CR", 60.0)]),
     ("CRS occurred in 80% of patients and hypogammaglobulinemia in 40%.", [("all", "CRS", 80.0)]),
+    ("CR was achieved in 60%, while mucositis affected 20%.", [("all", "CR", 60.0)]),
+    ("The CR rate was 60%, and the rate of dose reduction was 10%.", [("all", "CR", 60.0)]),
     ("The ORR was 70%, and B-cell aplasia persisted in 40%.", [("all", "ORR", 70.0)]),
     # ... nor is a share that is the subject of its own verb
     ("CR was achieved in 60% of patients and 30% required hospitalization.", [("all", "CR", 60.0)]),
@@ -61,6 +63,9 @@ def test_phrasings_own_clause_keeps_its_figure(nlp, text, outcomes):
     ("Hepatic VOD did not occur in any of the 40 patients.", [("all", "VOD", 0.0)]),
     ("VOD and grade 3 or higher CRS were not observed.", [("all", "CRS", 0.0), ("all", "VOD", 0.0)]),
     ("The CR rate was 40%; early death was not observed.", [("all", "CR", 40.0), ("all", "EARLY_DEATH", 0.0)]),
+    ("VOD occurred in none of the patients.", [("all", "VOD", 0.0)]),
+    ("CRS was observed in no patient.", [("all", "CRS", 0.0)]),
+    ("Grade 3 or higher neurotoxicity occurred in none of the 40 patients.", [("all", "NEURO", 0.0)]),
     # the cue inside an induction death's window
     ("During induction, no patient died.", [("all", "EARLY_DEATH", 0.0)]),
     ("During induction, no patients died and 60% achieved CR.", [("all", "CR", 60.0), ("all", "EARLY_DEATH", 0.0)]),
@@ -71,6 +76,7 @@ def test_phrasings_own_clause_keeps_its_figure(nlp, text, outcomes):
     ("No patients died of CRS.", []),
     ("CR was not observed in patients with TP53 mutations.", []),
     ("CRS was not observed in patients treated at dose level 1.", []),
+    ("VOD occurred in none of the patients who received HSCT.", []),
     ("Patients in whom CRS was not observed had a longer OS.", []),
 ])
 def test_phrasings_zero_after_its_subject(nlp, text, outcomes):
@@ -102,3 +108,21 @@ def test_phrasings_own_clause_needs_a_subject(nlp):
 ])
 def test_phrasings_alive_without_relapse(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an event before the study is the patients' history, not a rate of the therapy
+    ("Twenty-five percent of patients had a prior history of VOD.", []),
+    ("Twenty-five percent had a history of VOD before enrolment.", []),
+    # negative: the event during the study
+    ("Twenty-five percent of patients developed VOD.", [("all", "VOD", 25.0)]),
+    ("Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%.", [("prior HSCT", "CR", 50.0)]),
+])
+def test_phrasings_history_of_an_event(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def test_phrasings_rate_achieved_by_a_share(nlp):
+    # "achieved by 81%": the share is the response rate's, not the subject of the MRD clause after it
+    record = _run(nlp, "CR/CRi was achieved by 81% of patients and 90% of these were MRD negative.")
+    assert sorted((o["endpoint"], o["value"]) for o in record["outcomes"]) == [("CR_CRi", 81.0), ("MRD_NEG", 90.0)]

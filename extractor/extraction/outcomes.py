@@ -98,8 +98,10 @@ _INCLUDING_CLAUSE = re.compile(r"\s?(?:rates?\s?)?,\s?(?P<clause>(?:including|in
 # is of.
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
 _RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
+# ("CR/CRi was achieved by 81% of patients and 90% of these were MRD negative": the agent's share is the rate's)
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
-                          r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
+                          r"estimated|estimates|be|been|median|respectively|to)|\b(?:achieved|attained|reached|obtained)"
+                          r"\sby|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
                            r"bridged|became|showed|converted|remaining|being|alive|having)\b", re.I)
@@ -422,6 +424,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-16:]) is not None
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
             or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
+        qualifier = qualifier or family in RATES and _names_history(before[-24:])
         # "patients in CR1, CR2 and refractory disease": a remission inside a list of remission states names a group
         qualifier = qualifier or family in _STATES and any(a <= span.start and span.end <= b for a, b in state_lists)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
@@ -453,6 +456,14 @@ _QUALIFIER_LAST_WORDS = ("with", "without", "in", "achieving", "attaining", "rea
                          "until", "who", "that", "not", "subsequently", "then")
 _ARTICLES = ("a", "an", "the")
 _QUALIFIER_LAST_GLUED = tuple(word + article for word in _QUALIFIER_LAST_WORDS for article in _ARTICLES)
+
+
+# "25% had a prior history of VOD", "30% had previous HSCT": an event before the study is the patients' history.
+_HISTORY_BEFORE = re.compile(r"\b(?:prior|previous|preceding|pre-existing|history of)\s(?:an?\s)?$", re.I)
+
+
+def _names_history(before: str) -> bool:
+    return ("pr" in before or "history" in before) and _HISTORY_BEFORE.search(before) is not None
 
 
 # "70% in the CR group and 40% in the CRi group", "the HSCT cohort": a rate endpoint naming a group.
@@ -1526,14 +1537,16 @@ _OWN_CLAUSE = re.compile(
     r"(?P<head>(?!(?:and|but|or|while|whereas|was|were|is|are)\b)[A-Za-z][\w\-/≥≤<>+]*(?:\s[\w\-/≥≤<>+]+){0,6}?)\s"
     r"(?:(?P<verb>(?:(?:was|were|is|are|has been|have been|had been)\s)?(?:\w+ly\s)?(?:occurred|developed|persisted|"
     r"seen|observed|reported|noted|documented|diagnosed|required|needed|necessary|experienced|found|present)\s"
-    r"(?:in|by|for))|was|were|in|(?P<bracket>[(\[]))\s?$", re.I)
-# Subjects that go on stating the mention's value ("and the rate in arm B was 30%", "and in Ph+ patients 40%", "with
-# grade 3 or higher events in 13%", "being severe in 8%") or name a group of patients ("and those with Ph+ ALL in 40%").
+    r"(?:in|by|for)|affected)|was|were|in|(?P<bracket>[(\[]))\s?$", re.I)
+# Subjects that go on stating the mention's value ("and the rate in arm B was 30%", not "the rate of dose
+# reduction"; "and in Ph+ patients 40%", "with grade 3 or higher events in 13%", "being severe in 8%") or name a
+# group of patients ("and those with Ph+ ALL in 40%").
 _SAME_MEASURE_HEAD = re.compile(
-    r"(?:rates?|proportions?|percentages?|figures?|corresponding|it|this|that|these|those|overall|in|at|after|with|for|"
-    r"among|of|by|during|within|from|being|which|mostly|mainly|predominantly|including)\b|.*\b(?:patients?|pts|children|adults|subjects|arms?|groups?|cohorts?|"
-    r"subgroups?|cycles?|courses?)$|(?:grades?\s?[≥>]?\s?\d\S*(?:\s(?:or|to|and)\s(?:higher|greater|above|\d\S*))?|"
-    r"severe|serious)(?:\s(?:events?|cases|episodes|ones))?$", re.I)
+    r"(?:(?:rates?|proportions?|percentages?)(?!\sof\b)|figures?|corresponding|it|this|that|these|those|overall|in|at|"
+    r"after|with|for|among|of|by|during|within|from|being|which|mostly|mainly|predominantly|including)\b|"
+    r".*\b(?:patients?|pts|children|adults|subjects|arms?|groups?|cohorts?|subgroups?|cycles?|courses?)$|"
+    r"(?:grades?\s?[≥>]?\s?\d\S*(?:\s(?:or|to|and)\s(?:higher|greater|above|\d\S*))?|severe|serious)"
+    r"(?:\s(?:events?|cases|episodes|ones))?$", re.I)
 _CLAUSE_WORDS = (",", ";", "and ", "but ", "while ", "whereas ")  # one of them is in every match of _OWN_CLAUSE
 
 
