@@ -98,8 +98,10 @@ _INCLUDING_CLAUSE = re.compile(r"\s?(?:rates?\s?)?,\s?(?P<clause>(?:including|in
 # is of.
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
 _RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
+# ("CR/CRi was achieved by 81% of patients and 90% of these were MRD negative": the agent's share is the rate's)
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
-                          r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
+                          r"estimated|estimates|be|been|median|respectively|to)|\b(?:achieved|attained|reached|obtained)"
+                          r"\sby|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
                            r"bridged|became|showed|converted|remaining|being|alive|having)\b", re.I)
@@ -135,11 +137,12 @@ _MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|
              r"clinical(?:ly significant)?|hepatic|liver|fatal|symptomatic|(?:treatment|drug)-related|significant|new|"
              r"documented|confirmed)")
 _NEGATION_MODIFIERS = re.compile(r"\s?(?:" + _MODIFIER + r"\s)*", re.I)
-# ...or a subject and its verb ("patient developed", "cases of"), then modifiers.
+# ...or a subject and its verb ("patient developed", "cases of"), then modifiers. (Not "died of": "No patient died of
+# VOD" denies its deaths, not the event.)
 _NEGATED_PEOPLE = (r"\s(?:[\w-]+\s)?(?:patients?|pts|subjects|children|adults|participants)(?:\s(?:in (?:this|the|our) "
                    r"(?:study|trial|cohort)|treated))?")
 _NEGATED_SUBJECT = re.compile(
-    r"(?:" + _NEGATED_PEOPLE + r"\s(?:developed|experienced|had|suffered|showed|presented with|died of|was diagnosed "
+    r"(?:" + _NEGATED_PEOPLE + r"\s(?:developed|experienced|had|suffered|showed|presented with|was diagnosed "
     r"with|were diagnosed with|(?:has|have) developed|achieved|attained|reached|obtained)|\s(?:cases?|episodes?|events?|"
     r"instances?|evidence|signs?|occurrences?)\sof)\s(?:any\s|an?\s)?(?:" + _MODIFIER + r"\s)*", re.I)
 # ...or a subject alone before an endpoint that is its verb ("No patient responded", "None of the 12 patients
@@ -421,6 +424,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-16:]) is not None
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
             or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
+        qualifier = qualifier or family in RATES and _names_history(before[-24:])
         # "patients in CR1, CR2 and refractory disease": a remission inside a list of remission states names a group
         qualifier = qualifier or family in _STATES and any(a <= span.start and span.end <= b for a, b in state_lists)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
@@ -452,6 +456,14 @@ _QUALIFIER_LAST_WORDS = ("with", "without", "in", "achieving", "attaining", "rea
                          "until", "who", "that", "not", "subsequently", "then")
 _ARTICLES = ("a", "an", "the")
 _QUALIFIER_LAST_GLUED = tuple(word + article for word in _QUALIFIER_LAST_WORDS for article in _ARTICLES)
+
+
+# "25% had a prior history of VOD", "30% had previous HSCT": an event before the study is the patients' history.
+_HISTORY_BEFORE = re.compile(r"\b(?:prior|previous|preceding|pre-existing|history of)\s(?:an?\s)?$", re.I)
+
+
+def _names_history(before: str) -> bool:
+    return ("pr" in before or "history" in before) and _HISTORY_BEFORE.search(before) is not None
 
 
 # "70% in the CR group and 40% in the CRi group", "the HSCT cohort": a rate endpoint naming a group.
@@ -1508,9 +1520,51 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         return ahead
     if ahead is None and _subject_of_verb(text, value):
         return None  # "Ten (25%) received HSCT, and 5 (12%) received DLI": the subject of an unscored clause
-    if before and not _other_head(text, before[-1], value) and not _example_across_verb(text, before[-1], value):
+    if before and not _other_head(text, before[-1], value) and not _example_across_verb(text, before[-1], value) \
+            and not _in_own_clause(text, before[-1], value, values):
         return before[-1]
     return ahead
+
+
+# "The CR rate was 60% and fever occurred in 30%", "CR was 60%; the need for transfusion (30%) was frequent": after
+# a conjunction, the value's clause names a subject of its own before its verb ("occurred in", "was", a bracket).
+# (Right after the mention, before any value of its, only a verb with its preposition: "HSCT and chronic GVHD
+# occurred in 15%", not "The CR rates in first and second salvage were", the mention's own subject.)
+# (A bracket after the subject only when a determiner, a semicolon or "with" sets it apart from a parallel group:
+# "in first salvage (65%) and second salvage (61%)" goes on.)
+_OWN_CLAUSE = re.compile(
+    r"(?:(?P<apart>;\s?|,\s?with)|[,]\s?(?:and|but|while|whereas)?|\b(?:and|but|while|whereas))\s(?P<det>the\s|an?\s)?"
+    r"(?P<head>(?!(?:and|but|or|while|whereas|was|were|is|are)\b)[A-Za-z][\w\-/≥≤<>+]*(?:\s[\w\-/≥≤<>+]+){0,6}?)\s"
+    r"(?:(?P<verb>(?:(?:was|were|is|are|has been|have been|had been)\s)?(?:\w+ly\s)?(?:occurred|developed|persisted|"
+    r"seen|observed|reported|noted|documented|diagnosed|required|needed|necessary|experienced|found|present)\s"
+    r"(?:in|by|for)|affected)|was|were|in|(?P<bracket>[(\[]))\s?$", re.I)
+# Subjects that go on stating the mention's value ("and the rate in arm B was 30%", not "the rate of dose
+# reduction"; "and in Ph+ patients 40%", "with grade 3 or higher events in 13%", "being severe in 8%") or name a
+# group of patients ("and those with Ph+ ALL in 40%").
+_SAME_MEASURE_HEAD = re.compile(
+    r"(?:(?:rates?|proportions?|percentages?)(?!\sof\b)|figures?|corresponding|it|this|that|these|those|overall|in|at|"
+    r"after|with|for|among|of|by|during|within|from|being|which|mostly|mainly|predominantly|including)\b|"
+    r".*\b(?:patients?|pts|children|adults|subjects|arms?|groups?|cohorts?|subgroups?|cycles?|courses?)$|"
+    r"(?:grades?\s?[≥>]?\s?\d\S*(?:\s(?:or|to|and)\s(?:higher|greater|above|\d\S*))?|severe|serious)"
+    r"(?:\s(?:events?|cases|episodes|ones))?$", re.I)
+_CLAUSE_WORDS = (",", ";", "and ", "but ", "while ", "whereas ")  # one of them is in every match of _OWN_CLAUSE
+
+
+def _in_own_clause(text: str, mention: Mention, value: Value, values: list[Value]) -> bool:
+    """Whether a clause of its own, with a subject that is not the mention, opens between the mention (or a value
+    stated for it) and this value."""
+    anchor = None
+    for v in values:
+        if mention.end <= v.start and v.end <= value.start:
+            anchor = max(anchor or 0, _own_bracket_end(text, v))
+    gap = text[mention.end if anchor is None else anchor:value.start]
+    if not any(word in gap for word in _CLAUSE_WORDS):
+        return False
+    clause = _OWN_CLAUSE.search(gap)
+    if clause is None or clause.group("bracket") and not (clause.group("apart") or clause.group("det")):
+        return False
+    return (anchor is not None or clause.group("verb") is not None) \
+        and _SAME_MEASURE_HEAD.match(clause.group("head")) is None
 
 
 def _subject_of_verb(text: str, value: Value) -> bool:
@@ -1528,7 +1582,9 @@ _CLAUSE_VERB = (r"(?:received|required|needed|had|have|were|developed|experience
                 r"low-grade|high-grade)\b)")
 _PEOPLE_NOUN = r"(?:patients?|pts|children|adults|subjects)"
 _COUNT_THEN_VERB = re.compile(r"\s?(?:" + _PEOPLE_NOUN + r"\s)?" + _CLAUSE_VERB, re.I)
-_SHARE_THEN_VERB = re.compile(r"\s?%\s?of\s(?:the\s)?" + _PEOPLE_NOUN + r"\s" + _CLAUSE_VERB, re.I)
+# ("and 30% required hospitalization", "30% of responders relapsed": the people may go unsaid or be the responders)
+_SHARE_THEN_VERB = re.compile(r"\s?%\s?(?:of\s(?:the\s)?(?:patients?|pts|children|adults|subjects|responders|"
+                              r"them)\s)?" + _CLAUSE_VERB, re.I)
 
 
 def _may_introduce_example(before: str) -> bool:
@@ -1617,7 +1673,7 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
         if later is not None and _binds_forward(text, following, later, values):
             return False  # "43 (70%) responded: 36 (59%) achieved CR": the 59% begins the breakdown
     return mention.takes(following) and _direct(text, mention, following, values) \
-        and ";" not in text[mention.end:following.start] \
+        and ";" not in text[mention.end:following.start] and not _in_own_clause(text, mention, following, values) \
         and not any(following.start < m.start and m.end <= following.end for m in mentions)
 
 
@@ -1694,10 +1750,13 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     if any(v.kind != value.kind for v in between):
         return False
     if between:  # "Three older responders (15%) and 61 younger responders (59%) proceeded to HSCT"
-        if not _LIST_LINK.search(text[_own_bracket_end(text, value):between[0].start]):
+        # (not "Twelve patients (30%) required ICU admission and 24 (60%) achieved CR": a clause's subject)
+        if not _LIST_LINK.search(text[_own_bracket_end(text, value):between[0].start]) or _subject_of_verb(text, value):
             return False
         gap = text[min(_own_bracket_end(text, between[-1]), mention.start):mention.start]
     bare = gap.strip(" )]([%")
+    if value.kind == PERCENT and bare.startswith("per"):  # "Forty percent proceeded to HSCT": the word is the value's
+        bare = _PERCENT_AFTER.sub("", gap, count=1).strip(" )]([%")
     if value.kind == PERCENT and (_SHARE_OF.fullmatch(bare)
                                   or _SHARE_OF_GROUP.fullmatch(bare) and _VERBAL_START.match(text, mention.start)):
         return True  # "43% of patients proceeded to HSCT", "45% of patients with T-ALL received HSCT": the verb is inside
@@ -1722,6 +1781,11 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention], context: ArticleCont
     text, base = sent.text, sent.start_char
     for cue in sent.labelled("NEGATION"):
         start, end = cue.start_char - base, cue.end_char - base
+        if cue.id_ == "AFTER":
+            _zero_before(text, start, end, mentions)
+            continue
+        if _dies_inside(text, start, end, mentions):
+            continue
         target = next((m for m in mentions if m.start >= end), None)
         if target is not None:  # the cue word itself read as a count ("no" in a number-word list) is not a value
             target.values = [v for v in target.values if not start <= v.start < end]
@@ -1742,6 +1806,56 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention], context: ArticleCont
                     mention.values = [Value(ZERO, 0.0, start, verb.end() if verb else mention.end, count=0.0)]
         elif not listed:
             _subgroup_zero(text, start, end, target, context)
+
+
+# "Grade 3 or higher CRS was not observed", "VOD did not occur in any patient": the cue after its subject, which
+# opens its clause (modifiers only before it) and is not named as a group's ("CR was not observed in patients with
+# TP53 mutations").
+_ZERO_SUBJECT_BEFORE = re.compile(r"(?:^|[;,:]\s?(?:and\s|but\s|while\s|whereas\s)?|\b(?:and|but|while|whereas)\s)"
+                                  r"(?:(?:the|any)\s)?(?:" + _MODIFIER + r"\s)*$", re.I)
+_ZERO_CLAUSE_END = re.compile(r"(?P<scope>\s(?:in|among)\s(?:any|all)\s(?:of\s(?:the|our|these)\s)?(?:[\w-]+\s)?(?:patients?|pts|"
+                              r"children|adults|subjects|cases)|\s(?:in|during)\s(?:this|our|the)\s(?:study|trial|cohort|series))?"
+                              r"\s?(?:[.;,]|$)", re.I)
+_ZERO_SUBJECT_GAP = re.compile(r"\s?(?:\([^()]*\)\s?)?")
+
+
+_ZERO_SUBJECT_LINK = re.compile(r"\s?(?:,\s?(?:(?:or|and|nor)\s)?|\s(?:or|and|nor)\s)(?:(?:any|the)\s)?(?:" + _MODIFIER
+                                + r"\s)*", re.I)
+
+
+def _zero_before(text: str, start: int, end: int, mentions: list[Mention]) -> None:
+    """A zero for the rate endpoints that are the subject of a negation cue after them (and those listed before
+    them: "VOD and grade ≥3 CRS were not observed")."""
+    before = [m for m in mentions if m.end <= start]
+    clause_end = _ZERO_CLAUSE_END.match(text, end)
+    if not before or clause_end is None or not _ZERO_SUBJECT_GAP.fullmatch(text, before[-1].end, start):
+        return
+    subjects = [before[-1]]
+    while len(subjects) < len(before) and _ZERO_SUBJECT_LINK.fullmatch(
+            text, before[-len(subjects) - 1].end, subjects[-1].start):
+        subjects.append(before[-len(subjects) - 1])
+    if not _ZERO_SUBJECT_BEFORE.search(text, 0, subjects[-1].start):
+        return
+    if any(m.family not in RATES or m.values or m.qualifier for m in subjects):
+        return
+    end = clause_end.end("scope") if clause_end.group("scope") else end  # "in any patient" names no group
+    for mention in subjects:
+        mention.values = [Value(ZERO, 0.0, mention.start, end, count=0.0)]
+
+
+# "During induction, no patient died": the cue inside an endpoint that is the subject's verb.
+_DIED_AFTER_CUE = re.compile(_NEGATED_PEOPLE + r"\sdied", re.I)
+
+
+def _dies_inside(text: str, start: int, end: int, mentions: list[Mention]) -> bool:
+    """Whether the cue is inside an early-death mention whose words after it are the negated subject and its
+    verb; that mention, when it took no value, is then a zero."""
+    inside = next((m for m in mentions if m.start < start and end < m.end), None)
+    if inside is None or inside.family != "EARLY_DEATH" or not _DIED_AFTER_CUE.fullmatch(text, end, inside.end):
+        return False
+    if not inside.values:
+        inside.values = [Value(ZERO, 0.0, start, inside.end, count=0.0)]
+    return True
 
 
 # "None of the eight patients with TP53 mutation responded", "No patient with T-ALL achieved CR": the subject names
