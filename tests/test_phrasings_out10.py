@@ -22,7 +22,8 @@ from phrasing_cases import outcome_triples as _outcomes, run_text as _run
     ("The CR rate was 60% and grade 3-4 cytopenias occurred in 90%.", [("all", "CR", 60.0)]),
     ("CR was 60%; the need for transfusion (30%) was frequent.", [("all", "CR", 60.0)]),
     ("The CR rate was 60%, with the need for transfusion (30%) being common.", [("all", "CR", 60.0)]),
-    ("CRS occurred in 80% of patients and hypogammaglobulinemia in 40%.", [("all", "CRS", 80.0)]),
+    # a bare "and X in 40%" stays the rate's: as often X names a group ("and arm B in 40%", "and T-ALL in 30%")
+    ("The CR rate was 70% in arm A and arm B in 40%.", [("arm A", "CR", 70.0), ("arm B", "CR", 40.0)]),
     ("CR was achieved in 60%, while mucositis affected 20%.", [("all", "CR", 60.0)]),
     ("The CR rate was 60%, and the rate of dose reduction was 10%.", [("all", "CR", 60.0)]),
     ("The ORR was 70%, and B-cell aplasia persisted in 40%.", [("all", "ORR", 70.0)]),
@@ -122,7 +123,16 @@ def test_phrasings_history_of_an_event(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
 
 
-def test_phrasings_rate_achieved_by_a_share(nlp):
-    # "achieved by 81%": the share is the response rate's, not the subject of the MRD clause after it
-    record = _run(nlp, "CR/CRi was achieved by 81% of patients and 90% of these were MRD negative.")
-    assert sorted((o["endpoint"], o["value"]) for o in record["outcomes"]) == [("CR_CRi", 81.0), ("MRD_NEG", 90.0)]
+@pytest.mark.parametrize("text, endpoint, values", [
+    # a clause whose subject is the measure again ("the median", "the estimated rate") goes on stating it
+    ("The median OS was 7.7 months in arm A, and the median in arm B was 4.0 months.", "OS_MEDIAN", [4.0, 7.7]),
+    ("The 1-year OS was 60%, and the estimated rate at 2 years was 45%.", "OS_RATE", [45.0, 60.0]),
+    ("The OS at 12 months was 55%, while the value at 24 months was 38%.", "OS_RATE", [38.0, 55.0]),
+    ("The median EFS was 5.2 months; the estimate for patients in first salvage was 8.1 months.", "EFS_MEDIAN",
+     [5.2, 8.1]),
+    # negative: a measure of something else ("the incidence of fever") is its own clause's
+    ("The CR rate was 60%, and the incidence of fever was 30%.", "CR", [60.0]),
+])
+def test_phrasings_clause_restating_the_measure(nlp, text, endpoint, values):
+    record = _run(nlp, text)
+    assert sorted(o["value"] for o in record["outcomes"] if o["endpoint"] == endpoint) == values

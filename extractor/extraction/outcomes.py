@@ -98,10 +98,8 @@ _INCLUDING_CLAUSE = re.compile(r"\s?(?:rates?\s?)?,\s?(?P<clause>(?:including|in
 # is of.
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
 _RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
-# ("CR/CRi was achieved by 81% of patients and 90% of these were MRD negative": the agent's share is the rate's)
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
-                          r"estimated|estimates|be|been|median|respectively|to)|\b(?:achieved|attained|reached|obtained)"
-                          r"\sby|[:=(\[])\s?$", re.I)
+                          r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
                            r"bridged|became|showed|converted|remaining|being|alive|having)\b", re.I)
@@ -1527,7 +1525,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
 
 
 # "The CR rate was 60% and fever occurred in 30%", "CR was 60%; the need for transfusion (30%) was frequent": after
-# a conjunction, the value's clause names a subject of its own before its verb ("occurred in", "was", a bracket).
+# a conjunction, the value's clause names a subject of its own before its verb ("occurred in", "was", a bracket;
+# not a bare "in": "and arm B in 40%", "and T-ALL in 30%" name a group as often as an event).
 # (Right after the mention, before any value of its, only a verb with its preposition: "HSCT and chronic GVHD
 # occurred in 15%", not "The CR rates in first and second salvage were", the mention's own subject.)
 # (A bracket after the subject only when a determiner, a semicolon or "with" sets it apart from a parallel group:
@@ -1537,12 +1536,13 @@ _OWN_CLAUSE = re.compile(
     r"(?P<head>(?!(?:and|but|or|while|whereas|was|were|is|are)\b)[A-Za-z][\w\-/≥≤<>+]*(?:\s[\w\-/≥≤<>+]+){0,6}?)\s"
     r"(?:(?P<verb>(?:(?:was|were|is|are|has been|have been|had been)\s)?(?:\w+ly\s)?(?:occurred|developed|persisted|"
     r"seen|observed|reported|noted|documented|diagnosed|required|needed|necessary|experienced|found|present)\s"
-    r"(?:in|by|for)|affected)|was|were|in|(?P<bracket>[(\[]))\s?$", re.I)
+    r"(?:in|by|for)|affected)|was|were|(?P<bracket>[(\[]))\s?$", re.I)
 # Subjects that go on stating the mention's value ("and the rate in arm B was 30%", not "the rate of dose
-# reduction"; "and in Ph+ patients 40%", "with grade 3 or higher events in 13%", "being severe in 8%") or name a
+# reduction"; "and the median in arm B was", "and the estimated rate at 2 years was"; "and in Ph+ patients 40%", "with grade 3 or higher events in 13%", "being severe in 8%") or name a
 # group of patients ("and those with Ph+ ALL in 40%").
 _SAME_MEASURE_HEAD = re.compile(
-    r"(?:(?:rates?|proportions?|percentages?)(?!\sof\b)|figures?|corresponding|it|this|that|these|those|overall|in|at|"
+    r"(?:(?:rates?|proportions?|percentages?|probabilit(?:y|ies)|likelihood|incidences?)(?!\sof\b)|medians?|means?|"
+    r"estimated|estimates?|values?|figures?|corresponding|it|this|that|these|those|overall|in|at|"
     r"after|with|for|among|of|by|during|within|from|being|which|mostly|mainly|predominantly|including)\b|"
     r".*\b(?:patients?|pts|children|adults|subjects|arms?|groups?|cohorts?|subgroups?|cycles?|courses?)$|"
     r"(?:grades?\s?[≥>]?\s?\d\S*(?:\s(?:or|to|and)\s(?:higher|greater|above|\d\S*))?|severe|serious)"
