@@ -32,6 +32,38 @@ from extractor.extraction.spans import rule_spans
 # a sentence of the study's own aim counts there ("We therefore tested inotuzumab at 0.9 mg/m2", "In this study").
 _BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
 _THIS_STUDY = re.compile(r"\b(?:we|our|this|here(?:in)?|present)\b", re.I)
+# Another study's dose, named after a cue of that study in its clause: "In a previous phase 2 trial, inotuzumab at
+# 1.8 mg/m2 ...", "Previous studies used blinatumomab at 28 µg/day", "In the earlier trial, 1.8 mg/m2 was used",
+# "similar to those reported with inotuzumab at 1.8 mg/m2", "consistent with previous reports of", "Future studies
+# should evaluate blinatumomab at 56 µg/day"; not past a this-study word ("In an earlier trial ...; here we used").
+_OTHER_STUDY = re.compile(
+    r"\b(?:(?:previous|prior|earlier|preceding|historical|published|pivotal)\s(?:[\w\-]+\s){0,2}?"
+    r"(?:trials?|stud(?:y|ies)|reports?|experiences?|series|data|controls?)"
+    r"|(?:similar|comparable|equivalent)\sto\s(?:those|that)\s(?:reported|seen|observed|described|achieved)"
+    r"|consistent\swith\s(?:those|that|the|previous|prior|published|earlier)\s(?:[\w\-]+\s){0,2}?"
+    r"(?:trials?|stud(?:y|ies)|reports?|results|data|experiences?)"
+    r"|future\s(?:[\w\-]+\s)?(?:trials?|stud(?:y|ies)))\b", re.I)
+# A contrast, a likeness or a basis before the cue (or a likeness as the cue) names the other study in a phrase of
+# its own, whose dose only is not this study's: "Unlike previous studies, inotuzumab was given at 0.9 mg/m2",
+# "Compared with historical controls, inotuzumab 1.8 mg/m2 ...", "As in the prior trial, ...", "Based on prior data,
+# ...", "Consistent with previous reports, ..." (but "higher than in previous studies of inotuzumab at 1.8 mg/m2").
+_SET_AGAINST = re.compile(r"\b(?:unlike|contrast\sto|contrary\sto|opposed\sto|as\sin|like|compared\s(?:with|to)"
+                          r"|versus|vs\.?|than(?:\sin)?|based\son|basis\sof|informed\sby|building\son|following|after"
+                          r"|according\sto|in\sline\swith)\s(?:(?:the|an?|our|their|these)\s)?$", re.I)
+_LIKENESS = ("similar", "comparable", "equivalent", "consistent")
+_OTHER_STUDY_CUES = ("previous", "prior", "earlier", "preceding", "historical", "published", "pivotal", "similar",
+                     "comparable", "equivalent", "consistent", "future")
+# A dose set against the standard one, inside the contrast's own clause: "Unlike the standard 1.8 mg/m2 schedule",
+# "In contrast to the approved dose of 1.8 mg/m2, ..." (not "versus": a trial may randomise two doses).
+_CONTRAST_STANDARD = re.compile(
+    r"\b(?:unlike|in\scontrast\sto|contrary\sto|instead\sof|rather\sthan|as\sopposed\sto)\s(?:the\s|an?\s)?"
+    r"(?:standard|approved|conventional|usual|label(?:l)?ed|historical|typical|original)\b[^,;]*$", re.I)
+_CONTRAST_CUES = ("unlike", "contra", "instead", "rather", "opposed")
+# A dose proposed for later study, in a sentence that reports nothing: "A lower dose of inotuzumab (1.2 mg/m2)
+# should be tested in future trials" (not "Inotuzumab at 0.9 mg/m2 was active and should be evaluated further").
+_PROPOSED = re.compile(r"\b(?:should|must|will)\sbe\s(?:further\s)?(?:tested|evaluated|explored|investigated|studied"
+                       r"|assessed|compared)\b", re.I)
+_REPORTS = re.compile(r"\b(?:was|were|had|has|have)\b", re.I)
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
 # children at a dose of 52 mg/m2/day" names it once for two doses.
 _DRUG_REACH = 110
@@ -204,13 +236,49 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
             continue  # "BACKGROUND: Inotuzumab at 1.8 mg/m2 per cycle improved remission rates": what was known
         # most sentences name no unit, or no drug: no overlaps need resolving then
         if sent.labelled("UNIT"):
+            found = []
             if sent.labelled("DRUG"):
-                doses += _sentence_doses(sent, section, context)
+                found = _sentence_doses(sent, section, context)
             elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
                                            or _RECEIVED_DOSE.match(sent.text) or _SCHEDULE_SUBJECT.match(sent.text)):
-                doses += _carried_doses(previous, sent, section, context)
+                found = _carried_doses(previous, sent, section, context)
+            doses += _this_studys(sent, found) if found else found
         previous = sent
     return doses
+
+
+def _this_studys(sent: Sentence, found: list[dict]) -> list[dict]:
+    """The doses of a sentence that are this study's: not another study's, set against the standard dose, or
+    proposed for later study (see _OTHER_STUDY, _CONTRAST_STANDARD, _PROPOSED)."""
+    lowered = sent.text.lower()
+    if "should" in lowered or "must" in lowered or " will " in lowered:
+        if _PROPOSED.search(sent.text) and not _REPORTS.search(sent.text):
+            return []  # "A lower dose (1.2 mg/m2) should be tested in future trials"
+    other = any(cue in lowered for cue in _OTHER_STUDY_CUES)
+    contrast = any(cue in lowered for cue in _CONTRAST_CUES)
+    if not other and not contrast:
+        return found
+    text = sent.section_text
+    return [dose for dose in found if not _named_for_another(text, sent.start_char, dose["evidence"]["end"],
+                                                             other, contrast)]
+
+
+def _named_for_another(text: str, start: int, at: int, other: bool, contrast: bool) -> bool:
+    """Whether the dose whose evidence ends at `at` follows, in its clause, a cue of another study or of the
+    standard dose it is set against, with no this-study word between ("we", "our", "this"): "Earlier trials used
+    inotuzumab at 1.8 mg/m2, whereas we gave 1.2 mg/m2" keeps the 1.2 (its evidence starts at the drug)."""
+    if contrast and _CONTRAST_STANDARD.search(text, start, at) is not None:
+        return True
+    cues = list(_OTHER_STUDY.finditer(text, start, at)) if other else []
+    if not cues:
+        return False
+    cue = cues[-1]  # the nearest before the dose
+    rest = text[cue.end():at]
+    if ";" in rest or _THIS_STUDY.search(rest):
+        return False
+    set_against = cue.group().lower().startswith(_LIKENESS) or _SET_AGAINST.search(
+        text[max(start, cue.start() - 25):cue.start()]) is not None
+    return not (set_against and "," in rest)  # "Unlike previous studies, inotuzumab was given at 0.9 mg/m2"
 
 
 def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:

@@ -1,0 +1,53 @@
+"""Doses that are another study's, set against the standard dose or proposed for later study, in our own words, run
+end to end (tests/test_phrasings_doses7.py has a background section's)."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run
+
+
+def _doses(record: dict) -> list[tuple]:
+    return [(d["drug"], d["dose"], d["unit"]) for d in record["doses"]]
+
+
+INO = "inotuzumab ozogamicin"
+BLINA = "blinatumomab"
+
+
+@pytest.mark.parametrize("text, doses", [
+    # another study's dose, after a cue of that study in its clause
+    ("In a previous phase 2 trial, inotuzumab at 1.8 mg/m2 per cycle gave a CR rate of 58%.", []),
+    ("In the earlier trial, 1.8 mg/m2 of inotuzumab was used.", []),
+    ("Previous studies used blinatumomab at 28 µg/day.", []),
+    ("These outcomes are similar to those reported with inotuzumab at 1.8 mg/m2 in the INO-VATE trial.", []),
+    ("Outcomes were consistent with previous reports of blinatumomab 28 µg/day.", []),
+    ("The CR rate was higher than in previous studies of inotuzumab at 1.8 mg/m2.", []),
+    ("Future studies should evaluate blinatumomab at 56 µg/day.", []),
+    # this study's dose after the other study's phrase, or past a this-study word
+    ("Unlike previous studies, inotuzumab was given at 0.9 mg/m2 weekly.", [(INO, 0.9, "mg/m2")]),
+    ("As in the prior trial, inotuzumab was given at 1.8 mg/m2 per cycle.", [(INO, 1.8, "mg/m2")]),
+    ("Compared with historical controls treated with chemotherapy, inotuzumab 1.8 mg/m2 improved the CR rate.",
+     [(INO, 1.8, "mg/m2")]),
+    ("Based on prior data, inotuzumab was given at 0.6 mg/m2 on day 1.", [(INO, 0.6, "mg/m2")]),
+    ("Consistent with prior studies, VOD occurred in 3 patients given inotuzumab 1.8 mg/m2.", [(INO, 1.8, "mg/m2")]),
+    ("Earlier trials used inotuzumab at 1.8 mg/m2, whereas we gave 1.2 mg/m2.", [(INO, 1.2, "mg/m2")]),
+    ("Previous studies used 1.8 mg/m2; in this trial inotuzumab was given at 0.9 mg/m2.", [(INO, 0.9, "mg/m2")]),
+    ("The results were similar to those reported in the pivotal trial; patients received blinatumomab 28 µg/day.",
+     [(BLINA, 28, "µg")]),
+    # "previously reported" is no other study's cue: a phase 1 portion of this study
+    ("In the previously reported phase 1 portion, the MTD of inotuzumab was 1.8 mg/m2.", [(INO, 1.8, "mg/m2")]),
+    ("Patients with prior HSCT received inotuzumab 1.8 mg/m2.", [(INO, 1.8, "mg/m2")]),
+    # a dose set against the standard one, inside the contrast's clause
+    ("Unlike the standard inotuzumab schedule of 1.8 mg/m2 per cycle, we gave 0.9 mg/m2 weekly.",
+     [(INO, 0.9, "mg/m2")]),
+    ("Instead of the approved 28 µg/day, blinatumomab was given at 15 µg/day.", [(BLINA, 15, "µg")]),
+    ("Patients received inotuzumab at the approved dose of 1.8 mg/m2 per cycle.", [(INO, 1.8, "mg/m2")]),
+    ("Patients were randomized to inotuzumab 0.9 mg/m2 or the standard 1.8 mg/m2.",
+     [(INO, 0.9, "mg/m2"), (INO, 1.8, "mg/m2")]),
+    # a dose proposed for later study, in a sentence reporting nothing
+    ("A lower dose of inotuzumab (1.2 mg/m2) should be tested in future trials.", []),
+    ("Inotuzumab at 0.9 mg/m2 weekly was active and should be evaluated in larger trials.", [(INO, 0.9, "mg/m2")]),
+])
+def test_phrasings_another_studys_doses(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
