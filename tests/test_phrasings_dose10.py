@@ -51,3 +51,23 @@ BLINA = "blinatumomab"
 ])
 def test_phrasings_another_studys_doses(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the subject's dose past a partner drug: its coordinated verb, an insertion, the partner's role, a backbone
+    ("Inotuzumab was combined with rituximab and given at 0.6 mg/m2 on day 2.", [(INO, 0.6, "mg/m2")]),
+    ("Inotuzumab was added to mini-hyper-CVD and given at 1.3 mg/m2 in cycle 1.", [(INO, 1.3, "mg/m2")]),
+    ("Inotuzumab was added to low-intensity chemotherapy and was administered at 0.9 mg/m2.", [(INO, 0.9, "mg/m2")]),
+    ("Blinatumomab, preceded by dexamethasone 20 mg, was given at 28 µg/day.",
+     [("dexamethasone", 20, "mg"), (BLINA, 28, "µg")]),
+    ("Patients received blinatumomab with dexamethasone premedication at 9 µg/day for the first week.",
+     [(BLINA, 9, "µg")]),
+    ("Inotuzumab was given in combination with mini-hyper-CVD at 0.9 mg/m2.", [(INO, 0.9, "mg/m2")]),
+    # the partner's own dose: no verb of the subject after it, or another clause
+    ("Ponatinib was combined with blinatumomab at 28 µg/day.", [(BLINA, 28, "µg")]),
+    ("Blinatumomab was given to 20 patients with Ph-positive ALL, and dasatinib was given at 140 mg daily.",
+     [("dasatinib", 140, "mg")]),
+    ("Ponatinib 45 mg daily was combined with hyper-CVAD and reduced to 30 mg at CR.", [("ponatinib", 45, "mg")]),
+])
+def test_phrasings_partner_drug_doses(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

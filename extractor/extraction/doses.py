@@ -182,8 +182,18 @@ _ITEM_JOINS = (",", " and", " plus", " with")
 _UNKNOWN_ITEM_REACH = 40  # characters before the number: ", and hydrocortisone "
 _NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|by|from|up|was|were|is|dose[sd]?|each|every|later|thereafter"
                               r"|approximately|about|reduced|increased|escalated|decreased|\w+ly)", re.I)
-# A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
-_COMBINED_WITH = re.compile(r"\b(?:with|plus)\s", re.I)
+# A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2",
+# "X, preceded by Y 20 mg, was given at", "X was added to Y and given at" (the subject's own verb, coordinated); "X
+# was given with Y premedication at 9 µg/day" (the partner's role named); "X was given with a backbone at 0.9
+# mg/m2" (a backbone has no dose of its own). Not across a clause: "X was given to 20 patients with Ph-positive ALL,
+# and Y was given at 140 mg" is Y's.
+_COMBINED_WITH = re.compile(r"\b(?:with|plus|to|by)\s", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas)\s|\.\s")
+_COORDINATED_VERB = re.compile(r"\sand\s(?:(?:was|were)\s)?(?:then\s)?(?:given|administered|dosed|infused|delivered)"
+                               r"\s(?:[a-z]+\s){0,2}?(?:at|as)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?", re.I)
+_PARTNER_ROLE = re.compile(r"\s(?:premedication|prophylaxis|pretreatment|prephase|cytoreduction|support)\s"
+                           r"(?:at|of)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?", re.I)
+_AT_DOSE = re.compile(r"\s(?:at|of)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?")
 # What may open a sentence before its subject drug, one word: "Intravenous inotuzumab", "Single-agent blinatumomab".
 _SENTENCE_OPENING = re.compile(r"\s*(?:[A-Za-z][\w\-]*\s)?")
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have)\b", re.I)
@@ -791,10 +801,17 @@ def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: li
 def _partner_of_subject(text: str, before: list[Span], first: nz.Number) -> bool:
     """Whether the drug nearest before a dose is the subject's partner and the verb after it the subject's:
     "Inotuzumab in combination with low-intensity chemotherapy was administered at 1.3 mg/m2" is inotuzumab's dose
-    ("Ponatinib was combined with blinatumomab at 28 µg/day" is blinatumomab's)."""
-    if len(before) < 2 or not _COMBINED_WITH.search(text, before[-2].end_char, before[-1].start_char):
+    ("Ponatinib was combined with blinatumomab at 28 µg/day" is blinatumomab's); see _COMBINED_WITH."""
+    subject, partner = before[-2], before[-1]
+    join = text[subject.end_char:partner.start_char]
+    if not _COMBINED_WITH.search(join) or _CLAUSE_BREAK.search(join) or _is_backbone(subject.id_):
         return False
-    return _SUBJECT_VERB.search(text, before[-1].end_char, first.start) is not None
+    after = text[partner.end_char:first.start]
+    if _COORDINATED_VERB.fullmatch(after):
+        return _FINITE_VERB.search(join) is not None  # "X was added to Y and (was) given at"
+    if _SUBJECT_VERB.search(after):
+        return not _FINITE_VERB.search(join)  # "X, given with Y, was administered at"; not "X was given with Y ..."
+    return _PARTNER_ROLE.fullmatch(after) is not None or _is_backbone(partner.id_) and _AT_DOSE.fullmatch(after)
 
 
 @functools.lru_cache(maxsize=None)
