@@ -71,3 +71,22 @@ def test_phrasings_another_studys_doses(nlp, text, doses):
 ])
 def test_phrasings_partner_drug_doses(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # "per" written out before the area or the weight
+    ("Inotuzumab was given at 1.8 mg per m2 per cycle.", [(INO, 1.8, "mg/m2")]),
+    ("Blinatumomab was infused at 15 µg per m² per day.", [(BLINA, 15, "µg/m2")]),
+    ("Pegaspargase 2500 IU per m2 was given on day 4.", [("pegaspargase", 2500, "IU/m2")]),
+    ("Filgrastim 5 µg per kg was given daily.", [("filgrastim", 5, "µg/kg")]),
+    # drugs the lexicon lacked: triple intrathecal therapy, a BTK inhibitor, a long-acting G-CSF
+    ("Intrathecal chemotherapy (methotrexate 15 mg, cytarabine 40 mg and hydrocortisone 50 mg) was given.",
+     [("methotrexate", 15, "mg"), ("cytarabine", 40, "mg"), ("hydrocortisone", 50, "mg")]),
+    ("Patients were treated with ibrutinib 560 mg daily.", [("ibrutinib", 560, "mg")]),
+    ("Pegfilgrastim 6 mg was given on day 4 of each cycle.", [("pegfilgrastim", 6, "mg")]),
+    # a dose that was not used
+    ("Tocilizumab 8 mg/kg was not required in any patient.", []),
+    ("Tocilizumab 8 mg/kg was given for grade 2 CRS.", [("tocilizumab", 8, "mg/kg")]),
+])
+def test_phrasings_units_and_new_drugs(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

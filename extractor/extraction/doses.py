@@ -88,6 +88,8 @@ _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
 # Not "up to": "tisagenlecleucel at up to 2.5 × 10^8 cells" states the regimen's own ceiling.
 # A dose the trial let patients have is no regimen dose: "hydroxyurea up to 2 g/day was allowed for cytoreduction".
 _ALLOWED_AFTER = re.compile(r"[^,;.()]{0,12}?\s(?:was|were|is|are)\s(?:also\s)?(?:allowed|permitted)\b")
+# Nor one that was not given: "Tocilizumab 8 mg/kg was not required", "were never needed".
+_NOT_GIVEN_AFTER = re.compile(r"[^,;.()]{0,12}?\s(?:was|were)\s(?:not|never)\s(?:required|needed|used)\b")
 _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
                          r"\s?[:,]?\s?$", re.I)
 # The amount patients received, a statistic of exposure and not the regimen's dose: "median cumulative dose of
@@ -632,6 +634,8 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
     if ("allowed" in text or "permitted" in text) and _ALLOWED_AFTER.match(text, unit.end_char, unit.end_char + 40):
         return None  # "hydroxyurea up to 2 g/day was allowed": what the protocol let patients have
+    if ("not" in text or "never" in text) and _NOT_GIVEN_AFTER.match(text, unit.end_char, unit.end_char + 40):
+        return None  # "Tocilizumab 8 mg/kg was not required"
     group = _group_ending_at(text, numbers, last)
     first = group[0].start
     if _cued(text, first - 16, first, _THRESHOLD_CUES) and _THRESHOLD_BEFORE.search(text, max(0, first - 16), first):
