@@ -90,3 +90,21 @@ def test_phrasings_partner_drug_doses(nlp, text, doses):
 ])
 def test_phrasings_units_and_new_drugs(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a dose some counted patients had because of toxicity: an event, not the regimen
+    ("Only 2 patients received 1.2 mg/m2 of inotuzumab because of toxicity.", []),
+    ("Because of hepatotoxicity, 3 patients received inotuzumab at a reduced dose of 1.2 mg/m2.", []),
+    ("Four patients were treated at 0.9 mg/m2 of inotuzumab after dose reduction for liver toxicity.", []),
+    # a subgroup's own dose, a protocol's rule, a cause in another clause, a supportive drug for a complication
+    ("Twelve patients older than 60 years received inotuzumab at 0.9 mg/m2.", [(INO, 0.9, "mg/m2")]),
+    ("Thirty patients received ponatinib 45 mg daily with dose reductions for toxicity allowed.",
+     [("ponatinib", 45, "mg")]),
+    ("Forty patients received inotuzumab 1.8 mg/m2, and 5 discontinued because of toxicity.", [(INO, 1.8, "mg/m2")]),
+    ("Five patients discontinued because of toxicity; 30 patients received inotuzumab 1.8 mg/m2.",
+     [(INO, 1.8, "mg/m2")]),
+    ("Nine patients received tocilizumab 8 mg/kg for neurologic toxicity.", [("tocilizumab", 8, "mg/kg")]),
+])
+def test_phrasings_doses_for_toxicity(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

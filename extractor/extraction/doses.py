@@ -130,6 +130,16 @@ _CHANGE_CUES = ("reduc", "decreas", "lower", "restart", "resum", "escalat")
 _CHANGE_REACH = 50
 _NEEDED = re.compile(r"\s(?:required|needed|underwent|had"
                      r"|(?:received|were\sgiven)\s(?:an?\s)?(?:reduced|lower|decreased))\b")
+# A dose some counted patients had because of toxicity, an event and not the regimen: "Only 2 patients received 1.2
+# mg/m2 because of toxicity", "Because of hepatotoxicity, 3 patients received inotuzumab at 0.9 mg/m2", "Four patients
+# were treated at 0.9 mg/m2 after dose reduction" (the cause stated, not a subgroup's own dose: "Twelve patients
+# older than 60 years received 0.9 mg/m2"); not a supportive drug for a complication ("Nine patients received
+# tocilizumab 8 mg/kg for neurologic toxicity"), which is recorded.
+_FOR_TOXICITY = re.compile(r"\b(?:because\sof|due\sto|after|following)\s(?:[\w\-]+\s){0,2}?"
+                           r"(?:toxicit(?:y|ies)|hepatotoxicity|adverse\s(?:events?|effects?)|side\seffects?"
+                           r"|intolerance|dose\sreductions?)\b", re.I)
+_CLAUSE_AFTER = re.compile(r";|,\s|\sand\s(?:[a-z]+\s)?\d")
+_TOXICITY_CUES = ("toxic", "adverse", "side effect", "intoleran", "reduction")
 _PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)?\d+\s)?"
                              r"(?:patients|pts|children|adults|subjects)\b")
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
@@ -369,7 +379,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
         if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
                 text, max(0, start - _PRIOR_REACH), start):
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
-        if _changed_for_counted_patients(sent, text, group[0], numbers):
+        if _changed_for_counted_patients(sent, text, group[0], numbers) or _given_for_toxicity(sent, text, group[0],
+                                                                                                 numbers):
             continue  # "Dasatinib doses were reduced to 50 mg in 4 patients": an event, not the regimen
         end = max(drug.end_char, end_span.end_char)
         doses = _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
@@ -398,6 +409,26 @@ def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, n
         # a need ("Eight patients required")
         after = first.end < number.start < first.end + _CHANGE_REACH and ";" not in text[first.end:number.start]
         if after or text[number.start - 3:number.start] == "in " or _NEEDED.match(text, patients.end()):
+            return True
+    return False
+
+
+def _given_for_toxicity(sent: Sentence, text: str, first: nz.Number, numbers: list[nz.Number]) -> bool:
+    """Whether a dose is what some patients, counted as the subject before it, had because of toxicity (see
+    _FOR_TOXICITY): a count of patients before the dose in its clause and the cause in the sentence."""
+    lowered = sent.text.lower()
+    if not any(cue in lowered for cue in _TOXICITY_CUES) or "allowed" in lowered or "permitted" in lowered:
+        return False  # "with dose reductions for toxicity allowed": the protocol's rule, not an event
+    causes = [c for c in _FOR_TOXICITY.finditer(text, sent.start_char, sent.end_char)
+              if (";" not in text[c.end():first.start] if c.end() <= first.start
+                  else not _CLAUSE_AFTER.search(text, first.end, c.start()))]
+    if not causes:
+        return False  # "Forty patients received X at 1.8 mg/m2, and 5 stopped because of toxicity": another clause's
+    for number in numbers:
+        if number.start >= first.start:
+            return False
+        if number.is_integer and number.form != "scientific" and _PATIENTS_AFTER.match(text, number.end) \
+                and ";" not in text[number.end:first.start]:
             return True
     return False
 
