@@ -108,3 +108,19 @@ def test_phrasings_units_and_new_drugs(nlp, text, doses):
 ])
 def test_phrasings_doses_for_toxicity(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, scalar, value", [
+    # the median age of a response state's patients is a part's, not the cohort's
+    ("The median age of patients in CR was 40 years.", "median_age_years", None),
+    ("The median age of responding patients was 41 years.", "median_age_years", None),
+    ("The median age of patients in complete remission was 39 years.", "median_age_years", None),
+    ("The median age of patients with relapsed ALL was 45 years.", "median_age_years", 45),
+    ("The median age of the patients in this cohort was 33 years.", "median_age_years", 33),
+    # the count after those screened, its noun and its auxiliary left out
+    ("Eighty patients were screened and 60 received an infusion of tisagenlecleucel.", "cohort_size", 60),
+    ("Of 350 patients screened, 326 received study treatment.", "cohort_size", 326),
+    ("Of 80 patients screened, 20 failed screening.", "cohort_size", None),
+])
+def test_phrasings_scalars_dose10(nlp, text, scalar, value):
+    assert _run(nlp, text)[scalar] == value
