@@ -124,3 +124,20 @@ def test_phrasings_doses_for_toxicity(nlp, text, doses):
 ])
 def test_phrasings_scalars_dose10(nlp, text, scalar, value):
     assert _run(nlp, text)[scalar] == value
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a trial set against this one, and its relative clause
+    ("Compared with the INO-VATE trial, in which patients received 1.8 mg/m2 per cycle, VOD was less frequent with "
+     "inotuzumab.", []),
+    ("Unlike earlier studies, which used inotuzumab at 1.8 mg/m2, we gave 0.9 mg/m2 weekly.", [(INO, 0.9, "mg/m2")]),
+    ("The CR rate was lower than in the TOWER trial of blinatumomab at 28 µg/day.", []),
+    ("Compared with the phase 3 trial, inotuzumab was given here at 0.9 mg/m2 weekly.", [(INO, 0.9, "mg/m2")]),
+    ("Compared with standard chemotherapy, inotuzumab (1.8 mg/m2 per cycle) improved the CR rate.",
+     [(INO, 1.8, "mg/m2")]),
+    # a proposal in its own clause
+    ("Inotuzumab was active; a randomized comparison with the standard 1.8 mg/m2 schedule should be performed.", []),
+    ("Blinatumomab at 28 µg/day was given; its efficacy should be confirmed.", [(BLINA, 28, "µg")]),
+])
+def test_phrasings_compared_trials_doses(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -42,7 +42,9 @@ _OTHER_STUDY = re.compile(
     r"|(?:similar|comparable|equivalent)\sto\s(?:those|that)\s(?:reported|seen|observed|described|achieved)"
     r"|consistent\swith\s(?:those|that|the|previous|prior|published|earlier)\s(?:[\w\-]+\s){0,2}?"
     r"(?:trials?|stud(?:y|ies)|reports?|results|data|experiences?)"
-    r"|future\s(?:[\w\-]+\s)?(?:trials?|stud(?:y|ies)))\b", re.I)
+    r"|future\s(?:[\w\-]+\s)?(?:trials?|stud(?:y|ies))"
+    r"|(?:compared\s(?:with|to)|unlike|in\scontrast\sto|than\s(?:in|with))\s(?:the\s|an?\s)?(?:[\w\-]+\s){0,3}?"
+    r"(?:trials?|stud(?:y|ies)))\b", re.I)
 # A contrast, a likeness or a basis before the cue (or a likeness as the cue) names the other study in a phrase of
 # its own, whose dose only is not this study's: "Unlike previous studies, inotuzumab was given at 0.9 mg/m2",
 # "Compared with historical controls, inotuzumab 1.8 mg/m2 ...", "As in the prior trial, ...", "Based on prior data,
@@ -50,9 +52,12 @@ _OTHER_STUDY = re.compile(
 _SET_AGAINST = re.compile(r"\b(?:unlike|contrast\sto|contrary\sto|opposed\sto|as\sin|like|compared\s(?:with|to)"
                           r"|versus|vs\.?|than(?:\sin)?|based\son|basis\sof|informed\sby|building\son|following|after"
                           r"|according\sto|in\sline\swith)\s(?:(?:the|an?|our|their|these)\s)?$", re.I)
-_LIKENESS = ("similar", "comparable", "equivalent", "consistent")
+_LIKENESS = ("similar", "comparable", "equivalent", "consistent", "compared", "unlike", "in contrast", "than")
+# A relative clause right after the other study's phrase is still that study's: "Compared with the INO-VATE trial,
+# in which patients received 1.8 mg/m2 per cycle, VOD was less frequent".
+_RELATIVE_CLAUSE = re.compile(r"[^,]*,\s(?:in\swhich|where|which|whose|who)\b[^,]*", re.I)
 _OTHER_STUDY_CUES = ("previous", "prior", "earlier", "preceding", "historical", "published", "pivotal", "similar",
-                     "comparable", "equivalent", "consistent", "future")
+                     "comparable", "equivalent", "consistent", "future", "compared", "unlike", "contrast", "than")
 # A dose set against the standard one, inside the contrast's own clause: "Unlike the standard 1.8 mg/m2 schedule",
 # "In contrast to the approved dose of 1.8 mg/m2, ..." (not "versus": a trial may randomise two doses).
 _CONTRAST_STANDARD = re.compile(
@@ -62,7 +67,7 @@ _CONTRAST_CUES = ("unlike", "contra", "instead", "rather", "opposed")
 # A dose proposed for later study, in a sentence that reports nothing: "A lower dose of inotuzumab (1.2 mg/m2)
 # should be tested in future trials" (not "Inotuzumab at 0.9 mg/m2 was active and should be evaluated further").
 _PROPOSED = re.compile(r"\b(?:should|must|will)\sbe\s(?:further\s)?(?:tested|evaluated|explored|investigated|studied"
-                       r"|assessed|compared)\b", re.I)
+                       r"|assessed|compared|performed|conducted|undertaken|confirmed)\b", re.I)
 _REPORTS = re.compile(r"\b(?:was|were|had|has|have)\b", re.I)
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
 # children at a dose of 52 mg/m2/day" names it once for two doses.
@@ -273,16 +278,24 @@ def _this_studys(sent: Sentence, found: list[dict]) -> list[dict]:
     """The doses of a sentence that are this study's: not another study's, set against the standard dose, or
     proposed for later study (see _OTHER_STUDY, _CONTRAST_STANDARD, _PROPOSED)."""
     lowered = sent.text.lower()
-    if "should" in lowered or "must" in lowered or " will " in lowered:
-        if _PROPOSED.search(sent.text) and not _REPORTS.search(sent.text):
-            return []  # "A lower dose (1.2 mg/m2) should be tested in future trials"
+    proposed = ("should" in lowered or "must" in lowered or " will " in lowered) and _PROPOSED.search(sent.text)
     other = any(cue in lowered for cue in _OTHER_STUDY_CUES)
     contrast = any(cue in lowered for cue in _CONTRAST_CUES)
-    if not other and not contrast:
+    if not proposed and not other and not contrast:
         return found
     text = sent.section_text
-    return [dose for dose in found if not _named_for_another(text, sent.start_char, dose["evidence"]["end"],
-                                                             other, contrast)]
+    return [dose for dose in found if not (proposed and _proposed_in_clause(text, sent, dose["evidence"]["end"])
+                                           or _named_for_another(text, sent.start_char, dose["evidence"]["end"],
+                                                                 other, contrast))]
+
+
+def _proposed_in_clause(text: str, sent: Sentence, at: int) -> bool:
+    """Whether the dose ending at `at` is proposed for later study in its clause (between semicolons), which reports
+    nothing: "Inotuzumab was active; a comparison with the standard 1.8 mg/m2 schedule should be performed"."""
+    start = text.rfind(";", sent.start_char, at) + 1 or sent.start_char
+    end = text.find(";", at, sent.end_char)
+    end = sent.end_char if end == -1 else end
+    return _PROPOSED.search(text, start, end) is not None and _REPORTS.search(text, start, end) is None
 
 
 def _named_for_another(text: str, start: int, at: int, other: bool, contrast: bool) -> bool:
@@ -300,7 +313,8 @@ def _named_for_another(text: str, start: int, at: int, other: bool, contrast: bo
         return False
     set_against = cue.group().lower().startswith(_LIKENESS) or _SET_AGAINST.search(
         text[max(start, cue.start() - 25):cue.start()]) is not None
-    return not (set_against and "," in rest)  # "Unlike previous studies, inotuzumab was given at 0.9 mg/m2"
+    # "Unlike previous studies, inotuzumab was given at 0.9 mg/m2" is this study's
+    return not (set_against and "," in rest) or _RELATIVE_CLAUSE.fullmatch(rest) is not None
 
 
 def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
