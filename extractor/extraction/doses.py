@@ -56,18 +56,22 @@ _LIKENESS = ("similar", "comparable", "equivalent", "consistent", "compared", "u
 # A relative clause right after the other study's phrase is still that study's: "Compared with the INO-VATE trial,
 # in which patients received 1.8 mg/m2 per cycle, VOD was less frequent".
 _RELATIVE_CLAUSE = re.compile(r"[^,]*,\s(?:in\swhich|where|which|whose|who)\b[^,]*", re.I)
-_OTHER_STUDY_CUES = ("previous", "prior", "earlier", "preceding", "historical", "published", "pivotal", "similar",
-                     "comparable", "equivalent", "consistent", "future", "compared", "unlike", "contrast", "than")
+_OTHER_STUDY_CUES = frozenset({"previous", "prior", "earlier", "preceding", "historical", "published", "pivotal",
+                               "similar", "comparable", "equivalent", "consistent", "future", "compared", "unlike",
+                               "contrast", "than"})
 # A dose set against the standard one, inside the contrast's own clause: "Unlike the standard 1.8 mg/m2 schedule",
 # "In contrast to the approved dose of 1.8 mg/m2, ..." (not "versus": a trial may randomise two doses).
 _CONTRAST_STANDARD = re.compile(
     r"\b(?:unlike|in\scontrast\sto|contrary\sto|instead\sof|rather\sthan|as\sopposed\sto)\s(?:the\s|an?\s)?"
     r"(?:standard|approved|conventional|usual|label(?:l)?ed|historical|typical|original)\b[^,;]*$", re.I)
-_CONTRAST_CUES = ("unlike", "contra", "instead", "rather", "opposed")
+_CONTRAST_CUES = frozenset({"unlike", "contrast", "contrary", "instead", "rather", "opposed"})
 # A dose proposed for later study, in a sentence that reports nothing: "A lower dose of inotuzumab (1.2 mg/m2)
 # should be tested in future trials" (not "Inotuzumab at 0.9 mg/m2 was active and should be evaluated further").
 _PROPOSED = re.compile(r"\b(?:should|must|will)\sbe\s(?:further\s)?(?:tested|evaluated|explored|investigated|studied"
                        r"|assessed|compared|performed|conducted|undertaken|confirmed)\b", re.I)
+_PROPOSAL_CUES = frozenset({"should", "must", "will"})
+# The words without which _OTHER_STUDY, _CONTRAST_STANDARD and _PROPOSED cannot match.
+_STUDY_CUES = tuple(sorted(_OTHER_STUDY_CUES | _CONTRAST_CUES | _PROPOSAL_CUES))
 _REPORTS = re.compile(r"\b(?:was|were|had|has|have)\b", re.I)
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
 # children at a dose of 52 mg/m2/day" names it once for two doses.
@@ -144,7 +148,7 @@ _FOR_TOXICITY = re.compile(r"\b(?:because\sof|due\sto|after|following)\s(?:[\w\-
                            r"(?:toxicit(?:y|ies)|hepatotoxicity|adverse\s(?:events?|effects?)|side\seffects?"
                            r"|intolerance|dose\sreductions?)\b", re.I)
 _CLAUSE_AFTER = re.compile(r";|,\s|\sand\s(?:[a-z]+\s)?\d")
-_TOXICITY_CUES = ("toxic", "adverse", "side effect", "intoleran", "reduction")
+_TOXICITY_CUES = ("toxic", "adverse", "side effect", "intoleran", "reduction")  # a cheap necessary cue
 _PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)?\d+\s)?"
                              r"(?:patients|pts|children|adults|subjects)\b")
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
@@ -278,11 +282,12 @@ def _this_studys(sent: Sentence, found: list[dict]) -> list[dict]:
     """The doses of a sentence that are this study's: not another study's, set against the standard dose, or
     proposed for later study (see _OTHER_STUDY, _CONTRAST_STANDARD, _PROPOSED)."""
     lowered = sent.text.lower()
-    proposed = ("should" in lowered or "must" in lowered or " will " in lowered) and _PROPOSED.search(sent.text)
-    other = any(cue in lowered for cue in _OTHER_STUDY_CUES)
-    contrast = any(cue in lowered for cue in _CONTRAST_CUES)
-    if not proposed and not other and not contrast:
-        return found
+    cues = {cue for cue in _STUDY_CUES if cue in lowered}  # substrings: cheaper than one regex of the words
+    if not cues:
+        return found  # most sentences with a dose name no other study, no standard dose and no proposal
+    proposed = bool(cues & _PROPOSAL_CUES) and _PROPOSED.search(sent.text) is not None
+    other = bool(cues & _OTHER_STUDY_CUES)
+    contrast = bool(cues & _CONTRAST_CUES)
     text = sent.section_text
     return [dose for dose in found if not (proposed and _proposed_in_clause(text, sent, dose["evidence"]["end"])
                                            or _named_for_another(text, sent.start_char, dose["evidence"]["end"],
@@ -430,10 +435,8 @@ def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, n
 def _given_for_toxicity(sent: Sentence, text: str, first: nz.Number, numbers: list[nz.Number]) -> bool:
     """Whether a dose is what some patients, counted as the subject before it, had because of toxicity (see
     _FOR_TOXICITY): a count of patients before the dose in its clause and the cause in the sentence."""
-    lowered = sent.text.lower()
-    if not any(cue in lowered for cue in _TOXICITY_CUES) or "allowed" in lowered or "permitted" in lowered:
-        return False  # "with dose reductions for toxicity allowed": the protocol's rule, not an event
-    causes = [c for c in _FOR_TOXICITY.finditer(text, sent.start_char, sent.end_char)
+    causes = sent.remembered(("dose causes", "toxicity"), lambda: _toxicity_causes(sent))
+    causes = [c for c in causes
               if (";" not in text[c.end():first.start] if c.end() <= first.start
                   else not _CLAUSE_AFTER.search(text, first.end, c.start()))]
     if not causes:
@@ -445,6 +448,15 @@ def _given_for_toxicity(sent: Sentence, text: str, first: nz.Number, numbers: li
                 and ";" not in text[number.end:first.start]:
             return True
     return False
+
+
+def _toxicity_causes(sent: Sentence) -> list[re.Match]:
+    """The toxicity causes a sentence states (see _FOR_TOXICITY), none in a protocol's rule ("with dose reductions
+    for toxicity allowed"); read once per sentence."""
+    lowered = sent.text.lower()
+    if not any(cue in lowered for cue in _TOXICITY_CUES) or "allowed" in lowered or "permitted" in lowered:
+        return []
+    return list(_FOR_TOXICITY.finditer(sent.section_text, sent.start_char, sent.end_char))
 
 
 def _paired_list(drugs: list[Span] | None, shared: list[tuple], bracketed: bool) -> bool:
