@@ -137,7 +137,7 @@ def test_phrasings_both_weight_bands(nlp, text, doses):
     ("At the 15 µg/m2/day dose level of blinatumomab, 4 of 6 patients responded.", [(BLINA, 15, None, "µg/m2")]),
     ("Eleven patients received the 9-28 µg/day schedule of blinatumomab.", [(BLINA, 9, 28, "µg")]),
     # a list item naming a drug the lexicon does not know: its dose is not the drug's before it
-    ("Intrathecal chemotherapy (methotrexate 15 mg, cytarabine 40 mg and hydrocortisone 50 mg) was given.",
+    ("Intrathecal chemotherapy (methotrexate 15 mg, cytarabine 40 mg and hydroxychloroquine 50 mg) was given.",
      [("methotrexate", 15, None, "mg"), ("cytarabine", 40, None, "mg")]),
     ("Cyclophosphamide 300 mg/m2 and mesna 600 mg/m2 were given every 12 hours.", [(CY, 300, None, "mg/m2")]),
     # a dose level's label is no drug

@@ -32,6 +32,47 @@ from extractor.extraction.spans import rule_spans
 # a sentence of the study's own aim counts there ("We therefore tested inotuzumab at 0.9 mg/m2", "In this study").
 _BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
 _THIS_STUDY = re.compile(r"\b(?:we|our|this|here(?:in)?|present)\b", re.I)
+# Another study's dose, named after a cue of that study in its clause: "In a previous phase 2 trial, inotuzumab at
+# 1.8 mg/m2 ...", "Previous studies used blinatumomab at 28 µg/day", "In the earlier trial, 1.8 mg/m2 was used",
+# "similar to those reported with inotuzumab at 1.8 mg/m2", "consistent with previous reports of", "Future studies
+# should evaluate blinatumomab at 56 µg/day"; not past a this-study word ("In an earlier trial ...; here we used").
+_OTHER_STUDY = re.compile(
+    r"\b(?:(?:previous|prior|earlier|preceding|historical|published|pivotal)\s(?:[\w\-]+\s){0,2}?"
+    r"(?:trials?|stud(?:y|ies)|reports?|experiences?|series|data|controls?)"
+    r"|(?:similar|comparable|equivalent)\sto\s(?:those|that)\s(?:reported|seen|observed|described|achieved)"
+    r"|consistent\swith\s(?:those|that|the|previous|prior|published|earlier)\s(?:[\w\-]+\s){0,2}?"
+    r"(?:trials?|stud(?:y|ies)|reports?|results|data|experiences?)"
+    r"|future\s(?:[\w\-]+\s)?(?:trials?|stud(?:y|ies))"
+    r"|(?:compared\s(?:with|to)|unlike|in\scontrast\sto|than\s(?:in|with))\s(?:the\s|an?\s)?(?:[\w\-]+\s){0,3}?"
+    r"(?:trials?|stud(?:y|ies)))\b", re.I)
+# A contrast, a likeness or a basis before the cue (or a likeness as the cue) names the other study in a phrase of
+# its own, whose dose only is not this study's: "Unlike previous studies, inotuzumab was given at 0.9 mg/m2",
+# "Compared with historical controls, inotuzumab 1.8 mg/m2 ...", "As in the prior trial, ...", "Based on prior data,
+# ...", "Consistent with previous reports, ..." (but "higher than in previous studies of inotuzumab at 1.8 mg/m2").
+_SET_AGAINST = re.compile(r"\b(?:unlike|contrast\sto|contrary\sto|opposed\sto|as\sin|like|compared\s(?:with|to)"
+                          r"|versus|vs\.?|than(?:\sin)?|based\son|basis\sof|informed\sby|building\son|following|after"
+                          r"|according\sto|in\sline\swith)\s(?:(?:the|an?|our|their|these)\s)?$", re.I)
+_LIKENESS = ("similar", "comparable", "equivalent", "consistent", "compared", "unlike", "in contrast", "than")
+# A relative clause right after the other study's phrase is still that study's: "Compared with the INO-VATE trial,
+# in which patients received 1.8 mg/m2 per cycle, VOD was less frequent".
+_RELATIVE_CLAUSE = re.compile(r"[^,]*,\s(?:in\swhich|where|which|whose|who)\b[^,]*", re.I)
+_OTHER_STUDY_CUES = frozenset({"previous", "prior", "earlier", "preceding", "historical", "published", "pivotal",
+                               "similar", "comparable", "equivalent", "consistent", "future", "compared", "unlike",
+                               "contrast", "than"})
+# A dose set against the standard one, inside the contrast's own clause: "Unlike the standard 1.8 mg/m2 schedule",
+# "In contrast to the approved dose of 1.8 mg/m2, ..." (not "versus": a trial may randomise two doses).
+_CONTRAST_STANDARD = re.compile(
+    r"\b(?:unlike|in\scontrast\sto|contrary\sto|instead\sof|rather\sthan|as\sopposed\sto)\s(?:the\s|an?\s)?"
+    r"(?:standard|approved|conventional|usual|label(?:l)?ed|historical|typical|original)\b[^,;]*$", re.I)
+_CONTRAST_CUES = frozenset({"unlike", "contrast", "contrary", "instead", "rather", "opposed"})
+# A dose proposed for later study, in a sentence that reports nothing: "A lower dose of inotuzumab (1.2 mg/m2)
+# should be tested in future trials" (not "Inotuzumab at 0.9 mg/m2 was active and should be evaluated further").
+_PROPOSED = re.compile(r"\b(?:should|must|will)\sbe\s(?:further\s)?(?:tested|evaluated|explored|investigated|studied"
+                       r"|assessed|compared|performed|conducted|undertaken|confirmed)\b", re.I)
+_PROPOSAL_CUES = frozenset({"should", "must", "will"})
+# The words without which _OTHER_STUDY, _CONTRAST_STANDARD and _PROPOSED cannot match.
+_STUDY_CUES = tuple(sorted(_OTHER_STUDY_CUES | _CONTRAST_CUES | _PROPOSAL_CUES))
+_REPORTS = re.compile(r"\b(?:was|were|had|has|have)\b", re.I)
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
 # children at a dose of 52 mg/m2/day" names it once for two doses.
 _DRUG_REACH = 110
@@ -56,6 +97,8 @@ _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
 # Not "up to": "tisagenlecleucel at up to 2.5 × 10^8 cells" states the regimen's own ceiling.
 # A dose the trial let patients have is no regimen dose: "hydroxyurea up to 2 g/day was allowed for cytoreduction".
 _ALLOWED_AFTER = re.compile(r"[^,;.()]{0,12}?\s(?:was|were|is|are)\s(?:also\s)?(?:allowed|permitted)\b")
+# Nor one that was not given: "Tocilizumab 8 mg/kg was not required", "were never needed".
+_NOT_GIVEN_AFTER = re.compile(r"[^,;.()]{0,12}?\s(?:was|were)\s(?:not|never)\s(?:required|needed|used)\b")
 _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
                          r"\s?[:,]?\s?$", re.I)
 # The amount patients received, a statistic of exposure and not the regimen's dose: "median cumulative dose of
@@ -96,6 +139,16 @@ _CHANGE_CUES = ("reduc", "decreas", "lower", "restart", "resum", "escalat")
 _CHANGE_REACH = 50
 _NEEDED = re.compile(r"\s(?:required|needed|underwent|had"
                      r"|(?:received|were\sgiven)\s(?:an?\s)?(?:reduced|lower|decreased))\b")
+# A dose some counted patients had because of toxicity, an event and not the regimen: "Only 2 patients received 1.2
+# mg/m2 because of toxicity", "Because of hepatotoxicity, 3 patients received inotuzumab at 0.9 mg/m2", "Four patients
+# were treated at 0.9 mg/m2 after dose reduction" (the cause stated, not a subgroup's own dose: "Twelve patients
+# older than 60 years received 0.9 mg/m2"); not a supportive drug for a complication ("Nine patients received
+# tocilizumab 8 mg/kg for neurologic toxicity"), which is recorded.
+_FOR_TOXICITY = re.compile(r"\b(?:because\sof|due\sto|after|following)\s(?:[\w\-]+\s){0,2}?"
+                           r"(?:toxicit(?:y|ies)|hepatotoxicity|adverse\s(?:events?|effects?)|side\seffects?"
+                           r"|intolerance|dose\sreductions?)\b", re.I)
+_CLAUSE_AFTER = re.compile(r";|,\s|\sand\s(?:[a-z]+\s)?\d")
+_TOXICITY_CUES = ("toxic", "adverse", "side effect", "intoleran", "reduction")  # a cheap necessary cue
 _PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)?\d+\s)?"
                              r"(?:patients|pts|children|adults|subjects)\b")
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
@@ -150,8 +203,18 @@ _ITEM_JOINS = (",", " and", " plus", " with")
 _UNKNOWN_ITEM_REACH = 40  # characters before the number: ", and hydrocortisone "
 _NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|by|from|up|was|were|is|dose[sd]?|each|every|later|thereafter"
                               r"|approximately|about|reduced|increased|escalated|decreased|\w+ly)", re.I)
-# A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2".
-_COMBINED_WITH = re.compile(r"\b(?:with|plus)\s", re.I)
+# A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2",
+# "X, preceded by Y 20 mg, was given at", "X was added to Y and given at" (the subject's own verb, coordinated); "X
+# was given with Y premedication at 9 µg/day" (the partner's role named); "X was given with a backbone at 0.9
+# mg/m2" (a backbone has no dose of its own). Not across a clause: "X was given to 20 patients with Ph-positive ALL,
+# and Y was given at 140 mg" is Y's.
+_COMBINED_WITH = re.compile(r"\b(?:with|plus|to|by)\s", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s(?:and|but|while|whereas)\s|\.\s")
+_COORDINATED_VERB = re.compile(r"\sand\s(?:(?:was|were)\s)?(?:then\s)?(?:given|administered|dosed|infused|delivered)"
+                               r"\s(?:[a-z]+\s){0,2}?(?:at|as)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?", re.I)
+_PARTNER_ROLE = re.compile(r"\s(?:premedication|prophylaxis|pretreatment|prephase|cytoreduction|support)\s"
+                           r"(?:at|of)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?", re.I)
+_AT_DOSE = re.compile(r"\s(?:at|of)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?")
 # What may open a sentence before its subject drug, one word: "Intravenous inotuzumab", "Single-agent blinatumomab".
 _SENTENCE_OPENING = re.compile(r"\s*(?:[A-Za-z][\w\-]*\s)?")
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have)\b", re.I)
@@ -204,13 +267,59 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
             continue  # "BACKGROUND: Inotuzumab at 1.8 mg/m2 per cycle improved remission rates": what was known
         # most sentences name no unit, or no drug: no overlaps need resolving then
         if sent.labelled("UNIT"):
+            found = []
             if sent.labelled("DRUG"):
-                doses += _sentence_doses(sent, section, context)
+                found = _sentence_doses(sent, section, context)
             elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
                                            or _RECEIVED_DOSE.match(sent.text) or _SCHEDULE_SUBJECT.match(sent.text)):
-                doses += _carried_doses(previous, sent, section, context)
+                found = _carried_doses(previous, sent, section, context)
+            doses += _this_studys(sent, found) if found else found
         previous = sent
     return doses
+
+
+def _this_studys(sent: Sentence, found: list[dict]) -> list[dict]:
+    """The doses of a sentence that are this study's: not another study's, set against the standard dose, or
+    proposed for later study (see _OTHER_STUDY, _CONTRAST_STANDARD, _PROPOSED)."""
+    lowered = sent.text.lower()
+    cues = {cue for cue in _STUDY_CUES if cue in lowered}  # substrings: cheaper than one regex of the words
+    if not cues:
+        return found  # most sentences with a dose name no other study, no standard dose and no proposal
+    proposed = bool(cues & _PROPOSAL_CUES) and _PROPOSED.search(sent.text) is not None
+    other = bool(cues & _OTHER_STUDY_CUES)
+    contrast = bool(cues & _CONTRAST_CUES)
+    text = sent.section_text
+    return [dose for dose in found if not (proposed and _proposed_in_clause(text, sent, dose["evidence"]["end"])
+                                           or _named_for_another(text, sent.start_char, dose["evidence"]["end"],
+                                                                 other, contrast))]
+
+
+def _proposed_in_clause(text: str, sent: Sentence, at: int) -> bool:
+    """Whether the dose ending at `at` is proposed for later study in its clause (between semicolons), which reports
+    nothing: "Inotuzumab was active; a comparison with the standard 1.8 mg/m2 schedule should be performed"."""
+    start = text.rfind(";", sent.start_char, at) + 1 or sent.start_char
+    end = text.find(";", at, sent.end_char)
+    end = sent.end_char if end == -1 else end
+    return _PROPOSED.search(text, start, end) is not None and _REPORTS.search(text, start, end) is None
+
+
+def _named_for_another(text: str, start: int, at: int, other: bool, contrast: bool) -> bool:
+    """Whether the dose whose evidence ends at `at` follows, in its clause, a cue of another study or of the
+    standard dose it is set against, with no this-study word between ("we", "our", "this"): "Earlier trials used
+    inotuzumab at 1.8 mg/m2, whereas we gave 1.2 mg/m2" keeps the 1.2 (its evidence starts at the drug)."""
+    if contrast and _CONTRAST_STANDARD.search(text, start, at) is not None:
+        return True
+    cues = list(_OTHER_STUDY.finditer(text, start, at)) if other else []
+    if not cues:
+        return False
+    cue = cues[-1]  # the nearest before the dose
+    rest = text[cue.end():at]
+    if ";" in rest or _THIS_STUDY.search(rest):
+        return False
+    set_against = cue.group().lower().startswith(_LIKENESS) or _SET_AGAINST.search(
+        text[max(start, cue.start() - 25):cue.start()]) is not None
+    # "Unlike previous studies, inotuzumab was given at 0.9 mg/m2" is this study's
+    return not (set_against and "," in rest) or _RELATIVE_CLAUSE.fullmatch(rest) is not None
 
 
 def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
@@ -289,7 +398,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
         if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
                 text, max(0, start - _PRIOR_REACH), start):
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
-        if _changed_for_counted_patients(sent, text, group[0], numbers):
+        if _changed_for_counted_patients(sent, text, group[0], numbers) or _given_for_toxicity(sent, text, group[0],
+                                                                                                 numbers):
             continue  # "Dasatinib doses were reduced to 50 mg in 4 patients": an event, not the regimen
         end = max(drug.end_char, end_span.end_char)
         doses = _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
@@ -320,6 +430,33 @@ def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, n
         if after or text[number.start - 3:number.start] == "in " or _NEEDED.match(text, patients.end()):
             return True
     return False
+
+
+def _given_for_toxicity(sent: Sentence, text: str, first: nz.Number, numbers: list[nz.Number]) -> bool:
+    """Whether a dose is what some patients, counted as the subject before it, had because of toxicity (see
+    _FOR_TOXICITY): a count of patients before the dose in its clause and the cause in the sentence."""
+    causes = sent.remembered(("dose causes", "toxicity"), lambda: _toxicity_causes(sent))
+    causes = [c for c in causes
+              if (";" not in text[c.end():first.start] if c.end() <= first.start
+                  else not _CLAUSE_AFTER.search(text, first.end, c.start()))]
+    if not causes:
+        return False  # "Forty patients received X at 1.8 mg/m2, and 5 stopped because of toxicity": another clause's
+    for number in numbers:
+        if number.start >= first.start:
+            return False
+        if number.is_integer and number.form != "scientific" and _PATIENTS_AFTER.match(text, number.end) \
+                and ";" not in text[number.end:first.start]:
+            return True
+    return False
+
+
+def _toxicity_causes(sent: Sentence) -> list[re.Match]:
+    """The toxicity causes a sentence states (see _FOR_TOXICITY), none in a protocol's rule ("with dose reductions
+    for toxicity allowed"); read once per sentence."""
+    lowered = sent.text.lower()
+    if not any(cue in lowered for cue in _TOXICITY_CUES) or "allowed" in lowered or "permitted" in lowered:
+        return []
+    return list(_FOR_TOXICITY.finditer(sent.section_text, sent.start_char, sent.end_char))
 
 
 def _paired_list(drugs: list[Span] | None, shared: list[tuple], bracketed: bool) -> bool:
@@ -554,6 +691,8 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
     if ("allowed" in text or "permitted" in text) and _ALLOWED_AFTER.match(text, unit.end_char, unit.end_char + 40):
         return None  # "hydroxyurea up to 2 g/day was allowed": what the protocol let patients have
+    if ("not" in text or "never" in text) and _NOT_GIVEN_AFTER.match(text, unit.end_char, unit.end_char + 40):
+        return None  # "Tocilizumab 8 mg/kg was not required"
     group = _group_ending_at(text, numbers, last)
     first = group[0].start
     if _cued(text, first - 16, first, _THRESHOLD_CUES) and _THRESHOLD_BEFORE.search(text, max(0, first - 16), first):
@@ -723,10 +862,17 @@ def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: li
 def _partner_of_subject(text: str, before: list[Span], first: nz.Number) -> bool:
     """Whether the drug nearest before a dose is the subject's partner and the verb after it the subject's:
     "Inotuzumab in combination with low-intensity chemotherapy was administered at 1.3 mg/m2" is inotuzumab's dose
-    ("Ponatinib was combined with blinatumomab at 28 µg/day" is blinatumomab's)."""
-    if len(before) < 2 or not _COMBINED_WITH.search(text, before[-2].end_char, before[-1].start_char):
+    ("Ponatinib was combined with blinatumomab at 28 µg/day" is blinatumomab's); see _COMBINED_WITH."""
+    subject, partner = before[-2], before[-1]
+    join = text[subject.end_char:partner.start_char]
+    if not _COMBINED_WITH.search(join) or _CLAUSE_BREAK.search(join) or _is_backbone(subject.id_):
         return False
-    return _SUBJECT_VERB.search(text, before[-1].end_char, first.start) is not None
+    after = text[partner.end_char:first.start]
+    if _COORDINATED_VERB.fullmatch(after):
+        return _FINITE_VERB.search(join) is not None  # "X was added to Y and (was) given at"
+    if _SUBJECT_VERB.search(after):
+        return not _FINITE_VERB.search(join)  # "X, given with Y, was administered at"; not "X was given with Y ..."
+    return _PARTNER_ROLE.fullmatch(after) is not None or _is_backbone(partner.id_) and _AT_DOSE.fullmatch(after)
 
 
 @functools.lru_cache(maxsize=None)

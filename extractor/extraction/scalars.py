@@ -69,8 +69,8 @@ _OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reac
                            r"|responded|progressed|proceeded|underwent|discontinued|had)\b", re.I)
 # How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
 _SCREENING_REACH = 25
-# A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled".
-_ELIDED_VERB = re.compile(r"\s(?:were|was|had been|have been)(?:\s(?:subsequently|eventually|then|finally))?\s")
+# A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled", "60 received".
+_ELIDED_VERB = re.compile(r"\s(?:(?:were|was|had been|have been)(?:\s(?:subsequently|eventually|then|finally))?\s)?")
 # Two groups counted side by side: the join before the second count, what follows a count whose verb is left out
 # ("and 12 at dose level 2", "and 13 with T-LBL", "and 40 as second salvage", "; 30 more were"), at most two words
 # before a count's own noun ("and 21 young adults").
@@ -117,8 +117,10 @@ _BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationa
 # --- median age
 _AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|(?![-\u2010])[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?)$")
 # A part of the cohort named between the cue and the age: "of patients who achieved CR", "of responders", "in the
-# inotuzumab arm"; not the study's median age.
-_AGE_OF_PART = re.compile(r"\b(?:who|whom|which|that|responders?|non-?responders?|arms?|groups?)\b", re.I)
+# inotuzumab arm", "of patients in CR", "of responding patients"; not the study's median age.
+_AGE_OF_PART = re.compile(r"\b(?:who|whom|which|that|responders?|non-?responders?|responding|arms?|groups?"
+                          r"|in\s(?:a\s)?(?:CR\d?|CRi|(?:first\s|second\s)?(?:complete\s)?(?:remission|response)))\b",
+                          re.I)
 _AGE_AFTER = re.compile(r"^\s?(?:years?|yrs?|y\b|months?\b|[(\[]|[;,)\]]|\.(?!\d)|$)")
 _AGE_UNIT = re.compile(r"\s?(?:years?|yrs?|y\b|months?\b)")
 # An age in months, its unit after the number or after its bracketed range: "14 months", "14 (range, 2-24) months",
