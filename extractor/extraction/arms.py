@@ -153,6 +153,22 @@ _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\
                              r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
                              r"(?=\s?[,;.)]|\s\(|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
 _COMBINATION = re.compile(r"(?:the\s)?(?:combination|monotherapy)")  # a group named by how it was treated
+# How one drug was given, before its name: "with single-agent blinatumomab", "with low-dose inotuzumab".
+_DRUG_MODIFIER = re.compile(r"(?:single[\s\-]agent|(?:high|low|reduced|standard|full)[\s\-]dose)\s")
+_PARTNER_JOIN = re.compile(r"\s(?:and|plus|with|\+)\s")
+
+
+def _partner_drug(text: str, drugs, at: int) -> int | None:
+    """The end of a second drug joined to a first that ends at `at` ("with blinatumomab and ponatinib"), when the
+    joined drug ends the phrase; else None."""
+    join = _PARTNER_JOIN.match(text, at) if text.startswith((" and ", " plus ", " with ", " + "), at) else None
+    if join is None:
+        return None
+    end = next((e for s, e, _ in drugs if s == join.end()), None)
+    return end if end is not None and _NAME_END.match(text, end) else None
+
+
+_NAME_END = re.compile(r"\s?[,;.)]|\s\(|\s(?:vs\.?|versus|compared|than|or|in|group|arm)\b|\sand\s(?=\d)|$")
 _SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children|those)\s(?:with|in)\s(?:the\s)?)?"
                     r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
 _ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:\d+\s)?(?:(?:infused|treated|evaluable|"
@@ -2457,6 +2473,13 @@ class ArmIndex:
         if _COMBINATION.fullmatch(name):
             return name[4:] if name.startswith("the ") else name  # "78% with the combination"
         drugs = self.drug_spans.get(text, ())
+        one_drug = any(d[0] == m.start("name") and d[1] == m.end("name") for d in drugs)
+        partner = _partner_drug(text, drugs, m.end("name")) if one_drug else None
+        if partner is not None:  # "16.2 months with blinatumomab and ponatinib": both drugs name the group
+            return text[m.start("name"):partner]
+        modified = _DRUG_MODIFIER.match(name)
+        if modified and any(d[0] == m.start("name") + modified.end() and d[1] == m.end("name") for d in drugs):
+            return name  # "6.0 months with single-agent blinatumomab"
         spans = [d for d in drugs if d[0] == m.start("name")]
         if spans and text.startswith(" alone", m.end("name")) and spans[0][1] == m.end("name"):
             return f"{spans[0][2]} alone"  # "50% with blinatumomab alone and 78% with the combination"

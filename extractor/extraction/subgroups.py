@@ -41,7 +41,7 @@ _STOP_FORWARD = re.compile(
     r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
     r"|(?<!who)(?<!that)(?<!\bthe)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
-    r"obtained|attained|proceeded|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
+    r"obtained|attained|proceeded|went|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
 # Where a group phrase read backwards (from a bracket or a comparison word) starts.
 _STOP_BACKWARD = re.compile(
     r"(?:^|[,;:()\[\]]\s?|\b(?:in(?!\swhom)|for|among|between|to|versus|vs\.?|and|but|of)\s|" + _NOT_AFTER_COMPARATIVE +
@@ -929,6 +929,9 @@ def _shared_tail(items: list[str]) -> list[str]:
 def _distribute(items: list[str]) -> list[str]:
     """A shared head word: "standard, intermediate and high risk" -> "standard risk", "intermediate risk", "high risk";
     not onto a code, which names its group alone ("CR1, CR2 and refractory disease": not "CR1 disease")."""
+    codes = _CODED_HEAD.fullmatch(items[0]) if len(items) >= 2 else None
+    if codes and all(_CODE.fullmatch(i) for i in items[1:]):  # "arms A and B" -> "arm A", "arm B"
+        return [f"{codes.group('head').lower()} {i}" for i in [codes.group("code"), *items[1:]]]
     last = items[-1].split()
     if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 and not _CODE_ITEM.search(i) for i in items[:-1]):
         head = last[-1]
@@ -938,6 +941,8 @@ def _distribute(items: list[str]) -> list[str]:
 
 
 _CODE_ITEM = re.compile(r"[A-Za-z]\d")  # "CR1", "M2" (not an ordinal: "1st")
+_CODED_HEAD = re.compile(r"(?P<head>(?i:arm|cohort|group))s?\s(?P<code>[A-Z]\d?|\d{1,2}[A-Z]?)")
+_CODE = re.compile(r"[A-Z]\d?|\d{1,2}[A-Z]?")
 
 
 def disease_state(label: str) -> bool:
