@@ -319,13 +319,25 @@ _RESPONSE_STATE = re.compile(r"respon|remission|\bCR(?:i|h|p)?\b", re.I)
 _COUNT_WORD = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|responders|children|adults|subjects)\b")
 
 
+# A line of therapy a group is in: "first salvage", "second or later relapse".
+_LINE = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\sor\s(?:later|subsequent|greater))?\s(?:salvage|relapse)"
 # "Median RFS among responders was 6.9 months", "The CR rate among Ph-positive patients was 80%", "Median OS for
 # patients older than 60 years was 5.2 months", "The median OS of Ph-negative patients was 7.5 months".
 _AMONG_GROUP_WAS = re.compile(
     r"\b(?:in|among|for|of)\s(?:the\s)?(?P<g>(?:[\w+/\-]+\s){1,3}(?:patients|responders|children|adults|subjects|"
     r"subgroup|subset|cohort|arm|group)|"
-    r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?)\s(?:was|were|is|are)\s$",
-    re.I)
+    r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?|" + _LINE + r")"
+    r"\s(?:was|were|is|are)\s$", re.I)
+# A group named before a value whose verb the clause leaves out, as the one before it said it: "The CR rate in first
+# salvage was 70%, and in second salvage 50%".
+_GROUP_VERB_ELIDED = re.compile(r"(?:,\s|\s)(?:and|but|while|whereas)\s(?:in|among|for)\s(?:the\s)?(?P<g>(?:(?:patients|those)\s(?:in|with)\s)?"
+                                + _LINE + r")\s\Z", re.I)
+
+
+def group_before_elided_verb(text: str, value_start: int) -> str | None:
+    """The line of therapy named right before a value whose verb is left out ("..., and in second salvage 50%")."""
+    m = _GROUP_VERB_ELIDED.search(text, max(0, value_start - 80), value_start)
+    return name(m.group("g")) if m else None
 
 
 _VERB_AT_END = re.compile(r"\s(?:was|were|is|are)\s\Z", re.I)  # how _OF_GROUP_WAS and _AMONG_GROUP_WAS end
