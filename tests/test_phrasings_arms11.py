@@ -119,3 +119,24 @@ def test_phrasings_lines_before_the_verb(nlp, text, outcomes):
 def test_phrasings_counted_and_not(nlp, text, arms, outcomes):
     record = _run(nlp, text)
     assert (_arms(record), _outcomes(record)) == (arms, sorted(outcomes))
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the periods before and after a year named once, after the last value
+    ("The CR rate was 45% before and 68% after 2012.", [("after 2012", "CR", 68.0), ("before 2012", "CR", 45.0)]),
+    ("The 3-year OS was 20% before and 38% after 2010 (P = .01).",
+     [("after 2010", "OS_RATE", 38.0), ("before 2010", "OS_RATE", 20.0)]),
+    ("Median OS was 6.0 months before and 11.2 months since 2015.",
+     [("before 2015", "OS_MEDIAN", 6.0), ("since 2015", "OS_MEDIAN", 11.2)]),
+])
+def test_phrasings_eras(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    "MRD negativity was 40% before and 70% after cycle 2.",
+    "The CR rate was 45% before HSCT and 68% after HSCT.",
+])
+def test_phrasings_times_are_no_eras(nlp, text):
+    """A time of assessment is no period of treatment: no label names a year's side."""
+    assert not any(arm.startswith(("before", "after")) for arm, _, _ in _outcomes(_run(nlp, text)))

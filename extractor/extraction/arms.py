@@ -2212,7 +2212,8 @@ class ArmIndex:
             if count == 2 and not any(known) else None
         if paired and len(set(paired)) == 2:
             return [self._whole(p) for p in paired]
-        levels = subgroups.shared_noun_levels(text, positions) if not any(known) else None
+        levels = (subgroups.shared_noun_levels(text, positions) or subgroups.era_groups(text, positions)) \
+            if not any(known) else None
         if levels:  # "between first (65%) and second (61%) salvage", "with high and ... with low disease burden"
             return self._wholes(levels)
         each = [k or ("all" if _OVERALL_AFTER.match(text, e) else None) or subgroups.inside_value(text, s, e)

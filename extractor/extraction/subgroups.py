@@ -988,6 +988,24 @@ def shared_noun_levels(text: str, positions: list[tuple[int, int]]) -> list[str]
     return labels if len(set(labels)) == len(labels) else None
 
 
+def era_groups(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
+    """Values of the periods before and after a year, the year maybe named only after the last ("45% before and 68%
+    after 2012", "45% before 2012 and 68% after 2012") -> "before 2012", "after 2012"."""
+    if "before" not in text and "prior to" not in text:
+        return None
+    eras = [_ERA_AFTER_VALUE.match(text, end) for _, end in positions]
+    if not all(eras) or eras[-1].group("year") is None:
+        return None
+    year = eras[-1].group("year")
+    labels = [f"{m.group('word')} {m.group('year') or year}" for m in eras]
+    return labels if len(set(labels)) == len(labels) else None
+
+
+_ERA_AFTER_VALUE = re.compile(r"\s?(?:%|months?)?\s(?:in\s(?:patients|those)\s(?:treated|diagnosed)\s)?"
+                              r"(?P<word>before|after|prior\sto|since|until)(?:\s(?P<year>(?:19|20)\d\d))?"
+                              r"(?=\s?[,;.()]|\s(?:and|or|vs\.?|versus|compared)\b|\s\(|$)")
+
+
 _ORDINAL_LEVEL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\sor\s(?:later|more|greater|subsequent|beyond))?"
 _LEVEL_WORDS = r"later|subsequent|early|late|low|high|standard|intermediate|poor|good|favou?rable|unfavou?rable|adverse"
 _LEVEL = r"(?P<level>" + _ORDINAL_LEVEL + "|" + _LEVEL_WORDS + ")"
