@@ -24,6 +24,9 @@ from phrasing_cases import outcome_triples as _outcomes, run_text as _run
     ("VOD was more frequent after inotuzumab (11%) than after chemotherapy (1%).",
      [("after chemotherapy", "VOD", 1.0), ("after inotuzumab", "VOD", 11.0)]),
     ("CRS was common in children (60%) but less frequent in adults (30%).", [("adults", "CRS", 30.0), ("children", "CRS", 60.0)]),
+    # the response a group reached names it, as after "patients achieving" in a scope
+    ("Of the patients achieving CR, 90% of these had MRD negativity.", [("CR", "MRD_NEG", 90.0)]),
+    ("Among patients achieving CR/CRi, the MRD negativity rate was 78%.", [("CR/CRi", "MRD_NEG", 78.0)]),
     # arm codes under one plural head each take it
     ("CR was achieved in 12 (30%) and 24 (60%) patients in arms A and B, respectively.",
      [("arm A", "CR", 30.0), ("arm B", "CR", 60.0)]),
