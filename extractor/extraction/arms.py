@@ -153,6 +153,22 @@ _WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\
                              r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
                              r"(?=\s?[,;.)]|\s\(|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
 _COMBINATION = re.compile(r"(?:the\s)?(?:combination|monotherapy)")  # a group named by how it was treated
+# How one drug was given, before its name: "with single-agent blinatumomab", "with low-dose inotuzumab".
+_DRUG_MODIFIER = re.compile(r"(?:single[\s\-]agent|(?:high|low|reduced|standard|full)[\s\-]dose)\s")
+_PARTNER_JOIN = re.compile(r"\s(?:and|plus|with|\+)\s")
+
+
+def _partner_drug(text: str, drugs, at: int) -> int | None:
+    """The end of a second drug joined to a first that ends at `at` ("with blinatumomab and ponatinib"), when the
+    joined drug ends the phrase; else None."""
+    join = _PARTNER_JOIN.match(text, at) if text.startswith((" and ", " plus ", " with ", " + "), at) else None
+    if join is None:
+        return None
+    end = next((e for s, e, _ in drugs if s == join.end()), None)
+    return end if end is not None and _NAME_END.match(text, end) else None
+
+
+_NAME_END = re.compile(r"\s?[,;.)]|\s\(|\s(?:vs\.?|versus|compared|than|or|in|group|arm)\b|\sand\s(?=\d)|$")
 _SCOPE = re.compile(r"^\s*(?:In|Among|For)\s(?:the\s)?(?:(?:patients|adults|children|those)\s(?:with|in)\s(?:the\s)?)?"
                     r"(?P<x>[^,;()]{1,40}?)(?P<g>\s(?:group|arm|cohort|subgroup))?,\s")
 _ALL_PATIENTS = re.compile(r"\b(?:of|in|among)\s(?:all|the whole|the entire|the overall)\s(?:\d+\s)?(?:(?:infused|treated|evaluable|"
@@ -657,7 +673,7 @@ _CODE_AFTER = re.compile(r"\s?\(((?:arm|group|cohort)\s[a-z0-9]{1,2})\)")
 def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> list[Arm]:
     arms = []
     if len(parts) == 2:
-        parts = _with_or_without(parts)
+        parts = _alone_or_combined(_with_or_without(parts))
     for text, drugs, n in parts:
         arm = _arm_from_phrase(text, drugs, n, lexicon)
         if arm is None:
@@ -741,6 +757,23 @@ def _with_or_without(parts: list[tuple[str, list, int | None]]) -> list[tuple[st
     added = [(s + shift, e + shift, i) for s, e, i in second_drugs]
     return [(f"{first} {second[len('without '):]}", first_drugs + added, first_n),
             (backbone, [d for d in first_drugs if d[1] <= len(backbone)], second_n)]
+
+
+# What joins a partner to the drug given alone in the other arm: "blinatumomab alone (n = 22) or combined with a TKI".
+_COMBINED_WITH = re.compile(r"(?:combined\swith|in\scombination\swith|with|plus|together\swith)\s")
+
+
+def _alone_or_combined(parts: list[tuple[str, list, int | None]]) -> list[tuple[str, list, int | None]]:
+    """"blinatumomab alone (n = 22) or combined with a TKI (n = 40)": the drug given alone is the second arm's too;
+    the arms are the drug ("blinatumomab") and the drug with its partner ("blinatumomab combined with a TKI")."""
+    (first, first_drugs, first_n), (second, second_drugs, second_n) = parts
+    joined = _COMBINED_WITH.match(second) if first.endswith(" alone") and second_drugs else None
+    if joined is None:
+        return parts
+    drug = first[:-len(" alone")]
+    shift = len(drug) + 1
+    return [(drug, first_drugs, first_n),
+            (f"{drug} {second}", first_drugs + [(s + shift, e + shift, i) for s, e, i in second_drugs], second_n)]
 
 
 # A cohort of the study named by its group word, with its n: "treated in the pivotal cohort (n = 60) or the expanded
@@ -962,14 +995,46 @@ def _counted(line: _Line, lexicon: dict) -> list[Arm]:
     ("after relapse, 5 received A and 3 received B")."""
     text, drugs = line.text, line.drugs
     m = _counted_match(text) if _may_count(text) and line.names_an_agent() else None
-    if not m:
-        return []
+    if m and " not" in text:  # "40 received rituximab and 50 did not": the second count's verb is left out
+        return _counted_and_not(line, lexicon) or _counted_arms(m, text, drugs, lexicon)
+    return _counted_arms(m, text, drugs, lexicon) if m else []
+
+
+def _counted_arms(m: re.Match, text: str, drugs: list, lexicon: dict) -> list[Arm]:
+    """The two arms of a _COUNTED match, each its count and treatment."""
     counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
     if any(c is None or not c.is_integer or c.value < 1 for c in counts) or "," in text and _counted_items(text, drugs):
         return []  # two items of a longer list ("5 received A, 3 received B and 2 received C") are not two arms
     parts = [(m.group(key), _slice(text, drugs, m.start(key), m.end(key)), int(c.value)) for key, c in zip("ab", counts)]
     arms = _parts_to_arms(parts, lexicon)
     return arms if len(arms) == 2 and arms[0].drugs != arms[1].drugs else []
+
+
+# A count that received a drug and one that did not: "40 received rituximab and 50 did not".
+_COUNTED_NOT = re.compile(_COUNT.format("na") + r"(?:patients\s)?(?:received|were\streated\swith)\s(?P<a>[^,;()]{2,60}?)"
+                          r"(?:\s?\([^()]*\))?,?\s(?:and|while|whereas)\s" + _COUNT.format("nb")
+                          + r"(?:patients\s)?(?:did|were)\snot\b(?!\s(?:respond|achieve|reach|attain))", re.I)
+
+# Words of a part of the cohort that a later treatment splits: "Of the 30 patients who relapsed, 12 received ...".
+_LATER_SUBSET = re.compile(r"\b(?:relaps\w*|respon\w*|remissions?|CR|progress\w*|transplant\w*|HSCT|after|following|"
+                           r"subsequent\w*|later)\b", re.I)
+
+
+def _counted_and_not(line: _Line, lexicon: dict) -> list[Arm]:
+    """Two arms by one drug, given to one count and not to the other: "Of 90 patients, 40 received rituximab and 50
+    did not" -> "rituximab" (40), "no rituximab" (50); the phrase must be that drug alone."""
+    m = _COUNTED_NOT.search(line.text)
+    if m is None or _LATER_SUBSET.search(line.text, 0, m.start()):
+        return []
+    drug = m.group("a")
+    drugs = _slice(line.text, line.drugs, m.start("a"), m.end("a"))
+    if len(drugs) != 1 or drugs[0][:2] != (0, len(drug)):
+        return []
+    counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
+    if any(c is None or not c.is_integer or c.value < 1 for c in counts):
+        return []
+    return _parts_to_arms(((drug, tuple(drugs), int(counts[0].value)),
+                           (f"no {drug}", tuple((s + 3, e + 3, i) for s, e, i in drugs), int(counts[1].value))), lexicon)
 
 
 # Three or more counted arms: "80 received hyper-CVAD, 80 received blinatumomab and 80 received inotuzumab"; each
@@ -2147,7 +2212,8 @@ class ArmIndex:
             if count == 2 and not any(known) else None
         if paired and len(set(paired)) == 2:
             return [self._whole(p) for p in paired]
-        levels = subgroups.shared_noun_levels(text, positions) if not any(known) else None
+        levels = (subgroups.shared_noun_levels(text, positions) or subgroups.era_groups(text, positions)) \
+            if not any(known) else None
         if levels:  # "between first (65%) and second (61%) salvage", "with high and ... with low disease burden"
             return self._wholes(levels)
         each = [k or ("all" if _OVERALL_AFTER.match(text, e) else None) or subgroups.inside_value(text, s, e)
@@ -2160,7 +2226,8 @@ class ArmIndex:
             # of two groups named elsewhere, and "non-responders" would be invented)
             # ("The 3-year OS of patients in CR2 was 40% and of those in CR3 was 15%": the second's own group, not a
             # complement)
-            second = each[1] or subgroups.group_before_verb(text, positions[1][0])
+            second = each[1] or subgroups.group_before_verb(text, positions[1][0]) \
+                or subgroups.group_before_elided_verb(text, positions[1][0])
             elided = subgroups.group_and_rest(text, positions[0][0], second)
             if elided:
                 return elided
@@ -2457,6 +2524,13 @@ class ArmIndex:
         if _COMBINATION.fullmatch(name):
             return name[4:] if name.startswith("the ") else name  # "78% with the combination"
         drugs = self.drug_spans.get(text, ())
+        one_drug = any(d[0] == m.start("name") and d[1] == m.end("name") for d in drugs)
+        partner = _partner_drug(text, drugs, m.end("name")) if one_drug else None
+        if partner is not None:  # "16.2 months with blinatumomab and ponatinib": both drugs name the group
+            return text[m.start("name"):partner]
+        modified = _DRUG_MODIFIER.match(name)
+        if modified and any(d[0] == m.start("name") + modified.end() and d[1] == m.end("name") for d in drugs):
+            return name  # "6.0 months with single-agent blinatumomab"
         spans = [d for d in drugs if d[0] == m.start("name")]
         if spans and text.startswith(" alone", m.end("name")) and spans[0][1] == m.end("name"):
             return f"{spans[0][2]} alone"  # "50% with blinatumomab alone and 78% with the combination"

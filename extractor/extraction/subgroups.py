@@ -41,7 +41,7 @@ _STOP_FORWARD = re.compile(
     r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
     r"|(?<!who)(?<!that)(?<!\bthe)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
-    r"obtained|attained|proceeded|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
+    r"obtained|attained|proceeded|went|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
 # Where a group phrase read backwards (from a bracket or a comparison word) starts.
 _STOP_BACKWARD = re.compile(
     r"(?:^|[,;:()\[\]]\s?|\b(?:in(?!\swhom)|for|among|between|to|versus|vs\.?|and|but|of)\s|" + _NOT_AFTER_COMPARATIVE +
@@ -319,13 +319,25 @@ _RESPONSE_STATE = re.compile(r"respon|remission|\bCR(?:i|h|p)?\b", re.I)
 _COUNT_WORD = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|responders|children|adults|subjects)\b")
 
 
+# A line of therapy a group is in: "first salvage", "second or later relapse".
+_LINE = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\sor\s(?:later|subsequent|greater))?\s(?:salvage|relapse)"
 # "Median RFS among responders was 6.9 months", "The CR rate among Ph-positive patients was 80%", "Median OS for
 # patients older than 60 years was 5.2 months", "The median OS of Ph-negative patients was 7.5 months".
 _AMONG_GROUP_WAS = re.compile(
     r"\b(?:in|among|for|of)\s(?:the\s)?(?P<g>(?:[\w+/\-]+\s){1,3}(?:patients|responders|children|adults|subjects|"
     r"subgroup|subset|cohort|arm|group)|"
-    r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?)\s(?:was|were|is|are)\s$",
-    re.I)
+    r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?|" + _LINE + r")"
+    r"\s(?:was|were|is|are)\s$", re.I)
+# A group named before a value whose verb the clause leaves out, as the one before it said it: "The CR rate in first
+# salvage was 70%, and in second salvage 50%".
+_GROUP_VERB_ELIDED = re.compile(r"(?:,\s|\s)(?:and|but|while|whereas)\s(?:in|among|for)\s(?:the\s)?(?P<g>(?:(?:patients|those)\s(?:in|with)\s)?"
+                                + _LINE + r")\s\Z", re.I)
+
+
+def group_before_elided_verb(text: str, value_start: int) -> str | None:
+    """The line of therapy named right before a value whose verb is left out ("..., and in second salvage 50%")."""
+    m = _GROUP_VERB_ELIDED.search(text, max(0, value_start - 80), value_start)
+    return name(m.group("g")) if m else None
 
 
 _VERB_AT_END = re.compile(r"\s(?:was|were|is|are)\s\Z", re.I)  # how _OF_GROUP_WAS and _AMONG_GROUP_WAS end
@@ -929,6 +941,9 @@ def _shared_tail(items: list[str]) -> list[str]:
 def _distribute(items: list[str]) -> list[str]:
     """A shared head word: "standard, intermediate and high risk" -> "standard risk", "intermediate risk", "high risk";
     not onto a code, which names its group alone ("CR1, CR2 and refractory disease": not "CR1 disease")."""
+    codes = _CODED_HEAD.fullmatch(items[0]) if len(items) >= 2 else None
+    if codes and all(_CODE.fullmatch(i) for i in items[1:]):  # "arms A and B" -> "arm A", "arm B"
+        return [f"{codes.group('head').lower()} {i}" for i in [codes.group("code"), *items[1:]]]
     last = items[-1].split()
     if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 and not _CODE_ITEM.search(i) for i in items[:-1]):
         head = last[-1]
@@ -938,6 +953,8 @@ def _distribute(items: list[str]) -> list[str]:
 
 
 _CODE_ITEM = re.compile(r"[A-Za-z]\d")  # "CR1", "M2" (not an ordinal: "1st")
+_CODED_HEAD = re.compile(r"(?P<head>(?i:arm|cohort|group))s?\s(?P<code>[A-Z]\d?|\d{1,2}[A-Z]?)")
+_CODE = re.compile(r"[A-Z]\d?|\d{1,2}[A-Z]?")
 
 
 def disease_state(label: str) -> bool:
@@ -969,6 +986,24 @@ def shared_noun_levels(text: str, positions: list[tuple[int, int]]) -> list[str]
         return ["all"] * len(positions)  # "40% in the first and 65% in the second cycle": one group's, at two times
     labels = [" ".join(f"{m.group('level')} {noun.group('noun')}".split()) for m in levels]
     return labels if len(set(labels)) == len(labels) else None
+
+
+def era_groups(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
+    """Values of the periods before and after a year, the year maybe named only after the last ("45% before and 68%
+    after 2012", "45% before 2012 and 68% after 2012") -> "before 2012", "after 2012"."""
+    if "before" not in text and "prior to" not in text:
+        return None
+    eras = [_ERA_AFTER_VALUE.match(text, end) for _, end in positions]
+    if not all(eras) or eras[-1].group("year") is None:
+        return None
+    year = eras[-1].group("year")
+    labels = [f"{m.group('word')} {m.group('year') or year}" for m in eras]
+    return labels if len(set(labels)) == len(labels) else None
+
+
+_ERA_AFTER_VALUE = re.compile(r"\s?(?:%|months?)?\s(?:in\s(?:patients|those)\s(?:treated|diagnosed)\s)?"
+                              r"(?P<word>before|after|prior\sto|since|until)(?:\s(?P<year>(?:19|20)\d\d))?"
+                              r"(?=\s?[,;.()]|\s(?:and|or|vs\.?|versus|compared)\b|\s\(|$)")
 
 
 _ORDINAL_LEVEL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\sor\s(?:later|more|greater|subsequent|beyond))?"
