@@ -71,3 +71,16 @@ def test_second_ordinal_group_keeps_its_value(nlp, text, outcomes):
 ])
 def test_composites_defined_in_words(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a definition without commas, up to its verb
+    ("The rate of CR including CRi was 62%.", [("all", "CR_CRi", 62.0)]),
+    ("The overall response rate including CR, CRh and CRi was 80%.", [("all", "CR_CRi", 80.0)]),
+    ("Complete remission including CRp was achieved in 70% of patients.", [("all", "CR_CRi", 70.0)]),
+    # MRD negativity with the adjective first; a group of patients "with negative MRD" stays a group
+    ("Negative MRD was achieved in 22 patients (73%).", [("all", "MRD_NEG", 73.0)]),
+    ("Patients with negative MRD had a 2-year OS of 70%.", [("negative MRD", "OS_RATE", 70.0)]),
+])
+def test_definitions_and_mrd_words(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

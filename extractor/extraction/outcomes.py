@@ -103,6 +103,9 @@ _INCLUDING_CLAUSE = re.compile(
     r"\s?(?:rates?\s?)?,\s?(?P<clause>(?:including|incl\.|comprising|consisting\sof|defined\sas)\s"
     r"(?:(?:" + _CLAUSE_PART + r"|,){1,110}?(?=,\s?(?:was|were|is|are|reached|occurred)\b)|" + _CLAUSE_PART
     + r"{1,110}?)),")
+# ... or without commas, up to the verb: "The rate of CR including CRi was 62%"
+_INCLUDING_BARE = re.compile(r"\s?(?:rates?\s)?(?P<clause>\s(?:including|incl\.)\s(?:[^,;()]|,){1,80}?)"
+                             r"(?=\s(?:was|were|is|are|occurred|reached)\b)")
 # "87.5% of CRs were MRD-negative", "Eighty percent of CRs": responses after a share of them name the group the share
 # is of.
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
@@ -647,9 +650,12 @@ def _own_bracket_goes_on(text: str, mention: Mention) -> tuple[int, int] | None:
 
 def _including_clause(text: str, at: int) -> tuple[int, int] | None:
     """A definition set off by commas instead of a bracket: "The complete remission rate, including CRi and CRp,
-    was 60%" (start at the comma, so the clause reads like a bracket's inside)."""
+    was 60%" (start at the comma, so the clause reads like a bracket's inside), or by nothing up to its verb."""
     m = _INCLUDING_CLAUSE.match(text, at)
-    return (m.start("clause") - 1, m.end("clause")) if m else None
+    if m:
+        return m.start("clause") - 1, m.end("clause")
+    m = _INCLUDING_BARE.match(text, at)
+    return (m.start("clause"), m.end("clause")) if m else None
 
 
 # "CR with incomplete count recovery" spelled out alone (no "or", "and", "plus", "/" inside it)
