@@ -84,3 +84,21 @@ def test_composites_defined_in_words(nlp, text, outcomes):
 ])
 def test_definitions_and_mrd_words(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a definition ending its sentence holds for the rest of the article
+    ("The primary end point was the overall response rate, defined as CR plus CRi. The overall response rate was "
+     "65%.", [("all", "CR_CRi", 65.0)]),
+    ("Overall response was defined as CR or CRi. Overall response was achieved in 30 of 40 patients (75%).",
+     [("all", "CR_CRi", 75.0)]),
+    # ... with a partial response in it, the ORR stays the ORR; CR itself is not redefined by "was defined as"
+    ("The overall response rate was defined as CR plus CRi plus PR. The overall response rate was 70% and the CR "
+     "rate 40%.", [("all", "CR", 40.0), ("all", "ORR", 70.0)]),
+    ("Complete remission was defined as CR or CRi. The CR rate was 50%.", [("all", "CR", 50.0)]),
+    # "went on to receive" a transplant
+    ("Twenty patients (50%) went on to receive allogeneic hematopoietic cell transplantation.",
+     [("all", "HSCT", 50.0)]),
+])
+def test_definitions_in_their_own_sentence(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -106,6 +106,10 @@ _INCLUDING_CLAUSE = re.compile(
 # ... or without commas, up to the verb: "The rate of CR including CRi was 62%"
 _INCLUDING_BARE = re.compile(r"\s?(?:rates?\s)?(?P<clause>\s(?:including|incl\.)\s(?:[^,;()]|,){1,80}?)"
                              r"(?=\s(?:was|were|is|are|occurred|reached)\b)")
+# ... or ending its sentence: "The primary end point was the overall response rate, defined as CR plus CRi.", "Overall
+# response was defined as CR or CRi." (a definition for the rest of the article)
+_DEFINED_AS_END = re.compile(r"\s?(?:rates?\s?)?(?P<clause>,?\s(?:(?:was|were|is|are)\s)?defined\sas\s[^;()]{1,80}?)"
+                             r"(?=\s?(?:[.;]|$))")
 # "87.5% of CRs were MRD-negative", "Eighty percent of CRs": responses after a share of them name the group the share
 # is of.
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
@@ -654,7 +658,7 @@ def _including_clause(text: str, at: int) -> tuple[int, int] | None:
     m = _INCLUDING_CLAUSE.match(text, at)
     if m:
         return m.start("clause") - 1, m.end("clause")
-    m = _INCLUDING_BARE.match(text, at)
+    m = _INCLUDING_BARE.match(text, at) or _DEFINED_AS_END.match(text, at)
     return (m.start("clause"), m.end("clause")) if m else None
 
 
