@@ -102,3 +102,14 @@ def test_definitions_and_mrd_words(nlp, text, outcomes):
 ])
 def test_definitions_in_their_own_sentence(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, values", [
+    # a remission after "performed in" is the state at the transplant, not a CR rate
+    ("HSCT was performed in CR2 in 45% of patients.", [("HSCT", 45.0)]),
+    ("Allogeneic HSCT was carried out in CR1 in 20 patients (50%).", [("HSCT", 50.0)]),
+    # ... and after a value's "in" it names the value's group
+    ("The MRD negativity rate was 85% in CR and 60% in CRi.", [("MRD_NEG", 60.0), ("MRD_NEG", 85.0)]),
+])
+def test_remission_states_name_groups(nlp, text, values):
+    assert _values(_run(nlp, text)) == values

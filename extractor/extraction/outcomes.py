@@ -77,7 +77,7 @@ _COUNT_AFTER = re.compile(
 _QUALIFIER_BEFORE = re.compile(
     r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
-    r"\b(?:transplanted|allografted|transplant|hsct|hct|sct)\s(?:while\s)?in|"
+    r"\b(?:transplanted|allografted|transplant|hsct|hct|sct)\s(?:while\s)?in|\b(?:performed|undertaken|carried out)\sin|"
     r"\b(?:among|without|post|before|after|beyond|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
     r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
