@@ -113,3 +113,14 @@ def test_definitions_in_their_own_sentence(nlp, text, outcomes):
 ])
 def test_remission_states_name_groups(nlp, text, values):
     assert _values(_run(nlp, text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # molecular MRD negativity of Ph-positive ALL stated by its transcripts
+    ("BCR-ABL1 transcripts became undetectable in 15 patients (65%).", [("MRD_NEG", 65.0)]),
+    ("Undetectable BCR::ABL1 transcripts were achieved in 65% of Ph-positive patients.", [("MRD_NEG", 65.0)]),
+    # ... the patients with them are a group
+    ("Patients with undetectable BCR-ABL1 transcripts had a 2-year OS of 80%.", [("OS_RATE", 80.0)]),
+])
+def test_molecular_negativity_by_transcripts(nlp, text, values):
+    assert _values(_run(nlp, text)) == values
