@@ -124,3 +124,12 @@ def test_remission_states_name_groups(nlp, text, values):
 ])
 def test_molecular_negativity_by_transcripts(nlp, text, values):
     assert _values(_run(nlp, text)) == values
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # more composites spelled with their parts
+    ("CR with or without full recovery of blood counts was achieved in 58%.", [("all", "CR_CRi", 58.0)]),
+    ("CR or CRi/CRh was achieved in 58%.", [("all", "CR_CRi", 58.0)]),
+])
+def test_more_composites(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
