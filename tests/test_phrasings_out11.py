@@ -133,3 +133,12 @@ def test_molecular_negativity_by_transcripts(nlp, text, values):
 ])
 def test_more_composites(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, values", [
+    # a number after "salvage 1 and" with its own unit is a value, not the second line's label
+    ("Median OS was 10 months for salvage 1 and 5 months for salvage 2.", [("OS_MEDIAN", 5.0), ("OS_MEDIAN", 10.0)]),
+    ("The CR rate was 58% in Salvage 1 and 31% in Salvage 2+.", [("CR", 31.0), ("CR", 58.0)]),
+])
+def test_salvage_labels_leave_values(nlp, text, values):
+    assert _values(_run(nlp, text)) == values

@@ -1042,8 +1042,9 @@ def _number_labels(sent: Sentence) -> list[tuple[int, int]]:
 
 
 # "70% in salvage 1 and 45% in salvage 2 or later", "salvage 1 or 2": the line's number is no value (a second number
-# printed with a % of its own is: "salvage 1 and 45%")
-_SALVAGE_LABEL = re.compile(r"\b[Ss]alvage\s?[1-9](?:\s?(?:or|and|to|[-–])\s?[1-9](?!\d|\s?%))?\b")
+# printed with a % or unit of its own is: "salvage 1 and 45%", "for salvage 1 and 5 months for salvage 2")
+_SALVAGE_LABEL = re.compile(r"\b[Ss]alvage\s?[1-9](?:\s?(?:or|and|to|[-–])\s?[1-9](?![\d.·]|\s?(?:%|percent\b|"
+                            r"patients\b|pts\b|of\b|" + _UNITS + r"\b)))?\b")
 
 
 def _is_label(text: str, number, labels: list[tuple[int, int]]) -> bool:
