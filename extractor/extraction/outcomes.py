@@ -65,6 +65,9 @@ _NOT_A_MEDIAN_BEFORE = re.compile(
     r"first|CR1 of|\bat (?:a )?median of)\s?$", re.I)
 _GRADE_BEFORE = re.compile(r"\b(?:grades?|stage|phase|cycles?|day|arm)\s?[≥>≤<]?\s?$", re.I)
 _AGE_AFTER = re.compile(r"^\s?(?:old|of age)\b", re.I)
+# "responses lasting 12 months or longer", "a CR1 of 12 months or more": a threshold, not a median
+_OR_LONGER_AFTER = re.compile(r"^\s?(?:or|and)\s(?:longer|more|greater|above|over|beyond|later|less|shorter|fewer|"
+                              r"earlier)\b", re.I)
 _COUNT_AFTER = re.compile(
     r"^\s?(?:(?:of the|out of|of)\s[\d]+\s)?(?:[a-z-]+\s){0,2}?(?:patients?|pts|children|adults|subjects|cases|responders|"
     r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|were bridged|went|obtained)\b"
@@ -74,7 +77,7 @@ _COUNT_AFTER = re.compile(
 _QUALIFIER_BEFORE = re.compile(
     r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
-    r"\b(?:transplanted|allografted|transplant|hsct|hct|sct)\s(?:while\s)?in|"
+    r"\b(?:transplanted|allografted|transplant|hsct|hct|sct)\s(?:while\s)?in|\b(?:performed|undertaken|carried out)\sin|"
     r"\b(?:among|without|post|before|after|beyond|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
     r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
@@ -93,7 +96,20 @@ _STATES = frozenset({"CR", "CR_CRi", "MRD_NEG", "ORR"})
 _STATE_VERBS = ("were", "was", "being", "remained", "had")  # one of them is in every match of _STATE_BEFORE
 # "Prior to enrollment, 12 patients (30%) had received HSCT": a transplant before the baseline is history.
 _HAD_BEFORE = re.compile(r"\bhad\s(?:(?:already|previously)\s)?$", re.I)
-_INCLUDING_CLAUSE = re.compile(r"\s?(?:rates?\s?)?,\s?(?P<clause>(?:including|incl\.)\s[^,;()]{1,60}?),")
+# "The overall response rate, comprising CR and CRh, was 60%"; a list with commas of its own ends at the comma before
+# the verb ("The ORR, including CR, CRi and PR, was 70%"); a small bracket inside it is part of it ("CR (n = 20)").
+_CLAUSE_PART = r"(?:[^,;()]|\([^();]{0,20}\))"
+_INCLUDING_CLAUSE = re.compile(
+    r"\s?(?:rates?\s?)?,\s?(?P<clause>(?:including|incl\.|comprising|consisting\sof|defined\sas)\s"
+    r"(?:(?:" + _CLAUSE_PART + r"|,){1,110}?(?=,\s?(?:was|were|is|are|reached|occurred)\b)|" + _CLAUSE_PART
+    + r"{1,110}?)),")
+# ... or without commas, up to the verb: "The rate of CR including CRi was 62%"
+_INCLUDING_BARE = re.compile(r"\s?(?:rates?\s)?(?P<clause>\s(?:including|incl\.)\s(?:[^,;()]|,){1,80}?)"
+                             r"(?=\s(?:was|were|is|are|occurred|reached)\b)")
+# ... or ending its sentence: "The primary end point was the overall response rate, defined as CR plus CRi.", "Overall
+# response was defined as CR or CRi." (a definition for the rest of the article)
+_DEFINED_AS_END = re.compile(r"\s?(?:rates?\s?)?(?P<clause>,?\s(?:(?:was|were|is|are)\s)?defined\sas\s[^;()]{1,80}?)"
+                             r"(?=\s?(?:[.;]|$))")
 # "87.5% of CRs were MRD-negative", "Eighty percent of CRs": responses after a share of them name the group the share
 # is of.
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
@@ -423,6 +439,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
             or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
         qualifier = qualifier or family in RATES and _names_history(before[-24:])
+        qualifier = qualifier or family in _STATES and _SHARE_IN_BEFORE.search(before[-12:]) is not None
         # "patients in CR1, CR2 and refractory disease": a remission inside a list of remission states names a group
         qualifier = qualifier or family in _STATES and any(a <= span.start and span.end <= b for a, b in state_lists)
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
@@ -454,6 +471,10 @@ _QUALIFIER_LAST_WORDS = ("with", "without", "in", "achieving", "attaining", "rea
                          "until", "who", "that", "not", "subsequently", "then")
 _ARTICLES = ("a", "an", "the")
 _QUALIFIER_LAST_GLUED = tuple(word + article for word in _QUALIFIER_LAST_WORDS for article in _ARTICLES)
+
+
+# "EFS was 45% in CR2 versus 10% in refractory patients": a state after a value's "in" names the value's group.
+_SHARE_IN_BEFORE = re.compile(r"\d\s?%\s?\)?\s?in\s(?:the\s)?$")
 
 
 # "25% had a prior history of VOD", "30% had previous HSCT": an event before the study is the patients' history.
@@ -589,7 +610,7 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         if mention.start < skip_until:
             continue
         result.append(mention)
-        if mention.family not in ("ORR", "CR"):
+        if mention.family not in ("ORR", "CR", "CR_CRi"):  # "The composite CR rate (CR + CRi + CRp)": its parts
             continue
         bracket = _next_bracket(text, mention.end) or _including_clause(text, mention.end) \
             or _own_bracket_goes_on(text, mention)
@@ -613,8 +634,7 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
                 part.region = (b_start, b_end)
                 if part.family == "CR_CRi":
                     part.family = "CR_PART"
-        elif mention.family == "ORR" and families & {"CR", "CR_CRi"} and "OTHER" in families \
-                and families <= {"CR", "CR_CRi", "CR_PART", "OTHER"}:
+        elif mention.family == "ORR" and "OTHER" in families and families <= {"CR", "CR_CRi", "CR_PART", "OTHER"}:
             # "The overall response rate (CR+CRi+PR) was 55%": the bracket lists the ORR's parts (a partial response
             # among them), which take only values inside it, so the value after the bracket stays the ORR's
             for part in inner:
@@ -634,9 +654,12 @@ def _own_bracket_goes_on(text: str, mention: Mention) -> tuple[int, int] | None:
 
 def _including_clause(text: str, at: int) -> tuple[int, int] | None:
     """A definition set off by commas instead of a bracket: "The complete remission rate, including CRi and CRp,
-    was 60%" (start at the comma, so the clause reads like a bracket's inside)."""
+    was 60%" (start at the comma, so the clause reads like a bracket's inside), or by nothing up to its verb."""
     m = _INCLUDING_CLAUSE.match(text, at)
-    return (m.start("clause") - 1, m.end("clause")) if m else None
+    if m:
+        return m.start("clause") - 1, m.end("clause")
+    m = _INCLUDING_BARE.match(text, at) or _DEFINED_AS_END.match(text, at)
+    return (m.start("clause"), m.end("clause")) if m else None
 
 
 # "CR with incomplete count recovery" spelled out alone (no "or", "and", "plus", "/" inside it)
@@ -1009,9 +1032,19 @@ def _has_bracket(text: str) -> bool:
 
 def _number_labels(sent: Sentence) -> list[tuple[int, int]]:
     """Where numbers name a cohort, arm, dose level, grade, cycle or day ("cohort 1", "dose levels 1 to 3"; NUMBER_LABEL
-    rules of patterns/numbers.jsonl): sentence-relative regions."""
+    rules of patterns/numbers.jsonl), or a salvage line ("salvage 1", "salvage 2 or later"): sentence-relative
+    regions."""
     base = sent.start_char
-    return [(s.start_char - base, s.end_char - base) for s in sent.labelled("NUMBER_LABEL")]
+    labels = [(s.start_char - base, s.end_char - base) for s in sent.labelled("NUMBER_LABEL")]
+    if "alvage" in sent.text:  # a cheap necessary cue of _SALVAGE_LABEL
+        labels += [m.span() for m in _SALVAGE_LABEL.finditer(sent.text)]
+    return labels
+
+
+# "70% in salvage 1 and 45% in salvage 2 or later", "salvage 1 or 2": the line's number is no value (a second number
+# printed with a % or unit of its own is: "salvage 1 and 45%", "for salvage 1 and 5 months for salvage 2")
+_SALVAGE_LABEL = re.compile(r"\b[Ss]alvage\s?[1-9](?:\s?(?:or|and|to|[-–])\s?[1-9](?![\d.·]|\s?(?:%|percent\b|"
+                            r"patients\b|pts\b|of\b|" + _UNITS + r"\b)))?\b")
 
 
 def _is_label(text: str, number, labels: list[tuple[int, int]]) -> bool:
@@ -1057,7 +1090,8 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
     if _DURATION_AFTER.match(after) or _bracket_then_unit(text, number.end):
         return None if _not_a_median(text, number) else DURATION
     # "65 and 66%", "23.6 vs 5.7 months", "2 to 3 months": the unit is printed once, after the last number.
-    if i + 1 < len(numbers) and (_SHARED_AFTER.match(after) or _RANGE_AFTER.match(after)):
+    # (Not a year or a number above 100: "from 45% in 2005-2012 to 68% in 2013-2020", "in 2005 and 68%".)
+    if i + 1 < len(numbers) and number.value <= 100 and (_SHARED_AFTER.match(after) or _RANGE_AFTER.match(after)):
         nxt_kind = _kind(text, numbers, i + 1)
         if nxt_kind in (PERCENT, DURATION) and numbers[i + 1].start - number.end <= 9:
             return nxt_kind
@@ -1093,7 +1127,8 @@ def _not_a_median(text: str, number) -> bool:
     """Durations that are eligibility or follow-up times, ages or landmarks, not medians of an endpoint."""
     before = text[max(0, number.start - 20):number.start]
     after = text[number.end:number.end + 30]
-    return bool(_NOT_A_MEDIAN_BEFORE.search(before) or _AGE_AFTER.match(_LEADING_UNIT.sub("", after)))
+    after_unit = _LEADING_UNIT.sub("", after)
+    return bool(_NOT_A_MEDIAN_BEFORE.search(before) or _AGE_AFTER.match(after_unit) or _OR_LONGER_AFTER.match(after_unit))
 
 
 def _range_high(text: str, numbers: list, i: int, kind: str):
@@ -1700,17 +1735,17 @@ _ORDINALS = frozenset({"first", "second", "third", "later", "1st", "2nd", "3rd",
 
 def _parallel_group(text: str, start: int, close: int, head: str) -> bool:
     """Whether the bracket closing at `close` opened after a group named after a preposition that `head` pairs
-    with: both ordinals ("first", "second"), two attributes of one stem ("Ph-positive", "Ph-negative"), or two
+    with: both opening with ordinals ("first", "second or later"), two attributes of one stem ("Ph-positive", "Ph-negative"), or two
     phrases of one noun ("first salvage", "second salvage")."""
     open_at = text.rfind("(", start, close)
     group = _GROUP_BEFORE_BRACKET.search(text, start, open_at) if open_at != -1 else None
     if group is None:
         return False
     first, second = group.group("g").lower().split(), head.lower().split()
+    if first[0] in _ORDINALS and second[0] in _ORDINALS:  # "between first (65%) and second or later (48%) salvage"
+        return True
     if len(first) != len(second):
         return False
-    if first[0] in _ORDINALS and second[0] in _ORDINALS:
-        return True
     if len(first) > 1:
         return first[-1] == second[-1] and first[0] != second[0]
     return "-" in first[0] and first[0].split("-")[0] == second[0].split("-")[0] and first[0] != second[0]
