@@ -1031,20 +1031,10 @@ def _has_bracket(text: str) -> bool:
 
 
 def _number_labels(sent: Sentence) -> list[tuple[int, int]]:
-    """Where numbers name a cohort, arm, dose level, grade, cycle or day ("cohort 1", "dose levels 1 to 3"; NUMBER_LABEL
-    rules of patterns/numbers.jsonl), or a salvage line ("salvage 1", "salvage 2 or later"): sentence-relative
-    regions."""
+    """Where numbers name a cohort, arm, dose level, grade, cycle, day or salvage line ("cohort 1", "dose levels 1 to 3",
+    "salvage 2"; NUMBER_LABEL rules of patterns/numbers.jsonl): sentence-relative regions."""
     base = sent.start_char
-    labels = [(s.start_char - base, s.end_char - base) for s in sent.labelled("NUMBER_LABEL")]
-    if "alvage" in sent.text:  # a cheap necessary cue of _SALVAGE_LABEL
-        labels += [m.span() for m in _SALVAGE_LABEL.finditer(sent.text)]
-    return labels
-
-
-# "70% in salvage 1 and 45% in salvage 2 or later", "salvage 1 or 2": the line's number is no value (a second number
-# printed with a % or unit of its own is: "salvage 1 and 45%", "for salvage 1 and 5 months for salvage 2")
-_SALVAGE_LABEL = re.compile(r"\b[Ss]alvage\s?[1-9](?:\s?(?:or|and|to|[-–])\s?[1-9](?![\d.·]|\s?(?:%|percent\b|"
-                            r"patients\b|pts\b|of\b|" + _UNITS + r"\b)))?\b")
+    return [(s.start_char - base, s.end_char - base) for s in sent.labelled("NUMBER_LABEL")]
 
 
 def _is_label(text: str, number, labels: list[tuple[int, int]]) -> bool:
