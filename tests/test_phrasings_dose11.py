@@ -37,3 +37,40 @@ DUAL = "cd19/cd22-car t cells"
 ])
 def test_phrasings_antigen_named_products(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+INO = "inotuzumab ozogamicin"
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a dose level's label after each dose of a list sharing one unit
+    ("CD22-CAR T cells were infused at 1 × 10^6 (DL1) and 3 × 10^6 (DL2) cells/kg.",
+     [(CD22, 1000000, "cells/kg"), (CD22, 3000000, "cells/kg")]),
+    ("CD19 CAR T cells were infused at 1 × 10^6 (dose level 1), 3 × 10^6 (dose level 2) or 1 × 10^7 (dose level 3)"
+     " cells/kg.", [(CD19, 1000000, "cells/kg"), (CD19, 3000000, "cells/kg"), (CD19, 10000000, "cells/kg")]),
+    ("CD7 CAR T cells were tested at dose levels of 0.5, 1.0, and 1.5 × 10^6 cells/kg.",
+     [(CD7, 500000, "cells/kg"), (CD7, 1000000, "cells/kg"), (CD7, 1500000, "cells/kg")]),
+    # a few words describing the cells between the number and the product
+    ("A single dose of 1 × 10^6 tandem CD19/CD22 CAR T cells/kg was infused.", [(DUAL, 1000000, "cells/kg")]),
+    ("Patients received 2 × 10^6 autologous CD7 CAR-T cells per kg.", [(CD7, 2000000, "cells/kg")]),
+    # a median infused dose is what patients got, also of a product whose name holds a digit
+    ("The median infused dose of CD7 CAR T cells was 1 × 10^6 cells/kg.", []),
+    ("Patients received a median of 2 × 10^6 viable CD19 CAR T cells/kg.", []),
+])
+def test_phrasings_cell_dose_lists(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a sentence opening on the dose, its drug the subject after the comma
+    ("At the MTD of 1.8 mg/m2, inotuzumab produced a CR rate of 60%.", [(INO, 1.8, "mg/m2")]),
+    ("At the recommended phase 2 dose of 28 µg/day, blinatumomab induced CR in 40%.", [("blinatumomab", 28, "µg")]),
+    ("At the maximum tolerated dose (MTD) of 1.2 mg/m2, inotuzumab was given on days 1, 8 and 15.",
+     [(INO, 1.2, "mg/m2")]),
+    ("At doses of 1.2 and 1.8 mg/m2, inotuzumab was well tolerated.", [(INO, 1.2, "mg/m2"), (INO, 1.8, "mg/m2")]),
+    ("At a dose of 1 × 10^6 cells/kg, CD7 CAR T cells induced CR in 90% of patients.", [(CD7, 1000000, "cells/kg")]),
+    # the drug not the subject right after the comma
+    ("At the MTD of 1.8 mg/m2, the CR rate with inotuzumab was 60%.", []),
+])
+def test_phrasings_dose_opening_the_sentence(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
