@@ -74,3 +74,49 @@ def test_phrasings_cell_dose_lists(nlp, text, doses):
 ])
 def test_phrasings_dose_opening_the_sentence(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # drugs joined by "plus" or "+" before a "respectively" list
+    ("The RP2D for blinatumomab plus ponatinib was 28 µg/day and 45 mg/day, respectively.",
+     [("blinatumomab", 28, "µg"), ("ponatinib", 45, "mg")]),
+    ("Venetoclax + navitoclax were dosed at 400 mg and 50 mg, respectively.",
+     [("venetoclax", 400, "mg"), ("navitoclax", 50, "mg")]),
+    ("Fludarabine plus cyclophosphamide (30 and 500 mg/m2/day, respectively) preceded the infusion.",
+     [("fludarabine", 30, "mg/m2"), ("cyclophosphamide", 500, "mg/m2")]),
+    ("Inotuzumab plus rituximab was given at 1.8 mg/m2.", [(INO, 1.8, "mg/m2")]),
+    # the drug after "for", ending its phrase
+    ("The MTD was 1.8 mg/m2 for inotuzumab.", [(INO, 1.8, "mg/m2")]),
+    ("The RP2D was 400 mg for venetoclax and 50 mg for navitoclax.",
+     [("venetoclax", 400, "mg"), ("navitoclax", 50, "mg")]),
+    ("Dexamethasone 20 mg for blinatumomab premedication was given.", [("dexamethasone", 20, "mg")]),
+    ("Dexamethasone was given at 10 mg for blinatumomab-related CRS.", [("dexamethasone", 10, "mg")]),
+])
+def test_phrasings_joined_drugs_and_named_for(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a conjunction before the last dose of a list is no drug of its own
+    ("Patients received venetoclax 200 mg, 400 mg, or 600 mg daily with navitoclax.",
+     [("venetoclax", 200, "mg"), ("venetoclax", 400, "mg"), ("venetoclax", 600, "mg")]),
+    ("Cyclophosphamide 300 mg/m2, cytarabine 40 mg and allopurinol 300 mg were given.",
+     [("cyclophosphamide", 300, "mg/m2"), ("cytarabine", 40, "mg")]),  # a drug the lexicon does not know
+    # the chimeric antigen receptor spelled out after a targeting word
+    ("CD19-targeted chimeric antigen receptor T cells were given at 3 × 10^6 cells/kg.",
+     [(CD19, 3000000, "cells/kg")]),
+    ("CD7-directed chimeric antigen receptor T cells were infused at 1 × 10^6 cells/kg.",
+     [(CD7, 1000000, "cells/kg")]),
+])
+def test_phrasings_dose_lists_and_spelled_products(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, cohort", [
+    # a cell dose in scientific notation is never a second group's count
+    ("In this phase 1 trial, 20 patients with relapsed T-ALL received CD7 CAR T cells at 5 × 10^5 or 1 × 10^6"
+     " cells/kg after lymphodepletion with fludarabine and cyclophosphamide.", 20),
+    ("26 patients with T-ALL and 13 with T-LBL received CD7 CAR T cells.", 39),
+])
+def test_phrasings_cohort_beside_cell_doses(nlp, text, cohort):
+    assert _run(nlp, text)["cohort_size"] == cohort

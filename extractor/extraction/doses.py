@@ -203,6 +203,7 @@ _EXPONENT_BEFORE = re.compile(r"\^\s?$")
 # mg/m2) of inotuzumab", "the 15 µg/m2/day dose level of blinatumomab", "the 9-28 µg/day schedule of blinatumomab"
 # (not "fludarabine (30 mg/m2) cyclophosphamide": a bracket is its drug's before it).
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\)?\s(?:(?:dose(?:\slevel)?|schedule|regimen)\s)?of\s)$")
+_PHRASE_END = re.compile(r"[.,;]|\s(?:and|or)\s|$")
 # A sentence opening on the dose names its drug as the subject after the comma: "At the MTD of 1.8 mg/m2, inotuzumab
 # produced ...", "At the recommended phase 2 dose (RP2D) of 28 µg/day, blinatumomab ...", "At a dose of 1 × 10^6
 # cells/kg, CD7 CAR T cells ..." (not "At the MTD of 1.8 mg/m2, the CR rate with inotuzumab was 60%").
@@ -211,11 +212,12 @@ _DOSE_OPENING = re.compile(
     r"|(?:target|starting|highest|lowest)\sdose|doses?(?:\slevels?)?)(?:\s\((?:MTD|RP2D)\))?\sof\s)$", re.I)
 # A dose after an item of a list that names a drug the lexicon does not know: "methotrexate 15 mg, cytarabine 40 mg
 # and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's): a join (_ITEM_JOINS), then one word that
-# is no function word or adverb, right before the number, after a dose of the drug before.
+# is no function word or adverb, right before the number, after a dose of the drug before (not "200 mg, 400 mg, or 600
+# mg": a conjunction).
 _ITEM_JOINS = (",", " and", " plus", " with")
 _UNKNOWN_ITEM_REACH = 40  # characters before the number: ", and hydrocortisone "
-_NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|by|from|up|was|were|is|dose[sd]?|each|every|later|thereafter"
-                              r"|approximately|about|reduced|increased|escalated|decreased|\w+ly)", re.I)
+_NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|or|and|either|by|from|up|was|were|is|dose[sd]?|each|every|later"
+                              r"|thereafter|approximately|about|reduced|increased|escalated|decreased|\w+ly)", re.I)
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2",
 # "X, preceded by Y 20 mg, was given at", "X was added to Y and given at" (the subject's own verb, coordinated); "X
 # was given with Y premedication at 9 µg/day" (the partner's role named); "X was given with a backbone at 0.9
@@ -248,7 +250,7 @@ _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "af
 # without "at", "required a 50% dose reduction", is an event, not the regimen).
 _REDUCTION = "% dose reduction"
 _AT_REDUCTION = re.compile(r"\s(?:(?:was|were)\s(?:given|administered|used|delivered)\s)?at\s(?:an?\s)?")
-_DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s|/")
+_DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\s(?:and|plus)\s|/|\s?\+\s?")  # "X plus Y", "X + Y"
 _BRACKET_GAP = re.compile(r"\s?[(\[]")  # "fludarabine/cyclophosphamide (30/500 mg/m2/day)"
 _STEP_WORDS = re.compile(r"\b(?:then|followed|thereafter|escalat\w*|increas\w*|reduc\w*|decreas\w*)\b", re.I)
 _VERB_GAP = re.compile(r"\s[^\d()\[\];]*[A-Za-z][^\d()\[\];]*\s")  # " were given at ", " were dosed at "
@@ -821,7 +823,8 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     after = next((d for d in drugs if d.start_char >= end_span.end_char), None)
     if after is not None and (_DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char])
                               or _named_in_bracket(text, end_span.end_char, after)
-                              or _subject_after_opening(text, sentence_start, first, end_span, after)) \
+                              or _subject_after_opening(text, sentence_start, first, end_span, after)
+                              or _named_for(text, end_span, after)) \
             and not _is_backbone(after.id_):  # "dexamethasone (40 mg) of hyper-CVAD" is dexamethasone's
         return after
     if after is not None and drugs[0] is after and _named_after_a_later_dose(text, first, end_span, after):
@@ -836,6 +839,12 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     if before and _unknown_item_between(text, before[-1], first):
         return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
     return before[-1] if before else _distant_subject(text, sentence_start, first, drugs)
+
+
+def _named_for(text: str, end_span: Span, drug: Span) -> bool:
+    """"The MTD was 1.8 mg/m2 for inotuzumab", "400 mg for venetoclax and 50 mg for navitoclax": the drug after
+    "for" ending its phrase (not "20 mg for blinatumomab premedication", "for blinatumomab-related CRS")."""
+    return text[end_span.end_char:drug.start_char] == " for " and _PHRASE_END.match(text, drug.end_char) is not None
 
 
 def _subject_after_opening(text: str, sentence_start: int, first: nz.Number, end_span: Span, drug: Span) -> bool:

@@ -418,8 +418,8 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
     text, next_count = sent.section_text, True
     nouns = [c for c in cues if c.id_ == "population"]
     for later in numbers:
-        if later.start <= number.end or not later.is_integer:
-            continue
+        if later.start <= number.end or not later.is_integer or later.form == "scientific":
+            continue  # "... at 5 × 10^5 or 1 × 10^6 cells/kg": a dose, never a count of patients
         if text.count("(", number.end, later.start) > text.count(")", number.end, later.start):
             continue
         if ":" in text[number.end:later.start]:
