@@ -120,3 +120,19 @@ def test_phrasings_dose_lists_and_spelled_products(nlp, text, doses):
 ])
 def test_phrasings_cohort_beside_cell_doses(nlp, text, cohort):
     assert _run(nlp, text)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the patients' count after each dose of a list sharing one unit
+    ("CD7 CAR T cells were infused at 1 × 10^6 (n = 6) or 3 × 10^6 (n = 9) cells/kg.",
+     [(CD7, 1000000, "cells/kg"), (CD7, 3000000, "cells/kg")]),
+    ("Doses of 1 × 10^6 (n = 4) and 3 × 10^6 (n = 8) CD22-CAR T cells/kg were given.",
+     [(CD22, 1000000, "cells/kg"), (CD22, 3000000, "cells/kg")]),
+    # a dose level opening the sentence, its dose in brackets
+    ("At dose level 1 (1 × 10^6 cells/kg), CD7 CAR T cells caused no DLT.", [(CD7, 1000000, "cells/kg")]),
+    ("At DL2 (3 × 10^6 cells/kg), CD19/CD22 CAR T cells caused grade 3 CRS in 2 patients.",
+     [(DUAL, 3000000, "cells/kg")]),
+    ("At dose level 1 (1 × 10^6 cells/kg), the CR rate with CD7 CAR T cells was 80%.", []),
+])
+def test_phrasings_dose_level_counts_and_openings(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

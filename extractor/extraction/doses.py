@@ -78,12 +78,13 @@ _REPORTS = re.compile(r"\b(?:was|were|had|has|have)\b", re.I)
 _DRUG_REACH = 110
 # Separators inside a list or range of doses sharing one unit: "2, 1, or 0.5×106", "0.6 and 0.3", "1.8 to 1.3",
 # "0.8/0.5/0.5 mg/m2" or "0.8 + 0.5 + 0.5 mg/m2" (days 1, 8 and 15), "9/28 μg/day" or "9 then 28 μg/day" (week 1,
-# then); a dose level's label may follow each dose ("1 × 10^6 (DL1) and 3 × 10^6 (DL2) cells/kg").
-_LEVEL_LABEL = r"\s?[(\[](?:DL|(?i:dose\slevel)\s?)-?\d{1,2}[a-z]?[)\]]"
+# then); a dose level's label or its patients' count may follow each dose ("1 × 10^6 (DL1) and 3 × 10^6 (DL2)
+# cells/kg", "1 × 10^6 (n = 6) or 3 × 10^6 (n = 9) cells/kg").
+_LEVEL_LABEL = r"\s?[(\[](?:(?:DL|(?i:dose\slevel)\s?)-?\d{1,2}[a-z]?|n\s?=\s?\d{1,3})[)\]]"
 _LIST_SEP = re.compile(r"^(?:" + _LEVEL_LABEL + r")?(?:\s?,\s?(?:or\s|and\s)?|\s(?:or|and|then)\s|/|\s?\+\s?)$")
 _LABEL_TO_UNIT = re.compile(_LEVEL_LABEL + r"\s")
-# The level's number is no dose: "3 × 10^6 (dose level 2) cells/kg".
-_SPELLED_LEVEL_LABEL = re.compile(r"[(\[]dose\slevel\s?-?\d{1,2}[a-z]?[)\]]", re.I)
+# The level's number or the count is no dose: "3 × 10^6 (dose level 2) cells/kg", "3 × 10^6 (n = 9) cells/kg".
+_SPELLED_LEVEL_LABEL = re.compile(r"[(\[](?:dose\slevel\s?-?\d{1,2}[a-z]?|n\s?=\s?\d{1,3})[)\]]", re.I)
 # "between 1.2 and 1.8 mg/m2" is a range, not two doses.
 _BETWEEN = re.compile(r"\bbetween\s$", re.I)
 # A number counting something else cannot open a list of doses: "during cycle 1 and 0.3 mg/m2".
@@ -206,10 +207,12 @@ _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\)?\s(?:(?:dose(?:\slevel)?|schedule|regim
 _PHRASE_END = re.compile(r"[.,;]|\s(?:and|or)\s|$")
 # A sentence opening on the dose names its drug as the subject after the comma: "At the MTD of 1.8 mg/m2, inotuzumab
 # produced ...", "At the recommended phase 2 dose (RP2D) of 28 µg/day, blinatumomab ...", "At a dose of 1 × 10^6
-# cells/kg, CD7 CAR T cells ..." (not "At the MTD of 1.8 mg/m2, the CR rate with inotuzumab was 60%").
+# cells/kg, CD7 CAR T cells ...", "At dose level 2 (3 × 10^6 cells/kg), CD7 CAR T cells ..." (not "At the MTD of 1.8
+# mg/m2, the CR rate with inotuzumab was 60%").
 _DOSE_OPENING = re.compile(
     r"\s*At\s(?:(?:the|an?)\s)?(?:(?:MTD|RP2D|maximum\stolerated\sdose|recommended\s(?:phase\s(?:2|II)\s)?dose"
-    r"|(?:target|starting|highest|lowest)\sdose|doses?(?:\slevels?)?)(?:\s\((?:MTD|RP2D)\))?\sof\s)$", re.I)
+    r"|(?:target|starting|highest|lowest)\sdose|doses?(?:\slevels?)?)(?:\s\((?:MTD|RP2D)\))?\sof\s"
+    r"|(?P<level>(?:dose\slevel\s?|DL-?)\d{1,2}\s\())$", re.I)
 # A dose after an item of a list that names a drug the lexicon does not know: "methotrexate 15 mg, cytarabine 40 mg
 # and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's): a join (_ITEM_JOINS), then one word that
 # is no function word or adverb, right before the number, after a dose of the drug before (not "200 mg, 400 mg, or 600
@@ -361,7 +364,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     if not units and not products:
         return []
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
-    if "level" in sent.text:
+    if "level" in sent.text or "=" in sent.text:
         numbers = _outside_level_labels(text, sent, numbers)
     # a carried product's absolute dose is read at its unit ("410 × 10^6 CAR T cells"), not as a product named
     found = _product_doses(doc, section, text, drugs, numbers) if products and carried is None else []
@@ -430,7 +433,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
 
 
 def _outside_level_labels(text: str, sent: Sentence, numbers: list[nz.Number]) -> list[nz.Number]:
-    """The numbers outside a dose level's bracketed label ("(dose level 2)")."""
+    """The numbers outside a dose level's bracketed label or count ("(dose level 2)", "(n = 9)")."""
     labels = [m.span() for m in _SPELLED_LEVEL_LABEL.finditer(text, sent.start_char, sent.end_char)]
     if not labels:
         return numbers
@@ -850,8 +853,11 @@ def _named_for(text: str, end_span: Span, drug: Span) -> bool:
 def _subject_after_opening(text: str, sentence_start: int, first: nz.Number, end_span: Span, drug: Span) -> bool:
     """Whether the dose is the sentence's opening phrase and the drug the subject right after its comma (see
     _DOSE_OPENING)."""
-    return text[end_span.end_char:drug.start_char] == ", " and _DOSE_OPENING.fullmatch(
-        text, sentence_start, first.start) is not None
+    gap = text[end_span.end_char:drug.start_char]
+    if gap not in (", ", "), "):
+        return False
+    opening = _DOSE_OPENING.fullmatch(text, sentence_start, first.start)
+    return opening is not None and (opening.group("level") is not None) == (gap == "), ")
 
 
 def _named_after_a_later_dose(text: str, first: nz.Number, end_span: Span, drug: Span) -> bool:
