@@ -136,3 +136,15 @@ def test_phrasings_cohort_beside_cell_doses(nlp, text, cohort):
 ])
 def test_phrasings_dose_level_counts_and_openings(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, cohort", [
+    # two counts after "in", one per dose, are two groups: neither is the cohort
+    ("Inotuzumab was given at 1.8 mg/m2 in 12 patients and 1.2 mg/m2 in 8 patients.", None),
+    ("CD19 CAR T cells were infused at 1 × 10^6 cells/kg in 12 patients and at 3 × 10^6 cells/kg in 8 patients.",
+     None),
+    ("Inotuzumab was given to 20 patients: 1.8 mg/m2 in 12 patients and 1.2 mg/m2 in 8 patients.", 20),
+    ("Inotuzumab was given at 1.8 mg/m2 in 40 patients.", 40),
+])
+def test_phrasings_cohort_split_by_dose(nlp, text, cohort):
+    assert _run(nlp, text)["cohort_size"] == cohort
