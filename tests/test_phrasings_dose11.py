@@ -148,3 +148,13 @@ def test_phrasings_dose_level_counts_and_openings(nlp, text, doses):
 ])
 def test_phrasings_cohort_split_by_dose(nlp, text, cohort):
     assert _run(nlp, text)["cohort_size"] == cohort
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a bare count per kg of the product named right after it
+    ("Twelve patients were infused with 1 × 10^6/kg CD7 CAR T cells.", [(CD7, 1000000, "cells/kg")]),
+    ("Patients received 2 × 10^6/kg CD19/CD22 CAR T cells after lymphodepletion.", [(DUAL, 2000000, "cells/kg")]),
+    ("A median of 3 × 10^6/kg CD34+ cells was infused.", []),
+])
+def test_phrasings_count_per_kg_before_product(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -658,6 +658,14 @@ def _car_t_before(text: str, unit: Span, drugs: list[Span]) -> Span | None:
     return before[-1]
 
 
+def _car_t_after(text: str, unit: Span, drugs: list[Span]) -> Span | None:
+    """The CAR T product named right after a unit ("1 × 10^6/kg CD7 CAR T cells")."""
+    after = next((d for d in drugs if d.start_char >= unit.end_char), None)
+    if after is None or text[unit.end_char:after.start_char] != " " or not _is_car_t(after.id_):
+        return None
+    return after
+
+
 def _is_car_t(drug_id: str) -> bool:
     entry = regimen_lexicon().get(drug_id)
     return entry is not None and entry.cls == _CELL_CLASS
@@ -695,8 +703,9 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
             if described is not None:
                 unit_id, anchor = "cells/kg", unit.start_char - len(described.group())
             else:
-                # "tisagenlecleucel at 3 × 10^6/kg": a count per kg, bare, of the CAR T product named before it
-                unit_id, cell_drug = "cells/kg", _car_t_before(text, unit, drugs)
+                # "tisagenlecleucel at 3 × 10^6/kg": a count per kg, bare, of the CAR T product named before it, or
+                # of the product named right after it ("infused with 1 × 10^6/kg CD7 CAR T cells")
+                unit_id, cell_drug = "cells/kg", _car_t_after(text, unit, drugs) or _car_t_before(text, unit, drugs)
                 if cell_drug is None:
                     return None
     last = next((n for n in reversed(numbers) if n.end <= anchor), None)
