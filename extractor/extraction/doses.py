@@ -78,8 +78,13 @@ _REPORTS = re.compile(r"\b(?:was|were|had|has|have)\b", re.I)
 _DRUG_REACH = 110
 # Separators inside a list or range of doses sharing one unit: "2, 1, or 0.5×106", "0.6 and 0.3", "1.8 to 1.3",
 # "0.8/0.5/0.5 mg/m2" or "0.8 + 0.5 + 0.5 mg/m2" (days 1, 8 and 15), "9/28 μg/day" or "9 then 28 μg/day" (week 1,
-# then).
-_LIST_SEP = re.compile(r"^(?:\s?,\s?(?:or\s|and\s)?|\s(?:or|and|then)\s|/|\s?\+\s?)$")
+# then); a dose level's label or its patients' count may follow each dose ("1 × 10^6 (DL1) and 3 × 10^6 (DL2)
+# cells/kg", "1 × 10^6 (n = 6) or 3 × 10^6 (n = 9) cells/kg").
+_LEVEL_LABEL = r"\s?[(\[](?:(?:DL|(?i:dose\slevel)\s?)-?\d{1,2}[a-z]?|n\s?=\s?\d{1,3})[)\]]"
+_LIST_SEP = re.compile(r"^(?:" + _LEVEL_LABEL + r")?(?:\s?,\s?(?:or\s|and\s)?|\s(?:or|and|then)\s|/|\s?\+\s?)$")
+_LABEL_TO_UNIT = re.compile(_LEVEL_LABEL + r"\s")
+# The level's number or the count is no dose: "3 × 10^6 (dose level 2) cells/kg", "3 × 10^6 (n = 9) cells/kg".
+_SPELLED_LEVEL_LABEL = re.compile(r"[(\[](?:dose\slevel\s?-?\d{1,2}[a-z]?|n\s?=\s?\d{1,3})[)\]]", re.I)
 # "between 1.2 and 1.8 mg/m2" is a range, not two doses.
 _BETWEEN = re.compile(r"\bbetween\s$", re.I)
 # A number counting something else cannot open a list of doses: "during cycle 1 and 0.3 mg/m2".
@@ -103,10 +108,13 @@ _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\
                          r"\s?[:,]?\s?$", re.I)
 # The amount patients received, a statistic of exposure and not the regimen's dose: "median cumulative dose of
 # inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)", "at a median infused dose of 3.1 ×
-# 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg", "the median number of CAR T cells infused was" ("a total
-# dose of 1.8 mg/m2 per cycle" is the regimen's).
-_EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b[^.;()\d]{0,60}"
-                              r"|(?:median|mean|average)\s(?:number|count)\sof\b[^.;()\d]{0,60}"
+# 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg", "the median number of CAR T cells infused was", "the
+# median infused dose of CD7 CAR T cells was" (a digit inside a name is no number) ("a total dose of 1.8 mg/m2 per
+# cycle" is the regimen's).
+_NO_NUMBER = r"(?:[^.;()\d]|(?<=[A-Za-z])\d+)"  # not a number: a digit inside a name ("CD7", "CD19/CD22")
+_EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b"
+                              + _NO_NUMBER + r"{0,60}"
+                              r"|(?:median|mean|average)\s(?:number|count)\sof\b" + _NO_NUMBER + r"{0,60}"
                               r"|(?:median|mean)[,:]?\s(?:of\s)?)$", re.I)
 # The bracket of a statistic's range, right before a range: "(range, 0.2-5.4 × 10^6) cells/kg", "(IQR 1.2-1.8".
 _STATISTIC_RANGE_BEFORE = re.compile(r"[(\[]\s?(?:range|IQR|interquartile\srange)\s?[,:=]?\s?$", re.I)
@@ -196,13 +204,23 @@ _EXPONENT_BEFORE = re.compile(r"\^\s?$")
 # mg/m2) of inotuzumab", "the 15 µg/m2/day dose level of blinatumomab", "the 9-28 µg/day schedule of blinatumomab"
 # (not "fludarabine (30 mg/m2) cyclophosphamide": a bracket is its drug's before it).
 _DRUG_AFTER_GAP = re.compile(r"^(?:\s|\)?\s(?:(?:dose(?:\slevel)?|schedule|regimen)\s)?of\s)$")
+_PHRASE_END = re.compile(r"[.,;]|\s(?:and|or)\s|$")
+# A sentence opening on the dose names its drug as the subject after the comma: "At the MTD of 1.8 mg/m2, inotuzumab
+# produced ...", "At the recommended phase 2 dose (RP2D) of 28 µg/day, blinatumomab ...", "At a dose of 1 × 10^6
+# cells/kg, CD7 CAR T cells ...", "At dose level 2 (3 × 10^6 cells/kg), CD7 CAR T cells ..." (not "At the MTD of 1.8
+# mg/m2, the CR rate with inotuzumab was 60%").
+_DOSE_OPENING = re.compile(
+    r"\s*At\s(?:(?:the|an?)\s)?(?:(?:MTD|RP2D|maximum\stolerated\sdose|recommended\s(?:phase\s(?:2|II)\s)?dose"
+    r"|(?:target|starting|highest|lowest)\sdose|doses?(?:\slevels?)?)(?:\s\((?:MTD|RP2D)\))?\sof\s"
+    r"|(?P<level>(?:dose\slevel\s?|DL-?)\d{1,2}\s\())$", re.I)
 # A dose after an item of a list that names a drug the lexicon does not know: "methotrexate 15 mg, cytarabine 40 mg
 # and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's): a join (_ITEM_JOINS), then one word that
-# is no function word or adverb, right before the number, after a dose of the drug before.
+# is no function word or adverb, right before the number, after a dose of the drug before (not "200 mg, 400 mg, or 600
+# mg": a conjunction).
 _ITEM_JOINS = (",", " and", " plus", " with")
 _UNKNOWN_ITEM_REACH = 40  # characters before the number: ", and hydrocortisone "
-_NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|by|from|up|was|were|is|dose[sd]?|each|every|later|thereafter"
-                              r"|approximately|about|reduced|increased|escalated|decreased|\w+ly)", re.I)
+_NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|or|and|either|by|from|up|was|were|is|dose[sd]?|each|every|later"
+                              r"|thereafter|approximately|about|reduced|increased|escalated|decreased|\w+ly)", re.I)
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2",
 # "X, preceded by Y 20 mg, was given at", "X was added to Y and given at" (the subject's own verb, coordinated); "X
 # was given with Y premedication at 9 µg/day" (the partner's role named); "X was given with a backbone at 0.9
@@ -235,7 +253,7 @@ _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "af
 # without "at", "required a 50% dose reduction", is an event, not the regimen).
 _REDUCTION = "% dose reduction"
 _AT_REDUCTION = re.compile(r"\s(?:(?:was|were)\s(?:given|administered|used|delivered)\s)?at\s(?:an?\s)?")
-_DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\sand\s|/")
+_DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\s(?:and|plus)\s|/|\s?\+\s?")  # "X plus Y", "X + Y"
 _BRACKET_GAP = re.compile(r"\s?[(\[]")  # "fludarabine/cyclophosphamide (30/500 mg/m2/day)"
 _STEP_WORDS = re.compile(r"\b(?:then|followed|thereafter|escalat\w*|increas\w*|reduc\w*|decreas\w*)\b", re.I)
 _VERB_GAP = re.compile(r"\s[^\d()\[\];]*[A-Za-z][^\d()\[\];]*\s")  # " were given at ", " were dosed at "
@@ -346,6 +364,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     if not units and not products:
         return []
     numbers = sent.section_numbers(context.words)  # shared with the other extractors
+    if "level" in sent.text or "=" in sent.text:
+        numbers = _outside_level_labels(text, sent, numbers)
     # a carried product's absolute dose is read at its unit ("410 × 10^6 CAR T cells"), not as a product named
     found = _product_doses(doc, section, text, drugs, numbers) if products and carried is None else []
     respectively = "respectively" in sent.text
@@ -410,6 +430,14 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     if respectively or _paired_list(coordinated, shared, bracket is not None):
         return found + _respective_doses(doc, section, coordinated, shared)
     return found + alone
+
+
+def _outside_level_labels(text: str, sent: Sentence, numbers: list[nz.Number]) -> list[nz.Number]:
+    """The numbers outside a dose level's bracketed label or count ("(dose level 2)", "(n = 9)")."""
+    labels = [m.span() for m in _SPELLED_LEVEL_LABEL.finditer(text, sent.start_char, sent.end_char)]
+    if not labels:
+        return numbers
+    return [n for n in numbers if not any(start <= n.start < end for start, end in labels)]
 
 
 def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, numbers: list[nz.Number]) -> bool:
@@ -630,6 +658,14 @@ def _car_t_before(text: str, unit: Span, drugs: list[Span]) -> Span | None:
     return before[-1]
 
 
+def _car_t_after(text: str, unit: Span, drugs: list[Span]) -> Span | None:
+    """The CAR T product named right after a unit ("1 × 10^6/kg CD7 CAR T cells")."""
+    after = next((d for d in drugs if d.start_char >= unit.end_char), None)
+    if after is None or text[unit.end_char:after.start_char] != " " or not _is_car_t(after.id_):
+        return None
+    return after
+
+
 def _is_car_t(drug_id: str) -> bool:
     entry = regimen_lexicon().get(drug_id)
     return entry is not None and entry.cls == _CELL_CLASS
@@ -667,8 +703,9 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
             if described is not None:
                 unit_id, anchor = "cells/kg", unit.start_char - len(described.group())
             else:
-                # "tisagenlecleucel at 3 × 10^6/kg": a count per kg, bare, of the CAR T product named before it
-                unit_id, cell_drug = "cells/kg", _car_t_before(text, unit, drugs)
+                # "tisagenlecleucel at 3 × 10^6/kg": a count per kg, bare, of the CAR T product named before it, or
+                # of the product named right after it ("infused with 1 × 10^6/kg CD7 CAR T cells")
+                unit_id, cell_drug = "cells/kg", _car_t_after(text, unit, drugs) or _car_t_before(text, unit, drugs)
                 if cell_drug is None:
                     return None
     last = next((n for n in reversed(numbers) if n.end <= anchor), None)
@@ -676,7 +713,9 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         return None
     if _EXPONENT_BEFORE.search(text, max(0, last.start - 2), last.start):
         return None  # "10^6 CAR T cells/kg": the 6 is an exponent
-    if text[last.end:anchor] not in _NUMBER_TO_UNIT:
+    if cell_drug is not None and anchor == cell_drug.start_char and _DESCRIPTION.fullmatch(text, last.end, anchor):
+        pass  # "1 × 10^6 autologous CD7 CAR T cells/kg", "a single dose of 1 × 10^6 tandem CD19/CD22 CAR T cells/kg"
+    elif text[last.end:anchor] not in _NUMBER_TO_UNIT and not _LABEL_TO_UNIT.fullmatch(text, last.end, anchor):
         # "2 x 10(6) transduced T cells per kg", "410 × 10^6 CAR T cells": the unit "cells per kg" or "cells" after
         # a few words describing the cells
         described = unit_id in ("cells", "cells/kg") and text[unit.start_char:unit.end_char].lower().startswith(
@@ -795,7 +834,9 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     sentence's subject (see _distant_subject)."""
     after = next((d for d in drugs if d.start_char >= end_span.end_char), None)
     if after is not None and (_DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char])
-                              or _named_in_bracket(text, end_span.end_char, after)) \
+                              or _named_in_bracket(text, end_span.end_char, after)
+                              or _subject_after_opening(text, sentence_start, first, end_span, after)
+                              or _named_for(text, end_span, after)) \
             and not _is_backbone(after.id_):  # "dexamethasone (40 mg) of hyper-CVAD" is dexamethasone's
         return after
     if after is not None and drugs[0] is after and _named_after_a_later_dose(text, first, end_span, after):
@@ -810,6 +851,22 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     if before and _unknown_item_between(text, before[-1], first):
         return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
     return before[-1] if before else _distant_subject(text, sentence_start, first, drugs)
+
+
+def _named_for(text: str, end_span: Span, drug: Span) -> bool:
+    """"The MTD was 1.8 mg/m2 for inotuzumab", "400 mg for venetoclax and 50 mg for navitoclax": the drug after
+    "for" ending its phrase (not "20 mg for blinatumomab premedication", "for blinatumomab-related CRS")."""
+    return text[end_span.end_char:drug.start_char] == " for " and _PHRASE_END.match(text, drug.end_char) is not None
+
+
+def _subject_after_opening(text: str, sentence_start: int, first: nz.Number, end_span: Span, drug: Span) -> bool:
+    """Whether the dose is the sentence's opening phrase and the drug the subject right after its comma (see
+    _DOSE_OPENING)."""
+    gap = text[end_span.end_char:drug.start_char]
+    if gap not in (", ", "), "):
+        return False
+    opening = _DOSE_OPENING.fullmatch(text, sentence_start, first.start)
+    return opening is not None and (opening.group("level") is not None) == (gap == "), ")
 
 
 def _named_after_a_later_dose(text: str, first: nz.Number, end_span: Span, drug: Span) -> bool:

@@ -418,12 +418,14 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
     text, next_count = sent.section_text, True
     nouns = [c for c in cues if c.id_ == "population"]
     for later in numbers:
-        if later.start <= number.end or not later.is_integer:
-            continue
+        if later.start <= number.end or not later.is_integer or later.form == "scientific":
+            continue  # "... at 5 × 10^5 or 1 × 10^6 cells/kg": a dose, never a count of patients
         if text.count("(", number.end, later.start) > text.count(")", number.end, later.start):
             continue
         if ":" in text[number.end:later.start]:
             continue  # "405 patients underwent randomization: 271 were assigned to X and 134 to Y" breaks it down
+        if _parallel_in_counts(text, number, later):
+            return True
         if _breakdown_after_verb(text, number, later, cues) and not _own_group_words(text, number, later, nouns, cues) \
                 and not _repeats_qualifier(text, number, later, nouns):
             return False
@@ -436,6 +438,15 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
             return True
         next_count = False
     return False
+
+
+def _parallel_in_counts(text: str, number: nz.Number, later: nz.Number) -> bool:
+    """"given at 1.8 mg/m2 in 12 patients and 1.2 mg/m2 in 8 patients", "infused at 1 × 10^6 cells/kg in 12 patients
+    and at 3 × 10^6 cells/kg in 8": two counts after "in", joined by "and" in one clause, are two groups."""
+    if text[number.start - 3:number.start] != "in " or text[later.start - 3:later.start] != "in ":
+        return False
+    between = text[number.end:later.start]
+    return " and " in between and ";" not in between
 
 
 def _breakdown_after_verb(text: str, number: nz.Number, later: nz.Number, cues: list[Span]) -> bool:
