@@ -50,9 +50,6 @@ INO = "inotuzumab ozogamicin"
      " cells/kg.", [(CD19, 1000000, "cells/kg"), (CD19, 3000000, "cells/kg"), (CD19, 10000000, "cells/kg")]),
     ("CD7 CAR T cells were tested at dose levels of 0.5, 1.0, and 1.5 × 10^6 cells/kg.",
      [(CD7, 500000, "cells/kg"), (CD7, 1000000, "cells/kg"), (CD7, 1500000, "cells/kg")]),
-    # a few words describing the cells between the number and the product
-    ("A single dose of 1 × 10^6 tandem CD19/CD22 CAR T cells/kg was infused.", [(DUAL, 1000000, "cells/kg")]),
-    ("Patients received 2 × 10^6 autologous CD7 CAR-T cells per kg.", [(CD7, 2000000, "cells/kg")]),
     # a median infused dose is what patients got, also of a product whose name holds a digit
     ("The median infused dose of CD7 CAR T cells was 1 × 10^6 cells/kg.", []),
     ("Patients received a median of 2 × 10^6 viable CD19 CAR T cells/kg.", []),

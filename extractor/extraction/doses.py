@@ -713,9 +713,7 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         return None
     if _EXPONENT_BEFORE.search(text, max(0, last.start - 2), last.start):
         return None  # "10^6 CAR T cells/kg": the 6 is an exponent
-    if cell_drug is not None and anchor == cell_drug.start_char and _DESCRIPTION.fullmatch(text, last.end, anchor):
-        pass  # "1 × 10^6 autologous CD7 CAR T cells/kg", "a single dose of 1 × 10^6 tandem CD19/CD22 CAR T cells/kg"
-    elif text[last.end:anchor] not in _NUMBER_TO_UNIT and not _LABEL_TO_UNIT.fullmatch(text, last.end, anchor):
+    if text[last.end:anchor] not in _NUMBER_TO_UNIT and not _LABEL_TO_UNIT.fullmatch(text, last.end, anchor):
         # "2 x 10(6) transduced T cells per kg", "410 × 10^6 CAR T cells": the unit "cells per kg" or "cells" after
         # a few words describing the cells
         described = unit_id in ("cells", "cells/kg") and text[unit.start_char:unit.end_char].lower().startswith(
