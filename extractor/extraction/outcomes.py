@@ -1031,8 +1031,8 @@ def _has_bracket(text: str) -> bool:
 
 
 def _number_labels(sent: Sentence) -> list[tuple[int, int]]:
-    """Where numbers name a cohort, arm, dose level, grade, cycle, day or salvage line ("cohort 1", "dose levels 1 to 3",
-    "salvage 2"; NUMBER_LABEL rules of patterns/numbers.jsonl): sentence-relative regions."""
+    """Where numbers name a cohort, arm, dose level, grade, cycle, day or salvage line ("cohort 1", "dose levels 1
+    to 3", "salvage 2"; NUMBER_LABEL rules of patterns/numbers.jsonl): sentence-relative regions."""
     base = sent.start_char
     return [(s.start_char - base, s.end_char - base) for s in sent.labelled("NUMBER_LABEL")]
 
@@ -1118,7 +1118,8 @@ def _not_a_median(text: str, number) -> bool:
     before = text[max(0, number.start - 20):number.start]
     after = text[number.end:number.end + 30]
     after_unit = _LEADING_UNIT.sub("", after)
-    return bool(_NOT_A_MEDIAN_BEFORE.search(before) or _AGE_AFTER.match(after_unit) or _OR_LONGER_AFTER.match(after_unit))
+    return bool(_NOT_A_MEDIAN_BEFORE.search(before) or _AGE_AFTER.match(after_unit)
+                or _OR_LONGER_AFTER.match(after_unit))
 
 
 def _range_high(text: str, numbers: list, i: int, kind: str):
@@ -1563,8 +1564,9 @@ _OWN_CLAUSE = re.compile(
     r"seen|observed|reported|noted|documented|diagnosed|required|needed|necessary|experienced|found|present)\s"
     r"(?:in|by|for)|affected)|was|were|(?P<bracket>[(\[]))\s?$", re.I)
 # Subjects that go on stating the mention's value ("and the rate in arm B was 30%", not "the rate of dose
-# reduction"; "and the median in arm B was", "and the estimated rate at 2 years was"; "and in Ph+ patients 40%", "with grade 3 or higher events in 13%", "being severe in 8%") or name a
-# group of patients ("and those with Ph+ ALL in 40%").
+# reduction"; "and the median in arm B was", "and the estimated rate at 2 years was"; "and in Ph+ patients 40%",
+# "with grade 3 or higher events in 13%", "being severe in 8%") or name a group of patients ("and those with Ph+ ALL
+# in 40%").
 _SAME_MEASURE_HEAD = re.compile(
     r"(?:(?:rates?|proportions?|percentages?|probabilit(?:y|ies)|likelihood|incidences?)(?!\sof\b)|medians?|means?|"
     r"estimated|estimates?|values?|figures?|corresponding|it|this|that|these|those|overall|in|at|"
@@ -1725,8 +1727,8 @@ _ORDINALS = frozenset({"first", "second", "third", "later", "1st", "2nd", "3rd",
 
 def _parallel_group(text: str, start: int, close: int, head: str) -> bool:
     """Whether the bracket closing at `close` opened after a group named after a preposition that `head` pairs
-    with: both opening with ordinals ("first", "second or later"), two attributes of one stem ("Ph-positive", "Ph-negative"), or two
-    phrases of one noun ("first salvage", "second salvage")."""
+    with: both opening with ordinals ("first", "second or later"), two attributes of one stem ("Ph-positive",
+    "Ph-negative"), or two phrases of one noun ("first salvage", "second salvage")."""
     open_at = text.rfind("(", start, close)
     group = _GROUP_BEFORE_BRACKET.search(text, start, open_at) if open_at != -1 else None
     if group is None:
