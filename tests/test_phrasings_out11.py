@@ -142,3 +142,14 @@ def test_more_composites(nlp, text, outcomes):
 ])
 def test_salvage_labels_leave_values(nlp, text, values):
     assert _values(_run(nlp, text)) == values
+
+
+@pytest.mark.parametrize("text, endpoint, value", [
+    # a share "of them / of these / of those" before a verbal endpoint is that endpoint's, not the response's before it
+    ("Thirty patients responded, and 80% of them proceeded to HSCT.", "HSCT", 80.0),
+    ("Forty patients achieved CR; 75% of these underwent allogeneic HSCT.", "HSCT", 75.0),
+    ("Twenty patients achieved CR, and 60% of those proceeded to transplant.", "HSCT", 60.0),
+])
+def test_phrasings_share_of_them_before_a_verbal_endpoint(nlp, text, endpoint, value):
+    outcomes = _run(nlp, text)["outcomes"]
+    assert [(o["endpoint"], o["value"]) for o in outcomes] == [(endpoint, value)]

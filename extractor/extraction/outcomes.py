@@ -134,8 +134,9 @@ _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.
 _WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\s(?:\([^()]{1,24}\)\s)?with\s(?:an?\s|the\s)?$",
                           re.I)
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
-_SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:the\s|all\s)?(?:\d+\s)?(?:(?:evaluable|treated|infused|eligible)\s)?"
-                       r"(?:patients|pts|children|adults|responders|subjects)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
+_SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:(?:the|all|these|those)\s)?(?:\d+\s)?"
+                       r"(?:(?:evaluable|treated|infused|eligible)\s)?"
+                       r"(?:patients|pts|children|adults|responders|subjects|them|these|those)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
                        r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
 # ... or of a group named by what the patients have, before a mention that is its own verb ("45% of patients with
 # T-ALL received HSCT"); not "45% of patients who received HSCT were alive", a survival.
