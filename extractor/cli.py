@@ -383,6 +383,11 @@ def _evidence_for(pmids, from_jsonl, query, xml, settings: Settings):
             raise UsageError("give exactly one source: --from FILE.jsonl, --xml FILE, --query Q or stored PMIDs")
         records = workflow.read_records(from_jsonl)
         articles = workflow.stored_articles_for(settings.store_path, [str(r["pmid"]) for r in records])
+        missing = sum(str(r["pmid"]) not in articles for r in records)
+        if missing:
+            typer.echo(f"Warning: {missing} of {len(records)} records have no stored article, so their authors, "
+                       f"years and journals stay empty: store them first (extractor load FILE.xml or extractor fetch), "
+                       f"or build the table with --xml FILE.xml", err=True)
         return workflow.Evidence(records, articles)
     with _article_source(pmids, query, xml, settings) as (articles, total):
         with _progress(total, "Extracting", settings, threshold=1) as progress:

@@ -77,6 +77,16 @@ def test_cli_table_from_jsonl_with_regimens_and_store_metadata(runner, demo_stor
     assert ",2016," in out.read_text()  # the year came from the stored article
 
 
+def test_cli_table_from_jsonl_without_stored_articles_warns_and_still_writes(runner, store, fixtures_dir, tmp_path):
+    records = tmp_path / "extracted.jsonl"
+    assert run(runner, "extract", "--xml", fixtures_dir / "demo" / "91000001.xml", "--out", records).exit_code == 0
+    out = tmp_path / "studies.csv"
+    result = run(runner, "table", "--from", records, "--out", out, "--store", store)
+    assert result.exit_code == 0, result.output
+    assert "1 of 1 records have no stored article" in result.stderr and "--xml" in result.stderr
+    assert "91000001" in out.read_text()
+
+
 def test_cli_report_writes_one_html_page(runner, fixtures_dir, tmp_path):
     out = tmp_path / "report.html"
     result = run(runner, "report", "--xml", fixtures_dir / "demo" / "91000004.xml", "--out", out)
