@@ -53,9 +53,8 @@ _LABELS = frozenset().union(*_FAMILIES.values())
 _MASKED_BY_POPULATION_IGNORE = frozenset({"AGE_GROUP", "PH_STATUS", "LINEAGE"})
 _HYPOTHETICAL_MASKS = frozenset({"PHASE", "PHASE_REPORTED", "DESIGN"})
 # Design cues in a sentence about a hypothetical study ("a randomized trial is needed") or another one ("compared
-# with a previous randomized trial") are not this study's.
-# A review's own cue stays ("in this review, we summarize future directions").
-_NOT_THIS_STUDY = frozenset({"hypothetical", "other-study"})
+# with a previous randomized trial") are not this study's (see _not_this_study), but a review's own cue stays
+# ("in this review, we summarize future directions").
 # A trial in progress says what it will do ("patients will be randomized"): that cue is this study's.
 _OWN_IN_HYPOTHETICAL = frozenset({"review", "trial-in-progress"})
 
@@ -291,8 +290,8 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
     approval = set() if title else {i for i, s in context if s.id_ == "approval"}
     design_context = located.get("DESIGN_CONTEXT", ())
     phase_ignore = [s for _, s in design_context if s.id_ == "ignore"]
-    not_this_study = {i for i, s in design_context if s.id_ in _NOT_THIS_STUDY}
-    this_study = [s for _, s in design_context if s.id_ == "this-study"] if not_this_study else []
+    this_study = [s for _, s in design_context if s.id_ == "this-study"]
+    not_this_study = _not_this_study(design_context, this_study, view.sentences)
     sentences = view.sentences
     for label, pairs in located.items():
         masked_by_ignore = ignore if label in _MASKED_BY_POPULATION_IGNORE else phase_ignore \
@@ -309,10 +308,10 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
                 continue
             if phase_words and span.id_ == "pooled" and span.start in phase_words:
                 continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
-            if hypothetical and index in hypothetical and span.id_ not in _OWN_IN_HYPOTHETICAL \
-                    and not (label == "PHASE" and _overlaps(span, this_study)):
+            if hypothetical and _in_range(span, hypothetical, index) \
+                    and span.id_ not in _OWN_IN_HYPOTHETICAL and not (label == "PHASE" and _overlaps(span, this_study)):
                 continue  # but "In this phase 2 study, ...; patients will be followed" is this study's phase
-            if population and index in not_this_study:
+            if population and _in_range(span, not_this_study, index):
                 continue  # the patients of a study to come or of another one ("studies in children are warranted")
             if index in background and span.id_ == "randomized" and not _names_own_study(sentences[index]):
                 continue
@@ -323,6 +322,35 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
                 cues.framing.setdefault(label, []).append(cue)
             else:
                 kept.append(cue)
+
+
+def _not_this_study(design_context: list[tuple[int, Span]], this_study: list[Span],
+                    sentences: list[Sentence]) -> dict[int, tuple[float, float]]:
+    """The sentences whose design and population cues are not this study's, each with the character range that
+    holds them: a study to come's sentence throughout ("a randomized trial is needed"); another study's from its
+    name up to a word of this study after it ("Unlike the randomised TOWER study, this single-centre study enrolled
+    adults"), not before its name ("Outcomes of our single-arm phase 2 study were compared with historical
+    controls"). Another study's word inside this study's name is none ("In this pivotal phase 2 study")."""
+    masked: dict[int, tuple[float, float]] = {}
+    for index, span in design_context:
+        if span.id_ == "hypothetical":
+            masked[index] = _WHOLE_SENTENCE
+        elif span.id_ == "other-study" and not _overlaps(span, this_study):
+            sentence = sentences[index]
+            own = _THIS_STUDY_WORD.search(sentence.section_text, span.end_char, sentence.end_char)
+            start, end = masked.get(index, _NO_RANGE)
+            masked[index] = (min(start, span.start_char), max(end, own.start() if own else _WHOLE_SENTENCE[1]))
+    return masked
+
+
+def _in_range(span: Span, ranges: dict[int, tuple[float, float]], index: int) -> bool:
+    start, end = ranges.get(index, _NO_RANGE)
+    return start <= span.start_char < end
+
+
+_WHOLE_SENTENCE = (-1, float("inf"))
+_NO_RANGE = (float("inf"), -1)
+_THIS_STUDY_WORD = re.compile(r"\b(?:this|our|we|present)\b", re.I)
 
 
 def _phase_words(located: dict[str, list[tuple[int, Span]]]) -> set[int]:
