@@ -80,3 +80,102 @@ def test_design_named_before_the_other_study_stays(nlp):
                                      "study were compared with those of 694 historical controls."),
                          ("RESULTS", "The CR/CRh rate was 43% with blinatumomab and 24% in historical controls."))
     assert record["design"] == {"phase": "2", "randomized": False}
+
+
+# --- a Ph status named only where the background speaks of TKI therapy ---------------------------------------
+
+
+def test_ph_status_of_a_background_tki_sentence_is_not_the_cohorts(nlp):
+    record = _structured(nlp, "Salvage chemotherapy with FLAG-IDA in relapsed ALL",
+                         ("BACKGROUND", "Imatinib and other TKIs have transformed the outcome of Philadelphia "
+                                        "chromosome-positive disease."),
+                         ("METHODS", "We reviewed 64 adults with relapsed or refractory ALL treated with FLAG-IDA "
+                                     "at our institution."),
+                         ("RESULTS", "CR was achieved in 30 patients (47%)."))
+    assert record["population"]["ph_status"] == "unknown"
+
+
+def test_ph_status_of_a_background_tki_sentence_counts_for_a_tki_study(nlp):
+    record = _structured(nlp, "Ponatinib-based salvage in relapsed ALL",
+                         ("BACKGROUND", "Relapse after TKI-based frontline therapy is a major problem in Ph-positive "
+                                        "ALL."),
+                         ("METHODS", "We treated 18 adults with relapsed ALL with ponatinib plus chemotherapy."),
+                         ("RESULTS", "CR was achieved in 12 (67%)."))
+    assert record["population"]["ph_status"] == "positive"
+
+
+def test_ph_status_of_a_background_sentence_without_tkis_still_counts(nlp):
+    record = _structured(nlp, "Inotuzumab in relapsed ALL",
+                         ("BACKGROUND", "Relapsed Ph-positive ALL has a dismal prognosis."),
+                         ("METHODS", "We treated 18 adults with relapsed ALL with inotuzumab."),
+                         ("RESULTS", "CR was achieved in 12 (67%)."))
+    assert record["population"]["ph_status"] == "positive"
+
+
+# --- the design of a series -----------------------------------------------------------------------------------
+
+
+def test_counted_patients_reviewed_are_a_retrospective_series(nlp):
+    record = _structured(nlp, "Salvage therapy for early T-cell precursor ALL",
+                         ("METHODS", "We reviewed 19 patients with relapsed or refractory early T-cell precursor "
+                                     "acute lymphoblastic leukemia treated with venetoclax-based regimens."),
+                         ("RESULTS", "CR/CRi was achieved in 9 (47%)."))
+    assert record["design"] == {"phase": "retrospective", "randomized": False}
+
+
+@pytest.mark.parametrize("sections", [
+    (("ABSTRACT", "Inotuzumab ozogamicin improved response rates over chemotherapy in the phase 3 INO-VATE study. "
+                  "We describe 23 consecutive adults with relapsed B-ALL treated with inotuzumab at our center. "
+                  "Eighteen patients (78%) achieved CR/CRi."),),
+    (("BACKGROUND", "Inotuzumab ozogamicin improved response rates over chemotherapy in the phase 3 INO-VATE study."),
+     ("METHODS", "We describe 23 consecutive adults with relapsed B-ALL treated with inotuzumab at our center."),
+     ("RESULTS", "Eighteen patients (78%) achieved CR/CRi.")),
+])
+def test_phase_of_the_trial_before_a_series_is_not_the_series(nlp, sections):
+    record = _structured(nlp, "Inotuzumab as bridge to transplant in relapsed ALL: a single-center experience",
+                         *sections)
+    assert record["design"] == {"phase": "retrospective", "randomized": False}
+
+
+def test_phase_of_the_series_own_trial_stays(nlp):
+    record = _structured(nlp, "Inotuzumab as bridge to transplant in relapsed ALL: a single-center experience",
+                         ("METHODS", "In this phase 2 study, 23 adults with relapsed B-ALL received inotuzumab at "
+                                     "our center."),
+                         ("RESULTS", "Eighteen patients (78%) achieved CR/CRi."))
+    assert record["design"]["phase"] == "2"
+
+
+def test_a_comparison_never_made_is_no_randomization(nlp):
+    record = _structured(nlp, "Tisagenlecleucel versus blinatumomab in relapsed pediatric B-ALL",
+                         ("ABSTRACT", "No head-to-head randomized trial has compared CAR T cells with blinatumomab. "
+                                      "We used individual patient data from one trial and published data from "
+                                      "another to perform a matching-adjusted indirect comparison. After matching, "
+                                      "the median OS was 19.1 months with tisagenlecleucel versus 7.5 months with "
+                                      "blinatumomab."))
+    assert record["design"]["randomized"] is False
+
+
+def test_infants_reviewed_are_a_retrospective_series(nlp):
+    record = _structured(nlp, "Salvage in infants with relapsed ALL",
+                         ("METHODS", "We reviewed 17 infants with KMT2A-rearranged ALL who relapsed after frontline "
+                                     "therapy."),
+                         ("RESULTS", "CR2 was achieved in 9 (53%)."))
+    assert record["design"]["phase"] == "retrospective"
+
+
+# --- first salvage set beside later salvage -------------------------------------------------------------------
+
+
+def test_first_versus_later_salvage_is_the_broad_setting(nlp):
+    record = _structured(nlp, "Inotuzumab ozogamicin in first salvage versus later salvage: a pooled analysis",
+                         ("METHODS", "Data from patients treated with inotuzumab in two trials were pooled."),
+                         ("RESULTS", "Among 440 patients, CR/CRi was 77% in first salvage and 62% in later salvage."))
+    assert record["setting"] == "relapsed/refractory"
+
+
+def test_later_salvage_that_followed_is_no_setting(nlp):
+    record = _structured(nlp, "Inotuzumab in first salvage",
+                         ("METHODS", "Adults with B-ALL in first salvage received inotuzumab in a phase 2 study. "
+                                     "Patients who failed were eligible for later salvage with blinatumomab."),
+                         ("RESULTS", "Of 40 patients, 30 (75%) achieved CR/CRi."))
+    assert record["setting"] == "first salvage"
