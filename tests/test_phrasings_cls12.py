@@ -179,3 +179,33 @@ def test_later_salvage_that_followed_is_no_setting(nlp):
                                      "Patients who failed were eligible for later salvage with blinatumomab."),
                          ("RESULTS", "Of 40 patients, 30 (75%) achieved CR/CRi."))
     assert record["setting"] == "first salvage"
+
+
+# --- more ways of setting results against another trial (both stages) ----------------------------------------
+
+
+@pytest.mark.parametrize("results", [
+    "CR/CRi was 70%, in line with the randomized INO-VATE trial.",
+    "CR/CRi was 70%. As in the randomized INO-VATE trial, VOD occurred mainly after HSCT.",
+    "CR/CRi was 70%. In comparison with the randomized INO-VATE trial, fewer patients proceeded to HSCT.",
+    "CR/CRi was 70%. These results mirror those of the randomized INO-VATE trial.",
+    "CR/CRi was 70%, higher than that reported in the randomized INO-VATE trial.",
+])
+def test_randomized_trial_the_results_are_set_against_is_another(nlp, results):
+    record = _structured(nlp, "Inotuzumab in relapsed ALL outside trials",
+                         ("METHODS", "Sixty adults with relapsed B-ALL received inotuzumab at 12 centres between "
+                                     "2017 and 2021."),
+                         ("RESULTS", results))
+    assert record["design"]["randomized"] is False
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("In comparison with the INO-VATE trial, where inotuzumab was given at 1.8 mg/m2 per cycle, VOD was rare.", []),
+    ("The CR rate was higher than that reported with inotuzumab at 1.8 mg/m2 in the INO-VATE trial.", []),
+    ("These results mirror those of inotuzumab 1.8 mg/m2 in the INO-VATE trial.", []),
+    # a likeness in a phrase of its own leaves the study's dose after it
+    ("As in the pivotal trial, inotuzumab was given at 1.8 mg/m2 per cycle.", [(INO, 1.8, "mg/m2")]),
+    ("In line with the phase 2 study, blinatumomab was given at 28 µg/day.", [(BLINA, 28, "µg")]),
+])
+def test_phrasings_dose_set_against_another_trial(nlp, text, doses):
+    assert _doses(run_text(nlp, text)) == doses

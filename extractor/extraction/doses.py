@@ -47,7 +47,8 @@ _START_END = attrgetter("start_char", "end_char")
 _SET_AGAINST = re.compile(r"\b(?:unlike|contrast\sto|contrary\sto|opposed\sto|as\sin|like|compared\s(?:with|to)"
                           r"|versus|vs\.?|than(?:\sin)?|based\son|basis\sof|informed\sby|building\son|following|after"
                           r"|according\sto|in\sline\swith)\s(?:(?:the|an?|our|their|these)\s)?$", re.I)
-_LIKENESS = ("similar", "comparable", "equivalent", "consistent", "compared", "unlike", "in contrast", "than")
+_LIKENESS = ("similar", "comparable", "equivalent", "consistent", "compared", "unlike", "in contrast", "than", "as in",
+             "in line", "in comparison", "mirror", "resemble")
 # A relative clause right after the other study's phrase is still that study's: "Compared with the INO-VATE trial,
 # in which patients received 1.8 mg/m2 per cycle, VOD was less frequent".
 _RELATIVE_CLAUSE = re.compile(r"[^,]*,\s(?:in\swhich|where|which|whose|who)\b[^,]*", re.I)
