@@ -53,9 +53,8 @@ _LABELS = frozenset().union(*_FAMILIES.values())
 _MASKED_BY_POPULATION_IGNORE = frozenset({"AGE_GROUP", "PH_STATUS", "LINEAGE"})
 _HYPOTHETICAL_MASKS = frozenset({"PHASE", "PHASE_REPORTED", "DESIGN"})
 # Design cues in a sentence about a hypothetical study ("a randomized trial is needed") or another one ("compared
-# with a previous randomized trial") are not this study's.
-# A review's own cue stays ("in this review, we summarize future directions").
-_NOT_THIS_STUDY = frozenset({"hypothetical", "other-study"})
+# with a previous randomized trial") are not this study's (see _not_this_study), but a review's own cue stays
+# ("in this review, we summarize future directions").
 # A trial in progress says what it will do ("patients will be randomized"): that cue is this study's.
 _OWN_IN_HYPOTHETICAL = frozenset({"review", "trial-in-progress"})
 
@@ -139,6 +138,7 @@ class Cues:
         self.subset: dict[Cue, bool] = {}  # `_is_subset` of each cue asked about
         self.approval: dict[str, list[Cue]] = {}  # population cues of approval sentences, set aside
         self.framing: dict[str, list[Cue]] = {}  # and of the background and conclusions
+        self.section_names: list[str] = []  # each section's, in `sections` order
         self.sections: list[tuple[int, SectionView]] = []  # each section's view, after its sentence offset
         self._enrolment: set[int] | None = None
         self._ids: dict[str, frozenset[str]] = {}  # each label's cue ids, for `has` (asked once cues are settled)
@@ -212,6 +212,7 @@ def _cues(docs: list[tuple[str, Doc]]) -> Cues:
         if ages:
             cues.median_age_spans.extend((span, view.sentences[index]) for index, span in ages)
         cues.sections.append((offset, view))
+        cues.section_names.append(section)
         if located:
             for label, pairs in located.items():
                 if len(pairs) > 1:
@@ -291,8 +292,8 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
     approval = set() if title else {i for i, s in context if s.id_ == "approval"}
     design_context = located.get("DESIGN_CONTEXT", ())
     phase_ignore = [s for _, s in design_context if s.id_ == "ignore"]
-    not_this_study = {i for i, s in design_context if s.id_ in _NOT_THIS_STUDY}
-    this_study = [s for _, s in design_context if s.id_ == "this-study"] if not_this_study else []
+    this_study = [s for _, s in design_context if s.id_ == "this-study"]
+    not_this_study = _not_this_study(design_context, this_study, view.sentences)
     sentences = view.sentences
     for label, pairs in located.items():
         masked_by_ignore = ignore if label in _MASKED_BY_POPULATION_IGNORE else phase_ignore \
@@ -309,10 +310,10 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
                 continue
             if phase_words and span.id_ == "pooled" and span.start in phase_words:
                 continue  # "phase 3 trials" is no count of trials ("two phase 3 trials" is)
-            if hypothetical and index in hypothetical and span.id_ not in _OWN_IN_HYPOTHETICAL \
-                    and not (label == "PHASE" and _overlaps(span, this_study)):
+            if hypothetical and index in hypothetical and _in_range(span, hypothetical[index]) \
+                    and span.id_ not in _OWN_IN_HYPOTHETICAL and not (label == "PHASE" and _overlaps(span, this_study)):
                 continue  # but "In this phase 2 study, ...; patients will be followed" is this study's phase
-            if population and index in not_this_study:
+            if population and index in not_this_study and _in_range(span, not_this_study[index]):
                 continue  # the patients of a study to come or of another one ("studies in children are warranted")
             if index in background and span.id_ == "randomized" and not _names_own_study(sentences[index]):
                 continue
@@ -323,6 +324,34 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
                 cues.framing.setdefault(label, []).append(cue)
             else:
                 kept.append(cue)
+
+
+def _not_this_study(design_context: list[tuple[int, Span]], this_study: list[Span],
+                    sentences: list[Sentence]) -> dict[int, tuple[float, float]]:
+    """The sentences whose design and population cues are not this study's, each with the character range that
+    holds them: a study to come's sentence throughout ("a randomized trial is needed"); another study's from its
+    name up to a word of this study after it ("Unlike the randomised TOWER study, this single-centre study enrolled
+    adults"), not before its name ("Outcomes of our single-arm phase 2 study were compared with historical
+    controls"). Another study's word inside this study's name is none ("In this pivotal phase 2 study")."""
+    masked: dict[int, tuple[float, float]] = {}
+    for index, span in design_context:
+        if span.id_ == "hypothetical":
+            masked[index] = _WHOLE_SENTENCE
+        elif span.id_ == "other-study" and not _overlaps(span, this_study):
+            sentence = sentences[index]
+            own = _THIS_STUDY_WORD.search(sentence.section_text, span.end_char, sentence.end_char)
+            start, end = masked.get(index, _NO_RANGE)
+            masked[index] = (min(start, span.start_char), max(end, own.start() if own else _WHOLE_SENTENCE[1]))
+    return masked
+
+
+def _in_range(span: Span, bounds: tuple[float, float]) -> bool:
+    return bounds[0] <= span.start_char < bounds[1]
+
+
+_WHOLE_SENTENCE = (-1, float("inf"))
+_NO_RANGE = (float("inf"), -1)
+_THIS_STUDY_WORD = re.compile(r"\b(?:this|our|we|present)\b", re.I)
 
 
 def _phase_words(located: dict[str, list[tuple[int, Span]]]) -> set[int]:
@@ -350,7 +379,32 @@ def _settle_framing_cues(cues: Cues) -> None:
     children and young adults" after "we infused 30 children" is no mixed cohort."""
     for label, found in cues.framing.items():
         stated = bool(cues.of(label)) or (label == "AGE_GROUP" and _median_age(cues) is not None)
+        if label == "PH_STATUS" and not stated:
+            found = _not_of_tki_therapy(cues, found)
         _restore_unless(stated, cues, label, found)
+
+
+def _not_of_tki_therapy(cues: Cues, found: list[Cue]) -> list[Cue]:
+    """The framing Ph-status cues but the background's on TKI therapy when no other sentence names a TKI:
+    "Tyrosine kinase inhibitors improved the outcome of Ph-positive ALL" says what changed the disease's
+    treatment, not whom a salvage-chemotherapy series enrolled."""
+    background = _all_background_sentences(cues)
+    on_tkis = [cue for cue in found if cue.sentence in background and _names_a_tki(cue.sent)]
+    if not on_tkis or _names_a_tki_outside(cues, background):
+        return found
+    return [cue for cue in found if cue not in on_tkis]
+
+
+def _all_background_sentences(cues: Cues) -> set[int]:
+    """The article's background sentences (see _background_sentences), by index across the article."""
+    return {offset + i for (offset, view), section in zip(cues.sections, cues.section_names)
+            for i in _background_sentences(section, view)}
+
+
+def _names_a_tki_outside(cues: Cues, background: set[int]) -> bool:
+    """Whether a sentence of the title or body outside the background names a TKI ("with ponatinib")."""
+    return any(_names_a_tki(sent) for offset, view in cues.sections for i, sent in enumerate(view.sentences)
+               if offset + i not in background)
 
 
 def _restore_unless(stated: bool, cues: Cues, label: str, set_aside: list[Cue]) -> None:
@@ -1243,7 +1297,7 @@ def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
     reported = {c.id for c in cues.of("PHASE_REPORTED")}
     if len(reported) == 1:
         return reported.pop()
-    if phases:
+    if phases and not ("observational" in design and _phases_of_earlier_trials(cues, phases)):
         return _one_phase(phases, this_study)
     pt_phases = {_PT_PHASE[p] for p in pts if p in _PT_PHASE}
     if len(pt_phases) == 1:
@@ -1259,6 +1313,18 @@ def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
     if "observational" in design and not design & {"randomized", "prospective"} and not trial_typed:
         return "retrospective"  # "in multivariate analysis, ..." of treated patients; not of a prospective cohort
     return "unknown"
+
+
+def _phases_of_earlier_trials(cues: Cues, phases: list[Cue]) -> bool:
+    """The title names an observational series ("a single-center experience", "a registry analysis") and every
+    phase is named before the body's first sentence about the authors' work, in sentences not about it: the
+    trials before the series ("Inotuzumab improved response rates in the phase 3 INO-VATE study. We describe 23
+    adults treated at our center")."""
+    if not any(c.title and c.id == "observational" for c in cues.of("DESIGN")) or any(c.title for c in phases):
+        return False
+    first_own = next((offset + i for offset, view in cues.sections[1:] for i, sent in enumerate(view.sentences)
+                      if _names_own_study(sent)), None)
+    return first_own is not None and all(c.sentence < first_own for c in phases)
 
 
 def _retrospective_only_in_background(cues: Cues, phases: list[Cue], this_study: list[Cue]) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from operator import attrgetter
 
 from spacy.tokens import Doc, Span
 
@@ -32,19 +33,13 @@ from extractor.extraction.spans import rule_spans
 # a sentence of the study's own aim counts there ("We therefore tested inotuzumab at 0.9 mg/m2", "In this study").
 _BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
 _THIS_STUDY = re.compile(r"\b(?:we|our|this|here(?:in)?|present)\b", re.I)
-# Another study's dose, named after a cue of that study in its clause: "In a previous phase 2 trial, inotuzumab at
-# 1.8 mg/m2 ...", "Previous studies used blinatumomab at 28 µg/day", "In the earlier trial, 1.8 mg/m2 was used",
-# "similar to those reported with inotuzumab at 1.8 mg/m2", "consistent with previous reports of", "Future studies
-# should evaluate blinatumomab at 56 µg/day"; not past a this-study word ("In an earlier trial ...; here we used").
-_OTHER_STUDY = re.compile(
-    r"\b(?:(?:previous|prior|earlier|preceding|historical|published|pivotal)\s(?:[\w\-]+\s){0,2}?"
-    r"(?:trials?|stud(?:y|ies)|reports?|experiences?|series|data|controls?)"
-    r"|(?:similar|comparable|equivalent)\sto\s(?:those|that)\s(?:reported|seen|observed|described|achieved)"
-    r"|consistent\swith\s(?:those|that|the|previous|prior|published|earlier)\s(?:[\w\-]+\s){0,2}?"
-    r"(?:trials?|stud(?:y|ies)|reports?|results|data|experiences?)"
-    r"|future\s(?:[\w\-]+\s)?(?:trials?|stud(?:y|ies))"
-    r"|(?:compared\s(?:with|to)|unlike|in\scontrast\sto|than\s(?:in|with))\s(?:the\s|an?\s)?(?:[\w\-]+\s){0,3}?"
-    r"(?:trials?|stud(?:y|ies)))\b", re.I)
+# Another study's dose, named after a cue of that study in its clause (DESIGN_CONTEXT `other-study` spans of
+# patterns/design.jsonl, which classify.py reads too): "In a previous phase 2 trial, inotuzumab at 1.8 mg/m2 ...",
+# "Previous studies used blinatumomab at 28 µg/day", "similar to those reported with inotuzumab at 1.8 mg/m2",
+# "Future studies should evaluate blinatumomab at 56 µg/day"; not past a this-study word ("In an earlier trial ...;
+# here we used").
+_OTHER_STUDY = "other-study"
+_START_END = attrgetter("start_char", "end_char")
 # A contrast, a likeness or a basis before the cue (or a likeness as the cue) names the other study in a phrase of
 # its own, whose dose only is not this study's: "Unlike previous studies, inotuzumab was given at 0.9 mg/m2",
 # "Compared with historical controls, inotuzumab 1.8 mg/m2 ...", "As in the prior trial, ...", "Based on prior data,
@@ -52,13 +47,11 @@ _OTHER_STUDY = re.compile(
 _SET_AGAINST = re.compile(r"\b(?:unlike|contrast\sto|contrary\sto|opposed\sto|as\sin|like|compared\s(?:with|to)"
                           r"|versus|vs\.?|than(?:\sin)?|based\son|basis\sof|informed\sby|building\son|following|after"
                           r"|according\sto|in\sline\swith)\s(?:(?:the|an?|our|their|these)\s)?$", re.I)
-_LIKENESS = ("similar", "comparable", "equivalent", "consistent", "compared", "unlike", "in contrast", "than")
+_LIKENESS = ("similar", "comparable", "equivalent", "consistent", "compared", "unlike", "in contrast", "than", "as in",
+             "in line", "in comparison", "mirror", "resemble")
 # A relative clause right after the other study's phrase is still that study's: "Compared with the INO-VATE trial,
 # in which patients received 1.8 mg/m2 per cycle, VOD was less frequent".
 _RELATIVE_CLAUSE = re.compile(r"[^,]*,\s(?:in\swhich|where|which|whose|who)\b[^,]*", re.I)
-_OTHER_STUDY_CUES = frozenset({"previous", "prior", "earlier", "preceding", "historical", "published", "pivotal",
-                               "similar", "comparable", "equivalent", "consistent", "future", "compared", "unlike",
-                               "contrast", "than"})
 # A dose set against the standard one, inside the contrast's own clause: "Unlike the standard 1.8 mg/m2 schedule",
 # "In contrast to the approved dose of 1.8 mg/m2, ..." (not "versus": a trial may randomise two doses).
 _CONTRAST_STANDARD = re.compile(
@@ -70,8 +63,10 @@ _CONTRAST_CUES = frozenset({"unlike", "contrast", "contrary", "instead", "rather
 _PROPOSED = re.compile(r"\b(?:should|must|will)\sbe\s(?:further\s)?(?:tested|evaluated|explored|investigated|studied"
                        r"|assessed|compared|performed|conducted|undertaken|confirmed)\b", re.I)
 _PROPOSAL_CUES = frozenset({"should", "must", "will"})
-# The words without which _OTHER_STUDY, _CONTRAST_STANDARD and _PROPOSED cannot match.
-_STUDY_CUES = tuple(sorted(_OTHER_STUDY_CUES | _CONTRAST_CUES | _PROPOSAL_CUES))
+# The words without which _CONTRAST_STANDARD and _PROPOSED cannot match. Both stay rules of this stage: a
+# standard dose is no study ("Unlike the standard 1.8 mg/m2 schedule"), and a proposal's verbs are narrower than
+# classify's `hypothetical` cues, since a protocol's "Patients will be given inotuzumab at 0.9 mg/m2" is its own.
+_STUDY_CUES = tuple(sorted(_CONTRAST_CUES | _PROPOSAL_CUES))
 _REPORTS = re.compile(r"\b(?:was|were|had|has|have)\b", re.I)
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
 # children at a dose of 52 mg/m2/day" names it once for two doses.
@@ -299,17 +294,38 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
 def _this_studys(sent: Sentence, found: list[dict]) -> list[dict]:
     """The doses of a sentence that are this study's: not another study's, set against the standard dose, or
     proposed for later study (see _OTHER_STUDY, _CONTRAST_STANDARD, _PROPOSED)."""
+    others = _other_studies(sent.labelled("DESIGN_CONTEXT"))
     lowered = sent.text.lower()
     cues = {cue for cue in _STUDY_CUES if cue in lowered}  # substrings: cheaper than one regex of the words
-    if not cues:
+    if not (cues or others):
         return found  # most sentences with a dose name no other study, no standard dose and no proposal
     proposed = bool(cues & _PROPOSAL_CUES) and _PROPOSED.search(sent.text) is not None
-    other = bool(cues & _OTHER_STUDY_CUES)
     contrast = bool(cues & _CONTRAST_CUES)
     text = sent.section_text
     return [dose for dose in found if not (proposed and _proposed_in_clause(text, sent, dose["evidence"]["end"])
                                            or _named_for_another(text, sent.start_char, dose["evidence"]["end"],
-                                                                 other, contrast))]
+                                                                 others, contrast))]
+
+
+def _other_studies(design_context: list) -> list:
+    """The sentence's other-study spans, but for one inside this study's name ("In this pivotal phase 2 study")."""
+    if not design_context:
+        return design_context
+    own = [span for span in design_context if span.id_ == "this-study"]
+    return [span for span in design_context if span.id_ == _OTHER_STUDY
+            and not any(o.start < span.end and span.start < o.end for o in own)]
+
+
+def _nearest_phrase(others: list, at: int) -> tuple[int, int] | None:
+    """The character bounds of the other-study phrase nearest before `at`: the spans ending there, overlapping
+    ones joined ("consistent with prior" and "prior studies" make "consistent with prior studies")."""
+    phrase = None
+    for span in sorted((span for span in others if span.end_char <= at), key=_START_END):
+        if phrase is not None and span.start_char < phrase[1]:
+            phrase = (phrase[0], max(phrase[1], span.end_char))
+        else:
+            phrase = (span.start_char, span.end_char)
+    return phrase
 
 
 def _proposed_in_clause(text: str, sent: Sentence, at: int) -> bool:
@@ -321,21 +337,22 @@ def _proposed_in_clause(text: str, sent: Sentence, at: int) -> bool:
     return _PROPOSED.search(text, start, end) is not None and _REPORTS.search(text, start, end) is None
 
 
-def _named_for_another(text: str, start: int, at: int, other: bool, contrast: bool) -> bool:
-    """Whether the dose whose evidence ends at `at` follows, in its clause, a cue of another study or of the
-    standard dose it is set against, with no this-study word between ("we", "our", "this"): "Earlier trials used
-    inotuzumab at 1.8 mg/m2, whereas we gave 1.2 mg/m2" keeps the 1.2 (its evidence starts at the drug)."""
+def _named_for_another(text: str, start: int, at: int, others: list, contrast: bool) -> bool:
+    """Whether the dose whose evidence ends at `at` follows, in its clause, a cue of another study (`others`, the
+    sentence's other-study spans) or of the standard dose it is set against, with no this-study word between ("we",
+    "our", "this"): "Earlier trials used inotuzumab at 1.8 mg/m2, whereas we gave 1.2 mg/m2" keeps the 1.2 (its
+    evidence starts at the drug)."""
     if contrast and _CONTRAST_STANDARD.search(text, start, at) is not None:
         return True
-    cues = list(_OTHER_STUDY.finditer(text, start, at)) if other else []
-    if not cues:
+    phrase = _nearest_phrase(others, at)
+    if phrase is None:
         return False
-    cue = cues[-1]  # the nearest before the dose
-    rest = text[cue.end():at]
+    cue_start, cue_end = phrase
+    rest = text[cue_end:at]
     if ";" in rest or _THIS_STUDY.search(rest):
         return False
-    set_against = cue.group().lower().startswith(_LIKENESS) or _SET_AGAINST.search(
-        text[max(start, cue.start() - 25):cue.start()]) is not None
+    set_against = text[cue_start:cue_end].lower().startswith(_LIKENESS) or _SET_AGAINST.search(
+        text[max(start, cue_start - 25):cue_start]) is not None
     # "Unlike previous studies, inotuzumab was given at 0.9 mg/m2" is this study's
     return not (set_against and "," in rest) or _RELATIVE_CLAUSE.fullmatch(rest) is not None
 
