@@ -74,7 +74,7 @@ _VERSUS = re.compile(r"(?P<a>[^;,:]{2,90}?)\s(?:versus|vs\.?)\s(?P<b>[^;,:]{2,90
                      re.I)
 _LIST = re.compile(r"\(\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)((?:;\s?[A-Za-z][\w+/\- ]{0,30},\s?n\s?=\s?\d+)+)\s?\)")
 _CODE = re.compile(r"\(\s?((?:arm|cohort|group)\s)?([A-Z]{1,2}\d)\s?\)")
-_NAMED = re.compile(r"\b(arm|cohort|stratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")
+_NAMED = re.compile(r"\b([Aa]rm|[Cc]ohort|[Ss]tratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")  # "Cohort 1 received ..., cohort 2 ..."
 _HISTORICAL = re.compile(r"\bhistorical(?:ly)?\s(?:controls?|cohorts?|rates?|data|comparators?)\b|\bhistorical(?:ly)?\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience|series)\s(?:with|of|using)\s"
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
@@ -93,7 +93,7 @@ _LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\so
 _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective|(?:high|low|intermediate|reduced)[\s\-]dose)\s",
                         re.I)  # "high-dose cytarabine (HiDAC)" is the arm cytarabine
 _TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|compared|comparing|:)\s", re.I)
-_COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|combined with|followed by)\s?$", re.I)
+_COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|combined with|followed by)(?:\san?)?\s?$", re.I)  # "with a TKI"
 _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.I)
 # Cheap necessary conditions of _WITH_N, _COMPARED and _VERSUS: their lazy 2-140 character groups are tried at every
 # position of every sentence, so a sentence without an "(n = 12)" / "versus" / comparison cue is not searched.
@@ -291,8 +291,9 @@ def _says_respectively(text: str) -> bool:
 # Two values, then the two groups they are of, in order, without "respectively": "48% and 22% in the InO and SC
 # arms". The last value's bracket may come between ("22% (P < .001)").
 _GROUPS_LISTED_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s(?:the\s)?patients\s)?in\s(?:the\s)?"
-                                  r"[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s(?:and|or)\s[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s"
-                                  r"(?:arms|groups|cohorts)\b")
+                                  r"(?:[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s(?:and|or)\s[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s"
+                                  r"(?:arms|groups|cohorts)\b|(?:arms|groups|cohorts)\s(?:[A-Z]\d?|\d{1,2}[A-Z]?)\s(?:and|or)\s"
+                                  r"(?:[A-Z]\d?|\d{1,2}[A-Z]?)\b)")  # "... in the InO and SC arms", "... in cohorts 1 and 2"
 _VALUES_JOINED = re.compile(r"^\s?%?\s?(?:and|or|vs\.?|versus)\s$")
 
 
@@ -527,6 +528,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                 break
         if len(index.arms) < 2:
             index.arms = []
+        index.coded = bool(index.arms)  # coded arms are named by their codes ("55% and 70% in cohorts 1 and 2")
         index.regimens_of_codes(lines)
     if not index.arms:  # cohorts by disease state x subgroup: "109 were MRD+ (83 Ph- and 26 Ph+) and 140 had R/R ALL (...)"
         for position, (_, _, text, _) in enumerate(sentences):
@@ -563,7 +565,7 @@ def _code_regimen_pattern(label: str) -> re.Pattern:
     return re.compile(r"(?:(?P<joined>\b(?:and|while|whereas)\s(?:(?:those|patients)\sin\s)?)?" + written + r"(?:"
                       r",\s(?P<apposed>[^,;()]{2,80}?)" + end + r"|"
                       r"\s(?:received|was\sgiven|were\sgiven|(?:was|were)\streated\swith|consisted\sof)\s"
-                      r"(?P<verb>[^,;()]{2,80}?)(?=[,;]|\s(?:and|while|whereas|or)\s|\.?$)|"
+                      r"(?P<verb>[^,;()]{2,80}?)(?=[,;]|\s(?:and|while|whereas|or)\s|\s?\(|\.?$)|"
                       r"(?(joined)\s(?P<elided>[^,;()]{2,60}?)(?=[,;]|\.?$)|(?!x)x)))")
 
 
@@ -739,6 +741,9 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     arms = _coded(_parts_to_arms(_group_named_in_n_bracket(parts, text, ends), lexicon), text, ends)
     if arms:
         return arms
+    dosed = _dose_levels_named(parts, text, ends)
+    if dosed:
+        return dosed
     coded = all(_CODE_IN_N_BRACKET.match(text, end) for end in ends)
     named = all(phrase.rstrip().endswith(_GROUP_WORD_ENDS) for phrase, _, _ in parts)  # a cheap cue of _sized_cohorts
     if not (coded or named) or not _DESIGN_VERB.search(text):
@@ -840,6 +845,25 @@ def _coded(arms: list[Arm], text: str, ends: list[int]) -> list[Arm]:
     return arms
 
 
+# A dose level named before the n in a dose's n bracket: "0.9 mg/m2 (low dose, n = 45)".
+_DOSE_NAME_IN_N_BRACKET = re.compile(r"\s?[(\[]\s?((?:low|lower|reduced|standard|full|intermediate|high|higher)[\s\-]dose|"
+                                     r"dose\slevel\s(?:\d{1,2}|[IVX]{1,4}))\s?[,;]", re.I)
+_DOSE_END = re.compile(r"\d(?:\s?[×x]\s?10\^?\d+)?\s?(?:mg|µg|μg|mcg|g|cells)(?:/(?:m2|m²|kg))?\Z")
+
+
+def _dose_levels_named(parts: list[tuple[str, list, int | None]], text: str, ends: list[int]) -> list[Arm]:
+    """Doses of one treatment, each with its n bracket opening with a dose level's name, are arms of that name given
+    the article's treatment: "randomised to 0.9 mg/m2 (low dose, n = 45) or 1.8 mg/m2 (standard dose, n = 44)"."""
+    names = [_DOSE_NAME_IN_N_BRACKET.match(text, end) for end in ends]
+    if not all(names) or not all(_DOSE_END.search(phrase.rstrip()) for phrase, _, _ in parts):
+        return []
+    labels = [" ".join(name.group(1).replace("-", " ").split()).lower() for name in names]
+    if len(set(labels)) < len(labels):
+        return []
+    return [Arm(label, [], n, aliases={label, name.group(1).lower()}, variant="cohort")
+            for label, name, (_, _, n) in zip(labels, names, parts)]
+
+
 # Treatments with their ns that are not the study's arms: "Bridging therapy consisted of A (n = 10) or B (n = 8)".
 _OTHER_THERAPY = re.compile(r"\b(?:bridging|bridge|prior|previous|subsequent|post-relapse|lymphodepleting|lymphodepletion|"
                             r"conditioning)\s(?:[\w\-]+\s){0,2}?(?:therap(?:y|ies)|treatments?|regimens?|chemotherapy|"
@@ -881,6 +905,9 @@ def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
     if len(chain) < 3 or _other_therapy_before(text, chain[0][0]):
         return []
     parts = [(text[s:e].strip(), _slice(text, drugs, s, e), n) for s, e, n in chain]
+    dosed = _dose_levels_named(parts, text, [e for _, e, _ in chain])
+    if dosed:
+        return dosed
     arms = _parts_to_arms(_group_named_in_n_bracket(parts, text, [e for _, e, _ in chain]), lexicon)
     if len(arms) != len(chain) or len({tuple(a.drugs) for a in arms}) < len(arms):
         return []
@@ -941,13 +968,14 @@ def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
 # blinatumomab and 60 with inotuzumab" (the second verb may be left out).
 # A count in digits or words, whole: "One hundred and nine" (never its last word alone: "nine" gave an arm of 9).
 _WORD = r"[A-Za-z]+(?:-[a-z]+)?"
-_COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|" + _WORD \
+# (not an article: "combined with a TKI and 20 received ..." has no count after "with")
+_COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|(?!(?:an?|the)\s)" + _WORD \
          + r"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?" + _WORD + r")?)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?" \
          r"(?:(?:matched\s)?(?:patients|pts|subjects|children|adults|controls)\s)?"  # "60 matched children who received"
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
-                      r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)?(?P<b>[^,;()]{2,80}?)"
+                      r"(?:and|while|whereas|with|to|versus|vs\.?|(?:were\s)?matched\s(?:to|with))\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)?(?P<b>[^,;()]{2,80}?)"
                       r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between|were|was)\s|$)", re.I)
 # The counts in a bracket (or after a colon) after the assignment: "108 patients were randomized (54 to blinatumomab
 # and 54 to chemotherapy)", "218 patients were randomized: 109 to A and 109 to B".
@@ -971,7 +999,7 @@ def _may_count(text: str) -> bool:
     """A cheap necessary condition of _COUNTED (its verbs are matched as written, in lower case)."""
     return ("received" in text or "treated with" in text or "assigned" in text or "randomi" in text
             or "allocated" in text) and (" and " in text or " wh" in text or " vs" in text or " versus " in text
-                                         or "compar" in text)
+                                         or "compar" in text or " matched " in text)
 
 
 @lru_cache(maxsize=2)  # asked again by _assigned
@@ -1653,8 +1681,9 @@ class ArmIndex:
         patterns/subgroup_cues.jsonl); otherwise they are subgroups of one treatment ("cohort 2A included patients
         with morphologic disease")."""
         codes = [c for _, c in _CODE.findall(text)] if "(" in text else []
-        kinds = _NAMED.findall(text) if "arm" in text or "cohort" in text or "stratum" in text else []
-        named = [f"{kind} {code}" for kind, code in kinds]
+        kinds = _NAMED.findall(text) if any(word in text for word in ("arm", "cohort", "stratum", "Arm", "Cohort", "Stratum")) \
+            else []
+        named = [f"{kind.lower()} {code}" for kind, code in kinds]
         found = named if len(set(named)) >= 2 else codes if len(set(codes)) >= 2 else []
         # (bracketed codes too: "58% in first (S1) and 39% in second (S2) salvage" names subgroups)
         if found and (found is codes or not all(k.lower() == "arm" for k, _ in kinds)):
@@ -1662,7 +1691,8 @@ class ArmIndex:
             if not any(subgroups.assigns_treatment(t) for t in naming):
                 return
         for code in dict.fromkeys(found):
-            n = re.search(re.escape(code) + r"\s?(?:patients\s?)?\((?:[^();]{1,100};)?\s?n\s?=\s?(\d+)\s?\)", text)
+            n = re.search(r"(?i:" + code[:1] + r")" + re.escape(code[1:]) + r"\s?(?:patients\s?|(?:received|was\sgiven|were\sgiven)"
+                          r"\s[^,;()]{2,100}?\s?)?\((?:[^();]{1,100};)?\s?n\s?=\s?(\d+)\s?\)", text)  # "Cohort 1 received A (n = 20)"
             arm = Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()})
             self._bracketed_regimen(arm, text, drugs)
             self.arms.append(arm)
@@ -2205,7 +2235,8 @@ class ArmIndex:
                 wholes = self._wholes(listed)
                 distinct = len(set(listed)) == len(listed) >= 2  # "in adults and children": two groups, not the cohort
                 return list(listed) if distinct and set(wholes) == {"all"} else wholes
-        numbered = subgroups.numbered_list(text, positions, avoid) if respectively else None
+        numbered = subgroups.numbered_list(text, positions, avoid) \
+            if respectively or _groups_listed_after(text, positions) else None
         if numbered:  # "CR rates were 50%, 60% and 70% in cohorts 1, 2 and 3, respectively"
             return numbered
         paired = (subgroups.paired_after(text, positions[-1][1]) or subgroups.with_and_without(text, positions)) \
@@ -2410,7 +2441,8 @@ class ArmIndex:
         (then the arms in the sentence's order), and its group after its second value or at the start of its clause;
         a group is no arm, not the whole cohort and no response state."""
         own = [a.label for a in self.arms if not a.historical]
-        if len(own) != 2 or len(positions) == 2 and _says_respectively(text):  # "in the latter and the former, respectively"
+        if len(own) != 2 or len(positions) == 2 and (_says_respectively(text) or _groups_listed_after(text, positions)):
+            # "in the latter and the former, respectively", "55% and 70% in cohorts 1 and 2"
             return None
         compared = self._bracket_pairs(text, positions)
         pairs = [[i, i + 1] for i in range(0, len(positions), 2)]

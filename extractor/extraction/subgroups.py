@@ -888,6 +888,9 @@ def _value_run(text: str, at: int) -> list[int]:
 # years", "at doses of 0.8, 1.2 and 1.8 mg/m2"): after the last value, or before the verb ahead of the first.
 _NUMBERED_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?,?\s(?:in|at|for|among|with)\s(?:the\s)?(?:patients\s(?:with\s|in\s)?)?"
                              r"(?P<list>[^;()]{3,90}?),?\s+respectively\b", re.I)
+# ... or numbered codes under a plural head, without "respectively": "55% and 70% in cohorts 1 and 2".
+_NUMBERED_CODES_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?,?\s(?:in|at|for|among)\s(?:the\s)?(?P<list>(?:cohorts|arms|groups|"
+                                   r"dose\slevels)\s\d{1,2}[A-Z]?(?:,\s\d{1,2}[A-Z]?)*,?\s(?:and|or)\s\d{1,2}[A-Z]?)\b", re.I)
 _NUMBERED_BEFORE = re.compile(r"\b(?:in|at|for|among|with)\s(?:the\s)?(?:patients\s(?:with\s|in\s)?)?(?P<list>[^;()]{3,90}?)"
                               r"\s(?:were|was)\s\Z", re.I)
 _TIMES = re.compile(r"(?:the\s)?(?:weeks?|months?|days?|years?|cycles?|courses?|blocks?|grades?|time\spoints?)\b"
@@ -904,7 +907,8 @@ def numbered_list(text: str, positions: list[tuple[int, int]], avoid=()) -> list
     """The groups of a "respectively" list whose items hold numbers, one per value, a head or tail the items share
     given to each ("cohorts 1, 2 and 3" -> "cohort 1", "cohort 2", "cohort 3"; "aged < 40, 40-59 and >= 60 years"
     -> "aged <40 years", "aged 40-59 years", "aged >=60 years"); not a list over an endpoint or time point (`avoid`)."""
-    m = _NUMBERED_AFTER.match(text, positions[-1][1]) or _NUMBERED_BEFORE.search(text, 0, positions[0][0])
+    m = _NUMBERED_AFTER.match(text, positions[-1][1]) or _NUMBERED_CODES_AFTER.match(text, positions[-1][1]) \
+        or _NUMBERED_BEFORE.search(text, 0, positions[0][0])
     if m is None or not any(ch.isdigit() for ch in m.group("list")) or _TIMES.match(m.group("list")) \
             or any(a < m.end("list") and m.start("list") < b for a, b in avoid) or not_a_group_list(text):
         return None  # "at weeks 4 and 8", "in cycles 1 and 2": one group's values at successive times
@@ -942,8 +946,8 @@ def _distribute(items: list[str]) -> list[str]:
     """A shared head word: "standard, intermediate and high risk" -> "standard risk", "intermediate risk", "high risk";
     not onto a code, which names its group alone ("CR1, CR2 and refractory disease": not "CR1 disease")."""
     codes = _CODED_HEAD.fullmatch(items[0]) if len(items) >= 2 else None
-    if codes and all(_CODE.fullmatch(i) for i in items[1:]):  # "arms A and B" -> "arm A", "arm B"
-        return [f"{codes.group('head').lower()} {i}" for i in [codes.group("code"), *items[1:]]]
+    if codes and all(_CODE.fullmatch(i.rstrip(".")) for i in items[1:]):  # "arms A and B." -> "arm A", "arm B"
+        return [f"{codes.group('head').lower()} {i.rstrip('.')}" for i in [codes.group("code"), *items[1:]]]
     last = items[-1].split()
     if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 and not _CODE_ITEM.search(i) for i in items[:-1]):
         head = last[-1]
