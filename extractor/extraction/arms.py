@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Mapping
 
 from spacy.tokens import Doc
 
@@ -353,12 +354,13 @@ def _positions(text: str, char: str):
 
 class _Line:
     """One sentence as the arm finders read it: its text (hyphens unified), its DRUG spans (start, end, canonical
-    id) and its `_folded` text, lower-cased once for the finders' cheap word tests."""
+    id), its `_folded` text, lower-cased once for the finders' cheap word tests, and the pipeline's number words
+    (`NumberWords`), for counts written in words."""
 
-    __slots__ = ("text", "drugs", "lower", "_agent")
+    __slots__ = ("text", "drugs", "lower", "words", "_agent")
 
-    def __init__(self, text: str, drugs: list):
-        self.text, self.drugs, self.lower = text, drugs, _folded(text)
+    def __init__(self, text: str, drugs: list, words: "NumberWords"):
+        self.text, self.drugs, self.lower, self.words = text, drugs, _folded(text), words
         self._agent: bool | None = None
 
     def may_have(self, *word_groups: tuple[str, ...]) -> bool:
@@ -406,6 +408,15 @@ def regimen_lexicon(patterns_dir: str | None = None) -> dict:
 
 
 # ------------------------------------------------------------------------------------------------------ regimens
+
+
+@lru_cache(maxsize=1)
+def _default_number_words() -> NumberWords:
+    """The number words of the default patterns folder, for a caller that gives none (`detect_arms`)."""
+    from extractor.config import Settings
+    from extractor.patterns import load_rules
+
+    return NumberWords.of(nz.number_words(load_rules(Settings().patterns_dir)))
 
 
 def read_regimen(text: str, drugs: list[tuple[int, int, str]], lexicon: dict) -> tuple[list[str], str, list[str], bool]:
@@ -469,18 +480,35 @@ def _regimen_parts(text: str, drugs: list[tuple[int, int, str]], lexicon: dict) 
 # ------------------------------------------------------------------------------------------------------ detection
 
 
-def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "ArmIndex":
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per article, a key of _counted_match's cache
+class NumberWords:
+    """The pipeline's number-word lexicon (`ArticleContext.words`, from its patterns/numbers.jsonl): `values` for
+    reading a count ("Forty-two" -> 42), `key` (the words) for the patterns built from them, cached per lexicon."""
+
+    values: Mapping[str, float]
+    key: tuple[str, ...]
+
+    @classmethod
+    def of(cls, values: Mapping[str, float]) -> "NumberWords":
+        return cls(values, tuple(values))
+
+
+def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None,
+                words: Mapping[str, float] | None = None) -> "ArmIndex":
     """The arms of one article, from all its sections (title first).
 
     Args:
         docs: (section name, processed doc) in `Article.named_texts()` order.
         lexicon: `regimen_lexicon()` (loaded when None).
+        words: the number-word lexicon of the pipeline that processed the docs (`ArticleContext.words`); read from
+            the default patterns folder when None.
 
     Returns:
         The article's `ArmIndex` (its arms, or none for a single-arm study, and the state for assignment).
     """
     lexicon = lexicon if lexicon is not None else regimen_lexicon()
-    index = ArmIndex(lexicon)
+    words = NumberWords.of(words) if words is not None else _default_number_words()
+    index = ArmIndex(lexicon, words)
     sentences = []
     sources = []
     lines = []
@@ -491,14 +519,14 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
             text = _unify_hyphens(sent.text)
             sentences.append((number, section, text, drugs))
             sources.append((doc, section, sent.start_char, sent.end_char, number))
-            lines.append(_Line(text, drugs))
+            lines.append(_Line(text, drugs, words))
     texts = [s[2] for s in sentences]
     found: list[tuple[int, list[Arm]]] = []
     for position, line in enumerate(lines):
         for priority, finder in enumerate(_FINDERS):
             arms = finder(line, lexicon)
-            if arms and (finder is _bracket_list or finder in (_counted, _counted_list) and not _assigned(line.text)) \
-                    and not _partition(arms, texts[:position + 1]):
+            if arms and (finder is _bracket_list or finder in (_counted, _counted_list) and not _assigned(line.text, words)) \
+                    and not _partition(arms, texts[:position + 1], words):
                 arms = []  # a breakdown of part of the cohort ("T-ALL (children, n = 24; young adults, n = 5)")
             if arms:
                 doc, section_name, start, end, number = sources[position]
@@ -582,9 +610,9 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
         return
     each = next(((position, m) for position, (_, _, text, _) in enumerate(sentences) if " each " in text or " per " in text
                  for m in [_EACH_ARM.search(text)] if m), None)
-    size = nz.read_number(each[1].group("n"), subgroups.number_words()) if each else None
+    size = nz.read_number(each[1].group("n"), index.words.values) if each else None
     if size is not None and size.is_integer and size.value >= 1 \
-            and _total_stated(int(size.value) * len(unsized), [s[2] for s in sentences]):
+            and _total_stated(int(size.value) * len(unsized), [s[2] for s in sentences], index.words):
         # "80 older adults ... Forty patients were enrolled in each arm" (not "the first 218 (109 in each group)")
         doc, section_name, start, end, number = sources[each[0]]
         source = {**evidence(doc, section_name, start, end), "section_index": number}
@@ -606,7 +634,7 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
             if size is None:
                 break
             sizes.append(size)
-        if len(sizes) == len(unsized) and (not loose or _total_stated(sum(sizes), [text])):
+        if len(sizes) == len(unsized) and (not loose or _total_stated(sum(sizes), [text], index.words)):
             doc, section_name, start, end, number = sources[position]
             source = {**evidence(doc, section_name, start, end), "section_index": number}
             for arm, size in zip(unsized, sizes):
@@ -990,9 +1018,9 @@ _COUNT_BEFORE = re.compile(_COUNT.format("n") + r"(?:who\s)?(?:were\s)?(?:random
 _DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=1)
-def _number_word_pattern() -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, subgroups.number_words()), key=len, reverse=True)) + r")\b", re.I)
+@lru_cache(maxsize=4)  # one per pipeline
+def _number_word_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
 
 
 def _may_count(text: str) -> bool:
@@ -1003,11 +1031,12 @@ def _may_count(text: str) -> bool:
 
 
 @lru_cache(maxsize=2)  # asked again by _assigned
-def _counted_match(text: str) -> re.Match | None:
+def _counted_match(text: str, words: NumberWords) -> re.Match | None:
     """`_COUNTED.search(text)`, tried only at the count right before each treatment verb."""
     for verb in _COUNTED_AT.finditer(text):
         window = max(0, verb.start() - 40)
-        if not _DIGIT.search(text, window, verb.start()) and not _number_word_pattern().search(text, window, verb.start()):
+        if not _DIGIT.search(text, window, verb.start()) \
+                and not _number_word_pattern(words.key).search(text, window, verb.start()):
             continue  # no count before the verb: the wide _COUNT_BEFORE need not be tried at its every position
         count = _COUNT_BEFORE.search(text, window, verb.start())
         m = _COUNTED.match(text, count.start()) if count else None
@@ -1022,16 +1051,17 @@ def _counted(line: _Line, lexicon: dict) -> list[Arm]:
     number of patients the abstract states (see detect_arms and _assigned), not later therapy of part of the cohort
     ("after relapse, 5 received A and 3 received B")."""
     text, drugs = line.text, line.drugs
-    m = _counted_match(text) if _may_count(text) and line.names_an_agent() else None
+    m = _counted_match(text, line.words) if _may_count(text) and line.names_an_agent() else None
     if m and " not" in text:  # "40 received rituximab and 50 did not": the second count's verb is left out
-        return _counted_and_not(line, lexicon) or _counted_arms(m, text, drugs, lexicon)
-    return _counted_arms(m, text, drugs, lexicon) if m else []
+        return _counted_and_not(line, lexicon) or _counted_arms(m, line, lexicon)
+    return _counted_arms(m, line, lexicon) if m else []
 
 
-def _counted_arms(m: re.Match, text: str, drugs: list, lexicon: dict) -> list[Arm]:
+def _counted_arms(m: re.Match, line: _Line, lexicon: dict) -> list[Arm]:
     """The two arms of a _COUNTED match, each its count and treatment."""
-    counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
-    if any(c is None or not c.is_integer or c.value < 1 for c in counts) or "," in text and _counted_items(text, drugs):
+    text, drugs = line.text, line.drugs
+    counts = [nz.read_number(m.group(key), line.words.values) for key in ("na", "nb")]
+    if any(c is None or not c.is_integer or c.value < 1 for c in counts) or "," in text and _counted_items(line):
         return []  # two items of a longer list ("5 received A, 3 received B and 2 received C") are not two arms
     parts = [(m.group(key), _slice(text, drugs, m.start(key), m.end(key)), int(c.value)) for key, c in zip("ab", counts)]
     arms = _parts_to_arms(parts, lexicon)
@@ -1058,7 +1088,7 @@ def _counted_and_not(line: _Line, lexicon: dict) -> list[Arm]:
     drugs = _slice(line.text, line.drugs, m.start("a"), m.end("a"))
     if len(drugs) != 1 or drugs[0][:2] != (0, len(drug)):
         return []
-    counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
+    counts = [nz.read_number(m.group(key), line.words.values) for key in ("na", "nb")]
     if any(c is None or not c.is_integer or c.value < 1 for c in counts):
         return []
     return _parts_to_arms(((drug, tuple(drugs), int(counts[0].value)),
@@ -1087,12 +1117,12 @@ def _counted_list(line: _Line, lexicon: dict) -> list[Arm]:
     each item opens with its count ("80 received A, 80 received B and 80 received C")."""
     text = line.text
     if "," not in text or not _may_count(text) or not line.names_an_agent() \
-            or _counted_match(text) is None and not _elided_count(text, line.drugs):
+            or _counted_match(text, line.words) is None and not _elided_count(text, line.drugs):
         return []  # its last two items are a _counted match, or a later item a count without its verb
-    items = _counted_items(text, line.drugs)
+    items = _counted_items(line)
     if not items:
         return []
-    counts = [nz.read_number(m.group("n"), subgroups.number_words()) for m in items]
+    counts = [nz.read_number(m.group("n"), line.words.values) for m in items]
     if any(c is None or not c.is_integer or c.value < 1 for c in counts):
         return []
     parts = [(m.group("a"), _slice(text, line.drugs, m.start("a"), m.end("a")), int(c.value)) for m, c in zip(items, counts)]
@@ -1100,11 +1130,11 @@ def _counted_list(line: _Line, lexicon: dict) -> list[Arm]:
     return arms if len(arms) == len(items) and len({tuple(a.drugs) for a in arms}) == len(arms) else []
 
 
-def _counted_items(text: str, drugs: list) -> list[re.Match]:
+def _counted_items(line: _Line) -> list[re.Match]:
     """The first list of three counted items or more in the sentence (see _counted_list), else []."""
-    drug_starts = {start for start, _, _ in drugs}
-    for at in _count_starts(text):
-        items = _items_from(text, at, drug_starts)
+    drug_starts = {start for start, _, _ in line.drugs}
+    for at in _count_starts(line.text):
+        items = _items_from(line.text, at, drug_starts, line.words)
         if len(items) >= 3:
             return items
     return []
@@ -1118,7 +1148,7 @@ def _count_starts(text: str):
             yield count.start()
 
 
-def _items_from(text: str, at: int, drug_starts: set[int]) -> list[re.Match]:
+def _items_from(text: str, at: int, drug_starts: set[int], words: NumberWords) -> list[re.Match]:
     """The counted items joined from `at` on ("80 received A", "80 received B", "80 received C"); after the first,
     an item's verb may be left out before a drug ("40 received blinatumomab, 35 inotuzumab and 50 ...")."""
     items = []
@@ -1127,7 +1157,7 @@ def _items_from(text: str, at: int, drug_starts: set[int]) -> list[re.Match]:
         if m is None and items:
             m = _ELIDED_ITEM.match(text, at)
             m = m if m is not None and (m.start("a") in drug_starts or _REGIMEN_HEAD.match(m.group("a"))) else None
-        if m is None or nz.read_number(m.group("n"), subgroups.number_words()) is None:
+        if m is None or nz.read_number(m.group("n"), words.values) is None:
             return items  # not "each with blinatumomab" of "38 received dasatinib, each with blinatumomab"
         items.append(m)
         join = _ITEM_JOIN.match(text, m.end())
@@ -1136,11 +1166,11 @@ def _items_from(text: str, at: int, drug_starts: set[int]) -> list[re.Match]:
         at = join.end()
 
 
-def _assigned(text: str) -> bool:
+def _assigned(text: str, words: NumberWords) -> bool:
     """The counts _counted read were assigned to their treatments ("were randomized to") or are compared as groups
     ("We compared 60 patients who received A with 40 who received B", "60 children who received A and 60 matched
     children who received B", "After propensity score matching, 45 patients treated with A and 45 treated with B")."""
-    m = _counted_match(text)
+    m = _counted_match(text, words)
     if m is None:  # a list of counted items of which only the first has its verb (see _items_from)
         return bool(re.search(_ASSIGNED, text, re.I)) or "compar" in text or "propensity" in text
     return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()] or " matched " in m.group(0) \
@@ -1358,11 +1388,11 @@ _IN_GROUP = r"\s(?:patients\s|subjects\s)?(?:were\s)?(?:in|into|to)\s"
 _GROUP_VERB = r"\s(?:included|comprised|enrolled|consisted\sof)\s"
 
 
-@lru_cache(maxsize=1)
-def _group_count_patterns() -> tuple[re.Pattern, re.Pattern]:
+@lru_cache(maxsize=4)  # one per pipeline
+def _group_count_patterns(words: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     """Counts in groups ("40 patients in the A group and 35 in the B group") and groups of counts ("The A cohort
     included 40 patients and the B cohort 35 patients"); a count is digits or a number word."""
-    words = sorted(subgroups.number_words(), key=len, reverse=True)
+    words = sorted(words, key=len, reverse=True)
     count = r"(?P<{0}>\d+|(?:" + "|".join(map(re.escape, words)) + r")(?:-[a-z]+)?)"
     in_groups = re.compile(r"(?<![\w\-])" + count.format("na") + _IN_GROUP + _GROUP.format("a")
                            + r",?\s(?:and|while|whereas|versus|vs\.?)\s" + count.format("nb") + _IN_GROUP + _GROUP.format("b")
@@ -1380,13 +1410,13 @@ def _group_counts(line: _Line, lexicon: dict) -> list[Arm]:
             or lower.count(" group") + lower.count(" arm") + lower.count(" cohort") < 2 or not line.names_an_agent():
         return []  # a cheap necessary cue: two group words
     text = line.text
-    in_groups, of_counts = _group_count_patterns()
+    in_groups, of_counts = _group_count_patterns(line.words.key)
     m = in_groups.search(text) if " in " in lower or " to " in lower else None
     if m is None and ("include" in lower or "compris" in lower or "enrol" in lower or "consist" in lower):
         m = of_counts.search(text)
     if not m:
         return []
-    counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
+    counts = [nz.read_number(m.group(key), line.words.values) for key in ("na", "nb")]
     if any(c is None or not c.is_integer or c.value < 1 for c in counts):
         return []
     parts = [(m.group(key), _slice(text, line.drugs, m.start(key), m.end(key)), int(c.value))
@@ -1399,27 +1429,27 @@ def _group_counts(line: _Line, lexicon: dict) -> list[Arm]:
 _FINDERS = (_with_n, _counted_list, _counted, _group_counts, _schedules, _randomised, _compared, _bracket_list)
 
 
-def _partition(arms: list[Arm], texts: list[str]) -> bool:
+def _partition(arms: list[Arm], texts: list[str], words: NumberWords) -> bool:
     """A bracket list is the study's arms when its ns add up to a number of patients the abstract states up to it
     ("410 patients had follow-up data reported (ALL, n = 255; NHL, n = 155)"); else it breaks down a subgroup."""
-    return _total_stated(sum(a.n or 0 for a in arms), texts)
+    return _total_stated(sum(a.n or 0 for a in arms), texts, words)
 
 
-def _total_stated(total: int, texts: list[str]) -> bool:
+def _total_stated(total: int, texts: list[str], words: NumberWords) -> bool:
     """The texts state `total` as a number of patients ("410 patients", "Seventy-five patients", "a total of 100")."""
     pattern = re.compile(r"(?<![\d.])" + str(total) + r"\s(?:\w+\s){0,3}?(?:patients|subjects|children|adults|participants)\b",
                          re.I)
     total_of = re.compile(r"\btotal\sof\s" + str(total) + r"\b")  # "..., for a total of 100."
-    return any(pattern.search(t) or total_of.search(t) for t in texts) or any(_number_word_total(t, total) for t in texts)
+    return any(pattern.search(t) or total_of.search(t) for t in texts) or any(_number_word_total(t, total, words) for t in texts)
 
 
 _WORD_TOTAL = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?)\s(?:\w+\s){0,3}?(?:patients|subjects|children|adults|participants)\b")
 
 
-def _number_word_total(text: str, total: int) -> bool:
+def _number_word_total(text: str, total: int, words: NumberWords) -> bool:
     """The total written in words: "Seventy-five patients (tisa-cel, n = 45; brexu-cel, n = 30)"."""
     for m in _WORD_TOTAL.finditer(text):
-        number = nz.read_number(m.group(1), subgroups.number_words())
+        number = nz.read_number(m.group(1), words.values)
         if number is not None and number.value == total:
             return True
     return False
@@ -1611,8 +1641,9 @@ def _named_backbone(joined: list[tuple[str, str]], later, lexicon: dict) -> str 
 class ArmIndex:
     """The arms of one article and what assignment needs while its sentences are read in order."""
 
-    def __init__(self, lexicon: dict):
+    def __init__(self, lexicon: dict, words: NumberWords):
         self.lexicon = lexicon
+        self.words = words  # the pipeline's number words
         self.arms: list[Arm] = []
         self.article_drugs: tuple = ([], "", [])
         self.scope: str | None = None  # a scope carried to the next sentences ("In the MRD+ group, ...")
@@ -2345,7 +2376,7 @@ class ArmIndex:
         if at == 0:
             return None
         before = self.texts[at - 1]
-        counted = subgroups.counted_groups(before) if count == 2 else None
+        counted = subgroups.counted_groups(before, self.words.key) if count == 2 else None
         if counted:  # "Forty patients were in first salvage and 50 in second or later salvage. CR rates were ..."
             return [self._own_arm(self._drug_named(label, before)) for label in counted]
         sized = subgroups.sized_groups(before, count)

@@ -28,7 +28,6 @@ from functools import lru_cache
 from pathlib import Path
 from re import _constants, _parser  # parse trees: a leading ^ (_anchored), a required digit (_needs_digit)
 
-from extractor import normalise
 
 # "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage".
 NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
@@ -786,11 +785,11 @@ def sized_groups(text: str, count: int) -> list[str] | None:
     return None
 
 
-def counted_groups(text: str) -> list[str] | None:
+def counted_groups(text: str, words: tuple[str, ...]) -> list[str] | None:
     """Two groups a sentence states as counts ("Forty patients were in first salvage and 50 in second or later
     salvage", "20 had Ph+ ALL and 40 had Ph- ALL", "50 underwent HSCT after CAR T and 30 did not"), the second's verb
-    maybe left out; "did not" is the first group's complement."""
-    m = _counted_groups_pattern().search(text) if " and " in text else None
+    maybe left out; "did not" is the first group's complement. `words`: the pipeline's number words."""
+    m = _counted_groups_pattern(words).search(text) if " and " in text else None
     if m is None:
         return None
     first = name(m.group("a"))
@@ -801,19 +800,10 @@ def counted_groups(text: str) -> list[str] | None:
 _COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\s(?:in|with))|had|received|underwent|achieved|were|in)\s"
 
 
-@lru_cache(maxsize=1)
-def number_words() -> dict[str, float]:
-    """The number-word lexicon of patterns/numbers.jsonl ("forty" -> 40.0), for counts written in words."""
-    from extractor.config import Settings
-    from extractor.patterns import load_rules
-
-    return normalise.number_words(load_rules(Settings().patterns_dir))
-
-
-@lru_cache(maxsize=1)
-def _counted_groups_pattern() -> re.Pattern:
+@lru_cache(maxsize=4)  # one per pipeline
+def _counted_groups_pattern(words: tuple[str, ...]) -> re.Pattern:
     """Two counted groups joined by "and", each count digits or a number word ("Forty", "forty-two")."""
-    words = sorted(number_words(), key=len, reverse=True)
+    words = sorted(words, key=len, reverse=True)
     count = r"(?:\d+|(?i:(?:" + "|".join(map(re.escape, words)) + r")(?:-[a-z]+)?))"
     return re.compile(r"(?<![\w.])" + count + r"\s" + _COUNTED_GROUP_VERB + r"(?P<a>[^,;()\d]{2,60}?),?\sand\s" + count
                       + r"\s(?:(?P<not>did\snot|had\snot|were\snot)|(?:" + _COUNTED_GROUP_VERB
