@@ -64,3 +64,71 @@ def test_phrasings_arms_not_detected(nlp, text, arms):
 ])
 def test_phrasings_codes_listed(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # a count that received a drug and one that did not, in a cohort of relapsed ALL (the disease of the whole cohort
+    # is no later subset); the drug's bracket another name of its arm
+    ("We reviewed 90 adults with relapsed ALL treated with hyper-CVAD; 40 received rituximab and 50 did not. The CR "
+     "rate was 70% with rituximab and 48% without rituximab.",
+     [("rituximab", 40), ("no rituximab", 50)], [("no rituximab", "CR", 48.0), ("rituximab", "CR", 70.0)]),
+    ("We reviewed 90 adults with relapsed ALL treated with hyper-CVAD as salvage; 40 received rituximab with it "
+     "(R-HCVAD) and 50 did not. The CR rate was 70% with R-HCVAD and 48% with hyper-CVAD alone.",
+     [("rituximab", 40), ("no rituximab", 50)], [("no rituximab", "CR", 48.0), ("rituximab", "CR", 70.0)]),
+    # counts compared with counts
+    ("Outcomes of 79 patients treated with tisagenlecleucel were compared with those of 120 patients who received "
+     "standard of care. The 12-month EFS was 52% and 27%.",
+     [("tisagenlecleucel", 79), ("standard of care", 120)],
+     [("standard of care", "EFS_RATE", 27.0), ("tisagenlecleucel", "EFS_RATE", 52.0)]),
+    ("Forty-five patients who received blinatumomab were compared with 90 matched controls who received chemotherapy.",
+     [("blinatumomab", 45), ("chemotherapy", 90)], []),
+    # coded arms with their counts and regimens before their codes
+    ("Forty patients received clofarabine with cytarabine (arm A) and 38 received clofarabine with cyclophosphamide "
+     "and etoposide (arm B). The CR rate was 45% in arm A and 55% in arm B.",
+     [("arm A", 40), ("arm B", 38)], [("arm A", "CR", 45.0), ("arm B", "CR", 55.0)]),
+    ("The first 67 patients received mini-hyper-CVD plus inotuzumab (cohort 1); the following 43 patients also received "
+     "blinatumomab (cohort 2). The overall response rate was 80% in cohort 1 and 86% in cohort 2.",
+     [("cohort 1", 67), ("cohort 2", 43)], [("cohort 1", "ORR", 80.0), ("cohort 2", "ORR", 86.0)]),
+])
+def test_phrasings_arms_counted(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    if outcomes:
+        assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms", [
+    # a later treatment of part of the cohort still splits no arms
+    ("Of the 30 patients who relapsed, 12 received blinatumomab and 18 did not.", [("all", 30)]),
+    # a code after a treatment of no sentence that assigns one is a subgroup
+    ("Twenty patients had received blinatumomab before (group 1) and 30 had not (group 2).", [("all", None)]),
+])
+def test_phrasings_arms_counted_not(nlp, text, arms):
+    assert _arms(_run(nlp, text)) == arms
+
+
+@pytest.mark.parametrize("text, title, outcomes", [
+    # one disease state of a study of relapsed or refractory ALL is a subgroup, named without "patients"
+    ("CR was achieved by 45% of refractory patients.", "Salvage therapy of relapsed or refractory ALL",
+     [("refractory", "CR", 45.0)]),
+    ("Median OS was 5 months in refractory patients.", "Inotuzumab in R/R ALL", [("refractory", "OS_MEDIAN", 5.0)]),
+    ("Among refractory patients, the CR rate was 45%.", "Blinatumomab in relapsed/refractory ALL",
+     [("refractory", "CR", 45.0)]),
+    # ... but the state the title names alone is the cohort's, and both states are the cohort
+    ("Median OS was 5 months in relapsed patients.", "Salvage therapy of relapsed ALL", [("all", "OS_MEDIAN", 5.0)]),
+    ("The CR rate was 45% in relapsed or refractory patients.", "Inotuzumab in relapsed or refractory ALL",
+     [("all", "CR", 45.0)]),
+    ("The CR rate was 45% in relapsed and refractory patients.", "Inotuzumab in relapsed or refractory ALL",
+     [("all", "CR", 45.0)]),
+    ("CR was achieved in 60% of relapsed patients and 30% of refractory patients.", "Inotuzumab in R/R ALL",
+     [("refractory", "CR", 30.0), ("relapsed", "CR", 60.0)]),
+    # a range of prior lines keeps its lower bound
+    ("The CR rate was 60% in patients with 1 to 2 prior regimens and 30% in those with 3 or more.", None,
+     [("1 to 2 prior regimens", "CR", 60.0), ("3 or more", "CR", 30.0)]),
+    # the second value's line of therapy before it, its verb left out
+    ("The CR rate was 70% in first salvage, and in second salvage 50%.", None,
+     [("first salvage", "CR", 70.0), ("second salvage", "CR", 50.0)]),
+])
+def test_phrasings_subgroups(nlp, text, title, outcomes):
+    record = _run(nlp, text, title=title) if title else _run(nlp, text)
+    assert _outcomes(record) == sorted(outcomes)

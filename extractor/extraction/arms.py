@@ -1003,7 +1003,8 @@ _COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|(?!(?:an?
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
-                      r"(?:and|while|whereas|with|to|versus|vs\.?|(?:were\s)?matched\s(?:to|with))\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)?(?P<b>[^,;()]{2,80}?)"
+                      r"(?:and|while|whereas|with|to|versus|vs\.?|(?:were\s)?(?:matched|compared)\s(?:to|with)(?:\sthose\sof)?)\s"
+                      + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)?(?P<b>[^,;()]{2,80}?)"
                       r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between|were|was)\s|$)", re.I)
 # The counts in a bracket (or after a colon) after the assignment: "108 patients were randomized (54 to blinatumomab
 # and 54 to chemotherapy)", "218 patients were randomized: 109 to A and 109 to B".
@@ -1069,12 +1070,16 @@ def _counted_arms(m: re.Match, line: _Line, lexicon: dict) -> list[Arm]:
 
 
 # A count that received a drug and one that did not: "40 received rituximab and 50 did not".
+# ("40 received rituximab with it (R-HCVAD) and 50 did not": the bracket another name of the arm)
 _COUNTED_NOT = re.compile(_COUNT.format("na") + r"(?:patients\s)?(?:received|were\streated\swith)\s(?P<a>[^,;()]{2,60}?)"
-                          r"(?:\s?\([^()]*\))?,?\s(?:and|while|whereas)\s" + _COUNT.format("nb")
+                          r"(?:\s(?:with\s(?:it|them)|as\swell|in\saddition))?(?P<named>\s?\([^()]*\))?,?\s(?:and|while|whereas)\s"
+                          + _COUNT.format("nb")
                           + r"(?:patients\s)?(?:did|were)\snot\b(?!\s(?:respond|achieve|reach|attain))", re.I)
 
-# Words of a part of the cohort that a later treatment splits: "Of the 30 patients who relapsed, 12 received ...".
-_LATER_SUBSET = re.compile(r"\b(?:relaps\w*|respon\w*|remissions?|CR|progress\w*|transplant\w*|HSCT|after|following|"
+# Words of a part of the cohort that a later treatment splits: "Of the 30 patients who relapsed, 12 received ..."
+# (not the disease of the whole cohort: "Of 90 adults with relapsed ALL, ...", "relapsed or refractory").
+_LATER_SUBSET = re.compile(r"\b(?:relaps(?!ed(?:\s(?:or|and)\s|/)refractory)(?!ed\s(?:[BT]-)?(?:ALL|disease|acute|leuka?emia))\w*|"
+                           r"respon\w*|remissions?|CR|progress\w*|transplant\w*|HSCT|after|following|"
                            r"subsequent\w*|later)\b", re.I)
 
 
@@ -1091,7 +1096,7 @@ def _counted_and_not(line: _Line, lexicon: dict) -> list[Arm]:
     counts = [nz.read_number(m.group(key), line.words.values) for key in ("na", "nb")]
     if any(c is None or not c.is_integer or c.value < 1 for c in counts):
         return []
-    return _parts_to_arms(((drug, tuple(drugs), int(counts[0].value)),
+    return _parts_to_arms(((drug + (m.group("named") or ""), tuple(drugs), int(counts[0].value)),
                            (f"no {drug}", tuple((s + 3, e + 3, i) for s, e, i in drugs), int(counts[1].value))), lexicon)
 
 
@@ -1169,11 +1174,13 @@ def _items_from(text: str, at: int, drug_starts: set[int], words: NumberWords) -
 def _assigned(text: str, words: NumberWords) -> bool:
     """The counts _counted read were assigned to their treatments ("were randomized to") or are compared as groups
     ("We compared 60 patients who received A with 40 who received B", "60 children who received A and 60 matched
-    children who received B", "After propensity score matching, 45 patients treated with A and 45 treated with B")."""
+    children who received B", "After propensity score matching, 45 patients treated with A and 45 treated with B",
+    "79 patients treated with A were compared with those of 120 patients who received B")."""
     m = _counted_match(text, words)
     if m is None:  # a list of counted items of which only the first has its verb (see _items_from)
         return bool(re.search(_ASSIGNED, text, re.I)) or "compar" in text or "propensity" in text
     return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()] or " matched " in m.group(0) \
+        or " compared " in m.group(0) \
         or "propensity" in text[:m.start()]
 
 
@@ -1726,7 +1733,24 @@ class ArmIndex:
                           r"\s[^,;()]{2,100}?\s?)?\((?:[^();]{1,100};)?\s?n\s?=\s?(\d+)\s?\)", text)  # "Cohort 1 received A (n = 20)"
             arm = Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()})
             self._bracketed_regimen(arm, text, drugs)
+            self._counted_before_code(arm, text, drugs)
             self.arms.append(arm)
+
+    def _counted_before_code(self, arm: Arm, text: str, drugs: list) -> None:
+        """A coded arm's count and regimen before its bracketed code: "Forty patients received clofarabine with
+        cytarabine (arm A) and 38 received ... (arm B)", "the first 67 patients received A (cohort 1); the following
+        43 patients also received B (cohort 2)"."""
+        m = re.search(r"(?<![\w.])(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:patients\s)?(?P<also>also\s)?(?:received|were\s(?:treated\swith|given))\s"
+                      r"(?P<r>[^;()]{2,100}?)\s?\((?i:" + re.escape(arm.label) + r")\)", text) if "(" in text else None
+        if m is None:
+            return
+        count = nz.read_number(m.group("n"), self.words.values)
+        if arm.n is None and count is not None and count.is_integer and count.value >= 1:
+            arm.n = int(count.value)
+        if not arm.drugs and not m.group("also"):  # ("43 patients also received blinatumomab": not its whole regimen)
+            read = _arm_from_phrase(m.group("r"), _slice(text, drugs, m.start("r"), m.end("r")), None, self.lexicon)
+            if read is not None and read.drugs:
+                arm.drugs, arm.regimen, arm.classes = read.drugs, read.regimen, read.classes
 
     def _bracketed_regimen(self, arm: Arm, text: str, drugs: list) -> None:
         """A coded arm's regimen from the bracket right after its code, when it names a treatment: "arm A
@@ -2293,6 +2317,8 @@ class ArmIndex:
             elided = subgroups.group_and_rest(text, positions[0][0], second)
             if elided:
                 return elided
+        if count == 2 and each[1] is None:  # "The CR rate was 70% in first salvage, and in second salvage 50%"
+            each[1] = subgroups.group_before_elided_verb(text, positions[1][0])
         if count == 2 and not each[0] and each[1]:
             # "Patients with prior HSCT had a median OS of 5.0 months versus 8.1 months for those without prior HSCT"
             each[0] = subgroups.subject(text, positions[0][0]) \

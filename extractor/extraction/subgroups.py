@@ -29,15 +29,16 @@ from pathlib import Path
 from re import _constants, _parser  # parse trees: a leading ^ (_anchored), a required digit (_needs_digit)
 
 
-# "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage".
-NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
+# "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage";
+# nor the study's disease states ("relapsed or refractory").
+NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter|refractory)\b)"
 # Where a group phrase read forwards stops: punctuation, a comparison word, a verb (not a participle after "the": "in
 # the relapsed group"), another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
 # A dose after "at" is part of the group's name ("in patients treated at 1 × 10^6 cells/kg"), a time point is not.
 _DOSE_ON = r"[\d.]+\s?(?:[×x]\s?10|(?:mg|µg|μg|mcg)/)"
 _STOP_FORWARD = re.compile(
-    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
+    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and(?!\srefractory\b)|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
     r"|(?<!who)(?<!that)(?<!\bthe)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
     r"obtained|attained|proceeded|went|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
@@ -219,6 +220,8 @@ def is_whole(label: str, title: str = "") -> bool:
     if label.strip().lower() == "all":
         return True
     text = label.lower()
+    if _other_state_in_title(text, title):
+        return False
     for cue in cues()[1]:
         text = cue.pattern.sub(" ", text)
     title_words = _title_words(title)
@@ -226,6 +229,20 @@ def is_whole(label: str, title: str = "") -> bool:
 
 
 _LABEL_WORD = re.compile(r"[\w+/\-<>=]+")
+_RELAPSED = re.compile(r"\b(?:relapsed|recurrent|r/r)\b")
+_REFRACTORY = re.compile(r"\b(?:refractory|r/r)\b")
+
+
+def _other_state_in_title(label: str, title: str) -> bool:
+    """The label names one disease state of a study whose title names the other too, so a subgroup: "refractory
+    patients" of a study of relapsed or refractory ALL, as its "relapsed patients" (not the "relapsed patients" of a
+    study of relapsed ALL, nor "relapsed or refractory patients")."""
+    if "relapsed" not in label and "refractory" not in label and "recurrent" not in label and "r/r" not in label:
+        return False  # (a cheap necessary cue)
+    relapsed, refractory = bool(_RELAPSED.search(label)), bool(_REFRACTORY.search(label))
+    if relapsed == refractory:
+        return False
+    return bool((_REFRACTORY if relapsed else _RELAPSED).search(title.lower()))
 
 
 @lru_cache(maxsize=2)  # asked again for each label of one article
