@@ -24,6 +24,17 @@ def _arms(record: dict) -> list[tuple]:
     ("Three dose levels were tested: 1 × 10^6 cells/kg (dose level 1, n = 6), 3 × 10^6 cells/kg (dose level 2, n = 9) "
      "and 1 × 10^7 cells/kg (dose level 3, n = 12) of CD19 CAR T cells.",
      [("dose level 1", 6), ("dose level 2", 9), ("dose level 3", 12)], []),
+    # doses of one drug without names: the drug at each dose
+    ("Adults were randomly assigned to receive inotuzumab at 1.8 mg/m2 (n = 40) or 1.2 mg/m2 (n = 38). The CR/CRi "
+     "rate was 70% versus 58%.",
+     [("inotuzumab ozogamicin 1.8 mg/m2", 40), ("inotuzumab ozogamicin 1.2 mg/m2", 38)],
+     [("inotuzumab ozogamicin 1.2 mg/m2", "CR_CRi", 58.0), ("inotuzumab ozogamicin 1.8 mg/m2", "CR_CRi", 70.0)]),
+    ("Patients received blinatumomab at 9 µg/day (n = 10) or 28 µg/day (n = 30). CR was 60% vs 70%.",
+     [("blinatumomab 9 µg/day", 10), ("blinatumomab 28 µg/day", 30)],
+     [("blinatumomab 28 µg/day", "CR", 70.0), ("blinatumomab 9 µg/day", "CR", 60.0)]),
+    # a code's n after its regimen in its bracket
+    ("Patients were randomized to arm A (hyper-CVAD, n = 50) or arm B (hyper-CVAD plus rituximab, n = 52). CR was 88% "
+     "in arm A and 92% in arm B.", [("arm A", 50), ("arm B", 52)], [("arm A", "CR", 88.0), ("arm B", "CR", 92.0)]),
     # matched comparisons: "were matched to"
     ("Using propensity score matching, 60 patients treated with inotuzumab were matched to 60 patients treated with "
      "blinatumomab. The CR/CRi rates were 80% and 63% (P = .04).",
@@ -50,6 +61,7 @@ def test_phrasings_arms_detected(nlp, text, arms, outcomes):
 @pytest.mark.parametrize("text, arms", [
     # a dose bracket without a level's name, or a level name beside no dose, defines no arms
     ("Adults received 0.9 mg/m2 (n = 45) or 1.8 mg/m2 (n = 44) of inotuzumab per cycle.", [("all", None)]),
+    ("Patients with a prior transplant (n = 20) or 1.2 mg/m2 (n = 10) were analysed.", [("all", None)]),
     # a count without a stated total that received one drug with or without a partner is not two arms
     ("Sixteen patients received inotuzumab combined with a TKI and 20 received inotuzumab alone.", [("all", None)]),
 ])
@@ -61,6 +73,12 @@ def test_phrasings_arms_not_detected(nlp, text, arms):
     # codes under a plural head after the values, without "respectively"
     ("CMR was achieved in 55% and 70% in cohorts 1 and 2.", [("cohort 1", "MRD_NEG", 55.0), ("cohort 2", "MRD_NEG", 70.0)]),
     ("The CR rates were 55% and 70% in cohorts A and B.", [("cohort A", "CR", 55.0), ("cohort B", "CR", 70.0)]),
+    # counts assigned to groups of one drug, the groups of the next sentence's values
+    ("Thirty patients were assigned to low-dose inotuzumab and 30 to standard-dose inotuzumab. The CR rate was 60% vs "
+     "70%.", [("low-dose inotuzumab", "CR", 60.0), ("standard-dose inotuzumab", "CR", 70.0)]),
+    # a count's percentage in brackets, then the treatment of its patients
+    ("CR was observed in 20 of 25 patients (80%) treated with CAR T cells and 10 of 30 patients (33%) treated with "
+     "chemotherapy.", [("CAR T cells", "CR", 80.0), ("chemotherapy", "CR", 33.0)]),
 ])
 def test_phrasings_codes_listed(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
@@ -122,6 +140,9 @@ def test_phrasings_arms_counted_not(nlp, text, arms):
      [("all", "CR", 45.0)]),
     ("CR was achieved in 60% of relapsed patients and 30% of refractory patients.", "Inotuzumab in R/R ALL",
      [("refractory", "CR", 30.0), ("relapsed", "CR", 60.0)]),
+    # a participle after "with" is no verb that ends the group
+    ("Patients with refractory disease had a median OS of 3 months versus 8 months for those with relapsed disease.",
+     None, [("refractory disease", "OS_MEDIAN", 3.0), ("relapsed disease", "OS_MEDIAN", 8.0)]),
     # a range of prior lines keeps its lower bound
     ("The CR rate was 60% in patients with 1 to 2 prior regimens and 30% in those with 3 or more.", None,
      [("1 to 2 prior regimens", "CR", 60.0), ("3 or more", "CR", 30.0)]),
@@ -132,3 +153,17 @@ def test_phrasings_arms_counted_not(nlp, text, arms):
 def test_phrasings_subgroups(nlp, text, title, outcomes):
     record = _run(nlp, text, title=title) if title else _run(nlp, text)
     assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("title, text, arms", [
+    # an arm named by an abbreviation the title spells out takes the written name
+    ("Inotuzumab ozogamicin (InO) versus standard of care (SOC) in relapsed ALL",
+     "Patients were randomized to InO (n = 164) or SOC (n = 162). The CR/CRi rate was 73.8% with InO and 30.9% with SOC.",
+     [("inotuzumab ozogamicin", 164), ("standard of care", 162)]),
+    # ... and keeps it when nothing spells it out
+    ("Inotuzumab ozogamicin in relapsed ALL",
+     "Patients were randomized to InO (n = 164) or SOC (n = 162). The CR/CRi rate was 73.8% with InO and 30.9% with SOC.",
+     [("inotuzumab ozogamicin", 164), ("SOC", 162)]),
+])
+def test_phrasings_abbreviation_spelled_out(nlp, title, text, arms):
+    assert _arms(_run(nlp, text, title=title)) == arms

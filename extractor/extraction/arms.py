@@ -150,7 +150,7 @@ _SEVERITY_BEFORE = re.compile(r"\bgrades?\s?(?:[≥>]=?\s?)?\d(?:\s?(?:[-–]|to
 # After a value, a bare "without": the group lacking the treatment of the value before ("55% with rituximab and
 # 41% without").
 _BARE_WITHOUT = re.compile(r"\s?(?:%|months?|mo)?\s?without\b(?!\s(?:a|an|the|any|prior|previous)?\s?[A-Za-z])")
-_WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
+_WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?(?:\)(?=\streated\s|\sgiven\s))?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
                              r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
                              r"(?=\s?[,;.)]|\s\(|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
 _COMBINATION = re.compile(r"(?:the\s)?(?:combination|monotherapy)")  # a group named by how it was treated
@@ -769,7 +769,7 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     arms = _coded(_parts_to_arms(_group_named_in_n_bracket(parts, text, ends), lexicon), text, ends)
     if arms:
         return arms
-    dosed = _dose_levels_named(parts, text, ends)
+    dosed = _dose_levels_named(parts, text, ends, lexicon)
     if dosed:
         return dosed
     coded = all(_CODE_IN_N_BRACKET.match(text, end) for end in ends)
@@ -876,20 +876,51 @@ def _coded(arms: list[Arm], text: str, ends: list[int]) -> list[Arm]:
 # A dose level named before the n in a dose's n bracket: "0.9 mg/m2 (low dose, n = 45)".
 _DOSE_NAME_IN_N_BRACKET = re.compile(r"\s?[(\[]\s?((?:low|lower|reduced|standard|full|intermediate|high|higher)[\s\-]dose|"
                                      r"dose\slevel\s(?:\d{1,2}|[IVX]{1,4}))\s?[,;]", re.I)
-_DOSE_END = re.compile(r"\d(?:\s?[×x]\s?10\^?\d+)?\s?(?:mg|µg|μg|mcg|g|cells)(?:/(?:m2|m²|kg))?\Z")
+_DOSE_END = re.compile(r"\d(?:\s?[×x]\s?10\^?\d+)?\s?(?:mg|µg|μg|mcg|g|cells)(?:/(?:m2|m²|kg))?(?:/(?:day|d))?\Z")
 
 
-def _dose_levels_named(parts: list[tuple[str, list, int | None]], text: str, ends: list[int]) -> list[Arm]:
+def _dose_levels_named(parts: list[tuple[str, list, int | None]], text: str, ends: list[int],
+                       lexicon: dict) -> list[Arm]:
     """Doses of one treatment, each with its n bracket opening with a dose level's name, are arms of that name given
-    the article's treatment: "randomised to 0.9 mg/m2 (low dose, n = 45) or 1.8 mg/m2 (standard dose, n = 44)"."""
+    the article's treatment: "randomised to 0.9 mg/m2 (low dose, n = 45) or 1.8 mg/m2 (standard dose, n = 44)"; the
+    doses of the one drug the first names, without names, are arms of the drug at each dose ("randomly assigned to
+    receive inotuzumab at 1.8 mg/m2 (n = 40) or 1.2 mg/m2 (n = 38)" -> "inotuzumab ozogamicin 1.8 mg/m2", ...)."""
+    if not all(_DOSE_END.search(phrase.rstrip()) for phrase, _, _ in parts):
+        return []
     names = [_DOSE_NAME_IN_N_BRACKET.match(text, end) for end in ends]
-    if not all(names) or not all(_DOSE_END.search(phrase.rstrip()) for phrase, _, _ in parts):
+    if not any(names):
+        return _drug_doses(parts, lexicon)
+    if not all(names):
         return []
     labels = [" ".join(name.group(1).replace("-", " ").split()).lower() for name in names]
     if len(set(labels)) < len(labels):
         return []
     return [Arm(label, [], n, aliases={label, name.group(1).lower()}, variant="cohort")
             for label, name, (_, _, n) in zip(labels, names, parts)]
+
+
+_DOSE_AT_END = re.compile(r"\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg|g)(?:/(?:m2|m²|kg))?(?:/(?:day|d))?\Z")
+_DOSE_OF_DRUG = re.compile(r"\s(?:at\s(?:a\sdose\sof\s)?)?\Z")  # between the drug and its dose: "inotuzumab at 1.8 mg/m2"
+
+
+def _drug_doses(parts: list[tuple[str, list, int | None]], lexicon: dict) -> list[Arm]:
+    """Arms of one drug at two doses or more: the first part names the drug right before its dose, the others a dose
+    alone (see _dose_levels_named)."""
+    first, drugs, _ = parts[0]
+    first = first.rstrip()
+    doses = [_DOSE_AT_END.search(phrase.rstrip()) for phrase, _, _ in parts]
+    if len(drugs) != 1 or any(d is None for d in doses) or any(other_drugs or phrase.strip() != dose.group(0)
+                                                                for (phrase, other_drugs, _), dose in zip(parts[1:], doses[1:])):
+        return []
+    start, end, canonical = drugs[0]
+    if not _DOSE_OF_DRUG.fullmatch(first, end, doses[0].start()):
+        return []
+    _, readable, classes, _ = read_regimen(first[start:end], [(0, end - start, canonical)], lexicon)
+    labels = [f"{canonical} {' '.join(dose.group(0).split())}" for dose in doses]
+    if len(set(labels)) < len(labels):
+        return []
+    return [Arm(label, [canonical], n, f"{readable} {dose.group(0)}", list(classes), {label.lower(), dose.group(0).lower()},
+                variant=dose.group(0)) for label, dose, (_, _, n) in zip(labels, doses, parts)]
 
 
 # Treatments with their ns that are not the study's arms: "Bridging therapy consisted of A (n = 10) or B (n = 8)".
@@ -933,7 +964,7 @@ def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
     if len(chain) < 3 or _other_therapy_before(text, chain[0][0]):
         return []
     parts = [(text[s:e].strip(), _slice(text, drugs, s, e), n) for s, e, n in chain]
-    dosed = _dose_levels_named(parts, text, [e for _, e, _ in chain])
+    dosed = _dose_levels_named(parts, text, [e for _, e, _ in chain], lexicon)
     if dosed:
         return dosed
     arms = _parts_to_arms(_group_named_in_n_bracket(parts, text, [e for _, e, _ in chain]), lexicon)
@@ -1541,6 +1572,20 @@ _TRAILING_GROUP_WORD = re.compile(r"\s(?:cohort|group|arm)$", re.I)
 _BASED_SUFFIX = re.compile(r"-based(?:\s(?:salvage|therapy|regimens?|chemotherapy|treatment))?$", re.I)
 
 
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z]{1,4}")  # "SOC", "SC", "IC" (not "hyper-CVAD", which is a drug)
+
+
+def _spell_out(known: Arm, other: Arm) -> None:
+    """An arm named only by an abbreviation that another mention of it spells out takes the written name: "randomized
+    to InO (n = 164) or SOC (n = 162)" after a title's "standard of care (SOC)" is "standard of care"."""
+    if known.drugs or not _ABBREVIATION.fullmatch(known.label) or known.label.lower() not in other.aliases \
+            or other.drugs or _ABBREVIATION.fullmatch(other.label) or len(other.label) <= len(known.label):
+        return
+    if known.regimen == known.label:
+        known.regimen = other.regimen
+    known.label = other.label
+
+
 def _group_label(group: str, lexicon: dict, drugs: list) -> str:
     written = _written(group)
     for _, _, canonical in drugs:  # "(inotuzumab ozogamicin group)": the drug arm's canonical name
@@ -1679,6 +1724,7 @@ class ArmIndex:
                 known.aliases |= arm.aliases
                 if known.n is None and arm.n is not None:
                     known.n, known.source = arm.n, arm.source
+                _spell_out(known, arm)
                 return
         if new:
             self.arms.append(arm)
@@ -1730,7 +1776,8 @@ class ArmIndex:
                 return
         for code in dict.fromkeys(found):
             n = re.search(r"(?i:" + code[:1] + r")" + re.escape(code[1:]) + r"\s?(?:patients\s?|(?:received|was\sgiven|were\sgiven)"
-                          r"\s[^,;()]{2,100}?\s?)?\((?:[^();]{1,100};)?\s?n\s?=\s?(\d+)\s?\)", text)  # "Cohort 1 received A (n = 20)"
+                          r"\s[^,;()]{2,100}?\s?)?\((?:[^();]{1,100}[;,])?\s?n\s?=\s?(\d+)\s?\)", text)  # "Cohort 1 received A (n = 20)",
+            # "arm A (hyper-CVAD, n = 50)"
             arm = Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()})
             self._bracketed_regimen(arm, text, drugs)
             self._counted_before_code(arm, text, drugs)
@@ -2603,9 +2650,9 @@ class ArmIndex:
         return named.pop() if len(named) == 1 else None
 
     def _treatment_after(self, text: str, end: int) -> str | None:
-        """"CR was 100% with ponatinib and 96% with dasatinib": a value followed by "with" and a treatment the
-        regimen lexicon knows by its first word names that treatment's group (a single-arm study has no arm names
-        to find there); "45% with a median duration" names none."""
+        """"CR was 100% with ponatinib and 96% with dasatinib", "20 of 25 patients (80%) treated with CAR T cells": a
+        value followed by "with" and a treatment the regimen lexicon knows by its first word names that treatment's
+        group (a single-arm study has no arm names to find there); "45% with a median duration" names none."""
         m = _WITH_TREATMENT.match(text, end)
         if not m:
             return None

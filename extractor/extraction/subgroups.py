@@ -32,15 +32,15 @@ from re import _constants, _parser  # parse trees: a leading ^ (_anchored), a re
 # "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage";
 # nor the study's disease states ("relapsed or refractory").
 NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter|refractory)\b)"
-# Where a group phrase read forwards stops: punctuation, a comparison word, a verb (not a participle after "the": "in
-# the relapsed group"), another value.
+# Where a group phrase read forwards stops: punctuation, a comparison word, a verb (not a participle after "the" or
+# "with": "in the relapsed group", "for those with relapsed disease"), another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
 # A dose after "at" is part of the group's name ("in patients treated at 1 × 10^6 cells/kg"), a time point is not.
 _DOSE_ON = r"[\d.]+\s?(?:[×x]\s?10|(?:mg|µg|μg|mcg)/)"
 _STOP_FORWARD = re.compile(
     r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and(?!\srefractory\b)|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
-    r"|(?<!who)(?<!that)(?<!\bthe)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
+    r"|(?<!who)(?<!that)(?<!\bthe)(?<!\bwith)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
     r"obtained|attained|proceeded|went|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
 # Where a group phrase read backwards (from a bracket or a comparison word) starts.
 _STOP_BACKWARD = re.compile(
@@ -814,7 +814,8 @@ def counted_groups(text: str, words: tuple[str, ...]) -> list[str] | None:
     return [first, second] if first and second and first != second else None
 
 
-_COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\s(?:in|with))|had|received|underwent|achieved|were|in)\s"
+_COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\s(?:in|with)|(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto)|had|" \
+                      r"received|underwent|achieved|were|in|to)\s"  # "Thirty were assigned to A and 30 to B"
 
 
 @lru_cache(maxsize=4)  # one per pipeline
