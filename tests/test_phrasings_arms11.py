@@ -74,10 +74,10 @@ def _arms(record: dict) -> list[tuple]:
      "patients, respectively.",
      [("venetoclax", 12), ("venetoclax + navitoclax", 35)],
      [("venetoclax", "CR", 30.0), ("venetoclax + navitoclax", "CR", 60.0)]),
-    # (a partner the lexicon does not know is no arm of its own: both would be the one drug's)
+    # (a TKI named by its class word is a partner too)
     ("Adults received blinatumomab alone (n = 22) or combined with a TKI (n = 40). The CR rate was 50% with "
      "blinatumomab alone and 75% with the combination.",
-     [("all", None)], [("blinatumomab alone", "CR", 50.0), ("combination", "CR", 75.0)]),
+     [("blinatumomab", 22), ("blinatumomab + TKI", 40)], [("blinatumomab", "CR", 50.0), ("blinatumomab + TKI", "CR", 75.0)]),
 ])
 def test_phrasings_alone_or_combined(nlp, text, arms, outcomes):
     record = _run(nlp, text)

@@ -42,6 +42,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Mapping
 
 from spacy.tokens import Doc
 
@@ -74,7 +75,7 @@ _VERSUS = re.compile(r"(?P<a>[^;,:]{2,90}?)\s(?:versus|vs\.?)\s(?P<b>[^;,:]{2,90
                      re.I)
 _LIST = re.compile(r"\(\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)((?:;\s?[A-Za-z][\w+/\- ]{0,30},\s?n\s?=\s?\d+)+)\s?\)")
 _CODE = re.compile(r"\(\s?((?:arm|cohort|group)\s)?([A-Z]{1,2}\d)\s?\)")
-_NAMED = re.compile(r"\b(arm|cohort|stratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")
+_NAMED = re.compile(r"\b([Aa]rm|[Cc]ohort|[Ss]tratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")  # "Cohort 1 received ..., cohort 2 ..."
 _HISTORICAL = re.compile(r"\bhistorical(?:ly)?\s(?:controls?|cohorts?|rates?|data|comparators?)\b|\bhistorical(?:ly)?\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience|series)\s(?:with|of|using)\s"
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
@@ -93,7 +94,7 @@ _LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\so
 _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective|(?:high|low|intermediate|reduced)[\s\-]dose)\s",
                         re.I)  # "high-dose cytarabine (HiDAC)" is the arm cytarabine
 _TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|compared|comparing|:)\s", re.I)
-_COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|combined with|followed by)\s?$", re.I)
+_COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|combined with|followed by)(?:\san?)?\s?$", re.I)  # "with a TKI"
 _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.I)
 # Cheap necessary conditions of _WITH_N, _COMPARED and _VERSUS: their lazy 2-140 character groups are tried at every
 # position of every sentence, so a sentence without an "(n = 12)" / "versus" / comparison cue is not searched.
@@ -149,7 +150,7 @@ _SEVERITY_BEFORE = re.compile(r"\bgrades?\s?(?:[≥>]=?\s?)?\d(?:\s?(?:[-–]|to
 # After a value, a bare "without": the group lacking the treatment of the value before ("55% with rituximab and
 # 41% without").
 _BARE_WITHOUT = re.compile(r"\s?(?:%|months?|mo)?\s?without\b(?!\s(?:a|an|the|any|prior|previous)?\s?[A-Za-z])")
-_WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
+_WITH_TREATMENT = re.compile(r"\s?(?:%|months?|mo)?(?:\)(?=\streated\s|\sgiven\s))?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)?,?\s(?:in\spatients\s)?(?:treated\s|given\s)?"
                              r"with\s(?P<name>[A-Za-z][\w+\-/]*(?:\s[\w+\-/]+){0,3}?)"
                              r"(?=\s?[,;.)]|\s\(|\s(?:vs\.?|versus|and|compared|than|or|in|group|arm|alone)\b|$)")
 _COMBINATION = re.compile(r"(?:the\s)?(?:combination|monotherapy)")  # a group named by how it was treated
@@ -291,8 +292,9 @@ def _says_respectively(text: str) -> bool:
 # Two values, then the two groups they are of, in order, without "respectively": "48% and 22% in the InO and SC
 # arms". The last value's bracket may come between ("22% (P < .001)").
 _GROUPS_LISTED_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?\s?(?:[(\[][^()\[\]]{0,40}[)\]]\s?)?(?:of\s(?:the\s)?patients\s)?in\s(?:the\s)?"
-                                  r"[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s(?:and|or)\s[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s"
-                                  r"(?:arms|groups|cohorts)\b")
+                                  r"(?:[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s(?:and|or)\s[\w+/\-]+(?:\s[\w+/\-]+){0,3}\s"
+                                  r"(?:arms|groups|cohorts)\b|(?:arms|groups|cohorts)\s(?:[A-Z]\d?|\d{1,2}[A-Z]?)\s(?:and|or)\s"
+                                  r"(?:[A-Z]\d?|\d{1,2}[A-Z]?)\b)")  # "... in the InO and SC arms", "... in cohorts 1 and 2"
 _VALUES_JOINED = re.compile(r"^\s?%?\s?(?:and|or|vs\.?|versus)\s$")
 
 
@@ -352,12 +354,13 @@ def _positions(text: str, char: str):
 
 class _Line:
     """One sentence as the arm finders read it: its text (hyphens unified), its DRUG spans (start, end, canonical
-    id) and its `_folded` text, lower-cased once for the finders' cheap word tests."""
+    id), its `_folded` text, lower-cased once for the finders' cheap word tests, and the pipeline's number words
+    (`NumberWords`), for counts written in words."""
 
-    __slots__ = ("text", "drugs", "lower", "_agent")
+    __slots__ = ("text", "drugs", "lower", "words", "_agent")
 
-    def __init__(self, text: str, drugs: list):
-        self.text, self.drugs, self.lower = text, drugs, _folded(text)
+    def __init__(self, text: str, drugs: list, words: "NumberWords"):
+        self.text, self.drugs, self.lower, self.words = text, drugs, _folded(text), words
         self._agent: bool | None = None
 
     def may_have(self, *word_groups: tuple[str, ...]) -> bool:
@@ -405,6 +408,15 @@ def regimen_lexicon(patterns_dir: str | None = None) -> dict:
 
 
 # ------------------------------------------------------------------------------------------------------ regimens
+
+
+@lru_cache(maxsize=1)
+def _default_number_words() -> NumberWords:
+    """The number words of the default patterns folder, for a caller that gives none (`detect_arms`)."""
+    from extractor.config import Settings
+    from extractor.patterns import load_rules
+
+    return NumberWords.of(nz.number_words(load_rules(Settings().patterns_dir)))
 
 
 def read_regimen(text: str, drugs: list[tuple[int, int, str]], lexicon: dict) -> tuple[list[str], str, list[str], bool]:
@@ -468,18 +480,35 @@ def _regimen_parts(text: str, drugs: list[tuple[int, int, str]], lexicon: dict) 
 # ------------------------------------------------------------------------------------------------------ detection
 
 
-def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "ArmIndex":
+@dataclass(frozen=True, eq=False)  # hashed by identity: one per article, a key of _counted_match's cache
+class NumberWords:
+    """The pipeline's number-word lexicon (`ArticleContext.words`, from its patterns/numbers.jsonl): `values` for
+    reading a count ("Forty-two" -> 42), `key` (the words) for the patterns built from them, cached per lexicon."""
+
+    values: Mapping[str, float]
+    key: tuple[str, ...]
+
+    @classmethod
+    def of(cls, values: Mapping[str, float]) -> "NumberWords":
+        return cls(values, tuple(values))
+
+
+def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None,
+                words: Mapping[str, float] | None = None) -> "ArmIndex":
     """The arms of one article, from all its sections (title first).
 
     Args:
         docs: (section name, processed doc) in `Article.named_texts()` order.
         lexicon: `regimen_lexicon()` (loaded when None).
+        words: the number-word lexicon of the pipeline that processed the docs (`ArticleContext.words`); read from
+            the default patterns folder when None.
 
     Returns:
         The article's `ArmIndex` (its arms, or none for a single-arm study, and the state for assignment).
     """
     lexicon = lexicon if lexicon is not None else regimen_lexicon()
-    index = ArmIndex(lexicon)
+    words = NumberWords.of(words) if words is not None else _default_number_words()
+    index = ArmIndex(lexicon, words)
     sentences = []
     sources = []
     lines = []
@@ -490,14 +519,14 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
             text = _unify_hyphens(sent.text)
             sentences.append((number, section, text, drugs))
             sources.append((doc, section, sent.start_char, sent.end_char, number))
-            lines.append(_Line(text, drugs))
+            lines.append(_Line(text, drugs, words))
     texts = [s[2] for s in sentences]
     found: list[tuple[int, list[Arm]]] = []
     for position, line in enumerate(lines):
         for priority, finder in enumerate(_FINDERS):
             arms = finder(line, lexicon)
-            if arms and (finder is _bracket_list or finder in (_counted, _counted_list) and not _assigned(line.text)) \
-                    and not _partition(arms, texts[:position + 1]):
+            if arms and (finder is _bracket_list or finder in (_counted, _counted_list) and not _assigned(line.text, words)) \
+                    and not _partition(arms, texts[:position + 1], words):
                 arms = []  # a breakdown of part of the cohort ("T-ALL (children, n = 24; young adults, n = 5)")
             if arms:
                 doc, section_name, start, end, number = sources[position]
@@ -527,6 +556,7 @@ def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None) -> "Ar
                 break
         if len(index.arms) < 2:
             index.arms = []
+        index.coded = bool(index.arms)  # coded arms are named by their codes ("55% and 70% in cohorts 1 and 2")
         index.regimens_of_codes(lines)
     if not index.arms:  # cohorts by disease state x subgroup: "109 were MRD+ (83 Ph- and 26 Ph+) and 140 had R/R ALL (...)"
         for position, (_, _, text, _) in enumerate(sentences):
@@ -563,7 +593,7 @@ def _code_regimen_pattern(label: str) -> re.Pattern:
     return re.compile(r"(?:(?P<joined>\b(?:and|while|whereas)\s(?:(?:those|patients)\sin\s)?)?" + written + r"(?:"
                       r",\s(?P<apposed>[^,;()]{2,80}?)" + end + r"|"
                       r"\s(?:received|was\sgiven|were\sgiven|(?:was|were)\streated\swith|consisted\sof)\s"
-                      r"(?P<verb>[^,;()]{2,80}?)(?=[,;]|\s(?:and|while|whereas|or)\s|\.?$)|"
+                      r"(?P<verb>[^,;()]{2,80}?)(?=[,;]|\s(?:and|while|whereas|or)\s|\s?\(|\.?$)|"
                       r"(?(joined)\s(?P<elided>[^,;()]{2,60}?)(?=[,;]|\.?$)|(?!x)x)))")
 
 
@@ -580,9 +610,9 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
         return
     each = next(((position, m) for position, (_, _, text, _) in enumerate(sentences) if " each " in text or " per " in text
                  for m in [_EACH_ARM.search(text)] if m), None)
-    size = nz.read_number(each[1].group("n"), subgroups.number_words()) if each else None
+    size = nz.read_number(each[1].group("n"), index.words.values) if each else None
     if size is not None and size.is_integer and size.value >= 1 \
-            and _total_stated(int(size.value) * len(unsized), [s[2] for s in sentences]):
+            and _total_stated(int(size.value) * len(unsized), [s[2] for s in sentences], index.words):
         # "80 older adults ... Forty patients were enrolled in each arm" (not "the first 218 (109 in each group)")
         doc, section_name, start, end, number = sources[each[0]]
         source = {**evidence(doc, section_name, start, end), "section_index": number}
@@ -604,7 +634,7 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
             if size is None:
                 break
             sizes.append(size)
-        if len(sizes) == len(unsized) and (not loose or _total_stated(sum(sizes), [text])):
+        if len(sizes) == len(unsized) and (not loose or _total_stated(sum(sizes), [text], index.words)):
             doc, section_name, start, end, number = sources[position]
             source = {**evidence(doc, section_name, start, end), "section_index": number}
             for arm, size in zip(unsized, sizes):
@@ -739,6 +769,9 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     arms = _coded(_parts_to_arms(_group_named_in_n_bracket(parts, text, ends), lexicon), text, ends)
     if arms:
         return arms
+    dosed = _dose_levels_named(parts, text, ends, lexicon)
+    if dosed:
+        return dosed
     coded = all(_CODE_IN_N_BRACKET.match(text, end) for end in ends)
     named = all(phrase.rstrip().endswith(_GROUP_WORD_ENDS) for phrase, _, _ in parts)  # a cheap cue of _sized_cohorts
     if not (coded or named) or not _DESIGN_VERB.search(text):
@@ -840,6 +873,56 @@ def _coded(arms: list[Arm], text: str, ends: list[int]) -> list[Arm]:
     return arms
 
 
+# A dose level named before the n in a dose's n bracket: "0.9 mg/m2 (low dose, n = 45)".
+_DOSE_NAME_IN_N_BRACKET = re.compile(r"\s?[(\[]\s?((?:low|lower|reduced|standard|full|intermediate|high|higher)[\s\-]dose|"
+                                     r"dose\slevel\s(?:\d{1,2}|[IVX]{1,4}))\s?[,;]", re.I)
+_DOSE_END = re.compile(r"\d(?:\s?[×x]\s?10\^?\d+)?\s?(?:mg|µg|μg|mcg|g|cells)(?:/(?:m2|m²|kg))?(?:/(?:day|d))?\Z")
+
+
+def _dose_levels_named(parts: list[tuple[str, list, int | None]], text: str, ends: list[int],
+                       lexicon: dict) -> list[Arm]:
+    """Doses of one treatment, each with its n bracket opening with a dose level's name, are arms of that name given
+    the article's treatment: "randomised to 0.9 mg/m2 (low dose, n = 45) or 1.8 mg/m2 (standard dose, n = 44)"; the
+    doses of the one drug the first names, without names, are arms of the drug at each dose ("randomly assigned to
+    receive inotuzumab at 1.8 mg/m2 (n = 40) or 1.2 mg/m2 (n = 38)" -> "inotuzumab ozogamicin 1.8 mg/m2", ...)."""
+    if not all(_DOSE_END.search(phrase.rstrip()) for phrase, _, _ in parts):
+        return []
+    names = [_DOSE_NAME_IN_N_BRACKET.match(text, end) for end in ends]
+    if not any(names):
+        return _drug_doses(parts, lexicon)
+    if not all(names):
+        return []
+    labels = [" ".join(name.group(1).replace("-", " ").split()).lower() for name in names]
+    if len(set(labels)) < len(labels):
+        return []
+    return [Arm(label, [], n, aliases={label, name.group(1).lower()}, variant="cohort")
+            for label, name, (_, _, n) in zip(labels, names, parts)]
+
+
+_DOSE_AT_END = re.compile(r"\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg|g)(?:/(?:m2|m²|kg))?(?:/(?:day|d))?\Z")
+_DOSE_OF_DRUG = re.compile(r"\s(?:at\s(?:a\sdose\sof\s)?)?\Z")  # between the drug and its dose: "inotuzumab at 1.8 mg/m2"
+
+
+def _drug_doses(parts: list[tuple[str, list, int | None]], lexicon: dict) -> list[Arm]:
+    """Arms of one drug at two doses or more: the first part names the drug right before its dose, the others a dose
+    alone (see _dose_levels_named)."""
+    first, drugs, _ = parts[0]
+    first = first.rstrip()
+    doses = [_DOSE_AT_END.search(phrase.rstrip()) for phrase, _, _ in parts]
+    if len(drugs) != 1 or any(d is None for d in doses) or any(other_drugs or phrase.strip() != dose.group(0)
+                                                                for (phrase, other_drugs, _), dose in zip(parts[1:], doses[1:])):
+        return []
+    start, end, canonical = drugs[0]
+    if not _DOSE_OF_DRUG.fullmatch(first, end, doses[0].start()):
+        return []
+    _, readable, classes, _ = read_regimen(first[start:end], [(0, end - start, canonical)], lexicon)
+    labels = [f"{canonical} {' '.join(dose.group(0).split())}" for dose in doses]
+    if len(set(labels)) < len(labels):
+        return []
+    return [Arm(label, [canonical], n, f"{readable} {dose.group(0)}", list(classes), {label.lower(), dose.group(0).lower()},
+                variant=dose.group(0)) for label, dose, (_, _, n) in zip(labels, doses, parts)]
+
+
 # Treatments with their ns that are not the study's arms: "Bridging therapy consisted of A (n = 10) or B (n = 8)".
 _OTHER_THERAPY = re.compile(r"\b(?:bridging|bridge|prior|previous|subsequent|post-relapse|lymphodepleting|lymphodepletion|"
                             r"conditioning)\s(?:[\w\-]+\s){0,2}?(?:therap(?:y|ies)|treatments?|regimens?|chemotherapy|"
@@ -881,6 +964,9 @@ def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
     if len(chain) < 3 or _other_therapy_before(text, chain[0][0]):
         return []
     parts = [(text[s:e].strip(), _slice(text, drugs, s, e), n) for s, e, n in chain]
+    dosed = _dose_levels_named(parts, text, [e for _, e, _ in chain], lexicon)
+    if dosed:
+        return dosed
     arms = _parts_to_arms(_group_named_in_n_bracket(parts, text, [e for _, e, _ in chain]), lexicon)
     if len(arms) != len(chain) or len({tuple(a.drugs) for a in arms}) < len(arms):
         return []
@@ -941,13 +1027,15 @@ def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
 # blinatumomab and 60 with inotuzumab" (the second verb may be left out).
 # A count in digits or words, whole: "One hundred and nine" (never its last word alone: "nine" gave an arm of 9).
 _WORD = r"[A-Za-z]+(?:-[a-z]+)?"
-_COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|" + _WORD \
+# (not an article: "combined with a TKI and 20 received ..." has no count after "with")
+_COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|(?!(?:an?|the)\s)" + _WORD \
          + r"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?" + _WORD + r")?)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?" \
          r"(?:(?:matched\s)?(?:patients|pts|subjects|children|adults|controls)\s)?"  # "60 matched children who received"
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
-                      r"(?:and|while|whereas|with|to|versus|vs\.?)\s" + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)?(?P<b>[^,;()]{2,80}?)"
+                      r"(?:and|while|whereas|with|to|versus|vs\.?|(?:were\s)?(?:matched|compared)\s(?:to|with)(?:\sthose\sof)?)\s"
+                      + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)?(?P<b>[^,;()]{2,80}?)"
                       r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between|were|was)\s|$)", re.I)
 # The counts in a bracket (or after a colon) after the assignment: "108 patients were randomized (54 to blinatumomab
 # and 54 to chemotherapy)", "218 patients were randomized: 109 to A and 109 to B".
@@ -962,24 +1050,25 @@ _COUNT_BEFORE = re.compile(_COUNT.format("n") + r"(?:who\s)?(?:were\s)?(?:random
 _DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=1)
-def _number_word_pattern() -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, subgroups.number_words()), key=len, reverse=True)) + r")\b", re.I)
+@lru_cache(maxsize=4)  # one per pipeline
+def _number_word_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b", re.I)
 
 
 def _may_count(text: str) -> bool:
     """A cheap necessary condition of _COUNTED (its verbs are matched as written, in lower case)."""
     return ("received" in text or "treated with" in text or "assigned" in text or "randomi" in text
             or "allocated" in text) and (" and " in text or " wh" in text or " vs" in text or " versus " in text
-                                         or "compar" in text)
+                                         or "compar" in text or " matched " in text)
 
 
 @lru_cache(maxsize=2)  # asked again by _assigned
-def _counted_match(text: str) -> re.Match | None:
+def _counted_match(text: str, words: NumberWords) -> re.Match | None:
     """`_COUNTED.search(text)`, tried only at the count right before each treatment verb."""
     for verb in _COUNTED_AT.finditer(text):
         window = max(0, verb.start() - 40)
-        if not _DIGIT.search(text, window, verb.start()) and not _number_word_pattern().search(text, window, verb.start()):
+        if not _DIGIT.search(text, window, verb.start()) \
+                and not _number_word_pattern(words.key).search(text, window, verb.start()):
             continue  # no count before the verb: the wide _COUNT_BEFORE need not be tried at its every position
         count = _COUNT_BEFORE.search(text, window, verb.start())
         m = _COUNTED.match(text, count.start()) if count else None
@@ -994,16 +1083,17 @@ def _counted(line: _Line, lexicon: dict) -> list[Arm]:
     number of patients the abstract states (see detect_arms and _assigned), not later therapy of part of the cohort
     ("after relapse, 5 received A and 3 received B")."""
     text, drugs = line.text, line.drugs
-    m = _counted_match(text) if _may_count(text) and line.names_an_agent() else None
+    m = _counted_match(text, line.words) if _may_count(text) and line.names_an_agent() else None
     if m and " not" in text:  # "40 received rituximab and 50 did not": the second count's verb is left out
-        return _counted_and_not(line, lexicon) or _counted_arms(m, text, drugs, lexicon)
-    return _counted_arms(m, text, drugs, lexicon) if m else []
+        return _counted_and_not(line, lexicon) or _counted_arms(m, line, lexicon)
+    return _counted_arms(m, line, lexicon) if m else []
 
 
-def _counted_arms(m: re.Match, text: str, drugs: list, lexicon: dict) -> list[Arm]:
+def _counted_arms(m: re.Match, line: _Line, lexicon: dict) -> list[Arm]:
     """The two arms of a _COUNTED match, each its count and treatment."""
-    counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
-    if any(c is None or not c.is_integer or c.value < 1 for c in counts) or "," in text and _counted_items(text, drugs):
+    text, drugs = line.text, line.drugs
+    counts = [nz.read_number(m.group(key), line.words.values) for key in ("na", "nb")]
+    if any(c is None or not c.is_integer or c.value < 1 for c in counts) or "," in text and _counted_items(line):
         return []  # two items of a longer list ("5 received A, 3 received B and 2 received C") are not two arms
     parts = [(m.group(key), _slice(text, drugs, m.start(key), m.end(key)), int(c.value)) for key, c in zip("ab", counts)]
     arms = _parts_to_arms(parts, lexicon)
@@ -1011,12 +1101,16 @@ def _counted_arms(m: re.Match, text: str, drugs: list, lexicon: dict) -> list[Ar
 
 
 # A count that received a drug and one that did not: "40 received rituximab and 50 did not".
+# ("40 received rituximab with it (R-HCVAD) and 50 did not": the bracket another name of the arm)
 _COUNTED_NOT = re.compile(_COUNT.format("na") + r"(?:patients\s)?(?:received|were\streated\swith)\s(?P<a>[^,;()]{2,60}?)"
-                          r"(?:\s?\([^()]*\))?,?\s(?:and|while|whereas)\s" + _COUNT.format("nb")
+                          r"(?:\s(?:with\s(?:it|them)|as\swell|in\saddition))?(?P<named>\s?\([^()]*\))?,?\s(?:and|while|whereas)\s"
+                          + _COUNT.format("nb")
                           + r"(?:patients\s)?(?:did|were)\snot\b(?!\s(?:respond|achieve|reach|attain))", re.I)
 
-# Words of a part of the cohort that a later treatment splits: "Of the 30 patients who relapsed, 12 received ...".
-_LATER_SUBSET = re.compile(r"\b(?:relaps\w*|respon\w*|remissions?|CR|progress\w*|transplant\w*|HSCT|after|following|"
+# Words of a part of the cohort that a later treatment splits: "Of the 30 patients who relapsed, 12 received ..."
+# (not the disease of the whole cohort: "Of 90 adults with relapsed ALL, ...", "relapsed or refractory").
+_LATER_SUBSET = re.compile(r"\b(?:relaps(?!ed(?:\s(?:or|and)\s|/)refractory)(?!ed\s(?:[BT]-)?(?:ALL|disease|acute|leuka?emia))\w*|"
+                           r"respon\w*|remissions?|CR|progress\w*|transplant\w*|HSCT|after|following|"
                            r"subsequent\w*|later)\b", re.I)
 
 
@@ -1030,10 +1124,10 @@ def _counted_and_not(line: _Line, lexicon: dict) -> list[Arm]:
     drugs = _slice(line.text, line.drugs, m.start("a"), m.end("a"))
     if len(drugs) != 1 or drugs[0][:2] != (0, len(drug)):
         return []
-    counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
+    counts = [nz.read_number(m.group(key), line.words.values) for key in ("na", "nb")]
     if any(c is None or not c.is_integer or c.value < 1 for c in counts):
         return []
-    return _parts_to_arms(((drug, tuple(drugs), int(counts[0].value)),
+    return _parts_to_arms(((drug + (m.group("named") or ""), tuple(drugs), int(counts[0].value)),
                            (f"no {drug}", tuple((s + 3, e + 3, i) for s, e, i in drugs), int(counts[1].value))), lexicon)
 
 
@@ -1059,12 +1153,12 @@ def _counted_list(line: _Line, lexicon: dict) -> list[Arm]:
     each item opens with its count ("80 received A, 80 received B and 80 received C")."""
     text = line.text
     if "," not in text or not _may_count(text) or not line.names_an_agent() \
-            or _counted_match(text) is None and not _elided_count(text, line.drugs):
+            or _counted_match(text, line.words) is None and not _elided_count(text, line.drugs):
         return []  # its last two items are a _counted match, or a later item a count without its verb
-    items = _counted_items(text, line.drugs)
+    items = _counted_items(line)
     if not items:
         return []
-    counts = [nz.read_number(m.group("n"), subgroups.number_words()) for m in items]
+    counts = [nz.read_number(m.group("n"), line.words.values) for m in items]
     if any(c is None or not c.is_integer or c.value < 1 for c in counts):
         return []
     parts = [(m.group("a"), _slice(text, line.drugs, m.start("a"), m.end("a")), int(c.value)) for m, c in zip(items, counts)]
@@ -1072,11 +1166,11 @@ def _counted_list(line: _Line, lexicon: dict) -> list[Arm]:
     return arms if len(arms) == len(items) and len({tuple(a.drugs) for a in arms}) == len(arms) else []
 
 
-def _counted_items(text: str, drugs: list) -> list[re.Match]:
+def _counted_items(line: _Line) -> list[re.Match]:
     """The first list of three counted items or more in the sentence (see _counted_list), else []."""
-    drug_starts = {start for start, _, _ in drugs}
-    for at in _count_starts(text):
-        items = _items_from(text, at, drug_starts)
+    drug_starts = {start for start, _, _ in line.drugs}
+    for at in _count_starts(line.text):
+        items = _items_from(line.text, at, drug_starts, line.words)
         if len(items) >= 3:
             return items
     return []
@@ -1090,7 +1184,7 @@ def _count_starts(text: str):
             yield count.start()
 
 
-def _items_from(text: str, at: int, drug_starts: set[int]) -> list[re.Match]:
+def _items_from(text: str, at: int, drug_starts: set[int], words: NumberWords) -> list[re.Match]:
     """The counted items joined from `at` on ("80 received A", "80 received B", "80 received C"); after the first,
     an item's verb may be left out before a drug ("40 received blinatumomab, 35 inotuzumab and 50 ...")."""
     items = []
@@ -1099,7 +1193,7 @@ def _items_from(text: str, at: int, drug_starts: set[int]) -> list[re.Match]:
         if m is None and items:
             m = _ELIDED_ITEM.match(text, at)
             m = m if m is not None and (m.start("a") in drug_starts or _REGIMEN_HEAD.match(m.group("a"))) else None
-        if m is None or nz.read_number(m.group("n"), subgroups.number_words()) is None:
+        if m is None or nz.read_number(m.group("n"), words.values) is None:
             return items  # not "each with blinatumomab" of "38 received dasatinib, each with blinatumomab"
         items.append(m)
         join = _ITEM_JOIN.match(text, m.end())
@@ -1108,14 +1202,16 @@ def _items_from(text: str, at: int, drug_starts: set[int]) -> list[re.Match]:
         at = join.end()
 
 
-def _assigned(text: str) -> bool:
+def _assigned(text: str, words: NumberWords) -> bool:
     """The counts _counted read were assigned to their treatments ("were randomized to") or are compared as groups
     ("We compared 60 patients who received A with 40 who received B", "60 children who received A and 60 matched
-    children who received B", "After propensity score matching, 45 patients treated with A and 45 treated with B")."""
-    m = _counted_match(text)
+    children who received B", "After propensity score matching, 45 patients treated with A and 45 treated with B",
+    "79 patients treated with A were compared with those of 120 patients who received B")."""
+    m = _counted_match(text, words)
     if m is None:  # a list of counted items of which only the first has its verb (see _items_from)
         return bool(re.search(_ASSIGNED, text, re.I)) or "compar" in text or "propensity" in text
     return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()] or " matched " in m.group(0) \
+        or " compared " in m.group(0) \
         or "propensity" in text[:m.start()]
 
 
@@ -1330,11 +1426,11 @@ _IN_GROUP = r"\s(?:patients\s|subjects\s)?(?:were\s)?(?:in|into|to)\s"
 _GROUP_VERB = r"\s(?:included|comprised|enrolled|consisted\sof)\s"
 
 
-@lru_cache(maxsize=1)
-def _group_count_patterns() -> tuple[re.Pattern, re.Pattern]:
+@lru_cache(maxsize=4)  # one per pipeline
+def _group_count_patterns(words: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     """Counts in groups ("40 patients in the A group and 35 in the B group") and groups of counts ("The A cohort
     included 40 patients and the B cohort 35 patients"); a count is digits or a number word."""
-    words = sorted(subgroups.number_words(), key=len, reverse=True)
+    words = sorted(words, key=len, reverse=True)
     count = r"(?P<{0}>\d+|(?:" + "|".join(map(re.escape, words)) + r")(?:-[a-z]+)?)"
     in_groups = re.compile(r"(?<![\w\-])" + count.format("na") + _IN_GROUP + _GROUP.format("a")
                            + r",?\s(?:and|while|whereas|versus|vs\.?)\s" + count.format("nb") + _IN_GROUP + _GROUP.format("b")
@@ -1352,13 +1448,13 @@ def _group_counts(line: _Line, lexicon: dict) -> list[Arm]:
             or lower.count(" group") + lower.count(" arm") + lower.count(" cohort") < 2 or not line.names_an_agent():
         return []  # a cheap necessary cue: two group words
     text = line.text
-    in_groups, of_counts = _group_count_patterns()
+    in_groups, of_counts = _group_count_patterns(line.words.key)
     m = in_groups.search(text) if " in " in lower or " to " in lower else None
     if m is None and ("include" in lower or "compris" in lower or "enrol" in lower or "consist" in lower):
         m = of_counts.search(text)
     if not m:
         return []
-    counts = [nz.read_number(m.group(key), subgroups.number_words()) for key in ("na", "nb")]
+    counts = [nz.read_number(m.group(key), line.words.values) for key in ("na", "nb")]
     if any(c is None or not c.is_integer or c.value < 1 for c in counts):
         return []
     parts = [(m.group(key), _slice(text, line.drugs, m.start(key), m.end(key)), int(c.value))
@@ -1371,27 +1467,27 @@ def _group_counts(line: _Line, lexicon: dict) -> list[Arm]:
 _FINDERS = (_with_n, _counted_list, _counted, _group_counts, _schedules, _randomised, _compared, _bracket_list)
 
 
-def _partition(arms: list[Arm], texts: list[str]) -> bool:
+def _partition(arms: list[Arm], texts: list[str], words: NumberWords) -> bool:
     """A bracket list is the study's arms when its ns add up to a number of patients the abstract states up to it
     ("410 patients had follow-up data reported (ALL, n = 255; NHL, n = 155)"); else it breaks down a subgroup."""
-    return _total_stated(sum(a.n or 0 for a in arms), texts)
+    return _total_stated(sum(a.n or 0 for a in arms), texts, words)
 
 
-def _total_stated(total: int, texts: list[str]) -> bool:
+def _total_stated(total: int, texts: list[str], words: NumberWords) -> bool:
     """The texts state `total` as a number of patients ("410 patients", "Seventy-five patients", "a total of 100")."""
     pattern = re.compile(r"(?<![\d.])" + str(total) + r"\s(?:\w+\s){0,3}?(?:patients|subjects|children|adults|participants)\b",
                          re.I)
     total_of = re.compile(r"\btotal\sof\s" + str(total) + r"\b")  # "..., for a total of 100."
-    return any(pattern.search(t) or total_of.search(t) for t in texts) or any(_number_word_total(t, total) for t in texts)
+    return any(pattern.search(t) or total_of.search(t) for t in texts) or any(_number_word_total(t, total, words) for t in texts)
 
 
 _WORD_TOTAL = re.compile(r"\b([A-Za-z]+(?:-[a-z]+)?)\s(?:\w+\s){0,3}?(?:patients|subjects|children|adults|participants)\b")
 
 
-def _number_word_total(text: str, total: int) -> bool:
+def _number_word_total(text: str, total: int, words: NumberWords) -> bool:
     """The total written in words: "Seventy-five patients (tisa-cel, n = 45; brexu-cel, n = 30)"."""
     for m in _WORD_TOTAL.finditer(text):
-        number = nz.read_number(m.group(1), subgroups.number_words())
+        number = nz.read_number(m.group(1), words.values)
         if number is not None and number.value == total:
             return True
     return False
@@ -1474,6 +1570,20 @@ _RECIPIENTS = re.compile(r"(?<=\S)\s(?:recipients|patients)$")
 _TRAILING_GROUP_WORD = re.compile(r"\s(?:cohort|group|arm)$", re.I)
 # "50 received ponatinib-based and 38 dasatinib-based salvage": the arm of the drug.
 _BASED_SUFFIX = re.compile(r"-based(?:\s(?:salvage|therapy|regimens?|chemotherapy|treatment))?$", re.I)
+
+
+_ABBREVIATION = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z]{1,4}")  # "SOC", "SC", "IC" (not "hyper-CVAD", which is a drug)
+
+
+def _spell_out(known: Arm, other: Arm) -> None:
+    """An arm named only by an abbreviation that another mention of it spells out takes the written name: "randomized
+    to InO (n = 164) or SOC (n = 162)" after a title's "standard of care (SOC)" is "standard of care"."""
+    if known.drugs or not _ABBREVIATION.fullmatch(known.label) or known.label.lower() not in other.aliases \
+            or other.drugs or _ABBREVIATION.fullmatch(other.label) or len(other.label) <= len(known.label):
+        return
+    if known.regimen == known.label:
+        known.regimen = other.regimen
+    known.label = other.label
 
 
 def _group_label(group: str, lexicon: dict, drugs: list) -> str:
@@ -1583,8 +1693,9 @@ def _named_backbone(joined: list[tuple[str, str]], later, lexicon: dict) -> str 
 class ArmIndex:
     """The arms of one article and what assignment needs while its sentences are read in order."""
 
-    def __init__(self, lexicon: dict):
+    def __init__(self, lexicon: dict, words: NumberWords):
         self.lexicon = lexicon
+        self.words = words  # the pipeline's number words
         self.arms: list[Arm] = []
         self.article_drugs: tuple = ([], "", [])
         self.scope: str | None = None  # a scope carried to the next sentences ("In the MRD+ group, ...")
@@ -1613,6 +1724,7 @@ class ArmIndex:
                 known.aliases |= arm.aliases
                 if known.n is None and arm.n is not None:
                     known.n, known.source = arm.n, arm.source
+                _spell_out(known, arm)
                 return
         if new:
             self.arms.append(arm)
@@ -1653,8 +1765,9 @@ class ArmIndex:
         patterns/subgroup_cues.jsonl); otherwise they are subgroups of one treatment ("cohort 2A included patients
         with morphologic disease")."""
         codes = [c for _, c in _CODE.findall(text)] if "(" in text else []
-        kinds = _NAMED.findall(text) if "arm" in text or "cohort" in text or "stratum" in text else []
-        named = [f"{kind} {code}" for kind, code in kinds]
+        kinds = _NAMED.findall(text) if any(word in text for word in ("arm", "cohort", "stratum", "Arm", "Cohort", "Stratum")) \
+            else []
+        named = [f"{kind.lower()} {code}" for kind, code in kinds]
         found = named if len(set(named)) >= 2 else codes if len(set(codes)) >= 2 else []
         # (bracketed codes too: "58% in first (S1) and 39% in second (S2) salvage" names subgroups)
         if found and (found is codes or not all(k.lower() == "arm" for k, _ in kinds)):
@@ -1662,10 +1775,29 @@ class ArmIndex:
             if not any(subgroups.assigns_treatment(t) for t in naming):
                 return
         for code in dict.fromkeys(found):
-            n = re.search(re.escape(code) + r"\s?(?:patients\s?)?\((?:[^();]{1,100};)?\s?n\s?=\s?(\d+)\s?\)", text)
+            n = re.search(r"(?i:" + code[:1] + r")" + re.escape(code[1:]) + r"\s?(?:patients\s?|(?:received|was\sgiven|were\sgiven)"
+                          r"\s[^,;()]{2,100}?\s?)?\((?:[^();]{1,100}[;,])?\s?n\s?=\s?(\d+)\s?\)", text)  # "Cohort 1 received A (n = 20)",
+            # "arm A (hyper-CVAD, n = 50)"
             arm = Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()})
             self._bracketed_regimen(arm, text, drugs)
+            self._counted_before_code(arm, text, drugs)
             self.arms.append(arm)
+
+    def _counted_before_code(self, arm: Arm, text: str, drugs: list) -> None:
+        """A coded arm's count and regimen before its bracketed code: "Forty patients received clofarabine with
+        cytarabine (arm A) and 38 received ... (arm B)", "the first 67 patients received A (cohort 1); the following
+        43 patients also received B (cohort 2)"."""
+        m = re.search(r"(?<![\w.])(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:patients\s)?(?P<also>also\s)?(?:received|were\s(?:treated\swith|given))\s"
+                      r"(?P<r>[^;()]{2,100}?)\s?\((?i:" + re.escape(arm.label) + r")\)", text) if "(" in text else None
+        if m is None:
+            return
+        count = nz.read_number(m.group("n"), self.words.values)
+        if arm.n is None and count is not None and count.is_integer and count.value >= 1:
+            arm.n = int(count.value)
+        if not arm.drugs and not m.group("also"):  # ("43 patients also received blinatumomab": not its whole regimen)
+            read = _arm_from_phrase(m.group("r"), _slice(text, drugs, m.start("r"), m.end("r")), None, self.lexicon)
+            if read is not None and read.drugs:
+                arm.drugs, arm.regimen, arm.classes = read.drugs, read.regimen, read.classes
 
     def _bracketed_regimen(self, arm: Arm, text: str, drugs: list) -> None:
         """A coded arm's regimen from the bracket right after its code, when it names a treatment: "arm A
@@ -2205,7 +2337,8 @@ class ArmIndex:
                 wholes = self._wholes(listed)
                 distinct = len(set(listed)) == len(listed) >= 2  # "in adults and children": two groups, not the cohort
                 return list(listed) if distinct and set(wholes) == {"all"} else wholes
-        numbered = subgroups.numbered_list(text, positions, avoid) if respectively else None
+        numbered = subgroups.numbered_list(text, positions, avoid) \
+            if respectively or _groups_listed_after(text, positions) else None
         if numbered:  # "CR rates were 50%, 60% and 70% in cohorts 1, 2 and 3, respectively"
             return numbered
         paired = (subgroups.paired_after(text, positions[-1][1]) or subgroups.with_and_without(text, positions)) \
@@ -2231,6 +2364,8 @@ class ArmIndex:
             elided = subgroups.group_and_rest(text, positions[0][0], second)
             if elided:
                 return elided
+        if count == 2 and each[1] is None:  # "The CR rate was 70% in first salvage, and in second salvage 50%"
+            each[1] = subgroups.group_before_elided_verb(text, positions[1][0])
         if count == 2 and not each[0] and each[1]:
             # "Patients with prior HSCT had a median OS of 5.0 months versus 8.1 months for those without prior HSCT"
             each[0] = subgroups.subject(text, positions[0][0]) \
@@ -2314,7 +2449,7 @@ class ArmIndex:
         if at == 0:
             return None
         before = self.texts[at - 1]
-        counted = subgroups.counted_groups(before) if count == 2 else None
+        counted = subgroups.counted_groups(before, self.words.key) if count == 2 else None
         if counted:  # "Forty patients were in first salvage and 50 in second or later salvage. CR rates were ..."
             return [self._own_arm(self._drug_named(label, before)) for label in counted]
         sized = subgroups.sized_groups(before, count)
@@ -2410,7 +2545,8 @@ class ArmIndex:
         (then the arms in the sentence's order), and its group after its second value or at the start of its clause;
         a group is no arm, not the whole cohort and no response state."""
         own = [a.label for a in self.arms if not a.historical]
-        if len(own) != 2 or len(positions) == 2 and _says_respectively(text):  # "in the latter and the former, respectively"
+        if len(own) != 2 or len(positions) == 2 and (_says_respectively(text) or _groups_listed_after(text, positions)):
+            # "in the latter and the former, respectively", "55% and 70% in cohorts 1 and 2"
             return None
         compared = self._bracket_pairs(text, positions)
         pairs = [[i, i + 1] for i in range(0, len(positions), 2)]
@@ -2514,9 +2650,9 @@ class ArmIndex:
         return named.pop() if len(named) == 1 else None
 
     def _treatment_after(self, text: str, end: int) -> str | None:
-        """"CR was 100% with ponatinib and 96% with dasatinib": a value followed by "with" and a treatment the
-        regimen lexicon knows by its first word names that treatment's group (a single-arm study has no arm names
-        to find there); "45% with a median duration" names none."""
+        """"CR was 100% with ponatinib and 96% with dasatinib", "20 of 25 patients (80%) treated with CAR T cells": a
+        value followed by "with" and a treatment the regimen lexicon knows by its first word names that treatment's
+        group (a single-arm study has no arm names to find there); "45% with a median duration" names none."""
         m = _WITH_TREATMENT.match(text, end)
         if not m:
             return None

@@ -28,19 +28,19 @@ from functools import lru_cache
 from pathlib import Path
 from re import _constants, _parser  # parse trees: a leading ^ (_anchored), a required digit (_needs_digit)
 
-from extractor import normalise
 
-# "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage".
-NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter)\b)"
-# Where a group phrase read forwards stops: punctuation, a comparison word, a verb (not a participle after "the": "in
-# the relapsed group"), another value.
+# "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage";
+# nor the study's disease states ("relapsed or refractory").
+NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter|refractory)\b)"
+# Where a group phrase read forwards stops: punctuation, a comparison word, a verb (not a participle after "the" or
+# "with": "in the relapsed group", "for those with relapsed disease"), another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
 # A dose after "at" is part of the group's name ("in patients treated at 1 × 10^6 cells/kg"), a time point is not.
 _DOSE_ON = r"[\d.]+\s?(?:[×x]\s?10|(?:mg|µg|μg|mcg)/)"
 _STOP_FORWARD = re.compile(
-    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
+    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and(?!\srefractory\b)|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
-    r"|(?<!who)(?<!that)(?<!\bthe)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
+    r"|(?<!who)(?<!that)(?<!\bthe)(?<!\bwith)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
     r"obtained|attained|proceeded|went|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
 # Where a group phrase read backwards (from a bracket or a comparison word) starts.
 _STOP_BACKWARD = re.compile(
@@ -220,6 +220,8 @@ def is_whole(label: str, title: str = "") -> bool:
     if label.strip().lower() == "all":
         return True
     text = label.lower()
+    if _other_state_in_title(text, title):
+        return False
     for cue in cues()[1]:
         text = cue.pattern.sub(" ", text)
     title_words = _title_words(title)
@@ -227,6 +229,20 @@ def is_whole(label: str, title: str = "") -> bool:
 
 
 _LABEL_WORD = re.compile(r"[\w+/\-<>=]+")
+_RELAPSED = re.compile(r"\b(?:relapsed|recurrent|r/r)\b")
+_REFRACTORY = re.compile(r"\b(?:refractory|r/r)\b")
+
+
+def _other_state_in_title(label: str, title: str) -> bool:
+    """The label names one disease state of a study whose title names the other too, so a subgroup: "refractory
+    patients" of a study of relapsed or refractory ALL, as its "relapsed patients" (not the "relapsed patients" of a
+    study of relapsed ALL, nor "relapsed or refractory patients")."""
+    if "relapsed" not in label and "refractory" not in label and "recurrent" not in label and "r/r" not in label:
+        return False  # (a cheap necessary cue)
+    relapsed, refractory = bool(_RELAPSED.search(label)), bool(_REFRACTORY.search(label))
+    if relapsed == refractory:
+        return False
+    return bool((_REFRACTORY if relapsed else _RELAPSED).search(title.lower()))
 
 
 @lru_cache(maxsize=2)  # asked again for each label of one article
@@ -786,11 +802,11 @@ def sized_groups(text: str, count: int) -> list[str] | None:
     return None
 
 
-def counted_groups(text: str) -> list[str] | None:
+def counted_groups(text: str, words: tuple[str, ...]) -> list[str] | None:
     """Two groups a sentence states as counts ("Forty patients were in first salvage and 50 in second or later
     salvage", "20 had Ph+ ALL and 40 had Ph- ALL", "50 underwent HSCT after CAR T and 30 did not"), the second's verb
-    maybe left out; "did not" is the first group's complement."""
-    m = _counted_groups_pattern().search(text) if " and " in text else None
+    maybe left out; "did not" is the first group's complement. `words`: the pipeline's number words."""
+    m = _counted_groups_pattern(words).search(text) if " and " in text else None
     if m is None:
         return None
     first = name(m.group("a"))
@@ -798,22 +814,14 @@ def counted_groups(text: str) -> list[str] | None:
     return [first, second] if first and second and first != second else None
 
 
-_COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\s(?:in|with))|had|received|underwent|achieved|were|in)\s"
+_COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\s(?:in|with)|(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto)|had|" \
+                      r"received|underwent|achieved|were|in|to)\s"  # "Thirty were assigned to A and 30 to B"
 
 
-@lru_cache(maxsize=1)
-def number_words() -> dict[str, float]:
-    """The number-word lexicon of patterns/numbers.jsonl ("forty" -> 40.0), for counts written in words."""
-    from extractor.config import Settings
-    from extractor.patterns import load_rules
-
-    return normalise.number_words(load_rules(Settings().patterns_dir))
-
-
-@lru_cache(maxsize=1)
-def _counted_groups_pattern() -> re.Pattern:
+@lru_cache(maxsize=4)  # one per pipeline
+def _counted_groups_pattern(words: tuple[str, ...]) -> re.Pattern:
     """Two counted groups joined by "and", each count digits or a number word ("Forty", "forty-two")."""
-    words = sorted(number_words(), key=len, reverse=True)
+    words = sorted(words, key=len, reverse=True)
     count = r"(?:\d+|(?i:(?:" + "|".join(map(re.escape, words)) + r")(?:-[a-z]+)?))"
     return re.compile(r"(?<![\w.])" + count + r"\s" + _COUNTED_GROUP_VERB + r"(?P<a>[^,;()\d]{2,60}?),?\sand\s" + count
                       + r"\s(?:(?P<not>did\snot|had\snot|were\snot)|(?:" + _COUNTED_GROUP_VERB
@@ -888,6 +896,9 @@ def _value_run(text: str, at: int) -> list[int]:
 # years", "at doses of 0.8, 1.2 and 1.8 mg/m2"): after the last value, or before the verb ahead of the first.
 _NUMBERED_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?,?\s(?:in|at|for|among|with)\s(?:the\s)?(?:patients\s(?:with\s|in\s)?)?"
                              r"(?P<list>[^;()]{3,90}?),?\s+respectively\b", re.I)
+# ... or numbered codes under a plural head, without "respectively": "55% and 70% in cohorts 1 and 2".
+_NUMBERED_CODES_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?,?\s(?:in|at|for|among)\s(?:the\s)?(?P<list>(?:cohorts|arms|groups|"
+                                   r"dose\slevels)\s\d{1,2}[A-Z]?(?:,\s\d{1,2}[A-Z]?)*,?\s(?:and|or)\s\d{1,2}[A-Z]?)\b", re.I)
 _NUMBERED_BEFORE = re.compile(r"\b(?:in|at|for|among|with)\s(?:the\s)?(?:patients\s(?:with\s|in\s)?)?(?P<list>[^;()]{3,90}?)"
                               r"\s(?:were|was)\s\Z", re.I)
 _TIMES = re.compile(r"(?:the\s)?(?:weeks?|months?|days?|years?|cycles?|courses?|blocks?|grades?|time\spoints?)\b"
@@ -904,7 +915,8 @@ def numbered_list(text: str, positions: list[tuple[int, int]], avoid=()) -> list
     """The groups of a "respectively" list whose items hold numbers, one per value, a head or tail the items share
     given to each ("cohorts 1, 2 and 3" -> "cohort 1", "cohort 2", "cohort 3"; "aged < 40, 40-59 and >= 60 years"
     -> "aged <40 years", "aged 40-59 years", "aged >=60 years"); not a list over an endpoint or time point (`avoid`)."""
-    m = _NUMBERED_AFTER.match(text, positions[-1][1]) or _NUMBERED_BEFORE.search(text, 0, positions[0][0])
+    m = _NUMBERED_AFTER.match(text, positions[-1][1]) or _NUMBERED_CODES_AFTER.match(text, positions[-1][1]) \
+        or _NUMBERED_BEFORE.search(text, 0, positions[0][0])
     if m is None or not any(ch.isdigit() for ch in m.group("list")) or _TIMES.match(m.group("list")) \
             or any(a < m.end("list") and m.start("list") < b for a, b in avoid) or not_a_group_list(text):
         return None  # "at weeks 4 and 8", "in cycles 1 and 2": one group's values at successive times
@@ -942,8 +954,8 @@ def _distribute(items: list[str]) -> list[str]:
     """A shared head word: "standard, intermediate and high risk" -> "standard risk", "intermediate risk", "high risk";
     not onto a code, which names its group alone ("CR1, CR2 and refractory disease": not "CR1 disease")."""
     codes = _CODED_HEAD.fullmatch(items[0]) if len(items) >= 2 else None
-    if codes and all(_CODE.fullmatch(i) for i in items[1:]):  # "arms A and B" -> "arm A", "arm B"
-        return [f"{codes.group('head').lower()} {i}" for i in [codes.group("code"), *items[1:]]]
+    if codes and all(_CODE.fullmatch(i.rstrip(".")) for i in items[1:]):  # "arms A and B." -> "arm A", "arm B"
+        return [f"{codes.group('head').lower()} {i.rstrip('.')}" for i in [codes.group("code"), *items[1:]]]
     last = items[-1].split()
     if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 and not _CODE_ITEM.search(i) for i in items[:-1]):
         head = last[-1]
