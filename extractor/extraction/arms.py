@@ -2294,8 +2294,9 @@ class ArmIndex:
                 and _OVERALL_BEFORE.search(text, 0, positions[0][0]):
             return ["all"] + treated[1:]  # "The overall CR rate was 45%, and was 52% with A compared with 40% with B"
         if not named and all(t in (None, "all") for t in treated):
-            # "The 12-month EFS was 27% versus 69%" after a sentence that compared two groups
-            defined = self._groups_just_defined(text, count)
+            # "The 12-month EFS was 27% versus 69%" after a sentence that compared two groups, or after a clause
+            # that did ("CR rates were 60% in children and 45% in adults; MRD negativity rates were 50% and 35%")
+            defined = self._groups_of_clause_before(text, positions, count) or self._groups_just_defined(text, count)
             if defined:
                 return defined
         if not named and subgroups.own_predicates(text, positions):
@@ -2303,6 +2304,14 @@ class ArmIndex:
         # a value alone in its clause is the cohort's ("The ORR was 80%; it was 90% in Ph- and 60% in Ph+ patients")
         return [o or ("all" if self._alone_in_clause(text, positions, i) else f"group {i + 1}")
                 for i, o in enumerate(out)]  # see _UNNAMED
+
+    def _groups_of_clause_before(self, text: str, positions: list[tuple[int, int]], count: int) -> list[str] | None:
+        """The groups an earlier endpoint of the same sentence was given, for values in a clause after a semicolon
+        (endpoints are labelled in the order the sentence names them)."""
+        if ";" not in text[:positions[0][0]]:
+            return None
+        given = self._groups_of.get(_unify_hyphens(text))
+        return list(given) if given and len(given) == count else None
 
     def _groups_just_defined(self, text: str, count: int) -> list[str] | None:
         """"Pediatric (n = 25) and adult (n = 35) patients were treated. CR rates were 90% and 70%, respectively.": values

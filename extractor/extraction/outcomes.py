@@ -1299,6 +1299,7 @@ def _assign(sent: Sentence, mentions: list[Mention], values: list[Value]) -> Non
     values = _label_brackets(text, mentions, values)
     targets = [m for m in mentions if not m.qualifier]
     respectively = [s.start_char - sent.start_char for s in sent.labelled("RESPECTIVELY")]
+    values = _repeated_clause(text, targets, values) if ";" in text else values
     rest = _assign_respectively(text, targets, values, respectively[0]) if respectively \
         else _assign_parallel(text, targets, values)
     for value in rest:
@@ -1392,6 +1393,36 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
         if slot.takes(value):
             slot.values.append(value)
     return [v for v in values if v not in run]
+
+
+def _repeated_clause(text: str, targets: list[Mention], values: list[Value]) -> list[Value]:
+    """"The CR rate was 70% and the MRD negativity rate 45% in Ph-negative patients; in Ph-positive patients, 80% and
+    60% (respectively)": a last clause of bare values (no endpoint named) after a semicolon repeats, in order, the
+    endpoints of the clause before it when it holds as many values of the same kinds as that clause has endpoints,
+    each endpoint there with its one value. Those go to the endpoints; the rest is returned."""
+    semicolon = text.rfind(";")
+    tail = [v for v in values if v.start > semicolon]
+    if len(tail) < 2 or any(m.start > semicolon for m in targets):
+        return values
+    opened = text.rfind(";", 0, semicolon) + 1
+    before = [m for m in targets if opened <= m.start < semicolon]
+    head = [v for v in values if opened <= v.start < semicolon]
+    if len(before) != len(tail) or len(head) != len(tail) or len({m.family for m in before}) < len(before):
+        return values
+    # each endpoint of the clause before owns the one value between it and the next endpoint
+    bounds = [m.start for m in before[1:]] + [semicolon]
+    if not all(m.end <= v.start < bound and v.kind == w.kind and m.takes(w)
+               for m, v, w, bound in zip(before, head, tail, bounds)):
+        return values
+    for mention, value in zip(before, tail):
+        mention.values.append(value)
+    if not _GROUP_WORD.search(text, head[0].end, head[-1].start):
+        for value in head:  # "Median OS was 7.7 months and median EFS 4.1 months in arm A; ...": both are arm A's
+            value.run_end = head[-1].end
+    return [v for v in values if v not in tail]
+
+
+_GROUP_WORD = re.compile(r"\b(?:in|with|for|among|after|versus|vs)\b", re.I)  # a group named between the values
 
 
 def _mark_group_runs(text: str, runs: list[list[Value]]) -> None:

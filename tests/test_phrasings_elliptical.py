@@ -1,0 +1,66 @@
+"""Recurring phrasings of outcome values, written in our own words, run end to end (ninth round): a clause after a
+semicolon that repeats the clause before it without naming its endpoints or its groups again.
+
+"The CR rate was 70% and the MRD negativity rate 45% in Ph-negative patients; in Ph-positive patients, 80% and 60%,
+respectively" gives the bare values to the endpoints of the clause before, in order; "CR rates were 60% in children
+and 45% in adults; MRD negativity rates were 50% and 35%, respectively" gives the values the groups of the clause
+before. The negative cases pin what the rules must not reach.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+@pytest.mark.parametrize("text, triples", [
+    # the endpoints of the clause before, repeated in order for a new group
+    ("In Ph-negative patients, the CR rate was 70% and the MRD negativity rate was 45%; in Ph-positive patients, "
+     "80% and 60%, respectively.",
+     [("Ph-negative", "CR", 70.0), ("Ph-negative", "MRD_NEG", 45.0), ("Ph-positive", "CR", 80.0),
+      ("Ph-positive", "MRD_NEG", 60.0)]),
+    ("In arm A, the CR rate was 70% and the MRD negativity rate was 45%; in arm B, 50% and 20%.",
+     [("arm A", "CR", 70.0), ("arm A", "MRD_NEG", 45.0), ("arm B", "CR", 50.0), ("arm B", "MRD_NEG", 20.0)]),
+    ("CR was achieved in 28 patients (70%) and MRD negativity in 18 (45%); in the Ph-positive subgroup, 12 (80%) "
+     "and 9 (60%), respectively.",
+     [("Ph-positive", "CR", 80.0), ("Ph-positive", "MRD_NEG", 60.0), ("all", "CR", 70.0),
+      ("all", "MRD_NEG", 45.0)]),
+    # values of two kinds, each to the endpoint of its kind; the group after the pair is both values'
+    ("The CR rate was 70% and the median OS was 10.1 months in Ph-negative patients; in Ph-positive patients, 80% "
+     "and 12.5 months, respectively.",
+     [("Ph-negative", "CR", 70.0), ("Ph-negative", "OS_MEDIAN", 10.1), ("Ph-positive", "CR", 80.0),
+      ("Ph-positive", "OS_MEDIAN", 12.5)]),
+    ("Median OS was 7.7 months and median EFS 4.1 months in the blinatumomab group; in the chemotherapy group, 4.0 "
+     "and 2.0 months, respectively.",
+     [("blinatumomab", "EFS_MEDIAN", 4.1), ("blinatumomab", "OS_MEDIAN", 7.7), ("chemotherapy", "EFS_MEDIAN", 2.0),
+      ("chemotherapy", "OS_MEDIAN", 4.0)]),
+    # the groups of the clause before, for a new endpoint's values
+    ("CR rates were 60% in children and 45% in adults; MRD negativity rates were 50% and 35%, respectively.",
+     [("adults", "CR", 45.0), ("adults", "MRD_NEG", 35.0), ("children", "CR", 60.0),
+      ("children", "MRD_NEG", 50.0)]),
+    ("The CR rate was 65% with inotuzumab and 30% with chemotherapy; MRD negativity, 78% and 28%.",
+     [("chemotherapy", "CR", 30.0), ("chemotherapy", "MRD_NEG", 28.0), ("inotuzumab ozogamicin", "CR", 65.0),
+      ("inotuzumab ozogamicin", "MRD_NEG", 78.0)]),
+])
+def test_a_clause_after_a_semicolon_repeats_the_one_before(nlp, text, triples):
+    assert _outcomes(_run(nlp, text)) == triples
+
+
+@pytest.mark.parametrize("text, triples", [
+    # the clause after the semicolon names endpoints of its own: they take its values
+    ("The CR rate was 70% and the MRD negativity rate was 45%; at 2 years, OS and EFS were 50% and 40%, "
+     "respectively.",
+     [("all", "CR", 70.0), ("all", "EFS_RATE", 40.0), ("all", "MRD_NEG", 45.0), ("all", "OS_RATE", 50.0)]),
+    ("Median OS and EFS were 12.1 and 6.3 months; 1-year OS and EFS were 51% and 30%.",
+     [("all", "EFS_MEDIAN", 6.3), ("all", "EFS_RATE", 30.0), ("all", "OS_MEDIAN", 12.1),
+      ("all", "OS_RATE", 51.0)]),
+])
+def test_a_clause_that_does_not_repeat_the_one_before_keeps_its_own_reading(nlp, text, triples):
+    assert _outcomes(_run(nlp, text)) == triples
+
+
+def test_values_of_another_kind_than_the_endpoints_before_are_not_zipped(nlp):
+    # as many values as the endpoints before, but a median in months takes no percentage
+    record = _run(nlp, "The CR rate was 70% and the median OS was 10.1 months; in Ph-positive patients, 80% and 60%.")
+    assert sorted((o["endpoint"], o["value"]) for o in record["outcomes"]) == \
+        [("CR", 60.0), ("CR", 70.0), ("CR", 80.0), ("OS_MEDIAN", 10.1)]
