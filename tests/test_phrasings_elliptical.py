@@ -64,3 +64,20 @@ def test_values_of_another_kind_than_the_endpoints_before_are_not_zipped(nlp):
     record = _run(nlp, "The CR rate was 70% and the median OS was 10.1 months; in Ph-positive patients, 80% and 60%.")
     assert sorted((o["endpoint"], o["value"]) for o in record["outcomes"]) == \
         [("CR", 60.0), ("CR", 70.0), ("CR", 80.0), ("OS_MEDIAN", 10.1)]
+
+
+@pytest.mark.parametrize("text, values", [
+    # the values listed before the endpoints they are zipped with, "respectively"
+    ("Of the 50 patients, 25 (50%) and 15 (30%) achieved CR and MRD negativity, respectively.",
+     [("CR", 50.0), ("MRD_NEG", 30.0)]),
+    ("The rates were 70% and 45% for CR and MRD negativity, respectively.", [("CR", 70.0), ("MRD_NEG", 45.0)]),
+    ("20% and 30% of patients had grade 3 CRS and neurotoxicity, respectively.", [("CRS", 20.0), ("NEURO", 30.0)]),
+    # ... as when the endpoints come first
+    ("Grade 3 or higher CRS and neurotoxicity occurred in 20% and 30% of patients, respectively.",
+     [("CRS", 20.0), ("NEURO", 30.0)]),
+    # one endpoint after the values: they are its values, for the groups listed
+    ("70% and 45% of patients in arms A and B achieved CR, respectively.", [("CR", 45.0), ("CR", 70.0)]),
+])
+def test_values_listed_before_their_endpoints_are_zipped(nlp, text, values):
+    record = _run(nlp, text)
+    assert sorted((o["endpoint"], o["value"]) for o in record["outcomes"]) == values

@@ -1362,7 +1362,7 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
     last_mention_end = max((m.end for m in targets if m.end <= at), default=-1)
     run = [v for v in values if last_mention_end <= v.start < at]
     if not run:
-        return values
+        return _values_before_listed(text, targets, values, at)
     # "The CR rate, MRD negativity rate and median OS were 80%, 70% and 12.1 months, respectively": values of
     # several kinds, one for each endpoint listed, each taken by its own.
     if len({v.kind for v in run}) > 1:
@@ -1392,6 +1392,33 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
         slot = slots[i % len(slots)]
         if slot.takes(value):
             slot.values.append(value)
+    return [v for v in values if v not in run]
+
+
+def _values_before_listed(text: str, targets: list[Mention], values: list[Value], at: int) -> list[Value]:
+    """"25 (50%) and 15 (30%) achieved CR and MRD negativity, respectively", "The rates were 70% and 45% for CR and
+    MRD negativity, respectively": the values listed before the endpoints they are zipped with, as many and of one
+    kind, nothing but words between the two lists. Returns the values left for nearest-mention assignment."""
+    group = [m for m in targets if m.end <= at]
+    if len(group) < 2 or text[group[-1].end:at].strip(" ,") or not group[-1].region is None:
+        return values
+    listed = [group[-1]]
+    for mention in reversed(group[:-1]):
+        if not _CONJOINED_GAP.fullmatch(text[mention.end:listed[0].start]):
+            break
+        listed.insert(0, mention)
+    run = [v for v in values if v.start < listed[0].start][-len(listed):]
+    if len(listed) < 2 or len(run) != len(listed) or not all(_listed_together(v, run[-1]) for v in run) \
+            or any(run[0].start < m.start < run[-1].end for m in targets):
+        return values
+    words = _after_bracket(text[run[-1].end:listed[0].start]).lstrip("%)]")  # "achieved", "of patients had grade 3"
+    if len(words) > 40 or _DIGIT.search(_GRADE.sub("", words)):
+        return values
+    if not all(_CONJOINED_GAP.fullmatch(_after_bracket(text[a.end:b.start]).lstrip("%)]")) for a, b in zip(run, run[1:])) \
+            or not all(m.takes(v) for m, v in zip(listed, run)):
+        return values
+    for mention, value in zip(listed, run):
+        mention.values.append(value)
     return [v for v in values if v not in run]
 
 
