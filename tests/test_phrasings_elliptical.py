@@ -81,3 +81,24 @@ def test_values_of_another_kind_than_the_endpoints_before_are_not_zipped(nlp):
 def test_values_listed_before_their_endpoints_are_zipped(nlp, text, values):
     record = _run(nlp, text)
     assert sorted((o["endpoint"], o["value"]) for o in record["outcomes"]) == values
+
+
+@pytest.mark.parametrize("text, triples", [
+    # a scope without its comma ends before the result: its words are no group name
+    ("For patients in first salvage the CR rate was 60%, whereas for those in second salvage it was 40%.",
+     [("first salvage", "CR", 60.0), ("second salvage", "CR", 40.0)]),
+    ("For Ph-positive patients the CR rate was 80%, whereas for Ph-negative patients it was 65%.",
+     [("Ph-negative", "CR", 65.0), ("Ph-positive", "CR", 80.0)]),
+    # a contrast or an "and" before a scope opens a clause of its own, named by that scope
+    ("In first salvage, the CR rate was 60%, and in second salvage, 40%.",
+     [("first salvage", "CR", 60.0), ("second salvage", "CR", 40.0)]),
+    ("The CR rate was 70%; in first salvage, 60% and in second salvage, 40%.",
+     [("all", "CR", 70.0), ("first salvage", "CR", 60.0), ("second salvage", "CR", 40.0)]),
+    # ... as a semicolon does
+    ("Among adults, 60% achieved CR; among children, 80%.", [("adults", "CR", 60.0), ("children", "CR", 80.0)]),
+    # a group named after each value needs no clause of its own
+    ("For Ph-positive patients, the CR rate was 80%, whereas it was 65% for Ph-negative patients.",
+     [("Ph-negative", "CR", 65.0), ("Ph-positive", "CR", 80.0)]),
+])
+def test_each_clause_is_named_by_the_scope_that_opens_it(nlp, text, triples):
+    assert _outcomes(_run(nlp, text)) == triples

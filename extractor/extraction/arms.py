@@ -186,6 +186,10 @@ _NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|
 # A wider leading scope, named by its subgroup words: "In CR2 patients, ...", "In the 9 patients treated under revised
 # management, ...", "In the subgroup of 110 patients with Ph-negative ALL in remission, ...", "In cohort 2A (94 patients), ..."
 _SCOPE_WIDE = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()]{1,90}?)(?:\s?\([^()]*\))?,\s")
+# A result is no part of a scope ("For patients in CR1 the CR rate was 60%, whereas ..."); a scope without its comma
+# ends before the result's subject: "In patients with Ph-positive ALL the CR rate was 80%".
+_RESULT_IN_SCOPE = re.compile(r"\b(?:was|were|is|are)\b|%")
+_SCOPE_BEFORE_RESULT = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()%]{1,60}?)\s(?=the\s(?:[\w/\-]+\s){1,3}(?:was|were)\s)")
 # ("all" but the lineage's "B-ALL" / "T-ALL": "In all patients" and "Among patients with Ph-negative ALL in remission"
 # are the cohort, "Among the 25 patients with B-ALL" a subgroup)
 _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|summary|this|these|our|results?|analys[ie]s|"
@@ -225,7 +229,12 @@ _IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responder
 _BARE_N = re.compile(r"\s?\((\d+)\)$")
 # A clause of its own opening with its group ("; in the chemotherapy arm, it was 16%").
 _CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?"
-                           r"(?:,\s|\s(?=(?:it|this|that)\s(?:was|were|is)\b))")  # "; in patients aged 65 years or older it was 75%"
+                           r"(?:,\s|\s(?=(?:it|this|that)\s(?:was|were|is)\b)"  # "; in patients aged 65 years or older it was 75%"
+                           r"|\s(?=the\s(?:[\w/\-]+\s){1,3}(?:was|were)\s))")  # "For Ph-positive patients the CR rate was 80%"
+# Where a clause of its own opens: a semicolon, or a contrast or "and" before a scope ("..., whereas for those in
+# second salvage it was 40%", "..., and in children, 80%", "; in adults, 60% and in children, 80%").
+_CLAUSE_BREAK = re.compile(r";|,\s(?:whereas|while|but|and)\s(?=(?:in|among|for)\s)"
+                           r"|\sand\s(?=(?:in|among|for)\s[^,;()%]{1,40},\s)", re.I)  # "60% and in children, 80%"
 # Two values joined by a bare conjunction: "88% and 67% with InO".
 _BARE_JOIN = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:,|and|or|,\sand)\s?", re.I)
 _ARM_BRACKET_AFTER = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?[(\[]\s?", re.I)
@@ -1397,6 +1406,17 @@ def _number_word_total(text: str, total: int) -> bool:
     return False
 
 
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding a position opens: after the last semicolon or contrast before it ("; in arm B, ...",
+    ", whereas for Ph-negative patients it was 65%"), else 0. A bracket's semicolon ("(95% CI, 20-41; P = .01)")
+    opens none."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, at):
+        if not _inside(text, m.start()):
+            start = m.end() if m.group() != ";" else m.start() + 1
+    return start
+
+
 def _inside(text: str, at: int) -> bool:
     """The position is inside a round or square bracket."""
     head = text[:at]
@@ -1947,6 +1967,8 @@ class ArmIndex:
         if opens and _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
             return self.scope, False
         m = _SCOPE.match(text) if opens else None
+        if m and _RESULT_IN_SCOPE.search(m.group("x")):
+            m = None  # "For patients in CR1 the CR rate was 60%, whereas ...": the scope ends before its result
         whole_ref = [r for r in self.refs(m.group("x"), arms_only=True) if r[0] == 0 and r[1] == len(m.group("x").strip())] \
             if m else []
         if whole_ref and self.multi_arm:  # "In study 205, ..." when "study 205" names an arm
@@ -1961,6 +1983,8 @@ class ArmIndex:
                 self.scope = label
             return label, True
         wide = _SCOPE_WIDE.match(text) if opens else None
+        if wide and _RESULT_IN_SCOPE.search(wide.group("x")) or not wide and opens:
+            wide = _SCOPE_BEFORE_RESULT.match(text)
         if wide and not _NOT_A_SCOPE.search(wide.group("x")):
             label = subgroups.name(wide.group("x"))
             label = self._group_in_arm(label, text) or (self._own_arm(self._drug_named(label, text)) if label else label)
@@ -2111,7 +2135,7 @@ class ArmIndex:
             if paired:
                 return paired
             clauses = self._clause_scopes(text, positions, self._sentence_refs(text) if self.multi_arm else None) \
-                if ";" in text else None
+                if ";" in text or ", " in text and _CLAUSE_BREAK.search(text) else None
             if clauses:
                 return clauses
             within = self._group_before_arms(text, positions, after) if not own_scope and all(after) else None
@@ -2487,10 +2511,7 @@ class ArmIndex:
         clause may name its arm anywhere before its value (`refs`: the sentence's arm names)."""
         labels, clauses, fallback = [], [], False
         for start, end in positions:
-            clause = text.rfind(";", 0, start)
-            while clause != -1 and _inside(text, clause):  # "(95% CI, 20-41; P = .01)" opens no clause
-                clause = text.rfind(";", 0, clause)
-            clause += 1
+            clause = _clause_start(text, start)
             clauses.append(clause)
             m = _CLAUSE_SCOPE.match(text, clause, start)
             if not m and clause == 0:  # "Median OS was 12 months; in Ph+ patients, it was 18 months": the cohort's,
