@@ -102,3 +102,23 @@ def test_values_listed_before_their_endpoints_are_zipped(nlp, text, values):
 ])
 def test_each_clause_is_named_by_the_scope_that_opens_it(nlp, text, triples):
     assert _outcomes(_run(nlp, text)) == triples
+
+
+@pytest.mark.parametrize("text, triples", [
+    # "among them" / "these patients" refers to the one group the clause or sentence before names by what it did
+    ("Forty-four patients (37%) underwent allogeneic HSCT; among them, the 5-year OS was 35%.",
+     [("all", "HSCT", 37.0), ("patients who underwent allogeneic HSCT", "OS_RATE", 35.0)]),
+    ("Forty-four patients (37%) underwent allogeneic HSCT. Among these patients, the 5-year OS was 35%.",
+     [("all", "HSCT", 37.0), ("patients who underwent allogeneic HSCT", "OS_RATE", 35.0)]),
+    # ... but a response is no group: MRD negativity among responders is the cohort's (SCHEMA)
+    ("Thirty patients (60%) achieved CR; of these, 20 (67%) were MRD negative.",
+     [("all", "CR", 60.0), ("all", "MRD_NEG", 67.0)]),
+])
+def test_a_scope_referring_back_names_the_group_just_named(nlp, text, triples):
+    assert _outcomes(_run(nlp, text)) == triples
+
+
+def test_a_scope_referring_back_to_two_groups_names_neither(nlp):
+    record = _run(nlp, "Twenty patients underwent HSCT and 10 received DLI. Among them, the 1-year OS was 40%.")
+    [os_rate] = [o for o in record["outcomes"] if o["endpoint"] == "OS_RATE"]
+    assert not os_rate["arm"].startswith("patients who")

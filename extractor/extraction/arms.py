@@ -231,6 +231,14 @@ _BARE_N = re.compile(r"\s?\((\d+)\)$")
 _CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?"
                            r"(?:,\s|\s(?=(?:it|this|that)\s(?:was|were|is)\b)"  # "; in patients aged 65 years or older it was 75%"
                            r"|\s(?=the\s(?:[\w/\-]+\s){1,3}(?:was|were)\s))")  # "For Ph-positive patients the CR rate was 80%"
+# A scope that refers back to the group just named: "Among them, ...", "In these patients, ...", "Of those, ...".
+_ANAPHOR_SCOPE = re.compile(r"\s*(?:Among|In|Of|For)\s(?:them|these|those)(?:\s(?:\d+\s)?(?:patients|subjects|children|"
+                            r"adults))?,\s", re.I)
+# A group of patients named by what they did, its count first: "Forty-four patients (37%) underwent allogeneic HSCT".
+# (Not a response: "30 achieved CR; of these, 20 were MRD negative" is the cohort's MRD rate, as SCHEMA counts it.)
+_GROUP_BY_VERB = re.compile(r"\b(?:patients|subjects|children|adults)\s(?:\([^()]*\)\s)?((?:underwent|received|"
+                            r"proceeded\sto|were\sbridged\sto|went\son\sto|relapsed|developed)\s[^,;().%\d]{2,60}?)"
+                            r"\s?(?=[,;.]|$)")
 # Where a clause of its own opens: a semicolon, or a contrast or "and" before a scope ("..., whereas for those in
 # second salvage it was 40%", "..., and in children, 80%", "; in adults, 60% and in children, 80%").
 _CLAUSE_BREAK = re.compile(r";|,\s(?:whereas|while|but|and)\s(?=(?:in|among|for)\s)"
@@ -1406,6 +1414,22 @@ def _number_word_total(text: str, total: int) -> bool:
     return False
 
 
+def _group_named_by_verb(text: str) -> str | None:
+    """The one group of patients a text names by what they did: "Forty-four patients (37%) underwent allogeneic
+    HSCT" -> "patients who underwent allogeneic HSCT" (none when it names two: "40 achieved CR and 20 had PR")."""
+    found = _GROUP_BY_VERB.findall(text)
+    return f"patients who {' '.join(found[0].split())}" if len(found) == 1 else None
+
+
+def _anaphor_in_clause(text: str, at: int) -> str | None:
+    """"...underwent allogeneic HSCT; among them, the 5-year OS was 35%": a value in a clause that opens by
+    referring to the group of the clause before is that group's."""
+    clause = _clause_start(text, at)
+    if not clause or not _ANAPHOR_SCOPE.match(text, clause, at):
+        return None
+    return _group_named_by_verb(text[:clause])
+
+
 def _clause_start(text: str, at: int) -> int:
     """Where the clause holding a position opens: after the last semicolon or contrast before it ("; in arm B, ...",
     ", whereas for Ph-negative patients it was 65%"), else 0. A bracket's semicolon ("(95% CI, 20-41; P = .01)")
@@ -1959,6 +1983,9 @@ class ArmIndex:
                 return named[0][2], True
         lead = text.lstrip()
         opens = lead.startswith(_LEAD_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
+        antecedent = self._antecedent(text) if opens and _ANAPHOR_SCOPE.match(text) else None
+        if antecedent:  # "... underwent allogeneic HSCT. Among these patients, the 5-year OS was 35%."
+            return antecedent, True
         if opens and lead[:3] == "At ":
             dose_level = _DOSE_LEVEL_SCOPE.match(lead)
             if dose_level:  # "At dose level 1, 2 of 6 patients (33%) achieved CR"
@@ -1996,6 +2023,12 @@ class ArmIndex:
                                        or _WHOLE_COHORT.search(text)):
             self.scope = None  # "in all patients", "Overall, ..." end a carried scope (there is none in most sentences)
         return self.scope, False
+
+    def _antecedent(self, text: str) -> str | None:
+        """The group "them" or "these patients" refers to: the one group of patients the sentence before names by
+        what they did ("Forty-four patients (37%) underwent allogeneic HSCT."), else none."""
+        at = self.texts.index(text) if text in self.texts else 0
+        return _group_named_by_verb(self.texts[at - 1]) if at else None
 
     def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),
                avoid: list[tuple[int, int]] = (), timepoint_list: bool = False) -> list[str]:
@@ -2196,7 +2229,7 @@ class ArmIndex:
             return [self._scoped(scope_label, l) if l != "all" else (scope_label or "all") for l in found]
         start, end = positions[0]
         label = after[0] or before[0] or self._arm_inside_count(text, positions[0], refs) \
-            or self._in_clause(text, start, refs)
+            or self._in_clause(text, start, refs) or _anaphor_in_clause(text, start)
         if label and not after[0] and not before[0] and not own_scope and self.by_label(label):
             within = self._group_in_arm(subgroups.subject(text, start), text)
             label = within if within and within.startswith(label + ", ") else label
