@@ -1,5 +1,6 @@
-"""Recurring phrasings of outcome values, written in our own words, run end to end (ninth round): a clause after a
-semicolon that repeats the clause before it without naming its endpoints or its groups again.
+"""Recurring phrasings, written in our own words, run end to end (ninth round), that leave out what the text
+before them named: a clause after a semicolon that repeats the clause before it without naming its endpoints or its
+groups again, a scope that refers back to a group ("among them"), a dose whose drug the sentence before names.
 
 "The CR rate was 70% and the MRD negativity rate 45% in Ph-negative patients; in Ph-positive patients, 80% and 60%,
 respectively" gives the bare values to the endpoints of the clause before, in order; "CR rates were 60% in children
@@ -122,3 +123,10 @@ def test_a_scope_referring_back_to_two_groups_names_neither(nlp):
     record = _run(nlp, "Twenty patients underwent HSCT and 10 received DLI. Among them, the 1-year OS was 40%.")
     [os_rate] = [o for o in record["outcomes"] if o["endpoint"] == "OS_RATE"]
     assert not os_rate["arm"].startswith("patients who")
+
+
+def test_the_dose_of_a_population_names_the_drug_of_the_sentence_before(nlp):
+    record = _run(nlp, "Children with relapsed ALL received blinatumomab by continuous infusion. Patients received the "
+                       "recommended dose of 5 µg/m2/day for the first 7 days and 15 µg/m2/day thereafter.")
+    assert sorted((d["drug"], d["dose"], d["unit"], d["per"]) for d in record["doses"]) == \
+        [("blinatumomab", 5, "µg/m2", "day"), ("blinatumomab", 15, "µg/m2", "day")]
