@@ -187,6 +187,10 @@ _NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|
 # A wider leading scope, named by its subgroup words: "In CR2 patients, ...", "In the 9 patients treated under revised
 # management, ...", "In the subgroup of 110 patients with Ph-negative ALL in remission, ...", "In cohort 2A (94 patients), ..."
 _SCOPE_WIDE = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()]{1,90}?)(?:\s?\([^()]*\))?,\s")
+# A result is no part of a scope ("For patients in CR1 the CR rate was 60%, whereas ..."); a scope without its comma
+# ends before the result's subject: "In patients with Ph-positive ALL the CR rate was 80%".
+_RESULT_IN_SCOPE = re.compile(r"\b(?:was|were|is|are)\b|%")
+_SCOPE_BEFORE_RESULT = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()%]{1,60}?)\s(?=the\s(?:[\w/\-]+\s){1,3}(?:was|were)\s)")
 # ("all" but the lineage's "B-ALL" / "T-ALL": "In all patients" and "Among patients with Ph-negative ALL in remission"
 # are the cohort, "Among the 25 patients with B-ALL" a subgroup)
 _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|summary|this|these|our|results?|analys[ie]s|"
@@ -226,7 +230,20 @@ _IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responder
 _BARE_N = re.compile(r"\s?\((\d+)\)$")
 # A clause of its own opening with its group ("; in the chemotherapy arm, it was 16%").
 _CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?"
-                           r"(?:,\s|\s(?=(?:it|this|that)\s(?:was|were|is)\b))")  # "; in patients aged 65 years or older it was 75%"
+                           r"(?:,\s|\s(?=(?:it|this|that)\s(?:was|were|is)\b)"  # "; in patients aged 65 years or older it was 75%"
+                           r"|\s(?=the\s(?:[\w/\-]+\s){1,3}(?:was|were)\s))")  # "For Ph-positive patients the CR rate was 80%"
+# A scope that refers back to the group just named: "Among them, ...", "In these patients, ...", "Of those, ...".
+_ANAPHOR_SCOPE = re.compile(r"\s*(?:Among|In|Of|For)\s(?:them|these|those)(?:\s(?:\d+\s)?(?:patients|subjects|children|"
+                            r"adults))?,\s", re.I)
+# A group of patients named by what they did, its count first: "Forty-four patients (37%) underwent allogeneic HSCT".
+# (Not a response: "30 achieved CR; of these, 20 were MRD negative" is the cohort's MRD rate, as SCHEMA counts it.)
+_GROUP_BY_VERB = re.compile(r"\b(?:patients|subjects|children|adults)\s(?:\([^()]*\)\s)?((?:underwent|received|"
+                            r"proceeded\sto|were\sbridged\sto|went\son\sto|relapsed|developed)\s[^,;().%\d]{2,60}?)"
+                            r"\s?(?=[,;.]|$)")
+# Where a clause of its own opens: a semicolon, or a contrast or "and" before a scope ("..., whereas for those in
+# second salvage it was 40%", "..., and in children, 80%", "; in adults, 60% and in children, 80%").
+_CLAUSE_BREAK = re.compile(r";|,\s(?:whereas|while|but|and)\s(?=(?:in|among|for)\s)"
+                           r"|\sand\s(?=(?:in|among|for)\s[^,;()%]{1,40},\s)", re.I)  # "60% and in children, 80%"
 # Two values joined by a bare conjunction: "88% and 67% with InO".
 _BARE_JOIN = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:,|and|or|,\sand)\s?", re.I)
 _ARM_BRACKET_AFTER = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?[(\[]\s?", re.I)
@@ -1493,6 +1510,33 @@ def _number_word_total(text: str, total: int, words: NumberWords) -> bool:
     return False
 
 
+def _group_named_by_verb(text: str) -> str | None:
+    """The one group of patients a text names by what they did: "Forty-four patients (37%) underwent allogeneic
+    HSCT" -> "patients who underwent allogeneic HSCT" (none when it names two: "40 achieved CR and 20 had PR")."""
+    found = _GROUP_BY_VERB.findall(text)
+    return f"patients who {' '.join(found[0].split())}" if len(found) == 1 else None
+
+
+def _anaphor_in_clause(text: str, at: int) -> str | None:
+    """"...underwent allogeneic HSCT; among them, the 5-year OS was 35%": a value in a clause that opens by
+    referring to the group of the clause before is that group's."""
+    clause = _clause_start(text, at)
+    if not clause or not _ANAPHOR_SCOPE.match(text, clause, at):
+        return None
+    return _group_named_by_verb(text[:clause])
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding a position opens: after the last semicolon or contrast before it ("; in arm B, ...",
+    ", whereas for Ph-negative patients it was 65%"), else 0. A bracket's semicolon ("(95% CI, 20-41; P = .01)")
+    opens none."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(text, 0, at):
+        if not _inside(text, m.start()):
+            start = m.end() if m.group() != ";" else m.start() + 1
+    return start
+
+
 def _inside(text: str, at: int) -> bool:
     """The position is inside a round or square bracket."""
     head = text[:at]
@@ -2071,6 +2115,9 @@ class ArmIndex:
                 return named[0][2], True
         lead = text.lstrip()
         opens = lead.startswith(_LEAD_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
+        antecedent = self._antecedent(text) if opens and _ANAPHOR_SCOPE.match(text) else None
+        if antecedent:  # "... underwent allogeneic HSCT. Among these patients, the 5-year OS was 35%."
+            return antecedent, True
         if opens and lead[:3] == "At ":
             dose_level = _DOSE_LEVEL_SCOPE.match(lead)
             if dose_level:  # "At dose level 1, 2 of 6 patients (33%) achieved CR"
@@ -2079,6 +2126,8 @@ class ArmIndex:
         if opens and _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
             return self.scope, False
         m = _SCOPE.match(text) if opens else None
+        if m and _RESULT_IN_SCOPE.search(m.group("x")):
+            m = None  # "For patients in CR1 the CR rate was 60%, whereas ...": the scope ends before its result
         whole_ref = [r for r in self.refs(m.group("x"), arms_only=True) if r[0] == 0 and r[1] == len(m.group("x").strip())] \
             if m else []
         if whole_ref and self.multi_arm:  # "In study 205, ..." when "study 205" names an arm
@@ -2093,6 +2142,8 @@ class ArmIndex:
                 self.scope = label
             return label, True
         wide = _SCOPE_WIDE.match(text) if opens else None
+        if wide and _RESULT_IN_SCOPE.search(wide.group("x")) or not wide and opens:
+            wide = _SCOPE_BEFORE_RESULT.match(text)
         if wide and not _NOT_A_SCOPE.search(wide.group("x")):
             label = subgroups.name(wide.group("x"))
             label = self._group_in_arm(label, text) or (self._own_arm(self._drug_named(label, text)) if label else label)
@@ -2104,6 +2155,12 @@ class ArmIndex:
                                        or _WHOLE_COHORT.search(text)):
             self.scope = None  # "in all patients", "Overall, ..." end a carried scope (there is none in most sentences)
         return self.scope, False
+
+    def _antecedent(self, text: str) -> str | None:
+        """The group "them" or "these patients" refers to: the one group of patients the sentence before names by
+        what they did ("Forty-four patients (37%) underwent allogeneic HSCT."), else none."""
+        at = self.texts.index(text) if text in self.texts else 0
+        return _group_named_by_verb(self.texts[at - 1]) if at else None
 
     def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),
                avoid: list[tuple[int, int]] = (), timepoint_list: bool = False) -> list[str]:
@@ -2243,7 +2300,7 @@ class ArmIndex:
             if paired:
                 return paired
             clauses = self._clause_scopes(text, positions, self._sentence_refs(text) if self.multi_arm else None) \
-                if ";" in text else None
+                if ";" in text or ", " in text and _CLAUSE_BREAK.search(text) else None
             if clauses:
                 return clauses
             within = self._group_before_arms(text, positions, after) if not own_scope and all(after) else None
@@ -2304,7 +2361,7 @@ class ArmIndex:
             return [self._scoped(scope_label, l) if l != "all" else (scope_label or "all") for l in found]
         start, end = positions[0]
         label = after[0] or before[0] or self._arm_inside_count(text, positions[0], refs) \
-            or self._in_clause(text, start, refs)
+            or self._in_clause(text, start, refs) or _anaphor_in_clause(text, start)
         if label and not after[0] and not before[0] and not own_scope and self.by_label(label):
             within = self._group_in_arm(subgroups.subject(text, start), text)
             label = within if within and within.startswith(label + ", ") else label
@@ -2429,8 +2486,9 @@ class ArmIndex:
                 and _OVERALL_BEFORE.search(text, 0, positions[0][0]):
             return ["all"] + treated[1:]  # "The overall CR rate was 45%, and was 52% with A compared with 40% with B"
         if not named and all(t in (None, "all") for t in treated):
-            # "The 12-month EFS was 27% versus 69%" after a sentence that compared two groups
-            defined = self._groups_just_defined(text, count)
+            # "The 12-month EFS was 27% versus 69%" after a sentence that compared two groups, or after a clause
+            # that did ("CR rates were 60% in children and 45% in adults; MRD negativity rates were 50% and 35%")
+            defined = self._groups_of_clause_before(text, positions, count) or self._groups_just_defined(text, count)
             if defined:
                 return defined
         if not named and subgroups.own_predicates(text, positions):
@@ -2438,6 +2496,14 @@ class ArmIndex:
         # a value alone in its clause is the cohort's ("The ORR was 80%; it was 90% in Ph- and 60% in Ph+ patients")
         return [o or ("all" if self._alone_in_clause(text, positions, i) else f"group {i + 1}")
                 for i, o in enumerate(out)]  # see _UNNAMED
+
+    def _groups_of_clause_before(self, text: str, positions: list[tuple[int, int]], count: int) -> list[str] | None:
+        """The groups an earlier endpoint of the same sentence was given, for values in a clause after a semicolon
+        (endpoints are labelled in the order the sentence names them)."""
+        if ";" not in text[:positions[0][0]]:
+            return None
+        given = self._groups_of.get(_unify_hyphens(text))
+        return list(given) if given and len(given) == count else None
 
     def _groups_just_defined(self, text: str, count: int) -> list[str] | None:
         """"Pediatric (n = 25) and adult (n = 35) patients were treated. CR rates were 90% and 70%, respectively.": values
@@ -2614,10 +2680,7 @@ class ArmIndex:
         clause may name its arm anywhere before its value (`refs`: the sentence's arm names)."""
         labels, clauses, fallback = [], [], False
         for start, end in positions:
-            clause = text.rfind(";", 0, start)
-            while clause != -1 and _inside(text, clause):  # "(95% CI, 20-41; P = .01)" opens no clause
-                clause = text.rfind(";", 0, clause)
-            clause += 1
+            clause = _clause_start(text, start)
             clauses.append(clause)
             m = _CLAUSE_SCOPE.match(text, clause, start)
             if not m and clause == 0:  # "Median OS was 12 months; in Ph+ patients, it was 18 months": the cohort's,

@@ -186,7 +186,7 @@ _PRONOUN_SUBJECT = re.compile(
 # "Adults were given a dose of 1.5 g/m2".
 _RECEIVED_DOSE = re.compile(
     r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
-    r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
+    r"(?:(?:an?|the)\s(?:[\w\-]+\s){0,2}?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
 _EXPOSURE_CUES = ("dose", "median", "mean")

@@ -1299,6 +1299,7 @@ def _assign(sent: Sentence, mentions: list[Mention], values: list[Value]) -> Non
     values = _label_brackets(text, mentions, values)
     targets = [m for m in mentions if not m.qualifier]
     respectively = [s.start_char - sent.start_char for s in sent.labelled("RESPECTIVELY")]
+    values = _repeated_clause(text, targets, values) if ";" in text else values
     rest = _assign_respectively(text, targets, values, respectively[0]) if respectively \
         else _assign_parallel(text, targets, values)
     for value in rest:
@@ -1361,7 +1362,7 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
     last_mention_end = max((m.end for m in targets if m.end <= at), default=-1)
     run = [v for v in values if last_mention_end <= v.start < at]
     if not run:
-        return values
+        return _values_before_listed(text, targets, values, at)
     # "The CR rate, MRD negativity rate and median OS were 80%, 70% and 12.1 months, respectively": values of
     # several kinds, one for each endpoint listed, each taken by its own.
     if len({v.kind for v in run}) > 1:
@@ -1392,6 +1393,63 @@ def _assign_respectively(text: str, targets: list[Mention], values: list[Value],
         if slot.takes(value):
             slot.values.append(value)
     return [v for v in values if v not in run]
+
+
+def _values_before_listed(text: str, targets: list[Mention], values: list[Value], at: int) -> list[Value]:
+    """"25 (50%) and 15 (30%) achieved CR and MRD negativity, respectively", "The rates were 70% and 45% for CR and
+    MRD negativity, respectively": the values listed before the endpoints they are zipped with, as many and of one
+    kind, nothing but words between the two lists. Returns the values left for nearest-mention assignment."""
+    group = [m for m in targets if m.end <= at]
+    if len(group) < 2 or text[group[-1].end:at].strip(" ,") or not group[-1].region is None:
+        return values
+    listed = [group[-1]]
+    for mention in reversed(group[:-1]):
+        if not _CONJOINED_GAP.fullmatch(text[mention.end:listed[0].start]):
+            break
+        listed.insert(0, mention)
+    run = [v for v in values if v.start < listed[0].start][-len(listed):]
+    if len(listed) < 2 or len(run) != len(listed) or not all(_listed_together(v, run[-1]) for v in run) \
+            or any(run[0].start < m.start < run[-1].end for m in targets):
+        return values
+    words = _after_bracket(text[run[-1].end:listed[0].start]).lstrip("%)]")  # "achieved", "of patients had grade 3"
+    if len(words) > 40 or _DIGIT.search(_GRADE.sub("", words)):
+        return values
+    if not all(_CONJOINED_GAP.fullmatch(_after_bracket(text[a.end:b.start]).lstrip("%)]")) for a, b in zip(run, run[1:])) \
+            or not all(m.takes(v) for m, v in zip(listed, run)):
+        return values
+    for mention, value in zip(listed, run):
+        mention.values.append(value)
+    return [v for v in values if v not in run]
+
+
+def _repeated_clause(text: str, targets: list[Mention], values: list[Value]) -> list[Value]:
+    """"The CR rate was 70% and the MRD negativity rate 45% in Ph-negative patients; in Ph-positive patients, 80% and
+    60% (respectively)": a last clause of bare values (no endpoint named) after a semicolon repeats, in order, the
+    endpoints of the clause before it when it holds as many values of the same kinds as that clause has endpoints,
+    each endpoint there with its one value. Those go to the endpoints; the rest is returned."""
+    semicolon = text.rfind(";")
+    tail = [v for v in values if v.start > semicolon]
+    if len(tail) < 2 or any(m.start > semicolon for m in targets):
+        return values
+    opened = text.rfind(";", 0, semicolon) + 1
+    before = [m for m in targets if opened <= m.start < semicolon]
+    head = [v for v in values if opened <= v.start < semicolon]
+    if len(before) != len(tail) or len(head) != len(tail) or len({m.family for m in before}) < len(before):
+        return values
+    # each endpoint of the clause before owns the one value between it and the next endpoint
+    bounds = [m.start for m in before[1:]] + [semicolon]
+    if not all(m.end <= v.start < bound and v.kind == w.kind and m.takes(w)
+               for m, v, w, bound in zip(before, head, tail, bounds)):
+        return values
+    for mention, value in zip(before, tail):
+        mention.values.append(value)
+    if not _GROUP_WORD.search(text, head[0].end, head[-1].start):
+        for value in head:  # "Median OS was 7.7 months and median EFS 4.1 months in arm A; ...": both are arm A's
+            value.run_end = head[-1].end
+    return [v for v in values if v not in tail]
+
+
+_GROUP_WORD = re.compile(r"\b(?:in|with|for|among|after|versus|vs)\b", re.I)  # a group named between the values
 
 
 def _mark_group_runs(text: str, runs: list[list[Value]]) -> None:
