@@ -66,7 +66,7 @@ def _section_texts(articles: Iterable[Article]):
 
 def _extract_one(article: Article, docs: list[tuple[str, Doc]], words) -> dict:
     context = ArticleContext(pmid=article.pmid, words=words)
-    context.arm_index = detect_arms(docs)
+    context.arm_index = detect_arms(docs, words)
     context.arms = [arm.label for arm in context.arm_index.arms]
     found = {"outcomes": [], "doses": [], "comparisons": []}
     for index, (section, doc) in enumerate(docs):

@@ -427,15 +427,6 @@ def regimen_lexicon(patterns_dir: str | None = None) -> dict:
 # ------------------------------------------------------------------------------------------------------ regimens
 
 
-@lru_cache(maxsize=1)
-def _default_number_words() -> NumberWords:
-    """The number words of the default patterns folder, for a caller that gives none (`detect_arms`)."""
-    from extractor.config import Settings
-    from extractor.patterns import load_rules
-
-    return NumberWords.of(nz.number_words(load_rules(Settings().patterns_dir)))
-
-
 def read_regimen(text: str, drugs: list[tuple[int, int, str]], lexicon: dict) -> tuple[list[str], str, list[str], bool]:
     """The regimen a phrase names: canonical drugs (unknown agents by their written name), a readable name and classes.
 
@@ -510,21 +501,19 @@ class NumberWords:
         return cls(values, tuple(values))
 
 
-def detect_arms(docs: list[tuple[str, Doc]], lexicon: dict | None = None,
-                words: Mapping[str, float] | None = None) -> "ArmIndex":
+def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon: dict | None = None) -> "ArmIndex":
     """The arms of one article, from all its sections (title first).
 
     Args:
         docs: (section name, processed doc) in `Article.named_texts()` order.
+        words: the number-word lexicon of the pipeline that processed the docs (`ArticleContext.words`).
         lexicon: `regimen_lexicon()` (loaded when None).
-        words: the number-word lexicon of the pipeline that processed the docs (`ArticleContext.words`); read from
-            the default patterns folder when None.
 
     Returns:
         The article's `ArmIndex` (its arms, or none for a single-arm study, and the state for assignment).
     """
     lexicon = lexicon if lexicon is not None else regimen_lexicon()
-    words = NumberWords.of(words) if words is not None else _default_number_words()
+    words = NumberWords.of(words)
     index = ArmIndex(lexicon, words)
     sentences = []
     sources = []
@@ -1099,7 +1088,7 @@ def _counted(line: _Line, lexicon: dict) -> list[Arm]:
     received them ("Sixty patients received A and 40 received B"), then arms only when the counts add up to a
     number of patients the abstract states (see detect_arms and _assigned), not later therapy of part of the cohort
     ("after relapse, 5 received A and 3 received B")."""
-    text, drugs = line.text, line.drugs
+    text = line.text
     m = _counted_match(text, line.words) if _may_count(text) and line.names_an_agent() else None
     if m and " not" in text:  # "40 received rituximab and 50 did not": the second count's verb is left out
         return _counted_and_not(line, lexicon) or _counted_arms(m, line, lexicon)
