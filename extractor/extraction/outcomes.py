@@ -15,7 +15,6 @@ patient developed VOD", "No patient achieved CR") that took no value is a zero r
 ("20 patients (40%) were in CR at the time of infusion") names no rate; a bare count ("23 achieved a complete molecular
 response", "All but one achieved CR", "CRS occurred in 20 patients") is a rate against an "Of N" lead-in or the
 cohort (SCHEMA convention).
-(`_of_numerator` / `_of_denominator` are number reading and belong in extractor.normalise, E's module.)
 """
 from __future__ import annotations
 
@@ -245,8 +244,6 @@ _OWN_FRACTION_AFTER = re.compile(r"\s?%?\s?[(\[]\s?\d+\s?(?:/|of)\s?\d+(?=\s?;)"
 # (what follows starts as a CI does: a number or a CI word, not another item, "(any grade, 88%; grade ≥3, 15%)")
 _PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=[\d.·(\[]|(?i:CI\b|confidence|range|IQR|interquartile|median|exact))"
                               r"(?=.*\d.*(?:[-–,]|to)\s?\d)")
-_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+(?:-\w+)?)")  # "of 113", "of the forty-two"
-_OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
 _STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
 # "Responses were seen in 3 of 5 dose levels": a fraction of things other than patients is no rate.
 _NOT_PEOPLE_AFTER = re.compile(r"\s(?:dose\s)?(?:levels|cohorts|cycles|courses|sites|centers|centres|studies|trials|"
@@ -921,10 +918,10 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
         elif kind == PERCENT and number.start in counts:
             cp = counts[number.start]
             value.count = cp.count.value
-            value.denominator = cp.denominator.value if cp.denominator else _of_denominator(text, cp.end, context)
+            value.denominator = cp.denominator.value if cp.denominator else normalise.denominator_after(text, cp.end, context.words)
             used.add(cp.count.start)
             value.start = min(value.start, cp.count.start)
-            numerator = _of_numerator(text, cp.count.start, numbers)
+            numerator = normalise.numerator_before(text, cp.count.start, numbers)
             if numerator is not None and cp.denominator is None:
                 value.count, value.denominator = numerator.value, cp.count.value
                 used.add(numerator.start)
@@ -1201,25 +1198,6 @@ def _unbracketed_cis(text: str) -> list[tuple[int, int]]:
 
 def _within(at: int, regions: list[tuple[int, int]]) -> bool:
     return bool(regions) and any(start <= at < end for start, end in regions)  # most region lists are empty
-
-
-def _of_denominator(text: str, at: int, context) -> float | None:
-    """The N of "88 (78%) of 113 evaluable patients"."""
-    m = _OF_DENOMINATOR.match(text[at:])  # "88 (78%) of 113", "39 (71%) of 55"
-    if m:
-        number = normalise.read_number(m.group(1), context.words)
-        if number is not None and number.is_integer:
-            return number.value
-    return None
-
-
-def _of_numerator(text: str, at: int, numbers: list):
-    """The n of "six out of 36 patients (17%)" / "seven of the 13 (54%)" / "27/35 (77%)", whose bracketed count is
-    the N."""
-    for number in numbers:
-        if number.end < at and _OF_NUMERATOR_GAP.fullmatch(text[number.end:at]):
-            return number
-    return None
 
 
 def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]:
