@@ -59,8 +59,8 @@ _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
 _SD_AFTER = re.compile(r"\s?%?\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?(?:\s?%)?")
 _NOISE_SIGNS = frozenset("=<>≤≥±+")  # one of them is in every match of _PVALUE_BEFORE or _SD_BEFORE
 # ("remain alive at a median of 24 months": the time the patients were seen at, not the endpoint's median)
-_NOT_A_MEDIAN_BEFORE = re.compile(
-    r"(?:than|over|under|within|after|before|beyond|least|up to|for|aged|age|follow-up of|follow-up,|lasting|last|"
+_NOT_A_MEDIAN_BEFORE = re.compile(  # (whole words: the "age" of "in second salvage 4.5 months" is none)
+    r"\b(?:than|over|under|within|after|before|beyond|least|up to|for|aged|age|follow-up of|follow-up,|lasting|last|"
     r"first|CR1 of|\bat (?:a )?median of)\s?$", re.I)
 _GRADE_BEFORE = re.compile(r"\b(?:grades?|stage|phase|cycles?|day|arm)\s?[≥>≤<]?\s?$", re.I)
 _AGE_AFTER = re.compile(r"^\s?(?:old|of age)\b", re.I)
@@ -109,6 +109,10 @@ _INCLUDING_BARE = re.compile(r"\s?(?:rates?\s)?(?P<clause>\s(?:including|incl\.)
 # response was defined as CR or CRi." (a definition for the rest of the article)
 _DEFINED_AS_END = re.compile(r"\s?(?:rates?\s?)?(?P<clause>,?\s(?:(?:was|were|is|are)\s)?defined\sas\s[^;()]{1,80}?)"
                              r"(?=\s?(?:[.;]|$))")
+# ... or after the rate's value: "The overall response rate was 80%, defined as CR plus CRi."
+_DEFINED_AFTER_VALUE = re.compile(r"\s?(?:rates?\s?)?(?:was|were|is|of|:)\s?\d+(?:[.·]\d+)?\s?%,\s?"
+                                  r"(?P<clause>defined\sas\s[^;()]{1,80}?)(?=\s?(?:[.;]|$))")
+_DEFINED_INSIDE = re.compile(r"[(\[]\s?defined\sas\s", re.I)  # "ORR was 64% (defined as CR or CRh)"
 # "87.5% of CRs were MRD-negative", "Eighty percent of CRs": responses after a share of them name the group the share
 # is of.
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
@@ -619,7 +623,8 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         # hematologic recovery)"; a bare "CR (CR/CRi)" stays as written.
         if mention.family == "CR" and not _INCLUDING.match(text[b_start + 1:b_end]):
             continue
-        if _PERCENT_END.search(text[:b_start]) and not _DIGIT.search(text[b_start:b_end]):
+        if _PERCENT_END.search(text[:b_start]) and not _DIGIT.search(text[b_start:b_end]) \
+                and not _DEFINED_INSIDE.match(text, b_start):
             continue  # "56% (CR + CRi)" names the value before it (see _label_brackets)
         inner = [m for m in mentions[i + 1:] if b_start <= m.start < b_end]
         families = {m.family for m in inner}
@@ -657,7 +662,12 @@ def _including_clause(text: str, at: int) -> tuple[int, int] | None:
     if m:
         return m.start("clause") - 1, m.end("clause")
     m = _INCLUDING_BARE.match(text, at) or _DEFINED_AS_END.match(text, at)
-    return (m.start("clause"), m.end("clause")) if m else None
+    if m:
+        return m.start("clause"), m.end("clause")
+    m = _DEFINED_AFTER_VALUE.match(text, at) if "defined" in text else None
+    if m:  # (the clause's "defined" opens it: the value before it is the defined rate's, not a bracket's label)
+        return m.span("clause")
+    return None
 
 
 # "CR with incomplete count recovery" spelled out alone (no "or", "and", "plus", "/" inside it)
@@ -1037,8 +1047,12 @@ def _number_labels(sent: Sentence) -> list[tuple[int, int]]:
 
 def _is_label(text: str, number, labels: list[tuple[int, int]]) -> bool:
     """A number inside a label ("40% in cohort 1 and 60% in cohort 2": the 1 is no value); one printed with its own
-    % right after the label word is a value ("in the blinatumomab arm 44% achieved CR")."""
-    return _within(number.start, labels) and not _PERCENT_AFTER.match(text[number.end:])
+    % or duration unit right after the label word is a value ("in the blinatumomab arm 44% achieved CR", "while in
+    second salvage 4.5 months")."""
+    if not _within(number.start, labels):
+        return False
+    after = text[number.end:number.end + 12]
+    return not _PERCENT_AFTER.match(after) and not _UNIT_START.match(after)
 
 
 # "All five patients with T-ALL achieved CR": the group a whole count names, up to its verb.
