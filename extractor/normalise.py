@@ -626,6 +626,8 @@ def _percent_at(text: str, number: Number) -> bool:
 
 
 _COUNT_TO_PERCENT = re.compile(r"(?:\s[A-Za-z][\w\-]*){0,4}\s?[(\[]\s?")
+# "Forty percent of patients (55% of responders)": the number before "percent" is a share, not the bracket's count
+_PERCENT_WORD_AFTER = re.compile(r"\s(?:percent|per\scent)\b", re.I)
 _PERCENT_OPENS_FRACTION = re.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?$")
 _PERCENT_OPENS_N = re.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)$")
 
@@ -645,7 +647,7 @@ def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> 
         # count ... (percent%)
         after_b = percents[i + 1]
         if (after_b and not percents[i] and a.is_integer and a.value >= 0 and a.form != "scientific"
-                and _COUNT_TO_PERCENT.fullmatch(text, a.end, b.start)):
+                and _COUNT_TO_PERCENT.fullmatch(text, a.end, b.start) and not _PERCENT_WORD_AFTER.match(text, a.end)):
             end = after_b.end()
             found.append(CountPercent(a, b, None, a.start, end, text[a.start:end]))
     for frac in find_fractions(text, words):

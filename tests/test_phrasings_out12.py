@@ -63,3 +63,49 @@ def test_value_after_a_line_word(nlp, text, outcomes):
 ])
 def test_adverse_events_own_their_values(nlp, text, values):
     assert _values(_run(nlp, text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a bare response defined as CR plus CRi/CRh in a sentence of its own defines the article's response rate
+    ("Response was defined as CR, CRh or CRi. The response rate was 61%.", [("CR_CRi", 61.0)]),
+    ("Response was defined as CR or CRi. Overall response was achieved in 30 of 48 patients (63%).",
+     [("CR_CRi", 63.0)]),
+    ("Remission was defined as CR or CRi. The remission rate was 70%.", [("CR_CRi", 70.0)]),
+    # a defined rate keeps its definition however it is named again ("overall response rate" -> "response rate")
+    ("The overall response rate (CR + CRi) was 80%. The response rate in Ph-positive patients was 85%.",
+     [("CR_CRi", 80.0), ("CR_CRi", 85.0)]),
+    # a definition with a partial response is none; a CR rate is not the defined response
+    ("Response was defined as CR, CRi or PR. The response rate was 61%.", [("ORR", 61.0)]),
+    ("Response was defined as CR or CRi. The CR rate was 40%.", [("CR", 40.0)]),
+])
+def test_bare_response_defined_for_the_article(nlp, text, values):
+    assert _values(_run(nlp, text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a bare response opening a sentence that compares it is the overall response
+    ("Response was significantly higher in the inotuzumab arm (80.7% vs 29.4%; P < .001).",
+     [("ORR", 29.4), ("ORR", 80.7)]),
+    ("Response was better in first salvage (70%) than in later salvage (40%).", [("ORR", 40.0), ("ORR", 70.0)]),
+    # ... no value, no rate
+    ("Response was higher among patients with lower marrow blast counts.", []),
+])
+def test_bare_response_compared(nlp, text, values):
+    assert _values(_run(nlp, text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a share restated in brackets over another group ("of responders") leaves the share before it its endpoint's
+    ("In total, 33% of patients (45% of responders) proceeded to HSCT.", [("HSCT", 33.0), ("HSCT", 45.0)]),
+    ("Forty percent of patients (55% of those in CR) were bridged to transplant.", [("HSCT", 40.0), ("HSCT", 55.0)]),
+    # ... a subject of its own clause still takes nothing
+    ("Twelve patients (30%) required ICU admission and 24 (60%) achieved CR.", [("CR", 60.0)]),
+])
+def test_share_restated_over_another_group(nlp, text, values):
+    assert _values(_run(nlp, text)) == values
+
+
+def test_share_word_is_no_count_of_the_next_bracket(nlp):
+    # "Forty percent ... (55% ...)": forty is the share, not the bracketed percentage's count
+    record = _run(nlp, "Forty percent of patients (55% of those in CR) were bridged to transplant.")
+    assert sorted((o["value"], o["count"]) for o in record["outcomes"]) == [(40.0, None), (55.0, None)]

@@ -179,6 +179,9 @@ _NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:(?:was|were|has been|have 
                             r"seen|occurred|achieved|documented|noted|recorded|detected|developed)\b", re.I)
 _INCLUDING = re.compile(r"\s?(?:including|incl\.|i\.e\.,?|defined as|comprising|encompassing)\s", re.I)
 # What joins the values of a parallel list: "15% and 61 ...", "51% of Ph- and 41% of ...".
+# "33% of patients (45% of responders) proceeded to HSCT": the same share restated over another group, in brackets
+_RESTATED_SHARE = re.compile(r"(?:\s?%|\spercent|\sper\scent)\s(?:of\s(?:the\s|all\s)?(?:[\w-]+\s){0,2}?(?:patients|pts|children|adults|subjects)\s?)?"
+                             r"[(\[]\s?")
 _LIST_LINK = re.compile(r"^\s?%?\s?[)\]]?\s?(?:[\w+\-/]+\s){0,4}(?:,\s?(?:and\s)?|and\s|or\s|versus\s|vs\.?\s)$")
 # "23 achieved a complete molecular response", "9 patients developed CRS": a count, its verb, the endpoint.
 _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|attained|obtained|reached|developed|"
@@ -448,10 +451,39 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
         mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
     mentions = _composite_by_parts(text, _redefine_composites(text, _spelled_parts(text, mentions), definitions))
+    if "defined" in text:
+        _bare_definition(text, mentions, definitions)
     for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
-        if mention.family in ("ORR", "CR"):
-            mention.family = definitions.get(text[mention.start:mention.end].lower(), mention.family)
+        if mention.family in ("ORR", "CR") and definitions:
+            mention.family = definitions.get(_definition_key(text[mention.start:mention.end]), mention.family)
     return mentions
+
+
+# What a defined phrase and its later mentions share: "the overall response rate (CR + CRi)" defines "overall
+# response", "response rate" and "response" alike.
+_DEFINED_PHRASE = re.compile(r"(?:the\s)?(?:overall\s)?(?P<key>.+?)(?:\srates?)?")
+
+
+def _definition_key(phrase: str) -> str:
+    return _DEFINED_PHRASE.fullmatch(phrase.lower()).group("key")
+
+
+# "Response was defined as CR, CRh or CRi.": a bare response (no mention of its own) defined for the article
+_BARE_DEFINITION = re.compile(r"\W*(?:Overall\s)?(?P<key>Response|Remission)s?\s(?:was|were|is|are)\sdefined\sas\s"
+                              r"[^;()]{1,80}?(?=\s?(?:[.;]|$))")
+
+
+def _bare_definition(text: str, mentions: list[Mention], definitions: dict[str, str]) -> None:
+    m = _BARE_DEFINITION.match(text)
+    if m is None:
+        return
+    parts = [x for x in mentions if m.start("key") < x.start < m.end()]
+    families = {x.family for x in parts}
+    # CR with a part ("CR or CRi"), or the composite named as one ("CR, CRh or CRi", "CR/CRi")
+    if families & {"CR", "CR_CRi"} and families & {"CR_CRi", "CR_PART"} and families <= {"CR", "CR_CRi", "CR_PART"}:
+        definitions[m.group("key").lower()] = "CR_CRi"
+        for part in parts:  # the definition's parts name no rate of their own
+            part.family, part.region = "CR_PART", m.span()
 
 
 _AFTER_TRANSPLANT = re.compile(r"\s?(?:after|following|post)[\s-](?:(?:the|an?|allogeneic|allo|subsequent)\s)*"
@@ -632,7 +664,7 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         named_cr = families & {"CR", "CR_CRi"} or mention.family == "CR"
         if named_cr and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
             mention.family = "CR_CRi"
-            definitions[text[mention.start:mention.end].lower()] = "CR_CRi"
+            definitions[_definition_key(text[mention.start:mention.end])] = "CR_CRi"
             for part in inner:  # the definition's parts keep their own values ("13 (52%) CR"), the CRi part alone
                 part.region = (b_start, b_end)
                 if part.family == "CR_CRi":
@@ -1771,7 +1803,9 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
         return False
     if between:  # "Three older responders (15%) and 61 younger responders (59%) proceeded to HSCT"
         # (not "Twelve patients (30%) required ICU admission and 24 (60%) achieved CR": a clause's subject)
-        if not _LIST_LINK.search(text[_own_bracket_end(text, value):between[0].start]) or _subject_of_verb(text, value):
+        link = text[_own_bracket_end(text, value):between[0].start]
+        if not (_LIST_LINK.search(link) or _RESTATED_SHARE.fullmatch(text, value.end, between[0].start)) \
+                or _subject_of_verb(text, value):
             return False
         gap = text[min(_own_bracket_end(text, between[-1]), mention.start):mention.start]
     bare = gap.strip(" )]([%")
