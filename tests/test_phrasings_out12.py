@@ -109,3 +109,63 @@ def test_share_word_is_no_count_of_the_next_bracket(nlp):
     # "Forty percent ... (55% ...)": forty is the share, not the bracketed percentage's count
     record = _run(nlp, "Forty percent of patients (55% of those in CR) were bridged to transplant.")
     assert sorted((o["value"], o["count"]) for o in record["outcomes"]) == [(40.0, None), (55.0, None)]
+
+
+@pytest.mark.parametrize("text, values", [
+    # a hedge before share words leaves the percentage printed after them exact
+    ("Nearly two-thirds (65%) of patients achieved CR/CRi.", [("CR_CRi", 65.0)]),
+    ("Almost half (48%) of the patients proceeded to HSCT.", [("HSCT", 48.0)]),
+    # ... a hedged figure alone stays out
+    ("Nearly half of the patients achieved CR.", []),
+    ("The CR rate was approximately 50%.", []),
+    # a duration after "per" is the unit of a ratio, no median
+    ("Older age was associated with inferior OS (HR per 10 years, 1.2; 95% CI, 1.05-1.4).", []),
+])
+def test_hedges_and_ratio_units(nlp, text, values):
+    assert _values(_run(nlp, text)) == values
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a unit printed once after a list of values each with its CI is every value's
+    ("The median OS was 10.1 (95% CI, 7.2-13.0), 6.5 (95% CI, 4.1-8.9) and 3.2 (95% CI, 2.0-4.4) months for S1, "
+     "S2 and S3, respectively.", [("S1", "OS_MEDIAN", 10.1), ("S2", "OS_MEDIAN", 6.5), ("S3", "OS_MEDIAN", 3.2)]),
+    ("Median OS was 7.7 (95% CI, 5.6-9.6) vs 4.0 (95% CI, 2.9-5.3) months.",
+     [("group 1", "OS_MEDIAN", 7.7), ("group 2", "OS_MEDIAN", 4.0)]),
+    ("Median OS was 7.7 (5.6-9.6) vs 4.0 (2.9-5.3) months.",
+     [("group 1", "OS_MEDIAN", 7.7), ("group 2", "OS_MEDIAN", 4.0)]),
+    # ... not a ratio's value before them
+    ("OS was longer (HR 0.71 (95% CI, 0.55-0.93), 7.7 vs 4.0 months).",
+     [("group 1", "OS_MEDIAN", 7.7), ("group 2", "OS_MEDIAN", 4.0)]),
+])
+def test_unit_shared_past_each_ci(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def _rates(record: dict) -> list[tuple]:
+    """(endpoint, value, time point) of every outcome, sorted."""
+    return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, rates", [
+    # time points listed each with its unit: each number takes the unit after it (no median of 24 months)
+    ("OS at 1 year and 2 years were 58% and 42%, respectively.", [("OS_RATE", 42.0, 24.0), ("OS_RATE", 58.0, 12.0)]),
+    ("OS at 6 months and 1 year was 75% and 55%.", [("OS_RATE", 55.0, 12.0), ("OS_RATE", 75.0, 6.0)]),
+    ("OS at 6 months, 1 year and 2 years was 80%, 60% and 45%.",
+     [("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0), ("OS_RATE", 80.0, 6.0)]),
+    # ... one unit after the list, or before it, is every number's
+    ("Overall survival at 1 and 3 years was 50% and 30%, respectively.",
+     [("OS_RATE", 30.0, 36.0), ("OS_RATE", 50.0, 12.0)]),
+    ("Overall survival at months 6 and 12 was 70% and 50%, respectively.",
+     [("OS_RATE", 50.0, 12.0), ("OS_RATE", 70.0, 6.0)]),
+])
+def test_time_points_each_with_its_unit(nlp, text, rates):
+    assert _rates(_run(nlp, text)) == rates
+
+
+@pytest.mark.parametrize("text", [
+    "The CR rate was 60%, dose reductions 30%.",
+    "The CR rate was 60%, treatment discontinuation 12%.",
+    "The CR rate was 60%, transfusion dependence 40%.",
+])
+def test_treatment_burden_owns_its_value(nlp, text):
+    assert _values(_run(nlp, text)) == [("CR", 60.0)]

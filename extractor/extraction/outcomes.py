@@ -60,7 +60,7 @@ _SD_AFTER = re.compile(r"\s?%?\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?(?:\s?%)?"
 _NOISE_SIGNS = frozenset("=<>≤≥±+")  # one of them is in every match of _PVALUE_BEFORE or _SD_BEFORE
 # ("remain alive at a median of 24 months": the time the patients were seen at, not the endpoint's median)
 _NOT_A_MEDIAN_BEFORE = re.compile(  # (whole words: the "age" of "in second salvage 4.5 months" is none)
-    r"\b(?:than|over|under|within|after|before|beyond|least|up to|for|aged|age|follow-up of|follow-up,|lasting|last|"
+    r"\b(?:than|over|under|within|after|before|beyond|least|up to|for|per|every|aged|age|follow-up of|follow-up,|lasting|last|"
     r"first|CR1 of|\bat (?:a )?median of)\s?$", re.I)
 _GRADE_BEFORE = re.compile(r"\b(?:grades?|stage|phase|cycles?|day|arm)\s?[≥>≤<]?\s?$", re.I)
 _AGE_AFTER = re.compile(r"^\s?(?:old|of age)\b", re.I)
@@ -843,16 +843,28 @@ def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
         tokens = [(t.text, t.like_num) for t in span]  # one Token object per token, read once
         if span.id_ == "WITHIN" and "-" in span.text:  # "day-30 mortality": the unit and number are one token
             tokens = [part for text, like_num in tokens for part in _split_day_number(text, like_num)]
-        unit = next((text for text, _ in reversed(tokens) if normalise.duration_unit(text)), None)
-        if unit is None:
-            continue
-        # "one- and two-year": a number word keeps its hyphen as one token
-        numbers = [_token_number(text.rstrip(_HYPHENS), context.words) for text, like_num in tokens
-                   if like_num or len(text) > 1 and text[-1] in _HYPHENS]
-        months = [normalise.to_months(n.value, unit) for n in numbers if n is not None]
+        months = _timepoint_months(tokens, context.words)
         if months:
             found.append(TimePoint(months, span.start_char - base, span.end_char - base, span.id_ == "WITHIN"))
     return sorted(found, key=lambda t: t.start)
+
+
+def _timepoint_months(tokens: list[tuple[str, bool]], words) -> list[float]:
+    """The months of a time point's numbers, each in the unit that follows it ("at 6 months and 1 year", "at 1 and
+    2 years"), or in the last unit when none follows ("at months 6 and 12", "day-30")."""
+    months, pending, unit = [], [], None
+    for text, like_num in tokens:
+        if like_num or len(text) > 1 and text[-1] in _HYPHENS:  # "one- and two-year": a word keeps its hyphen
+            number = _token_number(text.rstrip(_HYPHENS), words)
+            if number is not None:
+                pending.append(number)
+        elif normalise.duration_unit(text):
+            unit = text
+            months += [normalise.to_months(n.value, unit) for n in pending]
+            pending = []
+    if unit is None:
+        return []
+    return months + [normalise.to_months(n.value, unit) for n in pending]
 
 
 _DAY_NUMBER = re.compile(r"(day)-(\d+)", re.I)
@@ -929,6 +941,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
                or not _within(n.start, excluded) and not _is_noise(text, n) and not _is_label(text, n, labels)]
     values: list[Value] = []
     used: set[int] = set()
+    printed_shares: set[int] = set()  # starts of "two-thirds (65%)": a hedge before the words leaves the % exact
     blasts = "blast" in text  # a cheap necessary cue of _BLASTS_AFTER
     sign_or_plus = "±" in text or "+/" in text  # ... and of _SD_AFTER
     share_words = _has_share_words(text)  # ... of _SHARE_WORDS_BEFORE and _SHARE_WORD_VALUE
@@ -957,6 +970,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
             if kind == PERCENT and share_words else None
         if share:  # "One third (33%) of the patients", "Two-thirds (67%)": the share's words, no count of 1, no group
             value.start = share.start()
+            printed_shares.add(value.start)
         elif kind == PERCENT and number.start in counts:
             cp = counts[number.start]
             value.count = cp.count.value
@@ -982,7 +996,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     if share_words:
         values = _shares_in_words(text, values)
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
-    values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
+    values = [v for v in values if v.start in printed_shares or not any(0 <= v.start - h <= 2 for h in hedges)]
     cited = _cited_from(text) if "eported" in text or "iterature" in text or "ublished" in text else None
     if cited is not None:  # "comparable to those reported in the pivotal trial (CR/CRi 75%)": another study's
         values = [v for v in values if not cited[0] <= v.start < cited[1]]
@@ -1129,6 +1143,14 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
         nxt_kind = _kind(text, numbers, i + 1)
         if nxt_kind in (PERCENT, DURATION) and numbers[i + 1].start - number.end <= 9:
             return nxt_kind
+    # ... also past each value's CI: "10.1 (95% CI, 7.2-13.0), 6.5 (95% CI, 4.1-8.9) and 3.2 (...) months"
+    if i + 1 < len(numbers) and number.value <= 100 and after[:2].lstrip()[:1] in ("(", "["):
+        link_at = _past_ci(text, number.end)
+        if link_at is not None and _SHARED_AFTER.match(text[link_at:]) and numbers[i + 1].start - link_at <= 9 \
+                and not _RATIO_BEFORE.search(text, max(0, number.start - 16), number.start):
+            nxt_kind = _kind(text, numbers, i + 1)
+            if nxt_kind in (PERCENT, DURATION):
+                return nxt_kind
     # A count, unless it is the denominator of what precedes ("78% of 113 patients").
     if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
             and not _OF_END.search(text[max(0, number.start - 8):number.start]) \
@@ -1146,6 +1168,16 @@ def _ends_count_list(text: str, numbers: list, i: int) -> bool:
     previous = numbers[i - 1] if i else None
     return previous is not None and previous.is_integer \
         and _COUNT_LIST_LINK.fullmatch(text, previous.end, numbers[i].start) is not None
+
+
+def _past_ci(text: str, at: int) -> int | None:
+    """Where the CI bracket opening at `at` (after a space) closes: "6.5 (95% CI, 4.1-8.9)", "7.7 (5.6-9.6)"; None
+    if it is none."""
+    open_at = at + 1 if text[at:at + 1] == " " else at
+    inner = text[open_at:open_at + 20]
+    if not (_CI_START.match(inner) or _TWO_NUMBERS_INSIDE.match(inner)):
+        return None
+    return _matching_close(text, open_at)
 
 
 def _bracket_then_unit(text: str, at: int) -> re.Match | None:
