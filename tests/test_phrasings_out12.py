@@ -169,3 +169,33 @@ def test_time_points_each_with_its_unit(nlp, text, rates):
 ])
 def test_treatment_burden_owns_its_value(nlp, text):
     assert _values(_run(nlp, text)) == [("CR", 60.0)]
+
+
+@pytest.mark.parametrize("text, values", [
+    # "the proportion of responders achieving X" measures X (the responders are its denominator, not a subgroup)
+    ("The proportion of responders achieving MRD negativity was 67%.", [("MRD_NEG", 67.0)]),
+    ("The proportion of responders who underwent HSCT was 55%.", [("HSCT", 55.0)]),
+    # ... a survival of responders achieving X stays the survival's
+    ("Median OS of responders achieving CR was 12 months.", [("OS_MEDIAN", 12.0)]),
+])
+def test_proportion_of_responders(nlp, text, values):
+    assert _values(_run(nlp, text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a share of the responses in a clause naming no endpoint is no rate of the endpoint before it
+    ("The CR/CRi rate was 55% after one cycle and 75% after two cycles; 80% of responses occurred in cycle 1.",
+     [("CR_CRi", 55.0), ("CR_CRi", 75.0)]),
+    ("The ORR was 60%; 45% of responders relapsed.", [("ORR", 60.0)]),
+    # ... its own clause's endpoint, before or after it, keeps it
+    ("The ORR was 60%, and 45% of responders proceeded to HSCT.", [("HSCT", 45.0), ("ORR", 60.0)]),
+    ("MRD negativity was achieved in 82% of responders.", [("MRD_NEG", 82.0)]),
+    ("CR was achieved in 60%, and 85% of the remissions were MRD negative.", [("CR", 60.0), ("MRD_NEG", 85.0)]),
+])
+def test_share_of_responses_needs_its_endpoint(nlp, text, values):
+    assert _values(_run(nlp, text)) == values
+
+
+def test_mortality_at_two_windows(nlp):
+    record = _run(nlp, "Mortality at 30 and 60 days was 3% and 8%.")
+    assert _rates(record) == [("EARLY_DEATH", 3.0, 1.0), ("EARLY_DEATH", 8.0, 2.0)]

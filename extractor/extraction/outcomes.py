@@ -147,7 +147,8 @@ _SHARE_OF_GROUP = re.compile(r"of\s(?:the\s|all\s)?(?:patients|pts|children|adul
                              r"(?:[A-Za-z][\w+\-/]*\s?){1,4}")
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup; also
 # before an endpoint that is its own verb ("The proportion of patients who proceeded to HSCT was 41%").
-_SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects)\s"
+_SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects|"
+                        r"responders)\s"
                         r"(?:who(?:\s(?:achieved|attained|reached|had|underwent|developed|experienced))?|achieving|attaining|"
                         r"reaching|with|undergoing|developing)\s(?:an?\s|the\s)?$", re.I)
 # Between a negation cue and the endpoint it denies: modifiers of the endpoint ("grade ≥3", "hepatic")...
@@ -373,14 +374,16 @@ def _is_landmark(text: str, timepoint: TimePoint) -> bool:
         or _LANDMARK_AFTER.match(text, timepoint.end) is not None
 
 
-_OF_WHOM_AFTER = re.compile(r"\s?%?[)\]]?\s?(?:of|among)\s(?:whom|them)\b", re.I)
+_OF_WHOM_AFTER = re.compile(r"\s?%?[)\]]?\s?(?:of|among)\s(?:whom|them|(?:the\s)?(?:responses|remissions|CRs|responders))\b",
+                            re.I)
 _CLAUSE_END = re.compile(r"[,;]|$")
 
 
 def _share_of_no_endpoint(text: str, value: Value, mentions: list[Mention]) -> bool:
-    """A share of the group just named ("CRS occurred in 77% of patients, 48% of whom received tocilizumab") is an
-    outcome only when its own clause names the endpoint, after it ("30 achieved CR, 25 (83%) of whom were
-    MRD-negative") or before it ("45 achieved CR; MRD negativity was documented in 40 (89%) of them")."""
+    """A share of the group just named ("CRS occurred in 77% of patients, 48% of whom received tocilizumab") or of
+    the responses ("; 80% of responses occurred in cycle 1") is an outcome only when its own clause names the
+    endpoint, after it ("30 achieved CR, 25 (83%) of whom were MRD-negative") or before it ("45 achieved CR; MRD
+    negativity was documented in 40 (89%) of them", "MRD negativity was achieved in 82% of responders")."""
     part_of = _OF_WHOM_AFTER.match(text, value.end)
     if part_of is None:
         return False
