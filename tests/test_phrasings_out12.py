@@ -199,3 +199,15 @@ def test_share_of_responses_needs_its_endpoint(nlp, text, values):
 def test_mortality_at_two_windows(nlp):
     record = _run(nlp, "Mortality at 30 and 60 days was 3% and 8%.")
     assert _rates(record) == [("EARLY_DEATH", 3.0, 1.0), ("EARLY_DEATH", 8.0, 2.0)]
+
+
+@pytest.mark.parametrize("text, values", [
+    # a figure followed by "reported" is the literature's, not this study's
+    ("The CR rate of 65% compares favorably with the 30-40% reported with salvage chemotherapy.", [("CR", 65.0)]),
+    ("The CR rate of 65% exceeds the 20% previously reported.", [("CR", 65.0)]),
+    ("CR was achieved in 60%, higher than the 35% reported in a prior trial.", [("CR", 60.0)]),
+    # ... an event reported in a share of the patients is this study's
+    ("Grade 3 CRS was reported in 10% of patients.", [("CRS", 10.0)]),
+])
+def test_reported_figures_are_cited(nlp, text, values):
+    assert _values(_run(nlp, text)) == values

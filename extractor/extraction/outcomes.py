@@ -1003,6 +1003,8 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     cited = _cited_from(text) if "eported" in text or "iterature" in text or "ublished" in text else None
     if cited is not None:  # "comparable to those reported in the pivotal trial (CR/CRi 75%)": another study's
         values = [v for v in values if not cited[0] <= v.start < cited[1]]
+    if "eported" in text:  # "compares favorably with the 30-40% reported with salvage chemotherapy"
+        values = [v for v in values if _REPORTED_AFTER.match(text, v.end) is None]
     if _may_name_benchmarks(text):
         values = [v for v in values if _BENCHMARK_BEFORE.search(text, max(0, v.start - 40), v.start) is None]
     return sorted(values, key=lambda v: v.start)
@@ -1060,6 +1062,9 @@ _CITED = re.compile(r"\b(?:(?:those|that|the\sones|values|rates|results|outcomes
                     r"previously\sreported|(?:in|from)\sthe\sliterature|published\s(?:data|series|studies|trials|reports)|"
                     # "comparable to the pivotal trial, which reported an 81% remission rate"
                     r"(?:trial|study|series|registry),?\s(?:which|that)\s(?:had\s)?reported)\b", re.I)
+# A figure the literature reports: "the 30-40% reported with salvage chemotherapy", "the 20% previously reported"
+_REPORTED_AFTER = re.compile(r"\s?%\s(?:previously\s|historically\s)?reported(?:\s(?:in|with|for|after|by|among|"
+                             r"elsewhere)\b|\s?[,.;)]|$)")
 # (Historical controls are no citation: their figures are an arm, "historical controls" (see extraction/arms.py).)
 
 
