@@ -211,3 +211,21 @@ def test_mortality_at_two_windows(nlp):
 ])
 def test_reported_figures_are_cited(nlp, text, values):
     assert _values(_run(nlp, text)) == values
+
+
+@pytest.mark.parametrize("text, rates", [
+    # a list of endpoints with their own time points zips with its values ("1-year" is no value between them)
+    ("The CR rate, 1-year OS and median OS were 45%, 40% and 9 months, respectively.",
+     [("CR", 45.0, None), ("OS_MEDIAN", 9.0, None), ("OS_RATE", 40.0, 12.0)]),
+    ("CR rate, 2-year EFS and 2-year OS were 60%, 35% and 45%, respectively.",
+     [("CR", 60.0, None), ("EFS_RATE", 35.0, 24.0), ("OS_RATE", 45.0, 24.0)]),
+    ("The CR, OS at 1 year and median OS were 45%, 40% and 9 months, respectively.",
+     [("CR", 45.0, None), ("OS_MEDIAN", 9.0, None), ("OS_RATE", 40.0, 12.0)]),
+    # ... each endpoint at its own time point
+    ("The 1-year OS and 2-year EFS were 40% and 30%, respectively.", [("EFS_RATE", 30.0, 24.0), ("OS_RATE", 40.0, 12.0)]),
+    # ... a follow-up's duration before the list still ends it
+    ("With a median follow-up of 31 months, the median PFS and the median OS were 11 and 25 months, respectively.",
+     [("OS_MEDIAN", 25.0, None), ("PFS_MEDIAN", 11.0, None)]),
+])
+def test_listed_endpoints_with_time_points(nlp, text, rates):
+    assert _rates(_run(nlp, text)) == rates

@@ -1473,13 +1473,19 @@ _GRADE = re.compile(r"\bgrades?\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more
                     re.I)
 
 
+# "The CR rate, 1-year OS and median OS were 45%, 40% and 9 months": a time point's number is no value either.
+# (Hyphenated or after "at": "a median follow-up of 31 months, the median PFS" still ends the list.)
+_TIME_IN_LIST = re.compile(r"\b\d+[-‐–](?:years?|months?|yrs?|mo|y)\b|\bat\s\d+\s(?:years?|months?)\b", re.I)
+
+
 def _listed_mentions(text: str, targets: list[Mention], values: list[Value], first: Value) -> list[Mention]:
     """The run of endpoint mentions just before the first value of a list (close together, no value among them)."""
     group: list[Mention] = []
     # the parts inside a definition are no items of the list: "Remission rates (CR/CRi) were 58%, 44% and 35%"
     for mention in reversed([m for m in targets if m.end <= first.start and m.region is None]):
         gap = text[mention.end:(group[0].start if group else first.start)]
-        if group and (_DIGIT.search(gap) and _DIGIT.search(_GRADE.sub("", gap)) or len(gap) > 40) \
+        if group and (_DIGIT.search(gap) and _DIGIT.search(_TIME_IN_LIST.sub("", _GRADE.sub("", gap)))
+                      or len(gap) > 40) \
                 or _between(values, mention.end, first.start, None):
             break
         group.insert(0, mention)
@@ -2335,8 +2341,10 @@ def _timepoint(mention: Mention, value: Value, timepoints: list[TimePoint], inde
     # "One-year OS was 60% and two-year OS 45%": a time point printed against the mention is its own
     attached = [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
     if len(attached) == 1:
-        # "... 50% and 30%, respectively, and the 2-year rates 30% and 15%": a later time point before the value
-        later = [t for t in timepoints if attached[0].end < t.start and t.end <= value.start and len(t.months) == 1]
+        # "... 50% and 30%, respectively, and the 2-year rates 30% and 15%": a later time point before the value,
+        # after a value of the mention's ("The 1-year OS and 2-year EFS were 40% and 30%": the EFS's)
+        later = [t for t in timepoints if attached[0].end < t.start and t.end <= value.start and len(t.months) == 1
+                 and any(attached[0].end <= v.start < t.start for v in mention.values)]
         return (later[-1] if later else attached[0]).months[0]
     near = min(timepoints, key=lambda t: min(abs(t.start - mention.start), abs(t.start - value.start)))
     return near.months[0]
