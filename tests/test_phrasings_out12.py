@@ -222,10 +222,25 @@ def test_reported_figures_are_cited(nlp, text, values):
     ("The CR, OS at 1 year and median OS were 45%, 40% and 9 months, respectively.",
      [("CR", 45.0, None), ("OS_MEDIAN", 9.0, None), ("OS_RATE", 40.0, 12.0)]),
     # ... each endpoint at its own time point
-    ("The 1-year OS and 2-year EFS were 40% and 30%, respectively.", [("EFS_RATE", 30.0, 24.0), ("OS_RATE", 40.0, 12.0)]),
+    ("The 1-year OS and 2-year EFS were 40% and 30%, respectively.",
+     [("EFS_RATE", 30.0, 24.0), ("OS_RATE", 40.0, 12.0)]),
     # ... a follow-up's duration before the list still ends it
     ("With a median follow-up of 31 months, the median PFS and the median OS were 11 and 25 months, respectively.",
      [("OS_MEDIAN", 25.0, None), ("PFS_MEDIAN", 11.0, None)]),
 ])
 def test_listed_endpoints_with_time_points(nlp, text, rates):
+    assert _rates(_run(nlp, text)) == rates
+
+
+@pytest.mark.parametrize("text, rates", [
+    # ... and without "respectively": values of several kinds, each its own endpoint's
+    ("The CR rate, 1-year OS and median OS were 45%, 40% and 9 months.",
+     [("CR", 45.0, None), ("OS_MEDIAN", 9.0, None), ("OS_RATE", 40.0, 12.0)]),
+    ("The CR, OS at 1 year and median OS were 45%, 40% and 9 months.",
+     [("CR", 45.0, None), ("OS_MEDIAN", 9.0, None), ("OS_RATE", 40.0, 12.0)]),
+    # ... two arms' values stay each endpoint's
+    ("The CR rate and median OS were 45% and 30% versus 9 and 5 months.",
+     [("CR", 30.0, None), ("CR", 45.0, None), ("OS_MEDIAN", 5.0, None), ("OS_MEDIAN", 9.0, None)]),
+])
+def test_parallel_list_of_kinds(nlp, text, rates):
     assert _rates(_run(nlp, text)) == rates

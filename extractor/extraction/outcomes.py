@@ -1492,6 +1492,12 @@ def _listed_mentions(text: str, targets: list[Mention], values: list[Value], fir
     return group
 
 
+# The same with the next endpoint's time point (or median cue), or the last one's time point, in between: "The CR
+# rate, 1-year OS and median OS were 45%, 40% and 9 months", "The CR, OS at 1 year and median OS"
+_TIMED_CONJOINED_GAP = re.compile(r"(?:\sat\s\d+\s(?:years?|months?))?" + _CONJOINED_GAP.pattern
+                                  + r"(?:\d+[-‐–](?:years?|months?|yrs?|mo|y)\s|median\s)?")
+
+
 def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> list[Value]:
     """"The rates of EFS and OS were 50% (95% CI, ...) and 76% (...) at 12 months": a list of endpoints joined by
     "and" followed by a list of as many values of one kind is zipped as if "respectively" closed it. Only where
@@ -1500,7 +1506,8 @@ def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> 
     for first in range(len(targets) - 1):
         group = [targets[first]]
         for mention in targets[first + 1:]:
-            if not _CONJOINED_GAP.fullmatch(text[group[-1].end:mention.start]):
+            if not _CONJOINED_GAP.fullmatch(text[group[-1].end:mention.start]) \
+                    and not _TIMED_CONJOINED_GAP.fullmatch(text, group[-1].end, mention.start):
                 break
             group.append(mention)
         if len(group) < 2:
@@ -1568,7 +1575,11 @@ def _parallel_run(text: str, group: list[Mention], run: list[Value], values: lis
     lead = text[group[-1].end:run[0].start]
     if len(lead) > 60 or ";" in lead or not _LINK_BEFORE.search(lead) or _COMPARING.search(text[group[0].start:run[-1].end]):
         return False
-    if any(not _listed_together(v, run[0]) for v in run) or not all(m.takes(v) for m, v in zip(group, run)):
+    # (values of several kinds are a list only when each is its own endpoint's: "The CR rate, 1-year OS and median
+    # OS were 45%, 40% and 9 months")
+    mixed = len({v.kind for v in run}) > 1
+    if not mixed and any(not _listed_together(v, run[0]) for v in run) \
+            or not all(m.takes(v) for m, v in zip(group, run)):
         return False
     if any(run[0].start <= m.start < run[-1].end for m in targets):
         return False
