@@ -595,6 +595,29 @@ def _find_fractions(text: str, words: Mapping[str, float] | None) -> list[Fracti
     return found
 
 
+_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+(?:-\w+)?)")  # "of 113", "of the forty-two"
+_OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
+
+
+def denominator_after(text: str, at: int, words: Mapping[str, float] | None = None) -> float | None:
+    """The whole N that "of N" right after `at` names: the 113 of "88 (78%) of 113 evaluable patients"."""
+    m = _OF_DENOMINATOR.match(text[at:])  # "88 (78%) of 113", "39 (71%) of 55"
+    if m:
+        number = read_number(m.group(1), words)
+        if number is not None and number.is_integer:
+            return number.value
+    return None
+
+
+def numerator_before(text: str, at: int, numbers: list[Number]) -> Number | None:
+    """The number of `numbers` that opens "n of" / "n out of" / "n/" right before `at`: the six of "six out of 36
+    patients (17%)", the seven of "seven of the 13 (54%)", the 27 of "27/35 (77%)"."""
+    for number in numbers:
+        if number.end < at and _OF_NUMERATOR_GAP.fullmatch(text[number.end:at]):
+            return number
+    return None
+
+
 _PERCENT_AFTER = re.compile(r"\s?%")  # matched at a number's end (no "^": it would not match at a `pos`)
 
 
@@ -603,6 +626,8 @@ def _percent_at(text: str, number: Number) -> bool:
 
 
 _COUNT_TO_PERCENT = re.compile(r"(?:\s[A-Za-z][\w\-]*){0,4}\s?[(\[]\s?")
+# "Forty percent of patients (55% of responders)": the number before "percent" is a share, not the bracket's count
+_PERCENT_WORD_AFTER = re.compile(r"\s(?:percent|per\scent)\b", re.I)
 _PERCENT_OPENS_FRACTION = re.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?$")
 _PERCENT_OPENS_N = re.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)$")
 
@@ -622,7 +647,7 @@ def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> 
         # count ... (percent%)
         after_b = percents[i + 1]
         if (after_b and not percents[i] and a.is_integer and a.value >= 0 and a.form != "scientific"
-                and _COUNT_TO_PERCENT.fullmatch(text, a.end, b.start)):
+                and _COUNT_TO_PERCENT.fullmatch(text, a.end, b.start) and not _PERCENT_WORD_AFTER.match(text, a.end)):
             end = after_b.end()
             found.append(CountPercent(a, b, None, a.start, end, text[a.start:end]))
     for frac in find_fractions(text, words):

@@ -15,7 +15,6 @@ patient developed VOD", "No patient achieved CR") that took no value is a zero r
 ("20 patients (40%) were in CR at the time of infusion") names no rate; a bare count ("23 achieved a complete molecular
 response", "All but one achieved CR", "CRS occurred in 20 patients") is a rate against an "Of N" lead-in or the
 cohort (SCHEMA convention).
-(`_of_numerator` / `_of_denominator` are number reading and belong in extractor.normalise, E's module.)
 """
 from __future__ import annotations
 
@@ -60,8 +59,8 @@ _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
 _SD_AFTER = re.compile(r"\s?%?\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?(?:\s?%)?")
 _NOISE_SIGNS = frozenset("=<>≤≥±+")  # one of them is in every match of _PVALUE_BEFORE or _SD_BEFORE
 # ("remain alive at a median of 24 months": the time the patients were seen at, not the endpoint's median)
-_NOT_A_MEDIAN_BEFORE = re.compile(
-    r"(?:than|over|under|within|after|before|beyond|least|up to|for|aged|age|follow-up of|follow-up,|lasting|last|"
+_NOT_A_MEDIAN_BEFORE = re.compile(  # (whole words: the "age" of "in second salvage 4.5 months" is none)
+    r"\b(?:than|over|under|within|after|before|beyond|least|up to|for|per|every|aged|age|follow-up of|follow-up,|lasting|last|"
     r"first|CR1 of|\bat (?:a )?median of)\s?$", re.I)
 _GRADE_BEFORE = re.compile(r"\b(?:grades?|stage|phase|cycles?|day|arm)\s?[≥>≤<]?\s?$", re.I)
 _AGE_AFTER = re.compile(r"^\s?(?:old|of age)\b", re.I)
@@ -110,6 +109,10 @@ _INCLUDING_BARE = re.compile(r"\s?(?:rates?\s)?(?P<clause>\s(?:including|incl\.)
 # response was defined as CR or CRi." (a definition for the rest of the article)
 _DEFINED_AS_END = re.compile(r"\s?(?:rates?\s?)?(?P<clause>,?\s(?:(?:was|were|is|are)\s)?defined\sas\s[^;()]{1,80}?)"
                              r"(?=\s?(?:[.;]|$))")
+# ... or after the rate's value: "The overall response rate was 80%, defined as CR plus CRi."
+_DEFINED_AFTER_VALUE = re.compile(r"\s?(?:rates?\s?)?(?:was|were|is|of|:)\s?\d+(?:[.·]\d+)?\s?%,\s?"
+                                  r"(?P<clause>defined\sas\s[^;()]{1,80}?)(?=\s?(?:[.;]|$))")
+_DEFINED_INSIDE = re.compile(r"[(\[]\s?defined\sas\s", re.I)  # "ORR was 64% (defined as CR or CRh)"
 # "87.5% of CRs were MRD-negative", "Eighty percent of CRs": responses after a share of them name the group the share
 # is of.
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
@@ -144,7 +147,8 @@ _SHARE_OF_GROUP = re.compile(r"of\s(?:the\s|all\s)?(?:patients|pts|children|adul
                              r"(?:[A-Za-z][\w+\-/]*\s?){1,4}")
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup; also
 # before an endpoint that is its own verb ("The proportion of patients who proceeded to HSCT was 41%").
-_SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects)\s"
+_SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects|"
+                        r"responders)\s"
                         r"(?:who(?:\s(?:achieved|attained|reached|had|underwent|developed|experienced))?|achieving|attaining|"
                         r"reaching|with|undergoing|developing)\s(?:an?\s|the\s)?$", re.I)
 # Between a negation cue and the endpoint it denies: modifiers of the endpoint ("grade ≥3", "hepatic")...
@@ -176,6 +180,9 @@ _NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:(?:was|were|has been|have 
                             r"seen|occurred|achieved|documented|noted|recorded|detected|developed)\b", re.I)
 _INCLUDING = re.compile(r"\s?(?:including|incl\.|i\.e\.,?|defined as|comprising|encompassing)\s", re.I)
 # What joins the values of a parallel list: "15% and 61 ...", "51% of Ph- and 41% of ...".
+# "33% of patients (45% of responders) proceeded to HSCT": the same share restated over another group, in brackets
+_RESTATED_SHARE = re.compile(r"(?:\s?%|\spercent|\sper\scent)\s(?:of\s(?:the\s|all\s)?(?:[\w-]+\s){0,2}?(?:patients|pts|children|adults|subjects)\s?)?"
+                             r"[(\[]\s?")
 _LIST_LINK = re.compile(r"^\s?%?\s?[)\]]?\s?(?:[\w+\-/]+\s){0,4}(?:,\s?(?:and\s)?|and\s|or\s|versus\s|vs\.?\s)$")
 # "23 achieved a complete molecular response", "9 patients developed CRS": a count, its verb, the endpoint.
 _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|attained|obtained|reached|developed|"
@@ -245,8 +252,6 @@ _OWN_FRACTION_AFTER = re.compile(r"\s?%?\s?[(\[]\s?\d+\s?(?:/|of)\s?\d+(?=\s?;)"
 # (what follows starts as a CI does: a number or a CI word, not another item, "(any grade, 88%; grade ≥3, 15%)")
 _PERCENT_THEN_CI = re.compile(r"%\s?[;,]\s?(?=[\d.·(\[]|(?i:CI\b|confidence|range|IQR|interquartile|median|exact))"
                               r"(?=.*\d.*(?:[-–,]|to)\s?\d)")
-_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+(?:-\w+)?)")  # "of 113", "of the forty-two"
-_OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
 _STAGE_END = re.compile(r"(?:phase|grade|grades|stage)\s?$", re.I)
 # "Responses were seen in 3 of 5 dose levels": a fraction of things other than patients is no rate.
 _NOT_PEOPLE_AFTER = re.compile(r"\s(?:dose\s)?(?:levels|cohorts|cycles|courses|sites|centers|centres|studies|trials|"
@@ -369,14 +374,16 @@ def _is_landmark(text: str, timepoint: TimePoint) -> bool:
         or _LANDMARK_AFTER.match(text, timepoint.end) is not None
 
 
-_OF_WHOM_AFTER = re.compile(r"\s?%?[)\]]?\s?(?:of|among)\s(?:whom|them)\b", re.I)
+_OF_WHOM_AFTER = re.compile(r"\s?%?[)\]]?\s?(?:of|among)\s(?:whom|them|(?:the\s)?(?:responses|remissions|CRs|responders))\b",
+                            re.I)
 _CLAUSE_END = re.compile(r"[,;]|$")
 
 
 def _share_of_no_endpoint(text: str, value: Value, mentions: list[Mention]) -> bool:
-    """A share of the group just named ("CRS occurred in 77% of patients, 48% of whom received tocilizumab") is an
-    outcome only when its own clause names the endpoint, after it ("30 achieved CR, 25 (83%) of whom were
-    MRD-negative") or before it ("45 achieved CR; MRD negativity was documented in 40 (89%) of them")."""
+    """A share of the group just named ("CRS occurred in 77% of patients, 48% of whom received tocilizumab") or of
+    the responses ("; 80% of responses occurred in cycle 1") is an outcome only when its own clause names the
+    endpoint, after it ("30 achieved CR, 25 (83%) of whom were MRD-negative") or before it ("45 achieved CR; MRD
+    negativity was documented in 40 (89%) of them", "MRD negativity was achieved in 82% of responders")."""
     part_of = _OF_WHOM_AFTER.match(text, value.end)
     if part_of is None:
         return False
@@ -447,10 +454,39 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
         mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
     mentions = _composite_by_parts(text, _redefine_composites(text, _spelled_parts(text, mentions), definitions))
+    if "defined" in text:
+        _bare_definition(text, mentions, definitions)
     for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
-        if mention.family in ("ORR", "CR"):
-            mention.family = definitions.get(text[mention.start:mention.end].lower(), mention.family)
+        if mention.family in ("ORR", "CR") and definitions:
+            mention.family = definitions.get(_definition_key(text[mention.start:mention.end]), mention.family)
     return mentions
+
+
+# What a defined phrase and its later mentions share: "the overall response rate (CR + CRi)" defines "overall
+# response", "response rate" and "response" alike.
+_DEFINED_PHRASE = re.compile(r"(?:the\s)?(?:overall\s)?(?P<key>.+?)(?:\srates?)?")
+
+
+def _definition_key(phrase: str) -> str:
+    return _DEFINED_PHRASE.fullmatch(phrase.lower()).group("key")
+
+
+# "Response was defined as CR, CRh or CRi.": a bare response (no mention of its own) defined for the article
+_BARE_DEFINITION = re.compile(r"\W*(?:Overall\s)?(?P<key>Response|Remission)s?\s(?:was|were|is|are)\sdefined\sas\s"
+                              r"[^;()]{1,80}?(?=\s?(?:[.;]|$))")
+
+
+def _bare_definition(text: str, mentions: list[Mention], definitions: dict[str, str]) -> None:
+    m = _BARE_DEFINITION.match(text)
+    if m is None:
+        return
+    parts = [x for x in mentions if m.start("key") < x.start < m.end()]
+    families = {x.family for x in parts}
+    # CR with a part ("CR or CRi"), or the composite named as one ("CR, CRh or CRi", "CR/CRi")
+    if families & {"CR", "CR_CRi"} and families & {"CR_CRi", "CR_PART"} and families <= {"CR", "CR_CRi", "CR_PART"}:
+        definitions[m.group("key").lower()] = "CR_CRi"
+        for part in parts:  # the definition's parts name no rate of their own
+            part.family, part.region = "CR_PART", m.span()
 
 
 _AFTER_TRANSPLANT = re.compile(r"\s?(?:after|following|post)[\s-](?:(?:the|an?|allogeneic|allo|subsequent)\s)*"
@@ -622,7 +658,8 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         # hematologic recovery)"; a bare "CR (CR/CRi)" stays as written.
         if mention.family == "CR" and not _INCLUDING.match(text[b_start + 1:b_end]):
             continue
-        if _PERCENT_END.search(text[:b_start]) and not _DIGIT.search(text[b_start:b_end]):
+        if _PERCENT_END.search(text[:b_start]) and not _DIGIT.search(text[b_start:b_end]) \
+                and not _DEFINED_INSIDE.match(text, b_start):
             continue  # "56% (CR + CRi)" names the value before it (see _label_brackets)
         inner = [m for m in mentions[i + 1:] if b_start <= m.start < b_end]
         families = {m.family for m in inner}
@@ -630,7 +667,7 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         named_cr = families & {"CR", "CR_CRi"} or mention.family == "CR"
         if named_cr and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
             mention.family = "CR_CRi"
-            definitions[text[mention.start:mention.end].lower()] = "CR_CRi"
+            definitions[_definition_key(text[mention.start:mention.end])] = "CR_CRi"
             for part in inner:  # the definition's parts keep their own values ("13 (52%) CR"), the CRi part alone
                 part.region = (b_start, b_end)
                 if part.family == "CR_CRi":
@@ -660,7 +697,12 @@ def _including_clause(text: str, at: int) -> tuple[int, int] | None:
     if m:
         return m.start("clause") - 1, m.end("clause")
     m = _INCLUDING_BARE.match(text, at) or _DEFINED_AS_END.match(text, at)
-    return (m.start("clause"), m.end("clause")) if m else None
+    if m:
+        return m.start("clause"), m.end("clause")
+    m = _DEFINED_AFTER_VALUE.match(text, at) if "defined" in text else None
+    if m:  # (the clause's "defined" opens it: the value before it is the defined rate's, not a bracket's label)
+        return m.span("clause")
+    return None
 
 
 # "CR with incomplete count recovery" spelled out alone (no "or", "and", "plus", "/" inside it)
@@ -804,16 +846,28 @@ def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
         tokens = [(t.text, t.like_num) for t in span]  # one Token object per token, read once
         if span.id_ == "WITHIN" and "-" in span.text:  # "day-30 mortality": the unit and number are one token
             tokens = [part for text, like_num in tokens for part in _split_day_number(text, like_num)]
-        unit = next((text for text, _ in reversed(tokens) if normalise.duration_unit(text)), None)
-        if unit is None:
-            continue
-        # "one- and two-year": a number word keeps its hyphen as one token
-        numbers = [_token_number(text.rstrip(_HYPHENS), context.words) for text, like_num in tokens
-                   if like_num or len(text) > 1 and text[-1] in _HYPHENS]
-        months = [normalise.to_months(n.value, unit) for n in numbers if n is not None]
+        months = _timepoint_months(tokens, context.words)
         if months:
             found.append(TimePoint(months, span.start_char - base, span.end_char - base, span.id_ == "WITHIN"))
     return sorted(found, key=lambda t: t.start)
+
+
+def _timepoint_months(tokens: list[tuple[str, bool]], words) -> list[float]:
+    """The months of a time point's numbers, each in the unit that follows it ("at 6 months and 1 year", "at 1 and
+    2 years"), or in the last unit when none follows ("at months 6 and 12", "day-30")."""
+    months, pending, unit = [], [], None
+    for text, like_num in tokens:
+        if like_num or len(text) > 1 and text[-1] in _HYPHENS:  # "one- and two-year": a word keeps its hyphen
+            number = _token_number(text.rstrip(_HYPHENS), words)
+            if number is not None:
+                pending.append(number)
+        elif normalise.duration_unit(text):
+            unit = text
+            months += [normalise.to_months(n.value, unit) for n in pending]
+            pending = []
+    if unit is None:
+        return []
+    return months + [normalise.to_months(n.value, unit) for n in pending]
 
 
 _DAY_NUMBER = re.compile(r"(day)-(\d+)", re.I)
@@ -890,6 +944,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
                or not _within(n.start, excluded) and not _is_noise(text, n) and not _is_label(text, n, labels)]
     values: list[Value] = []
     used: set[int] = set()
+    printed_shares: set[int] = set()  # starts of "two-thirds (65%)": a hedge before the words leaves the % exact
     blasts = "blast" in text  # a cheap necessary cue of _BLASTS_AFTER
     sign_or_plus = "±" in text or "+/" in text  # ... and of _SD_AFTER
     share_words = _has_share_words(text)  # ... of _SHARE_WORDS_BEFORE and _SHARE_WORD_VALUE
@@ -918,13 +973,14 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
             if kind == PERCENT and share_words else None
         if share:  # "One third (33%) of the patients", "Two-thirds (67%)": the share's words, no count of 1, no group
             value.start = share.start()
+            printed_shares.add(value.start)
         elif kind == PERCENT and number.start in counts:
             cp = counts[number.start]
             value.count = cp.count.value
-            value.denominator = cp.denominator.value if cp.denominator else _of_denominator(text, cp.end, context)
+            value.denominator = cp.denominator.value if cp.denominator else normalise.denominator_after(text, cp.end, context.words)
             used.add(cp.count.start)
             value.start = min(value.start, cp.count.start)
-            numerator = _of_numerator(text, cp.count.start, numbers)
+            numerator = normalise.numerator_before(text, cp.count.start, numbers)
             if numerator is not None and cp.denominator is None:
                 value.count, value.denominator = numerator.value, cp.count.value
                 used.add(numerator.start)
@@ -943,10 +999,12 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     if share_words:
         values = _shares_in_words(text, values)
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
-    values = [v for v in values if not any(0 <= v.start - h <= 2 for h in hedges)]
+    values = [v for v in values if v.start in printed_shares or not any(0 <= v.start - h <= 2 for h in hedges)]
     cited = _cited_from(text) if "eported" in text or "iterature" in text or "ublished" in text else None
     if cited is not None:  # "comparable to those reported in the pivotal trial (CR/CRi 75%)": another study's
         values = [v for v in values if not cited[0] <= v.start < cited[1]]
+    if "eported" in text:  # "compares favorably with the 30-40% reported with salvage chemotherapy"
+        values = [v for v in values if _REPORTED_AFTER.match(text, v.end) is None]
     if _may_name_benchmarks(text):
         values = [v for v in values if _BENCHMARK_BEFORE.search(text, max(0, v.start - 40), v.start) is None]
     return sorted(values, key=lambda v: v.start)
@@ -1004,6 +1062,9 @@ _CITED = re.compile(r"\b(?:(?:those|that|the\sones|values|rates|results|outcomes
                     r"previously\sreported|(?:in|from)\sthe\sliterature|published\s(?:data|series|studies|trials|reports)|"
                     # "comparable to the pivotal trial, which reported an 81% remission rate"
                     r"(?:trial|study|series|registry),?\s(?:which|that)\s(?:had\s)?reported)\b", re.I)
+# A figure the literature reports: "the 30-40% reported with salvage chemotherapy", "the 20% previously reported"
+_REPORTED_AFTER = re.compile(r"\s?%\s(?:previously\s|historically\s)?reported(?:\s(?:in|with|for|after|by|among|"
+                             r"elsewhere)\b|\s?[,.;)]|$)")
 # (Historical controls are no citation: their figures are an arm, "historical controls" (see extraction/arms.py).)
 
 
@@ -1040,8 +1101,12 @@ def _number_labels(sent: Sentence) -> list[tuple[int, int]]:
 
 def _is_label(text: str, number, labels: list[tuple[int, int]]) -> bool:
     """A number inside a label ("40% in cohort 1 and 60% in cohort 2": the 1 is no value); one printed with its own
-    % right after the label word is a value ("in the blinatumomab arm 44% achieved CR")."""
-    return _within(number.start, labels) and not _PERCENT_AFTER.match(text[number.end:])
+    % or duration unit right after the label word is a value ("in the blinatumomab arm 44% achieved CR", "while in
+    second salvage 4.5 months")."""
+    if not _within(number.start, labels):
+        return False
+    after = text[number.end:number.end + 12]
+    return not _PERCENT_AFTER.match(after) and not _UNIT_START.match(after)
 
 
 # "All five patients with T-ALL achieved CR": the group a whole count names, up to its verb.
@@ -1086,6 +1151,14 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
         nxt_kind = _kind(text, numbers, i + 1)
         if nxt_kind in (PERCENT, DURATION) and numbers[i + 1].start - number.end <= 9:
             return nxt_kind
+    # ... also past each value's CI: "10.1 (95% CI, 7.2-13.0), 6.5 (95% CI, 4.1-8.9) and 3.2 (...) months"
+    if i + 1 < len(numbers) and number.value <= 100 and after[:2].lstrip()[:1] in ("(", "["):
+        link_at = _past_ci(text, number.end)
+        if link_at is not None and _SHARED_AFTER.match(text[link_at:]) and numbers[i + 1].start - link_at <= 9 \
+                and not _RATIO_BEFORE.search(text, max(0, number.start - 16), number.start):
+            nxt_kind = _kind(text, numbers, i + 1)
+            if nxt_kind in (PERCENT, DURATION):
+                return nxt_kind
     # A count, unless it is the denominator of what precedes ("78% of 113 patients").
     if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
             and not _OF_END.search(text[max(0, number.start - 8):number.start]) \
@@ -1103,6 +1176,16 @@ def _ends_count_list(text: str, numbers: list, i: int) -> bool:
     previous = numbers[i - 1] if i else None
     return previous is not None and previous.is_integer \
         and _COUNT_LIST_LINK.fullmatch(text, previous.end, numbers[i].start) is not None
+
+
+def _past_ci(text: str, at: int) -> int | None:
+    """Where the CI bracket opening at `at` (after a space) closes: "6.5 (95% CI, 4.1-8.9)", "7.7 (5.6-9.6)"; None
+    if it is none."""
+    open_at = at + 1 if text[at:at + 1] == " " else at
+    inner = text[open_at:open_at + 20]
+    if not (_CI_START.match(inner) or _TWO_NUMBERS_INSIDE.match(inner)):
+        return None
+    return _matching_close(text, open_at)
 
 
 def _bracket_then_unit(text: str, at: int) -> re.Match | None:
@@ -1201,25 +1284,6 @@ def _unbracketed_cis(text: str) -> list[tuple[int, int]]:
 
 def _within(at: int, regions: list[tuple[int, int]]) -> bool:
     return bool(regions) and any(start <= at < end for start, end in regions)  # most region lists are empty
-
-
-def _of_denominator(text: str, at: int, context) -> float | None:
-    """The N of "88 (78%) of 113 evaluable patients"."""
-    m = _OF_DENOMINATOR.match(text[at:])  # "88 (78%) of 113", "39 (71%) of 55"
-    if m:
-        number = normalise.read_number(m.group(1), context.words)
-        if number is not None and number.is_integer:
-            return number.value
-    return None
-
-
-def _of_numerator(text: str, at: int, numbers: list):
-    """The n of "six out of 36 patients (17%)" / "seven of the 13 (54%)" / "27/35 (77%)", whose bracketed count is
-    the N."""
-    for number in numbers:
-        if number.end < at and _OF_NUMERATOR_GAP.fullmatch(text[number.end:at]):
-            return number
-    return None
 
 
 def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]:
@@ -1467,17 +1531,29 @@ _GRADE = re.compile(r"\bgrades?\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more
                     re.I)
 
 
+# "The CR rate, 1-year OS and median OS were 45%, 40% and 9 months": a time point's number is no value either.
+# (Hyphenated or after "at": "a median follow-up of 31 months, the median PFS" still ends the list.)
+_TIME_IN_LIST = re.compile(r"\b\d+[-‐–](?:years?|months?|yrs?|mo|y)\b|\bat\s\d+\s(?:years?|months?)\b", re.I)
+
+
 def _listed_mentions(text: str, targets: list[Mention], values: list[Value], first: Value) -> list[Mention]:
     """The run of endpoint mentions just before the first value of a list (close together, no value among them)."""
     group: list[Mention] = []
     # the parts inside a definition are no items of the list: "Remission rates (CR/CRi) were 58%, 44% and 35%"
     for mention in reversed([m for m in targets if m.end <= first.start and m.region is None]):
         gap = text[mention.end:(group[0].start if group else first.start)]
-        if group and (_DIGIT.search(gap) and _DIGIT.search(_GRADE.sub("", gap)) or len(gap) > 40) \
+        if group and (_DIGIT.search(gap) and _DIGIT.search(_TIME_IN_LIST.sub("", _GRADE.sub("", gap)))
+                      or len(gap) > 40) \
                 or _between(values, mention.end, first.start, None):
             break
         group.insert(0, mention)
     return group
+
+
+# The same with the next endpoint's time point (or median cue), or the last one's time point, in between: "The CR
+# rate, 1-year OS and median OS were 45%, 40% and 9 months", "The CR, OS at 1 year and median OS"
+_TIMED_CONJOINED_GAP = re.compile(r"(?:\sat\s\d+\s(?:years?|months?))?" + _CONJOINED_GAP.pattern
+                                  + r"(?:\d+[-‐–](?:years?|months?|yrs?|mo|y)\s|median\s)?")
 
 
 def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> list[Value]:
@@ -1488,7 +1564,8 @@ def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> 
     for first in range(len(targets) - 1):
         group = [targets[first]]
         for mention in targets[first + 1:]:
-            if not _CONJOINED_GAP.fullmatch(text[group[-1].end:mention.start]):
+            if not _CONJOINED_GAP.fullmatch(text[group[-1].end:mention.start]) \
+                    and not _TIMED_CONJOINED_GAP.fullmatch(text, group[-1].end, mention.start):
                 break
             group.append(mention)
         if len(group) < 2:
@@ -1556,7 +1633,11 @@ def _parallel_run(text: str, group: list[Mention], run: list[Value], values: lis
     lead = text[group[-1].end:run[0].start]
     if len(lead) > 60 or ";" in lead or not _LINK_BEFORE.search(lead) or _COMPARING.search(text[group[0].start:run[-1].end]):
         return False
-    if any(not _listed_together(v, run[0]) for v in run) or not all(m.takes(v) for m, v in zip(group, run)):
+    # (values of several kinds are a list only when each is its own endpoint's: "The CR rate, 1-year OS and median
+    # OS were 45%, 40% and 9 months")
+    mixed = len({v.kind for v in run}) > 1
+    if not mixed and any(not _listed_together(v, run[0]) for v in run) \
+            or not all(m.takes(v) for m, v in zip(group, run)):
         return False
     if any(run[0].start <= m.start < run[-1].end for m in targets):
         return False
@@ -1837,7 +1918,9 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
         return False
     if between:  # "Three older responders (15%) and 61 younger responders (59%) proceeded to HSCT"
         # (not "Twelve patients (30%) required ICU admission and 24 (60%) achieved CR": a clause's subject)
-        if not _LIST_LINK.search(text[_own_bracket_end(text, value):between[0].start]) or _subject_of_verb(text, value):
+        link = text[_own_bracket_end(text, value):between[0].start]
+        if not (_LIST_LINK.search(link) or _RESTATED_SHARE.fullmatch(text, value.end, between[0].start)) \
+                or _subject_of_verb(text, value):
             return False
         gap = text[min(_own_bracket_end(text, between[-1]), mention.start):mention.start]
     bare = gap.strip(" )]([%")
@@ -2327,8 +2410,10 @@ def _timepoint(mention: Mention, value: Value, timepoints: list[TimePoint], inde
     # "One-year OS was 60% and two-year OS 45%": a time point printed against the mention is its own
     attached = [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
     if len(attached) == 1:
-        # "... 50% and 30%, respectively, and the 2-year rates 30% and 15%": a later time point before the value
-        later = [t for t in timepoints if attached[0].end < t.start and t.end <= value.start and len(t.months) == 1]
+        # "... 50% and 30%, respectively, and the 2-year rates 30% and 15%": a later time point before the value,
+        # after a value of the mention's ("The 1-year OS and 2-year EFS were 40% and 30%": the EFS's)
+        later = [t for t in timepoints if attached[0].end < t.start and t.end <= value.start and len(t.months) == 1
+                 and any(attached[0].end <= v.start < t.start for v in mention.values)]
         return (later[-1] if later else attached[0]).months[0]
     near = min(timepoints, key=lambda t: min(abs(t.start - mention.start), abs(t.start - value.start)))
     return near.months[0]
