@@ -1536,13 +1536,23 @@ _GRADE = re.compile(r"\bgrades?\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more
 _TIME_IN_LIST = re.compile(r"\b\d+[-‐–](?:years?|months?|yrs?|mo|y)\b|\bat\s\d+\s(?:years?|months?)\b", re.I)
 
 
+def _timed_item_gap(gap: str) -> bool:
+    """The gap between two listed endpoints is only a join and the next item's (or the last one's) time point:
+    ", 1-year ", " and 2-year ", " at 1 year and "."""
+    join = _SPACES.sub(" ", _TIME_IN_LIST.sub(" ", gap)).lstrip()
+    return _CONJOINED_GAP.fullmatch(join if join.startswith(",") else " " + join) is not None
+
+
+_SPACES = re.compile(r"\s+")
+
+
 def _listed_mentions(text: str, targets: list[Mention], values: list[Value], first: Value) -> list[Mention]:
     """The run of endpoint mentions just before the first value of a list (close together, no value among them)."""
     group: list[Mention] = []
     # the parts inside a definition are no items of the list: "Remission rates (CR/CRi) were 58%, 44% and 35%"
     for mention in reversed([m for m in targets if m.end <= first.start and m.region is None]):
         gap = text[mention.end:(group[0].start if group else first.start)]
-        if group and (_DIGIT.search(gap) and _DIGIT.search(_TIME_IN_LIST.sub("", _GRADE.sub("", gap)))
+        if group and (_DIGIT.search(gap) and _DIGIT.search(_GRADE.sub("", gap)) and not _timed_item_gap(gap)
                       or len(gap) > 40) \
                 or _between(values, mention.end, first.start, None):
             break
