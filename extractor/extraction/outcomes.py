@@ -1538,12 +1538,13 @@ _TIME_IN_LIST = re.compile(r"\b\d+[-‐–](?:years?|months?|yrs?|mo|y)\b|\bat\s
 
 def _timed_item_gap(gap: str) -> bool:
     """The gap between two listed endpoints is only a join and the next item's (or the last one's) time point:
-    ", 1-year ", " and 2-year ", " at 1 year and "."""
-    join = _SPACES.sub(" ", _TIME_IN_LIST.sub(" ", gap)).lstrip()
+    ", 1-year ", " and 2-year ", " at 1 year and (median) "."""
+    join = _MEDIAN_END.sub("", _SPACES.sub(" ", _TIME_IN_LIST.sub(" ", gap)).lstrip())  # "... and median OS"
     return _CONJOINED_GAP.fullmatch(join if join.startswith(",") else " " + join) is not None
 
 
 _SPACES = re.compile(r"\s+")
+_MEDIAN_END = re.compile(r"(?<=\s)(?:the\s)?median\s$")
 
 
 def _listed_mentions(text: str, targets: list[Mention], values: list[Value], first: Value) -> list[Mention]:
