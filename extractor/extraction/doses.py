@@ -131,6 +131,11 @@ _PRIOR_THERAPY = re.compile(
     r"|had\sbeen\s(?:treated|exposed)\s(?:with|to)"
     r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s)?$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
+# The same told after the dose, in its clause: "Eight patients had received blinatumomab 28 µg/day before enrollment",
+# "prior to study entry" (not "before HSCT", "before the first dose", "before the study drug": this study's schedule).
+_BEFORE_STUDY_AFTER = re.compile(r"[^;.()]{0,40}?\b(?:before|prior\sto)\s(?:(?:the|this|study|trial)\s){0,2}"
+                                 r"(?:enrol(?:l)?ment|entry|inclusion|screening|registration|referral|study|trial)\b"
+                                 r"(?!\s(?:drugs?|treatments?|therapy|infusions?|medications?|regimens?|doses?)\b)", re.I)
 # A threshold, right before its number, is no dose given: "patients who received more than 5.4 mg/m2", "cumulative
 # doses above 5.4 mg/m2".
 _THRESHOLD_BEFORE = re.compile(r"\b(?:(?:more|greater|higher|less|lower|fewer)\sthan|above|below|over|under|exceeding"
@@ -233,6 +238,9 @@ _COORDINATED_VERB = re.compile(r"\sand\s(?:(?:was|were)\s)?(?:then\s)?(?:given|a
 _PARTNER_ROLE = re.compile(r"\s(?:premedication|prophylaxis|pretreatment|prephase|cytoreduction|support)\s"
                            r"(?:at|of)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?", re.I)
 _AT_DOSE = re.compile(r"\s(?:at|of)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?")
+# The subject's verb of dosing right before the partner, whose "at" the dose is: "Dasatinib was given with
+# blinatumomab at 140 mg daily" (not "Ponatinib was combined with blinatumomab at 28 µg/day", the partner's).
+_DOSED_WITH = re.compile(r"\s(?:given|administered|dosed|delivered)\s(?:together\s|concurrently\s)?with\s$", re.I)
 # What may open a sentence before its subject drug, one word: "Intravenous inotuzumab", "Single-agent blinatumomab".
 _SENTENCE_OPENING = re.compile(r"\s*(?:[A-Za-z][\w\-]*\s)?")
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have)\b", re.I)
@@ -242,7 +250,10 @@ _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
 # The regimen class of the CAR T products (patterns/regimen_classes.jsonl), and what makes a product named before a
 # dose an earlier therapy, not the one dosed ("relapsed after tisagenlecleucel, patients received ...").
 _CELL_CLASS = "CAR T cells"
-_CELL_UNITS = frozenset({"cells", "cells/kg"})
+_CELL_UNITS = frozenset({"cells", "cells/kg", "cells/m2"})
+# The body units after a cell product ("CAR T cells/kg", "CAR T cells/m2"), which count the cells per body weight or
+# per body surface: the dose's unit.
+_PER_BODY = {"/kg": "cells/kg", "/m2": "cells/m2"}
 _EARLIER_THERAPY = re.compile(
     r"\b(?:after|following|prior(?:\sto)?|previous(?:ly)?(?:\s(?:received|treated\swith|exposed\sto))?|failure\sof"
     r"|fail(?:ed|ing)|(?:relapsed|refractory|resistant|progressed|progressing)(?:\s(?:after|to|on|following))?)"
@@ -369,6 +380,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     # a carried product's absolute dose is read at its unit ("410 × 10^6 CAR T cells"), not as a product named
     found = _product_doses(doc, section, text, drugs, numbers) if products and carried is None else []
     respectively = "respectively" in sent.text
+    before_study = "before" in sent.text or "prior to" in sent.text  # a cheap necessary cue of _BEFORE_STUDY_AFTER
     coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
     bracket = _bracketed_list(text, coordinated, drugs, units) if coordinated else None
     shared = []  # the doses of a list after coordinated drugs, paired with them in order below
@@ -378,7 +390,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
         if unit.id_ == _REDUCTION:
             found += _reduction_doses(doc, section, text, unit, numbers, drugs)
             continue
-        if unit.id_.startswith("/") and unit.id_ != "/kg" or _per_kg_follows(text, unit, units):
+        if unit.id_.startswith("/") and unit.id_ not in _PER_BODY or _per_body_follows(text, unit, units):
             continue
         reading = _amount_before(text, unit, numbers, drugs)
         if reading is None:
@@ -418,6 +430,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
         if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
                 text, max(0, start - _PRIOR_REACH), start):
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
+        if before_study and _BEFORE_STUDY_AFTER.match(text, end_span.end_char, sent.end_char):
+            continue  # "had received blinatumomab 28 µg/day before enrollment": the same
         if _changed_for_counted_patients(sent, text, group[0], numbers) or _given_for_toxicity(sent, text, group[0],
                                                                                                  numbers):
             continue  # "Dasatinib doses were reduced to 50 mg in 4 patients": an event, not the regimen
@@ -691,21 +705,22 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     then cells/kg and the product is the drug.
     """
     unit_id, cell_drug, anchor = unit.id_, None, unit.start_char
-    if unit.id_ == "/kg":
+    per_body = _PER_BODY.get(unit.id_)
+    if per_body is not None:
         product = next((d for d in drugs if d.end_char <= unit.start_char
                         and text[d.end_char:unit.start_char] in ("", " ")
                         and text[d.start_char:d.end_char].lower().endswith("cells")), None)
         if product is not None:
-            unit_id, cell_drug, anchor = "cells/kg", product, product.start_char
+            unit_id, cell_drug, anchor = per_body, product, product.start_char
         else:
             # "5.0 x 10(6) CAR-positive viable T cells per kilogram": cells described, the product named elsewhere
             described = _CELLS_BEFORE.search(text[max(0, unit.start_char - 60):unit.start_char])
             if described is not None:
-                unit_id, anchor = "cells/kg", unit.start_char - len(described.group())
+                unit_id, anchor = per_body, unit.start_char - len(described.group())
             else:
                 # "tisagenlecleucel at 3 × 10^6/kg": a count per kg, bare, of the CAR T product named before it, or
                 # of the product named right after it ("infused with 1 × 10^6/kg CD7 CAR T cells")
-                unit_id, cell_drug = "cells/kg", _car_t_after(text, unit, drugs) or _car_t_before(text, unit, drugs)
+                unit_id, cell_drug = per_body, _car_t_after(text, unit, drugs) or _car_t_before(text, unit, drugs)
                 if cell_drug is None:
                     return None
     last = next((n for n in reversed(numbers) if n.end <= anchor), None)
@@ -716,7 +731,7 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     if text[last.end:anchor] not in _NUMBER_TO_UNIT and not _LABEL_TO_UNIT.fullmatch(text, last.end, anchor):
         # "2 x 10(6) transduced T cells per kg", "410 × 10^6 CAR T cells": the unit "cells per kg" or "cells" after
         # a few words describing the cells
-        described = unit_id in ("cells", "cells/kg") and text[unit.start_char:unit.end_char].lower().startswith(
+        described = unit_id in _CELL_UNITS and text[unit.start_char:unit.end_char].lower().startswith(
             "cells") and _DESCRIPTION.fullmatch(text[last.end:unit.start_char])
         if not described:
             return None
@@ -805,16 +820,17 @@ def _factor(number: nz.Number) -> float:
 def _per_after(text: str, unit: Span, units: list[Span]) -> Span | None:
     """A schedule unit ("/day", "per week", "daily") directly after an amount unit."""
     for other in units:
-        if other.id_.startswith("/") and other.id_ != "/kg" and other.start == unit.end:
+        if other.id_.startswith("/") and other.id_ not in _PER_BODY and other.start == unit.end:
             return other
-        if other.id_.startswith("/") and other.id_ != "/kg" and text[unit.end_char:other.start_char] == " ":
+        if other.id_.startswith("/") and other.id_ not in _PER_BODY and text[unit.end_char:other.start_char] == " ":
             return other
     return None
 
 
-def _per_kg_follows(text: str, unit, units: list) -> bool:
-    """"1 × 10^6 cells per kilogram": the cells are counted per kg, read at the "/kg" unit, not as an absolute dose."""
-    return unit.id_ == "cells" and any(u.id_ == "/kg" and u.start_char >= unit.end_char
+def _per_body_follows(text: str, unit, units: list) -> bool:
+    """"1 × 10^6 cells per kilogram": the cells are counted per kg (or per m2), read at the "/kg" unit, not as an
+    absolute dose."""
+    return unit.id_ == "cells" and any(u.id_ in _PER_BODY and u.start_char >= unit.end_char
                                        and text[unit.end_char:u.start_char] in ("", " ") for u in units)
 
 
@@ -927,6 +943,8 @@ def _partner_of_subject(text: str, before: list[Span], first: nz.Number) -> bool
         return _FINITE_VERB.search(join) is not None  # "X was added to Y and (was) given at"
     if _SUBJECT_VERB.search(after):
         return not _FINITE_VERB.search(join)  # "X, given with Y, was administered at"; not "X was given with Y ..."
+    if _DOSED_WITH.search(join) and _AT_DOSE.fullmatch(after):
+        return True  # "X was given with Y at 140 mg daily": at the dose the subject was given
     return _PARTNER_ROLE.fullmatch(after) is not None or _is_backbone(partner.id_) and _AT_DOSE.fullmatch(after)
 
 

@@ -1,0 +1,79 @@
+"""Doses of the twelfth round, in our own words, run end to end: cell doses per body surface (cells/m2) and CAR T
+products spelled in the singular ("CD7 CAR T-cell therapy")."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run
+
+
+def _doses(record: dict) -> list[tuple]:
+    return [(d["drug"], d["dose"], d["unit"]) for d in record["doses"]]
+
+
+CD7 = "cd7-car t cells"
+CD19 = "cd19-car t cells"
+CD22 = "cd22-car t cells"
+DUAL = "cd19/cd22-car t cells"
+BREXU = "brexucabtagene autoleucel"
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Patients received CD19 CAR T cells at 1 × 10^7 cells/m2.", [(CD19, 10000000, "cells/m2")]),
+    ("Patients were infused with 1 × 10^8 CD19 CAR T cells/m2.", [(CD19, 100000000, "cells/m2")]),
+    ("Patients were infused with 1 × 10^7 CD19 CAR T cells per m2.", [(CD19, 10000000, "cells/m2")]),
+    ("Tisagenlecleucel was infused at 1 × 10^7 cells/m(2) in the first cohort.",
+     [("tisagenlecleucel", 10000000, "cells/m2")]),
+    ("CD22 CAR T cells were given at 3 × 10^5, 1 × 10^6 or 3 × 10^6 cells/m2.",
+     [(CD22, 300000, "cells/m2"), (CD22, 1000000, "cells/m2"), (CD22, 3000000, "cells/m2")]),
+    # cells of a graft are no drug's dose; a dose in mg/m2 stays one
+    ("Cytarabine 2 g/m2 and 1 × 10^6 CD34+ cells/m2 were given.", [("cytarabine", 2, "g/m2")]),
+    ("Inotuzumab ozogamicin was given at 0.8 mg/m2 on day 1.", [("inotuzumab ozogamicin", 0.8, "mg/m2")]),
+])
+def test_phrasings_cells_per_square_metre(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("CD7 CAR T-cell therapy was given at a dose of 1 × 10^6 cells/kg.", [(CD7, 1000000, "cells/kg")]),
+    ("Donor-derived CD7 CAR T-cell therapy was infused at 1 × 10^6 cells/kg.", [(CD7, 1000000, "cells/kg")]),
+    ("Patients received anti-CD7 CAR T-cell infusion at 2 × 10^6 cells/kg.", [(CD7, 2000000, "cells/kg")]),
+    ("CD7 CAR-T cell therapy was given at 1 × 10^6 cells/kg.", [(CD7, 1000000, "cells/kg")]),
+    ("CD22 CAR T-cell therapy was given at 1 × 10^6 cells/kg after CD19 failure.", [(CD22, 1000000, "cells/kg")]),
+    # the dual product's CD22 is not the CD22 product; a named product keeps its dose alone
+    ("CD19/CD22 CAR T-cell therapy was given at 1 × 10^6 cells/kg.", [(DUAL, 1000000, "cells/kg")]),
+    ("KTE-X19 anti-CD19 CAR T-cell therapy was given at 1 × 10^6 cells/kg.", [(BREXU, 1000000, "cells/kg")]),
+])
+def test_phrasings_singular_car_t_cell(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+def test_phrasings_kte_x19_car_t_cell_therapy_is_one_drug(nlp):
+    record = _run(nlp, "Patients received KTE-X19 anti-CD19 CAR T-cell therapy after lymphodepletion.")
+    assert [a["label"] for a in record["arms"]] == ["all"] or len(record["arms"]) == 1
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the subject's verb of dosing before "with" takes the dose after the partner
+    ("Dasatinib was given with blinatumomab at 140 mg daily.", [("dasatinib", 140, "mg")]),
+    ("Dasatinib was administered with blinatumomab at a dose of 140 mg daily.", [("dasatinib", 140, "mg")]),
+    ("Inotuzumab was given with rituximab at 1.3 mg/m2.", [("inotuzumab ozogamicin", 1.3, "mg/m2")]),
+    # "combined with" joins the partner to its own dose
+    ("Ponatinib was combined with blinatumomab at 28 µg/day.", [("blinatumomab", 28, "µg")]),
+    ("Dasatinib 140 mg daily was given with blinatumomab.", [("dasatinib", 140, "mg")]),
+])
+def test_phrasings_dose_of_the_subject_given_with_a_partner(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # an earlier therapy told after its dose
+    ("Eight patients had received blinatumomab 28 µg/day before enrollment.", []),
+    ("Ten patients had received inotuzumab at 1.8 mg/m2 per cycle prior to study entry.", []),
+    # this study's schedule before something else
+    ("Dexamethasone 20 mg was given before the first dose of blinatumomab.", [("dexamethasone", 20, "mg")]),
+    ("Patients received fludarabine 30 mg/m2 before CAR T cell infusion.", [("fludarabine", 30, "mg/m2")]),
+    ("Blinatumomab was given at 28 µg/day before the study drug was stopped.", [("blinatumomab", 28, "µg")]),
+])
+def test_phrasings_dose_before_enrollment(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
