@@ -77,3 +77,21 @@ def test_phrasings_dose_of_the_subject_given_with_a_partner(nlp, text, doses):
 ])
 def test_phrasings_dose_before_enrollment(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # an unlabelled abstract's opening sentences, before the study's own, are its background
+    ("Inotuzumab ozogamicin at the approved dose of 1.8 mg/m2 per cycle causes hepatotoxicity in older patients. "
+     "We tested inotuzumab at 1.3 mg/m2 in cycle 1 with mini-hyper-CVD.", [("inotuzumab ozogamicin", 1.3, "mg/m2")]),
+    ("Blinatumomab at 28 µg/day is standard for relapsed ALL. In this study, children received blinatumomab at "
+     "15 µg/m2/day.", [("blinatumomab", 15, "µg/m2")]),
+    # a sentence describing the study or reporting its patients ends the background
+    ("The phase 2 open-label study evaluated daratumumab (16 mg/kg) plus chemotherapy. This cohort closed early.",
+     [("daratumumab", 16, "mg/kg")]),
+    ("Forty adults with relapsed ALL received inotuzumab 0.9 mg/m2. We report their outcomes.",
+     [("inotuzumab ozogamicin", 0.9, "mg/m2")]),
+    # an abstract that never names its study opens on no background
+    ("Blinatumomab at 28 µg/day is active in relapsed ALL. The CR rate was 40%.", [("blinatumomab", 28, "µg")]),
+])
+def test_phrasings_unlabelled_abstract_background(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -26,12 +26,21 @@ from extractor.extraction.context import ArticleContext
 from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import Sentence, section_view
 from extractor.extraction.spans import rule_spans
+from extractor.models import UNLABELLED_SECTION
 
 # A background section (PubMed's BACKGROUND category: "Background", "INTRODUCTION", "IMPORTANCE", "CONTEXT",
 # "RATIONALE") states what was known, doses of other trials or the approved schedule, not this study's regimen; only
 # a sentence of the study's own aim counts there ("We therefore tested inotuzumab at 0.9 mg/m2", "In this study").
 _BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
 _THIS_STUDY = re.compile(r"\b(?:we|our|this|here(?:in)?|present)\b", re.I)
+# The same in an unlabelled abstract (section ABSTRACT): its sentences before the first of the study's own ("We
+# tested ...", "In this study ...") or one describing it or reporting its patients ("The phase 2 DELPHINUS study
+# evaluated daratumumab (16 mg/kg)", "Forty patients received ...", "Patients were treated with ...") state what was
+# known ("Inotuzumab at the approved dose of 1.8 mg/m2 causes hepatotoxicity"); an abstract that never names its study
+# that way opens on no background.
+_STUDY_REPORT = re.compile(r"\b(?:\d+\s(?:patients|children|adults|subjects)|received|phase|evaluated|assessed"
+                           r"|investigated|tested|examined|enrolled|analy[sz]ed|reviewed|(?:was|were)\s(?:treated"
+                           r"|included|randomi[sz]ed|given|administered|infused))\b", re.I)
 # Another study's dose, named after a cue of that study in its clause: "In a previous phase 2 trial, inotuzumab at
 # 1.8 mg/m2 ...", "Previous studies used blinatumomab at 28 µg/day", "In the earlier trial, 1.8 mg/m2 was used",
 # "similar to those reported with inotuzumab at 1.8 mg/m2", "consistent with previous reports of", "Future studies
@@ -290,8 +299,12 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
     """
     doses, previous = [], None
     background = _BACKGROUND.match(section) is not None
+    # an unlabelled abstract opens on its background too, up to the study's first sentence of its own
+    leading = section == UNLABELLED_SECTION and _THIS_STUDY.search(doc.text) is not None
     for sent in section_view(doc).sentences:
-        if background and not _THIS_STUDY.search(sent.text):
+        if leading and (_THIS_STUDY.search(sent.text) or _STUDY_REPORT.search(sent.text)):
+            leading = False
+        if (background or leading) and not _THIS_STUDY.search(sent.text):
             previous = sent
             continue  # "BACKGROUND: Inotuzumab at 1.8 mg/m2 per cycle improved remission rates": what was known
         # most sentences name no unit, or no drug: no overlaps need resolving then
