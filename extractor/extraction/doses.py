@@ -260,9 +260,9 @@ _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
 # dose an earlier therapy, not the one dosed ("relapsed after tisagenlecleucel, patients received ...").
 _CELL_CLASS = "CAR T cells"
 _CELL_UNITS = frozenset({"cells", "cells/kg", "cells/m2"})
-# The body units after a cell product ("CAR T cells/kg", "CAR T cells/m2"), which count the cells per body weight or
-# per body surface: the dose's unit.
-_PER_BODY = {"/kg": "cells/kg", "/m2": "cells/m2"}
+# Per body surface right after a cell product: "1 × 10^7 CD19 CAR T cells/m2" (read here, not as a unit rule of its
+# own, which would match inside every "mg/m2").
+_PER_SQUARE_METRE = re.compile(r"\s?(?:/|per\s)m(?:2|²|\(2\))(?!\w)")
 _EARLIER_THERAPY = re.compile(
     r"\b(?:after|following|prior(?:\sto)?|previous(?:ly)?(?:\s(?:received|treated\swith|exposed\sto))?|failure\sof"
     r"|fail(?:ed|ing)|(?:relapsed|refractory|resistant|progressed|progressing)(?:\s(?:after|to|on|following))?)"
@@ -299,16 +299,17 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
     """
     doses, previous = [], None
     background = _BACKGROUND.match(section) is not None
-    # an unlabelled abstract opens on its background too, up to the study's first sentence of its own
-    leading = section == UNLABELLED_SECTION and _THIS_STUDY.search(doc.text) is not None
-    for sent in section_view(doc).sentences:
-        if leading and (_THIS_STUDY.search(sent.text) or _STUDY_REPORT.search(sent.text)):
-            leading = False
-        if (background or leading) and not _THIS_STUDY.search(sent.text):
-            previous = sent
-            continue  # "BACKGROUND: Inotuzumab at 1.8 mg/m2 per cycle improved remission rates": what was known
+    view = section_view(doc)
+    sentences = view.sentences
+    opening = section == UNLABELLED_SECTION  # may open on its background (see _STUDY_REPORT)
+    for index, sent in enumerate(sentences):
         # most sentences name no unit, or no drug: no overlaps need resolving then
         if sent.labelled("UNIT"):
+            # an unlabelled abstract's background is decided at its first sentence with a unit, once past it for good
+            opening = opening and _in_opening_background(sentences, index, view.text)
+            if (background or opening) and not _THIS_STUDY.search(sent.text):
+                previous = sent
+                continue  # "BACKGROUND: Inotuzumab at 1.8 mg/m2 per cycle improved remission rates": what was known
             found = []
             if sent.labelled("DRUG"):
                 found = _sentence_doses(sent, section, context)
@@ -318,6 +319,14 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
             doses += _this_studys(sent, found) if found else found
         previous = sent
     return doses
+
+
+def _in_opening_background(sentences: list[Sentence], index: int, text: str) -> bool:
+    """Whether sentences[index] of an unlabelled abstract is in its opening background: no sentence up to it names
+    the study or reports its patients, and a later one names the study (see _STUDY_REPORT)."""
+    if _THIS_STUDY.search(text) is None:
+        return False
+    return not any(_THIS_STUDY.search(s.text) or _STUDY_REPORT.search(s.text) for s in sentences[:index + 1])
 
 
 def _this_studys(sent: Sentence, found: list[dict]) -> list[dict]:
@@ -403,7 +412,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
         if unit.id_ == _REDUCTION:
             found += _reduction_doses(doc, section, text, unit, numbers, drugs)
             continue
-        if unit.id_.startswith("/") and unit.id_ not in _PER_BODY or _per_body_follows(text, unit, units):
+        if unit.id_.startswith("/") and unit.id_ != "/kg" or _per_kg_follows(text, unit, units):
             continue
         reading = _amount_before(text, unit, numbers, drugs)
         if reading is None:
@@ -640,20 +649,24 @@ def _in_counted_patients(text: str, end: int, numbers: list[nz.Number]) -> bool:
 
 
 def _product_doses(doc, section: str, text: str, drugs: list[Span], numbers: list[nz.Number]) -> list[dict]:
-    """"410 × 10^6 CD19 CAR T cells": an absolute cell dose whose unit is the end of the cell product's name (per
-    kg, "1 × 10^6 CD19 CAR T cells/kg", it is read at the "/kg" unit; per volume it is a concentration)."""
+    """"410 × 10^6 CD19 CAR T cells": an absolute cell dose whose unit is the end of the cell product's name, or per
+    body surface, "1 × 10^7 CD19 CAR T cells/m2" (per kg, "1 × 10^6 CD19 CAR T cells/kg", it is read at the "/kg"
+    unit; per volume it is a concentration)."""
     found = []
     for drug in drugs:
-        if not text[drug.start_char:drug.end_char].lower().endswith("cells") or _PER_AFTER_CELLS.match(
-                text, drug.end_char):
+        if not text[drug.start_char:drug.end_char].lower().endswith("cells"):
+            continue
+        per_area = _PER_SQUARE_METRE.match(text, drug.end_char)
+        if per_area is None and _PER_AFTER_CELLS.match(text, drug.end_char):
             continue
         number = next((n for n in reversed(numbers) if n.end <= drug.start_char), None)
         if number is None or number.form != "scientific" or text[number.end:drug.start_char] not in ("", " "):
             continue
         group = _group_ending_at(text, numbers, number)
-        named = _named_product(text, group[0], drug.end_char, drug, drugs)
-        where = evidence(doc, section, min(named.start_char, group[0].start), drug.end_char)
-        found += _group_doses(group, named, "cells", None, where)
+        end = per_area.end() if per_area else drug.end_char
+        named = _named_product(text, group[0], end, drug, drugs)
+        where = evidence(doc, section, min(named.start_char, group[0].start), end)
+        found += _group_doses(group, named, "cells/m2" if per_area else "cells", None, where)
     return found
 
 
@@ -718,22 +731,21 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     then cells/kg and the product is the drug.
     """
     unit_id, cell_drug, anchor = unit.id_, None, unit.start_char
-    per_body = _PER_BODY.get(unit.id_)
-    if per_body is not None:
+    if unit.id_ == "/kg":
         product = next((d for d in drugs if d.end_char <= unit.start_char
                         and text[d.end_char:unit.start_char] in ("", " ")
                         and text[d.start_char:d.end_char].lower().endswith("cells")), None)
         if product is not None:
-            unit_id, cell_drug, anchor = per_body, product, product.start_char
+            unit_id, cell_drug, anchor = "cells/kg", product, product.start_char
         else:
             # "5.0 x 10(6) CAR-positive viable T cells per kilogram": cells described, the product named elsewhere
             described = _CELLS_BEFORE.search(text[max(0, unit.start_char - 60):unit.start_char])
             if described is not None:
-                unit_id, anchor = per_body, unit.start_char - len(described.group())
+                unit_id, anchor = "cells/kg", unit.start_char - len(described.group())
             else:
                 # "tisagenlecleucel at 3 × 10^6/kg": a count per kg, bare, of the CAR T product named before it, or
                 # of the product named right after it ("infused with 1 × 10^6/kg CD7 CAR T cells")
-                unit_id, cell_drug = per_body, _car_t_after(text, unit, drugs) or _car_t_before(text, unit, drugs)
+                unit_id, cell_drug = "cells/kg", _car_t_after(text, unit, drugs) or _car_t_before(text, unit, drugs)
                 if cell_drug is None:
                     return None
     last = next((n for n in reversed(numbers) if n.end <= anchor), None)
@@ -833,17 +845,16 @@ def _factor(number: nz.Number) -> float:
 def _per_after(text: str, unit: Span, units: list[Span]) -> Span | None:
     """A schedule unit ("/day", "per week", "daily") directly after an amount unit."""
     for other in units:
-        if other.id_.startswith("/") and other.id_ not in _PER_BODY and other.start == unit.end:
+        if other.id_.startswith("/") and other.id_ != "/kg" and other.start == unit.end:
             return other
-        if other.id_.startswith("/") and other.id_ not in _PER_BODY and text[unit.end_char:other.start_char] == " ":
+        if other.id_.startswith("/") and other.id_ != "/kg" and text[unit.end_char:other.start_char] == " ":
             return other
     return None
 
 
-def _per_body_follows(text: str, unit, units: list) -> bool:
-    """"1 × 10^6 cells per kilogram": the cells are counted per kg (or per m2), read at the "/kg" unit, not as an
-    absolute dose."""
-    return unit.id_ == "cells" and any(u.id_ in _PER_BODY and u.start_char >= unit.end_char
+def _per_kg_follows(text: str, unit, units: list) -> bool:
+    """"1 × 10^6 cells per kilogram": the cells are counted per kg, read at the "/kg" unit, not as an absolute dose."""
+    return unit.id_ == "cells" and any(u.id_ == "/kg" and u.start_char >= unit.end_char
                                        and text[unit.end_char:u.start_char] in ("", " ") for u in units)
 
 
