@@ -95,3 +95,30 @@ def test_phrasings_dose_before_enrollment(nlp, text, doses):
 ])
 def test_phrasings_unlabelled_abstract_background(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a dose after a drug the lexicon does not know is not the known drug's before it
+    ("Inotuzumab 0.8 mg/m2 was given on day 1 with ursodeoxycholic acid 300 mg as VOD prophylaxis.",
+     [("inotuzumab ozogamicin", 0.8, "mg/m2")]),
+    ("Methotrexate 1 g/m2 followed by leucovorin 15 mg/m2 every 6 hours was given.", [("methotrexate", 1, "g/m2")]),
+    ("Ponatinib 30 mg daily was combined with blinatumomab; aspirin 81 mg daily was given for thrombosis "
+     "prophylaxis.", [("ponatinib", 30, "mg")]),
+    ("Tisagenlecleucel was infused after lymphodepletion; anakinra 100 mg daily was used for ICANS.", []),
+    # schedule words, routes and verbs before the number name no drug
+    ("In cohort A, inotuzumab was given at 1.8 mg/m2; in cohort B, at 1.2 mg/m2.",
+     [("inotuzumab ozogamicin", 1.8, "mg/m2"), ("inotuzumab ozogamicin", 1.2, "mg/m2")]),
+    ("Ponatinib 45 mg daily was given for 2 cycles; thereafter 30 mg daily.",
+     [("ponatinib", 45, "mg"), ("ponatinib", 30, "mg")]),
+    ("Patients with more than 25% marrow blasts received CD19 CAR T cells at 1 × 10^6 cells/kg, and those with fewer "
+     "blasts received 3 × 10^6 cells/kg.", [(CD19, 1000000, "cells/kg"), (CD19, 3000000, "cells/kg")]),
+    ("Inotuzumab was given on day 1; maintenance 0.5 mg/m2 was given monthly.",
+     [("inotuzumab ozogamicin", 0.5, "mg/m2")]),
+])
+def test_phrasings_dose_after_an_unknown_drug(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+def test_phrasings_dose_after_a_clause_of_our_own(nlp):
+    record = _run(nlp, "Thirty patients received inotuzumab at 1.8 mg/m2, whereas we gave 1.2 mg/m2 to older ones.")
+    assert _doses(record) == [("inotuzumab ozogamicin", 1.8, "mg/m2"), ("inotuzumab ozogamicin", 1.2, "mg/m2")]

@@ -228,13 +228,20 @@ _DOSE_OPENING = re.compile(
     r"|(?:target|starting|highest|lowest)\sdose|doses?(?:\slevels?)?)(?:\s\((?:MTD|RP2D)\))?\sof\s"
     r"|(?P<level>(?:dose\slevel\s?|DL-?)\d{1,2}\s\())$", re.I)
 # A dose after an item of a list that names a drug the lexicon does not know: "methotrexate 15 mg, cytarabine 40 mg
-# and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's): a join (_ITEM_JOINS), then one word that
-# is no function word or adverb, right before the number, after a dose of the drug before (not "200 mg, 400 mg, or 600
-# mg": a conjunction).
-_ITEM_JOINS = (",", " and", " plus", " with")
+# and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's), "with ursodeoxycholic acid 300 mg",
+# "followed by leucovorin 15 mg/m2": a join (_ITEM_JOINS), then one to three words that are no function word, verb or
+# adverb, right before the number, after a dose of the drug before (not "200 mg, 400 mg, or 600 mg": a conjunction);
+# after a ";" a clause of its own names the unknown drug even without one ("X was combined with Y; aspirin 81 mg").
+_ITEM_JOINS = (",", " and", " plus", " with", " by", ";")
 _UNKNOWN_ITEM_REACH = 40  # characters before the number: ", and hydrocortisone "
 _NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|or|and|either|by|from|up|was|were|is|dose[sd]?|each|every|later"
-                              r"|thereafter|approximately|about|reduced|increased|escalated|decreased|\w+ly)", re.I)
+                              r"|thereafter|approximately|about|reduced|increased|escalated|decreased|\w+ly|\w+ed"
+                              r"|\w+ing|a|an|the|in|on|for|with|than|versus|vs|into|per|total|median|mean|range"
+                              r"|cycles?|courses?|levels?|cohorts?|arms?|groups?|patients|children|adults|those"
+                              r"|maintenance|consolidation|induction|reinduction|thereafter|afterwards|IV|PO|SC|IT"
+                              r"|oral|intravenous|subcutaneous|intrathecal|continuous|we|they|it|whereas|while|but|when|if|who|which|that"
+                              r"|gave|given|took|taken|got)", re.I)
+_NAME_WORDS = 3  # "ursodeoxycholic acid", "intravenous immune globulin"
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2",
 # "X, preceded by Y 20 mg, was given at", "X was added to Y and given at" (the subject's own verb, coordinated); "X
 # was given with Y premedication at 9 µg/day" (the partner's role named); "X was given with a backbone at 0.9
@@ -931,11 +938,16 @@ def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
     gap = text[max(drug.end_char, first.start - _UNKNOWN_ITEM_REACH):first.start]
     if not gap.endswith(" "):
         return False
-    head, _, word = gap[:-1].rpartition(" ")
-    # letters only: a label with digits ("DL2 1.2 mg/m2") names a dose level, not a drug
-    if not word.replace("-", "").isalpha() or not head.endswith(_ITEM_JOINS) or _NOT_A_DRUG_WORD.fullmatch(word):
+    head, named = gap[:-1], 0
+    while named < _NAME_WORDS and not head.endswith(_ITEM_JOINS):
+        head, _, word = head.rpartition(" ")
+        # letters only: a label with digits ("DL2 1.2 mg/m2") names a dose level, not a drug
+        if not word.replace("-", "").isalpha() or _NOT_A_DRUG_WORD.fullmatch(word):
+            return False
+        named += 1
+    if not named or not head.endswith(_ITEM_JOINS):
         return False
-    return _DIGIT.search(text, drug.end_char, first.start - len(gap) + len(head)) is not None
+    return head.endswith(";") or _DIGIT.search(text, drug.end_char, first.start - len(gap) + len(head)) is not None
 
 
 def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: list[Span]) -> Span | None:
