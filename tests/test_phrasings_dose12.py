@@ -122,3 +122,20 @@ def test_phrasings_dose_after_an_unknown_drug(nlp, text, doses):
 def test_phrasings_dose_after_a_clause_of_our_own(nlp):
     record = _run(nlp, "Thirty patients received inotuzumab at 1.8 mg/m2, whereas we gave 1.2 mg/m2 to older ones.")
     assert _doses(record) == [("inotuzumab ozogamicin", 1.8, "mg/m2"), ("inotuzumab ozogamicin", 1.2, "mg/m2")]
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the unknown drug after "with" or "and", with no dose of the known drug before it
+    ("All patients received blinatumomab with posaconazole 300 mg daily as prophylaxis.", []),
+    ("Patients received blinatumomab, and posaconazole 300 mg daily was mandatory.", []),
+    ("Blinatumomab was given with prophylactic levetiracetam 500 mg twice daily.", []),
+    ("Ponatinib was given with aspirin 81 mg daily.", []),
+    ("Blinatumomab and IVIG 0.4 g/kg monthly were given.", []),
+    # a known partner keeps its dose; so does the subject before its own words
+    ("Inotuzumab was given with rituximab 375 mg/m2.", [("rituximab", 375, "mg/m2")]),
+    ("Blinatumomab was given with dexamethasone premedication 20 mg.", [("dexamethasone", 20, "mg")]),
+    ("Inotuzumab was given with a starting dose of 0.8 mg/m2.", [("inotuzumab ozogamicin", 0.8, "mg/m2")]),
+    ("Inotuzumab and weekly 0.5 mg/m2 doses were given after CR.", [("inotuzumab ozogamicin", 0.5, "mg/m2")]),
+])
+def test_phrasings_unknown_drug_without_a_dose_before(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -229,9 +229,9 @@ _DOSE_OPENING = re.compile(
     r"|(?P<level>(?:dose\slevel\s?|DL-?)\d{1,2}\s\())$", re.I)
 # A dose after an item of a list that names a drug the lexicon does not know: "methotrexate 15 mg, cytarabine 40 mg
 # and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's), "with ursodeoxycholic acid 300 mg",
-# "followed by leucovorin 15 mg/m2": a join (_ITEM_JOINS), then one to three words that are no function word, verb or
-# adverb, right before the number, after a dose of the drug before (not "200 mg, 400 mg, or 600 mg": a conjunction);
-# after a ";" a clause of its own names the unknown drug even without one ("X was combined with Y; aspirin 81 mg").
+# "followed by leucovorin 15 mg/m2", "blinatumomab with posaconazole 300 mg", "; aspirin 81 mg": a join (_ITEM_JOINS),
+# then one to three words that are no function word, verb, pronoun, route or schedule word, right before the number
+# (not "200 mg, 400 mg, or 600 mg": a conjunction; not "; in cohort B, at 1.2 mg/m2").
 _ITEM_JOINS = (",", " and", " plus", " with", " by", ";")
 _UNKNOWN_ITEM_REACH = 40  # characters before the number: ", and hydrocortisone "
 _NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|or|and|either|by|from|up|was|were|is|dose[sd]?|each|every|later"
@@ -945,9 +945,7 @@ def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
         if not word.replace("-", "").isalpha() or _NOT_A_DRUG_WORD.fullmatch(word):
             return False
         named += 1
-    if not named or not head.endswith(_ITEM_JOINS):
-        return False
-    return head.endswith(";") or _DIGIT.search(text, drug.end_char, first.start - len(gap) + len(head)) is not None
+    return named > 0 and head.endswith(_ITEM_JOINS)
 
 
 def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: list[Span]) -> Span | None:
