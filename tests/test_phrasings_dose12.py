@@ -139,3 +139,17 @@ def test_phrasings_dose_after_a_clause_of_our_own(nlp):
 ])
 def test_phrasings_unknown_drug_without_a_dose_before(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the unknown drug as the object of "received" or "took", the known one only its patients' treatment
+    ("Blinatumomab-treated patients received posaconazole 300 mg daily.", []),
+    ("During blinatumomab, patients received posaconazole 300 mg daily.", []),
+    ("Patients receiving ponatinib took atorvastatin 20 mg daily.", []),
+    # a word describing the known drug's dose is no name
+    ("Patients received low-dose 0.9 mg/m2 of inotuzumab.", [("inotuzumab ozogamicin", 0.9, "mg/m2")]),
+    ("Inotuzumab-treated patients received standard 1.8 mg/m2 per cycle.", [("inotuzumab ozogamicin", 1.8, "mg/m2")]),
+    ("Ponatinib-treated patients received maintenance 15 mg daily.", [("ponatinib", 15, "mg")]),
+])
+def test_phrasings_unknown_drug_received(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -229,10 +229,11 @@ _DOSE_OPENING = re.compile(
     r"|(?P<level>(?:dose\slevel\s?|DL-?)\d{1,2}\s\())$", re.I)
 # A dose after an item of a list that names a drug the lexicon does not know: "methotrexate 15 mg, cytarabine 40 mg
 # and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's), "with ursodeoxycholic acid 300 mg",
-# "followed by leucovorin 15 mg/m2", "blinatumomab with posaconazole 300 mg", "; aspirin 81 mg": a join (_ITEM_JOINS),
+# "followed by leucovorin 15 mg/m2", "blinatumomab with posaconazole 300 mg", "; aspirin 81 mg", "Patients on
+# ponatinib took atorvastatin 20 mg", "During blinatumomab, patients received posaconazole 300 mg": a join (_ITEM_JOINS),
 # then one to three words that are no function word, verb, pronoun, route or schedule word, right before the number
 # (not "200 mg, 400 mg, or 600 mg": a conjunction; not "; in cohort B, at 1.2 mg/m2").
-_ITEM_JOINS = (",", " and", " plus", " with", " by", ";")
+_ITEM_JOINS = (",", " and", " plus", " with", " by", ";", " received", " receiving", " took", " taking")
 _UNKNOWN_ITEM_REACH = 40  # characters before the number: ", and hydrocortisone "
 _NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|or|and|either|by|from|up|was|were|is|dose[sd]?|each|every|later"
                               r"|thereafter|approximately|about|reduced|increased|escalated|decreased|\w+ly|\w+ed"
@@ -240,7 +241,7 @@ _NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|or|and|either|by|from|up|was|we
                               r"|cycles?|courses?|levels?|cohorts?|arms?|groups?|patients|children|adults|those"
                               r"|maintenance|consolidation|induction|reinduction|thereafter|afterwards|IV|PO|SC|IT"
                               r"|oral|intravenous|subcutaneous|intrathecal|continuous|we|they|it|whereas|while|but|when|if|who|which|that"
-                              r"|gave|given|took|taken|got)", re.I)
+                              r"|gave|given|took|taken|got|[\w\-]+-dose|standard|single-agent|fixed|flat|split|only)", re.I)
 _NAME_WORDS = 3  # "ursodeoxycholic acid", "intravenous immune globulin"
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2",
 # "X, preceded by Y 20 mg, was given at", "X was added to Y and given at" (the subject's own verb, coordinated); "X
