@@ -234,6 +234,7 @@ _DOSE_OPENING = re.compile(
 # then one to three words that are no function word, verb, pronoun, route or schedule word, right before the number
 # (not "200 mg, 400 mg, or 600 mg": a conjunction; not "; in cohort B, at 1.2 mg/m2").
 _ITEM_JOINS = (",", " and", " plus", " with", " by", ";", " received", " receiving", " took", " taking")
+_ITEM_JOIN_CUE = re.compile("|".join(map(re.escape, _ITEM_JOINS)))
 _UNKNOWN_ITEM_REACH = 40  # characters before the number: ", and hydrocortisone "
 _NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|or|and|either|by|from|up|was|were|is|dose[sd]?|each|every|later"
                               r"|thereafter|approximately|about|reduced|increased|escalated|decreased|\w+ly|\w+ed"
@@ -937,8 +938,8 @@ def _named_in_bracket(text: str, end: int, drug: Span) -> bool:
 def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
     """Whether a list item naming an unknown drug stands between a drug's dose and this one (see _ITEM_JOINS)."""
     gap = text[max(drug.end_char, first.start - _UNKNOWN_ITEM_REACH):first.start]
-    if not gap.endswith(" "):
-        return False
+    if not gap.endswith(" ") or not _ITEM_JOIN_CUE.search(gap):
+        return False  # most gaps hold no join: " ", " at ", " was given at "
     head, named = gap[:-1], 0
     while named < _NAME_WORDS and not head.endswith(_ITEM_JOINS):
         head, _, word = head.rpartition(" ")
