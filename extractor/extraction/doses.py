@@ -27,12 +27,21 @@ from extractor.extraction.context import ArticleContext
 from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import Sentence, section_view
 from extractor.extraction.spans import rule_spans
+from extractor.models import UNLABELLED_SECTION
 
 # A background section (PubMed's BACKGROUND category: "Background", "INTRODUCTION", "IMPORTANCE", "CONTEXT",
 # "RATIONALE") states what was known, doses of other trials or the approved schedule, not this study's regimen; only
 # a sentence of the study's own aim counts there ("We therefore tested inotuzumab at 0.9 mg/m2", "In this study").
 _BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
 _THIS_STUDY = re.compile(r"\b(?:we|our|this|here(?:in)?|present)\b", re.I)
+# The same in an unlabelled abstract (section ABSTRACT): its sentences before the first of the study's own ("We
+# tested ...", "In this study ...") or one describing it or reporting its patients ("The phase 2 DELPHINUS study
+# evaluated daratumumab (16 mg/kg)", "Forty patients received ...", "Patients were treated with ...") state what was
+# known ("Inotuzumab at the approved dose of 1.8 mg/m2 causes hepatotoxicity"); an abstract that never names its study
+# that way opens on no background.
+_STUDY_REPORT = re.compile(r"\b(?:\d+\s(?:patients|children|adults|subjects)|received|phase|evaluated|assessed"
+                           r"|investigated|tested|examined|enrolled|analy[sz]ed|reviewed|(?:was|were)\s(?:treated"
+                           r"|included|randomi[sz]ed|given|administered|infused))\b", re.I)
 # Another study's dose, named after a cue of that study in its clause (DESIGN_CONTEXT `other-study` spans of
 # patterns/design.jsonl, which classify.py reads too): "In a previous phase 2 trial, inotuzumab at 1.8 mg/m2 ...",
 # "Previous studies used blinatumomab at 28 µg/day", "similar to those reported with inotuzumab at 1.8 mg/m2",
@@ -126,6 +135,11 @@ _PRIOR_THERAPY = re.compile(
     r"|had\sbeen\s(?:treated|exposed)\s(?:with|to)"
     r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s)?$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
+# The same told after the dose, in its clause: "Eight patients had received blinatumomab 28 µg/day before enrollment",
+# "prior to study entry" (not "before HSCT", "before the first dose", "before the study drug": this study's schedule).
+_BEFORE_STUDY_AFTER = re.compile(r"[^;.()]{0,40}?\b(?:before|prior\sto)\s(?:(?:the|this|study|trial)\s){0,2}"
+                                 r"(?:enrol(?:l)?ment|entry|inclusion|screening|registration|referral|study|trial)\b"
+                                 r"(?!\s(?:drugs?|treatments?|therapy|infusions?|medications?|regimens?|doses?)\b)", re.I)
 # A threshold, right before its number, is no dose given: "patients who received more than 5.4 mg/m2", "cumulative
 # doses above 5.4 mg/m2".
 _THRESHOLD_BEFORE = re.compile(r"\b(?:(?:more|greater|higher|less|lower|fewer)\sthan|above|below|over|under|exceeding"
@@ -209,13 +223,22 @@ _DOSE_OPENING = re.compile(
     r"|(?:target|starting|highest|lowest)\sdose|doses?(?:\slevels?)?)(?:\s\((?:MTD|RP2D)\))?\sof\s"
     r"|(?P<level>(?:dose\slevel\s?|DL-?)\d{1,2}\s\())$", re.I)
 # A dose after an item of a list that names a drug the lexicon does not know: "methotrexate 15 mg, cytarabine 40 mg
-# and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's): a join (_ITEM_JOINS), then one word that
-# is no function word or adverb, right before the number, after a dose of the drug before (not "200 mg, 400 mg, or 600
-# mg": a conjunction).
-_ITEM_JOINS = (",", " and", " plus", " with")
+# and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's), "with ursodeoxycholic acid 300 mg",
+# "followed by leucovorin 15 mg/m2", "blinatumomab with posaconazole 300 mg", "; aspirin 81 mg", "Patients on
+# ponatinib took atorvastatin 20 mg", "During blinatumomab, patients received posaconazole 300 mg": a join (_ITEM_JOINS),
+# then one to three words that are no function word, verb, pronoun, route or schedule word, right before the number
+# (not "200 mg, 400 mg, or 600 mg": a conjunction; not "; in cohort B, at 1.2 mg/m2").
+_ITEM_JOINS = (",", " and", " plus", " with", " by", ";", " received", " receiving", " took", " taking")
+_ITEM_JOIN_CUE = re.compile("|".join(map(re.escape, _ITEM_JOINS)))
 _UNKNOWN_ITEM_REACH = 40  # characters before the number: ", and hydrocortisone "
 _NOT_A_DRUG_WORD = re.compile(r"(?:at|of|to|then|or|and|either|by|from|up|was|were|is|dose[sd]?|each|every|later"
-                              r"|thereafter|approximately|about|reduced|increased|escalated|decreased|\w+ly)", re.I)
+                              r"|thereafter|approximately|about|reduced|increased|escalated|decreased|\w+ly|\w+ed"
+                              r"|\w+ing|a|an|the|in|on|for|with|than|versus|vs|into|per|total|median|mean|range"
+                              r"|cycles?|courses?|levels?|cohorts?|arms?|groups?|patients|children|adults|those"
+                              r"|maintenance|consolidation|induction|reinduction|thereafter|afterwards|IV|PO|SC|IT"
+                              r"|oral|intravenous|subcutaneous|intrathecal|continuous|we|they|it|whereas|while|but|when|if|who|which|that"
+                              r"|gave|given|took|taken|got|[\w\-]+-dose|standard|single-agent|fixed|flat|split|only)", re.I)
+_NAME_WORDS = 3  # "ursodeoxycholic acid", "intravenous immune globulin"
 # A partner drug between a subject drug and the verb of its dose: "X, given with Y, was administered at 1.8 mg/m2",
 # "X, preceded by Y 20 mg, was given at", "X was added to Y and given at" (the subject's own verb, coordinated); "X
 # was given with Y premedication at 9 µg/day" (the partner's role named); "X was given with a backbone at 0.9
@@ -228,6 +251,9 @@ _COORDINATED_VERB = re.compile(r"\sand\s(?:(?:was|were)\s)?(?:then\s)?(?:given|a
 _PARTNER_ROLE = re.compile(r"\s(?:premedication|prophylaxis|pretreatment|prephase|cytoreduction|support)\s"
                            r"(?:at|of)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?", re.I)
 _AT_DOSE = re.compile(r"\s(?:at|of)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?")
+# The subject's verb of dosing right before the partner, whose "at" the dose is: "Dasatinib was given with
+# blinatumomab at 140 mg daily" (not "Ponatinib was combined with blinatumomab at 28 µg/day", the partner's).
+_DOSED_WITH = re.compile(r"\s(?:given|administered|dosed|delivered)\s(?:together\s|concurrently\s)?with\s$", re.I)
 # What may open a sentence before its subject drug, one word: "Intravenous inotuzumab", "Single-agent blinatumomab".
 _SENTENCE_OPENING = re.compile(r"\s*(?:[A-Za-z][\w\-]*\s)?")
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have)\b", re.I)
@@ -237,7 +263,10 @@ _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
 # The regimen class of the CAR T products (patterns/regimen_classes.jsonl), and what makes a product named before a
 # dose an earlier therapy, not the one dosed ("relapsed after tisagenlecleucel, patients received ...").
 _CELL_CLASS = "CAR T cells"
-_CELL_UNITS = frozenset({"cells", "cells/kg"})
+_CELL_UNITS = frozenset({"cells", "cells/kg", "cells/m2"})
+# Per body surface right after a cell product: "1 × 10^7 CD19 CAR T cells/m2" (read here, not as a unit rule of its
+# own, which would match inside every "mg/m2").
+_PER_SQUARE_METRE = re.compile(r"\s?(?:/|per\s)m(?:2|²|\(2\))(?!\w)")
 _EARLIER_THERAPY = re.compile(
     r"\b(?:after|following|prior(?:\sto)?|previous(?:ly)?(?:\s(?:received|treated\swith|exposed\sto))?|failure\sof"
     r"|fail(?:ed|ing)|(?:relapsed|refractory|resistant|progressed|progressing)(?:\s(?:after|to|on|following))?)"
@@ -274,12 +303,17 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
     """
     doses, previous = [], None
     background = _BACKGROUND.match(section) is not None
-    for sent in section_view(doc).sentences:
-        if background and not _THIS_STUDY.search(sent.text):
-            previous = sent
-            continue  # "BACKGROUND: Inotuzumab at 1.8 mg/m2 per cycle improved remission rates": what was known
+    view = section_view(doc)
+    sentences = view.sentences
+    opening = section == UNLABELLED_SECTION  # may open on its background (see _STUDY_REPORT)
+    for index, sent in enumerate(sentences):
         # most sentences name no unit, or no drug: no overlaps need resolving then
         if sent.labelled("UNIT"):
+            # an unlabelled abstract's background is decided at its first sentence with a unit, once past it for good
+            opening = opening and _in_opening_background(sentences, index, view.text)
+            if (background or opening) and not _THIS_STUDY.search(sent.text):
+                previous = sent
+                continue  # "BACKGROUND: Inotuzumab at 1.8 mg/m2 per cycle improved remission rates": what was known
             found = []
             if sent.labelled("DRUG"):
                 found = _sentence_doses(sent, section, context)
@@ -289,6 +323,14 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
             doses += _this_studys(sent, found) if found else found
         previous = sent
     return doses
+
+
+def _in_opening_background(sentences: list[Sentence], index: int, text: str) -> bool:
+    """Whether sentences[index] of an unlabelled abstract is in its opening background: no sentence up to it names
+    the study or reports its patients, and a later one names the study (see _STUDY_REPORT)."""
+    if _THIS_STUDY.search(text) is None:
+        return False
+    return not any(_THIS_STUDY.search(s.text) or _STUDY_REPORT.search(s.text) for s in sentences[:index + 1])
 
 
 def _this_studys(sent: Sentence, found: list[dict]) -> list[dict]:
@@ -386,6 +428,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     # a carried product's absolute dose is read at its unit ("410 × 10^6 CAR T cells"), not as a product named
     found = _product_doses(doc, section, text, drugs, numbers) if products and carried is None else []
     respectively = "respectively" in sent.text
+    before_study = "before" in sent.text or "prior to" in sent.text  # a cheap necessary cue of _BEFORE_STUDY_AFTER
     coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
     bracket = _bracketed_list(text, coordinated, drugs, units) if coordinated else None
     shared = []  # the doses of a list after coordinated drugs, paired with them in order below
@@ -435,6 +478,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
         if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
                 text, max(0, start - _PRIOR_REACH), start):
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
+        if before_study and _BEFORE_STUDY_AFTER.match(text, end_span.end_char, sent.end_char):
+            continue  # "had received blinatumomab 28 µg/day before enrollment": the same
         if _changed_for_counted_patients(sent, text, group[0], numbers) or _given_for_toxicity(sent, text, group[0],
                                                                                                  numbers):
             continue  # "Dasatinib doses were reduced to 50 mg in 4 patients": an event, not the regimen
@@ -630,20 +675,24 @@ def _in_counted_patients(text: str, end: int, numbers: list[nz.Number]) -> bool:
 
 
 def _product_doses(doc, section: str, text: str, drugs: list[Span], numbers: list[nz.Number]) -> list[dict]:
-    """"410 × 10^6 CD19 CAR T cells": an absolute cell dose whose unit is the end of the cell product's name (per
-    kg, "1 × 10^6 CD19 CAR T cells/kg", it is read at the "/kg" unit; per volume it is a concentration)."""
+    """"410 × 10^6 CD19 CAR T cells": an absolute cell dose whose unit is the end of the cell product's name, or per
+    body surface, "1 × 10^7 CD19 CAR T cells/m2" (per kg, "1 × 10^6 CD19 CAR T cells/kg", it is read at the "/kg"
+    unit; per volume it is a concentration)."""
     found = []
     for drug in drugs:
-        if not text[drug.start_char:drug.end_char].lower().endswith("cells") or _PER_AFTER_CELLS.match(
-                text, drug.end_char):
+        if not text[drug.start_char:drug.end_char].lower().endswith("cells"):
+            continue
+        per_area = _PER_SQUARE_METRE.match(text, drug.end_char)
+        if per_area is None and _PER_AFTER_CELLS.match(text, drug.end_char):
             continue
         number = next((n for n in reversed(numbers) if n.end <= drug.start_char), None)
         if number is None or number.form != "scientific" or text[number.end:drug.start_char] not in ("", " "):
             continue
         group = _group_ending_at(text, numbers, number)
-        named = _named_product(text, group[0], drug.end_char, drug, drugs)
-        where = evidence(doc, section, min(named.start_char, group[0].start), drug.end_char)
-        found += _group_doses(group, named, "cells", None, where)
+        end = per_area.end() if per_area else drug.end_char
+        named = _named_product(text, group[0], end, drug, drugs)
+        where = evidence(doc, section, min(named.start_char, group[0].start), end)
+        found += _group_doses(group, named, "cells/m2" if per_area else "cells", None, where)
     return found
 
 
@@ -733,7 +782,7 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     if text[last.end:anchor] not in _NUMBER_TO_UNIT and not _LABEL_TO_UNIT.fullmatch(text, last.end, anchor):
         # "2 x 10(6) transduced T cells per kg", "410 × 10^6 CAR T cells": the unit "cells per kg" or "cells" after
         # a few words describing the cells
-        described = unit_id in ("cells", "cells/kg") and text[unit.start_char:unit.end_char].lower().startswith(
+        described = unit_id in _CELL_UNITS and text[unit.start_char:unit.end_char].lower().startswith(
             "cells") and _DESCRIPTION.fullmatch(text[last.end:unit.start_char])
         if not described:
             return None
@@ -906,13 +955,16 @@ def _named_in_bracket(text: str, end: int, drug: Span) -> bool:
 def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
     """Whether a list item naming an unknown drug stands between a drug's dose and this one (see _ITEM_JOINS)."""
     gap = text[max(drug.end_char, first.start - _UNKNOWN_ITEM_REACH):first.start]
-    if not gap.endswith(" "):
-        return False
-    head, _, word = gap[:-1].rpartition(" ")
-    # letters only: a label with digits ("DL2 1.2 mg/m2") names a dose level, not a drug
-    if not word.replace("-", "").isalpha() or not head.endswith(_ITEM_JOINS) or _NOT_A_DRUG_WORD.fullmatch(word):
-        return False
-    return _DIGIT.search(text, drug.end_char, first.start - len(gap) + len(head)) is not None
+    if not gap.endswith(" ") or not _ITEM_JOIN_CUE.search(gap):
+        return False  # most gaps hold no join: " ", " at ", " was given at "
+    head, named = gap[:-1], 0
+    while named < _NAME_WORDS and not head.endswith(_ITEM_JOINS):
+        head, _, word = head.rpartition(" ")
+        # letters only: a label with digits ("DL2 1.2 mg/m2") names a dose level, not a drug
+        if not word.replace("-", "").isalpha() or _NOT_A_DRUG_WORD.fullmatch(word):
+            return False
+        named += 1
+    return named > 0 and head.endswith(_ITEM_JOINS)
 
 
 def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: list[Span]) -> Span | None:
@@ -944,6 +996,8 @@ def _partner_of_subject(text: str, before: list[Span], first: nz.Number) -> bool
         return _FINITE_VERB.search(join) is not None  # "X was added to Y and (was) given at"
     if _SUBJECT_VERB.search(after):
         return not _FINITE_VERB.search(join)  # "X, given with Y, was administered at"; not "X was given with Y ..."
+    if _DOSED_WITH.search(join) and _AT_DOSE.fullmatch(after):
+        return True  # "X was given with Y at 140 mg daily": at the dose the subject was given
     return _PARTNER_ROLE.fullmatch(after) is not None or _is_backbone(partner.id_) and _AT_DOSE.fullmatch(after)
 
 
