@@ -1,6 +1,7 @@
 """Recurring phrasings, written in our own words, run end to end (ninth round), that leave out what the text
 before them named: a clause after a semicolon that repeats the clause before it without naming its endpoints or its
-groups again, a scope that refers back to a group ("among them"), a dose whose drug the sentence before names.
+groups again, a scope that refers back to a group ("among them"), values bracketed after the groups they compare, a
+dose whose drug the sentence before names.
 
 "The CR rate was 70% and the MRD negativity rate 45% in Ph-negative patients; in Ph-positive patients, 80% and 60%,
 respectively" gives the bare values to the endpoints of the clause before, in order; "CR rates were 60% in children
@@ -130,3 +131,15 @@ def test_the_dose_of_a_population_names_the_drug_of_the_sentence_before(nlp):
                        "recommended dose of 5 µg/m2/day for the first 7 days and 15 µg/m2/day thereafter.")
     assert sorted((d["drug"], d["dose"], d["unit"], d["per"]) for d in record["doses"]) == \
         [("blinatumomab", 5, "µg/m2", "day"), ("blinatumomab", 15, "µg/m2", "day")]
+
+
+@pytest.mark.parametrize("text, triples", [
+    # two values in one bracket after the two groups they compare: zipped in order (the first got the second's name)
+    ("CR rates did not differ between Ph+ and Ph- patients (45% vs 42%).", [("Ph+", "CR", 45.0), ("Ph-", "CR", 42.0)]),
+    ("CR rates did not differ between Ph-positive and Ph-negative patients (45% vs 42%).",
+     [("Ph-negative", "CR", 42.0), ("Ph-positive", "CR", 45.0)]),
+    ("Median OS was similar in MRD-negative and MRD-positive patients (9.0 and 4.5 months).",
+     [("MRD-negative", "OS_MEDIAN", 9.0), ("MRD-positive", "OS_MEDIAN", 4.5)]),
+])
+def test_values_bracketed_after_the_groups_they_compare(nlp, text, triples):
+    assert _outcomes(_run(nlp, text)) == triples

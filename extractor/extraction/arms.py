@@ -323,6 +323,29 @@ def _groups_listed_after(text: str, positions: list[tuple[int, int]]) -> bool:
     return _GROUPS_LISTED_AFTER.match(text, positions[1][1]) is not None
 
 
+def _groups_listed_before_bracket(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
+    """Two values in one bracket right after two groups joined by "and" ("CR rates did not differ between Ph+ and
+    Ph- patients (45% vs 42%)", "similar in MRD-negative and MRD-positive responders (9.0 and 4.5 months)"): the
+    groups, in order, as a "respectively" list would give them."""
+    if len(positions) != 2:
+        return None
+    opened = text.rfind("(", 0, positions[0][0])
+    if opened == -1 or ")" in text[opened:positions[1][1]]:
+        return None
+    m = _GROUPS_LISTED_BEFORE.search(text, 0, opened)
+    if m is None:
+        return None
+    head = m.group("head") or ""  # "Ph+ and Ph- patients": the first group's patients too
+    names = [subgroups.name(f"{m.group('a')}{head}"), subgroups.name(m.group("b") + head)]
+    return names if all(names) and names[0] != names[1] else None
+
+
+# "between Ph+ and Ph- patients (", "in MRD-negative and MRD-positive responders ("
+_GROUPS_LISTED_BEFORE = re.compile(r"\b(?:between|in|for|among)\s(?:the\s)?(?P<a>[^,;()\d\s]+(?:\s[^,;()\d\s]+)?)\s"
+                                   r"(?:and|vs\.?|versus)\s(?P<b>[^,;()\d\s]+(?:\s[^,;()\d\s]+)?)"
+                                   r"(?P<head>\s(?:patients|subjects|responders|groups|cohorts))?\s?$", re.I)
+
+
 def _contrasted_population(label: str, labels: list[str]) -> bool:
     """A population word beside other populations ("adults" beside "pediatric" or "children"; not beside "older"
     adults: then the adults are the cohort)."""
@@ -2284,6 +2307,10 @@ class ArmIndex:
         if count == 2 and all(after):
             after = self._other_arm_named_arm(text, after)
         if count >= 2:
+            listed = _groups_listed_before_bracket(text, positions) \
+                if not self.multi_arm and not any(after) and "(" in text else None
+            if listed:
+                return [self._scoped(scope_label, l) for l in listed]
             paired = self._arm_pairs_in_groups(text, positions, after, refs, avoid) \
                 if count % 2 == 0 and len(self.arms) >= 2 else None
             if paired:
