@@ -143,3 +143,13 @@ def test_the_dose_of_a_population_names_the_drug_of_the_sentence_before(nlp):
 ])
 def test_values_bracketed_after_the_groups_they_compare(nlp, text, triples):
     assert _outcomes(_run(nlp, text)) == triples
+
+
+@pytest.mark.parametrize("text", [
+    "The difference in CR rate was significant (58% vs 31%, P = 0.01).",
+    "OS was similar (9.0 vs 8.1 months).",
+    "The CR rate was higher (58% vs 31%).",
+])
+def test_a_word_of_how_a_comparison_came_out_names_no_group(nlp, text):
+    arms = {o["arm"] for o in _run(nlp, text)["outcomes"]}
+    assert arms == {"group 1", "group 2"}  # two groups the sentence does not name
