@@ -153,3 +153,19 @@ def test_values_bracketed_after_the_groups_they_compare(nlp, text, triples):
 def test_a_word_of_how_a_comparison_came_out_names_no_group(nlp, text):
     arms = {o["arm"] for o in _run(nlp, text)["outcomes"]}
     assert arms == {"group 1", "group 2"}  # two groups the sentence does not name
+
+
+@pytest.mark.parametrize("text, triples", [
+    # values, then as many groups ending the clause: zipped as with "respectively" (the first group named the last
+    # value, the others were unnamed)
+    ("CR rates were 70% and 40% in Ph-negative and Ph-positive patients.",
+     [("Ph-negative", "CR", 70.0), ("Ph-positive", "CR", 40.0)]),
+    ("The CR rate was 45%, 30% and 15% for first, second and third or later salvage.",
+     [("first salvage", "CR", 45.0), ("second salvage", "CR", 30.0), ("third or later salvage", "CR", 15.0)]),
+    ("Median OS was 9.1, 6.2 and 4.0 months in first, second and later salvage.",
+     [("first salvage", "OS_MEDIAN", 9.1), ("later salvage", "OS_MEDIAN", 4.0), ("second salvage", "OS_MEDIAN", 6.2)]),
+    # years are no groups
+    ("CR rates were 70% and 40% in 2015 and 2020.", [("group 1", "CR", 70.0), ("group 2", "CR", 40.0)]),
+])
+def test_values_then_as_many_groups_are_zipped_without_respectively(nlp, text, triples):
+    assert _outcomes(_run(nlp, text)) == triples

@@ -313,14 +313,25 @@ _GROUPS_LISTED_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?\s?(?:[(\[][^()\[
                                   r"(?:arms|groups|cohorts)\b|(?:arms|groups|cohorts)\s(?:[A-Z]\d?|\d{1,2}[A-Z]?)\s(?:and|or)\s"
                                   r"(?:[A-Z]\d?|\d{1,2}[A-Z]?)\b)")  # "... in the InO and SC arms", "... in cohorts 1 and 2"
 _VALUES_JOINED = re.compile(r"^\s?%?\s?(?:and|or|vs\.?|versus)\s$")
+_VALUES_LISTED = re.compile(r"\s?%?\s?(?:,\s?(?:and\s|or\s)?|(?:and|or|vs\.?|versus)\s)$")
+# Groups listed after the values, up to the clause's end: "in Ph-negative and Ph-positive patients.", "for first,
+# second and third or later salvage;" (a group of words, no number: "in 2015 and 2020" is no group list).
+_SUBGROUPS_LISTED_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?\s(?:in|for|among)\s(?:the\s)?(?P<list>[A-Za-z][^,;()\d]{0,40}"
+                                     r"(?:,\s[^,;()\d]{1,40})*,?\s(?:and|or)\s[^,;()\d]{1,40}?)\s?(?=[.;]|,\s|$)")
+_LIST_ITEM_SEPARATOR = re.compile(r",\s(?:and\s|or\s)?|\sand\s|\sor\s(?!later\b|more\b|older\b|younger\b|beyond\b)")  # "third or later"
 
 
 def _groups_listed_after(text: str, positions: list[tuple[int, int]]) -> bool:
-    """Two values joined by "and" (or "vs") and followed by "in the A and B arms": they are zipped with the arms
-    as a "respectively" list would be."""
-    if len(positions) != 2 or not _VALUES_JOINED.match(text[positions[0][1]:positions[1][0]]):
+    """Two values joined by "and" (or "vs") and followed by "in the A and B arms", or values listed and followed by
+    as many groups ending the clause ("70% and 40% in Ph-negative and Ph-positive patients.", "45%, 30% and 15% for
+    first, second and third or later salvage."): they are zipped with the groups as a "respectively" list would be."""
+    if len(positions) < 2 or not all(_VALUES_LISTED.match(text[a[1]:b[0]]) for a, b in zip(positions, positions[1:])):
         return False
-    return _GROUPS_LISTED_AFTER.match(text, positions[1][1]) is not None
+    if len(positions) == 2 and _VALUES_JOINED.match(text[positions[0][1]:positions[1][0]]) \
+            and _GROUPS_LISTED_AFTER.match(text, positions[1][1]):
+        return True
+    listed = _SUBGROUPS_LISTED_AFTER.match(text, positions[-1][1])
+    return listed is not None and len(_LIST_ITEM_SEPARATOR.split(listed.group("list"))) == len(positions)
 
 
 def _groups_listed_before_bracket(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
