@@ -1507,13 +1507,13 @@ def _repeated_clause(text: str, targets: list[Mention], values: list[Value]) -> 
         return values
     for mention, value in zip(before, tail):
         mention.values.append(value)
-    if not _GROUP_WORD.search(text, head[0].end, head[-1].start):
+    if not _GROUP_NAMED_BETWEEN.search(text, head[0].end, head[-1].start):
         for value in head:  # "Median OS was 7.7 months and median EFS 4.1 months in arm A; ...": both are arm A's
             value.run_end = head[-1].end
     return [v for v in values if v not in tail]
 
 
-_GROUP_WORD = re.compile(r"\b(?:in|with|for|among|after|versus|vs)\b", re.I)  # a group named between the values
+_GROUP_NAMED_BETWEEN = re.compile(r"\b(?:in|with|for|among|after|versus|vs)\b", re.I)  # "7.7 months in arm A and"
 
 
 def _mark_group_runs(text: str, runs: list[list[Value]]) -> None:
@@ -1539,11 +1539,10 @@ _TIME_IN_LIST = re.compile(r"\b\d+[-‐–](?:years?|months?|yrs?|mo|y)\b|\bat\s
 def _timed_item_gap(gap: str) -> bool:
     """The gap between two listed endpoints is only a join and the next item's (or the last one's) time point:
     ", 1-year ", " and 2-year ", " at 1 year and (median) "."""
-    join = _MEDIAN_END.sub("", _SPACES.sub(" ", _TIME_IN_LIST.sub(" ", gap)).lstrip())  # "... and median OS"
+    join = _MEDIAN_END.sub("", " ".join(_TIME_IN_LIST.sub(" ", gap).split()) + " ")  # "... and median OS"
     return _CONJOINED_GAP.fullmatch(join if join.startswith(",") else " " + join) is not None
 
 
-_SPACES = re.compile(r"\s+")
 _MEDIAN_END = re.compile(r"(?<=\s)(?:the\s)?median\s$")
 
 
