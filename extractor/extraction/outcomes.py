@@ -454,11 +454,11 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
         mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
     mentions = _composite_by_parts(text, _redefine_composites(text, _spelled_parts(text, mentions), definitions))
-    if "defined" in text:
+    if "defined" in text or "includ" in text or "compris" in text or "consist" in text:
         _bare_definition(text, mentions, definitions)
     for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
         if mention.family in ("ORR", "CR") and definitions:
-            mention.family = definitions.get(_definition_key(text[mention.start:mention.end]), mention.family)
+            mention.family = _defined_family(definitions, text[mention.start:mention.end], mention.family)
     return mentions
 
 
@@ -468,12 +468,40 @@ _DEFINED_PHRASE = re.compile(r"(?:the\s)?(?:overall\s)?(?P<key>.+?)(?:\srates?)?
 
 
 def _definition_key(phrase: str) -> str:
-    return _DEFINED_PHRASE.fullmatch(phrase.lower()).group("key")
+    return _KEY_FORMS.sub(_key_form, _DEFINED_PHRASE.fullmatch(phrase.lower()).group("key"))
+
+
+# "Responses (CR/CRi)" defines "response" too, and "patients responded": one key for the noun and the verb
+_KEY_FORMS = re.compile(r"\b(?:(response|remission)s|respond(?:ed|ing))\b")
+
+
+def _key_form(m: re.Match) -> str:
+    return m.group(1) or "response"
+
+
+def _define(definitions: dict[str, str], phrase: str) -> None:
+    """Registers a phrase defined as CR_CRi, and the abbreviation it restates ("Overall remission rate (ORR)")."""
+    head, bracket, abbreviation = phrase.partition("(")
+    definitions[_definition_key(head.strip() if bracket else phrase)] = "CR_CRi"
+    if bracket and abbreviation.strip(" )"):
+        definitions[_definition_key(abbreviation.strip(" )"))] = "CR_CRi"
+
+
+def _defined_family(definitions: dict[str, str], phrase: str, family: str) -> str:
+    """The endpoint a phrase defined earlier gives this mention of it; a mention that goes on past the defined
+    phrase ("Responses were higher in ..." after "Responses (CR/CRi)") is the phrase too."""
+    key = _definition_key(phrase)
+    if key in definitions:
+        return definitions[key]
+    return next((defined for k, defined in definitions.items() if key.startswith(k + " ")), family)
 
 
 # "Response was defined as CR, CRh or CRi.": a bare response (no mention of its own) defined for the article
-_BARE_DEFINITION = re.compile(r"\W*(?:Overall\s)?(?P<key>Response|Remission)s?\s(?:was|were|is|are)\sdefined\sas\s"
-                              r"[^;()]{1,80}?(?=\s?(?:[.;]|$))")
+# "Overall response included CR, CRh and CRi." likewise, but only without figures (what "Responses included CR in 10
+# (40%)" lists are results, each its own)
+_BARE_DEFINITION = re.compile(r"\W*(?:(?:The\s)?[Oo]verall\s)?(?P<key>[Rr]esponse|[Rr]emission)s?\s(?:(?:was|were|is|are)\sdefined\sas\s"
+                              r"[^;()]{1,80}?|(?:included|includes|comprised|comprises|consisted\sof)\s[^;()\d]{1,80}?)"
+                              r"(?=\s?(?:[.;]|$))")
 
 
 def _bare_definition(text: str, mentions: list[Mention], definitions: dict[str, str]) -> None:
@@ -484,7 +512,7 @@ def _bare_definition(text: str, mentions: list[Mention], definitions: dict[str, 
     families = {x.family for x in parts}
     # CR with a part ("CR or CRi"), or the composite named as one ("CR, CRh or CRi", "CR/CRi")
     if families & {"CR", "CR_CRi"} and families & {"CR_CRi", "CR_PART"} and families <= {"CR", "CR_CRi", "CR_PART"}:
-        definitions[m.group("key").lower()] = "CR_CRi"
+        _define(definitions, m.group("key"))
         for part in parts:  # the definition's parts name no rate of their own
             part.family, part.region = "CR_PART", m.span()
 
@@ -667,7 +695,7 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         named_cr = families & {"CR", "CR_CRi"} or mention.family == "CR"
         if named_cr and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
             mention.family = "CR_CRi"
-            definitions[_definition_key(text[mention.start:mention.end])] = "CR_CRi"
+            _define(definitions, text[mention.start:mention.end])
             for part in inner:  # the definition's parts keep their own values ("13 (52%) CR"), the CRi part alone
                 part.region = (b_start, b_end)
                 if part.family == "CR_CRi":
@@ -677,6 +705,11 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
             # among them), which take only values inside it, so the value after the bracket stays the ORR's
             for part in inner:
                 part.region = (b_start, b_end)
+        elif mention.family == "CR_CRi" and families == {"ORR"}:
+            # "the proportion achieving CR or CRi (overall response)": the bracket names the composite
+            for part in inner:
+                _define(definitions, text[part.start:part.end])
+                part.family = "CR_CRi"
     return result
 
 
