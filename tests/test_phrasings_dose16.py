@@ -1,0 +1,70 @@
+"""Doses of the tenth phrasing round, in our own words, run end to end: a dose of CAR T cells named by their kind
+only ("3 × 10^6 CAR T cells/kg") in a study whose title names its one CAR T product; a dose between a subject drug
+and its partner that fits only one of them by its unit ("Blinatumomab was given with ponatinib at 45 mg")."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run
+
+
+def _doses(record: dict) -> list[tuple]:
+    return [(d["drug"], d["dose"], d["unit"]) for d in record["doses"]]
+
+
+TISA = "tisagenlecleucel"
+BREXU = "brexucabtagene autoleucel"
+INO = "inotuzumab ozogamicin"
+TISA_TITLE = "Tisagenlecleucel in children and young adults with relapsed B-cell ALL"
+
+
+@pytest.mark.parametrize("title, text, doses", [
+    (TISA_TITLE, "Patients received a single infusion at a median dose of 1.5 × 10^6 CAR T cells/kg.",
+     [(TISA, 1500000, "cells/kg")]),
+    (TISA_TITLE, "Each patient received one infusion of 3 × 10^6 CAR T cells/kg.", [(TISA, 3000000, "cells/kg")]),
+    (TISA_TITLE, "The target dose was 2 × 10^6 CAR-T cells/kg, given once.", [(TISA, 2000000, "cells/kg")]),
+    (TISA_TITLE, "The CAR T-cell dose ranged from 0.2 to 5.0 × 10^6 transduced T cells/kg.",
+     [(TISA, 200000, "cells/kg")]),
+    ("Brexucabtagene autoleucel for adults with relapsed B-ALL",
+     "After lymphodepletion, patients received 1 × 10^6 CAR T cells/kg.", [(BREXU, 1000000, "cells/kg")]),
+    ("Obecabtagene autoleucel in adult B-ALL", "Patients received a split dose of 410 × 10^6 CAR T cells.",
+     [("obecabtagene autoleucel", 410000000, "cells")]),
+    (TISA_TITLE, "Three dose levels of CAR T cells were tested: 1 × 10^6, 3 × 10^6 and 1 × 10^7 cells/kg.",
+     [(TISA, 1000000, "cells/kg"), (TISA, 3000000, "cells/kg"), (TISA, 10000000, "cells/kg")]),
+    # the cells of a graft are not the product's, nor a count per volume, nor a threshold of blasts
+    (TISA_TITLE, "After lymphodepletion, 1 × 10^6 CAR-T cells/kg were infused; 4 × 10^6 CD34+ cells/kg were given"
+     " at transplant.", [(TISA, 1000000, "cells/kg")]),
+    (TISA_TITLE, "CAR T cells peaked at 5 × 10^4 cells/µL in blood.", []),
+    (TISA_TITLE, "Patients with CD19+ cells > 1 × 10^9/L received 1 × 10^6 CAR T cells/kg.",
+     [(TISA, 1000000, "cells/kg")]),
+    # no one product: two arms, two antigens, none named in the title
+    ("Tisagenlecleucel versus blinatumomab in relapsed ALL", "Patients received 1 × 10^6 CAR T cells/kg.", []),
+    ("CD19 and CD22 CAR T cells in relapsed ALL", "Patients received 1 × 10^6 CAR T cells/kg.", []),
+    ("Salvage therapy in relapsed ALL", "Patients received 1 × 10^6 CAR T cells/kg.", []),
+    ("Salvage therapy in relapsed ALL", "Tisagenlecleucel was studied in 30 patients. Responses were seen at 1 ×"
+     " 10^6 CAR T cells/kg.", []),
+])
+def test_phrasings_cell_dose_of_the_titles_product(nlp, title, text, doses):
+    assert _doses(_run(nlp, text, title=title)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the partner's unit: a flat dose in mg is a TKI's, not a T-cell engager's or a conjugate's
+    ("Blinatumomab was given with ponatinib at 45 mg.", [("ponatinib", 45, "mg")]),
+    ("Blinatumomab was given with ponatinib at 45 mg daily.", [("ponatinib", 45, "mg")]),
+    ("Blinatumomab was administered together with ponatinib at 30 mg once daily.", [("ponatinib", 30, "mg")]),
+    ("Inotuzumab was given with dasatinib at 100 mg daily.", [("dasatinib", 100, "mg")]),
+    ("Blinatumomab was given with dasatinib at 140 mg/day for 3 months.", [("dasatinib", 140, "mg")]),
+    ("Blinatumomab was combined with venetoclax at 400 mg daily.", [("venetoclax", 400, "mg")]),
+    ("Inotuzumab ozogamicin in combination with bosutinib at 400 mg daily was given.", [("bosutinib", 400, "mg")]),
+    ("Tisagenlecleucel was combined with ibrutinib at 560 mg daily.", [("ibrutinib", 560, "mg")]),
+    # the subject's unit: the dose stays the subject's across its partner
+    ("Ponatinib was combined with blinatumomab at 45 mg daily.", [("ponatinib", 45, "mg")]),
+    ("Dasatinib was given with blinatumomab at 140 mg daily.", [("dasatinib", 140, "mg")]),
+    # a unit both fit, or one the classes do not tell: as before
+    ("Ponatinib was combined with blinatumomab at 28 µg/day.", [("blinatumomab", 28, "µg")]),
+    ("Inotuzumab was given with rituximab at 1.3 mg/m2.", [(INO, 1.3, "mg/m2")]),
+    ("Blinatumomab plus inotuzumab at 0.9 mg/m2 was given.", [(INO, 0.9, "mg/m2")]),
+])
+def test_phrasings_dose_fits_the_drug_by_its_unit(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
