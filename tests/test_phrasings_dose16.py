@@ -68,3 +68,39 @@ def test_phrasings_cell_dose_of_the_titles_product(nlp, title, text, doses):
 ])
 def test_phrasings_dose_fits_the_drug_by_its_unit(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a supportive drug's dose is neither the study drug's nor a regimen dose
+    ("Blinatumomab was given at 28 µg/day with posaconazole 300 mg daily.", [("blinatumomab", 28, "µg")]),
+    ("Blinatumomab was given with posaconazole at 300 mg daily.", []),
+    ("Dasatinib was given with voriconazole at 200 mg twice daily.", []),
+    ("Inotuzumab was given with defibrotide at 25 mg/kg/day.", []),
+    ("Inotuzumab ozogamicin was given at 0.8 mg/m2 with defibrotide prophylaxis at 6.25 mg/kg.", [(INO, 0.8, "mg/m2")]),
+    ("Blinatumomab was given with levetiracetam at 500 mg twice daily.", []),
+    ("Patients received blinatumomab with intravenous immunoglobulin 0.5 g/kg.", []),
+    ("Ponatinib 45 mg was combined with blinatumomab and IVIG 0.4 g/kg monthly.", [("ponatinib", 45, "mg")]),
+    ("Inotuzumab ozogamicin 1.8 mg/m2 was given with ursodiol 300 mg twice daily.", [(INO, 1.8, "mg/m2")]),
+    ("Inotuzumab 0.8 mg/m2 was given with UDCA 600 mg daily.", [(INO, 0.8, "mg/m2")]),
+    ("Patients received inotuzumab plus rasburicase 0.2 mg/kg.", []),
+    ("Tisagenlecleucel was infused; anakinra at 100 mg every 12 hours was given for ICANS.", []),
+    ("Blinatumomab (28 µg/day) was given with fluconazole 400 mg.", [("blinatumomab", 28, "µg")]),
+    ("Methotrexate 1 g/m2 was followed by folinic acid 15 mg/m2 every 6 hours.", [("methotrexate", 1, "g/m2")]),
+    ("Ifosfamide 1.8 g/m2 was given with mesna 360 mg/m2.", [("ifosfamide", 1.8, "g/m2")]),
+    ("Blinatumomab was given with acyclovir 400 mg twice daily.", []),
+    # the supportive drugs a study already records keep their doses (tocilizumab, dexamethasone, G-CSF)
+    ("Tisagenlecleucel was infused; tocilizumab at 8 mg/kg was given for CRS.", [("tocilizumab", 8, "mg/kg")]),
+    ("Blinatumomab was given after dexamethasone 20 mg premedication.", [("dexamethasone", 20, "mg")]),
+])
+def test_phrasings_supportive_drug_doses(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("title, text, drugs", [
+    ("Blinatumomab for relapsed ALL", "Forty patients received blinatumomab; IVIG was given for hypogammaglobulinemia.",
+     ["blinatumomab"]),
+    ("Inotuzumab ozogamicin in relapsed ALL", "Patients received inotuzumab; levetiracetam and posaconazole were given"
+     " as prophylaxis.", [INO]),
+])
+def test_phrasings_supportive_drug_is_no_arm_drug_beside_the_titles(nlp, title, text, drugs):
+    assert [a["drugs"] for a in _run(nlp, text, title=title)["arms"]] == [drugs]

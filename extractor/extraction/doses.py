@@ -265,6 +265,10 @@ _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
 # dose an earlier therapy, not the one dosed ("relapsed after tisagenlecleucel, patients received ...").
 _CELL_CLASS = "CAR T cells"
 _CELL_UNITS = frozenset({"cells", "cells/kg", "cells/m2"})
+# The class of drugs given for a complication or its prevention (posaconazole, IVIG, anakinra, defibrotide, ursodiol,
+# levetiracetam, rasburicase ...: patterns/regimen_classes.jsonl): known so that a dose beside them is not taken for
+# the study drug's ("Blinatumomab was given with posaconazole at 300 mg daily"), their own doses no regimen's.
+_SUPPORTIVE_CLASS = "supportive care"
 # The amount units the classes of patterns/regimen_classes.jsonl dosed in one way are given in, which tell a partner's
 # dose from the subject's ("Blinatumomab was given with ponatinib at 45 mg": a TKI's flat dose, no dose of a T-cell
 # engager). Classes dosed many ways (chemotherapy: mg/m2, g/m2, a flat intrathecal mg; antibodies: mg/m2, mg/kg, mg)
@@ -544,6 +548,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
                 continue
         if drug is None or _is_backbone(drug.id_):
             continue  # "X was combined with hyper-CVAD and reduced to 30 mg": a backbone has no dose of its own
+        if _is_supportive(drug.id_):
+            continue  # "with posaconazole 300 mg daily": given for a complication or its prevention, no regimen's
         start = min(drug.start_char, group[0].start)
         if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
                 text, max(0, start - _PRIOR_REACH), start):
@@ -815,6 +821,12 @@ def _unit_fits(drug_id: str, amount: str) -> bool | None:
     return None if units is None else amount in units
 
 
+def _is_supportive(drug_id: str) -> bool:
+    """Whether a drug is supportive care (antifungals, IVIG, anakinra, defibrotide ...: see _SUPPORTIVE_CLASS)."""
+    entry = regimen_lexicon().get(drug_id)
+    return entry is not None and entry.cls == _SUPPORTIVE_CLASS
+
+
 def _is_backbone(drug_id: str) -> bool:
     entry = regimen_lexicon().get(drug_id)
     return entry is not None and entry.kind == "backbone"
@@ -1075,6 +1087,8 @@ def _partner_of_subject(text: str, before: list[Span], first: nz.Number, amount:
     if not _COMBINED_WITH.search(join) or _CLAUSE_BREAK.search(join) or _is_backbone(subject.id_):
         return False
     after = text[partner.end_char:first.start]
+    if _is_supportive(partner.id_) and (_AT_DOSE.fullmatch(after) or _PARTNER_ROLE.fullmatch(after)):
+        return False  # "Inotuzumab was given with defibrotide (prophylaxis) at 25 mg/kg/day": the supportive drug's
     decided = _subject_by_words(join, after, partner)
     fits_subject, fits_partner = _unit_fits(subject.id_, amount), _unit_fits(partner.id_, amount)
     if fits_subject is None or fits_partner is None or fits_subject == fits_partner:
