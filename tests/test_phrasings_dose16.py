@@ -104,3 +104,46 @@ def test_phrasings_supportive_drug_doses(nlp, text, doses):
 ])
 def test_phrasings_supportive_drug_is_no_arm_drug_beside_the_titles(nlp, title, text, drugs):
     assert [a["drugs"] for a in _run(nlp, text, title=title)["arms"]] == [drugs]
+
+
+@pytest.mark.parametrize("text, doses", [
+    # an earlier therapy the patients relapsed or progressed on
+    ("All patients had relapsed after imatinib 400 mg daily.", []),
+    ("Patients who had progressed on dasatinib 100 mg daily received ponatinib 45 mg daily.", [("ponatinib", 45, "mg")]),
+    ("Patients relapsing after dasatinib 140 mg daily were enrolled.", []),
+    ("Patients who relapsed after HSCT received inotuzumab at 0.8 mg/m2.", [(INO, 0.8, "mg/m2")]),
+    ("Patients with relapsed ALL after imatinib received ponatinib 45 mg daily.", [("ponatinib", 45, "mg")]),
+    # a historical comparator's schedule
+    ("In the historical cohort, patients received clofarabine at 40 mg/m2.", []),
+    ("Outcomes were compared with a historical cohort treated with inotuzumab 1.8 mg/m2 per cycle.", []),
+    ("Historical controls had received FLAG-IDA with cytarabine 2 g/m2.", []),
+    ("Among the historical controls, blinatumomab was given at 28 µg/day.", []),
+    ("Compared with historical controls, inotuzumab was given at 0.9 mg/m2.", [(INO, 0.9, "mg/m2")]),
+    ("Compared with historical controls treated with FLAG-IDA, our patients received inotuzumab at 0.9 mg/m2.",
+     [(INO, 0.9, "mg/m2")]),
+    ("Outcomes were compared with historical controls; patients received inotuzumab at 1.8 mg/m2.",
+     [(INO, 1.8, "mg/m2")]),
+    # what the label says, in the present tense
+    ("The standard dose of blinatumomab is 28 µg/day.", []),
+    ("The approved dose of inotuzumab ozogamicin is 1.8 mg/m2 per cycle.", []),
+    ("The recommended phase 2 dose is 1.2 mg/m2 of inotuzumab.", [(INO, 1.2, "mg/m2")]),
+    ("Inotuzumab was given at the approved dose of 1.8 mg/m2 per cycle.", [(INO, 1.8, "mg/m2")]),
+    ("The standard-dose arm received inotuzumab at 1.8 mg/m2.", [(INO, 1.8, "mg/m2")]),
+    # a cumulative dose is what patients got (the drug may stand between the words), but not per cycle
+    ("Patients received a cumulative inotuzumab dose of 5.4 mg/m2.", []),
+    ("The cumulative dose of daunorubicin was 240 mg/m2.", []),
+    ("The total cumulative dose of inotuzumab was 4.5 mg/m2.", []),
+    ("The cumulative dose per cycle was 1.8 mg/m2 of inotuzumab.", [(INO, 1.8, "mg/m2")]),
+    # thresholds, counts and laboratory values are no doses
+    ("VOD was more frequent with inotuzumab doses above 1.8 mg/m2.", []),
+    ("Inotuzumab doses exceeding 1.8 mg/m2 per cycle were associated with VOD.", []),
+    ("Blinatumomab was given to patients with CD19+ cells > 1 × 10^9/L.", []),
+    ("Tisagenlecleucel expanded to a peak of 2 × 10^4 cells/µL.", []),
+    ("Inotuzumab was given to patients with creatinine clearance of at least 60 mL/min.", []),
+    ("Inotuzumab was dosed by body surface area (median 1.8 m2).", []),
+    ("The dose of inotuzumab was reduced to 1.2 mg/m2 in 5 patients.", []),
+    ("Dasatinib dose was decreased from 140 mg to 100 mg in 6 patients.", []),
+    ("The maximum tolerated dose of inotuzumab was not reached.", []),
+])
+def test_phrasings_no_regimen_dose(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

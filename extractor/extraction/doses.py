@@ -117,7 +117,8 @@ _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\
 # median infused dose of CD7 CAR T cells was" (a digit inside a name is no number) ("a total dose of 1.8 mg/m2 per
 # cycle" is the regimen's).
 _NO_NUMBER = r"(?:[^.;()\d]|(?<=[A-Za-z])\d+)"  # not a number: a digit inside a name ("CD7", "CD19/CD22")
-_EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b"
+_EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average))\s(?:[\w\-]+\s){0,3}?doses?\b"
+                              r"(?!\s(?:per|(?:of|in|for)\seach)\s(?:cycle|course))"
                               + _NO_NUMBER + r"{0,60}"
                               r"|(?:median|mean|average)\s(?:number|count)\sof\b" + _NO_NUMBER + r"{0,60}"
                               r"|(?:median|mean)[,:]?\s(?:of\s)?)$", re.I)
@@ -126,7 +127,8 @@ _STATISTIC_RANGE_BEFORE = re.compile(r"[(\[]\s?(?:range|IQR|interquartile\srange
 # A range printed with its unit at both ends: "1 × 10^5/kg to 3 × 10^6/kg", "45 mg/day to 15 mg/day".
 _UNIT_RANGE_SEP = re.compile(r"\s?[" + nz.HYPHENS + r"]\s?|\sto\s")
 # An earlier therapy named right before its dose: "previously treated with imatinib 400 mg", "after failure of
-# dasatinib 140 mg daily", "resistant to", "intolerant of", "prior inotuzumab at 1.8 mg/m2"; not "prior to infusion,
+# dasatinib 140 mg daily", "resistant to", "intolerant of", "prior inotuzumab at 1.8 mg/m2", "relapsed after imatinib
+# 400 mg daily", "progressed on dasatinib 100 mg"; not "prior to infusion,
 # fludarabine 30 mg/m2" (this study's lymphodepletion), nor "Heavily pretreated patients received X", "Patients
 # without prior HSCT received X" (the cue is of the patients, not of the drug).
 _PRIOR_THERAPY = re.compile(
@@ -134,8 +136,21 @@ _PRIOR_THERAPY = re.compile(
     r"|prior(?!\sto\b)(?:\s(?:therap(?:y|ies)|treatments?|exposure|regimens?))?,?(?:\s(?:with|to|included|including))?"
     r"|previous\s(?:therap(?:y|ies)|treatments?|exposure)\s(?:with|to|included|including)"
     r"|had\sbeen\s(?:treated|exposed)\s(?:with|to)"
-    r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s)?$", re.I)
+    r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto"
+    r"|(?:relapsed|relapsing|progressed|progressing)\s(?:after|on|while\son|during|following))\s(?:[\w\-]+\s)?$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
+# A historical comparator's schedule, the group named before the dose in its clause: "In the historical cohort,
+# patients received clofarabine at 40 mg/m2", "compared with a historical cohort treated with inotuzumab 1.8 mg/m2",
+# "Historical controls received FLAG-IDA with cytarabine 2 g/m2"; not past a this-study word, nor a contrast set
+# apart by its comma ("Compared with historical controls, inotuzumab was given at 0.9 mg/m2": this study's).
+_HISTORICAL = re.compile(r"\bhistoric(?:al|ally)\s(?:[\w\-]+\s){0,2}?(?:cohorts?|controls?|groups?|comparators?"
+                         r"|patients|series|arms?|data)\b(?P<rest>[^;.]*)$", re.I)
+_SCOPE_OPENING = re.compile(r"(?:^|[.;]\s)\s*(?:In|For|Among|Within|Of)\s(?:the|an?|a\smatched)?\s?$", re.I)
+# What a drug's label or guidelines say, in the present tense: "The standard dose of blinatumomab is 28 µg/day", "The
+# approved dose of inotuzumab is 1.8 mg/m2 per cycle" (not "The recommended phase 2 dose is", this study's finding).
+_STANDARD_DOSE = re.compile(r"\b(?:standard|approved|label(?:l)?ed|licensed|usual|conventional)\s(?:[\w\-]+\s){0,2}?"
+                            r"(?:doses?|dosing|schedule|regimen)\s(?:of\s(?:[\w\-/]+\s){1,3})?(?:is|are)\s[^;]*$", re.I)
+_STANDARD_CUES = ("standard", "approved", "label", "licensed", "usual", "conventional")
 # The same told after the dose, in its clause: "Eight patients had received blinatumomab 28 µg/day before enrollment",
 # "prior to study entry" (not "before HSCT", "before the first dose", "before the study drug": this study's schedule).
 _BEFORE_STUDY_AFTER = re.compile(r"[^;.()]{0,40}?\b(?:before|prior\sto)\s(?:(?:the|this|study|trial)\s){0,2}"
@@ -205,7 +220,7 @@ _RECEIVED_DOSE = re.compile(
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
 _EXPOSURE_CUES = ("dose", "median", "mean")
-_PRIOR_CUES = ("previous", "treated", "prior", "fail", "resistan", "refractory", "intoleran")
+_PRIOR_CUES = ("previous", "treated", "prior", "fail", "resistan", "refractory", "intoleran", "relaps", "progress")
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
 _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
@@ -503,6 +518,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     found = _product_doses(doc, section, text, drugs, numbers) if products and carried is None else []
     respectively = "respectively" in sent.text
     before_study = "before" in sent.text or "prior to" in sent.text  # a cheap necessary cue of _BEFORE_STUDY_AFTER
+    historical = "istoric" in sent.text  # the same of _HISTORICAL
     coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
     bracket = _bracketed_list(text, coordinated, drugs, units) if coordinated else None
     shared = []  # the doses of a list after coordinated drugs, paired with them in order below
@@ -556,6 +572,11 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
         if before_study and _BEFORE_STUDY_AFTER.match(text, end_span.end_char, sent.end_char):
             continue  # "had received blinatumomab 28 µg/day before enrollment": the same
+        if historical and _historical_schedule(text, sent.start_char, start):
+            continue  # "In the historical cohort, patients received clofarabine at 40 mg/m2": the comparator's
+        if _cued(text, sent.start_char, group[0].start, _STANDARD_CUES) and _STANDARD_DOSE.search(
+                text, sent.start_char, group[0].start):
+            continue  # "The standard dose of blinatumomab is 28 µg/day": what the label says
         if _changed_for_counted_patients(sent, text, group[0], numbers) or _given_for_toxicity(sent, text, group[0],
                                                                                                  numbers):
             continue  # "Dasatinib doses were reduced to 50 mg in 4 patients": an event, not the regimen
@@ -568,6 +589,14 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     if respectively or _paired_list(coordinated, shared, bracket is not None):
         return found + _respective_doses(doc, section, coordinated, shared)
     return found + alone
+
+
+def _historical_schedule(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the dose starting at `start` (its drug or number) is a historical comparator's (see _HISTORICAL)."""
+    m = _HISTORICAL.search(text, sentence_start, start)
+    if m is None or _THIS_STUDY.search(m.group("rest")):
+        return False
+    return "," not in m.group("rest") or _SCOPE_OPENING.search(text, sentence_start, m.start()) is not None
 
 
 def _outside_level_labels(text: str, sent: Sentence, numbers: list[nz.Number]) -> list[nz.Number]:
