@@ -37,6 +37,14 @@ TISA_TITLE = "Tisagenlecleucel in children and young adults with relapsed B-cell
     (TISA_TITLE, "CAR T cells peaked at 5 × 10^4 cells/µL in blood.", []),
     (TISA_TITLE, "Patients with CD19+ cells > 1 × 10^9/L received 1 × 10^6 CAR T cells/kg.",
      [(TISA, 1000000, "cells/kg")]),
+    # in a sentence naming other drugs (lymphodepletion), the cells must be named CAR T cells at the dose
+    (TISA_TITLE, "After lymphodepletion with fludarabine and cyclophosphamide, patients received 1 × 10^6 CAR T"
+     " cells/kg.", [(TISA, 1000000, "cells/kg")]),
+    (TISA_TITLE, "Fludarabine 30 mg/m2/day was followed by a single infusion of 2 × 10^6 CAR-T cells/kg.",
+     [("fludarabine", 30, "mg/m2"), (TISA, 2000000, "cells/kg")]),
+    (TISA_TITLE, "Fludarabine 30 mg/m2 was given before the infusion of 2 × 10^6 cells/kg.",
+     [("fludarabine", 30, "mg/m2")]),
+    (TISA_TITLE, "After busulfan, a graft of 5 × 10^6 CD34+ cells/kg was given.", []),
     # no one product: two arms, two antigens, none named in the title
     ("Tisagenlecleucel versus blinatumomab in relapsed ALL", "Patients received 1 × 10^6 CAR T cells/kg.", []),
     ("CD19 and CD22 CAR T cells in relapsed ALL", "Patients received 1 × 10^6 CAR T cells/kg.", []),

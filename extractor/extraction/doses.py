@@ -470,11 +470,28 @@ def _study_product_doses(sent: Sentence, section: str, context: ArticleContext) 
             if dose["unit"] in _CELL_UNITS and _of_car_t_cells(sent.section_text, dose["evidence"]["end"], other_cells)]
 
 
+def _study_product_of(sent: Sentence, context: ArticleContext, text: str, first: nz.Number, end: int):
+    """The study's CAR T product (see _study_product) as the drug of a dose of CAR T cells (from `first` to `end`)
+    in a sentence naming other drugs only; None for other cells. The cells must be named CAR T cells at the dose:
+    bare cells there ("and 3 × 10^6 cells/kg") gave as many spurious doses as true ones on held-out sets."""
+    if not _CAR_T_CELLS.search(sent.text):
+        return None
+    product = _study_product(context)
+    if product is None or not _CAR_T_CELLS.search(_cells_named(text, end)):
+        return None
+    return _StudyProduct(product, first.start, first.start)
+
+
 def _of_car_t_cells(text: str, end: int, other_cells: bool) -> bool:
     """Whether the cells of a dose ending at `end` are CAR T cells: named so after its last digit ("1 × 10^6 CAR-T
     cells/kg"), or not described there ("3 × 10^6 cells/kg") in a sentence naming no other cells ("CD34+ cells")."""
-    tail = _DIGIT_SPLIT.split(text[max(0, end - 60):end])[-1]
+    tail = _cells_named(text, end)
     return _CAR_T_CELLS.search(tail) is not None or not other_cells and _BARE_CELLS.fullmatch(tail) is not None
+
+
+def _cells_named(text: str, end: int) -> str:
+    """The words of a cell dose ending at `end` after its last digit: " CAR-T cells/kg", "+ cells/kg" (CD34+)."""
+    return _DIGIT_SPLIT.split(text[max(0, end - 60):end])[-1]
 
 
 def _study_product(context: ArticleContext) -> str | None:
@@ -558,6 +575,10 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
                     continue
             drug = _drug_for(text, group[0], end_span, drugs, sent.start_char, amount) if carried is None else carried
             cells = amount in _CELL_UNITS
+            if cells and carried is None and (drug is None or not _is_car_t(drug.id_)):
+                # "After lymphodepletion with fludarabine, patients received 1 × 10^6 CAR T cells/kg": the study's
+                # product's, as in a sentence naming no drug (see _study_product_doses)
+                drug = _study_product_of(sent, context, text, group[0], end_span.end_char) or drug
             if drug is not None and cells and not _is_car_t(drug.id_) or carried and not cells and _is_car_t(drug.id_):
                 # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug (nor, carried
                 # over from a CAR T product, is an amount in mg a dose of cells)
