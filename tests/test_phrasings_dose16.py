@@ -69,6 +69,15 @@ def test_phrasings_cell_dose_of_the_titles_product(nlp, title, text, doses):
     # the subject's unit: the dose stays the subject's across its partner
     ("Ponatinib was combined with blinatumomab at 45 mg daily.", [("ponatinib", 45, "mg")]),
     ("Dasatinib was given with blinatumomab at 140 mg daily.", [("dasatinib", 140, "mg")]),
+    ("Blinatumomab was given with ponatinib for 4 weeks at 28 µg/day.", [("blinatumomab", 28, "µg")]),
+    ("Ponatinib 30 mg daily was combined with blinatumomab; aspirin 81 mg daily was given for thrombosis"
+     " prophylaxis.", [("ponatinib", 30, "mg")]),
+    # the nearest drug's class is not dosed in the unit: the earlier drug it fits
+    ("Inotuzumab with blinatumomab 28 µg/day and at 0.9 mg/m2 on day 1.",
+     [("blinatumomab", 28, "µg"), (INO, 0.9, "mg/m2")]),
+    # a TKI in children is dosed per m2
+    ("Patients received inotuzumab with dasatinib 60 mg/m2 daily.", [("dasatinib", 60, "mg/m2")]),
+    ("Children received blinatumomab and imatinib 340 mg/m2/day.", [("imatinib", 340, "mg/m2")]),
     # a unit both fit, or one the classes do not tell: as before
     ("Ponatinib was combined with blinatumomab at 28 µg/day.", [("blinatumomab", 28, "µg")]),
     ("Inotuzumab was given with rituximab at 1.3 mg/m2.", [(INO, 1.3, "mg/m2")]),

@@ -290,7 +290,8 @@ _SUPPORTIVE_CLASS = "supportive care"
 # are left out: their unit tells nothing.
 _FLAT = frozenset({"mg", "g"})
 _UNITS_OF_CLASS = {"bispecific T-cell engager": frozenset({"µg", "µg/m2", "µg/kg"}), _CELL_CLASS: _CELL_UNITS,
-                   "tyrosine kinase inhibitor": _FLAT, "BCL-2 inhibitor": _FLAT, "BTK inhibitor": _FLAT,
+                   "tyrosine kinase inhibitor": _FLAT | {"mg/m2"},  # children's doses: "imatinib 340 mg/m2/day"
+                   "BCL-2 inhibitor": _FLAT, "BTK inhibitor": _FLAT,
                    "antibody-drug conjugate": frozenset({"mg/m2", "µg/m2"})}
 # CAR T cells named by their kind only, whose dose is the study's product's (see _study_product_doses): "CAR T
 # cells/kg", "CAR-T cells", "CAR+ T cells", "CAR-positive T cells", "chimeric antigen receptor T cells", "transduced
@@ -1057,7 +1058,24 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
         return subject[-1]
     if before and _unknown_item_between(text, before[-1], first):
         return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
-    return before[-1] if before else _distant_subject(text, sentence_start, first, drugs)
+    if not before:
+        return _distant_subject(text, sentence_start, first, drugs)
+    return _fitting_before(text, before, first, amount) or before[-1]
+
+
+def _fitting_before(text: str, before: list[Span], first: nz.Number, amount: str) -> Span | None:
+    """The drug a dose's unit fits when the nearest drug before it is of a class the unit does not fit (see
+    _UNITS_OF_CLASS): the nearest earlier one in the clause that it fits ("Inotuzumab with blinatumomab 28 µg/day and
+    at 0.9 mg/m2 on day 1": inotuzumab's, a T-cell engager is dosed in µg); None when the nearest fits or nothing
+    does."""
+    if _unit_fits(before[-1].id_, amount) is not False:
+        return None
+    for drug in reversed(before[:-1]):
+        if ";" in text[drug.end_char:first.start]:
+            return None
+        if _unit_fits(drug.id_, amount):
+            return drug
+    return None
 
 
 def _named_for(text: str, end_span: Span, drug: Span) -> bool:
@@ -1143,9 +1161,10 @@ def _partner_of_subject(text: str, before: list[Span], first: nz.Number, amount:
     fits_subject, fits_partner = _unit_fits(subject.id_, amount), _unit_fits(partner.id_, amount)
     if fits_subject is None or fits_partner is None or fits_subject == fits_partner:
         return decided
-    # the unit fits one drug only and decides, but for a dose standing apart from the partner ("Ponatinib 30 mg was
-    # combined with blinatumomab; aspirin 81 mg ...": not "at 45 mg" right after it), which stays the words' case
-    return fits_subject if decided or _AT_DOSE.fullmatch(after) else decided
+    # the unit fits one drug only and decides ("given with ponatinib for 4 weeks at 28 µg/day"), but for a dose in
+    # another clause ("Ponatinib 30 mg was combined with blinatumomab; aspirin 81 mg ..."), which stays the words' case
+    return fits_subject if decided or _AT_DOSE.fullmatch(after) or not _CLAUSE_BREAK.search(after) and "," not in after \
+        else decided
 
 
 def _subject_by_words(join: str, after: str, partner: Span) -> bool:
