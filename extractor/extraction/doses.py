@@ -296,7 +296,7 @@ _UNITS_OF_CLASS = {"bispecific T-cell engager": frozenset({"µg", "µg/m2", "µg
 # CAR T cells named by their kind only, whose dose is the study's product's (see _study_product_doses): "CAR T
 # cells/kg", "CAR-T cells", "CAR+ T cells", "CAR-positive T cells", "chimeric antigen receptor T cells", "transduced
 # T cells" (not "CD34+ cells/kg" of a graft, nor "CD3+ T cells" of a donor lymphocyte infusion).
-_CAR_T_CELLS = re.compile(r"\b(?:CAR(?:[\s\-]?T\b|\+|[\s\-]positive)|chimeric\santigen\sreceptor|transduced\s(?:[\w\-]+\s)?T)"
+_CAR_T_CELLS = re.compile(r"\b(?:CAR(?:[\s\-]?T\b|\+|[\s\-]positive)|[Cc]himeric\santigen\sreceptor|transduced\s(?:[\w\-]+\s)?T)"
                           r"[^.;]*?cells")
 _OTHER_CELLS = re.compile(r"\bCD(?:34|3|45|56)\+?|\b(?:stem|progenitor|mononuclear|NK|donor|graft|nucleated)\b", re.I)
 _BARE_CELLS = re.compile(r"\)?\s?(?:cells\s?)?(?:/|per\s)?(?:kg|kilogram|m2|m²)?|\)?\s(?:cells|CAR[\w+\-\s]*cells)"
@@ -360,7 +360,7 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
             elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
                                            or _RECEIVED_DOSE.match(sent.text) or _SCHEDULE_SUBJECT.match(sent.text)):
                 found = _carried_doses(previous, sent, section, context)
-            if not found and not sent.labelled("DRUG") and _CAR_T_CELLS.search(sent.text):
+            if not found and not sent.labelled("DRUG") and _car_t_cells_named(sent.text):
                 found = _study_product_doses(sent, section, context)
             doses += _this_studys(sent, found) if found else found
         previous = sent
@@ -471,11 +471,16 @@ def _study_product_doses(sent: Sentence, section: str, context: ArticleContext) 
             if dose["unit"] in _CELL_UNITS and _of_car_t_cells(sent.section_text, dose["evidence"]["end"], other_cells)]
 
 
+def _car_t_cells_named(text: str) -> bool:
+    """Whether a sentence names CAR T cells by their kind (see _CAR_T_CELLS), after a cheap test of its words."""
+    return ("CAR" in text or "himeric" in text or "transduced" in text) and _CAR_T_CELLS.search(text) is not None
+
+
 def _study_product_of(sent: Sentence, context: ArticleContext, text: str, first: nz.Number, end: int):
     """The study's CAR T product (see _study_product) as the drug of a dose of CAR T cells (from `first` to `end`)
     in a sentence naming other drugs only; None for other cells. The cells must be named CAR T cells at the dose:
     bare cells there ("and 3 × 10^6 cells/kg") gave as many spurious doses as true ones on held-out sets."""
-    if not _CAR_T_CELLS.search(sent.text):
+    if not _car_t_cells_named(sent.text):
         return None
     product = _study_product(context)
     if product is None or not _CAR_T_CELLS.search(_cells_named(text, end)):
@@ -537,6 +542,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     respectively = "respectively" in sent.text
     before_study = "before" in sent.text or "prior to" in sent.text  # a cheap necessary cue of _BEFORE_STUDY_AFTER
     historical = "istoric" in sent.text  # the same of _HISTORICAL
+    standard = _cued(text, sent.start_char, sent.end_char, _STANDARD_CUES)  # and of _STANDARD_DOSE
     coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
     bracket = _bracketed_list(text, coordinated, drugs, units) if coordinated else None
     shared = []  # the doses of a list after coordinated drugs, paired with them in order below
@@ -596,8 +602,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
             continue  # "had received blinatumomab 28 µg/day before enrollment": the same
         if historical and _historical_schedule(text, sent.start_char, start):
             continue  # "In the historical cohort, patients received clofarabine at 40 mg/m2": the comparator's
-        if _cued(text, sent.start_char, group[0].start, _STANDARD_CUES) and _STANDARD_DOSE.search(
-                text, sent.start_char, group[0].start):
+        if standard and _STANDARD_DOSE.search(text, sent.start_char, group[0].start):
             continue  # "The standard dose of blinatumomab is 28 µg/day": what the label says
         if _changed_for_counted_patients(sent, text, group[0], numbers) or _given_for_toxicity(sent, text, group[0],
                                                                                                  numbers):
