@@ -1,6 +1,9 @@
 """Doses of the tenth phrasing round, in our own words, run end to end: a dose of CAR T cells named by their kind
 only ("3 × 10^6 CAR T cells/kg") in a study whose title names its one CAR T product; a dose between a subject drug
-and its partner that fits only one of them by its unit ("Blinatumomab was given with ponatinib at 45 mg")."""
+and its partner that fits only one of them by its unit ("Blinatumomab was given with ponatinib at 45 mg"); supportive
+drugs (posaconazole, IVIG, anakinra, defibrotide, ursodiol, levetiracetam ...) whose doses are neither the study
+drug's nor a regimen's, and no arm's drugs beside the title's; and doses that are no regimen's: of a therapy the
+patients relapsed on, of a historical comparator, of the label, cumulative, thresholds and laboratory values."""
 from __future__ import annotations
 
 import pytest
