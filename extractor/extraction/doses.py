@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import namedtuple
 from operator import attrgetter
 
 from spacy.tokens import Doc, Span
 
 from extractor import normalise as nz
-from extractor.extraction.arms import regimen_lexicon
+from extractor.extraction.arms import HYPHENS, regimen_lexicon
 from extractor.extraction.context import ArticleContext
 from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import Sentence, section_view
@@ -116,7 +117,8 @@ _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\
 # median infused dose of CD7 CAR T cells was" (a digit inside a name is no number) ("a total dose of 1.8 mg/m2 per
 # cycle" is the regimen's).
 _NO_NUMBER = r"(?:[^.;()\d]|(?<=[A-Za-z])\d+)"  # not a number: a digit inside a name ("CD7", "CD19/CD22")
-_EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average)\s(?:[\w\-]+\s){0,3}?)doses?\b"
+_EXPOSURE_BEFORE = re.compile(r"\b(?:(?:cumulative|(?:median|mean|average))\s(?:[\w\-]+\s){0,3}?doses?\b"
+                              r"(?!\s(?:per|(?:of|in|for)\seach)\s(?:cycle|course))"
                               + _NO_NUMBER + r"{0,60}"
                               r"|(?:median|mean|average)\s(?:number|count)\sof\b" + _NO_NUMBER + r"{0,60}"
                               r"|(?:median|mean)[,:]?\s(?:of\s)?)$", re.I)
@@ -125,7 +127,8 @@ _STATISTIC_RANGE_BEFORE = re.compile(r"[(\[]\s?(?:range|IQR|interquartile\srange
 # A range printed with its unit at both ends: "1 × 10^5/kg to 3 × 10^6/kg", "45 mg/day to 15 mg/day".
 _UNIT_RANGE_SEP = re.compile(r"\s?[" + nz.HYPHENS + r"]\s?|\sto\s")
 # An earlier therapy named right before its dose: "previously treated with imatinib 400 mg", "after failure of
-# dasatinib 140 mg daily", "resistant to", "intolerant of", "prior inotuzumab at 1.8 mg/m2"; not "prior to infusion,
+# dasatinib 140 mg daily", "resistant to", "intolerant of", "prior inotuzumab at 1.8 mg/m2", "relapsed after imatinib
+# 400 mg daily", "progressed on dasatinib 100 mg"; not "prior to infusion,
 # fludarabine 30 mg/m2" (this study's lymphodepletion), nor "Heavily pretreated patients received X", "Patients
 # without prior HSCT received X" (the cue is of the patients, not of the drug).
 _PRIOR_THERAPY = re.compile(
@@ -133,8 +136,21 @@ _PRIOR_THERAPY = re.compile(
     r"|prior(?!\sto\b)(?:\s(?:therap(?:y|ies)|treatments?|exposure|regimens?))?,?(?:\s(?:with|to|included|including))?"
     r"|previous\s(?:therap(?:y|ies)|treatments?|exposure)\s(?:with|to|included|including)"
     r"|had\sbeen\s(?:treated|exposed)\s(?:with|to)"
-    r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto)\s(?:[\w\-]+\s)?$", re.I)
+    r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto"
+    r"|(?:relapsed|relapsing|progressed|progressing)\s(?:after|on|while\son|during|following))\s(?:[\w\-]+\s)?$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
+# A historical comparator's schedule, the group named before the dose in its clause: "In the historical cohort,
+# patients received clofarabine at 40 mg/m2", "compared with a historical cohort treated with inotuzumab 1.8 mg/m2",
+# "Historical controls received FLAG-IDA with cytarabine 2 g/m2"; not past a this-study word, nor a contrast set
+# apart by its comma ("Compared with historical controls, inotuzumab was given at 0.9 mg/m2": this study's).
+_HISTORICAL = re.compile(r"\bhistoric(?:al|ally)\s(?:[\w\-]+\s){0,2}?(?:cohorts?|controls?|groups?|comparators?"
+                         r"|patients|series|arms?|data)\b(?P<rest>[^;.]*)$", re.I)
+_SCOPE_OPENING = re.compile(r"(?:^|[.;]\s)\s*(?:In|For|Among|Within|Of)\s(?:the|an?|a\smatched)?\s?$", re.I)
+# What a drug's label or guidelines say, in the present tense: "The standard dose of blinatumomab is 28 µg/day", "The
+# approved dose of inotuzumab is 1.8 mg/m2 per cycle" (not "The recommended phase 2 dose is", this study's finding).
+_STANDARD_DOSE = re.compile(r"\b(?:standard|approved|label(?:l)?ed|licensed|usual|conventional)\s(?:[\w\-]+\s){0,2}?"
+                            r"(?:doses?|dosing|schedule|regimen)\s(?:of\s(?:[\w\-/]+\s){1,3})?(?:is|are)\s[^;]*$", re.I)
+_STANDARD_CUES = ("standard", "approved", "label", "licensed", "usual", "conventional")
 # The same told after the dose, in its clause: "Eight patients had received blinatumomab 28 µg/day before enrollment",
 # "prior to study entry" (not "before HSCT", "before the first dose", "before the study drug": this study's schedule).
 _BEFORE_STUDY_AFTER = re.compile(r"[^;.()]{0,40}?\b(?:before|prior\sto)\s(?:(?:the|this|study|trial)\s){0,2}"
@@ -204,7 +220,7 @@ _RECEIVED_DOSE = re.compile(
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
 _EXPOSURE_CUES = ("dose", "median", "mean")
-_PRIOR_CUES = ("previous", "treated", "prior", "fail", "resistan", "refractory", "intoleran")
+_PRIOR_CUES = ("previous", "treated", "prior", "fail", "resistan", "refractory", "intoleran", "relaps", "progress")
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
 _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
@@ -264,6 +280,30 @@ _PER_AFTER_CELLS = re.compile(r"\s?(?:/|per\s)", re.I)
 # dose an earlier therapy, not the one dosed ("relapsed after tisagenlecleucel, patients received ...").
 _CELL_CLASS = "CAR T cells"
 _CELL_UNITS = frozenset({"cells", "cells/kg", "cells/m2"})
+# The class of drugs given for a complication or its prevention (posaconazole, IVIG, anakinra, defibrotide, ursodiol,
+# levetiracetam, rasburicase ...: patterns/regimen_classes.jsonl): known so that a dose beside them is not taken for
+# the study drug's ("Blinatumomab was given with posaconazole at 300 mg daily"), their own doses no regimen's.
+_SUPPORTIVE_CLASS = "supportive care"
+# The amount units the classes of patterns/regimen_classes.jsonl dosed in one way are given in, which tell a partner's
+# dose from the subject's ("Blinatumomab was given with ponatinib at 45 mg": a TKI's flat dose, no dose of a T-cell
+# engager). Classes dosed many ways (chemotherapy: mg/m2, g/m2, a flat intrathecal mg; antibodies: mg/m2, mg/kg, mg)
+# are left out: their unit tells nothing.
+_FLAT = frozenset({"mg", "g"})
+_UNITS_OF_CLASS = {"bispecific T-cell engager": frozenset({"µg", "µg/m2", "µg/kg"}), _CELL_CLASS: _CELL_UNITS,
+                   "tyrosine kinase inhibitor": _FLAT | {"mg/m2"},  # children's doses: "imatinib 340 mg/m2/day"
+                   "BCL-2 inhibitor": _FLAT, "BTK inhibitor": _FLAT,
+                   "antibody-drug conjugate": frozenset({"mg/m2", "µg/m2"})}
+# CAR T cells named by their kind only, whose dose is the study's product's (see _study_product_doses): "CAR T
+# cells/kg", "CAR-T cells", "CAR+ T cells", "CAR-positive T cells", "chimeric antigen receptor T cells", "transduced
+# T cells" (not "CD34+ cells/kg" of a graft, nor "CD3+ T cells" of a donor lymphocyte infusion).
+_CAR_T_CELLS = re.compile(r"\b(?:CAR(?:[\s\-]?T\b|\+|[\s\-]positive)|[Cc]himeric\santigen\sreceptor|transduced\s(?:[\w\-]+\s)?T)"
+                          r"[^.;]*?cells")
+_OTHER_CELLS = re.compile(r"\bCD(?:34|3|45|56)\+?|\b(?:stem|progenitor|mononuclear|NK|donor|graft|nucleated)\b", re.I)
+_BARE_CELLS = re.compile(r"\)?\s?(?:cells\s?)?(?:/|per\s)?(?:kg|kilogram|m2|m²)?|\)?\s(?:cells|CAR[\w+\-\s]*cells)"
+                         r"(?:\s?(?:/|per\s)\s?(?:kg|kilogram|m2|m²))?", re.I)
+_ANTIGEN = re.compile(r"\bCD\d{1,2}\b")
+_DIGIT_SPLIT = re.compile(r"\d")
+_StudyProduct = namedtuple("_StudyProduct", "id_ start_char end_char")  # a drug named outside the sentence
 # Per body surface right after a cell product: "1 × 10^7 CD19 CAR T cells/m2" (read here, not as a unit rule of its
 # own, which would match inside every "mg/m2").
 _PER_SQUARE_METRE = re.compile(r"\s?(?:/|per\s)m(?:2|²|\(2\))(?!\w)")
@@ -320,6 +360,8 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
             elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
                                            or _RECEIVED_DOSE.match(sent.text) or _SCHEDULE_SUBJECT.match(sent.text)):
                 found = _carried_doses(previous, sent, section, context)
+            if not found and not sent.labelled("DRUG") and _car_t_cells_named(sent.text):
+                found = _study_product_doses(sent, section, context)
             doses += _this_studys(sent, found) if found else found
         previous = sent
     return doses
@@ -411,9 +453,79 @@ def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: Ar
     return _sentence_doses(sent, section, context, carried=named[-1])
 
 
+def _study_product_doses(sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
+    """The doses of CAR T cells in a sentence naming no drug ("Patients received a single infusion of 3 × 10^6 CAR
+    T cells/kg"), of the study's one CAR T product (see _study_product); amounts in other units are left out. A
+    median dose counts here ("Patients received a single infusion at a median dose of 1.5 × 10^6 CAR T cells/kg"):
+    such a study's one infusion is its regimen, and its abstract often prints the dose so (a known miss on a blind
+    set); where the product is named beside its dose, a median stays an exposure (tests/test_phrasings_dose11.py)."""
+    product = _study_product(context)
+    if product is None:
+        return []
+
+    # the product stands at the sentence's start: its evidence runs from there to the dose
+    named = _StudyProduct(product, sent.start_char, sent.start_char)
+    other_cells = _OTHER_CELLS.search(sent.text) is not None
+    doses = _sentence_doses(sent, section, context, carried=named, median_cells=True)
+    return [dose for dose in doses
+            if dose["unit"] in _CELL_UNITS and _of_car_t_cells(sent.section_text, dose["evidence"]["end"], other_cells)]
+
+
+def _car_t_cells_named(text: str) -> bool:
+    """Whether a sentence names CAR T cells by their kind (see _CAR_T_CELLS), after a cheap test of its words."""
+    return ("CAR" in text or "himeric" in text or "transduced" in text) and _CAR_T_CELLS.search(text) is not None
+
+
+def _study_product_of(sent: Sentence, context: ArticleContext, text: str, first: nz.Number, end: int):
+    """The study's CAR T product (see _study_product) as the drug of a dose of CAR T cells (from `first` to `end`)
+    in a sentence naming other drugs only; None for other cells. The cells must be named CAR T cells at the dose:
+    bare cells there ("and 3 × 10^6 cells/kg") gave as many spurious doses as true ones on held-out sets."""
+    if not _car_t_cells_named(sent.text):
+        return None
+    product = _study_product(context)
+    if product is None or not _CAR_T_CELLS.search(_cells_named(text, end)):
+        return None
+    return _StudyProduct(product, first.start, first.start)
+
+
+def _of_car_t_cells(text: str, end: int, other_cells: bool) -> bool:
+    """Whether the cells of a dose ending at `end` are CAR T cells: named so after its last digit ("1 × 10^6 CAR-T
+    cells/kg"), or not described there ("3 × 10^6 cells/kg") in a sentence naming no other cells ("CD34+ cells")."""
+    tail = _cells_named(text, end)
+    return _CAR_T_CELLS.search(tail) is not None or not other_cells and _BARE_CELLS.fullmatch(tail) is not None
+
+
+def _cells_named(text: str, end: int) -> str:
+    """The words of a cell dose ending at `end` after its last digit: " CAR-T cells/kg", "+ cells/kg" (CD34+)."""
+    return _DIGIT_SPLIT.split(text[max(0, end - 60):end])[-1]
+
+
+def _study_product(context: ArticleContext) -> str | None:
+    """The CAR T product of a single-arm study that names one only: named in the title ("Tisagenlecleucel in
+    children with relapsed ALL"), one of the drugs of its arm and the only CAR T product its sentences name."""
+    index = context.arm_index
+    if index is None or sum(not arm.historical for arm in index.arms) >= 2:
+        return None
+    named = {drug for spans in index.drug_spans.values() for _, _, drug in spans if _is_car_t(drug)}
+    own = [drug for drug in index.article_drugs[0] if _is_car_t(drug)]
+    if len(named) != 1 or own != list(named):
+        return None
+    if own[0] not in _title_drugs(index):
+        return None  # named first in the abstract: on held-out sets such doses were as often spurious as true
+    # "CD19 and CD22 CAR T cells": the lexicon reads the second product only
+    return None if len(set(_ANTIGEN.findall(index.title))) > 1 else own[0]
+
+
+def _title_drugs(index) -> set[str]:
+    """The drug ids the title names (the arm index keeps each sentence's DRUG spans by its hyphen-unified text)."""
+    title = index.title.translate(HYPHENS)
+    return {drug for text, spans in index.drug_spans.items() if text in title for _, _, drug in spans}
+
+
 def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
-                    carried: Span | None = None) -> list[dict]:
-    """The doses of one sentence, of the drugs it names, or all of the `carried` drug (see _carried_doses)."""
+                    carried: Span | None = None, median_cells: bool = False) -> list[dict]:
+    """The doses of one sentence, of the drugs it names, or all of the `carried` drug (see _carried_doses); a
+    median cell dose counts when `median_cells` (see _study_product_doses)."""
     doc, text = sent.doc, sent.section_text
     drugs = rule_spans(sent, "DRUG") if carried is None else []
     units = rule_spans(sent, "UNIT", outside=drugs)
@@ -429,6 +541,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     found = _product_doses(doc, section, text, drugs, numbers) if products and carried is None else []
     respectively = "respectively" in sent.text
     before_study = "before" in sent.text or "prior to" in sent.text  # a cheap necessary cue of _BEFORE_STUDY_AFTER
+    historical = "istoric" in sent.text  # the same of _HISTORICAL
+    standard = _cued(text, sent.start_char, sent.end_char, _STANDARD_CUES)  # and of _STANDARD_DOSE
     coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
     bracket = _bracketed_list(text, coordinated, drugs, units) if coordinated else None
     shared = []  # the doses of a list after coordinated drugs, paired with them in order below
@@ -440,7 +554,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
             continue
         if unit.id_.startswith("/") and unit.id_ != "/kg" or _per_kg_follows(text, unit, units):
             continue
-        reading = _amount_before(text, unit, numbers, drugs)
+        reading = _amount_before(text, unit, numbers, drugs, median_cells)
         if reading is None:
             continue
         group, unit_id, cell_drug = reading
@@ -466,20 +580,30 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
                 shared += [(value, value_max, amount, per, end_span) for value, value_max in _values(group)]
                 if respectively:
                     continue
-            drug = _drug_for(text, group[0], end_span, drugs, sent.start_char) if carried is None else carried
+            drug = _drug_for(text, group[0], end_span, drugs, sent.start_char, amount) if carried is None else carried
             cells = amount in _CELL_UNITS
+            if cells and carried is None and (drug is None or not _is_car_t(drug.id_)):
+                # "After lymphodepletion with fludarabine, patients received 1 × 10^6 CAR T cells/kg": the study's
+                # product's, as in a sentence naming no drug (see _study_product_doses)
+                drug = _study_product_of(sent, context, text, group[0], end_span.end_char) or drug
             if drug is not None and cells and not _is_car_t(drug.id_) or carried and not cells and _is_car_t(drug.id_):
                 # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug (nor, carried
                 # over from a CAR T product, is an amount in mg a dose of cells)
                 continue
         if drug is None or _is_backbone(drug.id_):
             continue  # "X was combined with hyper-CVAD and reduced to 30 mg": a backbone has no dose of its own
+        if _is_supportive(drug.id_):
+            continue  # "with posaconazole 300 mg daily": given for a complication or its prevention, no regimen's
         start = min(drug.start_char, group[0].start)
         if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
                 text, max(0, start - _PRIOR_REACH), start):
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
         if before_study and _BEFORE_STUDY_AFTER.match(text, end_span.end_char, sent.end_char):
             continue  # "had received blinatumomab 28 µg/day before enrollment": the same
+        if historical and _historical_schedule(text, sent.start_char, start):
+            continue  # "In the historical cohort, patients received clofarabine at 40 mg/m2": the comparator's
+        if standard and _STANDARD_DOSE.search(text, sent.start_char, group[0].start):
+            continue  # "The standard dose of blinatumomab is 28 µg/day": what the label says
         if _changed_for_counted_patients(sent, text, group[0], numbers) or _given_for_toxicity(sent, text, group[0],
                                                                                                  numbers):
             continue  # "Dasatinib doses were reduced to 50 mg in 4 patients": an event, not the regimen
@@ -492,6 +616,14 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     if respectively or _paired_list(coordinated, shared, bracket is not None):
         return found + _respective_doses(doc, section, coordinated, shared)
     return found + alone
+
+
+def _historical_schedule(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the dose starting at `start` (its drug or number) is a historical comparator's (see _HISTORICAL)."""
+    m = _HISTORICAL.search(text, sentence_start, start)
+    if m is None or _THIS_STUDY.search(m.group("rest")):
+        return False
+    return "," not in m.group("rest") or _SCOPE_OPENING.search(text, sentence_start, m.start()) is not None
 
 
 def _outside_level_labels(text: str, sent: Sentence, numbers: list[nz.Number]) -> list[nz.Number]:
@@ -737,6 +869,20 @@ def _is_car_t(drug_id: str) -> bool:
     return entry is not None and entry.cls == _CELL_CLASS
 
 
+def _unit_fits(drug_id: str, amount: str) -> bool | None:
+    """Whether a dose's amount unit is one the drug's class is dosed in (see _UNITS_OF_CLASS); None for a class
+    dosed in many units (chemotherapy, antibodies) or a drug the lexicon does not know."""
+    entry = regimen_lexicon().get(drug_id)
+    units = _UNITS_OF_CLASS.get(entry.cls) if entry is not None else None
+    return None if units is None else amount in units
+
+
+def _is_supportive(drug_id: str) -> bool:
+    """Whether a drug is supportive care (antifungals, IVIG, anakinra, defibrotide ...: see _SUPPORTIVE_CLASS)."""
+    entry = regimen_lexicon().get(drug_id)
+    return entry is not None and entry.cls == _SUPPORTIVE_CLASS
+
+
 def _is_backbone(drug_id: str) -> bool:
     entry = regimen_lexicon().get(drug_id)
     return entry is not None and entry.kind == "backbone"
@@ -750,8 +896,9 @@ def _flags(value: float, value_max: float | None) -> list[str]:
     return flags
 
 
-def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[Span]):
-    """The number (and the list or range it ends) standing directly before a unit, with the unit's id.
+def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[Span], median_cells: bool = False):
+    """The number (and the list or range it ends) standing directly before a unit, with the unit's id; a median
+    or cumulative amount is none, but for a cell dose when `median_cells` (see _study_product_doses).
 
     A cell product may stand between the number and "per kg" ("1 × 10^6 CD22-CAR T cells per kg"): the unit is
     then cells/kg and the product is the drug.
@@ -800,7 +947,8 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     first = group[0].start
     if _cued(text, first - 16, first, _THRESHOLD_CUES) and _THRESHOLD_BEFORE.search(text, max(0, first - 16), first):
         return None  # "patients who received more than 5.4 mg/m2 of inotuzumab": a threshold, not a dose
-    if _cued(text, first - 90, first, _EXPOSURE_CUES) and _EXPOSURE_BEFORE.search(text, max(0, first - 90), first):
+    if not (median_cells and unit_id in _CELL_UNITS) and _cued(text, first - 90, first, _EXPOSURE_CUES) \
+            and _EXPOSURE_BEFORE.search(text, max(0, first - 90), first):
         return None  # "the median cumulative dose of inotuzumab was 4.5 mg/m2": what patients got, not the regimen
     if _STATISTIC_RANGE_BEFORE.search(text, max(0, first - 25), first):
         return None  # "a median dose of 3.1 × 10^6 (range, 0.2-5.4 × 10^6) cells/kg": the range of a statistic
@@ -893,9 +1041,10 @@ def _foreign_unit_follows(text: str, unit: Span, units: list[Span]) -> bool:
     return not any(u.start == unit.end for u in units)
 
 
-def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], sentence_start: int) -> Span | None:
-    """The drug a dose belongs to: named right after it, else the nearest drug before it in reach, else the
-    sentence's subject (see _distant_subject)."""
+def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], sentence_start: int,
+              amount: str) -> Span | None:
+    """The drug a dose (in the amount unit `amount`) belongs to: named right after it, else the nearest drug before
+    it in reach, else the sentence's subject (see _distant_subject)."""
     after = next((d for d in drugs if d.start_char >= end_span.end_char), None)
     if after is not None and (_DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char])
                               or _named_in_bracket(text, end_span.end_char, after)
@@ -906,7 +1055,7 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     if after is not None and drugs[0] is after and _named_after_a_later_dose(text, first, end_span, after):
         return after
     before = [d for d in drugs if d.end_char <= first.start and first.start - d.end_char <= _DRUG_REACH]
-    if len(before) >= 2 and _partner_of_subject(text, before, first):
+    if len(before) >= 2 and _partner_of_subject(text, before, first, amount):
         return before[-2]
     # "the dose of clofarabine in combination with cytarabine was 52 mg/m2": the drug whose dose it is.
     subject = [d for d in before if _DOSE_OF.search(text[max(0, d.start_char - 12):d.start_char])]
@@ -914,7 +1063,24 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
         return subject[-1]
     if before and _unknown_item_between(text, before[-1], first):
         return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
-    return before[-1] if before else _distant_subject(text, sentence_start, first, drugs)
+    if not before:
+        return _distant_subject(text, sentence_start, first, drugs)
+    return _fitting_before(text, before, first, amount) or before[-1]
+
+
+def _fitting_before(text: str, before: list[Span], first: nz.Number, amount: str) -> Span | None:
+    """The drug a dose's unit fits when the nearest drug before it is of a class the unit does not fit (see
+    _UNITS_OF_CLASS): the nearest earlier one in the clause that it fits ("Inotuzumab with blinatumomab 28 µg/day and
+    at 0.9 mg/m2 on day 1": inotuzumab's, a T-cell engager is dosed in µg); None when the nearest fits or nothing
+    does."""
+    if _unit_fits(before[-1].id_, amount) is not False:
+        return None
+    for drug in reversed(before[:-1]):
+        if ";" in text[drug.end_char:first.start]:
+            return None
+        if _unit_fits(drug.id_, amount):
+            return drug
+    return None
 
 
 def _named_for(text: str, end_span: Span, drug: Span) -> bool:
@@ -983,15 +1149,32 @@ def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: li
     return subject if verb and not _FINITE_VERB.search(text, subject.end_char, verb.start()) else None
 
 
-def _partner_of_subject(text: str, before: list[Span], first: nz.Number) -> bool:
+def _partner_of_subject(text: str, before: list[Span], first: nz.Number, amount: str) -> bool:
     """Whether the drug nearest before a dose is the subject's partner and the verb after it the subject's:
     "Inotuzumab in combination with low-intensity chemotherapy was administered at 1.3 mg/m2" is inotuzumab's dose
-    ("Ponatinib was combined with blinatumomab at 28 µg/day" is blinatumomab's); see _COMBINED_WITH."""
+    ("Ponatinib was combined with blinatumomab at 28 µg/day" is blinatumomab's); see _COMBINED_WITH. The unit
+    decides when it fits one of the two drugs only (see _UNITS_OF_CLASS): "Blinatumomab was given with ponatinib
+    at 45 mg" is ponatinib's, "Ponatinib was combined with blinatumomab at 45 mg daily" ponatinib's too."""
     subject, partner = before[-2], before[-1]
     join = text[subject.end_char:partner.start_char]
     if not _COMBINED_WITH.search(join) or _CLAUSE_BREAK.search(join) or _is_backbone(subject.id_):
         return False
     after = text[partner.end_char:first.start]
+    if _is_supportive(partner.id_) and (_AT_DOSE.fullmatch(after) or _PARTNER_ROLE.fullmatch(after)):
+        return False  # "Inotuzumab was given with defibrotide (prophylaxis) at 25 mg/kg/day": the supportive drug's
+    decided = _subject_by_words(join, after, partner)
+    fits_subject, fits_partner = _unit_fits(subject.id_, amount), _unit_fits(partner.id_, amount)
+    if fits_subject is None or fits_partner is None or fits_subject == fits_partner:
+        return decided
+    # the unit fits one drug only and decides ("given with ponatinib for 4 weeks at 28 µg/day"), but for a dose in
+    # another clause ("Ponatinib 30 mg was combined with blinatumomab; aspirin 81 mg ..."), which stays the words' case
+    return fits_subject if decided or _AT_DOSE.fullmatch(after) or not _CLAUSE_BREAK.search(after) and "," not in after \
+        else decided
+
+
+def _subject_by_words(join: str, after: str, partner: Span) -> bool:
+    """Whether the words between subject and partner (`join`) and between partner and dose (`after`) make the dose
+    the subject's (see _partner_of_subject)."""
     if _COORDINATED_VERB.fullmatch(after):
         return _FINITE_VERB.search(join) is not None  # "X was added to Y and (was) given at"
     if _SUBJECT_VERB.search(after):
