@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.extraction import checks
+from extractor.extraction import checks, denominators
 from phrasing_cases import run_text as _run
 
 
@@ -82,6 +82,17 @@ def test_percentage_without_a_fitting_size_gets_no_denominator(nlp, text, expect
      [("CR", 60.0, None)]),
     ("Fifty patients were enrolled. Among the 45 patients who completed induction, the CR rate was 60%.",
      [("CR", 60.0, 45.0)]),
+    # the opening's group is not the base when the rest of the sentence names a part of it
+    ("Among the 40 patients, 30 achieved CR, and 50% of them underwent HSCT.", [("CR", 75.0, 40.0),
+                                                                                ("HSCT", 50.0, None)]),
+    # a part of the cohort counted anywhere in the abstract (the infused, the treated) may be the rates' base
+    ("Ninety-two patients were enrolled, and 75 patients were infused with tisagenlecleucel. The overall "
+     "remission rate was 80%.", [("ORR", 80.0, None)]),
+    ("Ninety-two patients were enrolled. Seventy-five patients received an infusion. The median age was 12 "
+     "years. The overall remission rate was 80%.", [("ORR", 80.0, None)]),
+    ("Sixty children were registered, of whom 48 were treated. The CR rate was 75%.", [("CR", 75.0, None)]),
+    # ... but the cohort counted again is no part of it
+    ("Seventy-five patients were infused. The overall remission rate was 80%.", [("ORR", 80.0, 75.0)]),
 ])
 def test_percentage_of_another_base_is_not_of_the_cohort(nlp, text, expected):
     assert _denominators(_run(nlp, text)) == expected
@@ -163,6 +174,9 @@ _RANDOMISED_LARGE = "Adults with relapsed ALL were randomly assigned to blinatum
      "respectively.", [("CR", 20.0, 25.0), ("CR", 40.0, 25.0)]),
     (_RANDOMISED + "Propensity matching identified 25 patients in each group. The CR rates were 42% and 20%, "
      "respectively.", [("CR", 20.0, 25.0), ("CR", 42.0, None)]),
+    ("Adults with relapsed ALL were randomly assigned to blinatumomab (n = 110) or chemotherapy (n = 105). The "
+     "first 80 patients (40 per arm) were analysed for response. CR rates were 52.5% and 27.5%, respectively.",
+     [("CR", 27.5, 40.0), ("CR", 52.5, 40.0)]),
 ])
 def test_percentage_takes_its_arm_size(nlp, text, expected):
     assert _denominators(_run(nlp, text)) == expected
@@ -201,3 +215,15 @@ def test_inferred_denominator_is_not_checked_as_printed(nlp):
     """Re-running the checks on a record keeps the flag and adds no count/percent disagreement of its making."""
     outcome = next(o for o in _run(nlp, "Forty-two patients were treated. The CR rate was 38%.")["outcomes"])
     assert checks.outcome_flags({**outcome, "count": 10}) == [checks.DENOMINATOR_INFERRED]
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Of the 326 patients, the first 218 (109 in each group) were included.", 109),
+    ("Propensity score matching identified 38 patients in each cohort.", 38),
+    ("The first 80 patients (40 per arm) were analysed.", 40),
+    ("Sixty patients were enrolled, 30 in both arms.", 30),
+    ("Dose escalation enrolled 3 patients per cohort.", None),  # a dose level's cohort is no arm
+    ("Of 50 patients in each group, 20 in each arm had Ph+ disease.", None),  # two sizes: neither
+])
+def test_each_arm_size_is_read_from_the_sentence(text, size):
+    assert denominators._each_arm_size(text) == size

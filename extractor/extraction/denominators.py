@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from extractor import normalise as nz
 from extractor.extraction.checks import DENOMINATOR_INFERRED
 from extractor.extraction.sentences import section_view
 
@@ -57,7 +58,9 @@ _SIZE_BEFORE_LABEL = re.compile(
     rf"\b(?:the|all)\s([\w-]+)\s(?:{_PATIENTS}\s)?(?:with|treated\swith|treated\sunder|receiving|given)\s$", re.I)
 
 # "(109 in each group)", "38 patients in each cohort", "60 per arm": the size of every arm.
-_EACH_ARM = re.compile(rf"\b(\d+)\s(?:{_PATIENTS}\s)?(?:in\seach|per|in\sboth)\s(?:group|arm|cohort)s?\b", re.I)
+# Not "per cohort": a dose escalation's cohorts of three are no arms' sizes.
+_EACH_ARM = re.compile(rf"\b(\d+)\s(?:{_PATIENTS}\s)?(?:in\seach\s(?:group|arm|cohort)|per\s(?:group|arm)"
+                       r"|in\sboth\s(?:groups|arms))\b", re.I)
 
 # Words that name a base other than the group: the rate is of a part of it, whose size the sentence may not give.
 _OTHER_BASE = re.compile(
@@ -68,6 +71,13 @@ _OTHER_BASE = re.compile(
 # A group's size: "of the 40", "among 25", "in the first 218", "(n = 30)". One that is no arm's is another base.
 _BASE_SIZE = re.compile(r"\b(?:of|among|in)\s(?:the\s|these\s|all\s)?(?:first\s)?(\d+)\b(?![.,]\d|\s?%)"
                         r"|\(\s?n\s?=\s?(\d+)", re.I)
+# A part of the study counted anywhere in the abstract ("75 patients were infused", "of whom 36 were evaluable",
+# "Seventy patients received an infusion"): fewer than the cohort, it may be the base of the cohort's rates. A
+# lookahead, so that a word before the number ("and 75 patients were infused") does not hide it.
+_PART_COUNTED = re.compile(
+    rf"(?=(?<![\w-])([\w-]+)\s(?:(?:[\w-]+\s){{0,2}}?{_PATIENTS}\s)?(?:(?:were|was|had\sbeen)\s"
+    rf"(?:infused|treated|evaluable|assessable|dosed|analy[sz]ed)\b"
+    rf"|received\s(?:an?\s|the\s)?(?:infusion|cells|product|at\sleast\sone\sdose)))", re.I)
 # A rate of the cohort's part named by a relative or a qualifier ("in patients with Ph+ ALL", "of children who").
 _PART_OF_COHORT = re.compile(
     rf"\b(?:in|of|among|for)\s(?:the\s)?(?:[\w-]+\s)?{_PATIENTS}\s(?:with|who|aged|older|younger|harbou?ring|in)\b",
@@ -82,17 +92,21 @@ class _Arms:
         sizes: each arm's n, by label (`all` for a single-arm study).
         labels: every arm's label, sized or not.
         known: the sizes that name no other base: the arms', their total, the cohort.
+        parts: whether the abstract counts a part of the cohort (the infused, the evaluable) that may be the base
+            of its rates instead.
     """
 
     sizes: dict
     labels: frozenset
     known: frozenset
+    parts: bool
 
     @classmethod
-    def of(cls, record: dict) -> "_Arms":
+    def of(cls, record: dict, docs: list[tuple[str, Doc]], words: dict[str, float]) -> "_Arms":
         sizes = {arm["label"]: arm["n"] for arm in record["arms"] if arm.get("n")}
         known = set(sizes.values()) | {record.get("cohort_size"), sum(sizes.values())}
-        return cls(sizes, frozenset(arm["label"] for arm in record["arms"]), frozenset(known))
+        parts = _counts_a_part(docs, sizes.get("all"), words)
+        return cls(sizes, frozenset(arm["label"] for arm in record["arms"]), frozenset(known), parts)
 
     def is_arm(self, label: str) -> bool:
         """Whether the label is one of several arms (not the cohort, nor a subgroup)."""
@@ -108,7 +122,10 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
         docs: the article's (section name, doc), in the order the evidence's section_index counts.
         words: number words ("eight": 8), to read a size written in words.
     """
-    outcomes, arms = record["outcomes"], _Arms.of(record)
+    outcomes = record["outcomes"]
+    if not any(_percentage_only(outcome) or outcome.get("count") is not None for outcome in outcomes):
+        return
+    arms = _Arms.of(record, docs, words)
     sentence_groups = _groups_per_sentence(outcomes)
     for outcome in outcomes:
         if outcome.get("denominator") is not None or outcome.get("value") is None or outcome.get("unit") != "%":
@@ -158,7 +175,7 @@ def _percentage_denominator(outcome: dict, arms: _Arms, groups: set[str], previo
     if (_names_other_base(text, arms.known) or _names_other_base(previous, arms.known)
             or (is_arm and outcome["endpoint"] in TOXICITIES)):
         return None
-    if label == "all" and _PART_OF_COHORT.search(text):
+    if label == "all" and (arms.parts or _PART_OF_COHORT.search(text)):
         return None
     return size if _fits(value, size) else None
 
@@ -178,6 +195,8 @@ def _stated_size(text: str, value: float, label: str, groups: set[str], words: d
     if opening is None:
         return None
     size, end = opening
+    if _OTHER_BASE.search(text, end):
+        return None  # "Among the 40 patients, 30 achieved CR, and 50% of them underwent HSCT": of the 30
     if len(groups) == 1:
         return size
     # Of a sentence with several groups, the opening is one group's when it names it and no base of them all
@@ -227,6 +246,24 @@ def _names_other_base(text: str, known: frozenset) -> bool:
     return any(int(m.group(1) or m.group(2)) not in known for m in _BASE_SIZE.finditer(text))
 
 
+def _percentage_only(outcome: dict) -> bool:
+    """A rate of a group endpoint printed as a percentage alone (no count, no denominator)."""
+    return (outcome["endpoint"] in GROUP_ENDPOINTS and outcome.get("unit") == "%" and outcome.get("value") is not None
+            and outcome.get("count") is None and outcome.get("denominator") is None)
+
+
+def _counts_a_part(docs: list[tuple[str, Doc]], cohort: int | None, words: dict[str, float]) -> bool:
+    """Whether the abstract counts fewer patients than the cohort as infused, treated or evaluable."""
+    if cohort is None:
+        return False
+    for _, doc in docs:
+        for match in _PART_COUNTED.finditer(section_view(doc).text):
+            number = _number(match.group(1), words)
+            if number is not None and number < cohort:
+                return True
+    return False
+
+
 def _groups_per_sentence(outcomes: list[dict]) -> dict[tuple, set[str]]:
     """The groups each evidence sentence gives values for: an opening phrase is the group of a one-group sentence."""
     groups: dict[tuple, set[str]] = {}
@@ -249,11 +286,11 @@ def _previous_sentence(docs: list[tuple[str, Doc]], where: dict) -> str:
 
 
 def _number(token: str, words: dict[str, float]) -> int | None:
-    """A size written in digits or as a number word ("17", "eight"), else None."""
+    """A size written in digits or in words ("17", "eight", "Seventy-five"), else None."""
     if token.isdigit():
         return int(token)
-    word = words.get(token.casefold())
-    return int(word) if word is not None and float(word).is_integer() else None
+    number = nz.read_number(token, words)
+    return int(number.value) if number is not None and float(number.value).is_integer() else None
 
 
 def _fits(value: float, size: int) -> bool:
