@@ -91,6 +91,9 @@ def test_percentage_without_a_fitting_size_gets_no_denominator(nlp, text, expect
     ("Ninety-two patients were enrolled. Seventy-five patients received an infusion. The median age was 12 "
      "years. The overall remission rate was 80%.", [("ORR", 80.0, None)]),
     ("Sixty children were registered, of whom 48 were treated. The CR rate was 75%.", [("CR", 75.0, None)]),
+    # a rate of another study
+    ("Forty patients were treated. In the pivotal trial, the CR rate was 45%.", [("CR", 45.0, None)]),
+    ("Forty patients were treated. The CR rate was 45%, similar to historical controls.", [("CR", 45.0, None)]),
     # ... but the cohort counted again is no part of it
     ("Seventy-five patients were infused. The overall remission rate was 80%.", [("ORR", 80.0, 75.0)]),
 ])
@@ -128,6 +131,10 @@ def test_survival_mrd_and_medians_get_no_group_denominator(nlp, text, expected):
     ("In cohort 1 (46 patients; median age, 35 years), overall remission occurred in 63%.",
      [("ORR", 63.0, 46.0)]),
     ("Of 48 evaluable patients, the overall response rate was 48%.", [("ORR", 48.0, 48.0)]),
+    ("Of 50 patients, 40% had Ph-positive disease and the CR rate was 60%.", [("CR", 60.0, 50.0)]),
+    # a second size in the sentence: the opening is of one value only
+    ("In the phase 2 cohort (n = 45), the ORR was 40%, and in the phase 1 cohort (n = 20), the ORR was 35%.",
+     [("ORR", 35.0, None), ("ORR", 40.0, None)]),
     # ... and the size is the base: a percentage it does not give is left without one
     ("Of the 22 patients with Ph-positive ALL, 58% achieved CR.", [("CR", 58.0, None)]),
     # a year is no group size
@@ -145,6 +152,8 @@ def test_percentage_takes_the_size_the_sentence_opens_with(nlp, text, expected):
      [("CR", 45.0, 20.0), ("CR", 65.0, 40.0)]),
     ("CR was achieved in 65% and 45% of cohort A (n = 40) and cohort B (n = 20), respectively.",
      [("CR", 45.0, 20.0), ("CR", 65.0, 40.0)]),
+    ("In the expansion cohort (n = 40), the ORR was 40%, whereas it was 45% in the escalation cohort (n = 20).",
+     [("ORR", 40.0, 40.0), ("ORR", 45.0, 20.0)]),
     ("The CR rate was higher in the 20 patients with B-lineage disease than in the six with T-lineage disease "
      "(70% vs. 33%).", [("CR", 33.0, 6.0), ("CR", 70.0, None)]),
 ])

@@ -51,8 +51,10 @@ _SIZE_IN_OPENING = re.compile(
 _SIZE_AFTER_VALUE = re.compile(
     rf"(\d+(?:\.\d+)?)\s?%\s(?:of|in|among)\s(?:the\s|all\s)?(\d+)\s(?:[\w-]+\s){{0,2}}?{_PATIENTS}\b", re.I)
 
-# A size printed beside the group's name: "B1 (n=54)", "B2 patients (n = 60)", "cohort 2A (94 patients".
-_SIZE_AFTER_LABEL = re.compile(rf"\s(?:{_PATIENTS}\s)?\((?:n\s?=\s?(\d+)|(\d+)\s{_PATIENTS}\b)", re.I)
+# A size printed beside the group's name: "B1 (n=54)", "B2 patients (n = 60)", "cohort 2A (94 patients",
+# "the escalation cohort (n = 20)".
+_SIZE_AFTER_LABEL = re.compile(
+    rf"\s(?:(?:{_PATIENTS}|cohort|group|arm)\s)?\((?:n\s?=\s?(\d+)|(\d+)\s{_PATIENTS}\b)", re.I)
 # "... in the 17 patients with <label>", "than in the eight with <label>" (the number read by `_number`).
 _SIZE_BEFORE_LABEL = re.compile(
     rf"\b(?:the|all)\s([\w-]+)\s(?:{_PATIENTS}\s)?(?:with|treated\swith|treated\sunder|receiving|given)\s$", re.I)
@@ -67,7 +69,10 @@ _OTHER_BASE = re.compile(
     r"\b(?:evaluable|assessable|respond(?:ers?|ing)|matched|subgroups?|subsets?)\b"
     r"|\bwho\s(?:achieved|attained|had|reached|were|obtained)\b|\bof\swhom\b"
     r"|\b(?:of|among|in)\s(?:these|them|those)\b|\bin\s(?:CR|CR/CRi|remission|complete\sremission)\b"
-    r"|\b(?:primary|interim|initial|previous|earlier|first)\s(?:analysis|report)\b|\bpreviously\b", re.I)
+    r"|\b(?:primary|interim|initial|previous|earlier|first)\s(?:analysis|report)\b"
+    r"|\b(?:previously|pivotal|historical(?:ly)?|published|literature)\b", re.I)
+# Sections about other studies: their rates are not of this study's groups.
+_BACKGROUND = re.compile(r"(?:background|introduction|purpose|objectives?|context|rationale)\b", re.I)
 # A group's size: "of the 40", "among 25", "in the first 218", "(n = 30)". One that is no arm's is another base.
 _BASE_SIZE = re.compile(r"\b(?:of|among|in)\s(?:the\s|these\s|all\s)?(?:first\s)?(\d+)\b(?![.,]\d|\s?%)"
                         r"|\(\s?n\s?=\s?(\d+)", re.I)
@@ -132,7 +137,7 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
             continue
         if outcome.get("count") is not None:
             _counted_denominator(outcome, arms.sizes)
-        elif outcome["endpoint"] in GROUP_ENDPOINTS:
+        elif outcome["endpoint"] in GROUP_ENDPOINTS and not _BACKGROUND.match(outcome["evidence"]["section"]):
             where = outcome["evidence"]
             groups = sentence_groups[(where["section_index"], where["start"])]
             previous = _previous_sentence(docs, where)
@@ -198,7 +203,9 @@ def _stated_size(text: str, value: float, label: str, groups: set[str], words: d
     if _OTHER_BASE.search(text, end):
         return None  # "Among the 40 patients, 30 achieved CR, and 50% of them underwent HSCT": of the 30
     if len(groups) == 1:
-        return size
+        # "In the phase 2 cohort (n = 45), the ORR was 40%, and in the phase 1 cohort (n = 20), 35%": a second
+        # size says the opening is of the first value only, whose group the reader could not tell apart
+        return None if _SIZE_IN_OPENING.search(text, end) or _BASE_SIZE.search(text, end) else size
     # Of a sentence with several groups, the opening is one group's when it names it and no base of them all
     # ("Of the 80 evaluable patients, the CR rates were 62% and 31%" is of both arms).
     head = text[:end]
