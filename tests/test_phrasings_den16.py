@@ -162,7 +162,8 @@ def test_percentage_takes_the_size_printed_beside_its_group(nlp, text, expected)
 
 
 _RANDOMISED = "Adults with relapsed ALL were randomly assigned to blinatumomab (n = 60) or chemotherapy (n = 30). "
-_RANDOMISED_LARGE = "Adults with relapsed ALL were randomly assigned to blinatumomab (n = 160) or chemotherapy (n = 130). "
+_RANDOMISED_LARGE = ("Adults with relapsed ALL were randomly assigned to blinatumomab (n = 160) or chemotherapy "
+                     "(n = 130). ")
 
 
 @pytest.mark.parametrize("text, expected", [

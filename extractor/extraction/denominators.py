@@ -161,13 +161,13 @@ def _counted_denominator(outcome: dict, sizes: dict[str, int]) -> None:
             return
 
 
-def _percentage_denominator(outcome: dict, arms: _Arms, groups: set[str], previous: str,
+def _percentage_denominator(outcome: dict, arms: _Arms, groups: list[tuple[str, str]], previous: str,
                             words: dict[str, float]) -> int | None:
     """The denominator of a percentage printed alone, or None. A size the sentence prints for the value's group
     decides, whether it fits or not; the arms' sizes are the fallback when the sentences name no other base."""
     text, value = outcome["evidence"]["text"], outcome["value"]
     label = outcome.get("arm") or "all"
-    stated = _stated_size(text, value, label, groups, words)
+    stated = _stated_size(outcome, groups, words)
     if stated is not None:
         return stated if _fits(value, stated) else None
     is_arm = arms.is_arm(label)
@@ -185,10 +185,11 @@ def _percentage_denominator(outcome: dict, arms: _Arms, groups: set[str], previo
     return size if _fits(value, size) else None
 
 
-def _stated_size(text: str, value: float, label: str, groups: set[str], words: dict[str, float]) -> int | None:
+def _stated_size(outcome: dict, groups: list[tuple[str, str]], words: dict[str, float]) -> int | None:
     """The size the sentence prints for the value's group: right after the value ("56% of the 36 patients"),
     beside the group's name ("B1 (n=54)", "the 17 patients with B-lineage ALL"), or in the phrase the sentence
     opens with when that phrase is of the value's group (it names the group, or the sentence has no other)."""
+    text, value, label = outcome["evidence"]["text"], outcome["value"], outcome.get("arm") or "all"
     for match in _SIZE_AFTER_VALUE.finditer(text):
         if abs(float(match.group(1)) - value) < 1e-9:
             return int(match.group(2))
@@ -202,10 +203,10 @@ def _stated_size(text: str, value: float, label: str, groups: set[str], words: d
     size, end = opening
     if _OTHER_BASE.search(text, end):
         return None  # "Among the 40 patients, 30 achieved CR, and 50% of them underwent HSCT": of the 30
-    if len(groups) == 1:
-        # "In the phase 2 cohort (n = 45), the ORR was 40%, and in the phase 1 cohort (n = 20), 35%": a second
-        # size says the opening is of the first value only, whose group the reader could not tell apart
-        return None if _SIZE_IN_OPENING.search(text, end) or _BASE_SIZE.search(text, end) else size
+    if len({group for _, group in groups}) == 1:
+        # Two values of one endpoint for one group: the reader could not tell their groups apart ("In the phase 2
+        # cohort (n = 45), the ORR was 40%, and in the phase 1 cohort (n = 20), 35%"), and the opening is one's.
+        return None if groups.count((outcome["endpoint"], label)) > 1 else size
     # Of a sentence with several groups, the opening is one group's when it names it and no base of them all
     # ("Of the 80 evaluable patients, the CR rates were 62% and 31%" is of both arms).
     head = text[:end]
@@ -271,12 +272,14 @@ def _counts_a_part(docs: list[tuple[str, Doc]], cohort: int | None, words: dict[
     return False
 
 
-def _groups_per_sentence(outcomes: list[dict]) -> dict[tuple, set[str]]:
-    """The groups each evidence sentence gives values for: an opening phrase is the group of a one-group sentence."""
-    groups: dict[tuple, set[str]] = {}
+def _groups_per_sentence(outcomes: list[dict]) -> dict[tuple, list[tuple[str, str]]]:
+    """The (endpoint, group) of each value of each evidence sentence: an opening phrase is the group of a one-group
+    sentence."""
+    groups: dict[tuple, list[tuple[str, str]]] = {}
     for outcome in outcomes:
         where = outcome["evidence"]
-        groups.setdefault((where["section_index"], where["start"]), set()).add(outcome.get("arm") or "all")
+        groups.setdefault((where["section_index"], where["start"]), []).append(
+            (outcome["endpoint"], outcome.get("arm") or "all"))
     return groups
 
 
