@@ -110,7 +110,10 @@ class _Arms:
     def of(cls, record: dict, docs: list[tuple[str, Doc]], words: dict[str, float]) -> "_Arms":
         sizes = {arm["label"]: arm["n"] for arm in record["arms"] if arm.get("n")}
         known = set(sizes.values()) | {record.get("cohort_size"), sum(sizes.values())}
-        parts = _counts_a_part(docs, sizes.get("all"), words)
+        # (read only for the cohort's percentages alone: the abstract's whole text is scanned)
+        alone = any(_percentage_only(outcome) and (outcome.get("arm") or "all") == "all"
+                    for outcome in record["outcomes"])
+        parts = alone and _counts_a_part(docs, sizes.get("all"), words)
         return cls(sizes, frozenset(arm["label"] for arm in record["arms"]), frozenset(known), parts)
 
     def is_arm(self, label: str) -> bool:
