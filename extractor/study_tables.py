@@ -246,8 +246,9 @@ def row_proportion(row: StudyRow, code: str) -> pooling.Proportion | None:
         return None
     label = study_label(row)
     count, denominator, value = outcome.get("count"), outcome.get("denominator"), outcome.get("value")
-    if denominator is not None:
-        return pooling.proportion(count, denominator, label)
+    if denominator is not None:  # printed or inferred (denominators.py); without a count, the rate gives it
+        return pooling.proportion(count, denominator, label) if count is not None \
+            else pooling.from_rate(value, denominator, label)
     if count is not None:
         # A printed count with no denominator: the arm's n is its denominator only when the printed rate agrees;
         # otherwise the rate was of a subset (evaluable patients) whose size the abstract does not give.

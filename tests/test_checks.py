@@ -44,3 +44,11 @@ def test_checks_outcome_flags_combines_rate_and_ci():
 )
 def test_checks_is_nonsense(flags, nonsense):
     assert checks.is_nonsense(flags) is nonsense
+
+
+def test_checks_outcome_flags_leave_an_inferred_denominator_out_of_the_count_checks():
+    """A denominator read from the group's size (denominator_inferred) is no printed number to check against the
+    count; the flag itself is kept, and a printed denominator is still checked."""
+    inferred = {"value": 38, "unit": "%", "count": 10, "denominator": 42, "flags": [checks.DENOMINATOR_INFERRED]}
+    assert checks.outcome_flags(inferred) == [checks.DENOMINATOR_INFERRED]
+    assert checks.outcome_flags({**inferred, "flags": []}) == [checks.COUNT_PERCENT_MISMATCH]

@@ -259,6 +259,8 @@ def test_study_tables_rates_without_n_are_ranged_but_not_pooled():
     ({"count": 44}, (44, 48)),                       # count agreeing with the arm's n
     ({"count": 39}, None),                           # count of an unknown subset: not poolable
     ({}, (44, 48)),                                  # a rate and the arm's n
+    ({"denominator": 40}, (37, 40)),                 # a denominator without a count (printed or inferred): the rate's
+    ({"denominator": 40, "flags": ["denominator_inferred"]}, (37, 40)),
 ])
 def test_study_tables_row_proportion_uses_only_consistent_counts(extra, expected):
     from extractor.study_tables import row_proportion

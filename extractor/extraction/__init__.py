@@ -16,6 +16,7 @@ from extractor.extraction.arms import detect_arms
 from extractor.extraction.classify import classify_study
 from extractor.extraction.comparisons import extract_comparisons
 from extractor.extraction.context import ArticleContext
+from extractor.extraction.denominators import assign_denominators
 from extractor.extraction.doses import extract_doses
 from extractor.extraction.outcomes import extract_outcomes
 from extractor.extraction.scalars import extract_scalars, randomizes_responders
@@ -81,7 +82,9 @@ def _extract_one(article: Article, docs: list[tuple[str, Doc]], words) -> dict:
         total = _arms_total(context.arm_index)
         if total is not None:
             context.add_scalar(total)
-    return _article_dict(article, context, found, classify_study(article, docs))
+    record = _article_dict(article, context, found, classify_study(article, docs))
+    assign_denominators(record, docs, words)
+    return record
 
 
 def _arms_total(arm_index) -> dict | None:
@@ -128,15 +131,13 @@ def _article_dict(article: Article, context: ArticleContext, found: dict, labels
     scalars = {name: context.scalars.get(name, {}).get("value") for name in SCALARS}
     arms = context.arm_index.to_dicts(scalars["cohort_size"]) if context.arm_index is not None \
         else [{"label": "all", "drugs": [], "n": scalars["cohort_size"], "regimen": "", "classes": []}]
-    outcomes = _dedupe(found["outcomes"])
-    _group_denominators(outcomes, arms)
     return {
         "pmid": article.pmid,
         **labels,  # relevant, setting, population, design (extraction/classify.py)
         **scalars,
         "scalar_evidence": {n: c["evidence"] for n, c in context.scalars.items() if "evidence" in c},
         "arms": arms,
-        "outcomes": outcomes,
+        "outcomes": _dedupe(found["outcomes"]),
         "doses": found["doses"],
         "comparisons": found["comparisons"],
     }
@@ -172,34 +173,6 @@ def _dedupe(outcomes: list[dict]) -> list[dict]:
 # kind of response it is now called, is that result again.
 _CONCLUDING = re.compile(r"(?:conclusions?|interpretation|summary|discussion|implications)\b", re.I)
 _RESPONSE_FAMILY = {"ORR": "response", "CR": "response", "CR_CRi": "response"}
-
-
-def _group_denominators(outcomes: list[dict], arms: list[dict]) -> None:
-    """A printed count and percentage without a printed denominator ("13 patients (76%) achieved CR") take as
-    denominator the group their sentence opens with ("Of the 16 responders, 14 (88%) ...": 16), else their arm's
-    size (the cohort for `all`), but only when that size gives the percentage as printed (13/17 = 76.5%, printed
-    76): the group's size is the denominator the gold records, and the check keeps a subset's count (of the
-    evaluable or the responders) from being read over the whole group."""
-    sizes = {arm["label"]: arm["n"] for arm in arms if arm.get("n")}
-    for outcome in outcomes:
-        count, value = outcome.get("count"), outcome.get("value")
-        if outcome.get("denominator") is not None or count is None or value is None or outcome.get("unit") != "%":
-            continue
-        opened = _OPENED_GROUP.match(outcome["evidence"]["text"])
-        for size in (int(opened.group(1)) if opened else None, sizes.get(outcome.get("arm") or "all")):
-            if size and count <= size and _reproduces(count, size, value):
-                outcome["denominator"] = float(size)
-                break
-
-
-# "Of the 16 responders, ...", "Among 40 patients enrolled, ...": the group a sentence opens with, counted.
-_OPENED_GROUP = re.compile(r"(?:Of|Among)\s(?:the\s|these\s|all\s)?(\d+)\b(?![.,]\d|\s?%)")
-
-
-def _reproduces(count: float, size: int, value: float) -> bool:
-    """Whether count/size is the percentage as printed (to its precision; 9/48 = 18.75 is "18.8")."""
-    tolerance = 0.5 if float(value).is_integer() else 0.05
-    return abs(100 * count / size - value) <= tolerance + 1e-9
 
 
 def _number_words(nlp: Language) -> dict[str, float]:

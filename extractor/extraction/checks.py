@@ -17,6 +17,10 @@ NEGATIVE_VALUE = "negative_value"
 NEGATIVE_COUNT = "negative_count"
 COUNT_OVER_DENOMINATOR = "count_over_denominator"
 COUNT_PERCENT_MISMATCH = "count_percent_mismatch"
+# Not a failed check but a warning: the denominator is the size of the rate's group, not printed beside the rate
+# (extraction/denominators.py). It was chosen to agree with the printed percentage, so the count checks, which
+# compare printed numbers, leave it out.
+DENOMINATOR_INFERRED = "denominator_inferred"
 NONSENSE = frozenset({PERCENT_OVER_100, NEGATIVE_VALUE, NEGATIVE_COUNT, COUNT_OVER_DENOMINATOR})
 
 
@@ -69,9 +73,12 @@ def rate_flags(value: float | None, count: float | None = None, denominator: flo
 
 
 def outcome_flags(outcome: dict) -> list[str]:
-    """All flags of an outcome dict (gold schema keys value, unit, count, denominator, ci95)."""
-    flags = rate_flags(outcome.get("value"), outcome.get("count"), outcome.get("denominator"), outcome.get("unit"))
-    return flags + ci_flags(outcome.get("value"), outcome.get("ci95"))
+    """All flags of an outcome dict (gold schema keys value, unit, count, denominator, ci95); a denominator flagged
+    `denominator_inferred` is not a printed one, and the flag is kept."""
+    inferred = DENOMINATOR_INFERRED in (outcome.get("flags") or [])
+    denominator = None if inferred else outcome.get("denominator")
+    flags = rate_flags(outcome.get("value"), outcome.get("count"), denominator, outcome.get("unit"))
+    return [DENOMINATOR_INFERRED] * inferred + flags + ci_flags(outcome.get("value"), outcome.get("ci95"))
 
 
 def is_nonsense(flags: list[str]) -> bool:

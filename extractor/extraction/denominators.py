@@ -1,0 +1,328 @@
+"""Denominators of rates that the abstract does not print beside them, read from the size of the rate's group.
+
+A rate printed with its count and denominator ("44/48", "44 of 48") carries them from the outcome reader. Two
+kinds of rate get their denominator here, after every section is read (the arms' sizes are known then):
+
+- a printed count and percentage ("13 patients (76%) achieved CR"): the group its sentence opens with, else its
+  arm's size (the cohort for `all`), when that size gives the percentage as printed;
+- a percentage alone, of an endpoint whose natural base is its group (a response, a transplant, a toxicity, an
+  early death; not MRD negativity, which is among responders, nor survival estimates or medians): the size the
+  sentence prints for its group ("Of 36 older adults, 56% ...", "in 99% of the 194 patients", "B1 (n=54)"), the
+  per-arm size the sentence or the one before gives ("109 in each group"), else its arm's size (the cohort for
+  `all`) when neither sentence names another base ("of evaluable patients", "among responders", "of the 40
+  evaluable"). The size must give the percentage to its printed precision for some whole count (80.7% of 109 is
+  88/109): a size no count fits is not the base. These carry the flag `denominator_inferred` (checks.py), so a
+  reader of the table sees the denominator was not printed with the rate.
+
+A subgroup sized only in an earlier sentence ("36 patients were aged 65 or older") gets none: which later value is
+of that subgroup is the arms reader's question, and a wrong denominator is worse than none.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from extractor import normalise as nz
+from extractor.extraction.checks import DENOMINATOR_INFERRED
+from extractor.extraction.sentences import section_view
+
+# Endpoints whose rate is of the whole group it is given for. MRD negativity is usually of the responders, and
+# survival rates are Kaplan-Meier estimates with no whole count behind them.
+GROUP_ENDPOINTS = frozenset({"CR", "CR_CRi", "ORR", "HSCT", "VOD", "CRS", "NEURO", "EARLY_DEATH"})
+# A randomised trial counts its adverse events over the treated (safety) population, not the arms as randomised.
+TOXICITIES = frozenset({"VOD", "CRS", "NEURO"})
+
+_PATIENTS = r"(?:patients|pts|subjects|adults|children|cases|recipients|responders|individuals)"
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s?%")
+
+# "Of the 16 responders, ...", "Among 40 patients enrolled, ...": the group a sentence opens with, counted.
+_OPENED_GROUP = re.compile(r"(?:Of|Among)\s(?:the\s|these\s|all\s)?(\d+)\b(?![.,]\d|\s?%)")
+
+# The sizes an opening phrase gives its group: "In the 9 patients treated ...", "Of 36 older adults",
+# "In cohort 2A (94 patients; ...)", "After failure of first salvage (n = 82)". A year ("In 2015") is no size.
+_OPENING = re.compile(r"(?:In|Of|Among|After|For|Following|Within)\b")
+_SIZE_IN_OPENING = re.compile(
+    rf"\b(?:of|among|in)\s(?:the\s|these\s|all\s)?(\d+)\s(?:[\w-]+\s){{0,3}}?(?:{_PATIENTS}|evaluable)\b"
+    rf"|\(\s?n\s?=\s?(\d+)|\((\d+)\s{_PATIENTS}\b", re.I)
+
+# "in 99.0% of the 194 patients with ...": the size printed right after the value.
+_SIZE_AFTER_VALUE = re.compile(
+    rf"(\d+(?:\.\d+)?)\s?%\s(?:of|in|among)\s(?:the\s|all\s)?(\d+)\s(?:[\w-]+\s){{0,2}}?{_PATIENTS}\b", re.I)
+
+# A size printed beside the group's name: "B1 (n=54)", "B2 patients (n = 60)", "cohort 2A (94 patients",
+# "the escalation cohort (n = 20)".
+_SIZE_AFTER_LABEL = re.compile(
+    rf"\s(?:(?:{_PATIENTS}|cohort|group|arm)\s)?\((?:n\s?=\s?(\d+)|(\d+)\s{_PATIENTS}\b)", re.I)
+# "... in the 17 patients with <label>", "than in the eight with <label>" (the number read by `_number`).
+_SIZE_BEFORE_LABEL = re.compile(
+    rf"\b(?:the|all)\s([\w-]+)\s(?:{_PATIENTS}\s)?(?:with|treated\swith|treated\sunder|receiving|given)\s$", re.I)
+
+# "(109 in each group)", "38 patients in each cohort", "60 per arm": the size of every arm.
+# Not "per cohort": a dose escalation's cohorts of three are no arms' sizes.
+_EACH_ARM = re.compile(rf"\b(\d+)\s(?:{_PATIENTS}\s)?(?:in\seach\s(?:group|arm|cohort)|per\s(?:group|arm)"
+                       r"|in\sboth\s(?:groups|arms))\b", re.I)
+
+# Words that name a base other than the group: the rate is of a part of it, whose size the sentence may not give.
+_OTHER_BASE = re.compile(
+    r"\b(?:evaluable|assessable|respond(?:ers?|ing)|matched|subgroups?|subsets?)\b"
+    r"|\bwho\s(?:achieved|attained|had|reached|were|obtained)\b|\bof\swhom\b"
+    r"|\b(?:of|among|in)\s(?:these|them|those)\b|\bin\s(?:CR|CR/CRi|remission|complete\sremission)\b"
+    r"|\b(?:primary|interim|initial|previous|earlier|first)\s(?:analysis|report)\b"
+    r"|\b(?:previously|pivotal|historical(?:ly)?|published|literature)\b", re.I)
+# Sections about other studies: their rates are not of this study's groups.
+_BACKGROUND = re.compile(r"(?:background|introduction|purpose|objectives?|context|rationale)\b", re.I)
+# A group's size: "of the 40", "among 25", "in the first 218", "(n = 30)". One that is no arm's is another base.
+_BASE_SIZE = re.compile(r"\b(?:of|among|in)\s(?:the\s|these\s|all\s)?(?:first\s)?(\d+)\b(?![.,]\d|\s?%)"
+                        r"|\(\s?n\s?=\s?(\d+)", re.I)
+# A part of the study counted anywhere in the abstract ("75 patients were infused", "of whom 36 were evaluable",
+# "Seventy patients received an infusion"): fewer than the cohort, it may be the base of the cohort's rates. A
+# lookahead, so that a word before the number ("and 75 patients were infused") does not hide it.
+_PART_COUNTED = re.compile(
+    rf"(?=(?<![\w-])([\w-]+)\s(?:(?:[\w-]+\s){{0,2}}?{_PATIENTS}\s)?(?:(?:were|was|had\sbeen)\s"
+    rf"(?:infused|treated|evaluable|assessable|dosed|analy[sz]ed)\b"
+    rf"|received\s(?:an?\s|the\s)?(?:infusion|cells|product|at\sleast\sone\sdose)))", re.I)
+# A rate of the cohort's part named by a relative or a qualifier ("in patients with Ph+ ALL", "of children who").
+_PART_OF_COHORT = re.compile(
+    rf"\b(?:in|of|among|for)\s(?:the\s)?(?:[\w-]+\s)?{_PATIENTS}\s(?:with|who|aged|older|younger|harbou?ring|in)\b",
+    re.I)
+
+
+@dataclass(frozen=True)
+class _Arms:
+    """The article's arms as the fallback reads them.
+
+    Attributes:
+        sizes: each arm's n, by label (`all` for a single-arm study).
+        labels: every arm's label, sized or not.
+        known: the sizes that name no other base: the arms', their total, the cohort.
+        parts: whether the abstract counts a part of the cohort (the infused, the evaluable) that may be the base
+            of its rates instead.
+    """
+
+    sizes: dict
+    labels: frozenset
+    known: frozenset
+    parts: bool
+
+    @classmethod
+    def of(cls, record: dict, docs: list[tuple[str, Doc]], words: dict[str, float]) -> "_Arms":
+        sizes = {arm["label"]: arm["n"] for arm in record["arms"] if arm.get("n")}
+        known = set(sizes.values()) | {record.get("cohort_size"), sum(sizes.values())}
+        # (read only for the cohort's percentages alone: the abstract's whole text is scanned)
+        alone = any(_percentage_only(outcome) and (outcome.get("arm") or "all") == "all"
+                    for outcome in record["outcomes"])
+        parts = alone and _counts_a_part(docs, sizes.get("all"), words)
+        return cls(sizes, frozenset(arm["label"] for arm in record["arms"]), frozenset(known), parts)
+
+    def is_arm(self, label: str) -> bool:
+        """Whether the label is one of several arms (not the cohort, nor a subgroup)."""
+        return label in self.labels and label != "all" and len(self.labels) > 1
+
+
+def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[str, float]) -> None:
+    """Set the denominator of the record's rates printed without one, in place (see the module docstring).
+
+    Args:
+        record: the article's extraction dict: its outcomes (deduplicated, each with its evidence and
+            section_index), its arms (label, n; a single-arm study has the one arm `all`) and cohort_size.
+        docs: the article's (section name, doc), in the order the evidence's section_index counts.
+        words: number words ("eight": 8), to read a size written in words.
+    """
+    outcomes = record["outcomes"]
+    if not any(_percentage_only(outcome) or outcome.get("count") is not None for outcome in outcomes):
+        return
+    arms = _Arms.of(record, docs, words)
+    sentence_groups = _groups_per_sentence(outcomes)
+    for outcome in outcomes:
+        if outcome.get("denominator") is not None or outcome.get("value") is None or outcome.get("unit") != "%":
+            continue
+        if outcome.get("count") is not None:
+            _counted_denominator(outcome, arms.sizes)
+        elif outcome["endpoint"] in GROUP_ENDPOINTS and not _BACKGROUND.match(outcome["evidence"]["section"]):
+            where = outcome["evidence"]
+            groups = sentence_groups[(where["section_index"], where["start"])]
+            previous = _previous_sentence(docs, where)
+            size = _percentage_denominator(outcome, arms, groups, previous, words)
+            if size is not None:
+                outcome["denominator"] = float(size)
+                outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
+
+
+def _counted_denominator(outcome: dict, sizes: dict[str, int]) -> None:
+    """A printed count and percentage without a printed denominator ("13 patients (76%) achieved CR") take as
+    denominator the group their sentence opens with ("Of the 16 responders, 14 (88%) ...": 16), else their arm's
+    size (the cohort for `all`), but only when that size gives the percentage as printed (13/17 = 76.5%, printed
+    76): the group's size is the denominator the gold records, and the check keeps a subset's count (of the
+    evaluable or the responders) from being read over the whole group."""
+    count, value = outcome["count"], outcome["value"]
+    opened = _OPENED_GROUP.match(outcome["evidence"]["text"])
+    for size in (int(opened.group(1)) if opened else None, sizes.get(outcome.get("arm") or "all")):
+        if size and count <= size and _reproduces(count, size, value):
+            outcome["denominator"] = float(size)
+            return
+
+
+def _percentage_denominator(outcome: dict, arms: _Arms, groups: list[tuple[str, str]], previous: str,
+                            words: dict[str, float]) -> int | None:
+    """The denominator of a percentage printed alone, or None. A size the sentence prints for the value's group
+    decides, whether it fits or not; the arms' sizes are the fallback when the sentences name no other base."""
+    text, value = outcome["evidence"]["text"], outcome["value"]
+    label = outcome.get("arm") or "all"
+    stated = _stated_size(outcome, groups, words)
+    if stated is not None:
+        return stated if _fits(value, stated) else None
+    is_arm = arms.is_arm(label)
+    each = _each_arm_size(text) or _each_arm_size(previous)
+    if each is not None:
+        return each if is_arm and _fits(value, each) else None
+    size = arms.sizes.get(label)
+    if size is None or not 0 < value < 100 or not _discriminates(value, size):
+        return None
+    if (_names_other_base(text, arms.known) or _names_other_base(previous, arms.known)
+            or (is_arm and outcome["endpoint"] in TOXICITIES)):
+        return None
+    if label == "all" and (arms.parts or _PART_OF_COHORT.search(text)):
+        return None
+    return size if _fits(value, size) else None
+
+
+def _stated_size(outcome: dict, groups: list[tuple[str, str]], words: dict[str, float]) -> int | None:
+    """The size the sentence prints for the value's group: right after the value ("56% of the 36 patients"),
+    beside the group's name ("B1 (n=54)", "the 17 patients with B-lineage ALL"), or in the phrase the sentence
+    opens with when that phrase is of the value's group (it names the group, or the sentence has no other)."""
+    text, value, label = outcome["evidence"]["text"], outcome["value"], outcome.get("arm") or "all"
+    for match in _SIZE_AFTER_VALUE.finditer(text):
+        if abs(float(match.group(1)) - value) < 1e-9:
+            return int(match.group(2))
+    if label != "all":
+        beside = _size_beside_label(text, label, words)
+        if beside is not None:
+            return beside
+    opening = _opening_size(text)
+    if opening is None:
+        return None
+    size, end = opening
+    if _OTHER_BASE.search(text, end):
+        return None  # "Among the 40 patients, 30 achieved CR, and 50% of them underwent HSCT": of the 30
+    if len({group for _, group in groups}) == 1:
+        # Two values of one endpoint for one group: the reader could not tell their groups apart ("In the phase 2
+        # cohort (n = 45), the ORR was 40%, and in the phase 1 cohort (n = 20), 35%"), and the opening is one's.
+        return None if groups.count((outcome["endpoint"], label)) > 1 else size
+    # Of a sentence with several groups, the opening is one group's when it names it and no base of them all
+    # ("Of the 80 evaluable patients, the CR rates were 62% and 31%" is of both arms).
+    head = text[:end]
+    named = label != "all" and label.casefold() in head.casefold()
+    return size if named and not _OTHER_BASE.search(head) else None
+
+
+def _size_beside_label(text: str, label: str, words: dict[str, float]) -> int | None:
+    """The size printed next to the first mention of the group's name in the sentence."""
+    at = text.casefold().find(label.casefold())
+    if at < 0:
+        return None
+    after = _SIZE_AFTER_LABEL.match(text, at + len(label))
+    if after:
+        return int(after.group(1) or after.group(2))
+    before = _SIZE_BEFORE_LABEL.search(text[:at])
+    return _number(before.group(1), words) if before else None
+
+
+def _opening_size(text: str) -> tuple[int, int] | None:
+    """(size, end of the opening phrase) when the sentence opens with a phrase giving exactly one group size
+    before its first percentage ("In the 9 patients treated under the revised protocol, 33% ...")."""
+    if not _OPENING.match(text):
+        return None
+    first = _PERCENT.search(text)
+    head = text[:first.start()] if first else text
+    found = [m for m in _SIZE_IN_OPENING.finditer(head)]
+    if len(found) != 1:
+        return None
+    match = found[0]
+    return int(next(g for g in match.groups() if g)), len(head)
+
+
+def _each_arm_size(text: str) -> int | None:
+    """The size of every arm, when the sentence gives one ("(109 in each group)")."""
+    found = {int(m.group(1)) for m in _EACH_ARM.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _names_other_base(text: str, known: frozenset) -> bool:
+    """Whether the sentence names a base other than the whole group: evaluable patients, responders, or a size
+    that is none of the arms' (`known`; "of the 40" in a study of 60)."""
+    if _OTHER_BASE.search(text):
+        return True
+    return any(int(m.group(1) or m.group(2)) not in known for m in _BASE_SIZE.finditer(text))
+
+
+def _percentage_only(outcome: dict) -> bool:
+    """A rate of a group endpoint printed as a percentage alone (no count, no denominator)."""
+    return (outcome["endpoint"] in GROUP_ENDPOINTS and outcome.get("unit") == "%" and outcome.get("value") is not None
+            and outcome.get("count") is None and outcome.get("denominator") is None)
+
+
+def _counts_a_part(docs: list[tuple[str, Doc]], cohort: int | None, words: dict[str, float]) -> bool:
+    """Whether the abstract counts fewer patients than the cohort as infused, treated or evaluable."""
+    if cohort is None:
+        return False
+    for _, doc in docs:
+        for match in _PART_COUNTED.finditer(section_view(doc).text):
+            number = _number(match.group(1), words)
+            if number is not None and number < cohort:
+                return True
+    return False
+
+
+def _groups_per_sentence(outcomes: list[dict]) -> dict[tuple, list[tuple[str, str]]]:
+    """The (endpoint, group) of each value of each evidence sentence: an opening phrase is the group of a one-group
+    sentence."""
+    groups: dict[tuple, list[tuple[str, str]]] = {}
+    for outcome in outcomes:
+        where = outcome["evidence"]
+        groups.setdefault((where["section_index"], where["start"]), []).append(
+            (outcome["endpoint"], outcome.get("arm") or "all"))
+    return groups
+
+
+def _previous_sentence(docs: list[tuple[str, Doc]], where: dict) -> str:
+    """The text of the sentence before the evidence's, in its section ("" for a section's first sentence)."""
+    index = where.get("section_index")
+    if index is None or not 0 <= index < len(docs):
+        return ""
+    sentences = section_view(docs[index][1]).sentences
+    for i, sentence in enumerate(sentences):
+        if sentence.start_char <= where["start"] < sentence.end_char:
+            return sentences[i - 1].text if i else ""
+    return ""
+
+
+def _number(token: str, words: dict[str, float]) -> int | None:
+    """A size written in digits or in words ("17", "eight", "Seventy-five"), else None."""
+    if token.isdigit():
+        return int(token)
+    number = nz.read_number(token, words)
+    return int(number.value) if number is not None and float(number.value).is_integer() else None
+
+
+def _fits(value: float, size: int) -> bool:
+    """Whether some whole count out of `size` gives the percentage as printed (80.7% of 109: 88/109 = 80.73)."""
+    nearest = round(value * size / 100)
+    return any(0 <= count <= size and _reproduces(count, size, value) for count in (nearest - 1, nearest, nearest + 1))
+
+
+def _discriminates(value: float, size: int) -> bool:
+    """Whether some percentage of the value's precision fits no count out of `size`: of 150 patients every whole
+    percentage is some count's, and a size every value fits is no evidence that it is the value's base."""
+    return 100 / size > 2 * _tolerance(value)
+
+
+def _tolerance(value: float) -> float:
+    """Half the last printed digit of a percentage: 0.5 for "76%", 0.05 for "80.7%"."""
+    return 0.5 if float(value).is_integer() else 0.05
+
+
+def _reproduces(count: float, size: int, value: float) -> bool:
+    """Whether count/size is the percentage as printed (to its precision; 9/48 = 18.75 is "18.8")."""
+    return abs(100 * count / size - value) <= _tolerance(value) + 1e-9
