@@ -319,7 +319,25 @@ def _group_before_verb(text: str, value_start: int) -> str | None:
     # group's; "the MRD negativity rate among the responders was 93%" is the cohort's (see response_state)
     if _SHARE_OF_END.search(text[:m.start()]) and (m.group(0)[:2].lower() == "of" or response_state(m.group("g"))):
         return None
-    return name(m.group("g"))
+    return name(_before_result_subject(m.group("g")))
+
+
+def _before_result_subject(group: str) -> str:
+    """A group read up to the verb without the result's own subject after it: "patients with Ph-positive ALL the CR
+    rate" (of "In patients with Ph-positive ALL the CR rate was 80%") -> "patients with Ph-positive ALL"; an article
+    after a preposition or verb is the group's ("patients treated with the combination")."""
+    if " the " not in group:
+        return group
+    for m in _THE_AFTER_WORD.finditer(group):
+        if m.group("w").lower() not in _BEFORE_AN_ARTICLE:
+            return group[:m.start("w") + len(m.group("w"))]
+    return group
+
+
+_THE_AFTER_WORD = re.compile(r"(?P<w>[\w+\-/]+)\sthe\s")
+_BEFORE_AN_ARTICLE = frozenset({"with", "of", "to", "in", "on", "for", "by", "at", "from", "into", "after", "before",
+                                "received", "receiving", "underwent", "undergoing", "achieved", "achieving", "had",
+                                "during", "within", "under", "over", "than", "and", "or", "who", "whom", "at"})
 
 
 def response_state(label: str) -> bool:
@@ -489,16 +507,33 @@ def bracket_after(text: str, end: int, avoid=()) -> str | None:
 
 
 _BRACKET_ITEM = re.compile(r"[(\[;]\s?(?P<g>[A-Za-z<>≤≥][^()\[\],;:=%]{1,40}?)\s?[,:]\s?$")
+# ... or an item with no separator before its value, items split by commas: "(first salvage 70%, second salvage 50%)",
+# "(S1 70%, S2 52%, S3+ 40%)"; the group holds no digit but one in a name ("S3+", "CR2").
+_BARE_BRACKET_ITEM = re.compile(r"(?:\(|[;,]\s)(?P<g>[A-Za-z](?:[^()\[\],;:=%\d]|(?<=[A-Za-z])\d){0,40}?)\s$")
+_BARE_ITEM_END = re.compile(r"\s?%\s?[,;)\]]")
 
 
 def bracket_item(text: str, start: int, avoid=()) -> str | None:
     """The group that opens a value's item in a bracket list: "70% (Ph-negative, 75%; Ph-positive, 60%)",
-    "(first salvage: 82%; ...)"; not a statistic ("(range, 2-5)", "(95% CI, ...)") or an endpoint ("(CR, 45%")."""
+    "(first salvage: 82%; ...)", "(first salvage 70%, second salvage 50%)"; not a statistic ("(range, 2-5)", "(95%
+    CI, ...)") or an endpoint ("(CR, 45%")."""
     m = _BRACKET_ITEM.search(text, max(0, start - 45), start)
+    if (not m or m.end() != start) and _in_bracket(text, start):
+        m = _BARE_BRACKET_ITEM.search(text, max(0, start - 45), start)
+        m = m if m and m.end() == start and _BARE_ITEM_END.match(text, _value_end(text, start)) else None
     if not m or m.end() != start or _NOT_A_BRACKET_GROUP.search(m.group("g")) \
             or any(a < m.end("g") and m.start("g") < b for a, b in avoid):
         return None
     return name(m.group("g"))
+
+
+def _value_end(text: str, start: int) -> int:
+    """Where the number starting at `start` ends."""
+    m = _NUMBER_AT.match(text, start)
+    return m.end() if m else start
+
+
+_NUMBER_AT = re.compile(r"\d+(?:\.\d+)?")
 
 
 # A status right after a count's bracket, its noun shared or left out: "24 of 30 (80%) Ph-positive and 26 of 40 (65%)

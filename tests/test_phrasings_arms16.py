@@ -1,0 +1,101 @@
+"""Recurring phrasings of arms and value labels in trial abstracts (sixteenth round: two populations contrasted in
+one sentence, a scope without its comma before the result's subject, bracket lists of groups with no separator, an
+anaphor with no one antecedent, dose levels named by their words, a historical control's own treatment), written in
+our own words, run end to end.
+
+Each case is a way groups are commonly written that an earlier version got wrong; the figures restate published
+studies' results or are invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+def _arms(record: dict) -> list[tuple]:
+    return [(a["label"], a["n"], a["drugs"]) for a in record["arms"]]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # two populations, each in a clause of its own: the first's value is its group's, not the cohort's
+    ("The CR rate was 60% in adults; in children, it was 80%.", [("adults", "CR", 60.0), ("children", "CR", 80.0)]),
+    ("The MRD negativity rate was 55% among adults; among children, it was 75%.",
+     [("adults", "MRD_NEG", 55.0), ("children", "MRD_NEG", 75.0)]),
+    ("Median OS was 8.1 months in adults; in children, it was 14.2 months.",
+     [("adults", "OS_MEDIAN", 8.1), ("children", "OS_MEDIAN", 14.2)]),
+    ("The CR rate was 80% in children; in adults, it was 60%.", [("adults", "CR", 60.0), ("children", "CR", 80.0)]),
+    # the cohort's value beside two populations' values
+    ("The CR rate was 70% overall; 60% in adults and 80% in children.",
+     [("adults", "CR", 60.0), ("all", "CR", 70.0), ("children", "CR", 80.0)]),
+    ("The ORR was 65% overall, 58% in adults and 79% in children.",
+     [("adults", "ORR", 58.0), ("all", "ORR", 65.0), ("children", "ORR", 79.0)]),
+    ("CR/CRi was achieved in 72% of patients overall, in 64% of adults and in 85% of children.",
+     [("adults", "CR_CRi", 64.0), ("all", "CR_CRi", 72.0), ("children", "CR_CRi", 85.0)]),
+    # (as before: two populations compared in one clause)
+    ("CR rates were 60% in adults and 80% in children.", [("adults", "CR", 60.0), ("children", "CR", 80.0)]),
+    ("The 1-year OS was 40% in adults versus 62% in children.",
+     [("adults", "OS_RATE", 40.0), ("children", "OS_RATE", 62.0)]),
+    # a leading scope without its comma ends before the result's subject ("the CR rate" is no part of the group)
+    ("In patients with Ph-positive ALL the CR rate was 80%.", [("Ph-positive ALL", "CR", 80.0)]),
+    ("In patients with T-ALL the median OS was 5.3 months.", [("T-ALL", "OS_MEDIAN", 5.3)]),
+    ("Among patients with KMT2A-rearranged ALL the CR rate was 45%.", [("KMT2A-rearranged ALL", "CR", 45.0)]),
+    # ... and "the" after a preposition or verb stays in the group
+    ("The median OS of patients treated with the combination was 11.2 months.",
+     [("combination", "OS_MEDIAN", 11.2)]),
+    # the study population as a scope is no group
+    ("In patients with ALL, the CR rate was 70%.", [("all", "CR", 70.0)]),
+    # a bracket list of groups, each item its group then its value, no separator between them
+    ("Overall, 60% achieved CR (first salvage 70%, second salvage 50%).",
+     [("all", "CR", 60.0), ("first salvage", "CR", 70.0), ("second salvage", "CR", 50.0)]),
+    ("The CR rate was 58% (S1 70%, S2 52%, S3+ 40%).",
+     [("S1", "CR", 70.0), ("S2", "CR", 52.0), ("S3+", "CR", 40.0), ("all", "CR", 58.0)]),
+    ("The CR/CRi rate was 62% (B-ALL 70%, T-ALL 45%).",
+     [("B-ALL", "CR_CRi", 70.0), ("T-ALL", "CR_CRi", 45.0), ("all", "CR_CRi", 62.0)]),
+    ("The ORR was 61% (first relapse 72%, second relapse 48%).",
+     [("all", "ORR", 61.0), ("first relapse", "ORR", 72.0), ("second relapse", "ORR", 48.0)]),
+    ("The CR rate was 64% (primary refractory 50%, relapsed 70%).",
+     [("all", "CR", 64.0), ("primary refractory", "CR", 50.0), ("relapsed", "CR", 70.0)]),
+    # an anaphor with two groups before it names no group ("them" was the label)
+    ("Twenty patients underwent HSCT and 10 received DLI. Among them, the 2-year OS was 40%.",
+     [("all", "HSCT", 100.0), ("all", "OS_RATE", 40.0)]),
+    # (one group before it is that group, as before)
+    ("Forty-four patients underwent allogeneic HSCT. Among them, the 2-year OS was 55%.",
+     [("patients who underwent allogeneic HSCT", "OS_RATE", 55.0)]),
+])
+def test_phrasings_arms16_labels(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # dose levels named by their words alone, the drug after the last n bracket
+    ("Patients were randomized to standard-dose (n = 100) or high-dose (n = 98) methotrexate. The CR rate was 60% "
+     "versus 75%.", [("standard-dose", 100, ["methotrexate"]), ("high-dose", 98, ["methotrexate"])],
+     [("high-dose", "CR", 75.0), ("standard-dose", "CR", 60.0)]),
+    ("Children were randomly assigned to low-dose (n = 60) or high-dose (n = 62) cytarabine. The 2-year EFS was 45% "
+     "and 58%, respectively.", [("low-dose", 60, ["cytarabine"]), ("high-dose", 62, ["cytarabine"])],
+     [("high-dose", "EFS_RATE", 58.0), ("low-dose", "EFS_RATE", 45.0)]),
+    ("Patients were randomised to standard-dose (n = 120) or reduced-dose (n = 118) inotuzumab. Median OS was 7.7 "
+     "months in the standard-dose arm and 7.1 months in the reduced-dose arm.",
+     [("standard-dose", 120, ["inotuzumab ozogamicin"]), ("reduced-dose", 118, ["inotuzumab ozogamicin"])],
+     [("reduced-dose", "OS_MEDIAN", 7.1), ("standard-dose", "OS_MEDIAN", 7.7)]),
+    # a historical control's treatment is its own, not the study cohort's, and so is its n
+    ("Outcomes were compared with a historical cohort treated with clofarabine/cytarabine (n = 40). CR rate was 70% "
+     "with inotuzumab versus 40% with clofarabine/cytarabine.",
+     [("all", None, ["inotuzumab ozogamicin"]), ("historical controls", 40, ["clofarabine", "cytarabine"])],
+     [("all", "CR", 70.0), ("historical controls", "CR", 40.0)]),
+    ("We compared 50 patients treated with blinatumomab with 60 historical controls treated with FLAG-Ida. The CR "
+     "rate was 70% vs 45%.", [("all", 50, ["blinatumomab"]), ("historical controls", 60, ["FLAG-IDA"])],
+     [("all", "CR", 70.0), ("historical controls", "CR", 45.0)]),
+    ("Results with inotuzumab were compared with those of a historical cohort who received FLAG-Ida (n = 55). CR was "
+     "76% versus 44%.", [("all", None, ["inotuzumab ozogamicin"]), ("historical controls", 55, ["FLAG-IDA"])],
+     [("all", "CR", 76.0), ("historical controls", "CR", 44.0)]),
+    ("Outcomes of 40 patients treated with blinatumomab were compared with 60 historical controls treated with "
+     "hyper-CVAD. The CR rate was 70% vs 45%.",
+     [("all", 40, ["blinatumomab"]), ("historical controls", 60, ["hyper-CVAD"])],
+     [("all", "CR", 70.0), ("historical controls", "CR", 45.0)]),
+])
+def test_phrasings_arms16_arms(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    assert _outcomes(record) == sorted(outcomes)
