@@ -99,3 +99,32 @@ def test_phrasings_arms16_arms(nlp, text, arms, outcomes):
     record = _run(nlp, text)
     assert _arms(record) == arms
     assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an age group named by a word is named by the one age threshold the abstract defines the groups with
+    ("Outcomes were analysed by age (patients aged ≥60 years vs <60 years). The CR rate was 50% in older patients and "
+     "72% in younger patients.", [("aged <60 years", "CR", 72.0), ("aged >=60 years", "CR", 50.0)]),
+    ("Patients aged 55 years or older were compared with younger patients. The median OS was 4.1 months in older "
+     "patients versus 9.2 months in the younger subgroup.",
+     [("aged <55 years", "OS_MEDIAN", 9.2), ("aged >=55 years", "OS_MEDIAN", 4.1)]),
+    ("We studied 80 adults aged ≥70 years with relapsed ALL. Among older patients, the CR rate was 45%.",
+     [("aged >=70 years", "CR", 45.0)]),
+    # ... not without a threshold, nor with several ages
+    ("The CR rate was 50% in older patients and 72% in younger patients.", [("older", "CR", 50.0), ("younger", "CR", 72.0)]),
+    ("Patients were grouped as aged <40 years or 40-59 years or ≥60 years. The CR rate was 50% in older patients and 72% "
+     "in younger patients.", [("older", "CR", 50.0), ("younger", "CR", 72.0)]),
+    # a comparative of the noun the other group bounds is the other side of the bound
+    ("Survival was better with a first remission lasting more than 2 years (2-year OS of 36% versus 17% among those "
+     "with a shorter first remission).",
+     [("first remission <=2 years", "OS_RATE", 17.0), ("first remission >2 years", "OS_RATE", 36.0)]),
+    ("Patients with a CR1 duration of more than 12 months had a median OS of 11.0 months versus 5.1 months for those "
+     "with a shorter CR1 duration.",
+     [("CR1 duration <=12 months", "OS_MEDIAN", 5.1), ("CR1 duration >12 months", "OS_MEDIAN", 11.0)]),
+    ("The CR rate was 80% in patients with fewer than 50% marrow blasts versus 45% in those with higher marrow blasts.",
+     [("<50% marrow blasts", "CR", 80.0), (">=50% marrow blasts", "CR", 45.0)]),
+    ("Outcomes were better with marrow blasts <5% (median EFS 10.6 months) than with higher marrow blasts (3.1 months).",
+     [("marrow blasts <5%", "EFS_MEDIAN", 10.6), ("marrow blasts >=5%", "EFS_MEDIAN", 3.1)]),
+])
+def test_phrasings_arms16_thresholds(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -2264,6 +2264,10 @@ class ArmIndex:
         Ph-positive", as subgroups nested in arms are named), not the arm's headline."""
         labels = [self._own_arm(label if label == "all" or not self.drug_spans else self._drug_named(label, text))
                   for label in self._labels(text, positions, scope, avoid, timepoint_list)]
+        if any(subgroups.age_word_label(label) for label in labels):  # "older adults" -> "aged >=65 years"
+            labels = [subgroups.by_age_threshold(label, tuple(self.texts)) for label in labels]
+        if len(labels) == 2:  # "36% versus 17% among those with a shorter first remission" -> "first remission <=2 years"
+            labels = subgroups.bound_sides(labels)
         if len(labels) >= 2 and len(set(labels)) == len(labels) and not any(l == "all" or _UNNAMED.fullmatch(l) for l in labels):
             self._groups_of[_unify_hyphens(text)] = labels
         drugs = self.article_drugs[0]

@@ -426,6 +426,35 @@ def elided(label: str, before: str = "") -> bool:
 _ELIDED_COMPARATIVE = re.compile(r"(?:fewer|less|lower|more|higher|greater)", re.I)
 
 
+def comparative_side(label: str, before: str) -> bool:
+    """A second group named by a comparative and the noun that the group before it bounds, on the other side: "a
+    first remission lasting more than 2 years (... 36% versus 17% among those with a shorter first remission)" ->
+    "shorter first remission" is "first remission <=2 years", the complement the gold names it by."""
+    m = _COMPARATIVE_NOUN.fullmatch(label) if label[:1].lower() in "slhyofmg" else None
+    bound = (_NOUN_BOUND.fullmatch(before) or _BOUND_NOUN.fullmatch(before)) if m else None
+    if bound is None or bound.group("noun").lower() != m.group("noun").lower():
+        return False
+    below = m.group("cmp").lower() in ("shorter", "lower", "younger", "fewer", "less", "smaller")
+    return below == bound.group("op").startswith(">")
+
+
+def bound_sides(labels: list[str]) -> list[str]:
+    """Two groups, one named by a bound and the other by a comparative of the bounded noun (either order): the
+    comparative one is named as the bound's complement (see `comparative_side`)."""
+    first, second = labels
+    if comparative_side(second, first):
+        return [first, complement(first)]
+    if comparative_side(first, second):
+        return [complement(second), second]
+    return labels
+
+
+_COMPARATIVE_NOUN = re.compile(r"(?P<cmp>shorter|longer|lower|higher|younger|older|fewer|more|less|smaller|larger|greater)"
+                               r"\s(?P<noun>(?:[^\d<>=]|(?<=[A-Za-z])\d){2,40})", re.I)
+_BOUND_NOUN = re.compile(r"(?P<op>>=|<=|>|<)\d+(?:\.\d+)?\s?%?\s(?P<noun>[^\d<>=]{2,40})")  # "<50% marrow blasts"
+_NOUN_BOUND = re.compile(r"(?P<noun>(?:[^\d<>=]|(?<=[A-Za-z])\d){2,40}?)\s(?P<op>>=|<=|>|<)\d+(?:\.\d+)?\s?(?:years?|months?|%)?")
+
+
 def parallel_with(text: str, first_end: int, second_end: int) -> str | None:
     """"16 of 20 (80%) patients with Ph+ ALL and in 10 of 20 (50%) with Ph- ALL": the first value's group after its
     noun, read only when the second value's group leaves the noun out ("with Ph- ALL"), so the two are parallel
@@ -1108,3 +1137,64 @@ def mask_brackets(text: str) -> str:
 
 
 _BRACKET_CHAR = re.compile(r"[()\[\]]")
+
+
+# An age group named by a word ("older adults", "the younger subgroup", "older responders"), which the gold names by
+# the threshold the abstract defines it with.
+_AGE_WORD_LABEL = re.compile(r"(?P<side>older|younger|elderly)(?:\s(?:adults?|patients?|subjects|responders|children|"
+                             r"subgroup|group|cohort|age\sgroup))?", re.I)
+# An age threshold as the abstract writes it: "aged ≥65 years", "patients aged > or =40 years", "age <60 years",
+# "aged 60 years or older", "aged 18 to 59 years" is a band, no threshold.
+_AGE_THRESHOLD = re.compile(r"\b(?P<w>(?:aged?|ages)\s?(?P<op>≥|≤|>\s?or\s?=|<\s?or\s?=|>=|<=|=>|=<|>|<)\s?(?P<n>\d{2,3})\s?"
+                            r"(?:years?|yrs?)(?:\sold|\sof\sage)?|(?:aged?|ages)\s(?P<n2>\d{2,3})\s(?:years?|yrs?)"
+                            r"(?:\sold|\sof\sage)?\sor\s(?P<dir>older|above|over|more|younger|less|under|below))", re.I)
+_UPPER_OPS = ("≥", ">")
+# Any other age the sentence bounds or bands ("aged <40 years, 40-59 years or ≥60 years"), not a range of ages ("range,
+# 18-80 years"): a second age means the groups are not the two sides of one threshold.
+_OTHER_AGE = re.compile(r"(?:[≥≤<>]=?|\bor\s?=)\s?(?P<n>\d{2,3})\s?(?:years?|yrs?)\b|(?<!range\s)(?<!range,\s)\b(?P<a>\d{2,3})\s?[-–]"
+                        r"\s?(?P<b>\d{2,3})\s?(?:years?|yrs?)\b", re.I)
+
+
+def age_word_label(label: str) -> bool:
+    """The label names an age group by a word only ("older adults", "younger responders"): see `by_age_threshold`."""
+    return label[:1] in "oyeOYE" and _AGE_WORD_LABEL.fullmatch(label) is not None
+
+
+@lru_cache(maxsize=4)
+def age_sides(texts: tuple[str, ...]) -> tuple[str | None, str | None] | None:
+    """The names of the two sides of the one age threshold an abstract defines its age groups by ("aged ≥65 years vs
+    aged <65 years" -> ("aged >=65 years", "aged <65 years")), the side it does not write by complement; None when it
+    writes no age threshold, or several ages."""
+    upper = lower = None
+    ages = set()
+    for text in texts:
+        if "age" not in text:
+            continue
+        found = list(_AGE_THRESHOLD.finditer(text))
+        if found:
+            ages |= {m.group("n") or m.group("a") for m in _OTHER_AGE.finditer(text)} | \
+                {m.group("b") for m in _OTHER_AGE.finditer(text) if m.group("b")}
+        for m in found:
+            ages.add(m.group("n") or m.group("n2"))
+            written = name(m.group("w"))
+            is_upper = (m.group("op") or "").startswith(_UPPER_OPS) or (m.group("op") or "").startswith("=>") \
+                or (m.group("dir") or "").lower() in ("older", "above", "over", "more")
+            if is_upper:
+                upper = upper or written
+            else:
+                lower = lower or written
+    if len(ages) != 1 or not (upper or lower):
+        return None
+    return upper or complement(lower), lower or complement(upper)
+
+
+def by_age_threshold(label: str, texts: tuple[str, ...]) -> str:
+    """An age group named by a word, named by the threshold the abstract defines the groups with: "older adults" ->
+    "aged >=65 years", "younger responders" -> "aged <65 years" where the abstract writes "aged ≥65 years vs aged <65
+    years" (or one side only); else the label as it is."""
+    m = _AGE_WORD_LABEL.fullmatch(label)
+    sides = age_sides(texts) if m else None
+    if sides is None:
+        return label
+    return sides[1] if m.group("side").lower() == "younger" else sides[0]
+
