@@ -104,12 +104,12 @@ def test_phrasings_arms16_arms(nlp, text, arms, outcomes):
 @pytest.mark.parametrize("text, outcomes", [
     # an age group named by a word is named by the one age threshold the abstract defines the groups with
     ("Outcomes were analysed by age (patients aged ≥60 years vs <60 years). The CR rate was 50% in older patients and "
-     "72% in younger patients.", [("aged <60 years", "CR", 72.0), ("aged >=60 years", "CR", 50.0)]),
+     "72% in younger patients.", [("aged <60 years", "CR", 72.0), ("aged ≥60 years", "CR", 50.0)]),
     ("Patients aged 55 years or older were compared with younger patients. The median OS was 4.1 months in older "
      "patients versus 9.2 months in the younger subgroup.",
      [("aged <55 years", "OS_MEDIAN", 9.2), ("aged >=55 years", "OS_MEDIAN", 4.1)]),
     ("We studied 80 adults aged ≥70 years with relapsed ALL. Among older patients, the CR rate was 45%.",
-     [("aged >=70 years", "CR", 45.0)]),
+     [("aged ≥70 years", "CR", 45.0)]),
     # ... not without a threshold, nor with several ages
     ("The CR rate was 50% in older patients and 72% in younger patients.", [("older", "CR", 50.0), ("younger", "CR", 72.0)]),
     ("Patients were grouped as aged <40 years or 40-59 years or ≥60 years. The CR rate was 50% in older patients and 72% "
@@ -127,4 +127,16 @@ def test_phrasings_arms16_arms(nlp, text, arms, outcomes):
      [("marrow blasts <5%", "EFS_MEDIAN", 10.6), ("marrow blasts >=5%", "EFS_MEDIAN", 3.1)]),
 ])
 def test_phrasings_arms16_thresholds(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a bound written with its symbol keeps it ("≥", "≤"), compact; "> or =" is ">=" and does not end the group
+    ("Patients with ≥2 prior salvage regimens had a CR rate of 35%.", [("≥2 prior salvage regimens", "CR", 35.0)]),
+    ("Patients aged ≥ 60 years had a median OS of 4.5 months.", [("aged ≥60 years", "OS_MEDIAN", 4.5)]),
+    ("The CR rate was 76% in patients with ≤ 5% marrow blasts and 48% in those with higher marrow blasts.",
+     [(">5% marrow blasts", "CR", 48.0), ("≤5% marrow blasts", "CR", 76.0)]),
+    ("The CR rate was 70% in patients aged > or =60 years.", [("aged >=60 years", "CR", 70.0)]),
+])
+def test_phrasings_arms16_bound_symbols(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)

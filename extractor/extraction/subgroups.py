@@ -31,7 +31,7 @@ from re import _constants, _parser  # parse trees: a leading ^ (_anchored), a re
 
 # "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage";
 # nor the study's disease states ("relapsed or refractory").
-NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter|refractory)\b)"
+NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter|refractory)\b|\s?=)"  # "aged > or =60 years"
 # Where a group phrase read forwards stops: punctuation, a comparison word, a verb (not a participle after "the" or
 # "with": "in the relapsed group", "for those with relapsed disease"), another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
@@ -94,7 +94,7 @@ _ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|coul
 _VALUE_TAIL = r"(?:[^()\[\]]{0,40}[)\]])?\s?%?\)?"
 _NOUN_WITH = re.compile(_VALUE_TAIL + r"\s(?:of\s)?(?:the\s)?(?:patients|subjects|children|adults)\s(?=with\s)", re.I)
 _ELIDED_WITH = re.compile(_VALUE_TAIL + r"\s(?:of\s|in\s)?with\s", re.I)
-_OPERATORS = {">=": "<", "<=": ">", ">": "<=", "<": ">="}
+_OPERATORS = {">=": "<", "<=": ">", ">": "<=", "<": ">=", "≥": "<", "≤": ">"}
 _MAX = 90
 
 
@@ -268,7 +268,7 @@ def schedule_words() -> str:
 def complement(label: str) -> str:
     """The other side of a group compared with everyone else: "no MRD" -> "MRD", "aged >=40 years" -> "aged <40
     years", "responders" -> "non-responders", "CR" -> "no CR"."""
-    m = re.search(r"(>=|<=|>|<)(?=\d)", label)
+    m = re.search(r"(>=|<=|>|<|≥|≤)(?=\d)", label)
     if m:
         return label[:m.start()] + _OPERATORS[m.group(1)] + label[m.end():]
     if label.lower().startswith("no "):
@@ -289,7 +289,7 @@ def comparative_before(text: str, at: int) -> bool:
     return _COMPARATIVE.search(text, 0, at) is not None
 
 
-_BOUND = re.compile(r"(?:>=|<=|>|<)(?=\d)")
+_BOUND = re.compile(r"(?:>=|<=|>|<|≥|≤)(?=\d)")
 
 
 def group_and_rest(text: str, first_start: int, second: str | None) -> list[str] | None:
@@ -435,7 +435,7 @@ def comparative_side(label: str, before: str) -> bool:
     if bound is None or bound.group("noun").lower() != m.group("noun").lower():
         return False
     below = m.group("cmp").lower() in ("shorter", "lower", "younger", "fewer", "less", "smaller")
-    return below == bound.group("op").startswith(">")
+    return below == bound.group("op").startswith((">", "≥"))
 
 
 def bound_sides(labels: list[str]) -> list[str]:
@@ -451,8 +451,8 @@ def bound_sides(labels: list[str]) -> list[str]:
 
 _COMPARATIVE_NOUN = re.compile(r"(?P<cmp>shorter|longer|lower|higher|younger|older|fewer|more|less|smaller|larger|greater)"
                                r"\s(?P<noun>(?:[^\d<>=]|(?<=[A-Za-z])\d){2,40})", re.I)
-_BOUND_NOUN = re.compile(r"(?P<op>>=|<=|>|<)\d+(?:\.\d+)?\s?%?\s(?P<noun>[^\d<>=]{2,40})")  # "<50% marrow blasts"
-_NOUN_BOUND = re.compile(r"(?P<noun>(?:[^\d<>=]|(?<=[A-Za-z])\d){2,40}?)\s(?P<op>>=|<=|>|<)\d+(?:\.\d+)?\s?(?:years?|months?|%)?")
+_BOUND_NOUN = re.compile(r"(?P<op>>=|<=|>|<|≥|≤)\d+(?:\.\d+)?\s?%?\s(?P<noun>[^\d<>=]{2,40})")  # "<50% marrow blasts"
+_NOUN_BOUND = re.compile(r"(?P<noun>(?:[^\d<>=]|(?<=[A-Za-z])\d){2,40}?)\s(?P<op>>=|<=|>|<|≥|≤)\d+(?:\.\d+)?\s?(?:years?|months?|%)?")
 
 
 def parallel_with(text: str, first_end: int, second_end: int) -> str | None:
