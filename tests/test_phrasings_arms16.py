@@ -140,3 +140,27 @@ def test_phrasings_arms16_thresholds(nlp, text, outcomes):
 ])
 def test_phrasings_arms16_bound_symbols(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "those who had not" after a group named by a prior therapy is its complement ("not" was the label)
+    ("Patients who received prior blinatumomab had a CR rate of 45%, compared with 70% for those who had not.",
+     [("no prior blinatumomab", "CR", 70.0), ("prior blinatumomab", "CR", 45.0)]),
+    # "previously treated with X" names the group by its prior therapy, as "who received prior X" does
+    ("The CR rate was 58% in patients previously treated with blinatumomab and 76% in those without prior "
+     "blinatumomab.", [("no prior blinatumomab", "CR", 76.0), ("prior blinatumomab", "CR", 58.0)]),
+    # (as before: groups by line, MRD status, transplant)
+    ("The CR rate was 75% in first salvage, 55% in second salvage and 35% in third or later salvage.",
+     [("first salvage", "CR", 75.0), ("second salvage", "CR", 55.0), ("third or later salvage", "CR", 35.0)]),
+    ("CR rates were 75%, 55% and 35% in S1, S2 and S3+, respectively.",
+     [("S1", "CR", 75.0), ("S2", "CR", 55.0), ("S3+", "CR", 35.0)]),
+    ("Median OS was 9.0 months in S1 and 5.1 months in S2+.", [("S1", "OS_MEDIAN", 9.0), ("S2+", "OS_MEDIAN", 5.1)]),
+    ("The median OS was 20 months for MRD-negative patients and 6 months for MRD-positive patients.",
+     [("MRD-negative", "OS_MEDIAN", 20.0), ("MRD-positive", "OS_MEDIAN", 6.0)]),
+    ("The 2-year OS was 55% in patients who underwent HSCT and 15% in those who did not.",
+     [("HSCT", "OS_RATE", 55.0), ("no HSCT", "OS_RATE", 15.0)]),
+    ("At dose level 1, 2 of 6 patients (33%) achieved CR. At dose level 2, 5 of 9 patients (56%) achieved CR.",
+     [("dose level 1", "CR", 33.0), ("dose level 2", "CR", 56.0)]),
+])
+def test_phrasings_arms16_prior_therapy(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -89,7 +89,8 @@ _OF_GROUP_WAS = re.compile(r"\b(?:of|in|for|among)\s(?:the\s)?(?P<g>(?:patients|
                            r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d){2,60}?)(?:\s(?:it|they))?\s(?:was|were|is|are)\s$",
                            re.I)  # a number inside a name stays in it ("with KMT2A rearrangement"); "in those with B-ALL it was"
 # What is left of a complement that leaves its verb out: "(those) who did not", "(those) who had not".
-_ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot|(?:those\s|patients\s)?without", re.I)
+_ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot|(?:those\s|patients\s)?without|not",
+                         re.I)  # ("not": what `name` leaves of "those who had not")
 # A value's group named after its noun ("(80%) patients with Ph+ ALL"), and one that leaves the noun out ("(50%) with").
 _VALUE_TAIL = r"(?:[^()\[\]]{0,40}[)\]])?\s?%?\)?"
 _NOUN_WITH = re.compile(_VALUE_TAIL + r"\s(?:of\s)?(?:the\s)?(?:patients|subjects|children|adults)\s(?=with\s)", re.I)
