@@ -164,3 +164,24 @@ def test_phrasings_arms16_bound_symbols(nlp, text, outcomes):
 ])
 def test_phrasings_arms16_prior_therapy(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a bracket that defines the group by a threshold stays in its name (a short bracket of another kind goes), and
+    # when a baseline feature was measured does not
+    ("Patients with a low disease burden (<5% marrow blasts) before treatment had a median EFS of 10.6 months.",
+     [("low disease burden (<5% marrow blasts)", "EFS_MEDIAN", 10.6)]),
+    ("The 2-year OS was 45% for patients with early relapse (<18 months) and 70% for those with late relapse.",
+     [("early relapse (<18 months)", "OS_RATE", 45.0), ("late relapse", "OS_RATE", 70.0)]),
+    ("The CR rate was 81% in patients with a low tumour burden (≤25% blasts) at baseline.",
+     [("low tumour burden (≤25% blasts)", "CR", 81.0)]),
+    ("Patients with high-risk cytogenetics (n = 20) had a median OS of 4.1 months.",
+     [("high-risk cytogenetics", "OS_MEDIAN", 4.1)]),
+    # "than those with" names the second group by what follows
+    ("Patients with T-ALL had a lower CR rate (40%) than those with B-ALL (75%).",
+     [("B-ALL", "CR", 75.0), ("T-ALL", "CR", 40.0)]),
+    ("Patients with CD19-negative relapse had shorter OS (5.0 months) than patients with CD19-positive relapse "
+     "(12.0 months).", [("CD19-negative relapse", "OS_MEDIAN", 5.0), ("CD19-positive relapse", "OS_MEDIAN", 12.0)]),
+])
+def test_phrasings_arms16_defining_brackets(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

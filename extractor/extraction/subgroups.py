@@ -470,9 +470,18 @@ def _forward(text: str) -> str:
     # a karyotype's brackets and semicolon do not end the phrase ("patients with t(4;11) and ...")
     masked = _KARYOTYPE.sub(lambda m: "x" * len(m.group(0)), text) if _may_hold_karyotype(text) else text
     stop = _STOP_FORWARD.search(masked)
-    while stop and stop.group(0)[-1:] == "%" and _THRESHOLD_BEFORE.search(masked, 0, stop.end() - len(stop.group(0).lstrip())):
-        stop = _STOP_FORWARD.search(masked, stop.end())  # a threshold is part of the name ("with <50% blasts")
+    while stop and (stop.group(0)[-1:] == "%" and _THRESHOLD_BEFORE.search(masked, 0, stop.end() - len(stop.group(0).lstrip()))
+                    or stop.group(0)[-1:] == "(" and _THRESHOLD_BRACKET.match(masked, stop.start())):
+        # a threshold is part of the name ("with <50% blasts"), and so is one that defines it in a bracket ("with
+        # early relapse (<18 months)")
+        after = _THRESHOLD_BRACKET.match(masked, stop.start()).end() if stop.group(0)[-1:] == "(" else stop.end()
+        stop = _STOP_FORWARD.search(masked, after)
     return text[:stop.start()] if stop else text
+
+
+# A bracket that defines the group before it by a threshold: "(<5% bone marrow blasts)", "(≥18 months)".
+_THRESHOLD_BRACKET = re.compile(r"\s?\((?=[<>≤≥])[^()\[\];,]{2,40}\)")
+_NOT_THRESHOLD_BRACKET = re.compile(r"\s?\((?![<>≤≥])[^()]*\)")
 
 
 _THRESHOLD_BEFORE = re.compile(r"(?:[<>=≤≥]|\b(?:more|less|fewer|greater)\sthan)\s?\Z")  # "with more than 50% blasts"
@@ -680,7 +689,7 @@ def subject(text: str, start: int) -> str | None:
     if not m or m.end() > start or not _SUBJECT_OK.match(m.group("g")) \
             or "," in m.group("g") and "," in mask_brackets(m.group("g")):
         return None  # "Among responders, median DOR was ...": a phrase over a comma is no subject
-    group = re.sub(r"\s?\([^()]*\)", "", m.group("g"))
+    group = _NOT_THRESHOLD_BRACKET.sub("", m.group("g"))  # "(n = 20)" goes, "(<5% marrow blasts)" defines the group
     if re.fullmatch(r"(?:Patients?|Subjects|Those|Children|Adults)", group.strip(), re.I):
         return None
     return name(group)
@@ -1061,8 +1070,18 @@ def shared_noun_levels(text: str, positions: list[tuple[int, int]]) -> list[str]
         return None
     if _TIME_NOUN.match(noun.group("noun")):
         return ["all"] * len(positions)  # "40% in the first and 65% in the second cycle": one group's, at two times
-    labels = [" ".join(f"{m.group('level')} {noun.group('noun')}".split()) for m in levels]
+    labels = [" ".join(f"{m.group('level')} {noun.group('noun')}".split()) + _defining_bracket(text, m.end(), noun.group("noun"))
+              for m in levels]
     return labels if len(set(labels)) == len(labels) else None
+
+
+def _defining_bracket(text: str, at: int, noun: str) -> str:
+    """The threshold bracket right after a level and its noun ("early relapse (<18 months)"), as the level's name
+    keeps it, or ""."""
+    if not text.startswith(" " + noun, at):
+        return ""
+    m = _THRESHOLD_BRACKET.match(text, at + len(noun) + 1)
+    return " " + " ".join(m.group(0).split()) if m else ""
 
 
 def era_groups(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
