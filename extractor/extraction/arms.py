@@ -800,8 +800,8 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     if not m:
         return []
     a_start = _first_arm_start(m, drugs)
-    if _other_therapy_before(text, a_start):
-        return []
+    if _other_therapy_before(text, a_start) or _OTHER_THERAPY_AFTER.match(text, m.end()):
+        return []  # (also "received A (n = 40) or B (n = 35) as bridging therapy")
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
     ends = [m.end("a"), m.end("b")]
@@ -996,6 +996,7 @@ def _drug_doses(parts: list[tuple[str, list, int | None]], lexicon: dict) -> lis
 _OTHER_THERAPY = re.compile(r"\b(?:bridging|bridge|prior|previous|subsequent|post-relapse|lymphodepleting|lymphodepletion|"
                             r"conditioning)\s(?:[\w\-]+\s){0,2}?(?:therap(?:y|ies)|treatments?|regimens?|chemotherapy|"
                             r"agents?)\b|\bbridged\s(?:with|to)\b", re.I)
+_OTHER_THERAPY_AFTER = re.compile(r"\s?,?\s(?:as|for)\s(?:an?\s)?(?:bridg\w*|lymphodeplet\w*|conditioning|prior|previous)\b", re.I)
 _ASSIGNMENT = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated|(?:were|was)\s(?:treated|given))\b", re.I)
 
 
