@@ -25,6 +25,13 @@ def _arms(record: dict) -> list[tuple]:
     ("Median OS was 8.1 months in adults; in children, it was 14.2 months.",
      [("adults", "OS_MEDIAN", 8.1), ("children", "OS_MEDIAN", 14.2)]),
     ("The CR rate was 80% in children; in adults, it was 60%.", [("adults", "CR", 60.0), ("children", "CR", 80.0)]),
+    ("The CR rate in children was 90%, and in adults it was 70%.", [("adults", "CR", 70.0), ("children", "CR", 90.0)]),
+    ("The CR rate among adults was 55%, while among children it was 82%.",
+     [("adults", "CR", 55.0), ("children", "CR", 82.0)]),
+    ("CRS occurred in 30% of adults; among children, it occurred in 60%.",
+     [("adults", "CRS", 30.0), ("children", "CRS", 60.0)]),
+    # ... but older adults are some of the adults, who stay the cohort
+    ("The CR rate was 70% in adults; in older adults, it was 50%.", [("all", "CR", 70.0), ("older adults", "CR", 50.0)]),
     # the cohort's value beside two populations' values
     ("The CR rate was 70% overall; 60% in adults and 80% in children.",
      [("adults", "CR", 60.0), ("all", "CR", 70.0), ("children", "CR", 80.0)]),

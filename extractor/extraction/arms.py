@@ -364,7 +364,8 @@ def _contrasted_population(label: str, labels: list[str]) -> bool:
     others = [other for other in labels if other != label and not (
         subgroups.is_whole(other) and not subgroups.population_word(other) and not _PEDIATRIC.fullmatch(other))]
     return subgroups.population_word(label) and bool(others) and all(
-        subgroups.population_word(other) or _PEDIATRIC.fullmatch(other) for other in others)
+        (subgroups.population_word(other) or _PEDIATRIC.fullmatch(other)) and not other.endswith(" " + label)
+        for other in others)  # ("older adults" are some of the adults)
 
 
 _PEDIATRIC = re.compile(r"p(?:a)?ediatric|childhood|AYA", re.I)
@@ -2793,7 +2794,7 @@ class ArmIndex:
                 labels.append(self._after(text, (start, end), refs if refs is not None else self._sentence_refs(text))
                               or "all")
                 if labels[-1] == "all":  # "60% in adults; in children, it was 80%": a population beside another
-                    written = subgroups.after_value(text, end)
+                    written = subgroups.after_value(text, end) or subgroups.population_before_verb(text, start)
                     if written and subgroups.population_word(written):
                         populations[len(labels) - 1] = written
                 continue

@@ -388,6 +388,16 @@ _POPULATION_CLAUSE = re.compile(r"(?:^|,\s|;\s|\s(?:and|while|whereas|but)\s)(?:
                                 r"(?:\s?\([^()]{1,30}\))?\s(?:had|have|showed|achieved|experienced)\b", re.I)
 
 
+def population_before_verb(text: str, start: int) -> str | None:
+    """A population named between an endpoint and the verb before the value ("The CR rate in children was 90%"), a
+    group only beside another population, which the caller checks."""
+    m = _POPULATION_BEFORE_VERB.search(text, max(0, start - 50), start)
+    return m.group(1).lower() if m else None
+
+
+_POPULATION_BEFORE_VERB = re.compile(r"\b(?:in|among|for|of)\s(?:the\s)?(" + _POPULATION + r")\s(?:was|were|is|are)\s\Z", re.I)
+
+
 def contrasted_population(text: str, start: int) -> str | None:
     """The population ("children") that is the subject of the value's clause, beside another population's clause in
     the sentence ("Children (n = 25) had a CR rate of 88% and adults (n = 35) had a CR rate of 66%"): a subgroup,
