@@ -210,3 +210,24 @@ def test_phrasings_arms16_bridging_therapies_are_no_arms(nlp):
                        "rate after CAR T was 90%.")
     assert [a["label"] for a in record["arms"]] == ["all"]
     assert _outcomes(record) == [("all", "CR", 90.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a scope whose own result has an "and" is no list of scopes: the arms' values within it
+    ("Patients were randomized to blinatumomab (n = 271) or chemotherapy (n = 134). In patients in first salvage, "
+     "median OS was 11.1 and 5.3 months, respectively.",
+     [("blinatumomab, first salvage", "OS_MEDIAN", 11.1), ("chemotherapy, first salvage", "OS_MEDIAN", 5.3)]),
+    # numbered groups listed as the leading scope, the values zipped with them
+    ("In cohorts 1, 2 and 3, CR rates were 50%, 60% and 70%, respectively.",
+     [("cohort 1", "CR", 50.0), ("cohort 2", "CR", 60.0), ("cohort 3", "CR", 70.0)]),
+    ("At dose levels 1, 2 and 3, CR rates were 33%, 50% and 83%, respectively.",
+     [("dose level 1", "CR", 33.0), ("dose level 2", "CR", 50.0), ("dose level 3", "CR", 83.0)]),
+    ("In cohorts A and B, the median OS was 8.1 and 12.3 months, respectively.",
+     [("cohort A", "OS_MEDIAN", 8.1), ("cohort B", "OS_MEDIAN", 12.3)]),
+    # ... not times of assessment
+    ("At weeks 4 and 8, MRD negativity rates were 60% and 75%, respectively.",
+     [("all", "MRD_NEG", 60.0), ("all", "MRD_NEG", 75.0)]),
+    ("In cycles 1 and 2, CR rates were 40% and 55%, respectively.", [("all", "CR", 40.0), ("all", "CR", 55.0)]),
+])
+def test_phrasings_arms16_leading_lists(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -2217,7 +2217,11 @@ class ArmIndex:
             if dose_level:  # "At dose level 1, 2 of 6 patients (33%) achieved CR"
                 return " ".join(dose_level.group("x").split()), True
             opens = False
-        if opens and _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
+        result = _RESULT_IN_SCOPE.search(text) if opens else None
+        listed = _LIST_SCOPE.match(text, 0, result.start() if result else len(text)) if opens else None
+        if listed:
+            # "For the A, B, and C cohorts, ... respectively": a list, not one scope (not "In patients in first
+            # salvage, median OS was 11.1 and 5.3 months, ...": a scope, then its result)
             return self.scope, False
         m = _SCOPE.match(text) if opens else None
         if m and _RESULT_IN_SCOPE.search(m.group("x")):

@@ -985,6 +985,9 @@ _NUMBERED_CODES_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?,?\s(?:in|at|for
                                    r"dose\slevels)\s\d{1,2}[A-Z]?(?:,\s\d{1,2}[A-Z]?)*,?\s(?:and|or)\s\d{1,2}[A-Z]?)\b", re.I)
 _NUMBERED_BEFORE = re.compile(r"\b(?:in|at|for|among|with)\s(?:the\s)?(?:patients\s(?:with\s|in\s)?)?(?P<list>[^;()]{3,90}?)"
                               r"\s(?:were|was)\s\Z", re.I)
+# ... or as the sentence's leading scope: "In cohorts 1, 2 and 3, CR rates were 50%, 60% and 70%, respectively".
+_NUMBERED_LEADING = re.compile(r"\s*(?:In|For|Among|At)\s(?:the\s)?(?P<list>[^;(),]{1,40}(?:,\s[^;(),]{1,40})*,?\s(?:and|or)\s"
+                               r"[^;(),]{1,40}),\s[^,;()\d]{0,60}\s(?:were|was)\s\Z")
 _TIMES = re.compile(r"(?:the\s)?(?:weeks?|months?|days?|years?|cycles?|courses?|blocks?|grades?|time\spoints?)\b"
                     r"|[\d.,\sand]+(?:weeks?|months?|days?|years?)\b", re.I)
 _NUMBER_TOKEN = r"[<>≤≥]?=?\s?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+(?:\.\d+)?)?\s?%?"
@@ -1000,7 +1003,7 @@ def numbered_list(text: str, positions: list[tuple[int, int]], avoid=()) -> list
     given to each ("cohorts 1, 2 and 3" -> "cohort 1", "cohort 2", "cohort 3"; "aged < 40, 40-59 and >= 60 years"
     -> "aged <40 years", "aged 40-59 years", "aged >=60 years"); not a list over an endpoint or time point (`avoid`)."""
     m = _NUMBERED_AFTER.match(text, positions[-1][1]) or _NUMBERED_CODES_AFTER.match(text, positions[-1][1]) \
-        or _NUMBERED_BEFORE.search(text, 0, positions[0][0])
+        or _NUMBERED_LEADING.match(text[:positions[0][0]]) or _NUMBERED_BEFORE.search(text, 0, positions[0][0])
     if m is None or not any(ch.isdigit() for ch in m.group("list")) or _TIMES.match(m.group("list")) \
             or any(a < m.end("list") and m.start("list") < b for a, b in avoid) or not_a_group_list(text):
         return None  # "at weeks 4 and 8", "in cycles 1 and 2": one group's values at successive times
