@@ -101,6 +101,12 @@ def test_phrasings_arms16_labels(nlp, text, outcomes):
      "hyper-CVAD. The CR rate was 70% vs 45%.",
      [("all", 40, ["blinatumomab"]), ("historical controls", 60, ["hyper-CVAD"])],
      [("all", "CR", 70.0), ("historical controls", "CR", 45.0)]),
+    ("Outcomes were compared with a historical control group (n = 50) that received hyper-CVAD. The CR rate was 80% "
+     "versus 60%.", [("all", None, []), ("historical controls", 50, ["hyper-CVAD"])],
+     [("all", "CR", 80.0), ("historical controls", "CR", 60.0)]),
+    ("Blinatumomab was compared with historical controls receiving salvage chemotherapy (n = 694). The CR rate was "
+     "43% vs 24%.", [("all", None, ["blinatumomab"]), ("historical controls", 694, ["chemotherapy"])],
+     [("all", "CR", 43.0), ("historical controls", "CR", 24.0)]),
 ])
 def test_phrasings_arms16_arms(nlp, text, arms, outcomes):
     record = _run(nlp, text)

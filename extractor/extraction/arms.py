@@ -880,7 +880,9 @@ def _sized_cohorts(parts: list[tuple[str, list, int | None]]) -> list[Arm]:
 
 # The treatment of a historical control after its name, maybe after its n: "historical controls treated with
 # FLAG-Ida", "a historical cohort (n = 40) who received clofarabine/cytarabine (n = 40)".
-_HISTORICAL_TREATMENT = re.compile(r"(?:\s?\(\s?n\s?=\s?(?P<n>\d+)\s?\))?,?\s(?:who\s(?:were\s|had\s(?:been\s)?)?)?"
+_HISTORICAL_TREATMENT = re.compile(r"(?:\s(?:group|cohort|population|series))?(?:\s?\(\s?n\s?=\s?(?P<n>\d+)\s?\))?"
+                                   r"(?:\sof\s(?P<n3>\d+)\s(?:patients|children|adults|subjects))?,?\s"
+                                   r"(?:(?:who|that|which)\s(?:were\s|had\s(?:been\s)?)?|were\s)?"
                                    r"(?:(?:treated|managed)\s(?:with|by)|received|receiving|given|on)\s(?:the\s)?"
                                    r"(?P<r>[^,;.()]{2,80}?)(?=\s?\(|\s?[,;.]|\s(?:in|at|from|between|during|"
                                    r"at|for|were|was|had)\s|$)(?:\s?\(\s?n\s?=\s?(?P<n2>\d+)\s?\))?", re.I)
@@ -1983,8 +1985,8 @@ class ArmIndex:
             arm.n = int(n.group("n"))
         if m is None:
             return
-        if m.group("n") or m.group("n2"):
-            arm.n = int(m.group("n") or m.group("n2"))
+        if m.group("n") or m.group("n2") or m.group("n3"):
+            arm.n = int(m.group("n") or m.group("n2") or m.group("n3"))
         start, end = m.span("r")
         drugs = [(s - start, e - start, i) for s, e, i in line.drugs if start <= s and e <= end]
         if not drugs:
