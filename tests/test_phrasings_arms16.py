@@ -237,3 +237,24 @@ def test_phrasings_arms16_bridging_therapies_are_no_arms(nlp):
 ])
 def test_phrasings_arms16_leading_lists(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # a coded cohort named before its treatment, its n between, is an arm with that regimen
+    ("Patients in cohort 1 (n = 20) received inotuzumab and patients in cohort 2 (n = 25) received inotuzumab with "
+     "blinatumomab. The CR rate was 70% in cohort 1 and 84% in cohort 2.",
+     [("cohort 1", 20, ["inotuzumab ozogamicin"]), ("cohort 2", 25, ["inotuzumab ozogamicin", "blinatumomab"])],
+     [("cohort 1", "CR", 70.0), ("cohort 2", "CR", 84.0)]),
+    ("Cohort A (n = 30) received blinatumomab and cohort B (n = 28) received blinatumomab plus ponatinib. Median OS "
+     "was 9.0 and 14.5 months, respectively.",
+     [("cohort A", 30, ["blinatumomab"]), ("cohort B", 28, ["blinatumomab", "ponatinib"])],
+     [("cohort A", "OS_MEDIAN", 9.0), ("cohort B", "OS_MEDIAN", 14.5)]),
+    # ... not cohorts of disease states (a split of one cohort)
+    ("Patients in cohort 1 (n = 20) were in first relapse and patients in cohort 2 (n = 25) were in second relapse. "
+     "The CR rate was 70% in cohort 1 and 50% in cohort 2.", [("all", None, [])],
+     [("cohort 1", "CR", 70.0), ("cohort 2", "CR", 50.0)]),
+])
+def test_phrasings_arms16_coded_cohorts(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    assert _outcomes(record) == sorted(outcomes)

@@ -631,13 +631,14 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
 @lru_cache(maxsize=16)
 def _code_regimen_pattern(label: str) -> re.Pattern:
     """A coded arm's regimen beside its code: apposed ("arm A, hyper-CVAD with rituximab, or ..."), after a verb of
-    treatment ("arm B received imatinib"), or with the verb elided ("and arm B imatinib")."""
+    treatment ("arm B received imatinib", "cohort 1 (n = 20) received inotuzumab"), or with the verb elided ("and arm B
+    imatinib")."""
     kind, _, code = label.partition(" ")
     written = r"(?<![\w\-])(?i:" + re.escape(kind) + r")" + (r"\s" + re.escape(code) if code else "") + r"(?![\w\-])"
     end = r"(?=,\s(?:or|and|vs\.?|versus)\s|[;.]?$|;)"
     return re.compile(r"(?:(?P<joined>\b(?:and|while|whereas)\s(?:(?:those|patients)\sin\s)?)?" + written + r"(?:"
                       r",\s(?P<apposed>[^,;()]{2,80}?)" + end + r"|"
-                      r"\s(?:received|was\sgiven|were\sgiven|(?:was|were)\streated\swith|consisted\sof)\s"
+                      r"(?:\s?\([^()]{1,20}\))?\s(?:received|was\sgiven|were\sgiven|(?:was|were)\streated\swith|consisted\sof)\s"
                       r"(?P<verb>[^,;()]{2,80}?)(?=[,;]|\s(?:and|while|whereas|or)\s|\s?\(|\.?$)|"
                       r"(?(joined)\s(?P<elided>[^,;()]{2,60}?)(?=[,;]|\.?$)|(?!x)x)))")
 
