@@ -144,7 +144,7 @@ def test_arms_unknown_agent_kept_by_its_written_name(nlp):
     ("The 1-year overall survival was 55% and 10% in patients who did or did not respond to induction, respectively.",
      {55: "responders", 10: "non-responders"}),
     ("Early mortality was higher in patients aged 60 years or older compared with the younger subgroup (20 vs 4%).",
-     {20: "aged >=60 years", 4: "younger"}),
+     {20: "aged >=60 years", 4: "aged <60 years"}),
     ("Overall survival was 30% in patients younger than 25 years versus 8% in patients older than 55 years.",
      {30: "age <25 years", 8: "age >55 years"}),
     ("The EFS rates for low, standard and high risk groups were 85%, 60% and 20%, respectively.",

@@ -359,9 +359,13 @@ _GROUPS_LISTED_BEFORE = re.compile(r"\b(?:between|in|for|among)\s(?:the\s)?(?P<a
 
 def _contrasted_population(label: str, labels: list[str]) -> bool:
     """A population word beside other populations ("adults" beside "pediatric" or "children"; not beside "older"
-    adults: then the adults are the cohort)."""
-    return subgroups.population_word(label) and all(subgroups.population_word(other) or _PEDIATRIC.fullmatch(other)
-                                                    for other in labels if other != label)
+    adults: then the adults are the cohort); a value of the whole cohort beside them is no other population ("70%
+    overall, 60% in adults and 80% in children")."""
+    others = [other for other in labels if other != label and not (
+        subgroups.is_whole(other) and not subgroups.population_word(other) and not _PEDIATRIC.fullmatch(other))]
+    return subgroups.population_word(label) and bool(others) and all(
+        (subgroups.population_word(other) or _PEDIATRIC.fullmatch(other)) and not other.endswith(" " + label)
+        for other in others)  # ("older adults" are some of the adults)
 
 
 _PEDIATRIC = re.compile(r"p(?:a)?ediatric|childhood|AYA", re.I)
@@ -615,7 +619,8 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
     index.name_codes()
     index.order(texts)
     _sizes_named_later(index, sentences, sources)
-    index.article_drugs = _article_drugs(sentences, lexicon)
+    index.article_drugs = _article_drugs(_without_historical_drugs(
+        sentences, index.historical_drugs, {d for arm in index.arms if arm.historical for d in arm.drugs}), lexicon)
     for arm in index.arms:
         if arm.variant == "cohort" and not arm.drugs:
             arm.drugs, arm.regimen, arm.classes = list(index.article_drugs[0]), index.article_drugs[1], \
@@ -626,13 +631,14 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
 @lru_cache(maxsize=16)
 def _code_regimen_pattern(label: str) -> re.Pattern:
     """A coded arm's regimen beside its code: apposed ("arm A, hyper-CVAD with rituximab, or ..."), after a verb of
-    treatment ("arm B received imatinib"), or with the verb elided ("and arm B imatinib")."""
+    treatment ("arm B received imatinib", "cohort 1 (n = 20) received inotuzumab"), or with the verb elided ("and arm B
+    imatinib")."""
     kind, _, code = label.partition(" ")
     written = r"(?<![\w\-])(?i:" + re.escape(kind) + r")" + (r"\s" + re.escape(code) if code else "") + r"(?![\w\-])"
     end = r"(?=,\s(?:or|and|vs\.?|versus)\s|[;.]?$|;)"
     return re.compile(r"(?:(?P<joined>\b(?:and|while|whereas)\s(?:(?:those|patients)\sin\s)?)?" + written + r"(?:"
                       r",\s(?P<apposed>[^,;()]{2,80}?)" + end + r"|"
-                      r"\s(?:received|was\sgiven|were\sgiven|(?:was|were)\streated\swith|consisted\sof)\s"
+                      r"(?:\s?\([^()]{1,20}\))?\s(?:received|was\sgiven|were\sgiven|(?:was|were)\streated\swith|consisted\sof)\s"
                       r"(?P<verb>[^,;()]{2,80}?)(?=[,;]|\s(?:and|while|whereas|or)\s|\s?\(|\.?$)|"
                       r"(?(joined)\s(?P<elided>[^,;()]{2,60}?)(?=[,;]|\.?$)|(?!x)x)))")
 
@@ -796,8 +802,8 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     if not m:
         return []
     a_start = _first_arm_start(m, drugs)
-    if _other_therapy_before(text, a_start):
-        return []
+    if _other_therapy_before(text, a_start) or _OTHER_THERAPY_AFTER.match(text, m.end()):
+        return []  # (also "received A (n = 40) or B (n = 35) as bridging therapy")
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
     ends = [m.end("a"), m.end("b")]
@@ -873,6 +879,15 @@ def _sized_cohorts(parts: list[tuple[str, list, int | None]]) -> list[Arm]:
     return arms if len({arm.label.lower() for arm in arms}) == len(arms) else []
 
 
+# The treatment of a historical control after its name, maybe after its n: "historical controls treated with
+# FLAG-Ida", "a historical cohort (n = 40) who received clofarabine/cytarabine (n = 40)".
+_HISTORICAL_TREATMENT = re.compile(r"(?:\s(?:group|cohort|population|series))?(?:\s?\(\s?n\s?=\s?(?P<n>\d+)\s?\))?"
+                                   r"(?:\sof\s(?P<n3>\d+)\s(?:patients|children|adults|subjects))?,?\s"
+                                   r"(?:(?:who|that|which)\s(?:were\s|had\s(?:been\s)?)?|were\s)?"
+                                   r"(?:(?:treated|managed)\s(?:with|by)|received|receiving|given|on)\s(?:the\s)?"
+                                   r"(?P<r>[^,;.()]{2,80}?)(?=\s?\(|\s?[,;.]|\s(?:in|at|from|between|during|"
+                                   r"at|for|were|was|had)\s|$)(?:\s?\(\s?n\s?=\s?(?P<n2>\d+)\s?\))?", re.I)
+_HISTORICAL_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:matched\s|similar\s)?(?=historical)")
 _HISTORICAL_NAMES = frozenset({"historical controls", "historical control", "historically", "historical rates",
                                "historical cohort", "historical cohorts", "historical comparator", "historical comparators"})
 
@@ -926,7 +941,7 @@ def _dose_levels_named(parts: list[tuple[str, list, int | None]], text: str, end
     doses of the one drug the first names, without names, are arms of the drug at each dose ("randomly assigned to
     receive inotuzumab at 1.8 mg/m2 (n = 40) or 1.2 mg/m2 (n = 38)" -> "inotuzumab ozogamicin 1.8 mg/m2", ...)."""
     if not all(_DOSE_END.search(phrase.rstrip()) for phrase, _, _ in parts):
-        return []
+        return _dose_words(parts)
     names = [_DOSE_NAME_IN_N_BRACKET.match(text, end) for end in ends]
     if not any(names):
         return _drug_doses(parts, lexicon)
@@ -937,6 +952,24 @@ def _dose_levels_named(parts: list[tuple[str, list, int | None]], text: str, end
         return []
     return [Arm(label, [], n, aliases={label, name.group(1).lower()}, variant="cohort")
             for label, name, (_, _, n) in zip(labels, names, parts)]
+
+
+# A dose level named by its word alone, its drug after the last n bracket: "randomized to standard-dose (n = 100) or
+# high-dose (n = 98) methotrexate".
+_DOSE_WORD = re.compile(r"(?:the\s)?(?P<w>(?:low|lower|reduced|standard|full|intermediate|high|higher)[\s\-]dose)", re.I)
+
+
+def _dose_words(parts: list[tuple[str, list, int | None]]) -> list[Arm]:
+    """Arms that are dose levels named by their words only ("standard-dose (n = 100) or high-dose (n = 98)"), as
+    written, given the article's treatment (variant `cohort`, see detect_arms)."""
+    words = [_DOSE_WORD.fullmatch(phrase.strip()) for phrase, _, _ in parts]
+    if not all(words):
+        return []
+    labels = [" ".join(w.group("w").split()).lower() for w in words]
+    if len({label.replace("-", " ") for label in labels}) < len(labels):
+        return []
+    return [Arm(label, [], n, aliases={label, label.replace("-", " "), label.replace(" ", "-")}, variant="cohort")
+            for label, (_, _, n) in zip(labels, parts)]
 
 
 _DOSE_AT_END = re.compile(r"\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg|g)(?:/(?:m2|m²|kg))?(?:/(?:day|d))?\Z")
@@ -967,6 +1000,7 @@ def _drug_doses(parts: list[tuple[str, list, int | None]], lexicon: dict) -> lis
 _OTHER_THERAPY = re.compile(r"\b(?:bridging|bridge|prior|previous|subsequent|post-relapse|lymphodepleting|lymphodepletion|"
                             r"conditioning)\s(?:[\w\-]+\s){0,2}?(?:therap(?:y|ies)|treatments?|regimens?|chemotherapy|"
                             r"agents?)\b|\bbridged\s(?:with|to)\b", re.I)
+_OTHER_THERAPY_AFTER = re.compile(r"\s?,?\s(?:as|for)\s(?:an?\s)?(?:bridg\w*|lymphodeplet\w*|conditioning|prior|previous)\b", re.I)
 _ASSIGNMENT = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated|(?:were|was)\s(?:treated|given))\b", re.I)
 
 
@@ -1679,6 +1713,21 @@ _ABBREVIATION_LIKE = re.compile(r"[A-Z].*[A-Z]|\d|\b[A-Z]\b")  # "CAR T cell the
 _PLURAL_THERAPIES = re.compile(r"\b(chemotherap|therap)ies\b")
 
 
+def _without_historical_drugs(sentences, historical: set, ids: set) -> list:
+    """The sentences with the drugs of a historical control's treatment left out (`historical`: where it names them;
+    `ids`: its drugs, wherever a sentence names them beside others: "70% with inotuzumab versus 40% with FLAG-Ida");
+    a sentence that named nothing else names no treatment of the study's own."""
+    if not historical:
+        return sentences
+    out = []
+    for number, section, text, drugs in sentences:
+        kept = [d for d in drugs if (text, d[0]) not in historical and d[2] not in ids]
+        if drugs and not kept:
+            continue
+        out.append((number, section, text, kept))
+    return out
+
+
 def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
     """The drugs of a single-arm study: those of the title, else of the first sentence naming a treatment. An
     optional drug ("with or without blinatumomab") stays one in the readable name ("± blinatumomab"). An
@@ -1771,6 +1820,7 @@ class ArmIndex:
         self.texts: list[str] = []  # the article's sentences (definitions of subgroup levels)
         self.drug_spans: dict[str, list] = {}  # a sentence's DRUG spans (start, end, canonical id), by its text
         self.coded = False  # its arms are also named by their codes ("arm A"), see name_codes
+        self.historical_drugs: set[tuple[str, int]] = set()  # (sentence, start) of a historical control's drugs
         self._name_patterns: dict[str, re.Pattern] = {}
         self._word_patterns: dict[str, re.Pattern] = {}
         self._read: tuple[str, list] = ("", [])  # the sentence being read and its refs (see _sentence_refs)
@@ -1921,8 +1971,29 @@ class ArmIndex:
         for line in lines:
             m = _HISTORICAL.search(line.text) if line.may_have(_HISTORICAL_WORDS) else None
             if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
-                self.arms.append(_historical_controls())
+                arm = _historical_controls()
+                self._historical_treatment(arm, line, m.end())
+                self.arms.append(arm)
                 return
+
+    def _historical_treatment(self, arm: Arm, line: _Line, at: int) -> None:
+        """The treatment and n of a historical control named right after it ("historical controls treated with
+        FLAG-Ida", "a historical cohort who received clofarabine/cytarabine (n = 40)", "60 historical controls"):
+        the control's regimen, whose drug spans are then no regimen of the study's own cohort (`historical_drugs`)."""
+        m = _HISTORICAL_TREATMENT.match(line.text, at)
+        n = _HISTORICAL_COUNT.search(line.text, max(0, at - 40), at)
+        if n and n.group("n").isdigit():
+            arm.n = int(n.group("n"))
+        if m is None:
+            return
+        if m.group("n") or m.group("n2") or m.group("n3"):
+            arm.n = int(m.group("n") or m.group("n2") or m.group("n3"))
+        start, end = m.span("r")
+        drugs = [(s - start, e - start, i) for s, e, i in line.drugs if start <= s and e <= end]
+        if not drugs:
+            return
+        arm.drugs, arm.regimen, arm.classes, _ = read_regimen(line.text[start:end], drugs, self.lexicon)
+        self.historical_drugs |= {(line.text, s) for s, e, _ in line.drugs if start <= s and e <= end}
 
     def name_codes(self) -> None:
         """Arms defined with codes ("clofarabine alone (arm A), clofarabine plus cytarabine (arm B), or ...") are
@@ -2138,15 +2209,22 @@ class ArmIndex:
                 return named[0][2], True
         lead = text.lstrip()
         opens = lead.startswith(_LEAD_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
-        antecedent = self._antecedent(text) if opens and _ANAPHOR_SCOPE.match(text) else None
+        anaphor = opens and _ANAPHOR_SCOPE.match(text) is not None
+        antecedent = self._antecedent(text) if anaphor else None
         if antecedent:  # "... underwent allogeneic HSCT. Among these patients, the 5-year OS was 35%."
             return antecedent, True
+        if anaphor:  # "Twenty underwent HSCT and 10 received DLI. Among them, ...": no one group, so no name ("them")
+            return self.scope, False
         if opens and lead[:3] == "At ":
             dose_level = _DOSE_LEVEL_SCOPE.match(lead)
             if dose_level:  # "At dose level 1, 2 of 6 patients (33%) achieved CR"
                 return " ".join(dose_level.group("x").split()), True
             opens = False
-        if opens and _LIST_SCOPE.match(text):  # "For the A, B, and C cohorts, ... respectively": a list, not one scope
+        result = _RESULT_IN_SCOPE.search(text) if opens else None
+        listed = _LIST_SCOPE.match(text, 0, result.start() if result else len(text)) if opens else None
+        if listed:
+            # "For the A, B, and C cohorts, ... respectively": a list, not one scope (not "In patients in first
+            # salvage, median OS was 11.1 and 5.3 months, ...": a scope, then its result)
             return self.scope, False
         m = _SCOPE.match(text) if opens else None
         if m and _RESULT_IN_SCOPE.search(m.group("x")):
@@ -2161,6 +2239,8 @@ class ArmIndex:
             label = refs[0][2] if refs else self._own_arm(self._drug_named(m.group("x").strip(), text))
             if " in " in m.group("x") and self.multi_arm:  # "Among Ph-negative patients in the blinatumomab group"
                 label = self._group_in_arm(subgroups.name(m.group("x")), text) or label
+            if not refs and not m.group("g") and subgroups.is_whole(label, self.title):
+                return self.scope, False  # "In patients with ALL, ...": the study population, no scope
             if refs or m.group("g"):
                 self.scope = label
             return label, True
@@ -2193,6 +2273,10 @@ class ArmIndex:
         Ph-positive", as subgroups nested in arms are named), not the arm's headline."""
         labels = [self._own_arm(label if label == "all" or not self.drug_spans else self._drug_named(label, text))
                   for label in self._labels(text, positions, scope, avoid, timepoint_list)]
+        if any(subgroups.age_word_label(label) for label in labels):  # "older adults" -> "aged >=65 years"
+            labels = [subgroups.by_age_threshold(label, tuple(self.texts)) for label in labels]
+        if len(labels) == 2:  # "36% versus 17% among those with a shorter first remission" -> "first remission <=2 years"
+            labels = subgroups.bound_sides(labels)
         if len(labels) >= 2 and len(set(labels)) == len(labels) and not any(l == "all" or _UNNAMED.fullmatch(l) for l in labels):
             self._groups_of[_unify_hyphens(text)] = labels
         drugs = self.article_drugs[0]
@@ -2473,8 +2557,10 @@ class ArmIndex:
         if all(written) and len(set(written)) == count and (count == 2 and each == ["all", "all"] or any(
                 label == "all" and _contrasted_population(w, written) for label, w in zip(each, written))):
             # "CRS occurred in 85% of children and 60% of adults", "91% in pediatric patients and 73% in adults", "62%
-            # in children, 55% in adolescents and 41% in adults": groups, not the cohort
-            each = list(written)
+            # in children, 55% in adolescents and 41% in adults": groups, not the cohort ("72% of patients overall"
+            # beside them stays the cohort's)
+            each = list(written) if count == 2 and each == ["all", "all"] else \
+                [w if label == "all" and _contrasted_population(w, written) else label for label, w in zip(each, written)]
         if count == 2 and all(each):
             each = subgroups.shared_head(each)
         if all(each) and len(set(each)) == count:
@@ -2705,7 +2791,7 @@ class ArmIndex:
         """Values in clauses of their own, each opening with its group: "In the blinatumomab arm, the CR rate was 34%;
         in the chemotherapy arm, it was 16%", "In cohort 1 (n = 20), ...; in cohort 2 (n = 25), it was 60%"; a later
         clause may name its arm anywhere before its value (`refs`: the sentence's arm names)."""
-        labels, clauses, fallback = [], [], False
+        labels, clauses, fallback, populations = [], [], False, {}
         for start, end in positions:
             clause = _clause_start(text, start)
             clauses.append(clause)
@@ -2714,6 +2800,10 @@ class ArmIndex:
                 # unless a group follows ("7.7 months in the blinatumomab group; among patients in first salvage, ...")
                 labels.append(self._after(text, (start, end), refs if refs is not None else self._sentence_refs(text))
                               or "all")
+                if labels[-1] == "all":  # "60% in adults; in children, it was 80%": a population beside another
+                    written = subgroups.after_value(text, end) or subgroups.population_before_verb(text, start)
+                    if written and subgroups.population_word(written):
+                        populations[len(labels) - 1] = written
                 continue
             if not m and refs is not None:
                 named = self._arm_in_clause(refs, clause, start)
@@ -2729,6 +2819,9 @@ class ArmIndex:
             if not label:
                 return None
             labels.append(label)
+        for i, written in populations.items():
+            if _contrasted_population(written, [written] + [l for j, l in enumerate(labels) if j != i]):
+                labels[i] = written
         if len(set(clauses)) < len(clauses) or labels.count("all") == len(labels) or fallback and "all" in labels:
             return None  # values sharing a clause, or no clause naming a group
         return labels if len(set(labels)) == len(labels) else None

@@ -31,7 +31,7 @@ from re import _constants, _parser  # parse trees: a leading ^ (_anchored), a re
 
 # "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage";
 # nor the study's disease states ("relapsed or refractory").
-NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter|refractory)\b)"
+NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter|refractory)\b|\s?=)"  # "aged > or =60 years"
 # Where a group phrase read forwards stops: punctuation, a comparison word, a verb (not a participle after "the" or
 # "with": "in the relapsed group", "for those with relapsed disease"), another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
@@ -89,12 +89,13 @@ _OF_GROUP_WAS = re.compile(r"\b(?:of|in|for|among)\s(?:the\s)?(?P<g>(?:patients|
                            r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d){2,60}?)(?:\s(?:it|they))?\s(?:was|were|is|are)\s$",
                            re.I)  # a number inside a name stays in it ("with KMT2A rearrangement"); "in those with B-ALL it was"
 # What is left of a complement that leaves its verb out: "(those) who did not", "(those) who had not".
-_ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot|(?:those\s|patients\s)?without", re.I)
+_ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot|(?:those\s|patients\s)?without|not",
+                         re.I)  # ("not": what `name` leaves of "those who had not")
 # A value's group named after its noun ("(80%) patients with Ph+ ALL"), and one that leaves the noun out ("(50%) with").
 _VALUE_TAIL = r"(?:[^()\[\]]{0,40}[)\]])?\s?%?\)?"
 _NOUN_WITH = re.compile(_VALUE_TAIL + r"\s(?:of\s)?(?:the\s)?(?:patients|subjects|children|adults)\s(?=with\s)", re.I)
 _ELIDED_WITH = re.compile(_VALUE_TAIL + r"\s(?:of\s|in\s)?with\s", re.I)
-_OPERATORS = {">=": "<", "<=": ">", ">": "<=", "<": ">="}
+_OPERATORS = {">=": "<", "<=": ">", ">": "<=", "<": ">=", "≥": "<", "≤": ">"}
 _MAX = 90
 
 
@@ -268,7 +269,7 @@ def schedule_words() -> str:
 def complement(label: str) -> str:
     """The other side of a group compared with everyone else: "no MRD" -> "MRD", "aged >=40 years" -> "aged <40
     years", "responders" -> "non-responders", "CR" -> "no CR"."""
-    m = re.search(r"(>=|<=|>|<)(?=\d)", label)
+    m = re.search(r"(>=|<=|>|<|≥|≤)(?=\d)", label)
     if m:
         return label[:m.start()] + _OPERATORS[m.group(1)] + label[m.end():]
     if label.lower().startswith("no "):
@@ -289,7 +290,7 @@ def comparative_before(text: str, at: int) -> bool:
     return _COMPARATIVE.search(text, 0, at) is not None
 
 
-_BOUND = re.compile(r"(?:>=|<=|>|<)(?=\d)")
+_BOUND = re.compile(r"(?:>=|<=|>|<|≥|≤)(?=\d)")
 
 
 def group_and_rest(text: str, first_start: int, second: str | None) -> list[str] | None:
@@ -319,7 +320,25 @@ def _group_before_verb(text: str, value_start: int) -> str | None:
     # group's; "the MRD negativity rate among the responders was 93%" is the cohort's (see response_state)
     if _SHARE_OF_END.search(text[:m.start()]) and (m.group(0)[:2].lower() == "of" or response_state(m.group("g"))):
         return None
-    return name(m.group("g"))
+    return name(_before_result_subject(m.group("g")))
+
+
+def _before_result_subject(group: str) -> str:
+    """A group read up to the verb without the result's own subject after it: "patients with Ph-positive ALL the CR
+    rate" (of "In patients with Ph-positive ALL the CR rate was 80%") -> "patients with Ph-positive ALL"; an article
+    after a preposition or verb is the group's ("patients treated with the combination")."""
+    if " the " not in group:
+        return group
+    for m in _THE_AFTER_WORD.finditer(group):
+        if m.group("w").lower() not in _BEFORE_AN_ARTICLE:
+            return group[:m.start("w") + len(m.group("w"))]
+    return group
+
+
+_THE_AFTER_WORD = re.compile(r"(?P<w>[\w+\-/]+)\sthe\s")
+_BEFORE_AN_ARTICLE = frozenset({"with", "of", "to", "in", "on", "for", "by", "at", "from", "into", "after", "before",
+                                "received", "receiving", "underwent", "undergoing", "achieved", "achieving", "had",
+                                "during", "within", "under", "over", "than", "and", "or", "who", "whom", "at"})
 
 
 def response_state(label: str) -> bool:
@@ -369,6 +388,16 @@ _POPULATION_CLAUSE = re.compile(r"(?:^|,\s|;\s|\s(?:and|while|whereas|but)\s)(?:
                                 r"(?:\s?\([^()]{1,30}\))?\s(?:had|have|showed|achieved|experienced)\b", re.I)
 
 
+def population_before_verb(text: str, start: int) -> str | None:
+    """A population named between an endpoint and the verb before the value ("The CR rate in children was 90%"), a
+    group only beside another population, which the caller checks."""
+    m = _POPULATION_BEFORE_VERB.search(text, max(0, start - 50), start)
+    return m.group(1).lower() if m else None
+
+
+_POPULATION_BEFORE_VERB = re.compile(r"\b(?:in|among|for|of)\s(?:the\s)?(" + _POPULATION + r")\s(?:was|were|is|are)\s\Z", re.I)
+
+
 def contrasted_population(text: str, start: int) -> str | None:
     """The population ("children") that is the subject of the value's clause, beside another population's clause in
     the sentence ("Children (n = 25) had a CR rate of 88% and adults (n = 35) had a CR rate of 66%"): a subgroup,
@@ -408,6 +437,35 @@ def elided(label: str, before: str = "") -> bool:
 _ELIDED_COMPARATIVE = re.compile(r"(?:fewer|less|lower|more|higher|greater)", re.I)
 
 
+def comparative_side(label: str, before: str) -> bool:
+    """A second group named by a comparative and the noun that the group before it bounds, on the other side: "a
+    first remission lasting more than 2 years (... 36% versus 17% among those with a shorter first remission)" ->
+    "shorter first remission" is "first remission <=2 years", the complement the gold names it by."""
+    m = _COMPARATIVE_NOUN.fullmatch(label) if label[:1].lower() in "slhyofmg" else None
+    bound = (_NOUN_BOUND.fullmatch(before) or _BOUND_NOUN.fullmatch(before)) if m else None
+    if bound is None or bound.group("noun").lower() != m.group("noun").lower():
+        return False
+    below = m.group("cmp").lower() in ("shorter", "lower", "younger", "fewer", "less", "smaller")
+    return below == bound.group("op").startswith((">", "≥"))
+
+
+def bound_sides(labels: list[str]) -> list[str]:
+    """Two groups, one named by a bound and the other by a comparative of the bounded noun (either order): the
+    comparative one is named as the bound's complement (see `comparative_side`)."""
+    first, second = labels
+    if comparative_side(second, first):
+        return [first, complement(first)]
+    if comparative_side(first, second):
+        return [complement(second), second]
+    return labels
+
+
+_COMPARATIVE_NOUN = re.compile(r"(?P<cmp>shorter|longer|lower|higher|younger|older|fewer|more|less|smaller|larger|greater)"
+                               r"\s(?P<noun>(?:[^\d<>=]|(?<=[A-Za-z])\d){2,40})", re.I)
+_BOUND_NOUN = re.compile(r"(?P<op>>=|<=|>|<|≥|≤)\d+(?:\.\d+)?\s?%?\s(?P<noun>[^\d<>=]{2,40})")  # "<50% marrow blasts"
+_NOUN_BOUND = re.compile(r"(?P<noun>(?:[^\d<>=]|(?<=[A-Za-z])\d){2,40}?)\s(?P<op>>=|<=|>|<|≥|≤)\d+(?:\.\d+)?\s?(?:years?|months?|%)?")
+
+
 def parallel_with(text: str, first_end: int, second_end: int) -> str | None:
     """"16 of 20 (80%) patients with Ph+ ALL and in 10 of 20 (50%) with Ph- ALL": the first value's group after its
     noun, read only when the second value's group leaves the noun out ("with Ph- ALL"), so the two are parallel
@@ -422,9 +480,18 @@ def _forward(text: str) -> str:
     # a karyotype's brackets and semicolon do not end the phrase ("patients with t(4;11) and ...")
     masked = _KARYOTYPE.sub(lambda m: "x" * len(m.group(0)), text) if _may_hold_karyotype(text) else text
     stop = _STOP_FORWARD.search(masked)
-    while stop and stop.group(0)[-1:] == "%" and _THRESHOLD_BEFORE.search(masked, 0, stop.end() - len(stop.group(0).lstrip())):
-        stop = _STOP_FORWARD.search(masked, stop.end())  # a threshold is part of the name ("with <50% blasts")
+    while stop and (stop.group(0)[-1:] == "%" and _THRESHOLD_BEFORE.search(masked, 0, stop.end() - len(stop.group(0).lstrip()))
+                    or stop.group(0)[-1:] == "(" and _THRESHOLD_BRACKET.match(masked, stop.start())):
+        # a threshold is part of the name ("with <50% blasts"), and so is one that defines it in a bracket ("with
+        # early relapse (<18 months)")
+        after = _THRESHOLD_BRACKET.match(masked, stop.start()).end() if stop.group(0)[-1:] == "(" else stop.end()
+        stop = _STOP_FORWARD.search(masked, after)
     return text[:stop.start()] if stop else text
+
+
+# A bracket that defines the group before it by a threshold: "(<5% bone marrow blasts)", "(≥18 months)".
+_THRESHOLD_BRACKET = re.compile(r"\s?\((?=[<>≤≥])[^()\[\];,]{2,40}\)")
+_NOT_THRESHOLD_BRACKET = re.compile(r"\s?\((?![<>≤≥])[^()]*\)")
 
 
 _THRESHOLD_BEFORE = re.compile(r"(?:[<>=≤≥]|\b(?:more|less|fewer|greater)\sthan)\s?\Z")  # "with more than 50% blasts"
@@ -489,16 +556,33 @@ def bracket_after(text: str, end: int, avoid=()) -> str | None:
 
 
 _BRACKET_ITEM = re.compile(r"[(\[;]\s?(?P<g>[A-Za-z<>≤≥][^()\[\],;:=%]{1,40}?)\s?[,:]\s?$")
+# ... or an item with no separator before its value, items split by commas: "(first salvage 70%, second salvage 50%)",
+# "(S1 70%, S2 52%, S3+ 40%)"; the group holds no digit but one in a name ("S3+", "CR2").
+_BARE_BRACKET_ITEM = re.compile(r"(?:\(|[;,]\s)(?P<g>[A-Za-z](?:[^()\[\],;:=%\d]|(?<=[A-Za-z])\d){0,40}?)\s$")
+_BARE_ITEM_END = re.compile(r"\s?%\s?[,;)\]]")
 
 
 def bracket_item(text: str, start: int, avoid=()) -> str | None:
     """The group that opens a value's item in a bracket list: "70% (Ph-negative, 75%; Ph-positive, 60%)",
-    "(first salvage: 82%; ...)"; not a statistic ("(range, 2-5)", "(95% CI, ...)") or an endpoint ("(CR, 45%")."""
+    "(first salvage: 82%; ...)", "(first salvage 70%, second salvage 50%)"; not a statistic ("(range, 2-5)", "(95%
+    CI, ...)") or an endpoint ("(CR, 45%")."""
     m = _BRACKET_ITEM.search(text, max(0, start - 45), start)
+    if (not m or m.end() != start) and _in_bracket(text, start):
+        m = _BARE_BRACKET_ITEM.search(text, max(0, start - 45), start)
+        m = m if m and m.end() == start and _BARE_ITEM_END.match(text, _value_end(text, start)) else None
     if not m or m.end() != start or _NOT_A_BRACKET_GROUP.search(m.group("g")) \
             or any(a < m.end("g") and m.start("g") < b for a, b in avoid):
         return None
     return name(m.group("g"))
+
+
+def _value_end(text: str, start: int) -> int:
+    """Where the number starting at `start` ends."""
+    m = _NUMBER_AT.match(text, start)
+    return m.end() if m else start
+
+
+_NUMBER_AT = re.compile(r"\d+(?:\.\d+)?")
 
 
 # A status right after a count's bracket, its noun shared or left out: "24 of 30 (80%) Ph-positive and 26 of 40 (65%)
@@ -615,7 +699,7 @@ def subject(text: str, start: int) -> str | None:
     if not m or m.end() > start or not _SUBJECT_OK.match(m.group("g")) \
             or "," in m.group("g") and "," in mask_brackets(m.group("g")):
         return None  # "Among responders, median DOR was ...": a phrase over a comma is no subject
-    group = re.sub(r"\s?\([^()]*\)", "", m.group("g"))
+    group = _NOT_THRESHOLD_BRACKET.sub("", m.group("g"))  # "(n = 20)" goes, "(<5% marrow blasts)" defines the group
     if re.fullmatch(r"(?:Patients?|Subjects|Those|Children|Adults)", group.strip(), re.I):
         return None
     return name(group)
@@ -901,6 +985,9 @@ _NUMBERED_CODES_AFTER = re.compile(r"\s?(?:%|months?|mo|years?)?,?\s(?:in|at|for
                                    r"dose\slevels)\s\d{1,2}[A-Z]?(?:,\s\d{1,2}[A-Z]?)*,?\s(?:and|or)\s\d{1,2}[A-Z]?)\b", re.I)
 _NUMBERED_BEFORE = re.compile(r"\b(?:in|at|for|among|with)\s(?:the\s)?(?:patients\s(?:with\s|in\s)?)?(?P<list>[^;()]{3,90}?)"
                               r"\s(?:were|was)\s\Z", re.I)
+# ... or as the sentence's leading scope: "In cohorts 1, 2 and 3, CR rates were 50%, 60% and 70%, respectively".
+_NUMBERED_LEADING = re.compile(r"\s*(?:In|For|Among|At)\s(?:the\s)?(?P<list>[^;(),]{1,40}(?:,\s[^;(),]{1,40})*,?\s(?:and|or)\s"
+                               r"[^;(),]{1,40}),\s[^,;()\d]{0,60}\s(?:were|was)\s\Z")
 _TIMES = re.compile(r"(?:the\s)?(?:weeks?|months?|days?|years?|cycles?|courses?|blocks?|grades?|time\spoints?)\b"
                     r"|[\d.,\sand]+(?:weeks?|months?|days?|years?)\b", re.I)
 _NUMBER_TOKEN = r"[<>≤≥]?=?\s?\d+(?:\.\d+)?(?:\s?[-–]\s?\d+(?:\.\d+)?)?\s?%?"
@@ -916,7 +1003,7 @@ def numbered_list(text: str, positions: list[tuple[int, int]], avoid=()) -> list
     given to each ("cohorts 1, 2 and 3" -> "cohort 1", "cohort 2", "cohort 3"; "aged < 40, 40-59 and >= 60 years"
     -> "aged <40 years", "aged 40-59 years", "aged >=60 years"); not a list over an endpoint or time point (`avoid`)."""
     m = _NUMBERED_AFTER.match(text, positions[-1][1]) or _NUMBERED_CODES_AFTER.match(text, positions[-1][1]) \
-        or _NUMBERED_BEFORE.search(text, 0, positions[0][0])
+        or _NUMBERED_LEADING.match(text[:positions[0][0]]) or _NUMBERED_BEFORE.search(text, 0, positions[0][0])
     if m is None or not any(ch.isdigit() for ch in m.group("list")) or _TIMES.match(m.group("list")) \
             or any(a < m.end("list") and m.start("list") < b for a, b in avoid) or not_a_group_list(text):
         return None  # "at weeks 4 and 8", "in cycles 1 and 2": one group's values at successive times
@@ -996,8 +1083,18 @@ def shared_noun_levels(text: str, positions: list[tuple[int, int]]) -> list[str]
         return None
     if _TIME_NOUN.match(noun.group("noun")):
         return ["all"] * len(positions)  # "40% in the first and 65% in the second cycle": one group's, at two times
-    labels = [" ".join(f"{m.group('level')} {noun.group('noun')}".split()) for m in levels]
+    labels = [" ".join(f"{m.group('level')} {noun.group('noun')}".split()) + _defining_bracket(text, m.end(), noun.group("noun"))
+              for m in levels]
     return labels if len(set(labels)) == len(labels) else None
+
+
+def _defining_bracket(text: str, at: int, noun: str) -> str:
+    """The threshold bracket right after a level and its noun ("early relapse (<18 months)"), as the level's name
+    keeps it, or ""."""
+    if not text.startswith(" " + noun, at):
+        return ""
+    m = _THRESHOLD_BRACKET.match(text, at + len(noun) + 1)
+    return " " + " ".join(m.group(0).split()) if m else ""
 
 
 def era_groups(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
@@ -1073,3 +1170,64 @@ def mask_brackets(text: str) -> str:
 
 
 _BRACKET_CHAR = re.compile(r"[()\[\]]")
+
+
+# An age group named by a word ("older adults", "the younger subgroup", "older responders"), which the gold names by
+# the threshold the abstract defines it with.
+_AGE_WORD_LABEL = re.compile(r"(?P<side>older|younger|elderly)(?:\s(?:adults?|patients?|subjects|responders|children|"
+                             r"subgroup|group|cohort|age\sgroup))?", re.I)
+# An age threshold as the abstract writes it: "aged ≥65 years", "patients aged > or =40 years", "age <60 years",
+# "aged 60 years or older", "aged 18 to 59 years" is a band, no threshold.
+_AGE_THRESHOLD = re.compile(r"\b(?P<w>(?:aged?|ages)\s?(?P<op>≥|≤|>\s?or\s?=|<\s?or\s?=|>=|<=|=>|=<|>|<)\s?(?P<n>\d{2,3})\s?"
+                            r"(?:years?|yrs?)(?:\sold|\sof\sage)?|(?:aged?|ages)\s(?P<n2>\d{2,3})\s(?:years?|yrs?)"
+                            r"(?:\sold|\sof\sage)?\sor\s(?P<dir>older|above|over|more|younger|less|under|below))", re.I)
+_UPPER_OPS = ("≥", ">")
+# Any other age the sentence bounds or bands ("aged <40 years, 40-59 years or ≥60 years"), not a range of ages ("range,
+# 18-80 years"): a second age means the groups are not the two sides of one threshold.
+_OTHER_AGE = re.compile(r"(?:[≥≤<>]=?|\bor\s?=)\s?(?P<n>\d{2,3})\s?(?:years?|yrs?)\b|(?<!range\s)(?<!range,\s)\b(?P<a>\d{2,3})\s?[-–]"
+                        r"\s?(?P<b>\d{2,3})\s?(?:years?|yrs?)\b", re.I)
+
+
+def age_word_label(label: str) -> bool:
+    """The label names an age group by a word only ("older adults", "younger responders"): see `by_age_threshold`."""
+    return label[:1] in "oyeOYE" and _AGE_WORD_LABEL.fullmatch(label) is not None
+
+
+@lru_cache(maxsize=4)
+def age_sides(texts: tuple[str, ...]) -> tuple[str | None, str | None] | None:
+    """The names of the two sides of the one age threshold an abstract defines its age groups by ("aged ≥65 years vs
+    aged <65 years" -> ("aged >=65 years", "aged <65 years")), the side it does not write by complement; None when it
+    writes no age threshold, or several ages."""
+    upper = lower = None
+    ages = set()
+    for text in texts:
+        if "age" not in text:
+            continue
+        found = list(_AGE_THRESHOLD.finditer(text))
+        if found:
+            ages |= {m.group("n") or m.group("a") for m in _OTHER_AGE.finditer(text)} | \
+                {m.group("b") for m in _OTHER_AGE.finditer(text) if m.group("b")}
+        for m in found:
+            ages.add(m.group("n") or m.group("n2"))
+            written = name(m.group("w"))
+            is_upper = (m.group("op") or "").startswith(_UPPER_OPS) or (m.group("op") or "").startswith("=>") \
+                or (m.group("dir") or "").lower() in ("older", "above", "over", "more")
+            if is_upper:
+                upper = upper or written
+            else:
+                lower = lower or written
+    if len(ages) != 1 or not (upper or lower):
+        return None
+    return upper or complement(lower), lower or complement(upper)
+
+
+def by_age_threshold(label: str, texts: tuple[str, ...]) -> str:
+    """An age group named by a word, named by the threshold the abstract defines the groups with: "older adults" ->
+    "aged >=65 years", "younger responders" -> "aged <65 years" where the abstract writes "aged ≥65 years vs aged <65
+    years" (or one side only); else the label as it is."""
+    m = _AGE_WORD_LABEL.fullmatch(label)
+    sides = age_sides(texts) if m else None
+    if sides is None:
+        return label
+    return sides[1] if m.group("side").lower() == "younger" else sides[0]
+
