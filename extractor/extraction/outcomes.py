@@ -121,7 +121,7 @@ _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
-                           r"bridged|became|showed|converted|remaining|being|alive|having)\b", re.I)
+                           r"bridged|became|showed|converted|remaining|being|alive|having|regained)\b", re.I)
 # What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
 # "20 (24%) subsequently underwent": an adverb alone too.
 _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
@@ -428,7 +428,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         family, start, end = span.id_, span.start_char - base, span.end_char - base
         if text[end - 1] in "([":  # "Responses (CR or PR) occurred in": the bracket defines the mention
             end = len(text[:end - 1].rstrip())
-        if family == "OTHER" and _names_subgroup(text, span, attributes, base):
+        if family == "OTHER" and (_names_subgroup(text, span, attributes, base)
+                                  or mentions and _describes_crs(text, mentions[-1], start)):
             continue
         if mentions and _restates(text, mentions[-1], family, start, end):
             mentions[-1].end = max(mentions[-1].end, end + 1)
@@ -590,6 +591,20 @@ def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) ->
     return any(_ATTRIBUTE_LINK.fullmatch(text[a.end_char - base:start])
                or _ATTRIBUTE_LINK.fullmatch(text[end:a.start_char - base])
                for a in attributes if a is not span and (a.start, a.end) != (span.start, span.end))
+
+
+# What introduces the signs of a CRS named just before: "CRS (fever, hypotension)", "CRS with hypoxia", "CRS,
+# manifested by fever and hypotension" (no figure in between, a grade's number aside).
+_CRS_SIGNS_GAP = re.compile(r"\s?(?:[(\[]|,?\s(?:with|manifest\w*|present\w*|characteri[sz]ed|including|consisting|"
+                            r"such\sas|defined)\b)[^\d;.]*", re.I)
+
+
+def _describes_crs(text: str, previous: Mention, start: int) -> bool:
+    """An unscored sign (fever, hypotension, hypoxia) that describes the CRS named before it owns no figure: "CRS
+    (fever, hypotension) occurred in 40%" is a CRS rate, while "CRS occurred in 10%, and hypotension in 8%" counts
+    the sign apart."""
+    return previous.family == "CRS" and start - previous.end <= 60 \
+        and _CRS_SIGNS_GAP.fullmatch(_GRADE.sub("", text[previous.end:start])) is not None
 
 
 def _names_mrd_group(text: str, start: int, end: int) -> bool:
@@ -1364,13 +1379,28 @@ def _assign(sent: Sentence, mentions: list[Mention], values: list[Value]) -> Non
     targets = [m for m in mentions if not m.qualifier]
     respectively = [s.start_char - sent.start_char for s in sent.labelled("RESPECTIVELY")]
     values = _repeated_clause(text, targets, values) if ";" in text else values
-    rest = _assign_respectively(text, targets, values, respectively[0]) if respectively \
-        else _assign_parallel(text, targets, values)
+    if respectively:
+        rest = _assign_respectively(text, targets, values, respectively[0])
+        # "The 1-year OS and EFS were 55% and 40%, and the 2-year OS and EFS 35% and 25%, respectively": a list
+        # before the zipped one is zipped as a list without "respectively" would be
+        rest = _assign_parallel(text, _listed_before_zip(targets, rest), rest) if rest else rest
+    else:
+        rest = _assign_parallel(text, targets, values)
     for value in rest:
         target = _nearest(targets, value, values, text)
         if target is not None:
             target.values.append(value)
     _share_conjoined(text, targets)
+
+
+def _listed_before_zip(targets: list[Mention], rest: list[Value]) -> list[Mention]:
+    """The mentions before the first one a "respectively" zip gave values to, when none of them holds one yet and
+    values are left before that zip's."""
+    zipped = next((i for i, m in enumerate(targets) if m.values), None)
+    before = targets[:zipped] if zipped else []
+    if len(before) < 2 or any(m.values for m in before) or not any(v.end <= targets[zipped].start for v in rest):
+        return []
+    return before
 
 
 def _label_brackets(text: str, mentions: list[Mention], values: list[Value]) -> list[Value]:
@@ -2308,7 +2338,8 @@ def _outcome(sent, stated, mention, value, timepoints, index, total, context) ->
         "unit": "months" if value.kind in (DURATION, NOT_REACHED) else "%",
         "count": value.count,
         "denominator": value.denominator,
-        "timepoint_months": _timepoint(mention, value, _early_death_windows(sent.text, mention, timepoints)
+        "timepoint_months": _timepoint(sent.text, mention, value,
+                                       _early_death_windows(sent.text, mention, timepoints)
                                        if endpoint == "EARLY_DEATH" else [t for t in timepoints if not t.window],
                                        index, total)
         if endpoint.endswith("_RATE") or endpoint == "EARLY_DEATH" else None,
@@ -2411,7 +2442,8 @@ def _months(text: str, value: Value) -> float | None:
     return normalise.to_months(value.value, unit)
 
 
-def _timepoint(mention: Mention, value: Value, timepoints: list[TimePoint], index: int, total: int) -> float | None:
+def _timepoint(text: str, mention: Mention, value: Value, timepoints: list[TimePoint], index: int,
+               total: int) -> float | None:
     months = [m for t in timepoints for m in t.months]
     if not months:
         return None
@@ -2425,8 +2457,24 @@ def _timepoint(mention: Mention, value: Value, timepoints: list[TimePoint], inde
         later = [t for t in timepoints if attached[0].end < t.start and t.end <= value.start and len(t.months) == 1
                  and any(attached[0].end <= v.start < t.start for v in mention.values)]
         return (later[-1] if later else attached[0]).months[0]
+    shared = _list_timepoint(text, mention, timepoints)
+    if shared is not None:
+        return shared
     near = min(timepoints, key=lambda t: min(abs(t.start - mention.start), abs(t.start - value.start)))
     return near.months[0]
+
+
+_LISTED_AFTER_TIMEPOINT = re.compile(r"[^\d;,()\[\]]{1,30}")
+
+
+def _list_timepoint(text: str, mention: Mention, timepoints: list[TimePoint]) -> float | None:
+    """"The 1-year OS and EFS were 55% and 40%; 2-year ...": the one time point printed before a list the mention
+    ends, with only the list's words between (no figure, clause break or bracket), is each item's."""
+    before = [t for t in timepoints if t.end <= mention.start and len(t.months) == 1]
+    if not before or not _LISTED_AFTER_TIMEPOINT.fullmatch(text, before[-1].end, mention.start) \
+            or not _CONJOINED.search(text, before[-1].end, mention.start):
+        return None
+    return before[-1].months[0]
 
 
 def _clause(sent: Sentence) -> tuple[int, int]:
