@@ -201,10 +201,12 @@ _ALL_BUT = re.compile(r"\ball but\s$", re.I)
 _ALL_OF = re.compile(r"\ball(?: of the)?\s$", re.I)
 _CI_NUMBER = r"\d+(?:[.·]\d+)?"
 _CI_AFTER = re.compile(
-    r"^\s?%?\s?(?:" + _UNITS + r")?\s?(?P<open>[(\[;,])\s?(?:median,?\s)?"
+    r"^\s?%?\s?(?:" + _UNITS + r")?(?:\sof\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects|responders))?"
+    r"\s?(?P<open>[(\[;,])\s?(?:median,?\s)?"
     r"(?P<label>95\s?%\s?(?:CI|confidence interval|confidence intervals)(?:\s?[\[{(](?:95\s?%\s?)?CI[\]})])?"
     r"\s?[,:=]?\s?)?"
-    r"(?P<low>" + _CI_NUMBER + r")\s?%?\s?(?:to|[-–—,])\s?(?:(?P<high>" + _CI_NUMBER + r")(?P<percent>\s?%)?|"
+    r"(?P<low>" + _CI_NUMBER + r")\s?%?\s?(?:" + _UNITS + r"\s?)?(?:to|[-–—,])\s?(?:(?P<high>" + _CI_NUMBER
+    + r")(?P<percent>\s?%)?|"
     r"not (?:estimable|reached|evaluable)|NE\b|NR\b)", re.I)
 # Population attributes that may also be unscored measures ("20% were Ph-positive"), and what makes them subgroup
 # names ("in Ph-positive patients"): see _names_subgroup.
@@ -437,6 +439,10 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         if mentions and _joins_composite(text, mentions[-1], family, start):
             mentions[-1].family, mentions[-1].end = "CR_CRi", end
             continue
+        if family == "HSCT" and text[start] in ";:":
+            if not _key_value_item(text, mentions, end):
+                continue
+            start = _KEY_START.match(text, start).end()
         if family == "EARLY_DEATH" and _AFTER_TRANSPLANT.match(text, end):
             family = "OTHER"  # "Day-100 mortality after HSCT": the transplant's (non-relapse) mortality
         before = text[max(0, start - 60):start]
@@ -605,6 +611,18 @@ def _describes_crs(text: str, previous: Mention, start: int) -> bool:
     the sign apart."""
     return previous.family == "CRS" and start - previous.end <= 60 \
         and _CRS_SIGNS_GAP.fullmatch(_GRADE.sub("", text[previous.end:start])) is not None
+
+
+_KEY_START = re.compile(r"[;:]\s?(?:and\s)?")
+_KEY_VALUE_AFTER = re.compile(r"\s?\d")
+
+
+def _key_value_item(text: str, mentions: list[Mention], end: int) -> bool:
+    """"CR/CRi: 60%; MRD negativity: 72%; HSCT: 40%": a transplant named as an item of a list of results, after a
+    response item and right before its value, is the transplant rate ("Ph+: 30%; HSCT: 40%" of a baseline list,
+    with no response before it, is none)."""
+    return any(m.family in _RESPONSES or m.family == "MRD_NEG" for m in mentions) \
+        and _KEY_VALUE_AFTER.match(text, end) is not None
 
 
 def _names_mrd_group(text: str, start: int, end: int) -> bool:
@@ -2411,9 +2429,9 @@ def _ci95(text: str, value: Value) -> list | None:
 
 
 def _may_open_ci(text: str, at: int) -> bool:
-    """A cheap necessary cue of _CI_AFTER: its bracket, semicolon or comma opens within the 11 characters after a
-    value (spaces, a "%" and a unit at most: " % months (")."""
-    window = text[at:at + 12]
+    """A cheap necessary cue of _CI_AFTER: its bracket, semicolon or comma opens within the 25 characters after a
+    value (spaces, a "%" and a unit at most: " % months (", or the people of a share: "% of responders (")."""
+    window = text[at:at + 26]
     return "(" in window or "[" in window or ";" in window or "," in window
 
 
