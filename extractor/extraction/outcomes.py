@@ -136,6 +136,9 @@ _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.
 # ("7 of 12 patients (58%) with Ph+ ALL": the count's bracket may stand between the people and "with")
 _WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\s(?:\([^()]{1,24}\)\s)?with\s(?:an?\s|the\s)?$",
                           re.I)
+# "41% of patients in the inotuzumab arm": the patients of an arm (its words and group noun).
+_IN_ARM = r"(?:in|on)\s(?:the\s)?(?:[\w+\-/]+\s){1,3}(?:arm|group|cohort)"
+_ARM_PEOPLE = re.compile(_IN_ARM)  # "... and 11% in the standard-care arm proceeded to HSCT"
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
 _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:(?:the|all|these|those)\s)?(?:\d+\s)?"
                        r"(?:(?:evaluable|treated|infused|eligible)\s)?"
@@ -143,8 +146,8 @@ _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:(?:the|all|these|tho
                        r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
 # ... or of a group named by what the patients have, before a mention that is its own verb ("45% of patients with
 # T-ALL received HSCT"); not "45% of patients who received HSCT were alive", a survival.
-_SHARE_OF_GROUP = re.compile(r"of\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects)\s(?:with|without)\s"
-                             r"(?:[A-Za-z][\w+\-/]*\s?){1,4}")
+_SHARE_OF_GROUP = re.compile(r"of\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects)\s(?:(?:with|without)\s"
+                             r"(?:[A-Za-z][\w+\-/]*\s?){1,4}|" + _IN_ARM + r")")
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup; also
 # before an endpoint that is its own verb ("The proportion of patients who proceeded to HSCT was 41%").
 _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects|"
@@ -152,7 +155,7 @@ _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\
                         r"(?:who(?:\s(?:achieved|attained|reached|had|underwent|developed|experienced))?|achieving|attaining|"
                         r"reaching|with|undergoing|developing)\s(?:an?\s|the\s)?$", re.I)
 # Between a negation cue and the endpoint it denies: modifiers of the endpoint ("grade ≥3", "hepatic")...
-_MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?|severe|serious|"
+_MODIFIER = (r"(?:grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?|severe|serious|"
              r"clinical(?:ly significant)?|hepatic|liver|fatal|symptomatic|(?:treatment|drug)-related|significant|new|"
              r"documented|confirmed)")
 _NEGATION_MODIFIERS = re.compile(r"\s?(?:" + _MODIFIER + r"\s)*", re.I)
@@ -184,14 +187,18 @@ _INCLUDING = re.compile(r"\s?(?:including|incl\.|i\.e\.,?|defined as|comprising|
 _RESTATED_SHARE = re.compile(r"(?:\s?%|\spercent|\sper\scent)\s(?:of\s(?:the\s|all\s)?(?:[\w-]+\s){0,2}?(?:patients|pts|children|adults|subjects)\s?)?"
                              r"[(\[]\s?")
 _LIST_LINK = re.compile(r"^\s?%?\s?[)\]]?\s?(?:[\w+\-/]+\s){0,4}(?:,\s?(?:and\s)?|and\s|or\s|versus\s|vs\.?\s)$")
+# "41% of patients in the inotuzumab arm and 11% in the standard-care arm proceeded to HSCT": an arm's share, then
+# the next arm's.
+_ARM_SHARE_LINK = re.compile(r"\s?%\sof\s(?:the\s)?(?:patients|pts|children|adults|subjects)\s" + _IN_ARM
+                             + r",?\s(?:and|versus|vs\.?|compared\swith)\s")
 # "23 achieved a complete molecular response", "9 patients developed CRS": a count, its verb, the endpoint.
 _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|attained|obtained|reached|developed|"
-                             r"experienced|had)(?:\s(?:an?|the|grade\s?[≥>]?\s?\d(?:\s?or higher)?))?", re.I)
+                             r"experienced|had)(?:\s(?:an?|the|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?or higher)?))?", re.I)
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
 # "CRS occurred in 20 patients", "CR was achieved in 15 patients": an endpoint, its verb, the count of patients.
 # ("CRS of grade 3 or 4 occurred in 6 patients": the toxicity's grade may stand before the verb)
-_OCCURRED_IN = re.compile(r"\s(?:of\sgrade\s?[≥>]?\s?\d(?:\s?(?:or|to|[-–])\s?\d|\sor\s(?:higher|greater|more|above))?\s)?"
+_OCCURRED_IN = re.compile(r"\s(?:of\sgrade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or|to|[-–])\s?\d|\sor\s(?:higher|greater|more|above))?\s)?"
                           r"(?:(?:was|were|has been|have been)\s)?(?:\w+ly\s)?(?:observed|seen|reported|noted|achieved|"
                           r"documented|occurred|developed|obtained|performed|attained|recorded)\s(?:in|by)\s", re.I)
 _CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
@@ -1575,7 +1582,7 @@ def _mark_group_runs(text: str, runs: list[list[Value]]) -> None:
 
 
 # "Any-grade CRS and grade ≥3 CRS occurred in 88% and 15%": a grade's number is no value between listed endpoints.
-_GRADE = re.compile(r"\bgrades?\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?",
+_GRADE = re.compile(r"\bgrades?\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?",
                     re.I)
 
 
@@ -1770,7 +1777,7 @@ _SAME_MEASURE_HEAD = re.compile(
     r"estimated|estimates?|values?|figures?|corresponding|it|this|that|these|those|overall|in|at|"
     r"after|with|for|among|of|by|during|within|from|being|which|mostly|mainly|predominantly|including)\b|"
     r".*\b(?:patients?|pts|children|adults|subjects|arms?|groups?|cohorts?|subgroups?|cycles?|courses?)$|"
-    r"(?:grades?\s?[≥>]?\s?\d\S*(?:\s(?:or|to|and)\s(?:higher|greater|above|\d\S*))?|severe|serious)"
+    r"(?:grades?\s?(?:>/?=|[≥>])?\s?\d\S*(?:\s(?:or|to|and)\s(?:higher|greater|above|\d\S*))?|severe|serious)"
     r"(?:\s(?:events?|cases|episodes|ones))?$", re.I)
 _CLAUSE_WORDS = (",", ";", "and ", "but ", "while ", "whereas ")  # one of them is in every match of _OWN_CLAUSE
 
@@ -1977,19 +1984,30 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     if between:  # "Three older responders (15%) and 61 younger responders (59%) proceeded to HSCT"
         # (not "Twelve patients (30%) required ICU admission and 24 (60%) achieved CR": a clause's subject)
         link = text[_own_bracket_end(text, value):between[0].start]
-        if not (_LIST_LINK.search(link) or _RESTATED_SHARE.fullmatch(text, value.end, between[0].start)) \
+        if not (_LIST_LINK.search(link) or _RESTATED_SHARE.fullmatch(text, value.end, between[0].start)
+                or _ARM_SHARE_LINK.fullmatch(text, value.end, between[0].start)) \
                 or _subject_of_verb(text, value):
             return False
         gap = text[min(_own_bracket_end(text, between[-1]), mention.start):mention.start]
     bare = gap.strip(" )]([%")
     if value.kind == PERCENT and bare.startswith("per"):  # "Forty percent proceeded to HSCT": the word is the value's
         bare = _PERCENT_AFTER.sub("", gap, count=1).strip(" )]([%")
-    if value.kind == PERCENT and (_SHARE_OF.fullmatch(bare)
-                                  or _SHARE_OF_GROUP.fullmatch(bare) and _VERBAL_START.match(text, mention.start)):
+    if value.kind == PERCENT and (_SHARE_OF.fullmatch(bare) or (_SHARE_OF_GROUP.fullmatch(bare)
+                                                               or _ARM_PEOPLE.fullmatch(bare)
+                                                               and (between or _after_arm_share(text, value)))
+                                  and _VERBAL_START.match(text, mention.start)):
         return True  # "43% of patients proceeded to HSCT", "45% of patients with T-ALL received HSCT": the verb is inside
     # The verb comes after any bracket in between ("22% (95% CI, 14%-30%) of them remained"); one after a bracket
     # that closed the value's clause is another clause's: "(60% vs 40%) was significant (P = .01) and OS was".
     return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1))
+
+
+_ARM_SHARE_BEFORE = re.compile(r"\d" + _ARM_SHARE_LINK.pattern + r"$")
+
+
+def _after_arm_share(text: str, value: Value) -> bool:
+    """"41% of patients in the A arm and 11% in the B arm": the value follows another arm's share of patients."""
+    return _ARM_SHARE_BEFORE.search(text, max(0, value.start - 90), value.start) is not None
 
 
 def _share_conjoined(text: str, mentions: list[Mention]) -> None:
