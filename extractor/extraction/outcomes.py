@@ -211,7 +211,7 @@ _CI_AFTER = re.compile(
     r"^\s?%?\s?(?:" + _UNITS + r")?(?:\sof\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects|responders))?"
     r"\s?(?P<open>[(\[;,])\s?(?:median,?\s)?"
     r"(?P<label>95\s?%\s?(?:CI|confidence interval|confidence intervals)(?:\s?[\[{(](?:95\s?%\s?)?CI[\]})])?"
-    r"\s?[,:=]?\s?)?"
+    r"\s?[,:=]?\s?(?:[(\[](?=\d))?)?"
     r"(?P<low>" + _CI_NUMBER + r")\s?%?\s?(?:" + _UNITS + r"\s?)?(?:to|[-–—,])\s?(?:(?P<high>" + _CI_NUMBER
     + r")(?P<percent>\s?%)?|"
     r"not (?:estimable|reached|evaluable)|NE\b|NR\b)", re.I)
@@ -2443,6 +2443,8 @@ def _ci95(text: str, value: Value) -> list | None:
     bounds = [low.value, high.value if high is not None else None]
     if value.proportion and all(b is None or b <= 1 for b in bounds):  # "0.38 (95% CI 0.29-0.47)": in % too
         bounds = [round(100 * b, 1) if b is not None else None for b in bounds]
+    elif value.kind == PERCENT and None not in bounds and 100 * bounds[0] <= value.value <= 100 * bounds[1] <= 100:
+        bounds = [round(100 * b, 1) for b in bounds]  # "52% (95% CI, 0.41-0.63)": the bounds as proportions
     return bounds
 
 
