@@ -115,6 +115,8 @@ _DEFINED_AFTER_VALUE = re.compile(r"\s?(?:rates?\s?)?(?:was|were|is|of|:)\s?\d+(
 _DEFINED_INSIDE = re.compile(r"[(\[]\s?defined\sas\s", re.I)  # "ORR was 64% (defined as CR or CRh)"
 # "87.5% of CRs were MRD-negative", "Eighty percent of CRs": responses after a share of them name the group the share
 # is of.
+# "The CR rate in patients who failed induction was 30%": an unscored measure after "patients who" names them.
+_WHO_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swho\s$", re.I)
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
 _RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
@@ -454,7 +456,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             family = "OTHER"  # "Day-100 mortality after HSCT": the transplant's (non-relapse) mortality
         before = text[max(0, start - 60):start]
         qualifier = _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before) if family not in ABSORBERS \
-            else bool(_WITH_BEFORE.search(before))
+            else bool(_WITH_BEFORE.search(before) or _WHO_BEFORE.search(before[-30:]))
         qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end) \
             or family in RATES and _GROUP_NOUN_AFTER.match(text, end) is not None
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-16:]) is not None
