@@ -1,7 +1,7 @@
 """Recurring phrasings of outcome and comparison values, written in our own words, run end to end (tenth round):
 states after induction that are no remission (aplasia, non-response), a second allogeneic transplant, CRS signs
 counted apart, key-value result lists, two time-point lists in one sentence, rarer CI spellings, an arm's share of
-patients as a subject, the ASCII grade sign, the duration of response said with a verb, and lists of hazard ratios.
+patients as a subject, the ASCII grade sign, the duration of response said with a verb, standard errors in brackets, and lists of hazard ratios.
 
 Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong
 endpoint, time point or CI); the negative cases pin what a fix must not reach.
@@ -136,6 +136,11 @@ def test_two_time_point_lists(nlp, text, timed):
     ("Median OS was 13.9 months (95% CI, 9.1-NR).", [("OS_MEDIAN", 13.9, [9.1, None])]),
     # a share of patients with its count bracket is no CI
     ("CR was achieved in 45% of patients (n = 20).", [("CR", 45.0, None)]),
+    # a standard error or deviation in the bracket is no value of its own (it gave a second OS rate)
+    ("The actuarial 5-year OS was 25% (SE 6%).", [("OS_RATE", 25.0, None)]),
+    ("The 3-year EFS was 30% (standard error, 5%).", [("EFS_RATE", 30.0, None)]),
+    ("The 2-year OS was 45% (SD 7%) in children and 30% (SD 6%) in adults.",
+     [("OS_RATE", 45.0, None), ("OS_RATE", 30.0, None)]),
 ])
 def test_rarer_ci_spellings(nlp, text, cis):
     assert _cis(_run(nlp, text)) == cis
@@ -182,6 +187,9 @@ def test_grade_signs_and_response_durations(nlp, text, values):
      "0.40-0.76).", [("OS", "HR", 0.71, [0.55, 0.93]), ("EFS", "HR", 0.55, [0.4, 0.76])]),
     ("The HR for OS was 0.62 (95% CI, 0.45-0.85), and for EFS 0.50 (95% CI, 0.36-0.70).",
      [("OS", "HR", 0.62, [0.45, 0.85]), ("EFS", "HR", 0.5, [0.36, 0.7])]),
+    # what the ratio is for, after the CI level printed before its value
+    ("The hazard ratio (95% CI) for OS was 0.75 (0.57-0.99).", [("OS", "HR", 0.75, [0.57, 0.99])]),
+    ("HR (95% CI) for death: 0.75 (0.57-0.99).", [("OS", "HR", 0.75, [0.57, 0.99])]),
     # a figure that is no ratio after "and" stays out
     ("The HR for OS was 0.71 (0.55-0.93) and 12 patients (30%) died.", [("OS", "HR", 0.71, [0.55, 0.93])]),
     ("The HR for death was 0.71 (0.55-0.93), and 45% (30-60) were alive at 1 year.",

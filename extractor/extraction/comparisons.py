@@ -60,7 +60,9 @@ _ENDPOINT_KIND = re.compile(r"_(?:MEDIAN|RATE)$")
 
 # Between a ratio and the endpoint it names after it: "hazard ratio for EFS", "HR of OS", "odds ratio (OR) for
 # achieving CR".
-_RATIO_FOR = re.compile(r"[)\]]?\s(?:for|of|in)\s(?:the\s)?(?:(?:achieving|attaining)\s(?:an?\s)?)?")
+# (past the CI level printed before it: "The hazard ratio (95% CI) for OS was 0.75 (0.57-0.99)")
+_RATIO_FOR = re.compile(r"[)\]]?(?:\s?[(\[]\s?\d\d(?:[.·]\d)?\s?%\s?(?:CI|confidence interval)\s?[)\]])?\s(?:for|of|in)\s"
+                        r"(?:the\s)?(?:(?:achieving|attaining)\s(?:an?\s)?)?")
 # Between a ratio's value (and CI) and the survival endpoint it is for: "0.62 (95% CI, 0.45-0.85) for EFS".
 _VALUE_FOR = re.compile(r"[)\]]?,?\sfor\s(?:the\s)?")
 _SURVIVAL = frozenset({"OS", "PFS", "EFS", "RFS", "DOR"})
