@@ -1,7 +1,7 @@
 """Recurring phrasings of outcome and comparison values, written in our own words, run end to end (tenth round):
 states after induction that are no remission (aplasia, non-response), a second allogeneic transplant, CRS signs
 counted apart, key-value result lists, two time-point lists in one sentence, rarer CI spellings, an arm's share of
-patients as a subject, the ASCII grade sign, the duration of response said with a verb, standard errors in brackets, and lists of hazard ratios.
+patients as a subject, the ASCII grade sign, early-death windows after "the first", the duration of response said with a verb, standard errors in brackets, and lists of hazard ratios.
 
 Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong
 endpoint, time point or CI); the negative cases pin what a fix must not reach.
@@ -173,6 +173,17 @@ def test_arm_share_as_subject(nlp, text, outcomes):
 ])
 def test_grade_signs_and_response_durations(nlp, text, values):
     assert _values(_run(nlp, text)) == values
+
+
+@pytest.mark.parametrize("text, timed", [
+    # an early death's window after "the first", one window or two
+    ("Mortality within the first 60 days was 15%.", [("EARLY_DEATH", 15.0, 2.0)]),
+    ("Mortality within the first 30 and 60 days was 5% and 12%.",
+     [("EARLY_DEATH", 5.0, 1.0), ("EARLY_DEATH", 12.0, 2.0)]),
+    ("Mortality at 30 days was 3%.", [("EARLY_DEATH", 3.0, 1.0)]),
+])
+def test_early_death_windows(nlp, text, timed):
+    assert _timed(_run(nlp, text)) == timed
 
 
 @pytest.mark.parametrize("text, comparisons", [
