@@ -53,12 +53,16 @@ _CI_SEP = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|to|,|;)\s?")  # "[0.55; 0.93]
 _ANOTHER_RATIO = re.compile(r"hazard|odds|\bHR\b|\bOR\b|\bRR\b")
 _CLOSE = re.compile(r"[)\]]")
 _CLOSE_FIRST = re.compile(r"^\s?[)\]]")
-_OWN_BRACKET = re.compile(r"\s?[(\[]\s?(?:[pP]\s?[=<>]|9\d(?:[.·]\d)?\s?%)")
+# (or a bare CI: "0.71 (0.55-0.93) and 0.55 (0.39-0.78)")
+_OWN_BRACKET = re.compile(r"\s?[(\[]\s?(?:[pP]\s?[=<>]|9\d(?:[.·]\d)?\s?%|\d*[.·]?\d+\s?(?:[" + nz.HYPHENS
+                          + r"]|to|,)\s?\d*[.·]?\d+\s?[)\]])")
 _ENDPOINT_KIND = re.compile(r"_(?:MEDIAN|RATE)$")
 
 # Between a ratio and the endpoint it names after it: "hazard ratio for EFS", "HR of OS", "odds ratio (OR) for
 # achieving CR".
-_RATIO_FOR = re.compile(r"[)\]]?\s(?:for|of|in)\s(?:the\s)?(?:(?:achieving|attaining)\s(?:an?\s)?)?")
+# (past the CI level printed before it: "The hazard ratio (95% CI) for OS was 0.75 (0.57-0.99)")
+_RATIO_FOR = re.compile(r"[)\]]?(?:\s?[(\[]\s?\d\d(?:[.·]\d)?\s?%\s?(?:CI|confidence interval)\s?[)\]])?\s(?:for|of|in)\s"
+                        r"(?:the\s)?(?:(?:achieving|attaining)\s(?:an?\s)?)?")
 # Between a ratio's value (and CI) and the survival endpoint it is for: "0.62 (95% CI, 0.45-0.85) for EFS".
 _VALUE_FOR = re.compile(r"[)\]]?,?\sfor\s(?:the\s)?")
 _SURVIVAL = frozenset({"OS", "PFS", "EFS", "RFS", "DOR"})
@@ -122,13 +126,15 @@ def _sentence_comparisons(sent: Sentence, section: str, context: ArticleContext)
         value = _value_after(gaps, measure, numbers, named_ends)
         if value is None or value.start in used:
             continue
-        listed = []
+        listed, named_for = [], None
         while value is not None:
             used.add(value.start)
             item, end = _read_one(doc, text, sent, measure, value, numbers, section)
             if item is not None:
                 listed.append(item)
+                item["endpoint"] = named_for or item["endpoint"]
             value = _next_in_list(text, numbers, end) or _next_for_endpoint(text, numbers, end, named_starts)
+            value, named_for = (value, None) if value is not None else _next_named_first(text, numbers, end, named)
         if "respectively" in text[measure.end_char:sent.end_char]:
             chain = _endpoint_chain(sent, measure)
             # "HRs for OS and EFS were 0.50 and 0.60, respectively": the plain values the list's length asks for
@@ -175,8 +181,10 @@ def _plain_list(text: str, numbers: list[nz.Number], end: int, count: int) -> li
 
 
 # "The HR was 0.50 for OS and 0.60 for EFS": a further value, each followed by what it is for.
-_FOR_AND = re.compile(r"\s(?:for|of)\s(?:the\s)?[^\d;()\[\]]{1,30}?,?\s(?:and\s|,\s?)")
-_FOR_AFTER = re.compile(r"\s(?:for|of)\s(?:the\s)?")
+# (after the first value's CI bracket too: "0.66 (95% CI 0.47-0.93) for OS and 0.55 (95% CI 0.39-0.78) for EFS")
+_FOR_AND = re.compile(r"[)\]]?\s(?:for|of)\s(?:the\s)?[^\d;()\[\]]{1,30}?,?\s(?:and\s|,\s?)")
+_FOR_AFTER = re.compile(r"[)\]]?\s(?:for|of)\s(?:the\s)?")
+_BRACKET_FOR_AFTER = re.compile(r"(?:\s?[(\[][^()\[\]]{1,60}[)\]])?\s(?:for|of)\s(?:the\s)?")
 
 
 def _next_for_endpoint(text: str, numbers: list[nz.Number], end: int, named_starts: set[int]) -> nz.Number | None:
@@ -184,8 +192,29 @@ def _next_for_endpoint(text: str, numbers: list[nz.Number], end: int, named_star
     if after is None or not _FOR_AND.fullmatch(text, end, after.start):
         return None
     m = _FOR_AFTER.match(text, end)
-    for_next = _FOR_AFTER.match(text, after.end)
+    for_next = _BRACKET_FOR_AFTER.match(text, after.end)
     return after if m.end() in named_starts and for_next and for_next.end() in named_starts else None
+
+
+# "The hazard ratio for death was 0.71 (...), and for an event or death 0.55 (...)": a further value after what it
+# is for, named as the first one's was.
+_AND_FOR = re.compile(r"[)\]]?,?\s(?:and\s)?for\s(?:the\s)?")
+_NAMED_LINK = re.compile(r"(?:,\s?|\s(?:was|were|of)\s|\s)")
+
+
+def _next_named_first(text: str, numbers: list[nz.Number], end: int, named: list[Span]):
+    """(value, endpoint) of a further value whose endpoint or event is named between "and for" and it, else
+    (None, None)."""
+    m = _AND_FOR.match(text, end)
+    after = next((n for n in numbers if n.start >= end), None) if m else None
+    if after is None:
+        return None, None
+    starting = [s for s in named if s.start_char == m.end() and s.id_ not in ("MEDIAN", "OTHER")]
+    span = max(starting, key=lambda s: s.end_char) if starting else None  # "an event or death", not "an event"
+    if span is None or not _NAMED_LINK.fullmatch(text, span.end_char, after.start) \
+            or _NOT_A_RATIO_AFTER.match(text[after.end:]):
+        return None, None
+    return after, _ENDPOINT_KIND.sub("", span.id_)
 
 
 # Between two endpoints a ratio is listed for: "for OS and EFS", "for OS, EFS and RFS".

@@ -51,7 +51,8 @@ _SHARED_AFTER = re.compile(r"^\s?(?:and|vs\.?|versus|or|v\.|,)\s?(?=[\d.·])")
 _RANGE_AFTER = re.compile(r"^\s?(?:%\s?)?(?:to|[-–—])\s?(?=[\d.·])")
 _DURATION_AFTER = re.compile(r"^\s?[-‐–]?\s?(" + _UNITS + r")\b", re.I)
 _UNIT_START = re.compile(r"^\s?(" + _UNITS + r")\b", re.I)
-_CI_START = re.compile(r"^[(\[]\s?(?:95\s?%|CI\b|confidence|range|IQR|interquartile|±|\+/-)", re.I)
+_CI_START = re.compile(r"^[(\[]\s?(?:95\s?%|CI\b|confidence|range|IQR|interquartile|±|\+/-|SE\b|SD\b|standard\s(?:error|"
+                       r"deviation))", re.I)  # "25% (SE 6%)": no value of its own
 _PVALUE_BEFORE = re.compile(r"(?:\b[pP]\s?(?:value\s?)?[=<>≤≥]\s?|[=<>≤≥]\s?)$")
 _SD_PERCENT_AFTER = re.compile(r"^\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%")
 _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
@@ -115,13 +116,15 @@ _DEFINED_AFTER_VALUE = re.compile(r"\s?(?:rates?\s?)?(?:was|were|is|of|:)\s?\d+(
 _DEFINED_INSIDE = re.compile(r"[(\[]\s?defined\sas\s", re.I)  # "ORR was 64% (defined as CR or CRh)"
 # "87.5% of CRs were MRD-negative", "Eighty percent of CRs": responses after a share of them name the group the share
 # is of.
+# "The CR rate in patients who failed induction was 30%": an unscored measure after "patients who" names them.
+_WHO_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swho\s$", re.I)
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
 _RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
-                           r"bridged|became|showed|converted|remaining|being|alive|having)\b", re.I)
+                           r"bridged|became|showed|converted|remaining|being|alive|having|regained)\b", re.I)
 # What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
 # "20 (24%) subsequently underwent": an adverb alone too.
 _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
@@ -136,6 +139,9 @@ _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.
 # ("7 of 12 patients (58%) with Ph+ ALL": the count's bracket may stand between the people and "with")
 _WITH_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\s(?:\([^()]{1,24}\)\s)?with\s(?:an?\s|the\s)?$",
                           re.I)
+# "41% of patients in the inotuzumab arm": the patients of an arm (its words and group noun).
+_IN_ARM = r"(?:in|on)\s(?:the\s)?(?:[\w+\-/]+\s){1,3}(?:arm|group|cohort)"
+_ARM_PEOPLE = re.compile(_IN_ARM)  # "... and 11% in the standard-care arm proceeded to HSCT"
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
 _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:(?:the|all|these|those)\s)?(?:\d+\s)?"
                        r"(?:(?:evaluable|treated|infused|eligible)\s)?"
@@ -143,8 +149,8 @@ _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:(?:the|all|these|tho
                        r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
 # ... or of a group named by what the patients have, before a mention that is its own verb ("45% of patients with
 # T-ALL received HSCT"); not "45% of patients who received HSCT were alive", a survival.
-_SHARE_OF_GROUP = re.compile(r"of\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects)\s(?:with|without)\s"
-                             r"(?:[A-Za-z][\w+\-/]*\s?){1,4}")
+_SHARE_OF_GROUP = re.compile(r"of\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects)\s(?:(?:with|without)\s"
+                             r"(?:[A-Za-z][\w+\-/]*\s?){1,4}|" + _IN_ARM + r")")
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup; also
 # before an endpoint that is its own verb ("The proportion of patients who proceeded to HSCT was 41%").
 _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects|"
@@ -152,7 +158,7 @@ _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\
                         r"(?:who(?:\s(?:achieved|attained|reached|had|underwent|developed|experienced))?|achieving|attaining|"
                         r"reaching|with|undergoing|developing)\s(?:an?\s|the\s)?$", re.I)
 # Between a negation cue and the endpoint it denies: modifiers of the endpoint ("grade ≥3", "hepatic")...
-_MODIFIER = (r"(?:grade\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?|severe|serious|"
+_MODIFIER = (r"(?:grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?|severe|serious|"
              r"clinical(?:ly significant)?|hepatic|liver|fatal|symptomatic|(?:treatment|drug)-related|significant|new|"
              r"documented|confirmed)")
 _NEGATION_MODIFIERS = re.compile(r"\s?(?:" + _MODIFIER + r"\s)*", re.I)
@@ -184,14 +190,18 @@ _INCLUDING = re.compile(r"\s?(?:including|incl\.|i\.e\.,?|defined as|comprising|
 _RESTATED_SHARE = re.compile(r"(?:\s?%|\spercent|\sper\scent)\s(?:of\s(?:the\s|all\s)?(?:[\w-]+\s){0,2}?(?:patients|pts|children|adults|subjects)\s?)?"
                              r"[(\[]\s?")
 _LIST_LINK = re.compile(r"^\s?%?\s?[)\]]?\s?(?:[\w+\-/]+\s){0,4}(?:,\s?(?:and\s)?|and\s|or\s|versus\s|vs\.?\s)$")
+# "41% of patients in the inotuzumab arm and 11% in the standard-care arm proceeded to HSCT": an arm's share, then
+# the next arm's.
+_ARM_SHARE_LINK = re.compile(r"\s?%\sof\s(?:the\s)?(?:patients|pts|children|adults|subjects)\s" + _IN_ARM
+                             + r",?\s(?:and|versus|vs\.?|compared\swith)\s")
 # "23 achieved a complete molecular response", "9 patients developed CRS": a count, its verb, the endpoint.
 _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|attained|obtained|reached|developed|"
-                             r"experienced|had)(?:\s(?:an?|the|grade\s?[≥>]?\s?\d(?:\s?or higher)?))?", re.I)
+                             r"experienced|had)(?:\s(?:an?|the|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?or higher)?))?", re.I)
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
 # "CRS occurred in 20 patients", "CR was achieved in 15 patients": an endpoint, its verb, the count of patients.
 # ("CRS of grade 3 or 4 occurred in 6 patients": the toxicity's grade may stand before the verb)
-_OCCURRED_IN = re.compile(r"\s(?:of\sgrade\s?[≥>]?\s?\d(?:\s?(?:or|to|[-–])\s?\d|\sor\s(?:higher|greater|more|above))?\s)?"
+_OCCURRED_IN = re.compile(r"\s(?:of\sgrade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or|to|[-–])\s?\d|\sor\s(?:higher|greater|more|above))?\s)?"
                           r"(?:(?:was|were|has been|have been)\s)?(?:\w+ly\s)?(?:observed|seen|reported|noted|achieved|"
                           r"documented|occurred|developed|obtained|performed|attained|recorded)\s(?:in|by)\s", re.I)
 _CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
@@ -201,10 +211,12 @@ _ALL_BUT = re.compile(r"\ball but\s$", re.I)
 _ALL_OF = re.compile(r"\ball(?: of the)?\s$", re.I)
 _CI_NUMBER = r"\d+(?:[.·]\d+)?"
 _CI_AFTER = re.compile(
-    r"^\s?%?\s?(?:" + _UNITS + r")?\s?(?P<open>[(\[;,])\s?(?:median,?\s)?"
+    r"^\s?%?\s?(?:" + _UNITS + r")?(?:\sof\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects|responders))?"
+    r"\s?(?P<open>[(\[;,])\s?(?:median,?\s)?"
     r"(?P<label>95\s?%\s?(?:CI|confidence interval|confidence intervals)(?:\s?[\[{(](?:95\s?%\s?)?CI[\]})])?"
-    r"\s?[,:=]?\s?)?"
-    r"(?P<low>" + _CI_NUMBER + r")\s?%?\s?(?:to|[-–—,])\s?(?:(?P<high>" + _CI_NUMBER + r")(?P<percent>\s?%)?|"
+    r"\s?[,:=]?\s?(?:[(\[](?=\d))?)?"
+    r"(?P<low>" + _CI_NUMBER + r")\s?%?\s?(?:" + _UNITS + r"\s?)?(?:to|[-–—,])\s?(?:(?P<high>" + _CI_NUMBER
+    + r")(?P<percent>\s?%)?|"
     r"not (?:estimable|reached|evaluable)|NE\b|NR\b)", re.I)
 # Population attributes that may also be unscored measures ("20% were Ph-positive"), and what makes them subgroup
 # names ("in Ph-positive patients"): see _names_subgroup.
@@ -428,7 +440,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         family, start, end = span.id_, span.start_char - base, span.end_char - base
         if text[end - 1] in "([":  # "Responses (CR or PR) occurred in": the bracket defines the mention
             end = len(text[:end - 1].rstrip())
-        if family == "OTHER" and _names_subgroup(text, span, attributes, base):
+        if family == "OTHER" and (_names_subgroup(text, span, attributes, base)
+                                  or mentions and _describes_crs(text, mentions[-1], start)):
             continue
         if mentions and _restates(text, mentions[-1], family, start, end):
             mentions[-1].end = max(mentions[-1].end, end + 1)
@@ -436,11 +449,15 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         if mentions and _joins_composite(text, mentions[-1], family, start):
             mentions[-1].family, mentions[-1].end = "CR_CRi", end
             continue
+        if family == "HSCT" and text[start] in ";:":
+            if not _key_value_item(text, mentions, end):
+                continue
+            start = _KEY_START.match(text, start).end()
         if family == "EARLY_DEATH" and _AFTER_TRANSPLANT.match(text, end):
             family = "OTHER"  # "Day-100 mortality after HSCT": the transplant's (non-relapse) mortality
         before = text[max(0, start - 60):start]
         qualifier = _names_a_qualifier(before[-40:]) and not _SHARE_WHO.search(before) if family not in ABSORBERS \
-            else bool(_WITH_BEFORE.search(before))
+            else bool(_WITH_BEFORE.search(before) or _WHO_BEFORE.search(before[-30:]))
         qualifier = qualifier or family == "MRD_NEG" and _names_mrd_group(text, start, end) \
             or family in RATES and _GROUP_NOUN_AFTER.match(text, end) is not None
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-16:]) is not None
@@ -618,6 +635,32 @@ def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) ->
     return any(_ATTRIBUTE_LINK.fullmatch(text[a.end_char - base:start])
                or _ATTRIBUTE_LINK.fullmatch(text[end:a.start_char - base])
                for a in attributes if a is not span and (a.start, a.end) != (span.start, span.end))
+
+
+# What introduces the signs of a CRS named just before: "CRS (fever, hypotension)", "CRS with hypoxia", "CRS,
+# manifested by fever and hypotension" (no figure in between, a grade's number aside).
+_CRS_SIGNS_GAP = re.compile(r"\s?(?:[(\[]|,?\s(?:with|manifest\w*|present\w*|characteri[sz]ed|including|consisting|"
+                            r"such\sas|defined)\b)[^\d;.]*", re.I)
+
+
+def _describes_crs(text: str, previous: Mention, start: int) -> bool:
+    """An unscored sign (fever, hypotension, hypoxia) that describes the CRS named before it owns no figure: "CRS
+    (fever, hypotension) occurred in 40%" is a CRS rate, while "CRS occurred in 10%, and hypotension in 8%" counts
+    the sign apart."""
+    return previous.family == "CRS" and start - previous.end <= 60 \
+        and _CRS_SIGNS_GAP.fullmatch(_GRADE.sub("", text[previous.end:start])) is not None
+
+
+_KEY_START = re.compile(r"[;:]\s?(?:and\s)?")
+_KEY_VALUE_AFTER = re.compile(r"\s?\d")
+
+
+def _key_value_item(text: str, mentions: list[Mention], end: int) -> bool:
+    """"CR/CRi: 60%; MRD negativity: 72%; HSCT: 40%": a transplant named as an item of a list of results, after a
+    response item and right before its value, is the transplant rate ("Ph+: 30%; HSCT: 40%" of a baseline list,
+    with no response before it, is none)."""
+    return any(m.family in _RESPONSES or m.family == "MRD_NEG" for m in mentions) \
+        and _KEY_VALUE_AFTER.match(text, end) is not None
 
 
 def _names_mrd_group(text: str, start: int, end: int) -> bool:
@@ -1397,13 +1440,28 @@ def _assign(sent: Sentence, mentions: list[Mention], values: list[Value]) -> Non
     targets = [m for m in mentions if not m.qualifier]
     respectively = [s.start_char - sent.start_char for s in sent.labelled("RESPECTIVELY")]
     values = _repeated_clause(text, targets, values) if ";" in text else values
-    rest = _assign_respectively(text, targets, values, respectively[0]) if respectively \
-        else _assign_parallel(text, targets, values)
+    if respectively:
+        rest = _assign_respectively(text, targets, values, respectively[0])
+        # "The 1-year OS and EFS were 55% and 40%, and the 2-year OS and EFS 35% and 25%, respectively": a list
+        # before the zipped one is zipped as a list without "respectively" would be
+        rest = _assign_parallel(text, _listed_before_zip(targets, rest), rest) if rest else rest
+    else:
+        rest = _assign_parallel(text, targets, values)
     for value in rest:
         target = _nearest(targets, value, values, text)
         if target is not None:
             target.values.append(value)
     _share_conjoined(text, targets)
+
+
+def _listed_before_zip(targets: list[Mention], rest: list[Value]) -> list[Mention]:
+    """The mentions before the first one a "respectively" zip gave values to, when none of them holds one yet and
+    values are left before that zip's."""
+    zipped = next((i for i, m in enumerate(targets) if m.values), None)
+    before = targets[:zipped] if zipped else []
+    if len(before) < 2 or any(m.values for m in before) or not any(v.end <= targets[zipped].start for v in rest):
+        return []
+    return before
 
 
 def _label_brackets(text: str, mentions: list[Mention], values: list[Value]) -> list[Value]:
@@ -1560,7 +1618,7 @@ def _mark_group_runs(text: str, runs: list[list[Value]]) -> None:
 
 
 # "Any-grade CRS and grade ≥3 CRS occurred in 88% and 15%": a grade's number is no value between listed endpoints.
-_GRADE = re.compile(r"\bgrades?\s?[≥>]?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?",
+_GRADE = re.compile(r"\bgrades?\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?",
                     re.I)
 
 
@@ -1755,7 +1813,7 @@ _SAME_MEASURE_HEAD = re.compile(
     r"estimated|estimates?|values?|figures?|corresponding|it|this|that|these|those|overall|in|at|"
     r"after|with|for|among|of|by|during|within|from|being|which|mostly|mainly|predominantly|including)\b|"
     r".*\b(?:patients?|pts|children|adults|subjects|arms?|groups?|cohorts?|subgroups?|cycles?|courses?)$|"
-    r"(?:grades?\s?[≥>]?\s?\d\S*(?:\s(?:or|to|and)\s(?:higher|greater|above|\d\S*))?|severe|serious)"
+    r"(?:grades?\s?(?:>/?=|[≥>])?\s?\d\S*(?:\s(?:or|to|and)\s(?:higher|greater|above|\d\S*))?|severe|serious)"
     r"(?:\s(?:events?|cases|episodes|ones))?$", re.I)
 _CLAUSE_WORDS = (",", ";", "and ", "but ", "while ", "whereas ")  # one of them is in every match of _OWN_CLAUSE
 
@@ -1962,19 +2020,30 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     if between:  # "Three older responders (15%) and 61 younger responders (59%) proceeded to HSCT"
         # (not "Twelve patients (30%) required ICU admission and 24 (60%) achieved CR": a clause's subject)
         link = text[_own_bracket_end(text, value):between[0].start]
-        if not (_LIST_LINK.search(link) or _RESTATED_SHARE.fullmatch(text, value.end, between[0].start)) \
+        if not (_LIST_LINK.search(link) or _RESTATED_SHARE.fullmatch(text, value.end, between[0].start)
+                or _ARM_SHARE_LINK.fullmatch(text, value.end, between[0].start)) \
                 or _subject_of_verb(text, value):
             return False
         gap = text[min(_own_bracket_end(text, between[-1]), mention.start):mention.start]
     bare = gap.strip(" )]([%")
     if value.kind == PERCENT and bare.startswith("per"):  # "Forty percent proceeded to HSCT": the word is the value's
         bare = _PERCENT_AFTER.sub("", gap, count=1).strip(" )]([%")
-    if value.kind == PERCENT and (_SHARE_OF.fullmatch(bare)
-                                  or _SHARE_OF_GROUP.fullmatch(bare) and _VERBAL_START.match(text, mention.start)):
+    if value.kind == PERCENT and (_SHARE_OF.fullmatch(bare) or (_SHARE_OF_GROUP.fullmatch(bare)
+                                                               or _ARM_PEOPLE.fullmatch(bare)
+                                                               and (between or _after_arm_share(text, value)))
+                                  and _VERBAL_START.match(text, mention.start)):
         return True  # "43% of patients proceeded to HSCT", "45% of patients with T-ALL received HSCT": the verb is inside
     # The verb comes after any bracket in between ("22% (95% CI, 14%-30%) of them remained"); one after a bracket
     # that closed the value's clause is another clause's: "(60% vs 40%) was significant (P = .01) and OS was".
     return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1))
+
+
+_ARM_SHARE_BEFORE = re.compile(r"\d" + _ARM_SHARE_LINK.pattern + r"$")
+
+
+def _after_arm_share(text: str, value: Value) -> bool:
+    """"41% of patients in the A arm and 11% in the B arm": the value follows another arm's share of patients."""
+    return _ARM_SHARE_BEFORE.search(text, max(0, value.start - 90), value.start) is not None
 
 
 def _share_conjoined(text: str, mentions: list[Mention]) -> None:
@@ -2341,7 +2410,8 @@ def _outcome(sent, stated, mention, value, timepoints, index, total, context) ->
         "unit": "months" if value.kind in (DURATION, NOT_REACHED) else "%",
         "count": value.count,
         "denominator": value.denominator,
-        "timepoint_months": _timepoint(mention, value, _early_death_windows(sent.text, mention, timepoints)
+        "timepoint_months": _timepoint(sent.text, mention, value,
+                                       _early_death_windows(sent.text, mention, timepoints)
                                        if endpoint == "EARLY_DEATH" else [t for t in timepoints if not t.window],
                                        index, total)
         if endpoint.endswith("_RATE") or endpoint == "EARLY_DEATH" else None,
@@ -2409,13 +2479,15 @@ def _ci95(text: str, value: Value) -> list | None:
     bounds = [low.value, high.value if high is not None else None]
     if value.proportion and all(b is None or b <= 1 for b in bounds):  # "0.38 (95% CI 0.29-0.47)": in % too
         bounds = [round(100 * b, 1) if b is not None else None for b in bounds]
+    elif value.kind == PERCENT and None not in bounds and 100 * bounds[0] <= value.value <= 100 * bounds[1] <= 100:
+        bounds = [round(100 * b, 1) for b in bounds]  # "52% (95% CI, 0.41-0.63)": the bounds as proportions
     return bounds
 
 
 def _may_open_ci(text: str, at: int) -> bool:
-    """A cheap necessary cue of _CI_AFTER: its bracket, semicolon or comma opens within the 11 characters after a
-    value (spaces, a "%" and a unit at most: " % months (")."""
-    window = text[at:at + 12]
+    """A cheap necessary cue of _CI_AFTER: its bracket, semicolon or comma opens within the 25 characters after a
+    value (spaces, a "%" and a unit at most: " % months (", or the people of a share: "% of responders (")."""
+    window = text[at:at + 26]
     return "(" in window or "[" in window or ";" in window or "," in window
 
 
@@ -2444,7 +2516,8 @@ def _months(text: str, value: Value) -> float | None:
     return normalise.to_months(value.value, unit)
 
 
-def _timepoint(mention: Mention, value: Value, timepoints: list[TimePoint], index: int, total: int) -> float | None:
+def _timepoint(text: str, mention: Mention, value: Value, timepoints: list[TimePoint], index: int,
+               total: int) -> float | None:
     months = [m for t in timepoints for m in t.months]
     if not months:
         return None
@@ -2458,8 +2531,24 @@ def _timepoint(mention: Mention, value: Value, timepoints: list[TimePoint], inde
         later = [t for t in timepoints if attached[0].end < t.start and t.end <= value.start and len(t.months) == 1
                  and any(attached[0].end <= v.start < t.start for v in mention.values)]
         return (later[-1] if later else attached[0]).months[0]
+    shared = _list_timepoint(text, mention, timepoints)
+    if shared is not None:
+        return shared
     near = min(timepoints, key=lambda t: min(abs(t.start - mention.start), abs(t.start - value.start)))
     return near.months[0]
+
+
+_LISTED_AFTER_TIMEPOINT = re.compile(r"[^\d;,()\[\]]{1,30}")
+
+
+def _list_timepoint(text: str, mention: Mention, timepoints: list[TimePoint]) -> float | None:
+    """"The 1-year OS and EFS were 55% and 40%; 2-year ...": the one time point printed before a list the mention
+    ends, with only the list's words between (no figure, clause break or bracket), is each item's."""
+    before = [t for t in timepoints if t.end <= mention.start and len(t.months) == 1]
+    if not before or not _LISTED_AFTER_TIMEPOINT.fullmatch(text, before[-1].end, mention.start) \
+            or not _CONJOINED.search(text, before[-1].end, mention.start):
+        return None
+    return before[-1].months[0]
 
 
 def _clause(sent: Sentence) -> tuple[int, int]:
