@@ -51,6 +51,7 @@ from extractor.extraction import subgroups
 from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import doc_text, section_view
 from extractor.extraction.spans import rule_spans
+from extractor.models import TITLE_SECTION, UNLABELLED_SECTION
 
 GENERIC = {"chemotherapy", "standard chemotherapy"}
 HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
@@ -125,6 +126,29 @@ _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chem
                            r"^(?:[\w\-]+\s)?(?:(?:consolidation|induction|intensification|re-?induction)\s(?:courses?|cycles?|"
                            r"blocks?)|(?:courses?|cycles?|blocks?)\sof\s(?:[\w\-]+\s)?(?:chemotherapy|consolidation|"
                            r"induction))\b", re.I)
+# A transplant's donor type (or graft source), a comparison's arm without drugs, ending the arm's phrase:
+# "haploidentical", "(grafts from) a matched unrelated donor", "HLA-identical sibling donors", "umbilical cord blood",
+# "MUD"; a transplant word may follow ("haploidentical HSCT").
+_DONOR_TAIL = re.compile(r"(?:^|\b(?:from|after|of|with|using)\s(?:an?\s|the\s)?)(?P<d>(?:HLA[\s\-])?(?:haplo(?:identical)?|"
+                         r"(?:fully\s|well[\s\-]|\d{1,2}/\d{1,2}[\s\-])?(?:matched|identical|mismatched)(?:\s(?:unrelated|related|"
+                         r"sibling|family))?|unrelated|sibling)(?:\s(?:family\s)?donors?)?|(?:umbilical\s)?cord\sblood|MUD|MSD|MMUD|"
+                         r"UCB)(?:\s(?:allogeneic\s)?(?:HSCT|SCT|HCT|transplant\w*|grafts?))?\Z", re.I)
+_DONOR_IN_TITLE = re.compile(r"\b(?:haplo\w*|donors?|cord\sblood|sibling|unrelated|MUD|MSD|UCB)\b", re.I)
+
+
+def _donor_arm(arm: Arm) -> bool:
+    return not arm.drugs and _DONOR_TAIL.search(arm.label) is not None
+
+
+def _compares_donors(sentences: list) -> bool:
+    """Donor types are the study's arms only when its title names a donor type and no drug ("Haploidentical versus
+    matched unrelated donor transplantation for adults with ALL"): in a drug's study, the donors of the patients who
+    went on to transplant are a subgroup ("25 proceeded to HSCT from a sibling (n = 10) or haploidentical donor (n =
+    15)")."""
+    title = [(text, drugs) for _, section, text, drugs in sentences if section == TITLE_SECTION]
+    return any(_DONOR_IN_TITLE.search(text) for text, _ in title) and not any(drugs for _, drugs in title)
+
+
 _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug/m2|mcg/m2))(?:/\w+)*\s?\)", re.I)
 # What may stand between a value and a group named after it: its unit, brackets, "of the evaluable".
 _AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)*"
@@ -552,8 +576,11 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
     sentences = []
     sources = []
     lines = []
+    background: set[int] = set()  # positions of sentences about what was known, another study's arms
     for number, (section, doc) in enumerate(docs):
-        for sent in section_view(doc).sentences:
+        view_sentences = section_view(doc).sentences
+        background.update(len(lines) + i for i in _background_of(section, [s.text for s in view_sentences]))
+        for sent in view_sentences:
             drugs = [(s.start_char - sent.start_char, s.end_char - sent.start_char, s.id_)
                      for s in rule_spans(sent, "DRUG")] if sent.labelled("DRUG") else []
             text = _unify_hyphens(sent.text)
@@ -563,6 +590,8 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
     texts = [s[2] for s in sentences]
     found: list[tuple[int, list[Arm]]] = []
     for position, line in enumerate(lines):
+        if position in background:
+            continue  # "BACKGROUND: In the TOWER trial, blinatumomab (n = 271) was compared with chemotherapy (n = 134)"
         for priority, finder in enumerate(_FINDERS):
             arms = finder(line, lexicon)
             if arms and (finder is _bracket_list or finder in (_counted, _counted_list) and not _assigned(line.text, words)) \
@@ -576,6 +605,8 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
             if arms:
                 found.append((priority, arms))
                 break
+    if not _compares_donors(sentences):
+        found = [(priority, arms) for priority, arms in found if not all(_donor_arm(arm) for arm in arms)]
     found.sort(key=lambda f: f[0])
     for rank, (_, arms) in enumerate(found):  # the most explicit statement defines the arms; others add names
         for arm in arms:
@@ -615,12 +646,34 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
     index.name_codes()
     index.order(texts)
     _sizes_named_later(index, sentences, sources)
-    index.article_drugs = _article_drugs(sentences, lexicon)
+    index.article_drugs = _article_drugs(sentences, lexicon, background)
     for arm in index.arms:
         if arm.variant == "cohort" and not arm.drugs:
             arm.drugs, arm.regimen, arm.classes = list(index.article_drugs[0]), index.article_drugs[1], \
                 list(index.article_drugs[2])
     return index
+
+
+# A background section (BACKGROUND, INTRODUCTION, ...) states what was known: the arms of another trial ("In the
+# TOWER trial, blinatumomab (n = 271) was compared with chemotherapy (n = 134)"), not this study's, unless a sentence
+# names this study ("We compared blinatumomab (n = 40) with ..."). An unlabelled abstract's opening sentences before
+# the first that names this study or reports its patients are its background too, when such a sentence follows
+# (doses.py reads backgrounds the same way).
+_BACKGROUND_SECTION = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
+_THIS_STUDY = re.compile(r"\b(?:we|our|this|here(?:in)?|present|current)\b", re.I)
+_STUDY_REPORT = re.compile(r"\b(?:\d+\s(?:patients|children|adults|subjects)|received|phase|evaluated|assessed"
+                           r"|investigated|tested|examined|enrolled|analy[sz]ed|reviewed|(?:was|were)\s(?:treated"
+                           r"|included|randomi[sz]ed|given|administered|infused))\b", re.I)
+
+
+def _background_of(section: str, texts: list[str]) -> list[int]:
+    """The indices of a section's sentences that are background (see _BACKGROUND_SECTION)."""
+    if _BACKGROUND_SECTION.match(section):
+        return [i for i, text in enumerate(texts) if not _THIS_STUDY.search(text)]
+    if section != UNLABELLED_SECTION:
+        return []
+    opening = next((i for i, text in enumerate(texts) if _THIS_STUDY.search(text) or _STUDY_REPORT.search(text)), 0)
+    return list(range(opening)) if opening and _THIS_STUDY.search(texts[opening]) else []
 
 
 @lru_cache(maxsize=16)
@@ -643,16 +696,20 @@ _TREATMENT_VERB = re.compile(r"\b(?:received|given|treated\swith)\b")
 def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> None:
     """Arms defined without their sizes take them from one later sentence that gives every such arm its n by one
     of its names ("(arm A) ... (arm B)", then "Eighty patients were randomized (arm A, n = 41; arm B, n = 39)" or
-    "41 to arm A and 39 to arm B"), or one size for each ("Forty patients were enrolled in each arm"). Only when one
+    "41 to arm A and 39 to arm B"), or one size for each ("Forty patients were enrolled in each arm", "58 matched
+    pairs"). Only when one
     sentence sizes them all, so a subgroup's count is not taken."""
     unsized = [arm for arm in index.arms if arm.n is None and not arm.historical]
     if len(unsized) < 2 or len(unsized) != len([a for a in index.arms if not a.historical]):
         return
     each = next(((position, m) for position, (_, _, text, _) in enumerate(sentences) if " each " in text or " per " in text
                  for m in [_EACH_ARM.search(text)] if m), None)
+    pairs = next(((position, m) for position, (_, _, text, _) in enumerate(sentences) if "pairs" in text
+                  for m in [_MATCHED_PAIRS.search(text)] if m), None) if len(unsized) == 2 else None
+    each, matched = (pairs, True) if pairs else (each, each is not None and "match" in each[1].string[:each[1].start()].lower())
     size = nz.read_number(each[1].group("n"), index.words.values) if each else None
     if size is not None and size.is_integer and size.value >= 1 \
-            and _total_stated(int(size.value) * len(unsized), [s[2] for s in sentences], index.words):
+            and (matched or _total_stated(int(size.value) * len(unsized), [s[2] for s in sentences], index.words)):
         # "80 older adults ... Forty patients were enrolled in each arm" (not "the first 218 (109 in each group)")
         doc, section_name, start, end, number = sources[each[0]]
         source = {**evidence(doc, section_name, start, end), "section_index": number}
@@ -682,6 +739,10 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
             return
 
 
+# Two matched groups sized by their pairs: "58 matched pairs", "propensity score matching yielded 40 pairs of
+# patients" (an n each; so is "After matching, 45 patients in each group", without a total).
+_MATCHED_PAIRS = re.compile(r"(?<![\w.])(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:(?:propensity[\s\-]score[\s\-]|well[\s\-]|1:1\s)?"
+                            r"matched\spairs\b|pairs\sof\s(?:matched\s)?(?:patients|subjects|children|adults)\b)", re.I)
 _EACH_ARM = re.compile(r"(?<![\w.])(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:patients\s|subjects\s)?(?:were\s)?(?:(?:enrolled|"
                        r"randomi[sz]ed|assigned|allocated|treated|included)\s)?(?:(?:in|to|into)\s(?:each|every)|per)\s"
                        r"(?:arm|group|cohort)\b", re.I)
@@ -806,6 +867,9 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
         own = next(part for part, past in zip(parts, historical) if not past)
         arm = _arm_from_phrase(*own, lexicon)
         return [arm, _historical_controls(parts[historical.index(True)][2])] if arm is not None else []
+    levels = _dosed_levels(parts, text, ends)
+    if levels:
+        return levels
     arms = _coded(_parts_to_arms(_group_named_in_n_bracket(parts, text, ends), lexicon), text, ends)
     if arms:
         return arms
@@ -881,6 +945,28 @@ def _historical_controls(n: int | None = None) -> Arm:
     return Arm("historical controls", [], n, "", [], set(_HISTORICAL_NAMES), historical=True)
 
 
+# An external control, set beside a single-arm study's cohort as a historical one is: "compared with a weighted
+# external control", "an external control cohort of 120 patients", "a synthetic control arm".
+_EXTERNAL = re.compile(r"\b(?:external|synthetic)\s(?:control|comparator)s?(?:\s(?:arm|cohort|group)s?)?\b|\bexternal\s"
+                       r"(?:cohort|comparison\sgroup)s?\b", re.I)
+_EXTERNAL_WORDS = ("external", "synthetic")
+_EXTERNAL_NAMES = frozenset({"external controls", "external control", "external control arm", "external control cohort",
+                             "external control group", "external cohort", "external comparator", "synthetic control",
+                             "synthetic control arm"})
+# The control's size right after its name: "a historical cohort of 60 patients", "historical controls (n = 50)".
+_CONTROL_SIZE = re.compile(r"\s?(?:of\s(?P<n>\d+)\s(?:[\w\-]+\s)?(?:patients|subjects|children|adults)\b|[(\[]n\s?=\s?"
+                           r"(?P<n2>\d+)[)\]])")
+
+
+def _external_controls(n: int | None = None) -> Arm:
+    return Arm("external controls", [], n, "", [], set(_EXTERNAL_NAMES), historical=True)
+
+
+def _control_size(text: str, at: int) -> int | None:
+    size = _CONTROL_SIZE.match(text, at)
+    return int(size.group("n") or size.group("n2")) if size else None
+
+
 # A group name before the n in an arm's n bracket: "weekly inotuzumab (weekly arm, n = 60)".
 _GROUP_IN_N_BRACKET = re.compile(r"\s?[(\[]\s?((?:the\s)?[^()\[\];,=]{2,40}?\s(?:arm|group|cohort))\s?[,;]", re.I)
 
@@ -937,6 +1023,30 @@ def _dose_levels_named(parts: list[tuple[str, list, int | None]], text: str, end
         return []
     return [Arm(label, [], n, aliases={label, name.group(1).lower()}, variant="cohort")
             for label, name, (_, _, n) in zip(labels, names, parts)]
+
+
+# A dose level's name ending an arm's phrase, its dose in the n bracket before the n: "dose level 1 (1 × 10^6/kg,
+# n = 6), dose level 2 (3 × 10^6/kg, n = 9)", "DL1 (0.8 mg/m2; n = 3)" (the level's name as written).
+_LEVEL_AT_END = re.compile(r"(?:^|\s)(?P<level>(?:[Dd]ose\s)?[Ll]evel\s(?:\d{1,2}|[IVX]{1,4})[a-z]?|DL\s?-?\d{1,2}[a-z]?)\s*\Z")
+_DOSE_IN_N_BRACKET = re.compile(r"\s?[(\[]\s?(?P<dose>[^()\[\];,=]{1,50}?)\s?[;,]\s?n\s?=")
+_CELL_OR_DRUG_DOSE = re.compile(r"\d(?:\s?[×x]\s?10(?:\^?\d{1,2}|\(\d{1,2}\)|[⁰¹²³⁴-⁹]{1,2}))?\s?(?:[A-Za-z\-]+\s){0,3}?"
+                                r"(?:mg|µg|μg|mcg|g|cells|/kg|/m2)(?:/(?:m2|m²|kg|day|d))*\Z")
+
+
+def _dosed_levels(parts: list[tuple[str, list, int | None]], text: str, ends: list[int]) -> list[Arm]:
+    """Dose levels named before their n brackets, each bracket opening with the level's dose (_LEVEL_AT_END), are
+    arms of the level's name given the article's treatment."""
+    levels = [_LEVEL_AT_END.search(phrase.rstrip()) for phrase, _, _ in parts]
+    if not all(levels):
+        return []
+    doses = [_DOSE_IN_N_BRACKET.match(text, end) for end in ends]
+    if not all(dose and _CELL_OR_DRUG_DOSE.search(dose.group("dose")) for dose in doses):
+        return []
+    labels = [" ".join(level.group("level").split()) for level in levels]
+    labels = [label if label.startswith("DL") else label.lower() for label in labels]  # "dose level 1", "DL1"
+    if len({label.lower() for label in labels}) < len(labels):
+        return []
+    return [Arm(label, [], n, aliases={label.lower()}, variant="cohort") for label, (_, _, n) in zip(labels, parts)]
 
 
 _DOSE_AT_END = re.compile(r"\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg|g)(?:/(?:m2|m²|kg))?(?:/(?:day|d))?\Z")
@@ -1004,7 +1114,8 @@ def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
     if len(chain) < 3 or _other_therapy_before(text, chain[0][0]):
         return []
     parts = [(text[s:e].strip(), _slice(text, drugs, s, e), n) for s, e, n in chain]
-    dosed = _dose_levels_named(parts, text, [e for _, e, _ in chain], lexicon)
+    dosed = _dosed_levels(parts, text, [e for _, e, _ in chain]) \
+        or _dose_levels_named(parts, text, [e for _, e, _ in chain], lexicon)
     if dosed:
         return dosed
     arms = _parts_to_arms(_group_named_in_n_bracket(parts, text, [e for _, e, _ in chain]), lexicon)
@@ -1612,6 +1723,10 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     first_word_drug = (core_drugs and core_drugs[0][0] <= 0) or bool(_DRUG_LIKE.match(core))
     # a phrase named as a group ("weekly inotuzumab (weekly arm)") is an arm when it holds a treatment
     if not first_word_drug and not _REGIMEN_HEAD.match(core) and not (group and (_REGIMEN_HEAD.match(group) or core_drugs)):
+        donor = _DONOR_TAIL.search(core) if not core_drugs else None
+        if donor:  # a transplant's donor type is the treatment: "haploidentical (n = 80) versus MUD (n = 120)"
+            core = re.sub(r"(?<=donor)s\b", "", donor.group("d"))
+            return Arm(_written(core), [], n, "", [], aliases | {core.lower(), donor.group("d").lower()})
         return None
     names, readable, classes, combination = read_regimen(core, core_drugs, lexicon)
     aliases.add(core.lower())
@@ -1679,13 +1794,16 @@ _ABBREVIATION_LIKE = re.compile(r"[A-Z].*[A-Z]|\d|\b[A-Z]\b")  # "CAR T cell the
 _PLURAL_THERAPIES = re.compile(r"\b(chemotherap|therap)ies\b")
 
 
-def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
-    """The drugs of a single-arm study: those of the title, else of the first sentence naming a treatment. An
+def _article_drugs(sentences, lexicon, background: set[int] = frozenset()) -> tuple[list[str], str, list[str]]:
+    """The drugs of a single-arm study: those of the title, else of the first sentence naming a treatment outside
+    the background (the positions `background`, see _background_of), else of the background's. An
     optional drug ("with or without blinatumomab") stays one in the readable name ("± blinatumomab"). An
     unspecified backbone there ("low-intensity chemotherapy with inotuzumab") is the one named backbone (one with
     components) that the abstract gives together with one of its agents ("Mini-hyper-CVD ... combined with
     inotuzumab ozogamicin"); without such a backbone, unspecified chemotherapy beside a drug is dropped."""
-    for position, (number, section, text, drugs) in enumerate(sentences):
+    later = sorted(range(len(sentences)), key=lambda position: position in background)  # the background's last
+    for position in later:
+        number, section, text, drugs = sentences[position]
         drugs = _without_prior_therapy(text, _without_lymphodepletion(text, drugs))
         if drugs or _TREATED_WITH.search(text):
             if not drugs:
@@ -1918,11 +2036,17 @@ class ArmIndex:
                 return
         if known is not None:
             return
-        for line in lines:
+        arm = None
+        for line in lines:  # the first comparison names the control, the first of its names with a size sizes it
             m = _HISTORICAL.search(line.text) if line.may_have(_HISTORICAL_WORDS) else None
-            if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
-                self.arms.append(_historical_controls())
-                return
+            external = _EXTERNAL.search(line.text) if m is None and line.may_have(_EXTERNAL_WORDS) else None
+            if arm is None and (m or external) and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
+                arm = _historical_controls() if m else _external_controls()
+                self.arms.append(arm)
+            if arm is not None and (m or external) and (m is not None) == (arm.label == "historical controls"):
+                arm.n = _control_size(line.text, (m or external).end())
+                if arm.n is not None:
+                    return
 
     def name_codes(self) -> None:
         """Arms defined with codes ("clofarabine alone (arm A), clofarabine plus cytarabine (arm B), or ...") are

@@ -1,0 +1,128 @@
+"""Recurring designs of multi-arm studies (tenth round: a background section's trial, dose levels named before their
+dose brackets, donor-type comparisons, external controls, matched pairs), written in our own words as whole
+abstracts (title and labelled sections), run end to end.
+
+Each case is a way arms are commonly written that an earlier version got wrong (or, for the negatives, a way they
+could be wrongly read); the figures restate published studies' kinds of results.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extractor.extraction import extract_article
+from extractor.models import AbstractSection, Article
+
+
+def _run(nlp, title: str, *sections: tuple[str | None, str]) -> dict:
+    parts = tuple(AbstractSection(label=label, nlm_category=label, text=text) for label, text in sections)
+    return extract_article(Article(pmid="1", title=title, sections=parts), nlp)
+
+
+ANY_N = "any"  # the cohort's size is read by scalars.py, not pinned here
+
+
+def _arms(record: dict, expected: list[tuple]) -> list[tuple]:
+    return [(a["label"], ANY_N if n == ANY_N else a["n"]) for a, (_, n) in zip(record["arms"], expected)] \
+        + [(a["label"], a["n"]) for a in record["arms"][len(expected):]]
+
+
+def _outcomes(record: dict) -> list[tuple]:
+    return sorted((o["arm"], o["endpoint"], o["value"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("title, sections, arms, outcomes", [
+    # another trial's arms in the background add no arm; the study's own drugs are its cohort's
+    ("Blinatumomab in adults with relapsed ALL: a real-world series",
+     [("BACKGROUND", "In the TOWER trial, blinatumomab (n = 271) was compared with chemotherapy (n = 134)."),
+      ("METHODS", "We treated 40 patients with blinatumomab in a real-world setting."),
+      ("RESULTS", "CR was 45%.")],
+     [("all", 40)], [("all", "CR", 45.0)]),
+    ("Outcomes after relapse of acute lymphoblastic leukemia",
+     [("INTRODUCTION", "Ponatinib (n = 164) was compared with imatinib (n = 81) in a randomized trial."),
+      ("METHODS", "Thirty adults received ponatinib with blinatumomab."),
+      ("RESULTS", "The CMR rate was 83%.")],
+     [("all", 30)], [("all", "MRD_NEG", 83.0)]),
+    ("Ponatinib and blinatumomab in Ph-positive ALL",
+     [(None, "Previously, a randomized trial assigned patients to ponatinib (n = 164) or imatinib (n = 81). We now "
+             "report 30 patients treated with ponatinib and blinatumomab. CR was 90%.")],
+     [("all", ANY_N)], [("all", "CR", 90.0)]),
+    # a background sentence of the study itself ("We compared ...") still defines its arms
+    ("Blinatumomab consolidation in adults with ALL",
+     [("BACKGROUND", "We compared blinatumomab (n = 40) with chemotherapy (n = 38) as consolidation."),
+      ("RESULTS", "The 3-year OS was 85% vs 68%.")],
+     [("blinatumomab", 40), ("chemotherapy", 38)], [("blinatumomab", "OS_RATE", 85.0), ("chemotherapy", "OS_RATE", 68.0)]),
+    # dose levels named before their brackets, each bracket opening with the level's dose
+    ("CD19 CAR T cells in a phase 1 dose-escalation trial",
+     [("METHODS", "Patients received CD19 CAR T cells at dose level 1 (1 × 10^6/kg, n = 6), dose level 2 (3 × 10^6/kg, "
+                  "n = 9) or dose level 3 (1 × 10^7/kg, n = 12)."),
+      ("RESULTS", "CR was 50% at dose level 1, 67% at dose level 2 and 83% at dose level 3.")],
+     [("dose level 1", 6), ("dose level 2", 9), ("dose level 3", 12)],
+     [("dose level 1", "CR", 50.0), ("dose level 2", "CR", 67.0), ("dose level 3", "CR", 83.0)]),
+    ("A phase 1 study of inotuzumab in children",
+     [("METHODS", "Inotuzumab was escalated over three dose levels: DL1 (0.8 mg/m2, n = 3), DL2 (1.2 mg/m2, n = 6), "
+                  "DL3 (1.8 mg/m2, n = 6).")],
+     [("DL1", 3), ("DL2", 6), ("DL3", 6)], []),
+    ("Anti-CD22 CAR T cells in relapsed ALL",
+     [("METHODS", "Twelve patients received DL1 (1 × 10^6 CAR T cells/kg; n = 4) and DL2 (3 × 10^6 CAR T cells/kg; "
+                  "n = 8).")],
+     [("DL1", 4), ("DL2", 8)], []),
+    # donor types compared, in a study whose title names donors and no drug
+    ("Haploidentical versus matched unrelated donor transplantation for adults with ALL",
+     [("METHODS", "We compared haploidentical (n = 80) with matched unrelated donor (n = 120) transplantation."),
+      ("RESULTS", "The 2-year OS was 60% after haploidentical and 58% after matched unrelated donor transplantation.")],
+     [("haploidentical", 80), ("matched unrelated donor", 120)],
+     [("haploidentical", "OS_RATE", 60.0), ("matched unrelated donor", "OS_RATE", 58.0)]),
+    ("Allogeneic transplantation from haploidentical or sibling donors in ALL",
+     [("METHODS", "A total of 210 adults underwent allogeneic HSCT from a haploidentical donor (n = 90) or a matched "
+                  "sibling donor (n = 120).")],
+     [("haploidentical donor", 90), ("matched sibling donor", 120)], []),
+    ("Cord blood or unrelated donor grafts in acute lymphoblastic leukemia",
+     [("METHODS", "Outcomes after umbilical cord blood (n = 52) and matched unrelated donor (n = 140) transplants were "
+                  "compared.")],
+     [("umbilical cord blood", 52), ("matched unrelated donor", 140)], []),
+    # an external control beside a single-arm study's cohort, with its size; a historical cohort's size
+    ("Blinatumomab in a single-arm study with an external control",
+     [("METHODS", "Forty-two adults received blinatumomab. Outcomes were compared with a weighted external control of "
+                  "180 patients receiving standard chemotherapy."),
+      ("RESULTS", "The CR/CRh rate was 43% with blinatumomab and 24% in the external control.")],
+     [("all", 42), ("external controls", 180)], [("all", "CR_CRi", 43.0), ("external controls", "CR_CRi", 24.0)]),
+    ("Tisagenlecleucel compared with a historical cohort in relapsed ALL",
+     [("METHODS", "Outcomes of 45 patients treated with tisagenlecleucel were compared with a historical cohort of 60 "
+                  "patients treated with FLAG-Ida.")],
+     [("all", 45), ("historical controls", 60)], []),
+    # matched pairs size both matched groups
+    ("CAR T-cell therapy versus inotuzumab: a propensity score-matched analysis",
+     [("METHODS", "Using propensity score matching, we identified 58 matched pairs of patients treated with CAR T cells "
+                  "or inotuzumab ozogamicin.")],
+     [("CAR T cell therapy", 58), ("inotuzumab ozogamicin", 58)], []),
+])
+def test_marm16_arms(nlp, title, sections, arms, outcomes):
+    record = _run(nlp, title, *sections)
+    assert _arms(record, arms) == arms
+    if outcomes:
+        assert _outcomes(record) == outcomes
+
+
+@pytest.mark.parametrize("title, sections", [
+    # the donors of a drug study's transplanted patients are a subgroup
+    ("Blinatumomab as a bridge to transplant in relapsed ALL",
+     [("METHODS", "Forty adults received blinatumomab. Of them, 25 proceeded to HSCT from a matched sibling donor "
+                  "(n = 10) or a haploidentical donor (n = 15).")]),
+    ("Inotuzumab ozogamicin followed by allogeneic transplantation",
+     [("METHODS", "Sixty patients were treated with inotuzumab ozogamicin; transplants were from matched unrelated "
+                  "(n = 20) versus haploidentical donors (n = 12).")]),
+    # a background without a size, and subgroups by status or line, keep one arm
+    ("Inotuzumab ozogamicin outside clinical trials",
+     [("BACKGROUND", "A randomized trial showed superior survival for inotuzumab versus standard chemotherapy."),
+      ("METHODS", "We report 35 patients treated with inotuzumab ozogamicin off-trial.")]),
+    ("Ponatinib and blinatumomab in Ph-positive and Ph-like ALL",
+     [("METHODS", "A total of 70 patients received ponatinib and blinatumomab: Ph-positive (n = 50) and Ph-like "
+                  "(n = 20).")]),
+    # dose levels without a dose in their brackets, or counted in a sentence, are no arms
+    ("A dose-escalation study of CAR T cells",
+     [("METHODS", "Twenty patients were enrolled, including 6 at dose level 1 and 14 at dose level 2.")]),
+    ("A dose-escalation study of CAR T cells",
+     [("METHODS", "Patients at dose level 1 (n = 6) or with prior transplant (n = 9) were analysed.")]),
+])
+def test_marm16_one_arm(nlp, title, sections):
+    assert [a["label"] for a in _run(nlp, title, *sections)["arms"]] == ["all"]
