@@ -1,5 +1,5 @@
 """Recurring designs of multi-arm studies (tenth round: a background section's trial, dose levels named before their
-dose brackets, donor-type comparisons, external controls, matched pairs), written in our own words as whole
+dose brackets, donor-type comparisons, external controls), written in our own words as whole
 abstracts (title and labelled sections), run end to end.
 
 Each case is a way arms are commonly written that an earlier version got wrong (or, for the negatives, a way they
@@ -90,11 +90,6 @@ def _outcomes(record: dict) -> list[tuple]:
      [("METHODS", "Outcomes of 45 patients treated with tisagenlecleucel were compared with a historical cohort of 60 "
                   "patients treated with FLAG-Ida.")],
      [("all", 45), ("historical controls", 60)], []),
-    # matched pairs size both matched groups
-    ("CAR T-cell therapy versus inotuzumab: a propensity score-matched analysis",
-     [("METHODS", "Using propensity score matching, we identified 58 matched pairs of patients treated with CAR T cells "
-                  "or inotuzumab ozogamicin.")],
-     [("CAR T cell therapy", 58), ("inotuzumab ozogamicin", 58)], []),
 ])
 def test_marm16_arms(nlp, title, sections, arms, outcomes):
     record = _run(nlp, title, *sections)

@@ -696,20 +696,16 @@ _TREATMENT_VERB = re.compile(r"\b(?:received|given|treated\swith)\b")
 def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> None:
     """Arms defined without their sizes take them from one later sentence that gives every such arm its n by one
     of its names ("(arm A) ... (arm B)", then "Eighty patients were randomized (arm A, n = 41; arm B, n = 39)" or
-    "41 to arm A and 39 to arm B"), or one size for each ("Forty patients were enrolled in each arm", "58 matched
-    pairs"). Only when one
+    "41 to arm A and 39 to arm B"), or one size for each ("Forty patients were enrolled in each arm"). Only when one
     sentence sizes them all, so a subgroup's count is not taken."""
     unsized = [arm for arm in index.arms if arm.n is None and not arm.historical]
     if len(unsized) < 2 or len(unsized) != len([a for a in index.arms if not a.historical]):
         return
     each = next(((position, m) for position, (_, _, text, _) in enumerate(sentences) if " each " in text or " per " in text
                  for m in [_EACH_ARM.search(text)] if m), None)
-    pairs = next(((position, m) for position, (_, _, text, _) in enumerate(sentences) if "pairs" in text
-                  for m in [_MATCHED_PAIRS.search(text)] if m), None) if len(unsized) == 2 else None
-    each, matched = (pairs, True) if pairs else (each, each is not None and "match" in each[1].string[:each[1].start()].lower())
     size = nz.read_number(each[1].group("n"), index.words.values) if each else None
     if size is not None and size.is_integer and size.value >= 1 \
-            and (matched or _total_stated(int(size.value) * len(unsized), [s[2] for s in sentences], index.words)):
+            and _total_stated(int(size.value) * len(unsized), [s[2] for s in sentences], index.words):
         # "80 older adults ... Forty patients were enrolled in each arm" (not "the first 218 (109 in each group)")
         doc, section_name, start, end, number = sources[each[0]]
         source = {**evidence(doc, section_name, start, end), "section_index": number}
@@ -739,10 +735,6 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
             return
 
 
-# Two matched groups sized by their pairs: "58 matched pairs", "propensity score matching yielded 40 pairs of
-# patients" (an n each; so is "After matching, 45 patients in each group", without a total).
-_MATCHED_PAIRS = re.compile(r"(?<![\w.])(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:(?:propensity[\s\-]score[\s\-]|well[\s\-]|1:1\s)?"
-                            r"matched\spairs\b|pairs\sof\s(?:matched\s)?(?:patients|subjects|children|adults)\b)", re.I)
 _EACH_ARM = re.compile(r"(?<![\w.])(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:patients\s|subjects\s)?(?:were\s)?(?:(?:enrolled|"
                        r"randomi[sz]ed|assigned|allocated|treated|included)\s)?(?:(?:in|to|into)\s(?:each|every)|per)\s"
                        r"(?:arm|group|cohort)\b", re.I)
