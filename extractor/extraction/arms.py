@@ -60,7 +60,7 @@ HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 _N_BRACKET = r"[(\[]\s?(?:[^()\[\];]{{1,80}}[;,]\s?)?(?:n\s?=\s?(?P<{0}>\d+)|(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects))\s?[)\]]"
 _PART = r"[^;()]{{2,140}}?(?:\s?\([^()]{{1,40}}\))?"
 _WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("na") + r",?\s(?:or|versus|vs\.?|and|"
-                     r"(?:(?:were|was)\s)?(?:compared\s)?(?:with|to))\s"
+                     r"(?:(?:were|was)\s)?(?:(?:compared|matched)(?:\s1:\d)?\s)?(?:with|to))\s"
                      r"(?P<b>" + _PART.format() + r")\s?" + _N_BRACKET.format("nb"), re.I)
 _RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,80}?\bto\s(?:receive\s)?(?:either\s)?"
                          r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with)\s|$)",
@@ -712,6 +712,13 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
         for arm in unsized:
             arm.n, arm.source = int(size.value), source
         return
+    respective = _respective_sizes(sentences, len(unsized))
+    if respective is not None:  # "randomized 2:1 to A or B (271 and 134 patients, respectively)"
+        doc, section_name, start, end, number = sources[respective[0]]
+        source = {**evidence(doc, section_name, start, end), "section_index": number}
+        for arm, size in zip(unsized, respective[1]):
+            arm.n, arm.source = size, source
+        return
     names = [_names_of(arm) for arm in unsized]
     for position, (_, _, text, _) in enumerate(sentences):
         listed_in = " in " in text and _may_have(text, _GROUP_WORDS)  # a cheap necessary cue of _SIZE_IN
@@ -733,6 +740,26 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
             for arm, size in zip(unsized, sizes):
                 arm.n, arm.source = size, source
             return
+
+
+# The arms' sizes listed in their order after the assignment, "respectively": "were randomized 2:1 to A or B (271 and
+# 134 patients, respectively)", "...; 164 and 162 patients were assigned, respectively".
+_RESPECTIVE_SIZES = re.compile(r"(?<![\w.])(?P<ns>\d+(?:,\s\d+)*,?\s(?:and|or)\s\d+)\s(?:patients|subjects|adults|children)"
+                               r"(?:\s(?:were\s)?(?:randomi[sz]ed|assigned|allocated|enrolled))?,?\srespectively\b", re.I)
+_ASSIGNED_WORDS = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\b", re.I)
+
+
+def _respective_sizes(sentences: list, arms: int) -> tuple[int, list[int]] | None:
+    """(position, sizes) of the first sentence of an assignment listing as many sizes as there are arms, then
+    "respectively" (not a count of events: "grade 3 CRS in 5 and 3 patients, respectively")."""
+    for position, (_, _, text, _) in enumerate(sentences):
+        if "respectively" not in text or not _ASSIGNED_WORDS.search(text):
+            continue
+        m = _RESPECTIVE_SIZES.search(text)
+        sizes = [int(n) for n in re.findall(r"\d+", m.group("ns"))] if m else []
+        if len(sizes) == arms:
+            return position, sizes
+    return None
 
 
 _EACH_ARM = re.compile(r"(?<![\w.])(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:patients\s|subjects\s)?(?:were\s)?(?:(?:enrolled|"
@@ -1177,7 +1204,7 @@ _COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|(?!(?:an?
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
-                      r"(?:and|while|whereas|with|to|versus|vs\.?|(?:were\s)?(?:matched|compared)\s(?:to|with)(?:\sthose\sof)?)\s"
+                      r"(?:and|while|whereas|with|to|versus|vs\.?|(?:were\s)?(?:matched|compared)(?:\s1:\d)?\s(?:to|with)(?:\sthose\sof)?)\s"
                       + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)?(?P<b>[^,;()]{2,80}?)"
                       r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between|were|was)\s|$)", re.I)
 # The counts in a bracket (or after a colon) after the assignment: "108 patients were randomized (54 to blinatumomab
@@ -1517,13 +1544,22 @@ def _compared(line: _Line, lexicon: dict) -> list[Arm]:
     return arms if len(arms) == 2 and arms[0].drugs != arms[1].drugs else []
 
 
+# Two treated groups compared, each by its verb of treatment and without sizes: "We compared patients treated with
+# hyper-CVAD and those treated with a pediatric-inspired regimen" (_COMPARED would end the first arm at "with").
+_TREATED_GROUP = r"(?:patients|adults|children|subjects|those)\s(?:who\s(?:were\s)?)?(?:treated\swith|received|receiving|given)\s"
+_THOSE_TREATED = re.compile(r"\b" + _TREATED_GROUP + r"(?P<a>[^;,]{2,90}?)\s(?:and|with|to|versus|vs\.?)\s" + _TREATED_GROUP
+                            + r"(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between|were|was|had)\s|[,.;:]|$)", re.I)
+
+
 def _compared_match(line: _Line) -> re.Match | None:
-    """`_COMPARED.search(text)`, from the first comparison cue on (the pattern opens with one); else the passive "A
-    was compared with B" (`_PASSIVE_COMPARED`, tried from the start of the clause before "was compared")."""
+    """`_COMPARED.search(text)`, from the first comparison cue on (the pattern opens with one), unless two treated
+    groups are compared (`_THOSE_TREATED`); else the passive "A was compared with B" (`_PASSIVE_COMPARED`, tried
+    from the start of the clause before "was compared")."""
     cue = _COMPARE_CUE.search(line.text) if line.may_have(_COMPARE_WORDS) else None
     if not cue:
         return None
-    m = _COMPARED.search(line.text, cue.start())
+    m = _THOSE_TREATED.search(line.text, cue.start()) if " those " in line.text else None
+    m = m or _COMPARED.search(line.text, cue.start())
     if m is None and (" was compared" in line.text or " were compared" in line.text):
         verb = _PASSIVE_AT.search(line.text)
         start = max(line.text.rfind(stop, 0, verb.start()) for stop in ",;:") + 1 if verb else -1
