@@ -1,6 +1,6 @@
 """Recurring designs of multi-arm studies (tenth round: a background section's trial, dose levels named before their
-dose brackets, donor-type comparisons, external controls), written in our own words as whole
-abstracts (title and labelled sections), run end to end.
+dose brackets, donor-type comparisons, external controls, matched groups, treated groups compared, sizes listed
+"respectively", group codes with their regimens), written in our own words as whole abstracts (title and labelled sections), run end to end.
 
 Each case is a way arms are commonly written that an earlier version got wrong (or, for the negatives, a way they
 could be wrongly read); the figures restate published studies' kinds of results.
@@ -90,6 +90,38 @@ def _outcomes(record: dict) -> list[tuple]:
      [("METHODS", "Outcomes of 45 patients treated with tisagenlecleucel were compared with a historical cohort of 60 "
                   "patients treated with FLAG-Ida.")],
      [("all", 45), ("historical controls", 60)], []),
+    # matched groups: "were matched with", "were matched 1:1 with"
+    ("CAR T cells versus inotuzumab in relapsed ALL: a matched comparison",
+     [("METHODS", "Patients treated with CAR T cells (n = 58) were matched with those treated with inotuzumab "
+                  "ozogamicin (n = 58) by propensity score.")],
+     [("CAR T cells", 58), ("inotuzumab ozogamicin", 58)], []),
+    ("Tisagenlecleucel compared with chemotherapy in a matched analysis",
+     [("METHODS", "Forty patients who received tisagenlecleucel were matched 1:1 with 40 patients who received "
+                  "chemotherapy."),
+      ("RESULTS", "OS at 1 year was 70% vs 40%.")],
+     [("tisagenlecleucel", 40), ("chemotherapy", 40)],
+     [("chemotherapy", "OS_RATE", 40.0), ("tisagenlecleucel", "OS_RATE", 70.0)]),
+    # two treated groups compared without sizes
+    ("Hyper-CVAD or a pediatric-inspired regimen in young adults with ALL",
+     [("METHODS", "We compared patients treated with hyper-CVAD and those treated with a pediatric-inspired regimen."),
+      ("RESULTS", "The 5-year OS was 40% and 58%.")],
+     [("hyper-CVAD", None), ("pediatric inspired regimen", None)],
+     [("hyper-CVAD", "OS_RATE", 40.0), ("pediatric inspired regimen", "OS_RATE", 58.0)]),
+    # the sizes of the randomized arms, "respectively"
+    ("Blinatumomab or chemotherapy for relapsed ALL",
+     [("METHODS", "Adults were randomized in a 2:1 ratio to blinatumomab or standard-of-care chemotherapy; 271 and 134 "
+                  "patients, respectively.")],
+     [("blinatumomab", 271), ("standard of care chemotherapy", 134)], []),
+    # group codes, each opening a bracket with its regimen and n
+    ("Rituximab added to hyper-CVAD in CD20-positive ALL",
+     [("METHODS", "Patients were randomized to group A (hyper-CVAD, n = 50) or group B (hyper-CVAD plus rituximab, "
+                  "n = 52)."),
+      ("RESULTS", "CR was 88% in group A and 92% in group B.")],
+     [("group A", 50), ("group B", 52)], [("group A", "CR", 88.0), ("group B", "CR", 92.0)]),
+    # sized cohorts a treatment was given to
+    ("Brexucabtagene autoleucel in children and adults",
+     [("METHODS", "Brexucabtagene autoleucel was given to a pediatric cohort (n = 20) and an adult cohort (n = 55).")],
+     [("pediatric", 20), ("adult", 55)], []),
 ])
 def test_marm16_arms(nlp, title, sections, arms, outcomes):
     record = _run(nlp, title, *sections)
@@ -113,6 +145,17 @@ def test_marm16_arms(nlp, title, sections, arms, outcomes):
     ("Ponatinib and blinatumomab in Ph-positive and Ph-like ALL",
      [("METHODS", "A total of 70 patients received ponatinib and blinatumomab: Ph-positive (n = 50) and Ph-like "
                   "(n = 20).")]),
+    # group codes of subgroups: without a regimen in their brackets
+    ("Blinatumomab for MRD and for relapse",
+     [("METHODS", "All 45 patients received blinatumomab at 28 µg/day; group A had MRD-positive disease and group B "
+                  "had overt relapse.")]),
+    ("Inotuzumab ozogamicin by line of salvage",
+     [("METHODS", "Sixty patients received inotuzumab ozogamicin. Patients were divided into group 1 (first relapse, "
+                  "n = 30) and group 2 (second relapse, n = 30).")]),
+    # one drug's groups compared by line of salvage
+    ("Blinatumomab in first and later salvage",
+     [("METHODS", "Forty adults received blinatumomab. We compared patients treated with blinatumomab in first salvage "
+                  "and those treated with blinatumomab in second salvage.")]),
     # dose levels without a dose in their brackets, or counted in a sentence, are no arms
     ("A dose-escalation study of CAR T cells",
      [("METHODS", "Twenty patients were enrolled, including 6 at dose level 1 and 14 at dose level 2.")]),

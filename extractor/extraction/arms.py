@@ -76,7 +76,23 @@ _VERSUS = re.compile(r"(?P<a>[^;,:]{2,90}?)\s(?:versus|vs\.?)\s(?P<b>[^;,:]{2,90
                      re.I)
 _LIST = re.compile(r"\(\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)((?:;\s?[A-Za-z][\w+/\- ]{0,30},\s?n\s?=\s?\d+)+)\s?\)")
 _CODE = re.compile(r"\(\s?((?:arm|cohort|group)\s)?([A-Z]{1,2}\d)\s?\)")
-_NAMED = re.compile(r"\b([Aa]rm|[Cc]ohort|[Ss]tratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")  # "Cohort 1 received ..., cohort 2 ..."
+_NAMED = re.compile(r"\b([Aa]rm|[Cc]ohort|[Gg]roup|[Ss]tratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")  # "Cohort 1 received ..., cohort 2 ..."
+_CODE_THEN_BRACKET = re.compile(r"\s?\(")
+
+
+def _groups_with_regimens(text: str, codes: list[str], drugs: list) -> bool:
+    """Group codes are arms' only when each opens a bracket holding a drug: "randomized to group A (hyper-CVAD, n =
+    50) or group B (hyper-CVAD plus rituximab, n = 52)" ("group 1 (first relapse)" is a subgroup)."""
+    for code in dict.fromkeys(codes):
+        m = re.search(r"\b(?i:" + re.escape(code) + r")\b", text)
+        bracket = _CODE_THEN_BRACKET.match(text, m.end()) if m else None
+        close = text.find(")", bracket.end()) if bracket else -1
+        if close == -1 or not any(bracket.end() <= start < close for start, _, _ in drugs):
+            return False
+    return True
+
+
+_NAMED_WORDS = ("arm", "cohort", "group", "stratum", "Arm", "Cohort", "Group", "Stratum")  # a cheap cue of _NAMED
 _HISTORICAL = re.compile(r"\bhistorical(?:ly)?\s(?:controls?|cohorts?|rates?|data|comparators?)\b|\bhistorical(?:ly)?\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience|series)\s(?:with|of|using)\s"
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
@@ -939,7 +955,7 @@ _NAMED_COHORT = re.compile(r"(?:.*\b(?:in|into|to|either)\s)?(?:the\s|an?\s)?(?P
 
 
 _GROUP_WORD_ENDS = (" cohort", " group", " arm", " Cohort", " Group", " Arm")
-_DESIGN_VERB = re.compile(r"\b(?:treated|enrolled|randomi[sz]ed|assigned|allocated|received|infused)\b", re.I)
+_DESIGN_VERB = re.compile(r"\b(?:treated|enrolled|randomi[sz]ed|assigned|allocated|received|infused|given)\b", re.I)
 
 
 def _sized_cohorts(parts: list[tuple[str, list, int | None]]) -> list[Arm]:
@@ -1978,9 +1994,10 @@ class ArmIndex:
         patterns/subgroup_cues.jsonl); otherwise they are subgroups of one treatment ("cohort 2A included patients
         with morphologic disease")."""
         codes = [c for _, c in _CODE.findall(text)] if "(" in text else []
-        kinds = _NAMED.findall(text) if any(word in text for word in ("arm", "cohort", "stratum", "Arm", "Cohort", "Stratum")) \
-            else []
+        kinds = _NAMED.findall(text) if any(word in text for word in _NAMED_WORDS) else []
         named = [f"{kind.lower()} {code}" for kind, code in kinds]
+        if any(kind.lower() == "group" for kind, _ in kinds) and not _groups_with_regimens(text, named, drugs):
+            named = []  # "group A had MRD-positive disease and group B overt relapse": subgroups
         found = named if len(set(named)) >= 2 else codes if len(set(codes)) >= 2 else []
         # (bracketed codes too: "58% in first (S1) and 39% in second (S2) salvage" names subgroups)
         if found and (found is codes or not all(k.lower() == "arm" for k, _ in kinds)):
