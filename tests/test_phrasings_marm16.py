@@ -122,6 +122,11 @@ def _outcomes(record: dict) -> list[tuple]:
     ("Brexucabtagene autoleucel in children and adults",
      [("METHODS", "Brexucabtagene autoleucel was given to a pediatric cohort (n = 20) and an adult cohort (n = 55).")],
      [("pediatric", 20), ("adult", 55)], []),
+    # cohorts a trial "enrolled": the verb is no part of their names
+    ("Blinatumomab in Ph-negative and Ph-positive ALL",
+     [("METHODS", "The trial enrolled a Ph-negative cohort (n = 64) and a Ph-positive cohort (n = 45), all receiving "
+                  "blinatumomab.")],
+     [("Ph-negative", 64), ("Ph-positive", 45)], []),
 ])
 def test_marm16_arms(nlp, title, sections, arms, outcomes):
     record = _run(nlp, title, *sections)

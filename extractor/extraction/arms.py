@@ -950,8 +950,8 @@ def _alone_or_combined(parts: list[tuple[str, list, int | None]]) -> list[tuple[
 
 # A cohort of the study named by its group word, with its n: "treated in the pivotal cohort (n = 60) or the expanded
 # access cohort (n = 40)".
-_NAMED_COHORT = re.compile(r"(?:.*\b(?:in|into|to|either)\s)?(?:the\s|an?\s)?(?P<g>[^,;()]{2,50}?\s(?:cohort|group|arm))\s*",
-                           re.I)
+_NAMED_COHORT = re.compile(r"(?:.*\b(?:in|into|to|either|enrolled|included|including|comprised|comprising)\s)?(?:the\s|an?\s)?"
+                           r"(?P<g>[^,;()]{2,50}?\s(?:cohort|group|arm))\s*", re.I)
 
 
 _GROUP_WORD_ENDS = (" cohort", " group", " arm", " Cohort", " Group", " Arm")
