@@ -1,6 +1,6 @@
 """Recurring designs of multi-arm studies (tenth round: a background section's trial, dose levels named before their
 dose brackets, donor-type comparisons, external controls, matched groups, treated groups compared, sizes listed
-"respectively", group codes with their regimens), written in our own words as whole abstracts (title and labelled sections), run end to end.
+"respectively", group codes with their regimens, "comparison of A and B"), written in our own words as whole abstracts (title and labelled sections), run end to end.
 
 Each case is a way arms are commonly written that an earlier version got wrong (or, for the negatives, a way they
 could be wrongly read); the figures restate published studies' kinds of results.
@@ -127,6 +127,17 @@ def _outcomes(record: dict) -> list[tuple]:
      [("METHODS", "The trial enrolled a Ph-negative cohort (n = 64) and a Ph-positive cohort (n = 45), all receiving "
                   "blinatumomab.")],
      [("Ph-negative", 64), ("Ph-positive", 45)], []),
+    # two treatments compared, joined by "and"; "compared with" is no part of the first arm's name
+    ("Comparison of blinatumomab and inotuzumab ozogamicin as salvage therapy for relapsed B-ALL",
+     [("METHODS", "We retrospectively analysed adults treated at five centers."),
+      ("RESULTS", "The CR rate was 52% with blinatumomab and 78% with inotuzumab ozogamicin.")],
+     [("blinatumomab", None), ("inotuzumab ozogamicin", None)],
+     [("blinatumomab", "CR", 52.0), ("inotuzumab ozogamicin", "CR", 78.0)]),
+    ("A comparison of FLAG-Ida and hyper-CVAD as salvage for adults with relapsed ALL",
+     [("RESULTS", "CR was 60% and 45%.")], [("FLAG-IDA", None), ("hyper-CVAD", None)], []),
+    ("Outcomes of CAR T-cell therapy compared with inotuzumab ozogamicin in relapsed ALL",
+     [("RESULTS", "The 1-year OS was 65% after CAR T and 40% after inotuzumab.")],
+     [("CAR T cell therapy", None), ("inotuzumab ozogamicin", None)], []),
 ])
 def test_marm16_arms(nlp, title, sections, arms, outcomes):
     record = _run(nlp, title, *sections)
@@ -157,6 +168,9 @@ def test_marm16_arms(nlp, title, sections, arms, outcomes):
     ("Inotuzumab ozogamicin by line of salvage",
      [("METHODS", "Sixty patients received inotuzumab ozogamicin. Patients were divided into group 1 (first relapse, "
                   "n = 30) and group 2 (second relapse, n = 30).")]),
+    # one regimen's drugs after "efficacy and safety of"
+    ("Efficacy and safety of inotuzumab ozogamicin and mini-hyper-CVD in older adults",
+     [("METHODS", "Forty patients received inotuzumab ozogamicin and mini-hyper-CVD.")]),
     # one drug's groups compared by line of salvage
     ("Blinatumomab in first and later salvage",
      [("METHODS", "Forty adults received blinatumomab. We compared patients treated with blinatumomab in first salvage "

@@ -66,8 +66,13 @@ _RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;
                          r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with)\s|$)",
                          re.I)
 _COMPARED = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s(?P<a>[^;,]{2,90}?)\s"
-                       r"(?:with|to|versus|vs\.?)\s(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)",
+                       r"(?:compared\s)?(?:with|to|versus|vs\.?)\s(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)",
                        re.I)
+# Two treatments compared joined by "and", when no "with"/"versus" joins them: "Comparison of blinatumomab and
+# inotuzumab ozogamicin as salvage therapy", "we compared FLAG-Ida and hyper-CVAD" (not after "efficacy and safety
+# of", where "A and B" is one regimen).
+_COMPARED_AND = re.compile(r"\b(?:comparing|compared|comparison of)\s(?P<a>[^;,]{2,90}?)\sand\s(?P<b>[^;,]{2,90}?)"
+                           r"(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)", re.I)
 # "In this trial, blinatumomab was compared with standard-of-care chemotherapy".
 _PASSIVE_COMPARED = re.compile(r"\s*(?:the\s)?(?P<a>[^;,:]{2,90}?)\s(?:was|were)\scompared\s(?:with|to|against)\s(?P<b>[^;,]{2,90}?)"
                                r"(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)", re.I)
@@ -1549,10 +1554,17 @@ def _first_arm_start(m: re.Match, drugs: list = ()) -> int:
 def _compared(line: _Line, lexicon: dict) -> list[Arm]:
     if not line.names_an_agent():
         return []  # its two arms would differ by their drugs
-    text, drugs = line.text, line.drugs
     m = _compared_match(line) or _versus_match(line)
-    if not m:
-        return []
+    arms = _compared_arms(m, line, lexicon) if m else []
+    if not arms and (m is None or m.re is _COMPARED) and " and " in line.text and line.may_have(_COMPARE_WORDS):
+        joined = _COMPARED_AND.search(line.text)  # "Comparison of A and B as salvage for adults with ..."
+        arms = _compared_arms(joined, line, lexicon) if joined else []
+    return arms
+
+
+def _compared_arms(m: re.Match, line: _Line, lexicon: dict) -> list[Arm]:
+    """The two arms of a comparison match, when they differ by their drugs."""
+    text, drugs = line.text, line.drugs
     a_start = _first_arm_start(m)
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), None),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), None)]
