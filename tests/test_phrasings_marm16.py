@@ -1,6 +1,7 @@
 """Recurring designs of multi-arm studies (tenth round: a background section's trial, dose levels named before their
 dose brackets, donor-type comparisons, external controls, matched groups, treated groups compared, sizes listed
-"respectively", group codes with their regimens, "comparison of A and B"), written in our own words as whole abstracts (title and labelled sections), run end to end.
+"respectively", group codes with their regimens, "comparison of A and B", n brackets written other ways), written
+in our own words as whole abstracts (title and labelled sections), run end to end.
 
 Each case is a way arms are commonly written that an earlier version got wrong (or, for the negatives, a way they
 could be wrongly read); the figures restate published studies' kinds of results.
@@ -138,6 +139,20 @@ def _outcomes(record: dict) -> list[tuple]:
     ("Outcomes of CAR T-cell therapy compared with inotuzumab ozogamicin in relapsed ALL",
      [("RESULTS", "The 1-year OS was 65% after CAR T and 40% after inotuzumab.")],
      [("CAR T cell therapy", None), ("inotuzumab ozogamicin", None)], []),
+    # n brackets written other ways: with the patients' noun, a colon, "cases", the arm's share
+    ("Blinatumomab or inotuzumab ozogamicin as first salvage",
+     [("METHODS", "Patients were treated with blinatumomab (n = 40 patients) or inotuzumab ozogamicin (n = 38 "
+                  "patients).")],
+     [("blinatumomab", 40), ("inotuzumab ozogamicin", 38)], []),
+    ("Blinatumomab or inotuzumab ozogamicin as first salvage",
+     [("METHODS", "Patients were treated with blinatumomab (n: 40) or inotuzumab ozogamicin (n: 38).")],
+     [("blinatumomab", 40), ("inotuzumab ozogamicin", 38)], []),
+    ("Blinatumomab or inotuzumab ozogamicin as first salvage",
+     [("METHODS", "Patients were treated with blinatumomab (40 cases) or inotuzumab ozogamicin (38 cases).")],
+     [("blinatumomab", 40), ("inotuzumab ozogamicin", 38)], []),
+    ("Blinatumomab or inotuzumab ozogamicin as first salvage",
+     [("METHODS", "Patients were treated with blinatumomab (n = 40, 51%) or inotuzumab ozogamicin (n = 38, 49%).")],
+     [("blinatumomab", 40), ("inotuzumab ozogamicin", 38)], []),
 ])
 def test_marm16_arms(nlp, title, sections, arms, outcomes):
     record = _run(nlp, title, *sections)

@@ -57,7 +57,9 @@ GENERIC = {"chemotherapy", "standard chemotherapy"}
 HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 # An arm's n bracket, maybe after what the arm is ("(FLAG, HiDAC, or cytarabine plus mitoxantrone; n = 138)",
 # "(INO, n = 68)").
-_N_BRACKET = r"[(\[]\s?(?:[^()\[\];]{{1,80}}[;,]\s?)?(?:n\s?=\s?(?P<{0}>\d+)|(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects))\s?[)\]]"
+# Also "(n = 40 patients)", "(n: 40)", "(40 cases)", and with the arm's share: "(n = 40, 51%)".
+_N_BRACKET = r"[(\[]\s?(?:[^()\[\];]{{1,80}}[;,]\s?)?(?:n\s?[=:]\s?(?P<{0}>\d+)(?:\s(?:patients|pts|children|adults|subjects|cases))?|" \
+             r"(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects|cases))(?:[;,]\s?\d+(?:\.\d+)?\s?%)?\s?[)\]]"
 _PART = r"[^;()]{{2,140}}?(?:\s?\([^()]{{1,40}}\))?"
 _WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("na") + r",?\s(?:or|versus|vs\.?|and|"
                      r"(?:(?:were|was)\s)?(?:(?:compared|matched)(?:\s1:\d)?\s)?(?:with|to))\s"
@@ -120,7 +122,8 @@ _COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|co
 _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.I)
 # Cheap necessary conditions of _WITH_N, _COMPARED and _VERSUS: their lazy 2-140 character groups are tried at every
 # position of every sentence, so a sentence without an "(n = 12)" / "versus" / comparison cue is not searched.
-_ANY_N_BRACKET = re.compile(r"[(\[]\s?(?:[^()\[\];]{1,80}[;,]\s?)?(?:n\s?=\s?\d+|\d+\s(?:patients|pts|children|adults|subjects))\s?[)\]]", re.I)
+_ANY_N_BRACKET = re.compile(r"[(\[]\s?(?:[^()\[\];]{1,80}[;,]\s?)?(?:n\s?[=:]\s?\d+(?:\s(?:patients|pts|children|adults|subjects|cases))?|"
+                            r"\d+\s(?:patients|pts|children|adults|subjects|cases))(?:[;,]\s?\d+(?:\.\d+)?\s?%)?\s?[)\]]", re.I)
 _COMPARE_CUE = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s", re.I)
 _VS_AT = re.compile(r"(?=\s(?:versus|vs\.?)\s)", re.I)  # every position, overlapping ones too
 # What _WITH_N's and _VERSUS' first group may hold and how long it may be (see _search_from_anchors): _WITH_N's
@@ -1166,12 +1169,12 @@ def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
 
 def _n_brackets(line: _Line) -> int:
     """How many n brackets (_ANY_N_BRACKET) the sentence holds, 0 or 1 for fewer than two. A cheap necessary cue
-    first: two brackets, and two "=" or patient words, as each n bracket holds one."""
+    first: two brackets, and two "=" (":") or patient words, as each n bracket holds one."""
     text, lower = line.text, line.lower
     if text.count("(") + text.count("[") < 2:
         return 0
-    if lower is not None and text.count("=") + lower.count("patients") + lower.count("pts") + lower.count("children") \
-            + lower.count("adults") + lower.count("subjects") < 2:
+    if lower is not None and text.count("=") + text.count(":") + lower.count("patients") + lower.count("pts") \
+            + lower.count("children") + lower.count("adults") + lower.count("subjects") + lower.count("cases") < 2:
         return 0
     return len(_ANY_N_BRACKET.findall(text))
 
