@@ -1,7 +1,7 @@
 """Recurring designs of multi-arm studies (tenth round: a background section's trial, dose levels named before their
 dose brackets, donor-type comparisons, external controls, matched groups, treated groups compared, sizes listed
-"respectively", group codes with their regimens, "comparison of A and B", n brackets written other ways), written
-in our own words as whole abstracts (title and labelled sections), run end to end.
+"respectively", group codes with their regimens, "comparison of A and B", n brackets written other ways, leukemia
+and lymphoma cohorts), written in our own words as whole abstracts (title and labelled sections), run end to end.
 
 Each case is a way arms are commonly written that an earlier version got wrong (or, for the negatives, a way they
 could be wrongly read); the figures restate published studies' kinds of results.
@@ -153,6 +153,11 @@ def _outcomes(record: dict) -> list[tuple]:
     ("Blinatumomab or inotuzumab ozogamicin as first salvage",
      [("METHODS", "Patients were treated with blinatumomab (n = 40, 51%) or inotuzumab ozogamicin (n = 38, 49%).")],
      [("blinatumomab", 40), ("inotuzumab ozogamicin", 38)], []),
+    # leukemia and lymphoma cohorts of one treatment, each with its n
+    ("CD19 CAR T cells in B-cell malignancies",
+     [("METHODS", "We treated patients with B-ALL (n = 53) or B-NHL (n = 20) with CD19 CAR T cells."),
+      ("RESULTS", "CR was 83% in B-ALL and 50% in B-NHL.")],
+     [("B-ALL", 53), ("B-NHL", 20)], [("B-ALL", "CR", 83.0), ("B-NHL", "CR", 50.0)]),
 ])
 def test_marm16_arms(nlp, title, sections, arms, outcomes):
     record = _run(nlp, title, *sections)
@@ -186,6 +191,12 @@ def test_marm16_arms(nlp, title, sections, arms, outcomes):
     # one regimen's drugs after "efficacy and safety of"
     ("Efficacy and safety of inotuzumab ozogamicin and mini-hyper-CVD in older adults",
      [("METHODS", "Forty patients received inotuzumab ozogamicin and mini-hyper-CVD.")]),
+    # two leukemias of one treatment are subgroups
+    ("Inotuzumab ozogamicin in relapsed ALL",
+     [("METHODS", "Patients with Ph-positive ALL (n = 20) or Ph-negative ALL (n = 40) were treated with inotuzumab "
+                  "ozogamicin.")]),
+    ("Chemotherapy for relapsed childhood leukemia",
+     [("METHODS", "We treated children with relapsed B-ALL (n = 20) or T-ALL (n = 10) with chemotherapy.")]),
     # one drug's groups compared by line of salvage
     ("Blinatumomab in first and later salvage",
      [("METHODS", "Forty adults received blinatumomab. We compared patients treated with blinatumomab in first salvage "

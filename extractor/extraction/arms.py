@@ -921,6 +921,8 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
         return dosed
     coded = all(_CODE_IN_N_BRACKET.match(text, end) for end in ends)
     named = all(phrase.rstrip().endswith(_GROUP_WORD_ENDS) for phrase, _, _ in parts)  # a cheap cue of _sized_cohorts
+    if not (coded or named) and _DESIGN_VERB.search(text):
+        return _disease_cohorts(parts)
     if not (coded or named) or not _DESIGN_VERB.search(text):
         return []
     return _coded([Arm("", [], n, variant="cohort") for _, _, n in parts], text, ends) if coded else _sized_cohorts(parts)
@@ -978,6 +980,26 @@ def _sized_cohorts(parts: list[tuple[str, list, int | None]]) -> list[Arm]:
             return []
         arms.append(Arm(label, [], n, aliases={label.lower(), m.group("g").lower()}, variant="cohort"))
     return arms if len({arm.label.lower() for arm in arms}) == len(arms) else []
+
+
+# A disease ending an arm's phrase: "treated patients with B-ALL (n = 53) or B-NHL (n = 20)".
+_DISEASE_TAIL = re.compile(r"(?:^|\b(?:with|of|and|or)\s)(?P<d>(?:[BT][\s\-])?(?:ALL|NHL|LBL)|(?:[BT][\s\-]cell\s)?"
+                           r"(?:acute\slymphoblastic\sleuka?emia|lymphoblastic\slymphoma|non-Hodgkin\s?lymphoma))\Z")
+_LYMPHOMA = re.compile(r"NHL|LBL|lymphoma")
+
+
+def _disease_cohorts(parts: list[tuple[str, list, int | None]]) -> list[Arm]:
+    """Cohorts of leukemia and of lymphoma given one treatment, each with its n, are enrolled apart: the study's arms,
+    named as written ("B-ALL", "B-NHL"), given the article's treatment (variant `cohort`). Not two leukemias ("Ph+
+    ALL (n = 20) and Ph- ALL (n = 40)" are subgroups)."""
+    diseases = [_DISEASE_TAIL.search(phrase.rstrip()) for phrase, drugs, _ in parts if not drugs]
+    if len(diseases) != len(parts) or not all(diseases):
+        return []
+    lymphoma = [bool(_LYMPHOMA.search(d.group("d"))) for d in diseases]
+    if all(lymphoma) or not any(lymphoma):
+        return []
+    return [Arm(d.group("d"), [], n, aliases={d.group("d").lower()}, variant="cohort")
+            for d, (_, _, n) in zip(diseases, parts)]
 
 
 _HISTORICAL_NAMES = frozenset({"historical controls", "historical control", "historically", "historical rates",
