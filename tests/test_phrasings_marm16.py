@@ -153,6 +153,11 @@ def _outcomes(record: dict) -> list[tuple]:
     ("Blinatumomab or inotuzumab ozogamicin as first salvage",
      [("METHODS", "Patients were treated with blinatumomab (n = 40, 51%) or inotuzumab ozogamicin (n = 38, 49%).")],
      [("blinatumomab", 40), ("inotuzumab ozogamicin", 38)], []),
+    # a title's comparison, then how the groups were matched
+    ("Blinatumomab versus inotuzumab after propensity matching in relapsed ALL",
+     [("RESULTS", "CR/CRi was 55% with blinatumomab and 75% with inotuzumab.")],
+     [("blinatumomab", None), ("inotuzumab ozogamicin", None)],
+     [("blinatumomab", "CR_CRi", 55.0), ("inotuzumab ozogamicin", "CR_CRi", 75.0)]),
     # leukemia and lymphoma cohorts of one treatment, each with its n
     ("CD19 CAR T cells in B-cell malignancies",
      [("METHODS", "We treated patients with B-ALL (n = 53) or B-NHL (n = 20) with CD19 CAR T cells."),

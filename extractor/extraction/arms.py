@@ -79,7 +79,8 @@ _COMPARED_AND = re.compile(r"\b(?:comparing|compared|comparison of)\s(?P<a>[^;,]
 _PASSIVE_COMPARED = re.compile(r"\s*(?:the\s)?(?P<a>[^;,:]{2,90}?)\s(?:was|were)\scompared\s(?:with|to|against)\s(?P<b>[^;,]{2,90}?)"
                                r"(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)", re.I)
 _PASSIVE_AT = re.compile(r"\s(?:was|were)\scompared\s(?:with|to|against)\s")
-_VERSUS = re.compile(r"(?P<a>[^;,:]{2,90}?)\s(?:versus|vs\.?)\s(?P<b>[^;,:]{2,90}?)(?=\s(?:in|for|among|as|on|at)\s|[,.;:]|$)",
+_VERSUS = re.compile(r"(?P<a>[^;,:]{2,90}?)\s(?:versus|vs\.?)\s(?P<b>[^;,:]{2,90}?)(?=\s(?:in|for|among|as|on|at|after\s(?:propensity|"
+                     r"matching|adjustment|weighting))\s|[,.;:]|$)",
                      re.I)
 _LIST = re.compile(r"\(\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)((?:;\s?[A-Za-z][\w+/\- ]{0,30},\s?n\s?=\s?\d+)+)\s?\)")
 _CODE = re.compile(r"\(\s?((?:arm|cohort|group)\s)?([A-Z]{1,2}\d)\s?\)")
