@@ -51,31 +51,56 @@ from extractor.extraction import subgroups
 from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import doc_text, section_view
 from extractor.extraction.spans import rule_spans
+from extractor.models import TITLE_SECTION, UNLABELLED_SECTION
 
 GENERIC = {"chemotherapy", "standard chemotherapy"}
 HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 # An arm's n bracket, maybe after what the arm is ("(FLAG, HiDAC, or cytarabine plus mitoxantrone; n = 138)",
 # "(INO, n = 68)").
-_N_BRACKET = r"[(\[]\s?(?:[^()\[\];]{{1,80}}[;,]\s?)?(?:n\s?=\s?(?P<{0}>\d+)|(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects))\s?[)\]]"
+# Also "(n = 40 patients)", "(n: 40)", "(40 cases)", and with the arm's share: "(n = 40, 51%)".
+_N_BRACKET = r"[(\[]\s?(?:[^()\[\];]{{1,80}}[;,]\s?)?(?:n\s?[=:]\s?(?P<{0}>\d+)(?:\s(?:patients|pts|children|adults|subjects|cases))?|" \
+             r"(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects|cases))(?:[;,]\s?\d+(?:\.\d+)?\s?%)?\s?[)\]]"
 _PART = r"[^;()]{{2,140}}?(?:\s?\([^()]{{1,40}}\))?"
 _WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("na") + r",?\s(?:or|versus|vs\.?|and|"
-                     r"(?:(?:were|was)\s)?(?:compared\s)?(?:with|to))\s"
+                     r"(?:(?:were|was)\s)?(?:(?:compared|matched)(?:\s1:\d)?\s)?(?:with|to))\s"
                      r"(?P<b>" + _PART.format() + r")\s?" + _N_BRACKET.format("nb"), re.I)
 _RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,80}?\bto\s(?:receive\s)?(?:either\s)?"
                          r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with)\s|$)",
                          re.I)
 _COMPARED = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s(?P<a>[^;,]{2,90}?)\s"
-                       r"(?:with|to|versus|vs\.?)\s(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)",
+                       r"(?:compared\s)?(?:with|to|versus|vs\.?)\s(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)",
                        re.I)
+# Two treatments compared joined by "and", when no "with"/"versus" joins them: "Comparison of blinatumomab and
+# inotuzumab ozogamicin as salvage therapy", "we compared FLAG-Ida and hyper-CVAD" (not after "efficacy and safety
+# of", where "A and B" is one regimen).
+_COMPARED_AND = re.compile(r"\b(?:comparing|compared|comparison of)\s(?P<a>[^;,]{2,90}?)\sand\s(?P<b>[^;,]{2,90}?)"
+                           r"(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)", re.I)
 # "In this trial, blinatumomab was compared with standard-of-care chemotherapy".
 _PASSIVE_COMPARED = re.compile(r"\s*(?:the\s)?(?P<a>[^;,:]{2,90}?)\s(?:was|were)\scompared\s(?:with|to|against)\s(?P<b>[^;,]{2,90}?)"
                                r"(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)", re.I)
 _PASSIVE_AT = re.compile(r"\s(?:was|were)\scompared\s(?:with|to|against)\s")
-_VERSUS = re.compile(r"(?P<a>[^;,:]{2,90}?)\s(?:versus|vs\.?)\s(?P<b>[^;,:]{2,90}?)(?=\s(?:in|for|among|as|on|at)\s|[,.;:]|$)",
+_VERSUS = re.compile(r"(?P<a>[^;,:]{2,90}?)\s(?:versus|vs\.?)\s(?P<b>[^;,:]{2,90}?)(?=\s(?:in|for|among|as|on|at|after\s(?:propensity|"
+                     r"matching|adjustment|weighting))\s|[,.;:]|$)",
                      re.I)
 _LIST = re.compile(r"\(\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)((?:;\s?[A-Za-z][\w+/\- ]{0,30},\s?n\s?=\s?\d+)+)\s?\)")
 _CODE = re.compile(r"\(\s?((?:arm|cohort|group)\s)?([A-Z]{1,2}\d)\s?\)")
-_NAMED = re.compile(r"\b([Aa]rm|[Cc]ohort|[Ss]tratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")  # "Cohort 1 received ..., cohort 2 ..."
+_NAMED = re.compile(r"\b([Aa]rm|[Cc]ohort|[Gg]roup|[Ss]tratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")  # "Cohort 1 received ..., cohort 2 ..."
+_CODE_THEN_BRACKET = re.compile(r"\s?\(")
+
+
+def _groups_with_regimens(text: str, codes: list[str], drugs: list) -> bool:
+    """Group codes are arms' only when each opens a bracket holding a drug: "randomized to group A (hyper-CVAD, n =
+    50) or group B (hyper-CVAD plus rituximab, n = 52)" ("group 1 (first relapse)" is a subgroup)."""
+    for code in dict.fromkeys(codes):
+        m = re.search(r"\b(?i:" + re.escape(code) + r")\b", text)
+        bracket = _CODE_THEN_BRACKET.match(text, m.end()) if m else None
+        close = text.find(")", bracket.end()) if bracket else -1
+        if close == -1 or not any(bracket.end() <= start < close for start, _, _ in drugs):
+            return False
+    return True
+
+
+_NAMED_WORDS = ("arm", "cohort", "group", "stratum", "Arm", "Cohort", "Group", "Stratum")  # a cheap cue of _NAMED
 _HISTORICAL = re.compile(r"\bhistorical(?:ly)?\s(?:controls?|cohorts?|rates?|data|comparators?)\b|\bhistorical(?:ly)?\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience|series)\s(?:with|of|using)\s"
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
@@ -98,7 +123,8 @@ _COMBINE = re.compile(r"^\s?(?:\+|plus|and|with|/|,|, and|in combination with|co
 _WITH_OR_WITHOUT = re.compile(r"^\s?(?:with or without|±|\+/-|and/or)\s?$", re.I)
 # Cheap necessary conditions of _WITH_N, _COMPARED and _VERSUS: their lazy 2-140 character groups are tried at every
 # position of every sentence, so a sentence without an "(n = 12)" / "versus" / comparison cue is not searched.
-_ANY_N_BRACKET = re.compile(r"[(\[]\s?(?:[^()\[\];]{1,80}[;,]\s?)?(?:n\s?=\s?\d+|\d+\s(?:patients|pts|children|adults|subjects))\s?[)\]]", re.I)
+_ANY_N_BRACKET = re.compile(r"[(\[]\s?(?:[^()\[\];]{1,80}[;,]\s?)?(?:n\s?[=:]\s?\d+(?:\s(?:patients|pts|children|adults|subjects|cases))?|"
+                            r"\d+\s(?:patients|pts|children|adults|subjects|cases))(?:[;,]\s?\d+(?:\.\d+)?\s?%)?\s?[)\]]", re.I)
 _COMPARE_CUE = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s", re.I)
 _VS_AT = re.compile(r"(?=\s(?:versus|vs\.?)\s)", re.I)  # every position, overlapping ones too
 # What _WITH_N's and _VERSUS' first group may hold and how long it may be (see _search_from_anchors): _WITH_N's
@@ -125,6 +151,29 @@ _REGIMEN_HEAD = re.compile(r"^(?:[\w\-]+(?:-based)?\s){0,3}?(?:chemotherapy|chem
                            r"^(?:[\w\-]+\s)?(?:(?:consolidation|induction|intensification|re-?induction)\s(?:courses?|cycles?|"
                            r"blocks?)|(?:courses?|cycles?|blocks?)\sof\s(?:[\w\-]+\s)?(?:chemotherapy|consolidation|"
                            r"induction))\b", re.I)
+# A transplant's donor type (or graft source), a comparison's arm without drugs, ending the arm's phrase:
+# "haploidentical", "(grafts from) a matched unrelated donor", "HLA-identical sibling donors", "umbilical cord blood",
+# "MUD"; a transplant word may follow ("haploidentical HSCT").
+_DONOR_TAIL = re.compile(r"(?:^|\b(?:from|after|of|with|using)\s(?:an?\s|the\s)?)(?P<d>(?:HLA[\s\-])?(?:haplo(?:identical)?|"
+                         r"(?:fully\s|well[\s\-]|\d{1,2}/\d{1,2}[\s\-])?(?:matched|identical|mismatched)(?:\s(?:unrelated|related|"
+                         r"sibling|family))?|unrelated|sibling)(?:\s(?:family\s)?donors?)?|(?:umbilical\s)?cord\sblood|MUD|MSD|MMUD|"
+                         r"UCB)(?:\s(?:allogeneic\s)?(?:HSCT|SCT|HCT|transplant\w*|grafts?))?\Z", re.I)
+_DONOR_IN_TITLE = re.compile(r"\b(?:haplo\w*|donors?|cord\sblood|sibling|unrelated|MUD|MSD|UCB)\b", re.I)
+
+
+def _donor_arm(arm: Arm) -> bool:
+    return not arm.drugs and _DONOR_TAIL.search(arm.label) is not None
+
+
+def _compares_donors(sentences: list) -> bool:
+    """Donor types are the study's arms only when its title names a donor type and no drug ("Haploidentical versus
+    matched unrelated donor transplantation for adults with ALL"): in a drug's study, the donors of the patients who
+    went on to transplant are a subgroup ("25 proceeded to HSCT from a sibling (n = 10) or haploidentical donor (n =
+    15)")."""
+    title = [(text, drugs) for _, section, text, drugs in sentences if section == TITLE_SECTION]
+    return any(_DONOR_IN_TITLE.search(text) for text, _ in title) and not any(drugs for _, drugs in title)
+
+
 _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug/m2|mcg/m2))(?:/\w+)*\s?\)", re.I)
 # What may stand between a value and a group named after it: its unit, brackets, "of the evaluable".
 _AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)*"
@@ -556,8 +605,11 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
     sentences = []
     sources = []
     lines = []
+    background: set[int] = set()  # positions of sentences about what was known, another study's arms
     for number, (section, doc) in enumerate(docs):
-        for sent in section_view(doc).sentences:
+        view_sentences = section_view(doc).sentences
+        background.update(len(lines) + i for i in _background_of(section, [s.text for s in view_sentences]))
+        for sent in view_sentences:
             drugs = [(s.start_char - sent.start_char, s.end_char - sent.start_char, s.id_)
                      for s in rule_spans(sent, "DRUG")] if sent.labelled("DRUG") else []
             text = _unify_hyphens(sent.text)
@@ -567,6 +619,8 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
     texts = [s[2] for s in sentences]
     found: list[tuple[int, list[Arm]]] = []
     for position, line in enumerate(lines):
+        if position in background:
+            continue  # "BACKGROUND: In the TOWER trial, blinatumomab (n = 271) was compared with chemotherapy (n = 134)"
         for priority, finder in enumerate(_FINDERS):
             arms = finder(line, lexicon)
             if arms and (finder is _bracket_list or finder in (_counted, _counted_list) and not _assigned(line.text, words)) \
@@ -580,6 +634,8 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
             if arms:
                 found.append((priority, arms))
                 break
+    if not _compares_donors(sentences):
+        found = [(priority, arms) for priority, arms in found if not all(_donor_arm(arm) for arm in arms)]
     found.sort(key=lambda f: f[0])
     for rank, (_, arms) in enumerate(found):  # the most explicit statement defines the arms; others add names
         for arm in arms:
@@ -620,12 +676,34 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
     index.order(texts)
     _sizes_named_later(index, sentences, sources)
     index.article_drugs = _article_drugs(_without_historical_drugs(
-        sentences, index.historical_drugs, {d for arm in index.arms if arm.historical for d in arm.drugs}), lexicon)
+        sentences, index.historical_drugs, {d for arm in index.arms if arm.historical for d in arm.drugs}), lexicon, background)
     for arm in index.arms:
         if arm.variant == "cohort" and not arm.drugs:
             arm.drugs, arm.regimen, arm.classes = list(index.article_drugs[0]), index.article_drugs[1], \
                 list(index.article_drugs[2])
     return index
+
+
+# A background section (BACKGROUND, INTRODUCTION, ...) states what was known: the arms of another trial ("In the
+# TOWER trial, blinatumomab (n = 271) was compared with chemotherapy (n = 134)"), not this study's, unless a sentence
+# names this study ("We compared blinatumomab (n = 40) with ..."). An unlabelled abstract's opening sentences before
+# the first that names this study or reports its patients are its background too, when such a sentence follows
+# (doses.py reads backgrounds the same way).
+_BACKGROUND_SECTION = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
+_THIS_STUDY = re.compile(r"\b(?:we|our|this|here(?:in)?|present|current)\b", re.I)
+_STUDY_REPORT = re.compile(r"\b(?:\d+\s(?:patients|children|adults|subjects)|received|phase|evaluated|assessed"
+                           r"|investigated|tested|examined|enrolled|analy[sz]ed|reviewed|(?:was|were)\s(?:treated"
+                           r"|included|randomi[sz]ed|given|administered|infused))\b", re.I)
+
+
+def _background_of(section: str, texts: list[str]) -> list[int]:
+    """The indices of a section's sentences that are background (see _BACKGROUND_SECTION)."""
+    if _BACKGROUND_SECTION.match(section):
+        return [i for i, text in enumerate(texts) if not _THIS_STUDY.search(text)]
+    if section != UNLABELLED_SECTION:
+        return []
+    opening = next((i for i, text in enumerate(texts) if _THIS_STUDY.search(text) or _STUDY_REPORT.search(text)), 0)
+    return list(range(opening)) if opening and _THIS_STUDY.search(texts[opening]) else []
 
 
 @lru_cache(maxsize=16)
@@ -665,6 +743,13 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
         for arm in unsized:
             arm.n, arm.source = int(size.value), source
         return
+    respective = _respective_sizes(sentences, len(unsized))
+    if respective is not None:  # "randomized 2:1 to A or B (271 and 134 patients, respectively)"
+        doc, section_name, start, end, number = sources[respective[0]]
+        source = {**evidence(doc, section_name, start, end), "section_index": number}
+        for arm, size in zip(unsized, respective[1]):
+            arm.n, arm.source = size, source
+        return
     names = [_names_of(arm) for arm in unsized]
     for position, (_, _, text, _) in enumerate(sentences):
         listed_in = " in " in text and _may_have(text, _GROUP_WORDS)  # a cheap necessary cue of _SIZE_IN
@@ -686,6 +771,26 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
             for arm, size in zip(unsized, sizes):
                 arm.n, arm.source = size, source
             return
+
+
+# The arms' sizes listed in their order after the assignment, "respectively": "were randomized 2:1 to A or B (271 and
+# 134 patients, respectively)", "...; 164 and 162 patients were assigned, respectively".
+_RESPECTIVE_SIZES = re.compile(r"(?<![\w.])(?P<ns>\d+(?:,\s\d+)*,?\s(?:and|or)\s\d+)\s(?:patients|subjects|adults|children)"
+                               r"(?:\s(?:were\s)?(?:randomi[sz]ed|assigned|allocated|enrolled))?,?\srespectively\b", re.I)
+_ASSIGNED_WORDS = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\b", re.I)
+
+
+def _respective_sizes(sentences: list, arms: int) -> tuple[int, list[int]] | None:
+    """(position, sizes) of the first sentence of an assignment listing as many sizes as there are arms, then
+    "respectively" (not a count of events: "grade 3 CRS in 5 and 3 patients, respectively")."""
+    for position, (_, _, text, _) in enumerate(sentences):
+        if "respectively" not in text or not _ASSIGNED_WORDS.search(text):
+            continue
+        m = _RESPECTIVE_SIZES.search(text)
+        sizes = [int(n) for n in re.findall(r"\d+", m.group("ns"))] if m else []
+        if len(sizes) == arms:
+            return position, sizes
+    return None
 
 
 _EACH_ARM = re.compile(r"(?<![\w.])(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:patients\s|subjects\s)?(?:were\s)?(?:(?:enrolled|"
@@ -812,6 +917,9 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
         own = next(part for part, past in zip(parts, historical) if not past)
         arm = _arm_from_phrase(*own, lexicon)
         return [arm, _historical_controls(parts[historical.index(True)][2])] if arm is not None else []
+    levels = _dosed_levels(parts, text, ends)
+    if levels:
+        return levels
     arms = _coded(_parts_to_arms(_group_named_in_n_bracket(parts, text, ends), lexicon), text, ends)
     if arms:
         return arms
@@ -820,6 +928,8 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
         return dosed
     coded = all(_CODE_IN_N_BRACKET.match(text, end) for end in ends)
     named = all(phrase.rstrip().endswith(_GROUP_WORD_ENDS) for phrase, _, _ in parts)  # a cheap cue of _sized_cohorts
+    if not (coded or named) and _DESIGN_VERB.search(text):
+        return _disease_cohorts(parts)
     if not (coded or named) or not _DESIGN_VERB.search(text):
         return []
     return _coded([Arm("", [], n, variant="cohort") for _, _, n in parts], text, ends) if coded else _sized_cohorts(parts)
@@ -857,12 +967,12 @@ def _alone_or_combined(parts: list[tuple[str, list, int | None]]) -> list[tuple[
 
 # A cohort of the study named by its group word, with its n: "treated in the pivotal cohort (n = 60) or the expanded
 # access cohort (n = 40)".
-_NAMED_COHORT = re.compile(r"(?:.*\b(?:in|into|to|either)\s)?(?:the\s|an?\s)?(?P<g>[^,;()]{2,50}?\s(?:cohort|group|arm))\s*",
-                           re.I)
+_NAMED_COHORT = re.compile(r"(?:.*\b(?:in|into|to|either|enrolled|included|including|comprised|comprising)\s)?(?:the\s|an?\s)?"
+                           r"(?P<g>[^,;()]{2,50}?\s(?:cohort|group|arm))\s*", re.I)
 
 
 _GROUP_WORD_ENDS = (" cohort", " group", " arm", " Cohort", " Group", " Arm")
-_DESIGN_VERB = re.compile(r"\b(?:treated|enrolled|randomi[sz]ed|assigned|allocated|received|infused)\b", re.I)
+_DESIGN_VERB = re.compile(r"\b(?:treated|enrolled|randomi[sz]ed|assigned|allocated|received|infused|given)\b", re.I)
 
 
 def _sized_cohorts(parts: list[tuple[str, list, int | None]]) -> list[Arm]:
@@ -888,12 +998,56 @@ _HISTORICAL_TREATMENT = re.compile(r"(?:\s(?:group|cohort|population|series))?(?
                                    r"(?P<r>[^,;.()]{2,80}?)(?=\s?\(|\s?[,;.]|\s(?:in|at|from|between|during|"
                                    r"at|for|were|was|had)\s|$)(?:\s?\(\s?n\s?=\s?(?P<n2>\d+)\s?\))?", re.I)
 _HISTORICAL_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:matched\s|similar\s)?(?=historical)")
+
+
+# A disease ending an arm's phrase: "treated patients with B-ALL (n = 53) or B-NHL (n = 20)".
+_DISEASE_TAIL = re.compile(r"(?:^|\b(?:with|of|and|or)\s)(?P<d>(?:[BT][\s\-])?(?:ALL|NHL|LBL)|(?:[BT][\s\-]cell\s)?"
+                           r"(?:acute\slymphoblastic\sleuka?emia|lymphoblastic\slymphoma|non-Hodgkin\s?lymphoma))\Z")
+_LYMPHOMA = re.compile(r"NHL|LBL|lymphoma")
+
+
+def _disease_cohorts(parts: list[tuple[str, list, int | None]]) -> list[Arm]:
+    """Cohorts of leukemia and of lymphoma given one treatment, each with its n, are enrolled apart: the study's arms,
+    named as written ("B-ALL", "B-NHL"), given the article's treatment (variant `cohort`). Not two leukemias ("Ph+
+    ALL (n = 20) and Ph- ALL (n = 40)" are subgroups)."""
+    diseases = [_DISEASE_TAIL.search(phrase.rstrip()) for phrase, drugs, _ in parts if not drugs]
+    if len(diseases) != len(parts) or not all(diseases):
+        return []
+    lymphoma = [bool(_LYMPHOMA.search(d.group("d"))) for d in diseases]
+    if all(lymphoma) or not any(lymphoma):
+        return []
+    return [Arm(d.group("d"), [], n, aliases={d.group("d").lower()}, variant="cohort")
+            for d, (_, _, n) in zip(diseases, parts)]
+
+
 _HISTORICAL_NAMES = frozenset({"historical controls", "historical control", "historically", "historical rates",
                                "historical cohort", "historical cohorts", "historical comparator", "historical comparators"})
 
 
 def _historical_controls(n: int | None = None) -> Arm:
     return Arm("historical controls", [], n, "", [], set(_HISTORICAL_NAMES), historical=True)
+
+
+# An external control, set beside a single-arm study's cohort as a historical one is: "compared with a weighted
+# external control", "an external control cohort of 120 patients", "a synthetic control arm".
+_EXTERNAL = re.compile(r"\b(?:external|synthetic)\s(?:control|comparator)s?(?:\s(?:arm|cohort|group)s?)?\b|\bexternal\s"
+                       r"(?:cohort|comparison\sgroup)s?\b", re.I)
+_EXTERNAL_WORDS = ("external", "synthetic")
+_EXTERNAL_NAMES = frozenset({"external controls", "external control", "external control arm", "external control cohort",
+                             "external control group", "external cohort", "external comparator", "synthetic control",
+                             "synthetic control arm"})
+# The control's size right after its name: "a historical cohort of 60 patients", "historical controls (n = 50)".
+_CONTROL_SIZE = re.compile(r"\s?(?:of\s(?P<n>\d+)\s(?:[\w\-]+\s)?(?:patients|subjects|children|adults)\b|[(\[]n\s?=\s?"
+                           r"(?P<n2>\d+)[)\]])")
+
+
+def _external_controls(n: int | None = None) -> Arm:
+    return Arm("external controls", [], n, "", [], set(_EXTERNAL_NAMES), historical=True)
+
+
+def _control_size(text: str, at: int) -> int | None:
+    size = _CONTROL_SIZE.match(text, at)
+    return int(size.group("n") or size.group("n2")) if size else None
 
 
 # A group name before the n in an arm's n bracket: "weekly inotuzumab (weekly arm, n = 60)".
@@ -972,6 +1126,30 @@ def _dose_words(parts: list[tuple[str, list, int | None]]) -> list[Arm]:
             for label, (_, _, n) in zip(labels, parts)]
 
 
+# A dose level's name ending an arm's phrase, its dose in the n bracket before the n: "dose level 1 (1 × 10^6/kg,
+# n = 6), dose level 2 (3 × 10^6/kg, n = 9)", "DL1 (0.8 mg/m2; n = 3)" (the level's name as written).
+_LEVEL_AT_END = re.compile(r"(?:^|\s)(?P<level>(?:[Dd]ose\s)?[Ll]evel\s(?:\d{1,2}|[IVX]{1,4})[a-z]?|DL\s?-?\d{1,2}[a-z]?)\s*\Z")
+_DOSE_IN_N_BRACKET = re.compile(r"\s?[(\[]\s?(?P<dose>[^()\[\];,=]{1,50}?)\s?[;,]\s?n\s?=")
+_CELL_OR_DRUG_DOSE = re.compile(r"\d(?:\s?[×x]\s?10(?:\^?\d{1,2}|\(\d{1,2}\)|[⁰¹²³⁴-⁹]{1,2}))?\s?(?:[A-Za-z\-]+\s){0,3}?"
+                                r"(?:mg|µg|μg|mcg|g|cells|/kg|/m2)(?:/(?:m2|m²|kg|day|d))*\Z")
+
+
+def _dosed_levels(parts: list[tuple[str, list, int | None]], text: str, ends: list[int]) -> list[Arm]:
+    """Dose levels named before their n brackets, each bracket opening with the level's dose (_LEVEL_AT_END), are
+    arms of the level's name given the article's treatment."""
+    levels = [_LEVEL_AT_END.search(phrase.rstrip()) for phrase, _, _ in parts]
+    if not all(levels):
+        return []
+    doses = [_DOSE_IN_N_BRACKET.match(text, end) for end in ends]
+    if not all(dose and _CELL_OR_DRUG_DOSE.search(dose.group("dose")) for dose in doses):
+        return []
+    labels = [" ".join(level.group("level").split()) for level in levels]
+    labels = [label if label.startswith("DL") else label.lower() for label in labels]  # "dose level 1", "DL1"
+    if len({label.lower() for label in labels}) < len(labels):
+        return []
+    return [Arm(label, [], n, aliases={label.lower()}, variant="cohort") for label, (_, _, n) in zip(labels, parts)]
+
+
 _DOSE_AT_END = re.compile(r"\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg|g)(?:/(?:m2|m²|kg))?(?:/(?:day|d))?\Z")
 _DOSE_OF_DRUG = re.compile(r"\s(?:at\s(?:a\sdose\sof\s)?)?\Z")  # between the drug and its dose: "inotuzumab at 1.8 mg/m2"
 
@@ -1038,7 +1216,8 @@ def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
     if len(chain) < 3 or _other_therapy_before(text, chain[0][0]):
         return []
     parts = [(text[s:e].strip(), _slice(text, drugs, s, e), n) for s, e, n in chain]
-    dosed = _dose_levels_named(parts, text, [e for _, e, _ in chain], lexicon)
+    dosed = _dosed_levels(parts, text, [e for _, e, _ in chain]) \
+        or _dose_levels_named(parts, text, [e for _, e, _ in chain], lexicon)
     if dosed:
         return dosed
     arms = _parts_to_arms(_group_named_in_n_bracket(parts, text, [e for _, e, _ in chain]), lexicon)
@@ -1049,12 +1228,12 @@ def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
 
 def _n_brackets(line: _Line) -> int:
     """How many n brackets (_ANY_N_BRACKET) the sentence holds, 0 or 1 for fewer than two. A cheap necessary cue
-    first: two brackets, and two "=" or patient words, as each n bracket holds one."""
+    first: two brackets, and two "=" (":") or patient words, as each n bracket holds one."""
     text, lower = line.text, line.lower
     if text.count("(") + text.count("[") < 2:
         return 0
-    if lower is not None and text.count("=") + lower.count("patients") + lower.count("pts") + lower.count("children") \
-            + lower.count("adults") + lower.count("subjects") < 2:
+    if lower is not None and text.count("=") + text.count(":") + lower.count("patients") + lower.count("pts") \
+            + lower.count("children") + lower.count("adults") + lower.count("subjects") + lower.count("cases") < 2:
         return 0
     return len(_ANY_N_BRACKET.findall(text))
 
@@ -1108,7 +1287,7 @@ _COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|(?!(?:an?
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
-                      r"(?:and|while|whereas|with|to|versus|vs\.?|(?:were\s)?(?:matched|compared)\s(?:to|with)(?:\sthose\sof)?)\s"
+                      r"(?:and|while|whereas|with|to|versus|vs\.?|(?:were\s)?(?:matched|compared)(?:\s1:\d)?\s(?:to|with)(?:\sthose\sof)?)\s"
                       + _COUNT.format("nb") + r"(?:" + _COUNTED_VERB + r"\s|to\s|with\s)?(?P<b>[^,;()]{2,80}?)"
                       r"(?=\s?[,;.()]|\s(?:in|at|for|as|during|after|before|who|which|because|on|from|between|were|was)\s|$)", re.I)
 # The counts in a bracket (or after a colon) after the assignment: "108 patients were randomized (54 to blinatumomab
@@ -1437,10 +1616,17 @@ def _first_arm_start(m: re.Match, drugs: list = ()) -> int:
 def _compared(line: _Line, lexicon: dict) -> list[Arm]:
     if not line.names_an_agent():
         return []  # its two arms would differ by their drugs
-    text, drugs = line.text, line.drugs
     m = _compared_match(line) or _versus_match(line)
-    if not m:
-        return []
+    arms = _compared_arms(m, line, lexicon) if m else []
+    if not arms and (m is None or m.re is _COMPARED) and " and " in line.text and line.may_have(_COMPARE_WORDS):
+        joined = _COMPARED_AND.search(line.text)  # "Comparison of A and B as salvage for adults with ..."
+        arms = _compared_arms(joined, line, lexicon) if joined else []
+    return arms
+
+
+def _compared_arms(m: re.Match, line: _Line, lexicon: dict) -> list[Arm]:
+    """The two arms of a comparison match, when they differ by their drugs."""
+    text, drugs = line.text, line.drugs
     a_start = _first_arm_start(m)
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), None),
              (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), None)]
@@ -1448,13 +1634,22 @@ def _compared(line: _Line, lexicon: dict) -> list[Arm]:
     return arms if len(arms) == 2 and arms[0].drugs != arms[1].drugs else []
 
 
+# Two treated groups compared, each by its verb of treatment and without sizes: "We compared patients treated with
+# hyper-CVAD and those treated with a pediatric-inspired regimen" (_COMPARED would end the first arm at "with").
+_TREATED_GROUP = r"(?:patients|adults|children|subjects|those)\s(?:who\s(?:were\s)?)?(?:treated\swith|received|receiving|given)\s"
+_THOSE_TREATED = re.compile(r"\b" + _TREATED_GROUP + r"(?P<a>[^;,]{2,90}?)\s(?:and|with|to|versus|vs\.?)\s" + _TREATED_GROUP
+                            + r"(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between|were|was|had)\s|[,.;:]|$)", re.I)
+
+
 def _compared_match(line: _Line) -> re.Match | None:
-    """`_COMPARED.search(text)`, from the first comparison cue on (the pattern opens with one); else the passive "A
-    was compared with B" (`_PASSIVE_COMPARED`, tried from the start of the clause before "was compared")."""
+    """`_COMPARED.search(text)`, from the first comparison cue on (the pattern opens with one), unless two treated
+    groups are compared (`_THOSE_TREATED`); else the passive "A was compared with B" (`_PASSIVE_COMPARED`, tried
+    from the start of the clause before "was compared")."""
     cue = _COMPARE_CUE.search(line.text) if line.may_have(_COMPARE_WORDS) else None
     if not cue:
         return None
-    m = _COMPARED.search(line.text, cue.start())
+    m = _THOSE_TREATED.search(line.text, cue.start()) if " those " in line.text else None
+    m = m or _COMPARED.search(line.text, cue.start())
     if m is None and (" was compared" in line.text or " were compared" in line.text):
         verb = _PASSIVE_AT.search(line.text)
         start = max(line.text.rfind(stop, 0, verb.start()) for stop in ",;:") + 1 if verb else -1
@@ -1646,6 +1841,10 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     first_word_drug = (core_drugs and core_drugs[0][0] <= 0) or bool(_DRUG_LIKE.match(core))
     # a phrase named as a group ("weekly inotuzumab (weekly arm)") is an arm when it holds a treatment
     if not first_word_drug and not _REGIMEN_HEAD.match(core) and not (group and (_REGIMEN_HEAD.match(group) or core_drugs)):
+        donor = _DONOR_TAIL.search(core) if not core_drugs else None
+        if donor:  # a transplant's donor type is the treatment: "haploidentical (n = 80) versus MUD (n = 120)"
+            core = re.sub(r"(?<=donor)s\b", "", donor.group("d"))
+            return Arm(_written(core), [], n, "", [], aliases | {core.lower(), donor.group("d").lower()})
         return None
     names, readable, classes, combination = read_regimen(core, core_drugs, lexicon)
     aliases.add(core.lower())
@@ -1728,13 +1927,16 @@ def _without_historical_drugs(sentences, historical: set, ids: set) -> list:
     return out
 
 
-def _article_drugs(sentences, lexicon) -> tuple[list[str], str, list[str]]:
-    """The drugs of a single-arm study: those of the title, else of the first sentence naming a treatment. An
+def _article_drugs(sentences, lexicon, background: set[int] = frozenset()) -> tuple[list[str], str, list[str]]:
+    """The drugs of a single-arm study: those of the title, else of the first sentence naming a treatment outside
+    the background (the positions `background`, see _background_of), else of the background's. An
     optional drug ("with or without blinatumomab") stays one in the readable name ("± blinatumomab"). An
     unspecified backbone there ("low-intensity chemotherapy with inotuzumab") is the one named backbone (one with
     components) that the abstract gives together with one of its agents ("Mini-hyper-CVD ... combined with
     inotuzumab ozogamicin"); without such a backbone, unspecified chemotherapy beside a drug is dropped."""
-    for position, (number, section, text, drugs) in enumerate(sentences):
+    later = sorted(range(len(sentences)), key=lambda position: position in background)  # the background's last
+    for position in later:
+        number, section, text, drugs = sentences[position]
         drugs = _without_prior_therapy(text, _without_lymphodepletion(text, drugs))
         if drugs or _TREATED_WITH.search(text):
             if not drugs:
@@ -1882,9 +2084,10 @@ class ArmIndex:
         patterns/subgroup_cues.jsonl); otherwise they are subgroups of one treatment ("cohort 2A included patients
         with morphologic disease")."""
         codes = [c for _, c in _CODE.findall(text)] if "(" in text else []
-        kinds = _NAMED.findall(text) if any(word in text for word in ("arm", "cohort", "stratum", "Arm", "Cohort", "Stratum")) \
-            else []
+        kinds = _NAMED.findall(text) if any(word in text for word in _NAMED_WORDS) else []
         named = [f"{kind.lower()} {code}" for kind, code in kinds]
+        if any(kind.lower() == "group" for kind, _ in kinds) and not _groups_with_regimens(text, named, drugs):
+            named = []  # "group A had MRD-positive disease and group B overt relapse": subgroups
         found = named if len(set(named)) >= 2 else codes if len(set(codes)) >= 2 else []
         # (bracketed codes too: "58% in first (S1) and 39% in second (S2) salvage" names subgroups)
         if found and (found is codes or not all(k.lower() == "arm" for k, _ in kinds)):
@@ -1968,13 +2171,19 @@ class ArmIndex:
                 return
         if known is not None:
             return
-        for line in lines:
+        arm = None
+        for line in lines:  # the first comparison names the control, the first of its names with a size sizes it
             m = _HISTORICAL.search(line.text) if line.may_have(_HISTORICAL_WORDS) else None
-            if m and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
-                arm = _historical_controls()
-                self._historical_treatment(arm, line, m.end())
+            external = _EXTERNAL.search(line.text) if m is None and line.may_have(_EXTERNAL_WORDS) else None
+            if arm is None and (m or external) and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
+                arm = _historical_controls() if m else _external_controls()
+                if m:
+                    self._historical_treatment(arm, line, m.end())
                 self.arms.append(arm)
-                return
+            if arm is not None and (m or external) and (m is not None) == (arm.label == "historical controls"):
+                arm.n = arm.n if arm.n is not None else _control_size(line.text, (m or external).end())
+                if arm.n is not None:
+                    return
 
     def _historical_treatment(self, arm: Arm, line: _Line, at: int) -> None:
         """The treatment and n of a historical control named right after it ("historical controls treated with
