@@ -1264,14 +1264,29 @@ def _mesh_lineage(article: Article) -> str:
 
 def _design(cues: Cues, article: Article) -> dict:
     pts = set(article.publication_types)
-    phase = _phase(cues, article, pts)
+    earlier = _earlier_trial_sentences(cues)
+    phase = _phase(cues, article, pts, earlier)
     # A retrospective study is not randomized: its randomization words describe the trials before it ("in the
     # randomized TOWER trial, blinatumomab improved survival; we retrospectively analysed ...").
-    randomized = bool(pts & _PT_RANDOMIZED) or (cues.has("DESIGN", {"randomized"}) and phase != "retrospective"
+    randomized = bool(pts & _PT_RANDOMIZED) or (_names_own_randomization(cues, earlier) and phase != "retrospective"
                                                  and not _randomized_only_before_own_phase(cues))
     # Phase 3 trials in this field are randomized comparisons; a single-arm phase 3 says so.
     randomized = randomized or (phase == "3" and not cues.has("DESIGN", {"single-arm"}))
     return {"phase": phase, "randomized": randomized}
+
+
+def _earlier_trial_sentences(cues: Cues) -> set[int]:
+    """The sentences naming the trials before an observational series (see _phases_of_earlier_trials): their
+    phases and randomization are those trials'."""
+    phases = cues.of("PHASE")
+    if not phases or not cues.has("DESIGN", {"observational"}) or not _phases_of_earlier_trials(cues, phases):
+        return set()
+    return {c.sentence for c in phases}
+
+
+def _names_own_randomization(cues: Cues, earlier: set[int]) -> bool:
+    """A randomization named outside the earlier trials' sentences."""
+    return any(c.id == "randomized" and c.sentence not in earlier for c in cues.of("DESIGN"))
 
 
 def _randomized_only_before_own_phase(cues: Cues) -> bool:
@@ -1286,8 +1301,8 @@ def _randomized_only_before_own_phase(cues: Cues) -> bool:
                for c in cues.of("DESIGN") if c.id == "randomized")
 
 
-def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
-    design = {c.id for c in cues.of("DESIGN")}
+def _phase(cues: Cues, article: Article, pts: set[str], earlier: set[int]) -> str:
+    design = {c.id for c in cues.of("DESIGN") if not (c.id == "randomized" and c.sentence in earlier)}
     phases = cues.of("PHASE")
     this_study = [c for c in cues.of("DESIGN_CONTEXT") if c.id == "this-study"]
     if "retrospective" in design and not _retrospective_only_in_background(cues, phases, this_study):
@@ -1297,7 +1312,7 @@ def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
     reported = {c.id for c in cues.of("PHASE_REPORTED")}
     if len(reported) == 1:
         return reported.pop()
-    if phases and not ("observational" in design and _phases_of_earlier_trials(cues, phases)):
+    if phases and not earlier:
         return _one_phase(phases, this_study)
     pt_phases = {_PT_PHASE[p] for p in pts if p in _PT_PHASE}
     if len(pt_phases) == 1:
@@ -1316,15 +1331,27 @@ def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
 
 
 def _phases_of_earlier_trials(cues: Cues, phases: list[Cue]) -> bool:
-    """The title names an observational series ("a single-center experience", "a registry analysis") and every
-    phase is named before the body's first sentence about the authors' work, in sentences not about it: the
-    trials before the series ("Inotuzumab improved response rates in the phase 3 INO-VATE study. We describe 23
-    adults treated at our center")."""
-    if not any(c.title and c.id == "observational" for c in cues.of("DESIGN")) or any(c.title for c in phases):
+    """The abstract names an observational series and every phase is named before the body's first sentence about
+    the authors' work, in sentences not about it: the trials before the series ("Inotuzumab improved response rates
+    in the phase 3 INO-VATE study. We describe 23 adults treated at our center"). The series is named by the title
+    ("a single-center experience", "a registry analysis"), or in the body from that first sentence on ("We describe
+    our experience with 41 patients") when each phase's sentence reports a finding of its trial ("improved
+    survival over chemotherapy in the phase 3 trial"), not a design alone ("was evaluated in a phase 2 study")."""
+    if any(c.title for c in phases):
         return False
     first_own = next((offset + i for offset, view in cues.sections[1:] for i, sent in enumerate(view.sentences)
                       if _names_own_study(sent)), None)
-    return first_own is not None and all(c.sentence < first_own for c in phases)
+    if first_own is None or not all(c.sentence < first_own for c in phases):
+        return False
+    if any(c.title and c.id == "observational" for c in cues.of("DESIGN")):
+        return True
+    return any(not c.title and c.id == "observational" and c.sentence >= first_own for c in cues.of("DESIGN")) \
+        and all(_EARLIER_FINDING.search(c.sent.text) for c in phases)
+
+
+# What another trial's sentence reports: its result or its standing ("improved survival over", "was approved").
+_EARLIER_FINDING = re.compile(r"\b(?:improv|prolong|superior|inferior|showed|shown|demonstrat|resulted in|led to|"
+                              r"produced|yielded|induced|approv|establish|extended|doubled|higher|longer|better)", re.I)
 
 
 def _retrospective_only_in_background(cues: Cues, phases: list[Cue], this_study: list[Cue]) -> bool:

@@ -115,7 +115,10 @@ _ARM_JOIN = re.compile(r"(?:,\s?(?:(?:or|and)\s)?|\s(?:or|and|vs\.?|versus)\s)[^
 _BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
 
 # --- median age
-_AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|(?![-\u2010])[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?)$")
+# Between an age cue and its value: a verb or a colon ("median age was", "median age, "), or the moment the age is
+# of without one ("median age at infusion 12 years", "median age at HSCT 34 years").
+_AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|(?![-\u2010])[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?"
+                      r"|\sat\s(?:the\stime\sof\s)?[A-Za-z][\w\-/]*(?:\s[A-Za-z][\w\-/]*){0,3}\s)$")
 # A part of the cohort named between the cue and the age: "of patients who achieved CR", "of responders", "in the
 # inotuzumab arm", "of patients in CR", "of responding patients"; not the study's median age.
 _AGE_OF_PART = re.compile(r"\b(?:who|whom|which|that|responders?|non-?responders?|responding|arms?|groups?"
@@ -145,6 +148,12 @@ _AGE_AND_FOLLOW_UP = re.compile(
 # Between a follow-up cue and its duration: no number, no clause end, no time point or bound ("the 2-year OS" and
 # "OS at 2 years" after "With a longer median follow-up," are not the follow-up; neither is "more than 2 years").
 _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,50}$")
+# The survivors the follow-up is of, counted between the cue and its duration: "median follow-up of the 12 survivors
+# was", "for the 9 patients alive", "among 22 living patients" (their count is no duration; a part in remission is no
+# survivors: "of the 12 patients in CR" stays unread).
+_COUNTED_SURVIVORS = re.compile(r"\s(?:of|for|in|among)\s(?:the\s|all\s|these\s)?\d+\s(?:(?:surviving|living|alive)\s"
+                                r"(?:patients|children|adults|subjects)|survivors|(?:patients|children|adults|subjects)"
+                                r"\s(?:(?:who\s(?:were|are|remained)|still)\s)?(?:alive|surviving|living))\b")
 _NOT_FOLLOW_UP_GAP = re.compile(r"\b(?:at|than|least|over|beyond|exceed\w*)\s?$", re.I)
 # An endpoint the follow-up is counted for, or whose patients it follows: "median follow-up for OS was", "median
 # follow-up for patients alive was", "median follow-up of patients still alive was".
@@ -226,8 +235,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     doc, text = sent.doc, sent.section_text
     cues = rule_spans(sent, "COHORT")
     nouns = [c for c in cues if c.id_ == "population"]
-    if not nouns:
-        return []  # most sentences name no population: their numbers need not be read here
+    if not nouns and not any(c.id_ == "screened" for c in cues):
+        return []  # most sentences name no population ("Of 120 screened, 98 were enrolled" leaves it out too)
     enrolled = [c for c in cues
                 if c.id_ == "enrolment" or c.id_ == "evaluable" and _EVALUABLE_END.match(text, c.end_char)]
     totals = [c for c in cues if c.id_ == "total"]
@@ -630,7 +639,10 @@ def _follow_up_at(sent: Sentence, section: str, cue: Span, words) -> list[dict] 
     if ahead is not None:
         start = sent.start_char + ahead.start
         return _follow_up_candidate(ahead, text, doc, section, sent.start_char, start, cue.end_char)
-    rest = text[cue.end_char:sent.end_char]
+    # the survivors counted before the duration are skipped: it is read from `base` on
+    survivors = _COUNTED_SURVIVORS.match(text, cue.end_char, sent.end_char)
+    base = survivors.end() if survivors else cue.end_char
+    rest = text[base:sent.end_char]
     durations = _bracketed_durations(rest, words) or nz.find_durations(rest, words)  # "of two years"
     if not durations or not _FOLLOW_UP_GAP.match(rest[:durations[0].start]):
         return None
@@ -639,10 +651,9 @@ def _follow_up_at(sent: Sentence, section: str, cue: Span, words) -> list[dict] 
         return None
     if _HYPHENATED.match(rest, duration.number.end):
         return None  # "2-year" is a time point's adjective, never a follow-up
-    if _endpoint_between(sent, cue.end_char, cue.end_char + duration.start):
+    if _endpoint_between(sent, base, base + duration.start):
         return None  # "median follow-up, the OS at 2 years": the duration is the endpoint's
-    return _follow_up_candidate(duration, text, doc, section, cue.end_char, cue.start_char,
-                                cue.end_char + duration.end)
+    return _follow_up_candidate(duration, text, doc, section, base, cue.start_char, base + duration.end)
 
 
 def _bracketed_durations(text: str, words) -> list[nz.Duration]:

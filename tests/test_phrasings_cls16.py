@@ -1,0 +1,141 @@
+"""Study classification and scalars, tenth phrasing round: a trial the body's opening sentence reports a finding of
+is the one before an observational series ("X improved survival over chemotherapy in the phase 3 INO-VATE trial. We
+describe our experience with 41 patients": no phase 3, no randomization), patients who declined a trial's
+randomization are no randomized study, the patients screened need no noun ("Of 120 screened, 98 were enrolled"),
+the survivors a follow-up is of may be counted ("median follow-up of the 12 survivors was 20 months"), and an age
+names its moment without a verb ("median age at infusion 12 years"). Our own sentences, run end to end."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.extraction import extract_article
+from extractor.models import AbstractSection, Article
+from phrasing_cases import DRUG_X_TITLE, run_text
+
+
+def _structured(nlp, title: str, *sections: tuple[str, str]) -> dict:
+    """The record of an abstract of labelled sections ("METHODS", text)."""
+    parts = tuple(AbstractSection(label=label, nlm_category=label, text=text) for label, text in sections)
+    return extract_article(Article(pmid="1", title=title, sections=parts), nlp)
+
+
+# --- another trial's finding opens an observational series ---------------------------------------------------
+
+
+@pytest.mark.parametrize("title, text", [
+    ("Inotuzumab ozogamicin for relapsed ALL in routine practice",
+     "In the phase III INO-VATE study, inotuzumab ozogamicin produced higher remission rates than standard care. We "
+     "describe our experience with 41 patients with relapsed or refractory ALL. The CR/CRi rate was 66%."),
+    ("Blinatumomab in children with relapsed ALL",
+     "A phase 3 trial showed blinatumomab improved event-free survival compared with chemotherapy in high-risk first "
+     "relapse. We analyzed 33 children with relapsed B-ALL treated with blinatumomab at our center. CR was 61%."),
+    ("Ponatinib with chemotherapy in relapsed Ph-positive ALL",
+     "Ponatinib was superior to imatinib in a phase 3 trial of newly diagnosed Ph-positive ALL. We treated 22 adults "
+     "with relapsed Ph-positive ALL with ponatinib and chemotherapy at our institution. CR was 77%."),
+    ("Inotuzumab before transplant in relapsed ALL",
+     "Inotuzumab led to approval after the randomized phase 3 INO-VATE trial. Here we report 52 consecutive patients "
+     "from our center bridged to transplant with inotuzumab. CR/CRi was 73%."),
+])
+def test_phrasings_finding_of_an_earlier_trial_is_not_the_series_design(nlp, title, text):
+    assert run_text(nlp, text, title=title)["design"] == {"phase": "retrospective", "randomized": False}
+
+
+def test_phrasings_background_finding_before_a_series_in_methods(nlp):
+    record = _structured(nlp, "Inotuzumab in relapsed ALL",
+                         ("BACKGROUND", "Inotuzumab improved survival over chemotherapy in the phase 3 INO-VATE trial."),
+                         ("METHODS", "We analyzed 60 adults treated with inotuzumab at our institution."),
+                         ("RESULTS", "CR/CRi was 70%."))
+    assert record["design"] == {"phase": "retrospective", "randomized": False}
+
+
+@pytest.mark.parametrize("text, phase", [
+    # a design alone, without a finding, may be the study's own
+    ("Inotuzumab was evaluated in a phase 2 study. We enrolled 49 patients at our center. CR was 57%.", "2"),
+    # the study's own phase named after the earlier trial
+    ("Inotuzumab improved survival in the phase 3 INO-VATE trial. We conducted a phase 2 study of weekly inotuzumab "
+     "at our institution in 40 adults. CR was 58%.", "2"),
+    # no observational series: an update of the trial itself
+    ("Blinatumomab improved survival over chemotherapy in the phase 3 TOWER trial. We report an updated analysis of "
+     "the trial's 405 patients. CR was 44%.", "3"),
+    ("In this phase 3 trial, inotuzumab improved remission rates over chemotherapy. Among 326 patients treated at "
+     "our centers, CR was 80%.", "3"),
+])
+def test_phrasings_own_or_updated_trial_keeps_its_phase(nlp, text, phase):
+    assert run_text(nlp, text, title="Inotuzumab in relapsed ALL")["design"]["phase"] == phase
+
+
+# --- patients outside a trial's randomization ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Adults with relapsed ALL who declined randomization were treated with blinatumomab in a single-arm cohort. Of 38 "
+    "patients, CR was achieved in 17 (45%).",
+    "Patients who refused randomisation received inotuzumab off-protocol. Among 29 patients, CR/CRi was 62%.",
+    "Patients ineligible for randomization received blinatumomab. Of 31 patients, CR was 30%.",
+])
+def test_phrasings_declined_randomization_is_not_randomized(nlp, text):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["design"]["randomized"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "Children who declined to be randomized in the phase III study received blinatumomab. Of 27 children, CR was 70%.",
+    "Patients not eligible for randomization in the phase 3 trial were treated with clofarabine. Of 31 patients, CR "
+    "was 30%.",
+    "We report 40 patients who declined randomisation into the phase 3 INO-VATE trial and received inotuzumab. CR was "
+    "70%.",
+])
+def test_phrasings_phase_of_the_declined_trial_is_not_the_studys(nlp, text):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["design"] == {"phase": "unknown", "randomized": False}
+
+
+def test_phrasings_declined_randomization_in_methods(nlp):
+    record = _structured(nlp, DRUG_X_TITLE,
+                         ("METHODS", "Patients who declined randomization in the phase 3 trial were treated with "
+                                     "inotuzumab at the physician's discretion. We analyzed 45 such adults."),
+                         ("RESULTS", "CR/CRi was achieved in 30 (67%)."))
+    assert record["design"] == {"phase": "unknown", "randomized": False}
+
+
+@pytest.mark.parametrize("text", [
+    "Of 350 patients, 326 were randomized to inotuzumab or chemotherapy; 24 declined randomization. CR was 80.7%.",
+    "In this phase 3 trial, 405 adults were randomized 2:1 to blinatumomab or chemotherapy. CR was 34% vs 16%.",
+])
+def test_phrasings_a_trial_some_declined_stays_randomized(nlp, text):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["design"]["randomized"] is True
+
+
+# --- scalars ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Of 120 screened, 98 were enrolled and 92 treated. CR was 45%.", 98),
+    ("Of 64 screened, 51 were enrolled. CR was 45%.", 51),
+    ("Of 88 screened, 70 were infused. CR was 45%.", 70),
+    ("Among 210 screened, 187 were randomized. CR was 45%.", 187),
+    ("Of 120 patients screened, 98 were enrolled and 92 were treated with blinatumomab. CR was 45%.", 98),
+    ("Of 30 screened, 3 failed screening. CR was 45%.", None),
+])
+def test_phrasings_screened_without_a_noun(nlp, text, size):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["cohort_size"] == size
+
+
+@pytest.mark.parametrize("text, months", [
+    ("The median follow-up of the 12 survivors was 20 months.", 20),
+    ("Median follow-up of the 18 surviving patients was 2.5 years.", 30),
+    ("The median follow-up for the 9 patients alive was 41 months.", 41),
+    ("Median follow-up among 22 living patients is 15.3 months (range, 4-30).", 15.3),
+    ("The median follow-up of the 12 patients in CR was 20 months.", None),  # a part, not the survivors
+])
+def test_phrasings_follow_up_of_counted_survivors(nlp, text, months):
+    record = run_text(nlp, "Forty patients were treated. " + text + " OS was 50%.", title=DRUG_X_TITLE)
+    assert record["median_follow_up_months"] == months
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Forty patients (median age at infusion 12 years; range 1-24) received tisagenlecleucel.", 12),
+    ("Forty patients were treated; median age at HSCT 34 years (range, 18-65).", 34),
+    ("Forty patients, median age at relapse 41 years, were treated.", 41),
+    ("Forty patients were treated; median age at diagnosis 30 years and at relapse 33 years.", None),
+])
+def test_phrasings_age_at_a_moment_without_a_verb(nlp, text, age):
+    assert run_text(nlp, text + " CR was 80%.", title=DRUG_X_TITLE)["median_age_years"] == age
