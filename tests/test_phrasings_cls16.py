@@ -139,3 +139,32 @@ def test_phrasings_follow_up_of_counted_survivors(nlp, text, months):
 ])
 def test_phrasings_age_at_a_moment_without_a_verb(nlp, text, age):
     assert run_text(nlp, text + " CR was 80%.", title=DRUG_X_TITLE)["median_age_years"] == age
+
+
+# --- a case report's patient ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title, text, group", [
+    ("Relapsed ALL treated with inotuzumab: a case report",
+     "We report a 34-year-old man with relapsed Ph-positive ALL who achieved MRD-negative CR after inotuzumab.", "adult"),
+    ("Blinatumomab for relapsed ALL: a case report",
+     "An 8-month-old infant with relapsed KMT2A-rearranged ALL received blinatumomab and achieved CR.", "pediatric"),
+    ("Blinatumomab for relapsed ALL: a case report",
+     "A 13-year-old boy with second relapse of B-ALL received blinatumomab and achieved CR.", "pediatric"),
+    ("Inotuzumab for relapsed ALL: case report",
+     "A 71-year-old woman with relapsed B-ALL received inotuzumab and achieved CR.", "older adult"),
+    # between the older-adult bounds (60 or 65) the patient is neither
+    ("Inotuzumab for relapsed ALL: case report",
+     "A 62-year-old woman with relapsed B-ALL received inotuzumab and achieved CR.", "unknown"),
+])
+def test_phrasings_case_report_age(nlp, title, text, group):
+    assert run_text(nlp, text, title=title)["population"]["age_group"] == group
+
+
+@pytest.mark.parametrize("text, group", [
+    ("We treated 40 adults with relapsed B-ALL with inotuzumab. CR was 60%. A 72-year-old man died of sepsis.", "adult"),
+    ("We treated 30 children with relapsed B-ALL. CR was 90%. A 19-year-old patient developed grade 4 CRS.",
+     "pediatric"),
+])
+def test_phrasings_one_patient_of_a_series_keeps_the_cohort_age(nlp, text, group):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["population"]["age_group"] == group
