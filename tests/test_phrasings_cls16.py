@@ -168,3 +168,24 @@ def test_phrasings_case_report_age(nlp, title, text, group):
 ])
 def test_phrasings_one_patient_of_a_series_keeps_the_cohort_age(nlp, text, group):
     assert run_text(nlp, text, title=DRUG_X_TITLE)["population"]["age_group"] == group
+
+
+# --- the kind of relapse names the patients' state ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Patients with hematologic relapse or MRD-positive disease received inotuzumab. Of 40, CR was 70%.",
+    "Patients with overt relapse or persistent MRD received blinatumomab. Of 40, CR was 70%.",
+    "Patients with morphologic relapse or molecular relapse received blinatumomab. Of 40, CR was 70%.",
+    "Adults in haematological relapse received the combination. Of 25, CR was 48%.",
+])
+def test_phrasings_qualified_relapse_beside_mrd_is_relapse(nlp, text):
+    record = run_text(nlp, text, title="Drug X in acute lymphoblastic leukemia")
+    assert (record["relevant"], record["setting"]) == (True, "relapsed/refractory")
+
+
+def test_phrasings_mrd_trial_with_relapse_events_stays_mrd(nlp):
+    record = run_text(nlp, "Adults in complete remission with persistent MRD received blinatumomab. Of 40, complete "
+                           "MRD response was 78%. Ten patients had a hematologic relapse.",
+                      title="Drug X in acute lymphoblastic leukemia")
+    assert (record["relevant"], record["setting"]) == (False, "MRD-positive remission")
