@@ -189,3 +189,31 @@ def test_phrasings_mrd_trial_with_relapse_events_stays_mrd(nlp):
                            "MRD response was 78%. Ten patients had a hematologic relapse.",
                       title="Drug X in acute lymphoblastic leukemia")
     assert (record["relevant"], record["setting"]) == (False, "MRD-positive remission")
+
+
+# --- a phase 1/2 study named by its parts; randomization without its word -------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "In the phase 1 portion, 24 patients were treated; in the phase 2 portion, 40 more were enrolled.",
+    "The study had a phase 1 part and a phase 2 part.",
+    "We report the phase 1 and phase 2 portions of the study.",
+    "Patients in the phase I stage received escalating doses; the phase II stage used the recommended dose.",
+])
+def test_phrasings_phases_named_as_parts_are_one_phase_1_2_study(nlp, text):
+    record = run_text(nlp, text + " Of 40 patients, CR was 50%.", title=DRUG_X_TITLE)
+    assert record["design"]["phase"] == "1/2"
+
+
+def test_phrasings_phases_of_two_studies_stay_pooled(nlp):
+    record = run_text(nlp, "Data from the phase 1 study A and the phase 2 study B were pooled. Of 40 patients, CR was "
+                           "50%.", title=DRUG_X_TITLE)
+    assert record["design"]["phase"] == "pooled"
+
+
+@pytest.mark.parametrize("text", [
+    "Patients were allocated at random to two schedules.",
+    "Patients were assigned at random to X or Y.",
+])
+def test_phrasings_at_random_is_randomized(nlp, text):
+    assert run_text(nlp, text + " Of 40 patients, CR was 50%.", title=DRUG_X_TITLE)["design"]["randomized"] is True

@@ -1307,13 +1307,14 @@ def _phase(cues: Cues, article: Article, pts: set[str], earlier: set[int]) -> st
     this_study = [c for c in cues.of("DESIGN_CONTEXT") if c.id == "this-study"]
     if "retrospective" in design and not _retrospective_only_in_background(cues, phases, this_study):
         return "retrospective"
-    if "pooled" in design or bool(pts & _PT_POOLED) or _coordinated_phases(phases):
+    parts = _parts_of_one_study(phases)
+    if "pooled" in design or bool(pts & _PT_POOLED) or (_coordinated_phases(phases) and not parts):
         return "pooled"
     reported = {c.id for c in cues.of("PHASE_REPORTED")}
     if len(reported) == 1:
         return reported.pop()
     if phases and not earlier:
-        return _one_phase(phases, this_study)
+        return "1/2" if parts else _one_phase(phases, this_study)
     pt_phases = {_PT_PHASE[p] for p in pts if p in _PT_PHASE}
     if len(pt_phases) == 1:
         return pt_phases.pop()
@@ -1380,6 +1381,20 @@ _PURPOSE = re.compile(r"\bdesigned\b|\bto (?:determine|evaluate|assess|investiga
 
 
 _OWN_WORK_WORDS = frozenset({"we", "our", "us", "this", "these", "here", "present", "current"})
+
+
+def _parts_of_one_study(phases: list[Cue]) -> bool:
+    """Phases 1 and 2 each named as a part of the study ("In the phase 1 portion, ...; in the phase 2 portion",
+    "a phase 1 part and a phase 2 part", "the phase 1 and phase 2 portions"): one phase 1/2 study."""
+    if {c.id for c in phases} != {"1", "2"}:
+        return False
+    return all(any(t.lower_ in _PART_WORDS for t in _tokens(c.span.doc, c.span.end, min(c.sent.end, c.span.end +
+                                                                                       _PART_WINDOW)))
+               for c in phases)
+
+
+_PART_WORDS = frozenset({"portion", "portions", "part", "parts", "stage", "stages", "segment", "segments"})
+_PART_WINDOW = 4  # tokens from a phase to its part word ("phase 1 and phase 2 portions")
 
 
 def _coordinated_phases(phases: list[Cue]) -> bool:
