@@ -217,3 +217,20 @@ def test_phrasings_phases_of_two_studies_stay_pooled(nlp):
 ])
 def test_phrasings_at_random_is_randomized(nlp, text):
     assert run_text(nlp, text + " Of 40 patients, CR was 50%.", title=DRUG_X_TITLE)["design"]["randomized"] is True
+
+
+# --- B-cell antigens and mature B-cell ALL ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Patients with relapsed CD20-positive ALL received rituximab with chemotherapy. Of 20, CR was 50%.",
+    "Adults with CD20+ relapsed ALL received ofatumumab and hyper-CVAD. Of 20, CR was 50%.",
+])
+def test_phrasings_cd20_positive_all_is_b_lineage(nlp, text):
+    assert run_text(nlp, text, title="Rituximab in relapsed ALL")["population"]["lineage"] == "B"
+
+
+def test_phrasings_mature_b_cell_all_is_another_disease(nlp):
+    record = run_text(nlp, "Children with relapsed mature B-ALL received rituximab. Of 20, CR was 50%.",
+                      title="Rituximab with chemotherapy in relapsed mature B-cell acute lymphoblastic leukemia")
+    assert (record["relevant"], record["setting"]) == (False, "other")
