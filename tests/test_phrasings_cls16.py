@@ -42,7 +42,8 @@ def test_phrasings_finding_of_an_earlier_trial_is_not_the_series_design(nlp, tit
 
 def test_phrasings_background_finding_before_a_series_in_methods(nlp):
     record = _structured(nlp, "Inotuzumab in relapsed ALL",
-                         ("BACKGROUND", "Inotuzumab improved survival over chemotherapy in the phase 3 INO-VATE trial."),
+                         ("BACKGROUND", "Inotuzumab improved survival over chemotherapy in the phase 3 INO-VATE "
+                                        "trial."),
                          ("METHODS", "We analyzed 60 adults treated with inotuzumab at our institution."),
                          ("RESULTS", "CR/CRi was 70%."))
     assert record["design"] == {"phase": "retrospective", "randomized": False}
@@ -146,7 +147,8 @@ def test_phrasings_age_at_a_moment_without_a_verb(nlp, text, age):
 
 @pytest.mark.parametrize("title, text, group", [
     ("Relapsed ALL treated with inotuzumab: a case report",
-     "We report a 34-year-old man with relapsed Ph-positive ALL who achieved MRD-negative CR after inotuzumab.", "adult"),
+     "We report a 34-year-old man with relapsed Ph-positive ALL who achieved MRD-negative CR after inotuzumab.",
+     "adult"),
     ("Blinatumomab for relapsed ALL: a case report",
      "An 8-month-old infant with relapsed KMT2A-rearranged ALL received blinatumomab and achieved CR.", "pediatric"),
     ("Blinatumomab for relapsed ALL: a case report",
@@ -162,7 +164,8 @@ def test_phrasings_case_report_age(nlp, title, text, group):
 
 
 @pytest.mark.parametrize("text, group", [
-    ("We treated 40 adults with relapsed B-ALL with inotuzumab. CR was 60%. A 72-year-old man died of sepsis.", "adult"),
+    ("We treated 40 adults with relapsed B-ALL with inotuzumab. CR was 60%. A 72-year-old man died of sepsis.",
+     "adult"),
     ("We treated 30 children with relapsed B-ALL. CR was 90%. A 19-year-old patient developed grade 4 CRS.",
      "pediatric"),
 ])
@@ -234,3 +237,48 @@ def test_phrasings_mature_b_cell_all_is_another_disease(nlp):
     record = run_text(nlp, "Children with relapsed mature B-ALL received rituximab. Of 20, CR was 50%.",
                       title="Rituximab with chemotherapy in relapsed mature B-cell acute lymphoblastic leukemia")
     assert (record["relevant"], record["setting"]) == (False, "other")
+
+
+# --- treatment in practice names the series ------------------------------------------------------------------
+
+_INO_VATE = "Inotuzumab improved survival over chemotherapy in the phase 3 INO-VATE trial. "
+
+
+@pytest.mark.parametrize("own", [
+    "We report outcomes of 56 adults treated with inotuzumab in routine clinical practice.",
+    "We report outcomes of 56 adults treated with commercial inotuzumab.",
+    "We report real-life outcomes of 56 adults with relapsed B-ALL.",
+    "This multicenter study reports 56 adults treated off-trial.",
+    "We analyzed 56 adults treated in daily practice.",
+    "We report 56 adults given inotuzumab post-approval.",
+])
+def test_phrasings_practice_series_after_an_earlier_trial(nlp, own):
+    record = run_text(nlp, _INO_VATE + own + " CR/CRi was achieved in 40 patients (71%).",
+                      title="Inotuzumab ozogamicin in relapsed acute lymphoblastic leukemia")
+    assert record["design"] == {"phase": "retrospective", "randomized": False}
+
+
+def test_phrasings_commercial_car_t_after_the_pivotal_trial(nlp):
+    record = run_text(nlp, "Tisagenlecleucel achieved remission in 81% of patients in the phase 2 ELIANA trial. We "
+                           "report 185 patients who received commercial tisagenlecleucel. CR was 85%.",
+                      title=DRUG_X_TITLE)
+    assert record["design"]["phase"] == "retrospective"
+
+
+@pytest.mark.parametrize("text, phase", [
+    ("In this phase 2 study, 40 adults with relapsed ALL received drug X. CR was 60%. Drug X may be integrated into "
+     "routine clinical practice.", "2"),
+    ("Forty adults with relapsed ALL were prospectively enrolled and received drug X. CR was 60%. Drug X may be "
+     "integrated into routine clinical practice.", "unknown"),
+    # the conclusion's practice words are no series: an update of the trial the opening names
+    ("Blinatumomab induced CR in 43% of patients in a phase 2 trial. We report long-term follow-up of the 189 "
+     "patients. Median OS was 6 months. These data support its use in routine practice.", "2"),
+])
+def test_phrasings_practice_words_of_a_trial_keep_its_phase(nlp, text, phase):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["design"]["phase"] == phase
+
+
+def test_phrasings_early_access_is_a_single_arm_series(nlp):
+    record = run_text(nlp, "Patients were treated with blinatumomab in an early access program. Of 50 adults, CR was "
+                           "40%.", title=DRUG_X_TITLE)
+    assert record["design"] == {"phase": "retrospective", "randomized": False}

@@ -1335,9 +1335,11 @@ def _phases_of_earlier_trials(cues: Cues, phases: list[Cue]) -> bool:
     """The abstract names an observational series and every phase is named before the body's first sentence about
     the authors' work, in sentences not about it: the trials before the series ("Inotuzumab improved response rates
     in the phase 3 INO-VATE study. We describe 23 adults treated at our center"). The series is named by the title
-    ("a single-center experience", "a registry analysis"), or in the body from that first sentence on ("We describe
-    our experience with 41 patients") when each phase's sentence reports a finding of its trial ("improved
-    survival over chemotherapy in the phase 3 trial"), not a design alone ("was evaluated in a phase 2 study")."""
+    ("a single-center experience", "a registry analysis"), or by that first sentence ("We describe our experience
+    with 41 patients", "We report 52 children given commercial tisagenlecleucel") when each phase's sentence
+    reports a finding of its trial ("improved survival over chemotherapy in the phase 3 trial"), not a design
+    alone ("was evaluated in a phase 2 study"); a later sentence's practice words ("supports its use in routine
+    practice") name no series."""
     if any(c.title for c in phases):
         return False
     first_own = next((offset + i for offset, view in cues.sections[1:] for i, sent in enumerate(view.sentences)
@@ -1346,13 +1348,14 @@ def _phases_of_earlier_trials(cues: Cues, phases: list[Cue]) -> bool:
         return False
     if any(c.title and c.id == "observational" for c in cues.of("DESIGN")):
         return True
-    return any(not c.title and c.id == "observational" and c.sentence >= first_own for c in cues.of("DESIGN")) \
+    return any(c.id == "observational" and c.sentence == first_own for c in cues.of("DESIGN")) \
         and all(_EARLIER_FINDING.search(c.sent.text) for c in phases)
 
 
 # What another trial's sentence reports: its result or its standing ("improved survival over", "was approved").
 _EARLIER_FINDING = re.compile(r"\b(?:improv|prolong|superior|inferior|showed|shown|demonstrat|resulted in|led to|"
-                              r"produced|yielded|induced|approv|establish|extended|doubled|higher|longer|better)", re.I)
+                              r"produced|yielded|induced|achiev|approv|establish|extended|doubled|higher|longer|"
+                              r"better)", re.I)
 
 
 def _retrospective_only_in_background(cues: Cues, phases: list[Cue], this_study: list[Cue]) -> bool:
