@@ -282,3 +282,19 @@ def test_phrasings_early_access_is_a_single_arm_series(nlp):
     record = run_text(nlp, "Patients were treated with blinatumomab in an early access program. Of 50 adults, CR was "
                            "40%.", title=DRUG_X_TITLE)
     assert record["design"] == {"phase": "retrospective", "randomized": False}
+
+
+# --- age ranges without "aged ... years" -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Patients (age 18-70) with relapsed ALL received drug X.", "adult"),
+    ("Patients (aged 2-30) with relapsed ALL received drug X.", "mixed"),
+    ("Children (age range: 1-17) with relapsed ALL received drug X.", "pediatric"),
+    ("Patients between 18 and 65 years old with relapsed ALL received drug X.", "adult"),
+    ("Patients between 1 and 21 years of age with relapsed ALL received drug X.", "pediatric"),
+    ("CAYA patients with relapsed ALL received drug X.", "mixed"),
+])
+def test_phrasings_age_range_in_brackets_or_between(nlp, text, group):
+    record = run_text(nlp, text + " Of 40 patients, CR was 50%.", title=DRUG_X_TITLE)
+    assert record["population"]["age_group"] == group
