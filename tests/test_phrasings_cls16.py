@@ -115,6 +115,9 @@ def test_phrasings_a_trial_some_declined_stays_randomized(nlp, text):
     ("Among 210 screened, 187 were randomized. CR was 45%.", 187),
     ("Of 120 patients screened, 98 were enrolled and 92 were treated with blinatumomab. CR was 45%.", 98),
     ("Of 30 screened, 3 failed screening. CR was 45%.", None),
+    # the share of those screened who were enrolled
+    ("Of 120 screened, 98 (82%) were enrolled. CR was 45%.", 98),
+    ("Of 350 patients screened, 326 (93%) were randomized. CR was 45%.", 326),
 ])
 def test_phrasings_screened_without_a_noun(nlp, text, size):
     assert run_text(nlp, text, title=DRUG_X_TITLE)["cohort_size"] == size

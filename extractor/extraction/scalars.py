@@ -69,8 +69,10 @@ _OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reac
                            r"|responded|progressed|proceeded|underwent|discontinued|had)\b", re.I)
 # How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
 _SCREENING_REACH = 25
-# A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled", "60 received".
-_ELIDED_VERB = re.compile(r"\s(?:(?:were|was|had been|have been)(?:\s(?:subsequently|eventually|then|finally))?\s)?")
+# A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled", "60 received", "98
+# (82%) were enrolled".
+_ELIDED_VERB = re.compile(r"(?:\s?[(\[]\d+(?:[.·]\d+)?\s?%[)\]])?"
+                          r"\s(?:(?:were|was|had been|have been)(?:\s(?:subsequently|eventually|then|finally))?\s)?")
 # Two groups counted side by side: the join before the second count, what follows a count whose verb is left out
 # ("and 12 at dose level 2", "and 13 with T-LBL", "and 40 as second salvage", "; 30 more were"), at most two words
 # before a count's own noun ("and 21 young adults").
@@ -251,10 +253,12 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
         n.start for n in counts if _CLOSE_AFTER_N.match(sentence, n.end)}
     screened = False
     for number in numbers:
+        if screened and number.is_integer and not number.qualifier \
+                and (elided := _elided_enrolment(text, number, enrolled)) is not None:
+            # "Of 120 screened, 98 (82%) were enrolled": its share of those screened makes it no subset here
+            return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
         if not _is_headcount(text, number) or number.start - sent.start_char in parts:
             continue
-        if screened and (elided := _elided_enrolment(text, number, enrolled)) is not None:
-            return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
         if any(c.id_ == "screened" and text[number.end:c.start_char] == " " for c in cues):
             screened = True  # "Of 120 screened, 98 patients were infused": the noun left out of those screened
             continue
