@@ -128,7 +128,16 @@ def test_phrasings_screened_without_a_noun(nlp, text, size):
     ("Median follow-up of the 18 surviving patients was 2.5 years.", 30),
     ("The median follow-up for the 9 patients alive was 41 months.", 41),
     ("Median follow-up among 22 living patients is 15.3 months (range, 4-30).", 15.3),
-    ("The median follow-up of the 12 patients in CR was 20 months.", None),  # a part, not the survivors
+    ("Median follow-up of the surviving 15 patients was 33 months.", 33),
+    ("The median follow-up time for the 20 patients still alive was 2.4 years.", 28.8),
+    ("Median survivor follow-up was 24 months.", 24),
+    # the whole cohort counted
+    ("Median follow-up for all 40 patients was 18 months.", 18),
+    ("Median follow-up of the 40 patients was 18 months.", 18),
+    # a part, not the survivors
+    ("The median follow-up of the 12 patients in CR was 20 months.", None),
+    ("Median follow-up of the 25 responders was 18 months.", None),
+    ("Median follow-up of the 20 patients treated at dose level 2 was 18 months.", None),
 ])
 def test_phrasings_follow_up_of_counted_survivors(nlp, text, months):
     record = run_text(nlp, "Forty patients were treated. " + text + " OS was 50%.", title=DRUG_X_TITLE)

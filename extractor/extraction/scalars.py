@@ -150,12 +150,14 @@ _AGE_AND_FOLLOW_UP = re.compile(
 # Between a follow-up cue and its duration: no number, no clause end, no time point or bound ("the 2-year OS" and
 # "OS at 2 years" after "With a longer median follow-up," are not the follow-up; neither is "more than 2 years").
 _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,50}$")
-# The survivors the follow-up is of, counted between the cue and its duration: "median follow-up of the 12 survivors
-# was", "for the 9 patients alive", "among 22 living patients" (their count is no duration; a part in remission is no
-# survivors: "of the 12 patients in CR" stays unread).
-_COUNTED_SURVIVORS = re.compile(r"\s(?:of|for|in|among)\s(?:the\s|all\s|these\s)?\d+\s(?:(?:surviving|living|alive)\s"
-                                r"(?:patients|children|adults|subjects)|survivors|(?:patients|children|adults|subjects)"
-                                r"\s(?:(?:who\s(?:were|are|remained)|still)\s)?(?:alive|surviving|living))\b")
+# The patients the follow-up is of, counted between the cue and its duration: the survivors ("median follow-up of the
+# 12 survivors was", "for the 9 patients alive", "of the surviving 15 patients") or the whole cohort ("for all 40
+# patients was"); their count is no duration. A count qualified otherwise is a part's ("of the 12 patients in CR",
+# "of the 25 responders"): its follow-up stays unread.
+_COUNTED_SURVIVORS = re.compile(r"\s(?:of|for|in|among)\s(?:the\s|all\s|these\s)?(?:(?:surviving|living)\s)?\d+\s"
+                                r"(?:(?:surviving|living|alive)\s)?(?:survivors|patients|children|adults|subjects)"
+                                r"(?:\s(?:(?:who\s(?:were|are|remained)|still)\s)?(?:alive|surviving|living))?"
+                                r"(?=\s(?:was|is|were)\b|,|:)")
 _NOT_FOLLOW_UP_GAP = re.compile(r"\b(?:at|than|least|over|beyond|exceed\w*)\s?$", re.I)
 # An endpoint the follow-up is counted for, or whose patients it follows: "median follow-up for OS was", "median
 # follow-up for patients alive was", "median follow-up of patients still alive was".
