@@ -310,3 +310,26 @@ def test_phrasings_early_access_is_a_single_arm_series(nlp):
 def test_phrasings_age_range_in_brackets_or_between(nlp, text, group):
     record = run_text(nlp, text + " Of 40 patients, CR was 50%.", title=DRUG_X_TITLE)
     assert record["population"]["age_group"] == group
+
+
+# --- a randomization that is not this study's treatment allocation -------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "We studied a randomly selected sample of relapsed patients from the registry.",
+    "Patients had been randomized in the frontline UKALL trial; at relapse they received FLAG-IDA.",
+    "We analyzed patients who relapsed after treatment on randomized frontline trials.",
+    "Children relapsing on the randomized front-line COG protocol received salvage.",
+])
+def test_phrasings_sampling_or_the_frontline_trials_randomization(nlp, text):
+    record = run_text(nlp, text + " Of 40 patients, CR was 50%.", title=DRUG_X_TITLE)
+    assert record["design"]["randomized"] is False
+
+
+@pytest.mark.parametrize("text", [
+    "In the randomized frontline trial GRAALL-2005, 800 adults with newly diagnosed ALL were randomized to hyper-C or "
+    "standard. EFS was 50%.",
+    "Patients were randomized in first-line to imatinib or dasatinib. Of 200 newly diagnosed adults, EFS was 50%.",
+])
+def test_phrasings_a_frontline_trials_own_randomization_stays(nlp, text):
+    assert run_text(nlp, text, title="Frontline therapy of ALL")["design"]["randomized"] is True
