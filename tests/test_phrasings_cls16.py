@@ -333,3 +333,24 @@ def test_phrasings_sampling_or_the_frontline_trials_randomization(nlp, text):
 ])
 def test_phrasings_a_frontline_trials_own_randomization_stays(nlp, text):
     assert run_text(nlp, text, title="Frontline therapy of ALL")["design"]["randomized"] is True
+
+
+@pytest.mark.parametrize("methods", [
+    "Forty-one adults treated in daily clinical practice were included.",
+    "Forty-one adults treated at our institution were reviewed.",
+])
+def test_phrasings_methods_opening_names_the_series_after_an_introduction_trial(nlp, methods):
+    record = _structured(nlp, "Inotuzumab ozogamicin in relapsed acute lymphoblastic leukemia",
+                         ("INTRODUCTION", "The phase 3 INO-VATE trial showed higher remission rates with inotuzumab."),
+                         ("METHODS", methods),
+                         ("RESULTS", "CR/CRi was 71%."))
+    assert record["design"] == {"phase": "retrospective", "randomized": False}
+
+
+def test_phrasings_methods_naming_its_own_phase_keeps_it(nlp):
+    record = _structured(nlp, "Inotuzumab ozogamicin in relapsed acute lymphoblastic leukemia",
+                         ("INTRODUCTION", "The phase 3 INO-VATE trial showed higher remission rates with inotuzumab."),
+                         ("METHODS", "In this phase 2 study at our institution, 41 adults received weekly "
+                                     "inotuzumab."),
+                         ("RESULTS", "CR/CRi was 71%."))
+    assert record["design"]["phase"] == "2"

@@ -1335,21 +1335,36 @@ def _phases_of_earlier_trials(cues: Cues, phases: list[Cue]) -> bool:
     """The abstract names an observational series and every phase is named before the body's first sentence about
     the authors' work, in sentences not about it: the trials before the series ("Inotuzumab improved response rates
     in the phase 3 INO-VATE study. We describe 23 adults treated at our center"). The series is named by the title
-    ("a single-center experience", "a registry analysis"), or by that first sentence ("We describe our experience
-    with 41 patients", "We report 52 children given commercial tisagenlecleucel") when each phase's sentence
+    ("a single-center experience", "a registry analysis"), or by that first sentence, which may open a methods
+    section ("We describe our experience with 41 patients", "We report 52 children given commercial
+    tisagenlecleucel", "METHODS: Adults treated in daily practice were included"), when each phase's sentence
     reports a finding of its trial ("improved survival over chemotherapy in the phase 3 trial"), not a design
     alone ("was evaluated in a phase 2 study"); a later sentence's practice words ("supports its use in routine
     practice") name no series."""
     if any(c.title for c in phases):
         return False
-    first_own = next((offset + i for offset, view in cues.sections[1:] for i, sent in enumerate(view.sentences)
-                      if _names_own_study(sent)), None)
+    named, opened = _first_own_sentences(cues)
+    if any(c.title and c.id == "observational" for c in cues.of("DESIGN")):
+        return named is not None and all(c.sentence < named for c in phases)
+    first_own = min((i for i in (named, opened) if i is not None), default=None)
     if first_own is None or not all(c.sentence < first_own for c in phases):
         return False
-    if any(c.title and c.id == "observational" for c in cues.of("DESIGN")):
-        return True
     return any(c.id == "observational" and c.sentence == first_own for c in cues.of("DESIGN")) \
         and all(_EARLIER_FINDING.search(c.sent.text) for c in phases)
+
+
+def _first_own_sentences(cues: Cues) -> tuple[int | None, int | None]:
+    """The body's first sentence naming the authors' work by its words ("We describe", "this study"), and the first
+    sentence of a methods or results section ("METHODS: Forty-one adults treated in daily practice were
+    included"): each None when there is none."""
+    named = next((offset + i for offset, view in cues.sections[1:] for i, sent in enumerate(view.sentences)
+                  if _names_own_study(sent)), None)
+    opened = next((offset for (offset, view), section in zip(cues.sections[1:], cues.section_names[1:])
+                   if section.upper().startswith(_OWN_WORK_SECTIONS) and view.sentences), None)
+    return named, opened
+
+
+_OWN_WORK_SECTIONS = ("METHOD", "PATIENT", "MATERIAL", "DESIGN", "SETTING", "PARTICIPANT", "RESULT", "FINDING")
 
 
 # What another trial's sentence reports: its result or its standing ("improved survival over", "was approved").
