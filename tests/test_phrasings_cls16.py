@@ -354,3 +354,19 @@ def test_phrasings_methods_naming_its_own_phase_keeps_it(nlp):
                                      "inotuzumab."),
                          ("RESULTS", "CR/CRi was 71%."))
     assert record["design"]["phase"] == "2"
+
+
+# --- Ph status in older or negated spellings --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status, expected", [
+    ("Ph1-positive", "positive"),
+    ("Ph1+", "positive"),
+    ("non-Ph", "negative"),
+    ("non-Philadelphia", "negative"),
+    ("non-Philadelphia chromosome", "negative"),
+])
+def test_phrasings_ph1_and_non_ph(nlp, status, expected):
+    record = run_text(nlp, f"Adults with relapsed {status} ALL received drug X. Of 40 patients, CR was 50%.",
+                      title=DRUG_X_TITLE)
+    assert record["population"]["ph_status"] == expected
