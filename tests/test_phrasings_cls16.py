@@ -370,3 +370,29 @@ def test_phrasings_ph1_and_non_ph(nlp, status, expected):
     record = run_text(nlp, f"Adults with relapsed {status} ALL received drug X. Of 40 patients, CR was 50%.",
                       title=DRUG_X_TITLE)
     assert record["population"]["ph_status"] == expected
+
+
+# --- a record typed a review quotes the trials it names --------------------------------------------------------
+
+
+def _typed(nlp, title: str, text: str, types: tuple[str, ...]) -> dict:
+    section = AbstractSection(label=None, nlm_category=None, text=text)
+    return extract_article(Article(pmid="1", title=title, sections=(section,), publication_types=types), nlp)
+
+
+@pytest.mark.parametrize("text, types, relevant", [
+    ("Blinatumomab is a BiTE. The randomized TOWER trial showed longer OS (7.7 vs 4.0 months). Its toxicities and "
+     "their management are described.", ("Journal Article", "Review"), False),
+    ("Inotuzumab is an anti-CD22 conjugate. In the phase 3 INO-VATE trial, CR/CRi was 80.7% versus 29.4%.",
+     ("Journal Article", "Review"), False),
+    # own data of the review's authors, or a review with pooled estimates, stays relevant
+    ("We treated 20 adults with blinatumomab at our institution; CR was 45%. The randomized TOWER trial showed "
+     "longer OS.", ("Journal Article", "Review"), True),
+    ("We searched PubMed and Embase for studies of CAR T cells in relapsed B-ALL. Twenty-five studies with 1,100 "
+     "patients were included. The pooled CR rate was 80%.", ("Journal Article", "Review"), True),
+    # a trial typed as one is its own data
+    ("The randomized TOWER trial showed longer OS (7.7 vs 4.0 months).", ("Journal Article", "Review",
+                                                                          "Randomized Controlled Trial"), True),
+])
+def test_phrasings_review_type_quotes_its_trials(nlp, text, types, relevant):
+    assert _typed(nlp, "Blinatumomab in relapsed ALL", text, types)["relevant"] is relevant

@@ -865,7 +865,7 @@ def _review_without_own_data(cues: Cues, article: Article) -> bool:
     review_words = cues.has("DESIGN", {"review"})
     review = bool(pts & _PT_REVIEW) and not pts & _PT_OWN_DATA
     review = review or review_words or (cues.has("DESIGN", {"discussion"}) and not _states_results(cues))
-    return review and not _own_data(cues, review_words)
+    return review and not _own_data(cues, review_words or bool(pts & _PT_REVIEW))
 
 
 def _own_data(cues: Cues, review_words: bool) -> bool:
@@ -873,7 +873,8 @@ def _own_data(cues: Cues, review_words: bool) -> bool:
     or a trial's phase or randomization; but an abstract calling itself a review quotes others' trials ("We
     review ... In the phase 3 TOWER trial, CR was 44%"): there only a trial of the title ("A phase 2 study of X")
     or one named as this study's counts, and not the title's when the title calls the article a review
-    ("Blinatumomab in relapsed ALL: a review of the phase 3 data")."""
+    ("Blinatumomab in relapsed ALL: a review of the phase 3 data"); so does a record typed a review without a type
+    of own data ("The randomized TOWER trial showed longer OS" quotes it)."""
     if cues.has("DESIGN", {"own-data", "retrospective", "pooled"}):
         return True
     trials = cues.of("PHASE") + [c for c in cues.of("DESIGN") if c.id == "randomized"]
