@@ -865,7 +865,7 @@ def _review_without_own_data(cues: Cues, article: Article) -> bool:
     review_words = cues.has("DESIGN", {"review"})
     review = bool(pts & _PT_REVIEW) and not pts & _PT_OWN_DATA
     review = review or review_words or (cues.has("DESIGN", {"discussion"}) and not _states_results(cues))
-    return review and not _own_data(cues, review_words)
+    return review and not _own_data(cues, review_words or bool(pts & _PT_REVIEW))
 
 
 def _own_data(cues: Cues, review_words: bool) -> bool:
@@ -873,7 +873,8 @@ def _own_data(cues: Cues, review_words: bool) -> bool:
     or a trial's phase or randomization; but an abstract calling itself a review quotes others' trials ("We
     review ... In the phase 3 TOWER trial, CR was 44%"): there only a trial of the title ("A phase 2 study of X")
     or one named as this study's counts, and not the title's when the title calls the article a review
-    ("Blinatumomab in relapsed ALL: a review of the phase 3 data")."""
+    ("Blinatumomab in relapsed ALL: a review of the phase 3 data"); so does a record typed a review without a type
+    of own data ("The randomized TOWER trial showed longer OS" quotes it)."""
     if cues.has("DESIGN", {"own-data", "retrospective", "pooled"}):
         return True
     trials = cues.of("PHASE") + [c for c in cues.of("DESIGN") if c.id == "randomized"]
@@ -1264,14 +1265,29 @@ def _mesh_lineage(article: Article) -> str:
 
 def _design(cues: Cues, article: Article) -> dict:
     pts = set(article.publication_types)
-    phase = _phase(cues, article, pts)
+    earlier = _earlier_trial_sentences(cues)
+    phase = _phase(cues, article, pts, earlier)
     # A retrospective study is not randomized: its randomization words describe the trials before it ("in the
     # randomized TOWER trial, blinatumomab improved survival; we retrospectively analysed ...").
-    randomized = bool(pts & _PT_RANDOMIZED) or (cues.has("DESIGN", {"randomized"}) and phase != "retrospective"
+    randomized = bool(pts & _PT_RANDOMIZED) or (_names_own_randomization(cues, earlier) and phase != "retrospective"
                                                  and not _randomized_only_before_own_phase(cues))
     # Phase 3 trials in this field are randomized comparisons; a single-arm phase 3 says so.
     randomized = randomized or (phase == "3" and not cues.has("DESIGN", {"single-arm"}))
     return {"phase": phase, "randomized": randomized}
+
+
+def _earlier_trial_sentences(cues: Cues) -> set[int]:
+    """The sentences naming the trials before an observational series (see _phases_of_earlier_trials): their
+    phases and randomization are those trials'."""
+    phases = cues.of("PHASE")
+    if not phases or not cues.has("DESIGN", {"observational"}) or not _phases_of_earlier_trials(cues, phases):
+        return set()
+    return {c.sentence for c in phases}
+
+
+def _names_own_randomization(cues: Cues, earlier: set[int]) -> bool:
+    """A randomization named outside the earlier trials' sentences."""
+    return any(c.id == "randomized" and c.sentence not in earlier for c in cues.of("DESIGN"))
 
 
 def _randomized_only_before_own_phase(cues: Cues) -> bool:
@@ -1286,19 +1302,20 @@ def _randomized_only_before_own_phase(cues: Cues) -> bool:
                for c in cues.of("DESIGN") if c.id == "randomized")
 
 
-def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
-    design = {c.id for c in cues.of("DESIGN")}
+def _phase(cues: Cues, article: Article, pts: set[str], earlier: set[int]) -> str:
+    design = {c.id for c in cues.of("DESIGN") if not (c.id == "randomized" and c.sentence in earlier)}
     phases = cues.of("PHASE")
     this_study = [c for c in cues.of("DESIGN_CONTEXT") if c.id == "this-study"]
     if "retrospective" in design and not _retrospective_only_in_background(cues, phases, this_study):
         return "retrospective"
-    if "pooled" in design or bool(pts & _PT_POOLED) or _coordinated_phases(phases):
+    parts = _parts_of_one_study(phases)
+    if "pooled" in design or bool(pts & _PT_POOLED) or (_coordinated_phases(phases) and not parts):
         return "pooled"
     reported = {c.id for c in cues.of("PHASE_REPORTED")}
     if len(reported) == 1:
         return reported.pop()
-    if phases and not ("observational" in design and _phases_of_earlier_trials(cues, phases)):
-        return _one_phase(phases, this_study)
+    if phases and not earlier:
+        return "1/2" if parts else _one_phase(phases, this_study)
     pt_phases = {_PT_PHASE[p] for p in pts if p in _PT_PHASE}
     if len(pt_phases) == 1:
         return pt_phases.pop()
@@ -1316,15 +1333,45 @@ def _phase(cues: Cues, article: Article, pts: set[str]) -> str:
 
 
 def _phases_of_earlier_trials(cues: Cues, phases: list[Cue]) -> bool:
-    """The title names an observational series ("a single-center experience", "a registry analysis") and every
-    phase is named before the body's first sentence about the authors' work, in sentences not about it: the
-    trials before the series ("Inotuzumab improved response rates in the phase 3 INO-VATE study. We describe 23
-    adults treated at our center")."""
-    if not any(c.title and c.id == "observational" for c in cues.of("DESIGN")) or any(c.title for c in phases):
+    """The abstract names an observational series and every phase is named before the body's first sentence about
+    the authors' work, in sentences not about it: the trials before the series ("Inotuzumab improved response rates
+    in the phase 3 INO-VATE study. We describe 23 adults treated at our center"). The series is named by the title
+    ("a single-center experience", "a registry analysis"), or by that first sentence, which may open a methods
+    section ("We describe our experience with 41 patients", "We report 52 children given commercial
+    tisagenlecleucel", "METHODS: Adults treated in daily practice were included"), when each phase's sentence
+    reports a finding of its trial ("improved survival over chemotherapy in the phase 3 trial"), not a design
+    alone ("was evaluated in a phase 2 study"); a later sentence's practice words ("supports its use in routine
+    practice") name no series."""
+    if any(c.title for c in phases):
         return False
-    first_own = next((offset + i for offset, view in cues.sections[1:] for i, sent in enumerate(view.sentences)
-                      if _names_own_study(sent)), None)
-    return first_own is not None and all(c.sentence < first_own for c in phases)
+    named, opened = _first_own_sentences(cues)
+    if any(c.title and c.id == "observational" for c in cues.of("DESIGN")):
+        return named is not None and all(c.sentence < named for c in phases)
+    first_own = min((i for i in (named, opened) if i is not None), default=None)
+    if first_own is None or not all(c.sentence < first_own for c in phases):
+        return False
+    return any(c.id == "observational" and c.sentence == first_own for c in cues.of("DESIGN")) \
+        and all(_EARLIER_FINDING.search(c.sent.text) for c in phases)
+
+
+def _first_own_sentences(cues: Cues) -> tuple[int | None, int | None]:
+    """The body's first sentence naming the authors' work by its words ("We describe", "this study"), and the first
+    sentence of a methods or results section ("METHODS: Forty-one adults treated in daily practice were
+    included"): each None when there is none."""
+    named = next((offset + i for offset, view in cues.sections[1:] for i, sent in enumerate(view.sentences)
+                  if _names_own_study(sent)), None)
+    opened = next((offset for (offset, view), section in zip(cues.sections[1:], cues.section_names[1:])
+                   if section.upper().startswith(_OWN_WORK_SECTIONS) and view.sentences), None)
+    return named, opened
+
+
+_OWN_WORK_SECTIONS = ("METHOD", "PATIENT", "MATERIAL", "DESIGN", "SETTING", "PARTICIPANT", "RESULT", "FINDING")
+
+
+# What another trial's sentence reports: its result or its standing ("improved survival over", "was approved").
+_EARLIER_FINDING = re.compile(r"\b(?:improv|prolong|superior|inferior|showed|shown|demonstrat|resulted in|led to|"
+                              r"produced|yielded|induced|achiev|approv|establish|extended|doubled|higher|longer|"
+                              r"better)", re.I)
 
 
 def _retrospective_only_in_background(cues: Cues, phases: list[Cue], this_study: list[Cue]) -> bool:
@@ -1353,6 +1400,20 @@ _PURPOSE = re.compile(r"\bdesigned\b|\bto (?:determine|evaluate|assess|investiga
 
 
 _OWN_WORK_WORDS = frozenset({"we", "our", "us", "this", "these", "here", "present", "current"})
+
+
+def _parts_of_one_study(phases: list[Cue]) -> bool:
+    """Phases 1 and 2 each named as a part of the study ("In the phase 1 portion, ...; in the phase 2 portion",
+    "a phase 1 part and a phase 2 part", "the phase 1 and phase 2 portions"): one phase 1/2 study."""
+    if {c.id for c in phases} != {"1", "2"}:
+        return False
+    return all(any(t.lower_ in _PART_WORDS for t in _tokens(c.span.doc, c.span.end, min(c.sent.end, c.span.end +
+                                                                                       _PART_WINDOW)))
+               for c in phases)
+
+
+_PART_WORDS = frozenset({"portion", "portions", "part", "parts", "stage", "stages", "segment", "segments"})
+_PART_WINDOW = 4  # tokens from a phase to its part word ("phase 1 and phase 2 portions")
 
 
 def _coordinated_phases(phases: list[Cue]) -> bool:

@@ -69,8 +69,10 @@ _OUTCOME_VERB = re.compile(r"\s(?:(?:have|had|also)\s)?(?:achieved|attained|reac
                            r"|responded|progressed|proceeded|underwent|discontinued|had)\b", re.I)
 # How far a screening cue may follow its count's noun: "350 patients were assessed for eligibility".
 _SCREENING_REACH = 25
-# A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled", "60 received".
-_ELIDED_VERB = re.compile(r"\s(?:(?:were|was|had been|have been)(?:\s(?:subsequently|eventually|then|finally))?\s)?")
+# A count whose noun is left out, and its verb: "326 were randomized", "44 had been enrolled", "60 received", "98
+# (82%) were enrolled".
+_ELIDED_VERB = re.compile(r"(?:\s?[(\[]\d+(?:[.·]\d+)?\s?%[)\]])?"
+                          r"\s(?:(?:were|was|had been|have been)(?:\s(?:subsequently|eventually|then|finally))?\s)?")
 # Two groups counted side by side: the join before the second count, what follows a count whose verb is left out
 # ("and 12 at dose level 2", "and 13 with T-LBL", "and 40 as second salvage", "; 30 more were"), at most two words
 # before a count's own noun ("and 21 young adults").
@@ -115,7 +117,10 @@ _ARM_JOIN = re.compile(r"(?:,\s?(?:(?:or|and)\s)?|\s(?:or|and|vs\.?|versus)\s)[^
 _BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationale)s?\b", re.I)
 
 # --- median age
-_AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|(?![-\u2010])[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?)$")
+# Between an age cue and its value: a verb or a colon ("median age was", "median age, "), or the moment the age is
+# of without one ("median age at infusion 12 years", "median age at HSCT 34 years").
+_AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|(?![-\u2010])[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?"
+                      r"|\sat\s(?:the\stime\sof\s)?[A-Za-z][\w\-/]*(?:\s[A-Za-z][\w\-/]*){0,3}\s)$")
 # A part of the cohort named between the cue and the age: "of patients who achieved CR", "of responders", "in the
 # inotuzumab arm", "of patients in CR", "of responding patients"; not the study's median age.
 _AGE_OF_PART = re.compile(r"\b(?:who|whom|which|that|responders?|non-?responders?|responding|arms?|groups?"
@@ -145,6 +150,14 @@ _AGE_AND_FOLLOW_UP = re.compile(
 # Between a follow-up cue and its duration: no number, no clause end, no time point or bound ("the 2-year OS" and
 # "OS at 2 years" after "With a longer median follow-up," are not the follow-up; neither is "more than 2 years").
 _FOLLOW_UP_GAP = re.compile(r"^[^\d.;]{0,50}$")
+# The patients the follow-up is of, counted between the cue and its duration: the survivors ("median follow-up of the
+# 12 survivors was", "for the 9 patients alive", "of the surviving 15 patients") or the whole cohort ("for all 40
+# patients was"); their count is no duration. A count qualified otherwise is a part's ("of the 12 patients in CR",
+# "of the 25 responders"): its follow-up stays unread.
+_COUNTED_SURVIVORS = re.compile(r"\s(?:of|for|in|among)\s(?:the\s|all\s|these\s)?(?:(?:surviving|living)\s)?\d+\s"
+                                r"(?:(?:surviving|living|alive)\s)?(?:survivors|patients|children|adults|subjects)"
+                                r"(?:\s(?:(?:who\s(?:were|are|remained)|still)\s)?(?:alive|surviving|living))?"
+                                r"(?=\s(?:was|is|were)\b|,|:)")
 _NOT_FOLLOW_UP_GAP = re.compile(r"\b(?:at|than|least|over|beyond|exceed\w*)\s?$", re.I)
 # An endpoint the follow-up is counted for, or whose patients it follows: "median follow-up for OS was", "median
 # follow-up for patients alive was", "median follow-up of patients still alive was".
@@ -226,8 +239,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     doc, text = sent.doc, sent.section_text
     cues = rule_spans(sent, "COHORT")
     nouns = [c for c in cues if c.id_ == "population"]
-    if not nouns:
-        return []  # most sentences name no population: their numbers need not be read here
+    if not nouns and not any(c.id_ == "screened" for c in cues):
+        return []  # most sentences name no population ("Of 120 screened, 98 were enrolled" leaves it out too)
     enrolled = [c for c in cues
                 if c.id_ == "enrolment" or c.id_ == "evaluable" and _EVALUABLE_END.match(text, c.end_char)]
     totals = [c for c in cues if c.id_ == "total"]
@@ -242,10 +255,12 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
         n.start for n in counts if _CLOSE_AFTER_N.match(sentence, n.end)}
     screened = False
     for number in numbers:
+        if screened and number.is_integer and not number.qualifier \
+                and (elided := _elided_enrolment(text, number, enrolled)) is not None:
+            # "Of 120 screened, 98 (82%) were enrolled": its share of those screened makes it no subset here
+            return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
         if not _is_headcount(text, number) or number.start - sent.start_char in parts:
             continue
-        if screened and (elided := _elided_enrolment(text, number, enrolled)) is not None:
-            return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
         if any(c.id_ == "screened" and text[number.end:c.start_char] == " " for c in cues):
             screened = True  # "Of 120 screened, 98 patients were infused": the noun left out of those screened
             continue
@@ -630,7 +645,10 @@ def _follow_up_at(sent: Sentence, section: str, cue: Span, words) -> list[dict] 
     if ahead is not None:
         start = sent.start_char + ahead.start
         return _follow_up_candidate(ahead, text, doc, section, sent.start_char, start, cue.end_char)
-    rest = text[cue.end_char:sent.end_char]
+    # the survivors counted before the duration are skipped: it is read from `base` on
+    survivors = _COUNTED_SURVIVORS.match(text, cue.end_char, sent.end_char)
+    base = survivors.end() if survivors else cue.end_char
+    rest = text[base:sent.end_char]
     durations = _bracketed_durations(rest, words) or nz.find_durations(rest, words)  # "of two years"
     if not durations or not _FOLLOW_UP_GAP.match(rest[:durations[0].start]):
         return None
@@ -639,10 +657,9 @@ def _follow_up_at(sent: Sentence, section: str, cue: Span, words) -> list[dict] 
         return None
     if _HYPHENATED.match(rest, duration.number.end):
         return None  # "2-year" is a time point's adjective, never a follow-up
-    if _endpoint_between(sent, cue.end_char, cue.end_char + duration.start):
+    if _endpoint_between(sent, base, base + duration.start):
         return None  # "median follow-up, the OS at 2 years": the duration is the endpoint's
-    return _follow_up_candidate(duration, text, doc, section, cue.end_char, cue.start_char,
-                                cue.end_char + duration.end)
+    return _follow_up_candidate(duration, text, doc, section, base, cue.start_char, base + duration.end)
 
 
 def _bracketed_durations(text: str, words) -> list[nz.Duration]:
