@@ -350,6 +350,9 @@ def readable(outcome: dict) -> str:
         text += f" ({format_number(outcome['count'])}/{format_number(outcome['denominator'])})"
     elif outcome.get("count") is not None and not code.endswith("_MEDIAN"):
         text += f" (n={format_number(outcome['count'])})"
+    elif outcome.get("denominator"):  # a percentage printed alone, of a printed or an inferred group size
+        inferred = _INFERRED in (outcome.get("flags") or ())
+        text += f" (of {format_number(outcome['denominator'])}{', inferred' if inferred else ''})"
     if outcome.get("timepoint_months") is not None and code.endswith("_RATE"):
         text += f" at {format_number(outcome['timepoint_months'])} mo"
     ci = outcome.get("ci95")
@@ -465,10 +468,16 @@ def _set_hazard_ratio(row: StudyRow, cells: list[tuple[dict, str]]) -> None:
     row.sources["HR"] = first.get("evidence") or {"text": first.get("text")}
 
 
+# A denominator read from the group's size (extraction/denominators.py) is shown in the cell, not flagged as a
+# failed check.
+_INFERRED = "denominator_inferred"
+
+
 def _marks(value: dict) -> str:
     marks = ""
-    if value.get("flags"):
-        marks += f" [flagged: {', '.join(value['flags'])}]"
+    failed = [flag for flag in value.get("flags") or () if flag != _INFERRED]
+    if failed:
+        marks += f" [flagged: {', '.join(failed)}]"
     if value.get("curated"):
         marks += " [curated]"
     return marks

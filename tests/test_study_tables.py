@@ -107,6 +107,10 @@ def test_study_tables_regimen_falls_back_to_drugs_never_to_the_label(arm, expect
     (outcome("CR_CRi", 81, ci95=[73, 87]), "81% [95% CI 73–87]"),
     (outcome("CR", 50, flags=["count_percent_mismatch"]), "50% [flagged: count_percent_mismatch]"),
     (outcome("CR", 50, curated={"reviewer": "R"}), "50% [curated]"),
+    (outcome("CR", 56, denominator=36), "56% (of 36)"),
+    (outcome("CR", 56, denominator=36, flags=["denominator_inferred"]), "56% (of 36, inferred)"),
+    (outcome("CR", 56, denominator=36, flags=["denominator_inferred", "ci_excludes_estimate"]),
+     "56% (of 36, inferred) [flagged: ci_excludes_estimate]"),
 ])
 def test_study_tables_readable_cells(record, cell):
     assert readable(record) == cell
