@@ -208,3 +208,16 @@ def test_early_death_windows(nlp, text, timed):
 ])
 def test_hazard_ratio_lists(nlp, text, comparisons):
     assert _comparisons(_run(nlp, text)) == comparisons
+
+
+@pytest.mark.parametrize("text, cis", [
+    # a bare bracket after a percentage is its CI when a labelled 95% CI came before it in the sentence
+    ("The CR/CRi rate was 80.7% (95% CI, 72.1-87.7) versus 29.4% (21.0-38.8).", [[72.1, 87.7], [21.0, 38.8]]),
+    ("The CR rate was 45% (95% CI, 30-60) and the MRD negativity rate 30% (20-40).", [[30.0, 60.0], [20.0, 40.0]]),
+    # a value's own CI bracket may go on after a ";"
+    ("Overall, 60% (95% CI: 41%-77%; 18 of 30) achieved CR.", [[41.0, 77.0]]),
+    # without a labelled CI before it, a bare bracket stays unread (it may be a range)
+    ("The CR rate was 45% (30-60) in arm A.", [None]),
+])
+def test_bare_ci_after_a_labelled_one(nlp, text, cis):
+    assert [o["ci95"] for o in _run(nlp, text)["outcomes"]] == cis

@@ -2011,7 +2011,7 @@ _LABELLED_RATE_END = re.compile(r"\s?%\s?(?:[),;\]]|$)")
 def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value]) -> bool:
     # "34 (79%; 95% CI, 66 to 92%) achieved CR": the rest of the value's own bracket is its CI, not a gap.
     gap = text[min(_own_bracket_end(text, value), mention.start):mention.start]
-    if len(gap) > 100 or ";" in gap:
+    if len(gap) > 100 or ";" in gap and ";" in _after_bracket(gap):  # "60% (95% CI: 41%-77%; 18 of 30) responded"
         return False
     # Values in between are allowed only as a parallel list ("51% of A and 41% of B achieved CR").
     between = [v for v in values if value.end <= v.start < mention.start]
@@ -2469,7 +2469,8 @@ def _ci95(text: str, value: Value) -> list | None:
     # Unlabelled, only as the tail of the value's bracket or as a bracket of two percentages after a percentage
     # ("43% (25, 62%)"), which abstracts print for CIs; "7 months (1-20)" may be a range.
     unlabelled = m and (m.group("open") == ";" or value.kind == PERCENT and m.group("percent")
-                        and (m.group("open") != "," or _inside_bracket(text, value.end)))
+                        and (m.group("open") != "," or _inside_bracket(text, value.end))
+                        or _like_labelled_ci_before(text, value, m))
     if not m or not (m.group("label") or unlabelled):
         return None
     low = normalise.read_number(m.group("low"))
@@ -2482,6 +2483,20 @@ def _ci95(text: str, value: Value) -> list | None:
     elif value.kind == PERCENT and None not in bounds and 100 * bounds[0] <= value.value <= 100 * bounds[1] <= 100:
         bounds = [round(100 * b, 1) for b in bounds]  # "52% (95% CI, 0.41-0.63)": the bounds as proportions
     return bounds
+
+
+_LABEL_BEFORE = re.compile(r"95\s?%\s?(?:CI|confidence interval)", re.I)
+
+
+def _like_labelled_ci_before(text: str, value: Value, m: re.Match) -> bool:
+    """"80.7% (95% CI 72.1-87.7) versus 29.4% (21.0-38.8)": a bare bracket of two numbers around a percentage is
+    its CI when a CI labelled so came before it in the sentence."""
+    if value.kind != PERCENT or m.group("open") != "(" or not m.group("high") or "CI" not in text[:value.start] \
+            and "onfidence" not in text[:value.start]:
+        return False
+    low, high = normalise.read_number(m.group("low")), normalise.read_number(m.group("high"))
+    return low is not None and high is not None and low.value <= value.value <= high.value \
+        and _LABEL_BEFORE.search(text, 0, value.start) is not None
 
 
 def _may_open_ci(text: str, at: int) -> bool:
