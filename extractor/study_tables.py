@@ -18,6 +18,7 @@ from functools import lru_cache
 import pandas as pd
 
 from extractor import pooling, trials
+from extractor.extraction.checks import DENOMINATOR_INFERRED
 from extractor.models import Article
 
 PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
@@ -351,7 +352,7 @@ def readable(outcome: dict) -> str:
     elif outcome.get("count") is not None and not code.endswith("_MEDIAN"):
         text += f" (n={format_number(outcome['count'])})"
     elif outcome.get("denominator"):  # a percentage printed alone, of a printed or an inferred group size
-        inferred = _INFERRED in (outcome.get("flags") or ())
+        inferred = DENOMINATOR_INFERRED in (outcome.get("flags") or ())
         text += f" (of {format_number(outcome['denominator'])}{', inferred' if inferred else ''})"
     if outcome.get("timepoint_months") is not None and code.endswith("_RATE"):
         text += f" at {format_number(outcome['timepoint_months'])} mo"
@@ -468,14 +469,10 @@ def _set_hazard_ratio(row: StudyRow, cells: list[tuple[dict, str]]) -> None:
     row.sources["HR"] = first.get("evidence") or {"text": first.get("text")}
 
 
-# A denominator read from the group's size (extraction/denominators.py) is shown in the cell, not flagged as a
-# failed check.
-_INFERRED = "denominator_inferred"
-
-
 def _marks(value: dict) -> str:
     marks = ""
-    failed = [flag for flag in value.get("flags") or () if flag != _INFERRED]
+    # a denominator read from the group's size (extraction/denominators.py) is shown in the cell, not as a failed check
+    failed = [flag for flag in value.get("flags") or () if flag != DENOMINATOR_INFERRED]
     if failed:
         marks += f" [flagged: {', '.join(failed)}]"
     if value.get("curated"):
