@@ -40,7 +40,7 @@ _DOSE_ON = r"[\d.]+\s?(?:[×x]\s?10|(?:mg|µg|μg|mcg)/)"
 _STOP_FORWARD = re.compile(
     r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and(?!\srefractory\b)|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
-    r"|(?<!who)(?<!that)(?<!\bthe)(?<!\bwith)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
+    r"|(?<!who)(?<!that)(?<!\bthe)(?<!\bwith)(?<!\bhad)(?<!\bhave)(?<!\bhas)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
     r"obtained|attained|proceeded|went|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
 # Where a group phrase read backwards (from a bracket or a comparison word) starts.
 _STOP_BACKWARD = re.compile(
@@ -509,10 +509,14 @@ def _backward(text: str) -> str:
     """The phrase that ends the text, read back to a preposition, punctuation or a verb; a verb of a relative clause
     ("in whom FLAM was administered as ...") does not end it."""
     stops = list(_STOP_BACKWARD.finditer(text))
-    while len(stops) > 1 and stops[-1].group("verb") and re.search(r"\b(?:who|whom|whose|which)\b",
-                                                                  text[stops[-2].end():stops[-1].start()], re.I):
+    while len(stops) > 1 and stops[-1].group("verb") and _RELATIVE_OPEN.search(text[stops[-2].end():stops[-1].start()]):
         stops.pop()
     return text[stops[-1].end():] if stops else text
+
+
+# A relative clause still open at a verb: "in whom FLAM was", "which was", "patients who had"; not "patients who
+# received X had", where "who" has its own verb and the "had" after it is the sentence's (the group is before it).
+_RELATIVE_OPEN = re.compile(r"\b(?:whom|whose|which)\b|\bwho\s?$", re.I)
 
 
 def after_value(text: str, end: int, avoid=()) -> str | None:
@@ -762,6 +766,8 @@ def comparison(text: str, positions: list[tuple[int, int]], avoid=()) -> list[st
         right = None if _overlaps(m.end(), m.end() + len(phrase), avoid, phrase) else name(phrase)
         if left is None:
             left = subject(text, len(text))
+        if left and right and elided(right) and not elided(left):
+            right = complement(left)  # "Patients who received X had a lower CR rate than those who did not (40% vs 70%)"
         if left and right and left != right:
             return [left, right]
     return None
