@@ -1279,7 +1279,10 @@ def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
 # standard chemotherapy", "164 were assigned to inotuzumab and 162 to standard care", "90 were treated with
 # blinatumomab and 60 with inotuzumab" (the second verb may be left out).
 # A count in digits or words, whole: "One hundred and nine" (never its last word alone: "nine" gave an arm of 9).
-_WORD = r"[A-Za-z]+(?:-[a-z]+)?"
+# A count's word starts as a number word does ("Sixty", "forty-two"): not a drug of the arm before it, whose "and"
+# joins its regimen ("60 treated with ponatinib and blinatumomab were compared with 86 ...": no count "blinatumomab")
+_WORD = r"(?=(?i:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|" \
+        r"forty|fifty|ninety))[A-Za-z]+(?:-[a-z]+)?"
 # (not an article: "combined with a TKI and 20 received ..." has no count after "with")
 _COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|(?!(?:an?|the)\s)" + _WORD \
          + r"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?" + _WORD + r")?)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?" \

@@ -63,7 +63,8 @@ _POPULATION_WORD = re.compile(_POPULATION, re.I)
 # Where a clause with a subject of its own opens: "..., while Ph- patients had", "; patients with CR had".
 _CLAUSE_BREAK = re.compile(r";\s|,?\s(?:while|whereas)\s|,\sbut\s")
 _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:with|who|whose|aged|younger|older|under|over|"
-                         r"above|below|found|achieving|receiving|treated|transplanted|allografted|bridged|in)\b|^(?!patients?\b|subjects\b|those\b|"
+                         r"above|below|found|achieving|receiving|treated|previously|pretreated|exposed|undergoing|transplanted|allografted|"
+                         r"bridged|in)\b|^(?!patients?\b|subjects\b|those\b|"
                          r"children\b|adults\b)", re.I)
 _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[^,;()\d]{2,60}),\s")
 # ... and responders without a count or article: "Of responders, 85% were MRD-negative".
@@ -963,10 +964,11 @@ def defined_levels(texts: list[str], words: list[str]) -> list[str] | None:
 
 
 def shared_head(labels: list[str]) -> list[str]:
-    """Two groups sharing the second's head noun: "older" and "younger responders" -> "older responders"."""
+    """Two groups sharing the second's head noun: "older" and "younger responders" -> "older responders" (not
+    "blinatumomab-naive" and "prior blinatumomab": an exposure, whose second word is its drug, no head noun)."""
     first, second = labels[0].split(), labels[1].split()
     if len(first) == 1 and labels[0] != "all" and len(second) == 2 and first[0].lower() != second[0].lower() and \
-            second[0].lower() not in ("no", "non", "not") and second[1].lower() != first[0].lower() and \
+            second[0].lower() not in ("no", "non", "not", "prior", "previous") and second[1].lower() != first[0].lower() and \
             not re.search(r"[\d<>=]", labels[0] + labels[1]):
         return [f"{labels[0]} {second[1]}", labels[1]]
     return labels
