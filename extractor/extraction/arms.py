@@ -922,7 +922,7 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
         return levels
     arms = _coded(_parts_to_arms(_group_named_in_n_bracket(parts, text, ends), lexicon), text, ends)
     if arms:
-        return arms
+        return _abbreviated_in_n_bracket(arms, text, ends)
     dosed = _dose_levels_named(parts, text, ends, lexicon)
     if dosed:
         return dosed
@@ -933,6 +933,22 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     if not (coded or named) or not _DESIGN_VERB.search(text):
         return []
     return _coded([Arm("", [], n, variant="cohort") for _, _, n in parts], text, ends) if coded else _sized_cohorts(parts)
+
+
+# An arm's abbreviation ahead of its size in one bracket: "standard of care (SC; n = 162)", "(SOC, n = 134)".
+_ABBREV_IN_N_BRACKET = re.compile(r"\s?[(\[]\s?([A-Za-z][A-Za-z0-9+\-/]{0,9})\s?[;,]\s?n\s?[=:]")
+
+
+def _abbreviated_in_n_bracket(arms: list[Arm], text: str, ends: list[int]) -> list[Arm]:
+    """The arms with the abbreviation each one's size bracket opens with as another of its names, so that a later
+    "6.2 months (SC)" is that arm's value."""
+    if len(arms) != len(ends):
+        return arms
+    for arm, end in zip(arms, ends):
+        m = _ABBREV_IN_N_BRACKET.match(text, end)
+        if m and m.group(1).lower() != "n":
+            arm.aliases.add(m.group(1).lower())
+    return arms
 
 
 def _with_or_without(parts: list[tuple[str, list, int | None]]) -> list[tuple[str, list, int | None]]:
