@@ -362,7 +362,8 @@ _LINE = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\sor\s(?:later|subsequ
 _AMONG_GROUP_WAS = re.compile(
     r"\b(?:in|among|for|of)\s(?:the\s)?(?P<g>(?:[\w+/\-]+\s){1,3}(?:patients|responders|children|adults|subjects|"
     r"subgroup|subset|cohort|arm|group)|"
-    r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?|" + _LINE + r")"
+    r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?|" + _LINE + r"|"
+    r"(?:cohort|arm|group|stratum)\s(?:[A-Z]|\d{1,2}[A-Z]?)(?!\w))"  # a coded group: "The CR rate in cohort 1 was 42%"
     r"\s(?:was|were|is|are)\s$", re.I)
 # A group named before a value whose verb the clause leaves out, as the one before it said it: "The CR rate in first
 # salvage was 70%, and in second salvage 50%".
