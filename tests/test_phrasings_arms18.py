@@ -86,3 +86,12 @@ def test_arms18_arms(nlp, text, arms, outcomes):
     record = _run(nlp, text)
     assert _arms(record) == sorted(arms)
     assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "those who did not proceed to X" is the group without X, as "who did not undergo X" is
+    ("Patients who proceeded to HSCT had a 2-year OS of 55%, whereas those who did not proceed to HSCT had a 2-year "
+     "OS of 15%.", [("HSCT", "OS_RATE", 55.0), ("no HSCT", "OS_RATE", 15.0)]),
+])
+def test_arms18_did_not_proceed(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
