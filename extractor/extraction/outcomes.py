@@ -726,8 +726,10 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
             continue
         b_start, b_end = bracket
         # CR itself is redefined only by an explicit inclusion: "complete remission (including CR with incomplete
-        # hematologic recovery)"; a bare "CR (CR/CRi)" stays as written.
-        if mention.family == "CR" and not _INCLUDING.match(text[b_start + 1:b_end]):
+        # hematologic recovery)", or by a bracket right after it that is nothing but the composite's name ("28
+        # patients (70%) achieved complete remission (CR/CRi)"); "CR (CR/CRi 70%)" stays as written.
+        named_only = mention.family == "CR" and not _INCLUDING.match(text[b_start + 1:b_end])
+        if named_only and not _names_composite(text, mentions[i + 1:], mention.end, bracket):
             continue
         if _PERCENT_END.search(text[:b_start]) and not _DIGIT.search(text[b_start:b_end]) \
                 and not _DEFINED_INSIDE.match(text, b_start):
@@ -738,7 +740,8 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         named_cr = families & {"CR", "CR_CRi"} or mention.family == "CR"
         if named_cr and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
             mention.family = "CR_CRi"
-            _define(definitions, text[mention.start:mention.end])
+            if not named_only:  # (a CR only named as the composite here defines no later CR)
+                _define(definitions, text[mention.start:mention.end])
             for part in inner:  # the definition's parts keep their own values ("13 (52%) CR"), the CRi part alone
                 part.region = (b_start, b_end)
                 if part.family == "CR_CRi":
@@ -754,6 +757,20 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
                 _define(definitions, text[part.start:part.end])
                 part.family = "CR_CRi"
     return result
+
+
+_BRACKET_REST = re.compile(r"[\s()\[\]]*")
+
+
+def _names_composite(text: str, later: list[Mention], at: int, bracket: tuple[int, int]) -> bool:
+    """A bracket opening right after a CR whose whole inside is one composite name ("(CR/CRi)", "(CR or CRh)",
+    "[CR + CRi]"): the CR is written as that composite."""
+    b_start, b_end = bracket
+    if text[at:b_start].strip():
+        return False
+    inner = [m for m in later if b_start <= m.start < b_end]
+    return len(inner) == 1 and inner[0].family == "CR_CRi" \
+        and _BRACKET_REST.fullmatch(text[b_start:inner[0].start] + text[inner[0].end:b_end]) is not None
 
 
 def _own_bracket_goes_on(text: str, mention: Mention) -> tuple[int, int] | None:
