@@ -108,7 +108,8 @@ _INCLUDING_BARE = re.compile(r"\s?(?:rates?\s)?(?P<clause>\s(?:including|incl\.)
                              r"(?=\s(?:was|were|is|are|occurred|reached)\b)")
 # ... or ending its sentence: "The primary end point was the overall response rate, defined as CR plus CRi.", "Overall
 # response was defined as CR or CRi." (a definition for the rest of the article)
-_DEFINED_AS_END = re.compile(r"\s?(?:rates?\s?)?(?P<clause>,?\s(?:(?:was|were|is|are)\s)?defined\sas\s[^;()]{1,80}?)"
+_DEFINED_AS_END = re.compile(r"\s?(?:rates?\s?)?(?P<clause>,?\s(?:(?:(?:was|were|is|are)\s)?defined\sas|including|"
+                             r"comprising|consisting\sof)\s[^;()]{1,80}?)"
                              r"(?=\s?(?:[.;]|$))")
 # ... or after the rate's value: "The overall response rate was 80%, defined as CR plus CRi."
 _DEFINED_AFTER_VALUE = re.compile(r"\s?(?:rates?\s?)?(?:was|were|is|of|:)\s?\d+(?:[.·]\d+)?\s?%,\s?"
@@ -500,8 +501,9 @@ def _define(definitions: dict[str, str], phrase: str) -> None:
     """Registers a phrase defined as CR_CRi, and the abbreviation it restates ("Overall remission rate (ORR)")."""
     head, bracket, abbreviation = phrase.partition("(")
     definitions[_definition_key(head.strip() if bracket else phrase)] = "CR_CRi"
-    if bracket and abbreviation.strip(" )"):
-        definitions[_definition_key(abbreviation.strip(" )"))] = "CR_CRi"
+    abbreviation = abbreviation.strip(" );,:")  # ("overall remission rate (ORR; CR or CRi)": the ORR)
+    if bracket and abbreviation:
+        definitions[_definition_key(abbreviation)] = "CR_CRi"
 
 
 def _defined_family(definitions: dict[str, str], phrase: str, family: str) -> str:
@@ -728,7 +730,7 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         # CR itself is redefined only by an explicit inclusion: "complete remission (including CR with incomplete
         # hematologic recovery)", or by a bracket right after it that is nothing but the composite's name ("28
         # patients (70%) achieved complete remission (CR/CRi)"); "CR (CR/CRi 70%)" stays as written.
-        named_only = mention.family == "CR" and not _INCLUDING.match(text[b_start + 1:b_end])
+        named_only = mention.family == "CR" and not _INCLUDING.match(text, _past_abbreviation(text, b_start + 1), b_end)
         if named_only and not _names_composite(text, mentions[i + 1:], mention.end, bracket):
             continue
         if _PERCENT_END.search(text[:b_start]) and not _DIGIT.search(text[b_start:b_end]) \
@@ -742,8 +744,13 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
             mention.family = "CR_CRi"
             if not named_only:  # (a CR only named as the composite here defines no later CR)
                 _define(definitions, text[mention.start:mention.end])
+                lead = _LEAD_ABBREVIATION.match(text, b_start + 1)
+                if lead and _ABBREVIATION.fullmatch(lead.group().strip(" ;,")):  # "(CR; including CRi)": CR too
+                    _define(definitions, lead.group().strip(" ;,"))
             for part in inner:  # the definition's parts keep their own values ("13 (52%) CR"), the CRi part alone
                 part.region = (b_start, b_end)
+                if part.family == "ORR" and _ABBREVIATION.fullmatch(text, part.start, part.end):
+                    _define(definitions, text[part.start:part.end])  # "(CR or CRi; ORR)": its abbreviation
                 if part.family == "CR_CRi":
                     part.family = "CR_PART"
         elif mention.family == "ORR" and "OTHER" in families and families <= {"CR", "CR_CRi", "CR_PART", "OTHER"}:
@@ -759,6 +766,16 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
     return result
 
 
+# "complete remission (CR; including CR with incomplete hematologic recovery [CRi])": the abbreviation first
+_LEAD_ABBREVIATION = re.compile(r"\s?[A-Za-z0-9]{1,6}\s?[;,]")
+
+
+def _past_abbreviation(text: str, at: int) -> int:
+    m = _LEAD_ABBREVIATION.match(text, at)
+    return m.end() if m else at
+
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}s?")
 _BRACKET_REST = re.compile(r"[\s()\[\]]*")
 
 
