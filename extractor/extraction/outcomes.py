@@ -701,11 +701,15 @@ def _restates(text: str, previous: Mention, family: str, start: int, end: int) -
 # "complete remission (CR) or CR without platelet recovery": the gap between the CR and its joined variant.
 _COMPOSITE_GAP = re.compile(r"\s?(?:[(\[][A-Za-z]{1,4}[)\]]\s?)?")
 _JOINING_WORD = re.compile(r"(?:or|plus)\b|[+/]", re.I)
+_PART_THEN_CR = re.compile(r"\s?(?:[(\[][A-Za-z]{1,4}[)\]]\s?)?(?:or|plus|\+|/)\s?")
 
 
 def _joins_composite(text: str, previous: Mention, family: str, start: int) -> bool:
     """A CR whose CRi/CRp/CRh variant is joined to it by "or" or "plus" ("achieved complete remission (CR) or CR
     without platelet recovery (CRp)") names the composite: the value before the CR is the composite's."""
+    # (or the variant first: "CR with incomplete hematologic recovery (CRi) or CR was achieved in 70%")
+    if previous.family == "CR_PART" and family == "CR":
+        return _PART_THEN_CR.fullmatch(text, previous.end, start) is not None
     return previous.family == "CR" and family == "CR_CRi" and _JOINING_WORD.match(text, start) is not None \
         and _COMPOSITE_GAP.fullmatch(text[previous.end:start]) is not None
 
