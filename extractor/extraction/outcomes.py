@@ -1974,6 +1974,9 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
         return False
     if _RELATIVE_AFTER.match(text, mention.end):  # "93% experienced CRS, which was grade ≥3 in 20%": a part of it
         return False
+    if following.kind == COUNT and any(m.start >= following.end and not text[following.end:m.start].strip()
+                                       for m in every):
+        return False  # "28 (70%) responded (20 CR, 8 CRi)": a count right before its endpoint is that one's
     if _opens_breakdown(text, mention, following):
         later = next((m for m in every if m.start >= following.end), None)  # any endpoint, not only the value's
         if later is not None and _binds_forward(text, following, later, values):
