@@ -463,8 +463,10 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             or family in RATES and _GROUP_NOUN_AFTER.match(text, end) is not None
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-16:]) is not None
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
-            or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
+            or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None \
+            and (_in_baseline_clause(text, start) or _HISTORY_WORD.search(text) is not None)
         qualifier = qualifier or family in RATES and _names_history(before[-24:])
+        qualifier = qualifier or family == "HSCT" and _before_baseline(text, end)
         qualifier = qualifier or family in _STATES and _SHARE_IN_BEFORE.search(before[-12:]) is not None
         # "patients in CR1, CR2 and refractory disease": a remission inside a list of remission states names a group
         qualifier = qualifier or family in _STATES and any(a <= span.start and span.end <= b for a, b in state_lists)
@@ -563,6 +565,21 @@ _SHARE_IN_BEFORE = re.compile(r"\d\s?%\s?\)?\s?in\s(?:the\s)?$")
 
 # "25% had a prior history of VOD", "30% had previous HSCT": an event before the study is the patients' history.
 _HISTORY_BEFORE = re.compile(r"\b(?:prior|previous|preceding|pre-existing|history of)\s(?:an?\s)?$", re.I)
+
+
+# "Patients had received a median of 2 prior therapies, and 12 (30%) had received HSCT": a pluperfect transplant in a
+# sentence about the patients' history is part of it.
+_HISTORY_WORD = re.compile(r"\b(?:prior|previous(?:ly)?|pre-?treated|lines?\sof\s(?:therapy|treatment)|history)\b", re.I)
+# "12 patients (30%) received allogeneic HSCT before enrolment": a transplant before the study is the patients' history.
+_BEFORE_BASELINE_AFTER = re.compile(
+    r"\s?(?:[(\[][^()\[\]]{0,30}[)\]]\s?)?(?:before|prior\sto|preceding)\s(?:the\s)?(?:time\sof\s)?(?:(?:study|trial)\s"
+    r"(?:entry|enrol?l?ment|inclusion|registration)|enrol?l?ment|inclusion|registration|randomi[sz]ation|screening|"
+    r"(?:this|the|current|present)\s(?:study|trial)|study|trial|referral)\b", re.I)
+
+
+def _before_baseline(text: str, end: int) -> bool:
+    return ("before" in text or "prior" in text or "preceding" in text) \
+        and _BEFORE_BASELINE_AFTER.match(text, end) is not None
 
 
 def _names_history(before: str) -> bool:
