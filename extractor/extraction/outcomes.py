@@ -1832,7 +1832,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         # A bare count is a rate only as the subject of its endpoint ("Twelve patients underwent HSCT") or as the
         # patients its endpoint occurred in ("CRS occurred in 20 patients").
         gap = text[value.end:ahead.start].strip() if ahead else None
-        if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)):
+        if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)
+                      or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)):
             return ahead
         return before[-1] if before and _occurred_in(text, before[-1], value) else None
     if ahead and (not before or not _direct(text, before[-1], value, values)
@@ -1951,11 +1952,19 @@ def _opens_breakdown(text: str, mention: Mention, value: Value) -> bool:
     return text[mention.end:value.start].lstrip().startswith(":")
 
 
+# "Twelve patients were bridged to allogeneic SCT": the subject and the passive's auxiliary before a transplant verb
+_PASSIVE_SUBJECT_GAP = re.compile(r"(?:patients?|pts|children|adults|subjects|responders)\s(?:were|was)"
+                                  r"(?:\s(?:subsequently|successfully|eventually|then|later))?", re.I)
+
+
 def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
     """"CRS occurred in 20 patients": the count is the patients the endpoint occurred in, when nothing narrows them
     after it ("in 20 patients with Ph+ ALL" is a subgroup's count). A lead-in at the sentence's start ("Among the 25
     patients with Ph- ALL, CR was achieved in 15 patients") is its denominator."""
-    if not _OCCURRED_IN.fullmatch(text[mention.end:value.start]) or not _CLAUSE_END_AFTER.match(text[value.end:]):
+    gap = text[mention.end:value.start]
+    # ("HSCT was subsequently performed in 14 patients": the passive transplant's span ends in its "in")
+    passive = mention.family == "HSCT" and text.endswith(" in", 0, mention.end) and gap.isspace()
+    if not (passive or _OCCURRED_IN.fullmatch(gap)) or not _CLAUSE_END_AFTER.match(text[value.end:]):
         return False
     value.occurred_in = True
     lead_in = _SENTENCE_LEAD_IN.match(text)
