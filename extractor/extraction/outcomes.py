@@ -466,7 +466,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None \
             and (_in_baseline_clause(text, start) or _HISTORY_WORD.search(text) is not None)
         qualifier = qualifier or family in RATES and _names_history(before[-24:])
-        qualifier = qualifier or family == "HSCT" and _before_baseline(text, end)
+        qualifier = qualifier or family == "HSCT" and (_before_baseline(text, end)
+                                                       or _NOT_ABLE_BEFORE.search(before[-30:]) is not None)
         qualifier = qualifier or family in _STATES and _SHARE_IN_BEFORE.search(before[-12:]) is not None
         # "patients in CR1, CR2 and refractory disease": a remission inside a list of remission states names a group
         qualifier = qualifier or family in _STATES and any(a <= span.start and span.end <= b for a, b in state_lists)
@@ -567,6 +568,8 @@ _SHARE_IN_BEFORE = re.compile(r"\d\s?%\s?\)?\s?in\s(?:the\s)?$")
 _HISTORY_BEFORE = re.compile(r"\b(?:prior|previous|preceding|pre-existing|history of)\s(?:an?\s)?$", re.I)
 
 
+# "12 patients (30%) were not able to undergo HSCT", "unable to proceed to": the transplant they did not get
+_NOT_ABLE_BEFORE = re.compile(r"\b(?:(?:(?:not|never)\s(?:be\s)?able|unable|ineligible|failed)\sto|not|never)\s$", re.I)
 # "Patients had received a median of 2 prior therapies, and 12 (30%) had received HSCT": a pluperfect transplant in a
 # sentence about the patients' history is part of it.
 _HISTORY_WORD = re.compile(r"\b(?:prior|previous(?:ly)?|pre-?treated|lines?\sof\s(?:therapy|treatment)|history)\b", re.I)
