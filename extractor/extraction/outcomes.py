@@ -890,11 +890,15 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+# (or a comma and "with"/"including": "28 patients (70%) achieved remission, with CR in 20 and CRi in 8")
+_BREAKDOWN_OPENS = re.compile(r"\s?(?::|,\s?(?:with|including|comprising|consisting\sof)\s)")
+
+
 def _breaks_down_own_value(text: str, mention: Mention, gap: str) -> bool:
     """"25 of 36 patients (69%) responded: 20 CR and 5 CRi": a colon after a rate whose value precedes it opens its
     breakdown ("Response rates: CR 50%, CR/CRi 65%" has no value of its own: it lists endpoints)."""
-    return gap.lstrip().startswith(":") and _DIGIT_PERCENT.search(text, max(0, mention.start - 30), mention.start) \
-        is not None
+    return _BREAKDOWN_OPENS.match(gap) is not None \
+        and _DIGIT_PERCENT.search(text, max(0, mention.start - 30), mention.start) is not None
 
 
 def _sum_of_parts(mention: Mention, earlier: list[Mention]) -> None:
