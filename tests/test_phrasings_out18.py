@@ -3,7 +3,7 @@
 before the CR ("CRi or CR"), "with or without incomplete recovery", definitions of an overall remission with its
 abbreviation ("(ORR; CR or CRi)", "(CR or CRi; ORR)"), ending their sentence ("..., comprising CR and CRi."), or of CR
 itself ("complete remission (CR; including CRi)"), a response broken down into counts ("28 (70%) responded (20 CR, 8
-CRi)"); transplants in the passive with a count only ("Twelve patients were bridged to SCT", "HSCT was performed in
+CRi)", "achieved remission, with CR in 20 and CRi in 8"); transplants in the passive with a count only ("Twelve patients were bridged to SCT", "HSCT was performed in
 14 patients"), "could be transplanted", "allografted", "able to receive"; and transplants that are no rate of the
 cohort: before enrolment, a pluperfect beside prior therapy, "not able to undergo".
 
@@ -38,6 +38,8 @@ def _values(record: dict) -> list[tuple]:
     ("CR with incomplete hematologic recovery (CRi) or CR was achieved in 70%.", [("CR_CRi", 70.0)]),
     ("CR with or without incomplete hematologic recovery was achieved in 70%.", [("CR_CRi", 70.0)]),
     ("Complete remission with or without partial hematologic recovery occurred in 70%.", [("CR_CRi", 70.0)]),
+    ("Complete response or complete response with incomplete hematologic recovery was achieved in 70%.",
+     [("CR_CRi", 70.0)]),
     # a part alone beside a CR stays a part
     ("Twenty patients (50%) achieved CR with incomplete hematologic recovery (CRi), and 10 (25%) CR.",
      [("CR", 25.0)]),
@@ -71,6 +73,11 @@ def test_composite_defined(nlp, text, values):
 @pytest.mark.parametrize("text, values", [
     ("Twenty-eight patients (70%) responded (20 CR, 8 CRi).", [("CR", 50.0), ("CR_CRi", 70.0)]),
     ("Thirty patients (75%) responded (25 CRs).", [("CR", 62.5), ("ORR", 75.0)]),
+    ("Twenty-eight patients (70%) achieved remission, with CR in 20 and CRi in 8.", [("CR_CRi", 70.0)]),
+    ("Twenty-eight patients (70%) responded, including 20 CR and 8 CRi.", [("CR", 50.0), ("CR_CRi", 70.0)]),
+    # with a partial response among the parts it stays the overall response
+    ("Twenty-eight patients (70%) responded, with 20 CR, 6 CRi and 2 PR.", [("CR", 50.0), ("ORR", 70.0)]),
+    ("Responses were seen in 28 patients (70%), including 20 CRs.", [("CR", 50.0), ("ORR", 70.0)]),
     # a subgroup's own value after it is still its own
     ("Patients with prior HSCT (n = 12, 30%) had a CR rate of 50%.", [("CR", 50.0)]),
 ])
