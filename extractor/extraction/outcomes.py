@@ -2096,7 +2096,7 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
         link = text[_own_bracket_end(text, value):between[0].start]
         if not (_LIST_LINK.search(link) or _RESTATED_SHARE.fullmatch(text, value.end, between[0].start)
                 or _ARM_SHARE_LINK.fullmatch(text, value.end, between[0].start)) \
-                or _subject_of_verb(text, value):
+                or _subject_of_verb(text, value) or _PASSIVE_OBJECT_BEFORE.search(text, 0, value.start):
             return False
         gap = text[min(_own_bracket_end(text, between[-1]), mention.start):mention.start]
     bare = gap.strip(" )]([%")
@@ -2112,6 +2112,10 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1))
 
 
+# "A donor was identified for 12 patients (30%), and 10 (25%) underwent HSCT": a value after a passive verb and its
+# preposition is that clause's, not the first subject of a parallel list.
+_PASSIVE_OBJECT_BEFORE = re.compile(r"\b(?:was|were|been)\s(?:\w+ly\s)?[a-z]+(?:ed|en|wn|und)\s(?:for|in|among|by)\s"
+                                    r"(?:the\s|a\stotal\sof\s)?$")
 _ARM_SHARE_BEFORE = re.compile(r"\d" + _ARM_SHARE_LINK.pattern + r"$")
 
 
