@@ -5,7 +5,8 @@ abbreviation ("(ORR; CR or CRi)", "(CR or CRi; ORR)"), ending their sentence (".
 itself ("complete remission (CR; including CRi)"), a response broken down into counts ("28 (70%) responded (20 CR, 8
 CRi)", "achieved remission, with CR in 20 and CRi in 8"); transplants in the passive with a count only ("Twelve patients were bridged to SCT", "HSCT was performed in
 14 patients"), "could be transplanted", "allografted", "able to receive"; and transplants that are no rate of the
-cohort: before enrolment, a pluperfect beside prior therapy, "not able to undergo".
+cohort: before enrolment, a pluperfect beside prior therapy, "not able to undergo", the object of a passive clause
+before the transplant's subject ("A donor was identified for 12 (30%), and 10 (25%) underwent HSCT").
 
 Each case is a way results are commonly written that an earlier version got wrong (a missed value, or a wrong
 endpoint); the negative cases pin what a fix must not reach.
@@ -101,6 +102,12 @@ def test_breakdown_counts(nlp, text, values):
     ("Twelve patients (30%) received allogeneic stem cell transplantation before enrolment.", []),
     ("Twelve patients (30%) received HSCT prior to study entry.", []),
     ("Patients had received a median of 2 prior therapies, and 12 (30%) had received allogeneic HSCT.", []),
+    # a value after a passive verb and its preposition is its own clause's, not a parallel subject of the transplant
+    ("A donor was identified for 12 patients (30%), and 10 (25%) underwent HSCT.", [("HSCT", 25.0)]),
+    ("MRD negativity was found in 12 patients (30%), and 10 (25%) proceeded to HSCT.",
+     [("HSCT", 25.0), ("MRD_NEG", 30.0)]),
+    ("Three older responders (15%) and 61 younger responders (59%) proceeded to allogeneic HSCT.",
+     [("HSCT", 15.0), ("HSCT", 59.0)]),
     # ... while a transplant after the therapy stays a rate
     ("Twelve patients (30%) received HSCT after blinatumomab.", [("HSCT", 30.0)]),
 ])
