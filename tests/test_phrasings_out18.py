@@ -41,6 +41,13 @@ def _values(record: dict) -> list[tuple]:
     ("Complete remission with or without partial hematologic recovery occurred in 70%.", [("CR_CRi", 70.0)]),
     ("Complete response or complete response with incomplete hematologic recovery was achieved in 70%.",
      [("CR_CRi", 70.0)]),
+    # CR spelled out, then "or" and the part's abbreviation
+    ("Complete remission or CRi was achieved in 70%.", [("CR_CRi", 70.0)]),
+    ("Complete remission (CR) or CRi was achieved in 28 patients (70%).", [("CR_CRi", 70.0)]),
+    ("Twenty-eight patients (70%) achieved complete remission (CR) or CRh.", [("CR_CRi", 70.0)]),
+    # each with its own value stays two endpoints
+    ("CR (50%) or CRi (20%) was achieved.", [("CR", 50.0)]),
+    ("CR was achieved in 50% and CRi in 20%.", [("CR", 50.0)]),
     # a part alone beside a CR stays a part
     ("Twenty patients (50%) achieved CR with incomplete hematologic recovery (CRi), and 10 (25%) CR.",
      [("CR", 25.0)]),

@@ -447,7 +447,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         if mentions and _restates(text, mentions[-1], family, start, end):
             mentions[-1].end = max(mentions[-1].end, end + 1)
             continue
-        if mentions and _joins_composite(text, mentions[-1], family, start):
+        if mentions and _joins_composite(text, mentions[-1], family, start, end):
             mentions[-1].family, mentions[-1].end = "CR_CRi", end
             continue
         if family == "HSCT" and text[start] in ";:":
@@ -721,14 +721,17 @@ def _restates(text: str, previous: Mention, family: str, start: int, end: int) -
 # "complete remission (CR) or CR without platelet recovery": the gap between the CR and its joined variant.
 _COMPOSITE_GAP = re.compile(r"\s?(?:[(\[][A-Za-z]{1,4}[)\]]\s?)?")
 _JOINING_WORD = re.compile(r"(?:or|plus)\b|[+/]", re.I)
+_BARE_PART = re.compile(r"CR[ihp]", re.I)
 _PART_THEN_CR = re.compile(r"\s?(?:[(\[][A-Za-z]{1,4}[)\]]\s?)?(?:or|plus|\+|/)\s?")
 
 
-def _joins_composite(text: str, previous: Mention, family: str, start: int) -> bool:
+def _joins_composite(text: str, previous: Mention, family: str, start: int, end: int) -> bool:
     """A CR whose CRi/CRp/CRh variant is joined to it by "or" or "plus" ("achieved complete remission (CR) or CR
     without platelet recovery (CRp)") names the composite: the value before the CR is the composite's."""
     # (or the variant first: "CR with incomplete hematologic recovery (CRi) or CR was achieved in 70%")
-    if previous.family == "CR_PART" and family == "CR":
+    if previous.family == "CR_PART" and family == "CR" \
+            or previous.family == "CR" and family == "CR_PART" and _BARE_PART.fullmatch(text, start, end):
+        # ("Complete remission (CR) or CRi was achieved in 28 patients": the part's abbreviation after the "or")
         return _PART_THEN_CR.fullmatch(text, previous.end, start) is not None
     return previous.family == "CR" and family == "CR_CRi" and _JOINING_WORD.match(text, start) is not None \
         and _COMPOSITE_GAP.fullmatch(text[previous.end:start]) is not None
