@@ -45,6 +45,9 @@ def _values(record: dict) -> list[tuple]:
     ("Complete remission or CRi was achieved in 70%.", [("CR_CRi", 70.0)]),
     ("Complete remission (CR) or CRi was achieved in 28 patients (70%).", [("CR_CRi", 70.0)]),
     ("Twenty-eight patients (70%) achieved complete remission (CR) or CRh.", [("CR_CRi", 70.0)]),
+    # the part spelled without the kind of recovery ("with incomplete recovery")
+    ("CR or CR with incomplete recovery (CRi) was achieved in 70%.", [("CR_CRi", 70.0)]),
+    ("CR with incomplete recovery or CR was achieved in 70%.", [("CR_CRi", 70.0)]),
     # each with its own value stays two endpoints
     ("CR (50%) or CRi (20%) was achieved.", [("CR", 50.0)]),
     ("CR was achieved in 50% and CRi in 20%.", [("CR", 50.0)]),
