@@ -4,7 +4,7 @@ before the CR ("CRi or CR"), "with or without incomplete recovery", definitions 
 abbreviation ("(ORR; CR or CRi)", "(CR or CRi; ORR)"), ending their sentence ("..., comprising CR and CRi."), or of CR
 itself ("complete remission (CR; including CRi)"), a response broken down into counts ("28 (70%) responded (20 CR, 8
 CRi)", "achieved remission, with CR in 20 and CRi in 8"); transplants in the passive with a count only ("Twelve patients were bridged to SCT", "HSCT was performed in
-14 patients"), "could be transplanted", "allografted", "able to receive"; and transplants that are no rate of the
+14 patients"), "could be transplanted", "allografted", "able to receive", "a post-blinatumomab HCT"; and transplants that are no rate of the
 cohort: before enrolment, a pluperfect beside prior therapy, "not able to undergo", the object of a passive clause
 before the transplant's subject ("A donor was identified for 12 (30%), and 10 (25%) underwent HSCT").
 
@@ -103,6 +103,8 @@ def test_breakdown_counts(nlp, text, values):
     ("Fourteen patients (35%) could be transplanted.", [("HSCT", 35.0)]),
     ("Fourteen patients (35%) were subsequently allografted.", [("HSCT", 35.0)]),
     ("Fourteen patients (35%) were able to receive an allogeneic transplant.", [("HSCT", 35.0)]),
+    ("Twelve patients (30%) were bridged to a post-blinatumomab HCT.", [("HSCT", 30.0)]),
+    ("Twelve patients (30%) underwent post-CAR T allogeneic HSCT.", [("HSCT", 30.0)]),
     # negatives: a subgroup's count, what was not done, what was done before the study
     ("Allogeneic HSCT was performed in 14 patients with Ph-positive ALL.", []),
     ("Twelve patients were eligible for HSCT.", []),
