@@ -108,7 +108,8 @@ _INCLUDING_BARE = re.compile(r"\s?(?:rates?\s)?(?P<clause>\s(?:including|incl\.)
                              r"(?=\s(?:was|were|is|are|occurred|reached)\b)")
 # ... or ending its sentence: "The primary end point was the overall response rate, defined as CR plus CRi.", "Overall
 # response was defined as CR or CRi." (a definition for the rest of the article)
-_DEFINED_AS_END = re.compile(r"\s?(?:rates?\s?)?(?P<clause>,?\s(?:(?:was|were|is|are)\s)?defined\sas\s[^;()]{1,80}?)"
+_DEFINED_AS_END = re.compile(r"\s?(?:rates?\s?)?(?P<clause>,?\s(?:(?:(?:was|were|is|are)\s)?defined\sas|including|"
+                             r"comprising|consisting\sof)\s[^;()]{1,80}?)"
                              r"(?=\s?(?:[.;]|$))")
 # ... or after the rate's value: "The overall response rate was 80%, defined as CR plus CRi."
 _DEFINED_AFTER_VALUE = re.compile(r"\s?(?:rates?\s?)?(?:was|were|is|of|:)\s?\d+(?:[.·]\d+)?\s?%,\s?"
@@ -446,7 +447,7 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         if mentions and _restates(text, mentions[-1], family, start, end):
             mentions[-1].end = max(mentions[-1].end, end + 1)
             continue
-        if mentions and _joins_composite(text, mentions[-1], family, start):
+        if mentions and _joins_composite(text, mentions[-1], family, start, end):
             mentions[-1].family, mentions[-1].end = "CR_CRi", end
             continue
         if family == "HSCT" and text[start] in ";:":
@@ -462,8 +463,11 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             or family in RATES and _GROUP_NOUN_AFTER.match(text, end) is not None
         qualifier = qualifier or family in _RESPONSES and _SHARE_OF_BEFORE.search(before[-16:]) is not None
         qualifier = qualifier or family in _STATES and _baseline_state(text, before, start) \
-            or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None and _in_baseline_clause(text, start)
+            or family == "HSCT" and _HAD_BEFORE.search(before[-24:]) is not None \
+            and (_in_baseline_clause(text, start) or _HISTORY_WORD.search(text) is not None)
         qualifier = qualifier or family in RATES and _names_history(before[-24:])
+        qualifier = qualifier or family == "HSCT" and (_before_baseline(text, end)
+                                                       or _NOT_ABLE_BEFORE.search(before[-30:]) is not None)
         qualifier = qualifier or family in _STATES and _SHARE_IN_BEFORE.search(before[-12:]) is not None
         # "patients in CR1, CR2 and refractory disease": a remission inside a list of remission states names a group
         qualifier = qualifier or family in _STATES and any(a <= span.start and span.end <= b for a, b in state_lists)
@@ -500,8 +504,9 @@ def _define(definitions: dict[str, str], phrase: str) -> None:
     """Registers a phrase defined as CR_CRi, and the abbreviation it restates ("Overall remission rate (ORR)")."""
     head, bracket, abbreviation = phrase.partition("(")
     definitions[_definition_key(head.strip() if bracket else phrase)] = "CR_CRi"
-    if bracket and abbreviation.strip(" )"):
-        definitions[_definition_key(abbreviation.strip(" )"))] = "CR_CRi"
+    abbreviation = abbreviation.strip(" );,:")  # ("overall remission rate (ORR; CR or CRi)": the ORR)
+    if bracket and abbreviation:
+        definitions[_definition_key(abbreviation)] = "CR_CRi"
 
 
 def _defined_family(definitions: dict[str, str], phrase: str, family: str) -> str:
@@ -561,6 +566,23 @@ _SHARE_IN_BEFORE = re.compile(r"\d\s?%\s?\)?\s?in\s(?:the\s)?$")
 
 # "25% had a prior history of VOD", "30% had previous HSCT": an event before the study is the patients' history.
 _HISTORY_BEFORE = re.compile(r"\b(?:prior|previous|preceding|pre-existing|history of)\s(?:an?\s)?$", re.I)
+
+
+# "12 patients (30%) were not able to undergo HSCT", "unable to proceed to": the transplant they did not get
+_NOT_ABLE_BEFORE = re.compile(r"\b(?:(?:(?:not|never)\s(?:be\s)?able|unable|ineligible|failed)\sto|not|never)\s$", re.I)
+# "Patients had received a median of 2 prior therapies, and 12 (30%) had received HSCT": a pluperfect transplant in a
+# sentence about the patients' history is part of it.
+_HISTORY_WORD = re.compile(r"\b(?:prior|previous(?:ly)?|pre-?treated|lines?\sof\s(?:therapy|treatment)|history)\b", re.I)
+# "12 patients (30%) received allogeneic HSCT before enrolment": a transplant before the study is the patients' history.
+_BEFORE_BASELINE_AFTER = re.compile(
+    r"\s?(?:[(\[][^()\[\]]{0,30}[)\]]\s?)?(?:before|prior\sto|preceding)\s(?:the\s)?(?:time\sof\s)?(?:(?:study|trial)\s"
+    r"(?:entry|enrol?l?ment|inclusion|registration)|enrol?l?ment|inclusion|registration|randomi[sz]ation|screening|"
+    r"(?:this|the|current|present)\s(?:study|trial)|study|trial|referral)\b", re.I)
+
+
+def _before_baseline(text: str, end: int) -> bool:
+    return ("before" in text or "prior" in text or "preceding" in text) \
+        and _BEFORE_BASELINE_AFTER.match(text, end) is not None
 
 
 def _names_history(before: str) -> bool:
@@ -699,11 +721,18 @@ def _restates(text: str, previous: Mention, family: str, start: int, end: int) -
 # "complete remission (CR) or CR without platelet recovery": the gap between the CR and its joined variant.
 _COMPOSITE_GAP = re.compile(r"\s?(?:[(\[][A-Za-z]{1,4}[)\]]\s?)?")
 _JOINING_WORD = re.compile(r"(?:or|plus)\b|[+/]", re.I)
+_BARE_PART = re.compile(r"CR[ihp]", re.I)
+_PART_THEN_CR = re.compile(r"\s?(?:[(\[][A-Za-z]{1,4}[)\]]\s?)?(?:or|plus|\+|/)\s?")
 
 
-def _joins_composite(text: str, previous: Mention, family: str, start: int) -> bool:
+def _joins_composite(text: str, previous: Mention, family: str, start: int, end: int) -> bool:
     """A CR whose CRi/CRp/CRh variant is joined to it by "or" or "plus" ("achieved complete remission (CR) or CR
     without platelet recovery (CRp)") names the composite: the value before the CR is the composite's."""
+    # (or the variant first: "CR with incomplete hematologic recovery (CRi) or CR was achieved in 70%")
+    if previous.family == "CR_PART" and family == "CR" \
+            or previous.family == "CR" and family == "CR_PART" and _BARE_PART.fullmatch(text, start, end):
+        # ("Complete remission (CR) or CRi was achieved in 28 patients": the part's abbreviation after the "or")
+        return _PART_THEN_CR.fullmatch(text, previous.end, start) is not None
     return previous.family == "CR" and family == "CR_CRi" and _JOINING_WORD.match(text, start) is not None \
         and _COMPOSITE_GAP.fullmatch(text[previous.end:start]) is not None
 
@@ -726,8 +755,10 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
             continue
         b_start, b_end = bracket
         # CR itself is redefined only by an explicit inclusion: "complete remission (including CR with incomplete
-        # hematologic recovery)"; a bare "CR (CR/CRi)" stays as written.
-        if mention.family == "CR" and not _INCLUDING.match(text[b_start + 1:b_end]):
+        # hematologic recovery)", or by a bracket right after it that is nothing but the composite's name ("28
+        # patients (70%) achieved complete remission (CR/CRi)"); "CR (CR/CRi 70%)" stays as written.
+        named_only = mention.family == "CR" and not _INCLUDING.match(text, _past_abbreviation(text, b_start + 1), b_end)
+        if named_only and not _names_composite(text, mentions[i + 1:], mention.end, bracket):
             continue
         if _PERCENT_END.search(text[:b_start]) and not _DIGIT.search(text[b_start:b_end]) \
                 and not _DEFINED_INSIDE.match(text, b_start):
@@ -738,9 +769,15 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
         named_cr = families & {"CR", "CR_CRi"} or mention.family == "CR"
         if named_cr and families & {"CR_CRi", "CR_PART"} and "OTHER" not in families:
             mention.family = "CR_CRi"
-            _define(definitions, text[mention.start:mention.end])
+            if not named_only:  # (a CR only named as the composite here defines no later CR)
+                _define(definitions, text[mention.start:mention.end])
+                lead = _LEAD_ABBREVIATION.match(text, b_start + 1)
+                if lead and _ABBREVIATION.fullmatch(lead.group().strip(" ;,")):  # "(CR; including CRi)": CR too
+                    _define(definitions, lead.group().strip(" ;,"))
             for part in inner:  # the definition's parts keep their own values ("13 (52%) CR"), the CRi part alone
                 part.region = (b_start, b_end)
+                if part.family == "ORR" and _ABBREVIATION.fullmatch(text, part.start, part.end):
+                    _define(definitions, text[part.start:part.end])  # "(CR or CRi; ORR)": its abbreviation
                 if part.family == "CR_CRi":
                     part.family = "CR_PART"
         elif mention.family == "ORR" and "OTHER" in families and families <= {"CR", "CR_CRi", "CR_PART", "OTHER"}:
@@ -754,6 +791,30 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
                 _define(definitions, text[part.start:part.end])
                 part.family = "CR_CRi"
     return result
+
+
+# "complete remission (CR; including CR with incomplete hematologic recovery [CRi])": the abbreviation first
+_LEAD_ABBREVIATION = re.compile(r"\s?[A-Za-z0-9]{1,6}\s?[;,]")
+
+
+def _past_abbreviation(text: str, at: int) -> int:
+    m = _LEAD_ABBREVIATION.match(text, at)
+    return m.end() if m else at
+
+
+_ABBREVIATION = re.compile(r"[A-Z]{2,5}s?")
+_BRACKET_REST = re.compile(r"[\s()\[\]]*")
+
+
+def _names_composite(text: str, later: list[Mention], at: int, bracket: tuple[int, int]) -> bool:
+    """A bracket opening right after a CR whose whole inside is one composite name ("(CR/CRi)", "(CR or CRh)",
+    "[CR + CRi]"): the CR is written as that composite."""
+    b_start, b_end = bracket
+    if text[at:b_start].strip():
+        return False
+    inner = [m for m in later if b_start <= m.start < b_end]
+    return len(inner) == 1 and inner[0].family == "CR_CRi" \
+        and _BRACKET_REST.fullmatch(text[b_start:inner[0].start] + text[inner[0].end:b_end]) is not None
 
 
 def _own_bracket_goes_on(text: str, mention: Mention) -> tuple[int, int] | None:
@@ -832,11 +893,15 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
     return mentions
 
 
+# (or a comma and "with"/"including": "28 patients (70%) achieved remission, with CR in 20 and CRi in 8")
+_BREAKDOWN_OPENS = re.compile(r"\s?(?::|,\s?(?:with|including|comprising|consisting\sof)\s)")
+
+
 def _breaks_down_own_value(text: str, mention: Mention, gap: str) -> bool:
     """"25 of 36 patients (69%) responded: 20 CR and 5 CRi": a colon after a rate whose value precedes it opens its
     breakdown ("Response rates: CR 50%, CR/CRi 65%" has no value of its own: it lists endpoints)."""
-    return gap.lstrip().startswith(":") and _DIGIT_PERCENT.search(text, max(0, mention.start - 30), mention.start) \
-        is not None
+    return _BREAKDOWN_OPENS.match(gap) is not None \
+        and _DIGIT_PERCENT.search(text, max(0, mention.start - 30), mention.start) is not None
 
 
 def _sum_of_parts(mention: Mention, earlier: list[Mention]) -> None:
@@ -1777,7 +1842,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         # A bare count is a rate only as the subject of its endpoint ("Twelve patients underwent HSCT") or as the
         # patients its endpoint occurred in ("CRS occurred in 20 patients").
         gap = text[value.end:ahead.start].strip() if ahead else None
-        if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)):
+        if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)
+                      or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)):
             return ahead
         return before[-1] if before and _occurred_in(text, before[-1], value) else None
     if ahead and (not before or not _direct(text, before[-1], value, values)
@@ -1896,11 +1962,19 @@ def _opens_breakdown(text: str, mention: Mention, value: Value) -> bool:
     return text[mention.end:value.start].lstrip().startswith(":")
 
 
+# "Twelve patients were bridged to allogeneic SCT": the subject and the passive's auxiliary before a transplant verb
+_PASSIVE_SUBJECT_GAP = re.compile(r"(?:patients?|pts|children|adults|subjects|responders)\s(?:were|was)"
+                                  r"(?:\s(?:subsequently|successfully|eventually|then|later))?", re.I)
+
+
 def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
     """"CRS occurred in 20 patients": the count is the patients the endpoint occurred in, when nothing narrows them
     after it ("in 20 patients with Ph+ ALL" is a subgroup's count). A lead-in at the sentence's start ("Among the 25
     patients with Ph- ALL, CR was achieved in 15 patients") is its denominator."""
-    if not _OCCURRED_IN.fullmatch(text[mention.end:value.start]) or not _CLAUSE_END_AFTER.match(text[value.end:]):
+    gap = text[mention.end:value.start]
+    # ("HSCT was subsequently performed in 14 patients": the passive transplant's span ends in its "in")
+    passive = mention.family == "HSCT" and text.endswith(" in", 0, mention.end) and gap.isspace()
+    if not (passive or _OCCURRED_IN.fullmatch(gap)) or not _CLAUSE_END_AFTER.match(text[value.end:]):
         return False
     value.occurred_in = True
     lead_in = _SENTENCE_LEAD_IN.match(text)
@@ -1936,6 +2010,9 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
         return False
     if _RELATIVE_AFTER.match(text, mention.end):  # "93% experienced CRS, which was grade ≥3 in 20%": a part of it
         return False
+    if following.kind == COUNT and any(m.start >= following.end and not text[following.end:m.start].strip()
+                                       for m in every):
+        return False  # "28 (70%) responded (20 CR, 8 CRi)": a count right before its endpoint is that one's
     if _opens_breakdown(text, mention, following):
         later = next((m for m in every if m.start >= following.end), None)  # any endpoint, not only the value's
         if later is not None and _binds_forward(text, following, later, values):
@@ -2022,7 +2099,7 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
         link = text[_own_bracket_end(text, value):between[0].start]
         if not (_LIST_LINK.search(link) or _RESTATED_SHARE.fullmatch(text, value.end, between[0].start)
                 or _ARM_SHARE_LINK.fullmatch(text, value.end, between[0].start)) \
-                or _subject_of_verb(text, value):
+                or _subject_of_verb(text, value) or _PASSIVE_OBJECT_BEFORE.search(text, 0, value.start):
             return False
         gap = text[min(_own_bracket_end(text, between[-1]), mention.start):mention.start]
     bare = gap.strip(" )]([%")
@@ -2038,6 +2115,10 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1))
 
 
+# "A donor was identified for 12 patients (30%), and 10 (25%) underwent HSCT": a value after a passive verb and its
+# preposition is that clause's, not the first subject of a parallel list.
+_PASSIVE_OBJECT_BEFORE = re.compile(r"\b(?:was|were|been)\s(?:\w+ly\s)?[a-z]+(?:ed|en|wn|und)\s(?:for|in|among|by)\s"
+                                    r"(?:the\s|a\stotal\sof\s)?$")
 _ARM_SHARE_BEFORE = re.compile(r"\d" + _ARM_SHARE_LINK.pattern + r"$")
 
 
