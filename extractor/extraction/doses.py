@@ -590,7 +590,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
                 # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug (nor, carried
                 # over from a CAR T product, is an amount in mg a dose of cells)
                 continue
-        if drug is None or _is_backbone(drug.id_):
+        if drug is None or _is_backbone(drug.id_) or _is_class_word(drug.id_):
             continue  # "X was combined with hyper-CVAD and reduced to 30 mg": a backbone has no dose of its own
         if _is_supportive(drug.id_):
             continue  # "with posaconazole 300 mg daily": given for a complication or its prevention, no regimen's
@@ -883,6 +883,13 @@ def _is_supportive(drug_id: str) -> bool:
     return entry is not None and entry.cls == _SUPPORTIVE_CLASS
 
 
+def _is_class_word(drug_id: str) -> bool:
+    """Whether a drug id names a class, not a drug ("TKI" is `tyrosine kinase inhibitor`, its own class): "the TKI
+    was given at 45 mg daily" names no drug whose dose it is."""
+    entry = regimen_lexicon().get(drug_id)
+    return entry is not None and entry.cls == drug_id
+
+
 def _is_backbone(drug_id: str) -> bool:
     entry = regimen_lexicon().get(drug_id)
     return entry is not None and entry.kind == "backbone"
@@ -1121,6 +1128,8 @@ def _named_in_bracket(text: str, end: int, drug: Span) -> bool:
 def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
     """Whether a list item naming an unknown drug stands between a drug's dose and this one (see _ITEM_JOINS)."""
     gap = text[max(drug.end_char, first.start - _UNKNOWN_ITEM_REACH):first.start]
+    if gap.endswith((" (", " [")):
+        gap = gap[:-1]  # "with nivolumab (3 mg/kg)": the bracket is the unknown drug's, right after its name
     if not gap.endswith(" ") or not _ITEM_JOIN_CUE.search(gap):
         return False  # most gaps hold no join: " ", " at ", " was given at "
     head, named = gap[:-1], 0
