@@ -190,10 +190,11 @@ _PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)
 # (day 1) and 0.5 mg/m2 ... were given"; not a change ("Doses were reduced to 50 mg in 4 patients" is an event).
 _DOSE_SUBJECT = re.compile(
     r"\s*(?:(?:the|a)\s)?(?:(?:(?:starting|initial|first|target|planned|total|fixed|flat|standard|subsequent"
-    r"|recommended(?:\sphase\s(?:2|II))?|maximum\stolerated|maximal\stolerated|cycle\s\d)\s(?:[\w\-]+\s)?)?"
+    r"|recommended(?:\sphase\s(?:2|II))?|maximum\stolerated|maximal\stolerated|cycle\s\d|daily|weekly|single)"
+    r"\s(?:[\w\-]+\s)?)?"
     r"(?:doses?|dosing|MTD|RP2D|dose\slevel\s\d+)(?:\s(?:per|in|of|during)\s(?:cycle|course|week|day)(?:\s\d)?)?"
     r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined)\s)?"
-    r"(?:(?:at|as|to)\s)?|doses?\sof\s)\d",
+    r"(?:(?:at|as|to)\s)?|(?:(?:total|starting|initial|target|fixed|flat|single|daily)\s)?doses?\sof\s)\d",
     re.I)
 # A sentence whose subject is the treatment or its schedule, the dose right after its verb: "Cycle 1 consisted of
 # 9 µg/day for 7 days", "Each cycle consisted of 28 µg/day", "Treatment was 650 mg/m2/day for 5 days", "Three dose
@@ -204,6 +205,16 @@ _SCHEDULE_SUBJECT = re.compile(
     r"\s(?:consisted\sof|comprised|was|were)"
     r"|(?:[A-Za-z]+\s)?dose\slevels\s(?:were|of)(?:\s(?:tested|evaluated|explored|studied|investigated|used))?)"
     r"\s?:?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
+_WEIGHT_OR_AGE = (r"(?:(?:weighing|aged|under|over|below|above|older\sthan|younger\sthan|less\sthan|more\sthan)\s"
+                  r"(?:(?:at\s)?(?:least|most|less|more|than|under|over)\s){0,2}[<>≤≥]?\s?\d+(?:\.\d+)?\s?(?:kg|years?)"
+                  r"(?:\sor\s(?:more|less|older|younger|above|over|under))?)")
+# An opening scope before such a sentence's subject: "In cycle 1, the dose was ...", "During the first week, patients
+# received ...", "For patients under 45 kg, the dose was ...", or a schedule's label and colon, "Cycle 1: 0.8 mg/m2".
+_SCOPE_LEAD = re.compile(
+    r"\s*(?:(?:In|During|For|From)\s(?:the\s)?(?:(?:cycles?|courses?|weeks?)\s\d+(?:\s?[\-–]\s?\d+)?"
+    r"|(?:first|second|subsequent|later|following|remaining)\s(?:cycles?|courses?|weeks?)"
+    r"|(?:patients|children|adults)\s(?:" + _WEIGHT_OR_AGE + r"|[a-z ]{1,25}?)),\s"
+    r"|(?P<label>(?:Cycle|Course|Week)\s\d+(?:\s?[\-–]\s?\d+)?:\s))")
 # The same with the drug as a pronoun or a common noun, its verb and the preposition of its dose: "It was given at 9
 # µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg",
 # "Cells were infused at 0.2-5 × 10^6 cells/kg" (a CAR T product's).
@@ -213,9 +224,11 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:given|administered|dosed|infused|delivered)\s(?:[a-z]+\s){0,3}?(?:at|as)\s"
     r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
 # The population as the subject and the dose as the object of its verb: "Children received 650 mg/m2/day for 5 days",
-# "Adults were given a dose of 1.5 g/m2".
+# "Adults were given a dose of 1.5 g/m2", "Patients weighing at least 45 kg received 28 µg/day", "Children under 45
+# kg received 15 µg/m2/day" (the weight or age that sets the dose, not a count: "Four patients received" is no
+# population of the regimen's, see _given_for_toxicity).
 _RECEIVED_DOSE = re.compile(
-    r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
+    r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:" + _WEIGHT_OR_AGE + r"\s)?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
     r"(?:(?:an?|the)\s(?:[\w\-]+\s){0,2}?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
@@ -357,14 +370,25 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
             found = []
             if sent.labelled("DRUG"):
                 found = _sentence_doses(sent, section, context)
-            elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
-                                           or _RECEIVED_DOSE.match(sent.text) or _SCHEDULE_SUBJECT.match(sent.text)):
+            elif previous is not None and _dose_sentence(sent.text):
                 found = _carried_doses(previous, sent, section, context)
             if not found and not sent.labelled("DRUG") and _car_t_cells_named(sent.text):
                 found = _study_product_doses(sent, section, context)
             doses += _this_studys(sent, found) if found else found
         previous = sent
     return doses
+
+
+def _dose_sentence(text: str) -> bool:
+    """Whether a sentence naming no drug states a dose of the drug before it (see _DOSE_SUBJECT, _PRONOUN_SUBJECT,
+    _RECEIVED_DOSE, _SCHEDULE_SUBJECT), after an opening scope of its own ("In cycle 1, the dose was", "For patients
+    under 45 kg, the dose was", "Cycle 1: 0.8 mg/m2 on day 1")."""
+    lead = _SCOPE_LEAD.match(text)
+    if lead is not None:
+        if lead.group("label") is not None and _DIGIT.match(text, lead.end()):
+            return True  # "Cycle 1: 0.8 mg/m2 on day 1 ...": a schedule's label, then its dose
+        text = text[lead.end():]
+    return any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT))
 
 
 def _in_opening_background(sentences: list[Sentence], index: int, text: str) -> bool:
