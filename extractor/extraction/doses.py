@@ -572,6 +572,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     shared = []  # the doses of a list after coordinated drugs, paired with them in order below
     alone = []  # the same doses read each of the drug before it, in case they are no list of the drugs (see below)
     opening = None  # a range's first dose whose own unit is read at the closing one: (closing unit, number)
+    last = None  # the drug of the last dose read and where that dose ended (see _chained)
     for unit in units:
         if unit.id_ == _REDUCTION:
             found += _reduction_doses(doc, section, text, unit, numbers, drugs)
@@ -605,6 +606,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
                 if respectively:
                     continue
             drug = _drug_for(text, group[0], end_span, drugs, sent.start_char, amount) if carried is None else carried
+            if drug is None and carried is None and last is not None:
+                drug = _chained(text, last, group[0], drugs)
             cells = amount in _CELL_UNITS
             if cells and carried is None and (drug is None or not _is_car_t(drug.id_)):
                 # "After lymphodepletion with fludarabine, patients received 1 × 10^6 CAR T cells/kg": the study's
@@ -637,9 +640,29 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
             alone += doses
         else:
             found += doses
+        last = (drug, end_span.end_char)
     if respectively or _paired_list(coordinated, shared, bracket is not None):
         return found + _respective_doses(doc, section, coordinated, shared)
     return found + alone
+
+
+_CHAIN_REACH = 160  # characters from the last dose: "... per kilogram of body weight for patients weighing ≤50 kg and "
+
+
+def _chained(text: str, last: tuple, first: nz.Number, drugs: list[Span]) -> Span | None:
+    """The drug of the dose read last in the sentence (`last`: its drug and end) for a dose naming none in reach, when
+    no drug and no clause break (";") stands between: a second dose of the same drug after a long first one
+    ("tisagenlecleucel at 0.2 to 5.0 × 10^6 CAR-positive viable T cells per kilogram of body weight for patients
+    weighing 50 kg or less and 0.1 to 2.5 × 10^8 cells for heavier patients"); not after an item naming a drug the
+    lexicon does not know ("..., and melphalan 140 mg/m2")."""
+    drug, end = last
+    if first.start - end > _CHAIN_REACH or ";" in text[end:first.start]:
+        return None
+    if any(end <= d.start_char < first.start for d in drugs):
+        return None
+    if _unknown_item_between(text, _StudyProduct(drug.id_, end, end), first):
+        return None
+    return drug
 
 
 def _historical_schedule(text: str, sentence_start: int, start: int) -> bool:
