@@ -380,29 +380,21 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
 
 
 # A dose's drug is named as the abstract prints it when the abstract never prints the lexicon's name (its first word):
-# "KTE-X19 at 2, 1, or 0.5×106 cells/kg" is KTE-X19's, "CD19 CAR T cells at 1 × 10^6 cells/kg" CD19 CAR T cells', as
-# the gold records them (SCHEMA: the first word of the drug's name). A short abbreviation ("DNR", "InO", "Ara-C") is
-# no name: the dose takes the longer name the abstract prints for the same drug ("daunomycin (DNR)"), or the
-# lexicon's; a dose of the study's product named by its cells only takes the product's printed name. Where the
-# abstract prints the lexicon's name anywhere ("tisagenlecleucel (CTL019)"), that name stays.
+# "KTE-X19 at 2, 1, or 0.5×106 cells/kg" is KTE-X19's, "DNR (daunomycin) 45 mg/m2" daunomycin's, "CD19 CAR T cells at
+# 1 × 10^6 cells/kg" CD19 CAR T cells', as the gold records them (SCHEMA: the first word of the drug's name); a short
+# abbreviation ("DNR", "InO", "Ara-C") is no name, and where the abstract prints the lexicon's name too
+# ("tisagenlecleucel (CTL019)") that name stays.
 _PRINTED = "_printed"
 _SHORT_NAME = 5
 
 
 def _as_printed(doses: list[dict], context: ArticleContext) -> list[dict]:
     """The doses with each drug named as printed (see _PRINTED), the private key removed."""
-    names = {}
     for dose in doses:
         printed = dose.pop(_PRINTED, None)
-        drug = dose["drug"]
-        if drug not in names:
-            names[drug] = _printed_names(drug, context)
-        if names[drug] is None:
-            continue  # the lexicon's name is printed, or the article index is not there
-        if printed and len(printed) > _SHORT_NAME:
-            dose["drug"] = printed if _first_word(printed) != _first_word(drug) else drug
-        elif names[drug]:
-            dose["drug"] = names[drug][0]
+        if printed and len(printed) > _SHORT_NAME and _first_word(printed) != _first_word(dose["drug"]) \
+                and not _lexicon_name_printed(dose["drug"], context):
+            dose["drug"] = printed
     return doses
 
 
@@ -410,22 +402,14 @@ def _first_word(name: str) -> str:
     return name.split()[0].lower() if name.split() else ""
 
 
-def _printed_names(drug_id: str, context: ArticleContext) -> list[str] | None:
-    """The names longer than an abbreviation the article prints for a drug, in order; None when it prints the
-    lexicon's name (its first word) anywhere."""
+def _lexicon_name_printed(drug_id: str, context: ArticleContext) -> bool:
+    """Whether any sentence of the article prints the drug by the lexicon's name (its first word)."""
     index = context.arm_index
     if index is None:
-        return None
-    first, names = _first_word(drug_id), []
-    for text, spans in index.drug_spans.items():
-        for start, end, drug in spans:
-            if drug != drug_id:
-                continue
-            if _first_word(text[start:end]) == first:
-                return None
-            if end - start > _SHORT_NAME:
-                names.append(text[start:end])
-    return names
+        return False
+    first = _first_word(drug_id)
+    return any(drug == drug_id and _first_word(text[start:end]) == first
+               for text, spans in index.drug_spans.items() for start, end, drug in spans)
 
 
 def _dose_sentence(text: str) -> bool:
