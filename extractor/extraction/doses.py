@@ -376,40 +376,7 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
                 found = _study_product_doses(sent, section, context)
             doses += _this_studys(sent, found) if found else found
         previous = sent
-    return _as_printed(doses, context)
-
-
-# A dose's drug is named as the abstract prints it when the abstract never prints the lexicon's name (its first word):
-# "KTE-X19 at 2, 1, or 0.5×106 cells/kg" is KTE-X19's, "DNR (daunomycin) 45 mg/m2" daunomycin's, "CD19 CAR T cells at
-# 1 × 10^6 cells/kg" CD19 CAR T cells', as the gold records them (SCHEMA: the first word of the drug's name); a short
-# abbreviation ("DNR", "InO", "Ara-C") is no name, and where the abstract prints the lexicon's name too
-# ("tisagenlecleucel (CTL019)") that name stays.
-_PRINTED = "_printed"
-_SHORT_NAME = 5
-
-
-def _as_printed(doses: list[dict], context: ArticleContext) -> list[dict]:
-    """The doses with each drug named as printed (see _PRINTED), the private key removed."""
-    for dose in doses:
-        printed = dose.pop(_PRINTED, None)
-        if printed and len(printed) > _SHORT_NAME and _first_word(printed) != _first_word(dose["drug"]) \
-                and not _lexicon_name_printed(dose["drug"], context):
-            dose["drug"] = printed
     return doses
-
-
-def _first_word(name: str) -> str:
-    return name.split()[0].lower() if name.split() else ""
-
-
-def _lexicon_name_printed(drug_id: str, context: ArticleContext) -> bool:
-    """Whether any sentence of the article prints the drug by the lexicon's name (its first word)."""
-    index = context.arm_index
-    if index is None:
-        return False
-    first = _first_word(drug_id)
-    return any(drug == drug_id and _first_word(text[start:end]) == first
-               for text, spans in index.drug_spans.items() for start, end, drug in spans)
 
 
 def _dose_sentence(text: str) -> bool:
@@ -851,16 +818,14 @@ def _respective_doses(doc, section: str, drugs: list[Span] | None, shared: list[
     found = []
     for drug, (value, value_max, unit, per, end_span) in zip(drugs, shared):
         where = evidence(doc, section, drug.start_char, end_span.end_char)
-        found.append({"drug": drug.id_, _PRINTED: drug.text, "dose": _tidy(value), "dose_max": _tidy(value_max),
-                      "unit": unit, "per": per,
+        found.append({"drug": drug.id_, "dose": _tidy(value), "dose_max": _tidy(value_max), "unit": unit, "per": per,
                       "flags": _flags(value, value_max), "evidence": where})
     return found
 
 
 def _group_doses(group: list, drug: Span, unit: str, per: str | None, where: dict) -> list[dict]:
     """One dose dict per value of a group (a range gives one with dose_max)."""
-    return [{"drug": drug.id_, _PRINTED: getattr(drug, "text", None), "dose": _tidy(value),
-             "dose_max": _tidy(value_max), "unit": unit, "per": per,
+    return [{"drug": drug.id_, "dose": _tidy(value), "dose_max": _tidy(value_max), "unit": unit, "per": per,
              "flags": _flags(value, value_max), "evidence": where} for value, value_max in _values(group)]
 
 
