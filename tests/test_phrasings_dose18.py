@@ -6,8 +6,8 @@ mg"), which give no dose of the study drug; doses carried from the sentence befo
 ("Patients weighing at least 45 kg received 28 µg/day"), "The daily dose was", "A total dose of ... was given"; a
 second dose of a long sentence out of reach of its drug but after the drug's first dose ("tisagenlecleucel at 0.2
 to 5.0 × 10^6 ... per kilogram of body weight for patients weighing ≤50 kg and 0.1 to 2.5 × 10^8 cells for those
-weighing >50 kg"); and the drug named as the abstract prints it when it never prints the lexicon's name ("KTE-X19",
-"daunomycin (DNR)", "CD19 CAR T cells"), the lexicon's name where it does."""
+weighing >50 kg"). (The drug named as the abstract prints it, "KTE-X19", is on branch dose18-printed, with its
+own cases.)"""
 from __future__ import annotations
 
 import pytest
@@ -98,22 +98,3 @@ def test_phrasings_dose_carried_after_a_scope_or_weight(nlp, text, doses):
 ])
 def test_phrasings_second_dose_of_the_last_dosed_drug(nlp, text, doses):
     assert _doses(_run(nlp, text, title="Tisagenlecleucel in young adults with relapsed B-ALL")) == doses
-
-
-@pytest.mark.parametrize("title, text, doses", [
-    ("KTE-X19 in adults with relapsed B-ALL", "Patients received a single infusion of KTE-X19 at 1 × 10^6"
-     " cells/kg.", [("KTE-X19", 1000000, "cells/kg")]),
-    ("Daunomycin or idarubicin in relapsed ALL", "Patients received daunomycin (DNR) or idarubicin. DNR (45"
-     " mg/m2/week) was given for 3 weeks.", [("Daunomycin", 45, "mg/m2")]),  # the first long name printed (the title's)
-    ("CD19 CAR T cells in relapsed ALL", "CD19 CAR T cells were infused at 1 × 10^6 cells/kg.",
-     [("CD19 CAR T cells", 1000000, "cells/kg")]),
-    # the lexicon's name where the abstract prints it, and for an abbreviation alone
-    ("Tisagenlecleucel (CTL019) in relapsed ALL", "CTL019 was infused at 3 × 10^6 cells/kg.",
-     [("tisagenlecleucel", 3000000, "cells/kg")]),
-    ("Salvage therapy of relapsed acute lymphoblastic leukemia", "InO was given at 0.9 mg/m2.",
-     [(INO, 0.9, "mg/m2")]),
-    ("Salvage therapy of relapsed acute lymphoblastic leukemia", "Inotuzumab was given at 0.9 mg/m2.",
-     [(INO, 0.9, "mg/m2")]),
-])
-def test_phrasings_drug_named_as_printed(nlp, title, text, doses):
-    assert _doses(_run(nlp, text, title=title)) == doses
