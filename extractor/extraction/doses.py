@@ -190,10 +190,11 @@ _PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)
 # (day 1) and 0.5 mg/m2 ... were given"; not a change ("Doses were reduced to 50 mg in 4 patients" is an event).
 _DOSE_SUBJECT = re.compile(
     r"\s*(?:(?:the|a)\s)?(?:(?:(?:starting|initial|first|target|planned|total|fixed|flat|standard|subsequent"
-    r"|recommended(?:\sphase\s(?:2|II))?|maximum\stolerated|maximal\stolerated|cycle\s\d)\s(?:[\w\-]+\s)?)?"
+    r"|recommended(?:\sphase\s(?:2|II))?|maximum\stolerated|maximal\stolerated|cycle\s\d|daily|weekly|single)"
+    r"\s(?:[\w\-]+\s)?)?"
     r"(?:doses?|dosing|MTD|RP2D|dose\slevel\s\d+)(?:\s(?:per|in|of|during)\s(?:cycle|course|week|day)(?:\s\d)?)?"
     r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined)\s)?"
-    r"(?:(?:at|as|to)\s)?|doses?\sof\s)\d",
+    r"(?:(?:at|as|to)\s)?|(?:(?:total|starting|initial|target|fixed|flat|single|daily)\s)?doses?\sof\s)\d",
     re.I)
 # A sentence whose subject is the treatment or its schedule, the dose right after its verb: "Cycle 1 consisted of
 # 9 µg/day for 7 days", "Each cycle consisted of 28 µg/day", "Treatment was 650 mg/m2/day for 5 days", "Three dose
@@ -204,6 +205,16 @@ _SCHEDULE_SUBJECT = re.compile(
     r"\s(?:consisted\sof|comprised|was|were)"
     r"|(?:[A-Za-z]+\s)?dose\slevels\s(?:were|of)(?:\s(?:tested|evaluated|explored|studied|investigated|used))?)"
     r"\s?:?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
+_WEIGHT_OR_AGE = (r"(?:(?:weighing|aged|under|over|below|above|older\sthan|younger\sthan|less\sthan|more\sthan)\s"
+                  r"(?:(?:at\s)?(?:least|most|less|more|than|under|over)\s){0,2}[<>≤≥]?\s?\d+(?:\.\d+)?\s?(?:kg|years?)"
+                  r"(?:\sor\s(?:more|less|older|younger|above|over|under))?)")
+# An opening scope before such a sentence's subject: "In cycle 1, the dose was ...", "During the first week, patients
+# received ...", "For patients under 45 kg, the dose was ...", or a schedule's label and colon, "Cycle 1: 0.8 mg/m2".
+_SCOPE_LEAD = re.compile(
+    r"\s*(?:(?:In|During|For|From)\s(?:the\s)?(?:(?:cycles?|courses?|weeks?)\s\d+(?:\s?[\-–]\s?\d+)?"
+    r"|(?:first|second|subsequent|later|following|remaining)\s(?:cycles?|courses?|weeks?)"
+    r"|(?:patients|children|adults)\s(?:" + _WEIGHT_OR_AGE + r"|[a-z ]{1,25}?)),\s"
+    r"|(?P<label>(?:Cycle|Course|Week)\s\d+(?:\s?[\-–]\s?\d+)?:\s))")
 # The same with the drug as a pronoun or a common noun, its verb and the preposition of its dose: "It was given at 9
 # µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg",
 # "Cells were infused at 0.2-5 × 10^6 cells/kg" (a CAR T product's).
@@ -213,9 +224,11 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:given|administered|dosed|infused|delivered)\s(?:[a-z]+\s){0,3}?(?:at|as)\s"
     r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
 # The population as the subject and the dose as the object of its verb: "Children received 650 mg/m2/day for 5 days",
-# "Adults were given a dose of 1.5 g/m2".
+# "Adults were given a dose of 1.5 g/m2", "Patients weighing at least 45 kg received 28 µg/day", "Children under 45
+# kg received 15 µg/m2/day" (the weight or age that sets the dose, not a count: "Four patients received" is no
+# population of the regimen's, see _given_for_toxicity).
 _RECEIVED_DOSE = re.compile(
-    r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
+    r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:" + _WEIGHT_OR_AGE + r"\s)?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
     r"(?:(?:an?|the)\s(?:[\w\-]+\s){0,2}?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
@@ -357,14 +370,25 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
             found = []
             if sent.labelled("DRUG"):
                 found = _sentence_doses(sent, section, context)
-            elif previous is not None and (_DOSE_SUBJECT.match(sent.text) or _PRONOUN_SUBJECT.match(sent.text)
-                                           or _RECEIVED_DOSE.match(sent.text) or _SCHEDULE_SUBJECT.match(sent.text)):
+            elif previous is not None and _dose_sentence(sent.text):
                 found = _carried_doses(previous, sent, section, context)
             if not found and not sent.labelled("DRUG") and _car_t_cells_named(sent.text):
                 found = _study_product_doses(sent, section, context)
             doses += _this_studys(sent, found) if found else found
         previous = sent
     return doses
+
+
+def _dose_sentence(text: str) -> bool:
+    """Whether a sentence naming no drug states a dose of the drug before it (see _DOSE_SUBJECT, _PRONOUN_SUBJECT,
+    _RECEIVED_DOSE, _SCHEDULE_SUBJECT), after an opening scope of its own ("In cycle 1, the dose was", "For patients
+    under 45 kg, the dose was", "Cycle 1: 0.8 mg/m2 on day 1")."""
+    lead = _SCOPE_LEAD.match(text)
+    if lead is not None:
+        if lead.group("label") is not None and _DIGIT.match(text, lead.end()):
+            return True  # "Cycle 1: 0.8 mg/m2 on day 1 ...": a schedule's label, then its dose
+        text = text[lead.end():]
+    return any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT))
 
 
 def _in_opening_background(sentences: list[Sentence], index: int, text: str) -> bool:
@@ -548,6 +572,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     shared = []  # the doses of a list after coordinated drugs, paired with them in order below
     alone = []  # the same doses read each of the drug before it, in case they are no list of the drugs (see below)
     opening = None  # a range's first dose whose own unit is read at the closing one: (closing unit, number)
+    last = None  # the drug of the last dose read and where that dose ended (see _chained)
     for unit in units:
         if unit.id_ == _REDUCTION:
             found += _reduction_doses(doc, section, text, unit, numbers, drugs)
@@ -581,6 +606,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
                 if respectively:
                     continue
             drug = _drug_for(text, group[0], end_span, drugs, sent.start_char, amount) if carried is None else carried
+            if drug is None and carried is None and last is not None:
+                drug = _chained(text, last, group[0], drugs)
             cells = amount in _CELL_UNITS
             if cells and carried is None and (drug is None or not _is_car_t(drug.id_)):
                 # "After lymphodepletion with fludarabine, patients received 1 × 10^6 CAR T cells/kg": the study's
@@ -590,7 +617,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
                 # "after busulfan, a graft of 5 × 10^6 CD34+ cells/kg": cells are no dose of a drug (nor, carried
                 # over from a CAR T product, is an amount in mg a dose of cells)
                 continue
-        if drug is None or _is_backbone(drug.id_):
+        if drug is None or _is_backbone(drug.id_) or _is_class_word(drug.id_):
             continue  # "X was combined with hyper-CVAD and reduced to 30 mg": a backbone has no dose of its own
         if _is_supportive(drug.id_):
             continue  # "with posaconazole 300 mg daily": given for a complication or its prevention, no regimen's
@@ -613,9 +640,29 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
             alone += doses
         else:
             found += doses
+        last = (drug, end_span.end_char)
     if respectively or _paired_list(coordinated, shared, bracket is not None):
         return found + _respective_doses(doc, section, coordinated, shared)
     return found + alone
+
+
+_CHAIN_REACH = 160  # characters from the last dose: "... per kilogram of body weight for patients weighing ≤50 kg and "
+
+
+def _chained(text: str, last: tuple, first: nz.Number, drugs: list[Span]) -> Span | None:
+    """The drug of the dose read last in the sentence (`last`: its drug and end) for a dose naming none in reach, when
+    no drug and no clause break (";") stands between: a second dose of the same drug after a long first one
+    ("tisagenlecleucel at 0.2 to 5.0 × 10^6 CAR-positive viable T cells per kilogram of body weight for patients
+    weighing 50 kg or less and 0.1 to 2.5 × 10^8 cells for heavier patients"); not after an item naming a drug the
+    lexicon does not know ("..., and melphalan 140 mg/m2")."""
+    drug, end = last
+    if first.start - end > _CHAIN_REACH or ";" in text[end:first.start]:
+        return None
+    if any(end <= d.start_char < first.start for d in drugs):
+        return None
+    if _unknown_item_between(text, _StudyProduct(drug.id_, end, end), first):
+        return None
+    return drug
 
 
 def _historical_schedule(text: str, sentence_start: int, start: int) -> bool:
@@ -883,6 +930,13 @@ def _is_supportive(drug_id: str) -> bool:
     return entry is not None and entry.cls == _SUPPORTIVE_CLASS
 
 
+def _is_class_word(drug_id: str) -> bool:
+    """Whether a drug id names a class, not a drug ("TKI" is `tyrosine kinase inhibitor`, its own class): "the TKI
+    was given at 45 mg daily" names no drug whose dose it is."""
+    entry = regimen_lexicon().get(drug_id)
+    return entry is not None and entry.cls == drug_id
+
+
 def _is_backbone(drug_id: str) -> bool:
     entry = regimen_lexicon().get(drug_id)
     return entry is not None and entry.kind == "backbone"
@@ -1121,6 +1175,8 @@ def _named_in_bracket(text: str, end: int, drug: Span) -> bool:
 def _unknown_item_between(text: str, drug: Span, first: nz.Number) -> bool:
     """Whether a list item naming an unknown drug stands between a drug's dose and this one (see _ITEM_JOINS)."""
     gap = text[max(drug.end_char, first.start - _UNKNOWN_ITEM_REACH):first.start]
+    if gap.endswith((" (", " [")):
+        gap = gap[:-1]  # "with nivolumab (3 mg/kg)": the bracket is the unknown drug's, right after its name
     if not gap.endswith(" ") or not _ITEM_JOIN_CUE.search(gap):
         return False  # most gaps hold no join: " ", " at ", " was given at "
     head, named = gap[:-1], 0
