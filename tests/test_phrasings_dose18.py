@@ -43,8 +43,12 @@ def test_phrasings_once_daily_hyphenated_is_per_day(nlp):
 
 @pytest.mark.parametrize("text, doses", [
     # a bracket right after a drug the lexicon does not know is that drug's
-    ("Blinatumomab 28 µg/day was given with nivolumab (3 mg/kg) and ipilimumab (1 mg/kg).", [(BLIN, 28, "µg")]),
-    ("Inotuzumab 0.9 mg/m2 was given with melphalan (140 mg/m2).", [(INO, 0.9, "mg/m2")]),
+    ("Blinatumomab 28 µg/day was given with ixazomib (4 mg) and lenalidomide (25 mg).", [(BLIN, 28, "µg")]),
+    ("Inotuzumab 0.9 mg/m2 was given with treosulfan (14 g/m2).", [(INO, 0.9, "mg/m2")]),
+    # ... and a drug the lexicon knows takes its own (checkpoint inhibitors and melphalan joined it this round)
+    ("Blinatumomab 28 µg/day was given with nivolumab (3 mg/kg) and ipilimumab (1 mg/kg).",
+     [(BLIN, 28, "µg"), ("nivolumab", 3, "mg/kg"), ("ipilimumab", 1, "mg/kg")]),
+    ("Inotuzumab 0.9 mg/m2 was given with melphalan (140 mg/m2).", [(INO, 0.9, "mg/m2"), ("melphalan", 140, "mg/m2")]),
     # but a bracket after a schedule word or a dose word is the drug's
     ("Inotuzumab was administered weekly (0.8 mg/m2 on day 1, 0.5 mg/m2 on days 8 and 15).",
      [(INO, 0.8, "mg/m2"), (INO, 0.5, "mg/m2")]),
@@ -98,3 +102,15 @@ def test_phrasings_dose_carried_after_a_scope_or_weight(nlp, text, doses):
 ])
 def test_phrasings_second_dose_of_the_last_dosed_drug(nlp, text, doses):
     assert _doses(_run(nlp, text, title="Tisagenlecleucel in young adults with relapsed B-ALL")) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Patients received UCART19 at 1 × 10^6 cells/kg after lymphodepletion.", [("UCART19", 1000000, "cells/kg")]),
+    ("Cladribine 5 mg/m2 and cytarabine 2 g/m2 were given on days 1 to 5.",
+     [("cladribine", 5, "mg/m2"), ("cytarabine", 2, "g/m2")]),
+    ("PEG-ASNase 2500 IU/m2 was given on day 4.", [("pegaspargase", 2500, "IU/m2")]),
+])
+def test_phrasings_drugs_added_to_the_lexicon_take_their_doses(nlp, text, doses):
+    """Drugs of salvage regimens the lexicon lacked (a gene-edited CAR T product, cladribine, an asparaginase
+    abbreviation): before, their doses were dropped or went to no drug."""
+    assert _doses(_run(nlp, text)) == doses
