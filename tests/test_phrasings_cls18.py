@@ -111,3 +111,45 @@ def test_phrasings_more_cues_of_the_study_population(nlp, text, size):
 ])
 def test_phrasings_more_cues_keep_their_limits(nlp, text):
     assert _cohort(nlp, text) is None
+
+
+# --- Ph status: what a preposition excludes, "of which", a status weighed against an outcome -------------------
+
+
+def _population(nlp, text: str) -> dict:
+    return run_text(nlp, text, title=DRUG_X_TITLE)["population"]
+
+
+@pytest.mark.parametrize("text", [
+    "Forty adults with relapsed B-ALL, excluding Ph-positive ALL, were treated. CR was 50%.",
+    "Forty adults with relapsed B-ALL other than Ph-positive ALL were treated. CR was 50%.",
+    "Forty adults with relapsed B-ALL except Ph-positive disease were treated. CR was 50%.",
+])
+def test_phrasings_preposition_excludes_what_follows(nlp, text):
+    # the status after the preposition is excluded; the lineage before it is the cohort's, not flipped to T
+    assert _population(nlp, text) | {"age_group": None} == {"age_group": None, "ph_status": "negative",
+                                                              "lineage": "B"}
+
+
+def test_phrasings_passive_exclusion_still_excludes_what_precedes(nlp):
+    text = "Forty adults with relapsed B-ALL were treated. Patients with Ph+ ALL were excluded. CR was 50%."
+    assert _population(nlp, text)["ph_status"] == "negative"
+
+
+@pytest.mark.parametrize("text", [
+    "Forty adults with relapsed B-ALL were treated, of which 10 were Ph+. CR was 50%.",
+    "Forty adults with relapsed B-ALL were treated. Ph-positive status was associated with shorter OS (HR 2.1).",
+    "Forty adults with relapsed B-ALL were treated. In multivariable analysis, Ph-positive status predicted "
+    "inferior survival (HR 1.9).",
+])
+def test_phrasings_ph_positive_part_of_a_mixed_cohort(nlp, text):
+    assert _population(nlp, text)["ph_status"] == "any"
+
+
+@pytest.mark.parametrize("text", [
+    # a Ph-positive cohort's own covariate is no status of a part
+    "Forty adults with relapsed Ph-positive ALL were treated. MRD negativity was associated with longer OS.",
+    "We treated 40 adults with relapsed Ph-positive ALL. The T315I mutation predicted inferior survival.",
+])
+def test_phrasings_ph_positive_cohort_with_covariates(nlp, text):
+    assert _population(nlp, text)["ph_status"] == "positive"
