@@ -530,7 +530,8 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
         if c.id == "subset" or (c.id == "part-of" and c.span.start < span.start
                                 and span.start - c.span.end <= _SUBSET_WINDOW and not _whole_cohort_count(c)):
             return True
-    if _opens_subgroup(cue) or _subject_of_result(cue) or _found_in_a_count(cue) or _given_an_added_tki(cue):
+    if _opens_subgroup(cue) or _subject_of_result(cue) or _found_in_a_count(cue) or _given_an_added_tki(cue) \
+            or _status_as_covariate(cue):
         return True
     text = cue.sent.text
     if "%" not in text and "=" not in text and "ercent" not in text:
@@ -542,6 +543,13 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
         return True  # "28% were Ph-positive", "twenty percent were Ph-positive"
     words = [t.lower_ for t in after]
     return any(words[i] == "n" and i + 1 < len(words) and words[i + 1] == "=" for i in range(len(words)))
+
+
+def _status_as_covariate(cue: Cue) -> bool:
+    """A status weighed against an outcome ("Ph-positive status was associated with shorter OS", "T-ALL status
+    predicted relapse"): the cohort holds patients with and without it."""
+    doc, end = cue.span.doc, cue.span.end
+    return end < cue.sent.end and doc[end].lower_ == "status" and _is_covariate(cue)
 
 
 def _opens_subgroup(cue: Cue) -> bool:
@@ -1247,10 +1255,15 @@ def _excluded_within(cue: Cue, cues: Cues, window: int) -> bool:
     for c in cues.of("POPULATION_CONTEXT"):
         if c.id != "excluded" or c.sentence != cue.sentence:
             continue
+        if c.span.start >= span.end and c.span.text.lower() in _EXCLUDING_WORDS:
+            continue  # "B-ALL, excluding Ph-positive ALL": a preposition excludes what follows it, not B-ALL
         between = range(span.end, c.span.start) if c.span.start >= span.end else range(c.span.end, span.start)
         if len(between) <= window and not any(doc[i].text == ";" for i in between):
             return True
     return False
+
+
+_EXCLUDING_WORDS = frozenset({"excluding", "except", "other than"})
 
 
 def _mesh_lineage(article: Article) -> str:

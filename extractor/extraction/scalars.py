@@ -59,6 +59,12 @@ _COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?(?:(?:\d|I{
 _CENTURIES = ("19", "20")  # a four-digit number starting so may be a year
 _YEAR_BEFORE = re.compile(r"\b(?:from|between|since|in|during|until|through|to|and)\s$|[" + nz.HYPHENS + r"]$", re.I)
 _YEAR_AFTER = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|\s(?:to|and|through|until)\s)\s?(?:19|20)\d\d\b")
+# A month before a year: "Between January 2010 and December 2018, 62 adults ...", "(Jan. 2015 to Dec. 2019)".
+# A month and day before a year: "As of December 31, 2019, 45 patients ..."; the day itself is no count either.
+_MONTHS = (r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?"
+           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH_BEFORE = re.compile(_MONTHS + r"(?:\s\d{1,2}(?:st|nd|rd|th)?)?,?\s$")
+_MONTH_REACH = 16  # "September 30th, " before the year
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
 # A count of each group: "109 patients were randomly assigned to each group", "50 patients per arm", "Six patients
 # were treated at each dose level".
@@ -240,7 +246,9 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     cues = rule_spans(sent, "COHORT")
     nouns = [c for c in cues if c.id_ == "population"]
     if not nouns and not any(c.id_ == "screened" for c in cues):
-        return []  # most sentences name no population ("Of 120 screened, 98 were enrolled" leaves it out too)
+        # most sentences name no population; "Of 120 screened, 98 were enrolled" and "Of 60 enrolled, 52 were
+        # infused" leave it out
+        return _elided_opening_count(sent, section, words) if cues else []
     enrolled = [c for c in cues
                 if c.id_ == "enrolment" or c.id_ == "evaluable" and _EVALUABLE_END.match(text, c.end_char)]
     totals = [c for c in cues if c.id_ == "total"]
@@ -264,6 +272,15 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
         if any(c.id_ == "screened" and text[number.end:c.start_char] == " " for c in cues):
             screened = True  # "Of 120 screened, 98 patients were infused": the noun left out of those screened
             continue
+        if any(c.id_ == "screened" and c.text.lower() == "screened" and text[c.end_char:number.start] == " "
+               for c in cues):
+            screened = True  # "We screened 120 patients; 107 were enrolled": the count the verb is of
+            continue
+        listed = _listed_counts(text, number, numbers, nouns)
+        if listed:
+            # "109 and 109 patients were randomized to A and B, respectively": the arms' counts, whose total is the
+            # cohort; the last of the list alone is no cohort
+            return _listed_total(sent, section, listed, nouns, enrolled)
         if not screened and number is not numbers[0] and _OPENS_SUBSET.match(text, sent.start_char, numbers[0].start):
             return []  # "Of the 30 responders, 20 patients were treated with HSCT": a part of the group named first
         groups_before = sum(n.start + sent.start_char < number.start for n in counts)
@@ -301,6 +318,64 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     if not enrolled:
         return []
     return _bracketed_cohort(sent, section, nouns, numbers) or _randomized_total(sent, section, enrolled)
+
+
+# A sentence opening with a count whose noun is left out, and its enrolment verb: "Of 60 enrolled, 52 were infused",
+# "Among the 45 randomized, 40 received ...", "Of 38 treated patients" (a noun there is read as any count's).
+_ELIDED_OPENING = re.compile(r"\s*(?:Of|Among)\s(?:the\s|all\s|these\s)?(?P<count>\S+)\s(?:patients\s)?"
+                             r"(?:enrolled|enroled|treated|randomi[sz]ed|registered|infused|included|recruited|accrued)"
+                             r"\s?,")
+# Between two counts of a list: "109 and 109", "3, 6 and 9", "12, 8, or 5".
+_COUNT_LIST_JOIN = re.compile(r"\s?(?:,|,?\s(?:and|or))\s")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def _elided_opening_count(sent: Sentence, section: str, words) -> list[dict]:
+    """"Of 60 enrolled, 52 were infused": the first count, of those enrolled, treated or randomized, is the cohort
+    (SCHEMA: the size the abstract first gives), though its noun is left out."""
+    match = _ELIDED_OPENING.match(sent.text)
+    if match is None:
+        return []
+    start = sent.start_char + match.start("count")
+    number = next((n for n in sent.section_numbers(words) if n.start == start), None)
+    if number is None or not _is_headcount(sent.section_text, number):
+        return []
+    return [_candidate("cohort_size", int(number.value), sent.doc, section, number.start,
+                       sent.start_char + match.end() - 1)]
+
+
+def _listed_counts(text: str, number: nz.Number, numbers: list[nz.Number], nouns: list[Span]) -> list[nz.Number]:
+    """The counts of a list ending with `number` and its population noun ("109 and 109 patients", "3, 6 and 9
+    patients"), when whole counts come right before it; [] when it stands alone or no noun follows it closely."""
+    noun = next((n for n in nouns if n.start_char >= number.end), None)
+    if noun is None or not _NEXT_NOUN.fullmatch(text, number.end, noun.start_char):
+        return []
+    index = numbers.index(number)
+    listed = [number]
+    while index > 0:
+        previous = numbers[index - 1]
+        if not _COUNT_LIST_JOIN.fullmatch(text, previous.end, listed[0].start) or not _is_headcount(text, previous):
+            break
+        listed.insert(0, previous)
+        index -= 1
+    return listed if len(listed) > 1 else []
+
+
+def _listed_total(sent: Sentence, section: str, listed: list[nz.Number], nouns: list[Span],
+                  enrolled: list[Span]) -> list[dict]:
+    """The total of listed counts sharing one population noun in an enrolment sentence with "respectively" ("109
+    and 109 patients were randomized to inotuzumab and chemotherapy, respectively", "3, 6 and 9 patients were
+    treated at the three dose levels, respectively"): one count per arm, and the cohort is all of them. Without
+    "respectively", or with no enrolment or another verb, the counts are no cohort ("12 and 8 patients achieved CR
+    and CRi")."""
+    text, last = sent.section_text, listed[-1]
+    noun = next((n for n in nouns if n.start_char >= last.end), None)
+    if noun is None or not enrolled or not _RESPECTIVELY.search(sent.text) \
+            or not _NEXT_NOUN.fullmatch(text, last.end, noun.start_char) or _OUTCOME_VERB.match(text, noun.end_char) \
+            or _PERCENT_NEXT.match(text, noun.end_char) or not all(n.is_integer for n in listed):
+        return []
+    total = sum(int(n.value) for n in listed)
+    return [_candidate("cohort_size", total, sent.doc, section, listed[0].start, noun.end_char)]
 
 
 def _each_group(text: str, sent: Sentence, noun: Span, numbers: list[nz.Number]) -> bool:
@@ -545,8 +620,11 @@ def _is_headcount(text: str, number: nz.Number) -> bool:
         return False
     written = number.text
     if len(written) == 4 and written[:2] in _CENTURIES and (
-            _YEAR_BEFORE.search(text, max(0, number.start - 9), number.start) or _YEAR_AFTER.match(text, number.end)):
-        return False  # "From 2012 to 2019, 64 adults ...": years, not counts
+            _YEAR_BEFORE.search(text, max(0, number.start - 9), number.start) or _YEAR_AFTER.match(text, number.end)
+            or _MONTH_BEFORE.search(text, max(0, number.start - _MONTH_REACH), number.start)):
+        return False  # "From 2012 to 2019, 64 adults ...", "until December 2018": years, not counts
+    if len(written) <= 2 and _MONTH_BEFORE.search(text, max(0, number.start - _MONTH_REACH), number.start):
+        return False  # "As of December 31, 2019": a day
     if _PERCENT_NEXT.match(text, number.end) or text[number.end:number.end + 1] in nz.HYPHENS:
         return False  # "106 (47%) patients" is a subset; "Three-year update" a duration
     # "aged 18", "Phase 2 ... 40 patients" keep: only the word right before matters here.
