@@ -95,3 +95,17 @@ def test_arms18_arms(nlp, text, arms, outcomes):
 ])
 def test_arms18_did_not_proceed(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # FLAG without idarubicin is a regimen of its own: its arms are found and their values named
+    ("Patients received FLAG-IDA (n = 40) or FLAG (n = 35). The CR rate was 55% with FLAG-IDA and 40% with FLAG.",
+     [("FLAG", 35), ("FLAG-IDA", 40)], [("FLAG", "CR", 40.0), ("FLAG-IDA", "CR", 55.0)]),
+    ("FLAG-based salvage (n = 50) was compared with clofarabine-based salvage (n = 30); CR rates were 52% and 37%,"
+     " respectively.", [("FLAG", 50), ("clofarabine", 30)], [("FLAG", "CR", 52.0), ("clofarabine", "CR", 37.0)]),
+    # the English verb is no regimen
+    ("We flagged 12 patients with CNS disease at relapse; 40% achieved CR.", [("all", None)], [("all", "CR", 40.0)]),
+])
+def test_phrasings_flag_is_a_regimen(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert (_arms(record), _outcomes(record)) == (arms, outcomes)
