@@ -98,6 +98,10 @@ _COUNTED_BEFORE = re.compile(
     r"|blocks?|steps?|doses?)\s$", re.I)
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\s(?:to|through)\s)$")
 _STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
+# "was escalated from 9 to 28 µg/day", "stepped up from 9 µg/day to 28 µg/day": two doses of a step-up schedule, no
+# range (a decrease, "reduced from 1.8 to 1.2", is a dose change, left to _CHANGE_BEFORE)
+_ESCALATED_FROM = re.compile(r"\b(?:escalat(?:ed|ing)|increas(?:ed|ing)|step(?:ped|ping)?[\s\-]up|raised|titrated(?:\sup)?)"
+                             r"\s(?:[\w\-]+\s){0,3}?from\s$", re.I)
 # A few words describing cells between a number and "per kg": "CAR-positive viable T cells", "CAR+ T cells" (a
 # multiplier word is part of its number, never a word describing the cells: "2 million CAR-positive T cells per kg").
 _CELL_WORD = r"(?!(?:thousand|million|billion)\s)[A-Za-z][\w+\-]*\s"
@@ -106,7 +110,8 @@ _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
 # A cap on a dose, right before its number: "(maximum 2 mg)", "max. 2 mg", "capped at 2 mg", "not exceeding 2 mg".
 # Not "up to": "tisagenlecleucel at up to 2.5 × 10^8 cells" states the regimen's own ceiling.
 # A dose the trial let patients have is no regimen dose: "hydroxyurea up to 2 g/day was allowed for cytoreduction".
-_ALLOWED_AFTER = re.compile(r"[^,;.()]{0,12}?\s(?:was|were|is|are)\s(?:also\s)?(?:allowed|permitted)\b")
+# "hydroxyurea up to 2 g/day was allowed", "Hydroxyurea (up to 3 g/day) was allowed": a permitted drug, bracketed or not
+_ALLOWED_AFTER = re.compile(r"[^,;.()]{0,12}?\)?\s(?:was|were|is|are)\s(?:also\s)?(?:allowed|permitted)\b")
 # Nor one that was not given: "Tocilizumab 8 mg/kg was not required", "were never needed".
 _NOT_GIVEN_AFTER = re.compile(r"[^,;.()]{0,12}?\s(?:was|were)\s(?:not|never)\s(?:required|needed|used)\b")
 _CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
@@ -764,8 +769,8 @@ def _range_opening(text: str, unit: Span, end_span: Span, group: list, units: li
     """(closing unit, first number) when a single dose opens a range whose second number prints the same unit
     again ("1 × 10^5/kg to 3 × 10^6/kg", "200 mg to 400 mg daily": one range, as "200 to 400 mg"), else None."""
     gap = _UNIT_RANGE_SEP.match(text, end_span.end_char)
-    if gap is None or len(group) != 1:
-        return None
+    if gap is None or len(group) != 1 or _escalated_from(text, group[0].start):
+        return None  # "stepped up from 9 µg/day to 28 µg/day": two doses, each read at its own unit
     high = next((n for n in numbers if n.start == gap.end()), None)
     closing = next((u for u in units if u.start_char >= high.end), None) if high is not None else None
     if closing is None or closing.id_ != unit.id_ or text[high.end:closing.start_char] not in _NUMBER_TO_UNIT:
@@ -1024,6 +1029,8 @@ def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> li
         gap = text[previous.end:group[0].start]
         between = gap == " and " and _BETWEEN.search(text, max(0, previous.start - 9), previous.start)
         if (_RANGE_SEP.match(gap) or between) and len(group) == 1:
+            if gap == " to " and _escalated_from(text, previous.start):
+                return [previous, last]  # "escalated from 9 to 28 µg/day": two doses
             steps = _step_doses(text, numbers, index)
             return steps or [previous, last, None]  # marker: a range, not a list
         if not _LIST_SEP.match(gap) or _counted(text, numbers, index - 1):
@@ -1040,6 +1047,12 @@ def _step_doses(text: str, numbers: list[nz.Number], index: int) -> list[nz.Numb
     while start > 0 and _STEP_SEP.fullmatch(text, numbers[start - 1].end, numbers[start].start):
         start -= 1
     return numbers[start:index + 1] if index - start >= 2 else None
+
+
+def _escalated_from(text: str, start: int) -> bool:
+    """Whether the number at `start` is the first dose of a step-up said as an escalation "from" it (see
+    _ESCALATED_FROM)."""
+    return "from" in text[max(0, start - 6):start] and _ESCALATED_FROM.search(text, max(0, start - 60), start) is not None
 
 
 def _counted(text: str, numbers: list[nz.Number], index: int) -> bool:
