@@ -1,7 +1,9 @@
 """Doses of the eleventh phrasing round, second pass, in our own words, run end to end: a step-up schedule said as
 an escalation ("escalated from 9 to 28 µg/day", "stepped up from 9 µg/day to 28 µg/day") gives each stated dose, not
 one range (a true range, "0.5 to 1.0 × 10^6 cells/kg", "doses of 9-28 µg/day", "ranging from 9 to 28", stays one);
-a concomitant drug permitted in a bracket ("Hydroxyurea (up to 3 g/day) was allowed") gives no regimen dose."""
+a concomitant drug permitted in a bracket ("Hydroxyurea (up to 3 g/day) was allowed") gives no regimen dose; a
+run-in step in an opening phrase before the drug ("After a 9-µg/day run-in, blinatumomab was given at 28 µg/day")
+is the drug's dose too."""
 from __future__ import annotations
 
 import pytest
@@ -50,4 +52,20 @@ def test_phrasings_escalated_from_one_dose_to_another(nlp, text, doses):
      [(INO, 1.8, None, "mg/m2"), ("dexamethasone", 10, None, "mg/m2")]),
 ])
 def test_phrasings_permitted_drug_in_a_bracket_is_no_regimen_dose(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("After a 9-µg/day run-in, blinatumomab was given at 28 µg/day.", [(BLIN, 9, None, "µg"), (BLIN, 28, None, "µg")]),
+    ("After a 9 µg/day run-in week, blinatumomab was given at 28 µg/day.",
+     [(BLIN, 9, None, "µg"), (BLIN, 28, None, "µg")]),
+    ("Following a lead-in at 9 µg/day, blinatumomab was infused at 28 µg/day for 3 weeks.",
+     [(BLIN, 9, None, "µg"), (BLIN, 28, None, "µg")]),
+    ("After a 1-week run-in at 5 µg/m2/day, blinatumomab was given at 15 µg/m2/day.",
+     [(BLIN, 5, None, "µg/m2"), (BLIN, 15, None, "µg/m2")]),
+    # no run-in named: the opening dose is no step of the drug's
+    ("After a 9 µg/day dose, blinatumomab was given at 28 µg/day.", [(BLIN, 28, None, "µg")]),
+    ("After a 9-µg/day run-in, 12 patients had cytokine release syndrome.", []),
+])
+def test_phrasings_run_in_dose_in_an_opening_phrase(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses

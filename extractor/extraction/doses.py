@@ -256,6 +256,14 @@ _DOSE_OPENING = re.compile(
     r"\s*At\s(?:(?:the|an?)\s)?(?:(?:MTD|RP2D|maximum\stolerated\sdose|recommended\s(?:phase\s(?:2|II)\s)?dose"
     r"|(?:target|starting|highest|lowest)\sdose|doses?(?:\slevels?)?)(?:\s\((?:MTD|RP2D)\))?\sof\s"
     r"|(?P<level>(?:dose\slevel\s?|DL-?)\d{1,2}\s\())$", re.I)
+# A first step said as an opening phrase before the drug, the subject after its comma: "After a 9-µg/day run-in,
+# blinatumomab was given at 28 µg/day", "Following a lead-in at 9 µg/day, blinatumomab ...", "After a 9 µg/day
+# run-in week, ..." (the dose is the drug's, as is the later one)
+_RUN_IN_BEFORE = re.compile(r"\s*(?:After|Following|With)\s(?:an?|the)\s(?:(?:\d|one|two|seven)[\s\-](?:week|day)s?[\s\-])?"
+                            r"(?:(?:run|lead)[\s\-]in\s(?:(?:at|of)\s)?)?$", re.I)
+_RUN_IN_WORD = re.compile(r"\b(?:run|lead)[\s\-]in\b", re.I)
+_RUN_IN_AFTER = re.compile(r"(?:[\s\-](?:run|lead)[\s\-]in(?:\s(?:week|period|phase|dose|cycle))?)?"
+                           r"(?:\s(?:for|in|during)\s(?:the\s)?(?:first\s)?(?:\d|one|seven)?\s?(?:week|days?))?,\s")
 # A dose after an item of a list that names a drug the lexicon does not know: "methotrexate 15 mg, cytarabine 40 mg
 # and hydrocortisone 50 mg" (the 50 mg is hydrocortisone's, not cytarabine's), "with ursodeoxycholic acid 300 mg",
 # "followed by leucovorin 15 mg/m2", "blinatumomab with posaconazole 300 mg", "; aspirin 81 mg", "Patients on
@@ -1116,7 +1124,8 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     if after is not None and (_DRUG_AFTER_GAP.match(text[end_span.end_char:after.start_char])
                               or _named_in_bracket(text, end_span.end_char, after)
                               or _subject_after_opening(text, sentence_start, first, end_span, after)
-                              or _named_for(text, end_span, after)) \
+                              or _named_for(text, end_span, after)
+                              or _run_in_opening(text, sentence_start, first, end_span, after)) \
             and not _is_backbone(after.id_):  # "dexamethasone (40 mg) of hyper-CVAD" is dexamethasone's
         return after
     if after is not None and drugs[0] is after and _named_after_a_later_dose(text, first, end_span, after):
@@ -1164,6 +1173,16 @@ def _subject_after_opening(text: str, sentence_start: int, first: nz.Number, end
         return False
     opening = _DOSE_OPENING.fullmatch(text, sentence_start, first.start)
     return opening is not None and (opening.group("level") is not None) == (gap == "), ")
+
+
+def _run_in_opening(text: str, sentence_start: int, first: nz.Number, end_span: Span, drug: Span) -> bool:
+    """Whether the dose is a run-in step said in the sentence's opening phrase, the drug the subject right after its
+    comma (see _RUN_IN_BEFORE); one of the two sides must name the run-in."""
+    before = _RUN_IN_BEFORE.fullmatch(text, sentence_start, first.start)
+    after = _RUN_IN_AFTER.fullmatch(text, end_span.end_char, drug.start_char)
+    if before is None or after is None:
+        return False
+    return _RUN_IN_WORD.search(before.group() + after.group()) is not None
 
 
 def _named_after_a_later_dose(text: str, first: nz.Number, end_span: Span, drug: Span) -> bool:
