@@ -3,7 +3,9 @@ an escalation ("escalated from 9 to 28 µg/day", "stepped up from 9 µg/day to 2
 one range (a true range, "0.5 to 1.0 × 10^6 cells/kg", "doses of 9-28 µg/day", "ranging from 9 to 28", stays one);
 a concomitant drug permitted in a bracket ("Hydroxyurea (up to 3 g/day) was allowed") gives no regimen dose; a
 run-in step in an opening phrase before the drug ("After a 9-µg/day run-in, blinatumomab was given at 28 µg/day")
-is the drug's dose too."""
+is the drug's dose too; a second dose with its unit left out ("0.8 mg/m2 on day 1 and 0.5 on days 8 and 15", "1 ×
+10^6 cells/kg in the first cohort and 3 × 10^6 in the second", "9 µg/day for 7 days and 28 thereafter"), not a day
+or a count ("on day 1 and 8 of each cycle")."""
 from __future__ import annotations
 
 import pytest
@@ -68,4 +70,32 @@ def test_phrasings_permitted_drug_in_a_bracket_is_no_regimen_dose(nlp, text, dos
     ("After a 9-µg/day run-in, 12 patients had cytokine release syndrome.", []),
 ])
 def test_phrasings_run_in_dose_in_an_opening_phrase(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+TISA = "tisagenlecleucel"
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Tisagenlecleucel was given at 1 × 10^6 cells/kg in the first cohort and 3 × 10^6 in the second.",
+     [(TISA, 1000000, None, "cells/kg"), (TISA, 3000000, None, "cells/kg")]),
+    ("Inotuzumab ozogamicin was given at 0.8 mg/m2 on day 1 and 0.5 on days 8 and 15.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 0.5, None, "mg/m2")]),
+    ("Inotuzumab ozogamicin was given at 0.8 mg/m2 on day 1 and at 0.5 on days 8 and 15.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 0.5, None, "mg/m2")]),
+    ("Blinatumomab was given at 9 µg/day for 7 days and 28 thereafter.", [(BLIN, 9, None, "µg"), (BLIN, 28, None, "µg")]),
+    ("Blinatumomab was given at 5 µg/m2/day in week 1 and 15 from week 2.",
+     [(BLIN, 5, None, "µg/m2"), (BLIN, 15, None, "µg/m2")]),
+    ("Tisagenlecleucel was given at dose levels of 1, 3 and 10 × 10^6 cells/kg.",
+     [(TISA, 1000000, None, "cells/kg"), (TISA, 3000000, None, "cells/kg"), (TISA, 10000000, None, "cells/kg")]),
+    # a day, a count, another form or a far magnitude is no second dose
+    ("Inotuzumab ozogamicin was given at 1.8 mg/m2 on day 1 and 8 of each cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("Inotuzumab ozogamicin was given at 0.8 mg/m2 on days 1 and 8 in cycle 1.", [(INO, 0.8, None, "mg/m2")]),
+    ("Inotuzumab ozogamicin was given at 0.8 mg/m2 on day 1 and 2 on day 8 in 10 patients.",
+     [(INO, 0.8, None, "mg/m2")]),
+    ("Blinatumomab 28 µg/day was given in cycle 1 and 2 in the second cycle.", [(BLIN, 28, None, "µg")]),
+    ("Tisagenlecleucel was given at 1 × 10^6 cells/kg in the first cohort and 30 in the second.",
+     [(TISA, 1000000, None, "cells/kg")]),
+])
+def test_phrasings_second_dose_with_its_unit_left_out(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses

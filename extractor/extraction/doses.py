@@ -649,6 +649,9 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
             continue  # "Dasatinib doses were reduced to 50 mg in 4 patients": an event, not the regimen
         end = max(drug.end_char, end_span.end_char)
         doses = _group_doses(group, drug, amount, per, evidence(doc, section, start, end))
+        elided = _elided_repeat(text, end_span, group, numbers, units)
+        if elided is not None:  # "0.8 mg/m2 on day 1 and 0.5 on days 8 and 15": the 0.5 in mg/m2 too
+            doses += _group_doses([elided], drug, amount, per, evidence(doc, section, start, elided.end))
         if shared and shared[-1][4] is end_span:
             alone += doses
         else:
@@ -834,6 +837,39 @@ def _respective_doses(doc, section: str, drugs: list[Span] | None, shared: list[
         found.append({"drug": drug.id_, "dose": _tidy(value), "dose_max": _tidy(value_max), "unit": unit, "per": per,
                       "flags": _flags(value, value_max), "evidence": where})
     return found
+
+
+# A second dose whose unit is left out, in the unit of the dose before it: "0.8 mg/m2 on day 1 and 0.5 on days 8 and
+# 15", "1 × 10^6 cells/kg in the first cohort and 3 × 10^6 in the second", "9 µg/day for 7 days and 28 thereafter".
+# The bare number must be followed by a word placing it in the schedule (not "and 8 of each cycle": a day).
+_ELIDED_GAP = re.compile(r"(?:\s(?:on|in|for|during)\s[^,;.()\d]{0,25}?(?:\d{1,2}(?:\s?[\-\u2013]\s?\d{1,2})?"
+                         r"(?:\sdays|\sweeks)?)?)?,?\s(?:and|then|followed\sby)\s(?:(?:at|of)\s)?")
+_ELIDED_AFTER = re.compile(r"\s(?:on\sdays?\s\d|thereafter|afterwards|subsequently|from\s(?:day|week|cycle)\s"
+                           r"|for\s(?:the\s)?(?:remaining|subsequent|rest|following)\b"
+                           r"|in\sthe\s(?:second|other|later|subsequent|next|higher|remaining|following|last)\b)", re.I)
+
+
+def _elided_repeat(text: str, end_span: Span, group: list, numbers: list[nz.Number],
+                   units: list[Span]) -> nz.Number | None:
+    """The bare number of a second dose after a single dose, in its unit (see _ELIDED_GAP): of the same form
+    (scientific or plain, and no whole number after a fraction), within a factor of ten, and with no unit before the
+    next word of the schedule."""
+    if len(group) != 1:
+        return None
+    gap = _ELIDED_GAP.match(text, end_span.end_char)
+    if gap is None:
+        return None
+    bare = next((n for n in numbers if n.start == gap.end()), None)
+    if bare is None or (bare.form == "scientific") != (group[0].form == "scientific") or bare.qualifier:
+        return None
+    if not (group[0].value / 10 <= bare.value <= group[0].value * 10) or bare.value == group[0].value:
+        return None
+    if bare.value == int(bare.value) and group[0].value != int(group[0].value) and "." not in bare.text:
+        return None  # "0.8 mg/m2 on day 1 and 2 on day 8 in 10 patients": a count or a day, not a dose like 0.8
+    after = _ELIDED_AFTER.match(text, bare.end)
+    if after is None or any(bare.end <= u.start_char < after.end() for u in units):
+        return None
+    return bare
 
 
 def _group_doses(group: list, drug: Span, unit: str, per: str | None, where: dict) -> list[dict]:
