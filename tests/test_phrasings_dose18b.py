@@ -28,9 +28,9 @@ BLIN = "blinatumomab"
      [(BLIN, 5, None, "µg/m2"), (BLIN, 15, None, "µg/m2")]),
     ("Tisagenlecleucel was dose-escalated from 1 to 3 × 10^6 cells/kg.",
      [("tisagenlecleucel", 1000000, None, "cells/kg"), ("tisagenlecleucel", 3000000, None, "cells/kg")]),
-    # true ranges stay one; so, for now, does an escalation printing the unit at both ends (tests/test_phrasings_scalars4.py
-    # holds "escalated from 200 mg to 400 mg daily" as one range)
-    ("Blinatumomab was stepped up from 9 µg/day to 28 µg/day.", [(BLIN, 9, 28, "µg")]),
+    # ... also when the unit is printed at both ends
+    ("Blinatumomab was stepped up from 9 µg/day to 28 µg/day.", [(BLIN, 9, None, "µg"), (BLIN, 28, None, "µg")]),
+    # true ranges stay one
     ("Tisagenlecleucel was given at 0.5 to 1.0 × 10^6 cells/kg.",
      [("tisagenlecleucel", 500000, 1000000, "cells/kg")]),
     ("Blinatumomab doses of 9-28 µg/day were tested.", [(BLIN, 9, 28, "µg")]),

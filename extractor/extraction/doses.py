@@ -780,8 +780,8 @@ def _range_opening(text: str, unit: Span, end_span: Span, group: list, units: li
     """(closing unit, first number) when a single dose opens a range whose second number prints the same unit
     again ("1 × 10^5/kg to 3 × 10^6/kg", "200 mg to 400 mg daily": one range, as "200 to 400 mg"), else None."""
     gap = _UNIT_RANGE_SEP.match(text, end_span.end_char)
-    if gap is None or len(group) != 1:
-        return None
+    if gap is None or len(group) != 1 or _escalated_from(text, group[0].start):
+        return None  # "stepped up from 9 µg/day to 28 µg/day": a step schedule, two doses at their own units
     high = next((n for n in numbers if n.start == gap.end()), None)
     closing = next((u for u in units if u.start_char >= high.end), None) if high is not None else None
     if closing is None or closing.id_ != unit.id_ or text[high.end:closing.start_char] not in _NUMBER_TO_UNIT:
