@@ -1,0 +1,41 @@
+"""Study classification, eleventh round, second pass. Ph status of a part of the cohort: a count right before the
+status after a larger count ("Forty adults were treated, 12 Ph-positive", "Of 40 adults, twelve were Ph-positive"),
+or noun-less after a comma or semicolon ("We enrolled 40 adults; 12 were Ph-positive"); the status as an item of a
+list of characteristics with its count ("Ph+ ALL: 10 (25%)", "Ph-positive, 12 (30%)"): `any`, not `positive`.
+Not a count of the whole cohort ("All 30 patients were Ph-positive", "Between 2010 and 2020, 30 Ph-positive adults
+were treated"). Our own sentences, run end to end."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import population_of
+
+
+def _ph(nlp, text: str) -> str:
+    return population_of(nlp, text)["ph_status"]
+
+
+@pytest.mark.parametrize("text", [
+    "Forty adults with relapsed ALL were treated, 12 Ph-positive. CR was 70%.",
+    "Forty adults with relapsed ALL were enrolled; 12 were Ph-positive. CR was 70%.",
+    "Of 40 adults, twelve were Ph-positive. CR was 70%.",
+    "We treated 45 adults with relapsed ALL, 15 patients were Ph-positive. CR was 70%.",
+    "Forty adults with relapsed ALL were enrolled. Ph+ ALL: 10 (25%). CR was 70%.",
+    "Forty adults with relapsed ALL were enrolled. Ph-positive, 12 (30%); T-ALL, 5 (12%). CR was 70%.",
+])
+def test_a_counted_part_is_any(nlp, text):
+    assert _ph(nlp, text) == "any"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("All 30 patients were Ph-positive. CR was 70%.", "positive"),
+    ("Thirty patients with Ph-positive ALL were treated with ponatinib. CR was 70%.", "positive"),
+    ("Thirty Ph-positive patients received ponatinib. CR was 70%.", "positive"),
+    ("Between 2010 and 2020, 30 Ph-positive adults were treated with ponatinib. CR was 70%.", "positive"),
+    ("In 2015, 25 Ph-negative adults received inotuzumab. CR was 70%.", "negative"),
+    ("In 30 adults with Ph-negative ALL, CR was 70%.", "negative"),
+    ("We treated 40 adults with relapsed Ph-negative B-ALL. Ph-negative disease: 40 (100%). CR was 70%.",
+     "negative"),
+])
+def test_a_whole_cohort_keeps_its_status(nlp, text, status):
+    assert _ph(nlp, text) == status
