@@ -39,3 +39,27 @@ def test_a_counted_part_is_any(nlp, text):
 ])
 def test_a_whole_cohort_keeps_its_status(nlp, text, status):
     assert _ph(nlp, text) == status
+
+
+# --- both values named only in the opening general sentences, before the study's own patients -------------------
+
+
+@pytest.mark.parametrize("text, status", [
+    ("TKIs have transformed Ph-positive ALL, but relapsed Ph-negative disease remains a challenge. We treated 40 "
+     "adults with relapsed B-ALL with inotuzumab. CR was achieved in 30 (75%).", "unknown"),
+    ("Tyrosine kinase inhibitors have improved outcomes in Philadelphia chromosome-positive ALL. Outcomes of "
+     "relapsed Ph-negative ALL remain poor. We enrolled 40 adults with relapsed ALL. CR was achieved in 30 (75%).",
+     "unknown"),
+    # the study's own patients named: their status
+    ("TKIs transformed outcomes of Ph-positive ALL. We treated 50 adults with relapsed Ph-negative B-ALL. "
+     "CR was 70%.", "negative"),
+    # whom the study admits, or both named after the enrolment: both
+    ("Patients with Ph-positive or Ph-negative ALL were eligible. We treated 40 adults with relapsed ALL. "
+     "CR was 70%.", "any"),
+    ("In this study, Ph-positive and Ph-negative adults were treated with inotuzumab. We treated 40 adults with "
+     "relapsed ALL. CR was 70%.", "any"),
+    ("We treated 40 adults with relapsed ALL. Both Ph-positive and Ph-negative patients responded. CR was 70%.",
+     "any"),
+])
+def test_general_opening_sentences_leave_the_status_unstated(nlp, text, status):
+    assert _ph(nlp, text) == status

@@ -1285,10 +1285,30 @@ def _two_valued(cues: Cues, label: str, values: set[str], both: str) -> str:
     if both in ids:
         return both
     if len(ids) > 1:
+        if _enrolled_value(named, cues) is None and _named_only_before_enrolment(named, cues):
+            return "unknown"
         return _enrolled_value(named, cues) or both
     (value,) = ids
     # an excluded value is an exclusion from the whole cohort, never a part ("eligible if ...; T-ALL was excluded")
     return both if all(_is_subset(c, cues) and c.id == named_value for named_value, c in named) else value
+
+
+def _named_only_before_enrolment(named: list[tuple[str, Cue]], cues: Cues) -> bool:
+    """Both values named only in the general sentences opening the abstract, before the one stating whom the study
+    enrolled or treated, which names neither ("TKIs have transformed Ph-positive ALL, but relapsed Ph-negative
+    disease remains a challenge. We treated 40 adults with relapsed B-ALL"): the disease at large, not the
+    study's patients, whose status is then unstated."""
+    enrolment = cues.enrolment_sentences
+    if not enrolment:
+        return False
+    first = min(enrolment)
+    return all(not c.title and c.sentence < first and not _has_digit(c.sent.text)
+               and not _ADMISSION_WORDS.search(c.sent.text) for _, c in named)
+
+
+# "Patients with Ph-positive or Ph-negative ALL were eligible": whom the study admits, not the disease at large
+_ADMISSION_WORDS = re.compile(r"eligib|includ|enrol|admit|recruit|allowed|permitted|accepted|regardless|"
+                              r"irrespective|\b(?:we|this|our|present|current)\b", re.I)
 
 
 def _enrolled_value(named: list[tuple[str, Cue]], cues: Cues) -> str | None:
