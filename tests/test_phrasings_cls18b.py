@@ -3,12 +3,14 @@ status after a larger count ("Forty adults were treated, 12 Ph-positive", "Of 40
 or noun-less after a comma or semicolon ("We enrolled 40 adults; 12 were Ph-positive"); the status as an item of a
 list of characteristics with its count ("Ph+ ALL: 10 (25%)", "Ph-positive, 12 (30%)"): `any`, not `positive`.
 Not a count of the whole cohort ("All 30 patients were Ph-positive", "Between 2010 and 2020, 30 Ph-positive adults
-were treated"). Our own sentences, run end to end."""
+were treated"). Both values named only in the general sentences opening an abstract, before the study's own
+patients, who have none: `unknown`. Cohort size: two labelled groups with their counts ("Cohort 1 included 45
+patients and cohort 2 included 30": 75). Our own sentences, run end to end."""
 from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import population_of
+from phrasing_cases import DRUG_X_TITLE, population_of, run_text
 
 
 def _ph(nlp, text: str) -> str:
@@ -63,3 +65,20 @@ def test_a_whole_cohort_keeps_its_status(nlp, text, status):
 ])
 def test_general_opening_sentences_leave_the_status_unstated(nlp, text, status):
     assert _ph(nlp, text) == status
+
+
+# --- two labelled groups with their counts: the cohort is their sum ---------------------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Cohort 1 included 45 patients with first relapse and cohort 2 included 30 patients with second relapse. "
+     "CR was 60%.", 75),
+    ("Cohort 1 included 45 patients and cohort 2 included 30. CR was 60%.", 75),
+    ("Arm A enrolled 40 patients and arm B 38. CR was 60%.", 78),
+    # a share, not a count, after the second label: as before
+    ("Cohort 1 included 45 patients and cohort 2 achieved 30% CR. CR was 60%.", 45),
+    # the cohort counted first
+    ("We enrolled 60 patients. Cohort 1 included 45 patients and cohort 2 included 15. CR was 60%.", 60),
+])
+def test_two_labelled_groups_sum(nlp, text, size):
+    assert run_text(nlp, text, title=DRUG_X_TITLE)["cohort_size"] == size
