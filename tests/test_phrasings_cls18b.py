@@ -5,8 +5,7 @@ list of characteristics with its count ("Ph+ ALL: 10 (25%)", "Ph-positive, 12 (3
 Not a count of the whole cohort ("All 30 patients were Ph-positive", "Between 2010 and 2020, 30 Ph-positive adults
 were treated"). Both values named only in the general sentences opening an abstract, before the study's own
 patients, who have none: `unknown`. Cohort size: two labelled groups with their counts ("Cohort 1 included 45
-patients and cohort 2 included 30": 75) and two counts with the same verb and drugs of their own ("109 patients
-received inotuzumab and 109 received chemotherapy": 218). Our own sentences, run end to end."""
+patients and cohort 2 included 30": 75). Our own sentences, run end to end."""
 from __future__ import annotations
 
 import pytest
@@ -82,15 +81,4 @@ def test_general_opening_sentences_leave_the_status_unstated(nlp, text, status):
     ("We enrolled 60 patients. Cohort 1 included 45 patients and cohort 2 included 15. CR was 60%.", 60),
 ])
 def test_two_labelled_groups_sum(nlp, text, size):
-    assert run_text(nlp, text, title=DRUG_X_TITLE)["cohort_size"] == size
-
-
-@pytest.mark.parametrize("text, size", [
-    ("Overall, 109 patients received inotuzumab and 109 received chemotherapy. CR was 80.7% vs 29.4%.", 218),
-    ("Sixty patients received ponatinib and 40 received dasatinib. CR was 60%.", 100),
-    # a later part: not summed
-    ("Overall, 60 patients received inotuzumab and 25 received subsequent HSCT. CR was 60%.", 60),
-    ("Overall, 60 patients received inotuzumab and 25 received inotuzumab with a TKI. CR was 60%.", None),
-])
-def test_two_counts_each_with_its_drug_sum(nlp, text, size):
     assert run_text(nlp, text, title=DRUG_X_TITLE)["cohort_size"] == size

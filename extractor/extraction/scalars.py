@@ -426,23 +426,11 @@ def _two_groups_total(sent: Sentence, section: str, number: nz.Number, noun: Spa
         return []
     own_noun = _counts_other_noun(text, second, noun, nouns)
     qualifier = _PARALLEL_AFTER.match(text, second.end)
-    # "109 patients received inotuzumab and 109 received chemotherapy": the same verb, each count its own drug
-    # (no drug shared: "60 received X and 25 received X with a TKI" may be a part)
-    apart = _same_verb(text, number, second, rule_spans(sent, "COHORT")) and _disjoint_drugs(sent, number, second)
-    if not own_noun and not apart and (qualifier is None or qualifier.group().split()[0] not in
+    if not own_noun and (qualifier is None or qualifier.group().split()[0] not in
                          text[noun.end_char:second.start].lower().split()):
         return []
     total = int(number.value + second.value)
     return [_candidate("cohort_size", total, sent.doc, section, number.start, second.end)]
-
-
-def _disjoint_drugs(sent: Sentence, number: nz.Number, later: nz.Number) -> bool:
-    """Drugs after each count, and none after both ("109 patients received inotuzumab and 109 received
-    chemotherapy")."""
-    drugs = rule_spans(sent, "DRUG")
-    first = {d.id_ for d in drugs if number.end <= d.start_char < later.start}
-    second = {d.id_ for d in drugs if d.start_char >= later.end}
-    return bool(first) and bool(second) and not first & second
 
 
 def _screened_count(text: str, noun: Span, cues: list[Span], numbers: list[nz.Number]) -> bool:
