@@ -531,7 +531,7 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
                                 and span.start - c.span.end <= _SUBSET_WINDOW and not _whole_cohort_count(c)):
             return True
     if _opens_subgroup(cue) or _subject_of_result(cue) or _found_in_a_count(cue) or _given_an_added_tki(cue) \
-            or _status_as_covariate(cue):
+            or _status_as_covariate(cue) or _part_count_before(cue) or _listed_with_count(cue):
         return True
     text = cue.sent.text
     if "%" not in text and "=" not in text and "ercent" not in text:
@@ -543,6 +543,67 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
         return True  # "28% were Ph-positive", "twenty percent were Ph-positive"
     words = [t.lower_ for t in after]
     return any(words[i] == "n" and i + 1 < len(words) and words[i + 1] == "=" for i in range(len(words)))
+
+
+def _part_count_before(cue: Cue) -> bool:
+    """The cue right after a count that is a part of a larger one ("Forty adults were treated, 12 Ph-positive",
+    "Of 40 adults, 12 were Ph-positive", "We enrolled 40 adults; twelve were Ph-positive"): a count of patients
+    before the cue (with at most a patient noun and "were"), with a larger count before it in its sentence, or
+    without a noun and after a comma or semicolon (it counts patients named before). Not "All 30 were Ph-positive",
+    nor "Thirty adults with Ph-positive ALL were treated" (a preposition stands between)."""
+    doc, sent = cue.span.doc, cue.sent
+    i, noun = cue.span.start - 1, False
+    if i >= sent.start and doc[i].lower_ in ("was", "were", "had"):
+        i -= 1
+    if i >= sent.start and doc[i].lower_ in _PATIENT_NOUNS:
+        i, noun = i - 1, True
+    if i < sent.start:
+        return False
+    count = _count_value(doc[i])
+    if count is None or (i > sent.start and _is_whole_word(doc[i - 1].text)):
+        return False
+    if cue.span.end < sent.end and doc[cue.span.end].lower_ in _PATIENT_NOUNS:
+        return False  # "In 2015, 25 Ph-negative adults received ...": the count's own noun follows, a cohort
+    earlier = [_count_value(doc[j]) for j in range(sent.start, i)]
+    if any(value is not None and count < value < _FIRST_YEAR for value in earlier):
+        return True
+    return not noun and i > sent.start and doc[i - 1].text in (",", ";")
+
+
+_FIRST_YEAR = 1900  # a larger number from here on is rather a year ("Between 2010 and 2020, 30 ...")
+
+
+def _count_value(token) -> float | None:
+    """A token's value as a count of patients: digits ("12") or a number word ("twelve", "Forty"); None else."""
+    text = token.lower_
+    if text.isdigit():
+        return float(text)
+    return _COUNT_WORDS.get(text)
+
+
+_COUNT_WORDS = {w: float(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+_COUNT_WORDS.update({w: float(10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
+
+
+def _listed_with_count(cue: Cue) -> bool:
+    """The cue as an item of a list of characteristics with its count: "Ph+ ALL: 10 (25%)", "Ph-positive, 12
+    (30%)"; the count after a colon, or after a comma with its share in brackets."""
+    doc, sent = cue.span.doc, cue.sent
+    i = cue.span.end
+    if i < sent.end and doc[i].lower_ in _LISTED_NOUNS:
+        i += 1
+    if i + 1 >= sent.end or doc[i].text not in (":", ",") or not _is_plain_number(doc[i + 1].text):
+        return False
+    if doc[i].text == ":":
+        return True
+    words = [t.text for t in _tokens(doc, i + 2, min(sent.end, i + 6))]
+    return len(words) >= 3 and words[0] == "(" and _is_plain_number(words[1]) and words[2] in ("%", ")")\
+        and "%" in words
+
+
+_LISTED_NOUNS = frozenset({"all", "b-all", "t-all", "disease", "leukemia", "leukaemia"})
 
 
 def _status_as_covariate(cue: Cue) -> bool:
@@ -1224,10 +1285,30 @@ def _two_valued(cues: Cues, label: str, values: set[str], both: str) -> str:
     if both in ids:
         return both
     if len(ids) > 1:
+        if _enrolled_value(named, cues) is None and _named_only_before_enrolment(named, cues):
+            return "unknown"
         return _enrolled_value(named, cues) or both
     (value,) = ids
     # an excluded value is an exclusion from the whole cohort, never a part ("eligible if ...; T-ALL was excluded")
     return both if all(_is_subset(c, cues) and c.id == named_value for named_value, c in named) else value
+
+
+def _named_only_before_enrolment(named: list[tuple[str, Cue]], cues: Cues) -> bool:
+    """Both values named only in the general sentences opening the abstract, before the one stating whom the study
+    enrolled or treated, which names neither ("TKIs have transformed Ph-positive ALL, but relapsed Ph-negative
+    disease remains a challenge. We treated 40 adults with relapsed B-ALL"): the disease at large, not the
+    study's patients, whose status is then unstated."""
+    enrolment = cues.enrolment_sentences
+    if not enrolment:
+        return False
+    first = min(enrolment)
+    return all(not c.title and c.sentence < first and not _has_digit(c.sent.text)
+               and not _ADMISSION_WORDS.search(c.sent.text) for _, c in named)
+
+
+# "Patients with Ph-positive or Ph-negative ALL were eligible": whom the study admits, not the disease at large
+_ADMISSION_WORDS = re.compile(r"eligib|includ|enrol|admit|recruit|allowed|permitted|accepted|regardless|"
+                              r"irrespective|\b(?:we|this|our|present|current)\b", re.I)
 
 
 def _enrolled_value(named: list[tuple[str, Cue]], cues: Cues) -> str | None:

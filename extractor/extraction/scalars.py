@@ -254,6 +254,9 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     totals = [c for c in cues if c.id_ == "total"]
     if not enrolled and not totals and section != TITLE_SECTION and not _MAY_INTRODUCE.match(sent.text):
         return []  # a count is the cohort only after one of these cues (see below): most sentences have none
+    labelled = _labelled_groups_total(sent, section)
+    if labelled:
+        return labelled
     numbers = sent.section_numbers(words)  # shared with the other extractors
     # a denominator ("8 of 25") and a group's N closing its bracket ("Ph-positive, n = 18) patients") count part of
     # the cohort; "N = 40 patients were enrolled" is the cohort
@@ -376,6 +379,28 @@ def _listed_total(sent: Sentence, section: str, listed: list[nz.Number], nouns: 
         return []
     total = sum(int(n.value) for n in listed)
     return [_candidate("cohort_size", total, sent.doc, section, listed[0].start, noun.end_char)]
+
+
+def _labelled_groups_total(sent: Sentence, section: str) -> list[dict]:
+    """"Cohort 1 included 45 patients and cohort 2 included 30", "Arm A enrolled 40 patients and arm B 38": two
+    labelled groups, each with its count, and no third: the cohort is their sum (the labels' numbers are no
+    counts)."""
+    text = sent.section_text
+    found = _LABELLED_GROUPS.search(text, sent.start_char, sent.end_char)
+    if found is None or _GROUP_LABEL.search(text, found.end(), sent.end_char) \
+            or _PERCENT_NEXT.match(text, found.end("second")):
+        return []
+    total = int(found.group("first")) + int(found.group("second"))
+    return [_candidate("cohort_size", total, sent.doc, section, found.start("first"), found.end("second"))]
+
+
+_GROUP_WORD = r"(?:[Cc]ohort|[Gg]roup|[Aa]rm|[Pp]art)"
+_GROUP_VERB = r"(?:included|enrolled|enroled|comprised|consisted\sof|treated|accrued|recruited)"
+_LABELLED_GROUPS = re.compile(
+    rf"\b{_GROUP_WORD}\s(?:\d|[A-D]\b)\w*\s{_GROUP_VERB}\s(?P<first>\d+)\s(?:patients|adults|children|pts)\b"
+    rf"[^;:.\d]{{0,80}}?\sand\s(?:in\s)?{_GROUP_WORD.lower()}\s(?:\d|[A-D]\b)\w*\s(?:{_GROUP_VERB}\s)?"
+    rf"(?P<second>\d+)\b(?!\.\d)(?!\s?%)", re.I)
+_GROUP_LABEL = re.compile(rf"\b{_GROUP_WORD}\s(?:\d|[A-D]\b)", re.I)
 
 
 def _each_group(text: str, sent: Sentence, noun: Span, numbers: list[nz.Number]) -> bool:
