@@ -2345,8 +2345,12 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
         arms = _arm_labels(sent.text, mention.values, context, scope, avoid, zipped)
         if mention.family in _TOXICITIES and _graded(sent.text, mention.values, arms):
             arms = _arm_labels(sent.text, mention.values[:1], context, scope, avoid) * len(arms)
+        if mention.family == "HSCT" and _transplants_in_remission(sent.text, mention.values, arms):
+            arms = _arm_labels(sent.text, mention.values[:1], context, scope, avoid) + [None] * (len(arms) - 1)
         for i, value in enumerate(mention.values):
             index, total = (i % period, period) if period else (i, len(mention.values))
+            if arms[i] is None:  # a part of the transplants before it (see _transplants_in_remission)
+                continue
             outcome = _outcome(sent, stated, mention, value, timepoints, index, total, context)
             if outcome is None:
                 continue
@@ -2370,6 +2374,26 @@ def _graded(text: str, values: list[Value], labels: list[str]) -> bool:
     the same group's toxicity (SCHEMA: each a value of the endpoint), not groups."""
     return len(values) > 1 and all(label.startswith("group ") for label in labels) \
         and all(_GRADE_WORDS.search(text, a.end, b.start) for a, b in zip(values, values[1:]))
+
+
+# "10 (25%) in first CR", "4 in CR2": a value followed by the remission it was given in
+_IN_REMISSION_AFTER = re.compile(r"\s?%?\s?[)\]]?\s(?:of\s(?:them|these|whom)\s)?(?:(?:were|was)\s)?(?:transplanted\s)?(?:while\s)?in\s(?:a\s|their\s)?"
+                                 r"(?:(?:first|second|third|1st|2nd|3rd)\s)?(?:CR|complete\sremission|remission|MRD-negative"
+                                 r"\s(?:CR|remission))\d?\b|\s?%?\s?[)\]]?\s(?:in\s)?CR[123]\b", re.I)
+
+
+def _transplants_in_remission(text: str, values: list[Value], labels: list[str]) -> bool:
+    """"Fourteen (35%) proceeded to HSCT, 10 (25%) in first CR": values of one transplant that the arms reader could
+    only number ("group 1", "group 2"), every later one given the remission it was done in, break the first down:
+    the first is the cohort's transplant rate, the later ones parts of it (no rate of the cohort, nor of a group
+    the abstract names), so they are left out."""
+    return len(values) > 1 and labels[0].startswith("group ") \
+        and all(_IN_REMISSION_AFTER.match(text, v.end) for v in values[1:]) \
+        and not _REMISSION_WORD.search(text, values[0].end, values[1].start)
+
+
+# "Fourteen (35%) proceeded to HSCT in CR1, and 10 (25%) in CR2": the first is itself a part, not the whole
+_REMISSION_WORD = re.compile(r"\b(?:CR\d?|remissions?)\b", re.I)
 
 
 # "Three of 15 transplanted patients (20%) developed VOD", "in 4 of 5 patients with Ph-positive ALL": the people a

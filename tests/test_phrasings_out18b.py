@@ -1,0 +1,59 @@
+"""Recurring phrasings of composite responses and transplant rates, written in our own words, run end to end
+(eleventh round, second pass): the composite spelled with a hyphen or en dash ("CR-CRi", "CR–CRh") or with the
+part's letter in brackets ("CR/CR(i)", which was read as CR); transplants broken down by the remission they were
+given in ("Fourteen (35%) proceeded to HSCT, 10 (25%) in first CR"), where the later value is a part of the
+cohort's transplants and no rate of the cohort (it gave the cohort a second HSCT value, both under numbered groups).
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong
+endpoint, or a wrong arm); the negative cases pin what a fix must not reach.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run
+
+COHORT = "Forty patients were enrolled. "
+
+
+def _values(record: dict) -> list[tuple]:
+    return sorted((o["arm"], o["endpoint"], o["value"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, values", [
+    # a hyphen or en dash joins the composite as a slash does
+    ("The CR-CRi rate was 70%.", [("all", "CR_CRi", 70.0)]),
+    ("CR–CRh was achieved in 28 patients (70%).", [("all", "CR_CRi", 70.0)]),
+    ("CR-CRi/CRp rates were 70% and 50% in arms A and B, respectively.",
+     [("arm A", "CR_CRi", 70.0), ("arm B", "CR_CRi", 50.0)]),
+    # the part's letter in brackets
+    ("CR/CR(i) was achieved in 28 patients (70%).", [("all", "CR_CRi", 70.0)]),
+    ("The rate of CR/CR(h) was 70%.", [("all", "CR_CRi", 70.0)]),
+    # negative: parts with their own values stay apart
+    ("CR (50%) and CRi (20%) were achieved.", [("all", "CR", 50.0)]),
+])
+def test_composite_spellings(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # the later value a part of the transplants before it
+    ("Fourteen (35%) proceeded to HSCT, 10 (25%) in first CR.", [("all", "HSCT", 35.0)]),
+    ("Fourteen patients (35%) proceeded to HSCT, 10 (25%) in first CR.", [("all", "HSCT", 35.0)]),
+    ("Fourteen (35%) underwent HSCT, 10 (25%) in CR1 and 4 (10%) in CR2.", [("all", "HSCT", 35.0)]),
+    ("Fourteen patients (35%) were bridged to allo-SCT, 10 (25%) of them in MRD-negative remission.",
+     [("all", "HSCT", 35.0)]),
+    # negative: named arms are arms
+    ("In arm A, 14 (35%) underwent HSCT, and in arm B, 10 (25%) in CR.",
+     [("arm A", "HSCT", 35.0), ("arm B", "HSCT", 25.0)]),
+    # negative: the second value another endpoint's
+    ("Fourteen (35%) proceeded to HSCT and 10 (25%) died.", [("all", "HSCT", 35.0)]),
+])
+def test_transplants_by_remission(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
+
+
+def test_first_transplant_in_remission_is_no_whole(nlp):
+    """The first value itself given in a remission is a part too: it must not become the cohort's rate."""
+    record = _run(nlp, COHORT + "Fourteen (35%) proceeded to HSCT in first CR and 10 (25%) in second CR.")
+    assert ("all", "HSCT", 35.0) not in _values(record)
