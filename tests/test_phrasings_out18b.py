@@ -57,3 +57,29 @@ def test_first_transplant_in_remission_is_no_whole(nlp):
     """The first value itself given in a remission is a part too: it must not become the cohort's rate."""
     record = _run(nlp, COHORT + "Fourteen (35%) proceeded to HSCT in first CR and 10 (25%) in second CR.")
     assert ("all", "HSCT", 35.0) not in _values(record)
+
+
+@pytest.mark.parametrize("text, values", [
+    # the remission the transplanted patients were in, between the subject and the transplant
+    ("Twelve patients (30%) in CR underwent HSCT.", [("all", "HSCT", 30.0)]),
+    ("Twelve patients in CR underwent allogeneic HSCT.", [("all", "HSCT", 30.0)]),
+    ("Twelve (30%) in first remission proceeded to allo-HSCT.", [("all", "HSCT", 30.0)]),
+    ("Twelve patients (30%) in CR1 were bridged to transplant.", [("all", "HSCT", 30.0)]),
+    ("Twelve patients (30%) in CR subsequently underwent HSCT.", [("all", "HSCT", 30.0)]),
+    ("12 patients (30%) proceeded to HSCT in first remission.", [("all", "HSCT", 30.0)]),
+    # negative: a fraction of the patients in CR is that group's, not the cohort's
+    ("Of 28 patients in CR, 12 (43%) underwent HSCT.", [("CR", "HSCT", 43.0)]),
+    # negative: named arms keep their labels
+    ("In arm A, 12 patients (30%) in CR underwent HSCT, compared with 6 (15%) in arm B.",
+     [("arm A", "HSCT", 30.0), ("arm B", "HSCT", 15.0)]),
+    # negative: a prior transplant of the patients in CR is no outcome
+    ("Twelve patients (30%) in CR had received prior HSCT.", []),
+])
+def test_transplants_of_patients_in_remission(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
+
+
+def test_fraction_of_responders_in_remission_is_no_cohort_rate(nlp):
+    """"Twelve of the 28 patients (43%) in CR underwent HSCT": a share of the responders, never the cohort's."""
+    record = _run(nlp, COHORT + "Twelve of the 28 patients (43%) in CR underwent HSCT.")
+    assert ("all", "HSCT", 43.0) not in _values(record)

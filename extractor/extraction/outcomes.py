@@ -1843,7 +1843,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         # patients its endpoint occurred in ("CRS occurred in 20 patients").
         gap = text[value.end:ahead.start].strip() if ahead else None
         if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)
-                      or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)):
+                      or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)
+                      or value.denominator is None and _in_remission_subject(text, gap, ahead)):
             return ahead
         return before[-1] if before and _occurred_in(text, before[-1], value) else None
     if ahead and (not before or not _direct(text, before[-1], value, values)
@@ -2112,7 +2113,32 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
         return True  # "43% of patients proceeded to HSCT", "45% of patients with T-ALL received HSCT": the verb is inside
     # The verb comes after any bracket in between ("22% (95% CI, 14%-30%) of them remained"); one after a bracket
     # that closed the value's clause is another clause's: "(60% vs 40%) was significant (P = .01) and OS was".
-    return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1))
+    return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1)) \
+        or value.denominator is None and _in_remission_subject(text, bare, mention)
+
+
+# "Twelve patients (30%) in CR underwent HSCT", "12 patients in first remission were transplanted": the remission
+# the transplanted patients were in, between the subject and the transplant's verb, is no subgroup of the cohort
+# (a transplant is given in remission): the value is the cohort's transplant rate. Only for HSCT: "12 (30%) in CR
+# were MRD-negative" is a share of responders as often as of the cohort.
+_REMISSION_STATE = (r"(?:(?:a|their|first|second|third|1st|2nd|3rd)\s)?(?:(?:MRD-negative|complete|morphologic(?:al)?)\s)?"
+                    r"(?:CR[123]?|CR/CRi|CRi|remission|complete\sremission)")
+_IN_REMISSION_GAP = re.compile(r"(?:(?:patients?|pts|children|adults)\s)?(?:(?:who\swere|while|still)\s)?in\s"
+                               + _REMISSION_STATE + r"(?:\s(?:subsequently|successfully|eventually|then|later))?"
+                               r"(?:\s(?:were|was))?", re.I)
+# the arm reader's label of such a subject ("first remission", "CR subsequently"): no group of the cohort
+_REMISSION_LABEL = re.compile(_REMISSION_STATE + r"(?:\s(?:subsequently|successfully|eventually|then|later))?", re.I)
+
+
+def _remission_subject(text: str, value: Value, mention: Mention) -> bool:
+    """The value is the subject of the transplant with only the remission its patients were in between."""
+    gap = text[_own_bracket_end(text, value):mention.start].strip(" )]([%")
+    return value.start < mention.start and _in_remission_subject(text, gap, mention)
+
+
+def _in_remission_subject(text: str, gap: str, mention: Mention) -> bool:
+    return mention.family == "HSCT" and _IN_REMISSION_GAP.fullmatch(gap) is not None \
+        and _VERBAL_START.match(text, mention.start) is not None
 
 
 # "A donor was identified for 12 patients (30%), and 10 (25%) underwent HSCT": a value after a passive verb and its
@@ -2345,6 +2371,9 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
         arms = _arm_labels(sent.text, mention.values, context, scope, avoid, zipped)
         if mention.family in _TOXICITIES and _graded(sent.text, mention.values, arms):
             arms = _arm_labels(sent.text, mention.values[:1], context, scope, avoid) * len(arms)
+        if mention.family == "HSCT":  # "Twelve (30%) in first remission proceeded to HSCT": the cohort's
+            arms = ["all" if _REMISSION_LABEL.fullmatch(label) and _remission_subject(sent.text, value, mention)
+                    else label for label, value in zip(arms, mention.values)]
         if mention.family == "HSCT" and _transplants_in_remission(sent.text, mention.values, arms):
             arms = _arm_labels(sent.text, mention.values[:1], context, scope, avoid) + [None] * (len(arms) - 1)
         for i, value in enumerate(mention.values):
