@@ -83,3 +83,26 @@ def test_fraction_of_responders_in_remission_is_no_cohort_rate(nlp):
     """"Twelve of the 28 patients (43%) in CR underwent HSCT": a share of the responders, never the cohort's."""
     record = _run(nlp, COHORT + "Twelve of the 28 patients (43%) in CR underwent HSCT.")
     assert ("all", "HSCT", 43.0) not in _values(record)
+
+
+@pytest.mark.parametrize("text, values", [
+    # a sum called composite after CR and a CRi part, as a combined rate is
+    ("Twenty patients achieved CR and eight CRi, for a composite rate of 70%.",
+     [("all", "CR", 50.0), ("all", "CR_CRi", 70.0)]),
+    ("Twenty patients (50%) achieved CR and eight (20%) CRi, for a composite rate of 70%.",
+     [("all", "CR", 50.0), ("all", "CR_CRi", 70.0)]),
+    ("Twenty patients (50%) achieved CR and eight (20%) CRi, for a composite remission rate of 70%.",
+     [("all", "CR", 50.0), ("all", "CR_CRi", 70.0)]),
+    ("CR was achieved in 20 (50%) and CRi in 8 (20%); the composite rate was 70%.",
+     [("all", "CR", 50.0), ("all", "CR_CRi", 70.0)]),
+    ("Twenty patients achieved CR and eight CRi, for an overall CR/CRi rate of 70%.",
+     [("all", "CR", 50.0), ("all", "CR_CRi", 70.0)]),
+    # negative: a composite of something else owns its value, unscored
+    ("The composite rate of grade 3 or higher infections was 30%.", []),
+    ("Twenty patients (50%) achieved CR and ten (25%) PR, for a composite rate of 75%.", [("all", "CR", 50.0)]),
+    # the part's value stays the part's when a sum follows (was a second CR value, under numbered groups)
+    ("Twenty patients (50%) achieved CR and eight (20%) CRi, for an overall rate of 70%.", [("all", "CR", 50.0)]),
+    ("Twenty patients (50%) achieved CR and eight (20%) CRi, for a total of 28 (70%).", [("all", "CR", 50.0)]),
+])
+def test_composite_sums(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

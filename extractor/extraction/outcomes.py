@@ -935,8 +935,9 @@ _OF_GAP = re.compile(r"\s(?:of|for)\s(?:the\s)?")
 # An overall rate summing the parts named before it: "..., for an overall response rate of 70%", "giving an ORR of".
 _SUMMED_BEFORE = re.compile(r",\s(?:for|giving|yielding)\s(?:an?\s|a\stotal\s)?$")
 # A rate named as the sum of the parts before it: "the combined rate was 72%", "a combined response rate of 72%".
-_COMBINED_BEFORE = re.compile(r"\bcombined\s$", re.I)
-_COMBINED_START = re.compile(r"combined\b", re.I)
+# ("composite" likewise: "..., for a composite rate of 70%", "a composite remission rate of 70%")
+_COMBINED_BEFORE = re.compile(r"\b(?:combined|composite)\s$", re.I)
+_COMBINED_START = re.compile(r"(?:combined|composite)\b", re.I)
 
 
 def _next_bracket(text: str, at: int) -> tuple[int, int] | None:
@@ -2011,6 +2012,8 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
         return False
     if _RELATIVE_AFTER.match(text, mention.end):  # "93% experienced CRS, which was grade ≥3 in 20%": a part of it
         return False
+    if _SUM_TAIL.match(text, mention.end):  # "... and eight (20%) CRi, for a total of 28 (70%)": the sum's value
+        return False
     if following.kind == COUNT and any(m.start >= following.end and not text[following.end:m.start].strip()
                                        for m in every):
         return False  # "28 (70%) responded (20 CR, 8 CRi)": a count right before its endpoint is that one's
@@ -2023,6 +2026,8 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
         and not any(following.start < m.start and m.end <= following.end for m in mentions)
 
 
+# A sum after the last part of a breakdown: ", for a total of 28 (70%)", ", for an overall rate of 70%"
+_SUM_TAIL = re.compile(r",\s(?:for|giving|yielding)\s(?:an?\s)?(?:total|overall|combined|composite)\b", re.I)
 _RELATIVE_AFTER = re.compile(r"\s?(?:[(\[][^()\[\]]*[)\]]\s?)?,\s?(?:which|that|of which|being|including)\b", re.I)
 
 
