@@ -106,3 +106,15 @@ def test_fraction_of_responders_in_remission_is_no_cohort_rate(nlp):
 ])
 def test_composite_sums(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # the breakdown's last part the patients not in remission
+    ("Fourteen patients (35%) received HSCT, 10 (25%) in first CR and 4 (10%) with active disease.",
+     [("all", "HSCT", 35.0)]),
+    ("Fourteen (35%) proceeded to HSCT, 4 (10%) with active disease.", [("all", "HSCT", 35.0)]),
+    # negative: another clause's value stays out
+    ("Fourteen (35%) received HSCT and 10 (25%) with active disease died.", [("all", "HSCT", 35.0)]),
+])
+def test_transplants_by_disease_state(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

@@ -2413,7 +2413,11 @@ def _graded(text: str, values: list[Value], labels: list[str]) -> bool:
 # "10 (25%) in first CR", "4 in CR2": a value followed by the remission it was given in
 _IN_REMISSION_AFTER = re.compile(r"\s?%?\s?[)\]]?\s(?:of\s(?:them|these|whom)\s)?(?:(?:were|was)\s)?(?:transplanted\s)?(?:while\s)?in\s(?:a\s|their\s)?"
                                  r"(?:(?:first|second|third|1st|2nd|3rd)\s)?(?:CR|complete\sremission|remission|MRD-negative"
-                                 r"\s(?:CR|remission))\d?\b|\s?%?\s?[)\]]?\s(?:in\s)?CR[123]\b", re.I)
+                                 r"\s(?:CR|remission))\d?\b|\s?%?\s?[)\]]?\s(?:in\s)?CR[123]\b"
+                                 # the last part often the patients not in remission: "and 4 (10%) with active disease"
+                                 r"|\s?%?\s?[)\]]?\s(?:of\s(?:them|these|whom)\s)?(?:with\s(?:active|refractory|persistent|"
+                                 r"residual|overt)\sdisease|in\s(?:relapse|PR|partial\sremission)|not\sin\s(?:CR|remission)|"
+                                 r"without\s(?:CR|remission))\b", re.I)
 
 
 def _transplants_in_remission(text: str, values: list[Value], labels: list[str]) -> bool:
