@@ -935,8 +935,9 @@ _OF_GAP = re.compile(r"\s(?:of|for)\s(?:the\s)?")
 # An overall rate summing the parts named before it: "..., for an overall response rate of 70%", "giving an ORR of".
 _SUMMED_BEFORE = re.compile(r",\s(?:for|giving|yielding)\s(?:an?\s|a\stotal\s)?$")
 # A rate named as the sum of the parts before it: "the combined rate was 72%", "a combined response rate of 72%".
-_COMBINED_BEFORE = re.compile(r"\bcombined\s$", re.I)
-_COMBINED_START = re.compile(r"combined\b", re.I)
+# ("composite" likewise: "..., for a composite rate of 70%", "a composite remission rate of 70%")
+_COMBINED_BEFORE = re.compile(r"\b(?:combined|composite)\s$", re.I)
+_COMBINED_START = re.compile(r"(?:combined|composite)\b", re.I)
 
 
 def _next_bracket(text: str, at: int) -> tuple[int, int] | None:
@@ -1843,7 +1844,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         # patients its endpoint occurred in ("CRS occurred in 20 patients").
         gap = text[value.end:ahead.start].strip() if ahead else None
         if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)
-                      or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)):
+                      or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)
+                      or value.denominator is None and _in_remission_subject(text, gap, ahead)):
             return ahead
         return before[-1] if before and _occurred_in(text, before[-1], value) else None
     if ahead and (not before or not _direct(text, before[-1], value, values)
@@ -2010,6 +2012,8 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
         return False
     if _RELATIVE_AFTER.match(text, mention.end):  # "93% experienced CRS, which was grade ≥3 in 20%": a part of it
         return False
+    if _SUM_TAIL.match(text, mention.end):  # "... and eight (20%) CRi, for a total of 28 (70%)": the sum's value
+        return False
     if following.kind == COUNT and any(m.start >= following.end and not text[following.end:m.start].strip()
                                        for m in every):
         return False  # "28 (70%) responded (20 CR, 8 CRi)": a count right before its endpoint is that one's
@@ -2022,6 +2026,8 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
         and not any(following.start < m.start and m.end <= following.end for m in mentions)
 
 
+# A sum after the last part of a breakdown: ", for a total of 28 (70%)", ", for an overall rate of 70%"
+_SUM_TAIL = re.compile(r",\s(?:for|giving|yielding)\s(?:an?\s)?(?:total|overall|combined|composite)\b", re.I)
 _RELATIVE_AFTER = re.compile(r"\s?(?:[(\[][^()\[\]]*[)\]]\s?)?,\s?(?:which|that|of which|being|including)\b", re.I)
 
 
@@ -2112,7 +2118,32 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
         return True  # "43% of patients proceeded to HSCT", "45% of patients with T-ALL received HSCT": the verb is inside
     # The verb comes after any bracket in between ("22% (95% CI, 14%-30%) of them remained"); one after a bracket
     # that closed the value's clause is another clause's: "(60% vs 40%) was significant (P = .01) and OS was".
-    return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1))
+    return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1)) \
+        or value.denominator is None and _in_remission_subject(text, bare, mention)
+
+
+# "Twelve patients (30%) in CR underwent HSCT", "12 patients in first remission were transplanted": the remission
+# the transplanted patients were in, between the subject and the transplant's verb, is no subgroup of the cohort
+# (a transplant is given in remission): the value is the cohort's transplant rate. Only for HSCT: "12 (30%) in CR
+# were MRD-negative" is a share of responders as often as of the cohort.
+_REMISSION_STATE = (r"(?:(?:a|their|first|second|third|1st|2nd|3rd)\s)?(?:(?:MRD-negative|complete|morphologic(?:al)?)\s)?"
+                    r"(?:CR[123]?|CR/CRi|CRi|remission|complete\sremission)")
+_IN_REMISSION_GAP = re.compile(r"(?:(?:patients?|pts|children|adults)\s)?(?:(?:who\swere|while|still)\s)?in\s"
+                               + _REMISSION_STATE + r"(?:\s(?:subsequently|successfully|eventually|then|later))?"
+                               r"(?:\s(?:were|was))?", re.I)
+# the arm reader's label of such a subject ("first remission", "CR subsequently"): no group of the cohort
+_REMISSION_LABEL = re.compile(_REMISSION_STATE + r"(?:\s(?:subsequently|successfully|eventually|then|later))?", re.I)
+
+
+def _remission_subject(text: str, value: Value, mention: Mention) -> bool:
+    """The value is the subject of the transplant with only the remission its patients were in between."""
+    gap = text[_own_bracket_end(text, value):mention.start].strip(" )]([%")
+    return value.start < mention.start and _in_remission_subject(text, gap, mention)
+
+
+def _in_remission_subject(text: str, gap: str, mention: Mention) -> bool:
+    return mention.family == "HSCT" and _IN_REMISSION_GAP.fullmatch(gap) is not None \
+        and _VERBAL_START.match(text, mention.start) is not None
 
 
 # "A donor was identified for 12 patients (30%), and 10 (25%) underwent HSCT": a value after a passive verb and its
@@ -2345,8 +2376,15 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
         arms = _arm_labels(sent.text, mention.values, context, scope, avoid, zipped)
         if mention.family in _TOXICITIES and _graded(sent.text, mention.values, arms):
             arms = _arm_labels(sent.text, mention.values[:1], context, scope, avoid) * len(arms)
+        if mention.family == "HSCT":  # "Twelve (30%) in first remission proceeded to HSCT": the cohort's
+            arms = ["all" if _REMISSION_LABEL.fullmatch(label) and _remission_subject(sent.text, value, mention)
+                    else label for label, value in zip(arms, mention.values)]
+        if mention.family == "HSCT" and _transplants_in_remission(sent.text, mention.values, arms):
+            arms = _arm_labels(sent.text, mention.values[:1], context, scope, avoid) + [None] * (len(arms) - 1)
         for i, value in enumerate(mention.values):
             index, total = (i % period, period) if period else (i, len(mention.values))
+            if arms[i] is None:  # a part of the transplants before it (see _transplants_in_remission)
+                continue
             outcome = _outcome(sent, stated, mention, value, timepoints, index, total, context)
             if outcome is None:
                 continue
@@ -2370,6 +2408,30 @@ def _graded(text: str, values: list[Value], labels: list[str]) -> bool:
     the same group's toxicity (SCHEMA: each a value of the endpoint), not groups."""
     return len(values) > 1 and all(label.startswith("group ") for label in labels) \
         and all(_GRADE_WORDS.search(text, a.end, b.start) for a, b in zip(values, values[1:]))
+
+
+# "10 (25%) in first CR", "4 in CR2": a value followed by the remission it was given in
+_IN_REMISSION_AFTER = re.compile(r"\s?%?\s?[)\]]?\s(?:of\s(?:them|these|whom)\s)?(?:(?:were|was)\s)?(?:transplanted\s)?(?:while\s)?in\s(?:a\s|their\s)?"
+                                 r"(?:(?:first|second|third|1st|2nd|3rd)\s)?(?:CR|complete\sremission|remission|MRD-negative"
+                                 r"\s(?:CR|remission))\d?\b|\s?%?\s?[)\]]?\s(?:in\s)?CR[123]\b"
+                                 # the last part often the patients not in remission: "and 4 (10%) with active disease"
+                                 r"|\s?%?\s?[)\]]?\s(?:of\s(?:them|these|whom)\s)?(?:with\s(?:active|refractory|persistent|"
+                                 r"residual|overt)\sdisease|in\s(?:relapse|PR|partial\sremission)|not\sin\s(?:CR|remission)|"
+                                 r"without\s(?:CR|remission))\b", re.I)
+
+
+def _transplants_in_remission(text: str, values: list[Value], labels: list[str]) -> bool:
+    """"Fourteen (35%) proceeded to HSCT, 10 (25%) in first CR": values of one transplant that the arms reader could
+    only number ("group 1", "group 2"), every later one given the remission it was done in, break the first down:
+    the first is the cohort's transplant rate, the later ones parts of it (no rate of the cohort, nor of a group
+    the abstract names), so they are left out."""
+    return len(values) > 1 and labels[0].startswith("group ") \
+        and all(_IN_REMISSION_AFTER.match(text, v.end) for v in values[1:]) \
+        and not _REMISSION_WORD.search(text, values[0].end, values[1].start)
+
+
+# "Fourteen (35%) proceeded to HSCT in CR1, and 10 (25%) in CR2": the first is itself a part, not the whole
+_REMISSION_WORD = re.compile(r"\b(?:CR\d?|remissions?)\b", re.I)
 
 
 # "Three of 15 transplanted patients (20%) developed VOD", "in 4 of 5 patients with Ph-positive ALL": the people a
