@@ -118,3 +118,16 @@ def test_composite_sums(nlp, text, values):
 ])
 def test_transplants_by_disease_state(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a percentage set equal to a response abbreviation is its rate
+    ("CR + CRi = 70%.", [("all", "CR_CRi", 70.0)]),
+    ("CR/CRi = 70% (28/40).", [("all", "CR_CRi", 70.0)]),
+    ("ORR = 45% and CR = 30%.", [("all", "CR", 30.0), ("all", "ORR", 45.0)]),
+    # negative: odds ratios, p-values and counts after "=" stay out
+    ("CR was associated with MRD (OR = 3.2, p = 0.01).", []),
+    ("CR (n = 20) was 50%.", [("all", "CR", 50.0)]),
+])
+def test_rate_equals(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

@@ -1364,11 +1364,21 @@ _CHANGE_FROM = re.compile(r"\b(?:increased|improved|rose|decreased|declined|fell
                           r"changed|climbed)\s(?:\w+\s)?from\s$", re.I)
 
 
+# "CR + CRi = 70%", "ORR = 45%": a percentage set equal to a response abbreviation is its rate, not a p-value or a
+# threshold (case-sensitive, and no "OR =", "HR =", "n =": odds and hazard ratios and counts stay out)
+_RATE_EQUALS_BEFORE = re.compile(r"\b(?:CR[ihp]?|CRc|ORR|CR/CR[ihp])\)?\s?=\s?$")
+
+
+def _rate_equals(text: str, before: str, number) -> bool:
+    return _RATE_EQUALS_BEFORE.search(before) is not None and text[number.end:number.end + 2].lstrip().startswith("%")
+
+
 def _is_noise(text: str, number) -> bool:
     """Thresholds ("<0.01%", "≥3"), p-values, SDs ("27 ± 18%") and the 95 of "95% CI"."""
     before = text[max(0, number.start - 12):number.start]
     if number.qualifier or not _NOISE_SIGNS.isdisjoint(before) and (_PVALUE_BEFORE.search(before)
-                                                                     or _SD_BEFORE.search(before)):
+                                                                     or _SD_BEFORE.search(before)) \
+            and not _rate_equals(text, before, number):
         return True
     # "0.01%", "10-4": MRD thresholds, not rates.
     if number.value < 1 and _TWO_DECIMALS.search(number.text):
