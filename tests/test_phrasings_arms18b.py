@@ -1,0 +1,47 @@
+"""Recurring phrasings of arms in trial abstracts (eighteenth round, second pass): a historical control whose
+treatment is named after it ("compared with a historical cohort treated with FLAG-IDA (n = 40)", "historical
+controls who received clofarabine/cytarabine") is called by that treatment, as written ("historical FLAG-IDA"), as
+the corpus gold does for "our previous trial with X alone"; one without a named drug keeps "historical controls".
+Written in our own words, run end to end; the figures are invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+def _arms(record: dict) -> list[tuple]:
+    return sorted((a["label"], a["n"]) for a in record["arms"])
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    ("We compared 50 patients receiving inotuzumab with a historical cohort treated with FLAG-IDA (n = 40). "
+     "The CR rate was 80% versus 30%.",
+     [("all", 50), ("historical FLAG-IDA", 40)],
+     [("all", "CR", 80.0), ("historical FLAG-IDA", "CR", 30.0)]),
+    ("Outcomes of 50 patients treated with blinatumomab were compared with a historical cohort treated with "
+     "clofarabine/cytarabine (n = 40). The CR rate was 44% vs 25%.",
+     [("all", 50), ("historical clofarabine/cytarabine", 40)],
+     [("all", "CR", 44.0), ("historical clofarabine/cytarabine", "CR", 25.0)]),
+    # negative cases: no drug named, so the generic name stays
+    ("We compared 50 patients receiving inotuzumab with historical controls treated with chemotherapy alone (n = 40)."
+     " The CR rate was 80% versus 30%.",
+     [("all", 50), ("historical controls", 40)],
+     [("all", "CR", 80.0), ("historical controls", "CR", 30.0)]),
+])
+def test_arms18b_historical_named_by_treatment(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert (_arms(record), _outcomes(record)) == (arms, outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    "The CR rate with blinatumomab was 44%, compared with 25% in historical controls treated with clofarabine-based "
+    "regimens (n = 60).",
+    "The CR rate with blinatumomab was 44%, compared with 25% in historical controls treated with standard "
+    "chemotherapy (n = 60).",
+    "We compared 50 patients receiving inotuzumab with a historical cohort (n = 40). The CR rate was 80% versus 30%.",
+])
+def test_arms18b_historical_generic_treatment(nlp, text):
+    labels = [a["label"] for a in _run(nlp, text)["arms"]]
+    assert "historical controls" in labels
