@@ -2,6 +2,8 @@
 treatment is named after it ("compared with a historical cohort treated with FLAG-IDA (n = 40)", "historical
 controls who received clofarabine/cytarabine") is called by that treatment, as written ("historical FLAG-IDA"), as
 the corpus gold does for "our previous trial with X alone"; one without a named drug keeps "historical controls".
+A coded schedule or regimen ("schedule A (n = 20) or schedule B (n = 22)", "regimen A ... regimen B") is an arm as
+"arm A" is.
 Written in our own words, run end to end; the figures are invented.
 """
 from __future__ import annotations
@@ -45,3 +47,22 @@ def test_arms18b_historical_named_by_treatment(nlp, text, arms, outcomes):
 def test_arms18b_historical_generic_treatment(nlp, text):
     labels = [a["label"] for a in _run(nlp, text)["arms"]]
     assert "historical controls" in labels
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # a coded schedule or regimen is an arm as "arm A" is: its values are named by it, not "group 1/2"
+    ("Patients were treated on schedule A (n = 20) or schedule B (n = 22). The CR rate was 55% with schedule A and "
+     "45% with schedule B.",
+     [("schedule A", 20), ("schedule B", 22)], [("schedule A", "CR", 55.0), ("schedule B", "CR", 45.0)]),
+    ("Patients were randomized to regimen A (n = 30) or regimen B (n = 31). The CR rate was 60% in regimen A and 48% "
+     "in regimen B.",
+     [("regimen A", 30), ("regimen B", 31)], [("regimen A", "CR", 60.0), ("regimen B", "CR", 48.0)]),
+    ("Blinatumomab was given by continuous infusion (schedule A) or as a short infusion (schedule B). CR rates were "
+     "40% and 38% in schedules A and B, respectively.",
+     [("schedule A", None), ("schedule B", None)], [("schedule A", "CR", 40.0), ("schedule B", "CR", 38.0)]),
+    # negative: a regimen followed by a number is no code
+    ("The FLAG regimen 2 weeks later was given to 12 patients; 40% achieved CR.", [("all", 12)], [("all", "CR", 40.0)]),
+])
+def test_arms18b_coded_schedules(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert (_arms(record), _outcomes(record)) == (arms, outcomes)

@@ -84,7 +84,9 @@ _VERSUS = re.compile(r"(?P<a>[^;,:]{2,90}?)\s(?:versus|vs\.?)\s(?P<b>[^;,:]{2,90
                      re.I)
 _LIST = re.compile(r"\(\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)((?:;\s?[A-Za-z][\w+/\- ]{0,30},\s?n\s?=\s?\d+)+)\s?\)")
 _CODE = re.compile(r"\(\s?((?:arm|cohort|group)\s)?([A-Z]{1,2}\d)\s?\)")
-_NAMED = re.compile(r"\b([Aa]rm|[Cc]ohort|[Gg]roup|[Ss]tratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")  # "Cohort 1 received ..., cohort 2 ..."
+# "Cohort 1 received ..., cohort 2 ..."; a coded schedule or regimen is an arm as a coded arm is ("schedule A (n = 20)
+# or schedule B (n = 22)", "regimen A ... regimen B")
+_NAMED = re.compile(r"\b([Aa]rm|[Cc]ohort|[Gg]roup|[Ss]tratum|[Ss]chedule|[Rr]egimen)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")
 _CODE_THEN_BRACKET = re.compile(r"\s?\(")
 
 
@@ -100,7 +102,8 @@ def _groups_with_regimens(text: str, codes: list[str], drugs: list) -> bool:
     return True
 
 
-_NAMED_WORDS = ("arm", "cohort", "group", "stratum", "Arm", "Cohort", "Group", "Stratum")  # a cheap cue of _NAMED
+_NAMED_WORDS = ("arm", "cohort", "group", "stratum", "schedule", "regimen", "Arm", "Cohort", "Group", "Stratum", "Schedule",
+                "Regimen")  # a cheap cue of _NAMED
 _HISTORICAL = re.compile(r"\bhistorical(?:ly)?\s(?:controls?|cohorts?|rates?|data|comparators?)\b|\bhistorical(?:ly)?\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience|series)\s(?:with|of|using)\s"
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
