@@ -3,7 +3,8 @@ treatment is named after it ("compared with a historical cohort treated with FLA
 controls who received clofarabine/cytarabine") is called by that treatment, as written ("historical FLAG-IDA"), as
 the corpus gold does for "our previous trial with X alone"; one without a named drug keeps "historical controls".
 A coded schedule or regimen ("schedule A (n = 20) or schedule B (n = 22)", "regimen A ... regimen B") is an arm as
-"arm A" is.
+"arm A" is. "compared with" takes the comparator alone: "compared with a cohort treated with A and B" is no
+comparison of A and B.
 Written in our own words, run end to end; the figures are invented.
 """
 from __future__ import annotations
@@ -66,3 +67,20 @@ def test_arms18b_historical_generic_treatment(nlp, text):
 def test_arms18b_coded_schedules(nlp, text, arms, outcomes):
     record = _run(nlp, text)
     assert (_arms(record), _outcomes(record)) == (arms, outcomes)
+
+
+@pytest.mark.parametrize("text, arms", [
+    # "compared with" takes the comparator alone: "A and B" after it is one regimen, not two arms
+    ("Outcomes of 50 patients treated with blinatumomab were compared with a historical cohort treated with "
+     "clofarabine and cytarabine. The CR rate was 44% vs 25%.",
+     [("all", 50), ("historical clofarabine and cytarabine", None)]),
+    ("Sixty patients received inotuzumab; outcomes were compared with a matched cohort treated with fludarabine and "
+     "cytarabine. The CR rate was 70% vs 35%.", [("all", 60)]),
+    # (as before: "we compared A and B", "comparison of A and B" are two arms)
+    ("We compared clofarabine and cytarabine as salvage for adults with relapsed ALL. The CR rate was 44% vs 25%.",
+     [("clofarabine", None), ("cytarabine", None)]),
+    ("Comparison of blinatumomab and inotuzumab in adults with relapsed ALL. The CR rate was 44% with blinatumomab "
+     "and 60% with inotuzumab.", [("blinatumomab", None), ("inotuzumab ozogamicin", None)]),
+])
+def test_arms18b_compared_with_a_regimen(nlp, text, arms):
+    assert _arms(_run(nlp, text)) == sorted(arms)

@@ -73,7 +73,8 @@ _COMPARED = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safe
 # Two treatments compared joined by "and", when no "with"/"versus" joins them: "Comparison of blinatumomab and
 # inotuzumab ozogamicin as salvage therapy", "we compared FLAG-Ida and hyper-CVAD" (not after "efficacy and safety
 # of", where "A and B" is one regimen).
-_COMPARED_AND = re.compile(r"\b(?:comparing|compared|comparison of)\s(?P<a>[^;,]{2,90}?)\sand\s(?P<b>[^;,]{2,90}?)"
+# (not "compared with": its object is the comparator alone, "compared with a historical cohort treated with A and B")
+_COMPARED_AND = re.compile(r"\b(?:comparing|compared|comparison of)\s(?!(?:with|to|against)\s)(?P<a>[^;,]{2,90}?)\sand\s(?P<b>[^;,]{2,90}?)"
                            r"(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)", re.I)
 # "In this trial, blinatumomab was compared with standard-of-care chemotherapy".
 _PASSIVE_COMPARED = re.compile(r"\s*(?:the\s)?(?P<a>[^;,:]{2,90}?)\s(?:was|were)\scompared\s(?:with|to|against)\s(?P<b>[^;,]{2,90}?)"
