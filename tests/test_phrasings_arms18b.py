@@ -4,7 +4,8 @@ controls who received clofarabine/cytarabine") is called by that treatment, as w
 the corpus gold does for "our previous trial with X alone"; one without a named drug keeps "historical controls".
 A coded schedule or regimen ("schedule A (n = 20) or schedule B (n = 22)", "regimen A ... regimen B") is an arm as
 "arm A" is. "compared with" takes the comparator alone: "compared with a cohort treated with A and B" is no
-comparison of A and B.
+comparison of A and B. A coded cohort opening its clause ("In cohort 1, 45 patients received X; in cohort 2, 30
+patients received Y") is an arm with its count.
 Written in our own words, run end to end; the figures are invented.
 """
 from __future__ import annotations
@@ -84,3 +85,24 @@ def test_arms18b_coded_schedules(nlp, text, arms, outcomes):
 ])
 def test_arms18b_compared_with_a_regimen(nlp, text, arms):
     assert _arms(_run(nlp, text)) == sorted(arms)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # a coded cohort opening its clause, with the count and the treatment of its patients after it, is an arm
+    ("In cohort 1, 45 patients received inotuzumab ozogamicin; in cohort 2, 30 patients received inotuzumab plus "
+     "blinatumomab. CR rates were 60% and 80% in cohorts 1 and 2, respectively.",
+     [("cohort 1", 45), ("cohort 2", 30)], [("cohort 1", "CR", 60.0), ("cohort 2", "CR", 80.0)]),
+    ("In arm A, 40 patients were treated with FLAG-IDA; in arm B, 38 patients were treated with clofarabine. The CR "
+     "rate was 55% in arm A and 42% in arm B.",
+     [("arm A", 40), ("arm B", 38)], [("arm A", "CR", 55.0), ("arm B", "CR", 42.0)]),
+])
+def test_arms18b_code_opens_clause(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert (_arms(record), _outcomes(record)) == (arms, outcomes)
+
+
+def test_arms18b_cohorts_by_disease_are_no_arms(nlp):
+    # negative: cohorts told apart by disease only, no treatment, stay subgroups of one arm
+    record = _run(nlp, "In cohort 1, 45 patients had relapsed disease; in cohort 2, 30 patients had refractory "
+                       "disease. The CR rate was 60% in cohort 1 and 80% in cohort 2.")
+    assert [a["label"] for a in record["arms"]] == ["all"]

@@ -2126,7 +2126,19 @@ class ArmIndex:
             arm = Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()})
             self._bracketed_regimen(arm, text, drugs)
             self._counted_before_code(arm, text, drugs)
+            self._counted_after_code(arm, text)
             self.arms.append(arm)
+
+    def _counted_after_code(self, arm: Arm, text: str) -> None:
+        """A coded arm's count right after its code opens the clause: "In cohort 1, 45 patients received X; in cohort
+        2, 30 patients received Y" (the count of the patients the treatment is given to, no other number between)."""
+        if arm.n is not None:
+            return
+        m = re.search(r"\b(?:in|for)\s" + re.escape(arm.label) + r",\s(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:patients\s|"
+                      r"subjects\s)?(?:received|were\s(?:treated\swith|given))\s", text, re.I)
+        count = nz.read_number(m.group("n"), self.words.values) if m else None
+        if count is not None and count.is_integer and count.value >= 1:
+            arm.n = int(count.value)
 
     def _counted_before_code(self, arm: Arm, text: str, drugs: list) -> None:
         """A coded arm's count and regimen before its bracketed code: "Forty patients received clofarabine with
