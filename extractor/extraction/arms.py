@@ -1017,8 +1017,6 @@ _HISTORICAL_TREATMENT = re.compile(r"(?:\s(?:group|cohort|population|series))?(?
                                    r"(?:(?:treated|managed)\s(?:with|by)|received|receiving|given|on)\s(?:the\s)?"
                                    r"(?P<r>[^,;.()]{2,80}?)(?=\s?\(|\s?[,;.]|\s(?:in|at|from|between|during|"
                                    r"at|for|were|was|had)\s|$)(?:\s?\(\s?n\s?=\s?(?P<n2>\d+)\s?\))?", re.I)
-_GENERIC_TREATMENT = re.compile(r"chemotherap|therap|regimen|treatment|\bcare\b|\balone\b|\bonly\b|-based|\bor\b|"
-                                r"\band/or\b|\bvarious\b|\bdifferent\b|\bstandard\b|\bconventional\b", re.I)
 _HISTORICAL_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:matched\s|similar\s)?(?=historical)")
 
 
@@ -2239,20 +2237,7 @@ class ArmIndex:
         if not drugs:
             return
         arm.drugs, arm.regimen, arm.classes, _ = read_regimen(line.text[start:end], drugs, self.lexicon)
-        self._name_historical(arm, line.text[start:end])
         self.historical_drugs |= {(line.text, s) for s, e, _ in line.drugs if start <= s and e <= end}
-
-    @staticmethod
-    def _name_historical(arm: Arm, written: str) -> None:
-        """A historical control whose treatment is named is called by it, as written, as "our previous trial with
-        X alone" is ("a historical cohort treated with clofarabine/cytarabine" -> "historical clofarabine/
-        cytarabine"); its generic names stay aliases, so "25% in historical controls" is still its value."""
-        written = written.strip()
-        if _GENERIC_TREATMENT.search(written):  # "chemotherapy alone", "clofarabine-based regimens": no name of one
-            return
-        if arm.label == "historical controls" and arm.drugs and len(written) <= 40:
-            arm.label = f"historical {written}"
-            arm.aliases |= {arm.label.lower()}
 
     def name_codes(self) -> None:
         """Arms defined with codes ("clofarabine alone (arm A), clofarabine plus cytarabine (arm B), or ...") are
