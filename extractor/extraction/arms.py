@@ -73,7 +73,8 @@ _COMPARED = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safe
 # Two treatments compared joined by "and", when no "with"/"versus" joins them: "Comparison of blinatumomab and
 # inotuzumab ozogamicin as salvage therapy", "we compared FLAG-Ida and hyper-CVAD" (not after "efficacy and safety
 # of", where "A and B" is one regimen).
-_COMPARED_AND = re.compile(r"\b(?:comparing|compared|comparison of)\s(?P<a>[^;,]{2,90}?)\sand\s(?P<b>[^;,]{2,90}?)"
+# (not "compared with": its object is the comparator alone, "compared with a historical cohort treated with A and B")
+_COMPARED_AND = re.compile(r"\b(?:comparing|compared|comparison of)\s(?!(?:with|to|against)\s)(?P<a>[^;,]{2,90}?)\sand\s(?P<b>[^;,]{2,90}?)"
                            r"(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)", re.I)
 # "In this trial, blinatumomab was compared with standard-of-care chemotherapy".
 _PASSIVE_COMPARED = re.compile(r"\s*(?:the\s)?(?P<a>[^;,:]{2,90}?)\s(?:was|were)\scompared\s(?:with|to|against)\s(?P<b>[^;,]{2,90}?)"
@@ -84,7 +85,9 @@ _VERSUS = re.compile(r"(?P<a>[^;,:]{2,90}?)\s(?:versus|vs\.?)\s(?P<b>[^;,:]{2,90
                      re.I)
 _LIST = re.compile(r"\(\s?([A-Za-z][\w+/\- ]{0,30}),\s?n\s?=\s?(\d+)((?:;\s?[A-Za-z][\w+/\- ]{0,30},\s?n\s?=\s?\d+)+)\s?\)")
 _CODE = re.compile(r"\(\s?((?:arm|cohort|group)\s)?([A-Z]{1,2}\d)\s?\)")
-_NAMED = re.compile(r"\b([Aa]rm|[Cc]ohort|[Gg]roup|[Ss]tratum)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")  # "Cohort 1 received ..., cohort 2 ..."
+# "Cohort 1 received ..., cohort 2 ..."; a coded schedule or regimen is an arm as a coded arm is ("schedule A (n = 20)
+# or schedule B (n = 22)", "regimen A ... regimen B")
+_NAMED = re.compile(r"\b([Aa]rm|[Cc]ohort|[Gg]roup|[Ss]tratum|[Ss]chedule|[Rr]egimen)\s([A-Z]\b|\d{1,2}[A-Z]?\b)")
 _CODE_THEN_BRACKET = re.compile(r"\s?\(")
 
 
@@ -100,7 +103,8 @@ def _groups_with_regimens(text: str, codes: list[str], drugs: list) -> bool:
     return True
 
 
-_NAMED_WORDS = ("arm", "cohort", "group", "stratum", "Arm", "Cohort", "Group", "Stratum")  # a cheap cue of _NAMED
+_NAMED_WORDS = ("arm", "cohort", "group", "stratum", "schedule", "regimen", "Arm", "Cohort", "Group", "Stratum", "Schedule",
+                "Regimen")  # a cheap cue of _NAMED
 _HISTORICAL = re.compile(r"\bhistorical(?:ly)?\s(?:controls?|cohorts?|rates?|data|comparators?)\b|\bhistorical(?:ly)?\b", re.I)
 _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience|series)\s(?:with|of|using)\s"
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
@@ -2120,7 +2124,19 @@ class ArmIndex:
             arm = Arm(code, [], int(n.group(1)) if n else None, aliases={code.lower()})
             self._bracketed_regimen(arm, text, drugs)
             self._counted_before_code(arm, text, drugs)
+            self._counted_after_code(arm, text)
             self.arms.append(arm)
+
+    def _counted_after_code(self, arm: Arm, text: str) -> None:
+        """A coded arm's count right after its code opens the clause: "In cohort 1, 45 patients received X; in cohort
+        2, 30 patients received Y" (the count of the patients the treatment is given to, no other number between)."""
+        if arm.n is not None:
+            return
+        m = re.search(r"\b(?:in|for)\s" + re.escape(arm.label) + r",\s(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)\s(?:patients\s|"
+                      r"subjects\s)?(?:received|were\s(?:treated\swith|given))\s", text, re.I)
+        count = nz.read_number(m.group("n"), self.words.values) if m else None
+        if count is not None and count.is_integer and count.value >= 1:
+            arm.n = int(count.value)
 
     def _counted_before_code(self, arm: Arm, text: str, drugs: list) -> None:
         """A coded arm's count and regimen before its bracketed code: "Forty patients received clofarabine with
