@@ -565,12 +565,13 @@ def _part_count_before(cue: Cue) -> bool:
         i, noun = i - 1, True
     if i < sent.start:
         return False
-    count = _count_value(doc[i])
+    words = _sentence_number_words(cue)
+    count = _count_value(doc[i], words)
     if count is None or (i > sent.start and _is_whole_word(doc[i - 1].text)):
         return False
     if cue.span.end < sent.end and doc[cue.span.end].lower_ in _PATIENT_NOUNS:
         return False  # "In 2015, 25 Ph-negative adults received ...": the count's own noun follows, a cohort
-    earlier = [_count_value(doc[j]) for j in range(sent.start, i)]
+    earlier = [_count_value(doc[j], words) for j in range(sent.start, i)]
     if any(value is not None and count < value < _FIRST_YEAR for value in earlier):
         return True
     return not noun and i > sent.start and doc[i - 1].text in (",", ";")
@@ -579,18 +580,16 @@ def _part_count_before(cue: Cue) -> bool:
 _FIRST_YEAR = 1900  # a larger number from here on is rather a year ("Between 2010 and 2020, 30 ...")
 
 
-def _count_value(token) -> float | None:
+def _sentence_number_words(cue: Cue) -> dict[int, float]:
+    """The one-token number words of the cue's sentence (patterns/numbers.jsonl's NUMBER_WORD spans), by token."""
+    return {s.start: float(s.id_) for s in cue.sent.labelled("NUMBER_WORD") if len(s) == 1}
+
+
+def _count_value(token, words: dict[int, float]) -> float | None:
     """A token's value as a count of patients: digits ("12") or a number word ("twelve", "Forty"); None else."""
-    text = token.lower_
-    if text.isdigit():
-        return float(text)
-    return _COUNT_WORDS.get(text)
-
-
-_COUNT_WORDS = {w: float(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-_COUNT_WORDS.update({w: float(10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 3)})
+    if token.text.isdigit():
+        return float(token.text)
+    return words.get(token.i)
 
 
 def _listed_with_count(cue: Cue) -> bool:
@@ -904,7 +903,7 @@ def _later_line_restricted(setting: list[Cue], cues: Cues) -> bool:
 def _prior_lines_minimum(cue: Cue) -> float:
     """The lower bound of "(range, 2 to 6)" after a prior-lines cue in its sentence; 0 when not stated."""
     doc = cue.span.doc
-    words = {s.start: float(s.id_) for s in cue.sent.labelled("NUMBER_WORD") if len(s) == 1}
+    words = _sentence_number_words(cue)
     tokens = _tokens(doc, cue.span.end, cue.sent.end)
     for i, token in enumerate(tokens):
         if token.lower_ != "range":
