@@ -241,7 +241,7 @@ _HYPHENS = "-‐–"
 _DIGIT_PERCENT = re.compile(r"\d\s?%")
 _PERCENT_OPEN_END = re.compile(r"%\s?[(\[]\s?$")
 _NEXT_BRACKET = re.compile(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[:])")
-_OF_END = re.compile(r"\bof\s(?:the\s)?$")
+_OF_END = re.compile(r"\bof\s(?:the\s|these\s|those\s)?$")  # "78% of 113", "ten of these 17 patients"
 _OPEN_START = re.compile(r"\s?[(\[]")
 _PERCENT_RANGE_GAP = re.compile(r"\s?%?\s?(?:to|[-–—])\s?")  # "35% to 41%", "5-50%"
 _RANGE_GAP = re.compile(r"\s?(?:to|[-–—])\s?")
@@ -1303,7 +1303,7 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
                 return nxt_kind
     # A count, unless it is the denominator of what precedes ("78% of 113 patients").
     if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
-            and not _OF_END.search(text[max(0, number.start - 8):number.start]) \
+            and not _OF_END.search(text[max(0, number.start - 10):number.start]) \
             and not _ends_count_list(text, numbers, i):
         return COUNT
     return None
