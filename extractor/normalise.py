@@ -628,6 +628,7 @@ def _percent_at(text: str, number: Number) -> bool:
 
 _COUNT_TO_PERCENT = re.compile(r"(?:\s[A-Za-z][\w\-]*){0,4}\s?[(\[]\s?")
 # "Forty percent of patients (55% of responders)": the number before "percent" is a share, not the bracket's count
+_VERSUS_AFTER = re.compile(r"\s?(?:vs\.?|versus)\s", re.I)
 _PERCENT_WORD_AFTER = re.compile(r"\s(?:percent|per\scent)\b", re.I)
 _PERCENT_OPENS_FRACTION = re.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?$")
 _PERCENT_OPENS_N = re.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)$")
@@ -650,6 +651,8 @@ def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> 
         if (after_b and not percents[i] and a.is_integer and a.value >= 0 and a.form != "scientific"
                 and _COUNT_TO_PERCENT.fullmatch(text, a.end, b.start) and not _PERCENT_WORD_AFTER.match(text, a.end)):
             end = after_b.end()
+            if _VERSUS_AFTER.match(text, end) and (" with " in text[a.end:b.start] or text[:a.start].endswith("the ")):
+                continue  # "than in the eight with T-ALL (76% vs. 12%)": the sizes of groups a bracket compares
             found.append(CountPercent(a, b, None, a.start, end, text[a.start:end]))
     for frac in find_fractions(text, words):
         # percent% (44/48): the bracket opens at most three characters before the fraction (spaces, a newline);

@@ -25,3 +25,15 @@ def _counted(record: dict) -> list[tuple]:
 ])
 def test_count_of_these_n(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sizes of two groups a bracket compares: "the eight" is T-ALL's size, not a count of the 76% (was count 8)
+    ("The probability of CR was greater in the 17 patients with B-lineage ALL than in the eight with T-ALL (76% vs. "
+     "12%).", [("CR", 12.0, None, 8.0), ("CR", 76.0, None, 17.0)]),
+    # a count before such a bracket stays its count
+    ("Forty patients were treated. CR was achieved in 22 patients (55% vs 30% in historical controls).",
+     [("CR", 30.0, None, None), ("CR", 55.0, 22.0, 40.0)]),
+])
+def test_group_sizes_before_a_compared_bracket(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected
