@@ -155,7 +155,7 @@ def test_percentage_takes_the_size_the_sentence_opens_with(nlp, text, expected):
     ("In the expansion cohort (n = 40), the ORR was 40%, whereas it was 45% in the escalation cohort (n = 20).",
      [("ORR", 40.0, 40.0), ("ORR", 45.0, 20.0)]),
     ("The CR rate was higher in the 20 patients with B-lineage disease than in the six with T-lineage disease "
-     "(70% vs. 33%).", [("CR", 33.0, 6.0), ("CR", 70.0, None)]),
+     "(70% vs. 33%).", [("CR", 33.0, 6.0), ("CR", 70.0, 20.0)]),  # den19: "the six" is no count of the 70%
 ])
 def test_percentage_takes_the_size_printed_beside_its_group(nlp, text, expected):
     assert _denominators(_run(nlp, text)) == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractor.extraction import checks
 from phrasing_cases import run_text as _run
 
 
@@ -36,4 +37,48 @@ def test_count_of_these_n(nlp, text, expected):
      [("CR", 30.0, None, None), ("CR", 55.0, 22.0, 40.0)]),
 ])
 def test_group_sizes_before_a_compared_bracket(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "of these", "of whom", "among them": the count before it is the base (were no denominator)
+    ("Thirty patients were enrolled. Seventeen patients (57%) achieved CR; of these, 10 (59%) proceeded to HSCT.",
+     [("CR", 57.0, 17.0, 30.0), ("HSCT", 59.0, 10.0, 17.0)]),
+    ("Thirty patients were enrolled. Seventeen patients (57%) achieved CR. Of these, 10 (59%) proceeded to HSCT.",
+     [("CR", 57.0, 17.0, 30.0), ("HSCT", 59.0, 10.0, 17.0)]),
+    ("Thirty patients were enrolled. Seventeen patients (57%) achieved CR, of whom 10 (59%) proceeded to HSCT.",
+     [("CR", 57.0, 17.0, 30.0), ("HSCT", 59.0, 10.0, 17.0)]),
+    ("Thirty patients were enrolled. Seventeen patients (57%) achieved CR. Among them, 10 (59%) were MRD negative.",
+     [("CR", 57.0, 17.0, 30.0), ("MRD_NEG", 59.0, 10.0, 17.0)]),
+    ("Thirty patients were enrolled. Seventeen patients achieved CR (57%), and 10 of them (59%) became MRD "
+     "negative.", [("CR", 57.0, 17.0, 30.0), ("MRD_NEG", 59.0, 10.0, 17.0)]),
+    # a part of the cohort counted as infused or evaluable, when the cohort does not give the percentage
+    ("Forty patients were enrolled and 36 were infused. CRS occurred in 27 patients (75%).",
+     [("CRS", 75.0, 27.0, 36.0)]),
+    ("Forty patients were enrolled; 36 received CAR T cells. CR was achieved in 27 patients (75%).",
+     [("CR", 75.0, 27.0, 36.0)]),
+    ("Thirty patients were enrolled; 27 were evaluable for response. Seventeen patients (63%) achieved CR.",
+     [("CR", 63.0, 17.0, 27.0)]),
+])
+def test_count_takes_the_subset_it_is_of(nlp, text, expected):
+    record = _run(nlp, text)
+    assert _counted(record) == expected
+    inferred = [o for o in record["outcomes"] if o["denominator"] not in (None, 30.0, 30)]
+    assert all(checks.DENOMINATOR_INFERRED in o["flags"] for o in inferred)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the cohort gives the percentage: it stays the base
+    ("Forty patients were enrolled; 36 received CAR T cells. CR was achieved in 30 patients (75%).",
+     [("CR", 75.0, 30.0, 40.0)]),
+    # no counted subset gives the percentage: none (the 20 with Ph+ ALL is no outcome's count)
+    ("Thirty patients were enrolled. Twenty patients had Ph-positive ALL; of these, 12 (60%) achieved CR.",
+     [("CR", 60.0, 12.0, None)]),
+    ("Forty patients were enrolled and 36 were infused. Twelve patients (40%) had grade 3 CRS.",
+     [("CRS", 40.0, 12.0, None)]),
+    # a multi-arm study's parts are not read
+    ("Patients were randomly assigned to arm A (n = 40) or arm B (n = 38); 36 patients were treated in arm A. CR was "
+     "achieved in 27 patients (75%) in arm A.", [("CR", 75.0, 27.0, None)]),
+])
+def test_count_without_a_fitting_subset_keeps_no_denominator(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected

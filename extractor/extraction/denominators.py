@@ -71,6 +71,9 @@ _OTHER_BASE = re.compile(
     r"|\b(?:of|among|in)\s(?:these|them|those)\b|\bin\s(?:CR|CR/CRi|remission|complete\sremission)\b"
     r"|\b(?:primary|interim|initial|previous|earlier|first)\s(?:analysis|report)\b"
     r"|\b(?:previously|pivotal|historical(?:ly)?|published|literature)\b", re.I)
+# "of these", "of whom", "among them": the rate after it is of the subset counted before it.
+_POINTS_BACK = re.compile(r"\b(?:of|among)\s(?:these|them|whom|those)\b", re.I)
+_OPENS_POINTING_BACK = re.compile(r"(?:Of|Among)\s(?:these|them|those)(?:\s(?:patients|responders))?,")
 # Sections about other studies: their rates are not of this study's groups.
 _BACKGROUND = re.compile(r"(?:background|introduction|purpose|objectives?|context|rationale)\b", re.I)
 # A group's size: "of the 40", "among 25", "in the first 218", "(n = 30)". One that is no arm's is another base.
@@ -82,7 +85,8 @@ _BASE_SIZE = re.compile(r"\b(?:of|among|in)\s(?:the\s|these\s|all\s)?(?:first\s)
 _PART_COUNTED = re.compile(
     rf"(?=(?<![\w-])([\w-]+)\s(?:(?:[\w-]+\s){{0,2}}?{_PATIENTS}\s)?(?:(?:were|was|had\sbeen)\s"
     rf"(?:infused|treated|evaluable|assessable|dosed|analy[sz]ed)\b"
-    rf"|received\s(?:an?\s|the\s)?(?:infusion|cells|product|at\sleast\sone\sdose)))", re.I)
+    rf"|received\s(?:an?\s|the\s)?(?:(?:CAR|CD19|T|T-cell|CAR-T|tisagenlecleucel|[\w-]+-cel)\s){{0,3}}"
+    rf"(?:infusion|cells|product|at\sleast\sone\sdose)))", re.I)
 # A rate of the cohort's part named by a relative or a qualifier ("in patients with Ph+ ALL", "of children who").
 _PART_OF_COHORT = re.compile(
     rf"\b(?:in|of|among|for)\s(?:the\s)?(?:[\w-]+\s)?{_PATIENTS}\s(?:with|who|aged|older|younger|harbou?ring|in)\b",
@@ -135,11 +139,20 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
         return
     arms = _Arms.of(record, docs, words)
     sentence_groups = _groups_per_sentence(outcomes)
+    parts: list[int] | None = None  # the counted parts of the cohort, read once when a count needs them
     for outcome in outcomes:
         if outcome.get("denominator") is not None or outcome.get("value") is None or outcome.get("unit") != "%":
             continue
         if outcome.get("count") is not None:
-            _counted_denominator(outcome, arms.sizes)
+            if _counted_denominator(outcome, arms.sizes):
+                continue
+            size = _subset_size(outcome, outcomes, docs)
+            if size is None and (outcome.get("arm") or "all") == "all" and set(arms.labels) <= {"all"}:
+                parts = _part_sizes(docs, arms.sizes.get("all"), words) if parts is None else parts
+                size = _only_fitting(outcome, parts)
+            if size is not None:
+                outcome["denominator"] = float(size)
+                outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
         elif outcome["endpoint"] in GROUP_ENDPOINTS and not _BACKGROUND.match(outcome["evidence"]["section"]):
             where = outcome["evidence"]
             groups = sentence_groups[(where["section_index"], where["start"])]
@@ -150,7 +163,7 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
                 outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
 
 
-def _counted_denominator(outcome: dict, sizes: dict[str, int]) -> None:
+def _counted_denominator(outcome: dict, sizes: dict[str, int]) -> bool:
     """A printed count and percentage without a printed denominator ("13 patients (76%) achieved CR") take as
     denominator the group their sentence opens with ("Of the 16 responders, 14 (88%) ...": 16), else their arm's
     size (the cohort for `all`), but only when that size gives the percentage as printed (13/17 = 76.5%, printed
@@ -161,7 +174,61 @@ def _counted_denominator(outcome: dict, sizes: dict[str, int]) -> None:
     for size in (int(opened.group(1)) if opened else None, sizes.get(outcome.get("arm") or "all")):
         if size and count <= size and _reproduces(count, size, value):
             outcome["denominator"] = float(size)
-            return
+            return True
+    return False
+
+
+def _subset_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]]) -> int | None:
+    """The size of the subset "of these" / "of whom" points back to, for a count and percentage printed after it:
+    a count earlier in the sentence ("17 (57%) achieved CR, of whom 10 (59%) proceeded to HSCT": 17), or in the
+    sentence before when the sentence opens with it ("... achieved CR. Of these, 10 (59%) ..."), or the sum of
+    those counts ("17 (57%) achieved CR and 5 (17%) CRi. Of these, 10 (45%)": 22); only a size that gives the
+    printed percentage, and only when one does."""
+    where = outcome["evidence"]
+    text = where["text"]
+    if not _POINTS_BACK.search(text):
+        return None
+    same = [o for o in outcomes if o is not outcome and _same_sentence(o, where)]
+    earlier = same[:same.index(outcome)] if outcome in same else _before(outcomes, outcome, where)
+    counts = [o["count"] for o in earlier]
+    if _OPENS_POINTING_BACK.match(text):
+        start = _previous_sentence_start(docs, where)
+        counts = [o["count"] for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
+                  and o["evidence"]["start"] == start]
+    counts = [int(c) for c in counts if c is not None and float(c).is_integer() and c > 0]
+    candidates = set(counts) | ({sum(dict.fromkeys(counts))} if len(set(counts)) > 1 else set())
+    return _only_fitting(outcome, candidates)
+
+
+def _before(outcomes: list[dict], outcome: dict, where: dict) -> list[dict]:
+    """The outcomes of the evidence's sentence listed before `outcome`."""
+    index = next(i for i, o in enumerate(outcomes) if o is outcome)
+    return [o for o in outcomes[:index] if _same_sentence(o, where) and o.get("count") is not None]
+
+
+def _same_sentence(outcome: dict, where: dict) -> bool:
+    return (outcome["evidence"].get("section_index") == where.get("section_index")
+            and outcome["evidence"]["start"] == where["start"])
+
+
+def _only_fitting(outcome: dict, sizes) -> int | None:
+    """The one size of `sizes` over which the outcome's count gives its printed percentage, else None."""
+    count, value = outcome["count"], outcome["value"]
+    fitting = {size for size in sizes if size and count < size and _reproduces(count, size, value)}
+    return fitting.pop() if len(fitting) == 1 else None
+
+
+def _part_sizes(docs: list[tuple[str, Doc]], cohort: int | None, words: dict[str, float]) -> list[int]:
+    """The parts of the cohort the abstract counts as infused, treated or evaluable ("36 were infused")."""
+    if cohort is None:
+        return []
+    sizes = []
+    for _, doc in docs:
+        for match in _PART_COUNTED.finditer(section_view(doc).text):
+            number = _number(match.group(1), words)
+            if number is not None and number < cohort:
+                sizes.append(number)
+    return sizes
 
 
 def _percentage_denominator(outcome: dict, arms: _Arms, groups: list[tuple[str, str]], previous: str,
@@ -284,6 +351,18 @@ def _groups_per_sentence(outcomes: list[dict]) -> dict[tuple, list[tuple[str, st
         groups.setdefault((where["section_index"], where["start"]), []).append(
             (outcome["endpoint"], outcome.get("arm") or "all"))
     return groups
+
+
+def _previous_sentence_start(docs: list[tuple[str, Doc]], where: dict) -> int | None:
+    """The start of the sentence before the evidence's, in its section (None for a section's first sentence)."""
+    index = where.get("section_index")
+    if index is None or not 0 <= index < len(docs):
+        return None
+    sentences = section_view(docs[index][1]).sentences
+    for i, sentence in enumerate(sentences):
+        if sentence.start_char <= where["start"] < sentence.end_char:
+            return sentences[i - 1].start_char if i else None
+    return None
 
 
 def _previous_sentence(docs: list[tuple[str, Doc]], where: dict) -> str:
