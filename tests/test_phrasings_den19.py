@@ -82,3 +82,30 @@ def test_count_takes_the_subset_it_is_of(nlp, text, expected):
 ])
 def test_count_without_a_fitting_subset_keeps_no_denominator(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # MRD negativity takes the size its sentence prints for its group (was none: MRD had no denominator rule)
+    ("Fifty-three patients were treated. Thirty-nine patients (74%) achieved CR. Of the 39 responders, 77% were MRD "
+     "negative.", [("CR", 74.0, 39.0, 53.0), ("MRD_NEG", 77.0, None, 39.0)]),
+    ("Forty patients were treated. Of the 30 patients who achieved CR/CRi, 67% achieved MRD negativity.",
+     [("MRD_NEG", 67.0, None, 30.0)]),
+    ("Forty patients were treated. Among patients who achieved CR/CRi (n = 30), 67% were MRD negative.",
+     [("MRD_NEG", 67.0, None, 30.0)]),
+    ("Forty patients were treated. MRD negativity was achieved in 60% of the 30 responders.",
+     [("MRD_NEG", 60.0, None, 30.0)]),
+    # ... but never the arm's or cohort's size, nor a size shared with another endpoint's value
+    ("Forty patients were treated. MRD negativity was 60%.", [("MRD_NEG", 60.0, None, None)]),
+    ("Forty patients were treated. Of the 40 patients, 30 achieved CR and 60% were MRD negative.",
+     [("CR", 75.0, 30.0, 40.0), ("MRD_NEG", 60.0, None, None)]),
+    # a percentage alone after "Of these,": the one count of the sentence before
+    ("Thirty patients were enrolled. Seventeen patients (57%) achieved CR. Of these, 59% proceeded to HSCT.",
+     [("CR", 57.0, 17.0, 30.0), ("HSCT", 59.0, None, 17.0)]),
+    ("Thirty patients were enrolled. Seventeen patients (57%) achieved CR. Of these, 65% became MRD negative.",
+     [("CR", 57.0, 17.0, 30.0), ("MRD_NEG", 65.0, None, 17.0)]),
+    # ... and none when no whole count of it gives the percentage (10/17 = 58.8, 11/17 = 64.7)
+    ("Thirty patients were enrolled. Seventeen patients (57%) achieved CR. Of these, 62% proceeded to HSCT.",
+     [("CR", 57.0, 17.0, 30.0), ("HSCT", 62.0, None, None)]),
+])
+def test_percentage_of_a_stated_subset(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected

@@ -1,6 +1,6 @@
 """Denominators of rates that the abstract does not print beside them, read from the size of the rate's group.
 
-A rate printed with its count and denominator ("44/48", "44 of 48") carries them from the outcome reader. Two
+A rate printed with its count and denominator ("44/48", "44 of 48") carries them from the outcome reader. These
 kinds of rate get their denominator here, after every section is read (the arms' sizes are known then):
 
 - a printed count and percentage ("13 patients (76%) achieved CR"): the group its sentence opens with, else its
@@ -11,8 +11,16 @@ kinds of rate get their denominator here, after every section is read (the arms'
   per-arm size the sentence or the one before gives ("109 in each group"), else its arm's size (the cohort for
   `all`) when neither sentence names another base ("of evaluable patients", "among responders", "of the 40
   evaluable"). The size must give the percentage to its printed precision for some whole count (80.7% of 109 is
-  88/109): a size no count fits is not the base. These carry the flag `denominator_inferred` (checks.py), so a
-  reader of the table sees the denominator was not printed with the rate.
+  88/109): a size no count fits is not the base;
+- a count and percentage the cohort does not give: the subset "of these", "of whom", "among them" points back to
+  (a count before it in the sentence, or in the sentence before one opening "Of these,"), else, in a single-arm
+  study, a part of the cohort counted as infused, treated or evaluable ("36 were infused"), the one that gives the
+  percentage;
+- MRD negativity (whose base is seldom the whole group) only from a size its sentence prints for its group ("Of
+  the 39 responders, 77% were MRD negative"), and a percentage alone after "Of these," from the one count of the
+  sentence before.
+The inferred ones carry the flag `denominator_inferred` (checks.py), so a reader of the table sees the denominator
+was not printed with the rate.
 
 A subgroup sized only in an earlier sentence ("36 patients were aged 65 or older") gets none: which later value is
 of that subgroup is the arms reader's question, and a wrong denominator is worse than none.
@@ -31,6 +39,9 @@ from extractor.extraction.sentences import section_view
 # Endpoints whose rate is of the whole group it is given for. MRD negativity is usually of the responders, and
 # survival rates are Kaplan-Meier estimates with no whole count behind them.
 GROUP_ENDPOINTS = frozenset({"CR", "CR_CRi", "ORR", "HSCT", "VOD", "CRS", "NEURO", "EARLY_DEATH"})
+# MRD negativity takes only a size its sentence prints for its group ("Of the 39 responders, 77% were MRD
+# negative"): its base is seldom the whole group, so no arm's size is its fallback.
+SIZED_ENDPOINTS = GROUP_ENDPOINTS | {"MRD_NEG"}
 # A randomised trial counts its adverse events over the treated (safety) population, not the arms as randomised.
 TOXICITIES = frozenset({"VOD", "CRS", "NEURO"})
 
@@ -135,7 +146,8 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
         words: number words ("eight": 8), to read a size written in words.
     """
     outcomes = record["outcomes"]
-    if not any(_percentage_only(outcome) or outcome.get("count") is not None for outcome in outcomes):
+    if not any(_percentage_only(outcome) or outcome.get("count") is not None or outcome["endpoint"] == "MRD_NEG"
+               for outcome in outcomes):
         return
     arms = _Arms.of(record, docs, words)
     sentence_groups = _groups_per_sentence(outcomes)
@@ -153,11 +165,16 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
             if size is not None:
                 outcome["denominator"] = float(size)
                 outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
-        elif outcome["endpoint"] in GROUP_ENDPOINTS and not _BACKGROUND.match(outcome["evidence"]["section"]):
+        elif outcome["endpoint"] in SIZED_ENDPOINTS and not _BACKGROUND.match(outcome["evidence"]["section"]):
             where = outcome["evidence"]
             groups = sentence_groups[(where["section_index"], where["start"])]
             previous = _previous_sentence(docs, where)
-            size = _percentage_denominator(outcome, arms, groups, previous, words)
+            if _OPENS_POINTING_BACK.match(where["text"]):
+                size = _pointed_back_size(outcome, outcomes, docs)
+            elif outcome["endpoint"] == "MRD_NEG":
+                size = _stated_mrd_size(outcome, groups, words)
+            else:
+                size = _percentage_denominator(outcome, arms, groups, previous, words)
             if size is not None:
                 outcome["denominator"] = float(size)
                 outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
@@ -198,6 +215,30 @@ def _subset_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]
     counts = [int(c) for c in counts if c is not None and float(c).is_integer() and c > 0]
     candidates = set(counts) | ({sum(dict.fromkeys(counts))} if len(set(counts)) > 1 else set())
     return _only_fitting(outcome, candidates)
+
+
+def _pointed_back_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]]) -> int | None:
+    """The size of a percentage alone in a sentence opening "Of these," / "Among them,": the count of the sentence
+    before, when it counts one group only ("Seventeen patients (57%) achieved CR. Of these, 59% proceeded to
+    HSCT": 17) and a whole count of it gives the percentage."""
+    where = outcome["evidence"]
+    start = _previous_sentence_start(docs, where)
+    counts = {int(o["count"]) for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
+              and o["evidence"]["start"] == start and o.get("count") and float(o["count"]).is_integer()}
+    if len(counts) != 1:
+        return None
+    size = counts.pop()
+    return size if 0 < outcome["value"] < 100 and _fits(outcome["value"], size) else None
+
+
+def _stated_mrd_size(outcome: dict, groups: list[tuple[str, str]], words: dict[str, float]) -> int | None:
+    """The size the sentence prints for an MRD-negativity rate's group, when the sentence gives no other
+    endpoint's value ("Of the 30 patients who achieved CR, 60% were MRD negative"; not "Of the 40 patients, 30
+    achieved CR and 60% were MRD negative", whose MRD rate may be of the 30)."""
+    if any(endpoint != "MRD_NEG" for endpoint, _ in groups):
+        return None
+    stated = _stated_size(outcome, groups, words)
+    return stated if stated is not None and 0 < outcome["value"] < 100 and _fits(outcome["value"], stated) else None
 
 
 def _before(outcomes: list[dict], outcome: dict, where: dict) -> list[dict]:
