@@ -109,3 +109,26 @@ def test_count_without_a_fitting_subset_keeps_no_denominator(nlp, text, expected
 ])
 def test_percentage_of_a_stated_subset(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the people in a percentage's own bracket: its count, when the group's size gives the percentage with it
+    ("Forty patients were treated. CR was achieved in 55% (22 patients).", [("CR", 55.0, 22.0, 40.0)]),
+    ("Forty patients were treated. CR was achieved in 55% of patients (n = 22).", [("CR", 55.0, 22.0, 40.0)]),
+    ("Patients were randomly assigned to arm A (n = 40) or arm B (n = 38). The CR rate was 55% (22 patients) in arm "
+     "A and 29% (11 patients) in arm B.", [("CR", 29.0, 11.0, 38.0), ("CR", 55.0, 22.0, 40.0)]),
+    # ... of a group sized where the sentence opens
+    ("Forty patients were treated. Among the 36 patients with B-ALL, CR was achieved in 56% (20 patients).",
+     [("CR", 56.0, 20.0, 36.0)]),
+    ("Forty patients were treated. In the 36 patients with B-ALL, the CR rate was 56% (n = 20).",
+     [("CR", 56.0, 20.0, 36.0)]),
+    # ... the base, when no count of the cohort could be so many (225 would be 46% of 489)
+    ("A total of 261 patients were treated. Of 36 older adults, 56% achieved CR/CRh compared with 46% (225 "
+     "patients) of younger adults.", [("CR_CRi", 46.0, None, 225.0), ("CR_CRi", 56.0, None, 36.0)]),
+    # ... and neither when neither fits: the cohort is then no base (was 40)
+    ("Forty patients were treated. CR was achieved in 55% (20 patients).", [("CR", 55.0, None, None)]),
+    # the count and denominator after the value's CI (were no count)
+    ("Forty patients were treated. The CR rate was 55% (95% CI 38-71%; 22/40).", [("CR", 55.0, 22.0, 40.0)]),
+])
+def test_people_in_the_percentage_bracket(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from extractor import normalise as nz
-from extractor.extraction.checks import DENOMINATOR_INFERRED
+from extractor.extraction.checks import DENOMINATOR_INFERRED, outcome_flags
 from extractor.extraction.sentences import section_view
 
 # Endpoints whose rate is of the whole group it is given for. MRD negativity is usually of the responders, and
@@ -57,6 +57,14 @@ _OPENING = re.compile(r"(?:In|Of|Among|After|For|Following|Within)\b")
 _SIZE_IN_OPENING = re.compile(
     rf"\b(?:of|among|in)\s(?:the\s|these\s|all\s)?(\d+)\s(?:[\w-]+\s){{0,3}}?(?:{_PATIENTS}|evaluable)\b"
     rf"|\(\s?n\s?=\s?(\d+)|\((\d+)\s{_PATIENTS}\b", re.I)
+
+# "55% (95% CI, 38-71; 22/40)", "55% (95% CI 38%-71%; 22 of 40)": the value's count and denominator after its CI.
+_FRACTION_AFTER_CI = re.compile(
+    r"(\d+(?:\.\d+)?)\s?%\s?[(\[]\s?95\s?%\s?(?:CI|confidence\sinterval)[^;()\[\]]{0,30};\s?(\d+)\s?(?:/|of)\s?(\d+)"
+    r"(?:\s" + _PATIENTS + r")?\s?[)\]]", re.I)
+# "55% (22 patients)", "55% of patients (n = 22)", "46% (225 patients)": a number of patients in the value's bracket.
+_PATIENTS_AFTER_VALUE = re.compile(
+    rf"(\d+(?:\.\d+)?)\s?%\s(?:of\s(?:the\s)?{_PATIENTS}\s)?\((?:n\s?=\s?(\d+)|(\d+)\s{_PATIENTS})\)", re.I)
 
 # "in 99.0% of the 194 patients with ...": the size printed right after the value.
 _SIZE_AFTER_VALUE = re.compile(
@@ -155,6 +163,9 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
     for outcome in outcomes:
         if outcome.get("denominator") is not None or outcome.get("value") is None or outcome.get("unit") != "%":
             continue
+        if (outcome.get("count") is None and outcome["endpoint"] in SIZED_ENDPOINTS
+                and _read_own_bracket(outcome, arms.sizes, record.get("cohort_size"))):
+            continue
         if outcome.get("count") is not None:
             if _counted_denominator(outcome, arms.sizes):
                 continue
@@ -187,11 +198,47 @@ def _counted_denominator(outcome: dict, sizes: dict[str, int]) -> bool:
     76): the group's size is the denominator the gold records, and the check keeps a subset's count (of the
     evaluable or the responders) from being read over the whole group."""
     count, value = outcome["count"], outcome["value"]
-    opened = _OPENED_GROUP.match(outcome["evidence"]["text"])
-    for size in (int(opened.group(1)) if opened else None, sizes.get(outcome.get("arm") or "all")):
+    text = outcome["evidence"]["text"]
+    opened, opening = _OPENED_GROUP.match(text), _opening_size(text)
+    for size in (int(opened.group(1)) if opened else None, opening[0] if opening else None,
+                 sizes.get(outcome.get("arm") or "all")):
         if size and count <= size and _reproduces(count, size, value):
             outcome["denominator"] = float(size)
             return True
+    return False
+
+
+def _read_own_bracket(outcome: dict, sizes: dict[str, int], cohort: int | None) -> bool:
+    """A percentage alone whose own bracket prints its people: a count and denominator after its CI ("55% (95% CI,
+    38-71; 22/40)"), or a number of patients ("55% (22 patients)", "55% of patients (n = 22)"): the count, with
+    the arm's size as base when that gives the percentage (22/40), or with none when the group's size is unknown;
+    the base when no count of the cohort could be that number ("46% (225 patients)" of 261 is 104/225). Returns
+    whether the bracket decided: a number neither reading fits leaves the rate without a denominator, as the
+    arm's size is then no base ("55% (20 patients)" of 40)."""
+    text, value = outcome["evidence"]["text"], outcome["value"]
+    if "(" not in text and "[" not in text:
+        return False
+    for match in _FRACTION_AFTER_CI.finditer(text):
+        if abs(float(match.group(1)) - value) < 1e-9 and int(match.group(2)) <= int(match.group(3)):
+            outcome["count"], outcome["denominator"] = float(match.group(2)), float(match.group(3))
+            outcome["flags"] = outcome_flags(outcome)
+            return True
+    for match in _PATIENTS_AFTER_VALUE.finditer(text):
+        if abs(float(match.group(1)) - value) > 1e-9:
+            continue
+        number, size = int(match.group(2) or match.group(3)), sizes.get(outcome.get("arm") or "all")
+        if not 0 < value < 100:
+            return True
+        if size and number <= size and _reproduces(number, size, value):
+            outcome["count"], outcome["denominator"] = float(number), float(size)
+        elif cohort and match.group(3) and number <= cohort and _fits(value, number) \
+                and 100 * number / (value + _tolerance(value)) > cohort:
+            outcome["denominator"] = float(number)  # the people are more than any count of the cohort
+            outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
+        elif size is None and cohort and 100 * number / (value + _tolerance(value)) <= cohort:
+            outcome["count"] = float(number)  # of a group whose size is unknown: its count; the count's rules
+            return False  # may find the group's base ("Among the 36 patients with B-ALL, ... 56% (20 patients)")
+        return True
     return False
 
 
