@@ -78,8 +78,9 @@ def test_percentage_without_a_fitting_size_gets_no_denominator(nlp, text, expect
      "was 36%.", [("CR", 39.3, 28), ("HSCT", 36.0, None)]),
     ("Thirty-five patients were enrolled. In patients with high tumor burden, the CR rate was 40%.",
      [("CR", 40.0, None)]),
+    # (den19: not the cohort's 50, but the 40 evaluable the sentence names as its base)
     ("Fifty patients were enrolled, and 40 were evaluable. The CR rate among evaluable patients was 60%.",
-     [("CR", 60.0, None)]),
+     [("CR", 60.0, 40.0)]),
     ("Fifty patients were enrolled. Among the 45 patients who completed induction, the CR rate was 60%.",
      [("CR", 60.0, 45.0)]),
     # the opening's group is not the base when the rest of the sentence names a part of it

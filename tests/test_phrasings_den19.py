@@ -132,3 +132,23 @@ def test_percentage_of_a_stated_subset(nlp, text, expected):
 ])
 def test_people_in_the_percentage_bracket(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a cohort's percentage whose sentence names a counted part as its base: that part's size (were none)
+    ("Of 75 enrolled patients, 63 were infused. Among infused patients, the overall remission rate was 81%.",
+     [("ORR", 81.0, None, 63.0)]),
+    ("Seventy-five patients were enrolled and 63 were infused. Grade 3 or higher CRS occurred in 22% of infused "
+     "patients.", [("CRS", 22.0, None, 63.0)]),
+    ("Forty patients were enrolled; 36 were evaluable for response. The CR rate among evaluable patients was 61%.",
+     [("CR", 61.0, None, 36.0)]),
+    # not when the sentence names no part: which base the rate has is unknown
+    ("Seventy-five patients were enrolled and 63 were infused. CRS occurred in 22%.", [("CRS", 22.0, None, None)]),
+    ("Forty patients were enrolled; 36 were evaluable for response. The CR rate was 61%.",
+     [("CR", 61.0, None, None)]),
+    # nor when no whole count of the part gives the percentage (36 evaluable: 21/36 = 58.3, 22/36 = 61.1)
+    ("Forty patients were enrolled; 36 were evaluable for response. The CR rate among evaluable patients was 60%.",
+     [("CR", 60.0, None, None)]),
+])
+def test_percentage_of_a_named_part(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected

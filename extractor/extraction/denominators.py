@@ -103,9 +103,12 @@ _BASE_SIZE = re.compile(r"\b(?:of|among|in)\s(?:the\s|these\s|all\s)?(?:first\s)
 # lookahead, so that a word before the number ("and 75 patients were infused") does not hide it.
 _PART_COUNTED = re.compile(
     rf"(?=(?<![\w-])([\w-]+)\s(?:(?:[\w-]+\s){{0,2}}?{_PATIENTS}\s)?(?:(?:were|was|had\sbeen)\s"
-    rf"(?:infused|treated|evaluable|assessable|dosed|analy[sz]ed)\b"
+    rf"(infused|treated|evaluable|assessable|dosed|analy[sz]ed)\b"
     rf"|received\s(?:an?\s|the\s)?(?:(?:CAR|CD19|T|T-cell|CAR-T|tisagenlecleucel|[\w-]+-cel)\s){{0,3}}"
     rf"(?:infusion|cells|product|at\sleast\sone\sdose)))", re.I)
+# The word a sentence names a counted part by (the first six letters of the verb above).
+_PART_WORD = {"infuse": "infused", "treate": "treated", "evalua": "evaluable", "assess": "assessable",
+              "dosed": "dosed", "analys": "analysed", "analyz": "analysed"}
 # A rate of the cohort's part named by a relative or a qualifier ("in patients with Ph+ ALL", "of children who").
 _PART_OF_COHORT = re.compile(
     rf"\b(?:in|of|among|for)\s(?:the\s)?(?:[\w-]+\s)?{_PATIENTS}\s(?:with|who|aged|older|younger|harbou?ring|in)\b",
@@ -122,12 +125,14 @@ class _Arms:
         known: the sizes that name no other base: the arms', their total, the cohort.
         parts: whether the abstract counts a part of the cohort (the infused, the evaluable) that may be the base
             of its rates instead.
+        part_sizes: those parts, (size, the word a sentence names them by: "infused", "evaluable"...).
     """
 
     sizes: dict
     labels: frozenset
     known: frozenset
     parts: bool
+    part_sizes: tuple = ()
 
     @classmethod
     def of(cls, record: dict, docs: list[tuple[str, Doc]], words: dict[str, float]) -> "_Arms":
@@ -136,8 +141,9 @@ class _Arms:
         # (read only for the cohort's percentages alone: the abstract's whole text is scanned)
         alone = any(_percentage_only(outcome) and (outcome.get("arm") or "all") == "all"
                     for outcome in record["outcomes"])
-        parts = alone and _counts_a_part(docs, sizes.get("all"), words)
-        return cls(sizes, frozenset(arm["label"] for arm in record["arms"]), frozenset(known), parts)
+        part_sizes = tuple(_named_part_sizes(docs, sizes.get("all"), words)) if alone else ()
+        return cls(sizes, frozenset(arm["label"] for arm in record["arms"]), frozenset(known), bool(part_sizes),
+                   part_sizes)
 
     def is_arm(self, label: str) -> bool:
         """Whether the label is one of several arms (not the cohort, nor a subgroup)."""
@@ -335,6 +341,10 @@ def _percentage_denominator(outcome: dict, arms: _Arms, groups: list[tuple[str, 
     size = arms.sizes.get(label)
     if size is None or not 0 < value < 100 or not _discriminates(value, size):
         return None
+    if label == "all" and arms.parts and not is_arm and set(arms.labels) <= {"all"}:
+        named = _named_part(text, value, arms.part_sizes)
+        if named is not None:
+            return named
     if (_names_other_base(text, arms.known) or _names_other_base(previous, arms.known)
             or (is_arm and outcome["endpoint"] in TOXICITIES)):
         return None
@@ -418,16 +428,32 @@ def _percentage_only(outcome: dict) -> bool:
             and outcome.get("count") is None and outcome.get("denominator") is None)
 
 
-def _counts_a_part(docs: list[tuple[str, Doc]], cohort: int | None, words: dict[str, float]) -> bool:
-    """Whether the abstract counts fewer patients than the cohort as infused, treated or evaluable."""
+def _named_part_sizes(docs: list[tuple[str, Doc]], cohort: int | None, words: dict[str, float]) -> list[tuple]:
+    """The parts of the cohort the abstract counts as infused, treated or evaluable: (size, the word naming them
+    in a sentence: "infused" for "received an infusion")."""
     if cohort is None:
-        return False
+        return []
+    found = []
     for _, doc in docs:
         for match in _PART_COUNTED.finditer(section_view(doc).text):
             number = _number(match.group(1), words)
             if number is not None and number < cohort:
-                return True
-    return False
+                found.append((number, _PART_WORD.get((match.group(2) or "infused").lower()[:6], "infused")))
+    return found
+
+
+def _named_part(text: str, value: float, parts: tuple) -> int | None:
+    """The part of the cohort a cohort's percentage is of when its sentence names that part and nothing else as
+    the base ("Among infused patients, the overall remission rate was 81%" after "63 were infused"): the one size
+    of that part that gives the percentage."""
+    named = {word for word in {w for _, w in parts} if re.search(rf"\b{word[:5]}", text, re.I)}
+    if len(named) != 1:
+        return None
+    word = named.pop()
+    if _OTHER_BASE.search(re.sub(rf"\b{word[:5]}\w*", "", text, flags=re.I)):
+        return None
+    fitting = {size for size, w in parts if w == word and _fits(value, size)}
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 def _groups_per_sentence(outcomes: list[dict]) -> dict[tuple, list[tuple[str, str]]]:
