@@ -152,3 +152,13 @@ def test_people_in_the_percentage_bracket(nlp, text, expected):
 ])
 def test_percentage_of_a_named_part(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subgroup's size printed before its name with "in" (were none)
+    ("Sixty patients were treated. The CR rate among 25 patients in first salvage was 64%.", [("CR", 64.0, None, 25.0)]),
+    ("Sixty patients were treated. For the 25 patients in first salvage, the CR rate was 64%.",
+     [("CR", 64.0, None, 25.0)]),
+])
+def test_subgroup_sized_before_its_name(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected

@@ -55,7 +55,7 @@ _OPENED_GROUP = re.compile(r"(?:Of|Among)\s(?:the\s|these\s|all\s)?(\d+)\b(?![.,
 # "In cohort 2A (94 patients; ...)", "After failure of first salvage (n = 82)". A year ("In 2015") is no size.
 _OPENING = re.compile(r"(?:In|Of|Among|After|For|Following|Within)\b")
 _SIZE_IN_OPENING = re.compile(
-    rf"\b(?:of|among|in)\s(?:the\s|these\s|all\s)?(\d+)\s(?:[\w-]+\s){{0,3}}?(?:{_PATIENTS}|evaluable)\b"
+    rf"\b(?:of|among|in|for)\s(?:the\s|these\s|all\s)?(\d+)\s(?:[\w-]+\s){{0,3}}?(?:{_PATIENTS}|evaluable)\b"
     rf"|\(\s?n\s?=\s?(\d+)|\((\d+)\s{_PATIENTS}\b", re.I)
 
 # "55% (95% CI, 38-71; 22/40)", "55% (95% CI 38%-71%; 22 of 40)": the value's count and denominator after its CI.
@@ -75,8 +75,10 @@ _SIZE_AFTER_VALUE = re.compile(
 _SIZE_AFTER_LABEL = re.compile(
     rf"\s(?:(?:{_PATIENTS}|cohort|group|arm)\s)?\((?:n\s?=\s?(\d+)|(\d+)\s{_PATIENTS}\b)", re.I)
 # "... in the 17 patients with <label>", "than in the eight with <label>" (the number read by `_number`).
+# "... among 25 patients in first salvage" (a count of patients before "in": "the 25 in" may be a time).
 _SIZE_BEFORE_LABEL = re.compile(
-    rf"\b(?:the|all)\s([\w-]+)\s(?:{_PATIENTS}\s)?(?:with|treated\swith|treated\sunder|receiving|given)\s$", re.I)
+    rf"\b(?:the|all)\s([\w-]+)\s(?:{_PATIENTS}\s)?(?:with|treated\swith|treated\sunder|receiving|given)\s$"
+    rf"|\b(?:the|all|among|of|for)\s([\w-]+)\s{_PATIENTS}\sin\s$", re.I)
 
 # "(109 in each group)", "38 patients in each cohort", "60 per arm": the size of every arm.
 # Not "per cohort": a dose escalation's cohorts of three are no arms' sizes.
@@ -391,7 +393,7 @@ def _size_beside_label(text: str, label: str, words: dict[str, float]) -> int | 
     if after:
         return int(after.group(1) or after.group(2))
     before = _SIZE_BEFORE_LABEL.search(text[:at])
-    return _number(before.group(1), words) if before else None
+    return _number(before.group(1) or before.group(2), words) if before else None
 
 
 def _opening_size(text: str) -> tuple[int, int] | None:
