@@ -162,3 +162,14 @@ def test_percentage_of_a_named_part(nlp, text, expected):
 ])
 def test_subgroup_sized_before_its_name(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "All but two patients (90%)": the printed number is of those left out (was count 2)
+    ("Twenty patients were treated. All but two patients (90%) achieved CR.", [("CR", 90.0, 18.0, 20.0)]),
+    ("Twenty patients were treated. All but 2 (90%) achieved CR.", [("CR", 90.0, 18.0, 20.0)]),
+    # ... and no count at all when the group's size is unknown
+    ("All but two patients (90%) achieved CR.", [("CR", 90.0, None, None)]),
+])
+def test_all_but_a_count(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected

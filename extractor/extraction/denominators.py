@@ -92,6 +92,7 @@ _OTHER_BASE = re.compile(
     r"|\b(?:of|among|in)\s(?:these|them|those)\b|\bin\s(?:CR|CR/CRi|remission|complete\sremission)\b"
     r"|\b(?:primary|interim|initial|previous|earlier|first)\s(?:analysis|report)\b"
     r"|\b(?:previously|pivotal|historical(?:ly)?|published|literature)\b", re.I)
+_ALL_BUT = re.compile(r"\ball\sbut\s([\w-]+)\b", re.I)
 # "of these", "of whom", "among them": the rate after it is of the subset counted before it.
 _POINTS_BACK = re.compile(r"\b(?:of|among)\s(?:these|them|whom|those)\b", re.I)
 _OPENS_POINTING_BACK = re.compile(r"(?:Of|Among)\s(?:these|them|those)(?:\s(?:patients|responders))?,")
@@ -175,7 +176,7 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
                 and _read_own_bracket(outcome, arms.sizes, record.get("cohort_size"))):
             continue
         if outcome.get("count") is not None:
-            if _counted_denominator(outcome, arms.sizes):
+            if _counted_denominator(outcome, arms.sizes, words):
                 continue
             size = _subset_size(outcome, outcomes, docs)
             if size is None and (outcome.get("arm") or "all") == "all" and set(arms.labels) <= {"all"}:
@@ -199,7 +200,7 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
                 outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
 
 
-def _counted_denominator(outcome: dict, sizes: dict[str, int]) -> bool:
+def _counted_denominator(outcome: dict, sizes: dict[str, int], words: dict[str, float]) -> bool:
     """A printed count and percentage without a printed denominator ("13 patients (76%) achieved CR") take as
     denominator the group their sentence opens with ("Of the 16 responders, 14 (88%) ...": 16), else their arm's
     size (the cohort for `all`), but only when that size gives the percentage as printed (13/17 = 76.5%, printed
@@ -207,6 +208,12 @@ def _counted_denominator(outcome: dict, sizes: dict[str, int]) -> bool:
     evaluable or the responders) from being read over the whole group."""
     count, value = outcome["count"], outcome["value"]
     text = outcome["evidence"]["text"]
+    if _all_but(text, count, words):
+        size = sizes.get(outcome.get("arm") or "all")
+        fits = size and count < size and _reproduces(size - count, size, value)
+        outcome["count"], outcome["denominator"] = (float(size - count), float(size)) if fits else (None, None)
+        outcome["flags"] = outcome_flags(outcome)
+        return True  # the printed number is of those left out, never the value's count
     opened, opening = _OPENED_GROUP.match(text), _opening_size(text)
     for size in (int(opened.group(1)) if opened else None, opening[0] if opening else None,
                  sizes.get(outcome.get("arm") or "all")):
@@ -248,6 +255,11 @@ def _read_own_bracket(outcome: dict, sizes: dict[str, int], cohort: int | None) 
             return False  # may find the group's base ("Among the 36 patients with B-ALL, ... 56% (20 patients)")
         return True
     return False
+
+
+def _all_but(text: str, count: float, words: dict[str, float]) -> bool:
+    """Whether the count is printed as the ones left out: "All but two patients (90%) achieved CR"."""
+    return any(_number(m.group(1), words) == count for m in _ALL_BUT.finditer(text))
 
 
 def _subset_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]]) -> int | None:
