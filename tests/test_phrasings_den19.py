@@ -143,7 +143,8 @@ def test_people_in_the_percentage_bracket(nlp, text, expected):
     ("Forty patients were enrolled; 36 were evaluable for response. The CR rate among evaluable patients was 61%.",
      [("CR", 61.0, None, 36.0)]),
     # not when the sentence names no part: which base the rate has is unknown
-    ("Seventy-five patients were enrolled and 63 were infused. CRS occurred in 22%.", [("CRS", 22.0, None, None)]),
+    ("Forty patients were enrolled; 36 were evaluable for response. CRS occurred in 22%.",
+     [("CRS", 22.0, None, None)]),
     ("Forty patients were enrolled; 36 were evaluable for response. The CR rate was 61%.",
      [("CR", 61.0, None, None)]),
     # nor when no whole count of the part gives the percentage (36 evaluable: 21/36 = 58.3, 22/36 = 61.1)
@@ -172,4 +173,18 @@ def test_subgroup_sized_before_its_name(nlp, text, expected):
     ("All but two patients (90%) achieved CR.", [("CR", 90.0, None, None)]),
 ])
 def test_all_but_a_count(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a toxicity of a single-arm study that counts fewer treated (infused) than enrolled: over the treated (SCHEMA)
+    ("Seventy-five patients were enrolled and 63 were infused. CRS occurred in 22%.", [("CRS", 22.0, None, 63.0)]),
+    ("Fifty patients were enrolled; 45 were treated. VOD occurred in 4%.", [("VOD", 4.0, None, 45.0)]),
+    # not a response (of the enrolled or of the infused: the sentence does not say), nor a toxicity of another base
+    ("Seventy-five patients were enrolled and 63 were infused. The overall remission rate was 81%.",
+     [("ORR", 81.0, None, None)]),
+    ("Seventy-five patients were enrolled and 63 were infused. CRS occurred in 22% of patients with high tumor "
+     "burden.", [("CRS", 22.0, None, None)]),
+])
+def test_toxicity_over_the_treated_part(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected

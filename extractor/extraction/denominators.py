@@ -353,12 +353,17 @@ def _percentage_denominator(outcome: dict, arms: _Arms, groups: list[tuple[str, 
     if each is not None:
         return each if is_arm and _fits(value, each) else None
     size = arms.sizes.get(label)
-    if size is None or not 0 < value < 100 or not _discriminates(value, size):
+    if size is None or not 0 < value < 100:
         return None
-    if label == "all" and arms.parts and not is_arm and set(arms.labels) <= {"all"}:
+    if label == "all" and arms.parts and set(arms.labels) <= {"all"}:
         named = _named_part(text, value, arms.part_sizes)
+        if named is None and outcome["endpoint"] in TOXICITIES and not _OTHER_BASE.search(text) \
+                and not _PART_OF_COHORT.search(text):
+            named = _treated_part(value, arms.part_sizes)
         if named is not None:
             return named
+    if not _discriminates(value, size):
+        return None
     if (_names_other_base(text, arms.known) or _names_other_base(previous, arms.known)
             or (is_arm and outcome["endpoint"] in TOXICITIES)):
         return None
@@ -454,6 +459,14 @@ def _named_part_sizes(docs: list[tuple[str, Doc]], cohort: int | None, words: di
             if number is not None and number < cohort:
                 found.append((number, _PART_WORD.get((match.group(2) or "infused").lower()[:6], "infused")))
     return found
+
+
+def _treated_part(value: float, parts: tuple) -> int | None:
+    """The base of a toxicity's percentage when the abstract counts fewer patients treated (infused, dosed) than
+    enrolled: those treated (SCHEMA: adverse events are over the treated), when one such count gives it."""
+    treated = {size for size, word in parts if word in ("infused", "treated", "dosed")}
+    fitting = {size for size in treated if _discriminates(value, size) and _fits(value, size)}
+    return fitting.pop() if len(treated) == 1 and len(fitting) == 1 else None
 
 
 def _named_part(text: str, value: float, parts: tuple) -> int | None:
