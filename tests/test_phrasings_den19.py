@@ -188,3 +188,21 @@ def test_all_but_a_count(nlp, text, expected):
 ])
 def test_toxicity_over_the_treated_part(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # MRD negativity or transplant among the responders the sentence names: the cohort's printed response count
+    ("Forty patients were treated. Thirty patients (75%) achieved CR/CRi. Among patients achieving CR/CRi, 20 (67%) "
+     "were MRD negative.", [("CR_CRi", 75.0, 30.0, 40.0), ("MRD_NEG", 67.0, 20.0, 30.0)]),
+    ("Forty patients were treated. Thirty patients (75%) achieved CR/CRi. MRD negativity was achieved in 20 "
+     "responders (67%).", [("CR_CRi", 75.0, 30.0, 40.0), ("MRD_NEG", 67.0, 20.0, 30.0)]),
+    ("Forty patients were treated. Thirty patients (75%) achieved CR/CRi. Among responders, 67% were MRD negative.",
+     [("CR_CRi", 75.0, 30.0, 40.0), ("MRD_NEG", 67.0, None, 30.0)]),
+    ("Forty patients were treated. Thirty patients (75%) achieved CR/CRi. Of the responders, 18 (60%) proceeded to "
+     "allogeneic HSCT.", [("CR_CRi", 75.0, 30.0, 40.0), ("HSCT", 60.0, 18.0, 30.0)]),
+    # no printed response count: no base
+    ("Forty patients were treated. The CR/CRi rate was 75%. Among responders, 60% proceeded to allogeneic HSCT.",
+     [("CR_CRi", 75.0, None, 40.0), ("HSCT", 60.0, None, None)]),
+])
+def test_rate_among_the_responders(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected

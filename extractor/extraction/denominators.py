@@ -42,6 +42,12 @@ GROUP_ENDPOINTS = frozenset({"CR", "CR_CRi", "ORR", "HSCT", "VOD", "CRS", "NEURO
 # MRD negativity takes only a size its sentence prints for its group ("Of the 39 responders, 77% were MRD
 # negative"): its base is seldom the whole group, so no arm's size is its fallback.
 SIZED_ENDPOINTS = GROUP_ENDPOINTS | {"MRD_NEG"}
+# What is counted among the responders, and the responses that count them.
+AFTER_RESPONSE = frozenset({"MRD_NEG", "HSCT"})
+RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
+_NAMES_RESPONDERS = re.compile(
+    r"\b(?:responders|responding\spatients|(?:patients\s)?(?:who\s)?(?:achiev|attain)(?:ed|ing)\s(?:a\s)?"
+    r"(?:CR|CR/CRi|CR/CRh|CRc|remission|complete\sremission|response))\b", re.I)
 # A randomised trial counts its adverse events over the treated (safety) population, not the arms as randomised.
 TOXICITIES = frozenset({"VOD", "CRS", "NEURO"})
 
@@ -178,8 +184,11 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
         if outcome.get("count") is not None:
             if _counted_denominator(outcome, arms.sizes, words):
                 continue
+            single = set(arms.labels) <= {"all"}
             size = _subset_size(outcome, outcomes, docs)
-            if size is None and (outcome.get("arm") or "all") == "all" and set(arms.labels) <= {"all"}:
+            if size is None and single:
+                size = _only_fitting(outcome, _responder_counts(outcome, outcomes))
+            if size is None and (outcome.get("arm") or "all") == "all" and single:
                 parts = _part_sizes(docs, arms.sizes.get("all"), words) if parts is None else parts
                 size = _only_fitting(outcome, parts)
             if size is not None:
@@ -195,6 +204,8 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
                 size = _stated_mrd_size(outcome, groups, words)
             else:
                 size = _percentage_denominator(outcome, arms, groups, previous, words)
+            if size is None and outcome["endpoint"] in AFTER_RESPONSE and set(arms.labels) <= {"all"}:
+                size = _responders_size(outcome, outcomes)
             if size is not None:
                 outcome["denominator"] = float(size)
                 outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
@@ -306,6 +317,28 @@ def _stated_mrd_size(outcome: dict, groups: list[tuple[str, str]], words: dict[s
         return None
     stated = _stated_size(outcome, groups, words)
     return stated if stated is not None and 0 < outcome["value"] < 100 and _fits(outcome["value"], stated) else None
+
+
+def _responder_counts(outcome: dict, outcomes: list[dict]) -> set[int]:
+    """When the outcome's sentence names responders as its base ("Among patients achieving CR/CRi, 20 (67%)
+    were MRD negative", "in 20 responders (67%)"): the printed counts of the cohort's responses (CR, CR/CRi,
+    overall response) of a single-arm study, of which the one that gives the percentage is the base."""
+    if outcome["endpoint"] not in AFTER_RESPONSE or not _NAMES_RESPONDERS.search(outcome["evidence"]["text"]):
+        return set()
+    return {int(o["count"]) for o in outcomes
+            if o["endpoint"] in RESPONSES and (o.get("arm") or "all") == "all" and o.get("count")
+            and float(o["count"]).is_integer()}
+
+
+def _responders_size(outcome: dict, outcomes: list[dict]) -> int | None:
+    """The responders' count as the base of a percentage alone whose sentence names them ("Among responders, 67%
+    were MRD negative" after "Thirty patients (75%) achieved CR/CRi"), when one response is counted and a whole
+    count of it gives the percentage."""
+    counts = _responder_counts(outcome, outcomes)
+    if len(counts) != 1 or not 0 < outcome["value"] < 100:
+        return None
+    size = counts.pop()
+    return size if _discriminates(outcome["value"], size) and _fits(outcome["value"], size) else None
 
 
 def _before(outcomes: list[dict], outcome: dict, where: dict) -> list[dict]:
