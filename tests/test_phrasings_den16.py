@@ -84,8 +84,9 @@ def test_percentage_without_a_fitting_size_gets_no_denominator(nlp, text, expect
     ("Fifty patients were enrolled. Among the 45 patients who completed induction, the CR rate was 60%.",
      [("CR", 60.0, 45.0)]),
     # the opening's group is not the base when the rest of the sentence names a part of it
+    # (den19: "of them" is of the 30 counted before it, so 15/30; never the opening's 40)
     ("Among the 40 patients, 30 achieved CR, and 50% of them underwent HSCT.", [("CR", 75.0, 40.0),
-                                                                                ("HSCT", 50.0, None)]),
+                                                                                ("HSCT", 50.0, 30.0)]),
     # a part of the cohort counted anywhere in the abstract (the infused, the treated) may be the rates' base
     ("Ninety-two patients were enrolled, and 75 patients were infused with tisagenlecleucel. The overall "
      "remission rate was 80%.", [("ORR", 80.0, None)]),

@@ -206,3 +206,9 @@ def test_toxicity_over_the_treated_part(nlp, text, expected):
 ])
 def test_rate_among_the_responders(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected
+
+
+def test_percentage_of_them_takes_the_count_before_it(nlp):
+    """"30 achieved CR, and 50% of them underwent HSCT": of the 30 (was none)."""
+    record = _run(nlp, "Forty patients were treated; 30 achieved CR, and 50% of them underwent HSCT.")
+    assert ("HSCT", 50.0, None, 30.0) in _counted(record)

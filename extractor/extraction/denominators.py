@@ -46,7 +46,7 @@ SIZED_ENDPOINTS = GROUP_ENDPOINTS | {"MRD_NEG"}
 AFTER_RESPONSE = frozenset({"MRD_NEG", "HSCT"})
 RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
 _NAMES_RESPONDERS = re.compile(
-    r"\b(?:responders|responding\spatients|(?:patients\s)?(?:who\s)?(?:achiev|attain)(?:ed|ing)\s(?:a\s)?"
+    r"\b(?:responders|responding\spatients|(?:patients|those)\s(?:who\s)?(?:achiev|attain)(?:ed|ing)\s(?:a\s)?"
     r"(?:CR|CR/CRi|CR/CRh|CRc|remission|complete\sremission|response))\b", re.I)
 # A randomised trial counts its adverse events over the treated (safety) population, not the arms as randomised.
 TOXICITIES = frozenset({"VOD", "CRS", "NEURO"})
@@ -198,8 +198,9 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
             where = outcome["evidence"]
             groups = sentence_groups[(where["section_index"], where["start"])]
             previous = _previous_sentence(docs, where)
-            if _OPENS_POINTING_BACK.match(where["text"]):
-                size = _pointed_back_size(outcome, outcomes, docs)
+            size = _pointed_back_size(outcome, outcomes, docs) if _POINTS_BACK.search(where["text"]) else None
+            if size is not None or _OPENS_POINTING_BACK.match(where["text"]):
+                pass
             elif outcome["endpoint"] == "MRD_NEG":
                 size = _stated_mrd_size(outcome, groups, words)
             else:
@@ -296,13 +297,18 @@ def _subset_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]
 
 
 def _pointed_back_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]]) -> int | None:
-    """The size of a percentage alone in a sentence opening "Of these," / "Among them,": the count of the sentence
-    before, when it counts one group only ("Seventeen patients (57%) achieved CR. Of these, 59% proceeded to
-    HSCT": 17) and a whole count of it gives the percentage."""
+    """The size of a percentage alone that "of these" / "of them" points back with: in a sentence opening "Of
+    these," / "Among them," the count of the sentence before ("Seventeen patients (57%) achieved CR. Of these, 59%
+    proceeded to HSCT": 17), else the count before it in its sentence ("30 achieved CR, and 50% of them underwent
+    HSCT": 30), when that counts one group only and a whole count of it gives the percentage."""
     where = outcome["evidence"]
-    start = _previous_sentence_start(docs, where)
-    counts = {int(o["count"]) for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
-              and o["evidence"]["start"] == start and o.get("count") and float(o["count"]).is_integer()}
+    if _OPENS_POINTING_BACK.match(where["text"]):
+        start = _previous_sentence_start(docs, where)
+        pointed = [o for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
+                   and o["evidence"]["start"] == start]
+    else:  # "30 achieved CR, and 50% of them underwent HSCT": the counts before it in its sentence
+        pointed = _before(outcomes, outcome, where)
+    counts = {int(o["count"]) for o in pointed if o.get("count") and float(o["count"]).is_integer()}
     if len(counts) != 1:
         return None
     size = counts.pop()
