@@ -176,6 +176,8 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
     sentence_groups = _groups_per_sentence(outcomes)
     parts: list[int] | None = None  # the counted parts of the cohort, read once when a count needs them
     for outcome in outcomes:
+        if outcome.get("computed") and outcome.get("count") is not None:
+            _recount_pointed_back(outcome, outcomes, docs, arms.sizes)
         if outcome.get("denominator") is not None or outcome.get("value") is None or outcome.get("unit") != "%":
             continue
         if (outcome.get("count") is None and outcome["endpoint"] in SIZED_ENDPOINTS
@@ -323,6 +325,27 @@ def _stated_mrd_size(outcome: dict, groups: list[tuple[str, str]], words: dict[s
         return None
     stated = _stated_size(outcome, groups, words)
     return stated if stated is not None and 0 < outcome["value"] < 100 and _fits(outcome["value"], stated) else None
+
+
+def _recount_pointed_back(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]], sizes: dict) -> None:
+    """A rate printed only as a count "of these" / "of whom" ("17 achieved CR. Of these, 10 proceeded to HSCT")
+    was computed over the cohort; it is of the subset counted before it (10/17 = 58.8), when one count is."""
+    where = outcome["evidence"]
+    if outcome.get("denominator") != sizes.get(outcome.get("arm") or "all") or not _POINTS_BACK.search(where["text"]):
+        return
+    if _OPENS_POINTING_BACK.match(where["text"]):
+        start = _previous_sentence_start(docs, where)
+        pointed = [o for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
+                   and o["evidence"]["start"] == start]
+    else:
+        pointed = _before(outcomes, outcome, where)
+    counts = {int(o["count"]) for o in pointed if o is not outcome and o.get("count") and float(o["count"]).is_integer()}
+    if len(counts) != 1:
+        return
+    base = counts.pop()
+    if outcome["count"] < base:
+        outcome["value"], outcome["denominator"] = round(100 * outcome["count"] / base, 1), float(base)
+        outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
 
 
 def _responder_counts(outcome: dict, outcomes: list[dict]) -> set[int]:
