@@ -563,8 +563,9 @@ def find_ranges(text: str, words: Mapping[str, float] | None = None) -> list[Ran
     return ranges
 
 
-# "of these 17" / "of those 17": the subset an earlier clause counted ("Ten of these 17 patients (59%)")
-_FRACTION_OF = re.compile(r"^\s?(?:/|of(?: the| these| those)?|out of(?: the)?|of all)\s?$")
+# "of these 17" / "of those 17": the subset an earlier clause counted ("Ten of these 17 patients (59%)"); "12 of our
+# 20 patients"
+_FRACTION_OF = re.compile(r"^\s?(?:/|of(?: the| these| those| our)?|out of(?: the)?|of all)\s?$")
 _FRACTION_GAP = len(" out of the \n")  # the longest gap _FRACTION_OF matches ("$" may stand before a final newline)
 
 
@@ -596,8 +597,8 @@ def _find_fractions(text: str, words: Mapping[str, float] | None) -> list[Fracti
     return found
 
 
-_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s|these\s|those\s)?(\w+(?:-\w+)?)")  # "of 113", "of the forty-two"
-_OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s|these\s|those\s)?|\s?/\s?")
+_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s|these\s|those\s|our\s)?(\w+(?:-\w+)?)")  # "of 113", "of the forty-two"
+_OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s|these\s|those\s|our\s)?|\s?/\s?")
 
 
 def denominator_after(text: str, at: int, words: Mapping[str, float] | None = None) -> float | None:

@@ -212,3 +212,20 @@ def test_percentage_of_them_takes_the_count_before_it(nlp):
     """"30 achieved CR, and 50% of them underwent HSCT": of the 30 (was none)."""
     record = _run(nlp, "Forty patients were treated; 30 achieved CR, and 50% of them underwent HSCT.")
     assert ("HSCT", 50.0, None, 30.0) in _counted(record)
+
+
+@pytest.mark.parametrize("text", [
+    "Thirty patients were enrolled. Seventeen patients (57%) achieved CR. Of these, 10 proceeded to HSCT.",
+    "Thirty patients were enrolled. Seventeen patients achieved CR. Among them, 10 underwent allogeneic HSCT.",
+    "Thirty patients were enrolled. Seventeen patients achieved CR, of whom 10 proceeded to allogeneic HSCT.",
+])
+def test_count_of_these_is_a_rate_of_the_subset(nlp, text):
+    """A rate printed only as a count "of these" is of the subset counted before it: 10/17 (was 10/30, 33.3)."""
+    hsct = [o for o in _run(nlp, text)["outcomes"] if o["endpoint"] == "HSCT"]
+    assert [(o["value"], o["count"], o["denominator"]) for o in hsct] == [(58.8, 10.0, 17.0)]
+
+
+def test_count_of_our_n(nlp):
+    """"12 of our 20 patients (60%)": count 12 of 20 (was count 20)."""
+    assert _counted(_run(nlp, "Twenty patients were treated. CR was achieved in 12 of our 20 patients (60%).")) == [
+        ("CR", 60.0, 12.0, 20.0)]
