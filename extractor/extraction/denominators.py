@@ -108,13 +108,15 @@ _BACKGROUND = re.compile(r"(?:background|introduction|purpose|objectives?|contex
 _BASE_SIZE = re.compile(r"\b(?:of|among|in)\s(?:the\s|these\s|all\s)?(?:first\s)?(\d+)\b(?![.,]\d|\s?%)"
                         r"|\(\s?n\s?=\s?(\d+)", re.I)
 # A part of the study counted anywhere in the abstract ("75 patients were infused", "of whom 36 were evaluable",
-# "Seventy patients received an infusion"): fewer than the cohort, it may be the base of the cohort's rates. A
-# lookahead, so that a word before the number ("and 75 patients were infused") does not hide it.
-_PART_COUNTED = re.compile(
-    rf"(?=(?<![\w-])([\w-]+)\s(?:(?:[\w-]+\s){{0,2}}?{_PATIENTS}\s)?(?:(?:were|was|had\sbeen)\s"
-    rf"(infused|treated|evaluable|assessable|dosed|analy[sz]ed)\b"
-    rf"|received\s(?:an?\s|the\s)?(?:(?:CAR|CD19|T|T-cell|CAR-T|tisagenlecleucel|[\w-]+-cel)\s){{0,3}}"
-    rf"(?:infusion|cells|product|at\sleast\sone\sdose)))", re.I)
+# "Seventy patients received an infusion"): fewer than the cohort, it may be the base of the cohort's rates. The
+# verb is found first (it is rare), then the count in the few words before it: any of them may be the number ("and
+# 75 patients were infused").
+_PART_VERB = re.compile(
+    r"\b(?:(?:were|was|had\sbeen)\s(infused|treated|evaluable|assessable|dosed|analy[sz]ed)\b"
+    r"|received\s(?:an?\s|the\s)?(?:(?:CAR|CD19|T|T-cell|CAR-T|tisagenlecleucel|[\w-]+-cel)\s){0,3}"
+    r"(?:infusion|cells|product|at\sleast\sone\sdose))", re.I)
+_PART_SUBJECT = re.compile(rf"(?=(?<![\w-])([\w-]+)\s(?:(?:[\w-]+\s){{0,2}}?{_PATIENTS}\s)?$)", re.I)
+_SUBJECT_REACH = 60  # characters before the verb: a number, two words and "patients"
 # The word a sentence names a counted part by (the first six letters of the verb above).
 _PART_WORD = {"infuse": "infused", "treate": "treated", "evalua": "evaluable", "assess": "assessable",
               "dosed": "dosed", "analys": "analysed", "analyz": "analysed"}
@@ -150,7 +152,7 @@ class _Arms:
         # (read only for the cohort's percentages alone: the abstract's whole text is scanned)
         alone = any(_percentage_only(outcome) and (outcome.get("arm") or "all") == "all"
                     for outcome in record["outcomes"])
-        part_sizes = tuple(_named_part_sizes(docs, sizes.get("all"), words)) if alone else ()
+        part_sizes = tuple(_counted_parts(docs, sizes.get("all"), words)) if alone else ()
         return cls(sizes, frozenset(arm["label"] for arm in record["arms"]), frozenset(known), bool(part_sizes),
                    part_sizes)
 
@@ -174,7 +176,7 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
         return
     arms = _Arms.of(record, docs, words)
     sentence_groups = _groups_per_sentence(outcomes)
-    parts: list[int] | None = None  # the counted parts of the cohort, read once when a count needs them
+    parts: list[tuple] | None = None  # the counted parts of the cohort, read once when a count needs them
     for outcome in outcomes:
         if outcome.get("computed") and outcome.get("count") is not None:
             _recount_pointed_back(outcome, outcomes, docs, arms.sizes)
@@ -191,8 +193,8 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
             if size is None and single:
                 size = _only_fitting(outcome, _responder_counts(outcome, outcomes))
             if size is None and (outcome.get("arm") or "all") == "all" and single:
-                parts = _part_sizes(docs, arms.sizes.get("all"), words) if parts is None else parts
-                size = _only_fitting(outcome, parts)
+                parts = _counted_parts(docs, arms.sizes.get("all"), words) if parts is None else parts
+                size = _only_fitting(outcome, {size for size, _ in parts})
             if size is not None:
                 outcome["denominator"] = float(size)
                 outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
@@ -388,19 +390,6 @@ def _only_fitting(outcome: dict, sizes) -> int | None:
     return fitting.pop() if len(fitting) == 1 else None
 
 
-def _part_sizes(docs: list[tuple[str, Doc]], cohort: int | None, words: dict[str, float]) -> list[int]:
-    """The parts of the cohort the abstract counts as infused, treated or evaluable ("36 were infused")."""
-    if cohort is None:
-        return []
-    sizes = []
-    for _, doc in docs:
-        for match in _PART_COUNTED.finditer(section_view(doc).text):
-            number = _number(match.group(1), words)
-            if number is not None and number < cohort:
-                sizes.append(number)
-    return sizes
-
-
 def _percentage_denominator(outcome: dict, arms: _Arms, groups: list[tuple[str, str]], previous: str,
                             words: dict[str, float]) -> int | None:
     """The denominator of a percentage printed alone, or None. A size the sentence prints for the value's group
@@ -509,19 +498,22 @@ def _percentage_only(outcome: dict) -> bool:
             and outcome.get("count") is None and outcome.get("denominator") is None)
 
 
-def _named_part_sizes(docs: list[tuple[str, Doc]], cohort: int | None, words: dict[str, float]) -> list[tuple]:
+def _counted_parts(docs: list[tuple[str, Doc]], cohort: int | None, words: dict[str, float]) -> list[tuple]:
     """The parts of the cohort the abstract counts as infused, treated or evaluable: (size, the word naming them
     in a sentence: "infused" for "received an infusion")."""
     if cohort is None:
         return []
     found = []
     for _, doc in docs:
-        for match in _PART_COUNTED.finditer(section_view(doc).text):
-            number = _number(match.group(1), words)
-            if number is not None and number < cohort:
-                found.append((number, _PART_WORD.get((match.group(2) or "infused").lower()[:6], "infused")))
+        text = section_view(doc).text
+        for verb in _PART_VERB.finditer(text):
+            before = text[max(0, verb.start() - _SUBJECT_REACH):verb.start()]
+            word = _PART_WORD.get((verb.group(1) or "infused").lower()[:6], "infused")
+            for subject in _PART_SUBJECT.finditer(before):
+                number = _number(subject.group(1), words)
+                if number is not None and number < cohort:
+                    found.append((number, word))
     return found
-
 
 def _treated_part(value: float, parts: tuple) -> int | None:
     """The base of a toxicity's percentage when the abstract counts fewer patients treated (infused, dosed) than
