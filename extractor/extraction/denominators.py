@@ -149,10 +149,10 @@ class _Arms:
     def of(cls, record: dict, docs: list[tuple[str, Doc]], words: dict[str, float]) -> "_Arms":
         sizes = {arm["label"]: arm["n"] for arm in record["arms"] if arm.get("n")}
         known = set(sizes.values()) | {record.get("cohort_size"), sum(sizes.values())}
-        # (read only for the cohort's percentages alone: the abstract's whole text is scanned)
-        alone = any(_percentage_only(outcome) and (outcome.get("arm") or "all") == "all"
-                    for outcome in record["outcomes"])
-        part_sizes = tuple(_counted_parts(docs, sizes.get("all"), words)) if alone else ()
+        # (read only for the cohort's percentages alone, or counts without a base: the whole text is scanned)
+        needed = any((_percentage_only(outcome) or outcome.get("count") is not None and not outcome.get("denominator"))
+                     and (outcome.get("arm") or "all") == "all" for outcome in record["outcomes"])
+        part_sizes = tuple(_counted_parts(docs, sizes.get("all"), words)) if needed else ()
         return cls(sizes, frozenset(arm["label"] for arm in record["arms"]), frozenset(known), bool(part_sizes),
                    part_sizes)
 
@@ -176,7 +176,6 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
         return
     arms = _Arms.of(record, docs, words)
     sentence_groups = _groups_per_sentence(outcomes)
-    parts: list[tuple] | None = None  # the counted parts of the cohort, read once when a count needs them
     for outcome in outcomes:
         if outcome.get("computed") and outcome.get("count") is not None:
             _recount_pointed_back(outcome, outcomes, docs, arms.sizes)
@@ -193,8 +192,7 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
             if size is None and single:
                 size = _only_fitting(outcome, _responder_counts(outcome, outcomes))
             if size is None and (outcome.get("arm") or "all") == "all" and single:
-                parts = _counted_parts(docs, arms.sizes.get("all"), words) if parts is None else parts
-                size = _only_fitting(outcome, {size for size, _ in parts})
+                size = _only_fitting(outcome, {size for size, _ in arms.part_sizes})
             if size is not None:
                 outcome["denominator"] = float(size)
                 outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
