@@ -229,3 +229,15 @@ def test_count_of_our_n(nlp):
     """"12 of our 20 patients (60%)": count 12 of 20 (was count 20)."""
     assert _counted(_run(nlp, "Twenty patients were treated. CR was achieved in 12 of our 20 patients (60%).")) == [
         ("CR", 60.0, 12.0, 20.0)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a dose level or an analysis population read as the cohort's: its size is no base (was 40)
+    ("Forty patients were enrolled. At the recommended phase 2 dose, the CR rate was 55%.", [("CR", 55.0, None, None)]),
+    ("Forty patients were enrolled. The CR rate at the highest dose level was 55%.", [("CR", 55.0, None, None)]),
+    ("Forty patients were enrolled. The CR rate was 55% (per-protocol analysis).", [("CR", 55.0, None, None)]),
+    # a dose named otherwise leaves the cohort its base
+    ("Forty patients were enrolled. The MTD was not reached, and the CR rate was 55%.", [("CR", 55.0, None, 40.0)]),
+])
+def test_dose_level_or_analysis_population_is_no_cohort_base(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected

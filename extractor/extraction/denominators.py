@@ -102,6 +102,12 @@ _ALL_BUT = re.compile(r"\ball\sbut\s([\w-]+)\b", re.I)
 # "of these", "of whom", "among them": the rate after it is of the subset counted before it.
 _POINTS_BACK = re.compile(r"\b(?:of|among)\s(?:these|them|whom|those)\b", re.I)
 _OPENS_POINTING_BACK = re.compile(r"(?:Of|Among)\s(?:these|them|those)(?:\s(?:patients|responders))?,")
+# A part of a group no arm is, which the arms reader may leave as the group: a dose level ("at the highest dose
+# level", "at the recommended phase 2 dose") or an analysis population ("per-protocol"). Only the fallback to the
+# group's size reads it (a dose level named beside its own size is a group of its own).
+_NARROWER_GROUP = re.compile(
+    r"\b(?:at|in)\s(?:the\s|each\s)?(?:(?:recommended|highest|lowest|maximum(?:\stolerated)?|target)\s"
+    r"(?:phase\s(?:2|II)\s)?dose|RP2D|MTD|dose\slevels?)\b|\bper[-\s]protocol\b", re.I)
 # Sections about other studies: their rates are not of this study's groups.
 _BACKGROUND = re.compile(r"(?:background|introduction|purpose|objectives?|context|rationale)\b", re.I)
 # A group's size: "of the 40", "among 25", "in the first 218", "(n = 30)". One that is no arm's is another base.
@@ -483,9 +489,9 @@ def _each_arm_size(text: str) -> int | None:
 
 
 def _names_other_base(text: str, known: frozenset) -> bool:
-    """Whether the sentence names a base other than the whole group: evaluable patients, responders, or a size
-    that is none of the arms' (`known`; "of the 40" in a study of 60)."""
-    if _OTHER_BASE.search(text):
+    """Whether the sentence names a base other than the whole group: evaluable patients, responders, a dose level
+    or an analysis population, or a size that is none of the arms' (`known`; "of the 40" in a study of 60)."""
+    if _OTHER_BASE.search(text) or _NARROWER_GROUP.search(text):
         return True
     return any(int(m.group(1) or m.group(2)) not in known for m in _BASE_SIZE.finditer(text))
 
