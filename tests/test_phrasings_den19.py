@@ -127,6 +127,9 @@ def test_percentage_of_a_stated_subset(nlp, text, expected):
      "patients) of younger adults.", [("CR_CRi", 46.0, None, 225.0), ("CR_CRi", 56.0, None, 36.0)]),
     # ... and neither when neither fits: the cohort is then no base (was 40)
     ("Forty patients were treated. CR was achieved in 55% (20 patients).", [("CR", 55.0, None, None)]),
+    # "(n = 20, 44%)": the count before the value in its bracket (was none)
+    ("Forty-five patients were treated. Responses included CR (n = 20, 44%) and CRi (n = 10, 22%).",
+     [("CR", 44.0, 20.0, 45.0)]),
     # the count and denominator after the value's CI (were no count)
     ("Forty patients were treated. The CR rate was 55% (95% CI 38-71%; 22/40).", [("CR", 55.0, 22.0, 40.0)]),
 ])

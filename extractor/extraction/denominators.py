@@ -72,6 +72,9 @@ _FRACTION_AFTER_CI = re.compile(
 _PATIENTS_AFTER_VALUE = re.compile(
     rf"(\d+(?:\.\d+)?)\s?%\s(?:of\s(?:the\s)?{_PATIENTS}\s)?\((?:n\s?=\s?(\d+)|(\d+)\s{_PATIENTS})\)", re.I)
 
+# "CR (n = 20, 44%)": the count before the value in its bracket.
+_N_BEFORE_VALUE = re.compile(r"\(\s?n\s?=\s?(\d+)\s?[,;]\s?(\d+(?:\.\d+)?)\s?%\s?\)", re.I)
+
 # "in 99.0% of the 194 patients with ...": the size printed right after the value.
 _SIZE_AFTER_VALUE = re.compile(
     rf"(\d+(?:\.\d+)?)\s?%\s(?:of|in|among)\s(?:the\s|all\s)?(\d+)\s(?:[\w-]+\s){{0,2}}?{_PATIENTS}\b", re.I)
@@ -258,15 +261,17 @@ def _read_own_bracket(outcome: dict, sizes: dict[str, int], cohort: int | None) 
             outcome["count"], outcome["denominator"] = float(match.group(2)), float(match.group(3))
             outcome["flags"] = outcome_flags(outcome)
             return True
-    for match in _PATIENTS_AFTER_VALUE.finditer(text):
-        if abs(float(match.group(1)) - value) > 1e-9:
+    matches = [(m.group(1), m.group(2) or m.group(3), m.group(3)) for m in _PATIENTS_AFTER_VALUE.finditer(text)]
+    matches += [(m.group(2), m.group(1), None) for m in _N_BEFORE_VALUE.finditer(text)]
+    for printed, people, patients in matches:
+        if abs(float(printed) - value) > 1e-9:
             continue
-        number, size = int(match.group(2) or match.group(3)), sizes.get(outcome.get("arm") or "all")
+        number, size = int(people), sizes.get(outcome.get("arm") or "all")
         if not 0 < value < 100:
             return True
         if size and number <= size and _reproduces(number, size, value):
             outcome["count"], outcome["denominator"] = float(number), float(size)
-        elif cohort and match.group(3) and number <= cohort and _fits(value, number) \
+        elif cohort and patients and number <= cohort and _fits(value, number) \
                 and 100 * number / (value + _tolerance(value)) > cohort:
             outcome["denominator"] = float(number)  # the people are more than any count of the cohort
             outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
