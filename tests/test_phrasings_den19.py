@@ -244,3 +244,16 @@ def test_count_of_our_n(nlp):
 ])
 def test_dose_level_or_analysis_population_is_no_cohort_base(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # the opening's size is the first value's group when the next value is set against it (was none)
+    ("A total of 261 patients were treated. Of 36 older adults, 56% (95% CI, 38%-72%) achieved CR/CRh during the "
+     "first 2 cycles compared with 46% (95% CI, 40%-53%) of younger adults.", 56.0, 36.0),
+    # not two values listed together after the opening
+    ("Sixty patients were treated. Of the 40 patients, 62% and 31% achieved CR in the Ph-negative and "
+     "Ph-positive groups, compared with 20% historically.", 62.0, None),
+])
+def test_opening_size_of_the_first_contrasted_value(nlp, text, value, expected):
+    [outcome] = [o for o in _run(nlp, text)["outcomes"] if o["value"] == value]
+    assert outcome["denominator"] == expected

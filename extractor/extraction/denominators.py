@@ -111,6 +111,9 @@ _OPENS_POINTING_BACK = re.compile(r"(?:Of|Among)\s(?:these|them|those)(?:\s(?:pa
 _NARROWER_GROUP = re.compile(
     r"\b(?:at|in)\s(?:the\s|each\s)?(?:(?:recommended|highest|lowest|maximum(?:\stolerated)?|target)\s"
     r"(?:phase\s(?:2|II)\s)?dose|RP2D|MTD|dose\slevels?)\b|\bper[-\s]protocol\b", re.I)
+_BRACKETED = re.compile(r"[(\[][^()\[\]]*[)\]]")  # a bracket's text (a CI, a count), innermost first
+# A value set against the one before it.
+_CONTRAST = re.compile(r"\b(?:compared\swith|compared\sto|versus|vs\.?|than|whereas|while)\s", re.I)
 # Sections about other studies: their rates are not of this study's groups.
 _BACKGROUND = re.compile(r"(?:background|introduction|purpose|objectives?|context|rationale)\b", re.I)
 # A group's size: "of the 40", "among 25", "in the first 218", "(n = 30)". One that is no arm's is another base.
@@ -405,7 +408,7 @@ def _percentage_denominator(outcome: dict, arms: _Arms, groups: list[tuple[str, 
     decides, whether it fits or not; the arms' sizes are the fallback when the sentences name no other base."""
     text, value = outcome["evidence"]["text"], outcome["value"]
     label = outcome.get("arm") or "all"
-    stated = _stated_size(outcome, groups, words)
+    stated = _stated_size(outcome, groups, words, arms.labels)
     if stated is not None:
         return stated if _fits(value, stated) else None
     is_arm = arms.is_arm(label)
@@ -432,7 +435,8 @@ def _percentage_denominator(outcome: dict, arms: _Arms, groups: list[tuple[str, 
     return size if _fits(value, size) else None
 
 
-def _stated_size(outcome: dict, groups: list[tuple[str, str]], words: dict[str, float]) -> int | None:
+def _stated_size(outcome: dict, groups: list[tuple[str, str]], words: dict[str, float],
+                 arm_labels: frozenset = frozenset()) -> int | None:
     """The size the sentence prints for the value's group: right after the value ("56% of the 36 patients"),
     beside the group's name ("B1 (n=54)", "the 17 patients with B-lineage ALL"), or in the phrase the sentence
     opens with when that phrase is of the value's group (it names the group, or the sentence has no other)."""
@@ -458,7 +462,33 @@ def _stated_size(outcome: dict, groups: list[tuple[str, str]], words: dict[str, 
     # ("Of the 80 evaluable patients, the CR rates were 62% and 31%" is of both arms).
     head = text[:end]
     named = label != "all" and label.casefold() in head.casefold()
-    return size if named and not _OTHER_BASE.search(head) else None
+    if _OTHER_BASE.search(head):
+        return None
+    # (a subgroup's, not an arm's: "Of the 78 patients, 70% achieved CR with A compared with 40% with B" is of both)
+    first_of_contrast = label != "all" and label not in arm_labels and _opens_first_of_contrast(text, end, value)
+    return size if named or first_of_contrast else None
+
+
+def _unbracketed(text: str) -> str:
+    """The text without its brackets, nested ones too ("(95% CI [..], 38%-72%)")."""
+    while True:
+        stripped = _BRACKETED.sub("", text)
+        if stripped == text:
+            return text
+        text = stripped
+
+
+def _opens_first_of_contrast(text: str, end: int, value: float) -> bool:
+    """Whether the value is the first of the sentence, printed right after its opening phrase, and the next one
+    is set against it ("Of 36 older adults, 56% achieved CR/CRh, compared with 46% of younger adults"): the
+    opening's group is then the first value's alone."""
+    first = _PERCENT.match(text, end)
+    if not first or abs(float(first.group().rstrip("% ")) - value) > 1e-9 or not text[:end].rstrip().endswith(","):
+        return False
+    contrast = _CONTRAST.search(text, first.end())
+    if not contrast or "%" in _unbracketed(text[first.end():contrast.start()]):
+        return False  # "56% and 46% ...": two values listed together, both after the opening
+    return bool(_PERCENT.match(text, contrast.end()) or _PERCENT.search(text, contrast.end(), contrast.end() + 30))
 
 
 def _size_beside_label(text: str, label: str, words: dict[str, float]) -> int | None:
