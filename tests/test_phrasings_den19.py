@@ -94,7 +94,12 @@ def test_count_without_a_fitting_subset_keeps_no_denominator(nlp, text, expected
      [("MRD_NEG", 67.0, None, 30.0)]),
     ("Forty patients were treated. MRD negativity was achieved in 60% of the 30 responders.",
      [("MRD_NEG", 60.0, None, 30.0)]),
-    # ... but never the arm's or cohort's size, nor a size shared with another endpoint's value
+    ("Forty patients were treated. Of the 20 patients in CR, 60% were MRD negative.", [("MRD_NEG", 60.0, None, 20.0)]),
+    # ... but only a group of responders: an arm's or a cohort's MRD rate may be of its responders
+    ("Patients were randomly assigned to inotuzumab or chemotherapy. In the inotuzumab arm (n = 109), the MRD "
+     "negativity rate was 78%.", [("MRD_NEG", 78.0, None, None)]),
+    ("Forty patients were treated. In cohort A (n = 20), MRD negativity was 60%.", [("MRD_NEG", 60.0, None, None)]),
+    # ... and never the arm's or cohort's size, nor a size shared with another endpoint's value
     ("Forty patients were treated. MRD negativity was 60%.", [("MRD_NEG", 60.0, None, None)]),
     ("Forty patients were treated. Of the 40 patients, 30 achieved CR and 60% were MRD negative.",
      [("CR", 75.0, 30.0, 40.0), ("MRD_NEG", 60.0, None, None)]),

@@ -48,6 +48,7 @@ RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
 _NAMES_RESPONDERS = re.compile(
     r"\b(?:responders|responding\spatients|(?:patients|those)\s(?:who\s)?(?:achiev|attain)(?:ed|ing)\s(?:a\s)?"
     r"(?:CR|CR/CRi|CR/CRh|CRc|remission|complete\sremission|response))\b", re.I)
+_IN_RESPONSE = re.compile(r"\b(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CR/CRh|CRc|remission|complete\sremission)\b", re.I)
 # A randomised trial counts its adverse events over the treated (safety) population, not the arms as randomised.
 TOXICITIES = frozenset({"VOD", "CRS", "NEURO"})
 
@@ -332,11 +333,14 @@ def _pointed_back_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str
 
 
 def _stated_mrd_size(outcome: dict, groups: list[tuple[str, str]], words: dict[str, float]) -> int | None:
-    """The size the sentence prints for an MRD-negativity rate's group, when the sentence gives no other
-    endpoint's value ("Of the 30 patients who achieved CR, 60% were MRD negative"; not "Of the 40 patients, 30
-    achieved CR and 60% were MRD negative", whose MRD rate may be of the 30)."""
+    """The size the sentence prints for an MRD-negativity rate's group of responders, when the sentence gives no
+    other endpoint's value ("Of the 30 patients who achieved CR, 60% were MRD negative"; not "Of the 40 patients,
+    30 achieved CR and 60% were MRD negative", whose MRD rate may be of the 30, nor "In cohort A (n = 20), MRD
+    negativity was 60%", which may be of cohort A's responders)."""
     if any(endpoint != "MRD_NEG" for endpoint, _ in groups):
         return None
+    if not (_NAMES_RESPONDERS.search(outcome["evidence"]["text"]) or _IN_RESPONSE.search(outcome["evidence"]["text"])):
+        return None  # "In the inotuzumab arm (n = 109), the MRD negativity rate was 78%": of its responders, likely
     stated = _stated_size(outcome, groups, words)
     return stated if stated is not None and 0 < outcome["value"] < 100 and _fits(outcome["value"], stated) else None
 
