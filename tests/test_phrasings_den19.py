@@ -262,3 +262,11 @@ def test_dose_level_or_analysis_population_is_no_cohort_base(nlp, text, expected
 def test_opening_size_of_the_first_contrasted_value(nlp, text, value, expected):
     [outcome] = [o for o in _run(nlp, text)["outcomes"] if o["value"] == value]
     assert outcome["denominator"] == expected
+
+
+def test_count_after_the_ci_keeps_the_mismatch_flag(nlp):
+    """A printed count and denominator that disagree with the percentage are flagged, wherever they were read."""
+    [outcome] = _run(nlp, "Forty patients were treated. The CR rate was 65% (95% CI 48-79%; 22/40).")["outcomes"]
+    assert (outcome["count"], outcome["denominator"]) == (22.0, 40.0)
+    assert checks.COUNT_PERCENT_MISMATCH in outcome["flags"]
+    assert checks.DENOMINATOR_INFERRED not in outcome["flags"]
