@@ -270,3 +270,19 @@ def test_count_after_the_ci_keeps_the_mismatch_flag(nlp):
     assert (outcome["count"], outcome["denominator"]) == (22.0, 40.0)
     assert checks.COUNT_PERCENT_MISMATCH in outcome["flags"]
     assert checks.DENOMINATOR_INFERRED not in outcome["flags"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "58 received tisagenlecleucel" counts the infused (was no part)
+    ("Sixty-four patients were enrolled and 58 received tisagenlecleucel. CRS occurred in 44 patients (76%).",
+     [("CRS", 76.0, 44.0, 58.0)]),
+    # a count printed with its percentage names no other base ("with CR in 28 patients (58%)"; the ORR had none)
+    ("Forty-eight adults were treated with inotuzumab plus mini-hyper-CVD. The overall response rate was 79%, with CR "
+     "in 28 patients (58%).", [("CR", 58.0, 28.0, 48.0), ("ORR", 79.0, None, 48.0)]),
+    # responders whose response is printed without its count: the counted CR is not surely their number
+    ("Forty-eight adults were treated with inotuzumab plus mini-hyper-CVD. The overall response rate was 79%, with CR "
+     "in 28 patients (58%). Among responders, 82% were MRD negative.",
+     [("CR", 58.0, 28.0, 48.0), ("MRD_NEG", 82.0, None, None), ("ORR", 79.0, None, 48.0)]),
+])
+def test_cohort_reads_of_a_car_t_and_a_response_list(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected

@@ -118,7 +118,9 @@ _CONTRAST = re.compile(r"\b(?:compared\swith|compared\sto|versus|vs\.?|than|wher
 # Sections about other studies: their rates are not of this study's groups.
 _BACKGROUND = re.compile(r"(?:background|introduction|purpose|objectives?|context|rationale)\b", re.I)
 # A group's size: "of the 40", "among 25", "in the first 218", "(n = 30)". One that is no arm's is another base.
+# (Not a count printed with its percentage: "with CR in 28 patients (58%)" names no base.)
 _BASE_SIZE = re.compile(r"\b(?:of|among|in)\s(?:the\s|these\s|all\s)?(?:first\s)?(\d+)\b(?![.,]\d|\s?%)"
+                        r"(?!\s(?:[\w-]+\s){0,2}?[(\[]\d+(?:\.\d+)?\s?%)"
                         r"|\(\s?n\s?=\s?(\d+)", re.I)
 # A part of the study counted anywhere in the abstract ("75 patients were infused", "of whom 36 were evaluable",
 # "Seventy patients received an infusion"): fewer than the cohort, it may be the base of the cohort's rates. The
@@ -127,7 +129,8 @@ _BASE_SIZE = re.compile(r"\b(?:of|among|in)\s(?:the\s|these\s|all\s)?(?:first\s)
 _PART_VERB = re.compile(
     r"\b(?:(?:were|was|had\sbeen)\s(infused|treated|evaluable|assessable|dosed|analy[sz]ed)\b"
     r"|received\s(?:an?\s|the\s)?(?:(?:CAR|CD19|T|T-cell|CAR-T|tisagenlecleucel|[\w-]+-cel)\s){0,3}"
-    r"(?:infusion|cells|product|at\sleast\sone\sdose))", re.I)
+    r"(?:infusion|cells|product|at\sleast\sone\sdose)"
+    r"|received\s(?:tisagenlecleucel|brexucabtagene|obecabtagene|axicabtagene|[\w]+-cel)\b)", re.I)
 _PART_SUBJECT = re.compile(rf"(?=(?<![\w-])([\w-]+)\s(?:(?:[\w-]+\s){{0,2}}?{_PATIENTS}\s)?$)", re.I)
 _SUBJECT_REACH = 60  # characters before the verb: a number, two words and "patients"
 # The word a sentence names a counted part by (the first six letters of the verb above).
@@ -369,12 +372,14 @@ def _recount_pointed_back(outcome: dict, outcomes: list[dict], docs: list[tuple[
 def _responder_counts(outcome: dict, outcomes: list[dict]) -> set[int]:
     """When the outcome's sentence names responders as its base ("Among patients achieving CR/CRi, 20 (67%)
     were MRD negative", "in 20 responders (67%)"): the printed counts of the cohort's responses (CR, CR/CRi,
-    overall response) of a single-arm study, of which the one that gives the percentage is the base."""
+    overall response) of a single-arm study, of which the one that gives the percentage is the base; none when a
+    response of the cohort is printed without its count."""
     if outcome["endpoint"] not in AFTER_RESPONSE or not _NAMES_RESPONDERS.search(outcome["evidence"]["text"]):
         return set()
-    return {int(o["count"]) for o in outcomes
-            if o["endpoint"] in RESPONSES and (o.get("arm") or "all") == "all" and o.get("count")
-            and float(o["count"]).is_integer()}
+    responses = [o for o in outcomes if o["endpoint"] in RESPONSES and (o.get("arm") or "all") == "all"]
+    if any(o.get("count") is None for o in responses):
+        return set()  # a response printed without its count: its responders may be the base ("ORR 79%, CR in 28")
+    return {int(o["count"]) for o in responses if o["count"] and float(o["count"]).is_integer()}
 
 
 def _responders_size(outcome: dict, outcomes: list[dict]) -> int | None:
