@@ -286,3 +286,10 @@ def test_count_after_the_ci_keeps_the_mismatch_flag(nlp):
 ])
 def test_cohort_reads_of_a_car_t_and_a_response_list(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected
+
+
+def test_count_including_is_of_the_count_before_it(nlp):
+    """"27 (39%) achieved CR, including 14 (52%) with complete MRD response": 14 of the 27 (was no denominator)."""
+    record = _run(nlp, "Seventy children received blinatumomab. Of the 70 patients, 27 (39%) achieved CR within the "
+                       "first two cycles, including 14 (52%) with complete MRD response.")
+    assert _counted(record) == [("CR", 39.0, 27.0, 70.0), ("MRD_NEG", 52.0, 14.0, 27.0)]

@@ -105,6 +105,9 @@ _OTHER_BASE = re.compile(
 _ALL_BUT = re.compile(r"\ball\sbut\s([\w-]+)\b", re.I)
 # "of these", "of whom", "among them": the rate after it is of the subset counted before it.
 _POINTS_BACK = re.compile(r"\b(?:of|among)\s(?:these|them|whom|those)\b", re.I)
+# "27 (39%) achieved CR, including 14 (52%) with ...": a part of the count before it (read for a printed count and
+# percentage only, which decide whether it is of that count).
+_INCLUDING = re.compile(r"\bincluding\b", re.I)
 _OPENS_POINTING_BACK = re.compile(r"(?:Of|Among)\s(?:these|them|those)(?:\s(?:patients|responders))?,")
 # A part of a group no arm is, which the arms reader may leave as the group: a dose level ("at the highest dose
 # level", "at the recommended phase 2 dose") or an analysis population ("per-protocol"). Only the fallback to the
@@ -295,14 +298,14 @@ def _all_but(text: str, count: float, words: dict[str, float]) -> bool:
 
 
 def _subset_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]]) -> int | None:
-    """The size of the subset "of these" / "of whom" points back to, for a count and percentage printed after it:
-    a count earlier in the sentence ("17 (57%) achieved CR, of whom 10 (59%) proceeded to HSCT": 17), or in the
+    """The size of the subset "of these" / "of whom" / "including" points back to, for a count and percentage
+    printed after it: a count earlier in the sentence ("17 (57%) achieved CR, of whom 10 (59%) proceeded to HSCT": 17), or in the
     sentence before when the sentence opens with it ("... achieved CR. Of these, 10 (59%) ..."), or the sum of
     those counts ("17 (57%) achieved CR and 5 (17%) CRi. Of these, 10 (45%)": 22); only a size that gives the
     printed percentage, and only when one does."""
     where = outcome["evidence"]
     text = where["text"]
-    if not _POINTS_BACK.search(text):
+    if not (_POINTS_BACK.search(text) or _INCLUDING.search(text)):
         return None
     same = [o for o in outcomes if o is not outcome and _same_sentence(o, where)]
     earlier = same[:same.index(outcome)] if outcome in same else _before(outcomes, outcome, where)
