@@ -293,3 +293,18 @@ def test_count_including_is_of_the_count_before_it(nlp):
     record = _run(nlp, "Seventy children received blinatumomab. Of the 70 patients, 27 (39%) achieved CR within the "
                        "first two cycles, including 14 (52%) with complete MRD response.")
     assert _counted(record) == [("CR", 39.0, 27.0, 70.0), ("MRD_NEG", 52.0, 14.0, 27.0)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a toxicity's count that both the enrolled and the treated give: over the treated (SCHEMA; was the 64)
+    ("Sixty-four patients were enrolled and 58 received tisagenlecleucel. CRS occurred in 3 patients (5%).",
+     [("CRS", 5.0, 3.0, 58.0)]),
+    # only the enrolled give it (32/58 = 55%): the enrolled
+    ("Sixty-four patients were enrolled and 58 received tisagenlecleucel. CRS occurred in 32 patients (50%).",
+     [("CRS", 50.0, 32.0, 64.0)]),
+    # a response stays over the cohort
+    ("Sixty-four patients were enrolled and 58 received tisagenlecleucel. CR was achieved in 3 patients (5%).",
+     [("CR", 5.0, 3.0, 64.0)]),
+])
+def test_toxicity_count_over_the_treated(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected

@@ -15,7 +15,9 @@ kinds of rate get their denominator here, after every section is read (the arms'
 - a count and percentage the cohort does not give: the subset "of these", "of whom", "among them" points back to
   (a count before it in the sentence, or in the sentence before one opening "Of these,"), else, in a single-arm
   study, a part of the cohort counted as infused, treated or evaluable ("36 were infused"), the one that gives the
-  percentage;
+  percentage; a toxicity's count goes over the treated part even when the cohort gives it too (SCHEMA);
+- a percentage alone of a single-arm cohort that counts a part: the part its sentence names ("among infused
+  patients"), and for a toxicity the one treated part ("CRS occurred in 22%" after "63 were infused");
 - MRD negativity (whose base is seldom the whole group) only from a size its sentence prints for its group ("Of
   the 39 responders, 77% were MRD negative"), and a percentage alone after "Of these," from the one count of the
   sentence before.
@@ -204,9 +206,14 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
                 and _read_own_bracket(outcome, arms.sizes, record.get("cohort_size"))):
             continue
         if outcome.get("count") is not None:
+            single = set(arms.labels) <= {"all"}
+            treated = _treated_count_base(outcome, arms) if single else None
+            if treated is not None:  # SCHEMA: a toxicity is over the treated, when they too give its percentage
+                outcome["denominator"] = float(treated)
+                outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
+                continue
             if _counted_denominator(outcome, arms.sizes, words):
                 continue
-            single = set(arms.labels) <= {"all"}
             size = _subset_size(outcome, outcomes, docs)
             if size is None and single:
                 size = _only_fitting(outcome, _responder_counts(outcome, outcomes))
@@ -565,6 +572,17 @@ def _counted_parts(docs: list[tuple[str, Doc]], cohort: int | None, words: dict[
                 if number is not None and number < cohort:
                     found.append((number, word))
     return found
+
+def _treated_count_base(outcome: dict, arms: _Arms) -> int | None:
+    """The treated (infused, dosed) part of a single-arm cohort as the base of a toxicity's count and percentage
+    ("64 enrolled and 58 infused", "CRS occurred in 3 patients (5%)": 3/58 as well as 3/64 give 5%), when the
+    abstract counts one such part and the sentence opens with no group of its own."""
+    if outcome["endpoint"] not in TOXICITIES or (outcome.get("arm") or "all") != "all" \
+            or _OPENED_GROUP.match(outcome["evidence"]["text"]) or _opening_size(outcome["evidence"]["text"]):
+        return None
+    treated = {size for size, word in arms.part_sizes if word in ("infused", "treated", "dosed")}
+    return _only_fitting(outcome, treated) if len(treated) == 1 else None
+
 
 def _treated_part(value: float, parts: tuple) -> int | None:
     """The base of a toxicity's percentage when the abstract counts fewer patients treated (infused, dosed) than
