@@ -308,3 +308,18 @@ def test_count_including_is_of_the_count_before_it(nlp):
 ])
 def test_toxicity_count_over_the_treated(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a size between the rate's name and its value, or after the value's CI (were none)
+    ("Fifty patients were enrolled. The CR rate among the 45 evaluable patients was 60%.", [("CR", 60.0, None, 45.0)]),
+    ("Fifty patients were enrolled. The CR rate was 60% (95% CI, 44-74) among the 45 evaluable patients.",
+     [("CR", 60.0, None, 45.0)]),
+    ("Fifty patients were enrolled. The overall response rate in the 45 evaluable patients was 60%, and the CR rate "
+     "was 40%.", [("CR", 40.0, None, 45.0), ("ORR", 60.0, None, 45.0)]),
+    # a count printed with its percentage is no such size
+    ("Fifty patients were enrolled. The CR rate in 30 patients (60%) exceeded expectations.",
+     [("CR", 60.0, 30.0, 50.0)]),
+])
+def test_size_named_with_the_rate(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected

@@ -80,7 +80,12 @@ _N_BEFORE_VALUE = re.compile(r"\(\s?n\s?=\s?(\d+)\s?[,;]\s?(\d+(?:\.\d+)?)\s?%\s
 
 # "in 99.0% of the 194 patients with ...": the size printed right after the value.
 _SIZE_AFTER_VALUE = re.compile(
-    rf"(\d+(?:\.\d+)?)\s?%\s(?:of|in|among)\s(?:the\s|all\s)?(\d+)\s(?:[\w-]+\s){{0,2}}?{_PATIENTS}\b", re.I)
+    rf"(\d+(?:\.\d+)?)\s?%\s(?:[(\[][^()\[\]]*[)\]]\s)?(?:of|in|among)\s(?:the\s|all\s)?(\d+)\s(?:[\w-]+\s){{0,2}}?"
+    rf"{_PATIENTS}\b", re.I)  # (past the value's CI: "60% (95% CI, 44-74) among the 45 evaluable patients")
+# "The CR rate among the 45 evaluable patients was 60%": the size between a rate's name and its value.
+_RATE_OF_SIZE = re.compile(
+    rf"\brates?\s(?:[\w/-]+\s){{0,3}}?(?:of|among|in|for)\s(?:the\s|all\s)?(\d+)\s(?:[\w-]+\s){{0,3}}?"
+    rf"(?:{_PATIENTS}|evaluable)\b(?!\s?[(\[]\d+(?:\.\d+)?\s?%)", re.I)
 
 # A size printed beside the group's name: "B1 (n=54)", "B2 patients (n = 60)", "cohort 2A (94 patients",
 # "the escalation cohort (n = 20)".
@@ -467,7 +472,7 @@ def _stated_size(outcome: dict, groups: list[tuple[str, str]], words: dict[str, 
         beside = _size_beside_label(text, label, words)
         if beside is not None:
             return beside
-    opening = _opening_size(text)
+    opening = _opening_size(text) or _rate_of_size(text)
     if opening is None:
         return None
     size, end = opening
@@ -534,6 +539,15 @@ def _opening_size(text: str) -> tuple[int, int] | None:
         return None
     match = found[0]
     return int(next(g for g in match.groups() if g)), len(head)
+
+
+def _rate_of_size(text: str) -> tuple[int, int] | None:
+    """(size, end of the phrase) when the words before the sentence's first percentage name one rate "among the N
+    patients" ("The CR rate among the 45 evaluable patients was 60%"); read as an opening phrase is."""
+    first = _PERCENT.search(text)
+    head = text[:first.start()] if first else text
+    found = list(_RATE_OF_SIZE.finditer(head))
+    return (int(found[0].group(1)), len(head)) if len(found) == 1 else None
 
 
 def _each_arm_size(text: str) -> int | None:
