@@ -211,38 +211,50 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
                 and _read_own_bracket(outcome, arms.sizes, record.get("cohort_size"))):
             continue
         if outcome.get("count") is not None:
-            single = set(arms.labels) <= {"all"}
-            treated = _treated_count_base(outcome, arms) if single else None
-            if treated is not None:  # SCHEMA: a toxicity is over the treated, when they too give its percentage
-                outcome["denominator"] = float(treated)
-                outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
-                continue
-            if _counted_denominator(outcome, arms.sizes, words):
-                continue
-            size = _subset_size(outcome, outcomes, docs)
-            if size is None and single:
-                size = _only_fitting(outcome, _responder_counts(outcome, outcomes))
-            if size is None and (outcome.get("arm") or "all") == "all" and single:
-                size = _only_fitting(outcome, {size for size, _ in arms.part_sizes})
-            if size is not None:
-                outcome["denominator"] = float(size)
-                outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
+            size = _count_base(outcome, outcomes, docs, arms, words)
         elif outcome["endpoint"] in SIZED_ENDPOINTS and not _BACKGROUND.match(outcome["evidence"]["section"]):
             where = outcome["evidence"]
             groups = sentence_groups[(where["section_index"], where["start"])]
-            previous = _previous_sentence(docs, where)
-            size = _pointed_back_size(outcome, outcomes, docs) if _POINTS_BACK.search(where["text"]) else None
-            if size is not None or _OPENS_POINTING_BACK.match(where["text"]):
-                pass
-            elif outcome["endpoint"] == "MRD_NEG":
-                size = _stated_mrd_size(outcome, groups, words)
-            else:
-                size = _percentage_denominator(outcome, arms, groups, previous, words)
-            if size is None and outcome["endpoint"] in AFTER_RESPONSE and set(arms.labels) <= {"all"}:
-                size = _responders_size(outcome, outcomes)
-            if size is not None:
-                outcome["denominator"] = float(size)
-                outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
+            size = _percentage_base(outcome, outcomes, docs, arms, groups, words)
+        else:
+            size = None
+        if size is not None:
+            outcome["denominator"] = float(size)
+            outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
+
+
+def _count_base(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]], arms: _Arms,
+                words: dict[str, float]) -> int | None:
+    """The inferred base of a printed count and percentage, or None: the treated for a toxicity, else (set here,
+    unflagged) the opening group or the arm, else the subset "of these" points to, the responders, a counted part."""
+    single = set(arms.labels) <= {"all"}
+    treated = _treated_count_base(outcome, arms) if single else None
+    if treated is not None:  # SCHEMA: a toxicity is over the treated, when they too give its percentage
+        return treated
+    if _counted_denominator(outcome, arms.sizes, words):
+        return None
+    size = _subset_size(outcome, outcomes, docs)
+    if size is None and single:
+        size = _only_fitting(outcome, _responder_counts(outcome, outcomes))
+    if size is None and single and (outcome.get("arm") or "all") == "all":
+        size = _only_fitting(outcome, {part for part, _ in arms.part_sizes})
+    return size
+
+
+def _percentage_base(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]], arms: _Arms,
+                     groups: list[tuple[str, str]], words: dict[str, float]) -> int | None:
+    """The inferred base of a percentage alone, or None: the count "of these" points back to, else a stated size
+    (MRD negativity: of responders only), the group's, else the responders' count."""
+    where = outcome["evidence"]
+    size = _pointed_back_size(outcome, outcomes, docs) if _POINTS_BACK.search(where["text"]) else None
+    if size is None and not _OPENS_POINTING_BACK.match(where["text"]):
+        if outcome["endpoint"] == "MRD_NEG":
+            size = _stated_mrd_size(outcome, groups, words)
+        else:
+            size = _percentage_denominator(outcome, arms, groups, _previous_sentence(docs, where), words)
+    if size is None and outcome["endpoint"] in AFTER_RESPONSE and set(arms.labels) <= {"all"}:
+        size = _responders_size(outcome, outcomes)
+    return size
 
 
 def _counted_denominator(outcome: dict, sizes: dict[str, int], words: dict[str, float]) -> bool:
