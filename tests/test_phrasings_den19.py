@@ -323,3 +323,13 @@ def test_toxicity_count_over_the_treated(nlp, text, expected):
 ])
 def test_size_named_with_the_rate(nlp, text, expected):
     assert _counted(_run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Forty-five patients were treated. The CR rate was 44% [95% CI, 30%-60%] (20/45).",
+    "Forty-five patients were treated. The CR rate was 44% (95% CI, 30-60) (20/45).",
+])
+def test_fraction_after_the_ci_bracket_is_the_values(nlp, text):
+    """"44% (95% CI, 30-60) (20/45)": one CR rate with its count, denominator and CI (was a second rate, 44.4)."""
+    assert [(o["endpoint"], o["value"], o["count"], o["denominator"], o["ci95"]) for o in _run(nlp, text)["outcomes"]] \
+        == [("CR", 44.0, 20.0, 45.0, [30.0, 60.0])]
