@@ -333,3 +333,17 @@ def test_fraction_after_the_ci_bracket_is_the_values(nlp, text):
     """"44% (95% CI, 30-60) (20/45)": one CR rate with its count, denominator and CI (was a second rate, 44.4)."""
     assert [(o["endpoint"], o["value"], o["count"], o["denominator"], o["ci95"]) for o in _run(nlp, text)["outcomes"]] \
         == [("CR", 44.0, 20.0, 45.0, [30.0, 60.0])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a zero response of the patients the sentence opens with: of them, not of the cohort (was 46)
+    ("Forty-six patients were treated. Seven patients with advanced B-cell ALL received daratumumab with no CRs "
+     "achieved; this cohort was closed because of futility.", [("CR", 0.0, 0.0, 7.0)]),
+    ("Forty-six patients were treated. Seven patients with B-cell ALL were treated and none achieved CR.",
+     [("CR", 0.0, 0.0, 7.0)]),
+    # a zero of another clause, or no response, keeps the cohort
+    ("Forty-six patients were treated. Seven patients died early; no case of VOD was observed.",
+     [("VOD", 0.0, 0.0, 46.0)]),
+])
+def test_zero_response_of_the_sentence_subject(nlp, text, expected):
+    assert _counted(_run(nlp, text)) == expected

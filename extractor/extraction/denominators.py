@@ -110,6 +110,9 @@ _OTHER_BASE = re.compile(
     r"|\b(?:primary|interim|initial|previous|earlier|first)\s(?:analysis|report)\b"
     r"|\b(?:previously|pivotal|historical(?:ly)?|published|literature)\b", re.I)
 _ALL_BUT = re.compile(r"\ball\sbut\s([\w-]+)\b", re.I)
+# "Seven patients with B-cell ALL received ...": the patients a sentence opens with, counted.
+_SUBJECT_COUNT = re.compile(rf"([\w-]+)\s(?:[\w-]+\s){{0,2}}?{_PATIENTS}\b")
+_NEGATED = re.compile(r"\b(?:no|none|neither|not)\b", re.I)
 # "of these", "of whom", "among them": the rate after it is of the subset counted before it.
 _POINTS_BACK = re.compile(r"\b(?:of|among)\s(?:these|them|whom|those)\b", re.I)
 # "27 (39%) achieved CR, including 14 (52%) with ...": a part of the count before it (read for a printed count and
@@ -272,12 +275,25 @@ def _counted_denominator(outcome: dict, sizes: dict[str, int], words: dict[str, 
         outcome["flags"] = outcome_flags(outcome)
         return True  # the printed number is of those left out, never the value's count
     opened, opening = _OPENED_GROUP.match(text), _opening_size(text)
-    for size in (int(opened.group(1)) if opened else None, opening[0] if opening else None,
+    subject = _zero_of_subject(outcome, words) if count == 0 else None
+    for size in (int(opened.group(1)) if opened else None, opening[0] if opening else None, subject,
                  sizes.get(outcome.get("arm") or "all")):
         if size and count <= size and _reproduces(count, size, value):
             outcome["denominator"] = float(size)
             return True
     return False
+
+
+def _zero_of_subject(outcome: dict, words: dict[str, float]) -> int | None:
+    """The patients a sentence opens with as the base of its zero response ("Seven patients with B-cell ALL
+    received daratumumab with no CRs achieved": 0 of 7): a zero fits every size, so the cohort's would be a guess.
+    Only a zero in the subject's clause ("Seven patients died early; none responded" is no zero of the seven)."""
+    text = outcome["evidence"]["text"]
+    clause = text.split(";")[0]
+    if outcome["endpoint"] not in RESPONSES | {"HSCT"} or not _NEGATED.search(clause):
+        return None
+    subject = _SUBJECT_COUNT.match(clause)
+    return _number(subject.group(1), words) if subject else None
 
 
 def _read_own_bracket(outcome: dict, sizes: dict[str, int], cohort: int | None) -> bool:
