@@ -597,7 +597,8 @@ def _find_fractions(text: str, words: Mapping[str, float] | None) -> list[Fracti
     return found
 
 
-_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s|these\s|those\s|our\s)?(\w+(?:-\w+)?)")  # "of 113", "of the forty-two"
+# "of 113", "of the forty-two", "of these 17"
+_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s|these\s|those\s|our\s)?(\w+(?:-\w+)?)")
 _OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s|these\s|those\s|our\s)?|\s?/\s?")
 
 
@@ -628,8 +629,8 @@ def _percent_at(text: str, number: Number) -> bool:
 
 
 _COUNT_TO_PERCENT = re.compile(r"(?:\s[A-Za-z][\w\-]*){0,4}\s?[(\[]\s?")
+_VERSUS_AFTER = re.compile(r"\s?(?:vs\.?|versus)\s", re.I)  # a bracket comparing groups: "(76% vs. 12%)"
 # "Forty percent of patients (55% of responders)": the number before "percent" is a share, not the bracket's count
-_VERSUS_AFTER = re.compile(r"\s?(?:vs\.?|versus)\s", re.I)
 _PERCENT_WORD_AFTER = re.compile(r"\s(?:percent|per\scent)\b", re.I)
 _PERCENT_OPENS_FRACTION = re.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?$")
 _PERCENT_OPENS_N = re.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?(?:[nN]\s?[=:]\s?)$")

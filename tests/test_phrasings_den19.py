@@ -1,5 +1,11 @@
-"""Recurring phrasings of a rate's count and denominator (twelfth round, den19): a count "of these N" (the subset an
-earlier clause counted), ...
+"""Recurring phrasings of a rate's count and denominator (twelfth round, den19, extraction/denominators.py with a
+few lines of normalise.py and outcomes.py): counts "of these N" and "of our N", a group's size before a bracket
+comparing groups, the subset "of these" / "of whom" / "including" points back to, a part of the cohort counted as
+infused or evaluable (named by the sentence, or for a toxicity the treated), MRD negativity and transplant among
+responders, the people in a percentage's own bracket ("55% (22 patients)", "(n = 20, 44%)", "(95% CI ...;
+22/40)"), "All but two (90%)", a size named with the rate, the first of two contrasted values, and a zero response
+of the sentence's subject. The negative cases pin where no denominator may be filled: a size no count fits, an
+unnamed part, a dose level, an arm's MRD rate.
 """
 from __future__ import annotations
 
@@ -165,7 +171,8 @@ def test_percentage_of_a_named_part(nlp, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a subgroup's size printed before its name with "in" (were none)
-    ("Sixty patients were treated. The CR rate among 25 patients in first salvage was 64%.", [("CR", 64.0, None, 25.0)]),
+    ("Sixty patients were treated. The CR rate among 25 patients in first salvage was 64%.",
+     [("CR", 64.0, None, 25.0)]),
     ("Sixty patients were treated. For the 25 patients in first salvage, the CR rate was 64%.",
      [("CR", 64.0, None, 25.0)]),
 ])

@@ -339,10 +339,10 @@ def _all_but(text: str, count: float, words: dict[str, float]) -> bool:
 
 def _subset_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]]) -> int | None:
     """The size of the subset "of these" / "of whom" / "including" points back to, for a count and percentage
-    printed after it: a count earlier in the sentence ("17 (57%) achieved CR, of whom 10 (59%) proceeded to HSCT": 17), or in the
-    sentence before when the sentence opens with it ("... achieved CR. Of these, 10 (59%) ..."), or the sum of
-    those counts ("17 (57%) achieved CR and 5 (17%) CRi. Of these, 10 (45%)": 22); only a size that gives the
-    printed percentage, and only when one does."""
+    printed after it: a count earlier in the sentence ("17 (57%) achieved CR, of whom 10 (59%) proceeded to
+    HSCT": 17), or in the sentence before when the sentence opens with it ("... achieved CR. Of these, 10 (59%)
+    ..."), or the sum of those counts ("17 (57%) achieved CR and 5 (17%) CRi. Of these, 10 (45%)": 22); only a
+    size that gives the printed percentage, and only when one does."""
     where = outcome["evidence"]
     text = where["text"]
     if not (_POINTS_BACK.search(text) or _INCLUDING.search(text)):
@@ -403,7 +403,8 @@ def _recount_pointed_back(outcome: dict, outcomes: list[dict], docs: list[tuple[
                    and o["evidence"]["start"] == start]
     else:
         pointed = _before(outcomes, outcome, where)
-    counts = {int(o["count"]) for o in pointed if o is not outcome and o.get("count") and float(o["count"]).is_integer()}
+    counts = {int(o["count"]) for o in pointed
+              if o is not outcome and o.get("count") and float(o["count"]).is_integer()}
     if len(counts) != 1:
         return
     base = counts.pop()
