@@ -563,7 +563,9 @@ def find_ranges(text: str, words: Mapping[str, float] | None = None) -> list[Ran
     return ranges
 
 
-_FRACTION_OF = re.compile(r"^\s?(?:/|of(?: the)?|out of(?: the)?|of all)\s?$")
+# "of these 17" / "of those 17": the subset an earlier clause counted ("Ten of these 17 patients (59%)"); "12 of our
+# 20 patients"
+_FRACTION_OF = re.compile(r"^\s?(?:/|of(?: the| these| those| our)?|out of(?: the)?|of all)\s?$")
 _FRACTION_GAP = len(" out of the \n")  # the longest gap _FRACTION_OF matches ("$" may stand before a final newline)
 
 
@@ -595,8 +597,9 @@ def _find_fractions(text: str, words: Mapping[str, float] | None) -> list[Fracti
     return found
 
 
-_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s)?(\w+(?:-\w+)?)")  # "of 113", "of the forty-two"
-_OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s)?|\s?/\s?")
+# "of 113", "of the forty-two", "of these 17"
+_OF_DENOMINATOR = re.compile(r"\s?[)\]]?\s?of\s(?:the\s|these\s|those\s|our\s)?(\w+(?:-\w+)?)")
+_OF_NUMERATOR_GAP = re.compile(r"\s(?:out of|of)\s(?:the\s|these\s|those\s|our\s)?|\s?/\s?")
 
 
 def denominator_after(text: str, at: int, words: Mapping[str, float] | None = None) -> float | None:
@@ -626,6 +629,7 @@ def _percent_at(text: str, number: Number) -> bool:
 
 
 _COUNT_TO_PERCENT = re.compile(r"(?:\s[A-Za-z][\w\-]*){0,4}\s?[(\[]\s?")
+_VERSUS_AFTER = re.compile(r"\s?(?:vs\.?|versus)\s", re.I)  # a bracket comparing groups: "(76% vs. 12%)"
 # "Forty percent of patients (55% of responders)": the number before "percent" is a share, not the bracket's count
 _PERCENT_WORD_AFTER = re.compile(r"\s(?:percent|per\scent)\b", re.I)
 _PERCENT_OPENS_FRACTION = re.compile(r"(?<![\w.·])(\d+(?:[.·]\d+)?)\s?%\s?[(\[]\s?$")
@@ -649,6 +653,8 @@ def find_count_percents(text: str, words: Mapping[str, float] | None = None) -> 
         if (after_b and not percents[i] and a.is_integer and a.value >= 0 and a.form != "scientific"
                 and _COUNT_TO_PERCENT.fullmatch(text, a.end, b.start) and not _PERCENT_WORD_AFTER.match(text, a.end)):
             end = after_b.end()
+            if _VERSUS_AFTER.match(text, end) and (" with " in text[a.end:b.start] or text[:a.start].endswith("the ")):
+                continue  # "than in the eight with T-ALL (76% vs. 12%)": the sizes of groups a bracket compares
             found.append(CountPercent(a, b, None, a.start, end, text[a.start:end]))
     for frac in find_fractions(text, words):
         # percent% (44/48): the bracket opens at most three characters before the fraction (spaces, a newline);

@@ -78,13 +78,15 @@ def test_percentage_without_a_fitting_size_gets_no_denominator(nlp, text, expect
      "was 36%.", [("CR", 39.3, 28), ("HSCT", 36.0, None)]),
     ("Thirty-five patients were enrolled. In patients with high tumor burden, the CR rate was 40%.",
      [("CR", 40.0, None)]),
+    # (den19: not the cohort's 50, but the 40 evaluable the sentence names as its base)
     ("Fifty patients were enrolled, and 40 were evaluable. The CR rate among evaluable patients was 60%.",
-     [("CR", 60.0, None)]),
+     [("CR", 60.0, 40.0)]),
     ("Fifty patients were enrolled. Among the 45 patients who completed induction, the CR rate was 60%.",
      [("CR", 60.0, 45.0)]),
     # the opening's group is not the base when the rest of the sentence names a part of it
+    # (den19: "of them" is of the 30 counted before it, so 15/30; never the opening's 40)
     ("Among the 40 patients, 30 achieved CR, and 50% of them underwent HSCT.", [("CR", 75.0, 40.0),
-                                                                                ("HSCT", 50.0, None)]),
+                                                                                ("HSCT", 50.0, 30.0)]),
     # a part of the cohort counted anywhere in the abstract (the infused, the treated) may be the rates' base
     ("Ninety-two patients were enrolled, and 75 patients were infused with tisagenlecleucel. The overall "
      "remission rate was 80%.", [("ORR", 80.0, None)]),
@@ -155,7 +157,7 @@ def test_percentage_takes_the_size_the_sentence_opens_with(nlp, text, expected):
     ("In the expansion cohort (n = 40), the ORR was 40%, whereas it was 45% in the escalation cohort (n = 20).",
      [("ORR", 40.0, 40.0), ("ORR", 45.0, 20.0)]),
     ("The CR rate was higher in the 20 patients with B-lineage disease than in the six with T-lineage disease "
-     "(70% vs. 33%).", [("CR", 33.0, 6.0), ("CR", 70.0, None)]),
+     "(70% vs. 33%).", [("CR", 33.0, 6.0), ("CR", 70.0, 20.0)]),  # den19: "the six" is no count of the 70%
 ])
 def test_percentage_takes_the_size_printed_beside_its_group(nlp, text, expected):
     assert _denominators(_run(nlp, text)) == expected

@@ -241,7 +241,7 @@ _HYPHENS = "-‐–"
 _DIGIT_PERCENT = re.compile(r"\d\s?%")
 _PERCENT_OPEN_END = re.compile(r"%\s?[(\[]\s?$")
 _NEXT_BRACKET = re.compile(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[:])")
-_OF_END = re.compile(r"\bof\s(?:the\s)?$")
+_OF_END = re.compile(r"\bof\s(?:the\s|these\s|those\s|our\s)?$")  # "78% of 113", "ten of these 17 patients"
 _OPEN_START = re.compile(r"\s?[(\[]")
 _PERCENT_RANGE_GAP = re.compile(r"\s?%?\s?(?:to|[-–—])\s?")  # "35% to 41%", "5-50%"
 _RANGE_GAP = re.compile(r"\s?(?:to|[-–—])\s?")
@@ -273,6 +273,9 @@ _PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN](?:\s?/\s?N)?\s?[=:]\s?)?
 # "31% of patients (19/62)": the percentage's own count and denominator after the people it is of.
 _PERCENT_OF_PEOPLE_BRACKET_END = re.compile(
     r"%\s(?:of\s(?:the\s)?(?:[a-z-]+\s){0,2}?(?:patients|children|adults|subjects|cases|responders)\s?)[(\[]\s?$")
+# "44% [95% CI, 30%-60%] (20/45)": the percentage's own count and denominator after its CI's bracket.
+_PERCENT_CI_BRACKET_END = re.compile(
+    r"%\s?[(\[]\s?95\s?%\s?(?:CI|confidence\sinterval)[^()\[\]]{0,40}[)\]]\s?[(\[]\s?$", re.I)
 _PERCENT_BRACKET_AFTER = re.compile(r"\s?%\s?([(\[])")
 _LABEL_BRACKET_WORDS = re.compile(r"(?:[\s+/,&()\[\]]|\b(?:and|or|plus|with)\b)*")
 _OTHER_HEAD = re.compile(r"[)\]]\s?[,;]?\s?(?:and\s)?((?:[A-Za-z][\w\-]*\s?){1,5})$")
@@ -1303,7 +1306,7 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
                 return nxt_kind
     # A count, unless it is the denominator of what precedes ("78% of 113 patients").
     if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
-            and not _OF_END.search(text[max(0, number.start - 8):number.start]) \
+            and not _OF_END.search(text[max(0, number.start - 10):number.start]) \
             and not _ends_count_list(text, numbers, i):
         return COUNT
     return None
@@ -1452,7 +1455,8 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
         owner = _bracketing_percent(text, frac, values)
         if owner is not None:  # "93% (n = 49/53)": the count and denominator of the percentage before it
             owner.count, owner.denominator = frac.count.value, frac.denominator.value
-            owner.end = frac.end
+            if not _PERCENT_CI_BRACKET_END.search(text, max(0, frac.start - 64), frac.start):
+                owner.end = frac.end  # (not past a CI between them, which _ci95 reads after the value)
             continue
         # "n = 12/20 (60%)": the percentage read the fraction's N as its count (the 12 after "=" is no value)
         owner = next((v for v in values if v.kind == PERCENT and v.start == frac.denominator.start), None)
@@ -1478,7 +1482,8 @@ def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
     m = _PERCENT_BRACKET_END.search(text[max(0, frac.start - 12):frac.start])
     agreeing = False
     if not m:
-        m = _PERCENT_OF_PEOPLE_BRACKET_END.search(text[max(0, frac.start - 48):frac.start])
+        m = _PERCENT_OF_PEOPLE_BRACKET_END.search(text[max(0, frac.start - 48):frac.start]) \
+            or _PERCENT_CI_BRACKET_END.search(text[max(0, frac.start - 64):frac.start])
         agreeing = True
     if not m:
         return None
