@@ -759,7 +759,7 @@ def _setting(cues: Cues, article: Article) -> str:
         return RR
     if FRONTLINE in body and not salvage_title and _frontline_population(setting, cues):
         return FRONTLINE
-    if FIRST in body and not body & {RR, LATER} and _first_line_population(setting, cues):
+    if FIRST in body and not _broader_body_lines(setting, cues) and _first_line_population(setting, cues):
         return FIRST
     if not salvage_any:
         if FRONTLINE in body:
@@ -767,6 +767,13 @@ def _setting(cues: Cues, article: Article) -> str:
         if MRD in body:
             return MRD
     return RR
+
+
+def _broader_body_lines(setting: list[Cue], cues: Cues) -> bool:
+    """A body cue of a broader or later line that names whom the study enrolled: not what happened to some patients
+    ("Twelve patients had refractory disease after reinduction") nor a line the study excluded ("patients with
+    refractory disease were excluded"), which leave a first-relapse cohort first salvage."""
+    return any(not c.title and c.id in (RR, LATER) and not (_is_event(c) or _is_excluded(c, cues)) for c in setting)
 
 
 def _outside_mrd_phrases(setting: list[Cue]) -> list[Cue]:

@@ -537,8 +537,9 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
             continue  # "... at 5 × 10^5 or 1 × 10^6 cells/kg": a dose, never a count of patients
         if text.count("(", number.end, later.start) > text.count(")", number.end, later.start):
             continue
-        if ":" in text[number.end:later.start]:
-            continue  # "405 patients underwent randomization: 271 were assigned to X and 134 to Y" breaks it down
+        if ":" in text[number.end:later.start] or _in_including_phrase(text, number, later):
+            continue  # "405 patients underwent randomization: 271 were assigned to X and 134 to Y" breaks it down,
+            # as "45 patients were enrolled, including 30 with B-ALL and 15 with T-ALL" does
         if _parallel_in_counts(text, number, later):
             return True
         if _breakdown_after_verb(text, number, later, cues) and not _own_group_words(text, number, later, nouns, cues) \
@@ -553,6 +554,16 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
             return True
         next_count = False
     return False
+
+
+_INCLUDING = re.compile(r"\bincluding\s[^;]*$", re.I)
+
+
+def _in_including_phrase(text: str, number: nz.Number, later: nz.Number) -> bool:
+    """The later count is inside an "including" phrase after the first ("45 patients were enrolled, including 30 with
+    B-ALL and 15 with T-ALL", "including 12 children, 8 adolescents and 25 adults"): a breakdown of the first count,
+    up to a semicolon."""
+    return _INCLUDING.search(text, number.end, later.start) is not None
 
 
 def _parallel_in_counts(text: str, number: nz.Number, later: nz.Number) -> bool:

@@ -1,0 +1,56 @@
+"""Study labels and scalars, twelfth round. Our own sentences and whole invented abstracts, run end to end.
+
+Setting: in a first-relapse study, a broader line named only as what happened to some patients ("Twelve patients had
+refractory disease after reinduction") or as excluded ("patients with refractory disease were excluded") leaves it
+first salvage. Cohort size: counts inside an "including" phrase break the first count down ("45 patients were
+enrolled, including 30 with B-ALL and 15 with T-ALL": 45)."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.extraction import extract_article
+from extractor.models import AbstractSection, Article
+from phrasing_cases import run_text
+
+
+def _structured(nlp, title: str, *sections: tuple[str, str]) -> dict:
+    parts = tuple(AbstractSection(label=label, nlm_category=label, text=text) for label, text in sections)
+    return extract_article(Article(pmid="1", title=title, sections=parts), nlp)
+
+
+# --- setting: a broader line as an event or an exclusion leaves first salvage -------------------------------------
+
+
+@pytest.mark.parametrize("methods, results", [
+    ("Children with first relapse of B-ALL were treated with reinduction chemotherapy plus drug X.",
+     "Sixty patients were enrolled. Second remission was achieved in 48 (80%). Twelve patients had refractory "
+     "disease after reinduction."),
+    ("Children with first relapse of ALL were eligible; patients with refractory disease were excluded. We "
+     "enrolled 60 patients.", "CR2 was achieved in 80%."),
+])
+def test_a_broader_line_as_event_or_exclusion_leaves_first_salvage(nlp, methods, results):
+    record = _structured(nlp, "Drug X in children with relapsed ALL", ("METHODS", methods), ("RESULTS", results))
+    assert record["setting"] == "first salvage"
+
+
+@pytest.mark.parametrize("text", [
+    "Children with first relapse or refractory ALL were enrolled. Sixty patients were treated. CR was 80%.",
+    "We enrolled 60 children with first relapse of ALL and 20 with refractory disease. CR was 80%.",
+])
+def test_a_broader_line_naming_patients_is_still_broader(nlp, text):
+    assert run_text(nlp, text, title="Drug X in childhood ALL")["setting"] == "relapsed/refractory"
+
+
+# --- cohort size: an "including" phrase breaks the first count down -----------------------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Forty-five patients were enrolled, including 30 with B-ALL and 15 with T-ALL. CR was 60%.", 45),
+    ("We infused CD19 CAR T cells in 30 patients with relapsed B-cell malignancies, including 20 with B-ALL and 10 "
+     "with non-Hodgkin lymphoma. CR was 90%.", 30),
+    ("A total of 45 patients, including 12 children, 8 adolescents and 25 adults, were treated. CR was 60%.", 45),
+    # two groups side by side, no "including": their sum, as before
+    ("We treated 26 patients with T-ALL and 13 with T-LBL. CR was 60%.", 39),
+])
+def test_counts_inside_an_including_phrase_are_a_breakdown(nlp, text, size):
+    assert run_text(nlp, text)["cohort_size"] == size
