@@ -54,3 +54,30 @@ def test_a_broader_line_naming_patients_is_still_broader(nlp, text):
 ])
 def test_counts_inside_an_including_phrase_are_a_breakdown(nlp, text, size):
     assert run_text(nlp, text)["cohort_size"] == size
+
+
+# --- cohort size: a trial's name before its year ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("IntReALL SR 2010 enrolled children with standard-risk first relapse. A total of 390 patients were randomized. "
+     "EFS was 70%.", 390),
+    ("The ALL-REZ BFM 2002 trial enrolled 538 children with first relapse. EFS was 60%.", 538),
+])
+def test_a_trial_names_year_is_no_count(nlp, text, size):
+    assert run_text(nlp, text, title="Treatment of relapsed childhood ALL")["cohort_size"] == size
+
+
+# --- age group: the range defining children and young adults decides ---------------------------------------------
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Children and young adults aged 1 to 21 years with relapsed ALL received drug X. CR was 60%.", "pediatric"),
+    ("Children and young adults aged 0-21 years with relapsed ALL received drug X. CR was 60%.", "pediatric"),
+    # beyond 21, or no range: both children and adults
+    ("Children and young adults aged 1 to 25 years with relapsed ALL received drug X. CR was 60%.", "mixed"),
+    ("Children and young adults with relapsed ALL received drug X. CR was 60%.", "mixed"),
+    ("AYA patients aged 18 to 39 years with relapsed ALL received drug X. CR was 60%.", "adult"),
+])
+def test_the_range_defining_children_and_young_adults_decides(nlp, text, group):
+    assert run_text(nlp, text, title="Drug X in relapsed acute lymphoblastic leukemia")["population"]["age_group"] == group

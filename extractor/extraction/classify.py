@@ -1049,15 +1049,18 @@ _OVERRULED_BY_STATED_AGE = {
 
 def _mixed_phrase_group(mixed: list[Cue], cues: Cues) -> str:
     """Children and adults named in one phrase are a mixed cohort, unless the age range that defines them holds
-    adults only ("AYA patients aged 18 to 39 years": adult): the range in the cue's sentence, or for a title's
+    adults only ("AYA patients aged 18 to 39 years": adult) or children only, up to 21 as pediatric trials enrol
+    ("children and young adults aged 1 to 21 years": pediatric): the range in the cue's sentence, or for a title's
     cue the range in a sentence stating whom the study enrolled ("Outcomes of AYA ..." / "We reviewed 90 AYA
     patients aged 18 to 39 years")."""
+    groups = set()
     for cue in mixed:
         ranges = {_age_range_group(c) for c in cues.of("AGE_GROUP") if c.id == "range" and (
             c.sentence == cue.sentence or cue.title and c.sentence in cues.enrolment_sentences)}
-        if not ranges or not ranges <= _ADULT_GROUPS:
+        if not ranges or not (ranges <= _ADULT_GROUPS or ranges == {"pediatric"}):
             return "mixed"
-    return "adult"
+        groups |= ranges
+    return "pediatric" if groups == {"pediatric"} else "adult"
 
 
 _ADULT_GROUPS = frozenset({"adult", "older adult"})

@@ -65,6 +65,10 @@ _MONTHS = (r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
            r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _MONTH_BEFORE = re.compile(_MONTHS + r"(?:\s\d{1,2}(?:st|nd|rd|th)?)?,?\s$")
 _MONTH_REACH = 16  # "September 30th, " before the year
+# A trial's name before its year: "IntReALL SR 2010 enrolled children", "ALL-REZ BFM 2002", "UKALL 2003" (an
+# acronym in capitals, two letters or more).
+_TRIAL_NAME_BEFORE = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9\-]*[A-Z][A-Z0-9\-]*\s$")
+_TRIAL_NAME_REACH = 12
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
 # A count of each group: "109 patients were randomly assigned to each group", "50 patients per arm", "Six patients
 # were treated at each dose level".
@@ -657,8 +661,9 @@ def _is_headcount(text: str, number: nz.Number) -> bool:
     written = number.text
     if len(written) == 4 and written[:2] in _CENTURIES and (
             _YEAR_BEFORE.search(text, max(0, number.start - 9), number.start) or _YEAR_AFTER.match(text, number.end)
-            or _MONTH_BEFORE.search(text, max(0, number.start - _MONTH_REACH), number.start)):
-        return False  # "From 2012 to 2019, 64 adults ...", "until December 2018": years, not counts
+            or _MONTH_BEFORE.search(text, max(0, number.start - _MONTH_REACH), number.start)
+            or _TRIAL_NAME_BEFORE.search(text, max(0, number.start - _TRIAL_NAME_REACH), number.start)):
+        return False  # "From 2012 to 2019, 64 adults ...", "until December 2018", "IntReALL SR 2010": years
     if len(written) <= 2 and _MONTH_BEFORE.search(text, max(0, number.start - _MONTH_REACH), number.start):
         return False  # "As of December 31, 2019": a day
     if _PERCENT_NEXT.match(text, number.end) or text[number.end:number.end + 1] in nz.HYPHENS:
