@@ -81,3 +81,23 @@ def test_a_trial_names_year_is_no_count(nlp, text, size):
 ])
 def test_the_range_defining_children_and_young_adults_decides(nlp, text, group):
     assert run_text(nlp, text, title="Drug X in relapsed acute lymphoblastic leukemia")["population"]["age_group"] == group
+
+
+# --- cohort size: the study as the subject of "evaluated" -------------------------------------------------------
+
+
+def test_the_study_evaluated_x_in_its_patients(nlp):
+    text = "This phase 2 study evaluated blinatumomab in 36 adults with relapsed or refractory B-ALL. CR/CRh was 42%."
+    assert run_text(nlp, text)["cohort_size"] == 36
+
+
+# --- relevance: a title presenting a field's treatment options is a review ---------------------------------------
+
+
+@pytest.mark.parametrize("title", [
+    "Relapsed acute lymphoblastic leukemia: current treatment options",
+    "Relapsed acute lymphoblastic leukemia in adults: emerging therapeutic strategies",
+])
+def test_a_title_on_a_fields_treatment_options_is_a_review(nlp, title):
+    text = "Relapsed ALL remains a challenge. Blinatumomab and inotuzumab have changed practice."
+    assert run_text(nlp, text, title=title)["relevant"] is False
