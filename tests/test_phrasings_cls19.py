@@ -101,3 +101,20 @@ def test_the_study_evaluated_x_in_its_patients(nlp):
 def test_a_title_on_a_fields_treatment_options_is_a_review(nlp, title):
     text = "Relapsed ALL remains a challenge. Blinatumomab and inotuzumab have changed practice."
     assert run_text(nlp, text, title=title)["relevant"] is False
+
+
+# --- Ph status: the status after the disease, "without BCR-ABL1" -------------------------------------------------
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Thirty adults with relapsed ALL positive for the Philadelphia chromosome were enrolled. CR was 60%.", "positive"),
+    ("Thirty adults with relapsed ALL positive for BCR-ABL1 were enrolled. CR was 60%.", "positive"),
+    ("Thirty adults with relapsed B-ALL negative for BCR-ABL1 were enrolled. CR was 60%.", "negative"),
+    ("Thirty adults with relapsed B-ALL negative for the Philadelphia chromosome were enrolled. CR was 60%.",
+     "negative"),
+    ("Adults with relapsed B-ALL without BCR-ABL1 were enrolled. Thirty were treated. CR was 60%.", "negative"),
+    ("Adults with relapsed B-ALL without BCR::ABL1 were enrolled. Thirty were treated. CR was 60%.", "negative"),
+    ("Adults with relapsed B-ALL with or without BCR-ABL1 were enrolled. Thirty were treated. CR was 60%.", "any"),
+])
+def test_ph_status_after_the_disease(nlp, text, status):
+    assert run_text(nlp, text)["population"]["ph_status"] == status
