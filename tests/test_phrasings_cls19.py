@@ -118,3 +118,27 @@ def test_a_title_on_a_fields_treatment_options_is_a_review(nlp, title):
 ])
 def test_ph_status_after_the_disease(nlp, text, status):
     assert run_text(nlp, text)["population"]["ph_status"] == status
+
+
+# --- setting: an approval sentence names the indication, not the cohort; "for hematologic relapse" ---------------
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Clofarabine is approved for children with relapsed ALL after at least two prior regimens. We report 31 adults "
+     "with relapsed or refractory ALL who received clofarabine in a phase 2 trial. The CR rate was 32%.",
+     "relapsed/refractory"),
+    ("Tisagenlecleucel is approved for patients up to 25 years of age with B-ALL in second or later relapse. We "
+     "describe 60 patients with relapsed or refractory B-ALL infused with it. CR was 85%.", "relapsed/refractory"),
+    # the cohort's own later line still counts
+    ("Clofarabine is approved for children with relapsed ALL. We report 31 children in second or later relapse who "
+     "received clofarabine. The CR rate was 32%.", "second or later salvage"),
+])
+def test_an_approval_sentence_names_no_setting(nlp, text, setting):
+    assert run_text(nlp, text, title="Clofarabine in acute lymphoblastic leukemia")["setting"] == setting
+
+
+def test_treated_for_hematologic_relapse_is_relapsed(nlp):
+    text = ("We retrospectively analysed 70 adults treated with blinatumomab at 10 centers: 40 for hematologic relapse "
+            "and 30 for MRD positivity in complete remission. CR/CRh was 50% in the relapse group.")
+    record = run_text(nlp, text, title="Real-world blinatumomab in adult B-ALL")
+    assert (record["setting"], record["relevant"]) == ("relapsed/refractory", True)

@@ -137,6 +137,7 @@ class Cues:
         self.median_age_spans: list[tuple[Span, Sentence]] = []  # patterns/cohort.jsonl's AGE cues, in order
         self.subset: dict[Cue, bool] = {}  # `_is_subset` of each cue asked about
         self.approval: dict[str, list[Cue]] = {}  # population cues of approval sentences, set aside
+        self.approval_sentences: set[int] = set()  # the body's approval sentences, by index across the article
         self.framing: dict[str, list[Cue]] = {}  # and of the background and conclusions
         self.section_names: list[str] = []  # each section's, in `sections` order
         self.sections: list[tuple[int, SectionView]] = []  # each section's view, after its sentence offset
@@ -290,6 +291,7 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
     ignore = [s for _, s in context if s.id_ == "ignore"]
     # "Blinatumomab is approved for adults and children": whom a drug is licensed for (see _settle_approval_cues)
     approval = set() if title else {i for i, s in context if s.id_ == "approval"}
+    cues.approval_sentences.update(offset + i for i in approval)
     design_context = located.get("DESIGN_CONTEXT", ())
     phase_ignore = [s for _, s in design_context if s.id_ == "ignore"]
     this_study = [s for _, s in design_context if s.id_ == "this-study"]
@@ -738,6 +740,8 @@ def _setting(cues: Cues, article: Article) -> str:
     if _other_disease(cues, article):
         return OTHER
     setting = cues.of("SETTING")
+    if cues.approval_sentences:  # "Clofarabine is approved for children after at least two prior regimens": the
+        setting = [c for c in setting if c.sentence not in cues.approval_sentences]  # indication, not the cohort
     if any(c.id == MRD for c in setting):
         setting = _outside_mrd_phrases(setting)
     if any(c.id == FIRST for c in setting) and any(c.id == RR for c in setting):
