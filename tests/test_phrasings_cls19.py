@@ -142,3 +142,21 @@ def test_treated_for_hematologic_relapse_is_relapsed(nlp):
             "and 30 for MRD positivity in complete remission. CR/CRh was 50% in the relapse group.")
     record = run_text(nlp, text, title="Real-world blinatumomab in adult B-ALL")
     assert (record["setting"], record["relevant"]) == ("relapsed/refractory", True)
+
+
+# --- design: a trial still running is another study; "phase one" --------------------------------------------------
+
+
+@pytest.mark.parametrize("closing", [
+    "A randomized phase 3 trial is under way.",
+    "A randomized comparison with chemotherapy is in progress.",
+    "A randomized phase 3 trial is being conducted.",
+])
+def test_a_trial_still_running_is_not_this_studys_design(nlp, closing):
+    text = f"In this phase 2 study, 40 adults with relapsed ALL received drug X. CR was 60%. {closing}"
+    assert run_text(nlp, text)["design"] == {"phase": "2", "randomized": False}
+
+
+def test_phase_one_spelled_out(nlp):
+    text = "This phase one study enrolled 24 adults with relapsed ALL. CR was 30%."
+    assert run_text(nlp, text)["design"]["phase"] == "1"
