@@ -160,3 +160,31 @@ def test_a_trial_still_running_is_not_this_studys_design(nlp, closing):
 def test_phase_one_spelled_out(nlp):
     text = "This phase one study enrolled 24 adults with relapsed ALL. CR was 30%."
     assert run_text(nlp, text)["design"]["phase"] == "1"
+
+
+# --- setting: frontline and relapsed patients joined in one phrase ----------------------------------------------
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Fifty children with de novo (n = 30) or relapsed (n = 20) T-ALL received nelarabine. CR was 90%.",
+     "relapsed/refractory"),
+    ("Fifty children with newly diagnosed or relapsed T-ALL received nelarabine. CR was 90%.", "relapsed/refractory"),
+    # a frontline cohort whose relapses are what followed stays frontline
+    ("We treated 200 children with newly diagnosed T-ALL. Relapse occurred in 20; 15 achieved a second remission.",
+     "frontline"),
+])
+def test_frontline_and_relapsed_patients_joined(nlp, text, setting):
+    assert run_text(nlp, text, title="Nelarabine in childhood T-ALL")["setting"] == setting
+
+
+# --- cohort size: counts that add up to the first one break it down ---------------------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Sixty adults with Ph-positive ALL, 40 newly diagnosed and 20 with relapsed disease, received ponatinib with "
+     "hyper-CVAD in this phase 2 study. CR was 90%.", 60),
+    # two groups side by side, neither a part of the other: no cohort, as before
+    ("Six patients were treated at dose level 1 and 12 at dose level 2. CR was 50%.", None),
+])
+def test_counts_adding_up_to_the_first_are_its_breakdown(nlp, text, size):
+    assert run_text(nlp, text)["cohort_size"] == size

@@ -849,8 +849,27 @@ def _frontline_population(setting: list[Cue], cues: Cues) -> bool:
     if any(c.id in (RR, FIRST, LATER, CR2) and not (_is_event(c) or _is_subset(c, cues)) for c in body):
         return False
     frontline = [c for c in body if c.id == FRONTLINE]
-    return (any(_names_population(c) for c in frontline)
-            and not any(_names_population(c) and not _treated_with(c) for c in body if c.id in _LINE_IDS))
+    named = [c for c in frontline if _names_population(c)]
+    return bool(named) and not any((_names_population(c) and not _treated_with(c)) or _coordinated(c, named)
+                                   for c in body if c.id in _LINE_IDS)
+
+
+def _coordinated(cue: Cue, frontline: list[Cue]) -> bool:
+    """The salvage cue is joined to a frontline cue naming the patients, only "or"/"and" and the first one's count
+    between ("children with de novo (n = 30) or relapsed (n = 20) T-ALL"): both kinds of patients were enrolled."""
+    doc = cue.span.doc
+    for first in frontline:
+        if first.sentence != cue.sentence or first.span.end > cue.span.start:
+            continue
+        words = [doc[i].text.lower() for i in range(first.span.end, cue.span.start)]
+        if "(" in words and words.index("(") == 0 and ")" in words:
+            words = words[words.index(")") + 1:]  # the frontline group's bracket: "(n = 30)"
+        if words and words[-1] in _COORDINATORS and all(w in _COORDINATORS or w == "," for w in words):
+            return True
+    return False
+
+
+_COORDINATORS = frozenset({"or", "and", "and/or", "/"})
 
 
 def _treated_with(cue: Cue) -> bool:

@@ -535,6 +535,8 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
     chemotherapy)", "405 patients underwent randomization: 271 ... and 134 ...") is not another group; "60 patients
     were enrolled and 55 received X" is a later subset."""
     text, next_count = sent.section_text, True
+    if _sums_to(text, number, numbers):
+        return False  # "Sixty adults, 40 newly diagnosed and 20 with relapsed disease, received X": its breakdown
     nouns = [c for c in cues if c.id_ == "population"]
     for later in numbers:
         if later.start <= number.end or not later.is_integer or later.form == "scientific":
@@ -557,6 +559,21 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
         if next_count and before.endswith(" and ") and _counts_other_noun(text, later, noun, nouns):
             return True
         next_count = False
+    return False
+
+
+def _sums_to(text: str, number: nz.Number, numbers: list[nz.Number]) -> bool:
+    """The counts right after `number` (two or more, in a row) add up to it: they break it down ("Sixty adults with
+    Ph-positive ALL, 40 newly diagnosed and 20 with relapsed disease, received ..."), not count groups beside it."""
+    total, counted = 0, 0
+    for later in numbers:
+        if later.start <= number.end:
+            continue
+        if not _is_headcount(text, later):
+            break
+        total, counted = total + later.value, counted + 1
+        if total >= number.value:
+            return counted >= 2 and total == number.value
     return False
 
 
