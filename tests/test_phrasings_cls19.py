@@ -188,3 +188,17 @@ def test_frontline_and_relapsed_patients_joined(nlp, text, setting):
 ])
 def test_counts_adding_up_to_the_first_are_its_breakdown(nlp, text, size):
     assert run_text(nlp, text)["cohort_size"] == size
+
+
+# --- median age and follow-up: the statistic after the measure without a bracket, "median 24 months of" ----------
+
+
+@pytest.mark.parametrize("text, scalar, value", [
+    ("Forty adults (age, median 45 years; range 18-79) were treated. CR was 60%.", "median_age_years", 45),
+    ("Forty adults with relapsed ALL were treated. CR was 60% (follow-up: median, 24 months).",
+     "median_follow_up_months", 24),
+    ("Forty adults with relapsed ALL were treated. After median 24 months of follow-up, 10 remained alive.",
+     "median_follow_up_months", 24),
+])
+def test_median_stated_after_its_measure(nlp, text, scalar, value):
+    assert run_text(nlp, text)[scalar] == value
