@@ -202,3 +202,25 @@ def test_counts_adding_up_to_the_first_are_its_breakdown(nlp, text, size):
 ])
 def test_median_stated_after_its_measure(nlp, text, scalar, value):
     assert run_text(nlp, text)[scalar] == value
+
+
+# --- the Unicode hyphen (U+2010) of some publishers' records, in ranges and fusion names -------------------------
+
+HYPHEN = "\u2010"
+
+
+@pytest.mark.parametrize("text, key, value", [
+    (f"Forty adults with relapsed BCR{HYPHEN}ABL1{HYPHEN}positive ALL were treated. CR was 60%.", "ph_status",
+     "positive"),
+    (f"Forty adults with relapsed BCR{HYPHEN}ABL1{HYPHEN}negative B-ALL were treated. CR was 60%.", "ph_status",
+     "negative"),
+    (f"Patients aged 3{HYPHEN}47 years with relapsed ALL were enrolled. Forty were treated. CR was 60%.",
+     "age_group", "mixed"),
+])
+def test_unicode_hyphen_in_population_cues(nlp, text, key, value):
+    assert run_text(nlp, text)["population"][key] == value
+
+
+def test_unicode_hyphen_in_a_range_before_the_median_age(nlp):
+    text = f"Forty patients aged 18{HYPHEN}78 years (median 46) were treated. CR was 60%."
+    assert run_text(nlp, text)["median_age_years"] == 46
