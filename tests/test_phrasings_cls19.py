@@ -224,3 +224,10 @@ def test_unicode_hyphen_in_population_cues(nlp, text, key, value):
 def test_unicode_hyphen_in_a_range_before_the_median_age(nlp):
     text = f"Forty patients aged 18{HYPHEN}78 years (median 46) were treated. CR was 60%."
     assert run_text(nlp, text)["median_age_years"] == 46
+
+
+@pytest.mark.parametrize("bound, group", [("⩾18 years", "adult"), ("⩾60 years", "older adult"),
+                                          ("⩽21 years", "pediatric"), ("≧18 years", "adult")])
+def test_slanted_inequality_signs_glued_to_an_age_bound(nlp, bound, group):
+    text = f"Patients {bound} with relapsed ALL were eligible. Forty patients were treated. CR was 60%."
+    assert run_text(nlp, text)["population"]["age_group"] == group
