@@ -231,3 +231,28 @@ def test_unicode_hyphen_in_a_range_before_the_median_age(nlp):
 def test_slanted_inequality_signs_glued_to_an_age_bound(nlp, bound, group):
     text = f"Patients {bound} with relapsed ALL were eligible. Forty patients were treated. CR was 60%."
     assert run_text(nlp, text)["population"]["age_group"] == group
+
+
+# --- setting: the background's and conclusions' setting words speak of the disease at large ---------------------
+
+_FIRST_SALVAGE_METHODS = ("METHODS", "Adults with B-ALL in first salvage received drug X in this phase 2 study.")
+_RESULTS = ("RESULTS", "Forty patients were treated. CR was 60%.")
+
+
+@pytest.mark.parametrize("sections", [
+    [("BACKGROUND", "Outcomes of adults with relapsed or refractory ALL are poor."), _FIRST_SALVAGE_METHODS, _RESULTS],
+    [("BACKGROUND", "Patients in second or later salvage have CR rates below 20%."), _FIRST_SALVAGE_METHODS,
+     _RESULTS],
+    [_FIRST_SALVAGE_METHODS, _RESULTS, ("CONCLUSIONS", "Drug X is active in relapsed or refractory ALL.")],
+    [("ABSTRACT", "Outcomes of adults with relapsed or refractory ALL are poor. We treated 40 adults with B-ALL in "
+                  "first salvage with drug X. CR was 60%. Drug X is active in relapsed/refractory ALL.")],
+])
+def test_framing_setting_words_leave_the_cohorts_line(nlp, sections):
+    assert _structured(nlp, "Drug X in relapsed acute lymphoblastic leukemia", *sections)["setting"] == "first salvage"
+
+
+def test_framing_setting_words_alone_still_count(nlp):
+    record = _structured(nlp, "Drug X in acute lymphoblastic leukemia",
+                         ("BACKGROUND", "Outcomes of adults in second or later salvage are poor."),
+                         ("METHODS", "We treated 40 adults with drug X."), _RESULTS)
+    assert record["setting"] == "second or later salvage"

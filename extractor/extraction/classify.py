@@ -138,6 +138,7 @@ class Cues:
         self.subset: dict[Cue, bool] = {}  # `_is_subset` of each cue asked about
         self.approval: dict[str, list[Cue]] = {}  # population cues of approval sentences, set aside
         self.approval_sentences: set[int] = set()  # the body's approval sentences, by index across the article
+        self.framing_sentences: set[int] = set()  # the background's and conclusions' (see _framing_sentences)
         self.framing: dict[str, list[Cue]] = {}  # and of the background and conclusions
         self.section_names: list[str] = []  # each section's, in `sections` order
         self.sections: list[tuple[int, SectionView]] = []  # each section's view, after its sentence offset
@@ -219,6 +220,7 @@ def _cues(docs: list[tuple[str, Doc]]) -> Cues:
                 if len(pairs) > 1:
                     located[label] = _drop_contained(pairs)
             framing = _framing_sentences(section, view, position == len(docs) - 1)
+            cues.framing_sentences.update(offset + i for i in framing)
             background = _background_sentences(section, view) if _names_randomization(located) else ()
             _add_cues(cues, located, section == TITLE_SECTION, offset, view, framing, background)
         offset += len(view.sentences)
@@ -742,6 +744,7 @@ def _setting(cues: Cues, article: Article) -> str:
     setting = cues.of("SETTING")
     if cues.approval_sentences:  # "Clofarabine is approved for children after at least two prior regimens": the
         setting = [c for c in setting if c.sentence not in cues.approval_sentences]  # indication, not the cohort
+    setting = _outside_framing(setting, cues)
     if any(c.id == MRD for c in setting):
         setting = _outside_mrd_phrases(setting)
     if any(c.id == FIRST for c in setting) and any(c.id == RR for c in setting):
@@ -771,6 +774,34 @@ def _setting(cues: Cues, article: Article) -> str:
         if MRD in body:
             return MRD
     return RR
+
+
+def _outside_framing(setting: list[Cue], cues: Cues) -> list[Cue]:
+    """The setting cues but the background's and conclusions' when the title or the rest of the body names one:
+    "Outcomes of relapsed or refractory ALL are poor" and "X is active in relapsed/refractory ALL" speak of the
+    disease at large, not of the cohort "in first salvage" the methods enrol; alone, they are all there is."""
+    framing = cues.framing_sentences
+    opening = [c for c in setting if not c.title and not _has_digit(c.sent.text)]
+    if opening:  # a setting cue in a sentence without a figure: maybe an unlabelled abstract's background
+        framing = framing | _unlabelled_opening(cues)
+    own = [c for c in setting if c.sentence not in framing]
+    return own if own else setting
+
+
+def _unlabelled_opening(cues: Cues) -> set[int]:
+    """An unlabelled abstract's opening sentences before the first stating whom the study enrolled, without a figure
+    and not about the authors' work ("Outcomes of adults with relapsed or refractory ALL are poor. We treated 40
+    adults in first salvage ..."): its background, though no label says so."""
+    first_body = next((i for i, name in enumerate(cues.section_names) if name != TITLE_SECTION), None)
+    if first_body is None or cues.section_names[first_body] != UNLABELLED_SECTION:
+        return set()
+    enrolment = cues.enrolment_sentences
+    if not enrolment:
+        return set()
+    offset, view = cues.sections[first_body]
+    first = min(enrolment)
+    return {offset + i for i, sent in enumerate(view.sentences)
+            if offset + i < first and not _has_digit(sent.text) and not _names_own_study(sent)}
 
 
 def _broader_body_lines(setting: list[Cue], cues: Cues) -> bool:
