@@ -256,3 +256,12 @@ def test_framing_setting_words_alone_still_count(nlp):
                          ("BACKGROUND", "Outcomes of adults in second or later salvage are poor."),
                          ("METHODS", "We treated 40 adults with drug X."), _RESULTS)
     assert record["setting"] == "second or later salvage"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Patients were assigned in a 2:1 ratio to blinatumomab or chemotherapy.",
+    "Patients underwent random assignment to blinatumomab or chemotherapy.",
+])
+def test_randomization_without_the_word(nlp, sentence):
+    text = f"Adults with relapsed ALL were enrolled. {sentence} CR was 44% vs 25%."
+    assert run_text(nlp, text)["design"]["randomized"] is True
