@@ -265,3 +265,15 @@ def test_framing_setting_words_alone_still_count(nlp):
 def test_randomization_without_the_word(nlp, sentence):
     text = f"Adults with relapsed ALL were enrolled. {sentence} CR was 44% vs 25%."
     assert run_text(nlp, text)["design"]["randomized"] is True
+
+
+@pytest.mark.parametrize("phrase, status", [
+    ("harboring BCR-ABL1", "positive"),
+    ("with BCR-ABL1-rearranged ALL", "positive"),
+    ("with relapsed BCR-ABL1 ALL", "positive"),
+    ("with relapsed BCR::ABL1 B-ALL", "positive"),
+    # the fusion-like disease is Ph-negative, as before
+    ("with BCR-ABL1-like ALL", "negative"),
+])
+def test_the_fusion_named_without_positive(nlp, phrase, status):
+    assert run_text(nlp, f"We treated 30 adults {phrase}. CR was 60%.")["population"]["ph_status"] == status
