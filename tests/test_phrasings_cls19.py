@@ -277,3 +277,23 @@ def test_randomization_without_the_word(nlp, sentence):
 ])
 def test_the_fusion_named_without_positive(nlp, phrase, status):
     assert run_text(nlp, f"We treated 30 adults {phrase}. CR was 60%.")["population"]["ph_status"] == status
+
+
+# --- cohort size: more enrolment verbs, a count without its noun opening its sentence ------------------------------
+
+
+@pytest.mark.parametrize("sentence, size", [
+    ("Fifty-two patients underwent infusion.", 52),
+    ("Fifty-two patients started treatment.", 52),
+    ("Fifty-two patients met the inclusion criteria.", 52),
+    ("Fifty-two were enrolled and 48 were treated.", 52),
+    ("Thirty were treated with drug X.", 30),
+    # a group beside others: no cohort
+    ("Twelve were treated at dose level 1 and 10 at dose level 2.", None),
+    ("Twelve were treated with blinatumomab and 10 with inotuzumab.", None),
+])
+def test_more_enrolment_phrasings(nlp, sentence, size):
+    record = _structured(nlp, "Drug X in relapsed acute lymphoblastic leukemia",
+                         ("METHODS", "Adults with relapsed B-ALL received drug X in this phase 2 trial."),
+                         ("RESULTS", f"{sentence} CR was 60%."))
+    assert record["cohort_size"] == size

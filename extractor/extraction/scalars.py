@@ -341,14 +341,25 @@ def _elided_opening_count(sent: Sentence, section: str, words) -> list[dict]:
     """"Of 60 enrolled, 52 were infused": the first count, of those enrolled, treated or randomized, is the cohort
     (SCHEMA: the size the abstract first gives), though its noun is left out."""
     match = _ELIDED_OPENING.match(sent.text)
-    if match is None:
+    subject = None if match else _ELIDED_SUBJECT.match(sent.text)
+    if match is None and (subject is None or _PARALLEL_GROUP.search(sent.text, subject.end())):
         return []
+    match = match or subject
     start = sent.start_char + match.start("count")
     number = next((n for n in sent.section_numbers(words) if n.start == start), None)
     if number is None or not _is_headcount(sent.section_text, number):
         return []
-    return [_candidate("cohort_size", int(number.value), sent.doc, section, number.start,
-                       sent.start_char + match.end() - 1)]
+    end = sent.start_char + match.end() - (1 if subject is None else 0)
+    return [_candidate("cohort_size", int(number.value), sent.doc, section, number.start, end)]
+
+
+# A count opening its sentence as the subject of an enrolment verb, its noun left out: "Fifty-two were enrolled",
+# "52 were treated and 48 were evaluable"; not a group beside others ("12 were treated at dose level 1 and 10 at
+# dose level 2").
+_ELIDED_SUBJECT = re.compile(r"\s*(?P<count>[\w\-]+)\s(?:were|had\sbeen)\s(?:enrolled|enroled|treated|randomi[sz]ed|"
+                             r"registered|infused|included|recruited|accrued)\b")
+_PARALLEL_GROUP = re.compile(r"\d\s(?:(?:more|patients|others)\s)?(?:were\s\w+\s)?(?:at|with|in|on)\s|"
+                             r"dose\slevel|cohort|\barm\b", re.I)
 
 
 def _listed_counts(text: str, number: nz.Number, numbers: list[nz.Number], nouns: list[Span]) -> list[nz.Number]:
