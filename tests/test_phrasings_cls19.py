@@ -297,3 +297,18 @@ def test_more_enrolment_phrasings(nlp, sentence, size):
                          ("METHODS", "Adults with relapsed B-ALL received drug X in this phase 2 trial."),
                          ("RESULTS", f"{sentence} CR was 60%."))
     assert record["cohort_size"] == size
+
+
+@pytest.mark.parametrize("design, phase", [
+    ("phase 1 dose-escalation and phase 2 expansion", "1/2"),
+    ("phase 1 dose escalation followed by a phase 2 dose expansion", "1/2"),
+    ("phase 1 dose-finding", "1"),
+])
+def test_a_phase_1_dose_escalation_is_a_phase(nlp, design, phase):
+    text = f"In this {design} study, 40 adults with relapsed ALL received drug X. CR was 60%."
+    assert run_text(nlp, text)["design"]["phase"] == phase
+
+
+def test_the_recommended_phase_2_dose_is_still_no_phase(nlp):
+    text = "In this phase 1 study, the recommended phase 2 dose was 1.8 mg/m2. CR was 60%."
+    assert run_text(nlp, text)["design"]["phase"] == "1"

@@ -1575,7 +1575,8 @@ def _parts_of_one_study(phases: list[Cue]) -> bool:
                for c in phases)
 
 
-_PART_WORDS = frozenset({"portion", "portions", "part", "parts", "stage", "stages", "segment", "segments"})
+_PART_WORDS = frozenset({"portion", "portions", "part", "parts", "stage", "stages", "segment", "segments",
+                         "dose-escalation", "escalation", "dose-expansion", "expansion"})  # "phase 1 dose-escalation"
 _PART_WINDOW = 4  # tokens from a phase to its part word ("phase 1 and phase 2 portions")
 
 
