@@ -312,3 +312,21 @@ def test_a_phase_1_dose_escalation_is_a_phase(nlp, design, phase):
 def test_the_recommended_phase_2_dose_is_still_no_phase(nlp):
     text = "In this phase 1 study, the recommended phase 2 dose was 1.8 mg/m2. CR was 60%."
     assert run_text(nlp, text)["design"]["phase"] == "1"
+
+
+def _typed(nlp, text: str, title: str, types: tuple[str, ...]) -> dict:
+    section = AbstractSection(label=None, nlm_category=None, text=text)
+    return extract_article(Article(pmid="1", title=title, sections=(section,), publication_types=types), nlp)
+
+
+@pytest.mark.parametrize("types", [("Editorial",), ("Comment",), ("Journal Article", "Comment")])
+def test_a_commentary_without_own_data_is_not_relevant(nlp, types):
+    text = ("Blinatumomab and inotuzumab have changed the treatment of relapsed ALL. In the phase 3 TOWER trial, "
+            "blinatumomab improved survival.")
+    assert _typed(nlp, text, "Antibodies for relapsed acute lymphoblastic leukemia", types)["relevant"] is False
+
+
+def test_a_commentary_with_own_patients_keeps_them(nlp):
+    text = "We treated 12 adults with relapsed B-ALL with blinatumomab at our center. CR was achieved in 7 (58%)."
+    record = _typed(nlp, text, "Blinatumomab for relapsed acute lymphoblastic leukemia", ("Letter", "Comment"))
+    assert record["relevant"] is True

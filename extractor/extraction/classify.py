@@ -76,7 +76,7 @@ _COMPATIBLE_PHASES = {"1": {"1"}, "2": {"2"}, "3": {"3"}, "1/2": {"1", "2", "1/2
 _PT_PHASE = {"Clinical Trial, Phase I": "1", "Clinical Trial, Phase II": "2", "Clinical Trial, Phase III": "3"}
 _PT_RANDOMIZED = frozenset({"Randomized Controlled Trial"})
 _PT_TRIAL_PREFIX = "Clinical Trial"
-_PT_REVIEW = frozenset({"Review"})
+_PT_REVIEW = frozenset({"Review", "Editorial", "Comment"})  # commentaries quote trials, as reviews do
 _PT_OWN_DATA = frozenset({"Clinical Trial", "Randomized Controlled Trial", "Multicenter Study", "Observational Study",
                           "Meta-Analysis", "Comparative Study", "Case Reports"})
 _PT_POOLED = frozenset({"Meta-Analysis", "Systematic Review"})
