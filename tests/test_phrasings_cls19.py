@@ -330,3 +330,15 @@ def test_a_commentary_with_own_patients_keeps_them(nlp):
     text = "We treated 12 adults with relapsed B-ALL with blinatumomab at our center. CR was achieved in 7 (58%)."
     record = _typed(nlp, text, "Blinatumomab for relapsed acute lymphoblastic leukemia", ("Letter", "Comment"))
     assert record["relevant"] is True
+
+
+@pytest.mark.parametrize("sentence, age", [
+    ("Responders had a median age of 40 years.", None),
+    ("Patients who achieved CR had a median age of 38 years.", None),
+    ("Patients in the inotuzumab arm had a median age of 47 years.", None),
+    # the cohort's own
+    ("Patients had a median age of 45 years.", 45),
+    ("They were treated at 12 centers and had a median age of 45 years.", 45),
+])
+def test_a_parts_median_age_named_before_it(nlp, sentence, age):
+    assert run_text(nlp, f"We treated 40 adults with relapsed ALL. {sentence} CR was 60%.")["median_age_years"] == age

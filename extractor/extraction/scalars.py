@@ -716,7 +716,7 @@ def _median_age(sent: Sentence, section: str, words) -> list[dict]:
         if number is None or number.qualifier:
             continue
         gap = text[cue.end_char:number.start]
-        if number is first and not _AGE_GAP.match(gap) or _AGE_OF_PART.search(gap):
+        if number is first and not _AGE_GAP.match(gap) or _AGE_OF_PART.search(gap) or _age_of_part_subject(sent, cue):
             continue
         if not _AGE_AFTER.match(text[number.end:]) or not 0 < number.value <= 110:
             continue
@@ -725,6 +725,21 @@ def _median_age(sent: Sentence, section: str, words) -> list[dict]:
         years = round(number.value / 12, 1) if _IN_MONTHS.match(text, number.end) else number.value
         found.append(_candidate("median_age_years", _tidy(years), sent.doc, section, cue.start_char, number.end))
     return found
+
+
+_HAD_BEFORE = re.compile(r"\b(?:had|have|were\sof)\s(?:a\s)?$", re.I)
+# A subject naming a part: responders, those who achieved or relapsed, those in CR, an arm ("patients who had a
+# median age" names no part: the relative clause of the cohort).
+_PART_SUBJECT = re.compile(r"\b(?:(?:non-?)?responders?|responding|who\s(?:had\s)?(?:achieved|attained|responded|"
+                           r"relapsed|died|proceeded)|in\s(?:a\s)?(?:CR\d?|CRi|(?:complete\s)?remission)|arms?|groups?)\b",
+                           re.I)
+
+
+def _age_of_part_subject(sent: Sentence, cue: Span) -> bool:
+    """A part of the cohort as the subject that had the median age: "Responders had a median age of 40 years",
+    "Patients who achieved CR had a median age of 38 years" (not "Patients had a median age of 45 years")."""
+    subject = sent.section_text[sent.start_char:cue.start_char]
+    return bool(_HAD_BEFORE.search(subject)) and bool(_PART_SUBJECT.search(subject))
 
 
 def _median_age_stated(sent: Sentence, section: str) -> list[dict]:
