@@ -342,3 +342,21 @@ def test_a_commentary_with_own_patients_keeps_them(nlp):
 ])
 def test_a_parts_median_age_named_before_it(nlp, sentence, age):
     assert run_text(nlp, f"We treated 40 adults with relapsed ALL. {sentence} CR was 60%.")["median_age_years"] == age
+
+
+# --- setting: a line counted as a part of the cohort ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Adults with relapsed B-ALL received drug X. Forty patients were treated; 20 were in first salvage. CR was 70%.",
+     "relapsed/refractory"),
+    ("Adults with relapsed B-ALL received drug X. Forty patients were treated, 20 in first salvage. CR was 70%.",
+     "relapsed/refractory"),
+    ("Adults with relapsed B-ALL received drug X. Forty patients were treated, 15 in second salvage. CR was 70%.",
+     "relapsed/refractory"),
+    # the whole cohort counted with its line
+    ("We treated 40 adults in first relapse. CR was 70%.", "first salvage"),
+    ("We treated 40 adults in second or later salvage. CR was 70%.", "second or later salvage"),
+])
+def test_a_line_counted_as_a_part(nlp, text, setting):
+    assert run_text(nlp, text, title="Drug X in relapsed ALL")["setting"] == setting

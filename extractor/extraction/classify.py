@@ -557,12 +557,15 @@ def _counted_ph_part(cue: Cue) -> bool:
 
 def _part_count_before(cue: Cue) -> bool:
     """The cue right after a count that is a part of a larger one ("Forty adults were treated, 12 Ph-positive",
-    "Of 40 adults, 12 were Ph-positive", "We enrolled 40 adults; twelve were Ph-positive"): a count of patients
+    "Of 40 adults, 12 were Ph-positive", "We enrolled 40 adults; twelve were Ph-positive"; a line after its
+    preposition: "Forty patients were treated; 20 were in first salvage"): a count of patients
     before the cue (with at most a patient noun and "were"), with a larger count before it in its sentence, or
     without a noun and after a comma or semicolon (it counts patients named before). Not "All 30 were Ph-positive",
     nor "Thirty adults with Ph-positive ALL were treated" (a preposition stands between)."""
     doc, sent = cue.span.doc, cue.sent
     i, noun = cue.span.start - 1, False
+    if cue.label == "SETTING" and i >= sent.start and doc[i].lower_ in _LINE_PREPOSITIONS:
+        i -= 1  # "20 were in first salvage", "20 in first relapse"
     if i >= sent.start and doc[i].lower_ in ("was", "were", "had"):
         i -= 1
     if i >= sent.start and doc[i].lower_ in _PATIENT_NOUNS:
@@ -581,6 +584,7 @@ def _part_count_before(cue: Cue) -> bool:
     return not noun and i > sent.start and doc[i - 1].text in (",", ";")
 
 
+_LINE_PREPOSITIONS = frozenset({"in", "at", "as", "receiving"})
 _FIRST_YEAR = 1900  # a larger number from here on is rather a year ("Between 2010 and 2020, 30 ...")
 
 
@@ -856,7 +860,7 @@ def _first_line_population(setting: list[Cue], cues: Cues) -> bool:
     """The body restricts the cohort to first salvage: a second remission (CR2) is aimed at, or a first-salvage
     cue names patients rather than a subgroup's result ("patients in first salvage had a CR rate of 70%")."""
     return any(not c.title and (c.id == CR2 or c.id == FIRST and not (_is_event(c) or _is_subset(c, cues)
-                                                                        or _is_covariate(c)))
+                                                                        or _is_covariate(c) or _part_count_before(c)))
                for c in setting)
 
 
@@ -953,8 +957,8 @@ def _later_line_restricted(setting: list[Cue], cues: Cues) -> bool:
     """Every patient is beyond first salvage: a later-line cue that is neither a part of the cohort nor in a
     sentence that also admits first relapse or refractory disease, or a prior-lines range that starts at two."""
     for cue in setting:
-        if cue.id != LATER or _is_subset(cue, cues):
-            continue
+        if cue.id != LATER or _is_subset(cue, cues) or _part_count_before(cue):
+            continue  # "Forty patients were treated, 15 in second salvage": a part
         same_sentence = {c.id for c in setting if c.sentence == cue.sentence}  # sentence indexes span the article
         if not same_sentence & {FIRST, CR2, RR}:
             return True
