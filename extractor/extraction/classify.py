@@ -574,6 +574,10 @@ def _part_count_before(cue: Cue) -> bool:
         return False
     words = _sentence_number_words(cue)
     count = _count_value(doc[i], words)
+    if count is not None and i - 2 >= sent.start and doc[i - 1].text in _HYPHENS:
+        tens = _count_value(doc[i - 2], words)
+        if tens is not None:  # "Fifty-three" split into its words: one count
+            count, i = tens + count, i - 2
     if count is None or (i > sent.start and _is_whole_word(doc[i - 1].text)):
         return False
     if cue.span.end < sent.end and doc[cue.span.end].lower_ in _PATIENT_NOUNS:
@@ -585,6 +589,7 @@ def _part_count_before(cue: Cue) -> bool:
 
 
 _LINE_PREPOSITIONS = frozenset({"in", "at", "as", "receiving"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _FIRST_YEAR = 1900  # a larger number from here on is rather a year ("Between 2010 and 2020, 30 ...")
 
 
