@@ -360,3 +360,20 @@ def test_a_parts_median_age_named_before_it(nlp, sentence, age):
 ])
 def test_a_line_counted_as_a_part(nlp, text, setting):
     assert run_text(nlp, text, title="Drug X in relapsed ALL")["setting"] == setting
+
+
+# --- cohort size: another study's count before the authors' own ---------------------------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("In a previous study, 49 patients were treated with drug X with a CR rate of 30%. We now report 60 adults "
+     "treated with drug X plus Y. CR was 60%.", 60),
+    ("Our earlier trial enrolled 49 patients. Here we report 60 adults treated with drug X plus Y. CR was 60%.", 60),
+    ("The pivotal trial enrolled 65 patients. We treated 40 patients outside of trials. CR was 60%.", 40),
+    ("Historically, 30 patients treated with chemotherapy had a CR rate of 20%. We treated 40 patients. CR was 60%.",
+     40),
+    # no count of the authors' own after it: the earlier report's patients are the cohort of its update
+    ("In our previous report, 45 patients were treated with drug X. With longer follow-up, CR was 60%.", 45),
+])
+def test_another_studys_count_gives_way_to_the_own(nlp, text, size):
+    assert run_text(nlp, text)["cohort_size"] == size

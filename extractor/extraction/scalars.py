@@ -204,6 +204,7 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
     found, no_cohort = [], bool(_BACKGROUND.match(section)) or "cohort_size" in context.scalars
     sentences = section_view(doc).sentences
     unsplit = 0  # sentences[:unsplit] are known not to split the population into groups
+    earlier: list[dict] = []  # a count of another study's, kept until this section names its own
     for index, sent in enumerate(sentences):
         # Once a section has split its population into groups ("B-ALL (n = 7) ... T-ALL (n = 24)"), the
         # headline N is their sum, which it does not print; a later count is one group's, not the cohort. Most
@@ -213,15 +214,33 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
             unsplit = index
             if not no_cohort:
                 cohort = _cohort(sent, section, context.words)
-                found += cohort
-                no_cohort = bool(cohort)
+                if cohort and not earlier and _of_another_study(sent):
+                    earlier = cohort  # "In a previous study, 49 patients were treated ... We now report 60 adults"
+                elif cohort:
+                    found += cohort if not earlier or _OWN_WORK.search(sent.text) else earlier
+                    earlier, no_cohort = [], True
         if sent.labelled("AGE"):
             found += _median_age(sent, section, context.words)
         if "median of" in sent.text:
             found += _median_age_stated(sent, section)
         if sent.labelled("FOLLOW_UP"):
             found += _follow_up(sent, section, context.words)
-    return _unambiguous(found)
+    return _unambiguous(earlier + found)
+
+
+# Words of the authors' own work in a sentence after another study's count: "We now report 60 adults", "Here, 60
+# adults were treated", "In this study, ...".
+_OWN_WORK = re.compile(r"\b(?:we|our|here|this|present|current|now)\b", re.I)
+_HISTORICALLY = re.compile(r"\s*(?:Historically|Previously)\b")
+
+
+def _of_another_study(sent: Sentence) -> bool:
+    """The sentence is about another study (patterns/design.jsonl, DESIGN_CONTEXT other-study: "In a previous study",
+    "The pivotal trial"; or it opens "Historically"): its count may be that study's, not this one's."""
+    context = sent.labelled("DESIGN_CONTEXT")
+    if any(c.id_ == "this-study" for c in context):
+        return False
+    return any(c.id_ == "other-study" for c in context) or bool(_HISTORICALLY.match(sent.text))
 
 
 def _splits_population(sent: Sentence) -> bool:
