@@ -377,3 +377,21 @@ def test_a_line_counted_as_a_part(nlp, text, setting):
 ])
 def test_another_studys_count_gives_way_to_the_own(nlp, text, size):
     assert run_text(nlp, text)["cohort_size"] == size
+
+
+def test_frontline_and_relapsed_groups_each_with_its_disease(nlp):
+    record = _structured(
+        nlp, "Clofarabine-based combination in children with high-risk acute lymphoblastic leukemia",
+        ("BACKGROUND", "Outcomes of children with very high-risk or relapsed ALL remain poor."),
+        ("METHODS", "We enrolled 42 children with either newly diagnosed very high-risk ALL (n = 18) or relapsed ALL "
+                    "(n = 24) on a single-arm phase 2 trial of clofarabine, cyclophosphamide and etoposide."),
+        ("RESULTS", "CR was achieved in 30 patients (71%)."))
+    assert (record["setting"], record["relevant"]) == ("relapsed/refractory", True)
+
+
+@pytest.mark.parametrize("text", [
+    "We treated 200 children with newly diagnosed ALL; relapsed patients were excluded. EFS was 85%.",
+    "We treated 200 children with newly diagnosed ALL. Patients with relapsed disease were excluded. EFS was 85%.",
+])
+def test_an_excluded_relapse_leaves_frontline(nlp, text):
+    assert run_text(nlp, text, title="Therapy of childhood ALL")["setting"] == "frontline"

@@ -884,8 +884,9 @@ def _frontline_population(setting: list[Cue], cues: Cues) -> bool:
     salvage words are about what followed ("patients who relapsed were offered salvage", "two had induction
     failure", "3% had primary refractory disease"): no broader or line-specific cue but events and parts of the
     cohort, and no salvage cue naming the population ("adults with relapsed ALL"; "those who relapsed were
-    treated with salvage therapy" names a treatment; an MRD-positive subgroup names no relapse)."""
-    body = [c for c in setting if not c.title]
+    treated with salvage therapy" names a treatment; an MRD-positive subgroup names no relapse; "patients with relapsed
+    disease were excluded" names whom the study left out)."""
+    body = [c for c in setting if not c.title and not (c.id in _LINE_IDS and _is_excluded(c, cues))]
     if any(c.id in (RR, FIRST, LATER, CR2) and not (_is_event(c) or _is_subset(c, cues)) for c in body):
         return False
     frontline = [c for c in body if c.id == FRONTLINE]
@@ -895,18 +896,24 @@ def _frontline_population(setting: list[Cue], cues: Cues) -> bool:
 
 
 def _coordinated(cue: Cue, frontline: list[Cue]) -> bool:
-    """The salvage cue is joined to a frontline cue naming the patients, only "or"/"and" and the first one's count
-    between ("children with de novo (n = 30) or relapsed (n = 20) T-ALL"): both kinds of patients were enrolled."""
+    """The salvage cue is joined to a frontline cue naming the patients, only the first one's disease, its count and
+    "or"/"and" between ("children with de novo (n = 30) or relapsed (n = 20) T-ALL", "newly diagnosed very high-risk
+    ALL (n = 18) or relapsed ALL (n = 24)"): both kinds of patients were enrolled."""
     doc = cue.span.doc
     for first in frontline:
         if first.sentence != cue.sentence or first.span.end > cue.span.start:
             continue
         words = [doc[i].text.lower() for i in range(first.span.end, cue.span.start)]
-        if "(" in words and words.index("(") == 0 and ")" in words:
-            words = words[words.index(")") + 1:]  # the frontline group's bracket: "(n = 30)"
-        if words and words[-1] in _COORDINATORS and all(w in _COORDINATORS or w == "," for w in words):
-            return True
+        if "(" in words and ")" in words[words.index("("):]:  # the frontline group's bracket: "(n = 30)"
+            opening = words.index("(")
+            words = words[:opening] + words[opening + words[opening:].index(")") + 1:]
+        if words and words[-1] in _COORDINATORS and len(words) <= _COORDINATED_WINDOW \
+                and not any(w in _PHRASE_BREAKS or w in (",", ".") for w in words):
+            return True  # "newly diagnosed very high-risk ALL (n = 18) or relapsed ALL (n = 24)"
     return False
+
+
+_COORDINATED_WINDOW = 8  # words from the frontline cue to the join ("newly diagnosed very high-risk ALL or")
 
 
 _COORDINATORS = frozenset({"or", "and", "and/or", "/"})
