@@ -395,3 +395,11 @@ def test_frontline_and_relapsed_groups_each_with_its_disease(nlp):
 ])
 def test_an_excluded_relapse_leaves_frontline(nlp, text):
     assert run_text(nlp, text, title="Therapy of childhood ALL")["setting"] == "frontline"
+
+
+def test_a_frontline_cohort_is_not_made_relapsed_by_its_background(nlp):
+    record = _structured(nlp, "Drug X in childhood ALL",
+                         ("BACKGROUND", "Outcomes of children with relapsed ALL remain poor."),
+                         ("METHODS", "We enrolled 42 children with newly diagnosed very high-risk ALL."),
+                         ("RESULTS", "CR was achieved in 30 patients (71%)."))
+    assert record["setting"] == "frontline"

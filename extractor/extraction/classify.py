@@ -788,7 +788,9 @@ def _setting(cues: Cues, article: Article) -> str:
 def _outside_framing(setting: list[Cue], cues: Cues) -> list[Cue]:
     """The setting cues but the background's and conclusions' when the title or the rest of the body names one:
     "Outcomes of relapsed or refractory ALL are poor" and "X is active in relapsed/refractory ALL" speak of the
-    disease at large, not of the cohort "in first salvage" the methods enrol; alone, they are all there is."""
+    disease at large, not of the cohort "in first salvage" the methods enrol, nor of a frontline one ("Outcomes of
+    children with relapsed ALL remain poor. We enrolled 42 children with newly diagnosed ALL"); alone, they are all
+    there is."""
     framing = cues.framing_sentences
     opening = [c for c in setting if not c.title and not _has_digit(c.sent.text)]
     if opening:  # a setting cue in a sentence without a figure: maybe an unlabelled abstract's background
