@@ -403,3 +403,23 @@ def test_a_frontline_cohort_is_not_made_relapsed_by_its_background(nlp):
                          ("METHODS", "We enrolled 42 children with newly diagnosed very high-risk ALL."),
                          ("RESULTS", "CR was achieved in 30 patients (71%)."))
     assert record["setting"] == "frontline"
+
+
+# --- design: a retrospective analysis of one named trial has its phase -----------------------------------------
+
+
+@pytest.mark.parametrize("text, design", [
+    ("In this retrospective analysis of the phase 3 INO-VATE trial, we evaluated 326 patients by salvage status. "
+     "CR was 74%.", {"phase": "3", "randomized": True}),
+    ("We retrospectively analyzed patients enrolled in the phase 3 TOWER trial by prior HSCT. Of 405 patients, 140 "
+     "had prior HSCT.", {"phase": "3", "randomized": True}),
+    ("Using data from the phase 3 INO-VATE trial, we performed a retrospective analysis of 164 patients. CR was 74%.",
+     {"phase": "3", "randomized": True}),
+    # several trials, or the trial a series came after: retrospective
+    ("We retrospectively analysed 120 patients treated on four prospective phase 2 trials of drug X at our "
+     "institution. CR was 60%.", {"phase": "retrospective", "randomized": False}),
+    ("We retrospectively reviewed 40 adults treated with inotuzumab after the phase 3 INO-VATE trial showed benefit. "
+     "CR was 60%.", {"phase": "retrospective", "randomized": False}),
+])
+def test_a_retrospective_analysis_of_one_trial(nlp, text, design):
+    assert run_text(nlp, text)["design"] == design

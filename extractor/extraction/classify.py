@@ -1488,7 +1488,8 @@ def _phase(cues: Cues, article: Article, pts: set[str], earlier: set[int]) -> st
     phases = cues.of("PHASE")
     this_study = [c for c in cues.of("DESIGN_CONTEXT") if c.id == "this-study"]
     if "retrospective" in design and not _retrospective_only_in_background(cues, phases, this_study):
-        return "retrospective"
+        analysed = _analysed_trial_phase(cues, phases)
+        return analysed or "retrospective"
     parts = _parts_of_one_study(phases)
     if "pooled" in design or bool(pts & _PT_POOLED) or (_coordinated_phases(phases) and not parts):
         return "pooled"
@@ -1553,6 +1554,30 @@ _OWN_WORK_SECTIONS = ("METHOD", "PATIENT", "MATERIAL", "DESIGN", "SETTING", "PAR
 _EARLIER_FINDING = re.compile(r"\b(?:improv|prolong|superior|inferior|showed|shown|demonstrat|resulted in|led to|"
                               r"produced|yielded|induced|achiev|approv|establish|extended|doubled|higher|longer|"
                               r"better)", re.I)
+
+
+def _analysed_trial_phase(cues: Cues, phases: list[Cue]) -> str | None:
+    """The phase of the one trial whose data a retrospective analysis reads, named in its sentence after "of/from/in/on
+    the" ("In this retrospective analysis of the phase 3 INO-VATE trial", "We retrospectively analyzed patients
+    enrolled in the phase 3 TOWER trial", "Using data from the phase 3 trial, we performed a retrospective
+    analysis"), as a post hoc analysis of it has that trial's phase; not several trials ("patients treated on four
+    phase 2 trials"), nor one the series followed ("after the phase 3 trial showed benefit")."""
+    for c in cues.of("DESIGN"):
+        if c.id != "retrospective":
+            continue
+        for p in phases:
+            if p.sentence != c.sentence:
+                continue
+            doc = p.span.doc
+            before = [doc[i].lower_ for i in range(max(p.sent.start, p.span.start - 2), p.span.start)]
+            after = [doc[i].lower_ for i in range(p.span.end, min(p.sent.end, p.span.end + _TRIAL_NAME_WINDOW))]
+            if before in _OF_THE and any(w in ("trial", "study") for w in after):
+                return p.id
+    return None
+
+
+_OF_THE = [["of", "the"], ["from", "the"], ["in", "the"], ["on", "the"]]  # "analysis of the phase 3 trial"
+_TRIAL_NAME_WINDOW = 5  # tokens from the phase to "trial" ("phase 3 INO-VATE trial")
 
 
 def _retrospective_only_in_background(cues: Cues, phases: list[Cue], this_study: list[Cue]) -> bool:
