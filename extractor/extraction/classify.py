@@ -12,6 +12,9 @@ module only weighs them. The defaults are precision-minded: a label the abstract
   abstract does not state its own;
 - a cue in a sentence that marks a part of the cohort ("28% were Ph+", "(n = 4)", "in the subgroup") does not
   restrict the population, it says the population is mixed;
+- the setting words of an approval sentence (the indication) and of the background and conclusions (the disease at
+  large; in an unlabelled abstract also its opening sentences before the first on whom it enrolled) count only when
+  nothing else names a setting;
 - first / second-or-later salvage only when the population is restricted to that line: no broader cue
   (relapsed/refractory, refractory, another line) describes it, but for one the line's phrase narrows ("R/R ALL
   in first salvage"); a second remission is first salvage when it is aimed at or achieved ("CR2 was achieved
@@ -916,8 +919,6 @@ def _coordinated(cue: Cue, frontline: list[Cue]) -> bool:
 
 
 _COORDINATED_WINDOW = 8  # words from the frontline cue to the join ("newly diagnosed very high-risk ALL or")
-
-
 _COORDINATORS = frozenset({"or", "and", "and/or", "/"})
 
 
@@ -1618,8 +1619,9 @@ def _parts_of_one_study(phases: list[Cue]) -> bool:
                for c in phases)
 
 
+# ... and the stages of a phase 1/2 design ("a phase 1 dose-escalation and a phase 2 expansion")
 _PART_WORDS = frozenset({"portion", "portions", "part", "parts", "stage", "stages", "segment", "segments",
-                         "dose-escalation", "escalation", "dose-expansion", "expansion"})  # "phase 1 dose-escalation"
+                         "escalation", "expansion"})
 _PART_WINDOW = 4  # tokens from a phase to its part word ("phase 1 and phase 2 portions")
 
 

@@ -11,7 +11,9 @@ the SCHEMA convention for cohort_size: the size the abstract first gives for its
   not candidates: a denominator of "8 of 25", a count with its percentage "106 (47%) patients", a group's "n =",
   the patients screened ("Of 350 patients screened, 326 were randomized" gives 326), a count inside a group named
   first, and a sentence counting two groups side by side ("6 patients at dose level 1 and 12 at dose level 2")
-  gives none.
+  gives none; counts inside an "including" phrase or adding up to the first count break it down ("45 patients,
+  including 30 with B-ALL and 15 with T-ALL"); a count of another study ("In a previous study, 49 patients ...")
+  gives way to a later one of the authors' own in its section.
 - median age: the number after a "median age" cue ("median age, 14 years", "median age was 31(18-60) years",
   "aged 18 to 78 years (median 46)"), months read in years; not the age of a part ("of responders").
 - median follow-up: the duration after (or inside, or before) a "median follow-up" cue, converted to months.
