@@ -795,27 +795,31 @@ def _outside_framing(setting: list[Cue], cues: Cues) -> list[Cue]:
     children with relapsed ALL remain poor. We enrolled 42 children with newly diagnosed ALL"); alone, they are all
     there is."""
     framing = cues.framing_sentences
-    opening = [c for c in setting if not c.title and not _has_digit(c.sent.text)]
-    if opening:  # a setting cue in a sentence without a figure: maybe an unlabelled abstract's background
-        framing = framing | _unlabelled_opening(cues)
+    if len({c.id for c in setting}) > 1:  # beside a cue of another line, maybe an unlabelled abstract's background
+        framing = framing | _unlabelled_opening(cues, setting)
     own = [c for c in setting if c.sentence not in framing]
     return own if own else setting
 
 
-def _unlabelled_opening(cues: Cues) -> set[int]:
-    """An unlabelled abstract's opening sentences before the first stating whom the study enrolled, without a figure
-    and not about the authors' work ("Outcomes of adults with relapsed or refractory ALL are poor. We treated 40
-    adults in first salvage ..."): its background, though no label says so."""
+def _unlabelled_opening(cues: Cues, setting: list[Cue]) -> set[int]:
+    """The setting cues' sentences that open an unlabelled abstract before the first stating whom the study
+    enrolled, without a figure and not about the authors' work ("Outcomes of adults with relapsed or refractory ALL
+    are poor. We treated 40 adults in first salvage ..."): its background, though no label says so. Read from the
+    abstract's first sentence up to the first enrolment sentence (most abstracts reach it in a sentence or two)."""
     first_body = next((i for i, name in enumerate(cues.section_names) if name != TITLE_SECTION), None)
     if first_body is None or cues.section_names[first_body] != UNLABELLED_SECTION:
         return set()
-    enrolment = cues.enrolment_sentences
-    if not enrolment:
-        return set()
     offset, view = cues.sections[first_body]
-    first = min(enrolment)
-    return {offset + i for i, sent in enumerate(view.sentences)
-            if offset + i < first and not _has_digit(sent.text) and not _names_own_study(sent)}
+    candidates = {c.sentence - offset for c in setting if not c.title and 0 <= c.sentence - offset < len(view.sentences)
+                  and not _has_digit(c.sent.text)}
+    opening = set()
+    for i, sent in enumerate(view.sentences[:max(candidates, default=-1) + 1]):
+        if any(s.id_ == "enrolment" for s in sent.labelled("COHORT")):
+            return opening
+        if i in candidates and not _names_own_study(sent):
+            opening.add(offset + i)
+    # no enrolment sentence up to the last candidate: one may come later, or none at all
+    return opening if bool(cues.enrolment_sentences) else set()
 
 
 def _broader_body_lines(setting: list[Cue], cues: Cues) -> bool:
