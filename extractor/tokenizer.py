@@ -16,7 +16,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 from extractor.patterns import Spellings
 
 # Operators and signs that abstracts glue to numbers ("P<.001", "≥40", "HR=0.71", ">/=40").
-_OPERATORS = r"=<>≤≥±"
+_OPERATORS = r"=<>≤≥±⩽⩾≦≧"
 _DASHES = r"\-–—‐‑"
 # Abbreviations that end in a period but do not end a sentence; kept as one token each.
 _ABBREVIATIONS = (

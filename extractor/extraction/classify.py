@@ -12,6 +12,9 @@ module only weighs them. The defaults are precision-minded: a label the abstract
   abstract does not state its own;
 - a cue in a sentence that marks a part of the cohort ("28% were Ph+", "(n = 4)", "in the subgroup") does not
   restrict the population, it says the population is mixed;
+- the setting words of an approval sentence (the indication) and of the background and conclusions (the disease at
+  large; in an unlabelled abstract also its opening sentences before the first on whom it enrolled) count only when
+  nothing else names a setting;
 - first / second-or-later salvage only when the population is restricted to that line: no broader cue
   (relapsed/refractory, refractory, another line) describes it, but for one the line's phrase narrows ("R/R ALL
   in first salvage"); a second remission is first salvage when it is aimed at or achieved ("CR2 was achieved
@@ -76,7 +79,7 @@ _COMPATIBLE_PHASES = {"1": {"1"}, "2": {"2"}, "3": {"3"}, "1/2": {"1", "2", "1/2
 _PT_PHASE = {"Clinical Trial, Phase I": "1", "Clinical Trial, Phase II": "2", "Clinical Trial, Phase III": "3"}
 _PT_RANDOMIZED = frozenset({"Randomized Controlled Trial"})
 _PT_TRIAL_PREFIX = "Clinical Trial"
-_PT_REVIEW = frozenset({"Review"})
+_PT_REVIEW = frozenset({"Review", "Editorial", "Comment"})  # commentaries quote trials, as reviews do
 _PT_OWN_DATA = frozenset({"Clinical Trial", "Randomized Controlled Trial", "Multicenter Study", "Observational Study",
                           "Meta-Analysis", "Comparative Study", "Case Reports"})
 _PT_POOLED = frozenset({"Meta-Analysis", "Systematic Review"})
@@ -137,6 +140,8 @@ class Cues:
         self.median_age_spans: list[tuple[Span, Sentence]] = []  # patterns/cohort.jsonl's AGE cues, in order
         self.subset: dict[Cue, bool] = {}  # `_is_subset` of each cue asked about
         self.approval: dict[str, list[Cue]] = {}  # population cues of approval sentences, set aside
+        self.approval_sentences: set[int] = set()  # the body's approval sentences, by index across the article
+        self.framing_sentences: set[int] = set()  # the background's and conclusions' (see _framing_sentences)
         self.framing: dict[str, list[Cue]] = {}  # and of the background and conclusions
         self.section_names: list[str] = []  # each section's, in `sections` order
         self.sections: list[tuple[int, SectionView]] = []  # each section's view, after its sentence offset
@@ -218,6 +223,7 @@ def _cues(docs: list[tuple[str, Doc]]) -> Cues:
                 if len(pairs) > 1:
                     located[label] = _drop_contained(pairs)
             framing = _framing_sentences(section, view, position == len(docs) - 1)
+            cues.framing_sentences.update(offset + i for i in framing)
             background = _background_sentences(section, view) if _names_randomization(located) else ()
             _add_cues(cues, located, section == TITLE_SECTION, offset, view, framing, background)
         offset += len(view.sentences)
@@ -290,6 +296,7 @@ def _add_cues(cues: Cues, located: dict[str, list[tuple[int, Span]]], title: boo
     ignore = [s for _, s in context if s.id_ == "ignore"]
     # "Blinatumomab is approved for adults and children": whom a drug is licensed for (see _settle_approval_cues)
     approval = set() if title else {i for i, s in context if s.id_ == "approval"}
+    cues.approval_sentences.update(offset + i for i in approval)
     design_context = located.get("DESIGN_CONTEXT", ())
     phase_ignore = [s for _, s in design_context if s.id_ == "ignore"]
     this_study = [s for _, s in design_context if s.id_ == "this-study"]
@@ -553,12 +560,15 @@ def _counted_ph_part(cue: Cue) -> bool:
 
 def _part_count_before(cue: Cue) -> bool:
     """The cue right after a count that is a part of a larger one ("Forty adults were treated, 12 Ph-positive",
-    "Of 40 adults, 12 were Ph-positive", "We enrolled 40 adults; twelve were Ph-positive"): a count of patients
+    "Of 40 adults, 12 were Ph-positive", "We enrolled 40 adults; twelve were Ph-positive"; a line after its
+    preposition: "Forty patients were treated; 20 were in first salvage"): a count of patients
     before the cue (with at most a patient noun and "were"), with a larger count before it in its sentence, or
     without a noun and after a comma or semicolon (it counts patients named before). Not "All 30 were Ph-positive",
     nor "Thirty adults with Ph-positive ALL were treated" (a preposition stands between)."""
     doc, sent = cue.span.doc, cue.sent
     i, noun = cue.span.start - 1, False
+    if cue.label == "SETTING" and i >= sent.start and doc[i].lower_ in _LINE_PREPOSITIONS:
+        i -= 1  # "20 were in first salvage", "20 in first relapse"
     if i >= sent.start and doc[i].lower_ in ("was", "were", "had"):
         i -= 1
     if i >= sent.start and doc[i].lower_ in _PATIENT_NOUNS:
@@ -567,6 +577,10 @@ def _part_count_before(cue: Cue) -> bool:
         return False
     words = _sentence_number_words(cue)
     count = _count_value(doc[i], words)
+    if count is not None and i - 2 >= sent.start and doc[i - 1].text in _HYPHENS:
+        tens = _count_value(doc[i - 2], words)
+        if tens is not None:  # "Fifty-three" split into its words: one count
+            count, i = tens + count, i - 2
     if count is None or (i > sent.start and _is_whole_word(doc[i - 1].text)):
         return False
     if cue.span.end < sent.end and doc[cue.span.end].lower_ in _PATIENT_NOUNS:
@@ -577,6 +591,8 @@ def _part_count_before(cue: Cue) -> bool:
     return not noun and i > sent.start and doc[i - 1].text in (",", ";")
 
 
+_LINE_PREPOSITIONS = frozenset({"in", "at", "as", "receiving"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011", "\u2013"})
 _FIRST_YEAR = 1900  # a larger number from here on is rather a year ("Between 2010 and 2020, 30 ...")
 
 
@@ -738,6 +754,9 @@ def _setting(cues: Cues, article: Article) -> str:
     if _other_disease(cues, article):
         return OTHER
     setting = cues.of("SETTING")
+    if cues.approval_sentences:  # "Clofarabine is approved for children after at least two prior regimens": the
+        setting = [c for c in setting if c.sentence not in cues.approval_sentences]  # indication, not the cohort
+    setting = _outside_framing(setting, cues)
     if any(c.id == MRD for c in setting):
         setting = _outside_mrd_phrases(setting)
     if any(c.id == FIRST for c in setting) and any(c.id == RR for c in setting):
@@ -759,7 +778,7 @@ def _setting(cues: Cues, article: Article) -> str:
         return RR
     if FRONTLINE in body and not salvage_title and _frontline_population(setting, cues):
         return FRONTLINE
-    if FIRST in body and not body & {RR, LATER} and _first_line_population(setting, cues):
+    if FIRST in body and not _broader_body_lines(setting, cues) and _first_line_population(setting, cues):
         return FIRST
     if not salvage_any:
         if FRONTLINE in body:
@@ -767,6 +786,47 @@ def _setting(cues: Cues, article: Article) -> str:
         if MRD in body:
             return MRD
     return RR
+
+
+def _outside_framing(setting: list[Cue], cues: Cues) -> list[Cue]:
+    """The setting cues but the background's and conclusions' when the title or the rest of the body names one:
+    "Outcomes of relapsed or refractory ALL are poor" and "X is active in relapsed/refractory ALL" speak of the
+    disease at large, not of the cohort "in first salvage" the methods enrol, nor of a frontline one ("Outcomes of
+    children with relapsed ALL remain poor. We enrolled 42 children with newly diagnosed ALL"); alone, they are all
+    there is."""
+    framing = cues.framing_sentences
+    if len({c.id for c in setting}) > 1:  # beside a cue of another line, maybe an unlabelled abstract's background
+        framing = framing | _unlabelled_opening(cues, setting)
+    own = [c for c in setting if c.sentence not in framing]
+    return own if own else setting
+
+
+def _unlabelled_opening(cues: Cues, setting: list[Cue]) -> set[int]:
+    """The setting cues' sentences that open an unlabelled abstract before the first stating whom the study
+    enrolled, without a figure and not about the authors' work ("Outcomes of adults with relapsed or refractory ALL
+    are poor. We treated 40 adults in first salvage ..."): its background, though no label says so. Read from the
+    abstract's first sentence up to the first enrolment sentence (most abstracts reach it in a sentence or two)."""
+    first_body = next((i for i, name in enumerate(cues.section_names) if name != TITLE_SECTION), None)
+    if first_body is None or cues.section_names[first_body] != UNLABELLED_SECTION:
+        return set()
+    offset, view = cues.sections[first_body]
+    candidates = {c.sentence - offset for c in setting if not c.title and 0 <= c.sentence - offset < len(view.sentences)
+                  and not _has_digit(c.sent.text)}
+    opening = set()
+    for i, sent in enumerate(view.sentences[:max(candidates, default=-1) + 1]):
+        if any(s.id_ == "enrolment" for s in sent.labelled("COHORT")):
+            return opening
+        if i in candidates and not _names_own_study(sent):
+            opening.add(offset + i)
+    # no enrolment sentence up to the last candidate: one may come later, or none at all
+    return opening if bool(cues.enrolment_sentences) else set()
+
+
+def _broader_body_lines(setting: list[Cue], cues: Cues) -> bool:
+    """A body cue of a broader or later line that names whom the study enrolled: not what happened to some patients
+    ("Twelve patients had refractory disease after reinduction") nor a line the study excluded ("patients with
+    refractory disease were excluded"), which leave a first-relapse cohort first salvage."""
+    return any(not c.title and c.id in (RR, LATER) and not (_is_event(c) or _is_excluded(c, cues)) for c in setting)
 
 
 def _outside_mrd_phrases(setting: list[Cue]) -> list[Cue]:
@@ -814,7 +874,7 @@ def _first_line_population(setting: list[Cue], cues: Cues) -> bool:
     """The body restricts the cohort to first salvage: a second remission (CR2) is aimed at, or a first-salvage
     cue names patients rather than a subgroup's result ("patients in first salvage had a CR rate of 70%")."""
     return any(not c.title and (c.id == CR2 or c.id == FIRST and not (_is_event(c) or _is_subset(c, cues)
-                                                                        or _is_covariate(c)))
+                                                                        or _is_covariate(c) or _part_count_before(c)))
                for c in setting)
 
 
@@ -833,13 +893,37 @@ def _frontline_population(setting: list[Cue], cues: Cues) -> bool:
     salvage words are about what followed ("patients who relapsed were offered salvage", "two had induction
     failure", "3% had primary refractory disease"): no broader or line-specific cue but events and parts of the
     cohort, and no salvage cue naming the population ("adults with relapsed ALL"; "those who relapsed were
-    treated with salvage therapy" names a treatment; an MRD-positive subgroup names no relapse)."""
-    body = [c for c in setting if not c.title]
+    treated with salvage therapy" names a treatment; an MRD-positive subgroup names no relapse; "patients with relapsed
+    disease were excluded" names whom the study left out)."""
+    body = [c for c in setting if not c.title and not (c.id in _LINE_IDS and _is_excluded(c, cues))]
     if any(c.id in (RR, FIRST, LATER, CR2) and not (_is_event(c) or _is_subset(c, cues)) for c in body):
         return False
     frontline = [c for c in body if c.id == FRONTLINE]
-    return (any(_names_population(c) for c in frontline)
-            and not any(_names_population(c) and not _treated_with(c) for c in body if c.id in _LINE_IDS))
+    named = [c for c in frontline if _names_population(c)]
+    return bool(named) and not any((_names_population(c) and not _treated_with(c)) or _coordinated(c, named)
+                                   for c in body if c.id in _LINE_IDS)
+
+
+def _coordinated(cue: Cue, frontline: list[Cue]) -> bool:
+    """The salvage cue is joined to a frontline cue naming the patients, only the first one's disease, its count and
+    "or"/"and" between ("children with de novo (n = 30) or relapsed (n = 20) T-ALL", "newly diagnosed very high-risk
+    ALL (n = 18) or relapsed ALL (n = 24)"): both kinds of patients were enrolled."""
+    doc = cue.span.doc
+    for first in frontline:
+        if first.sentence != cue.sentence or first.span.end > cue.span.start:
+            continue
+        words = [doc[i].text.lower() for i in range(first.span.end, cue.span.start)]
+        if "(" in words and ")" in words[words.index("("):]:  # the frontline group's bracket: "(n = 30)"
+            opening = words.index("(")
+            words = words[:opening] + words[opening + words[opening:].index(")") + 1:]
+        if words and words[-1] in _COORDINATORS and len(words) <= _COORDINATED_WINDOW \
+                and not any(w in _PHRASE_BREAKS or w in (",", ".") for w in words):
+            return True  # "newly diagnosed very high-risk ALL (n = 18) or relapsed ALL (n = 24)"
+    return False
+
+
+_COORDINATED_WINDOW = 8  # words from the frontline cue to the join ("newly diagnosed very high-risk ALL or")
+_COORDINATORS = frozenset({"or", "and", "and/or", "/"})
 
 
 def _treated_with(cue: Cue) -> bool:
@@ -892,8 +976,8 @@ def _later_line_restricted(setting: list[Cue], cues: Cues) -> bool:
     """Every patient is beyond first salvage: a later-line cue that is neither a part of the cohort nor in a
     sentence that also admits first relapse or refractory disease, or a prior-lines range that starts at two."""
     for cue in setting:
-        if cue.id != LATER or _is_subset(cue, cues):
-            continue
+        if cue.id != LATER or _is_subset(cue, cues) or _part_count_before(cue):
+            continue  # "Forty patients were treated, 15 in second salvage": a part
         same_sentence = {c.id for c in setting if c.sentence == cue.sentence}  # sentence indexes span the article
         if not same_sentence & {FIRST, CR2, RR}:
             return True
@@ -1042,15 +1126,18 @@ _OVERRULED_BY_STATED_AGE = {
 
 def _mixed_phrase_group(mixed: list[Cue], cues: Cues) -> str:
     """Children and adults named in one phrase are a mixed cohort, unless the age range that defines them holds
-    adults only ("AYA patients aged 18 to 39 years": adult): the range in the cue's sentence, or for a title's
+    adults only ("AYA patients aged 18 to 39 years": adult) or children only, up to 21 as pediatric trials enrol
+    ("children and young adults aged 1 to 21 years": pediatric): the range in the cue's sentence, or for a title's
     cue the range in a sentence stating whom the study enrolled ("Outcomes of AYA ..." / "We reviewed 90 AYA
     patients aged 18 to 39 years")."""
+    groups = set()
     for cue in mixed:
         ranges = {_age_range_group(c) for c in cues.of("AGE_GROUP") if c.id == "range" and (
             c.sentence == cue.sentence or cue.title and c.sentence in cues.enrolment_sentences)}
-        if not ranges or not ranges <= _ADULT_GROUPS:
+        if not ranges or not (ranges <= _ADULT_GROUPS or ranges == {"pediatric"}):
             return "mixed"
-    return "adult"
+        groups |= ranges
+    return "pediatric" if groups == {"pediatric"} else "adult"
 
 
 _ADULT_GROUPS = frozenset({"adult", "older adult"})
@@ -1406,7 +1493,8 @@ def _phase(cues: Cues, article: Article, pts: set[str], earlier: set[int]) -> st
     phases = cues.of("PHASE")
     this_study = [c for c in cues.of("DESIGN_CONTEXT") if c.id == "this-study"]
     if "retrospective" in design and not _retrospective_only_in_background(cues, phases, this_study):
-        return "retrospective"
+        analysed = _analysed_trial_phase(cues, phases)
+        return analysed or "retrospective"
     parts = _parts_of_one_study(phases)
     if "pooled" in design or bool(pts & _PT_POOLED) or (_coordinated_phases(phases) and not parts):
         return "pooled"
@@ -1473,6 +1561,30 @@ _EARLIER_FINDING = re.compile(r"\b(?:improv|prolong|superior|inferior|showed|sho
                               r"better)", re.I)
 
 
+def _analysed_trial_phase(cues: Cues, phases: list[Cue]) -> str | None:
+    """The phase of the one trial whose data a retrospective analysis reads, named in its sentence after "of/from/in/on
+    the" ("In this retrospective analysis of the phase 3 INO-VATE trial", "We retrospectively analyzed patients
+    enrolled in the phase 3 TOWER trial", "Using data from the phase 3 trial, we performed a retrospective
+    analysis"), as a post hoc analysis of it has that trial's phase; not several trials ("patients treated on four
+    phase 2 trials"), nor one the series followed ("after the phase 3 trial showed benefit")."""
+    for c in cues.of("DESIGN"):
+        if c.id != "retrospective":
+            continue
+        for p in phases:
+            if p.sentence != c.sentence:
+                continue
+            doc = p.span.doc
+            before = [doc[i].lower_ for i in range(max(p.sent.start, p.span.start - 2), p.span.start)]
+            after = [doc[i].lower_ for i in range(p.span.end, min(p.sent.end, p.span.end + _TRIAL_NAME_WINDOW))]
+            if before in _OF_THE and any(w in ("trial", "study") for w in after):
+                return p.id
+    return None
+
+
+_OF_THE = [["of", "the"], ["from", "the"], ["in", "the"], ["on", "the"]]  # "analysis of the phase 3 trial"
+_TRIAL_NAME_WINDOW = 5  # tokens from the phase to "trial" ("phase 3 INO-VATE trial")
+
+
 def _retrospective_only_in_background(cues: Cues, phases: list[Cue], this_study: list[Cue]) -> bool:
     """The abstract names its own phase ("In this phase 2 study", "We conducted a phase 1 trial") and its
     retrospective words are other studies' or a comparator's: neither in the title nor in a sentence about the
@@ -1511,7 +1623,9 @@ def _parts_of_one_study(phases: list[Cue]) -> bool:
                for c in phases)
 
 
-_PART_WORDS = frozenset({"portion", "portions", "part", "parts", "stage", "stages", "segment", "segments"})
+# ... and the stages of a phase 1/2 design ("a phase 1 dose-escalation and a phase 2 expansion")
+_PART_WORDS = frozenset({"portion", "portions", "part", "parts", "stage", "stages", "segment", "segments",
+                         "escalation", "expansion"})
 _PART_WINDOW = 4  # tokens from a phase to its part word ("phase 1 and phase 2 portions")
 
 

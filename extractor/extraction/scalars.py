@@ -11,7 +11,9 @@ the SCHEMA convention for cohort_size: the size the abstract first gives for its
   not candidates: a denominator of "8 of 25", a count with its percentage "106 (47%) patients", a group's "n =",
   the patients screened ("Of 350 patients screened, 326 were randomized" gives 326), a count inside a group named
   first, and a sentence counting two groups side by side ("6 patients at dose level 1 and 12 at dose level 2")
-  gives none.
+  gives none; counts inside an "including" phrase or adding up to the first count break it down ("45 patients,
+  including 30 with B-ALL and 15 with T-ALL"); a count of another study ("In a previous study, 49 patients ...")
+  gives way to a later one of the authors' own in its section.
 - median age: the number after a "median age" cue ("median age, 14 years", "median age was 31(18-60) years",
   "aged 18 to 78 years (median 46)"), months read in years; not the age of a part ("of responders").
 - median follow-up: the duration after (or inside, or before) a "median follow-up" cue, converted to months.
@@ -65,6 +67,10 @@ _MONTHS = (r"\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
            r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _MONTH_BEFORE = re.compile(_MONTHS + r"(?:\s\d{1,2}(?:st|nd|rd|th)?)?,?\s$")
 _MONTH_REACH = 16  # "September 30th, " before the year
+# A trial's name before its year: "IntReALL SR 2010 enrolled children", "ALL-REZ BFM 2002", "UKALL 2003" (an
+# acronym in capitals, two letters or more).
+_TRIAL_NAME_BEFORE = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9\-]*[A-Z][A-Z0-9\-]*\s$")
+_TRIAL_NAME_REACH = 12
 # The verb of an outcome right after a counted noun: "25 patients achieved CR", "3 patients died".
 # A count of each group: "109 patients were randomly assigned to each group", "50 patients per arm", "Six patients
 # were treated at each dose level".
@@ -200,6 +206,7 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
     found, no_cohort = [], bool(_BACKGROUND.match(section)) or "cohort_size" in context.scalars
     sentences = section_view(doc).sentences
     unsplit = 0  # sentences[:unsplit] are known not to split the population into groups
+    earlier: list[dict] = []  # a count of another study's, kept until this section names its own
     for index, sent in enumerate(sentences):
         # Once a section has split its population into groups ("B-ALL (n = 7) ... T-ALL (n = 24)"), the
         # headline N is their sum, which it does not print; a later count is one group's, not the cohort. Most
@@ -209,15 +216,33 @@ def extract_scalars(doc: Doc, section: str, context: ArticleContext) -> list[dic
             unsplit = index
             if not no_cohort:
                 cohort = _cohort(sent, section, context.words)
-                found += cohort
-                no_cohort = bool(cohort)
+                if cohort and not earlier and _of_another_study(sent):
+                    earlier = cohort  # "In a previous study, 49 patients were treated ... We now report 60 adults"
+                elif cohort:
+                    found += cohort if not earlier or _OWN_WORK.search(sent.text) else earlier
+                    earlier, no_cohort = [], True
         if sent.labelled("AGE"):
             found += _median_age(sent, section, context.words)
         if "median of" in sent.text:
             found += _median_age_stated(sent, section)
         if sent.labelled("FOLLOW_UP"):
             found += _follow_up(sent, section, context.words)
-    return _unambiguous(found)
+    return _unambiguous(earlier + found)
+
+
+# Words of the authors' own work in a sentence after another study's count: "We now report 60 adults", "Here, 60
+# adults were treated", "In this study, ...".
+_OWN_WORK = re.compile(r"\b(?:we|our|here|this|present|current|now)\b", re.I)
+_HISTORICALLY = re.compile(r"\s*(?:Historically|Previously)\b")
+
+
+def _of_another_study(sent: Sentence) -> bool:
+    """The sentence is about another study (patterns/design.jsonl, DESIGN_CONTEXT other-study: "In a previous study",
+    "The pivotal trial"; or it opens "Historically"): its count may be that study's, not this one's."""
+    context = sent.labelled("DESIGN_CONTEXT")
+    if any(c.id_ == "this-study" for c in context):
+        return False
+    return any(c.id_ == "other-study" for c in context) or bool(_HISTORICALLY.match(sent.text))
 
 
 def _splits_population(sent: Sentence) -> bool:
@@ -337,14 +362,25 @@ def _elided_opening_count(sent: Sentence, section: str, words) -> list[dict]:
     """"Of 60 enrolled, 52 were infused": the first count, of those enrolled, treated or randomized, is the cohort
     (SCHEMA: the size the abstract first gives), though its noun is left out."""
     match = _ELIDED_OPENING.match(sent.text)
-    if match is None:
+    subject = None if match else _ELIDED_SUBJECT.match(sent.text)
+    if match is None and (subject is None or _PARALLEL_GROUP.search(sent.text, subject.end())):
         return []
+    match = match or subject
     start = sent.start_char + match.start("count")
     number = next((n for n in sent.section_numbers(words) if n.start == start), None)
     if number is None or not _is_headcount(sent.section_text, number):
         return []
-    return [_candidate("cohort_size", int(number.value), sent.doc, section, number.start,
-                       sent.start_char + match.end() - 1)]
+    end = sent.start_char + match.end() - (1 if subject is None else 0)
+    return [_candidate("cohort_size", int(number.value), sent.doc, section, number.start, end)]
+
+
+# A count opening its sentence as the subject of an enrolment verb, its noun left out: "Fifty-two were enrolled",
+# "52 were treated and 48 were evaluable"; not a group beside others ("12 were treated at dose level 1 and 10 at
+# dose level 2").
+_ELIDED_SUBJECT = re.compile(r"\s*(?P<count>[\w\-]+)\s(?:were|had\sbeen)\s(?:enrolled|enroled|treated|randomi[sz]ed|"
+                             r"registered|infused|included|recruited|accrued)\b")
+_PARALLEL_GROUP = re.compile(r"\d\s(?:(?:more|patients|others)\s)?(?:were\s\w+\s)?(?:at|with|in|on)\s|"
+                             r"dose\slevel|cohort|\barm\b", re.I)
 
 
 def _listed_counts(text: str, number: nz.Number, numbers: list[nz.Number], nouns: list[Span]) -> list[nz.Number]:
@@ -531,14 +567,17 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
     chemotherapy)", "405 patients underwent randomization: 271 ... and 134 ...") is not another group; "60 patients
     were enrolled and 55 received X" is a later subset."""
     text, next_count = sent.section_text, True
+    if _sums_to(text, number, numbers):
+        return False  # "Sixty adults, 40 newly diagnosed and 20 with relapsed disease, received X": its breakdown
     nouns = [c for c in cues if c.id_ == "population"]
     for later in numbers:
         if later.start <= number.end or not later.is_integer or later.form == "scientific":
             continue  # "... at 5 × 10^5 or 1 × 10^6 cells/kg": a dose, never a count of patients
         if text.count("(", number.end, later.start) > text.count(")", number.end, later.start):
             continue
-        if ":" in text[number.end:later.start]:
-            continue  # "405 patients underwent randomization: 271 were assigned to X and 134 to Y" breaks it down
+        if ":" in text[number.end:later.start] or _in_including_phrase(text, number, later):
+            continue  # "405 patients underwent randomization: 271 were assigned to X and 134 to Y" breaks it down,
+            # as "45 patients were enrolled, including 30 with B-ALL and 15 with T-ALL" does
         if _parallel_in_counts(text, number, later):
             return True
         if _breakdown_after_verb(text, number, later, cues) and not _own_group_words(text, number, later, nouns, cues) \
@@ -553,6 +592,31 @@ def _another_group_follows(sent: Sentence, number: nz.Number, numbers: list[nz.N
             return True
         next_count = False
     return False
+
+
+def _sums_to(text: str, number: nz.Number, numbers: list[nz.Number]) -> bool:
+    """The counts right after `number` (two or more, in a row) add up to it: they break it down ("Sixty adults with
+    Ph-positive ALL, 40 newly diagnosed and 20 with relapsed disease, received ..."), not count groups beside it."""
+    total, counted = 0, 0
+    for later in numbers:
+        if later.start <= number.end:
+            continue
+        if not _is_headcount(text, later):
+            break
+        total, counted = total + later.value, counted + 1
+        if total >= number.value:
+            return counted >= 2 and total == number.value
+    return False
+
+
+_INCLUDING = re.compile(r"\bincluding\s[^;]*$", re.I)
+
+
+def _in_including_phrase(text: str, number: nz.Number, later: nz.Number) -> bool:
+    """The later count is inside an "including" phrase after the first ("45 patients were enrolled, including 30 with
+    B-ALL and 15 with T-ALL", "including 12 children, 8 adolescents and 25 adults"): a breakdown of the first count,
+    up to a semicolon."""
+    return _INCLUDING.search(text, number.end, later.start) is not None
 
 
 def _parallel_in_counts(text: str, number: nz.Number, later: nz.Number) -> bool:
@@ -646,8 +710,9 @@ def _is_headcount(text: str, number: nz.Number) -> bool:
     written = number.text
     if len(written) == 4 and written[:2] in _CENTURIES and (
             _YEAR_BEFORE.search(text, max(0, number.start - 9), number.start) or _YEAR_AFTER.match(text, number.end)
-            or _MONTH_BEFORE.search(text, max(0, number.start - _MONTH_REACH), number.start)):
-        return False  # "From 2012 to 2019, 64 adults ...", "until December 2018": years, not counts
+            or _MONTH_BEFORE.search(text, max(0, number.start - _MONTH_REACH), number.start)
+            or _TRIAL_NAME_BEFORE.search(text, max(0, number.start - _TRIAL_NAME_REACH), number.start)):
+        return False  # "From 2012 to 2019, 64 adults ...", "until December 2018", "IntReALL SR 2010": years
     if len(written) <= 2 and _MONTH_BEFORE.search(text, max(0, number.start - _MONTH_REACH), number.start):
         return False  # "As of December 31, 2019": a day
     if _PERCENT_NEXT.match(text, number.end) or text[number.end:number.end + 1] in nz.HYPHENS:
@@ -672,7 +737,7 @@ def _median_age(sent: Sentence, section: str, words) -> list[dict]:
         if number is None or number.qualifier:
             continue
         gap = text[cue.end_char:number.start]
-        if number is first and not _AGE_GAP.match(gap) or _AGE_OF_PART.search(gap):
+        if number is first and not _AGE_GAP.match(gap) or _AGE_OF_PART.search(gap) or _age_of_part_subject(sent, cue):
             continue
         if not _AGE_AFTER.match(text[number.end:]) or not 0 < number.value <= 110:
             continue
@@ -681,6 +746,21 @@ def _median_age(sent: Sentence, section: str, words) -> list[dict]:
         years = round(number.value / 12, 1) if _IN_MONTHS.match(text, number.end) else number.value
         found.append(_candidate("median_age_years", _tidy(years), sent.doc, section, cue.start_char, number.end))
     return found
+
+
+_HAD_BEFORE = re.compile(r"\b(?:had|have|were\sof)\s(?:a\s)?$", re.I)
+# A subject naming a part: responders, those who achieved or relapsed, those in CR, an arm ("patients who had a
+# median age" names no part: the relative clause of the cohort).
+_PART_SUBJECT = re.compile(r"\b(?:(?:non-?)?responders?|responding|who\s(?:had\s)?(?:achieved|attained|responded|"
+                           r"relapsed|died|proceeded)|in\s(?:a\s)?(?:CR\d?|CRi|(?:complete\s)?remission)|arms?|groups?)\b",
+                           re.I)
+
+
+def _age_of_part_subject(sent: Sentence, cue: Span) -> bool:
+    """A part of the cohort as the subject that had the median age: "Responders had a median age of 40 years",
+    "Patients who achieved CR had a median age of 38 years" (not "Patients had a median age of 45 years")."""
+    subject = sent.section_text[sent.start_char:cue.start_char]
+    return bool(_HAD_BEFORE.search(subject)) and bool(_PART_SUBJECT.search(subject))
 
 
 def _median_age_stated(sent: Sentence, section: str) -> list[dict]:
