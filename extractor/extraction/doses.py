@@ -377,19 +377,26 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
         if sent.labelled("UNIT"):
             # an unlabelled abstract's background is decided at its first sentence with a unit, once past it for good
             opening = opening and _in_opening_background(sentences, index, view.text)
-            if (background or opening) and not _THIS_STUDY.search(sent.text):
-                previous = sent
-                continue  # "BACKGROUND: Inotuzumab at 1.8 mg/m2 per cycle improved remission rates": what was known
-            found = []
-            if sent.labelled("DRUG"):
-                found = _sentence_doses(sent, section, context)
-            elif previous is not None and _dose_sentence(sent.text):
-                found = _carried_doses(previous, sent, section, context)
-            if not found and not sent.labelled("DRUG") and _car_t_cells_named(sent.text):
-                found = _study_product_doses(sent, section, context)
-            doses += _this_studys(sent, found) if found else found
+            if not ((background or opening) and not _THIS_STUDY.search(sent.text)):
+                # (else "BACKGROUND: Inotuzumab at 1.8 mg/m2 per cycle improved remission rates": what was known)
+                doses += _doses_of_sentence(sent, previous, section, context)
+        if sent.labelled("DRUG"):
+            context.drug_sentence = sent
         previous = sent
     return doses
+
+
+def _doses_of_sentence(sent: Sentence, previous: Sentence | None, section: str, context: ArticleContext) -> list[dict]:
+    """The doses of one sentence with a unit: of the drugs it names, else of the drug a sentence before names when
+    its subject is the dose (see _dose_sentence, _carried_doses), else of the study's CAR T product."""
+    found = []
+    if sent.labelled("DRUG"):
+        found = _sentence_doses(sent, section, context)
+    elif context.drug_sentence is not None and _dose_sentence(sent.text):
+        found = _carried_doses(context.drug_sentence, previous, sent, section, context)
+    if not found and not sent.labelled("DRUG") and _car_t_cells_named(sent.text):
+        found = _study_product_doses(sent, section, context)
+    return _this_studys(sent, found) if found else found
 
 
 def _dose_sentence(text: str) -> bool:
@@ -478,16 +485,23 @@ def _named_for_another(text: str, start: int, at: int, others: list, contrast: b
     return not (set_against and "," in rest) or _RELATIVE_CLAUSE.fullmatch(rest) is not None
 
 
-def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
+def _carried_doses(antecedent: Sentence, previous: Sentence | None, sent: Sentence, section: str,
+                   context: ArticleContext) -> list[dict]:
     """The doses of a sentence naming no drug whose subject is the dose ("The starting dose was 1.8 mg/m2 per
     cycle", "The MTD was 1.8 mg/m2", "Dose level 1 was 5 µg/m2/day"), the drug as a pronoun ("It was given at 28
-    µg/day") or the dose as the object ("Children received 650 mg/m2/day"): of the one drug the sentence before names
-    ("Patients received inotuzumab ozogamicin in 3-week cycles.", "Inotuzumab was added to mini-hyper-CVD.": a
-    backbone has no dose of its own); none when it names two or more."""
-    named = [d for d in rule_spans(previous, "DRUG") if not _is_backbone(d.id_)]
+    µg/day") or the dose as the object ("Children received 650 mg/m2/day"): of the one drug the last sentence naming
+    a drug names (`antecedent`: "Patients received inotuzumab ozogamicin in 3-week cycles.", "Inotuzumab was added to
+    mini-hyper-CVD.": a backbone has no dose of its own), the sentence before or one further back ("Adults received
+    inotuzumab. Forty patients were enrolled. The starting dose was 1.8 mg/m2"), the title too ("Blinatumomab in
+    children ...": "The MTD was 15 µg/m2/day"); none when it names two or more. A drug named further back than the
+    sentence before is no part of the evidence, which then starts at the sentence."""
+    named = [d for d in rule_spans(antecedent, "DRUG") if not _is_backbone(d.id_)]
     if not named or any(d.id_ != named[0].id_ for d in named):
         return []
-    return _sentence_doses(sent, section, context, carried=named[-1])
+    if _is_car_t(named[0].id_) and len(set(_ANTIGEN.findall(antecedent.text))) > 1:
+        return []  # "CD19 and CD22 CAR T cells": the lexicon reads the second product only
+    drug = named[-1] if antecedent is previous else _StudyProduct(named[-1].id_, sent.start_char, sent.start_char)
+    return _sentence_doses(sent, section, context, carried=drug)
 
 
 def _study_product_doses(sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
