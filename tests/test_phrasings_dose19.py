@@ -36,3 +36,35 @@ BLIN = "blinatumomab"
 def test_phrasings_dose_subject_takes_the_last_drug_named(nlp, text, title, doses):
     record = _run(nlp, text, title=title) if title else _run(nlp, text)
     assert _doses(record) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the subject after an opening scope of a study's part
+    ("Blinatumomab was evaluated in 30 children. In the dose-finding phase, the MTD was 15 µg/m2/day.",
+     [(BLIN, 15, None, "µg/m2")]),
+    ("Thirty patients were treated with blinatumomab. In phase 1, doses of 5 to 30 µg/m2/day were studied.",
+     [(BLIN, 5, 30, "µg/m2")]),
+    ("Inotuzumab was given to 24 patients. In the expansion cohort, patients received 1.2 mg/m2.",
+     [(INO, 1.2, None, "mg/m2")]),
+    # the dose's abbreviation in a bracket, "determined to be", a schedule's start
+    ("Thirty patients received blinatumomab. The recommended phase 2 dose (RP2D) was 15 µg/m2/day.",
+     [(BLIN, 15, None, "µg/m2")]),
+    ("Inotuzumab was given to 24 patients. The MTD was determined to be 1.2 mg/m2.", [(INO, 1.2, None, "mg/m2")]),
+    ("Patients received blinatumomab for up to 5 cycles. Cycle 1 started at 9 µg/day for 1 week, then 28 µg/day.",
+     [(BLIN, 9, None, "µg"), (BLIN, 28, None, "µg")]),
+    # a report on a dose level: opening on it, patients treated at it, dose-limiting toxicities at it
+    ("Blinatumomab was studied in 40 children. At 5 µg/m2/day, no DLT occurred. At the 15 µg/m2/day dose level, one"
+     " patient had CRS.", [(BLIN, 5, None, "µg/m2"), (BLIN, 15, None, "µg/m2")]),
+    ("CD19 CAR T cells were given to 20 patients. At dose level 2 (1 × 10^6 cells/kg), 4 of 6 responded.",
+     [("cd19-car t cells", 1000000, None, "cells/kg")]),
+    ("Inotuzumab was given to 24 patients. Six patients treated at 1.2 mg/m2 had VOD.", [(INO, 1.2, None, "mg/m2")]),
+    ("Blinatumomab was given to 24 patients. DLTs were observed at 60 µg/m2/day.", [(BLIN, 60, None, "µg/m2")]),
+    ("Thirty children received blinatumomab. Dose-limiting toxicities occurred at 30 µg/m2/day.",
+     [(BLIN, 30, None, "µg/m2")]),
+    # not a time point, a threshold, a lab value or a dose named by no amount
+    ("Blinatumomab was studied in 40 children. At 12 months, patients received 15 µg/m2/day.", []),
+    ("Inotuzumab was given to 24 patients. At 100 mg/dL bilirubin, treatment was held.", []),
+    ("Tisagenlecleucel was given to 24 patients. At doses above 5 × 10^6 cells/kg, CRS was more frequent.", []),
+])
+def test_phrasings_drugless_dose_sentences(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

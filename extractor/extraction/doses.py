@@ -197,17 +197,28 @@ _DOSE_SUBJECT = re.compile(
     r"\s*(?:(?:the|a)\s)?(?:(?:(?:starting|initial|first|target|planned|total|fixed|flat|standard|subsequent"
     r"|recommended(?:\sphase\s(?:2|II))?|maximum\stolerated|maximal\stolerated|cycle\s\d|daily|weekly|single)"
     r"\s(?:[\w\-]+\s)?)?"
-    r"(?:doses?|dosing|MTD|RP2D|dose\slevel\s\d+)(?:\s(?:per|in|of|during)\s(?:cycle|course|week|day)(?:\s\d)?)?"
-    r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined)\s)?"
-    r"(?:(?:at|as|to)\s)?|(?:(?:total|starting|initial|target|fixed|flat|single|daily)\s)?doses?\sof\s)\d",
+    r"(?:doses?|dosing|MTD|RP2D|dose\slevel\s\d+)(?:\s\((?:MTD|RP2D)\))?"
+    r"(?:\s(?:per|in|of|during)\s(?:cycle|course|week|day)(?:\s\d)?)?"
+    r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined|found)\s)?"
+    r"(?:(?:at|as|to(?:\sbe)?)\s)?|(?:(?:total|starting|initial|target|fixed|flat|single|daily)\s)?doses?\sof\s)\d",
     re.I)
+# A drugless sentence reporting on a dose level, the dose opening it or named by what happened at it: "At 1.2 mg/m2,
+# two patients had dose-limiting toxicities", "At the 15 µg/m2/day dose level, ...", "At dose level 2 (1 × 10^6
+# cells/kg), ...", "Patients treated at 1.2 mg/m2 had more VOD", "Dose-limiting toxicities occurred at 30 µg/m2/day"
+# (the dose tested, with its unit right after the number: not "At 12 months, ...").
+_AMOUNT_AHEAD = r"\d+(?:[.·]\d+)?(?:\s?[×xX]\s?10\^?\(?\d+\)?)?[\s\-]?(?:mg|µg|μg|mcg|g|IU|U|cells|CAR|/kg)\b"
+_DOSE_LEVEL_REPORT = re.compile(
+    r"\s*(?:At\s(?:(?:the|an?)\s)?(?:(?:[\w\-]+\s)?(?:doses?|dose\slevel|DL)(?:\s?\d)?\s(?:of\s|\()?)?"
+    r"|(?:[A-Za-z][\w\-]*\s){1,2}?(?:treated|dosed)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s)?"
+    r"|(?:dose-limiting\stoxicit(?:y|ies)|DLTs?)\s(?:\(DLTs?\)\s)?(?:(?:was|were)\s(?:observed|seen|noted|reported)"
+    r"|occurred)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s)?)" + _AMOUNT_AHEAD, re.I)
 # A sentence whose subject is the treatment or its schedule, the dose right after its verb: "Cycle 1 consisted of
 # 9 µg/day for 7 days", "Each cycle consisted of 28 µg/day", "Treatment was 650 mg/m2/day for 5 days", "Three dose
 # levels were tested: 3 × 10^5, 1 × 10^6 and 3 × 10^6 cells/kg".
 _SCHEDULE_SUBJECT = re.compile(
     r"\s*(?:(?:each|the|a)\s)?(?:(?:first|second|induction|consolidation|maintenance)\s)?"
     r"(?:(?:cycles?|courses?|treatment|therapy|induction|regimen|schedule)(?:\s\d+)?"
-    r"\s(?:consisted\sof|comprised|was|were)"
+    r"\s(?:consisted\sof|comprised|was|were|(?:started|began|was\s(?:started|initiated|begun))\s(?:at|with))"
     r"|(?:[A-Za-z]+\s)?dose\slevels\s(?:were|of)(?:\s(?:tested|evaluated|explored|studied|investigated|used))?)"
     r"\s?:?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
 _WEIGHT_OR_AGE = (r"(?:(?:weighing|aged|under|over|below|above|older\sthan|younger\sthan|less\sthan|more\sthan)\s"
@@ -218,7 +229,8 @@ _WEIGHT_OR_AGE = (r"(?:(?:weighing|aged|under|over|below|above|older\sthan|young
 _SCOPE_LEAD = re.compile(
     r"\s*(?:(?:In|During|For|From)\s(?:the\s)?(?:(?:cycles?|courses?|weeks?)\s\d+(?:\s?[\-–]\s?\d+)?"
     r"|(?:first|second|subsequent|later|following|remaining)\s(?:cycles?|courses?|weeks?)"
-    r"|(?:patients|children|adults)\s(?:" + _WEIGHT_OR_AGE + r"|[a-z ]{1,25}?)),\s"
+    r"|(?:patients|children|adults)\s(?:" + _WEIGHT_OR_AGE + r"|[a-z ]{1,25}?)"
+    r"|(?:[\w\-]+\s){0,3}?(?:phase|part|portion|cohort|stage)(?:\s(?:1b?|2|Ib?|II))?),\s"
     r"|(?P<label>(?:Cycle|Course|Week)\s\d+(?:\s?[\-–]\s?\d+)?:\s))")
 # The same with the drug as a pronoun or a common noun, its verb and the preposition of its dose: "It was given at 9
 # µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg",
@@ -408,7 +420,8 @@ def _dose_sentence(text: str) -> bool:
         if lead.group("label") is not None and _DIGIT.match(text, lead.end()):
             return True  # "Cycle 1: 0.8 mg/m2 on day 1 ...": a schedule's label, then its dose
         text = text[lead.end():]
-    return any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT))
+    return any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT,
+                                             _DOSE_LEVEL_REPORT))
 
 
 def _in_opening_background(sentences: list[Sentence], index: int, text: str) -> bool:
