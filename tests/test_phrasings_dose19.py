@@ -68,3 +68,19 @@ def test_phrasings_dose_subject_takes_the_last_drug_named(nlp, text, title, dose
 ])
 def test_phrasings_drugless_dose_sentences(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the last day of a list of days is no dose of the list after it
+    ("Carfilzomib 20 mg/m2 on days 1 and 2 and 36 mg/m2 on days 8, 9, 15 and 16 was given.",
+     [("carfilzomib", 20, None, "mg/m2"), ("carfilzomib", 36, None, "mg/m2")]),
+    ("Cyclophosphamide 300 mg/m2 on days 1, 2 and 3 and 150 mg/m2 on day 4 was given.",
+     [("cyclophosphamide", 300, None, "mg/m2"), ("cyclophosphamide", 150, None, "mg/m2")]),
+    # lists of doses stay lists
+    ("Venetoclax was given at 100, 200 and 400 mg on days 1, 2 and 3.",
+     [("venetoclax", 100, None, "mg"), ("venetoclax", 200, None, "mg"), ("venetoclax", 400, None, "mg")]),
+    ("Blinatumomab was given at 5, 15 and 30 µg/m2/day.",
+     [(BLIN, 5, None, "µg/m2"), (BLIN, 15, None, "µg/m2"), (BLIN, 30, None, "µg/m2")]),
+])
+def test_phrasings_days_listed_before_a_dose(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

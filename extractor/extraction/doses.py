@@ -96,6 +96,7 @@ _BETWEEN = re.compile(r"\bbetween\s$", re.I)
 _COUNTED_BEFORE = re.compile(
     r"(?:cycles?|courses?|days?|weeks?|months?|years?|patients?|cohorts?|levels?|grades?|arms?|groups?|phases?"
     r"|blocks?|steps?|doses?)\s$", re.I)
+_DAY_LIST_SEP = re.compile(r",\s?(?:and\s)?|\sand\s")  # "days 1, 8, and 15"
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\s(?:to|through)\s)$")
 _STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
 # "was escalated from 9 to 28 µg/day", "stepped up from 9 µg/day to 28 µg/day": two doses of a step-up schedule, no
@@ -1127,11 +1128,17 @@ def _escalated_from(text: str, start: int) -> bool:
 
 
 def _counted(text: str, numbers: list[nz.Number], index: int) -> bool:
-    """Whether numbers[index] counts something else, alone or as the end of a range: "cycle 1", "days 1-7" (in
-    "9 μg/day on days 1-7 and 28 μg/day" the 7 is no dose)."""
+    """Whether numbers[index] counts something else, alone or as the end of a range or of a list of whole numbers:
+    "cycle 1", "days 1-7" (in "9 μg/day on days 1-7 and 28 μg/day" the 7 is no dose), "days 1 and 2" (in "20 mg/m2
+    on days 1 and 2 and 36 mg/m2 on days 8 and 9" the 2 is none either)."""
     head = numbers[index]
     if index > 0 and _RANGE_SEP.match(text[numbers[index - 1].end:head.start]):
         head = numbers[index - 1]
+    elif head.is_integer:
+        while index > 0 and numbers[index - 1].is_integer and _DAY_LIST_SEP.fullmatch(
+                text, numbers[index - 1].end, head.start):
+            index -= 1
+            head = numbers[index]
     return _COUNTED_BEFORE.search(text[max(0, head.start - 12):head.start]) is not None
 
 
