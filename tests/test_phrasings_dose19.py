@@ -84,3 +84,21 @@ def test_phrasings_drugless_dose_sentences(nlp, text, doses):
 ])
 def test_phrasings_days_listed_before_a_dose(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Blinatumomab was given to 40 children. Thirty patients were treated at the RP2D (15 µg/m2/day).",
+     [(BLIN, 15, None, "µg/m2")]),
+    ("Inotuzumab was studied in a 3+3 design. Patients were enrolled at 3 dose levels (0.8, 1.2 and 1.6 mg/m2).",
+     [(INO, 0.8, None, "mg/m2"), (INO, 1.2, None, "mg/m2"), (INO, 1.6, None, "mg/m2")]),
+    ("Blinatumomab was studied in children. Patients were assigned to one of three dose levels (5, 15 or 30"
+     " µg/m2/day).", [(BLIN, 5, None, "µg/m2"), (BLIN, 15, None, "µg/m2"), (BLIN, 30, None, "µg/m2")]),
+    ("Inotuzumab was studied in a 3+3 design. Doses were escalated from 0.8 to 1.8 mg/m2.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 1.8, None, "mg/m2")]),
+    ("Inotuzumab ozogamicin was studied. Patients received either 0.9 mg/m2 (n = 20) or 1.8 mg/m2 (n = 22).",
+     [(INO, 0.9, None, "mg/m2"), (INO, 1.8, None, "mg/m2")]),
+    # a reduction is an event, not a dose level
+    ("Inotuzumab was studied in a 3+3 design. Doses were reduced to 0.8 mg/m2 in 4 patients.", []),
+])
+def test_phrasings_dose_levels_named_without_their_drug(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -207,10 +207,18 @@ _DOSE_SUBJECT = re.compile(
 # two patients had dose-limiting toxicities", "At the 15 µg/m2/day dose level, ...", "At dose level 2 (1 × 10^6
 # cells/kg), ...", "Patients treated at 1.2 mg/m2 had more VOD", "Dose-limiting toxicities occurred at 30 µg/m2/day"
 # (the dose tested, with its unit right after the number: not "At 12 months, ...").
-_AMOUNT_AHEAD = r"\d+(?:[.·]\d+)?(?:\s?[×xX]\s?10\^?\(?\d+\)?)?[\s\-]?(?:mg|µg|μg|mcg|g|IU|U|cells|CAR|/kg)\b"
+_AMOUNT_AHEAD = (r"(?:\d+(?:[.·]\d+)?(?:,\s?(?:or\s|and\s)?|\s(?:and|or|to)\s|\s?[\-–]\s?))*"  # "5, 15 or 30 µg"
+                 r"\d+(?:[.·]\d+)?(?:\s?[×xX]\s?10\^?\(?\d+\)?)?[\s\-]?(?:mg|µg|μg|mcg|g|IU|U|cells|CAR|/kg)\b")
+_NAMED_DOSE = r"(?:MTD|RP2D|maximum\stolerated\sdose|recommended(?:\sphase\s(?:2|II))?\sdose)\s\("  # "the MTD (15"
 _DOSE_LEVEL_REPORT = re.compile(
-    r"\s*(?:At\s(?:(?:the|an?)\s)?(?:(?:[\w\-]+\s)?(?:doses?|dose\slevel|DL)(?:\s?\d)?\s(?:of\s|\()?)?"
-    r"|(?:[A-Za-z][\w\-]*\s){1,2}?(?:treated|dosed)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s)?"
+    r"\s*(?:At\s(?:(?:the|an?)\s)?(?:(?:[\w\-]+\s)?(?:doses?|dose\slevel|DL)(?:\s?\d)?\s(?:of\s|\()?|" + _NAMED_DOSE
+    + r")?"
+    r"|(?:[A-Za-z][\w\-]*\s){1,2}?(?:were\s)?(?:treated|dosed)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s|" + _NAMED_DOSE
+    + r")?"
+    # "Patients were enrolled at 3 dose levels (0.8, 1.2 and 1.6 mg/m2)", "assigned to one of three dose levels: 5, 15
+    # or 30 µg/m2/day", "Doses were escalated from 0.8 to 1.8 mg/m2"
+    r"|(?:[A-Za-z][\w\-]*\s){1,8}?(?:\d\s)?dose\slevels\s?(?:\(|:\s)"
+    r"|(?:doses?|dosing)\s(?:was|were)\s(?:escalated|increased|stepped\sup)\sfrom\s"
     r"|(?:dose-limiting\stoxicit(?:y|ies)|DLTs?)\s(?:\(DLTs?\)\s)?(?:(?:was|were)\s(?:observed|seen|noted|reported)"
     r"|occurred)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s)?)" + _AMOUNT_AHEAD, re.I)
 # A sentence whose subject is the treatment or its schedule, the dose right after its verb: "Cycle 1 consisted of
@@ -247,7 +255,7 @@ _PRONOUN_SUBJECT = re.compile(
 # population of the regimen's, see _given_for_toxicity).
 _RECEIVED_DOSE = re.compile(
     r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:" + _WEIGHT_OR_AGE + r"\s)?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
-    r"(?:(?:an?|the)\s(?:[\w\-]+\s){0,2}?dose\sof\s)?\d")
+    r"(?:either\s)?(?:(?:an?|the)\s(?:[\w\-]+\s){0,2}?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
 _EXPOSURE_CUES = ("dose", "median", "mean")
