@@ -29,6 +29,7 @@ BLIN = "blinatumomab"
     ("Patients received blinatumomab and ponatinib. Forty patients were enrolled. The dose was 28 µg/day.", None, []),
     ("Thirty patients were enrolled. The dose was 28 µg/day.", "Blinatumomab and ponatinib in Ph-positive ALL", []),
     ("Patients received CD19 and CD22 CAR T cells. Twenty were enrolled. The dose was 1 × 10^6 cells/kg.", None, []),
+    ("Patients had received prior blinatumomab. Forty were enrolled. The dose was 28 µg/day.", None, []),
     # a dose named with its own drug is untouched
     ("Patients received blinatumomab. Forty patients were enrolled. Dexamethasone 20 mg was given.", None,
      [("dexamethasone", 20, None, "mg")]),
@@ -101,4 +102,23 @@ def test_phrasings_days_listed_before_a_dose(nlp, text, doses):
     ("Inotuzumab was studied in a 3+3 design. Doses were reduced to 0.8 mg/m2 in 4 patients.", []),
 ])
 def test_phrasings_dose_levels_named_without_their_drug(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a development code's number is no part of the dose after it
+    ("Patients received VP-16 100 mg/m2 on days 1-5.", [("etoposide", 100, None, "mg/m2")]),
+    ("ABT-199 400 mg was given daily.", [("venetoclax", 400, None, "mg")]),
+    # drugs of salvage ALL trials the lexicon lacked, and units per kg
+    ("Patients received 19-28z CAR T cells at 3 × 10^6 cells/kg.", [("19-28z CAR T cells", 3000000, None, "cells/kg")]),
+    ("Relma-cel was infused at 1 × 10^8 CAR T cells.", [("relmacabtagene autoleucel", 100000000, None, "cells")]),
+    ("Conditioning with treosulfan 14 g/m2 and fludarabine 30 mg/m2 was given.",
+     [("treosulfan", 14, None, "g/m2"), ("fludarabine", 30, None, "mg/m2")]),
+    ("ATG 2.5 mg/kg/day was given on days -3 to -1.", [("antithymocyte globulin", 2.5, None, "mg/kg")]),
+    ("Patients received eryaspase at 150 U/kg on day 3.", [("eryaspase", 150, None, "U/kg")]),
+    ("SAR3419 was given at 55 mg/m2 weekly.", [("coltuximab ravtansine", 55, None, "mg/m2")]),
+    ("Palbociclib 100 mg/m2 was given on days 1-21 with dexamethasone 10 mg/m2/day.",
+     [("palbociclib", 100, None, "mg/m2"), ("dexamethasone", 10, None, "mg/m2")]),
+])
+def test_phrasings_codes_and_drugs_the_lexicon_lacked(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses

@@ -522,8 +522,13 @@ def _carried_doses(antecedent: Sentence, previous: Sentence | None, sent: Senten
         return []
     if _is_car_t(named[0].id_) and len(set(_ANTIGEN.findall(antecedent.text))) > 1:
         return []  # "CD19 and CD22 CAR T cells": the lexicon reads the second product only
-    drug = named[-1] if antecedent is previous else _StudyProduct(named[-1].id_, sent.start_char, sent.start_char)
-    return _sentence_doses(sent, section, context, carried=drug)
+    if antecedent is previous:
+        return _sentence_doses(sent, section, context, carried=named[-1])
+    text, at = antecedent.section_text, named[-1].start_char
+    if _PRIOR_THERAPY.search(text, max(antecedent.start_char, at - _PRIOR_REACH), at):
+        return []  # "Patients had received prior blinatumomab. Forty were enrolled. The dose was 28 µg/day."
+    return _sentence_doses(sent, section, context, carried=_StudyProduct(named[-1].id_, sent.start_char,
+                                                                           sent.start_char))
 
 
 def _study_product_doses(sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
