@@ -25,8 +25,8 @@ BLIN = "blinatumomab"
      " ALL", [(INO, 1.8, None, "mg/m2")]),
     ("Forty-five children were enrolled. Patients received 5 µg/m2/day for 7 days followed by 15 µg/m2/day.",
      "Blinatumomab in children with relapsed ALL", [(BLIN, 5, None, "µg/m2"), (BLIN, 15, None, "µg/m2")]),
-    # the last sentence naming a drug decides: two drugs there, or a backbone alone, give none
-    ("Patients received blinatumomab and ponatinib. Forty patients were enrolled. The dose was 28 µg/day.", None, []),
+    # the last sentence naming a drug decides: two drugs there give none unless the unit fits one only
+    ("Patients received cytarabine and etoposide. Forty patients were enrolled. The dose was 100 mg/m2.", None, []),
     ("Thirty patients were enrolled. The dose was 28 µg/day.", "Blinatumomab and ponatinib in Ph-positive ALL", []),
     ("Patients received CD19 and CD22 CAR T cells. Twenty were enrolled. The dose was 1 × 10^6 cells/kg.", None, []),
     ("Patients had received prior blinatumomab. Forty were enrolled. The dose was 28 µg/day.", None, []),
@@ -121,4 +121,20 @@ def test_phrasings_dose_levels_named_without_their_drug(nlp, text, doses):
      [("palbociclib", 100, None, "mg/m2"), ("dexamethasone", 10, None, "mg/m2")]),
 ])
 def test_phrasings_codes_and_drugs_the_lexicon_lacked(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the dose subject described by how it was given or of what cells
+    ("Patients received CD19 CAR-T cells. The infused CAR-T cell dose was 1 × 10^6/kg.",
+     [("cd19-car t cells", 1000000, None, "cells/kg")]),
+    # a dose level as the subject, its amount before "dose"
+    ("Blinatumomab was given to 40 children. The 15 µg/m2/day dose was selected for phase 2.",
+     [(BLIN, 15, None, "µg/m2")]),
+    # a carried dose in a unit its drug is not dosed in is none (an unknown drug's)
+    ("Patients received blinatumomab. Gilteritinib was then given at 120 mg daily.", []),
+    # a response at a dose, in a drugless sentence, stays unread (tried and dropped, see doses.py)
+    ("Patients received inotuzumab ozogamicin. CR rates were 33% at 0.9 mg/m2 and 67% at 1.2 mg/m2.", []),
+])
+def test_phrasings_dose_subjects_and_the_fitting_drug(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
