@@ -138,3 +138,16 @@ def test_phrasings_codes_and_drugs_the_lexicon_lacked(nlp, text, doses):
 ])
 def test_phrasings_dose_subjects_and_the_fitting_drug(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # what a product is made from or a graft holds is no dose of it
+    ("Tisagenlecleucel was manufactured from 1 × 10^9 apheresed cells.", []),
+    ("Tisagenlecleucel was given after collection of 2 × 10^9 mononuclear cells.", []),
+    # the product's own cells, described, still are
+    ("Obecabtagene autoleucel was given as 410 × 10^6 CD19 CAR T cells.",
+     [("obecabtagene autoleucel", 410000000, None, "cells")]),
+    ("UCART19 was given at 6 × 10^7 allogeneic cells.", [("UCART19", 60000000, None, "cells")]),
+])
+def test_phrasings_starting_cells_are_no_dose(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

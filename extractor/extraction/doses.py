@@ -352,6 +352,10 @@ _UNITS_OF_CLASS = {"bispecific T-cell engager": frozenset({"µg", "µg/m2", "µg
 _CAR_T_CELLS = re.compile(r"\b(?:CAR(?:[\s\-]?T\b|\+|[\s\-]positive)|[Cc]himeric\santigen\sreceptor|transduced\s(?:[\w\-]+\s)?T)"
                           r"[^.;]*?cells")
 _OTHER_CELLS = re.compile(r"\bCD(?:34|3|45|56)\+?|\b(?:stem|progenitor|mononuclear|NK|donor|graft|nucleated)\b", re.I)
+# Cells described as what a product is made from or what a graft holds: "1 × 10^9 apheresed cells", "harvested",
+# "collected", "CD34+ cells", "mononuclear cells".
+_STARTING_CELLS = re.compile(r"\b(?:aphere\w*|leukaphere\w*|harvested|collected|mobili[sz]ed|mononuclear|nucleated)\b"
+                             r"|\bCD34\+", re.I)
 _BARE_CELLS = re.compile(r"\)?\s?(?:cells\s?)?(?:/|per\s)?(?:kg|kilogram|m2|m²)?|\)?\s(?:cells|CAR[\w+\-\s]*cells)"
                          r"(?:\s?(?:/|per\s)\s?(?:kg|kilogram|m2|m²))?", re.I)
 _ANTIGEN = re.compile(r"\bCD\d{1,2}\b")
@@ -1085,8 +1089,8 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         # a few words describing the cells
         described = unit_id in _CELL_UNITS and text[unit.start_char:unit.end_char].lower().startswith(
             "cells") and _DESCRIPTION.fullmatch(text[last.end:unit.start_char])
-        if not described:
-            return None
+        if not described or _STARTING_CELLS.search(described.group()):
+            return None  # "manufactured from 1 × 10^9 apheresed cells": the starting material, not the dose
         # "1 × 10^6 KTE-X19 cells/kg": the CAR T product named among the words is the drug
         cell_drug = next((d for d in drugs if last.end <= d.start_char and d.end_char <= unit.start_char
                           and _is_car_t(d.id_)), cell_drug)
