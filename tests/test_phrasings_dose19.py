@@ -151,3 +151,13 @@ def test_phrasings_dose_subjects_and_the_fitting_drug(nlp, text, doses):
 ])
 def test_phrasings_starting_cells_are_no_dose(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Blinatumomab doses were escalated from 5 to 15 to 30 µg/m2/day.",
+     [(BLIN, 5, None, "µg/m2"), (BLIN, 15, None, "µg/m2"), (BLIN, 30, None, "µg/m2")]),
+    ("Blinatumomab was escalated from 9 to 28 µg/day.", [(BLIN, 9, None, "µg"), (BLIN, 28, None, "µg")]),
+    ("Blinatumomab doses ranging from 5 to 30 µg/m2/day were tested.", [(BLIN, 5, 30, "µg/m2")]),
+])
+def test_phrasings_escalation_of_three_steps(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -1128,8 +1128,10 @@ def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> li
         gap = text[previous.end:group[0].start]
         between = gap == " and " and _BETWEEN.search(text, max(0, previous.start - 9), previous.start)
         if (_RANGE_SEP.match(gap) or between) and len(group) == 1:
-            if gap == " to " and _escalated_from(text, previous.start):
-                return [previous, last]  # "escalated from 9 to 28 µg/day": two doses
+            if gap == " to ":
+                steps = _escalation_steps(text, numbers, index)
+                if steps:
+                    return steps + [last]  # "escalated from 9 to 28 µg/day", "from 5 to 15 to 30": each a dose
             steps = _step_doses(text, numbers, index)
             return steps or [previous, last, None]  # marker: a range, not a list
         if not _LIST_SEP.match(gap) or _counted(text, numbers, index - 1):
@@ -1137,6 +1139,15 @@ def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> li
         group.insert(0, previous)
         index -= 1
     return group
+
+
+def _escalation_steps(text: str, numbers: list[nz.Number], index: int) -> list[nz.Number]:
+    """The doses before numbers[index] of an escalation said with "from" and "to" (see _ESCALATED_FROM): "escalated
+    from 9 to 28" gives [9], "escalated from 5 to 15 to 30" [5, 15]; [] when the first is no escalation's."""
+    start = index - 1
+    while start > 0 and text[numbers[start - 1].end:numbers[start].start] == " to ":
+        start -= 1
+    return numbers[start:index] if _escalated_from(text, numbers[start].start) else []
 
 
 def _step_doses(text: str, numbers: list[nz.Number], index: int) -> list[nz.Number] | None:
