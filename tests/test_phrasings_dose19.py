@@ -161,3 +161,20 @@ def test_phrasings_starting_cells_are_no_dose(nlp, text, doses):
 ])
 def test_phrasings_escalation_of_three_steps(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # earlier therapy, more wordings: "had been exposed to", "failed induction with", counted cycles of it, and
+    # an opening "Prior to enrollment,"
+    ("All patients had been exposed to imatinib (400 mg daily) before enrollment.", []),
+    ("Patients had been exposed to dasatinib 140 mg daily.", []),
+    ("Eligible patients had failed induction with vincristine 1.5 mg/m2.", []),
+    ("Patients previously treated with 2 or more cycles of blinatumomab at 28 µg/day were eligible.", []),
+    ("Prior to enrollment, 10 patients received blinatumomab 28 µg/day.", []),
+    ("Before study entry, ponatinib 45 mg daily had been given to 5 patients.", []),
+    # this study's own
+    ("Patients received blinatumomab 28 µg/day prior to HSCT.", [(BLIN, 28, None, "µg")]),
+    ("Prior to infusion, fludarabine 30 mg/m2 was given.", [("fludarabine", 30, None, "mg/m2")]),
+])
+def test_phrasings_more_earlier_therapy_wordings(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -142,9 +142,17 @@ _PRIOR_THERAPY = re.compile(
     r"|prior(?!\sto\b)(?:\s(?:therap(?:y|ies)|treatments?|exposure|regimens?))?,?(?:\s(?:with|to|included|including))?"
     r"|previous\s(?:therap(?:y|ies)|treatments?|exposure)\s(?:with|to|included|including)"
     r"|had\sbeen\s(?:treated|exposed)\s(?:with|to)"
-    r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto"
-    r"|(?:relapsed|relapsing|progressed|progressing)\s(?:after|on|while\son|during|following))\s(?:[\w\-]+\s)?$", re.I)
+    r"|fail(?:ed|ing|ure\sof)(?:\s(?:induction|therapy|treatment|frontline\stherapy)\swith)?"
+    r"|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto"
+    r"|(?:relapsed|relapsing|progressed|progressing)\s(?:after|on|while\son|during|following))\s"
+    # "previously treated with 2 or more cycles of blinatumomab"
+    r"(?:(?:\d+|one|two|three)\s(?:or\s(?:more|fewer)\s)?(?:cycles?|courses?|doses?|lines?)\sof\s|[\w\-]+\s)?$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
+# The same as an opening phrase of the dose's clause: "Prior to enrollment, 10 patients received blinatumomab 28
+# µg/day", "Before study entry, ...".
+_BEFORE_STUDY_OPENING = re.compile(r"(?:^|[;:]\s)\s*(?:Before|Prior\sto)\s(?:(?:the|this|study|trial)\s){0,2}"
+                                   r"(?:enrol(?:l)?ment|entry|inclusion|screening|registration|referral|study|trial)"
+                                   r",\s[^;]*$", re.I)
 # A historical comparator's schedule, the group named before the dose in its clause: "In the historical cohort,
 # patients received clofarabine at 40 mg/m2", "compared with a historical cohort treated with inotuzumab 1.8 mg/m2",
 # "Historical controls received FLAG-IDA with cytarabine 2 g/m2"; not past a this-study word, nor a contrast set
@@ -265,7 +273,8 @@ _RECEIVED_DOSE = re.compile(
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
 _EXPOSURE_CUES = ("dose", "median", "mean")
-_PRIOR_CUES = ("previous", "treated", "prior", "fail", "resistan", "refractory", "intoleran", "relaps", "progress")
+_PRIOR_CUES = ("previous", "treated", "exposed", "prior", "fail", "resistan", "refractory", "intoleran", "relaps",
+               "progress")
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
 _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
@@ -632,7 +641,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     # a carried product's absolute dose is read at its unit ("410 × 10^6 CAR T cells"), not as a product named
     found = _product_doses(doc, section, text, drugs, numbers) if products and carried is None else []
     respectively = "respectively" in sent.text
-    before_study = "before" in sent.text or "prior to" in sent.text  # a cheap necessary cue of _BEFORE_STUDY_AFTER
+    lowered = sent.text.lower()
+    before_study = "before" in lowered or "prior to" in lowered  # a cheap necessary cue of the _BEFORE_STUDY rules
     historical = "istoric" in sent.text  # the same of _HISTORICAL
     standard = _cued(text, sent.start_char, sent.end_char, _STANDARD_CUES)  # and of _STANDARD_DOSE
     coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
@@ -693,7 +703,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
         if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
                 text, max(0, start - _PRIOR_REACH), start):
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
-        if before_study and _BEFORE_STUDY_AFTER.match(text, end_span.end_char, sent.end_char):
+        if before_study and (_BEFORE_STUDY_AFTER.match(text, end_span.end_char, sent.end_char)
+                             or _BEFORE_STUDY_OPENING.match(text[sent.start_char:start])):
             continue  # "had received blinatumomab 28 µg/day before enrollment": the same
         if historical and _historical_schedule(text, sent.start_char, start):
             continue  # "In the historical cohort, patients received clofarabine at 40 mg/m2": the comparator's
