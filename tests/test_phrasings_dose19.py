@@ -178,3 +178,18 @@ def test_phrasings_escalation_of_three_steps(nlp, text, doses):
 ])
 def test_phrasings_more_earlier_therapy_wordings(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the items of a list of earlier therapies after the first share its cue
+    ("Eligible patients had failed induction with vincristine 1.5 mg/m2 and daunorubicin 45 mg/m2.", []),
+    ("Patients were resistant to imatinib 400 mg daily, dasatinib 100 mg daily or nilotinib 400 mg twice daily.", []),
+    ("Patients resistant to imatinib (400 mg) and dasatinib (140 mg) received ponatinib 45 mg daily.",
+     [("ponatinib", 45, None, "mg")]),
+    # a clause of this study's after the earlier therapy's dose is read
+    ("After failure of imatinib 400 mg, dasatinib 140 mg was given.", [("dasatinib", 140, None, "mg")]),
+    ("Patients previously treated with imatinib 400 mg received dasatinib 140 mg daily and prednisone 60 mg/m2.",
+     [("dasatinib", 140, None, "mg"), ("prednisone", 60, None, "mg/m2")]),
+])
+def test_phrasings_lists_of_earlier_therapies(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

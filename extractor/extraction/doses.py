@@ -148,6 +148,13 @@ _PRIOR_THERAPY = re.compile(
     # "previously treated with 2 or more cycles of blinatumomab"
     r"(?:(?:\d+|one|two|three)\s(?:or\s(?:more|fewer)\s)?(?:cycles?|courses?|doses?|lines?)\sof\s|[\w\-]+\s)?$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
+# What may join an earlier therapy's dose to the next item of its list: "failed induction with vincristine 1.5 mg/m2
+# and daunorubicin 45 mg/m2", "resistant to imatinib (400 mg), dasatinib (140 mg) or nilotinib"; a schedule word or
+# a bracket closing the first dose may stand before the join.
+_PRIOR_LIST_JOIN = re.compile(r"\)?(?:\s(?:daily|weekly|twice\sdaily|once\sdaily))?(?P<join>,\s(?:and\s|or\s)?|\s(?:and|or)\s)\(?")
+# A comma joins only when the list goes on to its "and" or "or" with no verb first: not "After failure of imatinib
+# 400 mg, dasatinib 140 mg was given".
+_LIST_GOES_ON = re.compile(r"(?:(?!\b(?:was|were|is|are|received|given|administered)\b)[^;.])*?\s(?:and|or)\s")
 # The same as an opening phrase of the dose's clause: "Prior to enrollment, 10 patients received blinatumomab 28
 # µg/day", "Before study entry, ...".
 _BEFORE_STUDY_OPENING = re.compile(r"(?:^|[;:]\s)\s*(?:Before|Prior\sto)\s(?:(?:the|this|study|trial)\s){0,2}"
@@ -651,6 +658,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     alone = []  # the same doses read each of the drug before it, in case they are no list of the drugs (see below)
     opening = None  # a range's first dose whose own unit is read at the closing one: (closing unit, number)
     last = None  # the drug of the last dose read and where that dose ended (see _chained)
+    prior_end = None  # where the last dose of an earlier therapy ended (see _PRIOR_LIST_JOIN)
     for unit in units:
         if unit.id_ == _REDUCTION:
             found += _reduction_doses(doc, section, text, unit, numbers, drugs)
@@ -700,8 +708,12 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
         if _is_supportive(drug.id_):
             continue  # "with posaconazole 300 mg daily": given for a complication or its prevention, no regimen's
         start = min(drug.start_char, group[0].start)
+        if prior_end is not None and _prior_list_goes_on(text, prior_end, start, end_span.end_char, sent.end_char):
+            prior_end = end_span.end_char
+            continue  # "refractory to imatinib 400 mg and dasatinib 100 mg": the earlier therapies listed
         if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
                 text, max(0, start - _PRIOR_REACH), start):
+            prior_end = end_span.end_char
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
         if before_study and (_BEFORE_STUDY_AFTER.match(text, end_span.end_char, sent.end_char)
                              or _BEFORE_STUDY_OPENING.match(text[sent.start_char:start])):
@@ -729,6 +741,16 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
 
 
 _CHAIN_REACH = 160  # characters from the last dose: "... per kilogram of body weight for patients weighing ≤50 kg and "
+
+
+def _prior_list_goes_on(text: str, prior_end: int, start: int, end: int, sentence_end: int) -> bool:
+    """Whether the dose from `start` to `end` is the next item of a list of earlier therapies whose last dose ended
+    at `prior_end` (see _PRIOR_LIST_JOIN, _LIST_GOES_ON)."""
+    join = _PRIOR_LIST_JOIN.fullmatch(text, prior_end, start)
+    if join is None:
+        return False
+    bare_comma = join.group("join").strip() == ","
+    return not bare_comma or _LIST_GOES_ON.match(text, end, sentence_end) is not None
 
 
 def _chained(text: str, last: tuple, first: nz.Number, drugs: list[Span]) -> Span | None:
