@@ -193,3 +193,16 @@ def test_phrasings_more_earlier_therapy_wordings(nlp, text, doses):
 ])
 def test_phrasings_lists_of_earlier_therapies(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("BLIN 28 µg/day was given for 4 weeks.", [(BLIN, 28, None, "µg")]),
+    ("CPM 1 g/m2 was given on day 1 with PRED 60 mg/m2/day.",
+     [("cyclophosphamide", 1, None, "g/m2"), ("prednisone", 60, None, "mg/m2")]),
+    ("VDS 3 mg/m2 and L-ASP 6000 IU/m2 were given.", [("vindesine", 3, None, "mg/m2"), ("asparaginase", 6000, None, "IU/m2")]),
+    ("Vidaza 75 mg/m2 was given for 7 days.", [("azacitidine", 75, None, "mg/m2")]),
+    # the case-sensitive abbreviations stay apart from words
+    ("The predicted dose was 28 µg/day.", []),
+])
+def test_phrasings_more_abbreviations_and_brands(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
