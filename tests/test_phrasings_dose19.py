@@ -206,3 +206,16 @@ def test_phrasings_lists_of_earlier_therapies(nlp, text, doses):
 ])
 def test_phrasings_more_abbreviations_and_brands(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a one-word bracket restating a drug's name does not break the drugs' coordination
+    ("Fludarabine (Flu) and cyclophosphamide (Cy) were given at 25 mg/m2 and 250 mg/m2, respectively.",
+     [("fludarabine", 25, None, "mg/m2"), ("cyclophosphamide", 250, None, "mg/m2")]),
+    ("Inotuzumab plus rituximab (R-INO) was given at 1.8 mg/m2 and 375 mg/m2, respectively.",
+     [(INO, 1.8, None, "mg/m2"), ("rituximab", 375, None, "mg/m2")]),
+    # a dose in the bracket is no alias
+    ("Epratuzumab (360mg/m2/dose) was given with chemotherapy.", [("epratuzumab", 360, None, "mg/m2")]),
+])
+def test_phrasings_bracketed_aliases_in_a_coordination(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

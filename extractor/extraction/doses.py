@@ -637,6 +637,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     doc, text = sent.doc, sent.section_text
     drugs = rule_spans(sent, "DRUG") if carried is None else []
     units = rule_spans(sent, "UNIT", outside=drugs)
+    if len(drugs) > 1 and "(" in sent.text:
+        drugs = _without_bracketed_aliases(text, drugs)
     if carried is not None and _is_car_t(carried.id_):
         drugs = [carried]  # a count per kg, bare, is the carried product's: "The CAR T-cell dose was 1 × 10^6/kg"
     products = "cells" in sent.text  # a cheap necessary cue of a cell product's dose
@@ -738,6 +740,29 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     if respectively or _paired_list(coordinated, shared, bracket is not None):
         return found + _respective_doses(doc, section, coordinated, shared)
     return found + alone
+
+
+_ALIAS_AFTER = re.compile(r"\s?\([A-Za-z][^\s()]*\)")  # "(Cy)", "(R-INO)"; not "(360mg/m2/dose)"
+
+
+def _alias_end(text: str, drug: Span) -> int:
+    """Where a drug's name ends, past a one-word bracket restating it: "cyclophosphamide (Cy)" (see
+    _without_bracketed_aliases)."""
+    alias = _ALIAS_AFTER.match(text, drug.end_char)
+    return alias.end() if alias is not None else drug.end_char
+
+
+def _without_bracketed_aliases(text: str, drugs: list[Span]) -> list[Span]:
+    """The drugs but for a name restated in a bracket right after a drug, the bracket holding one word: "Fludarabine
+    (Flu) and cyclophosphamide (Cy) were given at 25 and 250 mg/m2, respectively", "Inotuzumab plus rituximab
+    (R-INO)": an abbreviation, which would break the coordination of the drugs it follows."""
+    kept = [drugs[0]]
+    for before, drug in zip(drugs, drugs[1:]):
+        alias = _ALIAS_AFTER.match(text, before.end_char)
+        alias = alias is not None and alias.start() <= drug.start_char and drug.end_char <= alias.end()
+        if not alias:
+            kept.append(drug)
+    return kept
 
 
 _CHAIN_REACH = 160  # characters from the last dose: "... per kilogram of body weight for patients weighing ≤50 kg and "
@@ -887,7 +912,7 @@ def _coordinated_drugs(text: str, drugs: list[Span]) -> list[Span] | None:
     for index, first in enumerate(drugs):
         chain = [first]
         for later in drugs[index + 1:]:
-            if not _DRUG_JOIN.fullmatch(text, chain[-1].end_char, later.start_char):
+            if not _DRUG_JOIN.fullmatch(text, _alias_end(text, chain[-1]), later.start_char):
                 break
             chain.append(later)
         if len(chain) >= 2 and len({d.id_ for d in chain}) == len(chain):
@@ -903,7 +928,7 @@ def _in_respective_list(text: str, drug: Span, group: list, drugs: list[Span], s
     first = group[0]
     if first.start <= drug.end_char or any(drug.end_char <= d.start_char < first.start for d in drugs):
         return False
-    if started or _VERB_GAP.fullmatch(text, drug.end_char, first.start) is not None:
+    if started or _VERB_GAP.fullmatch(text, _alias_end(text, drug), first.start) is not None:
         return True
     if len(group) < 2 or group[-1] is None:
         return False
