@@ -219,3 +219,8 @@ def test_phrasings_more_abbreviations_and_brands(nlp, text, doses):
 ])
 def test_phrasings_bracketed_aliases_in_a_coordination(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+def test_phrasings_per_kg_after_a_space(nlp):
+    record = _run(nlp, "Patients received CD19 CAR-T cells at 1.0×10^6 /kg.")
+    assert _doses(record) == [("cd19-car t cells", 1000000, None, "cells/kg")]
