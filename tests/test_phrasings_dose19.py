@@ -224,3 +224,19 @@ def test_phrasings_bracketed_aliases_in_a_coordination(nlp, text, doses):
 def test_phrasings_per_kg_after_a_space(nlp):
     record = _run(nlp, "Patients received CD19 CAR-T cells at 1.0×10^6 /kg.")
     assert _doses(record) == [("cd19-car t cells", 1000000, None, "cells/kg")]
+
+
+@pytest.mark.parametrize("text, doses", [
+    # cohorts and arms named by a code as the subject, or as a label and colon
+    ("Patients received inotuzumab. Cohort 1 received 0.8 mg/m2 and cohort 2 received 1.2 mg/m2.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 1.2, None, "mg/m2")]),
+    ("Patients received inotuzumab. Patients in cohort 1 received 0.8 mg/m2.", [(INO, 0.8, None, "mg/m2")]),
+    ("Patients received inotuzumab. Cohort A: 0.8 mg/m2 on day 1; cohort B: 1.2 mg/m2 on day 1.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 1.2, None, "mg/m2")]),
+    ("Patients received blinatumomab. The first cohort was treated at 5 µg/m2/day and the second at 15 µg/m2/day.",
+     [(BLIN, 5, None, "µg/m2"), (BLIN, 15, None, "µg/m2")]),
+    # a count of patients opening the sentence is still no subject of the regimen
+    ("Patients received inotuzumab. 12 patients received 0.9 mg/m2 because of toxicity.", []),
+])
+def test_phrasings_cohorts_named_by_a_code(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -229,7 +229,7 @@ _NAMED_DOSE = r"(?:MTD|RP2D|maximum\stolerated\sdose|recommended(?:\sphase\s(?:2
 _DOSE_LEVEL_REPORT = re.compile(
     r"\s*(?:At\s(?:(?:the|an?)\s)?(?:(?:[\w\-]+\s)?(?:doses?|dose\slevel|DL)(?:\s?\d)?\s(?:of\s|\()?|" + _NAMED_DOSE
     + r")?"
-    r"|(?:[A-Za-z][\w\-]*\s){1,2}?(?:were\s)?(?:treated|dosed)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s|" + _NAMED_DOSE
+    r"|(?:[A-Za-z][\w\-]*\s){1,3}?(?:(?:was|were)\s)?(?:treated|dosed)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s|" + _NAMED_DOSE
     + r")?"
     # "Patients were enrolled at 3 dose levels (0.8, 1.2 and 1.6 mg/m2)", "assigned to one of three dose levels: 5, 15
     # or 30 µg/m2/day", "Doses were escalated from 0.8 to 1.8 mg/m2"
@@ -261,7 +261,7 @@ _SCOPE_LEAD = re.compile(
     r"|(?:first|second|subsequent|later|following|remaining)\s(?:cycles?|courses?|weeks?)"
     r"|(?:patients|children|adults)\s(?:" + _WEIGHT_OR_AGE + r"|[a-z ]{1,25}?)"
     r"|(?:[\w\-]+\s){0,3}?(?:phase|part|portion|cohort|stage)(?:\s(?:1b?|2|Ib?|II))?),\s"
-    r"|(?P<label>(?:Cycle|Course|Week)\s\d+(?:\s?[\-–]\s?\d+)?:\s))")
+    r"|(?P<label>(?:(?:Cycle|Course|Week)\s\d+(?:\s?[\-–]\s?\d+)?|(?:Cohort|Arm|Group|Dose\slevel|DL)\s?[A-Z0-9]{1,2}):\s))")
 # The same with the drug as a pronoun or a common noun, its verb and the preposition of its dose: "It was given at 9
 # µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg",
 # "Cells were infused at 0.2-5 × 10^6 cells/kg" (a CAR T product's).
@@ -275,7 +275,8 @@ _PRONOUN_SUBJECT = re.compile(
 # kg received 15 µg/m2/day" (the weight or age that sets the dose, not a count: "Four patients received" is no
 # population of the regimen's, see _given_for_toxicity).
 _RECEIVED_DOSE = re.compile(
-    r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:" + _WEIGHT_OR_AGE + r"\s)?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
+    r"\s*[A-Za-z][\w\-]*\s(?:(?:[A-Za-z][\w\-]*|\d{1,2}[A-Za-z]?)\s){0,3}?(?:" + _WEIGHT_OR_AGE + r"\s)?"
+    r"(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
     r"(?:either\s)?(?:(?:an?|the)\s(?:[\w\-]+\s){0,2}?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
