@@ -240,3 +240,18 @@ def test_phrasings_per_kg_after_a_space(nlp):
 ])
 def test_phrasings_cohorts_named_by_a_code(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a dose of cells goes to the one CAR T product of its clause, out of reach after the lymphodepletion named
+    ("Tisagenlecleucel was infused once after lymphodepleting chemotherapy with fludarabine and cyclophosphamide at a"
+     " target dose of 0.2 to 5.0 × 10^6 cells/kg.", [("tisagenlecleucel", 200000, 5000000, "cells/kg")]),
+    ("Tisagenlecleucel, an autologous genetically modified T-cell immunotherapy, was infused once after"
+     " lymphodepleting chemotherapy at a target dose of 0.2 to 5.0 × 10^6 cells/kg.",
+     [("tisagenlecleucel", 200000, 5000000, "cells/kg")]),
+    # not past a ";", and never a graft's cells
+    ("Tisagenlecleucel was infused after lymphodepletion; fludarabine and cyclophosphamide preceded a graft of 5 ×"
+     " 10^6 CD34+ cells/kg.", []),
+])
+def test_phrasings_cell_dose_of_the_product_out_of_reach(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -1308,7 +1308,21 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
         return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
     if not before:
         return _distant_subject(text, sentence_start, first, drugs)
-    return _fitting_before(text, before, first, amount) or before[-1]
+    return _fitting_before(text, before, first, amount) or _product_out_of_reach(text, before, first, drugs, amount) \
+        or before[-1]
+
+
+def _product_out_of_reach(text: str, before: list[Span], first: nz.Number, drugs: list[Span],
+                          amount: str) -> Span | None:
+    """For a dose of cells whose drugs in reach are none a cell product, the one CAR T product named earlier in its
+    clause, out of reach after what was given before it: "Tisagenlecleucel was infused once after lymphodepleting
+    chemotherapy with fludarabine and cyclophosphamide at a target dose of 0.2 to 5.0 × 10^6 cells/kg"."""
+    if amount not in _CELL_UNITS or any(_is_car_t(d.id_) for d in before):
+        return None
+    products = [d for d in drugs if d.end_char <= first.start and _is_car_t(d.id_)]
+    if len({d.id_ for d in products}) != 1 or ";" in text[products[-1].end_char:first.start]:
+        return None
+    return products[-1]
 
 
 def _fitting_before(text: str, before: list[Span], first: nz.Number, amount: str) -> Span | None:
