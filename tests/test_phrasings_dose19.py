@@ -255,3 +255,16 @@ def test_phrasings_cohorts_named_by_a_code(nlp, text, doses):
 ])
 def test_phrasings_cell_dose_of_the_product_out_of_reach(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # the week or day of the first dose is no range's first number
+    ("Blinatumomab was given with a step dose from 9 µg/day in week 1 to 28 µg/day thereafter.",
+     [(BLIN, 9, None, "µg"), (BLIN, 28, None, "µg")]),
+    ("Inotuzumab was given at 0.8 mg/m2 on day 1 to 0.5 mg/m2 on day 8.", [(INO, 0.8, None, "mg/m2"),
+                                                                          (INO, 0.5, None, "mg/m2")]),
+    # a range stays one
+    ("Blinatumomab doses ranging from 5 to 30 µg/m2/day were tested.", [(BLIN, 5, 30, "µg/m2")]),
+])
+def test_phrasings_first_doses_schedule_before_to(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

@@ -97,6 +97,9 @@ _COUNTED_BEFORE = re.compile(
     r"(?:cycles?|courses?|days?|weeks?|months?|years?|patients?|cohorts?|levels?|grades?|arms?|groups?|phases?"
     r"|blocks?|steps?|doses?)\s$", re.I)
 _DAY_LIST_SEP = re.compile(r",\s?(?:and\s)?|\sand\s")  # "days 1, 8, and 15"
+# A dose's unit, then when it is given, right before a number: "9 µg/day in week ", "0.8 mg/m2 on day ".
+_SCHEDULE_OF_A_DOSE = re.compile(r"(?:g|IU|U|cells)(?:/[\w()]+)*\s(?:in|on|during|for)\s(?:the\s)?(?:first\s)?"
+                                 r"(?:weeks?|days?|cycles?|courses?)\s$")
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\s(?:to|through)\s)$")
 _STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
 # "was escalated from 9 to 28 µg/day", "stepped up from 9 µg/day to 28 µg/day": two doses of a step-up schedule, no
@@ -1187,6 +1190,8 @@ def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> li
         gap = text[previous.end:group[0].start]
         between = gap == " and " and _BETWEEN.search(text, max(0, previous.start - 9), previous.start)
         if (_RANGE_SEP.match(gap) or between) and len(group) == 1:
+            if gap == " to " and _SCHEDULE_OF_A_DOSE.search(text, max(0, previous.start - 40), previous.start):
+                break  # "from 9 µg/day in week 1 to 28 µg/day": the 1 counts the first dose's weeks
             if gap == " to ":
                 steps = _escalation_steps(text, numbers, index)
                 if steps:
