@@ -1,6 +1,9 @@
-"""Doses of the twelfth phrasing round, in our own words, run end to end: a sentence whose subject is a dose ("The
-MTD was 1.8 mg/m2 per cycle", "Patients received 0.8 mg/m2 on day 1") takes the drug of the last sentence naming one,
-however far back, the title too, not only the sentence right before."""
+"""Doses of the twelfth phrasing round (~450 probes of our own), run end to end: a sentence whose subject is a dose
+("The MTD was 1.8 mg/m2 per cycle", "Patients received 0.8 mg/m2 on day 1", "Cohort 1 received", "At 5 µg/m2/day, no
+DLT occurred", "Patients were enrolled at 3 dose levels (...)") takes the drug of the last sentence naming one, however
+far back, the title too; days listed before a dose, a code's number ("VP-16 100 mg/m2"), cells a product is made
+from, three-step escalations, more earlier-therapy wordings and lists, bracketed aliases in a coordination, a cell
+dose out of reach of its product, and drugs, abbreviations and units the lexicon lacked."""
 from __future__ import annotations
 
 import pytest
