@@ -37,14 +37,15 @@ _QUALIFIER_BEFORE = re.compile(r"(>\s?or\s?=|<\s?or\s?=|>=|<=|=>|=<|[≥⩾≧�
 # Thousands groups after the first one to three digits: "1,092", "10 000" (see above).
 _COMMA_GROUPS = r"(?:,\d{3})+(?![\d,]\d)"
 _SPACE_GROUPS = r"(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d%]|[.·,\-–]\d|\s%)"
-# Lookbehind: not glued to a letter, digit or decimal mark, so "CD19", "mg/m2" and "KTE-X19" are not numbers.
+# Lookbehind: not glued to a letter, digit or decimal mark, so "CD19", "mg/m2" and "KTE-X19" are not numbers; nor
+# after a capital and a hyphen, a code's number ("VP-16 100 mg/m2" was read 16 100, "ABT-199", "GRAALL-2005").
 # The pattern opens with the character every match starts with, consumed, and only then looks behind it: a pattern
 # whose first item is a character class lets the regex engine skip the other characters in C (most of a sentence)
 # instead of trying the lookbehind at every position. After it, one branch per kind of first character: a sign
 # before the whole number, a digit that began the integer part (its alternatives less that digit), a decimal mark.
 _WHOLE = (r"(?:\d{1,3}" + _COMMA_GROUPS + r"|\d{1,3}" + _SPACE_GROUPS + r"|\d+)(?:[.·]\d+)?|[.·]\d+")
 _DIGITS = re.compile(
-    r"[" + MINUS_SIGNS + r"\d.·](?<![\w.·,].)"
+    r"[" + MINUS_SIGNS + r"\d.·](?<![\w.·,].)(?<![A-Z][\-\u2010\u2011].)"
     r"(?:(?<=[" + MINUS_SIGNS + r"])(?:" + _WHOLE + r")"
     r"|(?<=\d)(?:\d{0,2}" + _COMMA_GROUPS + r"|\d{0,2}" + _SPACE_GROUPS + r"|\d*)(?:[.·]\d+)?"
     r"|(?<=[.·])\d+)"

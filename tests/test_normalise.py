@@ -62,6 +62,17 @@ def test_normalise_read_number_rejects_non_numbers(text):
     assert nz.read_number(text) is None
 
 
+@pytest.mark.parametrize("text, numbers", [
+    ("Patients received VP-16 100 mg/m2", [100]),  # was the one number 16 100
+    ("ABT-199 400 mg daily", [400]),
+    ("the GRAALL-2005 protocol in 40 patients", [40]),
+    # lower-case words before a hyphen keep their numbers, and so do ranges
+    ("the day-28 response in 18-65 year olds", [28, 18, 65]),
+])
+def test_normalise_a_codes_number_after_a_capital_and_hyphen_is_none(text, numbers):
+    assert [n.value for n in nz.find_numbers(text, {})] == numbers
+
+
 def test_normalise_read_number_words_need_the_lexicon():
     assert nz.read_number("Forty-eight") is None
 

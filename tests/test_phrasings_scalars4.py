@@ -115,7 +115,9 @@ def test_phrasings_earlier_therapy_doses(nlp, text, doses):
     ("Twenty patients were treated with dasatinib. Doses were reduced to 50 mg in 4 patients.", []),
     ("Patients had received prior blinatumomab. The dose was 28 µg/day.", []),
     ("Patients received tisagenlecleucel. The dose was 20 mg/m2.", []),
-    ("Patients received blinatumomab. Three patients were treated. The dose was 28 µg/day.", []),
+    # a sentence naming no drug between is passed over (the twelfth round, tests/test_phrasings_dose19.py)
+    ("Patients received blinatumomab. Three patients were treated. The dose was 28 µg/day.",
+     [(BLINA, 28, None, "µg")]),
 ])
 def test_phrasings_drug_of_the_sentence_before(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses

@@ -18,6 +18,8 @@ class ArticleContext:
         cohort_size: the study's headline N once a scalar extractor has found it.
         arms: arm labels seen so far, in order of first mention.
         arm_index: the article's arms (`extract.arms.ArmIndex`), detected before its figures are read.
+        drug_sentence: the last sentence (`sentences.Sentence`) read so far that names a drug, title first: the
+            dose stage's antecedent of a later sentence whose subject is a dose ("The MTD was 1.8 mg/m2").
         scalars: scalar candidates found so far, as returned by `extract_scalars` (first one per name wins).
         definitions: endpoint phrases the abstract has defined ("response rate [CR and CRi]" -> CR_CRi), lower-cased,
             so that a later bare "response rate" keeps the definition.
@@ -30,6 +32,7 @@ class ArticleContext:
     scalars: dict[str, dict] = field(default_factory=dict)
     definitions: dict[str, str] = field(default_factory=dict)
     arm_index: object | None = None
+    drug_sentence: object | None = None
 
     def add_scalar(self, candidate: dict) -> None:
         """Keep the first candidate per scalar name ("the size the abstract first gives")."""

@@ -96,6 +96,10 @@ _BETWEEN = re.compile(r"\bbetween\s$", re.I)
 _COUNTED_BEFORE = re.compile(
     r"(?:cycles?|courses?|days?|weeks?|months?|years?|patients?|cohorts?|levels?|grades?|arms?|groups?|phases?"
     r"|blocks?|steps?|doses?)\s$", re.I)
+_DAY_LIST_SEP = re.compile(r",\s?(?:and\s)?|\sand\s")  # "days 1, 8, and 15"
+# A dose's unit, then when it is given, right before a number: "9 µg/day in week ", "0.8 mg/m2 on day ".
+_SCHEDULE_OF_A_DOSE = re.compile(r"(?:g|IU|U|cells)(?:/[\w()]+)*\s(?:in|on|during|for)\s(?:the\s)?(?:first\s)?"
+                                 r"(?:weeks?|days?|cycles?|courses?)\s$")
 _RANGE_SEP = re.compile(r"^(?:\s?[" + nz.HYPHENS + r"]\s?|\s(?:to|through)\s)$")
 _STEP_SEP = re.compile(r"[" + nz.HYPHENS + r"]")
 # "was escalated from 9 to 28 µg/day", "stepped up from 9 µg/day to 28 µg/day": two doses of a step-up schedule, no
@@ -141,9 +145,24 @@ _PRIOR_THERAPY = re.compile(
     r"|prior(?!\sto\b)(?:\s(?:therap(?:y|ies)|treatments?|exposure|regimens?))?,?(?:\s(?:with|to|included|including))?"
     r"|previous\s(?:therap(?:y|ies)|treatments?|exposure)\s(?:with|to|included|including)"
     r"|had\sbeen\s(?:treated|exposed)\s(?:with|to)"
-    r"|fail(?:ed|ing|ure\sof)|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto"
-    r"|(?:relapsed|relapsing|progressed|progressing)\s(?:after|on|while\son|during|following))\s(?:[\w\-]+\s)?$", re.I)
+    r"|fail(?:ed|ing|ure\sof)(?:\s(?:induction|therapy|treatment|frontline\stherapy)\swith)?"
+    r"|(?:resistant|refractory|intolerant)\s(?:to|of)|intolerance\sto"
+    r"|(?:relapsed|relapsing|progressed|progressing)\s(?:after|on|while\son|during|following))\s"
+    # "previously treated with 2 or more cycles of blinatumomab"
+    r"(?:(?:\d+|one|two|three)\s(?:or\s(?:more|fewer)\s)?(?:cycles?|courses?|doses?|lines?)\sof\s|[\w\-]+\s)?$", re.I)
 _PRIOR_REACH = 45  # characters before the dose's drug: "previously been treated with "
+# What may join an earlier therapy's dose to the next item of its list: "failed induction with vincristine 1.5 mg/m2
+# and daunorubicin 45 mg/m2", "resistant to imatinib (400 mg), dasatinib (140 mg) or nilotinib"; a schedule word or
+# a bracket closing the first dose may stand before the join.
+_PRIOR_LIST_JOIN = re.compile(r"\)?(?:\s(?:daily|weekly|twice\sdaily|once\sdaily))?(?P<join>,\s(?:and\s|or\s)?|\s(?:and|or)\s)\(?")
+# A comma joins only when the list goes on to its "and" or "or" with no verb first: not "After failure of imatinib
+# 400 mg, dasatinib 140 mg was given".
+_LIST_GOES_ON = re.compile(r"(?:(?!\b(?:was|were|is|are|received|given|administered)\b)[^;.])*?\s(?:and|or)\s")
+# The same as an opening phrase of the dose's clause: "Prior to enrollment, 10 patients received blinatumomab 28
+# µg/day", "Before study entry, ...".
+_BEFORE_STUDY_OPENING = re.compile(r"(?:^|[;:]\s)\s*(?:Before|Prior\sto)\s(?:(?:the|this|study|trial)\s){0,2}"
+                                   r"(?:enrol(?:l)?ment|entry|inclusion|screening|registration|referral|study|trial)"
+                                   r",\s[^;]*$", re.I)
 # A historical comparator's schedule, the group named before the dose in its clause: "In the historical cohort,
 # patients received clofarabine at 40 mg/m2", "compared with a historical cohort treated with inotuzumab 1.8 mg/m2",
 # "Historical controls received FLAG-IDA with cytarabine 2 g/m2"; not past a this-study word, nor a contrast set
@@ -194,20 +213,45 @@ _PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)
 # was", "The total dose per cycle was", "The cycle 1 dose was", "A dose of 28 µg/day was used", "Doses of 0.8 mg/m2
 # (day 1) and 0.5 mg/m2 ... were given"; not a change ("Doses were reduced to 50 mg in 4 patients" is an event).
 _DOSE_SUBJECT = re.compile(
-    r"\s*(?:(?:the|a)\s)?(?:(?:(?:starting|initial|first|target|planned|total|fixed|flat|standard|subsequent"
+    r"\s*(?:(?:the|a)\s)?(?:(?:infused|administered|planned)\s)?(?:CAR[\s\-]?T[\s\-]cell\s|cell\s)?"
+    r"(?:(?:(?:starting|initial|first|target|planned|total|fixed|flat|standard|subsequent"
     r"|recommended(?:\sphase\s(?:2|II))?|maximum\stolerated|maximal\stolerated|cycle\s\d|daily|weekly|single)"
     r"\s(?:[\w\-]+\s)?)?"
-    r"(?:doses?|dosing|MTD|RP2D|dose\slevel\s\d+)(?:\s(?:per|in|of|during)\s(?:cycle|course|week|day)(?:\s\d)?)?"
-    r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined)\s)?"
-    r"(?:(?:at|as|to)\s)?|(?:(?:total|starting|initial|target|fixed|flat|single|daily)\s)?doses?\sof\s)\d",
+    r"(?:doses?|dosing|MTD|RP2D|dose\slevel\s\d+)(?:\s\((?:MTD|RP2D)\))?"
+    r"(?:\s(?:per|in|of|during)\s(?:cycle|course|week|day)(?:\s\d)?)?"
+    r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined|found)\s)?"
+    r"(?:(?:at|as|to(?:\sbe)?)\s)?|(?:(?:total|starting|initial|target|fixed|flat|single|daily)\s)?doses?\sof\s)\d",
     re.I)
+# A drugless sentence reporting on a dose level, the dose opening it or named by what happened at it: "At 1.2 mg/m2,
+# two patients had dose-limiting toxicities", "At the 15 µg/m2/day dose level, ...", "At dose level 2 (1 × 10^6
+# cells/kg), ...", "Patients treated at 1.2 mg/m2 had more VOD", "Dose-limiting toxicities occurred at 30 µg/m2/day"
+# (the dose tested, with its unit right after the number: not "At 12 months, ...").
+_AMOUNT_AHEAD = (r"(?:\d+(?:[.·]\d+)?(?:,\s?(?:or\s|and\s)?|\s(?:and|or|to)\s|\s?[\-–]\s?))*"  # "5, 15 or 30 µg"
+                 r"\d+(?:[.·]\d+)?(?:\s?[×xX]\s?10\^?\(?\d+\)?)?[\s\-]?(?:mg|µg|μg|mcg|g|IU|U|cells|CAR|/kg)\b")
+_NAMED_DOSE = r"(?:MTD|RP2D|maximum\stolerated\sdose|recommended(?:\sphase\s(?:2|II))?\sdose)\s\("  # "the MTD (15"
+_DOSE_LEVEL_REPORT = re.compile(
+    r"\s*(?:At\s(?:(?:the|an?)\s)?(?:(?:[\w\-]+\s)?(?:doses?|dose\slevel|DL)(?:\s?\d)?\s(?:of\s|\()?|" + _NAMED_DOSE
+    + r")?"
+    r"|(?:[A-Za-z][\w\-]*\s){1,3}?(?:(?:was|were)\s)?(?:treated|dosed)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s|" + _NAMED_DOSE
+    + r")?"
+    # "Patients were enrolled at 3 dose levels (0.8, 1.2 and 1.6 mg/m2)", "assigned to one of three dose levels: 5, 15
+    # or 30 µg/m2/day", "Doses were escalated from 0.8 to 1.8 mg/m2"
+    r"|(?:[A-Za-z][\w\-]*\s){1,8}?(?:\d\s)?dose\slevels\s?(?:\(|:\s)"
+    r"|(?:doses?|dosing)\s(?:was|were)\s(?:escalated|increased|stepped\sup)\sfrom\s"
+    r"|(?:dose-limiting\stoxicit(?:y|ies)|DLTs?)\s(?:\(DLTs?\)\s)?(?:(?:was|were)\s(?:observed|seen|noted|reported)"
+    r"|occurred)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s)?)" + _AMOUNT_AHEAD, re.I)
+# A dose level as the subject, its amount before "dose": "The 15 µg/m2/day dose was selected for phase 2", "The 1.2
+# mg/m2 dose level was expanded". Tried and dropped: a response or an event reported at a dose anywhere in a drugless
+# sentence ("CR rates were 33% at 0.9 mg/m2 and 67% at 1.2 mg/m2", "VOD occurred in 2 patients at 1.8 mg/m2"),
+# which gained two true doses on held-out sets and gave a spurious one.
+_LEVEL_SUBJECT = re.compile(r"\s*(?:the|a)\s" + _AMOUNT_AHEAD + r"[^\s,;]*\s(?:dose|dose\slevel|level|cohort)\b", re.I)
 # A sentence whose subject is the treatment or its schedule, the dose right after its verb: "Cycle 1 consisted of
 # 9 µg/day for 7 days", "Each cycle consisted of 28 µg/day", "Treatment was 650 mg/m2/day for 5 days", "Three dose
 # levels were tested: 3 × 10^5, 1 × 10^6 and 3 × 10^6 cells/kg".
 _SCHEDULE_SUBJECT = re.compile(
     r"\s*(?:(?:each|the|a)\s)?(?:(?:first|second|induction|consolidation|maintenance)\s)?"
     r"(?:(?:cycles?|courses?|treatment|therapy|induction|regimen|schedule)(?:\s\d+)?"
-    r"\s(?:consisted\sof|comprised|was|were)"
+    r"\s(?:consisted\sof|comprised|was|were|(?:started|began|was\s(?:started|initiated|begun))\s(?:at|with))"
     r"|(?:[A-Za-z]+\s)?dose\slevels\s(?:were|of)(?:\s(?:tested|evaluated|explored|studied|investigated|used))?)"
     r"\s?:?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
 _WEIGHT_OR_AGE = (r"(?:(?:weighing|aged|under|over|below|above|older\sthan|younger\sthan|less\sthan|more\sthan)\s"
@@ -218,8 +262,9 @@ _WEIGHT_OR_AGE = (r"(?:(?:weighing|aged|under|over|below|above|older\sthan|young
 _SCOPE_LEAD = re.compile(
     r"\s*(?:(?:In|During|For|From)\s(?:the\s)?(?:(?:cycles?|courses?|weeks?)\s\d+(?:\s?[\-–]\s?\d+)?"
     r"|(?:first|second|subsequent|later|following|remaining)\s(?:cycles?|courses?|weeks?)"
-    r"|(?:patients|children|adults)\s(?:" + _WEIGHT_OR_AGE + r"|[a-z ]{1,25}?)),\s"
-    r"|(?P<label>(?:Cycle|Course|Week)\s\d+(?:\s?[\-–]\s?\d+)?:\s))")
+    r"|(?:patients|children|adults)\s(?:" + _WEIGHT_OR_AGE + r"|[a-z ]{1,25}?)"
+    r"|(?:[\w\-]+\s){0,3}?(?:phase|part|portion|cohort|stage)(?:\s(?:1b?|2|Ib?|II))?),\s"
+    r"|(?P<label>(?:(?:Cycle|Course|Week)\s\d+(?:\s?[\-–]\s?\d+)?|(?:Cohort|Arm|Group|Dose\slevel|DL)\s?[A-Z0-9]{1,2}):\s))")
 # The same with the drug as a pronoun or a common noun, its verb and the preposition of its dose: "It was given at 9
 # µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg",
 # "Cells were infused at 0.2-5 × 10^6 cells/kg" (a CAR T product's).
@@ -233,12 +278,14 @@ _PRONOUN_SUBJECT = re.compile(
 # kg received 15 µg/m2/day" (the weight or age that sets the dose, not a count: "Four patients received" is no
 # population of the regimen's, see _given_for_toxicity).
 _RECEIVED_DOSE = re.compile(
-    r"\s*(?:[A-Za-z][\w\-]*\s){1,3}?(?:" + _WEIGHT_OR_AGE + r"\s)?(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
-    r"(?:(?:an?|the)\s(?:[\w\-]+\s){0,2}?dose\sof\s)?\d")
+    r"\s*[A-Za-z][\w\-]*\s(?:(?:[A-Za-z][\w\-]*|\d{1,2}[A-Za-z]?)\s){0,3}?(?:" + _WEIGHT_OR_AGE + r"\s)?"
+    r"(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
+    r"(?:either\s)?(?:(?:an?|the)\s(?:[\w\-]+\s){0,2}?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
 _EXPOSURE_CUES = ("dose", "median", "mean")
-_PRIOR_CUES = ("previous", "treated", "prior", "fail", "resistan", "refractory", "intoleran", "relaps", "progress")
+_PRIOR_CUES = ("previous", "treated", "exposed", "prior", "fail", "resistan", "refractory", "intoleran", "relaps",
+               "progress")
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
 _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
@@ -325,6 +372,10 @@ _UNITS_OF_CLASS = {"bispecific T-cell engager": frozenset({"µg", "µg/m2", "µg
 _CAR_T_CELLS = re.compile(r"\b(?:CAR(?:[\s\-]?T\b|\+|[\s\-]positive)|[Cc]himeric\santigen\sreceptor|transduced\s(?:[\w\-]+\s)?T)"
                           r"[^.;]*?cells")
 _OTHER_CELLS = re.compile(r"\bCD(?:34|3|45|56)\+?|\b(?:stem|progenitor|mononuclear|NK|donor|graft|nucleated)\b", re.I)
+# Cells described as what a product is made from or what a graft holds: "1 × 10^9 apheresed cells", "harvested",
+# "collected", "CD34+ cells", "mononuclear cells".
+_STARTING_CELLS = re.compile(r"\b(?:aphere\w*|leukaphere\w*|harvested|collected|mobili[sz]ed|mononuclear|nucleated)\b"
+                             r"|\bCD34\+", re.I)
 _BARE_CELLS = re.compile(r"\)?\s?(?:cells\s?)?(?:/|per\s)?(?:kg|kilogram|m2|m²)?|\)?\s(?:cells|CAR[\w+\-\s]*cells)"
                          r"(?:\s?(?:/|per\s)\s?(?:kg|kilogram|m2|m²))?", re.I)
 _ANTIGEN = re.compile(r"\bCD\d{1,2}\b")
@@ -377,19 +428,26 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
         if sent.labelled("UNIT"):
             # an unlabelled abstract's background is decided at its first sentence with a unit, once past it for good
             opening = opening and _in_opening_background(sentences, index, view.text)
-            if (background or opening) and not _THIS_STUDY.search(sent.text):
-                previous = sent
-                continue  # "BACKGROUND: Inotuzumab at 1.8 mg/m2 per cycle improved remission rates": what was known
-            found = []
-            if sent.labelled("DRUG"):
-                found = _sentence_doses(sent, section, context)
-            elif previous is not None and _dose_sentence(sent.text):
-                found = _carried_doses(previous, sent, section, context)
-            if not found and not sent.labelled("DRUG") and _car_t_cells_named(sent.text):
-                found = _study_product_doses(sent, section, context)
-            doses += _this_studys(sent, found) if found else found
+            if not ((background or opening) and not _THIS_STUDY.search(sent.text)):
+                # (else "BACKGROUND: Inotuzumab at 1.8 mg/m2 per cycle improved remission rates": what was known)
+                doses += _doses_of_sentence(sent, previous, section, context)
+        if sent.labelled("DRUG"):
+            context.drug_sentence = sent
         previous = sent
     return doses
+
+
+def _doses_of_sentence(sent: Sentence, previous: Sentence | None, section: str, context: ArticleContext) -> list[dict]:
+    """The doses of one sentence with a unit: of the drugs it names, else of the drug a sentence before names when
+    its subject is the dose (see _dose_sentence, _carried_doses), else of the study's CAR T product."""
+    found = []
+    if sent.labelled("DRUG"):
+        found = _sentence_doses(sent, section, context)
+    elif context.drug_sentence is not None and _dose_sentence(sent.text):
+        found = _carried_doses(context.drug_sentence, previous, sent, section, context)
+    if not found and not sent.labelled("DRUG") and _car_t_cells_named(sent.text):
+        found = _study_product_doses(sent, section, context)
+    return _this_studys(sent, found) if found else found
 
 
 def _dose_sentence(text: str) -> bool:
@@ -401,7 +459,8 @@ def _dose_sentence(text: str) -> bool:
         if lead.group("label") is not None and _DIGIT.match(text, lead.end()):
             return True  # "Cycle 1: 0.8 mg/m2 on day 1 ...": a schedule's label, then its dose
         text = text[lead.end():]
-    return any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT))
+    return any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT,
+                                             _DOSE_LEVEL_REPORT, _LEVEL_SUBJECT))
 
 
 def _in_opening_background(sentences: list[Sentence], index: int, text: str) -> bool:
@@ -478,16 +537,32 @@ def _named_for_another(text: str, start: int, at: int, others: list, contrast: b
     return not (set_against and "," in rest) or _RELATIVE_CLAUSE.fullmatch(rest) is not None
 
 
-def _carried_doses(previous: Sentence, sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
+def _carried_doses(antecedent: Sentence, previous: Sentence | None, sent: Sentence, section: str,
+                   context: ArticleContext) -> list[dict]:
     """The doses of a sentence naming no drug whose subject is the dose ("The starting dose was 1.8 mg/m2 per
     cycle", "The MTD was 1.8 mg/m2", "Dose level 1 was 5 µg/m2/day"), the drug as a pronoun ("It was given at 28
-    µg/day") or the dose as the object ("Children received 650 mg/m2/day"): of the one drug the sentence before names
-    ("Patients received inotuzumab ozogamicin in 3-week cycles.", "Inotuzumab was added to mini-hyper-CVD.": a
-    backbone has no dose of its own); none when it names two or more."""
-    named = [d for d in rule_spans(previous, "DRUG") if not _is_backbone(d.id_)]
+    µg/day") or the dose as the object ("Children received 650 mg/m2/day"): of the one drug the last sentence naming
+    a drug names (`antecedent`: "Patients received inotuzumab ozogamicin in 3-week cycles.", "Inotuzumab was added to
+    mini-hyper-CVD.": a backbone has no dose of its own), the sentence before or one further back ("Adults received
+    inotuzumab. Forty patients were enrolled. The starting dose was 1.8 mg/m2"), the title too ("Blinatumomab in
+    children ...": "The MTD was 15 µg/m2/day"); none when it names two or more. A drug named further back than the
+    sentence before is no part of the evidence, which then starts at the sentence."""
+    named = [d for d in rule_spans(antecedent, "DRUG") if not _is_backbone(d.id_)]
     if not named or any(d.id_ != named[0].id_ for d in named):
-        return []
-    return _sentence_doses(sent, section, context, carried=named[-1])
+        return []  # "Patients received inotuzumab and blinatumomab. It was given at ...": whose is not in the words
+    if _is_car_t(named[0].id_) and len(set(_ANTIGEN.findall(antecedent.text))) > 1:
+        return []  # "CD19 and CD22 CAR T cells": the lexicon reads the second product only
+    if antecedent is previous:
+        doses = _sentence_doses(sent, section, context, carried=named[-1])
+    else:
+        text, at = antecedent.section_text, named[-1].start_char
+        if _PRIOR_THERAPY.search(text, max(antecedent.start_char, at - _PRIOR_REACH), at):
+            return []  # "Patients had received prior blinatumomab. Forty were enrolled. The dose was 28 µg/day."
+        doses = _sentence_doses(sent, section, context, carried=_StudyProduct(named[-1].id_, sent.start_char,
+                                                                                sent.start_char))
+    # an amount the drug's class is not dosed in is no dose of it: "Patients received blinatumomab. Gilteritinib was
+    # given at 120 mg" (a drug the lexicon does not know)
+    return [dose for dose in doses if _unit_fits(dose["drug"], dose["unit"]) is not False]
 
 
 def _study_product_doses(sent: Sentence, section: str, context: ArticleContext) -> list[dict]:
@@ -566,6 +641,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     doc, text = sent.doc, sent.section_text
     drugs = rule_spans(sent, "DRUG") if carried is None else []
     units = rule_spans(sent, "UNIT", outside=drugs)
+    if len(drugs) > 1 and "(" in sent.text:
+        drugs = _without_bracketed_aliases(text, drugs)
     if carried is not None and _is_car_t(carried.id_):
         drugs = [carried]  # a count per kg, bare, is the carried product's: "The CAR T-cell dose was 1 × 10^6/kg"
     products = "cells" in sent.text  # a cheap necessary cue of a cell product's dose
@@ -577,7 +654,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     # a carried product's absolute dose is read at its unit ("410 × 10^6 CAR T cells"), not as a product named
     found = _product_doses(doc, section, text, drugs, numbers) if products and carried is None else []
     respectively = "respectively" in sent.text
-    before_study = "before" in sent.text or "prior to" in sent.text  # a cheap necessary cue of _BEFORE_STUDY_AFTER
+    lowered = sent.text.lower()
+    before_study = "before" in lowered or "prior to" in lowered  # a cheap necessary cue of the _BEFORE_STUDY rules
     historical = "istoric" in sent.text  # the same of _HISTORICAL
     standard = _cued(text, sent.start_char, sent.end_char, _STANDARD_CUES)  # and of _STANDARD_DOSE
     coordinated = _coordinated_drugs(text, drugs) if len(drugs) > 1 else None
@@ -586,6 +664,7 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     alone = []  # the same doses read each of the drug before it, in case they are no list of the drugs (see below)
     opening = None  # a range's first dose whose own unit is read at the closing one: (closing unit, number)
     last = None  # the drug of the last dose read and where that dose ended (see _chained)
+    prior_end = None  # where the last dose of an earlier therapy ended (see _PRIOR_LIST_JOIN)
     for unit in units:
         if unit.id_ == _REDUCTION:
             found += _reduction_doses(doc, section, text, unit, numbers, drugs)
@@ -635,10 +714,15 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
         if _is_supportive(drug.id_):
             continue  # "with posaconazole 300 mg daily": given for a complication or its prevention, no regimen's
         start = min(drug.start_char, group[0].start)
+        if prior_end is not None and _prior_list_goes_on(text, prior_end, start, end_span.end_char, sent.end_char):
+            prior_end = end_span.end_char
+            continue  # "refractory to imatinib 400 mg and dasatinib 100 mg": the earlier therapies listed
         if _cued(text, start - _PRIOR_REACH, start, _PRIOR_CUES) and _PRIOR_THERAPY.search(
                 text, max(0, start - _PRIOR_REACH), start):
+            prior_end = end_span.end_char
             continue  # "previously treated with imatinib 400 mg": an earlier therapy's dose, not this study's
-        if before_study and _BEFORE_STUDY_AFTER.match(text, end_span.end_char, sent.end_char):
+        if before_study and (_BEFORE_STUDY_AFTER.match(text, end_span.end_char, sent.end_char)
+                             or _BEFORE_STUDY_OPENING.match(text[sent.start_char:start])):
             continue  # "had received blinatumomab 28 µg/day before enrollment": the same
         if historical and _historical_schedule(text, sent.start_char, start):
             continue  # "In the historical cohort, patients received clofarabine at 40 mg/m2": the comparator's
@@ -662,7 +746,40 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
     return found + alone
 
 
+_ALIAS_AFTER = re.compile(r"\s?\([A-Za-z][^\s()]*\)")  # "(Cy)", "(R-INO)"; not "(360mg/m2/dose)"
+
+
+def _alias_end(text: str, drug: Span) -> int:
+    """Where a drug's name ends, past a one-word bracket restating it: "cyclophosphamide (Cy)" (see
+    _without_bracketed_aliases)."""
+    alias = _ALIAS_AFTER.match(text, drug.end_char)
+    return alias.end() if alias is not None else drug.end_char
+
+
+def _without_bracketed_aliases(text: str, drugs: list[Span]) -> list[Span]:
+    """The drugs but for a name restated in a bracket right after a drug, the bracket holding one word: "Fludarabine
+    (Flu) and cyclophosphamide (Cy) were given at 25 and 250 mg/m2, respectively", "Inotuzumab plus rituximab
+    (R-INO)": an abbreviation, which would break the coordination of the drugs it follows."""
+    kept = [drugs[0]]
+    for before, drug in zip(drugs, drugs[1:]):
+        alias = _ALIAS_AFTER.match(text, before.end_char)
+        alias = alias is not None and alias.start() <= drug.start_char and drug.end_char <= alias.end()
+        if not alias:
+            kept.append(drug)
+    return kept
+
+
 _CHAIN_REACH = 160  # characters from the last dose: "... per kilogram of body weight for patients weighing ≤50 kg and "
+
+
+def _prior_list_goes_on(text: str, prior_end: int, start: int, end: int, sentence_end: int) -> bool:
+    """Whether the dose from `start` to `end` is the next item of a list of earlier therapies whose last dose ended
+    at `prior_end` (see _PRIOR_LIST_JOIN, _LIST_GOES_ON)."""
+    join = _PRIOR_LIST_JOIN.fullmatch(text, prior_end, start)
+    if join is None:
+        return False
+    bare_comma = join.group("join").strip() == ","
+    return not bare_comma or _LIST_GOES_ON.match(text, end, sentence_end) is not None
 
 
 def _chained(text: str, last: tuple, first: nz.Number, drugs: list[Span]) -> Span | None:
@@ -799,7 +916,7 @@ def _coordinated_drugs(text: str, drugs: list[Span]) -> list[Span] | None:
     for index, first in enumerate(drugs):
         chain = [first]
         for later in drugs[index + 1:]:
-            if not _DRUG_JOIN.fullmatch(text, chain[-1].end_char, later.start_char):
+            if not _DRUG_JOIN.fullmatch(text, _alias_end(text, chain[-1]), later.start_char):
                 break
             chain.append(later)
         if len(chain) >= 2 and len({d.id_ for d in chain}) == len(chain):
@@ -815,7 +932,7 @@ def _in_respective_list(text: str, drug: Span, group: list, drugs: list[Span], s
     first = group[0]
     if first.start <= drug.end_char or any(drug.end_char <= d.start_char < first.start for d in drugs):
         return False
-    if started or _VERB_GAP.fullmatch(text, drug.end_char, first.start) is not None:
+    if started or _VERB_GAP.fullmatch(text, _alias_end(text, drug), first.start) is not None:
         return True
     if len(group) < 2 or group[-1] is None:
         return False
@@ -1034,8 +1151,8 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
         # a few words describing the cells
         described = unit_id in _CELL_UNITS and text[unit.start_char:unit.end_char].lower().startswith(
             "cells") and _DESCRIPTION.fullmatch(text[last.end:unit.start_char])
-        if not described:
-            return None
+        if not described or _STARTING_CELLS.search(described.group()):
+            return None  # "manufactured from 1 × 10^9 apheresed cells": the starting material, not the dose
         # "1 × 10^6 KTE-X19 cells/kg": the CAR T product named among the words is the drug
         cell_drug = next((d for d in drugs if last.end <= d.start_char and d.end_char <= unit.start_char
                           and _is_car_t(d.id_)), cell_drug)
@@ -1073,8 +1190,12 @@ def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> li
         gap = text[previous.end:group[0].start]
         between = gap == " and " and _BETWEEN.search(text, max(0, previous.start - 9), previous.start)
         if (_RANGE_SEP.match(gap) or between) and len(group) == 1:
-            if gap == " to " and _escalated_from(text, previous.start):
-                return [previous, last]  # "escalated from 9 to 28 µg/day": two doses
+            if gap == " to " and _SCHEDULE_OF_A_DOSE.search(text, max(0, previous.start - 40), previous.start):
+                break  # "from 9 µg/day in week 1 to 28 µg/day": the 1 counts the first dose's weeks
+            if gap == " to ":
+                steps = _escalation_steps(text, numbers, index)
+                if steps:
+                    return steps + [last]  # "escalated from 9 to 28 µg/day", "from 5 to 15 to 30": each a dose
             steps = _step_doses(text, numbers, index)
             return steps or [previous, last, None]  # marker: a range, not a list
         if not _LIST_SEP.match(gap) or _counted(text, numbers, index - 1):
@@ -1082,6 +1203,15 @@ def _group_ending_at(text: str, numbers: list[nz.Number], last: nz.Number) -> li
         group.insert(0, previous)
         index -= 1
     return group
+
+
+def _escalation_steps(text: str, numbers: list[nz.Number], index: int) -> list[nz.Number]:
+    """The doses before numbers[index] of an escalation said with "from" and "to" (see _ESCALATED_FROM): "escalated
+    from 9 to 28" gives [9], "escalated from 5 to 15 to 30" [5, 15]; [] when the first is no escalation's."""
+    start = index - 1
+    while start > 0 and text[numbers[start - 1].end:numbers[start].start] == " to ":
+        start -= 1
+    return numbers[start:index] if _escalated_from(text, numbers[start].start) else []
 
 
 def _step_doses(text: str, numbers: list[nz.Number], index: int) -> list[nz.Number] | None:
@@ -1100,11 +1230,17 @@ def _escalated_from(text: str, start: int) -> bool:
 
 
 def _counted(text: str, numbers: list[nz.Number], index: int) -> bool:
-    """Whether numbers[index] counts something else, alone or as the end of a range: "cycle 1", "days 1-7" (in
-    "9 μg/day on days 1-7 and 28 μg/day" the 7 is no dose)."""
+    """Whether numbers[index] counts something else, alone or as the end of a range or of a list of whole numbers:
+    "cycle 1", "days 1-7" (in "9 μg/day on days 1-7 and 28 μg/day" the 7 is no dose), "days 1 and 2" (in "20 mg/m2
+    on days 1 and 2 and 36 mg/m2 on days 8 and 9" the 2 is none either)."""
     head = numbers[index]
     if index > 0 and _RANGE_SEP.match(text[numbers[index - 1].end:head.start]):
         head = numbers[index - 1]
+    elif head.is_integer:
+        while index > 0 and numbers[index - 1].is_integer and _DAY_LIST_SEP.fullmatch(
+                text, numbers[index - 1].end, head.start):
+            index -= 1
+            head = numbers[index]
     return _COUNTED_BEFORE.search(text[max(0, head.start - 12):head.start]) is not None
 
 
@@ -1177,7 +1313,21 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
         return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
     if not before:
         return _distant_subject(text, sentence_start, first, drugs)
-    return _fitting_before(text, before, first, amount) or before[-1]
+    return _fitting_before(text, before, first, amount) or _product_out_of_reach(text, before, first, drugs, amount) \
+        or before[-1]
+
+
+def _product_out_of_reach(text: str, before: list[Span], first: nz.Number, drugs: list[Span],
+                          amount: str) -> Span | None:
+    """For a dose of cells whose drugs in reach are none a cell product, the one CAR T product named earlier in its
+    clause, out of reach after what was given before it: "Tisagenlecleucel was infused once after lymphodepleting
+    chemotherapy with fludarabine and cyclophosphamide at a target dose of 0.2 to 5.0 × 10^6 cells/kg"."""
+    if amount not in _CELL_UNITS or any(_is_car_t(d.id_) for d in before):
+        return None
+    products = [d for d in drugs if d.end_char <= first.start and _is_car_t(d.id_)]
+    if len({d.id_ for d in products}) != 1 or ";" in text[products[-1].end_char:first.start]:
+        return None
+    return products[-1]
 
 
 def _fitting_before(text: str, before: list[Span], first: nz.Number, amount: str) -> Span | None:
