@@ -1304,9 +1304,11 @@ def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
 _WORD = r"(?=(?i:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|" \
         r"forty|fifty|ninety))[A-Za-z]+(?:-[a-z]+)?"
 # (not an article: "combined with a TKI and 20 received ..." has no count after "with")
+# A word of who the counted patients are, between the count and its noun: "100 AYA patients", "45 adult patients".
+_COUNT_MODIFIER = r"(?:adult|pediatric|paediatric|consecutive|older|young|elderly|(?-i:[A-Z]{{2,5}}))\s"
 _COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|(?!(?:an?|the)\s)" + _WORD \
          + r"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?" + _WORD + r")?)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?" \
-         r"(?:(?:matched\s)?(?:patients|pts|subjects|children|adults|controls)\s)?"  # "60 matched children who received"
+         r"(?:(?:matched\s|" + _COUNT_MODIFIER + r")?(?:patients|pts|subjects|children|adults|controls)\s)?"  # "60 matched children who received"
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
@@ -1488,7 +1490,14 @@ def _assigned(text: str, words: NumberWords) -> bool:
         return bool(re.search(_ASSIGNED, text, re.I)) or "compar" in text or "propensity" in text
     return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()] or " matched " in m.group(0) \
         or " compared " in m.group(0) \
-        or "propensity" in text[:m.start()]
+        or "propensity" in text[:m.start()] or bool(_STUDIED_BEFORE.search(text, 0, m.start()))
+
+
+# The counted groups are the objects of the study's own verb of inclusion: "We retrospectively analyzed 45 patients
+# treated with A and 35 patients treated with B", "We identified 45 patients who received A and 35 who received B",
+# "This study included ...": the groups the study was made of, not later therapy of part of its cohort.
+_STUDIED_BEFORE = re.compile(r"\b(?:analy[sz]ed|identified|included|reviewed|evaluated|studied|enrolled)\s(?:data\s(?:of|on|from)\s)?"
+                             r"(?:a\stotal\sof\s)?\Z", re.I)
 
 
 _SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:patients|subjects|children|adults)\s"

@@ -1,0 +1,44 @@
+"""Recurring phrasings of arms and subgroups in trial abstracts (twelfth round): counted groups that are the objects
+of the study's verb of inclusion ("We retrospectively analyzed 45 patients treated with A and 35 patients treated with
+B") or carry a word of who they are ("100 AYA patients treated with A with 80 treated with B"). Written in our own
+words, run end to end; the figures are invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+def _arms(record: dict) -> list[tuple]:
+    return sorted((a["label"], a["n"]) for a in record["arms"])
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # counted groups the study analysed, identified or included are its arms (no total, no "compared")
+    ("We retrospectively analyzed 45 patients treated with blinatumomab and 35 patients treated with inotuzumab "
+     "ozogamicin. The CR rates were 53% and 71%, respectively.",
+     [("blinatumomab", 45), ("inotuzumab ozogamicin", 35)],
+     [("blinatumomab", "CR", 53.0), ("inotuzumab ozogamicin", "CR", 71.0)]),
+    ("We identified 45 patients who received blinatumomab and 35 who received inotuzumab ozogamicin. The CR rates were "
+     "53% and 71%, respectively.",
+     [("blinatumomab", 45), ("inotuzumab ozogamicin", 35)],
+     [("blinatumomab", "CR", 53.0), ("inotuzumab ozogamicin", "CR", 71.0)]),
+    # a word of who the counted patients are between the count and its noun
+    ("We compared 100 AYA patients treated with FLAG-IDA with 80 treated with hyper-CVAD. The 5-year OS was 60% vs "
+     "52%, respectively.",
+     [("FLAG-IDA", 100), ("hyper-CVAD", 80)], [("FLAG-IDA", "OS_RATE", 60.0), ("hyper-CVAD", "OS_RATE", 52.0)]),
+    ("We compared 100 adult patients treated with FLAG-IDA with 80 treated with hyper-CVAD. The 5-year OS was 60% vs "
+     "52%, respectively.",
+     [("FLAG-IDA", 100), ("hyper-CVAD", 80)], [("FLAG-IDA", "OS_RATE", 60.0), ("hyper-CVAD", "OS_RATE", 52.0)]),
+])
+def test_arms19_counted_groups_studied(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert (_arms(record), _outcomes(record)) == (arms, outcomes)
+
+
+def test_arms19_later_therapy_of_part_of_the_cohort_is_no_arm(nlp):
+    # negative: counts of a later treatment of part of the cohort, after no verb of inclusion, stay one arm
+    record = _run(nlp, "Sixty patients received inotuzumab. After relapse, 12 patients received blinatumomab and 8 "
+                       "received ponatinib. The CR rate was 70%.")
+    assert [a["label"] for a in record["arms"]] == ["all"]
