@@ -42,3 +42,30 @@ def test_arms19_later_therapy_of_part_of_the_cohort_is_no_arm(nlp):
     record = _run(nlp, "Sixty patients received inotuzumab. After relapse, 12 patients received blinatumomab and 8 "
                        "received ponatinib. The CR rate was 70%.")
     assert [a["label"] for a in record["arms"]] == ["all"]
+
+
+TWO_ARMS = "Patients were randomized 1:1 to inotuzumab ozogamicin (InO) or standard care (SC). "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a share bounded by words after it names the group ("50% or more blasts" ended the group at its "50%": `all`)
+    ("Of 64 patients, 43% achieved CR or CRh. Patients with less than 50% blasts had a CR/CRh rate of 73%, compared "
+     "with 29% in those with 50% or more blasts.",
+     [("<50% blasts", "CR_CRi", 73.0), (">=50% blasts", "CR_CRi", 29.0), ("all", "CR_CRi", 43.0)]),
+    ("In patients with 5% or fewer marrow blasts, the CR rate was 80%.", [("<=5% marrow blasts", "CR", 80.0)]),
+    # a scope holding a threshold's share is a scope (its "%" was read as the result's)
+    ("Among patients with CD22 expression of 90% or more, CR/CRi was 85%.",
+     [("CD22 expression >=90%", "CR_CRi", 85.0)]),
+    (TWO_ARMS + "Among patients with CD22 expression of 90% or more, CR/CRi was 85% vs 25%.",
+     [("inotuzumab ozogamicin, CD22 expression >=90%", "CR_CRi", 85.0), ("standard care, CD22 expression >=90%", "CR_CRi", 25.0)]),
+    (TWO_ARMS + "In patients with more than 90% blasts, the CR/CRi rate was 60% vs 15%.",
+     [("inotuzumab ozogamicin, >90% blasts", "CR_CRi", 60.0), ("standard care, >90% blasts", "CR_CRi", 15.0)]),
+])
+def test_arms19_threshold_shares_name_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms19_scope_with_its_result_is_still_cut(nlp):
+    # negative: a leading phrase holding the result's own value is no scope
+    record = _run(nlp, TWO_ARMS + "In the InO arm 80% achieved CR/CRi, compared with 30% in the SC arm.")
+    assert _outcomes(record) == [("inotuzumab ozogamicin", "CR_CRi", 80.0), ("standard care", "CR_CRi", 30.0)]

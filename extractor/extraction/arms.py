@@ -242,7 +242,8 @@ _NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|
 _SCOPE_WIDE = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()]{1,90}?)(?:\s?\([^()]*\))?,\s")
 # A result is no part of a scope ("For patients in CR1 the CR rate was 60%, whereas ..."); a scope without its comma
 # ends before the result's subject: "In patients with Ph-positive ALL the CR rate was 80%".
-_RESULT_IN_SCOPE = re.compile(r"\b(?:was|were|is|are)\b|%")
+_RESULT_IN_SCOPE = re.compile(r"\b(?:was|were|is|are)\b|(?<![<>=≤≥\d.])(?<![<>=≤≥]\s)(?<!than\s)\d+(?:\.\d+)?\s?%(?!\sor\s(?:more|greater|higher|"
+                              r"above|less|fewer|lower|below)\b)")  # a threshold's share names the group ("with 90% or more", "with >50% blasts")
 _SCOPE_BEFORE_RESULT = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()%]{1,60}?)\s(?=the\s(?:[\w/\-]+\s){1,3}(?:was|were)\s)")
 # ("all" but the lineage's "B-ALL" / "T-ALL": "In all patients" and "Among patients with Ph-negative ALL in remission"
 # are the cohort, "Among the 25 patients with B-ALL" a subgroup)

@@ -482,7 +482,8 @@ def _forward(text: str) -> str:
     # a karyotype's brackets and semicolon do not end the phrase ("patients with t(4;11) and ...")
     masked = _KARYOTYPE.sub(lambda m: "x" * len(m.group(0)), text) if _may_hold_karyotype(text) else text
     stop = _STOP_FORWARD.search(masked)
-    while stop and (stop.group(0)[-1:] == "%" and _THRESHOLD_BEFORE.search(masked, 0, stop.end() - len(stop.group(0).lstrip()))
+    while stop and (stop.group(0)[-1:] == "%" and (_THRESHOLD_BEFORE.search(masked, 0, stop.end() - len(stop.group(0).lstrip()))
+                                                  or _THRESHOLD_AFTER.match(masked, stop.end()))
                     or stop.group(0)[-1:] == "(" and _THRESHOLD_BRACKET.match(masked, stop.start())):
         # a threshold is part of the name ("with <50% blasts"), and so is one that defines it in a bracket ("with
         # early relapse (<18 months)")
@@ -497,6 +498,7 @@ _NOT_THRESHOLD_BRACKET = re.compile(r"\s?\((?![<>≤≥])[^()]*\)")
 
 
 _THRESHOLD_BEFORE = re.compile(r"(?:[<>=≤≥]|\b(?:more|less|fewer|greater)\sthan)\s?\Z")  # "with more than 50% blasts"
+_THRESHOLD_AFTER = re.compile(r"\sor\s(?:more|greater|higher|above|less|lower|below)\b")  # "with 50% or more blasts"
 
 
 def _may_hold_karyotype(text: str) -> bool:
