@@ -69,3 +69,26 @@ def test_arms19_scope_with_its_result_is_still_cut(nlp):
     # negative: a leading phrase holding the result's own value is no scope
     record = _run(nlp, TWO_ARMS + "In the InO arm 80% achieved CR/CRi, compared with 30% in the SC arm.")
     assert _outcomes(record) == [("inotuzumab ozogamicin", "CR_CRi", 80.0), ("standard care", "CR_CRi", 30.0)]
+
+
+DOSES = "Patients received inotuzumab at 1.2 mg/m2 (n = 3), 1.6 mg/m2 (n = 12), or 1.8 mg/m2 (n = 22) per cycle. "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # one value named by its dose arm, the other by doses that are more than one arm: no guessed arm for it (it was
+    # given the first arm left, "1.2 mg/m2")
+    (DOSES + "The CR/CRi rate was 68% at the 1.8 mg/m2 dose and 42% at lower doses.",
+     [("inotuzumab ozogamicin 1.8 mg/m2", "CR_CRi", 68.0), ("lower doses", "CR_CRi", 42.0)]),
+    # (each value named by its dose arm, as before)
+    (DOSES + "The CR/CRi rate was 68% at 1.8 mg/m2 and 42% at 1.2 mg/m2.",
+     [("inotuzumab ozogamicin 1.2 mg/m2", "CR_CRi", 42.0), ("inotuzumab ozogamicin 1.8 mg/m2", "CR_CRi", 68.0)]),
+])
+def test_arms19_no_guessed_arm_among_more_arms(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms19_two_arms_named_before_their_values_keep_their_order(nlp):
+    # negative: both arms named before the bracket of their values, beside a third arm, keep the listed order
+    record = _run(nlp, "Patients were randomized to InO (n = 22) or SC (n = 27). Separately, 16 patients in study 1010 "
+                       "received InO. The 12-month PFS was greater with InO versus SC (20.1% vs 4.8%).")
+    assert _outcomes(record) == [("SC", "PFS_RATE", 4.8), ("inotuzumab ozogamicin", "PFS_RATE", 20.1)]

@@ -192,6 +192,17 @@ _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z]
 _AT_A_TIME = re.compile(r"\s?%?\s(?:at|by|after)\s(?:the\send\sof\s)?(?:weeks?|days?|months?|cycles?|courses?)\s\d+\b", re.I)
 # The name given to a group the sentence does not name.
 _UNNAMED = re.compile(r"group \d+")
+# Doses named by how they compare after a value: "42% at lower doses", "at the other dose levels".
+_DOSES_AFTER = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?P<g>(?:lower|higher|lowest|highest|other|remaining)\s"
+                          r"(?:doses?|dose\slevels?))\b", re.I)
+
+
+_AT_ARM = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?:a\sdose\sof\s)?")
+
+
+def _doses_named_after(text: str, end: int) -> str | None:
+    m = _DOSES_AFTER.match(text, end)
+    return m.group("g").lower() if m else None
 # The whole cohort named before a sentence's first value: "The overall CR rate ...", "For the whole cohort, ..."
 _OVERALL_BEFORE = re.compile(r"\b(?:overall|whole cohort|entire cohort|all patients)\b", re.I)
 # A severity grade right before a value: "(grade ≥3, 2%)", "grade 3 or 4 in 13%", "grades 3-4: 5%", and with the
@@ -2707,8 +2718,16 @@ class ArmIndex:
             # (not the values of a sentence scoped to one arm: "In the blinatumomab group, CR was 44% in all patients
             # and 60% in first salvage")
             if self.multi_arm and len(order) >= count and not any(l and not self.by_label(l) for l in mixed) \
-                    and not self._share_a_name(text, positions, after) and not (own_scope and self.by_label(scope_label)):
+                    and not self._share_a_name(text, positions, after) and not (own_scope and self.by_label(scope_label)) \
+                    and not self._unnamed_among_more_arms(named, count):
                 return order[:count]
+            if self.multi_arm and self._unnamed_among_more_arms(named, count):
+                # the values named by their arms keep them ("68% at the 1.8 mg/m2 dose"); the others are the doses
+                # they name ("42% at lower doses"), else unnamed, never a guessed arm
+                own = [m or self._arm_at(text, e, refs) for m, (_, e) in zip(mixed, positions)]
+                if any(own):
+                    return [self._scoped(scope_label, o) if o else (_doses_named_after(text, e) or f"group {i + 1}")
+                            for i, (o, (_, e)) in enumerate(zip(own, positions))]
             if all(mixed):
                 return [self._scoped(scope_label, l) for l in mixed]
             found = self._subgroups(text, positions, avoid, timepoint_list, mixed)
@@ -2905,6 +2924,17 @@ class ArmIndex:
             return None
         left_iter = iter(left)
         return [l or next(left_iter) for l in labels]
+
+    def _arm_at(self, text: str, end: int, refs) -> str | None:
+        """The arm named right after a value by "at": "68% at the 1.8 mg/m2 dose"."""
+        m = _AT_ARM.match(text, end)
+        return next((label for start, _, label in refs if m and start == m.end() and self.by_label(label)), None)
+
+    def _unnamed_among_more_arms(self, named: list[str], count: int) -> bool:
+        """Some values are named by their arms and the others could be any of more arms of the study's own than are
+        left unnamed ("68% at the 1.8 mg/m2 dose and 42% at lower doses" of three dose arms): which arm is not said."""
+        own = [a.label for a in self.arms if not a.historical]
+        return 0 < len(named) < count and len([label for label in own if label not in named]) > count - len(named)
 
     def _coded_list(self, text: str, count: int) -> list[str] | None:
         """The arms of a "respectively" list by their codes ("20%, 45% and 38% in arms C, B and A, respectively"), in
