@@ -92,3 +92,28 @@ def test_arms19_two_arms_named_before_their_values_keep_their_order(nlp):
     record = _run(nlp, "Patients were randomized to InO (n = 22) or SC (n = 27). Separately, 16 patients in study 1010 "
                        "received InO. The 12-month PFS was greater with InO versus SC (20.1% vs 4.8%).")
     assert _outcomes(record) == [("SC", "PFS_RATE", 4.8), ("inotuzumab ozogamicin", "PFS_RATE", 20.1)]
+
+
+BLINA = "Adults with relapsed ALL were randomly assigned to blinatumomab (n = 271) or chemotherapy (n = 134). "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a group named between the endpoint and the verb, then the arms' values: the arms' values in that group
+    (BLINA + "The CR rate in patients with 50% or more marrow blasts was 29% for blinatumomab and 13% for chemotherapy.",
+     [("blinatumomab, >=50% marrow blasts", "CR", 29.0), ("chemotherapy, >=50% marrow blasts", "CR", 13.0)]),
+    (BLINA + "The CR rate of patients with prior HSCT was 30% in the blinatumomab arm and 10% in the chemotherapy arm.",
+     [("blinatumomab, prior HSCT", "CR", 30.0), ("chemotherapy, prior HSCT", "CR", 10.0)]),
+    # ... also when the arms are not named again, the values in the arms' order
+    (BLINA + "Median OS for patients in second or later salvage was 5.1 vs 3.0 months.",
+     [("blinatumomab, second or later salvage", "OS_MEDIAN", 5.1), ("chemotherapy, second or later salvage", "OS_MEDIAN", 3.0)]),
+    # single arm: an endpoint's rate "of" a group is that group's; a threshold inside the group's name stays in it
+    ("Sixty patients were treated. The CR rate of patients with Ph-positive ALL was 80%.", [("Ph-positive ALL", "CR", 80.0)]),
+    ("Sixty patients were treated. The median OS of patients with >50% blasts was 5.1 months.",
+     [(">50% blasts", "OS_MEDIAN", 5.1)]),
+    # negatives: the share of patients who achieved something is the cohort's rate
+    ("Sixty patients were treated. The rate of patients achieving CR was 60%.", [("all", "CR", 60.0)]),
+    ("Sixty patients were treated. The response rate of patients who achieved MRD negativity was 60%.",
+     [("all", "MRD_NEG", 60.0)]),
+])
+def test_arms19_group_before_the_verb(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

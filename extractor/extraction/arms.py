@@ -2720,7 +2720,9 @@ class ArmIndex:
             if self.multi_arm and len(order) >= count and not any(l and not self.by_label(l) for l in mixed) \
                     and not self._share_a_name(text, positions, after) and not (own_scope and self.by_label(scope_label)) \
                     and not self._unnamed_among_more_arms(named, count):
-                return order[:count]
+                # "Median OS for patients in second salvage was 5.1 vs 3.0 months": the arms' values in that group
+                return (self._group_before_arms(text, positions, order[:count]) if not own_scope else None) \
+                    or order[:count]
             if self.multi_arm and self._unnamed_among_more_arms(named, count):
                 # the values named by their arms keep them ("68% at the 1.8 mg/m2 dose"); the others are the doses
                 # they name ("42% at lower doses"), else unnamed, never a guessed arm

@@ -85,9 +85,12 @@ _DID_OR_NOT = re.compile(r"\b(?:who\s)?(did|were|had|could)\s(?:or|and)\s(?:did|
                          r"(?=\s?[,;()]|\s(?:respectively)\b|\.?$)", re.I)
 _WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or|versus|vs\.?)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|\.?$)",
                            re.I)
+# A share that bounds a group, inside its name: "with >50% blasts", "with 50% or more marrow blasts".
+_THRESHOLD_SHARE = r"(?<=[<>≤≥=])\d+(?:\.\d+)?\s?%?|(?<=\s)\d+(?:\.\d+)?\s?%(?=\sor\s(?:more|greater|higher|less|fewer|lower)\b)"
 # A group between an endpoint and its value: "the median OS of patients who underwent HSCT was".
 _OF_GROUP_WAS = re.compile(r"\b(?:of|in|for|among)\s(?:the\s)?(?P<g>(?:patients|those|children|adults)\s(?:who|with|without|"
-                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d){2,60}?)(?:\s(?:it|they))?\s(?:was|were|is|are)\s$",
+                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d|" + _THRESHOLD_SHARE + r"){2,60}?)"
+                           r"(?:\s(?:it|they))?\s(?:was|were|is|are)\s$",
                            re.I)  # a number inside a name stays in it ("with KMT2A rearrangement"); "in those with B-ALL it was"
 # What is left of a complement that leaves its verb out: "(those) who did not", "(those) who had not".
 _ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot|(?:those\s|patients\s)?without|not",
@@ -319,7 +322,8 @@ def _group_before_verb(text: str, value_start: int) -> str | None:
         return None
     # "the proportion of patients who achieved CR was 50%" is a share, "the CR rate among Ph+ patients was 80%" a
     # group's; "the MRD negativity rate among the responders was 93%" is the cohort's (see response_state)
-    if _SHARE_OF_END.search(text[:m.start()]) and (m.group(0)[:2].lower() == "of" or response_state(m.group("g"))):
+    if _SHARE_OF_END.search(text[:m.start()]) and (m.group(0)[:2].lower() == "of" and not _group_rate(text[:m.start()], m.group("g"))
+                                                    or response_state(m.group("g"))):
         return None
     return name(_before_result_subject(m.group("g")))
 
@@ -379,6 +383,15 @@ def group_before_elided_verb(text: str, value_start: int) -> str | None:
 
 _VERB_AT_END = re.compile(r"\s(?:was|were|is|are)\s\Z", re.I)  # how _OF_GROUP_WAS and _AMONG_GROUP_WAS end
 _SHARE_OF_END = re.compile(r"\b(?:proportion|percentage|percent|rate|number|share|fraction)\s$", re.I)
+# (an endpoint's rate "of" a group is the group's: "The CR rate of patients with prior HSCT was 30%", not "the rate of
+# patients achieving MRD negativity")
+_ENDPOINT_RATE_END = re.compile(r"\b(?!(?:the|a|overall)\s)[\w/\-]+\srate\s$", re.I)
+_ACHIEVED = re.compile(r"\b(?:who|achiev\w*|attain\w*|reach\w*|obtain\w*)\b", re.I)
+
+
+def _group_rate(head: str, group: str) -> bool:
+    """An endpoint's rate of a group defined by what it had, not by what it achieved (that is the share itself)."""
+    return _ENDPOINT_RATE_END.search(head) is not None and _ACHIEVED.search(group) is None
 
 
 def population_word(label: str) -> bool:
