@@ -117,3 +117,15 @@ BLINA = "Adults with relapsed ALL were randomly assigned to blinatumomab (n = 27
 ])
 def test_arms19_group_before_the_verb(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # responders named after the last value before "respectively" are every value's: the groups named before
+    ("The CR/CRi rate was 80% in phase 1 and 64% in phase 2. MRD negativity was achieved by 84% and 72% of responders, "
+     "respectively.",
+     [("phase 1", "CR_CRi", 80.0), ("phase 2", "CR_CRi", 64.0), ("phase 1", "MRD_NEG", 84.0), ("phase 2", "MRD_NEG", 72.0)]),
+    ("The CR rate was 80% in children and 64% in adults. MRD negativity was 84% and 72% among responders, respectively.",
+     [("children", "CR", 80.0), ("adults", "CR", 64.0), ("children", "MRD_NEG", 84.0), ("adults", "MRD_NEG", 72.0)]),
+])
+def test_arms19_responders_shared_before_respectively(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -197,6 +197,10 @@ _DOSES_AFTER = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?P<g>(?:lower|higher|
                           r"(?:doses?|dose\slevels?))\b", re.I)
 
 
+# A group after the last of a list of values that ends the list before its "respectively": the group of every value.
+_SHARED_BEFORE_RESPECTIVELY = re.compile(r"\s?%?\s(?:of|among|in)\s(?:the\s)?(?:patients\s(?:in\s(?:CR|remission)|who\s"
+                                         r"responded)|(?:[\w/]+\s)?responders|responding\spatients|evaluable\spatients)"
+                                         r",?\srespectively\b", re.I)
 _AT_ARM = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?:a\sdose\sof\s)?")
 
 
@@ -2797,6 +2801,10 @@ class ArmIndex:
                 or subgroups.before_bracket(text, s, avoid) or subgroups.status_after(text, e)
                 or subgroups.dose_after(text, e) for (s, e), k in zip(positions, known)]
         each = _whole_before_its_breakdown(text, positions, each)
+        if respectively and each[-1] and not any(each[:-1]) and _SHARED_BEFORE_RESPECTIVELY.match(text, positions[-1][1]):
+            # "MRD negativity was achieved by 84% and 72% of responders, respectively": the responders of groups named
+            # before, not the responders and an unnamed group
+            each = [None] * count
         if count == 2 and not each[0] and not (respectively and each[1] is None):
             # (not "MRD response among responders was 79% and 72%, respectively": both values are the responders'
             # of two groups named elsewhere, and "non-responders" would be invented)
