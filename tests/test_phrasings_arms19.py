@@ -129,3 +129,10 @@ def test_arms19_group_before_the_verb(nlp, text, outcomes):
 ])
 def test_arms19_responders_shared_before_respectively(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms19_counted_groups_with_their_status(nlp):
+    # two groups counted by what they have ("25 patients with A and 35 with B") name a bare "respectively" after them
+    record = _run(nlp, "We treated 25 patients with Ph-positive ALL and 35 with Ph-negative ALL. CR rates were 80% and "
+                       "60%, respectively.")
+    assert _outcomes(record) == [("Ph-negative ALL", "CR", 60.0), ("Ph-positive ALL", "CR", 80.0)]

@@ -922,7 +922,7 @@ def counted_groups(text: str, words: tuple[str, ...]) -> list[str] | None:
 
 
 _COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\s(?:in|with)|(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto)|had|" \
-                      r"received|underwent|achieved|were|in|to)\s"  # "Thirty were assigned to A and 30 to B"
+                      r"received|underwent|achieved|were|in|to|with)\s"  # "Thirty were assigned to A and 30 to B", "25 patients with A and 35 with B"
 
 
 @lru_cache(maxsize=4)  # one per pipeline
