@@ -136,3 +136,24 @@ def test_arms19_counted_groups_with_their_status(nlp):
     record = _run(nlp, "We treated 25 patients with Ph-positive ALL and 35 with Ph-negative ALL. CR rates were 80% and "
                        "60%, respectively.")
     assert _outcomes(record) == [("Ph-negative ALL", "CR", 60.0), ("Ph-positive ALL", "CR", 80.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # groups of patients each before its n bracket name a bare "respectively" or "vs" in the sentence after
+    ("Patients were divided into two groups: those with early relapse (n = 30) and those with late relapse (n = 40). "
+     "CR rates were 50% and 78%, respectively.", [("early relapse", "CR", 50.0), ("late relapse", "CR", 78.0)]),
+    ("We compared patients aged 18-39 years (n = 40) with those aged 40 years or older (n = 60). The CR rate was 85% "
+     "vs 70%.", [("aged 18-39 years", "CR", 85.0), ("aged >=40 years", "CR", 70.0)]),
+    # a line of therapy the treatment was given as is the group ("drug as first salvage" / "as second salvage")
+    ("Of 70 patients, 40 received the drug as first salvage and 30 as second salvage. CR rates were 60% and 40%, "
+     "respectively.", [("first salvage", "CR", 60.0), ("second salvage", "CR", 40.0)]),
+])
+def test_arms19_groups_defined_before(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms19_this_group_is_no_name(nlp):
+    # "in this group" names no group of its own (it was labelled "this")
+    record = _run(nlp, "Twenty-five patients (42%) were older than 60 years. The CR rate was 40% in this group and 65% "
+                       "in younger patients.")
+    assert "this" not in [o["arm"] for o in record["outcomes"]]

@@ -2914,7 +2914,7 @@ class ArmIndex:
         counted = subgroups.counted_groups(before, self.words.key) if count == 2 else None
         if counted:  # "Forty patients were in first salvage and 50 in second or later salvage. CR rates were ..."
             return [self._own_arm(self._drug_named(label, before)) for label in counted]
-        sized = subgroups.sized_groups(before, count)
+        sized = subgroups.sized_groups(before, count) or subgroups.sized_phrases(before, count)
         given = self._groups_of.get(before)
         return sized or (list(given) if given and len(given) == count else None)
 
@@ -3245,7 +3245,7 @@ class ArmIndex:
         sub = _SUBGROUP_AFTER.match(text[at:])
         if sub:
             name = (sub.group(1) or sub.group(2)).strip()
-            if not re.fullmatch(r"(?:the|all|evaluable|these|those|treated|our|other|remaining)(?:\s\w+)?|"
+            if not re.fullmatch(r"(?:the|all|evaluable|these|those|this|that|treated|our|other|remaining)(?:\s\w+)?|"
                                 r"(?:patients|subjects|those)\b.*", name, re.I) \
                     and not re.search(r"\d", name) and not subgroups.is_whole(name):
                 rest = text[at + sub.end(1 if sub.group(1) else 2):]

@@ -213,7 +213,7 @@ def _any_of(patterns: list[str]) -> re.Pattern | None:
 _DIGIT = re.compile(r"\d")  # as the cues' \d (any Unicode digit)
 _CAPITAL_WORD = re.compile(r"[A-Z][a-z]+(?=\s|$)")
 # What is no group's name: "patients", "the majority", "this study", "years".
-_NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|the|these|"
+_NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|the|these|this|that|"
                       r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
                       r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)", re.I)
 _NUMBERS_ONLY = re.compile(r"[\d\s.,%/]+")  # "24/30" of "24/30 (80%)" names no group
@@ -907,6 +907,29 @@ def sized_groups(text: str, count: int) -> list[str] | None:
                 len(_ITEM_GROUP_WORD.findall(text, start, end + 8)) == count or _GROUPS_HEAD.search(text, start, end + 9)):
             return list(names)
     return None
+
+
+def sized_phrases(text: str, count: int) -> list[str] | None:
+    """The `count` groups of patients a sentence names each before its n bracket, as phrases of patients ("those with
+    early relapse (n = 30) and those with late relapse (n = 40)", "patients aged 18-39 years (n = 40) with those aged
+    40 years or older (n = 60)"); only when the sentence has exactly that many n brackets."""
+    sizes = list(_N_SIZE.finditer(text)) if "(" in text else []
+    if len(sizes) != count:
+        return None
+    names = []
+    for m in sizes:
+        phrase = _backward(text[:m.start()].rstrip())
+        noun = None
+        for noun in _PATIENTS_NOUN.finditer(phrase):
+            pass
+        label = name(phrase[noun.start():]) if noun else None
+        if not label:
+            return None
+        names.append(label)
+    return names if len(set(names)) == count else None
+
+
+_PATIENTS_NOUN = re.compile(r"\b(?:patients|those|children|adults|subjects)\s(?=with|aged|in|who|younger|older|treated|receiving)")
 
 
 def counted_groups(text: str, words: tuple[str, ...]) -> list[str] | None:
