@@ -157,3 +157,30 @@ def test_arms19_this_group_is_no_name(nlp):
     record = _run(nlp, "Twenty-five patients (42%) were older than 60 years. The CR rate was 40% in this group and 65% "
                        "in younger patients.")
     assert "this" not in [o["arm"] for o in record["outcomes"]]
+
+
+INO = "Patients were randomized 1:1 to inotuzumab ozogamicin (InO; n = 164) or standard intensive chemotherapy (SC; n = 162). "
+INO_TITLE = "Inotuzumab ozogamicin versus standard therapy for acute lymphoblastic leukemia"
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the arms' pairs of values each in a bracket after its group, one pair or more ("in first salvage (88% vs 29%)")
+    (INO + "CR rates were higher with InO in first salvage (88% vs 29%).",
+     [("inotuzumab ozogamicin, first salvage", "CR", 88.0), ("standard intensive chemotherapy, first salvage", "CR", 29.0)]),
+    (INO + "CR rates were higher with InO in first salvage (88% vs 29%) and in second salvage (67% vs 20%).",
+     [("inotuzumab ozogamicin, first salvage", "CR", 88.0), ("standard intensive chemotherapy, first salvage", "CR", 29.0),
+      ("inotuzumab ozogamicin, second salvage", "CR", 67.0), ("standard intensive chemotherapy, second salvage", "CR", 20.0)]),
+    (INO + "The CR rate was higher with InO than with SC in patients in first salvage (88% vs 29%) and in those in second "
+           "salvage (67% vs 20%).",
+     [("inotuzumab ozogamicin, first salvage", "CR", 88.0), ("standard intensive chemotherapy, first salvage", "CR", 29.0),
+      ("inotuzumab ozogamicin, second salvage", "CR", 67.0), ("standard intensive chemotherapy, second salvage", "CR", 20.0)]),
+    # negatives: an arm's role, the analysed population and an endpoint before the bracket are no groups
+    (INO + "CR rates were higher in the experimental arm (80% vs 30%).",
+     [("inotuzumab ozogamicin", "CR", 80.0), ("standard intensive chemotherapy", "CR", 30.0)]),
+    (INO + "The CR rate was higher in the intention-to-treat population (80% vs 30%).",
+     [("inotuzumab ozogamicin", "CR", 80.0), ("standard intensive chemotherapy", "CR", 30.0)]),
+    (INO + "The benefit was seen in terms of CR (80% vs 30%).",
+     [("inotuzumab ozogamicin", "CR", 80.0), ("standard intensive chemotherapy", "CR", 30.0)]),
+])
+def test_arms19_pairs_after_their_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text, title=INO_TITLE)) == sorted(outcomes)

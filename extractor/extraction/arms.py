@@ -3064,8 +3064,8 @@ class ArmIndex:
         end = positions[j][1]
         return subgroups.after_value(_before_arm_named(text, end, refs), end, avoid) \
             or subgroups.bracket_after(text, end, avoid) \
-            or (self._pair_clause_scope(text, positions, i) if pairs >= 2 else subgroups.patients_before_bracket(
-                text, positions[i][0], avoid))
+            or (self._pair_clause_scope(text, positions, i) if pairs >= 2 else None) \
+            or subgroups.scope_before_bracket(text, positions[i][0], avoid)
 
     def _pair_clause_scope(self, text: str, positions: list[tuple[int, int]], i: int) -> str | None:
         """The group that opens the clause of a pair of values, the pair alone in it ("; in those in second

@@ -701,6 +701,21 @@ def patients_before_bracket(text: str, start: int, avoid=()) -> str | None:
     return before_bracket(text, start, avoid)
 
 
+def scope_before_bracket(text: str, start: int, avoid=()) -> str | None:
+    """A group opened by "in", "among" or "for" right before the bracket holding the value, of patients
+    (`patients_before_bracket`) or named without a noun of patients ("CR rates were higher with InO in first salvage
+    (88% vs 29%) and in second salvage (67% vs 20%)"): not a cycle, a year or another number, nor "both arms"."""
+    opened = max(text.rfind("(", 0, start), text.rfind("[", 0, start))
+    head = text[:opened].rstrip() if opened != -1 else ""
+    if not _PATIENTS_AT_END.search(head) and not _SCOPE_AT_END.search(head):
+        return None
+    return before_bracket(text, start, avoid)
+
+
+_SCOPE_AT_END = re.compile(r"\b(?:in|among|for)\s(?!(?:the\s)?(?:cycles?|courses?|both|each|all|either|"
+                           r"terms|favou?r|comparison|contrast|total|particular|general|addition|this|these|our|(?:experimental|control|"
+                           r"investigational|comparator|standard|intervention|treatment)\s(?:arm|group|cohort)s?)\b)"
+                           r"(?:the\s)?(?:subgroup\sof\s)?[^()\[\],;\d]{2,50}$", re.I)
 _PATIENTS_AT_END = re.compile(r"\b(?:in|among|for)\s(?:the\s)?(?:subgroup\sof\s)?(?:patients|subjects|those|adults|children)\s"
                               r"(?:with|without|who|aged|younger|older|in)\b[^()\[\],;]{2,60}$")
 
