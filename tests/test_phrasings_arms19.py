@@ -184,3 +184,20 @@ INO_TITLE = "Inotuzumab ozogamicin versus standard therapy for acute lymphoblast
 ])
 def test_arms19_pairs_after_their_groups(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text, title=INO_TITLE)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a subgroup named among others ("including patients aged ...") before the bracket of the arms' pair
+    (INO + "The CR/CRi rate favored InO in all subgroups, including patients aged 55 years or older (74% vs 27%).",
+     [("inotuzumab ozogamicin, aged >=55 years", "CR_CRi", 74.0), ("standard intensive chemotherapy, aged >=55 years", "CR_CRi", 27.0)]),
+    # two pairs in two clauses, the first's group before its verb, the second's opening its clause (was "group 3/4")
+    (INO + "The CR rate in first salvage was 88% with InO and 29% with SC, and in second salvage 67% and 20%.",
+     [("inotuzumab ozogamicin, first salvage", "CR", 88.0), ("standard intensive chemotherapy, first salvage", "CR", 29.0),
+      ("inotuzumab ozogamicin, second salvage", "CR", 67.0), ("standard intensive chemotherapy, second salvage", "CR", 20.0)]),
+    (INO + "The CR rate in first salvage was 88% with InO and 29% with SC, and in second salvage it was 67% and 20%, "
+           "respectively.",
+     [("inotuzumab ozogamicin, first salvage", "CR", 88.0), ("standard intensive chemotherapy, first salvage", "CR", 29.0),
+      ("inotuzumab ozogamicin, second salvage", "CR", 67.0), ("standard intensive chemotherapy, second salvage", "CR", 20.0)]),
+])
+def test_arms19_pairs_by_clause(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text, title=INO_TITLE)) == sorted(outcomes)

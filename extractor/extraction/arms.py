@@ -3034,7 +3034,10 @@ class ArmIndex:
             if after[i] is None and after[j] not in own:  # "80% vs 30% in Ph+"
                 arms, group = default, after[j] or self._pair_group(text, positions, i, j, refs, avoid, len(pairs))
             elif set(arms) == set(own) and len(pairs) >= 2:
-                group = self._pair_clause_scope(text, positions, i)
+                # (or the group between the endpoint and the verb of the first pair: "The CR rate in first salvage was
+                # 88% with InO and 29% with SC, and in second salvage 67% and 20%")
+                group = self._pair_clause_scope(text, positions, i) \
+                    or (subgroups.group_before_verb(text, positions[i][0]) if i == 0 else None)
             else:
                 return None
             if not group or any(r[2] in own for r in self.refs(group)) or self.by_label(self._own_arm(group)) \
@@ -3065,7 +3068,16 @@ class ArmIndex:
         return subgroups.after_value(_before_arm_named(text, end, refs), end, avoid) \
             or subgroups.bracket_after(text, end, avoid) \
             or (self._pair_clause_scope(text, positions, i) if pairs >= 2 else None) \
-            or subgroups.scope_before_bracket(text, positions[i][0], avoid)
+            or subgroups.scope_before_bracket(text, positions[i][0], avoid) \
+            or (subgroups.group_before_elided_verb(text, positions[i][0]) or self._later_clause_scope(text, positions[i][0])
+                if pairs >= 2 else None)
+
+    def _later_clause_scope(self, text: str, at: int) -> str | None:
+        """The group opening a later clause of the sentence, after ", and" or ", whereas": "..., and in second salvage it
+        was 67% and 20%, respectively"."""
+        clause = _clause_start(text, at)
+        m = _CLAUSE_SCOPE.match(text, clause, at) if clause else None
+        return subgroups.name(m.group("x")) if m and not _NOT_A_SCOPE.search(m.group("x")) else None
 
     def _pair_clause_scope(self, text: str, positions: list[tuple[int, int]], i: int) -> str | None:
         """The group that opens the clause of a pair of values, the pair alone in it ("; in those in second

@@ -716,7 +716,7 @@ _SCOPE_AT_END = re.compile(r"\b(?:in|among|for)\s(?!(?:the\s)?(?:cycles?|courses
                            r"terms|favou?r|comparison|contrast|total|particular|general|addition|this|these|our|(?:experimental|control|"
                            r"investigational|comparator|standard|intervention|treatment)\s(?:arm|group|cohort)s?)\b)"
                            r"(?:the\s)?(?:subgroup\sof\s)?[^()\[\],;\d]{2,50}$", re.I)
-_PATIENTS_AT_END = re.compile(r"\b(?:in|among|for)\s(?:the\s)?(?:subgroup\sof\s)?(?:patients|subjects|those|adults|children)\s"
+_PATIENTS_AT_END = re.compile(r"\b(?:in|among|for|including)\s(?:the\s)?(?:subgroup\sof\s)?(?:patients|subjects|those|adults|children)\s"
                               r"(?:with|without|who|aged|younger|older|in)\b[^()\[\],;]{2,60}$")
 
 
