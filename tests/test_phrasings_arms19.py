@@ -201,3 +201,21 @@ def test_arms19_pairs_after_their_groups(nlp, text, outcomes):
 ])
 def test_arms19_pairs_by_clause(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text, title=INO_TITLE)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # each arm's value named inside a bracket after a group is the arm's in that group
+    (INO + "In both arms, the CR rate was higher in first salvage (InO 88%, SC 29%) than in second salvage (InO 67%, "
+           "SC 20%).",
+     [("inotuzumab ozogamicin, first salvage", "CR", 88.0), ("standard intensive chemotherapy, first salvage", "CR", 29.0),
+      ("inotuzumab ozogamicin, second salvage", "CR", 67.0), ("standard intensive chemotherapy, second salvage", "CR", 20.0)]),
+    (INO + "CR rates were higher among patients with Ph-positive ALL (InO 73%, SC 56%).",
+     [("inotuzumab ozogamicin, Ph-positive ALL", "CR", 73.0), ("standard intensive chemotherapy, Ph-positive ALL", "CR", 56.0)]),
+    # negatives: both arms, the analysed population
+    (INO + "VOD occurred in both arms (InO 13%, SC 1%).",
+     [("inotuzumab ozogamicin", "VOD", 13.0), ("standard intensive chemotherapy", "VOD", 1.0)]),
+    (INO + "The CR rate was higher in the intention-to-treat population (InO 80%, SC 30%).",
+     [("inotuzumab ozogamicin", "CR", 80.0), ("standard intensive chemotherapy", "CR", 30.0)]),
+])
+def test_arms19_arms_named_in_a_group_bracket(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text, title=INO_TITLE)) == sorted(outcomes)

@@ -2548,6 +2548,8 @@ class ArmIndex:
             labels = subgroups.bound_sides(labels)
         if len(labels) >= 2 and len(set(labels)) == len(labels) and not any(l == "all" or _UNNAMED.fullmatch(l) for l in labels):
             self._groups_of[_unify_hyphens(text)] = labels
+        if len(labels) >= 2 and "(" in text:
+            labels = self._arms_in_group_brackets(_unify_hyphens(text), positions, labels, avoid)
         drugs = self.article_drugs[0]
         if scope[0] is None and len(drugs) == 1 and drugs[0] in labels:  # (not "In the ponatinib cohort, ...")
             labels = self._single_arm_drug(labels, text)
@@ -2557,6 +2559,32 @@ class ArmIndex:
         own = {arm.label for arm in self.arms if not arm.historical}
         return [f"{label}, {within}" if label in own and within.lower() not in label.lower() else label
                 for label in labels]
+
+    def _arms_in_group_brackets(self, text: str, positions: list[tuple[int, int]], labels: list[str], avoid) -> list[str]:
+        """Each arm's value named inside a bracket after a group: "higher in first salvage (InO 88%, SC 29%) than in
+        second salvage (InO 67%, SC 20%)" -> "inotuzumab ozogamicin, first salvage", ... (a bracket holding one value of
+        each of the study's two arms or more, after a group opened by in/among/for)."""
+        own = [a.label for a in self.arms if not a.historical]
+        if len(own) < 2:
+            return labels
+        brackets: dict[int, list[int]] = {}
+        for i, (start, _) in enumerate(positions):
+            opened = text.rfind("(", 0, start)
+            if opened != -1 and text.rfind(")", opened, start) == -1:
+                brackets.setdefault(opened, []).append(i)
+        out = list(labels)
+        for opened, indices in brackets.items():
+            inside = [labels[i] for i in indices]
+            if sorted(inside) != sorted(own):
+                continue
+            group = subgroups.scope_before_bracket(text, positions[indices[0]][0], avoid)
+            if not group or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
+                    or self.by_label(self._own_arm(group)) or any(r[2] in own for r in self.refs(group)) \
+                    or _NOT_A_SUBGROUP_SCOPE.search(group):
+                continue
+            for i in indices:
+                out[i] = f"{labels[i]}, {group}"
+        return out
 
     def _subgroup_scope(self, text: str, scope: tuple[str | None, bool]) -> str | None:
         """The sentence's own leading scope when it is a subgroup of patients of a study of two arms or more ("Among
