@@ -219,3 +219,17 @@ def test_arms19_pairs_by_clause(nlp, text, outcomes):
 ])
 def test_arms19_arms_named_in_a_group_bracket(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text, title=INO_TITLE)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms", [
+    # a backbone regimen named by an acronym keeps the abstract's spelling as its label (it was the lexicon's
+    # "hyper-CVAD" for "HCVAD"); the regimen stays the lexicon's
+    ("Patients received FLAG-IDA (n = 40) or HCVAD (n = 38). CR was 60% with FLAG-IDA and 50% with HCVAD.",
+     [("FLAG-IDA", 40), ("HCVAD", 38)]),
+    # (a spelling with lower case keeps the lexicon's name, the same label once case is folded)
+    ("Patients received FLAG-Ida (n = 40) or hyper-CVAD (n = 38).", [("FLAG-IDA", 40), ("hyper-CVAD", 38)]),
+])
+def test_arms19_backbone_acronym_as_written(nlp, text, arms):
+    record = _run(nlp, text)
+    assert _arms(record) == sorted(arms)
+    assert {a["regimen"] for a in record["arms"]} == {"FLAG-IDA", "hyper-CVAD"}

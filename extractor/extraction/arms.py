@@ -1902,7 +1902,8 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     elif single:
         entry = lexicon.get(core_drugs[0][2])
         generic = entry is not None and entry.kind == "backbone" and not entry.components
-        label = _written(core) if generic else (entry.display if entry and entry.kind == "backbone" else core_drugs[0][2])
+        label = _written(core) if generic or _written_acronym(core, entry) else (
+            entry.display if entry and entry.kind == "backbone" else core_drugs[0][2])
     elif len(names) >= 2 and combination:
         label = readable
     else:
@@ -1932,6 +1933,12 @@ def _spell_out(known: Arm, other: Arm) -> None:
     if known.regimen == known.label:
         known.regimen = other.regimen
     known.label = other.label
+
+
+def _written_acronym(core: str, entry) -> bool:
+    """A backbone regimen named by an acronym of its own spelling ("HCVAD", "hyper-CVAD", "FLAG-IDA") keeps it as the
+    abstract writes it: the arm as the abstract names it."""
+    return entry is not None and entry.kind == "backbone" and bool(re.fullmatch(r"[A-Z0-9\-/]*[A-Z]{3,}[A-Z0-9\-/]*", core.strip()))
 
 
 def _group_label(group: str, lexicon: dict, drugs: list) -> str:
