@@ -233,3 +233,19 @@ def test_arms19_backbone_acronym_as_written(nlp, text, arms):
     record = _run(nlp, text)
     assert _arms(record) == sorted(arms)
     assert {a["regimen"] for a in record["arms"]} == {"FLAG-IDA", "hyper-CVAD"}
+
+
+def test_arms19_historical_control_named_by_its_treatment(nlp):
+    # a historical control treated with a named regimen is also named by it ("in the hyper-CVAD group")
+    record = _run(nlp, "We compared 60 older patients treated with mini-hyper-CVD plus inotuzumab with 40 historical "
+                       "controls treated with hyper-CVAD. The 3-year OS was 63% vs 34%. Early mortality was 8% in the "
+                       "hyper-CVAD group.")
+    assert ("historical controls", "EARLY_DEATH", 8.0) in _outcomes(record)
+
+
+def test_arms19_historical_cohort_after_an_article(nlp):
+    # "compared with 25% in a historical cohort": the historical control (was "a historical"), the first value the
+    # study's own (was "group 1")
+    record = _run(nlp, "Forty patients received blinatumomab. The CR rate was 45%, compared with 25% in a historical "
+                       "cohort treated with chemotherapy.")
+    assert _outcomes(record) == [("all", "CR", 45.0), ("historical controls", "CR", 25.0)]

@@ -182,7 +182,7 @@ _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug
 # What may stand between a value and a group named after it: its unit, brackets, "of the evaluable".
 _AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)*"
                           r"(?:%|months?|mo|years?|weeks?|days?)?,?\s?"
-                          r"(?:in|of|for|among|with)\s(?:the\s)?(?:evaluable\s|all\s)?", re.I)
+                          r"(?:in|of|for|among|with)\s(?:the\s|an?\s(?=historical|matched|external|control))?(?:evaluable\s|all\s)?", re.I)
 _AFTER_TREATMENT = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?,?\s(?:after|following|on)\s(?:the\s)?", re.I)
 _RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:in(?=\sthe\s)|(?:who\s(?:had\s|were\s)?)?(?:received|receiving|"
                            r"treated\swith|given|assigned\sto|randomi[sz]ed\sto))\s(?:the\s)?", re.I)
@@ -2270,6 +2270,9 @@ class ArmIndex:
             return
         arm.drugs, arm.regimen, arm.classes, _ = read_regimen(line.text[start:end], drugs, self.lexicon)
         self.historical_drugs |= {(line.text, s) for s, e, _ in line.drugs if start <= s and e <= end}
+        # its treatment names it too ("Early mortality was 8% in the hyper-CVAD group"), unless generic chemotherapy
+        if not _REGIMEN_HEAD.match(line.text[start:end]):
+            arm.aliases |= {line.text[start:end].lower(), *(d.lower() for d in arm.drugs)} | _displays(arm, self.lexicon)
 
     def name_codes(self) -> None:
         """Arms defined with codes ("clofarabine alone (arm A), clofarabine plus cytarabine (arm B), or ...") are
