@@ -249,3 +249,9 @@ def test_arms19_historical_cohort_after_an_article(nlp):
     record = _run(nlp, "Forty patients received blinatumomab. The CR rate was 45%, compared with 25% in a historical "
                        "cohort treated with chemotherapy.")
     assert _outcomes(record) == [("all", "CR", 45.0), ("historical controls", "CR", 25.0)]
+
+
+def test_arms19_leading_phrase_naming_both_arms_is_no_scope(nlp):
+    # "For InO versus SC, ..." names the arms of the values, not a scope of one arm (was "inotuzumab ozogamicin, SC")
+    record = _run(nlp, INO + "For InO versus SC, the CR/CRi rates were 80.7% and 29.4%.", title=INO_TITLE)
+    assert _outcomes(record) == [("inotuzumab ozogamicin", "CR_CRi", 80.7), ("standard intensive chemotherapy", "CR_CRi", 29.4)]

@@ -2513,6 +2513,8 @@ class ArmIndex:
         if whole_ref and self.multi_arm:  # "In study 205, ..." when "study 205" names an arm
             self.scope = whole_ref[0][2]
             return self.scope, True
+        if m and self.multi_arm and len({r[2] for r in self.refs(m.group("x"), arms_only=True)}) >= 2:
+            return self.scope, False  # "For InO versus SC, the CR/CRi rates were 80.7% and 29.4%": the arms, no scope
         if m and not _NOT_A_GROUP.search(m.group("x")):
             refs = [r for r in self.refs(m.group("x")) if r[0] == 0]
             label = refs[0][2] if refs else self._own_arm(self._drug_named(m.group("x").strip(), text))
