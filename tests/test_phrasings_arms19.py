@@ -255,3 +255,14 @@ def test_arms19_leading_phrase_naming_both_arms_is_no_scope(nlp):
     # "For InO versus SC, ..." names the arms of the values, not a scope of one arm (was "inotuzumab ozogamicin, SC")
     record = _run(nlp, INO + "For InO versus SC, the CR/CRi rates were 80.7% and 29.4%.", title=INO_TITLE)
     assert _outcomes(record) == [("inotuzumab ozogamicin", "CR_CRi", 80.7), ("standard intensive chemotherapy", "CR_CRi", 29.4)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "those treated in later salvage" is the line of therapy (was "treated in later salvage")
+    ("Sixty patients were treated. The CR rate was 70% for patients treated in first salvage versus 35% for those "
+     "treated in later salvage.", [("first salvage", "CR", 70.0), ("later salvage", "CR", 35.0)]),
+    # an age group defined by its threshold in a bracket is named by the threshold (was "older patients (>=60 years)")
+    ("Sixty patients were treated. Older patients (>=60 years) had a CR rate of 45%.", [("aged >=60 years", "CR", 45.0)]),
+])
+def test_arms19_line_and_age_names(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
