@@ -266,3 +266,10 @@ def test_arms19_leading_phrase_naming_both_arms_is_no_scope(nlp):
 ])
 def test_arms19_line_and_age_names(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms19_scope_keeps_its_threshold_bracket(nlp):
+    # a leading scope defined by a threshold in a bracket keeps it, as a group read forwards does
+    record = _run(nlp, "Sixty patients were treated. Among patients with high disease burden (>=50% blasts), the CR rate "
+                       "was 45%, versus 80% among those with low disease burden.")
+    assert _outcomes(record) == [("high disease burden (>=50% blasts)", "CR", 45.0), ("low disease burden", "CR", 80.0)]

@@ -254,7 +254,10 @@ _NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|
                           r"analys[ie]s|contrast|particular|general|overall|whole|entire|both|population)\b|\d", re.I)
 # A wider leading scope, named by its subgroup words: "In CR2 patients, ...", "In the 9 patients treated under revised
 # management, ...", "In the subgroup of 110 patients with Ph-negative ALL in remission, ...", "In cohort 2A (94 patients), ..."
-_SCOPE_WIDE = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()]{1,90}?)(?:\s?\([^()]*\))?,\s")
+_SCOPE_WIDE = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()]{1,90}?)(?P<b>\s?\([^()]*\))?,\s")
+# A bracket that defines the scope by a threshold stays in its name: "Among patients with high disease burden (>=50%
+# blasts), ..." -> "high disease burden (>=50% blasts)".
+_THRESHOLD_SCOPE_BRACKET = re.compile(r"\s?\((?=[<>≤≥])[^()\[\];,]{2,40}\)")
 # A result is no part of a scope ("For patients in CR1 the CR rate was 60%, whereas ..."); a scope without its comma
 # ends before the result's subject: "In patients with Ph-positive ALL the CR rate was 80%".
 _RESULT_IN_SCOPE = re.compile(r"\b(?:was|were|is|are)\b|(?<![<>=≤≥\d.])(?<![<>=≤≥]\s)(?<!than\s)\d+(?:\.\d+)?\s?%(?!\sor\s(?:more|greater|higher|"
@@ -2529,7 +2532,8 @@ class ArmIndex:
         if wide and _RESULT_IN_SCOPE.search(wide.group("x")) or not wide and opens:
             wide = _SCOPE_BEFORE_RESULT.match(text)
         if wide and not _NOT_A_SCOPE.search(wide.group("x")):
-            label = subgroups.name(wide.group("x"))
+            bracket = wide.group("b") if "b" in wide.groupdict() else None
+            label = subgroups.name(wide.group("x") + (bracket if bracket and _THRESHOLD_SCOPE_BRACKET.fullmatch(bracket) else ""))
             label = self._group_in_arm(label, text) or (self._own_arm(self._drug_named(label, text)) if label else label)
             if label and not subgroups.is_whole(label, self.title):
                 if _GROUP_WORD.search(wide.group("x")):
