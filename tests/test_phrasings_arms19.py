@@ -273,3 +273,20 @@ def test_arms19_scope_keeps_its_threshold_bracket(nlp):
     record = _run(nlp, "Sixty patients were treated. Among patients with high disease burden (>=50% blasts), the CR rate "
                        "was 45%, versus 80% among those with low disease burden.")
     assert _outcomes(record) == [("high disease burden (>=50% blasts)", "CR", 45.0), ("low disease burden", "CR", 80.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a "respectively" list of three values after cell doses listed with their ns: each dose's (was "all" / "group 2"
+    # / "group 3": the last two read as a pair, the first as the cohort's)
+    ("Patients received 1 x 10^6 (n = 6), 3 x 10^6 (n = 8) or 1 x 10^7 (n = 10) CAR T cells/kg. The CR rates were 50%, "
+     "75% and 90%, respectively.",
+     [("1 x 10^6 CAR T cells/kg", "CR", 50.0), ("3 x 10^6 CAR T cells/kg", "CR", 75.0), ("1 x 10^7 CAR T cells/kg", "CR", 90.0)]),
+    ("Patients received CAR T cells at 1 x 10^6/kg (n = 6), 3 x 10^6/kg (n = 8) or 1 x 10^7/kg (n = 10). The CR rates "
+     "were 50%, 75% and 90%, respectively.",
+     [("1 x 10^6/kg", "CR", 50.0), ("3 x 10^6/kg", "CR", 75.0), ("1 x 10^7/kg", "CR", 90.0)]),
+    # no groups anywhere: numbered alike, none the cohort's
+    ("The CR rates were 50%, 75% and 90%, respectively.",
+     [("group 1", "CR", 50.0), ("group 2", "CR", 75.0), ("group 3", "CR", 90.0)]),
+])
+def test_arms19_respectively_list_of_three(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -2893,7 +2893,10 @@ class ArmIndex:
         if all(each) and len(set(each)) == count:
             return each
         named = any(each)  # (the values outside a compared pair are then given `all`, not a group's name)
-        pairs = self._bracket_pairs(text, positions)
+        # (a "respectively" list of three values or more, "50%, 75% and 90%, respectively", is no pair and a value)
+        listed = respectively and count >= 3 and all(
+            _VALUES_LISTED.fullmatch(text, a_end, b_start) for (_, a_end), (b_start, _) in zip(positions, positions[1:]))
+        pairs = self._bracket_pairs(text, positions) if not listed else []
         out: list[str | None] = list(each)
         for indices in pairs:
             pair = [positions[i] for i in indices]
@@ -2958,7 +2961,8 @@ class ArmIndex:
         counted = subgroups.counted_groups(before, self.words.key) if count == 2 else None
         if counted:  # "Forty patients were in first salvage and 50 in second or later salvage. CR rates were ..."
             return [self._own_arm(self._drug_named(label, before)) for label in counted]
-        sized = subgroups.sized_groups(before, count) or subgroups.sized_phrases(before, count)
+        sized = subgroups.sized_groups(before, count) or subgroups.sized_phrases(before, count) \
+            or subgroups.sized_doses(before, count)
         given = self._groups_of.get(before)
         return sized or (list(given) if given and len(given) == count else None)
 

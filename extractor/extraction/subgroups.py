@@ -944,6 +944,28 @@ def sized_phrases(text: str, count: int) -> list[str] | None:
     return names if len(set(names)) == count else None
 
 
+def sized_doses(text: str, count: int) -> list[str] | None:
+    """The `count` cell doses a sentence lists each with its n bracket, the unit written once after the last ("1 x
+    10^6 (n = 6), 3 x 10^6 (n = 8) or 1 x 10^7 (n = 10) CAR T cells/kg") -> "1 x 10^6 CAR T cells/kg", ...)."""
+    items = list(_SIZED_DOSE.finditer(text)) if "10" in text else []
+    if len(items) != count or len(_N_SIZE.findall(text)) != count:
+        return None
+    unit = next((m.group("u") for m in [_DOSE_UNIT_AFTER.match(text, items[-1].end())] if m), None)
+    if not unit and not all(m.group("u") for m in items):
+        return None
+    labels = [name(_with_unit(m.group("d"), m.group("u") or unit)) for m in items]
+    return labels if all(labels) and len(set(labels)) == count else None
+
+
+def _with_unit(dose: str, unit: str) -> str:
+    return f"{dose}{unit}" if unit.startswith("/") else f"{dose} {unit}"
+
+
+_SIZED_DOSE = re.compile(r"(?P<d>\d+(?:\.\d+)?\s?[×x]\s?10\^?\d{1,2})(?:\s?(?P<u>(?:[\w\-]+\s){0,3}?cells/kg|/kg))?\s?"
+                         r"\(\s?n\s?=\s?\d+\s?\)")
+_DOSE_UNIT_AFTER = re.compile(r"\s(?P<u>(?:[\w\-]+\s){0,3}?cells/kg|cells\sper\skg)\b")
+
+
 _PATIENTS_NOUN = re.compile(r"\b(?:patients|those|children|adults|subjects)\s(?=with|aged|in|who|younger|older|treated|receiving)")
 
 
