@@ -290,3 +290,21 @@ def test_arms19_scope_keeps_its_threshold_bracket(nlp):
 ])
 def test_arms19_respectively_list_of_three(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a leading scope naming an arm by its role ("In the control group, ..." was "control")
+    (BLINA + "In the control group, the CR rate was 16%.", [("chemotherapy", "CR", 16.0)]),
+    # a leading scope naming an arm the title names too is that arm, not the whole cohort (was `all`)
+    (BLINA + "In patients treated with blinatumomab, grade 3 or higher CRS occurred in 4.9%.", [("blinatumomab", "CRS", 4.9)]),
+])
+def test_arms19_scopes_naming_an_arm(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text, title="Blinatumomab versus chemotherapy for relapsed acute lymphoblastic leukemia")) \
+        == sorted(outcomes)
+
+
+def test_arms19_single_arm_drug_scope_stays_the_cohort(nlp):
+    # negative: in a single-arm study, its drug named as the scope is the cohort
+    record = _run(nlp, "Forty adults received blinatumomab. In patients treated with blinatumomab, grade 3 or higher "
+                       "CRS occurred in 4.9%.", title="Blinatumomab for relapsed acute lymphoblastic leukemia")
+    assert _outcomes(record) == [("all", "CRS", 4.9)]

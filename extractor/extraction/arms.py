@@ -2519,7 +2519,8 @@ class ArmIndex:
         if m and self.multi_arm and len({r[2] for r in self.refs(m.group("x"), arms_only=True)}) >= 2:
             return self.scope, False  # "For InO versus SC, the CR/CRi rates were 80.7% and 29.4%": the arms, no scope
         if m and not _NOT_A_GROUP.search(m.group("x")):
-            refs = [r for r in self.refs(m.group("x")) if r[0] == 0]
+            # (with its group word: "In the control group, ..." names the control arm by its role)
+            refs = [r for r in self.refs(m.group("x") + (m.group("g") or "")) if r[0] == 0]
             label = refs[0][2] if refs else self._own_arm(self._drug_named(m.group("x").strip(), text))
             if " in " in m.group("x") and self.multi_arm:  # "Among Ph-negative patients in the blinatumomab group"
                 label = self._group_in_arm(subgroups.name(m.group("x")), text) or label
@@ -2535,7 +2536,8 @@ class ArmIndex:
             bracket = wide.group("b") if "b" in wide.groupdict() else None
             label = subgroups.name(wide.group("x") + (bracket if bracket and _THRESHOLD_SCOPE_BRACKET.fullmatch(bracket) else ""))
             label = self._group_in_arm(label, text) or (self._own_arm(self._drug_named(label, text)) if label else label)
-            if label and not subgroups.is_whole(label, self.title):
+            # (an arm's name is no whole cohort, though the title names it: "In patients treated with blinatumomab, ...")
+            if label and (self.multi_arm and self.by_label(label) is not None or not subgroups.is_whole(label, self.title)):
                 if _GROUP_WORD.search(wide.group("x")):
                     self.scope = label
                 return label, True
