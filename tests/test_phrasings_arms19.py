@@ -308,3 +308,14 @@ def test_arms19_single_arm_drug_scope_stays_the_cohort(nlp):
     record = _run(nlp, "Forty adults received blinatumomab. In patients treated with blinatumomab, grade 3 or higher "
                        "CRS occurred in 4.9%.", title="Blinatumomab for relapsed acute lymphoblastic leukemia")
     assert _outcomes(record) == [("all", "CRS", 4.9)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a lineage names its patients as a status does (was "T-ALL patients")
+    ("Sixty patients were treated. Among the T-ALL patients, 8 (40%) proceeded to transplant.", [("T-ALL", "HSCT", 40.0)]),
+    # "their" opening the clause after a group named by what it did is that group (was `all`)
+    ("Seventy-six patients were infused. Twenty-four (32%) patients received consolidative HSCT; their 1-year OS was "
+     "80%.", [("all", "HSCT", 32.0), ("patients who received consolidative HSCT", "OS_RATE", 80.0)]),
+])
+def test_arms19_lineage_and_their(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

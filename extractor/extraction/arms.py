@@ -1824,9 +1824,13 @@ def _anaphor_in_clause(text: str, at: int) -> str | None:
     """"...underwent allogeneic HSCT; among them, the 5-year OS was 35%": a value in a clause that opens by
     referring to the group of the clause before is that group's."""
     clause = _clause_start(text, at)
-    if not clause or not _ANAPHOR_SCOPE.match(text, clause, at):
+    if not clause or not (_ANAPHOR_SCOPE.match(text, clause, at) or _THEIR.match(text, clause, at)):
         return None
     return _group_named_by_verb(text[:clause])
+
+
+# "...received consolidative HSCT; their 1-year OS was 80%": the clause's subject is the group the clause before named.
+_THEIR = re.compile(r"\s*their\s(?:[\w\-/]+\s){1,4}(?:was|were|is|are)\s", re.I)
 
 
 def _clause_start(text: str, at: int) -> int:
