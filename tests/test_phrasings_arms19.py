@@ -319,3 +319,17 @@ def test_arms19_single_arm_drug_scope_stays_the_cohort(nlp):
 ])
 def test_arms19_lineage_and_their(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+MITO_TITLE = "Mitoxantrone versus idarubicin in childhood relapsed ALL"
+
+
+def test_arms19_respectively_follows_the_order_just_named(nlp):
+    # a "respectively" pair naming no arm follows the order the sentence before named the arms in, not the title's
+    # (the 29.2% went to mitoxantrone); "during induction" is no part of an arm's name
+    record = _run(nlp, "Patients were randomly assigned to receive idarubicin or mitoxantrone during induction. The 3-year "
+                       "PFS was 35.9% in the idarubicin group vs 64.6% in the mitoxantrone group. Among high-risk "
+                       "patients, the PFS was 29.2% vs 56.1%, respectively.", title=MITO_TITLE)
+    assert sorted(a["label"] for a in record["arms"]) == ["idarubicin", "mitoxantrone"]
+    assert ("idarubicin, high-risk patients", "PFS_RATE", 29.2) in _outcomes(record)
+    assert ("mitoxantrone, high-risk patients", "PFS_RATE", 56.1) in _outcomes(record)

@@ -65,7 +65,7 @@ _WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("n
                      r"(?:(?:were|was)\s)?(?:(?:compared|matched)(?:\s1:\d)?\s)?(?:with|to))\s"
                      r"(?P<b>" + _PART.format() + r")\s?" + _N_BRACKET.format("nb"), re.I)
 _RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,80}?\bto\s(?:receive\s)?(?:either\s)?"
-                         r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with)\s|$)",
+                         r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with|during)\s|$)",
                          re.I)
 _COMPARED = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s(?P<a>[^;,]{2,90}?)\s"
                        r"(?:compared\s)?(?:with|to|versus|vs\.?)\s(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)",
@@ -2764,7 +2764,8 @@ class ArmIndex:
             # ("Compared with historical controls, the CR rate was higher (73% vs 50%)": the study's own arm first)
             leading = [label for label in named if label not in comparators]
             trailing = [label for label in named if label in comparators]
-            rest = [label for label in self.sequence if label not in named]
+            sequence = (self._order_just_named(text) if respectively and not named else None) or self.sequence
+            rest = [label for label in sequence if label not in named]
             order = self._former_latter(text) or (leading + trailing + rest if len(named) >= count
                                                   else leading + rest + trailing)
             # values named by subgroups are not the arms in order ("80% in patients aged 55 years or older and 60% in
@@ -2993,6 +2994,19 @@ class ArmIndex:
         """The arm named right after a value by "at": "68% at the 1.8 mg/m2 dose"."""
         m = _AT_ARM.match(text, end)
         return next((label for start, _, label in refs if m and start == m.end() and self.by_label(label)), None)
+
+    def _order_just_named(self, text: str) -> list[str] | None:
+        """The study's own arms in the order the sentence before names them all, for a "respectively" list that names
+        none ("The 3-year PFS was 35.9% in the idarubicin group vs 64.6% in the mitoxantrone group. Among high-risk
+        patients, it was 29.2% vs 56.1%, respectively", under a title "Mitoxantrone versus idarubicin ...")."""
+        at = self.texts.index(text) if text in self.texts else 0
+        if at == 0:
+            return None
+        own = [a.label for a in self.arms if not a.historical]
+        named = list(dict.fromkeys(label for _, _, label in self.refs(self.texts[at - 1], arms_only=True) if label in own))
+        if sorted(named) != sorted(own):
+            return None
+        return named + [label for label in self.sequence if label not in own]
 
     def _unnamed_among_more_arms(self, named: list[str], count: int) -> bool:
         """Some values are named by their arms and the others could be any of more arms of the study's own than are
