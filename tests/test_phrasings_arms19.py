@@ -333,3 +333,20 @@ def test_arms19_respectively_follows_the_order_just_named(nlp):
     assert sorted(a["label"] for a in record["arms"]) == ["idarubicin", "mitoxantrone"]
     assert ("idarubicin, high-risk patients", "PFS_RATE", 29.2) in _outcomes(record)
     assert ("mitoxantrone, high-risk patients", "PFS_RATE", 56.1) in _outcomes(record)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a bare pair naming no arm follows the order the sentence before named them in
+    (BLINA + "The 3-year PFS was 64.6% in the chemotherapy group vs 35.9% in the blinatumomab group. Among high-risk "
+             "patients, the PFS was 56.1% vs 29.2%.",
+     [("chemotherapy", "PFS_RATE", 64.6), ("blinatumomab", "PFS_RATE", 35.9),
+      ("chemotherapy, high-risk patients", "PFS_RATE", 56.1), ("blinatumomab, high-risk patients", "PFS_RATE", 29.2)]),
+    # ... a comparator named first there still second
+    (BLINA + "Compared with chemotherapy, blinatumomab improved overall survival. The CR rate was 34% vs 16%.",
+     [("blinatumomab", "CR", 34.0), ("chemotherapy", "CR", 16.0)]),
+    (BLINA + "OS was longer with blinatumomab than with chemotherapy. The CR rate was 34% vs 16%.",
+     [("blinatumomab", "CR", 34.0), ("chemotherapy", "CR", 16.0)]),
+])
+def test_arms19_pair_follows_the_order_just_named(nlp, text, outcomes):
+    record = _run(nlp, text, title="Blinatumomab versus chemotherapy for relapsed acute lymphoblastic leukemia")
+    assert sorted(o for o in _outcomes(record) if o[1] != "OS_MEDIAN") == sorted(outcomes)

@@ -2764,7 +2764,7 @@ class ArmIndex:
             # ("Compared with historical controls, the CR rate was higher (73% vs 50%)": the study's own arm first)
             leading = [label for label in named if label not in comparators]
             trailing = [label for label in named if label in comparators]
-            sequence = (self._order_just_named(text) if respectively and not named else None) or self.sequence
+            sequence = (self._order_just_named(text) if not named else None) or self.sequence
             rest = [label for label in sequence if label not in named]
             order = self._former_latter(text) or (leading + trailing + rest if len(named) >= count
                                                   else leading + rest + trailing)
@@ -3003,9 +3003,14 @@ class ArmIndex:
         if at == 0:
             return None
         own = [a.label for a in self.arms if not a.historical]
-        named = list(dict.fromkeys(label for _, _, label in self.refs(self.texts[at - 1], arms_only=True) if label in own))
+        before = self.texts[at - 1]
+        refs = self.refs(before, arms_only=True)
+        named = list(dict.fromkeys(label for _, _, label in refs if label in own))
         if sorted(named) != sorted(own):
             return None
+        # (a comparator named first is second: "Compared with chemotherapy, blinatumomab improved OS.")
+        comparators = self._comparators(before, refs)
+        named = [l for l in named if l not in comparators] + [l for l in named if l in comparators]
         return named + [label for label in self.sequence if label not in own]
 
     def _unnamed_among_more_arms(self, named: list[str], count: int) -> bool:
