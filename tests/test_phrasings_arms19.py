@@ -350,3 +350,16 @@ def test_arms19_respectively_follows_the_order_just_named(nlp):
 def test_arms19_pair_follows_the_order_just_named(nlp, text, outcomes):
     record = _run(nlp, text, title="Blinatumomab versus chemotherapy for relapsed acute lymphoblastic leukemia")
     assert sorted(o for o in _outcomes(record) if o[1] != "OS_MEDIAN") == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the responders' transplant rate counted as a fraction of them is theirs, as "Of the 23 responders, 21 ..." is
+    ("Forty patients were treated. Twenty-one of 23 responders subsequently underwent hematopoietic stem cell "
+     "transplantation.", [("responders", "HSCT", 91.3)]),
+    ("Forty patients were treated. Twenty-one of 23 responders (91%) underwent HSCT.", [("responders", "HSCT", 91.0)]),
+    ("Forty patients were treated. Of the 23 responders, 21 (91%) underwent HSCT.", [("responders", "HSCT", 91.0)]),
+    # (their MRD negativity stays the cohort's MRD rate)
+    ("Forty patients were treated. Twenty of 23 responders (87%) were MRD-negative.", [("all", "MRD_NEG", 87.0)]),
+])
+def test_arms19_responders_transplant_rate(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
