@@ -363,3 +363,16 @@ def test_arms19_pair_follows_the_order_just_named(nlp, text, outcomes):
 ])
 def test_arms19_responders_transplant_rate(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a treatment verb opening a group read from its n bracket is no part of its name (was "received inotuzumab weekly")
+    ("Patients received inotuzumab weekly (n = 49) or monthly (n = 41). The CR rate was 59% with weekly and 57% with "
+     "monthly dosing.", [("inotuzumab weekly", "CR", 59.0), ("monthly", "CR", 57.0)]),
+    # donor types name the groups (were "grafts from haploidentical donors" / "from matched unrelated donors")
+    ("Of 300 patients, 110 received grafts from haploidentical donors and 190 from matched unrelated donors. The 2-year "
+     "OS was 55% and 60%, respectively.",
+     [("haploidentical donors", "OS_RATE", 55.0), ("matched unrelated donors", "OS_RATE", 60.0)]),
+])
+def test_arms19_group_names_without_their_verb(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
