@@ -376,3 +376,10 @@ def test_arms19_responders_transplant_rate(nlp, text, outcomes):
 ])
 def test_arms19_group_names_without_their_verb(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms19_patients_at_a_dose(nlp):
+    # "31% of patients at 2 x 10^6 cells/kg" is named by the dose (was "patients at 2 x 10^6 cells/kg")
+    record = _run(nlp, "Patients received 2 x 10^6 (n = 23), 1 x 10^6 (n = 16) or 0.5 x 10^6 (n = 6) cells/kg. Grade 3 "
+                       "or higher CRS occurred in 31% of patients at 2 x 10^6 cells/kg and 12% at 1 x 10^6 cells/kg.")
+    assert _outcomes(record) == [("1 x 10^6 cells/kg", "CRS", 12.0), ("2 x 10^6 cells/kg", "CRS", 31.0)]
