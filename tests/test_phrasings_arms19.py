@@ -152,10 +152,11 @@ def test_arms19_groups_defined_before(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
 
 
-def test_arms19_this_group_is_no_name(nlp):
-    # "in this group" names no group of its own (it was labelled "this")
+def test_arms19_this_group_is_the_group_named_before(nlp):
+    # "in this group" is the group the sentence before counted (it was labelled "this")
     record = _run(nlp, "Twenty-five patients (42%) were older than 60 years. The CR rate was 40% in this group and 65% "
                        "in younger patients.")
+    assert ("age >60 years", "CR", 40.0) in _outcomes(record)
     assert "this" not in [o["arm"] for o in record["outcomes"]]
 
 

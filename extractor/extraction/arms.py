@@ -201,6 +201,10 @@ _DOSES_AFTER = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?P<g>(?:lower|higher|
 _SHARED_BEFORE_RESPECTIVELY = re.compile(r"\s?%?\s(?:of|among|in)\s(?:the\s)?(?:patients\s(?:in\s(?:CR|remission)|who\s"
                                          r"responded)|(?:[\w/]+\s)?responders|responding\spatients|evaluable\spatients)"
                                          r",?\srespectively\b", re.I)
+# "in this group", "in this subgroup": the group the sentence before named (see ArmIndex._after).
+_THIS_GROUP = re.compile(r"(?:this|that)\s(?:group|subgroup|cohort)\b", re.I)
+# A group counted by what it was or had: "Twenty-five patients (42%) were older than 60 years", "30 had Ph+ ALL".
+_GROUP_BY_STATE = re.compile(r"\b(?:patients|subjects|children|adults)\s(?:\([^()]*\)\s)?(?:were|had)\s([^,;().%]{2,60}?)\s?(?=[,;.]|$)")
 _AT_ARM = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?:a\sdose\sof\s)?")
 
 
@@ -2556,6 +2560,13 @@ class ArmIndex:
         at = self.texts.index(text) if text in self.texts else 0
         return _group_named_by_verb(self.texts[at - 1]) if at else None
 
+    def _state_before(self, text: str) -> str | None:
+        """The one group the sentence before counts by what it was or had: "Twenty-five patients (42%) were older than
+        60 years" -> "age >60 years"."""
+        at = self.texts.index(text) if text in self.texts else 0
+        found = _GROUP_BY_STATE.findall(self.texts[at - 1]) if at else []
+        return subgroups.name(found[0]) if len(found) == 1 else None
+
     def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),
                avoid: list[tuple[int, int]] = (), timepoint_list: bool = False) -> list[str]:
         """The arm or subgroup of each value of one endpoint mention (see `_labels`), a group that names one of the
@@ -3328,6 +3339,9 @@ class ArmIndex:
                 listed = _COORDINATED_NAME.match(text, end)
                 return None if listed and any(s == listed.end() for s, _, _ in refs) else label
         sub = _SUBGROUP_AFTER.match(text[at:])
+        if sub and _THIS_GROUP.match(text, at):
+            # "Twenty-five patients were older than 60 years. The CR rate was 40% in this group": the group named before
+            return self._antecedent(text) or self._state_before(text)
         if sub:
             name = (sub.group(1) or sub.group(2)).strip()
             if not re.fullmatch(r"(?:the|all|evaluable|these|those|this|that|treated|our|other|remaining)(?:\s\w+)?|"
