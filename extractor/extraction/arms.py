@@ -204,7 +204,8 @@ _SHARED_BEFORE_RESPECTIVELY = re.compile(r"\s?%?\s(?:of|among|in)\s(?:the\s)?(?:
 # "in this group", "in this subgroup": the group the sentence before named (see ArmIndex._after).
 _THIS_GROUP = re.compile(r"(?:this|that)\s(?:group|subgroup|cohort)\b", re.I)
 # A group counted by what it was or had: "Twenty-five patients (42%) were older than 60 years", "30 had Ph+ ALL".
-_GROUP_BY_STATE = re.compile(r"\b(?:patients|subjects|children|adults)\s(?:\([^()]*\)\s)?(?:were|had)\s([^,;().%]{2,60}?)\s?(?=[,;.]|$)")
+_GROUP_BY_STATE = re.compile(r"\b(?:patients|subjects|children|adults)\s(?:\([^()]*\)\s)?(?:were|had)\s"
+                             r"([^,;().%]{2,60}?)\s?(?=[,;.]|$)")
 _AT_ARM = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?:a\sdose\sof\s)?")
 
 
@@ -264,8 +265,9 @@ _SCOPE_WIDE = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()]{1,90}?)(?P<b>\s?\
 _THRESHOLD_SCOPE_BRACKET = re.compile(r"\s?\((?=[<>≤≥])[^()\[\];,]{2,40}\)")
 # A result is no part of a scope ("For patients in CR1 the CR rate was 60%, whereas ..."); a scope without its comma
 # ends before the result's subject: "In patients with Ph-positive ALL the CR rate was 80%".
-_RESULT_IN_SCOPE = re.compile(r"\b(?:was|were|is|are)\b|(?<![<>=≤≥\d.])(?<![<>=≤≥]\s)(?<!than\s)\d+(?:\.\d+)?\s?%(?!\sor\s(?:more|greater|higher|"
-                              r"above|less|fewer|lower|below)\b)")  # a threshold's share names the group ("with 90% or more", "with >50% blasts")
+# (a threshold's share names the group, no result: "with 90% or more", "with >50% blasts")
+_RESULT_IN_SCOPE = re.compile(r"\b(?:was|were|is|are)\b|(?<![<>=≤≥\d.])(?<![<>=≤≥]\s)(?<!than\s)\d+(?:\.\d+)?\s?%"
+                              r"(?!\sor\s(?:more|greater|higher|above|less|fewer|lower|below)\b)")
 _SCOPE_BEFORE_RESULT = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()%]{1,60}?)\s(?=the\s(?:[\w/\-]+\s){1,3}(?:was|were)\s)")
 # ("all" but the lineage's "B-ALL" / "T-ALL": "In all patients" and "Among patients with Ph-negative ALL in remission"
 # are the cohort, "Among the 25 patients with B-ALL" a subgroup)
@@ -1519,8 +1521,8 @@ def _assigned(text: str, words: NumberWords) -> bool:
 # The counted groups are the objects of the study's own verb of inclusion: "We retrospectively analyzed 45 patients
 # treated with A and 35 patients treated with B", "We identified 45 patients who received A and 35 who received B",
 # "This study included ...": the groups the study was made of, not later therapy of part of its cohort.
-_STUDIED_BEFORE = re.compile(r"\b(?:analy[sz]ed|identified|included|reviewed|evaluated|studied|enrolled)\s(?:data\s(?:of|on|from)\s)?"
-                             r"(?:a\stotal\sof\s)?\Z", re.I)
+_STUDIED_BEFORE = re.compile(r"\b(?:analy[sz]ed|identified|included|reviewed|evaluated|studied|enrolled)\s"
+                             r"(?:data\s(?:of|on|from)\s)?(?:a\stotal\sof\s)?\Z", re.I)
 
 
 _SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:patients|subjects|children|adults)\s"
@@ -1949,7 +1951,10 @@ def _spell_out(known: Arm, other: Arm) -> None:
 def _written_acronym(core: str, entry) -> bool:
     """A backbone regimen named by an acronym of its own spelling ("HCVAD", "hyper-CVAD", "FLAG-IDA") keeps it as the
     abstract writes it: the arm as the abstract names it."""
-    return entry is not None and entry.kind == "backbone" and bool(re.fullmatch(r"[A-Z0-9\-/]*[A-Z]{3,}[A-Z0-9\-/]*", core.strip()))
+    return entry is not None and entry.kind == "backbone" and _CAPITALS_ACRONYM.fullmatch(core.strip()) is not None
+
+
+_CAPITALS_ACRONYM = re.compile(r"[A-Z0-9\-/]*[A-Z]{3,}[A-Z0-9\-/]*")
 
 
 def _group_label(group: str, lexicon: dict, drugs: list) -> str:
@@ -2283,7 +2288,8 @@ class ArmIndex:
         self.historical_drugs |= {(line.text, s) for s, e, _ in line.drugs if start <= s and e <= end}
         # its treatment names it too ("Early mortality was 8% in the hyper-CVAD group"), unless generic chemotherapy
         if not _REGIMEN_HEAD.match(line.text[start:end]):
-            arm.aliases |= {line.text[start:end].lower(), *(d.lower() for d in arm.drugs)} | _displays(arm, self.lexicon)
+            arm.aliases |= {line.text[start:end].lower(), *(d.lower() for d in arm.drugs)} \
+                | _displays(arm, self.lexicon)
 
     def name_codes(self) -> None:
         """Arms defined with codes ("clofarabine alone (arm A), clofarabine plus cytarabine (arm B), or ...") are
@@ -2542,7 +2548,8 @@ class ArmIndex:
             wide = _SCOPE_BEFORE_RESULT.match(text)
         if wide and not _NOT_A_SCOPE.search(wide.group("x")):
             bracket = wide.group("b") if "b" in wide.groupdict() else None
-            label = subgroups.name(wide.group("x") + (bracket if bracket and _THRESHOLD_SCOPE_BRACKET.fullmatch(bracket) else ""))
+            threshold = bracket if bracket and _THRESHOLD_SCOPE_BRACKET.fullmatch(bracket) else ""
+            label = subgroups.name(wide.group("x") + threshold)
             label = self._group_in_arm(label, text) or (self._own_arm(self._drug_named(label, text)) if label else label)
             # (an arm's name is no whole cohort, though the title names it: "In patients treated with blinatumomab, ...")
             if label and (self.multi_arm and self.by_label(label) is not None or not subgroups.is_whole(label, self.title)):
