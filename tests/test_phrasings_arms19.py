@@ -384,3 +384,17 @@ def test_arms19_patients_at_a_dose(nlp):
     record = _run(nlp, "Patients received 2 x 10^6 (n = 23), 1 x 10^6 (n = 16) or 0.5 x 10^6 (n = 6) cells/kg. Grade 3 "
                        "or higher CRS occurred in 31% of patients at 2 x 10^6 cells/kg and 12% at 1 x 10^6 cells/kg.")
     assert _outcomes(record) == [("1 x 10^6 cells/kg", "CRS", 12.0), ("2 x 10^6 cells/kg", "CRS", 31.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # dose levels opening clauses of their own (was "dose level 3 group 1" / "dose level 3 group 2")
+    ("Twenty-four patients were treated. At dose level 3, the CR rate was 83%, and at dose level 2, it was 50%.",
+     [("dose level 3", "CR", 83.0), ("dose level 2", "CR", 50.0)]),
+    # a dose named by its role opens a scope as a dose level does (was `all`)
+    ("Twenty-four patients were treated. At the recommended phase 2 dose, the CR rate was 70%.",
+     [("recommended phase 2 dose", "CR", 70.0)]),
+    ("Twenty-four patients were treated. At the highest dose level, 5 of 6 patients (83%) achieved CR.",
+     [("highest dose level", "CR", 83.0)]),
+])
+def test_arms19_dose_level_scopes(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

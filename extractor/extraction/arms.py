@@ -277,7 +277,9 @@ _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|s
                           re.I)
 # A dose level as a sentence's scope: "At dose level 1, ...", "At the 1.2 mg/m2 dose level, ..." (not "At 6 months").
 _DOSE_LEVEL_SCOPE = re.compile(r"At\s(?:the\s)?(?P<x>dose\slevel\s(?:\d{1,2}|[IVX]{1,4})[a-z]?|DL\s?\d{1,2}|"
-                               r"\d+(?:\.\d+)?\s?(?:mg/m2|mg/m²|µg/m2|ug/m2|mg|µg|mcg)\s(?:dose\s)?level),\s")
+                               r"\d+(?:\.\d+)?\s?(?:mg/m2|mg/m²|µg/m2|ug/m2|mg|µg|mcg)\s(?:dose\s)?level|"
+                               r"(?:recommended\sphase\s(?:2|II)|recommended|maximum\stolerated|highest|lowest|target)\sdose"
+                               r"(?:\slevel)?),\s")  # "At the recommended phase 2 dose, ..."
 _ARM_HEADING = re.compile(r"(?P<x>[^:;,()]{2,40}):\s")
 _SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
 _LEAD_OPENERS = _SCOPE_OPENERS + ("At ",)  # and _DOSE_LEVEL_SCOPE
@@ -307,7 +309,8 @@ _IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responder
                           r"response)|(?:hematologic\s)?remission))(?=[\s,.;)]|$)", re.I)
 _BARE_N = re.compile(r"\s?\((\d+)\)$")
 # A clause of its own opening with its group ("; in the chemotherapy arm, it was 16%").
-_CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?"
+_CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or|[Aa]t(?=\s(?:the\s)?(?:dose\slevel|DL\s?\d)))\s(?:the\s)?"
+                           r"(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?"
                            r"(?:,\s|\s(?=(?:it|this|that)\s(?:was|were|is)\b)"  # "; in patients aged 65 years or older it was 75%"
                            r"|\s(?=the\s(?:[\w/\-]+\s){1,3}(?:was|were)\s))")  # "For Ph-positive patients the CR rate was 80%"
 # A scope that refers back to the group just named: "Among them, ...", "In these patients, ...", "Of those, ...".
@@ -320,7 +323,7 @@ _GROUP_BY_VERB = re.compile(r"\b(?:patients|subjects|children|adults)\s(?:\([^()
                             r"\s?(?=[,;.]|$)")
 # Where a clause of its own opens: a semicolon, or a contrast or "and" before a scope ("..., whereas for those in
 # second salvage it was 40%", "..., and in children, 80%", "; in adults, 60% and in children, 80%").
-_CLAUSE_BREAK = re.compile(r";|,\s(?:whereas|while|but|and)\s(?=(?:in|among|for)\s)"
+_CLAUSE_BREAK = re.compile(r";|,\s(?:whereas|while|but|and)\s(?=(?:in|among|for)\s|at\s(?:the\s)?(?:dose\slevel|DL\s?\d))"
                            r"|\sand\s(?=(?:in|among|for)\s[^,;()%]{1,40},\s)", re.I)  # "60% and in children, 80%"
 # Two values joined by a bare conjunction: "88% and 67% with InO".
 _BARE_JOIN = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:,|and|or|,\sand)\s?", re.I)
