@@ -398,3 +398,9 @@ def test_arms19_patients_at_a_dose(nlp):
 ])
 def test_arms19_dose_level_scopes(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms19_value_at_named_doses(nlp):
+    # a value "at the two highest dose levels" is theirs (was `all`)
+    record = _run(nlp, "Twenty-four patients were treated. The CR rate was 32% at the two highest dose levels.")
+    assert _outcomes(record) == [("highest dose levels", "CR", 32.0)]
