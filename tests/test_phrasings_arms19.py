@@ -1,7 +1,14 @@
 """Recurring phrasings of arms and subgroups in trial abstracts (twelfth round): counted groups that are the objects
 of the study's verb of inclusion ("We retrospectively analyzed 45 patients treated with A and 35 patients treated with
-B") or carry a word of who they are ("100 AYA patients treated with A with 80 treated with B"). Written in our own
-words, run end to end; the figures are invented.
+B") or carry a word of who they are ("100 AYA patients"); shares that bound a group ("50% or more blasts"); no
+guessed arm among more arms than values ("42% at lower doses"); groups between an endpoint and its verb with the arms'
+values ("The CR rate in patients with prior HSCT was 30% in the A arm and 10% in the B arm"); the arms' pairs after
+their groups ("higher with InO in first salvage (88% vs 29%) and in second salvage (67% vs 20%)", "(InO 88%, SC
+29%)") or by clause; groups defined the sentence before ("those with early relapse (n = 30) and ...", "25 patients
+with A and 35 with B", cell doses with their ns, "in this group"); responders named once before "respectively"; a
+"respectively" or bare pair in the order the sentence before named the arms; backbone acronyms as written ("HCVAD");
+historical controls named by their treatment; scopes naming arms by role or both arms; dose-level clauses. Written in
+our own words, run end to end; the figures are invented.
 """
 from __future__ import annotations
 
