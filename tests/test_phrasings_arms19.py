@@ -411,3 +411,15 @@ def test_arms19_value_at_named_doses(nlp):
     # a value "at the two highest dose levels" is theirs (was `all`)
     record = _run(nlp, "Twenty-four patients were treated. The CR rate was 32% at the two highest dose levels.")
     assert _outcomes(record) == [("highest dose levels", "CR", 32.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a pair compared in a bracket after "patients with X": X and those without it (was "group 2")
+    ("Sixty patients were treated. The CR rate was lower in patients with TP53 mutation (20% vs 65%).",
+     [("TP53 mutation", "CR", 20.0), ("no TP53 mutation", "CR", 65.0)]),
+    # a whole-cohort value before "similar across subgroups, including ..." (was "group 1")
+    ("Sixty patients were treated. The CR rate was 60%, and was similar across subgroups, including those with prior "
+     "HSCT (58%).", [("all", "CR", 60.0), ("prior HSCT", "CR", 58.0)]),
+])
+def test_arms19_complement_and_breakdown(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

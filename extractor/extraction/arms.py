@@ -2934,7 +2934,10 @@ class ArmIndex:
             if groups is None and len(indices) == 2 and each[indices[0]] and not each[indices[1]] \
                     and _compared_in_a_bracket(text, pair):
                 # "OS was longer for patients in CR1 > 12 months (10.2 vs 5.1 months)": the other side of the bound
-                other = subgroups.bound_complement(each[indices[0]])
+                other = subgroups.bound_complement(each[indices[0]]) \
+                    or (subgroups.complement(each[indices[0]]) if _WITH_GROUP_BEFORE_BRACKET.search(
+                        text, 0, text.rfind("(", 0, pair[0][0]) + 1) else None)
+                # ("The CR rate was lower in patients with TP53 mutation (20% vs 65%)": those without it)
                 groups = [each[indices[0]], other] if other else None
             if groups:
                 for i, g in zip(indices, groups):
@@ -3427,6 +3430,10 @@ class ArmIndex:
         return []
 
 
+_WITH_GROUP_BEFORE_BRACKET = re.compile(r"\b(?:in|among|for)\s(?:the\s)?(?:patients|those|children|adults)\swith\s"
+                                        r"[^,;()]{2,50}?\s?\($")
+
+
 def _compared_in_a_bracket(text: str, pair: list[tuple[int, int]]) -> bool:
     """Two values compared in one bracket after a comparative: "OS was longer for ... (10.2 vs 5.1 months)"."""
     (first_start, first_end), (second_start, _) = pair
@@ -3455,7 +3462,8 @@ def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], gro
 
 
 _BRACKET_CHAR = re.compile(r"[()\[\]]")
-_BREAKDOWN_JOIN = re.compile(r"[^,;]{0,60},\s(?:including|of\swhom|among\s(?:them|whom))\b")
+_BREAKDOWN_JOIN = re.compile(r"[^,;]{0,60},\s(?:including|of\swhom|among\s(?:them|whom))\b"
+                             r"|[^;]{0,80}?\bsubgroups?,\sincluding\b")  # "60%, and was similar across subgroups, including"
 
 
 def _before_arm_named(text: str, at: int, refs) -> str:
