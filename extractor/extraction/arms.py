@@ -2934,10 +2934,7 @@ class ArmIndex:
             if groups is None and len(indices) == 2 and each[indices[0]] and not each[indices[1]] \
                     and _compared_in_a_bracket(text, pair):
                 # "OS was longer for patients in CR1 > 12 months (10.2 vs 5.1 months)": the other side of the bound
-                other = subgroups.bound_complement(each[indices[0]]) \
-                    or (subgroups.complement(each[indices[0]]) if _WITH_GROUP_BEFORE_BRACKET.search(
-                        text, 0, text.rfind("(", 0, pair[0][0]) + 1) else None)
-                # ("The CR rate was lower in patients with TP53 mutation (20% vs 65%)": those without it)
+                other = subgroups.bound_complement(each[indices[0]])
                 groups = [each[indices[0]], other] if other else None
             if groups:
                 for i, g in zip(indices, groups):
@@ -3428,10 +3425,6 @@ class ArmIndex:
         if len(own) == 2 and words in (["former", "latter"], ["latter", "former"]):
             return own if words[0] == "former" else own[::-1]
         return []
-
-
-_WITH_GROUP_BEFORE_BRACKET = re.compile(r"\b(?:in|among|for)\s(?:the\s)?(?:patients|those|children|adults)\swith\s"
-                                        r"[^,;()]{2,50}?\s?\($")
 
 
 def _compared_in_a_bracket(text: str, pair: list[tuple[int, int]]) -> bool:
