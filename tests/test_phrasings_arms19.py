@@ -44,11 +44,18 @@ def test_arms19_counted_groups_studied(nlp, text, arms, outcomes):
     assert (_arms(record), _outcomes(record)) == (arms, outcomes)
 
 
-def test_arms19_later_therapy_of_part_of_the_cohort_is_no_arm(nlp):
-    # negative: counts of a later treatment of part of the cohort, after no verb of inclusion, stay one arm
-    record = _run(nlp, "Sixty patients received inotuzumab. After relapse, 12 patients received blinatumomab and 8 "
-                       "received ponatinib. The CR rate was 70%.")
-    assert [a["label"] for a in record["arms"]] == ["all"]
+@pytest.mark.parametrize("text", [
+    # negatives: counts of a later treatment of part of the cohort, after no verb of inclusion, stay one arm
+    "Sixty patients received inotuzumab. After relapse, 12 patients received blinatumomab and 8 received ponatinib. The "
+    "CR rate was 70%.",
+    # ... and groups the study counts by a therapy before or beside its own
+    "We analyzed 40 patients who received blinatumomab before CAR T and 30 who received inotuzumab before CAR T. The CR "
+    "rate was 80%.",
+    "We identified 40 patients who received tisagenlecleucel and 30 who received bridging chemotherapy. The CR rate was "
+    "80%.",
+])
+def test_arms19_other_therapy_counts_are_no_arms(nlp, text):
+    assert [a["label"] for a in _run(nlp, text)["arms"]] == ["all"]
 
 
 TWO_ARMS = "Patients were randomized 1:1 to inotuzumab ozogamicin (InO) or standard care (SC). "

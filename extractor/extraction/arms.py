@@ -1518,12 +1518,17 @@ def _assigned(text: str, words: NumberWords) -> bool:
         return bool(re.search(_ASSIGNED, text, re.I)) or "compar" in text or "propensity" in text
     return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()] or " matched " in m.group(0) \
         or " compared " in m.group(0) \
-        or "propensity" in text[:m.start()] or bool(_STUDIED_BEFORE.search(text, 0, m.start()))
+        or "propensity" in text[:m.start()] or _STUDIED_BEFORE.search(text, 0, m.start()) is not None \
+        and _NOT_THE_STUDY_TREATMENT.search(m.group(0)) is None
 
 
 # The counted groups are the objects of the study's own verb of inclusion: "We retrospectively analyzed 45 patients
 # treated with A and 35 patients treated with B", "We identified 45 patients who received A and 35 who received B",
 # "This study included ...": the groups the study was made of, not later therapy of part of its cohort.
+# (not groups by a therapy given before or beside the study's own: "40 who received blinatumomab before CAR T and 30 who
+# received inotuzumab before CAR T", "30 who received bridging chemotherapy")
+_NOT_THE_STUDY_TREATMENT = re.compile(r"\b(?:before|after|following|prior|previous(?:ly)?|bridging|bridge|subsequent|"
+                                      r"lymphodeplet\w*|conditioning)\b", re.I)
 _STUDIED_BEFORE = re.compile(r"\b(?:analy[sz]ed|identified|included|reviewed|evaluated|studied|enrolled)\s"
                              r"(?:data\s(?:of|on|from)\s)?(?:a\stotal\sof\s)?\Z", re.I)
 
