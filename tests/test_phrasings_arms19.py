@@ -427,3 +427,21 @@ def test_arms19_value_at_named_doses(nlp):
 ])
 def test_arms19_whole_before_subgroups_including(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a subgroup as the sentence's subject, then the arms' values: the arms' in that subgroup (were the arms alone)
+    (INO + "Patients with baseline marrow blasts of 90% or more had a CR/CRi rate of 70% with InO versus 17% with SC.",
+     [("inotuzumab ozogamicin, baseline marrow blasts >=90%", "CR_CRi", 70.0),
+      ("standard intensive chemotherapy, baseline marrow blasts >=90%", "CR_CRi", 17.0)]),
+    (INO + "Patients with prior allogeneic HSCT had a median OS of 5.8 months with InO and 3.8 months with SC.",
+     [("inotuzumab ozogamicin, prior allogeneic HSCT", "OS_MEDIAN", 5.8),
+      ("standard intensive chemotherapy, prior allogeneic HSCT", "OS_MEDIAN", 3.8)]),
+    # negatives: a subject naming an arm, or no subgroup of patients
+    (INO + "InO-treated patients more often achieved MRD negativity (78.4% vs 28.1%).",
+     [("inotuzumab ozogamicin", "MRD_NEG", 78.4), ("standard intensive chemotherapy", "MRD_NEG", 28.1)]),
+    (INO + "Patients receiving InO had a median OS of 7.7 months compared with 6.7 months for those receiving SC.",
+     [("inotuzumab ozogamicin", "OS_MEDIAN", 7.7), ("standard intensive chemotherapy", "OS_MEDIAN", 6.7)]),
+])
+def test_arms19_subject_subgroup_with_arms(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text, title=INO_TITLE)) == sorted(outcomes)

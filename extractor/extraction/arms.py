@@ -206,6 +206,8 @@ _THIS_GROUP = re.compile(r"(?:this|that)\s(?:group|subgroup|cohort)\b", re.I)
 # A group counted by what it was or had: "Twenty-five patients (42%) were older than 60 years", "30 had Ph+ ALL".
 _GROUP_BY_STATE = re.compile(r"\b(?:patients|subjects|children|adults)\s(?:\([^()]*\)\s)?(?:were|had)\s"
                              r"([^,;().%]{2,60}?)\s?(?=[,;.]|$)")
+# A sentence whose subject is a subgroup of patients: "Patients with prior HSCT had ...", "Patients aged 55 years or older had".
+_PATIENTS_SUBJECT = re.compile(r"\s*(?:Patients|Those|Children|Adults)\s(?:with|without|aged|in|who|younger|older)\b")
 _AT_ARM = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?:a\sdose\sof\s)?")
 
 
@@ -3154,9 +3156,13 @@ class ArmIndex:
         own = {a.label for a in self.arms if not a.historical}
         if len(own) < 2 or not all(label in own for label in after) or len(set(after)) != len(after):
             return None
-        group = subgroups.group_before_verb(text, positions[0][0])
+        # (or the sentence's subject: "Patients with prior HSCT had a median OS of 5.8 months with A and 3.8 months
+        # with B")
+        group = subgroups.group_before_verb(text, positions[0][0]) \
+            or (subgroups.subject(text, positions[0][0]) if _PATIENTS_SUBJECT.match(text) else None)
         if not group or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
-                or _NOT_A_SUBGROUP_SCOPE.search(group) or any(r[2] in own for r in self.refs(group)):
+                or _NOT_A_SUBGROUP_SCOPE.search(group) or any(r[2] in own for r in self.refs(group)) \
+                or self.by_label(self._own_arm(self._drug_named(group, text))) is not None:
             return None
         return [f"{label}, {group}" for label in after]
 
