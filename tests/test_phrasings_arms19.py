@@ -445,3 +445,14 @@ def test_arms19_whole_before_subgroups_including(nlp, text, outcomes):
 ])
 def test_arms19_subject_subgroup_with_arms(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text, title=INO_TITLE)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a part of a phase 1/2 study as the sentence's scope (was `all`)
+    ("In the phase 1 part, 49 patients were treated at five dose levels; in the phase 2 part, 44 patients received the "
+     "recommended dose. In phase 2, 39% achieved CR within the first two cycles.", [("phase 2", "CR", 39.0)]),
+    # negative: a study of one phase names no part by it
+    ("In this phase 2 study, 40 patients were treated. In the phase 2 cohort, 39% achieved CR.", [("all", "CR", 39.0)]),
+])
+def test_arms19_phase_parts(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -208,6 +208,11 @@ _GROUP_BY_STATE = re.compile(r"\b(?:patients|subjects|children|adults)\s(?:\([^(
                              r"([^,;().%]{2,60}?)\s?(?=[,;.]|$)")
 # A sentence whose subject is a subgroup of patients: "Patients with prior HSCT had ...", "Patients aged 55 years or older had".
 _PATIENTS_SUBJECT = re.compile(r"\s*(?:Patients|Those|Children|Adults)\s(?:with|without|aged|in|who|younger|older)\b")
+# A part of a phase 1/2 study as the sentence's scope: "In phase 2, ...", "In the phase 1 part, ..." (not "In this phase 2
+# trial").
+_PHASE_SCOPE = re.compile(r"(?:In|Among|For)\s(?:the\s)?(?:patients\sin\s(?:the\s)?)?phase\s(?P<p>1|2|I|II)"
+                          r"(?:\s(?:part|portion|cohort|population|patients))?,\s", re.I)
+_PHASE_ONE_TWO = re.compile(r"\bphase\s(?:1/2|I/II|1b/2|Ib/II)\b|\bphase\s(?:1|I)\b.{0,400}\bphase\s(?:2|II)\b", re.I | re.S)
 _AT_ARM = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?:a\sdose\sof\s)?")
 
 
@@ -2526,6 +2531,9 @@ class ArmIndex:
             if dose_level:  # "At dose level 1, 2 of 6 patients (33%) achieved CR"
                 return " ".join(dose_level.group("x").split()), True
             opens = False
+        phase = _PHASE_SCOPE.match(lead) if opens and "hase" in lead[:20] else None
+        if phase and self._phases_reported():  # "In phase 2, 39% achieved CR" of a phase 1/2 study
+            return f"phase {phase.group('p')}", True
         result = _RESULT_IN_SCOPE.search(text) if opens else None
         listed = _LIST_SCOPE.match(text, 0, result.start() if result else len(text)) if opens else None
         if listed:
@@ -2576,6 +2584,12 @@ class ArmIndex:
         what they did ("Forty-four patients (37%) underwent allogeneic HSCT."), else none."""
         at = self.texts.index(text) if text in self.texts else 0
         return _group_named_by_verb(self.texts[at - 1]) if at else None
+
+    def _phases_reported(self) -> bool:
+        """The abstract reports a phase 1 and a phase 2 part of its own ("phase 1/2", "phase I/II", "in phase 1 ... in
+        phase 2"), so "In phase 2, ..." names a part of its cohort, not the trial."""
+        whole = " ".join(self.texts)
+        return _PHASE_ONE_TWO.search(whole) is not None
 
     def _state_before(self, text: str) -> str | None:
         """The one group the sentence before counts by what it was or had: "Twenty-five patients (42%) were older than
