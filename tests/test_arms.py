@@ -25,7 +25,7 @@ def _by_value(record: dict) -> dict:
     ("Adults were randomly assigned to receive ponatinib (120 patients) or chemotherapy (60 patients).",
      [("ponatinib", 120), ("chemotherapy", 60)]),
     ("Patients were treated with standard HCVAD (n = 40) or with inotuzumab plus mini-HCVD with or without "
-     "blinatumomab (n = 30).", [("hyper-CVAD", 40), ("inotuzumab + mini-HCVD ± blinatumomab", 30)]),
+     "blinatumomab (n = 30).", [("HCVAD", 40), ("inotuzumab + mini-HCVD ± blinatumomab", 30)]),  # as written
     ("We randomized adults to receive either venetoclax (venetoclax group) or standard intensive chemotherapy "
      "(standard-therapy group).", [("venetoclax", None), ("standard therapy", None)]),
     ("In all, 100 patients were treated (B-ALL, n = 80; T-ALL, n = 20).", [("B-ALL", 80), ("T-ALL", 20)]),

@@ -65,7 +65,7 @@ _WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("n
                      r"(?:(?:were|was)\s)?(?:(?:compared|matched)(?:\s1:\d)?\s)?(?:with|to))\s"
                      r"(?P<b>" + _PART.format() + r")\s?" + _N_BRACKET.format("nb"), re.I)
 _RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,80}?\bto\s(?:receive\s)?(?:either\s)?"
-                         r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with)\s|$)",
+                         r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with|during)\s|$)",
                          re.I)
 _COMPARED = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s(?P<a>[^;,]{2,90}?)\s"
                        r"(?:compared\s)?(?:with|to|versus|vs\.?)\s(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)",
@@ -182,7 +182,7 @@ _DOSE_AFTER = re.compile(r"^\s?\(\s?(\d+(?:\.\d+)?\s?(?:mg/m2|mg/kg|mg|µg/m2|ug
 # What may stand between a value and a group named after it: its unit, brackets, "of the evaluable".
 _AFTER_VALUE = re.compile(r"^(?:[^()\[\]]{0,40}[)\]])?\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:[(\[][^()\[\]]{0,60}[)\]]\s?)*"
                           r"(?:%|months?|mo|years?|weeks?|days?)?,?\s?"
-                          r"(?:in|of|for|among|with)\s(?:the\s)?(?:evaluable\s|all\s)?", re.I)
+                          r"(?:in|of|for|among|with)\s(?:the\s|an?\s(?=historical|matched|external|control))?(?:evaluable\s|all\s)?", re.I)
 _AFTER_TREATMENT = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?,?\s(?:after|following|on)\s(?:the\s)?", re.I)
 _RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:in(?=\sthe\s)|(?:who\s(?:had\s|were\s)?)?(?:received|receiving|"
                            r"treated\swith|given|assigned\sto|randomi[sz]ed\sto))\s(?:the\s)?", re.I)
@@ -192,6 +192,33 @@ _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z]
 _AT_A_TIME = re.compile(r"\s?%?\s(?:at|by|after)\s(?:the\send\sof\s)?(?:weeks?|days?|months?|cycles?|courses?)\s\d+\b", re.I)
 # The name given to a group the sentence does not name.
 _UNNAMED = re.compile(r"group \d+")
+# Doses named by how they compare after a value: "42% at lower doses", "at the other dose levels".
+_DOSES_AFTER = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?P<g>(?:lower|higher|lowest|highest|other|remaining)\s"
+                          r"(?:doses?|dose\slevels?))\b", re.I)
+
+
+# A group after the last of a list of values that ends the list before its "respectively": the group of every value.
+_SHARED_BEFORE_RESPECTIVELY = re.compile(r"\s?%?\s(?:of|among|in)\s(?:the\s)?(?:patients\s(?:in\s(?:CR|remission)|who\s"
+                                         r"responded)|(?:[\w/]+\s)?responders|responding\spatients|evaluable\spatients)"
+                                         r",?\srespectively\b", re.I)
+# "in this group", "in this subgroup": the group the sentence before named (see ArmIndex._after).
+_THIS_GROUP = re.compile(r"(?:this|that)\s(?:group|subgroup|cohort)\b", re.I)
+# A group counted by what it was or had: "Twenty-five patients (42%) were older than 60 years", "30 had Ph+ ALL".
+_GROUP_BY_STATE = re.compile(r"\b(?:patients|subjects|children|adults)\s(?:\([^()]*\)\s)?(?:were|had)\s"
+                             r"([^,;().%]{2,60}?)\s?(?=[,;.]|$)")
+# A sentence whose subject is a subgroup of patients: "Patients with prior HSCT had ...", "Patients aged 55 years or older had".
+_PATIENTS_SUBJECT = re.compile(r"\s*(?:Patients|Those|Children|Adults)\s(?:with|without|aged|in|who|younger|older)\b")
+# A part of a phase 1/2 study as the sentence's scope: "In phase 2, ...", "In the phase 1 part, ..." (not "In this phase 2
+# trial").
+_PHASE_SCOPE = re.compile(r"(?:In|Among|For)\s(?:the\s)?(?:patients\sin\s(?:the\s)?)?phase\s(?P<p>1|2|I|II)"
+                          r"(?:\s(?:part|portion|cohort|population|patients))?,\s", re.I)
+_PHASE_ONE_TWO = re.compile(r"\bphase\s(?:1/2|I/II|1b/2|Ib/II)\b|\bphase\s(?:1|I)\b.{0,400}\bphase\s(?:2|II)\b", re.I | re.S)
+_AT_ARM = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?:a\sdose\sof\s)?")
+
+
+def _doses_named_after(text: str, end: int) -> str | None:
+    m = _DOSES_AFTER.match(text, end)
+    return m.group("g").lower() if m else None
 # The whole cohort named before a sentence's first value: "The overall CR rate ...", "For the whole cohort, ..."
 _OVERALL_BEFORE = re.compile(r"\b(?:overall|whole cohort|entire cohort|all patients)\b", re.I)
 # A severity grade right before a value: "(grade ≥3, 2%)", "grade 3 or 4 in 13%", "grades 3-4: 5%", and with the
@@ -239,10 +266,15 @@ _NOT_A_GROUP = re.compile(r"\b(?:patients|total|study|trial|addition|conclusion|
                           r"analys[ie]s|contrast|particular|general|overall|whole|entire|both|population)\b|\d", re.I)
 # A wider leading scope, named by its subgroup words: "In CR2 patients, ...", "In the 9 patients treated under revised
 # management, ...", "In the subgroup of 110 patients with Ph-negative ALL in remission, ...", "In cohort 2A (94 patients), ..."
-_SCOPE_WIDE = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()]{1,90}?)(?:\s?\([^()]*\))?,\s")
+_SCOPE_WIDE = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()]{1,90}?)(?P<b>\s?\([^()]*\))?,\s")
+# A bracket that defines the scope by a threshold stays in its name: "Among patients with high disease burden (>=50%
+# blasts), ..." -> "high disease burden (>=50% blasts)".
+_THRESHOLD_SCOPE_BRACKET = re.compile(r"\s?\((?=[<>≤≥])[^()\[\];,]{2,40}\)")
 # A result is no part of a scope ("For patients in CR1 the CR rate was 60%, whereas ..."); a scope without its comma
 # ends before the result's subject: "In patients with Ph-positive ALL the CR rate was 80%".
-_RESULT_IN_SCOPE = re.compile(r"\b(?:was|were|is|are)\b|%")
+# (a threshold's share names the group, no result: "with 90% or more", "with >50% blasts")
+_RESULT_IN_SCOPE = re.compile(r"\b(?:was|were|is|are)\b|(?<![<>=≤≥\d.])(?<![<>=≤≥]\s)(?<!than\s)\d+(?:\.\d+)?\s?%"
+                              r"(?!\sor\s(?:more|greater|higher|above|less|fewer|lower|below)\b)")
 _SCOPE_BEFORE_RESULT = re.compile(r"^\s*(?:In|Among|For)\s(?P<x>[^,;()%]{1,60}?)\s(?=the\s(?:[\w/\-]+\s){1,3}(?:was|were)\s)")
 # ("all" but the lineage's "B-ALL" / "T-ALL": "In all patients" and "Among patients with Ph-negative ALL in remission"
 # are the cohort, "Among the 25 patients with B-ALL" a subgroup)
@@ -252,7 +284,9 @@ _NOT_A_SCOPE = re.compile(r"\b(?:total|study|studies|trial|addition|conclusion|s
                           re.I)
 # A dose level as a sentence's scope: "At dose level 1, ...", "At the 1.2 mg/m2 dose level, ..." (not "At 6 months").
 _DOSE_LEVEL_SCOPE = re.compile(r"At\s(?:the\s)?(?P<x>dose\slevel\s(?:\d{1,2}|[IVX]{1,4})[a-z]?|DL\s?\d{1,2}|"
-                               r"\d+(?:\.\d+)?\s?(?:mg/m2|mg/m²|µg/m2|ug/m2|mg|µg|mcg)\s(?:dose\s)?level),\s")
+                               r"\d+(?:\.\d+)?\s?(?:mg/m2|mg/m²|µg/m2|ug/m2|mg|µg|mcg)\s(?:dose\s)?level|"
+                               r"(?:recommended\sphase\s(?:2|II)|recommended|maximum\stolerated|highest|lowest|target)\sdose"
+                               r"(?:\slevel)?),\s")  # "At the recommended phase 2 dose, ..."
 _ARM_HEADING = re.compile(r"(?P<x>[^:;,()]{2,40}):\s")
 _SCOPE_OPENERS = ("In", "Among", "For")  # the words _SCOPE, _SCOPE_WIDE and _LIST_SCOPE open with
 _LEAD_OPENERS = _SCOPE_OPENERS + ("At ",)  # and _DOSE_LEVEL_SCOPE
@@ -282,7 +316,8 @@ _IN_RESPONSE = re.compile(r"^(?:\s[\w\-]+){0,2}?\s(?:patients|subjects|responder
                           r"response)|(?:hematologic\s)?remission))(?=[\s,.;)]|$)", re.I)
 _BARE_N = re.compile(r"\s?\((\d+)\)$")
 # A clause of its own opening with its group ("; in the chemotherapy arm, it was 16%").
-_CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or)\s(?:the\s)?(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?"
+_CLAUSE_SCOPE = re.compile(r"\s*(?:[Ii]n|[Aa]mong|[Ff]or|[Aa]t(?=\s(?:the\s)?(?:dose\slevel|DL\s?\d)))\s(?:the\s)?"
+                           r"(?P<x>[^,;()]{1,40}?)(?:\s?\([^()]*\))?"
                            r"(?:,\s|\s(?=(?:it|this|that)\s(?:was|were|is)\b)"  # "; in patients aged 65 years or older it was 75%"
                            r"|\s(?=the\s(?:[\w/\-]+\s){1,3}(?:was|were)\s))")  # "For Ph-positive patients the CR rate was 80%"
 # A scope that refers back to the group just named: "Among them, ...", "In these patients, ...", "Of those, ...".
@@ -295,7 +330,7 @@ _GROUP_BY_VERB = re.compile(r"\b(?:patients|subjects|children|adults)\s(?:\([^()
                             r"\s?(?=[,;.]|$)")
 # Where a clause of its own opens: a semicolon, or a contrast or "and" before a scope ("..., whereas for those in
 # second salvage it was 40%", "..., and in children, 80%", "; in adults, 60% and in children, 80%").
-_CLAUSE_BREAK = re.compile(r";|,\s(?:whereas|while|but|and)\s(?=(?:in|among|for)\s)"
+_CLAUSE_BREAK = re.compile(r";|,\s(?:whereas|while|but|and)\s(?=(?:in|among|for)\s|at\s(?:the\s)?(?:dose\slevel|DL\s?\d))"
                            r"|\sand\s(?=(?:in|among|for)\s[^,;()%]{1,40},\s)", re.I)  # "60% and in children, 80%"
 # Two values joined by a bare conjunction: "88% and 67% with InO".
 _BARE_JOIN = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:,|and|or|,\sand)\s?", re.I)
@@ -1304,9 +1339,11 @@ def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
 _WORD = r"(?=(?i:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fifteen|twenty|thirty|" \
         r"forty|fifty|ninety))[A-Za-z]+(?:-[a-z]+)?"
 # (not an article: "combined with a TKI and 20 received ..." has no count after "with")
+# A word of who the counted patients are, between the count and its noun: "100 AYA patients", "45 adult patients".
+_COUNT_MODIFIER = r"(?:adult|pediatric|paediatric|consecutive|older|young|elderly|(?-i:[A-Z]{{2,5}}))\s"
 _COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|(?!(?:an?|the)\s)" + _WORD \
          + r"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?" + _WORD + r")?)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?" \
-         r"(?:(?:matched\s)?(?:patients|pts|subjects|children|adults|controls)\s)?"  # "60 matched children who received"
+         r"(?:(?:matched\s|" + _COUNT_MODIFIER + r")?(?:patients|pts|subjects|children|adults|controls)\s)?"  # "60 matched children who received"
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
@@ -1488,7 +1525,19 @@ def _assigned(text: str, words: NumberWords) -> bool:
         return bool(re.search(_ASSIGNED, text, re.I)) or "compar" in text or "propensity" in text
     return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()] or " matched " in m.group(0) \
         or " compared " in m.group(0) \
-        or "propensity" in text[:m.start()]
+        or "propensity" in text[:m.start()] or _STUDIED_BEFORE.search(text, 0, m.start()) is not None \
+        and _NOT_THE_STUDY_TREATMENT.search(m.group(0)) is None
+
+
+# The counted groups are the objects of the study's own verb of inclusion: "We retrospectively analyzed 45 patients
+# treated with A and 35 patients treated with B", "We identified 45 patients who received A and 35 who received B",
+# "This study included ...": the groups the study was made of, not later therapy of part of its cohort.
+# (not groups by a therapy given before or beside the study's own: "40 who received blinatumomab before CAR T and 30 who
+# received inotuzumab before CAR T", "30 who received bridging chemotherapy")
+_NOT_THE_STUDY_TREATMENT = re.compile(r"\b(?:before|after|following|prior|previous(?:ly)?|bridging|bridge|subsequent|"
+                                      r"lymphodeplet\w*|conditioning)\b", re.I)
+_STUDIED_BEFORE = re.compile(r"\b(?:analy[sz]ed|identified|included|reviewed|evaluated|studied|enrolled)\s"
+                             r"(?:data\s(?:of|on|from)\s)?(?:a\stotal\sof\s)?\Z", re.I)
 
 
 _SEPARATE_STUDY = re.compile(r"(?<![\w.])(?P<n>\d+)\s(?:[\w+\-/]+\s){0,3}?(?:patients|subjects|children|adults)\s"
@@ -1796,9 +1845,13 @@ def _anaphor_in_clause(text: str, at: int) -> str | None:
     """"...underwent allogeneic HSCT; among them, the 5-year OS was 35%": a value in a clause that opens by
     referring to the group of the clause before is that group's."""
     clause = _clause_start(text, at)
-    if not clause or not _ANAPHOR_SCOPE.match(text, clause, at):
+    if not clause or not (_ANAPHOR_SCOPE.match(text, clause, at) or _THEIR.match(text, clause, at)):
         return None
     return _group_named_by_verb(text[:clause])
+
+
+# "...received consolidative HSCT; their 1-year OS was 80%": the clause's subject is the group the clause before named.
+_THEIR = re.compile(r"\s*their\s(?:[\w\-/]+\s){1,4}(?:was|were|is|are)\s", re.I)
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -1877,7 +1930,8 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     elif single:
         entry = lexicon.get(core_drugs[0][2])
         generic = entry is not None and entry.kind == "backbone" and not entry.components
-        label = _written(core) if generic else (entry.display if entry and entry.kind == "backbone" else core_drugs[0][2])
+        label = _written(core) if generic or _written_acronym(core, entry) else (
+            entry.display if entry and entry.kind == "backbone" else core_drugs[0][2])
     elif len(names) >= 2 and combination:
         label = readable
     else:
@@ -1907,6 +1961,15 @@ def _spell_out(known: Arm, other: Arm) -> None:
     if known.regimen == known.label:
         known.regimen = other.regimen
     known.label = other.label
+
+
+def _written_acronym(core: str, entry) -> bool:
+    """A backbone regimen named by an acronym of its own spelling ("HCVAD", "hyper-CVAD", "FLAG-IDA") keeps it as the
+    abstract writes it: the arm as the abstract names it."""
+    return entry is not None and entry.kind == "backbone" and _CAPITALS_ACRONYM.fullmatch(core.strip()) is not None
+
+
+_CAPITALS_ACRONYM = re.compile(r"[A-Z0-9\-/]*[A-Z]{3,}[A-Z0-9\-/]*")
 
 
 def _group_label(group: str, lexicon: dict, drugs: list) -> str:
@@ -2238,6 +2301,10 @@ class ArmIndex:
             return
         arm.drugs, arm.regimen, arm.classes, _ = read_regimen(line.text[start:end], drugs, self.lexicon)
         self.historical_drugs |= {(line.text, s) for s, e, _ in line.drugs if start <= s and e <= end}
+        # its treatment names it too ("Early mortality was 8% in the hyper-CVAD group"), unless generic chemotherapy
+        if not _REGIMEN_HEAD.match(line.text[start:end]):
+            arm.aliases |= {line.text[start:end].lower(), *(d.lower() for d in arm.drugs)} \
+                | _displays(arm, self.lexicon)
 
     def name_codes(self) -> None:
         """Arms defined with codes ("clofarabine alone (arm A), clofarabine plus cytarabine (arm B), or ...") are
@@ -2464,6 +2531,9 @@ class ArmIndex:
             if dose_level:  # "At dose level 1, 2 of 6 patients (33%) achieved CR"
                 return " ".join(dose_level.group("x").split()), True
             opens = False
+        phase = _PHASE_SCOPE.match(lead) if opens and "hase" in lead[:20] else None
+        if phase and self._phases_reported():  # "In phase 2, 39% achieved CR" of a phase 1/2 study
+            return f"phase {phase.group('p')}", True
         result = _RESULT_IN_SCOPE.search(text) if opens else None
         listed = _LIST_SCOPE.match(text, 0, result.start() if result else len(text)) if opens else None
         if listed:
@@ -2478,8 +2548,11 @@ class ArmIndex:
         if whole_ref and self.multi_arm:  # "In study 205, ..." when "study 205" names an arm
             self.scope = whole_ref[0][2]
             return self.scope, True
+        if m and self.multi_arm and len({r[2] for r in self.refs(m.group("x"), arms_only=True)}) >= 2:
+            return self.scope, False  # "For InO versus SC, the CR/CRi rates were 80.7% and 29.4%": the arms, no scope
         if m and not _NOT_A_GROUP.search(m.group("x")):
-            refs = [r for r in self.refs(m.group("x")) if r[0] == 0]
+            # (with its group word: "In the control group, ..." names the control arm by its role)
+            refs = [r for r in self.refs(m.group("x") + (m.group("g") or "")) if r[0] == 0]
             label = refs[0][2] if refs else self._own_arm(self._drug_named(m.group("x").strip(), text))
             if " in " in m.group("x") and self.multi_arm:  # "Among Ph-negative patients in the blinatumomab group"
                 label = self._group_in_arm(subgroups.name(m.group("x")), text) or label
@@ -2492,9 +2565,12 @@ class ArmIndex:
         if wide and _RESULT_IN_SCOPE.search(wide.group("x")) or not wide and opens:
             wide = _SCOPE_BEFORE_RESULT.match(text)
         if wide and not _NOT_A_SCOPE.search(wide.group("x")):
-            label = subgroups.name(wide.group("x"))
+            bracket = wide.group("b") if "b" in wide.groupdict() else None
+            threshold = bracket if bracket and _THRESHOLD_SCOPE_BRACKET.fullmatch(bracket) else ""
+            label = subgroups.name(wide.group("x") + threshold)
             label = self._group_in_arm(label, text) or (self._own_arm(self._drug_named(label, text)) if label else label)
-            if label and not subgroups.is_whole(label, self.title):
+            # (an arm's name is no whole cohort, though the title names it: "In patients treated with blinatumomab, ...")
+            if label and (self.multi_arm and self.by_label(label) is not None or not subgroups.is_whole(label, self.title)):
                 if _GROUP_WORD.search(wide.group("x")):
                     self.scope = label
                 return label, True
@@ -2508,6 +2584,19 @@ class ArmIndex:
         what they did ("Forty-four patients (37%) underwent allogeneic HSCT."), else none."""
         at = self.texts.index(text) if text in self.texts else 0
         return _group_named_by_verb(self.texts[at - 1]) if at else None
+
+    def _phases_reported(self) -> bool:
+        """The abstract reports a phase 1 and a phase 2 part of its own ("phase 1/2", "phase I/II", "in phase 1 ... in
+        phase 2"), so "In phase 2, ..." names a part of its cohort, not the trial."""
+        whole = " ".join(self.texts)
+        return _PHASE_ONE_TWO.search(whole) is not None
+
+    def _state_before(self, text: str) -> str | None:
+        """The one group the sentence before counts by what it was or had: "Twenty-five patients (42%) were older than
+        60 years" -> "age >60 years"."""
+        at = self.texts.index(text) if text in self.texts else 0
+        found = _GROUP_BY_STATE.findall(self.texts[at - 1]) if at else []
+        return subgroups.name(found[0]) if len(found) == 1 else None
 
     def labels(self, text: str, positions: list[tuple[int, int]], scope: tuple[str | None, bool] = (None, False),
                avoid: list[tuple[int, int]] = (), timepoint_list: bool = False) -> list[str]:
@@ -2523,6 +2612,8 @@ class ArmIndex:
             labels = subgroups.bound_sides(labels)
         if len(labels) >= 2 and len(set(labels)) == len(labels) and not any(l == "all" or _UNNAMED.fullmatch(l) for l in labels):
             self._groups_of[_unify_hyphens(text)] = labels
+        if len(labels) >= 2 and "(" in text:
+            labels = self._arms_in_group_brackets(_unify_hyphens(text), positions, labels, avoid)
         drugs = self.article_drugs[0]
         if scope[0] is None and len(drugs) == 1 and drugs[0] in labels:  # (not "In the ponatinib cohort, ...")
             labels = self._single_arm_drug(labels, text)
@@ -2532,6 +2623,32 @@ class ArmIndex:
         own = {arm.label for arm in self.arms if not arm.historical}
         return [f"{label}, {within}" if label in own and within.lower() not in label.lower() else label
                 for label in labels]
+
+    def _arms_in_group_brackets(self, text: str, positions: list[tuple[int, int]], labels: list[str], avoid) -> list[str]:
+        """Each arm's value named inside a bracket after a group: "higher in first salvage (InO 88%, SC 29%) than in
+        second salvage (InO 67%, SC 20%)" -> "inotuzumab ozogamicin, first salvage", ... (a bracket holding one value of
+        each of the study's two arms or more, after a group opened by in/among/for)."""
+        own = [a.label for a in self.arms if not a.historical]
+        if len(own) < 2:
+            return labels
+        brackets: dict[int, list[int]] = {}
+        for i, (start, _) in enumerate(positions):
+            opened = text.rfind("(", 0, start)
+            if opened != -1 and text.rfind(")", opened, start) == -1:
+                brackets.setdefault(opened, []).append(i)
+        out = list(labels)
+        for opened, indices in brackets.items():
+            inside = [labels[i] for i in indices]
+            if sorted(inside) != sorted(own):
+                continue
+            group = subgroups.scope_before_bracket(text, positions[indices[0]][0], avoid)
+            if not group or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
+                    or self.by_label(self._own_arm(group)) or any(r[2] in own for r in self.refs(group)) \
+                    or _NOT_A_SUBGROUP_SCOPE.search(group):
+                continue
+            for i in indices:
+                out[i] = f"{labels[i]}, {group}"
+        return out
 
     def _subgroup_scope(self, text: str, scope: tuple[str | None, bool]) -> str | None:
         """The sentence's own leading scope when it is a subgroup of patients of a study of two arms or more ("Among
@@ -2689,7 +2806,8 @@ class ArmIndex:
             # ("Compared with historical controls, the CR rate was higher (73% vs 50%)": the study's own arm first)
             leading = [label for label in named if label not in comparators]
             trailing = [label for label in named if label in comparators]
-            rest = [label for label in self.sequence if label not in named]
+            sequence = (self._order_just_named(text) if not named else None) or self.sequence
+            rest = [label for label in sequence if label not in named]
             order = self._former_latter(text) or (leading + trailing + rest if len(named) >= count
                                                   else leading + rest + trailing)
             # values named by subgroups are not the arms in order ("80% in patients aged 55 years or older and 60% in
@@ -2697,8 +2815,18 @@ class ArmIndex:
             # (not the values of a sentence scoped to one arm: "In the blinatumomab group, CR was 44% in all patients
             # and 60% in first salvage")
             if self.multi_arm and len(order) >= count and not any(l and not self.by_label(l) for l in mixed) \
-                    and not self._share_a_name(text, positions, after) and not (own_scope and self.by_label(scope_label)):
-                return order[:count]
+                    and not self._share_a_name(text, positions, after) and not (own_scope and self.by_label(scope_label)) \
+                    and not self._unnamed_among_more_arms(named, count):
+                # "Median OS for patients in second salvage was 5.1 vs 3.0 months": the arms' values in that group
+                return (self._group_before_arms(text, positions, order[:count]) if not own_scope else None) \
+                    or order[:count]
+            if self.multi_arm and self._unnamed_among_more_arms(named, count):
+                # the values named by their arms keep them ("68% at the 1.8 mg/m2 dose"); the others are the doses
+                # they name ("42% at lower doses"), else unnamed, never a guessed arm
+                own = [m or self._arm_at(text, e, refs) for m, (_, e) in zip(mixed, positions)]
+                if any(own):
+                    return [self._scoped(scope_label, o) if o else (_doses_named_after(text, e) or f"group {i + 1}")
+                            for i, (o, (_, e)) in enumerate(zip(own, positions))]
             if all(mixed):
                 return [self._scoped(scope_label, l) for l in mixed]
             found = self._subgroups(text, positions, avoid, timepoint_list, mixed)
@@ -2766,6 +2894,10 @@ class ArmIndex:
                 or subgroups.before_bracket(text, s, avoid) or subgroups.status_after(text, e)
                 or subgroups.dose_after(text, e) for (s, e), k in zip(positions, known)]
         each = _whole_before_its_breakdown(text, positions, each)
+        if respectively and each[-1] and not any(each[:-1]) and _SHARED_BEFORE_RESPECTIVELY.match(text, positions[-1][1]):
+            # "MRD negativity was achieved by 84% and 72% of responders, respectively": the responders of groups named
+            # before, not the responders and an unnamed group
+            each = [None] * count
         if count == 2 and not each[0] and not (respectively and each[1] is None):
             # (not "MRD response among responders was 79% and 72%, respectively": both values are the responders'
             # of two groups named elsewhere, and "non-responders" would be invented)
@@ -2810,7 +2942,10 @@ class ArmIndex:
         if all(each) and len(set(each)) == count:
             return each
         named = any(each)  # (the values outside a compared pair are then given `all`, not a group's name)
-        pairs = self._bracket_pairs(text, positions)
+        # (a "respectively" list of three values or more, "50%, 75% and 90%, respectively", is no pair and a value)
+        listed = respectively and count >= 3 and all(
+            _VALUES_LISTED.fullmatch(text, a_end, b_start) for (_, a_end), (b_start, _) in zip(positions, positions[1:]))
+        pairs = self._bracket_pairs(text, positions) if not listed else []
         out: list[str | None] = list(each)
         for indices in pairs:
             pair = [positions[i] for i in indices]
@@ -2875,7 +3010,8 @@ class ArmIndex:
         counted = subgroups.counted_groups(before, self.words.key) if count == 2 else None
         if counted:  # "Forty patients were in first salvage and 50 in second or later salvage. CR rates were ..."
             return [self._own_arm(self._drug_named(label, before)) for label in counted]
-        sized = subgroups.sized_groups(before, count)
+        sized = subgroups.sized_groups(before, count) or subgroups.sized_phrases(before, count) \
+            or subgroups.sized_doses(before, count)
         given = self._groups_of.get(before)
         return sized or (list(given) if given and len(given) == count else None)
 
@@ -2895,6 +3031,35 @@ class ArmIndex:
             return None
         left_iter = iter(left)
         return [l or next(left_iter) for l in labels]
+
+    def _arm_at(self, text: str, end: int, refs) -> str | None:
+        """The arm named right after a value by "at": "68% at the 1.8 mg/m2 dose"."""
+        m = _AT_ARM.match(text, end)
+        return next((label for start, _, label in refs if m and start == m.end() and self.by_label(label)), None)
+
+    def _order_just_named(self, text: str) -> list[str] | None:
+        """The study's own arms in the order the sentence before names them all, for a "respectively" list that names
+        none ("The 3-year PFS was 35.9% in the idarubicin group vs 64.6% in the mitoxantrone group. Among high-risk
+        patients, it was 29.2% vs 56.1%, respectively", under a title "Mitoxantrone versus idarubicin ...")."""
+        at = self.texts.index(text) if text in self.texts else 0
+        if at == 0:
+            return None
+        own = [a.label for a in self.arms if not a.historical]
+        before = self.texts[at - 1]
+        refs = self.refs(before, arms_only=True)
+        named = list(dict.fromkeys(label for _, _, label in refs if label in own))
+        if sorted(named) != sorted(own):
+            return None
+        # (a comparator named first is second: "Compared with chemotherapy, blinatumomab improved OS.")
+        comparators = self._comparators(before, refs)
+        named = [l for l in named if l not in comparators] + [l for l in named if l in comparators]
+        return named + [label for label in self.sequence if label not in own]
+
+    def _unnamed_among_more_arms(self, named: list[str], count: int) -> bool:
+        """Some values are named by their arms and the others could be any of more arms of the study's own than are
+        left unnamed ("68% at the 1.8 mg/m2 dose and 42% at lower doses" of three dose arms): which arm is not said."""
+        own = [a.label for a in self.arms if not a.historical]
+        return 0 < len(named) < count and len([label for label in own if label not in named]) > count - len(named)
 
     def _coded_list(self, text: str, count: int) -> list[str] | None:
         """The arms of a "respectively" list by their codes ("20%, 45% and 38% in arms C, B and A, respectively"), in
@@ -2984,7 +3149,10 @@ class ArmIndex:
             if after[i] is None and after[j] not in own:  # "80% vs 30% in Ph+"
                 arms, group = default, after[j] or self._pair_group(text, positions, i, j, refs, avoid, len(pairs))
             elif set(arms) == set(own) and len(pairs) >= 2:
-                group = self._pair_clause_scope(text, positions, i)
+                # (or the group between the endpoint and the verb of the first pair: "The CR rate in first salvage was
+                # 88% with InO and 29% with SC, and in second salvage 67% and 20%")
+                group = self._pair_clause_scope(text, positions, i) \
+                    or (subgroups.group_before_verb(text, positions[i][0]) if i == 0 else None)
             else:
                 return None
             if not group or any(r[2] in own for r in self.refs(group)) or self.by_label(self._own_arm(group)) \
@@ -3002,9 +3170,13 @@ class ArmIndex:
         own = {a.label for a in self.arms if not a.historical}
         if len(own) < 2 or not all(label in own for label in after) or len(set(after)) != len(after):
             return None
-        group = subgroups.group_before_verb(text, positions[0][0])
+        # (or the sentence's subject: "Patients with prior HSCT had a median OS of 5.8 months with A and 3.8 months
+        # with B")
+        group = subgroups.group_before_verb(text, positions[0][0]) \
+            or (subgroups.subject(text, positions[0][0]) if _PATIENTS_SUBJECT.match(text) else None)
         if not group or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
-                or _NOT_A_SUBGROUP_SCOPE.search(group) or any(r[2] in own for r in self.refs(group)):
+                or _NOT_A_SUBGROUP_SCOPE.search(group) or any(r[2] in own for r in self.refs(group)) \
+                or self.by_label(self._own_arm(self._drug_named(group, text))) is not None:
             return None
         return [f"{label}, {group}" for label in after]
 
@@ -3014,8 +3186,17 @@ class ArmIndex:
         end = positions[j][1]
         return subgroups.after_value(_before_arm_named(text, end, refs), end, avoid) \
             or subgroups.bracket_after(text, end, avoid) \
-            or (self._pair_clause_scope(text, positions, i) if pairs >= 2 else subgroups.patients_before_bracket(
-                text, positions[i][0], avoid))
+            or (self._pair_clause_scope(text, positions, i) if pairs >= 2 else None) \
+            or subgroups.scope_before_bracket(text, positions[i][0], avoid) \
+            or (subgroups.group_before_elided_verb(text, positions[i][0]) or self._later_clause_scope(text, positions[i][0])
+                if pairs >= 2 else None)
+
+    def _later_clause_scope(self, text: str, at: int) -> str | None:
+        """The group opening a later clause of the sentence, after ", and" or ", whereas": "..., and in second salvage it
+        was 67% and 20%, respectively"."""
+        clause = _clause_start(text, at)
+        m = _CLAUSE_SCOPE.match(text, clause, at) if clause else None
+        return subgroups.name(m.group("x")) if m and not _NOT_A_SCOPE.search(m.group("x")) else None
 
     def _pair_clause_scope(self, text: str, positions: list[tuple[int, int]], i: int) -> str | None:
         """The group that opens the clause of a pair of values, the pair alone in it ("; in those in second
@@ -3193,9 +3374,12 @@ class ArmIndex:
                 listed = _COORDINATED_NAME.match(text, end)
                 return None if listed and any(s == listed.end() for s, _, _ in refs) else label
         sub = _SUBGROUP_AFTER.match(text[at:])
+        if sub and _THIS_GROUP.match(text, at):
+            # "Twenty-five patients were older than 60 years. The CR rate was 40% in this group": the group named before
+            return self._antecedent(text) or self._state_before(text)
         if sub:
             name = (sub.group(1) or sub.group(2)).strip()
-            if not re.fullmatch(r"(?:the|all|evaluable|these|those|treated|our|other|remaining)(?:\s\w+)?|"
+            if not re.fullmatch(r"(?:the|all|evaluable|these|those|this|that|treated|our|other|remaining)(?:\s\w+)?|"
                                 r"(?:patients|subjects|those)\b.*", name, re.I) \
                     and not re.search(r"\d", name) and not subgroups.is_whole(name):
                 rest = text[at + sub.end(1 if sub.group(1) else 2):]
@@ -3296,7 +3480,8 @@ def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], gro
 
 
 _BRACKET_CHAR = re.compile(r"[()\[\]]")
-_BREAKDOWN_JOIN = re.compile(r"[^,;]{0,60},\s(?:including|of\swhom|among\s(?:them|whom))\b")
+_BREAKDOWN_JOIN = re.compile(r"[^,;]{0,60},\s(?:including|of\swhom|among\s(?:them|whom))\b"
+                             r"|[^;]{0,80}?\bsubgroups?,\sincluding\b")  # "60%, and was similar across subgroups, including"
 
 
 def _before_arm_named(text: str, at: int, refs) -> str:

@@ -2406,7 +2406,7 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
             every_arm = each_word and _IN_EACH_ARM.match(sent.text, value.end) or every_arm_lead
             outcome["arm"] = value.group or ("all" if every_arm and arms[i] in _EVERY_ARM_WORDS else arms[i])
             if outcome["arm"] == "all" and value.denominator is not None and not every_arm:
-                outcome["arm"] = _group_of_fraction(sent.text, value, context) or "all"
+                outcome["arm"] = _group_of_fraction(sent.text, value, context, outcome["endpoint"]) or "all"
             outcomes.append(outcome)
             if every_arm and outcome["arm"] == "all":
                 outcomes += _for_each_arm(outcome, context)
@@ -2463,25 +2463,39 @@ _GROUP_AFTER_BRACKET = re.compile(r"\s?%?\s?[)\]](?P<g>\s(?:with|aged)\s[^,;()]{
                                   r"developed|experienced|were|was|died|proceeded|underwent|responded|relapsed)\b|$)")
 
 
-def _group_of_fraction(text: str, value: Value, context) -> str | None:
+def _group_of_fraction(text: str, value: Value, context, endpoint: str = "") -> str | None:
     """The subgroup a fraction counts when it is not the whole cohort: the N after "of" differs from the cohort's
     size and the people named after it are a group ("Three of 15 transplanted patients (20%) developed VOD" in a
-    cohort of 40: transplanted). With no cohort size known, or the cohort's N, the fraction is the cohort's."""
+    cohort of 40: transplanted). With no cohort size known, or the cohort's N, the fraction is the cohort's. The
+    responders' transplant rate is theirs ("Twenty-one of 23 responders underwent HSCT", as "Of the 23 responders, 21
+    underwent HSCT" is), their MRD negativity the cohort's."""
     size = context.cohort_size
     if size is None or value.denominator == size:
         return None
     if value.kind == FRACTION and _OF_N.search(text, value.start, value.end):
-        m = _PEOPLE_AFTER.match(text, value.end)
+        m = _PEOPLE_AFTER.match(text, value.end) or (_RESPONDERS_AFTER.match(text, value.end) if endpoint == "HSCT" else None)
     elif value.kind == PERCENT:  # "Three of 15 transplanted patients (20%)": the people before the percentage's bracket
         bracket = max(text.rfind("(", value.start, value.end), text.rfind("[", value.start, value.end))
         m = _PEOPLE_BEFORE_PERCENT.search(text, value.start, bracket + 1) if bracket != -1 else None
+        if m is None and bracket != -1 and endpoint == "HSCT":  # "Twenty-one of 23 responders (91%) underwent HSCT"
+            m = _RESPONDERS_BEFORE_PERCENT.search(text, value.start, bracket + 1)
         m = m if m and _number_is(m.group("n"), value.denominator, context.words) else None
         after = _GROUP_AFTER_BRACKET.match(text, value.end) if m and m.group("g").isalpha() else None
         if after:  # "Seven of 12 patients (58%) with Ph-positive ALL": the group is named after the bracket
             return _named_subgroup(m.group("g") + after.group("g"), context)
     else:
         m = None
+    if m and endpoint == "HSCT" and m.re in (_RESPONDERS_AFTER, _RESPONDERS_BEFORE_PERCENT):
+        return "responders"
     return _named_subgroup(m.group("g"), context) if m else None
+
+
+_RESPONDERS_AFTER = re.compile(r"\s(?P<g>(?:responders|responding\spatients))(?=\s?[,;.(]|\s(?:subsequently\s|then\s|later\s)?"
+                               r"(?:proceeded|underwent|received|went|were|was)\b|$)", re.I)
+
+
+_RESPONDERS_BEFORE_PERCENT = re.compile(r"\s(?:out\s)?of\s(?:the\s)?(?P<n>\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>responders|"
+                                        r"responding\spatients)\s?[(\[]$", re.I)
 
 
 def _number_is(word: str, number: float, words) -> bool:

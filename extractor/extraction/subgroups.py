@@ -69,8 +69,8 @@ _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:wit
 _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[^,;()\d]{2,60}),\s")
 # ... and responders without a count or article: "Of responders, 85% were MRD-negative".
 _LEADING_OF_RESPONDERS = re.compile(r"^\s*Of\s(?P<g>(?:non-?)?(?:responders|responding\spatients)),\s", re.I)
-_AFTER = re.compile(r"^(?:\s?(?:%|percent|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for|at(?=\s(?:the\s)?dose\slevels?\s\d))\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
-                    r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s|at\s(?:the\s)?dose\slevels?\s\d))?(?:in|for|among|of|at(?=\s(?:the\s)?dose\slevels?\s\d)|"
+_AFTER = re.compile(r"^(?:\s?(?:%|percent|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for|at(?=\s(?:the\s)?(?:dose\slevels?\s\d|(?:two\s|three\s)?(?:highest|lowest|higher|lower|recommended|maximum)\s(?:two\s|three\s)?(?:phase\s(?:2|II)\s)?(?:tolerated\s)?dose)))\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
+                    r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s|at\s(?:the\s)?dose\slevels?\s\d))?(?:in|for|among|of|at(?=\s(?:the\s)?(?:dose\slevels?\s\d|(?:two\s|three\s)?(?:highest|lowest|higher|lower|recommended|maximum)\s(?:two\s|three\s)?(?:phase\s(?:2|II)\s)?(?:tolerated\s)?dose))|"
                     r"(?:by|on)(?=\s(?:an?\s)?intention[\s\-]to[\s\-]treat\b))\s",
                     re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage", "74% by intention to treat"
 # A list item: no number but one in a name ("CR2"); "or" bounding a line of therapy stays in it ("third or later").
@@ -85,9 +85,12 @@ _DID_OR_NOT = re.compile(r"\b(?:who\s)?(did|were|had|could)\s(?:or|and)\s(?:did|
                          r"(?=\s?[,;()]|\s(?:respectively)\b|\.?$)", re.I)
 _WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or|versus|vs\.?)\swithout\s(?P<x>[^,;()]{2,60}?)(?=\s(?:was|were|is|are|had)\b|\s?[,;()]|\.?$)",
                            re.I)
+# A share that bounds a group, inside its name: "with >50% blasts", "with 50% or more marrow blasts".
+_THRESHOLD_SHARE = r"(?<=[<>≤≥=])\d+(?:\.\d+)?\s?%?|(?<=\s)\d+(?:\.\d+)?\s?%(?=\sor\s(?:more|greater|higher|less|fewer|lower)\b)"
 # A group between an endpoint and its value: "the median OS of patients who underwent HSCT was".
 _OF_GROUP_WAS = re.compile(r"\b(?:of|in|for|among)\s(?:the\s)?(?P<g>(?:patients|those|children|adults)\s(?:who|with|without|"
-                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d){2,60}?)(?:\s(?:it|they))?\s(?:was|were|is|are)\s$",
+                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d|" + _THRESHOLD_SHARE + r"){2,60}?)"
+                           r"(?:\s(?:it|they))?\s(?:was|were|is|are)\s$",
                            re.I)  # a number inside a name stays in it ("with KMT2A rearrangement"); "in those with B-ALL it was"
 # What is left of a complement that leaves its verb out: "(those) who did not", "(those) who had not".
 _ELIDED_NOT = re.compile(r"(?:those\s|patients\s)?(?:who\s)?(?:did|had|were|could)\snot|(?:those\s|patients\s)?without|not",
@@ -210,7 +213,7 @@ def _any_of(patterns: list[str]) -> re.Pattern | None:
 _DIGIT = re.compile(r"\d")  # as the cues' \d (any Unicode digit)
 _CAPITAL_WORD = re.compile(r"[A-Z][a-z]+(?=\s|$)")
 # What is no group's name: "patients", "the majority", "this study", "years".
-_NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|the|these|"
+_NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|the|these|this|that|"
                       r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
                       r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)", re.I)
 _NUMBERS_ONLY = re.compile(r"[\d\s.,%/]+")  # "24/30" of "24/30 (80%)" names no group
@@ -319,7 +322,8 @@ def _group_before_verb(text: str, value_start: int) -> str | None:
         return None
     # "the proportion of patients who achieved CR was 50%" is a share, "the CR rate among Ph+ patients was 80%" a
     # group's; "the MRD negativity rate among the responders was 93%" is the cohort's (see response_state)
-    if _SHARE_OF_END.search(text[:m.start()]) and (m.group(0)[:2].lower() == "of" or response_state(m.group("g"))):
+    if _SHARE_OF_END.search(text[:m.start()]) and (m.group(0)[:2].lower() == "of" and not _group_rate(text[:m.start()], m.group("g"))
+                                                    or response_state(m.group("g"))):
         return None
     return name(_before_result_subject(m.group("g")))
 
@@ -379,6 +383,15 @@ def group_before_elided_verb(text: str, value_start: int) -> str | None:
 
 _VERB_AT_END = re.compile(r"\s(?:was|were|is|are)\s\Z", re.I)  # how _OF_GROUP_WAS and _AMONG_GROUP_WAS end
 _SHARE_OF_END = re.compile(r"\b(?:proportion|percentage|percent|rate|number|share|fraction)\s$", re.I)
+# (an endpoint's rate "of" a group is the group's: "The CR rate of patients with prior HSCT was 30%", not "the rate of
+# patients achieving MRD negativity")
+_ENDPOINT_RATE_END = re.compile(r"\b(?!(?:the|a|overall)\s)[\w/\-]+\srate\s$", re.I)
+_ACHIEVED = re.compile(r"\b(?:who|achiev\w*|attain\w*|reach\w*|obtain\w*)\b", re.I)
+
+
+def _group_rate(head: str, group: str) -> bool:
+    """An endpoint's rate of a group defined by what it had, not by what it achieved (that is the share itself)."""
+    return _ENDPOINT_RATE_END.search(head) is not None and _ACHIEVED.search(group) is None
 
 
 def population_word(label: str) -> bool:
@@ -482,7 +495,8 @@ def _forward(text: str) -> str:
     # a karyotype's brackets and semicolon do not end the phrase ("patients with t(4;11) and ...")
     masked = _KARYOTYPE.sub(lambda m: "x" * len(m.group(0)), text) if _may_hold_karyotype(text) else text
     stop = _STOP_FORWARD.search(masked)
-    while stop and (stop.group(0)[-1:] == "%" and _THRESHOLD_BEFORE.search(masked, 0, stop.end() - len(stop.group(0).lstrip()))
+    while stop and (stop.group(0)[-1:] == "%" and (_THRESHOLD_BEFORE.search(masked, 0, stop.end() - len(stop.group(0).lstrip()))
+                                                  or _THRESHOLD_AFTER.match(masked, stop.end()))
                     or stop.group(0)[-1:] == "(" and _THRESHOLD_BRACKET.match(masked, stop.start())):
         # a threshold is part of the name ("with <50% blasts"), and so is one that defines it in a bracket ("with
         # early relapse (<18 months)")
@@ -497,6 +511,7 @@ _NOT_THRESHOLD_BRACKET = re.compile(r"\s?\((?![<>≤≥])[^()]*\)")
 
 
 _THRESHOLD_BEFORE = re.compile(r"(?:[<>=≤≥]|\b(?:more|less|fewer|greater)\sthan)\s?\Z")  # "with more than 50% blasts"
+_THRESHOLD_AFTER = re.compile(r"\sor\s(?:more|greater|higher|above|less|lower|below)\b")  # "with 50% or more blasts"
 
 
 def _may_hold_karyotype(text: str) -> bool:
@@ -686,7 +701,22 @@ def patients_before_bracket(text: str, start: int, avoid=()) -> str | None:
     return before_bracket(text, start, avoid)
 
 
-_PATIENTS_AT_END = re.compile(r"\b(?:in|among|for)\s(?:the\s)?(?:subgroup\sof\s)?(?:patients|subjects|those|adults|children)\s"
+def scope_before_bracket(text: str, start: int, avoid=()) -> str | None:
+    """A group opened by "in", "among" or "for" right before the bracket holding the value, of patients
+    (`patients_before_bracket`) or named without a noun of patients ("CR rates were higher with InO in first salvage
+    (88% vs 29%) and in second salvage (67% vs 20%)"): not a cycle, a year or another number, nor "both arms"."""
+    opened = max(text.rfind("(", 0, start), text.rfind("[", 0, start))
+    head = text[:opened].rstrip() if opened != -1 else ""
+    if not _PATIENTS_AT_END.search(head) and not _SCOPE_AT_END.search(head):
+        return None
+    return before_bracket(text, start, avoid)
+
+
+_SCOPE_AT_END = re.compile(r"\b(?:in|among|for)\s(?!(?:the\s)?(?:cycles?|courses?|both|each|all|either|"
+                           r"terms|favou?r|comparison|contrast|total|particular|general|addition|this|these|our|(?:experimental|control|"
+                           r"investigational|comparator|standard|intervention|treatment)\s(?:arm|group|cohort)s?)\b)"
+                           r"(?:the\s)?(?:subgroup\sof\s)?[^()\[\],;\d]{2,50}$", re.I)
+_PATIENTS_AT_END = re.compile(r"\b(?:in|among|for|including)\s(?:the\s)?(?:subgroup\sof\s)?(?:patients|subjects|those|adults|children)\s"
                               r"(?:with|without|who|aged|younger|older|in)\b[^()\[\],;]{2,60}$")
 
 
@@ -894,6 +924,51 @@ def sized_groups(text: str, count: int) -> list[str] | None:
     return None
 
 
+def sized_phrases(text: str, count: int) -> list[str] | None:
+    """The `count` groups of patients a sentence names each before its n bracket, as phrases of patients ("those with
+    early relapse (n = 30) and those with late relapse (n = 40)", "patients aged 18-39 years (n = 40) with those aged
+    40 years or older (n = 60)"); only when the sentence has exactly that many n brackets."""
+    sizes = list(_N_SIZE.finditer(text)) if "(" in text else []
+    if len(sizes) != count:
+        return None
+    names = []
+    for m in sizes:
+        phrase = _backward(text[:m.start()].rstrip())
+        noun = None
+        for noun in _PATIENTS_NOUN.finditer(phrase):
+            pass
+        label = name(phrase[noun.start():]) if noun else None
+        if not label:
+            return None
+        names.append(label)
+    return names if len(set(names)) == count else None
+
+
+def sized_doses(text: str, count: int) -> list[str] | None:
+    """The `count` cell doses a sentence lists each with its n bracket, the unit written once after the last ("1 x
+    10^6 (n = 6), 3 x 10^6 (n = 8) or 1 x 10^7 (n = 10) CAR T cells/kg") -> "1 x 10^6 CAR T cells/kg", ...)."""
+    items = list(_SIZED_DOSE.finditer(text)) if "10" in text else []
+    if len(items) != count or len(_N_SIZE.findall(text)) != count:
+        return None
+    unit = next((m.group("u") for m in [_DOSE_UNIT_AFTER.match(text, items[-1].end())] if m), None)
+    if not unit and not all(m.group("u") for m in items):
+        return None
+    labels = [name(_with_unit(m.group("d"), m.group("u") or unit)) for m in items]
+    return labels if all(labels) and len(set(labels)) == count else None
+
+
+def _with_unit(dose: str, unit: str) -> str:
+    return f"{dose}{unit}" if unit.startswith("/") else f"{dose} {unit}"
+
+
+_SIZED_DOSE = re.compile(r"(?P<d>\d+(?:\.\d+)?\s?[×x]\s?10\^?\d{1,2})(?:\s?(?P<u>(?:[\w\-]+\s){0,3}?cells/kg|/kg))?\s?"
+                         r"\(\s?n\s?=\s?\d+\s?\)")
+_DOSE_UNIT_AFTER = re.compile(r"\s(?P<u>(?:[\w\-]+\s){0,3}?cells/kg|cells\sper\skg)\b")
+
+
+_PATIENTS_NOUN = re.compile(r"\b(?:patients|those|children|adults|subjects)\s(?=with|aged|in|who|younger|older|treated|receiving)")
+
+
 def counted_groups(text: str, words: tuple[str, ...]) -> list[str] | None:
     """Two groups a sentence states as counts ("Forty patients were in first salvage and 50 in second or later
     salvage", "20 had Ph+ ALL and 40 had Ph- ALL", "50 underwent HSCT after CAR T and 30 did not"), the second's verb
@@ -907,7 +982,7 @@ def counted_groups(text: str, words: tuple[str, ...]) -> list[str] | None:
 
 
 _COUNTED_GROUP_VERB = r"(?:(?:patients|subjects)\s)?(?:were\s(?:in|treated\s(?:in|with)|(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto)|had|" \
-                      r"received|underwent|achieved|were|in|to)\s"  # "Thirty were assigned to A and 30 to B"
+                      r"received|underwent|achieved|were|in|to|with)\s"  # "Thirty were assigned to A and 30 to B", "25 patients with A and 35 with B"
 
 
 @lru_cache(maxsize=4)  # one per pipeline
