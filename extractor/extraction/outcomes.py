@@ -242,6 +242,7 @@ _DIGIT_PERCENT = re.compile(r"\d\s?%")
 _PERCENT_OPEN_END = re.compile(r"%\s?[(\[]\s?$")
 _NEXT_BRACKET = re.compile(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[:])")
 _OF_END = re.compile(r"\bof\s(?:the\s)?$")
+_TOTAL_OF_START = re.compile(r"\W*A\stotal\sof\s$")  # "A total of 12 patients underwent HSCT": a count, no base
 _OPEN_START = re.compile(r"\s?[(\[]")
 _PERCENT_RANGE_GAP = re.compile(r"\s?%?\s?(?:to|[-–—])\s?")  # "35% to 41%", "5-50%"
 _RANGE_GAP = re.compile(r"\s?(?:to|[-–—])\s?")
@@ -475,6 +476,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
         mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
     mentions = _composite_by_parts(text, _redefine_composites(text, _spelled_parts(text, mentions), definitions))
+    if "CR" in text:
+        _response_as_composite(text, mentions)
     if "defined" in text or "includ" in text or "compris" in text or "consist" in text:
         _bare_definition(text, mentions, definitions)
     for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
@@ -485,7 +488,9 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
 
 # What a defined phrase and its later mentions share: "the overall response rate (CR + CRi)" defines "overall
 # response", "response rate" and "response" alike.
-_DEFINED_PHRASE = re.compile(r"(?:the\s)?(?:overall\s)?(?P<key>.+?)(?:\srates?)?")
+# ("achieved remission" after "Remission was defined as CR or CRi": the verb of the ORR rule is not the key)
+_DEFINED_PHRASE = re.compile(r"(?:(?:achieved|attained|obtained|reached|entered)\s(?:an?\s)?)?(?:the\s)?(?:overall\s)?"
+                             r"(?P<key>.+?)(?:\srates?)?")
 
 
 def _definition_key(phrase: str) -> str:
@@ -521,9 +526,12 @@ def _defined_family(definitions: dict[str, str], phrase: str, family: str) -> st
 # "Response was defined as CR, CRh or CRi.": a bare response (no mention of its own) defined for the article
 # "Overall response included CR, CRh and CRi." likewise, but only without figures (what "Responses included CR in 10
 # (40%)" lists are results, each its own)
-_BARE_DEFINITION = re.compile(r"\W*(?:(?:The\s)?[Oo]verall\s)?(?P<key>[Rr]esponse|[Rr]emission)s?\s(?:(?:was|were|is|are)\sdefined\sas\s"
-                              r"[^;()]{1,80}?|(?:included|includes|comprised|comprises|consisted\sof)\s[^;()\d]{1,80}?)"
-                              r"(?=\s?(?:[.;]|$))")
+# (its rate and abbreviation too, "Overall remission rate (ORR) was defined as", and the parts' abbreviations in
+# brackets, "defined as complete remission (CR) or CR with incomplete hematologic recovery (CRi)")
+_BARE_DEFINITION = re.compile(r"\W*(?:(?:The\s)?[Oo]verall\s)?(?P<key>[Rr]esponse|[Rr]emission)s?(?:\srates?)?"
+                              r"(?:\s\((?P<abbreviation>[A-Z]{2,5})\))?\s(?:(?:was|were|is|are)\sdefined\sas\s"
+                              r"(?:[^;()]|\([A-Za-z]{1,5}\)){1,100}?|(?:included|includes|comprised|comprises|consisted\sof)\s"
+                              r"(?:[^;()\d]|\([A-Za-z]{1,5}\)){1,100}?)(?=\s?(?:[.;]|$))")
 
 
 def _bare_definition(text: str, mentions: list[Mention], definitions: dict[str, str]) -> None:
@@ -535,6 +543,8 @@ def _bare_definition(text: str, mentions: list[Mention], definitions: dict[str, 
     # CR with a part ("CR or CRi"), or the composite named as one ("CR, CRh or CRi", "CR/CRi")
     if families & {"CR", "CR_CRi"} and families & {"CR_CRi", "CR_PART"} and families <= {"CR", "CR_CRi", "CR_PART"}:
         _define(definitions, m.group("key"))
+        if m.group("abbreviation"):
+            _define(definitions, m.group("abbreviation"))
         for part in parts:  # the definition's parts name no rate of their own
             part.family, part.region = "CR_PART", m.span()
 
@@ -719,10 +729,13 @@ def _restates(text: str, previous: Mention, family: str, start: int, end: int) -
 
 
 # "complete remission (CR) or CR without platelet recovery": the gap between the CR and its joined variant.
-_COMPOSITE_GAP = re.compile(r"\s?(?:[(\[][A-Za-z]{1,4}[)\]]\s?)?")
+# (its abbreviation, or its count: "achieved CR (n = 20) or CRi (n = 10)", "complete remission (CR, n = 20) or ...")
+# (the restated abbreviation's mention ends inside its bracket: "(CR," then " n = 20)")
+_GAP_BRACKET = r"(?:(?:[(\[](?:[A-Za-z]{1,4}|(?:[A-Za-z]{1,4}[,;]\s?)?n\s?=\s?\d+)|n\s?=\s?\d+)[)\]]\s?)?"
+_COMPOSITE_GAP = re.compile(r"\s?" + _GAP_BRACKET)
 _JOINING_WORD = re.compile(r"(?:or|plus)\b|[+/]", re.I)
 _BARE_PART = re.compile(r"CR[ihp]", re.I)
-_PART_THEN_CR = re.compile(r"\s?(?:[(\[][A-Za-z]{1,4}[)\]]\s?)?(?:or|plus|\+|/)\s?")
+_PART_THEN_CR = re.compile(r"\s?" + _GAP_BRACKET + r"(?:or|plus|\+|/)\s?")
 
 
 def _joins_composite(text: str, previous: Mention, family: str, start: int, end: int) -> bool:
@@ -772,7 +785,9 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
             if not named_only:  # (a CR only named as the composite here defines no later CR)
                 _define(definitions, text[mention.start:mention.end])
                 lead = _LEAD_ABBREVIATION.match(text, b_start + 1)
-                if lead and _ABBREVIATION.fullmatch(lead.group().strip(" ;,")):  # "(CR; including CRi)": CR too
+                # "(CR; including CRi)": CR too; not a part listed first with its value ("ORR 75% (CR, 50%; CRi, 25%)")
+                if lead and _ABBREVIATION.fullmatch(lead.group().strip(" ;,")) \
+                        and not any(lead.start() <= m.start < lead.end() for m in inner):
                     _define(definitions, lead.group().strip(" ;,"))
             for part in inner:  # the definition's parts keep their own values ("13 (52%) CR"), the CRi part alone
                 part.region = (b_start, b_end)
@@ -891,6 +906,23 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
             # "CR in 36 patients (59%) and CRi in 7 (11%), for an overall response rate of 70%": the parts first
             _sum_of_parts(mention, mentions[:i])
     return mentions
+
+
+# A response named by the composite it was: "75% of patients responded with CR or CRi", "had a response of CR/CRi";
+# or every response the composite: "The ORR was 60% (12 of 20), all CR or CRi", "; all responses were CR/CRh".
+_RESPONSE_WITH = re.compile(r"\s(?:with|of)\s(?:an?\s)?")
+_ALL_RESPONSES_WERE = re.compile(r"[,;(]\s?all\s(?:(?:of\s)?(?:the\s)?(?:responses|responders|remissions|of\swhich|of\sthem|"
+                                 r"of\sthese)\s)?(?:(?:were|being|achieved|had)\s)?(?:in\s)?(?:an?\s)?$", re.I)
+
+
+def _response_as_composite(text: str, mentions: list[Mention]) -> None:
+    for mention, after in zip(mentions, mentions[1:]):
+        if mention.family != "ORR" or mention.qualifier or after.family != "CR_CRi":
+            continue
+        if _RESPONSE_WITH.fullmatch(text, mention.end, after.start) \
+                or _ALL_RESPONSES_WERE.search(text, mention.end, after.start) and _DIGIT.search(text, mention.end, after.start):
+            mention.family = "CR_CRi"
+            after.family, after.region = "CR_PART", (after.start, after.start)  # (the composite's words take no value)
 
 
 # (or a comma and "with"/"including": "28 patients (70%) achieved remission, with CR in 20 and CRi in 8")
@@ -1303,7 +1335,8 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
                 return nxt_kind
     # A count, unless it is the denominator of what precedes ("78% of 113 patients").
     if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
-            and not _OF_END.search(text[max(0, number.start - 8):number.start]) \
+            and not (_OF_END.search(text[max(0, number.start - 8):number.start])
+                     and not _TOTAL_OF_START.fullmatch(text, 0, number.start)) \
             and not _ends_count_list(text, numbers, i):
         return COUNT
     return None

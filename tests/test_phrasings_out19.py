@@ -1,0 +1,84 @@
+"""Recurring phrasings of response and transplant outcomes, written in our own words, run end to end (twelfth round):
+a bare response defined in a sentence of its own whose definition carries the parts' abbreviations in brackets
+("Overall remission was defined as complete remission (CR) or CR with incomplete hematologic recovery (CRi).") or
+names the rate ("Overall response rate included CR and CRi."), a remission so defined and then "achieved"; a CR and
+its CRi part each with its own count bracket ("achieved CR (n = 20) or CRi (n = 10)"); a response named by the
+composite it was ("responded with CR or CRi", "all CR or CRi"); a breakdown whose first item is the CR followed by a
+comma ("(CR, 50%; CRi, 25%)"); the plural "ORRs"; "A total of 12 patients underwent HSCT" as a count; haploidentical
+transplants.
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, or a wrong
+endpoint); the negative cases pin what a fix must not reach.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run
+
+COHORT = "Forty patients were enrolled. "
+
+
+def _values(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, values", [
+    # a bare definition whose parts carry their abbreviations
+    ("Overall remission was defined as complete remission (CR) or CR with incomplete hematologic recovery (CRi). "
+     "The overall remission rate was 75%.", [("CR_CRi", 75.0)]),
+    ("Response was defined as complete remission (CR) or CR with incomplete count recovery (CRi). Thirty patients "
+     "(75%) responded.", [("CR_CRi", 75.0)]),
+    # ... naming the rate
+    ("Overall response rate included CR and CRi. Overall response rate was 75%.", [("CR_CRi", 75.0)]),
+    ("The overall remission rate was defined as CR or CRi. The overall remission rate was 75%.", [("CR_CRi", 75.0)]),
+    # a remission so defined, then achieved
+    ("Remission was defined as CR or CRi. Thirty patients (75%) achieved remission.", [("CR_CRi", 75.0)]),
+    # negatives: an undefined remission, or one whose definition holds a partial response, stays ORR
+    ("Thirty patients (75%) achieved remission.", [("ORR", 75.0)]),
+    ("Remission was defined as CR, CRi or PR. Thirty patients (75%) achieved remission.", [("ORR", 75.0)]),
+])
+def test_bare_definition(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a CR and its part, each with its count bracket: the value before them is the composite's
+    ("Thirty (75%) achieved CR (n = 20) or CRi (n = 10).", [("CR_CRi", 75.0)]),
+    ("Thirty patients (75%) achieved a complete remission (CR, n = 20) or CR with incomplete count recovery "
+     "(CRi, n = 10).", [("CR_CRi", 75.0)]),
+    # a response named by the composite it was
+    ("Overall, 75% of patients responded with CR or CRi.", [("CR_CRi", 75.0)]),
+    ("Thirty patients responded with CR or CRi (75%).", [("CR_CRi", 75.0)]),
+    ("Thirty patients (75%) had a response of CR or CRi.", [("CR_CRi", 75.0)]),
+    ("The ORR was 60% (12 of 20), all CR or CRi.", [("CR_CRi", 60.0)]),
+    ("The ORR was 60%; all responses were CR or CRi.", [("CR_CRi", 60.0)]),
+    # negatives: a breakdown with a partial response, or the composite as a part of the ORR
+    ("The ORR was 80% (CR/CRi 75%, PR 5%).", [("CR_CRi", 75.0), ("ORR", 80.0)]),
+    ("The ORR was 80%, with 75% CR/CRi and 5% PR.", [("CR_CRi", 75.0), ("ORR", 80.0)]),
+    # a breakdown whose CR item is followed by a comma: the CR keeps its own value
+    ("The overall response rate was 75% (CR, 50%; CRi, 25%).", [("CR", 50.0), ("CR_CRi", 75.0)]),
+    ("The overall response rate was 75% (CR: 50%; CRi: 25%).", [("CR", 50.0), ("CR_CRi", 75.0)]),
+    # the plural abbreviation
+    ("ORRs were 80% and 60% in children and adults, respectively.", [("ORR", 60.0), ("ORR", 80.0)]),
+])
+def test_composite_named_by_parts(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a sentence opening with "A total of" counts its patients: the count is the transplant's
+    ("A total of 12 patients underwent allogeneic HSCT.", [("HSCT", 30.0)]),
+    ("A total of 12 patients were transplanted.", [("HSCT", 30.0)]),
+    ("A total of 30 patients achieved CR.", [("CR", 75.0)]),
+    # (the count of such a sentence's later clause is still the endpoint's)
+    ("A total of 40 patients were treated, and 30 (75%) achieved CR.", [("CR", 75.0)]),
+    # haploidentical transplants are allogeneic
+    ("Twelve patients (30%) underwent haploidentical HSCT.", [("HSCT", 30.0)]),
+    ("Twelve patients (30%) received a haploidentical transplant.", [("HSCT", 30.0)]),
+    ("Twelve patients (30%) proceeded to haplo-HSCT.", [("HSCT", 30.0)]),
+    # negatives: "of 12" elsewhere is still a denominator
+    ("VOD occurred in 4 of 12 transplanted patients.", [("VOD", 33.3)]),
+])
+def test_transplant_counts(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
