@@ -82,3 +82,39 @@ def test_composite_named_by_parts(nlp, text, values):
 ])
 def test_transplant_counts(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a bare transplant as an item of a list of endpoints before their values
+    ("Rates of CR, MRD negativity and HSCT were 80%, 60% and 40%, respectively.",
+     [("CR", 80.0), ("HSCT", 40.0), ("MRD_NEG", 60.0)]),
+    ("Rates of MRD negativity and subsequent HSCT were 60% and 40%.", [("HSCT", 40.0), ("MRD_NEG", 60.0)]),
+    ("The CR, HSCT and 30-day mortality rates were 80%, 40% and 5%, respectively.",
+     [("CR", 80.0), ("EARLY_DEATH", 5.0), ("HSCT", 40.0)]),
+    ("Efficacy outcomes included CR/CRi (80%), MRD negativity (60%) and HSCT (40%).",
+     [("CR_CRi", 80.0), ("HSCT", 40.0), ("MRD_NEG", 60.0)]),
+    ("The CR/CRi rate was 80% (32/40), MRD negativity 60% (24/40) and HSCT 40% (16/40).",
+     [("CR_CRi", 80.0), ("HSCT", 40.0), ("MRD_NEG", 60.0)]),
+    # negatives: a transplant joined to no endpoint before it, or after a qualifier, is no rate
+    ("Prior therapies included blinatumomab (20%), inotuzumab (30%) and HSCT (40%).", []),
+    ("Twelve patients had relapsed after chemotherapy and HSCT (30%).", []),
+    ("The 2-year OS after CR, HSCT, and DLI was 60%.", [("OS_RATE", 60.0)]),
+    # a list item's own "rate" word before the last item's time point
+    ("The CR rate, MRD negativity rate and 1-year OS were 80%, 60% and 55%, respectively.",
+     [("CR", 80.0), ("MRD_NEG", 60.0), ("OS_RATE", 55.0)]),
+    ("The CR rate, MRD negativity rate and 1-year OS were 80%, 60% and 55%.",
+     [("CR", 80.0), ("MRD_NEG", 60.0), ("OS_RATE", 55.0)]),
+    # the next endpoint's own severity word in a list
+    ("Severe CRS (grade ≥3) and severe ICANS occurred in 15% and 10% of patients.", [("CRS", 15.0), ("NEURO", 10.0)]),
+    # "could proceed"
+    ("Twelve patients could proceed to allogeneic HSCT.", [("HSCT", 30.0)]),
+    ("Thirty percent of patients could proceed to allogeneic HSCT.", [("HSCT", 30.0)]),
+    ("Twelve patients (30%) could not proceed to HSCT.", []),
+])
+def test_listed_endpoints(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
+
+
+def test_could_proceed_names_no_group(nlp):
+    record = _run(nlp, COHORT + "Thirty percent of patients could proceed to allogeneic HSCT.")
+    assert [o["arm"] for o in record["outcomes"]] == ["all"]

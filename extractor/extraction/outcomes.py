@@ -125,14 +125,17 @@ _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
-                           r"bridged|became|showed|converted|remaining|being|alive|having|regained)\b", re.I)
+                           r"bridged|became|showed|converted|remaining|being|alive|having|regained|could)\b", re.I)
 # What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
 # "20 (24%) subsequently underwent": an adverb alone too.
 _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
                           r"adults|subjects|responders)(?:\s(?:subsequently|successfully|eventually))?|"
                           r"subsequently|successfully|eventually|later|ultimately)", re.I)
 # Between two endpoints of one list: "EFS and OS", "CR, CRi and MRD negativity", "OS (...) and EFS".
-_CONJOINED_GAP = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:,\s?(?:and\s)?|(?:and|&)\s)(?:the\s)?(?:rates?\sof\s)?")
+# (the next endpoint's own grade or severity word too: "Severe CRS and severe ICANS occurred in 15% and 10%")
+_CONJOINED_GAP = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:,\s?(?:and\s)?|(?:and|&)\s)(?:the\s)?(?:rates?\sof\s)?"
+                            r"(?:(?:severe|serious|any[-\s]grade|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or\s(?:higher|greater|more|"
+                            r"above)|[-–]\s?\d|\+))?)\s)?")
 _LEADING_BRACKET = re.compile(r"^\s?%?\s?[(\[][^()\[\]]*[)\]]")
 _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.I)
 # An unscored measure that names a group ("16 of 20 (80%) patients with Ph+ ALL and ..."): a subgroup, it takes
@@ -455,6 +458,18 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             if not _key_value_item(text, mentions, end):
                 continue
             start = _KEY_START.match(text, start).end()
+        elif family == "HSCT" and text[start] in ",aA":  # "Rates of CR, MRD negativity and HSCT were": the item only
+            item = _HSCT_LIST_ITEM.match(text, start)
+            if item:
+                # ... of a list of endpoints: not "relapsed after chemotherapy and HSCT (30%)", "after CR, HSCT, and"
+                listed = mentions and not mentions[-1].qualifier and mentions[-1].family in RATES \
+                    and _ITEM_GAP.fullmatch(text, mentions[-1].end, item.start("item"))
+                if listed:
+                    start, end = item.span("item")
+                elif _RATE_END.search(text, start, end):  # ("; and allogeneic HSCT rates were": a rate of its own)
+                    start = item.start("item")
+                else:
+                    continue
         if family == "EARLY_DEATH" and _AFTER_TRANSPLANT.match(text, end):
             family = "OTHER"  # "Day-100 mortality after HSCT": the transplant's (non-relapse) mortality
         before = text[max(0, start - 60):start]
@@ -684,6 +699,13 @@ def _describes_crs(text: str, previous: Mention, start: int) -> bool:
 
 
 _KEY_START = re.compile(r"[;:]\s?(?:and\s)?")
+# A transplant named bare as an item of a list of endpoints (patterns/endpoints.jsonl): the span holds the list's join
+# words around it, which are no part of the mention ("CR, HSCT and early death", "MRD negativity (60%) and HSCT (40%)")
+_HSCT_LIST_ITEM = re.compile(r"(?:,\s?(?:and\s)?|and\s)(?P<item>(?:(?:allogeneic|allo|subsequent|consolidative)\s?-?\s?)*"
+                             r"[\w-]+)", re.I)
+_RATE_END = re.compile(r"\brates?$")
+# Between the item before and the transplant: its own value or bracket, then the list's join.
+_ITEM_GAP = re.compile(r"(?:\s?(?:rates?\s)?\d+(?:[.·]\d+)?\s?%)?(?:\s?[(\[][^()\[\]]*[)\]])?\s?(?:,\s?(?:and\s)?|and\s)")
 _KEY_VALUE_AFTER = re.compile(r"\s?\d")
 
 
@@ -1740,10 +1762,12 @@ def _timed_item_gap(gap: str) -> bool:
     """The gap between two listed endpoints is only a join and the next item's (or the last one's) time point:
     ", 1-year ", " and 2-year ", " at 1 year and (median) "."""
     join = _MEDIAN_END.sub("", " ".join(_TIME_IN_LIST.sub(" ", gap).split()) + " ")  # "... and median OS"
+    join = _RATE_WORD_START.sub("", join).lstrip()  # ("The CR rate, MRD negativity rate and 1-year OS were 80%, 60% and 55%")
     return _CONJOINED_GAP.fullmatch(join if join.startswith(",") else " " + join) is not None
 
 
 _MEDIAN_END = re.compile(r"(?<=\s)(?:the\s)?median\s$")
+_RATE_WORD_START = re.compile(r"^\s?rates?(?=[\s,])")  # the previous item's own "rate" word
 
 
 def _listed_mentions(text: str, targets: list[Mention], values: list[Value], first: Value) -> list[Mention]:
@@ -1762,7 +1786,7 @@ def _listed_mentions(text: str, targets: list[Mention], values: list[Value], fir
 
 # The same with the next endpoint's time point (or median cue), or the last one's time point, in between: "The CR
 # rate, 1-year OS and median OS were 45%, 40% and 9 months", "The CR, OS at 1 year and median OS"
-_TIMED_CONJOINED_GAP = re.compile(r"(?:\sat\s\d+\s(?:years?|months?))?" + _CONJOINED_GAP.pattern
+_TIMED_CONJOINED_GAP = re.compile(r"(?:\srates?)?(?:\sat\s\d+\s(?:years?|months?))?" + _CONJOINED_GAP.pattern
                                   + r"(?:\d+[-‐–](?:years?|months?|yrs?|mo|y)\s|median\s)?")
 
 
@@ -2008,7 +2032,7 @@ def _opens_breakdown(text: str, mention: Mention, value: Value) -> bool:
 
 
 # "Twelve patients were bridged to allogeneic SCT": the subject and the passive's auxiliary before a transplant verb
-_PASSIVE_SUBJECT_GAP = re.compile(r"(?:patients?|pts|children|adults|subjects|responders)\s(?:were|was)"
+_PASSIVE_SUBJECT_GAP = re.compile(r"(?:patients?|pts|children|adults|subjects|responders)\s(?:were|was|could)"
                                   r"(?:\s(?:subsequently|successfully|eventually|then|later))?", re.I)
 
 
