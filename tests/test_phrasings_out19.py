@@ -118,3 +118,17 @@ def test_listed_endpoints(nlp, text, values):
 def test_could_proceed_names_no_group(nlp):
     record = _run(nlp, COHORT + "Thirty percent of patients could proceed to allogeneic HSCT.")
     assert [o["arm"] for o in record["outcomes"]] == ["all"]
+
+
+@pytest.mark.parametrize("text, values", [
+    # a share of 95% in brackets is a value, not a CI's label
+    ("Thirty-eight patients (95%) achieved CR.", [("CR", 95.0)]),
+    ("Thirty-eight patients (95%; 95% CI, 83-99) achieved CR.", [("CR", 95.0)]),
+    ("Among the 20 patients with morphologic disease, 19 (95%) achieved CR/CRi.", [("CR_CRi", 95.0)]),
+    # ... while a labelled CI stays a CI
+    ("The CR rate was 80% (95% CI, 64-91).", [("CR", 80.0)]),
+    ("The CR rate was 80% (95%CI 64-91).", [("CR", 80.0)]),
+    ("The CR rate was 80% (95% confidence interval, 64 to 91).", [("CR", 80.0)]),
+])
+def test_share_of_95_percent(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

@@ -51,8 +51,9 @@ _SHARED_AFTER = re.compile(r"^\s?(?:and|vs\.?|versus|or|v\.|,)\s?(?=[\d.·])")
 _RANGE_AFTER = re.compile(r"^\s?(?:%\s?)?(?:to|[-–—])\s?(?=[\d.·])")
 _DURATION_AFTER = re.compile(r"^\s?[-‐–]?\s?(" + _UNITS + r")\b", re.I)
 _UNIT_START = re.compile(r"^\s?(" + _UNITS + r")\b", re.I)
-_CI_START = re.compile(r"^[(\[]\s?(?:95\s?%|CI\b|confidence|range|IQR|interquartile|±|\+/-|SE\b|SD\b|standard\s(?:error|"
-                       r"deviation))", re.I)  # "25% (SE 6%)": no value of its own
+# ("95%" only with its CI label: "38 patients (95%) achieved CR" is a share of 95%)
+_CI_START = re.compile(r"^[(\[]\s?(?:95\s?%\s?(?:CI\b|C\.I\.|confidence|credib)|CI\b|confidence|range|IQR|interquartile|±|"
+                       r"\+/-|SE\b|SD\b|standard\s(?:error|deviation))", re.I)  # "25% (SE 6%)": no value of its own
 _PVALUE_BEFORE = re.compile(r"(?:\b[pP]\s?(?:value\s?)?[=<>≤≥]\s?|[=<>≤≥]\s?)$")
 _SD_PERCENT_AFTER = re.compile(r"^\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%")
 _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
