@@ -132,3 +132,26 @@ def test_could_proceed_names_no_group(nlp):
 ])
 def test_share_of_95_percent(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a count with no noun after its event's "in", opened by an occurrence verb, a high grade or a severity word
+    ("Severe CRS occurred in 8.", [("CRS", 20.0)]),
+    ("Twenty-two patients had CRS; severe CRS occurred in 8.", [("CRS", 20.0), ("CRS", 55.0)]),
+    ("Twenty-two patients had CRS, which was severe in 8.", [("CRS", 20.0), ("CRS", 55.0)]),
+    ("Neurotoxicity developed in 13 patients, grade 3 or higher in 4.", [("NEURO", 10.0), ("NEURO", 32.5)]),
+    ("Neurotoxicity occurred in 13 patients, grade 3 in 4.", [("NEURO", 10.0), ("NEURO", 32.5)]),
+    ("CRS occurred in 22 patients (grade 3 or higher in 8).", [("CRS", 20.0), ("CRS", 55.0)]),
+    ("CRS occurred in 20 patients, grade ≥3 in 6.", [("CRS", 15.0), ("CRS", 50.0)]),
+    ("Grade 3 or higher CRS occurred in 8 patients and grade 3 or higher neurotoxicity in 4.",
+     [("CRS", 20.0), ("NEURO", 10.0)]),
+    ("HSCT was performed in 12.", [("HSCT", 30.0)]),
+    # negatives: low grades of a breakdown, a fatal outcome, another clause's subject, a breakdown's parts
+    ("CRS occurred in 20 patients (grade 1 in 12, grade 2 in 6).", [("CRS", 50.0)]),
+    ("Four patients (10%) had VOD, which was fatal in one.", [("VOD", 10.0)]),
+    ("Neurotoxicity was observed in 13 patients, and seizures occurred in 2.", [("NEURO", 32.5)]),
+    ("CRS occurred in 20 patients; tocilizumab was given in 10.", [("CRS", 50.0)]),
+    ("CR was observed in 20 patients, with CRi in 8.", [("CR", 50.0)]),
+])
+def test_bare_count_after_in(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

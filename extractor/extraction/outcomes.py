@@ -122,6 +122,7 @@ _DEFINED_INSIDE = re.compile(r"[(\[]\s?defined\sas\s", re.I)  # "ORR was 64% (de
 _WHO_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swho\s$", re.I)
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
 _RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
+_TOXICITIES = frozenset({"CRS", "NEURO", "VOD"})
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
@@ -307,6 +308,7 @@ class Value:
     # subgroup), "All responders were MRD-negative"
     group: str | None = None
     proportion: bool = False  # printed as a proportion ("0.38"): the value is in %, its CI bounds are not
+    bare_in: bool = False  # a count with no noun after its event's "in": "severe CRS occurred in 8", "(grade ≥3 in 4)"
 
 
 @dataclass(slots=True)
@@ -1161,6 +1163,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
         if number.start in proportions:
             value.value, value.proportion = round(100 * number.value, 1), True
         if kind == COUNT:
+            value.bare_in = _bare_count_in(text, number)
             _count_lead_in(text, value, context)
         high = _range_high(text, numbers, i, kind)
         if high is not None:
@@ -1356,6 +1359,8 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
             nxt_kind = _kind(text, numbers, i + 1)
             if nxt_kind in (PERCENT, DURATION):
                 return nxt_kind
+    if _bare_count_in(text, number):
+        return COUNT
     # A count, unless it is the denominator of what precedes ("78% of 113 patients").
     if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
             and not (_OF_END.search(text[max(0, number.start - 8):number.start])
@@ -1363,6 +1368,40 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
             and not _ends_count_list(text, numbers, i):
         return COUNT
     return None
+
+
+# A count with no noun after it ends its clause after an event's "in" that an occurrence verb, a grade or a severity
+# word opens: "severe CRS occurred in 8.", "Neurotoxicity developed in 13 patients, grade 3 or higher in 4.",
+# "CRS occurred in 22 patients (grade 3 or higher in 8)", "which was severe in 8". (Not "with CR in 20 and CRi in 8",
+# a breakdown's parts, nor "in 2015".)
+# (A high grade only, not each grade of a breakdown, "grade 1 in 12, grade 2 in 6", nor "fatal in one".)
+_BARE_IN_CLAUSE = re.compile(r"\b(?:occurred|developed|observed|seen|reported|noted|documented|recorded|performed|achieved|"
+                             r"attained|obtained|severe|serious|"
+                             r"grades?\s?(?:(?:>/?=|[≥>])\s?\d|[34](?:\s?(?:or\s(?:higher|greater|more|above|worse|4|5)|[-–/]\s?[45]|\+))?))"
+                             r"(?:\s[\w≥-]+){0,3}?\sin\s$", re.I)
+_BARE_IN_END = re.compile(r"(?!\s?,?\s?(?:(?:and|or|to)\s)?\d)\s?(?:[.;,)]|$|and\b)")  # (not "in 0, 1 and 3 patients")
+
+
+def _bare_count_in(text: str, number) -> bool:
+    if not number.is_integer or number.form == "scientific" or number.value >= 1000 \
+            or not text.endswith(" in ", 0, number.start) or not _BARE_IN_END.match(text, number.end):
+        return False
+    return _BARE_IN_CLAUSE.search(text, _clause_start(text, number.start), number.start) is not None
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in ",;(") + 1
+
+
+# A clause that grades the event named before it: ", grade 3 or higher in 4", ", which was severe in 8", "(grade ≥3
+# in 8)"; not one with a subject of its own (", and seizures occurred in 2").
+_GRADING_CLAUSE = re.compile(r"\s?(?:and\s|which\s(?:was|were)\s|being\s|with\s|mostly\s)?(?:severe|serious|grades?\s?\S)",
+                             re.I)
+
+
+def _grades_event_before(text: str, mention: Mention, value: Value) -> bool:
+    clause_start = _clause_start(text, value.start)
+    return mention.start >= clause_start or _GRADING_CLAUSE.match(text, clause_start) is not None
 
 
 _COUNT_LIST_LINK = re.compile(r"\s?,?\s?(?:and|or)\s")
@@ -1915,6 +1954,9 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
                       or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)
                       or value.denominator is None and _in_remission_subject(text, gap, ahead)):
             return ahead
+        if before and value.bare_in and before[-1].family in _TOXICITIES \
+                and not any(m.start < value.start for m in after) and _grades_event_before(text, before[-1], value):
+            return before[-1]  # "CRS occurred in 22 patients (grade 3 or higher in 8)": the event graded before it
         return before[-1] if before and _occurred_in(text, before[-1], value) else None
     if ahead and (not before or not _direct(text, before[-1], value, values)
                   or _opens_breakdown(text, before[-1], value)):
