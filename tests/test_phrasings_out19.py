@@ -155,3 +155,16 @@ def test_share_of_95_percent(nlp, text, values):
 ])
 def test_bare_count_after_in(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a count, its verb and a severity before the endpoint
+    ("Eight patients developed severe CRS.", [("CRS", 20.0)]),
+    ("Eight patients developed severe CRS and four developed severe neurotoxicity.", [("CRS", 20.0), ("NEURO", 10.0)]),
+    ("Eight patients had grade 3 or higher CRS.", [("CRS", 20.0)]),
+    ("Four patients were diagnosed with VOD.", [("VOD", 10.0)]),
+    # negative: an unscored event named between the verb and the endpoint keeps the count
+    ("Eight patients developed severe neutropenia.", []),
+])
+def test_count_verb_severity(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

@@ -201,8 +201,12 @@ _LIST_LINK = re.compile(r"^\s?%?\s?[)\]]?\s?(?:[\w+\-/]+\s){0,4}(?:,\s?(?:and\s)
 _ARM_SHARE_LINK = re.compile(r"\s?%\sof\s(?:the\s)?(?:patients|pts|children|adults|subjects)\s" + _IN_ARM
                              + r",?\s(?:and|versus|vs\.?|compared\swith)\s")
 # "23 achieved a complete molecular response", "9 patients developed CRS": a count, its verb, the endpoint.
+# (a severity before the endpoint too, "8 patients developed severe CRS"; "4 were diagnosed with VOD")
 _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|attained|obtained|reached|developed|"
-                             r"experienced|had)(?:\s(?:an?|the|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?or higher)?))?", re.I)
+                             r"experienced|had|(?:were|was)\sdiagnosed\swith)"
+                             r"(?:\s(?:an?|the|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?or higher)?))?"
+                             r"(?:\s(?:severe|serious|any[-\s]grade|hepatic|clinically\ssignificant|grade\s?(?:>/?=|[≥>])?\s?\d"
+                             r"(?:\s?(?:or\s(?:higher|greater|more|above)|[-–]\s?\d|\+))?))?", re.I)
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
 # "CRS occurred in 20 patients", "CR was achieved in 15 patients": an endpoint, its verb, the count of patients.
