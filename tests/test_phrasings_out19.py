@@ -146,6 +146,10 @@ def test_share_of_95_percent(nlp, text, values):
     ("Grade 3 or higher CRS occurred in 8 patients and grade 3 or higher neurotoxicity in 4.",
      [("CRS", 20.0), ("NEURO", 10.0)]),
     ("HSCT was performed in 12.", [("HSCT", 30.0)]),
+    ("CRS occurred in 16, and was grade 3-4 in 5.", [("CRS", 12.5), ("CRS", 40.0)]),
+    ("Neurological events occurred in 9 (22.5%), including grade 3 in 3.", [("NEURO", 7.5), ("NEURO", 22.5)]),
+    # "of any grade" before the occurrence verb
+    ("CRS of any grade occurred in 11 patients; two had grade 3 CRS.", [("CRS", 5.0), ("CRS", 27.5)]),
     # negatives: low grades of a breakdown, a fatal outcome, another clause's subject, a breakdown's parts
     ("CRS occurred in 20 patients (grade 1 in 12, grade 2 in 6).", [("CRS", 50.0)]),
     ("Four patients (10%) had VOD, which was fatal in one.", [("VOD", 10.0)]),

@@ -211,7 +211,8 @@ _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|a
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
 # "CRS occurred in 20 patients", "CR was achieved in 15 patients": an endpoint, its verb, the count of patients.
 # ("CRS of grade 3 or 4 occurred in 6 patients": the toxicity's grade may stand before the verb)
-_OCCURRED_IN = re.compile(r"\s(?:of\sgrade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or|to|[-–])\s?\d|\sor\s(?:higher|greater|more|above))?\s)?"
+_OCCURRED_IN = re.compile(r"\s(?:of\s(?:any\sgrade|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or|to|[-–])\s?\d|\sor\s(?:higher|greater|more|"
+                          r"above))?)\s)?"
                           r"(?:(?:was|were|has been|have been)\s)?(?:\w+ly\s)?(?:observed|seen|reported|noted|achieved|"
                           r"documented|occurred|developed|obtained|performed|attained|recorded)\s(?:in|by)\s", re.I)
 _CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
@@ -1399,8 +1400,8 @@ def _clause_start(text: str, at: int) -> int:
 
 # A clause that grades the event named before it: ", grade 3 or higher in 4", ", which was severe in 8", "(grade ≥3
 # in 8)"; not one with a subject of its own (", and seizures occurred in 2").
-_GRADING_CLAUSE = re.compile(r"\s?(?:and\s|which\s(?:was|were)\s|being\s|with\s|mostly\s)?(?:severe|serious|grades?\s?\S)",
-                             re.I)
+_GRADING_CLAUSE = re.compile(r"\s?(?:and\s)?(?:which\s|that\s)?(?:(?:was|were|being|with|mostly|including)\s)?"
+                             r"(?:severe|serious|grades?\s?\S)", re.I)  # (", and was grade 3-4 in 5", ", including grade 3 in 3")
 
 
 def _grades_event_before(text: str, mention: Mention, value: Value) -> bool:
