@@ -172,3 +172,25 @@ def test_bare_count_after_in(nlp, text, values):
 ])
 def test_count_verb_severity(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+def _triples(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], o["arm"], o.get("denominator")) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, triples", [
+    # a count of responders whose MRD the clause states: the count of the clause before is its denominator
+    ("Fourteen achieved CR, 12 of whom were MRD negative.",
+     [("CR", 35.0, "all", 40), ("MRD_NEG", 85.7, "all", 14.0)]),
+    ("Thirty patients achieved CR/CRi; 24 of them were MRD-negative.",
+     [("CR_CRi", 75.0, "all", 40), ("MRD_NEG", 80.0, "all", 30.0)]),
+    ("Thirty patients achieved CR/CRi, of whom 24 were MRD-negative.",
+     [("CR_CRi", 75.0, "all", 40), ("MRD_NEG", 80.0, "all", 30.0)]),
+    # ... or the lead-in's, or the cohort's when the sentence names no other base
+    ("Of the 30 responders, 24 were MRD negative.", [("MRD_NEG", 80.0, "responders", 30.0)]),
+    ("Twenty-four patients were MRD negative.", [("MRD_NEG", 60.0, "all", 40)]),
+    # negative: a base named without its size gives no rate
+    ("Among responders, 24 were MRD negative.", []),
+])
+def test_mrd_count_of_responders(nlp, text, triples):
+    assert _triples(_run(nlp, COHORT + text)) == triples

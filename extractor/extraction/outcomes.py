@@ -72,7 +72,9 @@ _OR_LONGER_AFTER = re.compile(r"^\s?(?:or|and)\s(?:longer|more|greater|above|ove
 _COUNT_AFTER = re.compile(
     r"^\s?(?:(?:of the|out of|of)\s[\d]+\s)?(?:[a-z-]+\s){0,2}?(?:patients?|pts|children|adults|subjects|cases|responders|"
     r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|were bridged|went|obtained)\b"
-    r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b")
+    r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b"
+    # "12 of whom were MRD negative", "24 were MRD-negative": a count of patients whose MRD it states
+    r"|^\s?of\s(?:whom|them|these|those)\b|^\s?(?:patients?\s|responders\s)?(?:were|became)\s(?:MRD|minimal|measurable)\b")
 # An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT") or as a
 # landmark ("EFS after CR", "OS after HSCT") is not the endpoint the sentence measures.
 _QUALIFIER_BEFORE = re.compile(
@@ -207,6 +209,15 @@ _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|a
                              r"(?:\s(?:an?|the|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?or higher)?))?"
                              r"(?:\s(?:severe|serious|any[-\s]grade|hepatic|clinically\ssignificant|grade\s?(?:>/?=|[≥>])?\s?\d"
                              r"(?:\s?(?:or\s(?:higher|greater|more|above)|[-–]\s?\d|\+))?))?", re.I)
+# "12 of whom were MRD negative", "Of the 30 responders, 24 were MRD-negative": a count and its state's verb (only
+# for MRD negativity: "24 patients were in CR" is as often a state at enrolment)
+_MRD_COUNT_GAP = re.compile(r"(?:of\s(?:whom|them|these|those)\s)?(?:(?:patients?|responders)\s)?(?:were|became)"
+                            r"(?:\s(?:all|also|subsequently))?", re.I)
+# (... and of the cohort only when the sentence names no other base: "Among responders, 24 were MRD negative" is none)
+_OTHER_BASE = re.compile(r"\b(?:respond\w*|among|of\s(?:these|them|those|whom)|in\s(?:CR|remission)|evaluable)\b", re.I)
+# "Fourteen achieved CR, 12 of whom ...", "..., of whom 12 ...": the count of the clause before is the denominator
+_OF_WHOM_COUNT_AFTER = re.compile(r"\s?of\s(?:whom|them|these|those)\b", re.I)
+_OF_WHOM_COUNT_BEFORE = re.compile(r"\bof\s(?:whom|them|these|those)\s$", re.I)
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
 # "CRS occurred in 20 patients", "CR was achieved in 15 patients": an endpoint, its verb, the count of patients.
@@ -1341,6 +1352,11 @@ def _count_lead_in(text: str, value: Value, context) -> None:
     number = normalise.read_number(m.group(1), context.words) if m else None
     if number is not None and number.is_integer and number.value >= value.value:
         value.denominator = number.value
+    elif _OF_WHOM_COUNT_AFTER.match(text, value.end) or _OF_WHOM_COUNT_BEFORE.search(before):
+        earlier = [n for n in normalise.find_numbers(before, context.words)
+                   if n.is_integer and not _PERCENT_AFTER.match(before[n.end:])]
+        if earlier and earlier[-1].value > value.value:
+            value.denominator = earlier[-1].value
 
 
 def _kind(text: str, numbers: list, i: int) -> str | None:
@@ -1956,6 +1972,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         # patients its endpoint occurred in ("CRS occurred in 20 patients").
         gap = text[value.end:ahead.start].strip() if ahead else None
         if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)
+                      or ahead.family == "MRD_NEG" and _MRD_COUNT_GAP.fullmatch(gap)
+                      and (value.denominator is not None or not _OTHER_BASE.search(text))
                       or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)
                       or value.denominator is None and _in_remission_subject(text, gap, ahead)):
             return ahead

@@ -210,7 +210,7 @@ def _any_of(patterns: list[str]) -> re.Pattern | None:
 _DIGIT = re.compile(r"\d")  # as the cues' \d (any Unicode digit)
 _CAPITAL_WORD = re.compile(r"[A-Z][a-z]+(?=\s|$)")
 # What is no group's name: "patients", "the majority", "this study", "years".
-_NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|the|these|"
+_NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|whom|which|all|each|both|none|the|these|"
                       r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
                       r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)", re.I)
 _NUMBERS_ONLY = re.compile(r"[\d\s.,%/]+")  # "24/30" of "24/30 (80%)" names no group
