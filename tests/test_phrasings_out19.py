@@ -194,3 +194,23 @@ def _triples(record: dict) -> list[tuple]:
 ])
 def test_mrd_count_of_responders(nlp, text, triples):
     assert _triples(_run(nlp, COHORT + text)) == triples
+
+
+@pytest.mark.parametrize("text, triples", [
+    # a count "of whom", "of these", "of them" is a share of the count before it
+    ("Twelve patients underwent HSCT; 3 of these developed VOD.",
+     [("HSCT", 30.0, "all", 40), ("VOD", 25.0, "all", 12.0)]),
+    ("Twelve patients underwent HSCT, 3 of whom developed VOD.",
+     [("HSCT", 30.0, "all", 40), ("VOD", 25.0, "all", 12.0)]),
+    ("Twelve patients underwent HSCT, of whom 3 developed VOD.",
+     [("HSCT", 30.0, "all", 40), ("VOD", 25.0, "all", 12.0)]),
+    ("Thirty patients responded; 12 of them proceeded to HSCT.",
+     [("HSCT", 40.0, "all", 30.0), ("ORR", 75.0, "all", 40)]),
+    ("Thirty patients responded, 12 of whom subsequently underwent HSCT.",
+     [("HSCT", 40.0, "all", 30.0), ("ORR", 75.0, "all", 40)]),
+    # negatives: no count of "them" in the sentence; MRD negativity of an assessed subset is left alone
+    ("Fourteen of them proceeded to HSCT.", []),
+    ("Thirty patients achieved CR, 25 of whom achieved MRD negativity.", [("CR", 75.0, "all", 40)]),
+])
+def test_share_of_the_count_before(nlp, text, triples):
+    assert _triples(_run(nlp, COHORT + text)) == triples

@@ -215,6 +215,11 @@ _MRD_COUNT_GAP = re.compile(r"(?:of\s(?:whom|them|these|those)\s)?(?:(?:patients
                             r"(?:\s(?:all|also|subsequently))?", re.I)
 # (... and of the cohort only when the sentence names no other base: "Among responders, 24 were MRD negative" is none)
 _OTHER_BASE = re.compile(r"\b(?:respond\w*|among|of\s(?:these|them|those|whom)|in\s(?:CR|remission)|evaluable)\b", re.I)
+# "Twelve underwent HSCT, 3 of whom developed VOD", "Thirty responded; 12 of them proceeded to HSCT": the share of
+# the count before (not for MRD negativity, often of an assessed subset: "25 were tested, 20 of whom had MRD <0.01%")
+_OF_WHOM_GAP = re.compile(r"of\s(?:whom|them|these|those)(?:\s(?:subsequently|successfully|eventually|later))?"
+                          r"(?:\s(?:developed|experienced|had|achieved|attained)(?:\s(?:an?|the|severe|grade\s?[≥>]?\s?\d))?)?",
+                          re.I)
 # "Fourteen achieved CR, 12 of whom ...", "..., of whom 12 ...": the count of the clause before is the denominator
 _OF_WHOM_COUNT_AFTER = re.compile(r"\s?of\s(?:whom|them|these|those)\b", re.I)
 _OF_WHOM_COUNT_BEFORE = re.compile(r"\bof\s(?:whom|them|these|those)\s$", re.I)
@@ -1970,8 +1975,11 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if value.kind == COUNT:
         # A bare count is a rate only as the subject of its endpoint ("Twelve patients underwent HSCT") or as the
         # patients its endpoint occurred in ("CRS occurred in 20 patients").
+        if value.denominator is None and _OF_WHOM_COUNT_AFTER.match(text, value.end):
+            return None  # "14 of them achieved MRD negativity" with no count of "them" in the sentence: of no known base
         gap = text[value.end:ahead.start].strip() if ahead else None
         if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)
+                      or ahead.family not in ("MRD_NEG", "OTHER") and _OF_WHOM_GAP.fullmatch(gap)
                       or ahead.family == "MRD_NEG" and _MRD_COUNT_GAP.fullmatch(gap)
                       and (value.denominator is not None or not _OTHER_BASE.search(text))
                       or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)
@@ -2251,6 +2259,8 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
         return True  # "43% of patients proceeded to HSCT", "45% of patients with T-ALL received HSCT": the verb is inside
     # The verb comes after any bracket in between ("22% (95% CI, 14%-30%) of them remained"); one after a bracket
     # that closed the value's clause is another clause's: "(60% vs 40%) was significant (P = .01) and OS was".
+    if mention.family not in ("MRD_NEG", "OTHER") and _OF_WHOM_GAP.fullmatch(bare):
+        return True  # "Thirty responded; 12 of them proceeded to HSCT" (the span opens with its verb)
     return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1)) \
         or value.denominator is None and _in_remission_subject(text, bare, mention)
 

@@ -212,7 +212,8 @@ _CAPITAL_WORD = re.compile(r"[A-Z][a-z]+(?=\s|$)")
 # What is no group's name: "patients", "the majority", "this study", "years".
 _NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|whom|which|all|each|both|none|the|these|"
                       r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
-                      r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)", re.I)
+                      r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)"
+                      r"(?:\s(?:subsequently|successfully|eventually|later|then))?", re.I)  # ("12 of whom subsequently")
 _NUMBERS_ONLY = re.compile(r"[\d\s.,%/]+")  # "24/30" of "24/30 (80%)" names no group
 
 
