@@ -214,3 +214,17 @@ def test_mrd_count_of_responders(nlp, text, triples):
 ])
 def test_share_of_the_count_before(nlp, text, triples):
     assert _triples(_run(nlp, COHORT + text)) == triples
+
+
+@pytest.mark.parametrize("text, values", [
+    # counts of participants, infants, adolescents, individuals as of patients
+    ("Twelve participants achieved CR.", [("CR", 30.0)]),
+    ("CR was achieved in 12 participants.", [("CR", 30.0)]),
+    ("CRS occurred in 12 participants.", [("CRS", 30.0)]),
+    ("CRS occurred in 12 infants.", [("CRS", 30.0)]),
+    ("Twelve adolescents achieved CR.", [("CR", 30.0)]),
+    ("Twelve participants underwent HSCT.", [("HSCT", 30.0)]),
+    ("Twelve individuals achieved CR.", [("CR", 30.0)]),
+])
+def test_counted_people(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

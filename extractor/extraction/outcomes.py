@@ -71,6 +71,7 @@ _OR_LONGER_AFTER = re.compile(r"^\s?(?:or|and)\s(?:longer|more|greater|above|ove
                               r"earlier)\b", re.I)
 _COUNT_AFTER = re.compile(
     r"^\s?(?:(?:of the|out of|of)\s[\d]+\s)?(?:[a-z-]+\s){0,2}?(?:patients?|pts|children|adults|subjects|cases|responders|"
+    r"participants|infants|adolescents|individuals|"
     r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|were bridged|went|obtained)\b"
     r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b"
     # "12 of whom were MRD negative", "24 were MRD-negative": a count of patients whose MRD it states
@@ -133,7 +134,7 @@ _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|
 # What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
 # "20 (24%) subsequently underwent": an adverb alone too.
 _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
-                          r"adults|subjects|responders)(?:\s(?:subsequently|successfully|eventually))?|"
+                          r"adults|subjects|responders|participants|infants|adolescents|individuals)(?:\s(?:subsequently|successfully|eventually))?|"
                           r"subsequently|successfully|eventually|later|ultimately)", re.I)
 # Between two endpoints of one list: "EFS and OS", "CR, CRi and MRD negativity", "OS (...) and EFS".
 # (the next endpoint's own grade or severity word too: "Severe CRS and severe ICANS occurred in 15% and 10%")
@@ -231,7 +232,7 @@ _OCCURRED_IN = re.compile(r"\s(?:of\s(?:any\sgrade|grade\s?(?:>/?=|[≥>])?\s?\d
                           r"above))?)\s)?"
                           r"(?:(?:was|were|has been|have been)\s)?(?:\w+ly\s)?(?:observed|seen|reported|noted|achieved|"
                           r"documented|occurred|developed|obtained|performed|attained|recorded)\s(?:in|by)\s", re.I)
-_CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
+_CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects|participants|infants|adolescents)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
                                r"within\b|at\b|following\b)")
 _SENTENCE_LEAD_IN = re.compile(r"\s?(?:of|among|in)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},", re.I)
 _ALL_BUT = re.compile(r"\ball but\s$", re.I)
