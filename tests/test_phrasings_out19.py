@@ -228,3 +228,19 @@ def test_share_of_the_count_before(nlp, text, triples):
 ])
 def test_counted_people(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a response rate whose CR and CRi parts, counted in the next sentence, add up to it is the composite
+    ("The overall response rate was 75%. Twenty patients achieved CR and 10 achieved CRi.",
+     [("CR", 50.0), ("CR_CRi", 75.0)]),
+    ("The overall response rate was 75%. CR was achieved in 50% and CRi in 25%.", [("CR", 50.0), ("CR_CRi", 75.0)]),
+    ("Thirty patients (75%) responded. Twenty (50%) achieved CR and ten (25%) CRi.", [("CR", 50.0), ("CR_CRi", 75.0)]),
+    # negatives: parts that do not add up, a partial response among them, no part, two response rates
+    ("The overall response rate was 80%. Twenty patients achieved CR and 10 achieved CRi.",
+     [("CR", 50.0), ("ORR", 80.0)]),
+    ("Thirty patients (75%) responded. Twenty achieved CR, eight CRi and two PR.", [("CR", 50.0), ("ORR", 75.0)]),
+    ("The overall response rate was 75%. Twenty patients achieved CR.", [("CR", 50.0), ("ORR", 75.0)]),
+])
+def test_composite_broken_down_in_the_next_sentence(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

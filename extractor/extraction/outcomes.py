@@ -374,17 +374,43 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
     index = context.arm_index
     background = _BACKGROUND_SECTION.match(section) is not None
     # Sentences with their rule spans grouped once per doc and their text cached (sentences.section_view).
+    previous: list[dict] = []  # the outcomes of the sentence before, for a breakdown of its response rate
     for sent in section_view(doc).sentences:
         scope = index.observe(sent.text, section) if index is not None else (None, False)
         if not background and any(s.id_ != "OTHER" for s in sent.labelled("ENDPOINT")):
-            outcomes += _sentence_outcomes(sent, section, context, scope)
+            parts: list[tuple[float | None, float | None]] = []
+            found = _sentence_outcomes(sent, section, context, scope, parts)
+            if parts:
+                _composite_broken_down_after(previous, parts[0], context)
+            outcomes += found
+            previous = found
+        else:
+            previous = []
     return outcomes
 
 
+def _composite_broken_down_after(previous: list[dict], parts: tuple[float | None, float | None], context) -> None:
+    """"The overall response rate was 75%. Twenty patients achieved CR and 10 achieved CRi.": a response rate of the
+    sentence before whose CR and CRi/CRh parts, counted in this one, add up to it is the CR_CRi composite (no partial
+    response is left in it). `parts`: the parts' summed count and, when each part prints one, summed percentage."""
+    count, percent = parts
+    responses = [o for o in previous if o["endpoint"] == "ORR"]
+    if len(responses) != 1 or responses[0]["unit"] != "%":
+        return
+    response = responses[0]
+    base = response["denominator"] or context.cohort_size
+    if count is not None and response["count"] is not None and response["count"] == count \
+            or percent is not None and abs(response["value"] - percent) <= 1 \
+            or count is not None and response["count"] is None and base \
+            and abs(100 * count / base - response["value"]) <= 0.6:
+        response["endpoint"] = "CR_CRi"
+
+
 def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
-                       scope: tuple = (None, False)) -> list[dict]:
+                       scope: tuple = (None, False), parts: list | None = None) -> list[dict]:
     """The outcomes of one sentence. Its rule spans are read by label (`Sentence.labelled`: grouped once per doc),
-    not by scanning all of them once per label."""
+    not by scanning all of them once per label. A sentence that only counts CR and its CRi/CRh parts adds their sum
+    to `parts` (see _composite_broken_down_after)."""
     mentions = _mentions(sent, context.definitions)  # (also keeps the article's definitions up to date)
     if not mentions or not (_may_state_values(sent, context) or _all_responders_cue(sent.text, mentions)):
         return []
@@ -398,11 +424,31 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
         _assign(sent, mentions, values)
     _negated_zeros(sent, mentions, context)
     _all_responders_negative(sent.text, mentions)
+    if parts is not None and values:
+        summed = _parts_sum(mentions)
+        if summed is not None:
+            parts.append(summed)
     if not any(m.values and m.family not in ABSORBERS for m in mentions):
         return []  # nothing to state, nor the groups and evidence of it to read
     if timepoints and "andmark" in sent.text:
         timepoints = [t for t in timepoints if not _is_landmark(sent.text, t)]
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
+
+
+def _parts_sum(mentions: list[Mention]) -> tuple[float | None, float | None] | None:
+    """The summed count (and percentage) of a sentence whose only stated values are one for CR and one for each
+    CRi/CRh/CRp part ("Twenty patients achieved CR and 10 achieved CRi."), or None."""
+    stated = [m for m in mentions if m.values]
+    families = [m.family for m in stated]
+    if families.count("CR") != 1 or not any(f == "CR_PART" for f in families) \
+            or any(f not in ("CR", "CR_PART") for f in families) or any(len(m.values) != 1 for m in stated):
+        return None
+    counts = [v.count if v.count is not None else v.value if v.kind == COUNT else None
+              for m in stated for v in m.values]
+    percents = [m.values[0].value for m in stated if m.values[0].kind == PERCENT]
+    count = sum(counts) if all(c is not None for c in counts) else None
+    percent = sum(percents) if len(percents) == len(stated) else None
+    return None if count is None and percent is None else (count, percent)
 
 
 # "In a landmark analysis at 3 months, the 2-year OS was 55%": the landmark is where the analysis starts, not the
