@@ -244,3 +244,24 @@ def test_counted_people(nlp, text, values):
 ])
 def test_composite_broken_down_in_the_next_sentence(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # neurologic events in other journals' words
+    ("Neurologic toxic effects of grade 3 or higher occurred in 10%.", [("NEURO", 10.0)]),
+    ("Neurotoxic effects occurred in 40% of patients.", [("NEURO", 40.0)]),
+    ("CRES occurred in 16 patients (40%).", [("NEURO", 40.0)]),
+    ("NEs of any grade occurred in 40%.", [("NEURO", 40.0)]),
+    ("Neurologic AEs occurred in 40% of patients.", [("NEURO", 40.0)]),
+    ("Neurological complications occurred in 40% of patients.", [("NEURO", 40.0)]),
+    # transplants in other words
+    ("Twelve patients (30%) underwent allogeneic BMT.", [("HSCT", 30.0)]),
+    ("Twelve patients (30%) underwent allotransplantation.", [("HSCT", 30.0)]),
+    ("Twelve patients (30%) underwent umbilical cord blood transplantation.", [("HSCT", 30.0)]),
+    ("Twelve patients (30%) underwent allogeneic peripheral blood stem cell transplantation.", [("HSCT", 30.0)]),
+    # negatives
+    ("Twelve patients (30%) received blood transfusions.", []),
+    ("The median OS was NE.", []),
+])
+def test_event_words(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
