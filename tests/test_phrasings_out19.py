@@ -265,3 +265,15 @@ def test_composite_broken_down_in_the_next_sentence(nlp, text, values):
 ])
 def test_event_words(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Thirty patients (75%) achieved complete haematological remission.", [("CR", 75.0)]),
+    ("Thirty patients (75%) achieved a complete hematologic remission.", [("CR", 75.0)]),
+    ("Thirty (75%) entered CR.", [("CR", 75.0)]),
+    ("Thirty patients entered complete remission.", [("CR", 75.0)]),
+    # negative: patients who entered the study are no response
+    ("Thirty patients entered the study.", []),
+])
+def test_remission_words(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

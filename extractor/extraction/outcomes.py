@@ -130,7 +130,7 @@ _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
-                           r"bridged|became|showed|converted|remaining|being|alive|having|regained|could)\b", re.I)
+                           r"bridged|became|showed|converted|remaining|being|alive|having|regained|could|entered)\b", re.I)
 # What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
 # "20 (24%) subsequently underwent": an adverb alone too.
 _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
@@ -205,7 +205,7 @@ _ARM_SHARE_LINK = re.compile(r"\s?%\sof\s(?:the\s)?(?:patients|pts|children|adul
                              + r",?\s(?:and|versus|vs\.?|compared\swith)\s")
 # "23 achieved a complete molecular response", "9 patients developed CRS": a count, its verb, the endpoint.
 # (a severity before the endpoint too, "8 patients developed severe CRS"; "4 were diagnosed with VOD")
-_COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|attained|obtained|reached|developed|"
+_COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|attained|obtained|reached|entered|developed|"
                              r"experienced|had|(?:were|was)\sdiagnosed\swith)"
                              r"(?:\s(?:an?|the|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?or higher)?))?"
                              r"(?:\s(?:severe|serious|any[-\s]grade|hepatic|clinically\ssignificant|grade\s?(?:>/?=|[≥>])?\s?\d"
