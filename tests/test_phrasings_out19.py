@@ -277,3 +277,12 @@ def test_event_words(nlp, text, values):
 ])
 def test_remission_words(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Thirty patients (75%) cleared MRD.", [("MRD_NEG", 75.0)]),
+    ("MRD eradication was achieved in 75%.", [("MRD_NEG", 75.0)]),
+    ("Thirty patients (75%) were consolidated by allogeneic HSCT.", [("HSCT", 75.0)]),
+])
+def test_mrd_and_transplant_words(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
