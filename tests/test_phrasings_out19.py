@@ -286,3 +286,15 @@ def test_remission_words(nlp, text, values):
 ])
 def test_mrd_and_transplant_words(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Thirty patients (75%) achieved a CR or a CRi.", [("CR_CRi", 75.0)]),
+    ("Thirty patients (75%) achieved either a CR or a CRi.", [("CR_CRi", 75.0)]),
+    ("A response was observed in 30 patients (75%).", [("ORR", 75.0)]),
+    ("The responder rate was 75%.", [("ORR", 75.0)]),
+    # negative: a CR and a CRi each with its own value
+    ("Twenty patients (50%) achieved a CR and 10 (25%) a CRi.", [("CR", 50.0)]),
+])
+def test_response_words(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
