@@ -298,3 +298,26 @@ def test_mrd_and_transplant_words(nlp, text, values):
 ])
 def test_response_words(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a denied event with its grade after it
+    ("No CRS of grade 3 or higher occurred.", [("CRS", 0.0)]),
+    ("No CRS of grade ≥3 was observed.", [("CRS", 0.0)]),
+    ("No neurotoxicity of grade 3 or higher was observed.", [("NEURO", 0.0)]),
+])
+def test_denied_grade_after(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
+
+
+def test_denied_grade_names_no_group(nlp):
+    text = ("Patients were randomly assigned to blinatumomab (n = 54) or chemotherapy (n = 57). "
+            "No CRS of grade 3 or higher occurred.")
+    record = _run(nlp, text)
+    assert [o["arm"] for o in record["outcomes"] if o["endpoint"] == "CRS"] == ["all"]
+
+
+def test_denied_grade_of_a_group(nlp):
+    # a zero of a named group is that group's, as with the grade before the event
+    record = _run(nlp, COHORT + "No CRS of grade 3 or higher occurred in patients with low disease burden.")
+    assert [(o["endpoint"], o["value"], o["arm"]) for o in record["outcomes"]] == [("CRS", 0.0, "low disease burden")]

@@ -191,7 +191,9 @@ _OBSERVED_INSIDE = re.compile(r"\b(?:occurred|observed|seen|reported)\b", re.I)
 # ...or "there were no CRs among ...".
 _THERE_WERE_BEFORE = re.compile(r"\bthere\s(?:were|was|have been|has been)\s$", re.I)
 # ...or, right after the endpoint, a verb of observation ("no CRs were observed", "with no CRs achieved").
-_NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:(?:was|were|has been|have been|had been)\s)?(?:observed|reported|"
+# (its grade after it too: "No CRS of grade 3 or higher occurred")
+_NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:of\s(?:any\s)?grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or\s(?:higher|greater|more|"
+                            r"above)|[-–]\s?\d|\+))?\s)?(?:(?:was|were|has been|have been|had been)\s)?(?:observed|reported|"
                             r"seen|occurred|achieved|documented|noted|recorded|detected|developed)\b", re.I)
 _INCLUDING = re.compile(r"\s?(?:including|incl\.|i\.e\.,?|defined as|comprising|encompassing)\s", re.I)
 # What joins the values of a parallel list: "15% and 61 ...", "51% of Ph- and 41% of ...".
@@ -2526,8 +2528,9 @@ def _negated_list(text: str, mentions: list[Mention], target: Mention) -> list[M
     return listed
 
 
-_ZERO_VERB_AFTER = re.compile(r"\s(?:(?:was|were)\s)?(?:occurred|observed|seen|reported|developed|noted|documented)\b",
-                              re.I)
+_ZERO_VERB_AFTER = re.compile(r"(?:\sof\s(?:any\s)?grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or\s(?:higher|greater|more|above)|[-–]\s?\d|"
+                              r"\+))?)?\s(?:(?:was|were)\s)?(?:occurred|observed|seen|reported|developed|noted|documented)\b",
+                              re.I)  # ("No CRS of grade 3 or higher occurred": the grade names no group)
 
 
 def _denies(text: str, start: int, end: int, target: Mention) -> bool:
