@@ -321,3 +321,9 @@ def test_denied_grade_of_a_group(nlp):
     # a zero of a named group is that group's, as with the grade before the event
     record = _run(nlp, COHORT + "No CRS of grade 3 or higher occurred in patients with low disease burden.")
     assert [(o["endpoint"], o["value"], o["arm"]) for o in record["outcomes"]] == [("CRS", 0.0, "low disease burden")]
+
+
+def test_fraction_opening_its_sentence(nlp):
+    # the denominator of "30/40 patients" is no count of its own (it gave a second value, 40/40)
+    record = _run(nlp, COHORT + "30/40 patients achieved CR/CRi.")
+    assert [(o["endpoint"], o["value"], o["arm"]) for o in record["outcomes"]] == [("CR_CRi", 75.0, "all")]

@@ -1264,7 +1264,9 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
     fractions = _fractions(text, values, excluded + labels, context)
     # "Twenty-one of 23 responders underwent HSCT": the fraction, not the bare count that opens it.
-    values = [v for v in values if not (v.kind == COUNT and any(f.start == v.start for f in fractions))] + fractions
+    # ("30/40 patients achieved CR": nor the count of its denominator, which gave 40/40)
+    values = [v for v in values if not (v.kind == COUNT and any(f.start <= v.start < f.end for f in fractions))] \
+        + fractions
     values += _not_reached(sent, excluded)
     if share_words:
         values = _shares_in_words(text, values)
