@@ -327,3 +327,14 @@ def test_fraction_opening_its_sentence(nlp):
     # the denominator of "30/40 patients" is no count of its own (it gave a second value, 40/40)
     record = _run(nlp, COHORT + "30/40 patients achieved CR/CRi.")
     assert [(o["endpoint"], o["value"], o["arm"]) for o in record["outcomes"]] == [("CR_CRi", 75.0, "all")]
+
+
+@pytest.mark.parametrize("text, values", [
+    # a response in a relative clause after the patients' count bracket names them
+    ("Twelve of the 30 patients (40%) who achieved CR/CRi underwent HSCT.", [("HSCT", 40.0)]),
+    ("Twenty patients (50%) in CR proceeded to HSCT.", [("HSCT", 50.0)]),
+    # a count with its own verb after the transplant is its own clause's ("remain alive")
+    ("Twelve patients (30%) went on to allogeneic HSCT, and 8 (20%) remain alive.", [("HSCT", 30.0)]),
+])
+def test_transplanted_responders(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

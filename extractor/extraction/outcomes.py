@@ -76,10 +76,12 @@ _COUNT_AFTER = re.compile(
     r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b"
     # "12 of whom were MRD negative", "24 were MRD-negative": a count of patients whose MRD it states
     r"|^\s?of\s(?:whom|them|these|those)\b|^\s?(?:patients?\s|responders\s)?(?:were|became)\s(?:MRD|minimal|measurable)\b")
-# An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT") or as a
+# An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT", also past
+# the patients' count bracket: "12 of the 30 patients (40%) who achieved CR/CRi underwent HSCT") or as a
 # landmark ("EFS after CR", "OS after HSCT") is not the endpoint the sentence measures.
 _QUALIFIER_BEFORE = re.compile(
-    r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:with|without|in|achieving|attaining|"
+    r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)(?:\s[(\[][^()\[\]]{0,24}[)\]])?\s"
+    r"(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
     r"\b(?:transplanted|allografted|transplant|hsct|hct|sct)\s(?:while\s)?in|\b(?:performed|undertaken|carried out)\sin|"
     r"\b(?:among|without|post|before|after|beyond|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
@@ -2105,7 +2107,7 @@ def _subject_of_verb(text: str, value: Value) -> bool:
 
 
 # The verb of a clause of its own; not one that grades the measure before it ("CRS in 60%; 5 (10%) were grade 3").
-_CLAUSE_VERB = (r"(?:received|required|needed|had|have|were|developed|experienced|underwent|relapsed|died|remained|"
+_CLAUSE_VERB = (r"(?:received|required|needed|had|have|were|developed|experienced|underwent|relapsed|died|remained|remain|"
                 r"discontinued|progressed|showed|did)\b(?!\s(?:of\s)?(?:grades?|severe|mild|moderate|fatal|serious|"
                 r"low-grade|high-grade)\b)")
 _PEOPLE_NOUN = r"(?:patients?|pts|children|adults|subjects)"
