@@ -338,3 +338,21 @@ def test_fraction_opening_its_sentence(nlp):
 ])
 def test_transplanted_responders(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # rates of other things stay no endpoint's under the count rules above
+    ("Thirty patients achieved CR, 10 of whom relapsed.", [("CR", 75.0)]),
+    ("Twelve patients underwent HSCT, 4 of whom developed acute GVHD.", [("HSCT", 30.0)]),
+    ("Twelve patients underwent HSCT; grade 3 or higher GVHD occurred in 4.", [("HSCT", 30.0)]),
+    ("CRS occurred in 20 patients; grade 3 or higher infections occurred in 8.", [("CRS", 50.0)]),
+    ("CRS occurred in 20 patients, and severe infections in 8.", [("CRS", 50.0)]),
+    ("Relapse occurred in 8.", []),
+    ("Acute GVHD developed in 8.", []),
+    ("VOD occurred in 4 patients; severe hepatotoxicity was reported in 6.", [("VOD", 10.0)]),
+    ("Twenty patients were MRD positive.", []),
+    ("Thirty patients achieved CR, 12 of whom had MRD-positive disease.", [("CR", 75.0)]),
+    ("Neurotoxicity developed in 13 patients; grade 3 or higher infections in 4.", [("NEURO", 32.5)]),
+])
+def test_other_events_stay_unscored(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
