@@ -356,3 +356,14 @@ def test_transplanted_responders(nlp, text, values):
 ])
 def test_other_events_stay_unscored(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The CR /CRi rate was 75%.", [("CR_CRi", 75.0)]),
+    ("Thirty patients (75%) achieved CR(i).", [("CR_CRi", 75.0)]),
+    ("Thirty patients (75%) achieved CR/CR(i).", [("CR_CRi", 75.0)]),
+    # negative: "cCR" is as often a continuous CR
+    ("The cCR rate was 75%.", []),
+])
+def test_composite_spellings(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
