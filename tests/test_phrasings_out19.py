@@ -367,3 +367,13 @@ def test_other_events_stay_unscored(nlp, text, values):
 ])
 def test_composite_spellings(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+RANDOMIZED = "Patients were randomly assigned to inotuzumab ozogamicin (n = 50) or standard chemotherapy (n = 40). "
+
+
+def test_count_of_an_arm_over_its_n(nlp):
+    # a count labelled with an arm of a multi-arm study is a rate over that arm's n (it was 20/90)
+    record = _run(nlp, RANDOMIZED + "In the inotuzumab group, 20 patients underwent allogeneic HSCT.")
+    assert [(o["endpoint"], o["value"], o["arm"], o["denominator"]) for o in record["outcomes"]] == \
+        [("HSCT", 40.0, "inotuzumab ozogamicin", 50)]

@@ -127,7 +127,6 @@ _DEFINED_INSIDE = re.compile(r"[(\[]\s?defined\sas\s", re.I)  # "ORR was 64% (de
 _WHO_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\swho\s$", re.I)
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:the\s)?$")
 _RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
-_TOXICITIES = frozenset({"CRS", "NEURO", "VOD"})
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
@@ -2582,7 +2581,8 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
             index, total = (i % period, period) if period else (i, len(mention.values))
             if arms[i] is None:  # a part of the transplants before it (see _transplants_in_remission)
                 continue
-            outcome = _outcome(sent, stated, mention, value, timepoints, index, total, context)
+            outcome = _outcome(sent, stated, mention, value, timepoints, index, total, context,
+                               _arm_size(arms[i], context) if value.kind == COUNT else None)
             if outcome is None:
                 continue
             every_arm = each_word and _IN_EACH_ARM.match(sent.text, value.end) or every_arm_lead
@@ -2732,14 +2732,23 @@ def _for_each_arm(outcome: dict, context) -> list[dict]:
             for label in own[1:]]
 
 
-def _outcome(sent, stated, mention, value, timepoints, index, total, context) -> dict | None:
+def _arm_size(label: str, context) -> int | None:
+    """The n of the study arm a count is labelled with, in a multi-arm study ("In the inotuzumab group, 20 patients
+    underwent HSCT": 20 of the arm's 50, not of the 90 randomized)."""
+    index = context.arm_index
+    if index is None or not index.multi_arm or label == "all":
+        return None
+    return next((arm.n for arm in index.arms if arm.label == label and not arm.historical), None)
+
+
+def _outcome(sent, stated, mention, value, timepoints, index, total, context, arm_n=None) -> dict | None:
     endpoint = _endpoint_code(mention.family, value)
     if endpoint is None:
         return None
     if value.kind == ZERO:
         value = Value(ZERO, 0.0, value.start, value.end, count=0.0, denominator=value.denominator)
     if value.kind == COUNT:
-        value = _count_rate(value, context)
+        value = _count_rate(value, context, arm_n)
         if value is None:
             return None
     if value.kind in (PERCENT, FRACTION, COUNT) and not (0 <= value.value <= 100):
@@ -2785,9 +2794,11 @@ def _early_death_windows(text: str, mention: Mention, timepoints: list[TimePoint
     return [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
 
 
-def _count_rate(value: Value, context) -> Value | None:
-    """A rate printed only as a count: against its lead-in's N, or the study's cohort (SCHEMA convention)."""
+def _count_rate(value: Value, context, arm_n: int | None = None) -> Value | None:
+    """A rate printed only as a count: against its lead-in's N, the n of the arm it is labelled with, or the study's
+    cohort (SCHEMA convention)."""
     denominator = value.denominator if not value.all_but else None
+    denominator = denominator if denominator is not None or value.all_but else arm_n
     if denominator is None and value.occurred_in and context.arm_index is not None and context.arm_index.multi_arm:
         return None  # "CRS occurred in 20 patients" of a two-arm trial: 20 of one arm, not of the total
     denominator = denominator or context.cohort_size
