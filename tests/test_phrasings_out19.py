@@ -377,3 +377,13 @@ def test_count_of_an_arm_over_its_n(nlp):
     record = _run(nlp, RANDOMIZED + "In the inotuzumab group, 20 patients underwent allogeneic HSCT.")
     assert [(o["endpoint"], o["value"], o["arm"], o["denominator"]) for o in record["outcomes"]] == \
         [("HSCT", 40.0, "inotuzumab ozogamicin", 50)]
+
+
+@pytest.mark.parametrize("text, values", [
+    # patients who entered the study in a remission are no response of it
+    ("Twenty patients (50%) entered the trial in CR.", []),
+    ("Twenty patients (50%) entered the study in second remission.", []),
+    ("Twenty patients (50%) entered a second CR.", [("CR", 50.0)]),
+])
+def test_entered_the_study(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
