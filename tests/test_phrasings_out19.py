@@ -387,3 +387,16 @@ def test_count_of_an_arm_over_its_n(nlp):
 ])
 def test_entered_the_study(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # "could" binds a subject to its endpoint only when the clause is not denied
+    ("Ten patients (25%) could not achieve CR.", []),
+    ("Ten patients (25%) could not be evaluated for CR.", []),
+    ("Ten patients (25%) could be evaluated for MRD.", []),
+    ("Twelve patients (30%) could achieve CR.", [("CR", 30.0)]),
+    # a count with no noun after its event's "in" that a list continues is no rate ("maintained in 10")
+    ("CR was achieved in 12 and maintained in 10.", [("CR", 30.0)]),
+])
+def test_could(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

@@ -131,7 +131,7 @@ _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
-                           r"bridged|became|showed|converted|remaining|being|alive|having|regained|could|"
+                           r"bridged|became|showed|converted|remaining|being|alive|having|regained|could(?!\s(?:not|never)\b)|"
                            r"entered(?!\s(?:(?:the|this|our|a|an)\s)?(?:study|trial|protocol|cohort|phase|program|registry)\b))\b",
                            re.I)  # ("entered CR"; not "entered the trial in CR", a state at enrolment)
 # What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
