@@ -400,3 +400,8 @@ def test_entered_the_study(nlp, text, values):
 ])
 def test_could(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+def test_overall_complete_response(nlp):
+    # as "overall complete remission" (SCHEMA: CR plus CRi in CAR T-cell trials); it was CR
+    assert _values(_run(nlp, COHORT + "The overall complete response rate was 81%.")) == [("CR_CRi", 81.0)]
