@@ -405,3 +405,12 @@ def test_could(nlp, text, values):
 def test_overall_complete_response(nlp):
     # as "overall complete remission" (SCHEMA: CR plus CRi in CAR T-cell trials); it was CR
     assert _values(_run(nlp, COHORT + "The overall complete response rate was 81%.")) == [("CR_CRi", 81.0)]
+
+
+@pytest.mark.parametrize("text, values", [
+    ("MRD levels below 0.01% were reached in 80% of responders.", [("MRD_NEG", 80.0)]),
+    # negative: a group named by its MRD level
+    ("Patients with MRD levels below 0.01% had a 2-year OS of 70%.", [("OS_RATE", 70.0)]),
+])
+def test_mrd_levels(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
