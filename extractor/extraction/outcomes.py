@@ -51,8 +51,9 @@ _SHARED_AFTER = re.compile(r"^\s?(?:and|vs\.?|versus|or|v\.|,)\s?(?=[\d.·])")
 _RANGE_AFTER = re.compile(r"^\s?(?:%\s?)?(?:to|[-–—])\s?(?=[\d.·])")
 _DURATION_AFTER = re.compile(r"^\s?[-‐–]?\s?(" + _UNITS + r")\b", re.I)
 _UNIT_START = re.compile(r"^\s?(" + _UNITS + r")\b", re.I)
-_CI_START = re.compile(r"^[(\[]\s?(?:95\s?%|CI\b|confidence|range|IQR|interquartile|±|\+/-|SE\b|SD\b|standard\s(?:error|"
-                       r"deviation))", re.I)  # "25% (SE 6%)": no value of its own
+# ("95%" only with its CI label: "38 patients (95%) achieved CR" is a share of 95%)
+_CI_START = re.compile(r"^[(\[]\s?(?:95\s?%\s?(?:CI\b|C\.I\.|confidence|credib)|CI\b|confidence|range|IQR|interquartile|±|"
+                       r"\+/-|SE\b|SD\b|standard\s(?:error|deviation))", re.I)  # "25% (SE 6%)": no value of its own
 _PVALUE_BEFORE = re.compile(r"(?:\b[pP]\s?(?:value\s?)?[=<>≤≥]\s?|[=<>≤≥]\s?)$")
 _SD_PERCENT_AFTER = re.compile(r"^\s?(?:±|\+/-|\+/−)\s?\d+(?:[.·]\d+)?\s?%")
 _SD_BEFORE = re.compile(r"(?:±|\+/-|\+/−)\s?$")
@@ -70,12 +71,17 @@ _OR_LONGER_AFTER = re.compile(r"^\s?(?:or|and)\s(?:longer|more|greater|above|ove
                               r"earlier)\b", re.I)
 _COUNT_AFTER = re.compile(
     r"^\s?(?:(?:of the|out of|of)\s[\d]+\s)?(?:[a-z-]+\s){0,2}?(?:patients?|pts|children|adults|subjects|cases|responders|"
+    r"participants|infants|adolescents|individuals|"
     r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|were bridged|went|obtained)\b"
-    r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b")
-# An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT") or as a
+    r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b"
+    # "12 of whom were MRD negative", "24 were MRD-negative": a count of patients whose MRD it states
+    r"|^\s?of\s(?:whom|them|these|those)\b|^\s?(?:patients?\s|responders\s)?(?:were|became)\s(?:MRD|minimal|measurable)\b")
+# An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT", also past
+# the patients' count bracket: "12 of the 30 patients (40%) who achieved CR/CRi underwent HSCT") or as a
 # landmark ("EFS after CR", "OS after HSCT") is not the endpoint the sentence measures.
 _QUALIFIER_BEFORE = re.compile(
-    r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)\s(?:with|without|in|achieving|attaining|"
+    r"(?:(?:patients?|those|responders|subjects|children|adults|pts|cases)(?:\s[(\[][^()\[\]]{0,24}[)\]])?\s"
+    r"(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
     r"\b(?:transplanted|allografted|transplant|hsct|hct|sct)\s(?:while\s)?in|\b(?:performed|undertaken|carried out)\sin|"
     r"\b(?:among|without|post|before|after|beyond|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
@@ -125,14 +131,19 @@ _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
 _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
-                           r"bridged|became|showed|converted|remaining|being|alive|having|regained)\b", re.I)
+                           r"bridged|became|showed|converted|remaining|being|alive|having|regained|could(?!\s(?:not|never)\b)|"
+                           r"entered(?!\s(?:(?:the|this|our|a|an)\s)?(?:study|trial|protocol|cohort|phase|program|registry)\b))\b",
+                           re.I)  # ("entered CR"; not "entered the trial in CR", a state at enrolment)
 # What may stand between a subject count and the verb of its endpoint: "12 patients underwent", "7 (28%) a PR".
 # "20 (24%) subsequently underwent": an adverb alone too.
 _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
-                          r"adults|subjects|responders)(?:\s(?:subsequently|successfully|eventually))?|"
+                          r"adults|subjects|responders|participants|infants|adolescents|individuals)(?:\s(?:subsequently|successfully|eventually))?|"
                           r"subsequently|successfully|eventually|later|ultimately)", re.I)
 # Between two endpoints of one list: "EFS and OS", "CR, CRi and MRD negativity", "OS (...) and EFS".
-_CONJOINED_GAP = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:,\s?(?:and\s)?|(?:and|&)\s)(?:the\s)?(?:rates?\sof\s)?")
+# (the next endpoint's own grade or severity word too: "Severe CRS and severe ICANS occurred in 15% and 10%")
+_CONJOINED_GAP = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:,\s?(?:and\s)?|(?:and|&)\s)(?:the\s)?(?:rates?\sof\s)?"
+                            r"(?:(?:severe|serious|any[-\s]grade|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or\s(?:higher|greater|more|"
+                            r"above)|[-–]\s?\d|\+))?)\s)?")
 _LEADING_BRACKET = re.compile(r"^\s?%?\s?[(\[][^()\[\]]*[)\]]")
 _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.I)
 # An unscored measure that names a group ("16 of 20 (80%) patients with Ph+ ALL and ..."): a subgroup, it takes
@@ -183,7 +194,9 @@ _OBSERVED_INSIDE = re.compile(r"\b(?:occurred|observed|seen|reported)\b", re.I)
 # ...or "there were no CRs among ...".
 _THERE_WERE_BEFORE = re.compile(r"\bthere\s(?:were|was|have been|has been)\s$", re.I)
 # ...or, right after the endpoint, a verb of observation ("no CRs were observed", "with no CRs achieved").
-_NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:(?:was|were|has been|have been|had been)\s)?(?:observed|reported|"
+# (its grade after it too: "No CRS of grade 3 or higher occurred")
+_NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:of\s(?:any\s)?grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or\s(?:higher|greater|more|"
+                            r"above)|[-–]\s?\d|\+))?\s)?(?:(?:was|were|has been|have been|had been)\s)?(?:observed|reported|"
                             r"seen|occurred|achieved|documented|noted|recorded|detected|developed)\b", re.I)
 _INCLUDING = re.compile(r"\s?(?:including|incl\.|i\.e\.,?|defined as|comprising|encompassing)\s", re.I)
 # What joins the values of a parallel list: "15% and 61 ...", "51% of Ph- and 41% of ...".
@@ -196,16 +209,35 @@ _LIST_LINK = re.compile(r"^\s?%?\s?[)\]]?\s?(?:[\w+\-/]+\s){0,4}(?:,\s?(?:and\s)
 _ARM_SHARE_LINK = re.compile(r"\s?%\sof\s(?:the\s)?(?:patients|pts|children|adults|subjects)\s" + _IN_ARM
                              + r",?\s(?:and|versus|vs\.?|compared\swith)\s")
 # "23 achieved a complete molecular response", "9 patients developed CRS": a count, its verb, the endpoint.
-_COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|attained|obtained|reached|developed|"
-                             r"experienced|had)(?:\s(?:an?|the|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?or higher)?))?", re.I)
+# (a severity before the endpoint too, "8 patients developed severe CRS"; "4 were diagnosed with VOD")
+_COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|attained|obtained|reached|entered|developed|"
+                             r"experienced|had|(?:were|was)\sdiagnosed\swith)"
+                             r"(?:\s(?:an?|the|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?or higher)?))?"
+                             r"(?:\s(?:severe|serious|any[-\s]grade|hepatic|clinically\ssignificant|grade\s?(?:>/?=|[≥>])?\s?\d"
+                             r"(?:\s?(?:or\s(?:higher|greater|more|above)|[-–]\s?\d|\+))?))?", re.I)
+# "12 of whom were MRD negative", "Of the 30 responders, 24 were MRD-negative": a count and its state's verb (only
+# for MRD negativity: "24 patients were in CR" is as often a state at enrolment)
+_MRD_COUNT_GAP = re.compile(r"(?:of\s(?:whom|them|these|those)\s)?(?:(?:patients?|responders)\s)?(?:were|became)"
+                            r"(?:\s(?:all|also|subsequently))?", re.I)
+# (... and of the cohort only when the sentence names no other base: "Among responders, 24 were MRD negative" is none)
+_OTHER_BASE = re.compile(r"\b(?:respond\w*|among|of\s(?:these|them|those|whom)|in\s(?:CR|remission)|evaluable)\b", re.I)
+# "Twelve underwent HSCT, 3 of whom developed VOD", "Thirty responded; 12 of them proceeded to HSCT": the share of
+# the count before (not for MRD negativity, often of an assessed subset: "25 were tested, 20 of whom had MRD <0.01%")
+_OF_WHOM_GAP = re.compile(r"of\s(?:whom|them|these|those)(?:\s(?:subsequently|successfully|eventually|later))?"
+                          r"(?:\s(?:developed|experienced|had|achieved|attained)(?:\s(?:an?|the|severe|grade\s?[≥>]?\s?\d))?)?",
+                          re.I)
+# "Fourteen achieved CR, 12 of whom ...", "..., of whom 12 ...": the count of the clause before is the denominator
+_OF_WHOM_COUNT_AFTER = re.compile(r"\s?of\s(?:whom|them|these|those)\b", re.I)
+_OF_WHOM_COUNT_BEFORE = re.compile(r"\bof\s(?:whom|them|these|those)\s$", re.I)
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
 # "CRS occurred in 20 patients", "CR was achieved in 15 patients": an endpoint, its verb, the count of patients.
 # ("CRS of grade 3 or 4 occurred in 6 patients": the toxicity's grade may stand before the verb)
-_OCCURRED_IN = re.compile(r"\s(?:of\sgrade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or|to|[-–])\s?\d|\sor\s(?:higher|greater|more|above))?\s)?"
+_OCCURRED_IN = re.compile(r"\s(?:of\s(?:any\sgrade|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or|to|[-–])\s?\d|\sor\s(?:higher|greater|more|"
+                          r"above))?)\s)?"
                           r"(?:(?:was|were|has been|have been)\s)?(?:\w+ly\s)?(?:observed|seen|reported|noted|achieved|"
                           r"documented|occurred|developed|obtained|performed|attained|recorded)\s(?:in|by)\s", re.I)
-_CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
+_CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects|participants|infants|adolescents)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
                                r"within\b|at\b|following\b)")
 _SENTENCE_LEAD_IN = re.compile(r"\s?(?:of|among|in)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},", re.I)
 _ALL_BUT = re.compile(r"\ball but\s$", re.I)
@@ -242,6 +274,7 @@ _DIGIT_PERCENT = re.compile(r"\d\s?%")
 _PERCENT_OPEN_END = re.compile(r"%\s?[(\[]\s?$")
 _NEXT_BRACKET = re.compile(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[:])")
 _OF_END = re.compile(r"\bof\s(?:the\s|these\s|those\s|our\s)?$")  # "78% of 113", "ten of these 17 patients"
+_TOTAL_OF_START = re.compile(r"\W*A\stotal\sof\s$")  # "A total of 12 patients underwent HSCT": a count, no base
 _OPEN_START = re.compile(r"\s?[(\[]")
 _PERCENT_RANGE_GAP = re.compile(r"\s?%?\s?(?:to|[-–—])\s?")  # "35% to 41%", "5-50%"
 _RANGE_GAP = re.compile(r"\s?(?:to|[-–—])\s?")
@@ -305,6 +338,7 @@ class Value:
     # subgroup), "All responders were MRD-negative"
     group: str | None = None
     proportion: bool = False  # printed as a proportion ("0.38"): the value is in %, its CI bounds are not
+    bare_in: bool = False  # a count with no noun after its event's "in": "severe CRS occurred in 8", "(grade ≥3 in 4)"
 
 
 @dataclass(slots=True)
@@ -348,17 +382,43 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
     index = context.arm_index
     background = _BACKGROUND_SECTION.match(section) is not None
     # Sentences with their rule spans grouped once per doc and their text cached (sentences.section_view).
+    previous: list[dict] = []  # the outcomes of the sentence before, for a breakdown of its response rate
     for sent in section_view(doc).sentences:
         scope = index.observe(sent.text, section) if index is not None else (None, False)
         if not background and any(s.id_ != "OTHER" for s in sent.labelled("ENDPOINT")):
-            outcomes += _sentence_outcomes(sent, section, context, scope)
+            parts: list[tuple[float | None, float | None]] = []
+            found = _sentence_outcomes(sent, section, context, scope, parts)
+            if parts:
+                _composite_broken_down_after(previous, parts[0], context)
+            outcomes += found
+            previous = found
+        else:
+            previous = []
     return outcomes
 
 
+def _composite_broken_down_after(previous: list[dict], parts: tuple[float | None, float | None], context) -> None:
+    """"The overall response rate was 75%. Twenty patients achieved CR and 10 achieved CRi.": a response rate of the
+    sentence before whose CR and CRi/CRh parts, counted in this one, add up to it is the CR_CRi composite (no partial
+    response is left in it). `parts`: the parts' summed count and, when each part prints one, summed percentage."""
+    count, percent = parts
+    responses = [o for o in previous if o["endpoint"] == "ORR"]
+    if len(responses) != 1 or responses[0]["unit"] != "%":
+        return
+    response = responses[0]
+    base = response["denominator"] or context.cohort_size
+    if count is not None and response["count"] is not None and response["count"] == count \
+            or percent is not None and abs(response["value"] - percent) <= 1 \
+            or count is not None and response["count"] is None and base \
+            and abs(100 * count / base - response["value"]) <= 0.6:
+        response["endpoint"] = "CR_CRi"
+
+
 def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
-                       scope: tuple = (None, False)) -> list[dict]:
+                       scope: tuple = (None, False), parts: list | None = None) -> list[dict]:
     """The outcomes of one sentence. Its rule spans are read by label (`Sentence.labelled`: grouped once per doc),
-    not by scanning all of them once per label."""
+    not by scanning all of them once per label. A sentence that only counts CR and its CRi/CRh parts adds their sum
+    to `parts` (see _composite_broken_down_after)."""
     mentions = _mentions(sent, context.definitions)  # (also keeps the article's definitions up to date)
     if not mentions or not (_may_state_values(sent, context) or _all_responders_cue(sent.text, mentions)):
         return []
@@ -372,11 +432,31 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
         _assign(sent, mentions, values)
     _negated_zeros(sent, mentions, context)
     _all_responders_negative(sent.text, mentions)
+    if parts is not None and values:
+        summed = _parts_sum(mentions)
+        if summed is not None:
+            parts.append(summed)
     if not any(m.values and m.family not in ABSORBERS for m in mentions):
         return []  # nothing to state, nor the groups and evidence of it to read
     if timepoints and "andmark" in sent.text:
         timepoints = [t for t in timepoints if not _is_landmark(sent.text, t)]
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
+
+
+def _parts_sum(mentions: list[Mention]) -> tuple[float | None, float | None] | None:
+    """The summed count (and percentage) of a sentence whose only stated values are one for CR and one for each
+    CRi/CRh/CRp part ("Twenty patients achieved CR and 10 achieved CRi."), or None."""
+    stated = [m for m in mentions if m.values]
+    families = [m.family for m in stated]
+    if families.count("CR") != 1 or not any(f == "CR_PART" for f in families) \
+            or any(f not in ("CR", "CR_PART") for f in families) or any(len(m.values) != 1 for m in stated):
+        return None
+    counts = [v.count if v.count is not None else v.value if v.kind == COUNT else None
+              for m in stated for v in m.values]
+    percents = [m.values[0].value for m in stated if m.values[0].kind == PERCENT]
+    count = sum(counts) if all(c is not None for c in counts) else None
+    percent = sum(percents) if len(percents) == len(stated) else None
+    return None if count is None and percent is None else (count, percent)
 
 
 # "In a landmark analysis at 3 months, the 2-year OS was 55%": the landmark is where the analysis starts, not the
@@ -457,6 +537,18 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             if not _key_value_item(text, mentions, end):
                 continue
             start = _KEY_START.match(text, start).end()
+        elif family == "HSCT" and text[start] in ",aA":  # "Rates of CR, MRD negativity and HSCT were": the item only
+            item = _HSCT_LIST_ITEM.match(text, start)
+            if item:
+                # ... of a list of endpoints: not "relapsed after chemotherapy and HSCT (30%)", "after CR, HSCT, and"
+                listed = mentions and not mentions[-1].qualifier and mentions[-1].family in RATES \
+                    and _ITEM_GAP.fullmatch(text, mentions[-1].end, item.start("item"))
+                if listed:
+                    start, end = item.span("item")
+                elif _RATE_END.search(text, start, end):  # ("; and allogeneic HSCT rates were": a rate of its own)
+                    start = item.start("item")
+                else:
+                    continue
         if family == "EARLY_DEATH" and _AFTER_TRANSPLANT.match(text, end):
             family = "OTHER"  # "Day-100 mortality after HSCT": the transplant's (non-relapse) mortality
         before = text[max(0, start - 60):start]
@@ -478,6 +570,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
         mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
     mentions = _composite_by_parts(text, _redefine_composites(text, _spelled_parts(text, mentions), definitions))
+    if "CR" in text:
+        _response_as_composite(text, mentions)
     if "defined" in text or "includ" in text or "compris" in text or "consist" in text:
         _bare_definition(text, mentions, definitions)
     for mention in mentions:  # "the response rate" defined earlier in the abstract keeps its definition
@@ -488,7 +582,9 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
 
 # What a defined phrase and its later mentions share: "the overall response rate (CR + CRi)" defines "overall
 # response", "response rate" and "response" alike.
-_DEFINED_PHRASE = re.compile(r"(?:the\s)?(?:overall\s)?(?P<key>.+?)(?:\srates?)?")
+# ("achieved remission" after "Remission was defined as CR or CRi": the verb of the ORR rule is not the key)
+_DEFINED_PHRASE = re.compile(r"(?:(?:achieved|attained|obtained|reached|entered)\s(?:an?\s)?)?(?:the\s)?(?:overall\s)?"
+                             r"(?P<key>.+?)(?:\srates?)?")
 
 
 def _definition_key(phrase: str) -> str:
@@ -524,9 +620,12 @@ def _defined_family(definitions: dict[str, str], phrase: str, family: str) -> st
 # "Response was defined as CR, CRh or CRi.": a bare response (no mention of its own) defined for the article
 # "Overall response included CR, CRh and CRi." likewise, but only without figures (what "Responses included CR in 10
 # (40%)" lists are results, each its own)
-_BARE_DEFINITION = re.compile(r"\W*(?:(?:The\s)?[Oo]verall\s)?(?P<key>[Rr]esponse|[Rr]emission)s?\s(?:(?:was|were|is|are)\sdefined\sas\s"
-                              r"[^;()]{1,80}?|(?:included|includes|comprised|comprises|consisted\sof)\s[^;()\d]{1,80}?)"
-                              r"(?=\s?(?:[.;]|$))")
+# (its rate and abbreviation too, "Overall remission rate (ORR) was defined as", and the parts' abbreviations in
+# brackets, "defined as complete remission (CR) or CR with incomplete hematologic recovery (CRi)")
+_BARE_DEFINITION = re.compile(r"\W*(?:(?:The\s)?[Oo]verall\s)?(?P<key>[Rr]esponse|[Rr]emission)s?(?:\srates?)?"
+                              r"(?:\s\((?P<abbreviation>[A-Z]{2,5})\))?\s(?:(?:was|were|is|are)\sdefined\sas\s"
+                              r"(?:[^;()]|\([A-Za-z]{1,5}\)){1,100}?|(?:included|includes|comprised|comprises|consisted\sof)\s"
+                              r"(?:[^;()\d]|\([A-Za-z]{1,5}\)){1,100}?)(?=\s?(?:[.;]|$))")
 
 
 def _bare_definition(text: str, mentions: list[Mention], definitions: dict[str, str]) -> None:
@@ -538,6 +637,8 @@ def _bare_definition(text: str, mentions: list[Mention], definitions: dict[str, 
     # CR with a part ("CR or CRi"), or the composite named as one ("CR, CRh or CRi", "CR/CRi")
     if families & {"CR", "CR_CRi"} and families & {"CR_CRi", "CR_PART"} and families <= {"CR", "CR_CRi", "CR_PART"}:
         _define(definitions, m.group("key"))
+        if m.group("abbreviation"):
+            _define(definitions, m.group("abbreviation"))
         for part in parts:  # the definition's parts name no rate of their own
             part.family, part.region = "CR_PART", m.span()
 
@@ -677,6 +778,13 @@ def _describes_crs(text: str, previous: Mention, start: int) -> bool:
 
 
 _KEY_START = re.compile(r"[;:]\s?(?:and\s)?")
+# A transplant named bare as an item of a list of endpoints (patterns/endpoints.jsonl): the span holds the list's join
+# words around it, which are no part of the mention ("CR, HSCT and early death", "MRD negativity (60%) and HSCT (40%)")
+_HSCT_LIST_ITEM = re.compile(r"(?:,\s?(?:and\s)?|and\s)(?P<item>(?:(?:allogeneic|allo|subsequent|consolidative)\s?-?\s?)*"
+                             r"[\w-]+)", re.I)
+_RATE_END = re.compile(r"\brates?$")
+# Between the item before and the transplant: its own value or bracket, then the list's join.
+_ITEM_GAP = re.compile(r"(?:\s?(?:rates?\s)?\d+(?:[.·]\d+)?\s?%)?(?:\s?[(\[][^()\[\]]*[)\]])?\s?(?:,\s?(?:and\s)?|and\s)")
 _KEY_VALUE_AFTER = re.compile(r"\s?\d")
 
 
@@ -722,10 +830,13 @@ def _restates(text: str, previous: Mention, family: str, start: int, end: int) -
 
 
 # "complete remission (CR) or CR without platelet recovery": the gap between the CR and its joined variant.
-_COMPOSITE_GAP = re.compile(r"\s?(?:[(\[][A-Za-z]{1,4}[)\]]\s?)?")
+# (its abbreviation, or its count: "achieved CR (n = 20) or CRi (n = 10)", "complete remission (CR, n = 20) or ...")
+# (the restated abbreviation's mention ends inside its bracket: "(CR," then " n = 20)")
+_GAP_BRACKET = r"(?:(?:[(\[](?:[A-Za-z]{1,4}|(?:[A-Za-z]{1,4}[,;]\s?)?n\s?=\s?\d+)|n\s?=\s?\d+)[)\]]\s?)?"
+_COMPOSITE_GAP = re.compile(r"\s?" + _GAP_BRACKET)
 _JOINING_WORD = re.compile(r"(?:or|plus)\b|[+/]", re.I)
 _BARE_PART = re.compile(r"CR[ihp]", re.I)
-_PART_THEN_CR = re.compile(r"\s?(?:[(\[][A-Za-z]{1,4}[)\]]\s?)?(?:or|plus|\+|/)\s?")
+_PART_THEN_CR = re.compile(r"\s?" + _GAP_BRACKET + r"(?:or|plus|\+|/)\s?")
 
 
 def _joins_composite(text: str, previous: Mention, family: str, start: int, end: int) -> bool:
@@ -775,7 +886,9 @@ def _redefine_composites(text: str, mentions: list[Mention], definitions: dict[s
             if not named_only:  # (a CR only named as the composite here defines no later CR)
                 _define(definitions, text[mention.start:mention.end])
                 lead = _LEAD_ABBREVIATION.match(text, b_start + 1)
-                if lead and _ABBREVIATION.fullmatch(lead.group().strip(" ;,")):  # "(CR; including CRi)": CR too
+                # "(CR; including CRi)": CR too; not a part listed first with its value ("ORR 75% (CR, 50%; CRi, 25%)")
+                if lead and _ABBREVIATION.fullmatch(lead.group().strip(" ;,")) \
+                        and not any(lead.start() <= m.start < lead.end() for m in inner):
                     _define(definitions, lead.group().strip(" ;,"))
             for part in inner:  # the definition's parts keep their own values ("13 (52%) CR"), the CRi part alone
                 part.region = (b_start, b_end)
@@ -894,6 +1007,23 @@ def _composite_by_parts(text: str, mentions: list[Mention]) -> list[Mention]:
             # "CR in 36 patients (59%) and CRi in 7 (11%), for an overall response rate of 70%": the parts first
             _sum_of_parts(mention, mentions[:i])
     return mentions
+
+
+# A response named by the composite it was: "75% of patients responded with CR or CRi", "had a response of CR/CRi";
+# or every response the composite: "The ORR was 60% (12 of 20), all CR or CRi", "; all responses were CR/CRh".
+_RESPONSE_WITH = re.compile(r"\s(?:with|of)\s(?:an?\s)?")
+_ALL_RESPONSES_WERE = re.compile(r"[,;(]\s?all\s(?:(?:of\s)?(?:the\s)?(?:responses|responders|remissions|of\swhich|of\sthem|"
+                                 r"of\sthese)\s)?(?:(?:were|being|achieved|had)\s)?(?:in\s)?(?:an?\s)?$", re.I)
+
+
+def _response_as_composite(text: str, mentions: list[Mention]) -> None:
+    for mention, after in zip(mentions, mentions[1:]):
+        if mention.family != "ORR" or mention.qualifier or after.family != "CR_CRi":
+            continue
+        if _RESPONSE_WITH.fullmatch(text, mention.end, after.start) \
+                or _ALL_RESPONSES_WERE.search(text, mention.end, after.start) and _DIGIT.search(text, mention.end, after.start):
+            mention.family = "CR_CRi"
+            after.family, after.region = "CR_PART", (after.start, after.start)  # (the composite's words take no value)
 
 
 # (or a comma and "with"/"including": "28 patients (70%) achieved remission, with CR in 20 and CRi in 8")
@@ -1109,6 +1239,7 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
         if number.start in proportions:
             value.value, value.proportion = round(100 * number.value, 1), True
         if kind == COUNT:
+            value.bare_in = _bare_count_in(text, number)
             _count_lead_in(text, value, context)
         high = _range_high(text, numbers, i, kind)
         if high is not None:
@@ -1139,7 +1270,9 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
     fractions = _fractions(text, values, excluded + labels, context)
     # "Twenty-one of 23 responders underwent HSCT": the fraction, not the bare count that opens it.
-    values = [v for v in values if not (v.kind == COUNT and any(f.start == v.start for f in fractions))] + fractions
+    # ("30/40 patients achieved CR": nor the count of its denominator, which gave 40/40)
+    values = [v for v in values if not (v.kind == COUNT and any(f.start <= v.start < f.end for f in fractions))] \
+        + fractions
     values += _not_reached(sent, excluded)
     if share_words:
         values = _shares_in_words(text, values)
@@ -1281,6 +1414,11 @@ def _count_lead_in(text: str, value: Value, context) -> None:
     number = normalise.read_number(m.group(1), context.words) if m else None
     if number is not None and number.is_integer and number.value >= value.value:
         value.denominator = number.value
+    elif _OF_WHOM_COUNT_AFTER.match(text, value.end) or _OF_WHOM_COUNT_BEFORE.search(before):
+        earlier = [n for n in normalise.find_numbers(before, context.words)
+                   if n.is_integer and not _PERCENT_AFTER.match(before[n.end:])]
+        if earlier and earlier[-1].value > value.value:
+            value.denominator = earlier[-1].value
 
 
 def _kind(text: str, numbers: list, i: int) -> str | None:
@@ -1304,12 +1442,49 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
             nxt_kind = _kind(text, numbers, i + 1)
             if nxt_kind in (PERCENT, DURATION):
                 return nxt_kind
+    if _bare_count_in(text, number):
+        return COUNT
     # A count, unless it is the denominator of what precedes ("78% of 113 patients").
     if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
-            and not _OF_END.search(text[max(0, number.start - 10):number.start]) \
+            and not (_OF_END.search(text[max(0, number.start - 10):number.start])
+                     and not _TOTAL_OF_START.fullmatch(text, 0, number.start)) \
             and not _ends_count_list(text, numbers, i):
         return COUNT
     return None
+
+
+# A count with no noun after it ends its clause after an event's "in" that an occurrence verb, a grade or a severity
+# word opens: "severe CRS occurred in 8.", "Neurotoxicity developed in 13 patients, grade 3 or higher in 4.",
+# "CRS occurred in 22 patients (grade 3 or higher in 8)", "which was severe in 8". (Not "with CR in 20 and CRi in 8",
+# a breakdown's parts, nor "in 2015".)
+# (A high grade only, not each grade of a breakdown, "grade 1 in 12, grade 2 in 6", nor "fatal in one".)
+_BARE_IN_CLAUSE = re.compile(r"\b(?:occurred|developed|observed|seen|reported|noted|documented|recorded|performed|achieved|"
+                             r"attained|obtained|severe|serious|"
+                             r"grades?\s?(?:(?:>/?=|[≥>])\s?\d|[34](?:\s?(?:or\s(?:higher|greater|more|above|worse|4|5)|[-–/]\s?[45]|\+))?))"
+                             r"(?:\s[\w≥-]+){0,3}?\sin\s$", re.I)
+_BARE_IN_END = re.compile(r"(?!\s?,?\s?(?:(?:and|or|to)\s)?\d)\s?(?:[.;,)]|$|and\b)")  # (not "in 0, 1 and 3 patients")
+
+
+def _bare_count_in(text: str, number) -> bool:
+    if not number.is_integer or number.form == "scientific" or number.value >= 1000 \
+            or not text.endswith(" in ", 0, number.start) or not _BARE_IN_END.match(text, number.end):
+        return False
+    return _BARE_IN_CLAUSE.search(text, _clause_start(text, number.start), number.start) is not None
+
+
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(c, 0, at) for c in ",;(") + 1
+
+
+# A clause that grades the event named before it: ", grade 3 or higher in 4", ", which was severe in 8", "(grade ≥3
+# in 8)"; not one with a subject of its own (", and seizures occurred in 2").
+_GRADING_CLAUSE = re.compile(r"\s?(?:and\s)?(?:which\s|that\s)?(?:(?:was|were|being|with|mostly|including)\s)?"
+                             r"(?:severe|serious|grades?\s?\S)", re.I)  # (", and was grade 3-4 in 5", ", including grade 3 in 3")
+
+
+def _grades_event_before(text: str, mention: Mention, value: Value) -> bool:
+    clause_start = _clause_start(text, value.start)
+    return mention.start >= clause_start or _GRADING_CLAUSE.match(text, clause_start) is not None
 
 
 _COUNT_LIST_LINK = re.compile(r"\s?,?\s?(?:and|or)\s")
@@ -1712,10 +1887,12 @@ def _timed_item_gap(gap: str) -> bool:
     """The gap between two listed endpoints is only a join and the next item's (or the last one's) time point:
     ", 1-year ", " and 2-year ", " at 1 year and (median) "."""
     join = _MEDIAN_END.sub("", " ".join(_TIME_IN_LIST.sub(" ", gap).split()) + " ")  # "... and median OS"
+    join = _RATE_WORD_START.sub("", join).lstrip()  # ("The CR rate, MRD negativity rate and 1-year OS were 80%, 60% and 55%")
     return _CONJOINED_GAP.fullmatch(join if join.startswith(",") else " " + join) is not None
 
 
 _MEDIAN_END = re.compile(r"(?<=\s)(?:the\s)?median\s$")
+_RATE_WORD_START = re.compile(r"^\s?rates?(?=[\s,])")  # the previous item's own "rate" word
 
 
 def _listed_mentions(text: str, targets: list[Mention], values: list[Value], first: Value) -> list[Mention]:
@@ -1734,7 +1911,7 @@ def _listed_mentions(text: str, targets: list[Mention], values: list[Value], fir
 
 # The same with the next endpoint's time point (or median cue), or the last one's time point, in between: "The CR
 # rate, 1-year OS and median OS were 45%, 40% and 9 months", "The CR, OS at 1 year and median OS"
-_TIMED_CONJOINED_GAP = re.compile(r"(?:\sat\s\d+\s(?:years?|months?))?" + _CONJOINED_GAP.pattern
+_TIMED_CONJOINED_GAP = re.compile(r"(?:\srates?)?(?:\sat\s\d+\s(?:years?|months?))?" + _CONJOINED_GAP.pattern
                                   + r"(?:\d+[-‐–](?:years?|months?|yrs?|mo|y)\s|median\s)?")
 
 
@@ -1857,11 +2034,19 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if value.kind == COUNT:
         # A bare count is a rate only as the subject of its endpoint ("Twelve patients underwent HSCT") or as the
         # patients its endpoint occurred in ("CRS occurred in 20 patients").
+        if value.denominator is None and _OF_WHOM_COUNT_AFTER.match(text, value.end):
+            return None  # "14 of them achieved MRD negativity" with no count of "them" in the sentence: of no known base
         gap = text[value.end:ahead.start].strip() if ahead else None
         if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)
+                      or ahead.family not in ("MRD_NEG", "OTHER") and _OF_WHOM_GAP.fullmatch(gap)
+                      or ahead.family == "MRD_NEG" and _MRD_COUNT_GAP.fullmatch(gap)
+                      and (value.denominator is not None or not _OTHER_BASE.search(text))
                       or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)
                       or value.denominator is None and _in_remission_subject(text, gap, ahead)):
             return ahead
+        if before and value.bare_in and before[-1].family in _TOXICITIES \
+                and not any(m.start < value.start for m in after) and _grades_event_before(text, before[-1], value):
+            return before[-1]  # "CRS occurred in 22 patients (grade 3 or higher in 8)": the event graded before it
         return before[-1] if before and _occurred_in(text, before[-1], value) else None
     if ahead and (not before or not _direct(text, before[-1], value, values)
                   or _opens_breakdown(text, before[-1], value)):
@@ -1928,7 +2113,7 @@ def _subject_of_verb(text: str, value: Value) -> bool:
 
 
 # The verb of a clause of its own; not one that grades the measure before it ("CRS in 60%; 5 (10%) were grade 3").
-_CLAUSE_VERB = (r"(?:received|required|needed|had|have|were|developed|experienced|underwent|relapsed|died|remained|"
+_CLAUSE_VERB = (r"(?:received|required|needed|had|have|were|developed|experienced|underwent|relapsed|died|remained|remain|"
                 r"discontinued|progressed|showed|did)\b(?!\s(?:of\s)?(?:grades?|severe|mild|moderate|fatal|serious|"
                 r"low-grade|high-grade)\b)")
 _PEOPLE_NOUN = r"(?:patients?|pts|children|adults|subjects)"
@@ -1980,7 +2165,7 @@ def _opens_breakdown(text: str, mention: Mention, value: Value) -> bool:
 
 
 # "Twelve patients were bridged to allogeneic SCT": the subject and the passive's auxiliary before a transplant verb
-_PASSIVE_SUBJECT_GAP = re.compile(r"(?:patients?|pts|children|adults|subjects|responders)\s(?:were|was)"
+_PASSIVE_SUBJECT_GAP = re.compile(r"(?:patients?|pts|children|adults|subjects|responders)\s(?:were|was|could)"
                                   r"(?:\s(?:subsequently|successfully|eventually|then|later))?", re.I)
 
 
@@ -2133,6 +2318,8 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
         return True  # "43% of patients proceeded to HSCT", "45% of patients with T-ALL received HSCT": the verb is inside
     # The verb comes after any bracket in between ("22% (95% CI, 14%-30%) of them remained"); one after a bracket
     # that closed the value's clause is another clause's: "(60% vs 40%) was significant (P = .01) and OS was".
+    if mention.family not in ("MRD_NEG", "OTHER") and _OF_WHOM_GAP.fullmatch(bare):
+        return True  # "Thirty responded; 12 of them proceeded to HSCT" (the span opens with its verb)
     return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1)) \
         or value.denominator is None and _in_remission_subject(text, bare, mention)
 
@@ -2351,8 +2538,9 @@ def _negated_list(text: str, mentions: list[Mention], target: Mention) -> list[M
     return listed
 
 
-_ZERO_VERB_AFTER = re.compile(r"\s(?:(?:was|were)\s)?(?:occurred|observed|seen|reported|developed|noted|documented)\b",
-                              re.I)
+_ZERO_VERB_AFTER = re.compile(r"(?:\sof\s(?:any\s)?grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or\s(?:higher|greater|more|above)|[-–]\s?\d|"
+                              r"\+))?)?\s(?:(?:was|were)\s)?(?:occurred|observed|seen|reported|developed|noted|documented)\b",
+                              re.I)  # ("No CRS of grade 3 or higher occurred": the grade names no group)
 
 
 def _denies(text: str, start: int, end: int, target: Mention) -> bool:
@@ -2400,7 +2588,8 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
             index, total = (i % period, period) if period else (i, len(mention.values))
             if arms[i] is None:  # a part of the transplants before it (see _transplants_in_remission)
                 continue
-            outcome = _outcome(sent, stated, mention, value, timepoints, index, total, context)
+            outcome = _outcome(sent, stated, mention, value, timepoints, index, total, context,
+                               _arm_size(arms[i], context) if value.kind == COUNT else None)
             if outcome is None:
                 continue
             every_arm = each_word and _IN_EACH_ARM.match(sent.text, value.end) or every_arm_lead
@@ -2564,14 +2753,23 @@ def _for_each_arm(outcome: dict, context) -> list[dict]:
             for label in own[1:]]
 
 
-def _outcome(sent, stated, mention, value, timepoints, index, total, context) -> dict | None:
+def _arm_size(label: str, context) -> int | None:
+    """The n of the study arm a count is labelled with, in a multi-arm study ("In the inotuzumab group, 20 patients
+    underwent HSCT": 20 of the arm's 50, not of the 90 randomized)."""
+    index = context.arm_index
+    if index is None or not index.multi_arm or label == "all":
+        return None
+    return next((arm.n for arm in index.arms if arm.label == label and not arm.historical), None)
+
+
+def _outcome(sent, stated, mention, value, timepoints, index, total, context, arm_n=None) -> dict | None:
     endpoint = _endpoint_code(mention.family, value)
     if endpoint is None:
         return None
     if value.kind == ZERO:
         value = Value(ZERO, 0.0, value.start, value.end, count=0.0, denominator=value.denominator)
     if value.kind == COUNT:
-        value = _count_rate(value, context)
+        value = _count_rate(value, context, arm_n)
         if value is None:
             return None
     if value.kind in (PERCENT, FRACTION, COUNT) and not (0 <= value.value <= 100):
@@ -2617,9 +2815,11 @@ def _early_death_windows(text: str, mention: Mention, timepoints: list[TimePoint
     return [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
 
 
-def _count_rate(value: Value, context) -> Value | None:
-    """A rate printed only as a count: against its lead-in's N, or the study's cohort (SCHEMA convention)."""
+def _count_rate(value: Value, context, arm_n: int | None = None) -> Value | None:
+    """A rate printed only as a count: against its lead-in's N, the n of the arm it is labelled with, or the study's
+    cohort (SCHEMA convention)."""
     denominator = value.denominator if not value.all_but else None
+    denominator = denominator if denominator is not None or value.all_but else arm_n
     if denominator is None and value.occurred_in and context.arm_index is not None and context.arm_index.multi_arm:
         return None  # "CRS occurred in 20 patients" of a two-arm trial: 20 of one arm, not of the total
     denominator = denominator or context.cohort_size

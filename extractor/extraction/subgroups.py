@@ -41,7 +41,7 @@ _STOP_FORWARD = re.compile(
     r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and(?!\srefractory\b)|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
     r"|(?<!who)(?<!that)(?<!\bthe)(?<!\bwith)(?<!\bhad)(?<!\bhave)(?<!\bhas)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
-    r"obtained|attained|proceeded|went|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
+    r"obtained|attained|proceeded|went|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required|could)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
 # Where a group phrase read backwards (from a bracket or a comparison word) starts.
 _STOP_BACKWARD = re.compile(
     r"(?:^|[,;:()\[\]]\s?|\b(?:in(?!\swhom)|for|among|between|to|versus|vs\.?|and|but|of)\s|" + _NOT_AFTER_COMPARATIVE +
@@ -213,9 +213,10 @@ def _any_of(patterns: list[str]) -> re.Pattern | None:
 _DIGIT = re.compile(r"\d")  # as the cues' \d (any Unicode digit)
 _CAPITAL_WORD = re.compile(r"[A-Z][a-z]+(?=\s|$)")
 # What is no group's name: "patients", "the majority", "this study", "years".
-_NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|all|each|both|none|the|these|this|that|"
-                      r"group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
-                      r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)", re.I)
+_NO_NAME = re.compile(r"(?:patients?|subjects|those|others?|ones|cases|them|whom|which|all|each|both|none|the|these|this|"
+                      r"that|group|cohort|subgroup|arm|majority|minority|most|half|proportion|rest|remainder|"
+                      r"(?:present|this|our|current)\s(?:study|trial|series|analysis)|years?|months?|weeks?|days?)"
+                      r"(?:\s(?:subsequently|successfully|eventually|later|then))?", re.I)  # ("12 of whom subsequently")
 _NUMBERS_ONLY = re.compile(r"[\d\s.,%/]+")  # "24/30" of "24/30 (80%)" names no group
 
 
