@@ -19,6 +19,11 @@ def outcome_triples(record: dict) -> list[tuple]:
     return sorted((o["arm"], o["endpoint"], o["value"]) for o in record["outcomes"])
 
 
+def outcome_values(record: dict) -> list[tuple]:
+    """(endpoint, value) of every outcome, sorted: for cases that pin the endpoint and not the arm."""
+    return sorted((o["endpoint"], o["value"]) for o in record["outcomes"])
+
+
 def population_of(nlp, text: str, title: str = DRUG_X_TITLE) -> dict:
     """The `population` labels of an article whose abstract is `text`."""
     return run_text(nlp, text, title=title)["population"]

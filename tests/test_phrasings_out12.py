@@ -8,12 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import outcome_triples as _outcomes, run_text as _run
-
-
-def _values(record: dict) -> list[tuple]:
-    """(endpoint, value) of every outcome, sorted: for cases whose group names belong to another reader."""
-    return sorted((o["endpoint"], o["value"]) for o in record["outcomes"])
+from phrasing_cases import outcome_triples as _outcomes, outcome_values as _values, run_text as _run
 
 
 @pytest.mark.parametrize("text, values", [

@@ -14,13 +14,9 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import run_text as _run
+from phrasing_cases import run_text as _run, outcome_values as _values
 
 COHORT = "Forty patients were enrolled. "
-
-
-def _values(record: dict) -> list[tuple]:
-    return sorted((o["endpoint"], o["value"]) for o in record["outcomes"])
 
 
 @pytest.mark.parametrize("text, values", [

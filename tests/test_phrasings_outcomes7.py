@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run, outcome_values as _values
 
 
 @pytest.mark.parametrize("text, outcomes", [
@@ -106,10 +106,6 @@ def test_phrasings_count_ending_a_group_list(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
 
 
-def _values(record: dict) -> list[tuple]:
-    return sorted((o["endpoint"], o["value"]) for o in record["outcomes"])
-
-
 @pytest.mark.parametrize("text, outcomes", [
     # two groups of one shape, each with its bracketed rate: the second group's rate is kept
     ("CR rates were similar in first salvage (65%) and second salvage (61%).",
@@ -152,7 +148,6 @@ def test_phrasings_graded_toxicity_occurred_in(nlp, text, outcomes):
 ])
 def test_phrasings_age_before_share_bracket(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
-
 
 
 def test_phrasings_age_before_share_bracket_gives_no_count(nlp):
