@@ -139,11 +139,12 @@ _FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|
 _SUBJECT_GAP = re.compile(r"(?:an?|the|with|(?:(?:more|other|evaluable|of them|of these)\s)?(?:patients?|pts|children|"
                           r"adults|subjects|responders|participants|infants|adolescents|individuals)(?:\s(?:subsequently|successfully|eventually))?|"
                           r"subsequently|successfully|eventually|later|ultimately)", re.I)
+# A toxicity's grade threshold: "grade 3", "grade ≥3", "grade 3 or higher", "grade 3-4", "grade 3+".
+_GRADE_AT_LEAST = r"grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or\s(?:higher|greater|more|above)|[-–]\s?\d|\+))?"
 # Between two endpoints of one list: "EFS and OS", "CR, CRi and MRD negativity", "OS (...) and EFS".
 # (the next endpoint's own grade or severity word too: "Severe CRS and severe ICANS occurred in 15% and 10%")
 _CONJOINED_GAP = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:,\s?(?:and\s)?|(?:and|&)\s)(?:the\s)?(?:rates?\sof\s)?"
-                            r"(?:(?:severe|serious|any[-\s]grade|grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or\s(?:higher|greater|more|"
-                            r"above)|[-–]\s?\d|\+))?)\s)?")
+                            r"(?:(?:severe|serious|any[-\s]grade|" + _GRADE_AT_LEAST + r")\s)?")
 _LEADING_BRACKET = re.compile(r"^\s?%?\s?[(\[][^()\[\]]*[)\]]")
 _COMPARING = re.compile(r"\b(?:vs\.?|versus|compared|than|whereas|while)\b", re.I)
 # An unscored measure that names a group ("16 of 20 (80%) patients with Ph+ ALL and ..."): a subgroup, it takes
@@ -195,8 +196,8 @@ _OBSERVED_INSIDE = re.compile(r"\b(?:occurred|observed|seen|reported)\b", re.I)
 _THERE_WERE_BEFORE = re.compile(r"\bthere\s(?:were|was|have been|has been)\s$", re.I)
 # ...or, right after the endpoint, a verb of observation ("no CRs were observed", "with no CRs achieved").
 # (its grade after it too: "No CRS of grade 3 or higher occurred")
-_NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:of\s(?:any\s)?grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or\s(?:higher|greater|more|"
-                            r"above)|[-–]\s?\d|\+))?\s)?(?:(?:was|were|has been|have been|had been)\s)?(?:observed|reported|"
+_NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:of\s(?:any\s)?" + _GRADE_AT_LEAST + r"\s)?"
+                            r"(?:(?:was|were|has been|have been|had been)\s)?(?:observed|reported|"
                             r"seen|occurred|achieved|documented|noted|recorded|detected|developed)\b", re.I)
 _INCLUDING = re.compile(r"\s?(?:including|incl\.|i\.e\.,?|defined as|comprising|encompassing)\s", re.I)
 # What joins the values of a parallel list: "15% and 61 ...", "51% of Ph- and 41% of ...".
@@ -2538,9 +2539,8 @@ def _negated_list(text: str, mentions: list[Mention], target: Mention) -> list[M
     return listed
 
 
-_ZERO_VERB_AFTER = re.compile(r"(?:\sof\s(?:any\s)?grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or\s(?:higher|greater|more|above)|[-–]\s?\d|"
-                              r"\+))?)?\s(?:(?:was|were)\s)?(?:occurred|observed|seen|reported|developed|noted|documented)\b",
-                              re.I)  # ("No CRS of grade 3 or higher occurred": the grade names no group)
+_ZERO_VERB_AFTER = re.compile(r"(?:\sof\s(?:any\s)?" + _GRADE_AT_LEAST + r")?\s(?:(?:was|were)\s)?"
+                              r"(?:occurred|observed|seen|reported|developed|noted|documented)\b", re.I)  # ("No CRS of grade 3 or higher occurred": the grade names no group)
 
 
 def _denies(text: str, start: int, end: int, target: Mention) -> bool:
