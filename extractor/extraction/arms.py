@@ -1270,6 +1270,7 @@ def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
         chain = [(trimmed.end() if trimmed else start, bracket.start(), n)]
     if len(chain) < 3 or _other_therapy_before(text, chain[0][0]):
         return []
+    chain = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e, n) for s, e, n in chain]  # spans from the phrase's first letter
     parts = [(text[s:e].strip(), _slice(text, drugs, s, e), n) for s, e, n in chain]
     dosed = _dosed_levels(parts, text, [e for _, e, _ in chain]) \
         or _dose_levels_named(parts, text, [e for _, e, _ in chain], lexicon)
@@ -1341,9 +1342,12 @@ _WORD = r"(?=(?i:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 # (not an article: "combined with a TKI and 20 received ..." has no count after "with")
 # A word of who the counted patients are, between the count and its noun: "100 AYA patients", "45 adult patients".
 _COUNT_MODIFIER = r"(?:adult|pediatric|paediatric|consecutive|older|young|elderly|(?-i:[A-Z]{{2,5}}))\s"
+# The disease of the counted patients, before their verb: "42 patients with relapsed T-ALL who received A".
+_COUNT_POPULATION = r"(?:with\s(?:[\w+/\-]+\s){{1,4}}?(?=who\s|treated\s|were\s))?"
 _COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|(?!(?:an?|the)\s)" + _WORD \
          + r"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?" + _WORD + r")?)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?" \
-         r"(?:(?:matched\s|" + _COUNT_MODIFIER + r")?(?:patients|pts|subjects|children|adults|controls)\s)?"  # "60 matched children who received"
+         r"(?:(?:matched\s|" + _COUNT_MODIFIER + r")?(?:patients|pts|subjects|children|adults|controls)\s" \
+         + _COUNT_POPULATION + r")?"  # "60 matched children who received"
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
@@ -1379,7 +1383,7 @@ def _may_count(text: str) -> bool:
 def _counted_match(text: str, words: NumberWords) -> re.Match | None:
     """`_COUNTED.search(text)`, tried only at the count right before each treatment verb."""
     for verb in _COUNTED_AT.finditer(text):
-        window = max(0, verb.start() - 40)
+        window = max(0, verb.start() - 70)
         if not _DIGIT.search(text, window, verb.start()) \
                 and not _number_word_pattern(words.key).search(text, window, verb.start()):
             continue  # no count before the verb: the wide _COUNT_BEFORE need not be tried at its every position
@@ -1492,7 +1496,7 @@ def _counted_items(line: _Line) -> list[re.Match]:
 def _count_starts(text: str):
     """Where a count right before a treatment verb starts (see _counted_match)."""
     for verb in _COUNTED_AT.finditer(text):
-        count = _COUNT_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+        count = _COUNT_BEFORE.search(text, max(0, verb.start() - 70), verb.start())
         if count:
             yield count.start()
 
@@ -2092,6 +2096,17 @@ def _named_backbone(joined: list[tuple[str, str]], later, lexicon: dict) -> str 
 
 
 # ------------------------------------------------------------------------------------------------------ assignment
+
+
+_INITIALS_SKIP = frozenset({"of", "the", "and", "de"})
+
+
+def _initials(label: str) -> set[str]:
+    """The initials an arm's label is abbreviated by: every word's ("SOC" of "standard of care") or the content
+    words' ("SC" of "standard of care", as trials of standard care abbreviate it too)."""
+    words = label.replace("-", " ").split()
+    return {"".join(w[0] for w in words).upper(),
+            "".join(w[0] for w in words if w.lower() not in _INITIALS_SKIP).upper()}
 
 
 class ArmIndex:
@@ -2727,7 +2742,7 @@ class ArmIndex:
         lower = name.lower()
         named = [arm for arm in own if lower in arm.aliases]
         if len(named) != 1 and name.isupper() and 2 <= len(name) <= 5:  # "SC": the initials of "standard chemotherapy"
-            named = [arm for arm in own if "".join(w[0] for w in arm.label.split()).upper() == name]
+            named = [arm for arm in own if name in _initials(arm.label)]
         if len(named) != 1:  # "standard-therapy" for the arm "standard therapy"
             words = set(lower.replace("-", " ").split())
             named = [arm for arm in own if words <= set(arm.label.lower().replace("-", " ").split())]
