@@ -212,6 +212,7 @@ _PATIENTS_SUBJECT = re.compile(r"\s*(?:Patients|Those|Children|Adults)\s(?:with|
 # trial").
 _PHASE_SCOPE = re.compile(r"(?:In|Among|For)\s(?:the\s)?(?:patients\sin\s(?:the\s)?)?phase\s(?P<p>1|2|I|II)"
                           r"(?:\s(?:part|portion|cohort|population|patients))?,\s", re.I)
+_PHASE_NAMED = re.compile(r"phase\s(?P<p>1|2|I|II)\b(?![/\-])")  # a part of a phase 1/2 study named after a value
 _PHASE_ONE_TWO = re.compile(r"\bphase\s(?:1/2|I/II|1b/2|Ib/II)\b|\bphase\s(?:1|I)\b.{0,400}\bphase\s(?:2|II)\b", re.I | re.S)
 _AT_ARM = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?:a\sdose\sof\s)?")
 
@@ -3388,6 +3389,9 @@ class ArmIndex:
                 # "48% of patients in the A and B groups, respectively": the first of a list names no one value
                 listed = _COORDINATED_NAME.match(text, end)
                 return None if listed and any(s == listed.end() for s, _, _ in refs) else label
+        phase = _PHASE_NAMED.match(text, at) if text.startswith("phase", at) else None
+        if phase and self._phases_reported():  # "80% in phase 1 and 81% in phase 2" of a phase 1/2 study
+            return f"phase {phase.group('p')}"
         sub = _SUBGROUP_AFTER.match(text[at:])
         if sub and _THIS_GROUP.match(text, at):
             # "Twenty-five patients were older than 60 years. The CR rate was 40% in this group": the group named before
