@@ -129,7 +129,7 @@ _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:t
 _RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
-_FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
+_FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|reaching|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
                            r"bridged|became|showed|converted|remaining|being|alive|having|regained|could(?!\s(?:not|never)\b)|"
                            r"entered(?!\s(?:(?:the|this|our|a|an)\s)?(?:study|trial|protocol|cohort|phase|program|registry)\b))\b",
