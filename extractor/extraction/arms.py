@@ -2957,6 +2957,9 @@ class ArmIndex:
             each = subgroups.shared_head(each)
         if all(each) and len(set(each)) == count:
             return each
+        included = subgroups.included_group(text, positions, avoid) if count == 2 and not each[1] else None
+        if included:  # "The CR rate was 60%, including 5 of 5 patients with CD19-negative B-ALL"
+            return [self._whole(each[0]) if each[0] else included[0], included[1]]
         named = any(each)  # (the values outside a compared pair are then given `all`, not a group's name)
         # (a "respectively" list of three values or more, "50%, 75% and 90%, respectively", is no pair and a value)
         listed = respectively and count >= 3 and all(

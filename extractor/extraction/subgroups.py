@@ -537,6 +537,34 @@ def _backward(text: str) -> str:
 _RELATIVE_OPEN = re.compile(r"\b(?:whom|whose|which)\b|\bwho\s?$", re.I)
 
 
+# A breakdown after a value: "The CR rate was 60%, including 5 of 5 patients with CD19-negative B-ALL": the first
+# value is the cohort's, the included one its group's ("patients with ..." after the included count).
+# (the first value's own group may come between: "73% of patients receiving A, including 5 of 5 patients with B")
+_INCLUDING_GAP = re.compile(r"[^;]{0,100}?,\s(?:including|among\sthem|of\swhom)\s", re.I)
+_INCLUDED_PEOPLE = re.compile(r"\s?(?:%\s?)?(?:[(\[][^()\[\]]*[)\]]\s?)?(?:(?:patients|children|adults|subjects)\s)?"
+                              r"(?=(?:with|without|in|who)\s)", re.I)
+
+
+_INCLUDED_END = re.compile(r"\s?[,;:()\[\]]|\s(?:and|vs\.?|versus|compared|but|whereas|while|respectively|had|were|was)\b"
+                           r"|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
+
+
+def included_group(text: str, positions: list[tuple[int, int]], avoid=()) -> list[str] | None:
+    """["all", the group] for two values of which the second is a count included in the first and named after it;
+    None when the sentence is not laid out so."""
+    if len(positions) != 2 or not _INCLUDING_GAP.fullmatch(text, positions[0][1], positions[1][0]):
+        return None
+    m = _INCLUDED_PEOPLE.match(text, positions[1][1])
+    if not m:
+        return None
+    rest = text[m.end():]
+    phrase = rest[:_INCLUDED_END.search(rest).start()]  # to the clause's end: "with CD19dim or CD19-negative B-ALL"
+    if _overlaps(m.end(), m.end() + len(phrase), avoid, phrase):
+        return None
+    group = name(phrase)
+    return ["all", group] if group and not is_whole(group) else None
+
+
 def after_value(text: str, end: int, avoid=()) -> str | None:
     """The group named right after a value ("12% in patients younger than 20 years", "46% for responders"); a
     phrase over an endpoint or time point (`avoid`) is none."""
