@@ -1344,7 +1344,7 @@ _WORD = r"(?=(?i:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 # A word of who the counted patients are, between the count and its noun: "100 AYA patients", "45 adult patients".
 _COUNT_MODIFIER = r"(?:adult|pediatric|paediatric|consecutive|older|young|elderly|(?-i:[A-Z]{{2,5}}))\s"
 # The disease of the counted patients, before their verb: "42 patients with relapsed T-ALL who received A".
-_COUNT_POPULATION = r"(?:with\s(?:[\w+/\-]+\s){{1,4}}?(?=who\s|treated\s|were\s))?"
+_COUNT_POPULATION = r"(?:with\s(?:[\w+/\-]+\s){{1,4}}?(?=who\s|treated\s|were\s|\Z))?"
 _COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|(?!(?:an?|the)\s)" + _WORD \
          + r"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?" + _WORD + r")?)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?" \
          r"(?:(?:matched\s|" + _COUNT_MODIFIER + r")?(?:patients|pts|subjects|children|adults|controls)\s" \

@@ -1,0 +1,138 @@
+"""Recurring phrasings of arms and subgroups in trial abstracts (thirteenth round): counted arms whose patients carry
+their disease before the verb ("42 patients with relapsed T-ALL who received A with 38 who received B"); three arms
+whose n brackets open with their codes after a colon; "SC" as the initials of "standard of care"; the parts of a
+phase 1/2 study named after a value ("80% in phase 1 and 81% in phase 2"); an arm's share of patients named by the
+arm's abbreviation before the noun ("41% of InO patients and 11% of SC patients proceeded to HSCT"); "reaching" as
+the verb of a subject's endpoint; a count included in a value and named after it ("60%, including 5 of 5 patients
+with CD19-negative B-ALL"); an age bound written with its symbol after "patients". Written in our own words, run end
+to end; the figures are invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+def _arms(record: dict) -> list[tuple]:
+    return sorted((a["label"], a["n"]) for a in record["arms"])
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # the counted patients' disease between the noun and the verb (was one arm, values "group 1" / "group 2")
+    ("We retrospectively compared 42 patients with relapsed T-ALL who received nelarabine with 38 patients who "
+     "received FLAG. CR was achieved in 45% and 30%, respectively.",
+     [("FLAG", 38), ("nelarabine", 42)], [("FLAG", "CR", 30.0), ("nelarabine", "CR", 45.0)]),
+    ("We compared 50 adults with Ph-positive ALL treated with ponatinib with 40 adults treated with dasatinib. The CR "
+     "rates were 80% and 60%, respectively.",
+     [("dasatinib", 40), ("ponatinib", 50)], [("dasatinib", "CR", 60.0), ("ponatinib", "CR", 80.0)]),
+    # (as before without the disease)
+    ("We compared 42 patients who received nelarabine with 38 patients who received FLAG. CR was achieved in 45% and "
+     "30%, respectively.",
+     [("FLAG", 38), ("nelarabine", 42)], [("FLAG", "CR", 30.0), ("nelarabine", "CR", 45.0)]),
+    # three coded arms after a colon: the first arm was lost (its drug spans were read one character off)
+    ("Patients were randomized to one of three arms: clofarabine (arm A, n = 40), clofarabine plus cytarabine (arm B, "
+     "n = 42) or cytarabine (arm C, n = 41). CR rates were 30%, 45% and 20% in arms A, B and C, respectively.",
+     [("arm A", 40), ("arm B", 42), ("arm C", 41)],
+     [("arm A", "CR", 30.0), ("arm B", "CR", 45.0), ("arm C", "CR", 20.0)]),
+])
+def test_arms20_counted_and_coded_arms(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert (_arms(record), _outcomes(record)) == (arms, outcomes)
+
+
+def test_arms20_counted_patients_with_a_later_treatment_stay_one_arm(nlp):
+    # negative: a disease between the count and its verb does not make a later therapy of part of the cohort an arm
+    record = _run(nlp, "Sixty patients received inotuzumab. After relapse, 12 patients with CD22-negative disease "
+                       "received blinatumomab and 8 received ponatinib. The CR rate was 70%.")
+    assert [a["label"] for a in record["arms"]] == ["all"]
+
+
+SOC = "Patients were randomized to inotuzumab (n = 164) or standard of care (n = 162). "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "SC" abbreviates "standard of care" too (was a subgroup "SC" inside both arms)
+    (SOC + "In the InO arm, 41% proceeded to HSCT compared with 11% in the SC arm.",
+     [("inotuzumab ozogamicin", "HSCT", 41.0), ("standard of care", "HSCT", 11.0)]),
+    # ("SOC", every word's initial, as before)
+    (SOC + "The CR rate was 74% in the InO arm and 31% in the SOC arm.",
+     [("inotuzumab ozogamicin", "CR", 74.0), ("standard of care", "CR", 31.0)]),
+    # an arm's share named by its abbreviation before the noun (was missed)
+    (SOC + "Overall, 41% of InO patients and 11% of SC patients proceeded to HSCT.",
+     [("inotuzumab ozogamicin", "HSCT", 41.0), ("standard of care", "HSCT", 11.0)]),
+    (SOC + "In all, 41% of InO and 11% of SOC patients underwent HSCT.",
+     [("inotuzumab ozogamicin", "HSCT", 41.0), ("standard of care", "HSCT", 11.0)]),
+])
+def test_arms20_arms_by_abbreviation(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms20_share_of_a_status_group_before_its_verb(nlp):
+    # a single-arm study: the share of a group named by its status before the noun is that group's
+    record = _run(nlp, "Sixty patients were treated. Overall, 45% of Ph-positive patients proceeded to HSCT.")
+    assert _outcomes(record) == [("Ph-positive", "HSCT", 45.0)]
+
+
+PHASES = "In phase 1, patients received inotuzumab at 1.4 mg/m2 (n = 6) or 1.8 mg/m2 (n = 19). In phase 2, 28 patients " \
+         "received 1.8 mg/m2. "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the parts of a phase 1/2 study after the values (went to the two dose arms in order)
+    (PHASES + "The CR/CRi rate was 80% in phase 1 and 81% in phase 2.",
+     [("phase 1", "CR_CRi", 80.0), ("phase 2", "CR_CRi", 81.0)]),
+    # one value of one part (was `all`)
+    (PHASES + "The 1-year EFS was 36% in phase 2.", [("phase 2", "EFS_RATE", 36.0)]),
+])
+def test_arms20_phases_named_after_values(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms20_phase_of_a_one_phase_study_names_no_group(nlp):
+    # negative: a study of one phase is the cohort
+    record = _run(nlp, "Forty patients were treated in this phase 2 study. The ORR was 45% in phase 2.",
+                  title="A phase 2 study of blinatumomab in relapsed ALL")
+    assert _outcomes(record) == [("all", "ORR", 45.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "reaching" is the verb of the count before it (the 56% went to CR/CRi, both values "group 1" / "group 2")
+    ("Of 55 patients, 39 (71%) had CR or CRi, with 31 (56%) reaching CR.", [("all", "CR", 56.0), ("all", "CR_CRi", 71.0)]),
+    # (as "including ... who achieved" before)
+    ("Of 55 patients, 39 (71%) had CR or CRi, including 31 (56%) who achieved CR.",
+     [("all", "CR", 56.0), ("all", "CR_CRi", 71.0)]),
+])
+def test_arms20_breakdown_verbs(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+COHORT = "Twenty-one patients were treated. "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a count included in a value and named after it: the cohort's value, then the group's (were group 1 / group 2)
+    (COHORT + "The CR rate was 60%, including 5 of 5 patients with CD19-negative B-ALL.",
+     [("CD19-negative B-ALL", "CR", 100.0), ("all", "CR", 60.0)]),
+    (COHORT + "The CR rate was 60% (12 of 20), including 4 of 5 patients with prior HSCT.",
+     [("all", "CR", 60.0), ("prior HSCT", "CR", 80.0)]),
+    (COHORT + "The CR rate was 60%, including 80% of patients with prior HSCT.",
+     [("all", "CR", 60.0), ("prior HSCT", "CR", 80.0)]),
+    # the first value's own group kept; the included group runs to the clause's end ("or" inside it)
+    (COHORT + "Complete remission was obtained in 73% of patients receiving ≥1 × 10^6 CD22-CAR T cells/kg, including 5 "
+              "of 5 patients with CD19dim or CD19-negative B-ALL.",
+     [("CD19dim or CD19-negative B-ALL", "CR", 100.0), ("≥1 × 10^6 CD22-CAR T cells/kg", "CR", 73.0)]),
+])
+def test_arms20_included_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an age bound with its symbol after "patients" names the age, as "<" did
+    ("Forty patients were treated. The CR rate was 90% in patients <18 years and 70% in patients ≥18 years.",
+     [("age <18 years", "CR", 90.0), ("age ≥18 years", "CR", 70.0)]),
+    ("Forty patients were treated. The CR rate was 90% in patients ≤25 years and 70% in older patients.",
+     [("age ≤25 years", "CR", 90.0), ("older", "CR", 70.0)]),
+])
+def test_arms20_age_bounds_with_symbols(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
