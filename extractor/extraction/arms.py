@@ -67,6 +67,9 @@ _WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("n
 _RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,80}?\bto\s(?:receive\s)?(?:either\s)?"
                          r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with|during)\s|$)",
                          re.I)
+# "Patients were randomized between clofarabine and high-dose cytarabine"
+_RANDOMISED_BETWEEN = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,40}?\bbetween\s(?:receiving\s)?"
+                                 r"(?P<a>[^;]{2,140}?)\sand\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with|during)\s|$)", re.I)
 _COMPARED = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s(?P<a>[^;,]{2,90}?)\s"
                        r"(?:compared\s)?(?:with|to|versus|vs\.?)\s(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)",
                        re.I)
@@ -1613,7 +1616,7 @@ def _crossed_cohorts(text: str) -> list[Arm]:
 
 def _randomised(line: _Line, lexicon: dict) -> list[Arm]:
     text, drugs = line.text, line.drugs
-    m = _RANDOMISED.search(text) if line.may_have(_RANDOMISED_WORDS) else None
+    m = (_RANDOMISED.search(text) or _RANDOMISED_BETWEEN.search(text)) if line.may_have(_RANDOMISED_WORDS) else None
     if not m:
         return []
     parts = []
@@ -1930,7 +1933,7 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     names, readable, classes, combination = read_regimen(core, core_drugs, lexicon)
     aliases.add(core.lower())
     single = len(core_drugs) == 1 and core_drugs[0][0] == 0 and core_drugs[0][1] >= len(core.rstrip(" s"))
-    if group:
+    if group and not _ROLE_ONLY.fullmatch(group):
         label = _group_label(group, lexicon, drugs)
     elif single:
         entry = lexicon.get(core_drugs[0][2])
@@ -1977,6 +1980,10 @@ def _written_acronym(core: str, entry) -> bool:
 _CAPITALS_ACRONYM = re.compile(r"[A-Z0-9\-/]*[A-Z]{3,}[A-Z0-9\-/]*")
 
 
+# A bracketed group named only by its role ("ponatinib (experimental arm)") is an alias; the treatment names the arm.
+_ROLE_ONLY = re.compile(r"(?:experimental|control|investigational|comparator|intervention|study|active|treatment)", re.I)
+
+
 def _group_label(group: str, lexicon: dict, drugs: list) -> str:
     written = _written(group)
     for _, _, canonical in drugs:  # "(inotuzumab ozogamicin group)": the drug arm's canonical name
@@ -1994,9 +2001,10 @@ def _written(phrase: str) -> str:
         if _HYPHENED_WORDS.fullmatch(word) and not _HYPHEN_KEPT.search(word.lower()):
             word = word.replace("-", " ")
         words.append(word if _ABBREVIATION_LIKE.search(word) else word.lower())
-    return _PLURAL_THERAPIES.sub(r"\1y", " ".join(words))
+    return _REGIMENS_TAIL.sub(r"\1", _PLURAL_THERAPIES.sub(r"\1y", " ".join(words)))
 
 
+_REGIMENS_TAIL = re.compile(r"\b(chemotherapy|therapy)\sregimens?$")  # "one of four chemotherapy regimens": chemotherapy
 _HYPHENED_WORDS = re.compile(r"[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)+")  # words, not an abbreviation ("hyper-CVAD")
 _HYPHEN_KEPT = re.compile(r"-(?:based|intensity|dose|line)\b")
 _ABBREVIATION_LIKE = re.compile(r"[A-Z].*[A-Z]|\d|\b[A-Z]\b")  # "CAR T cell therapy" keeps its T

@@ -52,7 +52,7 @@ _CONNECTIVE = re.compile(r"(?:" + _NOT_AFTER_COMPARATIVE + r"\sthan(?:\s(?:in|fo
 _SIMILAR_AS = re.compile(r"\b(?:similar|same|comparable)\b[^,;]{0,80}?\sas\s", re.I)
 _COMPARATIVE = re.compile(r"\b(?:superior|inferior|longer|shorter|higher|lower|better|worse|greater|improved|"
                           r"poorer|increased|reduced|more|less)\b", re.I)
-_SUBJECT = re.compile(r"^\s*(?:(?:In|Among)\s[^,]{1,60},\s)?(?P<g>(?:(?i:patients?|subjects|those|children|adults|older|younger|"
+_SUBJECT = re.compile(r"^\s*(?:(?:In|Among)\s[^,]{1,60},\s|(?:Overall|In\saddition|Moreover|Notably|Similarly),\s)?(?P<g>(?:(?i:patients?|subjects|those|children|adults|older|younger|"
                       r"(?:[\w+\-]+\s){0,2}(?:responders|nonresponders|non-responders))|[A-Z][\w\-]*?[A-Z\d+\-][\w+/\-]*\s"
                       r"(?:[\w+\-]+\s)?(?:patients|responders|nonresponders|subjects|cases))\b[^;]{0,140}?)"
                       r"(?<!who)(?<!to)\s(?:had|has|have|achieved|showed|experienced|were|was|demonstrated|obtained|attained|"
@@ -64,6 +64,7 @@ _POPULATION_WORD = re.compile(_POPULATION, re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,?\s(?:while|whereas)\s|,\sbut\s")
 _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:with|who|whose|aged|younger|older|under|over|"
                          r"above|below|found|achieving|receiving|treated|previously|pretreated|exposed|undergoing|transplanted|allografted|"
+                         r"assigned|randomi[sz]ed|allocated|"
                          r"bridged|in)\b|^(?!patients?\b|subjects\b|those\b|"
                          r"children\b|adults\b)", re.I)
 _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[^,;()\d]{2,60}),\s")
