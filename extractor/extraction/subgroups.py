@@ -38,7 +38,7 @@ _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?
 # A dose after "at" is part of the group's name ("in patients treated at 1 × 10^6 cells/kg"), a time point is not.
 _DOSE_ON = r"[\d.]+\s?(?:[×x]\s?10|(?:mg|µg|μg|mcg)/)"
 _STOP_FORWARD = re.compile(
-    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and(?!\srefractory\b)|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
+    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and(?!\srefractory\b)(?!\s(?:older|younger|over|above|under)\b)|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
     r"|(?<!who)(?<!that)(?<!\bthe)(?<!\bwith)(?<!\bhad)(?<!\bhave)(?<!\bhas)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
     r"obtained|attained|proceeded|went|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required|could)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
@@ -1294,7 +1294,9 @@ _AGE_WORD_LABEL = re.compile(r"(?P<side>older|younger|elderly)(?:\s(?:adults?|pa
 # "aged 60 years or older", "aged 18 to 59 years" is a band, no threshold.
 _AGE_THRESHOLD = re.compile(r"\b(?P<w>(?:aged?|ages)\s?(?P<op>≥|≤|>\s?or\s?=|<\s?or\s?=|>=|<=|=>|=<|>|<)\s?(?P<n>\d{2,3})\s?"
                             r"(?:years?|yrs?)(?:\sold|\sof\sage)?|(?:aged?|ages)\s(?P<n2>\d{2,3})\s(?:years?|yrs?)"
-                            r"(?:\sold|\sof\sage)?\sor\s(?P<dir>older|above|over|more|younger|less|under|below))", re.I)
+                            r"(?:\sold|\sof\sage)?\s(?:or|and)\s(?P<dir>older|above|over|more|younger|less|under|below)|"
+                            r"(?:older|elderly|younger)\s(?:patients|adults|subjects)\s?\((?P<op3>≥|≤|>=|<=|>|<)\s?(?P<n3>\d{2,3})\s?"
+                            r"(?:years?|yrs?)\))", re.I)  # "older patients (≥60 years)"
 _UPPER_OPS = ("≥", ">")
 # Any other age the sentence bounds or bands ("aged <40 years, 40-59 years or ≥60 years"), not a range of ages ("range,
 # 18-80 years"): a second age means the groups are not the two sides of one threshold.
@@ -1315,16 +1317,17 @@ def age_sides(texts: tuple[str, ...]) -> tuple[str | None, str | None] | None:
     upper = lower = None
     ages = set()
     for text in texts:
-        if "age" not in text:
+        if "age" not in text and "older" not in text.lower() and "younger" not in text.lower():
             continue
         found = list(_AGE_THRESHOLD.finditer(text))
         if found:
             ages |= {m.group("n") or m.group("a") for m in _OTHER_AGE.finditer(text)} | \
                 {m.group("b") for m in _OTHER_AGE.finditer(text) if m.group("b")}
         for m in found:
-            ages.add(m.group("n") or m.group("n2"))
+            ages.add(m.group("n") or m.group("n2") or m.group("n3"))
             written = name(m.group("w"))
-            is_upper = (m.group("op") or "").startswith(_UPPER_OPS) or (m.group("op") or "").startswith("=>") \
+            op = m.group("op") or m.group("op3") or ""
+            is_upper = op.startswith(_UPPER_OPS) or op.startswith("=>") \
                 or (m.group("dir") or "").lower() in ("older", "above", "over", "more")
             if is_upper:
                 upper = upper or written
