@@ -113,7 +113,9 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
 _NEGATED = re.compile(r"(?:no|without)\s(?=\S)", re.I)
 # A reference to an arm by its role: "the control arm", "the experimental group".
-_ROLE_REFERENCE = re.compile(r"\b(control|comparator|standard|experimental|investigational)\s(?:arm|group|cohort)\b", re.I)
+# (also with what the standard was: "the standard-therapy group" of the arm "standard intensive chemotherapy")
+_ROLE_REFERENCE = re.compile(r"\b(control|comparator|standard|experimental|investigational)"
+                             r"(?:[\s\-](?:therapy|treatment|care|of[\s\-]care|chemotherapy))?\s(?:arm|group|cohort)\b", re.I)
 _CONTROL_WORDS = ("control", "comparator", "standard")
 _GROUP_THEN_REGIMEN = re.compile(r"^\s*(?:the\s)?(?P<g>(?:[\w\-]+\s){1,2}?(?:arm|group))\s?\((?P<r>[^()]{2,80})\)\s*$", re.I)
 _GROUP_BRACKET = re.compile(r"\(\s?(?:the\s)?([^()]{2,60}?)\s(?:group|arm|cohort)\s?\)", re.I)
@@ -2668,11 +2670,17 @@ class ArmIndex:
             group = subgroups.scope_before_bracket(text, positions[indices[0]][0], avoid)
             if not group or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
                     or self.by_label(self._own_arm(group)) or any(r[2] in own for r in self.refs(group)) \
-                    or _NOT_A_SUBGROUP_SCOPE.search(group):
+                    or _NOT_A_SUBGROUP_SCOPE.search(group) or self._inside_arm_reference(text, group):
                 continue
             for i in indices:
                 out[i] = f"{labels[i]}, {group}"
         return out
+
+    def _inside_arm_reference(self, text: str, group: str) -> bool:
+        """The group read before a bracket is the words of an arm's reference in the sentence, not a subgroup ("than in
+        the standard-therapy group (80.7% vs. 29.4%)": "standard-therapy")."""
+        own = {a.label for a in self.arms if not a.historical}
+        return any(group in text[s:e] for s, e, label in self._sentence_refs(text) if label in own)
 
     def _subgroup_scope(self, text: str, scope: tuple[str | None, bool]) -> str | None:
         """The sentence's own leading scope when it is a subgroup of patients of a study of two arms or more ("Among
@@ -3184,7 +3192,7 @@ class ArmIndex:
                 return None
             if not group or any(r[2] in own for r in self.refs(group)) or self.by_label(self._own_arm(group)) \
                     or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
-                    or _NOT_A_SUBGROUP_SCOPE.search(group):
+                    or _NOT_A_SUBGROUP_SCOPE.search(group) or self._inside_arm_reference(text, group):
                 return None
             labels += [f"{arm}, {group}" for arm in arms]
         groups = labels[::2]
