@@ -136,3 +136,62 @@ def test_arms20_included_groups(nlp, text, outcomes):
 ])
 def test_arms20_age_bounds_with_symbols(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # "randomized between A and B" (was one arm)
+    ("Patients were randomized between clofarabine and high-dose cytarabine. The CR rate was 35% with clofarabine and "
+     "20% with cytarabine.",
+     [("clofarabine", None), ("cytarabine", None)], [("clofarabine", "CR", 35.0), ("cytarabine", "CR", 20.0)]),
+    # a bracketed role is another name of the arm, not its label (were "experimental" / "control")
+    ("Patients were randomly assigned to receive ponatinib (experimental arm) or imatinib (control arm). The CR rate "
+     "was 85% in the experimental arm and 70% in the control arm.",
+     [("imatinib", None), ("ponatinib", None)], [("imatinib", "CR", 70.0), ("ponatinib", "CR", 85.0)]),
+    # "one of four chemotherapy regimens" is chemotherapy (was "chemotherapy regimens")
+    ("Patients were randomised to receive either blinatumomab or the investigator's choice of one of four "
+     "chemotherapy regimens. Median OS was 7.7 months with blinatumomab and 4.0 months with chemotherapy.",
+     [("blinatumomab", None), ("chemotherapy", None)],
+     [("blinatumomab", "OS_MEDIAN", 7.7), ("chemotherapy", "OS_MEDIAN", 4.0)]),
+    # "the standard-therapy group" is the control arm, and no subgroup before the bracket of both arms' values
+    ("Adults were randomly assigned to inotuzumab ozogamicin or standard intensive chemotherapy. The rate of CR or CRi "
+     "was higher in the inotuzumab ozogamicin group than in the standard-therapy group (80.7% [95% CI, 72.1 to 87.7] "
+     "vs. 29.4% [95% CI, 21.0 to 38.8], P<0.001).",
+     [("inotuzumab ozogamicin", None), ("standard intensive chemotherapy", None)],
+     [("inotuzumab ozogamicin", "CR_CRi", 80.7), ("standard intensive chemotherapy", "CR_CRi", 29.4)]),
+])
+def test_arms20_randomised_arms_and_roles(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert (_arms(record), _outcomes(record)) == (arms, outcomes)
+
+
+def test_arms20_a_standard_therapy_group_of_its_own_keeps_its_name(nlp):
+    # negative: a bracketed group name that is no mere role still names the arm
+    record = _run(nlp, "Patients were randomly assigned to inotuzumab ozogamicin (inotuzumab group) or standard "
+                       "intensive chemotherapy (standard-therapy group). The CR rate was 81% vs 29%.")
+    assert _outcomes(record) == [("inotuzumab ozogamicin", "CR", 81.0), ("standard therapy", "CR", 29.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a group named by its assignment is named by the treatment (were "group 1" / "assigned to imatinib")
+    ("Forty patients were treated. Patients assigned to dasatinib had a CR rate of 90% compared with 80% for those "
+     "assigned to imatinib.", [("dasatinib", "CR", 90.0), ("imatinib", "CR", 80.0)]),
+    # "the randomized comparison" is the whole cohort, no scope
+    ("Forty patients were treated. In the randomized comparison, patients assigned to dasatinib had a CR rate of 90% "
+     "compared with 80% for those assigned to imatinib.", [("dasatinib", "CR", 90.0), ("imatinib", "CR", 80.0)]),
+    # a subject after "Overall," (was "group 1" / "without")
+    ("Forty patients were treated. Overall, patients with prior HSCT had a CR rate of 50% compared with 80% for those "
+     "without.", [("no prior HSCT", "CR", 80.0), ("prior HSCT", "CR", 50.0)]),
+    # "aged 60 years and older" (was "older"); "younger patients" beside "Older patients (≥60 years)" by the threshold
+    ("Eighty patients were infused. The 2-year OS for patients aged 60 years and older was 30%.",
+     [("aged >=60 years", "OS_RATE", 30.0)]),
+    ("Eighty patients were infused. Older patients (≥60 years) had a CR rate of 60% versus 80% in younger patients.",
+     [("aged <60 years", "CR", 80.0), ("aged ≥60 years", "CR", 60.0)]),
+])
+def test_arms20_groups_named_by_assignment_and_age(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms20_remission_code_patients_keep_their_noun(nlp):
+    # kept as written: the corpus gold writes "CR2 patients" (a rewrite to "CR2" was tried and dropped)
+    record = _run(nlp, "Eighty patients were treated. The 5-year OS was 40% for CR2 patients.")
+    assert _outcomes(record) == [("CR2 patients", "OS_RATE", 40.0)]
