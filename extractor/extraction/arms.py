@@ -313,6 +313,7 @@ _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re
 # Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
 _VALUE_LIST_GAP = re.compile(r"\s(?:were|was|are|is)\s(?:\d+(?:\.\d+)?\s?%\s?\([^()\d;]{1,30}\),?\s(?:and\s)?)+", re.I)
 # A group within an arm, as `subgroups.name` leaves it: "Ph-negative patients in blinatumomab".
+_TREATED_THEN_GROUP = re.compile(r"(?P<a>[\w+/\-]{2,30})-treated\s(?:patients|subjects)\s(?P<g>[^,;()]{2,60})")  # "InO-treated patients aged ≥55 years"
 _GROUP_IN_ARM = re.compile(r"(?P<g>[^,;()]{2,60}?)\s(?:in|of|within)\s(?P<a>[^,;()]{2,60})")
 _BACK_REFERENCE = re.compile(r"\bthe\s((?:[\w+/]+[\s\-]){0,3}?[\w+/]+)\s(?:group|arm|cohort)\b", re.I)
 _BACK_REFERENCE_SKIP = frozenset({"", "group", "arm", "cohort", "therapy", "treatment", "patients", "the", "regimen",
@@ -2718,7 +2719,8 @@ class ArmIndex:
         "Ph-negative patients in the blinatumomab group had a CR rate of 44%"), is the arm's in that subgroup,
         "blinatumomab, Ph-negative", as subgroups nested in arms are named; None when it is not one, or is
         the arm's responders or analysed population (see _subgroup_scope)."""
-        m = _GROUP_IN_ARM.fullmatch(phrase) if phrase and " in " in phrase and self.multi_arm else None
+        treated = _TREATED_THEN_GROUP.fullmatch(phrase) if phrase and "-treated " in phrase and self.multi_arm else None
+        m = treated or (_GROUP_IN_ARM.fullmatch(phrase) if phrase and " in " in phrase and self.multi_arm else None)
         if m is None:
             return None
         refs = self.refs(m.group("a"), arms_only=True)
