@@ -320,8 +320,9 @@ def _group_before_verb(text: str, value_start: int) -> str | None:
     if not _VERB_AT_END.search(head, max(0, len(head) - 6)):
         return None  # both patterns end with the verb, and re would try them at every position of the head
     m = _OF_GROUP_WAS.search(head) or _AMONG_GROUP_WAS.search(head)
-    if m is None or _COUNT_WORD.search(m.group("g")):  # "among all 50 patients": a count, no name
-        return None
+    count = _COUNT_WORD.search(m.group("g")) if m else None
+    if m is None or count and not _NAMED_COUNT.search(count.group(0)):  # "among all 50 patients": a count, no name
+        return None  # ("among the 22 AYA patients" names them)
     # "the proportion of patients who achieved CR was 50%" is a share, "the CR rate among Ph+ patients was 80%" a
     # group's; "the MRD negativity rate among the responders was 93%" is the cohort's (see response_state)
     if _SHARE_OF_END.search(text[:m.start()]) and (m.group(0)[:2].lower() == "of" and not _group_rate(text[:m.start()], m.group("g"))
@@ -359,6 +360,7 @@ _RESPONSE_STATE = re.compile(r"respon|remission|\bCR(?:i|h|p)?\b", re.I)
 
 
 _COUNT_WORD = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|responders|children|adults|subjects)\b")
+_NAMED_COUNT = re.compile(r"^\d+\s(?:[\w\-]*[A-Z][\w+\-]*\s){1,2}")  # a word of who they are: "22 AYA patients", "15 Ph+ ..."
 
 
 # A line of therapy a group is in: "first salvage", "second or later relapse".
