@@ -195,3 +195,23 @@ def test_arms20_remission_code_patients_keep_their_noun(nlp):
     # kept as written: the corpus gold writes "CR2 patients" (a rewrite to "CR2" was tried and dropped)
     record = _run(nlp, "Eighty patients were treated. The 5-year OS was 40% for CR2 patients.")
     assert _outcomes(record) == [("CR2 patients", "OS_RATE", 40.0)]
+
+
+def test_arms20_treated_patients_scope_in_an_arm(nlp):
+    # "In InO-treated patients aged ≥55 years" is the arm's in that group (was the whole phrase as one label)
+    record = _run(nlp, SOC + "In InO-treated patients aged ≥55 years, the CR/CRi rate was 75%.")
+    assert _outcomes(record) == [("inotuzumab ozogamicin, aged ≥55 years", "CR_CRi", 75.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a count with a word of who the patients are names them (was all)
+    ("Sixty patients were treated. The CR rate among the 22 AYA patients was 77%.", [("AYA patients", "CR", 77.0)]),
+    ("Sixty patients were treated. The CR rate among the 15 Ph-positive patients was 80%.",
+     [("Ph-positive", "CR", 80.0)]),
+    # negatives: a count alone, or of the analysed patients, is the cohort
+    ("Sixty patients were treated. The CR rate among the first 50 patients was 77%.", [("all", "CR", 77.0)]),
+    ("Sixty patients were treated. The CR rate among all 60 patients was 77%.", [("all", "CR", 77.0)]),
+    ("Sixty patients were treated. The CR rate among the 50 evaluable patients was 77%.", [("all", "CR", 77.0)]),
+])
+def test_arms20_named_counts_before_the_verb(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
