@@ -1617,6 +1617,10 @@ def _crossed_cohorts(text: str) -> list[Arm]:
     return arms
 
 
+_RANDOMISED_PART_END = re.compile(r",|\s(?:and|who|which|administered|given|as)\s|"
+                                  r"\sat\s(?=(?:an?\s)?(?:(?:starting|initial|fixed|total|target|flat)\s)?doses?\sof\b)")
+
+
 def _randomised(line: _Line, lexicon: dict) -> list[Arm]:
     text, drugs = line.text, line.drugs
     m = (_RANDOMISED.search(text) or _RANDOMISED_BETWEEN.search(text)) if line.may_have(_RANDOMISED_WORDS) else None
@@ -1626,7 +1630,7 @@ def _randomised(line: _Line, lexicon: dict) -> list[Arm]:
     for name in ("a", "b"):
         start, end = m.start(name), m.end(name) if name == "a" else _with_drug_end(text, drugs, m.end(name))
         part = text[start:end]
-        cut = re.search(r",|\s(?:and|who|which|administered|given|as)\s", part)  # "chemotherapy as consolidation"
+        cut = _RANDOMISED_PART_END.search(part)  # "chemotherapy as consolidation", "A at a starting dose of 1.8 mg/m2"
         if cut and not _inside_bracket(part, cut.start()):
             part = part[:cut.start()]
         parts.append((part, _slice(text, drugs, start, start + len(part)), None))
