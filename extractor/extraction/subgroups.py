@@ -232,7 +232,8 @@ def is_whole(label: str, title: str = "") -> bool:
     for cue in cues()[1]:
         text = cue.pattern.sub(" ", text)
     title_words = _title_words(title)
-    return all(w in title_words for w in _LABEL_WORD.findall(text))
+    # (a joining mark left of a hyphenated pair of population words is none: "efficacy-evaluable population")
+    return all(w in title_words for w in _LABEL_WORD.findall(text) if w.strip("-/"))
 
 
 _LABEL_WORD = re.compile(r"[\w+/\-<>=]+")
