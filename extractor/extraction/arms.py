@@ -124,7 +124,9 @@ _LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\so
                    r"(?:one|two|three|four|five|six|\d)\s(?:cycles?|courses?|blocks?)\sof\s|"  # "two cycles of blinatumomab"
                    r"one\sof\s(?:the\s)?(?:two|three|four|five|several|\d)\s|"  # "one of three standard regimens"
                    r"(?:investigator|physician)['’]?s['’]?\schoice\sof\s|"  # "investigator's choice of chemotherapy"
-                   r"(?:patients|those|adults|children|pts)\s(?:(?:who\swere\s)?treated\swith|receiving|who\sreceived)\s)+", re.I)
+                   r"(?:(?:propensity[\s\-](?:score[\s\-])?)?matched\s)?(?:control|comparator)\s(?:cohort|group)\sof\s|"
+                   r"(?:\d+\s(?:matched\s)?)?(?:patients|those|adults|children|pts|controls)\s"
+                   r"(?:(?:who\swere\s)?treated\swith|receiving|who\sreceived)\s)+", re.I)  # "120 matched controls treated with"
 _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective|(?:high|low|intermediate|reduced)[\s\-]dose)\s",
                         re.I)  # "high-dose cytarabine (HiDAC)" is the arm cytarabine
 _TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|compared|comparing|:)\s", re.I)
@@ -1737,10 +1739,12 @@ def _compared_match(line: _Line) -> re.Match | None:
         return None
     m = _THOSE_TREATED.search(line.text, cue.start()) if " those " in line.text else None
     m = m or _COMPARED.search(line.text, cue.start())
-    if m is None and (" was compared" in line.text or " were compared" in line.text):
+    if (m is None or m.group("a")[:5].lower() in ("with ", "to ")) \
+            and (" was compared" in line.text or " were compared" in line.text):
+        # ("A (n = 60) were compared with 120 matched controls treated with B": not "compared [with 120 ...] with B")
         verb = _PASSIVE_AT.search(line.text)
         start = max(line.text.rfind(stop, 0, verb.start()) for stop in ",;:") + 1 if verb else -1
-        m = _PASSIVE_COMPARED.match(line.text, start) if verb else None
+        m = (_PASSIVE_COMPARED.match(line.text, start) if verb else None) or m
     return m
 
 
@@ -1918,6 +1922,10 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     core_drugs = [(s - offset, e - offset, i) for s, e, i in drugs if e - offset <= len(core) and s >= offset]
     if not core:
         return None
+    treated = _TREATED_SUFFIX.search(core) if core_drugs and "-treated" in core else None
+    if treated and core_drugs[-1][1] == treated.start():  # "Blinatumomab-treated patients (n = 60)": the arm of blinatumomab
+        aliases.add(core.lower())
+        core = core[:treated.start()]
     group_word = (_TRAILING_GROUP_WORD.search(core) or _BASED_SUFFIX.search(core)) if core_drugs else None
     if group_word and core_drugs[-1][1] == group_word.start():  # "the InO cohort (n = 40)": the arm of InO
         aliases.add(core.lower())
