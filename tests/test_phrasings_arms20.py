@@ -215,3 +215,37 @@ def test_arms20_treated_patients_scope_in_an_arm(nlp):
 ])
 def test_arms20_named_counts_before_the_verb(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms20_randomised_arm_ends_before_its_dose(nlp):
+    # "at a starting dose of" ends the arm's phrase (the whole phrase was the label)
+    record = _run(nlp, "Patients were randomized to receive either inotuzumab ozogamicin at a starting dose of 1.8 mg/m2 "
+                       "per cycle or standard intensive chemotherapy. The CR rate was 81% vs 29%.")
+    assert _outcomes(record) == [("inotuzumab ozogamicin", "CR", 81.0), ("standard intensive chemotherapy", "CR", 29.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # analysed populations are the cohort (were named "efficacy-evaluable population", "safety population")
+    ("Seventy-one patients were enrolled. In the efficacy-evaluable population (n = 65), the ORR was 80%.",
+     [("all", "ORR", 80.0)]),
+    ("Seventy-one patients were enrolled. In the safety population, grade ≥3 CRS occurred in 24%.",
+     [("all", "CRS", 24.0)]),
+])
+def test_arms20_analysed_populations_are_the_cohort(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # matched controls compared by a passive verb are the other arm (was one arm: group 1 / group 2, "control")
+    ("Blinatumomab-treated patients (n = 60) were compared with 120 matched controls treated with standard "
+     "chemotherapy. The CR rate was 45% versus 25%.",
+     ["blinatumomab", "standard chemotherapy"],
+     [("blinatumomab", "CR", 45.0), ("standard chemotherapy", "CR", 25.0)]),
+    ("Patients treated with blinatumomab (n = 60) were compared with a matched control cohort of 120 patients treated "
+     "with standard chemotherapy. The CR rate was 45% in the blinatumomab cohort and 25% in the control cohort.",
+     ["blinatumomab", "standard chemotherapy"],
+     [("blinatumomab", "CR", 45.0), ("standard chemotherapy", "CR", 25.0)]),
+])
+def test_arms20_matched_controls_compared(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert (sorted(a["label"] for a in record["arms"]), _outcomes(record)) == (arms, outcomes)
