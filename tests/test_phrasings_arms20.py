@@ -249,3 +249,21 @@ def test_arms20_analysed_populations_are_the_cohort(nlp, text, outcomes):
 def test_arms20_matched_controls_compared(nlp, text, arms, outcomes):
     record = _run(nlp, text)
     assert (sorted(a["label"] for a in record["arms"]), _outcomes(record)) == (arms, outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    # negatives: a share's qualifier after "including" names no group of patients
+    "Forty patients were treated. Grade ≥3 CRS occurred in 20%, including 5% with grade 4 events.",
+    "Forty patients were treated. Neurologic events occurred in 40%, including 10% with seizures.",
+    "Forty patients were treated. The CR/CRi rate was 70%, including 50% with full count recovery.",
+])
+def test_arms20_included_qualifiers_name_no_group(nlp, text):
+    labels = {o["arm"] for o in _run(nlp, text)["outcomes"]}
+    assert not labels & {"grade 4 events", "seizures", "full count recovery"}
+
+
+def test_arms20_dose_level_codes_after_values(nlp):
+    # "at DL1" names the dose level as "at dose level 1" does (were group 1/2/3)
+    record = _run(nlp, "Eighteen patients were treated at three dose levels. The CR rate was 33% at DL1, 50% at DL2 "
+                       "and 83% at DL3.")
+    assert _outcomes(record) == [("DL1", "CR", 33.0), ("DL2", "CR", 50.0), ("DL3", "CR", 83.0)]

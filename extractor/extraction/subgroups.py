@@ -545,7 +545,8 @@ _RELATIVE_OPEN = re.compile(r"\b(?:whom|whose|which)\b|\bwho\s?$", re.I)
 # value is the cohort's, the included one its group's ("patients with ..." after the included count).
 # (the first value's own group may come between: "73% of patients receiving A, including 5 of 5 patients with B")
 _INCLUDING_GAP = re.compile(r"[^;]{0,100}?,\s(?:including|among\sthem|of\swhom)\s", re.I)
-_INCLUDED_PEOPLE = re.compile(r"\s?(?:%\s?)?(?:[(\[][^()\[\]]*[)\]]\s?)?(?:(?:patients|children|adults|subjects)\s)?"
+# (people, not a share's qualifier: "including 5% with grade 4 events", "50% with full count recovery" name none)
+_INCLUDED_PEOPLE = re.compile(r"\s?(?:%\s?)?(?:[(\[][^()\[\]]*[)\]]\s?)?(?:of\s)?(?:patients|children|adults|subjects)\s"
                               r"(?=(?:with|without|in|who)\s)", re.I)
 
 
