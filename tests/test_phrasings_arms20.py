@@ -267,3 +267,15 @@ def test_arms20_dose_level_codes_after_values(nlp):
     record = _run(nlp, "Eighteen patients were treated at three dose levels. The CR rate was 33% at DL1, 50% at DL2 "
                        "and 83% at DL3.")
     assert _outcomes(record) == [("DL1", "CR", 33.0), ("DL2", "CR", 50.0), ("DL3", "CR", 83.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a subgroup inside a scope that is no arm nests as "scope, subgroup", as the gold writes "primary analysis,
+    # responders" (was "phase 1 responders")
+    (PHASES + "In phase 1, MRD negativity was 84% among responders.", [("phase 1, responders", "MRD_NEG", 84.0)]),
+    # (a status crossing a disease-state scope stays "relapsed Ph-", as the crossed cohorts are named)
+    ("In the relapsed group, 61% of Ph- and 38% of Ph+ patients achieved complete remission.",
+     [("relapsed Ph+", "CR", 38.0), ("relapsed Ph-", "CR", 61.0)]),
+])
+def test_arms20_subgroups_nested_in_a_scope(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -315,6 +315,7 @@ _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re
 # Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
 _VALUE_LIST_GAP = re.compile(r"\s(?:were|was|are|is)\s(?:\d+(?:\.\d+)?\s?%\s?\([^()\d;]{1,30}\),?\s(?:and\s)?)+", re.I)
 # A group within an arm, as `subgroups.name` leaves it: "Ph-negative patients in blinatumomab".
+_STATUS_FIRST = re.compile(r"[\w/]+[+\-−](?=\s|$)")  # "Ph-", "CRLF+ in CR": a status that crosses a state scope
 _TREATED_THEN_GROUP = re.compile(r"(?P<a>[\w+/\-]{2,30})-treated\s(?:patients|subjects)\s(?P<g>[^,;()]{2,60})")  # "InO-treated patients aged ≥55 years"
 _GROUP_IN_ARM = re.compile(r"(?P<g>[^,;()]{2,60}?)\s(?:in|of|within)\s(?P<a>[^,;()]{2,60})")
 _BACK_REFERENCE = re.compile(r"\bthe\s((?:[\w+/]+[\s\-]){0,3}?[\w+/]+)\s(?:group|arm|cohort)\b", re.I)
@@ -3395,8 +3396,8 @@ class ArmIndex:
         if scope.lower() in label.lower():
             return label
         arm = self.by_label(scope)
-        if arm is None:
-            return f"{scope} {label}"
+        if arm is None:  # a state x status cross is "R/R Ph-"; other subgroups nest as "phase 1, responders"
+            return f"{scope} {label}" if _STATUS_FIRST.match(label) else f"{scope}, {label}"
         if arm.historical or len([a for a in self.arms if not a.historical]) < 2 or _UNNAMED.fullmatch(label):
             return label
         if subgroups.response_state(label) or _NOT_A_SUBGROUP_SCOPE.search(label) or subgroups.is_whole(label, self.title):
