@@ -1,11 +1,15 @@
 """Recurring phrasings of arms and subgroups in trial abstracts (thirteenth round): counted arms whose patients carry
 their disease before the verb ("42 patients with relapsed T-ALL who received A with 38 who received B"); three arms
-whose n brackets open with their codes after a colon; "SC" as the initials of "standard of care"; the parts of a
-phase 1/2 study named after a value ("80% in phase 1 and 81% in phase 2"); an arm's share of patients named by the
-arm's abbreviation before the noun ("41% of InO patients and 11% of SC patients proceeded to HSCT"); "reaching" as
-the verb of a subject's endpoint; a count included in a value and named after it ("60%, including 5 of 5 patients
-with CD19-negative B-ALL"); an age bound written with its symbol after "patients". Written in our own words, run end
-to end; the figures are invented.
+whose n brackets open with their codes after a colon; "SC" as the initials of "standard of care"; randomisation
+"between A and B"; a bracketed role ("(experimental arm)") as an alias; "one of four chemotherapy regimens"; the
+standard-therapy group as the control arm; a randomised arm's dose left out of its label; matched controls compared
+by a passive verb; the parts of a phase 1/2 study named after a value ("80% in phase 1 and 81% in phase 2"); an arm's
+share named by the arm's abbreviation ("41% of InO patients ... proceeded to HSCT"); "reaching" as the verb of a
+subject's endpoint; a count included in a value ("60%, including 5 of 5 patients with CD19-negative B-ALL"); groups
+named by their assignment, after "Overall,", by a count with a word of who they are ("the 22 AYA patients"), by
+"at DL1"; analysed populations as the cohort; age bounds ("patients ≥18 years", "60 years and older", "Older
+patients (≥60 years)" beside "younger patients"); subgroups nested in a scope ("phase 1, responders"). Written in our
+own words, run end to end; the figures are invented.
 """
 from __future__ import annotations
 
