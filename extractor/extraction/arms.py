@@ -67,6 +67,9 @@ _WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("n
 _RANDOMISED = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,80}?\bto\s(?:receive\s)?(?:either\s)?"
                          r"(?P<a>[^;]{2,140}?)\s(?:or|versus|vs\.?)\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with|during)\s|$)",
                          re.I)
+# "Patients were randomized between clofarabine and high-dose cytarabine"
+_RANDOMISED_BETWEEN = re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,40}?\bbetween\s(?:receiving\s)?"
+                                 r"(?P<a>[^;]{2,140}?)\sand\s(?P<b>[^;]{2,140}?)(?=[.;]|\s(?:in|at|for|with|during)\s|$)", re.I)
 _COMPARED = re.compile(r"\b(?:comparing|compared|comparison of|efficacy and safety of|outcomes? of)\s(?P<a>[^;,]{2,90}?)\s"
                        r"(?:compared\s)?(?:with|to|versus|vs\.?)\s(?P<b>[^;,]{2,90}?)(?=\s(?:in|for|among|as|on|at|between)\s|[,.;:]|$)",
                        re.I)
@@ -110,7 +113,9 @@ _PREVIOUS = re.compile(r"\b(?:previous|prior|earlier)\s(?:trial|study|experience
                        r"(?P<r>[^,;.]{2,60}?)\s(?:alone|only)\b", re.I)
 _NEGATED = re.compile(r"(?:no|without)\s(?=\S)", re.I)
 # A reference to an arm by its role: "the control arm", "the experimental group".
-_ROLE_REFERENCE = re.compile(r"\b(control|comparator|standard|experimental|investigational)\s(?:arm|group|cohort)\b", re.I)
+# (also with what the standard was: "the standard-therapy group" of the arm "standard intensive chemotherapy")
+_ROLE_REFERENCE = re.compile(r"\b(control|comparator|standard|experimental|investigational)"
+                             r"(?:[\s\-](?:therapy|treatment|care|of[\s\-]care|chemotherapy))?\s(?:arm|group|cohort)\b", re.I)
 _CONTROL_WORDS = ("control", "comparator", "standard")
 _GROUP_THEN_REGIMEN = re.compile(r"^\s*(?:the\s)?(?P<g>(?:[\w\-]+\s){1,2}?(?:arm|group))\s?\((?P<r>[^()]{2,80})\)\s*$", re.I)
 _GROUP_BRACKET = re.compile(r"\(\s?(?:the\s)?([^()]{2,60}?)\s(?:group|arm|cohort)\s?\)", re.I)
@@ -119,7 +124,9 @@ _LEAD = re.compile(r"^\s*(?:the\s|an?\s|either\s|receive\s|with\s|combination\so
                    r"(?:one|two|three|four|five|six|\d)\s(?:cycles?|courses?|blocks?)\sof\s|"  # "two cycles of blinatumomab"
                    r"one\sof\s(?:the\s)?(?:two|three|four|five|several|\d)\s|"  # "one of three standard regimens"
                    r"(?:investigator|physician)['’]?s['’]?\schoice\sof\s|"  # "investigator's choice of chemotherapy"
-                   r"(?:patients|those|adults|children|pts)\s(?:(?:who\swere\s)?treated\swith|receiving|who\sreceived)\s)+", re.I)
+                   r"(?:(?:propensity[\s\-](?:score[\s\-])?)?matched\s)?(?:control|comparator)\s(?:cohort|group)\sof\s|"
+                   r"(?:\d+\s(?:matched\s)?)?(?:patients|those|adults|children|pts|controls)\s"
+                   r"(?:(?:who\swere\s)?treated\swith|receiving|who\sreceived)\s)+", re.I)  # "120 matched controls treated with"
 _ADJECTIVE = re.compile(r"^(?:standard|conventional|intensive|classic|prospective|(?:high|low|intermediate|reduced)[\s\-]dose)\s",
                         re.I)  # "high-dose cytarabine (HiDAC)" is the arm cytarabine
 _TRIM_LEFT = re.compile(r".*\b(?:with|to|receive|received|receiving|either|of|and|compared|comparing|:)\s", re.I)
@@ -212,6 +219,7 @@ _PATIENTS_SUBJECT = re.compile(r"\s*(?:Patients|Those|Children|Adults)\s(?:with|
 # trial").
 _PHASE_SCOPE = re.compile(r"(?:In|Among|For)\s(?:the\s)?(?:patients\sin\s(?:the\s)?)?phase\s(?P<p>1|2|I|II)"
                           r"(?:\s(?:part|portion|cohort|population|patients))?,\s", re.I)
+_PHASE_NAMED = re.compile(r"phase\s(?P<p>1|2|I|II)\b(?![/\-])")  # a part of a phase 1/2 study named after a value
 _PHASE_ONE_TWO = re.compile(r"\bphase\s(?:1/2|I/II|1b/2|Ib/II)\b|\bphase\s(?:1|I)\b.{0,400}\bphase\s(?:2|II)\b", re.I | re.S)
 _AT_ARM = re.compile(r"\s?%?\s(?:at|with)\s(?:the\s)?(?:a\sdose\sof\s)?")
 
@@ -307,6 +315,8 @@ _GROUP_WORD = re.compile(r"\b(?:group|arm|cohort|subgroup|stratum|subset)\b", re
 # Between a named arm and the second value of a list of endpoints: "in study B were 56% (CR) and 100% (MRD)".
 _VALUE_LIST_GAP = re.compile(r"\s(?:were|was|are|is)\s(?:\d+(?:\.\d+)?\s?%\s?\([^()\d;]{1,30}\),?\s(?:and\s)?)+", re.I)
 # A group within an arm, as `subgroups.name` leaves it: "Ph-negative patients in blinatumomab".
+_STATUS_FIRST = re.compile(r"[\w/]+[+\-−](?=\s|$)")  # "Ph-", "CRLF+ in CR": a status that crosses a state scope
+_TREATED_THEN_GROUP = re.compile(r"(?P<a>[\w+/\-]{2,30})-treated\s(?:patients|subjects)\s(?P<g>[^,;()]{2,60})")  # "InO-treated patients aged ≥55 years"
 _GROUP_IN_ARM = re.compile(r"(?P<g>[^,;()]{2,60}?)\s(?:in|of|within)\s(?P<a>[^,;()]{2,60})")
 _BACK_REFERENCE = re.compile(r"\bthe\s((?:[\w+/]+[\s\-]){0,3}?[\w+/]+)\s(?:group|arm|cohort)\b", re.I)
 _BACK_REFERENCE_SKIP = frozenset({"", "group", "arm", "cohort", "therapy", "treatment", "patients", "the", "regimen",
@@ -1270,6 +1280,7 @@ def _with_n_list(line: _Line, lexicon: dict) -> list[Arm]:
         chain = [(trimmed.end() if trimmed else start, bracket.start(), n)]
     if len(chain) < 3 or _other_therapy_before(text, chain[0][0]):
         return []
+    chain = [(s + len(text[s:e]) - len(text[s:e].lstrip()), e, n) for s, e, n in chain]  # spans from the phrase's first letter
     parts = [(text[s:e].strip(), _slice(text, drugs, s, e), n) for s, e, n in chain]
     dosed = _dosed_levels(parts, text, [e for _, e, _ in chain]) \
         or _dose_levels_named(parts, text, [e for _, e, _ in chain], lexicon)
@@ -1341,9 +1352,12 @@ _WORD = r"(?=(?i:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 # (not an article: "combined with a TKI and 20 received ..." has no count after "with")
 # A word of who the counted patients are, between the count and its noun: "100 AYA patients", "45 adult patients".
 _COUNT_MODIFIER = r"(?:adult|pediatric|paediatric|consecutive|older|young|elderly|(?-i:[A-Z]{{2,5}}))\s"
+# The disease of the counted patients, before their verb: "42 patients with relapsed T-ALL who received A".
+_COUNT_POPULATION = r"(?:with\s(?:[\w+/\-]+\s){{1,4}}?(?=who\s|treated\s|were\s|\Z))?"
 _COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|(?!(?:an?|the)\s)" + _WORD \
          + r"(?:\s(?:hundred|thousand)(?:\s(?:and\s)?" + _WORD + r")?)?)\s(?:\(\d+(?:\.\d+)?\s?%\)\s)?" \
-         r"(?:(?:matched\s|" + _COUNT_MODIFIER + r")?(?:patients|pts|subjects|children|adults|controls)\s)?"  # "60 matched children who received"
+         r"(?:(?:matched\s|" + _COUNT_MODIFIER + r")?(?:patients|pts|subjects|children|adults|controls)\s" \
+         + _COUNT_POPULATION + r")?"  # "60 matched children who received"
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
@@ -1379,7 +1393,7 @@ def _may_count(text: str) -> bool:
 def _counted_match(text: str, words: NumberWords) -> re.Match | None:
     """`_COUNTED.search(text)`, tried only at the count right before each treatment verb."""
     for verb in _COUNTED_AT.finditer(text):
-        window = max(0, verb.start() - 40)
+        window = max(0, verb.start() - 70)
         if not _DIGIT.search(text, window, verb.start()) \
                 and not _number_word_pattern(words.key).search(text, window, verb.start()):
             continue  # no count before the verb: the wide _COUNT_BEFORE need not be tried at its every position
@@ -1492,7 +1506,7 @@ def _counted_items(line: _Line) -> list[re.Match]:
 def _count_starts(text: str):
     """Where a count right before a treatment verb starts (see _counted_match)."""
     for verb in _COUNTED_AT.finditer(text):
-        count = _COUNT_BEFORE.search(text, max(0, verb.start() - 40), verb.start())
+        count = _COUNT_BEFORE.search(text, max(0, verb.start() - 70), verb.start())
         if count:
             yield count.start()
 
@@ -1606,16 +1620,20 @@ def _crossed_cohorts(text: str) -> list[Arm]:
     return arms
 
 
+_RANDOMISED_PART_END = re.compile(r",|\s(?:and|who|which|administered|given|as)\s|"
+                                  r"\sat\s(?=(?:an?\s)?(?:(?:starting|initial|fixed|total|target|flat)\s)?doses?\sof\b)")
+
+
 def _randomised(line: _Line, lexicon: dict) -> list[Arm]:
     text, drugs = line.text, line.drugs
-    m = _RANDOMISED.search(text) if line.may_have(_RANDOMISED_WORDS) else None
+    m = (_RANDOMISED.search(text) or _RANDOMISED_BETWEEN.search(text)) if line.may_have(_RANDOMISED_WORDS) else None
     if not m:
         return []
     parts = []
     for name in ("a", "b"):
         start, end = m.start(name), m.end(name) if name == "a" else _with_drug_end(text, drugs, m.end(name))
         part = text[start:end]
-        cut = re.search(r",|\s(?:and|who|which|administered|given|as)\s", part)  # "chemotherapy as consolidation"
+        cut = _RANDOMISED_PART_END.search(part)  # "chemotherapy as consolidation", "A at a starting dose of 1.8 mg/m2"
         if cut and not _inside_bracket(part, cut.start()):
             part = part[:cut.start()]
         parts.append((part, _slice(text, drugs, start, start + len(part)), None))
@@ -1722,10 +1740,12 @@ def _compared_match(line: _Line) -> re.Match | None:
         return None
     m = _THOSE_TREATED.search(line.text, cue.start()) if " those " in line.text else None
     m = m or _COMPARED.search(line.text, cue.start())
-    if m is None and (" was compared" in line.text or " were compared" in line.text):
+    if (m is None or m.group("a")[:5].lower() in ("with ", "to ")) \
+            and (" was compared" in line.text or " were compared" in line.text):
+        # ("A (n = 60) were compared with 120 matched controls treated with B": not "compared [with 120 ...] with B")
         verb = _PASSIVE_AT.search(line.text)
         start = max(line.text.rfind(stop, 0, verb.start()) for stop in ",;:") + 1 if verb else -1
-        m = _PASSIVE_COMPARED.match(line.text, start) if verb else None
+        m = (_PASSIVE_COMPARED.match(line.text, start) if verb else None) or m
     return m
 
 
@@ -1903,6 +1923,10 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     core_drugs = [(s - offset, e - offset, i) for s, e, i in drugs if e - offset <= len(core) and s >= offset]
     if not core:
         return None
+    treated = _TREATED_SUFFIX.search(core) if core_drugs and "-treated" in core else None
+    if treated and core_drugs[-1][1] == treated.start():  # "Blinatumomab-treated patients (n = 60)": the arm of blinatumomab
+        aliases.add(core.lower())
+        core = core[:treated.start()]
     group_word = (_TRAILING_GROUP_WORD.search(core) or _BASED_SUFFIX.search(core)) if core_drugs else None
     if group_word and core_drugs[-1][1] == group_word.start():  # "the InO cohort (n = 40)": the arm of InO
         aliases.add(core.lower())
@@ -1925,7 +1949,7 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     names, readable, classes, combination = read_regimen(core, core_drugs, lexicon)
     aliases.add(core.lower())
     single = len(core_drugs) == 1 and core_drugs[0][0] == 0 and core_drugs[0][1] >= len(core.rstrip(" s"))
-    if group:
+    if group and not _ROLE_ONLY.fullmatch(group):
         label = _group_label(group, lexicon, drugs)
     elif single:
         entry = lexicon.get(core_drugs[0][2])
@@ -1972,6 +1996,10 @@ def _written_acronym(core: str, entry) -> bool:
 _CAPITALS_ACRONYM = re.compile(r"[A-Z0-9\-/]*[A-Z]{3,}[A-Z0-9\-/]*")
 
 
+# A bracketed group named only by its role ("ponatinib (experimental arm)") is an alias; the treatment names the arm.
+_ROLE_ONLY = re.compile(r"(?:experimental|control|investigational|comparator|intervention|study|active|treatment)", re.I)
+
+
 def _group_label(group: str, lexicon: dict, drugs: list) -> str:
     written = _written(group)
     for _, _, canonical in drugs:  # "(inotuzumab ozogamicin group)": the drug arm's canonical name
@@ -1989,9 +2017,10 @@ def _written(phrase: str) -> str:
         if _HYPHENED_WORDS.fullmatch(word) and not _HYPHEN_KEPT.search(word.lower()):
             word = word.replace("-", " ")
         words.append(word if _ABBREVIATION_LIKE.search(word) else word.lower())
-    return _PLURAL_THERAPIES.sub(r"\1y", " ".join(words))
+    return _REGIMENS_TAIL.sub(r"\1", _PLURAL_THERAPIES.sub(r"\1y", " ".join(words)))
 
 
+_REGIMENS_TAIL = re.compile(r"\b(chemotherapy|therapy)\sregimens?$")  # "one of four chemotherapy regimens": chemotherapy
 _HYPHENED_WORDS = re.compile(r"[A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)+")  # words, not an abbreviation ("hyper-CVAD")
 _HYPHEN_KEPT = re.compile(r"-(?:based|intensity|dose|line)\b")
 _ABBREVIATION_LIKE = re.compile(r"[A-Z].*[A-Z]|\d|\b[A-Z]\b")  # "CAR T cell therapy" keeps its T
@@ -2092,6 +2121,17 @@ def _named_backbone(joined: list[tuple[str, str]], later, lexicon: dict) -> str 
 
 
 # ------------------------------------------------------------------------------------------------------ assignment
+
+
+_INITIALS_SKIP = frozenset({"of", "the", "and", "de"})
+
+
+def _initials(label: str) -> set[str]:
+    """The initials an arm's label is abbreviated by: every word's ("SOC" of "standard of care") or the content
+    words' ("SC" of "standard of care", as trials of standard care abbreviate it too)."""
+    words = label.replace("-", " ").split()
+    return {"".join(w[0] for w in words).upper(),
+            "".join(w[0] for w in words if w.lower() not in _INITIALS_SKIP).upper()}
 
 
 class ArmIndex:
@@ -2644,11 +2684,17 @@ class ArmIndex:
             group = subgroups.scope_before_bracket(text, positions[indices[0]][0], avoid)
             if not group or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
                     or self.by_label(self._own_arm(group)) or any(r[2] in own for r in self.refs(group)) \
-                    or _NOT_A_SUBGROUP_SCOPE.search(group):
+                    or _NOT_A_SUBGROUP_SCOPE.search(group) or self._inside_arm_reference(text, group):
                 continue
             for i in indices:
                 out[i] = f"{labels[i]}, {group}"
         return out
+
+    def _inside_arm_reference(self, text: str, group: str) -> bool:
+        """The group read before a bracket is the words of an arm's reference in the sentence, not a subgroup ("than in
+        the standard-therapy group (80.7% vs. 29.4%)": "standard-therapy")."""
+        own = {a.label for a in self.arms if not a.historical}
+        return any(group in text[s:e] for s, e, label in self._sentence_refs(text) if label in own)
 
     def _subgroup_scope(self, text: str, scope: tuple[str | None, bool]) -> str | None:
         """The sentence's own leading scope when it is a subgroup of patients of a study of two arms or more ("Among
@@ -2686,7 +2732,8 @@ class ArmIndex:
         "Ph-negative patients in the blinatumomab group had a CR rate of 44%"), is the arm's in that subgroup,
         "blinatumomab, Ph-negative", as subgroups nested in arms are named; None when it is not one, or is
         the arm's responders or analysed population (see _subgroup_scope)."""
-        m = _GROUP_IN_ARM.fullmatch(phrase) if phrase and " in " in phrase and self.multi_arm else None
+        treated = _TREATED_THEN_GROUP.fullmatch(phrase) if phrase and "-treated " in phrase and self.multi_arm else None
+        m = treated or (_GROUP_IN_ARM.fullmatch(phrase) if phrase and " in " in phrase and self.multi_arm else None)
         if m is None:
             return None
         refs = self.refs(m.group("a"), arms_only=True)
@@ -2727,7 +2774,7 @@ class ArmIndex:
         lower = name.lower()
         named = [arm for arm in own if lower in arm.aliases]
         if len(named) != 1 and name.isupper() and 2 <= len(name) <= 5:  # "SC": the initials of "standard chemotherapy"
-            named = [arm for arm in own if "".join(w[0] for w in arm.label.split()).upper() == name]
+            named = [arm for arm in own if name in _initials(arm.label)]
         if len(named) != 1:  # "standard-therapy" for the arm "standard therapy"
             words = set(lower.replace("-", " ").split())
             named = [arm for arm in own if words <= set(arm.label.lower().replace("-", " ").split())]
@@ -2941,6 +2988,9 @@ class ArmIndex:
             each = subgroups.shared_head(each)
         if all(each) and len(set(each)) == count:
             return each
+        included = subgroups.included_group(text, positions, avoid) if count == 2 and not each[1] else None
+        if included:  # "The CR rate was 60%, including 5 of 5 patients with CD19-negative B-ALL"
+            return [self._whole(each[0]) if each[0] else included[0], included[1]]
         named = any(each)  # (the values outside a compared pair are then given `all`, not a group's name)
         # (a "respectively" list of three values or more, "50%, 75% and 90%, respectively", is no pair and a value)
         listed = respectively and count >= 3 and all(
@@ -3157,7 +3207,7 @@ class ArmIndex:
                 return None
             if not group or any(r[2] in own for r in self.refs(group)) or self.by_label(self._own_arm(group)) \
                     or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
-                    or _NOT_A_SUBGROUP_SCOPE.search(group):
+                    or _NOT_A_SUBGROUP_SCOPE.search(group) or self._inside_arm_reference(text, group):
                 return None
             labels += [f"{arm}, {group}" for arm in arms]
         groups = labels[::2]
@@ -3346,8 +3396,8 @@ class ArmIndex:
         if scope.lower() in label.lower():
             return label
         arm = self.by_label(scope)
-        if arm is None:
-            return f"{scope} {label}"
+        if arm is None:  # a state x status cross is "R/R Ph-"; other subgroups nest as "phase 1, responders"
+            return f"{scope} {label}" if _STATUS_FIRST.match(label) else f"{scope}, {label}"
         if arm.historical or len([a for a in self.arms if not a.historical]) < 2 or _UNNAMED.fullmatch(label):
             return label
         if subgroups.response_state(label) or _NOT_A_SUBGROUP_SCOPE.search(label) or subgroups.is_whole(label, self.title):
@@ -3373,6 +3423,9 @@ class ArmIndex:
                 # "48% of patients in the A and B groups, respectively": the first of a list names no one value
                 listed = _COORDINATED_NAME.match(text, end)
                 return None if listed and any(s == listed.end() for s, _, _ in refs) else label
+        phase = _PHASE_NAMED.match(text, at) if text.startswith("phase", at) else None
+        if phase and self._phases_reported():  # "80% in phase 1 and 81% in phase 2" of a phase 1/2 study
+            return f"phase {phase.group('p')}"
         sub = _SUBGROUP_AFTER.match(text[at:])
         if sub and _THIS_GROUP.match(text, at):
             # "Twenty-five patients were older than 60 years. The CR rate was 40% in this group": the group named before

@@ -129,7 +129,7 @@ _SHARE_OF_BEFORE = re.compile(r"(?:%|\bpercent|\bper\scent)\s?(?:of|among)\s(?:t
 _RESPONSES = frozenset({"CR", "CR_CRi", "ORR"})
 _LINK_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|of|in|at|rate|rates|reached|achieved|observed|occurred|"
                           r"estimated|estimates|be|been|median|respectively|to)|[:=(\[])\s?$", re.I)
-_FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|obtained|responded|underwent|undergoing|"
+_FORWARD_VERB = re.compile(r"\b(?:achieved|achieving|attained|attaining|reached|reaching|obtained|responded|underwent|undergoing|"
                            r"proceeded|proceeding|received|receiving|developed|experienced|had|remained|were|was|went|"
                            r"bridged|became|showed|converted|remaining|being|alive|having|regained|could(?!\s(?:not|never)\b)|"
                            r"entered(?!\s(?:(?:the|this|our|a|an)\s)?(?:study|trial|protocol|cohort|phase|program|registry)\b))\b",
@@ -162,8 +162,10 @@ _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:(?:the|all|these|tho
                        r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
 # ... or of a group named by what the patients have, before a mention that is its own verb ("45% of patients with
 # T-ALL received HSCT"); not "45% of patients who received HSCT were alive", a survival.
-_SHARE_OF_GROUP = re.compile(r"of\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects)\s(?:(?:with|without)\s"
-                             r"(?:[A-Za-z][\w+\-/]*\s?){1,4}|" + _IN_ARM + r")")
+# (or named by a word before the noun, an arm's abbreviation or a status: "41% of InO patients and 11% of SC patients
+# proceeded to HSCT")
+_SHARE_OF_GROUP = re.compile(r"of\s(?:the\s|all\s)?(?:(?:patients|pts|children|adults|subjects)\s(?:(?:with|without)\s"
+                             r"(?:[A-Za-z][\w+\-/]*\s?){1,4}|" + _IN_ARM + r")|(?-i:[A-Z][\w+\-/]*)\s(?:patients|pts))")
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup; also
 # before an endpoint that is its own verb ("The proportion of patients who proceeded to HSCT was 41%").
 _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects|"

@@ -38,7 +38,7 @@ _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?
 # A dose after "at" is part of the group's name ("in patients treated at 1 × 10^6 cells/kg"), a time point is not.
 _DOSE_ON = r"[\d.]+\s?(?:[×x]\s?10|(?:mg|µg|μg|mcg)/)"
 _STOP_FORWARD = re.compile(
-    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and(?!\srefractory\b)|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
+    r"\s?[,;:()\[\]]|\s(?:vs\.?|versus|v\.|compared|and(?!\srefractory\b)(?!\s(?:older|younger|over|above|under)\b)|or" + NOT_A_BOUND + r"|but|whereas|while|respectively|remaining|at\s(?!" + _DOSE_ON + r")\d+(?:\.\d+)?)\b"
     r"|" + _NOT_AFTER_COMPARATIVE + r"\sthan\b"
     r"|(?<!who)(?<!that)(?<!\bthe)(?<!\bwith)(?<!\bhad)(?<!\bhave)(?<!\bhas)\s(?:had|has|have|was|were|is|are|achieved|showed|developed|experienced|reached|remained|"
     r"obtained|attained|proceeded|went|underwent|demonstrated|displayed|presented|relapsed|died|received|responded|required|could)\b|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
@@ -52,7 +52,7 @@ _CONNECTIVE = re.compile(r"(?:" + _NOT_AFTER_COMPARATIVE + r"\sthan(?:\s(?:in|fo
 _SIMILAR_AS = re.compile(r"\b(?:similar|same|comparable)\b[^,;]{0,80}?\sas\s", re.I)
 _COMPARATIVE = re.compile(r"\b(?:superior|inferior|longer|shorter|higher|lower|better|worse|greater|improved|"
                           r"poorer|increased|reduced|more|less)\b", re.I)
-_SUBJECT = re.compile(r"^\s*(?:(?:In|Among)\s[^,]{1,60},\s)?(?P<g>(?:(?i:patients?|subjects|those|children|adults|older|younger|"
+_SUBJECT = re.compile(r"^\s*(?:(?:In|Among)\s[^,]{1,60},\s|(?:Overall|In\saddition|Moreover|Notably|Similarly),\s)?(?P<g>(?:(?i:patients?|subjects|those|children|adults|older|younger|"
                       r"(?:[\w+\-]+\s){0,2}(?:responders|nonresponders|non-responders))|[A-Z][\w\-]*?[A-Z\d+\-][\w+/\-]*\s"
                       r"(?:[\w+\-]+\s)?(?:patients|responders|nonresponders|subjects|cases))\b[^;]{0,140}?)"
                       r"(?<!who)(?<!to)\s(?:had|has|have|achieved|showed|experienced|were|was|demonstrated|obtained|attained|"
@@ -64,13 +64,14 @@ _POPULATION_WORD = re.compile(_POPULATION, re.I)
 _CLAUSE_BREAK = re.compile(r";\s|,?\s(?:while|whereas)\s|,\sbut\s")
 _SUBJECT_OK = re.compile(r"^(?:patients?|subjects|those|children|adults)\s(?:with|who|whose|aged|younger|older|under|over|"
                          r"above|below|found|achieving|receiving|treated|previously|pretreated|exposed|undergoing|transplanted|allografted|"
+                         r"assigned|randomi[sz]ed|allocated|"
                          r"bridged|in)\b|^(?!patients?\b|subjects\b|those\b|"
                          r"children\b|adults\b)", re.I)
 _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[^,;()\d]{2,60}),\s")
 # ... and responders without a count or article: "Of responders, 85% were MRD-negative".
 _LEADING_OF_RESPONDERS = re.compile(r"^\s*Of\s(?P<g>(?:non-?)?(?:responders|responding\spatients)),\s", re.I)
-_AFTER = re.compile(r"^(?:\s?(?:%|percent|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for|at(?=\s(?:the\s)?(?:dose\slevels?\s\d|(?:two\s|three\s)?(?:highest|lowest|higher|lower|recommended|maximum)\s(?:two\s|three\s)?(?:phase\s(?:2|II)\s)?(?:tolerated\s)?dose)))\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
-                    r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s|at\s(?:the\s)?dose\slevels?\s\d))?(?:in|for|among|of|at(?=\s(?:the\s)?(?:dose\slevels?\s\d|(?:two\s|three\s)?(?:highest|lowest|higher|lower|recommended|maximum)\s(?:two\s|three\s)?(?:phase\s(?:2|II)\s)?(?:tolerated\s)?dose))|"
+_AFTER = re.compile(r"^(?:\s?(?:%|percent|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for|at(?=\s(?:the\s)?(?:dose\slevels?\s\d|DL\s?-?\d|(?:two\s|three\s)?(?:highest|lowest|higher|lower|recommended|maximum)\s(?:two\s|three\s)?(?:phase\s(?:2|II)\s)?(?:tolerated\s)?dose)))\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
+                    r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s|at\s(?:the\s)?dose\slevels?\s\d))?(?:in|for|among|of|at(?=\s(?:the\s)?(?:dose\slevels?\s\d|DL\s?-?\d|(?:two\s|three\s)?(?:highest|lowest|higher|lower|recommended|maximum)\s(?:two\s|three\s)?(?:phase\s(?:2|II)\s)?(?:tolerated\s)?dose))|"
                     r"(?:by|on)(?=\s(?:an?\s)?intention[\s\-]to[\s\-]treat\b))\s",
                     re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage", "74% by intention to treat"
 # A list item: no number but one in a name ("CR2"); "or" bounding a line of therapy stays in it ("third or later").
@@ -231,7 +232,8 @@ def is_whole(label: str, title: str = "") -> bool:
     for cue in cues()[1]:
         text = cue.pattern.sub(" ", text)
     title_words = _title_words(title)
-    return all(w in title_words for w in _LABEL_WORD.findall(text))
+    # (a joining mark left of a hyphenated pair of population words is none: "efficacy-evaluable population")
+    return all(w in title_words for w in _LABEL_WORD.findall(text) if w.strip("-/"))
 
 
 _LABEL_WORD = re.compile(r"[\w+/\-<>=]+")
@@ -319,8 +321,9 @@ def _group_before_verb(text: str, value_start: int) -> str | None:
     if not _VERB_AT_END.search(head, max(0, len(head) - 6)):
         return None  # both patterns end with the verb, and re would try them at every position of the head
     m = _OF_GROUP_WAS.search(head) or _AMONG_GROUP_WAS.search(head)
-    if m is None or _COUNT_WORD.search(m.group("g")):  # "among all 50 patients": a count, no name
-        return None
+    count = _COUNT_WORD.search(m.group("g")) if m else None
+    if m is None or count and not _NAMED_COUNT.search(count.group(0)):  # "among all 50 patients": a count, no name
+        return None  # ("among the 22 AYA patients" names them)
     # "the proportion of patients who achieved CR was 50%" is a share, "the CR rate among Ph+ patients was 80%" a
     # group's; "the MRD negativity rate among the responders was 93%" is the cohort's (see response_state)
     if _SHARE_OF_END.search(text[:m.start()]) and (m.group(0)[:2].lower() == "of" and not _group_rate(text[:m.start()], m.group("g"))
@@ -358,6 +361,7 @@ _RESPONSE_STATE = re.compile(r"respon|remission|\bCR(?:i|h|p)?\b", re.I)
 
 
 _COUNT_WORD = re.compile(r"\b\d+\s(?:[\w\-]+\s){0,2}?(?:patients|responders|children|adults|subjects)\b")
+_NAMED_COUNT = re.compile(r"^\d+\s(?:[\w\-]*[A-Z][\w+\-]*\s){1,2}")  # a word of who they are: "22 AYA patients", "15 Ph+ ..."
 
 
 # A line of therapy a group is in: "first salvage", "second or later relapse".
@@ -535,6 +539,35 @@ def _backward(text: str) -> str:
 # A relative clause still open at a verb: "in whom FLAM was", "which was", "patients who had"; not "patients who
 # received X had", where "who" has its own verb and the "had" after it is the sentence's (the group is before it).
 _RELATIVE_OPEN = re.compile(r"\b(?:whom|whose|which)\b|\bwho\s?$", re.I)
+
+
+# A breakdown after a value: "The CR rate was 60%, including 5 of 5 patients with CD19-negative B-ALL": the first
+# value is the cohort's, the included one its group's ("patients with ..." after the included count).
+# (the first value's own group may come between: "73% of patients receiving A, including 5 of 5 patients with B")
+_INCLUDING_GAP = re.compile(r"[^;]{0,100}?,\s(?:including|among\sthem|of\swhom)\s", re.I)
+# (people, not a share's qualifier: "including 5% with grade 4 events", "50% with full count recovery" name none)
+_INCLUDED_PEOPLE = re.compile(r"\s?(?:%\s?)?(?:[(\[][^()\[\]]*[)\]]\s?)?(?:of\s)?(?:patients|children|adults|subjects)\s"
+                              r"(?=(?:with|without|in|who)\s)", re.I)
+
+
+_INCLUDED_END = re.compile(r"\s?[,;:()\[\]]|\s(?:and|vs\.?|versus|compared|but|whereas|while|respectively|had|were|was)\b"
+                           r"|\s?\d+(?:\.\d+)?\s?%|\.(?:\s|$)|$")
+
+
+def included_group(text: str, positions: list[tuple[int, int]], avoid=()) -> list[str] | None:
+    """["all", the group] for two values of which the second is a count included in the first and named after it;
+    None when the sentence is not laid out so."""
+    if len(positions) != 2 or not _INCLUDING_GAP.fullmatch(text, positions[0][1], positions[1][0]):
+        return None
+    m = _INCLUDED_PEOPLE.match(text, positions[1][1])
+    if not m:
+        return None
+    rest = text[m.end():]
+    phrase = rest[:_INCLUDED_END.search(rest).start()]  # to the clause's end: "with CD19dim or CD19-negative B-ALL"
+    if _overlaps(m.end(), m.end() + len(phrase), avoid, phrase):
+        return None
+    group = name(phrase)
+    return ["all", group] if group and not is_whole(group) else None
 
 
 def after_value(text: str, end: int, avoid=()) -> str | None:
@@ -1265,7 +1298,9 @@ _AGE_WORD_LABEL = re.compile(r"(?P<side>older|younger|elderly)(?:\s(?:adults?|pa
 # "aged 60 years or older", "aged 18 to 59 years" is a band, no threshold.
 _AGE_THRESHOLD = re.compile(r"\b(?P<w>(?:aged?|ages)\s?(?P<op>≥|≤|>\s?or\s?=|<\s?or\s?=|>=|<=|=>|=<|>|<)\s?(?P<n>\d{2,3})\s?"
                             r"(?:years?|yrs?)(?:\sold|\sof\sage)?|(?:aged?|ages)\s(?P<n2>\d{2,3})\s(?:years?|yrs?)"
-                            r"(?:\sold|\sof\sage)?\sor\s(?P<dir>older|above|over|more|younger|less|under|below))", re.I)
+                            r"(?:\sold|\sof\sage)?\s(?:or|and)\s(?P<dir>older|above|over|more|younger|less|under|below)|"
+                            r"(?:older|elderly|younger)\s(?:patients|adults|subjects)\s?\((?P<op3>≥|≤|>=|<=|>|<)\s?(?P<n3>\d{2,3})\s?"
+                            r"(?:years?|yrs?)\))", re.I)  # "older patients (≥60 years)"
 _UPPER_OPS = ("≥", ">")
 # Any other age the sentence bounds or bands ("aged <40 years, 40-59 years or ≥60 years"), not a range of ages ("range,
 # 18-80 years"): a second age means the groups are not the two sides of one threshold.
@@ -1286,16 +1321,17 @@ def age_sides(texts: tuple[str, ...]) -> tuple[str | None, str | None] | None:
     upper = lower = None
     ages = set()
     for text in texts:
-        if "age" not in text:
+        if "age" not in text and "older" not in text.lower() and "younger" not in text.lower():
             continue
         found = list(_AGE_THRESHOLD.finditer(text))
         if found:
             ages |= {m.group("n") or m.group("a") for m in _OTHER_AGE.finditer(text)} | \
                 {m.group("b") for m in _OTHER_AGE.finditer(text) if m.group("b")}
         for m in found:
-            ages.add(m.group("n") or m.group("n2"))
+            ages.add(m.group("n") or m.group("n2") or m.group("n3"))
             written = name(m.group("w"))
-            is_upper = (m.group("op") or "").startswith(_UPPER_OPS) or (m.group("op") or "").startswith("=>") \
+            op = m.group("op") or m.group("op3") or ""
+            is_upper = op.startswith(_UPPER_OPS) or op.startswith("=>") \
                 or (m.group("dir") or "").lower() in ("older", "above", "over", "more")
             if is_upper:
                 upper = upper or written
