@@ -118,8 +118,14 @@ _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
 _ALLOWED_AFTER = re.compile(r"[^,;.()]{0,12}?\)?\s(?:was|were|is|are)\s(?:also\s)?(?:allowed|permitted)\b")
 # Nor one that was not given: "Tocilizumab 8 mg/kg was not required", "were never needed".
 _NOT_GIVEN_AFTER = re.compile(r"[^,;.()]{0,12}?\s(?:was|were)\s(?:not|never)\s(?:required|needed|used)\b")
-_CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
-                         r"\s?[:,]?\s?$", re.I)
+_CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:single|daily|total|absolute|individual))?(?:\s(?:dose|of))*"
+                         r"|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)\s?[:,]?\s?$", re.I)
+# "Up to" right after a dose by body size is its cap too, a flat amount: "vincristine 1.5 mg/m2 (up to 2 mg)",
+# "dasatinib 60 mg/m2/day, up to 100 mg/day", "tocilizumab 8 mg/kg up to 800 mg" (a cell dose's "up to" is the
+# regimen's ceiling: "tisagenlecleucel at up to 2.5 × 10^8 cells").
+_SIZED_CAP_BEFORE = re.compile(r"(?:/\s?(?:m2|m²|m\(2\)|kg)|\sper\s(?:m2|kg|kilogram|square\smet(?:er|re)))"
+                               r"(?:\s?/\s?(?:day|d|dose|week)|\s(?:daily|weekly|per\s(?:day|dose)))?\)?,?\s\(?"
+                               r"up\sto\s(?:a\s(?:maximum|max\.?)\s(?:dose\s)?(?:of\s)?)?$", re.I)
 # The amount patients received, a statistic of exposure and not the regimen's dose: "median cumulative dose of
 # inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)", "at a median infused dose of 3.1 ×
 # 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg", "the median number of CAR T cells infused was", "the
@@ -1159,6 +1165,9 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     if _cued(text, last.start - 30, last.start, _CAP_CUES) and _CAP_BEFORE.search(text, max(0, last.start - 30),
                                                                                  last.start):
         return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
+    if unit_id not in _CELL_UNITS and "up to" in text[max(0, last.start - 45):last.start] \
+            and _SIZED_CAP_BEFORE.search(text, max(0, last.start - 45), last.start):
+        return None  # "vincristine 1.5 mg/m2 (up to 2 mg)": the same
     if ("allowed" in text or "permitted" in text) and _ALLOWED_AFTER.match(text, unit.end_char, unit.end_char + 40):
         return None  # "hydroxyurea up to 2 g/day was allowed": what the protocol let patients have
     if ("not" in text or "never" in text) and _NOT_GIVEN_AFTER.match(text, unit.end_char, unit.end_char + 40):
