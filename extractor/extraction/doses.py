@@ -226,7 +226,10 @@ _DOSE_SUBJECT = re.compile(
     r"(?:doses?|dosing|MTD|RP2D|dose\slevel\s\d+)(?:\s\((?:MTD|RP2D)\))?"
     r"(?:\s(?:per|in|of|during)\s(?:cycle|course|week|day)(?:\s\d)?)?"
     r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined|found)\s)?"
-    r"(?:(?:at|as|to(?:\sbe)?)\s)?|(?:(?:total|starting|initial|target|fixed|flat|single|daily)\s)?doses?\sof\s)\d",
+    # "Dosing was weight-based: 5 µg/m2/day ...", "The doses were as follows: ..."
+    r"(?:(?:(?:weight|body[\s\-]surface[\s\-]area|BSA)[\s\-]based|as\sfollows)\s?[:,]?\s)?"
+    r"(?:(?:at|as|to(?:\sbe)?)\s)?|(?:(?:total|starting|initial|target|fixed|flat|single|daily|planned|standard"
+    r"|recommended(?:\sphase\s(?:2|II))?)\s)?doses?\sof\s)\d",
     re.I)
 # A drugless sentence reporting on a dose level, the dose opening it or named by what happened at it: "At 1.2 mg/m2,
 # two patients had dose-limiting toxicities", "At the 15 µg/m2/day dose level, ...", "At dose level 2 (1 × 10^6
@@ -257,7 +260,7 @@ _LEVEL_SUBJECT = re.compile(r"\s*(?:the|a)\s" + _AMOUNT_AHEAD + r"[^\s,;]*\s(?:d
 _SCHEDULE_SUBJECT = re.compile(
     r"\s*(?:(?:each|the|a)\s)?(?:(?:first|second|induction|consolidation|maintenance)\s)?"
     r"(?:(?:cycles?|courses?|treatment|therapy|induction|regimen|schedule)(?:\s\d+)?"
-    r"\s(?:consisted\sof|comprised|was|were|(?:started|began|was\s(?:started|initiated|begun))\s(?:at|with))"
+    r"\s(?:consisted\sof|comprised|included|was|were|(?:started|began|was\s(?:started|initiated|begun))\s(?:at|with))"
     r"|(?:[A-Za-z]+\s)?dose\slevels\s(?:were|of)(?:\s(?:tested|evaluated|explored|studied|investigated|used))?)"
     r"\s?:?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
 _WEIGHT_OR_AGE = (r"(?:(?:weighing|aged|under|over|below|above|older\sthan|younger\sthan|less\sthan|more\sthan)\s"
