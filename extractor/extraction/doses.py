@@ -247,6 +247,9 @@ _DOSE_LEVEL_REPORT = re.compile(
     # or 30 µg/m2/day", "Doses were escalated from 0.8 to 1.8 mg/m2"
     r"|(?:[A-Za-z][\w\-]*\s){1,8}?(?:\d\s)?dose\slevels\s?(?:\(|:\s)"
     r"|(?:doses?|dosing)\s(?:was|were)\s(?:escalated|increased|stepped\sup)\sfrom\s"
+    # "Eleven patients were treated in cohort 1 (0.8 mg/m2) and 13 in cohort 2 (1.2 mg/m2)"
+    r"|(?:[A-Za-z][\w\-]*\s){1,3}?(?:(?:was|were)\s)?(?:treated|enrolled|included)\sin\s(?:the\s)?"
+    r"(?:cohort|dose\slevel|DL)\s?[A-Z0-9]{1,2}\s\("
     r"|(?:dose-limiting\stoxicit(?:y|ies)|DLTs?)\s(?:\(DLTs?\)\s)?(?:(?:was|were)\s(?:observed|seen|noted|reported)"
     r"|occurred)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s)?)" + _AMOUNT_AHEAD, re.I)
 # A dose level as the subject, its amount before "dose": "The 15 µg/m2/day dose was selected for phase 2", "The 1.2
@@ -840,7 +843,16 @@ def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, n
         after = first.end < number.start < first.end + _CHANGE_REACH and ";" not in text[first.end:number.start]
         if after or text[number.start - 3:number.start] == "in " or _NEEDED.match(text, patients.end()):
             return True
-    return False
+    return _elliptical_count_needed(text, sent.start_char, first, numbers)
+
+
+def _elliptical_count_needed(text: str, sentence_start: int, first: nz.Number, numbers: list[nz.Number]) -> bool:
+    """Whether a bare count that needed the change opens the dose's clause (or sentence), its patients named before:
+    "Forty patients received ponatinib at 45 mg daily; 12 required dose reductions to 30 mg"."""
+    clause = max(sentence_start, text.rfind(";", sentence_start, first.start) + 1,
+                 text.rfind(", ", sentence_start, first.start) + 1)
+    return any(clause <= n.start < first.start and n.is_integer and n.form != "scientific"
+               and text[clause:n.start].strip() in ("", "and", "but") and _NEEDED.match(text, n.end) for n in numbers)
 
 
 def _given_for_toxicity(sent: Sentence, text: str, first: nz.Number, numbers: list[nz.Number]) -> bool:
