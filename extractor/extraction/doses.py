@@ -285,6 +285,11 @@ _PRONOUN_SUBJECT = re.compile(
     r"|(?:The\s)?(?:CAR[\s\-]?T\s)?[Cc]ells)\s(?:was|were|is)\s(?:\w+\s)?"
     r"(?:given|administered|dosed|infused|delivered)\s(?:[a-z]+\s){0,3}?(?:at|as)\s"
     r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
+# The study as the subject and the dose as the object of its verb, the drug named before: "We evaluated a lower dose
+# of 0.9 mg/m2 in 30 older adults", "This study tested a fractionated dose of 1.8 mg/m2 per cycle".
+_STUDY_DOSE_OBJECT = re.compile(
+    r"\s*(?:We|(?:This|The|Our)\s(?:[\w\-]+\s)?(?:study|trial))\s(?:(?:then|also|therefore|thus|further|prospectively)\s)?(?:evaluated|tested|used|gave|administered"
+    r"|chose|selected|investigated|explored|studied|examined|assessed)\s(?:an?|the)\s(?:[\w\-]+\s){0,2}?doses?\sof\s\d")
 # The population as the subject and the dose as the object of its verb: "Children received 650 mg/m2/day for 5 days",
 # "Adults were given a dose of 1.5 g/m2", "Patients weighing at least 45 kg received 28 µg/day", "Children under 45
 # kg received 15 µg/m2/day" (the weight or age that sets the dose, not a count: "Four patients received" is no
@@ -472,7 +477,7 @@ def _dose_sentence(text: str) -> bool:
             return True  # "Cycle 1: 0.8 mg/m2 on day 1 ...": a schedule's label, then its dose
         text = text[lead.end():]
     return any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT,
-                                             _DOSE_LEVEL_REPORT, _LEVEL_SUBJECT))
+                                             _DOSE_LEVEL_REPORT, _LEVEL_SUBJECT, _STUDY_DOSE_OBJECT))
 
 
 def _in_opening_background(sentences: list[Sentence], index: int, text: str) -> bool:

@@ -1,0 +1,98 @@
+"""Doses of the thirteenth phrasing round (probes of our own), run end to end: a power of ten whose superscript left a
+space ("1.0 × 10 6 cells/kg"), "up to" as the cap of a dose by body size ("vincristine 1.5 mg/m2 (up to 2 mg)"),
+drugless dose sentences in more wordings ("the recommended dose of 5 µg/m2/day ... was used", "Dosing was weight
+based:", "Each cycle included", "treated in cohort 1 (0.8 mg/m2)", "We evaluated a lower dose of 0.9 mg/m2"), a bare
+count that needed a dose change ("; 12 required dose reductions to 30 mg"), and drugs the lexicon lacked."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run
+
+
+def _doses(record: dict) -> list[tuple]:
+    return [(d["drug"], d["dose"], d.get("dose_max"), d["unit"]) for d in record["doses"]]
+
+
+INO = "inotuzumab ozogamicin"
+BLIN = "blinatumomab"
+TISA = "tisagenlecleucel"
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Tisagenlecleucel was given at 1.0 × 10 6 cells/kg.", [(TISA, 1000000, None, "cells/kg")]),
+    ("Tisagenlecleucel was given at 2 x 10 6 /kg.", [(TISA, 2000000, None, "cells/kg")]),
+    ("Tisagenlecleucel was given at 1.0 × 10 6 CAR T cells/kg in 10 patients and 3 × 10 5 cells/kg in 2.",
+     [(TISA, 1000000, None, "cells/kg"), (TISA, 300000, None, "cells/kg")]),
+    # no cell or per-kg cue after it: no power of ten, and the 10 is no mantissa's
+    ("Patients (n = 3 × 10 patients) received 5 mg.", []),
+])
+def test_phrasings_dose_power_of_ten_with_a_spaced_exponent(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Vincristine 1.5 mg/m2 (up to 2 mg) was given weekly.", [("vincristine", 1.5, None, "mg/m2")]),
+    ("Vincristine 1.5 mg/m2, up to 2 mg, was given weekly.", [("vincristine", 1.5, None, "mg/m2")]),
+    ("Vincristine 1.5 mg/m2 with a maximum single dose of 2 mg was given weekly.",
+     [("vincristine", 1.5, None, "mg/m2")]),
+    ("Tocilizumab 8 mg/kg up to 800 mg was given for CRS.", [("tocilizumab", 8, None, "mg/kg")]),
+    ("Blinatumomab 15 µg/m2/day, up to 28 µg/day, was given to children.", [(BLIN, 15, None, "µg/m2")]),
+    ("Dasatinib 60 mg/m2/day, up to 100 mg/day, was given.", [("dasatinib", 60, None, "mg/m2")]),
+    # a cell dose's "up to" is the regimen's ceiling; so is "up to" with no dose by body size before it
+    ("Tisagenlecleucel was given at up to 2.5 × 10^8 cells.", [(TISA, 250000000, None, "cells")]),
+    ("Ponatinib was given at 45 mg daily for up to 2 years, or up to 30 mg after CMR.",
+     [("ponatinib", 45, None, "mg"), ("ponatinib", 30, None, "mg")]),
+])
+def test_phrasings_dose_up_to_after_a_dose_by_body_size_is_a_cap(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Children received blinatumomab in 4-week cycles. In the phase 2 part, the recommended dose of 5 µg/m2/day for 7"
+     " days followed by 15 µg/m2/day was used.", [(BLIN, 5, None, "µg/m2"), (BLIN, 15, None, "µg/m2")]),
+    ("Forty children received blinatumomab. The recommended dose of 15 µg/m2/day was given in 4-week cycles.",
+     [(BLIN, 15, None, "µg/m2")]),
+    ("Patients received blinatumomab in 6-week cycles. Dosing was weight based: 5 µg/m2/day in week 1 and 15"
+     " µg/m2/day thereafter for patients under 45 kg.", [(BLIN, 5, None, "µg/m2"), (BLIN, 15, None, "µg/m2")]),
+    ("Patients received inotuzumab ozogamicin. Each cycle included 0.8 mg/m2 on day 1 and 0.5 mg/m2 on days 8 and"
+     " 15.", [(INO, 0.8, None, "mg/m2"), (INO, 0.5, None, "mg/m2")]),
+    ("Patients received inotuzumab ozogamicin. Eleven patients were treated in cohort 1 (0.8 mg/m2) and 13 in cohort"
+     " 2 (1.2 mg/m2).", [(INO, 0.8, None, "mg/m2"), (INO, 1.2, None, "mg/m2")]),
+    ("Inotuzumab ozogamicin is approved at 1.8 mg/m2 per cycle for relapsed ALL. We evaluated a lower dose of 0.9"
+     " mg/m2 in 30 older adults.", [(INO, 0.9, None, "mg/m2")]),
+    # two drugs in the sentence before: whose dose it is is not in the words
+    ("Patients received inotuzumab and blinatumomab. We evaluated a lower dose of 0.9 mg/m2.", []),
+    # what the investigators did before this study is no dose of it
+    ("Patients received inotuzumab ozogamicin. We previously used a dose of 1.8 mg/m2.", []),
+])
+def test_phrasings_dose_drugless_sentences_take_the_drug_named_before(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Forty patients received ponatinib at 45 mg daily; 12 required dose reductions to 30 mg.",
+     [("ponatinib", 45, None, "mg")]),
+    ("Forty patients received ponatinib at 45 mg daily, and 12 needed a dose reduction to 30 mg.",
+     [("ponatinib", 45, None, "mg")]),
+    # a change of the schedule for all stays a dose
+    ("Ponatinib was given at 45 mg daily and reduced to 15 mg after CMR.",
+     [("ponatinib", 45, None, "mg"), ("ponatinib", 15, None, "mg")]),
+])
+def test_phrasings_dose_change_needed_by_a_bare_count_is_an_event(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, drug, dose, unit", [
+    ("Vinorelbine 25 mg/m2 was given weekly with topotecan.", "vinorelbine", 25, "mg/m2"),
+    ("Gemcitabine 1000 mg/m2 was given on days 1 and 8.", "gemcitabine", 1000, "mg/m2"),
+    ("Epirubicin 30 mg/m2 was given on days 1-3.", "epirubicin", 30, "mg/m2"),
+    ("Irinotecan 50 mg/m2 was given daily for 5 days.", "irinotecan", 50, "mg/m2"),
+    ("Plerixafor 240 µg/kg was given before chemotherapy.", "plerixafor", 240, "µg/kg"),
+    ("Flavopiridol 50 mg/m2 was given on days 1-3.", "alvocidib", 50, "mg/m2"),
+    ("Romidepsin 14 mg/m2 was given on days 1, 8 and 15.", "romidepsin", 14, "mg/m2"),
+    ("Thalidomide 100 mg daily was given as maintenance.", "thalidomide", 100, "mg"),
+    ("GM-CSF 250 µg/m2 was given daily.", "sargramostim", 250, "µg/m2"),
+])
+def test_phrasings_dose_drugs_the_lexicon_lacked(nlp, text, drug, dose, unit):
+    assert _doses(_run(nlp, text)) == [(drug, dose, None, unit)]
