@@ -96,3 +96,18 @@ def test_phrasings_dose_change_needed_by_a_bare_count_is_an_event(nlp, text, dos
 ])
 def test_phrasings_dose_drugs_the_lexicon_lacked(nlp, text, drug, dose, unit):
     assert _doses(_run(nlp, text)) == [(drug, dose, None, unit)]
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Inotuzumab ozogamicin is approved at a dose of 1.8 mg/m2 per cycle.", []),
+    ("Inotuzumab ozogamicin is approved in adults at 1.8 mg/m2 per cycle.", []),
+    ("Blinatumomab, approved at 28 µg/day, was given to 40 patients at 9 µg/day in week 1.",
+     [(BLIN, 9, None, "µg")]),
+    # the approved dose as what patients of the study received stays a dose
+    ("Forty patients received inotuzumab ozogamicin at the approved dose of 1.8 mg/m2 per cycle.",
+     [(INO, 1.8, None, "mg/m2")]),
+    # an earlier therapy told after its bracketed dose
+    ("Ten patients were blinatumomab-exposed (28 µg/day) before enrollment.", []),
+])
+def test_phrasings_dose_label_statements_and_earlier_therapy(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

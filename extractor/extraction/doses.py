@@ -180,10 +180,15 @@ _SCOPE_OPENING = re.compile(r"(?:^|[.;]\s)\s*(?:In|For|Among|Within|Of)\s(?:the|
 # approved dose of inotuzumab is 1.8 mg/m2 per cycle" (not "The recommended phase 2 dose is", this study's finding).
 _STANDARD_DOSE = re.compile(r"\b(?:standard|approved|label(?:l)?ed|licensed|usual|conventional)\s(?:[\w\-]+\s){0,2}?"
                             r"(?:doses?|dosing|schedule|regimen)\s(?:of\s(?:[\w\-/]+\s){1,3})?(?:is|are)\s[^;]*$", re.I)
+# The same as the verb of a label's statement, right before the dose: "Inotuzumab ozogamicin is approved at 1.8 mg/m2
+# per cycle", "Blinatumomab, approved at 28 µg/day, ...", "licensed in Europe at a dose of" (not "at the approved dose
+# of 1.8 mg/m2", which patients of this study may have received).
+_APPROVED_AT = re.compile(r"(?:\b(?:is|are|was|were|been|currently)|,)\s(?:approved|licensed)\s(?:(?:in|for)\s[^,;.()\d]{1,40}?\s)?"
+                          r"at\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?$", re.I)
 _STANDARD_CUES = ("standard", "approved", "label", "licensed", "usual", "conventional")
 # The same told after the dose, in its clause: "Eight patients had received blinatumomab 28 µg/day before enrollment",
 # "prior to study entry" (not "before HSCT", "before the first dose", "before the study drug": this study's schedule).
-_BEFORE_STUDY_AFTER = re.compile(r"[^;.()]{0,40}?\b(?:before|prior\sto)\s(?:(?:the|this|study|trial)\s){0,2}"
+_BEFORE_STUDY_AFTER = re.compile(r"\)?[^;.()]{0,40}?\b(?:before|prior\sto)\s(?:(?:the|this|study|trial)\s){0,2}"
                                  r"(?:enrol(?:l)?ment|entry|inclusion|screening|registration|referral|study|trial)\b"
                                  r"(?!\s(?:drugs?|treatments?|therapy|infusions?|medications?|regimens?|doses?)\b)", re.I)
 # A threshold, right before its number, is no dose given: "patients who received more than 5.4 mg/m2", "cumulative
@@ -743,7 +748,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
             continue  # "had received blinatumomab 28 µg/day before enrollment": the same
         if historical and _historical_schedule(text, sent.start_char, start):
             continue  # "In the historical cohort, patients received clofarabine at 40 mg/m2": the comparator's
-        if standard and _STANDARD_DOSE.search(text, sent.start_char, group[0].start):
+        if standard and (_STANDARD_DOSE.search(text, sent.start_char, group[0].start)
+                         or _APPROVED_AT.search(text, max(sent.start_char, group[0].start - 80), group[0].start)):
             continue  # "The standard dose of blinatumomab is 28 µg/day": what the label says
         if _changed_for_counted_patients(sent, text, group[0], numbers) or _given_for_toxicity(sent, text, group[0],
                                                                                                  numbers):
