@@ -111,3 +111,17 @@ def test_phrasings_dose_drugs_the_lexicon_lacked(nlp, text, drug, dose, unit):
 ])
 def test_phrasings_dose_label_statements_and_earlier_therapy(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text, doses", [
+    # a partner dosed right after its name keeps its dose; the subject's dose follows the subject's verb
+    ("The MTD of blinatumomab given with ibrutinib 560 mg was 28 µg/day.",
+     [("ibrutinib", 560, None, "mg"), (BLIN, 28, None, "µg")]),
+    ("The MTD of venetoclax combined with navitoclax 50 mg was 400 mg.",
+     [("navitoclax", 50, None, "mg"), ("venetoclax", 400, None, "mg")]),
+    # no dose between: the "dose of" subject's, as before
+    ("The recommended dose of ponatinib with blinatumomab was 30 mg daily.", [("ponatinib", 30, None, "mg")]),
+    ("The dose of clofarabine in combination with cytarabine was 52 mg/m2.", [("clofarabine", 52, None, "mg/m2")]),
+])
+def test_phrasings_dose_of_a_subject_beside_a_dosed_partner(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

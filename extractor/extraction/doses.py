@@ -310,6 +310,10 @@ _PRIOR_CUES = ("previous", "treated", "exposed", "prior", "fail", "resistan", "r
                "progress")
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
 _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
+# A partner's dose printed right after its name ("ibrutinib 560 mg", "ibrutinib (560 mg", "ibrutinib at 560 mg"), and
+# the verb of a "dose of" subject right before its dose ("The MTD of X with Y 50 mg was 400 mg").
+_PARTNER_DOSED = re.compile(r"\s?(?:\(|at\s)?")
+_SUBJECT_VERB_BEFORE = re.compile(r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|found)\s)?(?:at\s|to\sbe\s)?$")
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
 _EXPONENT_BEFORE = re.compile(r"\^\s?$")
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19", "dose levels (0.8, 1.2 and 1.8
@@ -1342,7 +1346,7 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
         return before[-2]
     # "the dose of clofarabine in combination with cytarabine was 52 mg/m2": the drug whose dose it is.
     subject = [d for d in before if _DOSE_OF.search(text[max(0, d.start_char - 12):d.start_char])]
-    if subject and not _DIGIT.search(text[subject[-1].end_char:first.start]):
+    if subject and _dose_of_subject(text, subject[-1], before[-1], first):
         return subject[-1]
     if before and _unknown_item_between(text, before[-1], first):
         return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
@@ -1350,6 +1354,18 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
         return _distant_subject(text, sentence_start, first, drugs)
     return _fitting_before(text, before, first, amount) or _product_out_of_reach(text, before, first, drugs, amount) \
         or before[-1]
+
+
+def _dose_of_subject(text: str, subject: Span, nearest: Span, first: nz.Number) -> bool:
+    """Whether a dose is that of the drug a "dose of" names (`subject`) rather than of the drug nearest before it: no
+    number between them ("the dose of clofarabine in combination with cytarabine was 52 mg/m2"), and the nearest,
+    a partner, not dosed right before it ("The MTD of blinatumomab given with ibrutinib 560 mg was 28 µg/day": the 560
+    mg is ibrutinib's); or the dose right after the subject's verb, the partner's own dose between ("The MTD of
+    venetoclax combined with navitoclax 50 mg was 400 mg")."""
+    between = text[subject.end_char:first.start]
+    if not _DIGIT.search(between):
+        return nearest is subject or _PARTNER_DOSED.fullmatch(text, nearest.end_char, first.start) is None
+    return _SUBJECT_VERB_BEFORE.search(between) is not None
 
 
 def _product_out_of_reach(text: str, before: list[Span], first: nz.Number, drugs: list[Span],
