@@ -93,6 +93,10 @@ def test_phrasings_dose_change_needed_by_a_bare_count_is_an_event(nlp, text, dos
     ("Romidepsin 14 mg/m2 was given on days 1, 8 and 15.", "romidepsin", 14, "mg/m2"),
     ("Thalidomide 100 mg daily was given as maintenance.", "thalidomide", 100, "mg"),
     ("GM-CSF 250 µg/m2 was given daily.", "sargramostim", 250, "µg/m2"),
+    ("Ara C 2 g/m2 was given every 12 hours.", "cytarabine", 2, "g/m2"),
+    ("Lumoxiti 40 µg/kg was given every other day.", "moxetumomab pasudotox", 40, "µg/kg"),
+    ("Homoharringtonine 2 mg/m2 was given on days 1-7.", "omacetaxine", 2, "mg/m2"),
+    ("Elspar 6000 IU/m2 was given three times weekly.", "asparaginase", 6000, "IU/m2"),
 ])
 def test_phrasings_dose_drugs_the_lexicon_lacked(nlp, text, drug, dose, unit):
     assert _doses(_run(nlp, text)) == [(drug, dose, None, unit)]
