@@ -129,3 +129,32 @@ def test_phrasings_dose_label_statements_and_earlier_therapy(nlp, text, doses):
 ])
 def test_phrasings_dose_of_a_subject_beside_a_dosed_partner(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+_INO_BEFORE = "Patients received inotuzumab ozogamicin in 4-week cycles. "
+
+
+@pytest.mark.parametrize("sentence, doses", [
+    # more verbs of the population as subject
+    ("Patients were treated with 1.8 mg/m2 per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("Patients were administered 1.8 mg/m2 per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("Patients were randomized to 0.9 or 1.8 mg/m2 per cycle.", [(INO, 0.9, None, "mg/m2"), (INO, 1.8, None, "mg/m2")]),
+    # an adverb or a condition opening the sentence
+    ("Subsequently, patients received 1.2 mg/m2 per cycle.", [(INO, 1.2, None, "mg/m2")]),
+    ("Initially, patients received 1.8 mg/m2 per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("After a protocol amendment, the dose was reduced to 1.2 mg/m2.", [(INO, 1.2, None, "mg/m2")]),
+    ("Once CR was achieved, the dose was reduced to 1.2 mg/m2.", [(INO, 1.2, None, "mg/m2")]),
+    ("Starting with cycle 2, the dose was 1.2 mg/m2.", [(INO, 1.2, None, "mg/m2")]),
+    ("The dose was subsequently reduced to 1.2 mg/m2 per cycle.", [(INO, 1.2, None, "mg/m2")]),
+    # the treatment or the dose itself as the subject
+    ("Treatment was administered at 1.8 mg/m2 per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("Infusions were given at 1.8 mg/m2 per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("Thereafter, 1.2 mg/m2 was given.", [(INO, 1.2, None, "mg/m2")]),
+    ("1.8 mg/m2 was given per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("Two dose levels were evaluated, 0.9 and 1.2 mg/m2.", [(INO, 0.9, None, "mg/m2"), (INO, 1.2, None, "mg/m2")]),
+    # a reduction for counted patients stays an event; a level's patients or an exposure no dose
+    ("Once VOD occurred, the dose was reduced to 1.2 mg/m2 in 4 patients.", []),
+    ("Thereafter, the median cumulative dose was 3.6 mg/m2.", []),
+])
+def test_phrasings_dose_more_drugless_openings_and_subjects(nlp, sentence, doses):
+    assert _doses(_run(nlp, _INO_BEFORE + sentence)) == doses

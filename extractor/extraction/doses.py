@@ -230,7 +230,8 @@ _DOSE_SUBJECT = re.compile(
     r"\s(?:[\w\-]+\s)?)?"
     r"(?:doses?|dosing|MTD|RP2D|dose\slevel\s\d+)(?:\s\((?:MTD|RP2D)\))?"
     r"(?:\s(?:per|in|of|during)\s(?:cycle|course|week|day)(?:\s\d)?)?"
-    r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined|found)\s)?"
+    r"\s(?:was|were|is)\s(?:(?:then|subsequently|later)\s)?(?:(?:set|fixed|established|determined|defined|found"
+    r"|reduced|lowered|decreased)\s)?"
     # "Dosing was weight-based: 5 µg/m2/day ...", "The doses were as follows: ..."
     r"(?:(?:(?:weight|body[\s\-]surface[\s\-]area|BSA)[\s\-]based|as\sfollows)\s?[:,]?\s)?"
     r"(?:(?:at|as|to(?:\sbe)?)\s)?|(?:(?:total|starting|initial|target|fixed|flat|single|daily|planned|standard"
@@ -270,7 +271,7 @@ _SCHEDULE_SUBJECT = re.compile(
     r"(?:(?:cycles?|courses?|treatment|therapy|induction|regimen|schedule)(?:\s\d+)?"
     r"\s(?:consisted\sof|comprised|included|was|were|(?:started|began|was\s(?:started|initiated|begun))\s(?:at|with))"
     r"|(?:[A-Za-z]+\s)?dose\slevels\s(?:were|of)(?:\s(?:tested|evaluated|explored|studied|investigated|used))?)"
-    r"\s?:?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
+    r"\s?[:,]?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
 _WEIGHT_OR_AGE = (r"(?:(?:weighing|aged|under|over|below|above|older\sthan|younger\sthan|less\sthan|more\sthan)\s"
                   r"(?:(?:at\s)?(?:least|most|less|more|than|under|over)\s){0,2}[<>≤≥]?\s?\d+(?:\.\d+)?\s?(?:kg|years?)"
                   r"(?:\sor\s(?:more|less|older|younger|above|over|under))?)")
@@ -281,15 +282,22 @@ _SCOPE_LEAD = re.compile(
     r"|(?:first|second|subsequent|later|following|remaining)\s(?:cycles?|courses?|weeks?)"
     r"|(?:patients|children|adults)\s(?:" + _WEIGHT_OR_AGE + r"|[a-z ]{1,25}?)"
     r"|(?:[\w\-]+\s){0,3}?(?:phase|part|portion|cohort|stage)(?:\s(?:1b?|2|Ib?|II))?),\s"
+    r"|(?:Subsequently|Thereafter|Initially|Afterwards|Later|Then),\s"
+    # "After a protocol amendment, the dose was", "Once CR was achieved, ...", "Starting with cycle 2, ..."
+    r"|(?:After|Once|Upon|When|Starting\s(?:with|from)|Beginning\swith|From)\s[^,;]{1,40}?,\s"
     r"|(?P<label>(?:(?:Cycle|Course|Week)\s\d+(?:\s?[\-–]\s?\d+)?|(?:Cohort|Arm|Group|Dose\slevel|DL)\s?[A-Z0-9]{1,2}):\s))")
 # The same with the drug as a pronoun or a common noun, its verb and the preposition of its dose: "It was given at 9
 # µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg",
 # "Cells were infused at 0.2-5 × 10^6 cells/kg" (a CAR T product's).
 _PRONOUN_SUBJECT = re.compile(
-    r"\s*(?:It|The\s(?:drug|agent|antibody|conjugate|immunoconjugate|study\sdrug|product)"
+    r"\s*(?:It|This|Treatment|Therapy|(?:Each\s)?[Ii]nfusions?|The\s(?:drug|agent|antibody|conjugate|immunoconjugate"
+    r"|study\sdrug|product|treatment|infusions?)"
     r"|(?:The\s)?(?:CAR[\s\-]?T\s)?[Cc]ells)\s(?:was|were|is)\s(?:\w+\s)?"
     r"(?:given|administered|dosed|infused|delivered)\s(?:[a-z]+\s){0,3}?(?:at|as)\s"
     r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
+# The dose itself as the subject of a passive verb of giving: "1.8 mg/m2 was given per cycle", "In the second cohort,
+# 1.2 mg/m2 was administered", "Thereafter, 28 µg/day was infused".
+_DOSE_FIRST = re.compile(r"\s*" + _AMOUNT_AHEAD + r"[^;,]{0,30}?\s(?:was|were)\s(?:then\s)?(?:given|administered|infused)\b")
 # The study as the subject and the dose as the object of its verb, the drug named before: "We evaluated a lower dose
 # of 0.9 mg/m2 in 30 older adults", "This study tested a fractionated dose of 1.8 mg/m2 per cycle".
 _STUDY_DOSE_OBJECT = re.compile(
@@ -301,7 +309,8 @@ _STUDY_DOSE_OBJECT = re.compile(
 # population of the regimen's, see _given_for_toxicity).
 _RECEIVED_DOSE = re.compile(
     r"\s*[A-Za-z][\w\-]*\s(?:(?:[A-Za-z][\w\-]*|\d{1,2}[A-Za-z]?)\s){0,3}?(?:" + _WEIGHT_OR_AGE + r"\s)?"
-    r"(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
+    r"(?:received|were\s(?:given|administered)|were\s(?:treated|dosed)\sat|were\streated\swith"
+    r"|were\s(?:randomi[sz]ed|assigned|allocated)(?:\s\(?\d:\d\)?)?\sto)\s"
     r"(?:either\s)?(?:(?:an?|the)\s(?:[\w\-]+\s){0,2}?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
@@ -486,7 +495,7 @@ def _dose_sentence(text: str) -> bool:
             return True  # "Cycle 1: 0.8 mg/m2 on day 1 ...": a schedule's label, then its dose
         text = text[lead.end():]
     return any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT,
-                                             _DOSE_LEVEL_REPORT, _LEVEL_SUBJECT, _STUDY_DOSE_OBJECT))
+                                             _DOSE_LEVEL_REPORT, _LEVEL_SUBJECT, _STUDY_DOSE_OBJECT, _DOSE_FIRST))
 
 
 def _in_opening_background(sentences: list[Sentence], index: int, text: str) -> bool:
