@@ -158,3 +158,30 @@ _INO_BEFORE = "Patients received inotuzumab ozogamicin in 4-week cycles. "
 ])
 def test_phrasings_dose_more_drugless_openings_and_subjects(nlp, sentence, doses):
     assert _doses(_run(nlp, _INO_BEFORE + sentence)) == doses
+
+
+@pytest.mark.parametrize("sentence, doses", [
+    # a dose word before the first number
+    ("Patients were enrolled at a dose of 0.9 mg/m2.", [(INO, 0.9, None, "mg/m2")]),
+    ("Cohort 1 (n = 6) received 0.9 mg/m2.", [(INO, 0.9, None, "mg/m2")]),
+    ("Dose level 1 (0.9 mg/m2) was well tolerated.", [(INO, 0.9, None, "mg/m2")]),
+    ("Cohorts of 3 to 6 patients received escalating doses (0.6, 0.9 and 1.2 mg/m2).",
+     [(INO, 0.6, None, "mg/m2"), (INO, 0.9, None, "mg/m2"), (INO, 1.2, None, "mg/m2")]),
+    ("Patients were scheduled to receive 1.8 mg/m2 per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    ("Six cycles of 1.8 mg/m2 were planned.", [(INO, 1.8, None, "mg/m2")]),
+    ("A weekly schedule (0.8 mg/m2 on day 1, 0.5 mg/m2 on days 8 and 15) was used.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 0.5, None, "mg/m2")]),
+    ("Dosing: 1.8 mg/m2 per cycle.", [(INO, 1.8, None, "mg/m2")]),
+    # or a schedule after the dose
+    ("0.8 mg/m2 on day 1 and 0.5 mg/m2 on days 8 and 15 of each cycle.",
+     [(INO, 0.8, None, "mg/m2"), (INO, 0.5, None, "mg/m2")]),
+    # a name the lexicon does not know right before the amount: that drug's dose
+    ("Aspirin 81 mg daily was given to all patients.", []),
+    ("Patients also received aspirin 81 mg daily.", []),
+    # no dose word, no schedule; an exposure; an amount the drug is not dosed in
+    ("Hemoglobin was 9 g/dL in treated patients.", []),
+    ("The median exposure was 2 cycles (range, 1-5) with 0.8 mg/m2 weekly.", []),
+    ("Premedication with 20 mg was given before each dose.", []),
+])
+def test_phrasings_dose_drugless_sentences_with_dose_words_or_a_schedule(nlp, sentence, doses):
+    assert _doses(_run(nlp, _INO_BEFORE + sentence)) == doses

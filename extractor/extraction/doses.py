@@ -298,6 +298,32 @@ _PRONOUN_SUBJECT = re.compile(
 # The dose itself as the subject of a passive verb of giving: "1.8 mg/m2 was given per cycle", "In the second cohort,
 # 1.2 mg/m2 was administered", "Thereafter, 28 µg/day was infused".
 _DOSE_FIRST = re.compile(r"\s*" + _AMOUNT_AHEAD + r"[^;,]{0,30}?\s(?:was|were)\s(?:then\s)?(?:given|administered|infused)\b")
+# Any other drugless sentence whose words before its first number say it states a dose: "Patients were enrolled at a
+# dose of 0.9 mg/m2", "Cohort 1 (n = 6) received 0.9 mg/m2", "Dose level 1 (0.9 mg/m2) was well tolerated", "Patients
+# were scheduled to receive 1.8 mg/m2 per cycle", "The protocol specified", "Six cycles of 1.8 mg/m2 were planned",
+# "A weekly schedule (0.8 mg/m2 on day 1 ...) was used". The filters of a sentence naming its drug still apply
+# (exposure, counted changes, toxicity, thresholds, earlier therapy), and the unit must fit the drug carried.
+_DOSE_WORD_FIRST = re.compile(
+    r"[^\d;]*\b(?:doses?|dosing|dosed|levels?|cohorts?|receiv\w*|given|administered|infused|treated|schedules?"
+    r"|regimens?|cycles?|courses?|tested|evaluated|explored|planned|specified|used|adopted)\b[^\d;]*\d", re.I)
+# What makes a drugless sentence's amount no regimen dose, for the broad readings above: another time or study ("We
+# previously used a dose of 1.8 mg/m2", "historical controls received 28 µg/day") or a statistic of exposure ("The
+# median exposure was 2 cycles (range, 1-5) with 0.8 mg/m2 weekly").
+_NOT_THE_REGIMEN = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|historic(?:al|ally)?|before\s(?:enrol|entry|the\sstudy)"
+                              r"|median|mean|cumulative|exposure)\b", re.I)
+# The first amount of a sentence, and the word right before it (see _named_amount).
+_FIRST_AMOUNT = re.compile(r"\d+(?:[.,·]\d+)?(?:\s?[×xX]\s?10\S*)?\s?(?:mg|µg|μg|mcg|g|IU|U|cells|CAR)\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-]*)\s?\(?$")
+_JOINING_WORDS = frozenset({
+    "at", "of", "to", "with", "from", "by", "and", "or", "then", "either", "between", "plus", "including", "per", "up",
+    "than", "was", "were", "is", "are", "be", "been", "receive", "received", "receiving", "given", "administered",
+    "infused", "treated", "dosed", "dose", "doses", "dosing", "level", "levels", "cohort", "cohorts", "reduced",
+    "increased", "escalated", "lowered", "decreased", "tested", "evaluated", "explored", "planned", "specified", "used",
+    "included", "comprised", "consisted", "weekly", "daily", "thereafter", "subsequently", "followed", "week", "day",
+    "days", "cycle", "cycles", "course", "courses", "schedule", "regimen", "target", "total", "fixed", "flat",
+    "starting", "initial", "only", "also", "all"})
+_SCHEDULED_DOSE = re.compile(r"[^;]*?\d\s?(?:mg|µg|μg|mcg|g|IU|U|cells)\b[^;]*?\b(?:per\s(?:cycle|course|dose|day|week)"
+                             r"|on\sdays?|daily|weekly|every|for\s\d+\s(?:days|weeks)|of\s(?:each|every)\s(?:cycle|course))\b")
 # The study as the subject and the dose as the object of its verb, the drug named before: "We evaluated a lower dose
 # of 0.9 mg/m2 in 30 older adults", "This study tested a fractionated dose of 1.8 mg/m2 per cycle".
 _STUDY_DOSE_OBJECT = re.compile(
@@ -494,8 +520,21 @@ def _dose_sentence(text: str) -> bool:
         if lead.group("label") is not None and _DIGIT.match(text, lead.end()):
             return True  # "Cycle 1: 0.8 mg/m2 on day 1 ...": a schedule's label, then its dose
         text = text[lead.end():]
-    return any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT,
-                                             _DOSE_LEVEL_REPORT, _LEVEL_SUBJECT, _STUDY_DOSE_OBJECT, _DOSE_FIRST))
+    if any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT,
+                                         _DOSE_LEVEL_REPORT, _LEVEL_SUBJECT, _STUDY_DOSE_OBJECT, _DOSE_FIRST)):
+        return True
+    return (_DOSE_WORD_FIRST.match(text) is not None or _SCHEDULED_DOSE.match(text) is not None) \
+        and not _named_amount(text) and _NOT_THE_REGIMEN.search(text) is None
+
+
+def _named_amount(text: str) -> bool:
+    """Whether the first amount of a sentence follows a word that is no dose word nor a joining one, a name the
+    lexicon does not know ("Aspirin 81 mg daily was given", "Patients received aspirin 81 mg"): that drug's dose."""
+    amount = _FIRST_AMOUNT.search(text)
+    if amount is None:
+        return False
+    word = _WORD_BEFORE.search(text, 0, amount.start())
+    return word is not None and word.group(1).lower() not in _JOINING_WORDS
 
 
 def _in_opening_background(sentences: list[Sentence], index: int, text: str) -> bool:
