@@ -322,13 +322,16 @@ _JOINING_WORDS = frozenset({
     "included", "comprised", "consisted", "weekly", "daily", "thereafter", "subsequently", "followed", "week", "day",
     "days", "cycle", "cycles", "course", "courses", "schedule", "regimen", "target", "total", "fixed", "flat",
     "starting", "initial", "only", "also", "all"})
+# The same when a schedule follows the dose, the sentence a dose and its days: "0.8 mg/m2 on day 1 and 0.5 mg/m2 on
+# days 8 and 15 of each cycle", "28 µg/day for 4 weeks, then 2 weeks off".
 _SCHEDULED_DOSE = re.compile(r"[^;]*?\d\s?(?:mg|µg|μg|mcg|g|IU|U|cells)\b[^;]*?\b(?:per\s(?:cycle|course|dose|day|week)"
                              r"|on\sdays?|daily|weekly|every|for\s\d+\s(?:days|weeks)|of\s(?:each|every)\s(?:cycle|course))\b")
 # The study as the subject and the dose as the object of its verb, the drug named before: "We evaluated a lower dose
 # of 0.9 mg/m2 in 30 older adults", "This study tested a fractionated dose of 1.8 mg/m2 per cycle".
 _STUDY_DOSE_OBJECT = re.compile(
-    r"\s*(?:We|(?:This|The|Our)\s(?:[\w\-]+\s)?(?:study|trial))\s(?:(?:then|also|therefore|thus|further|prospectively)\s)?(?:evaluated|tested|used|gave|administered"
-    r"|chose|selected|investigated|explored|studied|examined|assessed)\s(?:an?|the)\s(?:[\w\-]+\s){0,2}?doses?\sof\s\d")
+    r"\s*(?:We|(?:This|The|Our)\s(?:[\w\-]+\s)?(?:study|trial))\s(?:(?:then|also|therefore|thus|further|prospectively)\s)?"
+    r"(?:evaluated|tested|used|gave|administered|chose|selected|investigated|explored|studied|examined|assessed)"
+    r"\s(?:an?|the)\s(?:[\w\-]+\s){0,2}?doses?\sof\s\d")
 # The population as the subject and the dose as the object of its verb: "Children received 650 mg/m2/day for 5 days",
 # "Adults were given a dose of 1.5 g/m2", "Patients weighing at least 45 kg received 28 µg/day", "Children under 45
 # kg received 15 µg/m2/day" (the weight or age that sets the dose, not a count: "Four patients received" is no
