@@ -59,13 +59,15 @@ _DIGITS_DECIMAL_COMMA = re.compile(
 )
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
-# mantissa × 10 exponent: "1 × 10^6", "1×10(6)", "5 x 10e6", "2 × 10⁶", or the lost-superscript "1×106".
+# mantissa × 10 exponent: "1 × 10^6", "1×10(6)", "5 x 10e6", "2 × 10⁶", or the lost-superscript "1×106" (also with
+# the space the superscript left: "1 × 10 6 cells/kg", an exponent of a cell dose only).
 _SCIENTIFIC = re.compile(
     r"(?P<mant>(?<![\w.·])\d+(?:[.·]\d+)?)?\s?(?P<times>[×xX*])\s?10"
     r"(?:\s?(?:\^|\*\*|[eE])\s?\(?(?P<caret>[-−]?\d{1,2})\)?"
     r"|\((?P<paren>[-−]?\d{1,2})\)"
     r"|(?P<sup>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})"
-    r"|(?P<lost>\d{1,2}))"
+    r"|(?P<lost>\d{1,2})"
+    r"|\s(?P<spaced>[3-9]|1[0-2]))"
     r"(?![\d])"
 )
 # What every _SCIENTIFIC match holds: its sign of multiplication and the 10 (a cheap search, a character class first;
@@ -331,10 +333,11 @@ def _read_scientific(matches: list[re.Match], text: str) -> list[Number]:
     for m in matches:
         if m.group("mant") is None:
             continue
-        if m.group("lost") is not None:
+        lost = m.group("lost") or m.group("spaced")
+        if lost is not None:
             if not _LOST_SUPERSCRIPT_CUE.match(text[m.end():]):
                 continue
-            exponent = int(m.group("lost"))
+            exponent = int(lost)
         else:
             raw = m.group("caret") or m.group("paren") or m.group("sup").translate(_SUPERSCRIPTS)
             exponent = int(raw.replace("−", "-"))

@@ -43,7 +43,7 @@ def test_phrasings_once_daily_hyphenated_is_per_day(nlp):
 
 @pytest.mark.parametrize("text, doses", [
     # a bracket right after a drug the lexicon does not know is that drug's
-    ("Blinatumomab 28 µg/day was given with carmustine (4 mg) and thalidomide (25 mg).", [(BLIN, 28, "µg")]),
+    ("Blinatumomab 28 µg/day was given with carmustine (4 mg) and procarbazine (25 mg).", [(BLIN, 28, "µg")]),
     ("Inotuzumab 0.9 mg/m2 was given with mitomycin (14 g/m2).", [(INO, 0.9, "mg/m2")]),
     # ... and a drug the lexicon knows takes its own (checkpoint inhibitors and melphalan joined it this round)
     ("Blinatumomab 28 µg/day was given with nivolumab (3 mg/kg) and ipilimumab (1 mg/kg).",

@@ -118,8 +118,14 @@ _DESCRIPTION = re.compile(r"\s(?:" + _CELL_WORD + r"){1,4}")
 _ALLOWED_AFTER = re.compile(r"[^,;.()]{0,12}?\)?\s(?:was|were|is|are)\s(?:also\s)?(?:allowed|permitted)\b")
 # Nor one that was not given: "Tocilizumab 8 mg/kg was not required", "were never needed".
 _NOT_GIVEN_AFTER = re.compile(r"[^,;.()]{0,12}?\s(?:was|were)\s(?:not|never)\s(?:required|needed|used)\b")
-_CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:dose|of))*|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)"
-                         r"\s?[:,]?\s?$", re.I)
+_CAP_BEFORE = re.compile(r"(?:\bmax(?:imum|imal)?\.?(?:\s(?:single|daily|total|absolute|individual))?(?:\s(?:dose|of))*"
+                         r"|\bcapped\sat|\bnot\s(?:to\s)?exceed(?:ing)?)\s?[:,]?\s?$", re.I)
+# "Up to" right after a dose by body size is its cap too, a flat amount: "vincristine 1.5 mg/m2 (up to 2 mg)",
+# "dasatinib 60 mg/m2/day, up to 100 mg/day", "tocilizumab 8 mg/kg up to 800 mg" (a cell dose's "up to" is the
+# regimen's ceiling: "tisagenlecleucel at up to 2.5 × 10^8 cells").
+_SIZED_CAP_BEFORE = re.compile(r"(?:/\s?(?:m2|m²|m\(2\)|kg)|\sper\s(?:m2|kg|kilogram|square\smet(?:er|re)))"
+                               r"(?:\s?/\s?(?:day|d|dose|week)|\s(?:daily|weekly|per\s(?:day|dose)))?\)?,?\s\(?"
+                               r"up\sto\s(?:a\s(?:maximum|max\.?)\s(?:dose\s)?(?:of\s)?)?$", re.I)
 # The amount patients received, a statistic of exposure and not the regimen's dose: "median cumulative dose of
 # inotuzumab was", "cumulative inotuzumab dose", "(median total dose, 5.4 mg/m2)", "at a median infused dose of 3.1 ×
 # 10^6 cells/kg", "received a median of 1.0 × 10^6 cells/kg", "the median number of CAR T cells infused was", "the
@@ -174,10 +180,15 @@ _SCOPE_OPENING = re.compile(r"(?:^|[.;]\s)\s*(?:In|For|Among|Within|Of)\s(?:the|
 # approved dose of inotuzumab is 1.8 mg/m2 per cycle" (not "The recommended phase 2 dose is", this study's finding).
 _STANDARD_DOSE = re.compile(r"\b(?:standard|approved|label(?:l)?ed|licensed|usual|conventional)\s(?:[\w\-]+\s){0,2}?"
                             r"(?:doses?|dosing|schedule|regimen)\s(?:of\s(?:[\w\-/]+\s){1,3})?(?:is|are)\s[^;]*$", re.I)
+# The same as the verb of a label's statement, right before the dose: "Inotuzumab ozogamicin is approved at 1.8 mg/m2
+# per cycle", "Blinatumomab, approved at 28 µg/day, ...", "licensed in Europe at a dose of" (not "at the approved dose
+# of 1.8 mg/m2", which patients of this study may have received).
+_APPROVED_AT = re.compile(r"(?:\b(?:is|are|was|were|been|currently)|,)\s(?:approved|licensed)\s(?:(?:in|for)\s[^,;.()\d]{1,40}?\s)?"
+                          r"at\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?$", re.I)
 _STANDARD_CUES = ("standard", "approved", "label", "licensed", "usual", "conventional")
 # The same told after the dose, in its clause: "Eight patients had received blinatumomab 28 µg/day before enrollment",
 # "prior to study entry" (not "before HSCT", "before the first dose", "before the study drug": this study's schedule).
-_BEFORE_STUDY_AFTER = re.compile(r"[^;.()]{0,40}?\b(?:before|prior\sto)\s(?:(?:the|this|study|trial)\s){0,2}"
+_BEFORE_STUDY_AFTER = re.compile(r"\)?[^;.()]{0,40}?\b(?:before|prior\sto)\s(?:(?:the|this|study|trial)\s){0,2}"
                                  r"(?:enrol(?:l)?ment|entry|inclusion|screening|registration|referral|study|trial)\b"
                                  r"(?!\s(?:drugs?|treatments?|therapy|infusions?|medications?|regimens?|doses?)\b)", re.I)
 # A threshold, right before its number, is no dose given: "patients who received more than 5.4 mg/m2", "cumulative
@@ -219,8 +230,12 @@ _DOSE_SUBJECT = re.compile(
     r"\s(?:[\w\-]+\s)?)?"
     r"(?:doses?|dosing|MTD|RP2D|dose\slevel\s\d+)(?:\s\((?:MTD|RP2D)\))?"
     r"(?:\s(?:per|in|of|during)\s(?:cycle|course|week|day)(?:\s\d)?)?"
-    r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|defined|found)\s)?"
-    r"(?:(?:at|as|to(?:\sbe)?)\s)?|(?:(?:total|starting|initial|target|fixed|flat|single|daily)\s)?doses?\sof\s)\d",
+    r"\s(?:was|were|is)\s(?:(?:then|subsequently|later)\s)?(?:(?:set|fixed|established|determined|defined|found"
+    r"|reduced|lowered|decreased)\s)?"
+    # "Dosing was weight-based: 5 µg/m2/day ...", "The doses were as follows: ..."
+    r"(?:(?:(?:weight|body[\s\-]surface[\s\-]area|BSA)[\s\-]based|as\sfollows)\s?[:,]?\s)?"
+    r"(?:(?:at|as|to(?:\sbe)?)\s)?|(?:(?:total|starting|initial|target|fixed|flat|single|daily|planned|standard"
+    r"|recommended(?:\sphase\s(?:2|II))?)\s)?doses?\sof\s)\d",
     re.I)
 # A drugless sentence reporting on a dose level, the dose opening it or named by what happened at it: "At 1.2 mg/m2,
 # two patients had dose-limiting toxicities", "At the 15 µg/m2/day dose level, ...", "At dose level 2 (1 × 10^6
@@ -238,6 +253,9 @@ _DOSE_LEVEL_REPORT = re.compile(
     # or 30 µg/m2/day", "Doses were escalated from 0.8 to 1.8 mg/m2"
     r"|(?:[A-Za-z][\w\-]*\s){1,8}?(?:\d\s)?dose\slevels\s?(?:\(|:\s)"
     r"|(?:doses?|dosing)\s(?:was|were)\s(?:escalated|increased|stepped\sup)\sfrom\s"
+    # "Eleven patients were treated in cohort 1 (0.8 mg/m2) and 13 in cohort 2 (1.2 mg/m2)"
+    r"|(?:[A-Za-z][\w\-]*\s){1,3}?(?:(?:was|were)\s)?(?:treated|enrolled|included)\sin\s(?:the\s)?"
+    r"(?:cohort|dose\slevel|DL)\s?[A-Z0-9]{1,2}\s\("
     r"|(?:dose-limiting\stoxicit(?:y|ies)|DLTs?)\s(?:\(DLTs?\)\s)?(?:(?:was|were)\s(?:observed|seen|noted|reported)"
     r"|occurred)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s)?)" + _AMOUNT_AHEAD, re.I)
 # A dose level as the subject, its amount before "dose": "The 15 µg/m2/day dose was selected for phase 2", "The 1.2
@@ -251,9 +269,9 @@ _LEVEL_SUBJECT = re.compile(r"\s*(?:the|a)\s" + _AMOUNT_AHEAD + r"[^\s,;]*\s(?:d
 _SCHEDULE_SUBJECT = re.compile(
     r"\s*(?:(?:each|the|a)\s)?(?:(?:first|second|induction|consolidation|maintenance)\s)?"
     r"(?:(?:cycles?|courses?|treatment|therapy|induction|regimen|schedule)(?:\s\d+)?"
-    r"\s(?:consisted\sof|comprised|was|were|(?:started|began|was\s(?:started|initiated|begun))\s(?:at|with))"
+    r"\s(?:consisted\sof|comprised|included|was|were|(?:started|began|was\s(?:started|initiated|begun))\s(?:at|with))"
     r"|(?:[A-Za-z]+\s)?dose\slevels\s(?:were|of)(?:\s(?:tested|evaluated|explored|studied|investigated|used))?)"
-    r"\s?:?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
+    r"\s?[:,]?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
 _WEIGHT_OR_AGE = (r"(?:(?:weighing|aged|under|over|below|above|older\sthan|younger\sthan|less\sthan|more\sthan)\s"
                   r"(?:(?:at\s)?(?:least|most|less|more|than|under|over)\s){0,2}[<>≤≥]?\s?\d+(?:\.\d+)?\s?(?:kg|years?)"
                   r"(?:\sor\s(?:more|less|older|younger|above|over|under))?)")
@@ -264,22 +282,64 @@ _SCOPE_LEAD = re.compile(
     r"|(?:first|second|subsequent|later|following|remaining)\s(?:cycles?|courses?|weeks?)"
     r"|(?:patients|children|adults)\s(?:" + _WEIGHT_OR_AGE + r"|[a-z ]{1,25}?)"
     r"|(?:[\w\-]+\s){0,3}?(?:phase|part|portion|cohort|stage)(?:\s(?:1b?|2|Ib?|II))?),\s"
+    r"|(?:Subsequently|Thereafter|Initially|Afterwards|Later|Then),\s"
+    # "After a protocol amendment, the dose was", "Once CR was achieved, ...", "Starting with cycle 2, ..."
+    r"|(?:After|Once|Upon|When|Starting\s(?:with|from)|Beginning\swith|From)\s[^,;]{1,40}?,\s"
     r"|(?P<label>(?:(?:Cycle|Course|Week)\s\d+(?:\s?[\-–]\s?\d+)?|(?:Cohort|Arm|Group|Dose\slevel|DL)\s?[A-Z0-9]{1,2}):\s))")
 # The same with the drug as a pronoun or a common noun, its verb and the preposition of its dose: "It was given at 9
 # µg/day", "The drug was administered intravenously at 1.8 mg/m2", "The antibody was dosed at a fixed dose of 28 µg",
 # "Cells were infused at 0.2-5 × 10^6 cells/kg" (a CAR T product's).
 _PRONOUN_SUBJECT = re.compile(
-    r"\s*(?:It|The\s(?:drug|agent|antibody|conjugate|immunoconjugate|study\sdrug|product)"
+    r"\s*(?:It|This|Treatment|Therapy|(?:Each\s)?[Ii]nfusions?|The\s(?:drug|agent|antibody|conjugate|immunoconjugate"
+    r"|study\sdrug|product|treatment|infusions?)"
     r"|(?:The\s)?(?:CAR[\s\-]?T\s)?[Cc]ells)\s(?:was|were|is)\s(?:\w+\s)?"
     r"(?:given|administered|dosed|infused|delivered)\s(?:[a-z]+\s){0,3}?(?:at|as)\s"
     r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
+# The dose itself as the subject of a passive verb of giving: "1.8 mg/m2 was given per cycle", "In the second cohort,
+# 1.2 mg/m2 was administered", "Thereafter, 28 µg/day was infused".
+_DOSE_FIRST = re.compile(r"\s*" + _AMOUNT_AHEAD + r"[^;,]{0,30}?\s(?:was|were)\s(?:then\s)?(?:given|administered|infused)\b")
+# Any other drugless sentence whose words before its first number say it states a dose: "Patients were enrolled at a
+# dose of 0.9 mg/m2", "Cohort 1 (n = 6) received 0.9 mg/m2", "Dose level 1 (0.9 mg/m2) was well tolerated", "Patients
+# were scheduled to receive 1.8 mg/m2 per cycle", "The protocol specified", "Six cycles of 1.8 mg/m2 were planned",
+# "A weekly schedule (0.8 mg/m2 on day 1 ...) was used". The filters of a sentence naming its drug still apply
+# (exposure, counted changes, toxicity, thresholds, earlier therapy), and the unit must fit the drug carried.
+_DOSE_WORD_FIRST = re.compile(
+    r"[^\d;]*\b(?:doses?|dosing|dosed|levels?|cohorts?|receiv\w*|given|administered|infused|treated|schedules?"
+    r"|regimens?|cycles?|courses?|tested|evaluated|explored|planned|specified|used|adopted)\b[^\d;]*\d", re.I)
+# What makes a drugless sentence's amount no regimen dose, for the broad readings above: another time or study ("We
+# previously used a dose of 1.8 mg/m2", "historical controls received 28 µg/day") or a statistic of exposure ("The
+# median exposure was 2 cycles (range, 1-5) with 0.8 mg/m2 weekly").
+_NOT_THE_REGIMEN = re.compile(r"\b(?:previous(?:ly)?|prior|earlier|historic(?:al|ally)?|before\s(?:enrol|entry|the\sstudy)"
+                              r"|median|mean|cumulative|exposure)\b", re.I)
+# The first amount of a sentence, and the word right before it (see _named_amount).
+_FIRST_AMOUNT = re.compile(r"\d+(?:[.,·]\d+)?(?:\s?[×xX]\s?10\S*)?\s?(?:mg|µg|μg|mcg|g|IU|U|cells|CAR)\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w\-]*)\s?\(?$")
+_JOINING_WORDS = frozenset({
+    "at", "of", "to", "with", "from", "by", "and", "or", "then", "either", "between", "plus", "including", "per", "up",
+    "than", "was", "were", "is", "are", "be", "been", "receive", "received", "receiving", "given", "administered",
+    "infused", "treated", "dosed", "dose", "doses", "dosing", "level", "levels", "cohort", "cohorts", "reduced",
+    "increased", "escalated", "lowered", "decreased", "tested", "evaluated", "explored", "planned", "specified", "used",
+    "included", "comprised", "consisted", "weekly", "daily", "thereafter", "subsequently", "followed", "week", "day",
+    "days", "cycle", "cycles", "course", "courses", "schedule", "regimen", "target", "total", "fixed", "flat",
+    "starting", "initial", "only", "also", "all"})
+# The same when a schedule follows the dose, the sentence a dose and its days: "0.8 mg/m2 on day 1 and 0.5 mg/m2 on
+# days 8 and 15 of each cycle", "28 µg/day for 4 weeks, then 2 weeks off".
+_SCHEDULED_DOSE = re.compile(r"[^;]*?\d\s?(?:mg|µg|μg|mcg|g|IU|U|cells)\b[^;]*?\b(?:per\s(?:cycle|course|dose|day|week)"
+                             r"|on\sdays?|daily|weekly|every|for\s\d+\s(?:days|weeks)|of\s(?:each|every)\s(?:cycle|course))\b")
+# The study as the subject and the dose as the object of its verb, the drug named before: "We evaluated a lower dose
+# of 0.9 mg/m2 in 30 older adults", "This study tested a fractionated dose of 1.8 mg/m2 per cycle".
+_STUDY_DOSE_OBJECT = re.compile(
+    r"\s*(?:We|(?:This|The|Our)\s(?:[\w\-]+\s)?(?:study|trial))\s(?:(?:then|also|therefore|thus|further|prospectively)\s)?"
+    r"(?:evaluated|tested|used|gave|administered|chose|selected|investigated|explored|studied|examined|assessed)"
+    r"\s(?:an?|the)\s(?:[\w\-]+\s){0,2}?doses?\sof\s\d")
 # The population as the subject and the dose as the object of its verb: "Children received 650 mg/m2/day for 5 days",
 # "Adults were given a dose of 1.5 g/m2", "Patients weighing at least 45 kg received 28 µg/day", "Children under 45
 # kg received 15 µg/m2/day" (the weight or age that sets the dose, not a count: "Four patients received" is no
 # population of the regimen's, see _given_for_toxicity).
 _RECEIVED_DOSE = re.compile(
     r"\s*[A-Za-z][\w\-]*\s(?:(?:[A-Za-z][\w\-]*|\d{1,2}[A-Za-z]?)\s){0,3}?(?:" + _WEIGHT_OR_AGE + r"\s)?"
-    r"(?:received|were\sgiven|were\s(?:treated|dosed)\sat)\s"
+    r"(?:received|were\s(?:given|administered)|were\s(?:treated|dosed)\sat|were\streated\swith"
+    r"|were\s(?:randomi[sz]ed|assigned|allocated)(?:\s\(?\d:\d\)?)?\sto)\s"
     r"(?:either\s)?(?:(?:an?|the)\s(?:[\w\-]+\s){0,2}?dose\sof\s)?\d")
 # Words without which _CAP_BEFORE, _EXPOSURE_BEFORE and _PRIOR_THERAPY cannot match.
 _CAP_CUES = ("max", "capped", "exceed")
@@ -288,6 +348,10 @@ _PRIOR_CUES = ("previous", "treated", "exposed", "prior", "fail", "resistan", "r
                "progress")
 # The drug whose dose a sentence states: "the dose of clofarabine", "the RP2D of inotuzumab", "the MTD of X".
 _DOSE_OF = re.compile(r"\b(?:doses?|RP2D|MTD)\sof\s$", re.I)
+# A partner's dose printed right after its name ("ibrutinib 560 mg", "ibrutinib (560 mg", "ibrutinib at 560 mg"), and
+# the verb of a "dose of" subject right before its dose ("The MTD of X with Y 50 mg was 400 mg").
+_PARTNER_DOSED = re.compile(r"\s?(?:\(|at\s)?")
+_SUBJECT_VERB_BEFORE = re.compile(r"\s(?:was|were|is)\s(?:(?:set|fixed|established|determined|found)\s)?(?:at\s|to\sbe\s)?$")
 # The exponent of a bare power of ten, which the number reader leaves apart: "10^6 cells/kg" is no dose of 6.
 _EXPONENT_BEFORE = re.compile(r"\^\s?$")
 # A drug named after the unit: "40 mg/m2 of clofarabine", "1×106 cells/kg KTE-X19", "dose levels (0.8, 1.2 and 1.8
@@ -459,8 +523,21 @@ def _dose_sentence(text: str) -> bool:
         if lead.group("label") is not None and _DIGIT.match(text, lead.end()):
             return True  # "Cycle 1: 0.8 mg/m2 on day 1 ...": a schedule's label, then its dose
         text = text[lead.end():]
-    return any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT,
-                                             _DOSE_LEVEL_REPORT, _LEVEL_SUBJECT))
+    if any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT,
+                                         _DOSE_LEVEL_REPORT, _LEVEL_SUBJECT, _STUDY_DOSE_OBJECT, _DOSE_FIRST)):
+        return True
+    return (_DOSE_WORD_FIRST.match(text) is not None or _SCHEDULED_DOSE.match(text) is not None) \
+        and not _named_amount(text) and _NOT_THE_REGIMEN.search(text) is None
+
+
+def _named_amount(text: str) -> bool:
+    """Whether the first amount of a sentence follows a word that is no dose word nor a joining one, a name the
+    lexicon does not know ("Aspirin 81 mg daily was given", "Patients received aspirin 81 mg"): that drug's dose."""
+    amount = _FIRST_AMOUNT.search(text)
+    if amount is None:
+        return False
+    word = _WORD_BEFORE.search(text, 0, amount.start())
+    return word is not None and word.group(1).lower() not in _JOINING_WORDS
 
 
 def _in_opening_background(sentences: list[Sentence], index: int, text: str) -> bool:
@@ -726,7 +803,8 @@ def _sentence_doses(sent: Sentence, section: str, context: ArticleContext,
             continue  # "had received blinatumomab 28 µg/day before enrollment": the same
         if historical and _historical_schedule(text, sent.start_char, start):
             continue  # "In the historical cohort, patients received clofarabine at 40 mg/m2": the comparator's
-        if standard and _STANDARD_DOSE.search(text, sent.start_char, group[0].start):
+        if standard and (_STANDARD_DOSE.search(text, sent.start_char, group[0].start)
+                         or _APPROVED_AT.search(text, max(sent.start_char, group[0].start - 80), group[0].start)):
             continue  # "The standard dose of blinatumomab is 28 µg/day": what the label says
         if _changed_for_counted_patients(sent, text, group[0], numbers) or _given_for_toxicity(sent, text, group[0],
                                                                                                  numbers):
@@ -831,7 +909,16 @@ def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, n
         after = first.end < number.start < first.end + _CHANGE_REACH and ";" not in text[first.end:number.start]
         if after or text[number.start - 3:number.start] == "in " or _NEEDED.match(text, patients.end()):
             return True
-    return False
+    return _elliptical_count_needed(text, sent.start_char, first, numbers)
+
+
+def _elliptical_count_needed(text: str, sentence_start: int, first: nz.Number, numbers: list[nz.Number]) -> bool:
+    """Whether a bare count that needed the change opens the dose's clause (or sentence), its patients named before:
+    "Forty patients received ponatinib at 45 mg daily; 12 required dose reductions to 30 mg"."""
+    clause = max(sentence_start, text.rfind(";", sentence_start, first.start) + 1,
+                 text.rfind(", ", sentence_start, first.start) + 1)
+    return any(clause <= n.start < first.start and n.is_integer and n.form != "scientific"
+               and text[clause:n.start].strip() in ("", "and", "but") and _NEEDED.match(text, n.end) for n in numbers)
 
 
 def _given_for_toxicity(sent: Sentence, text: str, first: nz.Number, numbers: list[nz.Number]) -> bool:
@@ -1159,6 +1246,9 @@ def _amount_before(text: str, unit: Span, numbers: list[nz.Number], drugs: list[
     if _cued(text, last.start - 30, last.start, _CAP_CUES) and _CAP_BEFORE.search(text, max(0, last.start - 30),
                                                                                  last.start):
         return None  # "vincristine 1.4 mg/m2 (maximum 2 mg)": a cap on the dose, not a dose
+    if unit_id not in _CELL_UNITS and "up to" in text[max(0, last.start - 45):last.start] \
+            and _SIZED_CAP_BEFORE.search(text, max(0, last.start - 45), last.start):
+        return None  # "vincristine 1.5 mg/m2 (up to 2 mg)": the same
     if ("allowed" in text or "permitted" in text) and _ALLOWED_AFTER.match(text, unit.end_char, unit.end_char + 40):
         return None  # "hydroxyurea up to 2 g/day was allowed": what the protocol let patients have
     if ("not" in text or "never" in text) and _NOT_GIVEN_AFTER.match(text, unit.end_char, unit.end_char + 40):
@@ -1307,7 +1397,7 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
         return before[-2]
     # "the dose of clofarabine in combination with cytarabine was 52 mg/m2": the drug whose dose it is.
     subject = [d for d in before if _DOSE_OF.search(text[max(0, d.start_char - 12):d.start_char])]
-    if subject and not _DIGIT.search(text[subject[-1].end_char:first.start]):
+    if subject and _dose_of_subject(text, subject[-1], before[-1], first):
         return subject[-1]
     if before and _unknown_item_between(text, before[-1], first):
         return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
@@ -1315,6 +1405,18 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
         return _distant_subject(text, sentence_start, first, drugs)
     return _fitting_before(text, before, first, amount) or _product_out_of_reach(text, before, first, drugs, amount) \
         or before[-1]
+
+
+def _dose_of_subject(text: str, subject: Span, nearest: Span, first: nz.Number) -> bool:
+    """Whether a dose is that of the drug a "dose of" names (`subject`) rather than of the drug nearest before it: no
+    number between them ("the dose of clofarabine in combination with cytarabine was 52 mg/m2"), and the nearest,
+    a partner, not dosed right before it ("The MTD of blinatumomab given with ibrutinib 560 mg was 28 µg/day": the 560
+    mg is ibrutinib's); or the dose right after the subject's verb, the partner's own dose between ("The MTD of
+    venetoclax combined with navitoclax 50 mg was 400 mg")."""
+    between = text[subject.end_char:first.start]
+    if not _DIGIT.search(between):
+        return nearest is subject or _PARTNER_DOSED.fullmatch(text, nearest.end_char, first.start) is None
+    return _SUBJECT_VERB_BEFORE.search(between) is not None
 
 
 def _product_out_of_reach(text: str, before: list[Span], first: nz.Number, drugs: list[Span],
