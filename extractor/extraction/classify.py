@@ -761,6 +761,8 @@ def _setting(cues: Cues, article: Article) -> str:
         setting = _outside_mrd_phrases(setting)
     if any(c.id == FIRST for c in setting) and any(c.id == RR for c in setting):
         setting = _without_narrowed_rr(setting, cues)
+    if any(c.id == LATER for c in setting) and any(c.id == RR for c in setting):
+        setting = _without_narrowed_rr(setting, cues, LATER)
     title = {FIRST if c.id in (CR2, TRANSPLANT_CR2) else c.id for c in setting if c.title}
     body = {FIRST if c.id == CR2 else c.id for c in setting if not c.title}
     salvage_title = {c.id for c in setting if c.title} & _SALVAGE_IDS
@@ -838,16 +840,18 @@ def _outside_mrd_phrases(setting: list[Cue]) -> list[Cue]:
             if c.id not in _SALVAGE_IDS or not any(m.start < c.span.start < m.end for m in mrd)]
 
 
-def _without_narrowed_rr(setting: list[Cue], cues: Cues) -> list[Cue]:
-    """The setting cues but the relapsed/refractory ones a first-line phrase narrows ("relapsed/refractory B-ALL in
+def _without_narrowed_rr(setting: list[Cue], cues: Cues, line: str = FIRST) -> list[Cue]:
+    """The setting cues but the relapsed/refractory ones a phrase of one line narrows ("relapsed/refractory B-ALL in
     first salvage", "R/R ALL receiving their first salvage therapy", "first salvage of relapsed or refractory
-    ALL"): the disease of patients restricted to that line, not a broader population."""
-    first = [c for c in setting if c.id == FIRST]
+    ALL"; "R/R B-ALL after two or more prior lines", "relapsed or refractory ALL who had received at least two prior
+    therapies"): the disease of patients restricted to that line, not a broader population."""
+    narrowing = [c for c in setting if c.id == line]
     return [c for c in setting if c.id != RR or not any(
-        _narrows(f, c) and not (_is_event(f) or _is_subset(f, cues)) for f in first)]
+        _narrows(f, c, line) and not (_is_event(f) or _is_subset(f, cues) or _part_count_before(f))
+        for f in narrowing)]
 
 
-def _narrows(first: Cue, broad: Cue) -> bool:
+def _narrows(first: Cue, broad: Cue, line: str = FIRST) -> bool:
     """The first-line cue qualifies the broad one in one phrase: after it with "in", "receiving", "at" or "as",
     or before it with "of", "for" or "in", a few words apart and no list between ("R/R ALL, or in first
     salvage" does not narrow)."""
@@ -855,9 +859,9 @@ def _narrows(first: Cue, broad: Cue) -> bool:
         return False
     doc = first.span.doc
     if broad.span.end <= first.span.start:
-        between, links = range(broad.span.end, first.span.start), _NARROWING_AFTER
+        between, links = range(broad.span.end, first.span.start), _NARROWING_AFTER_BY[line]
     elif first.span.end <= broad.span.start:
-        between, links = range(first.span.end, broad.span.start), _NARROWING_BEFORE
+        between, links = range(first.span.end, broad.span.start), _NARROWING_BEFORE_BY[line]
     else:
         return False
     words = [doc[i].lower_ for i in between]
@@ -865,7 +869,11 @@ def _narrows(first: Cue, broad: Cue) -> bool:
 
 
 _NARROWING_AFTER = frozenset({"in", "receiving", "at", "as", "undergoing"})
+# a later line also narrows as prior therapy: "R/R ALL after >=2 prior lines", "... who had failed two or more"
+_NARROWING_AFTER_BY = {FIRST: _NARROWING_AFTER,
+                       LATER: _NARROWING_AFTER | {"after", "following", "who", "having", "with"}}
 _NARROWING_BEFORE = frozenset({"of", "for", "in"})
+_NARROWING_BEFORE_BY = {FIRST: _NARROWING_BEFORE, LATER: frozenset()}
 _NARROWING_WINDOW = 6  # words between ("relapsed/refractory CD22-positive B-ALL in their first salvage")
 _LIST_WORDS = frozenset({",", ";", "or", "and", "and/or", "/", "including", "whom", "vs", "versus"})
 

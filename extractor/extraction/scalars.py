@@ -43,6 +43,10 @@ _MAX_WORDS_TO_NOUN = 12
 # children", "navitoclax 50 mg for patients weighing 45 kg or more".
 _COUNTS_ELSE = re.compile(r"\s(?:of|to|for|at|on|by|per|than|in|into|from|after|before)\s"
                           r"|^\s(?:years?|months?|weeks?|days?)\b", re.I)
+# A count of trials, centres or treatment courses ("Data from three trials were pooled; 100 adults ...", "12 centres
+# enrolled 60 patients"): no count of patients, nor a group beside the one counted after it.
+_COUNTS_THINGS = re.compile(r"\s(?:(?:phase\s\w+|randomi[sz]ed|clinical|prospective|consecutive)\s)?"
+                            r"(?:trials?|studies|centers|centres|sites|institutions|hospitals|countries|cohorts)\b", re.I)
 # "Seventy-nine patients were evaluable (for response)": the patients analysed, the study population when no count
 # comes before it; not those evaluable for one measure ("40 patients were evaluable for MRD" is a part).
 _EVALUABLE_END = re.compile(r"\s?(?:[.,;:)]|$|\sfor\s(?:the\s)?(?:response|efficacy|analysis|outcomes?)\b)")
@@ -55,8 +59,9 @@ _OWN_STUDY_OF = re.compile(r"^\s*(?:In\s)?(?:this|our|the present|the current)\s
 _MAY_INTRODUCE = re.compile(r"\s*(?:of|among|in|this|our|the\s(?:present|current))\s", re.I)
 _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")  # matched at a position: no "^"
-# ... also after a slash that joins phases or grades: "phase 1b/2 trial", "grade 3/4 events".
-_COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?(?:(?:\d|I{1,3}|IV)[ab]?\s?/\s?)?$", re.I)
+# ... also after a slash that joins phases or grades: "phase 1b/2 trial", "grade 3/4 events"; or a hyphen: "phase-2".
+_COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)(?:\s|[" + nz.HYPHENS + r"])?"
+                             r"(?:(?:\d|I{1,3}|IV)[ab]?\s?/\s?)?$", re.I)
 # A year of a period: "From 2012 to 2019", "between 2010 and 2018", "in 2015-2020", "since 2008".
 _CENTURIES = ("19", "20")  # a four-digit number starting so may be a year
 _YEAR_BEFORE = re.compile(r"\b(?:from|between|since|in|during|until|through|to|and)\s$|[" + nz.HYPHENS + r"]$", re.I)
@@ -295,7 +300,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
                 and (elided := _elided_enrolment(text, number, enrolled)) is not None:
             # "Of 120 screened, 98 (82%) were enrolled": its share of those screened makes it no subset here
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
-        if not _is_headcount(text, number) or number.start - sent.start_char in parts:
+        if not _is_headcount(text, number) or number.start - sent.start_char in parts \
+                or _COUNTS_THINGS.match(text, number.end):
             continue
         if any(c.id_ == "screened" and text[number.end:c.start_char] == " " for c in cues):
             screened = True  # "Of 120 screened, 98 patients were infused": the noun left out of those screened
