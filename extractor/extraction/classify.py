@@ -1464,7 +1464,8 @@ def _design(cues: Cues, article: Article) -> dict:
     # A retrospective study is not randomized: its randomization words describe the trials before it ("in the
     # randomized TOWER trial, blinatumomab improved survival; we retrospectively analysed ...").
     randomized = bool(pts & _PT_RANDOMIZED) or (_names_own_randomization(cues, earlier) and phase != "retrospective"
-                                                 and not _randomized_only_before_own_phase(cues))
+                                                 and not _randomized_only_before_own_phase(cues)
+                                                 and not (phase == "pooled" and _randomized_only_of_trials(cues)))
     # Phase 3 trials in this field are randomized comparisons; a single-arm phase 3 says so.
     randomized = randomized or (phase == "3" and not cues.has("DESIGN", {"single-arm"}))
     return {"phase": phase, "randomized": randomized}
@@ -1482,6 +1483,17 @@ def _earlier_trial_sentences(cues: Cues) -> set[int]:
 def _names_own_randomization(cues: Cues, earlier: set[int]) -> bool:
     """A randomization named outside the earlier trials' sentences."""
     return any(c.id == "randomized" and c.sentence not in earlier for c in cues.of("DESIGN"))
+
+
+def _randomized_only_of_trials(cues: Cues) -> bool:
+    """Every randomization named is of trials in the plural ("a meta-analysis of randomized controlled trials",
+    "12 randomised studies"): in a pooled analysis, the kind of the studies it pools, not its own design."""
+    return all(_PLURAL_TRIALS.match(c.sent.text[c.span.end_char - c.sent.start_char:])
+               for c in cues.of("DESIGN") if c.id == "randomized")
+
+
+_PLURAL_TRIALS = re.compile(r"\s(?:(?:controlled|clinical|phase\s\w+|prospective)\s){0,2}(?:trials|studies|RCTs)\b",
+                            re.I)
 
 
 def _randomized_only_before_own_phase(cues: Cues) -> bool:

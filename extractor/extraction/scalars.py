@@ -45,7 +45,7 @@ _COUNTS_ELSE = re.compile(r"\s(?:of|to|for|at|on|by|per|than|in|into|from|after|
                           r"|^\s(?:years?|months?|weeks?|days?)\b", re.I)
 # A count of trials, centres or treatment courses ("Data from three trials were pooled; 100 adults ...", "12 centres
 # enrolled 60 patients"): no count of patients, nor a group beside the one counted after it.
-_COUNTS_THINGS = re.compile(r"\s(?:(?:phase\s\w+|randomi[sz]ed|clinical|prospective|consecutive)\s)?"
+_COUNTS_THINGS = re.compile(r"\s(?:(?:phase\s[\w/]+(?:\s(?:and|or)\s\w+)?|randomi[sz]ed|clinical|prospective)\s)?"
                             r"(?:trials?|studies|centers|centres|sites|institutions|hospitals|countries|cohorts)\b", re.I)
 # "Seventy-nine patients were evaluable (for response)": the patients analysed, the study population when no count
 # comes before it; not those evaluable for one measure ("40 patients were evaluable for MRD" is a part).
@@ -53,8 +53,11 @@ _EVALUABLE_END = re.compile(r"\s?(?:[.,;:)]|$|\sfor\s(?:the\s)?(?:response|effic
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
 # A sentence opening with this study's own population: "In this study of 48 patients", "In our series of 37 patients",
 # "This phase 2 trial of 65 adults" (not "In the phase 3 trial of 326 patients": another study's, maybe).
-_OWN_STUDY_OF = re.compile(r"^\s*(?:In\s)?(?:this|our|the present|the current)\s(?:[\w\-/]+\s){0,4}?"
-                           r"(?:study|cohort|series|trial|analysis|experience)\sof\s$", re.I)
+# With "a", only an observational series, which quotes no earlier trial: "In a cohort of 62 patients", "In a
+# multicenter retrospective analysis of 62 adults" (not "In a phase 3 trial of 326 patients").
+_OWN_STUDY_OF = re.compile(r"^\s*(?:In\s)?(?:(?:this|our|the present|the current)\s(?:[\w\-/]+\s){0,4}?"
+                           r"(?:study|cohort|series|trial|analysis|experience)|a\s(?:[\w\-/]+\s){0,3}?(?:cohort|series"
+                           r"|retrospective\s(?:[\w\-/]+\s){0,2}?(?:study|analysis|review)))\sof\s$", re.I)
 # A cheap necessary cue of _OPENS_POPULATION or _OWN_STUDY_OF, at the sentence's start.
 _MAY_INTRODUCE = re.compile(r"\s*(?:of|among|in|this|our|the\s(?:present|current))\s", re.I)
 _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
