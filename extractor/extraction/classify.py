@@ -1112,7 +1112,9 @@ def _age_group(cues: Cues, article: Article) -> str:
         return (counted & {"pediatric", "adult"}).pop()  # "we treated 25 children", after "in adults, X improved"
     if parts & {"pediatric", "adult"}:
         return "mixed"  # children (or adults) among a cohort no age word counts: the others are not
-    ages = [c for c in ages if not (c.id == "older adult" and _counted(c))]  # "three older patients died": a part
+    # "three older patients died": a part; but the first sentence of enrolment counts the cohort ("Forty older
+    # patients with relapsed ALL received X")
+    ages = [c for c in ages if not (c.id == "older adult" and _counted(c) and not _first_enrolment(c, cues))]
     if any(c.id in ("adult", "pediatric") for c in ages):  # "Adults ... Patients aged 55 or older had a CR of 40%"
         ages = [c for c in ages if not (c.id == "older adult" and _is_subset(c, cues))]
     words, stated = _age_words_group(ages), _stated_age_group(cues)
@@ -1236,6 +1238,11 @@ def _counted_part(cue: Cue, cues: Cues) -> bool:
 
 
 _BROAD_AGE_WORDS = frozenset({"children", "child", "pediatric", "paediatric", "adults", "adult"})
+
+
+def _first_enrolment(cue: Cue, cues: Cues) -> bool:
+    """The cue is in the abstract's first sentence stating whom the study enrolled or treated."""
+    return bool(cues.enrolment_sentences) and cue.sentence == min(cues.enrolment_sentences)
 
 
 def _counted(cue: Cue) -> bool:
