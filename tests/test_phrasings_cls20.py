@@ -1,0 +1,153 @@
+"""Study labels and scalars, thirteenth round. Our own sentences and whole invented abstracts, run end to end.
+
+Setting: a later line qualifying the relapsed/refractory words it follows ("R/R B-ALL after two or more prior lines")
+narrows them, as a first-salvage phrase does; more later-line and first-salvage wordings. Design: a pooled analysis
+is not randomized by the trials it pools. Population: a count "were Ph-positive" in a sentence of its own is a part
+of the cohort; CD7-/CD5-positive ALL is T-lineage; counted older patients in the first enrolment sentence are the
+cohort. Cohort size: "phase-2 study, 40 adults", counts of trials or centres, "In a cohort of 62 patients"."""
+from __future__ import annotations
+
+import pytest
+
+from extractor.extraction import extract_article
+from extractor.models import AbstractSection, Article
+from phrasing_cases import population_of, run_text
+
+NEUTRAL_TITLE = "Drug X in acute lymphoblastic leukemia"  # names no setting of its own
+
+
+def _structured(nlp, title: str, *sections: tuple[str, str]) -> dict:
+    parts = tuple(AbstractSection(label=label, nlm_category=label, text=text) for label, text in sections)
+    return extract_article(Article(pmid="1", title=title, sections=parts), nlp)
+
+
+def _setting(nlp, text: str) -> str:
+    return run_text(nlp, text, title=NEUTRAL_TITLE)["setting"]
+
+
+# --- setting: a later line narrows the relapsed/refractory words it follows ---------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Adults with relapsed/refractory B-ALL after two or more prior lines of therapy were enrolled. Thirty patients "
+    "were treated. CR was 40%.",
+    "Adults with relapsed or refractory B-ALL who had received at least two prior therapies were enrolled. Thirty "
+    "patients were treated. CR was 40%.",
+    "Thirty patients with R/R ALL after ≥2 prior lines received drug X. CR was 40%.",
+    "Thirty patients with R/R ALL after ≥ 2 prior regimens received drug X. CR was 40%.",
+    "Thirty patients with relapsed or refractory ALL in second or later salvage received drug X. CR was 40%.",
+    "Thirty patients with relapsed or refractory ALL who had failed two or more prior regimens received drug X. CR "
+    "was 40%.",
+])
+def test_a_later_line_narrows_relapsed_refractory(nlp, text):
+    assert _setting(nlp, text) == "second or later salvage"
+
+
+@pytest.mark.parametrize("text", [
+    # a part of the cohort, a list, or a later line before the broad words: still the broad setting
+    "Thirty patients with R/R ALL received drug X; 12 of them had received two or more prior lines. CR was 40%.",
+    "Thirty patients with R/R ALL received drug X, including 12 in second or later salvage. CR was 40%.",
+    "Thirty patients with R/R ALL (18 in first salvage and 12 in second or later salvage) received drug X. CR was "
+    "40%.",
+    "Thirty patients with refractory ALL or ALL in second or later relapse received drug X. CR was 40%.",
+    "Thirty patients with R/R ALL received drug X. Patients in second or later salvage had a CR rate of 30%.",
+    "Thirty adults with ALL in first or second relapse received drug X. CR was 40%.",
+])
+def test_a_later_line_as_a_part_or_a_list_leaves_the_broad_setting(nlp, text):
+    assert _setting(nlp, text) == "relapsed/refractory"
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Forty adults with ALL in second salvage or beyond were treated. CR was 60%.", "second or later salvage"),
+    ("Forty adults with ALL in at least second relapse were treated. CR was 60%.", "second or later salvage"),
+    ("Forty adults with ALL refractory to two lines of therapy were treated. CR was 60%.", "second or later salvage"),
+    ("Forty adults with ALL in first salvage or beyond were treated. CR was 60%.", "relapsed/refractory"),
+    ("Forty adults with ALL who failed induction were treated. CR was 60%.", "first salvage"),
+    ("Forty adults who failed induction chemotherapy received drug X. CR was 60%.", "first salvage"),
+    ("Forty children with first isolated extramedullary relapse of ALL were treated. CR was 60%.", "first salvage"),
+    ("Forty children with a first bone marrow relapse of ALL were treated. CR was 60%.", "first salvage"),
+])
+def test_line_wordings(nlp, text, setting):
+    assert _setting(nlp, text) == setting
+
+
+# --- design: a pooled analysis of randomized trials is not randomized -------------------------------------------
+
+
+@pytest.mark.parametrize("text, randomized", [
+    ("We conducted a systematic review of randomized trials of drug X in relapsed ALL. Of 12 randomized trials, "
+     "pooled CR was 60%.", False),
+    ("We performed a meta-analysis of randomized controlled trials in relapsed ALL. The pooled CR rate was 60%.",
+     False),
+    # a randomization of the study's own still counts
+    ("In this open-label, randomised, phase 3 trial, 300 adults with relapsed ALL were assigned 1:1 to drug X or "
+     "chemotherapy. CR was 60% vs 30%.", True),
+])
+def test_a_pooled_analysis_takes_no_randomization_from_the_trials_it_pools(nlp, text, randomized):
+    record = run_text(nlp, text, title=NEUTRAL_TITLE)
+    assert record["design"]["randomized"] is randomized
+    if not randomized:
+        assert record["design"]["phase"] == "pooled"
+
+
+# --- Ph status and lineage ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("results, status", [
+    ("Forty patients were treated. Twelve patients were Ph-positive. CR was 60%.", "any"),
+    ("Forty patients were treated. Twelve were Ph+. CR was 60%.", "any"),
+    ("Forty patients were treated. 12 patients were Philadelphia chromosome-positive. CR was 60%.", "any"),
+    # a whole cohort, or a verb between the count and the status: no part
+    ("All 40 patients were Ph-positive. CR was 60%.", "positive"),
+    ("Forty patients were treated for Ph-positive ALL. CR was 60%.", "positive"),
+])
+def test_a_count_that_was_of_a_status_is_a_part(nlp, results, status):
+    record = _structured(nlp, "Drug X in relapsed or refractory acute lymphoblastic leukemia",
+                         ("BACKGROUND", "Outcomes of Ph-positive ALL improved with TKIs."),
+                         ("METHODS", "Adults with R/R B-ALL were enrolled."), ("RESULTS", results))
+    assert record["population"]["ph_status"] == status
+
+
+@pytest.mark.parametrize("text, lineage", [
+    ("Thirty children with relapsed CD7+ ALL received CD7 CAR T cells. CR was 30%.", "T"),
+    ("Thirty children with CD7-positive relapsed ALL received CAR T cells. CR was 30%.", "T"),
+    ("Thirty adults with relapsed CD5-positive ALL received CD5 CAR T cells. CR was 30%.", "T"),
+    ("Thirty children with relapsed CD22+ ALL received CAR T cells. CR was 30%.", "B"),
+])
+def test_t_cell_antigens_name_the_lineage(nlp, text, lineage):
+    assert population_of(nlp, text)["lineage"] == lineage
+
+
+# --- age group ------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Forty older patients with relapsed ALL received drug X. CR was 60%.", "older adult"),
+    ("Forty elderly patients with relapsed ALL received drug X. CR was 60%.", "older adult"),
+    ("Forty patients aged 65 and older with relapsed ALL received drug X. CR was 60%.", "older adult"),
+    ("Thirty patients (age range, 1-70 years) with relapsed ALL were treated. CR was 60%.", "mixed"),
+    # counted older patients after the cohort's sentence are a part of it
+    ("Forty adults with relapsed ALL received drug X. Three older patients died. CR was 60%.", "adult"),
+])
+def test_age_group_wordings(nlp, text, group):
+    assert population_of(nlp, text)["age_group"] == group
+
+
+# --- cohort size ----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("In this phase-2 study, 40 adults with relapsed ALL received drug X. CR was 60%.", 40),
+    ("In this phase-2 trial, forty adults with relapsed ALL received drug X. CR was 60%.", 40),
+    ("Data from three trials were pooled; 100 adults with relapsed ALL were analyzed. CR was 60%.", 100),
+    ("Data from three phase 1 and 2 trials were pooled; 100 adults with relapsed ALL were analyzed. CR was 60%.", 100),
+    ("In a cohort of 62 patients with relapsed ALL, CR was 50%.", 62),
+    ("In a series of 62 patients with relapsed ALL, CR was 50%.", 62),
+    ("In a multicenter retrospective analysis of 62 adults with relapsed ALL, CR was 50%.", 62),
+    # another trial's count in an opening sentence is not taken for the study's
+    ("In a phase 3 trial of 326 patients, drug X improved OS. We treated 40 adults with drug X. CR was 50%.", 40),
+    # two groups side by side are still summed
+    ("We treated 26 patients with T-ALL and 13 with T-LBL. CR was 60%.", 39),
+])
+def test_cohort_size_wordings(nlp, text, size):
+    assert run_text(nlp, text)["cohort_size"] == size
