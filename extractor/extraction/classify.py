@@ -732,7 +732,7 @@ _CLAUSE_BREAKS = frozenset({";", ":"})
 
 _ADDED_OR_REQUIRED = re.compile(r"\b(?:concomitant(?:ly)?|concurrent(?:ly)?\b(?! with)|additionally|added|add-on|"
                               r"co-?administered|continued|also|in addition\b(?! to)|"
-                              r"must have|had to have|(?:was|were) required to|needed to have)", re.I)
+                              r"must (?:have|be)|had to (?:have|be)|(?:was|were) required to|needed to (?:have|be))", re.I)
 _TKI_WORDS = re.compile(r"\bTKIs?\b|tyrosine kinase inhibitor", re.I)
 _TKI_CLASS = "tyrosine kinase inhibitor"  # its drugs' class in patterns/regimen_classes.jsonl
 

@@ -49,7 +49,7 @@ _COUNTS_THINGS = re.compile(r"\s(?:(?:phase\s[\w/]+(?:\s(?:and|or)\s\w+)?|random
                             r"(?:trials?|studies|centers|centres|sites|institutions|hospitals|countries|cohorts)\b", re.I)
 # "Seventy-nine patients were evaluable (for response)": the patients analysed, the study population when no count
 # comes before it; not those evaluable for one measure ("40 patients were evaluable for MRD" is a part).
-_EVALUABLE_END = re.compile(r"\s?(?:[.,;:)]|$|\sfor\s(?:the\s)?(?:response|efficacy|analysis|outcomes?)\b)")
+_EVALUABLE_END = re.compile(r"\s?(?:[.,;:)]|$|\sfor\s(?:the\s|this\s)?(?:response|efficacy|analysis|outcomes?)\b)")
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
 # A sentence opening with this study's own population: "In this study of 48 patients", "In our series of 37 patients",
 # "This phase 2 trial of 65 adults" (not "In the phase 3 trial of 326 patients": another study's, maybe).
