@@ -246,11 +246,19 @@ _HISTORICALLY = re.compile(r"\s*(?:Historically|Previously)\b")
 
 def _of_another_study(sent: Sentence) -> bool:
     """The sentence is about another study (patterns/design.jsonl, DESIGN_CONTEXT other-study: "In a previous study",
-    "The pivotal trial"; or it opens "Historically"): its count may be that study's, not this one's."""
+    "The pivotal trial"; or it opens "Historically"), or reports a trial's finding without a word of the authors' own
+    ("In a randomized study of 326 patients, X improved OS"): its count may be that study's, not this one's."""
     context = sent.labelled("DESIGN_CONTEXT")
     if any(c.id_ == "this-study" for c in context):
         return False
-    return any(c.id_ == "other-study" for c in context) or bool(_HISTORICALLY.match(sent.text))
+    text = sent.text
+    return any(c.id_ == "other-study" for c in context) or bool(_HISTORICALLY.match(text)) \
+        or bool(_TRIAL_FINDING.search(text) and not _OWN_WORK.search(text))
+
+
+# A trial's finding: "X improved OS over chemotherapy in a randomized trial", "a phase 3 study showed that ..."
+_TRIAL_FINDING = re.compile(r"\b(?:trial|study)\b.*\b(?:improved|prolonged|showed|demonstrated|doubled)\b|"
+                            r"\b(?:improved|prolonged|showed|demonstrated|doubled)\b.*\b(?:trial|study)\b", re.I)
 
 
 def _splits_population(sent: Sentence) -> bool:
