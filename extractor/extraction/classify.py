@@ -1100,8 +1100,8 @@ def _age_group(cues: Cues, article: Article) -> str:
         if "pediatric" in title and title & {"adult", "older adult"}:
             return "mixed"
         if "pediatric" in title:
-            return "pediatric"
-        return "older adult" if "older adult" in title else "adult"
+            return _narrowed_by_stated_age("pediatric", ages, cues)
+        return "older adult" if "older adult" in title else _narrowed_by_stated_age("adult", ages, cues)
     counted, parts = set(), set()  # the cohort's counted age words, and those counting a part of it
     for c in ages:
         if _counted(c):
@@ -1109,7 +1109,8 @@ def _age_group(cues: Cues, article: Article) -> str:
     if {"pediatric", "adult"} <= counted | parts:
         return "mixed"  # "10 children and 30 adults"
     if len(counted & {"pediatric", "adult"}) == 1:
-        return (counted & {"pediatric", "adult"}).pop()  # "we treated 25 children", after "in adults, X improved"
+        # "we treated 25 children", after "in adults, X improved"
+        return _narrowed_by_stated_age((counted & {"pediatric", "adult"}).pop(), ages, cues)
     if parts & {"pediatric", "adult"}:
         return "mixed"  # children (or adults) among a cohort no age word counts: the others are not
     # "three older patients died": a part; but the first sentence of enrolment counts the cohort ("Forty older
@@ -1121,6 +1122,19 @@ def _age_group(cues: Cues, article: Article) -> str:
     if words is None:
         return stated if stated is not None else _mesh_age(article)
     return stated if stated in _OVERRULED_BY_STATED_AGE[words] else words
+
+
+def _narrowed_by_stated_age(group: str, ages: list[Cue], cues: Cues) -> str:
+    """A title's or a count's broad group made precise by the age the body states of the cohort: adults aged 60 or
+    older in a sentence of enrolment, or a median whose range holds only them ("Drug X in adults ..." / "Forty
+    patients aged 60 years or older received X", "68 years (range, 60-82)") are older adults; children whose
+    range reaches adults ("9 years (range, 1-24)", "aged 1-30 years") are a mixed cohort."""
+    stated = _stated_age_group(cues)
+    if group == "adult" and (stated == "older adult" or any(
+            c.id == "older adult" and c.sentence in cues.enrolment_sentences and not _is_subset(c, cues)
+            and not _counted(c) for c in ages)):
+        return "older adult"
+    return "mixed" if group == "pediatric" and stated == "mixed" else group
 
 
 # The age group the cohort's own range, bound or median age states overrules its age words when the two cannot
