@@ -151,3 +151,60 @@ def test_age_group_wordings(nlp, text, group):
 ])
 def test_cohort_size_wordings(nlp, text, size):
     assert run_text(nlp, text)["cohort_size"] == size
+
+
+# --- age group: a title's or a count's broad group narrowed by the age the body states ----------------------------
+
+
+@pytest.mark.parametrize("title, text, group", [
+    ("Drug X in adults with relapsed ALL", "Forty patients aged 60 years or older received drug X. CR was 60%.",
+     "older adult"),
+    ("Drug X in adults with relapsed ALL",
+     "Forty patients received drug X. The median age was 68 years (range, 60-82). CR was 60%.", "older adult"),
+    ("Drug X in children with relapsed ALL",
+     "Forty patients received drug X. The median age was 9 years (range, 1-24). CR was 60%.", "mixed"),
+    ("Drug X in pediatric relapsed ALL", "Forty patients aged 1-30 years received drug X. CR was 60%.", "mixed"),
+    ("Drug X in relapsed ALL", "Forty adults aged 55 years or older received drug X. CR was 60%.", "older adult"),
+    ("Drug X in relapsed ALL", "Forty adults aged ≥ 60 years received drug X. CR was 60%.", "older adult"),
+    ("Drug X in relapsed ALL",
+     "Forty children received drug X. The median age was 9 years (range, 1-24). CR was 60%.", "mixed"),
+    # what the body states agrees with the broad group, or names a subgroup: the broad group stays
+    ("Drug X in adults with relapsed ALL",
+     "Forty patients received drug X. The median age was 46 years (range, 18-78). CR was 60%.", "adult"),
+    ("Drug X in adults with relapsed ALL",
+     "Forty patients received drug X. Patients aged 60 years or older had a CR rate of 40%.", "adult"),
+    ("Drug X in children with relapsed ALL",
+     "Forty patients received drug X. The median age was 9 years (range, 1-17). CR was 60%.", "pediatric"),
+    ("Drug X in relapsed ALL in young adults", "Forty patients aged 18-39 years received drug X. CR was 60%.", "adult"),
+])
+def test_the_stated_age_narrows_a_broad_group(nlp, title, text, group):
+    assert population_of(nlp, text, title=title)["age_group"] == group
+
+
+# --- cohort size: another trial's finding; leukapheresis; a registry ---------------------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Blinatumomab improved OS over chemotherapy in a randomized trial of 405 adults. We treated 40 adults with "
+     "blinatumomab. CR was 50%.", 40),
+    ("A phase 3 trial of 405 patients showed that blinatumomab improved OS. We treated 40 adults with blinatumomab. "
+     "CR was 50%.", 40),
+    # the authors' own randomized study
+    ("In this randomized study of 326 patients, drug X improved OS. CR was 50% vs 30%.", 326),
+    ("Sixty-two patients were leukapheresed and 55 were infused. CR was 80%.", 62),
+    ("Between 2010 and 2020, 2,015 patients with relapsed ALL were reported to the registry. CR was 50%.", 2015),
+    ("Forty-five patients were eligible for this analysis. CR was 50%.", 45),
+])
+def test_cohort_size_of_the_authors_study(nlp, text, size):
+    assert run_text(nlp, text)["cohort_size"] == size
+
+
+# --- Ph status: a TKI condition on the Ph-positive patients -------------------------------------------------------
+
+
+def test_a_tki_condition_on_the_ph_positive_patients_marks_a_part(nlp):
+    record = _structured(nlp, "Drug X in adults with relapsed or refractory B-cell acute lymphoblastic leukemia",
+                         ("METHODS", "Adults with R/R B-ALL were eligible. Patients with Ph-positive ALL had to be "
+                                     "refractory to or intolerant of at least one TKI."),
+                         ("RESULTS", "Forty patients were treated. CR was 60%."))
+    assert record["population"]["ph_status"] == "any"

@@ -1140,7 +1140,7 @@ def _narrowed_by_stated_age(group: str, ages: list[Cue], cues: Cues) -> str:
 # The age group the cohort's own range, bound or median age states overrules its age words when the two cannot
 # both be true: words in background or comparisons ("unlike in children, ...") beside a median age of 50.
 _OVERRULED_BY_STATED_AGE = {
-    "pediatric": {"adult", "older adult"},
+    "pediatric": {"adult", "older adult", "mixed"},  # "mixed": children whose range reaches adults
     "adult": {"pediatric"},  # not "older adult": "patients 55 years or older had ..." is mostly a subgroup's
     "older adult": {"pediatric"},
     "mixed": {"pediatric", "adult", "older adult"},  # as many words for children as for adults
