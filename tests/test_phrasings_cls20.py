@@ -208,3 +208,18 @@ def test_a_tki_condition_on_the_ph_positive_patients_marks_a_part(nlp):
                                      "refractory to or intolerant of at least one TKI."),
                          ("RESULTS", "Forty patients were treated. CR was 60%."))
     assert record["population"]["ph_status"] == "any"
+
+
+# --- setting: a prior-lines range before its noun ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("We treated 40 adults with relapsed ALL who had received a median of 3 (range, 2-6) prior lines of therapy. CR "
+     "was 60%.", "second or later salvage"),
+    ("We treated 40 adults with relapsed ALL who had received a median of 3 (range, 1-6) prior lines of therapy. CR "
+     "was 60%.", "relapsed/refractory"),
+    ("We treated 40 adults with relapsed ALL. Patients had received a median of 3 prior regimens (range, 2-6). CR "
+     "was 60%.", "second or later salvage"),
+])
+def test_a_prior_lines_range_before_its_noun(nlp, text, setting):
+    assert _setting(nlp, text) == setting

@@ -993,10 +993,16 @@ def _later_line_restricted(setting: list[Cue], cues: Cues) -> bool:
 
 
 def _prior_lines_minimum(cue: Cue) -> float:
-    """The lower bound of "(range, 2 to 6)" after a prior-lines cue in its sentence; 0 when not stated."""
+    """The lower bound of "(range, 2 to 6)" after a prior-lines cue in its sentence, or in the bracket right before
+    it ("a median of 3 (range, 2-6) prior lines"); 0 when not stated."""
     doc = cue.span.doc
     words = _sentence_number_words(cue)
-    tokens = _tokens(doc, cue.span.end, cue.sent.end)
+    start = cue.span.start
+    bracket = start > cue.sent.start and doc[start - 1].text == ")"
+    opening = next((i for i in range(start - 2, max(cue.sent.start, start - _RANGE_BRACKET) - 1, -1)
+                    if doc[i].text == "("), None) if bracket else None
+    tokens = _tokens(doc, opening, start) if opening is not None else []
+    tokens = tokens + _tokens(doc, cue.span.end, cue.sent.end)
     for i, token in enumerate(tokens):
         if token.lower_ != "range":
             continue
@@ -1010,6 +1016,9 @@ def _prior_lines_minimum(cue: Cue) -> float:
                     return 0
         return 0
     return 0
+
+
+_RANGE_BRACKET = 8  # tokens of "(range, 2-6)" or "(range, 2 to 6)" before the prior-lines cue
 
 
 def _relevant(setting: str, cues: Cues, article: Article) -> bool:
