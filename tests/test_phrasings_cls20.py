@@ -194,6 +194,8 @@ def test_the_stated_age_narrows_a_broad_group(nlp, title, text, group):
     ("Sixty-two patients were leukapheresed and 55 were infused. CR was 80%.", 62),
     ("Between 2010 and 2020, 2,015 patients with relapsed ALL were reported to the registry. CR was 50%.", 2015),
     ("Forty-five patients were eligible for this analysis. CR was 50%.", 45),
+    ("This study reports on 36 patients with relapsed ALL. CR was 60%.", 36),
+    ("This report describes 36 children with relapsed ALL. CR was 60%.", 36),
 ])
 def test_cohort_size_of_the_authors_study(nlp, text, size):
     assert run_text(nlp, text)["cohort_size"] == size
