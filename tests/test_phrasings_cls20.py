@@ -225,3 +225,17 @@ def test_a_tki_condition_on_the_ph_positive_patients_marks_a_part(nlp):
 ])
 def test_a_prior_lines_range_before_its_noun(nlp, text, setting):
     assert _setting(nlp, text) == setting
+
+
+# --- age group: an upper bound defines children and young adults as a range does ---------------------------------
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Forty children and young adults (age ≤ 21 years) with relapsed B-ALL received drug X. CR was 80%.", "pediatric"),
+    ("Forty children and young adults (up to 25 years) with relapsed B-ALL received drug X. CR was 80%.", "mixed"),
+    # an excluded lower age is no bound of the group
+    ("Children and young adults with relapsed B-ALL were eligible; patients younger than 1 year were excluded. Forty "
+     "were treated. CR was 80%.", "mixed"),
+])
+def test_an_upper_bound_defines_children_and_young_adults(nlp, text, group):
+    assert population_of(nlp, text)["age_group"] == group

@@ -732,7 +732,8 @@ _CLAUSE_BREAKS = frozenset({";", ":"})
 
 _ADDED_OR_REQUIRED = re.compile(r"\b(?:concomitant(?:ly)?|concurrent(?:ly)?\b(?! with)|additionally|added|add-on|"
                               r"co-?administered|continued|also|in addition\b(?! to)|"
-                              r"must (?:have|be)|had to (?:have|be)|(?:was|were) required to|needed to (?:have|be))", re.I)
+                              r"must (?:have|be)|had to (?:have|be)|(?:was|were) required to|"
+                              r"needed to (?:have|be))", re.I)
 _TKI_WORDS = re.compile(r"\bTKIs?\b|tyrosine kinase inhibitor", re.I)
 _TKI_CLASS = "tyrosine kinase inhibitor"  # its drugs' class in patterns/regimen_classes.jsonl
 
@@ -1158,14 +1159,16 @@ _OVERRULED_BY_STATED_AGE = {
 
 
 def _mixed_phrase_group(mixed: list[Cue], cues: Cues) -> str:
-    """Children and adults named in one phrase are a mixed cohort, unless the age range that defines them holds
-    adults only ("AYA patients aged 18 to 39 years": adult) or children only, up to 21 as pediatric trials enrol
-    ("children and young adults aged 1 to 21 years": pediatric): the range in the cue's sentence, or for a title's
+    """Children and adults named in one phrase are a mixed cohort, unless the age range (or upper bound) that
+    defines them holds adults only ("AYA patients aged 18 to 39 years": adult) or children only, up to 21 as
+    pediatric trials enrol ("children and young adults aged 1 to 21 years", "(age <= 21 years)": pediatric): the
+    range in the cue's sentence, or for a title's
     cue the range in a sentence stating whom the study enrolled ("Outcomes of AYA ..." / "We reviewed 90 AYA
     patients aged 18 to 39 years")."""
     groups = set()
     for cue in mixed:
-        ranges = {_age_range_group(c) for c in cues.of("AGE_GROUP") if c.id == "range" and (
+        # an upper bound defines them too: "children and young adults (age <= 21 years)" is pediatric
+        ranges = {_age_limit_group(c, cues) for c in cues.of("AGE_GROUP") if c.id in ("range", "at most") and (
             c.sentence == cue.sentence or cue.title and c.sentence in cues.enrolment_sentences)}
         if not ranges or not (ranges <= _ADULT_GROUPS or ranges == {"pediatric"}):
             return "mixed"

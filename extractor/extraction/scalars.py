@@ -43,10 +43,11 @@ _MAX_WORDS_TO_NOUN = 12
 # children", "navitoclax 50 mg for patients weighing 45 kg or more".
 _COUNTS_ELSE = re.compile(r"\s(?:of|to|for|at|on|by|per|than|in|into|from|after|before)\s"
                           r"|^\s(?:years?|months?|weeks?|days?)\b", re.I)
-# A count of trials, centres or treatment courses ("Data from three trials were pooled; 100 adults ...", "12 centres
+# A count of trials, centres or cohorts ("Data from three trials were pooled; 100 adults ...", "12 centres
 # enrolled 60 patients"): no count of patients, nor a group beside the one counted after it.
 _COUNTS_THINGS = re.compile(r"\s(?:(?:phase\s[\w/]+(?:\s(?:and|or)\s\w+)?|randomi[sz]ed|clinical|prospective)\s)?"
-                            r"(?:trials?|studies|centers|centres|sites|institutions|hospitals|countries|cohorts)\b", re.I)
+                            r"(?:trials?|studies|centers|centres|sites|institutions|hospitals|countries|cohorts)\b",
+                            re.I)
 # "Seventy-nine patients were evaluable (for response)": the patients analysed, the study population when no count
 # comes before it; not those evaluable for one measure ("40 patients were evaluable for MRD" is a part).
 _EVALUABLE_END = re.compile(r"\s?(?:[.,;:)]|$|\sfor\s(?:the\s|this\s)?(?:response|efficacy|analysis|outcomes?)\b)")
