@@ -239,3 +239,20 @@ def test_a_prior_lines_range_before_its_noun(nlp, text, setting):
 ])
 def test_an_upper_bound_defines_children_and_young_adults(nlp, text, group):
     assert population_of(nlp, text)["age_group"] == group
+
+
+# --- relevance: a review in the present passive or as a second verb ------------------------------------------------
+
+
+@pytest.mark.parametrize("text, relevant", [
+    ("Relapsed ALL has a poor prognosis. Recent data on novel agents are reviewed. CR rates of 80% have been "
+     "reported.", False),
+    ("Relapsed ALL has a poor prognosis. We describe the mechanism of action of blinatumomab and summarize clinical "
+     "data. CR rates of 40% were reported in phase 2 studies.", False),
+    # a series of the authors' own stays relevant beside a review of the literature
+    ("We treated 30 adults with relapsed ALL with inotuzumab and review the published data. CR was 70%.", True),
+    ("The medical records of 30 adults with relapsed ALL were reviewed. CR was 70%.", True),
+])
+def test_review_wordings(nlp, text, relevant):
+    title = "Novel therapies for relapsed acute lymphoblastic leukemia"
+    assert run_text(nlp, text, title=title)["relevant"] is relevant
