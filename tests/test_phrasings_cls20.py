@@ -256,3 +256,12 @@ def test_an_upper_bound_defines_children_and_young_adults(nlp, text, group):
 def test_review_wordings(nlp, text, relevant):
     title = "Novel therapies for relapsed acute lymphoblastic leukemia"
     assert run_text(nlp, text, title=title)["relevant"] is relevant
+
+
+@pytest.mark.parametrize("text, randomized", [
+    ("This was a non randomized study of 40 adults with relapsed ALL. CR was 60%.", False),
+    ("Forty adults with relapsed ALL were treated. Patients were not randomized. CR was 60%.", False),
+    ("Forty children with relapsed ALL were stratified and randomly assigned to two arms. CR was 60%.", True),
+])
+def test_a_denied_randomization_without_its_hyphen(nlp, text, randomized):
+    assert run_text(nlp, text, title=NEUTRAL_TITLE)["design"]["randomized"] is randomized
