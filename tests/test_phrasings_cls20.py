@@ -176,6 +176,11 @@ def test_cohort_size_wordings(nlp, text, size):
     ("Drug X in children with relapsed ALL",
      "Forty patients received drug X. The median age was 9 years (range, 1-17). CR was 60%.", "pediatric"),
     ("Drug X in relapsed ALL in young adults", "Forty patients aged 18-39 years received drug X. CR was 60%.", "adult"),
+    # a pediatric range from infancy
+    ("Drug X in relapsed ALL", "Forty patients aged 6 months to 21 years received drug X. CR was 60%.", "pediatric"),
+    ("Drug X in relapsed ALL", "Patients aged 1 month to <18 years with relapsed B-ALL received drug X. Forty were "
+     "treated. CR was 60%.", "pediatric"),
+    ("Drug X in relapsed ALL", "Forty patients aged 3 months to 25 years received drug X. CR was 60%.", "mixed"),
 ])
 def test_the_stated_age_narrows_a_broad_group(nlp, title, text, group):
     assert population_of(nlp, text, title=title)["age_group"] == group
