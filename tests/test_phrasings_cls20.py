@@ -270,3 +270,16 @@ def test_review_wordings(nlp, text, relevant):
 ])
 def test_a_denied_randomization_without_its_hyphen(nlp, text, randomized):
     assert run_text(nlp, text, title=NEUTRAL_TITLE)["design"]["randomized"] is randomized
+
+
+# --- median age: other people's ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("sentence, age", [
+    ("The median age of donors was 35 years.", None),
+    ("The median donor age was 35 years.", None),
+    ("The median age of patients was 46 years.", 46),
+])
+def test_the_median_age_of_other_people_is_no_study_median(nlp, sentence, age):
+    text = "Forty adults with relapsed ALL received drug X. " + sentence
+    assert run_text(nlp, text)["median_age_years"] == age

@@ -143,8 +143,9 @@ _BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationa
 _AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|(?![-\u2010])[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?"
                       r"|\sat\s(?:the\stime\sof\s)?[A-Za-z][\w\-/]*(?:\s[A-Za-z][\w\-/]*){0,3}\s)$")
 # A part of the cohort named between the cue and the age: "of patients who achieved CR", "of responders", "in the
-# inotuzumab arm", "of patients in CR", "of responding patients"; not the study's median age.
-_AGE_OF_PART = re.compile(r"\b(?:who|whom|which|that|responders?|non-?responders?|responding|arms?|groups?"
+# inotuzumab arm", "of patients in CR", "of responding patients"; or other people ("of donors"): not the study's
+# median age.
+_AGE_OF_PART = re.compile(r"\b(?:who|whom|which|that|responders?|non-?responders?|responding|arms?|groups?|donors?"
                           r"|in\s(?:a\s)?(?:CR\d?|CRi|(?:first\s|second\s)?(?:complete\s)?(?:remission|response)))\b",
                           re.I)
 _AGE_AFTER = re.compile(r"^\s?(?:years?|yrs?|y\b|months?\b|[(\[]|[;,)\]]|\.(?!\d)|$)")
