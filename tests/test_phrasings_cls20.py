@@ -118,6 +118,14 @@ def test_t_cell_antigens_name_the_lineage(nlp, text, lineage):
     assert population_of(nlp, text)["lineage"] == lineage
 
 
+@pytest.mark.parametrize("text", [
+    "Forty adults with R/R Ph(–) ALL received drug X. CR was 60%.",
+    "Forty adults with R/R Ph(-) ALL received drug X. CR was 60%.",
+])
+def test_ph_negative_in_brackets_with_an_en_dash(nlp, text):
+    assert population_of(nlp, text)["ph_status"] == "negative"
+
+
 # --- age group ------------------------------------------------------------------------------------------------------
 
 
