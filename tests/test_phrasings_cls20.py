@@ -113,6 +113,9 @@ def test_a_count_that_was_of_a_status_is_a_part(nlp, results, status):
     ("Thirty children with CD7-positive relapsed ALL received CAR T cells. CR was 30%.", "T"),
     ("Thirty adults with relapsed CD5-positive ALL received CD5 CAR T cells. CR was 30%.", "T"),
     ("Thirty children with relapsed CD22+ ALL received CAR T cells. CR was 30%.", "B"),
+    # CD7 and CD5 mark some AML and CLL too: only before ALL or lymphoblastic
+    ("Thirty adults with CD7-positive acute myeloid leukemia received CAR T cells. CR was 30%.", "unknown"),
+    ("Thirty adults with CD5-positive leukemia received drug X. CR was 30%.", "unknown"),
 ])
 def test_t_cell_antigens_name_the_lineage(nlp, text, lineage):
     assert population_of(nlp, text)["lineage"] == lineage
