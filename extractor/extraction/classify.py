@@ -732,7 +732,8 @@ _CLAUSE_BREAKS = frozenset({";", ":"})
 
 _ADDED_OR_REQUIRED = re.compile(r"\b(?:concomitant(?:ly)?|concurrent(?:ly)?\b(?! with)|additionally|added|add-on|"
                               r"co-?administered|continued|also|in addition\b(?! to)|"
-                              r"must have|had to have|(?:was|were) required to|needed to have)", re.I)
+                              r"must (?:have|be)|had to (?:have|be)|(?:was|were) required to|"
+                              r"needed to (?:have|be))", re.I)
 _TKI_WORDS = re.compile(r"\bTKIs?\b|tyrosine kinase inhibitor", re.I)
 _TKI_CLASS = "tyrosine kinase inhibitor"  # its drugs' class in patterns/regimen_classes.jsonl
 
@@ -761,6 +762,8 @@ def _setting(cues: Cues, article: Article) -> str:
         setting = _outside_mrd_phrases(setting)
     if any(c.id == FIRST for c in setting) and any(c.id == RR for c in setting):
         setting = _without_narrowed_rr(setting, cues)
+    if any(c.id == LATER for c in setting) and any(c.id == RR for c in setting):
+        setting = _without_narrowed_rr(setting, cues, LATER)
     title = {FIRST if c.id in (CR2, TRANSPLANT_CR2) else c.id for c in setting if c.title}
     body = {FIRST if c.id == CR2 else c.id for c in setting if not c.title}
     salvage_title = {c.id for c in setting if c.title} & _SALVAGE_IDS
@@ -838,16 +841,18 @@ def _outside_mrd_phrases(setting: list[Cue]) -> list[Cue]:
             if c.id not in _SALVAGE_IDS or not any(m.start < c.span.start < m.end for m in mrd)]
 
 
-def _without_narrowed_rr(setting: list[Cue], cues: Cues) -> list[Cue]:
-    """The setting cues but the relapsed/refractory ones a first-line phrase narrows ("relapsed/refractory B-ALL in
+def _without_narrowed_rr(setting: list[Cue], cues: Cues, line: str = FIRST) -> list[Cue]:
+    """The setting cues but the relapsed/refractory ones a phrase of one line narrows ("relapsed/refractory B-ALL in
     first salvage", "R/R ALL receiving their first salvage therapy", "first salvage of relapsed or refractory
-    ALL"): the disease of patients restricted to that line, not a broader population."""
-    first = [c for c in setting if c.id == FIRST]
+    ALL"; "R/R B-ALL after two or more prior lines", "relapsed or refractory ALL who had received at least two prior
+    therapies"): the disease of patients restricted to that line, not a broader population."""
+    narrowing = [c for c in setting if c.id == line]
     return [c for c in setting if c.id != RR or not any(
-        _narrows(f, c) and not (_is_event(f) or _is_subset(f, cues)) for f in first)]
+        _narrows(f, c, line) and not (_is_event(f) or _is_subset(f, cues) or _part_count_before(f))
+        for f in narrowing)]
 
 
-def _narrows(first: Cue, broad: Cue) -> bool:
+def _narrows(first: Cue, broad: Cue, line: str = FIRST) -> bool:
     """The first-line cue qualifies the broad one in one phrase: after it with "in", "receiving", "at" or "as",
     or before it with "of", "for" or "in", a few words apart and no list between ("R/R ALL, or in first
     salvage" does not narrow)."""
@@ -855,9 +860,9 @@ def _narrows(first: Cue, broad: Cue) -> bool:
         return False
     doc = first.span.doc
     if broad.span.end <= first.span.start:
-        between, links = range(broad.span.end, first.span.start), _NARROWING_AFTER
+        between, links = range(broad.span.end, first.span.start), _NARROWING_AFTER_BY[line]
     elif first.span.end <= broad.span.start:
-        between, links = range(first.span.end, broad.span.start), _NARROWING_BEFORE
+        between, links = range(first.span.end, broad.span.start), _NARROWING_BEFORE_BY[line]
     else:
         return False
     words = [doc[i].lower_ for i in between]
@@ -865,7 +870,11 @@ def _narrows(first: Cue, broad: Cue) -> bool:
 
 
 _NARROWING_AFTER = frozenset({"in", "receiving", "at", "as", "undergoing"})
+# a later line also narrows as prior therapy: "R/R ALL after >=2 prior lines", "... who had failed two or more"
+_NARROWING_AFTER_BY = {FIRST: _NARROWING_AFTER,
+                       LATER: _NARROWING_AFTER | {"after", "following", "who", "having", "with"}}
 _NARROWING_BEFORE = frozenset({"of", "for", "in"})
+_NARROWING_BEFORE_BY = {FIRST: _NARROWING_BEFORE, LATER: frozenset()}
 _NARROWING_WINDOW = 6  # words between ("relapsed/refractory CD22-positive B-ALL in their first salvage")
 _LIST_WORDS = frozenset({",", ";", "or", "and", "and/or", "/", "including", "whom", "vs", "versus"})
 
@@ -985,10 +994,16 @@ def _later_line_restricted(setting: list[Cue], cues: Cues) -> bool:
 
 
 def _prior_lines_minimum(cue: Cue) -> float:
-    """The lower bound of "(range, 2 to 6)" after a prior-lines cue in its sentence; 0 when not stated."""
+    """The lower bound of "(range, 2 to 6)" after a prior-lines cue in its sentence, or in the bracket right before
+    it ("a median of 3 (range, 2-6) prior lines"); 0 when not stated."""
     doc = cue.span.doc
     words = _sentence_number_words(cue)
-    tokens = _tokens(doc, cue.span.end, cue.sent.end)
+    start = cue.span.start
+    bracket = start > cue.sent.start and doc[start - 1].text == ")"
+    opening = next((i for i in range(start - 2, max(cue.sent.start, start - _RANGE_BRACKET) - 1, -1)
+                    if doc[i].text == "("), None) if bracket else None
+    tokens = _tokens(doc, opening, start) if opening is not None else []
+    tokens = tokens + _tokens(doc, cue.span.end, cue.sent.end)
     for i, token in enumerate(tokens):
         if token.lower_ != "range":
             continue
@@ -1002,6 +1017,9 @@ def _prior_lines_minimum(cue: Cue) -> float:
                     return 0
         return 0
     return 0
+
+
+_RANGE_BRACKET = 8  # tokens of "(range, 2-6)" or "(range, 2 to 6)" before the prior-lines cue
 
 
 def _relevant(setting: str, cues: Cues, article: Article) -> bool:
@@ -1092,8 +1110,8 @@ def _age_group(cues: Cues, article: Article) -> str:
         if "pediatric" in title and title & {"adult", "older adult"}:
             return "mixed"
         if "pediatric" in title:
-            return "pediatric"
-        return "older adult" if "older adult" in title else "adult"
+            return _narrowed_by_stated_age("pediatric", ages, cues)
+        return "older adult" if "older adult" in title else _narrowed_by_stated_age("adult", ages, cues)
     counted, parts = set(), set()  # the cohort's counted age words, and those counting a part of it
     for c in ages:
         if _counted(c):
@@ -1101,10 +1119,13 @@ def _age_group(cues: Cues, article: Article) -> str:
     if {"pediatric", "adult"} <= counted | parts:
         return "mixed"  # "10 children and 30 adults"
     if len(counted & {"pediatric", "adult"}) == 1:
-        return (counted & {"pediatric", "adult"}).pop()  # "we treated 25 children", after "in adults, X improved"
+        # "we treated 25 children", after "in adults, X improved"
+        return _narrowed_by_stated_age((counted & {"pediatric", "adult"}).pop(), ages, cues)
     if parts & {"pediatric", "adult"}:
         return "mixed"  # children (or adults) among a cohort no age word counts: the others are not
-    ages = [c for c in ages if not (c.id == "older adult" and _counted(c))]  # "three older patients died": a part
+    # "three older patients died": a part; but the first sentence of enrolment counts the cohort ("Forty older
+    # patients with relapsed ALL received X")
+    ages = [c for c in ages if not (c.id == "older adult" and _counted(c) and not _first_enrolment(c, cues))]
     if any(c.id in ("adult", "pediatric") for c in ages):  # "Adults ... Patients aged 55 or older had a CR of 40%"
         ages = [c for c in ages if not (c.id == "older adult" and _is_subset(c, cues))]
     words, stated = _age_words_group(ages), _stated_age_group(cues)
@@ -1113,10 +1134,23 @@ def _age_group(cues: Cues, article: Article) -> str:
     return stated if stated in _OVERRULED_BY_STATED_AGE[words] else words
 
 
+def _narrowed_by_stated_age(group: str, ages: list[Cue], cues: Cues) -> str:
+    """A title's or a count's broad group made precise by the age the body states of the cohort: adults aged 60 or
+    older in a sentence of enrolment, or a median whose range holds only them ("Drug X in adults ..." / "Forty
+    patients aged 60 years or older received X", "68 years (range, 60-82)") are older adults; children whose
+    range reaches adults ("9 years (range, 1-24)", "aged 1-30 years") are a mixed cohort."""
+    stated = _stated_age_group(cues)
+    if group == "adult" and (stated == "older adult" or any(
+            c.id == "older adult" and c.sentence in cues.enrolment_sentences and not _is_subset(c, cues)
+            and not _counted(c) for c in ages)):
+        return "older adult"
+    return "mixed" if group == "pediatric" and stated == "mixed" else group
+
+
 # The age group the cohort's own range, bound or median age states overrules its age words when the two cannot
 # both be true: words in background or comparisons ("unlike in children, ...") beside a median age of 50.
 _OVERRULED_BY_STATED_AGE = {
-    "pediatric": {"adult", "older adult"},
+    "pediatric": {"adult", "older adult", "mixed"},  # "mixed": children whose range reaches adults
     "adult": {"pediatric"},  # not "older adult": "patients 55 years or older had ..." is mostly a subgroup's
     "older adult": {"pediatric"},
     "mixed": {"pediatric", "adult", "older adult"},  # as many words for children as for adults
@@ -1125,14 +1159,16 @@ _OVERRULED_BY_STATED_AGE = {
 
 
 def _mixed_phrase_group(mixed: list[Cue], cues: Cues) -> str:
-    """Children and adults named in one phrase are a mixed cohort, unless the age range that defines them holds
-    adults only ("AYA patients aged 18 to 39 years": adult) or children only, up to 21 as pediatric trials enrol
-    ("children and young adults aged 1 to 21 years": pediatric): the range in the cue's sentence, or for a title's
+    """Children and adults named in one phrase are a mixed cohort, unless the age range (or upper bound) that
+    defines them holds adults only ("AYA patients aged 18 to 39 years": adult) or children only, up to 21 as
+    pediatric trials enrol ("children and young adults aged 1 to 21 years", "(age <= 21 years)": pediatric): the
+    range in the cue's sentence, or for a title's
     cue the range in a sentence stating whom the study enrolled ("Outcomes of AYA ..." / "We reviewed 90 AYA
     patients aged 18 to 39 years")."""
     groups = set()
     for cue in mixed:
-        ranges = {_age_range_group(c) for c in cues.of("AGE_GROUP") if c.id == "range" and (
+        # an upper bound defines them too: "children and young adults (age <= 21 years)" is pediatric
+        ranges = {_age_limit_group(c, cues) for c in cues.of("AGE_GROUP") if c.id in ("range", "at most") and (
             c.sentence == cue.sentence or cue.title and c.sentence in cues.enrolment_sentences)}
         if not ranges or not (ranges <= _ADULT_GROUPS or ranges == {"pediatric"}):
             return "mixed"
@@ -1228,6 +1264,11 @@ def _counted_part(cue: Cue, cues: Cues) -> bool:
 
 
 _BROAD_AGE_WORDS = frozenset({"children", "child", "pediatric", "paediatric", "adults", "adult"})
+
+
+def _first_enrolment(cue: Cue, cues: Cues) -> bool:
+    """The cue is in the abstract's first sentence stating whom the study enrolled or treated."""
+    return bool(cues.enrolment_sentences) and cue.sentence == min(cues.enrolment_sentences)
 
 
 def _counted(cue: Cue) -> bool:
@@ -1456,7 +1497,8 @@ def _design(cues: Cues, article: Article) -> dict:
     # A retrospective study is not randomized: its randomization words describe the trials before it ("in the
     # randomized TOWER trial, blinatumomab improved survival; we retrospectively analysed ...").
     randomized = bool(pts & _PT_RANDOMIZED) or (_names_own_randomization(cues, earlier) and phase != "retrospective"
-                                                 and not _randomized_only_before_own_phase(cues))
+                                                 and not _randomized_only_before_own_phase(cues)
+                                                 and not (phase == "pooled" and _randomized_only_of_trials(cues)))
     # Phase 3 trials in this field are randomized comparisons; a single-arm phase 3 says so.
     randomized = randomized or (phase == "3" and not cues.has("DESIGN", {"single-arm"}))
     return {"phase": phase, "randomized": randomized}
@@ -1474,6 +1516,17 @@ def _earlier_trial_sentences(cues: Cues) -> set[int]:
 def _names_own_randomization(cues: Cues, earlier: set[int]) -> bool:
     """A randomization named outside the earlier trials' sentences."""
     return any(c.id == "randomized" and c.sentence not in earlier for c in cues.of("DESIGN"))
+
+
+def _randomized_only_of_trials(cues: Cues) -> bool:
+    """Every randomization named is of trials in the plural ("a meta-analysis of randomized controlled trials",
+    "12 randomised studies"): in a pooled analysis, the kind of the studies it pools, not its own design."""
+    return all(_PLURAL_TRIALS.match(c.sent.text[c.span.end_char - c.sent.start_char:])
+               for c in cues.of("DESIGN") if c.id == "randomized")
+
+
+_PLURAL_TRIALS = re.compile(r"\s(?:(?:controlled|clinical|phase\s\w+|prospective)\s){0,2}(?:trials|studies|RCTs)\b",
+                            re.I)
 
 
 def _randomized_only_before_own_phase(cues: Cues) -> bool:

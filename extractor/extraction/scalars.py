@@ -43,20 +43,29 @@ _MAX_WORDS_TO_NOUN = 12
 # children", "navitoclax 50 mg for patients weighing 45 kg or more".
 _COUNTS_ELSE = re.compile(r"\s(?:of|to|for|at|on|by|per|than|in|into|from|after|before)\s"
                           r"|^\s(?:years?|months?|weeks?|days?)\b", re.I)
+# A count of trials, centres or cohorts ("Data from three trials were pooled; 100 adults ...", "12 centres
+# enrolled 60 patients"): no count of patients, nor a group beside the one counted after it.
+_COUNTS_THINGS = re.compile(r"\s(?:(?:phase\s[\w/]+(?:\s(?:and|or)\s\w+)?|randomi[sz]ed|clinical|prospective)\s)?"
+                            r"(?:trials?|studies|centers|centres|sites|institutions|hospitals|countries|cohorts)\b",
+                            re.I)
 # "Seventy-nine patients were evaluable (for response)": the patients analysed, the study population when no count
 # comes before it; not those evaluable for one measure ("40 patients were evaluable for MRD" is a part).
-_EVALUABLE_END = re.compile(r"\s?(?:[.,;:)]|$|\sfor\s(?:the\s)?(?:response|efficacy|analysis|outcomes?)\b)")
+_EVALUABLE_END = re.compile(r"\s?(?:[.,;:)]|$|\sfor\s(?:the\s|this\s)?(?:response|efficacy|analysis|outcomes?)\b)")
 _OPENS_POPULATION = re.compile(r"^\s*(?:Of|Among|In)\s(?:the|all|these)?\s?$")
 # A sentence opening with this study's own population: "In this study of 48 patients", "In our series of 37 patients",
 # "This phase 2 trial of 65 adults" (not "In the phase 3 trial of 326 patients": another study's, maybe).
-_OWN_STUDY_OF = re.compile(r"^\s*(?:In\s)?(?:this|our|the present|the current)\s(?:[\w\-/]+\s){0,4}?"
-                           r"(?:study|cohort|series|trial|analysis|experience)\sof\s$", re.I)
+# With "a", only an observational series, which quotes no earlier trial: "In a cohort of 62 patients", "In a
+# multicenter retrospective analysis of 62 adults" (not "In a phase 3 trial of 326 patients").
+_OWN_STUDY_OF = re.compile(r"^\s*(?:In\s)?(?:(?:this|our|the present|the current)\s(?:[\w\-/]+\s){0,4}?"
+                           r"(?:study|cohort|series|trial|analysis|experience)|a\s(?:[\w\-/]+\s){0,3}?(?:cohort|series"
+                           r"|retrospective\s(?:[\w\-/]+\s){0,2}?(?:study|analysis|review)))\sof\s$", re.I)
 # A cheap necessary cue of _OPENS_POPULATION or _OWN_STUDY_OF, at the sentence's start.
 _MAY_INTRODUCE = re.compile(r"\s*(?:of|among|in|this|our|the\s(?:present|current))\s", re.I)
 _OPENS_SUBSET = re.compile(r"\s*(?:Of|Among)\s(?:the|all|these)?\s?$")
 _PERCENT_NEXT = re.compile(r"\s?(?:%|[(\[]\s?\d+(?:[.·]\d+)?\s?%)")  # matched at a position: no "^"
-# ... also after a slash that joins phases or grades: "phase 1b/2 trial", "grade 3/4 events".
-_COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)\s?(?:(?:\d|I{1,3}|IV)[ab]?\s?/\s?)?$", re.I)
+# ... also after a slash that joins phases or grades: "phase 1b/2 trial", "grade 3/4 events"; or a hyphen: "phase-2".
+_COUNTED_BEFORE = re.compile(r"(?:aged?|phase|grade|cycles?|days?)(?:\s|[" + nz.HYPHENS + r"])?"
+                             r"(?:(?:\d|I{1,3}|IV)[ab]?\s?/\s?)?$", re.I)
 # A year of a period: "From 2012 to 2019", "between 2010 and 2018", "in 2015-2020", "since 2008".
 _CENTURIES = ("19", "20")  # a four-digit number starting so may be a year
 _YEAR_BEFORE = re.compile(r"\b(?:from|between|since|in|during|until|through|to|and)\s$|[" + nz.HYPHENS + r"]$", re.I)
@@ -134,8 +143,9 @@ _BACKGROUND = re.compile(r"(?:background|introduction|importance|context|rationa
 _AGE_GAP = re.compile(r"^(?:\s?[,:=(]?\s?|(?![-\u2010])[^\d.;]{0,60}?(?:\swas|\sof|,|:|=)\s?"
                       r"|\sat\s(?:the\stime\sof\s)?[A-Za-z][\w\-/]*(?:\s[A-Za-z][\w\-/]*){0,3}\s)$")
 # A part of the cohort named between the cue and the age: "of patients who achieved CR", "of responders", "in the
-# inotuzumab arm", "of patients in CR", "of responding patients"; not the study's median age.
-_AGE_OF_PART = re.compile(r"\b(?:who|whom|which|that|responders?|non-?responders?|responding|arms?|groups?"
+# inotuzumab arm", "of patients in CR", "of responding patients"; or other people ("of donors"): not the study's
+# median age.
+_AGE_OF_PART = re.compile(r"\b(?:who|whom|which|that|responders?|non-?responders?|responding|arms?|groups?|donors?"
                           r"|in\s(?:a\s)?(?:CR\d?|CRi|(?:first\s|second\s)?(?:complete\s)?(?:remission|response)))\b",
                           re.I)
 _AGE_AFTER = re.compile(r"^\s?(?:years?|yrs?|y\b|months?\b|[(\[]|[;,)\]]|\.(?!\d)|$)")
@@ -238,11 +248,19 @@ _HISTORICALLY = re.compile(r"\s*(?:Historically|Previously)\b")
 
 def _of_another_study(sent: Sentence) -> bool:
     """The sentence is about another study (patterns/design.jsonl, DESIGN_CONTEXT other-study: "In a previous study",
-    "The pivotal trial"; or it opens "Historically"): its count may be that study's, not this one's."""
+    "The pivotal trial"; or it opens "Historically"), or reports a trial's finding without a word of the authors' own
+    ("In a randomized study of 326 patients, X improved OS"): its count may be that study's, not this one's."""
     context = sent.labelled("DESIGN_CONTEXT")
     if any(c.id_ == "this-study" for c in context):
         return False
-    return any(c.id_ == "other-study" for c in context) or bool(_HISTORICALLY.match(sent.text))
+    text = sent.text
+    return any(c.id_ == "other-study" for c in context) or bool(_HISTORICALLY.match(text)) \
+        or bool(_TRIAL_FINDING.search(text) and not _OWN_WORK.search(text))
+
+
+# A trial's finding: "X improved OS over chemotherapy in a randomized trial", "a phase 3 study showed that ..."
+_TRIAL_FINDING = re.compile(r"\b(?:trial|study)\b.*\b(?:improved|prolonged|showed|demonstrated|doubled)\b|"
+                            r"\b(?:improved|prolonged|showed|demonstrated|doubled)\b.*\b(?:trial|study)\b", re.I)
 
 
 def _splits_population(sent: Sentence) -> bool:
@@ -295,7 +313,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
                 and (elided := _elided_enrolment(text, number, enrolled)) is not None:
             # "Of 120 screened, 98 (82%) were enrolled": its share of those screened makes it no subset here
             return [_candidate("cohort_size", int(number.value), doc, section, number.start, elided.end_char)]
-        if not _is_headcount(text, number) or number.start - sent.start_char in parts:
+        if not _is_headcount(text, number) or number.start - sent.start_char in parts \
+                or _COUNTS_THINGS.match(text, number.end):
             continue
         if any(c.id_ == "screened" and text[number.end:c.start_char] == " " for c in cues):
             screened = True  # "Of 120 screened, 98 patients were infused": the noun left out of those screened
