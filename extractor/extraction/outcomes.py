@@ -157,7 +157,7 @@ _IN_ARM = r"(?:in|on)\s(?:the\s)?(?:[\w+\-/]+\s){1,3}(?:arm|group|cohort)"
 _ARM_PEOPLE = re.compile(_IN_ARM)  # "... and 11% in the standard-care arm proceeded to HSCT"
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
 _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:(?:the|all|these|those)\s)?(?:\d+\s)?"
-                       r"(?:(?:evaluable|treated|infused|eligible)\s)?"
+                       r"(?:[\w+\-/]+\s)?"
                        r"(?:patients|pts|children|adults|responders|subjects|them|these|those)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
                        r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
 # ... or of a group named by what the patients have, before a mention that is its own verb ("45% of patients with
@@ -207,7 +207,7 @@ _RESTATED_SHARE = re.compile(r"(?:\s?%|\spercent|\sper\scent)\s(?:of\s(?:the\s|a
 _LIST_LINK = re.compile(r"^\s?%?\s?[)\]]?\s?(?:[\w+\-/]+\s){0,4}(?:,\s?(?:and\s)?|and\s|or\s|versus\s|vs\.?\s)$")
 # "41% of patients in the inotuzumab arm and 11% in the standard-care arm proceeded to HSCT": an arm's share, then
 # the next arm's.
-_ARM_SHARE_LINK = re.compile(r"\s?%\sof\s(?:the\s)?(?:patients|pts|children|adults|subjects)\s" + _IN_ARM
+_ARM_SHARE_LINK = re.compile(r"(?:\s?%|\spercent|\sper\scent)\sof\s(?:the\s)?(?:patients|pts|children|adults|subjects)\s" + _IN_ARM
                              + r",?\s(?:and|versus|vs\.?|compared\swith)\s")
 # "23 achieved a complete molecular response", "9 patients developed CRS": a count, its verb, the endpoint.
 # (a severity before the endpoint too, "8 patients developed severe CRS"; "4 were diagnosed with VOD")
@@ -307,6 +307,8 @@ _PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN](?:\s?/\s?N)?\s?[=:]\s?)?
 # "31% of patients (19/62)": the percentage's own count and denominator after the people it is of.
 _PERCENT_OF_PEOPLE_BRACKET_END = re.compile(
     r"%\s(?:of\s(?:the\s)?(?:[a-z-]+\s){0,2}?(?:patients|children|adults|subjects|cases|responders)\s?)[(\[]\s?$")
+# "60% (seen in 12 of 20 patients)": a few words of observation before the percentage's own count, when they agree.
+_PERCENT_WORDS_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?!(?:vs|versus|compared|than|and|or)\b)(?:[a-z]+\s){1,3}$")
 # "44% [95% CI, 30%-60%] (20/45)": the percentage's own count and denominator after its CI's bracket.
 _PERCENT_CI_BRACKET_END = re.compile(
     r"%\s?[(\[]\s?95\s?%\s?(?:CI|confidence\sinterval)[^()\[\]]{0,40}[)\]]\s?[(\[]\s?$", re.I)
@@ -1622,8 +1624,11 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
     found = []
     if "/" not in text and "of" not in text:  # a cheap necessary cue: "n/N", "n of N", "n out of N"
         return found
-    for frac in normalise.find_fractions(text, context.words):
-        if _within(frac.start, excluded) or any(v.start <= frac.start < v.end + 4 for v in values if v.kind != COUNT):
+    fractions = normalise.find_fractions(text, context.words)
+    listed = _listed_fractions(text, fractions, values) if len(fractions) > 1 else set()
+    for frac in fractions:
+        if frac.start in listed or _within(frac.start, excluded) \
+                or any(v.start <= frac.start < v.end + 4 for v in values if v.kind != COUNT):
             continue
         near = text[max(0, frac.start - 3):frac.end + 4]
         if _STAGE_END.search(text[max(0, frac.start - 8):frac.start]) or _NOT_PEOPLE_AFTER.match(text, frac.end):
@@ -1652,6 +1657,48 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
     return found
 
 
+# "80% and 30% (36/45 and 13/44), respectively": one bracket listing the counts of the percentages listed before it.
+_FRACTION_LIST_LINK = re.compile(r"\s?(?:,\s?(?:and\s)?|;\s?|and\s|vs\.?\s|versus\s)")
+_PERCENT_LIST_LINK = re.compile(r"\s?%\s?(?:,\s?(?:and\s)?|and\s|vs\.?\s|versus\s)")
+_PERCENT_OPEN = re.compile(r"\s?%\s?[(\[]\s?")
+
+
+def _listed_fractions(text: str, fractions: list, values: list[Value]) -> set[int]:
+    """Give each fraction of a bracketed list to the percentage at its place in the list of percentages right
+    before the bracket, when every pair agrees (within the point a rounded percentage allows); the starts of the
+    fractions so given."""
+    given = set()
+    percents = [v for v in values if v.kind == PERCENT]
+    i = 0
+    while i < len(fractions):
+        run = [fractions[i]]
+        while i + len(run) < len(fractions) and _FRACTION_LIST_LINK.fullmatch(text, run[-1].end,
+                                                                             fractions[i + len(run)].start):
+            run.append(fractions[i + len(run)])
+        i += len(run)
+        owners = _percents_listed_before(text, percents, run[0].start)
+        if len(run) < 2 or owners is None or len(owners) != len(run) or not _CLOSE_START.match(text, run[-1].end):
+            continue
+        if all(f.percent is not None and abs(f.percent - v.value) <= 1 for f, v in zip(run, owners)):
+            for f, v in zip(run, owners):
+                v.count, v.denominator = f.count.value, f.denominator.value
+                given.add(f.start)
+    return given
+
+
+def _percents_listed_before(text: str, percents: list[Value], at: int) -> list[Value] | None:
+    """The list of percentages ("80% and 30%") whose last one opens the bracket at `at`."""
+    last = next((v for v in percents if _PERCENT_OPEN.fullmatch(text, v.end, at)), None)
+    if last is None:
+        return None
+    run = [last]
+    for v in reversed([p for p in percents if p.end <= last.start]):
+        if not _PERCENT_LIST_LINK.fullmatch(text, v.end, run[0].start):
+            break
+        run.insert(0, v)
+    return run
+
+
 def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
     """The percentage a bracketed n/N belongs to: right before its bracket ("93% (49/53)"), or before the people it
     is of ("31% of patients (19/62)") when the two agree (within the point a rounded percentage allows)."""
@@ -1659,7 +1706,8 @@ def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
     agreeing = False
     if not m:
         m = _PERCENT_OF_PEOPLE_BRACKET_END.search(text[max(0, frac.start - 48):frac.start]) \
-            or _PERCENT_CI_BRACKET_END.search(text[max(0, frac.start - 64):frac.start])
+            or _PERCENT_CI_BRACKET_END.search(text[max(0, frac.start - 64):frac.start]) \
+            or _PERCENT_WORDS_BRACKET_END.search(text[max(0, frac.start - 32):frac.start])
         agreeing = True
     if not m:
         return None
@@ -2353,7 +2401,7 @@ def _in_remission_subject(text: str, gap: str, mention: Mention) -> bool:
 # preposition is that clause's, not the first subject of a parallel list.
 _PASSIVE_OBJECT_BEFORE = re.compile(r"\b(?:was|were|been)\s(?:\w+ly\s)?[a-z]+(?:ed|en|wn|und)\s(?:for|in|among|by)\s"
                                     r"(?:the\s|a\stotal\sof\s)?$")
-_ARM_SHARE_BEFORE = re.compile(r"\d" + _ARM_SHARE_LINK.pattern + r"$")
+_ARM_SHARE_BEFORE = re.compile(r"[\dA-Za-z]" + _ARM_SHARE_LINK.pattern + r"$")
 
 
 def _after_arm_share(text: str, value: Value) -> bool:

@@ -1,0 +1,61 @@
+"""Recurring phrasings of response, transplant and toxicity outcomes, written in our own words, run end to end
+(thirteenth round): a share of patients printed as a word ("Forty-one percent of patients in the inotuzumab arm and
+11% in the standard-care arm proceeded to HSCT") or of patients named by one word ("45% of Ph-positive patients
+underwent HSCT", "41% of inotuzumab patients and 11% of standard-care patients"); a bracket listing the counts of
+the percentages listed before it ("80% and 30% (36/45 and 13/44), respectively"); a percentage's own count after
+words of observation ("60% (seen in 12 of 20 patients)").
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, or a wrong
+endpoint); the negative cases pin what a fix must not reach.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run, outcome_values as _values
+
+COHORT = "Forty patients were enrolled. "
+
+
+def _counted(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], o["count"], o["denominator"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, values", [
+    # a share printed as a word, then the next arm's share
+    ("Forty-one percent of patients in the inotuzumab arm and 11% in the standard-care arm proceeded to HSCT.",
+     [("HSCT", 11.0), ("HSCT", 41.0)]),
+    ("Forty-one percent of patients in the inotuzumab group and 11% in the chemotherapy group proceeded to HSCT.",
+     [("HSCT", 11.0), ("HSCT", 41.0)]),
+    # a share of patients named by one word before the noun
+    ("45% of Ph-positive patients underwent HSCT.", [("HSCT", 45.0)]),
+    ("45% of older patients and 30% of younger patients proceeded to HSCT.", [("HSCT", 30.0), ("HSCT", 45.0)]),
+    ("41% of inotuzumab patients and 11% of standard-care patients proceeded to HSCT.",
+     [("HSCT", 11.0), ("HSCT", 41.0)]),
+    # (unchanged: the digit forms and a share of patients alone)
+    ("41% of patients in the inotuzumab arm and 11% in the standard-care arm proceeded to HSCT.",
+     [("HSCT", 11.0), ("HSCT", 41.0)]),
+    ("Forty-one percent of patients proceeded to HSCT.", [("HSCT", 41.0)]),
+])
+def test_share_of_patients(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a bracket listing the counts of the percentages listed before it
+    ("The CR and CR/CRi rates were 80% and 30% (36/45 and 13/44), respectively.",
+     [("CR", 80.0, 36.0, 45.0), ("CR_CRi", 30.0, 13.0, 44.0)]),
+    ("CR rates were 80% and 30% (36/45 and 13/44) in arms A and B, respectively.",
+     [("CR", 30.0, 13.0, 44.0), ("CR", 80.0, 36.0, 45.0)]),
+    ("CR rates were 80% vs 30% (36/45 vs 13/44).", [("CR", 30.0, 13.0, 44.0), ("CR", 80.0, 36.0, 45.0)]),
+    # the percentage's own count after words of observation
+    ("The CR rate was 60% (seen in 12 of 20 patients).", [("CR", 60.0, 12.0, 20.0)]),
+])
+def test_listed_counts(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values
+
+
+def test_listed_counts_must_agree(nlp):
+    # counts that do not give the percentages listed before them are not theirs
+    record = _run(nlp, COHORT + "CR rates were 80% and 30% (12/45 and 13/44) in arms A and B, respectively.")
+    assert ("CR", 80.0, 12.0, 45.0) not in _counted(record)
