@@ -59,3 +59,22 @@ def test_listed_counts_must_agree(nlp):
     # counts that do not give the percentages listed before them are not theirs
     record = _run(nlp, COHORT + "CR rates were 80% and 30% (12/45 and 13/44) in arms A and B, respectively.")
     assert ("CR", 80.0, 12.0, 45.0) not in _counted(record)
+
+
+@pytest.mark.parametrize("text, values", [
+    # the first of two joined adjectives names an endpoint of its own ("overall [survival] and event-free survival")
+    ("Two-year overall and event-free survival rates were 40% and 30%.", [("EFS_RATE", 30.0), ("OS_RATE", 40.0)]),
+    ("The 1-year overall and leukemia-free survival rates were 55% and 45%, respectively.",
+     [("OS_RATE", 55.0), ("RFS_RATE", 45.0)]),
+    ("Median overall and event-free survival were 9.1 and 5.2 months, respectively.",
+     [("EFS_MEDIAN", 5.2), ("OS_MEDIAN", 9.1)]),
+    ("Overall and relapse-free survival at 1 year were 60% and 50%, respectively.",
+     [("OS_RATE", 60.0), ("RFS_RATE", 50.0)]),
+    ("The complete and overall response rates were 40% and 60%.", [("CR", 40.0), ("ORR", 60.0)]),
+    ("Overall and complete response rates were 60% and 40%, respectively.", [("CR", 40.0), ("ORR", 60.0)]),
+    # (unchanged: the other order, and "overall" that joins nothing)
+    ("Two-year event-free and overall survival rates were 30% and 40%.", [("EFS_RATE", 30.0), ("OS_RATE", 40.0)]),
+    ("Overall, event-free survival at 2 years was 30%.", [("EFS_RATE", 30.0)]),
+])
+def test_elliptical_adjectives(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

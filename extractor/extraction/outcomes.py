@@ -572,6 +572,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
         mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
+    if "overall " in text.lower() or "complete " in text.lower():
+        mentions = _elliptical_partners(text, mentions, cue_ends)
     mentions = _composite_by_parts(text, _redefine_composites(text, _spelled_parts(text, mentions), definitions))
     if "CR" in text:
         _response_as_composite(text, mentions)
@@ -581,6 +583,36 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         if mention.family in ("ORR", "CR") and definitions:
             mention.family = _defined_family(definitions, text[mention.start:mention.end], mention.family)
     return mentions
+
+
+# "overall and event-free survival", "complete and overall response rates": the first adjective of two joined ones
+# names an endpoint of its own, whose noun the second one's mention carries.
+_ELLIPTICAL_ADJECTIVE = re.compile(r"\b(?P<word>overall|complete)\s(?:and|or|&)\s$", re.I)
+_FREE_SURVIVAL = re.compile(r"[\w]+[-‐–\s]free\ssurvival\b", re.I)
+_COMPLETE_RESPONSE = re.compile(r"complete\s(?:response|remission)", re.I)
+_OVERALL_RESPONSE = re.compile(r"overall\s(?:response|remission)", re.I)
+
+
+def _elliptical_partners(text: str, mentions: list[Mention], cue_ends: list[int]) -> list[Mention]:
+    """Add the mention an elided noun leaves of the first of two joined adjectives: OS before an "X-free survival",
+    ORR before a "complete response", CR before an "overall response"."""
+    added = []
+    for mention in mentions:
+        m = _ELLIPTICAL_ADJECTIVE.search(text, max(0, mention.start - 16), mention.start)
+        if m is None or mention.qualifier:
+            continue
+        word, named = m.group("word").lower(), text[mention.start:mention.end]
+        if word == "overall" and mention.family in SURVIVAL - {"OS"} and _FREE_SURVIVAL.match(named):
+            family = "OS"
+        elif word == "overall" and mention.family == "CR" and _COMPLETE_RESPONSE.match(named):
+            family = "ORR"
+        elif word == "complete" and mention.family == "ORR" and _OVERALL_RESPONSE.match(named):
+            family = "CR"
+        else:
+            continue
+        median = any(0 <= m.start() - cue_end <= 3 for cue_end in cue_ends)
+        added.append(Mention(family, m.start(), m.start("word") + len(m.group("word")), median=median))
+    return sorted(mentions + added, key=lambda mention: mention.start) if added else mentions
 
 
 # What a defined phrase and its later mentions share: "the overall response rate (CR + CRi)" defines "overall
