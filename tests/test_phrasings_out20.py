@@ -78,3 +78,23 @@ def test_listed_counts_must_agree(nlp):
 ])
 def test_elliptical_adjectives(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a second event joined by "and" leaves its verb out: its count is the patients it occurred in too
+    ("CRS occurred in 20 patients and neurotoxicity in 8 patients.", [("CRS", 50.0), ("NEURO", 20.0)]),
+    ("CRS developed in 20 patients, and neurologic events in 8 patients.", [("CRS", 50.0), ("NEURO", 20.0)]),
+    ("Grade ≥3 CRS occurred in 3 patients and grade ≥3 neurotoxicity in 5 patients.",
+     [("CRS", 7.5), ("NEURO", 12.5)]),
+    # (unchanged: with the shares printed; and a CRi part, which is no rate of its own)
+    ("CRS occurred in 20 patients (50%) and neurotoxicity in 8 (20%).", [("CRS", 50.0), ("NEURO", 20.0)]),
+    ("CR was achieved in 20 patients and CRi in 8 patients.", [("CR", 50.0)]),
+])
+def test_elliptical_counts(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
+
+
+def test_elliptical_count_after_a_subgroup(nlp):
+    # the first clause's count is a subgroup's ("in 20 patients with B-ALL"), so the second is no cohort rate
+    record = _run(nlp, COHORT + "CRS occurred in 20 patients with B-ALL and neurotoxicity in 8 patients with T-ALL.")
+    assert ("NEURO", 20.0) not in _values(record)

@@ -2128,6 +2128,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         if before and value.bare_in and before[-1].family in _TOXICITIES \
                 and not any(m.start < value.start for m in after) and _grades_event_before(text, before[-1], value):
             return before[-1]  # "CRS occurred in 22 patients (grade 3 or higher in 8)": the event graded before it
+        if before and _elliptical_occurrence(text, before, value):
+            return before[-1]  # "CRS occurred in 20 patients and neurotoxicity in 8": the verb left out
         return before[-1] if before and _occurred_in(text, before[-1], value) else None
     if ahead and (not before or not _direct(text, before[-1], value, values)
                   or _opens_breakdown(text, before[-1], value)):
@@ -2264,6 +2266,25 @@ def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
     number = normalise.read_number(lead_in.group(1)) if lead_in else None
     if number is not None and number.is_integer and number.value >= value.value:
         value.denominator = number.value
+    return True
+
+
+# "... in 20 patients and [grade ≥3] neurotoxicity in 8": the join after the count of the clause before, then the
+# modifiers of the next event.
+_ELLIPTICAL_JOIN = re.compile(r"\s?(?:patients?|pts|children|adults|subjects)?\s?(?:[(\[][^()\[\]]*[)\]]\s?)?,?\s?and\s"
+                              r"(?:(?:" + _GRADE_AT_LEAST + r"|severe|serious|any-grade)\s)?", re.I)
+
+
+def _elliptical_occurrence(text: str, before: list[Mention], value: Value) -> bool:
+    """A count right after its event's bare "in", in a clause joined by "and" to a clause whose count the event
+    before occurred in: the second clause leaves its verb out, and its count is its event's too."""
+    mention = before[-1]
+    if len(before) < 2 or text[mention.end:value.start] != " in " or not _CLAUSE_END_AFTER.match(text[value.end:]):
+        return False
+    earlier = [v for v in before[-2].values if v.occurred_in]
+    if not earlier or _ELLIPTICAL_JOIN.fullmatch(text, earlier[-1].end, mention.start) is None:
+        return False
+    value.occurred_in = True
     return True
 
 
