@@ -98,3 +98,20 @@ def test_elliptical_count_after_a_subgroup(nlp):
     # the first clause's count is a subgroup's ("in 20 patients with B-ALL"), so the second is no cohort rate
     record = _run(nlp, COHORT + "CRS occurred in 20 patients with B-ALL and neurotoxicity in 8 patients with T-ALL.")
     assert ("NEURO", 20.0) not in _values(record)
+
+
+@pytest.mark.parametrize("text, values", [
+    # the share of a toxicity that was fatal is no second rate of it
+    ("VOD/SOS occurred in 13% (including 5% fatal).", [("VOD", 13.0)]),
+    ("VOD occurred in 5 patients (13%), including 2 (5%) fatal cases.", [("VOD", 13.0)]),
+    ("VOD/SOS was reported in 13% of patients and was fatal in 2%.", [("VOD", 13.0)]),
+    ("VOD occurred in 13%, fatal in 5%.", [("VOD", 13.0)]),
+    ("VOD occurred in 13% of patients (fatal in 5%).", [("VOD", 13.0)]),
+    ("CRS occurred in 88% and was fatal in one patient.", [("CRS", 88.0)]),
+    # (unchanged: a fatal toxicity named as the measure itself keeps its rate)
+    ("Fatal VOD occurred in 2 patients (5%).", [("VOD", 5.0)]),
+    ("The rate of fatal VOD was 5%.", [("VOD", 5.0)]),
+    ("Grade 5 (fatal) CRS occurred in 2%.", [("CRS", 2.0)]),
+])
+def test_fatal_share(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

@@ -1320,7 +1320,20 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
         values = [v for v in values if _REPORTED_AFTER.match(text, v.end) is None]
     if _may_name_benchmarks(text):
         values = [v for v in values if _BENCHMARK_BEFORE.search(text, max(0, v.start - 40), v.start) is None]
+    if "fatal" in text and any(s.id_ in _TOXICITIES for s in sent.labelled("ENDPOINT")):
+        values = [v for v in values if not _fatal_share(text, v)]
     return sorted(values, key=lambda v: v.start)
+
+
+# "VOD occurred in 13% (fatal in 5%)", "..., fatal in 5%", "and was fatal in 2%", "(including 5% fatal)", "2 (5%)
+# fatal cases": the share of a toxicity that was fatal is no rate of the toxicity (nor of an early death).
+_FATAL_BEFORE = re.compile(r"\b(?:(?:was|were|proved|being)\s)?fatal\s(?:in\s)?$", re.I)
+_FATAL_AFTER = re.compile(r"\s?%?\s?(?:[)\]]\s?)?(?:(?:were|was)\s)?fatal\b", re.I)
+
+
+def _fatal_share(text: str, value: Value) -> bool:
+    return _FATAL_BEFORE.search(text, max(0, value.start - 24), value.start) is not None \
+        or _FATAL_AFTER.match(text, value.end) is not None
 
 
 # A design figure, not a result: "exceeded the prespecified threshold of 50%", "(target 55%)", "Assuming a CR rate of
