@@ -115,3 +115,24 @@ def test_elliptical_count_after_a_subgroup(nlp):
 ])
 def test_fatal_share(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text", [
+    # every responder MRD-negative, in more wordings: 100% of the responders
+    "The ORR was 81%, with all patients who had a response found to be negative for MRD.",
+    "All patients who responded were MRD negative.",
+    "Negative MRD was achieved in all responders.",
+    "MRD negativity was achieved in all patients who responded.",
+    # (unchanged)
+    "All responding patients were negative for MRD.",
+    "All responders had undetectable MRD.",
+])
+def test_every_responder_mrd_negative(nlp, text):
+    record = _run(nlp, COHORT + text)
+    assert [(o["endpoint"], o["value"], o["arm"]) for o in record["outcomes"] if o["endpoint"] == "MRD_NEG"] \
+        == [("MRD_NEG", 100.0, "responders")]
+
+
+def test_not_every_responder_mrd_negative(nlp):
+    record = _run(nlp, COHORT + "Not all patients who responded were MRD negative.")
+    assert [o for o in record["outcomes"] if o["endpoint"] == "MRD_NEG"] == []

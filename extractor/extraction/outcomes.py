@@ -2592,12 +2592,17 @@ def _subgroup_zero(text: str, start: int, end: int, target: Mention, context) ->
 
 # "All responders were MRD-negative", "all patients who had a response were found to be negative for MRD", "MRD was
 # undetectable in all responding patients": the responders' MRD negativity is 100% (gold: value 100, computed).
-_ALL_RESPONDERS = (r"(?<![Nn]ot\s)\b[Aa]ll\s(?:the\s)?(?:(?:\d+|evaluable)\s)?(?:responders|responding\spatients|patients\s(?:who\s"
+# (also "with all patients who had a response found to be negative for MRD", "All patients who responded were MRD
+# negative", "MRD negativity was achieved in all responders")
+_ALL_RESPONDERS = (r"(?<![Nn]ot\s)\b[Aa]ll\s(?:the\s)?(?:(?:\d+|evaluable)\s)?(?:responders|responding\spatients|"
+                   r"patients\swho\s(?:had\s)?responded|patients\s(?:who\s"
                    r"(?:had\s|achieved\s|attained\s)?|with\s|in\s)(?:an?\s)?(?:response|CR|CR/CRi|complete\sremission"
                    r"|remission)s?(?:\sto\s(?:treatment|therapy))?)")
-_ALL_RESPONDERS_BEFORE = re.compile(_ALL_RESPONDERS + r"\s(?:were|had|achieved|became)\s(?:found\sto\sbe\s)?"
+_ALL_RESPONDERS_BEFORE = re.compile(_ALL_RESPONDERS + r"\s(?:(?:were|had|achieved|became)\s(?:found\sto\sbe\s)?|"
+                                    r"(?:found|confirmed)\sto\sbe\s)"
                                     r"(?:(?:negative|undetectable)\sfor\s|an?\s)?$")
-_IN_ALL_RESPONDERS_AFTER = re.compile(r"\s(?:was|were)\s(?:undetectable|negative)\sin\s" + _ALL_RESPONDERS + r"\b")
+_IN_ALL_RESPONDERS_AFTER = re.compile(r"\s(?:was|were)\s(?:undetectable|negative|achieved|attained|observed)\sin\s"
+                                      + _ALL_RESPONDERS + r"\b")
 _ALL_RESPONDERS_ANYWHERE = re.compile(_ALL_RESPONDERS)
 
 
