@@ -136,3 +136,16 @@ def test_every_responder_mrd_negative(nlp, text):
 def test_not_every_responder_mrd_negative(nlp):
     record = _run(nlp, COHORT + "Not all patients who responded were MRD negative.")
     assert [o for o in record["outcomes"] if o["endpoint"] == "MRD_NEG"] == []
+
+
+@pytest.mark.parametrize("text, values", [
+    # a response rate stated after its CR and CRi parts, whose percentages add up to it, is the composite
+    ("The complete remission (CR) rate was 50%, the CR with incomplete count recovery (CRi) rate was 20%, and the "
+     "overall response rate was 70%.", [("CR", 50.0), ("CR_CRi", 70.0)]),
+    ("The CR rate was 50%, the CRi rate 20% and the ORR 70%.", [("CR", 50.0), ("CR_CRi", 70.0)]),
+    # negatives: a partial response among the parts, or parts that do not add up to it
+    ("The CR rate was 50%, the CRi rate 20%, the PR rate 5% and the ORR 75%.", [("CR", 50.0), ("ORR", 75.0)]),
+    ("The CR rate was 50%, the CRi rate 20% and the ORR 80%.", [("CR", 50.0), ("ORR", 80.0)]),
+])
+def test_response_summing_its_parts(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

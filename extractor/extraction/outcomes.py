@@ -435,6 +435,8 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
         _assign(sent, mentions, values)
     _negated_zeros(sent, mentions, context)
     _all_responders_negative(sent.text, mentions)
+    if values and "CR_PART" in {m.family for m in mentions}:
+        _response_summing_parts(mentions)
     if parts is not None and values:
         summed = _parts_sum(mentions)
         if summed is not None:
@@ -444,6 +446,19 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     if timepoints and "andmark" in sent.text:
         timepoints = [t for t in timepoints if not _is_landmark(sent.text, t)]
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
+
+
+def _response_summing_parts(mentions: list[Mention]) -> None:
+    """"The CR rate was 50%, the CRi rate was 20%, and the overall response rate was 70%": a response rate stated
+    after its CR and CRi/CRh parts, whose printed percentages add up to it, is the CR_CRi composite."""
+    responses = [m for m in mentions if m.family == "ORR" and m.values]
+    if len(responses) != 1 or len(responses[0].values) != 1 or responses[0].values[0].kind != PERCENT:
+        return
+    response = responses[0]
+    summed = _parts_sum([m for m in mentions if m.end <= response.start])
+    if summed is not None and summed[1] is not None and abs(summed[1] - response.values[0].value) <= 1 \
+            and not any(m.values for m in mentions if m.start > response.end):
+        response.family = "CR_CRi"
 
 
 def _parts_sum(mentions: list[Mention]) -> tuple[float | None, float | None] | None:
