@@ -149,3 +149,14 @@ def test_not_every_responder_mrd_negative(nlp):
 ])
 def test_response_summing_its_parts(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a transplant key of a list of results without its colon
+    ("CR/CRi: 75%; MRD negativity: 60%; allo-HSCT 38%.", [("CR_CRi", 75.0), ("HSCT", 38.0), ("MRD_NEG", 60.0)]),
+    ("CR/CRi 75%; MRD negativity 60%; HSCT 38%.", [("CR_CRi", 75.0), ("HSCT", 38.0), ("MRD_NEG", 60.0)]),
+    # negatives: no response item before it (a baseline list)
+    ("Ph-positive 30%; HSCT 40%.", []),
+])
+def test_transplant_key_without_colon(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

@@ -552,6 +552,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             mentions[-1].family, mentions[-1].end = "CR_CRi", end
             continue
         if family == "HSCT" and text[start] in ";:":
+            if text[end - 1] == "%":  # "; allo-HSCT 38%": the key without its colon, its value in the span
+                end = _KEY_ITEM.match(text, start).end()
             if not _key_value_item(text, mentions, end):
                 continue
             start = _KEY_START.match(text, start).end()
@@ -828,6 +830,7 @@ def _describes_crs(text: str, previous: Mention, start: int) -> bool:
 
 
 _KEY_START = re.compile(r"[;:]\s?(?:and\s)?")
+_KEY_ITEM = re.compile(r"[;:]\s?(?:and\s)?(?:(?:allogeneic|allo|subsequent)\s?-?\s?)?[\w-]+", re.I)
 # A transplant named bare as an item of a list of endpoints (patterns/endpoints.jsonl): the span holds the list's join
 # words around it, which are no part of the mention ("CR, HSCT and early death", "MRD negativity (60%) and HSCT (40%)")
 _HSCT_LIST_ITEM = re.compile(r"(?:,\s?(?:and\s)?|and\s)(?P<item>(?:(?:allogeneic|allo|subsequent|consolidative)\s?-?\s?)*"
