@@ -221,6 +221,9 @@ _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|a
 _MRD_COUNT_GAP = re.compile(r"(?:of\s(?:whom|them|these|those)\s)?(?:(?:patients?|responders)\s)?(?:were|became)"
                             r"(?:\s(?:all|also|subsequently))?", re.I)
 # (... and of the cohort only when the sentence names no other base: "Among responders, 24 were MRD negative" is none)
+# "Of these, 10 were MRD negative": a count of the subset the sentence before counted (denominators.py recounts it
+# over that count, and drops it when there is none)
+_OPENS_POINTING_BACK = re.compile(r"\W*(?:Of|Among)\s(?:these|them|those)(?:\s(?:patients|responders))?,")
 _OTHER_BASE = re.compile(r"\b(?:respond\w*|among|of\s(?:these|them|those|whom)|in\s(?:CR|remission)|evaluable)\b", re.I)
 # "Twelve underwent HSCT, 3 of whom developed VOD", "Thirty responded; 12 of them proceeded to HSCT": the share of
 # the count before (not for MRD negativity, often of an assessed subset: "25 were tested, 20 of whom had MRD <0.01%")
@@ -2152,7 +2155,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)
                       or ahead.family not in ("MRD_NEG", "OTHER") and _OF_WHOM_GAP.fullmatch(gap)
                       or ahead.family == "MRD_NEG" and _MRD_COUNT_GAP.fullmatch(gap)
-                      and (value.denominator is not None or not _OTHER_BASE.search(text))
+                      and (value.denominator is not None or not _OTHER_BASE.search(text)
+                           or _OPENS_POINTING_BACK.match(text) is not None)
                       or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)
                       or value.denominator is None and _in_remission_subject(text, gap, ahead)):
             return ahead
