@@ -181,3 +181,21 @@ def test_mrd_count_pointing_back(nlp, text, counted):
 ])
 def test_mrd_count_pointing_back_without_base(nlp, text):
     assert [o for o in _run(nlp, COHORT + text)["outcomes"] if o["endpoint"] == "MRD_NEG"] == []
+
+
+def _timed(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, values", [
+    # an early death's window led in before its subject
+    ("Within 30 days of treatment, 2 patients (5%) died.", [("EARLY_DEATH", 5.0, 1.0)]),
+    ("Within 30 days, two patients died.", [("EARLY_DEATH", 5.0, 1.0)]),
+    ("Within 8 weeks of starting treatment, 3 patients (7.5%) died.", [("EARLY_DEATH", 7.5, 1.8)]),
+    # induction mortality with its window after the noun
+    ("Mortality during induction was 8%.", [("EARLY_DEATH", 8.0, None)]),
+    # negative: a clause break before the death ends the window
+    ("Within 30 days, 20 patients (50%) achieved CR, and 2 patients later died.", [("CR", 50.0, None)]),
+])
+def test_early_death_windows(nlp, text, values):
+    assert _timed(_run(nlp, COHORT + text)) == values
