@@ -199,3 +199,31 @@ def _timed(record: dict) -> list[tuple]:
 ])
 def test_early_death_windows(nlp, text, values):
     assert _timed(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, counted", [
+    # the whole cohort of a single-arm study counted without a number
+    ("All patients achieved CR.", [("CR", 100.0, 40.0, 40.0)]),
+    ("All patients developed CRS.", [("CRS", 100.0, 40.0, 40.0)]),
+    ("CRS occurred in all patients.", [("CRS", 100.0, 40.0, 40.0)]),
+    ("Every patient developed CRS, which was grade 3 or higher in 6 (15%).",
+     [("CRS", 15.0, 6.0, 40.0), ("CRS", 100.0, 40.0, 40.0)]),
+    # "all patients but one": the cohort less the number
+    ("All patients but one achieved CR.", [("CR", 97.5, 39.0, 40.0)]),
+    # negatives: a subgroup, a denial, a state before the study, no endpoint
+    ("All patients with Ph-positive ALL achieved CR.", []),
+    ("Not all patients achieved CR.", []),
+    ("All patients had received prior HSCT.", []),
+    ("All patients were in CR at the time of infusion.", []),
+    ("All patients had relapsed after HSCT.", []),
+    ("All patients received tocilizumab.", []),
+])
+def test_all_patients(nlp, text, counted):
+    assert _counted(_run(nlp, COHORT + text)) == counted
+
+
+def test_all_patients_of_a_two_arm_study(nlp):
+    # whose "all patients" may be one arm's or both: no rate
+    text = ("Patients were randomized to inotuzumab (n = 20) or chemotherapy (n = 20). All patients developed "
+            "febrile neutropenia, and all patients achieved CR.")
+    assert [o for o in _run(nlp, text)["outcomes"] if o["endpoint"] == "CR"] == []

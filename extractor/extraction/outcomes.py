@@ -244,7 +244,7 @@ _OCCURRED_IN = re.compile(r"\s(?:of\s(?:any\sgrade|grade\s?(?:>/?=|[≥>])?\s?\d
 _CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects|participants|infants|adolescents)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
                                r"within\b|at\b|following\b)")
 _SENTENCE_LEAD_IN = re.compile(r"\s?(?:of|among|in)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},", re.I)
-_ALL_BUT = re.compile(r"\ball but\s$", re.I)
+_ALL_BUT = re.compile(r"\ball(?:\s(?:the\s)?(?:patients|children|adults|subjects|responders))?\sbut\s$", re.I)
 _ALL_OF = re.compile(r"\ball(?: of the)?\s$", re.I)
 _CI_NUMBER = r"\d+(?:[.·]\d+)?"
 _CI_AFTER = re.compile(
@@ -514,7 +514,8 @@ def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
     """A cheap necessary cue for any outcome: every value is a number, a "not reached" span or the zero of a
     negation cue (the numbers are memoised for `_values`)."""
     return bool(sent.labelled("NOT_REACHED") or sent.labelled("NEGATION")
-                or normalise.find_numbers(sent.text, context.words)) or _has_share_words(sent.text)
+                or normalise.find_numbers(sent.text, context.words)) or _has_share_words(sent.text) \
+        or context.cohort_size is not None and _ALL_PATIENTS.search(sent.text) is not None
 
 
 def _avoid(sent: Sentence) -> list[tuple[int, int]]:
@@ -1330,6 +1331,8 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     values = [v for v in values if not (v.kind == COUNT and any(f.start <= v.start < f.end for f in fractions))] \
         + fractions
     values += _not_reached(sent, excluded)
+    if "ll " in text or "very " in text:  # a cheap necessary cue of _ALL_PATIENTS ("All"/"all", "Every"/"every")
+        values += _all_patients(text, values, context)
     if share_words:
         values = _shares_in_words(text, values)
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
@@ -1355,6 +1358,21 @@ _FATAL_AFTER = re.compile(r"\s?%?\s?(?:[)\]]\s?)?(?:(?:were|was)\s)?fatal\b", re
 def _fatal_share(text: str, value: Value) -> bool:
     return _FATAL_BEFORE.search(text, max(0, value.start - 24), value.start) is not None \
         or _FATAL_AFTER.match(text, value.end) is not None
+
+
+# "All patients developed CRS", "CRS occurred in all patients", "Every patient achieved CR": the whole cohort of a
+# single-arm study, counted without a number; not "all patients with ...", "all patients who ...", "not all".
+_ALL_PATIENTS = re.compile(r"(?<![Nn]ot\s)\b(?:[Aa]ll|[Ee]very)\s(?:of\s)?(?:the\s)?(?:patients?|children|adults|subjects)\b"
+                           r"(?=\s(?:\w+ly\s)?(?:achieved|attained|developed|experienced|had|underwent|proceeded|responded|"
+                           r"were|was|received|went)\b|\s?[.;,]|$)")
+
+
+def _all_patients(text: str, values: list[Value], context) -> list[Value]:
+    size = context.cohort_size
+    if size is None or context.arm_index is not None and context.arm_index.multi_arm:
+        return []
+    return [Value(COUNT, float(size), m.start(), m.end(), denominator=float(size))
+            for m in _ALL_PATIENTS.finditer(text) if not any(v.start <= m.start() < v.end for v in values)]
 
 
 # A design figure, not a result: "exceeded the prespecified threshold of 50%", "(target 55%)", "Assuming a CR rate of
