@@ -227,3 +227,18 @@ def test_all_patients_of_a_two_arm_study(nlp):
     text = ("Patients were randomized to inotuzumab (n = 20) or chemotherapy (n = 20). All patients developed "
             "febrile neutropenia, and all patients achieved CR.")
     assert [o for o in _run(nlp, text)["outcomes"] if o["endpoint"] == "CR"] == []
+
+
+@pytest.mark.parametrize("text, counted", [
+    # a lead-in group sized in its bracket is the count's denominator (was the cohort's 40)
+    ("In first salvage (n = 20), 15 patients achieved CR.", [("CR", 75.0, 15.0, 20.0)]),
+    ("In patients with Ph-positive ALL (n = 20), CR/CRi was achieved in 15.", [("CR_CRi", 75.0, 15.0, 20.0)]),
+    # "Of these," after a sentence counting its patients: of them (was the cohort's 40)
+    ("Twenty patients had Ph-positive ALL. Of these, 15 achieved CR.", [("CR", 75.0, 15.0, 20.0)]),
+    ("Twenty-two patients were in first relapse. Among them, 18 achieved CR and 10 proceeded to HSCT.",
+     [("CR", 81.8, 18.0, 22.0), ("HSCT", 45.5, 10.0, 22.0)]),
+    # (unchanged: these are the cohort)
+    ("Of these, 30 achieved CR.", [("CR", 75.0, 30.0, 40.0)]),
+])
+def test_count_of_a_sized_group(nlp, text, counted):
+    assert _counted(_run(nlp, COHORT + text)) == counted

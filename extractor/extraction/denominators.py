@@ -207,7 +207,7 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
     sentence_groups = _groups_per_sentence(outcomes)
     for outcome in outcomes:
         if outcome.get("computed") and outcome.get("count") is not None:
-            _recount_pointed_back(outcome, outcomes, docs, arms.sizes)
+            _recount_pointed_back(outcome, outcomes, docs, arms.sizes, words)
         if outcome.get("denominator") is not None or outcome.get("value") is None or outcome.get("unit") != "%":
             continue
         if (outcome.get("count") is None and outcome["endpoint"] in SIZED_ENDPOINTS
@@ -406,7 +406,17 @@ def _stated_mrd_size(outcome: dict, groups: list[tuple[str, str]], words: dict[s
 _COUNTED_PART = re.compile(r"\bCR[ihp]\b|\bincomplete\s(?:hematologic|count|blood|platelet|neutrophil)", re.I)
 
 
-def _recount_pointed_back(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]], sizes: dict) -> None:
+# A sentence whose subject is counted patients: "Twenty patients had Ph-positive ALL.", "Of them, 12 (30%) were ..."
+_SUBJECT_COUNT = re.compile(r"\W*(?:(?:Of|Among)\s[^,;]{1,60},\s)?([\w-]+)\s(?:\([^()]*\)\s)?" + _PATIENTS + r"\b")
+
+
+def _subject_count(text: str, words: dict[str, float]) -> int | None:
+    m = _SUBJECT_COUNT.match(text)
+    return _number(m.group(1), words) if m else None
+
+
+def _recount_pointed_back(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]], sizes: dict,
+                          words: dict[str, float]) -> None:
     """A rate printed only as a count "of these" / "of whom" ("17 achieved CR. Of these, 10 proceeded to HSCT")
     was computed over the cohort; it is of the subset counted before it (10/17 = 58.8), when one count is."""
     where = outcome["evidence"]
@@ -422,6 +432,10 @@ def _recount_pointed_back(outcome: dict, outcomes: list[dict], docs: list[tuple[
         pointed = _before(outcomes, outcome, where)
     counts = {int(o["count"]) for o in pointed
               if o is not outcome and o.get("count") and float(o["count"]).is_integer()}
+    if not counts and not pointed and _OPENS_POINTING_BACK.match(where["text"]):
+        # "Twenty patients had Ph-positive ALL. Of these, 15 achieved CR": the patients the sentence before counts
+        subject = _subject_count(_previous_sentence(docs, where), words)
+        counts = {subject} if subject is not None else counts
     if len(counts) != 1:
         return
     base = counts.pop()

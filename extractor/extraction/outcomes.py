@@ -244,6 +244,9 @@ _OCCURRED_IN = re.compile(r"\s(?:of\s(?:any\sgrade|grade\s?(?:>/?=|[≥>])?\s?\d
 _CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects|participants|infants|adolescents)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
                                r"within\b|at\b|following\b)")
 _SENTENCE_LEAD_IN = re.compile(r"\s?(?:of|among|in)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},", re.I)
+# "In first salvage (n = 20), 15 patients achieved CR", "In patients with Ph+ ALL (n = 20), CR was achieved in 15":
+# a lead-in group sized in its bracket is the count's denominator.
+_SIZED_LEAD_IN = re.compile(r"\W*(?:In|Among|Of|For)\s[^,;()]{1,60}?\s?[(\[]\s?[nN]\s?=\s?(\d+)\s?[)\]],\s?")
 _ALL_BUT = re.compile(r"\ball(?:\s(?:the\s)?(?:patients|children|adults|subjects|responders))?\sbut\s$", re.I)
 _ALL_OF = re.compile(r"\ball(?: of the)?\s$", re.I)
 _CI_NUMBER = r"\d+(?:[.·]\d+)?"
@@ -1497,7 +1500,7 @@ def _count_lead_in(text: str, value: Value, context) -> None:
         if label is not None:  # "All five patients with T-ALL achieved CR": the subgroup's 100%, its verb next
             value.group, value.end = label, group.end()
         return
-    m = _OF_LEAD_IN.search(before)
+    m = _OF_LEAD_IN.search(before) or _SIZED_LEAD_IN.fullmatch(before)
     number = normalise.read_number(m.group(1), context.words) if m else None
     if number is not None and number.is_integer and number.value >= value.value:
         value.denominator = number.value
@@ -2315,7 +2318,7 @@ def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
     if not (passive or _OCCURRED_IN.fullmatch(gap)) or not _CLAUSE_END_AFTER.match(text[value.end:]):
         return False
     value.occurred_in = True
-    lead_in = _SENTENCE_LEAD_IN.match(text)
+    lead_in = _SENTENCE_LEAD_IN.match(text) or _SIZED_LEAD_IN.match(text)
     number = normalise.read_number(lead_in.group(1)) if lead_in else None
     if number is not None and number.is_integer and number.value >= value.value:
         value.denominator = number.value
