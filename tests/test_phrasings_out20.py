@@ -242,3 +242,14 @@ def test_all_patients_of_a_two_arm_study(nlp):
 ])
 def test_count_of_a_sized_group(nlp, text, counted):
     assert _counted(_run(nlp, COHORT + text)) == counted
+
+
+@pytest.mark.parametrize("text, counted", [
+    # a count of a toxicity's cases
+    ("Five cases of VOD were observed.", [("VOD", 12.5, 5.0, 40.0)]),
+    ("Five cases of hepatic VOD occurred after HSCT.", [("VOD", 12.5, 5.0, 40.0)]),
+    # negative: the cases of another event before it are not the toxicity's
+    ("Five cases of febrile neutropenia and two cases of VOD were reported.", [("VOD", 5.0, 2.0, 40.0)]),
+])
+def test_cases_of_a_toxicity(nlp, text, counted):
+    assert _counted(_run(nlp, COHORT + text)) == counted

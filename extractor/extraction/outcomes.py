@@ -174,6 +174,8 @@ _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\
 _MODIFIER = (r"(?:grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?|severe|serious|"
              r"clinical(?:ly significant)?|hepatic|liver|fatal|symptomatic|(?:treatment|drug)-related|significant|new|"
              r"documented|confirmed)")
+# "Five cases of VOD were observed", "3 cases of fatal VOD": a count of a toxicity's cases (of patients)
+_CASES_OF_GAP = re.compile(r"cases\sof(?:\s" + _MODIFIER + r")*", re.I)
 _NEGATION_MODIFIERS = re.compile(r"\s?(?:" + _MODIFIER + r"\s)*", re.I)
 # ...or a subject and its verb ("patient developed", "cases of"), then modifiers. (Not "died of": "No patient died of
 # VOD" denies its deaths, not the event.)
@@ -2179,6 +2181,7 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
                       and (value.denominator is not None or not _OTHER_BASE.search(text)
                            or _OPENS_POINTING_BACK.match(text) is not None)
                       or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)
+                      or ahead.family in _TOXICITIES and _CASES_OF_GAP.fullmatch(gap)
                       or value.denominator is None and _in_remission_subject(text, gap, ahead)):
             return ahead
         if before and value.bare_in and before[-1].family in _TOXICITIES \
@@ -2479,7 +2482,8 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     if mention.family not in ("MRD_NEG", "OTHER") and _OF_WHOM_GAP.fullmatch(bare):
         return True  # "Thirty responded; 12 of them proceeded to HSCT" (the span opens with its verb)
     return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1)) \
-        or value.denominator is None and _in_remission_subject(text, bare, mention)
+        or value.denominator is None and _in_remission_subject(text, bare, mention) \
+        or value.kind == COUNT and mention.family in _TOXICITIES and _CASES_OF_GAP.fullmatch(bare) is not None
 
 
 # "Twelve patients (30%) in CR underwent HSCT", "12 patients in first remission were transplanted": the remission
