@@ -253,3 +253,14 @@ def test_count_of_a_sized_group(nlp, text, counted):
 ])
 def test_cases_of_a_toxicity(nlp, text, counted):
     assert _counted(_run(nlp, COHORT + text)) == counted
+
+
+@pytest.mark.parametrize("text, values", [
+    # a remission after "rate at" / "MRD ... at" is when the MRD was measured, not a CR rate
+    ("The CR rate was 98%, and the MRD negativity rate at CR was 93%.", [("CR", 98.0), ("MRD_NEG", 93.0)]),
+    ("MRD negativity at CR was 93%.", [("MRD_NEG", 93.0)]),
+    # (unchanged: a time after the rate)
+    ("The CR rate at day 28 was 60%.", [("CR", 60.0)]),
+])
+def test_remission_as_the_time_of_a_measure(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
