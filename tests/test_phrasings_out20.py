@@ -264,3 +264,14 @@ def test_cases_of_a_toxicity(nlp, text, counted):
 ])
 def test_remission_as_the_time_of_a_measure(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # the transplant as the noun of a rate
+    ("The rate of bridging to HSCT was 45%.", [("HSCT", 45.0)]),
+    ("Bridging to allogeneic HSCT was achieved in 18 patients (45%).", [("HSCT", 45.0)]),
+    # negative: no figure
+    ("Inotuzumab is increasingly used for bridging to HSCT.", []),
+])
+def test_bridging_to_transplant(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
