@@ -275,3 +275,14 @@ def test_remission_as_the_time_of_a_measure(nlp, text, values):
 ])
 def test_bridging_to_transplant(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # MRD negativity written with a minus sign
+    ("CR: 50%, CR/CRi: 70%, MRD-: 60%.", [("CR", 50.0), ("CR_CRi", 70.0), ("MRD_NEG", 60.0)]),
+    ("The MRD(-) rate was 60%.", [("MRD_NEG", 60.0)]),
+    ("MRD negative CR (MRD- CR) was obtained in 60%.", [("MRD_NEG", 60.0)]),
+    ("The MRD- CR rate was 60%.", [("MRD_NEG", 60.0)]),
+])
+def test_mrd_minus_sign(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
