@@ -286,3 +286,14 @@ def test_bridging_to_transplant(nlp, text, values):
 ])
 def test_mrd_minus_sign(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # "with or without ... recovery" in a bracket after the remission: the composite
+    ("Complete remission (with or without full hematologic recovery) was achieved in 43%.", [("CR_CRi", 43.0)]),
+    ("Twenty patients (50%) achieved CR (with or without count recovery).", [("CR_CRi", 50.0)]),
+    # negative: a bracket naming the marrow state only
+    ("Complete remission (M1 marrow) was achieved in 75%.", [("CR", 75.0)]),
+])
+def test_composite_recovery_in_a_bracket(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
