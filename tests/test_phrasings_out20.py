@@ -297,3 +297,12 @@ def test_mrd_minus_sign(nlp, text, values):
 ])
 def test_composite_recovery_in_a_bracket(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text", [
+    # an MRD count of responders never counted is no rate of the cohort (gave 37.5, 15 of 40)
+    "Among responders, 15 achieved MRD negativity.",
+    "Of the responders, 15 were MRD negative.",
+])
+def test_mrd_count_of_uncounted_responders(nlp, text):
+    assert [o for o in _run(nlp, COHORT + text)["outcomes"] if o["endpoint"] == "MRD_NEG"] == []

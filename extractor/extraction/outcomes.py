@@ -2176,11 +2176,11 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         if value.denominator is None and _OF_WHOM_COUNT_AFTER.match(text, value.end):
             return None  # "14 of them achieved MRD negativity" with no count of "them" in the sentence: of no known base
         gap = text[value.end:ahead.start].strip() if ahead else None
+        if ahead and ahead.family == "MRD_NEG" and _unbased_mrd_count(text, value):
+            return None  # "Among responders, 15 achieved MRD negativity": of an uncounted subset, not of the cohort
         if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)
                       or ahead.family not in ("MRD_NEG", "OTHER") and _OF_WHOM_GAP.fullmatch(gap)
                       or ahead.family == "MRD_NEG" and _MRD_COUNT_GAP.fullmatch(gap)
-                      and (value.denominator is not None or not _OTHER_BASE.search(text)
-                           or _OPENS_POINTING_BACK.match(text) is not None)
                       or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)
                       or ahead.family in _TOXICITIES and _CASES_OF_GAP.fullmatch(gap)
                       or value.denominator is None and _in_remission_subject(text, gap, ahead)):
@@ -2333,6 +2333,13 @@ def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
 # modifiers of the next event.
 _ELLIPTICAL_JOIN = re.compile(r"\s?(?:patients?|pts|children|adults|subjects)?\s?(?:[(\[][^()\[\]]*[)\]]\s?)?,?\s?and\s"
                               r"(?:(?:" + _GRADE_AT_LEAST + r"|severe|serious|any-grade)\s)?", re.I)
+
+
+def _unbased_mrd_count(text: str, value: Value) -> bool:
+    """An MRD count with no base of its own in a sentence naming another base than the cohort (responders, "of
+    these", evaluable patients), unless the sentence opens pointing back to a count of the one before."""
+    return value.denominator is None and _OTHER_BASE.search(text) is not None \
+        and _OPENS_POINTING_BACK.match(text) is None
 
 
 def _elliptical_occurrence(text: str, before: list[Mention], value: Value) -> bool:
