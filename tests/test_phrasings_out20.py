@@ -306,3 +306,18 @@ def test_composite_recovery_in_a_bracket(nlp, text, values):
 ])
 def test_mrd_count_of_uncounted_responders(nlp, text):
     assert [o for o in _run(nlp, COHORT + text)["outcomes"] if o["endpoint"] == "MRD_NEG"] == []
+
+
+@pytest.mark.parametrize("text", [
+    # an MRD count "of them" / "of whom" after a count in its sentence is of that count
+    "Twelve patients achieved CR, and 10 of them achieved MRD negativity.",
+    "Twelve patients achieved CR, 10 of whom achieved MRD negativity.",
+])
+def test_mrd_count_of_whom(nlp, text):
+    assert ("MRD_NEG", 83.3, 10.0, 12.0) in _counted(_run(nlp, COHORT + text))
+
+
+def test_mrd_count_of_them_without_count(nlp):
+    # no count of "them" in the sentence: no rate
+    record = _run(nlp, COHORT + "Ten of them achieved MRD negativity.")
+    assert [o for o in record["outcomes"] if o["endpoint"] == "MRD_NEG"] == []
