@@ -312,6 +312,8 @@ def test_mrd_count_of_uncounted_responders(nlp, text):
     # an MRD count "of them" / "of whom" after a count in its sentence is of that count
     "Twelve patients achieved CR, and 10 of them achieved MRD negativity.",
     "Twelve patients achieved CR, 10 of whom achieved MRD negativity.",
+    # ... and after "; of these," (a comma after the pointer)
+    "Twelve patients achieved CR; of these, 10 were MRD negative.",
 ])
 def test_mrd_count_of_whom(nlp, text):
     assert ("MRD_NEG", 83.3, 10.0, 12.0) in _counted(_run(nlp, COHORT + text))

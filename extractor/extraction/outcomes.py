@@ -235,7 +235,7 @@ _OF_WHOM_GAP = re.compile(r"of\s(?:whom|them|these|those)(?:\s(?:subsequently|su
                           re.I)
 # "Fourteen achieved CR, 12 of whom ...", "..., of whom 12 ...": the count of the clause before is the denominator
 _OF_WHOM_COUNT_AFTER = re.compile(r"\s?of\s(?:whom|them|these|those)\b", re.I)
-_OF_WHOM_COUNT_BEFORE = re.compile(r"\bof\s(?:whom|them|these|those)\s$", re.I)
+_OF_WHOM_COUNT_BEFORE = re.compile(r"\b(?:of|among)\s(?:whom|them|these|those),?\s$", re.I)
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
 # "CRS occurred in 20 patients", "CR was achieved in 15 patients": an endpoint, its verb, the count of patients.
