@@ -207,7 +207,7 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
     sentence_groups = _groups_per_sentence(outcomes)
     for outcome in outcomes:
         if outcome.get("computed") and outcome.get("count") is not None:
-            _recount_pointed_back(outcome, outcomes, docs, arms.sizes)
+            _recount_pointed_back(outcome, outcomes, docs, arms.sizes, words)
         if outcome.get("denominator") is not None or outcome.get("value") is None or outcome.get("unit") != "%":
             continue
         if (outcome.get("count") is None and outcome["endpoint"] in SIZED_ENDPOINTS
@@ -224,6 +224,15 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
         if size is not None:
             outcome["denominator"] = float(size)
             outcome["flags"] = list(outcome.get("flags") or []) + [DENOMINATOR_INFERRED]
+    record["outcomes"] = [outcome for outcome in outcomes if not _unbased_mrd_count(outcome, arms.sizes)]
+
+
+def _unbased_mrd_count(outcome: dict, sizes: dict) -> bool:
+    """"... Of these, 10 were MRD negative" with no one count in the sentence before: an MRD count of a subset that
+    is still computed over the whole group, which is seldom its base."""
+    return outcome["endpoint"] == "MRD_NEG" and bool(outcome.get("computed")) and outcome.get("count") is not None \
+        and outcome.get("denominator") == sizes.get(outcome.get("arm") or "all") \
+        and _OPENS_POINTING_BACK.match(outcome["evidence"]["text"]) is not None
 
 
 def _count_base(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]], arms: _Arms,
@@ -369,6 +378,8 @@ def _pointed_back_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str
         start = _previous_sentence_start(docs, where)
         pointed = [o for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
                    and o["evidence"]["start"] == start]
+        if outcome["endpoint"] == "MRD_NEG" and _COUNTED_PART.search(_previous_sentence(docs, where)):
+            return  # "17 achieved CR and 5 CRi. Of these, 10 were MRD negative": these are 22, not the CR's 17
     else:  # "30 achieved CR, and 50% of them underwent HSCT": the counts before it in its sentence
         pointed = _before(outcomes, outcome, where)
     counts = {int(o["count"]) for o in pointed if o.get("count") and float(o["count"]).is_integer()}
@@ -391,7 +402,21 @@ def _stated_mrd_size(outcome: dict, groups: list[tuple[str, str]], words: dict[s
     return stated if stated is not None and 0 < outcome["value"] < 100 and _fits(outcome["value"], stated) else None
 
 
-def _recount_pointed_back(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]], sizes: dict) -> None:
+# A CRi/CRh/CRp part, which is no outcome of its own, counted beside the CR.
+_COUNTED_PART = re.compile(r"\bCR[ihp]\b|\bincomplete\s(?:hematologic|count|blood|platelet|neutrophil)", re.I)
+
+
+# A sentence whose subject is counted patients: "Twenty patients had Ph-positive ALL.", "Of them, 12 (30%) were ..."
+_SUBJECT_COUNT = re.compile(r"\W*(?:(?:Of|Among)\s[^,;]{1,60},\s)?([\w-]+)\s(?:\([^()]*\)\s)?" + _PATIENTS + r"\b")
+
+
+def _subject_count(text: str, words: dict[str, float]) -> int | None:
+    m = _SUBJECT_COUNT.match(text)
+    return _number(m.group(1), words) if m else None
+
+
+def _recount_pointed_back(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]], sizes: dict,
+                          words: dict[str, float]) -> None:
     """A rate printed only as a count "of these" / "of whom" ("17 achieved CR. Of these, 10 proceeded to HSCT")
     was computed over the cohort; it is of the subset counted before it (10/17 = 58.8), when one count is."""
     where = outcome["evidence"]
@@ -401,10 +426,16 @@ def _recount_pointed_back(outcome: dict, outcomes: list[dict], docs: list[tuple[
         start = _previous_sentence_start(docs, where)
         pointed = [o for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
                    and o["evidence"]["start"] == start]
+        if outcome["endpoint"] == "MRD_NEG" and _COUNTED_PART.search(_previous_sentence(docs, where)):
+            return  # "17 achieved CR and 5 CRi. Of these, 10 were MRD negative": these are 22, not the CR's 17
     else:
         pointed = _before(outcomes, outcome, where)
     counts = {int(o["count"]) for o in pointed
               if o is not outcome and o.get("count") and float(o["count"]).is_integer()}
+    if not counts and not pointed and _OPENS_POINTING_BACK.match(where["text"]):
+        # "Twenty patients had Ph-positive ALL. Of these, 15 achieved CR": the patients the sentence before counts
+        subject = _subject_count(_previous_sentence(docs, where), words)
+        counts = {subject} if subject is not None else counts
     if len(counts) != 1:
         return
     base = counts.pop()

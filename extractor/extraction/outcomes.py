@@ -84,6 +84,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
     r"\b(?:transplanted|allografted|transplant|hsct|hct|sct)\s(?:while\s)?in|\b(?:performed|undertaken|carried out)\sin|"
+    r"\b(?:mrd|negativity|rates?|status)\sat|"
     r"\b(?:among|without|post|before|after|beyond|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
     r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
@@ -157,7 +158,7 @@ _IN_ARM = r"(?:in|on)\s(?:the\s)?(?:[\w+\-/]+\s){1,3}(?:arm|group|cohort)"
 _ARM_PEOPLE = re.compile(_IN_ARM)  # "... and 11% in the standard-care arm proceeded to HSCT"
 # A percentage as the share of the patients that are the subject of a verbal endpoint: "43% of patients underwent".
 _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:(?:the|all|these|those)\s)?(?:\d+\s)?"
-                       r"(?:(?:evaluable|treated|infused|eligible)\s)?"
+                       r"(?:[\w+\-/]+\s)?"
                        r"(?:patients|pts|children|adults|responders|subjects|them|these|those)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
                        r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
 # ... or of a group named by what the patients have, before a mention that is its own verb ("45% of patients with
@@ -176,6 +177,8 @@ _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\
 _MODIFIER = (r"(?:grade\s?(?:>/?=|[≥>])?\s?\d(?:\s?(?:or (?:higher|greater|more|above)|[-–]\s?\d|\+|(?:or|and|/)\s?\d))?|severe|serious|"
              r"clinical(?:ly significant)?|hepatic|liver|fatal|symptomatic|(?:treatment|drug)-related|significant|new|"
              r"documented|confirmed)")
+# "Five cases of VOD were observed", "3 cases of fatal VOD": a count of a toxicity's cases (of patients)
+_CASES_OF_GAP = re.compile(r"cases\sof(?:\s" + _MODIFIER + r")*", re.I)
 _NEGATION_MODIFIERS = re.compile(r"\s?(?:" + _MODIFIER + r"\s)*", re.I)
 # ...or a subject and its verb ("patient developed", "cases of"), then modifiers. (Not "died of": "No patient died of
 # VOD" denies its deaths, not the event.)
@@ -209,7 +212,7 @@ _RESTATED_SHARE = re.compile(r"(?:\s?%|\spercent|\sper\scent)\s(?:of\s(?:the\s|a
 _LIST_LINK = re.compile(r"^\s?%?\s?[)\]]?\s?(?:[\w+\-/]+\s){0,4}(?:,\s?(?:and\s)?|and\s|or\s|versus\s|vs\.?\s)$")
 # "41% of patients in the inotuzumab arm and 11% in the standard-care arm proceeded to HSCT": an arm's share, then
 # the next arm's.
-_ARM_SHARE_LINK = re.compile(r"\s?%\sof\s(?:the\s)?(?:patients|pts|children|adults|subjects)\s" + _IN_ARM
+_ARM_SHARE_LINK = re.compile(r"(?:\s?%|\spercent|\sper\scent)\sof\s(?:the\s)?(?:patients|pts|children|adults|subjects)\s" + _IN_ARM
                              + r",?\s(?:and|versus|vs\.?|compared\swith)\s")
 # "23 achieved a complete molecular response", "9 patients developed CRS": a count, its verb, the endpoint.
 # (a severity before the endpoint too, "8 patients developed severe CRS"; "4 were diagnosed with VOD")
@@ -223,6 +226,9 @@ _COUNT_VERB_GAP = re.compile(r"(?:" + _SUBJECT_GAP.pattern + r"\s)?(?:achieved|a
 _MRD_COUNT_GAP = re.compile(r"(?:of\s(?:whom|them|these|those)\s)?(?:(?:patients?|responders)\s)?(?:were|became)"
                             r"(?:\s(?:all|also|subsequently))?", re.I)
 # (... and of the cohort only when the sentence names no other base: "Among responders, 24 were MRD negative" is none)
+# "Of these, 10 were MRD negative": a count of the subset the sentence before counted (denominators.py recounts it
+# over that count, and drops it when there is none)
+_OPENS_POINTING_BACK = re.compile(r"\W*(?:Of|Among)\s(?:these|them|those)(?:\s(?:patients|responders))?,")
 _OTHER_BASE = re.compile(r"\b(?:respond\w*|among|of\s(?:these|them|those|whom)|in\s(?:CR|remission)|evaluable)\b", re.I)
 # "Twelve underwent HSCT, 3 of whom developed VOD", "Thirty responded; 12 of them proceeded to HSCT": the share of
 # the count before (not for MRD negativity, often of an assessed subset: "25 were tested, 20 of whom had MRD <0.01%")
@@ -231,7 +237,7 @@ _OF_WHOM_GAP = re.compile(r"of\s(?:whom|them|these|those)(?:\s(?:subsequently|su
                           re.I)
 # "Fourteen achieved CR, 12 of whom ...", "..., of whom 12 ...": the count of the clause before is the denominator
 _OF_WHOM_COUNT_AFTER = re.compile(r"\s?of\s(?:whom|them|these|those)\b", re.I)
-_OF_WHOM_COUNT_BEFORE = re.compile(r"\bof\s(?:whom|them|these|those)\s$", re.I)
+_OF_WHOM_COUNT_BEFORE = re.compile(r"\b(?:of|among)\s(?:whom|them|these|those),?\s$", re.I)
 # "Of 16 patients with CR, 14 achieved ...": the lead-in's N is the count's denominator.
 _OF_LEAD_IN = re.compile(r"\b(?:of|among)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},\s?$", re.I)
 # "CRS occurred in 20 patients", "CR was achieved in 15 patients": an endpoint, its verb, the count of patients.
@@ -243,7 +249,10 @@ _OCCURRED_IN = re.compile(r"\s(?:of\s(?:any\sgrade|grade\s?(?:>/?=|[≥>])?\s?\d
 _CLAUSE_END_AFTER = re.compile(r"\s?(?:patients?|pts|children|adults|subjects|participants|infants|adolescents)?\s?(?:[.,;)(]|$|and\b|after\b|during\b|"
                                r"within\b|at\b|following\b)")
 _SENTENCE_LEAD_IN = re.compile(r"\s?(?:of|among|in)\s(?:the\s)?([\w\-]+)\s[^,;()]{0,60},", re.I)
-_ALL_BUT = re.compile(r"\ball but\s$", re.I)
+# "In first salvage (n = 20), 15 patients achieved CR", "In patients with Ph+ ALL (n = 20), CR was achieved in 15":
+# a lead-in group sized in its bracket is the count's denominator.
+_SIZED_LEAD_IN = re.compile(r"\W*(?:In|Among|Of|For)\s[^,;()]{1,60}?\s?[(\[]\s?[nN]\s?=\s?(\d+)\s?[)\]],\s?")
+_ALL_BUT = re.compile(r"\ball(?:\s(?:the\s)?(?:patients|children|adults|subjects|responders))?\sbut\s$", re.I)
 _ALL_OF = re.compile(r"\ball(?: of the)?\s$", re.I)
 _CI_NUMBER = r"\d+(?:[.·]\d+)?"
 _CI_AFTER = re.compile(
@@ -309,6 +318,8 @@ _PERCENT_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?:[nN](?:\s?/\s?N)?\s?[=:]\s?)?
 # "31% of patients (19/62)": the percentage's own count and denominator after the people it is of.
 _PERCENT_OF_PEOPLE_BRACKET_END = re.compile(
     r"%\s(?:of\s(?:the\s)?(?:[a-z-]+\s){0,2}?(?:patients|children|adults|subjects|cases|responders)\s?)[(\[]\s?$")
+# "60% (seen in 12 of 20 patients)": a few words of observation before the percentage's own count, when they agree.
+_PERCENT_WORDS_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?!(?:vs|versus|compared|than|and|or)\b)(?:[a-z]+\s){1,3}$")
 # "44% [95% CI, 30%-60%] (20/45)": the percentage's own count and denominator after its CI's bracket.
 _PERCENT_CI_BRACKET_END = re.compile(
     r"%\s?[(\[]\s?95\s?%\s?(?:CI|confidence\sinterval)[^()\[\]]{0,40}[)\]]\s?[(\[]\s?$", re.I)
@@ -435,6 +446,8 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
         _assign(sent, mentions, values)
     _negated_zeros(sent, mentions, context)
     _all_responders_negative(sent.text, mentions)
+    if values and "CR_PART" in {m.family for m in mentions}:
+        _response_summing_parts(mentions)
     if parts is not None and values:
         summed = _parts_sum(mentions)
         if summed is not None:
@@ -444,6 +457,19 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     if timepoints and "andmark" in sent.text:
         timepoints = [t for t in timepoints if not _is_landmark(sent.text, t)]
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
+
+
+def _response_summing_parts(mentions: list[Mention]) -> None:
+    """"The CR rate was 50%, the CRi rate was 20%, and the overall response rate was 70%": a response rate stated
+    after its CR and CRi/CRh parts, whose printed percentages add up to it, is the CR_CRi composite."""
+    responses = [m for m in mentions if m.family == "ORR" and m.values]
+    if len(responses) != 1 or len(responses[0].values) != 1 or responses[0].values[0].kind != PERCENT:
+        return
+    response = responses[0]
+    summed = _parts_sum([m for m in mentions if m.end <= response.start])
+    if summed is not None and summed[1] is not None and abs(summed[1] - response.values[0].value) <= 1 \
+            and not any(m.values for m in mentions if m.start > response.end):
+        response.family = "CR_CRi"
 
 
 def _parts_sum(mentions: list[Mention]) -> tuple[float | None, float | None] | None:
@@ -496,7 +522,8 @@ def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
     """A cheap necessary cue for any outcome: every value is a number, a "not reached" span or the zero of a
     negation cue (the numbers are memoised for `_values`)."""
     return bool(sent.labelled("NOT_REACHED") or sent.labelled("NEGATION")
-                or normalise.find_numbers(sent.text, context.words)) or _has_share_words(sent.text)
+                or normalise.find_numbers(sent.text, context.words)) or _has_share_words(sent.text) \
+        or context.cohort_size is not None and _ALL_PATIENTS.search(sent.text) is not None
 
 
 def _avoid(sent: Sentence) -> list[tuple[int, int]]:
@@ -537,6 +564,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
             mentions[-1].family, mentions[-1].end = "CR_CRi", end
             continue
         if family == "HSCT" and text[start] in ";:":
+            if text[end - 1] == "%":  # "; allo-HSCT 38%": the key without its colon, its value in the span
+                end = _KEY_ITEM.match(text, start).end()
             if not _key_value_item(text, mentions, end):
                 continue
             start = _KEY_START.match(text, start).end()
@@ -572,6 +601,8 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         median = any(0 <= span.start - cue_end <= 3 for cue_end in cue_ends)
         example = family in RATES and _may_introduce_example(before) and _EXAMPLE_BEFORE.search(before[-16:]) is not None
         mentions.append(Mention(family, start, end, qualifier, median=median, example=example))
+    if "overall " in text.lower() or "complete " in text.lower():
+        mentions = _elliptical_partners(text, mentions, cue_ends)
     mentions = _composite_by_parts(text, _redefine_composites(text, _spelled_parts(text, mentions), definitions))
     if "CR" in text:
         _response_as_composite(text, mentions)
@@ -581,6 +612,36 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         if mention.family in ("ORR", "CR") and definitions:
             mention.family = _defined_family(definitions, text[mention.start:mention.end], mention.family)
     return mentions
+
+
+# "overall and event-free survival", "complete and overall response rates": the first adjective of two joined ones
+# names an endpoint of its own, whose noun the second one's mention carries.
+_ELLIPTICAL_ADJECTIVE = re.compile(r"\b(?P<word>overall|complete)\s(?:and|or|&)\s$", re.I)
+_FREE_SURVIVAL = re.compile(r"[\w]+[-‐–\s]free\ssurvival\b", re.I)
+_COMPLETE_RESPONSE = re.compile(r"complete\s(?:response|remission)", re.I)
+_OVERALL_RESPONSE = re.compile(r"overall\s(?:response|remission)", re.I)
+
+
+def _elliptical_partners(text: str, mentions: list[Mention], cue_ends: list[int]) -> list[Mention]:
+    """Add the mention an elided noun leaves of the first of two joined adjectives: OS before an "X-free survival",
+    ORR before a "complete response", CR before an "overall response"."""
+    added = []
+    for mention in mentions:
+        m = _ELLIPTICAL_ADJECTIVE.search(text, max(0, mention.start - 16), mention.start)
+        if m is None or mention.qualifier:
+            continue
+        word, named = m.group("word").lower(), text[mention.start:mention.end]
+        if word == "overall" and mention.family in SURVIVAL - {"OS"} and _FREE_SURVIVAL.match(named):
+            family = "OS"
+        elif word == "overall" and mention.family == "CR" and _COMPLETE_RESPONSE.match(named):
+            family = "ORR"
+        elif word == "complete" and mention.family == "ORR" and _OVERALL_RESPONSE.match(named):
+            family = "CR"
+        else:
+            continue
+        median = any(0 <= m.start() - cue_end <= 3 for cue_end in cue_ends)
+        added.append(Mention(family, m.start(), m.start("word") + len(m.group("word")), median=median))
+    return sorted(mentions + added, key=lambda mention: mention.start) if added else mentions
 
 
 # What a defined phrase and its later mentions share: "the overall response rate (CR + CRi)" defines "overall
@@ -662,7 +723,7 @@ _QUALIFIER_BEFORE_LOWER = re.compile(_QUALIFIER_BEFORE.pattern)
 # end-anchored search, which tries every start. Checked against the pattern on 580,000 windows.
 _QUALIFIER_LAST_WORDS = ("with", "without", "in", "achieving", "attaining", "reaching", "achieved", "attained", "had",
                          "reached", "first", "second", "third", "among", "post", "before", "after", "beyond", "to",
-                         "until", "who", "that", "not", "subsequently", "then")
+                         "until", "who", "that", "not", "subsequently", "then", "at")
 _ARTICLES = ("a", "an", "the")
 _QUALIFIER_LAST_GLUED = tuple(word + article for word in _QUALIFIER_LAST_WORDS for article in _ARTICLES)
 
@@ -781,6 +842,7 @@ def _describes_crs(text: str, previous: Mention, start: int) -> bool:
 
 
 _KEY_START = re.compile(r"[;:]\s?(?:and\s)?")
+_KEY_ITEM = re.compile(r"[;:]\s?(?:and\s)?(?:(?:allogeneic|allo|subsequent)\s?-?\s?)?[\w-]+", re.I)
 # A transplant named bare as an item of a list of endpoints (patterns/endpoints.jsonl): the span holds the list's join
 # words around it, which are no part of the mention ("CR, HSCT and early death", "MRD negativity (60%) and HSCT (40%)")
 _HSCT_LIST_ITEM = re.compile(r"(?:,\s?(?:and\s)?|and\s)(?P<item>(?:(?:allogeneic|allo|subsequent|consolidative)\s?-?\s?)*"
@@ -1277,6 +1339,8 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     values = [v for v in values if not (v.kind == COUNT and any(f.start <= v.start < f.end for f in fractions))] \
         + fractions
     values += _not_reached(sent, excluded)
+    if "ll " in text or "very " in text:  # a cheap necessary cue of _ALL_PATIENTS ("All"/"all", "Every"/"every")
+        values += _all_patients(text, values, context)
     if share_words:
         values = _shares_in_words(text, values)
     hedges = [s.end_char - base for s in sent.labelled("HEDGE")]
@@ -1288,7 +1352,35 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
         values = [v for v in values if _REPORTED_AFTER.match(text, v.end) is None]
     if _may_name_benchmarks(text):
         values = [v for v in values if _BENCHMARK_BEFORE.search(text, max(0, v.start - 40), v.start) is None]
+    if "fatal" in text and any(s.id_ in _TOXICITIES for s in sent.labelled("ENDPOINT")):
+        values = [v for v in values if not _fatal_share(text, v)]
     return sorted(values, key=lambda v: v.start)
+
+
+# "VOD occurred in 13% (fatal in 5%)", "..., fatal in 5%", "and was fatal in 2%", "(including 5% fatal)", "2 (5%)
+# fatal cases": the share of a toxicity that was fatal is no rate of the toxicity (nor of an early death).
+_FATAL_BEFORE = re.compile(r"\b(?:(?:was|were|proved|being)\s)?fatal\s(?:in\s)?$", re.I)
+_FATAL_AFTER = re.compile(r"\s?%?\s?(?:[)\]]\s?)?(?:(?:were|was)\s)?fatal\b", re.I)
+
+
+def _fatal_share(text: str, value: Value) -> bool:
+    return _FATAL_BEFORE.search(text, max(0, value.start - 24), value.start) is not None \
+        or _FATAL_AFTER.match(text, value.end) is not None
+
+
+# "All patients developed CRS", "CRS occurred in all patients", "Every patient achieved CR": the whole cohort of a
+# single-arm study, counted without a number; not "all patients with ...", "all patients who ...", "not all".
+_ALL_PATIENTS = re.compile(r"(?<![Nn]ot\s)\b(?:[Aa]ll|[Ee]very)\s(?:of\s)?(?:the\s)?(?:patients?|children|adults|subjects)\b"
+                           r"(?=\s(?:\w+ly\s)?(?:achieved|attained|developed|experienced|had|underwent|proceeded|responded|"
+                           r"were|was|received|went)\b|\s?[.;,]|$)")
+
+
+def _all_patients(text: str, values: list[Value], context) -> list[Value]:
+    size = context.cohort_size
+    if size is None or context.arm_index is not None and context.arm_index.multi_arm:
+        return []
+    return [Value(COUNT, float(size), m.start(), m.end(), denominator=float(size))
+            for m in _ALL_PATIENTS.finditer(text) if not any(v.start <= m.start() < v.end for v in values)]
 
 
 # A design figure, not a result: "exceeded the prespecified threshold of 50%", "(target 55%)", "Assuming a CR rate of
@@ -1413,7 +1505,7 @@ def _count_lead_in(text: str, value: Value, context) -> None:
         if label is not None:  # "All five patients with T-ALL achieved CR": the subgroup's 100%, its verb next
             value.group, value.end = label, group.end()
         return
-    m = _OF_LEAD_IN.search(before)
+    m = _OF_LEAD_IN.search(before) or _SIZED_LEAD_IN.fullmatch(before)
     number = normalise.read_number(m.group(1), context.words) if m else None
     if number is not None and number.is_integer and number.value >= value.value:
         value.denominator = number.value
@@ -1624,8 +1716,11 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
     found = []
     if "/" not in text and "of" not in text:  # a cheap necessary cue: "n/N", "n of N", "n out of N"
         return found
-    for frac in normalise.find_fractions(text, context.words):
-        if _within(frac.start, excluded) or any(v.start <= frac.start < v.end + 4 for v in values if v.kind != COUNT):
+    fractions = normalise.find_fractions(text, context.words)
+    listed = _listed_fractions(text, fractions, values) if len(fractions) > 1 else set()
+    for frac in fractions:
+        if frac.start in listed or _within(frac.start, excluded) \
+                or any(v.start <= frac.start < v.end + 4 for v in values if v.kind != COUNT):
             continue
         near = text[max(0, frac.start - 3):frac.end + 4]
         if _STAGE_END.search(text[max(0, frac.start - 8):frac.start]) or _NOT_PEOPLE_AFTER.match(text, frac.end):
@@ -1654,6 +1749,48 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
     return found
 
 
+# "80% and 30% (36/45 and 13/44), respectively": one bracket listing the counts of the percentages listed before it.
+_FRACTION_LIST_LINK = re.compile(r"\s?(?:,\s?(?:and\s)?|;\s?|and\s|vs\.?\s|versus\s)")
+_PERCENT_LIST_LINK = re.compile(r"\s?%\s?(?:,\s?(?:and\s)?|and\s|vs\.?\s|versus\s)")
+_PERCENT_OPEN = re.compile(r"\s?%\s?[(\[]\s?")
+
+
+def _listed_fractions(text: str, fractions: list, values: list[Value]) -> set[int]:
+    """Give each fraction of a bracketed list to the percentage at its place in the list of percentages right
+    before the bracket, when every pair agrees (within the point a rounded percentage allows); the starts of the
+    fractions so given."""
+    given = set()
+    percents = [v for v in values if v.kind == PERCENT]
+    i = 0
+    while i < len(fractions):
+        run = [fractions[i]]
+        while i + len(run) < len(fractions) and _FRACTION_LIST_LINK.fullmatch(text, run[-1].end,
+                                                                             fractions[i + len(run)].start):
+            run.append(fractions[i + len(run)])
+        i += len(run)
+        owners = _percents_listed_before(text, percents, run[0].start)
+        if len(run) < 2 or owners is None or len(owners) != len(run) or not _CLOSE_START.match(text, run[-1].end):
+            continue
+        if all(f.percent is not None and abs(f.percent - v.value) <= 1 for f, v in zip(run, owners)):
+            for f, v in zip(run, owners):
+                v.count, v.denominator = f.count.value, f.denominator.value
+                given.add(f.start)
+    return given
+
+
+def _percents_listed_before(text: str, percents: list[Value], at: int) -> list[Value] | None:
+    """The list of percentages ("80% and 30%") whose last one opens the bracket at `at`."""
+    last = next((v for v in percents if _PERCENT_OPEN.fullmatch(text, v.end, at)), None)
+    if last is None:
+        return None
+    run = [last]
+    for v in reversed([p for p in percents if p.end <= last.start]):
+        if not _PERCENT_LIST_LINK.fullmatch(text, v.end, run[0].start):
+            break
+        run.insert(0, v)
+    return run
+
+
 def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
     """The percentage a bracketed n/N belongs to: right before its bracket ("93% (49/53)"), or before the people it
     is of ("31% of patients (19/62)") when the two agree (within the point a rounded percentage allows)."""
@@ -1661,7 +1798,8 @@ def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
     agreeing = False
     if not m:
         m = _PERCENT_OF_PEOPLE_BRACKET_END.search(text[max(0, frac.start - 48):frac.start]) \
-            or _PERCENT_CI_BRACKET_END.search(text[max(0, frac.start - 64):frac.start])
+            or _PERCENT_CI_BRACKET_END.search(text[max(0, frac.start - 64):frac.start]) \
+            or _PERCENT_WORDS_BRACKET_END.search(text[max(0, frac.start - 32):frac.start])
         agreeing = True
     if not m:
         return None
@@ -2040,16 +2178,21 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         if value.denominator is None and _OF_WHOM_COUNT_AFTER.match(text, value.end):
             return None  # "14 of them achieved MRD negativity" with no count of "them" in the sentence: of no known base
         gap = text[value.end:ahead.start].strip() if ahead else None
+        if ahead and ahead.family == "MRD_NEG" and _unbased_mrd_count(text, value):
+            return None  # "Among responders, 15 achieved MRD negativity": of an uncounted subset, not of the cohort
         if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)
                       or ahead.family not in ("MRD_NEG", "OTHER") and _OF_WHOM_GAP.fullmatch(gap)
                       or ahead.family == "MRD_NEG" and _MRD_COUNT_GAP.fullmatch(gap)
-                      and (value.denominator is not None or not _OTHER_BASE.search(text))
+                      or ahead.family == "MRD_NEG" and value.denominator is not None and _OF_WHOM_GAP.fullmatch(gap)
                       or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)
+                      or ahead.family in _TOXICITIES and _CASES_OF_GAP.fullmatch(gap)
                       or value.denominator is None and _in_remission_subject(text, gap, ahead)):
             return ahead
         if before and value.bare_in and before[-1].family in _TOXICITIES \
                 and not any(m.start < value.start for m in after) and _grades_event_before(text, before[-1], value):
             return before[-1]  # "CRS occurred in 22 patients (grade 3 or higher in 8)": the event graded before it
+        if before and _elliptical_occurrence(text, before, value):
+            return before[-1]  # "CRS occurred in 20 patients and neurotoxicity in 8": the verb left out
         return before[-1] if before and _occurred_in(text, before[-1], value) else None
     if ahead and (not before or not _direct(text, before[-1], value, values)
                   or _opens_breakdown(text, before[-1], value)):
@@ -2182,10 +2325,36 @@ def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
     if not (passive or _OCCURRED_IN.fullmatch(gap)) or not _CLAUSE_END_AFTER.match(text[value.end:]):
         return False
     value.occurred_in = True
-    lead_in = _SENTENCE_LEAD_IN.match(text)
+    lead_in = _SENTENCE_LEAD_IN.match(text) or _SIZED_LEAD_IN.match(text)
     number = normalise.read_number(lead_in.group(1)) if lead_in else None
     if number is not None and number.is_integer and number.value >= value.value:
         value.denominator = number.value
+    return True
+
+
+# "... in 20 patients and [grade ≥3] neurotoxicity in 8": the join after the count of the clause before, then the
+# modifiers of the next event.
+_ELLIPTICAL_JOIN = re.compile(r"\s?(?:patients?|pts|children|adults|subjects)?\s?(?:[(\[][^()\[\]]*[)\]]\s?)?,?\s?and\s"
+                              r"(?:(?:" + _GRADE_AT_LEAST + r"|severe|serious|any-grade)\s)?", re.I)
+
+
+def _unbased_mrd_count(text: str, value: Value) -> bool:
+    """An MRD count with no base of its own in a sentence naming another base than the cohort (responders, "of
+    these", evaluable patients), unless the sentence opens pointing back to a count of the one before."""
+    return value.denominator is None and _OTHER_BASE.search(text) is not None \
+        and _OPENS_POINTING_BACK.match(text) is None
+
+
+def _elliptical_occurrence(text: str, before: list[Mention], value: Value) -> bool:
+    """A count right after its event's bare "in", in a clause joined by "and" to a clause whose count the event
+    before occurred in: the second clause leaves its verb out, and its count is its event's too."""
+    mention = before[-1]
+    if len(before) < 2 or text[mention.end:value.start] != " in " or not _CLAUSE_END_AFTER.match(text[value.end:]):
+        return False
+    earlier = [v for v in before[-2].values if v.occurred_in]
+    if not earlier or _ELLIPTICAL_JOIN.fullmatch(text, earlier[-1].end, mention.start) is None:
+        return False
+    value.occurred_in = True
     return True
 
 
@@ -2324,7 +2493,8 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     if mention.family not in ("MRD_NEG", "OTHER") and _OF_WHOM_GAP.fullmatch(bare):
         return True  # "Thirty responded; 12 of them proceeded to HSCT" (the span opens with its verb)
     return not bare or bool(_SUBJECT_GAP.fullmatch(bare)) or bool(_FORWARD_VERB.search(gap, gap.rfind(")") + 1)) \
-        or value.denominator is None and _in_remission_subject(text, bare, mention)
+        or value.denominator is None and _in_remission_subject(text, bare, mention) \
+        or value.kind == COUNT and mention.family in _TOXICITIES and _CASES_OF_GAP.fullmatch(bare) is not None
 
 
 # "Twelve patients (30%) in CR underwent HSCT", "12 patients in first remission were transplanted": the remission
@@ -2355,7 +2525,7 @@ def _in_remission_subject(text: str, gap: str, mention: Mention) -> bool:
 # preposition is that clause's, not the first subject of a parallel list.
 _PASSIVE_OBJECT_BEFORE = re.compile(r"\b(?:was|were|been)\s(?:\w+ly\s)?[a-z]+(?:ed|en|wn|und)\s(?:for|in|among|by)\s"
                                     r"(?:the\s|a\stotal\sof\s)?$")
-_ARM_SHARE_BEFORE = re.compile(r"\d" + _ARM_SHARE_LINK.pattern + r"$")
+_ARM_SHARE_BEFORE = re.compile(r"[\dA-Za-z]" + _ARM_SHARE_LINK.pattern + r"$")
 
 
 def _after_arm_share(text: str, value: Value) -> bool:
@@ -2480,12 +2650,17 @@ def _subgroup_zero(text: str, start: int, end: int, target: Mention, context) ->
 
 # "All responders were MRD-negative", "all patients who had a response were found to be negative for MRD", "MRD was
 # undetectable in all responding patients": the responders' MRD negativity is 100% (gold: value 100, computed).
-_ALL_RESPONDERS = (r"(?<![Nn]ot\s)\b[Aa]ll\s(?:the\s)?(?:(?:\d+|evaluable)\s)?(?:responders|responding\spatients|patients\s(?:who\s"
+# (also "with all patients who had a response found to be negative for MRD", "All patients who responded were MRD
+# negative", "MRD negativity was achieved in all responders")
+_ALL_RESPONDERS = (r"(?<![Nn]ot\s)\b[Aa]ll\s(?:the\s)?(?:(?:\d+|evaluable)\s)?(?:responders|responding\spatients|"
+                   r"patients\swho\s(?:had\s)?responded|patients\s(?:who\s"
                    r"(?:had\s|achieved\s|attained\s)?|with\s|in\s)(?:an?\s)?(?:response|CR|CR/CRi|complete\sremission"
                    r"|remission)s?(?:\sto\s(?:treatment|therapy))?)")
-_ALL_RESPONDERS_BEFORE = re.compile(_ALL_RESPONDERS + r"\s(?:were|had|achieved|became)\s(?:found\sto\sbe\s)?"
+_ALL_RESPONDERS_BEFORE = re.compile(_ALL_RESPONDERS + r"\s(?:(?:were|had|achieved|became)\s(?:found\sto\sbe\s)?|"
+                                    r"(?:found|confirmed)\sto\sbe\s)"
                                     r"(?:(?:negative|undetectable)\sfor\s|an?\s)?$")
-_IN_ALL_RESPONDERS_AFTER = re.compile(r"\s(?:was|were)\s(?:undetectable|negative)\sin\s" + _ALL_RESPONDERS + r"\b")
+_IN_ALL_RESPONDERS_AFTER = re.compile(r"\s(?:was|were)\s(?:undetectable|negative|achieved|attained|observed)\sin\s"
+                                      + _ALL_RESPONDERS + r"\b")
 _ALL_RESPONDERS_ANYWHERE = re.compile(_ALL_RESPONDERS)
 
 
