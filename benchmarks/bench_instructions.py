@@ -2,10 +2,11 @@
 
 Wall and CPU time on a shared 2-core machine swing by 10-30 % between runs, more than most single changes save.
 Valgrind's cachegrind counts the instructions a process executes, the same on every run (with PYTHONHASHSEED
-fixed), so two trees can be compared to about 1 %: the tree's path alone moves the count by up to ~0.8 %
-(the same tree from two paths of different lengths), so give trees paths of equal length where it matters. For each tree it runs the extraction twice in
-fresh processes, once with the warm-up only and once with N more abstracts cycled from the demo fixtures (or
-`--real-source`), and prints the difference over N: the start-up (imports, building the pipeline) cancels out.
+fixed), so two trees can be compared to about 1 %: the tree's path alone moves the count by up to ~0.8 % (the
+same tree from two paths of different lengths), so give trees paths of equal length where it matters. For each tree
+it runs the extraction twice in fresh processes, once with the warm-up only and once with N more abstracts cycled
+from the demo fixtures (or `--real-source`), and prints the difference over N: the start-up (imports, building the
+pipeline) cancels out.
 It is a proxy: an instruction is not a constant time (memory stalls differ), so confirm a large gain with
 `bench_extract.py`. Each run takes ~1-3 minutes (valgrind slows Python ~50x).
 
