@@ -14,6 +14,12 @@ def run_text(nlp, text: str, title: str = SALVAGE_TITLE, label: str | None = Non
     return extract_article(Article(pmid="1", title=title, sections=(section,)), nlp)
 
 
+def run_sections(nlp, title: str, *sections: tuple[str, str]) -> dict:
+    """The extraction record of an abstract of labelled sections, each given as ("METHODS", text)."""
+    parts = tuple(AbstractSection(label=label, nlm_category=label, text=text) for label, text in sections)
+    return extract_article(Article(pmid="1", title=title, sections=parts), nlp)
+
+
 def outcome_triples(record: dict) -> list[tuple]:
     """(arm, endpoint, value) of every outcome, sorted: what most phrasing cases pin."""
     return sorted((o["arm"], o["endpoint"], o["value"]) for o in record["outcomes"])

@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.extraction import extract_article
-from extractor.models import AbstractSection, Article
-from phrasing_cases import DRUG_X_TITLE, population_of, run_text
-
-
-def _structured(nlp, title: str, *sections: tuple[str, str]) -> dict:
-    """The record of an abstract of labelled sections ("METHODS", text)."""
-    parts = tuple(AbstractSection(label=label, nlm_category=label, text=text) for label, text in sections)
-    return extract_article(Article(pmid="1", title=title, sections=parts), nlp)
+from phrasing_cases import DRUG_X_TITLE, population_of, run_text, run_sections as _structured
 
 
 # --- a randomized trial of the background is an earlier one ---------------------------------------------------

@@ -10,12 +10,7 @@ import pytest
 
 from extractor.extraction import extract_article
 from extractor.models import AbstractSection, Article
-from phrasing_cases import run_text
-
-
-def _structured(nlp, title: str, *sections: tuple[str, str]) -> dict:
-    parts = tuple(AbstractSection(label=label, nlm_category=label, text=text) for label, text in sections)
-    return extract_article(Article(pmid="1", title=title, sections=parts), nlp)
+from phrasing_cases import run_text, run_sections as _structured
 
 
 # --- setting: a broader line as an event or an exclusion leaves first salvage -------------------------------------

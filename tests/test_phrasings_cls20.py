@@ -9,16 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractor.extraction import extract_article
-from extractor.models import AbstractSection, Article
-from phrasing_cases import population_of, run_text
+from phrasing_cases import population_of, run_text, run_sections as _structured
 
 NEUTRAL_TITLE = "Drug X in acute lymphoblastic leukemia"  # names no setting of its own
-
-
-def _structured(nlp, title: str, *sections: tuple[str, str]) -> dict:
-    parts = tuple(AbstractSection(label=label, nlm_category=label, text=text) for label, text in sections)
-    return extract_article(Article(pmid="1", title=title, sections=parts), nlp)
 
 
 def _setting(nlp, text: str) -> str:
