@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import run_text, run_sections as _structured
+from phrasing_cases import run_text, run_sections as _structured, dose_triples as _doses
 
 INO, BLINA = "inotuzumab ozogamicin", "blinatumomab"
-
-
-def _doses(record: dict) -> list[tuple]:
-    return [(d["drug"], d["dose"], d["unit"]) for d in record["doses"]]
 
 
 # --- another study's dose (the other-study spans, read by doses.py) -------------------------------------------

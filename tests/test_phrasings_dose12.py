@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import run_text as _run
-
-
-def _doses(record: dict) -> list[tuple]:
-    return [(d["drug"], d["dose"], d["unit"]) for d in record["doses"]]
+from phrasing_cases import run_text as _run, dose_triples as _doses
 
 
 CD7 = "cd7-car t cells"

@@ -8,11 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import run_text as _run
-
-
-def _doses(record: dict) -> list[tuple]:
-    return [(d["drug"], d["dose"], d["unit"]) for d in record["doses"]]
+from phrasing_cases import run_text as _run, dose_triples as _doses
 
 
 TISA = "tisagenlecleucel"

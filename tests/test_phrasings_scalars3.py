@@ -5,11 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import run_text as _run
-
-
-def _doses(record: dict) -> list[tuple]:
-    return [(d["drug"], d["dose"], d["dose_max"], d["unit"]) for d in record["doses"]]
+from phrasing_cases import run_text as _run, dose_quads as _doses
 
 
 @pytest.mark.parametrize("text, dose", [
