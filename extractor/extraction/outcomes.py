@@ -162,11 +162,10 @@ _SHARE_OF = re.compile(r"(?:(?:percent|per\scent)\s)?of\s(?:(?:the|all|these|tho
                        r"(?:patients|pts|children|adults|responders|subjects|them|these|those)(?:\s(?:in|with)\s(?:a\s)?(?:CR|CR/CRi|CRi?|"
                        r"complete\sremission|remission|response))?(?:\s(?:subsequently|successfully|eventually))?", re.I)
 # ... or of a group named by what the patients have, before a mention that is its own verb ("45% of patients with
-# T-ALL received HSCT"); not "45% of patients who received HSCT were alive", a survival.
-# (or named by a word before the noun, an arm's abbreviation or a status: "41% of InO patients and 11% of SC patients
-# proceeded to HSCT")
-_SHARE_OF_GROUP = re.compile(r"of\s(?:the\s|all\s)?(?:(?:patients|pts|children|adults|subjects)\s(?:(?:with|without)\s"
-                             r"(?:[A-Za-z][\w+\-/]*\s?){1,4}|" + _IN_ARM + r")|(?-i:[A-Z][\w+\-/]*)\s(?:patients|pts))")
+# T-ALL received HSCT"); not "45% of patients who received HSCT were alive", a survival. (A group named by one word
+# before the noun, "41% of InO patients and 11% of SC patients proceeded to HSCT", is _SHARE_OF's.)
+_SHARE_OF_GROUP = re.compile(r"of\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects)\s(?:(?:with|without)\s"
+                             r"(?:[A-Za-z][\w+\-/]*\s?){1,4}|" + _IN_ARM + r")")
 # "The proportion of patients who achieved CR was 50%": the share is the endpoint's rate, not a subgroup; also
 # before an endpoint that is its own verb ("The proportion of patients who proceeded to HSCT was 41%").
 _SHARE_WHO = re.compile(r"\b(?:proportion|percentage|fraction|rate)\sof\s(?:the\s)?(?:patients|children|adults|subjects|"
