@@ -859,14 +859,35 @@ def _narrows(first: Cue, broad: Cue, line: str = FIRST) -> bool:
     if first.sentence != broad.sentence:
         return False
     doc = first.span.doc
+    if line == LATER and first.span.start < broad.span.start <= first.span.end and _joins_later(broad):
+        return True  # "third-line therapy or later", "third line or beyond": the later line, extended
     if broad.span.end <= first.span.start:
         between, links = range(broad.span.end, first.span.start), _NARROWING_AFTER_BY[line]
     elif first.span.end <= broad.span.start:
         between, links = range(first.span.end, broad.span.start), _NARROWING_BEFORE_BY[line]
     else:
         return False
-    words = [doc[i].lower_ for i in between]
+    words = _without_coordinated_state([doc[i].lower_ for i in between])
     return len(words) <= _NARROWING_WINDOW and not links.isdisjoint(words) and _LIST_WORDS.isdisjoint(words)
+
+
+def _without_coordinated_state(words: list[str]) -> list[str]:
+    """The words between two cues without a second disease state joined to the first and sharing its object
+    ("refractory to or relapsed after at least two prior therapies"): one population, not a list of two."""
+    unpunctuated = [w for w in words if w != ","]  # "refractory to, or relapsed after, two or more"
+    for i, word in enumerate(unpunctuated[:-1]):
+        if word in _COORDINATORS and unpunctuated[i + 1] in _DISEASE_STATE_WORDS and i > 0 \
+                and unpunctuated[i - 1] in _STATE_LINKS:
+            return unpunctuated[:i] + unpunctuated[i + 2:]
+    return words
+
+
+_STATE_LINKS = frozenset({"to", "after", "following"})  # the preposition a disease state takes before its object
+
+
+def _joins_later(broad: Cue) -> bool:
+    """The broad cue is an "or later" / "or beyond" extension ("therapy or later")."""
+    return broad.span[-1].lower_ in ("later", "beyond")
 
 
 _NARROWING_AFTER = frozenset({"in", "receiving", "at", "as", "undergoing"})
