@@ -848,7 +848,7 @@ def _without_narrowed_rr(setting: list[Cue], cues: Cues, line: str = FIRST) -> l
     therapies"): the disease of patients restricted to that line, not a broader population."""
     narrowing = [c for c in setting if c.id == line]
     return [c for c in setting if c.id != RR or not any(
-        _narrows(f, c, line) and not (_is_event(f) or _is_subset(f, cues) or _part_count_before(f))
+        _narrows(f, c, line) and not (_is_event(f) or _line_part(f, cues))
         for f in narrowing)]
 
 
@@ -903,9 +903,69 @@ _LIST_WORDS = frozenset({",", ";", "or", "and", "and/or", "/", "including", "who
 def _first_line_population(setting: list[Cue], cues: Cues) -> bool:
     """The body restricts the cohort to first salvage: a second remission (CR2) is aimed at, or a first-salvage
     cue names patients rather than a subgroup's result ("patients in first salvage had a CR rate of 70%")."""
-    return any(not c.title and (c.id == CR2 or c.id == FIRST and not (_is_event(c) or _is_subset(c, cues)
-                                                                        or _is_covariate(c) or _part_count_before(c)))
+    return any(not c.title and (c.id == CR2 or c.id == FIRST and not (_is_event(c) or _line_part(c, cues)
+                                                                        or _is_covariate(c)))
                for c in setting)
+
+
+def _line_part(cue: Cue, cues: Cues) -> bool:
+    """The line cue names part of the cohort: a subset (`_is_subset`), a count right before it that is part of a
+    larger one (`_part_count_before`), a count after it ("first relapse in 25 and second relapse in 15"), or the
+    subject of a sentence of its own that counts fewer patients than the enrolment sentence before it ("Forty adults
+    were treated. Twenty-five were in first relapse.", "Most patients (n = 30) were in first salvage")."""
+    return _is_subset(cue, cues) or _part_count_before(cue) or _counted_after(cue) \
+        or _counted_subject_of_fewer(cue, cues)
+
+
+def _counted_after(cue: Cue) -> bool:
+    """The line is followed by "in" and the count of patients in it, then a list's join or the sentence's end
+    ("first relapse in 25 and second relapse in 15"); not "in first relapse", "in 2 cycles"."""
+    doc, end, sent = cue.span.doc, cue.span.end, cue.sent
+    if cue.id not in (FIRST, LATER) or end + 2 >= sent.end or doc[end].lower_ != "in":
+        return False
+    return _is_plain_number(doc[end + 1].text) and doc[end + 2].text in _COUNT_ENDS
+
+
+_COUNT_ENDS = frozenset({"and", ",", ";", ".", ")", "(", "patients", "cases", "adults", "children"})
+
+
+def _counted_subject_of_fewer(cue: Cue, cues: Cues) -> bool:
+    """The cue's sentence opens with its subject, a count (or "Most", "The majority"), and then only the patient
+    noun, "(n = 30)", "were" and the line's preposition before the cue: a part when the sentence is not itself an
+    enrolment sentence and an earlier enrolment sentence counts more patients (or the subject is "most")."""
+    doc, sent = cue.span.doc, cue.sent
+    if cue.title or cue.id not in (FIRST, LATER) or cue.sentence in cues.enrolment_sentences:
+        return False
+    words = [t for t in _tokens(doc, sent.start, cue.span.start) if t.lower_ not in _SUBJECT_FILLERS]
+    if words and words[0].lower_ in _MOST_WORDS and all(t.lower_ in _MOST_WORDS or t.like_num or t.text in _N_EQUALS
+                                                       for t in words):
+        return True  # "Most patients (n = 30) were in first salvage", "The majority were in first relapse"
+    numbers = _sentence_number_words(cue)
+    counts = [_count_value(t, numbers) for t in words if t.text not in _HYPHENS]
+    if not counts or any(c is None for c in counts) or len(counts) > 2:
+        return False
+    count = counts[0] + counts[1] if len(counts) == 2 else counts[0]  # "Twenty-five" split into its words
+    return any(count < enrolled for enrolled in _enrolled_counts(cue, cues))
+
+
+_SUBJECT_FILLERS = _PATIENT_NOUNS | _LINE_PREPOSITIONS | {"were", "was", "had", "been", "treated", "the", "of",
+                                                          "them", "these"}
+_MOST_WORDS = frozenset({"most", "majority"})
+_N_EQUALS = frozenset({"(", ")", "=", "n", "N"})
+
+
+def _enrolled_counts(cue: Cue, cues: Cues) -> list[float]:
+    """The counts of the enrolment sentences before the cue's (below the years)."""
+    counts = []
+    for offset, view in cues.sections:
+        for i, sent in enumerate(view.sentences):
+            if offset + i >= cue.sentence:
+                return counts
+            if offset + i in cues.enrolment_sentences:
+                words = {s.start: float(s.id_) for s in sent.labelled("NUMBER_WORD") if len(s) == 1}
+                counts += [v for t in sent.doc[sent.start:sent.end]
+                           if (v := _count_value(t, words)) is not None and v < _FIRST_YEAR]
+    return counts
 
 
 # A sentence weighing factors against an outcome: its first-salvage cue is a covariate, not the population ("In
@@ -1006,7 +1066,7 @@ def _later_line_restricted(setting: list[Cue], cues: Cues) -> bool:
     """Every patient is beyond first salvage: a later-line cue that is neither a part of the cohort nor in a
     sentence that also admits first relapse or refractory disease, or a prior-lines range that starts at two."""
     for cue in setting:
-        if cue.id != LATER or _is_subset(cue, cues) or _part_count_before(cue):
+        if cue.id != LATER or _line_part(cue, cues):
             continue  # "Forty patients were treated, 15 in second salvage": a part
         same_sentence = {c.id for c in setting if c.sentence == cue.sentence}  # sentence indexes span the article
         if not same_sentence & {FIRST, CR2, RR}:
