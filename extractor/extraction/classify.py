@@ -781,7 +781,8 @@ def _setting(cues: Cues, article: Article) -> str:
         return RR
     if FRONTLINE in body and not salvage_title and _frontline_population(setting, cues):
         return FRONTLINE
-    if FIRST in body and not _broader_body_lines(setting, cues) and _first_line_population(setting, cues):
+    if FIRST in body and (not _broader_body_lines(setting, cues) or _whole_cohort_first(setting, cues)) \
+            and _first_line_population(setting, cues):
         return FIRST
     if not salvage_any:
         if FRONTLINE in body:
@@ -830,6 +831,25 @@ def _broader_body_lines(setting: list[Cue], cues: Cues) -> bool:
     ("Twelve patients had refractory disease after reinduction") nor a line the study excluded ("patients with
     refractory disease were excluded"), which leave a first-relapse cohort first salvage."""
     return any(not c.title and c.id in (RR, LATER) and not (_is_event(c) or _is_excluded(c, cues)) for c in setting)
+
+
+def _whole_cohort_first(setting: list[Cue], cues: Cues) -> bool:
+    """A first-salvage cue stated of every patient ("all were in first salvage", "All patients were treated in
+    first relapse") narrows the broad words the cohort was named with, unless a later line names patients too."""
+    if any(c.id == LATER and not c.title and not (_is_event(c) or _line_part(c, cues)) for c in setting):
+        return False
+    return any(c.id == FIRST and not c.title and _said_of_all(c) for c in setting)
+
+
+def _said_of_all(cue: Cue) -> bool:
+    """The cue's clause opens with "all" (or "each", "every") and holds only the subject's words before it."""
+    doc = cue.span.doc
+    words = [t.lower_ for t in _tokens(doc, _clause_start(cue), cue.span.start)]
+    return bool(words) and _is_whole_word(doc[_clause_start(cue)].text) and len(words) <= _WHOLE_SUBJECT_WINDOW \
+        and all(w in _WHOLE_WORDS or w in _SUBJECT_FILLERS for w in words)
+
+
+_WHOLE_SUBJECT_WINDOW = 6  # "All patients were treated in", "all were in"
 
 
 def _outside_mrd_phrases(setting: list[Cue]) -> list[Cue]:
