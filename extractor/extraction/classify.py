@@ -777,6 +777,9 @@ def _setting(cues: Cues, article: Article) -> str:
             return FRONTLINE
     if FIRST in title and not title & {RR, LATER}:
         return FIRST
+    if RR in title and not (title & {FIRST, LATER}) and FIRST in body and not _broader_body_lines(setting, cues) \
+            and _first_line_population(setting, cues):
+        return FIRST  # "Drug X in relapsed or refractory ALL" enrolling "adults with ALL in first salvage"
     if RR in title:
         return RR
     if FRONTLINE in body and not salvage_title and _frontline_population(setting, cues):

@@ -1,0 +1,153 @@
+"""Study labels and scalars, fourteenth round. Our own sentences and whole invented abstracts, run end to end.
+
+Setting: a later line through a second disease state sharing its object ("refractory to or relapsed after at least
+two prior therapies"), "third-line therapy or later"; a first or later line counted as a part of the cohort
+("Twenty-five were in first relapse" after the enrolment sentence's 40) leaves the broad setting; one said of every
+patient ("all were in first salvage") or the body's only line under a title's broad words narrows them; a bracketed
+count of relapsed patients beside newly diagnosed ones is a mixed (relapsed) cohort. Age group: an age range
+bracketed after the patient noun ("Forty patients (0.5-18 years)"). Cohort size: "were (randomly) allocated"."""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import population_of, run_sections, run_text
+
+NEUTRAL_TITLE = "Drug X in acute lymphoblastic leukemia"  # names no setting of its own
+
+
+def _setting(nlp, text: str, title: str = NEUTRAL_TITLE) -> str:
+    return run_text(nlp, text, title=title)["setting"]
+
+
+# --- setting: a later line through a coordinated disease state, "or later" after a later line ---------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Forty adults with ALL refractory to or relapsed after at least two prior therapies received drug X. CR was 40%.",
+    "Forty adults with ALL refractory to, or relapsed after, two or more prior regimens received drug X. CR was 40%.",
+    "Forty adults with ALL resistant to or relapsing after at least two prior therapies received drug X. CR was 40%.",
+    "Forty adults with relapsed ALL received drug X as third-line therapy or later. CR was 40%.",
+    "Forty adults with relapsed ALL received drug X as third line or beyond. CR was 40%.",
+])
+def test_a_later_line_shared_by_two_disease_states(nlp, text):
+    assert _setting(nlp, text) == "second or later salvage"
+
+
+@pytest.mark.parametrize("text", [
+    # two populations listed: induction failure or a later relapse, refractory disease or a later line
+    "Forty adults with ALL refractory to induction or relapsed after at least two prior therapies received drug X. "
+    "CR was 40%.",
+    "Forty adults with refractory ALL or ALL relapsed after two or more prior lines received drug X. CR was 40%.",
+    "Forty adults with ALL in first or later relapse received drug X. CR was 40%.",
+])
+def test_a_list_of_lines_stays_broad(nlp, text):
+    assert _setting(nlp, text) == "relapsed/refractory"
+
+
+# --- setting: a line counted as a part of the cohort ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Forty adults with relapsed ALL were treated. Twenty-five were in first relapse. CR was 60%.",
+    "Forty adults with relapsed ALL were treated. Twenty-five patients were in first salvage. CR was 60%.",
+    "Forty adults with relapsed ALL were treated. Most patients (n = 30) were in first salvage. CR was 60%.",
+    "Forty adults with relapsed ALL were treated. The majority were in first relapse. CR was 60%.",
+    "Forty adults with relapsed ALL were treated. The status at treatment was first relapse in 25 and second relapse "
+    "in 15. CR was 60%.",
+])
+def test_a_counted_first_line_is_a_part(nlp, text):
+    assert _setting(nlp, text) == "relapsed/refractory"
+
+
+@pytest.mark.parametrize("text", [
+    # the whole cohort, or as many as were enrolled: the line is the population's
+    "Forty adults with relapsed ALL were treated. All patients were in first relapse. CR was 60%.",
+    "Forty adults with relapsed ALL were treated. Forty were in first relapse. CR was 60%.",
+    "Forty adults were treated at first relapse. CR was 60%.",
+    "Forty adults with ALL in first relapse received drug X. Thirty patients in first relapse achieved CR2.",
+])
+def test_a_first_line_of_the_whole_cohort(nlp, text):
+    assert _setting(nlp, text) == "first salvage"
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Forty adults with relapsed or refractory ALL were treated; all were in first salvage. CR was 60%.",
+     "first salvage"),
+    ("Forty adults with relapsed or refractory ALL were treated. All patients were treated in first salvage. CR was "
+     "60%.", "first salvage"),
+    # "all but five" or all of a subgroup is no whole cohort
+    ("Forty adults with relapsed or refractory ALL were treated. All but five were in first salvage. CR was 60%.",
+     "relapsed/refractory"),
+    ("Forty adults with relapsed or refractory ALL were treated. All patients in first salvage achieved CR.",
+     "relapsed/refractory"),
+])
+def test_a_first_line_said_of_every_patient_narrows_the_broad_words(nlp, text, setting):
+    assert _setting(nlp, text) == setting
+
+
+@pytest.mark.parametrize("sections, setting", [
+    ((("METHODS", "Adults with ALL in first salvage were enrolled."), ("RESULTS", "Forty adults were treated. CR was "
+                                                                                  "60%.")), "first salvage"),
+    ((("METHODS", "Adults with ALL in first relapse or primary refractory disease were eligible."),
+      ("RESULTS", "Forty adults were treated. CR was 60%.")), "first salvage"),
+    # a broader line in the body keeps the title's words
+    ((("METHODS", "Adults with refractory ALL or ALL in first relapse were eligible."),
+      ("RESULTS", "Forty adults were treated. CR was 60%.")), "relapsed/refractory"),
+    ((("METHODS", "Adults with relapsed ALL were eligible."),
+      ("RESULTS", "Forty adults were treated, 20 in first salvage. CR was 60%.")), "relapsed/refractory"),
+])
+def test_the_bodys_only_line_narrows_a_broad_title(nlp, sections, setting):
+    record = run_sections(nlp, "Drug X in relapsed or refractory acute lymphoblastic leukemia", *sections)
+    assert record["setting"] == setting
+
+
+# --- setting: a mixed frontline and relapsed cohort ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, setting, relevant", [
+    ("Forty adults with ALL (25 newly diagnosed, 15 relapsed) received drug X. CR was 40%.", "relapsed/refractory",
+     True),
+    ("Forty adults with ALL (15 relapsed, 25 newly diagnosed) received drug X. CR was 40%.", "relapsed/refractory",
+     True),
+    # relapses after frontline therapy are outcomes, bracketed or not
+    ("Forty adults with newly diagnosed ALL received drug X. Of 36 patients in CR, 10 relapsed, 5 died. CR was 90%.",
+     "frontline", False),
+    ("Forty adults with newly diagnosed ALL received drug X. CR was 90%. At last follow-up (10 relapsed), OS was "
+     "60%.", "frontline", False),
+])
+def test_a_bracketed_relapsed_count_makes_a_mixed_cohort(nlp, text, setting, relevant):
+    record = run_text(nlp, text, title=NEUTRAL_TITLE)
+    assert (record["setting"], record["relevant"]) == (setting, relevant)
+
+
+# --- age group: a bracketed range after the patient noun -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Forty patients (0.5-18 years) with relapsed ALL received drug X. CR was 40%.", "pediatric"),
+    ("Forty patients (18-65 years) with relapsed ALL received drug X. CR was 40%.", "adult"),
+    ("Forty patients (2-64 years) with relapsed ALL received drug X. CR was 40%.", "mixed"),
+    ("Forty children (1 to 17 years of age) with relapsed ALL received drug X. CR was 40%.", "pediatric"),
+    # a median's range is read as before
+    ("Forty patients (median age 9 years; range 1-17 years) with relapsed ALL received drug X. CR was 40%.",
+     "pediatric"),
+])
+def test_a_bracketed_age_range_after_the_patients(nlp, text, group):
+    assert population_of(nlp, text)["age_group"] == group
+
+
+# --- cohort size: allocation --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, size, randomized", [
+    ("Forty adults with relapsed ALL were randomly allocated to drug X or chemotherapy. CR was 40%.", 40, True),
+    ("Forty adults with relapsed ALL were assigned by randomization to drug X or chemotherapy. CR was 40%.", 40,
+     True),
+    # allocation without chance is no randomization, but it still counts the cohort
+    ("Forty adults with relapsed ALL were allocated to drug X or chemotherapy. CR was 40%.", 40, False),
+    ("Forty adults with relapsed ALL were enrolled. Twenty were allocated to arm A and 20 to arm B. CR was 40%.", 40,
+     False),
+])
+def test_allocation_counts_the_cohort(nlp, text, size, randomized):
+    record = run_text(nlp, text, title=NEUTRAL_TITLE)
+    assert (record["cohort_size"], record["design"]["randomized"]) == (size, randomized)
