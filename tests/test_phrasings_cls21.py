@@ -151,3 +151,18 @@ def test_a_bracketed_age_range_after_the_patients(nlp, text, group):
 def test_allocation_counts_the_cohort(nlp, text, size, randomized):
     record = run_text(nlp, text, title=NEUTRAL_TITLE)
     assert (record["cohort_size"], record["design"]["randomized"]) == (size, randomized)
+
+
+# --- setting: a later line outside the enrolment sentences beside an enrolled first line ------------------------
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Forty adults with ALL in first relapse received drug X. Outcomes were compared with 60 historical controls in "
+     "second or later relapse. CR was 40%.", "relapsed/refractory"),
+    # a later line enrolled is still the study's
+    ("Forty children with ALL in second or later relapse received drug X. CR was 40%.", "second or later salvage"),
+    ("Forty adults with relapsed ALL were treated. All had received at least two prior regimens. CR was 40%.",
+     "second or later salvage"),
+])
+def test_a_later_line_beside_an_enrolled_first_line(nlp, text, setting):
+    assert _setting(nlp, text) == setting

