@@ -166,3 +166,21 @@ def test_allocation_counts_the_cohort(nlp, text, size, randomized):
 ])
 def test_a_later_line_beside_an_enrolled_first_line(nlp, text, setting):
     assert _setting(nlp, text) == setting
+
+
+# --- setting: an MRD relapse is a remission with MRD ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Forty adults with ALL and MRD relapse received inotuzumab. MRD response was 78%.", "MRD-positive remission"),
+    ("Forty adults with B-ALL in hematologic remission but with MRD recurrence received inotuzumab. MRD response was "
+     "78%.", "MRD-positive remission"),
+    ("Forty adults in remission with recurrent MRD received blinatumomab. MRD response was 78%.",
+     "MRD-positive remission"),
+    # beside a hematologic relapse, or as an event of a relapsed cohort: relapsed
+    ("Forty adults with hematologic relapse or MRD relapse received blinatumomab. CR was 60%.", "relapsed/refractory"),
+    ("Forty adults with relapsed ALL received drug X. MRD relapse occurred in 5 patients. CR was 60%.",
+     "relapsed/refractory"),
+])
+def test_an_mrd_relapse_is_the_mrd_setting(nlp, text, setting):
+    assert _setting(nlp, text) == setting
