@@ -184,3 +184,18 @@ def test_a_later_line_beside_an_enrolled_first_line(nlp, text, setting):
 ])
 def test_an_mrd_relapse_is_the_mrd_setting(nlp, text, setting):
     assert _setting(nlp, text) == setting
+
+
+# --- cohort size: "were evaluated" closing its clause -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Sixty-two patients with relapsed ALL were evaluated. CR was 40%.", 62),
+    ("Sixty-two patients with relapsed ALL were retrospectively evaluated. CR was 40%.", 62),
+    ("Sixty-two patients with relapsed ALL were assessed, and 58 responded. CR was 40%.", 62),
+    # evaluated for something, or a measure assessed in some patients: no headcount of the study
+    ("Drug X was given. Fifty-eight patients were evaluated for response. CR was 40%.", None),
+    ("Drug X was given. Toxicity was assessed in 58 patients. CR was 40%.", None),
+])
+def test_were_evaluated_counts_the_cohort(nlp, text, size):
+    assert run_text(nlp, text, title=NEUTRAL_TITLE)["cohort_size"] == size
