@@ -199,3 +199,19 @@ def test_an_mrd_relapse_is_the_mrd_setting(nlp, text, setting):
 ])
 def test_were_evaluated_counts_the_cohort(nlp, text, size):
     assert run_text(nlp, text, title=NEUTRAL_TITLE)["cohort_size"] == size
+
+
+# --- Ph status: a status counted in a list of findings ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("results, status", [
+    ("Cytogenetics included t(9;22) in 10 and KMT2A rearrangement in 5. CR was 40%.", "any"),
+    ("Adverse cytogenetics included Ph+ in 10, hypodiploidy in 3. CR was 40%.", "any"),
+    ("Karyotype showed t(9;22) in 10 patients. CR was 40%.", "any"),
+    # a status of the whole cohort, or one followed by a line rather than a count
+    ("All patients had Ph-positive ALL. CR was 40%.", "positive"),
+    ("Patients with Ph-positive ALL in first relapse were treated. CR was 40%.", "positive"),
+])
+def test_a_status_counted_in_a_list_of_findings_is_a_part(nlp, results, status):
+    text = "Forty adults with relapsed B-ALL received drug X. " + results
+    assert population_of(nlp, text)["ph_status"] == status

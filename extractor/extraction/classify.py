@@ -680,7 +680,8 @@ def _subject_of_result(cue: Cue) -> bool:
 
 def _found_in_a_count(cue: Cue) -> bool:
     """The cue is followed by the count of patients it was found in ("Ph-positive ALL in 10 patients", "T-ALL in 12
-    (20%)"); not by another number ("in 12 centres", "in first relapse")."""
+    (20%)", "t(9;22) in 10 and KMT2A rearrangement in 5"); not by another number ("in 12 centres", "in first
+    relapse")."""
     doc, span, sent = cue.span.doc, cue.span, cue.sent
     if not _has_digit(sent.text):
         return False
@@ -688,10 +689,12 @@ def _found_in_a_count(cue: Cue) -> bool:
         if doc[i].lower_ == "in":
             following = doc[i + 2]
             return _is_plain_number(doc[i + 1].text) and (following.lower_ in _PATIENT_NOUNS
-                                                           or following.text in ("(", "of"))
+                                                           or following.text in _COUNT_FOLLOWERS)
     return False
 
 
+# after "in 10": its share, "of 40", or the next item of a list of findings ("t(9;22) in 10 and KMT2A in 5")
+_COUNT_FOLLOWERS = frozenset({"(", "of", "and", ",", ";"})
 _SUBJECT_VERB_WINDOW = 6  # tokens from the cue to its verb ("Patients with Ph-positive ALL who received a TKI had")
 _RESULT_VERBS = frozenset({"had", "achieved", "attained", "reached", "responded", "showed", "experienced",
                            "obtained", "demonstrated"})
