@@ -215,3 +215,23 @@ def test_were_evaluated_counts_the_cohort(nlp, text, size):
 def test_a_status_counted_in_a_list_of_findings_is_a_part(nlp, results, status):
     text = "Forty adults with relapsed B-ALL received drug X. " + results
     assert population_of(nlp, text)["ph_status"] == status
+
+
+# --- lineage: T-cell leukemia/lymphoma ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title, text, lineage, setting", [
+    ("Nelarabine in relapsed T-cell acute lymphoblastic leukemia",
+     "Forty patients with relapsed T-cell leukemia/lymphoma received nelarabine. CR was 40%.", "T",
+     "relapsed/refractory"),
+    ("Drug X in relapsed acute lymphoblastic leukemia",
+     "Forty adults with relapsed T-cell leukemia/lymphoma received nelarabine. CR was 40%.", "T",
+     "relapsed/refractory"),
+    # adult T-cell leukemia/lymphoma (HTLV-1) is another disease
+    ("Mogamulizumab in adult T-cell leukemia/lymphoma",
+     "Forty patients with relapsed adult T-cell leukemia/lymphoma received mogamulizumab. ORR was 40%.", "T",
+     "other"),
+])
+def test_t_cell_leukemia_lymphoma(nlp, title, text, lineage, setting):
+    record = run_text(nlp, text, title=title)
+    assert (record["population"]["lineage"], record["setting"]) == (lineage, setting)
