@@ -235,3 +235,19 @@ def test_a_status_counted_in_a_list_of_findings_is_a_part(nlp, results, status):
 def test_t_cell_leukemia_lymphoma(nlp, title, text, lineage, setting):
     record = run_text(nlp, text, title=title)
     assert (record["population"]["lineage"], record["setting"]) == (lineage, setting)
+
+
+# --- age group: an adult protocol's lower bound of 15 -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, group", [
+    ("Forty patients aged ≥ 15 years with relapsed ALL received drug X. CR was 40%.", "adult"),
+    ("Forty patients aged 15 years or older with relapsed ALL received drug X. CR was 40%.", "adult"),
+    ("Forty patients with relapsed ALL received drug X; patients younger than 15 years were excluded. CR was 40%.",
+     "adult"),
+    # a range from 15 still reaches children, and a bound of 14 is no adult protocol's
+    ("Forty patients aged 15 to 60 years with relapsed ALL received drug X. CR was 40%.", "mixed"),
+    ("Forty patients aged ≥ 14 years with relapsed ALL received drug X. CR was 40%.", "unknown"),
+])
+def test_a_lower_bound_of_15_is_an_adult_protocol(nlp, text, group):
+    assert population_of(nlp, text)["age_group"] == group

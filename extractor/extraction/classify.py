@@ -100,9 +100,10 @@ _ADULT_MEDIAN_AGE, _PEDIATRIC_MEDIAN_AGE = 25, 15
 # older" is an adult cue); older-adult ones from 60.
 _PEDIATRIC_MAX_AGE, _ADULT_MIN_AGE, _OLDER_MIN_AGE = 21, 16, 60
 # A single bound without "aged" ("patients >=18 years", "younger than 21 years"), as the age words read one: a lower
-# bound from 16 to 49 is an adult study, from 55 an older-adult one; an upper bound up to 21 a pediatric study, up
-# to 30 one of children and young adults ("up to 25 years of age").
-_ADULT_BOUNDS, _OLDER_LOWER_BOUND, _MIXED_UPPER_BOUND = (16, 49), 55, 30
+# bound from 15 to 49 is an adult study (adult protocols such as GRAALL, GMALL and PETHEMA enrol from 15), from 55 an
+# older-adult one; an upper bound up to 21 a pediatric study, up to 30 one of children and young adults ("up to 25
+# years of age").
+_ADULT_BOUNDS, _OLDER_LOWER_BOUND, _MIXED_UPPER_BOUND = (15, 49), 55, 30
 _AGE_LIMITS = frozenset({"range", "at least", "at most"})
 # Words just before a bound that make it a subgroup's ("in patients >=60 years, CR was 50%"), and words of a
 # sentence comparing age groups ("patients younger than 21 years versus older ones").
