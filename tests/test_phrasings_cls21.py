@@ -251,3 +251,20 @@ def test_t_cell_leukemia_lymphoma(nlp, title, text, lineage, setting):
 ])
 def test_a_lower_bound_of_15_is_an_adult_protocol(nlp, text, group):
     assert population_of(nlp, text)["age_group"] == group
+
+
+# --- age group: a median's range bracketed without the word "range" -----------------------------------------------
+
+
+@pytest.mark.parametrize("results, group", [
+    ("Median age was 14 (1-29) years.", "mixed"),
+    ("Median age was 14 years (1-29).", "mixed"),
+    ("The median age was 30 years (2-64).", "mixed"),
+    ("The median age was 68 years [60 to 84].", "older adult"),
+    ("The median age was 12 years (3-17).", "pediatric"),
+    # an interquartile range is no range of the cohort
+    ("The median age was 45 years (IQR, 30-60).", "adult"),
+])
+def test_a_bracketed_range_after_the_median(nlp, results, group):
+    text = "Forty patients with relapsed ALL received drug X. " + results + " CR was 40%."
+    assert population_of(nlp, text)["age_group"] == group

@@ -1479,11 +1479,30 @@ def _median_age_range(cues: Cues) -> tuple[float, float] | None:
         doc = span.doc
         words = [doc[i].lower_ for i in range(span.end, sent.end)]
         if "range" not in words:
-            return None
+            return _bracketed_range(doc, span.end, sent.end)
         start = span.end + words.index("range") + 1
         numbers = [float(t.text) for t in _tokens(doc, start, min(sent.end, start + 5)) if _is_plain_number(t.text)]
         return (numbers[0], numbers[1]) if len(numbers) >= 2 and numbers[0] <= numbers[1] else None
     return None
+
+
+def _bracketed_range(doc: Doc, start: int, end: int) -> tuple[float, float] | None:
+    """A range bracketed right after the median without the word "range" ("14 (1-29) years", "45 years [18 to
+    79]"): the median's number, its unit if given, then "(low-high)"."""
+    tokens = [t for t in _tokens(doc, start, min(end, start + _BRACKETED_RANGE_REACH))
+              if t.lower_ not in _AGE_UNIT_WORDS and t.text not in (",", ":", "=", "was", "of")]
+    texts = [t.text.lower() for t in tokens]
+    if len(texts) < 6 or not _is_plain_number(texts[0]) or texts[1] not in ("(", "[") or texts[5] not in (")", "]"):
+        return None
+    if not (_is_plain_number(texts[2]) and texts[3] in _RANGE_JOINS and _is_plain_number(texts[4])):
+        return None
+    low, high = float(texts[2]), float(texts[4])
+    return (low, high) if low <= high else None
+
+
+_BRACKETED_RANGE_REACH = 10  # tokens from the median-age cue to the bracket's close ("was 14 years (1-29)")
+_AGE_UNIT_WORDS = frozenset({"years", "year", "yrs", "yr", "y"})
+_RANGE_JOINS = frozenset({"-", "\u2010", "\u2011", "\u2013", "\u2014", "to"})
 
 
 def _is_plain_number(text: str) -> bool:
