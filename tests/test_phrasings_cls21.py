@@ -268,3 +268,18 @@ def test_a_lower_bound_of_15_is_an_adult_protocol(nlp, text, group):
 def test_a_bracketed_range_after_the_median(nlp, results, group):
     text = "Forty patients with relapsed ALL received drug X. " + results + " CR was 40%."
     assert population_of(nlp, text)["age_group"] == group
+
+
+# --- setting: two later lines joined ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Forty children in second or third relapse received drug X. CR was 80%.", "second or later salvage"),
+    ("Forty adults with ALL in second and third salvage received drug X. CR was 80%.", "second or later salvage"),
+    # a list from the first line, or the later lines as a part
+    ("Forty adults with ALL in first, second or third relapse received drug X. CR was 80%.", "relapsed/refractory"),
+    ("Forty adults with ALL in first relapse (n = 25) or second or third relapse (n = 15) received drug X. CR was "
+     "80%.", "relapsed/refractory"),
+])
+def test_two_later_lines_joined(nlp, text, setting):
+    assert _setting(nlp, text) == setting
