@@ -100,9 +100,10 @@ _ADULT_MEDIAN_AGE, _PEDIATRIC_MEDIAN_AGE = 25, 15
 # older" is an adult cue); older-adult ones from 60.
 _PEDIATRIC_MAX_AGE, _ADULT_MIN_AGE, _OLDER_MIN_AGE = 21, 16, 60
 # A single bound without "aged" ("patients >=18 years", "younger than 21 years"), as the age words read one: a lower
-# bound from 16 to 49 is an adult study, from 55 an older-adult one; an upper bound up to 21 a pediatric study, up
-# to 30 one of children and young adults ("up to 25 years of age").
-_ADULT_BOUNDS, _OLDER_LOWER_BOUND, _MIXED_UPPER_BOUND = (16, 49), 55, 30
+# bound from 15 to 49 is an adult study (adult protocols such as GRAALL, GMALL and PETHEMA enrol from 15), from 55 an
+# older-adult one; an upper bound up to 21 a pediatric study, up to 30 one of children and young adults ("up to 25
+# years of age").
+_ADULT_BOUNDS, _OLDER_LOWER_BOUND, _MIXED_UPPER_BOUND = (15, 49), 55, 30
 _AGE_LIMITS = frozenset({"range", "at least", "at most"})
 # Words just before a bound that make it a subgroup's ("in patients >=60 years, CR was 50%"), and words of a
 # sentence comparing age groups ("patients younger than 21 years versus older ones").
@@ -680,7 +681,8 @@ def _subject_of_result(cue: Cue) -> bool:
 
 def _found_in_a_count(cue: Cue) -> bool:
     """The cue is followed by the count of patients it was found in ("Ph-positive ALL in 10 patients", "T-ALL in 12
-    (20%)"); not by another number ("in 12 centres", "in first relapse")."""
+    (20%)", "t(9;22) in 10 and KMT2A rearrangement in 5"); not by another number ("in 12 centres", "in first
+    relapse")."""
     doc, span, sent = cue.span.doc, cue.span, cue.sent
     if not _has_digit(sent.text):
         return False
@@ -688,10 +690,12 @@ def _found_in_a_count(cue: Cue) -> bool:
         if doc[i].lower_ == "in":
             following = doc[i + 2]
             return _is_plain_number(doc[i + 1].text) and (following.lower_ in _PATIENT_NOUNS
-                                                           or following.text in ("(", "of"))
+                                                           or following.text in _COUNT_FOLLOWERS)
     return False
 
 
+# after "in 10": its share, "of 40", or the next item of a list of findings ("t(9;22) in 10 and KMT2A in 5")
+_COUNT_FOLLOWERS = frozenset({"(", "of", "and", ",", ";"})
 _SUBJECT_VERB_WINDOW = 6  # tokens from the cue to its verb ("Patients with Ph-positive ALL who received a TKI had")
 _RESULT_VERBS = frozenset({"had", "achieved", "attained", "reached", "responded", "showed", "experienced",
                            "obtained", "demonstrated"})
@@ -777,11 +781,15 @@ def _setting(cues: Cues, article: Article) -> str:
             return FRONTLINE
     if FIRST in title and not title & {RR, LATER}:
         return FIRST
+    if RR in title and not (title & {FIRST, LATER}) and FIRST in body and not _broader_body_lines(setting, cues) \
+            and _first_line_population(setting, cues):
+        return FIRST  # "Drug X in relapsed or refractory ALL" enrolling "adults with ALL in first salvage"
     if RR in title:
         return RR
     if FRONTLINE in body and not salvage_title and _frontline_population(setting, cues):
         return FRONTLINE
-    if FIRST in body and not _broader_body_lines(setting, cues) and _first_line_population(setting, cues):
+    if FIRST in body and (not _broader_body_lines(setting, cues) or _whole_cohort_first(setting, cues)) \
+            and _first_line_population(setting, cues):
         return FIRST
     if not salvage_any:
         if FRONTLINE in body:
@@ -832,6 +840,25 @@ def _broader_body_lines(setting: list[Cue], cues: Cues) -> bool:
     return any(not c.title and c.id in (RR, LATER) and not (_is_event(c) or _is_excluded(c, cues)) for c in setting)
 
 
+def _whole_cohort_first(setting: list[Cue], cues: Cues) -> bool:
+    """A first-salvage cue stated of every patient ("all were in first salvage", "All patients were treated in
+    first relapse") narrows the broad words the cohort was named with, unless a later line names patients too."""
+    if any(c.id == LATER and not c.title and not (_is_event(c) or _line_part(c, cues)) for c in setting):
+        return False
+    return any(c.id == FIRST and not c.title and _said_of_all(c) for c in setting)
+
+
+def _said_of_all(cue: Cue) -> bool:
+    """The cue's clause opens with "all" (or "each", "every") and holds only the subject's words before it."""
+    doc = cue.span.doc
+    words = [t.lower_ for t in _tokens(doc, _clause_start(cue), cue.span.start)]
+    return bool(words) and _is_whole_word(doc[_clause_start(cue)].text) and len(words) <= _WHOLE_SUBJECT_WINDOW \
+        and all(w in _WHOLE_WORDS or w in _SUBJECT_FILLERS for w in words)
+
+
+_WHOLE_SUBJECT_WINDOW = 6  # "All patients were treated in", "all were in"
+
+
 def _outside_mrd_phrases(setting: list[Cue]) -> list[Cue]:
     """The setting cues but the salvage words that start inside an MRD-positive phrase ("molecular relapse of ALL"
     holds "relapse of ALL"): a molecular relapse is a remission with MRD, not a hematologic relapse ("relapsed or
@@ -848,7 +875,7 @@ def _without_narrowed_rr(setting: list[Cue], cues: Cues, line: str = FIRST) -> l
     therapies"): the disease of patients restricted to that line, not a broader population."""
     narrowing = [c for c in setting if c.id == line]
     return [c for c in setting if c.id != RR or not any(
-        _narrows(f, c, line) and not (_is_event(f) or _is_subset(f, cues) or _part_count_before(f))
+        _narrows(f, c, line) and not (_is_event(f) or _line_part(f, cues))
         for f in narrowing)]
 
 
@@ -859,14 +886,35 @@ def _narrows(first: Cue, broad: Cue, line: str = FIRST) -> bool:
     if first.sentence != broad.sentence:
         return False
     doc = first.span.doc
+    if line == LATER and first.span.start < broad.span.start <= first.span.end and _joins_later(broad):
+        return True  # "third-line therapy or later", "third line or beyond": the later line, extended
     if broad.span.end <= first.span.start:
         between, links = range(broad.span.end, first.span.start), _NARROWING_AFTER_BY[line]
     elif first.span.end <= broad.span.start:
         between, links = range(first.span.end, broad.span.start), _NARROWING_BEFORE_BY[line]
     else:
         return False
-    words = [doc[i].lower_ for i in between]
+    words = _without_coordinated_state([doc[i].lower_ for i in between])
     return len(words) <= _NARROWING_WINDOW and not links.isdisjoint(words) and _LIST_WORDS.isdisjoint(words)
+
+
+def _without_coordinated_state(words: list[str]) -> list[str]:
+    """The words between two cues without a second disease state joined to the first and sharing its object
+    ("refractory to or relapsed after at least two prior therapies"): one population, not a list of two."""
+    unpunctuated = [w for w in words if w != ","]  # "refractory to, or relapsed after, two or more"
+    for i, word in enumerate(unpunctuated[:-1]):
+        if word in _COORDINATORS and unpunctuated[i + 1] in _DISEASE_STATE_WORDS and i > 0 \
+                and unpunctuated[i - 1] in _STATE_LINKS:
+            return unpunctuated[:i] + unpunctuated[i + 2:]
+    return words
+
+
+_STATE_LINKS = frozenset({"to", "after", "following"})  # the preposition a disease state takes before its object
+
+
+def _joins_later(broad: Cue) -> bool:
+    """The broad cue is an "or later" / "or beyond" extension ("therapy or later")."""
+    return broad.span[-1].lower_ in ("later", "beyond")
 
 
 _NARROWING_AFTER = frozenset({"in", "receiving", "at", "as", "undergoing"})
@@ -882,9 +930,69 @@ _LIST_WORDS = frozenset({",", ";", "or", "and", "and/or", "/", "including", "who
 def _first_line_population(setting: list[Cue], cues: Cues) -> bool:
     """The body restricts the cohort to first salvage: a second remission (CR2) is aimed at, or a first-salvage
     cue names patients rather than a subgroup's result ("patients in first salvage had a CR rate of 70%")."""
-    return any(not c.title and (c.id == CR2 or c.id == FIRST and not (_is_event(c) or _is_subset(c, cues)
-                                                                        or _is_covariate(c) or _part_count_before(c)))
+    return any(not c.title and (c.id == CR2 or c.id == FIRST and not (_is_event(c) or _line_part(c, cues)
+                                                                        or _is_covariate(c)))
                for c in setting)
+
+
+def _line_part(cue: Cue, cues: Cues) -> bool:
+    """The line cue names part of the cohort: a subset (`_is_subset`), a count right before it that is part of a
+    larger one (`_part_count_before`), a count after it ("first relapse in 25 and second relapse in 15"), or the
+    subject of a sentence of its own that counts fewer patients than the enrolment sentence before it ("Forty adults
+    were treated. Twenty-five were in first relapse.", "Most patients (n = 30) were in first salvage")."""
+    return _is_subset(cue, cues) or _part_count_before(cue) or _counted_after(cue) \
+        or _counted_subject_of_fewer(cue, cues)
+
+
+def _counted_after(cue: Cue) -> bool:
+    """The line is followed by "in" and the count of patients in it, then a list's join or the sentence's end
+    ("first relapse in 25 and second relapse in 15"); not "in first relapse", "in 2 cycles"."""
+    doc, end, sent = cue.span.doc, cue.span.end, cue.sent
+    if cue.id not in (FIRST, LATER) or end + 2 >= sent.end or doc[end].lower_ != "in":
+        return False
+    return _is_plain_number(doc[end + 1].text) and doc[end + 2].text in _COUNT_ENDS
+
+
+_COUNT_ENDS = frozenset({"and", ",", ";", ".", ")", "(", "patients", "cases", "adults", "children"})
+
+
+def _counted_subject_of_fewer(cue: Cue, cues: Cues) -> bool:
+    """The cue's sentence opens with its subject, a count (or "Most", "The majority"), and then only the patient
+    noun, "(n = 30)", "were" and the line's preposition before the cue: a part when the sentence is not itself an
+    enrolment sentence and an earlier enrolment sentence counts more patients (or the subject is "most")."""
+    doc, sent = cue.span.doc, cue.sent
+    if cue.title or cue.id not in (FIRST, LATER) or cue.sentence in cues.enrolment_sentences:
+        return False
+    words = [t for t in _tokens(doc, sent.start, cue.span.start) if t.lower_ not in _SUBJECT_FILLERS]
+    if words and words[0].lower_ in _MOST_WORDS and all(t.lower_ in _MOST_WORDS or t.like_num or t.text in _N_EQUALS
+                                                       for t in words):
+        return True  # "Most patients (n = 30) were in first salvage", "The majority were in first relapse"
+    numbers = _sentence_number_words(cue)
+    counts = [_count_value(t, numbers) for t in words if t.text not in _HYPHENS]
+    if not counts or any(c is None for c in counts) or len(counts) > 2:
+        return False
+    count = counts[0] + counts[1] if len(counts) == 2 else counts[0]  # "Twenty-five" split into its words
+    return any(count < enrolled for enrolled in _enrolled_counts(cue, cues))
+
+
+_SUBJECT_FILLERS = _PATIENT_NOUNS | _LINE_PREPOSITIONS | {"were", "was", "had", "been", "treated", "the", "of",
+                                                          "them", "these"}
+_MOST_WORDS = frozenset({"most", "majority"})
+_N_EQUALS = frozenset({"(", ")", "=", "n", "N"})
+
+
+def _enrolled_counts(cue: Cue, cues: Cues) -> list[float]:
+    """The counts of the enrolment sentences before the cue's (below the years)."""
+    counts = []
+    for offset, view in cues.sections:
+        for i, sent in enumerate(view.sentences):
+            if offset + i >= cue.sentence:
+                return counts
+            if offset + i in cues.enrolment_sentences:
+                words = {s.start: float(s.id_) for s in sent.labelled("NUMBER_WORD") if len(s) == 1}
+                counts += [v for t in sent.doc[sent.start:sent.end]
+                           if (v := _count_value(t, words)) is not None and v < _FIRST_YEAR]
+    return counts
 
 
 # A sentence weighing factors against an outcome: its first-salvage cue is a covariate, not the population ("In
@@ -983,14 +1091,27 @@ def _other_disease(cues: Cues, article: Article) -> bool:
 
 def _later_line_restricted(setting: list[Cue], cues: Cues) -> bool:
     """Every patient is beyond first salvage: a later-line cue that is neither a part of the cohort nor in a
-    sentence that also admits first relapse or refractory disease, or a prior-lines range that starts at two."""
+    sentence that also admits first relapse or refractory disease, or a prior-lines range that starts at two. Not a
+    later line outside the enrolment sentences when one of them counts patients in first salvage ("Forty adults in
+    first relapse received X ... historical controls in second relapse"): the two conflict, and the setting stays
+    broad (read as a broader line, the later one cost a held-out set a setting label)."""
+    enrolled_first = _enrolled_first_line(setting, cues)
     for cue in setting:
-        if cue.id != LATER or _is_subset(cue, cues) or _part_count_before(cue):
+        if cue.id != LATER or _line_part(cue, cues):
             continue  # "Forty patients were treated, 15 in second salvage": a part
+        if enrolled_first and cue.sentence not in cues.enrolment_sentences:
+            continue  # "Forty adults in first relapse received X. ... historical controls in second relapse"
         same_sentence = {c.id for c in setting if c.sentence == cue.sentence}  # sentence indexes span the article
         if not same_sentence & {FIRST, CR2, RR}:
             return True
     return any(_prior_lines_minimum(c) >= 2 for c in cues.of("PRIOR_LINES"))
+
+
+def _enrolled_first_line(setting: list[Cue], cues: Cues) -> bool:
+    """A body first-salvage cue naming whom an enrolment sentence counts ("Forty adults with ALL in first relapse
+    received X"), not a part, an event or a covariate of it."""
+    return any(c.id == FIRST and not c.title and c.sentence in cues.enrolment_sentences
+               and not (_is_event(c) or _line_part(c, cues) or _is_covariate(c)) for c in setting)
 
 
 def _prior_lines_minimum(cue: Cue) -> float:
@@ -1358,11 +1479,30 @@ def _median_age_range(cues: Cues) -> tuple[float, float] | None:
         doc = span.doc
         words = [doc[i].lower_ for i in range(span.end, sent.end)]
         if "range" not in words:
-            return None
+            return _bracketed_range(doc, span.end, sent.end)
         start = span.end + words.index("range") + 1
         numbers = [float(t.text) for t in _tokens(doc, start, min(sent.end, start + 5)) if _is_plain_number(t.text)]
         return (numbers[0], numbers[1]) if len(numbers) >= 2 and numbers[0] <= numbers[1] else None
     return None
+
+
+def _bracketed_range(doc: Doc, start: int, end: int) -> tuple[float, float] | None:
+    """A range bracketed right after the median without the word "range" ("14 (1-29) years", "45 years [18 to
+    79]"): the median's number, its unit if given, then "(low-high)"."""
+    tokens = [t for t in _tokens(doc, start, min(end, start + _BRACKETED_RANGE_REACH))
+              if t.lower_ not in _AGE_UNIT_WORDS and t.text not in (",", ":", "=", "was", "of")]
+    texts = [t.text.lower() for t in tokens]
+    if len(texts) < 6 or not _is_plain_number(texts[0]) or texts[1] not in ("(", "[") or texts[5] not in (")", "]"):
+        return None
+    if not (_is_plain_number(texts[2]) and texts[3] in _RANGE_JOINS and _is_plain_number(texts[4])):
+        return None
+    low, high = float(texts[2]), float(texts[4])
+    return (low, high) if low <= high else None
+
+
+_BRACKETED_RANGE_REACH = 10  # tokens from the median-age cue to the bracket's close ("was 14 years (1-29)")
+_AGE_UNIT_WORDS = frozenset({"years", "year", "yrs", "yr", "y"})
+_RANGE_JOINS = frozenset({"-", "\u2010", "\u2011", "\u2013", "\u2014", "to"})
 
 
 def _is_plain_number(text: str) -> bool:
