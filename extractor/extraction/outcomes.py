@@ -439,7 +439,9 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
         return []
     timepoints = _timepoints(sent, context)
     if timepoints:  # "Median survival (2 years)": the bracket is the median's duration, not a time point
-        timepoints = [t for t in timepoints if not any(m.median and m.start == t.start for m in mentions)]
+        timepoints = [t for t in timepoints if not any(m.median and (m.start == t.start
+                                                                     or _MEDIAN_AFTER_VALUE.fullmatch(sent.text, t.end, m.start))
+                                                       for m in mentions)]
     values = [v for v in _values(sent, timepoints, context) if not _share_of_no_endpoint(sent.text, v, mentions)]
     if values:
         _assign(sent, mentions, values)
@@ -456,6 +458,12 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
     if timepoints and "andmark" in sent.text:
         timepoints = [t for t in timepoints if not _is_landmark(sent.text, t)]
     return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
+
+
+# "With a 67.3-week median duration of remission", "a 9.5-month median OS": the hyphenated duration before a median
+# is its value, not a time point.
+_MEDIAN_AFTER_VALUE = re.compile(r"\s?(?:median\s)?")
+_HYPHENATED_MEDIAN_GAP = re.compile(r"[-‐–]" + _UNITS + r"\s(?:median\s)?", re.I)
 
 
 def _response_summing_parts(mentions: list[Mention]) -> None:
@@ -2220,8 +2228,9 @@ _OWN_CLAUSE = re.compile(
 # Subjects that go on stating the mention's value ("and the rate in arm B was 30%", not "the rate of dose
 # reduction"; "and the median in arm B was", "and the estimated rate at 2 years was"; "and in Ph+ patients 40%",
 # "with grade 3 or higher events in 13%", "being severe in 8%") or name a group of patients ("and those with Ph+ ALL
-# in 40%").
+# in 40%"); a time point may come first ("and the 12-month rate was 50%", "; the 2-year estimate was").
 _SAME_MEASURE_HEAD = re.compile(
+    r"(?:(?:the|an?)\s\d+(?:[.·]\d+)?[-‐–](?:years?|yrs?|months?|mos?|weeks?|days?)\s)?"
     r"(?:(?:rates?|proportions?|percentages?|probabilit(?:y|ies)|likelihood|incidences?)(?!\sof\b)|medians?|means?|"
     r"estimated|estimates?|values?|figures?|corresponding|it|this|that|these|those|overall|in|at|"
     r"after|with|for|among|of|by|during|within|from|being|which|mostly|mainly|predominantly|including)\b|"
@@ -2467,6 +2476,8 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     gap = text[min(_own_bracket_end(text, value), mention.start):mention.start]
     if len(gap) > 100 or ";" in gap and ";" in _after_bracket(gap):  # "60% (95% CI: 41%-77%; 18 of 30) responded"
         return False
+    if value.kind == DURATION and mention.median and _HYPHENATED_MEDIAN_GAP.fullmatch(gap):
+        return True  # "a 9.5-month median OS"
     # Values in between are allowed only as a parallel list ("51% of A and 41% of B achieved CR").
     between = [v for v in values if value.end <= v.start < mention.start]
     if any(v.kind != value.kind for v in between):
@@ -3087,7 +3098,7 @@ def _timepoint(text: str, mention: Mention, value: Value, timepoints: list[TimeP
     if len(months) == total and total > 1:
         return months[index]
     # "One-year OS was 60% and two-year OS 45%": a time point printed against the mention is its own
-    attached = [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
+    attached = _attached_timepoints(text, mention, timepoints)
     if len(attached) == 1:
         # "... 50% and 30%, respectively, and the 2-year rates 30% and 15%": a later time point before the value,
         # after a value of the mention's ("The 1-year OS and 2-year EFS were 40% and 30%": the EFS's)
@@ -3099,6 +3110,15 @@ def _timepoint(text: str, mention: Mention, value: Value, timepoints: list[TimeP
         return shared
     near = min(timepoints, key=lambda t: min(abs(t.start - mention.start), abs(t.start - value.start)))
     return near.months[0]
+
+
+def _attached_timepoints(text: str, mention: Mention, timepoints: list[TimePoint]) -> list[TimePoint]:
+    """The time points printed against the mention, on either side. Of two, one past a comma is the next list item's
+    ("The 1-year OS, 2-year OS and median OS were ...": the 1-year OS's is 1 year)."""
+    attached = [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
+    if len(attached) > 1:
+        attached = [t for t in attached if "," not in text[min(t.end, mention.end):max(t.start, mention.start)]]
+    return attached
 
 
 _LISTED_AFTER_TIMEPOINT = re.compile(r"[^\d;,()\[\]]{1,30}")

@@ -1,0 +1,100 @@
+"""Recurring phrasings of survival outcomes and hazard ratios, written in our own words, run end to end (fourteenth
+round): a time point of each item of an endpoint list ("The 1-year OS, 2-year OS and median OS were 50%, 35% and 12
+months": the first item took the 2-year point printed after its comma); a later rate named by its time point alone
+("The 6-month OS rate was 70% and the 12-month rate was 50%": the second clause was read as another measure's); a
+hyphenated duration before a median ("a 9.5-month median OS", "With a 67.3-week median duration of remission": the
+duration was taken for a time point); ratios listed for as many endpoints without "respectively" ("The HRs for OS and
+EFS were 0.71 and 0.55": the second value was missed, or given to OS).
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong time point
+or endpoint); the negative cases pin what a fix must not reach.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run
+
+COHORT = "Forty patients were enrolled. "
+
+
+def _timed(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
+
+
+def _comparisons(record: dict) -> list[tuple]:
+    return [(c["endpoint"], c["measure"], c["value"], c["ci95"]) for c in record["comparisons"]]
+
+
+@pytest.mark.parametrize("text, timed", [
+    # each listed item keeps the time point printed before it, not the next item's after a comma
+    ("The 1-year OS, 2-year OS and median OS were 50%, 35% and 12 months, respectively.",
+     [("OS_MEDIAN", 12.0, None), ("OS_RATE", 35.0, 24.0), ("OS_RATE", 50.0, 12.0)]),
+    ("The 1-year OS, 2-year OS and 3-year OS were 50%, 35% and 20%, respectively.",
+     [("OS_RATE", 20.0, 36.0), ("OS_RATE", 35.0, 24.0), ("OS_RATE", 50.0, 12.0)]),
+    ("The 1-year EFS, 2-year OS and median OS were 40%, 35% and 12 months.",
+     [("EFS_RATE", 40.0, 12.0), ("OS_MEDIAN", 12.0, None), ("OS_RATE", 35.0, 24.0)]),
+    # (unchanged: two items, and a time point after its endpoint)
+    ("The 1-year OS and 2-year OS were 50% and 35%, respectively.", [("OS_RATE", 35.0, 24.0), ("OS_RATE", 50.0, 12.0)]),
+    ("The 1-year OS, 1-year EFS and median OS were 50%, 35% and 12 months, respectively.",
+     [("EFS_RATE", 35.0, 12.0), ("OS_MEDIAN", 12.0, None), ("OS_RATE", 50.0, 12.0)]),
+    ("OS at 1 year, EFS at 2 years and median OS were 50%, 35% and 12 months, respectively.",
+     [("EFS_RATE", 35.0, 24.0), ("OS_MEDIAN", 12.0, None), ("OS_RATE", 50.0, 12.0)]),
+])
+def test_time_point_of_each_listed_item(nlp, text, timed):
+    assert _timed(_run(nlp, COHORT + text)) == timed
+
+
+@pytest.mark.parametrize("text, timed", [
+    # a later clause naming the measure by its time point and a rate word goes on with the mention's endpoint
+    ("The 6-month OS rate was 70% and the 12-month rate was 50%.", [("OS_RATE", 50.0, 12.0), ("OS_RATE", 70.0, 6.0)]),
+    ("The 6-month OS rate was 70%, and the 12-month rate was 50%.", [("OS_RATE", 50.0, 12.0), ("OS_RATE", 70.0, 6.0)]),
+    ("The 1-year OS was 50%; the 2-year rate was 30%.", [("OS_RATE", 30.0, 24.0), ("OS_RATE", 50.0, 12.0)]),
+    ("The 6-month EFS was 70% and the 12-month estimate was 50%.",
+     [("EFS_RATE", 50.0, 12.0), ("EFS_RATE", 70.0, 6.0)]),
+    # (unchanged: a measure of its own after the time point is not the mention's)
+    ("The 1-year OS was 50%, and the 2-year relapse rate was 30%.", [("OS_RATE", 50.0, 12.0)]),
+    ("The 1-year OS was 50%, and the 2-year cumulative incidence of relapse was 30%.", [("OS_RATE", 50.0, 12.0)]),
+    ("The CR rate was 60%, and the 12-month rate of relapse was 30%.", [("CR", 60.0, None)]),
+    ("The 6-month OS rate was 70% and the rate at 12 months was 50%.", [("OS_RATE", 50.0, 12.0), ("OS_RATE", 70.0, 6.0)]),
+])
+def test_later_rate_named_by_its_time_point(nlp, text, timed):
+    assert _timed(_run(nlp, COHORT + text)) == timed
+
+
+@pytest.mark.parametrize("text, timed", [
+    # a hyphenated duration right before "median" is the median's value, converted to months
+    ("The regimen produced a 9.5-month median OS.", [("OS_MEDIAN", 9.5, None)]),
+    ("With a 67.3-week median duration of remission, the regimen was active.", [("DOR_MEDIAN", 15.5, None)]),
+    ("Responders had a 12-month median duration of response.", [("DOR_MEDIAN", 12.0, None)]),
+    ("Patients had a 6-month median EFS and a 10-month median OS.", [("EFS_MEDIAN", 6.0, None), ("OS_MEDIAN", 10.0, None)]),
+    # (unchanged: a follow-up's duration is no median of the endpoint after it, and a time point stays one)
+    ("With a 24-month median follow-up, the median OS was 9.0 months.", [("OS_MEDIAN", 9.0, None)]),
+    ("After a 24-month median follow-up, 2-year OS was 40%.", [("OS_RATE", 40.0, 24.0)]),
+    ("The 2-year OS was 40%.", [("OS_RATE", 40.0, 24.0)]),
+])
+def test_hyphenated_duration_before_a_median(nlp, text, timed):
+    assert _timed(_run(nlp, COHORT + text)) == timed
+
+
+@pytest.mark.parametrize("text, comparisons", [
+    # as many values as endpoints the ratio is for, zipped without "respectively"
+    ("The HRs for OS and EFS were 0.71 and 0.55.", [("OS", "HR", 0.71, None), ("EFS", "HR", 0.55, None)]),
+    ("The HRs for OS and EFS were 0.71 (95% CI, 0.55-0.93) and 0.55 (95% CI, 0.39-0.78).",
+     [("OS", "HR", 0.71, [0.55, 0.93]), ("EFS", "HR", 0.55, [0.39, 0.78])]),
+    ("Hazard ratios for OS and RFS were 0.62 (0.40-0.95) and 0.50 (0.30-0.83).",
+     [("OS", "HR", 0.62, [0.4, 0.95]), ("RFS", "HR", 0.5, [0.3, 0.83])]),
+    ("Hazard ratios for OS, EFS and RFS were 0.71, 0.55 and 0.60.",
+     [("OS", "HR", 0.71, None), ("EFS", "HR", 0.55, None), ("RFS", "HR", 0.6, None)]),
+    # the events the ratios are for, each after its own "for"
+    ("HRs for death and for an event were 0.70 and 0.45.", [("OS", "HR", 0.7, None), ("EFS", "HR", 0.45, None)]),
+    ("HRs for death and for relapse or death were 0.70 and 0.45, respectively.",
+     [("OS", "HR", 0.7, None), ("RFS", "HR", 0.45, None)]),
+    # (unchanged: one value for the list, a count after it, and a duration are no second ratio)
+    ("The HR for OS and EFS was 0.71 (95% CI 0.55-0.93).", [("OS", "HR", 0.71, [0.55, 0.93])]),
+    ("The HR for OS and EFS was 0.71 and 12 patients relapsed.", [("OS", "HR", 0.71, None)]),
+    ("The hazard ratio for OS and EFS was 0.71 and 0.55 months.", [("OS", "HR", 0.71, None)]),
+    ("The HRs for OS and EFS were 0.71 and 0.55, respectively.", [("OS", "HR", 0.71, None), ("EFS", "HR", 0.55, None)]),
+])
+def test_ratios_listed_for_endpoints(nlp, text, comparisons):
+    assert _comparisons(_run(nlp, text)) == comparisons
