@@ -98,3 +98,45 @@ def test_hyphenated_duration_before_a_median(nlp, text, timed):
 ])
 def test_ratios_listed_for_endpoints(nlp, text, comparisons):
     assert _comparisons(_run(nlp, text)) == comparisons
+
+
+@pytest.mark.parametrize("text, timed", [
+    # a remission or response named by its kind, and the plural, are the duration of response
+    ("The median duration of hematologic remission was 8 months.", [("DOR_MEDIAN", 8.0, None)]),
+    ("The median duration of hematological remission was 8 months.", [("DOR_MEDIAN", 8.0, None)]),
+    ("The median duration of complete hematologic remission was 8 months.", [("DOR_MEDIAN", 8.0, None)]),
+    ("The median duration of morphologic remission was 8 months.", [("DOR_MEDIAN", 8.0, None)]),
+    ("The median duration of the responses was 7.1 months.", [("DOR_MEDIAN", 7.1, None)]),
+    ("The median duration of responses was 7.1 months.", [("DOR_MEDIAN", 7.1, None)]),
+    # (not the first remission's duration, a baseline feature of relapse studies)
+    ("The median duration of first remission was 14 months.", []),
+])
+def test_duration_of_remission_by_kind(nlp, text, timed):
+    assert _timed(_run(nlp, COHORT + text)) == timed
+
+
+def _armed(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], o["arm"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, armed", [
+    # the medians printed after a survival list's rates, in the list's order (both went to the last endpoint)
+    ("OS and EFS at 1 year were 45% and 32%, with medians of 10.2 and 5.1 months.",
+     [("EFS_MEDIAN", 5.1, "all"), ("EFS_RATE", 32.0, "all"), ("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),
+    ("The 1-year OS and EFS were 45% and 32%, with respective medians of 10.2 and 5.1 months.",
+     [("EFS_MEDIAN", 5.1, "all"), ("EFS_RATE", 32.0, "all"), ("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),
+    ("The 1-year OS and EFS were 45% and 32%, and medians were 10.2 and 5.1 months.",
+     [("EFS_MEDIAN", 5.1, "all"), ("EFS_RATE", 32.0, "all"), ("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),
+    ("The 1-year OS and EFS were 45% and 32% (medians, 10.2 and 5.1 months).",
+     [("EFS_MEDIAN", 5.1, "all"), ("EFS_RATE", 32.0, "all"), ("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),
+    ("The 1-year OS and EFS were 45% and 32%, with medians of 10.2 months and not reached.",
+     [("EFS_MEDIAN", None, "all"), ("EFS_RATE", 32.0, "all"), ("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),
+    # one rate and one median of one mention are one group's two measures (were group 1 and group 2)
+    ("OS at 1 year was 45%, with a median of 10.2 months.", [("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),
+    ("The 1-year OS was 45% and the median was 10.2 months.", [("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),
+    # (unchanged: a median of its own after the rates)
+    ("EFS at 6 months was 45%, with a median EFS of 4.5 months.",
+     [("EFS_MEDIAN", 4.5, "all"), ("EFS_RATE", 45.0, "all")]),
+])
+def test_medians_after_a_rate_list(nlp, text, armed):
+    assert _armed(_run(nlp, COHORT + text)) == armed

@@ -19,7 +19,7 @@ cohort (SCHEMA convention).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -457,7 +457,23 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
         return []  # nothing to state, nor the groups and evidence of it to read
     if timepoints and "andmark" in sent.text:
         timepoints = [t for t in timepoints if not _is_landmark(sent.text, t)]
-    return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
+    return _outcomes(sent, section, _rates_apart_from_medians(mentions), timepoints, context, scope, _avoid(sent))
+
+
+def _rates_apart_from_medians(mentions: list[Mention]) -> list[Mention]:
+    """"OS at 1 year was 45%, with a median of 10.2 months": a survival mention holding one rate and one median holds
+    two measures of one group, not one measure of two groups (they were labelled group 1 and group 2). (Not with
+    more values: their groups are read across both kinds.)"""
+    split = []
+    for mention in mentions:
+        medians = [v for v in mention.values if v.kind in (DURATION, NOT_REACHED)] \
+            if mention.family in SURVIVAL and len(mention.values) == 2 else []
+        if len(medians) != 1:
+            split.append(mention)
+            continue
+        split += [replace(mention, values=[v for v in mention.values if v.kind not in (DURATION, NOT_REACHED)]),
+                  replace(mention, values=medians)]
+    return split
 
 
 # "With a 67.3-week median duration of remission", "a 9.5-month median OS": the hyphenated duration before a median
@@ -2089,7 +2105,8 @@ def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> 
             return values
         for mention, value in zip(group, run):
             mention.values.append(value)
-        return _next_lists(text, targets, [v for v in values if v not in run], run)
+        rest = [v for v in values if v not in run]
+        return _next_lists(text, targets, _medians_of_list(text, group, rest, run), run)
     return values
 
 
@@ -2098,6 +2115,27 @@ def _next_lists(text: str, targets: list[Mention], values: list[Value], run: lis
     6.1 months; 12-month OS and EFS were 51% and 30%"). Returns the values left for nearest-mention assignment."""
     later = [m for m in targets if m.start >= run[-1].end]
     return _assign_parallel(text, later, values) if len(later) > 1 else values
+
+
+# "OS and EFS at 1 year were 45% and 32%, with medians of 10.2 and 5.1 months": the list's medians, in its order.
+# (also "..., and medians were 10.2 and 5.1 months", "(medians, 10.2 and 5.1 months)", "... 10.2 months and not reached")
+_MEDIANS_OF = re.compile(r"\s?%?\s?(?:,\s?|;\s?|\s?[(\[]\s?|\s)(?:and\s)?(?:with\s)?(?:the\s)?(?:respective\s)?medians"
+                         r"(?:\s(?:of|were|was)\s|,\s?|:\s?|\s)", re.I)
+_MEDIAN_LINK = re.compile(r"\s?(?:" + _UNITS + r")?\s?(?:,\s?(?:and\s)?|and\s)", re.I)
+
+
+def _medians_of_list(text: str, group: list[Mention], values: list[Value], run: list[Value]) -> list[Value]:
+    """Zips the medians printed after a survival list's rates with its endpoints. Returns the values left."""
+    medians = [v for v in values if v.start >= run[-1].end][:len(group)]
+    if len(medians) < len(group) or any(m.family not in SURVIVAL | {"DOR"} for m in group) \
+            or not _MEDIANS_OF.fullmatch(_after_bracket(text[_own_bracket_end(text, run[-1]):medians[0].start])) \
+            or any(v.kind not in (DURATION, NOT_REACHED) for v in medians) \
+            or not all(_MEDIAN_LINK.fullmatch(_after_bracket(text[_own_bracket_end(text, a):b.start]))
+                       for a, b in zip(medians, medians[1:])):
+        return values
+    for mention, value in zip(group, medians):
+        mention.values.append(value)
+    return [v for v in values if v not in medians]
 
 
 def _compared_runs(text: str, group: list[Mention], values: list[Value], targets: list[Mention]) -> list | None:
