@@ -140,3 +140,33 @@ def _armed(record: dict) -> list[tuple]:
 ])
 def test_medians_after_a_rate_list(nlp, text, armed):
     assert _armed(_run(nlp, COHORT + text)) == armed
+
+
+def _cis(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], tuple(o["ci95"] or ())) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, cis", [
+    # the CI level printed in the measure's name: the bare bracket around the value is its CI
+    ("The median OS (95% CI) was 7.7 months (6.0-9.2).", [("OS_MEDIAN", 7.7, (6.0, 9.2))]),
+    ("Median OS (95% CI), 7.7 (6.0-9.2) months.", [("OS_MEDIAN", 7.7, (6.0, 9.2))]),
+    ("The 1-year OS (95% CI) was 52% (40-63).", [("OS_RATE", 52.0, (40.0, 63.0))]),
+    # (unchanged: without the label a bare bracket after a median may be a range; a range label is no CI)
+    ("The median OS was 7.7 months (6.0-9.2).", [("OS_MEDIAN", 7.7, ())]),
+    ("The median OS (range) was 7.7 months (1.0-30.2).", [("OS_MEDIAN", 7.7, ())]),
+])
+def test_ci_level_in_the_measure_name(nlp, text, cis):
+    assert _cis(_run(nlp, COHORT + text)) == cis
+
+
+@pytest.mark.parametrize("text, comparisons", [
+    # the unit a ratio is per stands between the measure and its value
+    ("Age was associated with OS (HR per decade 1.2; 95% CI 1.05-1.4).", [("OS", "HR", 1.2, [1.05, 1.4])]),
+    ("Age was associated with OS (HR per 10 years, 1.2; 95% CI 1.05-1.4).", [("OS", "HR", 1.2, [1.05, 1.4])]),
+    ("Age was associated with OS (HR per year 1.02).", [("OS", "HR", 1.02, None)]),
+    ("OS was worse with higher blast counts (HR per 10% increase, 1.10).", [("OS", "HR", 1.1, None)]),
+])
+def test_ratio_per_unit(nlp, text, comparisons):
+    record = _run(nlp, COHORT + text)
+    assert _comparisons(record) == comparisons
+    assert record["outcomes"] == []  # the 10% a ratio is per is no survival rate

@@ -247,10 +247,13 @@ def _endpoint_chain(sent: Sentence, measure: Span) -> list[str]:
 def _value_after(text: str, measure: Span, numbers: list[nz.Number], named_ends: set[int]) -> nz.Number | None:
     """The measure's value: the first number after it, if what stands between fits the measure's style, or is what
     the ratio is for, an endpoint or its event, right before the value ("HR for death 0.43; 95% CI 0.18-1.01")."""
-    after = [n for n in numbers if n.start >= measure.end_char]
+    per = _PER_UNIT.match(text, measure.end_char)  # "HR per decade 1.2", "HR per 10 years, 1.2": the ratio's unit
+    after = [n for n in numbers if n.start >= (per.end() if per else measure.end_char)]
     if not after:
         return None
     value = after[0]
+    if per:
+        return value if value.start == per.end() and not _NOT_A_RATIO_AFTER.match(text[value.end:]) else None
     gap = text[measure.end_char:value.start]
     level = _LEVEL.match(gap)
     if _is_level(text, value) or level:
@@ -266,6 +269,11 @@ def _value_after(text: str, measure: Span, numbers: list[nz.Number], named_ends:
     if _NOT_A_RATIO_AFTER.match(text[value.end:]):
         return None
     return value
+
+
+# The unit a ratio is per, then its value: "HR per decade 1.2", "HR per 10 years, 1.2", "OR per 10% increase: 1.1".
+_PER_UNIT = re.compile(r"\s?per\s(?:\d+(?:[.·]\d+)?\s?%?[\s-]?)?[A-Za-z/]+(?:\s(?:increase|increment|rise|decrease|"
+                       r"higher|older))?\s?[,:=]?\s?")
 
 
 def _named_for(gap: str, measure: Span, named_ends: set[int]) -> bool:

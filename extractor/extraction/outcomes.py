@@ -1669,6 +1669,9 @@ def _rate_equals(text: str, before: str, number) -> bool:
     return _RATE_EQUALS_BEFORE.search(before) is not None and text[number.end:number.end + 2].lstrip().startswith("%")
 
 
+_RATIO_UNIT_BEFORE = re.compile(r"\b(?:HRs?|ORs?|RRs?|ratios?)\sper\s$")
+
+
 def _is_noise(text: str, number) -> bool:
     """Thresholds ("<0.01%", "≥3"), p-values, SDs ("27 ± 18%") and the 95 of "95% CI"."""
     before = text[max(0, number.start - 12):number.start]
@@ -1678,6 +1681,8 @@ def _is_noise(text: str, number) -> bool:
         return True
     # "0.01%", "10-4": MRD thresholds, not rates.
     if number.value < 1 and _TWO_DECIMALS.search(number.text):
+        return True
+    if _RATIO_UNIT_BEFORE.search(before):  # "HR per 10% increase": the unit of a ratio, not a rate
         return True
     # "95% CI", "50% or more blasts": a "%" right after the number (a cheap necessary cue: most numbers have none).
     return "%" in text[number.end:number.end + 2] and bool(_CI_PERCENT_AFTER.match(text[number.end:])
@@ -3067,7 +3072,7 @@ def _ci95(text: str, value: Value) -> list | None:
     # ("43% (25, 62%)"), which abstracts print for CIs; "7 months (1-20)" may be a range.
     unlabelled = m and (m.group("open") == ";" or value.kind == PERCENT and m.group("percent")
                         and (m.group("open") != "," or _inside_bracket(text, value.end))
-                        or _like_labelled_ci_before(text, value, m))
+                        or _like_labelled_ci_before(text, value, m) or _ci_labelled_in_head(text, value, m))
     if not m or not (m.group("label") or unlabelled):
         return None
     low = normalise.read_number(m.group("low"))
@@ -3094,6 +3099,20 @@ def _like_labelled_ci_before(text: str, value: Value, m: re.Match) -> bool:
     low, high = normalise.read_number(m.group("low")), normalise.read_number(m.group("high"))
     return low is not None and high is not None and low.value <= value.value <= high.value \
         and _LABEL_BEFORE.search(text, 0, value.start) is not None
+
+
+# "The median OS (95% CI) was 7.7 months (6.0-9.2)": the level printed in the measure's name, before its value.
+_HEAD_CI_LABEL = re.compile(r"[(\[]\s?95\s?%\s?(?:CI|confidence interval)\s?[)\]]\D{0,30}$", re.I)
+
+
+def _ci_labelled_in_head(text: str, value: Value, m: re.Match) -> bool:
+    """Whether a bare bracket of two numbers around the value is the CI its name's "(95% CI)" announced, with no
+    number between that label and the value."""
+    if m.group("open") not in "([" or not m.group("high") or "CI" not in text[:value.start] \
+            or not _HEAD_CI_LABEL.search(text, max(0, value.start - 60), value.start):
+        return False
+    low, high = normalise.read_number(m.group("low")), normalise.read_number(m.group("high"))
+    return low is not None and high is not None and low.value <= value.value <= high.value
 
 
 def _may_open_ci(text: str, at: int) -> bool:
