@@ -170,3 +170,17 @@ def test_ratio_per_unit(nlp, text, comparisons):
     record = _run(nlp, COHORT + text)
     assert _comparisons(record) == comparisons
     assert record["outcomes"] == []  # the 10% a ratio is per is no survival rate
+
+
+@pytest.mark.parametrize("text, timed", [
+    # a time to an event owns its duration: no second survival median
+    ("Median OS was 9 months; median time to CR was 1 month.", [("OS_MEDIAN", 9.0, None)]),
+    ("Median OS was 9 months, and the median time to response was 28 days.", [("OS_MEDIAN", 9.0, None)]),
+    ("The median OS was 9 months and median time to relapse 5 months.", [("OS_MEDIAN", 9.0, None)]),
+    ("Median OS was 9 months; the median time to neutrophil recovery was 25 days.", [("OS_MEDIAN", 9.0, None)]),
+    # (unchanged: the CR rate beside its time to CR)
+    ("The CR rate was 50%, with a median time to CR of 1 month.", [("CR", 50.0, None)]),
+    ("The median time to CR was 1 month and 40% achieved CR.", [("CR", 40.0, None)]),
+])
+def test_time_to_an_event_is_no_survival(nlp, text, timed):
+    assert _timed(_run(nlp, COHORT + text)) == timed
