@@ -184,3 +184,19 @@ def test_ratio_per_unit(nlp, text, comparisons):
 ])
 def test_time_to_an_event_is_no_survival(nlp, text, timed):
     assert _timed(_run(nlp, COHORT + text)) == timed
+
+
+@pytest.mark.parametrize("text, timed", [
+    # the relapse incidence abbreviated or inverted owns its figure, in a list too
+    ("The 2-year OS and CIR were 50% and 30%, respectively.", [("OS_RATE", 50.0, 24.0)]),
+    ("The 2-year OS, CIR and NRM were 50%, 30% and 15%, respectively.", [("OS_RATE", 50.0, 24.0)]),
+    ("The 2-year relapse incidence was 30% and OS was 50%.", [("OS_RATE", 50.0, 24.0)]),
+    ("The 2-year OS and relapse incidence were 50% and 30%.", [("OS_RATE", 50.0, 24.0)]),
+    # a share relapsing or dying after "with" is no second survival rate
+    ("The 1-year OS was 60%, with 25% relapsing.", [("OS_RATE", 60.0, 12.0)]),
+    # (unchanged: the spelled-out incidence and NRM)
+    ("The 2-year OS was 50%, and the cumulative incidence of relapse was 30%.", [("OS_RATE", 50.0, 24.0)]),
+    ("The 1-year OS was 60% and 1-year NRM 15%.", [("OS_RATE", 60.0, 12.0)]),
+])
+def test_relapse_incidence_owns_its_figure(nlp, text, timed):
+    assert _timed(_run(nlp, COHORT + text)) == timed
