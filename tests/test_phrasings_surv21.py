@@ -200,3 +200,25 @@ def test_time_to_an_event_is_no_survival(nlp, text, timed):
 ])
 def test_relapse_incidence_owns_its_figure(nlp, text, timed):
     assert _timed(_run(nlp, COHORT + text)) == timed
+
+
+@pytest.mark.parametrize("text, timed", [
+    # unscored measures listed beside a survival rate own their figure
+    ("The 1-year OS and the probability of relapse were 60% and 25%.", [("OS_RATE", 60.0, 12.0)]),
+    ("The 1-year OS and the CI of relapse were 60% and 25%.", [("OS_RATE", 60.0, 12.0)]),
+    ("The 2-year OS and MRD-free survival were 50% and 40%.", [("OS_RATE", 50.0, 24.0)]),
+    ("The 1-year OS and CRS-free survival were 60% and 50%.", [("OS_RATE", 60.0, 12.0)]),
+    ("The 2-year OS and GVHD-free survival were 50% and 40%.", [("OS_RATE", 50.0, 24.0)]),
+    ("The 1-year OS and TTP were 60% and 25%.", [("OS_RATE", 60.0, 12.0)]),
+    # (unchanged: a group at risk of relapse, and a group named by GVHD, still name groups)
+    ("OS was 40% for patients at high risk of relapse and 60% for standard-risk patients.",
+     [("OS_RATE", 40.0, None), ("OS_RATE", 60.0, None)]),
+    ("OS was 60% in patients without GVHD and 30% in those with GVHD.", [("OS_RATE", 30.0, None), ("OS_RATE", 60.0, None)]),
+])
+def test_unscored_measures_beside_survival(nlp, text, timed):
+    assert _timed(_run(nlp, COHORT + text)) == timed
+
+
+def test_risk_of_relapse_or_death_is_rfs(nlp):
+    record = _run(nlp, COHORT + "The risk of relapse or death was reduced (HR 0.45, 95% CI 0.25-0.81).")
+    assert _comparisons(record) == [("RFS", "HR", 0.45, [0.25, 0.81])]
