@@ -210,6 +210,8 @@ def test_relapse_incidence_owns_its_figure(nlp, text, timed):
     ("The 1-year OS and CRS-free survival were 60% and 50%.", [("OS_RATE", 60.0, 12.0)]),
     ("The 2-year OS and GVHD-free survival were 50% and 40%.", [("OS_RATE", 50.0, 24.0)]),
     ("The 1-year OS and TTP were 60% and 25%.", [("OS_RATE", 60.0, 12.0)]),
+    ("The 2-year OS and chronic GVHD rates were 50% and 20%.", [("OS_RATE", 50.0, 24.0)]),
+    ("The 1-year OS was 60% and the cumulative incidence of grade II-IV acute GVHD was 30%.", [("OS_RATE", 60.0, 12.0)]),
     # (unchanged: a group at risk of relapse, and a group named by GVHD, still name groups)
     ("OS was 40% for patients at high risk of relapse and 60% for standard-risk patients.",
      [("OS_RATE", 40.0, None), ("OS_RATE", 60.0, None)]),
