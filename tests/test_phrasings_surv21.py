@@ -131,6 +131,10 @@ def _armed(record: dict) -> list[tuple]:
      [("EFS_MEDIAN", 5.1, "all"), ("EFS_RATE", 32.0, "all"), ("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),
     ("The 1-year OS and EFS were 45% and 32%, with medians of 10.2 months and not reached.",
      [("EFS_MEDIAN", None, "all"), ("EFS_RATE", 32.0, "all"), ("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),
+    ("The 1-year OS and EFS were 45% and 32%, respectively, with medians of 10.2 and 5.1 months.",
+     [("EFS_MEDIAN", 5.1, "all"), ("EFS_RATE", 32.0, "all"), ("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),
+    ("The 1-year OS and EFS were 45% and 32%, respectively; medians were 10.2 and 5.1 months.",
+     [("EFS_MEDIAN", 5.1, "all"), ("EFS_RATE", 32.0, "all"), ("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),
     # one rate and one median of one mention are one group's two measures (were group 1 and group 2)
     ("OS at 1 year was 45%, with a median of 10.2 months.", [("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),
     ("The 1-year OS was 45% and the median was 10.2 months.", [("OS_MEDIAN", 10.2, "all"), ("OS_RATE", 45.0, "all")]),

@@ -1870,6 +1870,9 @@ def _assign(sent: Sentence, mentions: list[Mention], values: list[Value]) -> Non
         # "The 1-year OS and EFS were 55% and 40%, and the 2-year OS and EFS 35% and 25%, respectively": a list
         # before the zipped one is zipped as a list without "respectively" would be
         rest = _assign_parallel(text, _listed_before_zip(targets, rest), rest) if rest else rest
+        zipped = [m for m in targets if len(m.values) == 1]
+        if rest and len(zipped) > 1:  # "... 45% and 32%, respectively, with medians of 10.2 and 5.1 months"
+            rest = _medians_of_list(text, zipped, rest, sorted((m.values[0] for m in zipped), key=lambda v: v.start))
     else:
         rest = _assign_parallel(text, targets, values)
     for value in rest:
@@ -2124,7 +2127,7 @@ def _next_lists(text: str, targets: list[Mention], values: list[Value], run: lis
 
 # "OS and EFS at 1 year were 45% and 32%, with medians of 10.2 and 5.1 months": the list's medians, in its order.
 # (also "..., and medians were 10.2 and 5.1 months", "(medians, 10.2 and 5.1 months)", "... 10.2 months and not reached")
-_MEDIANS_OF = re.compile(r"\s?%?\s?(?:,\s?|;\s?|\s?[(\[]\s?|\s)(?:and\s)?(?:with\s)?(?:the\s)?(?:respective\s)?medians"
+_MEDIANS_OF = re.compile(r"\s?%?\s?(?:,\s?respectively)?(?:,\s?|;\s?|\s?[(\[]\s?|\s)(?:and\s)?(?:with\s)?(?:the\s)?(?:respective\s)?medians"
                          r"(?:\s(?:of|were|was)\s|,\s?|:\s?|\s)", re.I)
 _MEDIAN_LINK = re.compile(r"\s?(?:" + _UNITS + r")?\s?(?:,\s?(?:and\s)?|and\s)", re.I)
 
