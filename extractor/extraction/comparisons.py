@@ -135,9 +135,9 @@ def _sentence_comparisons(sent: Sentence, section: str, context: ArticleContext)
                 item["endpoint"] = named_for or item["endpoint"]
             value = _next_in_list(text, numbers, end) or _next_for_endpoint(text, numbers, end, named_starts)
             value, named_for = (value, None) if value is not None else _next_named_first(text, numbers, end, named)
-        if "respectively" in text[measure.end_char:sent.end_char]:
-            chain = _endpoint_chain(sent, measure)
-            # "HRs for OS and EFS were 0.50 and 0.60, respectively": the plain values the list's length asks for
+        chain = _endpoint_chain(sent, measure)
+        if len(chain) > 1:
+            # "HRs for OS and EFS were 0.50 and 0.60(, respectively)": the plain values the list's length asks for
             for value in _plain_list(text, numbers, end, len(chain) - len(listed)) if len(chain) > len(listed) else ():
                 used.add(value.start)
                 item, end = _read_one(doc, text, sent, measure, value, numbers, section)
@@ -217,8 +217,8 @@ def _next_named_first(text: str, numbers: list[nz.Number], end: int, named: list
     return after, _ENDPOINT_KIND.sub("", span.id_)
 
 
-# Between two endpoints a ratio is listed for: "for OS and EFS", "for OS, EFS and RFS".
-_ENDPOINT_LINK = re.compile(r"(?:,\s?(?:and\s)?|\s(?:and|or)\s)(?:the\s)?")
+# Between two endpoints a ratio is listed for: "for OS and EFS", "for OS, EFS and RFS", "for death and for relapse".
+_ENDPOINT_LINK = re.compile(r"(?:,\s?(?:and\s)?|\s(?:and|or)\s)(?:for\s)?(?:the\s)?")
 
 
 def _endpoint_chain(sent: Sentence, measure: Span) -> list[str]:
@@ -229,8 +229,10 @@ def _endpoint_chain(sent: Sentence, measure: Span) -> list[str]:
     if m is None:
         return []
     at, chain = m.end(), []
-    for span in sorted(rule_spans(sent, "ENDPOINT"), key=lambda e: e.start_char):
-        if span.start_char < at or span.id_ == "OTHER":
+    # (an event the ratio is for too: "HRs for death and for relapse": OS and RFS)
+    named = [s for label in ("ENDPOINT", "ENDPOINT_CUE") for s in rule_spans(sent, label) if s.id_ not in ("OTHER", "MEDIAN")]
+    for span in sorted(named, key=lambda e: (e.start_char, -e.end_char)):
+        if span.start_char < at:
             continue
         if span.start_char != at:
             break
@@ -245,10 +247,13 @@ def _endpoint_chain(sent: Sentence, measure: Span) -> list[str]:
 def _value_after(text: str, measure: Span, numbers: list[nz.Number], named_ends: set[int]) -> nz.Number | None:
     """The measure's value: the first number after it, if what stands between fits the measure's style, or is what
     the ratio is for, an endpoint or its event, right before the value ("HR for death 0.43; 95% CI 0.18-1.01")."""
-    after = [n for n in numbers if n.start >= measure.end_char]
+    per = _PER_UNIT.match(text, measure.end_char)  # "HR per decade 1.2", "HR per 10 years, 1.2": the ratio's unit
+    after = [n for n in numbers if n.start >= (per.end() if per else measure.end_char)]
     if not after:
         return None
     value = after[0]
+    if per:
+        return value if value.start == per.end() and not _NOT_A_RATIO_AFTER.match(text[value.end:]) else None
     gap = text[measure.end_char:value.start]
     level = _LEVEL.match(gap)
     if _is_level(text, value) or level:
@@ -264,6 +269,11 @@ def _value_after(text: str, measure: Span, numbers: list[nz.Number], named_ends:
     if _NOT_A_RATIO_AFTER.match(text[value.end:]):
         return None
     return value
+
+
+# The unit a ratio is per, then its value: "HR per decade 1.2", "HR per 10 years, 1.2", "OR per 10% increase: 1.1".
+_PER_UNIT = re.compile(r"\s?per\s(?:\d+(?:[.·]\d+)?\s?%?[\s-]?)?[A-Za-z/]+(?:\s(?:increase|increment|rise|decrease|"
+                       r"higher|older))?\s?[,:=]?\s?")
 
 
 def _named_for(gap: str, measure: Span, named_ends: set[int]) -> bool:

@@ -19,7 +19,7 @@ cohort (SCHEMA convention).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -439,7 +439,9 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
         return []
     timepoints = _timepoints(sent, context)
     if timepoints:  # "Median survival (2 years)": the bracket is the median's duration, not a time point
-        timepoints = [t for t in timepoints if not any(m.median and m.start == t.start for m in mentions)]
+        timepoints = [t for t in timepoints if not any(m.median and (m.start == t.start
+                                                                     or _MEDIAN_AFTER_VALUE.fullmatch(sent.text, t.end, m.start))
+                                                       for m in mentions)]
     values = [v for v in _values(sent, timepoints, context) if not _share_of_no_endpoint(sent.text, v, mentions)]
     if values:
         _assign(sent, mentions, values)
@@ -455,7 +457,29 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
         return []  # nothing to state, nor the groups and evidence of it to read
     if timepoints and "andmark" in sent.text:
         timepoints = [t for t in timepoints if not _is_landmark(sent.text, t)]
-    return _outcomes(sent, section, mentions, timepoints, context, scope, _avoid(sent))
+    return _outcomes(sent, section, _rates_apart_from_medians(mentions), timepoints, context, scope, _avoid(sent))
+
+
+def _rates_apart_from_medians(mentions: list[Mention]) -> list[Mention]:
+    """"OS at 1 year was 45%, with a median of 10.2 months": a survival mention holding one rate and one median holds
+    two measures of one group, not one measure of two groups (they were labelled group 1 and group 2). (Not with
+    more values: their groups are read across both kinds.)"""
+    split = []
+    for mention in mentions:
+        medians = [v for v in mention.values if v.kind in (DURATION, NOT_REACHED)] \
+            if mention.family in SURVIVAL and len(mention.values) == 2 else []
+        if len(medians) != 1:
+            split.append(mention)
+            continue
+        split += [replace(mention, values=[v for v in mention.values if v.kind not in (DURATION, NOT_REACHED)]),
+                  replace(mention, values=medians)]
+    return split
+
+
+# "With a 67.3-week median duration of remission", "a 9.5-month median OS": the hyphenated duration before a median
+# is its value, not a time point.
+_MEDIAN_AFTER_VALUE = re.compile(r"\s?(?:median\s)?")
+_HYPHENATED_MEDIAN_GAP = re.compile(r"[-‐–]" + _UNITS + r"\s(?:median\s)?", re.I)
 
 
 def _response_summing_parts(mentions: list[Mention]) -> None:
@@ -1645,6 +1669,9 @@ def _rate_equals(text: str, before: str, number) -> bool:
     return _RATE_EQUALS_BEFORE.search(before) is not None and text[number.end:number.end + 2].lstrip().startswith("%")
 
 
+_RATIO_UNIT_BEFORE = re.compile(r"\b(?:HRs?|ORs?|RRs?|ratios?)\sper\s$")
+
+
 def _is_noise(text: str, number) -> bool:
     """Thresholds ("<0.01%", "≥3"), p-values, SDs ("27 ± 18%") and the 95 of "95% CI"."""
     before = text[max(0, number.start - 12):number.start]
@@ -1654,6 +1681,8 @@ def _is_noise(text: str, number) -> bool:
         return True
     # "0.01%", "10-4": MRD thresholds, not rates.
     if number.value < 1 and _TWO_DECIMALS.search(number.text):
+        return True
+    if _RATIO_UNIT_BEFORE.search(before):  # "HR per 10% increase": the unit of a ratio, not a rate
         return True
     # "95% CI", "50% or more blasts": a "%" right after the number (a cheap necessary cue: most numbers have none).
     return "%" in text[number.end:number.end + 2] and bool(_CI_PERCENT_AFTER.match(text[number.end:])
@@ -1841,6 +1870,9 @@ def _assign(sent: Sentence, mentions: list[Mention], values: list[Value]) -> Non
         # "The 1-year OS and EFS were 55% and 40%, and the 2-year OS and EFS 35% and 25%, respectively": a list
         # before the zipped one is zipped as a list without "respectively" would be
         rest = _assign_parallel(text, _listed_before_zip(targets, rest), rest) if rest else rest
+        zipped = [m for m in targets if len(m.values) == 1]
+        if rest and len(zipped) > 1:  # "... 45% and 32%, respectively, with medians of 10.2 and 5.1 months"
+            rest = _medians_of_list(text, zipped, rest, sorted((m.values[0] for m in zipped), key=lambda v: v.start))
     else:
         rest = _assign_parallel(text, targets, values)
     for value in rest:
@@ -2081,7 +2113,8 @@ def _assign_parallel(text: str, targets: list[Mention], values: list[Value]) -> 
             return values
         for mention, value in zip(group, run):
             mention.values.append(value)
-        return _next_lists(text, targets, [v for v in values if v not in run], run)
+        rest = [v for v in values if v not in run]
+        return _next_lists(text, targets, _medians_of_list(text, group, rest, run), run)
     return values
 
 
@@ -2090,6 +2123,27 @@ def _next_lists(text: str, targets: list[Mention], values: list[Value], run: lis
     6.1 months; 12-month OS and EFS were 51% and 30%"). Returns the values left for nearest-mention assignment."""
     later = [m for m in targets if m.start >= run[-1].end]
     return _assign_parallel(text, later, values) if len(later) > 1 else values
+
+
+# "OS and EFS at 1 year were 45% and 32%, with medians of 10.2 and 5.1 months": the list's medians, in its order.
+# (also "..., and medians were 10.2 and 5.1 months", "(medians, 10.2 and 5.1 months)", "... 10.2 months and not reached")
+_MEDIANS_OF = re.compile(r"\s?%?\s?(?:,\s?respectively)?(?:,\s?|;\s?|\s?[(\[]\s?|\s)(?:and\s)?(?:with\s)?(?:the\s)?(?:respective\s)?medians"
+                         r"(?:\s(?:of|were|was)\s|,\s?|:\s?|\s)", re.I)
+_MEDIAN_LINK = re.compile(r"\s?(?:" + _UNITS + r")?\s?(?:,\s?(?:and\s)?|and\s)", re.I)
+
+
+def _medians_of_list(text: str, group: list[Mention], values: list[Value], run: list[Value]) -> list[Value]:
+    """Zips the medians printed after a survival list's rates with its endpoints. Returns the values left."""
+    medians = [v for v in values if v.start >= run[-1].end][:len(group)]
+    if len(medians) < len(group) or any(m.family not in SURVIVAL | {"DOR"} for m in group) \
+            or not _MEDIANS_OF.fullmatch(_after_bracket(text[_own_bracket_end(text, run[-1]):medians[0].start])) \
+            or any(v.kind not in (DURATION, NOT_REACHED) for v in medians) \
+            or not all(_MEDIAN_LINK.fullmatch(_after_bracket(text[_own_bracket_end(text, a):b.start]))
+                       for a, b in zip(medians, medians[1:])):
+        return values
+    for mention, value in zip(group, medians):
+        mention.values.append(value)
+    return [v for v in values if v not in medians]
 
 
 def _compared_runs(text: str, group: list[Mention], values: list[Value], targets: list[Mention]) -> list | None:
@@ -2220,8 +2274,9 @@ _OWN_CLAUSE = re.compile(
 # Subjects that go on stating the mention's value ("and the rate in arm B was 30%", not "the rate of dose
 # reduction"; "and the median in arm B was", "and the estimated rate at 2 years was"; "and in Ph+ patients 40%",
 # "with grade 3 or higher events in 13%", "being severe in 8%") or name a group of patients ("and those with Ph+ ALL
-# in 40%").
+# in 40%"); a time point may come first ("and the 12-month rate was 50%", "; the 2-year estimate was").
 _SAME_MEASURE_HEAD = re.compile(
+    r"(?:(?:the|an?)\s\d+(?:[.·]\d+)?[-‐–](?:years?|yrs?|months?|mos?|weeks?|days?)\s)?"
     r"(?:(?:rates?|proportions?|percentages?|probabilit(?:y|ies)|likelihood|incidences?)(?!\sof\b)|medians?|means?|"
     r"estimated|estimates?|values?|figures?|corresponding|it|this|that|these|those|overall|in|at|"
     r"after|with|for|among|of|by|during|within|from|being|which|mostly|mainly|predominantly|including)\b|"
@@ -2467,6 +2522,8 @@ def _binds_forward(text: str, value: Value, mention: Mention, values: list[Value
     gap = text[min(_own_bracket_end(text, value), mention.start):mention.start]
     if len(gap) > 100 or ";" in gap and ";" in _after_bracket(gap):  # "60% (95% CI: 41%-77%; 18 of 30) responded"
         return False
+    if value.kind == DURATION and mention.median and _HYPHENATED_MEDIAN_GAP.fullmatch(gap):
+        return True  # "a 9.5-month median OS"
     # Values in between are allowed only as a parallel list ("51% of A and 41% of B achieved CR").
     between = [v for v in values if value.end <= v.start < mention.start]
     if any(v.kind != value.kind for v in between):
@@ -3018,7 +3075,7 @@ def _ci95(text: str, value: Value) -> list | None:
     # ("43% (25, 62%)"), which abstracts print for CIs; "7 months (1-20)" may be a range.
     unlabelled = m and (m.group("open") == ";" or value.kind == PERCENT and m.group("percent")
                         and (m.group("open") != "," or _inside_bracket(text, value.end))
-                        or _like_labelled_ci_before(text, value, m))
+                        or _like_labelled_ci_before(text, value, m) or _ci_labelled_in_head(text, value, m))
     if not m or not (m.group("label") or unlabelled):
         return None
     low = normalise.read_number(m.group("low"))
@@ -3045,6 +3102,20 @@ def _like_labelled_ci_before(text: str, value: Value, m: re.Match) -> bool:
     low, high = normalise.read_number(m.group("low")), normalise.read_number(m.group("high"))
     return low is not None and high is not None and low.value <= value.value <= high.value \
         and _LABEL_BEFORE.search(text, 0, value.start) is not None
+
+
+# "The median OS (95% CI) was 7.7 months (6.0-9.2)": the level printed in the measure's name, before its value.
+_HEAD_CI_LABEL = re.compile(r"[(\[]\s?95\s?%\s?(?:CI|confidence interval)\s?[)\]]\D{0,30}$", re.I)
+
+
+def _ci_labelled_in_head(text: str, value: Value, m: re.Match) -> bool:
+    """Whether a bare bracket of two numbers around the value is the CI its name's "(95% CI)" announced, with no
+    number between that label and the value."""
+    if m.group("open") not in "([" or not m.group("high") or "CI" not in text[:value.start] \
+            or not _HEAD_CI_LABEL.search(text, max(0, value.start - 60), value.start):
+        return False
+    low, high = normalise.read_number(m.group("low")), normalise.read_number(m.group("high"))
+    return low is not None and high is not None and low.value <= value.value <= high.value
 
 
 def _may_open_ci(text: str, at: int) -> bool:
@@ -3087,7 +3158,7 @@ def _timepoint(text: str, mention: Mention, value: Value, timepoints: list[TimeP
     if len(months) == total and total > 1:
         return months[index]
     # "One-year OS was 60% and two-year OS 45%": a time point printed against the mention is its own
-    attached = [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
+    attached = _attached_timepoints(text, mention, timepoints)
     if len(attached) == 1:
         # "... 50% and 30%, respectively, and the 2-year rates 30% and 15%": a later time point before the value,
         # after a value of the mention's ("The 1-year OS and 2-year EFS were 40% and 30%": the EFS's)
@@ -3099,6 +3170,15 @@ def _timepoint(text: str, mention: Mention, value: Value, timepoints: list[TimeP
         return shared
     near = min(timepoints, key=lambda t: min(abs(t.start - mention.start), abs(t.start - value.start)))
     return near.months[0]
+
+
+def _attached_timepoints(text: str, mention: Mention, timepoints: list[TimePoint]) -> list[TimePoint]:
+    """The time points printed against the mention, on either side. Of two, one past a comma is the next list item's
+    ("The 1-year OS, 2-year OS and median OS were ...": the 1-year OS's is 1 year)."""
+    attached = [t for t in timepoints if t.start - 2 <= mention.end and mention.start <= t.end + 2]
+    if len(attached) > 1:
+        attached = [t for t in attached if "," not in text[min(t.end, mention.end):max(t.start, mention.start)]]
+    return attached
 
 
 _LISTED_AFTER_TIMEPOINT = re.compile(r"[^\d;,()\[\]]{1,30}")
