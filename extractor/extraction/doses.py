@@ -205,6 +205,10 @@ _THRESHOLD_AFTER = re.compile(r",?\s(?:or|and)\s(?:higher|more|greater|above|les
 _CHANGE_BEFORE = re.compile(r"\b(?:reduc|decreas|lower|restart|resum|re-?escalat)\w*\b[^.;()\d]{0,40}$", re.I)
 _CHANGE_CUES = ("reduc", "decreas", "lower", "restart", "resum", "escalat")
 _CHANGE_REACH = 50
+# A count of patients that dates a protocol's change rather than counting who had it: "reduced to 0.6 mg/m2 after the
+# first 20 patients", "for the subsequent 25 patients", "in the last 15 patients" (the regimen of a later cohort).
+_ENROLMENT_MARK = re.compile(r"(?:\bafter\s(?:the\s)?(?:first\s|initial\s)?|\b(?:first|initial|last|subsequent|remaining"
+                             r"|next|later|following)\s)$", re.I)
 _NEEDED = re.compile(r"\s(?:required|needed|underwent|had"
                      r"|(?:received|were\sgiven)\s(?:an?\s)?(?:reduced|lower|decreased))\b")
 # A dose some counted patients had because of toxicity, an event and not the regimen: "Only 2 patients received 1.2
@@ -458,6 +462,8 @@ _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "af
 # without "at", "required a 50% dose reduction", is an event, not the regimen).
 _REDUCTION = "% dose reduction"
 _AT_REDUCTION = re.compile(r"\s(?:(?:was|were)\s(?:given|administered|used|delivered)\s)?at\s(?:an?\s)?")
+_REDUCTION_OF = re.compile(r"\s(?:of\s(?:the\s)?)?")  # "50% dose reduction of cyclophosphamide", "50% dose-reduced X"
+_REDUCTION_NEEDED = re.compile(r"\b(?:requir|need|underw|had|ha[sv]e|necessit)\w*\s(?:an?\s)?$", re.I)
 _DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\s(?:and|plus)\s|/|\s?\+\s?")  # "X plus Y", "X + Y"
 _BRACKET_GAP = re.compile(r"\s?[(\[]")  # "fludarabine/cyclophosphamide (30/500 mg/m2/day)"
 _STEP_WORDS = re.compile(r"\b(?:then|followed|thereafter|escalat\w*|increas\w*|reduc\w*|decreas\w*)\b", re.I)
@@ -902,7 +908,7 @@ def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, n
         return False
     for number in numbers:
         patients = number.is_integer and number.form != "scientific" and _PATIENTS_AFTER.match(text, number.end)
-        if not patients:
+        if not patients or _ENROLMENT_MARK.search(text, max(0, number.start - 20), number.start):
             continue
         # counted in the dose's clause after it, or where the change was made ("in 5 patients"), or as the subject of
         # a need ("Eight patients required")
@@ -1084,25 +1090,45 @@ def _group_doses(group: list, drug: Span, unit: str, per: str | None, where: dic
 
 def _reduction_doses(doc, section: str, text: str, unit: Span, numbers: list[nz.Number],
                      drugs: list[Span]) -> list[dict]:
-    """"cyclophosphamide and dexamethasone at 50% dose reduction": 50 (% dose reduction) for each drug named."""
+    """"cyclophosphamide and dexamethasone at 50% dose reduction", "cyclophosphamide (50% dose reduction)", "a 50%
+    dose reduction of cyclophosphamide and dexamethasone", "50% dose-reduced cyclophosphamide": 50 (% dose
+    reduction) for each drug of the coordination it is stated of."""
     number = next((n for n in numbers if n.end == unit.start_char), None)
-    if number is None or not 0 < number.value < 100:
+    if number is None or not 0 < number.value < 100 or _in_counted_patients(text, unit.end_char, numbers):
         return []
-    named = [d for d in drugs if d.end_char <= number.start]
-    if not named or not _AT_REDUCTION.fullmatch(text, named[-1].end_char, number.start) or _in_counted_patients(
-            text, unit.end_char, numbers):
+    named = _reduced_drugs(text, number, unit, drugs)
+    if not named:
         return []
-    first = len(named) - 1
-    while first > 0 and _DRUG_JOIN.fullmatch(text, named[first - 1].end_char, named[first].start_char):
-        first -= 1
-    where = evidence(doc, section, named[first].start_char, unit.end_char)
+    where = evidence(doc, section, min(named[0].start_char, number.start), max(named[-1].end_char, unit.end_char))
     return [{"drug": drug.id_, "dose": _tidy(number.value), "dose_max": None, "unit": _REDUCTION, "per": None,
-             "flags": [], "evidence": where} for drug in named[first:]]
+             "flags": [], "evidence": where} for drug in named]
+
+
+def _reduced_drugs(text: str, number: nz.Number, unit: Span, drugs: list[Span]) -> list[Span]:
+    """The coordinated drugs a share cut is stated of: before it, joined by "at" or a bracket, or after it, joined by
+    "of" or nothing (an adjective); none when a need opens it ("required a 50% dose reduction of X": an event)."""
+    before = [d for d in drugs if d.end_char <= number.start]
+    if before and (_AT_REDUCTION.fullmatch(text, before[-1].end_char, number.start)
+                   or _BRACKET_GAP.fullmatch(text, before[-1].end_char, number.start)
+                   and text.startswith(")", unit.end_char)):
+        first = len(before) - 1
+        while first > 0 and _DRUG_JOIN.fullmatch(text, before[first - 1].end_char, before[first].start_char):
+            first -= 1
+        return before[first:]
+    after = [d for d in drugs if d.start_char >= unit.end_char]
+    if not after or not _REDUCTION_OF.fullmatch(text, unit.end_char, after[0].start_char) \
+            or _REDUCTION_NEEDED.search(text, max(0, number.start - 30), number.start):
+        return []
+    last = 0
+    while last + 1 < len(after) and _DRUG_JOIN.fullmatch(text, after[last].end_char, after[last + 1].start_char):
+        last += 1
+    return after[:last + 1]
 
 
 def _in_counted_patients(text: str, end: int, numbers: list[nz.Number]) -> bool:
-    """Whether a count of patients follows a dose shortly, "at a 25% dose reduction in 4 patients": an event."""
-    return any(end < n.start < end + _CHANGE_REACH and text[n.start - 3:n.start] == "in " and n.is_integer
+    """Whether a count of patients follows a dose shortly, "at a 25% dose reduction in 4 patients" ("given to 4
+    patients"): an event."""
+    return any(end < n.start < end + _CHANGE_REACH and text[n.start - 3:n.start] in ("in ", "to ") and n.is_integer
                and _PATIENTS_AFTER.match(text, n.end) for n in numbers)
 
 
