@@ -77,6 +77,13 @@ _PROPOSAL_CUES = frozenset({"should", "must", "will"})
 # standard dose is no study ("Unlike the standard 1.8 mg/m2 schedule"), and a proposal's verbs are narrower than
 # classify's `hypothetical` cues, since a protocol's "Patients will be given inotuzumab at 0.9 mg/m2" is its own.
 _STUDY_CUES = tuple(sorted(_CONTRAST_CUES | _PROPOSAL_CUES))
+# A trial named by its acronym ("the PACE trial", "the phase 3 TOWER study"): another study's when
+# neither the title nor a sentence naming it with a this-study word ("This post hoc analysis of the INO-VATE trial")
+# makes it this report's, so a dose after it in its clause is that trial's ("In the PACE trial, ponatinib 45 mg daily
+# produced ...").
+_TRIAL_ACRONYM = r"(?=[\w\-]*[A-Z][\w\-]*[A-Z])(?![IVX/]+\b)[A-Za-z][\w\-]*[A-Za-z0-9]"
+_NAMED_TRIAL = re.compile(r"\b(?P<name>" + _TRIAL_ACRONYM + r")\s(?:(?:phase\s\S+|randomi[sz]ed|pivotal)\s)?"
+                          r"(?:trials?|study|studies)\b")
 _REPORTS = re.compile(r"\b(?:was|were|had|has|have)\b", re.I)
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
 # children at a dose of 52 mg/m2/day" names it once for two doses.
@@ -213,14 +220,18 @@ _NEEDED = re.compile(r"\s(?:required|needed|underwent|had"
                      r"|(?:received|were\sgiven)\s(?:an?\s)?(?:reduced|lower|decreased))\b")
 # A dose some counted patients had because of toxicity, an event and not the regimen: "Only 2 patients received 1.2
 # mg/m2 because of toxicity", "Because of hepatotoxicity, 3 patients received inotuzumab at 0.9 mg/m2", "Four patients
-# were treated at 0.9 mg/m2 after dose reduction" (the cause stated, not a subgroup's own dose: "Twelve patients
+# were treated at 0.9 mg/m2 after dose reduction", "Two patients were treated with 9 µg/day because of a high blast
+# count" (the cause stated, not a subgroup's own dose: "Twelve patients
 # older than 60 years received 0.9 mg/m2"); not a supportive drug for a complication ("Nine patients received
 # tocilizumab 8 mg/kg for neurologic toxicity"), which is recorded.
 _FOR_TOXICITY = re.compile(r"\b(?:because\sof|due\sto|after|following)\s(?:[\w\-]+\s){0,2}?"
                            r"(?:toxicit(?:y|ies)|hepatotoxicity|adverse\s(?:events?|effects?)|side\seffects?"
-                           r"|intolerance|dose\sreductions?)\b", re.I)
+                           r"|intolerance|dose\sreductions?"
+                           r"|(?:blast|white(?:\sblood)?\scell|WBC|leukocyte)\scounts?|(?:tumou?r|disease|leuka?emi[ac])\sburden"
+                           r"|hyperleukocytosis)\b", re.I)
 _CLAUSE_AFTER = re.compile(r";|,\s|\sand\s(?:[a-z]+\s)?\d")
-_TOXICITY_CUES = ("toxic", "adverse", "side effect", "intoleran", "reduction")  # a cheap necessary cue
+# a cheap necessary cue of _FOR_TOXICITY
+_TOXICITY_CUES = ("toxic", "adverse", "side effect", "intoleran", "reduction", "count", "burden", "leukocytosis")
 _PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)?\d+\s)?"
                              r"(?:patients|pts|children|adults|subjects)\b")
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
@@ -517,7 +528,7 @@ def _doses_of_sentence(sent: Sentence, previous: Sentence | None, section: str, 
         found = _carried_doses(context.drug_sentence, previous, sent, section, context)
     if not found and not sent.labelled("DRUG") and _car_t_cells_named(sent.text):
         found = _study_product_doses(sent, section, context)
-    return _this_studys(sent, found) if found else found
+    return _this_studys(sent, found, context) if found else found
 
 
 def _dose_sentence(text: str) -> bool:
@@ -554,9 +565,10 @@ def _in_opening_background(sentences: list[Sentence], index: int, text: str) -> 
     return not any(_THIS_STUDY.search(s.text) or _STUDY_REPORT.search(s.text) for s in sentences[:index + 1])
 
 
-def _this_studys(sent: Sentence, found: list[dict]) -> list[dict]:
-    """The doses of a sentence that are this study's: not another study's, set against the standard dose, or
-    proposed for later study (see _OTHER_STUDY, _CONTRAST_STANDARD, _PROPOSED)."""
+def _this_studys(sent: Sentence, found: list[dict], context: ArticleContext) -> list[dict]:
+    """The doses of a sentence that are this study's: not another study's, named (see _NAMED_TRIAL) or not (see
+    _OTHER_STUDY), set against the standard dose, or proposed for later study (see _CONTRAST_STANDARD, _PROPOSED)."""
+    found = _not_of_another_trial(sent, found, context)
     others = _other_studies(sent.labelled("DESIGN_CONTEXT"))
     lowered = sent.text.lower()
     cues = {cue for cue in _STUDY_CUES if cue in lowered}  # substrings: cheaper than one regex of the words
@@ -568,6 +580,31 @@ def _this_studys(sent: Sentence, found: list[dict]) -> list[dict]:
     return [dose for dose in found if not (proposed and _proposed_in_clause(text, sent, dose["evidence"]["end"])
                                            or _named_for_another(text, sent.start_char, dose["evidence"]["end"],
                                                                  others, contrast))]
+
+
+def _not_of_another_trial(sent: Sentence, found: list[dict], context: ArticleContext) -> list[dict]:
+    """The doses of a sentence but those after another trial's name in their clause, with no this-study word
+    between (see _NAMED_TRIAL)."""
+    text = sent.section_text
+    trials = [m for m in _NAMED_TRIAL.finditer(text, sent.start_char, sent.end_char)
+              if not _names_this_study(m.group("name"), context)]
+    if not trials:
+        return found
+    kept = []
+    for dose in found:
+        at = dose["evidence"]["end"]
+        before = [m for m in trials if m.end() <= at]
+        if not before or ";" in text[before[-1].end():at] or _THIS_STUDY.search(text, before[-1].end(), at):
+            kept.append(dose)
+    return kept
+
+
+def _names_this_study(name: str, context: ArticleContext) -> bool:
+    """Whether a trial's name is this report's: in the title, or in a sentence with a this-study word."""
+    index = context.arm_index
+    if index is None:
+        return True  # nothing known of the article: keep its doses
+    return name in index.title or any(name in text and _THIS_STUDY.search(text) for text in index.texts)
 
 
 def _other_studies(design_context: list) -> list:
