@@ -423,6 +423,9 @@ _AT_DOSE = re.compile(r"\s(?:at|of)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?")
 # blinatumomab at 140 mg daily" (not "Ponatinib was combined with blinatumomab at 28 µg/day", the partner's).
 _DOSED_WITH = re.compile(r"\s(?:given|administered|dosed|delivered)\s(?:together\s|concurrently\s)?with\s$", re.I)
 # What may open a sentence before its subject drug, one word: "Intravenous inotuzumab", "Single-agent blinatumomab".
+# A clause after ";" whose subject is a pronoun for the drug, after an opening scope: "; after 20 patients, it was given".
+_PRONOUN_CLAUSE = re.compile(r";\s(?:[^;,\d]{0,30}(?:\d+[^;,\d]{0,20})?,\s)?(?:it|the\sdrug)\s(?:was|is)\s"
+                             r"(?:then\s|later\s|subsequently\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
 _SENTENCE_OPENING = re.compile(r"\s*(?:[A-Za-z][\w\-]*\s)?")
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have)\b", re.I)
 _SUBJECT_VERB = re.compile(r"\b(?:was|were)\s(?:\w+\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
@@ -444,7 +447,8 @@ _FLAT = frozenset({"mg", "g"})
 _UNITS_OF_CLASS = {"bispecific T-cell engager": frozenset({"µg", "µg/m2", "µg/kg"}), _CELL_CLASS: _CELL_UNITS,
                    "tyrosine kinase inhibitor": _FLAT | {"mg/m2"},  # children's doses: "imatinib 340 mg/m2/day"
                    "BCL-2 inhibitor": _FLAT, "BTK inhibitor": _FLAT,
-                   "antibody-drug conjugate": frozenset({"mg/m2", "µg/m2"})}
+                   "antibody-drug conjugate": frozenset({"mg/m2", "µg/m2"}),
+                   "corticosteroid": _FLAT | {"mg/m2", "mg/kg", "g/m2"}}  # never µg: "The MTD was 15 µg/m2/day"
 # CAR T cells named by their kind only, whose dose is the study's product's (see _study_product_doses): "CAR T
 # cells/kg", "CAR-T cells", "CAR+ T cells", "CAR-positive T cells", "chimeric antigen receptor T cells", "transduced
 # T cells" (not "CD34+ cells/kg" of a graft, nor "CD3+ T cells" of a donor lymphocyte infusion).
@@ -1465,7 +1469,7 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     if before and _unknown_item_between(text, before[-1], first):
         return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
     if not before:
-        return _distant_subject(text, sentence_start, first, drugs)
+        return _distant_subject(text, sentence_start, first, drugs) or _pronoun_clause_subject(text, first, drugs)
     return _fitting_before(text, before, first, amount) or _product_out_of_reach(text, before, first, drugs, amount) \
         or before[-1]
 
@@ -1586,6 +1590,19 @@ def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: li
     verb = _SUBJECT_VERB.search(text, subject.end_char, first.start)
     # the subject's own verb, the first after it: not "X had failed in most patients, and the study drug was given"
     return subject if verb and not _FINITE_VERB.search(text, subject.end_char, verb.start()) else None
+
+
+def _pronoun_clause_subject(text: str, first: nz.Number, drugs: list[Span]) -> Span | None:
+    """The one drug named before a dose out of reach whose clause opens on a pronoun for it: "Inotuzumab was given
+    on day 3 of the first four courses at 1.3 mg/m2 in cycle 1 and 1.0 mg/m2 thereafter; after 20 patients, it was
+    given weekly at 0.6 mg/m2"."""
+    before = [d for d in drugs if d.end_char <= first.start]
+    if not before or any(d.id_ != before[0].id_ for d in before):
+        return None
+    clause = text.rfind(";", before[-1].end_char, first.start)
+    if clause == -1 or _PRONOUN_CLAUSE.match(text, clause, first.start) is None:
+        return None
+    return before[-1]
 
 
 def _partner_of_subject(text: str, before: list[Span], first: nz.Number, amount: str) -> bool:
