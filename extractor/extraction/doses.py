@@ -233,7 +233,7 @@ _CLAUSE_AFTER = re.compile(r";|,\s|\sand\s(?:[a-z]+\s)?\d")
 # a cheap necessary cue of _FOR_TOXICITY
 _TOXICITY_CUES = ("toxic", "adverse", "side effect", "intoleran", "reduction", "count", "burden", "leukocytosis")
 _PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)?\d+\s)?"
-                             r"(?:patients|pts|children|adults|subjects)\b")
+                             r"(?:patients|pts|children|adults|subjects|(?:(?<=\b[Oo]ne\s)|(?<=\b1\s))(?:patient|child|adult|subject))\b")
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
 # "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5", "Dosing
 # was", "The total dose per cycle was", "The cycle 1 dose was", "A dose of 28 µg/day was used", "Doses of 0.8 mg/m2
@@ -954,7 +954,7 @@ def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, n
         # counted in the dose's clause after it, or where the change was made ("in 5 patients"), or as the subject of
         # a need ("Eight patients required")
         after = first.end < number.start < first.end + _CHANGE_REACH and ";" not in text[first.end:number.start]
-        if after or text[number.start - 3:number.start] == "in " or _NEEDED.match(text, patients.end()):
+        if after or text[number.start - 3:number.start].lower() == "in " or _NEEDED.match(text, patients.end()):
             return True
     return _elliptical_count_needed(text, sent.start_char, first, numbers)
 
