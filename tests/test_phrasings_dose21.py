@@ -73,10 +73,25 @@ def test_phrasings_dose_after_another_named_trial_is_that_trials(nlp, text, dose
     assert _doses(_run(nlp, text)) == doses
 
 
-def test_phrasings_dose_own_trial_named_in_the_title_keeps_its_doses(nlp):
-    record = _run(nlp, "In the ZUMA-3 study, brexucabtagene autoleucel was given at 1 × 10^6 CAR T cells/kg.",
-                  title="Brexucabtagene autoleucel in adults with relapsed ALL: the ZUMA-3 study")
-    assert _doses(record) == [("brexucabtagene autoleucel", 1000000, "cells/kg")]
+BREXU_TITLE = "Brexucabtagene autoleucel in adults with relapsed ALL"
+
+
+@pytest.mark.parametrize("title, text, doses", [
+    (BREXU_TITLE + ": the ZUMA-3 study",
+     "In the ZUMA-3 study, brexucabtagene autoleucel was given at 1 × 10^6 CAR T cells/kg.",
+     [("brexucabtagene autoleucel", 1000000, "cells/kg")]),
+    # the report's own trial: named with its registry number, or with its count of patients
+    (BREXU_TITLE, "The phase 2 ZUMA-3 study (NCT02614066) enrolled adults with relapsed ALL. In the ZUMA-3 study,"
+     " patients received brexucabtagene autoleucel at 1 × 10^6 CAR T cells/kg.",
+     [("brexucabtagene autoleucel", 1000000, "cells/kg")]),
+    (BREXU_TITLE, "In the ZUMA-3 study, 55 patients received brexucabtagene autoleucel at 1 × 10^6 CAR T cells/kg.",
+     [("brexucabtagene autoleucel", 1000000, "cells/kg")]),
+    ("Blinatumomab in adults with relapsed ALL", "The phase 3 TOWER study randomized 405 patients to blinatumomab or"
+     " chemotherapy. In the TOWER study, blinatumomab was given at 9 µg/day then 28 µg/day.",
+     [(BLIN, 9, "µg"), (BLIN, 28, "µg")]),
+])
+def test_phrasings_dose_own_named_trial_keeps_its_doses(nlp, title, text, doses):
+    assert _doses(_run(nlp, text, title=title)) == doses
 
 
 @pytest.mark.parametrize("text, doses", [

@@ -77,13 +77,14 @@ _PROPOSAL_CUES = frozenset({"should", "must", "will"})
 # standard dose is no study ("Unlike the standard 1.8 mg/m2 schedule"), and a proposal's verbs are narrower than
 # classify's `hypothetical` cues, since a protocol's "Patients will be given inotuzumab at 0.9 mg/m2" is its own.
 _STUDY_CUES = tuple(sorted(_CONTRAST_CUES | _PROPOSAL_CUES))
-# A trial named by its acronym ("the PACE trial", "the phase 3 TOWER study"): another study's when
-# neither the title nor a sentence naming it with a this-study word ("This post hoc analysis of the INO-VATE trial")
-# makes it this report's, so a dose after it in its clause is that trial's ("In the PACE trial, ponatinib 45 mg daily
-# produced ...").
+# A trial named by its acronym ("the PACE trial", "the phase 3 TOWER study"): another study's when neither the title
+# nor a sentence naming it with a this-study word ("This post hoc analysis of the INO-VATE trial"), a registry number
+# or a count of patients makes it this report's, so a dose after it in its clause is that trial's ("In the PACE
+# trial, ponatinib 45 mg daily produced ...").
 _TRIAL_ACRONYM = r"(?=[\w\-]*[A-Z][\w\-]*[A-Z])(?![IVX/]+\b)[A-Za-z][\w\-]*[A-Za-z0-9]"
 _NAMED_TRIAL = re.compile(r"\b(?P<name>" + _TRIAL_ACRONYM + r")\s(?:(?:phase\s\S+|randomi[sz]ed|pivotal)\s)?"
                           r"(?:trials?|study|studies)\b")
+_OWN_TRIAL_FACTS = re.compile(r"\bNCT\s?\d{8}|\b\d+\s(?:patients|adults|children|subjects|participants)\b")
 _REPORTS = re.compile(r"\b(?:was|were|had|has|have)\b", re.I)
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
 # children at a dose of 52 mg/m2/day" names it once for two doses.
@@ -214,8 +215,8 @@ _CHANGE_CUES = ("reduc", "decreas", "lower", "restart", "resum", "escalat")
 _CHANGE_REACH = 50
 # A count of patients that dates a protocol's change rather than counting who had it: "reduced to 0.6 mg/m2 after the
 # first 20 patients", "for the subsequent 25 patients", "in the last 15 patients" (the regimen of a later cohort).
-_ENROLMENT_MARK = re.compile(r"(?:\bafter\s(?:the\s)?(?:first\s|initial\s)?|\b(?:first|initial|last|subsequent|remaining"
-                             r"|next|later|following)\s)$", re.I)
+_ENROLMENT_MARK = re.compile(r"(?:\bafter\s(?:the\s)?(?:first\s|initial\s)?"
+                             r"|\b(?:first|initial|last|subsequent|remaining|next|later|following)\s)$", re.I)
 _NEEDED = re.compile(r"\s(?:required|needed|underwent|had"
                      r"|(?:received|were\sgiven)\s(?:an?\s)?(?:reduced|lower|decreased))\b")
 # A dose some counted patients had because of toxicity, an event and not the regimen: "Only 2 patients received 1.2
@@ -227,13 +228,15 @@ _NEEDED = re.compile(r"\s(?:required|needed|underwent|had"
 _FOR_TOXICITY = re.compile(r"\b(?:because\sof|due\sto|after|following)\s(?:[\w\-]+\s){0,2}?"
                            r"(?:toxicit(?:y|ies)|hepatotoxicity|adverse\s(?:events?|effects?)|side\seffects?"
                            r"|intolerance|dose\sreductions?"
-                           r"|(?:blast|white(?:\sblood)?\scell|WBC|leukocyte)\scounts?|(?:tumou?r|disease|leuka?emi[ac])\sburden"
+                           r"|(?:blast|white(?:\sblood)?\scell|WBC|leukocyte)\scounts?"
+                           r"|(?:tumou?r|disease|leuka?emi[ac])\sburden"
                            r"|hyperleukocytosis)\b", re.I)
 _CLAUSE_AFTER = re.compile(r";|,\s|\sand\s(?:[a-z]+\s)?\d")
 # a cheap necessary cue of _FOR_TOXICITY
 _TOXICITY_CUES = ("toxic", "adverse", "side effect", "intoleran", "reduction", "count", "burden", "leukocytosis")
 _PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)?\d+\s)?"
-                             r"(?:patients|pts|children|adults|subjects|(?:(?<=\b[Oo]ne\s)|(?<=\b1\s))(?:patient|child|adult|subject))\b")
+                             r"(?:patients|pts|children|adults|subjects"
+                             r"|(?:(?<=\b[Oo]ne\s)|(?<=\b1\s))(?:patient|child|adult|subject))\b")  # "One patient"
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
 # "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5", "Dosing
 # was", "The total dose per cycle was", "The cycle 1 dose was", "A dose of 28 µg/day was used", "Doses of 0.8 mg/m2
@@ -423,9 +426,11 @@ _AT_DOSE = re.compile(r"\s(?:at|of)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?")
 # blinatumomab at 140 mg daily" (not "Ponatinib was combined with blinatumomab at 28 µg/day", the partner's).
 _DOSED_WITH = re.compile(r"\s(?:given|administered|dosed|delivered)\s(?:together\s|concurrently\s)?with\s$", re.I)
 # What may open a sentence before its subject drug, one word: "Intravenous inotuzumab", "Single-agent blinatumomab".
-# A clause after ";" whose subject is a pronoun for the drug, after an opening scope: "; after 20 patients, it was given".
+# A clause after ";" whose subject is a pronoun for the drug, after an opening scope: "; after 20 patients, it was
+# given".
 _PRONOUN_CLAUSE = re.compile(r";\s(?:[^;,\d]{0,30}(?:\d+[^;,\d]{0,20})?,\s)?(?:it|the\sdrug)\s(?:was|is)\s"
-                             r"(?:then\s|later\s|subsequently\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
+                             r"(?:then\s|later\s|subsequently\s)?(?:given|administered|dosed|infused|delivered)\b",
+                             re.I)
 _SENTENCE_OPENING = re.compile(r"\s*(?:[A-Za-z][\w\-]*\s)?")
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have)\b", re.I)
 _SUBJECT_VERB = re.compile(r"\b(?:was|were)\s(?:\w+\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
@@ -604,11 +609,14 @@ def _not_of_another_trial(sent: Sentence, found: list[dict], context: ArticleCon
 
 
 def _names_this_study(name: str, context: ArticleContext) -> bool:
-    """Whether a trial's name is this report's: in the title, or in a sentence with a this-study word."""
+    """Whether a trial's name is this report's: in the title, or in a sentence with a this-study word, a registry
+    number or a count of patients ("The phase 2 ZUMA-3 study (NCT02614066) enrolled", "In the TOWER study, 405
+    patients were randomized")."""
     index = context.arm_index
     if index is None:
         return True  # nothing known of the article: keep its doses
-    return name in index.title or any(name in text and _THIS_STUDY.search(text) for text in index.texts)
+    return name in index.title or any(name in text and (_THIS_STUDY.search(text) or _OWN_TRIAL_FACTS.search(text))
+                                      for text in index.texts)
 
 
 def _other_studies(design_context: list) -> list:
