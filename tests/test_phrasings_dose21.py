@@ -159,3 +159,17 @@ def test_phrasings_dose_units_spelled_per_square_meter(nlp, text, doses):
 ])
 def test_phrasings_dose_drugs_the_lexicon_lacked(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("title, text, printed", [
+    # the lexicon's name never printed: the abstract's first name for the drug, a spelled one before an abbreviation
+    ("KTE-X19 in adults with relapsed ALL", "Patients received KTE-X19 at 1 × 10^6 CAR T cells/kg.",
+     [("brexucabtagene autoleucel", "KTE-X19")]),
+    ("Idarubicin in relapsed ALL", "Patients received daunomycin (DNR) and IDR. DNR (45 mg/m2/week x 3) was given.",
+     [("daunorubicin", "daunomycin")]),
+    # the lexicon's name printed: it stays
+    ("Blinatumomab (Blincyto) in relapsed ALL", "Blincyto was given at 28 µg/day.", [(BLIN, BLIN)]),
+])
+def test_phrasings_dose_keeps_the_drug_name_the_abstract_prints(nlp, title, text, printed):
+    record = _run(nlp, text, title=title)
+    assert [(d["drug"], d["drug_as_printed"]) for d in record["doses"]] == printed

@@ -29,6 +29,7 @@ from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import Sentence, section_view
 from extractor.extraction.spans import rule_spans
 from extractor.models import UNLABELLED_SECTION
+from extractor.pipeline import SPANS_KEY
 
 # A background section (PubMed's BACKGROUND category: "Background", "INTRODUCTION", "IMPORTANCE", "CONTEXT",
 # "RATIONALE") states what was known, doses of other trials or the approved schedule, not this study's regimen; only
@@ -525,6 +526,29 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
             context.drug_sentence = sent
         previous = sent
     return doses
+
+
+def name_as_printed(doses: list[dict], docs: list[tuple[str, Doc]]) -> None:
+    """Give each dose `drug_as_printed`, its drug's name as the abstract writes it (SCHEMA's drug, beside the
+    canonical `drug` the tables group by): the canonical name when the abstract prints it, else its first printed
+    name, a spelled one before an abbreviation ("KTE-X19" for brexucabtagene autoleucel, "daunomycin (DNR)" for
+    daunorubicin)."""
+    if not doses:
+        return
+    whole = " ".join(doc.text for _, doc in docs).lower()
+    printed = {}
+    for _, doc in docs:
+        for span in sorted(doc.spans.get(SPANS_KEY, []), key=attrgetter("start")):
+            if span.label_ == "DRUG" and (span.id_ not in printed or _spelled(span.text) > _spelled(printed[span.id_])):
+                printed[span.id_] = span.text
+    for dose in doses:
+        drug = dose["drug"]
+        dose["drug_as_printed"] = drug if drug.lower() in whole else printed.get(drug, drug)
+
+
+def _spelled(name: str) -> bool:
+    """Whether a drug's name is spelled out rather than abbreviated: it holds a lower-case letter ("DNR" does not)."""
+    return any(c.islower() for c in name)
 
 
 def _doses_of_sentence(sent: Sentence, previous: Sentence | None, section: str, context: ArticleContext) -> list[dict]:
