@@ -3,7 +3,8 @@ patients ("reduced to 0.6 mg/m2 after the first 20 patients"), share cuts stated
 bracket ("a 50% dose reduction of cyclophosphamide and dexamethasone", "cyclophosphamide (50% dose reduction)"),
 another named trial's dose ("In the PACE trial, ponatinib 45 mg daily ..."), a dose some counted patients had because
 of a high blast count, a change made for one patient, a pronoun subject out of reach after ";", a corticosteroid
-never dosed in µg, units spelled out per square meter, and drugs the lexicon lacked."""
+never dosed in µg, units spelled out per square meter, drugs the lexicon lacked, and the drug's name as the abstract
+prints it ("KTE-X19") kept beside the canonical one."""
 from __future__ import annotations
 
 import pytest
