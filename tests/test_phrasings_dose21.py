@@ -174,3 +174,23 @@ def test_phrasings_dose_drugs_the_lexicon_lacked(nlp, text, doses):
 def test_phrasings_dose_keeps_the_drug_name_the_abstract_prints(nlp, title, text, printed):
     record = _run(nlp, text, title=title)
     assert [(d["drug"], d["drug_as_printed"]) for d in record["doses"]] == printed
+
+
+TISA_TITLE = "Tisagenlecleucel in children with relapsed ALL"
+
+
+@pytest.mark.parametrize("text, doses", [
+    # cells given unnamed, after a sentence naming the lymphodepletion: the one CAR T product of the title
+    ("Lymphodepletion consisted of fludarabine 30 mg/m2 and cyclophosphamide 500 mg/m2. Patients then received 1 ×"
+     " 10^6 cells/kg.", [("fludarabine", 30, "mg/m2"), (CY, 500, "mg/m2"), ("tisagenlecleucel", 1000000, "cells/kg")]),
+    # a median, a graft's or a donor's cells are none of the product's doses
+    ("Products contained a median of 3 × 10^8 cells; patients received them after lymphodepletion.", []),
+    ("Ten patients later received a graft of 5 × 10^6 CD34+ cells/kg.", []),
+    ("Donor lymphocytes were given at 1 × 10^7 CD3+ cells/kg.", []),
+])
+def test_phrasings_dose_cells_given_unnamed_are_the_title_products(nlp, text, doses):
+    assert _doses(_run(nlp, text, title=TISA_TITLE)) == doses
+
+
+def test_phrasings_dose_cells_given_unnamed_need_a_car_t_study(nlp):
+    assert _doses(_run(nlp, "Patients received 2 × 10^6 cells/kg.", title="Blinatumomab in relapsed ALL")) == []

