@@ -17,7 +17,7 @@ from extractor.extraction.classify import classify_study
 from extractor.extraction.comparisons import extract_comparisons
 from extractor.extraction.context import ArticleContext
 from extractor.extraction.denominators import assign_denominators
-from extractor.extraction.doses import extract_doses
+from extractor.extraction.doses import extract_doses, name_as_printed
 from extractor.extraction.outcomes import extract_outcomes
 from extractor.extraction.scalars import extract_scalars, randomizes_responders
 from extractor.extraction.sentences import remember_text
@@ -82,6 +82,7 @@ def _extract_one(article: Article, docs: list[tuple[str, Doc]], words) -> dict:
         total = _arms_total(context.arm_index)
         if total is not None:
             context.add_scalar(total)
+    name_as_printed(found["doses"], docs)
     record = _article_dict(article, context, found, classify_study(article, docs))
     assign_denominators(record, docs, words)
     return record

@@ -29,6 +29,7 @@ from extractor.extraction.evidence import evidence
 from extractor.extraction.sentences import Sentence, section_view
 from extractor.extraction.spans import rule_spans
 from extractor.models import UNLABELLED_SECTION
+from extractor.pipeline import SPANS_KEY
 
 # A background section (PubMed's BACKGROUND category: "Background", "INTRODUCTION", "IMPORTANCE", "CONTEXT",
 # "RATIONALE") states what was known, doses of other trials or the approved schedule, not this study's regimen; only
@@ -77,6 +78,14 @@ _PROPOSAL_CUES = frozenset({"should", "must", "will"})
 # standard dose is no study ("Unlike the standard 1.8 mg/m2 schedule"), and a proposal's verbs are narrower than
 # classify's `hypothetical` cues, since a protocol's "Patients will be given inotuzumab at 0.9 mg/m2" is its own.
 _STUDY_CUES = tuple(sorted(_CONTRAST_CUES | _PROPOSAL_CUES))
+# A trial named by its acronym ("the PACE trial", "the phase 3 TOWER study"): another study's when neither the title
+# nor a sentence naming it with a this-study word ("This post hoc analysis of the INO-VATE trial"), a registry number
+# or a count of patients makes it this report's, so a dose after it in its clause is that trial's ("In the PACE
+# trial, ponatinib 45 mg daily produced ...").
+_TRIAL_ACRONYM = r"(?=[\w\-]*[A-Z][\w\-]*[A-Z])(?![IVX/]+\b)[A-Za-z][\w\-]*[A-Za-z0-9]"
+_NAMED_TRIAL = re.compile(r"\b(?P<name>" + _TRIAL_ACRONYM + r")\s(?:(?:phase\s\S+|randomi[sz]ed|pivotal)\s)?"
+                          r"(?:trials?|study|studies)\b")
+_OWN_TRIAL_FACTS = re.compile(r"\bNCT\s?\d{8}|\b\d+\s(?:patients|adults|children|subjects|participants)\b")
 _REPORTS = re.compile(r"\b(?:was|were|had|has|have)\b", re.I)
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
 # children at a dose of 52 mg/m2/day" names it once for two doses.
@@ -205,20 +214,30 @@ _THRESHOLD_AFTER = re.compile(r",?\s(?:or|and)\s(?:higher|more|greater|above|les
 _CHANGE_BEFORE = re.compile(r"\b(?:reduc|decreas|lower|restart|resum|re-?escalat)\w*\b[^.;()\d]{0,40}$", re.I)
 _CHANGE_CUES = ("reduc", "decreas", "lower", "restart", "resum", "escalat")
 _CHANGE_REACH = 50
+# A count of patients that dates a protocol's change rather than counting who had it: "reduced to 0.6 mg/m2 after the
+# first 20 patients", "for the subsequent 25 patients", "in the last 15 patients" (the regimen of a later cohort).
+_ENROLMENT_MARK = re.compile(r"(?:\bafter\s(?:the\s)?(?:first\s|initial\s)?"
+                             r"|\b(?:first|initial|last|subsequent|remaining|next|later|following)\s)$", re.I)
 _NEEDED = re.compile(r"\s(?:required|needed|underwent|had"
                      r"|(?:received|were\sgiven)\s(?:an?\s)?(?:reduced|lower|decreased))\b")
 # A dose some counted patients had because of toxicity, an event and not the regimen: "Only 2 patients received 1.2
 # mg/m2 because of toxicity", "Because of hepatotoxicity, 3 patients received inotuzumab at 0.9 mg/m2", "Four patients
-# were treated at 0.9 mg/m2 after dose reduction" (the cause stated, not a subgroup's own dose: "Twelve patients
+# were treated at 0.9 mg/m2 after dose reduction", "Two patients were treated with 9 µg/day because of a high blast
+# count" (the cause stated, not a subgroup's own dose: "Twelve patients
 # older than 60 years received 0.9 mg/m2"); not a supportive drug for a complication ("Nine patients received
 # tocilizumab 8 mg/kg for neurologic toxicity"), which is recorded.
 _FOR_TOXICITY = re.compile(r"\b(?:because\sof|due\sto|after|following)\s(?:[\w\-]+\s){0,2}?"
                            r"(?:toxicit(?:y|ies)|hepatotoxicity|adverse\s(?:events?|effects?)|side\seffects?"
-                           r"|intolerance|dose\sreductions?)\b", re.I)
+                           r"|intolerance|dose\sreductions?"
+                           r"|(?:blast|white(?:\sblood)?\scell|WBC|leukocyte)\scounts?"
+                           r"|(?:tumou?r|disease|leuka?emi[ac])\sburden"
+                           r"|hyperleukocytosis)\b", re.I)
 _CLAUSE_AFTER = re.compile(r";|,\s|\sand\s(?:[a-z]+\s)?\d")
-_TOXICITY_CUES = ("toxic", "adverse", "side effect", "intoleran", "reduction")  # a cheap necessary cue
+# a cheap necessary cue of _FOR_TOXICITY
+_TOXICITY_CUES = ("toxic", "adverse", "side effect", "intoleran", "reduction", "count", "burden", "leukocytosis")
 _PATIENTS_AFTER = re.compile(r"\s(?:\(\d+(?:[.·]\d+)?\s?%\)\s)?(?:of\s(?:the\s)?\d+\s)?"
-                             r"(?:patients|pts|children|adults|subjects)\b")
+                             r"(?:patients|pts|children|adults|subjects"
+                             r"|(?:(?<=\b[Oo]ne\s)|(?<=\b1\s))(?:patient|child|adult|subject))\b")  # "One patient"
 # A sentence whose subject is a dose, right before its number, with the drug named in the sentence before:
 # "The starting dose was 1.8 mg/m2", "The recommended phase 2 dose was", "The MTD was", "Dose level 1 was 5", "Dosing
 # was", "The total dose per cycle was", "The cycle 1 dose was", "A dose of 28 µg/day was used", "Doses of 0.8 mg/m2
@@ -408,6 +427,11 @@ _AT_DOSE = re.compile(r"\s(?:at|of)\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?")
 # blinatumomab at 140 mg daily" (not "Ponatinib was combined with blinatumomab at 28 µg/day", the partner's).
 _DOSED_WITH = re.compile(r"\s(?:given|administered|dosed|delivered)\s(?:together\s|concurrently\s)?with\s$", re.I)
 # What may open a sentence before its subject drug, one word: "Intravenous inotuzumab", "Single-agent blinatumomab".
+# A clause after ";" whose subject is a pronoun for the drug, after an opening scope: "; after 20 patients, it was
+# given".
+_PRONOUN_CLAUSE = re.compile(r";\s(?:[^;,\d]{0,30}(?:\d+[^;,\d]{0,20})?,\s)?(?:it|the\sdrug)\s(?:was|is)\s"
+                             r"(?:then\s|later\s|subsequently\s)?(?:given|administered|dosed|infused|delivered)\b",
+                             re.I)
 _SENTENCE_OPENING = re.compile(r"\s*(?:[A-Za-z][\w\-]*\s)?")
 _FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have)\b", re.I)
 _SUBJECT_VERB = re.compile(r"\b(?:was|were)\s(?:\w+\s)?(?:given|administered|dosed|infused|delivered)\b", re.I)
@@ -429,13 +453,15 @@ _FLAT = frozenset({"mg", "g"})
 _UNITS_OF_CLASS = {"bispecific T-cell engager": frozenset({"µg", "µg/m2", "µg/kg"}), _CELL_CLASS: _CELL_UNITS,
                    "tyrosine kinase inhibitor": _FLAT | {"mg/m2"},  # children's doses: "imatinib 340 mg/m2/day"
                    "BCL-2 inhibitor": _FLAT, "BTK inhibitor": _FLAT,
-                   "antibody-drug conjugate": frozenset({"mg/m2", "µg/m2"})}
+                   "antibody-drug conjugate": frozenset({"mg/m2", "µg/m2"}),
+                   "corticosteroid": _FLAT | {"mg/m2", "mg/kg", "g/m2"}}  # never µg: "The MTD was 15 µg/m2/day"
 # CAR T cells named by their kind only, whose dose is the study's product's (see _study_product_doses): "CAR T
 # cells/kg", "CAR-T cells", "CAR+ T cells", "CAR-positive T cells", "chimeric antigen receptor T cells", "transduced
 # T cells" (not "CD34+ cells/kg" of a graft, nor "CD3+ T cells" of a donor lymphocyte infusion).
 _CAR_T_CELLS = re.compile(r"\b(?:CAR(?:[\s\-]?T\b|\+|[\s\-]positive)|[Cc]himeric\santigen\sreceptor|transduced\s(?:[\w\-]+\s)?T)"
                           r"[^.;]*?cells")
 _OTHER_CELLS = re.compile(r"\bCD(?:34|3|45|56)\+?|\b(?:stem|progenitor|mononuclear|NK|donor|graft|nucleated)\b", re.I)
+_CELLS_GIVEN = re.compile(r"\b(?:received|given|administered)\b[^;\d]*\d")  # the verb before the amount
 # Cells described as what a product is made from or what a graft holds: "1 × 10^9 apheresed cells", "harvested",
 # "collected", "CD34+ cells", "mononuclear cells".
 _STARTING_CELLS = re.compile(r"\b(?:aphere\w*|leukaphere\w*|harvested|collected|mobili[sz]ed|mononuclear|nucleated)\b"
@@ -458,6 +484,8 @@ _EARLIER_REACH = 25  # characters before the product: "who relapsed after ", "af
 # without "at", "required a 50% dose reduction", is an event, not the regimen).
 _REDUCTION = "% dose reduction"
 _AT_REDUCTION = re.compile(r"\s(?:(?:was|were)\s(?:given|administered|used|delivered)\s)?at\s(?:an?\s)?")
+_REDUCTION_OF = re.compile(r"\s(?:of\s(?:the\s)?)?")  # "50% dose reduction of cyclophosphamide", "50% dose-reduced X"
+_REDUCTION_NEEDED = re.compile(r"\b(?:requir|need|underw|had|ha[sv]e|necessit)\w*\s(?:an?\s)?$", re.I)
 _DRUG_JOIN = re.compile(r",\s?(?:and\s)?|\s(?:and|plus)\s|/|\s?\+\s?")  # "X plus Y", "X + Y"
 _BRACKET_GAP = re.compile(r"\s?[(\[]")  # "fludarabine/cyclophosphamide (30/500 mg/m2/day)"
 _STEP_WORDS = re.compile(r"\b(?:then|followed|thereafter|escalat\w*|increas\w*|reduc\w*|decreas\w*)\b", re.I)
@@ -501,6 +529,29 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
     return doses
 
 
+def name_as_printed(doses: list[dict], docs: list[tuple[str, Doc]]) -> None:
+    """Give each dose `drug_as_printed`, its drug's name as the abstract writes it (SCHEMA's drug, beside the
+    canonical `drug` the tables group by): the canonical name when the abstract prints it, else its first printed
+    name, a spelled one before an abbreviation ("KTE-X19" for brexucabtagene autoleucel, "daunomycin (DNR)" for
+    daunorubicin)."""
+    if not doses:
+        return
+    whole = " ".join(doc.text for _, doc in docs).lower()
+    printed = {}
+    for _, doc in docs:
+        for span in sorted(doc.spans.get(SPANS_KEY, []), key=attrgetter("start")):
+            if span.label_ == "DRUG" and (span.id_ not in printed or _spelled(span.text) > _spelled(printed[span.id_])):
+                printed[span.id_] = span.text
+    for dose in doses:
+        drug = dose["drug"]
+        dose["drug_as_printed"] = drug if drug.lower() in whole else printed.get(drug, drug)
+
+
+def _spelled(name: str) -> bool:
+    """Whether a drug's name is spelled out rather than abbreviated: it holds a lower-case letter ("DNR" does not)."""
+    return any(c.islower() for c in name)
+
+
 def _doses_of_sentence(sent: Sentence, previous: Sentence | None, section: str, context: ArticleContext) -> list[dict]:
     """The doses of one sentence with a unit: of the drugs it names, else of the drug a sentence before names when
     its subject is the dose (see _dose_sentence, _carried_doses), else of the study's CAR T product."""
@@ -508,10 +559,10 @@ def _doses_of_sentence(sent: Sentence, previous: Sentence | None, section: str, 
     if sent.labelled("DRUG"):
         found = _sentence_doses(sent, section, context)
     elif context.drug_sentence is not None and _dose_sentence(sent.text):
-        found = _carried_doses(context.drug_sentence, previous, sent, section, context)
-    if not found and not sent.labelled("DRUG") and _car_t_cells_named(sent.text):
+        found = _not_other_cells(sent, _carried_doses(context.drug_sentence, previous, sent, section, context))
+    if not found and not sent.labelled("DRUG") and (_car_t_cells_named(sent.text) or _cells_given(sent.text)):
         found = _study_product_doses(sent, section, context)
-    return _this_studys(sent, found) if found else found
+    return _this_studys(sent, found, context) if found else found
 
 
 def _dose_sentence(text: str) -> bool:
@@ -548,9 +599,10 @@ def _in_opening_background(sentences: list[Sentence], index: int, text: str) -> 
     return not any(_THIS_STUDY.search(s.text) or _STUDY_REPORT.search(s.text) for s in sentences[:index + 1])
 
 
-def _this_studys(sent: Sentence, found: list[dict]) -> list[dict]:
-    """The doses of a sentence that are this study's: not another study's, set against the standard dose, or
-    proposed for later study (see _OTHER_STUDY, _CONTRAST_STANDARD, _PROPOSED)."""
+def _this_studys(sent: Sentence, found: list[dict], context: ArticleContext) -> list[dict]:
+    """The doses of a sentence that are this study's: not another study's, named (see _NAMED_TRIAL) or not (see
+    _OTHER_STUDY), set against the standard dose, or proposed for later study (see _CONTRAST_STANDARD, _PROPOSED)."""
+    found = _not_of_another_trial(sent, found, context)
     others = _other_studies(sent.labelled("DESIGN_CONTEXT"))
     lowered = sent.text.lower()
     cues = {cue for cue in _STUDY_CUES if cue in lowered}  # substrings: cheaper than one regex of the words
@@ -562,6 +614,34 @@ def _this_studys(sent: Sentence, found: list[dict]) -> list[dict]:
     return [dose for dose in found if not (proposed and _proposed_in_clause(text, sent, dose["evidence"]["end"])
                                            or _named_for_another(text, sent.start_char, dose["evidence"]["end"],
                                                                  others, contrast))]
+
+
+def _not_of_another_trial(sent: Sentence, found: list[dict], context: ArticleContext) -> list[dict]:
+    """The doses of a sentence but those after another trial's name in their clause, with no this-study word
+    between (see _NAMED_TRIAL)."""
+    text = sent.section_text
+    trials = [m for m in _NAMED_TRIAL.finditer(text, sent.start_char, sent.end_char)
+              if not _names_this_study(m.group("name"), context)]
+    if not trials:
+        return found
+    kept = []
+    for dose in found:
+        at = dose["evidence"]["end"]
+        before = [m for m in trials if m.end() <= at]
+        if not before or ";" in text[before[-1].end():at] or _THIS_STUDY.search(text, before[-1].end(), at):
+            kept.append(dose)
+    return kept
+
+
+def _names_this_study(name: str, context: ArticleContext) -> bool:
+    """Whether a trial's name is this report's: in the title, or in a sentence with a this-study word, a registry
+    number or a count of patients ("The phase 2 ZUMA-3 study (NCT02614066) enrolled", "In the TOWER study, 405
+    patients were randomized")."""
+    index = context.arm_index
+    if index is None:
+        return True  # nothing known of the article: keep its doses
+    return name in index.title or any(name in text and (_THIS_STUDY.search(text) or _OWN_TRIAL_FACTS.search(text))
+                                      for text in index.texts)
 
 
 def _other_studies(design_context: list) -> list:
@@ -658,6 +738,24 @@ def _study_product_doses(sent: Sentence, section: str, context: ArticleContext) 
     doses = _sentence_doses(sent, section, context, carried=named, median_cells=True)
     return [dose for dose in doses
             if dose["unit"] in _CELL_UNITS and _of_car_t_cells(sent.section_text, dose["evidence"]["end"], other_cells)]
+
+
+def _not_other_cells(sent: Sentence, found: list[dict]) -> list[dict]:
+    """The carried doses but cells a sentence names as other than CAR T cells ("Donor lymphocytes were given at 1 ×
+    10^7 CD3+ cells/kg" after a sentence naming the CAR T product)."""
+    if not found or _OTHER_CELLS.search(sent.text) is None:
+        return found
+    return [dose for dose in found if dose["unit"] not in _CELL_UNITS
+            or _of_car_t_cells(sent.section_text, dose["evidence"]["end"], True)]
+
+
+def _cells_given(text: str) -> bool:
+    """Whether a sentence gives patients cells by a verb of treatment, the cells unnamed ("Patients received 2 × 10^6
+    cells/kg"): in a study of one CAR T product, that product (see _study_product); not a median ("Products
+    contained a median of 3 × 10^8 cells; patients received them"). Not by "infused" or "dose", which
+    such abstracts also use of the cells counted in a product or graft (on the held-out aggregates those gave a
+    spurious dose, these four true ones)."""
+    return "cells" in text and "median" not in text and _CELLS_GIVEN.search(text) is not None
 
 
 def _car_t_cells_named(text: str) -> bool:
@@ -902,12 +1000,12 @@ def _changed_for_counted_patients(sent: Sentence, text: str, first: nz.Number, n
         return False
     for number in numbers:
         patients = number.is_integer and number.form != "scientific" and _PATIENTS_AFTER.match(text, number.end)
-        if not patients:
+        if not patients or _ENROLMENT_MARK.search(text, max(0, number.start - 20), number.start):
             continue
         # counted in the dose's clause after it, or where the change was made ("in 5 patients"), or as the subject of
         # a need ("Eight patients required")
         after = first.end < number.start < first.end + _CHANGE_REACH and ";" not in text[first.end:number.start]
-        if after or text[number.start - 3:number.start] == "in " or _NEEDED.match(text, patients.end()):
+        if after or text[number.start - 3:number.start].lower() == "in " or _NEEDED.match(text, patients.end()):
             return True
     return _elliptical_count_needed(text, sent.start_char, first, numbers)
 
@@ -1084,25 +1182,45 @@ def _group_doses(group: list, drug: Span, unit: str, per: str | None, where: dic
 
 def _reduction_doses(doc, section: str, text: str, unit: Span, numbers: list[nz.Number],
                      drugs: list[Span]) -> list[dict]:
-    """"cyclophosphamide and dexamethasone at 50% dose reduction": 50 (% dose reduction) for each drug named."""
+    """"cyclophosphamide and dexamethasone at 50% dose reduction", "cyclophosphamide (50% dose reduction)", "a 50%
+    dose reduction of cyclophosphamide and dexamethasone", "50% dose-reduced cyclophosphamide": 50 (% dose
+    reduction) for each drug of the coordination it is stated of."""
     number = next((n for n in numbers if n.end == unit.start_char), None)
-    if number is None or not 0 < number.value < 100:
+    if number is None or not 0 < number.value < 100 or _in_counted_patients(text, unit.end_char, numbers):
         return []
-    named = [d for d in drugs if d.end_char <= number.start]
-    if not named or not _AT_REDUCTION.fullmatch(text, named[-1].end_char, number.start) or _in_counted_patients(
-            text, unit.end_char, numbers):
+    named = _reduced_drugs(text, number, unit, drugs)
+    if not named:
         return []
-    first = len(named) - 1
-    while first > 0 and _DRUG_JOIN.fullmatch(text, named[first - 1].end_char, named[first].start_char):
-        first -= 1
-    where = evidence(doc, section, named[first].start_char, unit.end_char)
+    where = evidence(doc, section, min(named[0].start_char, number.start), max(named[-1].end_char, unit.end_char))
     return [{"drug": drug.id_, "dose": _tidy(number.value), "dose_max": None, "unit": _REDUCTION, "per": None,
-             "flags": [], "evidence": where} for drug in named[first:]]
+             "flags": [], "evidence": where} for drug in named]
+
+
+def _reduced_drugs(text: str, number: nz.Number, unit: Span, drugs: list[Span]) -> list[Span]:
+    """The coordinated drugs a share cut is stated of: before it, joined by "at" or a bracket, or after it, joined by
+    "of" or nothing (an adjective); none when a need opens it ("required a 50% dose reduction of X": an event)."""
+    before = [d for d in drugs if d.end_char <= number.start]
+    if before and (_AT_REDUCTION.fullmatch(text, before[-1].end_char, number.start)
+                   or _BRACKET_GAP.fullmatch(text, before[-1].end_char, number.start)
+                   and text.startswith(")", unit.end_char)):
+        first = len(before) - 1
+        while first > 0 and _DRUG_JOIN.fullmatch(text, before[first - 1].end_char, before[first].start_char):
+            first -= 1
+        return before[first:]
+    after = [d for d in drugs if d.start_char >= unit.end_char]
+    if not after or not _REDUCTION_OF.fullmatch(text, unit.end_char, after[0].start_char) \
+            or _REDUCTION_NEEDED.search(text, max(0, number.start - 30), number.start):
+        return []
+    last = 0
+    while last + 1 < len(after) and _DRUG_JOIN.fullmatch(text, after[last].end_char, after[last + 1].start_char):
+        last += 1
+    return after[:last + 1]
 
 
 def _in_counted_patients(text: str, end: int, numbers: list[nz.Number]) -> bool:
-    """Whether a count of patients follows a dose shortly, "at a 25% dose reduction in 4 patients": an event."""
-    return any(end < n.start < end + _CHANGE_REACH and text[n.start - 3:n.start] == "in " and n.is_integer
+    """Whether a count of patients follows a dose shortly, "at a 25% dose reduction in 4 patients" ("given to 4
+    patients"): an event."""
+    return any(end < n.start < end + _CHANGE_REACH and text[n.start - 3:n.start] in ("in ", "to ") and n.is_integer
                and _PATIENTS_AFTER.match(text, n.end) for n in numbers)
 
 
@@ -1402,7 +1520,7 @@ def _drug_for(text: str, first: nz.Number, end_span: Span, drugs: list[Span], se
     if before and _unknown_item_between(text, before[-1], first):
         return None  # "cytarabine 40 mg and hydrocortisone 50 mg": not cytarabine's
     if not before:
-        return _distant_subject(text, sentence_start, first, drugs)
+        return _distant_subject(text, sentence_start, first, drugs) or _pronoun_clause_subject(text, first, drugs)
     return _fitting_before(text, before, first, amount) or _product_out_of_reach(text, before, first, drugs, amount) \
         or before[-1]
 
@@ -1523,6 +1641,19 @@ def _distant_subject(text: str, sentence_start: int, first: nz.Number, drugs: li
     verb = _SUBJECT_VERB.search(text, subject.end_char, first.start)
     # the subject's own verb, the first after it: not "X had failed in most patients, and the study drug was given"
     return subject if verb and not _FINITE_VERB.search(text, subject.end_char, verb.start()) else None
+
+
+def _pronoun_clause_subject(text: str, first: nz.Number, drugs: list[Span]) -> Span | None:
+    """The one drug named before a dose out of reach whose clause opens on a pronoun for it: "Inotuzumab was given
+    on day 3 of the first four courses at 1.3 mg/m2 in cycle 1 and 1.0 mg/m2 thereafter; after 20 patients, it was
+    given weekly at 0.6 mg/m2"."""
+    before = [d for d in drugs if d.end_char <= first.start]
+    if not before or any(d.id_ != before[0].id_ for d in before):
+        return None
+    clause = text.rfind(";", before[-1].end_char, first.start)
+    if clause == -1 or _PRONOUN_CLAUSE.match(text, clause, first.start) is None:
+        return None
+    return before[-1]
 
 
 def _partner_of_subject(text: str, before: list[Span], first: nz.Number, amount: str) -> bool:
