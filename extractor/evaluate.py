@@ -659,9 +659,7 @@ def _outcome_items(doc: dict, article: ArticleRef) -> list[_Item]:
 def _dose_items(doc: dict, article: ArticleRef) -> list[_Item]:
     items: dict[tuple, _Item] = {}
     for record in doc.get("doses") or []:
-        # SCHEMA's drug is the name the abstract prints; a prediction keeps it beside its canonical `drug`
-        drug = record.get("drug_as_printed") or record.get("drug")
-        key = (normalise_drug(drug), round_tenth(record.get("dose")), normalise_unit(record.get("unit")))
+        key = (normalise_drug(record.get("drug")), round_tenth(record.get("dose")), normalise_unit(record.get("unit")))
         # Set semantics: a dose repeated in the abstract (or by the extractor) is one fact; keep the first.
         items.setdefault(key, _Item(Fact(article.id, article.pmid, "dose", key, _snippet(record)), {}, record))
     return list(items.values())
