@@ -228,6 +228,8 @@ _MRD_COUNT_GAP = re.compile(r"(?:of\s(?:whom|them|these|those)\s)?(?:(?:patients
 # "Of these, 10 were MRD negative": a count of the subset the sentence before counted (denominators.py recounts it
 # over that count, and drops it when there is none)
 _OPENS_POINTING_BACK = re.compile(r"\W*(?:Of|Among)\s(?:these|them|those)(?:\s(?:patients|responders))?,")
+# ... or its count as a part of them: "Twenty achieved CR. Ten of them were MRD negative" (recounted likewise)
+_COUNT_OF_THEM_OPENS = re.compile(r"\W*(?P<count>[\w-]+)(?:\s[(\[][^()\[\]]*[)\]])?\s(?:of|among)\s(?:these|them|those)\b")
 _OTHER_BASE = re.compile(r"\b(?:respond\w*|among|of\s(?:these|them|those|whom)|in\s(?:CR|remission)|evaluable)\b", re.I)
 # "Twelve underwent HSCT, 3 of whom developed VOD", "Thirty responded; 12 of them proceeded to HSCT": the share of
 # the count before (not for MRD negativity, often of an assessed subset: "25 were tested, 20 of whom had MRD <0.01%")
@@ -2174,7 +2176,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if value.kind == COUNT:
         # A bare count is a rate only as the subject of its endpoint ("Twelve patients underwent HSCT") or as the
         # patients its endpoint occurred in ("CRS occurred in 20 patients").
-        if value.denominator is None and _OF_WHOM_COUNT_AFTER.match(text, value.end):
+        if value.denominator is None and _OF_WHOM_COUNT_AFTER.match(text, value.end) \
+                and not _opens_count_of_them(text, value):
             return None  # "14 of them achieved MRD negativity" with no count of "them" in the sentence: of no known base
         gap = text[value.end:ahead.start].strip() if ahead else None
         if ahead and ahead.family == "MRD_NEG" and _unbased_mrd_count(text, value):
@@ -2182,7 +2185,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)
                       or ahead.family not in ("MRD_NEG", "OTHER") and _OF_WHOM_GAP.fullmatch(gap)
                       or ahead.family == "MRD_NEG" and _MRD_COUNT_GAP.fullmatch(gap)
-                      or ahead.family == "MRD_NEG" and value.denominator is not None and _OF_WHOM_GAP.fullmatch(gap)
+                      or ahead.family == "MRD_NEG" and (value.denominator is not None or _opens_count_of_them(text, value))
+                      and _OF_WHOM_GAP.fullmatch(gap)
                       or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)
                       or ahead.family in _TOXICITIES and _CASES_OF_GAP.fullmatch(gap)
                       or value.denominator is None and _in_remission_subject(text, gap, ahead)):
@@ -2341,7 +2345,13 @@ def _unbased_mrd_count(text: str, value: Value) -> bool:
     """An MRD count with no base of its own in a sentence naming another base than the cohort (responders, "of
     these", evaluable patients), unless the sentence opens pointing back to a count of the one before."""
     return value.denominator is None and _OTHER_BASE.search(text) is not None \
-        and _OPENS_POINTING_BACK.match(text) is None
+        and _OPENS_POINTING_BACK.match(text) is None and not _opens_count_of_them(text, value)
+
+
+def _opens_count_of_them(text: str, value: Value) -> bool:
+    """The value is the count opening its sentence as a part of "them" ("Ten of them were MRD negative")."""
+    m = _COUNT_OF_THEM_OPENS.match(text)
+    return m is not None and m.start("count") == value.start
 
 
 def _elliptical_occurrence(text: str, before: list[Mention], value: Value) -> bool:

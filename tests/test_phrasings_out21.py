@@ -1,0 +1,44 @@
+"""Recurring phrasings of response, transplant and toxicity outcomes, written in our own words, run end to end
+(fourteenth round): a count opening its sentence as a part of the patients the sentence before counted ("Twenty
+patients achieved CR. Ten of them were MRD negative").
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong
+endpoint or a value read twice); the negative cases pin what a fix must not reach.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run, outcome_values as _values
+
+COHORT = "Forty patients were enrolled. "
+
+
+def _counted(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], o["count"], o["denominator"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, values", [
+    # a count opening its sentence as a part of "them": of the count of the sentence before
+    ("Twenty patients achieved CR. Ten of them were MRD negative.",
+     [("CR", 50.0, 20.0, 40.0), ("MRD_NEG", 50.0, 10.0, 20.0)]),
+    ("Twenty patients achieved CR. Ten (50%) of them were MRD negative.",
+     [("CR", 50.0, 20.0, 40.0), ("MRD_NEG", 50.0, 10.0, 20.0)]),
+    ("Twenty patients achieved CR. Ten of these achieved MRD negativity.",
+     [("CR", 50.0, 20.0, 40.0), ("MRD_NEG", 50.0, 10.0, 20.0)]),
+    ("Twenty patients achieved CR. Twelve of them proceeded to HSCT.",
+     [("CR", 50.0, 20.0, 40.0), ("HSCT", 60.0, 12.0, 20.0)]),
+    # (unchanged: the same count after a semicolon)
+    ("Twenty patients achieved CR; ten of them were MRD negative.",
+     [("CR", 50.0, 20.0, 40.0), ("MRD_NEG", 50.0, 10.0, 20.0)]),
+    # "these" are CR and CRi together: no one count of the sentence before, so no MRD rate
+    ("Twenty patients achieved CR and 8 achieved CRi. Ten of these were MRD negative.", [("CR", 50.0, 20.0, 40.0)]),
+])
+def test_count_of_them_opening(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values
+
+
+def test_count_of_them_needs_a_count_before(nlp):
+    # nobody counted in the sentence before: "them" has no known base, so no rate over the cohort
+    record = _run(nlp, COHORT + "Responses were durable. Ten of them were MRD negative.")
+    assert [o for o in record["outcomes"] if o["endpoint"] == "MRD_NEG"] == []
