@@ -42,3 +42,19 @@ def test_count_of_them_needs_a_count_before(nlp):
     # nobody counted in the sentence before: "them" has no known base, so no rate over the cohort
     record = _run(nlp, COHORT + "Responses were durable. Ten of them were MRD negative.")
     assert [o for o in record["outcomes"] if o["endpoint"] == "MRD_NEG"] == []
+
+
+@pytest.mark.parametrize("text, values", [
+    # a response after "at the time of" is when the status was measured, not a rate of its own
+    ("MRD negativity at the time of CR was 93%.", [("MRD_NEG", 93.0)]),
+    ("MRD was negative at the time of CR in 93% of responders.", [("MRD_NEG", 93.0)]),
+    ("MRD at the time of CR was negative in 28 of 30 responders (93%).", []),
+    # the MRD status as a predicate
+    ("MRD status was negative in 28 of 30 responders (93%).", [("MRD_NEG", 93.0)]),
+    ("MRD status was assessed in 30 patients.", []),
+    # (unchanged: a rate at the time of an analysis, a transplant's state at its time)
+    ("The CR rate at the time of analysis was 60%.", [("CR", 60.0)]),
+    ("Twenty patients (50%) were in CR at the time of HSCT.", []),
+])
+def test_status_at_the_time_of_response(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

@@ -84,7 +84,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
     r"\b(?:transplanted|allografted|transplant|hsct|hct|sct)\s(?:while\s)?in|\b(?:performed|undertaken|carried out)\sin|"
-    r"\b(?:mrd|negativity|rates?|status)\sat|"
+    r"\b(?:mrd|negativity|rates?|status)\sat|\bat\s(?:the\s)?time\sof|"
     r"\b(?:among|without|post|before|after|beyond|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
     r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
@@ -724,7 +724,7 @@ _QUALIFIER_BEFORE_LOWER = re.compile(_QUALIFIER_BEFORE.pattern)
 # end-anchored search, which tries every start. Checked against the pattern on 580,000 windows.
 _QUALIFIER_LAST_WORDS = ("with", "without", "in", "achieving", "attaining", "reaching", "achieved", "attained", "had",
                          "reached", "first", "second", "third", "among", "post", "before", "after", "beyond", "to",
-                         "until", "who", "that", "not", "subsequently", "then", "at")
+                         "until", "who", "that", "not", "subsequently", "then", "at", "of")
 _ARTICLES = ("a", "an", "the")
 _QUALIFIER_LAST_GLUED = tuple(word + article for word in _QUALIFIER_LAST_WORDS for article in _ARTICLES)
 
