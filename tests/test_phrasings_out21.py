@@ -58,3 +58,17 @@ def test_count_of_them_needs_a_count_before(nlp):
 ])
 def test_status_at_the_time_of_response(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # the count restated in the "n =" bracket of its percentage: one value
+    ("Twenty patients achieved complete remission (n = 20; 50%).", [("CR", 50.0, 20.0, 40.0)]),
+    ("Twenty patients achieved complete remission (n = 20, 50%).", [("CR", 50.0, 20.0, 40.0)]),
+    ("CR was achieved in 20 patients (n = 20; 50%).", [("CR", 50.0, 20.0, 40.0)]),
+    ("Twenty patients achieved CR and 10 proceeded to HSCT (n = 10; 25%).",
+     [("CR", 50.0, 20.0, 40.0), ("HSCT", 25.0, 10.0, 40.0)]),
+    # (unchanged: a bracket of the count alone)
+    ("Twenty patients achieved CR (n = 20).", [("CR", 50.0, 20.0, 40.0)]),
+])
+def test_count_restated_in_n_bracket(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values

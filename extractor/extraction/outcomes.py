@@ -1334,6 +1334,8 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
             value.end = sd.end()
         values.append(value)
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
+    if "=" in text:
+        values = [v for v in values if not _restated_in_n_bracket(text, v, values)]
     fractions = _fractions(text, values, excluded + labels, context)
     # "Twenty-one of 23 responders underwent HSCT": the fraction, not the bare count that opens it.
     # ("30/40 patients achieved CR": nor the count of its denominator, which gave 40/40)
@@ -1356,6 +1358,24 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     if "fatal" in text and any(s.id_ in _TOXICITIES for s in sent.labelled("ENDPOINT")):
         values = [v for v in values if not _fatal_share(text, v)]
     return sorted(values, key=lambda v: v.start)
+
+
+# "Twenty patients achieved CR (n = 20; 50%)": the count restated in the "n =" bracket of its percentage.
+_N_BRACKET_GAP = re.compile(r"[^\d;]*[(\[]\s?[nN]\s?=\s?(?P<n>\d+)\s?[;,]\s?")
+
+
+def _restated_in_n_bracket(text: str, value: Value, values: list[Value]) -> bool:
+    """A bare count whose next value is a percentage printed after an "(n = N;" restating that count: one count and
+    percentage ("Twenty patients (50%) achieved CR"), the percentage taking the count and its place."""
+    if value.kind != COUNT:
+        return False
+    nxt = next((v for v in values if v.start >= value.end), None)
+    gap = _N_BRACKET_GAP.fullmatch(text, value.end, nxt.start) if nxt is not None and nxt.kind == PERCENT \
+        and nxt.count is None else None
+    if gap is None or float(gap.group("n")) != value.value:
+        return False
+    nxt.count, nxt.start, nxt.denominator = value.value, value.start, value.denominator
+    return True
 
 
 # "VOD occurred in 13% (fatal in 5%)", "..., fatal in 5%", "and was fatal in 2%", "(including 5% fatal)", "2 (5%)
