@@ -72,3 +72,28 @@ def test_status_at_the_time_of_response(nlp, text, values):
 ])
 def test_count_restated_in_n_bracket(nlp, text, values):
     assert _counted(_run(nlp, COHORT + text)) == values
+
+
+_TWO_ARM_TITLE = "Inotuzumab ozogamicin versus standard therapy for acute lymphoblastic leukemia"
+_TWO_ARMS = ("A total of 218 patients were randomized to inotuzumab ozogamicin (n = 109) or standard chemotherapy "
+             "(n = 109). ")
+
+
+def _by_arm(record: dict) -> list[tuple]:
+    return sorted((o["arm"], o["endpoint"], o["value"], o["count"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, values", [
+    # "vs none": the compared arm's zero, in words
+    ("The CR rate was 60% with inotuzumab vs none with chemotherapy.",
+     [("inotuzumab ozogamicin", "CR", 60.0, None), ("standard chemotherapy", "CR", 0.0, 0.0)]),
+    ("CR was achieved in 60% of patients in the inotuzumab arm versus none in the chemotherapy arm.",
+     [("inotuzumab ozogamicin", "CR", 60.0, None), ("standard chemotherapy", "CR", 0.0, 0.0)]),
+    ("VOD occurred in 5 patients (11%) compared with no patients in the chemotherapy group.",
+     [("inotuzumab ozogamicin", "VOD", 11.0, 5.0), ("standard chemotherapy", "VOD", 0.0, 0.0)]),
+    # (unchanged: "none" opening a clause of its own is its subject's zero)
+    ("The CR rate was 60%; none of the patients with T-ALL responded.",
+     [("T-ALL", "ORR", 0.0, 0.0), ("all", "CR", 60.0, None)]),
+])
+def test_compared_with_none(nlp, text, values):
+    assert _by_arm(_run(nlp, _TWO_ARMS + text, title=_TWO_ARM_TITLE)) == values

@@ -1342,6 +1342,8 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     values = [v for v in values if not (v.kind == COUNT and any(f.start <= v.start < f.end for f in fractions))] \
         + fractions
     values += _not_reached(sent, excluded)
+    if "none" in text or "no " in text:  # a cheap necessary cue of _COMPARED_NONE
+        values += _compared_zeros(text, values)
     if "ll " in text or "very " in text:  # a cheap necessary cue of _ALL_PATIENTS ("All"/"all", "Every"/"every")
         values += _all_patients(text, values, context)
     if share_words:
@@ -1358,6 +1360,23 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     if "fatal" in text and any(s.id_ in _TOXICITIES for s in sent.labelled("ENDPOINT")):
         values = [v for v in values if not _fatal_share(text, v)]
     return sorted(values, key=lambda v: v.start)
+
+
+# "The CR rate was 60% with inotuzumab vs none with chemotherapy": the compared group's zero, in words.
+_COMPARED_NONE = re.compile(r"\b(?:vs\.?|versus|compared\s(?:with|to))\s(?P<zero>none|no\s(?:patients?|one))\b"
+                            r"(?!\s(?:who|that)\b)", re.I)
+
+
+def _compared_zeros(text: str, values: list[Value]) -> list[Value]:
+    """A zero rate (a percentage of 0, count 0) for each "vs none" right after a percentage (within its clause, no
+    other figure between)."""
+    zeros = []
+    for m in _COMPARED_NONE.finditer(text):
+        before = [v for v in values if v.end <= m.start()]
+        if before and before[-1].kind == PERCENT and not _DIGIT.search(text, before[-1].end, m.start()) \
+                and ";" not in text[before[-1].end:m.start()]:
+            zeros.append(Value(PERCENT, 0.0, m.start("zero"), m.end(), count=0.0))
+    return zeros
 
 
 # "Twenty patients achieved CR (n = 20; 50%)": the count restated in the "n =" bracket of its percentage.
