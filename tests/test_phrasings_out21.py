@@ -97,3 +97,30 @@ def _by_arm(record: dict) -> list[tuple]:
 ])
 def test_compared_with_none(nlp, text, values):
     assert _by_arm(_run(nlp, _TWO_ARMS + text, title=_TWO_ARM_TITLE)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a percentage set equal to MRD, as to a response abbreviation, is its rate (not a p-value)
+    ("Rates were higher with A (CR/CRi = 73%; MRD = 81%) versus B (CR/CRi = 56%; MRD = 33%).",
+     [("CR_CRi", 56.0), ("CR_CRi", 73.0), ("MRD_NEG", 33.0), ("MRD_NEG", 81.0)]),
+    ("The MRD- = 60%.", [("MRD_NEG", 60.0)]),
+    # (unchanged: a p-value after its sign)
+    ("The CR rate was 60% (P = 40%).", [("CR", 60.0)]),
+])
+def test_mrd_equals(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a toxicity's grade after the count-and-percentage bracket of its occurrence: the bracket ends a clause
+    ("Cytokine release syndrome (CRS) occurred in 38 (88%; 78, 98%) and was ≥grade-3 in 7.",
+     [("CRS", 17.5, 7.0, 40.0), ("CRS", 88.0, 38.0, None)]),
+    ("CRS occurred in 38 patients (88%) and was grade ≥3 in 7.",
+     [("CRS", 17.5, 7.0, 40.0), ("CRS", 88.0, 38.0, None)]),
+    ("Neurotoxicity occurred in 20 patients (50%) and was grade-3 in 4.",
+     [("NEURO", 10.0, 4.0, 40.0), ("NEURO", 50.0, 20.0, 40.0)]),
+    # (unchanged: a breakdown's parts after a bracket are no grade of the event)
+    ("Twenty-eight patients (70%) achieved remission, with CR in 20 and CRi in 8.", [("CR_CRi", 70.0, 28.0, 40.0)]),
+])
+def test_grade_after_bracket(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values

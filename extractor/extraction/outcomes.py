@@ -1595,7 +1595,7 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
 # (A high grade only, not each grade of a breakdown, "grade 1 in 12, grade 2 in 6", nor "fatal in one".)
 _BARE_IN_CLAUSE = re.compile(r"\b(?:occurred|developed|observed|seen|reported|noted|documented|recorded|performed|achieved|"
                              r"attained|obtained|severe|serious|"
-                             r"grades?\s?(?:(?:>/?=|[≥>])\s?\d|[34](?:\s?(?:or\s(?:higher|greater|more|above|worse|4|5)|[-–/]\s?[45]|\+))?))"
+                             r"(?:[≥>]\s?)?grades?[\s-]?(?:(?:>/?=|[≥>])\s?\d|[34](?:\s?(?:or\s(?:higher|greater|more|above|worse|4|5)|[-–/]\s?[45]|\+))?))"
                              r"(?:\s[\w≥-]+){0,3}?\sin\s$", re.I)
 _BARE_IN_END = re.compile(r"(?!\s?,?\s?(?:(?:and|or|to)\s)?\d)\s?(?:[.;,)]|$|and\b)")  # (not "in 0, 1 and 3 patients")
 
@@ -1608,13 +1608,14 @@ def _bare_count_in(text: str, number) -> bool:
 
 
 def _clause_start(text: str, at: int) -> int:
-    return max(text.rfind(c, 0, at) for c in ",;(") + 1
+    # (a bracket closed before `at` ends a clause too: "occurred in 38 (88%) and was grade ≥3 in 7")
+    return max(text.rfind(c, 0, at) for c in ",;()") + 1
 
 
 # A clause that grades the event named before it: ", grade 3 or higher in 4", ", which was severe in 8", "(grade ≥3
 # in 8)"; not one with a subject of its own (", and seizures occurred in 2").
 _GRADING_CLAUSE = re.compile(r"\s?(?:and\s)?(?:which\s|that\s)?(?:(?:was|were|being|with|mostly|including)\s)?"
-                             r"(?:severe|serious|grades?\s?\S)", re.I)  # (", and was grade 3-4 in 5", ", including grade 3 in 3")
+                             r"(?:severe|serious|(?:[≥>]\s?)?grades?\s?\S)", re.I)  # (", and was grade 3-4 in 5", ", including grade 3 in 3")
 
 
 def _grades_event_before(text: str, mention: Mention, value: Value) -> bool:
@@ -1679,7 +1680,7 @@ _CHANGE_FROM = re.compile(r"\b(?:increased|improved|rose|decreased|declined|fell
 
 # "CR + CRi = 70%", "ORR = 45%": a percentage set equal to a response abbreviation is its rate, not a p-value or a
 # threshold (case-sensitive, and no "OR =", "HR =", "n =": odds and hazard ratios and counts stay out)
-_RATE_EQUALS_BEFORE = re.compile(r"\b(?:CR[ihp]?|CRc|ORR|CR/CR[ihp])\)?\s?=\s?$")
+_RATE_EQUALS_BEFORE = re.compile(r"\b(?:CR[ihp]?|CRc|ORR|CR/CR[ihp]|MRD-?)\)?\s?=\s?$")  # ("MRD = 81%" too)
 
 
 def _rate_equals(text: str, before: str, number) -> bool:
