@@ -124,3 +124,27 @@ def test_mrd_equals(nlp, text, values):
 ])
 def test_grade_after_bracket(nlp, text, values):
     assert _counted(_run(nlp, COHORT + text)) == values
+
+
+def test_value_of_an_arms_bracket(nlp):
+    # a second value in the bracket after an arm's name is that arm's too, not the whole cohort's
+    text = _TWO_ARMS + ("Rates were higher with inotuzumab (CR/CRi = 73%; MRD = 81%) versus chemotherapy "
+                        "(CR/CRi = 56%; MRD = 33%).")
+    assert sorted((o["arm"], o["endpoint"], o["value"]) for o in _run(nlp, text, title=_TWO_ARM_TITLE)["outcomes"]) == [
+        ("inotuzumab ozogamicin", "CR_CRi", 73.0), ("inotuzumab ozogamicin", "MRD_NEG", 81.0),
+        ("standard chemotherapy", "CR_CRi", 56.0), ("standard chemotherapy", "MRD_NEG", 33.0)]
+
+
+@pytest.mark.parametrize("text, values", [
+    # a liver toxicity named as the VOD it suggests
+    ("Three patients (7.5%) developed hepatotoxicity consistent with SOS.", [("VOD", 7.5, 3.0, 40.0)]),
+    ("Two patients (5%) had hepatic toxicity suggestive of veno-occlusive disease.", [("VOD", 5.0, 2.0, 40.0)]),
+    # "of the first N": a fraction of the first patients
+    ("Four of the first 8 patients developed severe hepatotoxicity suggestive of veno-occlusive disease.",
+     [("VOD", 50.0, 4.0, 8.0)]),
+    # (unchanged: hepatotoxicity alone is no VOD)
+    ("Three patients (7.5%) developed hepatotoxicity.", []),
+    ("Three patients (7.5%) developed hepatotoxicity consistent with drug-induced liver injury.", []),
+])
+def test_hepatotoxicity_suggestive_of_vod(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values

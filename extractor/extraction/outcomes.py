@@ -2796,6 +2796,7 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
     stated = evidence(sent.doc, section, *_clause(sent))  # the same for every outcome of the sentence
     every_arm_lead = _EACH_ARM_LEADS.match(sent.text)
     each_word = _may_have_each(sent.text)  # a cheap necessary cue of _IN_EACH_ARM
+    bracketed: list[tuple[Value, dict]] = []  # each value with its outcome, for _arm_of_shared_bracket
     for mention in mentions:
         if mention.family in ABSORBERS or not mention.values:
             continue
@@ -2823,9 +2824,29 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
             if outcome["arm"] == "all" and value.denominator is not None and not every_arm:
                 outcome["arm"] = _group_of_fraction(sent.text, value, context, outcome["endpoint"]) or "all"
             outcomes.append(outcome)
+            bracketed.append((value, outcome))
             if every_arm and outcome["arm"] == "all":
                 outcomes += _for_each_arm(outcome, context)
+    if len(bracketed) > 1 and "(" in sent.text and context.arm_index is not None and context.arm_index.multi_arm:
+        _arm_of_shared_bracket(sent.text, bracketed, context)
     return outcomes
+
+
+def _arm_of_shared_bracket(text: str, pairs: list[tuple[Value, dict]], context) -> None:
+    """"with InO (CR/CRi = 73%; MRD = 81%) versus SC (...)": a value left to the whole cohort inside the bracket
+    whose other values are one study arm's is that arm's too."""
+    own = {arm.label for arm in context.arm_index.arms if not arm.historical}
+    by_bracket: dict[int, list[dict]] = {}
+    for value, outcome in pairs:
+        opened = text.rfind("(", 0, value.start)
+        if opened != -1 and text.find(")", opened, value.start) == -1:
+            by_bracket.setdefault(opened, []).append(outcome)
+    for outcomes in by_bracket.values():
+        arms = {o["arm"] for o in outcomes if o["arm"] != "all"}
+        if len(arms) == 1 and arms <= own:
+            for outcome in outcomes:
+                if outcome["arm"] == "all":
+                    outcome["arm"] = next(iter(arms))
 
 
 _TOXICITIES = frozenset({"CRS", "NEURO", "VOD"})
