@@ -148,3 +148,15 @@ def test_value_of_an_arms_bracket(nlp):
 ])
 def test_hepatotoxicity_suggestive_of_vod(nlp, text, values):
     assert _counted(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # the counts after "consisting of" are the parts', no denominator of what precedes
+    ("The response rate was 30%, consisting of seven complete remissions (CR), five CRs without platelet recovery "
+     "(CRp), and six partial remissions.", [("CR", 17.5), ("ORR", 30.0)]),
+    ("The ORR was 70%, composed of 20 CR and 8 CRi.", [("CR", 50.0), ("CR_CRi", 70.0)]),
+    # (unchanged: "78% of 113 patients" is the share's denominator)
+    ("CR was achieved in 78% of 113 patients.", [("CR", 78.0)]),
+])
+def test_parts_consisting_of(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

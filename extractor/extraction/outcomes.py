@@ -287,6 +287,8 @@ _DIGIT_PERCENT = re.compile(r"\d\s?%")
 _PERCENT_OPEN_END = re.compile(r"%\s?[(\[]\s?$")
 _NEXT_BRACKET = re.compile(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[:])")
 _OF_END = re.compile(r"\bof\s(?:the\s|these\s|those\s|our\s)?$")  # "78% of 113", "ten of these 17 patients"
+# "The response rate was 30%, consisting of seven CRs and five CRps": the parts' counts, no denominator
+_PARTS_OF_BEFORE = re.compile(r"\b(?:consisting|composed|comprised)\sof\s$", re.I)
 _TOTAL_OF_START = re.compile(r"\W*A\stotal\sof\s$")  # "A total of 12 patients underwent HSCT": a count, no base
 _OPEN_START = re.compile(r"\s?[(\[]")
 _PERCENT_RANGE_GAP = re.compile(r"\s?%?\s?(?:to|[-–—])\s?")  # "35% to 41%", "5-50%"
@@ -1582,7 +1584,8 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
     # A count, unless it is the denominator of what precedes ("78% of 113 patients").
     if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
             and not (_OF_END.search(text[max(0, number.start - 10):number.start])
-                     and not _TOTAL_OF_START.fullmatch(text, 0, number.start)) \
+                     and not _TOTAL_OF_START.fullmatch(text, 0, number.start)
+                     and not _PARTS_OF_BEFORE.search(text, max(0, number.start - 16), number.start)) \
             and not _ends_count_list(text, numbers, i):
         return COUNT
     return None
