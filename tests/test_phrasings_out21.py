@@ -160,3 +160,20 @@ def test_hepatotoxicity_suggestive_of_vod(nlp, text, values):
 ])
 def test_parts_consisting_of(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # the endpoints' noun between a negated list and its verb
+    ("No grade ≥3 CRS or ICANS events were reported.", [("CRS", 0.0), ("NEURO", 0.0)]),
+    ("No VOD events were observed.", [("VOD", 0.0)]),
+    # (unchanged)
+    ("No cases of VOD were reported.", [("VOD", 0.0)]),
+    ("CRS occurred in no patients.", [("CRS", 0.0)]),
+])
+def test_negated_events(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
+
+
+def test_zero_after_its_subject_in_an_arm(nlp):
+    record = _run(nlp, _TWO_ARMS + "CRS occurred in no patients in the chemotherapy arm.", title=_TWO_ARM_TITLE)
+    assert _by_arm(record) == [("standard chemotherapy", "CRS", 0.0, 0.0)]

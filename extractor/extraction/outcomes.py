@@ -200,7 +200,8 @@ _OBSERVED_INSIDE = re.compile(r"\b(?:occurred|observed|seen|reported)\b", re.I)
 _THERE_WERE_BEFORE = re.compile(r"\bthere\s(?:were|was|have been|has been)\s$", re.I)
 # ...or, right after the endpoint, a verb of observation ("no CRs were observed", "with no CRs achieved").
 # (its grade after it too: "No CRS of grade 3 or higher occurred")
-_NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:of\s(?:any\s)?" + _GRADE_AT_LEAST + r"\s)?"
+# ("No grade ≥3 CRS or ICANS events were reported": the endpoints' noun before the verb too)
+_NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:of\s(?:any\s)?" + _GRADE_AT_LEAST + r"\s)?(?:(?:events?|cases|episodes)\s)?"
                             r"(?:(?:was|were|has been|have been|had been)\s)?(?:observed|reported|"
                             r"seen|occurred|achieved|documented|noted|recorded|detected|developed)\b", re.I)
 _INCLUDING = re.compile(r"\s?(?:including|incl\.|i\.e\.,?|defined as|comprising|encompassing)\s", re.I)
@@ -2635,7 +2636,8 @@ _ZERO_SUBJECT_BEFORE = re.compile(r"(?:^|[;,:]\s?(?:and\s|but\s|while\s|whereas\
                                   r"(?:(?:the|any)\s)?(?:" + _MODIFIER + r"\s)*$", re.I)
 _ZERO_CLAUSE_END = re.compile(r"(?P<scope>\s(?:in|among)\s(?:any|all)\s(?:of\s(?:the|our|these)\s)?(?:[\w-]+\s)?(?:patients?|pts|"
                               r"children|adults|subjects|cases)|\s(?:in|during)\s(?:this|our|the)\s(?:study|trial|cohort|series))?"
-                              r"\s?(?:[.;,]|$)", re.I)
+                              # "CRS occurred in no patients in the chemotherapy arm": that arm's zero
+                              r"(?:\s" + _IN_ARM + r")?\s?(?:[.;,]|$)", re.I)
 _ZERO_SUBJECT_GAP = re.compile(r"\s?(?:\([^()]*\)\s?)?")
 
 
