@@ -177,3 +177,13 @@ def test_negated_events(nlp, text, values):
 def test_zero_after_its_subject_in_an_arm(nlp):
     record = _run(nlp, _TWO_ARMS + "CRS occurred in no patients in the chemotherapy arm.", title=_TWO_ARM_TITLE)
     assert _by_arm(record) == [("standard chemotherapy", "CRS", 0.0, 0.0)]
+
+
+@pytest.mark.parametrize("text, values", [
+    # the patients the sentence before counts are "them"
+    ("Fourteen of them proceeded to HSCT.", [("HSCT", 35.0, 14.0, 40.0)]),
+    # nobody counted before: no rate over the cohort
+    ("Responses were durable. Fourteen of them proceeded to HSCT.", []),
+])
+def test_count_of_them_after_a_count_of_patients(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values

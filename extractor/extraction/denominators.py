@@ -232,10 +232,13 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
 
 def _unbased_mrd_count(outcome: dict, sizes: dict) -> bool:
     """"... Of these, 10 were MRD negative" with no one count in the sentence before: an MRD count of a subset that
-    is still computed over the whole group, which is seldom its base."""
-    return outcome["endpoint"] == "MRD_NEG" and bool(outcome.get("computed")) and outcome.get("count") is not None \
-        and outcome.get("denominator") == sizes.get(outcome.get("arm") or "all") \
-        and _opens_pointing_back(outcome)
+    is still computed over the whole group, which is seldom its base; likewise any count opening its sentence as a
+    part of them ("Responses were durable. Fourteen of them proceeded to HSCT") that no count before recounted."""
+    if not outcome.get("computed") or outcome.get("count") is None \
+            or outcome.get("denominator") != sizes.get(outcome.get("arm") or "all") or not _opens_pointing_back(outcome):
+        return False
+    return outcome["endpoint"] == "MRD_NEG" or DENOMINATOR_INFERRED not in (outcome.get("flags") or []) \
+        and _COUNT_OF_THEM_OPENS.match(outcome["evidence"]["text"]) is not None
 
 
 def _opens_pointing_back(outcome: dict) -> bool:
