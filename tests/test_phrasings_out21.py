@@ -187,3 +187,15 @@ def test_zero_after_its_subject_in_an_arm(nlp):
 ])
 def test_count_of_them_after_a_count_of_patients(nlp, text, values):
     assert _counted(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # MRD under the assay's threshold with its verb between
+    ("MRD was below 10^-4 in 20 of 28 responders.", [("MRD_NEG", 71.4, 20.0, 28.0)]),
+    ("MRD levels were below 0.01% in 20 patients (50%).", [("MRD_NEG", 50.0, 20.0, 40.0)]),
+    ("MRD was <0.01% in 20 patients (50%).", [("MRD_NEG", 50.0, 20.0, 40.0)]),
+    # (unchanged: without the verb)
+    ("Of the 30 patients in CR, 27 (90%) had MRD below 10^-4.", [("MRD_NEG", 90.0, 27.0, 30.0)]),
+])
+def test_mrd_was_below_threshold(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values
