@@ -199,3 +199,18 @@ def test_count_of_them_after_a_count_of_patients(nlp, text, values):
 ])
 def test_mrd_was_below_threshold(nlp, text, values):
     assert _counted(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # more ways of MRD under a threshold or the assay's limit
+    ("Twenty patients (50%) had MRD of less than 0.01%.", [("MRD_NEG", 50.0)]),
+    ("Twenty patients (50%) had an MRD level <1 × 10^-4.", [("MRD_NEG", 50.0)]),
+    ("Twenty patients (50%) had MRD below the detection limit.", [("MRD_NEG", 50.0)]),
+    ("MRD below the limit of detection was achieved in 20 patients (50%).", [("MRD_NEG", 50.0)]),
+    ("MRD was not detectable in 20 patients (50%).", [("MRD_NEG", 50.0)]),
+    # (unchanged: MRD above a threshold, and a group named by its MRD)
+    ("Twenty patients (50%) had MRD of 0.1% or more.", []),
+    ("Patients with MRD below the detection limit had a 2-year OS of 70%.", [("OS_RATE", 70.0)]),
+])
+def test_mrd_below_limit(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
