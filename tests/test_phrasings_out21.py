@@ -214,3 +214,19 @@ def test_mrd_was_below_threshold(nlp, text, values):
 ])
 def test_mrd_below_limit(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a clause grading the toxicity after it does not make it state a value of its own
+    ("Thirty patients (75%) experienced CRS, with grade 3 or higher in 4 (10%).",
+     [("CRS", 10.0, 4.0, 40.0), ("CRS", 75.0, 30.0, 40.0)]),
+    ("Thirty patients (75%) developed neurotoxicity, with severe events in 4 (10%).",
+     [("NEURO", 10.0, 4.0, 40.0), ("NEURO", 75.0, 30.0, 40.0)]),
+    # (unchanged: the same after "occurred in", and another endpoint after "with")
+    ("CRS occurred in 30 patients (75%), with grade ≥3 in 4 (10%).",
+     [("CRS", 10.0, 4.0, 40.0), ("CRS", 75.0, 30.0, 40.0)]),
+    ("Thirty patients (75%) achieved CR, with MRD negativity in 20 (50%).",
+     [("CR", 75.0, 30.0, 40.0), ("MRD_NEG", 50.0, 20.0, 40.0)]),
+])
+def test_subject_count_then_grading_clause(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values

@@ -2453,7 +2453,9 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
 
 # A sum after the last part of a breakdown: ", for a total of 28 (70%)", ", for an overall rate of 70%"
 _SUM_TAIL = re.compile(r",\s(?:for|giving|yielding)\s(?:an?\s)?(?:total|overall|combined|composite)\b", re.I)
-_RELATIVE_AFTER = re.compile(r"\s?(?:[(\[][^()\[\]]*[)\]]\s?)?,\s?(?:which|that|of which|being|including)\b", re.I)
+# (or a clause grading it: "30 (75%) experienced CRS, with grade 3 or higher in 4 (10%)")
+_RELATIVE_AFTER = re.compile(r"\s?(?:[(\[][^()\[\]]*[)\]]\s?)?,\s?(?:which|that|of which|being|including|"
+                             r"with\s(?:grades?|severe|serious)|mostly|mainly|predominantly)\b", re.I)
 
 
 def _other_head(text: str, mention: Mention, value: Value) -> bool:
