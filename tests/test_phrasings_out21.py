@@ -230,3 +230,16 @@ def test_mrd_below_limit(nlp, text, values):
 ])
 def test_subject_count_then_grading_clause(nlp, text, values):
     assert _counted(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # the proportion of MRD-negative patients is the MRD negativity rate, not a group's
+    ("The proportion of MRD-negative patients was 50%.", [("MRD_NEG", 50.0)]),
+    ("The percentage of MRD-negative patients at day 28 was 50%.", [("MRD_NEG", 50.0)]),
+    ("MRD was cleared in 20 patients (50%).", [("MRD_NEG", 50.0)]),
+    # (unchanged: MRD-negative patients named as a group)
+    ("The OS of MRD-negative patients was 60% at 2 years.", [("OS_RATE", 60.0)]),
+    ("The proportion of MRD-negative patients who relapsed was 20%.", []),
+])
+def test_proportion_of_mrd_negative_patients(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values

@@ -868,11 +868,15 @@ def _key_value_item(text: str, mentions: list[Mention], end: int) -> bool:
 def _names_mrd_group(text: str, start: int, end: int) -> bool:
     """"60% for MRD-negative and 20% for MRD-positive patients", "MRD-negative patients had": the adjective names a
     group, like a population attribute (see _names_subgroup); "20 (40%) became MRD-negative" states the rate."""
+    if _PROPORTION_OF_BEFORE.search(text, max(0, start - 24), start) and not _WHO_AFTER_PEOPLE.match(text, end):
+        return False  # "The proportion of MRD-negative patients was 50%": the rate of the status, no group
     return _ADJECTIVE_END.search(text, start, end) is not None and bool(
         _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start])
         or _WHO_WERE_BEFORE.search(text, max(0, start - 30), start) or _bracketed_after_value(text, start, end))
 
 
+_WHO_AFTER_PEOPLE = re.compile(r"\s\w+\s(?:who|that|which)\b", re.I)  # ("... of MRD-negative patients who relapsed")
+_PROPORTION_OF_BEFORE = re.compile(r"\b(?:proportion|percentage|fraction)\sof\s(?:the\s)?$", re.I)
 # "52% for patients who were MRD negative compared with 18% for ...": the status of the patients a value is for.
 _WHO_WERE_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\s(?:who|that)\s(?:were|was|became|"
                               r"remained)\s$", re.I)
