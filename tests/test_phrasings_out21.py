@@ -243,3 +243,14 @@ def test_subject_count_then_grading_clause(nlp, text, values):
 ])
 def test_proportion_of_mrd_negative_patients(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a bare count of a lead-in's responders bridged to transplant, the people unsaid
+    ("Among the 30 responders, 20 were bridged to transplant.", [("HSCT", 66.7, 20.0, 30.0)]),
+    ("Among the 30 responders, 20 were subsequently bridged to transplant.", [("HSCT", 66.7, 20.0, 30.0)]),
+    # (unchanged: a transplant's breakdown by remission among the transplanted is no rate)
+    ("Of the 30 transplanted patients, 20 were transplanted in CR1.", []),
+])
+def test_count_bridged_to_transplant(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values

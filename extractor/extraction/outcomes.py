@@ -72,7 +72,8 @@ _OR_LONGER_AFTER = re.compile(r"^\s?(?:or|and)\s(?:longer|more|greater|above|ove
 _COUNT_AFTER = re.compile(
     r"^\s?(?:(?:of the|out of|of)\s[\d]+\s)?(?:[a-z-]+\s){0,2}?(?:patients?|pts|children|adults|subjects|cases|responders|"
     r"participants|infants|adolescents|individuals|"
-    r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|were bridged|went|obtained)\b"
+    r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|went|obtained|"
+    r"were\s(?:(?:subsequently|successfully|eventually|then|later)\s)?bridged)\b"
     r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b"
     # "12 of whom were MRD negative", "24 were MRD-negative": a count of patients whose MRD it states
     r"|^\s?of\s(?:whom|them|these|those)\b|^\s?(?:patients?\s|responders\s)?(?:were|became)\s(?:MRD|minimal|measurable)\b")
@@ -2362,7 +2363,8 @@ def _opens_breakdown(text: str, mention: Mention, value: Value) -> bool:
 
 
 # "Twelve patients were bridged to allogeneic SCT": the subject and the passive's auxiliary before a transplant verb
-_PASSIVE_SUBJECT_GAP = re.compile(r"(?:patients?|pts|children|adults|subjects|responders)\s(?:were|was|could)"
+# ("Of the 30 responders, 20 were bridged to transplant": the people may go unsaid)
+_PASSIVE_SUBJECT_GAP = re.compile(r"(?:(?:patients?|pts|children|adults|subjects|responders)\s)?(?:were|was|could)"
                                   r"(?:\s(?:subsequently|successfully|eventually|then|later))?", re.I)
 
 
