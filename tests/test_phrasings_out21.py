@@ -254,3 +254,20 @@ def test_proportion_of_mrd_negative_patients(nlp, text, values):
 ])
 def test_count_bridged_to_transplant(nlp, text, values):
     assert _counted(_run(nlp, COHORT + text)) == values
+
+
+def _timed(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, values", [
+    # early deaths in more window wordings
+    ("Four patients (10%) died of infection before day 30.", [("EARLY_DEATH", 10.0, 1.0)]),
+    ("Mortality in the first 60 days was 10%.", [("EARLY_DEATH", 10.0, 2.0)]),
+    ("The 60-day all-cause mortality was 10%.", [("EARLY_DEATH", 10.0, 2.0)]),
+    ("There were 2 deaths (5%) within 30 days.", [("EARLY_DEATH", 5.0, 1.0)]),
+    # (unchanged: a survival figure's mortality at years is no early death)
+    ("Mortality at 2 years was 40%.", []),
+])
+def test_early_death_windows(nlp, text, values):
+    assert _timed(_run(nlp, COHORT + text)) == values
