@@ -271,3 +271,16 @@ def _timed(record: dict) -> list[tuple]:
 ])
 def test_early_death_windows(nlp, text, values):
     assert _timed(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a population attribute after a fraction names whose fraction it is
+    ("CR was achieved in 15 of 20 Ph-positive and 9 of 20 Ph-negative patients.",
+     [("CR", 45.0, 9.0, 20.0), ("CR", 75.0, 15.0, 20.0)]),
+    ("CR was achieved in 15/20 Ph-positive and 9/20 Ph-negative patients.",
+     [("CR", 45.0, 9.0, 20.0), ("CR", 75.0, 15.0, 20.0)]),
+    # (unchanged: the share of the cohort with the attribute is no outcome)
+    ("Twelve of 40 (30%) were Ph-positive.", []),
+])
+def test_fraction_of_attribute_group(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values

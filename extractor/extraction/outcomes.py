@@ -814,6 +814,8 @@ def _in_baseline_clause(text: str, start: int) -> bool:
 
 # "80% of Ph-positive and 65% of Ph-negative patients", "24/30 (80%) Ph-positive": the attribute is whose share it is.
 _PERCENT_OF_BEFORE = re.compile(r"%\s?\)?\s?(?:of\s(?:the\s)?)?$")
+# "in 15 of 20 Ph-positive and 9 of 20 Ph-negative patients": the fraction's people
+_FRACTION_OF_BEFORE = re.compile(r"\d\s?(?:/|of|out\sof)\s?\d+\s$")
 
 
 def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) -> bool:
@@ -825,7 +827,8 @@ def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) ->
         return False
     start, end = span.start_char - base, span.end_char - base
     if _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]) \
-            or _bracketed_after_value(text, start, end) or _PERCENT_OF_BEFORE.search(text, max(0, start - 12), start):
+            or _bracketed_after_value(text, start, end) or _PERCENT_OF_BEFORE.search(text, max(0, start - 12), start) \
+            or _FRACTION_OF_BEFORE.search(text, max(0, start - 16), start):
         return True
     return any(_ATTRIBUTE_LINK.fullmatch(text[a.end_char - base:start])
                or _ATTRIBUTE_LINK.fullmatch(text[end:a.start_char - base])
