@@ -568,9 +568,9 @@ def find_ranges(text: str, words: Mapping[str, float] | None = None) -> list[Ran
 
 
 # "of these 17" / "of those 17": the subset an earlier clause counted ("Ten of these 17 patients (59%)"); "12 of our
-# 20 patients"
-_FRACTION_OF = re.compile(r"^\s?(?:/|of(?: the| these| those| our)?|out of(?: the)?|of all)\s?$")
-_FRACTION_GAP = len(" out of the \n")  # the longest gap _FRACTION_OF matches ("$" may stand before a final newline)
+# 20 patients"; "4 of the first 8 patients" (the first ones treated)
+_FRACTION_OF = re.compile(r"^\s?(?:/|of(?: the(?: first)?| these| those| our)?|out of(?: the)?|of all)\s?$")
+_FRACTION_GAP = len(" of the first \n")  # the longest gap _FRACTION_OF matches ("$" may stand before a final newline)
 
 
 def find_fractions(text: str, words: Mapping[str, float] | None = None) -> list[Fraction]:

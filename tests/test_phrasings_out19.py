@@ -204,8 +204,9 @@ def test_mrd_count_of_responders(nlp, text, triples):
      [("HSCT", 40.0, "all", 30.0), ("ORR", 75.0, "all", 40)]),
     ("Thirty patients responded, 12 of whom subsequently underwent HSCT.",
      [("HSCT", 40.0, "all", 30.0), ("ORR", 75.0, "all", 40)]),
-    # negatives: no count of "them" in the sentence
-    ("Fourteen of them proceeded to HSCT.", []),
+    # negatives: no count of "them" in the sentence, nor in the one before (fourteenth round: after "Forty patients
+    # were enrolled.", "Fourteen of them proceeded to HSCT." is 14 of those 40)
+    ("Responses were durable. Fourteen of them proceeded to HSCT.", []),
     # (thirteenth round: read as "12 of whom were MRD negative" is, of the count before: 25 of 30)
     ("Thirty patients achieved CR, 25 of whom achieved MRD negativity.",
      [("CR", 75.0, "all", 40), ("MRD_NEG", 83.3, "all", 30.0)]),

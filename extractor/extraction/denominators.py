@@ -119,6 +119,9 @@ _POINTS_BACK = re.compile(r"\b(?:of|among)\s(?:these|them|whom|those)\b", re.I)
 # percentage only, which decide whether it is of that count).
 _INCLUDING = re.compile(r"\bincluding\b", re.I)
 _OPENS_POINTING_BACK = re.compile(r"(?:Of|Among)\s(?:these|them|those)(?:\s(?:patients|responders))?,")
+# "Twenty achieved CR. Ten of them were MRD negative": a count opening its sentence as a part of "them" points back
+# to the sentence before as "Of these," does.
+_COUNT_OF_THEM_OPENS = re.compile(r"[\w-]+(?:\s[(\[][^()\[\]]*[)\]])?\s(?:of|among)\s(?:these|them|those)\b")
 # A part of a group no arm is, which the arms reader may leave as the group: a dose level ("at the highest dose
 # level", "at the recommended phase 2 dose") or an analysis population ("per-protocol"). Only the fallback to the
 # group's size reads it (a dose level named beside its own size is a group of its own).
@@ -229,10 +232,21 @@ def assign_denominators(record: dict, docs: list[tuple[str, Doc]], words: dict[s
 
 def _unbased_mrd_count(outcome: dict, sizes: dict) -> bool:
     """"... Of these, 10 were MRD negative" with no one count in the sentence before: an MRD count of a subset that
-    is still computed over the whole group, which is seldom its base."""
-    return outcome["endpoint"] == "MRD_NEG" and bool(outcome.get("computed")) and outcome.get("count") is not None \
-        and outcome.get("denominator") == sizes.get(outcome.get("arm") or "all") \
-        and _OPENS_POINTING_BACK.match(outcome["evidence"]["text"]) is not None
+    is still computed over the whole group, which is seldom its base; likewise any count opening its sentence as a
+    part of them ("Responses were durable. Fourteen of them proceeded to HSCT") that no count before recounted."""
+    if not outcome.get("computed") or outcome.get("count") is None \
+            or outcome.get("denominator") != sizes.get(outcome.get("arm") or "all") or not _opens_pointing_back(outcome):
+        return False
+    return outcome["endpoint"] == "MRD_NEG" or DENOMINATOR_INFERRED not in (outcome.get("flags") or []) \
+        and _COUNT_OF_THEM_OPENS.match(outcome["evidence"]["text"]) is not None
+
+
+def _opens_pointing_back(outcome: dict) -> bool:
+    """Whether a counted outcome's sentence opens pointing back to the sentence before: "Of these, 10 ...", or its
+    count as a part of them ("Ten of them were MRD negative")."""
+    text = outcome["evidence"]["text"]
+    return _OPENS_POINTING_BACK.match(text) is not None \
+        or outcome.get("count") is not None and _COUNT_OF_THEM_OPENS.match(text) is not None
 
 
 def _count_base(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]], arms: _Arms,
@@ -359,7 +373,7 @@ def _subset_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]
     same = [o for o in outcomes if o is not outcome and _same_sentence(o, where)]
     earlier = same[:same.index(outcome)] if outcome in same else _before(outcomes, outcome, where)
     counts = [o["count"] for o in earlier]
-    if _OPENS_POINTING_BACK.match(text):
+    if _opens_pointing_back(outcome):
         start = _previous_sentence_start(docs, where)
         counts = [o["count"] for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
                   and o["evidence"]["start"] == start]
@@ -422,7 +436,7 @@ def _recount_pointed_back(outcome: dict, outcomes: list[dict], docs: list[tuple[
     where = outcome["evidence"]
     if outcome.get("denominator") != sizes.get(outcome.get("arm") or "all") or not _POINTS_BACK.search(where["text"]):
         return
-    if _OPENS_POINTING_BACK.match(where["text"]):
+    if _opens_pointing_back(outcome):
         start = _previous_sentence_start(docs, where)
         pointed = [o for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
                    and o["evidence"]["start"] == start]
@@ -432,7 +446,7 @@ def _recount_pointed_back(outcome: dict, outcomes: list[dict], docs: list[tuple[
         pointed = _before(outcomes, outcome, where)
     counts = {int(o["count"]) for o in pointed
               if o is not outcome and o.get("count") and float(o["count"]).is_integer()}
-    if not counts and not pointed and _OPENS_POINTING_BACK.match(where["text"]):
+    if not counts and not pointed and _opens_pointing_back(outcome):
         # "Twenty patients had Ph-positive ALL. Of these, 15 achieved CR": the patients the sentence before counts
         subject = _subject_count(_previous_sentence(docs, where), words)
         counts = {subject} if subject is not None else counts

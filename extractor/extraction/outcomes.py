@@ -72,7 +72,8 @@ _OR_LONGER_AFTER = re.compile(r"^\s?(?:or|and)\s(?:longer|more|greater|above|ove
 _COUNT_AFTER = re.compile(
     r"^\s?(?:(?:of the|out of|of)\s[\d]+\s)?(?:[a-z-]+\s){0,2}?(?:patients?|pts|children|adults|subjects|cases|responders|"
     r"participants|infants|adolescents|individuals|"
-    r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|were bridged|went|obtained)\b"
+    r"achieved|attained|underwent|proceeded|received|developed|had|experienced|died|went|obtained|"
+    r"were\s(?:(?:subsequently|successfully|eventually|then|later)\s)?bridged)\b"
     r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b"
     # "12 of whom were MRD negative", "24 were MRD-negative": a count of patients whose MRD it states
     r"|^\s?of\s(?:whom|them|these|those)\b|^\s?(?:patients?\s|responders\s)?(?:were|became)\s(?:MRD|minimal|measurable)\b")
@@ -84,7 +85,7 @@ _QUALIFIER_BEFORE = re.compile(
     r"(?:with|without|in|achieving|attaining|"
     r"reaching|who\s(?:achieved|attained|had|reached|were\sin))|\bin\s(?:first|second|third)|"
     r"\b(?:transplanted|allografted|transplant|hsct|hct|sct)\s(?:while\s)?in|\b(?:performed|undertaken|carried out)\sin|"
-    r"\b(?:mrd|negativity|rates?|status)\sat|"
+    r"\b(?:mrd|negativity|rates?|status)\sat|\bat\s(?:the\s)?time\sof|"
     r"\b(?:among|without|post|before|after|beyond|prior to|until|compared (?:to|with))|\b(?:cr|remission|response)\s"
     r"(?:with|without)|\b(?:who|that)\s(?:did not|had not|could not|"
     r"subsequently|then)?)\s?(?:an?\s|the\s)?$", re.I)
@@ -200,7 +201,8 @@ _OBSERVED_INSIDE = re.compile(r"\b(?:occurred|observed|seen|reported)\b", re.I)
 _THERE_WERE_BEFORE = re.compile(r"\bthere\s(?:were|was|have been|has been)\s$", re.I)
 # ...or, right after the endpoint, a verb of observation ("no CRs were observed", "with no CRs achieved").
 # (its grade after it too: "No CRS of grade 3 or higher occurred")
-_NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:of\s(?:any\s)?" + _GRADE_AT_LEAST + r"\s)?"
+# ("No grade ≥3 CRS or ICANS events were reported": the endpoints' noun before the verb too)
+_NEGATED_AFTER = re.compile(r"\s?(?:\([^()]*\)\s?)?(?:of\s(?:any\s)?" + _GRADE_AT_LEAST + r"\s)?(?:(?:events?|cases|episodes)\s)?"
                             r"(?:(?:was|were|has been|have been|had been)\s)?(?:observed|reported|"
                             r"seen|occurred|achieved|documented|noted|recorded|detected|developed)\b", re.I)
 _INCLUDING = re.compile(r"\s?(?:including|incl\.|i\.e\.,?|defined as|comprising|encompassing)\s", re.I)
@@ -228,6 +230,8 @@ _MRD_COUNT_GAP = re.compile(r"(?:of\s(?:whom|them|these|those)\s)?(?:(?:patients
 # "Of these, 10 were MRD negative": a count of the subset the sentence before counted (denominators.py recounts it
 # over that count, and drops it when there is none)
 _OPENS_POINTING_BACK = re.compile(r"\W*(?:Of|Among)\s(?:these|them|those)(?:\s(?:patients|responders))?,")
+# ... or its count as a part of them: "Twenty achieved CR. Ten of them were MRD negative" (recounted likewise)
+_COUNT_OF_THEM_OPENS = re.compile(r"\W*(?P<count>[\w-]+)(?:\s[(\[][^()\[\]]*[)\]])?\s(?:of|among)\s(?:these|them|those)\b")
 _OTHER_BASE = re.compile(r"\b(?:respond\w*|among|of\s(?:these|them|those|whom)|in\s(?:CR|remission)|evaluable)\b", re.I)
 # "Twelve underwent HSCT, 3 of whom developed VOD", "Thirty responded; 12 of them proceeded to HSCT": the share of
 # the count before (not for MRD negativity, often of an assessed subset: "25 were tested, 20 of whom had MRD <0.01%")
@@ -285,6 +289,8 @@ _DIGIT_PERCENT = re.compile(r"\d\s?%")
 _PERCENT_OPEN_END = re.compile(r"%\s?[(\[]\s?$")
 _NEXT_BRACKET = re.compile(r"\s?(?:rate\s?)?(?:was|were|of|:)?\s?(?:\d+(?:\.\d+)?\s?%\s?)?([(\[:])")
 _OF_END = re.compile(r"\bof\s(?:the\s|these\s|those\s|our\s)?$")  # "78% of 113", "ten of these 17 patients"
+# "The response rate was 30%, consisting of seven CRs and five CRps": the parts' counts, no denominator
+_PARTS_OF_BEFORE = re.compile(r"\b(?:consisting|composed|comprised)\sof\s$", re.I)
 _TOTAL_OF_START = re.compile(r"\W*A\stotal\sof\s$")  # "A total of 12 patients underwent HSCT": a count, no base
 _OPEN_START = re.compile(r"\s?[(\[]")
 _PERCENT_RANGE_GAP = re.compile(r"\s?%?\s?(?:to|[-–—])\s?")  # "35% to 41%", "5-50%"
@@ -746,7 +752,7 @@ _QUALIFIER_BEFORE_LOWER = re.compile(_QUALIFIER_BEFORE.pattern)
 # end-anchored search, which tries every start. Checked against the pattern on 580,000 windows.
 _QUALIFIER_LAST_WORDS = ("with", "without", "in", "achieving", "attaining", "reaching", "achieved", "attained", "had",
                          "reached", "first", "second", "third", "among", "post", "before", "after", "beyond", "to",
-                         "until", "who", "that", "not", "subsequently", "then", "at")
+                         "until", "who", "that", "not", "subsequently", "then", "at", "of")
 _ARTICLES = ("a", "an", "the")
 _QUALIFIER_LAST_GLUED = tuple(word + article for word in _QUALIFIER_LAST_WORDS for article in _ARTICLES)
 
@@ -832,6 +838,8 @@ def _in_baseline_clause(text: str, start: int) -> bool:
 
 # "80% of Ph-positive and 65% of Ph-negative patients", "24/30 (80%) Ph-positive": the attribute is whose share it is.
 _PERCENT_OF_BEFORE = re.compile(r"%\s?\)?\s?(?:of\s(?:the\s)?)?$")
+# "in 15 of 20 Ph-positive and 9 of 20 Ph-negative patients": the fraction's people
+_FRACTION_OF_BEFORE = re.compile(r"\d\s?(?:/|of|out\sof)\s?\d+\s$")
 
 
 def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) -> bool:
@@ -843,7 +851,8 @@ def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) ->
         return False
     start, end = span.start_char - base, span.end_char - base
     if _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]) \
-            or _bracketed_after_value(text, start, end) or _PERCENT_OF_BEFORE.search(text, max(0, start - 12), start):
+            or _bracketed_after_value(text, start, end) or _PERCENT_OF_BEFORE.search(text, max(0, start - 12), start) \
+            or _FRACTION_OF_BEFORE.search(text, max(0, start - 16), start):
         return True
     return any(_ATTRIBUTE_LINK.fullmatch(text[a.end_char - base:start])
                or _ATTRIBUTE_LINK.fullmatch(text[end:a.start_char - base])
@@ -887,11 +896,15 @@ def _key_value_item(text: str, mentions: list[Mention], end: int) -> bool:
 def _names_mrd_group(text: str, start: int, end: int) -> bool:
     """"60% for MRD-negative and 20% for MRD-positive patients", "MRD-negative patients had": the adjective names a
     group, like a population attribute (see _names_subgroup); "20 (40%) became MRD-negative" states the rate."""
+    if _PROPORTION_OF_BEFORE.search(text, max(0, start - 24), start) and not _WHO_AFTER_PEOPLE.match(text, end):
+        return False  # "The proportion of MRD-negative patients was 50%": the rate of the status, no group
     return _ADJECTIVE_END.search(text, start, end) is not None and bool(
         _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start])
         or _WHO_WERE_BEFORE.search(text, max(0, start - 30), start) or _bracketed_after_value(text, start, end))
 
 
+_WHO_AFTER_PEOPLE = re.compile(r"\s\w+\s(?:who|that|which)\b", re.I)  # ("... of MRD-negative patients who relapsed")
+_PROPORTION_OF_BEFORE = re.compile(r"\b(?:proportion|percentage|fraction)\sof\s(?:the\s)?$", re.I)
 # "52% for patients who were MRD negative compared with 18% for ...": the status of the patients a value is for.
 _WHO_WERE_BEFORE = re.compile(r"\b(?:patients|those|children|adults|subjects)\s(?:who|that)\s(?:were|was|became|"
                               r"remained)\s$", re.I)
@@ -1356,12 +1369,16 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
             value.end = sd.end()
         values.append(value)
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
+    if "=" in text:
+        values = [v for v in values if not _restated_in_n_bracket(text, v, values)]
     fractions = _fractions(text, values, excluded + labels, context)
     # "Twenty-one of 23 responders underwent HSCT": the fraction, not the bare count that opens it.
     # ("30/40 patients achieved CR": nor the count of its denominator, which gave 40/40)
     values = [v for v in values if not (v.kind == COUNT and any(f.start <= v.start < f.end for f in fractions))] \
         + fractions
     values += _not_reached(sent, excluded)
+    if "none" in text or "no " in text:  # a cheap necessary cue of _COMPARED_NONE
+        values += _compared_zeros(text, values)
     if "ll " in text or "very " in text:  # a cheap necessary cue of _ALL_PATIENTS ("All"/"all", "Every"/"every")
         values += _all_patients(text, values, context)
     if share_words:
@@ -1378,6 +1395,41 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     if "fatal" in text and any(s.id_ in _TOXICITIES for s in sent.labelled("ENDPOINT")):
         values = [v for v in values if not _fatal_share(text, v)]
     return sorted(values, key=lambda v: v.start)
+
+
+# "The CR rate was 60% with inotuzumab vs none with chemotherapy": the compared group's zero, in words.
+_COMPARED_NONE = re.compile(r"\b(?:vs\.?|versus|compared\s(?:with|to))\s(?P<zero>none|no\s(?:patients?|one))\b"
+                            r"(?!\s(?:who|that)\b)", re.I)
+
+
+def _compared_zeros(text: str, values: list[Value]) -> list[Value]:
+    """A zero rate (a percentage of 0, count 0) for each "vs none" right after a percentage (within its clause, no
+    other figure between)."""
+    zeros = []
+    for m in _COMPARED_NONE.finditer(text):
+        before = [v for v in values if v.end <= m.start()]
+        if before and before[-1].kind == PERCENT and not _DIGIT.search(text, before[-1].end, m.start()) \
+                and ";" not in text[before[-1].end:m.start()]:
+            zeros.append(Value(PERCENT, 0.0, m.start("zero"), m.end(), count=0.0))
+    return zeros
+
+
+# "Twenty patients achieved CR (n = 20; 50%)": the count restated in the "n =" bracket of its percentage.
+_N_BRACKET_GAP = re.compile(r"[^\d;]*[(\[]\s?[nN]\s?=\s?(?P<n>\d+)\s?[;,]\s?")
+
+
+def _restated_in_n_bracket(text: str, value: Value, values: list[Value]) -> bool:
+    """A bare count whose next value is a percentage printed after an "(n = N;" restating that count: one count and
+    percentage ("Twenty patients (50%) achieved CR"), the percentage taking the count and its place."""
+    if value.kind != COUNT:
+        return False
+    nxt = next((v for v in values if v.start >= value.end), None)
+    gap = _N_BRACKET_GAP.fullmatch(text, value.end, nxt.start) if nxt is not None and nxt.kind == PERCENT \
+        and nxt.count is None else None
+    if gap is None or float(gap.group("n")) != value.value:
+        return False
+    nxt.count, nxt.start, nxt.denominator = value.value, value.start, value.denominator
+    return True
 
 
 # "VOD occurred in 13% (fatal in 5%)", "..., fatal in 5%", "and was fatal in 2%", "(including 5% fatal)", "2 (5%)
@@ -1565,7 +1617,8 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
     # A count, unless it is the denominator of what precedes ("78% of 113 patients").
     if number.is_integer and number.form != "scientific" and _COUNT_AFTER.match(after) \
             and not (_OF_END.search(text[max(0, number.start - 10):number.start])
-                     and not _TOTAL_OF_START.fullmatch(text, 0, number.start)) \
+                     and not _TOTAL_OF_START.fullmatch(text, 0, number.start)
+                     and not _PARTS_OF_BEFORE.search(text, max(0, number.start - 16), number.start)) \
             and not _ends_count_list(text, numbers, i):
         return COUNT
     return None
@@ -1578,7 +1631,7 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
 # (A high grade only, not each grade of a breakdown, "grade 1 in 12, grade 2 in 6", nor "fatal in one".)
 _BARE_IN_CLAUSE = re.compile(r"\b(?:occurred|developed|observed|seen|reported|noted|documented|recorded|performed|achieved|"
                              r"attained|obtained|severe|serious|"
-                             r"grades?\s?(?:(?:>/?=|[≥>])\s?\d|[34](?:\s?(?:or\s(?:higher|greater|more|above|worse|4|5)|[-–/]\s?[45]|\+))?))"
+                             r"(?:[≥>]\s?)?grades?[\s-]?(?:(?:>/?=|[≥>])\s?\d|[34](?:\s?(?:or\s(?:higher|greater|more|above|worse|4|5)|[-–/]\s?[45]|\+))?))"
                              r"(?:\s[\w≥-]+){0,3}?\sin\s$", re.I)
 _BARE_IN_END = re.compile(r"(?!\s?,?\s?(?:(?:and|or|to)\s)?\d)\s?(?:[.;,)]|$|and\b)")  # (not "in 0, 1 and 3 patients")
 
@@ -1591,13 +1644,14 @@ def _bare_count_in(text: str, number) -> bool:
 
 
 def _clause_start(text: str, at: int) -> int:
-    return max(text.rfind(c, 0, at) for c in ",;(") + 1
+    # (a bracket closed before `at` ends a clause too: "occurred in 38 (88%) and was grade ≥3 in 7")
+    return max(text.rfind(c, 0, at) for c in ",;()") + 1
 
 
 # A clause that grades the event named before it: ", grade 3 or higher in 4", ", which was severe in 8", "(grade ≥3
 # in 8)"; not one with a subject of its own (", and seizures occurred in 2").
 _GRADING_CLAUSE = re.compile(r"\s?(?:and\s)?(?:which\s|that\s)?(?:(?:was|were|being|with|mostly|including)\s)?"
-                             r"(?:severe|serious|grades?\s?\S)", re.I)  # (", and was grade 3-4 in 5", ", including grade 3 in 3")
+                             r"(?:severe|serious|(?:[≥>]\s?)?grades?\s?\S)", re.I)  # (", and was grade 3-4 in 5", ", including grade 3 in 3")
 
 
 def _grades_event_before(text: str, mention: Mention, value: Value) -> bool:
@@ -1662,7 +1716,7 @@ _CHANGE_FROM = re.compile(r"\b(?:increased|improved|rose|decreased|declined|fell
 
 # "CR + CRi = 70%", "ORR = 45%": a percentage set equal to a response abbreviation is its rate, not a p-value or a
 # threshold (case-sensitive, and no "OR =", "HR =", "n =": odds and hazard ratios and counts stay out)
-_RATE_EQUALS_BEFORE = re.compile(r"\b(?:CR[ihp]?|CRc|ORR|CR/CR[ihp])\)?\s?=\s?$")
+_RATE_EQUALS_BEFORE = re.compile(r"\b(?:CR[ihp]?|CRc|ORR|CR/CR[ihp]|MRD-?)\)?\s?=\s?$")  # ("MRD = 81%" too)
 
 
 def _rate_equals(text: str, before: str, number) -> bool:
@@ -2228,7 +2282,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if value.kind == COUNT:
         # A bare count is a rate only as the subject of its endpoint ("Twelve patients underwent HSCT") or as the
         # patients its endpoint occurred in ("CRS occurred in 20 patients").
-        if value.denominator is None and _OF_WHOM_COUNT_AFTER.match(text, value.end):
+        if value.denominator is None and _OF_WHOM_COUNT_AFTER.match(text, value.end) \
+                and not _opens_count_of_them(text, value):
             return None  # "14 of them achieved MRD negativity" with no count of "them" in the sentence: of no known base
         gap = text[value.end:ahead.start].strip() if ahead else None
         if ahead and ahead.family == "MRD_NEG" and _unbased_mrd_count(text, value):
@@ -2236,7 +2291,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         if ahead and (not gap or _SUBJECT_GAP.fullmatch(gap) or _COUNT_VERB_GAP.fullmatch(gap)
                       or ahead.family not in ("MRD_NEG", "OTHER") and _OF_WHOM_GAP.fullmatch(gap)
                       or ahead.family == "MRD_NEG" and _MRD_COUNT_GAP.fullmatch(gap)
-                      or ahead.family == "MRD_NEG" and value.denominator is not None and _OF_WHOM_GAP.fullmatch(gap)
+                      or ahead.family == "MRD_NEG" and (value.denominator is not None or _opens_count_of_them(text, value))
+                      and _OF_WHOM_GAP.fullmatch(gap)
                       or ahead.family == "HSCT" and _PASSIVE_SUBJECT_GAP.fullmatch(gap)
                       or ahead.family in _TOXICITIES and _CASES_OF_GAP.fullmatch(gap)
                       or value.denominator is None and _in_remission_subject(text, gap, ahead)):
@@ -2365,7 +2421,8 @@ def _opens_breakdown(text: str, mention: Mention, value: Value) -> bool:
 
 
 # "Twelve patients were bridged to allogeneic SCT": the subject and the passive's auxiliary before a transplant verb
-_PASSIVE_SUBJECT_GAP = re.compile(r"(?:patients?|pts|children|adults|subjects|responders)\s(?:were|was|could)"
+# ("Of the 30 responders, 20 were bridged to transplant": the people may go unsaid)
+_PASSIVE_SUBJECT_GAP = re.compile(r"(?:(?:patients?|pts|children|adults|subjects|responders)\s)?(?:were|was|could)"
                                   r"(?:\s(?:subsequently|successfully|eventually|then|later))?", re.I)
 
 
@@ -2396,7 +2453,13 @@ def _unbased_mrd_count(text: str, value: Value) -> bool:
     """An MRD count with no base of its own in a sentence naming another base than the cohort (responders, "of
     these", evaluable patients), unless the sentence opens pointing back to a count of the one before."""
     return value.denominator is None and _OTHER_BASE.search(text) is not None \
-        and _OPENS_POINTING_BACK.match(text) is None
+        and _OPENS_POINTING_BACK.match(text) is None and not _opens_count_of_them(text, value)
+
+
+def _opens_count_of_them(text: str, value: Value) -> bool:
+    """The value is the count opening its sentence as a part of "them" ("Ten of them were MRD negative")."""
+    m = _COUNT_OF_THEM_OPENS.match(text)
+    return m is not None and m.start("count") == value.start
 
 
 def _elliptical_occurrence(text: str, before: list[Mention], value: Value) -> bool:
@@ -2454,7 +2517,9 @@ def _states_own_value(text: str, mention: Mention, values: list[Value], mentions
 
 # A sum after the last part of a breakdown: ", for a total of 28 (70%)", ", for an overall rate of 70%"
 _SUM_TAIL = re.compile(r",\s(?:for|giving|yielding)\s(?:an?\s)?(?:total|overall|combined|composite)\b", re.I)
-_RELATIVE_AFTER = re.compile(r"\s?(?:[(\[][^()\[\]]*[)\]]\s?)?,\s?(?:which|that|of which|being|including)\b", re.I)
+# (or a clause grading it: "30 (75%) experienced CRS, with grade 3 or higher in 4 (10%)")
+_RELATIVE_AFTER = re.compile(r"\s?(?:[(\[][^()\[\]]*[)\]]\s?)?,\s?(?:which|that|of which|being|including|"
+                             r"with\s(?:grades?|severe|serious)|mostly|mainly|predominantly)\b", re.I)
 
 
 def _other_head(text: str, mention: Mention, value: Value) -> bool:
@@ -2639,7 +2704,8 @@ _ZERO_SUBJECT_BEFORE = re.compile(r"(?:^|[;,:]\s?(?:and\s|but\s|while\s|whereas\
                                   r"(?:(?:the|any)\s)?(?:" + _MODIFIER + r"\s)*$", re.I)
 _ZERO_CLAUSE_END = re.compile(r"(?P<scope>\s(?:in|among)\s(?:any|all)\s(?:of\s(?:the|our|these)\s)?(?:[\w-]+\s)?(?:patients?|pts|"
                               r"children|adults|subjects|cases)|\s(?:in|during)\s(?:this|our|the)\s(?:study|trial|cohort|series))?"
-                              r"\s?(?:[.;,]|$)", re.I)
+                              # "CRS occurred in no patients in the chemotherapy arm": that arm's zero
+                              r"(?:\s" + _IN_ARM + r")?\s?(?:[.;,]|$)", re.I)
 _ZERO_SUBJECT_GAP = re.compile(r"\s?(?:\([^()]*\)\s?)?")
 
 
@@ -2803,6 +2869,7 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
     stated = evidence(sent.doc, section, *_clause(sent))  # the same for every outcome of the sentence
     every_arm_lead = _EACH_ARM_LEADS.match(sent.text)
     each_word = _may_have_each(sent.text)  # a cheap necessary cue of _IN_EACH_ARM
+    bracketed: list[tuple[Value, dict]] = []  # each value with its outcome, for _arm_of_shared_bracket
     for mention in mentions:
         if mention.family in ABSORBERS or not mention.values:
             continue
@@ -2830,9 +2897,29 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
             if outcome["arm"] == "all" and value.denominator is not None and not every_arm:
                 outcome["arm"] = _group_of_fraction(sent.text, value, context, outcome["endpoint"]) or "all"
             outcomes.append(outcome)
+            bracketed.append((value, outcome))
             if every_arm and outcome["arm"] == "all":
                 outcomes += _for_each_arm(outcome, context)
+    if len(bracketed) > 1 and "(" in sent.text and context.arm_index is not None and context.arm_index.multi_arm:
+        _arm_of_shared_bracket(sent.text, bracketed, context)
     return outcomes
+
+
+def _arm_of_shared_bracket(text: str, pairs: list[tuple[Value, dict]], context) -> None:
+    """"with InO (CR/CRi = 73%; MRD = 81%) versus SC (...)": a value left to the whole cohort inside the bracket
+    whose other values are one study arm's is that arm's too."""
+    own = {arm.label for arm in context.arm_index.arms if not arm.historical}
+    by_bracket: dict[int, list[dict]] = {}
+    for value, outcome in pairs:
+        opened = text.rfind("(", 0, value.start)
+        if opened != -1 and text.find(")", opened, value.start) == -1:
+            by_bracket.setdefault(opened, []).append(outcome)
+    for outcomes in by_bracket.values():
+        arms = {o["arm"] for o in outcomes if o["arm"] != "all"}
+        if len(arms) == 1 and arms <= own:
+            for outcome in outcomes:
+                if outcome["arm"] == "all":
+                    outcome["arm"] = next(iter(arms))
 
 
 _TOXICITIES = frozenset({"CRS", "NEURO", "VOD"})
