@@ -3396,6 +3396,9 @@ class ArmIndex:
         if scope.lower() in label.lower():
             return label
         arm = self.by_label(scope)
+        aged = subgroups.age_word_beside(label, scope) if arm is None else None
+        if aged:  # "Among patients younger than 35 years, ... versus 30% in older patients": "age >=35 years"
+            return aged
         if arm is None:  # a state x status cross is "R/R Ph-"; other subgroups nest as "phase 1, responders"
             return f"{scope} {label}" if _STATUS_FIRST.match(label) else f"{scope}, {label}"
         if arm.historical or len([a for a in self.arms if not a.historical]) < 2 or _UNNAMED.fullmatch(label):

@@ -471,8 +471,12 @@ def comparative_side(label: str, before: str) -> bool:
 
 def bound_sides(labels: list[str]) -> list[str]:
     """Two groups, one named by a bound and the other by a comparative of the bounded noun (either order): the
-    comparative one is named as the bound's complement (see `comparative_side`)."""
+    comparative one is named as the bound's complement (see `comparative_side`); an age word beside an age bound
+    likewise (see `age_word_beside`)."""
     first, second = labels
+    aged = age_word_beside(second, first) or age_word_beside(first, second)
+    if aged:  # "50% in patients younger than 35 years and 30% in older patients": "age >=35 years"
+        return [first, aged] if age_word_label(second) else [aged, second]
     if comparative_side(second, first):
         return [first, complement(first)]
     if comparative_side(first, second):
@@ -1340,6 +1344,23 @@ def age_sides(texts: tuple[str, ...]) -> tuple[str | None, str | None] | None:
     if len(ages) != 1 or not (upper or lower):
         return None
     return upper or complement(lower), lower or complement(upper)
+
+
+# A group named by an age bound: "age <35 years", "aged >=60 years", "aged ≥65 years".
+_AGE_BOUND_LABEL = re.compile(r"(?:aged?|ages)\s(?P<op>>=|<=|[<>≥≤])\d{1,3}\s(?:years?|yrs?)", re.I)
+
+
+def age_word_beside(label: str, bound: str) -> str | None:
+    """An age group named by a word after a group named by an age bound, named by that bound: "Among patients younger
+    than 35 years, ... versus 30% in older patients" -> "older" beside "age <35 years" is "age >=35 years" (the other
+    side; the same side is the bound's group). None when either is not such a label."""
+    m = _AGE_WORD_LABEL.fullmatch(label) if age_word_label(label) else None
+    bound_match = _AGE_BOUND_LABEL.fullmatch(bound) if m else None
+    if bound_match is None:
+        return None
+    upper_word = m.group("side").lower() in ("older", "elderly")
+    upper_bound = bound_match.group("op").startswith((">", "≥"))
+    return bound if upper_word == upper_bound else complement(bound)
 
 
 def by_age_threshold(label: str, texts: tuple[str, ...]) -> str:
