@@ -32,3 +32,28 @@ def test_names21_age_word_on_the_bounds_side_is_the_bound(nlp):
     record = _run(nlp, COHORT + "In patients older than 60 years, CR was 50%; older responders had a median OS of 8 "
                                "months.")
     assert _outcomes(record) == [("age >60 years", "CR", 50.0), ("age >60 years", "OS_MEDIAN", 8.0)]
+
+
+def _arms(record: dict) -> list[tuple]:
+    return sorted((a["label"], a["n"]) for a in record["arms"])
+
+
+@pytest.mark.parametrize("text, arms", [
+    # a CAR T product without an approved name is named as written (was the lexicon's id, "cd19-car t cells")
+    ("Patients received CD19 CAR T cells (n = 40) or CD22 CAR T cells (n = 20). The CR rates were 85% and 70%, "
+     "respectively.", [("CD19 CAR T cells", 40), ("CD22 CAR T cells", 20)]),
+    ("We compared 30 patients who received CD19-directed CAR T cells with 25 patients who received CD22-directed CAR "
+     "T cells. The CR rates were 85% and 70%, respectively.",
+     [("CD19-directed CAR T cells", 30), ("CD22-directed CAR T cells", 25)]),
+    ("Patients were treated with CD7 CAR T cells (n = 20) or chemotherapy (n = 20). The CR rates were 85% and 30%, "
+     "respectively.", [("CD7 CAR T cells", 20), ("chemotherapy", 20)]),
+    # (an approved product keeps its generic name, also from a code or a short form)
+    ("Patients received KTE-X19 (n = 40) or tisagenlecleucel (n = 50). The CR rates were 85% and 70%, respectively.",
+     [("brexucabtagene autoleucel", 40), ("tisagenlecleucel", 50)]),
+    ("Patients treated with tisa-cel (n = 40) were compared with patients treated with brexu-cel (n = 30). The CR "
+     "rates were 85% and 80%, respectively.", [("brexucabtagene autoleucel", 30), ("tisagenlecleucel", 40)]),
+])
+def test_names21_car_t_arms_as_written(nlp, text, arms):
+    record = _run(nlp, text)
+    assert _arms(record) == arms
+    assert {o["arm"] for o in record["outcomes"]} == {label for label, _ in arms}

@@ -1954,7 +1954,7 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     elif single:
         entry = lexicon.get(core_drugs[0][2])
         generic = entry is not None and entry.kind == "backbone" and not entry.components
-        label = _written(core) if generic or _written_acronym(core, entry) else (
+        label = _written(core) if generic or _written_acronym(core, entry) or _unnamed_product(core_drugs[0][2]) else (
             entry.display if entry and entry.kind == "backbone" else core_drugs[0][2])
     elif len(names) >= 2 and combination:
         label = readable
@@ -1991,6 +1991,12 @@ def _written_acronym(core: str, entry) -> bool:
     """A backbone regimen named by an acronym of its own spelling ("HCVAD", "hyper-CVAD", "FLAG-IDA") keeps it as the
     abstract writes it: the arm as the abstract names it."""
     return entry is not None and entry.kind == "backbone" and _CAPITALS_ACRONYM.fullmatch(core.strip()) is not None
+
+
+def _unnamed_product(canonical: str) -> bool:
+    """A cell product without an approved name ("cd19-car t cells", the lexicon's id for "CD19 CAR T cells",
+    "CD19-directed CAR T cells", ...): its arm is named as the abstract writes it, not by the id."""
+    return canonical.endswith("car t cells")
 
 
 _CAPITALS_ACRONYM = re.compile(r"[A-Z0-9\-/]*[A-Z]{3,}[A-Z0-9\-/]*")
