@@ -57,3 +57,22 @@ def test_names21_car_t_arms_as_written(nlp, text, arms):
     record = _run(nlp, text)
     assert _arms(record) == arms
     assert {o["arm"] for o in record["outcomes"]} == {label for label, _ in arms}
+
+
+INO = "Sixty patients received inotuzumab. "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a bound after "aged" keeps the word, so both sides of one threshold read alike (was "age <55" / "aged >=55")
+    (INO + "The 1-year OS was 60% in patients aged less than 55 years and 30% in those aged 55 years or more.",
+     [("aged <55 years", "OS_RATE", 60.0), ("aged >=55 years", "OS_RATE", 30.0)]),
+    (INO + "The CR rate was 80% in patients aged under 40 years and 50% in patients aged over 60 years.",
+     [("aged <40 years", "CR", 80.0), ("aged >60 years", "CR", 50.0)]),
+    # (without "aged", and after "age", the gold's "age <20 years")
+    (INO + "The CR rate was 80% in patients younger than 20 years and 50% in patients older than 50 years.",
+     [("age <20 years", "CR", 80.0), ("age >50 years", "CR", 50.0)]),
+    (INO + "The CR rate was 80% in patients under 30 years and 50% in those over 30 years.",
+     [("age <30 years", "CR", 80.0), ("age >30 years", "CR", 50.0)]),
+])
+def test_names21_age_bounds_keep_their_word(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
