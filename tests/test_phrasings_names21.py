@@ -76,3 +76,22 @@ INO = "Sixty patients received inotuzumab. "
 ])
 def test_names21_age_bounds_keep_their_word(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+BLINA = "Sixty patients received blinatumomab. "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a level that names its own noun keeps it (was "low burden": the last level's noun given to both)
+    (BLINA + "The CR rate was 70% among patients with low marrow blast burden (<50%) and 40% among those with high "
+             "burden (>=50%).", [("high burden (>=50%)", "CR", 40.0), ("low marrow blast burden (<50%)", "CR", 70.0)]),
+    (BLINA + "Median OS was 10.6 months with low disease burden and 3.1 months with high tumor burden.",
+     [("high tumor burden", "OS_MEDIAN", 3.1), ("low disease burden", "OS_MEDIAN", 10.6)]),
+    # (a level without its noun still takes the last one's)
+    (BLINA + "The CR rate was 30% with high and 70% with low disease burden.",
+     [("high disease burden", "CR", 30.0), ("low disease burden", "CR", 70.0)]),
+    (BLINA + "The CR rate was 65% in first and 61% in second salvage.",
+     [("first salvage", "CR", 65.0), ("second salvage", "CR", 61.0)]),
+])
+def test_names21_levels_with_their_own_noun(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -1205,9 +1205,19 @@ def shared_noun_levels(text: str, positions: list[tuple[int, int]]) -> list[str]
         return None
     if _TIME_NOUN.match(noun.group("noun")):
         return ["all"] * len(positions)  # "40% in the first and 65% in the second cycle": one group's, at two times
-    labels = [" ".join(f"{m.group('level')} {noun.group('noun')}".split()) + _defining_bracket(text, m.end(), noun.group("noun"))
-              for m in levels]
+    nouns = [_own_noun(text, m.end(), noun.group("noun")) for m in levels]
+    labels = [" ".join(f"{m.group('level')} {own}".split()) + _defining_bracket(text, m.end(), own)
+              for m, own in zip(levels, nouns)]
     return labels if len(set(labels)) == len(labels) else None
+
+
+def _own_noun(text: str, at: int, shared: str) -> str:
+    """The noun a level names itself when it has one ending as the shared noun does ("with low marrow blast burden
+    (<50%) and ... with high burden": "marrow blast burden"), else the shared noun."""
+    own = _NOUN_AFTER_LEVEL.match(text, at)
+    if own and own.group("noun").split()[-1].lower() == shared.split()[-1].lower():
+        return own.group("noun")
+    return shared
 
 
 def _defining_bracket(text: str, at: int, noun: str) -> str:
