@@ -95,3 +95,21 @@ BLINA = "Sixty patients received blinatumomab. "
 ])
 def test_names21_levels_with_their_own_noun(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a group named by a participle: its complement is "not X" (was "no patients who were transplanted")
+    (INO + "The 1-year OS was 60% for patients who were transplanted and 20% for those who were not.",
+     [("not transplanted", "OS_RATE", 20.0), ("transplanted", "OS_RATE", 60.0)]),
+    (INO + "The median OS was 12 months for patients bridged to transplant and 4 months for those who were not.",
+     [("bridged to transplant", "OS_MEDIAN", 12.0), ("not bridged to transplant", "OS_MEDIAN", 4.0)]),
+    # (a group named by what it had keeps "no")
+    (INO + "The CR rate was 75% among patients with prior allogeneic HSCT and 60% among those without.",
+     [("no prior allogeneic HSCT", "CR", 60.0), ("prior allogeneic HSCT", "CR", 75.0)]),
+    # a group named by its course (was "patients relapsing after transplant")
+    (INO + "The CR rate was 75% among patients relapsing after transplant and 50% among those relapsing after "
+           "chemotherapy.",
+     [("relapsing after chemotherapy", "CR", 50.0), ("relapsing after transplant", "CR", 75.0)]),
+])
+def test_names21_participle_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes

@@ -281,9 +281,19 @@ def complement(label: str) -> str:
         return label[:m.start()] + _OPERATORS[m.group(1)] + label[m.end():]
     if label.lower().startswith("no "):
         return label[3:]
+    if label.lower().startswith("not "):
+        return label[4:]
     if label.lower() == "responders" or label.lower().endswith(" responders"):
         return label[:-len("responders")] + "non-responders"
+    if _PARTICIPLE_GROUP.fullmatch(label):
+        return f"not {label}"  # "bridged to transplant" -> "not bridged to transplant" (was "no bridged ...")
     return f"no {label}"
+
+
+# A group named by a participle, maybe with its adverb and a prepositional phrase: "transplanted", "bridged to
+# transplant", "heavily pretreated" (not "relapsed disease", a noun's adjective).
+_PARTICIPLE_GROUP = re.compile(r"(?:\w+ly\s)?(?:transplanted|allografted|bridged|pretreated|infused|treated|consolidated)"
+                               r"(?:\s(?:to|in|after|before|with|at|for|into|beyond)\b.*)?", re.I)
 
 
 def bound_complement(label: str) -> str | None:
