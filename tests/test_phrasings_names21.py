@@ -113,3 +113,40 @@ def test_names21_levels_with_their_own_noun(nlp, text, outcomes):
 ])
 def test_names21_participle_groups(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+def _arm_drugs(record: dict) -> list[tuple]:
+    return sorted((a["label"], a["n"], tuple(a["drugs"])) for a in record["arms"])
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # a matched control cohort beside a single-arm study is an arm as a historical control is (was one arm, values
+    # "group 1" / "group 2")
+    ("Forty patients received blinatumomab and were compared with 80 propensity-matched controls treated with "
+     "chemotherapy. Median OS was 9 versus 5 months.",
+     [("all", 40, ("blinatumomab",)), ("matched controls", 80, ("chemotherapy",))],
+     [("all", "OS_MEDIAN", 9.0), ("matched controls", "OS_MEDIAN", 5.0)]),
+    ("Forty patients received blinatumomab. Outcomes were compared with those of 80 matched controls treated with "
+     "chemotherapy. Median OS was 9 versus 5 months.",
+     [("all", 40, ("blinatumomab",)), ("matched controls", 80, ("chemotherapy",))],
+     [("all", "OS_MEDIAN", 9.0), ("matched controls", "OS_MEDIAN", 5.0)]),
+    ("Forty patients received blinatumomab. Results were compared with a matched cohort of 90 patients who received "
+     "standard chemotherapy. Median OS was 8 months versus 4 months.",
+     [("all", 40, ("blinatumomab",)), ("matched controls", 90, ("standard chemotherapy",))],
+     [("all", "OS_MEDIAN", 8.0), ("matched controls", "OS_MEDIAN", 4.0)]),
+    # (two arms named by their treatments stay so: no third arm)
+    ("We compared 50 patients treated with inotuzumab with 100 matched controls who received chemotherapy. Median OS "
+     "was 9 versus 5 months.",
+     [("chemotherapy", 100, ("chemotherapy",)), ("inotuzumab ozogamicin", 50, ("inotuzumab ozogamicin",))],
+     [("chemotherapy", "OS_MEDIAN", 5.0), ("inotuzumab ozogamicin", "OS_MEDIAN", 9.0)]),
+])
+def test_names21_matched_controls(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert (_arm_drugs(record), _outcomes(record)) == (arms, outcomes)
+
+
+def test_names21_matched_donor_is_no_control(nlp):
+    # negative: a matched donor or matched pairs of a transplant are no control cohort
+    record = _run(nlp, "Forty patients received blinatumomab followed by HSCT from a matched unrelated donor. Median "
+                       "OS was 9 months compared with 5 months in the previous era.")
+    assert [a["label"] for a in record["arms"]] == ["all"]

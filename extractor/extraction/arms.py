@@ -1106,6 +1106,15 @@ _CONTROL_SIZE = re.compile(r"\s?(?:of\s(?P<n>\d+)\s(?:[\w\-]+\s)?(?:patients|sub
                            r"(?P<n2>\d+)[)\]])")
 
 
+# A matched control cohort set beside a single-arm study's own: "compared with 80 propensity-matched controls treated
+# with chemotherapy", "a matched cohort of 90 patients who received standard chemotherapy".
+_MATCHED = re.compile(r"\b(?:(?:propensity|PS)[\s\-](?:score[\s\-])?)?matched\s(?:(?:control|comparator)s?(?:\s(?:arm|cohort|"
+                      r"group)s?)?|cohorts?)\b", re.I)
+_MATCHED_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+)\s\Z")
+_MATCHED_NAMES = frozenset({"matched controls", "matched control", "matched cohort", "matched control group",
+                            "matched control cohort", "matched control arm"})
+
+
 def _external_controls(n: int | None = None) -> Arm:
     return Arm("external controls", [], n, "", [], set(_EXTERNAL_NAMES), historical=True)
 
@@ -2328,6 +2337,24 @@ class ArmIndex:
                 arm.n = arm.n if arm.n is not None else _control_size(line.text, (m or external).end())
                 if arm.n is not None:
                     return
+        if arm is None and len(self.arms) < 2:
+            self._add_matched(lines)
+
+    def _add_matched(self, lines: list[_Line]) -> None:
+        """A matched control cohort compared with a single-arm study's own ("Forty patients received blinatumomab and
+        were compared with 80 propensity-matched controls treated with chemotherapy"): `matched controls`, with its
+        treatment and n, set beside the cohort as a historical control is (a study whose matched groups are both
+        named by their treatments has its two arms already)."""
+        for line in lines:
+            m = _MATCHED.search(line.text) if "atched" in line.text else None
+            if m is None or not re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b|\bmatched\s(?:with|to)\b", line.text, re.I):
+                continue
+            arm = Arm("matched controls", [], None, "", [], set(_MATCHED_NAMES) | {m.group(0).lower()}, historical=True)
+            count = _MATCHED_COUNT.search(line.text, max(0, m.start() - 8), m.start())
+            self._historical_treatment(arm, line, m.end())
+            arm.n = int(count.group("n")) if count else arm.n if arm.n is not None else _control_size(line.text, m.end())
+            self.arms.append(arm)
+            return
 
     def _historical_treatment(self, arm: Arm, line: _Line, at: int) -> None:
         """The treatment and n of a historical control named right after it ("historical controls treated with
