@@ -150,3 +150,19 @@ def test_names21_matched_donor_is_no_control(nlp):
     record = _run(nlp, "Forty patients received blinatumomab followed by HSCT from a matched unrelated donor. Median "
                        "OS was 9 months compared with 5 months in the previous era.")
     assert [a["label"] for a in record["arms"]] == ["all"]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a CD marker's sign spelled out, as the gold names the group (was "CD19- disease", "CD19dim or CD19- B-ALL")
+    ("Sixty patients received CAR T cells. The CR rate was 70% in patients with CD19- disease and 90% in CD19+ "
+     "disease.", [("CD19-negative disease", "CR", 70.0), ("CD19-positive disease", "CR", 90.0)]),
+    ("The CR rate was 73%, including 5 of 5 patients with CD19dim or CD19- B-ALL.",
+     [("CD19dim or CD19-negative B-ALL", "CR", 100.0), ("all", "CR", 73.0)]),
+    # (a status spelled out stays; "Ph-" keeps its sign, as the gold's "R/R Ph-")
+    ("Sixty patients received CAR T cells. The CR rate was 70% in patients with CD19-negative relapse.",
+     [("CD19-negative relapse", "CR", 70.0)]),
+    ("Sixty patients received blinatumomab. The CR rate was 80% in Ph+ and 60% in Ph- patients.",
+     [("Ph+", "CR", 80.0), ("Ph-", "CR", 60.0)]),
+])
+def test_names21_cd_marker_signs(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
