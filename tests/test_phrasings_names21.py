@@ -166,3 +166,26 @@ def test_names21_matched_donor_is_no_control(nlp):
 ])
 def test_names21_cd_marker_signs(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+DOSE_TITLE = "Inotuzumab ozogamicin dose finding in relapsed acute lymphoblastic leukemia"
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # doses with their n and no drug before them are arms of the article's treatment named by the dose (was one arm,
+    # values "group 1" / "group 2")
+    ("Patients were treated at 0.8 mg/m2 (n = 20) or 1.2 mg/m2 (n = 40). The CR rates were 50% and 70%, "
+     "respectively.", [("0.8 mg/m2", 20), ("1.2 mg/m2", 40)], [("0.8 mg/m2", "CR", 50.0), ("1.2 mg/m2", "CR", 70.0)]),
+    # dose levels with brackets of their n alone (the bracket held their dose before)
+    ("Patients were enrolled at dose level 1 (n = 6) and dose level 2 (n = 9). CR rates were 33% and 67%, "
+     "respectively.", [("dose level 1", 6), ("dose level 2", 9)],
+     [("dose level 1", "CR", 33.0), ("dose level 2", "CR", 67.0)]),
+    # (as before: the drug before its first dose names the arms)
+    ("Patients received inotuzumab at 0.8 mg/m2 (n = 20) or 1.2 mg/m2 (n = 25). The CR rates were 50% and 64%, "
+     "respectively.", [("inotuzumab ozogamicin 0.8 mg/m2", 20), ("inotuzumab ozogamicin 1.2 mg/m2", 25)],
+     [("inotuzumab ozogamicin 0.8 mg/m2", "CR", 50.0), ("inotuzumab ozogamicin 1.2 mg/m2", "CR", 64.0)]),
+])
+def test_names21_dose_arms(nlp, text, arms, outcomes):
+    record = _run(nlp, text, title=DOSE_TITLE)
+    assert (_arms(record), _outcomes(record)) == (arms, outcomes)
+    assert all(a["drugs"] == ["inotuzumab ozogamicin"] for a in record["arms"])

@@ -1215,7 +1215,8 @@ def _dosed_levels(parts: list[tuple[str, list, int | None]], text: str, ends: li
     if not all(levels):
         return []
     doses = [_DOSE_IN_N_BRACKET.match(text, end) for end in ends]
-    if not all(dose and _CELL_OR_DRUG_DOSE.search(dose.group("dose")) for dose in doses):
+    # (or brackets of the n alone: "enrolled at dose level 1 (n = 6) and dose level 2 (n = 9)")
+    if not all(dose and _CELL_OR_DRUG_DOSE.search(dose.group("dose")) for dose in doses) and any(doses):
         return []
     labels = [" ".join(level.group("level").split()) for level in levels]
     labels = [label if label.startswith("DL") else label.lower() for label in labels]  # "dose level 1", "DL1"
@@ -1228,14 +1229,25 @@ _DOSE_AT_END = re.compile(r"\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg|g)(?:/(?:m2|m²|kg
 _DOSE_OF_DRUG = re.compile(r"\s(?:at\s(?:a\sdose\sof\s)?)?\Z")  # between the drug and its dose: "inotuzumab at 1.8 mg/m2"
 
 
+# A dose given to the patients with no drug named before it: "Patients were treated at 0.8 mg/m2 (n = 20) or ...".
+_DOSE_GIVEN_AT = re.compile(r"\b(?:treated|dosed|enrolled|given)\sat\s(?:a\sdose\sof\s)?\Z", re.I)
+
+
 def _drug_doses(parts: list[tuple[str, list, int | None]], lexicon: dict) -> list[Arm]:
     """Arms of one drug at two doses or more: the first part names the drug right before its dose, the others a dose
     alone (see _dose_levels_named)."""
     first, drugs, _ = parts[0]
     first = first.rstrip()
     doses = [_DOSE_AT_END.search(phrase.rstrip()) for phrase, _, _ in parts]
-    if len(drugs) != 1 or any(d is None for d in doses) or any(other_drugs or phrase.strip() != dose.group(0)
+    if len(drugs) > 1 or any(d is None for d in doses) or any(other_drugs or phrase.strip() != dose.group(0)
                                                                 for (phrase, other_drugs, _), dose in zip(parts[1:], doses[1:])):
+        return []
+    if not any(other for _, other, _ in parts) and _DOSE_GIVEN_AT.search(first, 0, doses[0].start()):
+        # "Patients were treated at 0.8 mg/m2 (n = 20) or 1.2 mg/m2 (n = 40)": the doses of the article's treatment
+        labels = [" ".join(dose.group(0).split()) for dose in doses]
+        return [Arm(label, [], n, aliases={label.lower()}, variant="cohort") for label, (_, _, n) in zip(labels, parts)] \
+            if len(set(labels)) == len(labels) else []
+    if len(drugs) != 1:
         return []
     start, end, canonical = drugs[0]
     if not _DOSE_OF_DRUG.fullmatch(first, end, doses[0].start()):
