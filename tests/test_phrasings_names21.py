@@ -189,3 +189,17 @@ def test_names21_dose_arms(nlp, text, arms, outcomes):
     record = _run(nlp, text, title=DOSE_TITLE)
     assert (_arms(record), _outcomes(record)) == (arms, outcomes)
     assert all(a["drugs"] == ["inotuzumab ozogamicin"] for a in record["arms"])
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # more names of an analysed population are the cohort (were "modified intent-to-treat population", ...)
+    (INO + "In the modified intent-to-treat population, the CR rate was 70%.", [("all", "CR", 70.0)]),
+    (INO + "In the per-protocol population, the CR rate was 75%.", [("all", "CR", 75.0)]),
+    (INO + "In the as-treated population, the CR rate was 75%.", [("all", "CR", 75.0)]),
+    (INO + "In the full analysis set, the CR/CRi rate was 70%.", [("all", "CR_CRi", 70.0)]),
+    (INO + "The CR rate was 70% among all 60 patients.", [("all", "CR", 70.0)]),
+    # (a group within them stays named)
+    (INO + "The CR rate was 70% among all 20 patients with CNS disease.", [("CNS disease", "CR", 70.0)]),
+])
+def test_names21_analysed_populations_are_the_cohort(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == outcomes
