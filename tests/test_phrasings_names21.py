@@ -203,3 +203,33 @@ def test_names21_dose_arms(nlp, text, arms, outcomes):
 ])
 def test_names21_analysed_populations_are_the_cohort(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == outcomes
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # an abbreviation inside an arm's name (was "standard of care" with no n for either arm)
+    ("Patients were randomized to blinatumomab (n = 271) or standard-of-care (SOC) chemotherapy (n = 134). The CR "
+     "rate was 34% with blinatumomab and 16% with SOC chemotherapy.",
+     [("blinatumomab", 271), ("standard of care chemotherapy", 134)],
+     [("blinatumomab", "CR", 34.0), ("standard of care chemotherapy", "CR", 16.0)]),
+    ("Patients were randomized to inotuzumab ozogamicin (InO) (n = 164) or standard-of-care (SOC) chemotherapy (n = "
+     "162). The CR rate was 80% with InO and 29% with SOC.",
+     [("inotuzumab ozogamicin", 164), ("standard of care chemotherapy", 162)],
+     [("inotuzumab ozogamicin", "CR", 80.0), ("standard of care chemotherapy", "CR", 29.0)]),
+    # the second arm's "to" is not its name (was "to standard chemotherapy")
+    ("Patients were randomized to clofarabine, cyclophosphamide and etoposide (n = 30) or to standard chemotherapy "
+     "(n = 30). CR rates were 50% and 40%, respectively.",
+     [("clofarabine + cyclophosphamide + etoposide", 30), ("standard chemotherapy", 30)],
+     [("clofarabine + cyclophosphamide + etoposide", "CR", 50.0), ("standard chemotherapy", "CR", 40.0)]),
+    # "A with (n) or without B (n)": the arm with B is the first, its value the first (they were swapped)
+    ("Patients were randomized to hyper-CVAD with (n = 40) or without rituximab (n = 50). CR rates were 70% and 60%, "
+     "respectively.", [("hyper-CVAD", 50), ("hyper-CVAD + rituximab", 40)],
+     [("hyper-CVAD", "CR", 60.0), ("hyper-CVAD + rituximab", "CR", 70.0)]),
+    ("Patients were randomized to receive vincristine, dexamethasone and pegaspargase with (n = 40) or without "
+     "bortezomib (n = 44). CR rates were 70% and 60%, respectively.",
+     [("vincristine + dexamethasone + pegaspargase", 44), ("vincristine + dexamethasone + pegaspargase + bortezomib", 40)],
+     [("vincristine + dexamethasone + pegaspargase", "CR", 60.0),
+      ("vincristine + dexamethasone + pegaspargase + bortezomib", "CR", 70.0)]),
+])
+def test_names21_arm_names_and_order(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert (_arms(record), _outcomes(record)) == (arms, outcomes)

@@ -60,7 +60,9 @@ HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 # Also "(n = 40 patients)", "(n: 40)", "(40 cases)", and with the arm's share: "(n = 40, 51%)".
 _N_BRACKET = r"[(\[]\s?(?:[^()\[\];]{{1,80}}[;,]\s?)?(?:n\s?[=:]\s?(?P<{0}>\d+)(?:\s(?:patients|pts|children|adults|subjects|cases))?|" \
              r"(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects|cases))(?:[;,]\s?\d+(?:\.\d+)?\s?%)?\s?[)\]]"
-_PART = r"[^;()]{{2,140}}?(?:\s?\([^()]{{1,40}}\))?"
+# (an abbreviation inside the arm's name too: "standard-of-care (SOC) chemotherapy (n = 134)")
+# (an abbreviation inside the arm's name too: "standard-of-care (SOC) chemotherapy (n = 134)")
+_PART = r"[^;()]{{2,140}}?(?:\s?\([^()]{{1,40}}\)|\s\([A-Za-z][A-Za-z0-9+\-]{{0,9}}\)(?:\s[A-Za-z][\w\-]{{1,30}}){{1,2}})?"
 _WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("na") + r",?\s(?:or|versus|vs\.?|and|"
                      r"(?:(?:were|was)\s)?(?:(?:compared|matched)(?:\s1:\d)?\s)?(?:with|to))\s"
                      r"(?P<b>" + _PART.format() + r")\s?" + _N_BRACKET.format("nb"), re.I)
@@ -902,6 +904,7 @@ _CODE_AFTER = re.compile(r"\s?\(((?:arm|group|cohort)\s[a-z0-9]{1,2})\)")
 
 def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> list[Arm]:
     arms = []
+    written = parts
     if len(parts) == 2:
         parts = _alone_or_combined(_with_or_without(parts))
     for text, drugs, n in parts:
@@ -909,6 +912,10 @@ def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> 
         if arm is None:
             return []
         arms.append(arm)
+    if parts is not written and written[0][0].endswith(" with") and len(arms) == 2:
+        # "hyper-CVAD with (n = 40) or without rituximab": the arm with the partner is the one first named, where
+        # "hyper-CVAD with" stands (the backbone's own name, met there first, put it first)
+        arms[0].aliases.add(" ".join(written[0][0].split()).lower())
     if len({a.label.lower() for a in arms}) < len(arms):
         return []
     _drop_doses(arms, lexicon)
@@ -958,8 +965,10 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     a_start = _first_arm_start(m, drugs)
     if _other_therapy_before(text, a_start) or _OTHER_THERAPY_AFTER.match(text, m.end()):
         return []  # (also "received A (n = 40) or B (n = 35) as bridging therapy")
+    # ("randomized to A (n = 30) or to B (n = 30)": the second arm's "to" is not its name)
+    b_start = m.start("b") + (3 if text.startswith("to ", m.start("b")) else 0)
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
-             (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
+             (text[b_start:m.end("b")], _slice(text, drugs, b_start, m.end("b")), int(m.group("nb") or m.group("nb2")))]
     ends = [m.end("a"), m.end("b")]
     historical = [bool(_HISTORICAL.search(phrase)) for phrase, _, _ in parts] if line.may_have(_HISTORICAL_WORDS) else []
     if sum(historical) == 1:  # "Children treated with A (n = 48) were compared with a historical cohort (n = 96)"
@@ -1916,6 +1925,17 @@ def _inside_bracket(text: str, at: int) -> bool:
     return text[:at].count("(") > text[:at].count(")")
 
 
+# An abbreviation bracket inside an arm's name, words of the name after it: "standard-of-care (SOC) chemotherapy".
+_INNER_ABBREVIATION = re.compile(r"\s\(\s?[A-Za-z][A-Za-z0-9+\-]{0,9}\s?\)(?=\s[A-Za-z])")
+
+
+def _cut(text: str, drugs: list, start: int, end: int) -> tuple[str, list]:
+    """The text without text[start:end], and its drug spans shifted to match (a span inside the cut is dropped)."""
+    width = end - start
+    kept = [(s, e, i) if e <= start else (s - width, e - width, i) for s, e, i in drugs if e <= start or s >= end]
+    return text[:start] + text[end:], kept
+
+
 def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Arm | None:
     """One arm from its written phrase ("standard intensive chemotherapy (standard-therapy group)"), or None when the
     phrase does not name a treatment."""
@@ -1936,6 +1956,9 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     for a in _ABBREV_BRACKET.finditer(text_core):
         if not re.fullmatch(r"\d+|n", a.group(1), re.I):
             aliases.add(a.group(1).lower())
+    inner = _INNER_ABBREVIATION.search(text_core)
+    if inner:  # "standard-of-care (SOC) chemotherapy": the name without its abbreviation (an alias, above)
+        text_core, drugs = _cut(text_core, drugs, inner.start(), inner.end())
     bracket = re.search(r"\s?[(\[]", text_core)
     core = text_core[:bracket.start()] if bracket else text_core
     lead = _LEAD.match(core)
