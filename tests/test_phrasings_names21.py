@@ -233,3 +233,24 @@ def test_names21_analysed_populations_are_the_cohort(nlp, text, outcomes):
 def test_names21_arm_names_and_order(nlp, text, arms, outcomes):
     record = _run(nlp, text)
     assert (_arms(record), _outcomes(record)) == (arms, outcomes)
+
+
+@pytest.mark.parametrize("text, arms, outcomes", [
+    # an arm of unspecified chemotherapy is named as the results' group names it (was "standard of care chemotherapy")
+    ("Patients were randomly assigned to blinatumomab or to standard-of-care chemotherapy. The median OS was 7.7 months "
+     "in the blinatumomab group and 4.0 months in the chemotherapy group.",
+     [("blinatumomab", None), ("chemotherapy", None)],
+     [("blinatumomab", "OS_MEDIAN", 7.7), ("chemotherapy", "OS_MEDIAN", 4.0)]),
+    ("Patients were randomized to inotuzumab ozogamicin (n = 164) or standard intensive chemotherapy (n = 162). CR was "
+     "80.7% in the inotuzumab group and 29.4% in the intensive-chemotherapy group.",
+     [("inotuzumab ozogamicin", 164), ("intensive chemotherapy", 162)],
+     [("inotuzumab ozogamicin", "CR", 80.7), ("intensive chemotherapy", "CR", 29.4)]),
+    # (without such a group the written name stays; a drug arm keeps its canonical name)
+    ("Patients were randomized to blinatumomab (n = 271) or standard-of-care chemotherapy (n = 134). Median OS was 7.7 "
+     "months with blinatumomab and 4.0 months with chemotherapy.",
+     [("blinatumomab", 271), ("standard of care chemotherapy", 134)],
+     [("blinatumomab", "OS_MEDIAN", 7.7), ("standard of care chemotherapy", "OS_MEDIAN", 4.0)]),
+])
+def test_names21_chemotherapy_arm_named_by_its_group(nlp, text, arms, outcomes):
+    record = _run(nlp, text)
+    assert (_arms(record), _outcomes(record)) == (arms, outcomes)

@@ -723,6 +723,7 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
     index.title = " ".join(doc_text(doc) for section, doc in docs if section == "TITLE")
     index.texts = texts
     index.add_historical(lines)
+    index.name_by_group_references(texts)
     index.name_codes()
     index.order(texts)
     _sizes_named_later(index, sentences, sources)
@@ -1662,6 +1663,7 @@ def _randomised(line: _Line, lexicon: dict) -> list[Arm]:
     parts = []
     for name in ("a", "b"):
         start, end = m.start(name), m.end(name) if name == "a" else _with_drug_end(text, drugs, m.end(name))
+        start += 3 if name == "b" and text.startswith("to ", start) else 0  # "randomized to A or to B"
         part = text[start:end]
         cut = _RANDOMISED_PART_END.search(part)  # "chemotherapy as consolidation", "A at a starting dose of 1.8 mg/m2"
         if cut and not _inside_bracket(part, cut.start()):
@@ -2058,6 +2060,13 @@ def _group_label(group: str, lexicon: dict, drugs: list) -> str:
     return written
 
 
+def _shorter_name(phrase: str, label_words: list[str]) -> bool:
+    """The phrase is a shorter name of a label: fewer words, all of them the label's ("chemotherapy" of "standard of
+    care chemotherapy")."""
+    words = [w for w in re.split(r"[\s\-]+", phrase.lower()) if w]
+    return 0 < len(words) < len(label_words) and set(words) <= set(label_words) and not set(words) <= _BACK_REFERENCE_SKIP
+
+
 def _written(phrase: str) -> str:
     """A written group name, normalised: lower case unless an abbreviation, hyphenated compounds of words opened
     ("standard-therapy" -> "standard therapy", "standard-of-care" -> "standard of care"; "hyper-CVAD" stays), plural
@@ -2413,6 +2422,25 @@ class ArmIndex:
         if not _REGIMEN_HEAD.match(line.text[start:end]):
             arm.aliases |= {line.text[start:end].lower(), *(d.lower() for d in arm.drugs)} \
                 | _displays(arm, self.lexicon)
+
+    def name_by_group_references(self, texts: list[str]) -> None:
+        """An arm of unspecified chemotherapy named by the shorter name the abstract's groups use: "randomly assigned
+        to blinatumomab or to standard-of-care chemotherapy ... in the chemotherapy group" is "chemotherapy", as the
+        gold names the arm the results compare (the long name stays one of its names)."""
+        own = [a for a in self.arms if not a.historical]
+        if len(own) < 2:
+            return
+        for arm in own:
+            if not arm.drugs or not set(arm.drugs) <= GENERIC:
+                continue
+            words = re.split(r"[\s\-]+", arm.label.lower())
+            for text in texts:
+                m = next((m for m in _BACK_REFERENCE.finditer(text) if _shorter_name(m.group(1), words)), None) \
+                    if " group" in text or " arm" in text else None
+                if m:
+                    arm.aliases.add(arm.label.lower())
+                    arm.label = _written(m.group(1))
+                    break
 
     def name_codes(self) -> None:
         """Arms defined with codes ("clofarabine alone (arm A), clofarabine plus cytarabine (arm B), or ...") are
