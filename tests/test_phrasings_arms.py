@@ -59,7 +59,7 @@ def test_phrasings_counted_treatments_not_arms(nlp, text):
     ("Patients with prior HSCT had a median OS of 5.0 months versus 8.1 months for those without prior HSCT.",
      [("no prior HSCT", "OS_MEDIAN", 8.1), ("prior HSCT", "OS_MEDIAN", 5.0)]),
     ("Patients younger than 55 years had a median OS of 10 months versus 5 months for older patients.",
-     [("age <55 years", "OS_MEDIAN", 10.0), ("older", "OS_MEDIAN", 5.0)]),
+     [("age <55 years", "OS_MEDIAN", 10.0), ("age >=55 years", "OS_MEDIAN", 5.0)]),
     # the first group between the endpoint and its value, the second after its value
     ("The CR rate among patients with a high disease burden was 60% versus 85% among those with a low disease burden.",
      [("high disease burden", "CR", 60.0), ("low disease burden", "CR", 85.0)]),

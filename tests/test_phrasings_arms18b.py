@@ -40,7 +40,7 @@ def test_arms18b_coded_schedules(nlp, text, arms, outcomes):
      "clofarabine and cytarabine. The CR rate was 44% vs 25%.",
      [("all", 50), ("historical controls", None)]),
     ("Sixty patients received inotuzumab; outcomes were compared with a matched cohort treated with fludarabine and "
-     "cytarabine. The CR rate was 70% vs 35%.", [("all", 60)]),
+     "cytarabine. The CR rate was 70% vs 35%.", [("all", 60), ("matched controls", None)]),
     # (as before: "we compared A and B", "comparison of A and B" are two arms)
     ("We compared clofarabine and cytarabine as salvage for adults with relapsed ALL. The CR rate was 44% vs 25%.",
      [("clofarabine", None), ("cytarabine", None)]),

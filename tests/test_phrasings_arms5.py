@@ -358,7 +358,7 @@ def test_phrasings_coded_cohorts_of_no_treatment_of_their_own(nlp):
 @pytest.mark.parametrize("text, outcomes", [
     # "X recipients" are the arm whose label holds the words of X
     ("Of 50 children, 30 received CD19 CAR T cells and 20 received blinatumomab. CRS occurred in 40% of CAR T "
-     "recipients.", [("cd19-car t cells", "CRS", 40.0)]),
+     "recipients.", [("CD19 CAR T cells", "CRS", 40.0)]),
     # a subgroup of patients no arm's label holds stays as written
     ("Of 50 children, 30 received CD19 CAR T cells and 20 received blinatumomab. CRS occurred in 40% of Ph-positive "
      "patients.", [("Ph-positive", "CRS", 40.0)]),

@@ -60,7 +60,9 @@ HYPHENS = str.maketrans({"‐": "-", "‑": "-", "–": "-", "—": "-"})
 # Also "(n = 40 patients)", "(n: 40)", "(40 cases)", and with the arm's share: "(n = 40, 51%)".
 _N_BRACKET = r"[(\[]\s?(?:[^()\[\];]{{1,80}}[;,]\s?)?(?:n\s?[=:]\s?(?P<{0}>\d+)(?:\s(?:patients|pts|children|adults|subjects|cases))?|" \
              r"(?P<{0}2>\d+)\s(?:patients|pts|children|adults|subjects|cases))(?:[;,]\s?\d+(?:\.\d+)?\s?%)?\s?[)\]]"
-_PART = r"[^;()]{{2,140}}?(?:\s?\([^()]{{1,40}}\))?"
+# (an abbreviation inside the arm's name too: "standard-of-care (SOC) chemotherapy (n = 134)")
+# (an abbreviation inside the arm's name too: "standard-of-care (SOC) chemotherapy (n = 134)")
+_PART = r"[^;()]{{2,140}}?(?:\s?\([^()]{{1,40}}\)|\s\([A-Za-z][A-Za-z0-9+\-]{{0,9}}\)(?:\s[A-Za-z][\w\-]{{1,30}}){{1,2}})?"
 _WITH_N = re.compile(r"(?P<a>" + _PART.format() + r")\s?" + _N_BRACKET.format("na") + r",?\s(?:or|versus|vs\.?|and|"
                      r"(?:(?:were|was)\s)?(?:(?:compared|matched)(?:\s1:\d)?\s)?(?:with|to))\s"
                      r"(?P<b>" + _PART.format() + r")\s?" + _N_BRACKET.format("nb"), re.I)
@@ -721,6 +723,7 @@ def detect_arms(docs: list[tuple[str, Doc]], words: Mapping[str, float], lexicon
     index.title = " ".join(doc_text(doc) for section, doc in docs if section == "TITLE")
     index.texts = texts
     index.add_historical(lines)
+    index.name_by_group_references(texts)
     index.name_codes()
     index.order(texts)
     _sizes_named_later(index, sentences, sources)
@@ -902,6 +905,7 @@ _CODE_AFTER = re.compile(r"\s?\(((?:arm|group|cohort)\s[a-z0-9]{1,2})\)")
 
 def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> list[Arm]:
     arms = []
+    written = parts
     if len(parts) == 2:
         parts = _alone_or_combined(_with_or_without(parts))
     for text, drugs, n in parts:
@@ -909,6 +913,10 @@ def _parts_to_arms(parts: list[tuple[str, list, int | None]], lexicon: dict) -> 
         if arm is None:
             return []
         arms.append(arm)
+    if parts is not written and written[0][0].endswith(" with") and len(arms) == 2:
+        # "hyper-CVAD with (n = 40) or without rituximab": the arm with the partner is the one first named, where
+        # "hyper-CVAD with" stands (the backbone's own name, met there first, put it first)
+        arms[0].aliases.add(" ".join(written[0][0].split()).lower())
     if len({a.label.lower() for a in arms}) < len(arms):
         return []
     _drop_doses(arms, lexicon)
@@ -958,8 +966,10 @@ def _with_n(line: _Line, lexicon: dict) -> list[Arm]:
     a_start = _first_arm_start(m, drugs)
     if _other_therapy_before(text, a_start) or _OTHER_THERAPY_AFTER.match(text, m.end()):
         return []  # (also "received A (n = 40) or B (n = 35) as bridging therapy")
+    # ("randomized to A (n = 30) or to B (n = 30)": the second arm's "to" is not its name)
+    b_start = m.start("b") + (3 if text.startswith("to ", m.start("b")) else 0)
     parts = [(text[a_start:m.end("a")], _slice(text, drugs, a_start, m.end("a")), int(m.group("na") or m.group("na2"))),
-             (m.group("b"), _slice(text, drugs, m.start("b"), m.end("b")), int(m.group("nb") or m.group("nb2")))]
+             (text[b_start:m.end("b")], _slice(text, drugs, b_start, m.end("b")), int(m.group("nb") or m.group("nb2")))]
     ends = [m.end("a"), m.end("b")]
     historical = [bool(_HISTORICAL.search(phrase)) for phrase, _, _ in parts] if line.may_have(_HISTORICAL_WORDS) else []
     if sum(historical) == 1:  # "Children treated with A (n = 48) were compared with a historical cohort (n = 96)"
@@ -1106,6 +1116,15 @@ _CONTROL_SIZE = re.compile(r"\s?(?:of\s(?P<n>\d+)\s(?:[\w\-]+\s)?(?:patients|sub
                            r"(?P<n2>\d+)[)\]])")
 
 
+# A matched control cohort set beside a single-arm study's own: "compared with 80 propensity-matched controls treated
+# with chemotherapy", "a matched cohort of 90 patients who received standard chemotherapy".
+_MATCHED = re.compile(r"\b(?:(?:propensity|PS)[\s\-](?:score[\s\-])?)?matched\s(?:(?:control|comparator)s?(?:\s(?:arm|cohort|"
+                      r"group)s?)?|cohorts?)\b", re.I)
+_MATCHED_COUNT = re.compile(r"(?<![\w.])(?P<n>\d+)\s\Z")
+_MATCHED_NAMES = frozenset({"matched controls", "matched control", "matched cohort", "matched control group",
+                            "matched control cohort", "matched control arm"})
+
+
 def _external_controls(n: int | None = None) -> Arm:
     return Arm("external controls", [], n, "", [], set(_EXTERNAL_NAMES), historical=True)
 
@@ -1206,7 +1225,8 @@ def _dosed_levels(parts: list[tuple[str, list, int | None]], text: str, ends: li
     if not all(levels):
         return []
     doses = [_DOSE_IN_N_BRACKET.match(text, end) for end in ends]
-    if not all(dose and _CELL_OR_DRUG_DOSE.search(dose.group("dose")) for dose in doses):
+    # (or brackets of the n alone: "enrolled at dose level 1 (n = 6) and dose level 2 (n = 9)")
+    if not all(dose and _CELL_OR_DRUG_DOSE.search(dose.group("dose")) for dose in doses) and any(doses):
         return []
     labels = [" ".join(level.group("level").split()) for level in levels]
     labels = [label if label.startswith("DL") else label.lower() for label in labels]  # "dose level 1", "DL1"
@@ -1219,14 +1239,25 @@ _DOSE_AT_END = re.compile(r"\d+(?:\.\d+)?\s?(?:mg|µg|μg|mcg|g)(?:/(?:m2|m²|kg
 _DOSE_OF_DRUG = re.compile(r"\s(?:at\s(?:a\sdose\sof\s)?)?\Z")  # between the drug and its dose: "inotuzumab at 1.8 mg/m2"
 
 
+# A dose given to the patients with no drug named before it: "Patients were treated at 0.8 mg/m2 (n = 20) or ...".
+_DOSE_GIVEN_AT = re.compile(r"\b(?:treated|dosed|enrolled|given)\sat\s(?:a\sdose\sof\s)?\Z", re.I)
+
+
 def _drug_doses(parts: list[tuple[str, list, int | None]], lexicon: dict) -> list[Arm]:
     """Arms of one drug at two doses or more: the first part names the drug right before its dose, the others a dose
     alone (see _dose_levels_named)."""
     first, drugs, _ = parts[0]
     first = first.rstrip()
     doses = [_DOSE_AT_END.search(phrase.rstrip()) for phrase, _, _ in parts]
-    if len(drugs) != 1 or any(d is None for d in doses) or any(other_drugs or phrase.strip() != dose.group(0)
+    if len(drugs) > 1 or any(d is None for d in doses) or any(other_drugs or phrase.strip() != dose.group(0)
                                                                 for (phrase, other_drugs, _), dose in zip(parts[1:], doses[1:])):
+        return []
+    if not any(other for _, other, _ in parts) and _DOSE_GIVEN_AT.search(first, 0, doses[0].start()):
+        # "Patients were treated at 0.8 mg/m2 (n = 20) or 1.2 mg/m2 (n = 40)": the doses of the article's treatment
+        labels = [" ".join(dose.group(0).split()) for dose in doses]
+        return [Arm(label, [], n, aliases={label.lower()}, variant="cohort") for label, (_, _, n) in zip(labels, parts)] \
+            if len(set(labels)) == len(labels) else []
+    if len(drugs) != 1:
         return []
     start, end, canonical = drugs[0]
     if not _DOSE_OF_DRUG.fullmatch(first, end, doses[0].start()):
@@ -1632,6 +1663,7 @@ def _randomised(line: _Line, lexicon: dict) -> list[Arm]:
     parts = []
     for name in ("a", "b"):
         start, end = m.start(name), m.end(name) if name == "a" else _with_drug_end(text, drugs, m.end(name))
+        start += 3 if name == "b" and text.startswith("to ", start) else 0  # "randomized to A or to B"
         part = text[start:end]
         cut = _RANDOMISED_PART_END.search(part)  # "chemotherapy as consolidation", "A at a starting dose of 1.8 mg/m2"
         if cut and not _inside_bracket(part, cut.start()):
@@ -1895,6 +1927,17 @@ def _inside_bracket(text: str, at: int) -> bool:
     return text[:at].count("(") > text[:at].count(")")
 
 
+# An abbreviation bracket inside an arm's name, words of the name after it: "standard-of-care (SOC) chemotherapy".
+_INNER_ABBREVIATION = re.compile(r"\s\(\s?[A-Za-z][A-Za-z0-9+\-]{0,9}\s?\)(?=\s[A-Za-z])")
+
+
+def _cut(text: str, drugs: list, start: int, end: int) -> tuple[str, list]:
+    """The text without text[start:end], and its drug spans shifted to match (a span inside the cut is dropped)."""
+    width = end - start
+    kept = [(s, e, i) if e <= start else (s - width, e - width, i) for s, e, i in drugs if e <= start or s >= end]
+    return text[:start] + text[end:], kept
+
+
 def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Arm | None:
     """One arm from its written phrase ("standard intensive chemotherapy (standard-therapy group)"), or None when the
     phrase does not name a treatment."""
@@ -1915,6 +1958,9 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     for a in _ABBREV_BRACKET.finditer(text_core):
         if not re.fullmatch(r"\d+|n", a.group(1), re.I):
             aliases.add(a.group(1).lower())
+    inner = _INNER_ABBREVIATION.search(text_core)
+    if inner:  # "standard-of-care (SOC) chemotherapy": the name without its abbreviation (an alias, above)
+        text_core, drugs = _cut(text_core, drugs, inner.start(), inner.end())
     bracket = re.search(r"\s?[(\[]", text_core)
     core = text_core[:bracket.start()] if bracket else text_core
     lead = _LEAD.match(core)
@@ -1954,7 +2000,7 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     elif single:
         entry = lexicon.get(core_drugs[0][2])
         generic = entry is not None and entry.kind == "backbone" and not entry.components
-        label = _written(core) if generic or _written_acronym(core, entry) else (
+        label = _written(core) if generic or _written_acronym(core, entry) or _unnamed_product(core_drugs[0][2]) else (
             entry.display if entry and entry.kind == "backbone" else core_drugs[0][2])
     elif len(names) >= 2 and combination:
         label = readable
@@ -1993,6 +2039,12 @@ def _written_acronym(core: str, entry) -> bool:
     return entry is not None and entry.kind == "backbone" and _CAPITALS_ACRONYM.fullmatch(core.strip()) is not None
 
 
+def _unnamed_product(canonical: str) -> bool:
+    """A cell product without an approved name ("cd19-car t cells", the lexicon's id for "CD19 CAR T cells",
+    "CD19-directed CAR T cells", ...): its arm is named as the abstract writes it, not by the id."""
+    return canonical.endswith("car t cells")
+
+
 _CAPITALS_ACRONYM = re.compile(r"[A-Z0-9\-/]*[A-Z]{3,}[A-Z0-9\-/]*")
 
 
@@ -2006,6 +2058,13 @@ def _group_label(group: str, lexicon: dict, drugs: list) -> str:
         if written == canonical or (canonical in lexicon and written == lexicon[canonical].display.lower()):
             return canonical
     return written
+
+
+def _shorter_name(phrase: str, label_words: list[str]) -> bool:
+    """The phrase is a shorter name of a label: fewer words, all of them the label's ("chemotherapy" of "standard of
+    care chemotherapy")."""
+    words = [w for w in re.split(r"[\s\-]+", phrase.lower()) if w]
+    return 0 < len(words) < len(label_words) and set(words) <= set(label_words) and not set(words) <= _BACK_REFERENCE_SKIP
 
 
 def _written(phrase: str) -> str:
@@ -2322,6 +2381,24 @@ class ArmIndex:
                 arm.n = arm.n if arm.n is not None else _control_size(line.text, (m or external).end())
                 if arm.n is not None:
                     return
+        if arm is None and len(self.arms) < 2:
+            self._add_matched(lines)
+
+    def _add_matched(self, lines: list[_Line]) -> None:
+        """A matched control cohort compared with a single-arm study's own ("Forty patients received blinatumomab and
+        were compared with 80 propensity-matched controls treated with chemotherapy"): `matched controls`, with its
+        treatment and n, set beside the cohort as a historical control is (a study whose matched groups are both
+        named by their treatments has its two arms already)."""
+        for line in lines:
+            m = _MATCHED.search(line.text) if "atched" in line.text else None
+            if m is None or not re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b|\bmatched\s(?:with|to)\b", line.text, re.I):
+                continue
+            arm = Arm("matched controls", [], None, "", [], set(_MATCHED_NAMES) | {m.group(0).lower()}, historical=True)
+            count = _MATCHED_COUNT.search(line.text, max(0, m.start() - 8), m.start())
+            self._historical_treatment(arm, line, m.end())
+            arm.n = int(count.group("n")) if count else arm.n if arm.n is not None else _control_size(line.text, m.end())
+            self.arms.append(arm)
+            return
 
     def _historical_treatment(self, arm: Arm, line: _Line, at: int) -> None:
         """The treatment and n of a historical control named right after it ("historical controls treated with
@@ -2345,6 +2422,25 @@ class ArmIndex:
         if not _REGIMEN_HEAD.match(line.text[start:end]):
             arm.aliases |= {line.text[start:end].lower(), *(d.lower() for d in arm.drugs)} \
                 | _displays(arm, self.lexicon)
+
+    def name_by_group_references(self, texts: list[str]) -> None:
+        """An arm of unspecified chemotherapy named by the shorter name the abstract's groups use: "randomly assigned
+        to blinatumomab or to standard-of-care chemotherapy ... in the chemotherapy group" is "chemotherapy", as the
+        gold names the arm the results compare (the long name stays one of its names)."""
+        own = [a for a in self.arms if not a.historical]
+        if len(own) < 2:
+            return
+        for arm in own:
+            if not arm.drugs or not set(arm.drugs) <= GENERIC:
+                continue
+            words = re.split(r"[\s\-]+", arm.label.lower())
+            for text in texts:
+                m = next((m for m in _BACK_REFERENCE.finditer(text) if _shorter_name(m.group(1), words)), None) \
+                    if " group" in text or " arm" in text else None
+                if m:
+                    arm.aliases.add(arm.label.lower())
+                    arm.label = _written(m.group(1))
+                    break
 
     def name_codes(self) -> None:
         """Arms defined with codes ("clofarabine alone (arm A), clofarabine plus cytarabine (arm B), or ...") are
@@ -3396,6 +3492,9 @@ class ArmIndex:
         if scope.lower() in label.lower():
             return label
         arm = self.by_label(scope)
+        aged = subgroups.age_word_beside(label, scope) if arm is None else None
+        if aged:  # "Among patients younger than 35 years, ... versus 30% in older patients": "age >=35 years"
+            return aged
         if arm is None:  # a state x status cross is "R/R Ph-"; other subgroups nest as "phase 1, responders"
             return f"{scope} {label}" if _STATUS_FIRST.match(label) else f"{scope}, {label}"
         if arm.historical or len([a for a in self.arms if not a.historical]) < 2 or _UNNAMED.fullmatch(label):

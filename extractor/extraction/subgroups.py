@@ -281,9 +281,19 @@ def complement(label: str) -> str:
         return label[:m.start()] + _OPERATORS[m.group(1)] + label[m.end():]
     if label.lower().startswith("no "):
         return label[3:]
+    if label.lower().startswith("not "):
+        return label[4:]
     if label.lower() == "responders" or label.lower().endswith(" responders"):
         return label[:-len("responders")] + "non-responders"
+    if _PARTICIPLE_GROUP.fullmatch(label):
+        return f"not {label}"  # "bridged to transplant" -> "not bridged to transplant" (was "no bridged ...")
     return f"no {label}"
+
+
+# A group named by a participle, maybe with its adverb and a prepositional phrase: "transplanted", "bridged to
+# transplant", "heavily pretreated" (not "relapsed disease", a noun's adjective).
+_PARTICIPLE_GROUP = re.compile(r"(?:\w+ly\s)?(?:transplanted|allografted|bridged|pretreated|infused|treated|consolidated)"
+                               r"(?:\s(?:to|in|after|before|with|at|for|into|beyond)\b.*)?", re.I)
 
 
 def bound_complement(label: str) -> str | None:
@@ -471,8 +481,12 @@ def comparative_side(label: str, before: str) -> bool:
 
 def bound_sides(labels: list[str]) -> list[str]:
     """Two groups, one named by a bound and the other by a comparative of the bounded noun (either order): the
-    comparative one is named as the bound's complement (see `comparative_side`)."""
+    comparative one is named as the bound's complement (see `comparative_side`); an age word beside an age bound
+    likewise (see `age_word_beside`)."""
     first, second = labels
+    aged = age_word_beside(second, first) or age_word_beside(first, second)
+    if aged:  # "50% in patients younger than 35 years and 30% in older patients": "age >=35 years"
+        return [first, aged] if age_word_label(second) else [aged, second]
     if comparative_side(second, first):
         return [first, complement(first)]
     if comparative_side(first, second):
@@ -1201,9 +1215,19 @@ def shared_noun_levels(text: str, positions: list[tuple[int, int]]) -> list[str]
         return None
     if _TIME_NOUN.match(noun.group("noun")):
         return ["all"] * len(positions)  # "40% in the first and 65% in the second cycle": one group's, at two times
-    labels = [" ".join(f"{m.group('level')} {noun.group('noun')}".split()) + _defining_bracket(text, m.end(), noun.group("noun"))
-              for m in levels]
+    nouns = [_own_noun(text, m.end(), noun.group("noun")) for m in levels]
+    labels = [" ".join(f"{m.group('level')} {own}".split()) + _defining_bracket(text, m.end(), own)
+              for m, own in zip(levels, nouns)]
     return labels if len(set(labels)) == len(labels) else None
+
+
+def _own_noun(text: str, at: int, shared: str) -> str:
+    """The noun a level names itself when it has one ending as the shared noun does ("with low marrow blast burden
+    (<50%) and ... with high burden": "marrow blast burden"), else the shared noun."""
+    own = _NOUN_AFTER_LEVEL.match(text, at)
+    if own and own.group("noun").split()[-1].lower() == shared.split()[-1].lower():
+        return own.group("noun")
+    return shared
 
 
 def _defining_bracket(text: str, at: int, noun: str) -> str:
@@ -1340,6 +1364,23 @@ def age_sides(texts: tuple[str, ...]) -> tuple[str | None, str | None] | None:
     if len(ages) != 1 or not (upper or lower):
         return None
     return upper or complement(lower), lower or complement(upper)
+
+
+# A group named by an age bound: "age <35 years", "aged >=60 years", "aged ≥65 years".
+_AGE_BOUND_LABEL = re.compile(r"(?:aged?|ages)\s(?P<op>>=|<=|[<>≥≤])\d{1,3}\s(?:years?|yrs?)", re.I)
+
+
+def age_word_beside(label: str, bound: str) -> str | None:
+    """An age group named by a word after a group named by an age bound, named by that bound: "Among patients younger
+    than 35 years, ... versus 30% in older patients" -> "older" beside "age <35 years" is "age >=35 years" (the other
+    side; the same side is the bound's group). None when either is not such a label."""
+    m = _AGE_WORD_LABEL.fullmatch(label) if age_word_label(label) else None
+    bound_match = _AGE_BOUND_LABEL.fullmatch(bound) if m else None
+    if bound_match is None:
+        return None
+    upper_word = m.group("side").lower() in ("older", "elderly")
+    upper_bound = bound_match.group("op").startswith((">", "≥"))
+    return bound if upper_word == upper_bound else complement(bound)
 
 
 def by_age_threshold(label: str, texts: tuple[str, ...]) -> str:
