@@ -87,10 +87,11 @@ def _by_arm(record: dict) -> list[tuple]:
     # "vs none": the compared arm's zero, in words
     ("The CR rate was 60% with inotuzumab vs none with chemotherapy.",
      [("inotuzumab ozogamicin", "CR", 60.0, None), ("standard chemotherapy", "CR", 0.0, 0.0)]),
+    # (the chemotherapy arm takes the shorter name its results use: names21)
     ("CR was achieved in 60% of patients in the inotuzumab arm versus none in the chemotherapy arm.",
-     [("inotuzumab ozogamicin", "CR", 60.0, None), ("standard chemotherapy", "CR", 0.0, 0.0)]),
+     [("chemotherapy", "CR", 0.0, 0.0), ("inotuzumab ozogamicin", "CR", 60.0, None)]),
     ("VOD occurred in 5 patients (11%) compared with no patients in the chemotherapy group.",
-     [("inotuzumab ozogamicin", "VOD", 11.0, 5.0), ("standard chemotherapy", "VOD", 0.0, 0.0)]),
+     [("chemotherapy", "VOD", 0.0, 0.0), ("inotuzumab ozogamicin", "VOD", 11.0, 5.0)]),
     # (unchanged: "none" opening a clause of its own is its subject's zero)
     ("The CR rate was 60%; none of the patients with T-ALL responded.",
      [("T-ALL", "ORR", 0.0, 0.0), ("all", "CR", 60.0, None)]),
@@ -176,7 +177,7 @@ def test_negated_events(nlp, text, values):
 
 def test_zero_after_its_subject_in_an_arm(nlp):
     record = _run(nlp, _TWO_ARMS + "CRS occurred in no patients in the chemotherapy arm.", title=_TWO_ARM_TITLE)
-    assert _by_arm(record) == [("standard chemotherapy", "CRS", 0.0, 0.0)]
+    assert _by_arm(record) == [("chemotherapy", "CRS", 0.0, 0.0)]
 
 
 @pytest.mark.parametrize("text, values", [
