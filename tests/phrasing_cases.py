@@ -32,12 +32,12 @@ def outcome_values(record: dict) -> list[tuple]:
 
 def dose_triples(record: dict) -> list[tuple]:
     """(drug, dose, unit) of every dose, in order."""
-    return [(d["drug"], d["dose"], d["unit"]) for d in record["doses"]]
+    return [(d["drug_id"], d["dose"], d["unit"]) for d in record["doses"]]
 
 
 def dose_quads(record: dict) -> list[tuple]:
     """(drug, dose, dose_max, unit) of every dose, in order: for cases that pin a range's upper end."""
-    return [(d["drug"], d["dose"], d["dose_max"], d["unit"]) for d in record["doses"]]
+    return [(d["drug_id"], d["dose"], d["dose_max"], d["unit"]) for d in record["doses"]]
 
 
 def population_of(nlp, text: str, title: str = DRUG_X_TITLE) -> dict:

@@ -173,7 +173,7 @@ def test_phrasings_dose_drugs_the_lexicon_lacked(nlp, text, doses):
 ])
 def test_phrasings_dose_keeps_the_drug_name_the_abstract_prints(nlp, title, text, printed):
     record = _run(nlp, text, title=title)
-    assert [(d["drug"], d["drug_as_printed"]) for d in record["doses"]] == printed
+    assert [(d["drug_id"], d["drug"]) for d in record["doses"]] == printed
 
 
 TISA_TITLE = "Tisagenlecleucel in children with relapsed ALL"

@@ -129,7 +129,7 @@ def test_a_scope_referring_back_to_two_groups_names_neither(nlp):
 def test_the_dose_of_a_population_names_the_drug_of_the_sentence_before(nlp):
     record = _run(nlp, "Children with relapsed ALL received blinatumomab by continuous infusion. Patients received the "
                        "recommended dose of 5 µg/m2/day for the first 7 days and 15 µg/m2/day thereafter.")
-    assert sorted((d["drug"], d["dose"], d["unit"], d["per"]) for d in record["doses"]) == \
+    assert sorted((d["drug_id"], d["dose"], d["unit"], d["per"]) for d in record["doses"]) == \
         [("blinatumomab", 5, "µg/m2", "day"), ("blinatumomab", 15, "µg/m2", "day")]
 
 

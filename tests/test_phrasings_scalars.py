@@ -111,7 +111,7 @@ def test_phrasings_cohort_after_a_prior_therapy_sentence(nlp):
 
 
 def _doses(record: dict) -> list[tuple]:
-    return sorted((d["drug"], d["dose"], d["dose_max"], d["unit"]) for d in record["doses"])
+    return sorted((d["drug_id"], d["dose"], d["dose_max"], d["unit"]) for d in record["doses"])
 
 
 @pytest.mark.parametrize("text, doses", [
@@ -157,7 +157,7 @@ def test_phrasings_cell_concentration_is_not_a_dose(nlp, text):
     ("Pegaspargase 2 500 IU/m2 was given on day 4.", [("pegaspargase", 2500, None, "IU/m2", None)]),
 ])
 def test_phrasings_dose_units(nlp, text, doses):
-    assert sorted((d["drug"], d["dose"], d["dose_max"], d["unit"], d["per"]) for d in _run(nlp, text)["doses"]) \
+    assert sorted((d["drug_id"], d["dose"], d["dose_max"], d["unit"], d["per"]) for d in _run(nlp, text)["doses"]) \
         == doses
 
 
@@ -351,4 +351,4 @@ def test_phrasings_cohort_inside_a_named_group(nlp, text, cohort):
     ("Ponatinib was combined with blinatumomab at 28 µg/day.", "blinatumomab"),
 ])
 def test_phrasings_dose_of_the_subject_drug(nlp, text, drug):
-    assert [d["drug"] for d in _run(nlp, text)["doses"]] == [drug]
+    assert [d["drug_id"] for d in _run(nlp, text)["doses"]] == [drug]

@@ -167,7 +167,7 @@ def test_phrasings_bracketed_n_after_an_age(nlp, text, cohort):
     ("PEG asparaginase 2500 IU/m2 was given on day 4.", "pegaspargase"),
 ])
 def test_phrasings_drug_spellings(nlp, text, drug):
-    assert [d["drug"] for d in _run(nlp, text)["doses"]] == [drug]
+    assert [d["drug_id"] for d in _run(nlp, text)["doses"]] == [drug]
 
 
 @pytest.mark.parametrize("text, doses", [

@@ -530,10 +530,10 @@ def extract_doses(doc: Doc, section: str, context: ArticleContext) -> list[dict]
 
 
 def name_as_printed(doses: list[dict], docs: list[tuple[str, Doc]]) -> None:
-    """Give each dose `drug_as_printed`, its drug's name as the abstract writes it (SCHEMA's drug, beside the
-    canonical `drug` the tables group by): the canonical name when the abstract prints it, else its first printed
-    name, a spelled one before an abbreviation ("KTE-X19" for brexucabtagene autoleucel, "daunomycin (DNR)" for
-    daunorubicin)."""
+    """Name each dose's drug as the abstract writes it, as the gold does where SCHEMA is silent ("KTE-X19",
+    "daunomycin"), and keep the lexicon's canonical name in `drug_id`, which tables and tests group by. The
+    printed name is the canonical one when the abstract prints it, else its first printed name, a spelled one
+    before an abbreviation ("daunomycin (DNR)" for daunorubicin)."""
     if not doses:
         return
     whole = " ".join(doc.text for _, doc in docs).lower()
@@ -543,8 +543,9 @@ def name_as_printed(doses: list[dict], docs: list[tuple[str, Doc]]) -> None:
             if span.label_ == "DRUG" and (span.id_ not in printed or _spelled(span.text) > _spelled(printed[span.id_])):
                 printed[span.id_] = span.text
     for dose in doses:
-        drug = dose["drug"]
-        dose["drug_as_printed"] = drug if drug.lower() in whole else printed.get(drug, drug)
+        canonical = dose["drug"]
+        dose["drug"] = canonical if canonical.lower() in whole else printed.get(canonical, canonical)
+        dose["drug_id"] = canonical
 
 
 def _spelled(name: str) -> bool:
