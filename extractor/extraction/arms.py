@@ -466,7 +466,7 @@ def _contrasted_population(label: str, labels: list[str]) -> bool:
         for other in others)  # ("older adults" are some of the adults)
 
 
-_PEDIATRIC = re.compile(r"p(?:a)?ediatric|childhood|AYA", re.I)
+_PEDIATRIC = re.compile(r"p(?:a)?ediatric|childhood|AYAs?", re.I)
 
 
 def _unify_hyphens(text: str) -> str:
@@ -2923,7 +2923,11 @@ class ArmIndex:
             if listed:
                 wholes = self._wholes(listed)
                 distinct = len(set(listed)) == len(listed) >= 2  # "in adults and children": two groups, not the cohort
-                return list(listed) if distinct and set(wholes) == {"all"} else wholes
+                if distinct and set(wholes) == {"all"}:
+                    return list(listed)
+                # "in children, AYAs and adults, respectively": populations beside each other, not the cohort
+                return [w if whole == "all" and distinct and _contrasted_population(w, list(listed)) else whole
+                        for whole, w in zip(wholes, listed)]
         numbered = subgroups.numbered_list(text, positions, avoid) \
             if respectively or _groups_listed_after(text, positions) else None
         if numbered:  # "CR rates were 50%, 60% and 70% in cohorts 1, 2 and 3, respectively"
@@ -3061,7 +3065,7 @@ class ArmIndex:
         if counted:  # "Forty patients were in first salvage and 50 in second or later salvage. CR rates were ..."
             return [self._own_arm(self._drug_named(label, before)) for label in counted]
         sized = subgroups.sized_groups(before, count) or subgroups.sized_phrases(before, count) \
-            or subgroups.sized_doses(before, count)
+            or subgroups.sized_doses(before, count) or subgroups.listed_doses(before, count)
         given = self._groups_of.get(before)
         return sized or (list(given) if given and len(given) == count else None)
 

@@ -406,8 +406,41 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
             outcomes += found
             previous = found
         else:
+            carried = _carried_outcomes(sent, section, context, scope, previous) if previous and not background else []
+            outcomes += carried
             previous = []
     return outcomes
+
+
+# "The CR rate in the InO arm was 80.7%. In the SOC arm, it was 29.4%.": a sentence naming no endpoint whose value
+# "it" (or "the corresponding rate") states is of the one endpoint the sentence before stated.
+_ANAPHORIC_RESULT = re.compile(r"(?:^|,\s)(?:it|this|the\s(?:corresponding|respective|same)\s(?:rate|figure|value|"
+                               r"proportion|median)(?:\s(?:in|among|for|with)\s[^,;]{1,40}?)?)\s(?:was|were)\s(?=\d)",
+                               re.I)
+_ENDPOINT_SUFFIX = re.compile(r"_(?:MEDIAN|RATE)$")
+
+
+def _carried_outcomes(sent: Sentence, section: str, context: ArticleContext, scope: tuple,
+                      previous: list[dict]) -> list[dict]:
+    """The values of an anaphoric sentence (see _ANAPHORIC_RESULT), of the previous sentence's one endpoint, for a
+    group other than the ones it stated (at its time point)."""
+    endpoints = {o["endpoint"] for o in previous}
+    if len(endpoints) != 1 or ("it" not in sent.text.lower() and "the " not in sent.text.lower()):
+        return []
+    cue = _ANAPHORIC_RESULT.search(sent.text)
+    if cue is None:
+        return []
+    (endpoint,) = endpoints
+    family = _ENDPOINT_SUFFIX.sub("", endpoint)
+    if family not in ACCEPTS:
+        return []
+    mention = Mention(family, cue.start(), cue.end() - 1, median=endpoint.endswith("_MEDIAN"))
+    found = _sentence_outcomes(sent, section, context, scope, carried=mention)
+    named = {o["arm"] for o in previous}
+    found = [o for o in found if o["endpoint"] == endpoint and o["arm"] not in named]
+    for outcome in found:
+        outcome["timepoint_months"] = previous[0]["timepoint_months"]
+    return found
 
 
 def _composite_broken_down_after(previous: list[dict], parts: tuple[float | None, float | None], context) -> None:
@@ -428,11 +461,13 @@ def _composite_broken_down_after(previous: list[dict], parts: tuple[float | None
 
 
 def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
-                       scope: tuple = (None, False), parts: list | None = None) -> list[dict]:
+                       scope: tuple = (None, False), parts: list | None = None,
+                       carried: Mention | None = None) -> list[dict]:
     """The outcomes of one sentence. Its rule spans are read by label (`Sentence.labelled`: grouped once per doc),
     not by scanning all of them once per label. A sentence that only counts CR and its CRi/CRh parts adds their sum
-    to `parts` (see _composite_broken_down_after)."""
-    mentions = _mentions(sent, context.definitions)  # (also keeps the article's definitions up to date)
+    to `parts` (see _composite_broken_down_after). `carried`: the one mention of a sentence that names its endpoint
+    by "it" (see _carried_outcomes)."""
+    mentions = [carried] if carried else _mentions(sent, context.definitions)  # (also keeps the definitions up to date)
     if not mentions or not (_may_state_values(sent, context) or _all_responders_cue(sent.text, mentions)):
         return []
     if _may_not_state_results(sent.text) and _NOT_RESULTS.search(sent.text):
@@ -527,12 +562,13 @@ def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
 
 def _avoid(sent: Sentence) -> list[tuple[int, int]]:
     """Phrases over an endpoint or time point name no group; a population attribute ("Ph-positive", an unscored
-    measure too) or an MRD status naming a group ("for MRD-negative patients") may. Sentence-relative (start, end)
-    of those spans."""
+    measure too), a marker status ("in CD19-negative patients") or an MRD status naming a group ("for MRD-negative
+    patients") may. Sentence-relative (start, end) of those spans."""
     base, text = sent.start_char, sent.text
     attributes = {(s.start, s.end) for label in _ATTRIBUTES for s in sent.labelled(label)}
     return [(s.start_char - base, s.end_char - base) for label in _NO_GROUP_LABELS for s in sent.labelled(label)
-            if not (s.id_ == "OTHER" and (s.start, s.end) in attributes)
+            if not (s.id_ == "OTHER" and ((s.start, s.end) in attributes
+                                          or _marker_status_group(text, s.start_char - base, s.end_char - base)))
             and not (s.id_ == "MRD_NEG" and _names_mrd_group(text, s.start_char - base, s.end_char - base))]
 
 
@@ -815,15 +851,29 @@ def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) ->
     when a population noun follows it ("Ph-positive patients"), a preposition or comparison word precedes it ("in
     Ph-positive ALL", "than in Ph-negative"), or another attribute is listed with it ("Ph-positive and
     Ph-negative"): then it owns no values, and the rates of the sentence go to their endpoint."""
-    if not any(a.start == span.start and a.end == span.end for a in attributes):
-        return False
     start, end = span.start_char - base, span.end_char - base
+    if not any(a.start == span.start and a.end == span.end for a in attributes):
+        return _marker_status_group(text, start, end)
     if _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]) \
             or _bracketed_after_value(text, start, end) or _PERCENT_OF_BEFORE.search(text, max(0, start - 12), start):
         return True
     return any(_ATTRIBUTE_LINK.fullmatch(text[a.end_char - base:start])
                or _ATTRIBUTE_LINK.fullmatch(text[end:a.start_char - base])
                for a in attributes if a is not span and (a.start, a.end) != (span.start, span.end))
+
+
+# "CD19-negative", "antigen-negative", "BCR/ABL-positive": a marker status, an unscored measure ("relapses were
+# CD19-negative in 20%") unless a value's preposition or a population noun makes it a group.
+_MARKER_STATUS = re.compile(r"[\w/]+[-\s](?:negative|positive)", re.I)
+
+
+def _marker_status_group(text: str, start: int, end: int) -> bool:
+    """"40% in CD19-negative and 55% in CD19-positive patients", "among CD19-negative patients": the status names
+    the group whose value it is."""
+    return _MARKER_STATUS.fullmatch(text, start, end) is not None and (
+        _SUBGROUP_NOUN_AFTER.match(text[end:]) is not None
+        or _SHARE_IN_BEFORE.search(text[max(0, start - 12):start]) is not None
+        or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]) is not None)
 
 
 # What introduces the signs of a CRS named just before: "CRS (fever, hypotension)", "CRS with hypoxia", "CRS,
@@ -2418,19 +2468,28 @@ def _other_head(text: str, mention: Mention, value: Value) -> bool:
 # bracket before the head followed a group named after a preposition, and the head is a group of the same shape.
 _GROUP_BEFORE_BRACKET = re.compile(r"\b(?:in|between|among|for)\s(?:the\s)?(?P<g>(?:[\w+\-]+\s){1,3})$")
 _ORDINALS = frozenset({"first", "second", "third", "later", "1st", "2nd", "3rd", "subsequent"})
+# A middle item of a bracketed list: "), second salvage (" closes the item before it and names its own group.
+_LISTED_ITEM_BEFORE = re.compile(r"[)\]]\s?,\s?(?P<item>(?:[\w+\-]+\s){1,3})$")
 
 
 def _parallel_group(text: str, start: int, close: int, head: str) -> bool:
     """Whether the bracket closing at `close` opened after a group named after a preposition that `head` pairs
     with: both opening with ordinals ("first", "second or later"), two attributes of one stem ("Ph-positive",
-    "Ph-negative"), or two phrases of one noun ("first salvage", "second salvage")."""
+    "Ph-negative"), two phrases of one noun ("first salvage", "second salvage") or two populations ("in children
+    (90%) and adults (85%)"). A third item pairs with the first ("in first salvage (75%), second salvage (60%) and
+    later salvage (40%)")."""
     open_at = text.rfind("(", start, close)
     group = _GROUP_BEFORE_BRACKET.search(text, start, open_at) if open_at != -1 else None
+    earlier = _LISTED_ITEM_BEFORE.search(text, start, open_at) if group is None and open_at != -1 else None
+    if earlier is not None:  # the bracket closed a middle item: pair with the item before it
+        return _parallel_group(text, start, earlier.start() + 1, earlier.group("item"))
     if group is None:
         return False
     first, second = group.group("g").lower().split(), head.lower().split()
     if first[0] in _ORDINALS and second[0] in _ORDINALS:  # "between first (65%) and second or later (48%) salvage"
         return True
+    if len(first) == len(second) == 1 and subgroups.population_word(first[0]) and subgroups.population_word(second[0]):
+        return first[0] != second[0]
     if len(first) != len(second):
         return False
     if len(first) > 1:

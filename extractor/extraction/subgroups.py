@@ -991,6 +991,30 @@ def sized_doses(text: str, count: int) -> list[str] | None:
     return labels if all(labels) and len(set(labels)) == count else None
 
 
+def listed_doses(text: str, count: int) -> list[str] | None:
+    """The `count` doses a sentence lists without their ns, the unit written once after the last ("received 1 x
+    10^6, 3 x 10^6 or 1 x 10^7 CAR T cells/kg" -> "1 x 10^6 CAR T cells/kg", ...; "at 0.8, 1.2 or 1.8 mg/m2" ->
+    "0.8 mg/m2", ...): the dose levels a later "respectively" zips."""
+    m = (_DOSE_LIST.search(text) if "10" in text else None) or (_AMOUNT_LIST.search(text) if "/" in text else None)
+    if m is None:
+        return None
+    doses = (_DOSE_ITEM if m.re is _DOSE_LIST else _AMOUNT_ITEM).findall(m.group("list"))
+    if len(doses) != count:
+        return None
+    labels = [name(_with_unit(d, m.group("u"))) for d in doses]
+    return labels if all(labels) and len(set(labels)) == count else None
+
+
+_DOSE = r"\d+(?:\.\d+)?\s?[×x]\s?10\^?\d{1,2}"
+_DOSE_ITEM = re.compile(_DOSE)
+_DOSE_LIST = re.compile(r"(?P<list>" + _DOSE + r"(?:\s?,\s?(?:(?:and|or)\s)?" + _DOSE + r"|\s(?:and|or|to)\s" + _DOSE + r")+)"
+                        r"\s(?P<u>(?:[\w\-]+\s){0,3}?cells/kg|cells\sper\skg)\b")
+_AMOUNT = r"\d+(?:\.\d+)?"
+_AMOUNT_ITEM = re.compile(_AMOUNT)
+_AMOUNT_LIST = re.compile(r"(?<![\d.,])(?P<list>" + _AMOUNT + r"(?:,\s?(?:(?:and|or)\s)?" + _AMOUNT + r"|\s(?:and|or)\s"
+                          + _AMOUNT + r")+)\s?(?P<u>(?:mg|µg|mcg)/(?:m2|m²|kg)(?:/(?:day|d|week))?|µg/day|mcg/day)(?![\w/])")
+
+
 def _with_unit(dose: str, unit: str) -> str:
     return f"{dose}{unit}" if unit.startswith("/") else f"{dose} {unit}"
 

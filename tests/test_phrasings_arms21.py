@@ -1,0 +1,102 @@
+"""Recurring phrasings of values split per arm or subgroup (fourteenth round): populations each with a bracketed value
+("similar in children (90%) and adults (85%)"), a third bracketed item paired with the first ("in first salvage
+(75%), second salvage (60%) and later salvage (40%)"), a marker status naming a group ("40% in CD19-negative and 55%
+in CD19-positive patients"), AYAs beside children and adults, a sentence of its own stating the value of the
+endpoint the sentence before named ("In the SOC arm, it was 29.4%"), and doses listed without their ns as the groups
+of a later "respectively" ("1 × 10^6, 3 × 10^6 or 1 × 10^7 CAR T cells/kg", "at 0.8, 1.2 or 1.8 mg/m2"). Written in
+our own words, run end to end; the figures are invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+COHORT = "Sixty children and 40 adults were treated with blinatumomab. "
+CAR_T = "Forty patients received CAR T cells. "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # two populations each with its bracketed value: the second was dropped (its bracket read as another measure's)
+    (COHORT + "CR rates were similar in children (90%) and adults (85%).",
+     [("adults", "CR", 85.0), ("children", "CR", 90.0)]),
+    (COHORT + "CR rates were similar among children (90%) and adults (85%).",
+     [("adults", "CR", 85.0), ("children", "CR", 90.0)]),
+    # a third bracketed item pairs with the first (the third value was dropped)
+    (COHORT + "CR rates in first salvage (75%), second salvage (60%) and later salvage (40%) differed.",
+     [("first salvage", "CR", 75.0), ("later salvage", "CR", 40.0), ("second salvage", "CR", 60.0)]),
+    # a marker status after a value's "in" names the group (the status was an unscored measure owning 55%)
+    (CAR_T + "The CR rate was 40% in CD19-negative and 55% in CD19-positive patients.",
+     [("CD19-negative", "CR", 40.0), ("CD19-positive", "CR", 55.0)]),
+    (CAR_T + "The CR rate was 40% in CD19-negative patients and 55% in CD19-positive patients.",
+     [("CD19-negative", "CR", 40.0), ("CD19-positive", "CR", 55.0)]),
+    # AYAs beside children and adults: three populations, not the cohort twice
+    (CAR_T + "The CR rate was 90% among children, 80% among AYAs and 70% among adults.",
+     [("AYAs", "CR", 80.0), ("adults", "CR", 70.0), ("children", "CR", 90.0)]),
+    (CAR_T + "CR rates were 90%, 80% and 70% in children, AYAs and adults, respectively.",
+     [("AYAs", "CR", 80.0), ("adults", "CR", 70.0), ("children", "CR", 90.0)]),
+    (CAR_T + "CR rates were 90%, 80% and 70% in children, adolescents and adults, respectively.",
+     [("adolescents", "CR", 80.0), ("adults", "CR", 70.0), ("children", "CR", 90.0)]),
+])
+def test_arms21_values_of_listed_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the marker status stays an unscored measure when nothing makes it a group: no value to the cohort's CR
+    (CAR_T + "The CR rate was 70%. Relapse occurred in 10 patients, and 40% of relapses were CD19-negative.",
+     [("all", "CR", 70.0)]),
+    (CAR_T + "The CR rate was 70%. CD19-negative relapses were seen in 20%.", [("all", "CR", 70.0)]),
+])
+def test_arms21_marker_status_without_a_group(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+INO = "Patients were randomized to inotuzumab (n = 164) or standard of care (n = 162). "
+BLINA = "Patients were randomized to blinatumomab (n = 271) or chemotherapy (n = 134). "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "it" in a sentence of its own is the endpoint of the sentence before (the second arm's value was missed)
+    (INO + "The CR rate in the InO arm was 80.7%. In the SOC arm, it was 29.4%.",
+     [("inotuzumab ozogamicin", "CR", 80.7), ("standard of care", "CR", 29.4)]),
+    (INO + "The CR rate in the InO arm was 80.7%. It was 29.4% in the SOC arm.",
+     [("inotuzumab ozogamicin", "CR", 80.7), ("standard of care", "CR", 29.4)]),
+    (INO + "The CR rate in the InO arm was 80.7%. The corresponding rate in the SOC arm was 29.4%.",
+     [("inotuzumab ozogamicin", "CR", 80.7), ("standard of care", "CR", 29.4)]),
+    (BLINA + "Median OS was 7.7 months in the blinatumomab group. In the chemotherapy group, it was 4.0 months.",
+     [("blinatumomab", "OS_MEDIAN", 7.7), ("chemotherapy", "OS_MEDIAN", 4.0)]),
+    # a subgroup of a single-arm study, too
+    ("Sixty patients received inotuzumab. The CR rate was 60%. In first salvage, it was 70%.",
+     [("all", "CR", 60.0), ("first salvage", "CR", 70.0)]),
+    # negative: another study's figure, a time of its own, or the same group again add nothing
+    ("Sixty patients received inotuzumab. The CR rate was 60%. This was higher than the 30% reported with "
+     "chemotherapy.", [("all", "CR", 60.0)]),
+    ("Sixty patients received inotuzumab. The CR rate was 60%. At 2 years, it was 70%.", [("all", "CR", 60.0)]),
+    ("Sixty patients received inotuzumab. Median OS was 7.7 months. Median follow-up was 20 months, and it was 24 "
+     "months for survivors.", [("all", "OS_MEDIAN", 7.7)]),
+])
+def test_arms21_value_named_by_it(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms21_value_named_by_it_keeps_the_time_point(nlp):
+    record = _run(nlp, BLINA + "The 1-year OS was 50% in the blinatumomab group. In the chemotherapy group, it was 30%.")
+    assert sorted((o["arm"], o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"]) == [
+        ("blinatumomab", "OS_RATE", 50.0, 12.0), ("chemotherapy", "OS_RATE", 30.0, 12.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # doses listed without their ns, the unit once after the last: the groups of a bare "respectively" (were group 1/2/3)
+    ("Patients received 1 × 10^6, 3 × 10^6 or 1 × 10^7 CAR T cells/kg. CR rates were 50%, 70% and 80%, respectively.",
+     [("1 × 10^6 CAR T cells/kg", "CR", 50.0), ("1 × 10^7 CAR T cells/kg", "CR", 80.0),
+      ("3 × 10^6 CAR T cells/kg", "CR", 70.0)]),
+    ("Twenty patients received CAR T cells at doses of 1 × 10^6, 3 × 10^6 or 1 × 10^7 cells/kg. CR rates were 50%, 70% "
+     "and 80% at the three dose levels, respectively.",
+     [("1 × 10^6 cells/kg", "CR", 50.0), ("1 × 10^7 cells/kg", "CR", 80.0), ("3 × 10^6 cells/kg", "CR", 70.0)]),
+    ("Sixty patients received inotuzumab at 0.8, 1.2 or 1.8 mg/m2. CR rates were 33%, 50% and 83%, respectively.",
+     [("0.8 mg/m2", "CR", 33.0), ("1.2 mg/m2", "CR", 50.0), ("1.8 mg/m2", "CR", 83.0)]),
+])
+def test_arms21_doses_listed_before_respectively(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
