@@ -100,3 +100,48 @@ def test_arms21_value_named_by_it_keeps_the_time_point(nlp):
 ])
 def test_arms21_doses_listed_before_respectively(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+THREE = "Patients were randomized to clofarabine (n = 40), clofarabine plus cytarabine (n = 42), or cytarabine (n = 41). "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a "respectively" list of the arms' short names after the values (was "group 1" and the first arm's value 29%)
+    (INO + "CR rates were 88% and 29% with InO and SC, respectively.",
+     [("inotuzumab ozogamicin", "CR", 88.0), ("standard of care", "CR", 29.0)]),
+    (INO + "CR rates were 29% and 88% with SC and InO, respectively.",
+     [("inotuzumab ozogamicin", "CR", 88.0), ("standard of care", "CR", 29.0)]),
+    (INO + "Among patients in first salvage, CR rates were 88% and 29% with InO and SC, respectively.",
+     [("inotuzumab ozogamicin, first salvage", "CR", 88.0), ("standard of care, first salvage", "CR", 29.0)]),
+    (INO + "Median OS was 7.7 and 6.7 months with InO and SC, respectively.",
+     [("inotuzumab ozogamicin", "OS_MEDIAN", 7.7), ("standard of care", "OS_MEDIAN", 6.7)]),
+    # a one-drug arm's name is that arm, not the combination holding the drug (30% and 20% were swapped)
+    (THREE + "CR rates were 30%, 45% and 20% for cytarabine, clofarabine and the combination, respectively.",
+     [("clofarabine", "CR", 45.0), ("clofarabine + cytarabine", "CR", 20.0), ("cytarabine", "CR", 30.0)]),
+    (THREE + "CR rates were 30% with clofarabine, 45% with the combination and 20% with cytarabine.",
+     [("clofarabine", "CR", 30.0), ("clofarabine + cytarabine", "CR", 45.0), ("cytarabine", "CR", 20.0)]),
+    # values of a clause after a semicolon go to the arms in text order (the two arms' values were swapped)
+    (BLINA + "With blinatumomab, the CR rate was 34% and median OS 7.7 months; with chemotherapy, 16% and 4.0 months.",
+     [("blinatumomab", "CR", 34.0), ("blinatumomab", "OS_MEDIAN", 7.7), ("chemotherapy", "CR", 16.0),
+      ("chemotherapy", "OS_MEDIAN", 4.0)]),
+])
+def test_arms21_arms_zipped_with_values(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+SINGLE = "Sixty patients received inotuzumab. "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # the subject names the first of three values (was "group 1")
+    (SINGLE + "Patients in first salvage had a CR rate of 80%, compared with 55% in second salvage and 30% in third "
+              "salvage.",
+     [("first salvage", "CR", 80.0), ("second salvage", "CR", 55.0), ("third salvage", "CR", 30.0)]),
+    # a dose after "at the" names its group (were "group 1" / "group 2")
+    (SINGLE + "The CR rate was 80% at the 1.8 mg/m2 dose level and 50% at the 1.2 mg/m2 dose level.",
+     [("1.2 mg/m2", "CR", 50.0), ("1.8 mg/m2", "CR", 80.0)]),
+    # negative: one value at a dose is the cohort's
+    (SINGLE + "The CR rate was 80% at the 1.8 mg/m2 dose.", [("all", "CR", 80.0)]),
+])
+def test_arms21_groups_of_a_single_arm_study(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -455,6 +455,12 @@ _GROUPS_LISTED_BEFORE = re.compile(r"\b(?:between|in|for|among)\s(?:the\s)?(?P<a
                                    r"(?P<head>\s(?:patients|subjects|responders|groups|cohorts))?\s?$", re.I)
 
 
+# "... with InO and SC, respectively", "for A, B and C, respectively": the arms zipped with the values before
+_ARMS_BEFORE_RESPECTIVELY = re.compile(r"\s?(?:%|months?)?\s(?:with|for|in|among)\s(?:the\s)?"
+                                       r"(?P<list>[^,;()\d]+(?:,\s?(?:and\s)?[^,;()\d]+)*?),?\s(?:respectively)\b")
+_LIST_SEPARATOR = re.compile(r"\s?,\s?(?:and\s|or\s)?|\s(?:and|or|versus|vs\.?)\s")
+
+
 def _contrasted_population(label: str, labels: list[str]) -> bool:
     """A population word beside other populations ("adults" beside "pediatric" or "children"; not beside "older"
     adults: then the adults are the cohort); a value of the whole cohort beside them is no other population ("70%
@@ -2423,7 +2429,8 @@ class ArmIndex:
             found += self._back_references(text, found)
             found += self._control_references(text, lower)
             found += self._drug_names(text)
-        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        # (of two arms a name is an alias of, the one it names whole: "cytarabine" beside "clofarabine + cytarabine")
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[0], lower[f[0]:f[1]] != f[2].lower()))
         kept = []
         for ref in found:
             if all(ref[1] <= k[0] or ref[0] >= k[1] for k in kept):
@@ -2835,6 +2842,9 @@ class ArmIndex:
             coded = self._coded_list(text, count) if respectively and self.coded else None
             if coded:
                 return [self._scoped(scope_label, l) for l in coded]
+            zipped = self._respectively_arms(text, positions, avoid, refs) if respectively and self.multi_arm else None
+            if zipped:
+                return [self._scoped(scope_label, l) for l in zipped]
             rest = self._other_arms(text, positions, after) if not respectively else None
             if rest:
                 return [self._scoped(scope_label, l) for l in rest]
@@ -2966,6 +2976,9 @@ class ArmIndex:
             each[0] = subgroups.subject(text, positions[0][0]) \
                 or subgroups.parallel_with(text, positions[0][1], positions[1][1]) \
                 or (subgroups.population_subject(text, positions[0][0]) if subgroups.population_word(each[1]) else None)
+        elif count >= 3 and not each[0] and all(each[1:]):
+            # "Patients in first salvage had a CR rate of 80%, compared with 55% in second and 30% in third salvage"
+            each[0] = subgroups.subject(text, positions[0][0])
         if count == 2 and each == [None, None]:
             # "Patients who proceeded to HSCT had a 2-year OS of 50%, whereas those who did not had 10%": each value
             # the subject of its clause
@@ -3125,6 +3138,21 @@ class ArmIndex:
         codes = _CODE_SEPARATOR.split(m.group("codes"))
         named = [next((a.label for a in self.arms if f"{kind} {code.lower()}" in a.aliases), None) for code in codes]
         return named if len(named) == count and all(named) and len(set(named)) == count else None
+
+    def _respectively_arms(self, text: str, positions, avoid, refs) -> list[str] | None:
+        """A "respectively" list whose every item names one of the study's arms, each a different one ("88% and 29%
+        with InO and SC, respectively": the first arm's short name right after the values does not name them both)."""
+        listed = subgroups.respectively(text, positions, avoid)
+        if not listed or len(listed) != len(positions):
+            m = _ARMS_BEFORE_RESPECTIVELY.match(text, positions[-1][1])
+            listed = _LIST_SEPARATOR.split(m.group("list")) if m else None  # ("with A and B": no group list)
+        if not listed or len(listed) != len(positions):
+            return None
+        named = [next((label for s, e, label in refs if text[s:e] == item and self.by_label(label)), None)
+                 or self._own_arm(item) for item in listed]
+        if len(set(named)) != len(named) or not all(self.by_label(n) for n in named):
+            return None
+        return named
 
     def _listed_arms(self, text: str, positions, avoid, refs) -> list[str] | None:
         """A "respectively" list of the two arms by their short names ("in the InO and SC arms, respectively"): one

@@ -1897,6 +1897,9 @@ def _assign(sent: Sentence, mentions: list[Mention], values: list[Value]) -> Non
         target = _nearest(targets, value, values, text)
         if target is not None:
             target.values.append(value)
+    for mention in targets:  # in text order, as the groups are read ("...; with B, 16% and 4.0 months" came first)
+        if len(mention.values) > 1:
+            mention.values.sort(key=lambda v: v.start)
     _share_conjoined(text, targets)
 
 

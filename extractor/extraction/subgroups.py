@@ -654,7 +654,7 @@ def status_after(text: str, end: int) -> str | None:
 
 
 # A dose level named by its dose right after a value: "50% at 1.2 mg/m2 and 83% at 1.8 mg/m2".
-_DOSE_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:at|with)\s(?:a\sdose\sof\s)?(?P<d>\d+(?:\.\d+)?\s?(?:(?:mg|µg|μg|mcg)/"
+_DOSE_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:at|with)\s(?:the\s)?(?:a\sdose\sof\s)?(?P<d>\d+(?:\.\d+)?\s?(?:(?:mg|µg|μg|mcg)/"
                          r"(?:(?:m2|m²|kg)(?:/(?:day|d|week|cycle|dose))?|day|d)|[×x]\s?10\^?\d{1,2}\s?(?:CAR\s)?(?:T\s)?"
                          r"cells/kg))(?![\w/])")
 
