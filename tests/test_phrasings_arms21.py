@@ -145,3 +145,38 @@ SINGLE = "Sixty patients received inotuzumab. "
 ])
 def test_arms21_groups_of_a_single_arm_study(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+VS = "We compared 60 patients who received inotuzumab with 40 who received blinatumomab. "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # JCO's bare "v" between two durations (the first value was dropped, the second went to `all`)
+    (VS + "Inotuzumab was associated with a longer median OS (8.1 v 6.2 months).",
+     [("blinatumomab", "OS_MEDIAN", 6.2), ("inotuzumab ozogamicin", "OS_MEDIAN", 8.1)]),
+    (VS + "Median OS was 8.1 v 6.2 months.",
+     [("blinatumomab", "OS_MEDIAN", 6.2), ("inotuzumab ozogamicin", "OS_MEDIAN", 8.1)]),
+    # "none" joined to an arm's value and followed by the other arm: that arm's zero (was missed)
+    (VS + "VOD occurred in 6 patients (10%) in the inotuzumab group and none in the blinatumomab group.",
+     [("blinatumomab", "VOD", 0.0), ("inotuzumab ozogamicin", "VOD", 10.0)]),
+    (INO + "VOD occurred in 11% of patients in the InO arm versus none in the SOC arm.",
+     [("inotuzumab ozogamicin", "VOD", 11.0), ("standard of care", "VOD", 0.0)]),
+    # negative: "none" of a clause with its own verb is no zero of the value's endpoint
+    (SINGLE + "The CR rate was 60%, and none of the patients died.", [("all", "CR", 60.0)]),
+])
+def test_arms21_second_value_of_a_comparison(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    "The CR rate in first salvage was 50% with blinatumomab versus 25% with chemotherapy, and in later salvage 30% "
+    "versus 10%.",
+    "The CR rate in first salvage was 50% with blinatumomab and 25% with chemotherapy, and in later salvage 30% and 10%.",
+    "The CR rate in first salvage was 50% with blinatumomab versus 25% with chemotherapy, and in later salvage was 30% "
+    "versus 10%.",
+])
+def test_arms21_arm_pairs_per_salvage_line(nlp, text):
+    # "later salvage" opens the second pair's clause as "second salvage" does (were group 3 / group 4)
+    assert _outcomes(_run(nlp, BLINA + text)) == sorted([
+        ("blinatumomab, first salvage", "CR", 50.0), ("chemotherapy, first salvage", "CR", 25.0),
+        ("blinatumomab, later salvage", "CR", 30.0), ("chemotherapy, later salvage", "CR", 10.0)])

@@ -47,7 +47,7 @@ ACCEPTS = {
 ABSORBERS = {"OTHER", "CR_PART"}
 _UNITS = r"(?:months?|mos?\.?|years?|yrs?\.?|weeks?|wks?|days?)"
 _PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b|per\scent\b)")  # "43 percent" in older and word-spelled styles
-_SHARED_AFTER = re.compile(r"^\s?(?:and|vs\.?|versus|or|v\.|,)\s?(?=[\d.·])")
+_SHARED_AFTER = re.compile(r"^\s?(?:and|vs\.?|versus|or|v\.?|,)\s?(?=[\d.·])")  # "7.7 v 4.0 months": JCO writes "v"
 _RANGE_AFTER = re.compile(r"^\s?(?:%\s?)?(?:to|[-–—])\s?(?=[\d.·])")
 _DURATION_AFTER = re.compile(r"^\s?[-‐–]?\s?(" + _UNITS + r")\b", re.I)
 _UNIT_START = re.compile(r"^\s?(" + _UNITS + r")\b", re.I)
@@ -2171,7 +2171,7 @@ def _compared_runs(text: str, group: list[Mention], values: list[Value], targets
 _AND_LINK = re.compile(r"\s?%?\s?(?:,\s?(?:and\s)?|and\s)")
 _COMPARED_LINK = re.compile(r"\s?%?\s?(?:months?\s?|mos?\.?\s?|years?\s?)?[)\]]?,?\s?"
                             r"(?:(?:with|in|for)\s(?:the\s)?(?:[\w+\-/]+\s){1,4})?"
-                            r"(?:versus|vs\.?|v\.|compared (?:with|to))\s")
+                            r"(?:versus|vs\.?|v\.?|compared (?:with|to))\s")
 
 # ... or the group the run is of, then "and": "48% and 41% for patients in CR1, and 20% and 12% for those beyond CR1".
 _GROUP_LINK = re.compile(r"\s?%?\s?(?:months?\s?|mos?\.?\s?|years?\s?)?[)\]]?,?\s?(?:with|in|for|among)\s(?:the\s)?"
@@ -2616,6 +2616,9 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention], context: ArticleCont
         if _dies_inside(text, start, end, mentions):
             continue
         target = next((m for m in mentions if m.start >= end), None)
+        if target is None and text[start:end].lower() == "none":
+            _zero_beside_value(text, start, end, mentions)
+            continue
         if target is not None:  # the cue word itself read as a count ("no" in a number-word list) is not a value
             target.values = [v for v in target.values if not start <= v.start < end]
         if target is None or target.family not in RATES or target.qualifier:
@@ -2635,6 +2638,26 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention], context: ArticleCont
                     mention.values = [Value(ZERO, 0.0, start, verb.end() if verb else mention.end, count=0.0)]
         elif not listed:
             _subgroup_zero(text, start, end, target, context)
+
+
+# "VOD occurred in 6 patients (10%) in the InO group and none in the SC group": after a value of the same clause, a
+# "none" joined to it and followed by its group is that group's zero.
+_BESIDE_VALUE_GAP = re.compile(r"[^;()]{0,60}?(?:,\s?(?:and|but|while|whereas|vs\.?|versus)?|\b(?:and|but|while|whereas|vs\.?|"
+                               r"versus|compared\s(?:with|to)))\s$", re.I)
+_GROUP_AFTER_NONE = re.compile(r"\s?(?:of\s(?:the\s)?patients\s)?" + _IN_ARM + r"|\s(?:in|among|with)\s(?:the\s)?[\w+\-]+",
+                               re.I)
+
+
+def _zero_beside_value(text: str, start: int, end: int, mentions: list[Mention]) -> None:
+    before = [m for m in mentions if m.end <= start and m.values and m.family in RATES]
+    if not before or _GROUP_AFTER_NONE.match(text, end) is None:
+        return
+    mention = before[-1]
+    last = max(mention.values, key=lambda v: v.end)
+    if last.end > start or any(last.end <= m.start < start for m in mentions):
+        return
+    if _BESIDE_VALUE_GAP.fullmatch(text, _own_bracket_end(text, last), start):
+        mention.values.append(Value(ZERO, 0.0, start, end, count=0.0))
 
 
 # "Grade 3 or higher CRS was not observed", "VOD did not occur in any patient": the cue after its subject, which

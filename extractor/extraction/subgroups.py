@@ -365,7 +365,7 @@ _NAMED_COUNT = re.compile(r"^\d+\s(?:[\w\-]*[A-Z][\w+\-]*\s){1,2}")  # a word of
 
 
 # A line of therapy a group is in: "first salvage", "second or later relapse".
-_LINE = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\sor\s(?:later|subsequent|greater))?\s(?:salvage|relapse)"
+_LINE = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|later|subsequent)(?:\sor\s(?:later|subsequent|greater))?\s(?:salvage|relapse)"
 # "Median RFS among responders was 6.9 months", "The CR rate among Ph-positive patients was 80%", "Median OS for
 # patients older than 60 years was 5.2 months", "The median OS of Ph-negative patients was 7.5 months".
 _AMONG_GROUP_WAS = re.compile(
@@ -377,7 +377,7 @@ _AMONG_GROUP_WAS = re.compile(
 # A group named before a value whose verb the clause leaves out, as the one before it said it: "The CR rate in first
 # salvage was 70%, and in second salvage 50%".
 _GROUP_VERB_ELIDED = re.compile(r"(?:,\s|\s)(?:and|but|while|whereas)\s(?:in|among|for)\s(?:the\s)?(?P<g>(?:(?:patients|those)\s(?:in|with)\s)?"
-                                + _LINE + r")\s\Z", re.I)
+                                + _LINE + r"),?\s(?:(?:it\s)?(?:was|were)\s)?\Z", re.I)  # ("..., and in later salvage was 30%")
 
 
 def group_before_elided_verb(text: str, value_start: int) -> str | None:
