@@ -180,3 +180,15 @@ def test_arms21_arm_pairs_per_salvage_line(nlp, text):
     assert _outcomes(_run(nlp, BLINA + text)) == sorted([
         ("blinatumomab, first salvage", "CR", 50.0), ("chemotherapy, first salvage", "CR", 25.0),
         ("blinatumomab, later salvage", "CR", 30.0), ("chemotherapy, later salvage", "CR", 10.0)])
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a value before a colon that its groups' values break down is the cohort's (was "group 1")
+    (SINGLE + "HSCT was performed in 20 patients (33%): 15 of 30 (50%) in first salvage and 5 of 30 (17%) in later "
+              "salvage.",
+     [("all", "HSCT", 33.0), ("first salvage", "HSCT", 50.0), ("later salvage", "HSCT", 17.0)]),
+    (SINGLE + "The CR rate was 70%: 82% in first salvage and 51% in second salvage.",
+     [("all", "CR", 70.0), ("first salvage", "CR", 82.0), ("second salvage", "CR", 51.0)]),
+])
+def test_arms21_whole_before_a_colon_breakdown(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

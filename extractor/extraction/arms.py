@@ -3566,7 +3566,8 @@ def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], gro
 
 _BRACKET_CHAR = re.compile(r"[()\[\]]")
 _BREAKDOWN_JOIN = re.compile(r"[^,;]{0,60},\s(?:including|of\swhom|among\s(?:them|whom))\b"
-                             r"|[^;]{0,80}?\bsubgroups?,\sincluding\b")  # "60%, and was similar across subgroups, including"
+                             r"|[^;]{0,80}?\bsubgroups?,\sincluding\b"  # "60%, and was similar across subgroups, including"
+                             r"|\s?%?\s?\)?:\s")  # "HSCT was performed in 20 patients (33%): 15 of 30 (50%) in first ..."
 
 
 def _before_arm_named(text: str, at: int, refs) -> str:
