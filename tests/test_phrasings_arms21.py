@@ -189,6 +189,11 @@ def test_arms21_arm_pairs_per_salvage_line(nlp, text):
      [("all", "HSCT", 33.0), ("first salvage", "HSCT", 50.0), ("later salvage", "HSCT", 17.0)]),
     (SINGLE + "The CR rate was 70%: 82% in first salvage and 51% in second salvage.",
      [("all", "CR", 70.0), ("first salvage", "CR", 82.0), ("second salvage", "CR", 51.0)]),
+    # ... and one that ", with" or "and was higher in" joins to them (was "group 1")
+    (SINGLE + "The CR/CRi rate was 75%, with 86% in first salvage and 60% in second salvage.",
+     [("all", "CR_CRi", 75.0), ("first salvage", "CR_CRi", 86.0), ("second salvage", "CR_CRi", 60.0)]),
+    (SINGLE + "The CR/CRi rate was 75% and was higher in first salvage (86%) than in second salvage (60%).",
+     [("all", "CR_CRi", 75.0), ("first salvage", "CR_CRi", 86.0), ("second salvage", "CR_CRi", 60.0)]),
 ])
 def test_arms21_whole_before_a_colon_breakdown(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -3553,6 +3553,10 @@ def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], gro
         return groups
     if _BREAKDOWN_JOIN.match(text, positions[0][1]):  # "24 (80%) achieved CR/CRi, including 10 of 12 (83%) in ..."
         return ["all"] + groups[1:]
+    if len(groups) >= 3 and len(set(groups[1:])) == len(groups) - 1 and _FIRST_THEN_GROUPS.match(text, positions[0][1]):
+        # "The CR rate was 75% and was higher in first salvage (86%) than in second salvage (60%)": the groups named
+        # after a first value break it down
+        return ["all"] + groups[1:]
     opened = _ARM_BRACKET_AFTER.match(text, positions[0][1])
     if not opened or text[opened.end() - 1] != "(":
         return groups
@@ -3565,8 +3569,10 @@ def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], gro
 
 
 _BRACKET_CHAR = re.compile(r"[()\[\]]")
+_FIRST_THEN_GROUPS = re.compile(r"\s?%?\s?(?:,\s(?:with|and)\s|\sand\s(?:was|were)\s)")
 _BREAKDOWN_JOIN = re.compile(r"[^,;]{0,60},\s(?:including|of\swhom|among\s(?:them|whom))\b"
                              r"|[^;]{0,80}?\bsubgroups?,\sincluding\b"  # "60%, and was similar across subgroups, including"
+                             r"|\s?%?,\swith\s(?=\d)"  # "The CR rate was 75%, with 86% in first salvage and ..."
                              r"|\s?%?\s?\)?:\s")  # "HSCT was performed in 20 patients (33%): 15 of 30 (50%) in first ..."
 
 
