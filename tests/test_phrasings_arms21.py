@@ -197,3 +197,14 @@ def test_arms21_arm_pairs_per_salvage_line(nlp, text):
 ])
 def test_arms21_whole_before_a_colon_breakdown(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    "CR rates were 34% and 16%; among patients in first salvage, 44% and 25%.",
+    "The CR rates were 34% and 16%, respectively, and 44% and 25% among patients in first salvage.",
+])
+def test_arms21_arm_pair_then_a_pair_in_a_group(nlp, text):
+    # the arms' own pair before their pair within a group (were group 1/2/4 and "first salvage")
+    assert _outcomes(_run(nlp, BLINA + text)) == sorted([
+        ("blinatumomab", "CR", 34.0), ("chemotherapy", "CR", 16.0),
+        ("blinatumomab, first salvage", "CR", 44.0), ("chemotherapy, first salvage", "CR", 25.0)])

@@ -3237,13 +3237,18 @@ class ArmIndex:
                     or (subgroups.group_before_verb(text, positions[i][0]) if i == 0 else None)
             else:
                 return None
+            if not group and i == 0 and len(pairs) >= 2:
+                # "CR rates were 34% and 16%; among patients in first salvage, 44% and 25%": the arms' own values
+                # before their values in a group
+                labels += arms
+                continue
             if not group or any(r[2] in own for r in self.refs(group)) or self.by_label(self._own_arm(group)) \
                     or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
                     or _NOT_A_SUBGROUP_SCOPE.search(group) or self._inside_arm_reference(text, group):
                 return None
             labels += [f"{arm}, {group}" for arm in arms]
         groups = labels[::2]
-        return labels if len(set(groups)) == len(groups) else None
+        return labels if len(set(groups)) == len(groups) and any(", " in label for label in groups) else None
 
     def _group_before_arms(self, text: str, positions: list[tuple[int, int]], after: list) -> list[str] | None:
         """The arms' values of a group named between the endpoint and the verb: "The median OS in patients with
