@@ -208,3 +208,17 @@ def test_arms21_arm_pair_then_a_pair_in_a_group(nlp, text):
     assert _outcomes(_run(nlp, BLINA + text)) == sorted([
         ("blinatumomab", "CR", 34.0), ("chemotherapy", "CR", 16.0),
         ("blinatumomab, first salvage", "CR", 44.0), ("chemotherapy, first salvage", "CR", 25.0)])
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a subject's bracketed value compared by "than" with one after the endpoint (the first was dropped)
+    (BLINA + "Blinatumomab (34%) yielded more CRs than chemotherapy (16%).",
+     [("blinatumomab", "CR", 34.0), ("chemotherapy", "CR", 16.0)]),
+    (INO + "InO (74%) produced more CR/CRi than SC (31%).",
+     [("inotuzumab ozogamicin", "CR_CRi", 74.0), ("standard of care", "CR_CRi", 31.0)]),
+    # negative: a share of the cohort before a bracketed pair is not the endpoint's
+    (SINGLE + "Patients with Ph-positive ALL (20%) had a lower CR rate than those with Ph-negative ALL (60% vs 80%).",
+     [("Ph-negative ALL", "CR", 80.0), ("Ph-positive ALL", "CR", 60.0)]),
+])
+def test_arms21_bracketed_subject_compared(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

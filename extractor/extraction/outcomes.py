@@ -2254,7 +2254,26 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if before and not _other_head(text, before[-1], value) and not _example_across_verb(text, before[-1], value) \
             and not _in_own_clause(text, before[-1], value, values):
         return before[-1]
+    if ahead is None and not before and after and _bracketed_subject_compared(text, value, after[0], values):
+        return after[0]
     return ahead
+
+
+# "Blinatumomab (34%) yielded more CRs than chemotherapy (16%)": a subject's bracketed value, compared by "than"
+# with a value after the endpoint, is the endpoint's.
+_SUBJECT_BRACKET_BEFORE = re.compile(r"[A-Za-z][\w+\-/]*\s?\($")
+_BARE_BRACKET_CLOSE = re.compile(r"\s?%?\s?\)")
+
+
+def _bracketed_subject_compared(text: str, value: Value, mention: Mention, values: list[Value]) -> bool:
+    """(Both values alone in brackets after their names, and no other value of their kind: not "Ph-positive ALL (20%)
+    had a lower CR rate than Ph-negative ALL (60% vs 80%)", a share of the cohort.)"""
+    kin = [v for v in values if v.kind == value.kind]
+    if len(kin) != 2 or kin[0] is not value or kin[1].start < mention.end:
+        return False
+    return all(_SUBJECT_BRACKET_BEFORE.search(text, max(0, v.start - 40), v.start) is not None
+               and _BARE_BRACKET_CLOSE.match(text, v.end) is not None for v in kin) \
+        and " than " in text[mention.end:kin[1].start]
 
 
 # "The CR rate was 60% and fever occurred in 30%", "CR was 60%; the need for transfusion (30%) was frequent": after
