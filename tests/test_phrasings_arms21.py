@@ -222,3 +222,23 @@ def test_arms21_arm_pair_then_a_pair_in_a_group(nlp, text):
 ])
 def test_arms21_bracketed_subject_compared(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a fraction then its percentage after a comma or semicolon is one value (was 45% of count 36 and "group 2" 80%)
+    (BLINA.replace("271", "45").replace("134", "44") + "CR rates were higher with blinatumomab (36/45, 80%) than with "
+                                                      "chemotherapy (13/44, 30%).",
+     [("blinatumomab", "CR", 80.0), ("chemotherapy", "CR", 30.0)]),
+    ("Forty-five patients received blinatumomab. CR was achieved in 36/45, 80%.", [("all", "CR", 80.0)]),
+    # a one-word predicate before the value's bracket names no group (was "high", "achieved")
+    ("Forty-five patients received blinatumomab. The CR rate was high (36/45, 80%).", [("all", "CR", 80.0)]),
+    ("Forty-five patients received blinatumomab. CR was achieved (36 of 45; 80%).", [("all", "CR", 80.0)]),
+    ("Forty-five patients received blinatumomab. The CR rate was high (80%).", [("all", "CR", 80.0)]),
+])
+def test_arms21_fraction_then_its_percentage(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms21_fraction_then_its_percentage_keeps_the_count(nlp):
+    record = _run(nlp, "Forty-five patients received blinatumomab. The CR rate was high (36/45, 80%).")
+    assert [(o["value"], o["count"], o["denominator"]) for o in record["outcomes"]] == [(80.0, 36.0, 45.0)]

@@ -1565,6 +1565,9 @@ def _count_lead_in(text: str, value: Value, context) -> None:
             value.denominator = earlier[-1].value
 
 
+_FRACTION_DENOMINATOR_BEFORE = re.compile(r"\d\s?(?:/|\bof)\s?$")
+
+
 def _kind(text: str, numbers: list, i: int) -> str | None:
     number = numbers[i]
     after = text[number.end:]
@@ -1573,8 +1576,10 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
     if _DURATION_AFTER.match(after) or _bracket_then_unit(text, number.end):
         return None if _not_a_median(text, number) else DURATION
     # "65 and 66%", "23.6 vs 5.7 months", "2 to 3 months": the unit is printed once, after the last number.
-    # (Not a year or a number above 100: "from 45% in 2005-2012 to 68% in 2013-2020", "in 2005 and 68%".)
-    if i + 1 < len(numbers) and number.value <= 100 and (_SHARED_AFTER.match(after) or _RANGE_AFTER.match(after)):
+    # (Not a year or a number above 100: "from 45% in 2005-2012 to 68% in 2013-2020", "in 2005 and 68%"; nor the
+    # denominator of a fraction before its percentage: "(36/45, 80%)".)
+    if i + 1 < len(numbers) and number.value <= 100 and (_SHARED_AFTER.match(after) or _RANGE_AFTER.match(after)) \
+            and not (after[:1] == "," and _FRACTION_DENOMINATOR_BEFORE.search(text, max(0, number.start - 12), number.start)):
         nxt_kind = _kind(text, numbers, i + 1)
         if nxt_kind in (PERCENT, DURATION) and numbers[i + 1].start - number.end <= 9:
             return nxt_kind
@@ -1780,6 +1785,10 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
             if not _PERCENT_CI_BRACKET_END.search(text, max(0, frac.start - 64), frac.start):
                 owner.end = frac.end  # (not past a CI between them, which _ci95 reads after the value)
             continue
+        owner = _percent_after_fraction(text, frac, values)
+        if owner is not None:  # "(36/45, 80%)": the percentage printed after its own count
+            owner.count, owner.denominator, owner.start = frac.count.value, frac.denominator.value, frac.start
+            continue
         # "n = 12/20 (60%)": the percentage read the fraction's N as its count (the 12 after "=" is no value)
         owner = next((v for v in values if v.kind == PERCENT and v.start == frac.denominator.start), None)
         if owner is not None:
@@ -1857,6 +1866,19 @@ def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
     if owner is not None and agreeing and not (frac.percent is not None and abs(frac.percent - owner.value) <= 1):
         return None
     return owner
+
+
+_FRACTION_THEN_PERCENT = re.compile(r"\s?[,;]\s?")
+
+
+def _percent_after_fraction(text: str, frac, values: list[Value]) -> Value | None:
+    """The percentage right after a fraction and a comma or semicolon that agrees with it ("36/45, 80%", "36 of 45;
+    80%")."""
+    gap = _FRACTION_THEN_PERCENT.match(text, frac.end)
+    if gap is None or frac.percent is None:
+        return None
+    owner = next((v for v in values if v.kind == PERCENT and v.start == gap.end() and v.count is None), None)
+    return owner if owner is not None and abs(frac.percent - owner.value) <= 1 else None
 
 
 _NEITHER = re.compile(r"\b[Nn]either\b")  # "Neither median OS nor median EFS was reached"

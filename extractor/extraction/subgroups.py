@@ -702,6 +702,10 @@ def _holds_endpoint(at: int, phrase: str, spans) -> bool:
 _CLAUSE_VERB = re.compile(r"\b(?:did|does|do|differ(?:ed)?|varied|vary|seemed|appeared|remained)\b")
 
 
+_GROUP_PREDICATE = re.compile(r"(?:age|aged|patients|those|children|adults|\S*\d)\b|.*\d", re.I)
+_COPULA_END = re.compile(r"\b(?:was|were|is|are|remained|appeared|seemed)\s(?:very\s|\w+ly\s)?\Z", re.I)
+
+
 def before_bracket(text: str, start: int, avoid=()) -> str | None:
     """The group right before the bracket that holds the value ("patients with CR (19.8 months", "Three older
     responders (15%)", "age less than 30 years (2-year OS of 21% versus ..."), when the bracket holds no other number
@@ -715,6 +719,10 @@ def before_bracket(text: str, start: int, avoid=()) -> str | None:
     phrase = _backward(head[:opened].rstrip())
     at = len(head[:opened].rstrip()) - len(phrase)
     if _overlaps(at, at + len(phrase), avoid, phrase) or _holds_endpoint(at, phrase, avoid):
+        return None
+    if _COPULA_END.search(head, max(0, at - 30), at) and not _GROUP_PREDICATE.match(phrase):
+        # "The CR rate was high (80%)", "CR was achieved (36/45, 80%)": the predicate, no group (not "Factors were
+        # age less than 30 years (2-year OS of 21% ...")
         return None
     # "... higher than in Ph-negative patients (70% vs. 25%)": a group after a comparison word is the comparator,
     # not the group of the bracket's first value.
