@@ -702,7 +702,8 @@ def _holds_endpoint(at: int, phrase: str, spans) -> bool:
 _CLAUSE_VERB = re.compile(r"\b(?:did|does|do|differ(?:ed)?|varied|vary|seemed|appeared|remained)\b")
 
 
-_GROUP_PREDICATE = re.compile(r"(?:age|aged|patients|those|children|adults|\S*\d)\b|.*\d", re.I)
+_GROUP_PREDICATE = re.compile(r"(?:age|aged|patients|those|children|adults|\S*\d)\b|.*\d|"
+                              r".*\b(?:with|without|in|among|for|after)\s", re.I)  # ("longer with blinatumomab (")
 _COPULA_END = re.compile(r"\b(?:was|were|is|are|remained|appeared|seemed)\s(?:very\s|\w+ly\s)?\Z", re.I)
 
 
