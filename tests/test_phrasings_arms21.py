@@ -242,3 +242,14 @@ def test_arms21_fraction_then_its_percentage(nlp, text, outcomes):
 def test_arms21_fraction_then_its_percentage_keeps_the_count(nlp):
     record = _run(nlp, "Forty-five patients received blinatumomab. The CR rate was high (36/45, 80%).")
     assert [(o["value"], o["count"], o["denominator"]) for o in record["outcomes"]] == [(80.0, 36.0, 45.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # two treatments after "with", each with its bracketed value: the second was dropped
+    (VS + "The median OS was similar with blinatumomab (8.0 months) and inotuzumab (7.0 months).",
+     [("blinatumomab", "OS_MEDIAN", 8.0), ("inotuzumab ozogamicin", "OS_MEDIAN", 7.0)]),
+    (VS + "CR rates were similar with inotuzumab (75%) and blinatumomab (70%).",
+     [("blinatumomab", "CR", 70.0), ("inotuzumab ozogamicin", "CR", 75.0)]),
+])
+def test_arms21_treatments_each_with_a_bracketed_value(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -2510,7 +2510,8 @@ def _other_head(text: str, mention: Mention, value: Value) -> bool:
 
 # "in Ph-positive (65%) and Ph-negative (61%) patients", "between first (65%) and second (61%) salvage": the
 # bracket before the head followed a group named after a preposition, and the head is a group of the same shape.
-_GROUP_BEFORE_BRACKET = re.compile(r"\b(?:in|between|among|for)\s(?:the\s)?(?P<g>(?:[\w+\-]+\s){1,3})$")
+_GROUP_BEFORE_BRACKET = re.compile(r"\b(?P<p>in|between|among|for|with)\s(?:the\s)?(?P<g>(?:[\w+\-]+\s){1,3})$")
+_JOINED_AFTER_CLOSE = re.compile(r"[)\]]\s?(?:,\s?)?(?:and|or|versus|vs\.?)\s")
 _ORDINALS = frozenset({"first", "second", "third", "later", "1st", "2nd", "3rd", "subsequent"})
 # A middle item of a bracketed list: "), second salvage (" closes the item before it and names its own group.
 _LISTED_ITEM_BEFORE = re.compile(r"[)\]]\s?,\s?(?P<item>(?:[\w+\-]+\s){1,3})$")
@@ -2534,6 +2535,9 @@ def _parallel_group(text: str, start: int, close: int, head: str) -> bool:
         return True
     if len(first) == len(second) == 1 and subgroups.population_word(first[0]) and subgroups.population_word(second[0]):
         return first[0] != second[0]
+    if group.group("p") == "with":  # "similar with blinatumomab (8.0 months) and inotuzumab (7.0 months)": treatments
+        return len(first) == len(second) == 1 and first[0] != second[0] \
+            and _JOINED_AFTER_CLOSE.match(text, close) is not None
     if len(first) != len(second):
         return False
     if len(first) > 1:
