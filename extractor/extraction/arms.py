@@ -457,6 +457,12 @@ _GROUPS_LISTED_BEFORE = re.compile(r"\b(?:between|in|for|among)\s(?:the\s)?(?P<a
                                    r"(?P<head>\s(?:patients|subjects|responders|groups|cohorts))?\s?$", re.I)
 
 
+# "... with InO and SC, respectively", "for A, B and C, respectively": the arms zipped with the values before
+_ARMS_BEFORE_RESPECTIVELY = re.compile(r"\s?(?:%|months?)?\s(?:with|for|in|among)\s(?:the\s)?"
+                                       r"(?P<list>[^,;()\d]+(?:,\s?(?:and\s)?[^,;()\d]+)*?),?\s(?:respectively)\b")
+_LIST_SEPARATOR = re.compile(r"\s?,\s?(?:and\s|or\s)?|\s(?:and|or|versus|vs\.?)\s")
+
+
 def _contrasted_population(label: str, labels: list[str]) -> bool:
     """A population word beside other populations ("adults" beside "pediatric" or "children"; not beside "older"
     adults: then the adults are the cohort); a value of the whole cohort beside them is no other population ("70%
@@ -468,7 +474,7 @@ def _contrasted_population(label: str, labels: list[str]) -> bool:
         for other in others)  # ("older adults" are some of the adults)
 
 
-_PEDIATRIC = re.compile(r"p(?:a)?ediatric|childhood|AYA", re.I)
+_PEDIATRIC = re.compile(r"p(?:a)?ediatric|childhood|AYAs?", re.I)
 
 
 def _unify_hyphens(text: str) -> str:
@@ -2519,7 +2525,8 @@ class ArmIndex:
             found += self._back_references(text, found)
             found += self._control_references(text, lower)
             found += self._drug_names(text)
-        found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+        # (of two arms a name is an alias of, the one it names whole: "cytarabine" beside "clofarabine + cytarabine")
+        found.sort(key=lambda f: (-(f[1] - f[0]), f[0], lower[f[0]:f[1]] != f[2].lower()))
         kept = []
         for ref in found:
             if all(ref[1] <= k[0] or ref[0] >= k[1] for k in kept):
@@ -2931,6 +2938,9 @@ class ArmIndex:
             coded = self._coded_list(text, count) if respectively and self.coded else None
             if coded:
                 return [self._scoped(scope_label, l) for l in coded]
+            zipped = self._respectively_arms(text, positions, avoid, refs) if respectively and self.multi_arm else None
+            if zipped:
+                return [self._scoped(scope_label, l) for l in zipped]
             rest = self._other_arms(text, positions, after) if not respectively else None
             if rest:
                 return [self._scoped(scope_label, l) for l in rest]
@@ -3019,7 +3029,11 @@ class ArmIndex:
             if listed:
                 wholes = self._wholes(listed)
                 distinct = len(set(listed)) == len(listed) >= 2  # "in adults and children": two groups, not the cohort
-                return list(listed) if distinct and set(wholes) == {"all"} else wholes
+                if distinct and set(wholes) == {"all"}:
+                    return list(listed)
+                # "in children, AYAs and adults, respectively": populations beside each other, not the cohort
+                return [w if whole == "all" and distinct and _contrasted_population(w, list(listed)) else whole
+                        for whole, w in zip(wholes, listed)]
         numbered = subgroups.numbered_list(text, positions, avoid) \
             if respectively or _groups_listed_after(text, positions) else None
         if numbered:  # "CR rates were 50%, 60% and 70% in cohorts 1, 2 and 3, respectively"
@@ -3058,6 +3072,9 @@ class ArmIndex:
             each[0] = subgroups.subject(text, positions[0][0]) \
                 or subgroups.parallel_with(text, positions[0][1], positions[1][1]) \
                 or (subgroups.population_subject(text, positions[0][0]) if subgroups.population_word(each[1]) else None)
+        elif count >= 3 and not each[0] and all(each[1:]):
+            # "Patients in first salvage had a CR rate of 80%, compared with 55% in second and 30% in third salvage"
+            each[0] = subgroups.subject(text, positions[0][0])
         if count == 2 and each == [None, None]:
             # "Patients who proceeded to HSCT had a 2-year OS of 50%, whereas those who did not had 10%": each value
             # the subject of its clause
@@ -3157,7 +3174,7 @@ class ArmIndex:
         if counted:  # "Forty patients were in first salvage and 50 in second or later salvage. CR rates were ..."
             return [self._own_arm(self._drug_named(label, before)) for label in counted]
         sized = subgroups.sized_groups(before, count) or subgroups.sized_phrases(before, count) \
-            or subgroups.sized_doses(before, count)
+            or subgroups.sized_doses(before, count) or subgroups.listed_doses(before, count)
         given = self._groups_of.get(before)
         return sized or (list(given) if given and len(given) == count else None)
 
@@ -3217,6 +3234,21 @@ class ArmIndex:
         codes = _CODE_SEPARATOR.split(m.group("codes"))
         named = [next((a.label for a in self.arms if f"{kind} {code.lower()}" in a.aliases), None) for code in codes]
         return named if len(named) == count and all(named) and len(set(named)) == count else None
+
+    def _respectively_arms(self, text: str, positions, avoid, refs) -> list[str] | None:
+        """A "respectively" list whose every item names one of the study's arms, each a different one ("88% and 29%
+        with InO and SC, respectively": the first arm's short name right after the values does not name them both)."""
+        listed = subgroups.respectively(text, positions, avoid)
+        if not listed or len(listed) != len(positions):
+            m = _ARMS_BEFORE_RESPECTIVELY.match(text, positions[-1][1])
+            listed = _LIST_SEPARATOR.split(m.group("list")) if m else None  # ("with A and B": no group list)
+        if not listed or len(listed) != len(positions):
+            return None
+        named = [next((label for s, e, label in refs if text[s:e] == item and self.by_label(label)), None)
+                 or self._own_arm(item) for item in listed]
+        if len(set(named)) != len(named) or not all(self.by_label(n) for n in named):
+            return None
+        return named
 
     def _listed_arms(self, text: str, positions, avoid, refs) -> list[str] | None:
         """A "respectively" list of the two arms by their short names ("in the InO and SC arms, respectively"): one
@@ -3301,13 +3333,18 @@ class ArmIndex:
                     or (subgroups.group_before_verb(text, positions[i][0]) if i == 0 else None)
             else:
                 return None
+            if not group and i == 0 and len(pairs) >= 2:
+                # "CR rates were 34% and 16%; among patients in first salvage, 44% and 25%": the arms' own values
+                # before their values in a group
+                labels += arms
+                continue
             if not group or any(r[2] in own for r in self.refs(group)) or self.by_label(self._own_arm(group)) \
                     or subgroups.is_whole(group, self.title) or subgroups.response_state(group) \
                     or _NOT_A_SUBGROUP_SCOPE.search(group) or self._inside_arm_reference(text, group):
                 return None
             labels += [f"{arm}, {group}" for arm in arms]
         groups = labels[::2]
-        return labels if len(set(groups)) == len(groups) else None
+        return labels if len(set(groups)) == len(groups) and any(", " in label for label in groups) else None
 
     def _group_before_arms(self, text: str, positions: list[tuple[int, int]], after: list) -> list[str] | None:
         """The arms' values of a group named between the endpoint and the verb: "The median OS in patients with
@@ -3620,6 +3657,10 @@ def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], gro
         return groups
     if _BREAKDOWN_JOIN.match(text, positions[0][1]):  # "24 (80%) achieved CR/CRi, including 10 of 12 (83%) in ..."
         return ["all"] + groups[1:]
+    if len(groups) >= 3 and len(set(groups[1:])) == len(groups) - 1 and _FIRST_THEN_GROUPS.match(text, positions[0][1]):
+        # "The CR rate was 75% and was higher in first salvage (86%) than in second salvage (60%)": the groups named
+        # after a first value break it down
+        return ["all"] + groups[1:]
     opened = _ARM_BRACKET_AFTER.match(text, positions[0][1])
     if not opened or text[opened.end() - 1] != "(":
         return groups
@@ -3632,8 +3673,11 @@ def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], gro
 
 
 _BRACKET_CHAR = re.compile(r"[()\[\]]")
+_FIRST_THEN_GROUPS = re.compile(r"\s?%?\s?(?:,\s(?:with|and)\s|\sand\s(?:was|were)\s)")
 _BREAKDOWN_JOIN = re.compile(r"[^,;]{0,60},\s(?:including|of\swhom|among\s(?:them|whom))\b"
-                             r"|[^;]{0,80}?\bsubgroups?,\sincluding\b")  # "60%, and was similar across subgroups, including"
+                             r"|[^;]{0,80}?\bsubgroups?,\sincluding\b"  # "60%, and was similar across subgroups, including"
+                             r"|\s?%?,\swith\s(?=\d)"  # "The CR rate was 75%, with 86% in first salvage and ..."
+                             r"|\s?%?\s?\)?:\s")  # "HSCT was performed in 20 patients (33%): 15 of 30 (50%) in first ..."
 
 
 def _before_arm_named(text: str, at: int, refs) -> str:

@@ -47,7 +47,7 @@ ACCEPTS = {
 ABSORBERS = {"OTHER", "CR_PART"}
 _UNITS = r"(?:months?|mos?\.?|years?|yrs?\.?|weeks?|wks?|days?)"
 _PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b|per\scent\b)")  # "43 percent" in older and word-spelled styles
-_SHARED_AFTER = re.compile(r"^\s?(?:and|vs\.?|versus|or|v\.|,)\s?(?=[\d.·])")
+_SHARED_AFTER = re.compile(r"^\s?(?:and|vs\.?|versus|or|v\.?|,)\s?(?=[\d.·])")  # "7.7 v 4.0 months": JCO writes "v"
 _RANGE_AFTER = re.compile(r"^\s?(?:%\s?)?(?:to|[-–—])\s?(?=[\d.·])")
 _DURATION_AFTER = re.compile(r"^\s?[-‐–]?\s?(" + _UNITS + r")\b", re.I)
 _UNIT_START = re.compile(r"^\s?(" + _UNITS + r")\b", re.I)
@@ -412,8 +412,41 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
             outcomes += found
             previous = found
         else:
+            carried = _carried_outcomes(sent, section, context, scope, previous) if previous and not background else []
+            outcomes += carried
             previous = []
     return outcomes
+
+
+# "The CR rate in the InO arm was 80.7%. In the SOC arm, it was 29.4%.": a sentence naming no endpoint whose value
+# "it" (or "the corresponding rate") states is of the one endpoint the sentence before stated.
+_ANAPHORIC_RESULT = re.compile(r"(?:^|,\s)(?:it|this|the\s(?:corresponding|respective|same)\s(?:rate|figure|value|"
+                               r"proportion|median)(?:\s(?:in|among|for|with)\s[^,;]{1,40}?)?)\s(?:was|were)\s(?=\d)",
+                               re.I)
+_ENDPOINT_SUFFIX = re.compile(r"_(?:MEDIAN|RATE)$")
+
+
+def _carried_outcomes(sent: Sentence, section: str, context: ArticleContext, scope: tuple,
+                      previous: list[dict]) -> list[dict]:
+    """The values of an anaphoric sentence (see _ANAPHORIC_RESULT), of the previous sentence's one endpoint, for a
+    group other than the ones it stated (at its time point)."""
+    endpoints = {o["endpoint"] for o in previous}
+    if len(endpoints) != 1 or ("it" not in sent.text.lower() and "the " not in sent.text.lower()):
+        return []
+    cue = _ANAPHORIC_RESULT.search(sent.text)
+    if cue is None:
+        return []
+    (endpoint,) = endpoints
+    family = _ENDPOINT_SUFFIX.sub("", endpoint)
+    if family not in ACCEPTS:
+        return []
+    mention = Mention(family, cue.start(), cue.end() - 1, median=endpoint.endswith("_MEDIAN"))
+    found = _sentence_outcomes(sent, section, context, scope, carried=mention)
+    named = {o["arm"] for o in previous}
+    found = [o for o in found if o["endpoint"] == endpoint and o["arm"] not in named]
+    for outcome in found:
+        outcome["timepoint_months"] = previous[0]["timepoint_months"]
+    return found
 
 
 def _composite_broken_down_after(previous: list[dict], parts: tuple[float | None, float | None], context) -> None:
@@ -434,11 +467,13 @@ def _composite_broken_down_after(previous: list[dict], parts: tuple[float | None
 
 
 def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
-                       scope: tuple = (None, False), parts: list | None = None) -> list[dict]:
+                       scope: tuple = (None, False), parts: list | None = None,
+                       carried: Mention | None = None) -> list[dict]:
     """The outcomes of one sentence. Its rule spans are read by label (`Sentence.labelled`: grouped once per doc),
     not by scanning all of them once per label. A sentence that only counts CR and its CRi/CRh parts adds their sum
-    to `parts` (see _composite_broken_down_after)."""
-    mentions = _mentions(sent, context.definitions)  # (also keeps the article's definitions up to date)
+    to `parts` (see _composite_broken_down_after). `carried`: the one mention of a sentence that names its endpoint
+    by "it" (see _carried_outcomes)."""
+    mentions = [carried] if carried else _mentions(sent, context.definitions)  # (also keeps the definitions up to date)
     if not mentions or not (_may_state_values(sent, context) or _all_responders_cue(sent.text, mentions)):
         return []
     if _may_not_state_results(sent.text) and _NOT_RESULTS.search(sent.text):
@@ -557,12 +592,13 @@ def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
 
 def _avoid(sent: Sentence) -> list[tuple[int, int]]:
     """Phrases over an endpoint or time point name no group; a population attribute ("Ph-positive", an unscored
-    measure too) or an MRD status naming a group ("for MRD-negative patients") may. Sentence-relative (start, end)
-    of those spans."""
+    measure too), a marker status ("in CD19-negative patients") or an MRD status naming a group ("for MRD-negative
+    patients") may. Sentence-relative (start, end) of those spans."""
     base, text = sent.start_char, sent.text
     attributes = {(s.start, s.end) for label in _ATTRIBUTES for s in sent.labelled(label)}
     return [(s.start_char - base, s.end_char - base) for label in _NO_GROUP_LABELS for s in sent.labelled(label)
-            if not (s.id_ == "OTHER" and (s.start, s.end) in attributes)
+            if not (s.id_ == "OTHER" and ((s.start, s.end) in attributes
+                                          or _marker_status_group(text, s.start_char - base, s.end_char - base)))
             and not (s.id_ == "MRD_NEG" and _names_mrd_group(text, s.start_char - base, s.end_char - base))]
 
 
@@ -847,9 +883,9 @@ def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) ->
     when a population noun follows it ("Ph-positive patients"), a preposition or comparison word precedes it ("in
     Ph-positive ALL", "than in Ph-negative"), or another attribute is listed with it ("Ph-positive and
     Ph-negative"): then it owns no values, and the rates of the sentence go to their endpoint."""
-    if not any(a.start == span.start and a.end == span.end for a in attributes):
-        return False
     start, end = span.start_char - base, span.end_char - base
+    if not any(a.start == span.start and a.end == span.end for a in attributes):
+        return _marker_status_group(text, start, end)
     if _SUBGROUP_NOUN_AFTER.match(text[end:]) or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]) \
             or _bracketed_after_value(text, start, end) or _PERCENT_OF_BEFORE.search(text, max(0, start - 12), start) \
             or _FRACTION_OF_BEFORE.search(text, max(0, start - 16), start):
@@ -857,6 +893,20 @@ def _names_subgroup(text: str, span: Span, attributes: list[Span], base: int) ->
     return any(_ATTRIBUTE_LINK.fullmatch(text[a.end_char - base:start])
                or _ATTRIBUTE_LINK.fullmatch(text[end:a.start_char - base])
                for a in attributes if a is not span and (a.start, a.end) != (span.start, span.end))
+
+
+# "CD19-negative", "antigen-negative", "BCR/ABL-positive": a marker status, an unscored measure ("relapses were
+# CD19-negative in 20%") unless a value's preposition or a population noun makes it a group.
+_MARKER_STATUS = re.compile(r"[\w/]+[-\s](?:negative|positive)", re.I)
+
+
+def _marker_status_group(text: str, start: int, end: int) -> bool:
+    """"40% in CD19-negative and 55% in CD19-positive patients", "among CD19-negative patients": the status names
+    the group whose value it is."""
+    return _MARKER_STATUS.fullmatch(text, start, end) is not None and (
+        _SUBGROUP_NOUN_AFTER.match(text[end:]) is not None
+        or _SHARE_IN_BEFORE.search(text[max(0, start - 12):start]) is not None
+        or _SUBGROUP_BEFORE.search(text[max(0, start - 30):start]) is not None)
 
 
 # What introduces the signs of a CRS named just before: "CRS (fever, hypotension)", "CRS with hypoxia", "CRS,
@@ -1591,6 +1641,9 @@ def _count_lead_in(text: str, value: Value, context) -> None:
             value.denominator = earlier[-1].value
 
 
+_FRACTION_DENOMINATOR_BEFORE = re.compile(r"\d\s?(?:/|\bof)\s?$")
+
+
 def _kind(text: str, numbers: list, i: int) -> str | None:
     number = numbers[i]
     after = text[number.end:]
@@ -1599,8 +1652,10 @@ def _kind(text: str, numbers: list, i: int) -> str | None:
     if _DURATION_AFTER.match(after) or _bracket_then_unit(text, number.end):
         return None if _not_a_median(text, number) else DURATION
     # "65 and 66%", "23.6 vs 5.7 months", "2 to 3 months": the unit is printed once, after the last number.
-    # (Not a year or a number above 100: "from 45% in 2005-2012 to 68% in 2013-2020", "in 2005 and 68%".)
-    if i + 1 < len(numbers) and number.value <= 100 and (_SHARED_AFTER.match(after) or _RANGE_AFTER.match(after)):
+    # (Not a year or a number above 100: "from 45% in 2005-2012 to 68% in 2013-2020", "in 2005 and 68%"; nor the
+    # denominator of a fraction before its percentage: "(36/45, 80%)".)
+    if i + 1 < len(numbers) and number.value <= 100 and (_SHARED_AFTER.match(after) or _RANGE_AFTER.match(after)) \
+            and not (after[:1] == "," and _FRACTION_DENOMINATOR_BEFORE.search(text, max(0, number.start - 12), number.start)):
         nxt_kind = _kind(text, numbers, i + 1)
         if nxt_kind in (PERCENT, DURATION) and numbers[i + 1].start - number.end <= 9:
             return nxt_kind
@@ -1813,6 +1868,10 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
             if not _PERCENT_CI_BRACKET_END.search(text, max(0, frac.start - 64), frac.start):
                 owner.end = frac.end  # (not past a CI between them, which _ci95 reads after the value)
             continue
+        owner = _percent_after_fraction(text, frac, values)
+        if owner is not None:  # "(36/45, 80%)": the percentage printed after its own count
+            owner.count, owner.denominator, owner.start = frac.count.value, frac.denominator.value, frac.start
+            continue
         # "n = 12/20 (60%)": the percentage read the fraction's N as its count (the 12 after "=" is no value)
         owner = next((v for v in values if v.kind == PERCENT and v.start == frac.denominator.start), None)
         if owner is not None:
@@ -1892,6 +1951,19 @@ def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
     return owner
 
 
+_FRACTION_THEN_PERCENT = re.compile(r"\s?[,;]\s?")
+
+
+def _percent_after_fraction(text: str, frac, values: list[Value]) -> Value | None:
+    """The percentage right after a fraction and a comma or semicolon that agrees with it ("36/45, 80%", "36 of 45;
+    80%")."""
+    gap = _FRACTION_THEN_PERCENT.match(text, frac.end)
+    if gap is None or frac.percent is None:
+        return None
+    owner = next((v for v in values if v.kind == PERCENT and v.start == gap.end() and v.count is None), None)
+    return owner if owner is not None and abs(frac.percent - owner.value) <= 1 else None
+
+
 _NEITHER = re.compile(r"\b[Nn]either\b")  # "Neither median OS nor median EFS was reached"
 
 
@@ -1933,6 +2005,9 @@ def _assign(sent: Sentence, mentions: list[Mention], values: list[Value]) -> Non
         target = _nearest(targets, value, values, text)
         if target is not None:
             target.values.append(value)
+    for mention in targets:  # in text order, as the groups are read ("...; with B, 16% and 4.0 months" came first)
+        if len(mention.values) > 1:
+            mention.values.sort(key=lambda v: v.start)
     _share_conjoined(text, targets)
 
 
@@ -2226,7 +2301,7 @@ def _compared_runs(text: str, group: list[Mention], values: list[Value], targets
 _AND_LINK = re.compile(r"\s?%?\s?(?:,\s?(?:and\s)?|and\s)")
 _COMPARED_LINK = re.compile(r"\s?%?\s?(?:months?\s?|mos?\.?\s?|years?\s?)?[)\]]?,?\s?"
                             r"(?:(?:with|in|for)\s(?:the\s)?(?:[\w+\-/]+\s){1,4})?"
-                            r"(?:versus|vs\.?|v\.|compared (?:with|to))\s")
+                            r"(?:versus|vs\.?|v\.?|compared (?:with|to))\s")
 
 # ... or the group the run is of, then "and": "48% and 41% for patients in CR1, and 20% and 12% for those beyond CR1".
 _GROUP_LINK = re.compile(r"\s?%?\s?(?:months?\s?|mos?\.?\s?|years?\s?)?[)\]]?,?\s?(?:with|in|for|among)\s(?:the\s)?"
@@ -2311,7 +2386,26 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if before and not _other_head(text, before[-1], value) and not _example_across_verb(text, before[-1], value) \
             and not _in_own_clause(text, before[-1], value, values):
         return before[-1]
+    if ahead is None and not before and after and _bracketed_subject_compared(text, value, after[0], values):
+        return after[0]
     return ahead
+
+
+# "Blinatumomab (34%) yielded more CRs than chemotherapy (16%)": a subject's bracketed value, compared by "than"
+# with a value after the endpoint, is the endpoint's.
+_SUBJECT_BRACKET_BEFORE = re.compile(r"[A-Za-z][\w+\-/]*\s?\($")
+_BARE_BRACKET_CLOSE = re.compile(r"\s?%?\s?\)")
+
+
+def _bracketed_subject_compared(text: str, value: Value, mention: Mention, values: list[Value]) -> bool:
+    """(Both values alone in brackets after their names, and no other value of their kind: not "Ph-positive ALL (20%)
+    had a lower CR rate than Ph-negative ALL (60% vs 80%)", a share of the cohort.)"""
+    kin = [v for v in values if v.kind == value.kind]
+    if len(kin) != 2 or kin[0] is not value or kin[1].start < mention.end:
+        return False
+    return all(_SUBJECT_BRACKET_BEFORE.search(text, max(0, v.start - 40), v.start) is not None
+               and _BARE_BRACKET_CLOSE.match(text, v.end) is not None for v in kin) \
+        and " than " in text[mention.end:kin[1].start]
 
 
 # "The CR rate was 60% and fever occurred in 30%", "CR was 60%; the need for transfusion (30%) was frequent": after
@@ -2536,21 +2630,34 @@ def _other_head(text: str, mention: Mention, value: Value) -> bool:
 
 # "in Ph-positive (65%) and Ph-negative (61%) patients", "between first (65%) and second (61%) salvage": the
 # bracket before the head followed a group named after a preposition, and the head is a group of the same shape.
-_GROUP_BEFORE_BRACKET = re.compile(r"\b(?:in|between|among|for)\s(?:the\s)?(?P<g>(?:[\w+\-]+\s){1,3})$")
+_GROUP_BEFORE_BRACKET = re.compile(r"\b(?P<p>in|between|among|for|with)\s(?:the\s)?(?P<g>(?:[\w+\-]+\s){1,3})$")
+_JOINED_AFTER_CLOSE = re.compile(r"[)\]]\s?(?:,\s?)?(?:and|or|versus|vs\.?)\s")
 _ORDINALS = frozenset({"first", "second", "third", "later", "1st", "2nd", "3rd", "subsequent"})
+# A middle item of a bracketed list: "), second salvage (" closes the item before it and names its own group.
+_LISTED_ITEM_BEFORE = re.compile(r"[)\]]\s?,\s?(?P<item>(?:[\w+\-]+\s){1,3})$")
 
 
 def _parallel_group(text: str, start: int, close: int, head: str) -> bool:
     """Whether the bracket closing at `close` opened after a group named after a preposition that `head` pairs
     with: both opening with ordinals ("first", "second or later"), two attributes of one stem ("Ph-positive",
-    "Ph-negative"), or two phrases of one noun ("first salvage", "second salvage")."""
+    "Ph-negative"), two phrases of one noun ("first salvage", "second salvage") or two populations ("in children
+    (90%) and adults (85%)"). A third item pairs with the first ("in first salvage (75%), second salvage (60%) and
+    later salvage (40%)")."""
     open_at = text.rfind("(", start, close)
     group = _GROUP_BEFORE_BRACKET.search(text, start, open_at) if open_at != -1 else None
+    earlier = _LISTED_ITEM_BEFORE.search(text, start, open_at) if group is None and open_at != -1 else None
+    if earlier is not None:  # the bracket closed a middle item: pair with the item before it
+        return _parallel_group(text, start, earlier.start() + 1, earlier.group("item"))
     if group is None:
         return False
     first, second = group.group("g").lower().split(), head.lower().split()
     if first[0] in _ORDINALS and second[0] in _ORDINALS:  # "between first (65%) and second or later (48%) salvage"
         return True
+    if len(first) == len(second) == 1 and subgroups.population_word(first[0]) and subgroups.population_word(second[0]):
+        return first[0] != second[0]
+    if group.group("p") == "with":  # "similar with blinatumomab (8.0 months) and inotuzumab (7.0 months)": treatments
+        return len(first) == len(second) == 1 and first[0] != second[0] \
+            and _JOINED_AFTER_CLOSE.match(text, close) is not None
     if len(first) != len(second):
         return False
     if len(first) > 1:
@@ -2676,6 +2783,9 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention], context: ArticleCont
         if _dies_inside(text, start, end, mentions):
             continue
         target = next((m for m in mentions if m.start >= end), None)
+        if target is None and text[start:end].lower() == "none":
+            _zero_beside_value(text, start, end, mentions)
+            continue
         if target is not None:  # the cue word itself read as a count ("no" in a number-word list) is not a value
             target.values = [v for v in target.values if not start <= v.start < end]
         if target is None or target.family not in RATES or target.qualifier:
@@ -2695,6 +2805,26 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention], context: ArticleCont
                     mention.values = [Value(ZERO, 0.0, start, verb.end() if verb else mention.end, count=0.0)]
         elif not listed:
             _subgroup_zero(text, start, end, target, context)
+
+
+# "VOD occurred in 6 patients (10%) in the InO group and none in the SC group": after a value of the same clause, a
+# "none" joined to it and followed by its group is that group's zero.
+_BESIDE_VALUE_GAP = re.compile(r"[^;()]{0,60}?(?:,\s?(?:and|but|while|whereas|vs\.?|versus)?|\b(?:and|but|while|whereas|vs\.?|"
+                               r"versus|compared\s(?:with|to)))\s$", re.I)
+_GROUP_AFTER_NONE = re.compile(r"\s?(?:of\s(?:the\s)?patients\s)?" + _IN_ARM + r"|\s(?:in|among|with)\s(?:the\s)?[\w+\-]+",
+                               re.I)
+
+
+def _zero_beside_value(text: str, start: int, end: int, mentions: list[Mention]) -> None:
+    before = [m for m in mentions if m.end <= start and m.values and m.family in RATES]
+    if not before or _GROUP_AFTER_NONE.match(text, end) is None:
+        return
+    mention = before[-1]
+    last = max(mention.values, key=lambda v: v.end)
+    if last.end > start or any(last.end <= m.start < start for m in mentions):
+        return
+    if _BESIDE_VALUE_GAP.fullmatch(text, _own_bracket_end(text, last), start):
+        mention.values.append(Value(ZERO, 0.0, start, end, count=0.0))
 
 
 # "Grade 3 or higher CRS was not observed", "VOD did not occur in any patient": the cue after its subject, which

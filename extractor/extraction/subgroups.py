@@ -375,7 +375,7 @@ _NAMED_COUNT = re.compile(r"^\d+\s(?:[\w\-]*[A-Z][\w+\-]*\s){1,2}")  # a word of
 
 
 # A line of therapy a group is in: "first salvage", "second or later relapse".
-_LINE = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)(?:\sor\s(?:later|subsequent|greater))?\s(?:salvage|relapse)"
+_LINE = r"(?:first|second|third|fourth|1st|2nd|3rd|4th|later|subsequent)(?:\sor\s(?:later|subsequent|greater))?\s(?:salvage|relapse)"
 # "Median RFS among responders was 6.9 months", "The CR rate among Ph-positive patients was 80%", "Median OS for
 # patients older than 60 years was 5.2 months", "The median OS of Ph-negative patients was 7.5 months".
 _AMONG_GROUP_WAS = re.compile(
@@ -387,7 +387,7 @@ _AMONG_GROUP_WAS = re.compile(
 # A group named before a value whose verb the clause leaves out, as the one before it said it: "The CR rate in first
 # salvage was 70%, and in second salvage 50%".
 _GROUP_VERB_ELIDED = re.compile(r"(?:,\s|\s)(?:and|but|while|whereas)\s(?:in|among|for)\s(?:the\s)?(?P<g>(?:(?:patients|those)\s(?:in|with)\s)?"
-                                + _LINE + r")\s\Z", re.I)
+                                + _LINE + r"),?\s(?:(?:it\s)?(?:was|were)\s)?\Z", re.I)  # ("..., and in later salvage was 30%")
 
 
 def group_before_elided_verb(text: str, value_start: int) -> str | None:
@@ -668,7 +668,7 @@ def status_after(text: str, end: int) -> str | None:
 
 
 # A dose level named by its dose right after a value: "50% at 1.2 mg/m2 and 83% at 1.8 mg/m2".
-_DOSE_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:at|with)\s(?:a\sdose\sof\s)?(?P<d>\d+(?:\.\d+)?\s?(?:(?:mg|µg|μg|mcg)/"
+_DOSE_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:at|with)\s(?:the\s)?(?:a\sdose\sof\s)?(?P<d>\d+(?:\.\d+)?\s?(?:(?:mg|µg|μg|mcg)/"
                          r"(?:(?:m2|m²|kg)(?:/(?:day|d|week|cycle|dose))?|day|d)|[×x]\s?10\^?\d{1,2}\s?(?:CAR\s)?(?:T\s)?"
                          r"cells/kg))(?![\w/])")
 
@@ -716,6 +716,11 @@ def _holds_endpoint(at: int, phrase: str, spans) -> bool:
 _CLAUSE_VERB = re.compile(r"\b(?:did|does|do|differ(?:ed)?|varied|vary|seemed|appeared|remained)\b")
 
 
+_GROUP_PREDICATE = re.compile(r"(?:age|aged|patients|those|children|adults|\S*\d)\b|.*\d|"
+                              r".*\b(?:with|without|in|among|for|after)\s", re.I)  # ("longer with blinatumomab (")
+_COPULA_END = re.compile(r"\b(?:was|were|is|are|remained|appeared|seemed)\s(?:very\s|\w+ly\s)?\Z", re.I)
+
+
 def before_bracket(text: str, start: int, avoid=()) -> str | None:
     """The group right before the bracket that holds the value ("patients with CR (19.8 months", "Three older
     responders (15%)", "age less than 30 years (2-year OS of 21% versus ..."), when the bracket holds no other number
@@ -729,6 +734,10 @@ def before_bracket(text: str, start: int, avoid=()) -> str | None:
     phrase = _backward(head[:opened].rstrip())
     at = len(head[:opened].rstrip()) - len(phrase)
     if _overlaps(at, at + len(phrase), avoid, phrase) or _holds_endpoint(at, phrase, avoid):
+        return None
+    if _COPULA_END.search(head, max(0, at - 30), at) and not _GROUP_PREDICATE.match(phrase):
+        # "The CR rate was high (80%)", "CR was achieved (36/45, 80%)": the predicate, no group (not "Factors were
+        # age less than 30 years (2-year OS of 21% ...")
         return None
     # "... higher than in Ph-negative patients (70% vs. 25%)": a group after a comparison word is the comparator,
     # not the group of the bracket's first value.
@@ -1003,6 +1012,30 @@ def sized_doses(text: str, count: int) -> list[str] | None:
         return None
     labels = [name(_with_unit(m.group("d"), m.group("u") or unit)) for m in items]
     return labels if all(labels) and len(set(labels)) == count else None
+
+
+def listed_doses(text: str, count: int) -> list[str] | None:
+    """The `count` doses a sentence lists without their ns, the unit written once after the last ("received 1 x
+    10^6, 3 x 10^6 or 1 x 10^7 CAR T cells/kg" -> "1 x 10^6 CAR T cells/kg", ...; "at 0.8, 1.2 or 1.8 mg/m2" ->
+    "0.8 mg/m2", ...): the dose levels a later "respectively" zips."""
+    m = (_DOSE_LIST.search(text) if "10" in text else None) or (_AMOUNT_LIST.search(text) if "/" in text else None)
+    if m is None:
+        return None
+    doses = (_DOSE_ITEM if m.re is _DOSE_LIST else _AMOUNT_ITEM).findall(m.group("list"))
+    if len(doses) != count:
+        return None
+    labels = [name(_with_unit(d, m.group("u"))) for d in doses]
+    return labels if all(labels) and len(set(labels)) == count else None
+
+
+_DOSE = r"\d+(?:\.\d+)?\s?[×x]\s?10\^?\d{1,2}"
+_DOSE_ITEM = re.compile(_DOSE)
+_DOSE_LIST = re.compile(r"(?P<list>" + _DOSE + r"(?:\s?,\s?(?:(?:and|or)\s)?" + _DOSE + r"|\s(?:and|or|to)\s" + _DOSE + r")+)"
+                        r"\s(?P<u>(?:[\w\-]+\s){0,3}?cells/kg|cells\sper\skg)\b")
+_AMOUNT = r"\d+(?:\.\d+)?"
+_AMOUNT_ITEM = re.compile(_AMOUNT)
+_AMOUNT_LIST = re.compile(r"(?<![\d.,])(?P<list>" + _AMOUNT + r"(?:,\s?(?:(?:and|or)\s)?" + _AMOUNT + r"|\s(?:and|or)\s"
+                          + _AMOUNT + r")+)\s?(?P<u>(?:mg|µg|mcg)/(?:m2|m²|kg)(?:/(?:day|d|week))?|µg/day|mcg/day)(?![\w/])")
 
 
 def _with_unit(dose: str, unit: str) -> str:
