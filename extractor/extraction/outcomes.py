@@ -628,6 +628,10 @@ def _mentions(sent: Sentence, definitions: dict[str, str]) -> list[Mention]:
         if mentions and _joins_composite(text, mentions[-1], family, start, end):
             mentions[-1].family, mentions[-1].end = "CR_CRi", end
             continue
+        if family == "OTHER" and text.startswith("and ", start):
+            # "OS and relapse were 50% and 35%": the unscored last item of a list, matched with its link and verb
+            item = _LAST_ITEM_OTHER.fullmatch(text, start, end)
+            start, end = item.span("item") if item else (start, end)
         if family == "HSCT" and text[start] in ";:":
             if text[end - 1] == "%":  # "; allo-HSCT 38%": the key without its colon, its value in the span
                 end = _KEY_ITEM.match(text, start).end()
@@ -930,6 +934,7 @@ _KEY_ITEM = re.compile(r"[;:]\s?(?:and\s)?(?:(?:allogeneic|allo|subsequent)\s?-?
 _HSCT_LIST_ITEM = re.compile(r"(?:,\s?(?:and\s)?|and\s)(?P<item>(?:(?:allogeneic|allo|subsequent|consolidative)\s?-?\s?)*"
                              r"[\w-]+)", re.I)
 _RATE_END = re.compile(r"\brates?$")
+_LAST_ITEM_OTHER = re.compile(r"and\s(?P<item>.+?)\s(?:were|at)")
 # Between the item before and the transplant: its own value or bracket, then the list's join.
 _ITEM_GAP = re.compile(r"(?:\s?(?:rates?\s)?\d+(?:[.·]\d+)?\s?%)?(?:\s?[(\[][^()\[\]]*[)\]])?\s?(?:,\s?(?:and\s)?|and\s)")
 _KEY_VALUE_AFTER = re.compile(r"\s?\d")
@@ -1270,17 +1275,18 @@ def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
     found, base = [], sent.start_char
     for span in _longest(spans):
         tokens = [(t.text, t.like_num) for t in span]  # one Token object per token, read once
-        if span.id_ == "WITHIN" and "-" in span.text:  # "day-30 mortality": the unit and number are one token
+        if "-" in span.text:  # "day-30 mortality", "day-100 OS": the unit and number are one token
             tokens = [part for text, like_num in tokens for part in _split_day_number(text, like_num)]
-        months = _timepoint_months(tokens, context.words)
+        months = _timepoint_months(tokens, context.words, span.id_ == "WITHIN")
         if months:
             found.append(TimePoint(months, span.start_char - base, span.end_char - base, span.id_ == "WITHIN"))
     return sorted(found, key=lambda t: t.start)
 
 
-def _timepoint_months(tokens: list[tuple[str, bool]], words) -> list[float]:
+def _timepoint_months(tokens: list[tuple[str, bool]], words, window: bool = False) -> list[float]:
     """The months of a time point's numbers, each in the unit that follows it ("at 6 months and 1 year", "at 1 and
-    2 years"), or in the last unit when none follows ("at months 6 and 12", "day-30")."""
+    2 years"), or in the last unit when none follows ("at months 6 and 12", "day-30"); a window without a number is
+    one of its unit ("within the first month")."""
     months, pending, unit = [], [], None
     for text, like_num in tokens:
         if like_num or len(text) > 1 and text[-1] in _HYPHENS:  # "one- and two-year": a word keeps its hyphen
@@ -1293,7 +1299,8 @@ def _timepoint_months(tokens: list[tuple[str, bool]], words) -> list[float]:
             pending = []
     if unit is None:
         return []
-    return months + [normalise.to_months(n.value, unit) for n in pending]
+    months += [normalise.to_months(n.value, unit) for n in pending]
+    return months or ([normalise.to_months(1, unit)] if window else [])
 
 
 _DAY_NUMBER = re.compile(r"(day)-(\d+)", re.I)

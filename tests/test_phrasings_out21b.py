@@ -1,0 +1,87 @@
+"""Recurring phrasings of response, survival and early-death outcomes, written in our own words, run end to end
+(fourteenth round, second pass): the Left lines of out21 and surv21 ("Thirty responses (75%) were observed", "No
+responses were seen", "died within the first month", "OS and relapse were 50% and 35%", "day-100 OS").
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong
+endpoint or time point, a value read twice); the negative cases pin what a fix must not reach.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run, outcome_values as _values
+
+COHORT = "Forty patients were enrolled. "
+
+
+def _counted(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], o["count"], o["denominator"]) for o in record["outcomes"])
+
+
+def _timed(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, values", [
+    # responses counted as the subject of a verb of observation
+    ("Thirty responses (75%) were observed.", [("ORR", 75.0, 30.0, 40.0)]),
+    ("Thirty responses were observed.", [("ORR", 75.0, 30.0, 40.0)]),
+    ("Among 40 patients, 30 responses (75%) were observed.", [("ORR", 75.0, 30.0, 40.0)]),
+    ("Twelve remissions were documented.", [("ORR", 30.0, 12.0, 40.0)]),
+    # bare responses denied: a zero
+    ("No responses were seen.", [("ORR", 0.0, 0.0, 40.0)]),
+    ("No responses were observed; 2 patients had stable disease.", [("ORR", 0.0, 0.0, 40.0)]),
+    ("No remissions were observed.", [("ORR", 0.0, 0.0, 40.0)]),
+    # (unchanged: responses of another kind, with or without a number)
+    ("Partial responses were observed.", []),
+    ("Five partial responses were observed.", []),
+    ("No partial responses were observed.", []),
+    ("Eight minor responses were observed.", []),
+    ("Partial responses were observed in 5 patients.", []),
+    ("Responses were observed in 30 patients (75%).", [("ORR", 75.0, 30.0, 40.0)]),
+])
+def test_responses_observed(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a death in the first month or week: an early death, its window one month or week
+    ("Three patients (8%) died within the first month.", [("EARLY_DEATH", 8.0, 1.0)]),
+    ("Mortality within the first month was 8%.", [("EARLY_DEATH", 8.0, 1.0)]),
+    ("Three patients died during the first month of treatment.", [("EARLY_DEATH", 7.5, 1.0)]),
+    ("Early death within the first month occurred in 3 patients (8%).", [("EARLY_DEATH", 8.0, 1.0)]),
+    ("Two patients (5%) died within the first week.", [("EARLY_DEATH", 5.0, 0.2)]),
+    # (unchanged: a window with its number)
+    ("Three patients died within 30 days.", [("EARLY_DEATH", 7.5, 1.0)]),
+    ("Mortality within the first 60 days was 8%.", [("EARLY_DEATH", 8.0, 2.0)]),
+])
+def test_early_death_in_the_first_month(nlp, text, values):
+    assert _timed(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a survival's time point as a day number before it
+    ("The day-100 OS was 80%.", [("OS_RATE", 80.0, 3.3)]),
+    ("The day 100 overall survival was 80%.", [("OS_RATE", 80.0, 3.3)]),
+    # (unchanged)
+    ("The 100-day OS was 80%.", [("OS_RATE", 80.0, 3.3)]),
+    ("The 1-year OS was 60%.", [("OS_RATE", 60.0, 12.0)]),
+])
+def test_day_numbered_survival(nlp, text, values):
+    assert _timed(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # the unscored last item of an endpoint list owns its value
+    ("The 1-year OS and relapse were 60% and 25%.", [("OS_RATE", 60.0)]),
+    ("OS and relapse were 50% and 35%, respectively.", [("OS_RATE", 50.0)]),
+    ("The 2-year OS and grade II-IV acute GVHD were 50% and 30%, respectively.", [("OS_RATE", 50.0)]),
+    ("The 2-year OS and acute GVHD were 50% and 30%.", [("OS_RATE", 50.0)]),
+    ("The 2-year OS and relapse rates were 50% and 35%, respectively.", [("OS_RATE", 50.0)]),
+    ("The 2-year EFS and chronic GVHD were 40% and 20%, respectively.", [("EFS_RATE", 40.0)]),
+    # (unchanged: GVHD naming the groups of a survival)
+    ("OS was 60% in patients with GVHD and 30% in patients without GVHD.", [("OS_RATE", 30.0), ("OS_RATE", 60.0)]),
+    ("OS in patients with and without GVHD were 60% and 30%, respectively.", [("OS_RATE", 30.0), ("OS_RATE", 60.0)]),
+])
+def test_unscored_last_list_item(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
