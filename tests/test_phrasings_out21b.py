@@ -85,3 +85,23 @@ def test_day_numbered_survival(nlp, text, values):
 ])
 def test_unscored_last_list_item(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+def _cis(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], tuple(o["ci95"] or ())) for o in record["outcomes"])
+
+
+@pytest.mark.parametrize("text, values", [
+    # a bare bracket of two numbers around a later median, after a CI labelled so
+    ("The median OS was 7.7 months (95% CI, 6.0-9.2) and the median EFS was 4.1 months (2.5-5.6).",
+     [("EFS_MEDIAN", 4.1, (2.5, 5.6)), ("OS_MEDIAN", 7.7, (6.0, 9.2))]),
+    ("Median OS and EFS were 7.7 months (95% CI, 6.0-9.2) and 4.1 months (2.5-5.6), respectively.",
+     [("EFS_MEDIAN", 4.1, (2.5, 5.6)), ("OS_MEDIAN", 7.7, (6.0, 9.2))]),
+    # (unchanged: a sentence that prints ranges too, a bare bracket with no CI labelled before it)
+    ("The median OS was 7.7 months (95% CI, 6.0-9.2) and the median DOR was 4.1 months (1-20 range).",
+     [("DOR_MEDIAN", 4.1, ()), ("OS_MEDIAN", 7.7, (6.0, 9.2))]),
+    ("The median OS was 7.7 months (6.0-9.2) and the median EFS was 4.1 months (2.5-5.6).",
+     [("EFS_MEDIAN", 4.1, ()), ("OS_MEDIAN", 7.7, ())]),
+])
+def test_bare_ci_after_second_median(nlp, text, values):
+    assert _cis(_run(nlp, COHORT + text)) == values

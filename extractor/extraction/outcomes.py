@@ -3315,13 +3315,16 @@ def _ci95(text: str, value: Value) -> list | None:
 
 
 _LABEL_BEFORE = re.compile(r"95\s?%\s?(?:CI|confidence interval)", re.I)
+_RANGE_WORD = re.compile(r"\b(?:range|IQR|interquartile)\b", re.I)
 
 
 def _like_labelled_ci_before(text: str, value: Value, m: re.Match) -> bool:
     """"80.7% (95% CI 72.1-87.7) versus 29.4% (21.0-38.8)": a bare bracket of two numbers around a percentage is
-    its CI when a CI labelled so came before it in the sentence."""
-    if value.kind != PERCENT or m.group("open") != "(" or not m.group("high") or "CI" not in text[:value.start] \
-            and "onfidence" not in text[:value.start]:
+    its CI when a CI labelled so came before it in the sentence; so around a later median ("... 7.7 months (95% CI,
+    6.0-9.2) and the median EFS was 4.1 months (2.5-5.6)"), unless the sentence prints ranges too."""
+    if value.kind not in (PERCENT, DURATION) or m.group("open") != "(" or not m.group("high") \
+            or "CI" not in text[:value.start] and "onfidence" not in text[:value.start] \
+            or value.kind == DURATION and _RANGE_WORD.search(text) is not None:
         return False
     low, high = normalise.read_number(m.group("low")), normalise.read_number(m.group("high"))
     return low is not None and high is not None and low.value <= value.value <= high.value \
