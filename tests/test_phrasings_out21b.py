@@ -105,3 +105,25 @@ def _cis(record: dict) -> list[tuple]:
 ])
 def test_bare_ci_after_second_median(nlp, text, values):
     assert _cis(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # "these" after a CR count and its CRi part's count are both: 20 + 8
+    ("Twenty patients achieved CR and 8 achieved CRi. Ten of these were MRD negative.",
+     [("CR", 50.0, 20.0, 40.0), ("MRD_NEG", 35.7, 10.0, 28.0)]),
+    ("Twenty patients achieved CR and 8 achieved CRi. Of these, 10 were MRD negative.",
+     [("CR", 50.0, 20.0, 40.0), ("MRD_NEG", 35.7, 10.0, 28.0)]),
+    ("Twenty patients (50%) achieved CR and 8 (20%) achieved CRi. Ten of them were MRD negative.",
+     [("CR", 50.0, 20.0, 40.0), ("MRD_NEG", 35.7, 10.0, 28.0)]),
+    ("Twenty patients achieved CR and 8 CRi. Fourteen of these proceeded to HSCT.",
+     [("CR", 50.0, 20.0, 40.0), ("HSCT", 50.0, 14.0, 28.0)]),
+    ("Twenty patients achieved CR and 8 achieved CRi. Of these, 14 (50%) proceeded to HSCT.",
+     [("CR", 50.0, 20.0, 40.0), ("HSCT", 50.0, 14.0, 28.0)]),
+    ("Twenty patients achieved CR and 8 achieved CRi. Of these, 50% proceeded to HSCT.",
+     [("CR", 50.0, 20.0, 40.0), ("HSCT", 50.0, None, 28.0)]),
+    # (unchanged: the CR alone before)
+    ("Twenty patients achieved CR. Ten of them were MRD negative.",
+     [("CR", 50.0, 20.0, 40.0), ("MRD_NEG", 50.0, 10.0, 20.0)]),
+])
+def test_these_are_cr_and_its_part(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values

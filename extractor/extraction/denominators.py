@@ -259,7 +259,7 @@ def _count_base(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]]
         return treated
     if _counted_denominator(outcome, arms.sizes, words):
         return None
-    size = _subset_size(outcome, outcomes, docs)
+    size = _subset_size(outcome, outcomes, docs, words)
     if size is None and single:
         size = _only_fitting(outcome, _responder_counts(outcome, outcomes))
     if size is None and single and (outcome.get("arm") or "all") == "all":
@@ -272,7 +272,7 @@ def _percentage_base(outcome: dict, outcomes: list[dict], docs: list[tuple[str, 
     """The inferred base of a percentage alone, or None: the count "of these" points back to, else a stated size
     (MRD negativity: of responders only), the group's, else the responders' count."""
     where = outcome["evidence"]
-    size = _pointed_back_size(outcome, outcomes, docs) if _POINTS_BACK.search(where["text"]) else None
+    size = _pointed_back_size(outcome, outcomes, docs, words) if _POINTS_BACK.search(where["text"]) else None
     if size is None and not _OPENS_POINTING_BACK.match(where["text"]):
         if outcome["endpoint"] == "MRD_NEG":
             size = _stated_mrd_size(outcome, groups, words)
@@ -360,7 +360,8 @@ def _all_but(text: str, count: float, words: dict[str, float]) -> bool:
     return any(_number(m.group(1), words) == count for m in _ALL_BUT.finditer(text))
 
 
-def _subset_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]]) -> int | None:
+def _subset_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]],
+                 words: dict[str, float]) -> int | None:
     """The size of the subset "of these" / "of whom" / "including" points back to, for a count and percentage
     printed after it: a count earlier in the sentence ("17 (57%) achieved CR, of whom 10 (59%) proceeded to
     HSCT": 17), or in the sentence before when the sentence opens with it ("... achieved CR. Of these, 10 (59%)
@@ -373,30 +374,37 @@ def _subset_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]
     same = [o for o in outcomes if o is not outcome and _same_sentence(o, where)]
     earlier = same[:same.index(outcome)] if outcome in same else _before(outcomes, outcome, where)
     counts = [o["count"] for o in earlier]
+    part = None
     if _opens_pointing_back(outcome):
         start = _previous_sentence_start(docs, where)
-        counts = [o["count"] for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
-                  and o["evidence"]["start"] == start]
+        earlier = [o for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
+                   and o["evidence"]["start"] == start]
+        counts = [o["count"] for o in earlier]
+        part = _counted_part(_previous_sentence(docs, where), words)
     counts = [int(c) for c in counts if c is not None and float(c).is_integer() and c > 0]
     candidates = set(counts) | ({sum(dict.fromkeys(counts))} if len(set(counts)) > 1 else set())
-    return _only_fitting(outcome, candidates)
+    return _only_fitting(outcome, _with_part(candidates, earlier, part))
 
 
-def _pointed_back_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]]) -> int | None:
+def _pointed_back_size(outcome: dict, outcomes: list[dict], docs: list[tuple[str, Doc]],
+                       words: dict[str, float]) -> int | None:
     """The size of a percentage alone that "of these" / "of them" points back with: in a sentence opening "Of
     these," / "Among them," the count of the sentence before ("Seventeen patients (57%) achieved CR. Of these, 59%
     proceeded to HSCT": 17), else the count before it in its sentence ("30 achieved CR, and 50% of them underwent
     HSCT": 30), when that counts one group only and a whole count of it gives the percentage."""
-    where = outcome["evidence"]
+    where, part = outcome["evidence"], None
     if _OPENS_POINTING_BACK.match(where["text"]):
         start = _previous_sentence_start(docs, where)
         pointed = [o for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
                    and o["evidence"]["start"] == start]
-        if outcome["endpoint"] == "MRD_NEG" and _COUNTED_PART.search(_previous_sentence(docs, where)):
+        previous = _previous_sentence(docs, where)
+        part = _counted_part(previous, words)
+        if outcome["endpoint"] == "MRD_NEG" and _COUNTED_PART.search(previous) and part is None:
             return  # "17 achieved CR and 5 CRi. Of these, 10 were MRD negative": these are 22, not the CR's 17
     else:  # "30 achieved CR, and 50% of them underwent HSCT": the counts before it in its sentence
         pointed = _before(outcomes, outcome, where)
-    counts = {int(o["count"]) for o in pointed if o.get("count") and float(o["count"]).is_integer()}
+    counts = _with_part({int(o["count"]) for o in pointed if o.get("count") and float(o["count"]).is_integer()},
+                        pointed, part)
     if len(counts) != 1:
         return None
     size = counts.pop()
@@ -420,6 +428,26 @@ def _stated_mrd_size(outcome: dict, groups: list[tuple[str, str]], words: dict[s
 _COUNTED_PART = re.compile(r"\bCR[ihp]\b|\bincomplete\s(?:hematologic|count|blood|platelet|neutrophil)", re.I)
 
 
+# "20 achieved CR and 8 (20%) achieved CRi", "20 CR and 8 CRi": the count of the CRi/CRh/CRp part, as its subject
+# (its people, bracket and verb between).
+_PART_COUNT = re.compile(r"\b(?:and|,)\s([\w-]+)\s(?:\([^()]*\)\s)?(?:" + _PATIENTS + r"\s)?(?:(?:achieved|attained|"
+                         r"obtained|reached|had)\s(?:an?\s)?)?(?:CR[ihp]\b|CR\swith\sincomplete\s)")
+
+
+def _counted_part(text: str, words: dict[str, float]) -> int | None:
+    """The one count of a CR's part that a sentence prints, else None."""
+    found = _PART_COUNT.findall(text) if _COUNTED_PART.search(text) else []
+    return _number(found[0], words) if len(found) == 1 else None
+
+
+def _with_part(counts: set[int], pointed: list[dict], part: int | None) -> set[int]:
+    """The counts "these" may be: with a CR's counted part beside the one CR count, their sum ("20 achieved CR and
+    8 CRi. Ten of these ...": 28)."""
+    if part is None or len(counts) != 1 or {o["endpoint"] for o in pointed} != {"CR"}:
+        return counts
+    return {next(iter(counts)) + part}
+
+
 # A sentence whose subject is counted patients: "Twenty patients had Ph-positive ALL.", "Of them, 12 (30%) were ..."
 _SUBJECT_COUNT = re.compile(r"\W*(?:(?:Of|Among)\s[^,;]{1,60},\s)?([\w-]+)\s(?:\([^()]*\)\s)?" + _PATIENTS + r"\b")
 
@@ -436,16 +464,19 @@ def _recount_pointed_back(outcome: dict, outcomes: list[dict], docs: list[tuple[
     where = outcome["evidence"]
     if outcome.get("denominator") != sizes.get(outcome.get("arm") or "all") or not _POINTS_BACK.search(where["text"]):
         return
+    part = None
     if _opens_pointing_back(outcome):
         start = _previous_sentence_start(docs, where)
         pointed = [o for o in outcomes if o["evidence"].get("section_index") == where.get("section_index")
                    and o["evidence"]["start"] == start]
-        if outcome["endpoint"] == "MRD_NEG" and _COUNTED_PART.search(_previous_sentence(docs, where)):
+        previous = _previous_sentence(docs, where)
+        part = _counted_part(previous, words)
+        if outcome["endpoint"] == "MRD_NEG" and _COUNTED_PART.search(previous) and part is None:
             return  # "17 achieved CR and 5 CRi. Of these, 10 were MRD negative": these are 22, not the CR's 17
     else:
         pointed = _before(outcomes, outcome, where)
-    counts = {int(o["count"]) for o in pointed
-              if o is not outcome and o.get("count") and float(o["count"]).is_integer()}
+    counts = _with_part({int(o["count"]) for o in pointed
+                         if o is not outcome and o.get("count") and float(o["count"]).is_integer()}, pointed, part)
     if not counts and not pointed and _opens_pointing_back(outcome):
         # "Twenty patients had Ph-positive ALL. Of these, 15 achieved CR": the patients the sentence before counts
         subject = _subject_count(_previous_sentence(docs, where), words)
