@@ -127,3 +127,18 @@ def test_bare_ci_after_second_median(nlp, text, values):
 ])
 def test_these_are_cr_and_its_part(nlp, text, values):
     assert _counted(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # who is alive at the report, without a time point: unscored (the gold's OTHER), and it owns its figure
+    ("Fifteen patients (38%) remain alive.", []),
+    ("Twenty patients (50%) underwent HSCT, and 12 (30%) are still alive.", [("HSCT", 50.0)]),
+    ("Twenty patients (50%) underwent HSCT, and 12 (30%) are alive at last follow-up.", [("HSCT", 50.0)]),
+    ("Of the 24 patients who underwent HSCT, 14 (58%) were alive at the last follow-up.", []),
+    ("Twelve patients (30%) were alive at the time of analysis.", []),
+    # (unchanged: alive at a time point is an OS rate)
+    ("At 2 years, 15 patients (38%) were alive.", [("OS_RATE", 38.0)]),
+    ("Twenty patients (50%) achieved CR and 15 (38%) were alive at 1 year.", [("CR", 50.0), ("OS_RATE", 38.0)]),
+])
+def test_alive_at_the_report(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
