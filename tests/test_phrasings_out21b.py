@@ -32,6 +32,13 @@ def _timed(record: dict) -> list[tuple]:
     ("No responses were seen.", [("ORR", 0.0, 0.0, 40.0)]),
     ("No responses were observed; 2 patients had stable disease.", [("ORR", 0.0, 0.0, 40.0)]),
     ("No remissions were observed.", [("ORR", 0.0, 0.0, 40.0)]),
+    ("No remissions were achieved.", [("ORR", 0.0, 0.0, 40.0)]),
+    ("No responses were documented.", [("ORR", 0.0, 0.0, 40.0)]),
+    ("Among the 40 patients, no responses were observed.", [("ORR", 0.0, 0.0, 40.0)]),
+    # (unchanged: a denied response of its kind stays its own zero)
+    ("No complete remissions were achieved.", [("CR", 0.0, 0.0, 40.0)]),
+    ("No complete responses were observed.", [("CR", 0.0, 0.0, 40.0)]),
+    ("No CR was achieved.", [("CR", 0.0, 0.0, 40.0)]),
     # (unchanged: responses of another kind, with or without a number)
     ("Partial responses were observed.", []),
     ("Five partial responses were observed.", []),

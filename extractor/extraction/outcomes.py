@@ -196,7 +196,7 @@ _VERBAL_START = re.compile(r"(?:responded|proceeded|underwent|went|received|brid
 _NEGATED_VERB = re.compile(r"\s(?:achieved|attained|reached|obtained|developed|experienced|had)\s(?:an?\s)?(?:"
                            + _MODIFIER + r"\s)*", re.I)
 # ...or a verb of observation inside the endpoint ("No deaths occurred within 30 days").
-_OBSERVED_INSIDE = re.compile(r"\b(?:occurred|observed|seen|reported)\b", re.I)
+_OBSERVED_INSIDE = re.compile(r"\b(?:occurred|observed|seen|reported|noted|documented|recorded|achieved|obtained)\b", re.I)
 # ...or "there were no CRs among ...".
 _THERE_WERE_BEFORE = re.compile(r"\bthere\s(?:were|was|have been|has been)\s$", re.I)
 # ...or, right after the endpoint, a verb of observation ("no CRs were observed", "with no CRs achieved").
@@ -2789,7 +2789,8 @@ def _negated_zeros(sent: Sentence, mentions: list[Mention], context: ArticleCont
             continue
         if _dies_inside(text, start, end, mentions):
             continue
-        target = next((m for m in mentions if m.start >= end), None)
+        # (the target after the cue, or an overall response whose span opens with it: "No responses were seen")
+        target = next((m for m in mentions if m.start >= end or m.start == start and m.family == "ORR"), None)
         if target is None and text[start:end].lower() == "none":
             _zero_beside_value(text, start, end, mentions)
             continue
