@@ -86,6 +86,8 @@ def test_day_numbered_survival(nlp, text, values):
     ("The 2-year OS and acute GVHD were 50% and 30%.", [("OS_RATE", 50.0)]),
     ("The 2-year OS and relapse rates were 50% and 35%, respectively.", [("OS_RATE", 50.0)]),
     ("The 2-year EFS and chronic GVHD were 40% and 20%, respectively.", [("EFS_RATE", 40.0)]),
+    ("The 2-year OS and the incidence of grade III-IV acute GVHD were 50% and 10%.", [("OS_RATE", 50.0)]),
+    ("The 1-year OS was 60%, and the incidence of chronic GVHD was 20%.", [("OS_RATE", 60.0)]),
     # (unchanged: GVHD naming the groups of a survival)
     ("OS was 60% in patients with GVHD and 30% in patients without GVHD.", [("OS_RATE", 30.0), ("OS_RATE", 60.0)]),
     ("OS in patients with and without GVHD were 60% and 30%, respectively.", [("OS_RATE", 30.0), ("OS_RATE", 60.0)]),
