@@ -70,6 +70,8 @@ def test_early_death_in_the_first_month(nlp, text, values):
     # a survival's time point as a day number before it
     ("The day-100 OS was 80%.", [("OS_RATE", 80.0, 3.3)]),
     ("The day 100 overall survival was 80%.", [("OS_RATE", 80.0, 3.3)]),
+    ("The day +100 OS was 80%.", [("OS_RATE", 80.0, 3.3)]),
+    ("The day-30 OS was 95%.", [("OS_RATE", 95.0, 1.0)]),
     # (unchanged)
     ("The 100-day OS was 80%.", [("OS_RATE", 80.0, 3.3)]),
     ("The 1-year OS was 60%.", [("OS_RATE", 60.0, 12.0)]),

@@ -1290,7 +1290,7 @@ def _timepoint_months(tokens: list[tuple[str, bool]], words, window: bool = Fals
     months, pending, unit = [], [], None
     for text, like_num in tokens:
         if like_num or len(text) > 1 and text[-1] in _HYPHENS:  # "one- and two-year": a word keeps its hyphen
-            number = _token_number(text.rstrip(_HYPHENS), words)
+            number = _token_number(text.rstrip(_HYPHENS).lstrip("+"), words)  # ("day +100": the transplant day)
             if number is not None:
                 pending.append(number)
         elif normalise.duration_unit(text):
