@@ -168,16 +168,17 @@ def test_transplant_key_without_colon(nlp, text, values):
     ("Seventeen patients achieved CR. Among these, 10 were MRD negative.", ("MRD_NEG", 58.8, 10.0, 17.0)),
     # (unchanged: with an MRD verb that read before)
     ("Seventeen patients achieved CR. Of these, 10 achieved MRD negativity.", ("MRD_NEG", 58.8, 10.0, 17.0)),
+    # CR and a CRi part counted apart: "these" are both (out21b; was no MRD rate)
+    ("Seventeen patients achieved CR and 5 achieved CRi. Of these, 10 were MRD negative.", ("MRD_NEG", 45.5, 10.0, 22.0)),
 ])
 def test_mrd_count_pointing_back(nlp, text, counted):
     assert counted in _counted(_run(nlp, COHORT + text))
 
 
 @pytest.mark.parametrize("text", [
-    # no one count of the subset before it (a percentage only; CR and a CRi part counted apart): no MRD rate at all,
-    # rather than one computed over the cohort or over the CR alone
+    # no one count of the subset before it (a percentage only): no MRD rate at all, rather than one computed over
+    # the cohort (the CR-and-CRi case moved to test_mrd_count_pointing_back: out21b reads their sum)
     "The CR rate was 43%. Of these, 10 were MRD negative.",
-    "Seventeen patients achieved CR and 5 achieved CRi. Of these, 10 were MRD negative.",
 ])
 def test_mrd_count_pointing_back_without_base(nlp, text):
     assert [o for o in _run(nlp, COHORT + text)["outcomes"] if o["endpoint"] == "MRD_NEG"] == []
