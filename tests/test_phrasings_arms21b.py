@@ -31,6 +31,10 @@ def _arms(record: dict) -> list[tuple]:
      [("blinatumomab", "CR", 34.0), ("blinatumomab, first salvage", "CR", 44.0),
       ("blinatumomab, second salvage", "CR", 30.0), ("chemotherapy", "CR", 16.0),
       ("chemotherapy, first salvage", "CR", 25.0), ("chemotherapy, second salvage", "CR", 10.0)]),
+    ("Patients were randomized to inotuzumab (n = 164) or standard of care (n = 162). The CR/CRi rate was 80.7% vs "
+     "29.4% (Ph-negative: 73% vs 56%).",
+     [("inotuzumab ozogamicin", "CR_CRi", 80.7), ("inotuzumab ozogamicin, Ph-negative", "CR_CRi", 73.0),
+      ("standard of care", "CR_CRi", 29.4), ("standard of care, Ph-negative", "CR_CRi", 56.0)]),
     (BLINA + "CR was 34% vs 16% (first salvage, 44% vs 25%; later salvage, 30% vs 10%).",
      [("blinatumomab", "CR", 34.0), ("blinatumomab, first salvage", "CR", 44.0),
       ("blinatumomab, later salvage", "CR", 30.0), ("chemotherapy", "CR", 16.0),
@@ -72,6 +76,8 @@ def test_arms21b_overall_then_arm_pairs(nlp, text, outcomes):
      [("Ph-negative", "CR", 60.0), ("Ph-positive", "CR", 80.0)]),
     (SINGLE + "Patients younger than 60 years had a CR rate of 80%, and those aged 60 years or older 60%.",
      [("age <60 years", "CR", 80.0), ("aged >=60 years", "CR", 60.0)]),
+    (SINGLE + "Patients with MRD had a CR rate of 60%, and patients without MRD 80%.", [("MRD", "CR", 60.0), ("no MRD", "CR", 80.0)]),
+    (SINGLE + "T-ALL patients had a CR rate of 50%, and B-ALL patients 75%.", [("B-ALL", "CR", 75.0), ("T-ALL", "CR", 50.0)]),
     (SINGLE + "Patients in CR2 had a 1-year OS of 70%, and those in CR3 40%.",
      [("CR2", "OS_RATE", 70.0), ("CR3", "OS_RATE", 40.0)]),
     # with its verb, too (the second subject after "and" opens a clause of its own)
@@ -156,3 +162,12 @@ def test_arms21b_arms_named_by_role(nlp, text, arms, outcomes):
     record = _run(nlp, text)
     assert _arms(record) == arms
     assert _outcomes(record) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # populations as subjects, the second's verb left out (was "group 1/2")
+    (SINGLE + "Children had a CR rate of 90%, and adults 70%.", [("adults", "CR", 70.0), ("children", "CR", 90.0)]),
+    (SINGLE + "The CR rate was 90% in children and 70% in adults.", [("adults", "CR", 70.0), ("children", "CR", 90.0)]),
+])
+def test_arms21b_populations_with_the_verb_left_out(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -3113,10 +3113,11 @@ class ArmIndex:
                                                                                or _AND_BETWEEN.search(text, positions[0][1], positions[1][0])):
                 each = subjects  # (a second subject after "and" opens a clause of its own: "..., and those aged 60 or older had 60%")
             # (a subject read for the second value past its "and" is the first clause's)
-            elided_subject = subgroups.subject_verb_elided(text, positions[1][0]) \
-                if subjects[0] and subjects[1] in (None, subjects[0]) else None
-            if elided_subject and elided_subject != subjects[0]:  # "..., and Ph-negative patients 60%": the verb left out
-                each = [subjects[0], elided_subject]
+            elided_subject = subgroups.subject_verb_elided(text, positions[1][0]) if subjects[1] in (None, subjects[0]) else None
+            first = subjects[0] or (subgroups.population_subject(text, positions[0][0])
+                                    if elided_subject and subgroups.population_word(elided_subject) else None)
+            if elided_subject and first and elided_subject != first:  # "..., and Ph-negative patients 60%": its verb left out
+                each = [first, elided_subject]
         for i in range(1, count):  # "55% in patients who underwent HSCT versus 20% in those who did not"
             if each[i] and each[i - 1] and subgroups.elided(each[i], each[i - 1]) and not subgroups.elided(each[i - 1]):
                 each[i] = subgroups.complement(each[i - 1])

@@ -827,7 +827,8 @@ _SUBJECT_VERB = re.compile(r"\s(?:had|has|have|achieved|showed|experienced|were|
 _SUBJECT_VERB_ELIDED = re.compile(
     r"(?:,\s|\s)(?:and|while|whereas|but)\s(?P<g>(?:those|patients|subjects|children|adults)\s(?:with|without|in|aged|"
     r"younger|older|who|treated|receiving|undergoing)\b[^,;()\d]{0,50}(?:\d+(?:\s(?:years?|months?))?(?:\sor\s(?:older|more|"
-    r"younger|above|less))?)?|[A-Z][\w\-]*?[A-Z\d+\-][\w+/\-]*\s(?:[\w+\-]+\s)?(?:patients|subjects|cases)),?\s\Z")
+    r"younger|above|less))?)?|[A-Z][\w\-]*?[A-Z\d+\-][\w+/\-]*\s(?:[\w+\-]+\s)?(?:patients|subjects|cases)|(?i:" + _POPULATION
+    + r")),?\s\Z")  # ("Children had a CR rate of 90%, and adults 70%")
 
 
 def subject_verb_elided(text: str, value_start: int) -> str | None:
