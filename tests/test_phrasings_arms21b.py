@@ -154,6 +154,9 @@ def test_arms21b_dosing_rhythm_arms(nlp, text, arms, outcomes):
      "control arm (n = 35) received hyper-CVAD. CR was 80% vs 60%.",
      [("hyper-CVAD", 35), ("inotuzumab + mini-HCVD", 35)],
      [("hyper-CVAD", "CR", 60.0), ("inotuzumab + mini-HCVD", "CR", 80.0)]),
+    ("Seventy patients were randomized. The experimental arm received inotuzumab given weekly; the control arm "
+     "received FLAG as salvage. CR was 80% vs 30%.", [("FLAG", None), ("inotuzumab ozogamicin", None)],
+     [("FLAG", "CR", 30.0), ("inotuzumab ozogamicin", "CR", 80.0)]),
     # negative: a control group with no treatment of its own is no arm
     ("Forty patients received inotuzumab. The study group received inotuzumab; the control group was historical. CR "
      "was 80%.", [("all", 40)], [("all", "CR", 80.0)]),

@@ -1882,8 +1882,13 @@ def _by_role(line: _Line, lexicon: dict) -> list[Arm]:
     m = _ROLES.search(text) if " arm" in text or " group" in text else None
     if not m:
         return []
-    parts = [(m.group(key), _slice(text, drugs, m.start(key), m.end(key)),
-              int(m.group("n" + key)) if m.group("n" + key) else None) for key in ("a", "b")]
+    parts = []
+    for key in ("a", "b"):
+        part = m.group(key)
+        cut = _RANDOMISED_PART_END.search(part)  # as a randomized arm's phrase: "A given weekly", "A as consolidation"
+        part = part[:cut.start()] if cut else part
+        parts.append((part, _slice(text, drugs, m.start(key), m.start(key) + len(part)),
+                      int(m.group("n" + key)) if m.group("n" + key) else None))
     arms = _parts_to_arms(parts, lexicon)
     if len(arms) != 2 or not all(a.drugs for a in arms) or arms[0].drugs == arms[1].drugs:
         return []
