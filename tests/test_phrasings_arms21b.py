@@ -171,6 +171,8 @@ def test_arms21b_arms_named_by_role(nlp, text, arms, outcomes):
     # populations as subjects, the second's verb left out (was "group 1/2")
     (SINGLE + "Children had a CR rate of 90%, and adults 70%.", [("adults", "CR", 70.0), ("children", "CR", 90.0)]),
     (SINGLE + "The CR rate was 90% in children and 70% in adults.", [("adults", "CR", 70.0), ("children", "CR", 90.0)]),
+    (SINGLE + "Children had a CR rate of 90%, while adults had 70%.", [("adults", "CR", 70.0), ("children", "CR", 90.0)]),
+    (SINGLE + "Children had a CR rate of 90% and adults had 70%.", [("adults", "CR", 70.0), ("children", "CR", 90.0)]),
 ])
 def test_arms21b_populations_with_the_verb_left_out(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -3123,6 +3123,10 @@ class ArmIndex:
                                     if elided_subject and subgroups.population_word(elided_subject) else None)
             if elided_subject and first and elided_subject != first:  # "..., and Ph-negative patients 60%": its verb left out
                 each = [first, elided_subject]
+            populations = [subgroups.contrasted_population(text, start) for start, _ in positions] \
+                if each == [None, None] else []
+            if populations and all(populations) and populations[0] != populations[1]:
+                each = populations  # "Children had a CR rate of 90%, while adults had 70%": one value, each its clause's
         for i in range(1, count):  # "55% in patients who underwent HSCT versus 20% in those who did not"
             if each[i] and each[i - 1] and subgroups.elided(each[i], each[i - 1]) and not subgroups.elided(each[i - 1]):
                 each[i] = subgroups.complement(each[i - 1])
