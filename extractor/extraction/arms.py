@@ -1353,7 +1353,8 @@ def _with_n_match(text: str) -> re.Match | None:
 def _schedules_pattern(words: str) -> re.Pattern:
     return re.compile(r"\b(?:randomly assigned|randomi[sz]ed|allocated)\b[^.;]{0,40}?\bto\s(?:receive\s)?(?:either\s)?"
                       r"(?P<d>[^;,()]{2,60}?)(?:\s?\([^()]*\))?\s(?:(?:administered|given|started|starting)\s)?"
-                      r"(?P<a>" + words + r")\s(?:or|versus|vs\.?)\s(?P<b>" + words + r")\b", re.I)
+                      r"(?P<a>" + words + r")(?:\s?\(n\s?=\s?(?P<na>\d+)\))?\s(?:or|versus|vs\.?)\s(?P<b>" + words + r")\b"
+                      r"(?:\s?\(n\s?=\s?(?P<nb>\d+)\))?", re.I)  # each schedule's n: "weekly (n = 49) or monthly (n = 41)"
 
 
 def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
@@ -1372,7 +1373,8 @@ def _schedules(line: _Line, lexicon: dict) -> list[Arm]:
     for key in ("a", "b"):
         when = m.group(key).lower()
         label = f"{when} {arm.label}"
-        arms.append(Arm(label, list(arm.drugs), None, f"{when} {arm.regimen}", list(arm.classes),
+        n = int(m.group("n" + key)) if m.group("n" + key) else None
+        arms.append(Arm(label, list(arm.drugs), n, f"{when} {arm.regimen}", list(arm.classes),
                         {label.lower()} | {f"{when} {a}" for a in arm.aliases} | {f"{a} {when}" for a in arm.aliases},
                         variant=when))
     return arms
@@ -1863,7 +1865,40 @@ def _group_counts(line: _Line, lexicon: dict) -> list[Arm]:
 
 
 # The arm finders of detect_arms, the most explicit first.
-_FINDERS = (_with_n, _counted_list, _counted, _group_counts, _schedules, _randomised, _compared, _bracket_list)
+# Arms named by their roles, each with its treatment: "The experimental arm received inotuzumab; the control arm received
+# FLAG", "Patients in the investigational group were treated with A, and those in the control group with B".
+_ROLE_ARM = r"(?:experimental|investigational|intervention|study)\s(?:arm|group)"
+_CONTROL_ARM = r"(?:control|comparator|standard(?:-of-care)?(?:\stherapy)?|reference)\s(?:arm|group)"
+_ROLE_VERB = r"(?:received|(?:was|were)\s(?:treated\swith|given)|consisted\sof)"
+_ROLES = re.compile(r"\b(?:[Tt]he\s)(?P<ra>" + _ROLE_ARM + r")" + r"(?:\s?\(n\s?=\s?(?P<na>\d+)\))?\s" + _ROLE_VERB
+                    + r"\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?(?:;|,)?\s(?:and\s|whereas\s|while\s)?(?:(?:patients|those)\sin\s)?"
+                    r"the\s(?P<rb>" + _CONTROL_ARM + r")(?:\s?\(n\s?=\s?(?P<nb>\d+)\))?\s(?:" + _ROLE_VERB + r"\s|with\s)?(?P<b>[^,;()]{2,80}?)"
+                    r"(?=\s?[,;.()]|$)")
+
+
+def _by_role(line: _Line, lexicon: dict) -> list[Arm]:
+    """Two arms named by their roles, experimental then control, each with the treatment it received (see _ROLES)."""
+    text, drugs = line.text, line.drugs
+    m = _ROLES.search(text) if " arm" in text or " group" in text else None
+    if not m:
+        return []
+    parts = []
+    for key in ("a", "b"):
+        part = m.group(key)
+        cut = _RANDOMISED_PART_END.search(part)  # as a randomized arm's phrase: "A given weekly", "A as consolidation"
+        part = part[:cut.start()] if cut else part
+        parts.append((part, _slice(text, drugs, m.start(key), m.start(key) + len(part)),
+                      int(m.group("n" + key)) if m.group("n" + key) else None))
+    arms = _parts_to_arms(parts, lexicon)
+    if len(arms) != 2 or not all(a.drugs for a in arms) or arms[0].drugs == arms[1].drugs:
+        return []
+    for arm, key in zip(arms, ("ra", "rb")):  # "in the experimental arm" names the arm later
+        role = m.group(key).lower()
+        arm.aliases |= {role, role.rsplit(" ", 1)[0]}
+    return arms
+
+
+_FINDERS = (_with_n, _counted_list, _counted, _group_counts, _schedules, _randomised, _by_role, _compared, _bracket_list)
 
 
 def _partition(arms: list[Arm], texts: list[str], words: NumberWords) -> bool:
@@ -2918,7 +2953,7 @@ class ArmIndex:
             if listed:
                 return [self._scoped(scope_label, l) for l in listed]
             paired = self._arm_pairs_in_groups(text, positions, after, refs, avoid) \
-                if count % 2 == 0 and len(self.arms) >= 2 else None
+                if count % 2 == 0 and len(self.arms) >= 2 else self._overall_then_arm_pairs(text, positions, after, refs, avoid)
             if paired:
                 return paired
             clauses = self._clause_scopes(text, positions, self._sentence_refs(text) if self.multi_arm else None) \
@@ -3079,8 +3114,19 @@ class ArmIndex:
             # "Patients who proceeded to HSCT had a 2-year OS of 50%, whereas those who did not had 10%": each value
             # the subject of its clause
             subjects = [subgroups.subject(text, start) for start, _ in positions]
-            if subjects[0] and subjects[1] and subjects[0] != subjects[1] and subgroups.subject_clauses_differ(text, positions):
-                each = subjects
+            if subjects[0] and subjects[1] and subjects[0] != subjects[1] and (subgroups.subject_clauses_differ(text, positions)
+                                                                               or _AND_BETWEEN.search(text, positions[0][1], positions[1][0])):
+                each = subjects  # (a second subject after "and" opens a clause of its own: "..., and those aged 60 or older had 60%")
+            # (a subject read for the second value past its "and" is the first clause's)
+            elided_subject = subgroups.subject_verb_elided(text, positions[1][0]) if subjects[1] in (None, subjects[0]) else None
+            first = subjects[0] or (subgroups.population_subject(text, positions[0][0])
+                                    if elided_subject and subgroups.population_word(elided_subject) else None)
+            if elided_subject and first and elided_subject != first:  # "..., and Ph-negative patients 60%": its verb left out
+                each = [first, elided_subject]
+            populations = [subgroups.contrasted_population(text, start) for start, _ in positions] \
+                if each == [None, None] else []
+            if populations and all(populations) and populations[0] != populations[1]:
+                each = populations  # "Children had a CR rate of 90%, while adults had 70%": one value, each its clause's
         for i in range(1, count):  # "55% in patients who underwent HSCT versus 20% in those who did not"
             if each[i] and each[i - 1] and subgroups.elided(each[i], each[i - 1]) and not subgroups.elided(each[i - 1]):
                 each[i] = subgroups.complement(each[i - 1])
@@ -3346,6 +3392,16 @@ class ArmIndex:
         groups = labels[::2]
         return labels if len(set(groups)) == len(groups) and any(", " in label for label in groups) else None
 
+    def _overall_then_arm_pairs(self, text: str, positions: list[tuple[int, int]], after: list, refs,
+                                avoid) -> list[str] | None:
+        """A pooled value said to be overall, then the two arms' values pair by pair in subgroups: "The CR rate was
+        34% overall and 44% vs 25% among patients in first salvage" -> all, "blinatumomab, first salvage", ..."""
+        if len(self.arms) < 2 or len(positions) < 3 or len(positions) % 2 == 0 or after[0] \
+                or not _OVERALL_AFTER.match(text, positions[0][1]):
+            return None
+        paired = self._arm_pairs_in_groups(text, positions[1:], after[1:], refs, avoid)
+        return ["all"] + paired if paired else None
+
     def _group_before_arms(self, text: str, positions: list[tuple[int, int]], after: list) -> list[str] | None:
         """The arms' values of a group named between the endpoint and the verb: "The median OS in patients with
         MRD-positive disease was 10.1 months in the blinatumomab arm and 6.8 months in the chemotherapy arm" ->
@@ -3365,10 +3421,11 @@ class ArmIndex:
 
     def _pair_group(self, text: str, positions, i: int, j: int, refs, avoid, pairs: int) -> str | None:
         """The group of a pair of values whose arms are not named: after its second value, in the bracket after it,
-        at the start of its clause (of two pairs or more), or, one pair alone, before the bracket that holds it."""
+        opening its item in a bracket ("34% vs 16% (first salvage: 44% vs 25%)"), at the start of its clause (of two pairs or more), or, one pair alone, before the bracket that holds it."""
         end = positions[j][1]
         return subgroups.after_value(_before_arm_named(text, end, refs), end, avoid) \
             or subgroups.bracket_after(text, end, avoid) \
+            or (subgroups.bracket_item(text, positions[i][0], avoid) if pairs >= 2 else None) \
             or (self._pair_clause_scope(text, positions, i) if pairs >= 2 else None) \
             or subgroups.scope_before_bracket(text, positions[i][0], avoid) \
             or (subgroups.group_before_elided_verb(text, positions[i][0]) or self._later_clause_scope(text, positions[i][0])
@@ -3673,6 +3730,7 @@ def _whole_before_its_breakdown(text: str, positions: list[tuple[int, int]], gro
 
 
 _BRACKET_CHAR = re.compile(r"[()\[\]]")
+_AND_BETWEEN = re.compile(r",?\sand\s")
 _FIRST_THEN_GROUPS = re.compile(r"\s?%?\s?(?:,\s(?:with|and)\s|\sand\s(?:was|were)\s)")
 _BREAKDOWN_JOIN = re.compile(r"[^,;]{0,60},\s(?:including|of\swhom|among\s(?:them|whom))\b"
                              r"|[^;]{0,80}?\bsubgroups?,\sincluding\b"  # "60%, and was similar across subgroups, including"

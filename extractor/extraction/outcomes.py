@@ -423,6 +423,13 @@ def extract_outcomes(doc: Doc, section: str, context: ArticleContext) -> list[di
 _ANAPHORIC_RESULT = re.compile(r"(?:^|,\s)(?:it|this|the\s(?:corresponding|respective|same)\s(?:rate|figure|value|"
                                r"proportion|median)(?:\s(?:in|among|for|with)\s[^,;]{1,40}?)?)\s(?:was|were)\s(?=\d)",
                                re.I)
+# ... or whose group subjects "had" a rate ("The CR rate was 70%. Patients younger than 60 years had 80%, and those
+# aged 60 years or older had 60%"): the same endpoint's rate in those groups.
+# (the rate alone, not a measure after it: "had 80% marrow blasts")
+_HAD_RATE = r"\shad\s(?=\d+(?:\.\d+)?\s?%(?:\s?\([^()]*\))?(?:[,.;]|\s(?:and|while|whereas|versus|vs\.?|compared)\b))"
+_GROUP_HAD_RATE = re.compile(r"^(?:patients|those|subjects|children|adults)\s(?:with|without|in|aged|younger|older|who)\b"
+                             r"[^,;()]{1,50}?" + _HAD_RATE + r"|^[A-Z][\w\-]*?[A-Z\d+\-][\w+/\-]*\s(?:patients|subjects)"
+                             + _HAD_RATE, re.I)
 _ENDPOINT_SUFFIX = re.compile(r"_(?:MEDIAN|RATE)$")
 
 
@@ -431,16 +438,18 @@ def _carried_outcomes(sent: Sentence, section: str, context: ArticleContext, sco
     """The values of an anaphoric sentence (see _ANAPHORIC_RESULT), of the previous sentence's one endpoint, for a
     group other than the ones it stated (at its time point)."""
     endpoints = {o["endpoint"] for o in previous}
-    if len(endpoints) != 1 or ("it" not in sent.text.lower() and "the " not in sent.text.lower()):
+    if len(endpoints) != 1 or ("it" not in sent.text.lower() and "the " not in sent.text.lower()
+                               and " had " not in sent.text):
         return []
-    cue = _ANAPHORIC_RESULT.search(sent.text)
+    cue = _ANAPHORIC_RESULT.search(sent.text) or _GROUP_HAD_RATE.search(sent.text)
     if cue is None:
         return []
     (endpoint,) = endpoints
     family = _ENDPOINT_SUFFIX.sub("", endpoint)
     if family not in ACCEPTS:
         return []
-    mention = Mention(family, cue.start(), cue.end() - 1, median=endpoint.endswith("_MEDIAN"))
+    start = cue.start() if cue.re is _ANAPHORIC_RESULT else cue.end() - len("had ")  # (the subject is the group)
+    mention = Mention(family, start, cue.end() - 1, median=endpoint.endswith("_MEDIAN"))
     found = _sentence_outcomes(sent, section, context, scope, carried=mention)
     named = {o["arm"] for o in previous}
     found = [o for o in found if o["endpoint"] == endpoint and o["arm"] not in named]

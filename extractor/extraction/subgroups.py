@@ -821,6 +821,22 @@ _SUBJECT_VERB = re.compile(r"\s(?:had|has|have|achieved|showed|experienced|were|
                            r"displayed)\b")
 
 
+# A later clause's subject whose verb it leaves out, as the clause before said it: "Ph-positive patients had a CR rate of
+# 80%, and Ph-negative patients 60%", "..., and those aged 60 years or older 60%", "CR2 patients had 70%, and CR3
+# patients 40%".
+_SUBJECT_VERB_ELIDED = re.compile(
+    r"(?:,\s|\s)(?:and|while|whereas|but)\s(?P<g>(?:those|patients|subjects|children|adults)\s(?:with|without|in|aged|"
+    r"younger|older|who|treated|receiving|undergoing)\b[^,;()\d]{0,50}(?:\d+(?:\s(?:years?|months?))?(?:\sor\s(?:older|more|"
+    r"younger|above|less))?)?|[A-Z][\w\-]*?[A-Z\d+\-][\w+/\-]*\s(?:[\w+\-]+\s)?(?:patients|subjects|cases)|(?i:" + _POPULATION
+    + r")),?\s\Z")  # ("Children had a CR rate of 90%, and adults 70%")
+
+
+def subject_verb_elided(text: str, value_start: int) -> str | None:
+    """The subject right before a value whose verb its clause leaves out ("..., and Ph-negative patients 60%")."""
+    m = _SUBJECT_VERB_ELIDED.search(text, max(0, value_start - 90), value_start)
+    return name(m.group("g")) if m and not _in_bracket(text, m.start()) else None
+
+
 def subject_clauses_differ(text: str, positions: list[tuple[int, int]]) -> bool:
     """The second value is in a clause of its own (after "; ", "while", "whereas", ", but"), so the two values can have
     subjects of their own."""
