@@ -1,7 +1,9 @@
 """Doses of the fourteenth phrasing round, second pass (probes of our own), run end to end: the MTD not reached at
-the dose last tested ("The MTD was not reached at 30 µg/m2/day"), no dose-limiting toxicity at a dose, a dose
-chosen as the MTD or RP2D with the amount first, cells given with the verb after the amount ("2 × 10^6 T cells/kg
-were administered"), and a trial named by its acronym alone as a sentence's opening scope ("In INO-VATE, ...")."""
+the dose last tested ("The MTD was not reached at 30 µg/m2/day") or before the clause stating the dose ("...,
+and the RP2D was 1.8 mg/m2"), dose-limiting toxicities (none or counted) at a dose, a dose chosen as the MTD or
+RP2D with the amount first, dose cohorts listed after a colon, cells given with the verb after the amount ("2 ×
+10^6 T cells/kg were administered"), and a trial named by its acronym alone as a sentence's opening scope ("In
+INO-VATE, ...")."""
 from __future__ import annotations
 
 import pytest
@@ -43,6 +45,16 @@ def test_phrasings_dose_mtd_not_reached_at_the_dose_tested_is_the_title_drugs(nl
     (INO_FIRST + "1.2 mg/m2 was chosen as the RP2D.", [(INO, 1.2, "mg/m2")]),
     (INO_FIRST + "1.2 mg/m2 was established as the MTD.", [(INO, 1.2, "mg/m2")]),
     (INO_FIRST + "The MTD was declared as 1.2 mg/m2.", [(INO, 1.2, "mg/m2")]),
+    # a clause saying the MTD was not reached before the one stating the dose
+    (INO_FIRST + "The MTD was not reached, and the RP2D was 1.8 mg/m2.", [(INO, 1.8, "mg/m2")]),
+    (INO_FIRST + "The MTD was not reached and the RP2D was 1.8 mg/m2.", [(INO, 1.8, "mg/m2")]),
+    (INO_FIRST + "The MTD was not reached; 1.8 mg/m2 was chosen as the RP2D.", [(INO, 1.8, "mg/m2")]),
+    # dose-limiting toxicities counted at a dose, or in counted patients at it: the dose tested
+    (INO_FIRST + "Two DLTs were observed at 1.8 mg/m2.", [(INO, 1.8, "mg/m2")]),
+    (INO_FIRST + "DLTs were observed in 2 of 6 patients at 1.8 mg/m2.", [(INO, 1.8, "mg/m2")]),
+    (INO_FIRST + "One DLT occurred at 1.2 mg/m2.", [(INO, 1.2, "mg/m2")]),
+    (INO_FIRST + "Patients were enrolled in 3 dose cohorts: 0.8, 1.2 and 1.8 mg/m2.",
+     [(INO, 0.8, "mg/m2"), (INO, 1.2, "mg/m2"), (INO, 1.8, "mg/m2")]),
     # the MTD not reached in counted patients: no dose stated of the regimen by the words before the number
     (INO_FIRST + "The MTD was not reached in 12 patients.", []),
 ])

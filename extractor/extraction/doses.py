@@ -273,14 +273,15 @@ _DOSE_LEVEL_REPORT = re.compile(
     r"|(?:[A-Za-z][\w\-]*\s){1,3}?(?:(?:was|were)\s)?(?:treated|dosed)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s|" + _NAMED_DOSE
     + r")?"
     # "Patients were enrolled at 3 dose levels (0.8, 1.2 and 1.6 mg/m2)", "assigned to one of three dose levels: 5, 15
-    # or 30 µg/m2/day", "Doses were escalated from 0.8 to 1.8 mg/m2"
-    r"|(?:[A-Za-z][\w\-]*\s){1,8}?(?:\d\s)?dose\slevels\s?(?:\(|:\s)"
+    # or 30 µg/m2/day", "enrolled in 3 dose cohorts: ...", "Doses were escalated from 0.8 to 1.8 mg/m2"
+    r"|(?:[A-Za-z][\w\-]*\s){1,8}?(?:\d\s)?dose\s(?:levels|cohorts)\s?(?:\(|:\s)"
     r"|(?:doses?|dosing)\s(?:was|were)\s(?:escalated|increased|stepped\sup)\sfrom\s"
     # "Eleven patients were treated in cohort 1 (0.8 mg/m2) and 13 in cohort 2 (1.2 mg/m2)"
     r"|(?:[A-Za-z][\w\-]*\s){1,3}?(?:(?:was|were)\s)?(?:treated|enrolled|included)\sin\s(?:the\s)?"
     r"(?:cohort|dose\slevel|DL)\s?[A-Z0-9]{1,2}\s\("
-    r"|(?:No\s)?(?:dose-limiting\stoxicit(?:y|ies)|DLTs?)\s(?:\(DLTs?\)\s)?(?:(?:was|were)\s(?:observed|seen|noted|reported)"
-    r"|occurred)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s)?)" + _AMOUNT_AHEAD, re.I)
+    r"|(?:(?:No|One|Two|Three|Four|\d)\s)?(?:dose-limiting\stoxicit(?:y|ies)|DLTs?)\s(?:\(DLTs?\)\s)?"
+    r"(?:(?:was|were)\s(?:observed|seen|noted|reported)|occurred)\s(?:in\s[^,;()]{1,30}?\s)?at\s(?:(?:the|an?)\s)?"
+    r"(?:dose\s(?:level\s)?of\s)?)" + _AMOUNT_AHEAD, re.I)
 # A dose level as the subject, its amount before "dose": "The 15 µg/m2/day dose was selected for phase 2", "The 1.2
 # mg/m2 dose level was expanded". Tried and dropped: a response or an event reported at a dose anywhere in a drugless
 # sentence ("CR rates were 33% at 0.9 mg/m2 and 67% at 1.2 mg/m2", "VOD occurred in 2 patients at 1.8 mg/m2"),
@@ -324,10 +325,14 @@ _DOSE_FIRST = re.compile(r"\s*" + _AMOUNT_AHEAD + r"[^;,]{0,30}?\s(?:was|were)\s
                          r"|(?:selected|chosen|identified|established|declared|confirmed)\s(?:as|for)\b)")
 # The MTD not reached at the dose last tested, which patients were given: "The MTD was not reached at 30 µg/m2/day",
 # "The maximum tolerated dose was not reached up to 1.8 mg/m2", "... at the highest dose level (1.8 mg/m2)".
+_MTD_NOT = (r"\s*(?:the\s)?(?:MTD|maxim(?:um|al)\stolerated\sdose(?:\s\(MTD\))?)\s(?:was|has\sbeen)\snot"
+            r"\s(?:reached|identified|defined)")
 _MTD_NOT_REACHED = re.compile(
-    r"\s*(?:the\s)?(?:MTD|maxim(?:um|al)\stolerated\sdose(?:\s\(MTD\))?)\s(?:was|has\sbeen)\snot\s(?:reached|identified)"
-    r"\s(?:at|up\sto|with)\s(?:(?:the|a)\s)?(?:(?:highest|maximum|top)\s(?:planned\s|tested\s)?(?:dose(?:\slevel)?\s)?"
+    _MTD_NOT + r"\s(?:at|up\sto|with)\s(?:(?:the|a)\s)?(?:(?:highest|maximum|top)\s(?:planned\s|tested\s)?(?:dose(?:\slevel)?\s)?"
     r"(?:tested\s|evaluated\s|studied\s)?(?:of\s|\()?)?\d", re.I)
+# The same as a clause before the one stating the dose: "The MTD was not reached, and the RP2D was 1.8 mg/m2", "The
+# MTD was not reached; 1.8 mg/m2 was chosen as the RP2D".
+_MTD_NOT_REACHED_CLAUSE = re.compile(_MTD_NOT + r"(?:,?\sand\s|;\s|,\s)", re.I)
 # Any other drugless sentence whose words before its first number say it states a dose: "Patients were enrolled at a
 # dose of 0.9 mg/m2", "Cohort 1 (n = 6) received 0.9 mg/m2", "Dose level 1 (0.9 mg/m2) was well tolerated", "Patients
 # were scheduled to receive 1.8 mg/m2 per cycle", "The protocol specified", "Six cycles of 1.8 mg/m2 were planned",
@@ -589,6 +594,9 @@ def _dose_sentence(text: str) -> bool:
         if lead.group("label") is not None and _DIGIT.match(text, lead.end()):
             return True  # "Cycle 1: 0.8 mg/m2 on day 1 ...": a schedule's label, then its dose
         text = text[lead.end():]
+    clause = _MTD_NOT_REACHED_CLAUSE.match(text)
+    if clause is not None:
+        text = text[clause.end():]  # "The MTD was not reached, and the RP2D was 1.8 mg/m2"
     if any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT,
                                          _DOSE_LEVEL_REPORT, _LEVEL_SUBJECT, _STUDY_DOSE_OBJECT, _DOSE_FIRST,
                                          _MTD_NOT_REACHED)):
