@@ -2,8 +2,8 @@
 the dose last tested ("The MTD was not reached at 30 µg/m2/day") or before the clause stating the dose ("...,
 and the RP2D was 1.8 mg/m2"), dose-limiting toxicities (none or counted) at a dose, a dose chosen as the MTD or
 RP2D with the amount first, dose cohorts listed after a colon, cells given with the verb after the amount ("2 ×
-10^6 T cells/kg were administered"), and a trial named by its acronym alone as a sentence's opening scope ("In
-INO-VATE, ...")."""
+10^6 T cells/kg were administered"), a trial named by its acronym alone as a sentence's opening scope ("In
+INO-VATE, ..."), and a weight by a sign alone ("Patients ≥45 kg received 28 µg/day")."""
 from __future__ import annotations
 
 import pytest
@@ -103,3 +103,14 @@ def test_phrasings_dose_opening_trial_acronym_named_in_the_title_is_this_study(n
     record = _run(nlp, "In INO-VATE, inotuzumab 1.8 mg/m2 per cycle improved OS.",
                   title="Inotuzumab ozogamicin in INO-VATE: final report")
     assert _doses(record) == [(INO, 1.8, "mg/m2")]
+
+
+@pytest.mark.parametrize("text, doses", [
+    ("Patients received blinatumomab. Patients ≥45 kg received 28 µg/day and patients <45 kg received 15 µg/m2/day.",
+     [(BLIN, 28, "µg"), (BLIN, 15, "µg/m2")]),
+    ("Patients received blinatumomab. Patients <45 kg received 15 µg/m2/day.", [(BLIN, 15, "µg/m2")]),
+    # a share of blasts is no weight or age that sets a dose
+    ("Patients received blinatumomab. Patients with ≥50% blasts received 9 µg/day.", []),
+])
+def test_phrasings_dose_weight_by_a_sign_alone_sets_the_dose(nlp, text, doses):
+    assert _doses(_run(nlp, text)) == doses

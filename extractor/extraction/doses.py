@@ -296,9 +296,10 @@ _SCHEDULE_SUBJECT = re.compile(
     r"\s(?:consisted\sof|comprised|included|was|were|(?:started|began|was\s(?:started|initiated|begun))\s(?:at|with))"
     r"|(?:[A-Za-z]+\s)?dose\slevels\s(?:were|of)(?:\s(?:tested|evaluated|explored|studied|investigated|used))?)"
     r"\s?[:,]?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
-_WEIGHT_OR_AGE = (r"(?:(?:weighing|aged|under|over|below|above|older\sthan|younger\sthan|less\sthan|more\sthan)\s"
-                  r"(?:(?:at\s)?(?:least|most|less|more|than|under|over)\s){0,2}[<>≤≥]?\s?\d+(?:\.\d+)?\s?(?:kg|years?)"
-                  r"(?:\sor\s(?:more|less|older|younger|above|over|under))?)")
+# The weight or age that sets a dose, in words or by a sign alone ("Patients ≥45 kg received 28 µg/day").
+_WEIGHT_OR_AGE = (r"(?:(?:(?:weighing|aged|under|over|below|above|older\sthan|younger\sthan|less\sthan|more\sthan)\s"
+                  r"(?:(?:at\s)?(?:least|most|less|more|than|under|over)\s){0,2}[<>≤≥]?|[<>≤≥])\s?\d+(?:\.\d+)?\s?"
+                  r"(?:kg|years?)(?:\sor\s(?:more|less|older|younger|above|over|under))?)")
 # An opening scope before such a sentence's subject: "In cycle 1, the dose was ...", "During the first week, patients
 # received ...", "For patients under 45 kg, the dose was ...", or a schedule's label and colon, "Cycle 1: 0.8 mg/m2".
 _SCOPE_LEAD = re.compile(
