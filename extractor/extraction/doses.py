@@ -85,6 +85,10 @@ _STUDY_CUES = tuple(sorted(_CONTRAST_CUES | _PROPOSAL_CUES))
 _TRIAL_ACRONYM = r"(?=[\w\-]*[A-Z][\w\-]*[A-Z])(?![IVX/]+\b)[A-Za-z][\w\-]*[A-Za-z0-9]"
 _NAMED_TRIAL = re.compile(r"\b(?P<name>" + _TRIAL_ACRONYM + r")\s(?:(?:phase\s\S+|randomi[sz]ed|pivotal)\s)?"
                           r"(?:trials?|study|studies)\b")
+# The same trial named by its acronym alone as a sentence's opening scope ("In INO-VATE, inotuzumab 1.8 mg/m2 per cycle
+# improved OS", "In ZUMA-3, ..."): four capitals at least, and no disease or remission word ("In B-ALL,", "In CR2,").
+_TRIAL_OPENING = re.compile(r"\s*(?:In|From)\s(?:the\s)?(?P<name>(?=(?:[^A-Z\s,]*[A-Z]){4})"
+                            r"(?![\w\-]*(?:ALL|AML|LBL|CLL|NHL|MRD|HSCT|CNS)\b)" + _TRIAL_ACRONYM + r"),\s")
 _OWN_TRIAL_FACTS = re.compile(r"\bNCT\s?\d{8}|\b\d+\s(?:patients|adults|children|subjects|participants)\b")
 _REPORTS = re.compile(r"\b(?:was|were|had|has|have)\b", re.I)
 # How far before the number the drug may be named (characters): "clofarabine at a dose of 40 mg/m2/day and 47
@@ -250,7 +254,7 @@ _DOSE_SUBJECT = re.compile(
     r"(?:doses?|dosing|MTD|RP2D|dose\slevel\s\d+)(?:\s\((?:MTD|RP2D)\))?"
     r"(?:\s(?:per|in|of|during)\s(?:cycle|course|week|day)(?:\s\d)?)?"
     r"\s(?:was|were|is)\s(?:(?:then|subsequently|later)\s)?(?:(?:set|fixed|established|determined|defined|found"
-    r"|reduced|lowered|decreased)\s)?"
+    r"|identified|declared|reduced|lowered|decreased)\s)?"
     # "Dosing was weight-based: 5 µg/m2/day ...", "The doses were as follows: ..."
     r"(?:(?:(?:weight|body[\s\-]surface[\s\-]area|BSA)[\s\-]based|as\sfollows)\s?[:,]?\s)?"
     r"(?:(?:at|as|to(?:\sbe)?)\s)?|(?:(?:total|starting|initial|target|fixed|flat|single|daily|planned|standard"
@@ -269,14 +273,15 @@ _DOSE_LEVEL_REPORT = re.compile(
     r"|(?:[A-Za-z][\w\-]*\s){1,3}?(?:(?:was|were)\s)?(?:treated|dosed)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s|" + _NAMED_DOSE
     + r")?"
     # "Patients were enrolled at 3 dose levels (0.8, 1.2 and 1.6 mg/m2)", "assigned to one of three dose levels: 5, 15
-    # or 30 µg/m2/day", "Doses were escalated from 0.8 to 1.8 mg/m2"
-    r"|(?:[A-Za-z][\w\-]*\s){1,8}?(?:\d\s)?dose\slevels\s?(?:\(|:\s)"
+    # or 30 µg/m2/day", "enrolled in 3 dose cohorts: ...", "Doses were escalated from 0.8 to 1.8 mg/m2"
+    r"|(?:[A-Za-z][\w\-]*\s){1,8}?(?:\d\s)?dose\s(?:levels|cohorts)\s?(?:\(|:\s)"
     r"|(?:doses?|dosing)\s(?:was|were)\s(?:escalated|increased|stepped\sup)\sfrom\s"
     # "Eleven patients were treated in cohort 1 (0.8 mg/m2) and 13 in cohort 2 (1.2 mg/m2)"
     r"|(?:[A-Za-z][\w\-]*\s){1,3}?(?:(?:was|were)\s)?(?:treated|enrolled|included)\sin\s(?:the\s)?"
     r"(?:cohort|dose\slevel|DL)\s?[A-Z0-9]{1,2}\s\("
-    r"|(?:dose-limiting\stoxicit(?:y|ies)|DLTs?)\s(?:\(DLTs?\)\s)?(?:(?:was|were)\s(?:observed|seen|noted|reported)"
-    r"|occurred)\sat\s(?:(?:the|an?)\s)?(?:dose\s(?:level\s)?of\s)?)" + _AMOUNT_AHEAD, re.I)
+    r"|(?:(?:No|One|Two|Three|Four|\d)\s)?(?:dose-limiting\stoxicit(?:y|ies)|DLTs?)\s(?:\(DLTs?\)\s)?"
+    r"(?:(?:was|were)\s(?:observed|seen|noted|reported)|occurred)\s(?:in\s[^,;()]{1,30}?\s)?at\s(?:(?:the|an?)\s)?"
+    r"(?:dose\s(?:level\s)?of\s)?)" + _AMOUNT_AHEAD, re.I)
 # A dose level as the subject, its amount before "dose": "The 15 µg/m2/day dose was selected for phase 2", "The 1.2
 # mg/m2 dose level was expanded". Tried and dropped: a response or an event reported at a dose anywhere in a drugless
 # sentence ("CR rates were 33% at 0.9 mg/m2 and 67% at 1.2 mg/m2", "VOD occurred in 2 patients at 1.8 mg/m2"),
@@ -291,9 +296,10 @@ _SCHEDULE_SUBJECT = re.compile(
     r"\s(?:consisted\sof|comprised|included|was|were|(?:started|began|was\s(?:started|initiated|begun))\s(?:at|with))"
     r"|(?:[A-Za-z]+\s)?dose\slevels\s(?:were|of)(?:\s(?:tested|evaluated|explored|studied|investigated|used))?)"
     r"\s?[:,]?\s(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d", re.I)
-_WEIGHT_OR_AGE = (r"(?:(?:weighing|aged|under|over|below|above|older\sthan|younger\sthan|less\sthan|more\sthan)\s"
-                  r"(?:(?:at\s)?(?:least|most|less|more|than|under|over)\s){0,2}[<>≤≥]?\s?\d+(?:\.\d+)?\s?(?:kg|years?)"
-                  r"(?:\sor\s(?:more|less|older|younger|above|over|under))?)")
+# The weight or age that sets a dose, in words or by a sign alone ("Patients ≥45 kg received 28 µg/day").
+_WEIGHT_OR_AGE = (r"(?:(?:(?:weighing|aged|under|over|below|above|older\sthan|younger\sthan|less\sthan|more\sthan)\s"
+                  r"(?:(?:at\s)?(?:least|most|less|more|than|under|over)\s){0,2}[<>≤≥]?|[<>≤≥])\s?\d+(?:\.\d+)?\s?"
+                  r"(?:kg|years?)(?:\sor\s(?:more|less|older|younger|above|over|under))?)")
 # An opening scope before such a sentence's subject: "In cycle 1, the dose was ...", "During the first week, patients
 # received ...", "For patients under 45 kg, the dose was ...", or a schedule's label and colon, "Cycle 1: 0.8 mg/m2".
 _SCOPE_LEAD = re.compile(
@@ -316,7 +322,18 @@ _PRONOUN_SUBJECT = re.compile(
     r"(?:an?\s(?:[\w\-]+\s)?dose\sof\s)?\d")
 # The dose itself as the subject of a passive verb of giving: "1.8 mg/m2 was given per cycle", "In the second cohort,
 # 1.2 mg/m2 was administered", "Thereafter, 28 µg/day was infused".
-_DOSE_FIRST = re.compile(r"\s*" + _AMOUNT_AHEAD + r"[^;,]{0,30}?\s(?:was|were)\s(?:then\s)?(?:given|administered|infused)\b")
+_DOSE_FIRST = re.compile(r"\s*" + _AMOUNT_AHEAD + r"[^;,]{0,30}?\s(?:was|were)\s(?:then\s)?(?:given|administered|infused"
+                         r"|(?:selected|chosen|identified|established|declared|confirmed)\s(?:as|for)\b)")
+# The MTD not reached at the dose last tested, which patients were given: "The MTD was not reached at 30 µg/m2/day",
+# "The maximum tolerated dose was not reached up to 1.8 mg/m2", "... at the highest dose level (1.8 mg/m2)".
+_MTD_NOT = (r"\s*(?:the\s)?(?:MTD|maxim(?:um|al)\stolerated\sdose(?:\s\(MTD\))?)\s(?:was|has\sbeen)\snot"
+            r"\s(?:reached|identified|defined)")
+_MTD_NOT_REACHED = re.compile(
+    _MTD_NOT + r"\s(?:at|up\sto|with)\s(?:(?:the|a)\s)?(?:(?:highest|maximum|top)\s(?:planned\s|tested\s)?(?:dose(?:\slevel)?\s)?"
+    r"(?:tested\s|evaluated\s|studied\s)?(?:of\s|\()?)?\d", re.I)
+# The same as a clause before the one stating the dose: "The MTD was not reached, and the RP2D was 1.8 mg/m2", "The
+# MTD was not reached; 1.8 mg/m2 was chosen as the RP2D".
+_MTD_NOT_REACHED_CLAUSE = re.compile(_MTD_NOT + r"(?:,?\sand\s|;\s|,\s)", re.I)
 # Any other drugless sentence whose words before its first number say it states a dose: "Patients were enrolled at a
 # dose of 0.9 mg/m2", "Cohort 1 (n = 6) received 0.9 mg/m2", "Dose level 1 (0.9 mg/m2) was well tolerated", "Patients
 # were scheduled to receive 1.8 mg/m2 per cycle", "The protocol specified", "Six cycles of 1.8 mg/m2 were planned",
@@ -461,12 +478,15 @@ _UNITS_OF_CLASS = {"bispecific T-cell engager": frozenset({"µg", "µg/m2", "µg
 _CAR_T_CELLS = re.compile(r"\b(?:CAR(?:[\s\-]?T\b|\+|[\s\-]positive)|[Cc]himeric\santigen\sreceptor|transduced\s(?:[\w\-]+\s)?T)"
                           r"[^.;]*?cells")
 _OTHER_CELLS = re.compile(r"\bCD(?:34|3|45|56)\+?|\b(?:stem|progenitor|mononuclear|NK|donor|graft|nucleated)\b", re.I)
-_CELLS_GIVEN = re.compile(r"\b(?:received|given|administered)\b[^;\d]*\d")  # the verb before the amount
+# The verb before the amount ("Patients received 2 × 10^6 cells/kg"), or after it, the cells its subject ("2 × 10^6 T
+# cells/kg were administered").
+_CELLS_GIVEN = re.compile(r"\b(?:received|given|administered)\b[^;\d]*\d|\d(?:\s?[×xX]\s?10\^?\(?\d+\)?)?"
+                          r"[^;\d]{0,30}?\bcells\b[^;\d]{0,20}?\s(?:was|were)\s(?:then\s)?(?:given|administered)\b")
 # Cells described as what a product is made from or what a graft holds: "1 × 10^9 apheresed cells", "harvested",
 # "collected", "CD34+ cells", "mononuclear cells".
 _STARTING_CELLS = re.compile(r"\b(?:aphere\w*|leukaphere\w*|harvested|collected|mobili[sz]ed|mononuclear|nucleated)\b"
                              r"|\bCD34\+", re.I)
-_BARE_CELLS = re.compile(r"\)?\s?(?:cells\s?)?(?:/|per\s)?(?:kg|kilogram|m2|m²)?|\)?\s(?:cells|CAR[\w+\-\s]*cells)"
+_BARE_CELLS = re.compile(r"\)?\s?(?:cells\s?)?(?:/|per\s)?(?:kg|kilogram|m2|m²)?|\)?\s(?:(?:T\s)?cells|CAR[\w+\-\s]*cells)"
                          r"(?:\s?(?:/|per\s)\s?(?:kg|kilogram|m2|m²))?", re.I)
 _ANTIGEN = re.compile(r"\bCD\d{1,2}\b")
 _DIGIT_SPLIT = re.compile(r"\d")
@@ -575,8 +595,12 @@ def _dose_sentence(text: str) -> bool:
         if lead.group("label") is not None and _DIGIT.match(text, lead.end()):
             return True  # "Cycle 1: 0.8 mg/m2 on day 1 ...": a schedule's label, then its dose
         text = text[lead.end():]
+    clause = _MTD_NOT_REACHED_CLAUSE.match(text)
+    if clause is not None:
+        text = text[clause.end():]  # "The MTD was not reached, and the RP2D was 1.8 mg/m2"
     if any(rule.match(text) for rule in (_DOSE_SUBJECT, _PRONOUN_SUBJECT, _RECEIVED_DOSE, _SCHEDULE_SUBJECT,
-                                         _DOSE_LEVEL_REPORT, _LEVEL_SUBJECT, _STUDY_DOSE_OBJECT, _DOSE_FIRST)):
+                                         _DOSE_LEVEL_REPORT, _LEVEL_SUBJECT, _STUDY_DOSE_OBJECT, _DOSE_FIRST,
+                                         _MTD_NOT_REACHED)):
         return True
     return (_DOSE_WORD_FIRST.match(text) is not None or _SCHEDULED_DOSE.match(text) is not None) \
         and not _named_amount(text) and _NOT_THE_REGIMEN.search(text) is None
@@ -619,10 +643,11 @@ def _this_studys(sent: Sentence, found: list[dict], context: ArticleContext) -> 
 
 def _not_of_another_trial(sent: Sentence, found: list[dict], context: ArticleContext) -> list[dict]:
     """The doses of a sentence but those after another trial's name in their clause, with no this-study word
-    between (see _NAMED_TRIAL)."""
+    between (see _NAMED_TRIAL, _TRIAL_OPENING)."""
     text = sent.section_text
-    trials = [m for m in _NAMED_TRIAL.finditer(text, sent.start_char, sent.end_char)
-              if not _names_this_study(m.group("name"), context)]
+    opening = _TRIAL_OPENING.match(text, sent.start_char, sent.end_char)
+    named = list(_NAMED_TRIAL.finditer(text, sent.start_char, sent.end_char))
+    trials = [m for m in ([opening] if opening else []) + named if not _names_this_study(m.group("name"), context)]
     if not trials:
         return found
     kept = []
@@ -752,10 +777,10 @@ def _not_other_cells(sent: Sentence, found: list[dict]) -> list[dict]:
 
 def _cells_given(text: str) -> bool:
     """Whether a sentence gives patients cells by a verb of treatment, the cells unnamed ("Patients received 2 × 10^6
-    cells/kg"): in a study of one CAR T product, that product (see _study_product); not a median ("Products
-    contained a median of 3 × 10^8 cells; patients received them"). Not by "infused" or "dose", which
-    such abstracts also use of the cells counted in a product or graft (on the held-out aggregates those gave a
-    spurious dose, these four true ones)."""
+    cells/kg", "2 × 10^6 T cells/kg were administered"): in a study of one CAR T product, that product (see
+    _study_product); not a median ("Products contained a median of 3 × 10^8 cells; patients received them"). Not by
+    "infused" or "dose", which such abstracts also use of the cells counted in a product or graft (on the held-out
+    aggregates those gave a spurious dose, these four true ones; "Products of 1 × 10^8 cells were infused")."""
     return "cells" in text and "median" not in text and _CELLS_GIVEN.search(text) is not None
 
 
@@ -778,7 +803,8 @@ def _study_product_of(sent: Sentence, context: ArticleContext, text: str, first:
 
 def _of_car_t_cells(text: str, end: int, other_cells: bool) -> bool:
     """Whether the cells of a dose ending at `end` are CAR T cells: named so after its last digit ("1 × 10^6 CAR-T
-    cells/kg"), or not described there ("3 × 10^6 cells/kg") in a sentence naming no other cells ("CD34+ cells")."""
+    cells/kg"), or not described there ("3 × 10^6 cells/kg", "2 × 10^6 T cells/kg") in a sentence naming no other
+    cells ("CD34+ cells", "donor T cells")."""
     tail = _cells_named(text, end)
     return _CAR_T_CELLS.search(tail) is not None or not other_cells and _BARE_CELLS.fullmatch(tail) is not None
 
