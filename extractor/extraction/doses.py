@@ -26,7 +26,7 @@ from extractor import normalise as nz
 from extractor.extraction.arms import HYPHENS, regimen_lexicon
 from extractor.extraction.context import ArticleContext
 from extractor.extraction.evidence import evidence
-from extractor.extraction.sentences import Sentence, section_view
+from extractor.extraction.sentences import Sentence, doc_text, section_view
 from extractor.extraction.spans import rule_spans
 from extractor.models import UNLABELLED_SECTION
 from extractor.pipeline import SPANS_KEY
@@ -556,12 +556,15 @@ def name_as_printed(doses: list[dict], docs: list[tuple[str, Doc]]) -> None:
     before an abbreviation ("daunomycin (DNR)" for daunorubicin)."""
     if not doses:
         return
-    whole = " ".join(doc.text for _, doc in docs).lower()
+    # (the cached section texts: Doc.text and Span.text rebuild themselves from the tokens on every access)
+    whole = " ".join(doc_text(doc) for _, doc in docs).lower()
     printed = {}
     for _, doc in docs:
+        text = doc_text(doc)
         for span in sorted(doc.spans.get(SPANS_KEY, []), key=attrgetter("start")):
-            if span.label_ == "DRUG" and (span.id_ not in printed or _spelled(span.text) > _spelled(printed[span.id_])):
-                printed[span.id_] = span.text
+            name = text[span.start_char:span.end_char]
+            if span.label_ == "DRUG" and (span.id_ not in printed or _spelled(name) > _spelled(printed[span.id_])):
+                printed[span.id_] = name
     for dose in doses:
         canonical = dose["drug"]
         dose["drug"] = canonical if canonical.lower() in whole else printed.get(canonical, canonical)
