@@ -30,6 +30,16 @@ def outcome_values(record: dict) -> list[tuple]:
     return sorted((o["endpoint"], o["value"]) for o in record["outcomes"])
 
 
+def outcome_timepoints(record: dict) -> list[tuple]:
+    """(endpoint, value, time point) of every outcome, sorted."""
+    return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
+
+
+def outcome_counts(record: dict) -> list[tuple]:
+    """(endpoint, value, count, denominator) of every outcome, sorted."""
+    return sorted((o["endpoint"], o["value"], o["count"], o["denominator"]) for o in record["outcomes"])
+
+
 def dose_triples(record: dict) -> list[tuple]:
     """(drug, dose, unit) of every dose, in order."""
     return [(d["drug_id"], d["dose"], d["unit"]) for d in record["doses"]]

@@ -12,12 +12,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.extraction import checks
-from phrasing_cases import run_text as _run
-
-
-def _counted(record: dict) -> list[tuple]:
-    """(endpoint, value, count, denominator) of every outcome, sorted."""
-    return sorted((o["endpoint"], o["value"], o["count"], o["denominator"]) for o in record["outcomes"])
+from phrasing_cases import run_text as _run, outcome_counts as _counted
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -10,12 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import outcome_triples as _outcomes, outcome_values as _values, run_text as _run
-
-
-def _timed(record: dict) -> list[tuple]:
-    """(endpoint, value, time point) of every outcome, sorted."""
-    return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
+from phrasing_cases import (outcome_triples as _outcomes, outcome_values as _values,
+                            run_text as _run, outcome_timepoints as _timed)
 
 
 def _cis(record: dict) -> list[tuple]:

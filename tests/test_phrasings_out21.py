@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import run_text as _run, outcome_values as _values
+from phrasing_cases import (run_text as _run, outcome_values as _values,
+                            outcome_timepoints as _timed, outcome_counts as _counted)
 
 COHORT = "Forty patients were enrolled. "
-
-
-def _counted(record: dict) -> list[tuple]:
-    return sorted((o["endpoint"], o["value"], o["count"], o["denominator"]) for o in record["outcomes"])
 
 
 @pytest.mark.parametrize("text, values", [
@@ -256,10 +253,6 @@ def test_proportion_of_mrd_negative_patients(nlp, text, values):
 ])
 def test_count_bridged_to_transplant(nlp, text, values):
     assert _counted(_run(nlp, COHORT + text)) == values
-
-
-def _timed(record: dict) -> list[tuple]:
-    return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
 
 
 @pytest.mark.parametrize("text, values", [

@@ -9,17 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import run_text as _run, outcome_values as _values
+from phrasing_cases import (run_text as _run, outcome_values as _values,
+                            outcome_timepoints as _timed, outcome_counts as _counted)
 
 COHORT = "Forty patients were enrolled. "
-
-
-def _counted(record: dict) -> list[tuple]:
-    return sorted((o["endpoint"], o["value"], o["count"], o["denominator"]) for o in record["outcomes"])
-
-
-def _timed(record: dict) -> list[tuple]:
-    return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
 
 
 @pytest.mark.parametrize("text, values", [

@@ -13,13 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import run_text as _run
+from phrasing_cases import run_text as _run, outcome_timepoints as _timed
 
 COHORT = "Forty patients were enrolled. "
-
-
-def _timed(record: dict) -> list[tuple]:
-    return sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"])
 
 
 def _comparisons(record: dict) -> list[tuple]:
