@@ -325,6 +325,11 @@ _PERCENT_OF_PEOPLE_BRACKET_END = re.compile(
     r"%\s(?:of\s(?:the\s)?(?:[a-z-]+\s){0,2}?(?:patients|children|adults|subjects|cases|responders)\s?)[(\[]\s?$")
 # "60% (seen in 12 of 20 patients)": a few words of observation before the percentage's own count, when they agree.
 _PERCENT_WORDS_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?!(?:vs|versus|compared|than|and|or)\b)(?:[a-z]+\s){1,3}$")
+# "71% in B-ALL (12 of 17)", "40% among patients with T-ALL (4/10)": the percentage's own count and denominator after the
+# group it is of, when the two agree (a group of a few words, no number, comparator or clause of its own in it).
+_PERCENT_GROUP_BRACKET_END = re.compile(
+    r"%\s(?:in|among|for)\s(?:the\s)?(?!(?:vs|versus|compared|than|and|or|which|whom|both|each|all)\b)"
+    r"(?:[A-Za-z][\w+/\-]*\s){0,3}?[A-Za-z][\w+/\-]*\s?[(\[]\s?$")
 # "44% [95% CI, 30%-60%] (20/45)": the percentage's own count and denominator after its CI's bracket.
 _PERCENT_CI_BRACKET_END = re.compile(
     r"%\s?[(\[]\s?95\s?%\s?(?:CI|confidence\sinterval)[^()\[\]]{0,40}[)\]]\s?[(\[]\s?$", re.I)
@@ -1881,8 +1886,11 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
         owner = _bracketing_percent(text, frac, values)
         if owner is not None:  # "93% (n = 49/53)": the count and denominator of the percentage before it
             owner.count, owner.denominator = frac.count.value, frac.denominator.value
-            if not _PERCENT_CI_BRACKET_END.search(text, max(0, frac.start - 64), frac.start):
-                owner.end = frac.end  # (not past a CI between them, which _ci95 reads after the value)
+            if not _PERCENT_CI_BRACKET_END.search(text, max(0, frac.start - 64), frac.start) \
+                    and not _PERCENT_GROUP_BRACKET_END.search(text, max(0, frac.start - 48), frac.start):
+                # (not past a CI between them, which _ci95 reads after the value, nor past the group, which the
+                # arms reader reads after it)
+                owner.end = frac.end
             continue
         owner = _percent_after_fraction(text, frac, values)
         if owner is not None:  # "(36/45, 80%)": the percentage printed after its own count
@@ -1957,6 +1965,8 @@ def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
         m = _PERCENT_OF_PEOPLE_BRACKET_END.search(text[max(0, frac.start - 48):frac.start]) \
             or _PERCENT_CI_BRACKET_END.search(text[max(0, frac.start - 64):frac.start]) \
             or _PERCENT_WORDS_BRACKET_END.search(text[max(0, frac.start - 32):frac.start])
+        if not m and (" in " in text or " among " in text or " for " in text):
+            m = _PERCENT_GROUP_BRACKET_END.search(text[max(0, frac.start - 48):frac.start])
         agreeing = True
     if not m:
         return None
@@ -2394,6 +2404,8 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         if before and _elliptical_occurrence(text, before, value):
             return before[-1]  # "CRS occurred in 20 patients and neurotoxicity in 8": the verb left out
         return before[-1] if before and _occurred_in(text, before[-1], value) else None
+    if ahead and before and _in_grade_bracket(text, before[-1], value):
+        return before[-1]  # "CRS (any grade, 85%; grade ≥3, 10%) was the most common toxicity"
     if ahead and (not before or not _direct(text, before[-1], value, values)
                   or _opens_breakdown(text, before[-1], value)):
         return ahead
@@ -2405,6 +2417,18 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if ahead is None and not before and after and _bracketed_subject_compared(text, value, after[0], values):
         return after[0]
     return ahead
+
+
+# "CRS (any grade, 85%; grade ≥3, 10%)": a bracket opened right after a toxicity, still open at the value, that
+# grades it
+_GRADE_BRACKET_OPEN = re.compile(r"\s?[(\[][^()\[\]]*\bgrades?\b[^()\[\]]*", re.I)
+
+
+def _in_grade_bracket(text: str, mention: Mention, value: Value) -> bool:
+    """The value is one of the grades the toxicity's own bracket lists, whatever measure the sentence names after
+    the bracket ("... was the most common toxicity")."""
+    return mention.family in _TOXICITIES and "grade" in text[mention.end:value.start].lower() \
+        and _GRADE_BRACKET_OPEN.fullmatch(text, mention.end, value.start) is not None
 
 
 # "Blinatumomab (34%) yielded more CRs than chemotherapy (16%)": a subject's bracketed value, compared by "than"
@@ -2543,7 +2567,11 @@ def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
     gap = text[mention.end:value.start]
     # ("HSCT was subsequently performed in 14 patients": the passive transplant's span ends in its "in")
     passive = mention.family == "HSCT" and text.endswith(" in", 0, mention.end) and gap.isspace()
-    if not (passive or _OCCURRED_IN.fullmatch(gap)) or not _CLAUSE_END_AFTER.match(text[value.end:]):
+    if not (passive or _OCCURRED_IN.fullmatch(gap)):
+        return False
+    # ("HSCT was performed in 14 patients in first remission": the remission a transplant is given in narrows nobody)
+    if not _CLAUSE_END_AFTER.match(text[value.end:]) \
+            and not (mention.family == "HSCT" and _transplanted_in_remission(text, value)):
         return False
     value.occurred_in = True
     lead_in = _SENTENCE_LEAD_IN.match(text) or _SIZED_LEAD_IN.match(text)
@@ -2752,6 +2780,17 @@ _IN_REMISSION_GAP = re.compile(r"(?:(?:patients?|pts|children|adults)\s)?(?:(?:w
                                r"(?:\s(?:were|was))?", re.I)
 # the arm reader's label of such a subject ("first remission", "CR subsequently"): no group of the cohort
 _REMISSION_LABEL = re.compile(_REMISSION_STATE + r"(?:\s(?:subsequently|successfully|eventually|then|later))?", re.I)
+
+
+# "performed in 14 patients (35%) in first CR", "in 14 patients while in remission": the state after a transplant's count
+_IN_REMISSION_AFTER_COUNT = re.compile(r"\s?(?:patients?|pts|children|adults)?\s?(?:[(\[][^()\[\]]*[)\]]\s?)?"
+                                       r"(?:(?:who\swere|while)\s)?in\s" + _REMISSION_STATE + r"(?=\s?[.,;)]|$)", re.I)
+
+
+def _transplanted_in_remission(text: str, value: Value) -> bool:
+    """The transplant's count is followed by the one remission it was given in (not "12 in CR1 and 8 in CR2": parts)."""
+    m = _IN_REMISSION_AFTER_COUNT.match(text, value.end)
+    return m is not None and _REMISSION_WORD.search(text, m.end()) is None
 
 
 def _remission_subject(text: str, value: Value, mention: Mention) -> bool:
@@ -3027,7 +3066,9 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
         if mention.family in _TOXICITIES and _graded(sent.text, mention.values, arms):
             arms = _arm_labels(sent.text, mention.values[:1], context, scope, avoid) * len(arms)
         if mention.family == "HSCT":  # "Twelve (30%) in first remission proceeded to HSCT": the cohort's
-            arms = ["all" if _REMISSION_LABEL.fullmatch(label) and _remission_subject(sent.text, value, mention)
+            arms = ["all" if _REMISSION_LABEL.fullmatch(label) and (_remission_subject(sent.text, value, mention)
+                                                                     or value.occurred_in
+                                                                     and _transplanted_in_remission(sent.text, value))
                     else label for label, value in zip(arms, mention.values)]
         if mention.family == "HSCT" and _transplants_in_remission(sent.text, mention.values, arms):
             arms = _arm_labels(sent.text, mention.values[:1], context, scope, avoid) + [None] * (len(arms) - 1)
@@ -3077,8 +3118,21 @@ def _graded(text: str, values: list[Value], labels: list[str]) -> bool:
     """"Neurotoxicity was observed in 15 patients (30%), being severe in 4 (8%)": values of one toxicity that the
     arms reader could only number ("group 1", "group 2") and that a grade or severity word sets apart are grades of
     the same group's toxicity (SCHEMA: each a value of the endpoint), not groups."""
-    return len(values) > 1 and all(label.startswith("group ") for label in labels) \
-        and all(_GRADE_WORDS.search(text, a.end, b.start) for a, b in zip(values, values[1:]))
+    if len(values) < 2 or not all(label.startswith("group ") for label in labels):
+        return False
+    if _GRADE_LIST_BEFORE.search(text, max(0, values[0].start - 80), values[0].start):
+        return True  # "Rates of any-grade and grade ≥3 CRS were 85% and 10%": the grades listed before the values
+    return all(_GRADE_WORDS.search(text, a.end, b.start) or _GRADE_AFTER_VALUE.match(text, b.end)
+               for a, b in zip(values, values[1:]))
+
+
+# "any-grade and grade ≥3", "all grades and grade 3-4", "any and severe": two grades listed, zipped with the values
+_GRADE_LIST_BEFORE = re.compile(r"\b(?:any|all)[-\s]grades?\s(?:and|or|vs\.?|versus|,)\s(?:severe\b|grades?\b|[≥>]\s?grade)"
+                                r"|\bany\s(?:and|or)\s(?:severe|grade)\b", re.I)
+# "..., including 4 (10%) with grade 3 or higher": the later value's grade named right after it
+_GRADE_AFTER_VALUE = re.compile(r"\s?%?\s?[)\]]?\s?(?:patients\s?)?(?:[(\[][^()\[\]]*[)\]]\s?)?\s?"
+                                r"(?:with|(?:of\s(?:which|whom|them)\s)?(?:were|was|had)|of|at|being)\s"
+                                r"(?:an?\s)?(?:grades?|severe|serious|life-threatening|fatal)\b", re.I)
 
 
 # "10 (25%) in first CR", "4 in CR2": a value followed by the remission it was given in

@@ -1,0 +1,113 @@
+"""Recurring phrasings of response, transplant and toxicity outcomes, written in our own words, run end to end
+(fifteenth round): a transplant reported with the remission it was done in, a subgroup's rate with its count in a
+bracket after the group, and toxicities graded inside their own bracket or by a list of grades.
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong
+endpoint, a value read twice or a grade read as a group); the negative cases pin what a fix must not reach.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import (run_text as _run, outcome_triples as _triples, outcome_values as _values,
+                            outcome_counts as _counted)
+
+COHORT = "Forty patients were enrolled. "
+
+
+@pytest.mark.parametrize("text, values", [
+    # the passive transplant naming the remission it was done in: HSCT, the remission no CR rate
+    ("Allogeneic transplantation in first remission was performed in 20 patients.", [("HSCT", 50.0, 20.0, 40)]),
+    ("Allogeneic transplantation in second remission was performed in 20 patients (50%).",
+     [("HSCT", 50.0, 20.0, 40.0)]),
+    ("Allogeneic HSCT in CR was performed in 20 of 40 patients.", [("HSCT", 50.0, 20.0, 40.0)]),
+    ("Allo-HSCT in CR1 was performed in 12 patients.", [("HSCT", 30.0, 12.0, 40)]),
+    ("Stem cell transplantation in complete remission was feasible in 50% of the patients.",
+     [("HSCT", 50.0, None, None)]),
+    ("Transplantation in second or later remission was done in 10 patients.", [("HSCT", 25.0, 10.0, 40)]),
+    ("The CR rate was 60%, and allogeneic HSCT in CR was performed in 16 patients (40%).",
+     [("CR", 60.0, None, None), ("HSCT", 40.0, 16.0, 40.0)]),
+    # ... or after the transplant's count
+    ("HSCT was performed in 20 patients in first remission.", [("HSCT", 50.0, 20.0, 40)]),
+    ("Allogeneic HSCT was performed in 12 patients (30%) in first CR.", [("HSCT", 30.0, 12.0, 40.0)]),
+    # (unchanged: a count per remission is a breakdown, not the cohort's rate; a response in remission is a CR)
+    ("HSCT was performed in 12 patients in first CR and 8 patients in second CR.", []),
+    ("HSCT was performed in 12 patients in first CR, and 8 in second CR.", []),
+    ("Overall, 24 patients (60%) achieved second remission.", [("CR", 60.0, 24.0, 40.0)]),
+    ("Allogeneic HSCT in first remission was associated with longer OS (HR 0.5).", []),
+])
+def test_transplant_in_named_remission(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values
+
+
+def test_transplant_in_remission_is_the_cohorts(nlp):
+    record = _run(nlp, COHORT + "HSCT was performed in 20 patients in first remission.")
+    assert [o["arm"] for o in record["outcomes"]] == ["all"]
+
+
+@pytest.mark.parametrize("text, values", [
+    # a subgroup's rate, then its count and denominator in a bracket after the group: one fact, as printed
+    ("The CR rate was 71% in B-ALL (12 of 17 evaluable).", [("B-ALL", "CR", 71.0, 12.0, 17.0)]),
+    ("The CR rate was 71% in patients with B-ALL (12 of 17 evaluable patients).",
+     [("B-ALL", "CR", 71.0, 12.0, 17.0)]),
+    ("The CR rate was 71% in B-ALL (12/17) and 40% in T-ALL (4/10).",
+     [("B-ALL", "CR", 71.0, 12.0, 17.0), ("T-ALL", "CR", 40.0, 4.0, 10.0)]),
+    ("The CR rate was 71% in first relapse (12 of 17 patients) and 40% in second relapse (4 of 10 patients).",
+     [("first relapse", "CR", 71.0, 12.0, 17.0), ("second relapse", "CR", 40.0, 4.0, 10.0)]),
+    ("The ORR was 71% in Ph-positive patients (12 of 17).", [("Ph-positive", "ORR", 71.0, 12.0, 17.0)]),
+    ("The CR/CRi rate was 71% in the pediatric cohort (12 of 17 evaluable).",
+     [("pediatric", "CR_CRi", 71.0, 12.0, 17.0)]),
+    # (unchanged: the count before the group)
+    ("The CR rate was 71% (12 of 17) in patients with B-ALL.", [("B-ALL", "CR", 71.0, 12.0, 17.0)]),
+    # a bracketed fraction that disagrees with the rate is not its count: both are read, as before
+    ("The CR rate was 71% in B-ALL (5 of 17).", [("B-ALL", "CR", 29.4, 5.0, 17.0), ("B-ALL", "CR", 71.0, None, None)]),
+])
+def test_subgroup_rate_with_count_after_group(nlp, text, values):
+    record = _run(nlp, COHORT + text)
+    assert sorted((o["arm"], o["endpoint"], o["value"], o["count"], o["denominator"])
+                  for o in record["outcomes"]) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a toxicity graded inside its own bracket, whatever measure the sentence names after the bracket
+    ("CRS (any grade, 85%; grade ≥3, 10%) was the most common toxicity.",
+     [("all", "CRS", 10.0), ("all", "CRS", 85.0)]),
+    ("Neurotoxicity (any grade, 40%; grade 3 or higher, 12%) was the most frequent adverse event.",
+     [("all", "NEURO", 12.0), ("all", "NEURO", 40.0)]),
+    # (unchanged: the bracket listed after a subject)
+    ("The most common adverse events were CRS (any grade, 85%; grade ≥3, 10%) and neurotoxicity (any grade, 40%; "
+     "grade ≥3, 12%).", [("all", "CRS", 10.0), ("all", "CRS", 85.0), ("all", "NEURO", 12.0), ("all", "NEURO", 40.0)]),
+    # a bracket without a grade is another measure's, not the toxicity's
+    ("CRS (fever and hypotension) and infections (25%) were common.", []),
+    # two grades listed before the values: grades of the cohort's toxicity, not two groups
+    ("Rates of any-grade and grade ≥3 CRS were 85% and 10%.", [("all", "CRS", 10.0), ("all", "CRS", 85.0)]),
+    ("Any-grade and grade 3 or higher CRS occurred in 85% and 10% of patients, respectively.",
+     [("all", "CRS", 10.0), ("all", "CRS", 85.0)]),
+    ("Any and severe CRS occurred in 85% and 10% of patients, respectively.",
+     [("all", "CRS", 10.0), ("all", "CRS", 85.0)]),
+    # ... or the later value's grade right after it
+    ("CRS was observed in 34 patients (85%), including 4 (10%) with grade 3 or higher.",
+     [("all", "CRS", 10.0), ("all", "CRS", 85.0)]),
+    ("CRS occurred in 30 patients (75%), 4 (10%) of which were grade 3.", [("all", "CRS", 10.0), ("all", "CRS", 75.0)]),
+    # (unchanged: two named groups keep their labels; two toxicities zipped are two endpoints)
+    ("CRS occurred in 30 patients (75%) in arm A and 4 (10%) in arm B.", [("arm A", "CRS", 75.0), ("arm B", "CRS", 10.0)]),
+    ("CRS and ICANS occurred in 85% and 40%, respectively.", [("all", "CRS", 85.0), ("all", "NEURO", 40.0)]),
+    # the plural "neurological toxicities"
+    ("Neurological toxicities of grade 3 or greater occurred in 7%.", [("all", "NEURO", 7.0)]),
+    ("Neurological toxicities occurred in 7%.", [("all", "NEURO", 7.0)]),
+])
+def test_toxicity_grades(nlp, text, values):
+    assert _triples(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # (pinned, already read: the grade as a threshold after the event, and the early-death windows)
+    ("Neurologic events of grade 3 or higher occurred in 5 patients (12.5%).", [("NEURO", 12.5)]),
+    ("ICANS of grade ≥3 was reported in 3 patients (7.5%).", [("NEURO", 7.5)]),
+    ("Severe (grade 3-4) CRS occurred in 6 patients (15%).", [("CRS", 15.0)]),
+    ("Thirty-day mortality was 5% (2 of 40).", [("EARLY_DEATH", 5.0)]),
+    ("Two patients (5%) died within the first 30 days.", [("EARLY_DEATH", 5.0)]),
+    ("MRD negativity among responders was 90% (18 of 20).", [("MRD_NEG", 90.0)]),
+])
+def test_pinned_neighbours(nlp, text, values):
+    assert _values(_run(nlp, COHORT + text)) == values
