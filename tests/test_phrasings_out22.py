@@ -111,3 +111,35 @@ def test_toxicity_grades(nlp, text, values):
 ])
 def test_pinned_neighbours(nlp, text, values):
     assert _values(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a subgroup's or an arm's count bracketed after it, in the other shapes of a group
+    ("The CR rate was 71% in the inotuzumab arm (12 of 17) and 29% in the chemotherapy arm (5 of 17).",
+     [("CR", 29.0, 5.0, 17.0), ("CR", 71.0, 12.0, 17.0)]),
+    ("MRD negativity was 75% among responders (15 of 20).", [("MRD_NEG", 75.0, 15.0, 20.0)]),
+    ("The CR rate was 50% for patients in first salvage (10/20) and 25% for those in second salvage (5/20).",
+     [("CR", 25.0, 5.0, 20.0), ("CR", 50.0, 10.0, 20.0)]),
+    # (unchanged: a CI after the group is no count)
+    ("The CR rate was 60% in B-ALL (95% CI, 40-78) and 40% in T-ALL.", [("CR", 40.0, None, None), ("CR", 60.0, None, None)]),
+])
+def test_count_bracketed_after_other_groups(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # an early death's window printed on after the mention, before the verb of the count
+    ("Death within 60 days of treatment start occurred in 3 patients.", [("EARLY_DEATH", 7.5, 3.0, 40)]),
+    ("Death within 30 days of infusion occurred in 1 patient.", [("EARLY_DEATH", 2.5, 1.0, 40)]),
+    ("Death within 30 days of the start of therapy occurred in 2 patients.", [("EARLY_DEATH", 5.0, 2.0, 40)]),
+    ("Early deaths (before day 30) occurred in 2 patients.", [("EARLY_DEATH", 5.0, 2.0, 40)]),
+    # deaths counted by the early-death words themselves
+    ("Two induction deaths occurred, both from sepsis.", [("EARLY_DEATH", 5.0, 2.0, 40)]),
+    ("There were two early deaths and 24 patients (60%) achieved CR.",
+     [("CR", 60.0, 24.0, 40.0), ("EARLY_DEATH", 5.0, 2.0, 40)]),
+    # (unchanged: a subgroup's deaths; deaths of any time are no early death)
+    ("Early death occurred in 2 patients with Ph-positive ALL.", []),
+    ("Ten deaths occurred.", []),
+])
+def test_early_death_windows_and_counts(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values

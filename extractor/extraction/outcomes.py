@@ -76,7 +76,9 @@ _COUNT_AFTER = re.compile(
     r"were\s(?:(?:subsequently|successfully|eventually|then|later)\s)?bridged)\b"
     r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b"
     # "12 of whom were MRD negative", "24 were MRD-negative": a count of patients whose MRD it states
-    r"|^\s?of\s(?:whom|them|these|those)\b|^\s?(?:patients?\s|responders\s)?(?:were|became)\s(?:MRD|minimal|measurable)\b")
+    r"|^\s?of\s(?:whom|them|these|those)\b|^\s?(?:patients?\s|responders\s)?(?:were|became)\s(?:MRD|minimal|measurable)\b"
+    # "Two induction deaths occurred": deaths counted by the early-death words themselves (not bare "deaths")
+    r"|^\s?(?:early|induction|induction-related)\s(?:deaths?)\b")
 # An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT", also past
 # the patients' count bracket: "12 of the 30 patients (40%) who achieved CR/CRi underwent HSCT") or as a
 # landmark ("EFS after CR", "OS after HSCT") is not the endpoint the sentence measures.
@@ -2567,6 +2569,8 @@ def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
     gap = text[mention.end:value.start]
     # ("HSCT was subsequently performed in 14 patients": the passive transplant's span ends in its "in")
     passive = mention.family == "HSCT" and text.endswith(" in", 0, mention.end) and gap.isspace()
+    if mention.family == "EARLY_DEATH" and not gap.startswith(" occurred"):
+        gap = _past_death_window(gap)  # "Death within 60 days of treatment start occurred in 3 patients"
     if not (passive or _OCCURRED_IN.fullmatch(gap)):
         return False
     # ("HSCT was performed in 14 patients in first remission": the remission a transplant is given in narrows nobody)
@@ -2579,6 +2583,21 @@ def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
     if number is not None and number.is_integer and number.value >= value.value:
         value.denominator = number.value
     return True
+
+
+# The rest of an early death's window before its verb: "(before day 30)", "of treatment start", "of the start of
+# therapy", "after infusion"
+_DEATH_WINDOW_REST = re.compile(r"\s?[(\[][^()\[\]]*[)\]]|\s(?:of|after|from|since)\s(?:the\s)?(?:[\w\-]+\s){0,2}?"
+                                r"(?:start|initiation|onset|infusion|therapy|treatment|enrollment|induction|"
+                                r"randomization|diagnosis)(?:\s(?:start|initiation|onset))?"
+                                r"(?:\s(?:of\s)?(?:the\s)?(?:therapy|treatment|induction|infusion))?",
+                                re.I)
+
+
+def _past_death_window(gap: str) -> str:
+    """The gap between an early death's mention and its count without the window's rest printed after the mention."""
+    m = _DEATH_WINDOW_REST.match(gap)
+    return gap[m.end():] if m else gap
 
 
 # "... in 20 patients and [grade ≥3] neurotoxicity in 8": the join after the count of the clause before, then the
