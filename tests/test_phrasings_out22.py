@@ -143,3 +143,24 @@ def test_count_bracketed_after_other_groups(nlp, text, values):
 ])
 def test_early_death_windows_and_counts(nlp, text, values):
     assert _counted(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # the count bracketed after "of patients with" a group, a group with a number in it, "n = " before the count
+    ("CR was achieved in 71% of patients with B-ALL (12/17).", [("CR", 71.0, 12.0, 17.0)]),
+    ("Responses were seen in 71% of those with B-ALL (12/17) and in 40% of those with T-ALL (4/10).",
+     [("ORR", 40.0, 4.0, 10.0), ("ORR", 71.0, 12.0, 17.0)]),
+    ("The CR rate was 50% in patients aged 60 years or older (10 of 20).", [("CR", 50.0, 10.0, 20.0)]),
+    ("The CR rate was 71% in B-ALL (n = 12/17).", [("CR", 71.0, 12.0, 17.0)]),
+    # ... or after a group's label opening the percentage's own bracket
+    ("CR rates were 71% (B-ALL; 12/17) and 40% (T-ALL; 4/10).", [("CR", 40.0, 4.0, 10.0), ("CR", 71.0, 12.0, 17.0)]),
+    ("The CR rate was 71% (B-ALL, 12 of 17) versus 40% (T-ALL, 4 of 10).",
+     [("CR", 40.0, 4.0, 10.0), ("CR", 71.0, 12.0, 17.0)]),
+    ("CR rates were 71% (cohort A; 12/17) and 40% (cohort B; 4/10).",
+     [("CR", 40.0, 4.0, 10.0), ("CR", 71.0, 12.0, 17.0)]),
+    # (unchanged: a response's part labelling the bracket counts the part; a count without its denominator)
+    ("The ORR was 71% (CR, 12/17).", [("CR", 70.6, 12.0, 17.0), ("ORR", 71.0, None, None)]),
+    ("The CR rate was 71% in B-ALL (12 patients).", [("CR", 71.0, None, None)]),
+])
+def test_count_bracketed_after_group_shapes(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values

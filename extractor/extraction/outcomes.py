@@ -329,9 +329,15 @@ _PERCENT_OF_PEOPLE_BRACKET_END = re.compile(
 _PERCENT_WORDS_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?!(?:vs|versus|compared|than|and|or)\b)(?:[a-z]+\s){1,3}$")
 # "71% in B-ALL (12 of 17)", "40% among patients with T-ALL (4/10)": the percentage's own count and denominator after the
 # group it is of, when the two agree (a group of a few words, no number, comparator or clause of its own in it).
+# ("71% of patients with B-ALL (12/17)", "50% in patients aged 60 years or older (10 of 20)", "(n = 12/17)" too)
 _PERCENT_GROUP_BRACKET_END = re.compile(
-    r"%\s(?:in|among|for)\s(?:the\s)?(?!(?:vs|versus|compared|than|and|or|which|whom|both|each|all)\b)"
-    r"(?:[A-Za-z][\w+/\-]*\s){0,3}?[A-Za-z][\w+/\-]*\s?[(\[]\s?$")
+    r"%\s(?:(?:in|among|for)\s(?:the\s)?|of\s(?:the\s)?(?:patients|those|children|adults|subjects)\s(?:with|in|aged)\s)"
+    r"(?!(?:vs|versus|compared|than|and|or|which|whom|both|each|all)\b)"
+    r"(?:[\w+/\-≥]+,?\s){0,5}?[\w+/\-≥]+\s?[(\[]\s?(?:[nN]\s?[=:]\s?)?$")
+# "71% (B-ALL; 12/17)": a group's label opening the percentage's bracket before its count (not an endpoint's: "(CR,
+# 12/17)" counts a part)
+_PERCENT_LABEL_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?!(?:CRs?|CRi|CRh|CRp|PRs?|ORR|MRD|CI|n|N|range)\b)"
+                                        r"[A-Za-z][\w+/\-]*(?:\s[\w+/\-]+){0,2}[,;:]\s?$")
 # "44% [95% CI, 30%-60%] (20/45)": the percentage's own count and denominator after its CI's bracket.
 _PERCENT_CI_BRACKET_END = re.compile(
     r"%\s?[(\[]\s?95\s?%\s?(?:CI|confidence\sinterval)[^()\[\]]{0,40}[)\]]\s?[(\[]\s?$", re.I)
@@ -1889,7 +1895,7 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
         if owner is not None:  # "93% (n = 49/53)": the count and denominator of the percentage before it
             owner.count, owner.denominator = frac.count.value, frac.denominator.value
             if not _PERCENT_CI_BRACKET_END.search(text, max(0, frac.start - 64), frac.start) \
-                    and not _PERCENT_GROUP_BRACKET_END.search(text, max(0, frac.start - 48), frac.start):
+                    and not _PERCENT_GROUP_BRACKET_END.search(text, max(0, frac.start - 64), frac.start):
                 # (not past a CI between them, which _ci95 reads after the value, nor past the group, which the
                 # arms reader reads after it)
                 owner.end = frac.end
@@ -1966,9 +1972,10 @@ def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
     if not m:
         m = _PERCENT_OF_PEOPLE_BRACKET_END.search(text[max(0, frac.start - 48):frac.start]) \
             or _PERCENT_CI_BRACKET_END.search(text[max(0, frac.start - 64):frac.start]) \
-            or _PERCENT_WORDS_BRACKET_END.search(text[max(0, frac.start - 32):frac.start])
-        if not m and (" in " in text or " among " in text or " for " in text):
-            m = _PERCENT_GROUP_BRACKET_END.search(text[max(0, frac.start - 48):frac.start])
+            or _PERCENT_WORDS_BRACKET_END.search(text[max(0, frac.start - 32):frac.start]) \
+            or _PERCENT_LABEL_BRACKET_END.search(text[max(0, frac.start - 32):frac.start])
+        if not m and (" in " in text or " among " in text or " for " in text or " of " in text):
+            m = _PERCENT_GROUP_BRACKET_END.search(text[max(0, frac.start - 64):frac.start])
         agreeing = True
     if not m:
         return None
