@@ -164,3 +164,36 @@ def test_early_death_windows_and_counts(nlp, text, values):
 ])
 def test_count_bracketed_after_group_shapes(nlp, text, values):
     assert _counted(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a list of events, each with its share after "in", before the list's verb: the share is no clause's subject
+    ("Severe CRS in 15% and severe neurotoxicity in 10% were reported.", [("all", "CRS", 15.0), ("all", "NEURO", 10.0)]),
+    ("CRS in 15% and neurotoxicity in 4 (10%) were observed.", [("all", "CRS", 15.0), ("all", "NEURO", 10.0)]),
+    # (unchanged: a share opening a clause of its own after "in" with no event before it)
+    ("CR was achieved in 60%, and in 20% were MRD positive.", [("all", "CR", 60.0)]),
+    ("Ten (25%) received HSCT, and 5 (12%) received DLI.", [("all", "HSCT", 25.0)]),
+])
+def test_shares_listed_before_their_verb(nlp, text, values):
+    assert _triples(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a list of endpoints and its values, then a clause after a semicolon with as many values and no endpoint: the
+    # same endpoints again, in order (a grade, a time point, a group)
+    ("Rates of CRS and neurotoxicity (all grades) were 85% and 40%; grade ≥3 rates were 10% and 12%.",
+     [("CRS", 10.0, None), ("CRS", 85.0, None), ("NEURO", 12.0, None), ("NEURO", 40.0, None)]),
+    ("CRS and ICANS occurred in 85% and 40%; severe events occurred in 10% and 12%.",
+     [("CRS", 10.0, None), ("CRS", 85.0, None), ("NEURO", 12.0, None), ("NEURO", 40.0, None)]),
+    ("OS and EFS at 1 year were 60% and 50%; at 2 years, 40% and 30%.",
+     [("EFS_RATE", 30.0, 24.0), ("EFS_RATE", 50.0, 12.0), ("OS_RATE", 40.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("The 1-year OS and EFS were 60% and 50%; the 2-year rates were 40% and 30%.",
+     [("EFS_RATE", 30.0, 24.0), ("EFS_RATE", 50.0, 12.0), ("OS_RATE", 40.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("The CR and MRD negativity rates were 60% and 40% in cohort A; in cohort B, 30% and 20%.",
+     [("CR", 30.0, None), ("CR", 60.0, None), ("MRD_NEG", 20.0, None), ("MRD_NEG", 40.0, None)]),
+    # (unchanged: the tail's values are the subjects of a clause of their own)
+    ("The CR and CRi rates were 50% and 20%; 30% and 10% of patients died.", [("CR", 50.0, None)]),
+])
+def test_list_repeated_after_semicolon(nlp, text, values):
+    record = _run(nlp, COHORT + text)
+    assert sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"]) == values

@@ -2183,10 +2183,15 @@ def _repeated_clause(text: str, targets: list[Mention], values: list[Value]) -> 
     head = [v for v in values if opened <= v.start < semicolon]
     if len(before) != len(tail) or len(head) != len(tail) or len({m.family for m in before}) < len(before):
         return values
-    # each endpoint of the clause before owns the one value between it and the next endpoint
+    # each endpoint of the clause before owns the one value between it and the next endpoint, or the clause lists
+    # its endpoints, then as many values ("CRS and ICANS occurred in 85% and 40%; grade ≥3 rates were 10% and 12%")
     bounds = [m.start for m in before[1:]] + [semicolon]
-    if not all(m.end <= v.start < bound and v.kind == w.kind and m.takes(w)
-               for m, v, w, bound in zip(before, head, tail, bounds)):
+    owned = all(m.end <= v.start < bound for m, v, bound in zip(before, head, bounds))
+    # (the tail's values stated after its verb, colon or group, not the subjects of a clause of their own: "...; 30%
+    # and 10% of patients relapsed")
+    listed = not owned and before[-1].end <= head[0].start and _LISTED_ENDPOINTS.fullmatch(
+        text, before[0].end, before[-1].start) is not None and _TAIL_LEAD.search(text, semicolon, tail[0].start)
+    if not (owned or listed) or not all(v.kind == w.kind and m.takes(w) for m, v, w in zip(before, head, tail)):
         return values
     for mention, value in zip(before, tail):
         mention.values.append(value)
@@ -2197,6 +2202,9 @@ def _repeated_clause(text: str, targets: list[Mention], values: list[Value]) -> 
 
 
 _GROUP_NAMED_BETWEEN = re.compile(r"\b(?:in|with|for|among|after|versus|vs)\b", re.I)  # "7.7 months in arm A and"
+_TAIL_LEAD = re.compile(r"(?:\b(?:were|was|in|of)|[,:])\s?$")
+# the links of a list of endpoints: "CRS and ICANS", "OS, EFS and RFS" (a bracket in between: "(all grades)")
+_LISTED_ENDPOINTS = re.compile(r"(?:\s?(?:\([^()]*\))?\s?(?:,\s?(?:and\s)?|and\s|or\s|&\s)(?:the\s)?(?:[\w≥-]+\s)?)")
 
 
 def _mark_group_runs(text: str, runs: list[list[Value]]) -> None:
@@ -2418,8 +2426,10 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if ahead and (not before or not _direct(text, before[-1], value, values)
                   or _opens_breakdown(text, before[-1], value)):
         return ahead
-    if ahead is None and _subject_of_verb(text, value):
-        return None  # "Ten (25%) received HSCT, and 5 (12%) received DLI": the subject of an unscored clause
+    if ahead is None and _subject_of_verb(text, value) and not (before and text[before[-1].end:value.start] == " in "):
+        # "Ten (25%) received HSCT, and 5 (12%) received DLI": the subject of an unscored clause (not "Severe CRS
+        # in 15% and severe ICANS in 10% were reported": the share the event was in, the verb the list's)
+        return None
     if before and not _other_head(text, before[-1], value) and not _example_across_verb(text, before[-1], value) \
             and not _in_own_clause(text, before[-1], value, values):
         return before[-1]
