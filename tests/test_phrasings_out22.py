@@ -197,3 +197,21 @@ def test_shares_listed_before_their_verb(nlp, text, values):
 def test_list_repeated_after_semicolon(nlp, text, values):
     record = _run(nlp, COHORT + text)
     assert sorted((o["endpoint"], o["value"], o["timepoint_months"]) for o in record["outcomes"]) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # the first of two shares whose second is a clause's subject is that clause's subject too
+    ("The CR and MRD negativity rates were 50% and 20%; 30% and 10% of patients relapsed.",
+     [("all", "CR", 50.0), ("all", "MRD_NEG", 20.0)]),
+    # (unchanged: a share stated for its endpoint, a list zipped with the endpoints after it)
+    ("CR was achieved in 50% and 20% of patients had PR.", [("all", "CR", 50.0)]),
+    ("Overall, 15% and 10% had CRS and ICANS, respectively.", [("all", "CRS", 15.0), ("all", "NEURO", 10.0)]),
+    # more lists of grades before their values
+    ("CRS of any grade and of grade ≥3 occurred in 85% and 10%.", [("all", "CRS", 10.0), ("all", "CRS", 85.0)]),
+    ("Grade 1-2 and grade ≥3 CRS occurred in 75% and 10% of patients.", [("all", "CRS", 10.0), ("all", "CRS", 75.0)]),
+    # (unchanged: groups named after the values keep their names)
+    ("Any-grade CRS occurred in 85% with the high dose and 60% with the low dose.",
+     [("high dose", "CRS", 85.0), ("low dose", "CRS", 60.0)]),
+])
+def test_subject_shares_and_grade_lists(nlp, text, values):
+    assert _triples(_run(nlp, COHORT + text)) == values

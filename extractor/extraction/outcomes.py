@@ -2426,7 +2426,9 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
     if ahead and (not before or not _direct(text, before[-1], value, values)
                   or _opens_breakdown(text, before[-1], value)):
         return ahead
-    if ahead is None and _subject_of_verb(text, value) and not (before and text[before[-1].end:value.start] == " in "):
+    if ahead is None and (_subject_of_verb(text, value) or _first_of_subject_shares(text, value)
+                          and not (before and _direct(text, before[-1], value, values))) \
+            and not (before and text[before[-1].end:value.start] == " in "):
         # "Ten (25%) received HSCT, and 5 (12%) received DLI": the subject of an unscored clause (not "Severe CRS
         # in 15% and severe ICANS in 10% were reported": the share the event was in, the verb the list's)
         return None
@@ -2521,6 +2523,16 @@ def _subject_of_verb(text: str, value: Value) -> bool:
     return value.kind == PERCENT and _SHARE_THEN_VERB.match(text, value.end) is not None
 
 
+def _first_of_subject_shares(text: str, value: Value) -> bool:
+    """"...; 30% and 10% of patients relapsed": the first of two shares whose second is the subject of a verb (no
+    endpoint after them) is that clause's subject too."""
+    if value.kind != PERCENT or value.count is not None:
+        return False
+    m = _SHARE_THEN_SHARE.match(text, value.end)
+    return m is not None and _SHARE_THEN_VERB.match(text, m.end()) is not None
+
+
+_SHARE_THEN_SHARE = re.compile(r"\s?%\s?(?:,\s?|\s)(?:and|or)\s\d+(?:\.\d+)?(?=\s?%)")
 # The verb of a clause of its own; not one that grades the measure before it ("CRS in 60%; 5 (10%) were grade 3").
 _CLAUSE_VERB = (r"(?:received|required|needed|had|have|were|developed|experienced|underwent|relapsed|died|remained|remain|"
                 r"discontinued|progressed|showed|did)\b(?!\s(?:of\s)?(?:grades?|severe|mild|moderate|fatal|serious|"
@@ -3163,8 +3175,8 @@ def _graded(text: str, values: list[Value], labels: list[str]) -> bool:
 
 
 # "any-grade and grade ≥3", "all grades and grade 3-4", "any and severe": two grades listed, zipped with the values
-_GRADE_LIST_BEFORE = re.compile(r"\b(?:any|all)[-\s]grades?\s(?:and|or|vs\.?|versus|,)\s(?:severe\b|grades?\b|[≥>]\s?grade)"
-                                r"|\bany\s(?:and|or)\s(?:severe|grade)\b", re.I)
+_GRADE_LIST_BEFORE = re.compile(r"\b(?:(?:any|all)[-\s]grades?|grades?\s?[1-4](?:\s?[-–/]\s?[2-5])?)\s(?:and|or|vs\.?|versus|,)\s"
+                                r"(?:of\s)?(?:severe\b|grades?\b|[≥>]\s?grade)|\bany\s(?:and|or)\s(?:severe|grade)\b", re.I)
 # "..., including 4 (10%) with grade 3 or higher": the later value's grade named right after it
 _GRADE_AFTER_VALUE = re.compile(r"\s?%?\s?[)\]]?\s?(?:patients\s?)?(?:[(\[][^()\[\]]*[)\]]\s?)?\s?"
                                 r"(?:with|(?:of\s(?:which|whom|them)\s)?(?:were|was|had)|of|at|being)\s"
