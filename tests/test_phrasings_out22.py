@@ -215,3 +215,15 @@ def test_list_repeated_after_semicolon(nlp, text, values):
 ])
 def test_subject_shares_and_grade_lists(nlp, text, values):
     assert _triples(_run(nlp, COHORT + text)) == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a graded part of the patients a toxicity occurred in, whose percentage is of the cohort (4/40), not of them
+    ("CRS occurred in 30 patients (75%); 4 (10%) of them had grade 3 or higher.",
+     [("CRS", 10.0, 4.0, 40.0), ("CRS", 75.0, 30.0, 40.0)]),
+    # (unchanged: a percentage of them (4/30) is no rate of the cohort; a share of them given another measure)
+    ("CRS occurred in 30 patients (75%); 4 (13%) of them had grade 3 or higher.", [("CRS", 75.0, 30.0, 40.0)]),
+    ("CRS occurred in 30 patients (75%), 12 (30%) of whom received tocilizumab.", [("CRS", 75.0, 30.0, 40.0)]),
+])
+def test_graded_part_of_the_cohort(nlp, text, values):
+    assert _counted(_run(nlp, COHORT + text)) == values

@@ -505,7 +505,8 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
         timepoints = [t for t in timepoints if not any(m.median and (m.start == t.start
                                                                      or _MEDIAN_AFTER_VALUE.fullmatch(sent.text, t.end, m.start))
                                                        for m in mentions)]
-    values = [v for v in _values(sent, timepoints, context) if not _share_of_no_endpoint(sent.text, v, mentions)]
+    found = _values(sent, timepoints, context)
+    values = [v for v in found if not _share_of_no_endpoint(sent.text, v, mentions, found)]
     if values:
         _assign(sent, mentions, values)
     _negated_zeros(sent, mentions, context)
@@ -590,7 +591,7 @@ _OF_WHOM_AFTER = re.compile(r"\s?%?[)\]]?\s?(?:of|among)\s(?:whom|them|(?:the\s)
 _CLAUSE_END = re.compile(r"[,;]|$")
 
 
-def _share_of_no_endpoint(text: str, value: Value, mentions: list[Mention]) -> bool:
+def _share_of_no_endpoint(text: str, value: Value, mentions: list[Mention], values: list[Value] = ()) -> bool:
     """A share of the group just named ("CRS occurred in 77% of patients, 48% of whom received tocilizumab") or of
     the responses ("; 80% of responses occurred in cycle 1") is an outcome only when its own clause names the
     endpoint, after it ("30 achieved CR, 25 (83%) of whom were MRD-negative") or before it ("45 achieved CR; MRD
@@ -600,8 +601,22 @@ def _share_of_no_endpoint(text: str, value: Value, mentions: list[Mention]) -> b
         return False
     clause_start = max(text.rfind(",", 0, value.start), text.rfind(";", 0, value.start)) + 1
     clause_end = _CLAUSE_END.search(text, part_of.end()).start()
+    if _grade_of_the_cohort(text, value, mentions, values, part_of.end(), clause_end):
+        return False
     return not any(part_of.end() <= mention.start < clause_end or clause_start <= mention.start < value.start
                    for mention in mentions if mention.family not in ABSORBERS)
+
+
+def _grade_of_the_cohort(text: str, value: Value, mentions: list[Mention], values, start: int, end: int) -> bool:
+    """"CRS occurred in 30 patients (75%); 4 (10%) of them had grade 3 or higher": a count of the patients a toxicity
+    before it occurred in, graded by its clause, whose percentage is not of those patients (4/30 is 13%) but of the
+    cohort, is that toxicity's graded rate."""
+    if value.count is None or not _GRADE_WORDS.search(text, start, end):
+        return False
+    if not any(m.family in _TOXICITIES and m.end <= value.start for m in mentions):
+        return False
+    whole = next((v for v in reversed(values) if v.end <= value.start and v.count), None)
+    return whole is not None and abs(100 * value.count / whole.count - value.value) > 1
 
 
 def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
