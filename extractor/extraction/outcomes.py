@@ -76,7 +76,9 @@ _COUNT_AFTER = re.compile(
     r"were\s(?:(?:subsequently|successfully|eventually|then|later)\s)?bridged)\b"
     r"|^\s?(?:(?:complete|partial|molecular|morphologic)\s)?(?:remissions|responses)\b|^\s?(?:CRs?|CRi|CRp|CRh|PRs?)\b"
     # "12 of whom were MRD negative", "24 were MRD-negative": a count of patients whose MRD it states
-    r"|^\s?of\s(?:whom|them|these|those)\b|^\s?(?:patients?\s|responders\s)?(?:were|became)\s(?:MRD|minimal|measurable)\b")
+    r"|^\s?of\s(?:whom|them|these|those)\b|^\s?(?:patients?\s|responders\s)?(?:were|became)\s(?:MRD|minimal|measurable)\b"
+    # "Two induction deaths occurred": deaths counted by the early-death words themselves (not bare "deaths")
+    r"|^\s?(?:early|induction|induction-related)\s(?:deaths?)\b")
 # An endpoint named as a subgroup ("patients in CR", "those who achieved CR", "who did not undergo HSCT", also past
 # the patients' count bracket: "12 of the 30 patients (40%) who achieved CR/CRi underwent HSCT") or as a
 # landmark ("EFS after CR", "OS after HSCT") is not the endpoint the sentence measures.
@@ -325,6 +327,17 @@ _PERCENT_OF_PEOPLE_BRACKET_END = re.compile(
     r"%\s(?:of\s(?:the\s)?(?:[a-z-]+\s){0,2}?(?:patients|children|adults|subjects|cases|responders)\s?)[(\[]\s?$")
 # "60% (seen in 12 of 20 patients)": a few words of observation before the percentage's own count, when they agree.
 _PERCENT_WORDS_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?!(?:vs|versus|compared|than|and|or)\b)(?:[a-z]+\s){1,3}$")
+# "71% in B-ALL (12 of 17)", "40% among patients with T-ALL (4/10)": the percentage's own count and denominator after the
+# group it is of, when the two agree (a group of a few words, no number, comparator or clause of its own in it).
+# ("71% of patients with B-ALL (12/17)", "50% in patients aged 60 years or older (10 of 20)", "(n = 12/17)" too)
+_PERCENT_GROUP_BRACKET_END = re.compile(
+    r"%\s(?:(?:in|among|for)\s(?:the\s)?|of\s(?:the\s)?(?:patients|those|children|adults|subjects)\s(?:with|in|aged)\s)"
+    r"(?!(?:vs|versus|compared|than|and|or|which|whom|both|each|all)\b)"
+    r"(?:[\w+/\-≥]+,?\s){0,5}?[\w+/\-≥]+\s?[(\[]\s?(?:[nN]\s?[=:]\s?)?$")
+# "71% (B-ALL; 12/17)": a group's label opening the percentage's bracket before its count (not an endpoint's: "(CR,
+# 12/17)" counts a part)
+_PERCENT_LABEL_BRACKET_END = re.compile(r"%\s?[(\[]\s?(?!(?:CRs?|CRi|CRh|CRp|PRs?|ORR|MRD|CI|n|N|range)\b)"
+                                        r"[A-Za-z][\w+/\-]*(?:\s[\w+/\-]+){0,2}[,;:]\s?$")
 # "44% [95% CI, 30%-60%] (20/45)": the percentage's own count and denominator after its CI's bracket.
 _PERCENT_CI_BRACKET_END = re.compile(
     r"%\s?[(\[]\s?95\s?%\s?(?:CI|confidence\sinterval)[^()\[\]]{0,40}[)\]]\s?[(\[]\s?$", re.I)
@@ -492,7 +505,8 @@ def _sentence_outcomes(sent: Sentence, section: str, context: ArticleContext,
         timepoints = [t for t in timepoints if not any(m.median and (m.start == t.start
                                                                      or _MEDIAN_AFTER_VALUE.fullmatch(sent.text, t.end, m.start))
                                                        for m in mentions)]
-    values = [v for v in _values(sent, timepoints, context) if not _share_of_no_endpoint(sent.text, v, mentions)]
+    found = _values(sent, timepoints, context)
+    values = [v for v in found if not _share_of_no_endpoint(sent.text, v, mentions, found)]
     if values:
         _assign(sent, mentions, values)
     _negated_zeros(sent, mentions, context)
@@ -577,7 +591,7 @@ _OF_WHOM_AFTER = re.compile(r"\s?%?[)\]]?\s?(?:of|among)\s(?:whom|them|(?:the\s)
 _CLAUSE_END = re.compile(r"[,;]|$")
 
 
-def _share_of_no_endpoint(text: str, value: Value, mentions: list[Mention]) -> bool:
+def _share_of_no_endpoint(text: str, value: Value, mentions: list[Mention], values: list[Value] = ()) -> bool:
     """A share of the group just named ("CRS occurred in 77% of patients, 48% of whom received tocilizumab") or of
     the responses ("; 80% of responses occurred in cycle 1") is an outcome only when its own clause names the
     endpoint, after it ("30 achieved CR, 25 (83%) of whom were MRD-negative") or before it ("45 achieved CR; MRD
@@ -587,8 +601,22 @@ def _share_of_no_endpoint(text: str, value: Value, mentions: list[Mention]) -> b
         return False
     clause_start = max(text.rfind(",", 0, value.start), text.rfind(";", 0, value.start)) + 1
     clause_end = _CLAUSE_END.search(text, part_of.end()).start()
+    if _grade_of_the_cohort(text, value, mentions, values, part_of.end(), clause_end):
+        return False
     return not any(part_of.end() <= mention.start < clause_end or clause_start <= mention.start < value.start
                    for mention in mentions if mention.family not in ABSORBERS)
+
+
+def _grade_of_the_cohort(text: str, value: Value, mentions: list[Mention], values, start: int, end: int) -> bool:
+    """"CRS occurred in 30 patients (75%); 4 (10%) of them had grade 3 or higher": a count of the patients a toxicity
+    before it occurred in, graded by its clause, whose percentage is not of those patients (4/30 is 13%) but of the
+    cohort, is that toxicity's graded rate."""
+    if value.count is None or not _GRADE_WORDS.search(text, start, end):
+        return False
+    if not any(m.family in _TOXICITIES and m.end <= value.start for m in mentions):
+        return False
+    whole = next((v for v in reversed(values) if v.end <= value.start and v.count), None)
+    return whole is not None and abs(100 * value.count / whole.count - value.value) > 1
 
 
 def _may_state_values(sent: Sentence, context: ArticleContext) -> bool:
@@ -1881,8 +1909,11 @@ def _fractions(text: str, values: list[Value], excluded, context) -> list[Value]
         owner = _bracketing_percent(text, frac, values)
         if owner is not None:  # "93% (n = 49/53)": the count and denominator of the percentage before it
             owner.count, owner.denominator = frac.count.value, frac.denominator.value
-            if not _PERCENT_CI_BRACKET_END.search(text, max(0, frac.start - 64), frac.start):
-                owner.end = frac.end  # (not past a CI between them, which _ci95 reads after the value)
+            if not _PERCENT_CI_BRACKET_END.search(text, max(0, frac.start - 64), frac.start) \
+                    and not _PERCENT_GROUP_BRACKET_END.search(text, max(0, frac.start - 64), frac.start):
+                # (not past a CI between them, which _ci95 reads after the value, nor past the group, which the
+                # arms reader reads after it)
+                owner.end = frac.end
             continue
         owner = _percent_after_fraction(text, frac, values)
         if owner is not None:  # "(36/45, 80%)": the percentage printed after its own count
@@ -1956,7 +1987,10 @@ def _bracketing_percent(text: str, frac, values: list[Value]) -> Value | None:
     if not m:
         m = _PERCENT_OF_PEOPLE_BRACKET_END.search(text[max(0, frac.start - 48):frac.start]) \
             or _PERCENT_CI_BRACKET_END.search(text[max(0, frac.start - 64):frac.start]) \
-            or _PERCENT_WORDS_BRACKET_END.search(text[max(0, frac.start - 32):frac.start])
+            or _PERCENT_WORDS_BRACKET_END.search(text[max(0, frac.start - 32):frac.start]) \
+            or _PERCENT_LABEL_BRACKET_END.search(text[max(0, frac.start - 32):frac.start])
+        if not m and (" in " in text or " among " in text or " for " in text or " of " in text):
+            m = _PERCENT_GROUP_BRACKET_END.search(text[max(0, frac.start - 64):frac.start])
         agreeing = True
     if not m:
         return None
@@ -2164,10 +2198,15 @@ def _repeated_clause(text: str, targets: list[Mention], values: list[Value]) -> 
     head = [v for v in values if opened <= v.start < semicolon]
     if len(before) != len(tail) or len(head) != len(tail) or len({m.family for m in before}) < len(before):
         return values
-    # each endpoint of the clause before owns the one value between it and the next endpoint
+    # each endpoint of the clause before owns the one value between it and the next endpoint, or the clause lists
+    # its endpoints, then as many values ("CRS and ICANS occurred in 85% and 40%; grade ≥3 rates were 10% and 12%")
     bounds = [m.start for m in before[1:]] + [semicolon]
-    if not all(m.end <= v.start < bound and v.kind == w.kind and m.takes(w)
-               for m, v, w, bound in zip(before, head, tail, bounds)):
+    owned = all(m.end <= v.start < bound for m, v, bound in zip(before, head, bounds))
+    # (the tail's values stated after its verb, colon or group, not the subjects of a clause of their own: "...; 30%
+    # and 10% of patients relapsed")
+    listed = not owned and before[-1].end <= head[0].start and _LISTED_ENDPOINTS.fullmatch(
+        text, before[0].end, before[-1].start) is not None and _TAIL_LEAD.search(text, semicolon, tail[0].start)
+    if not (owned or listed) or not all(v.kind == w.kind and m.takes(w) for m, v, w in zip(before, head, tail)):
         return values
     for mention, value in zip(before, tail):
         mention.values.append(value)
@@ -2178,6 +2217,9 @@ def _repeated_clause(text: str, targets: list[Mention], values: list[Value]) -> 
 
 
 _GROUP_NAMED_BETWEEN = re.compile(r"\b(?:in|with|for|among|after|versus|vs)\b", re.I)  # "7.7 months in arm A and"
+_TAIL_LEAD = re.compile(r"(?:\b(?:were|was|in|of)|[,:])\s?$")
+# the links of a list of endpoints: "CRS and ICANS", "OS, EFS and RFS" (a bracket in between: "(all grades)")
+_LISTED_ENDPOINTS = re.compile(r"(?:\s?(?:\([^()]*\))?\s?(?:,\s?(?:and\s)?|and\s|or\s|&\s)(?:the\s)?(?:[\w≥-]+\s)?)")
 
 
 def _mark_group_runs(text: str, runs: list[list[Value]]) -> None:
@@ -2394,17 +2436,35 @@ def _nearest(mentions: list[Mention], value: Value, values: list[Value], text: s
         if before and _elliptical_occurrence(text, before, value):
             return before[-1]  # "CRS occurred in 20 patients and neurotoxicity in 8": the verb left out
         return before[-1] if before and _occurred_in(text, before[-1], value) else None
+    if ahead and before and _in_grade_bracket(text, before[-1], value):
+        return before[-1]  # "CRS (any grade, 85%; grade ≥3, 10%) was the most common toxicity"
     if ahead and (not before or not _direct(text, before[-1], value, values)
                   or _opens_breakdown(text, before[-1], value)):
         return ahead
-    if ahead is None and _subject_of_verb(text, value):
-        return None  # "Ten (25%) received HSCT, and 5 (12%) received DLI": the subject of an unscored clause
+    if ahead is None and (_subject_of_verb(text, value) or _first_of_subject_shares(text, value)
+                          and not (before and _direct(text, before[-1], value, values))) \
+            and not (before and text[before[-1].end:value.start] == " in "):
+        # "Ten (25%) received HSCT, and 5 (12%) received DLI": the subject of an unscored clause (not "Severe CRS
+        # in 15% and severe ICANS in 10% were reported": the share the event was in, the verb the list's)
+        return None
     if before and not _other_head(text, before[-1], value) and not _example_across_verb(text, before[-1], value) \
             and not _in_own_clause(text, before[-1], value, values):
         return before[-1]
     if ahead is None and not before and after and _bracketed_subject_compared(text, value, after[0], values):
         return after[0]
     return ahead
+
+
+# "CRS (any grade, 85%; grade ≥3, 10%)": a bracket opened right after a toxicity, still open at the value, that
+# grades it
+_GRADE_BRACKET_OPEN = re.compile(r"\s?[(\[][^()\[\]]*\bgrades?\b[^()\[\]]*", re.I)
+
+
+def _in_grade_bracket(text: str, mention: Mention, value: Value) -> bool:
+    """The value is one of the grades the toxicity's own bracket lists, whatever measure the sentence names after
+    the bracket ("... was the most common toxicity")."""
+    return mention.family in _TOXICITIES and "grade" in text[mention.end:value.start].lower() \
+        and _GRADE_BRACKET_OPEN.fullmatch(text, mention.end, value.start) is not None
 
 
 # "Blinatumomab (34%) yielded more CRs than chemotherapy (16%)": a subject's bracketed value, compared by "than"
@@ -2478,6 +2538,16 @@ def _subject_of_verb(text: str, value: Value) -> bool:
     return value.kind == PERCENT and _SHARE_THEN_VERB.match(text, value.end) is not None
 
 
+def _first_of_subject_shares(text: str, value: Value) -> bool:
+    """"...; 30% and 10% of patients relapsed": the first of two shares whose second is the subject of a verb (no
+    endpoint after them) is that clause's subject too."""
+    if value.kind != PERCENT or value.count is not None:
+        return False
+    m = _SHARE_THEN_SHARE.match(text, value.end)
+    return m is not None and _SHARE_THEN_VERB.match(text, m.end()) is not None
+
+
+_SHARE_THEN_SHARE = re.compile(r"\s?%\s?(?:,\s?|\s)(?:and|or)\s\d+(?:\.\d+)?(?=\s?%)")
 # The verb of a clause of its own; not one that grades the measure before it ("CRS in 60%; 5 (10%) were grade 3").
 _CLAUSE_VERB = (r"(?:received|required|needed|had|have|were|developed|experienced|underwent|relapsed|died|remained|remain|"
                 r"discontinued|progressed|showed|did)\b(?!\s(?:of\s)?(?:grades?|severe|mild|moderate|fatal|serious|"
@@ -2543,7 +2613,13 @@ def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
     gap = text[mention.end:value.start]
     # ("HSCT was subsequently performed in 14 patients": the passive transplant's span ends in its "in")
     passive = mention.family == "HSCT" and text.endswith(" in", 0, mention.end) and gap.isspace()
-    if not (passive or _OCCURRED_IN.fullmatch(gap)) or not _CLAUSE_END_AFTER.match(text[value.end:]):
+    if mention.family == "EARLY_DEATH" and not gap.startswith(" occurred"):
+        gap = _past_death_window(gap)  # "Death within 60 days of treatment start occurred in 3 patients"
+    if not (passive or _OCCURRED_IN.fullmatch(gap)):
+        return False
+    # ("HSCT was performed in 14 patients in first remission": the remission a transplant is given in narrows nobody)
+    if not _CLAUSE_END_AFTER.match(text[value.end:]) \
+            and not (mention.family == "HSCT" and _transplanted_in_remission(text, value)):
         return False
     value.occurred_in = True
     lead_in = _SENTENCE_LEAD_IN.match(text) or _SIZED_LEAD_IN.match(text)
@@ -2551,6 +2627,21 @@ def _occurred_in(text: str, mention: Mention, value: Value) -> bool:
     if number is not None and number.is_integer and number.value >= value.value:
         value.denominator = number.value
     return True
+
+
+# The rest of an early death's window before its verb: "(before day 30)", "of treatment start", "of the start of
+# therapy", "after infusion"
+_DEATH_WINDOW_REST = re.compile(r"\s?[(\[][^()\[\]]*[)\]]|\s(?:of|after|from|since)\s(?:the\s)?(?:[\w\-]+\s){0,2}?"
+                                r"(?:start|initiation|onset|infusion|therapy|treatment|enrollment|induction|"
+                                r"randomization|diagnosis)(?:\s(?:start|initiation|onset))?"
+                                r"(?:\s(?:of\s)?(?:the\s)?(?:therapy|treatment|induction|infusion))?",
+                                re.I)
+
+
+def _past_death_window(gap: str) -> str:
+    """The gap between an early death's mention and its count without the window's rest printed after the mention."""
+    m = _DEATH_WINDOW_REST.match(gap)
+    return gap[m.end():] if m else gap
 
 
 # "... in 20 patients and [grade ≥3] neurotoxicity in 8": the join after the count of the clause before, then the
@@ -2752,6 +2843,17 @@ _IN_REMISSION_GAP = re.compile(r"(?:(?:patients?|pts|children|adults)\s)?(?:(?:w
                                r"(?:\s(?:were|was))?", re.I)
 # the arm reader's label of such a subject ("first remission", "CR subsequently"): no group of the cohort
 _REMISSION_LABEL = re.compile(_REMISSION_STATE + r"(?:\s(?:subsequently|successfully|eventually|then|later))?", re.I)
+
+
+# "performed in 14 patients (35%) in first CR", "in 14 patients while in remission": the state after a transplant's count
+_IN_REMISSION_AFTER_COUNT = re.compile(r"\s?(?:patients?|pts|children|adults)?\s?(?:[(\[][^()\[\]]*[)\]]\s?)?"
+                                       r"(?:(?:who\swere|while)\s)?in\s" + _REMISSION_STATE + r"(?=\s?[.,;)]|$)", re.I)
+
+
+def _transplanted_in_remission(text: str, value: Value) -> bool:
+    """The transplant's count is followed by the one remission it was given in (not "12 in CR1 and 8 in CR2": parts)."""
+    m = _IN_REMISSION_AFTER_COUNT.match(text, value.end)
+    return m is not None and _REMISSION_WORD.search(text, m.end()) is None
 
 
 def _remission_subject(text: str, value: Value, mention: Mention) -> bool:
@@ -3027,7 +3129,9 @@ def _outcomes(sent: Sentence, section: str, mentions: list[Mention], timepoints,
         if mention.family in _TOXICITIES and _graded(sent.text, mention.values, arms):
             arms = _arm_labels(sent.text, mention.values[:1], context, scope, avoid) * len(arms)
         if mention.family == "HSCT":  # "Twelve (30%) in first remission proceeded to HSCT": the cohort's
-            arms = ["all" if _REMISSION_LABEL.fullmatch(label) and _remission_subject(sent.text, value, mention)
+            arms = ["all" if _REMISSION_LABEL.fullmatch(label) and (_remission_subject(sent.text, value, mention)
+                                                                     or value.occurred_in
+                                                                     and _transplanted_in_remission(sent.text, value))
                     else label for label, value in zip(arms, mention.values)]
         if mention.family == "HSCT" and _transplants_in_remission(sent.text, mention.values, arms):
             arms = _arm_labels(sent.text, mention.values[:1], context, scope, avoid) + [None] * (len(arms) - 1)
@@ -3077,8 +3181,21 @@ def _graded(text: str, values: list[Value], labels: list[str]) -> bool:
     """"Neurotoxicity was observed in 15 patients (30%), being severe in 4 (8%)": values of one toxicity that the
     arms reader could only number ("group 1", "group 2") and that a grade or severity word sets apart are grades of
     the same group's toxicity (SCHEMA: each a value of the endpoint), not groups."""
-    return len(values) > 1 and all(label.startswith("group ") for label in labels) \
-        and all(_GRADE_WORDS.search(text, a.end, b.start) for a, b in zip(values, values[1:]))
+    if len(values) < 2 or not all(label.startswith("group ") for label in labels):
+        return False
+    if _GRADE_LIST_BEFORE.search(text, max(0, values[0].start - 80), values[0].start):
+        return True  # "Rates of any-grade and grade ≥3 CRS were 85% and 10%": the grades listed before the values
+    return all(_GRADE_WORDS.search(text, a.end, b.start) or _GRADE_AFTER_VALUE.match(text, b.end)
+               for a, b in zip(values, values[1:]))
+
+
+# "any-grade and grade ≥3", "all grades and grade 3-4", "any and severe": two grades listed, zipped with the values
+_GRADE_LIST_BEFORE = re.compile(r"\b(?:(?:any|all)[-\s]grades?|grades?\s?[1-4](?:\s?[-–/]\s?[2-5])?)\s(?:and|or|vs\.?|versus|,)\s"
+                                r"(?:of\s)?(?:severe\b|grades?\b|[≥>]\s?grade)|\bany\s(?:and|or)\s(?:severe|grade)\b", re.I)
+# "..., including 4 (10%) with grade 3 or higher": the later value's grade named right after it
+_GRADE_AFTER_VALUE = re.compile(r"\s?%?\s?[)\]]?\s?(?:patients\s?)?(?:[(\[][^()\[\]]*[)\]]\s?)?\s?"
+                                r"(?:with|(?:of\s(?:which|whom|them)\s)?(?:were|was|had)|of|at|being)\s"
+                                r"(?:an?\s)?(?:grades?|severe|serious|life-threatening|fatal)\b", re.I)
 
 
 # "10 (25%) in first CR", "4 in CR2": a value followed by the remission it was given in
