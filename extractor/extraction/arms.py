@@ -198,6 +198,7 @@ _RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:in(?
 _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s(?!(?:and|or)\s)[\w+/\-≥≤<>]+){0,3}?)\s"
                              r"(?:subgroup|group|arm|cohort|patients|subjects|children|adults)\b")
 # A value stated at a time of assessment: "90% at week 4", "45% after cycle 1", "60% by day 28".
+_VERSUS_WORD = re.compile(r"\s(?:vs\.?|versus)\s")  # the cheap cue of subgroups.compared_in_bracket
 _AT_A_TIME = re.compile(r"\s?%?\s(?:at|by|after)\s(?:the\send\sof\s)?(?:weeks?|days?|months?|cycles?|courses?)\s\d+\b", re.I)
 # The name given to a group the sentence does not name.
 _UNNAMED = re.compile(r"group \d+")
@@ -3059,7 +3060,10 @@ class ArmIndex:
         respectively = _says_respectively(text)
         # "The CR rates in first salvage and second salvage were 88% and 52%", "60% and 58% in the weekly and
         # every-2-week groups": a list of groups right before or after the values zips them as "respectively" would
-        if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]) or _groups_listed_after(text, positions):
+        # ... and so does a list the sentence opens with: "For first, second and third salvage, the CR rates were 80%,
+        # 60% and 40%"
+        if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]) or _groups_listed_after(text, positions) \
+                or count >= 2 and text.lstrip().startswith(_SCOPE_OPENERS) and _LIST_SCOPE.match(text, 0, positions[0][0]):
             listed = subgroups.respectively(text, positions, avoid)
             if listed:
                 wholes = self._wholes(listed)
@@ -3073,6 +3077,10 @@ class ArmIndex:
             if respectively or _groups_listed_after(text, positions) else None
         if numbered:  # "CR rates were 50%, 60% and 70% in cohorts 1, 2 and 3, respectively"
             return numbered
+        bracketed = subgroups.compared_in_bracket(text, positions, avoid) \
+            if count == 2 and not any(known) and "(" in text and _VERSUS_WORD.search(text) else None
+        if bracketed:  # "(first vs later salvage: 80% vs 55%)", "by age (< 55 vs ≥ 55 years) were 80% vs 60%"
+            return self._wholes(bracketed)
         paired = (subgroups.paired_after(text, positions[-1][1]) or subgroups.with_and_without(text, positions)) \
             if count == 2 and not any(known) else None
         if paired and len(set(paired)) == 2:

@@ -2646,7 +2646,8 @@ def _other_head(text: str, mention: Mention, value: Value) -> bool:
 
 # "in Ph-positive (65%) and Ph-negative (61%) patients", "between first (65%) and second (61%) salvage": the
 # bracket before the head followed a group named after a preposition, and the head is a group of the same shape.
-_GROUP_BEFORE_BRACKET = re.compile(r"\b(?P<p>in|between|among|for|with)\s(?:the\s)?(?P<g>(?:[\w+\-]+\s){1,3})$")
+# A colon opens such a list too: "CR rates were as follows: first salvage (80%), second salvage (60%), ...".
+_GROUP_BEFORE_BRACKET = re.compile(r"(?:\b(?P<p>in|between|among|for|with)|:)\s(?:the\s)?(?P<g>(?:[\w+\-]+\s){1,3})$")
 _JOINED_AFTER_CLOSE = re.compile(r"[)\]]\s?(?:,\s?)?(?:and|or|versus|vs\.?)\s")
 _ORDINALS = frozenset({"first", "second", "third", "later", "1st", "2nd", "3rd", "subsequent"})
 # A middle item of a bracketed list: "), second salvage (" closes the item before it and names its own group.

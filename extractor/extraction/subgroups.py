@@ -72,10 +72,11 @@ _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[
 _LEADING_OF_RESPONDERS = re.compile(r"^\s*Of\s(?P<g>(?:non-?)?(?:responders|responding\spatients)),\s", re.I)
 _AFTER = re.compile(r"^(?:\s?(?:%|percent|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for|at(?=\s(?:the\s)?(?:dose\slevels?\s\d|DL\s?-?\d|(?:two\s|three\s)?(?:highest|lowest|higher|lower|recommended|maximum)\s(?:two\s|three\s)?(?:phase\s(?:2|II)\s)?(?:tolerated\s)?dose)))\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
                     r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s|at\s(?:the\s)?dose\slevels?\s\d))?(?:in|for|among|of|at(?=\s(?:the\s)?(?:dose\slevels?\s\d|DL\s?-?\d|(?:two\s|three\s)?(?:highest|lowest|higher|lower|recommended|maximum)\s(?:two\s|three\s)?(?:phase\s(?:2|II)\s)?(?:tolerated\s)?dose))|"
-                    r"(?:by|on)(?=\s(?:an?\s)?intention[\s\-]to[\s\-]treat\b))\s",
-                    re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage", "74% by intention to treat"
+                    r"(?:by|on)(?=\s(?:an?\s)?intention[\s\-]to[\s\-]treat\b)|after(?=\s(?:prior|previous)\s))\s",
+                    re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage", "74% by intention to treat",
+# "55% after prior blinatumomab" (a therapy the group had before; not "after two cycles", a time of assessment)
 # A list item: no number but one in a name ("CR2"); "or" bounding a line of therapy stays in it ("third or later").
-_ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)(?:[^,;:()\d]|(?<=[A-Za-z])\d)){1,40}?"
+_ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)(?:[^,;:()\d]|(?<=[A-Za-z])\d|(?<=[A-Za-z]\d)\d)){1,40}?"  # "KMT2A", "TP53", "CD19"
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s|or\s)?|\s+(?:and|or" + NOT_A_BOUND + r")\s")
 _LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?P<noun>patients|subjects|those)\s(?:with\s|in\s)?)?"
                    r"(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s(?:with\s)?" + _ITEM + r")"
@@ -454,8 +455,8 @@ def rest_of(label: str) -> str:
     return f"not {label}" if label.endswith("ed") and not _BOUND.search(label) else complement(label)
 
 
-_REST_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:in|among|for|of)\s(?:all\s)?(?:the\s)?(?:others|other\spatients|rest|remainder|"
-                         r"remaining(?:\spatients)?)(?=\s?[,;.)]|\s(?:and|or|vs\.?|versus)\b|$)", re.I)
+_REST_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:in|among|for|of)\s(?:all\s)?(?:the\s)?(?:others|other(?:\s\(n\s?=\s?\d+\))?\spatients|"
+                         r"rest|remainder|remaining(?:\s\(n\s?=\s?\d+\))?(?:\spatients)?)(?=\s?[,;.)]|\s(?:and|or|vs\.?|versus)\b|$)", re.I)
 
 
 def elided(label: str, before: str = "") -> bool:
@@ -624,7 +625,11 @@ def bracket_after(text: str, end: int, avoid=()) -> str | None:
     return name(m.group("g"))
 
 
-_BRACKET_ITEM = re.compile(r"[(\[;]\s?(?P<g>[A-Za-z<>≤≥][^()\[\],;:=%]{1,40}?)\s?[,:]\s?$")
+_BRACKET_ITEM = re.compile(r"[(\[;]\s?(?:and\s)?(?P<g>[A-Za-z<>≤≥][^()\[\],;:=%]{1,40}?)\s?[,:]\s?$")
+# The first item of such a list after a colon, when a semicolon ends its value: "CR rates were: first salvage, 80%;
+# second salvage, 60%; ..." (not "as follows: 80% in ...", nor a colon before one value).
+_COLON_ITEM = re.compile(r":\s(?P<g>[A-Za-z<>≤≥][^()\[\],;:=%]{1,40}?),\s$")
+_ITEM_ENDS_AT_SEMICOLON = re.compile(r"\s?%?\s?;")
 # ... or an item with no separator before its value, items split by commas: "(first salvage 70%, second salvage 50%)",
 # "(S1 70%, S2 52%, S3+ 40%)"; the group holds no digit but one in a name ("S3+", "CR2").
 _BARE_BRACKET_ITEM = re.compile(r"(?:\(|[;,]\s)(?P<g>[A-Za-z](?:[^()\[\],;:=%\d]|(?<=[A-Za-z])\d){0,40}?)\s$")
@@ -636,6 +641,9 @@ def bracket_item(text: str, start: int, avoid=()) -> str | None:
     "(first salvage: 82%; ...)", "(first salvage 70%, second salvage 50%)"; not a statistic ("(range, 2-5)", "(95%
     CI, ...)") or an endpoint ("(CR, 45%")."""
     m = _BRACKET_ITEM.search(text, max(0, start - 45), start)
+    if (not m or m.end() != start) and ": " in text[max(0, start - 45):start]:
+        m = _COLON_ITEM.search(text, max(0, start - 45), start)
+        m = m if m and m.end() == start and _ITEM_ENDS_AT_SEMICOLON.match(text, _value_end(text, start)) else None
     if (not m or m.end() != start) and _in_bracket(text, start):
         m = _BARE_BRACKET_ITEM.search(text, max(0, start - 45), start)
         m = m if m and m.end() == start and _BARE_ITEM_END.match(text, _value_end(text, start)) else None
@@ -878,6 +886,65 @@ def comparison(text: str, positions: list[tuple[int, int]], avoid=()) -> list[st
     return None
 
 
+# Two groups compared in a bracket, then their values: "(first vs later salvage: 80% vs 55%)", "(S1 vs S2, 80% vs
+# 55%)"; or a dimension and its two levels in a bracket before the values: "by age (< 55 vs ≥ 55 years) were 80% vs 60%".
+_GROUP = r"[^()\[\]:;,=%]{1,40}?"
+_COMPARED_HEAD = re.compile(r"[(\[]\s?(?P<a>" + _GROUP + r")\s(?:vs\.?|versus)\s(?P<b>" + _GROUP + r")\s?[:,]\s$", re.I)
+_LEVEL = r"(?:[<>≤≥]=?\s?\d+(?:\.\d+)?\s?%|" + _GROUP + r")"  # a bound of a share: "by marrow blasts (< 50% vs ≥ 50%)"
+_LEVELS_BY = re.compile(r"\b(?:by|according\sto)\s(?P<d>[A-Za-z][\w\s\-]{1,30}?)\s?\((?P<a>" + _LEVEL + r")\s(?:vs\.?|versus)\s"
+                        r"(?P<b>" + _LEVEL + r")\)", re.I)
+_PAIR_GAP = re.compile(r"\s?%?\s(?:vs\.?|versus|and)\s$", re.I)
+_BOUND_START = re.compile(r"[<>≤≥]")
+
+
+def compared_in_bracket(text: str, positions: list[tuple[int, int]], avoid=()) -> list[str] | None:
+    """Two values compared after their groups (see _COMPARED_HEAD, _LEVELS_BY): the groups, in the values' order.
+    Not when a side is an endpoint ("(CR vs CRi: ...)") or the values are not a pair ("80% vs 55%", "80% and 55%")."""
+    if len(positions) != 2 or not _PAIR_GAP.search(text, positions[0][1], positions[1][0]):
+        return None
+    first = positions[0][0]
+    head = _COMPARED_HEAD.search(text, max(0, first - 90), first)
+    if head:
+        by = _BY_BEFORE.search(text, max(0, head.start() - 40), head.start())
+        sides, dimension = [head.group("a"), head.group("b")], " ".join(by.group("d").split()) if by else ""
+    else:
+        by = _LEVELS_BY.search(text, max(0, first - 140), first) if "(" in text[max(0, first - 140):first] else None
+        if by is None or ";" in text[by.end():first] or re.search(r"\d\s?%", text[by.end():first]):
+            return None
+        head, sides, dimension = by, [by.group("a"), by.group("b")], " ".join(by.group("d").split())
+    if any(_overlaps(head.start(g), head.end(g), avoid, head.group(g)) or _NOT_A_BRACKET_GROUP.search(head.group(g))
+           for g in "ab"):
+        return None  # (not "(cycle 1 vs cycle 2)", "(flow vs PCR)": times or methods of one group's assessment)
+    sides = [" ".join(side.split()) for side in _distribute_unit(sides)]
+    names = [name(_with_dimension(side, _STATUS_WORD.sub("", dimension))) for side in sides]
+    return names if all(names) and names[0] != names[1] else None
+
+
+_BY_BEFORE = re.compile(r"\bby\s(?P<d>[A-Za-z][\w\-]*(?:\s[\w\-]+){0,2}?)\s?\Z", re.I)  # "by salvage status (first vs later: ...)"
+_STATUS_WORD = re.compile(r"\s(?:status|level|category|group)$", re.I)
+_LEVEL_WORD = re.compile(r"(?:low|high|early|late|first|second|third|later|short|long|older|younger|standard|"
+                         r"intermediate|poor|good|favorable|unfavorable)", re.I)
+
+
+def _with_dimension(side: str, dimension: str) -> str:
+    """A level named with its dimension: "< 55 years" by age -> "age < 55 years", "low" by disease burden -> "low
+    disease burden", "first" by salvage status -> "first salvage"; a side that names its group alone stays so."""
+    if not dimension:
+        return side
+    if _BOUND_START.match(side):
+        return f"{dimension} {side}"
+    return f"{side} {dimension}" if _LEVEL_WORD.fullmatch(side) else side
+
+
+def _distribute_unit(sides: list[str]) -> list[str]:
+    """"< 55 vs ≥ 55 years": the unit after the second bound is the first's too; "first vs later salvage": the shared
+    head word (`_distribute`)."""
+    unit = re.search(r"\d\s?(?P<u>years?|months?|%)$", sides[1])
+    if unit and re.search(r"\d$", sides[0]):
+        return [f"{sides[0]} {unit.group('u')}", sides[1]]
+    return _distribute(sides)
+
+
 def lone_group(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
     """Two values compared where only one group is named, as the subject, with a comparative ("Patients with no MRD
     had superior OS (100% vs 38%)"): the group and its complement."""
@@ -973,7 +1040,7 @@ def _group_lists(text: str) -> tuple[tuple[int, int, list[str], bool], ...]:
     masked = _LIST_BRACKET.sub(lambda b: " " * len(b.group(0)), text) if "(" in text else text
     for m in _LIST.finditer(masked):
         items = [" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list")) if i.strip()]
-        names = [name(i) for i in _distribute(items)]
+        names = _rest_in_pair([name(i) for i in _distribute(items)], items)
         if all(names) and len(set(names)) == len(names) >= 2:
             headed = bool(m.group("head") or m.group("noun")) or any(_REMISSION_CODE.fullmatch(i) for i in items)
             lists.append((m.start("list"), m.end("list"), names, headed))
@@ -981,6 +1048,15 @@ def _group_lists(text: str) -> tuple[tuple[int, int, list[str], bool], ...]:
 
 
 _REMISSION_CODE = re.compile(r"CR\d")  # "in CR1, CR2 and ...": remissions patients are in, not the endpoint CR
+_REST_ITEM = re.compile(r"(?:the\s)?(?:other|others|remaining|rest)", re.I)
+
+
+def _rest_in_pair(names: list[str | None], items: list[str]) -> list[str | None]:
+    """"in KMT2A-rearranged (n = 8) and other (n = 20) patients": the second of two groups is the patients outside
+    the first, named as "the others" after a value are (`rest_of`); "other" alone names no group."""
+    if len(items) == 2 and names[0] and _REST_ITEM.fullmatch(items[1]):
+        return [names[0], rest_of(names[0])]
+    return names
 
 
 def sized_groups(text: str, count: int) -> list[str] | None:
@@ -1225,13 +1301,18 @@ def _distribute(items: list[str]) -> list[str]:
     if codes and all(_CODE.fullmatch(i.rstrip(".")) for i in items[1:]):  # "arms A and B." -> "arm A", "arm B"
         return [f"{codes.group('head').lower()} {i.rstrip('.')}" for i in [codes.group("code"), *items[1:]]]
     last = items[-1].split()
-    if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 and not _CODE_ITEM.search(i) for i in items[:-1]):
+    lesion = len(last) >= 2 and _LESION_HEAD.fullmatch(last[-1]) is not None  # "TP53, IKZF1 and CDKN2A alterations"
+    if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 and (lesion or not _CODE_ITEM.search(i))
+                                                  for i in items[:-1]):
         head = last[-1]
         if not re.search(r"(?:groups?|cohorts?|subgroups?|arms?|patients)$", head, re.I):
             return [f"{i} {head}" for i in items[:-1]] + [items[-1]]
     return items
 
 
+# A gene's lesion shared by a list of genes: the genes are no codes of groups ("CR1, CR2") but each names one.
+_LESION_HEAD = re.compile(r"(?:mutations?|deletions?|alterations?|rearrangements?|fusions?|amplifications?|lesions?|"
+                          r"mutated|deleted|rearranged)", re.I)
 _CODE_ITEM = re.compile(r"[A-Za-z]\d")  # "CR1", "M2" (not an ordinal: "1st")
 _CODED_HEAD = re.compile(r"(?P<head>(?i:arm|cohort|group))s?\s(?P<code>[A-Z]\d?|\d{1,2}[A-Z]?)")
 _CODE = re.compile(r"[A-Z]\d?|\d{1,2}[A-Z]?")

@@ -1,0 +1,144 @@
+"""Recurring phrasings of values split per subgroup or arm (fifteenth round): a group and "other" patients ("in
+KMT2A-rearranged (n = 8) and other (n = 20) patients"), genes with a lesion word shared ("TP53, IKZF1 and CDKN2A
+alterations"), a prior therapy after "after" ("55% after prior blinatumomab"), two groups compared in the values'
+bracket ("(first vs later salvage: 80% vs 55%)") or the levels of a dimension in a bracket before the values ("by age
+(< 55 vs ≥ 55 years) were 80% vs 60%"), and a bare age bound ("those ≥ 55 years"). Written in our own words, run end
+to end; the figures are invented.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import outcome_triples as _outcomes, run_text as _run
+
+
+INO = "Forty patients received inotuzumab. "
+CAR_T = "Forty patients received CAR T cells. "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "other" as the second of two listed groups: the patients outside the first (was "group 1" and the first's name
+    # on the second value)
+    (INO + "CR rates were 50% and 75% in KMT2A-rearranged (n = 8) and other (n = 20) patients, respectively.",
+     [("KMT2A-rearranged", "CR", 50.0), ("not KMT2A-rearranged", "CR", 75.0)]),
+    (INO + "CR rates were 50% and 75% in KMT2A-rearranged and other patients, respectively.",
+     [("KMT2A-rearranged", "CR", 50.0), ("not KMT2A-rearranged", "CR", 75.0)]),
+    (INO + "The CR rate was 50% in KMT2A-rearranged (n = 8) and 75% in other (n = 20) patients.",
+     [("KMT2A-rearranged", "CR", 50.0), ("not KMT2A-rearranged", "CR", 75.0)]),
+    # a gene of two digits is a name in a list ("TP53" was cut at its second digit)
+    (INO + "CR rates were 50% and 75% in patients with TP53 mutation and the others, respectively.",
+     [("TP53 mutation", "CR", 50.0), ("no TP53 mutation", "CR", 75.0)]),
+    # a lesion word shared by the genes of a list (was "TP53", "IKZF1" and "CDKN2A alterations")
+    (CAR_T + "CR rates were 50%, 65% and 75% in patients with TP53, IKZF1 and CDKN2A alterations, respectively.",
+     [("CDKN2A alterations", "CR", 75.0), ("IKZF1 alterations", "CR", 65.0), ("TP53 alterations", "CR", 50.0)]),
+    # negative: two named groups stay as named; the remission codes take no shared head
+    (CAR_T + "CR rates were 50% and 75% in CD19-negative and CD19-positive patients, respectively.",
+     [("CD19-negative", "CR", 50.0), ("CD19-positive", "CR", 75.0)]),
+    (INO + "CR rates were 50% and 75% in Ph-like and other B-ALL, respectively.",
+     [("Ph-like B-ALL", "CR", 50.0), ("other B-ALL", "CR", 75.0)]),
+])
+def test_arms22_listed_genetic_groups(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "after prior X" names the group by the therapy it had (was the cohort's CR)
+    (INO + "The CR rate was 55% after prior blinatumomab.", [("prior blinatumomab", "CR", 55.0)]),
+    (INO + "The CR rate was 55% after prior blinatumomab versus 75% in blinatumomab-naive patients.",
+     [("blinatumomab-naive", "CR", 75.0), ("prior blinatumomab", "CR", 55.0)]),
+    (INO + "The CR rate was 55% after prior HSCT and 75% in patients without prior HSCT.",
+     [("no prior HSCT", "CR", 75.0), ("prior HSCT", "CR", 55.0)]),
+    # negative: "after" a number of cycles is a time of assessment, the cohort's value
+    (INO + "The CR rate was 55% after two cycles.", [("all", "CR", 55.0)]),
+])
+def test_arms22_after_prior_therapy(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # two groups compared at the head of the values' bracket (were "group 1" and "group 2")
+    (INO + "CR rates differed by salvage status (first salvage vs later salvage: 80% vs 55%; P = .01).",
+     [("first salvage", "CR", 80.0), ("later salvage", "CR", 55.0)]),
+    (INO + "CR rates were higher in first salvage (first vs later salvage, 80% vs 55%).",
+     [("first salvage", "CR", 80.0), ("later salvage", "CR", 55.0)]),
+    (INO + "CR rates differed by salvage status (first vs later: 80% vs 55%).",
+     [("first salvage", "CR", 80.0), ("later salvage", "CR", 55.0)]),
+    (CAR_T + "Median OS (T-ALL vs B-ALL: 8.1 vs 14.2 months) differed.",
+     [("B-ALL", "OS_MEDIAN", 14.2), ("T-ALL", "OS_MEDIAN", 8.1)]),
+    (CAR_T + "The 1-year OS (Ph-positive vs Ph-negative, 70% vs 50%) was similar.",
+     [("Ph-negative", "OS_RATE", 50.0), ("Ph-positive", "OS_RATE", 70.0)]),
+    # the levels of a dimension in a bracket before the values
+    (INO + "CR rates by age (< 55 vs ≥ 55 years) were 80% vs 60%.",
+     [("age <55 years", "CR", 80.0), ("age ≥55 years", "CR", 60.0)]),
+    (INO + "CR rates by age (< 55 vs ≥ 55 years) were 80% and 60%, respectively.",
+     [("age <55 years", "CR", 80.0), ("age ≥55 years", "CR", 60.0)]),
+    (CAR_T + "CR rates by marrow blasts (< 50% vs ≥ 50%) were 90% vs 60%.",
+     [("marrow blasts <50%", "CR", 90.0), ("marrow blasts ≥50%", "CR", 60.0)]),
+    (CAR_T + "CR rates by disease burden (low vs high) were 90% and 60%, respectively.",
+     [("high disease burden", "CR", 60.0), ("low disease burden", "CR", 90.0)]),
+    (CAR_T + "CR rates by lineage (T-ALL vs B-ALL) were 50% vs 80%.", [("B-ALL", "CR", 80.0), ("T-ALL", "CR", 50.0)]),
+    # an age bound left bare after "those" is an age bound too (was "≥55 years")
+    (INO + "The CR rate was 80% in patients < 55 years and 60% in those ≥ 55 years.",
+     [("age <55 years", "CR", 80.0), ("age ≥55 years", "CR", 60.0)]),
+])
+def test_arms22_groups_compared_in_a_bracket(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    # negative: endpoints, cycles or assays compared in the bracket name no groups
+    CAR_T + "CR rates by cycle (cycle 1 vs cycle 2) were 50% vs 80%.",
+    CAR_T + "CR rates by assay (flow vs PCR) were 50% vs 80%.",
+    CAR_T + "Response rates (CR vs CRi: 40% vs 20%) were reported.",
+])
+def test_arms22_bracket_sides_that_name_no_group(nlp, text):
+    labels = {o["arm"] for o in _run(nlp, text)["outcomes"]}
+    assert not labels & {"cycle 1", "cycle 2", "flow", "PCR", "CR", "CRi"}
+
+
+def test_arms22_arm_bracket_still_names_arms(nlp):
+    text = ("Patients were randomly assigned to blinatumomab (n = 271) or chemotherapy (n = 134). CR rates "
+            "(blinatumomab vs chemotherapy: 34% vs 16%) favored blinatumomab.")
+    assert _outcomes(_run(nlp, text)) == [("blinatumomab", "CR", 34.0), ("chemotherapy", "CR", 16.0)]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a list after a colon, each group with its bracketed value (only the first value was kept)
+    (INO + "CR rates were as follows: first salvage (80%), second salvage (60%), and later salvage (40%).",
+     [("first salvage", "CR", 80.0), ("later salvage", "CR", 40.0), ("second salvage", "CR", 60.0)]),
+    (INO + "CRS rates were as follows: children (40%), adults (25%).",
+     [("adults", "CRS", 25.0), ("children", "CRS", 40.0)]),
+    # ... or each group before its value, items split by semicolons (the first was the cohort's, the last "and later
+    # salvage")
+    (INO + "CR rates were: first salvage, 80%; second salvage, 60%; later salvage, 40%.",
+     [("first salvage", "CR", 80.0), ("later salvage", "CR", 40.0), ("second salvage", "CR", 60.0)]),
+    (INO + "CR rates were as follows: first salvage, 80%; second salvage, 60%; and later salvage, 40%.",
+     [("first salvage", "CR", 80.0), ("later salvage", "CR", 40.0), ("second salvage", "CR", 60.0)]),
+    (INO + "The CR rate was: overall, 60%; first salvage, 70%.", [("all", "CR", 60.0), ("first salvage", "CR", 70.0)]),
+    # negative: endpoints or measures listed after a colon are no groups
+    (INO + "Outcomes were: CR rate, 40%; median OS, 7.7 months.", [("all", "CR", 40.0), ("all", "OS_MEDIAN", 7.7)]),
+    (INO + "Adverse events were: neutropenia (40%), CRS (20%), and neurotoxicity (10%).",
+     [("all", "CRS", 20.0), ("all", "NEURO", 10.0)]),
+    (INO + "Responses were as follows: CR (40%), CRi (20%), and PR (10%).", [("all", "CR", 40.0)]),
+])
+def test_arms22_groups_listed_after_a_colon(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a list of groups the sentence opens with zips the values without "respectively" (were the cohort and "group N")
+    (INO + "For first, second and third salvage, the CR rates were 80%, 60% and 40%.",
+     [("first salvage", "CR", 80.0), ("second salvage", "CR", 60.0), ("third salvage", "CR", 40.0)]),
+    (INO + "In children and adults, CR rates were 90% and 70%.", [("adults", "CR", 70.0), ("children", "CR", 90.0)]),
+    (INO + "Among Ph-positive and Ph-negative patients, the CR rates were 90% and 70%.",
+     [("Ph-negative", "CR", 70.0), ("Ph-positive", "CR", 90.0)]),
+    (INO + "For first and second salvage, CR rates were 80% and 60%, and median OS 9.1 and 5.2 months.",
+     [("first salvage", "CR", 80.0), ("first salvage", "OS_MEDIAN", 9.1), ("second salvage", "CR", 60.0),
+      ("second salvage", "OS_MEDIAN", 5.2)]),
+    # negative: a leading list of endpoints zips endpoints, not groups; one scope and two endpoints stay the scope's
+    (INO + "For OS and EFS, the 1-year rates were 50% and 40%.", [("all", "EFS_RATE", 40.0), ("all", "OS_RATE", 50.0)]),
+    (INO + "In first salvage, the CR rate was 80% and 70% achieved MRD negativity.",
+     [("first salvage", "CR", 80.0), ("first salvage", "MRD_NEG", 70.0)]),
+])
+def test_arms22_groups_listed_before_the_values(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
