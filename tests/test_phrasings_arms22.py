@@ -142,3 +142,50 @@ def test_arms22_groups_listed_after_a_colon(nlp, text, outcomes):
 ])
 def test_arms22_groups_listed_before_the_values(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a prior therapy named before the value, or as the sentence's scope (were the cohort's)
+    (INO + "The CR rate after prior blinatumomab was 55%.", [("prior blinatumomab", "CR", 55.0)]),
+    (INO + "After prior blinatumomab, the CR rate was 55%.", [("prior blinatumomab", "CR", 55.0)]),
+    (INO + "Following previous allogeneic HSCT, median OS was 6.1 months.",
+     [("prior allogeneic HSCT", "OS_MEDIAN", 6.1)]),
+    (INO + "The CR rate was 55% after previous allogeneic HSCT.", [("prior allogeneic HSCT", "CR", 55.0)]),
+    (INO + "After prior blinatumomab, the CR rate was 55%, compared with 75% in blinatumomab-naive patients.",
+     [("blinatumomab-naive", "CR", 75.0), ("prior blinatumomab", "CR", 55.0)]),
+    # the scope is the sentence's own: the next sentence is the cohort's again
+    (INO + "The CR rate was 60%. After prior blinatumomab, the CR rate was 55%. Median OS was 7.0 months.",
+     [("all", "CR", 60.0), ("all", "OS_MEDIAN", 7.0), ("prior blinatumomab", "CR", 55.0)]),
+    # the arms' values within the subgroup of a randomized study
+    ("Patients were randomly assigned to inotuzumab (n = 109) or standard of care (n = 109). After prior HSCT, the CR "
+     "rate was 70% with inotuzumab and 30% with standard of care.",
+     [("inotuzumab ozogamicin, prior HSCT", "CR", 70.0), ("standard of care, prior HSCT", "CR", 30.0)]),
+    # negative: the prior therapy every patient had, follow-up and cycles name no group
+    (INO + "After prior therapy with a median of two regimens, the CR rate was 60%.", [("all", "CR", 60.0)]),
+    (INO + "The CR rate was 60% after prior chemotherapy.", [("all", "CR", 60.0)]),
+    (INO + "After a median follow-up of 12 months, median OS was 7.1 months.", [("all", "OS_MEDIAN", 7.1)]),
+    (INO + "The CR rate after two cycles was 55%.", [("all", "CR", 55.0)]),
+])
+def test_arms22_prior_therapy_named_before_the_value(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+RANDOMIZED = "Patients were randomly assigned to blinatumomab (n = 271) or chemotherapy (n = 134). "
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # an arm as the subject with its n bracket (were the cohort's)
+    (RANDOMIZED + "The blinatumomab arm (n = 271) had a CR rate of 34%.", [("blinatumomab", "CR", 34.0)]),
+    (RANDOMIZED + "The blinatumomab arm (n = 271) had a median OS of 7.7 months.",
+     [("blinatumomab", "OS_MEDIAN", 7.7)]),
+    (RANDOMIZED + "The blinatumomab arm (n = 271) had a CR rate of 34% and the chemotherapy arm (n = 134) a CR rate "
+     "of 16%.", [("blinatumomab", "CR", 34.0), ("chemotherapy", "CR", 16.0)]),
+])
+def test_arms22_arm_subject_with_its_n(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms22_other_groups_n_is_no_arms_n(nlp):
+    # negative: another group's n bracket between the arm and the value does not make the value the whole arm's
+    record = _run(nlp, RANDOMIZED + "With blinatumomab, in patients with high burden (n = 40), the CR rate was 30%.")
+    assert [o["arm"] for o in record["outcomes"]] != ["blinatumomab"]

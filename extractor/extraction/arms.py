@@ -198,6 +198,8 @@ _RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:in(?
 _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s(?!(?:and|or)\s)[\w+/\-≥≤<>]+){0,3}?)\s"
                              r"(?:subgroup|group|arm|cohort|patients|subjects|children|adults)\b")
 # A value stated at a time of assessment: "90% at week 4", "45% after cycle 1", "60% by day 28".
+_PRIOR_SCOPE = re.compile(r"(?:After|Following)\s(?P<x>" + subgroups.PRIOR_AGENT + r"[^,;()\d]{2,50}?),\s")
+_ARM_N_AFTER = re.compile(r"^(?:\s(?:arm|group|cohort))?\s?\(n\s?=\s?\d+\)")
 _VERSUS_WORD = re.compile(r"\s(?:vs\.?|versus)\s")  # the cheap cue of subgroups.compared_in_bracket
 _AT_A_TIME = re.compile(r"\s?%?\s(?:at|by|after)\s(?:the\send\sof\s)?(?:weeks?|days?|months?|cycles?|courses?)\s\d+\b", re.I)
 # The name given to a group the sentence does not name.
@@ -2699,6 +2701,11 @@ class ArmIndex:
                 return named[0][2], True
         lead = text.lstrip()
         opens = lead.startswith(_LEAD_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
+        prior = _PRIOR_SCOPE.match(lead) if lead.startswith(("After p", "Following p")) else None
+        if prior:  # "After prior blinatumomab, the CR rate was 55%": the group by the therapy it had before
+            label = subgroups.name(prior.group("x"))
+            if label:
+                return label, True
         anaphor = opens and _ANAPHOR_SCOPE.match(text) is not None
         antecedent = self._antecedent(text) if anaphor else None
         if antecedent:  # "... underwent allogeneic HSCT. Among these patients, the 5-year OS was 35%."
@@ -2846,7 +2853,8 @@ class ArmIndex:
         if not own_scope or label is None or len([a for a in self.arms if not a.historical]) < 2:
             return None
         if self.by_label(self._own_arm(label)) is not None or subgroups.is_whole(label, self.title) \
-                or not _PATIENTS_SCOPE.match(text) or _NOT_A_SUBGROUP_SCOPE.search(label) \
+                or not (_PATIENTS_SCOPE.match(text) or _PRIOR_SCOPE.match(text.lstrip())) \
+                or _NOT_A_SUBGROUP_SCOPE.search(label) \
                 or subgroups.response_state(label):
             return None
         return label
@@ -3686,6 +3694,8 @@ class ArmIndex:
             return None
         for ref_start, ref_end, label in reversed(refs):
             gap = text[ref_end:start]
+            # (the arm's own n bracket is no other number: "The blinatumomab arm (n = 271) had a CR rate of 34%")
+            gap = _ARM_N_AFTER.sub("", gap, count=1) if "(n" in gap[:16] else gap
             if ref_end <= start and self.by_label(label) and len(gap) <= 80 \
                     and (not re.search(r"[;\d]", gap) or _VALUE_LIST_GAP.fullmatch(gap)):
                 return label

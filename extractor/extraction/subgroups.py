@@ -32,6 +32,9 @@ from re import _constants, _parser  # parse trees: a leading ^ (_anchored), a re
 # "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage";
 # nor the study's disease states ("relapsed or refractory").
 NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter|refractory)\b|\s?=)"  # "aged > or =60 years"
+# A therapy some patients had before ("prior blinatumomab", "previous HSCT"), not the prior therapy every patient of
+# a salvage study had ("prior therapy", "previous regimens", "prior chemotherapy").
+PRIOR_AGENT = r"(?:prior|previous)\s(?!(?:therapy|therapies|treatments?|regimens?|lines?|salvage|chemotherapy|induction)\b)"
 # Where a group phrase read forwards stops: punctuation, a comparison word, a verb (not a participle after "the" or
 # "with": "in the relapsed group", "for those with relapsed disease"), another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
@@ -72,7 +75,7 @@ _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[
 _LEADING_OF_RESPONDERS = re.compile(r"^\s*Of\s(?P<g>(?:non-?)?(?:responders|responding\spatients)),\s", re.I)
 _AFTER = re.compile(r"^(?:\s?(?:%|percent|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for|at(?=\s(?:the\s)?(?:dose\slevels?\s\d|DL\s?-?\d|(?:two\s|three\s)?(?:highest|lowest|higher|lower|recommended|maximum)\s(?:two\s|three\s)?(?:phase\s(?:2|II)\s)?(?:tolerated\s)?dose)))\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
                     r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s|at\s(?:the\s)?dose\slevels?\s\d))?(?:in|for|among|of|at(?=\s(?:the\s)?(?:dose\slevels?\s\d|DL\s?-?\d|(?:two\s|three\s)?(?:highest|lowest|higher|lower|recommended|maximum)\s(?:two\s|three\s)?(?:phase\s(?:2|II)\s)?(?:tolerated\s)?dose))|"
-                    r"(?:by|on)(?=\s(?:an?\s)?intention[\s\-]to[\s\-]treat\b)|after(?=\s(?:prior|previous)\s))\s",
+                    r"(?:by|on)(?=\s(?:an?\s)?intention[\s\-]to[\s\-]treat\b)|after(?=\s" + PRIOR_AGENT + r"))\s",
                     re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage", "74% by intention to treat",
 # "55% after prior blinatumomab" (a therapy the group had before; not "after two cycles", a time of assessment)
 # A list item: no number but one in a name ("CR2"); "or" bounding a line of therapy stays in it ("third or later").
@@ -331,7 +334,7 @@ def _group_before_verb(text: str, value_start: int) -> str | None:
     head = text[:value_start]
     if not _VERB_AT_END.search(head, max(0, len(head) - 6)):
         return None  # both patterns end with the verb, and re would try them at every position of the head
-    m = _OF_GROUP_WAS.search(head) or _AMONG_GROUP_WAS.search(head)
+    m = _OF_GROUP_WAS.search(head) or _AMONG_GROUP_WAS.search(head) or _AFTER_PRIOR_WAS.search(head)
     count = _COUNT_WORD.search(m.group("g")) if m else None
     if m is None or count and not _NAMED_COUNT.search(count.group(0)):  # "among all 50 patients": a count, no name
         return None  # ("among the 22 AYA patients" names them)
@@ -385,6 +388,8 @@ _AMONG_GROUP_WAS = re.compile(
     r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?|" + _LINE + r"|"
     r"(?:cohort|arm|group|stratum)\s(?:[A-Z]|\d{1,2}[A-Z]?)(?!\w))"  # a coded group: "The CR rate in cohort 1 was 42%"
     r"\s(?:was|were|is|are)\s$", re.I)
+# ... and a therapy the group had before: "The CR rate after prior blinatumomab was 55%".
+_AFTER_PRIOR_WAS = re.compile(r"\bafter\s(?P<g>" + PRIOR_AGENT + r"[^,;()\d]{2,50}?)\s(?:was|were|is|are)\s$", re.I)
 # A group named before a value whose verb the clause leaves out, as the one before it said it: "The CR rate in first
 # salvage was 70%, and in second salvage 50%".
 _GROUP_VERB_ELIDED = re.compile(r"(?:,\s|\s)(?:and|but|while|whereas)\s(?:in|among|for)\s(?:the\s)?(?P<g>(?:(?:patients|those)\s(?:in|with)\s)?"
