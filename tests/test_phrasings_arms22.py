@@ -189,3 +189,22 @@ def test_arms22_other_groups_n_is_no_arms_n(nlp):
     # negative: another group's n bracket between the arm and the value does not make the value the whole arm's
     record = _run(nlp, RANDOMIZED + "With blinatumomab, in patients with high burden (n = 40), the CR rate was 30%.")
     assert [o["arm"] for o in record["outcomes"]] != ["blinatumomab"]
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a gene of two digits in a group named between the endpoint and its verb (was "group 1")
+    (INO + "The CR rate in patients with TP53 mutation was 40% compared with 70% in wild-type patients.",
+     [("TP53 mutation", "CR", 40.0), ("wild-type", "CR", 70.0)]),
+    # levels each with its threshold bracket, the noun shared (were "group 1" and "early")
+    (INO + "CR rates were 80% and 60% for early (< 12 months) and late (≥ 12 months) relapse, respectively.",
+     [("early relapse", "CR", 80.0), ("late relapse", "CR", 60.0)]),
+    # clauses each opening with a subtype of ALL (both values were the first clause's)
+    (INO + "In patients with Ph-like ALL, CR was 60%; in those with Ph-positive ALL, it was 80%.",
+     [("Ph-like ALL", "CR", 60.0), ("Ph-positive ALL", "CR", 80.0)]),
+    (INO + "In patients with T-ALL, the CR rate was 45%; in those with B-ALL, it was 70%.",
+     [("B-ALL", "CR", 70.0), ("T-ALL", "CR", 45.0)]),
+    # negative: "all" patients in a later clause are the cohort
+    (INO + "The CR rate was 70%; in all evaluable patients, it was 75%.", [("all", "CR", 70.0), ("all", "CR", 75.0)]),
+])
+def test_arms22_subtypes_and_thresholds(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

@@ -198,6 +198,7 @@ _RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:in(?
 _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s(?!(?:and|or)\s)[\w+/\-≥≤<>]+){0,3}?)\s"
                              r"(?:subgroup|group|arm|cohort|patients|subjects|children|adults)\b")
 # A value stated at a time of assessment: "90% at week 4", "45% after cycle 1", "60% by day 28".
+_DISEASE_AFTER_STATUS = re.compile(r"(?<=[\w+\-])\sALL\b")  # "Ph-like ALL", "Ph+ ALL" (not "all patients")
 _PRIOR_SCOPE = re.compile(r"(?:After|Following)\s(?P<x>" + subgroups.PRIOR_AGENT + r"[^,;()\d]{2,50}?),\s")
 _ARM_N_AFTER = re.compile(r"^(?:\s(?:arm|group|cohort))?\s?\(n\s?=\s?\d+\)")
 _VERSUS_WORD = re.compile(r"\s(?:vs\.?|versus)\s")  # the cheap cue of subgroups.compared_in_bracket
@@ -3493,7 +3494,8 @@ class ArmIndex:
                 labels.append(named)  # "In the A group, 44% had CR; the corresponding figure for B was 25%"
                 fallback = True
                 continue
-            if not m or _NOT_A_SCOPE.search(m.group("x")):
+            # (the disease after a group's status is no "all": "in those with Ph-positive ALL, it was 80%")
+            if not m or _NOT_A_SCOPE.search(_DISEASE_AFTER_STATUS.sub("", m.group("x"))):
                 return None
             scope_refs = self.refs(m.group("x"))
             label = scope_refs[0][2] if scope_refs and scope_refs[0][0] == 0 else subgroups.name(m.group("x"))

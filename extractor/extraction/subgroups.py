@@ -94,7 +94,7 @@ _WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or|versus|vs\.?)\swithout\s(?P<x>[^,
 _THRESHOLD_SHARE = r"(?<=[<>≤≥=])\d+(?:\.\d+)?\s?%?|(?<=\s)\d+(?:\.\d+)?\s?%(?=\sor\s(?:more|greater|higher|less|fewer|lower)\b)"
 # A group between an endpoint and its value: "the median OS of patients who underwent HSCT was".
 _OF_GROUP_WAS = re.compile(r"\b(?:of|in|for|among)\s(?:the\s)?(?P<g>(?:patients|those|children|adults)\s(?:who|with|without|"
-                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d|" + _THRESHOLD_SHARE + r"){2,60}?)"
+                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d|(?<=[A-Za-z]\d)\d|" + _THRESHOLD_SHARE + r"){2,60}?)"
                            r"(?:\s(?:it|they))?\s(?:was|were|is|are)\s$",
                            re.I)  # a number inside a name stays in it ("with KMT2A rearrangement"); "in those with B-ALL it was"
 # What is left of a complement that leaves its verb out: "(those) who did not", "(those) who had not".
@@ -637,7 +637,7 @@ _COLON_ITEM = re.compile(r":\s(?P<g>[A-Za-z<>≤≥][^()\[\],;:=%]{1,40}?),\s$")
 _ITEM_ENDS_AT_SEMICOLON = re.compile(r"\s?%?\s?;")
 # ... or an item with no separator before its value, items split by commas: "(first salvage 70%, second salvage 50%)",
 # "(S1 70%, S2 52%, S3+ 40%)"; the group holds no digit but one in a name ("S3+", "CR2").
-_BARE_BRACKET_ITEM = re.compile(r"(?:\(|[;,]\s)(?P<g>[A-Za-z](?:[^()\[\],;:=%\d]|(?<=[A-Za-z])\d){0,40}?)\s$")
+_BARE_BRACKET_ITEM = re.compile(r"(?:\(|[;,]\s)(?P<g>[A-Za-z](?:[^()\[\],;:=%\d]|(?<=[A-Za-z])\d|(?<=[A-Za-z]\d)\d){0,40}?)\s$")
 _BARE_ITEM_END = re.compile(r"\s?%\s?[,;)\]]")
 
 
@@ -1177,7 +1177,8 @@ _N_SIZE = re.compile(r"\(\s?n\s?=\s?\d+\s?\)")
 _ITEM_GROUP_WORD = re.compile(r"\s(?:cohort|group)\b")
 _GROUPS_HEAD = re.compile(r"\s(?:cohorts|groups)\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|into|to|of|among|between)\s(?:the\s|an?\s)?\Z", re.I)
-_LIST_BRACKET = re.compile(r"\([^()\d]{1,12}\)|\(\s?n\s?=\s?\d+\s?\)")
+_LIST_BRACKET = re.compile(r"\([^()\d]{1,12}\)|\(\s?n\s?=\s?\d+\s?\)|\((?=[<>≤≥])[^()%;,]{2,24}\)")  # (and a threshold's:
+# "for early (< 12 months) and late (≥ 12 months) relapse")
 _RESPECTIVE_LIST = re.compile(r"\b(?:with|of|for|in|among)\s(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s"
                               + _ITEM + r"),?\s+respectively\b", re.I)
 _THRESHOLD = r"(?:[<>≤≥]\s?=?\s?)?\d+(?:\.\d+)?(?:\s?-\s?\d+(?:\.\d+)?)?\s?%?"
