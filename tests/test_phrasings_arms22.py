@@ -208,3 +208,39 @@ def test_arms22_other_groups_n_is_no_arms_n(nlp):
 ])
 def test_arms22_subtypes_and_thresholds(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # a subset included in the whole, its noun left out (were "group 1" and "group 2")
+    (INO + "CR was achieved in 28 of 40 (70%) patients, including 10 of 12 (83%) with TP53 mutation.",
+     [("TP53 mutation", "CR", 83.0), ("all", "CR", 70.0)]),
+    (INO + "CR was achieved in 28 of 40 (70%) patients, including 10 of 12 (83%) patients with TP53 mutation.",
+     [("TP53 mutation", "CR", 83.0), ("all", "CR", 70.0)]),
+    # the subject's group and the rest of the patients (were "group 1" and "group 2")
+    (INO + "Patients with KMT2A rearrangement (n = 8) had a CR rate of 50%, versus 75% for the remaining patients.",
+     [("KMT2A rearrangement", "CR", 50.0), ("no KMT2A rearrangement", "CR", 75.0)]),
+    # a status in lower case as a later clause's subject (was "group 2", and the first "group 1")
+    (INO + "Blinatumomab-naive patients had a CR rate of 75%, whereas blinatumomab-exposed patients had 55%.",
+     [("Blinatumomab-naive", "CR", 75.0), ("blinatumomab-exposed", "CR", 55.0)]),
+    # bracket items compared by "vs", each group before its value (were "group 2" and "group 3")
+    (INO + "The CR rate was 70% (TP53-mutated 50% versus TP53 wild-type 80%).",
+     [("TP53 wild-type", "CR", 80.0), ("TP53-mutated", "CR", 50.0), ("all", "CR", 70.0)]),
+    (INO + "The CR rate was 70% (first salvage 80% vs later salvage 55%).",
+     [("all", "CR", 70.0), ("first salvage", "CR", 80.0), ("later salvage", "CR", 55.0)]),
+    # negative: a statistic's bracket names no group
+    (INO + "The CR rate was 70% (95% CI 50% vs 80%).", [("all", "CR", 70.0)]),
+])
+def test_arms22_included_rest_and_vs_items(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    # negative: a grade, a severity or a quality of the events after "including ... with" is no group of patients
+    CAR_T + "CRS occurred in 28 of 40 (70%) patients, including 4 (10%) with grade 3 or higher CRS.",
+    CAR_T + "CRS occurred in 70%, including 10% with grade ≥3 events.",
+    CAR_T + "Neurotoxicity occurred in 20 (50%), including 4 (10%) with severe events.",
+    CAR_T + "CR/CRi was achieved in 30 (75%), including 20 (50%) with full count recovery.",
+])
+def test_arms22_event_quality_is_no_group(nlp, text):
+    labels = {o["arm"] for o in _run(nlp, text)["outcomes"]}
+    assert not any(word in label for label in labels for word in ("grade", "severe", "recovery"))

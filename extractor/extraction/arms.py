@@ -3140,6 +3140,9 @@ class ArmIndex:
                                     if elided_subject and subgroups.population_word(elided_subject) else None)
             if elided_subject and first and elided_subject != first:  # "..., and Ph-negative patients 60%": its verb left out
                 each = [first, elided_subject]
+            if each == [None, None] and subjects[0] and subgroups.rest_after(text, positions[1][1]):
+                # "Patients with KMT2A rearrangement had a CR rate of 50%, versus 75% for the remaining patients"
+                each = [subjects[0], subgroups.rest_of(subjects[0])]
             populations = [subgroups.contrasted_population(text, start) for start, _ in positions] \
                 if each == [None, None] else []
             if populations and all(populations) and populations[0] != populations[1]:

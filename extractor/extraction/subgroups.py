@@ -56,7 +56,7 @@ _SIMILAR_AS = re.compile(r"\b(?:similar|same|comparable)\b[^,;]{0,80}?\sas\s", r
 _COMPARATIVE = re.compile(r"\b(?:superior|inferior|longer|shorter|higher|lower|better|worse|greater|improved|"
                           r"poorer|increased|reduced|more|less)\b", re.I)
 _SUBJECT = re.compile(r"^\s*(?:(?:In|Among)\s[^,]{1,60},\s|(?:Overall|In\saddition|Moreover|Notably|Similarly),\s)?(?P<g>(?:(?i:patients?|subjects|those|children|adults|older|younger|"
-                      r"(?:[\w+\-]+\s){0,2}(?:responders|nonresponders|non-responders))|[A-Z][\w\-]*?[A-Z\d+\-][\w+/\-]*\s"
+                      r"(?:[\w+\-]+\s){0,2}(?:responders|nonresponders|non-responders))|(?:[A-Z][\w\-]*?[A-Z\d+\-]|[a-z]\w*-)[\w+/\-]*\s"
                       r"(?:[\w+\-]+\s)?(?:patients|responders|nonresponders|subjects|cases))\b[^;]{0,140}?)"
                       r"(?<!who)(?<!to)\s(?:had|has|have|achieved|showed|experienced|were|was|demonstrated|obtained|attained|"
                       r"reached|displayed)\b")
@@ -566,8 +566,9 @@ _RELATIVE_OPEN = re.compile(r"\b(?:whom|whose|which)\b|\bwho\s?$", re.I)
 # (the first value's own group may come between: "73% of patients receiving A, including 5 of 5 patients with B")
 _INCLUDING_GAP = re.compile(r"[^;]{0,100}?,\s(?:including|among\sthem|of\swhom)\s", re.I)
 # (people, not a share's qualifier: "including 5% with grade 4 events", "50% with full count recovery" name none)
-_INCLUDED_PEOPLE = re.compile(r"\s?(?:%\s?)?(?:[(\[][^()\[\]]*[)\]]\s?)?(?:of\s)?(?:patients|children|adults|subjects)\s"
-                              r"(?=(?:with|without|in|who)\s)", re.I)
+_INCLUDED_PEOPLE = re.compile(r"\s?(?:%\s?)?\)?\s?(?:[(\[][^()\[\]]*[)\]]\s?)?(?:(?:of\s)?(?:patients|children|adults|subjects)\s"
+                              r"(?=(?:with|without|in|who)\s)|(?=(?:with|without)\s))", re.I)  # the noun left out: "including 10
+# of 12 (83%) with TP53 mutation"
 
 
 _INCLUDED_END = re.compile(r"\s?[,;:()\[\]]|\s(?:and|vs\.?|versus|compared|but|whereas|while|respectively|had|were|was)\b"
@@ -586,8 +587,17 @@ def included_group(text: str, positions: list[tuple[int, int]], avoid=()) -> lis
     phrase = rest[:_INCLUDED_END.search(rest).start()]  # to the clause's end: "with CD19dim or CD19-negative B-ALL"
     if _overlaps(m.end(), m.end() + len(phrase), avoid, phrase):
         return None
+    if not m.group(0).rstrip().endswith(("patients", "children", "adults", "subjects")) \
+            and not _PATIENT_TRAIT.search(phrase):
+        return None  # "CRS in 70%, including 10% with grade ≥3 events" or "with seizures": the events', no patients'"
     group = name(phrase)
     return ["all", group] if group and not is_whole(group) else None
+
+
+# What names patients when the noun is left out ("including 10 of 12 (83%) with TP53 mutation"): a genetic lesion, a
+# status, the disease or its course (not a grade, a symptom or a quality of the response: "with seizures").
+_PATIENT_TRAIT = re.compile(r"(?:mutations?|mutated|deletions?|deleted|rearrange\w*|alterations?|fusions?|amplifications?|"
+                            r"lesions?|positive|negative|like|Ph[+\-]|ALL|disease|relapse|karyotype|hypodiploidy|risk)\b")
 
 
 def after_value(text: str, end: int, avoid=()) -> str | None:
@@ -636,9 +646,10 @@ _BRACKET_ITEM = re.compile(r"[(\[;]\s?(?:and\s)?(?P<g>[A-Za-z<>≤≥][^()\[\],;
 _COLON_ITEM = re.compile(r":\s(?P<g>[A-Za-z<>≤≥][^()\[\],;:=%]{1,40}?),\s$")
 _ITEM_ENDS_AT_SEMICOLON = re.compile(r"\s?%?\s?;")
 # ... or an item with no separator before its value, items split by commas: "(first salvage 70%, second salvage 50%)",
-# "(S1 70%, S2 52%, S3+ 40%)"; the group holds no digit but one in a name ("S3+", "CR2").
-_BARE_BRACKET_ITEM = re.compile(r"(?:\(|[;,]\s)(?P<g>[A-Za-z](?:[^()\[\],;:=%\d]|(?<=[A-Za-z])\d|(?<=[A-Za-z]\d)\d){0,40}?)\s$")
-_BARE_ITEM_END = re.compile(r"\s?%\s?[,;)\]]")
+# "(S1 70%, S2 52%, S3+ 40%)", "(TP53-mutated 50% vs wild-type 80%)"; the group holds no digit but one in a name ("S3+",
+# "CR2").
+_BARE_BRACKET_ITEM = re.compile(r"(?:\(|[;,]\s|%\s(?:vs\.?|versus)\s)(?P<g>[A-Za-z](?:[^()\[\],;:=%\d]|(?<=[A-Za-z])\d|(?<=[A-Za-z]\d)\d){0,40}?)\s$")
+_BARE_ITEM_END = re.compile(r"\s?%\s?(?:[,;)\]]|(?:vs\.?|versus)\s)")
 
 
 def bracket_item(text: str, start: int, avoid=()) -> str | None:
@@ -828,7 +839,7 @@ def _subject_after_and(text: str, start: int) -> int | None:
 
 _AND = re.compile(r",?\sand\s")
 # How a _SUBJECT opens, and the verbs it ends with.
-_SUBJECT_START = re.compile(r"(?i:patients?|subjects|those|children|adults|older|younger|in|among)\b|[A-Z]|"
+_SUBJECT_START = re.compile(r"(?i:patients?|subjects|those|children|adults|older|younger|in|among)\b|[A-Z]|[a-z]\w*-|"
                             r"(?:[\w+\-]+\s){0,2}(?i:responders|nonresponders|non-responders)")
 _SUBJECT_VERB = re.compile(r"\s(?:had|has|have|achieved|showed|experienced|were|was|demonstrated|obtained|attained|reached|"
                            r"displayed)\b")
