@@ -244,3 +244,31 @@ def test_arms22_included_rest_and_vs_items(nlp, text, outcomes):
 def test_arms22_event_quality_is_no_group(nlp, text):
     labels = {o["arm"] for o in _run(nlp, text)["outcomes"]}
     assert not any(word in label for label in labels for word in ("grade", "severe", "recovery"))
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # each value in a bracket after "with" and "without" (the second value was dropped, the first the cohort's)
+    (CAR_T + "CR rates were similar in patients with (85%) and without (80%) prior HSCT.",
+     [("no prior HSCT", "CR", 80.0), ("prior HSCT", "CR", 85.0)]),
+    (CAR_T + "CR rates were similar with (85%) or without (80%) prior blinatumomab.",
+     [("no prior blinatumomab", "CR", 80.0), ("prior blinatumomab", "CR", 85.0)]),
+    # a one-word level before the comparison word takes the noun of the level after it (was "low", "MRD-negative")
+    (CAR_T + "The 1-year OS was 80% vs 40% in MRD-negative vs MRD-positive responders.",
+     [("MRD-negative responders", "OS_RATE", 80.0), ("MRD-positive responders", "OS_RATE", 40.0)]),
+    (CAR_T + "Median EFS was 18.0 vs 4.3 months in patients with low vs high disease burden.",
+     [("high disease burden", "EFS_MEDIAN", 4.3), ("low disease burden", "EFS_MEDIAN", 18.0)]),
+    (CAR_T + "The CR rate was higher with low than with high tumor burden (90% vs 70%).",
+     [("high tumor burden", "CR", 70.0), ("low tumor burden", "CR", 90.0)]),
+    (CAR_T + "OS was longer in early versus late relapse (5.0 vs 9.0 months).",
+     [("early relapse", "OS_MEDIAN", 5.0), ("late relapse", "OS_MEDIAN", 9.0)]),
+    # two populations compared around "than" (were the cohort's twice)
+    (CAR_T + "The CR rate was higher in children than in adults (90% vs 70%).",
+     [("adults", "CR", 70.0), ("children", "CR", 90.0)]),
+    # negative: a level with a noun of its own keeps it; responders and non-responders stay as written
+    (CAR_T + "OS was longer in responders than in non-responders (15.0 vs 4.0 months).",
+     [("non-responders", "OS_MEDIAN", 4.0), ("responders", "OS_MEDIAN", 15.0)]),
+    (CAR_T + "The CR rate was 90% in Ph-negative versus 70% in Ph-positive patients.",
+     [("Ph-negative", "CR", 90.0), ("Ph-positive", "CR", 70.0)]),
+])
+def test_arms22_paired_levels(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)

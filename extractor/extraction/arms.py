@@ -452,6 +452,8 @@ def _groups_listed_before_bracket(text: str, positions: list[tuple[int, int]]) -
         return None
     head = m.group("head") or ""  # "Ph+ and Ph- patients": the first group's patients too
     names = [subgroups.name(f"{m.group('a')}{head}"), subgroups.name(m.group("b") + head)]
+    if all(names):  # "in early versus late relapse (": the level before shares the noun after
+        names[0] = subgroups.level_with_shared_noun(names[0], names[1])
     return names if all(names) and names[0] != names[1] else None
 
 
@@ -3187,8 +3189,10 @@ class ArmIndex:
                 other = subgroups.bound_complement(each[indices[0]])
                 groups = [each[indices[0]], other] if other else None
             if groups:
+                # ("higher in children than in adults (90% vs 70%)": two populations beside each other, not the cohort)
+                beside = len(set(groups)) == len(groups) >= 2 and all(_contrasted_population(g, groups) for g in groups)
                 for i, g in zip(indices, groups):
-                    out[i] = self._whole(g)
+                    out[i] = g if beside else self._whole(g)
         paired = {i for indices in pairs for i in indices}
         if paired:  # values outside the compared bracket ("CR rate equaled 50% and was higher in A than B (66 vs 13%)")
             out = [o if o else ("all" if i not in paired else None) for i, o in enumerate(out)]

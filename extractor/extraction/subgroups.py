@@ -897,6 +897,8 @@ def comparison(text: str, positions: list[tuple[int, int]], avoid=()) -> list[st
             left = subject(text, len(text))
         if left and right and elided(right) and not elided(left):
             right = complement(left)  # "Patients who received X had a lower CR rate than those who did not (40% vs 70%)"
+        if left and right:
+            left = level_with_shared_noun(left, right)
         if left and right and left != right:
             return [left, right]
     return None
@@ -961,6 +963,19 @@ def _distribute_unit(sides: list[str]) -> list[str]:
     return _distribute(sides)
 
 
+def level_with_shared_noun(left: str, right: str) -> str:
+    """"low vs high disease burden" -> "low disease burden"; "MRD-negative vs MRD-positive responders" -> "MRD-negative
+    responders": a one-word level before the comparison word takes the noun the level after it is written with (two
+    level words, or two statuses of one stem)."""
+    words = right.split()
+    if " " in left or len(words) < 2:
+        return left
+    level, first = left.lower(), words[0].lower()
+    parallel = _LEVEL_WORD.fullmatch(level) and _LEVEL_WORD.fullmatch(first) or \
+        "-" in level and "-" in first and level.split("-")[0] == first.split("-")[0] and level != first
+    return f"{left} {' '.join(words[1:])}" if parallel else left
+
+
 def lone_group(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
     """Two values compared where only one group is named, as the subject, with a comparative ("Patients with no MRD
     had superior OS (100% vs 38%)"): the group and its complement."""
@@ -980,13 +995,23 @@ _WITH_NAMED = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:t
 _WITHOUT_ALONE = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s?)?(?:in\s(?:those|patients)\s)?without(?=\s?[,;.(]|$)", re.I)
 
 
+_WITH_BRACKET_BETWEEN = re.compile(r"\s?%?\)\s(?:and|or|vs\.?|versus)\swithout\s\(")
+_BRACKET_CLOSE = re.compile(r"\s?%?\)\s")
+
+
 def with_and_without(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
     """Two values split by a "with" and a "without" sharing what follows: "The CR rate was 70% with vs 58% without
     prior HSCT", "60% (12/20) of patients with and 70% (14/20) of patients without prior HSCT" -> "prior HSCT", "no
     prior HSCT"."""
     if len(positions) != 2 or "without" not in text:
         return None
-    (_, first_end), (second_start, second_end) = positions
+    (first_start, first_end), (second_start, second_end) = positions
+    bracketed = _WITH_BRACKET_BETWEEN.match(text, first_end) if text.endswith("with (", 0, first_start) else None
+    if bracketed and bracketed.end() == second_start:  # "in patients with (85%) and without (80%) prior HSCT"
+        after = _BRACKET_CLOSE.match(text, second_end)
+        phrase = _forward(text[after.end():]) if after else ""
+        names = [name(phrase), name(f"without {phrase}")] if phrase else [None]
+        return names if all(names) and names[0] != names[1] else None
     between = _WITH_BETWEEN.match(text, first_end)
     after = _WITHOUT_AFTER.match(text, second_end) if between and between.end() == second_start else None
     if not after:
