@@ -272,3 +272,30 @@ def test_arms22_event_quality_is_no_group(nlp, text):
 ])
 def test_arms22_paired_levels(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "those who proceeded to HSCT" and its elided complement (were "who proceeded to HSCT", "no who proceeded ...")
+    (INO + "The CR rate was 75% in those who proceeded to HSCT and 40% in those who did not.",
+     [("HSCT", "CR", 75.0), ("no HSCT", "CR", 40.0)]),
+    # the comparator named first, the subject's value first in the bracket (were "group 1" and "group 2")
+    (INO + "Compared with patients in first salvage, those in later salvage had lower CR rates (45% vs 80%).",
+     [("first salvage", "CR", 80.0), ("later salvage", "CR", 45.0)]),
+    (INO + "Compared with younger patients, patients aged 60 years or older had shorter median OS (4.0 vs 9.0 months).",
+     [("aged <60 years", "OS_MEDIAN", 9.0), ("aged >=60 years", "OS_MEDIAN", 4.0)]),
+    # negative: the arms' own comparison stays theirs
+    (RANDOMIZED + "Compared with chemotherapy, blinatumomab improved median EFS (7.3 vs 4.6 months).",
+     [("blinatumomab", "EFS_MEDIAN", 7.3), ("chemotherapy", "EFS_MEDIAN", 4.6)]),
+])
+def test_arms22_transplant_and_comparator_first(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+@pytest.mark.parametrize("text", [
+    # negative: a comparator that names no patients of the study (a time, another treatment) names no group
+    INO + "Compared with baseline, patients had higher CR rates (80% vs 40%).",
+    INO + "Compared with standard chemotherapy, inotuzumab-treated patients had higher CR rates (80% vs 40%).",
+])
+def test_arms22_comparator_first_that_names_no_patients(nlp, text):
+    labels = {o["arm"] for o in _run(nlp, text)["outcomes"]}
+    assert not labels & {"baseline", "standard chemotherapy"}
