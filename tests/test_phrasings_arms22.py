@@ -299,3 +299,20 @@ def test_arms22_transplant_and_comparator_first(nlp, text, outcomes):
 def test_arms22_comparator_first_that_names_no_patients(nlp, text):
     labels = {o["arm"] for o in _run(nlp, text)["outcomes"]}
     assert not labels & {"baseline", "standard chemotherapy"}
+
+
+@pytest.mark.parametrize("text, outcomes", [
+    # "after prior X" and its complement "without it" (the second was "group 2")
+    (INO + "The CR rate was 55% after prior blinatumomab and 75% without it.",
+     [("no prior blinatumomab", "CR", 75.0), ("prior blinatumomab", "CR", 55.0)]),
+    (INO + "The CR rate was 55% with prior blinatumomab and 75% without.",
+     [("no prior blinatumomab", "CR", 75.0), ("prior blinatumomab", "CR", 55.0)]),
+])
+def test_arms22_prior_therapy_and_without_it(nlp, text, outcomes):
+    assert _outcomes(_run(nlp, text)) == sorted(outcomes)
+
+
+def test_arms22_after_a_time_has_no_complement(nlp):
+    # negative: "after" a number of cycles is no therapy, so neither value is a group named by it or its complement
+    labels = [o["arm"] for o in _run(nlp, INO + "The CR rate was 55% after one cycle and 75% without it.")["outcomes"]]
+    assert not any("cycle" in label for label in labels)

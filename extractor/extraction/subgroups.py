@@ -1003,9 +1003,10 @@ _WITH_BETWEEN = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?
 _WITHOUT_AFTER = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:the\s)?patients\s)?without\s", re.I)
 
 
-_WITH_NAMED = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:the\s)?patients\s)?with\s(?P<x>[^,;()\d]{2,50}?)"
+_WITH_NAMED = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:the\s)?patients\s)?(?:with|after(?=\s(?:prior|previous)\s))\s(?P<x>[^,;()\d]{2,50}?)"
                          r"(?:\s\([^()]{1,30}\))?,?\s(?:vs\.?|versus|and|or|compared\s(?:with|to))\s", re.I)
-_WITHOUT_ALONE = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s?)?(?:in\s(?:those|patients)\s)?without(?=\s?[,;.(]|$)", re.I)
+_WITHOUT_ALONE = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s?)?(?:in\s(?:those|patients)\s)?without(?:\s(?:it|them|this|one))?(?=\s?[,;.(]|$)", re.I)
+# ("55% after prior blinatumomab and 75% without it": the therapy named after "after prior" too, and "it" for it)
 
 
 _WITH_BRACKET_BETWEEN = re.compile(r"\s?%?\)\s(?:and|or|vs\.?|versus)\swithout\s\(")
