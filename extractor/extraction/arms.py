@@ -198,6 +198,10 @@ _RECEIVED_BY = re.compile(r"(?:patients|subjects|adults|children|those)\s(?:in(?
 _SUBGROUP_AFTER = re.compile(r"^([A-Za-z][\w/\-]*[+\-])(?=[\s,.;)]|$)|^([A-Za-z][\w+/\-≥≤<>]*(?:\s(?!(?:and|or)\s)[\w+/\-≥≤<>]+){0,3}?)\s"
                              r"(?:subgroup|group|arm|cohort|patients|subjects|children|adults)\b")
 # A value stated at a time of assessment: "90% at week 4", "45% after cycle 1", "60% by day 28".
+_DISEASE_AFTER_STATUS = re.compile(r"(?<=[\w+\-])\sALL\b")  # "Ph-like ALL", "Ph+ ALL" (not "all patients")
+_PRIOR_SCOPE = re.compile(r"(?:After|Following)\s(?P<x>" + subgroups.PRIOR_AGENT + r"[^,;()\d]{2,50}?),\s")
+_ARM_N_AFTER = re.compile(r"^(?:\s(?:arm|group|cohort))?\s?\(n\s?=\s?\d+\)")
+_VERSUS_WORD = re.compile(r"\s(?:vs\.?|versus)\s")  # the cheap cue of subgroups.compared_in_bracket
 _AT_A_TIME = re.compile(r"\s?%?\s(?:at|by|after)\s(?:the\send\sof\s)?(?:weeks?|days?|months?|cycles?|courses?)\s\d+\b", re.I)
 # The name given to a group the sentence does not name.
 _UNNAMED = re.compile(r"group \d+")
@@ -448,6 +452,8 @@ def _groups_listed_before_bracket(text: str, positions: list[tuple[int, int]]) -
         return None
     head = m.group("head") or ""  # "Ph+ and Ph- patients": the first group's patients too
     names = [subgroups.name(f"{m.group('a')}{head}"), subgroups.name(m.group("b") + head)]
+    if all(names):  # "in early versus late relapse (": the level before shares the noun after
+        names[0] = subgroups.level_with_shared_noun(names[0], names[1])
     return names if all(names) and names[0] != names[1] else None
 
 
@@ -2698,6 +2704,11 @@ class ArmIndex:
                 return named[0][2], True
         lead = text.lstrip()
         opens = lead.startswith(_LEAD_OPENERS)  # every scope pattern opens so (lstrip strips re's \s)
+        prior = _PRIOR_SCOPE.match(lead) if lead.startswith(("After p", "Following p")) else None
+        if prior:  # "After prior blinatumomab, the CR rate was 55%": the group by the therapy it had before
+            label = subgroups.name(prior.group("x"))
+            if label:
+                return label, True
         anaphor = opens and _ANAPHOR_SCOPE.match(text) is not None
         antecedent = self._antecedent(text) if anaphor else None
         if antecedent:  # "... underwent allogeneic HSCT. Among these patients, the 5-year OS was 35%."
@@ -2845,7 +2856,8 @@ class ArmIndex:
         if not own_scope or label is None or len([a for a in self.arms if not a.historical]) < 2:
             return None
         if self.by_label(self._own_arm(label)) is not None or subgroups.is_whole(label, self.title) \
-                or not _PATIENTS_SCOPE.match(text) or _NOT_A_SUBGROUP_SCOPE.search(label) \
+                or not (_PATIENTS_SCOPE.match(text) or _PRIOR_SCOPE.match(text.lstrip())) \
+                or _NOT_A_SUBGROUP_SCOPE.search(label) \
                 or subgroups.response_state(label):
             return None
         return label
@@ -3059,7 +3071,10 @@ class ArmIndex:
         respectively = _says_respectively(text)
         # "The CR rates in first salvage and second salvage were 88% and 52%", "60% and 58% in the weekly and
         # every-2-week groups": a list of groups right before or after the values zips them as "respectively" would
-        if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]) or _groups_listed_after(text, positions):
+        # ... and so does a list the sentence opens with: "For first, second and third salvage, the CR rates were 80%,
+        # 60% and 40%"
+        if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]) or _groups_listed_after(text, positions) \
+                or count >= 2 and text.lstrip().startswith(_SCOPE_OPENERS) and _LIST_SCOPE.match(text, 0, positions[0][0]):
             listed = subgroups.respectively(text, positions, avoid)
             if listed:
                 wholes = self._wholes(listed)
@@ -3073,6 +3088,10 @@ class ArmIndex:
             if respectively or _groups_listed_after(text, positions) else None
         if numbered:  # "CR rates were 50%, 60% and 70% in cohorts 1, 2 and 3, respectively"
             return numbered
+        bracketed = subgroups.compared_in_bracket(text, positions, avoid) \
+            if count == 2 and not any(known) and "(" in text and _VERSUS_WORD.search(text) else None
+        if bracketed:  # "(first vs later salvage: 80% vs 55%)", "by age (< 55 vs ≥ 55 years) were 80% vs 60%"
+            return self._wholes(bracketed)
         paired = (subgroups.paired_after(text, positions[-1][1]) or subgroups.with_and_without(text, positions)) \
             if count == 2 and not any(known) else None
         if paired and len(set(paired)) == 2:
@@ -3123,6 +3142,9 @@ class ArmIndex:
                                     if elided_subject and subgroups.population_word(elided_subject) else None)
             if elided_subject and first and elided_subject != first:  # "..., and Ph-negative patients 60%": its verb left out
                 each = [first, elided_subject]
+            if each == [None, None] and subjects[0] and subgroups.rest_after(text, positions[1][1]):
+                # "Patients with KMT2A rearrangement had a CR rate of 50%, versus 75% for the remaining patients"
+                each = [subjects[0], subgroups.rest_of(subjects[0])]
             populations = [subgroups.contrasted_population(text, start) for start, _ in positions] \
                 if each == [None, None] else []
             if populations and all(populations) and populations[0] != populations[1]:
@@ -3167,8 +3189,10 @@ class ArmIndex:
                 other = subgroups.bound_complement(each[indices[0]])
                 groups = [each[indices[0]], other] if other else None
             if groups:
+                # ("higher in children than in adults (90% vs 70%)": two populations beside each other, not the cohort)
+                beside = len(set(groups)) == len(groups) >= 2 and all(_contrasted_population(g, groups) for g in groups)
                 for i, g in zip(indices, groups):
-                    out[i] = self._whole(g)
+                    out[i] = g if beside else self._whole(g)
         paired = {i for indices in pairs for i in indices}
         if paired:  # values outside the compared bracket ("CR rate equaled 50% and was higher in A than B (66 vs 13%)")
             out = [o if o else ("all" if i not in paired else None) for i, o in enumerate(out)]
@@ -3477,7 +3501,8 @@ class ArmIndex:
                 labels.append(named)  # "In the A group, 44% had CR; the corresponding figure for B was 25%"
                 fallback = True
                 continue
-            if not m or _NOT_A_SCOPE.search(m.group("x")):
+            # (the disease after a group's status is no "all": "in those with Ph-positive ALL, it was 80%")
+            if not m or _NOT_A_SCOPE.search(_DISEASE_AFTER_STATUS.sub("", m.group("x"))):
                 return None
             scope_refs = self.refs(m.group("x"))
             label = scope_refs[0][2] if scope_refs and scope_refs[0][0] == 0 else subgroups.name(m.group("x"))
@@ -3678,6 +3703,8 @@ class ArmIndex:
             return None
         for ref_start, ref_end, label in reversed(refs):
             gap = text[ref_end:start]
+            # (the arm's own n bracket is no other number: "The blinatumomab arm (n = 271) had a CR rate of 34%")
+            gap = _ARM_N_AFTER.sub("", gap, count=1) if "(n" in gap[:16] else gap
             if ref_end <= start and self.by_label(label) and len(gap) <= 80 \
                     and (not re.search(r"[;\d]", gap) or _VALUE_LIST_GAP.fullmatch(gap)):
                 return label

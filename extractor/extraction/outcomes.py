@@ -2737,8 +2737,10 @@ def _other_head(text: str, mention: Mention, value: Value) -> bool:
 
 # "in Ph-positive (65%) and Ph-negative (61%) patients", "between first (65%) and second (61%) salvage": the
 # bracket before the head followed a group named after a preposition, and the head is a group of the same shape.
-_GROUP_BEFORE_BRACKET = re.compile(r"\b(?P<p>in|between|among|for|with)\s(?:the\s)?(?P<g>(?:[\w+\-]+\s){1,3})$")
+# A colon opens such a list too: "CR rates were as follows: first salvage (80%), second salvage (60%), ...".
+_GROUP_BEFORE_BRACKET = re.compile(r"(?:\b(?P<p>in|between|among|for|with)|:)\s(?:the\s)?(?P<g>(?:[\w+\-]+\s){1,3})$")
 _JOINED_AFTER_CLOSE = re.compile(r"[)\]]\s?(?:,\s?)?(?:and|or|versus|vs\.?)\s")
+_WITHOUT_HEAD = re.compile(r"(?:(?:or|vs\.?|versus)\s)?without", re.I)  # "with (85%) or without (80%) X"
 _ORDINALS = frozenset({"first", "second", "third", "later", "1st", "2nd", "3rd", "subsequent"})
 # A middle item of a bracketed list: "), second salvage (" closes the item before it and names its own group.
 _LISTED_ITEM_BEFORE = re.compile(r"[)\]]\s?,\s?(?P<item>(?:[\w+\-]+\s){1,3})$")
@@ -2751,6 +2753,8 @@ def _parallel_group(text: str, start: int, close: int, head: str) -> bool:
     (90%) and adults (85%)"). A third item pairs with the first ("in first salvage (75%), second salvage (60%) and
     later salvage (40%)")."""
     open_at = text.rfind("(", start, close)
+    if _WITHOUT_HEAD.fullmatch(head.strip()) and open_at != -1 and text[:open_at].rstrip().endswith(" with"):
+        return True  # "similar in patients with (85%) and without (80%) prior HSCT"
     group = _GROUP_BEFORE_BRACKET.search(text, start, open_at) if open_at != -1 else None
     earlier = _LISTED_ITEM_BEFORE.search(text, start, open_at) if group is None and open_at != -1 else None
     if earlier is not None:  # the bracket closed a middle item: pair with the item before it

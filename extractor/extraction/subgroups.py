@@ -32,6 +32,9 @@ from re import _constants, _parser  # parse trees: a leading ^ (_anchored), a re
 # "or" that bounds a threshold or a line of therapy, not a list: "aged 55 years or older", "second or later salvage";
 # nor the study's disease states ("relapsed or refractory").
 NOT_A_BOUND = r"(?!\s(?:older|younger|more|less|later|subsequent|beyond|earlier|higher|lower|above|below|greater|over|under|longer|shorter|refractory)\b|\s?=)"  # "aged > or =60 years"
+# A therapy some patients had before ("prior blinatumomab", "previous HSCT"), not the prior therapy every patient of
+# a salvage study had ("prior therapy", "previous regimens", "prior chemotherapy").
+PRIOR_AGENT = r"(?:prior|previous)\s(?!(?:therapy|therapies|treatments?|regimens?|lines?|salvage|chemotherapy|induction)\b)"
 # Where a group phrase read forwards stops: punctuation, a comparison word, a verb (not a participle after "the" or
 # "with": "in the relapsed group", "for those with relapsed disease"), another value.
 _NOT_AFTER_COMPARATIVE = r"(?<!more)(?<!less)(?<!younger)(?<!older)(?<!longer)(?<!shorter)(?<!greater)(?<!fewer)(?<!higher)"
@@ -53,7 +56,7 @@ _SIMILAR_AS = re.compile(r"\b(?:similar|same|comparable)\b[^,;]{0,80}?\sas\s", r
 _COMPARATIVE = re.compile(r"\b(?:superior|inferior|longer|shorter|higher|lower|better|worse|greater|improved|"
                           r"poorer|increased|reduced|more|less)\b", re.I)
 _SUBJECT = re.compile(r"^\s*(?:(?:In|Among)\s[^,]{1,60},\s|(?:Overall|In\saddition|Moreover|Notably|Similarly),\s)?(?P<g>(?:(?i:patients?|subjects|those|children|adults|older|younger|"
-                      r"(?:[\w+\-]+\s){0,2}(?:responders|nonresponders|non-responders))|[A-Z][\w\-]*?[A-Z\d+\-][\w+/\-]*\s"
+                      r"(?:[\w+\-]+\s){0,2}(?:responders|nonresponders|non-responders))|(?:[A-Z][\w\-]*?[A-Z\d+\-]|[a-z]\w*-)[\w+/\-]*\s"
                       r"(?:[\w+\-]+\s)?(?:patients|responders|nonresponders|subjects|cases))\b[^;]{0,140}?)"
                       r"(?<!who)(?<!to)\s(?:had|has|have|achieved|showed|experienced|were|was|demonstrated|obtained|attained|"
                       r"reached|displayed)\b")
@@ -72,10 +75,11 @@ _LEADING_OF = re.compile(r"^\s*Of\s(?:the\s)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s(?P<g>[
 _LEADING_OF_RESPONDERS = re.compile(r"^\s*Of\s(?P<g>(?:non-?)?(?:responders|responding\spatients)),\s", re.I)
 _AFTER = re.compile(r"^(?:\s?(?:%|percent|months?|mo|years?|weeks?|days?))?(?:\)(?=\s(?:(?:patients|subjects)\s)?(?:in|among|for|at(?=\s(?:the\s)?(?:dose\slevels?\s\d|DL\s?-?\d|(?:two\s|three\s)?(?:highest|lowest|higher|lower|recommended|maximum)\s(?:two\s|three\s)?(?:phase\s(?:2|II)\s)?(?:tolerated\s)?dose)))\s))?(?:\s?[(\[][^()\[\]]{0,80}[)\]])*"
                     r"(?:\s?(?:%|months?|mo|years?|weeks?|days?))?,?\s(?:(?:patients|subjects)\s(?=in\s|at\s(?:the\s)?dose\slevels?\s\d))?(?:in|for|among|of|at(?=\s(?:the\s)?(?:dose\slevels?\s\d|DL\s?-?\d|(?:two\s|three\s)?(?:highest|lowest|higher|lower|recommended|maximum)\s(?:two\s|three\s)?(?:phase\s(?:2|II)\s)?(?:tolerated\s)?dose))|"
-                    r"(?:by|on)(?=\s(?:an?\s)?intention[\s\-]to[\s\-]treat\b))\s",
-                    re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage", "74% by intention to treat"
+                    r"(?:by|on)(?=\s(?:an?\s)?intention[\s\-]to[\s\-]treat\b)|after(?=\s" + PRIOR_AGENT + r"))\s",
+                    re.I)  # "21 of 25 (84%) patients in first salvage and 12 of 23 (52%) in second salvage", "74% by intention to treat",
+# "55% after prior blinatumomab" (a therapy the group had before; not "after two cycles", a time of assessment)
 # A list item: no number but one in a name ("CR2"); "or" bounding a line of therapy stays in it ("third or later").
-_ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)(?:[^,;:()\d]|(?<=[A-Za-z])\d)){1,40}?"
+_ITEM = r"(?:(?!\b(?:for|in|among|between|were|was|had|is|are|with)\b)(?:[^,;:()\d]|(?<=[A-Za-z])\d|(?<=[A-Za-z]\d)\d)){1,40}?"  # "KMT2A", "TP53", "CD19"
 _ITEM_SPLIT = re.compile(r",\s+(?:and\s|or\s)?|\s+(?:and|or" + NOT_A_BOUND + r")\s")
 _LIST = re.compile(r"(?:^|\b(?:for|in|among|of|between)\s)(?:the\s)?(?:(?P<noun>patients|subjects|those)\s(?:with\s|in\s)?)?"
                    r"(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s(?:with\s)?" + _ITEM + r")"
@@ -90,7 +94,7 @@ _WITH_WITHOUT = re.compile(r"\bwith\s(?:and|or|versus|vs\.?)\swithout\s(?P<x>[^,
 _THRESHOLD_SHARE = r"(?<=[<>≤≥=])\d+(?:\.\d+)?\s?%?|(?<=\s)\d+(?:\.\d+)?\s?%(?=\sor\s(?:more|greater|higher|less|fewer|lower)\b)"
 # A group between an endpoint and its value: "the median OS of patients who underwent HSCT was".
 _OF_GROUP_WAS = re.compile(r"\b(?:of|in|for|among)\s(?:the\s)?(?P<g>(?:patients|those|children|adults)\s(?:who|with|without|"
-                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d|" + _THRESHOLD_SHARE + r"){2,60}?)"
+                           r"receiving|treated|achieving|in)\s(?:[^,;()\d]|(?<=[A-Za-z])\d|(?<=[A-Za-z]\d)\d|" + _THRESHOLD_SHARE + r"){2,60}?)"
                            r"(?:\s(?:it|they))?\s(?:was|were|is|are)\s$",
                            re.I)  # a number inside a name stays in it ("with KMT2A rearrangement"); "in those with B-ALL it was"
 # What is left of a complement that leaves its verb out: "(those) who did not", "(those) who had not".
@@ -330,7 +334,7 @@ def _group_before_verb(text: str, value_start: int) -> str | None:
     head = text[:value_start]
     if not _VERB_AT_END.search(head, max(0, len(head) - 6)):
         return None  # both patterns end with the verb, and re would try them at every position of the head
-    m = _OF_GROUP_WAS.search(head) or _AMONG_GROUP_WAS.search(head)
+    m = _OF_GROUP_WAS.search(head) or _AMONG_GROUP_WAS.search(head) or _AFTER_PRIOR_WAS.search(head)
     count = _COUNT_WORD.search(m.group("g")) if m else None
     if m is None or count and not _NAMED_COUNT.search(count.group(0)):  # "among all 50 patients": a count, no name
         return None  # ("among the 22 AYA patients" names them)
@@ -384,6 +388,8 @@ _AMONG_GROUP_WAS = re.compile(
     r"(?:non-?)?responders|(?:patients|children|adults)\s(?:aged|older|younger)\s[^,;()]{2,30}?|" + _LINE + r"|"
     r"(?:cohort|arm|group|stratum)\s(?:[A-Z]|\d{1,2}[A-Z]?)(?!\w))"  # a coded group: "The CR rate in cohort 1 was 42%"
     r"\s(?:was|were|is|are)\s$", re.I)
+# ... and a therapy the group had before: "The CR rate after prior blinatumomab was 55%".
+_AFTER_PRIOR_WAS = re.compile(r"\bafter\s(?P<g>" + PRIOR_AGENT + r"[^,;()\d]{2,50}?)\s(?:was|were|is|are)\s$", re.I)
 # A group named before a value whose verb the clause leaves out, as the one before it said it: "The CR rate in first
 # salvage was 70%, and in second salvage 50%".
 _GROUP_VERB_ELIDED = re.compile(r"(?:,\s|\s)(?:and|but|while|whereas)\s(?:in|among|for)\s(?:the\s)?(?P<g>(?:(?:patients|those)\s(?:in|with)\s)?"
@@ -454,8 +460,8 @@ def rest_of(label: str) -> str:
     return f"not {label}" if label.endswith("ed") and not _BOUND.search(label) else complement(label)
 
 
-_REST_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:in|among|for|of)\s(?:all\s)?(?:the\s)?(?:others|other\spatients|rest|remainder|"
-                         r"remaining(?:\spatients)?)(?=\s?[,;.)]|\s(?:and|or|vs\.?|versus)\b|$)", re.I)
+_REST_AFTER = re.compile(r"\s?(?:%|months?)?\s(?:in|among|for|of)\s(?:all\s)?(?:the\s)?(?:others|other(?:\s\(n\s?=\s?\d+\))?\spatients|"
+                         r"rest|remainder|remaining(?:\s\(n\s?=\s?\d+\))?(?:\spatients)?)(?=\s?[,;.)]|\s(?:and|or|vs\.?|versus)\b|$)", re.I)
 
 
 def elided(label: str, before: str = "") -> bool:
@@ -560,8 +566,9 @@ _RELATIVE_OPEN = re.compile(r"\b(?:whom|whose|which)\b|\bwho\s?$", re.I)
 # (the first value's own group may come between: "73% of patients receiving A, including 5 of 5 patients with B")
 _INCLUDING_GAP = re.compile(r"[^;]{0,100}?,\s(?:including|among\sthem|of\swhom)\s", re.I)
 # (people, not a share's qualifier: "including 5% with grade 4 events", "50% with full count recovery" name none)
-_INCLUDED_PEOPLE = re.compile(r"\s?(?:%\s?)?(?:[(\[][^()\[\]]*[)\]]\s?)?(?:of\s)?(?:patients|children|adults|subjects)\s"
-                              r"(?=(?:with|without|in|who)\s)", re.I)
+_INCLUDED_PEOPLE = re.compile(r"\s?(?:%\s?)?\)?\s?(?:[(\[][^()\[\]]*[)\]]\s?)?(?:(?:of\s)?(?:patients|children|adults|subjects)\s"
+                              r"(?=(?:with|without|in|who)\s)|(?=(?:with|without)\s))", re.I)  # the noun left out: "including 10
+# of 12 (83%) with TP53 mutation"
 
 
 _INCLUDED_END = re.compile(r"\s?[,;:()\[\]]|\s(?:and|vs\.?|versus|compared|but|whereas|while|respectively|had|were|was)\b"
@@ -580,8 +587,17 @@ def included_group(text: str, positions: list[tuple[int, int]], avoid=()) -> lis
     phrase = rest[:_INCLUDED_END.search(rest).start()]  # to the clause's end: "with CD19dim or CD19-negative B-ALL"
     if _overlaps(m.end(), m.end() + len(phrase), avoid, phrase):
         return None
+    if not m.group(0).rstrip().endswith(("patients", "children", "adults", "subjects")) \
+            and not _PATIENT_TRAIT.search(phrase):
+        return None  # "CRS in 70%, including 10% with grade ≥3 events" or "with seizures": the events', no patients'"
     group = name(phrase)
     return ["all", group] if group and not is_whole(group) else None
+
+
+# What names patients when the noun is left out ("including 10 of 12 (83%) with TP53 mutation"): a genetic lesion, a
+# status, the disease or its course (not a grade, a symptom or a quality of the response: "with seizures").
+_PATIENT_TRAIT = re.compile(r"(?:mutations?|mutated|deletions?|deleted|rearrange\w*|alterations?|fusions?|amplifications?|"
+                            r"lesions?|positive|negative|like|Ph[+\-]|ALL|disease|relapse|karyotype|hypodiploidy|risk)\b")
 
 
 def after_value(text: str, end: int, avoid=()) -> str | None:
@@ -624,11 +640,16 @@ def bracket_after(text: str, end: int, avoid=()) -> str | None:
     return name(m.group("g"))
 
 
-_BRACKET_ITEM = re.compile(r"[(\[;]\s?(?P<g>[A-Za-z<>≤≥][^()\[\],;:=%]{1,40}?)\s?[,:]\s?$")
+_BRACKET_ITEM = re.compile(r"[(\[;]\s?(?:and\s)?(?P<g>[A-Za-z<>≤≥][^()\[\],;:=%]{1,40}?)\s?[,:]\s?$")
+# The first item of such a list after a colon, when a semicolon ends its value: "CR rates were: first salvage, 80%;
+# second salvage, 60%; ..." (not "as follows: 80% in ...", nor a colon before one value).
+_COLON_ITEM = re.compile(r":\s(?P<g>[A-Za-z<>≤≥][^()\[\],;:=%]{1,40}?),\s$")
+_ITEM_ENDS_AT_SEMICOLON = re.compile(r"\s?%?\s?;")
 # ... or an item with no separator before its value, items split by commas: "(first salvage 70%, second salvage 50%)",
-# "(S1 70%, S2 52%, S3+ 40%)"; the group holds no digit but one in a name ("S3+", "CR2").
-_BARE_BRACKET_ITEM = re.compile(r"(?:\(|[;,]\s)(?P<g>[A-Za-z](?:[^()\[\],;:=%\d]|(?<=[A-Za-z])\d){0,40}?)\s$")
-_BARE_ITEM_END = re.compile(r"\s?%\s?[,;)\]]")
+# "(S1 70%, S2 52%, S3+ 40%)", "(TP53-mutated 50% vs wild-type 80%)"; the group holds no digit but one in a name ("S3+",
+# "CR2").
+_BARE_BRACKET_ITEM = re.compile(r"(?:\(|[;,]\s|%\s(?:vs\.?|versus)\s)(?P<g>[A-Za-z](?:[^()\[\],;:=%\d]|(?<=[A-Za-z])\d|(?<=[A-Za-z]\d)\d){0,40}?)\s$")
+_BARE_ITEM_END = re.compile(r"\s?%\s?(?:[,;)\]]|(?:vs\.?|versus)\s)")
 
 
 def bracket_item(text: str, start: int, avoid=()) -> str | None:
@@ -636,6 +657,9 @@ def bracket_item(text: str, start: int, avoid=()) -> str | None:
     "(first salvage: 82%; ...)", "(first salvage 70%, second salvage 50%)"; not a statistic ("(range, 2-5)", "(95%
     CI, ...)") or an endpoint ("(CR, 45%")."""
     m = _BRACKET_ITEM.search(text, max(0, start - 45), start)
+    if (not m or m.end() != start) and ": " in text[max(0, start - 45):start]:
+        m = _COLON_ITEM.search(text, max(0, start - 45), start)
+        m = m if m and m.end() == start and _ITEM_ENDS_AT_SEMICOLON.match(text, _value_end(text, start)) else None
     if (not m or m.end() != start) and _in_bracket(text, start):
         m = _BARE_BRACKET_ITEM.search(text, max(0, start - 45), start)
         m = m if m and m.end() == start and _BARE_ITEM_END.match(text, _value_end(text, start)) else None
@@ -815,7 +839,7 @@ def _subject_after_and(text: str, start: int) -> int | None:
 
 _AND = re.compile(r",?\sand\s")
 # How a _SUBJECT opens, and the verbs it ends with.
-_SUBJECT_START = re.compile(r"(?i:patients?|subjects|those|children|adults|older|younger|in|among)\b|[A-Z]|"
+_SUBJECT_START = re.compile(r"(?i:patients?|subjects|those|children|adults|older|younger|in|among)\b|[A-Z]|[a-z]\w*-|"
                             r"(?:[\w+\-]+\s){0,2}(?i:responders|nonresponders|non-responders)")
 _SUBJECT_VERB = re.compile(r"\s(?:had|has|have|achieved|showed|experienced|were|was|demonstrated|obtained|attained|reached|"
                            r"displayed)\b")
@@ -856,6 +880,13 @@ def comparison(text: str, positions: list[tuple[int, int]], avoid=()) -> list[st
     if len(positions) != 2:
         return None
     first, second = positions
+    lead = _COMPARED_FIRST.match(text) if text.lstrip()[:1] in "CRI" else None
+    if lead and lead.end() <= first[0] and _in_bracket(text, first[0]) and _PATIENTS_WORD.search(lead.group("x")):
+        # "Compared with patients in first salvage, those in later salvage had lower CR rates (45% vs 80%)": the
+        # subject's value first, the comparator's second
+        names = [name(lead.group("y")), name(lead.group("x"))]
+        if all(names) and names[0] != names[1]:
+            return names
     outside = mask_brackets(text)
     found = [(m, False) for m in _CONNECTIVE.finditer(outside)] + [(m, True) for m in _SIMILAR_AS.finditer(outside)]
     for m, similar in found:
@@ -873,9 +904,89 @@ def comparison(text: str, positions: list[tuple[int, int]], avoid=()) -> list[st
             left = subject(text, len(text))
         if left and right and elided(right) and not elided(left):
             right = complement(left)  # "Patients who received X had a lower CR rate than those who did not (40% vs 70%)"
+        if left and right:
+            left = level_with_shared_noun(left, right)
         if left and right and left != right:
             return [left, right]
     return None
+
+
+# Two groups compared in a bracket, then their values: "(first vs later salvage: 80% vs 55%)", "(S1 vs S2, 80% vs
+# 55%)"; or a dimension and its two levels in a bracket before the values: "by age (< 55 vs ≥ 55 years) were 80% vs 60%".
+_GROUP = r"[^()\[\]:;,=%]{1,40}?"
+_COMPARED_HEAD = re.compile(r"[(\[]\s?(?P<a>" + _GROUP + r")\s(?:vs\.?|versus)\s(?P<b>" + _GROUP + r")\s?[:,]\s$", re.I)
+_LEVEL = r"(?:[<>≤≥]=?\s?\d+(?:\.\d+)?\s?%|" + _GROUP + r")"  # a bound of a share: "by marrow blasts (< 50% vs ≥ 50%)"
+_LEVELS_BY = re.compile(r"\b(?:by|according\sto)\s(?P<d>[A-Za-z][\w\s\-]{1,30}?)\s?\((?P<a>" + _LEVEL + r")\s(?:vs\.?|versus)\s"
+                        r"(?P<b>" + _LEVEL + r")\)", re.I)
+_PAIR_GAP = re.compile(r"\s?%?\s(?:vs\.?|versus|and)\s$", re.I)
+_BOUND_START = re.compile(r"[<>≤≥]")
+
+
+def compared_in_bracket(text: str, positions: list[tuple[int, int]], avoid=()) -> list[str] | None:
+    """Two values compared after their groups (see _COMPARED_HEAD, _LEVELS_BY): the groups, in the values' order.
+    Not when a side is an endpoint ("(CR vs CRi: ...)") or the values are not a pair ("80% vs 55%", "80% and 55%")."""
+    if len(positions) != 2 or not _PAIR_GAP.search(text, positions[0][1], positions[1][0]):
+        return None
+    first = positions[0][0]
+    head = _COMPARED_HEAD.search(text, max(0, first - 90), first)
+    if head:
+        by = _BY_BEFORE.search(text, max(0, head.start() - 40), head.start())
+        sides, dimension = [head.group("a"), head.group("b")], " ".join(by.group("d").split()) if by else ""
+    else:
+        by = _LEVELS_BY.search(text, max(0, first - 140), first) if "(" in text[max(0, first - 140):first] else None
+        if by is None or ";" in text[by.end():first] or re.search(r"\d\s?%", text[by.end():first]):
+            return None
+        head, sides, dimension = by, [by.group("a"), by.group("b")], " ".join(by.group("d").split())
+    if any(_overlaps(head.start(g), head.end(g), avoid, head.group(g)) or _NOT_A_BRACKET_GROUP.search(head.group(g))
+           for g in "ab"):
+        return None  # (not "(cycle 1 vs cycle 2)", "(flow vs PCR)": times or methods of one group's assessment)
+    sides = [" ".join(side.split()) for side in _distribute_unit(sides)]
+    names = [name(_with_dimension(side, _STATUS_WORD.sub("", dimension))) for side in sides]
+    return names if all(names) and names[0] != names[1] else None
+
+
+_BY_BEFORE = re.compile(r"\bby\s(?P<d>[A-Za-z][\w\-]*(?:\s[\w\-]+){0,2}?)\s?\Z", re.I)  # "by salvage status (first vs later: ...)"
+_STATUS_WORD = re.compile(r"\s(?:status|level|category|group)$", re.I)
+_LEVEL_WORD = re.compile(r"(?:low|high|early|late|first|second|third|later|short|long|older|younger|standard|"
+                         r"intermediate|poor|good|favorable|unfavorable)", re.I)
+
+
+def _with_dimension(side: str, dimension: str) -> str:
+    """A level named with its dimension: "< 55 years" by age -> "age < 55 years", "low" by disease burden -> "low
+    disease burden", "first" by salvage status -> "first salvage"; a side that names its group alone stays so."""
+    if not dimension:
+        return side
+    if _BOUND_START.match(side):
+        return f"{dimension} {side}"
+    return f"{side} {dimension}" if _LEVEL_WORD.fullmatch(side) else side
+
+
+def _distribute_unit(sides: list[str]) -> list[str]:
+    """"< 55 vs ≥ 55 years": the unit after the second bound is the first's too; "first vs later salvage": the shared
+    head word (`_distribute`)."""
+    unit = re.search(r"\d\s?(?P<u>years?|months?|%)$", sides[1])
+    if unit and re.search(r"\d$", sides[0]):
+        return [f"{sides[0]} {unit.group('u')}", sides[1]]
+    return _distribute(sides)
+
+
+# (the comparator names patients of the study, not another treatment or study: "Compared with standard chemotherapy, ...")
+_PATIENTS_WORD = re.compile(r"\b(?:patients|those|subjects|children|adults|responders|non-responders|subgroup|group)\b", re.I)
+_COMPARED_FIRST = re.compile(r"\s*(?:Compared\s(?:with|to)|Relative\sto|In\scomparison\s(?:with|to))\s(?P<x>[^,;()]{2,60}),\s"
+                             r"(?P<y>[^,;()]{2,60}?)\s(?:had|showed|achieved|experienced|demonstrated)\b", re.I)
+
+
+def level_with_shared_noun(left: str, right: str) -> str:
+    """"low vs high disease burden" -> "low disease burden"; "MRD-negative vs MRD-positive responders" -> "MRD-negative
+    responders": a one-word level before the comparison word takes the noun the level after it is written with (two
+    level words, or two statuses of one stem)."""
+    words = right.split()
+    if " " in left or len(words) < 2:
+        return left
+    level, first = left.lower(), words[0].lower()
+    parallel = _LEVEL_WORD.fullmatch(level) and _LEVEL_WORD.fullmatch(first) or \
+        "-" in level and "-" in first and level.split("-")[0] == first.split("-")[0] and level != first
+    return f"{left} {' '.join(words[1:])}" if parallel else left
 
 
 def lone_group(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
@@ -892,9 +1003,14 @@ _WITH_BETWEEN = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?
 _WITHOUT_AFTER = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:the\s)?patients\s)?without\s", re.I)
 
 
-_WITH_NAMED = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:the\s)?patients\s)?with\s(?P<x>[^,;()\d]{2,50}?)"
+_WITH_NAMED = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s)?(?:of\s(?:the\s)?patients\s)?(?:with|after(?=\s(?:prior|previous)\s))\s(?P<x>[^,;()\d]{2,50}?)"
                          r"(?:\s\([^()]{1,30}\))?,?\s(?:vs\.?|versus|and|or|compared\s(?:with|to))\s", re.I)
-_WITHOUT_ALONE = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s?)?(?:in\s(?:those|patients)\s)?without(?=\s?[,;.(]|$)", re.I)
+_WITHOUT_ALONE = re.compile(r"\s?(?:%|months?)?\s?(?:\([^()]{1,30}\)\s?)?(?:in\s(?:those|patients)\s)?without(?:\s(?:it|them|this|one))?(?=\s?[,;.(]|$)", re.I)
+# ("55% after prior blinatumomab and 75% without it": the therapy named after "after prior" too, and "it" for it)
+
+
+_WITH_BRACKET_BETWEEN = re.compile(r"\s?%?\)\s(?:and|or|vs\.?|versus)\swithout\s\(")
+_BRACKET_CLOSE = re.compile(r"\s?%?\)\s")
 
 
 def with_and_without(text: str, positions: list[tuple[int, int]]) -> list[str] | None:
@@ -903,7 +1019,13 @@ def with_and_without(text: str, positions: list[tuple[int, int]]) -> list[str] |
     prior HSCT"."""
     if len(positions) != 2 or "without" not in text:
         return None
-    (_, first_end), (second_start, second_end) = positions
+    (first_start, first_end), (second_start, second_end) = positions
+    bracketed = _WITH_BRACKET_BETWEEN.match(text, first_end) if text.endswith("with (", 0, first_start) else None
+    if bracketed and bracketed.end() == second_start:  # "in patients with (85%) and without (80%) prior HSCT"
+        after = _BRACKET_CLOSE.match(text, second_end)
+        phrase = _forward(text[after.end():]) if after else ""
+        names = [name(phrase), name(f"without {phrase}")] if phrase else [None]
+        return names if all(names) and names[0] != names[1] else None
     between = _WITH_BETWEEN.match(text, first_end)
     after = _WITHOUT_AFTER.match(text, second_end) if between and between.end() == second_start else None
     if not after:
@@ -973,7 +1095,7 @@ def _group_lists(text: str) -> tuple[tuple[int, int, list[str], bool], ...]:
     masked = _LIST_BRACKET.sub(lambda b: " " * len(b.group(0)), text) if "(" in text else text
     for m in _LIST.finditer(masked):
         items = [" ".join(i.split()) for i in _ITEM_SPLIT.split(m.group("list")) if i.strip()]
-        names = [name(i) for i in _distribute(items)]
+        names = _rest_in_pair([name(i) for i in _distribute(items)], items)
         if all(names) and len(set(names)) == len(names) >= 2:
             headed = bool(m.group("head") or m.group("noun")) or any(_REMISSION_CODE.fullmatch(i) for i in items)
             lists.append((m.start("list"), m.end("list"), names, headed))
@@ -981,6 +1103,15 @@ def _group_lists(text: str) -> tuple[tuple[int, int, list[str], bool], ...]:
 
 
 _REMISSION_CODE = re.compile(r"CR\d")  # "in CR1, CR2 and ...": remissions patients are in, not the endpoint CR
+_REST_ITEM = re.compile(r"(?:the\s)?(?:other|others|remaining|rest)", re.I)
+
+
+def _rest_in_pair(names: list[str | None], items: list[str]) -> list[str | None]:
+    """"in KMT2A-rearranged (n = 8) and other (n = 20) patients": the second of two groups is the patients outside
+    the first, named as "the others" after a value are (`rest_of`); "other" alone names no group."""
+    if len(items) == 2 and names[0] and _REST_ITEM.fullmatch(items[1]):
+        return [names[0], rest_of(names[0])]
+    return names
 
 
 def sized_groups(text: str, count: int) -> list[str] | None:
@@ -1096,7 +1227,8 @@ _N_SIZE = re.compile(r"\(\s?n\s?=\s?\d+\s?\)")
 _ITEM_GROUP_WORD = re.compile(r"\s(?:cohort|group)\b")
 _GROUPS_HEAD = re.compile(r"\s(?:cohorts|groups)\b")
 _AFTER_PREPOSITION = re.compile(r"\b(?:in|into|to|of|among|between)\s(?:the\s|an?\s)?\Z", re.I)
-_LIST_BRACKET = re.compile(r"\([^()\d]{1,12}\)|\(\s?n\s?=\s?\d+\s?\)")
+_LIST_BRACKET = re.compile(r"\([^()\d]{1,12}\)|\(\s?n\s?=\s?\d+\s?\)|\((?=[<>≤≥])[^()%;,]{2,24}\)")  # (and a threshold's:
+# "for early (< 12 months) and late (≥ 12 months) relapse")
 _RESPECTIVE_LIST = re.compile(r"\b(?:with|of|for|in|among)\s(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s"
                               + _ITEM + r"),?\s+respectively\b", re.I)
 _THRESHOLD = r"(?:[<>≤≥]\s?=?\s?)?\d+(?:\.\d+)?(?:\s?-\s?\d+(?:\.\d+)?)?\s?%?"
@@ -1225,13 +1357,18 @@ def _distribute(items: list[str]) -> list[str]:
     if codes and all(_CODE.fullmatch(i.rstrip(".")) for i in items[1:]):  # "arms A and B." -> "arm A", "arm B"
         return [f"{codes.group('head').lower()} {i.rstrip('.')}" for i in [codes.group("code"), *items[1:]]]
     last = items[-1].split()
-    if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 and not _CODE_ITEM.search(i) for i in items[:-1]):
+    lesion = len(last) >= 2 and _LESION_HEAD.fullmatch(last[-1]) is not None  # "TP53, IKZF1 and CDKN2A alterations"
+    if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 and (lesion or not _CODE_ITEM.search(i))
+                                                  for i in items[:-1]):
         head = last[-1]
         if not re.search(r"(?:groups?|cohorts?|subgroups?|arms?|patients)$", head, re.I):
             return [f"{i} {head}" for i in items[:-1]] + [items[-1]]
     return items
 
 
+# A gene's lesion shared by a list of genes: the genes are no codes of groups ("CR1, CR2") but each names one.
+_LESION_HEAD = re.compile(r"(?:mutations?|deletions?|alterations?|rearrangements?|fusions?|amplifications?|lesions?|"
+                          r"mutated|deleted|rearranged)", re.I)
 _CODE_ITEM = re.compile(r"[A-Za-z]\d")  # "CR1", "M2" (not an ordinal: "1st")
 _CODED_HEAD = re.compile(r"(?P<head>(?i:arm|cohort|group))s?\s(?P<code>[A-Z]\d?|\d{1,2}[A-Z]?)")
 _CODE = re.compile(r"[A-Z]\d?|\d{1,2}[A-Z]?")
