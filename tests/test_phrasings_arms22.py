@@ -139,6 +139,9 @@ def test_arms22_groups_listed_after_a_colon(nlp, text, outcomes):
     (INO + "For OS and EFS, the 1-year rates were 50% and 40%.", [("all", "EFS_RATE", 40.0), ("all", "OS_RATE", 50.0)]),
     (INO + "In first salvage, the CR rate was 80% and 70% achieved MRD negativity.",
      [("first salvage", "CR", 80.0), ("first salvage", "MRD_NEG", 70.0)]),
+    # negative: the opening list is one population when each value names its own group after it
+    (INO + "Among patients with T-ALL and marrow relapse, the CR rate was 60% in first relapse and 30% in later relapse.",
+     [("first relapse", "CR", 60.0), ("later relapse", "CR", 30.0)]),
 ])
 def test_arms22_groups_listed_before_the_values(nlp, text, outcomes):
     assert _outcomes(_run(nlp, text)) == sorted(outcomes)

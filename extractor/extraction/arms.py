@@ -3072,9 +3072,11 @@ class ArmIndex:
         # "The CR rates in first salvage and second salvage were 88% and 52%", "60% and 58% in the weekly and
         # every-2-week groups": a list of groups right before or after the values zips them as "respectively" would
         # ... and so does a list the sentence opens with: "For first, second and third salvage, the CR rates were 80%,
-        # 60% and 40%"
+        # 60% and 40%", unless each value names its own group after it ("Among patients with T-ALL and marrow relapse,
+        # ... 55% in first relapse and 27% in later relapse": the opening list is one population)
         if respectively or _LISTED_BEFORE.search(text, 0, positions[0][0]) or _groups_listed_after(text, positions) \
-                or count >= 2 and text.lstrip().startswith(_SCOPE_OPENERS) and _LIST_SCOPE.match(text, 0, positions[0][0]):
+                or count >= 2 and text.lstrip().startswith(_SCOPE_OPENERS) and _LIST_SCOPE.match(text, 0, positions[0][0]) \
+                and not all(subgroups.after_value(text, end, avoid) for _, end in positions):
             listed = subgroups.respectively(text, positions, avoid)
             if listed:
                 wholes = self._wholes(listed)
