@@ -258,7 +258,8 @@ def load_regimen_classes(patterns_dir: Path | str, rules: list[Rule] | None = No
             entries[data["id"]] = RegimenEntry(data["id"], data["class"], data["kind"], tuple(data.get("components", ())),
                                                data.get("short"), data["example"])
     problems += [f"patterns/{REGIMEN_FILE}:0: drug id {i!r} of drugs.jsonl has no class line"
-                 for i in sorted(drug_ids - set(entries)) if not any(i in p for p in problems)]
+                 for i in sorted(drug_ids - set(entries)) if not any(i in p for p in problems)
+                 and not i.startswith(STEM_ID)]  # a stem rule's drugs take the class of the stem they end with
     if problems:
         raise PatternError(problems)
     return StemmedLexicon(entries)
@@ -270,7 +271,8 @@ def _check_regimen(data: dict, drug_ids: set[str], seen: dict) -> list[str]:
         if key in data and (not isinstance(data[key], str) or not data[key].strip()):
             problems.append(f"{key!r} must be a non-empty string")
     if isinstance(data.get("id"), str):
-        if data["id"] not in drug_ids:
+        if data["id"] not in drug_ids and not (data["id"].startswith(STEM_ID) and any(i.startswith(STEM_ID) for i in drug_ids)):
+            # a stem's line ("*-mab") may name a stem that the one INN stem rule of drugs.jsonl reads among others
             problems.append(f"id {data['id']!r} is not a DRUG id of patterns/drugs.jsonl")
         if data["id"] in seen:
             problems.append(f"id {data['id']!r} has two lines")
