@@ -140,3 +140,16 @@ def test_phrasings_dose_antigen_product_of_the_title_is_the_studys(nlp):
 ])
 def test_phrasings_dose_car_t_antigen_must_not_reach(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
+
+
+@pytest.mark.parametrize("text", [
+    # antibodies and inhibitors given for a complication are supportive care, listed so that their stem does not
+    # make their dose a regimen's
+    "Emapalumab 1 mg/kg was given for HLH after the infusion.",
+    "Eculizumab 900 mg weekly was given for transplant-associated thrombotic microangiopathy.",
+    "Basiliximab 20 mg was given for steroid-refractory GVHD.",
+    "Infliximab 10 mg/kg was given for refractory colitis.",
+    "Itacitinib 200 mg daily was given for GVHD.",
+])
+def test_phrasings_dose_supportive_antibody_by_stem_is_no_regimen_dose(nlp, text):
+    assert _doses(_run(nlp, text)) == []
