@@ -137,6 +137,8 @@ def test_phrasings_dose_antigen_product_of_the_title_is_the_studys(nlp):
     ("Donor lymphocytes were given at 1 × 10^7 CD3 T cells/kg.", []),
     # natural killer cells are no CAR T cells
     ("Patients received CD19 CAR-NK cells at 1 × 10^6 cells/kg.", []),
+    # a product's CD4 share is a subset of its cells, not a product
+    ("The product contained CD4 CAR T cells at 5 × 10^7 cells.", []),
 ])
 def test_phrasings_dose_car_t_antigen_must_not_reach(nlp, text, doses):
     assert _doses(_run(nlp, text)) == doses
