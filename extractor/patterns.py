@@ -169,6 +169,64 @@ class RegimenEntry:
         return self.short or self.id
 
 
+# A DRUG rule whose id starts with this names a family of drugs by its INN stem ("*-mab", "*-tinib") or the kind of
+# its name ("*CAR T cells" by their antigen) in patterns/drugs.jsonl: each of its matches takes the drug's printed
+# name, lower-cased, as its id (pipeline.RuleSpanRuler._named_by_stem), and such an id the class of the family's line
+# in regimen_classes.jsonl (StemmedLexicon).
+STEM_ID = "*"
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+
+
+def stem_key(name: str) -> str:
+    """A name or a stem compared by its letters and digits, a plural's "s" dropped: "CD20 CAR-T cells" and "CD20 CAR T
+    cell" both end with "CAR T cells"."""
+    key = _NOT_ALNUM.sub("", name.lower())
+    return key[:-1] if key.endswith("s") else key
+
+
+class StemmedLexicon(dict):
+    """The regimen lexicon, which knows the drugs named by a stem rule too: each such drug's id is its printed name
+    ("glofitamab", see STEM_ID), which no line names; it takes the class of the line of the stem it ends with
+    (regimen_classes.jsonl "*-mab": monoclonal antibody), the longest stem first ("*-metinib" before "*-tinib"), so
+    that doses, arms and the classifier read it as they read a listed drug."""
+
+    def __init__(self, entries: dict):
+        super().__init__(entries)
+        self._listed = frozenset(entries)
+        self._stems = sorted(((stem_key(i[len(STEM_ID):]), e) for i, e in entries.items() if i.startswith(STEM_ID)),
+                             key=lambda stem: -len(stem[0]))
+
+    def named_by_stem(self, drug_id: str) -> bool:
+        """Whether an id is a stem rule's printed name, not a listed drug's ("cd20 car t cells", "glofitamab")."""
+        return drug_id not in self._listed and self._stemmed(drug_id) is not None
+
+    def get(self, drug_id, default=None):
+        found = dict.get(self, drug_id)
+        if found is None:
+            found = self._stemmed(drug_id)
+        return default if found is None else found
+
+    def __contains__(self, drug_id) -> bool:
+        return dict.__contains__(self, drug_id) or self._stemmed(drug_id) is not None
+
+    def __missing__(self, drug_id):
+        found = self._stemmed(drug_id)
+        if found is None:
+            raise KeyError(drug_id)
+        return found
+
+    def _stemmed(self, drug_id):
+        """The entry of an id ending with a stem (made once, then kept), or None; only a stem rule's ids are lower
+        case with no STEM_ID ("CTL119" is a listed code, "*-mab" the stem's own line)."""
+        if not self._stems or not isinstance(drug_id, str) or drug_id.startswith(STEM_ID) or not drug_id.islower():
+            return None
+        key = stem_key(drug_id)
+        for stem, entry in self._stems:
+            if key.endswith(stem):
+                return dict.setdefault(self, drug_id, RegimenEntry(drug_id, entry.cls, entry.kind, example=entry.example))
+        return None
+
+
 def load_regimen_classes(patterns_dir: Path | str, rules: list[Rule] | None = None) -> dict[str, RegimenEntry]:
     """Load and validate patterns/regimen_classes.jsonl: the class of each canonical drug id.
 
@@ -200,10 +258,11 @@ def load_regimen_classes(patterns_dir: Path | str, rules: list[Rule] | None = No
             entries[data["id"]] = RegimenEntry(data["id"], data["class"], data["kind"], tuple(data.get("components", ())),
                                                data.get("short"), data["example"])
     problems += [f"patterns/{REGIMEN_FILE}:0: drug id {i!r} of drugs.jsonl has no class line"
-                 for i in sorted(drug_ids - set(entries)) if not any(i in p for p in problems)]
+                 for i in sorted(drug_ids - set(entries)) if not any(i in p for p in problems)
+                 and not i.startswith(STEM_ID)]  # a stem rule's drugs take the class of the stem they end with
     if problems:
         raise PatternError(problems)
-    return entries
+    return StemmedLexicon(entries)
 
 
 def _check_regimen(data: dict, drug_ids: set[str], seen: dict) -> list[str]:
@@ -212,7 +271,8 @@ def _check_regimen(data: dict, drug_ids: set[str], seen: dict) -> list[str]:
         if key in data and (not isinstance(data[key], str) or not data[key].strip()):
             problems.append(f"{key!r} must be a non-empty string")
     if isinstance(data.get("id"), str):
-        if data["id"] not in drug_ids:
+        if data["id"] not in drug_ids and not (data["id"].startswith(STEM_ID) and any(i.startswith(STEM_ID) for i in drug_ids)):
+            # a stem's line ("*-mab") may name a stem that the one INN stem rule of drugs.jsonl reads among others
             problems.append(f"id {data['id']!r} is not a DRUG id of patterns/drugs.jsonl")
         if data["id"] in seen:
             problems.append(f"id {data['id']!r} has two lines")

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler, overlapping_labeled_spans_score
 from spacy.tokens import Doc, Span, SpanGroup
 
-from extractor.patterns import Spellings, load_rules, load_spellings
+from extractor.patterns import STEM_ID, Spellings, load_rules, load_spellings  # STEM_ID: see _named_by_stem
 from extractor.token_matcher import TokenPatternMatcher
 from extractor.tokenizer import Lower, customise_tokenizer, like_num
 
@@ -174,12 +174,15 @@ class RuleSpanRuler(SpanRuler):
         self.matcher = TokenPatternMatcher(self.nlp.vocab, validate=self.validate)
         self._names: dict[int, tuple[int, int, str, str]] = {}  # match key -> (label, id) as string ids and strings
         self._sizes = _Lengths(self.nlp.vocab.strings)
+        self._by_stem: frozenset[int] = frozenset()  # match keys of the stem rules (see _named_by_stem)
 
     def add_patterns(self, patterns: list) -> None:
         super().add_patterns(patterns)
         strings = self.nlp.vocab.strings
         self._names = {key: (strings.add(entry["label"]), strings.add(entry["id"]), entry["label"], entry["id"])
                        for key, entry in self._match_label_id_map.items()}
+        self._by_stem = frozenset(key for key, entry in self._match_label_id_map.items()
+                                  if entry["id"].startswith(STEM_ID))
 
     def __call__(self, doc: Doc) -> Doc:
         error_handler = self.get_error_handler()
@@ -205,7 +208,26 @@ class RuleSpanRuler(SpanRuler):
         if len(self.phrase_matcher):  # an empty PhraseMatcher only warns
             found.update(self.phrase_matcher(doc))
         names = self._names
-        return sorted([(start, end, *names[key]) for key, start, end in found if start != end])
+        kept = [(start, end, *names[key]) for key, start, end in found if start != end]
+        if self._by_stem and not self._by_stem.isdisjoint([key for key, _, _ in found]):
+            kept = self._named_by_stem(doc, kept)
+        return sorted(kept)
+
+    def _named_by_stem(self, doc: Doc, kept: list[tuple]) -> list[tuple]:
+        """The matches with each stem rule's match (an id starting with STEM_ID) given its printed name in lower
+        case as its id, the drug's own canonical name ("glofitamab"); dropped where a rule of the same label
+        reads any of its words, whose id is the lexicon's ("blinatumomab" is a -mab too; "axicabtagene" alone is
+        listed, so "axicabtagene ciloleucel" stays the lexicon's however its second word is spelled)."""
+        named = [(start, end, label) for start, end, label, _, _, id_ in kept if not id_.startswith(STEM_ID)]
+        strings, rows = self.nlp.vocab.strings, []
+        for row in kept:
+            start, end, label, _, label_, id_ = row
+            if not id_.startswith(STEM_ID):
+                rows.append(row)
+            elif not any(s < end and start < e and lab == label for s, e, lab in named):
+                name = doc[start:end].text.lower()
+                rows.append((start, end, label, strings.add(name), label_, name))
+        return list(dict.fromkeys(rows))  # two stems' rules may name one word ("selumetinib": -tinib, -metinib)
 
     def set_annotations(self, doc: Doc, matches: list[Span]) -> None:
         self._annotate(doc, matches, [(s.start, s.end, s.label, s.id, s.label_, s.id_) for s in matches])

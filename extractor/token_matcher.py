@@ -37,6 +37,9 @@ class TokenPatternMatcher:
         self.fallback = Matcher(vocab, validate=validate, **matcher_options)
         self._by_value: dict[int, dict[int, list[_Entry]]] = {}  # column -> value -> entries tried where a token has it
         self._anywhere: list[_Entry] = []  # patterns whose first token is not known by its value: tried everywhere
+        # patterns whose first token is known by a REGEX only ("^[a-z]{4,}mab$"): (column, regex, entry), tried only
+        # where a word passing the regex stands, each word tested once when first seen (see _learn)
+        self._by_regex: list[tuple[int, "_RegexValues", _Entry]] = []
         self._attrs: list[int] = [ORTH, LOWER]  # the to_array columns the compiled patterns read
         self._keys: set[str] = set()  # every key added, compiled or not
         self._common = frozenset(vocab.strings.add(word) for word in _COMMON_TOKENS)
@@ -142,10 +145,14 @@ class TokenPatternMatcher:
                 isinstance(check[2], frozenset) and self._has_common(check[2]), abs(check[0] - key[0]), check[0]))
             self._file(key, _Entry(key[0], others, compiled, self._words, key))
             return
-        for checks, op in compiled.steps:  # optional leading steps: each may hold the first token, up to a "1" one
-            known = [(column, values) for column, values in checks if isinstance(values, frozenset)]
-            if not known:  # a first token not known by its value: tried everywhere
-                self._anywhere.append(_Entry(0, leading, compiled, self._words))
+        for step, (checks, op) in enumerate(compiled.steps):  # optional leading steps: each may hold the first
+            known = [(column, values) for column, values in checks if isinstance(values, frozenset)]  # up to a "1"
+            if not known:
+                regex = [(column, values) for column, values in checks if isinstance(values, _RegexValues)]
+                if step == 0 and op == "1" and regex:  # a first token known by a REGEX: tried where a word passes it
+                    self._by_regex.append((*regex[0], _Entry(0, leading, compiled, self._words, (0, *regex[0]))))
+                    return
+                self._anywhere.append(_Entry(0, leading, compiled, self._words))  # tried everywhere
                 return
             key = (0, *min(known, key=lambda k: k[0]))
             self._file(key, _Entry(0, [], compiled, self._words, key))
@@ -166,7 +173,7 @@ class TokenPatternMatcher:
     def find(self, doc: Doc, orths: list[int] | None = None) -> set[tuple[int, int, int]]:
         """Every match (key, start, end), unordered. `orths`: the doc's ORTH ids when the caller has them."""
         found = set(self.fallback(doc)) if len(self.fallback) else set()
-        if not len(doc) or not (self._by_value or self._anywhere):
+        if not len(doc) or not (self._by_value or self._anywhere or self._by_regex):
             return found
         if orths is None or len(orths) != len(doc):
             orths = doc.to_array(ORTH).tolist()
@@ -193,6 +200,7 @@ class TokenPatternMatcher:
             if orth not in self._row_of:
                 row = self._row_of[orth] = tuple(row)
                 entries = [entry for column, buckets in self._by_value.items() for entry in buckets.get(row[column], ())]
+                entries += [entry for column, regex, entry in self._by_regex if row[column] in regex]
                 self._entries_of[orth] = tuple((*entry.gate, entry) for entry in entries)
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from extractor.errors import PatternError
 from extractor.patterns import load_rules
-from extractor.pipeline import SPANS_KEY
+from extractor.pipeline import SPANS_KEY, STEM_ID
 
 REPO = Path(__file__).resolve().parent.parent
 RULES = load_rules(REPO / "patterns")
@@ -77,6 +77,9 @@ def test_patterns_missing_folder_rejected(tmp_path):
 def test_patterns_example_matches_its_rule(nlp, rule):
     doc = nlp(rule.example)
     found = {(span.label_, span.id_) for span in doc.spans[SPANS_KEY]}
+    if rule.id.startswith(STEM_ID):  # a stem rule's span is named by the words it matched, a drug no line lists
+        listed = {r.id for r in RULES if r.label == rule.label}
+        found = {(label, rule.id) for label, id_ in found if id_ not in listed and id_ in rule.example.lower()}
     assert (rule.label, rule.id) in found, f"{rule.where}: example does not match: {rule.example!r}"
 
 

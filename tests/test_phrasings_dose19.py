@@ -130,8 +130,9 @@ def test_phrasings_codes_and_drugs_the_lexicon_lacked(nlp, text, doses):
     # a dose level as the subject, its amount before "dose"
     ("Blinatumomab was given to 40 children. The 15 µg/m2/day dose was selected for phase 2.",
      [(BLIN, 15, None, "µg/m2")]),
-    # a carried dose in a unit its drug is not dosed in is none (an unknown drug's)
-    ("Patients received blinatumomab. Gilteritinib was then given at 120 mg daily.", []),
+    # a carried dose in a unit its drug is not dosed in is none (an unknown drug's; "gilteritinib", once the unknown
+    # name here, is read by its -tinib stem since the fifteenth round: test_phrasings_dose22.py)
+    ("Patients received blinatumomab. Tamibarotene was then given at 120 mg daily.", []),
     # a response at a dose, in a drugless sentence, stays unread (tried and dropped, see doses.py)
     ("Patients received inotuzumab ozogamicin. CR rates were 33% at 0.9 mg/m2 and 67% at 1.2 mg/m2.", []),
 ])

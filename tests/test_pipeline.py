@@ -101,6 +101,29 @@ def _spans(doc):
             for s in doc.spans.get("rules", [])]  # in the group's order
 
 
+def _stem_named(spans):
+    """The stock ruler's spans as ours names a stem rule's (an id starting with STEM_ID): by the matched words in
+    lower case, dropped where a span of another rule of its label overlaps it, one span per name."""
+    from extractor.pipeline import STEM_ID
+
+    listed = [s for s in spans if not s[5].startswith(STEM_ID)]
+    named = []
+    for start, end, start_char, end_char, label, id_, kb_id in spans:
+        if id_.startswith(STEM_ID):
+            if any(s[0] < end and start < s[1] and s[4] == label for s in listed):
+                continue
+            id_ = None  # filled in by _reference_spans from the text
+        named.append((start, end, start_char, end_char, label, id_, kb_id))
+    return named
+
+
+def _reference_spans(reference, text):
+    doc = reference(text)
+    rows = [row if row[5] is not None else (*row[:5], doc[row[0]:row[1]].text.lower(), row[6])
+            for row in _stem_named(_spans(doc))]
+    return list(dict.fromkeys(rows))
+
+
 def _pattern_words(nlp):
     words = set()
     for pattern in nlp.get_pipe("extractor_rules").patterns:
@@ -125,7 +148,7 @@ def test_pipeline_token_matcher_equals_spacy_matcher_on_real_text(nlp, reference
 
     paths = [corpus_dir / "articles.xml", *sorted((fixtures_dir / "demo").glob("*.xml"))]
     texts = [text for path in paths for article in iter_articles(path) for _, text in article.named_texts()]
-    differ = [t[:80] for t in texts if _spans(nlp(t)) != _spans(reference(t))]
+    differ = [t[:80] for t in texts if _spans(nlp(t)) != _reference_spans(reference, t)]
     assert len(texts) > 100 and differ == []
 
 
@@ -136,7 +159,7 @@ def test_pipeline_token_matcher_equals_spacy_matcher_on_token_soups(nlp, referen
     for _ in range(3000):
         text = " ".join(rng.choice(words) if rng.random() < 0.9 else rng.choice(words).upper()
                         for _ in range(rng.randint(1, 25)))
-        assert _spans(nlp(text)) == _spans(reference(text)), text
+        assert _spans(nlp(text)) == _reference_spans(reference, text), text
 
 
 def test_pipeline_sentence_start_rules_see_the_segmenters_starts():

@@ -10,7 +10,8 @@ import pytest
 from extractor.errors import PatternError
 from extractor.extraction.arms import read_regimen
 from extractor.extraction.spans import rule_spans
-from extractor.patterns import load_regimen_classes
+from extractor.patterns import load_regimen_classes, stem_key
+from extractor.pipeline import STEM_ID
 
 REPO = Path(__file__).resolve().parent.parent
 LEXICON = load_regimen_classes(REPO / "patterns")
@@ -31,6 +32,9 @@ def test_regimens_example_gives_canonical_id_and_class(nlp, entry):
     sent = next(iter(doc.sents))
     drugs = [(s.start_char, s.end_char, s.id_) for s in rule_spans(sent, "DRUG")]
     names, _, classes, _ = read_regimen(doc.text, drugs, LEXICON)
+    if entry.id.startswith(STEM_ID):  # a stem's line: its example names a drug by a word ending with the stem
+        stem = stem_key(entry.id[len(STEM_ID):])
+        names = [entry.id for name in names if stem_key(name).endswith(stem) and not name.startswith(STEM_ID)]
     assert entry.id in names, f"{entry.example!r} does not name {entry.id}"
     assert entry.cls in classes
 

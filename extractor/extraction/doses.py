@@ -565,10 +565,19 @@ def name_as_printed(doses: list[dict], docs: list[tuple[str, Doc]]) -> None:
             name = text[span.start_char:span.end_char]
             if span.label_ == "DRUG" and (span.id_ not in printed or _spelled(name) > _spelled(printed[span.id_])):
                 printed[span.id_] = name
+    lexicon = regimen_lexicon()
     for dose in doses:
         canonical = dose["drug"]
-        dose["drug"] = canonical if canonical.lower() in whole else printed.get(canonical, canonical)
+        dose["drug"] = _stem_named_as_printed(canonical, printed) if lexicon.named_by_stem(canonical) \
+            else canonical if canonical.lower() in whole else printed.get(canonical, canonical)
         dose["drug_id"] = canonical
+
+
+def _stem_named_as_printed(canonical: str, printed: dict) -> str:
+    """A stem rule's drug as printed ("CD20 CAR T cells", its id "cd20 car t cells"), but a name capitalised only as
+    a sentence's first word ("Glofitamab was given") is the id."""
+    name = printed.get(canonical, canonical)
+    return canonical if name == canonical.capitalize() else name
 
 
 def _spelled(name: str) -> bool:
