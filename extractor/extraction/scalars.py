@@ -98,7 +98,7 @@ _ELIDED_VERB = re.compile(r"(?:\s?[(\[]\d+(?:[.·]\d+)?\s?%[)\]])?"
 # ("and 12 at dose level 2", "and 13 with T-LBL", "and 40 as second salvage", "; 30 more were"), at most two words
 # before a count's own noun ("and 21 young adults").
 _LIST_JOIN_END = re.compile(r"(?:and|or|[,;])\s$")
-_PARALLEL_AFTER = re.compile(r"\s(?:(?:more|additional)\b|(?:with|without|at|in|on|into|during|as|after|before)\s)")
+_PARALLEL_AFTER = re.compile(r"\s(?:(?:more|additional)\b|(?:with|without|at|in|on|into|to|during|as|after|before)\s)")
 _NEXT_NOUN = re.compile(r"\s(?:[A-Za-z\-]+\s){0,2}")
 _DIGIT = re.compile(r"\d")
 # Between the population noun and the N of its bracket: "adults (n = ", "patients [N=".
