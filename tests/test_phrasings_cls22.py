@@ -23,6 +23,69 @@ def _cohort(nlp, text: str, title: str = SALVAGE):
     return run_text(nlp, text, title=title)["cohort_size"]
 
 
+# --- relevance: laboratory work named in the body ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Drug X induced apoptosis in twelve B-ALL cell lines. In mice engrafted with relapsed ALL, drug X prolonged "
+    "survival (median 60 vs 31 days).",
+    "Drug X was tested in 12 ALL cell lines, of which 10 were sensitive. In five PDX models of relapsed B-ALL, drug X "
+    "reduced the leukemic burden by 90%.",
+    "We assessed drug X in xenografts derived from relapsed B-ALL. Murine survival was prolonged by 20 days, and "
+    "drug X killed 80% of blasts in vitro.",
+])
+def test_laboratory_work_in_the_body_is_not_relevant(nlp, text):
+    assert _relevant(nlp, text, title="Drug X targets CD22 in relapsed B-cell acute lymphoblastic leukemia") is False
+
+
+@pytest.mark.parametrize("text", [
+    # once, in the background, beside a treated cohort
+    "Preclinical studies showed synergy of drug X with chemotherapy. Forty adults with relapsed ALL were treated. CR "
+    "was 40%.",
+    # in two sentences, but the study enrols patients of its own beside them
+    "Drug X killed ALL cell lines. In mice, drug X prolonged survival. Twelve adults with relapsed ALL were then "
+    "treated; CR was 40%.",
+    "Drug X was active in ALL cell lines and in mice. We describe a child with relapsed ALL who achieved CR with drug "
+    "X.",
+    # a trial's phase makes it a clinical study, whatever laboratory work it adds
+    "In this phase 1 trial, drug X was given to adults with relapsed ALL. Blasts were sensitive in vitro. The same "
+    "blasts engrafted in mice. CR was 30%.",
+])
+def test_laboratory_words_beside_a_clinical_study_stay_relevant(nlp, text):
+    assert _relevant(nlp, text, title=SALVAGE) is True
+
+
+# --- relevance: healthy volunteers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Forty healthy volunteers were enrolled and received one dose of drug X. Clearance was 2 L/h; the ratio of AUCs "
+     "was 98%.", "Pharmacokinetics of a new formulation of drug X"),
+    ("A population pharmacokinetic model of drug X was built from 48 healthy adult volunteers. Clearance was 2 L/h.",
+     "Population pharmacokinetics of drug X"),
+    ("Drug X was given to 40 participants in two periods. The geometric mean ratio of AUC was 98%.",
+     "Bioequivalence of two formulations of drug X in healthy subjects"),
+])
+def test_a_study_of_healthy_volunteers_is_not_relevant(nlp, text, title):
+    assert _relevant(nlp, text, title=title) is False
+
+
+@pytest.mark.parametrize("text, title", [
+    # the patients' exposure compared with that of healthy volunteers: a trial of patients
+    ("Forty adults with relapsed ALL were enrolled. Exposure to drug X was similar to that in healthy volunteers. CR "
+     "was 40%.", SALVAGE),
+    ("Forty patients were enrolled. Exposure to drug X was similar to that in healthy volunteers. CR was 40%.",
+     SALVAGE),
+    # volunteers and patients with ALL pooled: a study of patients too
+    ("Data from 40 healthy volunteers and 200 patients with relapsed ALL were pooled. Clearance was 2 L/h.",
+     "Population pharmacokinetics of drug X in relapsed acute lymphoblastic leukemia"),
+    # healthy donors of a cell product are no volunteers studied
+    ("Forty adults with relapsed ALL received CAR T cells made from healthy donors. CR was 70%.", SALVAGE),
+])
+def test_healthy_volunteers_beside_patients_stay_relevant(nlp, text, title):
+    assert _relevant(nlp, text, title=title) is True
+
+
 # --- cohort size: a passive verb of study with its patients after "in" --------------------------------------------
 
 
@@ -85,3 +148,26 @@ def test_a_part_or_another_study_is_no_cohort(nlp, text, size):
 ])
 def test_assignment_to_arms_counts_the_cohort(nlp, text, size):
     assert _cohort(nlp, text) == size
+
+
+# --- design and relevance: a chart review, a review title's "current status" -------------------------------------
+
+
+@pytest.mark.parametrize("text", [
+    "Medical charts of 80 adults with relapsed ALL were reviewed. CR was 40%.",
+    "Hospital records of 80 adults with relapsed ALL treated with drug X were analysed. CR was 40%.",
+    "We searched the electronic health records of two centres and found 80 adults treated with drug X. CR was 40%.",
+])
+def test_the_records_of_a_retrospective_series(nlp, text):
+    assert run_text(nlp, text, title=SALVAGE)["design"]["phase"] == "retrospective"
+
+
+@pytest.mark.parametrize("title, relevant", [
+    ("Drug X in relapsed acute lymphoblastic leukemia: current status and future directions", False),
+    # "status" elsewhere in a title is no review's
+    ("Drug X in relapsed acute lymphoblastic leukemia by MRD status: a phase 2 study", True),
+])
+def test_a_review_title_current_status(nlp, title, relevant):
+    text = ("Drug X is approved for relapsed ALL. In the pivotal trial, 80% of patients achieved CR. We discuss its "
+            "place in salvage therapy.") if not relevant else "Forty adults were enrolled. CR was 40%."
+    assert run_text(nlp, text, title=title)["relevant"] is relevant
