@@ -171,3 +171,40 @@ def test_a_review_title_current_status(nlp, title, relevant):
     text = ("Drug X is approved for relapsed ALL. In the pivotal trial, 80% of patients achieved CR. We discuss its "
             "place in salvage therapy.") if not relevant else "Forty adults were enrolled. CR was 40%."
     assert run_text(nlp, text, title=title)["relevant"] is relevant
+
+
+# --- cohort size: an interim report's present perfect, a named product's infusion, a transplant series ------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("To date, 62 patients have received drug X. CR was 40%.", 62),
+    ("Sixty-two patients have now received the antibody. CR was 40%.", 62),
+    ("Sixty-two patients underwent CAR T-cell infusion. CR was 40%.", 62),
+    ("Sixty-two patients underwent CD19 CAR-T cell infusion. CR was 40%.", 62),
+    # prior therapy in the present perfect stays a part
+    ("Fifteen patients have received prior blinatumomab. CR was 40%.", None),
+    ("Fifteen patients have received two or more prior regimens. CR was 40%.", None),
+    ("Fifteen patients have received allogeneic HSCT. CR was 40%.", None),
+    ("Forty patients with relapsed ALL were treated. Fifteen patients have received prior blinatumomab. CR was 40%.",
+     40),
+])
+def test_an_interim_count_and_a_named_infusion(nlp, text, size):
+    assert _cohort(nlp, text) == size
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Sixty-two children with relapsed ALL underwent allogeneic HSCT. EFS was 40%.", 62),
+    ("Sixty-two children with ALL in CR2 underwent allogeneic hematopoietic stem cell transplantation between 2000 "
+     "and 2015. EFS was 40%.", 62),
+    ("Between 2000 and 2015, 62 consecutive patients underwent HSCT for relapsed ALL. EFS was 40%.", 62),
+    ("Sixty-two patients in second remission underwent haploidentical HSCT. EFS was 40%.", 62),
+    # a trial's transplanted patients are a part of its cohort, not a series
+    ("Twenty patients underwent HSCT. EFS was 40%.", None),
+    ("Twenty patients in CR underwent allogeneic HSCT. EFS was 40%.", None),
+    ("After drug X, 20 patients in remission underwent HSCT. EFS was 40%.", None),
+    ("Twenty patients with relapsed ALL who achieved CR underwent HSCT. EFS was 40%.", None),
+    ("Twenty patients (50%) with relapsed ALL underwent allogeneic HSCT. EFS was 40%.", None),
+    ("Forty patients were enrolled. Twenty patients with relapsed ALL underwent HSCT. EFS was 40%.", 40),
+])
+def test_a_transplant_series_counted_by_its_transplant(nlp, text, size):
+    assert _cohort(nlp, text) == size

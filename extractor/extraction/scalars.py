@@ -293,7 +293,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
         # infused" leave it out
         return _elided_opening_count(sent, section, words) if cues else []
     enrolled = [c for c in cues
-                if c.id_ == "enrolment" or c.id_ == "evaluable" and _EVALUABLE_END.match(text, c.end_char)]
+                if c.id_ == "enrolment" or c.id_ == "evaluable" and _EVALUABLE_END.match(text, c.end_char)
+                or c.id_ == "transplant_series" and _describes_transplant_series(text, c, nouns)]
     totals = [c for c in cues if c.id_ == "total"]
     if not enrolled and not totals and section != TITLE_SECTION and not _MAY_INTRODUCE.match(sent.text):
         return []  # a count is the cohort only after one of these cues (see below): most sentences have none
@@ -365,6 +366,31 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
     if not enrolled:
         return []
     return _bracketed_cohort(sent, section, nouns, numbers) or _randomized_total(sent, section, enrolled)
+
+
+# What describes the patients of a transplant series between their noun and "underwent HSCT": their disease or a
+# later remission ("children with relapsed ALL in CR2 underwent"), with no count, bracket or clause break; "20
+# patients underwent HSCT", "patients (n = 20) underwent" and "20 patients in CR underwent" (the responders of a
+# trial) are left alone.
+_TRANSPLANT_SERIES = re.compile(r"\s(?:with|in)\s[^;:,()\[\]]{1,80}?\s", re.I)
+_SERIES_POPULATION = re.compile(r"\b(?:[BT]-)?ALL\b|leuk|lymphoblastic|relaps|refractory|CR[2-9]|second|third|later"
+                                r"|subsequent", re.I)
+_SERIES_RESPONDERS = re.compile(r"\b(?:who|whom|that)\b|achiev|attain|respond", re.I)  # "with ALL who achieved CR"
+_NUMBER_ALONE = re.compile(r"(?<![\w\-])\d+(?![\w\-])")
+
+
+def _describes_transplant_series(text: str, cue: Span, nouns: list[Span]) -> bool:
+    """"Sixty-two children with relapsed ALL underwent allogeneic HSCT": the noun right before the transplant cue is
+    described by its disease or a later remission ("with", "in") or is a consecutive series ("62 consecutive patients
+    underwent"); then the count is the series' cohort, as "We analysed 62 children who underwent HSCT" is."""
+    noun = next((n for n in reversed(nouns) if n.end_char <= cue.start_char), None)
+    if noun is None:
+        return False
+    between = text[noun.end_char:cue.start_char]
+    if between == " ":
+        return "consecutive" in text[max(0, noun.start_char - 14):noun.start_char].lower()
+    return _TRANSPLANT_SERIES.fullmatch(between) is not None and not _NUMBER_ALONE.search(between) \
+        and _SERIES_POPULATION.search(between) is not None and _SERIES_RESPONDERS.search(between) is None
 
 
 # A sentence opening with a count whose noun is left out, and its enrolment verb: "Of 60 enrolled, 52 were infused",
