@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from phrasing_cases import run_text
+from phrasing_cases import population_of, run_text
 
 NEUTRAL_TITLE = "Drug X in acute lymphoblastic leukemia"  # names no setting of its own
 SALVAGE = "Drug X in relapsed acute lymphoblastic leukemia"
@@ -208,3 +208,33 @@ def test_an_interim_count_and_a_named_infusion(nlp, text, size):
 ])
 def test_a_transplant_series_counted_by_its_transplant(nlp, text, size):
     assert _cohort(nlp, text) == size
+
+
+# --- age group: a bound of the study's counted population after "of", a counted part's bound after the enrolment --
+
+
+@pytest.mark.parametrize("text, title, group", [
+    ("Data of 255 patients aged up to 25 years with relapsed B-ALL were reported to the registry. CR was 85%.",
+     NEUTRAL_TITLE, "mixed"),
+    # the bound reaching adults makes the title's children a mixed cohort, as a range would
+    ("Data of 255 patients aged up to 25 years with relapsed B-ALL were reported to the registry. CR was 85%.",
+     "Drug X in children with B-cell acute lymphoblastic leukemia", "mixed"),
+    ("A cohort of 62 adults aged 60 years or older with relapsed ALL received drug X. CR was 40%.", NEUTRAL_TITLE,
+     "older adult"),
+    ("Outcomes of 62 patients aged 21 years or younger with relapsed ALL were analysed. CR was 40%.", NEUTRAL_TITLE,
+     "pediatric"),
+    # before any sentence of enrolment, a counted bound may be the cohort's
+    ("Among 40 patients aged 60 years or older treated with drug X for relapsed ALL, CR was 40%.", NEUTRAL_TITLE,
+     "older adult"),
+])
+def test_a_bound_of_the_counted_study_population(nlp, text, title, group):
+    assert population_of(nlp, text, title=title)["age_group"] == group
+
+
+@pytest.mark.parametrize("text", [
+    "Forty adults with relapsed ALL received drug X. In 12 patients aged 60 years or older, CR was 30%.",
+    "Forty adults with relapsed ALL received drug X. Of 12 patients aged ≥60 years, 4 achieved CR.",
+    "Forty adults with relapsed ALL received drug X. The CR rate of patients aged ≥60 years was 30%.",
+])
+def test_a_counted_part_bound_after_the_enrolment(nlp, text):
+    assert population_of(nlp, text)["age_group"] == "adult"

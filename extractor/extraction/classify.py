@@ -1482,15 +1482,37 @@ def _age_bound_group(cue: Cue, kind: str) -> str | None:
 
 
 def _is_subgroup_bound(cue: Cue, cues: Cues) -> bool:
-    """The bound names a part of the cohort or another group: "in patients >=60 years", "28% were >=60 years",
+    """The bound names a part of the cohort or another group: "in patients >=60 years", "in 12 patients aged 60 years
+    or older" after the enrolment (but "Data of 255 patients aged up to 25 years" counts the study's), "28% were >=60 years",
     "patients >=60 years versus younger ones"; or an exclusion not right beside it ("patients 18 years or older
     were eligible; those with CNS disease were excluded" excludes no age)."""
     doc, span, sent = cue.span.doc, cue.span, cue.sent
-    if any(doc[i].lower_ in _SUBGROUP_WORDS for i in range(max(sent.start, span.start - 3), span.start)):
+    if any(doc[i].lower_ in _SUBGROUP_WORDS and not _study_of_count(doc, i)
+           and (i >= span.start - 3 or doc[i + 1].like_num and _after_enrolment(cue, cues))
+           for i in range(max(sent.start, span.start - _COUNTED_SUBGROUP_REACH), span.start)):
         return True
     if _is_subset(cue, cues) or (_is_excluded(cue, cues) and not _is_excluded_bound(cue, cues)):
         return True
     return any(doc[i].lower_ in _COMPARISON_WORDS for i in range(sent.start, sent.end))
+
+
+def _after_enrolment(cue: Cue, cues: Cues) -> bool:
+    """An earlier sentence states whom the study enrolled: a count after it ("Forty adults were treated ... In 12
+    patients aged >=60 years, CR was 30%") is a part; before it, it may be the cohort ("Among 40 patients aged 60
+    years or older treated with X, ...")."""
+    return any(index < cue.sentence for index in cues.enrolment_sentences)
+
+
+def _study_of_count(doc: Doc, index: int) -> bool:
+    """The "of" at `index` introduces the study's counted population ("Data of 255 patients aged up to 25 years",
+    "a cohort of 62 adults aged 60 or older"), not a part ("in patients >=60 years", "CR of patients >=60")."""
+    return doc[index].lower_ == "of" and index > 0 and doc[index - 1].lower_ in _STUDY_NOUNS \
+        and index + 1 < len(doc) and doc[index + 1].like_num
+
+
+_COUNTED_SUBGROUP_REACH = 5  # tokens from a subgroup word with its count to the bound: "in 12 patients aged >=60"
+_STUDY_NOUNS = frozenset({"data", "outcomes", "outcome", "study", "analysis", "cohort", "series", "records", "total",
+                          "review", "trial", "experience"})
 
 
 def _is_excluded_bound(cue: Cue, cues: Cues) -> bool:
