@@ -238,3 +238,26 @@ def test_a_bound_of_the_counted_study_population(nlp, text, title, group):
 ])
 def test_a_counted_part_bound_after_the_enrolment(nlp, text):
     assert population_of(nlp, text)["age_group"] == "adult"
+
+
+# --- setting: a salvage already failed, two relapses without "at least" -------------------------------------------
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("Forty children with ALL who had relapsed twice received drug X. CR was 17%.", "second or later salvage"),
+    ("Forty adults with ALL relapsing after at least one line of salvage therapy received drug X. CR was 17%.",
+     "second or later salvage"),
+    ("Forty adults with ALL who failed one prior salvage received drug X. CR was 17%.", "second or later salvage"),
+    ("Forty adults with ALL refractory to first salvage received drug X. CR was 17%.", "second or later salvage"),
+    ("Forty adults with ALL who had failed salvage chemotherapy received drug X. CR was 17%.",
+     "second or later salvage"),
+    # counted patients refractory to it, or its failure as an event, are outcomes
+    ("Forty adults with relapsed ALL received drug X as salvage. Ten patients were refractory to salvage and died. CR "
+     "was 17%.", "relapsed/refractory"),
+    ("Forty adults with relapsed ALL received drug X. Failure of salvage occurred in 10. CR was 17%.",
+     "relapsed/refractory"),
+    ("Forty adults with ALL in first relapse received drug X. Patients with no prior salvage were eligible. CR was "
+     "17%.", "first salvage"),
+])
+def test_a_salvage_already_failed(nlp, text, setting):
+    assert run_text(nlp, text, title=NEUTRAL_TITLE)["setting"] == setting
