@@ -7,8 +7,13 @@ children"), a study named with its count ("a phase 2 study in 40 adults", "a tri
 measure assessed "in" some patients ("MRD was evaluated in 30 patients") is a part, not the cohort."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from extractor.models import AbstractSection, Article
+from extractor.patterns import load_registries
+from extractor.trials import trial_ids
 from phrasing_cases import population_of, run_text
 
 NEUTRAL_TITLE = "Drug X in acute lymphoblastic leukemia"  # names no setting of its own
@@ -261,3 +266,20 @@ def test_a_counted_part_bound_after_the_enrolment(nlp, text):
 ])
 def test_a_salvage_already_failed(nlp, text, setting):
     assert run_text(nlp, text, title=NEUTRAL_TITLE)["setting"] == setting
+
+
+# --- registries: the Netherlands, Korean, Iranian, Pan African and Thai registries' numbers ------------------------
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("The trial was registered in the Netherlands Trial Register (NTR2316).", ("NTR2316",)),
+    ("Registered as NTR 1234 and with CRiS, KCT0003456.", ("KCT0003456", "NTR1234")),
+    ("Iranian Registry of Clinical Trials: IRCT2015012320753N2.", ("IRCT2015012320753N2",)),
+    ("Registered: PACTR201809512345678 and TCTR20190412001.", ("PACTR201809512345678", "TCTR20190412001")),
+    # too long, too short or run into a word: no number of these registries
+    ("The HOVON 1234 group; NTR12345 and KCT12 are typos; KCT00034567X.", ()),
+])
+def test_more_registries_numbers(text, ids):
+    registries = load_registries(Path(__file__).resolve().parent.parent / "patterns")
+    article = Article(pmid="1", title="", sections=(AbstractSection(None, None, text),))
+    assert trial_ids(article, registries) == ids
