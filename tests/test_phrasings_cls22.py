@@ -283,3 +283,36 @@ def test_more_registries_numbers(text, ids):
     registries = load_registries(Path(__file__).resolve().parent.parent / "patterns")
     article = Article(pmid="1", title="", sections=(AbstractSection(None, None, text),))
     assert trial_ids(article, registries) == ids
+
+
+# --- cohort size printed only as the denominator of the first count of patients ----------------------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Patients were randomized to drug X early or late. After cycle 1, 8 of 25 (32%) patients achieved CRi.", 25),
+    ("Adults with relapsed ALL were analysed. Seventy-five of 245 patients (31%) achieved CR.", 245),
+    ("Adults with relapsed ALL received drug X. CR was achieved by 10/25 patients.", 25),
+    # a count stated anywhere wins over the denominator
+    ("Forty adults with relapsed ALL received drug X. CR was achieved in 8 of 25 patients.", 40),
+])
+def test_the_first_denominator_of_patients_is_the_cohort(nlp, text, size):
+    assert _cohort(nlp, text) == size
+
+
+@pytest.mark.parametrize("text", [
+    # the first fraction counts a part: none is read, however many fractions follow
+    "Adults with relapsed ALL received drug X. Of these, 8 of 25 patients achieved CR.",
+    "Adults with relapsed ALL received drug X. CR was achieved in 8 of 25 evaluable patients.",
+    "Adults with relapsed ALL received drug X. MRD negativity was seen in 8 of 12 patients in CR. CR was 10 of 30 "
+    "patients.",
+    "Adults with relapsed ALL received drug X. Responses were seen in 8 of 25 patients with T-ALL.",
+    "Adults with relapsed ALL received drug X. Among responders, 8 of 12 patients proceeded to HSCT.",
+    "Adults were randomized to drug X or chemotherapy. In the drug X arm, 8 of 25 patients achieved CR.",
+    "Adults were randomized to drug X or chemotherapy. CR was achieved in 8 of 25 patients in the drug X arm.",
+    # no patients named after the denominator
+    "Adults with relapsed ALL received drug X. CR was 40%. MRD negativity was 8/12 (67%).",
+    # groups sized before it: the fraction may be one group's
+    "Adults with relapsed ALL received drug X (n = 25) or chemotherapy (n = 20). CR was achieved in 8 of 25 patients.",
+])
+def test_a_part_or_a_group_denominator_is_no_cohort(nlp, text):
+    assert _cohort(nlp, text) is None

@@ -936,3 +936,50 @@ def _duration_before(text: str, sent: Sentence, cue: Span, words) -> nz.Duration
 
 def _tidy(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
+
+
+# --- cohort size printed only as a denominator
+# After the denominator of a count: its patients, the count's share of them before or after the noun ("8 of 25
+# (32%) patients achieved CR", "Seventy-five of 245 patients (31%) achieved CR").
+_DENOMINATOR_PATIENTS = re.compile(r"\s?(?:[(\[]\d+(?:[.·]\d+)?\s?%[)\]]\s?)?(?:patients|children|adults|pts|subjects)\b"
+                                   r"(?:\s?[(\[]\d+(?:[.·]\d+)?\s?%[)\]])?")
+# ... and what makes them a part rather than the study's patients: a qualifier after them ("of 25 patients with
+# T-ALL", "of 25 patients who were evaluable", "in CR", "treated at dose level 2"), or a part named before the
+# fraction in its sentence ("Among evaluable patients, 8 of 25", "Of these, 8 of 25", "responders").
+_PART_AFTER_DENOMINATOR = re.compile(r"\s(?:who|whom|with|without|in|at|on|evaluable|assessable|treated|receiving"
+                                     r"|achieving|aged|older|younger|that)\b", re.I)
+_PART_BEFORE_FRACTION = re.compile(r"\b(?:evaluable|assessable|responders?|responding|these|those|them|subgroup|cohort"
+                                   r"|arm|group|among|in\s(?:CR|remission))\b", re.I)
+
+
+_GROUP_SIZE_BRACKET = re.compile(r"[(\[]\s?\d+\s(?:patients|children|adults|pts|subjects)\s?[)\];,]")
+
+
+def denominator_cohort(docs: list[tuple[str, Doc]], words) -> dict | None:
+    """The cohort of an abstract that gives it only as the denominator of its first count of patients ("After
+    cycle 1, 8 of 25 (32%) patients achieved CRi", "Seventy-five of 245 patients (31%) achieved CR"): SCHEMA's first
+    N given for the study population. Read only when no sentence gave a cohort and no arms sum to one; the first
+    fraction of the abstract's body decides: when it counts a part ("8 of 25 evaluable patients", "of 25 patients
+    with T-ALL", "Of these, 8 of 25"), or names no patients, none is read; nor after a group's "(n = 25)" or "(25 patients)",
+    which splits the population. Returns the candidate and its section's index."""
+    for index, (section, doc) in enumerate(docs):
+        if section == TITLE_SECTION or _BACKGROUND.match(section):
+            continue
+        for sent in section_view(doc).sentences:
+            if sent.n_equals() or _GROUP_SIZE_BRACKET.search(sent.text):
+                return None  # a group's "(n = 25)", "(25 patients)": the population is split, a fraction may be one's
+            if " of " not in sent.text and "/" not in sent.text:
+                continue  # most sentences hold no fraction
+            fractions = nz.find_fractions(sent.text, words)
+            if not fractions:
+                continue
+            first = fractions[0]
+            text = sent.text
+            after = _DENOMINATOR_PATIENTS.match(text, first.end)
+            if after is None or _PART_AFTER_DENOMINATOR.match(text, after.end()) \
+                    or _PART_BEFORE_FRACTION.search(text, 0, first.start) or first.denominator.value < 2:
+                return None
+            start, end = sent.start_char + first.start, sent.start_char + after.end()
+            return {**_candidate("cohort_size", int(first.denominator.value), doc, section, start, end),
+                    "section_index": index}
+    return None
