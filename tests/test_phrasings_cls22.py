@@ -316,3 +316,17 @@ def test_the_first_denominator_of_patients_is_the_cohort(nlp, text, size):
 ])
 def test_a_part_or_a_group_denominator_is_no_cohort(nlp, text):
     assert _cohort(nlp, text) is None
+
+
+# --- cohort size: the present tense of "included" and "comprised" with the study as subject -----------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("This analysis includes 62 patients. CR was 40%.", 62),
+    ("The cohort comprises 62 children with relapsed ALL. CR was 40%.", 62),
+    ("The study population includes 62 adults. CR was 40%.", 62),
+    # a regimen's parts are no study's population
+    ("The regimen includes 2 cycles of drug X in 30 patients. CR was 40%.", None),
+])
+def test_the_study_includes_its_patients(nlp, text, size):
+    assert _cohort(nlp, text) == size
