@@ -330,3 +330,20 @@ def test_a_part_or_a_group_denominator_is_no_cohort(nlp, text):
 ])
 def test_the_study_includes_its_patients(nlp, text, size):
     assert _cohort(nlp, text) == size
+
+
+# --- cohort size: arms sized in brackets of their own, "(25 patients) or ... (20 patients)" ----------------------
+
+
+@pytest.mark.parametrize("text, size", [
+    ("Adults were randomized to drug X (25 patients) or chemotherapy (20 patients). CR was 40%.", 45),
+    ("Adults were randomly assigned to drug X (25 patients), drug Y (22 patients) or chemotherapy (20 patients). CR "
+     "was 40%.", 67),
+    ("Adults were treated with drug X (25 patients) or chemotherapy (20 patients). CR was 40%.", 45),
+    # a total printed first is the cohort
+    ("Forty-five adults were randomized to drug X (25 patients) or chemotherapy (20 patients). CR was 40%.", 45),
+    # one bracket only, the other number a result's: no sum
+    ("Adults were randomized to drug X (25 patients); CR was 40% (20 patients).", 25),
+])
+def test_arms_sized_in_their_own_brackets(nlp, text, size):
+    assert _cohort(nlp, text) == size
