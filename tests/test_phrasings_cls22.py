@@ -344,6 +344,10 @@ def test_the_study_includes_its_patients(nlp, text, size):
     ("Forty-five adults were randomized to drug X (25 patients) or chemotherapy (20 patients). CR was 40%.", 45),
     # one bracket only, the other number a result's: no sum
     ("Adults were randomized to drug X (25 patients); CR was 40% (20 patients).", 25),
+    # responders' arms are a part: none from them, a later count of the enrolled is the cohort
+    ("Responders were randomized to drug X (25 patients) or observation (20 patients). CR was 40%.", None),
+    ("Responders were randomized to drug X (25 patients) or observation (20 patients). Overall, 60 patients were "
+     "enrolled.", 60),
 ])
 def test_arms_sized_in_their_own_brackets(nlp, text, size):
     assert _cohort(nlp, text) == size

@@ -362,8 +362,10 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
         opened = opened and not _OUTCOME_VERB.match(text, noun.end_char)
         introduced = _OPENS_POPULATION.match(before) or _OWN_STUDY_OF.match(before)
         if section == TITLE_SECTION or enrolled or opened or introduced:
-            return _bracketed_arms_total(sent, section, number, enrolled) \
-                or [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
+            arms = _bracketed_arms_total(sent, section, number, enrolled)
+            if arms is None:
+                return []  # "Responders were randomized to X (25 patients) or Y (20 patients)": a part's arms
+            return arms or [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
     if not enrolled:
         return []
     return _bracketed_cohort(sent, section, nouns, numbers) or _randomized_total(sent, section, enrolled)
@@ -575,19 +577,23 @@ def _randomized_total(sent: Sentence, section: str, enrolled: list[Span]) -> lis
 _ARM_COUNT_BRACKET = re.compile(r"[(\[]\s?(?P<n>\d+)\s(?:patients|adults|children|pts|subjects)\s?[)\]]")
 
 
-def _bracketed_arms_total(sent: Sentence, section: str, number: nz.Number, enrolled: list[Span]) -> list[dict]:
+def _bracketed_arms_total(sent: Sentence, section: str, number: nz.Number,
+                          enrolled: list[Span]) -> list[dict] | None:
     """"Patients were randomized to X (25 patients) or Y (20 patients)", "were treated with X (25 patients) or Y
     (20 patients)": the count is the first arm's, bracketed after its name; the arms listed after the randomisation
-    (or enrolment) cue, each with its bracketed size and only names and
-    joins between them, add up to the cohort (as their "(n = 25)" brackets do in `_randomized_total`)."""
+    (or enrolment) cue, each with its bracketed size and only names and joins between them, add up to the cohort
+    (as their "(n = 25)" brackets do in `_randomized_total`); None when the randomised are responders ("Responders
+    were randomized to X (25 patients) or Y (20 patients)"): no cohort in this sentence."""
     cue = _randomization_cue(enrolled) or next((c for c in enrolled if c.end_char <= number.start), None)
     text = sent.section_text
-    if cue is None or cue.end_char > number.start or _responders_before(sent, cue):
+    if cue is None or cue.end_char > number.start:
         return []
     brackets = list(_ARM_COUNT_BRACKET.finditer(text, cue.end_char, sent.end_char))
     if len(brackets) < 2 or brackets[0].start("n") != number.start \
             or not all(_ARM_JOIN.fullmatch(text, a.end(), b.start()) for a, b in zip(brackets, brackets[1:])):
         return []
+    if _responders_before(sent, cue):
+        return None  # the responders' arms: neither the first arm nor their sum is the study's cohort
     total = sum(int(b.group("n")) for b in brackets)
     return [_candidate("cohort_size", total, sent.doc, section, cue.start_char, brackets[-1].end())]
 
