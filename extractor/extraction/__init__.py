@@ -19,7 +19,7 @@ from extractor.extraction.context import ArticleContext
 from extractor.extraction.denominators import assign_denominators
 from extractor.extraction.doses import extract_doses, name_as_printed
 from extractor.extraction.outcomes import extract_outcomes
-from extractor.extraction.scalars import extract_scalars, randomizes_responders
+from extractor.extraction.scalars import denominator_cohort, extract_scalars, randomizes_responders
 from extractor.extraction.sentences import remember_text
 
 SCALARS = ("cohort_size", "median_age_years", "median_follow_up_months")
@@ -82,6 +82,11 @@ def _extract_one(article: Article, docs: list[tuple[str, Doc]], words) -> dict:
         total = _arms_total(context.arm_index)
         if total is not None:
             context.add_scalar(total)
+    if "cohort_size" not in context.scalars and not _arms_sized(context.arm_index):
+        # printed only as a denominator ("8 of 25 (32%) patients achieved CR"); maybe one arm's, when arms are sized
+        candidate = denominator_cohort(docs, words)
+        if candidate is not None:
+            context.add_scalar(_locate(candidate, candidate.pop("section_index")))
     name_as_printed(found["doses"], docs)
     record = _article_dict(article, context, found, classify_study(article, docs))
     assign_denominators(record, docs, words)
@@ -102,6 +107,11 @@ def _arms_total(arm_index) -> dict | None:
     if all(sources) and all(source == sources[0] for source in sources):  # all sizes in one sentence: its evidence
         candidate["evidence"] = dict(sources[0])
     return candidate
+
+
+def _arms_sized(arm_index) -> bool:
+    """An arm of the study's own (not historical controls) has its size printed ("drug X (25 patients)")."""
+    return arm_index is not None and any(arm.n is not None and not arm.historical for arm in arm_index.arms)
 
 
 def _total_over_one_arm(context: ArticleContext) -> None:

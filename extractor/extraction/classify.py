@@ -1146,13 +1146,51 @@ _RANGE_BRACKET = 8  # tokens of "(range, 2-6)" or "(range, 2 to 6)" before the p
 def _relevant(setting: str, cues: Cues, article: Article) -> bool:
     if setting in (OTHER, FRONTLINE, MRD):
         return False
-    if cues.has("DESIGN", {"preclinical"}, title=True) and not cues.of("PHASE"):
+    if _laboratory_work(cues):
         return False  # laboratory or animal work ("Activity of the conjugate in ALL xenografts")
+    if _healthy_volunteers_only(cues):
+        return False  # "Forty healthy volunteers received one dose": no patient with ALL treated
     if _economic(cues):
         return False  # "the cost-effectiveness of tisagenlecleucel": a model of costs, not of own patients
     if cues.has("DESIGN", {"trial-in-progress"}) and not _states_results(cues):
         return False  # "This phase 3 trial is enrolling adults ...": no outcomes of its own yet
     return True
+
+
+def _laboratory_work(cues: Cues) -> bool:
+    """Laboratory or animal work, no trial's phase: named in the title, or in two sentences of the body outside its
+    background and conclusions when no other sentence enrols patients ("Drug X killed ALL cell lines ... In mice,
+    drug X prolonged survival"); a clinical abstract names it once, in its background ("Preclinical studies showed
+    synergy"), or beside patients it enrols."""
+    if not cues.has("DESIGN", {"preclinical"}) or cues.of("PHASE"):
+        return False
+    found = [c for c in cues.of("DESIGN") if c.id == "preclinical"]
+    if any(c.title for c in found):
+        return True
+    body = {c.sentence for c in found if c.sentence not in cues.framing_sentences}
+    return len(body) >= 2 and not cues.enrolment_sentences - body
+
+
+def _healthy_volunteers_only(cues: Cues) -> bool:
+    """A study of healthy volunteers (pharmacokinetics, a formulation's bioequivalence): they are named in the title,
+    or counted ("a model built from 40 healthy volunteers") or named in a sentence of enrolment and named in every
+    sentence of enrolment; and no sentence of enrolment names ALL ("Data from 40 healthy volunteers and 120 patients with ALL were
+    pooled" is a study of patients too); a trial comparing its patients' exposure with theirs names them uncounted."""
+    if not cues.has("DESIGN", {"healthy-volunteers"}):
+        return False
+    found = [c for c in cues.of("DESIGN") if c.id == "healthy-volunteers"]
+    healthy = {c.sentence for c in found}
+    enrolment = cues.enrolment_sentences
+    if not any(c.title for c in found):  # the title's are the study's population, whoever else is counted
+        studied = any(c.sentence in enrolment or _counted_before(c.span) for c in found)
+        if not studied or enrolment - healthy:
+            return False
+    return not any(c.id == "ALL" and c.sentence in enrolment for c in cues.of("DISEASE"))
+
+
+def _counted_before(span: Span) -> bool:
+    """A number right before the span ("40 healthy volunteers", "forty healthy subjects")."""
+    return span.start > 0 and span.doc[span.start - 1].like_num
 
 
 def _review_without_own_data(cues: Cues, article: Article) -> bool:
@@ -1444,15 +1482,37 @@ def _age_bound_group(cue: Cue, kind: str) -> str | None:
 
 
 def _is_subgroup_bound(cue: Cue, cues: Cues) -> bool:
-    """The bound names a part of the cohort or another group: "in patients >=60 years", "28% were >=60 years",
+    """The bound names a part of the cohort or another group: "in patients >=60 years", "in 12 patients aged 60 years
+    or older" after the enrolment (but "Data of 255 patients aged up to 25 years" counts the study's), "28% were >=60 years",
     "patients >=60 years versus younger ones"; or an exclusion not right beside it ("patients 18 years or older
     were eligible; those with CNS disease were excluded" excludes no age)."""
     doc, span, sent = cue.span.doc, cue.span, cue.sent
-    if any(doc[i].lower_ in _SUBGROUP_WORDS for i in range(max(sent.start, span.start - 3), span.start)):
+    if any(doc[i].lower_ in _SUBGROUP_WORDS and not _study_of_count(doc, i)
+           and (i >= span.start - 3 or doc[i + 1].like_num and _after_enrolment(cue, cues))
+           for i in range(max(sent.start, span.start - _COUNTED_SUBGROUP_REACH), span.start)):
         return True
     if _is_subset(cue, cues) or (_is_excluded(cue, cues) and not _is_excluded_bound(cue, cues)):
         return True
     return any(doc[i].lower_ in _COMPARISON_WORDS for i in range(sent.start, sent.end))
+
+
+def _after_enrolment(cue: Cue, cues: Cues) -> bool:
+    """An earlier sentence states whom the study enrolled: a count after it ("Forty adults were treated ... In 12
+    patients aged >=60 years, CR was 30%") is a part; before it, it may be the cohort ("Among 40 patients aged 60
+    years or older treated with X, ...")."""
+    return any(index < cue.sentence for index in cues.enrolment_sentences)
+
+
+def _study_of_count(doc: Doc, index: int) -> bool:
+    """The "of" at `index` introduces the study's counted population ("Data of 255 patients aged up to 25 years",
+    "a cohort of 62 adults aged 60 or older"), not a part ("in patients >=60 years", "CR of patients >=60")."""
+    return doc[index].lower_ == "of" and index > 0 and doc[index - 1].lower_ in _STUDY_NOUNS \
+        and index + 1 < len(doc) and doc[index + 1].like_num
+
+
+_COUNTED_SUBGROUP_REACH = 5  # tokens from a subgroup word with its count to the bound: "in 12 patients aged >=60"
+_STUDY_NOUNS = frozenset({"data", "outcomes", "outcome", "study", "analysis", "cohort", "series", "records", "total",
+                          "review", "trial", "experience"})
 
 
 def _is_excluded_bound(cue: Cue, cues: Cues) -> bool:

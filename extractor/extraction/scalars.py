@@ -98,7 +98,7 @@ _ELIDED_VERB = re.compile(r"(?:\s?[(\[]\d+(?:[.·]\d+)?\s?%[)\]])?"
 # ("and 12 at dose level 2", "and 13 with T-LBL", "and 40 as second salvage", "; 30 more were"), at most two words
 # before a count's own noun ("and 21 young adults").
 _LIST_JOIN_END = re.compile(r"(?:and|or|[,;])\s$")
-_PARALLEL_AFTER = re.compile(r"\s(?:(?:more|additional)\b|(?:with|without|at|in|on|into|during|as|after|before)\s)")
+_PARALLEL_AFTER = re.compile(r"\s(?:(?:more|additional)\b|(?:with|without|at|in|on|into|to|during|as|after|before)\s)")
 _NEXT_NOUN = re.compile(r"\s(?:[A-Za-z\-]+\s){0,2}")
 _DIGIT = re.compile(r"\d")
 # Between the population noun and the N of its bracket: "adults (n = ", "patients [N=".
@@ -293,7 +293,8 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
         # infused" leave it out
         return _elided_opening_count(sent, section, words) if cues else []
     enrolled = [c for c in cues
-                if c.id_ == "enrolment" or c.id_ == "evaluable" and _EVALUABLE_END.match(text, c.end_char)]
+                if c.id_ == "enrolment" or c.id_ == "evaluable" and _EVALUABLE_END.match(text, c.end_char)
+                or c.id_ == "transplant_series" and _describes_transplant_series(text, c, nouns)]
     totals = [c for c in cues if c.id_ == "total"]
     if not enrolled and not totals and section != TITLE_SECTION and not _MAY_INTRODUCE.match(sent.text):
         return []  # a count is the cohort only after one of these cues (see below): most sentences have none
@@ -361,10 +362,38 @@ def _cohort(sent: Sentence, section: str, words) -> list[dict]:
         opened = opened and not _OUTCOME_VERB.match(text, noun.end_char)
         introduced = _OPENS_POPULATION.match(before) or _OWN_STUDY_OF.match(before)
         if section == TITLE_SECTION or enrolled or opened or introduced:
-            return [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
+            arms = _bracketed_arms_total(sent, section, number, enrolled)
+            if arms is None:
+                return []  # "Responders were randomized to X (25 patients) or Y (20 patients)": a part's arms
+            return arms or [_candidate("cohort_size", int(number.value), doc, section, number.start, noun.end_char)]
     if not enrolled:
         return []
     return _bracketed_cohort(sent, section, nouns, numbers) or _randomized_total(sent, section, enrolled)
+
+
+# What describes the patients of a transplant series between their noun and "underwent HSCT": their disease or a
+# later remission ("children with relapsed ALL in CR2 underwent"), with no count, bracket or clause break; "20
+# patients underwent HSCT", "patients (n = 20) underwent" and "20 patients in CR underwent" (the responders of a
+# trial) are left alone.
+_TRANSPLANT_SERIES = re.compile(r"\s(?:with|in)\s[^;:,()\[\]]{1,80}?\s", re.I)
+_SERIES_POPULATION = re.compile(r"\b(?:[BT]-)?ALL\b|leuk|lymphoblastic|relaps|refractory|CR[2-9]|second|third|later"
+                                r"|subsequent", re.I)
+_SERIES_RESPONDERS = re.compile(r"\b(?:who|whom|that)\b|achiev|attain|respond", re.I)  # "with ALL who achieved CR"
+_NUMBER_ALONE = re.compile(r"(?<![\w\-])\d+(?![\w\-])")
+
+
+def _describes_transplant_series(text: str, cue: Span, nouns: list[Span]) -> bool:
+    """"Sixty-two children with relapsed ALL underwent allogeneic HSCT": the noun right before the transplant cue is
+    described by its disease or a later remission ("with", "in") or is a consecutive series ("62 consecutive patients
+    underwent"); then the count is the series' cohort, as "We analysed 62 children who underwent HSCT" is."""
+    noun = next((n for n in reversed(nouns) if n.end_char <= cue.start_char), None)
+    if noun is None:
+        return False
+    between = text[noun.end_char:cue.start_char]
+    if between == " ":
+        return "consecutive" in text[max(0, noun.start_char - 14):noun.start_char].lower()
+    return _TRANSPLANT_SERIES.fullmatch(between) is not None and not _NUMBER_ALONE.search(between) \
+        and _SERIES_POPULATION.search(between) is not None and _SERIES_RESPONDERS.search(between) is None
 
 
 # A sentence opening with a count whose noun is left out, and its enrolment verb: "Of 60 enrolled, 52 were infused",
@@ -542,6 +571,31 @@ def _randomized_total(sent: Sentence, section: str, enrolled: list[Span]) -> lis
         return []
     total = sum(int(n.value) for n in counts)
     return [_candidate("cohort_size", total, sent.doc, section, cue.start_char, brackets[-1][1])]
+
+
+# An arm's size in a bracket of its own after the arm's name: "(25 patients)", "[20 adults]".
+_ARM_COUNT_BRACKET = re.compile(r"[(\[]\s?(?P<n>\d+)\s(?:patients|adults|children|pts|subjects)\s?[)\]]")
+
+
+def _bracketed_arms_total(sent: Sentence, section: str, number: nz.Number,
+                          enrolled: list[Span]) -> list[dict] | None:
+    """"Patients were randomized to X (25 patients) or Y (20 patients)", "were treated with X (25 patients) or Y
+    (20 patients)": the count is the first arm's, bracketed after its name; the arms listed after the randomisation
+    (or enrolment) cue, each with its bracketed size and only names and joins between them, add up to the cohort
+    (as their "(n = 25)" brackets do in `_randomized_total`); None when the randomised are responders ("Responders
+    were randomized to X (25 patients) or Y (20 patients)"): no cohort in this sentence."""
+    cue = _randomization_cue(enrolled) or next((c for c in enrolled if c.end_char <= number.start), None)
+    text = sent.section_text
+    if cue is None or cue.end_char > number.start:
+        return []
+    brackets = list(_ARM_COUNT_BRACKET.finditer(text, cue.end_char, sent.end_char))
+    if len(brackets) < 2 or brackets[0].start("n") != number.start \
+            or not all(_ARM_JOIN.fullmatch(text, a.end(), b.start()) for a, b in zip(brackets, brackets[1:])):
+        return []
+    if _responders_before(sent, cue):
+        return None  # the responders' arms: neither the first arm nor their sum is the study's cohort
+    total = sum(int(b.group("n")) for b in brackets)
+    return [_candidate("cohort_size", total, sent.doc, section, cue.start_char, brackets[-1].end())]
 
 
 def _randomization_cue(enrolled: list[Span]) -> Span | None:
@@ -910,3 +964,50 @@ def _duration_before(text: str, sent: Sentence, cue: Span, words) -> nz.Duration
 
 def _tidy(value: float) -> float | int:
     return int(value) if float(value).is_integer() else value
+
+
+# --- cohort size printed only as a denominator
+# After the denominator of a count: its patients, the count's share of them before or after the noun ("8 of 25
+# (32%) patients achieved CR", "Seventy-five of 245 patients (31%) achieved CR").
+_DENOMINATOR_PATIENTS = re.compile(r"\s?(?:[(\[]\d+(?:[.·]\d+)?\s?%[)\]]\s?)?(?:patients|children|adults|pts|subjects)\b"
+                                   r"(?:\s?[(\[]\d+(?:[.·]\d+)?\s?%[)\]])?")
+# ... and what makes them a part rather than the study's patients: a qualifier after them ("of 25 patients with
+# T-ALL", "of 25 patients who were evaluable", "in CR", "treated at dose level 2"), or a part named before the
+# fraction in its sentence ("Among evaluable patients, 8 of 25", "Of these, 8 of 25", "responders").
+_PART_AFTER_DENOMINATOR = re.compile(r"\s(?:who|whom|with|without|in|at|on|evaluable|assessable|treated|receiving"
+                                     r"|achieving|aged|older|younger|that)\b", re.I)
+_PART_BEFORE_FRACTION = re.compile(r"\b(?:evaluable|assessable|responders?|responding|these|those|them|subgroup|cohort"
+                                   r"|arm|group|among|in\s(?:CR|remission))\b", re.I)
+
+
+_GROUP_SIZE_BRACKET = re.compile(r"[(\[]\s?\d+\s(?:patients|children|adults|pts|subjects)\s?[)\];,]")
+
+
+def denominator_cohort(docs: list[tuple[str, Doc]], words) -> dict | None:
+    """The cohort of an abstract that gives it only as the denominator of its first count of patients ("After
+    cycle 1, 8 of 25 (32%) patients achieved CRi", "Seventy-five of 245 patients (31%) achieved CR"): SCHEMA's first
+    N given for the study population. Read only when no sentence gave a cohort and no arms sum to one; the first
+    fraction of the abstract's body decides: when it counts a part ("8 of 25 evaluable patients", "of 25 patients
+    with T-ALL", "Of these, 8 of 25"), or names no patients, none is read; nor after a group's "(n = 25)" or "(25 patients)",
+    which splits the population. Returns the candidate and its section's index."""
+    for index, (section, doc) in enumerate(docs):
+        if section == TITLE_SECTION or _BACKGROUND.match(section):
+            continue
+        for sent in section_view(doc).sentences:
+            if sent.n_equals() or _GROUP_SIZE_BRACKET.search(sent.text):
+                return None  # a group's "(n = 25)", "(25 patients)": the population is split, a fraction may be one's
+            if " of " not in sent.text and "/" not in sent.text:
+                continue  # most sentences hold no fraction
+            fractions = nz.find_fractions(sent.text, words)
+            if not fractions:
+                continue
+            first = fractions[0]
+            text = sent.text
+            after = _DENOMINATOR_PATIENTS.match(text, first.end)
+            if after is None or _PART_AFTER_DENOMINATOR.match(text, after.end()) \
+                    or _PART_BEFORE_FRACTION.search(text, 0, first.start) or first.denominator.value < 2:
+                return None
+            start, end = sent.start_char + first.start, sent.start_char + after.end()
+            return {**_candidate("cohort_size", int(first.denominator.value), doc, section, start, end),
+                    "section_index": index}
+    return None
