@@ -1287,9 +1287,19 @@ def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
         if "-" in span.text:  # "day-30 mortality", "day-100 OS": the unit and number are one token
             tokens = [part for text, like_num in tokens for part in _split_day_number(text, like_num)]
         months = _timepoint_months(tokens, context.words, span.id_ == "WITHIN")
-        if months:
+        if months and not (span.id_ == "AT" and _median_estimated_at(sent.text, span.start_char - base)):
             found.append(TimePoint(months, span.start_char - base, span.end_char - base, span.id_ == "WITHIN"))
     return sorted(found, key=lambda t: t.start)
+
+
+# "Median OS was estimated at 7.7 months": the duration after the verb is the median's value, not a time point.
+# (not "OS, estimated at 2 years, was 45%", nor a rate's "The 1-year OS was estimated at 45%", which has no unit)
+_ESTIMATED_AT = re.compile(r"\b(?:was|were|is|are)\s(?:estimated|calculated|projected)\s$", re.I)
+
+
+def _median_estimated_at(text: str, start: int) -> bool:
+    before = text[max(0, start - 24):start]
+    return "ated " in before and _ESTIMATED_AT.search(before) is not None and "median" in text[:start].lower()
 
 
 def _timepoint_months(tokens: list[tuple[str, bool]], words, window: bool = False) -> list[float]:
@@ -2478,10 +2488,13 @@ def _subject_of_verb(text: str, value: Value) -> bool:
     return value.kind == PERCENT and _SHARE_THEN_VERB.match(text, value.end) is not None
 
 
-# The verb of a clause of its own; not one that grades the measure before it ("CRS in 60%; 5 (10%) were grade 3").
-_CLAUSE_VERB = (r"(?:received|required|needed|had|have|were|developed|experienced|underwent|relapsed|died|remained|remain|"
-                r"discontinued|progressed|showed|did)\b(?!\s(?:of\s)?(?:grades?|severe|mild|moderate|fatal|serious|"
-                r"low-grade|high-grade)\b)")
+# The verb of a clause of its own; not one that grades the measure before it ("CRS in 60%; 5 (10%) were grade 3"),
+# nor the passive or judgement that ends a list of a measure's values ("1- and 2-year OS of 60% and 45% were
+# observed": the values are the subject's, not people who were something).
+_CLAUSE_VERB = (r"(?:received|required|needed|had|have|developed|experienced|underwent|relapsed|died|remained|remain|"
+                r"were(?!\s(?:observed|achieved|reported|noted|obtained|seen|recorded|documented|encouraging|promising|"
+                r"comparable|similar)\b(?!\sto\b))|discontinued|progressed|showed|did)\b(?!\s(?:of\s)?(?:grades?|severe|mild|moderate|"
+                r"fatal|serious|low-grade|high-grade)\b)")
 _PEOPLE_NOUN = r"(?:patients?|pts|children|adults|subjects)"
 _COUNT_THEN_VERB = re.compile(r"\s?(?:" + _PEOPLE_NOUN + r"\s)?" + _CLAUSE_VERB, re.I)
 # ("and 30% required hospitalization", "30% of responders relapsed": the people may go unsaid or be the responders)

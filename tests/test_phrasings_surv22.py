@@ -1,0 +1,96 @@
+"""Recurring phrasings of survival outcomes and hazard ratios, written in our own words, run end to end (fifteenth
+round): four time points sharing one unit ("The 1-, 2-, 3- and 5-year OS", "OS at 1, 2, 3 and 5 years": the first
+numbers were read as medians in years, or the values given to groups); three time points led by a number word
+("One-, 2- and 3-year OS"); a list of a measure's values ended by a passive or a judgement ("1- and 2-year OS of 60%
+and 45% were observed": the last value was taken for people who were something); an adjective of a survival alone,
+its noun elided ("leukemia-free and overall survival rates", "progression-free and overall survival": both values
+went to OS); a median "estimated at" its duration ("Median OS was estimated at 7.7 months": read as a time point,
+no value).
+
+Each case is a way results are commonly written that an earlier version got wrong (a missed value, a wrong time point
+or endpoint); the negative cases pin what a fix must not reach.
+"""
+from __future__ import annotations
+
+import pytest
+
+from phrasing_cases import run_text as _run, outcome_timepoints as _timed, outcome_triples as _triples
+
+COHORT = "Forty patients were enrolled. "
+
+
+@pytest.mark.parametrize("text, timed", [
+    # four time points sharing one unit, each value in turn
+    ("The 1-, 2-, 3- and 5-year OS were 60%, 45%, 40% and 30%, respectively.",
+     [("OS_RATE", 30.0, 60.0), ("OS_RATE", 40.0, 36.0), ("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("The 6-, 12-, 18-, and 24-month EFS rates were 70%, 55%, 45% and 40%.",
+     [("EFS_RATE", 40.0, 24.0), ("EFS_RATE", 45.0, 18.0), ("EFS_RATE", 55.0, 12.0), ("EFS_RATE", 70.0, 6.0)]),
+    ("OS at 1, 2, 3 and 5 years was 60%, 45%, 40% and 30%, respectively.",
+     [("OS_RATE", 30.0, 60.0), ("OS_RATE", 40.0, 36.0), ("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("Overall survival at 3, 6, 12, and 24 months was 90%, 75%, 60% and 45%.",
+     [("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0), ("OS_RATE", 75.0, 6.0), ("OS_RATE", 90.0, 3.0)]),
+    # three time points led by a number word, which keeps its hyphen as one token
+    ("One-, 2- and 3-year OS were 60%, 45% and 40%.",
+     [("OS_RATE", 40.0, 36.0), ("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("One-, 2-, and 3-year EFS rates were 50%, 35%, and 30%, respectively.",
+     [("EFS_RATE", 30.0, 36.0), ("EFS_RATE", 35.0, 24.0), ("EFS_RATE", 50.0, 12.0)]),
+    ("The one-, two- and three-year OS rates were 60%, 45% and 40%.",
+     [("OS_RATE", 40.0, 36.0), ("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    # (unchanged: three numeric time points, two number words, one time point)
+    ("The 1-, 2- and 3-year OS were 60%, 45% and 40%, respectively.",
+     [("OS_RATE", 40.0, 36.0), ("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("One- and two-year OS rates were 60% and 45%.", [("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("The 2-year OS was 45%.", [("OS_RATE", 45.0, 24.0)]),
+])
+def test_time_point_lists(nlp, text, timed):
+    assert _timed(_run(nlp, COHORT + text)) == timed
+
+
+@pytest.mark.parametrize("text, timed", [
+    # the values of a list ended by a passive or a judgement are the measure's, each with its time point
+    ("The 1- and 2-year OS of 60% and 45% were observed.", [("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("1- and 2-year OS of 60% and 45% were achieved.", [("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("The 1-, 2- and 3-year OS of 60%, 45% and 40% were encouraging.",
+     [("OS_RATE", 40.0, 36.0), ("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("One-, 2- and 3-year OS of 60%, 45% and 40% were observed.",
+     [("OS_RATE", 40.0, 36.0), ("OS_RATE", 45.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    # (unchanged: a share that is a clause's subject, and "observed to" with a measure after it)
+    ("The 1-year OS was 60%, and 30% were alive at 2 years.", [("OS_RATE", 30.0, 24.0), ("OS_RATE", 60.0, 12.0)]),
+    ("The CR rate was 60%, and 30% were MRD-negative.", [("CR", 60.0, None), ("MRD_NEG", 30.0, None)]),
+    ("Grade 3 CRS occurred in 10%, and 5% were observed to have seizures.", [("CRS", 10.0, None)]),
+])
+def test_values_listed_before_a_passive(nlp, text, timed):
+    assert _timed(_run(nlp, COHORT + text)) == timed
+
+
+@pytest.mark.parametrize("text, triples", [
+    # the first of two joined survival adjectives names its own endpoint, its noun elided
+    ("The 3-year leukemia-free and overall survival rates were 40% and 45%.",
+     [("all", "OS_RATE", 45.0), ("all", "RFS_RATE", 40.0)]),
+    ("The 3-year leukaemia-free and overall survival were 40% and 45%, respectively.",
+     [("all", "OS_RATE", 45.0), ("all", "RFS_RATE", 40.0)]),
+    ("The 2-year progression-free and overall survival rates were 30% and 45%.",
+     [("all", "OS_RATE", 45.0), ("all", "PFS_RATE", 30.0)]),
+    ("At 1 year, 45% of responders remained leukemia-free.", [("responders", "RFS_RATE", 45.0)]),
+    # (unchanged: alive and leukemia-free is no scored survival; the spelled-out endpoints)
+    ("At 1 year, 55% of patients were alive and leukemia-free.", []),
+    ("The 2-year leukemia-free survival was 40%.", [("all", "RFS_RATE", 40.0)]),
+    ("The 3-year disease-free and overall survival rates were 40% and 45%.",
+     [("all", "OS_RATE", 45.0), ("all", "RFS_RATE", 40.0)]),
+])
+def test_elided_survival_adjective(nlp, text, triples):
+    assert _triples(_run(nlp, COHORT + text)) == triples
+
+
+@pytest.mark.parametrize("text, timed", [
+    # a median "estimated at" its duration: the value, not a time point
+    ("Median OS was estimated at 7.7 months.", [("OS_MEDIAN", 7.7, None)]),
+    ("The median EFS was calculated at 4.0 months.", [("EFS_MEDIAN", 4.0, None)]),
+    ("The median OS was estimated at 1.5 years.", [("OS_MEDIAN", 18.0, None)]),
+    # (unchanged: a rate estimated at its percentage, a time point after "estimated" that is one)
+    ("OS at 12 months was estimated at 50%.", [("OS_RATE", 50.0, 12.0)]),
+    ("The 2-year OS was estimated at 45%.", [("OS_RATE", 45.0, 24.0)]),
+    ("OS, estimated at 2 years, was 45%.", [("OS_RATE", 45.0, 24.0)]),
+])
+def test_median_estimated_at(nlp, text, timed):
+    assert _timed(_run(nlp, COHORT + text)) == timed
