@@ -94,3 +94,42 @@ def test_elided_survival_adjective(nlp, text, triples):
 ])
 def test_median_estimated_at(nlp, text, timed):
     assert _timed(_run(nlp, COHORT + text)) == timed
+
+
+def _outcome_cis(record: dict) -> list[tuple]:
+    return sorted((o["endpoint"], o["value"], o["ci95"]) for o in record["outcomes"])
+
+
+def _comparisons(record: dict) -> list[tuple]:
+    return [(c["endpoint"], c["measure"], c["value"], c["ci95"]) for c in record["comparisons"]]
+
+
+@pytest.mark.parametrize("text, cis", [
+    # a CI label dotted ("C.I.", which no longer ends the sentence) or with its level after it ("CI 95%")
+    ("Median OS was 7.7 months (95% C.I. 6.0-9.2).", [("OS_MEDIAN", 7.7, [6.0, 9.2])]),
+    ("Median OS was 7.7 months (CI 95% 6.0-9.2).", [("OS_MEDIAN", 7.7, [6.0, 9.2])]),
+    ("The 1-year OS was 45% (CI 95%: 33-57).", [("OS_RATE", 45.0, [33.0, 57.0])]),
+    ("The 1-year OS was 45%, CI 95% 33-57.", [("OS_RATE", 45.0, [33.0, 57.0])]),
+    ("The CR rate was 80.7% (95% C.I., 72.1-87.7) versus 29.4% (21.0-38.8).",
+     [("CR", 29.4, [21.0, 38.8]), ("CR", 80.7, [72.1, 87.7])]),
+    # (unchanged: the usual label; a range is no CI)
+    ("Median OS was 7.7 months (95% CI, 6.0-9.2).", [("OS_MEDIAN", 7.7, [6.0, 9.2])]),
+    ("Median OS was 7.7 months (range, 0.5-30.2).", [("OS_MEDIAN", 7.7, None)]),
+])
+def test_ci_label_variants_of_outcomes(nlp, text, cis):
+    assert _outcome_cis(_run(nlp, COHORT + text)) == cis
+
+
+@pytest.mark.parametrize("text, comparisons", [
+    ("OS was longer with inotuzumab (HR 0.75, 95% C.I. 0.57-0.99).", [("OS", "HR", 0.75, [0.57, 0.99])]),
+    ("OS was longer with inotuzumab (HR=0.75; CI 95% 0.57-0.99).", [("OS", "HR", 0.75, [0.57, 0.99])]),
+    ("In multivariable analysis, age predicted CR (OR 1.03; C.I. 95% 1.01-1.05).", [("CR", "OR", 1.03, [1.01, 1.05])]),
+    ("In multivariable analysis, age predicted CR (OR 1.03; CI 95% 1.01-1.05).", [("CR", "OR", 1.03, [1.01, 1.05])]),
+    # (another level is no 95% CI; the usual label unchanged)
+    ("OS was longer with inotuzumab (HR 0.75; CI 97.5% 0.57-0.99).", [("OS", "HR", 0.75, None)]),
+    ("OS was longer with inotuzumab (HR 0.75; 95% CI, 0.57-0.99).", [("OS", "HR", 0.75, [0.57, 0.99])]),
+])
+def test_ci_label_variants_of_ratios(nlp, text, comparisons):
+    record = _run(nlp, COHORT + text)
+    assert _comparisons(record) == comparisons
+    assert not any(o["value"] in (95.0, 97.5) for o in record["outcomes"])  # the level is no rate

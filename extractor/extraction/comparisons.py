@@ -36,8 +36,10 @@ _LONG_GAP = re.compile(
     r"^(?:\s?[,:=]?\s?|\s(?:was|were|of|is)\s|\s[^\d;()\[\]]{1,80}?(?:,\s|:\s|\s?=\s?|\s(?:was|were|of)\s))$")
 # The CI level written between measure and value: "HR (95% CI) 0.71 (0.55-0.93)".
 _LEVEL = re.compile(r"\s?[(\[]\s?(?P<level>\d\d(?:[.·]\d)?)\s?%\s?(?:CI|confidence interval)\s?[)\]]\s?[,:=]?\s?")
+# (the label dotted, "95% C.I.", or its level after it, "CI 95% 0.57-0.99", as some journals print it)
 _CI_CUE = re.compile(
-    r"^\s?[(\[,;]?\s?(?:(?P<level>\d\d(?:[.·]\d)?)\s?%\s?)?(?:CI|confidence interval)(?:\s?[(\[]CI[)\]])?\s?[,:=]?\s?"
+    r"^\s?[(\[,;]?\s?(?:(?:CI|C\.I\.)\s?(?P<level_after>\d\d(?:[.·]\d)?)\s?%"
+    r"|(?:(?P<level>\d\d(?:[.·]\d)?)\s?%\s?)?(?:CI|C\.I\.|confidence interval)(?:\s?[(\[]CI[)\]])?)\s?[,:=]?\s?"
     r"(?:[(\[]\s?(?=[\d.·]))?"  # "95% CI [0.55, 0.93]"
     r"|^\s?[(\[]\s?(?=[\d.·−-])"
 )
@@ -48,7 +50,7 @@ _NEXT_VALUE = re.compile(r"^\s?[)\]]?\s?(?:(?:in|among)\s(?:[\w\-+/]+\s){1,4})?,
 # Patterns of the readers below, compiled once.
 _DIGIT = re.compile(r"\d")
 _NOT_A_RATIO_AFTER = re.compile(r"\s?(?:%|months?|years?|weeks?|days?|patients?)")
-_LEVEL_AFTER = re.compile(r"\s?%\s?(?:CI|confidence)")
+_LEVEL_AFTER = re.compile(r"\s?%\s?(?:CI|C\.I\.|confidence)")
 _CI_SEP = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|to|,|;)\s?")  # "[0.55; 0.93]" too
 _ANOTHER_RATIO = re.compile(r"hazard|odds|\bHR\b|\bOR\b|\bRR\b")
 _CLOSE = re.compile(r"[)\]]")
@@ -331,8 +333,8 @@ def _ci_after(text: str, value: nz.Number, numbers: list[nz.Number]):
     low, high = later[0], later[1]
     if not _CI_SEP.fullmatch(text[low.end:high.start]):
         return None, None, None
-    level = nz.read_number(cue.group("level")).value if cue.group("level") else None
-    return [low.value, high.value], high.end, level
+    level = cue.group("level") or cue.group("level_after")
+    return [low.value, high.value], high.end, nz.read_number(level).value if level else None
 
 
 def _p_after(text: str, sent: Sentence, at: int):

@@ -261,7 +261,8 @@ _CI_NUMBER = r"\d+(?:[.·]\d+)?"
 _CI_AFTER = re.compile(
     r"^\s?%?\s?(?:" + _UNITS + r")?(?:\sof\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects|responders))?"
     r"\s?(?P<open>[(\[;,])\s?(?:median,?\s)?"
-    r"(?P<label>95\s?%\s?(?:CI|confidence interval|confidence intervals)(?:\s?[\[{(](?:95\s?%\s?)?CI[\]})])?"
+    r"(?P<label>(?:95\s?%\s?(?:CI|C\.I\.|confidence interval|confidence intervals)(?:\s?[\[{(](?:95\s?%\s?)?CI[\]})])?"
+    r"|CI\s?95\s?%)"  # (dotted, "95% C.I.", or with the level after it, "CI 95% 6.0-9.2")
     r"\s?[,:=]?\s?(?:[(\[](?=\d))?)?"
     r"(?P<low>" + _CI_NUMBER + r")\s?%?\s?(?:" + _UNITS + r"\s?)?(?:to|[-–—,])\s?(?:(?P<high>" + _CI_NUMBER
     + r")(?P<percent>\s?%)?|"
@@ -296,14 +297,15 @@ _OPEN_START = re.compile(r"\s?[(\[]")
 _PERCENT_RANGE_GAP = re.compile(r"\s?%?\s?(?:to|[-–—])\s?")  # "35% to 41%", "5-50%"
 _RANGE_GAP = re.compile(r"\s?(?:to|[-–—])\s?")
 _TWO_DECIMALS = re.compile(r"[.·]\d\d")
-_CI_PERCENT_AFTER = re.compile(r"^\s?%\s?(?:CI|confidence)", re.I)
+_CI_PERCENT_AFTER = re.compile(r"^\s?%\s?(?:CI|C\.I\.|confidence)", re.I)
+_CI_LABEL_END = re.compile(r"(?:\bCI|C\.I\.)\s?$")
 _OR_MORE_AFTER = re.compile(r"^\s?%\s?or\s(?:more|higher|greater|above|less|lower|fewer|below)\b")
 _OPEN = re.compile(r"[(\[]")
 _BRACKET = re.compile(r"[()\[\]]")
 _VALUE_END = re.compile(r"(?:\d\s?%|\d\s?" + _UNITS + r"|\d)\s?$", re.I)
 _TWO_NUMBERS_INSIDE = re.compile(r"^[(\[]\s?[\d.·]+\s?%?\s?(?:[-–—,]|to)\s?(?:[\d.·]+|not|NE|NR)")
 _LISTED_NUMBER = re.compile(r"\d+\+?\s?,")
-_CI_LABEL_INSIDE = re.compile(r"[;,]\s?(?:95\s?%\s?)?(?:CI\b|confidence interval)", re.I)
+_CI_LABEL_INSIDE = re.compile(r"[;,]\s?(?:95\s?%\s?)?(?:CI\b|C\.I\.|confidence interval)", re.I)
 # "patients with <5%, 5-50% and >50% marrow blasts": a list of blast percentages names groups, it states no rate.
 _BLASTS_AFTER = re.compile(r"(?:\s?%?\s?(?:,\s?(?:and\s|or\s)?|and\s|or\s|to\s|[-–])\s?[<>≤≥]?\s?\d+(?:[.·]\d+)?)*"
                            r"\s?%\s?(?:(?:bone\s)?marrow\s|BM\s|(?:peripheral\s)?blood\s|leukemic\s)?blasts\b",
@@ -1819,9 +1821,11 @@ def _is_noise(text: str, number) -> bool:
         return True
     if _RATIO_UNIT_BEFORE.search(before):  # "HR per 10% increase": the unit of a ratio, not a rate
         return True
-    # "95% CI", "50% or more blasts": a "%" right after the number (a cheap necessary cue: most numbers have none).
+    # "95% CI", "50% or more blasts": a "%" right after the number (a cheap necessary cue: most numbers have none);
+    # "CI 95% 1.01-1.05": the level after its label.
     return "%" in text[number.end:number.end + 2] and bool(_CI_PERCENT_AFTER.match(text[number.end:])
-                                                            or _OR_MORE_AFTER.match(text[number.end:]))
+                                                            or _OR_MORE_AFTER.match(text[number.end:])
+                                                            or _CI_LABEL_END.search(before))
 
 
 def _ci_regions(text: str) -> list[tuple[int, int]]:
@@ -1853,7 +1857,7 @@ def _ci_regions(text: str) -> list[tuple[int, int]]:
 
 # "62%, 95% CI 50 to 74%", "88%; 95% CI, 78-98": a labelled CI outside brackets, "88%, 78 to 98%" a range around the
 # percentage just before it; neither is a value of its own.
-_LABELLED_CI = re.compile(r"95\s?%\s?(?:CI|confidence intervals?)\s?[,:=]?\s?\d+(?:[.·]\d+)?\s?%?\s?(?:to|[-–—])\s?"
+_LABELLED_CI = re.compile(r"(?:95\s?%\s?(?:CI|C\.I\.|confidence intervals?)|CI\s?95\s?%)\s?[,:=]?\s?\d+(?:[.·]\d+)?\s?%?\s?(?:to|[-–—])\s?"
                           r"\d+(?:[.·]\d+)?\s?%?", re.I)
 _RANGE_AROUND = re.compile(r"(?P<value>\d+(?:[.·]\d+)?)\s?%[,;]\s?(?P<low>\d+(?:[.·]\d+)?)\s?%?\s?(?:to|[-–—])\s?"
                            r"(?P<high>\d+(?:[.·]\d+)?)\s?%")
@@ -3337,7 +3341,7 @@ def _ci95(text: str, value: Value) -> list | None:
     return bounds
 
 
-_LABEL_BEFORE = re.compile(r"95\s?%\s?(?:CI|confidence interval)", re.I)
+_LABEL_BEFORE = re.compile(r"95\s?%\s?(?:CI|C\.I\.|confidence interval)|CI\s?95\s?%", re.I)
 _RANGE_WORD = re.compile(r"\b(?:range|IQR|interquartile)\b", re.I)
 
 
@@ -3346,7 +3350,7 @@ def _like_labelled_ci_before(text: str, value: Value, m: re.Match) -> bool:
     its CI when a CI labelled so came before it in the sentence; so around a later median ("... 7.7 months (95% CI,
     6.0-9.2) and the median EFS was 4.1 months (2.5-5.6)"), unless the sentence prints ranges too."""
     if value.kind not in (PERCENT, DURATION) or m.group("open") != "(" or not m.group("high") \
-            or "CI" not in text[:value.start] and "onfidence" not in text[:value.start] \
+            or "CI" not in text[:value.start] and "onfidence" not in text[:value.start] and "C.I." not in text \
             or value.kind == DURATION and _RANGE_WORD.search(text) is not None:
         return False
     low, high = normalise.read_number(m.group("low")), normalise.read_number(m.group("high"))
