@@ -133,3 +133,17 @@ def test_ci_label_variants_of_ratios(nlp, text, comparisons):
     record = _run(nlp, COHORT + text)
     assert _comparisons(record) == comparisons
     assert not any(o["value"] in (95.0, 97.5) for o in record["outcomes"])  # the level is no rate
+
+
+@pytest.mark.parametrize("text, timed", [
+    # overall survival said with its verb and "a median of", as "Responses lasted a median of"
+    ("Patients survived a median of 7.7 months.", [("OS_MEDIAN", 7.7, None)]),
+    ("Patients survived for a median of 7.7 months (range, 1-30).", [("OS_MEDIAN", 7.7, None)]),
+    ("Patients who relapsed after HSCT lived a median of 5 months.", [("OS_MEDIAN", 5.0, None)]),
+    # (a patient's course is no median; a response's duration stays one)
+    ("Two patients survived more than 2 years.", []),
+    ("One patient survived 30 months.", []),
+    ("Responses lasted a median of 9.4 months.", [("DOR_MEDIAN", 9.4, None)]),
+])
+def test_survived_a_median_of(nlp, text, timed):
+    assert _timed(_run(nlp, COHORT + text)) == timed
