@@ -147,3 +147,27 @@ def test_ci_label_variants_of_ratios(nlp, text, comparisons):
 ])
 def test_survived_a_median_of(nlp, text, timed):
     assert _timed(_run(nlp, COHORT + text)) == timed
+
+
+@pytest.mark.parametrize("text, timed", [
+    # a time point's unit abbreviated without a hyphen, or plural after one
+    ("The 1 yr OS was 50%.", [("OS_RATE", 50.0, 12.0)]),
+    ("The 5 yr EFS was 30%.", [("EFS_RATE", 30.0, 60.0)]),
+    ("The 12 mo OS was 55%.", [("OS_RATE", 55.0, 12.0)]),
+    ("OS at 5-years was 30%.", [("OS_RATE", 30.0, 60.0)]),
+    ("The median OS was 12 months, and 20% of patients were alive at 3-years.",
+     [("OS_MEDIAN", 12.0, None), ("OS_RATE", 20.0, 36.0)]),
+    ("The 5-years overall survival was 30%.", [("OS_RATE", 30.0, 60.0)]),
+    ("The 3-years EFS was 30% and OS 35%.", [("EFS_RATE", 30.0, 36.0), ("OS_RATE", 35.0, 36.0)]),
+    # a survival's landmark on a day number, in months (days / 30.4375)
+    ("OS at day 100 was 85%.", [("OS_RATE", 85.0, 3.3)]),
+    ("Overall survival at day +100 was 85%.", [("OS_RATE", 85.0, 3.3)]),
+    ("The OS at day 180 was 70% (95% CI, 58-80).", [("OS_RATE", 70.0, 5.9)]),
+    # (unchanged: a day number alone is an early death's window; hyphenated and spelled forms)
+    ("Early death by day 28 occurred in 5%.", [("EARLY_DEATH", 5.0, 0.9)]),
+    ("The 5-yr OS was 30%.", [("OS_RATE", 30.0, 60.0)]),
+    ("The 3 year overall survival was 30%.", [("OS_RATE", 30.0, 36.0)]),
+    ("The median OS was 24 months.", [("OS_MEDIAN", 24.0, None)]),
+])
+def test_time_point_unit_forms(nlp, text, timed):
+    assert _timed(_run(nlp, COHORT + text)) == timed
