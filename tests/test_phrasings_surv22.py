@@ -171,3 +171,33 @@ def test_survived_a_median_of(nlp, text, timed):
 ])
 def test_time_point_unit_forms(nlp, text, timed):
     assert _timed(_run(nlp, COHORT + text)) == timed
+
+
+@pytest.mark.parametrize("text, comparisons", [
+    # a plain list of ratios after the first, when the measure is plural or "respectively"/"for" follows the list
+    ("The HR was 0.60 and 0.45 for OS and EFS, respectively.", [("OS", "HR", 0.6, None), ("EFS", "HR", 0.45, None)]),
+    ("Hazard ratios were 0.5, 0.6 and 0.7 for OS, EFS and RFS, respectively.",
+     [("OS", "HR", 0.5, None), ("EFS", "HR", 0.6, None), ("RFS", "HR", 0.7, None)]),
+    ("OS and EFS were longer with blinatumomab (HR, 0.60 and 0.45, respectively).",
+     [("OS", "HR", 0.6, None), ("EFS", "HR", 0.45, None)]),
+    ("Inotuzumab improved OS (hazard ratios 0.77 and 0.65 in the two cohorts).",
+     [("OS", "HR", 0.77, None), ("OS", "HR", 0.65, None)]),
+    ("The HRs were 0.77 and 0.45 in younger and older patients.", [(None, "HR", 0.77, None), (None, "HR", 0.45, None)]),
+    # a list of bracketed ratios with "respectively" goes with the endpoints named before, in order
+    ("OS and EFS favoured blinatumomab (HR 0.60 [95% CI 0.45-0.80] and 0.45 [95% CI 0.30-0.68], respectively).",
+     [("OS", "HR", 0.6, [0.45, 0.8]), ("EFS", "HR", 0.45, [0.3, 0.68])]),
+    # (unchanged: an unlabelled range after a single ratio, a p-value, a count of patients, a median after "and")
+    ("OS was longer with inotuzumab (HR 0.5, 0.3-0.8).", [("OS", "HR", 0.5, None)]),
+    ("OS was longer with inotuzumab (HR 0.60 and P = .04).", [("OS", "HR", 0.6, None)]),
+    ("OS was longer with inotuzumab (HR 1.5) and 2 patients died.", [("OS", "HR", 1.5, None)]),
+    ("The HR for OS was 0.60 and the median OS was 7.7 months.", [("OS", "HR", 0.6, None)]),
+    ("HRs for OS and EFS were 0.60 and 0.45, respectively.", [("OS", "HR", 0.6, None), ("EFS", "HR", 0.45, None)]),
+    ("Age and MRD predicted OS (HRs 1.5 and 2.5, respectively).", [("OS", "HR", 1.5, None), ("OS", "HR", 2.5, None)]),
+])
+def test_plain_lists_of_ratios(nlp, text, comparisons):
+    assert _comparisons(_run(nlp, COHORT + text)) == comparisons
+
+
+def test_high_risk_group_is_no_ratio(nlp):
+    # "HR" abbreviating high risk before "were" and a count is no hazard ratio (only a plural "HRs were" opens one)
+    assert _run(nlp, COHORT + "Patients classified as HR were 20 (35%).")["comparisons"] == []
