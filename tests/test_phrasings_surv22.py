@@ -201,3 +201,23 @@ def test_plain_lists_of_ratios(nlp, text, comparisons):
 def test_high_risk_group_is_no_ratio(nlp):
     # "HR" abbreviating high risk before "were" and a count is no hazard ratio (only a plural "HRs were" opens one)
     assert _run(nlp, COHORT + "Patients classified as HR were 20 (35%).")["comparisons"] == []
+
+
+@pytest.mark.parametrize("text, timed", [
+    # one duration printed in two units is one median, the months kept (it gave a second median, a group "221 days")
+    ("Median OS was 221 days (7.3 months).", [("OS_MEDIAN", 7.3, None)]),
+    ("Median OS was 32 weeks (7.4 months).", [("OS_MEDIAN", 7.4, None)]),
+    ("The median OS was 7.4 months (32 weeks).", [("OS_MEDIAN", 7.4, None)]),
+    ("Median OS was 1.2 years (14 months).", [("OS_MEDIAN", 14.0, None)]),
+    ("Median EFS was 4.1 months (18 weeks) and median OS 7.7 months (33 weeks).",
+     [("EFS_MEDIAN", 4.1, None), ("OS_MEDIAN", 7.7, None)]),
+    # (unchanged: another duration in the bracket, a range, a CI in the same unit)
+    ("The median OS was 9.5 months (7.3 months in the control arm).",
+     [("OS_MEDIAN", 7.3, None), ("OS_MEDIAN", 9.5, None)]),
+    ("The median OS was 9.5 months (range, 1-30 months).", [("OS_MEDIAN", 9.5, None)]),
+    ("The median OS was 32 weeks (95% CI, 20-44 weeks).", [("OS_MEDIAN", 7.4, None)]),
+])
+def test_duration_restated_in_another_unit(nlp, text, timed):
+    record = _run(nlp, COHORT + text)
+    assert _timed(record) == timed
+    assert all(not o["arm"][:1].isdigit() for o in record["outcomes"])  # no group named by the other printing

@@ -1449,6 +1449,8 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
     if "=" in text:
         values = [v for v in values if not _restated_in_n_bracket(text, v, values)]
+    if "(" in text or "[" in text:  # a cheap necessary cue of _restated_in_other_unit
+        values = _restated_in_other_unit(text, values)
     fractions = _fractions(text, values, excluded + labels, context)
     # "Twenty-one of 23 responders underwent HSCT": the fraction, not the bare count that opens it.
     # ("30/40 patients achieved CR": nor the count of its denominator, which gave 40/40)
@@ -1508,6 +1510,32 @@ def _restated_in_n_bracket(text: str, value: Value, values: list[Value]) -> bool
         return False
     nxt.count, nxt.start, nxt.denominator = value.value, value.start, value.denominator
     return True
+
+
+# "221 days (7.3 months)": a duration, then a bracket of only the same duration in another unit.
+_UNIT_THEN_OPEN = re.compile(r"\s?(" + _UNITS + r")\s?[(\[]\s?", re.I)
+_UNIT_THEN_CLOSE = re.compile(r"\s?(" + _UNITS + r")\s?[)\]]", re.I)
+
+
+def _restated_in_other_unit(text: str, values: list[Value]) -> list[Value]:
+    """"Median OS was 221 days (7.3 months)", "7.4 months (32 weeks)": one duration printed in two units is one
+    value, the one printed in months kept (the other's conversion may round apart from it), else the first."""
+    drop = []
+    durations = [v for v in values if v.kind == DURATION and v.value_max is None]
+    for a, b in zip(durations, durations[1:]):
+        first, second = _UNIT_THEN_OPEN.fullmatch(text, a.end, b.start), _UNIT_THEN_CLOSE.match(text, b.end)
+        if first is None or second is None:
+            continue
+        unit_a, unit_b = first.group(1).lower(), second.group(1).lower()
+        months_a, months_b = normalise.to_months(a.value, unit_a), normalise.to_months(b.value, unit_b)
+        if unit_a[:2] == unit_b[:2] or abs(months_a - months_b) > max(0.25, 0.05 * max(months_a, months_b)):
+            continue  # the same unit twice, or another duration ("9 months (range, ...)" is read as a CI or range)
+        if unit_b.startswith("mo") and not unit_a.startswith("mo"):
+            b.start = a.start  # the value's words start with the first printing (no group in its bracket)
+            drop.append(a)
+        else:
+            drop.append(b)
+    return [v for v in values if v not in drop] if drop else values
 
 
 # "VOD occurred in 13% (fatal in 5%)", "..., fatal in 5%", "and was fatal in 2%", "(including 5% fatal)", "2 (5%)
