@@ -221,3 +221,14 @@ def test_duration_restated_in_another_unit(nlp, text, timed):
     record = _run(nlp, COHORT + text)
     assert _timed(record) == timed
     assert all(not o["arm"][:1].isdigit() for o in record["outcomes"])  # no group named by the other printing
+
+
+@pytest.mark.parametrize("text", [
+    # a marrow's state at a response assessment is no relapse-free survival (the bare adjective is an RFS rule)
+    "A leukemia-free marrow was seen in 60% of patients.",
+    "On day 28, the marrow was leukemia-free in 60% of patients.",
+    "A disease-free marrow was seen in 60% of patients.",
+    "On day 28, the marrow was leukaemia-free in 60% of patients.",
+])
+def test_leukemia_free_marrow_is_no_survival(nlp, text):
+    assert not any(o["endpoint"].startswith("RFS") for o in _run(nlp, COHORT + text)["outcomes"])
