@@ -22,7 +22,7 @@ _DASHES = r"\-–—‐‑"
 _ABBREVIATIONS = (
     "vs.", "Vs.", "v.", "no.", "No.", "nos.", "Nos.", "approx.", "Approx.", "e.g.", "i.e.", "al.", "Fig.",
     "Figs.", "fig.", "ca.", "cf.", "pts.", "yr.", "yrs.", "mo.", "mos.", "wk.", "wks.", "min.", "max.",
-    "resp.", "incl.", "Dr.", "St.", "Inc.",
+    "resp.", "incl.", "Dr.", "St.", "Inc.", "C.I.",  # ("95% C.I. 6.0-9.2": a dotted CI label)
 )
 # The special case nearly every abstract has (27 of the 39 special-case tokens of the shared corpus): see
 # `CachingTokenizer`.

@@ -115,7 +115,9 @@ def test_phrasings_endpoint_naming_a_group_or_landmark(nlp, text, outcomes):
     # a plural measure linked by "were", and the same comparison in a second group after the first one's CI
     ("HRs for OS were 0.64 (95% CI, 0.42-0.97) in younger and 0.92 (95% CI, 0.60-1.41) in older patients.",
      [("OS", "HR", 0.64, [0.42, 0.97], None), ("OS", "HR", 0.92, [0.6, 1.41], None)]),
-    ("The hazard ratios for death were 0.61 and 0.89 in the two strata.", [("OS", "HR", 0.61, None, None)]),
+    # (both ratios of the plural measure's list: the second was pinned as missed until the fifteenth round)
+    ("The hazard ratios for death were 0.61 and 0.89 in the two strata.",
+     [("OS", "HR", 0.61, None, None), ("OS", "HR", 0.89, None, None)]),
     # a second ratio of another endpoint is not a list item of the first: it is its own endpoint's (tenth round)
     ("HR 0.64 (95% CI, 0.42-0.97) for OS and 0.80 (95% CI, 0.55-1.16) for EFS.",
      [("OS", "HR", 0.64, [0.42, 0.97], None), ("EFS", "HR", 0.8, [0.55, 1.16], None)]),

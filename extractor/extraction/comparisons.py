@@ -36,8 +36,10 @@ _LONG_GAP = re.compile(
     r"^(?:\s?[,:=]?\s?|\s(?:was|were|of|is)\s|\s[^\d;()\[\]]{1,80}?(?:,\s|:\s|\s?=\s?|\s(?:was|were|of)\s))$")
 # The CI level written between measure and value: "HR (95% CI) 0.71 (0.55-0.93)".
 _LEVEL = re.compile(r"\s?[(\[]\s?(?P<level>\d\d(?:[.·]\d)?)\s?%\s?(?:CI|confidence interval)\s?[)\]]\s?[,:=]?\s?")
+# (the label dotted, "95% C.I.", or its level after it, "CI 95% 0.57-0.99", as some journals print it)
 _CI_CUE = re.compile(
-    r"^\s?[(\[,;]?\s?(?:(?P<level>\d\d(?:[.·]\d)?)\s?%\s?)?(?:CI|confidence interval)(?:\s?[(\[]CI[)\]])?\s?[,:=]?\s?"
+    r"^\s?[(\[,;]?\s?(?:(?:CI|C\.I\.)\s?(?P<level_after>\d\d(?:[.·]\d)?)\s?%"
+    r"|(?:(?P<level>\d\d(?:[.·]\d)?)\s?%\s?)?(?:CI|C\.I\.|confidence interval)(?:\s?[(\[]CI[)\]])?)\s?[,:=]?\s?"
     r"(?:[(\[]\s?(?=[\d.·]))?"  # "95% CI [0.55, 0.93]"
     r"|^\s?[(\[]\s?(?=[\d.·−-])"
 )
@@ -48,7 +50,7 @@ _NEXT_VALUE = re.compile(r"^\s?[)\]]?\s?(?:(?:in|among)\s(?:[\w\-+/]+\s){1,4})?,
 # Patterns of the readers below, compiled once.
 _DIGIT = re.compile(r"\d")
 _NOT_A_RATIO_AFTER = re.compile(r"\s?(?:%|months?|years?|weeks?|days?|patients?)")
-_LEVEL_AFTER = re.compile(r"\s?%\s?(?:CI|confidence)")
+_LEVEL_AFTER = re.compile(r"\s?%\s?(?:CI|C\.I\.|confidence)")
 _CI_SEP = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|to|,|;)\s?")  # "[0.55; 0.93]" too
 _ANOTHER_RATIO = re.compile(r"hazard|odds|\bHR\b|\bOR\b|\bRR\b")
 _CLOSE = re.compile(r"[)\]]")
@@ -146,6 +148,10 @@ def _sentence_comparisons(sent: Sentence, section: str, context: ArticleContext)
             if len(listed) == len(chain) > 1:
                 for item, endpoint in zip(listed, chain):
                     item["endpoint"] = endpoint
+        elif len(listed) == 1:
+            end = _listed_plainly(doc, text, sent, measure, numbers, end, section, listed, used)
+        if len(listed) > 1 and len(chain) <= 1:
+            _zip_endpoints_before(sent, measure, end, named, listed)
         found += listed
     _mark_covariates(found, sent, context)
     return found
@@ -166,6 +172,55 @@ def _mark_covariates(found: list[dict], sent: Sentence, context: ArticleContext)
 
 
 _PLAIN_LINK = re.compile(r"\s?(?:,\s?(?:and\s)?|and\s)")
+# After a plain list of ratios: what makes it one ("0.60 and 0.45, respectively", "0.60 and 0.45 for OS and EFS").
+_LIST_END = re.compile(r",?\s(?:respectively\b|for\s)")
+_RANGE_AFTER = re.compile(r"\s?(?:[" + nz.HYPHENS + r"]|to\s)\s?\d")
+
+
+_RESPECTIVELY_AFTER = re.compile(r"[)\]]?,?\s?respectively\b")
+
+
+def _zip_endpoints_before(sent: Sentence, measure: Span, end: int, named: list[Span], listed: list[dict]) -> None:
+    """"OS and EFS were longer (HR, 0.60 and 0.45, respectively)": the k-th ratio of a list followed by
+    "respectively" is for the k-th endpoint named before the measure, when as many are named there."""
+    if not _RESPECTIVELY_AFTER.match(sent.section_text, end):
+        return
+    before, seen = [], set()
+    for span in sorted(named, key=lambda e: (e.start_char, -e.end_char)):
+        family = _ENDPOINT_KIND.sub("", span.id_)
+        if span.start_char >= sent.start_char and span.end_char <= measure.start_char \
+                and span.id_ not in ("OTHER", "MEDIAN") and family not in seen:
+            before.append(family)
+            seen.add(family)
+    if len(before) == len(listed):
+        for item, endpoint in zip(listed, before):
+            item["endpoint"] = endpoint
+
+
+def _listed_plainly(doc, text, sent, measure, numbers, end, section, listed, used) -> int:
+    """"The HR was 0.60 and 0.45 for OS and EFS, respectively", "(hazard ratios 0.77 and 0.45)": the further
+    values of a list after the first, linked by "and" or commas, when the measure is plural or the list is followed
+    by "respectively" or what it is for (each zipped with the endpoints named after "for", when as many); the end
+    of the last one read."""
+    run, at = [], end
+    for number in (n for n in numbers if n.start >= end):
+        if not _PLAIN_LINK.fullmatch(text, at, number.start) or _NOT_A_RATIO_AFTER.match(text[number.end:]) \
+                or _RANGE_AFTER.match(text, number.end) or number.start in used:
+            break
+        run.append(number)
+        at = number.end
+    if not run or not (measure.text[-1:] in "sS" or _LIST_END.match(text, at)):
+        return end
+    for value in run:
+        used.add(value.start)
+        item, end = _read_one(doc, text, sent, measure, value, numbers, section)
+        if item is not None:
+            listed.append(item)
+    chain = _chain_from(sent, at)
+    if len(chain) == len(listed):
+        for item, endpoint in zip(listed, chain):
+            item["endpoint"] = endpoint
+    return end
 
 
 def _plain_list(text: str, numbers: list[nz.Number], end: int, count: int) -> list[nz.Number]:
@@ -224,8 +279,13 @@ _ENDPOINT_LINK = re.compile(r"(?:,\s?(?:and\s)?|\s(?:and|or)\s)(?:for\s)?(?:the\
 def _endpoint_chain(sent: Sentence, measure: Span) -> list[str]:
     """"Hazard ratios for OS and EFS were 0.62 (...) and 0.55 (...), respectively": the endpoints the ratio names
     after it, in order (the k-th value is for the k-th)."""
+    return _chain_from(sent, measure.end_char)
+
+
+def _chain_from(sent: Sentence, at: int) -> list[str]:
+    """The endpoints named in order after a "for" at `at` ("for OS and EFS", "for death and for relapse")."""
     text = sent.section_text
-    m = _RATIO_FOR.match(text, measure.end_char)
+    m = _RATIO_FOR.match(text, at)
     if m is None:
         return []
     at, chain = m.end(), []
@@ -264,7 +324,8 @@ def _value_after(text: str, measure: Span, numbers: list[nz.Number], named_ends:
         value = rest[0]
         gap = _LEVEL.sub(" ", text[measure.end_char:value.start])
     short = measure.end_char - measure.start_char <= 3  # len(measure.text), without rebuilding the span's text
-    if not (_SHORT_GAP.match(gap) if short else _LONG_GAP.match(gap)) and not _named_for(gap, measure, named_ends):
+    if not (_SHORT_GAP.match(gap) if short else _LONG_GAP.match(gap)) and not _named_for(gap, measure, named_ends) \
+            and not (gap == " were " and measure.text[-1:] == "s"):  # "The HRs were 0.77 and 0.45" (not "HR were 20")
         return None
     if _NOT_A_RATIO_AFTER.match(text[value.end:]):
         return None
@@ -331,8 +392,8 @@ def _ci_after(text: str, value: nz.Number, numbers: list[nz.Number]):
     low, high = later[0], later[1]
     if not _CI_SEP.fullmatch(text[low.end:high.start]):
         return None, None, None
-    level = nz.read_number(cue.group("level")).value if cue.group("level") else None
-    return [low.value, high.value], high.end, level
+    level = cue.group("level") or cue.group("level_after")
+    return [low.value, high.value], high.end, nz.read_number(level).value if level else None
 
 
 def _p_after(text: str, sent: Sentence, at: int):

@@ -263,7 +263,8 @@ _CI_NUMBER = r"\d+(?:[.·]\d+)?"
 _CI_AFTER = re.compile(
     r"^\s?%?\s?(?:" + _UNITS + r")?(?:\sof\s(?:the\s|all\s)?(?:patients|pts|children|adults|subjects|responders))?"
     r"\s?(?P<open>[(\[;,])\s?(?:median,?\s)?"
-    r"(?P<label>95\s?%\s?(?:CI|confidence interval|confidence intervals)(?:\s?[\[{(](?:95\s?%\s?)?CI[\]})])?"
+    r"(?P<label>(?:95\s?%\s?(?:CI|C\.I\.|confidence interval|confidence intervals)(?:\s?[\[{(](?:95\s?%\s?)?CI[\]})])?"
+    r"|CI\s?95\s?%)"  # (dotted, "95% C.I.", or with the level after it, "CI 95% 6.0-9.2")
     r"\s?[,:=]?\s?(?:[(\[](?=\d))?)?"
     r"(?P<low>" + _CI_NUMBER + r")\s?%?\s?(?:" + _UNITS + r"\s?)?(?:to|[-–—,])\s?(?:(?P<high>" + _CI_NUMBER
     + r")(?P<percent>\s?%)?|"
@@ -298,14 +299,15 @@ _OPEN_START = re.compile(r"\s?[(\[]")
 _PERCENT_RANGE_GAP = re.compile(r"\s?%?\s?(?:to|[-–—])\s?")  # "35% to 41%", "5-50%"
 _RANGE_GAP = re.compile(r"\s?(?:to|[-–—])\s?")
 _TWO_DECIMALS = re.compile(r"[.·]\d\d")
-_CI_PERCENT_AFTER = re.compile(r"^\s?%\s?(?:CI|confidence)", re.I)
+_CI_PERCENT_AFTER = re.compile(r"^\s?%\s?(?:CI|C\.I\.|confidence)", re.I)
+_CI_LABEL_END = re.compile(r"(?:\bCI|C\.I\.)\s?$")
 _OR_MORE_AFTER = re.compile(r"^\s?%\s?or\s(?:more|higher|greater|above|less|lower|fewer|below)\b")
 _OPEN = re.compile(r"[(\[]")
 _BRACKET = re.compile(r"[()\[\]]")
 _VALUE_END = re.compile(r"(?:\d\s?%|\d\s?" + _UNITS + r"|\d)\s?$", re.I)
 _TWO_NUMBERS_INSIDE = re.compile(r"^[(\[]\s?[\d.·]+\s?%?\s?(?:[-–—,]|to)\s?(?:[\d.·]+|not|NE|NR)")
 _LISTED_NUMBER = re.compile(r"\d+\+?\s?,")
-_CI_LABEL_INSIDE = re.compile(r"[;,]\s?(?:95\s?%\s?)?(?:CI\b|confidence interval)", re.I)
+_CI_LABEL_INSIDE = re.compile(r"[;,]\s?(?:95\s?%\s?)?(?:CI\b|C\.I\.|confidence interval)", re.I)
 # "patients with <5%, 5-50% and >50% marrow blasts": a list of blast percentages names groups, it states no rate.
 _BLASTS_AFTER = re.compile(r"(?:\s?%?\s?(?:,\s?(?:and\s|or\s)?|and\s|or\s|to\s|[-–])\s?[<>≤≥]?\s?\d+(?:[.·]\d+)?)*"
                            r"\s?%\s?(?:(?:bone\s)?marrow\s|BM\s|(?:peripheral\s)?blood\s|leukemic\s)?blasts\b",
@@ -1315,9 +1317,19 @@ def _timepoints(sent: Sentence, context: ArticleContext) -> list[TimePoint]:
         if "-" in span.text:  # "day-30 mortality", "day-100 OS": the unit and number are one token
             tokens = [part for text, like_num in tokens for part in _split_day_number(text, like_num)]
         months = _timepoint_months(tokens, context.words, span.id_ == "WITHIN")
-        if months:
+        if months and not (span.id_ == "AT" and _median_estimated_at(sent.text, span.start_char - base)):
             found.append(TimePoint(months, span.start_char - base, span.end_char - base, span.id_ == "WITHIN"))
     return sorted(found, key=lambda t: t.start)
+
+
+# "Median OS was estimated at 7.7 months": the duration after the verb is the median's value, not a time point.
+# (not "OS, estimated at 2 years, was 45%", nor a rate's "The 1-year OS was estimated at 45%", which has no unit)
+_ESTIMATED_AT = re.compile(r"\b(?:was|were|is|are)\s(?:estimated|calculated|projected)\s$", re.I)
+
+
+def _median_estimated_at(text: str, start: int) -> bool:
+    before = text[max(0, start - 24):start]
+    return "ated " in before and _ESTIMATED_AT.search(before) is not None and "median" in text[:start].lower()
 
 
 def _timepoint_months(tokens: list[tuple[str, bool]], words, window: bool = False) -> list[float]:
@@ -1465,6 +1477,8 @@ def _values(sent: Sentence, timepoints: list[TimePoint], context) -> list[Value]
     values = [v for v in values if not (v.kind == COUNT and any(u == v.start for u in used))]
     if "=" in text:
         values = [v for v in values if not _restated_in_n_bracket(text, v, values)]
+    if "(" in text or "[" in text:  # a cheap necessary cue of _restated_in_other_unit
+        values = _restated_in_other_unit(text, values)
     fractions = _fractions(text, values, excluded + labels, context)
     # "Twenty-one of 23 responders underwent HSCT": the fraction, not the bare count that opens it.
     # ("30/40 patients achieved CR": nor the count of its denominator, which gave 40/40)
@@ -1524,6 +1538,32 @@ def _restated_in_n_bracket(text: str, value: Value, values: list[Value]) -> bool
         return False
     nxt.count, nxt.start, nxt.denominator = value.value, value.start, value.denominator
     return True
+
+
+# "221 days (7.3 months)": a duration, then a bracket of only the same duration in another unit.
+_UNIT_THEN_OPEN = re.compile(r"\s?(" + _UNITS + r")\s?[(\[]\s?", re.I)
+_UNIT_THEN_CLOSE = re.compile(r"\s?(" + _UNITS + r")\s?[)\]]", re.I)
+
+
+def _restated_in_other_unit(text: str, values: list[Value]) -> list[Value]:
+    """"Median OS was 221 days (7.3 months)", "7.4 months (32 weeks)": one duration printed in two units is one
+    value, the one printed in months kept (the other's conversion may round apart from it), else the first."""
+    drop = []
+    durations = [v for v in values if v.kind == DURATION and v.value_max is None]
+    for a, b in zip(durations, durations[1:]):
+        first, second = _UNIT_THEN_OPEN.fullmatch(text, a.end, b.start), _UNIT_THEN_CLOSE.match(text, b.end)
+        if first is None or second is None:
+            continue
+        unit_a, unit_b = first.group(1).lower(), second.group(1).lower()
+        months_a, months_b = normalise.to_months(a.value, unit_a), normalise.to_months(b.value, unit_b)
+        if unit_a[:2] == unit_b[:2] or abs(months_a - months_b) > max(0.25, 0.05 * max(months_a, months_b)):
+            continue  # the same unit twice, or another duration ("9 months (range, ...)" is read as a CI or range)
+        if unit_b.startswith("mo") and not unit_a.startswith("mo"):
+            b.start = a.start  # the value's words start with the first printing (no group in its bracket)
+            drop.append(a)
+        else:
+            drop.append(b)
+    return [v for v in values if v not in drop] if drop else values
 
 
 # "VOD occurred in 13% (fatal in 5%)", "..., fatal in 5%", "and was fatal in 2%", "(including 5% fatal)", "2 (5%)
@@ -1837,9 +1877,11 @@ def _is_noise(text: str, number) -> bool:
         return True
     if _RATIO_UNIT_BEFORE.search(before):  # "HR per 10% increase": the unit of a ratio, not a rate
         return True
-    # "95% CI", "50% or more blasts": a "%" right after the number (a cheap necessary cue: most numbers have none).
+    # "95% CI", "50% or more blasts": a "%" right after the number (a cheap necessary cue: most numbers have none);
+    # "CI 95% 1.01-1.05": the level after its label.
     return "%" in text[number.end:number.end + 2] and bool(_CI_PERCENT_AFTER.match(text[number.end:])
-                                                            or _OR_MORE_AFTER.match(text[number.end:]))
+                                                            or _OR_MORE_AFTER.match(text[number.end:])
+                                                            or _CI_LABEL_END.search(before))
 
 
 def _ci_regions(text: str) -> list[tuple[int, int]]:
@@ -1871,7 +1913,7 @@ def _ci_regions(text: str) -> list[tuple[int, int]]:
 
 # "62%, 95% CI 50 to 74%", "88%; 95% CI, 78-98": a labelled CI outside brackets, "88%, 78 to 98%" a range around the
 # percentage just before it; neither is a value of its own.
-_LABELLED_CI = re.compile(r"95\s?%\s?(?:CI|confidence intervals?)\s?[,:=]?\s?\d+(?:[.·]\d+)?\s?%?\s?(?:to|[-–—])\s?"
+_LABELLED_CI = re.compile(r"(?:95\s?%\s?(?:CI|C\.I\.|confidence intervals?)|CI\s?95\s?%)\s?[,:=]?\s?\d+(?:[.·]\d+)?\s?%?\s?(?:to|[-–—])\s?"
                           r"\d+(?:[.·]\d+)?\s?%?", re.I)
 _RANGE_AROUND = re.compile(r"(?P<value>\d+(?:[.·]\d+)?)\s?%[,;]\s?(?P<low>\d+(?:[.·]\d+)?)\s?%?\s?(?:to|[-–—])\s?"
                            r"(?P<high>\d+(?:[.·]\d+)?)\s?%")
@@ -2548,10 +2590,13 @@ def _first_of_subject_shares(text: str, value: Value) -> bool:
 
 
 _SHARE_THEN_SHARE = re.compile(r"\s?%\s?(?:,\s?|\s)(?:and|or)\s\d+(?:\.\d+)?(?=\s?%)")
-# The verb of a clause of its own; not one that grades the measure before it ("CRS in 60%; 5 (10%) were grade 3").
-_CLAUSE_VERB = (r"(?:received|required|needed|had|have|were|developed|experienced|underwent|relapsed|died|remained|remain|"
-                r"discontinued|progressed|showed|did)\b(?!\s(?:of\s)?(?:grades?|severe|mild|moderate|fatal|serious|"
-                r"low-grade|high-grade)\b)")
+# The verb of a clause of its own; not one that grades the measure before it ("CRS in 60%; 5 (10%) were grade 3"),
+# nor the passive or judgement that ends a list of a measure's values ("1- and 2-year OS of 60% and 45% were
+# observed": the values are the subject's, not people who were something).
+_CLAUSE_VERB = (r"(?:received|required|needed|had|have|developed|experienced|underwent|relapsed|died|remained|remain|"
+                r"were(?!\s(?:observed|achieved|reported|noted|obtained|seen|recorded|documented|encouraging|promising|"
+                r"comparable|similar)\b(?!\sto\b))|discontinued|progressed|showed|did)\b(?!\s(?:of\s)?(?:grades?|severe|mild|moderate|"
+                r"fatal|serious|low-grade|high-grade)\b)")
 _PEOPLE_NOUN = r"(?:patients?|pts|children|adults|subjects)"
 _COUNT_THEN_VERB = re.compile(r"\s?(?:" + _PEOPLE_NOUN + r"\s)?" + _CLAUSE_VERB, re.I)
 # ("and 30% required hospitalization", "30% of responders relapsed": the people may go unsaid or be the responders)
@@ -3445,7 +3490,7 @@ def _ci95(text: str, value: Value) -> list | None:
     return bounds
 
 
-_LABEL_BEFORE = re.compile(r"95\s?%\s?(?:CI|confidence interval)", re.I)
+_LABEL_BEFORE = re.compile(r"95\s?%\s?(?:CI|C\.I\.|confidence interval)|CI\s?95\s?%", re.I)
 _RANGE_WORD = re.compile(r"\b(?:range|IQR|interquartile)\b", re.I)
 
 
@@ -3454,7 +3499,7 @@ def _like_labelled_ci_before(text: str, value: Value, m: re.Match) -> bool:
     its CI when a CI labelled so came before it in the sentence; so around a later median ("... 7.7 months (95% CI,
     6.0-9.2) and the median EFS was 4.1 months (2.5-5.6)"), unless the sentence prints ranges too."""
     if value.kind not in (PERCENT, DURATION) or m.group("open") != "(" or not m.group("high") \
-            or "CI" not in text[:value.start] and "onfidence" not in text[:value.start] \
+            or "CI" not in text[:value.start] and "onfidence" not in text[:value.start] and "C.I." not in text \
             or value.kind == DURATION and _RANGE_WORD.search(text) is not None:
         return False
     low, high = normalise.read_number(m.group("low")), normalise.read_number(m.group("high"))
