@@ -229,6 +229,10 @@ def test_duration_restated_in_another_unit(nlp, text, timed):
     "On day 28, the marrow was leukemia-free in 60% of patients.",
     "A disease-free marrow was seen in 60% of patients.",
     "On day 28, the marrow was leukaemia-free in 60% of patients.",
+    # the response category "morphologic leukemia-free state" (MLFS) neither
+    "The CR rate was 40%; a further 5 (10%) had a morphologic leukemia-free state.",
+    "Two patients (4%) achieved a morphologic leukaemia-free state.",
+    "Two patients (4%) achieved MLFS.",
 ])
 def test_leukemia_free_marrow_is_no_survival(nlp, text):
     assert not any(o["endpoint"].startswith("RFS") for o in _run(nlp, COHORT + text)["outcomes"])
