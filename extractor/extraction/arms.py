@@ -402,6 +402,33 @@ def _surely_absent(alias: str, folded: str | None) -> bool:
     return folded is not None and alias.isascii() and alias not in folded
 
 
+def _is_word_char(char: str) -> bool:
+    """re's \\w for one character of a str pattern: a letter, digit or numeral of any script, or "_"."""
+    return char.isalnum() or char == "_"
+
+
+def _name_spans(needle: str, haystack: str) -> list[tuple[int, int]]:
+    """(start, end) of each match of (?<![\\w+\\-/])NEEDLE(?![\\w+/]|-(?=\\w)) in the haystack, left to right and not
+    overlapping: the needle as written, not inside a longer name ("InO" in "InO-based", "SC" in "SCT"). Found with
+    str.find and the pattern's two boundary tests: re tries the pattern's lookbehind at every position of the
+    text (~4x slower), and compiles each name of an article re's cache has not seen (~50-100 us each)."""
+    if not needle:  # (never asked: an empty name matches everywhere, as re finds it)
+        return [m.span() for m in re.finditer(r"(?<![\w+\-/])(?![\w+/]|-(?=\w))", haystack)]
+    out, size, last = [], len(needle), len(haystack) - 1
+    at = haystack.find(needle)
+    while at != -1:
+        end = at + size
+        before = haystack[at - 1] if at else "."
+        after = haystack[end] if end <= last else "."
+        if not (_is_word_char(before) or before in "+-/") and not (
+                _is_word_char(after) or after in "+/" or after == "-" and end < last and _is_word_char(haystack[end + 1])):
+            out.append((at, end))
+            at = haystack.find(needle, end)
+        else:
+            at = haystack.find(needle, at + 1)
+    return out
+
+
 def _says_respectively(text: str) -> bool:
     return _may_have(text, ("respectively",)) and _RESPECTIVELY.search(text) is not None
 
@@ -2281,7 +2308,6 @@ class ArmIndex:
         self.drug_spans: dict[str, list] = {}  # a sentence's DRUG spans (start, end, canonical id), by its text
         self.coded = False  # its arms are also named by their codes ("arm A"), see name_codes
         self.historical_drugs: set[tuple[str, int]] = set()  # (sentence, start) of a historical control's drugs
-        self._name_patterns: dict[str, re.Pattern] = {}
         self._word_patterns: dict[str, re.Pattern] = {}
         self._read: tuple[str, list] = ("", [])  # the sentence being read and its refs (see _sentence_refs)
         self._role_labels: tuple[str, str] | None | bool = False  # (control, experimental), once asked (see _roles)
@@ -2321,8 +2347,8 @@ class ArmIndex:
                 for alias in arm.aliases:
                     if len(alias) < 2 or _surely_absent(alias, folded):
                         continue
-                    for m in self._word_pattern(alias).finditer(text):
-                        dose = _DOSE_AFTER.match(text[m.end():])
+                    for _, end in self._word_spans(alias, text):
+                        dose = _DOSE_AFTER.match(text[end:])
                         if dose and _BRACKETED_DOSE.fullmatch(dose.group(0)):
                             doses[" ".join(dose.group(1).split())] = None
             if len(doses) < 2:
@@ -2585,8 +2611,8 @@ class ArmIndex:
                 needle = alias if len(alias) > 3 else (needle if needle != alias else self._written_case(text, alias))
                 if needle is None:
                     continue
-                for m in self._name_pattern(needle).finditer(haystack):
-                    found.append((m.start(), m.end(), arm.label))
+                for start, end in _name_spans(needle, haystack):
+                    found.append((start, end, arm.label))
         if not arms_only and self.lexicon:
             found += self._dose_levels(text, folded)
             found += self._back_references(text, found)
@@ -2674,14 +2700,8 @@ class ArmIndex:
                 out.append((start, end, holding[0].label))
         return out
 
-    # The patterns of the article's arm names are compiled once per article, not looked up per sentence and call.
-
-    def _name_pattern(self, needle: str) -> re.Pattern:
-        """A name as written, not inside a longer name ("InO" in "InO-based", "SC" in "SCT")."""
-        pattern = self._name_patterns.get(needle)
-        if pattern is None:
-            pattern = self._name_patterns[needle] = re.compile(r"(?<![\w+\-/])" + re.escape(needle) + r"(?![\w+/]|-(?=\w))")
-        return pattern
+    # The patterns of the article's arm names are compiled once per article, not looked up per sentence and call;
+    # an ASCII name in an ASCII text is found without one (`_word_spans`), a name as written always (`_name_spans`).
 
     def _word_pattern(self, alias: str) -> re.Pattern:
         """A name as whole words, in any case."""
@@ -2689,6 +2709,24 @@ class ArmIndex:
         if pattern is None:
             pattern = self._word_patterns[alias] = re.compile(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", re.I)
         return pattern
+
+    def _word_spans(self, alias: str, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each match of `_word_pattern(alias)` in the text. Both ASCII (nearly always): str.find in
+        the lower-cased text, as re.I folds ASCII letters and nothing else onto them there, between the pattern's
+        boundary tests; else the pattern."""
+        if not (alias and alias.isascii() and text.isascii()):
+            return [m.span() for m in self._word_pattern(alias).finditer(text)]
+        lower, needle, out, last = text.lower(), alias.lower(), [], len(text) - 1
+        size = len(needle)
+        at = lower.find(needle)
+        while at != -1:
+            end = at + size
+            if not (at and _is_word_char(text[at - 1])) and not (end <= last and _is_word_char(text[end])):
+                out.append((at, end))
+                at = lower.find(needle, end)
+            else:
+                at = lower.find(needle, at + 1)
+        return out
 
     @staticmethod
     def _absent(alias: str, lower: str, folded: str | None) -> bool:
@@ -2698,9 +2736,9 @@ class ArmIndex:
 
     def _written_case(self, text: str, alias: str) -> str | None:
         """A short alias ("sc", "ino", "all") matches only as the abstract wrote it: in capitals or mixed case."""
-        for m in self._word_pattern(alias).finditer(text):
-            if m.group(0) != m.group(0).lower():
-                return m.group(0)
+        for start, end in self._word_spans(alias, text):
+            if text[start:end] != text[start:end].lower():
+                return text[start:end]
         return None
 
     def _dose_levels(self, text: str, folded: str | None) -> list[tuple[int, int, str]]:
@@ -2714,10 +2752,10 @@ class ArmIndex:
             for alias in arm.aliases:
                 if len(alias) < 2 or _surely_absent(alias, folded):
                     continue
-                for m in self._word_pattern(alias).finditer(text):
-                    dose = _DOSE_AFTER.match(text[m.end():])
+                for start, end in self._word_spans(alias, text):
+                    dose = _DOSE_AFTER.match(text[end:])
                     if dose and arm.drugs:
-                        out.append((m.start(), m.end() + dose.end(), f"{arm.drugs[0]} {dose.group(1)}"))
+                        out.append((start, end + dose.end(), f"{arm.drugs[0]} {dose.group(1)}"))
         return out
 
     def observe(self, text: str, section: str) -> tuple[str | None, bool]:
