@@ -1115,6 +1115,7 @@ _LIST_BRACKET = re.compile(r"\([^()\d]{1,12}\)|\(\s?n\s?=\s?\d+\s?\)")
 _RESPECTIVE_LIST = re.compile(r"\b(?:with|of|for|in|among)\s(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s"
                               + _ITEM + r"),?\s+respectively\b", re.I)
 _THRESHOLD = r"(?:[<>≤≥]\s?=?\s?)?\d+(?:\.\d+)?(?:\s?-\s?\d+(?:\.\d+)?)?\s?%?"
+_THRESHOLDS = re.compile(_THRESHOLD)
 _DEFINED = re.compile(r"(?P<list>[\w\-]+(?:,\s[\w\-]+)*,?\s(?:and|or)\s[\w\-]+)(?:\s[\w\-]+){0,3},?\srespectively,?\s"
                       r"(?:defined|classified|categori[sz]ed)\sas\s(?P<measure>[^()\d<>]{2,60}?)\s?(?:\((?P<abbr>[A-Za-z][\w%]{1,9})\))?"
                       r"\s?(?P<values>" + _THRESHOLD + r"(?:\s?\([^()]*\))?(?:,?\s(?:and\s|or\s)?" + _THRESHOLD
@@ -1147,7 +1148,7 @@ def defined_levels(texts: list[str], words: list[str]) -> list[str] | None:
             if listed != [w.lower() for w in words]:
                 continue
             values = _BRACKETED.sub(" ", m.group("values"))
-            thresholds = [" ".join(t.split()).replace(" %", "%") for t in re.findall(_THRESHOLD, values)]
+            thresholds = [" ".join(t.split()).replace(" %", "%") for t in _THRESHOLDS.findall(values)]
             thresholds = [_SPACED_OPERATOR.sub(r"\1", t) for t in thresholds]
             if len(thresholds) == len(words):
                 head = m.group("abbr") or " ".join(m.group("measure").split())
