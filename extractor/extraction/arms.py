@@ -406,6 +406,33 @@ def _surely_absent(alias: str, folded: str | None) -> bool:
     return folded is not None and alias.isascii() and alias not in folded
 
 
+def _is_word_char(char: str) -> bool:
+    """re's \\w for one character of a str pattern: a letter, digit or numeral of any script, or "_"."""
+    return char.isalnum() or char == "_"
+
+
+def _name_spans(needle: str, haystack: str) -> list[tuple[int, int]]:
+    """(start, end) of each match of (?<![\\w+\\-/])NEEDLE(?![\\w+/]|-(?=\\w)) in the haystack, left to right and not
+    overlapping: the needle as written, not inside a longer name ("InO" in "InO-based", "SC" in "SCT"). Found with
+    str.find and the pattern's two boundary tests: re tries the pattern's lookbehind at every position of the
+    text (~4x slower), and compiles each name of an article re's cache has not seen (~50-100 us each)."""
+    if not needle:  # (never asked: an empty name matches everywhere, as re finds it)
+        return [m.span() for m in re.finditer(r"(?<![\w+\-/])(?![\w+/]|-(?=\w))", haystack)]
+    out, size, last = [], len(needle), len(haystack) - 1
+    at = haystack.find(needle)
+    while at != -1:
+        end = at + size
+        before = haystack[at - 1] if at else "."
+        after = haystack[end] if end <= last else "."
+        if not (_is_word_char(before) or before in "+-/") and not (
+                _is_word_char(after) or after in "+/" or after == "-" and end < last and _is_word_char(haystack[end + 1])):
+            out.append((at, end))
+            at = haystack.find(needle, end)
+        else:
+            at = haystack.find(needle, at + 1)
+    return out
+
+
 def _says_respectively(text: str) -> bool:
     return _may_have(text, ("respectively",)) and _RESPECTIVELY.search(text) is not None
 
@@ -842,6 +869,7 @@ def _sizes_named_later(index: "ArmIndex", sentences: list, sources: list) -> Non
 _RESPECTIVE_SIZES = re.compile(r"(?<![\w.])(?P<ns>\d+(?:,\s\d+)*,?\s(?:and|or)\s\d+)\s(?:patients|subjects|adults|children)"
                                r"(?:\s(?:were\s)?(?:randomi[sz]ed|assigned|allocated|enrolled))?,?\srespectively\b", re.I)
 _ASSIGNED_WORDS = re.compile(r"\b(?:randomi[sz]ed|randomly|assigned|allocated)\b", re.I)
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 def _respective_sizes(sentences: list, arms: int) -> tuple[int, list[int]] | None:
@@ -851,7 +879,7 @@ def _respective_sizes(sentences: list, arms: int) -> tuple[int, list[int]] | Non
         if "respectively" not in text or not _ASSIGNED_WORDS.search(text):
             continue
         m = _RESPECTIVE_SIZES.search(text)
-        sizes = [int(n) for n in re.findall(r"\d+", m.group("ns"))] if m else []
+        sizes = [int(n) for n in _DIGIT_RUN.findall(m.group("ns"))] if m else []
         if len(sizes) == arms:
             return position, sizes
     return None
@@ -1404,6 +1432,7 @@ _COUNT = r"(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?P<{0}>\d+|(?!(?:an?
          r"(?:(?:matched\s|" + _COUNT_MODIFIER + r")?(?:patients|pts|subjects|children|adults|controls)\s" \
          + _COUNT_POPULATION + r")?"  # "60 matched children who received"
 _ASSIGNED = r"(?:(?:randomly\s)?(?:assigned|randomi[sz]ed|allocated)\sto(?:\sreceive)?)"
+_ASSIGNED_ANY_CASE = re.compile(_ASSIGNED, re.I)
 _COUNTED_VERB = r"(?:who\s)?(?:were\s)?(?:received|(?:were\s)?treated\swith|" + _ASSIGNED + r")"
 _COUNTED = re.compile(_COUNT.format("na") + r"(?P<va>" + _COUNTED_VERB + r")\s(?P<a>[^,;()]{2,80}?)(?:\s?\([^()]*\))?,?\s"
                       r"(?:and|while|whereas|with|to|versus|vs\.?|(?:were\s)?(?:matched|compared)(?:\s1:\d)?\s(?:to|with)(?:\sthose\sof)?)\s"
@@ -1581,8 +1610,8 @@ def _assigned(text: str, words: NumberWords) -> bool:
     "79 patients treated with A were compared with those of 120 patients who received B")."""
     m = _counted_match(text, words)
     if m is None:  # a list of counted items of which only the first has its verb (see _items_from)
-        return bool(re.search(_ASSIGNED, text, re.I)) or "compar" in text or "propensity" in text
-    return bool(re.search(_ASSIGNED, m.group("va"), re.I)) or "compar" in text[:m.start()] or " matched " in m.group(0) \
+        return _ASSIGNED_ANY_CASE.search(text) is not None or "compar" in text or "propensity" in text
+    return _ASSIGNED_ANY_CASE.search(m.group("va")) is not None or "compar" in text[:m.start()] or " matched " in m.group(0) \
         or " compared " in m.group(0) \
         or "propensity" in text[:m.start()] or _STUDIED_BEFORE.search(text, 0, m.start()) is not None \
         and _NOT_THE_STUDY_TREATMENT.search(m.group(0)) is None
@@ -1633,6 +1662,9 @@ _STATE_WORDS = re.compile(r"^(?:a\s)?(?:diagnosis\sof|diagnosed\swith|disease\st
                           r"(?:ALL|acute\slymphoblastic\sleuka?emia|disease)$", re.I)
 
 
+_SHORT_IN_SQUARE_BRACKETS = re.compile(r"\[([^\[\]]{1,12})\]$")  # "relapsed [R]"
+
+
 def _crossed_cohorts(text: str) -> list[Arm]:
     """The cohorts of a multi-cohort study stated by disease state x subgroup, their ns adding up: "Of the 249
     patients, 109 were MRD+ (83 Ph- and 26 Ph+) and 140 had R/R ALL (106 Ph- and 34 Ph+)" -> "MRD+ Ph-" (83),
@@ -1651,7 +1683,7 @@ def _crossed_cohorts(text: str) -> list[Arm]:
 
     def sub(key):
         phrase = m.group(key + "s").strip()
-        short = re.search(r"\[([^\[\]]{1,12})\]$", phrase)
+        short = _SHORT_IN_SQUARE_BRACKETS.search(phrase)
         return short.group(1).strip() if short else phrase
 
     subs = [sub("ax"), sub("ay")]
@@ -1985,6 +2017,13 @@ def _cut(text: str, drugs: list, start: int, end: int) -> tuple[str, list]:
     return text[:start] + text[end:], kept
 
 
+# (module-level patterns, not re's functions: re's own cache of 512 is shared with the article's name patterns, which
+# push these out of it on articles it has not seen)
+_COUNT_OR_N = re.compile(r"\d+|n", re.I)  # "(n)", "(42)": not an abbreviation
+_BRACKET_OPENS = re.compile(r"\s?[(\[]")
+_DONORS_PLURAL = re.compile(r"(?<=donor)s\b")
+
+
 def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Arm | None:
     """One arm from its written phrase ("standard intensive chemotherapy (standard-therapy group)"), or None when the
     phrase does not name a treatment."""
@@ -2003,12 +2042,12 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     else:
         text_core = text
     for a in _ABBREV_BRACKET.finditer(text_core):
-        if not re.fullmatch(r"\d+|n", a.group(1), re.I):
+        if not _COUNT_OR_N.fullmatch(a.group(1)):
             aliases.add(a.group(1).lower())
     inner = _INNER_ABBREVIATION.search(text_core)
     if inner:  # "standard-of-care (SOC) chemotherapy": the name without its abbreviation (an alias, above)
         text_core, drugs = _cut(text_core, drugs, inner.start(), inner.end())
-    bracket = re.search(r"\s?[(\[]", text_core)
+    bracket = _BRACKET_OPENS.search(text_core)
     core = text_core[:bracket.start()] if bracket else text_core
     lead = _LEAD.match(core)
     offset = lead.end() if lead else 0
@@ -2036,7 +2075,7 @@ def _arm_from_phrase(text: str, drugs: list, n: int | None, lexicon: dict) -> Ar
     if not first_word_drug and not _REGIMEN_HEAD.match(core) and not (group and (_REGIMEN_HEAD.match(group) or core_drugs)):
         donor = _DONOR_TAIL.search(core) if not core_drugs else None
         if donor:  # a transplant's donor type is the treatment: "haploidentical (n = 80) versus MUD (n = 120)"
-            core = re.sub(r"(?<=donor)s\b", "", donor.group("d"))
+            core = _DONORS_PLURAL.sub("", donor.group("d"))
             return Arm(_written(core), [], n, "", [], aliases | {core.lower(), donor.group("d").lower()})
         return None
     names, readable, classes, combination = read_regimen(core, core_drugs, lexicon)
@@ -2107,10 +2146,13 @@ def _group_label(group: str, lexicon: dict, drugs: list) -> str:
     return written
 
 
+_WORD_BREAKS = re.compile(r"[\s\-]+")  # the words of a name, hyphens opened
+
+
 def _shorter_name(phrase: str, label_words: list[str]) -> bool:
     """The phrase is a shorter name of a label: fewer words, all of them the label's ("chemotherapy" of "standard of
     care chemotherapy")."""
-    words = [w for w in re.split(r"[\s\-]+", phrase.lower()) if w]
+    words = [w for w in _WORD_BREAKS.split(phrase.lower()) if w]
     return 0 < len(words) < len(label_words) and set(words) <= set(label_words) and not set(words) <= _BACK_REFERENCE_SKIP
 
 
@@ -2240,6 +2282,23 @@ def _initials(label: str) -> set[str]:
             "".join(w[0] for w in words if w.lower() not in _INITIALS_SKIP).upper()}
 
 
+# The constant patterns of ArmIndex's methods (see _arm_from_phrase on why not re's functions)
+_BRACKETED_DOSE = re.compile(r"\s?\(\s?[\d.]+\s?\S+\s?\)")
+_COMPARATIVE = re.compile(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", re.I)
+_COMPARATIVE_OR_MATCHED = re.compile(r"\bcompar|\bversus\b|\bvs\b|\bthan\b|\bmatched\s(?:with|to)\b", re.I)
+_COMPARED_BETWEEN_VALUES = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:\([^()]*\)|\[[^\[\]]*\])?\s?"
+                                      r"(?:vs\.?|versus|v\.|and|compared\s(?:with|to))\s?", re.I)
+_NO_BRACKET_60 = re.compile(r"[^()\[\]]{0,60}")
+_VERSUS_WORD = re.compile(r"\bvs\.?|\bversus\b")
+_NOT_A_GROUP_NAME = re.compile(r"(?:the|all|evaluable|these|those|this|that|treated|our|other|remaining)(?:\s\w+)?|"
+                               r"(?:patients|subjects|those)\b.*", re.I)
+_ANY_DIGIT = re.compile(r"\d")
+_NO_DIGIT_THEN_EQUALS = re.compile(r"[^\d]*=\s?")
+_SHORT_NAME_EQUALS = re.compile(r"(?:[A-Za-z/+\-\s]{0,20}=\s?)?")
+_OPTIONAL_SPACE = re.compile(r"\s?")
+_SEMICOLON_OR_DIGIT = re.compile(r"[;\d]")
+
+
 class ArmIndex:
     """The arms of one article and what assignment needs while its sentences are read in order."""
 
@@ -2255,7 +2314,6 @@ class ArmIndex:
         self.drug_spans: dict[str, list] = {}  # a sentence's DRUG spans (start, end, canonical id), by its text
         self.coded = False  # its arms are also named by their codes ("arm A"), see name_codes
         self.historical_drugs: set[tuple[str, int]] = set()  # (sentence, start) of a historical control's drugs
-        self._name_patterns: dict[str, re.Pattern] = {}
         self._word_patterns: dict[str, re.Pattern] = {}
         self._read: tuple[str, list] = ("", [])  # the sentence being read and its refs (see _sentence_refs)
         self._role_labels: tuple[str, str] | None | bool = False  # (control, experimental), once asked (see _roles)
@@ -2295,9 +2353,9 @@ class ArmIndex:
                 for alias in arm.aliases:
                     if len(alias) < 2 or _surely_absent(alias, folded):
                         continue
-                    for m in self._word_pattern(alias).finditer(text):
-                        dose = _DOSE_AFTER.match(text[m.end():])
-                        if dose and re.fullmatch(r"\s?\(\s?[\d.]+\s?\S+\s?\)", dose.group(0)):
+                    for _, end in self._word_spans(alias, text):
+                        dose = _DOSE_AFTER.match(text[end:])
+                        if dose and _BRACKETED_DOSE.fullmatch(dose.group(0)):
                             doses[" ".join(dose.group(1).split())] = None
             if len(doses) < 2:
                 out.append(arm)
@@ -2419,7 +2477,7 @@ class ArmIndex:
         for line in lines:  # the first comparison names the control, the first of its names with a size sizes it
             m = _HISTORICAL.search(line.text) if line.may_have(_HISTORICAL_WORDS) else None
             external = _EXTERNAL.search(line.text) if m is None and line.may_have(_EXTERNAL_WORDS) else None
-            if arm is None and (m or external) and re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b", line.text, re.I):
+            if arm is None and (m or external) and _COMPARATIVE.search(line.text):
                 arm = _historical_controls() if m else _external_controls()
                 if m:
                     self._historical_treatment(arm, line, m.end())
@@ -2438,7 +2496,7 @@ class ArmIndex:
         named by their treatments has its two arms already)."""
         for line in lines:
             m = _MATCHED.search(line.text) if "atched" in line.text else None
-            if m is None or not re.search(r"\bcompar|\bversus\b|\bvs\b|\bthan\b|\bmatched\s(?:with|to)\b", line.text, re.I):
+            if m is None or not _COMPARATIVE_OR_MATCHED.search(line.text):
                 continue
             arm = Arm("matched controls", [], None, "", [], set(_MATCHED_NAMES) | {m.group(0).lower()}, historical=True)
             count = _MATCHED_COUNT.search(line.text, max(0, m.start() - 8), m.start())
@@ -2480,7 +2538,7 @@ class ArmIndex:
         for arm in own:
             if not arm.drugs or not set(arm.drugs) <= GENERIC:
                 continue
-            words = re.split(r"[\s\-]+", arm.label.lower())
+            words = _WORD_BREAKS.split(arm.label.lower())
             for text in texts:
                 m = next((m for m in _BACK_REFERENCE.finditer(text) if _shorter_name(m.group(1), words)), None) \
                     if " group" in text or " arm" in text else None
@@ -2559,8 +2617,8 @@ class ArmIndex:
                 needle = alias if len(alias) > 3 else (needle if needle != alias else self._written_case(text, alias))
                 if needle is None:
                     continue
-                for m in self._name_pattern(needle).finditer(haystack):
-                    found.append((m.start(), m.end(), arm.label))
+                for start, end in _name_spans(needle, haystack):
+                    found.append((start, end, arm.label))
         if not arms_only and self.lexicon:
             found += self._dose_levels(text, folded)
             found += self._back_references(text, found)
@@ -2588,15 +2646,17 @@ class ArmIndex:
         own = [a for a in self.arms if not a.historical]
         if len(own) < 2:
             return []
-        out = []
+        out, arm_words = [], None
         for m in _BACK_REFERENCE.finditer(text) if _may_have(text, ("the",), _GROUP_WORDS) else ():
             if any(s < m.end() and m.start() < e for s, e, _ in found):
                 continue
-            words = set(re.split(r"[\s\-]+", m.group(1).lower())) - _BACK_REFERENCE_SKIP
+            words = set(_WORD_BREAKS.split(m.group(1).lower())) - _BACK_REFERENCE_SKIP
             if not words:
                 continue
-            matching = [a for a in own if words <= {w for name in (a.label, *a.aliases)
-                                                     for w in re.split(r"[\s\-]+", name.lower())}]
+            if arm_words is None:  # the arms' words, once per sentence (not per reference)
+                arm_words = [(a, {w for name in (a.label, *a.aliases) for w in _WORD_BREAKS.split(name.lower())})
+                             for a in own]
+            matching = [a for a, names in arm_words if words <= names]
             if len(matching) == 1:
                 out.append((m.start(1), m.end(), matching[0].label))
         return out
@@ -2646,14 +2706,8 @@ class ArmIndex:
                 out.append((start, end, holding[0].label))
         return out
 
-    # The patterns of the article's arm names are compiled once per article, not looked up per sentence and call.
-
-    def _name_pattern(self, needle: str) -> re.Pattern:
-        """A name as written, not inside a longer name ("InO" in "InO-based", "SC" in "SCT")."""
-        pattern = self._name_patterns.get(needle)
-        if pattern is None:
-            pattern = self._name_patterns[needle] = re.compile(r"(?<![\w+\-/])" + re.escape(needle) + r"(?![\w+/]|-(?=\w))")
-        return pattern
+    # The patterns of the article's arm names are compiled once per article, not looked up per sentence and call;
+    # an ASCII name in an ASCII text is found without one (`_word_spans`), a name as written always (`_name_spans`).
 
     def _word_pattern(self, alias: str) -> re.Pattern:
         """A name as whole words, in any case."""
@@ -2661,6 +2715,24 @@ class ArmIndex:
         if pattern is None:
             pattern = self._word_patterns[alias] = re.compile(r"(?<![\w])" + re.escape(alias) + r"(?![\w])", re.I)
         return pattern
+
+    def _word_spans(self, alias: str, text: str) -> list[tuple[int, int]]:
+        """(start, end) of each match of `_word_pattern(alias)` in the text. Both ASCII (nearly always): str.find in
+        the lower-cased text, as re.I folds ASCII letters and nothing else onto them there, between the pattern's
+        boundary tests; else the pattern."""
+        if not (alias and alias.isascii() and text.isascii()):
+            return [m.span() for m in self._word_pattern(alias).finditer(text)]
+        lower, needle, out, last = text.lower(), alias.lower(), [], len(text) - 1
+        size = len(needle)
+        at = lower.find(needle)
+        while at != -1:
+            end = at + size
+            if not (at and _is_word_char(text[at - 1])) and not (end <= last and _is_word_char(text[end])):
+                out.append((at, end))
+                at = lower.find(needle, end)
+            else:
+                at = lower.find(needle, at + 1)
+        return out
 
     @staticmethod
     def _absent(alias: str, lower: str, folded: str | None) -> bool:
@@ -2670,9 +2742,9 @@ class ArmIndex:
 
     def _written_case(self, text: str, alias: str) -> str | None:
         """A short alias ("sc", "ino", "all") matches only as the abstract wrote it: in capitals or mixed case."""
-        for m in self._word_pattern(alias).finditer(text):
-            if m.group(0) != m.group(0).lower():
-                return m.group(0)
+        for start, end in self._word_spans(alias, text):
+            if text[start:end] != text[start:end].lower():
+                return text[start:end]
         return None
 
     def _dose_levels(self, text: str, folded: str | None) -> list[tuple[int, int, str]]:
@@ -2686,10 +2758,10 @@ class ArmIndex:
             for alias in arm.aliases:
                 if len(alias) < 2 or _surely_absent(alias, folded):
                     continue
-                for m in self._word_pattern(alias).finditer(text):
-                    dose = _DOSE_AFTER.match(text[m.end():])
+                for start, end in self._word_spans(alias, text):
+                    dose = _DOSE_AFTER.match(text[end:])
                     if dose and arm.drugs:
-                        out.append((m.start(), m.end() + dose.end(), f"{arm.drugs[0]} {dose.group(1)}"))
+                        out.append((start, end + dose.end(), f"{arm.drugs[0]} {dose.group(1)}"))
         return out
 
     def observe(self, text: str, section: str) -> tuple[str | None, bool]:
@@ -3594,10 +3666,9 @@ class ArmIndex:
             if i in used:
                 continue
             between = text[positions[i][1]:positions[i + 1][0]]
-            if re.fullmatch(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:\([^()]*\)|\[[^\[\]]*\])?\s?"
-                            r"(?:vs\.?|versus|v\.|and|compared\s(?:with|to))\s?", between, re.I) \
-                    or re.fullmatch(r"[^()\[\]]{0,60}", between) and _inside(text, positions[i][0]) \
-                    and _inside(text, positions[i + 1][0]) and re.search(r"\bvs\.?|\bversus\b", between):
+            if _COMPARED_BETWEEN_VALUES.fullmatch(between) \
+                    or _NO_BRACKET_60.fullmatch(between) and _inside(text, positions[i][0]) \
+                    and _inside(text, positions[i + 1][0]) and _VERSUS_WORD.search(between):
                 pairs.append([i, i + 1])
                 used |= {i, i + 1}
         if not pairs and len(positions) == 2:
@@ -3652,9 +3723,8 @@ class ArmIndex:
             return self._antecedent(text) or self._state_before(text)
         if sub:
             name = (sub.group(1) or sub.group(2)).strip()
-            if not re.fullmatch(r"(?:the|all|evaluable|these|those|this|that|treated|our|other|remaining)(?:\s\w+)?|"
-                                r"(?:patients|subjects|those)\b.*", name, re.I) \
-                    and not re.search(r"\d", name) and not subgroups.is_whole(name):
+            if not _NOT_A_GROUP_NAME.fullmatch(name) \
+                    and not _ANY_DIGIT.search(name) and not subgroups.is_whole(name):
                 rest = text[at + sub.end(1 if sub.group(1) else 2):]
                 state = _IN_RESPONSE.match(rest)
                 shared = _COORDINATED.match(rest)  # "83% of Ph- and 67% of Ph+ patients in CR": the state is both's
@@ -3675,13 +3745,13 @@ class ArmIndex:
         """The group right before the bracket holding the value: "DNR (10 +/- 8%", "InO (CR/CRi = 73%"."""
         head = text[:position[0]]
         opened = head.rfind("(")
-        if opened == -1 or head.rfind(")") > opened or re.search(r"\d", head[opened + 1:]) and \
-                not re.fullmatch(r"[^\d]*=\s?", head[opened + 1:]) and "%" in head[opened:]:
+        if opened == -1 or head.rfind(")") > opened or _ANY_DIGIT.search(head[opened + 1:]) and \
+                not _NO_DIGIT_THEN_EQUALS.fullmatch(head[opened + 1:]) and "%" in head[opened:]:
             return None
-        if not re.fullmatch(r"(?:[A-Za-z/+\-\s]{0,20}=\s?)?", head[opened + 1:]):
+        if not _SHORT_NAME_EQUALS.fullmatch(head[opened + 1:]):
             return None
         for start, end, label in refs:
-            if re.fullmatch(r"\s?", text[end:opened]):
+            if _OPTIONAL_SPACE.fullmatch(text[end:opened]):
                 return label
         return None
 
@@ -3708,7 +3778,7 @@ class ArmIndex:
             # (the arm's own n bracket is no other number: "The blinatumomab arm (n = 271) had a CR rate of 34%")
             gap = _ARM_N_AFTER.sub("", gap, count=1) if "(n" in gap[:16] else gap
             if ref_end <= start and self.by_label(label) and len(gap) <= 80 \
-                    and (not re.search(r"[;\d]", gap) or _VALUE_LIST_GAP.fullmatch(gap)):
+                    and (not _SEMICOLON_OR_DIGIT.search(gap) or _VALUE_LIST_GAP.fullmatch(gap)):
                 return label
         return None
 
@@ -3727,11 +3797,13 @@ class ArmIndex:
         return []
 
 
+_VERSUS_BETWEEN_VALUES = re.compile(r"\s?(?:%|months?|mo|years?)?\s?(?:vs\.?|versus)\s?")
+
+
 def _compared_in_a_bracket(text: str, pair: list[tuple[int, int]]) -> bool:
     """Two values compared in one bracket after a comparative: "OS was longer for ... (10.2 vs 5.1 months)"."""
     (first_start, first_end), (second_start, _) = pair
-    return _inside(text, first_start) and re.fullmatch(r"\s?(?:%|months?|mo|years?)?\s?(?:vs\.?|versus)\s?",
-                                                        text[first_end:second_start]) is not None \
+    return _inside(text, first_start) and _VERSUS_BETWEEN_VALUES.fullmatch(text[first_end:second_start]) is not None \
         and subgroups.comparative_before(text, first_start)
 
 

@@ -724,8 +724,12 @@ def _given_an_added_tki(cue: Cue) -> bool:
 
 def _clause_start(cue: Cue) -> int:
     """The first token of the cue's clause: after the last semicolon or colon before it in its sentence."""
-    doc = cue.span.doc
-    for i in range(cue.span.start - 1, cue.sent.start - 1, -1):
+    sent, span = cue.sent, cue.span
+    head = sent.text[:span.start_char - sent.start_char]
+    if ";" not in head and ":" not in head:
+        return sent.start  # no such token before the cue (most cues): no Token objects built to find it
+    doc = span.doc
+    for i in range(span.start - 1, sent.start - 1, -1):
         if doc[i].text in _CLAUSE_BREAKS:
             return i + 1
     return cue.sent.start

@@ -26,10 +26,9 @@ from extractor import normalise as nz
 from extractor.extraction.arms import HYPHENS, regimen_lexicon
 from extractor.extraction.context import ArticleContext
 from extractor.extraction.evidence import evidence
-from extractor.extraction.sentences import Sentence, doc_text, section_view
+from extractor.extraction.sentences import Sentence, doc_text, section_view, span_rows
 from extractor.extraction.spans import rule_spans
 from extractor.models import UNLABELLED_SECTION
-from extractor.pipeline import SPANS_KEY
 
 # A background section (PubMed's BACKGROUND category: "Background", "INTRODUCTION", "IMPORTANCE", "CONTEXT",
 # "RATIONALE") states what was known, doses of other trials or the approved schedule, not this study's regimen; only
@@ -556,15 +555,17 @@ def name_as_printed(doses: list[dict], docs: list[tuple[str, Doc]]) -> None:
     before an abbreviation ("daunomycin (DNR)" for daunorubicin)."""
     if not doses:
         return
-    # (the cached section texts: Doc.text and Span.text rebuild themselves from the tokens on every access)
+    # (the cached section texts and the ruler's rows of its spans, by start: Doc.text and Span.text rebuild
+    # themselves from the tokens on every access, and each span of doc.spans is a new Span reading three Tokens)
     whole = " ".join(doc_text(doc) for _, doc in docs).lower()
     printed = {}
     for _, doc in docs:
         text = doc_text(doc)
-        for span in sorted(doc.spans.get(SPANS_KEY, []), key=attrgetter("start")):
-            name = text[span.start_char:span.end_char]
-            if span.label_ == "DRUG" and (span.id_ not in printed or _spelled(name) > _spelled(printed[span.id_])):
-                printed[span.id_] = name
+        for _, _, start_char, end_char, label, drug in span_rows(doc):
+            if label == "DRUG":
+                name = text[start_char:end_char]
+                if drug not in printed or _spelled(name) > _spelled(printed[drug]):
+                    printed[drug] = name
     lexicon = regimen_lexicon()
     for dose in doses:
         canonical = dose["drug"]

@@ -73,7 +73,7 @@ class SectionView:
     def _group_spans(self, doc: Doc) -> None:
         """Give each rule span to the sentence holding it, in one pass over the spans (a span across a sentence
         boundary belongs to none). Each sentence's spans are ordered by start_char, ties in doc.spans order."""
-        rows = _span_rows(doc)
+        rows = span_rows(doc)
         if not rows or not self.sentences:
             return
         doc_ref, text = self._doc, self.text
@@ -100,7 +100,7 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
     return [(sent.start, sent.end, sent.start_char, sent.end_char) for sent in doc.sents]
 
 
-def _span_rows(doc: Doc) -> list[tuple[int, int, int, int, str, str]]:
+def span_rows(doc: Doc) -> list[tuple[int, int, int, int, str, str]]:
     """The doc's rule spans as (start, end, start_char, end_char, label_, id_), by start (ties in doc.spans order):
     the ruler's own tuples when it made the group (`pipeline.rule_matches`, in that order), else read from the
     Spans (a doc built or changed elsewhere; each one is a new Span object, with three Tokens)."""

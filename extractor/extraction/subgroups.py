@@ -257,9 +257,14 @@ def _other_state_in_title(label: str, title: str) -> bool:
     return bool((_REFRACTORY if relapsed else _RELAPSED).search(title.lower()))
 
 
+# (module-level patterns here, not re's functions: re's own cache of 512 is shared with the arms' name patterns of
+# each article, which push these out of it on articles it has not seen)
+_TITLE_WORD = re.compile(r"[\w+/\-]+")
+
+
 @lru_cache(maxsize=2)  # asked again for each label of one article
 def _title_words(title: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[\w+/\-]+", title.lower()))
+    return frozenset(_TITLE_WORD.findall(title.lower()))
 
 
 def not_a_group_list(text: str) -> bool:
@@ -277,10 +282,13 @@ def schedule_words() -> str:
     return "|".join(f"(?:{c.pattern.pattern})" for c in cues()[4]) or r"(?!x)x"
 
 
+_OPERATOR_BEFORE_NUMBER = re.compile(r"(>=|<=|>|<|≥|≤)(?=\d)")
+
+
 def complement(label: str) -> str:
     """The other side of a group compared with everyone else: "no MRD" -> "MRD", "aged >=40 years" -> "aged <40
     years", "responders" -> "non-responders", "CR" -> "no CR"."""
-    m = re.search(r"(>=|<=|>|<|≥|≤)(?=\d)", label)
+    m = _OPERATOR_BEFORE_NUMBER.search(label)
     if m:
         return label[:m.start()] + _OPERATORS[m.group(1)] + label[m.end():]
     if label.lower().startswith("no "):
@@ -744,6 +752,12 @@ _GROUP_PREDICATE = re.compile(r"(?:age|aged|patients|those|children|adults|\S*\d
                               r".*\b(?:with|without|in|among|for|after)\s", re.I)  # ("longer with blinatumomab (")
 _COPULA_END = re.compile(r"\b(?:was|were|is|are|remained|appeared|seemed)\s(?:very\s|\w+ly\s)?\Z", re.I)
 
+_PERCENTAGE = re.compile(r"\d+(?:\.\d+)?\s?%")
+_DURATION_OR_GRADE = re.compile(r"\b\d+-(?:year|month|week|day)\b|\bgrade\s?[≥>]?\s?\d\b")
+_COMPARATOR_END = re.compile(r"\b(?:than|compared\s(?:with|to)|versus|vs\.?|relative\sto)\s(?:(?:that|those)\s(?:of|in|among)\s|"
+                             r"in\s|among\s|for\s|with\s)?(?:the\s)?$", re.I)
+_TWO_VALUES_COMPARED = re.compile(r"\d\s?%?\s?(?:vs\.?|versus|and|,)\s?\d", re.I)
+
 
 def before_bracket(text: str, start: int, avoid=()) -> str | None:
     """The group right before the bracket that holds the value ("patients with CR (19.8 months", "Three older
@@ -751,9 +765,9 @@ def before_bracket(text: str, start: int, avoid=()) -> str | None:
     before the value."""
     head = text[:start]
     opened = max(head.rfind("("), head.rfind("["))
-    if opened == -1 or max(head.rfind(")"), head.rfind("]")) > opened or re.search(r"\d+(?:\.\d+)?\s?%", head[opened:]):
+    if opened == -1 or max(head.rfind(")"), head.rfind("]")) > opened or _PERCENTAGE.search(head[opened:]):
         return None
-    if re.search(r"\d", re.sub(r"\b\d+-(?:year|month|week|day)\b|\bgrade\s?[≥>]?\s?\d\b", "", head[opened + 1:])):
+    if _DIGIT.search(_DURATION_OR_GRADE.sub("", head[opened + 1:])):
         return None
     phrase = _backward(head[:opened].rstrip())
     at = len(head[:opened].rstrip()) - len(phrase)
@@ -765,8 +779,7 @@ def before_bracket(text: str, start: int, avoid=()) -> str | None:
         return None
     # "... higher than in Ph-negative patients (70% vs. 25%)": a group after a comparison word is the comparator,
     # not the group of the bracket's first value.
-    if re.search(r"\b(?:than|compared\s(?:with|to)|versus|vs\.?|relative\sto)\s(?:(?:that|those)\s(?:of|in|among)\s|in\s|among\s|for\s|with\s)?(?:the\s)?$",
-                 head[:at], re.I) and re.search(r"\d\s?%?\s?(?:vs\.?|versus|and|,)\s?\d", text[opened:opened + 40], re.I):
+    if _COMPARATOR_END.search(head[:at]) and _TWO_VALUES_COMPARED.search(text[opened:opened + 40]):
         return None
     return name(phrase)
 
@@ -800,6 +813,8 @@ _SCOPE_AT_END = re.compile(r"\b(?:in|among|for)\s(?!(?:the\s)?(?:cycles?|courses
 _PATIENTS_AT_END = re.compile(r"\b(?:in|among|for|including)\s(?:the\s)?(?:subgroup\sof\s)?(?:patients|subjects|those|adults|children)\s"
                               r"(?:with|without|who|aged|younger|older|in)\b[^()\[\],;]{2,60}$")
 
+_PATIENTS_WORD = re.compile(r"(?:Patients?|Subjects|Those|Children|Adults)", re.I)
+
 
 def subject(text: str, start: int) -> str | None:
     """The subject of the value's clause when it is a group named before the verb that precedes the value ("Patients
@@ -817,7 +832,7 @@ def subject(text: str, start: int) -> str | None:
             or "," in m.group("g") and "," in mask_brackets(m.group("g")):
         return None  # "Among responders, median DOR was ...": a phrase over a comma is no subject
     group = _NOT_THRESHOLD_BRACKET.sub("", m.group("g"))  # "(n = 20)" goes, "(<5% marrow blasts)" defines the group
-    if re.fullmatch(r"(?:Patients?|Subjects|Those|Children|Adults)", group.strip(), re.I):
+    if _PATIENTS_WORD.fullmatch(group.strip()):
         return None
     return name(group)
 
@@ -920,6 +935,8 @@ _LEVELS_BY = re.compile(r"\b(?:by|according\sto)\s(?P<d>[A-Za-z][\w\s\-]{1,30}?)
                         r"(?P<b>" + _LEVEL + r")\)", re.I)
 _PAIR_GAP = re.compile(r"\s?%?\s(?:vs\.?|versus|and)\s$", re.I)
 _BOUND_START = re.compile(r"[<>≤≥]")
+_SHARE = re.compile(r"\d\s?%")
+_BOUND_UNIT = re.compile(r"\d\s?(?P<u>years?|months?|%)$")  # the unit of the second of two bounds
 
 
 def compared_in_bracket(text: str, positions: list[tuple[int, int]], avoid=()) -> list[str] | None:
@@ -934,7 +951,7 @@ def compared_in_bracket(text: str, positions: list[tuple[int, int]], avoid=()) -
         sides, dimension = [head.group("a"), head.group("b")], " ".join(by.group("d").split()) if by else ""
     else:
         by = _LEVELS_BY.search(text, max(0, first - 140), first) if "(" in text[max(0, first - 140):first] else None
-        if by is None or ";" in text[by.end():first] or re.search(r"\d\s?%", text[by.end():first]):
+        if by is None or ";" in text[by.end():first] or _SHARE.search(text, by.end(), first):
             return None
         head, sides, dimension = by, [by.group("a"), by.group("b")], " ".join(by.group("d").split())
     if any(_overlaps(head.start(g), head.end(g), avoid, head.group(g)) or _NOT_A_BRACKET_GROUP.search(head.group(g))
@@ -964,8 +981,8 @@ def _with_dimension(side: str, dimension: str) -> str:
 def _distribute_unit(sides: list[str]) -> list[str]:
     """"< 55 vs ≥ 55 years": the unit after the second bound is the first's too; "first vs later salvage": the shared
     head word (`_distribute`)."""
-    unit = re.search(r"\d\s?(?P<u>years?|months?|%)$", sides[1])
-    if unit and re.search(r"\d$", sides[0]):
+    unit = _BOUND_UNIT.search(sides[1])
+    if unit and sides[0][-1:].isdecimal():
         return [f"{sides[0]} {unit.group('u')}", sides[1]]
     return _distribute(sides)
 
@@ -1232,6 +1249,7 @@ _LIST_BRACKET = re.compile(r"\([^()\d]{1,12}\)|\(\s?n\s?=\s?\d+\s?\)|\((?=[<>≤
 _RESPECTIVE_LIST = re.compile(r"\b(?:with|of|for|in|among)\s(?P<list>" + _ITEM + r"(?:,\s+" + _ITEM + r")*,?\s+(?:and|or)\s"
                               + _ITEM + r"),?\s+respectively\b", re.I)
 _THRESHOLD = r"(?:[<>≤≥]\s?=?\s?)?\d+(?:\.\d+)?(?:\s?-\s?\d+(?:\.\d+)?)?\s?%?"
+_THRESHOLDS = re.compile(_THRESHOLD)
 _DEFINED = re.compile(r"(?P<list>[\w\-]+(?:,\s[\w\-]+)*,?\s(?:and|or)\s[\w\-]+)(?:\s[\w\-]+){0,3},?\srespectively,?\s"
                       r"(?:defined|classified|categori[sz]ed)\sas\s(?P<measure>[^()\d<>]{2,60}?)\s?(?:\((?P<abbr>[A-Za-z][\w%]{1,9})\))?"
                       r"\s?(?P<values>" + _THRESHOLD + r"(?:\s?\([^()]*\))?(?:,?\s(?:and\s|or\s)?" + _THRESHOLD
@@ -1249,6 +1267,10 @@ def respective_list(text: str) -> list[str] | None:
     names = [name(i) for i in items]
     return names if all(names) and len(set(names)) == len(names) >= 2 else None
 
+_LIST_BREAK = re.compile(r",\s(?:and\s|or\s)?|\s(?:and|or)\s")
+_BRACKETED = re.compile(r"\([^()]*\)")
+_SPACED_OPERATOR = re.compile(r"^([<>≤≥])\s")
+
 
 def defined_levels(texts: list[str], words: list[str]) -> list[str] | None:
     """Levels the abstract defined by thresholds, by their first words: "low, moderate, or high disease burden,
@@ -1256,16 +1278,18 @@ def defined_levels(texts: list[str], words: list[str]) -> list[str] | None:
     ["low", "moderate", "high"], ["BMB <50%", "BMB 50-90%", "BMB >90%"]."""
     for text in texts:
         for m in _DEFINED.finditer(text):
-            listed = [w.lower() for w in re.split(r",\s(?:and\s|or\s)?|\s(?:and|or)\s", m.group("list")) if w]
+            listed = [w.lower() for w in _LIST_BREAK.split(m.group("list")) if w]
             if listed != [w.lower() for w in words]:
                 continue
-            values = re.sub(r"\([^()]*\)", " ", m.group("values"))
-            thresholds = [" ".join(t.split()).replace(" %", "%") for t in re.findall(_THRESHOLD, values)]
-            thresholds = [re.sub(r"^([<>≤≥])\s", r"\1", t) for t in thresholds]
+            values = _BRACKETED.sub(" ", m.group("values"))
+            thresholds = [" ".join(t.split()).replace(" %", "%") for t in _THRESHOLDS.findall(values)]
+            thresholds = [_SPACED_OPERATOR.sub(r"\1", t) for t in thresholds]
             if len(thresholds) == len(words):
                 head = m.group("abbr") or " ".join(m.group("measure").split())
                 return [f"{head} {t}" for t in thresholds]
     return None
+
+_DIGIT_OR_OPERATOR = re.compile(r"[\d<>=]")
 
 
 def shared_head(labels: list[str]) -> list[str]:
@@ -1274,9 +1298,11 @@ def shared_head(labels: list[str]) -> list[str]:
     first, second = labels[0].split(), labels[1].split()
     if len(first) == 1 and labels[0] != "all" and len(second) == 2 and first[0].lower() != second[0].lower() and \
             second[0].lower() not in ("no", "non", "not", "prior", "previous") and second[1].lower() != first[0].lower() and \
-            not re.search(r"[\d<>=]", labels[0] + labels[1]):
+            not _DIGIT_OR_OPERATOR.search(labels[0] + labels[1]):
         return [f"{labels[0]} {second[1]}", labels[1]]
     return labels
+
+_RUN_VALUE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?=\s?(?:%|months?\b|years?\b))")
 
 
 def _value_run(text: str, at: int) -> list[int]:
@@ -1285,8 +1311,7 @@ def _value_run(text: str, at: int) -> list[int]:
     end = text.find(";", at)
     end = len(text) if end == -1 else end
     masked = mask_brackets(text)
-    return [start + m.start() for m in re.finditer(r"(?<![\w.])\d+(?:\.\d+)?(?=\s?(?:%|months?\b|years?\b))",
-                                                     masked[start:end])]
+    return [start + m.start() for m in _RUN_VALUE.finditer(masked[start:end])]
 
 
 # A "respectively" list whose items hold numbers ("in cohorts 1, 2 and 3", "for patients aged < 40, 40-59 and >= 60
@@ -1337,7 +1362,7 @@ def _shared_head(items: list[str]) -> list[str]:
     words = head.group("head")
     if words == "of" or words.endswith(" of"):
         return [head.group("rest")] + items[1:]
-    words = re.sub(r"(?<=[a-rt-z])s$", "", words)  # "cohorts" -> "cohort" ("status" stays)
+    words = _PLURAL_S.sub("", words)  # "cohorts" -> "cohort" ("status" stays)
     return [f"{words} {i}" for i in [head.group("rest")] + items[1:]]
 
 
@@ -1361,10 +1386,13 @@ def _distribute(items: list[str]) -> list[str]:
     if len(items) >= 2 and len(last) >= 2 and all(len(i.split()) == 1 and (lesion or not _CODE_ITEM.search(i))
                                                   for i in items[:-1]):
         head = last[-1]
-        if not re.search(r"(?:groups?|cohorts?|subgroups?|arms?|patients)$", head, re.I):
+        if not _GROUP_HEAD_END.search(head):
             return [f"{i} {head}" for i in items[:-1]] + [items[-1]]
     return items
 
+
+_PLURAL_S = re.compile(r"(?<=[a-rt-z])s$")
+_GROUP_HEAD_END = re.compile(r"(?:groups?|cohorts?|subgroups?|arms?|patients)$", re.I)
 
 # A gene's lesion shared by a list of genes: the genes are no codes of groups ("CR1, CR2") but each names one.
 _LESION_HEAD = re.compile(r"(?:mutations?|deletions?|alterations?|rearrangements?|fusions?|amplifications?|lesions?|"
