@@ -2289,7 +2289,7 @@ _COMPARATIVE_OR_MATCHED = re.compile(r"\bcompar|\bversus\b|\bvs\b|\bthan\b|\bmat
 _COMPARED_BETWEEN_VALUES = re.compile(r"\s?(?:%|months?|mo|years?|weeks?|days?)?\s?(?:\([^()]*\)|\[[^\[\]]*\])?\s?"
                                       r"(?:vs\.?|versus|v\.|and|compared\s(?:with|to))\s?", re.I)
 _NO_BRACKET_60 = re.compile(r"[^()\[\]]{0,60}")
-_VERSUS_WORD = re.compile(r"\bvs\.?|\bversus\b")
+_VERSUS_BETWEEN = re.compile(r"\bvs\.?|\bversus\b")
 _NOT_A_GROUP_NAME = re.compile(r"(?:the|all|evaluable|these|those|this|that|treated|our|other|remaining)(?:\s\w+)?|"
                                r"(?:patients|subjects|those)\b.*", re.I)
 _ANY_DIGIT = re.compile(r"\d")
@@ -3668,7 +3668,7 @@ class ArmIndex:
             between = text[positions[i][1]:positions[i + 1][0]]
             if _COMPARED_BETWEEN_VALUES.fullmatch(between) \
                     or _NO_BRACKET_60.fullmatch(between) and _inside(text, positions[i][0]) \
-                    and _inside(text, positions[i + 1][0]) and _VERSUS_WORD.search(between):
+                    and _inside(text, positions[i + 1][0]) and _VERSUS_BETWEEN.search(between):
                 pairs.append([i, i + 1])
                 used |= {i, i + 1}
         if not pairs and len(positions) == 2:

@@ -111,7 +111,7 @@ _OTHER_BASE = re.compile(
     r"|\b(?:previously|pivotal|historical(?:ly)?|published|literature)\b", re.I)
 _ALL_BUT = re.compile(r"\ball\sbut\s([\w-]+)\b", re.I)
 # "Seven patients with B-cell ALL received ...": the patients a sentence opens with, counted.
-_SUBJECT_COUNT = re.compile(rf"([\w-]+)\s(?:[\w-]+\s){{0,2}}?{_PATIENTS}\b")
+_COUNTED_SUBJECT = re.compile(rf"([\w-]+)\s(?:[\w-]+\s){{0,2}}?{_PATIENTS}\b")
 _NEGATED = re.compile(r"\b(?:no|none|neither|not)\b", re.I)
 # "of these", "of whom", "among them": the rate after it is of the subset counted before it.
 _POINTS_BACK = re.compile(r"\b(?:of|among)\s(?:these|them|whom|those)\b", re.I)
@@ -315,7 +315,7 @@ def _zero_of_subject(outcome: dict, words: dict[str, float]) -> int | None:
     clause = text.split(";")[0]
     if outcome["endpoint"] not in RESPONSES | {"HSCT"} or not _NEGATED.search(clause):
         return None
-    subject = _SUBJECT_COUNT.match(clause)
+    subject = _COUNTED_SUBJECT.match(clause)
     return _number(subject.group(1), words) if subject else None
 
 

@@ -813,7 +813,7 @@ _SCOPE_AT_END = re.compile(r"\b(?:in|among|for)\s(?!(?:the\s)?(?:cycles?|courses
 _PATIENTS_AT_END = re.compile(r"\b(?:in|among|for|including)\s(?:the\s)?(?:subgroup\sof\s)?(?:patients|subjects|those|adults|children)\s"
                               r"(?:with|without|who|aged|younger|older|in)\b[^()\[\],;]{2,60}$")
 
-_PATIENTS_WORD = re.compile(r"(?:Patients?|Subjects|Those|Children|Adults)", re.I)
+_BARE_PATIENTS = re.compile(r"(?:Patients?|Subjects|Those|Children|Adults)", re.I)
 
 
 def subject(text: str, start: int) -> str | None:
@@ -832,7 +832,7 @@ def subject(text: str, start: int) -> str | None:
             or "," in m.group("g") and "," in mask_brackets(m.group("g")):
         return None  # "Among responders, median DOR was ...": a phrase over a comma is no subject
     group = _NOT_THRESHOLD_BRACKET.sub("", m.group("g"))  # "(n = 20)" goes, "(<5% marrow blasts)" defines the group
-    if _PATIENTS_WORD.fullmatch(group.strip()):
+    if _BARE_PATIENTS.fullmatch(group.strip()):
         return None
     return name(group)
 
@@ -930,9 +930,9 @@ def comparison(text: str, positions: list[tuple[int, int]], avoid=()) -> list[st
 # 55%)"; or a dimension and its two levels in a bracket before the values: "by age (< 55 vs ≥ 55 years) were 80% vs 60%".
 _GROUP = r"[^()\[\]:;,=%]{1,40}?"
 _COMPARED_HEAD = re.compile(r"[(\[]\s?(?P<a>" + _GROUP + r")\s(?:vs\.?|versus)\s(?P<b>" + _GROUP + r")\s?[:,]\s$", re.I)
-_LEVEL = r"(?:[<>≤≥]=?\s?\d+(?:\.\d+)?\s?%|" + _GROUP + r")"  # a bound of a share: "by marrow blasts (< 50% vs ≥ 50%)"
-_LEVELS_BY = re.compile(r"\b(?:by|according\sto)\s(?P<d>[A-Za-z][\w\s\-]{1,30}?)\s?\((?P<a>" + _LEVEL + r")\s(?:vs\.?|versus)\s"
-                        r"(?P<b>" + _LEVEL + r")\)", re.I)
+_SIDE_LEVEL = r"(?:[<>≤≥]=?\s?\d+(?:\.\d+)?\s?%|" + _GROUP + r")"  # a bound of a share: "by marrow blasts (< 50% vs ≥ 50%)"
+_LEVELS_BY = re.compile(r"\b(?:by|according\sto)\s(?P<d>[A-Za-z][\w\s\-]{1,30}?)\s?\((?P<a>" + _SIDE_LEVEL + r")\s(?:vs\.?|versus)\s"
+                        r"(?P<b>" + _SIDE_LEVEL + r")\)", re.I)
 _PAIR_GAP = re.compile(r"\s?%?\s(?:vs\.?|versus|and)\s$", re.I)
 _BOUND_START = re.compile(r"[<>≤≥]")
 _SHARE = re.compile(r"\d\s?%")
