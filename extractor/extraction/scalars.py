@@ -573,8 +573,10 @@ def _randomized_total(sent: Sentence, section: str, enrolled: list[Span]) -> lis
     return [_candidate("cohort_size", total, sent.doc, section, cue.start_char, brackets[-1][1])]
 
 
-# An arm's size in a bracket of its own after the arm's name: "(25 patients)", "[20 adults]".
-_ARM_COUNT_BRACKET = re.compile(r"[(\[]\s?(?P<n>\d+)\s(?:patients|adults|children|pts|subjects)\s?[)\]]")
+# The people a bracketed or fraction's count is of; an arm's size in a bracket of its own after the arm's name:
+# "(25 patients)", "[20 adults]".
+_PEOPLE = r"(?:patients|adults|children|pts|subjects)"
+_ARM_COUNT_BRACKET = re.compile(r"[(\[]\s?(?P<n>\d+)\s" + _PEOPLE + r"\s?[)\]]")
 
 
 def _bracketed_arms_total(sent: Sentence, section: str, number: nz.Number,
@@ -969,7 +971,7 @@ def _tidy(value: float) -> float | int:
 # --- cohort size printed only as a denominator
 # After the denominator of a count: its patients, the count's share of them before or after the noun ("8 of 25
 # (32%) patients achieved CR", "Seventy-five of 245 patients (31%) achieved CR").
-_DENOMINATOR_PATIENTS = re.compile(r"\s?(?:[(\[]\d+(?:[.·]\d+)?\s?%[)\]]\s?)?(?:patients|children|adults|pts|subjects)\b"
+_DENOMINATOR_PATIENTS = re.compile(r"\s?(?:[(\[]\d+(?:[.·]\d+)?\s?%[)\]]\s?)?" + _PEOPLE + r"\b"
                                    r"(?:\s?[(\[]\d+(?:[.·]\d+)?\s?%[)\]])?")
 # ... and what makes them a part rather than the study's patients: a qualifier after them ("of 25 patients with
 # T-ALL", "of 25 patients who were evaluable", "in CR", "treated at dose level 2"), or a part named before the
@@ -980,7 +982,7 @@ _PART_BEFORE_FRACTION = re.compile(r"\b(?:evaluable|assessable|responders?|respo
                                    r"|arm|group|among|in\s(?:CR|remission))\b", re.I)
 
 
-_GROUP_SIZE_BRACKET = re.compile(r"[(\[]\s?\d+\s(?:patients|children|adults|pts|subjects)\s?[)\];,]")
+_GROUP_SIZE_BRACKET = re.compile(r"[(\[]\s?\d+\s" + _PEOPLE + r"\s?[)\];,]")
 
 
 def denominator_cohort(docs: list[tuple[str, Doc]], words) -> dict | None:
